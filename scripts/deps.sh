@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages gcviz needs to build, run and test, if any
+# is missing.  Uses sudo when not root.  Quiet when everything is there.
+set -eu
+pkgs=(cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libcjson-dev libpng-dev libgif-dev
+      xvfb xauth xdotool)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "gcviz: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,419 @@
+/*
+ * gc.h: the simulated CPython 3.12 object heap, its reference counts and its
+ * generational cycle collector, as a steppable, reversible state machine.
+ *
+ * Invariant (checked by gc_check): for every live object, refcnt equals the
+ * number of strong references to it that exist in the simulation: object
+ * slots, frame variables, temporaries on the evaluation stack and the
+ * engine's own transient references (a finalizer's INCREF, a weakref being
+ * called back).  Every tracked object is in exactly one list, and the
+ * list's links are consistent.  Outside a collection, only the four
+ * generation lists (0, 1, 2, permanent) are non-empty.
+ *
+ * Every mutation of the state goes through a few internal setters.  When
+ * recording is on, each setter appends a "write" (old and new value) to the
+ * history, and writes are grouped into micro-steps (GcEvent).  Moving the
+ * cursor of the history undoes or redoes writes, so stepping back is exact at
+ * every granularity and costs only the writes in between.  When recording is
+ * off (gcviz run, benchmarks) nothing is kept and nothing is paid.
+ *
+ * Objects are named by stable integer ids (1, 2, 3, ... in allocation order,
+ * exactly as CPython would allocate them).  A freed object keeps its record
+ * (state GC_STATE_FREED) so the renderer can fade it out; ids are never
+ * reused.
+ *
+ * Views returned by this module are borrowed: valid until the next mutation
+ * or cursor move.
+ */
+#ifndef GCVIZ_GC_H
+#define GCVIZ_GC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef int32_t GcId; /* 0 = no object */
+
+/* ---- values ----------------------------------------------------------- */
+
+/*
+ * A value is 64 bits: a tag in the low 4 bits, a payload above.  Ints are
+ * limited to 59 bits (checked by the interpreter).  Strings and constant
+ * tuples are atoms of the string table: atomic, never heap objects, drawn
+ * inline (CPython interns or folds them; they are immortal or owned by code).
+ */
+typedef uint64_t GcValue;
+typedef enum GcTag {
+    GC_V_UNBOUND = 0, /* an unbound variable or an empty slot */
+    GC_V_NONE,
+    GC_V_BOOL,
+    GC_V_INT,
+    GC_V_STR,   /* payload: atom of the string */
+    GC_V_CONST, /* constant tuple, payload: atom of its repr, e.g. "(1, 2)" */
+    GC_V_OBJ,   /* payload: object id */
+    GC_V_FUNC,  /* a scenario function, payload: function index (not a heap object here) */
+    GC_V_CLASS  /* a scenario class, payload: class index */
+} GcTag;
+
+#define GC_VAL_TAG(v) ((GcTag)((v) & 15u))
+#define GC_VAL_PAYLOAD(v) ((int64_t)(v) >> 4)
+#define GC_MKVAL(tag, p) ((GcValue)(((uint64_t)(int64_t)(p) << 4) | (uint64_t)(tag)))
+#define GC_UNBOUND ((GcValue)GC_V_UNBOUND)
+#define GC_NONE ((GcValue)GC_V_NONE)
+#define GC_VAL_OBJ(id) GC_MKVAL(GC_V_OBJ, (id))
+#define GC_VAL_IS_OBJ(v) (GC_VAL_TAG(v) == GC_V_OBJ)
+#define GC_VAL_ID(v) ((GcId)GC_VAL_PAYLOAD(v))
+#define GC_INT_MAX ((int64_t)1 << 58)
+
+/* ---- the string table (atoms) ------------------------------------------ */
+
+typedef struct GcStrtab GcStrtab;
+GcStrtab *gc_strtab_new(void);
+void gc_strtab_free(GcStrtab *t);
+/* Returns the atom (>= 1) of the n bytes at s, adding them if new; -1 on OOM. */
+int32_t gc_strtab_intern(GcStrtab *t, const char *s, size_t n);
+/* The NUL-terminated text of an atom (borrowed, stable until free). */
+const char *gc_strtab_get(const GcStrtab *t, int32_t atom);
+
+/* ---- objects ------------------------------------------------------------ */
+
+typedef enum GcKind {
+    GC_KIND_INSTANCE = 1, /* an instance of a scenario class (inline values, 3.11+) */
+    GC_KIND_LIST,
+    GC_KIND_TUPLE,
+    GC_KIND_DICT,
+    GC_KIND_WEAKREF
+} GcKind;
+
+typedef enum GcState { GC_STATE_ALIVE = 1, GC_STATE_FREED } GcState;
+
+/*
+ * The list an object is linked in.  GC_LIST_NONE = untracked.  During a
+ * collection objects move through the working lists exactly as in
+ * gc_collect_main; "young" is the list of the generation being collected.
+ */
+typedef enum GcListId {
+    GC_LIST_NONE = 0,
+    GC_LIST_GEN0,
+    GC_LIST_GEN1,
+    GC_LIST_GEN2,
+    GC_LIST_PERMANENT,
+    GC_LIST_UNREACHABLE,
+    GC_LIST_FINALIZERS,      /* legacy tp_del objects (never for Python classes) */
+    GC_LIST_WRCB,            /* wrcb_to_call in handle_weakrefs */
+    GC_LIST_SEEN,            /* finalize_garbage's temporary list */
+    GC_LIST_FINAL,           /* final_unreachable, after resurrection handling */
+    GC_LIST_COUNT
+} GcListId;
+
+/* Object flags (GcObject.flags). */
+enum {
+    GC_F_FINALIZED = 1 << 0,   /* __del__ has run (PEP 442, permanent) */
+    GC_F_COLLECTING = 1 << 1,  /* in the set being collected */
+    GC_F_UNREACHABLE = 1 << 2, /* NEXT_MASK_UNREACHABLE: in the unreachable list */
+    GC_F_LEAKED = 1 << 3,      /* refcount collector: unreachable and never freed */
+    GC_F_MARKED = 1 << 4,      /* mark-sweep: reached by marking */
+    GC_F_TEMP = 1 << 5         /* held by the evaluation stack right now */
+};
+
+/* One field of an object: attribute (key = GC_V_STR atom), list/tuple item
+ * (key unused), dict entry (key = str or int value).  val may be UNBOUND
+ * only transiently. */
+typedef struct GcSlot {
+    GcValue key;
+    GcValue val;
+} GcSlot;
+
+typedef struct GcObject {
+    GcId id;
+    uint8_t kind;  /* GcKind */
+    uint8_t state; /* GcState */
+    uint8_t list;  /* GcListId */
+    uint8_t flags; /* GC_F_* */
+    int32_t cls;   /* class index for instances, else -1 */
+    int64_t refcnt;
+    int64_t gc_refs; /* meaningful while GC_F_COLLECTING */
+    GcId prev, next; /* neighbours in `list` (0 at the ends) */
+    uint32_t nslots;
+    uint32_t cap;
+    GcSlot *slots_;     /* use gc_slots(); inline storage when cap <= 2 */
+    GcSlot inl_[2];
+    GcId wr_referent;   /* weakref: the object it refers to (0 once cleared) */
+    GcValue wr_callback;/* weakref: GC_V_FUNC or GC_NONE */
+    GcId wr_head;       /* any object: first weakref to it */
+    GcId wr_next, wr_prev; /* weakref: links in its referent's weakref list */
+    int32_t born;       /* event index of the allocation */
+    int32_t died;       /* event index of the deallocation, -1 while alive */
+} GcObject;
+
+/* ---- classes, frames ---------------------------------------------------- */
+
+typedef struct GcClass {
+    int32_t name;    /* atom */
+    int has_del;     /* defines __del__ (tp_finalize) */
+} GcClass;
+
+/*
+ * A frame: the module (depth 0) or a running scenario function.  Its
+ * variables are roots (frame locals are not GC objects in 3.11+).
+ * vars[i].key is the name atom, vars[i].val the value (UNBOUND if unbound).
+ */
+typedef struct GcFrame {
+    int32_t func;    /* function index, -1 for the module, -2 for __del__, -3 for a weakref callback */
+    GcId self_obj;   /* for __del__ / callbacks: the object whose code runs */
+    int32_t loc;     /* current statement location (opaque, owned by lang) */
+    uint32_t nvars;
+    GcSlot *vars;
+} GcFrame;
+
+/* ---- collector state ------------------------------------------------- */
+
+typedef enum GcCollector {
+    GC_COLLECTOR_CPYTHON = 0,
+    GC_COLLECTOR_REFCOUNT, /* no cycle collector: cycles leak */
+    GC_COLLECTOR_MARKSWEEP /* no reference counts: mark from roots, sweep */
+} GcCollector;
+
+/*
+ * Phases of one collection, in the order gc_collect_main runs them
+ * (CPYTHON_GC.md 1.5).  GC_PHASE_IDLE outside collections.
+ */
+typedef enum GcPhase {
+    GC_PHASE_IDLE = 0,
+    GC_PHASE_START,            /* callbacks "start", counts reset */
+    GC_PHASE_MERGE,            /* younger generations appended to young */
+    GC_PHASE_UPDATE_REFS,      /* gc_refs := refcnt */
+    GC_PHASE_SUBTRACT_REFS,    /* gc_refs -= internal references */
+    GC_PHASE_MOVE_UNREACHABLE, /* scan: reachable stay, others tentatively unreachable */
+    GC_PHASE_UNTRACK_TUPLES,
+    GC_PHASE_PROMOTE,          /* survivors to the next generation (untrack dicts if full) */
+    GC_PHASE_LEGACY_FINALIZERS,
+    GC_PHASE_WEAKREFS,         /* clear weakrefs, call callbacks of reachable ones */
+    GC_PHASE_FINALIZERS,       /* __del__ (PEP 442) */
+    GC_PHASE_RESURRECTION,     /* deduce_unreachable again; resurrected go to old */
+    GC_PHASE_CLEAR,            /* delete_garbage: tp_clear and the cascades */
+    GC_PHASE_DONE,             /* statistics, callbacks "stop" */
+    GC_PHASE_MARK,             /* mark-sweep collector */
+    GC_PHASE_SWEEP,
+    GC_PHASE_COUNT
+} GcPhase;
+
+typedef struct GcGenStats {
+    int64_t collections, collected, uncollectable;
+} GcGenStats;
+
+/* A read-only view of the global state (borrowed). */
+typedef struct GcGlobals {
+    int python;          /* 312 or 313 */
+    GcCollector collector;
+    int enabled;
+    int collecting;
+    int64_t count[3];
+    int64_t threshold[3];
+    int64_t long_lived_total, long_lived_pending;
+    GcGenStats stats[3];
+    GcPhase phase;
+    int gen;             /* generation being collected, -1 when idle */
+    int auto_collect;    /* the running collection is automatic */
+    GcId scan;           /* move_unreachable: object being scanned */
+    int64_t allocated, freed; /* totals */
+    int64_t collect_ns;  /* time spent inside collections (only with timing on) */
+    int32_t step;        /* top-level step index (-1 before the first) */
+    int32_t errors;      /* 1 once a runtime error stopped the scenario */
+} GcGlobals;
+
+typedef struct GcListView {
+    GcId first, last;
+    int64_t len;
+} GcListView;
+
+/* ---- events (micro-steps) ------------------------------------------------ */
+
+typedef enum GcEventKind {
+    GC_EV_BEGIN = 0,       /* the scenario starts */
+    GC_EV_STMT,            /* a statement starts (a = location) */
+    GC_EV_STEP_END,        /* a top-level step has finished */
+    GC_EV_ALLOC,           /* obj allocated (a = kind) */
+    GC_EV_INCREF,          /* obj refcnt before -> after */
+    GC_EV_DECREF,
+    GC_EV_BIND,            /* a frame variable bound: a = frame depth, b = name atom */
+    GC_EV_STORE,           /* obj's slot set: a = slot index, obj2 = new target if object */
+    GC_EV_SLOT_DEL,        /* obj's slot removed */
+    GC_EV_DEALLOC,         /* obj freed */
+    GC_EV_TRACK,
+    GC_EV_UNTRACK,
+    GC_EV_DEL_CALL,        /* __del__ of obj starts */
+    GC_EV_DEL_RETURN,
+    GC_EV_RESURRECTED,     /* obj survived its __del__ */
+    GC_EV_WEAKREF_CLEAR,   /* weakref obj cleared (obj2 = referent) */
+    GC_EV_WEAKREF_CALLBACK,/* callback of weakref obj called (obj2 = former referent) */
+    GC_EV_CALL,            /* scenario function called (a = function index) */
+    GC_EV_RETURN,
+    GC_EV_COUNT_RESET,
+    /* collector */
+    GC_EV_GC_START,        /* a = generation, b = automatic */
+    GC_EV_PHASE,           /* a = GcPhase */
+    GC_EV_MERGE,           /* a = from list, b = to list */
+    GC_EV_UPDATE_REFS,     /* obj: gc_refs := refcnt (after) */
+    GC_EV_SUBTRACT,        /* obj2 -> obj edge: gc_refs(obj) before -> after */
+    GC_EV_SCAN_REACHABLE,  /* move_unreachable: obj has gc_refs > 0, is reachable */
+    GC_EV_VISIT_REACHABLE, /* obj2 reached from obj (gc_refs before -> after, or moved back) */
+    GC_EV_MOVE_BACK,       /* obj moved from unreachable back to young's tail */
+    GC_EV_MOVE_UNREACHABLE,/* obj tentatively unreachable */
+    GC_EV_PROMOTE,         /* young merged into a = list */
+    GC_EV_FINALIZE,        /* __del__ about to run for obj in a collection */
+    GC_EV_CLEAR,           /* tp_clear(obj) */
+    GC_EV_SURVIVE_CLEAR,   /* obj still alive after tp_clear: moved to old */
+    GC_EV_MARK,            /* mark-sweep */
+    GC_EV_SWEEP,
+    GC_EV_LEAK,            /* refcount collector: obj is now unreachable forever */
+    GC_EV_GC_END,          /* a = collected (m), b = uncollectable (n) */
+    GC_EV_ERROR            /* a runtime error stopped the scenario (text in gc_error) */
+} GcEventKind;
+
+typedef struct GcEvent {
+    uint8_t kind;  /* GcEventKind */
+    uint8_t phase; /* GcPhase at the time */
+    uint16_t depth;/* frame depth */
+    int32_t step;  /* top-level step index */
+    int32_t loc;   /* statement location (opaque, lang's) */
+    GcId obj, obj2;
+    int64_t a, b;  /* kind-specific (often before / after) */
+    int32_t first_write, nwrites; /* the writes of this micro-step */
+} GcEvent;
+
+/* ---- the heap -------------------------------------------------------- */
+
+typedef struct GcHeap GcHeap;
+
+/* Host callbacks: the engine runs Python code (finalizers, weakref
+ * callbacks) through these; lang provides them.  Each returns 0, or -1 if
+ * the code raised (the engine treats it as the unraisable hook does and
+ * goes on).  A fatal error (out of memory, limit) is reported through
+ * gc_fail and aborts the run. */
+typedef struct GcHost {
+    void *ctx;
+    int (*call_del)(void *ctx, GcHeap *h, GcId self);
+    int (*call_weakref_cb)(void *ctx, GcHeap *h, GcValue callback, GcId weakref);
+} GcHost;
+
+typedef struct GcConfig {
+    int python;            /* 312 or 313 */
+    GcCollector collector;
+    int record;            /* keep the history (window, trace, record) */
+    int timing;            /* measure time inside collections */
+    int64_t max_objects;   /* limit on allocations (0 = default) */
+} GcConfig;
+
+/* Creates an empty heap. atoms is borrowed and must outlive the heap.
+ * Returns NULL on out of memory. */
+GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host);
+void gc_heap_free(GcHeap *h);
+GcStrtab *gc_atoms(const GcHeap *h);
+
+/* Registers a class (before running). Returns its index, or -1. */
+int32_t gc_class_add(GcHeap *h, int32_t name_atom, int has_del);
+const GcClass *gc_class(const GcHeap *h, int32_t cls);
+
+/* ---- reading the state (borrowed views) -------------------------------- */
+
+GcId gc_max_id(const GcHeap *h);                 /* highest id allocated so far */
+const GcObject *gc_object(const GcHeap *h, GcId id); /* NULL if never allocated */
+const GcSlot *gc_slots(const GcObject *o);
+const GcGlobals *gc_globals(const GcHeap *h);
+GcListView gc_list(const GcHeap *h, GcListId l);
+int gc_frame_count(const GcHeap *h);
+const GcFrame *gc_frame(const GcHeap *h, int depth);
+int gc_temp_count(const GcHeap *h);
+GcValue gc_temp(const GcHeap *h, int i);
+const char *gc_kind_name(GcKind k);             /* "list", "tuple", ... */
+const char *gc_list_name(GcListId l);           /* "gen0", "unreachable", ... */
+const char *gc_phase_name(GcPhase p);           /* "subtract_refs", ... */
+/* Type name for display: the class name for instances, else the kind. */
+const char *gc_type_name(const GcHeap *h, GcId id);
+/* Error text of the run (empty if none). */
+const char *gc_error(const GcHeap *h);
+
+/* Marks every object reachable from the roots (frames, temporaries,
+ * permanent generation) into out[id] = 1; out has gc_max_id()+1 bytes. */
+void gc_reachable(const GcHeap *h, uint8_t *out);
+
+/* Validates the whole heap (see the invariant above).  Returns 0, or -1
+ * with a description in buf. */
+int gc_check(const GcHeap *h, char *buf, size_t n);
+
+/* ---- mutations (used by lang) --------------------------------------- */
+/* All return 0 on success, -1 on a fatal error (out of memory, limit):
+ * the message is then in gc_error().  Python-level exceptions are lang's. */
+
+int gc_fail(GcHeap *h, const char *fmt, ...);
+
+/* Allocates an object; it starts with refcnt 1 (the caller owns that
+ * reference, usually as a temporary).  Instances and lists are tracked at
+ * once, tuples are tracked unless empty, dicts start untracked.  Counts
+ * the allocation and schedules an automatic collection when due. */
+GcId gc_new(GcHeap *h, GcKind kind, int32_t cls);
+/* Weakref: returns the existing basic ref when callback is GC_NONE and one
+ * exists (with a new reference), else a new weakref object. 0 on error. */
+GcId gc_new_weakref(GcHeap *h, GcId referent, GcValue callback);
+
+void gc_incref(GcHeap *h, GcValue v);
+/* Decrements; at zero, the object is torn down at once (subtype_dealloc
+ * order), with the cascade done by a worklist.  May run finalizers and
+ * callbacks through the host. */
+int gc_decref(GcHeap *h, GcValue v);
+
+/* Slots.  gc_slot_set stores v (the caller's reference is moved in) at
+ * index i (i == nslots appends), then DECREFs the old value: store, then
+ * decref, as CPython does. */
+int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v);
+/* Removes slot i (shifting the rest); the removed value's reference is
+ * returned in *out (moved to the caller, who must DECREF or keep it). */
+int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out);
+/* Index of the slot with this key, or -1. */
+int gc_slot_find(const GcHeap *h, GcId obj, GcValue key);
+/* Tracks a dict (when it first holds a tracked value), as CPython's
+ * MAINTAIN_TRACKING does.  No-op if already tracked. */
+void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue stored);
+
+/* Frames: push / pop a function frame; set a variable (moves the reference
+ * in, then DECREFs the old value). */
+int gc_frame_push(GcHeap *h, int32_t func, GcId self_obj);
+int gc_frame_pop(GcHeap *h); /* all variables must be unbound first */
+int gc_var_set(GcHeap *h, int depth, int32_t name_atom, GcValue v);
+GcValue gc_var_get(const GcHeap *h, int depth, int32_t name_atom); /* UNBOUND if none */
+/* Temporaries: references held on the evaluation stack. */
+int gc_temp_push(GcHeap *h, GcValue v);   /* moves the reference in */
+GcValue gc_temp_pop(GcHeap *h);           /* moves it out */
+
+/* The statement about to run (location opaque to the engine) at a frame. */
+void gc_stmt(GcHeap *h, int32_t step, int32_t loc);
+void gc_step_end(GcHeap *h);
+
+/* gc module functions. */
+int64_t gc_collect(GcHeap *h, int gen);   /* returns gc.collect()'s value, -1 on fatal error */
+void gc_enable(GcHeap *h, int on);
+void gc_set_threshold(GcHeap *h, int n, const int64_t *t);
+void gc_freeze(GcHeap *h);
+void gc_unfreeze(GcHeap *h);
+/* An eval-breaker check: runs a scheduled automatic collection. */
+int gc_safe_point(GcHeap *h);
+
+/* Records a runtime error (Python exception text) as the last event. */
+void gc_error_event(GcHeap *h, const char *text);
+
+/* ---- the history ----------------------------------------------------- */
+
+int32_t gc_event_count(const GcHeap *h);
+const GcEvent *gc_event(const GcHeap *h, int32_t i);
+/* Writes a one-line explanation of event i for students into buf. */
+void gc_event_explain(const GcHeap *h, int32_t i, char *buf, size_t n);
+/* The current cursor: the state shown is the state after event cursor-1
+ * (0 = before anything happened).  The cursor is at the end after a run. */
+int32_t gc_cursor(const GcHeap *h);
+/* Moves the cursor, undoing or redoing writes; the heap then shows the
+ * state at that point (read-only: do not mutate a rewound heap). */
+void gc_seek(GcHeap *h, int32_t cursor);
+/* Did object id change in event i (one of its writes)? */
+int gc_event_touches(const GcHeap *h, int32_t i, GcId id);
+
+#endif

@@ -1,0 +1,62 @@
+/*
+ * scenario.h: loading and validating scenario files (DESIGN.md 2).
+ *
+ * A scenario file is JSON, read with cJSON; no cJSON type leaves this
+ * module, and the cJSON tree is freed before scenario_load returns.  Every
+ * problem is reported with the file, the line and column in the JSON text,
+ * the JSON path (steps[4], functions.make_pair.body[2]) and a message, and
+ * everything is validated before the engine is touched.
+ */
+#ifndef GCVIZ_SCENARIO_H
+#define GCVIZ_SCENARIO_H
+
+#include <stddef.h>
+
+#include "lang.h"
+
+#define SCENARIO_MAX_FILE_BYTES (8 * 1024 * 1024)
+#define SCENARIO_MAX_JSON_DEPTH 64
+#define SCENARIO_MAX_STEPS 100000
+#define SCENARIO_MAX_ERRORS 50
+
+typedef struct ScenarioProblem {
+    int line, col;     /* 1-based position in the JSON text (0 if unknown) */
+    char path[128];    /* JSON path, e.g. "steps[4]" ("" for the whole file) */
+    char msg[320];
+} ScenarioProblem;
+
+typedef struct ScenarioErrors {
+    int count;         /* problems found (may exceed the stored ones) */
+    int stored;
+    ScenarioProblem items[SCENARIO_MAX_ERRORS];
+    int io;            /* 1 if the file could not be read (exit status 3 territory) */
+} ScenarioErrors;
+
+/* A manual card position: "layout": {"Node #3": [x, y]} or {"a": [x, y]}. */
+typedef struct ScenarioPin {
+    const char *key;   /* "Node #3" or a variable name */
+    double x, y;
+} ScenarioPin;
+
+typedef struct Scenario {
+    const char *path;
+    const char *name;        /* file name without folder and ".json" */
+    const char *title;
+    const char *description;
+    const char *chapter;     /* optional "chapter" */
+    LangProgram *program;    /* owned */
+    ScenarioPin *pins;
+    int npins;
+} Scenario;
+
+/* Loads and validates path.  On success returns the scenario; on failure
+ * returns NULL and fills errs (each problem formatted by
+ * scenario_format_problem). */
+Scenario *scenario_load(const char *path, ScenarioErrors *errs);
+/* The same from text in memory (name is used in messages as the file). */
+Scenario *scenario_load_text(const char *name, const char *text, size_t len, ScenarioErrors *errs);
+void scenario_free(Scenario *s);
+/* "FILE:LINE:COL: steps[4]: message" */
+void scenario_format_problem(const char *file, const ScenarioProblem *p, char *buf, size_t n);
+
+#endif
