@@ -708,8 +708,12 @@ static LangExpr *parse_dict(Parser *ps, Tok *open, int *depth)
             return NULL;
         if (is_op(peek(ps), ",") || is_op(peek(ps), "}"))
             return fail(ps, k->col, "set literals are not supported");
-        if (!is_op(peek(ps), ":"))
-            return unexpected(ps, peek(ps));
+        if (!is_op(peek(ps), ":")) {
+            Tok *u = peek(ps);
+            if (u->kind == T_NAME || u->kind == T_INT || u->kind == T_STR)
+                return fail(ps, u->col, "expected ':' after the dict key");
+            return unexpected(ps, u);
+        }
         if (k->kind != LANG_E_STR && k->kind != LANG_E_INT)
             return fail(ps, k->col, "dict keys must be strings or integers here");
         advance(ps);
@@ -1079,9 +1083,9 @@ static LangStmt *expect_end(Parser *ps, LangStmt *s)
     Tok *t = peek(ps);
     if (t->kind == T_EOF)
         return s;
-    if (is_op(t, ","))
+    if (is_op(t, ",") && s->kind != LANG_S_PASS)
         return stray_comma(ps, t);
-    if (is_op(t, "="))
+    if (is_op(t, "=") && s->kind == LANG_S_ASSIGN)
         return fail(ps, t->col, "chained assignment (a = b = c) is not supported");
     return unexpected(ps, t);
 }
