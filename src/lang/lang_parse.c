@@ -905,12 +905,12 @@ static int check_call(Parser *ps, LangExpr *e, int name_col)
     const char *module = module_of(ps, b->base);
     const char *name = gc_strtab_get(lang_atoms(ps->p), b->atom);
     const CallRule *r = find_rule(module, name);
-    char full[LANG_MAX_IDENT_LEN + 16];
+    char full[2 * LANG_MAX_IDENT_LEN + 16];
     snprintf(full, sizeof full, "%s%s%s", module ? module : "", module ? "." : "", name);
     if (!r)
         return fail(ps, name_col, "'%s' is not supported here; %s", full, supported_list(module)),
                -1;
-    char what[LANG_MAX_IDENT_LEN + 16];
+    char what[2 * LANG_MAX_IDENT_LEN + 32];
     snprintf(what, sizeof what, "%s%s", module ? "" : "list.", full);
     int n = e->nitems;
     if (r->min == r->max && n != r->min) {

@@ -82,7 +82,7 @@ GcStrtab *lang_atoms(LangProgram *p)
 
 void *lang_alloc(LangProgram *p, size_t n)
 {
-    const size_t align = sizeof(max_align_t);
+    const size_t align = _Alignof(max_align_t);
     if (!p || n > SIZE_MAX / 2)
         return NULL;
     if (n == 0)

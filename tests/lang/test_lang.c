@@ -873,7 +873,7 @@ static void test_program(void)
         CHECK(m != NULL, "alloc %zu", n);
         if (!m)
             break;
-        CHECK(((uintptr_t)m % sizeof(max_align_t)) == 0, "alignment");
+        CHECK(((uintptr_t)m % _Alignof(max_align_t)) == 0, "alignment");
         int zero = 1;
         for (size_t k = 0; k < n; k++)
             zero &= m[k] == 0;
