@@ -277,6 +277,7 @@ typedef struct GcEvent {
     int32_t step;  /* top-level step index */
     int32_t loc;   /* statement location (opaque, lang's) */
     GcId obj, obj2;
+    int32_t slot;  /* slot index in obj2 (or obj) the event is about, -1 if none */
     int64_t a, b;  /* kind-specific (often before / after) */
     int32_t first_write, nwrites; /* the writes of this micro-step */
 } GcEvent;
@@ -380,6 +381,8 @@ void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue stored);
 int gc_frame_push(GcHeap *h, int32_t func, GcId self_obj);
 int gc_frame_pop(GcHeap *h); /* all variables must be unbound first */
 int gc_var_set(GcHeap *h, int depth, int32_t name_atom, GcValue v);
+/* Creates an unbound variable slot (function locals in co_varnames order). */
+int gc_var_declare(GcHeap *h, int depth, int32_t name_atom);
 GcValue gc_var_get(const GcHeap *h, int depth, int32_t name_atom); /* UNBOUND if none */
 /* Temporaries: references held on the evaluation stack. */
 int gc_temp_push(GcHeap *h, GcValue v);   /* moves the reference in */
@@ -400,6 +403,24 @@ int gc_safe_point(GcHeap *h);
 
 /* Records a runtime error (Python exception text) as the last event. */
 void gc_error_event(GcHeap *h, const char *text);
+
+/* What the current top-level step did (reset by gc_stmt at depth 0 with a
+ * new step index): ids freed in deallocation order, ids finalized in call
+ * order, collections run.  Borrowed. */
+typedef struct GcCollectionRecord {
+    int gen;
+    int64_t collected, uncollectable;
+    int automatic;
+} GcCollectionRecord;
+typedef struct GcStepLog {
+    const GcId *freed;
+    int32_t nfreed;
+    const GcId *finalized;
+    int32_t nfinalized;
+    const GcCollectionRecord *collections;
+    int32_t ncollections;
+} GcStepLog;
+GcStepLog gc_step_log(const GcHeap *h);
 
 /* ---- the history ----------------------------------------------------- */
 

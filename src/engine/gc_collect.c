@@ -1,0 +1,681 @@
+/*
+ * gc_collect.c: the cycle collector of CPython 3.12 (gcmodule.c's
+ * gc_collect_main), phase by phase, on the simulated lists; plus the
+ * generation choice for automatic collections, the mark-sweep collector
+ * and the refcount-only collector's leak detection.
+ *
+ * Start reading at gc__collect_main.  Its steps follow CPYTHON_GC.md 1.5:
+ *   0. start: count[g+1]++, count[0..g] = 0
+ *   1. merge the younger generations at the tail of young
+ *   2. deduce_unreachable: update_refs, subtract_refs, move_unreachable
+ *   3. untrack_tuples; 4. promote survivors (untrack_dicts in full ones)
+ *   5. legacy finalizers (never for Python classes)
+ *   6. handle_weakrefs; 7. finalize_garbage; 8. handle_resurrected_objects
+ *   9. delete_garbage (tp_clear and the cascades); 10. statistics
+ * Contracts: returns m + n exactly as gc.collect() does; every survivor
+ * ends in `old`; objects moved to the unreachable list and back change
+ * order exactly as in CPython, since lists are appended at the tail.
+ */
+#include <string.h>
+#include <time.h>
+
+#include "gc_internal.h"
+
+static void set_phase(GcHeap *h, GcPhase p)
+{
+    SET_G(h, GF_PHASE, p);
+    gc__event(h, GC_EV_PHASE, 0, 0, -1, p, 0);
+}
+
+int gc__traverse(GcHeap *h, GcId id, RefList *out)
+{
+    out->n = 0;
+    GcObject *o = gc__o(h, id);
+    if (o->kind == GC_KIND_WEAKREF)
+        return 0;
+    GcSlot *s = gc__slots(o);
+    int rev = o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE;
+    for (uint32_t k = 0; k < o->nslots; k++) {
+        uint32_t i = rev ? o->nslots - 1 - k : k;
+        if (GC_VAL_IS_OBJ(s[i].val) && gc__reflist_push(out, GC_VAL_ID(s[i].val), (int32_t)i) < 0)
+            return gc_fail(h, "out of memory");
+    }
+    return 0;
+}
+
+static int is_collecting(GcHeap *h, GcId id) { return (gc__o(h, id)->flags & GC_F_COLLECTING) != 0; }
+
+static void set_refs(GcHeap *h, GcId id, int64_t v) { SET_OBJ(h, id, OF_GCREFS, v); }
+
+/* update_refs: gc_refs := ob_refcnt, COLLECTING set. */
+static void update_refs(GcHeap *h, GcListId l)
+{
+    for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id; id = gc__o(h, id)->next) {
+        int64_t rc = gc__o(h, id)->refcnt;
+        gc__event(h, GC_EV_UPDATE_REFS, id, 0, -1, gc__o(h, id)->gc_refs, rc);
+        set_refs(h, id, rc);
+        gc__set_flags(h, id, GC_F_COLLECTING, 0);
+    }
+}
+
+/* subtract_refs: for every reference from an object of the set to an
+ * object of the set, gc_refs(target) -= 1. */
+static int subtract_refs(GcHeap *h, GcListId l, RefList *refs)
+{
+    for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id; id = gc__o(h, id)->next) {
+        if (gc__traverse(h, id, refs) < 0)
+            return -1;
+        for (int32_t k = 0; k < refs->n; k++) {
+            GcId t = refs->ids[k];
+            if (!is_collecting(h, t))
+                continue;
+            int64_t r = gc__o(h, t)->gc_refs;
+            gc__event(h, GC_EV_SUBTRACT, t, id, refs->slots[k], r, r - 1);
+            set_refs(h, t, r - 1);
+        }
+    }
+    return 0;
+}
+
+/* visit_reachable (see gcmodule.c): op reached from a reachable object. */
+static void visit_reachable(GcHeap *h, GcId from, int32_t slot, GcId op, GcListId young)
+{
+    GcObject *o = gc__o(h, op);
+    if (!(o->flags & GC_F_COLLECTING))
+        return;
+    if (o->flags & GC_F_UNREACHABLE) {
+        gc__event(h, GC_EV_MOVE_BACK, op, from, slot, o->gc_refs, 1);
+        gc__list_remove(h, op);
+        gc__set_flags(h, op, 0, GC_F_UNREACHABLE);
+        gc__list_append(h, young, op);
+        set_refs(h, op, 1);
+    } else if (o->gc_refs == 0) {
+        gc__event(h, GC_EV_VISIT_REACHABLE, op, from, slot, 0, 1);
+        set_refs(h, op, 1);
+    }
+}
+
+/* move_unreachable: one forward scan of young.  Objects with gc_refs > 0
+ * are reachable; they make what they reference reachable (moving it back
+ * from unreachable to the tail of young if needed).  Objects with
+ * gc_refs == 0 are moved, tentatively, to unreachable. */
+static int move_unreachable(GcHeap *h, GcListId young, GcListId unreachable, RefList *refs)
+{
+    GcId gc = (GcId)h->g[GF_LFIRST(young)];
+    while (gc) {
+        GcObject *o = gc__o(h, gc);
+        SET_G(h, GF_SCAN, gc);
+        if (o->gc_refs > 0) {
+            gc__event(h, GC_EV_SCAN_REACHABLE, gc, 0, -1, o->gc_refs, 0);
+            if (gc__traverse(h, gc, refs) < 0)
+                return -1;
+            for (int32_t k = 0; k < refs->n; k++)
+                visit_reachable(h, gc, refs->slots[k], refs->ids[k], young);
+            gc__set_flags(h, gc, 0, GC_F_COLLECTING);
+            gc = gc__o(h, gc)->next; /* read after the traversal */
+        } else {
+            GcId next = o->next;
+            gc__event(h, GC_EV_MOVE_UNREACHABLE, gc, 0, -1, 0, 0);
+            gc__list_remove(h, gc);
+            gc__list_append(h, unreachable, gc);
+            gc__set_flags(h, gc, GC_F_UNREACHABLE, 0);
+            gc = next;
+        }
+    }
+    SET_G(h, GF_SCAN, 0);
+    return 0;
+}
+
+static int deduce_unreachable(GcHeap *h, GcListId base, GcListId unreachable, RefList *refs)
+{
+    set_phase(h, GC_PHASE_UPDATE_REFS);
+    update_refs(h, base);
+    set_phase(h, GC_PHASE_SUBTRACT_REFS);
+    if (subtract_refs(h, base, refs) < 0)
+        return -1;
+    set_phase(h, GC_PHASE_MOVE_UNREACHABLE);
+    return move_unreachable(h, base, unreachable, refs);
+}
+
+/* _PyObject_GC_MAY_BE_TRACKED */
+static int may_be_tracked(GcHeap *h, GcValue v)
+{
+    if (!GC_VAL_IS_OBJ(v))
+        return 0;
+    GcObject *o = gc__o(h, GC_VAL_ID(v));
+    return o->kind == GC_KIND_TUPLE || o->list != GC_LIST_NONE;
+}
+
+static int all_untracked(GcHeap *h, GcId id)
+{
+    GcObject *o = gc__o(h, id);
+    for (uint32_t i = 0; i < o->nslots; i++)
+        if (may_be_tracked(h, gc__slots(gc__o(h, id))[i].val))
+            return 0;
+    return 1;
+}
+
+static void untrack_kind(GcHeap *h, GcListId l, GcKind kind)
+{
+    GcId id = (GcId)h->g[GF_LFIRST(l)];
+    while (id) {
+        GcId next = gc__o(h, id)->next;
+        if (gc__o(h, id)->kind == kind && all_untracked(h, id)) {
+            gc__event(h, GC_EV_UNTRACK, id, 0, -1, 0, 0);
+            gc__list_remove(h, id);
+            gc__set_flags(h, id, 0, GC_F_COLLECTING);
+        }
+        id = next;
+    }
+}
+
+static int64_t list_len(GcHeap *h, GcListId l) { return h->g[GF_LLEN(l)]; }
+
+static void gc_list_move(GcHeap *h, GcId id, GcListId to)
+{
+    gc__list_remove(h, id);
+    gc__list_append(h, to, id);
+}
+
+/* handle_weakrefs (3.12): clear every weakref to an unreachable object;
+ * call the callbacks of weakrefs that are not themselves trash. */
+static int64_t handle_weakrefs(GcHeap *h, GcListId unreachable, GcListId old)
+{
+    int64_t freed = 0;
+    for (GcId id = (GcId)h->g[GF_LFIRST(unreachable)]; id;) {
+        GcId next = gc__o(h, id)->next;
+        if (gc__o(h, id)->kind == GC_KIND_WEAKREF)
+            gc__weakref_unlink(h, id);
+        while (gc__o(h, id)->wr_head) {
+            GcId wr = gc__o(h, id)->wr_head;
+            gc__weakref_unlink(h, wr);
+            if (GC_VAL_TAG(gc__o(h, wr)->wr_callback) != GC_V_FUNC)
+                continue;
+            if (is_collecting(h, wr))
+                continue;
+            gc_incref(h, GC_VAL_OBJ(wr));
+            gc__idvec_push(&h->held, wr);
+            gc_list_move(h, wr, GC_LIST_WRCB);
+        }
+        id = next;
+    }
+    while (h->g[GF_LFIRST(GC_LIST_WRCB)]) {
+        GcId wr = (GcId)h->g[GF_LFIRST(GC_LIST_WRCB)];
+        gc__event(h, GC_EV_WEAKREF_CALLBACK, wr, 0, -1, 0, 0);
+        if (h->host.call_weakref_cb)
+            h->host.call_weakref_cb(h->host.ctx, h, gc__o(h, wr)->wr_callback, wr);
+        if (h->failed)
+            return -1;
+        gc__held_drop(h, wr);
+        if (gc_decref(h, GC_VAL_OBJ(wr)) < 0)
+            return -1;
+        if (h->g[GF_LFIRST(GC_LIST_WRCB)] == wr)
+            gc_list_move(h, wr, old);
+        else
+            freed++;
+    }
+    return freed;
+}
+
+/* finalize_garbage: call __del__ once per object (PEP 442), taking the
+ * head each time, since finalizers can free objects of the list. */
+static int finalize_garbage(GcHeap *h, GcListId collectable)
+{
+    while (h->g[GF_LFIRST(collectable)]) {
+        GcId id = (GcId)h->g[GF_LFIRST(collectable)];
+        gc_list_move(h, id, GC_LIST_SEEN);
+        GcObject *o = gc__o(h, id);
+        if (o->kind == GC_KIND_INSTANCE && !(o->flags & GC_F_FINALIZED) &&
+            h->classes[o->cls].has_del) {
+            gc__set_flags(h, id, GC_F_FINALIZED, 0);
+            gc__event(h, GC_EV_FINALIZE, id, 0, -1, 0, 0);
+            gc_incref(h, GC_VAL_OBJ(id));
+            gc__idvec_push(&h->held, id);
+            gc__idvec_push(&h->finalized, id);
+            gc__event(h, GC_EV_DEL_CALL, id, 0, -1, 0, 0);
+            if (h->host.call_del)
+                h->host.call_del(h->host.ctx, h, id);
+            if (h->failed)
+                return -1;
+            gc__event(h, GC_EV_DEL_RETURN, id, 0, -1, 0, 0);
+            gc__held_drop(h, id);
+            if (gc_decref(h, GC_VAL_OBJ(id)) < 0)
+                return -1;
+        }
+    }
+    gc__list_merge(h, GC_LIST_SEEN, collectable);
+    return 0;
+}
+
+/* tp_clear of each type: drop the object's references.  Lists and dicts
+ * are emptied first and then release their items (lists last first);
+ * instances clear their attributes in key order; tuples have no
+ * tp_clear. */
+static int tp_clear(GcHeap *h, GcId id)
+{
+    GcObject *o = gc__o(h, id);
+    if (o->kind == GC_KIND_TUPLE)
+        return 0;
+    if (o->kind == GC_KIND_WEAKREF) {
+        gc__weakref_unlink(h, id);
+        return 0;
+    }
+    uint32_t n = o->nslots;
+    if (n == 0)
+        return 0;
+    if (o->kind == GC_KIND_INSTANCE) {
+        /* Py_CLEAR each attribute in turn. */
+        for (uint32_t i = 0; i < gc__o(h, id)->nslots; i++) {
+            GcSlot s = gc__slots(gc__o(h, id))[i];
+            if (s.val == GC_UNBOUND)
+                continue;
+            gc__slot_write(h, id, i, s.key, GC_UNBOUND);
+            if (gc_decref(h, s.val) < 0)
+                return -1;
+        }
+        /* The cleared attributes are gone. */
+        o = gc__o(h, id);
+        if (o->state == GC_STATE_ALIVE) {
+            uint32_t w = 0;
+            GcSlot *s = gc__slots(o);
+            for (uint32_t i = 0; i < o->nslots; i++)
+                if (s[i].val != GC_UNBOUND) {
+                    if (w != i)
+                        gc__slot_write(h, id, w, s[i].key, s[i].val);
+                    w++;
+                }
+            for (uint32_t i = w; i < o->nslots; i++)
+                gc__slot_write(h, id, i, GC_UNBOUND, GC_UNBOUND);
+            if (w != o->nslots)
+                SET_OBJ(h, id, OF_NSLOTS, w);
+        }
+        return 0;
+    }
+    /* list / dict: make it empty first, then release. */
+    GcSlot *copy = malloc(n * sizeof *copy);
+    if (!copy)
+        return gc_fail(h, "out of memory");
+    memcpy(copy, gc__slots(o), n * sizeof *copy);
+    for (uint32_t i = 0; i < n; i++)
+        gc__slot_write(h, id, i, GC_UNBOUND, GC_UNBOUND);
+    SET_OBJ(h, id, OF_NSLOTS, 0);
+    int rc = 0;
+    for (uint32_t k = 0; k < n && rc == 0; k++) {
+        uint32_t i = o->kind == GC_KIND_LIST ? n - 1 - k : k;
+        rc = gc_decref(h, copy[i].val);
+    }
+    free(copy);
+    return rc;
+}
+
+/* delete_garbage: tp_clear each object; one that survives goes to old. */
+static int delete_garbage(GcHeap *h, GcListId collectable, GcListId old)
+{
+    while (h->g[GF_LFIRST(collectable)]) {
+        GcId id = (GcId)h->g[GF_LFIRST(collectable)];
+        gc__event(h, GC_EV_CLEAR, id, 0, -1, 0, 0);
+        gc_incref(h, GC_VAL_OBJ(id));
+        gc__idvec_push(&h->held, id);
+        if (tp_clear(h, id) < 0)
+            return -1;
+        gc__held_drop(h, id);
+        if (gc_decref(h, GC_VAL_OBJ(id)) < 0)
+            return -1;
+        if (h->g[GF_LFIRST(collectable)] == id) {
+            gc__event(h, GC_EV_SURVIVE_CLEAR, id, 0, -1, 0, 0);
+            gc__set_flags(h, id, 0, GC_F_COLLECTING);
+            gc_list_move(h, id, old);
+        }
+    }
+    return 0;
+}
+
+static void clear_flag_all(GcHeap *h, GcListId l, int flag)
+{
+    for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id; id = gc__o(h, id)->next)
+        gc__set_flags(h, id, 0, flag);
+}
+
+static int record_collection(GcHeap *h, int gen, int64_t m, int64_t n, int automatic)
+{
+    if (h->ncolls == h->capcolls) {
+        int32_t cap = h->capcolls ? h->capcolls * 2 : 8;
+        GcCollectionRecord *c = realloc(h->colls, (size_t)cap * sizeof *c);
+        if (!c)
+            return gc_fail(h, "out of memory");
+        h->colls = c;
+        h->capcolls = cap;
+    }
+    h->colls[h->ncolls++] = (GcCollectionRecord){gen, m, n, automatic};
+    return 0;
+}
+
+static int64_t now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+int64_t gc__collect_main(GcHeap *h, int gen, int automatic)
+{
+    int64_t t0 = h->cfg.timing ? now_ns() : 0;
+    RefList refs = {0};
+    GcListId young = (GcListId)(GC_LIST_GEN0 + gen);
+    GcListId old = gen < 2 ? (GcListId)(young + 1) : young;
+    int64_t m = 0, n = 0;
+
+    SET_G(h, GF_GEN, gen);
+    SET_G(h, GF_AUTO, automatic);
+    gc__event(h, GC_EV_GC_START, 0, 0, -1, gen, automatic);
+    set_phase(h, GC_PHASE_START);
+    if (gen + 1 < 3)
+        SET_G(h, GF_COUNT0 + gen + 1, h->g[GF_COUNT0 + gen + 1] + 1);
+    for (int i = 0; i <= gen; i++)
+        SET_G(h, GF_COUNT0 + i, 0);
+
+    set_phase(h, GC_PHASE_MERGE);
+    for (int i = 0; i < gen; i++) {
+        if (list_len(h, (GcListId)(GC_LIST_GEN0 + i)) == 0)
+            continue;
+        gc__event(h, GC_EV_MERGE, 0, 0, -1, GC_LIST_GEN0 + i, young);
+        gc__list_merge(h, (GcListId)(GC_LIST_GEN0 + i), young);
+    }
+
+    if (deduce_unreachable(h, young, GC_LIST_UNREACHABLE, &refs) < 0)
+        goto fail;
+
+    set_phase(h, GC_PHASE_UNTRACK_TUPLES);
+    untrack_kind(h, young, GC_KIND_TUPLE);
+
+    set_phase(h, GC_PHASE_PROMOTE);
+    if (young != old) {
+        if (gen == 1)
+            SET_G(h, GF_LLP, h->g[GF_LLP] + list_len(h, young));
+        gc__event(h, GC_EV_PROMOTE, 0, 0, -1, old, list_len(h, young));
+        gc__list_merge(h, young, old);
+    } else {
+        untrack_kind(h, young, GC_KIND_DICT);
+        SET_G(h, GF_LLP, 0);
+        SET_G(h, GF_LLT, list_len(h, young));
+        gc__event(h, GC_EV_PROMOTE, 0, 0, -1, old, list_len(h, young));
+    }
+
+    /* Python classes have tp_finalize, never tp_del: nothing is moved to
+     * the finalizers list; the unreachable mask is cleared. */
+    set_phase(h, GC_PHASE_LEGACY_FINALIZERS);
+    clear_flag_all(h, GC_LIST_UNREACHABLE, GC_F_UNREACHABLE);
+
+    set_phase(h, GC_PHASE_WEAKREFS);
+    {
+        int64_t f = handle_weakrefs(h, GC_LIST_UNREACHABLE, old);
+        if (f < 0)
+            goto fail;
+        m += f;
+    }
+
+    set_phase(h, GC_PHASE_FINALIZERS);
+    if (finalize_garbage(h, GC_LIST_UNREACHABLE) < 0)
+        goto fail;
+
+    /* handle_resurrected_objects */
+    set_phase(h, GC_PHASE_RESURRECTION);
+    clear_flag_all(h, GC_LIST_UNREACHABLE, GC_F_COLLECTING);
+    if (deduce_unreachable(h, GC_LIST_UNREACHABLE, GC_LIST_FINAL, &refs) < 0)
+        goto fail;
+    set_phase(h, GC_PHASE_RESURRECTION);
+    clear_flag_all(h, GC_LIST_FINAL, GC_F_UNREACHABLE);
+    clear_flag_all(h, GC_LIST_UNREACHABLE, GC_F_COLLECTING);
+    if (list_len(h, GC_LIST_UNREACHABLE))
+        gc__event(h, GC_EV_PROMOTE, 0, 0, -1, old, list_len(h, GC_LIST_UNREACHABLE));
+    gc__list_merge(h, GC_LIST_UNREACHABLE, old);
+
+    m += list_len(h, GC_LIST_FINAL);
+    set_phase(h, GC_PHASE_CLEAR);
+    if (delete_garbage(h, GC_LIST_FINAL, old) < 0)
+        goto fail;
+
+    set_phase(h, GC_PHASE_DONE);
+    SET_G(h, GF_STATS + gen * 3, h->g[GF_STATS + gen * 3] + 1);
+    SET_G(h, GF_STATS + gen * 3 + 1, h->g[GF_STATS + gen * 3 + 1] + m);
+    SET_G(h, GF_STATS + gen * 3 + 2, h->g[GF_STATS + gen * 3 + 2] + n);
+    record_collection(h, gen, m, n, automatic);
+    gc__event(h, GC_EV_GC_END, 0, 0, -1, m, n);
+    SET_G(h, GF_PHASE, GC_PHASE_IDLE);
+    SET_G(h, GF_GEN, -1);
+    SET_G(h, GF_AUTO, 0);
+    gc__reflist_free(&refs);
+    if (h->cfg.timing)
+        h->view.collect_ns += now_ns() - t0;
+    return m + n;
+fail:
+    gc__reflist_free(&refs);
+    return -1;
+}
+
+/* ---- mark-sweep ----------------------------------------------------- */
+
+/* Marks everything reachable from the roots; returns -1 on OOM. */
+static int mark_all(GcHeap *h, uint8_t *mark, int events)
+{
+    IdVec *stack = &h->work;
+    stack->n = 0;
+    GcId maxid = gc_max_id(h);
+    memset(mark, 0, (size_t)maxid + 1);
+#define PUSH_VAL(v)                                                  \
+    do {                                                             \
+        if (GC_VAL_IS_OBJ(v)) {                                      \
+            GcId id_ = GC_VAL_ID(v);                                 \
+            if (!mark[id_] && gc__o(h, id_)->state == GC_STATE_ALIVE) { \
+                mark[id_] = 1;                                       \
+                if (gc__idvec_push(stack, id_) < 0)                  \
+                    return gc_fail(h, "out of memory");              \
+            }                                                        \
+        }                                                            \
+    } while (0)
+    for (int d = 0; d < h->g[GF_NFRAMES]; d++)
+        for (uint32_t i = 0; i < h->frames[d].nvars; i++)
+            PUSH_VAL(h->frames[d].vars[i].val);
+    for (int i = 0; i < h->g[GF_NTEMPS]; i++)
+        PUSH_VAL(h->temps[i]);
+    for (int32_t i = 0; i < h->held.n; i++)
+        PUSH_VAL(GC_VAL_OBJ(h->held.v[i]));
+    for (GcId id = (GcId)h->g[GF_LFIRST(GC_LIST_PERMANENT)]; id; id = gc__o(h, id)->next)
+        PUSH_VAL(GC_VAL_OBJ(id));
+    while (stack->n > 0) {
+        GcId id = stack->v[--stack->n];
+        if (events) {
+            gc__event(h, GC_EV_MARK, id, 0, -1, 0, 0);
+            gc__set_flags(h, id, GC_F_MARKED, 0);
+        }
+        GcObject *o = gc__o(h, id);
+        if (o->kind == GC_KIND_WEAKREF)
+            continue;
+        for (uint32_t i = 0; i < gc__o(h, id)->nslots; i++)
+            PUSH_VAL(gc__slots(gc__o(h, id))[i].val);
+    }
+#undef PUSH_VAL
+    return 0;
+}
+
+void gc_reachable(const GcHeap *ch, uint8_t *out)
+{
+    GcHeap *h = (GcHeap *)ch; /* uses the scratch stack only */
+    int rec = h->record;
+    h->record = 0;
+    if (mark_all(h, out, 0) < 0)
+        memset(out, 1, (size_t)gc_max_id(h) + 1);
+    h->record = rec;
+}
+
+static int64_t mark_sweep(GcHeap *h, int automatic)
+{
+    int64_t t0 = h->cfg.timing ? now_ns() : 0;
+    GcId maxid = gc_max_id(h);
+    uint8_t *mark = malloc((size_t)maxid + 1);
+    if (!mark)
+        return gc_fail(h, "out of memory");
+    int64_t m = 0;
+    SET_G(h, GF_COLLECTING, 1);
+    SET_G(h, GF_GEN, 2);
+    SET_G(h, GF_AUTO, automatic);
+    gc__event(h, GC_EV_GC_START, 0, 0, -1, 2, automatic);
+    for (int i = 0; i < 3; i++)
+        SET_G(h, GF_COUNT0 + i, 0);
+    set_phase(h, GC_PHASE_MARK);
+    if (mark_all(h, mark, 1) < 0)
+        goto fail;
+    /* Finalizers of the garbage, once each; they may resurrect. */
+    set_phase(h, GC_PHASE_FINALIZERS);
+    int ran = 0;
+    for (GcId id = 1; id <= maxid; id++) {
+        GcObject *o = gc__o(h, id);
+        if (mark[id] || o->state != GC_STATE_ALIVE || o->kind != GC_KIND_INSTANCE ||
+            !h->classes[o->cls].has_del || (o->flags & GC_F_FINALIZED))
+            continue;
+        gc__set_flags(h, id, GC_F_FINALIZED, 0);
+        gc_incref(h, GC_VAL_OBJ(id));
+        gc__idvec_push(&h->held, id);
+        gc__idvec_push(&h->finalized, id);
+        gc__event(h, GC_EV_DEL_CALL, id, 0, -1, 0, 0);
+        if (h->host.call_del)
+            h->host.call_del(h->host.ctx, h, id);
+        if (h->failed)
+            goto fail;
+        gc__event(h, GC_EV_DEL_RETURN, id, 0, -1, 0, 0);
+        gc__held_drop(h, id);
+        gc_decref(h, GC_VAL_OBJ(id));
+        ran = 1;
+    }
+    if (ran) {
+        for (GcId id = 1; id <= maxid; id++)
+            if (gc__o(h, id)->flags & GC_F_MARKED)
+                gc__set_flags(h, id, 0, GC_F_MARKED);
+        set_phase(h, GC_PHASE_MARK);
+        if (mark_all(h, mark, 1) < 0)
+            goto fail;
+    }
+    set_phase(h, GC_PHASE_SWEEP);
+    /* Weakrefs to garbage are cleared; callbacks of live weakrefs run. */
+    for (GcId id = 1; id <= maxid; id++) {
+        GcObject *o = gc__o(h, id);
+        if (mark[id] || o->state != GC_STATE_ALIVE)
+            continue;
+        while (gc__o(h, id)->wr_head) {
+            GcId wr = gc__o(h, id)->wr_head;
+            gc__weakref_unlink(h, wr);
+            if (mark[wr] && GC_VAL_TAG(gc__o(h, wr)->wr_callback) == GC_V_FUNC) {
+                gc__event(h, GC_EV_WEAKREF_CALLBACK, wr, id, -1, 0, 0);
+                gc_incref(h, GC_VAL_OBJ(wr));
+                gc__idvec_push(&h->held, wr);
+                if (h->host.call_weakref_cb)
+                    h->host.call_weakref_cb(h->host.ctx, h, gc__o(h, wr)->wr_callback, wr);
+                gc__held_drop(h, wr);
+                gc_decref(h, GC_VAL_OBJ(wr));
+                if (h->failed)
+                    goto fail;
+            }
+        }
+    }
+    for (GcId id = 1; id <= maxid; id++) {
+        GcObject *o = gc__o(h, id);
+        if (mark[id] || o->state != GC_STATE_ALIVE)
+            continue;
+        if (o->kind == GC_KIND_WEAKREF)
+            gc__weakref_unlink(h, id);
+        for (uint32_t i = 0; i < gc__o(h, id)->nslots; i++) {
+            GcSlot s = gc__slots(gc__o(h, id))[i];
+            if (s.val == GC_UNBOUND)
+                continue;
+            gc__slot_write(h, id, i, s.key, GC_UNBOUND);
+            gc_decref(h, s.val);
+        }
+    }
+    for (GcId id = 1; id <= maxid; id++) {
+        GcObject *o = gc__o(h, id);
+        if (mark[id] || o->state != GC_STATE_ALIVE)
+            continue;
+        gc__event(h, GC_EV_SWEEP, id, 0, -1, 0, 0);
+        gc__idvec_push(&h->freed, id);
+        gc__list_remove(h, id);
+        SET_OBJ(h, id, OF_REFCNT, 0);
+        SET_OBJ(h, id, OF_STATE, GC_STATE_FREED);
+        SET_OBJ(h, id, OF_DIED, h->nevents);
+        SET_G(h, GF_FREED, h->g[GF_FREED] + 1);
+        m++;
+    }
+    for (GcId id = 1; id <= maxid; id++)
+        if (gc__o(h, id)->flags & GC_F_MARKED)
+            gc__set_flags(h, id, 0, GC_F_MARKED);
+    set_phase(h, GC_PHASE_DONE);
+    SET_G(h, GF_STATS + 6, h->g[GF_STATS + 6] + 1);
+    SET_G(h, GF_STATS + 7, h->g[GF_STATS + 7] + m);
+    record_collection(h, 2, m, 0, automatic);
+    gc__event(h, GC_EV_GC_END, 0, 0, -1, m, 0);
+    SET_G(h, GF_PHASE, GC_PHASE_IDLE);
+    SET_G(h, GF_GEN, -1);
+    SET_G(h, GF_AUTO, 0);
+    SET_G(h, GF_COLLECTING, 0);
+    free(mark);
+    if (h->cfg.timing)
+        h->view.collect_ns += now_ns() - t0;
+    return m;
+fail:
+    free(mark);
+    return -1;
+}
+
+/* ---- entry points ------------------------------------------------------ */
+
+int64_t gc_collect(GcHeap *h, int gen)
+{
+    if (h->cfg.collector == GC_COLLECTOR_REFCOUNT)
+        return 0;
+    if (h->g[GF_COLLECTING])
+        return 0;
+    if (h->cfg.collector == GC_COLLECTOR_MARKSWEEP)
+        return mark_sweep(h, 0);
+    SET_G(h, GF_COLLECTING, 1);
+    int64_t r = gc__collect_main(h, gen, 0);
+    SET_G(h, GF_COLLECTING, 0);
+    return r;
+}
+
+/* gc_collect_generations: the oldest generation over its threshold,
+ * skipping generation 2 while long_lived_pending < long_lived_total / 4. */
+int gc__collect_generations(GcHeap *h)
+{
+    if (h->cfg.collector == GC_COLLECTOR_MARKSWEEP)
+        return h->g[GF_COUNT0] > h->g[GF_T0] ? (mark_sweep(h, 1) < 0 ? -1 : 0) : 0;
+    for (int i = 2; i >= 0; i--) {
+        if (h->g[GF_COUNT0 + i] > h->g[GF_T0 + i]) {
+            if (i == 2 && h->g[GF_LLP] < h->g[GF_LLT] / 4)
+                continue;
+            SET_G(h, GF_COLLECTING, 1);
+            int64_t r = gc__collect_main(h, i, 1);
+            SET_G(h, GF_COLLECTING, 0);
+            return r < 0 ? -1 : 0;
+        }
+    }
+    return 0;
+}
+
+/* Refcount collector: objects that became unreachable are leaked for good. */
+void gc__update_leaks(GcHeap *h)
+{
+    GcId maxid = gc_max_id(h);
+    uint8_t *mark = malloc((size_t)maxid + 1);
+    if (!mark) {
+        gc_fail(h, "out of memory");
+        return;
+    }
+    gc_reachable(h, mark);
+    for (GcId id = 1; id <= maxid; id++) {
+        GcObject *o = gc__o(h, id);
+        if (o->state == GC_STATE_ALIVE && !mark[id] && !(o->flags & GC_F_LEAKED)) {
+            gc__event(h, GC_EV_LEAK, id, 0, -1, 0, 0);
+            gc__set_flags(h, id, GC_F_LEAKED, 0);
+        }
+    }
+    free(mark);
+}

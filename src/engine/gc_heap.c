@@ -1,0 +1,1284 @@
+/*
+ * gc_heap.c: the object heap.  Allocation and tracking, reference counts,
+ * slots, frames and temporaries, the history of writes (undo/redo), and the
+ * teardown of an object whose count reaches zero (subtype_dealloc order),
+ * done with an explicit worklist so that a chain of a million objects
+ * freed by one DECREF never deepens the C stack.
+ *
+ * Start reading at gc_decref and gc__dealloc.
+ */
+#include <string.h>
+#include <time.h>
+
+#include "gc_internal.h"
+
+#define DEFAULT_MAX_OBJECTS 20000000
+
+/* ---- small vectors ------------------------------------------------------ */
+
+int gc__idvec_push(IdVec *v, GcId id)
+{
+    if (v->n == v->cap) {
+        int32_t cap = v->cap ? v->cap * 2 : 64;
+        GcId *p = realloc(v->v, (size_t)cap * sizeof *p);
+        if (!p)
+            return -1;
+        v->v = p;
+        v->cap = cap;
+    }
+    v->v[v->n++] = id;
+    return 0;
+}
+
+void gc__reflist_free(RefList *r)
+{
+    free(r->ids);
+    free(r->slots);
+    memset(r, 0, sizeof *r);
+}
+
+int gc__reflist_push(RefList *r, GcId id, int32_t slot)
+{
+    if (r->n == r->cap) {
+        int32_t cap = r->cap ? r->cap * 2 : 16;
+        GcId *a = realloc(r->ids, (size_t)cap * sizeof *a);
+        if (!a)
+            return -1;
+        r->ids = a;
+        int32_t *b = realloc(r->slots, (size_t)cap * sizeof *b);
+        if (!b)
+            return -1;
+        r->slots = b;
+        r->cap = cap;
+    }
+    r->ids[r->n] = id;
+    r->slots[r->n] = slot;
+    r->n++;
+    return 0;
+}
+
+/* Removes one engine-held reference to id (the last one pushed). */
+void gc__held_drop(GcHeap *h, GcId id)
+{
+    for (int32_t i = h->held.n - 1; i >= 0; i--)
+        if (h->held.v[i] == id) {
+            h->held.v[i] = h->held.v[--h->held.n];
+            return;
+        }
+}
+
+/* ---- failure -------------------------------------------------------------- */
+
+int gc_fail(GcHeap *h, const char *fmt, ...)
+{
+    if (!h->failed) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(h->err, sizeof h->err, fmt, ap);
+        va_end(ap);
+        h->failed = 1;
+    }
+    return -1;
+}
+
+const char *gc_error(const GcHeap *h) { return h->err; }
+
+/* ---- the write log --------------------------------------------------- */
+
+int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, int64_t old,
+            int64_t new_)
+{
+    if (h->nwrites == h->capwrites) {
+        int64_t cap = h->capwrites ? h->capwrites * 2 : 4096;
+        GcWrite *w = realloc(h->writes, (size_t)cap * sizeof *w);
+        if (!w) {
+            h->record = 0; /* keep running; the history stops here */
+            return gc_fail(h, "out of memory while recording the history");
+        }
+        h->writes = w;
+        h->capwrites = cap;
+    }
+    GcWrite *w = &h->writes[h->nwrites++];
+    w->what = what;
+    w->field = field;
+    w->id = id;
+    w->idx = idx;
+    w->old = old;
+    w->new_ = new_;
+    return 0;
+}
+
+int64_t gc__obj_get(const GcObject *o, int field)
+{
+    switch (field) {
+    case OF_REFCNT: return o->refcnt;
+    case OF_GCREFS: return o->gc_refs;
+    case OF_LIST: return o->list;
+    case OF_PREV: return o->prev;
+    case OF_NEXT: return o->next;
+    case OF_FLAGS: return o->flags;
+    case OF_STATE: return o->state;
+    case OF_KIND: return o->kind;
+    case OF_CLS: return o->cls;
+    case OF_NSLOTS: return o->nslots;
+    case OF_WR_REFERENT: return o->wr_referent;
+    case OF_WR_CALLBACK: return (int64_t)o->wr_callback;
+    case OF_WR_HEAD: return o->wr_head;
+    case OF_WR_NEXT: return o->wr_next;
+    case OF_WR_PREV: return o->wr_prev;
+    case OF_BORN: return o->born;
+    case OF_DIED: return o->died;
+    }
+    return 0;
+}
+
+static void obj_put(GcObject *o, int field, int64_t v)
+{
+    switch (field) {
+    case OF_REFCNT: o->refcnt = v; break;
+    case OF_GCREFS: o->gc_refs = v; break;
+    case OF_LIST: o->list = (uint8_t)v; break;
+    case OF_PREV: o->prev = (GcId)v; break;
+    case OF_NEXT: o->next = (GcId)v; break;
+    case OF_FLAGS: o->flags = (uint8_t)v; break;
+    case OF_STATE: o->state = (uint8_t)v; break;
+    case OF_KIND: o->kind = (uint8_t)v; break;
+    case OF_CLS: o->cls = (int32_t)v; break;
+    case OF_NSLOTS: o->nslots = (uint32_t)v; break;
+    case OF_WR_REFERENT: o->wr_referent = (GcId)v; break;
+    case OF_WR_CALLBACK: o->wr_callback = (GcValue)v; break;
+    case OF_WR_HEAD: o->wr_head = (GcId)v; break;
+    case OF_WR_NEXT: o->wr_next = (GcId)v; break;
+    case OF_WR_PREV: o->wr_prev = (GcId)v; break;
+    case OF_BORN: o->born = (int32_t)v; break;
+    case OF_DIED: o->died = (int32_t)v; break;
+    }
+}
+
+void gc__obj_set(GcHeap *h, GcId id, int field, int64_t v)
+{
+    GcObject *o = &h->objs[id];
+    if (h->record)
+        gc__log(h, W_OBJ, (uint8_t)field, id, 0, gc__obj_get(o, field), v);
+    obj_put(o, field, v);
+}
+
+int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
+{
+    if (n <= o->cap)
+        return 0;
+    uint32_t cap = o->cap < 4 ? 4 : o->cap;
+    while (cap < n)
+        cap *= 2;
+    GcSlot *s;
+    if (o->cap <= 2) {
+        s = malloc((size_t)cap * sizeof *s);
+        if (!s)
+            return gc_fail(h, "out of memory");
+        memcpy(s, o->inl_, sizeof o->inl_);
+    } else {
+        s = realloc(o->slots_, (size_t)cap * sizeof *s);
+        if (!s)
+            return gc_fail(h, "out of memory");
+    }
+    memset(s + o->cap, 0, (size_t)(cap - o->cap) * sizeof *s);
+    o->slots_ = s;
+    o->cap = cap;
+    return 0;
+}
+
+void gc__slot_write(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val)
+{
+    GcObject *o = &h->objs[id];
+    GcSlot *s = gc__slots(o);
+    if (h->record) {
+        if (s[i].key != key)
+            gc__log(h, W_SLOTK, 0, id, i, (int64_t)s[i].key, (int64_t)key);
+        gc__log(h, W_SLOTV, 0, id, i, (int64_t)s[i].val, (int64_t)val);
+    }
+    s[i].key = key;
+    s[i].val = val;
+}
+
+static int frame_ensure(GcHeap *h, int depth, uint32_t n)
+{
+    if (n <= h->framecap[depth])
+        return 0;
+    uint32_t cap = h->framecap[depth] ? h->framecap[depth] * 2 : 8;
+    while (cap < n)
+        cap *= 2;
+    GcSlot *v = realloc(h->frames[depth].vars, cap * sizeof *v);
+    if (!v)
+        return gc_fail(h, "out of memory");
+    memset(v + h->framecap[depth], 0, (cap - h->framecap[depth]) * sizeof *v);
+    h->frames[depth].vars = v;
+    h->framecap[depth] = cap;
+    return 0;
+}
+
+static int frames_ensure(GcHeap *h, int32_t n)
+{
+    if (n <= h->capframes)
+        return 0;
+    int32_t cap = h->capframes ? h->capframes * 2 : 16;
+    while (cap < n)
+        cap *= 2;
+    GcFrame *f = realloc(h->frames, (size_t)cap * sizeof *f);
+    if (!f)
+        return gc_fail(h, "out of memory");
+    h->frames = f;
+    uint32_t *fc = realloc(h->framecap, (size_t)cap * sizeof *fc);
+    if (!fc)
+        return gc_fail(h, "out of memory");
+    h->framecap = fc;
+    memset(h->frames + h->capframes, 0, (size_t)(cap - h->capframes) * sizeof *f);
+    memset(h->framecap + h->capframes, 0, (size_t)(cap - h->capframes) * sizeof *fc);
+    h->capframes = cap;
+    return 0;
+}
+
+static int temps_ensure(GcHeap *h, int32_t n)
+{
+    if (n <= h->captemps)
+        return 0;
+    int32_t cap = h->captemps ? h->captemps * 2 : 64;
+    while (cap < n)
+        cap *= 2;
+    GcValue *t = realloc(h->temps, (size_t)cap * sizeof *t);
+    if (!t)
+        return gc_fail(h, "out of memory");
+    memset(t + h->captemps, 0, (size_t)(cap - h->captemps) * sizeof *t);
+    h->temps = t;
+    h->captemps = cap;
+    return 0;
+}
+
+static int objs_ensure(GcHeap *h, GcId n)
+{
+    if (n < h->cap)
+        return 0;
+    GcId cap = h->cap ? h->cap : 1024;
+    while (cap <= n)
+        cap *= 2;
+    GcObject *o = realloc(h->objs, (size_t)cap * sizeof *o);
+    if (!o)
+        return gc_fail(h, "out of memory: %d objects", (int)n);
+    memset(o + h->cap, 0, (size_t)(cap - h->cap) * sizeof *o);
+    h->objs = o;
+    h->cap = cap;
+    return 0;
+}
+
+/* Applies one write forwards (redo) or backwards (undo). */
+static void apply_write(GcHeap *h, const GcWrite *w, int forward)
+{
+    int64_t v = forward ? w->new_ : w->old;
+    switch (w->what) {
+    case W_OBJ:
+        if (w->field == OF_NSLOTS)
+            gc__ensure_slots(h, &h->objs[w->id], (uint32_t)v);
+        obj_put(&h->objs[w->id], w->field, v);
+        break;
+    case W_GLOBAL:
+        h->g[w->field] = v;
+        break;
+    case W_SLOTK:
+        gc__slots(&h->objs[w->id])[w->idx].key = (GcValue)v;
+        break;
+    case W_SLOTV:
+        gc__slots(&h->objs[w->id])[w->idx].val = (GcValue)v;
+        break;
+    case W_FRAME: {
+        GcFrame *f = &h->frames[w->id];
+        if (w->field == FF_FUNC)
+            f->func = (int32_t)v;
+        else if (w->field == FF_SELF)
+            f->self_obj = (GcId)v;
+        else if (w->field == FF_LOC)
+            f->loc = (int32_t)v;
+        else {
+            frame_ensure(h, w->id, (uint32_t)v);
+            f->nvars = (uint32_t)v;
+        }
+        break;
+    }
+    case W_VARK:
+        h->frames[w->id].vars[w->idx].key = (GcValue)v;
+        break;
+    case W_VARV:
+        h->frames[w->id].vars[w->idx].val = (GcValue)v;
+        break;
+    case W_TEMP:
+        h->temps[w->idx] = (GcValue)v;
+        break;
+    }
+}
+
+static void frame_set(GcHeap *h, int depth, int field, int64_t v)
+{
+    GcFrame *f = &h->frames[depth];
+    int64_t old = field == FF_FUNC ? f->func
+                  : field == FF_SELF ? f->self_obj
+                  : field == FF_LOC  ? f->loc
+                                     : (int64_t)f->nvars;
+    if (h->record)
+        gc__log(h, W_FRAME, (uint8_t)field, depth, 0, old, v);
+    if (field == FF_FUNC)
+        f->func = (int32_t)v;
+    else if (field == FF_SELF)
+        f->self_obj = (GcId)v;
+    else if (field == FF_LOC)
+        f->loc = (int32_t)v;
+    else
+        f->nvars = (uint32_t)v;
+}
+
+/* ---- events -------------------------------------------------------- */
+
+int32_t gc__event(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t slot, int64_t a,
+                  int64_t b)
+{
+    if (!h->record)
+        return -1;
+    if (h->nevents == h->capevents) {
+        int32_t cap = h->capevents ? h->capevents * 2 : 1024;
+        GcEvent *e = realloc(h->events, (size_t)cap * sizeof *e);
+        if (!e) {
+            h->record = 0;
+            gc_fail(h, "out of memory while recording the history");
+            return -1;
+        }
+        h->events = e;
+        h->capevents = cap;
+    }
+    GcEvent *e = &h->events[h->nevents];
+    e->kind = (uint8_t)kind;
+    e->phase = (uint8_t)h->g[GF_PHASE];
+    e->depth = (uint16_t)(h->g[GF_NFRAMES] > 0 ? h->g[GF_NFRAMES] - 1 : 0);
+    e->step = (int32_t)h->g[GF_STEP];
+    e->loc = h->loc;
+    e->obj = obj;
+    e->obj2 = obj2;
+    e->slot = slot;
+    e->a = a;
+    e->b = b;
+    e->first_write = (int32_t)h->nwrites;
+    e->nwrites = 0;
+    if (h->nevents > 0)
+        h->events[h->nevents - 1].nwrites = (int32_t)(h->nwrites - h->events[h->nevents - 1].first_write);
+    h->nevents++;
+    h->cursor = h->nevents;
+    return h->nevents - 1;
+}
+
+/* Closes the last event's write range. */
+static void close_events(GcHeap *h)
+{
+    if (h->nevents > 0)
+        h->events[h->nevents - 1].nwrites = (int32_t)(h->nwrites - h->events[h->nevents - 1].first_write);
+}
+
+int32_t gc_event_count(const GcHeap *h) { return h->nevents; }
+
+const GcEvent *gc_event(const GcHeap *h, int32_t i)
+{
+    if (i < 0 || i >= h->nevents)
+        return NULL;
+    return &h->events[i];
+}
+
+int32_t gc_cursor(const GcHeap *h) { return h->cursor; }
+
+void gc_seek(GcHeap *h, int32_t cursor)
+{
+    close_events(h);
+    if (cursor < 0)
+        cursor = 0;
+    if (cursor > h->nevents)
+        cursor = h->nevents;
+    while (h->cursor > cursor) {
+        const GcEvent *e = &h->events[h->cursor - 1];
+        for (int32_t k = e->first_write + e->nwrites - 1; k >= e->first_write; k--)
+            apply_write(h, &h->writes[k], 0);
+        h->cursor--;
+    }
+    while (h->cursor < cursor) {
+        const GcEvent *e = &h->events[h->cursor];
+        for (int32_t k = e->first_write; k < e->first_write + e->nwrites; k++)
+            apply_write(h, &h->writes[k], 1);
+        h->cursor++;
+    }
+    /* The current location follows the cursor. */
+    h->loc = h->cursor > 0 ? h->events[h->cursor - 1].loc : -1;
+}
+
+int gc_event_touches(const GcHeap *h, int32_t i, GcId id)
+{
+    if (i < 0 || i >= h->nevents)
+        return 0;
+    const GcEvent *e = &h->events[i];
+    if (e->obj == id || e->obj2 == id)
+        return 1;
+    int32_t n = e->nwrites;
+    if (i == h->nevents - 1)
+        n = (int32_t)(h->nwrites - e->first_write);
+    for (int32_t k = e->first_write; k < e->first_write + n; k++) {
+        const GcWrite *w = &h->writes[k];
+        if ((w->what == W_OBJ || w->what == W_SLOTK || w->what == W_SLOTV) && w->id == id)
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- heap life cycle ------------------------------------------------- */
+
+GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host)
+{
+    GcHeap *h = calloc(1, sizeof *h);
+    if (!h)
+        return NULL;
+    h->cfg = *cfg;
+    if (h->cfg.python != 313)
+        h->cfg.python = 312;
+    if (h->cfg.max_objects <= 0)
+        h->cfg.max_objects = DEFAULT_MAX_OBJECTS;
+    h->atoms = atoms;
+    if (host)
+        h->host = *host;
+    h->record = cfg->record;
+    h->loc = -1;
+    h->log_step = -1;
+    h->g[GF_ENABLED] = 1;
+    h->g[GF_T0] = h->cfg.python == 313 ? 2000 : 700;
+    h->g[GF_T1] = 10;
+    h->g[GF_T2] = 10;
+    h->g[GF_GEN] = -1;
+    h->g[GF_STEP] = -1;
+    if (objs_ensure(h, 1) < 0 || frames_ensure(h, 4) < 0 || temps_ensure(h, 64) < 0) {
+        gc_heap_free(h);
+        return NULL;
+    }
+    /* The module frame. */
+    h->g[GF_NFRAMES] = 1;
+    h->frames[0].func = -1;
+    h->frames[0].loc = -1;
+    gc__event(h, GC_EV_BEGIN, 0, 0, -1, 0, 0);
+    return h;
+}
+
+void gc_heap_free(GcHeap *h)
+{
+    if (!h)
+        return;
+    for (GcId i = 1; i < h->cap; i++)
+        if (h->objs[i].cap > 2)
+            free(h->objs[i].slots_);
+    free(h->objs);
+    for (int32_t i = 0; i < h->capframes; i++)
+        free(h->frames[i].vars);
+    free(h->frames);
+    free(h->framecap);
+    free(h->temps);
+    for (int32_t i = 0; i < h->nclasses; i++)
+        free(h->classkeys[i].atoms);
+    free(h->classkeys);
+    free(h->classes);
+    free(h->writes);
+    free(h->events);
+    free(h->freed.v);
+    free(h->finalized.v);
+    free(h->colls);
+    free(h->work.v);
+    free(h->work2.v);
+    free(h->held.v);
+    free(h);
+}
+
+GcStrtab *gc_atoms(const GcHeap *h) { return h->atoms; }
+
+int32_t gc_class_add(GcHeap *h, int32_t name_atom, int has_del)
+{
+    if (h->nclasses == h->capclasses) {
+        int32_t cap = h->capclasses ? h->capclasses * 2 : 8;
+        GcClass *c = realloc(h->classes, (size_t)cap * sizeof *c);
+        if (!c)
+            return -1;
+        h->classes = c;
+        ClassKeys *k = realloc(h->classkeys, (size_t)cap * sizeof *k);
+        if (!k)
+            return -1;
+        h->classkeys = k;
+        h->capclasses = cap;
+    }
+    h->classes[h->nclasses].name = name_atom;
+    h->classes[h->nclasses].has_del = has_del;
+    memset(&h->classkeys[h->nclasses], 0, sizeof(ClassKeys));
+    return h->nclasses++;
+}
+
+const GcClass *gc_class(const GcHeap *h, int32_t cls)
+{
+    if (cls < 0 || cls >= h->nclasses)
+        return NULL;
+    return &h->classes[cls];
+}
+
+int32_t gc__class_key_index(GcHeap *h, int32_t cls, int32_t atom)
+{
+    ClassKeys *k = &h->classkeys[cls];
+    for (int32_t i = 0; i < k->n; i++)
+        if (k->atoms[i] == atom)
+            return i;
+    if (k->n == k->cap) {
+        int32_t cap = k->cap ? k->cap * 2 : 8;
+        int32_t *a = realloc(k->atoms, (size_t)cap * sizeof *a);
+        if (!a)
+            return -1;
+        k->atoms = a;
+        k->cap = cap;
+    }
+    k->atoms[k->n] = atom;
+    return k->n++;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+GcId gc_max_id(const GcHeap *h) { return (GcId)h->g[GF_MAXID]; }
+
+const GcObject *gc_object(const GcHeap *h, GcId id)
+{
+    if (id <= 0 || id > h->g[GF_MAXID])
+        return NULL;
+    return &h->objs[id];
+}
+
+const GcSlot *gc_slots(const GcObject *o) { return o->cap <= 2 ? o->inl_ : o->slots_; }
+
+const GcGlobals *gc_globals(const GcHeap *h)
+{
+    GcGlobals *v = &((GcHeap *)h)->view;
+    const int64_t *g = h->g;
+    v->python = h->cfg.python;
+    v->collector = h->cfg.collector;
+    v->enabled = (int)g[GF_ENABLED];
+    v->collecting = (int)g[GF_COLLECTING];
+    for (int i = 0; i < 3; i++) {
+        v->count[i] = g[GF_COUNT0 + i];
+        v->threshold[i] = g[GF_T0 + i];
+        v->stats[i].collections = g[GF_STATS + i * 3];
+        v->stats[i].collected = g[GF_STATS + i * 3 + 1];
+        v->stats[i].uncollectable = g[GF_STATS + i * 3 + 2];
+    }
+    v->long_lived_total = g[GF_LLT];
+    v->long_lived_pending = g[GF_LLP];
+    v->phase = (GcPhase)g[GF_PHASE];
+    v->gen = (int)g[GF_GEN];
+    v->auto_collect = (int)g[GF_AUTO];
+    v->scan = (GcId)g[GF_SCAN];
+    v->allocated = g[GF_ALLOCATED];
+    v->freed = g[GF_FREED];
+    v->step = (int32_t)g[GF_STEP];
+    v->errors = (int32_t)g[GF_ERRORS];
+    return v;
+}
+
+GcListView gc_list(const GcHeap *h, GcListId l)
+{
+    GcListView v = {(GcId)h->g[GF_LFIRST(l)], (GcId)h->g[GF_LLAST(l)], h->g[GF_LLEN(l)]};
+    return v;
+}
+
+int gc_frame_count(const GcHeap *h) { return (int)h->g[GF_NFRAMES]; }
+
+const GcFrame *gc_frame(const GcHeap *h, int depth)
+{
+    if (depth < 0 || depth >= h->g[GF_NFRAMES])
+        return NULL;
+    return &h->frames[depth];
+}
+
+int gc_temp_count(const GcHeap *h) { return (int)h->g[GF_NTEMPS]; }
+
+GcValue gc_temp(const GcHeap *h, int i)
+{
+    if (i < 0 || i >= h->g[GF_NTEMPS])
+        return GC_UNBOUND;
+    return h->temps[i];
+}
+
+const char *gc_kind_name(GcKind k)
+{
+    switch (k) {
+    case GC_KIND_INSTANCE: return "instance";
+    case GC_KIND_LIST: return "list";
+    case GC_KIND_TUPLE: return "tuple";
+    case GC_KIND_DICT: return "dict";
+    case GC_KIND_WEAKREF: return "weakref";
+    }
+    return "?";
+}
+
+const char *gc_list_name(GcListId l)
+{
+    static const char *names[GC_LIST_COUNT] = {"untracked",  "gen0",  "gen1",       "gen2",
+                                               "permanent",  "unreachable", "finalizers",
+                                               "wrcb_to_call", "seen", "final_unreachable"};
+    return (unsigned)l < GC_LIST_COUNT ? names[l] : "?";
+}
+
+const char *gc_phase_name(GcPhase p)
+{
+    static const char *names[GC_PHASE_COUNT] = {
+        "idle", "start", "merge", "update_refs", "subtract_refs", "move_unreachable",
+        "untrack_tuples", "promote", "legacy_finalizers", "handle_weakrefs",
+        "finalize_garbage", "handle_resurrected", "delete_garbage", "done", "mark", "sweep"};
+    return (unsigned)p < GC_PHASE_COUNT ? names[p] : "?";
+}
+
+const char *gc_type_name(const GcHeap *h, GcId id)
+{
+    const GcObject *o = gc_object(h, id);
+    if (!o)
+        return "?";
+    if (o->kind == GC_KIND_INSTANCE && o->cls >= 0 && o->cls < h->nclasses)
+        return gc_strtab_get(h->atoms, h->classes[o->cls].name);
+    return gc_kind_name((GcKind)o->kind);
+}
+
+GcStepLog gc_step_log(const GcHeap *h)
+{
+    GcStepLog l = {h->freed.v, h->freed.n, h->finalized.v, h->finalized.n, h->colls, h->ncolls};
+    return l;
+}
+
+/* ---- lists --------------------------------------------------------------- */
+
+void gc__list_append(GcHeap *h, GcListId l, GcId id)
+{
+    GcId last = (GcId)h->g[GF_LLAST(l)];
+    SET_OBJ(h, id, OF_LIST, l);
+    SET_OBJ(h, id, OF_PREV, last);
+    SET_OBJ(h, id, OF_NEXT, 0);
+    if (last)
+        SET_OBJ(h, last, OF_NEXT, id);
+    else
+        SET_G(h, GF_LFIRST(l), id);
+    SET_G(h, GF_LLAST(l), id);
+    SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] + 1);
+}
+
+void gc__list_remove(GcHeap *h, GcId id)
+{
+    GcObject *o = gc__o(h, id);
+    GcListId l = (GcListId)o->list;
+    if (l == GC_LIST_NONE)
+        return;
+    GcId p = o->prev, n = o->next;
+    if (p)
+        SET_OBJ(h, p, OF_NEXT, n);
+    else
+        SET_G(h, GF_LFIRST(l), n);
+    if (n)
+        SET_OBJ(h, n, OF_PREV, p);
+    else
+        SET_G(h, GF_LLAST(l), p);
+    SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] - 1);
+    SET_OBJ(h, id, OF_LIST, GC_LIST_NONE);
+    SET_OBJ(h, id, OF_PREV, 0);
+    SET_OBJ(h, id, OF_NEXT, 0);
+}
+
+/* gc_list_merge: appends every object of `from` to the tail of `to`, in
+ * order.  O(n) here because each object records its list. */
+void gc__list_merge(GcHeap *h, GcListId from, GcListId to)
+{
+    if (from == to || h->g[GF_LLEN(from)] == 0)
+        return;
+    GcId first = (GcId)h->g[GF_LFIRST(from)];
+    GcId last = (GcId)h->g[GF_LLAST(from)];
+    GcId tolast = (GcId)h->g[GF_LLAST(to)];
+    for (GcId id = first; id; id = gc__o(h, id)->next)
+        SET_OBJ(h, id, OF_LIST, to);
+    if (tolast) {
+        SET_OBJ(h, tolast, OF_NEXT, first);
+        SET_OBJ(h, first, OF_PREV, tolast);
+    } else {
+        SET_G(h, GF_LFIRST(to), first);
+    }
+    SET_G(h, GF_LLAST(to), last);
+    SET_G(h, GF_LLEN(to), h->g[GF_LLEN(to)] + h->g[GF_LLEN(from)]);
+    SET_G(h, GF_LFIRST(from), 0);
+    SET_G(h, GF_LLAST(from), 0);
+    SET_G(h, GF_LLEN(from), 0);
+}
+
+void gc__set_flags(GcHeap *h, GcId id, int set, int clear)
+{
+    GcObject *o = gc__o(h, id);
+    int f = (o->flags | set) & ~clear;
+    if (f != o->flags)
+        SET_OBJ(h, id, OF_FLAGS, f);
+}
+
+/* ---- allocation ------------------------------------------------------- */
+
+static void count_alloc(GcHeap *h)
+{
+    /* _PyObject_GC_Link: count, and schedule a collection when due. */
+    SET_G(h, GF_COUNT0, h->g[GF_COUNT0] + 1);
+    if (h->g[GF_COUNT0] > h->g[GF_T0] && h->g[GF_ENABLED] && h->g[GF_T0] &&
+        !h->g[GF_COLLECTING] && h->cfg.collector != GC_COLLECTOR_REFCOUNT)
+        SET_G(h, GF_SCHEDULED, 1);
+}
+
+GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
+{
+    if (h->failed)
+        return 0;
+    GcId id = (GcId)h->g[GF_MAXID] + 1;
+    if (id > h->cfg.max_objects) {
+        gc_fail(h, "MemoryError: more than %lld objects (gcviz's limit)",
+                (long long)h->cfg.max_objects);
+        return 0;
+    }
+    if (objs_ensure(h, id) < 0)
+        return 0;
+    SET_G(h, GF_MAXID, id);
+    GcObject *o = gc__o(h, id);
+    if (o->cap > 2)
+        free(o->slots_);
+    memset(o, 0, sizeof *o);
+    o->id = id;
+    int32_t ev = gc__event(h, GC_EV_ALLOC, id, 0, -1, kind, cls);
+    SET_OBJ(h, id, OF_KIND, kind);
+    SET_OBJ(h, id, OF_STATE, GC_STATE_ALIVE);
+    SET_OBJ(h, id, OF_CLS, kind == GC_KIND_INSTANCE ? cls : -1);
+    SET_OBJ(h, id, OF_REFCNT, 1);
+    SET_OBJ(h, id, OF_BORN, ev);
+    SET_OBJ(h, id, OF_DIED, -1);
+    SET_G(h, GF_ALLOCATED, h->g[GF_ALLOCATED] + 1);
+    count_alloc(h);
+    if (kind != GC_KIND_DICT)
+        gc__list_append(h, GC_LIST_GEN0, id);
+    return id;
+}
+
+GcId gc_new_weakref(GcHeap *h, GcId referent, GcValue callback)
+{
+    GcObject *r = gc__o(h, referent);
+    if (GC_VAL_TAG(callback) == GC_V_NONE || callback == GC_UNBOUND) {
+        /* get_basic_refs: a callback-less ref at the head is reused. */
+        GcId head = r->wr_head;
+        if (head && GC_VAL_TAG(gc__o(h, head)->wr_callback) == GC_V_NONE) {
+            gc_incref(h, GC_VAL_OBJ(head));
+            return head;
+        }
+        callback = GC_NONE;
+    }
+    GcId w = gc_new(h, GC_KIND_WEAKREF, -1);
+    if (!w)
+        return 0;
+    SET_OBJ(h, w, OF_WR_REFERENT, referent);
+    SET_OBJ(h, w, OF_WR_CALLBACK, callback);
+    r = gc__o(h, referent);
+    GcId head = r->wr_head;
+    if (GC_VAL_TAG(callback) == GC_V_NONE || !head ||
+        GC_VAL_TAG(gc__o(h, head)->wr_callback) != GC_V_NONE) {
+        /* insert_head */
+        SET_OBJ(h, w, OF_WR_NEXT, head);
+        SET_OBJ(h, w, OF_WR_PREV, 0);
+        if (head)
+            SET_OBJ(h, head, OF_WR_PREV, w);
+        SET_OBJ(h, referent, OF_WR_HEAD, w);
+    } else {
+        /* insert_after the basic ref */
+        GcId next = gc__o(h, head)->wr_next;
+        SET_OBJ(h, w, OF_WR_PREV, head);
+        SET_OBJ(h, w, OF_WR_NEXT, next);
+        if (next)
+            SET_OBJ(h, next, OF_WR_PREV, w);
+        SET_OBJ(h, head, OF_WR_NEXT, w);
+    }
+    return w;
+}
+
+/* clear_weakref: unlinks wr from its referent's list and forgets the
+ * referent. */
+void gc__weakref_unlink(GcHeap *h, GcId wr)
+{
+    GcObject *w = gc__o(h, wr);
+    GcId ref = w->wr_referent;
+    if (!ref)
+        return;
+    GcId p = w->wr_prev, n = w->wr_next;
+    if (p)
+        SET_OBJ(h, p, OF_WR_NEXT, n);
+    else
+        SET_OBJ(h, ref, OF_WR_HEAD, n);
+    if (n)
+        SET_OBJ(h, n, OF_WR_PREV, p);
+    SET_OBJ(h, wr, OF_WR_PREV, 0);
+    SET_OBJ(h, wr, OF_WR_NEXT, 0);
+    SET_OBJ(h, wr, OF_WR_REFERENT, 0);
+    gc__event(h, GC_EV_WEAKREF_CLEAR, wr, ref, -1, 0, 0);
+}
+
+/* ---- reference counts ----------------------------------------------- */
+
+void gc_incref(GcHeap *h, GcValue v)
+{
+    if (!GC_VAL_IS_OBJ(v))
+        return;
+    GcId id = GC_VAL_ID(v);
+    GcObject *o = gc__o(h, id);
+    GC_ASSERT(o->state == GC_STATE_ALIVE);
+    int64_t rc = o->refcnt;
+    if (h->record)
+        gc__event(h, GC_EV_INCREF, id, 0, -1, rc, rc + 1);
+    SET_OBJ(h, id, OF_REFCNT, rc + 1);
+}
+
+int gc_decref(GcHeap *h, GcValue v)
+{
+    if (!GC_VAL_IS_OBJ(v))
+        return 0;
+    GcId id = GC_VAL_ID(v);
+    GcObject *o = gc__o(h, id);
+    GC_ASSERT(o->state == GC_STATE_ALIVE && o->refcnt > 0);
+    int64_t rc = o->refcnt;
+    if (h->record)
+        gc__event(h, GC_EV_DECREF, id, 0, -1, rc, rc - 1);
+    SET_OBJ(h, id, OF_REFCNT, rc - 1);
+    if (rc - 1 == 0 && h->cfg.collector != GC_COLLECTOR_MARKSWEEP)
+        return gc__dealloc(h, id);
+    return 0;
+}
+
+/* ---- slots ----------------------------------------------------------- */
+
+int gc_slot_find(const GcHeap *h, GcId obj, GcValue key)
+{
+    const GcObject *o = &h->objs[obj];
+    const GcSlot *s = gc_slots(o);
+    for (uint32_t i = 0; i < o->nslots; i++)
+        if (s[i].key == key)
+            return (int)i;
+    return -1;
+}
+
+void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue stored)
+{
+    GcObject *d = gc__o(h, dict);
+    if (d->list != GC_LIST_NONE || !GC_VAL_IS_OBJ(stored))
+        return;
+    /* MAINTAIN_TRACKING: track when a value that is (or may be) tracked is
+     * stored.  _PyObject_GC_MAY_BE_TRACKED: tracked, or a tuple (may be
+     * tracked later). */
+    GcObject *s = gc__o(h, GC_VAL_ID(stored));
+    if (s->list != GC_LIST_NONE || s->kind == GC_KIND_TUPLE) {
+        gc__event(h, GC_EV_TRACK, dict, 0, -1, 0, 0);
+        gc__list_append(h, GC_LIST_GEN0, dict);
+    }
+}
+
+int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
+{
+    GcObject *o = gc__o(h, obj);
+    GcValue old = GC_UNBOUND;
+    if (i == o->nslots) {
+        if (gc__ensure_slots(h, o, i + 1) < 0)
+            return -1;
+        o = gc__o(h, obj);
+        SET_OBJ(h, obj, OF_NSLOTS, i + 1);
+    } else {
+        old = gc__slots(o)[i].val;
+    }
+    gc__event(h, GC_EV_STORE, obj, GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0, (int32_t)i, 0, 0);
+    gc__slot_write(h, obj, i, key, v);
+    if (o->kind == GC_KIND_DICT)
+        gc_maybe_track_dict(h, obj, v);
+    return gc_decref(h, old);
+}
+
+int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out)
+{
+    GcObject *o = gc__o(h, obj);
+    uint32_t n = o->nslots;
+    GcSlot *s = gc__slots(o);
+    *out = s[i].val;
+    gc__event(h, GC_EV_SLOT_DEL, obj, 0, (int32_t)i, 0, 0);
+    for (uint32_t k = i; k + 1 < n; k++)
+        gc__slot_write(h, obj, k, s[k + 1].key, s[k + 1].val);
+    gc__slot_write(h, obj, n - 1, GC_UNBOUND, GC_UNBOUND);
+    SET_OBJ(h, obj, OF_NSLOTS, n - 1);
+    return 0;
+}
+
+/* ---- frames and temporaries ------------------------------------------ */
+
+int gc_frame_push(GcHeap *h, int32_t func, GcId self_obj)
+{
+    int32_t d = (int32_t)h->g[GF_NFRAMES];
+    if (frames_ensure(h, d + 1) < 0)
+        return -1;
+    frame_set(h, d, FF_FUNC, func);
+    frame_set(h, d, FF_SELF, self_obj);
+    frame_set(h, d, FF_LOC, -1);
+    frame_set(h, d, FF_NVARS, 0);
+    SET_G(h, GF_NFRAMES, d + 1);
+    gc__event(h, GC_EV_CALL, self_obj, 0, -1, func, d);
+    return 0;
+}
+
+int gc_frame_pop(GcHeap *h)
+{
+    int32_t d = (int32_t)h->g[GF_NFRAMES] - 1;
+    GC_ASSERT(d > 0);
+    GcFrame *f = &h->frames[d];
+    /* Drop the variables in order, as frame clearing does. */
+    for (uint32_t i = 0; i < f->nvars; i++) {
+        f = &h->frames[d];
+        GcValue v = f->vars[i].val;
+        if (v != GC_UNBOUND) {
+            if (h->record)
+                gc__log(h, W_VARV, 0, d, i, (int64_t)v, (int64_t)GC_UNBOUND);
+            f->vars[i].val = GC_UNBOUND;
+            if (gc_decref(h, v) < 0)
+                return -1;
+        }
+    }
+    gc__event(h, GC_EV_RETURN, 0, 0, -1, h->frames[d].func, d);
+    f = &h->frames[d];
+    for (uint32_t i = 0; i < f->nvars; i++) {
+        if (h->record)
+            gc__log(h, W_VARK, 0, d, i, (int64_t)f->vars[i].key, 0);
+        f->vars[i].key = 0;
+    }
+    frame_set(h, d, FF_NVARS, 0);
+    SET_G(h, GF_NFRAMES, d);
+    return 0;
+}
+
+GcValue gc_var_get(const GcHeap *h, int depth, int32_t name_atom)
+{
+    const GcFrame *f = &h->frames[depth];
+    GcValue key = GC_MKVAL(GC_V_STR, name_atom);
+    for (uint32_t i = 0; i < f->nvars; i++)
+        if (f->vars[i].key == key)
+            return f->vars[i].val;
+    return GC_UNBOUND;
+}
+
+int gc_var_declare(GcHeap *h, int depth, int32_t name_atom)
+{
+    GcFrame *f = &h->frames[depth];
+    GcValue key = GC_MKVAL(GC_V_STR, name_atom);
+    for (uint32_t i = 0; i < f->nvars; i++)
+        if (f->vars[i].key == key)
+            return 0;
+    uint32_t i = f->nvars;
+    if (frame_ensure(h, depth, i + 1) < 0)
+        return -1;
+    f = &h->frames[depth];
+    if (h->record)
+        gc__log(h, W_VARK, 0, depth, i, (int64_t)f->vars[i].key, (int64_t)key);
+    f->vars[i].key = key;
+    f->vars[i].val = GC_UNBOUND;
+    frame_set(h, depth, FF_NVARS, i + 1);
+    return 0;
+}
+
+int gc_var_set(GcHeap *h, int depth, int32_t name_atom, GcValue v)
+{
+    GcFrame *f = &h->frames[depth];
+    GcValue key = GC_MKVAL(GC_V_STR, name_atom);
+    uint32_t i = 0;
+    while (i < f->nvars && f->vars[i].key != key)
+        i++;
+    if (i == f->nvars) {
+        if (v == GC_UNBOUND)
+            return 0;
+        if (frame_ensure(h, depth, i + 1) < 0)
+            return -1;
+        f = &h->frames[depth];
+        if (h->record)
+            gc__log(h, W_VARK, 0, depth, i, 0, (int64_t)key);
+        f->vars[i].key = key;
+        f->vars[i].val = GC_UNBOUND;
+        frame_set(h, depth, FF_NVARS, i + 1);
+        f = &h->frames[depth];
+    }
+    GcValue old = f->vars[i].val;
+    gc__event(h, GC_EV_BIND, GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0, 0, (int32_t)i, depth, name_atom);
+    if (h->record)
+        gc__log(h, W_VARV, 0, depth, i, (int64_t)old, (int64_t)v);
+    f->vars[i].val = v;
+    return gc_decref(h, old);
+}
+
+int gc_temp_push(GcHeap *h, GcValue v)
+{
+    int32_t n = (int32_t)h->g[GF_NTEMPS];
+    if (temps_ensure(h, n + 1) < 0)
+        return -1;
+    if (h->record)
+        gc__log(h, W_TEMP, 0, 0, (uint32_t)n, (int64_t)h->temps[n], (int64_t)v);
+    h->temps[n] = v;
+    SET_G(h, GF_NTEMPS, n + 1);
+    return 0;
+}
+
+GcValue gc_temp_pop(GcHeap *h)
+{
+    int32_t n = (int32_t)h->g[GF_NTEMPS] - 1;
+    GC_ASSERT(n >= 0);
+    GcValue v = h->temps[n];
+    if (h->record)
+        gc__log(h, W_TEMP, 0, 0, (uint32_t)n, (int64_t)v, (int64_t)GC_UNBOUND);
+    h->temps[n] = GC_UNBOUND;
+    SET_G(h, GF_NTEMPS, n);
+    return v;
+}
+
+/* ---- statements and steps ---------------------------------------------- */
+
+void gc_stmt(GcHeap *h, int32_t step, int32_t loc)
+{
+    int depth = (int)h->g[GF_NFRAMES] - 1;
+    if (depth == 0 && step != h->log_step) {
+        h->log_step = step;
+        h->freed.n = 0;
+        h->finalized.n = 0;
+        h->ncolls = 0;
+    }
+    if (step != h->g[GF_STEP])
+        SET_G(h, GF_STEP, step);
+    h->loc = loc;
+    frame_set(h, depth, FF_LOC, loc);
+    gc__event(h, GC_EV_STMT, 0, 0, -1, loc, depth);
+}
+
+void gc_step_end(GcHeap *h)
+{
+    if (h->cfg.collector == GC_COLLECTOR_REFCOUNT)
+        gc__update_leaks(h);
+    gc__event(h, GC_EV_STEP_END, 0, 0, -1, h->g[GF_STEP], 0);
+}
+
+void gc_error_event(GcHeap *h, const char *text)
+{
+    (void)text;
+    SET_G(h, GF_ERRORS, 1);
+    gc__event(h, GC_EV_ERROR, 0, 0, -1, 0, 0);
+}
+
+/* ---- teardown ------------------------------------------------------------ */
+
+/*
+ * PyObject_ClearWeakRefs, as subtype_dealloc calls it: every weakref to id
+ * is cleared first (in list order), then the callbacks run in that order.
+ * The weakrefs are kept alive (INCREF) while their callbacks run.
+ */
+int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
+{
+    if (!gc__o(h, id)->wr_head)
+        return 0;
+    IdVec cbs = {0};
+    while (gc__o(h, id)->wr_head) {
+        GcId wr = gc__o(h, id)->wr_head;
+        gc__weakref_unlink(h, wr);
+        if (GC_VAL_TAG(gc__o(h, wr)->wr_callback) == GC_V_FUNC && gc__o(h, wr)->refcnt > 0) {
+            if (gc__idvec_push(&cbs, wr) < 0) {
+                free(cbs.v);
+                return gc_fail(h, "out of memory");
+            }
+            gc_incref(h, GC_VAL_OBJ(wr));
+            gc__idvec_push(&h->held, wr);
+        }
+    }
+    int rc = 0;
+    for (int32_t i = 0; i < cbs.n && rc == 0; i++) {
+        GcId wr = cbs.v[i];
+        GcValue cb = gc__o(h, wr)->wr_callback;
+        gc__event(h, GC_EV_WEAKREF_CALLBACK, wr, id, -1, 0, 0);
+        if (h->host.call_weakref_cb)
+            h->host.call_weakref_cb(h->host.ctx, h, cb, wr);
+        gc__held_drop(h, wr);
+        if (h->failed)
+            rc = -1;
+        else
+            rc = gc_decref(h, GC_VAL_OBJ(wr));
+    }
+    free(cbs.v);
+    return rc;
+}
+
+/* Returns the slots of id in teardown order: lists and tuples last first. */
+static int teardown_reversed(const GcObject *o)
+{
+    return o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE;
+}
+
+/*
+ * Tears down objects whose count reached zero.  Depth-first in the same
+ * order as CPython's recursive deallocators: an object's finalizer and
+ * weakref callbacks first, then its children one by one (each child's own
+ * teardown completes before the next child is released), then its memory.
+ * The recursion is replaced by an explicit stack of (object, next slot).
+ */
+typedef struct TearFrame {
+    GcId id;
+    uint32_t next; /* slots released so far */
+} TearFrame;
+
+static int finalize_from_dealloc(GcHeap *h, GcId id)
+{
+    /* subtype_dealloc step 2: re-track at the tail of gen 0, give it a
+     * temporary reference, run __del__ once, and see if it resurrected. */
+    GcObject *o = gc__o(h, id);
+    if (o->kind != GC_KIND_INSTANCE || !h->classes[o->cls].has_del)
+        return 0;
+    if (h->cfg.collector != GC_COLLECTOR_MARKSWEEP)
+        gc__list_append(h, GC_LIST_GEN0, id);
+    if (!(o->flags & GC_F_FINALIZED)) {
+        SET_OBJ(h, id, OF_REFCNT, 1);
+        gc__set_flags(h, id, GC_F_FINALIZED, 0);
+        gc__idvec_push(&h->finalized, id);
+        gc__idvec_push(&h->held, id);
+        gc__event(h, GC_EV_DEL_CALL, id, 0, -1, 0, 0);
+        if (h->host.call_del)
+            h->host.call_del(h->host.ctx, h, id);
+        h->held.n--;
+        if (h->failed)
+            return -1;
+        gc__event(h, GC_EV_DEL_RETURN, id, 0, -1, 0, 0);
+        int64_t rc = gc__o(h, id)->refcnt - 1;
+        SET_OBJ(h, id, OF_REFCNT, rc);
+        if (rc > 0) {
+            gc__event(h, GC_EV_RESURRECTED, id, 0, -1, rc, 0);
+            return 1;
+        }
+    }
+    gc__list_remove(h, id);
+    return 0;
+}
+
+static int begin_teardown(GcHeap *h, GcId id)
+{
+    gc__idvec_push(&h->freed, id);
+    gc__event(h, GC_EV_DEALLOC, id, 0, -1, 0, 0);
+    gc__list_remove(h, id);
+    int r = finalize_from_dealloc(h, id);
+    if (r != 0) {
+        if (r > 0)
+            h->freed.n--; /* resurrected: it was not freed after all */
+        return r;
+    }
+    GcObject *o = gc__o(h, id);
+    if (o->kind == GC_KIND_WEAKREF) {
+        gc__weakref_unlink(h, id);
+        return 0;
+    }
+    if (gc__clear_weakrefs_dealloc(h, id) < 0)
+        return -1;
+    return 0;
+}
+
+static void finish_teardown(GcHeap *h, GcId id)
+{
+    GcObject *o = gc__o(h, id);
+    SET_OBJ(h, id, OF_STATE, GC_STATE_FREED);
+    SET_OBJ(h, id, OF_DIED, h->nevents);
+    (void)o;
+    if (h->g[GF_COUNT0] > 0)
+        SET_G(h, GF_COUNT0, h->g[GF_COUNT0] - 1);
+    SET_G(h, GF_FREED, h->g[GF_FREED] + 1);
+}
+
+int gc__dealloc(GcHeap *h, GcId root)
+{
+    TearFrame *st = NULL;
+    int32_t n = 0, cap = 0;
+    int rc = 0;
+    int r = begin_teardown(h, root);
+    if (r != 0)
+        return r < 0 ? -1 : 0;
+    cap = 16;
+    st = malloc((size_t)cap * sizeof *st);
+    if (!st)
+        return gc_fail(h, "out of memory");
+    st[n++] = (TearFrame){root, 0};
+    while (n > 0) {
+        TearFrame *t = &st[n - 1];
+        GcObject *o = gc__o(h, t->id);
+        if (o->kind == GC_KIND_WEAKREF || t->next >= o->nslots) {
+            finish_teardown(h, t->id);
+            n--;
+            continue;
+        }
+        uint32_t i = teardown_reversed(o) ? o->nslots - 1 - t->next : t->next;
+        t->next++;
+        GcValue v = gc__slots(o)[i].val;
+        gc__slot_write(h, t->id, i, gc__slots(o)[i].key, GC_UNBOUND);
+        if (!GC_VAL_IS_OBJ(v))
+            continue;
+        GcId c = GC_VAL_ID(v);
+        GcObject *co = gc__o(h, c);
+        int64_t crc = co->refcnt;
+        gc__event(h, GC_EV_DECREF, c, t->id, (int32_t)i, crc, crc - 1);
+        SET_OBJ(h, c, OF_REFCNT, crc - 1);
+        if (crc - 1 > 0 || h->cfg.collector == GC_COLLECTOR_MARKSWEEP)
+            continue;
+        r = begin_teardown(h, c);
+        if (r < 0) {
+            rc = -1;
+            break;
+        }
+        if (r > 0)
+            continue;
+        if (n == cap) {
+            cap *= 2;
+            TearFrame *s2 = realloc(st, (size_t)cap * sizeof *s2);
+            if (!s2) {
+                rc = gc_fail(h, "out of memory");
+                break;
+            }
+            st = s2;
+        }
+        st[n++] = (TearFrame){c, 0};
+    }
+    free(st);
+    return rc;
+}
+
+/* ---- gc module functions ------------------------------------------------ */
+
+void gc_enable(GcHeap *h, int on) { SET_G(h, GF_ENABLED, on ? 1 : 0); }
+
+void gc_set_threshold(GcHeap *h, int n, const int64_t *t)
+{
+    for (int i = 0; i < n && i < 3; i++)
+        SET_G(h, GF_T0 + i, t[i]);
+}
+
+void gc_freeze(GcHeap *h)
+{
+    /* gc.freeze(): every generation into the permanent one, counts to 0;
+     * long_lived_* untouched. */
+    for (int g = 0; g < 3; g++) {
+        gc__list_merge(h, (GcListId)(GC_LIST_GEN0 + g), GC_LIST_PERMANENT);
+        SET_G(h, GF_COUNT0 + g, 0);
+    }
+}
+
+void gc_unfreeze(GcHeap *h) { gc__list_merge(h, GC_LIST_PERMANENT, GC_LIST_GEN2); }
+
+int gc_safe_point(GcHeap *h)
+{
+    if (!h->g[GF_SCHEDULED])
+        return 0;
+    SET_G(h, GF_SCHEDULED, 0);
+    if (!h->g[GF_ENABLED] || h->g[GF_COLLECTING])
+        return 0;
+    return gc__collect_generations(h);
+}

@@ -1,0 +1,166 @@
+/*
+ * gc_internal.h: the heap's private layout and the logged setters shared
+ * by the engine's files.  Every state change goes through SET_OBJ, SET_G,
+ * slot_write, var_write or temp_write so that recording sees it.
+ */
+#ifndef GCVIZ_GC_INTERNAL_H
+#define GCVIZ_GC_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "gc.h"
+
+#ifdef GCVIZ_CHECKED
+#define GC_ASSERT(e)                                                                          \
+    do {                                                                                      \
+        if (!(e)) {                                                                           \
+            fprintf(stderr, "%s:%d: engine assertion failed: %s\n", __FILE__, __LINE__, #e); \
+            abort();                                                                          \
+        }                                                                                     \
+    } while (0)
+#else
+#define GC_ASSERT(e) ((void)0)
+#endif
+
+/* Object fields that can be written (write log). */
+enum {
+    OF_REFCNT, OF_GCREFS, OF_LIST, OF_PREV, OF_NEXT, OF_FLAGS, OF_STATE, OF_KIND, OF_CLS,
+    OF_NSLOTS, OF_WR_REFERENT, OF_WR_CALLBACK, OF_WR_HEAD, OF_WR_NEXT, OF_WR_PREV, OF_BORN,
+    OF_DIED
+};
+
+/* Global fields (an int64 array). */
+enum {
+    GF_ENABLED, GF_COLLECTING, GF_COUNT0, GF_COUNT1, GF_COUNT2, GF_T0, GF_T1, GF_T2,
+    GF_LLT, GF_LLP,
+    GF_STATS, /* 9 entries: gen*3 + {collections, collected, uncollectable} */
+    GF_PHASE = GF_STATS + 9, GF_GEN, GF_AUTO, GF_SCAN, GF_ALLOCATED, GF_FREED, GF_STEP,
+    GF_ERRORS, GF_SCHEDULED, GF_MAXID, GF_NFRAMES, GF_NTEMPS,
+    GF_LISTS, /* GC_LIST_COUNT * 3 entries: first, last, len */
+    GF_COUNT = GF_LISTS + GC_LIST_COUNT * 3
+};
+#define GF_LFIRST(l) (GF_LISTS + (l) * 3)
+#define GF_LLAST(l) (GF_LISTS + (l) * 3 + 1)
+#define GF_LLEN(l) (GF_LISTS + (l) * 3 + 2)
+
+enum { W_OBJ = 1, W_GLOBAL, W_SLOTK, W_SLOTV, W_FRAME, W_VARK, W_VARV, W_TEMP };
+enum { FF_FUNC, FF_SELF, FF_LOC, FF_NVARS };
+
+typedef struct GcWrite {
+    uint8_t what;
+    uint8_t field;
+    int32_t id;   /* object id, or frame depth */
+    uint32_t idx; /* slot / variable / temporary index */
+    int64_t old, new_;
+} GcWrite;
+
+typedef struct ClassKeys {
+    int32_t *atoms;
+    int32_t n, cap;
+} ClassKeys;
+
+typedef struct IdVec {
+    GcId *v;
+    int32_t n, cap;
+} IdVec;
+
+struct GcHeap {
+    GcConfig cfg;
+    GcStrtab *atoms;
+    GcHost host;
+    GcObject *objs; /* objs[id], id 1..maxid */
+    GcId cap;
+    GcClass *classes;
+    ClassKeys *classkeys;
+    int32_t nclasses, capclasses;
+    GcFrame *frames;
+    int32_t capframes;
+    uint32_t *framecap; /* capacity of each frame's vars */
+    GcValue *temps;
+    int32_t captemps;
+    int64_t g[GF_COUNT];
+    GcGlobals view;
+    int record;
+    GcWrite *writes;
+    int64_t nwrites, capwrites;
+    GcEvent *events;
+    int32_t nevents, capevents;
+    int32_t cursor;
+    int32_t loc; /* current statement location */
+    IdVec freed, finalized;
+    GcCollectionRecord *colls;
+    int32_t ncolls, capcolls;
+    int32_t log_step;
+    IdVec work; /* scratch worklists */
+    IdVec work2;
+    IdVec held; /* references the engine itself holds (finalizer calls, callbacks) */
+    int failed;
+    char err[512];
+};
+
+/* Logging. */
+int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, int64_t old,
+            int64_t new_);
+void gc__obj_set(GcHeap *h, GcId id, int field, int64_t v);
+int64_t gc__obj_get(const GcObject *o, int field);
+
+#define SET_G(h, f, v)                                               \
+    do {                                                             \
+        int64_t v_ = (int64_t)(v);                                   \
+        if ((h)->record)                                             \
+            gc__log((h), W_GLOBAL, (uint8_t)(f), 0, 0, (h)->g[f], v_); \
+        (h)->g[f] = v_;                                              \
+    } while (0)
+
+#define SET_OBJ(h, id, f, v) gc__obj_set((h), (id), (f), (int64_t)(v))
+
+static inline GcObject *gc__o(GcHeap *h, GcId id) { return &h->objs[id]; }
+static inline GcSlot *gc__slots(GcObject *o) { return o->cap <= 2 ? o->inl_ : o->slots_; }
+
+/* Events. */
+int32_t gc__event(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t slot, int64_t a,
+                  int64_t b);
+
+/* Lists (gc_heap.c). */
+void gc__list_append(GcHeap *h, GcListId l, GcId id);
+void gc__list_remove(GcHeap *h, GcId id);
+void gc__list_merge(GcHeap *h, GcListId from, GcListId to);
+void gc__set_flags(GcHeap *h, GcId id, int set, int clear);
+
+/* Slots. */
+void gc__slot_write(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val);
+int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n);
+
+/* Teardown. */
+int gc__dealloc(GcHeap *h, GcId id);
+int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id);
+void gc__weakref_unlink(GcHeap *h, GcId wr);
+int gc__idvec_push(IdVec *v, GcId id);
+void gc__held_drop(GcHeap *h, GcId id);
+
+/* Collector (gc_collect.c). */
+int64_t gc__collect_main(GcHeap *h, int gen, int automatic);
+int gc__collect_generations(GcHeap *h);
+void gc__update_leaks(GcHeap *h);
+
+/* Traversal (tp_traverse): the object ids referenced by id's slots, in
+ * CPython's visiting order (lists and tuples last item first; dicts and
+ * instance attributes forward).  A weakref's referent is weak and not
+ * visited.  Fills out (caller-owned IdVec, cleared first) with ids and
+ * slot indices in slots (same length). */
+typedef struct RefList {
+    GcId *ids;
+    int32_t *slots;
+    int32_t n, cap;
+} RefList;
+int gc__traverse(GcHeap *h, GcId id, RefList *out);
+void gc__reflist_free(RefList *r);
+int gc__reflist_push(RefList *r, GcId id, int32_t slot);
+
+/* Class attribute key order (CPython's shared keys): index of atom in the
+ * class's key list, adding it if new; -1 on OOM. */
+int32_t gc__class_key_index(GcHeap *h, int32_t cls, int32_t atom);
+
+#endif
