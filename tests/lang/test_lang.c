@@ -521,6 +521,11 @@ static const Reject REJECT[] = {
     {"f(,)", "unexpected ','", 2},
     {"x = (,)", "unexpected ','", 5},
     {"x = [1,,2]", "unexpected ','", 7},
+    {"x = (a.)", "invalid syntax: unexpected ')'", 7},
+    {"x = a.None", "invalid syntax: unexpected 'None'", 6},
+    {"x = a.'b'", "invalid syntax: unexpected ''b''", 6},
+    {"x = a.", "unexpected end of statement", 6},
+    {"x = (1 2 3)", "Perhaps you forgot a comma?", 7},
     {"x = ()()", "only names, gc functions, weakref.ref and list methods can be called", 4},
     /* indexes, slices, dicts */
     {"x = l[1:2]", "slices are not supported", 7},
