@@ -1,0 +1,740 @@
+/*
+ * reftracer.c - in-interpreter probe for the gcviz fidelity oracle
+ * (tests/oracle/cpython_trace.py compiles and imports it at run time).
+ *
+ * Everything the oracle does *between* the scenario's statements happens in
+ * this file, in C, without allocating a single Python object, so the
+ * interpreter's own state (gc counts, free lists, generation lists, the
+ * long-lived counters) is exactly what the scenario alone would have made it.
+ *
+ *  - On CPython >= 3.13 a PyRefTracer (CREATE / DESTROY) hook assigns ids in
+ *    allocation order to every object whose exact type is in the scenario
+ *    type table (scenario classes, list, tuple, dict, weakref.ref) and logs
+ *    deallocations (DESTROY = entry of _Py_Dealloc).  A DESTROY that is later
+ *    found to be a resurrection (refcount __del__ resurrection) is undone.
+ *  - __del__ of scenario classes starts with __rt_fin(self), which logs the
+ *    finalizer call.
+ *  - gc.get_stats()-equivalent counters (gcstate->generation_stats) are sampled
+ *    at every tracer event and every hook, so each collection is seen on its
+ *    own; manual ones are bracketed by __rt_collect().
+ *  - Generations are read by walking the interpreter's generation lists
+ *    (internal headers, Py_BUILD_CORE), refcounts from ob_refcnt.
+ *  - gc.unfreeze() is replaced by __rt_unfreeze(), which moves back to
+ *    generation 2 only what the scenario froze (the oracle's own start-up heap
+ *    stays frozen behind a sentinel).
+ *
+ * On 3.12 (no PyRefTracer) only the "observable" mode is available: tracked
+ * scenario-typed objects found on the generation lists, as a multiset.
+ */
+#define PY_SSIZE_T_CLEAN
+#ifndef Py_BUILD_CORE
+#define Py_BUILD_CORE 1
+#endif
+#include <Python.h>
+#include "internal/pycore_interp.h"
+#include "internal/pycore_pystate.h"
+#include "internal/pycore_gc.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if PY_VERSION_HEX >= 0x030D0000
+#define HAVE_REFTRACER 1
+#else
+#define HAVE_REFTRACER 0
+#endif
+
+#define MAX_TYPES 64
+
+enum { ST_LIVE = 0, ST_DYING = 1, ST_FREED = 2 };
+
+typedef struct {
+    void *addr;
+    int tidx;
+    int state;
+} Obj;
+
+typedef struct {
+    int gen;
+    Py_ssize_t collected;
+    Py_ssize_t uncollectable;
+    int autoflag;
+} Coll;
+
+/* growable arrays */
+#define DEFVEC(name, T) \
+    typedef struct { T *v; size_t n, cap; } name; \
+    static __attribute__((unused)) int name##_push(name *a, T x) { \
+        if (a->n == a->cap) { \
+            size_t nc = a->cap ? a->cap * 2 : 64; \
+            T *nv = (T *)realloc(a->v, nc * sizeof(T)); \
+            if (!nv) return -1; \
+            a->v = nv; a->cap = nc; \
+        } \
+        a->v[a->n++] = x; return 0; \
+    }
+DEFVEC(ObjVec, Obj)
+DEFVEC(LongVec, long)
+DEFVEC(CollVec, Coll)
+DEFVEC(CharVec, char)
+
+/* ---------------------------------------------------------------- state */
+static PyTypeObject *types[MAX_TYPES];
+static char *type_json[MAX_TYPES];     /* JSON-encoded type names */
+static int ntypes;
+static char **step_prefix;             /* '{"step": k, "stmt": "...", ' */
+static long nsteps;
+static int observable_mode;
+
+static ObjVec objs;                    /* index = id - 1 */
+static void **hkeys; static long *hvals; static size_t hcap, hused;
+
+static LongVec step_freed, step_final;
+static CollVec step_colls;
+static long cur_step = -1;
+static int have_collected; static Py_ssize_t step_collected;
+static long fin_count;                 /* finalizer calls this step */
+static long hidden_allocs;             /* GC allocations of other types this step */
+static long hidden_total;
+static int unraisable_seen;
+static int tracer_on;
+static int manual_depth;               /* inside __rt_collect__ */
+static int internal_error;
+static char internal_msg[256];
+
+static Py_ssize_t last_stats[3][3];
+static PyObject *sentinel;             /* last oracle object in the permanent generation */
+static PyObject *real_collect;         /* gc.collect */
+
+static CharVec out;
+
+static void set_internal_error(const char *msg)
+{
+    if (!internal_error) {
+        internal_error = 1;
+        snprintf(internal_msg, sizeof internal_msg, "%s", msg);
+    }
+}
+
+static struct _gc_runtime_state *GCS(void)
+{
+    return &PyInterpreterState_Get()->gc;
+}
+
+/* ---------------------------------------------------------------- hash */
+static size_t hslot(void *p, size_t cap)
+{
+    uintptr_t x = (uintptr_t)p;
+    x ^= x >> 17; x *= 0x9E3779B97F4A7C15ull; x ^= x >> 29;
+    return (size_t)x & (cap - 1);
+}
+
+static int hput(void *k, long v);
+static int hgrow(void)
+{
+    size_t oc = hcap; void **ok = hkeys; long *ov = hvals;
+    size_t nc = oc ? oc * 2 : 1024;
+    hkeys = (void **)calloc(nc, sizeof(void *));
+    hvals = (long *)calloc(nc, sizeof(long));
+    if (!hkeys || !hvals) return -1;
+    hcap = nc; hused = 0;
+    for (size_t i = 0; i < oc; i++)
+        if (ok[i]) hput(ok[i], ov[i]);
+    free(ok); free(ov);
+    return 0;
+}
+
+static int hput(void *k, long v)
+{
+    if ((hused + 1) * 2 > hcap && hgrow() < 0) return -1;
+    size_t i = hslot(k, hcap);
+    while (hkeys[i] && hkeys[i] != k) i = (i + 1) & (hcap - 1);
+    if (!hkeys[i]) { hkeys[i] = k; hused++; }
+    hvals[i] = v;
+    return 0;
+}
+
+static __attribute__((unused)) long hget(void *k)
+{
+    if (!hcap) return -1;
+    size_t i = hslot(k, hcap);
+    while (hkeys[i]) {
+        if (hkeys[i] == k) return hvals[i];
+        i = (i + 1) & (hcap - 1);
+    }
+    return -1;
+}
+
+/* generation map (rebuilt per snapshot) */
+static void **gkeys; static int *gvals; static size_t gcap;
+static void gmap_clear(void) { if (gkeys) memset(gkeys, 0, gcap * sizeof(void *)); }
+static void gput(void *k, int v)
+{
+    size_t i = hslot(k, gcap);
+    while (gkeys[i] && gkeys[i] != k) i = (i + 1) & (gcap - 1);
+    gkeys[i] = k; gvals[i] = v;
+}
+static int gget(void *k, int *v)
+{
+    size_t i = hslot(k, gcap);
+    while (gkeys[i]) {
+        if (gkeys[i] == k) { *v = gvals[i]; return 1; }
+        i = (i + 1) & (gcap - 1);
+    }
+    return 0;
+}
+
+static size_t list_len(PyGC_Head *head, PyGC_Head *from)
+{
+    size_t n = 0;
+    for (PyGC_Head *g = _PyGCHead_NEXT(from); g != head; g = _PyGCHead_NEXT(g)) n++;
+    return n;
+}
+
+/* gen: 0,1,2 or 3 = permanent (scenario-frozen part only) */
+static int build_gen_map(void)
+{
+    struct _gc_runtime_state *s = GCS();
+    PyGC_Head *perm = &s->permanent_generation.head;
+    PyGC_Head *sg = _Py_AS_GC(sentinel);
+    size_t total = 0;
+    for (int g = 0; g < 3; g++) total += list_len(&s->generations[g].head, &s->generations[g].head);
+    total += list_len(perm, sg);
+    size_t need = 64;
+    while (need < total * 2 + 2) need *= 2;
+    if (need > gcap) {
+        free(gkeys); free(gvals);
+        gkeys = (void **)calloc(need, sizeof(void *));
+        gvals = (int *)calloc(need, sizeof(int));
+        if (!gkeys || !gvals) { set_internal_error("out of memory"); gcap = 0; return -1; }
+        gcap = need;
+    } else {
+        gmap_clear();
+    }
+    for (int g = 0; g < 3; g++) {
+        PyGC_Head *h = &s->generations[g].head;
+        for (PyGC_Head *x = _PyGCHead_NEXT(h); x != h; x = _PyGCHead_NEXT(x))
+            gput((void *)(x + 1), g);
+    }
+    for (PyGC_Head *x = _PyGCHead_NEXT(sg); x != perm; x = _PyGCHead_NEXT(x))
+        gput((void *)(x + 1), 3);
+    return 0;
+}
+
+/* ---------------------------------------------------------------- stats */
+static void add_colls(int gen, Py_ssize_t n, Py_ssize_t c, Py_ssize_t u, int autoflag)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Coll r = { gen, i == 0 ? c : 0, i == 0 ? u : 0, autoflag };
+        if (CollVec_push(&step_colls, r) < 0) set_internal_error("out of memory");
+    }
+}
+
+/* manual_gen < 0: whatever changed is automatic.
+   manual_gen in 0..2: one collection of that generation is the manual one. */
+static void sample_stats(int manual_gen)
+{
+    struct _gc_runtime_state *s = GCS();
+    int manual_done = 0;
+    for (int g = 0; g < 3; g++) {
+        Py_ssize_t n = s->generation_stats[g].collections - last_stats[g][0];
+        if (n <= 0) continue;
+        Py_ssize_t c = s->generation_stats[g].collected - last_stats[g][1];
+        Py_ssize_t u = s->generation_stats[g].uncollectable - last_stats[g][2];
+        if (g == manual_gen && !manual_done) {
+            add_colls(g, 1, c, u, 0);
+            if (n > 1) add_colls(g, n - 1, 0, 0, 1);
+            manual_done = 1;
+        } else {
+            add_colls(g, n, c, u, 1);
+        }
+        last_stats[g][0] = s->generation_stats[g].collections;
+        last_stats[g][1] = s->generation_stats[g].collected;
+        last_stats[g][2] = s->generation_stats[g].uncollectable;
+    }
+}
+
+static void reset_stats_baseline(void)
+{
+    struct _gc_runtime_state *s = GCS();
+    for (int g = 0; g < 3; g++) {
+        last_stats[g][0] = s->generation_stats[g].collections;
+        last_stats[g][1] = s->generation_stats[g].collected;
+        last_stats[g][2] = s->generation_stats[g].uncollectable;
+    }
+}
+
+/* ---------------------------------------------------------------- objects */
+static int type_index(PyTypeObject *tp)
+{
+    for (int i = 0; i < ntypes; i++)
+        if (types[i] == tp) return i;
+    return -1;
+}
+
+static __attribute__((unused)) void longvec_remove(LongVec *a, long x)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        if (a->v[i] == x) {
+            memmove(a->v + i, a->v + i + 1, (a->n - i - 1) * sizeof(long));
+            a->n--;
+            return;
+        }
+    }
+}
+
+#if HAVE_REFTRACER
+static void on_create(PyObject *op, int ti)
+{
+    long idx = hget(op);
+    if (idx >= 0 && objs.v[idx].state != ST_FREED) {
+        if (objs.v[idx].state == ST_LIVE)
+            set_internal_error("CREATE at the address of a live object");
+        objs.v[idx].state = ST_FREED;
+    }
+    Obj o = { op, ti, ST_LIVE };
+    if (ObjVec_push(&objs, o) < 0 || hput(op, (long)objs.n - 1) < 0)
+        set_internal_error("out of memory");
+}
+
+static void on_destroy(PyObject *op)
+{
+    long idx = hget(op);
+    if (idx < 0) return;
+    Obj *o = &objs.v[idx];
+    if (o->state == ST_FREED) return;
+    if (o->state == ST_DYING)          /* the earlier DESTROY was a resurrection */
+        longvec_remove(&step_freed, idx + 1);
+    o->state = ST_DYING;
+    if (LongVec_push(&step_freed, idx + 1) < 0) set_internal_error("out of memory");
+}
+
+static int tracer(PyObject *op, PyRefTracerEvent ev, void *data)
+{
+    (void)data;
+    if (!tracer_on) return 0;
+    if (!manual_depth) sample_stats(-1);
+    if (op == NULL) return 0;
+    PyTypeObject *tp = Py_TYPE(op);
+    int ti = type_index(tp);
+    if (ev == PyRefTracer_CREATE) {
+        if (ti < 0) {
+            if (PyType_IS_GC(tp)) { hidden_allocs++; hidden_total++; }
+            return 0;
+        }
+        on_create(op, ti);
+    } else if (ev == PyRefTracer_DESTROY) {
+        if (ti >= 0) on_destroy(op);
+    }
+    return 0;
+}
+#endif
+
+/* ---------------------------------------------------------------- output */
+static void outs(const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n; i++)
+        if (CharVec_push(&out, s[i]) < 0) { set_internal_error("out of memory"); return; }
+}
+
+static void outf(const char *fmt, long long x)
+{
+    char b[64];
+    snprintf(b, sizeof b, fmt, x);
+    outs(b);
+}
+
+static void flush_out(void)
+{
+    if (out.n) {
+        fwrite(out.v, 1, out.n, stdout);
+        out.n = 0;
+    }
+    fflush(stdout);
+}
+
+static void out_gen(int found, int g)
+{
+    if (!found) outs("null");
+    else if (g == 3) outs("\"permanent\"");
+    else outf("%lld", g);
+}
+
+static void out_tail(void)
+{
+    struct _gc_runtime_state *s = GCS();
+    if (have_collected) outf("\"collected\": %lld, ", (long long)step_collected);
+    outs("\"collections\": [");
+    for (size_t i = 0; i < step_colls.n; i++) {
+        Coll *c = &step_colls.v[i];
+        if (i) outs(", ");
+        outf("{\"gen\": %lld, ", c->gen);
+        outf("\"collected\": %lld, ", (long long)c->collected);
+        outf("\"uncollectable\": %lld, ", (long long)c->uncollectable);
+        outs(c->autoflag ? "\"auto\": true}" : "\"auto\": false}");
+    }
+    outs("], \"count\": [");
+    for (int g = 0; g < 3; g++) {
+        if (g) outs(", ");
+        outf("%lld", (long long)s->generations[g].count);
+    }
+    outs("]}\n");
+}
+
+typedef struct { int t; Py_ssize_t rc; int gen; } OTuple;
+static int otcmp(const void *a, const void *b)
+{
+    const OTuple *x = (const OTuple *)a, *y = (const OTuple *)b;
+    int c = strcmp(type_json[x->t], type_json[y->t]);
+    if (c) return c;
+    if (x->rc != y->rc) return x->rc < y->rc ? -1 : 1;
+    return x->gen - y->gen;
+}
+
+static void emit_observable(long k)
+{
+    struct _gc_runtime_state *s = GCS();
+    OTuple *v = NULL; size_t n = 0, cap = 0;
+    PyGC_Head *perm = &s->permanent_generation.head;
+    for (int g = 0; g < 4; g++) {
+        PyGC_Head *h = g < 3 ? &s->generations[g].head : perm;
+        PyGC_Head *x = g < 3 ? _PyGCHead_NEXT(h) : _PyGCHead_NEXT(_Py_AS_GC(sentinel));
+        for (; x != h; x = _PyGCHead_NEXT(x)) {
+            PyObject *op = (PyObject *)(x + 1);
+            int ti = type_index(Py_TYPE(op));
+            if (ti < 0) continue;
+            if (n == cap) { cap = cap ? cap * 2 : 64; v = (OTuple *)realloc(v, cap * sizeof *v); }
+            v[n].t = ti; v[n].rc = Py_REFCNT(op); v[n].gen = g; n++;
+        }
+    }
+    if (n) qsort(v, n, sizeof *v, otcmp);
+    outs(step_prefix[k]);
+    outs("\"tracked\": [");
+    for (size_t i = 0; i < n; i++) {
+        if (i) outs(", ");
+        outs("["); outs(type_json[v[i].t]); outf(", %lld, ", (long long)v[i].rc);
+        out_gen(1, v[i].gen); outs("]");
+    }
+    free(v);
+    outf("], \"finalized\": %lld, ", fin_count);
+    /* per-generation sums only: collections may merge without a tracer */
+    Py_ssize_t sums[3][3] = {{0}};
+    for (size_t i = 0; i < step_colls.n; i++) {
+        Coll *c = &step_colls.v[i];
+        sums[c->gen][0]++; sums[c->gen][1] += c->collected; sums[c->gen][2] += c->uncollectable;
+    }
+    if (have_collected) outf("\"collected\": %lld, ", (long long)step_collected);
+    outs("\"gen_sums\": [");
+    for (int g = 0; g < 3; g++) {
+        if (g) outs(", ");
+        outf("[%lld, ", (long long)sums[g][0]); outf("%lld, ", (long long)sums[g][1]);
+        outf("%lld]", (long long)sums[g][2]);
+    }
+    outf("], \"count12\": [%lld, ", (long long)s->generations[1].count);
+    outf("%lld]}\n", (long long)s->generations[2].count);
+}
+
+static void emit_trace(long k)
+{
+    if (build_gen_map() < 0) return;
+    /* resolve DESTROY events: resurrected objects are still on a gc list */
+    for (size_t i = 0; i < step_freed.n;) {
+        long id = step_freed.v[i];
+        Obj *o = &objs.v[id - 1];
+        int g;
+        if (o->state == ST_DYING && gget(o->addr, &g) &&
+            Py_TYPE((PyObject *)o->addr) == types[o->tidx]) {
+            o->state = ST_LIVE;        /* resurrected by its __del__ */
+            memmove(step_freed.v + i, step_freed.v + i + 1, (step_freed.n - i - 1) * sizeof(long));
+            step_freed.n--;
+            continue;
+        }
+        o->state = ST_FREED;
+        i++;
+    }
+    outs(step_prefix[k]);
+    outs("\"objects\": [");
+    int first = 1;
+    for (size_t i = 0; i < objs.n; i++) {
+        Obj *o = &objs.v[i];
+        if (o->state != ST_LIVE) continue;
+        PyObject *op = (PyObject *)o->addr;
+        int g = 0, found = gget(o->addr, &g);
+        if (!first) outs(", ");
+        first = 0;
+        outf("{\"id\": %lld, \"type\": ", (long long)(i + 1));
+        outs(type_json[o->tidx]);
+        outf(", \"refcount\": %lld, \"gen\": ", (long long)Py_REFCNT(op));
+        out_gen(found, g);
+        outs("}");
+    }
+    outs("], \"freed\": [");
+    for (size_t i = 0; i < step_freed.n; i++) { if (i) outs(", "); outf("%lld", step_freed.v[i]); }
+    outs("], \"finalized\": [");
+    for (size_t i = 0; i < step_final.n; i++) { if (i) outs(", "); outf("%lld", step_final.v[i]); }
+    outs("], ");
+    out_tail();
+}
+
+/* ---------------------------------------------------------------- hooks */
+static PyObject *rt_begin(PyObject *self, PyObject *arg)
+{
+    long k = PyLong_AsLong(arg);
+    if (k == -1 && PyErr_Occurred()) return NULL;
+    sample_stats(-1);          /* nothing should be pending; keep it out of the step */
+    cur_step = k;
+    step_freed.n = 0; step_final.n = 0; step_colls.n = 0;
+    have_collected = 0; fin_count = 0; hidden_allocs = 0;
+    Py_RETURN_NONE;
+}
+
+static PyObject *rt_tick(PyObject *self, PyObject *unused)
+{
+    /* deliberately empty: the CALL of a C function checks the eval breaker
+       right after it returns, so a collection scheduled during the step runs
+       here at the latest */
+    Py_RETURN_NONE;
+}
+
+static PyObject *rt_end(PyObject *self, PyObject *arg)
+{
+    long k = PyLong_AsLong(arg);
+    if (k == -1 && PyErr_Occurred()) return NULL;
+    sample_stats(-1);
+    if (k < 0 || k >= nsteps) { PyErr_SetString(PyExc_SystemError, "bad step"); return NULL; }
+    if (observable_mode) emit_observable(k);
+    else emit_trace(k);
+    if (hidden_allocs)
+        fprintf(stderr, "oracle: step %ld: %ld GC allocation(s) of non-scenario types\n", k, hidden_allocs);
+    flush_out();
+    Py_RETURN_NONE;
+}
+
+static PyObject *rt_fin(PyObject *self, PyObject *op)
+{
+    if (!manual_depth) sample_stats(-1);
+    fin_count++;
+#if HAVE_REFTRACER
+    if (!observable_mode) {
+        long idx = hget(op);
+        if (idx < 0 || objs.v[idx].state == ST_FREED) set_internal_error("__del__ of an unknown object");
+        else if (LongVec_push(&step_final, idx + 1) < 0) set_internal_error("out of memory");
+    }
+#endif
+    Py_RETURN_NONE;
+}
+
+static PyObject *do_collect(PyObject *const *args, Py_ssize_t nargs, int top)
+{
+    int gen = 2;
+    if (nargs >= 1 && PyLong_Check(args[0])) {
+        long g = PyLong_AsLong(args[0]);
+        if (g == -1 && PyErr_Occurred()) PyErr_Clear();
+        gen = (g >= 0 && g <= 2) ? (int)g : -1;
+    }
+    if (!manual_depth) sample_stats(-1);
+    manual_depth++;
+    PyObject *r = PyObject_Vectorcall(real_collect, args, (size_t)nargs, NULL);
+    manual_depth--;
+    if (r == NULL) return NULL;
+    /* a gc.collect() reached from a __del__ during a collection returns 0
+       without collecting; the outer call owns the statistics */
+    if (!manual_depth) sample_stats(gen);
+    if (top) {
+        Py_ssize_t v = PyLong_AsSsize_t(r);
+        if (v == -1 && PyErr_Occurred()) { Py_DECREF(r); return NULL; }
+        have_collected = 1;
+        step_collected = v;
+    }
+    return r;
+}
+
+static PyObject *rt_collect(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    return do_collect(args, nargs, 0);
+}
+
+static PyObject *rt_collect_top(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    return do_collect(args, nargs, 1);
+}
+
+static PyObject *rt_unfreeze(PyObject *self, PyObject *unused)
+{
+    /* gc.unfreeze() = gc_list_merge(permanent, gen2), restricted to what
+       follows the sentinel (what the scenario itself froze). */
+    struct _gc_runtime_state *s = GCS();
+    PyGC_Head *perm = &s->permanent_generation.head;
+    PyGC_Head *sg = _Py_AS_GC(sentinel);
+    PyGC_Head *first = _PyGCHead_NEXT(sg);
+    if (first != perm) {
+        PyGC_Head *last = _PyGCHead_PREV(perm);
+        PyGC_Head *to = &s->generations[2].head;
+        PyGC_Head *to_tail = _PyGCHead_PREV(to);
+        _PyGCHead_SET_NEXT(sg, perm);
+        _PyGCHead_SET_PREV(perm, sg);
+        _PyGCHead_SET_NEXT(to_tail, first);
+        _PyGCHead_SET_PREV(first, to_tail);
+        _PyGCHead_SET_NEXT(last, to);
+        _PyGCHead_SET_PREV(to, last);
+    }
+    Py_RETURN_NONE;
+}
+
+static PyObject *rt_unraisable(PyObject *self, PyObject *arg)
+{
+    unraisable_seen++;
+    Py_RETURN_NONE;
+}
+
+/* ---------------------------------------------------------------- setup */
+static PyObject *rt_configure(PyObject *self, PyObject *args)
+{
+    PyObject *tlist, *nlist, *plist, *collect;
+    int obs;
+    if (!PyArg_ParseTuple(args, "OOOOp", &tlist, &nlist, &plist, &collect, &obs)) return NULL;
+    Py_ssize_t nt = PyList_Size(tlist);
+    if (nt < 0 || nt > MAX_TYPES || PyList_Size(nlist) != nt) {
+        PyErr_SetString(PyExc_ValueError, "bad type table");
+        return NULL;
+    }
+    ntypes = (int)nt;
+    for (Py_ssize_t i = 0; i < nt; i++) {
+        PyObject *t = PyList_GetItem(tlist, i);
+        if (!PyType_Check(t)) { PyErr_SetString(PyExc_TypeError, "not a type"); return NULL; }
+        Py_INCREF(t);
+        types[i] = (PyTypeObject *)t;
+        const char *s = PyUnicode_AsUTF8(PyList_GetItem(nlist, i));
+        if (!s) return NULL;
+        type_json[i] = strdup(s);
+    }
+    nsteps = (long)PyList_Size(plist);
+    step_prefix = (char **)calloc((size_t)nsteps + 1, sizeof(char *));
+    for (long i = 0; i < nsteps; i++) {
+        const char *s = PyUnicode_AsUTF8(PyList_GetItem(plist, i));
+        if (!s) return NULL;
+        step_prefix[i] = strdup(s);
+    }
+    Py_INCREF(collect);
+    real_collect = collect;
+    observable_mode = obs;
+#if !HAVE_REFTRACER
+    if (!obs) {
+        PyErr_SetString(PyExc_RuntimeError, "PyRefTracer needs CPython >= 3.13; use the observable mode");
+        return NULL;
+    }
+#endif
+    Py_RETURN_NONE;
+}
+
+static PyObject *rt_make_sentinel(PyObject *self, PyObject *unused)
+{
+    if (!sentinel) {
+        sentinel = PyList_New(0);
+        if (!sentinel) return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* call right after gc.freeze(): move the sentinel to the tail of the
+   permanent generation */
+static PyObject *rt_place_sentinel(PyObject *self, PyObject *unused)
+{
+    if (!sentinel || !_PyObject_GC_IS_TRACKED(sentinel)) {
+        PyErr_SetString(PyExc_RuntimeError, "sentinel missing");
+        return NULL;
+    }
+    struct _gc_runtime_state *s = GCS();
+    PyGC_Head *g = _Py_AS_GC(sentinel);
+    PyGC_Head *prev = _PyGCHead_PREV(g), *next = _PyGCHead_NEXT(g);
+    _PyGCHead_SET_NEXT(prev, next);
+    _PyGCHead_SET_PREV(next, prev);
+    PyGC_Head *perm = &s->permanent_generation.head;
+    PyGC_Head *tail = _PyGCHead_PREV(perm);
+    _PyGCHead_SET_NEXT(tail, g);
+    _PyGCHead_SET_PREV(g, tail);
+    _PyGCHead_SET_NEXT(g, perm);
+    _PyGCHead_SET_PREV(perm, g);
+    Py_RETURN_NONE;
+}
+
+static PyObject *rt_start(PyObject *self, PyObject *unused)
+{
+    struct _gc_runtime_state *s = GCS();
+    if (s->generations[0].count || s->generations[1].count || s->generations[2].count ||
+        s->long_lived_total || s->long_lived_pending)
+        set_internal_error("gc state not clean at scenario start");
+    reset_stats_baseline();
+#if HAVE_REFTRACER
+    if (!observable_mode) {
+        if (PyRefTracer_SetTracer(tracer, NULL) < 0) return NULL;
+        tracer_on = 1;
+    }
+#endif
+    Py_RETURN_NONE;
+}
+
+static PyObject *rt_stop(PyObject *self, PyObject *unused)
+{
+    tracer_on = 0;
+#if HAVE_REFTRACER
+    if (!observable_mode) PyRefTracer_SetTracer(NULL, NULL);
+#endif
+    flush_out();
+    Py_RETURN_NONE;
+}
+
+static PyObject *rt_emit(PyObject *self, PyObject *arg)
+{
+    const char *s = PyUnicode_AsUTF8(arg);
+    if (!s) return NULL;
+    outs(s);
+    flush_out();
+    Py_RETURN_NONE;
+}
+
+static PyObject *rt_current_step(PyObject *self, PyObject *unused)
+{
+    return PyLong_FromLong(cur_step);
+}
+
+static PyObject *rt_status(PyObject *self, PyObject *unused)
+{
+    return Py_BuildValue("(iisl)", unraisable_seen, internal_error, internal_msg, hidden_total);
+}
+
+static PyObject *rt_count0(PyObject *self, PyObject *unused)
+{
+    return PyLong_FromLong((long)GCS()->generations[0].count);
+}
+
+static PyMethodDef methods[] = {
+    {"begin", rt_begin, METH_O, NULL},
+    {"tick", rt_tick, METH_NOARGS, NULL},
+    {"end", rt_end, METH_O, NULL},
+    {"fin", rt_fin, METH_O, NULL},
+    {"collect", (PyCFunction)(void (*)(void))rt_collect, METH_FASTCALL, NULL},
+    {"collect_top", (PyCFunction)(void (*)(void))rt_collect_top, METH_FASTCALL, NULL},
+    {"unfreeze", rt_unfreeze, METH_NOARGS, NULL},
+    {"unraisable", rt_unraisable, METH_O, NULL},
+    {"configure", rt_configure, METH_VARARGS, NULL},
+    {"make_sentinel", rt_make_sentinel, METH_NOARGS, NULL},
+    {"place_sentinel", rt_place_sentinel, METH_NOARGS, NULL},
+    {"start", rt_start, METH_NOARGS, NULL},
+    {"stop", rt_stop, METH_NOARGS, NULL},
+    {"emit", rt_emit, METH_O, NULL},
+    {"current_step", rt_current_step, METH_NOARGS, NULL},
+    {"status", rt_status, METH_NOARGS, NULL},
+    {"count0", rt_count0, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+static struct PyModuleDef moddef = {
+    PyModuleDef_HEAD_INIT, "gcviz_reftracer", NULL, -1, methods
+};
+
+PyMODINIT_FUNC PyInit_gcviz_reftracer(void)
+{
+    return PyModule_Create(&moddef);
+}
