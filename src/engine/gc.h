@@ -367,6 +367,11 @@ int gc_decref(GcHeap *h, GcValue v);
  * index i (i == nslots appends), then DECREFs the old value: store, then
  * decref, as CPython does. */
 int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v);
+/* Inserts a new slot at i (shifting the rest up); v's reference moves in. */
+int gc_slot_insert(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v);
+/* The position of attribute `atom` in class cls's shared keys (CPython
+ * stores and visits instance attributes in that order); -1 on OOM. */
+int32_t gc_attr_order(GcHeap *h, int32_t cls, int32_t atom);
 /* Removes slot i (shifting the rest); the removed value's reference is
  * returned in *out (moved to the caller, who must DECREF or keep it). */
 int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out);

@@ -900,6 +900,26 @@ int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
     return gc_decref(h, old);
 }
 
+int gc_slot_insert(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
+{
+    GcObject *o = gc__o(h, obj);
+    uint32_t n = o->nslots;
+    if (gc__ensure_slots(h, o, n + 1) < 0)
+        return -1;
+    SET_OBJ(h, obj, OF_NSLOTS, n + 1);
+    o = gc__o(h, obj);
+    GcSlot *s = gc__slots(o);
+    for (uint32_t k = n; k > i; k--)
+        gc__slot_write(h, obj, k, s[k - 1].key, s[k - 1].val);
+    gc__event(h, GC_EV_STORE, obj, GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0, (int32_t)i, 0, 0);
+    gc__slot_write(h, obj, i, key, v);
+    if (o->kind == GC_KIND_DICT)
+        gc_maybe_track_dict(h, obj, v);
+    return 0;
+}
+
+int32_t gc_attr_order(GcHeap *h, int32_t cls, int32_t atom) { return gc__class_key_index(h, cls, atom); }
+
 int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out)
 {
     GcObject *o = gc__o(h, obj);

@@ -173,5 +173,7 @@ const char *lang_run_error(const LangRun *r);
 /* The return value of the last gc.collect() in the step just finished,
  * -1 if the step made no gc.collect() call at top level. */
 int64_t lang_run_collected(const LangRun *r);
+/* The Python exception text alone ("NameError: name 'x' is not defined"). */
+const char *lang_run_exception(const LangRun *r);
 
 #endif

@@ -1,0 +1,302 @@
+/*
+ * app_cli.c: the windowless verbs: `gcviz check`, `gcviz trace` and
+ * `gcviz run` (DESIGN.md 1 and 3).  Output formats are contracts: tests
+ * and the golden traces made with CPython compare them byte for byte.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "scenario.h"
+
+/* Prints a JSON string literal. */
+static void json_str(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", f);
+        else if (*p == '\t')
+            fputs("\\t", f);
+        else if (*p < 0x20)
+            fprintf(f, "\\u%04x", *p);
+        else
+            fputc(*p, f);
+    }
+    fputc('"', f);
+}
+
+/* Loads a scenario or prints every problem; returns NULL on failure with
+ * *status set (1 bad scenario, 3 unreadable). */
+static Scenario *load_or_report(const char *path, int *status)
+{
+    ScenarioErrors errs;
+    memset(&errs, 0, sizeof errs);
+    Scenario *s = scenario_load(path, &errs);
+    if (s)
+        return s;
+    for (int i = 0; i < errs.stored; i++) {
+        char buf[1024];
+        scenario_format_problem(path, &errs.items[i], buf, sizeof buf);
+        fprintf(stderr, "%s\n", buf);
+    }
+    if (errs.count > errs.stored)
+        fprintf(stderr, "%s: %d more problem(s) not shown\n", path, errs.count - errs.stored);
+    if (errs.stored == 0)
+        fprintf(stderr, "%s: cannot load the scenario\n", path);
+    *status = errs.io ? 3 : 1;
+    return NULL;
+}
+
+static int want_help(int argc, char **argv, const char *usage)
+{
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            printf("%s", usage);
+            return 1;
+        }
+    return 0;
+}
+
+static const char CHECK_USAGE[] =
+    "usage: gcviz check SCENARIO.json\n"
+    "Parses and validates the scenario without running it.\n"
+    "Prints 'ok: N steps', or each problem as FILE:LINE:COL: PATH: message (exit 1).\n";
+
+int app_cli_check(int argc, char **argv)
+{
+    if (want_help(argc, argv, CHECK_USAGE))
+        return 0;
+    if (argc != 2 || argv[1][0] == '-') {
+        fprintf(stderr, "%s", CHECK_USAGE);
+        return 2;
+    }
+    int status = 0;
+    Scenario *s = load_or_report(argv[1], &status);
+    if (!s)
+        return status;
+    printf("ok: %d steps\n", (int)lang_step_count(s->program));
+    scenario_free(s);
+    return 0;
+}
+
+/* ---- trace ------------------------------------------------------------ */
+
+typedef struct TraceCtx {
+    Scenario *s;
+    FILE *out;
+} TraceCtx;
+
+/* Is this top-level statement a call of gc.collect (as a statement or as
+ * the value of an assignment)? */
+static int is_collect_stmt(LangProgram *p, const LangStmt *st)
+{
+    const LangExpr *v = st->value;
+    if (!v || (st->kind != LANG_S_EXPR && st->kind != LANG_S_ASSIGN) || v->kind != LANG_E_CALL)
+        return 0;
+    const LangExpr *b = v->base;
+    if (b->kind != LANG_E_ATTR || b->base->kind != LANG_E_NAME)
+        return 0;
+    GcStrtab *a = lang_atoms(p);
+    return strcmp(gc_strtab_get(a, b->base->atom), "gc") == 0 &&
+           strcmp(gc_strtab_get(a, b->atom), "collect") == 0;
+}
+
+static void stmt_text(FILE *f, LangProgram *p, int32_t step)
+{
+    const LangStmt *st = lang_step(p, step);
+    const LangLoc *loc = lang_loc(p, st->loc);
+    const char *text = loc && loc->text ? loc->text : "";
+    if (st->kind == LANG_S_FOR && strncmp(text, "for ", 4) != 0) {
+        char buf[LANG_MAX_STMT_LEN + 8];
+        snprintf(buf, sizeof buf, "for %s", text);
+        json_str(f, buf);
+    } else {
+        json_str(f, text);
+    }
+}
+
+static void print_gen(FILE *f, const GcObject *o)
+{
+    switch (o->list) {
+    case GC_LIST_GEN0: fputs("0", f); break;
+    case GC_LIST_GEN1: fputs("1", f); break;
+    case GC_LIST_GEN2: fputs("2", f); break;
+    case GC_LIST_PERMANENT: fputs("\"permanent\"", f); break;
+    case GC_LIST_NONE: fputs("null", f); break;
+    default: fprintf(f, "\"%s\"", gc_list_name((GcListId)o->list)); break;
+    }
+}
+
+static void print_ids(FILE *f, const GcId *ids, int32_t n)
+{
+    fputc('[', f);
+    for (int32_t i = 0; i < n; i++)
+        fprintf(f, i ? ", %d" : "%d", ids[i]);
+    fputc(']', f);
+}
+
+static void on_step(void *vctx, LangRun *r, int32_t step)
+{
+    TraceCtx *t = vctx;
+    FILE *f = t->out;
+    GcHeap *h = lang_run_heap(r);
+    LangProgram *p = t->s->program;
+    fprintf(f, "{\"step\": %d, \"stmt\": ", step);
+    stmt_text(f, p, step);
+    fputs(", \"objects\": [", f);
+    int first = 1;
+    for (GcId id = 1; id <= gc_max_id(h); id++) {
+        const GcObject *o = gc_object(h, id);
+        if (o->state != GC_STATE_ALIVE)
+            continue;
+        fprintf(f, "%s{\"id\": %d, \"type\": ", first ? "" : ", ", id);
+        json_str(f, gc_type_name(h, id));
+        fprintf(f, ", \"refcount\": %lld, \"gen\": ", (long long)o->refcnt);
+        print_gen(f, o);
+        fputc('}', f);
+        first = 0;
+    }
+    GcStepLog log = gc_step_log(h);
+    fputs("], \"freed\": ", f);
+    print_ids(f, log.freed, log.nfreed);
+    fputs(", \"finalized\": ", f);
+    print_ids(f, log.finalized, log.nfinalized);
+    if (is_collect_stmt(p, lang_step(p, step)))
+        fprintf(f, ", \"collected\": %lld", (long long)lang_run_collected(r));
+    fputs(", \"collections\": [", f);
+    for (int32_t i = 0; i < log.ncollections; i++) {
+        const GcCollectionRecord *c = &log.collections[i];
+        fprintf(f, "%s{\"gen\": %d, \"collected\": %lld, \"uncollectable\": %lld, \"auto\": %s}",
+                i ? ", " : "", c->gen, (long long)c->collected, (long long)c->uncollectable,
+                c->automatic ? "true" : "false");
+    }
+    const GcGlobals *g = gc_globals(h);
+    fprintf(f, "], \"count\": [%lld, %lld, %lld]}\n", (long long)g->count[0],
+            (long long)g->count[1], (long long)g->count[2]);
+}
+
+static const char TRACE_USAGE[] =
+    "usage: gcviz trace SCENARIO.json\n"
+    "Runs the scenario without a window and prints one JSON line per top-level step\n"
+    "(live objects with refcount and generation, freed, finalized, collections, counts).\n";
+
+int app_cli_trace(int argc, char **argv)
+{
+    if (want_help(argc, argv, TRACE_USAGE))
+        return 0;
+    if (argc != 2 || argv[1][0] == '-') {
+        fprintf(stderr, "%s", TRACE_USAGE);
+        return 2;
+    }
+    int status = 0;
+    Scenario *s = load_or_report(argv[1], &status);
+    if (!s)
+        return status;
+    TraceCtx t = {s, stdout};
+    LangRunOptions o = {0};
+    o.on_step = on_step;
+    o.ctx = &t;
+#ifdef GCVIZ_CHECKED
+    o.checked = 1;
+#endif
+    LangRun *r = lang_run(s->program, &o);
+    if (!r) {
+        fprintf(stderr, "%s: out of memory\n", argv[1]);
+        scenario_free(s);
+        return 3;
+    }
+    int st = lang_run_status(r);
+    if (st != 0) {
+        const GcGlobals *g = gc_globals(lang_run_heap(r));
+        printf("{\"step\": %d, \"stmt\": ", g->step);
+        stmt_text(stdout, s->program, g->step >= 0 ? g->step : 0);
+        printf(", \"error\": ");
+        json_str(stdout, lang_run_exception(r));
+        printf("}\n");
+        fprintf(stderr, "%s: %s\n", argv[1], lang_run_error(r));
+    }
+    lang_run_free(r);
+    scenario_free(s);
+    if (fflush(stdout) != 0)
+        return 3;
+    return st == 0 ? 0 : st;
+}
+
+/* ---- run -------------------------------------------------------------- */
+
+static const char RUN_USAGE[] =
+    "usage: gcviz run SCENARIO.json [--timings]\n"
+    "Runs the scenario without a window and prints one summary JSON line:\n"
+    "steps, objects allocated and freed, collections per generation, objects collected,\n"
+    "and with --timings the milliseconds spent in collections and in all.\n";
+
+static double ms_since(const struct timespec *t0)
+{
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+int app_cli_run(int argc, char **argv)
+{
+    if (want_help(argc, argv, RUN_USAGE))
+        return 0;
+    const char *path = NULL;
+    int timings = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--timings") == 0)
+            timings = 1;
+        else if (argv[i][0] == '-' || path) {
+            fprintf(stderr, "%s", RUN_USAGE);
+            return 2;
+        } else
+            path = argv[i];
+    }
+    if (!path) {
+        fprintf(stderr, "%s", RUN_USAGE);
+        return 2;
+    }
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int status = 0;
+    Scenario *s = load_or_report(path, &status);
+    if (!s)
+        return status;
+    LangRunOptions o = {0};
+    o.timing = timings;
+    LangRun *r = lang_run(s->program, &o);
+    if (!r) {
+        scenario_free(s);
+        fprintf(stderr, "%s: out of memory\n", path);
+        return 3;
+    }
+    GcHeap *h = lang_run_heap(r);
+    const GcGlobals *g = gc_globals(h);
+    int st = lang_run_status(r);
+    printf("{\"steps\": %d, \"allocated\": %lld, \"freed\": %lld, \"live\": %lld, "
+           "\"collections\": [%lld, %lld, %lld], \"collected\": %lld, \"uncollectable\": %lld",
+           g->step + 1, (long long)g->allocated, (long long)g->freed,
+           (long long)(g->allocated - g->freed), (long long)g->stats[0].collections,
+           (long long)g->stats[1].collections, (long long)g->stats[2].collections,
+           (long long)(g->stats[0].collected + g->stats[1].collected + g->stats[2].collected),
+           (long long)(g->stats[0].uncollectable + g->stats[1].uncollectable +
+                       g->stats[2].uncollectable));
+    if (timings)
+        printf(", \"collect_ms\": %.3f, \"elapsed_ms\": %.3f", (double)g->collect_ns / 1e6,
+               ms_since(&t0));
+    if (st != 0) {
+        printf(", \"error\": ");
+        json_str(stdout, lang_run_exception(r));
+        fprintf(stderr, "%s: %s\n", path, lang_run_error(r));
+    }
+    printf("}\n");
+    lang_run_free(r);
+    scenario_free(s);
+    return st;
+}
