@@ -286,8 +286,9 @@ static unsigned char *find_dups(Ctx *c, const cJSON *obj, int *n_out)
     return dup;
 }
 
-/* Reports an unknown key, with the nearest known one as a suggestion. */
-static void unknown_key(Ctx *c, const cJSON *m, const char *path, const char *const *known)
+/* Reports an unknown key, with the nearest known one as a suggestion;
+ * returns the suggestion or NULL. */
+static const char *unknown_key(Ctx *c, const cJSON *m, const char *path, const char *const *known)
 {
     const char *best = NULL;
     int bestd = 3;
@@ -310,6 +311,7 @@ static void unknown_key(Ctx *c, const cJSON *m, const char *path, const char *co
         }
         add_problem(c, koff(c, m), path, "unknown key '%s' (expected %s)", shown(m->string, b, sizeof b), list);
     }
+    return best;
 }
 
 static void dup_key(Ctx *c, const cJSON *m, const char *path)
@@ -516,7 +518,7 @@ static LangStmt *build_object(Ctx *c, const cJSON *obj, const char *path, int32_
     /* Unknown keys, against the keys of the kind of step this is. */
     i = 0;
     for (const cJSON *m = obj->child; m; m = m->next, i++) {
-        if (dup[i] || m == jdo || m == jfor || m == jsay || m == jpause || (m == jbody && !jdo))
+        if (dup[i] || m == jdo || m == jfor || m == jsay || m == jpause || (m == jbody && jfor))
             continue;
         path_key(p, path, m->string);
         if (m == jbody)
@@ -813,8 +815,10 @@ static void build_layout(Ctx *c, const cJSON *layout, Scenario *s)
         }
         const cJSON *x = cJSON_GetArrayItem(k, 0), *y = cJSON_GetArrayItem(k, 1);
         if (!cJSON_IsArray(k) || cJSON_GetArraySize(k) != 2 || !cJSON_IsNumber(x) || !cJSON_IsNumber(y)) {
-            add_problem(c, voff(c, k), p, "a layout entry must be [x, y] with two numbers, not %s",
-                        cJSON_IsArray(k) ? "a list like that" : jtype(k));
+            if (cJSON_IsArray(k))
+                add_problem(c, voff(c, k), p, "a layout entry must be [x, y] with two numbers");
+            else
+                add_problem(c, voff(c, k), p, "a layout entry must be [x, y] with two numbers, not %s", jtype(k));
             continue;
         }
         ScenarioPin *pin = &s->pins[s->npins];
@@ -861,7 +865,7 @@ static void build(Ctx *c, const cJSON *root, Scenario *s)
     const cJSON *title = NULL, *desc = NULL, *chapter = NULL, *python = NULL, *coll = NULL;
     const cJSON *classes = NULL, *funcs = NULL, *steps = NULL, *layout = NULL;
     const cJSON **slot[] = {&title, &desc, &chapter, &python, &coll, &classes, &funcs, &steps, &layout};
-    int n, i = 0;
+    int n, i = 0, suggested_title = 0, suggested_steps = 0;
     char b[48];
 
     if (!cJSON_IsObject(root)) {
@@ -884,12 +888,16 @@ static void build(Ctx *c, const cJSON *root, Scenario *s)
             k++;
         if (TOP_KEYS[k])
             *slot[k] = m;
-        else
-            unknown_key(c, m, p, TOP_KEYS);
+        else {
+            /* "stpes" is reported once, not also as a missing "steps" */
+            const char *sug = unknown_key(c, m, p, TOP_KEYS);
+            suggested_title |= sug && !strcmp(sug, "title");
+            suggested_steps |= sug && !strcmp(sug, "steps");
+        }
     }
     free(dup);
 
-    if (!title)
+    if (!title && !suggested_title)
         add_problem(c, voff(c, root), "", "missing required key 'title'");
     if ((title = top_string(c, title, "title")) != NULL)
         s->title = dupstr(c, title->valuestring);
@@ -930,8 +938,10 @@ static void build(Ctx *c, const cJSON *root, Scenario *s)
         build_classes(c, classes);
     if (funcs)
         build_functions(c, funcs, classes);
-    if (!steps)
+    if (!steps && !suggested_steps)
         add_problem(c, voff(c, root), "", "missing required key 'steps'");
+    else if (!steps)
+        ;
     else if (!cJSON_IsArray(steps))
         add_problem(c, voff(c, steps), "steps", "'steps' must be a list of statements, not %s", jtype(steps));
     else if (!steps->child)

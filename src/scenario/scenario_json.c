@@ -292,7 +292,7 @@ static void unexpected(Scanner *s, size_t i)
     unsigned char c = s->t[i];
     char what[16];
     if (c == '\'') {
-        set_problem(s, SCN_P_SYNTAX, i, "invalid JSON: strings need double quotes, not '%s'", "'");
+        set_problem(s, SCN_P_SYNTAX, i, "invalid JSON: strings need double quotes (\"...\")%s", NULL);
         return;
     }
     if (c == '/' && i + 1 < s->len && (s->t[i + 1] == '/' || s->t[i + 1] == '*')) {

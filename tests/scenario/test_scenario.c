@@ -371,8 +371,7 @@ static int run_limits(void)
         for (int i = 0; i < 62; i++)
             t[n++] = ']';
         n += (size_t)sprintf(t + n, "}}");
-        want_first("d64.json", t, n, "d64.json:1:51: layout.a: a layout entry must be [x, y] with two numbers, "
-                                     "not a list like that");
+        want_first("d64.json", t, n, "d64.json:1:51: layout.a: a layout entry must be [x, y] with two numbers");
     }
     /* Whitespace only, and an empty name. */
     want_first("ws.json", " \n\t\n", 4, "ws.json:1:1: the file is empty");
