@@ -182,18 +182,39 @@ static void on_step(void *vctx, LangRun *r, int32_t step)
 }
 
 static const char TRACE_USAGE[] =
-    "usage: gcviz trace SCENARIO.json\n"
+    "usage: gcviz trace SCENARIO.json [--internals 3.12|3.13]\n"
     "Runs the scenario without a window and prints one JSON line per top-level step\n"
-    "(live objects with refcount and generation, freed, finalized, collections, counts).\n";
+    "(live objects with refcount and generation, freed, finalized, collections, counts).\n"
+    "--internals picks which interpreter's hidden allocations to model when they\n"
+    "differ (default: the scenario's \"python\"); the golden traces, measured on\n"
+    "CPython 3.13.0, are compared with --internals 3.13.\n";
 
 int app_cli_trace(int argc, char **argv)
 {
     if (want_help(argc, argv, TRACE_USAGE))
         return 0;
-    if (argc != 2 || argv[1][0] == '-') {
+    const char *path = NULL;
+    int internals = 0;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--internals") == 0 && i + 1 < argc) {
+            const char *v = argv[++i];
+            internals = strcmp(v, "3.12") == 0 ? 312 : strcmp(v, "3.13") == 0 ? 313 : -1;
+            if (internals < 0) {
+                fprintf(stderr, "gcviz trace: --internals takes 3.12 or 3.13, not '%s'\n", v);
+                return 2;
+            }
+        } else if (argv[i][0] == '-' || path) {
+            fprintf(stderr, "%s", TRACE_USAGE);
+            return 2;
+        } else {
+            path = argv[i];
+        }
+    }
+    if (!path) {
         fprintf(stderr, "%s", TRACE_USAGE);
         return 2;
     }
+    argv[1] = (char *)path;
     int status = 0;
     Scenario *s = load_or_report(argv[1], &status);
     if (!s)
@@ -202,6 +223,7 @@ int app_cli_trace(int argc, char **argv)
     LangRunOptions o = {0};
     o.on_step = on_step;
     o.ctx = &t;
+    o.internals = internals;
 #ifdef GCVIZ_CHECKED
     o.checked = 1;
 #endif

@@ -298,7 +298,9 @@ typedef struct GcHost {
 } GcHost;
 
 typedef struct GcConfig {
-    int python;            /* 312 or 313 */
+    int python;            /* 312 or 313: default thresholds */
+    int internals;         /* 312 or 313: interpreter internals that differ in
+                              what they allocate (0 = same as python) */
     GcCollector collector;
     int record;            /* keep the history (window, trace, record) */
     int timing;            /* measure time inside collections */
@@ -351,7 +353,9 @@ int gc_fail(GcHeap *h, const char *fmt, ...);
 /* Allocates an object; it starts with refcnt 1 (the caller owns that
  * reference, usually as a temporary).  Instances and lists are tracked at
  * once, tuples are tracked unless empty, dicts start untracked.  Counts
- * the allocation and schedules an automatic collection when due. */
+ * the allocation (unless a free list serves it) and schedules an automatic
+ * collection when due.  cls: the class for instances, the number of items
+ * for tuples (free lists are per size), else ignored. */
 GcId gc_new(GcHeap *h, GcKind kind, int32_t cls);
 /* Weakref: returns the existing basic ref when callback is GC_NONE and one
  * exists (with a new reference), else a new weakref object. 0 on error. */

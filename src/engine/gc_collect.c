@@ -436,6 +436,8 @@ int64_t gc__collect_main(GcHeap *h, int gen, int automatic)
         goto fail;
 
     set_phase(h, GC_PHASE_DONE);
+    if (gen == 2)
+        gc__clear_freelists(h); /* clear_freelists() */
     SET_G(h, GF_STATS + gen * 3, h->g[GF_STATS + gen * 3] + 1);
     SET_G(h, GF_STATS + gen * 3 + 1, h->g[GF_STATS + gen * 3 + 1] + m);
     SET_G(h, GF_STATS + gen * 3 + 2, h->g[GF_STATS + gen * 3 + 2] + n);

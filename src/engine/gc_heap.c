@@ -440,6 +440,8 @@ GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host)
     h->cfg = *cfg;
     if (h->cfg.python != 313)
         h->cfg.python = 312;
+    if (h->cfg.internals != 312 && h->cfg.internals != 313)
+        h->cfg.internals = h->cfg.python;
     if (h->cfg.max_objects <= 0)
         h->cfg.max_objects = DEFAULT_MAX_OBJECTS;
     h->atoms = atoms;
@@ -731,6 +733,23 @@ static void count_alloc(GcHeap *h)
         SET_G(h, GF_SCHEDULED, 1);
 }
 
+/* The free list an object of this kind and size uses, or -1. */
+static int freelist_of(GcKind kind, int64_t size)
+{
+    if (kind == GC_KIND_LIST)
+        return GF_FL_LIST;
+    if (kind == GC_KIND_DICT)
+        return GF_FL_DICT;
+    if (kind == GC_KIND_TUPLE && size >= 1 && size <= GC_TUPLE_MAXSAVESIZE)
+        return GF_FL_TUPLE + (int)size - 1;
+    return -1;
+}
+
+static int64_t freelist_max(int fl)
+{
+    return fl == GF_FL_LIST ? GC_FREELIST_LIST : fl == GF_FL_DICT ? GC_FREELIST_DICT : GC_TUPLE_MAXFREELIST;
+}
+
 GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
 {
     if (h->failed)
@@ -743,13 +762,15 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
     }
     if (objs_ensure(h, id) < 0)
         return 0;
+    int fl = freelist_of(kind, kind == GC_KIND_TUPLE ? cls : 0);
+    int reuse = fl >= 0 && h->g[fl] > 0;
     SET_G(h, GF_MAXID, id);
     GcObject *o = gc__o(h, id);
     if (o->cap > 2)
         free(o->slots_);
     memset(o, 0, sizeof *o);
     o->id = id;
-    int32_t ev = gc__event(h, GC_EV_ALLOC, id, 0, -1, kind, cls);
+    int32_t ev = gc__event(h, GC_EV_ALLOC, id, 0, -1, kind, reuse);
     SET_OBJ(h, id, OF_KIND, kind);
     SET_OBJ(h, id, OF_STATE, GC_STATE_ALIVE);
     SET_OBJ(h, id, OF_CLS, kind == GC_KIND_INSTANCE ? cls : -1);
@@ -757,10 +778,26 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
     SET_OBJ(h, id, OF_BORN, ev);
     SET_OBJ(h, id, OF_DIED, -1);
     SET_G(h, GF_ALLOCATED, h->g[GF_ALLOCATED] + 1);
-    count_alloc(h);
+    if (reuse)
+        SET_G(h, fl, h->g[fl] - 1);
+    else
+        count_alloc(h);
     if (kind != GC_KIND_DICT)
         gc__list_append(h, GC_LIST_GEN0, id);
     return id;
+}
+
+void gc__clear_freelists(GcHeap *h)
+{
+    int64_t n = 0;
+    for (int f = GF_FL_LIST; f < GF_FL_TUPLE + GC_TUPLE_MAXSAVESIZE; f++) {
+        n += h->g[f];
+        if (h->g[f])
+            SET_G(h, f, 0);
+    }
+    int64_t c = h->g[GF_COUNT0] - n;
+    if (n)
+        SET_G(h, GF_COUNT0, c > 0 ? c : 0);
 }
 
 GcId gc_new_weakref(GcHeap *h, GcId referent, GcValue callback)
@@ -1099,38 +1136,77 @@ void gc_error_event(GcHeap *h, const char *text)
  * is cleared first (in list order), then the callbacks run in that order.
  * The weakrefs are kept alive (INCREF) while their callbacks run.
  */
+/*
+ * PyObject_ClearWeakRefs as subtype_dealloc calls it.  3.12: one weakref is
+ * cleared and its callback called directly; with several, a tuple
+ * (ref, callback, ...) is built, all are cleared, then the callbacks run in
+ * order.  3.13 (gh-111926) first drops the callback-less basic ref at the
+ * head, then always builds the tuple for the rest.
+ */
 int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
 {
-    if (!gc__o(h, id)->wr_head)
+    GcId head = gc__o(h, id)->wr_head;
+    if (!head)
         return 0;
-    IdVec cbs = {0};
-    while (gc__o(h, id)->wr_head) {
-        GcId wr = gc__o(h, id)->wr_head;
-        gc__weakref_unlink(h, wr);
-        if (GC_VAL_TAG(gc__o(h, wr)->wr_callback) == GC_V_FUNC && gc__o(h, wr)->refcnt > 0) {
-            if (gc__idvec_push(&cbs, wr) < 0) {
-                free(cbs.v);
-                return gc_fail(h, "out of memory");
-            }
-            gc_incref(h, GC_VAL_OBJ(wr));
-            gc__idvec_push(&h->held, wr);
+    if (h->cfg.internals == 313) {
+        while (head && GC_VAL_TAG(gc__o(h, head)->wr_callback) != GC_V_FUNC) {
+            gc__weakref_unlink(h, head);
+            head = gc__o(h, id)->wr_head;
         }
+        if (!head)
+            return 0;
     }
-    int rc = 0;
-    for (int32_t i = 0; i < cbs.n && rc == 0; i++) {
-        GcId wr = cbs.v[i];
-        GcValue cb = gc__o(h, wr)->wr_callback;
-        gc__event(h, GC_EV_WEAKREF_CALLBACK, wr, id, -1, 0, 0);
+    int count = 0;
+    for (GcId w = head; w; w = gc__o(h, w)->wr_next)
+        count++;
+    if (count == 1 && h->cfg.internals != 313) {
+        gc__weakref_unlink(h, head);
+        if (GC_VAL_TAG(gc__o(h, head)->wr_callback) != GC_V_FUNC || gc__o(h, head)->refcnt <= 0)
+            return 0;
+        /* handle_callback: the callback is called with the weakref. */
+        gc_incref(h, GC_VAL_OBJ(head));
+        gc__idvec_push(&h->held, head);
+        gc__event(h, GC_EV_WEAKREF_CALLBACK, head, id, -1, 0, 0);
         if (h->host.call_weakref_cb)
-            h->host.call_weakref_cb(h->host.ctx, h, cb, wr);
-        gc__held_drop(h, wr);
+            h->host.call_weakref_cb(h->host.ctx, h, gc__o(h, head)->wr_callback, head);
+        gc__held_drop(h, head);
         if (h->failed)
-            rc = -1;
-        else
-            rc = gc_decref(h, GC_VAL_OBJ(wr));
+            return -1;
+        return gc_decref(h, GC_VAL_OBJ(head));
     }
-    free(cbs.v);
-    return rc;
+    /* Several weakrefs: CPython builds a tuple (ref, callback, ...), clears
+     * them all, then calls the callbacks in order, then drops the tuple. */
+    GcId t = gc_new(h, GC_KIND_TUPLE, 2 * count);
+    if (!t)
+        return -1;
+    gc__idvec_push(&h->held, t);
+    for (int i = 0; i < count; i++) {
+        GcId w = gc__o(h, id)->wr_head;
+        GcValue wv = GC_UNBOUND, cb = GC_UNBOUND;
+        if (gc__o(h, w)->refcnt > 0) {
+            gc_incref(h, GC_VAL_OBJ(w));
+            wv = GC_VAL_OBJ(w);
+            if (GC_VAL_TAG(gc__o(h, w)->wr_callback) == GC_V_FUNC)
+                cb = gc__o(h, w)->wr_callback;
+        }
+        gc_slot_set(h, t, (uint32_t)(2 * i), 0, wv);
+        gc_slot_set(h, t, (uint32_t)(2 * i + 1), 0, cb);
+        gc__weakref_unlink(h, w);
+    }
+    for (int i = 0; i < count; i++) {
+        const GcSlot *s = gc__slots(gc__o(h, t));
+        GcValue cb = s[2 * i + 1].val;
+        if (GC_VAL_TAG(cb) != GC_V_FUNC)
+            continue;
+        GcId w = GC_VAL_ID(s[2 * i].val);
+        gc__event(h, GC_EV_WEAKREF_CALLBACK, w, id, -1, 0, 0);
+        if (h->host.call_weakref_cb)
+            h->host.call_weakref_cb(h->host.ctx, h, cb, w);
+        if (h->failed)
+            return -1;
+    }
+    gc__held_drop(h, t);
+    return gc_decref(h, GC_VAL_OBJ(t));
 }
 
 /* Returns the slots of id in teardown order: lists and tuples last first. */
@@ -1209,8 +1285,10 @@ static void finish_teardown(GcHeap *h, GcId id)
     GcObject *o = gc__o(h, id);
     SET_OBJ(h, id, OF_STATE, GC_STATE_FREED);
     SET_OBJ(h, id, OF_DIED, h->nevents);
-    (void)o;
-    if (h->g[GF_COUNT0] > 0)
+    int fl = freelist_of((GcKind)o->kind, o->nslots);
+    if (fl >= 0 && h->g[fl] < freelist_max(fl))
+        SET_G(h, fl, h->g[fl] + 1); /* kept on a free list: count[0] unchanged */
+    else if (h->g[GF_COUNT0] > 0)
         SET_G(h, GF_COUNT0, h->g[GF_COUNT0] - 1);
     SET_G(h, GF_FREED, h->g[GF_FREED] + 1);
 }

@@ -38,12 +38,22 @@ enum {
     GF_STATS, /* 9 entries: gen*3 + {collections, collected, uncollectable} */
     GF_PHASE = GF_STATS + 9, GF_GEN, GF_AUTO, GF_SCAN, GF_ALLOCATED, GF_FREED, GF_STEP,
     GF_ERRORS, GF_SCHEDULED, GF_MAXID, GF_NFRAMES, GF_NTEMPS,
-    GF_LISTS, /* GC_LIST_COUNT * 3 entries: first, last, len */
+    GF_FL_LIST, GF_FL_DICT,
+    GF_FL_TUPLE, /* 20 entries: free tuples of sizes 1..20 */
+    GF_LISTS = GF_FL_TUPLE + 20, /* GC_LIST_COUNT * 3 entries: first, last, len */
     GF_COUNT = GF_LISTS + GC_LIST_COUNT * 3
 };
 #define GF_LFIRST(l) (GF_LISTS + (l) * 3)
 #define GF_LLAST(l) (GF_LISTS + (l) * 3 + 1)
 #define GF_LLEN(l) (GF_LISTS + (l) * 3 + 2)
+
+/* CPython's free lists (3.12: PyList_MAXFREELIST, PyDict_MAXFREELIST,
+ * PyTuple_MAXSAVESIZE, PyTuple_MAXFREELIST).  An object served from a free
+ * list, or returned to one, does not move count[0]. */
+#define GC_FREELIST_LIST 80
+#define GC_FREELIST_DICT 80
+#define GC_TUPLE_MAXSAVESIZE 20
+#define GC_TUPLE_MAXFREELIST 2000
 
 enum { W_OBJ = 1, W_GLOBAL, W_SLOTK, W_SLOTV, W_FRAME, W_VARK, W_VARV, W_TEMP };
 enum { FF_FUNC, FF_SELF, FF_LOC, FF_NVARS };
@@ -132,6 +142,8 @@ void gc__set_flags(GcHeap *h, GcId id, int set, int clear);
 /* Slots. */
 void gc__slot_write(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val);
 int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n);
+
+void gc__clear_freelists(GcHeap *h);
 
 /* Teardown. */
 int gc__dealloc(GcHeap *h, GcId id);

@@ -156,6 +156,7 @@ typedef struct LangRunOptions {
     int timing;
     int checked;         /* run gc_check after every micro-step (tests) */
     int64_t max_objects; /* 0 = default */
+    int internals;       /* 312 / 313 internals; 0 = the scenario's python */
     /* Called after each top-level step (may be NULL): for trace output. */
     void (*on_step)(void *ctx, LangRun *r, int32_t step);
     void *ctx;

@@ -502,6 +502,33 @@ static int release_args(LangRun *r, int n, int has_self)
 
 static int64_t int_arg(GcValue v) { return GC_VAL_PAYLOAD(v); }
 
+/* _PyObject_MakeTpCall: a callable without vectorcall (a type such as
+ * weakref.ref, a METH_VARARGS function such as gc.set_threshold) receives
+ * its arguments as a new tuple, dropped after the call.  The tuple is
+ * pushed on the stack; release it with drop_args_tuple. */
+static int make_args_tuple(LangRun *r, int nargs)
+{
+    if (nargs == 0)
+        return OK; /* the empty tuple is a static singleton */
+    GcId t = gc_new(r->h, GC_KIND_TUPLE, nargs);
+    if (!t)
+        return fatal(r);
+    int top = gc_temp_count(r->h);
+    for (int i = 0; i < nargs; i++) {
+        GcValue v = gc_temp(r->h, top - nargs + i);
+        gc_incref(r->h, v);
+        TRY(chk(r, gc_slot_set(r->h, t, (uint32_t)i, 0, v)));
+    }
+    return push(r, GC_VAL_OBJ(t));
+}
+
+static int drop_args_tuple(LangRun *r, int nargs)
+{
+    if (nargs == 0)
+        return OK;
+    return pop_decref(r);
+}
+
 static int call_gc(LangRun *r, int32_t name, int nargs, int at_top)
 {
     GcHeap *h = r->h;
@@ -533,7 +560,9 @@ static int call_gc(LangRun *r, int32_t name, int nargs, int at_top)
         int64_t t[3];
         for (int i = 0; i < nargs; i++)
             t[i] = int_arg(gc_temp(h, top - nargs + i));
+        TRY(make_args_tuple(r, nargs)); /* METH_VARARGS */
         gc_set_threshold(h, nargs, t);
+        TRY(drop_args_tuple(r, nargs));
     } else if (name == r->a_freeze || name == r->a_unfreeze) {
         TRY(check_args(r, name == r->a_freeze ? "freeze" : "unfreeze", nargs, 0, 0));
         if (name == r->a_freeze)
@@ -556,6 +585,7 @@ static int call_weakref_ref(LangRun *r, int nargs)
     int top = gc_temp_count(h);
     GcValue target = gc_temp(h, top - nargs);
     GcValue cb = nargs == 2 ? gc_temp(h, top - 1) : GC_NONE;
+    TRY(make_args_tuple(r, nargs)); /* weakref.ref is called through tp_call */
     const GcObject *o = obj_of(r, target);
     if (!o || o->kind != GC_KIND_INSTANCE)
         return raise(r, "TypeError", "cannot create weak reference to '%s' object",
@@ -566,8 +596,15 @@ static int call_weakref_ref(LangRun *r, int nargs)
     GcId w = gc_new_weakref(h, GC_VAL_ID(target), cb);
     if (!w)
         return fatal(r);
-    TRY(release_args(r, nargs, 0));
+    /* [args..., tuple] -> [args..., result]; the tuple is dropped while
+     * the result is already on the stack. */
+    GcValue tuple = nargs ? pop(r) : GC_UNBOUND;
     TRY(push(r, GC_VAL_OBJ(w)));
+    if (nargs)
+        TRY(decref(r, tuple));
+    GcValue res = pop(r);
+    TRY(release_args(r, nargs, 0));
+    TRY(push(r, res));
     return safe_point(r);
 }
 
@@ -868,7 +905,7 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e)
                 return rc;
             }
         }
-        GcId id = gc_new(r->h, e->kind == LANG_E_LIST ? GC_KIND_LIST : GC_KIND_TUPLE, -1);
+        GcId id = gc_new(r->h, e->kind == LANG_E_LIST ? GC_KIND_LIST : GC_KIND_TUPLE, e->nitems);
         if (!id)
             return fatal(r);
         /* BUILD_LIST / BUILD_TUPLE steal the item references. */
@@ -1207,8 +1244,8 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     r->a_freeze = intern(r, "freeze");
     r->a_unfreeze = intern(r, "unfreeze");
     r->a_range = intern(r, "range");
-    GcConfig cfg = {lang_python(p), lang_collector(p), r->opt.record, r->opt.timing,
-                    r->opt.max_objects};
+    GcConfig cfg = {lang_python(p), r->opt.internals, lang_collector(p), r->opt.record,
+                    r->opt.timing, r->opt.max_objects};
     GcHost host = {r, host_del, host_weakref_cb};
     r->h = gc_heap_new(&cfg, lang_atoms(p), &host);
     int32_t nf = lang_func_count(p), nc = lang_class_count(p);

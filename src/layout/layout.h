@@ -1,0 +1,86 @@
+/*
+ * layout.h: where each object's card sits in the heap, keyed by object id.
+ *
+ * The layout of a run is computed once, from the whole history, so it is a
+ * pure function of the run: stepping forwards, backwards or jumping shows
+ * every card at the same place, and a recorded frame is the same whatever
+ * path led to it.  An object is placed when it is born, next to the object
+ * or name that first refers to it, on a spot that no card alive at the same
+ * time covers.  Cards never move by themselves; the user may drag one
+ * (which pins it) and a scenario may pin cards ("layout" in the file).
+ *
+ * Coordinates are world units (logical pixels at zoom 1), y down.  A card's
+ * rectangle includes the strip above it where the names pointing at it are
+ * drawn (LAYOUT_TAG_H).
+ *
+ * The layout also keeps, per object, when it became unreachable from the
+ * roots (at top-level step granularity), for "unreachable since step k".
+ */
+#ifndef GCVIZ_LAYOUT_H
+#define GCVIZ_LAYOUT_H
+
+#include <stdint.h>
+
+#include "scenario.h"
+
+/* Card geometry in world units, shared with the renderer. */
+#define LAYOUT_TAG_H 30.0f       /* name tags above the card */
+#define LAYOUT_HEADER_H 44.0f    /* "Node #3" + badges */
+#define LAYOUT_ROW_H 32.0f       /* one field */
+#define LAYOUT_PAD 8.0f
+#define LAYOUT_CARD_W 236.0f     /* instances, dicts, weakrefs */
+#define LAYOUT_CELL_W 50.0f      /* one list/tuple cell */
+#define LAYOUT_CELL_H 44.0f
+#define LAYOUT_MAX_CELLS 8       /* cells drawn before "+N" */
+#define LAYOUT_MAX_ROWS 10       /* rows drawn before "+N more" */
+#define LAYOUT_GAP_X 84.0f       /* room for arrows between columns */
+#define LAYOUT_GAP_Y 26.0f
+#define LAYOUT_COLUMN_H 880.0f   /* roots column height before a new column starts */
+
+typedef struct Layout Layout;
+
+/* One object for the plain-array placement API. */
+typedef struct LayoutItem {
+    GcId id;
+    float w, h;          /* largest size over its life, tags included */
+    int32_t born, gone;  /* event interval during which the card is drawn; gone = -1: forever */
+    GcId parent;         /* first object that referred to it, 0 = a name (root) */
+} LayoutItem;
+
+Layout *layout_new(void);
+void layout_free(Layout *l);
+/* Forgets every position (pins included). */
+void layout_clear(Layout *l);
+
+/* Places items (in the given order, normally by id) that have no position
+ * yet.  Returns 0, or -1 on OOM. */
+int layout_place(Layout *l, const LayoutItem *items, int n);
+
+/* Computes the layout of a recorded run: positions of every object ever
+ * allocated, the scenario's pins (by "Node #3" or variable name) and the
+ * unreachability intervals.  Seeks through the history and restores the
+ * cursor.  Positions already present (dragged cards kept across a reload)
+ * are kept.  Returns 0, or -1 on OOM. */
+int layout_build(Layout *l, struct GcHeap *h, const ScenarioPin *pins, int npins);
+
+/* Position (top-left of the card's rectangle, tags included) of id; returns
+ * 0 if known, -1 if not. */
+int layout_get(const Layout *l, GcId id, float *x, float *y);
+/* Moves id (a drag, a pin); pinned cards are never moved by placement. */
+int layout_set(Layout *l, GcId id, float x, float y, int pinned);
+int layout_is_pinned(const Layout *l, GcId id);
+/* Largest reserved size of id (0 x 0 if unknown). */
+void layout_reserved(const Layout *l, GcId id, float *w, float *h);
+GcId layout_max_id(const Layout *l);
+
+/* Size of a card as drawn for kind with nslots fields (tags included). */
+void layout_card_size(int kind, uint32_t nslots, float *w, float *h);
+
+/* The top-level step (0-based) since which id has been continuously
+ * unreachable at top-level step `step`, or -1 if it is not known to be
+ * unreachable then. */
+int32_t layout_unreachable_since(const Layout *l, GcId id, int32_t step);
+/* Records that id is unreachable over top-level steps [from, to]. */
+int layout_add_unreachable(Layout *l, GcId id, int32_t from, int32_t to);
+
+#endif

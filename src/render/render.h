@@ -1,0 +1,288 @@
+/*
+ * render.h: drawing one frame of gcviz.
+ *
+ * Drawing is split in two, as microui does: the scene builder turns const
+ * engine state + layout + view state into a DISPLAY LIST of neutral
+ * commands (rounded rects, polylines with arrowheads, convex polygons,
+ * text with a font id and a pixel size, dashes, clip rectangles), and a
+ * backend turns the list into pixels.  The SDL backend is in
+ * render_sdl.c; an SVG writer can walk the same list (every command is
+ * plain data, strings live in the list's own buffer).
+ *
+ * Coordinates in a display list are physical pixels of the target, y down.
+ * The builder also emits hit regions (cards, buttons, timeline) so the app
+ * can turn clicks into commands without knowing the geometry.
+ *
+ * Invariant: building never mutates the engine; everything the builder
+ * needs across frames (timeline markers) is precomputed once per run.
+ */
+#ifndef GCVIZ_RENDER_H
+#define GCVIZ_RENDER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "layout.h"
+
+/* ---- colours and themes --------------------------------------------------- */
+
+typedef struct RenderColor {
+    uint8_t r, g, b, a;
+} RenderColor;
+
+typedef enum RenderThemeId {
+    RENDER_THEME_DARK = 0,
+    RENDER_THEME_LIGHT,
+    RENDER_THEME_CONTRAST,
+    RENDER_THEME_COUNT
+} RenderThemeId;
+
+/* One theme: every colour the renderer uses comes from here.  The state
+ * colours are from the Okabe-Ito palette (safe for the common forms of
+ * colour blindness); every state is also told by a shape or a pattern. */
+typedef struct RenderTheme {
+    const char *name;
+    RenderColor bg, panel, panel_border, panel_title;
+    RenderColor text, text_dim, text_faint, accent;
+    RenderColor heap_bg, heap_grid;
+    RenderColor card, card_header, card_border, card_shadow, card_text, row_sep;
+    RenderColor arrow, arrow_weak, arrow_root, arrow_hot;
+    RenderColor hot, hot_fill, changed;
+    RenderColor gen[4];      /* gen0, gen1, gen2, permanent */
+    RenderColor untracked;
+    RenderColor unreachable, leaked, freed, error, ok;
+    RenderColor badge, badge_text, gcrefs, gcrefs_text;
+    RenderColor code_hl, code_hl_text, code_fn_hl;
+    RenderColor timeline, timeline_stmt, timeline_gc, timeline_phase, cursor;
+    RenderColor button, button_hover, button_text;
+    RenderColor overlay_dim, toast, toast_text;
+} RenderTheme;
+
+const RenderTheme *render_theme(RenderThemeId id);
+/* Theme by name ("dark", "light", "contrast"); -1 if unknown. */
+int render_theme_from_name(const char *name);
+
+/* ---- fonts ------------------------------------------------------------------ */
+
+typedef enum RenderFont {
+    RENDER_FONT_SANS = 0,
+    RENDER_FONT_BOLD,
+    RENDER_FONT_MONO,
+    RENDER_FONT_COUNT
+} RenderFont;
+
+typedef struct RenderFonts RenderFonts;
+
+/* Finds the bundled fonts (next to the executable, in the source tree or in
+ * the installed data directory) and opens them with SDL_ttf (TTF_Init is
+ * called if needed).  Returns NULL with SDL_GetError() set on failure. */
+RenderFonts *render_fonts_new(void);
+void render_fonts_free(RenderFonts *f);
+/* Width in pixels of UTF-8 text at a pixel size; line height of a size. */
+int render_text_width(RenderFonts *f, RenderFont font, int px, const char *text);
+int render_line_height(RenderFonts *f, RenderFont font, int px);
+/* Finds a data folder `sub` ("assets", "scenarios") holding the file
+ * `probe`: $GCVIZ_DATA_DIR/sub, next to the executable (and up to two
+ * folders above it), the installed data directory, then the source tree
+ * the program was built from.  Writes the folder into buf and returns 0,
+ * or returns -1. */
+int render_find_data_dir(const char *sub, const char *probe, char *buf, size_t n);
+
+/* ---- the display list ------------------------------------------------------- */
+
+typedef enum RenderCmdKind {
+    RENDER_CMD_RECT = 1, /* filled (rounded) rect x,y,w,h radius */
+    RENDER_CMD_FRAME,    /* outline of a (rounded) rect: width, dash */
+    RENDER_CMD_LINE,     /* polyline pts[npts]: width, dash, head (arrowhead size at the end) */
+    RENDER_CMD_POLY,     /* filled convex polygon pts[npts] */
+    RENDER_CMD_TEXT,     /* text at x,y (top of the line box), align */
+    RENDER_CMD_CLIP,     /* clip to x,y,w,h; w == 0 removes the clip */
+    RENDER_CMD_HATCH     /* diagonal hatching inside x,y,w,h: width, dash = spacing */
+} RenderCmdKind;
+
+typedef enum RenderAlign { RENDER_ALIGN_LEFT = 0, RENDER_ALIGN_CENTER, RENDER_ALIGN_RIGHT } RenderAlign;
+
+typedef struct RenderPt {
+    float x, y;
+} RenderPt;
+
+typedef struct RenderCmd {
+    uint8_t kind;  /* RenderCmdKind */
+    uint8_t font;  /* RenderFont (TEXT) */
+    uint8_t align; /* RenderAlign (TEXT) */
+    uint8_t pad_;
+    RenderColor color;
+    float x, y, w, h;
+    float radius;  /* corner radius (RECT, FRAME) */
+    float width;   /* stroke width (FRAME, LINE, HATCH) */
+    float dash;    /* dash length, 0 = solid (FRAME, LINE); spacing (HATCH) */
+    float head;    /* arrowhead length at the last point, 0 = none (LINE) */
+    int32_t px;    /* font size in pixels (TEXT) */
+    int32_t pts, npts; /* first point in RenderList.pts and count (LINE, POLY) */
+    int32_t text;  /* offset of the NUL-terminated text in RenderList.chars (TEXT) */
+} RenderCmd;
+
+/* What a hit region stands for. */
+typedef enum RenderHitKind {
+    RENDER_HIT_CARD = 1,  /* id = object id */
+    RENDER_HIT_BUTTON,    /* id = RenderButton */
+    RENDER_HIT_TIMELINE,  /* x..x+w maps linearly onto events [0, id] */
+    RENDER_HIT_HEAP,      /* the heap area (pan, zoom) */
+    RENDER_HIT_PICKER     /* id = index of the scenario in the picker */
+} RenderHitKind;
+
+typedef enum RenderButton {
+    RENDER_BTN_HOME = 1,
+    RENDER_BTN_PREV_STMT,
+    RENDER_BTN_PREV,
+    RENDER_BTN_PLAY,
+    RENDER_BTN_NEXT,
+    RENDER_BTN_NEXT_STMT,
+    RENDER_BTN_END,
+    RENDER_BTN_NEXT_GC,
+    RENDER_BTN_GRANULARITY,
+    RENDER_BTN_LEGEND,
+    RENDER_BTN_HELP,
+    RENDER_BTN_THEME,
+    RENDER_BTN_CLOSE
+} RenderButton;
+
+typedef struct RenderHit {
+    uint8_t kind; /* RenderHitKind */
+    int32_t id;
+    float x, y, w, h;
+} RenderHit;
+
+typedef struct RenderList {
+    RenderCmd *cmds;
+    int32_t ncmds, capcmds;
+    RenderPt *pts;
+    int32_t npts, cappts;
+    char *chars;
+    int32_t nchars, capchars;
+    RenderHit *hits;
+    int32_t nhits, caphits;
+    int32_t width, height; /* size of the target in pixels */
+    RenderColor clear;     /* background */
+    int oom;               /* set once an allocation failed (the list is then partial) */
+} RenderList;
+
+void render_list_init(RenderList *l, int width, int height, RenderColor clear);
+void render_list_reset(RenderList *l, int width, int height, RenderColor clear);
+void render_list_free(RenderList *l);
+
+void render_rect(RenderList *l, float x, float y, float w, float h, float radius, RenderColor c);
+void render_frame(RenderList *l, float x, float y, float w, float h, float radius, float width,
+                  float dash, RenderColor c);
+void render_hatch(RenderList *l, float x, float y, float w, float h, float width, float spacing,
+                  RenderColor c);
+/* A polyline; head > 0 draws a filled arrowhead of that length at the end. */
+void render_line(RenderList *l, const RenderPt *pts, int n, float width, float dash, float head,
+                 RenderColor c);
+void render_poly(RenderList *l, const RenderPt *pts, int n, RenderColor c);
+void render_text(RenderList *l, float x, float y, RenderFont font, int px, RenderAlign align,
+                 RenderColor c, const char *text);
+void render_clip(RenderList *l, float x, float y, float w, float h);
+void render_unclip(RenderList *l);
+void render_hit(RenderList *l, RenderHitKind kind, int32_t id, float x, float y, float w, float h);
+/* The topmost hit region containing (x, y), or NULL. */
+const RenderHit *render_hit_at(const RenderList *l, float x, float y);
+/* The text of a TEXT command. */
+const char *render_cmd_text(const RenderList *l, const RenderCmd *c);
+
+/* ---- the SDL backend ---------------------------------------------------------- */
+
+struct SDL_Renderer;
+typedef struct RenderSdl RenderSdl;
+
+/* A backend drawing onto r (a window's renderer or a software renderer on a
+ * surface).  Both are borrowed. Returns NULL on OOM. */
+RenderSdl *render_sdl_new(struct SDL_Renderer *r, RenderFonts *fonts);
+void render_sdl_free(RenderSdl *b);
+/* Clears the target and draws the whole list.  Returns 0, or -1 with
+ * SDL_GetError() set. */
+int render_sdl_draw(RenderSdl *b, const RenderList *l);
+/* Writes the current content of the renderer's target (w x h pixels) as a
+ * PNG file.  Returns 0, or -1 with SDL_GetError() set (the file is not
+ * left half-written). */
+int render_save_png(struct SDL_Renderer *r, int w, int h, const char *path);
+
+/* ---- the scene: one gcviz frame ------------------------------------------------- */
+
+typedef enum RenderGranularity {
+    RENDER_GRAN_STATEMENT = 0,
+    RENDER_GRAN_PHASE,
+    RENDER_GRAN_MICRO,
+    RENDER_GRAN_COUNT
+} RenderGranularity;
+
+/* Markers of a run's timeline, computed once per run. */
+typedef struct RenderTimeline {
+    int32_t nevents;
+    int32_t *stmts;     /* event index of each top-level statement (GC_EV_STMT, depth 0) */
+    int32_t nstmts;
+    int32_t *phases;    /* event index of each GC_EV_PHASE */
+    int32_t nphases;
+    int32_t *gc_start;  /* [i]: GC_EV_GC_START event of collection i */
+    int32_t *gc_end;    /* [i]: its GC_EV_GC_END (or the last event) */
+    int32_t *gc_gen;
+    int32_t ncollections;
+    int32_t error_event;/* GC_EV_ERROR event or -1 */
+} RenderTimeline;
+
+struct GcHeap;
+struct LangProgram;
+
+/* Scans the whole history of h (the cursor is not moved). 0 or -1 on OOM. */
+int render_timeline_build(RenderTimeline *t, const struct GcHeap *h);
+void render_timeline_free(RenderTimeline *t);
+
+/* Everything about a frame that is not engine state. */
+typedef struct RenderView {
+    RenderThemeId theme;
+    float scale;           /* HiDPI factor: physical pixels per logical pixel */
+    float zoom;            /* heap zoom (1 = 100 %) */
+    float pan_x, pan_y;    /* world coordinates shown at the heap area's top-left */
+    RenderGranularity gran;
+    int playing;
+    int speed;             /* steps per second while playing */
+    GcId selected;         /* inspector target, 0 none */
+    GcId hover;
+    int show_legend, show_help, show_picker;
+    const char *title;     /* scenario title */
+    const char *name;      /* scenario file name (no folder) */
+    const char *run_error; /* Python-style exception text, "" or NULL if none */
+    const char *load_error;/* load problems (one per line), NULL if none */
+    const char *toast;     /* NULL if none */
+    int toast_is_error;
+    const char *const *picker_items; /* names shown in the scenario picker */
+    int picker_count, picker_sel;
+    float anim;            /* 0..1 progress of the step transition (1 = settled) */
+    int32_t prev_cursor;   /* cursor before the last step (for fades), -1 none */
+} RenderView;
+
+/* Logical size of the regions of the window, so the app and the tests can
+ * find the heap area and the panels. */
+typedef struct RenderRegions {
+    float top_h, left_w, right_w, caption_h, timeline_h;
+    float heap_x, heap_y, heap_w, heap_h; /* physical pixels */
+    float code_x, code_y, code_w, code_h;
+} RenderRegions;
+
+void render_regions(int width, int height, float scale, RenderRegions *out);
+
+/* Builds the frame for the heap's current cursor into l (reset first).
+ * h may be NULL (nothing loaded: a welcome screen).  p and layout may be NULL
+ * when h is. Returns 0, or -1 if the list ran out of memory. */
+int render_scene(RenderList *l, RenderFonts *fonts, const struct GcHeap *h,
+                 const struct LangProgram *p, const Layout *layout, const RenderTimeline *tl,
+                 const RenderView *v, int width, int height);
+
+/* World rectangle of card id as drawn (layout position + current size). */
+int render_card_rect(const struct GcHeap *h, const Layout *layout, GcId id, float *x, float *y,
+                     float *w, float *h_out);
+
+/* The phase part of a screenshot name for the current state ("idle", "subtract_refs"). */
+const char *render_phase_slug(const struct GcHeap *h);
+
+#endif

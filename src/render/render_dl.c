@@ -1,0 +1,211 @@
+/*
+ * render_dl.c: the display list: growable arrays of commands, points,
+ * characters and hit regions.  An allocation failure sets `oom` and drops
+ * the command; callers check it once after building.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+
+static int grow(void **arr, int32_t *cap, int32_t need, size_t elem)
+{
+    if (need <= *cap)
+        return 0;
+    int32_t ncap = *cap ? *cap : 256;
+    while (ncap < need)
+        ncap *= 2;
+    void *n = realloc(*arr, (size_t)ncap * elem);
+    if (!n)
+        return -1;
+    *arr = n;
+    *cap = ncap;
+    return 0;
+}
+
+void render_list_init(RenderList *l, int width, int height, RenderColor clear)
+{
+    memset(l, 0, sizeof *l);
+    render_list_reset(l, width, height, clear);
+}
+
+void render_list_reset(RenderList *l, int width, int height, RenderColor clear)
+{
+    l->ncmds = l->npts = l->nchars = l->nhits = 0;
+    l->width = width;
+    l->height = height;
+    l->clear = clear;
+    l->oom = 0;
+}
+
+void render_list_free(RenderList *l)
+{
+    if (!l)
+        return;
+    free(l->cmds);
+    free(l->pts);
+    free(l->chars);
+    free(l->hits);
+    memset(l, 0, sizeof *l);
+}
+
+static RenderCmd *push(RenderList *l, RenderCmdKind kind, RenderColor c)
+{
+    if (grow((void **)&l->cmds, &l->capcmds, l->ncmds + 1, sizeof *l->cmds) < 0) {
+        l->oom = 1;
+        return NULL;
+    }
+    RenderCmd *cmd = &l->cmds[l->ncmds++];
+    memset(cmd, 0, sizeof *cmd);
+    cmd->kind = (uint8_t)kind;
+    cmd->color = c;
+    return cmd;
+}
+
+void render_rect(RenderList *l, float x, float y, float w, float h, float radius, RenderColor c)
+{
+    if (c.a == 0 || w <= 0 || h <= 0)
+        return;
+    RenderCmd *cmd = push(l, RENDER_CMD_RECT, c);
+    if (!cmd)
+        return;
+    cmd->x = x;
+    cmd->y = y;
+    cmd->w = w;
+    cmd->h = h;
+    cmd->radius = radius;
+}
+
+void render_frame(RenderList *l, float x, float y, float w, float h, float radius, float width,
+                  float dash, RenderColor c)
+{
+    if (c.a == 0 || w <= 0 || h <= 0)
+        return;
+    RenderCmd *cmd = push(l, RENDER_CMD_FRAME, c);
+    if (!cmd)
+        return;
+    cmd->x = x;
+    cmd->y = y;
+    cmd->w = w;
+    cmd->h = h;
+    cmd->radius = radius;
+    cmd->width = width;
+    cmd->dash = dash;
+}
+
+void render_hatch(RenderList *l, float x, float y, float w, float h, float width, float spacing,
+                  RenderColor c)
+{
+    if (c.a == 0 || w <= 0 || h <= 0 || spacing <= 0)
+        return;
+    RenderCmd *cmd = push(l, RENDER_CMD_HATCH, c);
+    if (!cmd)
+        return;
+    cmd->x = x;
+    cmd->y = y;
+    cmd->w = w;
+    cmd->h = h;
+    cmd->width = width;
+    cmd->dash = spacing;
+}
+
+static int push_pts(RenderList *l, RenderCmd *cmd, const RenderPt *pts, int n)
+{
+    if (grow((void **)&l->pts, &l->cappts, l->npts + n, sizeof *l->pts) < 0) {
+        l->oom = 1;
+        l->ncmds--;
+        return -1;
+    }
+    memcpy(l->pts + l->npts, pts, (size_t)n * sizeof *pts);
+    cmd->pts = l->npts;
+    cmd->npts = n;
+    l->npts += n;
+    return 0;
+}
+
+void render_line(RenderList *l, const RenderPt *pts, int n, float width, float dash, float head,
+                 RenderColor c)
+{
+    if (c.a == 0 || n < 2)
+        return;
+    RenderCmd *cmd = push(l, RENDER_CMD_LINE, c);
+    if (!cmd)
+        return;
+    cmd->width = width;
+    cmd->dash = dash;
+    cmd->head = head;
+    push_pts(l, cmd, pts, n);
+}
+
+void render_poly(RenderList *l, const RenderPt *pts, int n, RenderColor c)
+{
+    if (c.a == 0 || n < 3)
+        return;
+    RenderCmd *cmd = push(l, RENDER_CMD_POLY, c);
+    if (!cmd)
+        return;
+    push_pts(l, cmd, pts, n);
+}
+
+void render_text(RenderList *l, float x, float y, RenderFont font, int px, RenderAlign align,
+                 RenderColor c, const char *text)
+{
+    if (c.a == 0 || !text || !*text || px < 4)
+        return;
+    int32_t len = (int32_t)strlen(text);
+    if (grow((void **)&l->chars, &l->capchars, l->nchars + len + 1, 1) < 0) {
+        l->oom = 1;
+        return;
+    }
+    RenderCmd *cmd = push(l, RENDER_CMD_TEXT, c);
+    if (!cmd)
+        return;
+    memcpy(l->chars + l->nchars, text, (size_t)len + 1);
+    cmd->text = l->nchars;
+    l->nchars += len + 1;
+    cmd->x = x;
+    cmd->y = y;
+    cmd->font = (uint8_t)font;
+    cmd->px = px;
+    cmd->align = (uint8_t)align;
+}
+
+void render_clip(RenderList *l, float x, float y, float w, float h)
+{
+    RenderCmd *cmd = push(l, RENDER_CMD_CLIP, (RenderColor){0, 0, 0, 0});
+    if (!cmd)
+        return;
+    cmd->x = x;
+    cmd->y = y;
+    cmd->w = w > 0 ? w : 0.001f;
+    cmd->h = h > 0 ? h : 0.001f;
+}
+
+void render_unclip(RenderList *l)
+{
+    push(l, RENDER_CMD_CLIP, (RenderColor){0, 0, 0, 0});
+}
+
+void render_hit(RenderList *l, RenderHitKind kind, int32_t id, float x, float y, float w, float h)
+{
+    if (grow((void **)&l->hits, &l->caphits, l->nhits + 1, sizeof *l->hits) < 0) {
+        l->oom = 1;
+        return;
+    }
+    l->hits[l->nhits++] = (RenderHit){(uint8_t)kind, id, x, y, w, h};
+}
+
+const RenderHit *render_hit_at(const RenderList *l, float x, float y)
+{
+    for (int32_t i = l->nhits - 1; i >= 0; i--) {
+        const RenderHit *h = &l->hits[i];
+        if (x >= h->x && x < h->x + h->w && y >= h->y && y < h->y + h->h)
+            return h;
+    }
+    return NULL;
+}
+
+const char *render_cmd_text(const RenderList *l, const RenderCmd *c)
+{
+    return l->chars + c->text;
+}

@@ -1,0 +1,571 @@
+/*
+ * render_heap.c: the heap area.  Each object is a card at its layout
+ * position: the names that refer to it above, its type and id, a refcount
+ * badge (and a gc_refs badge while it is being collected), its fields as
+ * rows or cells, and an arrow from each field to the card it refers to.
+ * State is drawn with shape as well as colour: generation = number of
+ * bars, unreachable = dashed outline, freed = dotted and faded, leaked =
+ * hatched, touched by this micro-step = thick outline and glow.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+#include "render_internal.h"
+
+typedef struct CardGeo {
+    float x, y, w, h; /* screen, body only (without the tag strip) */
+    float k;          /* world -> screen factor */
+    float alpha;
+    int drawn;
+} CardGeo;
+
+typedef struct HeapCtx {
+    Scene *s;
+    CardGeo *geo; /* by id */
+    int32_t stmt_start;
+} HeapCtx;
+
+static float zk(const Scene *s)
+{
+    return s->v->zoom * s->s;
+}
+
+static void to_screen(const Scene *s, float wx, float wy, float *x, float *y)
+{
+    float k = zk(s);
+    *x = s->rg.heap_x + (wx - s->v->pan_x) * k;
+    *y = s->rg.heap_y + (wy - s->v->pan_y) * k;
+}
+
+int render_card_rect(const GcHeap *h, const Layout *layout, GcId id, float *x, float *y, float *w,
+                     float *h_out)
+{
+    const GcObject *o = gc_object(h, id);
+    if (!o || layout_get(layout, id, x, y) < 0)
+        return -1;
+    layout_card_size(o->kind, o->nslots, w, h_out);
+    return 0;
+}
+
+static int zpx(const Scene *s, float px)
+{
+    return (int)(px * zk(s) + 0.5f);
+}
+
+/* Is the card of id drawn in this frame, and how opaque? */
+static float card_alpha(HeapCtx *c, const GcObject *o)
+{
+    Scene *s = c->s;
+    if (o->state == GC_STATE_ALIVE) {
+        if (o->born > s->ev && s->v->anim < 1 && o->born >= s->v->prev_cursor)
+            return s->v->anim;
+        return 1;
+    }
+    if (o->died < c->stmt_start)
+        return 0;
+    float ghost = 0.35f;
+    if (s->v->anim < 1 && s->v->prev_cursor >= 0 && o->died >= s->v->prev_cursor)
+        return 1 - (1 - ghost) * s->v->anim;
+    return ghost;
+}
+
+static int is_hot(const Scene *s, GcId id)
+{
+    if (s->ev < 0)
+        return 0;
+    const GcEvent *e = gc_event(s->h, s->ev);
+    if (e->kind == GC_EV_STMT || e->kind == GC_EV_STEP_END || e->kind == GC_EV_PHASE ||
+        e->kind == GC_EV_GC_START || e->kind == GC_EV_GC_END)
+        return 0;
+    return e->obj == id || e->obj2 == id;
+}
+
+static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, float alpha,
+                      const GcObject *o)
+{
+    Scene *s = c->s;
+    const RenderTheme *t = s->t;
+    int px = zpx(s, 16);
+    if (px < 7)
+        return;
+    float th = LAYOUT_TAG_H * k - 6 * k;
+    float tx = x;
+    const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
+    char buf[96];
+    /* generation label at the right (bars + text) */
+    int bars = 0;
+    RenderColor gc = t->untracked;
+    const char *gl = "untracked";
+    switch (o->list) {
+    case GC_LIST_GEN0: bars = 1; gc = t->gen[0]; gl = "gen 0"; break;
+    case GC_LIST_GEN1: bars = 2; gc = t->gen[1]; gl = "gen 1"; break;
+    case GC_LIST_GEN2: bars = 3; gc = t->gen[2]; gl = "gen 2"; break;
+    case GC_LIST_PERMANENT: bars = 4; gc = t->gen[3]; gl = "permanent"; break;
+    case GC_LIST_NONE: break;
+    default: gc = t->unreachable; gl = gc_list_name((GcListId)o->list); break;
+    }
+    if (o->state == GC_STATE_FREED)
+        gl = "freed";
+    float gw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, gl);
+    render_text_mid(s, x + w, y, th, RENDER_FONT_SANS, px, RENDER_ALIGN_RIGHT,
+                    with_alpha(o->state == GC_STATE_FREED ? t->text_faint : gc, alpha), gl);
+    float right = x + w - gw - 8 * k;
+    /* names from every frame */
+    for (int d = 0; d < gc_frame_count(s->h); d++) {
+        const GcFrame *f = gc_frame(s->h, d);
+        for (uint32_t i = 0; i < f->nvars; i++) {
+            if (f->vars[i].val != GC_VAL_OBJ(id))
+                continue;
+            const char *name = gc_strtab_get(gc_atoms(s->h), (int32_t)GC_VAL_PAYLOAD(f->vars[i].key));
+            snprintf(buf, sizeof buf, "%s", name);
+            float pw = (float)render_text_width(s->fonts, RENDER_FONT_MONO, px, buf) + th * 0.8f;
+            if (tx + pw > right) {
+                render_text_mid(s, tx, y, th, RENDER_FONT_SANS, px, RENDER_ALIGN_LEFT,
+                                with_alpha(t->text_dim, alpha), "+");
+                return;
+            }
+            int hot = e && e->kind == GC_EV_BIND && e->obj == id && e->a == d && (uint32_t)e->slot == i;
+            RenderColor bg = hot ? t->arrow_hot : (d == 0 ? t->arrow_root : t->gen[1]);
+            render_rect(s->l, tx, y, pw, th, th * 0.5f, with_alpha(bg, alpha));
+            render_text_mid(s, tx + pw * 0.5f, y, th, RENDER_FONT_MONO, px, RENDER_ALIGN_CENTER,
+                            with_alpha(t->bg, alpha), buf);
+            tx += pw + 5 * k;
+        }
+    }
+    (void)bars;
+}
+
+static int gen_bars(const GcObject *o, const RenderTheme *t, RenderColor *c)
+{
+    switch (o->list) {
+    case GC_LIST_GEN0: *c = t->gen[0]; return 1;
+    case GC_LIST_GEN1: *c = t->gen[1]; return 2;
+    case GC_LIST_GEN2: *c = t->gen[2]; return 3;
+    case GC_LIST_PERMANENT: *c = t->gen[3]; return 4;
+    case GC_LIST_NONE: *c = t->untracked; return 0;
+    default: *c = t->unreachable; return 1;
+    }
+}
+
+/* A badge at the right of the header; returns its width. */
+static float badge(Scene *s, float right, float y, float h, const char *text, RenderColor bg,
+                   RenderColor fg, float radius, int px)
+{
+    float w = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, text) + h * 0.8f;
+    render_rect(s->l, right - w, y, w, h, radius, bg);
+    render_text_mid(s, right - w * 0.5f, y, h, RENDER_FONT_BOLD, px, RENDER_ALIGN_CENTER, fg, text);
+    return w;
+}
+
+static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy)
+{
+    Scene *s = c->s;
+    const RenderTheme *t = s->t;
+    float k = zk(s);
+    float ww, wh;
+    layout_card_size(o->kind, o->nslots, &ww, &wh);
+    float x, y;
+    to_screen(s, wx, wy, &x, &y);
+    float w = ww * k, h = wh * k;
+    CardGeo *g = &c->geo[id];
+    g->x = x;
+    g->y = y + LAYOUT_TAG_H * k;
+    g->w = w;
+    g->h = h - LAYOUT_TAG_H * k;
+    g->k = k;
+    g->alpha = card_alpha(c, o);
+    if (g->alpha <= 0)
+        return;
+    g->drawn = 1;
+    /* culling */
+    if (x > s->rg.heap_x + s->rg.heap_w || x + w < s->rg.heap_x ||
+        y > s->rg.heap_y + s->rg.heap_h + 30 * k || y + h < s->rg.heap_y)
+        return;
+    float a = g->alpha;
+    int freed = o->state == GC_STATE_FREED;
+    int alive = !freed;
+    int unreach = alive && s->reach && id <= s->maxid && !s->reach[id];
+    int tentative = alive && (o->flags & GC_F_UNREACHABLE);
+    int leaked = (o->flags & GC_F_LEAKED) != 0;
+    int hot = is_hot(s, id);
+    int selected = s->v->selected == id;
+    float content_a = (unreach || tentative) && !hot ? a * 0.6f : a;
+    float bx = g->x, by = g->y, bw = g->w, bh = g->h;
+    float r = 10 * k;
+    const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
+
+    tag_strip(c, id, x, y, w, k, a, o);
+    if (hot)
+        render_rect(s->l, bx - 7 * k, by - 7 * k, bw + 14 * k, bh + 14 * k, r + 7 * k, t->hot_fill);
+    if (!freed)
+        render_rect(s->l, bx + 1 * k, by + 4 * k, bw, bh, r, with_alpha(t->card_shadow, a));
+    render_rect(s->l, bx, by, bw, bh, r, with_alpha(t->card, freed ? a * 0.5f : a));
+    render_rect(s->l, bx, by, bw, LAYOUT_HEADER_H * k, r, with_alpha(t->card_header, content_a));
+    render_rect(s->l, bx, by + LAYOUT_HEADER_H * k - r, bw, r, 0, with_alpha(t->card_header, content_a));
+    if (leaked)
+        render_hatch(s->l, bx + 2 * k, by + 2 * k, bw - 4 * k, bh - 4 * k, 1.5f * k, 9 * k,
+                     with_alpha(t->leaked, 0.45f * a));
+    /* generation bars along the left edge */
+    RenderColor gcol;
+    int bars = gen_bars(o, t, &gcol);
+    if (freed)
+        bars = 0;
+    for (int b = 0; b < bars; b++)
+        render_rect(s->l, bx + (6 + 6 * (float)b) * k, by + 8 * k, 3.5f * k, bh - 16 * k, 1.5f * k,
+                    with_alpha(gcol, content_a));
+    float left = bx + (bars ? 12 + 6 * (float)bars : 14) * k;
+    /* header: type and id, badges */
+    char buf[160], fit[160];
+    int hpx = zpx(s, 18), bpx = zpx(s, 16);
+    float hh = LAYOUT_HEADER_H * k;
+    float right = bx + bw - 10 * k;
+    if (bpx >= 7) {
+        if (alive) {
+            int rc_hot = e && (e->kind == GC_EV_INCREF || e->kind == GC_EV_DECREF) && e->obj == id;
+            if (rc_hot)
+                snprintf(buf, sizeof buf, "rc %lld\xE2\x86\x92%lld", (long long)e->a, (long long)e->b);
+            else
+                snprintf(buf, sizeof buf, "rc %lld", (long long)o->refcnt);
+            float bwid = badge(s, right, by + 10 * k, 24 * k, buf,
+                               with_alpha(rc_hot ? t->hot : t->badge, content_a),
+                               with_alpha(rc_hot ? t->bg : t->badge_text, content_a), 12 * k, bpx);
+            right -= bwid + 6 * k;
+            if (o->flags & GC_F_COLLECTING) {
+                int gr_hot = e && (e->kind == GC_EV_UPDATE_REFS || e->kind == GC_EV_SUBTRACT ||
+                                   e->kind == GC_EV_VISIT_REACHABLE) && e->obj == id;
+                if (gr_hot && e->kind != GC_EV_UPDATE_REFS)
+                    snprintf(buf, sizeof buf, "gc %lld\xE2\x86\x92%lld", (long long)e->a, (long long)e->b);
+                else
+                    snprintf(buf, sizeof buf, "gc %lld", (long long)o->gc_refs);
+                bwid = badge(s, right, by + 10 * k, 24 * k, buf,
+                             with_alpha(gr_hot ? t->hot : t->gcrefs, content_a),
+                             with_alpha(gr_hot ? t->bg : t->gcrefs_text, content_a), 3 * k, bpx);
+                right -= bwid + 6 * k;
+            }
+        }
+        if (hpx >= 7) {
+            render_obj_label(s->h, id, buf, sizeof buf);
+            render_text_mid(s, left, by, hh, RENDER_FONT_BOLD, hpx, RENDER_ALIGN_LEFT,
+                            with_alpha(freed ? t->text_faint : t->card_text, content_a),
+                            render_fit(s, RENDER_FONT_BOLD, hpx, buf, right - left - 4 * k, fit,
+                                       sizeof fit));
+        }
+    }
+    render_rect(s->l, bx, by + hh, bw, 1 * k, 0, with_alpha(t->row_sep, content_a));
+    /* body */
+    int rpx = zpx(s, 16);
+    const GcSlot *sl = gc_slots(o);
+    if (!freed && rpx >= 7) {
+        if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE) {
+            uint32_t n = o->nslots < LAYOUT_MAX_CELLS ? o->nslots : LAYOUT_MAX_CELLS;
+            float cy = by + hh + LAYOUT_PAD * k;
+            for (uint32_t i = 0; i < n; i++) {
+                float cx = bx + (LAYOUT_PAD + LAYOUT_CELL_W * (float)i) * k;
+                int changed = e && e->kind == GC_EV_STORE && e->obj == id && (uint32_t)e->slot == i;
+                render_rect(s->l, cx + 2 * k, cy, LAYOUT_CELL_W * k - 4 * k, LAYOUT_CELL_H * k, 5 * k,
+                            with_alpha(changed ? t->hot_fill : t->card_header, content_a));
+                render_frame(s->l, cx + 2 * k, cy, LAYOUT_CELL_W * k - 4 * k, LAYOUT_CELL_H * k,
+                             5 * k, (changed ? 2.5f : 1) * k, 0,
+                             with_alpha(changed ? t->changed : t->row_sep, content_a));
+                GcValue v = sl[i].val;
+                if (GC_VAL_IS_OBJ(v)) {
+                    render_rect(s->l, cx + LAYOUT_CELL_W * k * 0.5f - 5 * k,
+                                cy + LAYOUT_CELL_H * k * 0.5f - 5 * k, 10 * k, 10 * k, 5 * k,
+                                with_alpha(t->arrow, content_a));
+                } else {
+                    render_value_text(s->h, v, buf, sizeof buf);
+                    render_text_mid(s, cx + LAYOUT_CELL_W * k * 0.5f, cy, LAYOUT_CELL_H * k,
+                                    RENDER_FONT_MONO, rpx, RENDER_ALIGN_CENTER,
+                                    with_alpha(changed ? t->changed : t->card_text, content_a),
+                                    render_fit(s, RENDER_FONT_MONO, rpx, buf, LAYOUT_CELL_W * k - 8 * k,
+                                               fit, sizeof fit));
+                }
+            }
+            if (o->nslots > LAYOUT_MAX_CELLS) {
+                snprintf(buf, sizeof buf, "+%u", o->nslots - LAYOUT_MAX_CELLS);
+                render_text_mid(s, bx + (LAYOUT_PAD + LAYOUT_CELL_W * (LAYOUT_MAX_CELLS + 0.5f)) * k,
+                                cy, LAYOUT_CELL_H * k, RENDER_FONT_SANS, rpx, RENDER_ALIGN_CENTER,
+                                with_alpha(t->text_dim, content_a), buf);
+            }
+            if (o->nslots == 0)
+                render_text_mid(s, bx + bw * 0.5f, cy, LAYOUT_CELL_H * k, RENDER_FONT_SANS, rpx,
+                                RENDER_ALIGN_CENTER, with_alpha(t->text_faint, content_a),
+                                o->kind == GC_KIND_LIST ? "empty list" : "empty tuple");
+        } else if (o->kind == GC_KIND_WEAKREF) {
+            float ry = by + hh;
+            const char *txt = o->wr_referent > 0 ? "referent" : "dead (cleared)";
+            render_text_mid(s, left, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx, RENDER_ALIGN_LEFT,
+                            with_alpha(t->card_text, content_a), txt);
+            if (o->wr_referent > 0)
+                render_rect(s->l, bx + bw - 19 * k, ry + LAYOUT_ROW_H * k * 0.5f - 5 * k, 10 * k,
+                            10 * k, 5 * k, with_alpha(t->arrow_weak, content_a));
+        } else {
+            uint32_t n = o->nslots < LAYOUT_MAX_ROWS ? o->nslots : LAYOUT_MAX_ROWS;
+            for (uint32_t i = 0; i < n; i++) {
+                float ry = by + hh + LAYOUT_ROW_H * k * (float)i;
+                int changed = e && (e->kind == GC_EV_STORE) && e->obj == id && (uint32_t)e->slot == i;
+                if (changed) {
+                    render_rect(s->l, bx + 3 * k, ry + 2 * k, bw - 6 * k, LAYOUT_ROW_H * k - 4 * k,
+                                5 * k, t->hot_fill);
+                    render_rect(s->l, bx + 3 * k, ry + 4 * k, 4 * k, LAYOUT_ROW_H * k - 8 * k, 2 * k,
+                                t->changed);
+                }
+                if (i > 0)
+                    render_rect(s->l, left, ry, bx + bw - left - 10 * k, 1 * k, 0,
+                                with_alpha(t->row_sep, content_a));
+                render_value_text(s->h, sl[i].key, buf, sizeof buf);
+                const char *key = buf;
+                if (o->kind == GC_KIND_INSTANCE && GC_VAL_TAG(sl[i].key) == GC_V_STR)
+                    key = gc_strtab_get(gc_atoms(s->h), (int32_t)GC_VAL_PAYLOAD(sl[i].key));
+                char kb[160];
+                snprintf(kb, sizeof kb, "%s", key);
+                GcValue v = sl[i].val;
+                float vx = bx + bw - 14 * k;
+                if (GC_VAL_IS_OBJ(v)) {
+                    render_rect(s->l, vx - 5 * k, ry + LAYOUT_ROW_H * k * 0.5f - 5 * k, 10 * k, 10 * k,
+                                5 * k, with_alpha(changed ? t->changed : t->arrow, content_a));
+                    render_text_mid(s, left, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx,
+                                    RENDER_ALIGN_LEFT, with_alpha(t->card_text, content_a),
+                                    render_fit(s, RENDER_FONT_MONO, rpx, kb, vx - left - 16 * k, fit,
+                                               sizeof fit));
+                } else {
+                    render_text_mid(s, left, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx,
+                                    RENDER_ALIGN_LEFT, with_alpha(t->card_text, content_a),
+                                    render_fit(s, RENDER_FONT_MONO, rpx, kb, (bw - 30 * k) * 0.5f,
+                                               fit, sizeof fit));
+                    char vb[160];
+                    render_value_text(s->h, v, vb, sizeof vb);
+                    render_text_mid(s, vx + 4 * k, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx,
+                                    RENDER_ALIGN_RIGHT,
+                                    with_alpha(changed ? t->changed : t->text_dim, content_a),
+                                    render_fit(s, RENDER_FONT_MONO, rpx, vb, (bw - 30 * k) * 0.5f,
+                                               fit, sizeof fit));
+                }
+            }
+            if (o->nslots > LAYOUT_MAX_ROWS) {
+                snprintf(buf, sizeof buf, "+%u more", o->nslots - LAYOUT_MAX_ROWS);
+                render_text_mid(s, left, by + hh + LAYOUT_ROW_H * k * LAYOUT_MAX_ROWS,
+                                LAYOUT_ROW_H * k, RENDER_FONT_SANS, rpx, RENDER_ALIGN_LEFT,
+                                with_alpha(t->text_dim, content_a), buf);
+            }
+            if (o->nslots == 0)
+                render_text_mid(s, left, by + hh, LAYOUT_ROW_H * k, RENDER_FONT_SANS, rpx,
+                                RENDER_ALIGN_LEFT, with_alpha(t->text_faint, content_a),
+                                o->kind == GC_KIND_DICT ? "{} (empty)" : "no attributes");
+        }
+    }
+    /* outline: the state's shape */
+    RenderColor oc = t->card_border;
+    float ow = 1.5f * k, dash = 0;
+    if (freed) {
+        oc = t->freed;
+        dash = 4 * k;
+    } else if (leaked) {
+        oc = t->leaked;
+        ow = 2.5f * k;
+    } else if (unreach || tentative) {
+        oc = t->unreachable;
+        ow = 2.5f * k;
+        dash = 9 * k;
+    }
+    if (hot) {
+        oc = t->hot;
+        ow = 3.5f * k;
+    } else if (selected) {
+        oc = t->accent;
+        ow = 3 * k;
+    }
+    render_frame(s->l, bx, by, bw, bh, r, ow < 1 ? 1 : ow, dash, with_alpha(oc, a));
+    /* footer: what is special about it */
+    char foot[256];
+    foot[0] = 0;
+    RenderColor fc = t->text_dim;
+    if (freed) {
+        snprintf(foot, sizeof foot, "freed");
+        fc = t->freed;
+    } else if (leaked) {
+        snprintf(foot, sizeof foot, "leaked: unreachable, never freed");
+        fc = t->leaked;
+    } else if (tentative) {
+        snprintf(foot, sizeof foot, "tentatively unreachable");
+        fc = t->unreachable;
+    } else if (unreach) {
+        int32_t since = layout_unreachable_since(s->layout, id, gc_globals(s->h)->step);
+        if (since >= 0 && since <= gc_globals(s->h)->step)
+            snprintf(foot, sizeof foot, "unreachable since step %d", (int)since + 1);
+        else
+            snprintf(foot, sizeof foot, "unreachable");
+        fc = t->unreachable;
+    }
+    if (!freed && (o->flags & GC_F_FINALIZED)) {
+        size_t len = strlen(foot);
+        snprintf(foot + len, sizeof foot - len, "%s__del__ ran", len ? " \xC2\xB7 " : "");
+    }
+    if (!freed && (o->flags & GC_F_MARKED)) {
+        size_t len = strlen(foot);
+        snprintf(foot + len, sizeof foot - len, "%smarked \xE2\x9C\x93", len ? " \xC2\xB7 " : "");
+    }
+    if (foot[0] && rpx >= 7)
+        render_text(s->l, bx + 4 * k, by + bh + 4 * k, RENDER_FONT_SANS, rpx, RENDER_ALIGN_LEFT,
+                    with_alpha(fc, a),
+                    render_fit(s, RENDER_FONT_SANS, rpx, foot, bw + 60 * k, fit, sizeof fit));
+    render_hit(s->l, RENDER_HIT_CARD, id, bx, y, bw, bh + LAYOUT_TAG_H * k);
+}
+
+/* ---- arrows ------------------------------------------------------------------- */
+
+static void bezier(RenderPt *out, int n, RenderPt p0, RenderPt p1, RenderPt p2, RenderPt p3)
+{
+    for (int i = 0; i < n; i++) {
+        float u = (float)i / (float)(n - 1), a = 1 - u;
+        out[i].x = a * a * a * p0.x + 3 * a * a * u * p1.x + 3 * a * u * u * p2.x + u * u * u * p3.x;
+        out[i].y = a * a * a * p0.y + 3 * a * a * u * p1.y + 3 * a * u * u * p2.y + u * u * u * p3.y;
+    }
+}
+
+/* An arrow from (sx, sy) leaving in direction (dx, dy) to the card tgt. */
+static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, const CardGeo *src,
+                     const CardGeo *tgt, int self, RenderColor col, float width, float dash)
+{
+    Scene *s = c->s;
+    float k = tgt->k;
+    RenderPt p0 = {sx, sy}, p3, in;
+    float hy = tgt->y + LAYOUT_HEADER_H * k * 0.5f;
+    if (self) {
+        p3 = (RenderPt){tgt->x + tgt->w, hy};
+        in = (RenderPt){-1, 0};
+    } else if (tgt->x > sx + 24 * k) {
+        p3 = (RenderPt){tgt->x, hy};
+        in = (RenderPt){1, 0};
+    } else if (tgt->x + tgt->w < src->x - 24 * k) {
+        p3 = (RenderPt){tgt->x + tgt->w, hy};
+        in = (RenderPt){-1, 0};
+    } else if (tgt->y > sy) {
+        p3 = (RenderPt){tgt->x + tgt->w * 0.5f, tgt->y};
+        in = (RenderPt){0, 1};
+    } else {
+        p3 = (RenderPt){tgt->x + tgt->w * 0.5f, tgt->y + tgt->h};
+        in = (RenderPt){0, -1};
+    }
+    float dist = sqrtf((p3.x - p0.x) * (p3.x - p0.x) + (p3.y - p0.y) * (p3.y - p0.y));
+    float d = dist * 0.45f;
+    if (d < 50 * k)
+        d = 50 * k;
+    if (d > 180 * k)
+        d = 180 * k;
+    if (self)
+        d = 70 * k;
+    RenderPt p1 = {p0.x + dx * d, p0.y + dy * d};
+    RenderPt p2 = {p3.x - in.x * d, p3.y - in.y * d};
+    RenderPt pts[33];
+    bezier(pts, 33, p0, p1, p2, p3);
+    render_line(s->l, pts, 33, width, dash, 14 * k, col);
+}
+
+static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
+{
+    Scene *s = c->s;
+    const RenderTheme *t = s->t;
+    const CardGeo *g = &c->geo[id];
+    if (!g->drawn || o->state != GC_STATE_ALIVE)
+        return;
+    float k = g->k;
+    const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
+    const GcSlot *sl = gc_slots(o);
+    float aw = 2.5f * k < 1.2f ? 1.2f : 2.5f * k;
+    if (o->kind == GC_KIND_WEAKREF) {
+        GcId tid = o->wr_referent;
+        if (tid > 0 && tid <= s->maxid && c->geo[tid].drawn) {
+            float sy = g->y + (LAYOUT_HEADER_H + LAYOUT_ROW_H * 0.5f) * k;
+            arrow_to(c, g->x + g->w - 14 * k, sy, 1, 0, g, &c->geo[tid], tid == id,
+                     with_alpha(t->arrow_weak, g->alpha), aw, 7 * k);
+        }
+        return;
+    }
+    int cells = o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE;
+    uint32_t n = o->nslots;
+    uint32_t max = cells ? LAYOUT_MAX_CELLS : LAYOUT_MAX_ROWS;
+    if (n > max)
+        n = max;
+    for (uint32_t i = 0; i < n; i++) {
+        GcValue v = sl[i].val;
+        if (!GC_VAL_IS_OBJ(v))
+            continue;
+        GcId tid = GC_VAL_ID(v);
+        if (tid <= 0 || tid > s->maxid || !c->geo[tid].drawn)
+            continue;
+        const CardGeo *tg = &c->geo[tid];
+        int hot = e && ((e->kind == GC_EV_STORE && e->obj == id && (uint32_t)e->slot == i) ||
+                        (e->kind == GC_EV_SUBTRACT && e->obj == tid && e->obj2 == id) ||
+                        (e->kind == GC_EV_VISIT_REACHABLE && e->obj2 == tid && e->obj == id));
+        float alpha = g->alpha < tg->alpha ? g->alpha : tg->alpha;
+        int dim = s->reach && !s->reach[id];
+        RenderColor col = hot ? t->arrow_hot : with_alpha(t->arrow, dim ? alpha * 0.6f : alpha);
+        float w = hot ? aw * 1.5f : aw;
+        if (cells) {
+            float cx = g->x + (LAYOUT_PAD + LAYOUT_CELL_W * ((float)i + 0.5f)) * k;
+            float cy = g->y + (LAYOUT_HEADER_H + LAYOUT_PAD + LAYOUT_CELL_H * 0.5f) * k;
+            float dir = tg->y + tg->h * 0.5f >= cy ? 1.0f : -1.0f;
+            arrow_to(c, cx, cy, 0, dir, g, tg, 0, col, w, 0);
+        } else {
+            float sy = g->y + (LAYOUT_HEADER_H + LAYOUT_ROW_H * ((float)i + 0.5f)) * k;
+            arrow_to(c, g->x + g->w - 14 * k, sy, 1, 0, g, tg, tid == id, col, w, 0);
+        }
+    }
+}
+
+int render_card_anchor(Scene *s, GcId id, float *x, float *y)
+{
+    const GcObject *o = s->h ? gc_object(s->h, id) : NULL;
+    float wx, wy;
+    if (!o || o->state != GC_STATE_ALIVE || layout_get(s->layout, id, &wx, &wy) < 0)
+        return 0;
+    to_screen(s, wx, wy, x, y);
+    *y += (LAYOUT_TAG_H + LAYOUT_HEADER_H * 0.5f) * zk(s);
+    return 1;
+}
+
+void render_heap(Scene *s)
+{
+    if (!s->layout)
+        return;
+    HeapCtx c;
+    memset(&c, 0, sizeof c);
+    c.s = s;
+    c.geo = calloc((size_t)s->maxid + 1, sizeof *c.geo);
+    if (!c.geo) {
+        s->l->oom = 1;
+        return;
+    }
+    c.stmt_start = 0;
+    for (int32_t i = s->ev; i >= 0; i--) {
+        const GcEvent *e = gc_event(s->h, i);
+        if (e->kind == GC_EV_STMT && e->depth == 0) {
+            c.stmt_start = i;
+            break;
+        }
+    }
+    render_clip(s->l, s->rg.heap_x, s->rg.heap_y, s->rg.heap_w, s->rg.heap_h);
+    for (GcId id = 1; id <= s->maxid; id++) {
+        const GcObject *o = gc_object(s->h, id);
+        float wx, wy;
+        if (!o || layout_get(s->layout, id, &wx, &wy) < 0)
+            continue;
+        draw_card(&c, id, o, wx, wy);
+    }
+    for (GcId id = 1; id <= s->maxid; id++) {
+        const GcObject *o = gc_object(s->h, id);
+        if (o)
+            draw_arrows(&c, id, o);
+    }
+    if (s->maxid == 0) {
+        render_text(s->l, s->rg.heap_x + s->rg.heap_w * 0.5f, s->rg.heap_y + s->rg.heap_h * 0.45f,
+                    RENDER_FONT_SANS, spx(s, 18), RENDER_ALIGN_CENTER, s->t->text_faint,
+                    "The heap is empty. Step forward with \xE2\x86\x92.");
+    }
+    render_unclip(s->l);
+    free(c.geo);
+}

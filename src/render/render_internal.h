@@ -1,0 +1,90 @@
+/* render_internal.h: shared between the files of the render module only. */
+#ifndef GCVIZ_RENDER_INTERNAL_H
+#define GCVIZ_RENDER_INTERNAL_H
+
+#include <SDL_ttf.h>
+
+#include "render.h"
+
+#define RENDER_MAX_PX 160
+#define RENDER_MAX_ROOTS 256
+
+/* The font of a face at a pixel size (opened on first use), NULL on failure. */
+TTF_Font *render_font(RenderFonts *f, RenderFont font, int px);
+
+
+/* ---- the scene builder's shared state ---------------------------------------- */
+
+struct GcHeap;
+struct LangProgram;
+
+typedef struct Scene {
+    RenderList *l;
+    RenderFonts *fonts;
+    const RenderTheme *t;
+    const RenderView *v;
+    const struct GcHeap *h;
+    const struct LangProgram *p;
+    const Layout *layout;
+    const RenderTimeline *tl;
+    RenderRegions rg;
+    float s;          /* logical -> physical pixels */
+    int width, height;
+    int32_t cursor;   /* gc_cursor */
+    int32_t nevents;
+    int32_t ev;       /* the event just shown (cursor - 1), -1 before any */
+    uint8_t *reach;   /* gc_reachable, by id (NULL when not computed) */
+    GcId maxid;
+    /* names in the frames panel, for the arrows drawn over the heap */
+    float root_x[RENDER_MAX_ROOTS], root_y[RENDER_MAX_ROOTS];
+    GcId root_id[RENDER_MAX_ROOTS];
+    int nroots;
+} Scene;
+
+/* Logical pixels to physical. */
+static inline float sc(const Scene *s, float v) { return v * s->s; }
+static inline int spx(const Scene *s, float v)
+{
+    int px = (int)(v * s->s + 0.5f);
+    return px < 4 ? 4 : px;
+}
+static inline RenderColor with_alpha(RenderColor c, float a)
+{
+    if (a < 0)
+        a = 0;
+    if (a > 1)
+        a = 1;
+    c.a = (uint8_t)((float)c.a * a + 0.5f);
+    return c;
+}
+RenderColor render_mix(RenderColor a, RenderColor b, float t);
+
+/* Copies text into buf, cut with an ellipsis to fit maxw pixels. */
+const char *render_fit(Scene *s, RenderFont font, int px, const char *text, float maxw, char *buf,
+                       size_t n);
+/* Text vertically centred in a box of height h at y. */
+void render_text_mid(Scene *s, float x, float y, float h, RenderFont font, int px,
+                     RenderAlign align, RenderColor c, const char *text);
+/* A pill (rounded box sized to its text); returns its width. */
+float render_pill(Scene *s, float x, float y, float h, RenderFont font, int px, RenderColor bg,
+                  RenderColor fg, const char *text);
+/* A titled panel background. */
+void render_panel(Scene *s, float x, float y, float w, float h, const char *title);
+/* Writes a short form of value v ("3", "'ab'", "None", "Node #3") into buf. */
+const char *render_value_text(const struct GcHeap *h, GcValue v, char *buf, size_t n);
+/* Label of object id: "Node #3". */
+const char *render_obj_label(const struct GcHeap *h, GcId id, char *buf, size_t n);
+
+/* The heap area: cards, arrows, name tags. */
+void render_heap(Scene *s);
+/* Screen point where an arrow into id's card should land (from the left), 0 if not drawn. */
+int render_card_anchor(Scene *s, GcId id, float *x, float *y);
+/* Left and right columns, bottom bars, overlays. */
+void render_code_panel(Scene *s, float x, float y, float w, float h);
+void render_frames_panel(Scene *s, float x, float y, float w, float h);
+void render_collector_panel(Scene *s, float x, float y, float w, float h);
+void render_inspector(Scene *s);
+/* Arrows from the names in the frames panel to their cards. */
+void render_root_arrows(Scene *s);
+
+#endif

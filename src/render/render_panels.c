@@ -1,0 +1,611 @@
+/*
+ * render_panels.c: the side panels of a frame: the code (steps with the
+ * current statement, and the body of a running function), the frames
+ * (globals and function frames, their names), the collector (phases,
+ * generation lists in list order, counts against thresholds, statistics)
+ * and the inspector of the selected card.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+#include "render_internal.h"
+
+/* ---- code ------------------------------------------------------------------- */
+
+typedef struct CodeRow {
+    int32_t loc;
+    int indent;
+    int is_for;
+    int32_t step; /* top-level step index */
+} CodeRow;
+
+typedef struct CodeRows {
+    CodeRow *r;
+    int n, cap;
+} CodeRows;
+
+static void add_rows(CodeRows *rows, LangStmt *const *stmts, int32_t n, int indent, int32_t step)
+{
+    for (int32_t i = 0; i < n; i++) {
+        const LangStmt *st = stmts[i];
+        if (rows->n == rows->cap) {
+            int c = rows->cap ? rows->cap * 2 : 64;
+            CodeRow *nr = realloc(rows->r, (size_t)c * sizeof *nr);
+            if (!nr)
+                return;
+            rows->r = nr;
+            rows->cap = c;
+        }
+        rows->r[rows->n++] = (CodeRow){st->loc, indent, st->kind == LANG_S_FOR, step < 0 ? i : step};
+        if (st->kind == LANG_S_FOR && indent < 6)
+            add_rows(rows, st->body, st->nbody, indent + 1, step < 0 ? i : step);
+    }
+}
+
+static const char *row_text(const LangLoc *loc, int is_for, char *buf, size_t n)
+{
+    const char *t = loc && loc->text ? loc->text : "";
+    if (is_for && strncmp(t, "for ", 4) != 0)
+        snprintf(buf, n, "for %s:", t);
+    else if (is_for && t[strlen(t) - 1] != ':')
+        snprintf(buf, n, "%s:", t);
+    else
+        snprintf(buf, n, "%s", t);
+    return buf;
+}
+
+/* Draws rows in a box; highlights `cur`.  Returns the height used. */
+static float draw_rows(Scene *s, const CodeRows *rows, float x, float y, float w, float h,
+                       int32_t cur, int32_t cur_step, int numbered, RenderColor hl)
+{
+    const RenderTheme *t = s->t;
+    float rh = sc(s, 30);
+    int visible = (int)(h / rh);
+    if (visible < 1)
+        return 0;
+    int cur_row = -1;
+    for (int i = 0; i < rows->n; i++)
+        if (rows->r[i].loc == cur) {
+            cur_row = i;
+            break;
+        }
+    int first = 0;
+    if (rows->n > visible && cur_row >= 0) {
+        first = cur_row - visible / 2;
+        if (first > rows->n - visible)
+            first = rows->n - visible;
+        if (first < 0)
+            first = 0;
+    }
+    float gutter = numbered ? sc(s, 40) : sc(s, 8);
+    char buf[600], fit[600];
+    int px = spx(s, 17);
+    int drawn = 0;
+    for (int i = first; i < rows->n && drawn < visible; i++, drawn++) {
+        const CodeRow *r = &rows->r[i];
+        float ry = y + rh * (float)drawn;
+        int is_cur = i == cur_row;
+        if (is_cur) {
+            render_rect(s->l, x, ry + sc(s, 1), w, rh - sc(s, 2), sc(s, 6), hl);
+            RenderPt tri[3] = {{x + sc(s, 5), ry + sc(s, 8)}, {x + sc(s, 13), ry + rh * 0.5f},
+                               {x + sc(s, 5), ry + rh - sc(s, 8)}};
+            render_poly(s->l, tri, 3, t->accent);
+        }
+        if (numbered && r->indent == 0) {
+            snprintf(buf, sizeof buf, "%d", (int)r->step + 1);
+            render_text_mid(s, x + gutter - sc(s, 6), ry, rh, RENDER_FONT_MONO, spx(s, 16),
+                            RENDER_ALIGN_RIGHT, is_cur ? t->text : t->text_faint, buf);
+        }
+        const LangLoc *loc = s->p ? lang_loc(s->p, r->loc) : NULL;
+        row_text(loc, r->is_for, buf, sizeof buf);
+        float tx = x + gutter + sc(s, 10) + sc(s, 22) * (float)r->indent;
+        RenderColor c = is_cur ? t->code_hl_text : (cur_step >= 0 && r->step > cur_step) ? t->text_dim : t->text;
+        render_text_mid(s, tx, ry, rh, RENDER_FONT_MONO, px, RENDER_ALIGN_LEFT, c,
+                        render_fit(s, RENDER_FONT_MONO, px, buf, x + w - tx - sc(s, 8), fit, sizeof fit));
+        if (loc && loc->say && *loc->say && !is_cur)
+            render_rect(s->l, x + w - sc(s, 10), ry + rh * 0.5f - sc(s, 3), sc(s, 6), sc(s, 6),
+                        sc(s, 3), t->accent);
+    }
+    return rh * (float)drawn;
+}
+
+static int32_t current_loc(Scene *s, int depth)
+{
+    if (!s->h)
+        return -1;
+    if (depth == 0) {
+        for (int32_t i = s->ev; i >= 0; i--) {
+            const GcEvent *e = gc_event(s->h, i);
+            if (e->kind == GC_EV_STMT && e->depth == 0)
+                return (int32_t)e->a;
+        }
+        return -1;
+    }
+    const GcFrame *f = gc_frame(s->h, depth);
+    return f ? f->loc : -1;
+}
+
+void render_code_panel(Scene *s, float x, float y, float w, float h)
+{
+    render_panel(s, x, y, w, h, "CODE");
+    if (!s->h || !s->p)
+        return;
+    const GcGlobals *g = gc_globals(s->h);
+    float in = sc(s, 10);
+    float top = y + sc(s, 44);
+    float avail = h - sc(s, 54);
+    int nframes = gc_frame_count(s->h);
+    const GcFrame *fn = nframes > 1 ? gc_frame(s->h, nframes - 1) : NULL;
+    CodeRows fnrows = {0};
+    char head[300];
+    head[0] = 0;
+    if (fn && fn->func >= 0 && fn->func < lang_func_count(s->p)) {
+        const LangFunc *f = lang_func(s->p, fn->func);
+        add_rows(&fnrows, f->body, f->nbody, 0, -2);
+        int k = snprintf(head, sizeof head, "def %s(", gc_strtab_get(gc_atoms(s->h), f->name));
+        for (int32_t i = 0; i < f->nparams && k > 0 && (size_t)k < sizeof head; i++)
+            k += snprintf(head + k, sizeof head - (size_t)k, "%s%s", i ? ", " : "",
+                          gc_strtab_get(gc_atoms(s->h), f->params[i]));
+        if (k > 0 && (size_t)k < sizeof head)
+            snprintf(head + k, sizeof head - (size_t)k, "):");
+    } else if (fn && fn->func == -2 && fn->self_obj > 0) {
+        const GcObject *o = gc_object(s->h, fn->self_obj);
+        if (o && o->cls >= 0 && o->cls < lang_class_count(s->p)) {
+            const LangClass *c = lang_class(s->p, o->cls);
+            if (c->del_body)
+                add_rows(&fnrows, c->del_body, c->ndel, 0, -2);
+            snprintf(head, sizeof head, "def %s.__del__(self):  # self = #%d",
+                     gc_strtab_get(gc_atoms(s->h), c->name), (int)fn->self_obj);
+        }
+    }
+    CodeRows rows = {0};
+    int32_t nsteps = lang_step_count(s->p);
+    for (int32_t i = 0; i < nsteps; i++) {
+        LangStmt *st = lang_step(s->p, i);
+        add_rows(&rows, &st, 1, 0, i);
+    }
+    float fn_h = 0;
+    if (fnrows.n > 0) {
+        fn_h = sc(s, 30) * (float)(fnrows.n < 8 ? fnrows.n : 8) + sc(s, 56);
+        if (fn_h > avail * 0.55f)
+            fn_h = avail * 0.55f;
+    }
+    draw_rows(s, &rows, x + in, top, w - 2 * in, avail - fn_h, current_loc(s, 0), g->step, 1,
+              s->t->code_hl);
+    if (fnrows.n > 0) {
+        float fy = y + h - fn_h - sc(s, 6);
+        render_rect(s->l, x + in, fy, w - 2 * in, fn_h, sc(s, 8), s->t->heap_bg);
+        render_frame(s->l, x + in, fy, w - 2 * in, fn_h, sc(s, 8), sc(s, 1.5f), 0, s->t->gen[1]);
+        char fit[300];
+        render_text(s->l, x + in + sc(s, 12), fy + sc(s, 8), RENDER_FONT_MONO, spx(s, 16),
+                    RENDER_ALIGN_LEFT, s->t->gen[1],
+                    render_fit(s, RENDER_FONT_MONO, spx(s, 16), head, w - 2 * in - sc(s, 24), fit,
+                               sizeof fit));
+        draw_rows(s, &fnrows, x + in + sc(s, 14), fy + sc(s, 38), w - 2 * in - sc(s, 20),
+                  fn_h - sc(s, 44), fn->loc, -1, 0, s->t->code_fn_hl);
+    }
+    free(rows.r);
+    free(fnrows.r);
+}
+
+/* ---- frames ------------------------------------------------------------------- */
+
+void render_frames_panel(Scene *s, float x, float y, float w, float h)
+{
+    const RenderTheme *t = s->t;
+    render_panel(s, x, y, w, h, "FRAMES");
+    s->nroots = 0;
+    if (!s->h)
+        return;
+    int n = gc_frame_count(s->h);
+    float ry = y + sc(s, 44);
+    float rh = sc(s, 30);
+    float bottom = y + h - sc(s, 8);
+    char buf[300], fit[300], name[200];
+    for (int d = 0; d < n && ry + rh <= bottom; d++) {
+        const GcFrame *f = gc_frame(s->h, d);
+        if (d == 0)
+            snprintf(name, sizeof name, "module globals");
+        else if (f->func >= 0 && s->p && f->func < lang_func_count(s->p))
+            snprintf(name, sizeof name, "%s() frame",
+                     gc_strtab_get(gc_atoms(s->h), lang_func(s->p, f->func)->name));
+        else if (f->func == -2)
+            snprintf(name, sizeof name, "__del__ of #%d", (int)f->self_obj);
+        else
+            snprintf(name, sizeof name, "weakref callback");
+        RenderColor fc = d == 0 ? t->text_dim : t->gen[1];
+        render_rect(s->l, x + sc(s, 10), ry, sc(s, 4), rh - sc(s, 8), sc(s, 2), fc);
+        render_text_mid(s, x + sc(s, 22), ry, rh - sc(s, 6), RENDER_FONT_BOLD, spx(s, 16),
+                        RENDER_ALIGN_LEFT, fc, name);
+        ry += rh;
+        int shown = 0;
+        for (uint32_t i = 0; i < f->nvars && ry + rh <= bottom; i++) {
+            GcValue v = f->vars[i].val;
+            if (v == GC_UNBOUND || GC_VAL_TAG(v) == GC_V_FUNC || GC_VAL_TAG(v) == GC_V_CLASS)
+                continue;
+            int hot = 0;
+            if (s->ev >= 0) {
+                const GcEvent *e = gc_event(s->h, s->ev);
+                hot = e->kind == GC_EV_BIND && e->a == d && (uint32_t)e->slot == i;
+            }
+            if (hot)
+                render_rect(s->l, x + sc(s, 16), ry + sc(s, 1), w - sc(s, 32), rh - sc(s, 2),
+                            sc(s, 6), t->hot_fill);
+            const char *vn = gc_strtab_get(gc_atoms(s->h), (int32_t)GC_VAL_PAYLOAD(f->vars[i].key));
+            render_text_mid(s, x + sc(s, 28), ry, rh, RENDER_FONT_MONO, spx(s, 17),
+                            RENDER_ALIGN_LEFT, t->text, vn);
+            float vx = x + w - sc(s, 22);
+            render_value_text(s->h, v, buf, sizeof buf);
+            if (GC_VAL_IS_OBJ(v)) {
+                render_rect(s->l, vx - sc(s, 5), ry + rh * 0.5f - sc(s, 5), sc(s, 10), sc(s, 10),
+                            sc(s, 5), hot ? t->arrow_hot : t->arrow_root);
+                render_text_mid(s, vx - sc(s, 14), ry, rh, RENDER_FONT_SANS, spx(s, 16),
+                                RENDER_ALIGN_RIGHT, hot ? t->changed : t->text_faint, buf);
+                if (s->nroots < RENDER_MAX_ROOTS) {
+                    s->root_x[s->nroots] = vx;
+                    s->root_y[s->nroots] = ry + rh * 0.5f;
+                    s->root_id[s->nroots] = GC_VAL_ID(v);
+                    s->nroots++;
+                }
+            } else {
+                render_text_mid(s, vx, ry, rh, RENDER_FONT_MONO, spx(s, 17), RENDER_ALIGN_RIGHT,
+                                hot ? t->changed : t->text_dim,
+                                render_fit(s, RENDER_FONT_MONO, spx(s, 17), buf, w * 0.5f, fit,
+                                           sizeof fit));
+            }
+            ry += rh;
+            shown++;
+        }
+        if (shown == 0) {
+            render_text_mid(s, x + sc(s, 28), ry, rh, RENDER_FONT_SANS, spx(s, 16),
+                            RENDER_ALIGN_LEFT, t->text_faint, "(no names yet)");
+            ry += rh;
+        }
+        ry += sc(s, 8);
+    }
+    int nt = gc_temp_count(s->h);
+    if (nt > 0 && ry + rh <= bottom) {
+        int k = snprintf(buf, sizeof buf, "evaluation stack:");
+        for (int i = 0; i < nt && k > 0 && (size_t)k < sizeof buf - 40; i++) {
+            char vb[120];
+            k += snprintf(buf + k, sizeof buf - (size_t)k, " %s",
+                          render_value_text(s->h, gc_temp(s->h, i), vb, sizeof vb));
+        }
+        render_text_mid(s, x + sc(s, 22), ry, rh, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
+                        t->text_faint,
+                        render_fit(s, RENDER_FONT_SANS, spx(s, 16), buf, w - sc(s, 40), fit, sizeof fit));
+    }
+}
+
+void render_root_arrows(Scene *s)
+{
+    const RenderTheme *t = s->t;
+    float clip_x = s->rg.code_x + s->rg.code_w - sc(s, 30);
+    render_clip(s->l, clip_x, s->rg.heap_y, s->rg.heap_x + s->rg.heap_w - clip_x, s->rg.heap_h);
+    const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
+    for (int i = 0; i < s->nroots; i++) {
+        float tx, ty;
+        if (!render_card_anchor(s, s->root_id[i], &tx, &ty))
+            continue;
+        int hot = e && e->kind == GC_EV_BIND && e->obj == s->root_id[i];
+        float x0 = s->root_x[i], y0 = s->root_y[i];
+        RenderPt pts[25];
+        float dx = (tx - x0) * 0.5f;
+        if (dx < sc(s, 40))
+            dx = sc(s, 40);
+        for (int k = 0; k <= 24; k++) {
+            float u = (float)k / 24.0f, a = 1 - u;
+            float bx = a * a * a * x0 + 3 * a * a * u * (x0 + dx) + 3 * a * u * u * (tx - dx) + u * u * u * tx;
+            float by = a * a * a * y0 + 3 * a * a * u * y0 + 3 * a * u * u * ty + u * u * u * ty;
+            pts[k] = (RenderPt){bx, by};
+        }
+        RenderColor c = hot ? t->arrow_hot : with_alpha(t->arrow_root, 0.75f);
+        render_line(s->l, pts, 25, sc(s, hot ? 3.0f : 2.0f), 0, sc(s, 12) * s->v->zoom, c);
+    }
+    render_unclip(s->l);
+}
+
+/* ---- collector ------------------------------------------------------------------ */
+
+static RenderColor list_color(const RenderTheme *t, int list)
+{
+    switch (list) {
+    case GC_LIST_GEN0:
+        return t->gen[0];
+    case GC_LIST_GEN1:
+        return t->gen[1];
+    case GC_LIST_GEN2:
+        return t->gen[2];
+    case GC_LIST_PERMANENT:
+        return t->gen[3];
+    case GC_LIST_UNREACHABLE:
+    case GC_LIST_FINAL:
+        return t->unreachable;
+    default:
+        return t->untracked;
+    }
+}
+
+/* A list as an ordered strip of chips; returns the height used. */
+static float list_strip(Scene *s, GcListId list, float x, float y, float w)
+{
+    const RenderTheme *t = s->t;
+    GcListView lv = gc_list(s->h, list);
+    float ch = sc(s, 28), gap = sc(s, 6);
+    float cx = x, cy = y;
+    int rows = 1;
+    char buf[32];
+    RenderColor col = list_color(t, list);
+    int dashed = list == GC_LIST_UNREACHABLE || list == GC_LIST_FINAL;
+    const GcGlobals *g = gc_globals(s->h);
+    if (lv.len == 0) {
+        render_text_mid(s, x, y, ch, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT, t->text_faint,
+                        "empty");
+        return ch;
+    }
+    int64_t k = 0;
+    for (GcId id = lv.first; id > 0 && k < 100000; k++) {
+        const GcObject *o = gc_object(s->h, id);
+        if (!o)
+            break;
+        snprintf(buf, sizeof buf, "#%d", (int)id);
+        float cw = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 16), buf) + sc(s, 18);
+        if (cx + cw > x + w && cx > x) {
+            if (rows == 3) {
+                snprintf(buf, sizeof buf, "+%lld more", (long long)(lv.len - k));
+                render_text_mid(s, cx, cy, ch, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
+                                t->text_dim, buf);
+                break;
+            }
+            rows++;
+            cx = x;
+            cy += ch + gap;
+        }
+        int hot = s->ev >= 0 && (gc_event(s->h, s->ev)->obj == id || gc_event(s->h, s->ev)->obj2 == id);
+        render_rect(s->l, cx, cy, cw, ch, sc(s, 6), with_alpha(col, 0.22f));
+        render_frame(s->l, cx, cy, cw, ch, sc(s, 6), sc(s, hot ? 3 : 1.5f), dashed ? sc(s, 5) : 0,
+                     hot ? t->hot : col);
+        if (g->scan == id && g->phase == GC_PHASE_MOVE_UNREACHABLE)
+            render_rect(s->l, cx + sc(s, 3), cy + ch - sc(s, 5), cw - sc(s, 6), sc(s, 3), sc(s, 1), t->hot);
+        render_text_mid(s, cx + cw * 0.5f, cy, ch, RENDER_FONT_BOLD, spx(s, 16), RENDER_ALIGN_CENTER,
+                        t->text, buf);
+        cx += cw + gap;
+        id = o->next;
+    }
+    return cy + ch - y;
+}
+
+static void stripes(Scene *s, float x, float y, float h, int bars, RenderColor c)
+{
+    for (int b = 0; b < bars; b++)
+        render_rect(s->l, x + (float)b * sc(s, 6), y, sc(s, 3.5f), h, sc(s, 1), c);
+}
+
+static const GcPhase cpython_phases[] = {
+    GC_PHASE_START,      GC_PHASE_MERGE,         GC_PHASE_UPDATE_REFS, GC_PHASE_SUBTRACT_REFS,
+    GC_PHASE_MOVE_UNREACHABLE, GC_PHASE_UNTRACK_TUPLES, GC_PHASE_PROMOTE, GC_PHASE_WEAKREFS,
+    GC_PHASE_FINALIZERS, GC_PHASE_RESURRECTION,  GC_PHASE_CLEAR,       GC_PHASE_DONE};
+static const GcPhase marksweep_phases[] = {GC_PHASE_START, GC_PHASE_MARK, GC_PHASE_SWEEP,
+                                           GC_PHASE_DONE};
+
+void render_collector_panel(Scene *s, float x, float y, float w, float h)
+{
+    const RenderTheme *t = s->t;
+    render_panel(s, x, y, w, h, "COLLECTOR");
+    if (!s->h)
+        return;
+    const GcGlobals *g = gc_globals(s->h);
+    float in = sc(s, 18);
+    float cx = x + in, cw = w - 2 * in;
+    float cy = y + sc(s, 44);
+    float bottom = y + h - sc(s, 10);
+    char buf[256];
+    /* status */
+    if (g->collecting) {
+        snprintf(buf, sizeof buf, "collecting generation %d%s", g->gen,
+                 g->auto_collect ? " (automatic)" : " (gc.collect)");
+        render_rect(s->l, cx, cy, cw, sc(s, 34), sc(s, 8), with_alpha(t->timeline_phase, 0.25f));
+        render_text_mid(s, cx + sc(s, 12), cy, sc(s, 34), RENDER_FONT_BOLD, spx(s, 17),
+                        RENDER_ALIGN_LEFT, t->text, buf);
+        cy += sc(s, 44);
+        /* the phases as a flow of pills: done (check), current (filled), to come (outline) */
+        const GcPhase *ph = g->collector == GC_COLLECTOR_MARKSWEEP ? marksweep_phases : cpython_phases;
+        int nph = g->collector == GC_COLLECTOR_MARKSWEEP
+                      ? (int)(sizeof marksweep_phases / sizeof marksweep_phases[0])
+                      : (int)(sizeof cpython_phases / sizeof cpython_phases[0]);
+        int cur = -1;
+        for (int i = 0; i < nph; i++)
+            if (ph[i] == g->phase)
+                cur = i;
+        float px = cx, ph_h = sc(s, 28);
+        for (int i = 0; i < nph; i++) {
+            const char *name = gc_phase_name(ph[i]);
+            if (cur > i)
+                snprintf(buf, sizeof buf, "\xE2\x9C\x93 %s", name);
+            else
+                snprintf(buf, sizeof buf, "%s", name);
+            float pw = (float)render_text_width(s->fonts, cur == i ? RENDER_FONT_BOLD : RENDER_FONT_SANS,
+                                                spx(s, 16), buf) + sc(s, 20);
+            if (px + pw > cx + cw) {
+                px = cx;
+                cy += ph_h + sc(s, 6);
+            }
+            if (cur == i) {
+                render_rect(s->l, px, cy, pw, ph_h, sc(s, 6), t->timeline_phase);
+                render_text_mid(s, px + pw * 0.5f, cy, ph_h, RENDER_FONT_BOLD, spx(s, 16),
+                                RENDER_ALIGN_CENTER, t->bg, buf);
+            } else {
+                render_frame(s->l, px, cy, pw, ph_h, sc(s, 6), sc(s, 1), cur < i ? sc(s, 4) : 0,
+                             cur > i ? t->text_dim : t->text_faint);
+                render_text_mid(s, px + pw * 0.5f, cy, ph_h, RENDER_FONT_SANS, spx(s, 16),
+                                RENDER_ALIGN_CENTER, cur > i ? t->text_dim : t->text_faint, buf);
+            }
+            px += pw + sc(s, 6);
+        }
+        cy += ph_h + sc(s, 16);
+    } else {
+        snprintf(buf, sizeof buf, "idle \xC2\xB7 automatic collection %s",
+                 g->enabled ? "enabled" : "disabled");
+        render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
+                        g->enabled ? t->text_dim : t->changed, buf);
+        cy += sc(s, 40);
+    }
+    /* generations */
+    for (int gen = 0; gen < 4 && cy < bottom - sc(s, 60); gen++) {
+        GcListId list = (GcListId)(GC_LIST_GEN0 + gen);
+        GcListView lv = gc_list(s->h, list);
+        if (gen == 3 && lv.len == 0)
+            break;
+        RenderColor col = t->gen[gen];
+        stripes(s, cx, cy + sc(s, 4), sc(s, 22), gen + 1, col);
+        if (gen < 3)
+            snprintf(buf, sizeof buf, "generation %d%s", gen,
+                     g->collecting && g->gen >= gen ? "  \xE2\x86\x90 young" : "");
+        else
+            snprintf(buf, sizeof buf, "permanent (frozen)");
+        float sx = cx + sc(s, 6) * (float)(gen + 1) + sc(s, 8);
+        render_text_mid(s, sx, cy, sc(s, 30), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT,
+                        t->text, buf);
+        snprintf(buf, sizeof buf, "%lld object%s", (long long)lv.len, lv.len == 1 ? "" : "s");
+        render_text_mid(s, cx + cw, cy, sc(s, 30), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_RIGHT,
+                        t->text_dim, buf);
+        cy += sc(s, 34);
+        if (gen < 3 && g->collector != GC_COLLECTOR_REFCOUNT) {
+            int64_t c = g->count[gen], th = g->threshold[gen];
+            float frac = th > 0 ? (float)c / (float)th : 0;
+            if (frac > 1)
+                frac = 1;
+            float bh = sc(s, 10);
+            render_rect(s->l, cx, cy + sc(s, 7), cw * 0.55f, bh, bh * 0.5f, t->timeline);
+            if (frac > 0)
+                render_rect(s->l, cx, cy + sc(s, 7), cw * 0.55f * frac < bh ? bh : cw * 0.55f * frac,
+                            bh, bh * 0.5f, col);
+            snprintf(buf, sizeof buf, "count %lld / %lld", (long long)c, (long long)th);
+            render_text_mid(s, cx + cw, cy, sc(s, 24), RENDER_FONT_SANS, spx(s, 16),
+                            RENDER_ALIGN_RIGHT, t->text_dim, buf);
+            cy += sc(s, 30);
+        }
+        cy += list_strip(s, list, cx, cy, cw) + sc(s, 6);
+        if (gen < 3) {
+            const GcGenStats *st = &g->stats[gen];
+            snprintf(buf, sizeof buf, "%lld runs \xC2\xB7 %lld collected \xC2\xB7 %lld uncollectable",
+                     (long long)st->collections, (long long)st->collected,
+                     (long long)st->uncollectable);
+            render_text_mid(s, cx, cy, sc(s, 24), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
+                            t->text_faint, buf);
+            cy += sc(s, 30);
+        }
+        render_rect(s->l, cx, cy, cw, sc(s, 1), 0, t->row_sep);
+        cy += sc(s, 12);
+    }
+    /* the working lists of a collection */
+    static const GcListId work[] = {GC_LIST_UNREACHABLE, GC_LIST_FINALIZERS, GC_LIST_WRCB,
+                                    GC_LIST_SEEN, GC_LIST_FINAL};
+    for (size_t i = 0; i < sizeof work / sizeof work[0] && cy < bottom - sc(s, 50); i++) {
+        GcListView lv = gc_list(s->h, work[i]);
+        if (lv.len == 0 && !(work[i] == GC_LIST_UNREACHABLE && g->collecting))
+            continue;
+        snprintf(buf, sizeof buf, "%s list", gc_list_name(work[i]));
+        render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT,
+                        work[i] == GC_LIST_UNREACHABLE ? t->unreachable : t->text, buf);
+        cy += sc(s, 32);
+        cy += list_strip(s, work[i], cx, cy, cw) + sc(s, 14);
+    }
+    /* totals at the bottom */
+    if (cy < bottom - sc(s, 30)) {
+        snprintf(buf, sizeof buf, "allocated %lld \xC2\xB7 freed %lld \xC2\xB7 alive %lld",
+                 (long long)g->allocated, (long long)g->freed, (long long)(g->allocated - g->freed));
+        render_text_mid(s, cx, bottom - sc(s, 28), sc(s, 24), RENDER_FONT_SANS, spx(s, 16),
+                        RENDER_ALIGN_LEFT, t->text_dim, buf);
+    }
+}
+
+/* ---- inspector -------------------------------------------------------------------- */
+
+void render_inspector(Scene *s)
+{
+    const RenderTheme *t = s->t;
+    GcId id = s->v->selected;
+    const GcObject *o = gc_object(s->h, id);
+    if (!o)
+        return;
+    char rows[16][200];
+    int n = 0;
+    const GcGlobals *g = gc_globals(s->h);
+    snprintf(rows[n++], 200, "state: %s", o->state == GC_STATE_FREED ? "freed" : "alive");
+    snprintf(rows[n++], 200, "refcount: %lld", (long long)o->refcnt);
+    if (o->flags & GC_F_COLLECTING)
+        snprintf(rows[n++], 200, "gc_refs: %lld", (long long)o->gc_refs);
+    snprintf(rows[n++], 200, "generation: %s",
+             o->list == GC_LIST_NONE ? "none (untracked)" : gc_list_name((GcListId)o->list));
+    snprintf(rows[n++], 200, "tracked by the gc: %s", o->list == GC_LIST_NONE ? "no" : "yes");
+    snprintf(rows[n++], 200, "finalized (__del__ ran): %s", o->flags & GC_F_FINALIZED ? "yes" : "no");
+    if (s->reach && id <= s->maxid && o->state == GC_STATE_ALIVE)
+        snprintf(rows[n++], 200, "reachable from the roots: %s", s->reach[id] ? "yes" : "no");
+    if (o->flags & GC_F_LEAKED)
+        snprintf(rows[n++], 200, "leaked: never freed");
+    /* referrers */
+    char refs[600];
+    int k = snprintf(refs, sizeof refs, "referrers:");
+    int nref = 0;
+    for (GcId r = 1; r <= s->maxid && k > 0 && (size_t)k < sizeof refs - 60; r++) {
+        const GcObject *ro = gc_object(s->h, r);
+        if (!ro || ro->state != GC_STATE_ALIVE)
+            continue;
+        const GcSlot *sl = gc_slots(ro);
+        for (uint32_t i = 0; i < ro->nslots; i++)
+            if (sl[i].val == GC_VAL_OBJ(id) && (size_t)k < sizeof refs - 60) {
+                char lb[80];
+                k += snprintf(refs + k, sizeof refs - (size_t)k, "%s %s", nref ? "," : "",
+                              render_obj_label(s->h, r, lb, sizeof lb));
+                nref++;
+            }
+    }
+    for (int d = 0; d < gc_frame_count(s->h); d++) {
+        const GcFrame *f = gc_frame(s->h, d);
+        for (uint32_t i = 0; i < f->nvars; i++)
+            if (f->vars[i].val == GC_VAL_OBJ(id) && (size_t)k < sizeof refs - 60) {
+                k += snprintf(refs + k, sizeof refs - (size_t)k, "%s %s", nref ? "," : "",
+                              gc_strtab_get(gc_atoms(s->h), (int32_t)GC_VAL_PAYLOAD(f->vars[i].key)));
+                nref++;
+            }
+    }
+    if (nref == 0)
+        snprintf(refs + k, sizeof refs - (size_t)k, " none");
+    (void)g;
+    float w = sc(s, 380), rh = sc(s, 28);
+    float h = sc(s, 60) + rh * (float)(n + 1) + sc(s, 10);
+    float cx, cy;
+    float x, y;
+    if (render_card_anchor(s, id, &cx, &cy)) {
+        x = cx - w - sc(s, 16);
+        if (x < s->rg.heap_x + sc(s, 8))
+            x = s->rg.heap_x + s->rg.heap_w - w - sc(s, 12);
+        y = cy - sc(s, 40);
+    } else {
+        x = s->rg.heap_x + s->rg.heap_w - w - sc(s, 12);
+        y = s->rg.heap_y + sc(s, 12);
+    }
+    if (y + h > s->rg.heap_y + s->rg.heap_h)
+        y = s->rg.heap_y + s->rg.heap_h - h - sc(s, 8);
+    if (y < s->rg.heap_y + sc(s, 8))
+        y = s->rg.heap_y + sc(s, 8);
+    render_rect(s->l, x + sc(s, 2), y + sc(s, 5), w, h, sc(s, 12), t->card_shadow);
+    render_rect(s->l, x, y, w, h, sc(s, 12), t->panel);
+    render_frame(s->l, x, y, w, h, sc(s, 12), sc(s, 2), 0, t->accent);
+    char lb[120], fit[600];
+    render_text(s->l, x + sc(s, 18), y + sc(s, 14), RENDER_FONT_BOLD, spx(s, 19), RENDER_ALIGN_LEFT,
+                t->text, render_obj_label(s->h, id, lb, sizeof lb));
+    render_text(s->l, x + w - sc(s, 16), y + sc(s, 17), RENDER_FONT_SANS, spx(s, 16),
+                RENDER_ALIGN_RIGHT, t->text_faint, "inspector");
+    for (int i = 0; i < n; i++)
+        render_text_mid(s, x + sc(s, 18), y + sc(s, 52) + rh * (float)i, rh, RENDER_FONT_SANS,
+                        spx(s, 16), RENDER_ALIGN_LEFT, t->text_dim, rows[i]);
+    render_text_mid(s, x + sc(s, 18), y + sc(s, 52) + rh * (float)n, rh, RENDER_FONT_SANS, spx(s, 16),
+                    RENDER_ALIGN_LEFT, t->text,
+                    render_fit(s, RENDER_FONT_SANS, spx(s, 16), refs, w - sc(s, 36), fit, sizeof fit));
+    render_hit(s->l, RENDER_HIT_BUTTON, RENDER_BTN_CLOSE, x, y, w, h);
+}

@@ -1,0 +1,762 @@
+/*
+ * render_scene.c: one gcviz frame as a display list.  Start reading at
+ * render_scene(): it lays out the regions of the window (DESIGN.md 5) and
+ * calls the builders of each panel; this file also holds the top bar, the
+ * caption, the timeline with the transport controls and the overlays.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+#include "render_internal.h"
+
+/* ---- small helpers shared by the builders ------------------------------------ */
+
+RenderColor render_mix(RenderColor a, RenderColor b, float t)
+{
+    RenderColor c;
+    c.r = (uint8_t)((float)a.r + ((float)b.r - (float)a.r) * t + 0.5f);
+    c.g = (uint8_t)((float)a.g + ((float)b.g - (float)a.g) * t + 0.5f);
+    c.b = (uint8_t)((float)a.b + ((float)b.b - (float)a.b) * t + 0.5f);
+    c.a = (uint8_t)((float)a.a + ((float)b.a - (float)a.a) * t + 0.5f);
+    return c;
+}
+
+const char *render_fit(Scene *s, RenderFont font, int px, const char *text, float maxw, char *buf,
+                       size_t n)
+{
+    snprintf(buf, n, "%s", text ? text : "");
+    if ((float)render_text_width(s->fonts, font, px, buf) <= maxw)
+        return buf;
+    size_t len = strlen(buf);
+    while (len > 0) {
+        len--;
+        while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80)
+            len--;
+        if (len + 4 > n)
+            continue;
+        memcpy(buf + len, "\xE2\x80\xA6", 4); /* … */
+        if ((float)render_text_width(s->fonts, font, px, buf) <= maxw)
+            return buf;
+    }
+    buf[0] = 0;
+    return buf;
+}
+
+void render_text_mid(Scene *s, float x, float y, float h, RenderFont font, int px,
+                     RenderAlign align, RenderColor c, const char *text)
+{
+    float lh = (float)render_line_height(s->fonts, font, px);
+    render_text(s->l, x, y + (h - lh) * 0.5f, font, px, align, c, text);
+}
+
+float render_pill(Scene *s, float x, float y, float h, RenderFont font, int px, RenderColor bg,
+                  RenderColor fg, const char *text)
+{
+    float w = (float)render_text_width(s->fonts, font, px, text) + h * 0.9f;
+    render_rect(s->l, x, y, w, h, h * 0.5f, bg);
+    render_text_mid(s, x + w * 0.5f, y, h, font, px, RENDER_ALIGN_CENTER, fg, text);
+    return w;
+}
+
+void render_panel(Scene *s, float x, float y, float w, float h, const char *title)
+{
+    const RenderTheme *t = s->t;
+    render_rect(s->l, x, y, w, h, sc(s, 12), t->panel);
+    render_frame(s->l, x, y, w, h, sc(s, 12), sc(s, 1), 0, t->panel_border);
+    if (title)
+        render_text(s->l, x + sc(s, 18), y + sc(s, 12), RENDER_FONT_BOLD, spx(s, 16),
+                    RENDER_ALIGN_LEFT, t->panel_title, title);
+}
+
+const char *render_obj_label(const GcHeap *h, GcId id, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s #%d", gc_type_name(h, id), (int)id);
+    return buf;
+}
+
+const char *render_value_text(const GcHeap *h, GcValue v, char *buf, size_t n)
+{
+    switch (GC_VAL_TAG(v)) {
+    case GC_V_UNBOUND:
+        snprintf(buf, n, "<unbound>");
+        break;
+    case GC_V_NONE:
+        snprintf(buf, n, "None");
+        break;
+    case GC_V_BOOL:
+        snprintf(buf, n, "%s", GC_VAL_PAYLOAD(v) ? "True" : "False");
+        break;
+    case GC_V_INT:
+        snprintf(buf, n, "%lld", (long long)GC_VAL_PAYLOAD(v));
+        break;
+    case GC_V_STR:
+        snprintf(buf, n, "'%s'", gc_strtab_get(gc_atoms(h), (int32_t)GC_VAL_PAYLOAD(v)));
+        break;
+    case GC_V_CONST:
+        snprintf(buf, n, "%s", gc_strtab_get(gc_atoms(h), (int32_t)GC_VAL_PAYLOAD(v)));
+        break;
+    case GC_V_OBJ:
+        render_obj_label(h, GC_VAL_ID(v), buf, n);
+        break;
+    case GC_V_FUNC:
+        snprintf(buf, n, "<function>");
+        break;
+    case GC_V_CLASS:
+        snprintf(buf, n, "<class>");
+        break;
+    default:
+        snprintf(buf, n, "?");
+        break;
+    }
+    return buf;
+}
+
+/* ---- regions ------------------------------------------------------------------ */
+
+void render_regions(int width, int height, float scale, RenderRegions *o)
+{
+    float W = (float)width / scale, H = (float)height / scale;
+    o->top_h = 56;
+    o->caption_h = 84;
+    o->timeline_h = 64;
+    o->left_w = W * 0.25f;
+    if (o->left_w < 300)
+        o->left_w = 300;
+    if (o->left_w > 440)
+        o->left_w = 440;
+    o->right_w = W * 0.22f;
+    if (o->right_w < 290)
+        o->right_w = 290;
+    if (o->right_w > 400)
+        o->right_w = 400;
+    float m = 12; /* margin between panels */
+    o->heap_x = (o->left_w + m) * scale;
+    o->heap_y = (o->top_h) * scale;
+    o->heap_w = (W - o->left_w - o->right_w - 2 * m) * scale;
+    o->heap_h = (H - o->top_h - o->caption_h - o->timeline_h - m) * scale;
+    o->code_x = m * scale;
+    o->code_y = o->top_h * scale;
+    o->code_w = (o->left_w - m) * scale;
+    o->code_h = (H - o->top_h - o->caption_h - o->timeline_h - m) * 0.56f * scale;
+}
+
+/* ---- timeline ------------------------------------------------------------------- */
+
+static int push_i32(int32_t **a, int32_t *n, int32_t *cap, int32_t v)
+{
+    if (*n == *cap) {
+        int32_t c = *cap ? *cap * 2 : 64;
+        int32_t *p = realloc(*a, (size_t)c * sizeof *p);
+        if (!p)
+            return -1;
+        *a = p;
+        *cap = c;
+    }
+    (*a)[(*n)++] = v;
+    return 0;
+}
+
+int render_timeline_build(RenderTimeline *t, const GcHeap *h)
+{
+    memset(t, 0, sizeof *t);
+    t->error_event = -1;
+    int32_t n = gc_event_count(h);
+    t->nevents = n;
+    int32_t cs = 0, cp = 0, cg = 0, cge = 0, cgg = 0, nge = 0, ngg = 0;
+    int rc = 0;
+    for (int32_t i = 0; i < n && rc == 0; i++) {
+        const GcEvent *e = gc_event(h, i);
+        switch (e->kind) {
+        case GC_EV_STMT:
+            if (e->depth == 0)
+                rc = push_i32(&t->stmts, &t->nstmts, &cs, i);
+            break;
+        case GC_EV_PHASE:
+            rc = push_i32(&t->phases, &t->nphases, &cp, i);
+            break;
+        case GC_EV_GC_START:
+            rc = push_i32(&t->gc_start, &t->ncollections, &cg, i);
+            if (rc == 0)
+                rc = push_i32(&t->gc_gen, &ngg, &cgg, (int32_t)e->a);
+            if (rc == 0)
+                rc = push_i32(&t->gc_end, &nge, &cge, n - 1);
+            break;
+        case GC_EV_GC_END:
+            if (nge > 0)
+                t->gc_end[nge - 1] = i;
+            break;
+        case GC_EV_ERROR:
+            t->error_event = i;
+            break;
+        default:
+            break;
+        }
+    }
+    if (rc < 0)
+        render_timeline_free(t);
+    return rc;
+}
+
+void render_timeline_free(RenderTimeline *t)
+{
+    free(t->stmts);
+    free(t->phases);
+    free(t->gc_start);
+    free(t->gc_end);
+    free(t->gc_gen);
+    memset(t, 0, sizeof *t);
+    t->error_event = -1;
+}
+
+/* ---- the top bar --------------------------------------------------------------- */
+
+static const char *gran_name(RenderGranularity g)
+{
+    return g == RENDER_GRAN_STATEMENT ? "statement" : g == RENDER_GRAN_PHASE ? "phase" : "micro-step";
+}
+
+static float button(Scene *s, float x, float y, float w, float h, RenderButton id, const char *label,
+                    int active)
+{
+    const RenderTheme *t = s->t;
+    if (w <= 0)
+        w = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), label) + sc(s, 28);
+    render_rect(s->l, x, y, w, h, sc(s, 8), active ? t->accent : t->button);
+    if (!active)
+        render_frame(s->l, x, y, w, h, sc(s, 8), sc(s, 1), 0, t->panel_border);
+    render_text_mid(s, x + w * 0.5f, y, h, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_CENTER,
+                    active ? t->bg : t->button_text, label);
+    render_hit(s->l, RENDER_HIT_BUTTON, id, x, y, w, h);
+    return w;
+}
+
+static void top_bar(Scene *s)
+{
+    const RenderTheme *t = s->t;
+    float h = sc(s, s->rg.top_h);
+    float x = sc(s, 18);
+    float y = sc(s, 10), bh = sc(s, 36);
+    render_text_mid(s, x, 0, h, RENDER_FONT_BOLD, spx(s, 22), RENDER_ALIGN_LEFT, t->accent, "gcviz");
+    x += (float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 22), "gcviz") + sc(s, 16);
+    char buf[512];
+    /* right side, from the right edge leftwards */
+    float rx = (float)s->width - sc(s, 12);
+    rx -= button(s, rx - sc(s, 44), y, sc(s, 44), bh, RENDER_BTN_HELP, "?", s->v->show_help);
+    rx -= sc(s, 8);
+    float lw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), "Legend") + sc(s, 28);
+    rx -= button(s, rx - lw, y, lw, bh, RENDER_BTN_LEGEND, "Legend", s->v->show_legend);
+    rx -= sc(s, 8);
+    snprintf(buf, sizeof buf, "Step by: %s", gran_name(s->v->gran));
+    float gw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) + sc(s, 28);
+    rx -= button(s, rx - gw, y, gw, bh, RENDER_BTN_GRANULARITY, buf, 0);
+    rx -= sc(s, 14);
+    if (s->h) {
+        const GcGlobals *g = gc_globals(s->h);
+        const char *coll = g->collector == GC_COLLECTOR_REFCOUNT    ? "refcount only"
+                           : g->collector == GC_COLLECTOR_MARKSWEEP ? "mark-sweep"
+                                                                    : "CPython gc";
+        snprintf(buf, sizeof buf, "Python %d.%d \xC2\xB7 %s \xC2\xB7 gc %s", g->python / 100,
+                 g->python % 100, coll, g->enabled ? "enabled" : "disabled");
+        float pw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) + bh * 0.9f;
+        rx -= pw;
+        render_pill(s, rx, y, bh, RENDER_FONT_SANS, spx(s, 16), t->button, t->text_dim, buf);
+        rx -= sc(s, 10);
+    }
+    float maxw = rx - x - sc(s, 10);
+    const char *title = s->v->title && *s->v->title ? s->v->title : "No scenario loaded";
+    render_text_mid(s, x, 0, h, RENDER_FONT_BOLD, spx(s, 20), RENDER_ALIGN_LEFT, t->text,
+                    render_fit(s, RENDER_FONT_BOLD, spx(s, 20), title, maxw, buf, sizeof buf));
+}
+
+/* ---- caption ------------------------------------------------------------------------ */
+
+static const LangLoc *current_top_loc(Scene *s)
+{
+    if (!s->p)
+        return NULL;
+    for (int32_t i = s->ev; i >= 0; i--) {
+        const GcEvent *e = gc_event(s->h, i);
+        if (e->kind == GC_EV_STMT && e->depth == 0)
+            return lang_loc(s->p, (int32_t)e->a);
+    }
+    return NULL;
+}
+
+static void caption(Scene *s, float x, float y, float w, float h)
+{
+    const RenderTheme *t = s->t;
+    render_rect(s->l, x, y, w, h, sc(s, 12), t->panel);
+    render_frame(s->l, x, y, w, h, sc(s, 12), sc(s, 1), 0, t->panel_border);
+    if (!s->h)
+        return;
+    char expl[512], buf[600];
+    int err_here = s->tl && s->tl->error_event >= 0 && s->ev >= s->tl->error_event;
+    if (s->ev >= 0)
+        gc_event_explain(s->h, s->ev, expl, sizeof expl);
+    else
+        snprintf(expl, sizeof expl, "Before the first statement. Press \xE2\x86\x92 to step.");
+    float pad = sc(s, 18);
+    float tx = x + pad;
+    if (err_here) {
+        /* the exception, Python style, at the step where it stopped */
+        const char *msg = s->v->run_error && *s->v->run_error ? s->v->run_error : gc_error(s->h);
+        render_rect(s->l, x + sc(s, 4), y + sc(s, 4), sc(s, 8), h - sc(s, 8), sc(s, 4), t->error);
+        render_text(s->l, tx, y + sc(s, 12), RENDER_FONT_BOLD, spx(s, 18), RENDER_ALIGN_LEFT,
+                    t->error, "Traceback: the scenario stopped here");
+        render_text(s->l, tx, y + sc(s, 44), RENDER_FONT_MONO, spx(s, 17), RENDER_ALIGN_LEFT,
+                    t->text,
+                    render_fit(s, RENDER_FONT_MONO, spx(s, 17), msg, w - 2 * pad, buf, sizeof buf));
+        return;
+    }
+    float rw = sc(s, 190);
+    snprintf(buf, sizeof buf, "event %d / %d", (int)s->cursor, (int)s->nevents);
+    render_text(s->l, x + w - pad, y + sc(s, 14), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_RIGHT,
+                t->text_faint, buf);
+    if (s->ev >= 0) {
+        const GcEvent *e = gc_event(s->h, s->ev);
+        if (e->phase != GC_PHASE_IDLE) {
+            snprintf(buf, sizeof buf, "%s", gc_phase_name((GcPhase)e->phase));
+            float pw = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 16), buf) +
+                       sc(s, 30);
+            render_pill(s, x + w - pad - pw, y + sc(s, 42), sc(s, 28), RENDER_FONT_BOLD,
+                        spx(s, 16), t->timeline_phase, t->bg, buf);
+        }
+    }
+    render_text(s->l, tx, y + sc(s, 12), RENDER_FONT_BOLD, spx(s, 19), RENDER_ALIGN_LEFT, t->text,
+                render_fit(s, RENDER_FONT_BOLD, spx(s, 19), expl, w - 2 * pad - rw, buf, sizeof buf));
+    const LangLoc *loc = current_top_loc(s);
+    if (loc && loc->say && *loc->say) {
+        char say[600];
+        snprintf(say, sizeof say, "\xE2\x80\x9C%s\xE2\x80\x9D", loc->say);
+        render_text(s->l, tx, y + sc(s, 46), RENDER_FONT_SANS, spx(s, 18), RENDER_ALIGN_LEFT,
+                    t->accent,
+                    render_fit(s, RENDER_FONT_SANS, spx(s, 18), say, w - 2 * pad - rw, buf, sizeof buf));
+    }
+}
+
+/* ---- transport and timeline ------------------------------------------------------ */
+
+static void icon(Scene *s, float cx, float cy, float r, RenderButton b, RenderColor c)
+{
+    RenderPt tri[3];
+    float bw = r * 0.28f;
+    switch (b) {
+    case RENDER_BTN_HOME:
+        render_rect(s->l, cx - r, cy - r, bw, 2 * r, 0, c);
+        tri[0] = (RenderPt){cx - r + bw * 1.5f, cy};
+        tri[1] = (RenderPt){cx + r * 0.8f, cy - r};
+        tri[2] = (RenderPt){cx + r * 0.8f, cy + r};
+        render_poly(s->l, tri, 3, c);
+        break;
+    case RENDER_BTN_END:
+        render_rect(s->l, cx + r - bw, cy - r, bw, 2 * r, 0, c);
+        tri[0] = (RenderPt){cx + r - bw * 1.5f, cy};
+        tri[1] = (RenderPt){cx - r * 0.8f, cy - r};
+        tri[2] = (RenderPt){cx - r * 0.8f, cy + r};
+        render_poly(s->l, tri, 3, c);
+        break;
+    case RENDER_BTN_PREV:
+        tri[0] = (RenderPt){cx - r * 0.7f, cy};
+        tri[1] = (RenderPt){cx + r * 0.7f, cy - r};
+        tri[2] = (RenderPt){cx + r * 0.7f, cy + r};
+        render_poly(s->l, tri, 3, c);
+        break;
+    case RENDER_BTN_NEXT:
+        tri[0] = (RenderPt){cx + r * 0.7f, cy};
+        tri[1] = (RenderPt){cx - r * 0.7f, cy - r};
+        tri[2] = (RenderPt){cx - r * 0.7f, cy + r};
+        render_poly(s->l, tri, 3, c);
+        break;
+    case RENDER_BTN_PLAY:
+        if (s->v->playing) {
+            render_rect(s->l, cx - r * 0.75f, cy - r, r * 0.5f, 2 * r, sc(s, 1), c);
+            render_rect(s->l, cx + r * 0.25f, cy - r, r * 0.5f, 2 * r, sc(s, 1), c);
+        } else {
+            tri[0] = (RenderPt){cx + r, cy};
+            tri[1] = (RenderPt){cx - r * 0.7f, cy - r * 1.1f};
+            tri[2] = (RenderPt){cx - r * 0.7f, cy + r * 1.1f};
+            render_poly(s->l, tri, 3, c);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+static void timeline(Scene *s, float x, float y, float w, float h)
+{
+    const RenderTheme *t = s->t;
+    float bs = sc(s, 44), gap = sc(s, 8);
+    float by = y + (h - bs) * 0.5f;
+    static const RenderButton order[] = {RENDER_BTN_HOME, RENDER_BTN_PREV, RENDER_BTN_PLAY,
+                                         RENDER_BTN_NEXT, RENDER_BTN_END};
+    float bx = x;
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+        int active = order[i] == RENDER_BTN_PLAY && s->v->playing;
+        render_rect(s->l, bx, by, bs, bs, sc(s, 10), active ? t->accent : t->button);
+        render_frame(s->l, bx, by, bs, bs, sc(s, 10), sc(s, 1), 0, t->panel_border);
+        icon(s, bx + bs * 0.5f, by + bs * 0.5f, sc(s, 9), order[i], active ? t->bg : t->button_text);
+        render_hit(s->l, RENDER_HIT_BUTTON, order[i], bx, by, bs, bs);
+        bx += bs + gap;
+    }
+    bx += sc(s, 4);
+    bx += button(s, bx, by, 0, bs, RENDER_BTN_NEXT_GC, "Next GC", 0) + gap;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%d/s", s->v->speed);
+    render_text_mid(s, bx + sc(s, 4), by, bs, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
+                    t->text_faint, buf);
+    bx += sc(s, 56);
+    /* the track */
+    float tx = bx + sc(s, 10), tw = x + w - tx - sc(s, 10);
+    float ty = y + h * 0.5f - sc(s, 11), th = sc(s, 22);
+    render_rect(s->l, tx, ty, tw, th, th * 0.5f, t->timeline);
+    if (!s->h || !s->tl || s->nevents <= 0 || tw <= 0)
+        return;
+    float n = (float)s->nevents;
+#define TX(i) (tx + tw * ((float)(i) / n))
+    for (int32_t i = 0; i < s->tl->ncollections; i++) {
+        float x0 = TX(s->tl->gc_start[i]), x1 = TX(s->tl->gc_end[i] + 1);
+        if (x1 - x0 < sc(s, 3))
+            x1 = x0 + sc(s, 3);
+        render_rect(s->l, x0, ty, x1 - x0, th, sc(s, 3), t->timeline_gc);
+        render_hatch(s->l, x0, ty, x1 - x0, th, sc(s, 1), sc(s, 6), with_alpha(t->timeline_phase, 0.6f));
+    }
+    int32_t step_every = 1;
+    while (s->tl->nstmts / step_every > (int32_t)(tw / sc(s, 5)))
+        step_every *= 2;
+    for (int32_t i = 0; i < s->tl->nstmts; i += step_every) {
+        float sx = TX(s->tl->stmts[i]);
+        render_rect(s->l, sx, ty + th * 0.25f, sc(s, 1.5f), th * 0.5f, 0, t->timeline_stmt);
+    }
+    for (int32_t i = 0; i < s->tl->nphases; i++) {
+        float px = TX(s->tl->phases[i]);
+        RenderPt d[4] = {{px, ty - sc(s, 6)}, {px + sc(s, 4), ty - sc(s, 2)}, {px, ty + sc(s, 2)},
+                         {px - sc(s, 4), ty - sc(s, 2)}};
+        render_poly(s->l, d, 4, t->timeline_phase);
+    }
+    if (s->tl->error_event >= 0) {
+        float ex = TX(s->tl->error_event);
+        render_rect(s->l, ex - sc(s, 2), ty - sc(s, 4), sc(s, 4), th + sc(s, 8), sc(s, 2), t->error);
+    }
+    float cx = TX(s->cursor);
+    render_rect(s->l, tx, ty + th * 0.5f - sc(s, 2), cx - tx, sc(s, 4), sc(s, 2), with_alpha(t->accent, 0.8f));
+    render_rect(s->l, cx - sc(s, 2), ty - sc(s, 8), sc(s, 4), th + sc(s, 16), sc(s, 2), t->cursor);
+    render_rect(s->l, cx - sc(s, 8), ty + th * 0.5f - sc(s, 8), sc(s, 16), sc(s, 16), sc(s, 8), t->cursor);
+    render_hit(s->l, RENDER_HIT_TIMELINE, s->nevents, tx, y, tw, h);
+#undef TX
+}
+
+/* ---- overlays ---------------------------------------------------------------------- */
+
+static void overlay_box(Scene *s, float w, float h, const char *title, float *ox, float *oy)
+{
+    const RenderTheme *t = s->t;
+    render_rect(s->l, 0, 0, (float)s->width, (float)s->height, 0, t->overlay_dim);
+    float x = ((float)s->width - w) * 0.5f, y = ((float)s->height - h) * 0.5f;
+    render_rect(s->l, x + sc(s, 2), y + sc(s, 6), w, h, sc(s, 16), t->card_shadow);
+    render_rect(s->l, x, y, w, h, sc(s, 16), t->panel);
+    render_frame(s->l, x, y, w, h, sc(s, 16), sc(s, 1.5f), 0, t->card_border);
+    render_text(s->l, x + sc(s, 28), y + sc(s, 22), RENDER_FONT_BOLD, spx(s, 22), RENDER_ALIGN_LEFT,
+                t->text, title);
+    render_text(s->l, x + w - sc(s, 28), y + sc(s, 26), RENDER_FONT_SANS, spx(s, 16),
+                RENDER_ALIGN_RIGHT, t->text_faint, "Esc closes");
+    *ox = x;
+    *oy = y;
+}
+
+static void help_overlay(Scene *s)
+{
+    static const char *const rows[][2] = {
+        {"\xE2\x86\x92 / \xE2\x86\x90", "next / previous step at the current granularity"},
+        {"Shift+\xE2\x86\x92 / Shift+\xE2\x86\x90", "next / previous statement"},
+        {"Tab", "granularity: statement \xE2\x86\x92 phase \xE2\x86\x92 micro-step"},
+        {"Space", "play / pause"},
+        {"+ / \xE2\x88\x92", "faster / slower"},
+        {"Home / End", "first / last step"},
+        {"C", "next collection"},
+        {"S", "screenshot (PNG)"},
+        {"L / T / F", "legend / theme / fit to window"},
+        {"O / R", "open a scenario / reload the file"},
+        {"F1 or ?", "this help"},
+        {"Esc / Q", "close an overlay, else quit"},
+        {"Mouse", "drag a card to pin it \xC2\xB7 wheel zooms \xC2\xB7 drag the background to pan"},
+        {"", "click a card to inspect it \xC2\xB7 drop a .json file to open it"},
+    };
+    int n = (int)(sizeof rows / sizeof rows[0]);
+    float rh = sc(s, 34);
+    float w = sc(s, 820), h = sc(s, 90) + rh * (float)n;
+    float x, y;
+    overlay_box(s, w, h, "Keys", &x, &y);
+    for (int i = 0; i < n; i++) {
+        float ry = y + sc(s, 70) + rh * (float)i;
+        if (rows[i][0][0])
+            render_pill(s, x + sc(s, 28), ry + sc(s, 3), rh - sc(s, 6), RENDER_FONT_MONO,
+                        spx(s, 16), s->t->button, s->t->text, rows[i][0]);
+        render_text_mid(s, x + sc(s, 290), ry, rh, RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
+                        s->t->text_dim, rows[i][1]);
+    }
+}
+
+/* A small card sample for the legend. */
+static void legend_sample(Scene *s, float x, float y, RenderColor stripe, int bars, float dash,
+                          RenderColor border, int hatch, float alpha)
+{
+    const RenderTheme *t = s->t;
+    float w = sc(s, 54), h = sc(s, 34);
+    render_rect(s->l, x, y, w, h, sc(s, 6), with_alpha(t->card, alpha));
+    if (hatch)
+        render_hatch(s->l, x + sc(s, 2), y + sc(s, 2), w - sc(s, 4), h - sc(s, 4), sc(s, 1.5f),
+                     sc(s, 7), with_alpha(t->leaked, 0.7f));
+    for (int b = 0; b < bars; b++)
+        render_rect(s->l, x + sc(s, 4) + (float)b * sc(s, 6), y + sc(s, 5), sc(s, 3.5f), h - sc(s, 10),
+                    sc(s, 1), stripe);
+    render_frame(s->l, x, y, w, h, sc(s, 6), sc(s, 2), dash, border);
+}
+
+static void legend_overlay(Scene *s)
+{
+    const RenderTheme *t = s->t;
+    float rh = sc(s, 46);
+    float w = sc(s, 880), h = sc(s, 100) + rh * 7;
+    float x, y;
+    overlay_box(s, w, h, "Legend", &x, &y);
+    float c1 = x + sc(s, 28), c2 = x + w * 0.5f + sc(s, 10);
+    float ty = y + sc(s, 74);
+    struct {
+        RenderColor stripe;
+        int bars;
+        float dash;
+        RenderColor border;
+        int hatch;
+        float alpha;
+        const char *label;
+    } items[] = {
+        {t->gen[0], 1, 0, t->card_border, 0, 1, "generation 0 (one bar)"},
+        {t->gen[1], 2, 0, t->card_border, 0, 1, "generation 1 (two bars)"},
+        {t->gen[2], 3, 0, t->card_border, 0, 1, "generation 2 (three bars)"},
+        {t->gen[3], 4, 0, t->card_border, 0, 1, "permanent (frozen, four bars)"},
+        {t->untracked, 0, 0, t->card_border, 0, 1, "untracked (no bars)"},
+        {t->gen[0], 1, 0, t->hot, 0, 1, "touched by this step (thick outline)"},
+        {t->gen[0], 1, sc(s, 7), t->unreachable, 0, 0.6f, "unreachable, not yet collected (dashed)"},
+        {t->gen[0], 1, sc(s, 3), t->freed, 0, 0.35f, "freed (fades out, dotted)"},
+        {t->gen[0], 1, 0, t->leaked, 1, 1, "leaked: never freed (hatched)"},
+    };
+    int n = (int)(sizeof items / sizeof items[0]);
+    for (int i = 0; i < n; i++) {
+        float cx = i < 7 ? c1 : c2;
+        float cy = ty + rh * (float)(i < 7 ? i : i - 7);
+        legend_sample(s, cx, cy + sc(s, 4), items[i].stripe, items[i].bars, items[i].dash,
+                      items[i].border, items[i].hatch, items[i].alpha);
+        render_text_mid(s, cx + sc(s, 70), cy, sc(s, 42), RENDER_FONT_SANS, spx(s, 17),
+                        RENDER_ALIGN_LEFT, t->text, items[i].label);
+    }
+    /* badges and arrows, second column */
+    float cy = ty + rh * 2;
+    render_pill(s, c2, cy + sc(s, 8), sc(s, 26), RENDER_FONT_BOLD, spx(s, 16), t->badge,
+                t->badge_text, "rc 2");
+    render_text_mid(s, c2 + sc(s, 70), cy, sc(s, 42), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
+                    t->text, "reference count (ob_refcnt)");
+    cy += rh;
+    render_rect(s->l, c2, cy + sc(s, 8), sc(s, 54), sc(s, 26), sc(s, 3), t->gcrefs);
+    render_text_mid(s, c2 + sc(s, 27), cy + sc(s, 8), sc(s, 26), RENDER_FONT_BOLD, spx(s, 16),
+                    RENDER_ALIGN_CENTER, t->gcrefs_text, "gc 1");
+    render_text_mid(s, c2 + sc(s, 70), cy, sc(s, 42), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
+                    t->text, "gc_refs during a collection (square)");
+    cy += rh;
+    RenderPt a[2] = {{c2, cy + sc(s, 21)}, {c2 + sc(s, 54), cy + sc(s, 21)}};
+    render_line(s->l, a, 2, sc(s, 2.5f), 0, sc(s, 13), t->arrow);
+    render_text_mid(s, c2 + sc(s, 70), cy, sc(s, 42), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
+                    t->text, "strong reference");
+    cy += rh;
+    RenderPt b[2] = {{c2, cy + sc(s, 21)}, {c2 + sc(s, 54), cy + sc(s, 21)}};
+    render_line(s->l, b, 2, sc(s, 2.5f), sc(s, 6), sc(s, 13), t->arrow_weak);
+    render_text_mid(s, c2 + sc(s, 70), cy, sc(s, 42), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
+                    t->text, "weak reference (dashed)");
+    cy += rh;
+    render_pill(s, c2, cy + sc(s, 8), sc(s, 26), RENDER_FONT_SANS, spx(s, 16), t->arrow_root,
+                t->bg, "a");
+    render_text_mid(s, c2 + sc(s, 70), cy, sc(s, 42), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
+                    t->text, "a name that refers to the object");
+}
+
+static void picker_overlay(Scene *s)
+{
+    const RenderTheme *t = s->t;
+    int n = s->v->picker_count;
+    float rh = sc(s, 40);
+    int shown = n < 14 ? n : 14;
+    float w = sc(s, 640), h = sc(s, 110) + rh * (float)(shown > 0 ? shown : 1);
+    float x, y;
+    overlay_box(s, w, h, "Open a scenario", &x, &y);
+    if (n == 0) {
+        render_text(s->l, x + sc(s, 28), y + sc(s, 76), RENDER_FONT_SANS, spx(s, 17),
+                    RENDER_ALIGN_LEFT, t->text_dim, "No scenarios found. Drop a .json file here.");
+        return;
+    }
+    int first = s->v->picker_sel - shown / 2;
+    if (first > n - shown)
+        first = n - shown;
+    if (first < 0)
+        first = 0;
+    char buf[512];
+    for (int i = 0; i < shown; i++) {
+        int k = first + i;
+        float ry = y + sc(s, 70) + rh * (float)i;
+        int sel = k == s->v->picker_sel;
+        if (sel)
+            render_rect(s->l, x + sc(s, 16), ry, w - sc(s, 32), rh - sc(s, 4), sc(s, 8), t->code_hl);
+        render_text_mid(s, x + sc(s, 30), ry, rh - sc(s, 4), RENDER_FONT_SANS, spx(s, 17),
+                        RENDER_ALIGN_LEFT, sel ? t->code_hl_text : t->text,
+                        render_fit(s, RENDER_FONT_SANS, spx(s, 17), s->v->picker_items[k],
+                                   w - sc(s, 60), buf, sizeof buf));
+        render_hit(s->l, RENDER_HIT_PICKER, k, x + sc(s, 16), ry, w - sc(s, 32), rh - sc(s, 4));
+    }
+    render_text(s->l, x + sc(s, 28), y + h - sc(s, 34), RENDER_FONT_SANS, spx(s, 16),
+                RENDER_ALIGN_LEFT, t->text_faint, "\xE2\x86\x91 \xE2\x86\x93 choose \xC2\xB7 Enter opens");
+}
+
+static void load_error_panel(Scene *s)
+{
+    const RenderTheme *t = s->t;
+    const char *msg = s->v->load_error;
+    int lines = 1;
+    for (const char *c = msg; *c; c++)
+        lines += *c == '\n';
+    if (lines > 8)
+        lines = 8;
+    float lh = sc(s, 26);
+    float x = s->rg.heap_x + sc(s, 16), w = s->rg.heap_w - sc(s, 32);
+    float y = s->rg.heap_y + sc(s, 12), h = sc(s, 56) + lh * (float)lines;
+    render_rect(s->l, x + sc(s, 2), y + sc(s, 4), w, h, sc(s, 12), t->card_shadow);
+    render_rect(s->l, x, y, w, h, sc(s, 12), t->panel);
+    render_frame(s->l, x, y, w, h, sc(s, 12), sc(s, 2.5f), 0, t->error);
+    render_rect(s->l, x, y, sc(s, 10), h, sc(s, 5), t->error);
+    render_text(s->l, x + sc(s, 26), y + sc(s, 12), RENDER_FONT_BOLD, spx(s, 18), RENDER_ALIGN_LEFT,
+                t->error, "Could not load the scenario (the previous one stays open)");
+    render_text(s->l, x + w - sc(s, 16), y + sc(s, 14), RENDER_FONT_SANS, spx(s, 16),
+                RENDER_ALIGN_RIGHT, t->text_faint, "Esc closes");
+    char line[512], buf[560];
+    const char *c = msg;
+    for (int i = 0; i < lines && *c; i++) {
+        size_t k = strcspn(c, "\n");
+        snprintf(line, sizeof line, "%.*s", (int)(k < 500 ? k : 500), c);
+        render_text(s->l, x + sc(s, 26), y + sc(s, 46) + lh * (float)i, RENDER_FONT_MONO,
+                    spx(s, 16), RENDER_ALIGN_LEFT, t->text,
+                    render_fit(s, RENDER_FONT_MONO, spx(s, 16), line, w - sc(s, 48), buf, sizeof buf));
+        c += k;
+        if (*c)
+            c++;
+    }
+}
+
+static void toast(Scene *s)
+{
+    const RenderTheme *t = s->t;
+    char buf[600];
+    const char *msg = render_fit(s, RENDER_FONT_SANS, spx(s, 17), s->v->toast,
+                                 s->rg.heap_w - sc(s, 60), buf, sizeof buf);
+    float w = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 17), msg) + sc(s, 48);
+    float h = sc(s, 44);
+    float x = s->rg.heap_x + (s->rg.heap_w - w) * 0.5f;
+    float y = s->rg.heap_y + s->rg.heap_h - h - sc(s, 18);
+    RenderColor bg = s->v->toast_is_error ? t->error : t->toast;
+    render_rect(s->l, x + sc(s, 2), y + sc(s, 4), w, h, h * 0.5f, t->card_shadow);
+    render_rect(s->l, x, y, w, h, h * 0.5f, bg);
+    render_text_mid(s, x + w * 0.5f, y, h, RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_CENTER,
+                    s->v->toast_is_error ? (RenderColor){255, 255, 255, 255} : t->toast_text, msg);
+}
+
+static void welcome(Scene *s)
+{
+    const RenderTheme *t = s->t;
+    float cx = s->rg.heap_x + s->rg.heap_w * 0.5f, cy = s->rg.heap_y + s->rg.heap_h * 0.4f;
+    render_text(s->l, cx, cy, RENDER_FONT_BOLD, spx(s, 26), RENDER_ALIGN_CENTER, t->text,
+                "Watch CPython manage memory");
+    render_text(s->l, cx, cy + sc(s, 48), RENDER_FONT_SANS, spx(s, 18), RENDER_ALIGN_CENTER,
+                t->text_dim, "Press O to open a scenario, or drop a .json file on this window.");
+}
+
+/* ---- the frame ------------------------------------------------------------------------ */
+
+int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangProgram *p,
+                 const Layout *layout, const RenderTimeline *tl, const RenderView *v, int width,
+                 int height)
+{
+    Scene s;
+    memset(&s, 0, sizeof s);
+    s.l = l;
+    s.fonts = fonts;
+    s.t = render_theme(v->theme);
+    s.v = v;
+    s.h = h;
+    s.p = h ? p : NULL;
+    s.layout = layout;
+    s.tl = tl;
+    s.s = v->scale > 0 ? v->scale : 1;
+    s.width = width;
+    s.height = height;
+    render_list_reset(l, width, height, s.t->bg);
+    render_regions(width, height, s.s, &s.rg);
+    if (h) {
+        s.cursor = gc_cursor(h);
+        s.nevents = gc_event_count(h);
+        s.ev = s.cursor - 1;
+        s.maxid = gc_max_id(h);
+        s.reach = calloc((size_t)s.maxid + 1, 1);
+        if (s.reach)
+            gc_reachable(h, s.reach);
+    } else {
+        s.ev = -1;
+    }
+    const RenderRegions *rg = &s.rg;
+    float m = sc(&s, 12);
+    top_bar(&s);
+    /* left column: code above frames */
+    float colh = rg->heap_h;
+    render_code_panel(&s, rg->code_x, rg->code_y, rg->code_w, rg->code_h);
+    render_frames_panel(&s, rg->code_x, rg->code_y + rg->code_h + m, rg->code_w,
+                        colh - rg->code_h - m);
+    /* right column */
+    float rx = rg->heap_x + rg->heap_w + m;
+    render_collector_panel(&s, rx, rg->heap_y, (float)width - rx - m, colh);
+    /* heap */
+    render_rect(l, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h, sc(&s, 12), s.t->heap_bg);
+    render_frame(l, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h, sc(&s, 12), sc(&s, 1), 0,
+                 s.t->panel_border);
+    render_hit(l, RENDER_HIT_HEAP, 0, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h);
+    if (h) {
+        render_heap(&s);
+        render_root_arrows(&s);
+    } else
+        welcome(&s);
+    /* bottom: caption, then the timeline */
+    float by = rg->heap_y + rg->heap_h + m;
+    caption(&s, rg->code_x, by, (float)width - 2 * m, sc(&s, rg->caption_h) - m);
+    timeline(&s, rg->code_x, by + sc(&s, rg->caption_h) - m, (float)width - 2 * m,
+             sc(&s, rg->timeline_h));
+    if (h && v->selected > 0)
+        render_inspector(&s);
+    if (v->load_error && *v->load_error)
+        load_error_panel(&s);
+    if (v->toast && *v->toast)
+        toast(&s);
+    if (v->show_legend)
+        legend_overlay(&s);
+    if (v->show_help)
+        help_overlay(&s);
+    if (v->show_picker)
+        picker_overlay(&s);
+    free(s.reach);
+    return l->oom ? -1 : 0;
+}
+
+const char *render_phase_slug(const GcHeap *h)
+{
+    if (!h)
+        return "idle";
+    const GcGlobals *g = gc_globals(h);
+    return gc_phase_name(g->phase);
+}

@@ -1,0 +1,153 @@
+/*
+ * render_text.c: the bundled DejaVu fonts through SDL_ttf: finding them,
+ * opening each (face, pixel size) once, measuring text.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "render.h"
+#include "render_internal.h"
+
+#ifndef GCVIZ_SOURCE_DIR
+#define GCVIZ_SOURCE_DIR ""
+#endif
+#ifndef GCVIZ_DATA_DIR
+#define GCVIZ_DATA_DIR ""
+#endif
+
+static const char *const font_files[RENDER_FONT_COUNT] = {
+    "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"};
+
+struct RenderFonts {
+    char dir[1024];
+    TTF_Font *open[RENDER_FONT_COUNT][RENDER_MAX_PX + 1];
+    int inited_ttf;
+};
+
+static int probe_dir(const char *dir, const char *probe, char *buf, size_t n)
+{
+    char path[1400];
+    if (!dir || !*dir)
+        return -1;
+    snprintf(path, sizeof path, "%s/%s", dir, probe);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    fclose(f);
+    snprintf(buf, n, "%s", dir);
+    return 0;
+}
+
+int render_find_data_dir(const char *sub, const char *probe, char *buf, size_t n)
+{
+    char dir[1200];
+    const char *env = getenv("GCVIZ_DATA_DIR");
+    if (env && *env) {
+        snprintf(dir, sizeof dir, "%s/%s", env, sub);
+        if (probe_dir(dir, probe, buf, n) == 0)
+            return 0;
+    }
+    char *base = SDL_GetBasePath();
+    if (base) {
+        static const char *const ups[] = {"", "../", "../../", "../share/gcviz/"};
+        for (size_t i = 0; i < sizeof ups / sizeof ups[0]; i++) {
+            snprintf(dir, sizeof dir, "%s%s%s", base, ups[i], sub);
+            if (probe_dir(dir, probe, buf, n) == 0) {
+                SDL_free(base);
+                return 0;
+            }
+        }
+        SDL_free(base);
+    }
+    if (*GCVIZ_DATA_DIR) {
+        snprintf(dir, sizeof dir, "%s/%s", GCVIZ_DATA_DIR, sub);
+        if (probe_dir(dir, probe, buf, n) == 0)
+            return 0;
+    }
+    if (*GCVIZ_SOURCE_DIR) {
+        snprintf(dir, sizeof dir, "%s/%s", GCVIZ_SOURCE_DIR, sub);
+        if (probe_dir(dir, probe, buf, n) == 0)
+            return 0;
+    }
+    return -1;
+}
+
+RenderFonts *render_fonts_new(void)
+{
+    RenderFonts *f = calloc(1, sizeof *f);
+    if (!f) {
+        SDL_OutOfMemory();
+        return NULL;
+    }
+    if (render_find_data_dir("assets", font_files[0], f->dir, sizeof f->dir) < 0) {
+        SDL_SetError("cannot find the bundled fonts (assets/%s); set GCVIZ_DATA_DIR",
+                     font_files[0]);
+        free(f);
+        return NULL;
+    }
+    if (!TTF_WasInit()) {
+        if (TTF_Init() < 0) {
+            free(f);
+            return NULL;
+        }
+        f->inited_ttf = 1;
+    }
+    /* open one size of each face now, so a missing file fails here */
+    for (int i = 0; i < RENDER_FONT_COUNT; i++) {
+        if (!render_font(f, (RenderFont)i, 16)) {
+            render_fonts_free(f);
+            return NULL;
+        }
+    }
+    return f;
+}
+
+void render_fonts_free(RenderFonts *f)
+{
+    if (!f)
+        return;
+    for (int i = 0; i < RENDER_FONT_COUNT; i++)
+        for (int px = 0; px <= RENDER_MAX_PX; px++)
+            if (f->open[i][px])
+                TTF_CloseFont(f->open[i][px]);
+    if (f->inited_ttf)
+        TTF_Quit();
+    free(f);
+}
+
+TTF_Font *render_font(RenderFonts *f, RenderFont font, int px)
+{
+    if (px < 4)
+        px = 4;
+    if (px > RENDER_MAX_PX)
+        px = RENDER_MAX_PX;
+    if ((int)font < 0 || font >= RENDER_FONT_COUNT)
+        font = RENDER_FONT_SANS;
+    if (!f->open[font][px]) {
+        char path[1400];
+        snprintf(path, sizeof path, "%s/%s", f->dir, font_files[font]);
+        f->open[font][px] = TTF_OpenFont(path, px);
+        if (f->open[font][px])
+            TTF_SetFontHinting(f->open[font][px], TTF_HINTING_LIGHT);
+    }
+    return f->open[font][px];
+}
+
+int render_text_width(RenderFonts *f, RenderFont font, int px, const char *text)
+{
+    TTF_Font *ttf = render_font(f, font, px);
+    int w = 0, h = 0;
+    if (!ttf || !text || !*text || TTF_SizeUTF8(ttf, text, &w, &h) < 0)
+        return 0;
+    return w;
+}
+
+int render_line_height(RenderFonts *f, RenderFont font, int px)
+{
+    TTF_Font *ttf = render_font(f, font, px);
+    return ttf ? TTF_FontHeight(ttf) : px;
+}
