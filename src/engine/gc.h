@@ -64,6 +64,17 @@ typedef enum GcTag {
 #define GC_VAL_ID(v) ((GcId)GC_VAL_PAYLOAD(v))
 #define GC_INT_MAX ((int64_t)1 << 58)
 
+/* ---- memory ------------------------------------------------------------ */
+
+/* The engine's and interpreter's allocator (gc_mem.c).  gc_mem_fail_after(n)
+ * makes the allocation after the next n fail (tests only; -1 = never). */
+void *gc_malloc(size_t n);
+void *gc_calloc(size_t n, size_t m);
+void *gc_realloc(void *p, size_t n);
+void gc_free(void *p);
+void gc_mem_fail_after(long n);
+long gc_mem_count(void);
+
 /* ---- the string table (atoms) ------------------------------------------ */
 
 typedef struct GcStrtab GcStrtab;
@@ -379,6 +390,10 @@ int32_t gc_attr_order(GcHeap *h, int32_t cls, int32_t atom);
 /* Removes slot i (shifting the rest); the removed value's reference is
  * returned in *out (moved to the caller, who must DECREF or keep it). */
 int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out);
+/* Empties obj at once (list.clear, dict.clear, tp_clear): the n values go
+ * to out[] (caller-sized nslots) and in flight; the caller then releases
+ * them, last first if last_first (lists) else first first (dicts). */
+int gc_slots_clear(GcHeap *h, GcId obj, int last_first, GcValue *out);
 /* Index of the slot with this key, or -1. */
 int gc_slot_find(const GcHeap *h, GcId obj, GcValue key);
 /* Tracks a dict (when it first holds a tracked value), as CPython's
@@ -395,7 +410,12 @@ int gc_var_declare(GcHeap *h, int depth, int32_t name_atom);
 GcValue gc_var_get(const GcHeap *h, int depth, int32_t name_atom); /* UNBOUND if none */
 /* Temporaries: references held on the evaluation stack. */
 int gc_temp_push(GcHeap *h, GcValue v);   /* moves the reference in */
-GcValue gc_temp_pop(GcHeap *h);           /* moves it out */
+GcValue gc_temp_pop(GcHeap *h);           /* moves it out (into "in flight") */
+GcValue gc_temp_take(GcHeap *h, int i);   /* moves entry i out, closing the gap */
+/* References in flight: held by the interpreter or the engine between two
+ * holders (a new object before it is stored, a value being released). */
+int gc_inflight_count(const GcHeap *h);
+GcValue gc_inflight(const GcHeap *h, int i);
 
 /* The statement about to run (location opaque to the engine) at a frame. */
 void gc_stmt(GcHeap *h, int32_t step, int32_t loc);

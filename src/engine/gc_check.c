@@ -10,15 +10,16 @@
     do {                                         \
         if (!(cond)) {                           \
             snprintf(buf, n, __VA_ARGS__);       \
-            free(expect);                        \
+            gc_free(expect);                        \
             return -1;                           \
         }                                        \
     } while (0)
 
-int gc_check(const GcHeap *h, char *buf, size_t n)
+int gc_check(const GcHeap *ch, char *buf, size_t n)
 {
+    const GcHeap *h = ch;
     GcId maxid = gc_max_id(h);
-    int64_t *expect = calloc((size_t)maxid + 1, sizeof *expect);
+    int64_t *expect = gc_calloc((size_t)maxid + 1, sizeof *expect);
     if (!expect) {
         snprintf(buf, n, "out of memory");
         return -1;
@@ -53,8 +54,9 @@ int gc_check(const GcHeap *h, char *buf, size_t n)
     for (int i = 0; i < h->g[GF_NTEMPS]; i++)
         if (GC_VAL_IS_OBJ(h->temps[i]))
             expect[GC_VAL_ID(h->temps[i])]++;
-    for (int32_t i = 0; i < h->held.n; i++)
-        expect[h->held.v[i]]++;
+    for (int i = 0; i < gc_inflight_count(h); i++)
+        if (GC_VAL_IS_OBJ(gc_inflight(h, i)))
+            expect[GC_VAL_ID(gc_inflight(h, i))]++;
     for (GcId id = 1; id <= maxid; id++) {
         const GcObject *o = &h->objs[id];
         if (o->state != GC_STATE_ALIVE)
@@ -95,7 +97,7 @@ int gc_check(const GcHeap *h, char *buf, size_t n)
           (long long)tracked, (long long)seen);
     for (int i = 0; i < 3; i++)
         CHECK(h->g[GF_COUNT0 + i] >= 0, "count[%d] is negative", i);
-    free(expect);
+    gc_free(expect);
     return 0;
 }
 

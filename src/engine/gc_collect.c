@@ -126,14 +126,20 @@ static int move_unreachable(GcHeap *h, GcListId young, GcListId unreachable, Ref
     return 0;
 }
 
-static int deduce_unreachable(GcHeap *h, GcListId base, GcListId unreachable, RefList *refs)
+/* The three passes; `phases` is 0 when they run again inside
+ * handle_resurrected_objects, which keeps its own phase. */
+static int deduce_unreachable(GcHeap *h, GcListId base, GcListId unreachable, RefList *refs,
+                              int phases)
 {
-    set_phase(h, GC_PHASE_UPDATE_REFS);
+    if (phases)
+        set_phase(h, GC_PHASE_UPDATE_REFS);
     update_refs(h, base);
-    set_phase(h, GC_PHASE_SUBTRACT_REFS);
+    if (phases)
+        set_phase(h, GC_PHASE_SUBTRACT_REFS);
     if (subtract_refs(h, base, refs) < 0)
         return -1;
-    set_phase(h, GC_PHASE_MOVE_UNREACHABLE);
+    if (phases)
+        set_phase(h, GC_PHASE_MOVE_UNREACHABLE);
     return move_unreachable(h, base, unreachable, refs);
 }
 
@@ -194,7 +200,6 @@ static int64_t handle_weakrefs(GcHeap *h, GcListId unreachable, GcListId old)
             if (is_collecting(h, wr))
                 continue;
             gc_incref(h, GC_VAL_OBJ(wr));
-            gc__idvec_push(&h->held, wr);
             gc_list_move(h, wr, GC_LIST_WRCB);
         }
         id = next;
@@ -206,7 +211,6 @@ static int64_t handle_weakrefs(GcHeap *h, GcListId unreachable, GcListId old)
             h->host.call_weakref_cb(h->host.ctx, h, gc__o(h, wr)->wr_callback, wr);
         if (h->failed)
             return -1;
-        gc__held_drop(h, wr);
         if (gc_decref(h, GC_VAL_OBJ(wr)) < 0)
             return -1;
         if (h->g[GF_LFIRST(GC_LIST_WRCB)] == wr)
@@ -230,7 +234,6 @@ static int finalize_garbage(GcHeap *h, GcListId collectable)
             gc__set_flags(h, id, GC_F_FINALIZED, 0);
             gc__event(h, GC_EV_FINALIZE, id, 0, -1, 0, 0);
             gc_incref(h, GC_VAL_OBJ(id));
-            gc__idvec_push(&h->held, id);
             gc__idvec_push(&h->finalized, id);
             gc__event(h, GC_EV_DEL_CALL, id, 0, -1, 0, 0);
             if (h->host.call_del)
@@ -238,7 +241,6 @@ static int finalize_garbage(GcHeap *h, GcListId collectable)
             if (h->failed)
                 return -1;
             gc__event(h, GC_EV_DEL_RETURN, id, 0, -1, 0, 0);
-            gc__held_drop(h, id);
             if (gc_decref(h, GC_VAL_OBJ(id)) < 0)
                 return -1;
         }
@@ -270,6 +272,7 @@ static int tp_clear(GcHeap *h, GcId id)
             if (s.val == GC_UNBOUND)
                 continue;
             gc__slot_write(h, id, i, s.key, GC_UNBOUND);
+            gc__inflight_add(h, s.val);
             if (gc_decref(h, s.val) < 0)
                 return -1;
         }
@@ -292,19 +295,14 @@ static int tp_clear(GcHeap *h, GcId id)
         return 0;
     }
     /* list / dict: make it empty first, then release. */
-    GcSlot *copy = malloc(n * sizeof *copy);
+    GcValue *copy = gc_malloc(n * sizeof *copy);
     if (!copy)
         return gc_fail(h, "out of memory");
-    memcpy(copy, gc__slots(o), n * sizeof *copy);
-    for (uint32_t i = 0; i < n; i++)
-        gc__slot_write(h, id, i, GC_UNBOUND, GC_UNBOUND);
-    SET_OBJ(h, id, OF_NSLOTS, 0);
-    int rc = 0;
-    for (uint32_t k = 0; k < n && rc == 0; k++) {
-        uint32_t i = o->kind == GC_KIND_LIST ? n - 1 - k : k;
-        rc = gc_decref(h, copy[i].val);
-    }
-    free(copy);
+    int last_first = o->kind == GC_KIND_LIST;
+    int rc = gc_slots_clear(h, id, last_first, copy);
+    for (uint32_t k = 0; k < n && rc == 0; k++)
+        rc = gc_decref(h, copy[last_first ? n - 1 - k : k]);
+    gc_free(copy);
     return rc;
 }
 
@@ -315,10 +313,8 @@ static int delete_garbage(GcHeap *h, GcListId collectable, GcListId old)
         GcId id = (GcId)h->g[GF_LFIRST(collectable)];
         gc__event(h, GC_EV_CLEAR, id, 0, -1, 0, 0);
         gc_incref(h, GC_VAL_OBJ(id));
-        gc__idvec_push(&h->held, id);
         if (tp_clear(h, id) < 0)
             return -1;
-        gc__held_drop(h, id);
         if (gc_decref(h, GC_VAL_OBJ(id)) < 0)
             return -1;
         if (h->g[GF_LFIRST(collectable)] == id) {
@@ -340,7 +336,7 @@ static int record_collection(GcHeap *h, int gen, int64_t m, int64_t n, int autom
 {
     if (h->ncolls == h->capcolls) {
         int32_t cap = h->capcolls ? h->capcolls * 2 : 8;
-        GcCollectionRecord *c = realloc(h->colls, (size_t)cap * sizeof *c);
+        GcCollectionRecord *c = gc_realloc(h->colls, (size_t)cap * sizeof *c);
         if (!c)
             return gc_fail(h, "out of memory");
         h->colls = c;
@@ -382,7 +378,7 @@ int64_t gc__collect_main(GcHeap *h, int gen, int automatic)
         gc__list_merge(h, (GcListId)(GC_LIST_GEN0 + i), young);
     }
 
-    if (deduce_unreachable(h, young, GC_LIST_UNREACHABLE, &refs) < 0)
+    if (deduce_unreachable(h, young, GC_LIST_UNREACHABLE, &refs, 1) < 0)
         goto fail;
 
     set_phase(h, GC_PHASE_UNTRACK_TUPLES);
@@ -421,9 +417,8 @@ int64_t gc__collect_main(GcHeap *h, int gen, int automatic)
     /* handle_resurrected_objects */
     set_phase(h, GC_PHASE_RESURRECTION);
     clear_flag_all(h, GC_LIST_UNREACHABLE, GC_F_COLLECTING);
-    if (deduce_unreachable(h, GC_LIST_UNREACHABLE, GC_LIST_FINAL, &refs) < 0)
+    if (deduce_unreachable(h, GC_LIST_UNREACHABLE, GC_LIST_FINAL, &refs, 0) < 0)
         goto fail;
-    set_phase(h, GC_PHASE_RESURRECTION);
     clear_flag_all(h, GC_LIST_FINAL, GC_F_UNREACHABLE);
     clear_flag_all(h, GC_LIST_UNREACHABLE, GC_F_COLLECTING);
     if (list_len(h, GC_LIST_UNREACHABLE))
@@ -478,10 +473,10 @@ static int mark_all(GcHeap *h, uint8_t *mark, int events)
     for (int d = 0; d < h->g[GF_NFRAMES]; d++)
         for (uint32_t i = 0; i < h->frames[d].nvars; i++)
             PUSH_VAL(h->frames[d].vars[i].val);
-    for (int i = 0; i < h->g[GF_NTEMPS]; i++)
+    for (int i = 0; i < gc_temp_count(h); i++)
         PUSH_VAL(h->temps[i]);
-    for (int32_t i = 0; i < h->held.n; i++)
-        PUSH_VAL(GC_VAL_OBJ(h->held.v[i]));
+    for (int i = 0; i < gc_inflight_count(h); i++)
+        PUSH_VAL(gc_inflight(h, i));
     for (GcId id = (GcId)h->g[GF_LFIRST(GC_LIST_PERMANENT)]; id; id = gc__o(h, id)->next)
         PUSH_VAL(GC_VAL_OBJ(id));
     while (stack->n > 0) {
@@ -514,7 +509,7 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
 {
     int64_t t0 = h->cfg.timing ? now_ns() : 0;
     GcId maxid = gc_max_id(h);
-    uint8_t *mark = malloc((size_t)maxid + 1);
+    uint8_t *mark = gc_malloc((size_t)maxid + 1);
     if (!mark)
         return gc_fail(h, "out of memory");
     int64_t m = 0;
@@ -537,7 +532,6 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
             continue;
         gc__set_flags(h, id, GC_F_FINALIZED, 0);
         gc_incref(h, GC_VAL_OBJ(id));
-        gc__idvec_push(&h->held, id);
         gc__idvec_push(&h->finalized, id);
         gc__event(h, GC_EV_DEL_CALL, id, 0, -1, 0, 0);
         if (h->host.call_del)
@@ -545,7 +539,6 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
         if (h->failed)
             goto fail;
         gc__event(h, GC_EV_DEL_RETURN, id, 0, -1, 0, 0);
-        gc__held_drop(h, id);
         gc_decref(h, GC_VAL_OBJ(id));
         ran = 1;
     }
@@ -569,10 +562,8 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
             if (mark[wr] && GC_VAL_TAG(gc__o(h, wr)->wr_callback) == GC_V_FUNC) {
                 gc__event(h, GC_EV_WEAKREF_CALLBACK, wr, id, -1, 0, 0);
                 gc_incref(h, GC_VAL_OBJ(wr));
-                gc__idvec_push(&h->held, wr);
                 if (h->host.call_weakref_cb)
                     h->host.call_weakref_cb(h->host.ctx, h, gc__o(h, wr)->wr_callback, wr);
-                gc__held_drop(h, wr);
                 gc_decref(h, GC_VAL_OBJ(wr));
                 if (h->failed)
                     goto fail;
@@ -590,6 +581,7 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
             if (s.val == GC_UNBOUND)
                 continue;
             gc__slot_write(h, id, i, s.key, GC_UNBOUND);
+            gc__inflight_add(h, s.val);
             gc_decref(h, s.val);
         }
     }
@@ -618,12 +610,12 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
     SET_G(h, GF_GEN, -1);
     SET_G(h, GF_AUTO, 0);
     SET_G(h, GF_COLLECTING, 0);
-    free(mark);
+    gc_free(mark);
     if (h->cfg.timing)
         h->view.collect_ns += now_ns() - t0;
     return m;
 fail:
-    free(mark);
+    gc_free(mark);
     return -1;
 }
 
@@ -666,7 +658,7 @@ int gc__collect_generations(GcHeap *h)
 void gc__update_leaks(GcHeap *h)
 {
     GcId maxid = gc_max_id(h);
-    uint8_t *mark = malloc((size_t)maxid + 1);
+    uint8_t *mark = gc_malloc((size_t)maxid + 1);
     if (!mark) {
         gc_fail(h, "out of memory");
         return;
@@ -679,5 +671,5 @@ void gc__update_leaks(GcHeap *h)
             gc__set_flags(h, id, GC_F_LEAKED, 0);
         }
     }
-    free(mark);
+    gc_free(mark);
 }

@@ -20,7 +20,7 @@ int gc__idvec_push(IdVec *v, GcId id)
 {
     if (v->n == v->cap) {
         int32_t cap = v->cap ? v->cap * 2 : 64;
-        GcId *p = realloc(v->v, (size_t)cap * sizeof *p);
+        GcId *p = gc_realloc(v->v, (size_t)cap * sizeof *p);
         if (!p)
             return -1;
         v->v = p;
@@ -32,8 +32,8 @@ int gc__idvec_push(IdVec *v, GcId id)
 
 void gc__reflist_free(RefList *r)
 {
-    free(r->ids);
-    free(r->slots);
+    gc_free(r->ids);
+    gc_free(r->slots);
     memset(r, 0, sizeof *r);
 }
 
@@ -41,11 +41,11 @@ int gc__reflist_push(RefList *r, GcId id, int32_t slot)
 {
     if (r->n == r->cap) {
         int32_t cap = r->cap ? r->cap * 2 : 16;
-        GcId *a = realloc(r->ids, (size_t)cap * sizeof *a);
+        GcId *a = gc_realloc(r->ids, (size_t)cap * sizeof *a);
         if (!a)
             return -1;
         r->ids = a;
-        int32_t *b = realloc(r->slots, (size_t)cap * sizeof *b);
+        int32_t *b = gc_realloc(r->slots, (size_t)cap * sizeof *b);
         if (!b)
             return -1;
         r->slots = b;
@@ -55,16 +55,6 @@ int gc__reflist_push(RefList *r, GcId id, int32_t slot)
     r->slots[r->n] = slot;
     r->n++;
     return 0;
-}
-
-/* Removes one engine-held reference to id (the last one pushed). */
-void gc__held_drop(GcHeap *h, GcId id)
-{
-    for (int32_t i = h->held.n - 1; i >= 0; i--)
-        if (h->held.v[i] == id) {
-            h->held.v[i] = h->held.v[--h->held.n];
-            return;
-        }
 }
 
 /* ---- failure -------------------------------------------------------------- */
@@ -90,7 +80,7 @@ int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, in
 {
     if (h->nwrites == h->capwrites) {
         int64_t cap = h->capwrites ? h->capwrites * 2 : 4096;
-        GcWrite *w = realloc(h->writes, (size_t)cap * sizeof *w);
+        GcWrite *w = gc_realloc(h->writes, (size_t)cap * sizeof *w);
         if (!w) {
             h->record = 0; /* keep running; the history stops here */
             return gc_fail(h, "out of memory while recording the history");
@@ -172,12 +162,12 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
         cap *= 2;
     GcSlot *s;
     if (o->cap <= 2) {
-        s = malloc((size_t)cap * sizeof *s);
+        s = gc_malloc((size_t)cap * sizeof *s);
         if (!s)
             return gc_fail(h, "out of memory");
         memcpy(s, o->inl_, sizeof o->inl_);
     } else {
-        s = realloc(o->slots_, (size_t)cap * sizeof *s);
+        s = gc_realloc(o->slots_, (size_t)cap * sizeof *s);
         if (!s)
             return gc_fail(h, "out of memory");
     }
@@ -207,7 +197,7 @@ static int frame_ensure(GcHeap *h, int depth, uint32_t n)
     uint32_t cap = h->framecap[depth] ? h->framecap[depth] * 2 : 8;
     while (cap < n)
         cap *= 2;
-    GcSlot *v = realloc(h->frames[depth].vars, cap * sizeof *v);
+    GcSlot *v = gc_realloc(h->frames[depth].vars, cap * sizeof *v);
     if (!v)
         return gc_fail(h, "out of memory");
     memset(v + h->framecap[depth], 0, (cap - h->framecap[depth]) * sizeof *v);
@@ -223,11 +213,11 @@ static int frames_ensure(GcHeap *h, int32_t n)
     int32_t cap = h->capframes ? h->capframes * 2 : 16;
     while (cap < n)
         cap *= 2;
-    GcFrame *f = realloc(h->frames, (size_t)cap * sizeof *f);
+    GcFrame *f = gc_realloc(h->frames, (size_t)cap * sizeof *f);
     if (!f)
         return gc_fail(h, "out of memory");
     h->frames = f;
-    uint32_t *fc = realloc(h->framecap, (size_t)cap * sizeof *fc);
+    uint32_t *fc = gc_realloc(h->framecap, (size_t)cap * sizeof *fc);
     if (!fc)
         return gc_fail(h, "out of memory");
     h->framecap = fc;
@@ -244,7 +234,7 @@ static int temps_ensure(GcHeap *h, int32_t n)
     int32_t cap = h->captemps ? h->captemps * 2 : 64;
     while (cap < n)
         cap *= 2;
-    GcValue *t = realloc(h->temps, (size_t)cap * sizeof *t);
+    GcValue *t = gc_realloc(h->temps, (size_t)cap * sizeof *t);
     if (!t)
         return gc_fail(h, "out of memory");
     memset(t + h->captemps, 0, (size_t)(cap - h->captemps) * sizeof *t);
@@ -260,7 +250,7 @@ static int objs_ensure(GcHeap *h, GcId n)
     GcId cap = h->cap ? h->cap : 1024;
     while (cap <= n)
         cap *= 2;
-    GcObject *o = realloc(h->objs, (size_t)cap * sizeof *o);
+    GcObject *o = gc_realloc(h->objs, (size_t)cap * sizeof *o);
     if (!o)
         return gc_fail(h, "out of memory: %d objects", (int)n);
     memset(o + h->cap, 0, (size_t)(cap - h->cap) * sizeof *o);
@@ -311,6 +301,9 @@ static void apply_write(GcHeap *h, const GcWrite *w, int forward)
     case W_TEMP:
         h->temps[w->idx] = (GcValue)v;
         break;
+    case W_INFL:
+        h->infl[w->idx] = (GcValue)v;
+        break;
     }
 }
 
@@ -342,7 +335,7 @@ int32_t gc__event(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t slot
         return -1;
     if (h->nevents == h->capevents) {
         int32_t cap = h->capevents ? h->capevents * 2 : 1024;
-        GcEvent *e = realloc(h->events, (size_t)cap * sizeof *e);
+        GcEvent *e = gc_realloc(h->events, (size_t)cap * sizeof *e);
         if (!e) {
             h->record = 0;
             gc_fail(h, "out of memory while recording the history");
@@ -434,7 +427,7 @@ int gc_event_touches(const GcHeap *h, int32_t i, GcId id)
 
 GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host)
 {
-    GcHeap *h = calloc(1, sizeof *h);
+    GcHeap *h = gc_calloc(1, sizeof *h);
     if (!h)
         return NULL;
     h->cfg = *cfg;
@@ -474,26 +467,25 @@ void gc_heap_free(GcHeap *h)
         return;
     for (GcId i = 1; i < h->cap; i++)
         if (h->objs[i].cap > 2)
-            free(h->objs[i].slots_);
-    free(h->objs);
+            gc_free(h->objs[i].slots_);
+    gc_free(h->objs);
     for (int32_t i = 0; i < h->capframes; i++)
-        free(h->frames[i].vars);
-    free(h->frames);
-    free(h->framecap);
-    free(h->temps);
+        gc_free(h->frames[i].vars);
+    gc_free(h->frames);
+    gc_free(h->framecap);
+    gc_free(h->temps);
     for (int32_t i = 0; i < h->nclasses; i++)
-        free(h->classkeys[i].atoms);
-    free(h->classkeys);
-    free(h->classes);
-    free(h->writes);
-    free(h->events);
-    free(h->freed.v);
-    free(h->finalized.v);
-    free(h->colls);
-    free(h->work.v);
-    free(h->work2.v);
-    free(h->held.v);
-    free(h);
+        gc_free(h->classkeys[i].atoms);
+    gc_free(h->classkeys);
+    gc_free(h->classes);
+    gc_free(h->writes);
+    gc_free(h->events);
+    gc_free(h->freed.v);
+    gc_free(h->finalized.v);
+    gc_free(h->colls);
+    gc_free(h->work.v);
+    gc_free(h->work2.v);
+    gc_free(h);
 }
 
 GcStrtab *gc_atoms(const GcHeap *h) { return h->atoms; }
@@ -502,11 +494,11 @@ int32_t gc_class_add(GcHeap *h, int32_t name_atom, int has_del)
 {
     if (h->nclasses == h->capclasses) {
         int32_t cap = h->capclasses ? h->capclasses * 2 : 8;
-        GcClass *c = realloc(h->classes, (size_t)cap * sizeof *c);
+        GcClass *c = gc_realloc(h->classes, (size_t)cap * sizeof *c);
         if (!c)
             return -1;
         h->classes = c;
-        ClassKeys *k = realloc(h->classkeys, (size_t)cap * sizeof *k);
+        ClassKeys *k = gc_realloc(h->classkeys, (size_t)cap * sizeof *k);
         if (!k)
             return -1;
         h->classkeys = k;
@@ -533,7 +525,7 @@ int32_t gc__class_key_index(GcHeap *h, int32_t cls, int32_t atom)
             return i;
     if (k->n == k->cap) {
         int32_t cap = k->cap ? k->cap * 2 : 8;
-        int32_t *a = realloc(k->atoms, (size_t)cap * sizeof *a);
+        int32_t *a = gc_realloc(k->atoms, (size_t)cap * sizeof *a);
         if (!a)
             return -1;
         k->atoms = a;
@@ -603,7 +595,7 @@ int gc_temp_count(const GcHeap *h) { return (int)h->g[GF_NTEMPS]; }
 
 GcValue gc_temp(const GcHeap *h, int i)
 {
-    if (i < 0 || i >= h->g[GF_NTEMPS])
+    if (i < 0 || i >= gc_temp_count(h))
         return GC_UNBOUND;
     return h->temps[i];
 }
@@ -767,7 +759,7 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
     SET_G(h, GF_MAXID, id);
     GcObject *o = gc__o(h, id);
     if (o->cap > 2)
-        free(o->slots_);
+        gc_free(o->slots_);
     memset(o, 0, sizeof *o);
     o->id = id;
     int32_t ev = gc__event(h, GC_EV_ALLOC, id, 0, -1, kind, reuse);
@@ -784,6 +776,7 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
         count_alloc(h);
     if (kind != GC_KIND_DICT)
         gc__list_append(h, GC_LIST_GEN0, id);
+    gc__inflight_add(h, GC_VAL_OBJ(id));
     return id;
 }
 
@@ -873,6 +866,7 @@ void gc_incref(GcHeap *h, GcValue v)
     if (h->record)
         gc__event(h, GC_EV_INCREF, id, 0, -1, rc, rc + 1);
     SET_OBJ(h, id, OF_REFCNT, rc + 1);
+    gc__inflight_add(h, v);
 }
 
 int gc_decref(GcHeap *h, GcValue v)
@@ -885,6 +879,7 @@ int gc_decref(GcHeap *h, GcValue v)
     int64_t rc = o->refcnt;
     if (h->record)
         gc__event(h, GC_EV_DECREF, id, 0, -1, rc, rc - 1);
+    gc__inflight_del(h, v);
     SET_OBJ(h, id, OF_REFCNT, rc - 1);
     if (rc - 1 == 0 && h->cfg.collector != GC_COLLECTOR_MARKSWEEP)
         return gc__dealloc(h, id);
@@ -931,8 +926,10 @@ int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
         old = gc__slots(o)[i].val;
     }
     gc__event(h, GC_EV_STORE, obj, GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0, (int32_t)i, 0, 0);
+    gc__inflight_del(h, v);
     gc__slot_write(h, obj, i, key, v);
-    if (o->kind == GC_KIND_DICT)
+    gc__inflight_add(h, old);
+    if (gc__o(h, obj)->kind == GC_KIND_DICT)
         gc_maybe_track_dict(h, obj, v);
     return gc_decref(h, old);
 }
@@ -949,10 +946,28 @@ int gc_slot_insert(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
     for (uint32_t k = n; k > i; k--)
         gc__slot_write(h, obj, k, s[k - 1].key, s[k - 1].val);
     gc__event(h, GC_EV_STORE, obj, GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0, (int32_t)i, 0, 0);
+    gc__inflight_del(h, v);
     gc__slot_write(h, obj, i, key, v);
     if (o->kind == GC_KIND_DICT)
         gc_maybe_track_dict(h, obj, v);
     return 0;
+}
+
+int gc_slots_clear(GcHeap *h, GcId obj, int last_first, GcValue *out)
+{
+    GcObject *o = gc__o(h, obj);
+    uint32_t n = o->nslots;
+    gc__event(h, GC_EV_SLOT_DEL, obj, 0, -1, n, 0);
+    for (uint32_t i = 0; i < n; i++) {
+        GcSlot *s = gc__slots(gc__o(h, obj));
+        out[i] = s[i].val;
+        gc__slot_write(h, obj, i, GC_UNBOUND, GC_UNBOUND);
+    }
+    /* Each release will take the newest in-flight entry. */
+    for (uint32_t k = 0; k < n; k++)
+        gc__inflight_add(h, out[last_first ? k : n - 1 - k]);
+    SET_OBJ(h, obj, OF_NSLOTS, 0);
+    return h->failed ? -1 : 0;
 }
 
 int32_t gc_attr_order(GcHeap *h, int32_t cls, int32_t atom) { return gc__class_key_index(h, cls, atom); }
@@ -968,6 +983,7 @@ int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out)
         gc__slot_write(h, obj, k, s[k + 1].key, s[k + 1].val);
     gc__slot_write(h, obj, n - 1, GC_UNBOUND, GC_UNBOUND);
     SET_OBJ(h, obj, OF_NSLOTS, n - 1);
+    gc__inflight_add(h, *out);
     return 0;
 }
 
@@ -1000,6 +1016,7 @@ int gc_frame_pop(GcHeap *h)
             if (h->record)
                 gc__log(h, W_VARV, 0, d, i, (int64_t)v, (int64_t)GC_UNBOUND);
             f->vars[i].val = GC_UNBOUND;
+            gc__inflight_add(h, v);
             if (gc_decref(h, v) < 0)
                 return -1;
         }
@@ -1067,10 +1084,62 @@ int gc_var_set(GcHeap *h, int depth, int32_t name_atom, GcValue v)
     }
     GcValue old = f->vars[i].val;
     gc__event(h, GC_EV_BIND, GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0, 0, (int32_t)i, depth, name_atom);
+    gc__inflight_del(h, v);
     if (h->record)
         gc__log(h, W_VARV, 0, depth, i, (int64_t)old, (int64_t)v);
-    f->vars[i].val = v;
+    h->frames[depth].vars[i].val = v;
+    gc__inflight_add(h, old);
     return gc_decref(h, old);
+}
+
+/*
+ * References "in flight": every reference that no slot, variable or stack
+ * entry holds yet (a new object, an INCREF before the store, a value just
+ * popped or removed before its DECREF) sits in this logged list, so that
+ * every micro-step of the history accounts for every count (gc_check) and
+ * the window can say who holds what.  Producers add; consumers (push,
+ * stores, DECREF) take one occurrence out.
+ */
+void gc__inflight_add(GcHeap *h, GcValue v)
+{
+    if (!GC_VAL_IS_OBJ(v))
+        return;
+    int32_t n = (int32_t)h->g[GF_NINFL];
+    if (n == h->capinfl) {
+        int32_t cap = h->capinfl ? h->capinfl * 2 : 32;
+        GcValue *p = gc_realloc(h->infl, (size_t)cap * sizeof *p);
+        if (!p) {
+            gc_fail(h, "out of memory");
+            return;
+        }
+        h->infl = p;
+        h->capinfl = cap;
+    }
+    if (h->record)
+        gc__log(h, W_INFL, 0, 0, (uint32_t)n, 0, (int64_t)v);
+    h->infl[n] = v;
+    SET_G(h, GF_NINFL, n + 1);
+}
+
+void gc__inflight_del(GcHeap *h, GcValue v)
+{
+    if (!GC_VAL_IS_OBJ(v))
+        return;
+    int32_t n = (int32_t)h->g[GF_NINFL];
+    for (int32_t i = n - 1; i >= 0; i--) {
+        if (h->infl[i] != v)
+            continue;
+        if (i != n - 1) {
+            if (h->record)
+                gc__log(h, W_INFL, 0, 0, (uint32_t)i, (int64_t)v, (int64_t)h->infl[n - 1]);
+            h->infl[i] = h->infl[n - 1];
+        }
+        if (h->record)
+            gc__log(h, W_INFL, 0, 0, (uint32_t)(n - 1), (int64_t)h->infl[n - 1], 0);
+        h->infl[n - 1] = 0;
+        SET_G(h, GF_NINFL, n - 1);
+        return;
+    }
 }
 
 int gc_temp_push(GcHeap *h, GcValue v)
@@ -1078,6 +1147,7 @@ int gc_temp_push(GcHeap *h, GcValue v)
     int32_t n = (int32_t)h->g[GF_NTEMPS];
     if (temps_ensure(h, n + 1) < 0)
         return -1;
+    gc__inflight_del(h, v);
     if (h->record)
         gc__log(h, W_TEMP, 0, 0, (uint32_t)n, (int64_t)h->temps[n], (int64_t)v);
     h->temps[n] = v;
@@ -1087,14 +1157,34 @@ int gc_temp_push(GcHeap *h, GcValue v)
 
 GcValue gc_temp_pop(GcHeap *h)
 {
-    int32_t n = (int32_t)h->g[GF_NTEMPS] - 1;
-    GC_ASSERT(n >= 0);
-    GcValue v = h->temps[n];
+    return gc_temp_take(h, (int)h->g[GF_NTEMPS] - 1);
+}
+
+GcValue gc_temp_take(GcHeap *h, int i)
+{
+    int32_t n = (int32_t)h->g[GF_NTEMPS];
+    GC_ASSERT(i >= 0 && i < n);
+    GcValue v = h->temps[i];
+    for (int32_t k = i; k + 1 < n; k++) {
+        if (h->record)
+            gc__log(h, W_TEMP, 0, 0, (uint32_t)k, (int64_t)h->temps[k], (int64_t)h->temps[k + 1]);
+        h->temps[k] = h->temps[k + 1];
+    }
     if (h->record)
-        gc__log(h, W_TEMP, 0, 0, (uint32_t)n, (int64_t)v, (int64_t)GC_UNBOUND);
-    h->temps[n] = GC_UNBOUND;
-    SET_G(h, GF_NTEMPS, n);
+        gc__log(h, W_TEMP, 0, 0, (uint32_t)(n - 1), (int64_t)h->temps[n - 1], (int64_t)GC_UNBOUND);
+    h->temps[n - 1] = GC_UNBOUND;
+    SET_G(h, GF_NTEMPS, n - 1);
+    gc__inflight_add(h, v);
     return v;
+}
+
+int gc_inflight_count(const GcHeap *h) { return (int)h->g[GF_NINFL]; }
+
+GcValue gc_inflight(const GcHeap *h, int i)
+{
+    if (i < 0 || i >= h->g[GF_NINFL])
+        return GC_UNBOUND;
+    return h->infl[i];
 }
 
 /* ---- statements and steps ---------------------------------------------- */
@@ -1165,11 +1255,9 @@ int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
             return 0;
         /* handle_callback: the callback is called with the weakref. */
         gc_incref(h, GC_VAL_OBJ(head));
-        gc__idvec_push(&h->held, head);
         gc__event(h, GC_EV_WEAKREF_CALLBACK, head, id, -1, 0, 0);
         if (h->host.call_weakref_cb)
             h->host.call_weakref_cb(h->host.ctx, h, gc__o(h, head)->wr_callback, head);
-        gc__held_drop(h, head);
         if (h->failed)
             return -1;
         return gc_decref(h, GC_VAL_OBJ(head));
@@ -1179,7 +1267,6 @@ int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
     GcId t = gc_new(h, GC_KIND_TUPLE, 2 * count);
     if (!t)
         return -1;
-    gc__idvec_push(&h->held, t);
     for (int i = 0; i < count; i++) {
         GcId w = gc__o(h, id)->wr_head;
         GcValue wv = GC_UNBOUND, cb = GC_UNBOUND;
@@ -1205,7 +1292,6 @@ int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
         if (h->failed)
             return -1;
     }
-    gc__held_drop(h, t);
     return gc_decref(h, GC_VAL_OBJ(t));
 }
 
@@ -1237,17 +1323,17 @@ static int finalize_from_dealloc(GcHeap *h, GcId id)
     if (h->cfg.collector != GC_COLLECTOR_MARKSWEEP)
         gc__list_append(h, GC_LIST_GEN0, id);
     if (!(o->flags & GC_F_FINALIZED)) {
-        SET_OBJ(h, id, OF_REFCNT, 1);
-        gc__set_flags(h, id, GC_F_FINALIZED, 0);
         gc__idvec_push(&h->finalized, id);
-        gc__idvec_push(&h->held, id);
         gc__event(h, GC_EV_DEL_CALL, id, 0, -1, 0, 0);
+        SET_OBJ(h, id, OF_REFCNT, 1);
+        gc__inflight_add(h, GC_VAL_OBJ(id));
+        gc__set_flags(h, id, GC_F_FINALIZED, 0);
         if (h->host.call_del)
             h->host.call_del(h->host.ctx, h, id);
-        h->held.n--;
         if (h->failed)
             return -1;
         gc__event(h, GC_EV_DEL_RETURN, id, 0, -1, 0, 0);
+        gc__inflight_del(h, GC_VAL_OBJ(id));
         int64_t rc = gc__o(h, id)->refcnt - 1;
         SET_OBJ(h, id, OF_REFCNT, rc);
         if (rc > 0) {
@@ -1302,7 +1388,7 @@ int gc__dealloc(GcHeap *h, GcId root)
     if (r != 0)
         return r < 0 ? -1 : 0;
     cap = 16;
-    st = malloc((size_t)cap * sizeof *st);
+    st = gc_malloc((size_t)cap * sizeof *st);
     if (!st)
         return gc_fail(h, "out of memory");
     st[n++] = (TearFrame){root, 0};
@@ -1317,13 +1403,14 @@ int gc__dealloc(GcHeap *h, GcId root)
         uint32_t i = teardown_reversed(o) ? o->nslots - 1 - t->next : t->next;
         t->next++;
         GcValue v = gc__slots(o)[i].val;
-        gc__slot_write(h, t->id, i, gc__slots(o)[i].key, GC_UNBOUND);
-        if (!GC_VAL_IS_OBJ(v))
+        if (!GC_VAL_IS_OBJ(v)) {
+            gc__slot_write(h, t->id, i, gc__slots(o)[i].key, GC_UNBOUND);
             continue;
+        }
         GcId c = GC_VAL_ID(v);
-        GcObject *co = gc__o(h, c);
-        int64_t crc = co->refcnt;
+        int64_t crc = gc__o(h, c)->refcnt;
         gc__event(h, GC_EV_DECREF, c, t->id, (int32_t)i, crc, crc - 1);
+        gc__slot_write(h, t->id, i, gc__slots(gc__o(h, t->id))[i].key, GC_UNBOUND);
         SET_OBJ(h, c, OF_REFCNT, crc - 1);
         if (crc - 1 > 0 || h->cfg.collector == GC_COLLECTOR_MARKSWEEP)
             continue;
@@ -1336,7 +1423,7 @@ int gc__dealloc(GcHeap *h, GcId root)
             continue;
         if (n == cap) {
             cap *= 2;
-            TearFrame *s2 = realloc(st, (size_t)cap * sizeof *s2);
+            TearFrame *s2 = gc_realloc(st, (size_t)cap * sizeof *s2);
             if (!s2) {
                 rc = gc_fail(h, "out of memory");
                 break;
@@ -1345,7 +1432,7 @@ int gc__dealloc(GcHeap *h, GcId root)
         }
         st[n++] = (TearFrame){c, 0};
     }
-    free(st);
+    gc_free(st);
     return rc;
 }
 

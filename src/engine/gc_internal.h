@@ -37,7 +37,7 @@ enum {
     GF_LLT, GF_LLP,
     GF_STATS, /* 9 entries: gen*3 + {collections, collected, uncollectable} */
     GF_PHASE = GF_STATS + 9, GF_GEN, GF_AUTO, GF_SCAN, GF_ALLOCATED, GF_FREED, GF_STEP,
-    GF_ERRORS, GF_SCHEDULED, GF_MAXID, GF_NFRAMES, GF_NTEMPS,
+    GF_ERRORS, GF_SCHEDULED, GF_MAXID, GF_NFRAMES, GF_NTEMPS, GF_NINFL,
     GF_FL_LIST, GF_FL_DICT,
     GF_FL_TUPLE, /* 20 entries: free tuples of sizes 1..20 */
     GF_LISTS = GF_FL_TUPLE + 20, /* GC_LIST_COUNT * 3 entries: first, last, len */
@@ -55,7 +55,7 @@ enum {
 #define GC_TUPLE_MAXSAVESIZE 20
 #define GC_TUPLE_MAXFREELIST 2000
 
-enum { W_OBJ = 1, W_GLOBAL, W_SLOTK, W_SLOTV, W_FRAME, W_VARK, W_VARV, W_TEMP };
+enum { W_OBJ = 1, W_GLOBAL, W_SLOTK, W_SLOTV, W_FRAME, W_VARK, W_VARV, W_TEMP, W_INFL };
 enum { FF_FUNC, FF_SELF, FF_LOC, FF_NVARS };
 
 typedef struct GcWrite {
@@ -90,6 +90,8 @@ struct GcHeap {
     uint32_t *framecap; /* capacity of each frame's vars */
     GcValue *temps;
     int32_t captemps;
+    GcValue *infl;        /* references in the interpreter's or engine's hands (see gc_heap.c) */
+    int32_t capinfl;
     int64_t g[GF_COUNT];
     GcGlobals view;
     int record;
@@ -105,7 +107,7 @@ struct GcHeap {
     int32_t log_step;
     IdVec work; /* scratch worklists */
     IdVec work2;
-    IdVec held; /* references the engine itself holds (finalizer calls, callbacks) */
+
     int failed;
     char err[512];
 };
@@ -145,12 +147,14 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n);
 
 void gc__clear_freelists(GcHeap *h);
 
+
 /* Teardown. */
 int gc__dealloc(GcHeap *h, GcId id);
 int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id);
 void gc__weakref_unlink(GcHeap *h, GcId wr);
 int gc__idvec_push(IdVec *v, GcId id);
-void gc__held_drop(GcHeap *h, GcId id);
+void gc__inflight_add(GcHeap *h, GcValue v);
+void gc__inflight_del(GcHeap *h, GcValue v);
 
 /* Collector (gc_collect.c). */
 int64_t gc__collect_main(GcHeap *h, int gen, int automatic);

@@ -30,15 +30,15 @@ static uint32_t hash_bytes(const char *s, size_t n)
 
 GcStrtab *gc_strtab_new(void)
 {
-    GcStrtab *t = calloc(1, sizeof *t);
+    GcStrtab *t = gc_calloc(1, sizeof *t);
     if (!t)
         return NULL;
     t->cap = 64;
     t->count = 1;
     t->nslots = 128;
-    t->texts = calloc((size_t)t->cap, sizeof *t->texts);
-    t->lens = calloc((size_t)t->cap, sizeof *t->lens);
-    t->slots = calloc(t->nslots, sizeof *t->slots);
+    t->texts = gc_calloc((size_t)t->cap, sizeof *t->texts);
+    t->lens = gc_calloc((size_t)t->cap, sizeof *t->lens);
+    t->slots = gc_calloc(t->nslots, sizeof *t->slots);
     if (!t->texts || !t->lens || !t->slots) {
         gc_strtab_free(t);
         return NULL;
@@ -51,17 +51,17 @@ void gc_strtab_free(GcStrtab *t)
     if (!t)
         return;
     for (int32_t i = 1; i < t->count; i++)
-        free(t->texts[i]);
-    free(t->texts);
-    free(t->lens);
-    free(t->slots);
-    free(t);
+        gc_free(t->texts[i]);
+    gc_free(t->texts);
+    gc_free(t->lens);
+    gc_free(t->slots);
+    gc_free(t);
 }
 
 static int rehash(GcStrtab *t)
 {
     uint32_t n = t->nslots * 2;
-    int32_t *s = calloc(n, sizeof *s);
+    int32_t *s = gc_calloc(n, sizeof *s);
     if (!s)
         return -1;
     for (int32_t a = 1; a < t->count; a++) {
@@ -70,7 +70,7 @@ static int rehash(GcStrtab *t)
             i = (i + 1) & (n - 1);
         s[i] = a;
     }
-    free(t->slots);
+    gc_free(t->slots);
     t->slots = s;
     t->nslots = n;
     return 0;
@@ -87,17 +87,17 @@ int32_t gc_strtab_intern(GcStrtab *t, const char *s, size_t n)
     }
     if (t->count == t->cap) {
         int32_t cap = t->cap * 2;
-        char **tx = realloc(t->texts, (size_t)cap * sizeof *tx);
+        char **tx = gc_realloc(t->texts, (size_t)cap * sizeof *tx);
         if (!tx)
             return -1;
         t->texts = tx;
-        uint32_t *ln = realloc(t->lens, (size_t)cap * sizeof *ln);
+        uint32_t *ln = gc_realloc(t->lens, (size_t)cap * sizeof *ln);
         if (!ln)
             return -1;
         t->lens = ln;
         t->cap = cap;
     }
-    char *copy = malloc(n + 1);
+    char *copy = gc_malloc(n + 1);
     if (!copy)
         return -1;
     memcpy(copy, s, n);

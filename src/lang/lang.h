@@ -75,6 +75,7 @@ typedef struct LangStmt {
     int32_t nnames;
     int32_t for_var;         /* FOR: loop variable atom */
     int64_t for_count;       /* FOR: N */
+    int32_t for_count_var;   /* FOR: atom of the variable holding N, 0 if N is a literal */
     struct LangStmt **body;  /* FOR body */
     int32_t nbody;
     int32_t loc;             /* this statement's location (index in the program's table) */
@@ -119,7 +120,9 @@ const char *lang_strdup(LangProgram *p, const char *s);
  * err filled (column + message) on a syntax error or anything outside the
  * language.  Names are interned in the program's atoms. */
 LangStmt *lang_parse_stmt(LangProgram *p, const char *text, LangError *err);
-/* Parses a for header "i in range(N)" into *var and *count. Returns 0 or -1. */
+/* Parses a for header "i in range(N)" into *var and *count. N is an integer
+ * literal (*count >= 0) or a variable name (*count = -atom - 1; store it in
+ * LangStmt.for_count_var).  Returns 0 or -1. */
 int lang_parse_for(LangProgram *p, const char *header, int32_t *var, int64_t *count,
                    LangError *err);
 

@@ -76,7 +76,8 @@ static int raise(LangRun *r, const char *type, const char *fmt, ...)
 static int fatal(LangRun *r)
 {
     if (!r->exc[0])
-        snprintf(r->exc, sizeof r->exc, "%s", gc_error(r->h)[0] ? gc_error(r->h) : "internal error");
+        snprintf(r->exc, sizeof r->exc, "%s",
+                 gc_error(r->h)[0] ? gc_error(r->h) : "MemoryError: out of memory");
     return FATAL;
 }
 
@@ -168,7 +169,7 @@ static int names_add(Names *n, int32_t a)
         return 0;
     if (n->n == n->cap) {
         int32_t cap = n->cap ? n->cap * 2 : 8;
-        int32_t *p = realloc(n->v, (size_t)cap * sizeof *p);
+        int32_t *p = gc_realloc(n->v, (size_t)cap * sizeof *p);
         if (!p)
             return -1;
         n->v = p;
@@ -250,6 +251,8 @@ static void order_body(LangStmt **body, int32_t n, const Names *locals, Names *o
             order_expr(s->value, locals, out);
             break;
         case LANG_S_FOR:
+            if (s->for_count_var && names_has(locals, s->for_count_var))
+                names_add(out, s->for_count_var);
             if (names_has(locals, s->for_var))
                 names_add(out, s->for_var);
             order_body(s->body, s->nbody, locals, out);
@@ -275,8 +278,8 @@ static int analyse(FuncInfo *fi, const int32_t *params, int32_t nparams, LangStm
     order_body(body, n, &locals, &out);
     for (int32_t i = 0; i < locals.n; i++) /* never-used locals keep some order */
         names_add(&out, locals.v[i]);
-    free(stores.v);
-    free(locals.v);
+    gc_free(stores.v);
+    gc_free(locals.v);
     fi->locals = out.v;
     fi->nlocals = out.n;
     fi->globals = globals.v;
@@ -612,7 +615,7 @@ static int seen_count(LangRun *r, const void *key)
 {
     if (r->nseen_cap == 0) {
         r->nseen_cap = 256;
-        r->seen = calloc(r->nseen_cap, sizeof *r->seen);
+        r->seen = gc_calloc(r->nseen_cap, sizeof *r->seen);
         if (!r->seen)
             return 1;
     }
@@ -693,24 +696,14 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
         TRY(check_args(r, "clear", nargs, 0, 0));
         /* Emptied first, then the items are released (lists last first). */
         uint32_t n = o->nslots;
-        GcValue *vals = malloc((n ? n : 1) * sizeof *vals);
+        GcValue *vals = gc_malloc((n ? n : 1) * sizeof *vals);
         if (!vals)
             return fatal(r);
-        GcId id = o->id;
-        for (uint32_t k = n; k > 0; k--) {
-            GcValue v;
-            if (gc_slot_remove(h, id, k - 1, &v) < 0) {
-                free(vals);
-                return fatal(r);
-            }
-            vals[k - 1] = v;
-        }
-        int rc = OK;
-        for (uint32_t k = 0; k < n && rc == OK; k++) {
-            uint32_t i = kind == GC_KIND_LIST ? n - 1 - k : k;
-            rc = decref(r, vals[i]);
-        }
-        free(vals);
+        int last_first = kind == GC_KIND_LIST;
+        int rc = chk(r, gc_slots_clear(h, o->id, last_first, vals));
+        for (uint32_t k = 0; k < n && rc == OK; k++)
+            rc = decref(r, vals[last_first ? n - 1 - k : k]);
+        gc_free(vals);
         TRY(rc);
         TRY(release_args(r, nargs, 1));
         TRY(push(r, GC_NONE));
@@ -905,16 +898,23 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e)
                 return rc;
             }
         }
-        GcId id = gc_new(r->h, e->kind == LANG_E_LIST ? GC_KIND_LIST : GC_KIND_TUPLE, e->nitems);
-        if (!id)
+        /* BUILD_LIST / BUILD_TUPLE: the items leave the stack and move
+         * into the new container. */
+        GcValue small[16];
+        GcValue *vals = e->nitems <= 16 ? small : gc_malloc((size_t)e->nitems * sizeof *vals);
+        if (!vals)
             return fatal(r);
-        /* BUILD_LIST / BUILD_TUPLE steal the item references. */
-        for (int32_t i = 0; i < e->nitems; i++) {
-            GcValue v = gc_temp(r->h, mark + i);
-            TRY(chk(r, gc_slot_set(r->h, id, (uint32_t)i, 0, v)));
-        }
+        for (int32_t i = 0; i < e->nitems; i++)
+            vals[i] = gc_temp(r->h, mark + i);
         for (int32_t i = 0; i < e->nitems; i++)
             pop(r);
+        GcId id = gc_new(r->h, e->kind == LANG_E_LIST ? GC_KIND_LIST : GC_KIND_TUPLE, e->nitems);
+        rc = id ? OK : fatal(r);
+        for (int32_t i = 0; rc == OK && i < e->nitems; i++)
+            rc = chk(r, gc_slot_set(r->h, id, (uint32_t)i, 0, vals[i]));
+        if (vals != small)
+            gc_free(vals);
+        TRY(rc);
         return push(r, GC_VAL_OBJ(id));
     }
     case LANG_E_DICT: {
@@ -1129,9 +1129,22 @@ static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *r
         *returned = 1;
         return OK;
     case LANG_S_FOR: {
+        int64_t count = s->for_count;
+        if (s->for_count_var) {
+            TRY(load_name(r, c, s->for_count_var));
+            GcValue n = pop(r);
+            TRY(decref(r, n));
+            if (GC_VAL_TAG(n) != GC_V_INT && GC_VAL_TAG(n) != GC_V_BOOL)
+                return raise(r, "TypeError", "'%s' object cannot be interpreted as an integer",
+                             type_name(r, n));
+            count = GC_VAL_PAYLOAD(n);
+            if (count > LANG_MAX_RANGE)
+                return raise(r, "ValueError", "range(%lld) is over gcviz's limit of %d iterations",
+                             (long long)count, LANG_MAX_RANGE);
+        }
         /* range(N): a C call, so an eval-breaker check follows it. */
         TRY(safe_point(r));
-        for (int64_t i = 0; i < s->for_count && rc == OK && !*returned; i++) {
+        for (int64_t i = 0; i < count && rc == OK && !*returned; i++) {
             at_stmt(r, s);
             TRY(push(r, GC_MKVAL(GC_V_INT, i)));
             TRY(store_name(r, c, s->for_var));
@@ -1223,7 +1236,7 @@ static int32_t intern(LangRun *r, const char *s) { return gc_strtab_intern(lang_
 
 LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
 {
-    LangRun *r = calloc(1, sizeof *r);
+    LangRun *r = gc_calloc(1, sizeof *r);
     if (!r)
         return NULL;
     r->p = p;
@@ -1249,8 +1262,8 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     GcHost host = {r, host_del, host_weakref_cb};
     r->h = gc_heap_new(&cfg, lang_atoms(p), &host);
     int32_t nf = lang_func_count(p), nc = lang_class_count(p);
-    r->funcs = calloc((size_t)(nf ? nf : 1), sizeof *r->funcs);
-    r->dels = calloc((size_t)(nc ? nc : 1), sizeof *r->dels);
+    r->funcs = gc_calloc((size_t)(nf ? nf : 1), sizeof *r->funcs);
+    r->dels = gc_calloc((size_t)(nc ? nc : 1), sizeof *r->dels);
     if (!r->h || !r->funcs || !r->dels) {
         r->status = 3;
         snprintf(r->err, sizeof r->err, "out of memory");
@@ -1298,17 +1311,17 @@ void lang_run_free(LangRun *r)
     gc_heap_free(r->h);
     int32_t nf = lang_func_count(r->p), nc = lang_class_count(r->p);
     for (int32_t i = 0; r->funcs && i < nf; i++) {
-        free(r->funcs[i].locals);
-        free(r->funcs[i].globals);
+        gc_free(r->funcs[i].locals);
+        gc_free(r->funcs[i].globals);
     }
     for (int32_t i = 0; r->dels && i < nc; i++) {
-        free(r->dels[i].locals);
-        free(r->dels[i].globals);
+        gc_free(r->dels[i].locals);
+        gc_free(r->dels[i].globals);
     }
-    free(r->funcs);
-    free(r->dels);
-    free(r->seen);
-    free(r);
+    gc_free(r->funcs);
+    gc_free(r->dels);
+    gc_free(r->seen);
+    gc_free(r);
 }
 
 GcHeap *lang_run_heap(LangRun *r) { return r->h; }

@@ -1295,8 +1295,29 @@ int lang_parse_for(LangProgram *p, const char *header, int32_t *var, int64_t *co
         neg = 1;
         n = advance(&ps);
     }
+    if (n->kind == T_NAME && !n->kw && !neg) {
+        /* range(n) with a variable: the count is read when the loop starts */
+        Tok *close = advance(&ps);
+        if (!is_op(close, ")")) {
+            if (is_op(close, ","))
+                fail(&ps, close->col, "only range(N) is supported, not range(start, stop)");
+            else
+                unexpected(&ps, close);
+            goto out;
+        }
+        if (peek(&ps)->kind != T_EOF) {
+            unexpected(&ps, peek(&ps));
+            goto out;
+        }
+        if (var)
+            *var = v->atom;
+        if (count)
+            *count = -(int64_t)n->atom - 1;
+        rc = 0;
+        goto out;
+    }
     if (n->kind != T_INT) {
-        fail(&ps, n->col, "the count in range(N) must be an integer literal");
+        fail(&ps, n->col, "the count in range(N) must be an integer or a variable");
         goto out;
     }
     Tok *close = advance(&ps);

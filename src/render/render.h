@@ -59,6 +59,8 @@ typedef struct RenderTheme {
 } RenderTheme;
 
 const RenderTheme *render_theme(RenderThemeId id);
+/* a + (b - a) * t, per channel (alpha too). */
+RenderColor render_mix(RenderColor a, RenderColor b, float t);
 /* Theme by name ("dark", "light", "contrast"); -1 if unknown. */
 int render_theme_from_name(const char *name);
 

@@ -57,7 +57,6 @@ static inline RenderColor with_alpha(RenderColor c, float a)
     c.a = (uint8_t)((float)c.a * a + 0.5f);
     return c;
 }
-RenderColor render_mix(RenderColor a, RenderColor b, float t);
 
 /* Copies text into buf, cut with an ellipsis to fit maxw pixels. */
 const char *render_fit(Scene *s, RenderFont font, int px, const char *text, float maxw, char *buf,

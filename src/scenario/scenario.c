@@ -601,7 +601,12 @@ static LangStmt *build_object(Ctx *c, const cJSON *obj, const char *path, int32_
     snprintf(text, sizeof text, "for %s", jfor->valuestring);
     s->kind = LANG_S_FOR;
     s->for_var = var;
-    s->for_count = count;
+    if (count < 0) {
+        s->for_count_var = (int32_t)(-count - 1);
+        s->for_count = 0;
+    } else {
+        s->for_count = count;
+    }
     s->body = stmts;
     s->nbody = nstmts;
     s->loc = add_loc(c, jfor, path, text, 4, say, pause, owner, index);

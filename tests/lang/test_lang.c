@@ -667,6 +667,9 @@ static void test_for(void)
     CHECK(strcmp(gc_strtab_get(lang_atoms(p), var), "node_1") == 0 && count == 0, "node_1");
     CHECK(lang_parse_for(p, "i in range(10000000)", &var, &count, &err) == 0 && count == 10000000,
           "max range: %s", err.msg);
+    CHECK(lang_parse_for(p, "i in range(n)", &var, &count, &err) == 0 && count < 0 &&
+              strcmp(gc_strtab_get(lang_atoms(p), (int32_t)(-count - 1)), "n") == 0,
+          "range(n): %s", err.msg);
     CHECK(lang_parse_for(p, "_ in range(2)  # twice", &var, &count, &err) == 0 && count == 2,
           "comment: %s", err.msg);
 
@@ -674,10 +677,11 @@ static void test_for(void)
         {"", "empty loop header", 0},
         {"i in range(10000001)", "range(N) is limited to N <= 10000000", 11},
         {"i in range(-1)", "must not be negative", 11},
-        {"i in range(n)", "must be an integer literal", 11},
+        {"i in range(n, 2)", "only range(N) is supported, not range(start, stop)", 12},
+        {"i in range(-n)", "must be an integer or a variable", 11},
         {"i in range(1, 5)", "only range(N) is supported, not range(start, stop)", 12},
         {"i in range(1.5)", "floating-point", 11},
-        {"i in range()", "must be an integer literal", 11},
+        {"i in range()", "must be an integer or a variable", 11},
         {"i in range(3", "'(' was never closed", 10},
         {"i in range(3) x", "unexpected 'x'", 14},
         {"i in l", "only range(N) loops are supported", 5},

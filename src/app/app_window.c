@@ -1,0 +1,221 @@
+/*
+ * app_window.c: `gcviz [--shots DIR] [--theme T] [--size WxH] [SCENARIO]`:
+ * the SDL window and its event loop.  SDL events become AppCmd commands
+ * (the same map the tests replay) or mouse gestures handled by the core;
+ * the loop redraws only when something changed and sleeps in
+ * SDL_WaitEventTimeout otherwise (the timeout polls the scenario file for
+ * changes and drives playing and fades).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "app_window_internal.h"
+
+static int usage(const char *msg)
+{
+    fprintf(stderr, "gcviz: %s\nusage: gcviz [--shots DIR] [--theme dark|light|contrast] "
+                    "[--size WxH] [SCENARIO.json]\n",
+            msg);
+    return 2;
+}
+
+static void update_title(SDL_Window *win, const AppWin *w)
+{
+    char title[600];
+    app_win_title(w, title, sizeof title);
+    SDL_SetWindowTitle(win, title);
+}
+
+static void drawable_size(SDL_Window *win, SDL_Renderer *r, int *pw, int *ph, float *scale)
+{
+    int ww, wh;
+    SDL_GetWindowSize(win, &ww, &wh);
+    if (SDL_GetRendererOutputSize(r, pw, ph) < 0) {
+        *pw = ww;
+        *ph = wh;
+    }
+    *scale = ww > 0 ? (float)*pw / (float)ww : 1.0f;
+    if (*scale < 1)
+        *scale = 1;
+}
+
+/* Opens the bundled tour (or the first bundled scenario) when no file was given. */
+static void open_tour(AppWin *w)
+{
+    char dir[APP_PATH_MAX];
+    if (render_find_data_dir("scenarios", ".", dir, sizeof dir) < 0) {
+        app_win_command(w, APP_CMD_PICKER, 0);
+        return;
+    }
+    char path[APP_PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/tour.json", dir);
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        fclose(f);
+        if (app_win_load(w, path, 0) == 0) {
+            app_win_scan_picker(w);
+            return;
+        }
+    }
+    app_win_scan_picker(w);
+    if (w->npicker > 0 && app_win_load(w, w->picker_paths[0], 0) == 0)
+        return;
+    w->view.show_picker = 1;
+}
+
+int app_window_main(int argc, char **argv)
+{
+    AppWinOptions opt = {NULL, RENDER_THEME_DARK};
+    int width = 1600, height = 1000;
+    const char *scenario = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--shots") == 0) {
+            if (++i >= argc)
+                return usage("--shots needs a folder");
+            opt.shots_dir = argv[i];
+        } else if (strcmp(a, "--theme") == 0) {
+            if (++i >= argc)
+                return usage("--theme needs dark, light or contrast");
+            opt.theme = render_theme_from_name(argv[i]);
+            if (opt.theme < 0)
+                return usage("--theme must be dark, light or contrast");
+        } else if (strcmp(a, "--size") == 0) {
+            if (++i >= argc || sscanf(argv[i], "%dx%d", &width, &height) != 2 || width < 320 ||
+                height < 240 || width > 16384 || height > 16384)
+                return usage("--size needs WxH, e.g. 1600x1000");
+        } else if (a[0] == '-' && a[1]) {
+            char msg[300];
+            snprintf(msg, sizeof msg, "unknown option '%s'", a);
+            return usage(msg);
+        } else if (scenario) {
+            return usage("only one scenario file at a time");
+        } else {
+            scenario = a;
+        }
+    }
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) < 0) {
+        fprintf(stderr, "gcviz: cannot open a window: %s\n", SDL_GetError());
+        return 3;
+    }
+    SDL_Window *win = SDL_CreateWindow("gcviz", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width,
+                                       height,
+                                       SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!win) {
+        fprintf(stderr, "gcviz: cannot open a window: %s\n", SDL_GetError());
+        SDL_Quit();
+        return 3;
+    }
+    SDL_SetWindowMinimumSize(win, 960, 640);
+    SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (!r)
+        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    if (!r) {
+        fprintf(stderr, "gcviz: cannot draw in the window: %s\n", SDL_GetError());
+        SDL_DestroyWindow(win);
+        SDL_Quit();
+        return 3;
+    }
+    int pw, ph;
+    float scale;
+    drawable_size(win, r, &pw, &ph, &scale);
+    AppWin *w = app_win_new(r, pw, ph, scale, &opt);
+    if (!w) {
+        fprintf(stderr, "gcviz: %s\n", SDL_GetError());
+        SDL_DestroyRenderer(r);
+        SDL_DestroyWindow(win);
+        SDL_Quit();
+        return 3;
+    }
+    int status = 0;
+    if (scenario) {
+        if (app_win_load(w, scenario, 0) < 0) {
+            /* the window still opens and shows the problems */
+            app_win_scan_picker(w);
+        }
+    } else {
+        open_tour(w);
+    }
+    update_title(win, w);
+    SDL_EventState(SDL_DROPFILE, SDL_ENABLE);
+    uint32_t wait = 0;
+    while (!w->quit) {
+        SDL_Event e;
+        int got = w->dirty ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, (int)wait);
+        uint32_t now = SDL_GetTicks();
+        while (got) {
+            switch (e.type) {
+            case SDL_QUIT:
+                w->quit = 1;
+                break;
+            case SDL_WINDOWEVENT:
+                if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+                    drawable_size(win, r, &pw, &ph, &scale);
+                    app_win_resize(w, pw, ph, scale);
+                } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+                    w->dirty = 1;
+                }
+                break;
+            case SDL_KEYDOWN: {
+                AppCmd c = app_cmd_from_key(e.key.keysym.sym, e.key.keysym.mod, w->view.show_picker);
+                /* '?' arrives as Shift+/ on most layouts */
+                app_win_command(w, c, now);
+                if (c == APP_CMD_PICKER_OPEN || c == APP_CMD_RELOAD)
+                    update_title(win, w);
+                break;
+            }
+            case SDL_MOUSEBUTTONDOWN:
+                if (e.button.button == SDL_BUTTON_LEFT) {
+                    app_win_mouse_down(w, (float)e.button.x * scale, (float)e.button.y * scale, now);
+                    update_title(win, w);
+                }
+                break;
+            case SDL_MOUSEMOTION:
+                app_win_mouse_move(w, (float)e.motion.x * scale, (float)e.motion.y * scale, now);
+                break;
+            case SDL_MOUSEBUTTONUP:
+                if (e.button.button == SDL_BUTTON_LEFT)
+                    app_win_mouse_up(w, (float)e.button.x * scale, (float)e.button.y * scale, now);
+                break;
+            case SDL_MOUSEWHEEL: {
+                int mx, my;
+                SDL_GetMouseState(&mx, &my);
+                float dy = e.wheel.preciseY != 0 ? e.wheel.preciseY : (float)e.wheel.y;
+                app_win_wheel(w, (float)mx * scale, (float)my * scale, dy);
+                break;
+            }
+            case SDL_DROPFILE:
+                if (e.drop.file) {
+                    if (app_win_load(w, e.drop.file, 0) < 0)
+                        app_win_toast(w, "The dropped file has errors: see the panel.", 1, now);
+                    SDL_free(e.drop.file);
+                    update_title(win, w);
+                }
+                break;
+            default:
+                break;
+            }
+            got = SDL_PollEvent(&e);
+        }
+        now = SDL_GetTicks();
+        app_win_tick(w, now, &wait);
+        if (w->dirty && !w->quit) {
+            if (app_win_draw(w, now) < 0) {
+                fprintf(stderr, "gcviz: drawing failed: %s\n", SDL_GetError());
+                status = 3;
+                break;
+            }
+            SDL_RenderPresent(r);
+            if (w->view.anim < 1 || w->fitting)
+                wait = 16;
+        }
+    }
+    app_win_free(w);
+    SDL_DestroyRenderer(r);
+    SDL_DestroyWindow(win);
+    SDL_Quit();
+    return status;
+}

@@ -1,0 +1,946 @@
+/*
+ * app_window_core.c: everything the window does except owning the OS
+ * window: the loaded scenario and its recorded run, stepping at the three
+ * granularities, the command mapping shared with the tests, mouse
+ * gestures, screenshots, the scenario picker.  Drawing is delegated to the
+ * render module (display list, then the SDL backend).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app_window_internal.h"
+
+#define ANIM_MS 250
+#define FIT_MS 220
+#define TOAST_MS 3500
+
+static const int speeds[] = {1, 2, 4, 8, 16, 32};
+
+/* Copies src into dst (n bytes), cut if needed. */
+static void scopy(char *dst, size_t n, const char *src)
+{
+    size_t len = strlen(src);
+    if (len >= n)
+        len = n - 1;
+    memcpy(dst, src, len);
+    dst[len] = 0;
+}
+
+/* ---- keys ------------------------------------------------------------------ */
+
+AppCmd app_cmd_from_key(SDL_Keycode key, Uint16 mod, int picker_open)
+{
+    int shift = (mod & KMOD_SHIFT) != 0;
+    if (picker_open) {
+        switch (key) {
+        case SDLK_UP:
+            return APP_CMD_PICKER_UP;
+        case SDLK_DOWN:
+            return APP_CMD_PICKER_DOWN;
+        case SDLK_RETURN:
+        case SDLK_KP_ENTER:
+            return APP_CMD_PICKER_OPEN;
+        default:
+            break;
+        }
+    }
+    switch (key) {
+    case SDLK_RIGHT:
+        return shift ? APP_CMD_NEXT_STMT : APP_CMD_NEXT;
+    case SDLK_LEFT:
+        return shift ? APP_CMD_PREV_STMT : APP_CMD_PREV;
+    case SDLK_TAB:
+        return APP_CMD_GRANULARITY;
+    case SDLK_SPACE:
+        return APP_CMD_PLAY;
+    case SDLK_PLUS:
+    case SDLK_KP_PLUS:
+        return APP_CMD_FASTER;
+    case SDLK_EQUALS:
+        return shift ? APP_CMD_FASTER : APP_CMD_NONE;
+    case SDLK_MINUS:
+    case SDLK_KP_MINUS:
+        return APP_CMD_SLOWER;
+    case SDLK_HOME:
+        return APP_CMD_HOME;
+    case SDLK_END:
+        return APP_CMD_END;
+    case SDLK_c:
+        return APP_CMD_NEXT_GC;
+    case SDLK_s:
+        return APP_CMD_SCREENSHOT;
+    case SDLK_l:
+        return APP_CMD_LEGEND;
+    case SDLK_t:
+        return APP_CMD_THEME;
+    case SDLK_f:
+        return APP_CMD_FIT;
+    case SDLK_o:
+        return APP_CMD_PICKER;
+    case SDLK_r:
+        return APP_CMD_RELOAD;
+    case SDLK_F1:
+    case SDLK_QUESTION:
+        return APP_CMD_HELP;
+    case SDLK_SLASH:
+        return shift ? APP_CMD_HELP : APP_CMD_NONE;
+    case SDLK_ESCAPE:
+        return APP_CMD_ESCAPE;
+    case SDLK_q:
+        return APP_CMD_QUIT;
+    default:
+        return APP_CMD_NONE;
+    }
+}
+
+/* ---- life ------------------------------------------------------------------- */
+
+AppWin *app_win_new(SDL_Renderer *r, int width, int height, float scale, const AppWinOptions *o)
+{
+    AppWin *w = calloc(1, sizeof *w);
+    if (!w) {
+        SDL_OutOfMemory();
+        return NULL;
+    }
+    w->r = r;
+    w->fonts = render_fonts_new();
+    if (!w->fonts) {
+        free(w);
+        return NULL;
+    }
+    w->backend = render_sdl_new(r, w->fonts);
+    w->layout = layout_new();
+    if (!w->backend || !w->layout) {
+        SDL_OutOfMemory();
+        app_win_free(w);
+        return NULL;
+    }
+    render_list_init(&w->list, width, height, (RenderColor){0, 0, 0, 255});
+    w->width = width;
+    w->height = height;
+    w->scale = scale > 0 ? scale : 1;
+    w->view.theme = (RenderThemeId)(o && o->theme >= 0 ? o->theme : RENDER_THEME_DARK);
+    w->view.scale = w->scale;
+    w->view.zoom = 1;
+    w->view.speed = 2;
+    w->view.anim = 1;
+    w->view.prev_cursor = -1;
+    w->tl.error_event = -1;
+    snprintf(w->shots, sizeof w->shots, "%s", o && o->shots_dir ? o->shots_dir : "screenshots");
+    w->dirty = 1;
+    return w;
+}
+
+static void unload(AppWin *w)
+{
+    render_timeline_free(&w->tl);
+    lang_run_free(w->run);
+    scenario_free(w->sc);
+    w->run = NULL;
+    w->sc = NULL;
+    w->heap = NULL;
+}
+
+void app_win_free(AppWin *w)
+{
+    if (!w)
+        return;
+    unload(w);
+    layout_free(w->layout);
+    render_list_free(&w->list);
+    render_sdl_free(w->backend);
+    render_fonts_free(w->fonts);
+    free(w->load_error);
+    for (int i = 0; i < w->npicker; i++) {
+        free(w->picker_paths[i]);
+        free(w->picker_names[i]);
+    }
+    free(w);
+}
+
+int32_t app_win_cursor(const AppWin *w)
+{
+    return w->heap ? gc_cursor(w->heap) : 0;
+}
+
+void app_win_title(const AppWin *w, char *buf, size_t n)
+{
+    if (w->sc && w->sc->title && *w->sc->title)
+        snprintf(buf, n, "gcviz \xE2\x80\x94 %s", w->sc->title);
+    else if (w->sc)
+        snprintf(buf, n, "gcviz \xE2\x80\x94 %s", w->sc->name);
+    else
+        snprintf(buf, n, "gcviz");
+}
+
+void app_win_toast(AppWin *w, const char *msg, int is_error, uint32_t now)
+{
+    scopy(w->toast, sizeof w->toast, msg);
+    w->view.toast_is_error = is_error;
+    w->toast_until = now + (is_error ? TOAST_MS * 2 : TOAST_MS);
+    w->dirty = 1;
+}
+
+static long long file_mtime(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return -1;
+    return (long long)st.st_mtime * 1000000000LL + (long long)st.st_mtim.tv_nsec;
+}
+
+/* ---- fitting ---------------------------------------------------------------- */
+
+/* World bounding box of the cards; all = every card of the run, else the
+ * ones drawn now. Returns 0 if there is none. */
+static int cards_bounds(AppWin *w, int all, float *x0, float *y0, float *x1, float *y1)
+{
+    int any = 0;
+    GcId maxid = all ? layout_max_id(w->layout) : gc_max_id(w->heap);
+    for (GcId id = 1; id <= maxid; id++) {
+        float x, y, cw, ch;
+        if (layout_get(w->layout, id, &x, &y) < 0)
+            continue;
+        if (!all) {
+            const GcObject *o = gc_object(w->heap, id);
+            if (!o || o->state != GC_STATE_ALIVE)
+                continue;
+            layout_card_size(o->kind, o->nslots, &cw, &ch);
+        } else {
+            layout_reserved(w->layout, id, &cw, &ch);
+        }
+        if (!any || x < *x0)
+            *x0 = x;
+        if (!any || y < *y0)
+            *y0 = y;
+        if (!any || x + cw > *x1)
+            *x1 = x + cw;
+        if (!any || y + ch + 24 > *y1)
+            *y1 = y + ch + 24;
+        any = 1;
+    }
+    return any;
+}
+
+static void fit_target(AppWin *w, int all, float *zoom, float *px, float *py)
+{
+    RenderRegions rg;
+    render_regions(w->width, w->height, w->scale, &rg);
+    float vw = rg.heap_w / w->scale, vh = rg.heap_h / w->scale;
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    *zoom = 1;
+    *px = -40;
+    *py = -24;
+    if (!w->heap || !cards_bounds(w, all, &x0, &y0, &x1, &y1))
+        return;
+    const float margin = 48;
+    float bw = x1 - x0 + 2 * margin, bh = y1 - y0 + 2 * margin;
+    float z = vw / bw < vh / bh ? vw / bw : vh / bh;
+    if (z > 1.25f)
+        z = 1.25f;
+    if (z < 0.25f)
+        z = 0.25f;
+    *zoom = z;
+    /* centre horizontally when it fits, else start at the left */
+    float cx = (x0 + x1) * 0.5f, cy = (y0 + y1) * 0.5f;
+    *px = cx - vw / z * 0.5f;
+    *py = cy - vh / z * 0.5f;
+    if (bw * z > vw)
+        *px = x0 - margin;
+    if (bh * z > vh)
+        *py = y0 - margin;
+}
+
+static void start_fit(AppWin *w, int all, uint32_t now, int animate)
+{
+    float z, px, py;
+    fit_target(w, all, &z, &px, &py);
+    if (!animate || w->settled) {
+        w->view.zoom = z;
+        w->view.pan_x = px;
+        w->view.pan_y = py;
+        w->fitting = 0;
+    } else {
+        w->fit_from[0] = w->view.zoom;
+        w->fit_from[1] = w->view.pan_x;
+        w->fit_from[2] = w->view.pan_y;
+        w->fit_to[0] = z;
+        w->fit_to[1] = px;
+        w->fit_to[2] = py;
+        w->fit_start = now;
+        w->fitting = 1;
+    }
+    w->dirty = 1;
+}
+
+/* ---- loading ------------------------------------------------------------------ */
+
+static int32_t step_end_cursor(const GcHeap *h, int32_t step)
+{
+    int32_t n = gc_event_count(h);
+    for (int32_t i = 1; i < n; i++) {
+        const GcEvent *e = gc_event(h, i);
+        if (e->kind == GC_EV_STMT && e->depth == 0 && e->step > step)
+            return i;
+    }
+    return n;
+}
+
+int app_win_load(AppWin *w, const char *path, int keep_step)
+{
+    ScenarioErrors errs;
+    memset(&errs, 0, sizeof errs);
+    Scenario *sc = scenario_load(path, &errs);
+    if (!sc) {
+        size_t cap = 256 + (size_t)errs.stored * 600;
+        char *msg = malloc(cap);
+        if (msg) {
+            size_t k = 0;
+            msg[0] = 0;
+            for (int i = 0; i < errs.stored && k + 600 < cap; i++) {
+                char line[600];
+                scenario_format_problem(path, &errs.items[i], line, sizeof line);
+                k += (size_t)snprintf(msg + k, cap - k, "%s%s", i ? "\n" : "", line);
+            }
+            if (errs.stored == 0)
+                snprintf(msg, cap, "%s: cannot be loaded", path);
+        }
+        free(w->load_error);
+        w->load_error = msg;
+        w->dirty = 1;
+        return -1;
+    }
+    LangRunOptions ro;
+    memset(&ro, 0, sizeof ro);
+    ro.record = 1;
+    LangRun *run = lang_run(sc->program, &ro);
+    if (!run) {
+        scenario_free(sc);
+        free(w->load_error);
+        w->load_error = strdup("out of memory while running the scenario");
+        w->dirty = 1;
+        return -1;
+    }
+    int32_t old_step = -1;
+    if (keep_step && w->heap && gc_cursor(w->heap) > 0)
+        old_step = gc_event(w->heap, gc_cursor(w->heap) - 1)->step;
+    int same = keep_step && strcmp(path, w->path) == 0;
+    unload(w);
+    if (!same)
+        layout_clear(w->layout);
+    w->sc = sc;
+    w->run = run;
+    w->heap = lang_run_heap(run);
+    snprintf(w->path, sizeof w->path, "%s", path);
+    w->mtime = file_mtime(path);
+    snprintf(w->run_error, sizeof w->run_error, "%s", lang_run_error(run));
+    free(w->load_error);
+    w->load_error = NULL;
+    if (render_timeline_build(&w->tl, w->heap) < 0 ||
+        layout_build(w->layout, w->heap, sc->pins, sc->npins) < 0) {
+        w->load_error = strdup("out of memory while laying out the scenario");
+    }
+    int32_t cur = 0;
+    if (keep_step && old_step >= 0)
+        cur = step_end_cursor(w->heap, old_step);
+    gc_seek(w->heap, cur);
+    w->view.selected = 0;
+    w->view.playing = 0;
+    w->view.anim = 1;
+    w->view.prev_cursor = -1;
+    w->view.title = sc->title && *sc->title ? sc->title : sc->name;
+    w->view.name = sc->name;
+    if (!same)
+        start_fit(w, 1, 0, 0);
+    w->dirty = 1;
+    return 0;
+}
+
+void app_win_resize(AppWin *w, int width, int height, float scale)
+{
+    w->width = width;
+    w->height = height;
+    w->scale = scale > 0 ? scale : 1;
+    w->view.scale = w->scale;
+    w->dirty = 1;
+}
+
+/* ---- stepping ------------------------------------------------------------------ */
+
+/* Is cursor c a stop at granularity g?  A stop shows the state after a
+ * whole statement (or phase) ran: the cursor sits on the event that starts
+ * the next one, so the highlighted statement is the one just executed. */
+static int is_stop(const AppWin *w, int32_t c, RenderGranularity g)
+{
+    const GcHeap *h = w->heap;
+    int32_t n = gc_event_count(h);
+    if (c <= 0 || c >= n)
+        return 1;
+    if (g == RENDER_GRAN_MICRO)
+        return 1;
+    const GcEvent *e = gc_event(h, c);
+    /* the first statement's start shows nothing more than the beginning */
+    if (w->tl.nstmts > 0 && c <= w->tl.stmts[0])
+        return 0;
+    if (e->kind == GC_EV_STMT && e->depth == 0)
+        return 1;
+    if (g == RENDER_GRAN_PHASE && (e->kind == GC_EV_PHASE || e->kind == GC_EV_GC_START))
+        return 1;
+    if (e->kind == GC_EV_ERROR)
+        return 1;
+    return 0;
+}
+
+static int32_t next_stop(const AppWin *w, int32_t c, RenderGranularity g)
+{
+    int32_t n = gc_event_count(w->heap);
+    for (int32_t i = c + 1; i < n; i++)
+        if (is_stop(w, i, g))
+            return i;
+    return n;
+}
+
+static int32_t prev_stop(const AppWin *w, int32_t c, RenderGranularity g)
+{
+    for (int32_t i = c - 1; i > 0; i--)
+        if (is_stop(w, i, g))
+            return i;
+    return 0;
+}
+
+void app_win_seek(AppWin *w, int32_t cursor, uint32_t now)
+{
+    if (!w->heap)
+        return;
+    int32_t n = gc_event_count(w->heap);
+    if (cursor < 0)
+        cursor = 0;
+    if (cursor > n)
+        cursor = n;
+    int32_t old = gc_cursor(w->heap);
+    if (cursor == old)
+        return;
+    gc_seek(w->heap, cursor);
+    w->view.prev_cursor = old;
+    w->view.anim = w->settled ? 1 : 0;
+    w->anim_start = now;
+    w->dirty = 1;
+}
+
+static void next_gc(AppWin *w, uint32_t now)
+{
+    int32_t c = gc_cursor(w->heap);
+    for (int32_t i = 0; i < w->tl.ncollections; i++)
+        if (w->tl.gc_start[i] + 1 > c) {
+            app_win_seek(w, w->tl.gc_start[i] + 1, now);
+            return;
+        }
+    app_win_toast(w, "No more collections after this point.", 0, now);
+}
+
+/* ---- screenshots ---------------------------------------------------------------- */
+
+static int make_dirs(const char *dir)
+{
+    char tmp[APP_PATH_MAX];
+    snprintf(tmp, sizeof tmp, "%s", dir);
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = 0;
+        if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+            return -1;
+        *p = '/';
+    }
+    if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+        return -1;
+    return 0;
+}
+
+int app_win_screenshot(AppWin *w, char *path_out, size_t n)
+{
+    if (make_dirs(w->shots) < 0) {
+        SDL_SetError("cannot create %s: %s", w->shots, strerror(errno));
+        return -1;
+    }
+    const char *name = w->sc ? w->sc->name : "gcviz";
+    int step = w->heap ? gc_globals(w->heap)->step + 1 : 0;
+    const char *phase = render_phase_slug(w->heap);
+    char path[APP_PATH_MAX + 300];
+    struct stat st;
+    for (int k = 1; k < 100000; k++) {
+        if (k == 1)
+            snprintf(path, sizeof path, "%s/%s-s%d-%s.png", w->shots, name, step, phase);
+        else
+            snprintf(path, sizeof path, "%s/%s-s%d-%s-%d.png", w->shots, name, step, phase, k);
+        if (stat(path, &st) != 0)
+            break;
+    }
+    /* the settled frame: no half-finished fades in a picture */
+    int settled = w->settled;
+    w->settled = 1;
+    int rc = app_win_draw(w, 0);
+    w->settled = settled;
+    if (rc < 0)
+        return -1;
+    if (render_save_png(w->r, w->width, w->height, path) < 0)
+        return -1;
+    snprintf(path_out, n, "%s", path);
+    w->dirty = 1;
+    return 0;
+}
+
+/* ---- picker ---------------------------------------------------------------------- */
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void scan_dir(AppWin *w, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *de;
+    int first = w->npicker;
+    while ((de = readdir(d)) != NULL && w->npicker < APP_MAX_PICKER) {
+        size_t len = strlen(de->d_name);
+        if (len < 6 || strcmp(de->d_name + len - 5, ".json") != 0 || de->d_name[0] == '.')
+            continue;
+        char full[APP_PATH_MAX + 300];
+        snprintf(full, sizeof full, "%s/%s", dir, de->d_name);
+        int dup = 0;
+        for (int i = 0; i < w->npicker; i++)
+            dup |= strcmp(w->picker_paths[i], full) == 0;
+        if (dup)
+            continue;
+        w->picker_paths[w->npicker] = strdup(full);
+        w->picker_names[w->npicker] = strdup(de->d_name);
+        if (!w->picker_paths[w->npicker] || !w->picker_names[w->npicker]) {
+            free(w->picker_paths[w->npicker]);
+            free(w->picker_names[w->npicker]);
+            break;
+        }
+        w->npicker++;
+    }
+    closedir(d);
+    /* sort this folder's entries by name, keeping paths paired */
+    int n = w->npicker - first;
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++)
+            if (cmp_names(&w->picker_names[first + j], &w->picker_names[first + i]) < 0) {
+                char *t = w->picker_names[first + i];
+                w->picker_names[first + i] = w->picker_names[first + j];
+                w->picker_names[first + j] = t;
+                t = w->picker_paths[first + i];
+                w->picker_paths[first + i] = w->picker_paths[first + j];
+                w->picker_paths[first + j] = t;
+            }
+}
+
+void app_win_scan_picker(AppWin *w)
+{
+    for (int i = 0; i < w->npicker; i++) {
+        free(w->picker_paths[i]);
+        free(w->picker_names[i]);
+    }
+    w->npicker = 0;
+    char dir[APP_PATH_MAX];
+    if (render_find_data_dir("scenarios", ".", dir, sizeof dir) == 0)
+        scan_dir(w, dir);
+    if (w->path[0]) {
+        snprintf(dir, sizeof dir, "%s", w->path);
+        char *slash = strrchr(dir, '/');
+        if (slash) {
+            *slash = 0;
+            scan_dir(w, dir);
+        } else {
+            scan_dir(w, ".");
+        }
+    }
+    w->view.picker_sel = 0;
+    for (int i = 0; i < w->npicker; i++)
+        if (strcmp(w->picker_paths[i], w->path) == 0)
+            w->view.picker_sel = i;
+}
+
+static void open_picked(AppWin *w, int i, uint32_t now)
+{
+    if (i < 0 || i >= w->npicker)
+        return;
+    w->view.show_picker = 0;
+    char path[APP_PATH_MAX];
+    snprintf(path, sizeof path, "%s", w->picker_paths[i]);
+    if (app_win_load(w, path, 0) < 0)
+        app_win_toast(w, "The scenario has errors: see the panel.", 1, now);
+}
+
+/* ---- commands --------------------------------------------------------------------- */
+
+void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
+{
+    GcHeap *h = w->heap;
+    RenderView *v = &w->view;
+    w->dirty = 1;
+    switch (cmd) {
+    case APP_CMD_NONE:
+        w->dirty = 0;
+        break;
+    case APP_CMD_NEXT:
+        if (h)
+            app_win_seek(w, next_stop(w, gc_cursor(h), v->gran), now);
+        break;
+    case APP_CMD_PREV:
+        if (h)
+            app_win_seek(w, prev_stop(w, gc_cursor(h), v->gran), now);
+        break;
+    case APP_CMD_NEXT_STMT:
+        if (h)
+            app_win_seek(w, next_stop(w, gc_cursor(h), RENDER_GRAN_STATEMENT), now);
+        break;
+    case APP_CMD_PREV_STMT:
+        if (h)
+            app_win_seek(w, prev_stop(w, gc_cursor(h), RENDER_GRAN_STATEMENT), now);
+        break;
+    case APP_CMD_GRANULARITY:
+        v->gran = (RenderGranularity)((v->gran + 1) % RENDER_GRAN_COUNT);
+        break;
+    case APP_CMD_PLAY:
+        v->playing = !v->playing;
+        if (v->playing && h && gc_cursor(h) >= gc_event_count(h))
+            app_win_seek(w, 0, now);
+        w->next_play = now + (uint32_t)(1000 / v->speed);
+        break;
+    case APP_CMD_FASTER:
+    case APP_CMD_SLOWER: {
+        int n = (int)(sizeof speeds / sizeof speeds[0]), i = 0;
+        while (i < n - 1 && speeds[i] < v->speed)
+            i++;
+        i += cmd == APP_CMD_FASTER ? 1 : -1;
+        v->speed = speeds[i < 0 ? 0 : i >= n ? n - 1 : i];
+        char msg[64];
+        snprintf(msg, sizeof msg, "Speed: %d step%s per second", v->speed, v->speed == 1 ? "" : "s");
+        app_win_toast(w, msg, 0, now);
+        break;
+    }
+    case APP_CMD_HOME:
+        if (h)
+            app_win_seek(w, 0, now);
+        break;
+    case APP_CMD_END:
+        if (h)
+            app_win_seek(w, gc_event_count(h), now);
+        break;
+    case APP_CMD_NEXT_GC:
+        if (h)
+            next_gc(w, now);
+        break;
+    case APP_CMD_SCREENSHOT: {
+        char path[APP_PATH_MAX + 300], msg[APP_PATH_MAX + 400];
+        if (app_win_screenshot(w, path, sizeof path) == 0) {
+            snprintf(msg, sizeof msg, "Saved %s", path);
+            app_win_toast(w, msg, 0, now);
+        } else {
+            snprintf(msg, sizeof msg, "Screenshot failed: %s", SDL_GetError());
+            app_win_toast(w, msg, 1, now);
+        }
+        break;
+    }
+    case APP_CMD_LEGEND:
+        v->show_legend = !v->show_legend;
+        v->show_help = 0;
+        break;
+    case APP_CMD_THEME:
+        v->theme = (RenderThemeId)((v->theme + 1) % RENDER_THEME_COUNT);
+        break;
+    case APP_CMD_FIT:
+        start_fit(w, 0, now, 1);
+        break;
+    case APP_CMD_PICKER:
+        v->show_picker = !v->show_picker;
+        if (v->show_picker)
+            app_win_scan_picker(w);
+        break;
+    case APP_CMD_RELOAD:
+        if (w->path[0]) {
+            char path[APP_PATH_MAX];
+            snprintf(path, sizeof path, "%s", w->path);
+            if (app_win_load(w, path, 1) == 0)
+                app_win_toast(w, "Reloaded.", 0, now);
+            else
+                app_win_toast(w, "The file has errors: the previous version stays.", 1, now);
+        }
+        break;
+    case APP_CMD_HELP:
+        v->show_help = !v->show_help;
+        v->show_legend = 0;
+        break;
+    case APP_CMD_ESCAPE:
+        if (v->show_help || v->show_legend || v->show_picker) {
+            v->show_help = v->show_legend = v->show_picker = 0;
+        } else if (w->load_error) {
+            free(w->load_error);
+            w->load_error = NULL;
+        } else if (v->selected) {
+            v->selected = 0;
+        } else {
+            w->quit = 1;
+        }
+        break;
+    case APP_CMD_QUIT:
+        w->quit = 1;
+        break;
+    case APP_CMD_PICKER_UP:
+        if (v->picker_sel > 0)
+            v->picker_sel--;
+        break;
+    case APP_CMD_PICKER_DOWN:
+        if (v->picker_sel < w->npicker - 1)
+            v->picker_sel++;
+        break;
+    case APP_CMD_PICKER_OPEN:
+        open_picked(w, v->picker_sel, now);
+        break;
+    }
+}
+
+/* ---- time ------------------------------------------------------------------------ */
+
+int app_win_tick(AppWin *w, uint32_t now, uint32_t *wait_ms)
+{
+    uint32_t wait = 500; /* file watching */
+    if (w->view.anim < 1) {
+        float a = (float)(now - w->anim_start) / ANIM_MS;
+        w->view.anim = a >= 1 ? 1 : a < 0 ? 0 : a;
+        w->dirty = 1;
+        wait = 16;
+    }
+    if (w->fitting) {
+        float a = (float)(now - w->fit_start) / FIT_MS;
+        if (a >= 1) {
+            a = 1;
+            w->fitting = 0;
+        }
+        float e = 1 - (1 - a) * (1 - a) * (1 - a); /* ease out */
+        w->view.zoom = w->fit_from[0] + (w->fit_to[0] - w->fit_from[0]) * e;
+        w->view.pan_x = w->fit_from[1] + (w->fit_to[1] - w->fit_from[1]) * e;
+        w->view.pan_y = w->fit_from[2] + (w->fit_to[2] - w->fit_from[2]) * e;
+        w->dirty = 1;
+        wait = 16;
+    }
+    if (w->view.playing && w->heap) {
+        if ((int32_t)(now - w->next_play) >= 0) {
+            int32_t before = gc_cursor(w->heap);
+            app_win_command(w, APP_CMD_NEXT, now);
+            if (gc_cursor(w->heap) == before || gc_cursor(w->heap) >= gc_event_count(w->heap))
+                w->view.playing = 0;
+            w->next_play = now + (uint32_t)(1000 / w->view.speed);
+        }
+        uint32_t left = w->next_play - now;
+        if ((int32_t)left > 0 && left < wait)
+            wait = left;
+    }
+    if (w->toast[0]) {
+        if ((int32_t)(now - w->toast_until) >= 0) {
+            w->toast[0] = 0;
+            w->dirty = 1;
+        } else if (w->toast_until - now < wait) {
+            wait = w->toast_until - now;
+        }
+    }
+    if (w->path[0] && !w->dirty) {
+        long long m = file_mtime(w->path);
+        if (m >= 0 && m != w->mtime) {
+            w->mtime = m;
+            char path[APP_PATH_MAX];
+            snprintf(path, sizeof path, "%s", w->path);
+            if (app_win_load(w, path, 1) == 0)
+                app_win_toast(w, "The file changed on disk: reloaded.", 0, now);
+            else
+                app_win_toast(w, "The file changed but has errors: the previous version stays.", 1, now);
+        }
+    }
+    if (wait_ms)
+        *wait_ms = wait;
+    return w->dirty;
+}
+
+int app_win_draw(AppWin *w, uint32_t now)
+{
+    (void)now;
+    RenderView v = w->view;
+    if (w->settled)
+        v.anim = 1;
+    v.run_error = w->run_error;
+    v.load_error = w->load_error;
+    v.toast = w->toast[0] && !w->settled ? w->toast : NULL;
+    v.picker_items = (const char *const *)w->picker_names;
+    v.picker_count = w->npicker;
+    if (render_scene(&w->list, w->fonts, w->heap, w->sc ? w->sc->program : NULL, w->layout, &w->tl,
+                     &v, w->width, w->height) < 0)
+        return SDL_SetError("out of memory while building the frame");
+    w->dirty = 0;
+    return render_sdl_draw(w->backend, &w->list);
+}
+
+/* ---- mouse --------------------------------------------------------------------------- */
+
+static void timeline_seek(AppWin *w, const RenderHit *hit, float x, uint32_t now)
+{
+    float f = (x - hit->x) / hit->w;
+    if (f < 0)
+        f = 0;
+    if (f > 1)
+        f = 1;
+    app_win_seek(w, (int32_t)lroundf(f * (float)hit->id), now);
+}
+
+static const RenderHit *find_hit(AppWin *w, RenderHitKind kind, float x, float y)
+{
+    for (int32_t i = w->list.nhits - 1; i >= 0; i--) {
+        const RenderHit *h = &w->list.hits[i];
+        if (h->kind == kind && x >= h->x && x < h->x + h->w && y >= h->y && y < h->y + h->h)
+            return h;
+    }
+    return NULL;
+}
+
+void app_win_mouse_down(AppWin *w, float x, float y, uint32_t now)
+{
+    const RenderHit *hit = render_hit_at(&w->list, x, y);
+    w->mouse_down = 1;
+    w->dragging = 0;
+    w->drag_kind = 0;
+    w->down_x = x;
+    w->down_y = y;
+    if (!hit)
+        return;
+    RenderView *v = &w->view;
+    if (v->show_help || v->show_legend) {
+        v->show_help = v->show_legend = 0;
+        w->dirty = 1;
+        return;
+    }
+    switch (hit->kind) {
+    case RENDER_HIT_PICKER:
+        open_picked(w, hit->id, now);
+        break;
+    case RENDER_HIT_BUTTON: {
+        static const AppCmd map[] = {
+            [RENDER_BTN_HOME] = APP_CMD_HOME,         [RENDER_BTN_PREV_STMT] = APP_CMD_PREV_STMT,
+            [RENDER_BTN_PREV] = APP_CMD_PREV,         [RENDER_BTN_PLAY] = APP_CMD_PLAY,
+            [RENDER_BTN_NEXT] = APP_CMD_NEXT,         [RENDER_BTN_NEXT_STMT] = APP_CMD_NEXT_STMT,
+            [RENDER_BTN_END] = APP_CMD_END,           [RENDER_BTN_NEXT_GC] = APP_CMD_NEXT_GC,
+            [RENDER_BTN_GRANULARITY] = APP_CMD_GRANULARITY,
+            [RENDER_BTN_LEGEND] = APP_CMD_LEGEND,     [RENDER_BTN_HELP] = APP_CMD_HELP,
+            [RENDER_BTN_THEME] = APP_CMD_THEME,       [RENDER_BTN_CLOSE] = APP_CMD_NONE,
+        };
+        if (hit->id == RENDER_BTN_CLOSE) {
+            v->selected = 0;
+            w->dirty = 1;
+        } else if (hit->id > 0 && hit->id < (int32_t)(sizeof map / sizeof map[0])) {
+            app_win_command(w, map[hit->id], now);
+        }
+        w->mouse_down = 0;
+        break;
+    }
+    case RENDER_HIT_TIMELINE:
+        w->drag_kind = 3;
+        timeline_seek(w, hit, x, now);
+        break;
+    case RENDER_HIT_CARD: {
+        float wx, wy;
+        if (w->heap && layout_get(w->layout, hit->id, &wx, &wy) == 0) {
+            w->drag_kind = 1;
+            w->drag_id = hit->id;
+            float k = w->view.zoom * w->scale;
+            RenderRegions rg;
+            render_regions(w->width, w->height, w->scale, &rg);
+            float mx = (x - rg.heap_x) / k + w->view.pan_x, my = (y - rg.heap_y) / k + w->view.pan_y;
+            w->drag_dx = wx - mx;
+            w->drag_dy = wy - my;
+        }
+        break;
+    }
+    case RENDER_HIT_HEAP:
+        w->drag_kind = 2;
+        w->pan0_x = w->view.pan_x;
+        w->pan0_y = w->view.pan_y;
+        break;
+    default:
+        break;
+    }
+}
+
+void app_win_mouse_move(AppWin *w, float x, float y, uint32_t now)
+{
+    if (!w->mouse_down)
+        return;
+    if (!w->dragging && fabsf(x - w->down_x) + fabsf(y - w->down_y) > 4 * w->scale)
+        w->dragging = 1;
+    if (!w->dragging)
+        return;
+    float k = w->view.zoom * w->scale;
+    if (w->drag_kind == 1) {
+        RenderRegions rg;
+        render_regions(w->width, w->height, w->scale, &rg);
+        float mx = (x - rg.heap_x) / k + w->view.pan_x, my = (y - rg.heap_y) / k + w->view.pan_y;
+        layout_set(w->layout, w->drag_id, mx + w->drag_dx, my + w->drag_dy, 1);
+        w->dirty = 1;
+    } else if (w->drag_kind == 2) {
+        w->view.pan_x = w->pan0_x - (x - w->down_x) / k;
+        w->view.pan_y = w->pan0_y - (y - w->down_y) / k;
+        w->fitting = 0;
+        w->dirty = 1;
+    } else if (w->drag_kind == 3) {
+        const RenderHit *hit = find_hit(w, RENDER_HIT_TIMELINE, x, w->down_y);
+        if (hit)
+            timeline_seek(w, hit, x, now);
+    }
+}
+
+void app_win_mouse_up(AppWin *w, float x, float y, uint32_t now)
+{
+    (void)x;
+    (void)y;
+    (void)now;
+    if (w->mouse_down && !w->dragging) {
+        if (w->drag_kind == 1) {
+            w->view.selected = w->view.selected == w->drag_id ? 0 : w->drag_id;
+            w->dirty = 1;
+        } else if (w->drag_kind == 2 && w->view.selected) {
+            w->view.selected = 0;
+            w->dirty = 1;
+        }
+    }
+    w->mouse_down = 0;
+    w->dragging = 0;
+    w->drag_kind = 0;
+}
+
+void app_win_wheel(AppWin *w, float x, float y, float dy)
+{
+    RenderRegions rg;
+    render_regions(w->width, w->height, w->scale, &rg);
+    if (x < rg.heap_x || x > rg.heap_x + rg.heap_w || y < rg.heap_y || y > rg.heap_y + rg.heap_h)
+        return;
+    float k = w->view.zoom * w->scale;
+    float mx = (x - rg.heap_x) / k + w->view.pan_x, my = (y - rg.heap_y) / k + w->view.pan_y;
+    float z = w->view.zoom * powf(1.12f, dy);
+    if (z < 0.2f)
+        z = 0.2f;
+    if (z > 4)
+        z = 4;
+    w->view.zoom = z;
+    k = z * w->scale;
+    w->view.pan_x = mx - (x - rg.heap_x) / k;
+    w->view.pan_y = my - (y - rg.heap_y) / k;
+    w->fitting = 0;
+    w->dirty = 1;
+}

@@ -1,0 +1,125 @@
+/*
+ * app_window_internal.h: the window's state and its command mapping,
+ * shared by the window (app_window.c), its core (app_window_core.c) and the
+ * render tests, which drive the same commands as the keyboard without a
+ * display (software renderer on a surface).
+ */
+#ifndef GCVIZ_APP_WINDOW_INTERNAL_H
+#define GCVIZ_APP_WINDOW_INTERNAL_H
+
+#include <SDL.h>
+
+#include "layout.h"
+#include "render.h"
+#include "scenario.h"
+
+#define APP_PATH_MAX 4096
+#define APP_MAX_PICKER 256
+
+/* What a key, a button or a scripted test asks for. */
+typedef enum AppCmd {
+    APP_CMD_NONE = 0,
+    APP_CMD_NEXT,       /* Right: next stop at the current granularity */
+    APP_CMD_PREV,
+    APP_CMD_NEXT_STMT,  /* Shift+Right */
+    APP_CMD_PREV_STMT,
+    APP_CMD_GRANULARITY,/* Tab */
+    APP_CMD_PLAY,       /* Space */
+    APP_CMD_FASTER,
+    APP_CMD_SLOWER,
+    APP_CMD_HOME,
+    APP_CMD_END,
+    APP_CMD_NEXT_GC,    /* C */
+    APP_CMD_SCREENSHOT, /* S */
+    APP_CMD_LEGEND,     /* L */
+    APP_CMD_THEME,      /* T */
+    APP_CMD_FIT,        /* F */
+    APP_CMD_PICKER,     /* O */
+    APP_CMD_RELOAD,     /* R */
+    APP_CMD_HELP,       /* F1, ? */
+    APP_CMD_ESCAPE,     /* Escape: close an overlay, else quit */
+    APP_CMD_QUIT,       /* Q */
+    APP_CMD_PICKER_UP,
+    APP_CMD_PICKER_DOWN,
+    APP_CMD_PICKER_OPEN
+} AppCmd;
+
+typedef struct AppWinOptions {
+    const char *shots_dir;  /* NULL: ./screenshots */
+    int theme;              /* RenderThemeId */
+} AppWinOptions;
+
+typedef struct AppWin {
+    SDL_Renderer *r;
+    RenderFonts *fonts;
+    RenderSdl *backend;
+    RenderList list;
+    int width, height;       /* target size in physical pixels */
+    float scale;             /* HiDPI factor */
+    /* the scenario and its run */
+    Scenario *sc;
+    LangRun *run;
+    GcHeap *heap;
+    Layout *layout;
+    RenderTimeline tl;
+    char path[APP_PATH_MAX];
+    long long mtime;
+    char run_error[512];
+    char *load_error;        /* problems of the last failed load (owned) */
+    /* view */
+    RenderView view;
+    float fit_from[3], fit_to[3]; /* zoom, pan_x, pan_y tween */
+    uint32_t fit_start;
+    int fitting;
+    uint32_t anim_start;
+    char toast[600];
+    uint32_t toast_until;
+    char shots[APP_PATH_MAX];
+    /* picker */
+    char *picker_paths[APP_MAX_PICKER];
+    char *picker_names[APP_MAX_PICKER];
+    int npicker;
+    /* playing */
+    uint32_t next_play;
+    /* mouse */
+    int mouse_down, dragging, drag_kind; /* drag_kind: 1 card, 2 pan, 3 timeline */
+    GcId drag_id;
+    float down_x, down_y, drag_dx, drag_dy, pan0_x, pan0_y;
+    int quit;
+    int dirty;
+    int settled;             /* draw without animations (tests, screenshots) */
+} AppWin;
+
+/* The key map (the same for the window and the tests). */
+AppCmd app_cmd_from_key(SDL_Keycode key, Uint16 mod, int picker_open);
+
+AppWin *app_win_new(SDL_Renderer *r, int width, int height, float scale, const AppWinOptions *o);
+void app_win_free(AppWin *w);
+/* Loads a scenario; on failure the old one stays and the error is shown.
+ * keep_step: after a reload, go back to the same top-level step. */
+int app_win_load(AppWin *w, const char *path, int keep_step);
+void app_win_resize(AppWin *w, int width, int height, float scale);
+/* Applies a command at time now (SDL ticks). */
+void app_win_command(AppWin *w, AppCmd cmd, uint32_t now);
+/* Seeks to a cursor (clamped), starting the step transition. */
+void app_win_seek(AppWin *w, int32_t cursor, uint32_t now);
+/* Advances animations, playing, toasts; returns 1 if a redraw is needed.
+ * *wait_ms gets how long the loop may sleep. */
+int app_win_tick(AppWin *w, uint32_t now, uint32_t *wait_ms);
+/* Builds and draws the frame onto the renderer (not presented). */
+int app_win_draw(AppWin *w, uint32_t now);
+/* Mouse, in physical pixels. */
+void app_win_mouse_down(AppWin *w, float x, float y, uint32_t now);
+void app_win_mouse_move(AppWin *w, float x, float y, uint32_t now);
+void app_win_mouse_up(AppWin *w, float x, float y, uint32_t now);
+void app_win_wheel(AppWin *w, float x, float y, float dy);
+/* Saves a PNG of the current frame; returns 0 and the path, or -1. */
+int app_win_screenshot(AppWin *w, char *path_out, size_t n);
+void app_win_toast(AppWin *w, const char *msg, int is_error, uint32_t now);
+int32_t app_win_cursor(const AppWin *w);
+/* Fills the scenario picker from the bundled folder and the current one. */
+void app_win_scan_picker(AppWin *w);
+/* The window title for the loaded scenario. */
+void app_win_title(const AppWin *w, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * gc_mem.c: the one allocator of the engine and the interpreter.  Tests
+ * make it fail on the Nth call (gc_mem_fail_after) to prove that every
+ * allocation failure ends in a clean error, with nothing leaked.
+ */
+#include <stdlib.h>
+
+#include "gc.h"
+
+/* Process-wide test knob: the number of allocations left before failing,
+ * -1 = never fail.  Only tests set it. */
+static long fail_countdown = -1;
+static long allocations;
+
+void gc_mem_fail_after(long n)
+{
+    fail_countdown = n;
+    allocations = 0;
+}
+
+long gc_mem_count(void) { return allocations; }
+
+static int should_fail(void)
+{
+    allocations++;
+    if (fail_countdown < 0)
+        return 0;
+    if (fail_countdown == 0)
+        return 1;
+    fail_countdown--;
+    return 0;
+}
+
+void *gc_malloc(size_t n) { return should_fail() ? NULL : malloc(n); }
+void *gc_calloc(size_t n, size_t m) { return should_fail() ? NULL : calloc(n, m); }
+void *gc_realloc(void *p, size_t n) { return should_fail() ? NULL : realloc(p, n); }
+void gc_free(void *p) { free(p); }

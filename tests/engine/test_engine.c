@@ -1,0 +1,444 @@
+/*
+ * test_engine.c: the engine driven to named phases of real collections,
+ * checked against what CPython's gcmodule.c does (gc_refs values, list
+ * membership and order), plus whole-history checks: gc_check at every
+ * micro-step, exact rewind, a million-object cascade, the other
+ * collectors, and an allocation-failure sweep.
+ *
+ * Usage: test_engine NAME (see main).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario.h"
+
+static int failures;
+
+#define EXPECT(cond, ...)                                             \
+    do {                                                              \
+        if (!(cond)) {                                                \
+            fprintf(stderr, "%s:%d: FAILED %s: ", __FILE__, __LINE__, #cond); \
+            fprintf(stderr, __VA_ARGS__);                             \
+            fputc('\n', stderr);                                      \
+            failures++;                                               \
+        }                                                             \
+    } while (0)
+
+static Scenario *load(const char *json)
+{
+    ScenarioErrors errs;
+    memset(&errs, 0, sizeof errs);
+    Scenario *s = scenario_load_text("test.json", json, strlen(json), &errs);
+    if (!s) {
+        char buf[1024];
+        scenario_format_problem("test.json", &errs.items[0], buf, sizeof buf);
+        fprintf(stderr, "scenario does not load: %s\n", buf);
+        exit(1);
+    }
+    return s;
+}
+
+static LangRun *run(Scenario *s, int record)
+{
+    LangRunOptions o;
+    memset(&o, 0, sizeof o);
+    o.record = record;
+    LangRun *r = lang_run(s->program, &o);
+    if (!r || lang_run_status(r) != 0) {
+        fprintf(stderr, "run failed: %s\n", r ? lang_run_error(r) : "oom");
+        exit(1);
+    }
+    return r;
+}
+
+/* Moves the cursor to just after the first event of `kind` with a == phase
+ * (for GC_EV_PHASE) found after `from`; returns the event index or -1. */
+static int32_t seek_phase_end(GcHeap *h, int32_t from, GcPhase phase)
+{
+    int32_t n = gc_event_count(h);
+    for (int32_t i = from; i < n; i++) {
+        const GcEvent *e = gc_event(h, i);
+        if (e->kind == GC_EV_PHASE && e->a == phase) {
+            /* the phase runs until the next phase event */
+            int32_t j = i + 1;
+            while (j < n && gc_event(h, j)->kind != GC_EV_PHASE)
+                j++;
+            gc_seek(h, j);
+            return j;
+        }
+    }
+    return -1;
+}
+
+static void list_order(GcHeap *h, GcListId l, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    for (GcId id = gc_list(h, l).first; id; id = gc_object(h, id)->next) {
+        char one[16];
+        snprintf(one, sizeof one, "%s%d", buf[0] ? "," : "", id);
+        strncat(buf, one, n - strlen(buf) - 1);
+    }
+}
+
+/* CPYTHON_GC.md 4.5 (2): a 3-cycle hanging off a rooted holder. */
+static void test_phases(void)
+{
+    Scenario *s = load("{\"title\": \"t\", \"classes\": {\"N\": {}}, \"steps\": ["
+                       "\"gc.disable()\", \"h = N()\", \"a = N()\", \"b = N()\", \"c = N()\","
+                       "\"h.a = a\", \"a.a = b\", \"b.a = c\", \"c.a = a\", \"del a, b, c\","
+                       "\"gc.collect()\", \"del h\", \"gc.collect()\"]}");
+    LangRun *r = run(s, 1);
+    GcHeap *h = lang_run_heap(r);
+    /* ids: h=1, a=2, b=3, c=4 */
+    int32_t at = seek_phase_end(h, 0, GC_PHASE_UPDATE_REFS);
+    EXPECT(at > 0, "no update_refs phase");
+    EXPECT(gc_object(h, 1)->gc_refs == 1 && gc_object(h, 2)->gc_refs == 2 &&
+               gc_object(h, 3)->gc_refs == 1 && gc_object(h, 4)->gc_refs == 1,
+           "gc_refs after update_refs: %lld %lld %lld %lld", (long long)gc_object(h, 1)->gc_refs,
+           (long long)gc_object(h, 2)->gc_refs, (long long)gc_object(h, 3)->gc_refs,
+           (long long)gc_object(h, 4)->gc_refs);
+    for (GcId id = 1; id <= 4; id++)
+        EXPECT(gc_object(h, id)->flags & GC_F_COLLECTING, "#%d not COLLECTING", id);
+    at = seek_phase_end(h, at, GC_PHASE_SUBTRACT_REFS);
+    EXPECT(gc_object(h, 1)->gc_refs == 1 && gc_object(h, 2)->gc_refs == 0 &&
+               gc_object(h, 3)->gc_refs == 0 && gc_object(h, 4)->gc_refs == 0,
+           "gc_refs after subtract_refs: %lld %lld %lld %lld", (long long)gc_object(h, 1)->gc_refs,
+           (long long)gc_object(h, 2)->gc_refs, (long long)gc_object(h, 3)->gc_refs,
+           (long long)gc_object(h, 4)->gc_refs);
+    at = seek_phase_end(h, at, GC_PHASE_MOVE_UNREACHABLE);
+    char order[256];
+    /* a, b, c were moved to unreachable and back: young is h, a, b, c again
+     * with none left unreachable. */
+    list_order(h, GC_LIST_GEN2, order, sizeof order);
+    EXPECT(strcmp(order, "1,2,3,4") == 0, "young after move_unreachable: %s", order);
+    EXPECT(gc_list(h, GC_LIST_UNREACHABLE).len == 0, "unreachable not empty");
+    /* second collection, after del h: everything unreachable */
+    at = seek_phase_end(h, at, GC_PHASE_MOVE_UNREACHABLE);
+    EXPECT(at > 0, "no second collection");
+    list_order(h, GC_LIST_UNREACHABLE, order, sizeof order);
+    EXPECT(strcmp(order, "2,3,4") == 0, "unreachable: %s", order);
+    EXPECT(gc_list(h, GC_LIST_GEN2).len == 0, "young not empty");
+    gc_seek(h, gc_event_count(h));
+    EXPECT(gc_globals(h)->stats[2].collected == 3, "collected %lld",
+           (long long)gc_globals(h)->stats[2].collected);
+    lang_run_free(r);
+    scenario_free(s);
+}
+
+/* F19: rooted L=[A], A.a=L, drop A's root; collect(0) moves A to
+ * unreachable and back, after L. */
+static void test_move_back(void)
+{
+    Scenario *s = load("{\"title\": \"t\", \"classes\": {\"N\": {}}, \"steps\": ["
+                       "\"gc.disable()\", \"a = N()\", \"l = [a]\", \"a.a = l\", \"del a\","
+                       "\"gc.collect(0)\", \"del l\", \"gc.collect(1)\"]}");
+    LangRun *r = run(s, 1);
+    GcHeap *h = lang_run_heap(r);
+    int32_t at = seek_phase_end(h, 0, GC_PHASE_SUBTRACT_REFS);
+    EXPECT(gc_object(h, 1)->gc_refs == 0 && gc_object(h, 2)->gc_refs == 1,
+           "A %lld L %lld", (long long)gc_object(h, 1)->gc_refs, (long long)gc_object(h, 2)->gc_refs);
+    int moved_back = 0;
+    for (int32_t i = at; i < gc_event_count(h); i++) {
+        const GcEvent *e = gc_event(h, i);
+        if (e->kind == GC_EV_MOVE_BACK && e->obj == 1 && e->obj2 == 2)
+            moved_back = 1;
+        if (e->kind == GC_EV_GC_END)
+            break;
+    }
+    EXPECT(moved_back, "A was not moved back by L");
+    at = seek_phase_end(h, at, GC_PHASE_MOVE_UNREACHABLE);
+    char order[64];
+    list_order(h, GC_LIST_GEN0, order, sizeof order);
+    EXPECT(strcmp(order, "2,1") == 0, "young after move_unreachable: %s (want L, A)", order);
+    gc_seek(h, gc_event_count(h));
+    GcStepLog log = gc_step_log(h);
+    /* tp_clear(L) frees A inside it; L dies at delete_garbage's DECREF */
+    EXPECT(log.nfreed == 2 && log.freed[0] == 1 && log.freed[1] == 2, "freed order");
+    lang_run_free(r);
+    scenario_free(s);
+}
+
+/* A fingerprint of the whole visible state. */
+static uint64_t fingerprint(GcHeap *h)
+{
+    uint64_t x = 1469598103934665603ull;
+#define MIX(v) (x = (x ^ (uint64_t)(v)) * 1099511628211ull)
+    for (GcId id = 1; id <= gc_max_id(h); id++) {
+        const GcObject *o = gc_object(h, id);
+        MIX(o->kind); MIX(o->state); MIX(o->list); MIX(o->flags); MIX(o->refcnt);
+        MIX(o->gc_refs); MIX(o->prev); MIX(o->next); MIX(o->nslots); MIX(o->wr_referent);
+        MIX(o->wr_head);
+        for (uint32_t i = 0; i < o->nslots; i++) {
+            MIX(gc_slots(o)[i].key);
+            MIX(gc_slots(o)[i].val);
+        }
+    }
+    const GcGlobals *g = gc_globals(h);
+    for (int i = 0; i < 3; i++) {
+        MIX(g->count[i]); MIX(g->threshold[i]); MIX(g->stats[i].collections);
+        MIX(g->stats[i].collected);
+    }
+    MIX(g->phase); MIX(g->enabled); MIX(g->long_lived_total); MIX(g->long_lived_pending);
+    MIX(gc_max_id(h));
+    for (int d = 0; d < gc_frame_count(h); d++) {
+        const GcFrame *f = gc_frame(h, d);
+        MIX(f->func); MIX(f->loc); MIX(f->nvars);
+        for (uint32_t i = 0; i < f->nvars; i++) {
+            MIX(f->vars[i].key);
+            MIX(f->vars[i].val);
+        }
+    }
+    MIX(gc_temp_count(h));
+    for (int l = 0; l < GC_LIST_COUNT; l++)
+        MIX(gc_list(h, (GcListId)l).len);
+#undef MIX
+    return x;
+}
+
+static const char *BUSY =
+    "{\"title\": \"t\", \"classes\": {\"N\": {}, \"P\": {\"__del__\": [\"grave.append(self)\"]},"
+    " \"D\": {\"__del__\": [\"pass\"]}},"
+    " \"functions\": {\"mk\": {\"params\": [\"x\"], \"body\": [\"n = N()\", \"n.x = x\", \"x.n = n\","
+    " \"return n\"]}, \"cb\": {\"params\": [\"w\"], \"body\": [\"log.append(w)\"]}},"
+    " \"steps\": [\"grave = []\", \"log = []\", \"gc.set_threshold(5, 2, 2)\", \"a = P()\","
+    " \"b = mk(a)\", \"w = weakref.ref(a, cb)\", \"d = {\\\"k\\\": D(), \\\"v\\\": [a, b]}\","
+    " \"t = (b, a)\", \"del a, b\", \"gc.collect(0)\","
+    " {\"for\": \"i in range(12)\", \"body\": [\"x = N()\", \"x.me = x\", \"y = D()\", \"y.p = x\"]},"
+    " \"del d, t\", \"gc.collect()\", \"grave.clear()\", \"gc.collect(1)\", \"gc.freeze()\","
+    " \"z = N()\", \"gc.unfreeze()\", \"gc.collect()\"]}";
+
+static void test_rewind(void)
+{
+    Scenario *s = load(BUSY);
+    LangRun *r = run(s, 1);
+    GcHeap *h = lang_run_heap(r);
+    int32_t n = gc_event_count(h);
+    uint64_t *fp = malloc(sizeof *fp * (size_t)(n + 1));
+    for (int32_t c = 0; c <= n; c++) {
+        gc_seek(h, c);
+        fp[c] = fingerprint(h);
+    }
+    for (int32_t c = n; c >= 0; c--) {
+        gc_seek(h, c);
+        EXPECT(fingerprint(h) == fp[c], "state at %d differs going back", c);
+        if (failures)
+            break;
+    }
+    /* random jumps */
+    uint32_t seed = 12345;
+    for (int k = 0; k < 2000 && !failures; k++) {
+        seed = seed * 1103515245u + 12345u;
+        int32_t c = (int32_t)(seed % (uint32_t)(n + 1));
+        gc_seek(h, c);
+        EXPECT(fingerprint(h) == fp[c], "state at %d differs after a jump", c);
+    }
+    EXPECT(n > 500, "only %d events", n);
+    free(fp);
+    lang_run_free(r);
+    scenario_free(s);
+}
+
+/* gc_check at every micro-step of several scenarios. */
+static void test_check_every_step(void)
+{
+    const char *progs[] = {BUSY,
+        "{\"title\": \"t\", \"collector\": \"mark-sweep\", \"classes\": {\"N\": {}, \"P\": {\"__del__\": [\"g.append(self)\"]}},"
+        " \"steps\": [\"g = []\", \"a = N()\", \"a.s = a\", \"p = P()\", \"p.a = a\", \"del a, p\", \"gc.collect()\", \"g.pop()\", \"gc.collect()\"]}",
+        "{\"title\": \"t\", \"collector\": \"refcount\", \"classes\": {\"N\": {}},"
+        " \"steps\": [\"a = N()\", \"a.s = a\", \"del a\", \"gc.collect()\", \"b = [N(), N()]\", \"del b\"]}"};
+    for (size_t k = 0; k < sizeof progs / sizeof *progs; k++) {
+        Scenario *s = load(progs[k]);
+        LangRun *r = run(s, 1);
+        GcHeap *h = lang_run_heap(r);
+        char buf[512];
+        for (int32_t c = 0; c <= gc_event_count(h); c++) {
+            gc_seek(h, c);
+            int rc = gc_check(h, buf, sizeof buf);
+            EXPECT(rc == 0, "program %zu, micro-step %d: %s", k, c, buf);
+            if (rc)
+                break;
+        }
+        lang_run_free(r);
+        scenario_free(s);
+    }
+}
+
+static void test_chain_million(void)
+{
+    Scenario *s = load("{\"title\": \"t\", \"classes\": {\"N\": {}}, \"steps\": [\"gc.disable()\","
+                       "\"head = None\", {\"for\": \"i in range(1000000)\", \"body\": [\"n = N()\","
+                       "\"n.next = head\", \"head = n\"]}, \"del n\", \"del head\"]}");
+    LangRun *r = run(s, 0);
+    const GcGlobals *g = gc_globals(lang_run_heap(r));
+    EXPECT(g->allocated == 1000000 && g->freed == 1000000, "allocated %lld freed %lld",
+           (long long)g->allocated, (long long)g->freed);
+    lang_run_free(r);
+    scenario_free(s);
+}
+
+static void test_collectors(void)
+{
+    const char *prog = "{\"title\": \"t\", \"collector\": \"%s\", \"classes\": {\"N\": {}},"
+                       " \"steps\": [\"a = N()\", \"b = N()\", \"a.p = b\", \"b.p = a\", \"keep = N()\","
+                       " \"del a, b\", \"n = gc.collect()\"]}";
+    char buf[512];
+    snprintf(buf, sizeof buf, prog, "refcount");
+    Scenario *s = load(buf);
+    LangRun *r = run(s, 1);
+    GcHeap *h = lang_run_heap(r);
+    EXPECT(gc_object(h, 1)->state == GC_STATE_ALIVE && (gc_object(h, 1)->flags & GC_F_LEAKED),
+           "refcount: the cycle must leak");
+    EXPECT(!(gc_object(h, 3)->flags & GC_F_LEAKED), "refcount: keep is not leaked");
+    int32_t na = gc_strtab_intern(gc_atoms(h), "n", 1);
+    EXPECT(gc_var_get(h, 0, na) == GC_MKVAL(GC_V_INT, 0), "refcount: collect() returns 0");
+    lang_run_free(r);
+    scenario_free(s);
+
+    snprintf(buf, sizeof buf, prog, "mark-sweep");
+    s = load(buf);
+    r = run(s, 1);
+    h = lang_run_heap(r);
+    EXPECT(gc_object(h, 1)->state == GC_STATE_FREED && gc_object(h, 2)->state == GC_STATE_FREED,
+           "mark-sweep frees the cycle");
+    EXPECT(gc_object(h, 3)->state == GC_STATE_ALIVE, "mark-sweep keeps the rooted object");
+    EXPECT(gc_var_get(h, 0, gc_strtab_intern(gc_atoms(h), "n", 1)) == GC_MKVAL(GC_V_INT, 2),
+           "mark-sweep returns 2");
+    int marks = 0;
+    for (int32_t i = 0; i < gc_event_count(h); i++)
+        marks += gc_event(h, i)->kind == GC_EV_MARK;
+    EXPECT(marks == 1, "one object marked, got %d", marks);
+    lang_run_free(r);
+    scenario_free(s);
+}
+
+static void test_weakrefs(void)
+{
+    /* F6: all callbacks before any __del__ in a collection; F4: __del__
+     * before callback under refcounting. */
+    Scenario *s = load("{\"title\": \"t\", \"classes\": {\"D\": {\"__del__\": [\"pass\"]}},"
+                       " \"functions\": {\"cb\": {\"params\": [\"w\"], \"body\": [\"pass\"]}},"
+                       " \"steps\": [\"gc.disable()\", \"a = D()\", \"b = D()\", \"a.p = b\", \"b.p = a\","
+                       " \"wa = weakref.ref(a, cb)\", \"wb = weakref.ref(b, cb)\", \"del a, b\","
+                       " \"gc.collect()\", \"c = D()\", \"wc = weakref.ref(c, cb)\", \"del c\","
+                       " \"w2 = weakref.ref(D())\", \"x = w2()\"]}");
+    LangRun *r = run(s, 1);
+    GcHeap *h = lang_run_heap(r);
+    char seq[256] = "";
+    for (int32_t i = 0; i < gc_event_count(h); i++) {
+        const GcEvent *e = gc_event(h, i);
+        char one[32];
+        if (e->kind == GC_EV_WEAKREF_CALLBACK)
+            snprintf(one, sizeof one, "cb%d ", e->kind == GC_EV_WEAKREF_CALLBACK ? e->obj : 0);
+        else if (e->kind == GC_EV_DEL_CALL)
+            snprintf(one, sizeof one, "del%d ", e->obj);
+        else
+            continue;
+        strncat(seq, one, sizeof seq - strlen(seq) - 1);
+    }
+    /* ids: a=1 b=2 tuple=3 wa=4 tuple=5 wb=6; c=7 tuple=8 wc=9; D()=10 */
+    EXPECT(strcmp(seq, "cb4 cb6 del1 del2 del7 cb9 del10 ") == 0, "event order: %s", seq);
+    int32_t xa = gc_strtab_intern(gc_atoms(h), "x", 1);
+    EXPECT(gc_var_get(h, 0, xa) == GC_NONE, "a dead weakref returns None");
+    lang_run_free(r);
+    scenario_free(s);
+}
+
+static void test_counts(void)
+{
+    /* F7 and F11 */
+    Scenario *s = load("{\"title\": \"t\", \"classes\": {\"N\": {}}, \"steps\": [\"gc.disable()\","
+                       " \"a = N()\", \"b = N()\", \"a.p = b\", \"b.p = a\", \"gc.collect(0)\", \"gc.collect(1)\","
+                       " \"del a, b\", \"gc.collect(0)\", \"gc.collect(1)\", \"n = gc.collect(2)\","
+                       " \"x = N()\", \"del x\", \"o = N()\", \"gc.collect(0)\", \"del o\", \"y = N()\"]}");
+    LangRun *r = run(s, 0);
+    GcHeap *h = lang_run_heap(r);
+    const GcGlobals *g = gc_globals(h);
+    EXPECT(g->count[0] == 1 && g->count[1] == 1 && g->count[2] == 0, "count %lld %lld %lld",
+           (long long)g->count[0], (long long)g->count[1], (long long)g->count[2]);
+    EXPECT(g->stats[2].collected == 2 && g->stats[0].collected == 0, "stats");
+    lang_run_free(r);
+    scenario_free(s);
+}
+
+static void test_freelists(void)
+{
+    /* A freed list goes to the free list: the next list does not count. */
+    Scenario *s = load("{\"title\": \"t\", \"steps\": [\"gc.disable()\", \"l = []\", \"del l\","
+                       " \"m = []\", \"t = (m, m)\", \"del t\", \"u = (m, m)\"]}");
+    LangRun *r = run(s, 0);
+    const GcGlobals *g = gc_globals(lang_run_heap(r));
+    EXPECT(g->count[0] == 2, "count[0] = %lld, want 2 (list and tuple from the free lists)",
+           (long long)g->count[0]);
+    lang_run_free(r);
+    scenario_free(s);
+}
+
+/* Every allocation failure ends in a clean status 3, never a crash or a
+ * leak (the sanitizer build checks leaks). */
+static void test_oom_sweep(void)
+{
+    Scenario *s = load(BUSY);
+    gc_mem_fail_after(-1);
+    LangRunOptions o;
+    memset(&o, 0, sizeof o);
+    o.record = 1;
+    LangRun *r = lang_run(s->program, &o);
+    long total = gc_mem_count();
+    lang_run_free(r);
+    EXPECT(total > 50, "only %ld allocations", total);
+    int ok = 0, oom = 0;
+    for (long n = 0; n < total + 5; n++) {
+        gc_mem_fail_after(n);
+        r = lang_run(s->program, &o);
+        gc_mem_fail_after(-1);
+        if (!r) {
+            oom++;
+            continue;
+        }
+        int st = lang_run_status(r);
+        EXPECT(st == 0 || st == 3, "status %d after failing allocation %ld: %s", st, n,
+               lang_run_error(r));
+        if (st == 3)
+            EXPECT(strstr(lang_run_error(r), "memory") != NULL, "message: %s", lang_run_error(r));
+        ok += st == 0;
+        oom += st == 3;
+        if (st == 0) {
+            char buf[256];
+            EXPECT(gc_check(lang_run_heap(r), buf, sizeof buf) == 0, "heap: %s", buf);
+        }
+        lang_run_free(r);
+    }
+    EXPECT(oom > 0 && ok > 0, "ok %d oom %d", ok, oom);
+    scenario_free(s);
+}
+
+int main(int argc, char **argv)
+{
+    struct {
+        const char *name;
+        void (*fn)(void);
+    } tests[] = {{"phases", test_phases},
+                 {"move_back", test_move_back},
+                 {"rewind", test_rewind},
+                 {"check_every_step", test_check_every_step},
+                 {"chain_million", test_chain_million},
+                 {"collectors", test_collectors},
+                 {"weakrefs", test_weakrefs},
+                 {"oom_sweep", test_oom_sweep},
+                 {"counts", test_counts},
+                 {"freelists", test_freelists}};
+    int ran = 0;
+    for (size_t i = 0; i < sizeof tests / sizeof *tests; i++)
+        if (argc < 2 || strcmp(argv[1], tests[i].name) == 0) {
+            tests[i].fn();
+            ran++;
+        }
+    if (!ran) {
+        fprintf(stderr, "unknown test %s\n", argv[1]);
+        return 2;
+    }
+    if (failures)
+        fprintf(stderr, "%d check(s) failed\n", failures);
+    return failures ? 1 : 0;
+}
