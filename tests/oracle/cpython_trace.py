@@ -50,6 +50,20 @@ HOW IT OBSERVES WITHOUT DISTURBING
   -> B gives [A, B]; in a collection, the order in which tp_clear makes
   refcounts reach 0).  A DESTROY of an object that its __del__ resurrected is
   removed again (the object is still on a gc list at the end of the step).
+  CPython 3.13.0's eval loop frees some objects without the DESTROY event
+  (its own inlined Py_DECREF); reftracer.c therefore also wraps tp_dealloc of
+  the table types while tracing and reports those (same position in time).
+  3.13 reports a resurrection by __del__ as a CREATE of a finalized object: it
+  is recognised as the same object.
+* 3.12 semantics on 3.13.0 (the goldens are for 3.12): the one known
+  difference in this subset is PyObject_ClearWeakRefs.  3.12 allocates its
+  temporary tuple only for >= 2 weakrefs, 3.13 whenever a weakref has a
+  callback.  The 3.13-only tuple (exactly one weakref, with a callback) gets no
+  id, and its count[0] increment, the GC it may schedule and its trip to the
+  tuple free list are undone, so the trace is the 3.12 one.  With >= 2
+  weakrefs both versions allocate one, of different sizes (2*all vs
+  2*callbacks); only count[0] can differ then.  --crosscheck verifies every
+  golden against a 3.12.1 run (everything but count[0] must match).
 * finalized: every scenario __del__ begins with a call of the C hook
   __rt_fin__(self), in call order.
 * refcount: ob_refcnt read in C, with no reference held by the oracle.
@@ -80,6 +94,11 @@ HOW IT OBSERVES WITHOUT DISTURBING
   start-up heap out of the scenario's collections.
 * Errors: the step that raises prints {"step", "stmt", "error"} with
   "<ExceptionType>: <str(exc)>" and the run stops.
+* Inexactness that remains: count[0] after the ClearWeakRefs case above; a
+  free list state that differs from 3.12 in that case; an object whose last
+  reference is dropped by the eval loop while another object of the same type
+  is being deallocated (e.g. inside a __del__ of the same class) is detected
+  and reported as an inexact run (exit 4), not silently mis-traced.
 * An exception that reaches sys.unraisablehook (e.g. raised in __del__ or in a
   weakref callback) allocates exception objects and tuples: the run is
   reported as inexact (exit 4).
@@ -379,7 +398,7 @@ def run(path, observable):
         msg = "%s: %s" % (type(failed).__name__, failed)
         failed = None
         rt.emit(json.dumps({"step": k, "stmt": err_texts[k], "error": msg}) + "\n")
-    unraisable, internal, imsg, hidden = rt.status()
+    unraisable, internal, imsg, hidden, suppressed = rt.status()
     if unraisable or internal:
         sys.stderr.write("oracle: %s: inexact run (%d unraisable exception(s)%s)\n" % (
             path, unraisable, ("; " + imsg) if internal else ""))
@@ -407,7 +426,8 @@ def project(trace_lines):
             s[1] += c["collected"]
             s[2] += c["uncollectable"]
         e = {"step": d["step"], "stmt": d["stmt"], "tracked": tracked,
-             "finalized": len(d["finalized"]), "gen_sums": sums, "count12": d["count"][1:]}
+             "finalized": len(d["finalized"]), "gen_sums": sums, "count0": d["count"][0],
+             "count12": d["count"][1:]}
         if "collected" in d:
             e["collected"] = d["collected"]
         res.append(e)
@@ -419,7 +439,8 @@ def normalise_observable(lines):
     for line in lines:
         d = json.loads(line)
         if "tracked" in d:
-            d["tracked"] = sorted(d["tracked"])
+            d["tracked"] = sorted([t, rc, 3 if g == "permanent" else g]
+                                  for t, rc, g in d["tracked"])
         res.append(d)
     return res
 
@@ -440,8 +461,24 @@ def crosscheck(path):
     b = normalise_observable(outs["3.13-observable"])
     c = normalise_observable(outs["3.12-observable"])
     bad = 0
-    for (la, x), (lb, y) in (((("3.13-trace", a), ("3.13-observable", b))),
-                             ((("3.13-observable", b), ("3.12-observable", c)))):
+
+    def strip0(lines):
+        return [dict((k, v) for k, v in d.items() if k != "count0") for d in lines]
+
+    # The golden (3.13 trace, with the 3.12 corrections of reftracer.c) must
+    # match 3.12 on everything observable except count[0], which is only a note
+    # (tests do not compare it).  A difference between the corrected trace and
+    # the plain 3.13 run is a note too (3.13-only behaviour that was corrected).
+    pairs = ((("3.13-trace", strip0(a)), ("3.12-observable", strip0(c))),)
+    for (la, x), (lb, y), what in (((("3.13-trace", a), ("3.12-observable", c), "count[0]")),
+                                   ((("3.13-trace", a), ("3.13-observable", b), "3.13 itself"))):
+        if x != y and strip0(x) == strip0(y) or (what != "count[0]" and x != y):
+            for i, (p, q) in enumerate(zip(x, y)):
+                if p != q:
+                    sys.stderr.write("%s: note: %s vs %s (%s) differ from step %s\n" % (
+                        path, la, lb, what, p.get("step")))
+                    break
+    for (la, x), (lb, y) in pairs:
         if x != y:
             bad = 1
             for i in range(max(len(x), len(y))):

@@ -98,7 +98,8 @@ static long hidden_allocs;             /* GC allocations of other types this ste
 static long hidden_total;
 static int unraisable_seen;
 static int tracer_on;
-static int manual_depth;               /* inside __rt_collect__ */
+static int manual_depth;
+static int debug_on; static long debug_step = -2;               /* inside __rt_collect__ */
 static int internal_error;
 static char internal_msg[256];
 
@@ -284,13 +285,108 @@ static __attribute__((unused)) void longvec_remove(LongVec *a, long x)
 }
 
 #if HAVE_REFTRACER
+/* 3.12 vs 3.13 difference in PyObject_ClearWeakRefs (refcount death of an
+   object that has weak references):
+     3.12: a tuple of 2*count items only when the object has >= 2 weakrefs;
+     3.13: a tuple of 2*n items whenever n >= 1 weakrefs have a callback.
+   The goldens follow 3.12, so the 3.13-only tuple (object with exactly one
+   weakref, which has a callback) is not given an id.  It is recognised as the
+   first 2-tuple created while the dying owner's refcount is back to 0 (after
+   its __del__, if any, and only if not resurrected). */
+#define WR_MAX 1024
+static PyObject *wr_owner[WR_MAX];
+static int wr_n;
+static long wr_suppressed;
+/* The suppressed tuple must also leave no trace in count[0], in the GC
+   scheduling flag and in the tuple free list.  The tracer samples count[0] and
+   the eval-breaker GC bit at every event; a CREATE that raised count[0] by one
+   was a fresh allocation (not a free-list reuse): it is undone, and the tuple
+   is later freed without going to the free list (rt_dealloc). */
+#define GC_SCHED_BIT ((uintptr_t)1 << 4)      /* _PY_GC_SCHEDULED_BIT, 3.13 */
+static Py_ssize_t last_count0;
+static int last_sched;
+#define SUP_MAX 256
+static PyObject *sup_fresh[SUP_MAX];
+static int nsup_fresh;
+
+static void note_counters(void)
+{
+    last_count0 = GCS()->generations[0].count;
+    last_sched = (PyThreadState_Get()->eval_breaker & GC_SCHED_BIT) != 0;
+}
+
+static void wr_forget(PyObject *op)
+{
+    for (int i = 0; i < wr_n; i++)
+        if (wr_owner[i] == op) {
+            memmove(wr_owner + i, wr_owner + i + 1, (size_t)(wr_n - i - 1) * sizeof(PyObject *));
+            wr_n--;
+            return;
+        }
+}
+
+static void wr_note_destroy(PyObject *op)
+{
+    PyTypeObject *tp = Py_TYPE(op);
+    wr_forget(op);
+    if (tp->tp_weaklistoffset == 0) return;
+    /* heap types: managed weakref list at a negative offset, same formula */
+    PyWeakReference *r = *(PyWeakReference **)((char *)op + tp->tp_weaklistoffset);
+    int n_all = 0, n_cb = 0;
+    for (; r != NULL; r = r->wr_next) {
+        n_all++;
+        if (r->wr_callback != NULL) n_cb++;
+    }
+    if (n_all == 1 && n_cb == 1) {
+        if (wr_n < WR_MAX) wr_owner[wr_n++] = op;
+        else set_internal_error("weakref owner stack overflow");
+    }
+}
+
+static int wr_is_clear_tuple(PyObject *op)
+{
+    /* (ob_size is not set yet when a fresh tuple is reported) */
+    if (Py_TYPE(op) != &PyTuple_Type) return 0;
+    for (int i = wr_n - 1; i >= 0; i--) {
+        if (Py_REFCNT(wr_owner[i]) == 0) {
+            memmove(wr_owner + i, wr_owner + i + 1, (size_t)(wr_n - i - 1) * sizeof(PyObject *));
+            wr_n--;
+            wr_suppressed++;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void on_create(PyObject *op, int ti)
 {
     long idx = hget(op);
+    if (idx >= 0 && objs.v[idx].state == ST_DYING && objs.v[idx].tidx == ti &&
+        PyObject_IS_GC(op) && _PyGC_FINALIZED(op)) {
+        /* 3.13 reports a resurrection by __del__ as CREATE (_Py_ResurrectReference):
+           the same object, already finalized, not a new one */
+        objs.v[idx].state = ST_LIVE;
+        longvec_remove(&step_freed, idx + 1);
+        return;
+    }
     if (idx >= 0 && objs.v[idx].state != ST_FREED) {
         if (objs.v[idx].state == ST_LIVE)
             set_internal_error("CREATE at the address of a live object");
         objs.v[idx].state = ST_FREED;
+    }
+    wr_forget(op);
+    if (wr_n && wr_is_clear_tuple(op)) {
+        if (hput(op, -1) < 0) set_internal_error("out of memory");
+        struct _gc_runtime_state *s = GCS();
+        if (s->generations[0].count == last_count0 + 1) {
+            s->generations[0].count--;
+            PyThreadState *ts = PyThreadState_Get();
+            if (!last_sched && (ts->eval_breaker & GC_SCHED_BIT))
+                _Py_atomic_and_uintptr(&ts->eval_breaker, ~GC_SCHED_BIT);
+            if (nsup_fresh < SUP_MAX) sup_fresh[nsup_fresh++] = op;
+            else set_internal_error("too many suppressed tuples");
+        }
+        return;
     }
     Obj o = { op, ti, ST_LIVE };
     if (ObjVec_push(&objs, o) < 0 || hput(op, (long)objs.n - 1) < 0)
@@ -302,9 +398,8 @@ static void on_destroy(PyObject *op)
     long idx = hget(op);
     if (idx < 0) return;
     Obj *o = &objs.v[idx];
-    if (o->state == ST_FREED) return;
-    if (o->state == ST_DYING)          /* the earlier DESTROY was a resurrection */
-        longvec_remove(&step_freed, idx + 1);
+    if (o->state != ST_LIVE) return;   /* FREED, or DYING: reported already */
+    if (o->tidx < ntypes - 4) wr_note_destroy(op);    /* scenario classes */
     o->state = ST_DYING;
     if (LongVec_push(&step_freed, idx + 1) < 0) set_internal_error("out of memory");
 }
@@ -316,17 +411,98 @@ static int tracer(PyObject *op, PyRefTracerEvent ev, void *data)
     if (!manual_depth) sample_stats(-1);
     if (op == NULL) return 0;
     PyTypeObject *tp = Py_TYPE(op);
+    if (debug_on && cur_step == debug_step)
+        fprintf(stderr, "  ev %s %s %p size=%ld count0=%ld last=%ld sched=%d wr_n=%d\n",
+                ev == PyRefTracer_CREATE ? "CREATE" : "DESTROY", tp->tp_name, (void *)op,
+                (long)Py_SIZE(op), (long)GCS()->generations[0].count, (long)last_count0,
+                (int)((PyThreadState_Get()->eval_breaker & GC_SCHED_BIT) != 0), wr_n);
     int ti = type_index(tp);
     if (ev == PyRefTracer_CREATE) {
         if (ti < 0) {
             if (PyType_IS_GC(tp)) { hidden_allocs++; hidden_total++; }
-            return 0;
+        } else {
+            on_create(op, ti);
         }
-        on_create(op, ti);
     } else if (ev == PyRefTracer_DESTROY) {
         if (ti >= 0) on_destroy(op);
     }
+    note_counters();
     return 0;
+}
+
+/* CPython 3.13.0's eval loop redefines Py_DECREF (Python/ceval_macros.h) to
+   call tp_dealloc directly, without the PyRefTracer DESTROY event, so objects
+   whose last reference is dropped by the eval loop itself (POP_TOP of a call
+   result, STORE_FAST/DELETE_FAST of a local, the owner in LOAD_ATTR, call
+   arguments, ...) would be missed.  While tracing, every type of the table has
+   its tp_dealloc replaced by rt_dealloc, which reports the DESTROY (once) and
+   calls the original.  While the original runs, the type's tp_dealloc is put
+   back (subtype_dealloc looks for "the nearest base with a different
+   tp_dealloc", and the trashcan compares tp_dealloc with the running
+   deallocator), so the original behaves exactly as without the oracle.
+   Remaining blind spot: during that window, an object of the same type whose
+   last reference is dropped by the eval loop (e.g. inside a __del__ of the same
+   class) is not seen; rt_end then finds a live object with refcount 0 and the
+   run is reported as inexact (exit 4). */
+static destructor orig_dealloc[MAX_TYPES];
+static int dealloc_window[MAX_TYPES];
+
+static void rt_dealloc(PyObject *op)
+{
+    PyTypeObject *tp = Py_TYPE(op);
+    int ti = type_index(tp);
+    if (ti < 0 || orig_dealloc[ti] == NULL) {
+        fprintf(stderr, "oracle: rt_dealloc on an unknown type %s\n", tp->tp_name);
+        abort();
+    }
+    if (tracer_on) {
+        if (!manual_depth) sample_stats(-1);
+        on_destroy(op);
+    }
+    for (int i = 0; i < nsup_fresh; i++) {
+        if (sup_fresh[i] != op) continue;
+        /* tupledealloc without the free list, count[0] left as it was */
+        memmove(sup_fresh + i, sup_fresh + i + 1, (size_t)(nsup_fresh - i - 1) * sizeof(PyObject *));
+        nsup_fresh--;
+        PyObject_GC_UnTrack(op);
+        Py_ssize_t n = Py_SIZE(op);
+        while (--n >= 0) Py_XDECREF(((PyTupleObject *)op)->ob_item[n]);
+        struct _gc_runtime_state *s = GCS();
+        Py_ssize_t before = s->generations[0].count;
+        PyObject_GC_Del(op);
+        s->generations[0].count = before;
+        note_counters();
+        return;
+    }
+    destructor d = orig_dealloc[ti];
+    int outer = dealloc_window[ti]++ == 0;
+    tp->tp_dealloc = d;
+    note_counters();
+    d(op);
+    note_counters();
+    if (outer) {
+        dealloc_window[ti] = 0;
+        if (orig_dealloc[ti]) tp->tp_dealloc = rt_dealloc;
+    }
+}
+
+static void install_deallocs(void)
+{
+    for (int i = 0; i < ntypes; i++) {
+        if (orig_dealloc[i]) continue;
+        orig_dealloc[i] = types[i]->tp_dealloc;
+        dealloc_window[i] = 0;
+        types[i]->tp_dealloc = rt_dealloc;
+    }
+}
+
+static void remove_deallocs(void)
+{
+    for (int i = 0; i < ntypes; i++) {
+        if (!orig_dealloc[i]) continue;
+        types[i]->tp_dealloc = orig_dealloc[i];
+        orig_dealloc[i] = NULL;
+    }
 }
 #endif
 
@@ -431,7 +607,8 @@ static void emit_observable(long k)
         outf("[%lld, ", (long long)sums[g][0]); outf("%lld, ", (long long)sums[g][1]);
         outf("%lld]", (long long)sums[g][2]);
     }
-    outf("], \"count12\": [%lld, ", (long long)s->generations[1].count);
+    outf("], \"count0\": %lld", (long long)s->generations[0].count);
+    outf(", \"count12\": [%lld, ", (long long)s->generations[1].count);
     outf("%lld]}\n", (long long)s->generations[2].count);
 }
 
@@ -453,6 +630,9 @@ static void emit_trace(long k)
         o->state = ST_FREED;
         i++;
     }
+#if HAVE_REFTRACER
+    wr_n = 0;                      /* no dealloc is in progress between steps */
+#endif
     outs(step_prefix[k]);
     outs("\"objects\": [");
     int first = 1;
@@ -461,6 +641,8 @@ static void emit_trace(long k)
         if (o->state != ST_LIVE) continue;
         PyObject *op = (PyObject *)o->addr;
         int g = 0, found = gget(o->addr, &g);
+        if (Py_REFCNT(op) <= 0 || Py_TYPE(op) != types[o->tidx])
+            set_internal_error("a deallocation was not seen");
         if (!first) outs(", ");
         first = 0;
         outf("{\"id\": %lld, \"type\": ", (long long)(i + 1));
@@ -484,6 +666,9 @@ static PyObject *rt_begin(PyObject *self, PyObject *arg)
     if (k == -1 && PyErr_Occurred()) return NULL;
     sample_stats(-1);          /* nothing should be pending; keep it out of the step */
     cur_step = k;
+#if HAVE_REFTRACER
+    note_counters();
+#endif
     step_freed.n = 0; step_final.n = 0; step_colls.n = 0;
     have_collected = 0; fin_count = 0; hidden_allocs = 0;
     Py_RETURN_NONE;
@@ -520,6 +705,7 @@ static PyObject *rt_fin(PyObject *self, PyObject *op)
         long idx = hget(op);
         if (idx < 0 || objs.v[idx].state == ST_FREED) set_internal_error("__del__ of an unknown object");
         else if (LongVec_push(&step_final, idx + 1) < 0) set_internal_error("out of memory");
+        note_counters();
     }
 #endif
     Py_RETURN_NONE;
@@ -541,6 +727,9 @@ static PyObject *do_collect(PyObject *const *args, Py_ssize_t nargs, int top)
     /* a gc.collect() reached from a __del__ during a collection returns 0
        without collecting; the outer call owns the statistics */
     if (!manual_depth) sample_stats(gen);
+#if HAVE_REFTRACER
+    if (tracer_on) note_counters();
+#endif
     if (top) {
         Py_ssize_t v = PyLong_AsSsize_t(r);
         if (v == -1 && PyErr_Occurred()) { Py_DECREF(r); return NULL; }
@@ -666,9 +855,11 @@ static PyObject *rt_start(PyObject *self, PyObject *unused)
         s->long_lived_total || s->long_lived_pending)
         set_internal_error("gc state not clean at scenario start");
     reset_stats_baseline();
+    if (getenv("GCVIZ_ORACLE_DEBUG_STEP")) { debug_on = 1; debug_step = atol(getenv("GCVIZ_ORACLE_DEBUG_STEP")); }
 #if HAVE_REFTRACER
     if (!observable_mode) {
         if (PyRefTracer_SetTracer(tracer, NULL) < 0) return NULL;
+        install_deallocs();
         tracer_on = 1;
     }
 #endif
@@ -679,7 +870,10 @@ static PyObject *rt_stop(PyObject *self, PyObject *unused)
 {
     tracer_on = 0;
 #if HAVE_REFTRACER
-    if (!observable_mode) PyRefTracer_SetTracer(NULL, NULL);
+    if (!observable_mode) {
+        PyRefTracer_SetTracer(NULL, NULL);
+        remove_deallocs();
+    }
 #endif
     flush_out();
     Py_RETURN_NONE;
@@ -701,7 +895,12 @@ static PyObject *rt_current_step(PyObject *self, PyObject *unused)
 
 static PyObject *rt_status(PyObject *self, PyObject *unused)
 {
-    return Py_BuildValue("(iisl)", unraisable_seen, internal_error, internal_msg, hidden_total);
+#if HAVE_REFTRACER
+    long sup = wr_suppressed;
+#else
+    long sup = 0;
+#endif
+    return Py_BuildValue("(iisll)", unraisable_seen, internal_error, internal_msg, hidden_total, sup);
 }
 
 static PyObject *rt_count0(PyObject *self, PyObject *unused)
