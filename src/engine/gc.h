@@ -140,21 +140,28 @@ typedef struct GcObject {
     uint8_t state; /* GcState */
     uint8_t list;  /* GcListId */
     uint8_t flags; /* GC_F_* */
-    int32_t cls;   /* class index for instances, else -1 */
-    int64_t refcnt;
-    int64_t gc_refs; /* meaningful while GC_F_COLLECTING */
+    int32_t refcnt;
+    int32_t gc_refs; /* meaningful while GC_F_COLLECTING */
     GcId prev, next; /* neighbours in `list` (0 at the ends) */
     uint32_t nslots;
     uint32_t cap;
-    GcSlot *slots_;     /* use gc_slots(); inline storage when cap <= 2 */
-    GcSlot inl_[2];
-    GcId wr_referent;   /* weakref: the object it refers to (0 once cleared) */
-    GcValue wr_callback;/* weakref: GC_V_FUNC or GC_NONE */
+    /* Private: use gc_slots().  One slot is stored inline; a weakref keeps
+     * its callback and its links in its referent's weakref list here. */
+    union {
+        GcSlot *heap;
+        GcSlot one;
+    } s_;
+    union {
+        int32_t cls;      /* instances: class index, else -1 */
+        GcId wr_referent; /* weakrefs: the object referred to (0 once cleared) */
+    };
     GcId wr_head;       /* any object: first weakref to it */
-    GcId wr_next, wr_prev; /* weakref: links in its referent's weakref list */
     int32_t born;       /* event index of the allocation */
     int32_t died;       /* event index of the deallocation, -1 while alive */
 } GcObject;
+
+/* A weakref's callback (GC_V_FUNC or GC_NONE). */
+#define GC_WR_CALLBACK(o) ((o)->s_.one.key)
 
 /* ---- classes, frames ---------------------------------------------------- */
 

@@ -111,7 +111,7 @@ static void obj_label(const GcHeap *h, GcId id, char *buf, size_t n)
 static void slot_label(const GcHeap *h, GcId id, int32_t slot, char *buf, size_t n)
 {
     const GcObject *o = gc_object(h, id);
-    if (!o || slot < 0 || (uint32_t)slot >= o->cap) {
+    if (!o || slot < 0 || (uint32_t)slot >= (o->cap > 1 ? o->cap : 1)) {
         obj_label(h, id, buf, n);
         return;
     }

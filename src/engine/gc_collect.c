@@ -195,7 +195,7 @@ static int64_t handle_weakrefs(GcHeap *h, GcListId unreachable, GcListId old)
         while (gc__o(h, id)->wr_head) {
             GcId wr = gc__o(h, id)->wr_head;
             gc__weakref_unlink(h, wr);
-            if (GC_VAL_TAG(gc__o(h, wr)->wr_callback) != GC_V_FUNC)
+            if (GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, wr))) != GC_V_FUNC)
                 continue;
             if (is_collecting(h, wr))
                 continue;
@@ -208,7 +208,7 @@ static int64_t handle_weakrefs(GcHeap *h, GcListId unreachable, GcListId old)
         GcId wr = (GcId)h->g[GF_LFIRST(GC_LIST_WRCB)];
         gc__event(h, GC_EV_WEAKREF_CALLBACK, wr, 0, -1, 0, 0);
         if (h->host.call_weakref_cb)
-            h->host.call_weakref_cb(h->host.ctx, h, gc__o(h, wr)->wr_callback, wr);
+            h->host.call_weakref_cb(h->host.ctx, h, GC_WR_CALLBACK(gc__o(h, wr)), wr);
         if (h->failed)
             return -1;
         if (gc_decref(h, GC_VAL_OBJ(wr)) < 0)
@@ -559,11 +559,11 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
         while (gc__o(h, id)->wr_head) {
             GcId wr = gc__o(h, id)->wr_head;
             gc__weakref_unlink(h, wr);
-            if (mark[wr] && GC_VAL_TAG(gc__o(h, wr)->wr_callback) == GC_V_FUNC) {
+            if (mark[wr] && GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, wr))) == GC_V_FUNC) {
                 gc__event(h, GC_EV_WEAKREF_CALLBACK, wr, id, -1, 0, 0);
                 gc_incref(h, GC_VAL_OBJ(wr));
                 if (h->host.call_weakref_cb)
-                    h->host.call_weakref_cb(h->host.ctx, h, gc__o(h, wr)->wr_callback, wr);
+                    h->host.call_weakref_cb(h->host.ctx, h, GC_WR_CALLBACK(gc__o(h, wr)), wr);
                 gc_decref(h, GC_VAL_OBJ(wr));
                 if (h->failed)
                     goto fail;

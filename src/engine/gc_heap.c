@@ -98,81 +98,27 @@ int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, in
     return 0;
 }
 
-int64_t gc__obj_get(const GcObject *o, int field)
-{
-    switch (field) {
-    case OF_REFCNT: return o->refcnt;
-    case OF_GCREFS: return o->gc_refs;
-    case OF_LIST: return o->list;
-    case OF_PREV: return o->prev;
-    case OF_NEXT: return o->next;
-    case OF_FLAGS: return o->flags;
-    case OF_STATE: return o->state;
-    case OF_KIND: return o->kind;
-    case OF_CLS: return o->cls;
-    case OF_NSLOTS: return o->nslots;
-    case OF_WR_REFERENT: return o->wr_referent;
-    case OF_WR_CALLBACK: return (int64_t)o->wr_callback;
-    case OF_WR_HEAD: return o->wr_head;
-    case OF_WR_NEXT: return o->wr_next;
-    case OF_WR_PREV: return o->wr_prev;
-    case OF_BORN: return o->born;
-    case OF_DIED: return o->died;
-    }
-    return 0;
-}
-
-static void obj_put(GcObject *o, int field, int64_t v)
-{
-    switch (field) {
-    case OF_REFCNT: o->refcnt = v; break;
-    case OF_GCREFS: o->gc_refs = v; break;
-    case OF_LIST: o->list = (uint8_t)v; break;
-    case OF_PREV: o->prev = (GcId)v; break;
-    case OF_NEXT: o->next = (GcId)v; break;
-    case OF_FLAGS: o->flags = (uint8_t)v; break;
-    case OF_STATE: o->state = (uint8_t)v; break;
-    case OF_KIND: o->kind = (uint8_t)v; break;
-    case OF_CLS: o->cls = (int32_t)v; break;
-    case OF_NSLOTS: o->nslots = (uint32_t)v; break;
-    case OF_WR_REFERENT: o->wr_referent = (GcId)v; break;
-    case OF_WR_CALLBACK: o->wr_callback = (GcValue)v; break;
-    case OF_WR_HEAD: o->wr_head = (GcId)v; break;
-    case OF_WR_NEXT: o->wr_next = (GcId)v; break;
-    case OF_WR_PREV: o->wr_prev = (GcId)v; break;
-    case OF_BORN: o->born = (int32_t)v; break;
-    case OF_DIED: o->died = (int32_t)v; break;
-    }
-}
-
-void gc__obj_set(GcHeap *h, GcId id, int field, int64_t v)
-{
-    GcObject *o = &h->objs[id];
-    if (h->record)
-        gc__log(h, W_OBJ, (uint8_t)field, id, 0, gc__obj_get(o, field), v);
-    obj_put(o, field, v);
-}
-
 int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
 {
-    if (n <= o->cap)
+    if (n <= 1 || n <= o->cap)
         return 0;
     uint32_t cap = o->cap < 4 ? 4 : o->cap;
     while (cap < n)
         cap *= 2;
     GcSlot *s;
-    if (o->cap <= 2) {
+    uint32_t had = o->cap <= 1 ? 1 : o->cap;
+    if (o->cap <= 1) {
         s = gc_malloc((size_t)cap * sizeof *s);
         if (!s)
             return gc_fail(h, "out of memory");
-        memcpy(s, o->inl_, sizeof o->inl_);
+        s[0] = o->s_.one;
     } else {
-        s = gc_realloc(o->slots_, (size_t)cap * sizeof *s);
+        s = gc_realloc(o->s_.heap, (size_t)cap * sizeof *s);
         if (!s)
             return gc_fail(h, "out of memory");
     }
-    memset(s + o->cap, 0, (size_t)(cap - o->cap) * sizeof *s);
-    o->slots_ = s;
+    memset(s + had, 0, (size_t)(cap - had) * sizeof *s);
+    o->s_.heap = s;
     o->cap = cap;
     return 0;
 }
@@ -267,7 +213,7 @@ static void apply_write(GcHeap *h, const GcWrite *w, int forward)
     case W_OBJ:
         if (w->field == OF_NSLOTS)
             gc__ensure_slots(h, &h->objs[w->id], (uint32_t)v);
-        obj_put(&h->objs[w->id], w->field, v);
+        gc__obj_put(&h->objs[w->id], w->field, v);
         break;
     case W_GLOBAL:
         h->g[w->field] = v;
@@ -328,8 +274,8 @@ static void frame_set(GcHeap *h, int depth, int field, int64_t v)
 
 /* ---- events -------------------------------------------------------- */
 
-int32_t gc__event(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t slot, int64_t a,
-                  int64_t b)
+int32_t gc__event_rec(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t slot, int64_t a,
+                      int64_t b)
 {
     if (!h->record)
         return -1;
@@ -466,8 +412,8 @@ void gc_heap_free(GcHeap *h)
     if (!h)
         return;
     for (GcId i = 1; i < h->cap; i++)
-        if (h->objs[i].cap > 2)
-            gc_free(h->objs[i].slots_);
+        if (h->objs[i].cap > 1)
+            gc_free(h->objs[i].s_.heap);
     gc_free(h->objs);
     for (int32_t i = 0; i < h->capframes; i++)
         gc_free(h->frames[i].vars);
@@ -485,6 +431,7 @@ void gc_heap_free(GcHeap *h)
     gc_free(h->colls);
     gc_free(h->work.v);
     gc_free(h->work2.v);
+    gc_free(h->infl);
     gc_free(h);
 }
 
@@ -546,7 +493,7 @@ const GcObject *gc_object(const GcHeap *h, GcId id)
     return &h->objs[id];
 }
 
-const GcSlot *gc_slots(const GcObject *o) { return o->cap <= 2 ? o->inl_ : o->slots_; }
+const GcSlot *gc_slots(const GcObject *o) { return o->cap <= 1 ? &o->s_.one : o->s_.heap; }
 
 const GcGlobals *gc_globals(const GcHeap *h)
 {
@@ -758,8 +705,8 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
     int reuse = fl >= 0 && h->g[fl] > 0;
     SET_G(h, GF_MAXID, id);
     GcObject *o = gc__o(h, id);
-    if (o->cap > 2)
-        gc_free(o->slots_);
+    if (o->cap > 1)
+        gc_free(o->s_.heap);
     memset(o, 0, sizeof *o);
     o->id = id;
     int32_t ev = gc__event(h, GC_EV_ALLOC, id, 0, -1, kind, reuse);
@@ -799,7 +746,7 @@ GcId gc_new_weakref(GcHeap *h, GcId referent, GcValue callback)
     if (GC_VAL_TAG(callback) == GC_V_NONE || callback == GC_UNBOUND) {
         /* get_basic_refs: a callback-less ref at the head is reused. */
         GcId head = r->wr_head;
-        if (head && GC_VAL_TAG(gc__o(h, head)->wr_callback) == GC_V_NONE) {
+        if (head && GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, head))) == GC_V_NONE) {
             gc_incref(h, GC_VAL_OBJ(head));
             return head;
         }
@@ -813,7 +760,7 @@ GcId gc_new_weakref(GcHeap *h, GcId referent, GcValue callback)
     r = gc__o(h, referent);
     GcId head = r->wr_head;
     if (GC_VAL_TAG(callback) == GC_V_NONE || !head ||
-        GC_VAL_TAG(gc__o(h, head)->wr_callback) != GC_V_NONE) {
+        GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, head))) != GC_V_NONE) {
         /* insert_head */
         SET_OBJ(h, w, OF_WR_NEXT, head);
         SET_OBJ(h, w, OF_WR_PREV, 0);
@@ -822,7 +769,7 @@ GcId gc_new_weakref(GcHeap *h, GcId referent, GcValue callback)
         SET_OBJ(h, referent, OF_WR_HEAD, w);
     } else {
         /* insert_after the basic ref */
-        GcId next = gc__o(h, head)->wr_next;
+        GcId next = WR_NEXT(gc__o(h, head));
         SET_OBJ(h, w, OF_WR_PREV, head);
         SET_OBJ(h, w, OF_WR_NEXT, next);
         if (next)
@@ -840,7 +787,7 @@ void gc__weakref_unlink(GcHeap *h, GcId wr)
     GcId ref = w->wr_referent;
     if (!ref)
         return;
-    GcId p = w->wr_prev, n = w->wr_next;
+    GcId p = WR_PREV(w), n = WR_NEXT(w);
     if (p)
         SET_OBJ(h, p, OF_WR_NEXT, n);
     else
@@ -1239,7 +1186,7 @@ int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
     if (!head)
         return 0;
     if (h->cfg.internals == 313) {
-        while (head && GC_VAL_TAG(gc__o(h, head)->wr_callback) != GC_V_FUNC) {
+        while (head && GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, head))) != GC_V_FUNC) {
             gc__weakref_unlink(h, head);
             head = gc__o(h, id)->wr_head;
         }
@@ -1247,17 +1194,17 @@ int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
             return 0;
     }
     int count = 0;
-    for (GcId w = head; w; w = gc__o(h, w)->wr_next)
+    for (GcId w = head; w; w = WR_NEXT(gc__o(h, w)))
         count++;
     if (count == 1 && h->cfg.internals != 313) {
         gc__weakref_unlink(h, head);
-        if (GC_VAL_TAG(gc__o(h, head)->wr_callback) != GC_V_FUNC || gc__o(h, head)->refcnt <= 0)
+        if (GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, head))) != GC_V_FUNC || gc__o(h, head)->refcnt <= 0)
             return 0;
         /* handle_callback: the callback is called with the weakref. */
         gc_incref(h, GC_VAL_OBJ(head));
         gc__event(h, GC_EV_WEAKREF_CALLBACK, head, id, -1, 0, 0);
         if (h->host.call_weakref_cb)
-            h->host.call_weakref_cb(h->host.ctx, h, gc__o(h, head)->wr_callback, head);
+            h->host.call_weakref_cb(h->host.ctx, h, GC_WR_CALLBACK(gc__o(h, head)), head);
         if (h->failed)
             return -1;
         return gc_decref(h, GC_VAL_OBJ(head));
@@ -1273,8 +1220,8 @@ int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
         if (gc__o(h, w)->refcnt > 0) {
             gc_incref(h, GC_VAL_OBJ(w));
             wv = GC_VAL_OBJ(w);
-            if (GC_VAL_TAG(gc__o(h, w)->wr_callback) == GC_V_FUNC)
-                cb = gc__o(h, w)->wr_callback;
+            if (GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, w))) == GC_V_FUNC)
+                cb = GC_WR_CALLBACK(gc__o(h, w));
         }
         gc_slot_set(h, t, (uint32_t)(2 * i), 0, wv);
         gc_slot_set(h, t, (uint32_t)(2 * i + 1), 0, cb);

@@ -115,8 +115,6 @@ struct GcHeap {
 /* Logging. */
 int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, int64_t old,
             int64_t new_);
-void gc__obj_set(GcHeap *h, GcId id, int field, int64_t v);
-int64_t gc__obj_get(const GcObject *o, int field);
 
 #define SET_G(h, f, v)                                               \
     do {                                                             \
@@ -126,14 +124,79 @@ int64_t gc__obj_get(const GcObject *o, int field);
         (h)->g[f] = v_;                                              \
     } while (0)
 
-#define SET_OBJ(h, id, f, v) gc__obj_set((h), (id), (f), (int64_t)(v))
+#define SET_OBJ(h, id, f, v) gc__obj_set_inline((h), (id), (f), (int64_t)(v))
 
 static inline GcObject *gc__o(GcHeap *h, GcId id) { return &h->objs[id]; }
-static inline GcSlot *gc__slots(GcObject *o) { return o->cap <= 2 ? o->inl_ : o->slots_; }
+static inline GcSlot *gc__slots(GcObject *o) { return o->cap <= 1 ? &o->s_.one : o->s_.heap; }
 
-/* Events. */
-int32_t gc__event(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t slot, int64_t a,
-                  int64_t b);
+/* Weakref links live in the weakref's (unused) slot storage. */
+#define WR_NEXT(o) ((GcId)((o)->s_.one.val & 0xffffffffu))
+#define WR_PREV(o) ((GcId)((o)->s_.one.val >> 32))
+
+static inline int64_t gc__obj_get(const GcObject *o, int field)
+{
+    switch (field) {
+    case OF_REFCNT: return o->refcnt;
+    case OF_GCREFS: return o->gc_refs;
+    case OF_LIST: return o->list;
+    case OF_PREV: return o->prev;
+    case OF_NEXT: return o->next;
+    case OF_FLAGS: return o->flags;
+    case OF_STATE: return o->state;
+    case OF_KIND: return o->kind;
+    case OF_CLS: return o->cls;
+    case OF_NSLOTS: return o->nslots;
+    case OF_WR_REFERENT: return o->wr_referent;
+    case OF_WR_CALLBACK: return (int64_t)o->s_.one.key;
+    case OF_WR_HEAD: return o->wr_head;
+    case OF_WR_NEXT: return WR_NEXT(o);
+    case OF_WR_PREV: return WR_PREV(o);
+    case OF_BORN: return o->born;
+    case OF_DIED: return o->died;
+    }
+    return 0;
+}
+
+static inline void gc__obj_put(GcObject *o, int field, int64_t v)
+{
+    switch (field) {
+    case OF_REFCNT: o->refcnt = (int32_t)v; break;
+    case OF_GCREFS: o->gc_refs = (int32_t)v; break;
+    case OF_LIST: o->list = (uint8_t)v; break;
+    case OF_PREV: o->prev = (GcId)v; break;
+    case OF_NEXT: o->next = (GcId)v; break;
+    case OF_FLAGS: o->flags = (uint8_t)v; break;
+    case OF_STATE: o->state = (uint8_t)v; break;
+    case OF_KIND: o->kind = (uint8_t)v; break;
+    case OF_CLS: o->cls = (int32_t)v; break;
+    case OF_NSLOTS: o->nslots = (uint32_t)v; break;
+    case OF_WR_REFERENT: o->wr_referent = (GcId)v; break;
+    case OF_WR_CALLBACK: o->s_.one.key = (GcValue)v; break;
+    case OF_WR_HEAD: o->wr_head = (GcId)v; break;
+    case OF_WR_NEXT:
+        o->s_.one.val = (o->s_.one.val & ~(GcValue)0xffffffffu) | (uint32_t)v;
+        break;
+    case OF_WR_PREV:
+        o->s_.one.val = (o->s_.one.val & 0xffffffffu) | ((GcValue)(uint32_t)v << 32);
+        break;
+    case OF_BORN: o->born = (int32_t)v; break;
+    case OF_DIED: o->died = (int32_t)v; break;
+    }
+}
+
+static inline void gc__obj_set_inline(GcHeap *h, GcId id, int field, int64_t v)
+{
+    GcObject *o = &h->objs[id];
+    if (h->record)
+        gc__log(h, W_OBJ, (uint8_t)field, id, 0, gc__obj_get(o, field), v);
+    gc__obj_put(o, field, v);
+}
+
+/* Events (nothing is kept, and nothing paid, when recording is off). */
+int32_t gc__event_rec(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t slot, int64_t a,
+                      int64_t b);
+#define gc__event(h, kind, obj, obj2, slot, a, b) \
+    ((h)->record ? gc__event_rec((h), (kind), (obj), (obj2), (slot), (a), (b)) : -1)
 
 /* Lists (gc_heap.c). */
 void gc__list_append(GcHeap *h, GcListId l, GcId id);

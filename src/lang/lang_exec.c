@@ -614,10 +614,10 @@ static int call_weakref_ref(LangRun *r, int nargs)
 static int seen_count(LangRun *r, const void *key)
 {
     if (r->nseen_cap == 0) {
-        r->nseen_cap = 256;
-        r->seen = gc_calloc(r->nseen_cap, sizeof *r->seen);
+        r->seen = gc_calloc(256, sizeof *r->seen);
         if (!r->seen)
             return 1;
+        r->nseen_cap = 256;
     }
     uint32_t i = (uint32_t)(((uintptr_t)key >> 4) * 2654435761u) & (r->nseen_cap - 1);
     for (uint32_t probes = 0; probes < r->nseen_cap; probes++) {
