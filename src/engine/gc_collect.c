@@ -143,13 +143,13 @@ static int deduce_unreachable(GcHeap *h, GcListId base, GcListId unreachable, Re
     return move_unreachable(h, base, unreachable, refs);
 }
 
-/* _PyObject_GC_MAY_BE_TRACKED */
+/* _PyObject_GC_MAY_BE_TRACKED: any GC object except an untracked tuple. */
 static int may_be_tracked(GcHeap *h, GcValue v)
 {
     if (!GC_VAL_IS_OBJ(v))
         return 0;
     GcObject *o = gc__o(h, GC_VAL_ID(v));
-    return o->kind == GC_KIND_TUPLE || o->list != GC_LIST_NONE;
+    return o->kind != GC_KIND_TUPLE || o->list != GC_LIST_NONE;
 }
 
 static int all_untracked(GcHeap *h, GcId id)

@@ -850,11 +850,11 @@ void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue stored)
     GcObject *d = gc__o(h, dict);
     if (d->list != GC_LIST_NONE || !GC_VAL_IS_OBJ(stored))
         return;
-    /* MAINTAIN_TRACKING: track when a value that is (or may be) tracked is
-     * stored.  _PyObject_GC_MAY_BE_TRACKED: tracked, or a tuple (may be
-     * tracked later). */
+    /* MAINTAIN_TRACKING: track when a value that may be tracked is stored.
+     * _PyObject_GC_MAY_BE_TRACKED: any GC object but an untracked tuple
+     * (an untracked dict may be tracked later, so it counts). */
     GcObject *s = gc__o(h, GC_VAL_ID(stored));
-    if (s->list != GC_LIST_NONE || s->kind == GC_KIND_TUPLE) {
+    if (s->kind != GC_KIND_TUPLE || s->list != GC_LIST_NONE) {
         gc__event(h, GC_EV_TRACK, dict, 0, -1, 0, 0);
         gc__list_append(h, GC_LIST_GEN0, dict);
     }

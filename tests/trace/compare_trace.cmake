@@ -1,6 +1,6 @@
-# Runs `gcviz trace --internals 3.13 SCENARIO` and compares its output with
+# Runs `gcviz trace --internals 3.12 SCENARIO` and compares its output with
 # GOLDEN line by line; on a difference prints the first differing line pair.
-execute_process(COMMAND ${GCVIZ} trace --internals 3.13 ${SCENARIO}
+execute_process(COMMAND ${GCVIZ} trace --internals 3.12 ${SCENARIO}
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 file(READ ${GOLDEN} want)
 if(out STREQUAL want)
