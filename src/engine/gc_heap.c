@@ -1174,25 +1174,29 @@ void gc_error_event(GcHeap *h, const char *text)
  * The weakrefs are kept alive (INCREF) while their callbacks run.
  */
 /*
- * PyObject_ClearWeakRefs as subtype_dealloc calls it.  3.12: one weakref is
- * cleared and its callback called directly; with several, a tuple
- * (ref, callback, ...) is built, all are cleared, then the callbacks run in
- * order.  3.13 (gh-111926) first drops the callback-less basic ref at the
- * head, then always builds the tuple for the rest.
+ * PyObject_ClearWeakRefs as subtype_dealloc calls it.  The callback-less
+ * refs at the head of the list are cleared first.  3.12: if one weakref is
+ * left, it is cleared and its callback called directly; with several, a
+ * tuple (ref, callback, ...) is built, all are cleared, then the callbacks
+ * run in order.  3.13 (gh-111926) always builds the tuple.  Measured:
+ * count[0] around the death of an object with a basic ref and one
+ * callback ref moves by 0 on 3.12.1 and by +1 on 3.13.0.
  */
 int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
 {
     GcId head = gc__o(h, id)->wr_head;
     if (!head)
         return 0;
-    if (h->cfg.internals == 313) {
-        while (head && GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, head))) != GC_V_FUNC) {
-            gc__weakref_unlink(h, head);
-            head = gc__o(h, id)->wr_head;
-        }
-        if (!head)
-            return 0;
+    /* "Remove the callback-less basic and proxy references" at the head:
+     * at most two in 3.12, all of them in 3.13. */
+    for (int k = 0; head && GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, head))) != GC_V_FUNC &&
+                    (k < 2 || h->cfg.internals == 313);
+         k++) {
+        gc__weakref_unlink(h, head);
+        head = gc__o(h, id)->wr_head;
     }
+    if (!head)
+        return 0;
     int count = 0;
     for (GcId w = head; w; w = WR_NEXT(gc__o(h, w)))
         count++;
