@@ -123,7 +123,8 @@ enum {
     GC_F_UNREACHABLE = 1 << 2, /* NEXT_MASK_UNREACHABLE: in the unreachable list */
     GC_F_LEAKED = 1 << 3,      /* refcount collector: unreachable and never freed */
     GC_F_MARKED = 1 << 4,      /* mark-sweep: reached by marking */
-    GC_F_TEMP = 1 << 5         /* held by the evaluation stack right now */
+    GC_F_TEMP = 1 << 5,        /* held by the evaluation stack right now */
+    GC_F_DICT = 1 << 6         /* instance whose attributes moved to a __dict__ object */
 };
 
 /* One field of an object: attribute (key = GC_V_STR atom), list/tuple item
@@ -391,9 +392,16 @@ int gc_decref(GcHeap *h, GcValue v);
 int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v);
 /* Inserts a new slot at i (shifting the rest up); v's reference moves in. */
 int gc_slot_insert(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v);
-/* The position of attribute `atom` in class cls's shared keys (CPython
- * stores and visits instance attributes in that order); -1 on OOM. */
-int32_t gc_attr_order(GcHeap *h, int32_t cls, int32_t atom);
+/* Instance attributes.  They are kept in insertion order; CPython visits
+ * and releases them in the order of the class's shared keys.  When the
+ * shared keys are full (30 names, one fewer per instance created), 3.12
+ * moves the attributes into a real dict object: the instance then has the
+ * single slot __dict__ (flag GC_F_DICT) and its attributes live there. */
+GcId gc_attr_holder(const GcHeap *h, GcId obj);   /* the instance or its dict */
+int gc_attr_find(const GcHeap *h, GcId obj, int32_t atom, GcId *holder); /* slot or -1 */
+int gc_setattr(GcHeap *h, GcId obj, int32_t atom, GcValue v); /* v's reference moves in */
+/* 0 removed (value in *out, in flight), 1 no such attribute, -1 fatal. */
+int gc_delattr(GcHeap *h, GcId obj, int32_t atom, GcValue *out);
 /* Removes slot i (shifting the rest); the removed value's reference is
  * returned in *out (moved to the caller, who must DECREF or keep it). */
 int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out);

@@ -35,12 +35,22 @@ int gc__traverse(GcHeap *h, GcId id, RefList *out)
         return 0;
     GcSlot *s = gc__slots(o);
     int rev = o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE;
-    for (uint32_t k = 0; k < o->nslots; k++) {
-        uint32_t i = rev ? o->nslots - 1 - k : k;
-        if (GC_VAL_IS_OBJ(s[i].val) && gc__reflist_push(out, GC_VAL_ID(s[i].val), (int32_t)i) < 0)
+    uint32_t small[8], *idx = small;
+    if (o->kind == GC_KIND_INSTANCE && o->nslots > 1) {
+        if (o->nslots > 8 && !(idx = gc_malloc(o->nslots * sizeof *idx)))
             return gc_fail(h, "out of memory");
+        gc__attr_order(h, o, idx);
     }
-    return 0;
+    int sorted = o->kind == GC_KIND_INSTANCE && o->nslots > 1;
+    int rc = 0;
+    for (uint32_t k = 0; k < o->nslots && rc == 0; k++) {
+        uint32_t i = rev ? o->nslots - 1 - k : sorted ? idx[k] : k;
+        if (GC_VAL_IS_OBJ(s[i].val) && gc__reflist_push(out, GC_VAL_ID(s[i].val), (int32_t)i) < 0)
+            rc = gc_fail(h, "out of memory");
+    }
+    if (idx != small)
+        gc_free(idx);
+    return rc;
 }
 
 static int is_collecting(GcHeap *h, GcId id) { return (gc__o(h, id)->flags & GC_F_COLLECTING) != 0; }
@@ -266,17 +276,29 @@ static int tp_clear(GcHeap *h, GcId id)
     if (n == 0)
         return 0;
     if (o->kind == GC_KIND_INSTANCE) {
-        /* Py_CLEAR each attribute in turn. */
-        for (uint32_t i = 0; i < gc__o(h, id)->nslots; i++) {
+        /* Py_CLEAR each attribute in turn, in shared-key order. */
+        uint32_t small[32], *idx = small;
+        if (n > 32 && !(idx = gc_malloc(n * sizeof *idx)))
+            return gc_fail(h, "out of memory");
+        gc__attr_order(h, o, idx);
+        for (uint32_t k = 0; k < n; k++) {
+            uint32_t i = idx[k];
             GcSlot s = gc__slots(gc__o(h, id))[i];
             if (s.val == GC_UNBOUND)
                 continue;
             gc__slot_write(h, id, i, s.key, GC_UNBOUND);
             gc__inflight_add(h, s.val);
-            if (gc_decref(h, s.val) < 0)
+            if (gc_decref(h, s.val) < 0) {
+                if (idx != small)
+                    gc_free(idx);
                 return -1;
+            }
         }
-        /* The cleared attributes are gone. */
+        if (idx != small)
+            gc_free(idx);
+        /* The cleared attributes are gone (a __dict__ too). */
+        if (gc__o(h, id)->flags & GC_F_DICT)
+            gc__set_flags(h, id, 0, GC_F_DICT);
         o = gc__o(h, id);
         if (o->state == GC_STATE_ALIVE) {
             uint32_t w = 0;

@@ -454,6 +454,7 @@ int32_t gc_class_add(GcHeap *h, int32_t name_atom, int has_del)
     h->classes[h->nclasses].name = name_atom;
     h->classes[h->nclasses].has_del = has_del;
     memset(&h->classkeys[h->nclasses], 0, sizeof(ClassKeys));
+    h->classkeys[h->nclasses].usable = GC_SHARED_KEYS_MAX_SIZE;
     return h->nclasses++;
 }
 
@@ -464,20 +465,37 @@ const GcClass *gc_class(const GcHeap *h, int32_t cls)
     return &h->classes[cls];
 }
 
-int32_t gc__class_key_index(GcHeap *h, int32_t cls, int32_t atom)
+int32_t gc__class_key_lookup(const GcHeap *h, int32_t cls, int32_t atom)
 {
-    ClassKeys *k = &h->classkeys[cls];
+    const ClassKeys *k = &h->classkeys[cls];
     for (int32_t i = 0; i < k->n; i++)
         if (k->atoms[i] == atom)
             return i;
+    return -1;
+}
+
+/* insert_into_dictkeys: a new key takes one of the shared keys' usable
+ * entries; -1 when none is left (the caller materializes a dict), -2 on
+ * OOM. */
+static int32_t class_key_insert(GcHeap *h, int32_t cls, int32_t atom)
+{
+    int32_t i = gc__class_key_lookup(h, cls, atom);
+    if (i >= 0)
+        return i;
+    ClassKeys *k = &h->classkeys[cls];
+    if (k->usable <= 0)
+        return -1;
     if (k->n == k->cap) {
         int32_t cap = k->cap ? k->cap * 2 : 8;
         int32_t *a = gc_realloc(k->atoms, (size_t)cap * sizeof *a);
-        if (!a)
-            return -1;
+        if (!a) {
+            gc_fail(h, "out of memory");
+            return -2;
+        }
         k->atoms = a;
         k->cap = cap;
     }
+    k->usable--;
     k->atoms[k->n] = atom;
     return k->n++;
 }
@@ -717,6 +735,8 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
     SET_OBJ(h, id, OF_BORN, ev);
     SET_OBJ(h, id, OF_DIED, -1);
     SET_G(h, GF_ALLOCATED, h->g[GF_ALLOCATED] + 1);
+    if (kind == GC_KIND_INSTANCE && h->classkeys[cls].usable > 1)
+        h->classkeys[cls].usable--; /* init_inline_values */
     if (reuse)
         SET_G(h, fl, h->g[fl] - 1);
     else
@@ -917,7 +937,121 @@ int gc_slots_clear(GcHeap *h, GcId obj, int last_first, GcValue *out)
     return h->failed ? -1 : 0;
 }
 
-int32_t gc_attr_order(GcHeap *h, int32_t cls, int32_t atom) { return gc__class_key_index(h, cls, atom); }
+/* ---- instance attributes (3.12 inline values, shared keys) ---------------- */
+
+GcId gc_attr_holder(const GcHeap *h, GcId obj)
+{
+    const GcObject *o = &h->objs[obj];
+    if (o->kind == GC_KIND_INSTANCE && (o->flags & GC_F_DICT))
+        return GC_VAL_ID(gc_slots(o)[0].val);
+    return obj;
+}
+
+int gc_attr_find(const GcHeap *h, GcId obj, int32_t atom, GcId *holder)
+{
+    *holder = gc_attr_holder(h, obj);
+    return gc_slot_find(h, *holder, GC_MKVAL(GC_V_STR, atom));
+}
+
+/*
+ * make_dict_from_instance_attributes: the values move into a new dict
+ * object (in insertion order), tracked if any of them may be; the instance
+ * keeps only a reference to it, shown as the slot __dict__.
+ */
+static GcId materialize_dict(GcHeap *h, GcId obj)
+{
+    GcId d = gc_new(h, GC_KIND_DICT, -1);
+    if (!d)
+        return 0;
+    GcObject *o = gc__o(h, obj);
+    uint32_t n = o->nslots;
+    int track = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        GcSlot sl = gc__slots(gc__o(h, obj))[i];
+        if (GC_VAL_IS_OBJ(sl.val)) {
+            GcObject *t = gc__o(h, GC_VAL_ID(sl.val));
+            track |= t->kind != GC_KIND_TUPLE || t->list != GC_LIST_NONE;
+        }
+        if (gc__ensure_slots(h, gc__o(h, d), i + 1) < 0)
+            return 0;
+        SET_OBJ(h, d, OF_NSLOTS, i + 1);
+        gc__slot_write(h, d, i, sl.key, sl.val);
+        gc__slot_write(h, obj, i, GC_UNBOUND, GC_UNBOUND);
+    }
+    if (track) {
+        gc__event(h, GC_EV_TRACK, d, 0, -1, 0, 0);
+        gc__list_append(h, GC_LIST_GEN0, d);
+    }
+    int32_t a = gc_strtab_intern(h->atoms, "__dict__", 8);
+    if (a < 0) {
+        gc_fail(h, "out of memory");
+        return 0;
+    }
+    gc__event(h, GC_EV_STORE, obj, d, 0, 0, 0);
+    gc__inflight_del(h, GC_VAL_OBJ(d));
+    gc__slot_write(h, obj, 0, GC_MKVAL(GC_V_STR, a), GC_VAL_OBJ(d));
+    for (uint32_t i = 1; i < n; i++)
+        gc__slot_write(h, obj, i, GC_UNBOUND, GC_UNBOUND);
+    SET_OBJ(h, obj, OF_NSLOTS, 1);
+    gc__set_flags(h, obj, GC_F_DICT, 0);
+    return d;
+}
+
+int gc_setattr(GcHeap *h, GcId obj, int32_t atom, GcValue v)
+{
+    GcValue key = GC_MKVAL(GC_V_STR, atom);
+    GcId holder = gc_attr_holder(h, obj);
+    if (holder == obj) {
+        int32_t cls = gc__o(h, obj)->cls;
+        if (class_key_insert(h, cls, atom) == -1) {
+            holder = materialize_dict(h, obj);
+            if (!holder)
+                return -1;
+        } else if (h->failed) {
+            return -1;
+        }
+    }
+    int i = gc_slot_find(h, holder, key);
+    return gc_slot_set(h, holder, i >= 0 ? (uint32_t)i : gc__o(h, holder)->nslots, key, v);
+}
+
+int gc_delattr(GcHeap *h, GcId obj, int32_t atom, GcValue *out)
+{
+    GcId holder = gc_attr_holder(h, obj);
+    if (holder == obj && class_key_insert(h, gc__o(h, obj)->cls, atom) == -1) {
+        /* Even a failing delete of a new name needs the key: 3.12 makes
+         * the dict first, then raises AttributeError. */
+        holder = materialize_dict(h, obj);
+        if (!holder)
+            return -1;
+    }
+    int i = gc_slot_find(h, holder, GC_MKVAL(GC_V_STR, atom));
+    if (i < 0)
+        return 1;
+    return gc_slot_remove(h, holder, (uint32_t)i, out);
+}
+
+/* The order in which CPython visits and releases an instance's inline
+ * values: the class's shared-key order.  Fills idx[0..n). */
+void gc__attr_order(const GcHeap *h, const GcObject *o, uint32_t *idx)
+{
+    uint32_t n = o->nslots;
+    const GcSlot *s = gc_slots(o);
+    for (uint32_t i = 0; i < n; i++)
+        idx[i] = i;
+    if (o->kind != GC_KIND_INSTANCE || (o->flags & GC_F_DICT) || n < 2)
+        return;
+    for (uint32_t i = 1; i < n; i++) { /* insertion sort: n is small */
+        uint32_t x = idx[i];
+        int32_t kx = gc__class_key_lookup(h, o->cls, (int32_t)GC_VAL_PAYLOAD(s[x].key));
+        uint32_t j = i;
+        while (j > 0 && gc__class_key_lookup(h, o->cls, (int32_t)GC_VAL_PAYLOAD(s[idx[j - 1]].key)) > kx) {
+            idx[j] = idx[j - 1];
+            j--;
+        }
+        idx[j] = x;
+    }
+}
 
 int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out)
 {
@@ -1252,6 +1386,19 @@ static int teardown_reversed(const GcObject *o)
     return o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE;
 }
 
+/* The k-th slot of an instance in shared-key order (n is at most ~30). */
+static uint32_t kth_in_key_order(const GcHeap *h, const GcObject *o, uint32_t k)
+{
+    uint32_t small[32], *idx = small;
+    if (o->nslots > 32 && !(idx = gc_malloc(o->nslots * sizeof *idx)))
+        return k;
+    gc__attr_order(h, o, idx);
+    uint32_t i = idx[k];
+    if (idx != small)
+        gc_free(idx);
+    return i;
+}
+
 /*
  * Tears down objects whose count reached zero.  Depth-first in the same
  * order as CPython's recursive deallocators: an object's finalizer and
@@ -1352,6 +1499,8 @@ int gc__dealloc(GcHeap *h, GcId root)
             continue;
         }
         uint32_t i = teardown_reversed(o) ? o->nslots - 1 - t->next : t->next;
+        if (o->kind == GC_KIND_INSTANCE && o->nslots > 1)
+            i = kth_in_key_order(h, o, t->next);
         t->next++;
         GcValue v = gc__slots(o)[i].val;
         if (!GC_VAL_IS_OBJ(v)) {

@@ -66,9 +66,14 @@ typedef struct GcWrite {
     int64_t old, new_;
 } GcWrite;
 
+/* A class's shared keys (CPython's CACHED_KEYS): attribute names in the
+ * order first stored, and how many more may be added.  Each new instance
+ * takes one (while more than one is left), as init_inline_values does. */
+#define GC_SHARED_KEYS_MAX_SIZE 30
 typedef struct ClassKeys {
     int32_t *atoms;
     int32_t n, cap;
+    int32_t usable;
 } ClassKeys;
 
 typedef struct IdVec {
@@ -238,8 +243,7 @@ int gc__traverse(GcHeap *h, GcId id, RefList *out);
 void gc__reflist_free(RefList *r);
 int gc__reflist_push(RefList *r, GcId id, int32_t slot);
 
-/* Class attribute key order (CPython's shared keys): index of atom in the
- * class's key list, adding it if new; -1 on OOM. */
-int32_t gc__class_key_index(GcHeap *h, int32_t cls, int32_t atom);
+int32_t gc__class_key_lookup(const GcHeap *h, int32_t cls, int32_t atom);
+void gc__attr_order(const GcHeap *h, const GcObject *o, uint32_t *idx);
 
 #endif

@@ -364,11 +364,6 @@ static int delete_name(LangRun *r, const Ctx *c, int32_t a)
 
 /* ---- attributes and items ---------------------------------------------- */
 
-static int find_attr(LangRun *r, GcId id, int32_t a)
-{
-    return gc_slot_find(r->h, id, GC_MKVAL(GC_V_STR, a));
-}
-
 static int no_attr(LangRun *r, GcValue owner, int32_t a)
 {
     if (GC_VAL_TAG(owner) == GC_V_CLASS)
@@ -383,31 +378,15 @@ static int load_attr(LangRun *r, int32_t a)
 {
     GcValue owner = gc_temp(r->h, gc_temp_count(r->h) - 1);
     const GcObject *o = obj_of(r, owner);
-    int i = (o && o->kind == GC_KIND_INSTANCE) ? find_attr(r, o->id, a) : -1;
+    GcId holder = 0;
+    int i = (o && o->kind == GC_KIND_INSTANCE) ? gc_attr_find(r->h, o->id, a, &holder) : -1;
     if (i < 0)
         return no_attr(r, owner, a);
-    GcValue v = gc_slots(o)[i].val;
+    GcValue v = gc_slots(gc_object(r->h, holder))[i].val;
     gc_incref(r->h, v);
     owner = pop(r);
     TRY(push(r, v));
     return decref(r, owner);
-}
-
-/* Where a new attribute goes: CPython keeps instance values in the
- * class's shared-key order. */
-static int attr_insert_pos(LangRun *r, GcId id, int32_t a, uint32_t *pos)
-{
-    const GcObject *o = gc_object(r->h, id);
-    int32_t k = gc_attr_order(r->h, o->cls, a);
-    if (k < 0)
-        return fatal(r);
-    const GcSlot *s = gc_slots(o);
-    uint32_t i = 0;
-    while (i < o->nslots &&
-           gc_attr_order(r->h, o->cls, (int32_t)GC_VAL_PAYLOAD(s[i].key)) < k)
-        i++;
-    *pos = i;
-    return OK;
 }
 
 static int normalize_index(LangRun *r, const GcObject *o, GcValue idx, uint32_t *out,
@@ -978,16 +957,7 @@ static int store_target(LangRun *r, const Ctx *c, LangExpr *t)
         }
         owner = pop(r);
         GcValue v = pop(r);
-        GcId id = GC_VAL_ID(owner);
-        GcValue key = GC_MKVAL(GC_V_STR, t->atom);
-        int i = gc_slot_find(r->h, id, key);
-        if (i >= 0) {
-            TRY(chk(r, gc_slot_set(r->h, id, (uint32_t)i, key, v)));
-        } else {
-            uint32_t pos;
-            TRY(attr_insert_pos(r, id, t->atom, &pos));
-            TRY(chk(r, gc_slot_insert(r->h, id, pos, key, v)));
-        }
+        TRY(chk(r, gc_setattr(r->h, GC_VAL_ID(owner), t->atom, v)));
         return decref(r, owner);
     }
     /* t->kind == LANG_E_INDEX: [v, container, sub] */
@@ -1050,12 +1020,13 @@ static int delete_target(LangRun *r, const Ctx *c, LangExpr *t)
     const GcObject *o = obj_of(r, cont);
     GcValue removed = GC_UNBOUND;
     if (t->kind == LANG_E_ATTR) {
-        int i = (o && o->kind == GC_KIND_INSTANCE) ? find_attr(r, o->id, t->atom) : -1;
-        if (i < 0) {
+        int d = (o && o->kind == GC_KIND_INSTANCE) ? gc_delattr(r->h, o->id, t->atom, &removed) : 1;
+        if (d < 0)
+            return fatal(r);
+        if (d > 0) {
             unwind(r, mark);
             return no_attr(r, cont, t->atom);
         }
-        TRY(chk(r, gc_slot_remove(r->h, o->id, (uint32_t)i, &removed)));
         TRY(decref(r, removed));
         return pop_decref(r);
     }
