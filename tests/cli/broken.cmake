@@ -1,0 +1,17 @@
+# gcviz VERB FILE must exit 1 and print FILE's .expect line first on stderr.
+execute_process(COMMAND ${GCVIZ} ${VERB} ${FILE} OUTPUT_VARIABLE out ERROR_VARIABLE err
+                RESULT_VARIABLE rc)
+string(REGEX REPLACE "\\.json$" ".expect" expect_file ${FILE})
+file(READ ${expect_file} want)
+string(STRIP "${want}" want)
+string(FIND "${err}" "\n" nl)
+string(SUBSTRING "${err}" 0 ${nl} first)
+if(NOT rc EQUAL 1)
+  message(FATAL_ERROR "gcviz ${VERB} ${FILE}: exit ${rc}, want 1\n${err}")
+endif()
+if(NOT first STREQUAL want)
+  message(FATAL_ERROR "gcviz ${VERB} ${FILE}:\n got:  ${first}\n want: ${want}")
+endif()
+if(NOT out STREQUAL "")
+  message(FATAL_ERROR "gcviz ${VERB} ${FILE} printed on stdout: ${out}")
+endif()

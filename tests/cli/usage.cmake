@@ -1,0 +1,33 @@
+# Exit statuses and outputs of the command line (DESIGN.md 1).
+function(expect_run want_rc want_out want_err)
+  execute_process(COMMAND ${GCVIZ} ${ARGN} OUTPUT_VARIABLE out ERROR_VARIABLE err
+                  RESULT_VARIABLE rc)
+  if(NOT rc EQUAL want_rc)
+    message(FATAL_ERROR "gcviz ${ARGN}: exit ${rc}, want ${want_rc}\n${out}\n${err}")
+  endif()
+  if(want_out AND NOT out MATCHES "${want_out}")
+    message(FATAL_ERROR "gcviz ${ARGN}: stdout does not match '${want_out}':\n${out}")
+  endif()
+  if(want_err AND NOT err MATCHES "${want_err}")
+    message(FATAL_ERROR "gcviz ${ARGN}: stderr does not match '${want_err}':\n${err}")
+  endif()
+endfunction()
+
+set(ok ${DIR}/ok.json)
+expect_run(0 "^gcviz [0-9]+\\.[0-9]+\\.[0-9]+\n$" "" --version)
+expect_run(0 "usage:" "" --help)
+foreach(verb check trace run)
+  expect_run(0 "usage: gcviz ${verb}" "" ${verb} --help)
+endforeach()
+expect_run(0 "^ok: 7 steps\n$" "" check ${ok})
+expect_run(2 "" "usage: gcviz check" check)
+expect_run(2 "" "usage: gcviz trace" trace ${ok} extra)
+expect_run(2 "" "usage: gcviz run" run --fast ${ok})
+expect_run(2 "" "--internals takes 3.12 or 3.13" trace --internals 2.7 ${ok})
+expect_run(3 "" "no-such-file.json" check ${DIR}/no-such-file.json)
+expect_run(0 "\"step\": 6, \"stmt\": \"gc.collect\\(\\)\".*\"collected\": 2" "" trace ${ok})
+expect_run(0 "^\\{\"steps\": 7, \"allocated\": 2, \"freed\": 2, \"live\": 0, \"collections\": \\[0, 0, 1\\], \"collected\": 2, \"uncollectable\": 0, \"collect_ms\": [0-9.]+, \"elapsed_ms\": [0-9.]+\\}\n$"
+           "" run ${ok} --timings)
+expect_run(1 "\"error\": \"NameError: name 'nope' is not defined\"" "steps\\[1\\]: 'del nope': NameError"
+           trace ${DIR}/name_error.json)
+expect_run(1 "\"error\": \"NameError" "NameError" run ${DIR}/name_error.json)
