@@ -1205,6 +1205,27 @@ static int host_weakref_cb(void *ctx, GcHeap *h, GcValue callback, GcId wr)
 
 static int32_t intern(LangRun *r, const char *s) { return gc_strtab_intern(lang_atoms(r->p), s, strlen(s)); }
 
+/* The test build's invariant check: gc_check at every micro-step of the
+ * recorded history (the state at each cursor is exactly the state the run
+ * had after that micro-step). */
+static void check_history(LangRun *r)
+{
+    char buf[512];
+    int32_t n = gc_event_count(r->h);
+    for (int32_t c = 0; c <= n; c++) {
+        gc_seek(r->h, c);
+        if (gc_check(r->h, buf, sizeof buf) != 0) {
+            char what[200];
+            gc_event_explain(r->h, c > 0 ? c - 1 : 0, what, sizeof what);
+            r->status = 3;
+            snprintf(r->err, sizeof r->err, "heap check failed after micro-step %d (%s): %s", c,
+                     what, buf);
+            break;
+        }
+    }
+    gc_seek(r->h, n);
+}
+
 LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
 {
     LangRun *r = gc_calloc(1, sizeof *r);
@@ -1228,8 +1249,8 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     r->a_freeze = intern(r, "freeze");
     r->a_unfreeze = intern(r, "unfreeze");
     r->a_range = intern(r, "range");
-    GcConfig cfg = {lang_python(p), r->opt.internals, lang_collector(p), r->opt.record,
-                    r->opt.timing, r->opt.max_objects};
+    GcConfig cfg = {lang_python(p), r->opt.internals, lang_collector(p),
+                    r->opt.record || r->opt.checked, r->opt.timing, r->opt.max_objects};
     GcHost host = {r, host_del, host_weakref_cb};
     r->h = gc_heap_new(&cfg, lang_atoms(p), &host);
     int32_t nf = lang_func_count(p), nc = lang_class_count(p);
@@ -1272,6 +1293,8 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         gc_error_event(r->h, r->exc);
         break;
     }
+    if (r->opt.checked && r->status != 3)
+        check_history(r);
     return r;
 }
 
