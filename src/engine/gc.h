@@ -286,7 +286,9 @@ typedef enum GcEventKind {
     GC_EV_SWEEP,
     GC_EV_LEAK,            /* refcount collector: obj is now unreachable forever */
     GC_EV_GC_END,          /* a = collected (m), b = uncollectable (n) */
-    GC_EV_ERROR            /* a runtime error stopped the scenario (text in gc_error) */
+    GC_EV_ERROR,           /* a runtime error stopped the scenario (text in gc_error) */
+    GC_EV_SKIP_FULL        /* count[2] is over its threshold, but the long-lived 25% rule
+                              skips generation 2: a = long_lived_pending, b = long_lived_total */
 } GcEventKind;
 
 typedef struct GcEvent {

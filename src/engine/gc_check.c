@@ -240,6 +240,14 @@ void gc_event_explain(const GcHeap *h, int32_t i, char *buf, size_t n)
     case GC_EV_SWEEP: snprintf(buf, n, "sweep: %s was not marked: it is freed.", a); break;
     case GC_EV_LEAK: snprintf(buf, n, "%s is unreachable, but with no cycle collector it is never freed: a leak.", a); break;
     case GC_EV_GC_END: snprintf(buf, n, "The collection found %lld unreachable object(s).", (long long)e->a); break;
-    case GC_EV_ERROR: snprintf(buf, n, "%s", h->err[0] ? h->err : "An exception stopped the program."); break;
+    case GC_EV_ERROR:
+        snprintf(buf, n, "%s", h->exc[0] ? h->exc : h->err[0] ? h->err : "An exception stopped the program.");
+        break;
+    case GC_EV_SKIP_FULL:
+        snprintf(buf, n,
+                 "count[2] is over its threshold, but generation 2 waits: only %lld new long-lived "
+                 "object(s), fewer than 25%% of the %lld it holds.",
+                 (long long)e->a, (long long)e->b);
+        break;
     }
 }

@@ -665,8 +665,10 @@ int gc__collect_generations(GcHeap *h)
         return h->g[GF_COUNT0] > h->g[GF_T0] ? (mark_sweep(h, 1) < 0 ? -1 : 0) : 0;
     for (int i = 2; i >= 0; i--) {
         if (h->g[GF_COUNT0 + i] > h->g[GF_T0 + i]) {
-            if (i == 2 && h->g[GF_LLP] < h->g[GF_LLT] / 4)
+            if (i == 2 && h->g[GF_LLP] < h->g[GF_LLT] / 4) {
+                gc__event(h, GC_EV_SKIP_FULL, 0, 0, -1, h->g[GF_LLP], h->g[GF_LLT]);
                 continue;
+            }
             SET_G(h, GF_COLLECTING, 1);
             int64_t r = gc__collect_main(h, i, 1);
             SET_G(h, GF_COLLECTING, 0);

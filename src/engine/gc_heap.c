@@ -1295,7 +1295,7 @@ void gc_step_end(GcHeap *h)
 
 void gc_error_event(GcHeap *h, const char *text)
 {
-    (void)text;
+    snprintf(h->exc, sizeof h->exc, "%s", text ? text : "");
     SET_G(h, GF_ERRORS, 1);
     gc__event(h, GC_EV_ERROR, 0, 0, -1, 0, 0);
 }

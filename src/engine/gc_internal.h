@@ -115,6 +115,7 @@ struct GcHeap {
 
     int failed;
     char err[512];
+    char exc[512]; /* the Python exception that stopped the run */
 };
 
 /* Logging. */
