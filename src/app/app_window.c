@@ -6,6 +6,7 @@
  * SDL_WaitEventTimeout otherwise (the timeout polls the scenario file for
  * changes and drives playing and fades).
  */
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +97,11 @@ int app_window_main(int argc, char **argv)
             scenario = a;
         }
     }
+    /* X11 window titles are converted through the C library's locale: a
+     * UTF-8 character type lets "gcviz — title" through under the C locale too */
+    const char *ctype = setlocale(LC_CTYPE, "");
+    if (!ctype || (!strstr(ctype, "UTF-8") && !strstr(ctype, "utf8")))
+        setlocale(LC_CTYPE, "C.UTF-8");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) < 0) {
         fprintf(stderr, "gcviz: cannot open a window: %s\n", SDL_GetError());

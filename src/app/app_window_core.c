@@ -469,7 +469,7 @@ int app_win_screenshot(AppWin *w, char *path_out, size_t n)
         return -1;
     }
     const char *name = w->sc ? w->sc->name : "gcviz";
-    int step = w->heap ? gc_globals(w->heap)->step + 1 : 0;
+    int step = w->heap ? render_shown_step(w->heap) + 1 : 0;
     const char *phase = render_phase_slug(w->heap);
     char path[APP_PATH_MAX + 300];
     struct stat st;

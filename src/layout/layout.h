@@ -28,13 +28,13 @@
 #define LAYOUT_HEADER_H 44.0f    /* "Node #3" + badges */
 #define LAYOUT_ROW_H 32.0f       /* one field */
 #define LAYOUT_PAD 8.0f
-#define LAYOUT_CARD_W 236.0f     /* instances, dicts, weakrefs */
+#define LAYOUT_CARD_W 300.0f     /* instances, dicts, weakrefs */
 #define LAYOUT_CELL_W 50.0f      /* one list/tuple cell */
 #define LAYOUT_CELL_H 44.0f
 #define LAYOUT_MAX_CELLS 8       /* cells drawn before "+N" */
 #define LAYOUT_MAX_ROWS 10       /* rows drawn before "+N more" */
 #define LAYOUT_GAP_X 84.0f       /* room for arrows between columns */
-#define LAYOUT_GAP_Y 26.0f
+#define LAYOUT_GAP_Y 40.0f
 #define LAYOUT_COLUMN_H 880.0f   /* roots column height before a new column starts */
 
 typedef struct Layout Layout;

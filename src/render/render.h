@@ -284,6 +284,9 @@ int render_scene(RenderList *l, RenderFonts *fonts, const struct GcHeap *h,
 int render_card_rect(const struct GcHeap *h, const Layout *layout, GcId id, float *x, float *y,
                      float *w, float *h_out);
 
+/* The top-level step (0-based) of the event just shown (cursor - 1), -1
+ * before the first. */
+int32_t render_shown_step(const struct GcHeap *h);
 /* The phase part of a screenshot name for the current state ("idle", "subtract_refs"). */
 const char *render_phase_slug(const struct GcHeap *h);
 

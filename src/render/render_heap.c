@@ -128,7 +128,7 @@ static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, f
                 return;
             }
             int hot = e && e->kind == GC_EV_BIND && e->obj == id && e->a == d && (uint32_t)e->slot == i;
-            RenderColor bg = hot ? t->arrow_hot : (d == 0 ? t->arrow_root : t->gen[1]);
+            RenderColor bg = hot ? t->arrow_hot : (d == 0 ? t->text_dim : t->gen[1]);
             render_rect(s->l, tx, y, pw, th, th * 0.5f, with_alpha(bg, alpha));
             render_text_mid(s, tx + pw * 0.5f, y, th, RENDER_FONT_MONO, px, RENDER_ALIGN_CENTER,
                             with_alpha(t->bg, alpha), buf);
@@ -393,8 +393,11 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
         snprintf(foot, sizeof foot, "tentatively unreachable");
         fc = t->unreachable;
     } else if (unreach) {
-        int32_t since = layout_unreachable_since(s->layout, id, gc_globals(s->h)->step);
-        if (since >= 0 && since <= gc_globals(s->h)->step)
+        int32_t step = render_shown_step(s->h);
+        int32_t since = layout_unreachable_since(s->layout, id, step);
+        if (since < 0) /* the step is still running: unreachable since before it? */
+            since = layout_unreachable_since(s->layout, id, step - 1);
+        if (since >= 0 && since <= step)
             snprintf(foot, sizeof foot, "unreachable since step %d", (int)since + 1);
         else
             snprintf(foot, sizeof foot, "unreachable");
@@ -443,12 +446,11 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, const C
     } else if (tgt->x + tgt->w < src->x - 24 * k) {
         p3 = (RenderPt){tgt->x + tgt->w, hy};
         in = (RenderPt){-1, 0};
-    } else if (tgt->y > sy) {
-        p3 = (RenderPt){tgt->x + tgt->w * 0.5f, tgt->y};
-        in = (RenderPt){0, 1};
     } else {
-        p3 = (RenderPt){tgt->x + tgt->w * 0.5f, tgt->y + tgt->h};
-        in = (RenderPt){0, -1};
+        /* stacked cards: loop out on the right and come back into the target's right edge */
+        p3 = (RenderPt){tgt->x + tgt->w, hy};
+        in = (RenderPt){-1, 0};
+        self = 1;
     }
     float dist = sqrtf((p3.x - p0.x) * (p3.x - p0.x) + (p3.y - p0.y) * (p3.y - p0.y));
     float d = dist * 0.45f;
@@ -457,7 +459,7 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, const C
     if (d > 180 * k)
         d = 180 * k;
     if (self)
-        d = 70 * k;
+        d = 64 * k + fabsf(p3.y - p0.y) * 0.22f;
     RenderPt p1 = {p0.x + dx * d, p0.y + dy * d};
     RenderPt p2 = {p3.x - in.x * d, p3.y - in.y * d};
     RenderPt pts[33];

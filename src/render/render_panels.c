@@ -133,7 +133,6 @@ void render_code_panel(Scene *s, float x, float y, float w, float h)
     render_panel(s, x, y, w, h, "CODE");
     if (!s->h || !s->p)
         return;
-    const GcGlobals *g = gc_globals(s->h);
     float in = sc(s, 10);
     float top = y + sc(s, 44);
     float avail = h - sc(s, 54);
@@ -173,7 +172,7 @@ void render_code_panel(Scene *s, float x, float y, float w, float h)
         if (fn_h > avail * 0.55f)
             fn_h = avail * 0.55f;
     }
-    draw_rows(s, &rows, x + in, top, w - 2 * in, avail - fn_h, current_loc(s, 0), g->step, 1,
+    draw_rows(s, &rows, x + in, top, w - 2 * in, avail - fn_h, current_loc(s, 0), render_shown_step(s->h), 1,
               s->t->code_hl);
     if (fnrows.n > 0) {
         float fy = y + h - fn_h - sc(s, 6);
@@ -403,110 +402,122 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
     float cy = y + sc(s, 44);
     float bottom = y + h - sc(s, 10);
     char buf[256];
+    /* the phase shown is the one of the event just shown */
+    GcPhase phase = s->ev >= 0 ? (GcPhase)gc_event(s->h, s->ev)->phase : GC_PHASE_IDLE;
+    int collecting = g->collecting && phase != GC_PHASE_IDLE;
     /* status */
-    if (g->collecting) {
-        snprintf(buf, sizeof buf, "collecting generation %d%s", g->gen,
-                 g->auto_collect ? " (automatic)" : " (gc.collect)");
+    if (collecting) {
+        snprintf(buf, sizeof buf, "Collecting gen %d \xC2\xB7 %s", g->gen,
+                 g->auto_collect ? "automatic" : "gc.collect()");
         render_rect(s->l, cx, cy, cw, sc(s, 34), sc(s, 8), with_alpha(t->timeline_phase, 0.25f));
-        render_text_mid(s, cx + sc(s, 12), cy, sc(s, 34), RENDER_FONT_BOLD, spx(s, 17),
-                        RENDER_ALIGN_LEFT, t->text, buf);
-        cy += sc(s, 44);
-        /* the phases as a flow of pills: done (check), current (filled), to come (outline) */
+        char fit[256];
+        render_text_mid(s, cx + sc(s, 12), cy, sc(s, 34), RENDER_FONT_BOLD, spx(s, 16),
+                        RENDER_ALIGN_LEFT, t->text,
+                        render_fit(s, RENDER_FONT_BOLD, spx(s, 16), buf, cw - sc(s, 24), fit, sizeof fit));
+        cy += sc(s, 42);
+        /* the phases as a flow of pills: done (check), current (filled), to come (dashed) */
         const GcPhase *ph = g->collector == GC_COLLECTOR_MARKSWEEP ? marksweep_phases : cpython_phases;
         int nph = g->collector == GC_COLLECTOR_MARKSWEEP
                       ? (int)(sizeof marksweep_phases / sizeof marksweep_phases[0])
                       : (int)(sizeof cpython_phases / sizeof cpython_phases[0]);
         int cur = -1;
         for (int i = 0; i < nph; i++)
-            if (ph[i] == g->phase)
+            if (ph[i] == phase)
                 cur = i;
-        float px = cx, ph_h = sc(s, 28);
+        float px = cx, ph_h = sc(s, 26);
         for (int i = 0; i < nph; i++) {
             const char *name = gc_phase_name(ph[i]);
             if (cur > i)
                 snprintf(buf, sizeof buf, "\xE2\x9C\x93 %s", name);
             else
                 snprintf(buf, sizeof buf, "%s", name);
-            float pw = (float)render_text_width(s->fonts, cur == i ? RENDER_FONT_BOLD : RENDER_FONT_SANS,
-                                                spx(s, 16), buf) + sc(s, 20);
+            RenderFont f = cur == i ? RENDER_FONT_BOLD : RENDER_FONT_SANS;
+            float pw = (float)render_text_width(s->fonts, f, spx(s, 16), buf) + sc(s, 14);
             if (px + pw > cx + cw) {
                 px = cx;
-                cy += ph_h + sc(s, 6);
+                cy += ph_h + sc(s, 5);
             }
             if (cur == i) {
                 render_rect(s->l, px, cy, pw, ph_h, sc(s, 6), t->timeline_phase);
-                render_text_mid(s, px + pw * 0.5f, cy, ph_h, RENDER_FONT_BOLD, spx(s, 16),
-                                RENDER_ALIGN_CENTER, t->bg, buf);
+                render_text_mid(s, px + pw * 0.5f, cy, ph_h, f, spx(s, 16), RENDER_ALIGN_CENTER,
+                                t->bg, buf);
             } else {
-                render_frame(s->l, px, cy, pw, ph_h, sc(s, 6), sc(s, 1), cur < i ? sc(s, 4) : 0,
+                render_frame(s->l, px, cy, pw, ph_h, sc(s, 6), sc(s, 1), cur < i ? sc(s, 3) : 0,
                              cur > i ? t->text_dim : t->text_faint);
-                render_text_mid(s, px + pw * 0.5f, cy, ph_h, RENDER_FONT_SANS, spx(s, 16),
-                                RENDER_ALIGN_CENTER, cur > i ? t->text_dim : t->text_faint, buf);
+                render_text_mid(s, px + pw * 0.5f, cy, ph_h, f, spx(s, 16), RENDER_ALIGN_CENTER,
+                                cur > i ? t->text_dim : t->text_faint, buf);
             }
-            px += pw + sc(s, 6);
+            px += pw + sc(s, 5);
         }
-        cy += ph_h + sc(s, 16);
+        cy += ph_h + sc(s, 14);
     } else {
-        snprintf(buf, sizeof buf, "idle \xC2\xB7 automatic collection %s",
-                 g->enabled ? "enabled" : "disabled");
+        snprintf(buf, sizeof buf, "Idle \xC2\xB7 automatic collection %s",
+                 g->enabled ? "on" : "off (gc.disable)");
         render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
                         g->enabled ? t->text_dim : t->changed, buf);
-        cy += sc(s, 40);
+        cy += sc(s, 38);
     }
-    /* generations */
+    /* generations: header with a count bar, the list in order, statistics */
     for (int gen = 0; gen < 4 && cy < bottom - sc(s, 60); gen++) {
         GcListId list = (GcListId)(GC_LIST_GEN0 + gen);
         GcListView lv = gc_list(s->h, list);
         if (gen == 3 && lv.len == 0)
             break;
         RenderColor col = t->gen[gen];
-        stripes(s, cx, cy + sc(s, 4), sc(s, 22), gen + 1, col);
+        float rowh = sc(s, 30);
+        stripes(s, cx, cy + sc(s, 5), rowh - sc(s, 10), gen + 1, col);
         if (gen < 3)
-            snprintf(buf, sizeof buf, "generation %d%s", gen,
-                     g->collecting && g->gen >= gen ? "  \xE2\x86\x90 young" : "");
+            snprintf(buf, sizeof buf, "gen %d", gen);
         else
-            snprintf(buf, sizeof buf, "permanent (frozen)");
+            snprintf(buf, sizeof buf, "permanent");
         float sx = cx + sc(s, 6) * (float)(gen + 1) + sc(s, 8);
-        render_text_mid(s, sx, cy, sc(s, 30), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT,
-                        t->text, buf);
-        snprintf(buf, sizeof buf, "%lld object%s", (long long)lv.len, lv.len == 1 ? "" : "s");
-        render_text_mid(s, cx + cw, cy, sc(s, 30), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_RIGHT,
-                        t->text_dim, buf);
-        cy += sc(s, 34);
+        render_text_mid(s, sx, cy, rowh, RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT, t->text, buf);
+        sx += (float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 17), buf) + sc(s, 10);
+        if (collecting && gen < 3 && g->gen >= gen) {
+            sx += render_pill(s, sx, cy + sc(s, 4), rowh - sc(s, 8), RENDER_FONT_SANS, spx(s, 16),
+                              with_alpha(t->timeline_phase, 0.3f), t->text, "young") + sc(s, 10);
+        }
         if (gen < 3 && g->collector != GC_COLLECTOR_REFCOUNT) {
             int64_t c = g->count[gen], th = g->threshold[gen];
-            float frac = th > 0 ? (float)c / (float)th : 0;
-            if (frac > 1)
-                frac = 1;
-            float bh = sc(s, 10);
-            render_rect(s->l, cx, cy + sc(s, 7), cw * 0.55f, bh, bh * 0.5f, t->timeline);
-            if (frac > 0)
-                render_rect(s->l, cx, cy + sc(s, 7), cw * 0.55f * frac < bh ? bh : cw * 0.55f * frac,
-                            bh, bh * 0.5f, col);
-            snprintf(buf, sizeof buf, "count %lld / %lld", (long long)c, (long long)th);
-            render_text_mid(s, cx + cw, cy, sc(s, 24), RENDER_FONT_SANS, spx(s, 16),
-                            RENDER_ALIGN_RIGHT, t->text_dim, buf);
-            cy += sc(s, 30);
+            snprintf(buf, sizeof buf, "%lld / %lld", (long long)c, (long long)th);
+            float tw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf);
+            render_text_mid(s, cx + cw, cy, rowh, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_RIGHT,
+                            t->text_dim, buf);
+            float bx = sx, bw = cx + cw - tw - sc(s, 10) - bx;
+            if (bw > sc(s, 30)) {
+                float frac = th > 0 ? (float)c / (float)th : 0;
+                if (frac > 1)
+                    frac = 1;
+                float bh = sc(s, 8);
+                render_rect(s->l, bx, cy + (rowh - bh) * 0.5f, bw, bh, bh * 0.5f, t->timeline);
+                if (frac > 0)
+                    render_rect(s->l, bx, cy + (rowh - bh) * 0.5f, bw * frac < bh ? bh : bw * frac, bh,
+                                bh * 0.5f, col);
+            }
         }
-        cy += list_strip(s, list, cx, cy, cw) + sc(s, 6);
+        cy += rowh + sc(s, 4);
+        cy += list_strip(s, list, cx, cy, cw) + sc(s, 4);
         if (gen < 3) {
             const GcGenStats *st = &g->stats[gen];
-            snprintf(buf, sizeof buf, "%lld runs \xC2\xB7 %lld collected \xC2\xB7 %lld uncollectable",
-                     (long long)st->collections, (long long)st->collected,
-                     (long long)st->uncollectable);
+            snprintf(buf, sizeof buf, "%lld object%s \xC2\xB7 %lld run%s \xC2\xB7 %lld collected",
+                     (long long)lv.len, lv.len == 1 ? "" : "s", (long long)st->collections,
+                     st->collections == 1 ? "" : "s", (long long)st->collected);
+            if (st->uncollectable)
+                snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " \xC2\xB7 %lld uncollectable",
+                         (long long)st->uncollectable);
             render_text_mid(s, cx, cy, sc(s, 24), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
                             t->text_faint, buf);
-            cy += sc(s, 30);
+            cy += sc(s, 28);
         }
         render_rect(s->l, cx, cy, cw, sc(s, 1), 0, t->row_sep);
-        cy += sc(s, 12);
+        cy += sc(s, 10);
     }
     /* the working lists of a collection */
     static const GcListId work[] = {GC_LIST_UNREACHABLE, GC_LIST_FINALIZERS, GC_LIST_WRCB,
                                     GC_LIST_SEEN, GC_LIST_FINAL};
     for (size_t i = 0; i < sizeof work / sizeof work[0] && cy < bottom - sc(s, 50); i++) {
         GcListView lv = gc_list(s->h, work[i]);
-        if (lv.len == 0 && !(work[i] == GC_LIST_UNREACHABLE && g->collecting))
+        if (lv.len == 0 && !(work[i] == GC_LIST_UNREACHABLE && collecting))
             continue;
         snprintf(buf, sizeof buf, "%s list", gc_list_name(work[i]));
         render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT,

@@ -753,10 +753,17 @@ int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangP
     return l->oom ? -1 : 0;
 }
 
+int32_t render_shown_step(const GcHeap *h)
+{
+    int32_t c = h ? gc_cursor(h) : 0;
+    return c > 0 ? gc_event(h, c - 1)->step : -1;
+}
+
 const char *render_phase_slug(const GcHeap *h)
 {
     if (!h)
         return "idle";
-    const GcGlobals *g = gc_globals(h);
-    return gc_phase_name(g->phase);
+    /* the phase of the event just shown, as the caption and the collector panel tell it */
+    int32_t c = gc_cursor(h);
+    return gc_phase_name(c > 0 ? (GcPhase)gc_event(h, c - 1)->phase : GC_PHASE_IDLE);
 }

@@ -255,7 +255,8 @@ static void stroke(RenderSdl *b, const RenderPt *p, int n, int closed, float w, 
         return;
     }
     float gap = dash * 0.75f;
-    float pos = 0; /* position within the on/off period */
+    int on = 1;           /* in a dash (else in a gap) */
+    float left = dash;    /* length left in the current dash or gap */
     for (int i = 0; i < segs; i++) {
         const RenderPt *a = &p[i], *q = &p[(i + 1) % n];
         float dx = q->x - a->x, dy = q->y - a->y;
@@ -263,18 +264,17 @@ static void stroke(RenderSdl *b, const RenderPt *p, int n, int closed, float w, 
         if (len < 1e-4f)
             continue;
         float t = 0;
-        while (t < len) {
-            float period = dash + gap;
-            float in = fmodf(pos, period);
-            float left = in < dash ? dash - in : period - in;
+        while (len - t > 1e-3f) {
             float step = left < len - t ? left : len - t;
-            if (in < dash) {
-                float t1 = t + step;
-                segment(b, a->x + dx * t / len, a->y + dy * t / len, a->x + dx * t1 / len,
-                        a->y + dy * t1 / len, w, c);
-            }
+            if (on)
+                segment(b, a->x + dx * t / len, a->y + dy * t / len, a->x + dx * (t + step) / len,
+                        a->y + dy * (t + step) / len, w, c);
             t += step;
-            pos += step;
+            left -= step;
+            if (left <= 1e-3f) {
+                on = !on;
+                left = on ? dash : gap;
+            }
         }
     }
 }

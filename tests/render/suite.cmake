@@ -1,0 +1,29 @@
+# Headless render tests (software renderer on a surface, no display), input
+# replay through the key map, and one real-window test under xvfb-run.
+if(GCVIZ_GUI)
+  set(_rd ${CMAKE_CURRENT_LIST_DIR})
+  set(_app ${PROJECT_SOURCE_DIR}/src/app)
+  add_executable(test_render ${_rd}/test_render.c ${_app}/app_window_core.c)
+  target_include_directories(test_render PRIVATE ${_app})
+  target_link_libraries(test_render PRIVATE gcviz_render m)
+  target_compile_definitions(test_render PRIVATE GCVIZ_TEST_DATA="${_rd}/data"
+                             GCVIZ_GOLDEN_DIR="${PROJECT_SOURCE_DIR}/tests/golden/scenarios")
+  add_executable(gcviz_window ${_rd}/window_main.c ${_app}/app_window.c ${_app}/app_window_core.c)
+  target_include_directories(gcviz_window PRIVATE ${_app})
+  target_link_libraries(gcviz_window PRIVATE gcviz_render m)
+  foreach(_t display_list theme_table text_metrics backend_pixels layout_plain layout_run
+             card_color arrow_reaches code_highlight themes_differ states_drawn
+             replay_back_forth replay_tab replay_next_gc replay_stmt screenshot_file
+             screenshot_fail load_error runtime_error every_scenario)
+    add_test(NAME render.${_t} COMMAND test_render ${_t})
+    set_tests_properties(render.${_t} PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=offscreen" TIMEOUT 120)
+  endforeach()
+  find_program(XVFB_RUN xvfb-run)
+  find_program(XDOTOOL xdotool)
+  if(XVFB_RUN AND XDOTOOL)
+    add_test(NAME render.real_window
+             COMMAND ${XVFB_RUN} -a -s "-screen 0 1920x1080x24" sh ${_rd}/window_test.sh
+                     $<TARGET_FILE:gcviz_window> ${_rd}/data/cycle.json ${CMAKE_CURRENT_BINARY_DIR}/window_shots)
+    set_tests_properties(render.real_window PROPERTIES TIMEOUT 120 LABELS nosan)
+  endif()
+endif()

@@ -1,0 +1,808 @@
+/*
+ * test_render.c: headless render tests.  Frames are drawn by the software
+ * renderer onto a surface (no display), then pixels are checked: a card's
+ * region in the theme's card colour, an arrow reaching its target, the
+ * highlighted code line, themes that differ.  Input is replayed through
+ * the same key map and commands as the window.
+ *
+ * `test_render NAME` runs one test; `test_render shot SCENARIO OUT.png
+ * [--size WxH] [--theme T] [command...]` saves a frame for looking at.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <dirent.h>
+
+#include "app_window_internal.h"
+
+#ifndef GCVIZ_TEST_DATA
+#define GCVIZ_TEST_DATA "tests/render/data"
+#endif
+#ifndef GCVIZ_GOLDEN_DIR
+#define GCVIZ_GOLDEN_DIR "tests/golden/scenarios"
+#endif
+
+static int failures;
+
+#define CHECK(cond, ...)                                                                          \
+    do {                                                                                          \
+        if (!(cond)) {                                                                            \
+            fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);             \
+            fprintf(stderr, __VA_ARGS__);                                                         \
+            fprintf(stderr, "\n");                                                                \
+            failures++;                                                                           \
+        }                                                                                         \
+    } while (0)
+
+/* ---- a headless target ------------------------------------------------------- */
+
+typedef struct Target {
+    SDL_Surface *surf;
+    SDL_Renderer *r;
+    AppWin *w;
+} Target;
+
+static int target_open(Target *t, int width, int height, int theme)
+{
+    memset(t, 0, sizeof *t);
+    t->surf = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!t->surf)
+        return -1;
+    t->r = SDL_CreateSoftwareRenderer(t->surf);
+    if (!t->r)
+        return -1;
+    AppWinOptions o = {NULL, theme};
+    t->w = app_win_new(t->r, width, height, 1.0f, &o);
+    if (!t->w)
+        return -1;
+    t->w->settled = 1;
+    return 0;
+}
+
+static void target_close(Target *t)
+{
+    app_win_free(t->w);
+    if (t->r)
+        SDL_DestroyRenderer(t->r);
+    if (t->surf)
+        SDL_FreeSurface(t->surf);
+}
+
+static int draw(Target *t)
+{
+    int rc = app_win_draw(t->w, 0);
+    SDL_RenderFlush(t->r);
+    return rc;
+}
+
+static RenderColor pixel(const Target *t, int x, int y)
+{
+    RenderColor c = {0, 0, 0, 0};
+    if (x < 0 || y < 0 || x >= t->surf->w || y >= t->surf->h)
+        return c;
+    Uint32 p = ((Uint32 *)t->surf->pixels)[(size_t)y * (size_t)(t->surf->pitch / 4) + (size_t)x];
+    SDL_GetRGBA(p, t->surf->format, &c.r, &c.g, &c.b, &c.a);
+    return c;
+}
+
+static int near(RenderColor a, RenderColor b, int tol)
+{
+    return abs(a.r - b.r) <= tol && abs(a.g - b.g) <= tol && abs(a.b - b.b) <= tol;
+}
+
+/* Fraction of pixels of a rect equal (within tol) to c. */
+static double coverage(const Target *t, int x, int y, int w, int h, RenderColor c, int tol)
+{
+    long n = 0, hit = 0;
+    for (int j = y; j < y + h; j++)
+        for (int i = x; i < x + w; i++, n++)
+            hit += near(pixel(t, i, j), c, tol);
+    return n ? (double)hit / (double)n : 0;
+}
+
+static uint64_t frame_hash(const Target *t)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (int y = 0; y < t->surf->h; y++) {
+        const uint8_t *row = (const uint8_t *)t->surf->pixels + (size_t)y * (size_t)t->surf->pitch;
+        for (int x = 0; x < t->surf->w * 4; x++) {
+            h ^= row[x];
+            h *= 1099511628211ULL;
+        }
+    }
+    return h;
+}
+
+static int load(Target *t, const char *name)
+{
+    char path[1024];
+    if (name[0] == '/')
+        snprintf(path, sizeof path, "%s", name);
+    else
+        snprintf(path, sizeof path, "%s/%s", GCVIZ_TEST_DATA, name);
+    int rc = app_win_load(t->w, path, 0);
+    if (rc < 0)
+        fprintf(stderr, "load %s failed: %s\n", path, t->w->load_error ? t->w->load_error : "?");
+    return rc;
+}
+
+static void key(Target *t, SDL_Keycode k, Uint16 mod)
+{
+    app_win_command(t->w, app_cmd_from_key(k, mod, t->w->view.show_picker), 0);
+}
+
+/* Screen rectangle of card id's body (below its name tags). */
+static int card_screen(Target *t, GcId id, float *x, float *y, float *w, float *h)
+{
+    float wx, wy, ww, wh;
+    if (render_card_rect(t->w->heap, t->w->layout, id, &wx, &wy, &ww, &wh) < 0)
+        return -1;
+    RenderRegions rg;
+    render_regions(t->w->width, t->w->height, t->w->scale, &rg);
+    float k = t->w->view.zoom * t->w->scale;
+    *x = rg.heap_x + (wx - t->w->view.pan_x) * k;
+    *y = rg.heap_y + (wy + LAYOUT_TAG_H - t->w->view.pan_y) * k;
+    *w = ww * k;
+    *h = (wh - LAYOUT_TAG_H) * k;
+    return 0;
+}
+
+/* ---- tests ---------------------------------------------------------------------- */
+
+static void t_display_list(void)
+{
+    RenderList l;
+    render_list_init(&l, 100, 80, (RenderColor){1, 2, 3, 255});
+    RenderColor c = {10, 20, 30, 255};
+    render_rect(&l, 1, 2, 3, 4, 1, c);
+    RenderPt p[3] = {{0, 0}, {10, 0}, {10, 10}};
+    render_line(&l, p, 3, 2, 0, 8, c);
+    render_text(&l, 5, 6, RENDER_FONT_MONO, 16, RENDER_ALIGN_LEFT, c, "hello");
+    render_text(&l, 5, 6, RENDER_FONT_MONO, 16, RENDER_ALIGN_LEFT, c, ""); /* dropped */
+    render_hit(&l, RENDER_HIT_CARD, 7, 0, 0, 50, 50);
+    render_hit(&l, RENDER_HIT_BUTTON, 2, 10, 10, 5, 5);
+    CHECK(l.ncmds == 3, "ncmds %d", l.ncmds);
+    CHECK(l.cmds[1].npts == 3 && l.pts[l.cmds[1].pts + 2].y == 10, "points kept");
+    CHECK(strcmp(render_cmd_text(&l, &l.cmds[2]), "hello") == 0, "text kept");
+    const RenderHit *h = render_hit_at(&l, 12, 12);
+    CHECK(h && h->kind == RENDER_HIT_BUTTON, "topmost hit wins");
+    h = render_hit_at(&l, 40, 40);
+    CHECK(h && h->kind == RENDER_HIT_CARD && h->id == 7, "card hit");
+    CHECK(render_hit_at(&l, 90, 70) == NULL, "no hit");
+    render_list_reset(&l, 10, 10, c);
+    CHECK(l.ncmds == 0 && l.nhits == 0 && !l.oom, "reset empties");
+    render_list_free(&l);
+}
+
+static void t_theme_table(void)
+{
+    for (int i = 0; i < RENDER_THEME_COUNT; i++) {
+        const RenderTheme *t = render_theme((RenderThemeId)i);
+        CHECK(render_theme_from_name(t->name) == i, "name round trip %s", t->name);
+        CHECK(!near(t->card, t->heap_bg, 0) || t->card_border.a, "card visible on heap %s", t->name);
+        CHECK(!near(t->text, t->panel, 60), "text contrasts with panel in %s", t->name);
+        for (int g = 0; g < 4; g++)
+            for (int k = g + 1; k < 4; k++)
+                CHECK(!near(t->gen[g], t->gen[k], 20), "generation colours differ in %s", t->name);
+    }
+    CHECK(render_theme_from_name("nope") == -1, "unknown theme");
+}
+
+static void t_text_metrics(void)
+{
+    RenderFonts *f = render_fonts_new();
+    CHECK(f != NULL, "fonts found: %s", SDL_GetError());
+    if (!f)
+        return;
+    int a = render_text_width(f, RENDER_FONT_SANS, 16, "Node #3");
+    int b = render_text_width(f, RENDER_FONT_SANS, 32, "Node #3");
+    CHECK(a > 20 && b > a * 3 / 2, "width scales with size (%d, %d)", a, b);
+    CHECK(render_text_width(f, RENDER_FONT_MONO, 16, "iiii") ==
+              render_text_width(f, RENDER_FONT_MONO, 16, "MMMM"),
+          "mono is monospaced");
+    CHECK(render_line_height(f, RENDER_FONT_SANS, 16) >= 16, "line height");
+    render_fonts_free(f);
+}
+
+static void t_backend_pixels(void)
+{
+    Target t;
+    CHECK(target_open(&t, 200, 120, 0) == 0, "target: %s", SDL_GetError());
+    RenderList l;
+    render_list_init(&l, 200, 120, (RenderColor){0, 0, 0, 255});
+    render_rect(&l, 10, 10, 60, 40, 8, (RenderColor){255, 0, 0, 255});
+    RenderPt p[2] = {{100, 30}, {190, 30}};
+    render_line(&l, p, 2, 3, 0, 14, (RenderColor){0, 255, 0, 255});
+    render_frame(&l, 10, 70, 80, 40, 6, 2, 6, (RenderColor){0, 0, 255, 255});
+    render_text(&l, 100, 70, RENDER_FONT_BOLD, 24, RENDER_ALIGN_LEFT, (RenderColor){255, 255, 255, 255},
+                "Ab");
+    CHECK(render_sdl_draw(t.w->backend, &l) == 0, "draw: %s", SDL_GetError());
+    SDL_RenderFlush(t.r);
+    CHECK(near(pixel(&t, 40, 30), (RenderColor){255, 0, 0, 255}, 2), "rect filled");
+    CHECK(near(pixel(&t, 10, 10), (RenderColor){0, 0, 0, 255}, 40), "rounded corner left empty");
+    CHECK(near(pixel(&t, 130, 30), (RenderColor){0, 255, 0, 255}, 10), "line drawn");
+    /* the head: thicker than the shaft, and reaching close to the tip */
+    int shaft = 0, head = 0;
+    for (int y = 15; y < 45; y++) {
+        shaft += pixel(&t, 130, y).g > 100;
+        head += pixel(&t, 180, y).g > 100;
+    }
+    CHECK(shaft >= 2 && shaft <= 5, "shaft width %d", shaft);
+    CHECK(head >= shaft + 4, "arrowhead wider than the shaft (%d vs %d)", head, shaft);
+    CHECK(pixel(&t, 188, 30).g > 60 || pixel(&t, 188, 29).g > 60, "arrowhead reaches the tip");
+    CHECK(coverage(&t, 100, 70, 40, 30, (RenderColor){255, 255, 255, 255}, 30) > 0.05, "text drawn");
+    /* a dashed frame has gaps along its top edge */
+    int on = 0, off = 0;
+    for (int x = 20; x < 80; x++) {
+        if (pixel(&t, x, 70).b > 200 || pixel(&t, x, 71).b > 200)
+            on++;
+        else
+            off++;
+    }
+    CHECK(on > 10 && off > 10, "dashes (on %d off %d)", on, off);
+    /* PNG */
+    char path[] = "/tmp/gcviz-render-test-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd >= 0)
+        close(fd);
+    CHECK(render_save_png(t.r, 200, 120, path) == 0, "png: %s", SDL_GetError());
+    if (getenv("GCVIZ_KEEP_PNG"))
+        render_save_png(t.r, 200, 120, getenv("GCVIZ_KEEP_PNG"));
+    struct stat st;
+    CHECK(stat(path, &st) == 0 && st.st_size > 100, "png written");
+    FILE *f = fopen(path, "rb");
+    unsigned char sig[8] = {0};
+    if (f) {
+        CHECK(fread(sig, 1, 8, f) == 8, "png read");
+        fclose(f);
+    }
+    CHECK(memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0, "png signature");
+    remove(path);
+    render_list_free(&l);
+    target_close(&t);
+}
+
+static void t_layout_plain(void)
+{
+    Layout *l = layout_new();
+    LayoutItem items[4] = {
+        {1, 236, 150, 0, -1, 0},
+        {2, 236, 150, 5, -1, 1},  /* child of 1: to its right */
+        {3, 236, 150, 6, -1, 1},  /* another child of 1: right, not overlapping 2 */
+        {4, 236, 150, 7, -1, 0},  /* a root: below 1 */
+    };
+    CHECK(layout_place(l, items, 4) == 0, "place");
+    float x[5], y[5];
+    for (int i = 1; i <= 4; i++)
+        CHECK(layout_get(l, i, &x[i], &y[i]) == 0, "placed %d", i);
+    CHECK(x[2] > x[1] + 236, "child right of parent");
+    CHECK(fabsf(y[2] - y[1]) < 1, "first child on the same row");
+    for (int i = 1; i <= 4; i++)
+        for (int j = i + 1; j <= 4; j++) {
+            int overlap = x[i] < x[j] + 236 && x[j] < x[i] + 236 && y[i] < y[j] + 150 && y[j] < y[i] + 150;
+            CHECK(!overlap, "cards %d and %d overlap", i, j);
+        }
+    CHECK(fabsf(x[4] - x[1]) < 1 && y[4] > y[1], "second root below the first");
+    /* an object whose life does not overlap may reuse a spot */
+    LayoutItem dead[2] = {{5, 236, 150, 100, 200, 0}, {6, 236, 150, 300, -1, 0}};
+    layout_clear(l);
+    CHECK(layout_place(l, dead, 2) == 0, "place");
+    CHECK(layout_get(l, 5, &x[1], &y[1]) == 0 && layout_get(l, 6, &x[2], &y[2]) == 0, "got");
+    CHECK(fabsf(x[1] - x[2]) < 1 && fabsf(y[1] - y[2]) < 1, "spot reused after death");
+    /* pins are kept */
+    CHECK(layout_set(l, 9, 500, 600, 1) == 0 && layout_is_pinned(l, 9), "pin");
+    CHECK(layout_get(l, 9, &x[0], &y[0]) == 0 && x[0] == 500 && y[0] == 600, "pin position");
+    CHECK(layout_add_unreachable(l, 5, 2, 2) == 0 && layout_add_unreachable(l, 5, 3, 3) == 0, "spans");
+    CHECK(layout_unreachable_since(l, 5, 3) == 2, "merged span");
+    CHECK(layout_unreachable_since(l, 5, 4) == -1, "outside span");
+    layout_free(l);
+}
+
+static void t_layout_run(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1600, 1000, 0) == 0, "target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    GcHeap *h = t.w->heap;
+    GcId maxid = gc_max_id(h);
+    gc_seek(h, gc_event_count(h));
+    maxid = gc_max_id(h);
+    CHECK(maxid >= 5, "objects: %d", (int)maxid);
+    for (GcId a = 1; a <= maxid; a++) {
+        float ax, ay;
+        CHECK(layout_get(t.w->layout, a, &ax, &ay) == 0, "placed #%d", (int)a);
+    }
+    /* determinism: a second build gives the same positions */
+    Layout *l2 = layout_new();
+    CHECK(layout_build(l2, h, NULL, 0) == 0, "build");
+    for (GcId a = 1; a <= maxid; a++) {
+        float ax, ay, bx, by;
+        layout_get(t.w->layout, a, &ax, &ay);
+        layout_get(l2, a, &bx, &by);
+        CHECK(ax == bx && ay == by, "same place for #%d", (int)a);
+    }
+    layout_free(l2);
+    target_close(&t);
+}
+
+/* Moves to the first cursor where object id is alive and drawn. */
+static int seek_alive(Target *t, GcId id, int nslots)
+{
+    GcHeap *h = t->w->heap;
+    for (int32_t c = 0; c <= gc_event_count(h); c++) {
+        gc_seek(h, c);
+        const GcObject *o = gc_object(h, id);
+        if (o && o->state == GC_STATE_ALIVE && (int)o->nslots >= nslots &&
+            (nslots == 0 || GC_VAL_IS_OBJ(gc_slots(o)[nslots - 1].val))) {
+            app_win_seek(t->w, c, 0);
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static void t_card_color(void)
+{
+    for (int th = 0; th < RENDER_THEME_COUNT; th++) {
+        Target t;
+        CHECK(target_open(&t, 1600, 1000, th) == 0, "target");
+        CHECK(load(&t, "cycle.json") == 0, "load");
+        /* after "p = make_pair()": nothing is touched by the event shown */
+        key(&t, SDLK_RIGHT, 0);
+        key(&t, SDLK_RIGHT, 0);
+        const GcObject *o1 = gc_object(t.w->heap, 1);
+        CHECK(o1 && o1->state == GC_STATE_ALIVE, "#1 alive");
+        CHECK(draw(&t) == 0, "draw");
+        float x, y, w, h;
+        CHECK(card_screen(&t, 1, &x, &y, &w, &h) == 0, "card rect");
+        const RenderTheme *tm = render_theme((RenderThemeId)th);
+        /* the lower part of the body (below the header, right of the bars) */
+        double cov = coverage(&t, (int)(x + w * 0.3f), (int)(y + h - 12), (int)(w * 0.2f), 4, tm->card, 6);
+        CHECK(cov > 0.6, "card colour in %s: %.2f", tm->name, cov);
+        target_close(&t);
+    }
+}
+
+static void t_arrow_reaches(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1600, 1000, 0) == 0, "target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    /* a.peer = b: #1 has a field pointing at #2 */
+    CHECK(seek_alive(&t, 1, 1) == 0, "#1 has a field");
+    CHECK(draw(&t) == 0, "draw");
+    GcHeap *hp = t.w->heap;
+    const GcObject *o = gc_object(hp, 1);
+    CHECK(o && o->nslots >= 1 && GC_VAL_IS_OBJ(gc_slots(o)[0].val), "field is a reference");
+    GcId tgt = GC_VAL_ID(gc_slots(o)[0].val);
+    float x, y, w, h;
+    CHECK(card_screen(&t, tgt, &x, &y, &w, &h) == 0, "target rect");
+    /* the arrowhead lands on the target's left or right edge at header height */
+    const RenderTheme *tm = render_theme(RENDER_THEME_DARK);
+    int hy = (int)(y + LAYOUT_HEADER_H * 0.5f);
+    double left = coverage(&t, (int)x - 12, hy - 3, 10, 7, tm->arrow, 40);
+    double right = coverage(&t, (int)(x + w) + 2, hy - 3, 10, 7, tm->arrow, 40);
+    double hot_l = coverage(&t, (int)x - 12, hy - 3, 10, 7, tm->arrow_hot, 40);
+    double hot_r = coverage(&t, (int)(x + w) + 2, hy - 3, 10, 7, tm->arrow_hot, 40);
+    CHECK(left + right + hot_l + hot_r > 0.2, "arrowhead at the target (%.2f %.2f %.2f %.2f)", left,
+          right, hot_l, hot_r);
+    target_close(&t);
+}
+
+static void t_code_highlight(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1600, 1000, 0) == 0, "target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    RenderRegions rg;
+    render_regions(1600, 1000, 1, &rg);
+    const RenderTheme *tm = render_theme(RENDER_THEME_DARK);
+    RenderColor hl = render_mix(tm->panel, (RenderColor){tm->code_hl.r, tm->code_hl.g, tm->code_hl.b, 255},
+                                (float)tm->code_hl.a / 255.0f);
+    /* after k statements, row k-1 of the code panel is highlighted */
+    for (int k = 1; k <= 3; k++) {
+        key(&t, SDLK_RIGHT, 0);
+        CHECK(draw(&t) == 0, "draw");
+        int best = -1;
+        double best_cov = 0;
+        for (int row = 0; row < 8; row++) {
+            int ry = (int)(rg.code_y + 44 + 30 * row + 15);
+            double c = coverage(&t, (int)(rg.code_x + rg.code_w - 60), ry - 4, 30, 8, hl, 6);
+            if (c > best_cov) {
+                best_cov = c;
+                best = row;
+            }
+        }
+        CHECK(best == k - 1 && best_cov > 0.8, "after %d statements row %d highlighted (%.2f)", k,
+              best, best_cov);
+    }
+    target_close(&t);
+}
+
+static void t_themes_differ(void)
+{
+    uint64_t hs[RENDER_THEME_COUNT];
+    RenderColor bg[RENDER_THEME_COUNT];
+    for (int th = 0; th < RENDER_THEME_COUNT; th++) {
+        Target t;
+        CHECK(target_open(&t, 1200, 800, th) == 0, "target");
+        CHECK(load(&t, "cycle.json") == 0, "load");
+        app_win_command(t.w, APP_CMD_END, 0);
+        CHECK(draw(&t) == 0, "draw");
+        hs[th] = frame_hash(&t);
+        bg[th] = pixel(&t, 2, 2);
+        target_close(&t);
+    }
+    CHECK(hs[0] != hs[1] && hs[1] != hs[2] && hs[0] != hs[2], "frames differ");
+    int lum_dark = bg[0].r + bg[0].g + bg[0].b, lum_light = bg[1].r + bg[1].g + bg[1].b;
+    CHECK(lum_light > lum_dark + 300, "light is light (%d vs %d)", lum_light, lum_dark);
+}
+
+static void t_states_drawn(void)
+{
+    /* every cursor of a few scenarios draws without error and with cards */
+    const char *names[] = {"cycle.json", GCVIZ_GOLDEN_DIR "/f05_resurrect_cycle.json",
+                           GCVIZ_GOLDEN_DIR "/f10_weakref_drops_itself.json"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        Target t;
+        CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+        if (load(&t, names[i]) < 0) {
+            CHECK(0, "load %s", names[i]);
+            target_close(&t);
+            continue;
+        }
+        int32_t n = gc_event_count(t.w->heap);
+        for (int32_t c = 0; c <= n; c++) {
+            app_win_seek(t.w, c, 0);
+            if (app_win_draw(t.w, 0) < 0) {
+                CHECK(0, "%s: draw at %d: %s", names[i], (int)c, SDL_GetError());
+                break;
+            }
+        }
+        target_close(&t);
+    }
+}
+
+static void t_replay_back_forth(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    CHECK(draw(&t) == 0, "draw");
+    uint64_t h0 = frame_hash(&t);
+    int32_t c0 = app_win_cursor(t.w);
+    for (int i = 0; i < 4; i++)
+        key(&t, SDLK_RIGHT, 0);
+    CHECK(draw(&t) == 0, "draw");
+    uint64_t h4 = frame_hash(&t);
+    CHECK(app_win_cursor(t.w) > c0, "moved forward");
+    CHECK(h4 != h0, "frame changed");
+    for (int i = 0; i < 4; i++)
+        key(&t, SDLK_LEFT, 0);
+    CHECK(draw(&t) == 0, "draw");
+    CHECK(app_win_cursor(t.w) == c0, "cursor back");
+    CHECK(frame_hash(&t) == h0, "identical frame after 4 right, 4 left");
+    /* the same at micro-step granularity */
+    key(&t, SDLK_TAB, 0);
+    key(&t, SDLK_TAB, 0);
+    for (int i = 0; i < 4; i++)
+        key(&t, SDLK_RIGHT, 0);
+    CHECK(app_win_cursor(t.w) == c0 + 4, "micro steps are events");
+    for (int i = 0; i < 4; i++)
+        key(&t, SDLK_LEFT, 0);
+    key(&t, SDLK_TAB, 0);
+    CHECK(draw(&t) == 0, "draw");
+    CHECK(frame_hash(&t) == h0, "identical frame after micro steps");
+    target_close(&t);
+}
+
+static void t_replay_tab(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    CHECK(t.w->view.gran == RENDER_GRAN_STATEMENT, "starts at statement");
+    key(&t, SDLK_TAB, 0);
+    CHECK(t.w->view.gran == RENDER_GRAN_PHASE, "then phase");
+    key(&t, SDLK_TAB, 0);
+    CHECK(t.w->view.gran == RENDER_GRAN_MICRO, "then micro");
+    key(&t, SDLK_TAB, 0);
+    CHECK(t.w->view.gran == RENDER_GRAN_STATEMENT, "cycles back");
+    /* granularity changes the step size: statement >= phase >= micro */
+    int32_t d[3];
+    for (int g = 0; g < 3; g++) {
+        app_win_command(t.w, APP_CMD_HOME, 0);
+        app_win_command(t.w, APP_CMD_NEXT_GC, 0);
+        int32_t a = app_win_cursor(t.w);
+        key(&t, SDLK_RIGHT, 0);
+        d[g] = app_win_cursor(t.w) - a;
+        key(&t, SDLK_TAB, 0);
+    }
+    CHECK(d[0] >= d[1] && d[1] >= d[2] && d[2] == 1 && d[0] > d[1],
+          "step sizes statement %d, phase %d, micro %d", d[0], d[1], d[2]);
+    target_close(&t);
+}
+
+static void t_replay_next_gc(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    key(&t, SDLK_c, 0);
+    GcHeap *h = t.w->heap;
+    const GcGlobals *g = gc_globals(h);
+    CHECK(g->collecting, "in a collection after C");
+    int32_t c = app_win_cursor(t.w);
+    CHECK(c > 0 && gc_event(h, c - 1)->kind == GC_EV_GC_START, "at the collection's start");
+    CHECK(draw(&t) == 0, "draw");
+    /* Shift+Right leaves the collection at the next statement */
+    key(&t, SDLK_RIGHT, KMOD_LSHIFT);
+    CHECK(!gc_globals(h)->collecting, "statement step finishes the collection");
+    key(&t, SDLK_c, 0);
+    CHECK(app_win_cursor(t.w) >= c, "no collection left: stays");
+    target_close(&t);
+}
+
+static void t_replay_stmt(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    GcHeap *h = t.w->heap;
+    int stmts = 0;
+    int32_t last = -1;
+    while (app_win_cursor(t.w) < gc_event_count(h) && stmts < 1000) {
+        key(&t, SDLK_RIGHT, KMOD_LSHIFT);
+        CHECK(app_win_cursor(t.w) > last, "moves forward");
+        last = app_win_cursor(t.w);
+        stmts++;
+    }
+    /* statements: 5 steps, the for loop runs 2 statements 3 times, plus its header */
+    CHECK(stmts >= 5, "statements stepped: %d", stmts);
+    key(&t, SDLK_END, 0);
+    CHECK(app_win_cursor(t.w) == gc_event_count(h), "End");
+    key(&t, SDLK_HOME, 0);
+    CHECK(app_win_cursor(t.w) == 0, "Home");
+    target_close(&t);
+}
+
+static void rm_rf_pngs(const char *dir)
+{
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cannot clean %s\n", dir);
+}
+
+static void t_screenshot_file(void)
+{
+    Target t;
+    char dir[256];
+    snprintf(dir, sizeof dir, "/tmp/gcviz-shots-%d/nested", (int)getpid());
+    CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+    snprintf(t.w->shots, sizeof t.w->shots, "%s", dir);
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    key(&t, SDLK_RIGHT, 0);
+    key(&t, SDLK_RIGHT, 0);
+    char p1[1200], p2[1200];
+    CHECK(app_win_screenshot(t.w, p1, sizeof p1) == 0, "shot: %s", SDL_GetError());
+    CHECK(app_win_screenshot(t.w, p2, sizeof p2) == 0, "shot 2");
+    CHECK(strstr(p1, "/cycle-s2-idle.png") != NULL, "name %s", p1);
+    CHECK(strstr(p2, "/cycle-s2-idle-2.png") != NULL, "never overwrites: %s", p2);
+    struct stat st;
+    CHECK(stat(p1, &st) == 0 && st.st_size > 1000, "file written");
+    /* through the key: a toast names the file */
+    key(&t, SDLK_s, 0);
+    CHECK(strstr(t.w->toast, "cycle-s2-idle-3.png") != NULL && !t.w->view.toast_is_error,
+          "toast: %s", t.w->toast);
+    char parent[256];
+    snprintf(parent, sizeof parent, "/tmp/gcviz-shots-%d", (int)getpid());
+    rm_rf_pngs(parent);
+    target_close(&t);
+}
+
+static void t_screenshot_fail(void)
+{
+    Target t;
+    CHECK(target_open(&t, 800, 600, 0) == 0, "target");
+    snprintf(t.w->shots, sizeof t.w->shots, "/proc/gcviz-cannot-write-here");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    key(&t, SDLK_s, 0);
+    CHECK(t.w->view.toast_is_error && strstr(t.w->toast, "failed") != NULL, "error toast: %s",
+          t.w->toast);
+    CHECK(!t.w->quit, "app keeps running");
+    CHECK(draw(&t) == 0, "still draws");
+    target_close(&t);
+}
+
+static void t_load_error(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    key(&t, SDLK_RIGHT, 0);
+    int32_t c = app_win_cursor(t.w);
+    char bad[256];
+    snprintf(bad, sizeof bad, "/tmp/gcviz-bad-%d.json", (int)getpid());
+    FILE *f = fopen(bad, "w");
+    CHECK(f != NULL, "tmp file");
+    if (!f) {
+        target_close(&t);
+        return;
+    }
+    fputs("{\n  \"steps\": [\n    \"x = = 1\"\n  ]\n}\n", f);
+    fclose(f);
+    CHECK(app_win_load(t.w, bad, 0) < 0, "bad file refused");
+    CHECK(t.w->load_error && strstr(t.w->load_error, bad) && strstr(t.w->load_error, ":3:"),
+          "error names file and line: %s", t.w->load_error ? t.w->load_error : "(none)");
+    CHECK(t.w->sc && strcmp(t.w->sc->name, "cycle") == 0, "old scenario stays");
+    CHECK(app_win_cursor(t.w) == c, "and its step");
+    CHECK(draw(&t) == 0, "draw");
+    /* the error panel is drawn in the error colour at the top of the heap */
+    RenderRegions rg;
+    render_regions(1280, 800, 1, &rg);
+    const RenderTheme *tm = render_theme(RENDER_THEME_DARK);
+    CHECK(coverage(&t, (int)rg.heap_x + 18, (int)rg.heap_y + 30, 6, 30, tm->error, 20) > 0.8,
+          "error panel drawn");
+    key(&t, SDLK_ESCAPE, 0);
+    CHECK(!t.w->load_error && !t.w->quit, "Escape closes the panel first");
+    remove(bad);
+    target_close(&t);
+}
+
+static void t_runtime_error(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+    CHECK(load(&t, GCVIZ_GOLDEN_DIR "/err_name.json") == 0, "load");
+    CHECK(t.w->run_error[0] != 0, "run error kept: %s", t.w->run_error);
+    CHECK(t.w->tl.error_event >= 0, "error on the timeline");
+    key(&t, SDLK_END, 0);
+    CHECK(draw(&t) == 0, "draw");
+    int found = 0;
+    for (int32_t i = 0; i < t.w->list.ncmds; i++) {
+        const RenderCmd *c = &t.w->list.cmds[i];
+        if (c->kind == RENDER_CMD_TEXT && strstr(render_cmd_text(&t.w->list, c), "NameError"))
+            found = 1;
+    }
+    CHECK(found, "the exception is shown at the step");
+    target_close(&t);
+}
+
+static void t_every_scenario(void)
+{
+    /* every golden scenario loads, and its first, middle and last frames draw */
+    DIR *d = opendir(GCVIZ_GOLDEN_DIR);
+    CHECK(d != NULL, "golden dir");
+    if (!d)
+        return;
+    Target t;
+    CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+    struct dirent *de;
+    int n = 0;
+    while ((de = readdir(d)) != NULL) {
+        size_t len = strlen(de->d_name);
+        if (len < 6 || strcmp(de->d_name + len - 5, ".json") != 0)
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", GCVIZ_GOLDEN_DIR, de->d_name);
+        if (app_win_load(t.w, path, 0) < 0) {
+            CHECK(0, "load %s: %s", path, t.w->load_error ? t.w->load_error : "");
+            continue;
+        }
+        int32_t ne = gc_event_count(t.w->heap);
+        int32_t at[3] = {0, ne / 2, ne};
+        for (int k = 0; k < 3; k++) {
+            app_win_seek(t.w, at[k], 0);
+            CHECK(draw(&t) == 0, "%s at %d", de->d_name, (int)at[k]);
+        }
+        n++;
+    }
+    closedir(d);
+    CHECK(n > 10, "scenarios: %d", n);
+    target_close(&t);
+}
+
+/* ---- shot mode (for looking at frames) -------------------------------------------------- */
+
+static int shot(int argc, char **argv)
+{
+    if (argc < 2)
+        return 2;
+    int w = 1600, h = 1000, theme = 0;
+    int i = 2;
+    float scale = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
+        if (strcmp(argv[i], "--size") == 0 && i + 1 < argc)
+            sscanf(argv[++i], "%dx%d", &w, &h);
+        else if (strcmp(argv[i], "--theme") == 0 && i + 1 < argc)
+            theme = render_theme_from_name(argv[++i]);
+        else if (strcmp(argv[i], "--scale") == 0 && i + 1 < argc)
+            scale = (float)atof(argv[++i]);
+    }
+    Target t;
+    if (target_open(&t, w, h, theme) < 0) {
+        fprintf(stderr, "target: %s\n", SDL_GetError());
+        return 3;
+    }
+    app_win_resize(t.w, w, h, scale);
+    if (app_win_load(t.w, argv[0], 0) < 0)
+        fprintf(stderr, "load: %s\n", t.w->load_error);
+    for (; i < argc; i++) {
+        const char *c = argv[i];
+        static const struct {
+            const char *name;
+            AppCmd cmd;
+        } cmds[] = {{"next", APP_CMD_NEXT},     {"prev", APP_CMD_PREV},       {"stmt", APP_CMD_NEXT_STMT},
+                    {"tab", APP_CMD_GRANULARITY}, {"end", APP_CMD_END},       {"gc", APP_CMD_NEXT_GC},
+                    {"legend", APP_CMD_LEGEND}, {"help", APP_CMD_HELP},       {"picker", APP_CMD_PICKER},
+                    {"fit", APP_CMD_FIT},       {"theme", APP_CMD_THEME}};
+        int done = 0;
+        for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)
+            if (strcmp(c, cmds[k].name) == 0) {
+                app_win_command(t.w, cmds[k].cmd, 0);
+                done = 1;
+            }
+        if (!done && strncmp(c, "seek=", 5) == 0) {
+            app_win_seek(t.w, atoi(c + 5), 0);
+            done = 1;
+        }
+        if (!done && strncmp(c, "select=", 7) == 0) {
+            t.w->view.selected = atoi(c + 7);
+            done = 1;
+        }
+        if (!done && strncmp(c, "load=", 5) == 0) {
+            app_win_load(t.w, c + 5, 0);
+            done = 1;
+        }
+        if (!done)
+            fprintf(stderr, "unknown command %s\n", c);
+    }
+    int rc = draw(&t);
+    if (rc == 0)
+        rc = render_save_png(t.r, w, h, argv[1]);
+    if (rc < 0)
+        fprintf(stderr, "shot: %s\n", SDL_GetError());
+    if (t.w->heap)
+        fprintf(stderr, "cursor %d / %d\n", (int)gc_cursor(t.w->heap), (int)gc_event_count(t.w->heap));
+    target_close(&t);
+    return rc < 0 ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 2 && strcmp(argv[1], "shot") == 0)
+        return shot(argc - 2, argv + 2);
+    static const struct {
+        const char *name;
+        void (*fn)(void);
+    } tests[] = {
+        {"display_list", t_display_list},     {"theme_table", t_theme_table},
+        {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
+        {"layout_plain", t_layout_plain},     {"layout_run", t_layout_run},
+        {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
+        {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
+        {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
+        {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
+        {"replay_stmt", t_replay_stmt},       {"screenshot_file", t_screenshot_file},
+        {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
+        {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
+    };
+    int ran = 0;
+    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
+        if (argc >= 2 && strcmp(argv[1], tests[i].name) != 0)
+            continue;
+        int before = failures;
+        tests[i].fn();
+        printf("%s %s\n", failures == before ? "ok  " : "FAIL", tests[i].name);
+        ran++;
+    }
+    if (ran == 0) {
+        fprintf(stderr, "unknown test %s\n", argc >= 2 ? argv[1] : "");
+        return 2;
+    }
+    return failures ? 1 : 0;
+}

@@ -1,0 +1,69 @@
+#!/bin/sh
+# window_test.sh WINDOW_EXE SCENARIO SHOTS_DIR: one real window under Xvfb
+# (run by xvfb-run), driven by xdotool: Right x4, Left x4, S, Escape.
+# Checks that the frame changed and came back, that a PNG was written and
+# that the app exits 0.
+set -u
+export LC_ALL=C.UTF-8
+exe=$1 scen=$2 shots=$3
+rm -rf "$shots"
+mkdir -p "$shots"
+"$exe" --shots "$shots" --size 1280x800 "$scen" &
+pid=$!
+win=""
+for _ in $(seq 1 100); do
+  win=$(xdotool search --class "gcviz" 2>/dev/null | head -n 1)
+  [ -n "$win" ] && break
+  sleep 0.1
+done
+if [ -z "$win" ]; then echo "no window appeared"; kill "$pid" 2>/dev/null; exit 1; fi
+title=""
+for _ in $(seq 1 100); do
+  title=$(xdotool getwindowname "$win" 2>/dev/null)
+  case "$title" in "gcviz — "*) break ;; esac
+  sleep 0.1
+done
+case "$title" in
+  "gcviz — "*) ;;
+  *) echo "unexpected title: $title"; kill "$pid"; exit 1 ;;
+esac
+xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus --sync "$win" 2>/dev/null
+sleep 0.5
+grab() { # a checksum of the window's pixels
+  if command -v import >/dev/null 2>&1; then
+    import -window "$win" rgb:- 2>/dev/null | md5sum | cut -d' ' -f1
+  else
+    xwd -silent -id "$win" 2>/dev/null | md5sum | cut -d' ' -f1
+  fi
+}
+have_grab=0
+if command -v import >/dev/null 2>&1 || command -v xwd >/dev/null 2>&1; then have_grab=1; fi
+before=$(grab)
+for _ in 1 2 3 4; do xdotool key --window "$win" Right; sleep 0.15; done
+sleep 0.6
+middle=$(grab)
+for _ in 1 2 3 4; do xdotool key --window "$win" Left; sleep 0.15; done
+sleep 0.6
+after=$(grab)
+xdotool key --window "$win" s
+sleep 0.8
+xdotool key --window "$win" Escape 2>/dev/null
+status=0
+for _ in $(seq 1 50); do
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+if kill -0 "$pid" 2>/dev/null; then echo "still running after Escape"; kill "$pid"; exit 1; fi
+wait "$pid"; status=$?
+[ "$status" -eq 0 ] || { echo "exit status $status"; exit 1; }
+n=$(ls "$shots"/*.png 2>/dev/null | wc -l)
+[ "$n" -ge 1 ] || { echo "no screenshot written in $shots"; exit 1; }
+head -c 8 "$(ls "$shots"/*.png | head -n 1)" | od -c | grep -q "P   N   G" || { echo "not a PNG"; exit 1; }
+if [ "$have_grab" -eq 1 ]; then
+  [ "$before" != "$middle" ] || { echo "frame did not change after Right x4"; exit 1; }
+  [ "$before" = "$after" ] || { echo "frame did not come back after Left x4"; exit 1; }
+  echo "frames: $before -> $middle -> $after"
+else
+  echo "no screen grabber (xwd/import): frame comparison skipped"
+fi
+echo "ok: $(ls "$shots")"
