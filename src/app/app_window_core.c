@@ -241,10 +241,13 @@ static void fit_target(AppWin *w, int all, float *zoom, float *px, float *py)
     const float margin = 48;
     float bw = x1 - x0 + 2 * margin, bh = y1 - y0 + 2 * margin;
     float z = vw / bw < vh / bh ? vw / bw : vh / bh;
-    if (z > 1.25f)
-        z = 1.25f;
-    if (z < 0.25f)
-        z = 0.25f;
+    /* the whole run on load: at most 100 %, and not so small that text
+     * falls far below 16 px (the rest is a pan or an F away) */
+    float zmax = all ? 1.0f : 1.25f, zmin = all ? 0.8f : 0.25f;
+    if (z > zmax)
+        z = zmax;
+    if (z < zmin)
+        z = zmin;
     *zoom = z;
     /* centre horizontally when it fits, else start at the left */
     float cx = (x0 + x1) * 0.5f, cy = (y0 + y1) * 0.5f;

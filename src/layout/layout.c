@@ -95,7 +95,7 @@ void layout_card_size(int kind, uint32_t nslots, float *w, float *h)
         if (cells > LAYOUT_MAX_CELLS)
             cells = LAYOUT_MAX_CELLS + 1; /* the "+N" cell */
         float cw = 2 * LAYOUT_PAD + (float)cells * LAYOUT_CELL_W;
-        *w = cw < 176.0f ? 176.0f : cw;
+        *w = cw < 240.0f ? 240.0f : cw;
         *h = LAYOUT_TAG_H + LAYOUT_HEADER_H + LAYOUT_CELL_H + 2 * LAYOUT_PAD;
         return;
     }

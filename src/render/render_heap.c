@@ -384,8 +384,7 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     foot[0] = 0;
     RenderColor fc = t->text_dim;
     if (freed) {
-        snprintf(foot, sizeof foot, "freed");
-        fc = t->freed;
+        /* the tag strip says "freed" */
     } else if (leaked) {
         snprintf(foot, sizeof foot, "leaked: unreachable, never freed");
         fc = t->leaked;

@@ -452,9 +452,11 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
         cy += ph_h + sc(s, 14);
     } else {
         snprintf(buf, sizeof buf, "Idle \xC2\xB7 automatic collection %s",
-                 g->enabled ? "on" : "off (gc.disable)");
+                 g->collector == GC_COLLECTOR_REFCOUNT ? "absent" : g->enabled ? "on" : "off");
+        char fit[256];
         render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
-                        g->enabled ? t->text_dim : t->changed, buf);
+                        g->enabled ? t->text_dim : t->changed,
+                        render_fit(s, RENDER_FONT_SANS, spx(s, 17), buf, cw, fit, sizeof fit));
         cy += sc(s, 38);
     }
     /* generations: header with a count bar, the list in order, statistics */
@@ -591,8 +593,14 @@ void render_inspector(Scene *s)
     float h = sc(s, 60) + rh * (float)(n + 1) + sc(s, 10);
     float cx, cy;
     float x, y;
-    if (render_card_anchor(s, id, &cx, &cy)) {
-        x = cx - w - sc(s, 16);
+    float wx, wy, ww, wh;
+    if (render_card_anchor(s, id, &cx, &cy) &&
+        render_card_rect(s->h, s->layout, id, &wx, &wy, &ww, &wh) == 0) {
+        /* beside the card: right if there is room, else left, else the heap's corner */
+        float cw = ww * s->v->zoom * s->s;
+        x = cx + cw + sc(s, 16);
+        if (x + w > s->rg.heap_x + s->rg.heap_w - sc(s, 8))
+            x = cx - w - sc(s, 16);
         if (x < s->rg.heap_x + sc(s, 8))
             x = s->rg.heap_x + s->rg.heap_w - w - sc(s, 12);
         y = cy - sc(s, 40);

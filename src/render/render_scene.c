@@ -487,7 +487,7 @@ static void help_overlay(Scene *s)
     };
     int n = (int)(sizeof rows / sizeof rows[0]);
     float rh = sc(s, 34);
-    float w = sc(s, 820), h = sc(s, 90) + rh * (float)n;
+    float w = sc(s, 900), h = sc(s, 90) + rh * (float)n;
     float x, y;
     overlay_box(s, w, h, "Keys", &x, &y);
     for (int i = 0; i < n; i++) {
@@ -495,7 +495,7 @@ static void help_overlay(Scene *s)
         if (rows[i][0][0])
             render_pill(s, x + sc(s, 28), ry + sc(s, 3), rh - sc(s, 6), RENDER_FONT_MONO,
                         spx(s, 16), s->t->button, s->t->text, rows[i][0]);
-        render_text_mid(s, x + sc(s, 290), ry, rh, RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
+        render_text_mid(s, x + sc(s, 270), ry, rh, RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
                         s->t->text_dim, rows[i][1]);
     }
 }
@@ -576,7 +576,7 @@ static void legend_overlay(Scene *s)
     render_text_mid(s, c2 + sc(s, 70), cy, sc(s, 42), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
                     t->text, "weak reference (dashed)");
     cy += rh;
-    render_pill(s, c2, cy + sc(s, 8), sc(s, 26), RENDER_FONT_SANS, spx(s, 16), t->arrow_root,
+    render_pill(s, c2, cy + sc(s, 8), sc(s, 26), RENDER_FONT_MONO, spx(s, 16), t->text_dim,
                 t->bg, "a");
     render_text_mid(s, c2 + sc(s, 70), cy, sc(s, 42), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
                     t->text, "a name that refers to the object");

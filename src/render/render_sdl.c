@@ -23,6 +23,8 @@
 
 typedef struct TextEntry {
     uint64_t hash;
+    char *text; /* the key: font, px and text */
+    int font, px;
     SDL_Texture *tex;
     int w, h;
     uint32_t used; /* draw number of the last use */
@@ -57,6 +59,7 @@ static void cache_clear(RenderSdl *b, int only_stale)
         TextEntry *e = &b->cache[i];
         if (e->tex && (!only_stale || b->draw_no - e->used > 2)) {
             SDL_DestroyTexture(e->tex);
+            free(e->text);
             memset(e, 0, sizeof *e);
             b->ncached--;
         }
@@ -372,7 +375,10 @@ static void draw_poly(RenderSdl *b, const RenderList *l, const RenderCmd *c)
 
 static uint64_t text_hash(int font, int px, const char *s)
 {
-    uint64_t h = 1469598103934665603ULL ^ (uint64_t)(font * 131 + px);
+    uint64_t h = 1469598103934665603ULL;
+    h = (h ^ (uint64_t)font) * 1099511628211ULL;
+    h = (h ^ (uint64_t)(px & 255)) * 1099511628211ULL;
+    h = (h ^ (uint64_t)(px >> 8)) * 1099511628211ULL;
     for (; *s; s++) {
         h ^= (uint8_t)*s;
         h *= 1099511628211ULL;
@@ -386,7 +392,7 @@ static TextEntry *text_texture(RenderSdl *b, int font, int px, const char *s)
     size_t i = (size_t)h & (TEXT_CACHE - 1);
     for (int probe = 0; probe < TEXT_CACHE; probe++, i = (i + 1) & (TEXT_CACHE - 1)) {
         TextEntry *e = &b->cache[i];
-        if (e->tex && e->hash == h) {
+        if (e->tex && e->hash == h && e->font == font && e->px == px && strcmp(e->text, s) == 0) {
             e->used = b->draw_no;
             return e;
         }
@@ -394,7 +400,13 @@ static TextEntry *text_texture(RenderSdl *b, int font, int px, const char *s)
             break;
     }
     if (b->ncached > TEXT_CACHE * 3 / 4)
+        cache_clear(b, 1);
+    if (b->ncached > TEXT_CACHE * 3 / 4)
         return NULL;
+    /* find the free slot again: clearing may have emptied an earlier one */
+    i = (size_t)h & (TEXT_CACHE - 1);
+    while (b->cache[i].tex)
+        i = (i + 1) & (TEXT_CACHE - 1);
     TTF_Font *f = render_font(b->fonts, (RenderFont)font, px);
     if (!f)
         return NULL;
@@ -408,7 +420,15 @@ static TextEntry *text_texture(RenderSdl *b, int font, int px, const char *s)
     if (!tex)
         return NULL;
     SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    char *copy = strdup(s);
+    if (!copy) {
+        SDL_DestroyTexture(tex);
+        return NULL;
+    }
     TextEntry *e = &b->cache[i];
+    e->text = copy;
+    e->font = font;
+    e->px = px;
     e->hash = h;
     e->tex = tex;
     e->w = w;

@@ -754,6 +754,19 @@ static int shot(int argc, char **argv)
             t.w->view.selected = atoi(c + 7);
             done = 1;
         }
+        if (!done && strcmp(c, "dump") == 0 && t.w->heap) {
+            for (GcId id = 1; id <= gc_max_id(t.w->heap); id++) {
+                const GcObject *o = gc_object(t.w->heap, id);
+                if (!o)
+                    continue;
+                fprintf(stderr, "#%d kind %d state %d nslots %u:", (int)id, o->kind, o->state, o->nslots);
+                for (uint32_t k = 0; k < o->nslots; k++)
+                    fprintf(stderr, " [%llx %llx]", (unsigned long long)gc_slots(o)[k].key,
+                            (unsigned long long)gc_slots(o)[k].val);
+                fprintf(stderr, "\n");
+            }
+            done = 1;
+        }
         if (!done && strncmp(c, "load=", 5) == 0) {
             app_win_load(t.w, c + 5, 0);
             done = 1;
