@@ -436,9 +436,17 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, const C
     float k = tgt->k;
     RenderPt p0 = {sx, sy}, p3, in;
     float hy = tgt->y + LAYOUT_HEADER_H * k * 0.5f;
+    float ax = sx < tgt->x + 30 * k ? tgt->x + 30 * k : sx > tgt->x + tgt->w - 30 * k ? tgt->x + tgt->w - 30 * k : sx;
     if (self) {
         p3 = (RenderPt){tgt->x + tgt->w, hy};
         in = (RenderPt){-1, 0};
+    } else if (dy > 0 && tgt->y > sy + 40 * k) {
+        /* a list cell above its target: straight down into the top edge */
+        p3 = (RenderPt){ax, tgt->y};
+        in = (RenderPt){0, 1};
+    } else if (dy < 0 && tgt->y + tgt->h < sy - 40 * k) {
+        p3 = (RenderPt){ax, tgt->y + tgt->h};
+        in = (RenderPt){0, -1};
     } else if (tgt->x > sx + 24 * k) {
         p3 = (RenderPt){tgt->x, hy};
         in = (RenderPt){1, 0};

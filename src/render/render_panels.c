@@ -597,13 +597,23 @@ void render_inspector(Scene *s)
     if (render_card_anchor(s, id, &cx, &cy) &&
         render_card_rect(s->h, s->layout, id, &wx, &wy, &ww, &wh) == 0) {
         /* beside the card: right if there is room, else left, else the heap's corner */
-        float cw = ww * s->v->zoom * s->s;
-        x = cx + cw + sc(s, 16);
-        if (x + w > s->rg.heap_x + s->rg.heap_w - sc(s, 8))
-            x = cx - w - sc(s, 16);
-        if (x < s->rg.heap_x + sc(s, 8))
-            x = s->rg.heap_x + s->rg.heap_w - w - sc(s, 12);
+        float zk = s->v->zoom * s->s;
+        float cw = ww * zk, ch = (wh - LAYOUT_TAG_H) * zk;
+        float top = cy - LAYOUT_HEADER_H * 0.5f * zk;
+        float hx0 = s->rg.heap_x + sc(s, 8), hx1 = s->rg.heap_x + s->rg.heap_w - sc(s, 8);
+        float hy1 = s->rg.heap_y + s->rg.heap_h - sc(s, 8);
         y = cy - sc(s, 40);
+        if (cx + cw + sc(s, 16) + w <= hx1) {
+            x = cx + cw + sc(s, 16);
+        } else if (cx - w - sc(s, 16) >= hx0) {
+            x = cx - w - sc(s, 16);
+        } else {
+            /* below the card (its footer included), else above it */
+            x = cx < hx0 ? hx0 : cx + w > hx1 ? hx1 - w : cx;
+            y = top + ch + sc(s, 34);
+            if (y + h > hy1)
+                y = top - LAYOUT_TAG_H * zk - h - sc(s, 8);
+        }
     } else {
         x = s->rg.heap_x + s->rg.heap_w - w - sc(s, 12);
         y = s->rg.heap_y + sc(s, 12);
