@@ -1,0 +1,414 @@
+/*
+ * app_record.c: `gcviz record SCENARIO.json --out DIR ...` (DESIGN.md 1).
+ *
+ * Frames are made exactly as the window makes them: the window's core
+ * (AppWin: loading, fitting the heap, seeking, app_win_draw) drives
+ * render_scene and the SDL backend, here on a software renderer over a
+ * surface, with SDL's offscreen video driver forced so that no window is
+ * ever opened and no display is needed.  The record module turns the
+ * surface into PNG (and GIF) and the display list into SVG.
+ *
+ * Same scenario and options, same bytes: nothing here depends on the
+ * clock except the progress line on stderr.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "app_window_internal.h"
+#include "record.h"
+
+static const char RECORD_USAGE[] =
+    "usage: gcviz record SCENARIO.json --out DIR [options]\n"
+    "Renders frames of the scenario to DIR/<scenario>-s<step>-p<n>_<phase>-<event>.png\n"
+    "without a window or a display.\n"
+    "  --every statement|phase|micro  which stops to record (default statement)\n"
+    "  --from K --to K                only statements K..K (1-based; 0 = the beginning)\n"
+    "  --size WxH                     frame size in logical pixels (default 1920x1080)\n"
+    "  --scale S                      render at S x (2: 3840x2160 with the same layout)\n"
+    "  --theme dark|light|contrast    colours (default dark)\n"
+    "  --svg                          also write each frame as SVG\n"
+    "  --gif FILE                     also write one animated GIF of all the frames\n"
+    "  --quiet                        no progress line\n"
+    "Exit status: 0 fine, 1 bad scenario or a Python error in it, 2 bad usage,\n"
+    "3 cannot write (or no font).\n";
+
+typedef struct RecOptions {
+    const char *scenario, *out, *gif;
+    int every;         /* RenderGranularity */
+    long from, to;     /* statement numbers, to < 0: the last */
+    int width, height; /* logical */
+    double scale;
+    int theme;
+    int svg, quiet;
+} RecOptions;
+
+static int usage(const char *msg)
+{
+    fprintf(stderr, "gcviz record: %s\n%s", msg, RECORD_USAGE);
+    return 2;
+}
+
+static int parse_long(const char *s, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < 0)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse_args(int argc, char **argv, RecOptions *o)
+{
+    memset(o, 0, sizeof *o);
+    o->every = RENDER_GRAN_STATEMENT;
+    o->to = -1;
+    o->width = 1920;
+    o->height = 1080;
+    o->scale = 1;
+    o->theme = RENDER_THEME_DARK;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "--out") == 0 || strcmp(a, "--gif") == 0 || strcmp(a, "--every") == 0 ||
+            strcmp(a, "--from") == 0 || strcmp(a, "--to") == 0 || strcmp(a, "--size") == 0 ||
+            strcmp(a, "--scale") == 0 || strcmp(a, "--theme") == 0) {
+            if (!v) {
+                char msg[100];
+                snprintf(msg, sizeof msg, "%s needs a value", a);
+                return usage(msg);
+            }
+            i++;
+        }
+        if (strcmp(a, "--out") == 0) {
+            o->out = v;
+        } else if (strcmp(a, "--gif") == 0) {
+            o->gif = v;
+        } else if (strcmp(a, "--every") == 0) {
+            if (strcmp(v, "statement") == 0)
+                o->every = RENDER_GRAN_STATEMENT;
+            else if (strcmp(v, "phase") == 0)
+                o->every = RENDER_GRAN_PHASE;
+            else if (strcmp(v, "micro") == 0)
+                o->every = RENDER_GRAN_MICRO;
+            else
+                return usage("--every must be statement, phase or micro");
+        } else if (strcmp(a, "--from") == 0) {
+            if (parse_long(v, &o->from) < 0)
+                return usage("--from needs a statement number (0 or more)");
+        } else if (strcmp(a, "--to") == 0) {
+            if (parse_long(v, &o->to) < 0)
+                return usage("--to needs a statement number (0 or more)");
+        } else if (strcmp(a, "--size") == 0) {
+            char x;
+            if (sscanf(v, "%d%c%d", &o->width, &x, &o->height) != 3 || (x != 'x' && x != 'X') ||
+                o->width < 320 || o->height < 240 || o->width > 16384 || o->height > 16384)
+                return usage("--size needs WxH between 320x240 and 16384x16384, e.g. 1920x1080");
+        } else if (strcmp(a, "--scale") == 0) {
+            char *end;
+            o->scale = strtod(v, &end);
+            if (end == v || *end || !(o->scale >= 0.25 && o->scale <= 8))
+                return usage("--scale needs a factor between 0.25 and 8, e.g. 2");
+        } else if (strcmp(a, "--theme") == 0) {
+            o->theme = render_theme_from_name(v);
+            if (o->theme < 0)
+                return usage("--theme must be dark, light or contrast");
+        } else if (strcmp(a, "--svg") == 0) {
+            o->svg = 1;
+        } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+            o->quiet = 1;
+        } else if (a[0] == '-' && a[1]) {
+            char msg[300];
+            snprintf(msg, sizeof msg, "unknown option '%.200s'", a);
+            return usage(msg);
+        } else if (o->scenario) {
+            return usage("only one scenario file at a time");
+        } else {
+            o->scenario = a;
+        }
+    }
+    if (!o->scenario)
+        return usage("which scenario? (gcviz record SCENARIO.json --out DIR)");
+    if (!o->out)
+        return usage("--out DIR is needed");
+    if (o->to >= 0 && o->to < o->from)
+        return usage("--to must not be before --from");
+    double pw = floor(o->width * o->scale + 0.5), ph = floor(o->height * o->scale + 0.5);
+    if (pw < 16 || ph < 16 || pw > 16384 || ph > 16384)
+        return usage("--size x --scale must stay within 16384 x 16384 pixels");
+    return 0;
+}
+
+/* ---- progress ------------------------------------------------------------------ */
+
+typedef struct Progress {
+    int on, tty;
+    struct timespec t0;
+    double last;
+    int last_tenth;
+} Progress;
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) * 1e-9;
+}
+
+/* "frames done / total, time left": redrawn in place on a terminal (at most
+ * ten times a second, after the first half second), else a line per tenth
+ * for recordings of 20 frames or more. */
+static void progress(Progress *p, int32_t done, int32_t total)
+{
+    if (!p->on || total <= 1)
+        return;
+    double t = seconds_since(&p->t0);
+    int tenth = (int)(done * 10 / total);
+    if (p->tty) {
+        if (done < total && (t < 0.5 || t - p->last < 0.1))
+            return;
+        if (done == total && p->last == 0)
+            return; /* finished before anything was shown */
+    } else if (total < 20 || tenth == p->last_tenth || done == 0) {
+        return;
+    }
+    p->last = t;
+    p->last_tenth = tenth;
+    double left = done > 0 ? t / done * (total - done) : 0;
+    int ls = (int)(left + 0.5);
+    fprintf(stderr, "%sgcviz record: %d/%d frames, %d:%02d left, %.1f frames/s%s",
+            p->tty ? "\r" : "", (int)done, (int)total, ls / 60, ls % 60,
+            t > 0 ? done / t : 0.0, p->tty ? "\033[K" : "\n");
+    if (p->tty && done == total)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+/* ---- the recording -------------------------------------------------------------- */
+
+/* How long a frame stays in the GIF, in hundredths of a second. */
+static int gif_delay(const RecordPoint *p, int first, int last)
+{
+    int d = p->kind == RENDER_GRAN_STATEMENT ? 160 : p->kind == RENDER_GRAN_PHASE ? 110 : 45;
+    if (first)
+        d += 100;
+    if (last)
+        d += 250;
+    return d;
+}
+
+/* The folder part of a file path ("." if none), into buf. */
+static void parent_dir(const char *path, char *buf, size_t n)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(buf, n, ".");
+    else if (slash == path)
+        snprintf(buf, n, "/");
+    else
+        snprintf(buf, n, "%.*s", (int)(slash - path), path);
+}
+
+typedef struct Rec {
+    RecOptions o;
+    SDL_Surface *surf;
+    SDL_Renderer *r;
+    AppWin *w;
+    RecordPoint *pts;
+    RecordGif *gif;
+    int sdl_up;
+} Rec;
+
+static void rec_free(Rec *rc)
+{
+    record_gif_free(rc->gif);
+    free(rc->pts);
+    app_win_free(rc->w);
+    if (rc->r)
+        SDL_DestroyRenderer(rc->r);
+    if (rc->surf)
+        SDL_FreeSurface(rc->surf);
+    if (rc->sdl_up)
+        SDL_Quit();
+}
+
+/* Renders and writes one frame.  Returns 0 or -1 (SDL_GetError). */
+static int one_frame(Rec *rc, const RecordPoint *p, const RecordNaming *nm, int first, int last)
+{
+    AppWin *w = rc->w;
+    app_win_seek(w, p->cursor, 0);
+    if (app_win_draw(w, 0) < 0)
+        return -1;
+    SDL_RenderFlush(rc->r);
+    char name[1024], path[APP_PATH_MAX + 1100];
+    if (SDL_MUSTLOCK(rc->surf) && SDL_LockSurface(rc->surf) < 0)
+        return -1;
+    const void *px = rc->surf->pixels;
+    int pitch = rc->surf->pitch;
+    int err = 0;
+    if (record_frame_name(name, sizeof name, w->sc->name, p, nm, ".png") < 0)
+        err = SDL_SetError("file name too long");
+    if (!err) {
+        snprintf(path, sizeof path, "%s/%s", rc->o.out, name);
+        err = record_png_write(px, rc->surf->w, rc->surf->h, pitch, RECORD_PNG_LEVEL, path);
+    }
+    if (!err && rc->gif)
+        err = record_gif_add(rc->gif, px, pitch, gif_delay(p, first, last));
+    if (SDL_MUSTLOCK(rc->surf))
+        SDL_UnlockSurface(rc->surf);
+    if (!err && rc->o.svg) {
+        record_frame_name(name, sizeof name, w->sc->name, p, nm, ".svg");
+        snprintf(path, sizeof path, "%s/%s", rc->o.out, name);
+        err = record_svg_write(&w->list, w->fonts, path);
+    }
+    return err ? -1 : 0;
+}
+
+static int record_run(Rec *rc)
+{
+    RecOptions *o = &rc->o;
+    /* the scenario first: a bad file is reported before anything is created */
+    FILE *f = fopen(o->scenario, "rb");
+    if (!f) {
+        fprintf(stderr, "%s: cannot read the scenario: %s\n", o->scenario, strerror(errno));
+        return 3;
+    }
+    fclose(f);
+    /* never a window: the offscreen driver even when a display is there */
+    SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "offscreen", SDL_HINT_OVERRIDE);
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    if (SDL_Init(SDL_INIT_VIDEO) < 0) {
+        fprintf(stderr, "gcviz record: cannot start SDL's offscreen video driver: %s\n",
+                SDL_GetError());
+        return 3;
+    }
+    rc->sdl_up = 1;
+    int pw = (int)floor(o->width * o->scale + 0.5), ph = (int)floor(o->height * o->scale + 0.5);
+    rc->surf = SDL_CreateRGBSurfaceWithFormat(0, pw, ph, 32, SDL_PIXELFORMAT_XRGB8888);
+    rc->r = rc->surf ? SDL_CreateSoftwareRenderer(rc->surf) : NULL;
+    if (!rc->r) {
+        fprintf(stderr, "gcviz record: cannot make a %dx%d software renderer: %s\n", pw, ph,
+                SDL_GetError());
+        return 3;
+    }
+    AppWinOptions wo = {NULL, o->theme};
+    rc->w = app_win_new(rc->r, pw, ph, (float)o->scale, &wo);
+    if (!rc->w) {
+        fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
+        return 3;
+    }
+    AppWin *w = rc->w;
+    w->settled = 1; /* no fades, no toasts: the picture a still shows */
+    w->view.gran = (RenderGranularity)o->every;
+    if (app_win_load(w, o->scenario, 0) < 0) {
+        fprintf(stderr, "%s\n", w->load_error ? w->load_error : "cannot load the scenario");
+        return 1;
+    }
+    /* the stops, then those of the statements asked for */
+    RecordPoint *all = NULL;
+    int32_t nall = record_points(w->heap, &w->tl, (RenderGranularity)o->every, &all);
+    if (nall < 0) {
+        fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
+        return 3;
+    }
+    RecordNaming nm;
+    record_naming(all, nall, &nm);
+    int32_t first = -1, n = 0;
+    for (int32_t i = 0; i < nall; i++) {
+        if (all[i].step < o->from || (o->to >= 0 && all[i].step > o->to))
+            continue;
+        if (first < 0)
+            first = i;
+        all[n++] = all[i];
+    }
+    rc->pts = all;
+    if (n == 0) {
+        int32_t last = nall > 0 ? all[nall - 1].step : 0;
+        fprintf(stderr, "gcviz record: no frame between --from %ld and --to %ld (statements 0..%d)\n",
+                o->from, o->to, (int)last);
+        return 2;
+    }
+    /* the folder, and a test that it takes files, before any rendering */
+    if (record_make_dirs(o->out) < 0) {
+        fprintf(stderr, "gcviz record: cannot write to %s: %s\n", o->out, SDL_GetError());
+        return 3;
+    }
+    {
+        char probe[APP_PATH_MAX + 64];
+        RecordFile rf;
+        snprintf(probe, sizeof probe, "%s/gcviz-probe", o->out);
+        if (record_file_open(&rf, probe) < 0) {
+            fprintf(stderr, "gcviz record: cannot write to %s: %s\n", o->out, strerror(errno));
+            return 3;
+        }
+        record_file_abort(&rf);
+    }
+    if (o->gif) {
+        char dir[APP_PATH_MAX];
+        parent_dir(o->gif, dir, sizeof dir);
+        if (record_make_dirs(dir) < 0 || !(rc->gif = record_gif_new(o->gif, pw, ph))) {
+            fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
+            return 3;
+        }
+    }
+    /* come from the stop before the first one, as the window would */
+    if (first > 0)
+        app_win_seek(w, rc->pts[first - 1].cursor, 0);
+    Progress pr;
+    memset(&pr, 0, sizeof pr);
+    pr.on = !o->quiet;
+    pr.tty = isatty(2);
+    pr.last_tenth = -1;
+    clock_gettime(CLOCK_MONOTONIC, &pr.t0);
+    for (int32_t i = 0; i < n; i++) {
+        if (one_frame(rc, &rc->pts[i], &nm, i == 0, i == n - 1) < 0) {
+            if (pr.tty && pr.last > 0)
+                fputc('\n', stderr);
+            fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
+            return 3;
+        }
+        progress(&pr, i + 1, n);
+    }
+    if (rc->gif) {
+        RecordGif *g = rc->gif;
+        rc->gif = NULL;
+        if (record_gif_finish(g) < 0) {
+            fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
+            return 3;
+        }
+    }
+    if (!o->quiet) {
+        fprintf(stderr, "gcviz record: %d frame%s (%dx%d) in %s%s%s%s\n", (int)n, n == 1 ? "" : "s",
+                pw, ph, o->out, o->svg ? ", with SVG" : "", o->gif ? ", GIF " : "",
+                o->gif ? o->gif : "");
+    }
+    if (w->run_error[0]) {
+        fprintf(stderr, "%s: %s\n", o->scenario, w->run_error);
+        return 1;
+    }
+    return 0;
+}
+
+int app_record_main(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            printf("%s", RECORD_USAGE);
+            return 0;
+        }
+    Rec rc;
+    memset(&rc, 0, sizeof rc);
+    int st = parse_args(argc, argv, &rc.o);
+    if (st)
+        return st;
+    st = record_run(&rc);
+    rec_free(&rc);
+    return st;
+}

@@ -1,2 +1,0 @@
-/* placeholder until the module lands */
-typedef int gcviz_record_placeholder;
