@@ -21,10 +21,14 @@
 
 #include "gc_internal.h"
 
+/* The phase change is part of its own micro-step: the event comes first,
+ * so the state at that cursor shows the new phase. */
 static void set_phase(GcHeap *h, GcPhase p)
 {
+    int32_t ev = gc__event(h, GC_EV_PHASE, 0, 0, -1, p, 0);
+    if (ev >= 0)
+        h->events[ev].phase = (uint8_t)p;
     SET_G(h, GF_PHASE, p);
-    gc__event(h, GC_EV_PHASE, 0, 0, -1, p, 0);
 }
 
 int gc__traverse(GcHeap *h, GcId id, RefList *out)
@@ -383,9 +387,9 @@ int64_t gc__collect_main(GcHeap *h, int gen, int automatic)
     GcListId old = gen < 2 ? (GcListId)(young + 1) : young;
     int64_t m = 0, n = 0;
 
+    gc__event(h, GC_EV_GC_START, 0, 0, -1, gen, automatic);
     SET_G(h, GF_GEN, gen);
     SET_G(h, GF_AUTO, automatic);
-    gc__event(h, GC_EV_GC_START, 0, 0, -1, gen, automatic);
     set_phase(h, GC_PHASE_START);
     if (gen + 1 < 3)
         SET_G(h, GF_COUNT0 + gen + 1, h->g[GF_COUNT0 + gen + 1] + 1);
@@ -460,6 +464,8 @@ int64_t gc__collect_main(GcHeap *h, int gen, int automatic)
     SET_G(h, GF_STATS + gen * 3 + 2, h->g[GF_STATS + gen * 3 + 2] + n);
     record_collection(h, gen, m, n, automatic);
     gc__event(h, GC_EV_GC_END, 0, 0, -1, m, n);
+    if (h->record && h->nevents > 0)
+        h->events[h->nevents - 1].phase = GC_PHASE_DONE;
     SET_G(h, GF_PHASE, GC_PHASE_IDLE);
     SET_G(h, GF_GEN, -1);
     SET_G(h, GF_AUTO, 0);
@@ -535,10 +541,10 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
     if (!mark)
         return gc_fail(h, "out of memory");
     int64_t m = 0;
+    gc__event(h, GC_EV_GC_START, 0, 0, -1, 2, automatic);
     SET_G(h, GF_COLLECTING, 1);
     SET_G(h, GF_GEN, 2);
     SET_G(h, GF_AUTO, automatic);
-    gc__event(h, GC_EV_GC_START, 0, 0, -1, 2, automatic);
     for (int i = 0; i < 3; i++)
         SET_G(h, GF_COUNT0 + i, 0);
     set_phase(h, GC_PHASE_MARK);

@@ -1279,11 +1279,14 @@ void gc_stmt(GcHeap *h, int32_t step, int32_t loc)
         h->finalized.n = 0;
         h->ncolls = 0;
     }
+    /* The event first: the new step and line belong to this micro-step. */
+    h->loc = loc;
+    int32_t ev = gc__event(h, GC_EV_STMT, 0, 0, -1, loc, depth);
+    if (ev >= 0)
+        h->events[ev].step = step;
     if (step != h->g[GF_STEP])
         SET_G(h, GF_STEP, step);
-    h->loc = loc;
     frame_set(h, depth, FF_LOC, loc);
-    gc__event(h, GC_EV_STMT, 0, 0, -1, loc, depth);
 }
 
 void gc_step_end(GcHeap *h)
