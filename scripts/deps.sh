@@ -3,7 +3,7 @@
 # is missing.  Uses sudo when not root.  Quiet when everything is there.
 set -eu
 pkgs=(cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libcjson-dev libpng-dev libgif-dev
-      xvfb xauth xdotool)
+      xvfb xauth xdotool x11-apps)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
