@@ -23,7 +23,7 @@ if(GCVIZ_GUI)
   if(XVFB_RUN AND XDOTOOL)
     add_test(NAME render.real_window
              COMMAND ${XVFB_RUN} -a -s "-screen 0 1920x1080x24" sh ${_rd}/window_test.sh
-                     $<TARGET_FILE:gcviz_window> ${_rd}/data/cycle.json ${CMAKE_CURRENT_BINARY_DIR}/window_shots)
+                     $<TARGET_FILE:gcviz> ${_rd}/data/cycle.json ${CMAKE_CURRENT_BINARY_DIR}/window_shots)
     set_tests_properties(render.real_window PROPERTIES TIMEOUT 120 LABELS nosan)
   endif()
 endif()
