@@ -12,10 +12,13 @@
  * clock except the progress line on stderr.
  */
 #include <errno.h>
+#include <signal.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -34,6 +37,7 @@ static const char RECORD_USAGE[] =
     "  --theme dark|light|contrast    colours (default dark)\n"
     "  --svg                          also write each frame as SVG\n"
     "  --gif FILE                     also write one animated GIF of all the frames\n"
+    "  --jobs N                       render with N processes (default: one per CPU)\n"
     "  --quiet                        no progress line\n"
     "Exit status: 0 fine, 1 bad scenario or a Python error in it, 2 bad usage,\n"
     "3 cannot write (or no font).\n";
@@ -46,6 +50,7 @@ typedef struct RecOptions {
     double scale;
     int theme;
     int svg, quiet;
+    long jobs;         /* 0: one per CPU */
 } RecOptions;
 
 static int usage(const char *msg)
@@ -79,7 +84,7 @@ static int parse_args(int argc, char **argv, RecOptions *o)
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "--out") == 0 || strcmp(a, "--gif") == 0 || strcmp(a, "--every") == 0 ||
             strcmp(a, "--from") == 0 || strcmp(a, "--to") == 0 || strcmp(a, "--size") == 0 ||
-            strcmp(a, "--scale") == 0 || strcmp(a, "--theme") == 0) {
+            strcmp(a, "--scale") == 0 || strcmp(a, "--theme") == 0 || strcmp(a, "--jobs") == 0) {
             if (!v) {
                 char msg[100];
                 snprintf(msg, sizeof msg, "%s needs a value", a);
@@ -120,6 +125,9 @@ static int parse_args(int argc, char **argv, RecOptions *o)
             o->theme = render_theme_from_name(v);
             if (o->theme < 0)
                 return usage("--theme must be dark, light or contrast");
+        } else if (strcmp(a, "--jobs") == 0) {
+            if (parse_long(v, &o->jobs) < 0 || o->jobs < 1 || o->jobs > 64)
+                return usage("--jobs needs a number of processes between 1 and 64");
         } else if (strcmp(a, "--svg") == 0) {
             o->svg = 1;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
@@ -236,10 +244,11 @@ static void rec_free(Rec *rc)
     if (rc->surf)
         SDL_FreeSurface(rc->surf);
     if (rc->sdl_up)
-        SDL_Quit();
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
 }
 
-/* Renders and writes one frame.  Returns 0 or -1 (SDL_GetError). */
+/* Renders and writes one frame (and adds it to the GIF if rc->gif).
+ * Returns 0 or -1 (SDL_GetError). */
 static int one_frame(Rec *rc, const RecordPoint *p, const RecordNaming *nm, int first, int last)
 {
     AppWin *w = rc->w;
@@ -269,6 +278,142 @@ static int one_frame(Rec *rc, const RecordPoint *p, const RecordNaming *nm, int 
         err = record_svg_write(&w->list, w->fonts, path);
     }
     return err ? -1 : 0;
+}
+
+/* One process renders every frame, in order; the GIF takes the pixels as
+ * they are drawn. */
+static int record_serial(Rec *rc, int32_t n, int32_t first, const RecordNaming *nm, Progress *pr)
+{
+    /* come from the stop before the first one, as the window would */
+    if (first > 0)
+        app_win_seek(rc->w, rc->pts[first - 1].cursor, 0);
+    for (int32_t i = 0; i < n; i++) {
+        if (one_frame(rc, &rc->pts[i], nm, i == 0, i == n - 1) < 0) {
+            if (pr->tty && pr->last > 0)
+                fputc('\n', stderr);
+            fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
+            return 3;
+        }
+        progress(pr, i + 1, n);
+    }
+    return 0;
+}
+
+/* Writes all of buf to fd (a pipe); 0 or -1. */
+static int write_all(int fd, const void *buf, size_t len)
+{
+    const char *p = buf;
+    while (len > 0) {
+        ssize_t k = write(fd, p, len);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return -1;
+        p += k;
+        len -= (size_t)k;
+    }
+    return 0;
+}
+
+/* Several processes render frames i = job, job + jobs, ...: a frame
+ * depends only on its cursor (the layout is computed once for the whole
+ * run and a settled frame has no memory of the previous one), so the
+ * bytes are those of a serial recording.  Processes, not threads: SDL's
+ * renderers and FreeType's library are not meant to be shared between
+ * threads, and after fork() each worker owns a copy of everything.
+ * Workers report each finished frame on a pipe; this process prints the
+ * progress and, with --gif, reads the PNGs back in order into the GIF. */
+static int record_parallel(Rec *rc, int32_t n, int jobs, const RecordNaming *nm, Progress *pr)
+{
+    int fds[2];
+    if (pipe(fds) < 0) {
+        fprintf(stderr, "gcviz record: %s\n", strerror(errno));
+        return 3;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pids[64];
+    int started = 0;
+    for (int j = 0; j < jobs; j++) {
+        pid_t pid = fork();
+        if (pid < 0)
+            break;
+        if (pid == 0) {
+            close(fds[0]);
+            int st = 0;
+            for (int32_t i = j; i < n && !st; i += jobs) {
+                RecordGif *gif = rc->gif;
+                rc->gif = NULL; /* the parent writes the GIF */
+                int rcode = one_frame(rc, &rc->pts[i], nm, i == 0, i == n - 1);
+                rc->gif = gif;
+                if (rcode < 0) {
+                    fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
+                    st = 3;
+                } else if (write_all(fds[1], &i, sizeof i) < 0) {
+                    st = 3;
+                }
+            }
+            close(fds[1]);
+            fflush(stderr);
+            _exit(st);
+        }
+        pids[started++] = pid;
+    }
+    close(fds[1]);
+    if (started == 0) {
+        close(fds[0]);
+        fprintf(stderr, "gcviz record: cannot start a process: %s\n", strerror(errno));
+        return 3;
+    }
+    if (started < jobs) {
+        /* frames of the missing workers would never come: stop them all */
+        for (int j = 0; j < started; j++)
+            kill(pids[j], SIGTERM);
+    }
+    uint8_t *done = calloc((size_t)n, 1);
+    int32_t ndone = 0, next_gif = 0;
+    int st = done && started == jobs ? 0 : 3;
+    int32_t idx;
+    for (;;) {
+        ssize_t k = read(fds[0], &idx, sizeof idx);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k != (ssize_t)sizeof idx)
+            break;
+        if (!done || idx < 0 || idx >= n)
+            continue;
+        done[idx] = 1;
+        progress(pr, ++ndone, n);
+        while (!st && rc->gif && next_gif < n && done[next_gif]) {
+            char name[1024], path[APP_PATH_MAX + 1100];
+            uint32_t *px = NULL;
+            int w = 0, h = 0;
+            record_frame_name(name, sizeof name, rc->w->sc->name, &rc->pts[next_gif], nm, ".png");
+            snprintf(path, sizeof path, "%s/%s", rc->o.out, name);
+            if (record_png_read(path, &px, &w, &h) < 0 ||
+                record_gif_add(rc->gif, px, w * 4,
+                               gif_delay(&rc->pts[next_gif], next_gif == 0, next_gif == n - 1)) < 0) {
+                fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
+                st = 3;
+            }
+            free(px);
+            next_gif++;
+        }
+    }
+    close(fds[0]);
+    for (int j = 0; j < started; j++) {
+        int ws = 0;
+        while (waitpid(pids[j], &ws, 0) < 0 && errno == EINTR)
+            ;
+        if (!WIFEXITED(ws) || WEXITSTATUS(ws) != 0)
+            st = 3;
+    }
+    if (!st && ndone != n) {
+        fprintf(stderr, "gcviz record: only %d of %d frames were written\n", (int)ndone, (int)n);
+        st = 3;
+    }
+    free(done);
+    return st;
 }
 
 static int record_run(Rec *rc)
@@ -358,24 +503,23 @@ static int record_run(Rec *rc)
             return 3;
         }
     }
-    /* come from the stop before the first one, as the window would */
-    if (first > 0)
-        app_win_seek(w, rc->pts[first - 1].cursor, 0);
     Progress pr;
     memset(&pr, 0, sizeof pr);
     pr.on = !o->quiet;
     pr.tty = isatty(2);
-    pr.last_tenth = -1;
+    pr.last_tenth = 0;
     clock_gettime(CLOCK_MONOTONIC, &pr.t0);
-    for (int32_t i = 0; i < n; i++) {
-        if (one_frame(rc, &rc->pts[i], &nm, i == 0, i == n - 1) < 0) {
-            if (pr.tty && pr.last > 0)
-                fputc('\n', stderr);
-            fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
-            return 3;
-        }
-        progress(&pr, i + 1, n);
+    long jobs = o->jobs;
+    if (jobs == 0) {
+        jobs = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = jobs < 1 ? 1 : jobs > 8 ? 8 : jobs;
     }
+    if (jobs > n / 4)
+        jobs = n / 4; /* starting a process is worth a few frames */
+    int st = jobs > 1 ? record_parallel(rc, n, (int)jobs, &nm, &pr)
+                      : record_serial(rc, n, first, &nm, &pr);
+    if (st)
+        return st;
     if (rc->gif) {
         RecordGif *g = rc->gif;
         rc->gif = NULL;

@@ -79,14 +79,17 @@ void record_file_abort(RecordFile *rf);
 
 /* ---- PNG ---------------------------------------------------------------------------- */
 
-/* zlib level used by default: level 1 with the SUB filter gives files of
- * about the size of level 6 on flat UI pictures at several times the speed
+/* zlib level used by default: on recorded frames levels 1 to 3 cost the
+ * same and level 6 more than twice as much for 10 % smaller files
  * (benchmarks/bench_record.py). */
-#define RECORD_PNG_LEVEL 1
+#define RECORD_PNG_LEVEL 2
 
 /* Writes 32-bit pixels in SDL_PIXELFORMAT_XRGB8888 (ARGB8888 read as
  * opaque), w x h, pitch in bytes, as an RGB PNG at zlib level (0-9). */
 int record_png_write(const void *xrgb, int w, int h, int pitch, int level, const char *path);
+/* Reads a PNG into malloc'ed XRGB8888 pixels (pitch w * 4); the caller
+ * frees *out.  For the GIF of a parallel recording and for tests. */
+int record_png_read(const char *path, uint32_t **out, int *w, int *h);
 /* The current content of a renderer's target (w x h) as a PNG: what the
  * window's S key needs.  Same contract as render_save_png. */
 int record_png_save(struct SDL_Renderer *r, int w, int h, const char *path);

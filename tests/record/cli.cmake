@@ -1,0 +1,72 @@
+# `gcviz record` as a user runs it: no DISPLAY (and an SDL_VIDEODRIVER that
+# would need one: the recorder must not use it), exit statuses, messages,
+# the SVGs parse as XML and hold the cards' texts.
+set(env ${CMAKE_COMMAND} -E env --unset=DISPLAY --unset=WAYLAND_DISPLAY SDL_VIDEODRIVER=x11)
+function(expect_record want_rc want_err)
+  execute_process(COMMAND ${env} ${GCVIZ} record ${ARGN} OUTPUT_VARIABLE out ERROR_VARIABLE err
+                  RESULT_VARIABLE rc)
+  if(NOT rc EQUAL want_rc)
+    message(FATAL_ERROR "gcviz record ${ARGN}: exit ${rc}, want ${want_rc}\n${out}\n${err}")
+  endif()
+  if(want_err AND NOT err MATCHES "${want_err}")
+    message(FATAL_ERROR "gcviz record ${ARGN}: stderr does not match '${want_err}':\n${err}")
+  endif()
+  set(last_err "${err}" PARENT_SCOPE)
+endfunction()
+
+file(REMOVE_RECURSE ${OUT})
+file(MAKE_DIRECTORY ${OUT})
+set(s ${SCEN}/f19_list_and_instance.json)
+
+# help and usage
+execute_process(COMMAND ${GCVIZ} record --help OUTPUT_VARIABLE out RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "usage: gcviz record")
+  message(FATAL_ERROR "record --help: ${rc}\n${out}")
+endif()
+expect_record(2 "--out DIR is needed" ${s})
+expect_record(2 "which scenario" --out ${OUT}/x)
+expect_record(2 "--every must be" ${s} --out ${OUT}/x --every sometimes)
+expect_record(2 "--size needs WxH" ${s} --out ${OUT}/x --size 12)
+expect_record(2 "--scale needs" ${s} --out ${OUT}/x --scale 0)
+expect_record(2 "--theme must be" ${s} --out ${OUT}/x --theme pink)
+expect_record(2 "--to must not be before --from" ${s} --out ${OUT}/x --from 3 --to 2)
+expect_record(2 "no frame between" ${s} --out ${OUT}/x --from 500)
+expect_record(2 "unknown option '--fast'" ${s} --out ${OUT}/x --fast)
+# a bad scenario: 1, nothing created
+expect_record(1 "bad_collector.json:[0-9]+:[0-9]+:" ${SCEN}/../../scenario/broken/bad_collector.json
+              --out ${OUT}/bad)
+expect_record(3 "cannot read" ${OUT}/no-such.json --out ${OUT}/x)
+# unwritable folders: under a regular file, and in /proc (root cannot write either)
+file(WRITE ${OUT}/plain_file "x")
+expect_record(3 "cannot write to .*plain_file/sub" ${s} --out ${OUT}/plain_file/sub)
+expect_record(3 "cannot write to /proc/gcviz" ${s} --out /proc/gcviz)
+if(EXISTS ${OUT}/bad OR EXISTS ${OUT}/x)
+  message(FATAL_ERROR "a failed recording left a folder behind")
+endif()
+
+# the real thing, quiet, then with progress
+expect_record(0 "" ${s} --out ${OUT}/frames --svg --gif ${OUT}/all.gif --quiet)
+if(NOT last_err STREQUAL "")
+  message(FATAL_ERROR "--quiet printed: ${last_err}")
+endif()
+file(GLOB pngs ${OUT}/frames/*.png)
+file(GLOB svgs ${OUT}/frames/*.svg)
+list(LENGTH pngs npng)
+list(LENGTH svgs nsvg)
+if(npng LESS 3 OR NOT npng EQUAL nsvg OR NOT EXISTS ${OUT}/all.gif)
+  message(FATAL_ERROR "${npng} PNG, ${nsvg} SVG, GIF: ${OUT}/all.gif")
+endif()
+expect_record(0 "frames .*in .*micro" ${s} --out ${OUT}/micro --every micro --size 640x400)
+# a Python error in the scenario: the frames up to it, then exit 1 with the error
+expect_record(1 "NameError" ${SCEN}/../../cli/name_error.json --out ${OUT}/nameerror --quiet)
+file(GLOB pngs ${OUT}/nameerror/*.png)
+if(NOT pngs)
+  message(FATAL_ERROR "no frames before the NameError")
+endif()
+if(PY)
+  execute_process(COMMAND ${PY} ${CHECK_SVG} ${OUT}/frames RESULT_VARIABLE rc OUTPUT_VARIABLE o
+                  ERROR_VARIABLE e)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "SVG check: ${o}${e}")
+  endif()
+endif()

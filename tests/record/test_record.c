@@ -1,0 +1,516 @@
+/*
+ * test_record.c: `gcviz record` end to end, in process (app_record_main
+ * with the window's core, exactly as the executable links them), then the
+ * files are read back: same bytes twice (and with one or two processes),
+ * PNG sizes, pixels of a card, an arrow and the caption bar in the theme's
+ * colours at the places the display list says, the GIF's frames, the
+ * unwritable folder, the temporary names.
+ *
+ * `test_record NAME OUTDIR` runs one test; files go under OUTDIR.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gif_lib.h>
+
+#include "app.h"
+#include "app_window_internal.h"
+#include "record.h"
+
+#ifndef GCVIZ_GOLDEN_DIR
+#define GCVIZ_GOLDEN_DIR "tests/golden/scenarios"
+#endif
+
+static int failures;
+static const char *outdir;
+
+#define CHECK(cond, ...)                                                                          \
+    do {                                                                                          \
+        if (!(cond)) {                                                                            \
+            fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);             \
+            fprintf(stderr, __VA_ARGS__);                                                         \
+            fprintf(stderr, "\n");                                                                \
+            failures++;                                                                           \
+        }                                                                                         \
+    } while (0)
+
+static const char *scenario(const char *name)
+{
+    static char buf[2][1024];
+    static int k;
+    k ^= 1;
+    snprintf(buf[k], sizeof buf[k], "%s/%s", GCVIZ_GOLDEN_DIR, name);
+    return buf[k];
+}
+
+static const char *out(const char *sub)
+{
+    static char buf[4][2048];
+    static int k;
+    k = (k + 1) & 3;
+    snprintf(buf[k], sizeof buf[k], "%s/%s", outdir, sub);
+    return buf[k];
+}
+
+/* Runs `gcviz record ARGS...` in process; NULL ends the list. */
+static int record(const char *first, ...)
+{
+    char *argv[64];
+    int argc = 0;
+    argv[argc++] = (char *)"record";
+    va_list ap;
+    va_start(ap, first);
+    for (const char *a = first; a && argc < 63; a = va_arg(ap, const char *))
+        argv[argc++] = (char *)a;
+    va_end(ap);
+    argv[argc] = NULL;
+    return app_record_main(argc, argv);
+}
+
+static void rm_rf(const char *dir)
+{
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cannot clean %s\n", dir);
+}
+
+/* Sorted names of the files in dir with the extension ext (NULL: all). */
+static int list_files(const char *dir, const char *ext, char names[][256], int max)
+{
+    DIR *d = opendir(dir);
+    int n = 0;
+    if (!d)
+        return 0;
+    struct dirent *de;
+    while ((de = readdir(d)) && n < max) {
+        size_t len = strlen(de->d_name);
+        if (de->d_name[0] == '.' && (len <= 2 || !ext))
+            continue;
+        if (ext && (len < strlen(ext) || strcmp(de->d_name + len - strlen(ext), ext) != 0))
+            continue;
+        snprintf(names[n++], 256, "%s", de->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, 256, (int (*)(const void *, const void *))strcmp);
+    return n;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    if (buf)
+        buf[n] = 0;
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+static int same_file(const char *a, const char *b)
+{
+    size_t la, lb;
+    char *x = slurp(a, &la), *y = slurp(b, &lb);
+    int same = x && y && la == lb && memcmp(x, y, la) == 0;
+    free(x);
+    free(y);
+    return same;
+}
+
+static char names_a[2000][256], names_b[2000][256];
+
+/* Every file of dir a is in b with the same bytes, and b has no other. */
+static void same_dirs(const char *a, const char *b)
+{
+    int na = list_files(a, NULL, names_a, 2000), nb = list_files(b, NULL, names_b, 2000);
+    CHECK(na == nb && na > 0, "%s has %d files, %s has %d", a, na, b, nb);
+    for (int i = 0; i < na && i < nb; i++) {
+        char pa[2400], pb[2400];
+        snprintf(pa, sizeof pa, "%.2000s/%.255s", a, names_a[i]);
+        snprintf(pb, sizeof pb, "%.2000s/%.255s", b, names_b[i]);
+        CHECK(strcmp(names_a[i], names_b[i]) == 0, "%s vs %s", names_a[i], names_b[i]);
+        CHECK(same_file(pa, pb), "%s and %s differ", pa, pb);
+    }
+}
+
+/* ---- tests ------------------------------------------------------------------------ */
+
+/* The same scenario and options twice give the same bytes (PNG, SVG, GIF),
+ * whether one process renders or two. */
+static void t_twice(void)
+{
+    const char *s = scenario("f02_two_cycle.json");
+    rm_rf(out("twice"));
+    CHECK(record(s, "--out", out("twice/a"), "--every", "phase", "--svg", "--gif",
+                 out("twice/a/all.gif"), "--quiet", "--jobs", "1", NULL) == 0, "first run");
+    CHECK(record(s, "--out", out("twice/b"), "--every", "phase", "--svg", "--gif",
+                 out("twice/b/all.gif"), "--quiet", "--jobs", "1", NULL) == 0, "second run");
+    CHECK(record(s, "--out", out("twice/c"), "--every", "phase", "--svg", "--gif",
+                 out("twice/c/all.gif"), "--quiet", "--jobs", "2", NULL) == 0, "two processes");
+    same_dirs(out("twice/a"), out("twice/b"));
+    same_dirs(out("twice/a"), out("twice/c"));
+    /* names sort in recording order: cursors (the last number) increase */
+    int n = list_files(out("twice/a"), ".png", names_a, 2000);
+    CHECK(n > 10, "%d frames", n);
+    long prev = -1;
+    for (int i = 0; i < n; i++) {
+        const char *dash = strrchr(names_a[i], '-');
+        long c = dash ? strtol(dash + 1, NULL, 10) : -1;
+        CHECK(c > prev, "%s is out of order", names_a[i]);
+        prev = c;
+    }
+}
+
+static void png_size(const char *path, int *w, int *h)
+{
+    uint32_t *px = NULL;
+    *w = *h = 0;
+    if (record_png_read(path, &px, w, h) < 0)
+        fprintf(stderr, "%s\n", SDL_GetError());
+    free(px);
+}
+
+/* Every PNG is --size x --scale pixels. */
+static void t_sizes(void)
+{
+    static const struct {
+        const char *size, *scale;
+        int w, h;
+    } cases[] = {{NULL, NULL, 1920, 1080}, {"800x600", "2", 1600, 1200}, {"1024x768", "1.5", 1536, 1152}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char sub[64];
+        snprintf(sub, sizeof sub, "sizes/%zu", i);
+        rm_rf(out(sub));
+        const char *dir = out(sub);
+        int rc = cases[i].size ? record(scenario("f02_two_cycle.json"), "--out", dir, "--from", "2",
+                                        "--to", "3", "--size", cases[i].size, "--scale",
+                                        cases[i].scale, "--quiet", NULL)
+                               : record(scenario("f02_two_cycle.json"), "--out", dir, "--from", "2",
+                                        "--to", "3", "--quiet", NULL);
+        CHECK(rc == 0, "case %zu: exit %d", i, rc);
+        int n = list_files(dir, ".png", names_a, 2000);
+        CHECK(n == 2, "case %zu: %d frames for statements 2..3", i, n);
+        for (int k = 0; k < n; k++) {
+            char p[2400];
+            int w, h;
+            snprintf(p, sizeof p, "%.2000s/%.255s", dir, names_a[k]);
+            png_size(p, &w, &h);
+            CHECK(w == cases[i].w && h == cases[i].h, "%s is %dx%d, not %dx%d", p, w, h, cases[i].w,
+                  cases[i].h);
+        }
+    }
+}
+
+static RenderColor px_at(const uint32_t *px, int w, int x, int y)
+{
+    uint32_t v = px[(size_t)y * (size_t)w + (size_t)x];
+    return (RenderColor){(uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v, 255};
+}
+
+static int near(RenderColor a, RenderColor b, int tol)
+{
+    return abs(a.r - b.r) <= tol && abs(a.g - b.g) <= tol && abs(a.b - b.b) <= tol;
+}
+
+static double coverage(const uint32_t *px, int w, float x, float y, float rw, float rh, RenderColor c)
+{
+    long hit = 0, all = 0;
+    for (int j = (int)y; j < (int)(y + rh); j++)
+        for (int i = (int)x; i < (int)(x + rw); i++, all++)
+            hit += near(px_at(px, w, i, j), c, 2);
+    return all ? (double)hit / (double)all : 0;
+}
+
+/* Pixels of a recorded frame where the window's display list puts a card,
+ * an arrow and the caption bar, in the theme's colours; for each theme and
+ * at scale 1 and 2. */
+static void t_pixels(void)
+{
+    static const char *const themes[] = {"dark", "light", "contrast"};
+    for (int ti = 0; ti < 3; ti++)
+        for (int scale = 1; scale <= 2; scale++) {
+            char sub[64], sc[8];
+            snprintf(sub, sizeof sub, "pixels/%s%d", themes[ti], scale);
+            snprintf(sc, sizeof sc, "%d", scale);
+            const char *dir = out(sub);
+            rm_rf(dir);
+            /* after statement 4 of f02: two nodes, a.peer = b drawn as an arrow */
+            int rc = record(scenario("f02_two_cycle.json"), "--out", dir, "--from", "4", "--to", "4",
+                            "--theme", themes[ti], "--size", "1280x800", "--scale", sc, "--quiet",
+                            NULL);
+            CHECK(rc == 0, "exit %d", rc);
+            int n = list_files(dir, ".png", names_a, 10);
+            CHECK(n == 1, "%d frames", n);
+            if (n != 1)
+                continue;
+            char p[2400];
+            snprintf(p, sizeof p, "%.2000s/%.255s", dir, names_a[0]);
+            uint32_t *px = NULL;
+            int w = 0, h = 0;
+            CHECK(record_png_read(p, &px, &w, &h) == 0, "%s", SDL_GetError());
+            if (!px)
+                continue;
+            /* the same frame's display list, as the window builds it */
+            SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+            SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+            AppWinOptions o = {NULL, render_theme_from_name(themes[ti])};
+            AppWin *win = app_win_new(r, w, h, (float)scale, &o);
+            win->settled = 1;
+            CHECK(app_win_load(win, scenario("f02_two_cycle.json"), 0) == 0, "load");
+            long cur = strtol(strrchr(names_a[0], '-') + 1, NULL, 10);
+            app_win_seek(win, (int32_t)cur, 0);
+            CHECK(app_win_draw(win, 0) == 0, "draw");
+            const RenderTheme *t = render_theme(o.theme);
+            const RenderList *l = &win->list;
+            /* a card: its header and body colours fill most of it */
+            int cards = 0;
+            for (int32_t i = 0; i < l->nhits; i++) {
+                const RenderHit *hit = &l->hits[i];
+                if (hit->kind != RENDER_HIT_CARD)
+                    continue;
+                cards++;
+                double head = coverage(px, w, hit->x, hit->y, hit->w, hit->h, t->card_header);
+                double body = coverage(px, w, hit->x, hit->y, hit->w, hit->h, t->card);
+                CHECK(head > 0.15 && head + body > 0.4,
+                      "%s x%d card #%d: %.0f %% header colour, %.0f %% body colour", themes[ti],
+                      scale, (int)hit->id, head * 100, body * 100);
+            }
+            CHECK(cards == 2, "%d cards", cards);
+            /* an arrow: the middle of each arrowhead in the arrow's colour */
+            int heads = 0, checked = 0;
+            for (int32_t i = 0; i < l->ncmds; i++) {
+                const RenderCmd *c = &l->cmds[i];
+                if (c->kind != RENDER_CMD_LINE || c->head <= 0 || c->color.a != 255)
+                    continue;
+                const RenderPt *q = l->pts + c->pts;
+                RenderPt tip = q[c->npts - 1], from = q[c->npts - 2];
+                float dx = tip.x - from.x, dy = tip.y - from.y, len = sqrtf(dx * dx + dy * dy);
+                if (len < 1)
+                    continue;
+                float mx = tip.x - dx / len * c->head * 0.55f, my = tip.y - dy / len * c->head * 0.55f;
+                RenderColor got = px_at(px, w, (int)mx, (int)my);
+                CHECK(near(got, c->color, 24), "%s x%d arrowhead at %.0f,%.0f is %02x%02x%02x, not %02x%02x%02x",
+                      themes[ti], scale, mx, my, got.r, got.g, got.b, c->color.r, c->color.g, c->color.b);
+                heads += near(c->color, t->arrow, 0) || near(c->color, t->arrow_root, 0);
+                checked++;
+            }
+            CHECK(heads >= 1 && checked >= 1, "%s x%d: %d arrowheads, %d in the theme's arrow colours",
+                  themes[ti], scale, checked, heads);
+            /* the caption bar: the panel colour around the text */
+            RenderRegions rg;
+            render_regions(w, h, (float)scale, &rg);
+            float m = 12.0f * (float)scale;
+            float cy = rg.heap_y + rg.heap_h + m, ch = rg.caption_h * (float)scale - m;
+            double cap = coverage(px, w, rg.code_x + m, cy + 4, (float)w - 2 * m - 2 * m, ch - 8, t->panel);
+            CHECK(cap > 0.7, "%s x%d: caption bar %.0f %% panel colour", themes[ti], scale, cap * 100);
+            app_win_free(win);
+            SDL_DestroyRenderer(r);
+            SDL_FreeSurface(surf);
+            free(px);
+        }
+}
+
+/* The GIF has one frame per PNG, loops, and each frame has a delay. */
+static void t_gif(void)
+{
+    const char *dir = out("gif");
+    rm_rf(dir);
+    CHECK(record(scenario("f02_two_cycle.json"), "--out", dir, "--every", "phase", "--gif",
+                 out("gif/anim/all.gif"), "--quiet", NULL) == 0, "record");
+    int n = list_files(dir, ".png", names_a, 2000);
+    int err = 0;
+    GifFileType *g = DGifOpenFileName(out("gif/anim/all.gif"), &err);
+    CHECK(g != NULL, "open: %s", GifErrorString(err));
+    if (!g)
+        return;
+    CHECK(DGifSlurp(g) == GIF_OK, "decode: %s", GifErrorString(g->Error));
+    CHECK(g->ImageCount == n && n > 5, "%d GIF frames for %d PNGs", g->ImageCount, n);
+    CHECK(g->SWidth == 1920 && g->SHeight == 1080, "%dx%d", g->SWidth, g->SHeight);
+    int loops = 0;
+    for (int i = 0; i < g->ImageCount; i++) {
+        GraphicsControlBlock gcb;
+        CHECK(DGifSavedExtensionToGCB(g, i, &gcb) == GIF_OK, "frame %d has no delay", i);
+        CHECK(gcb.DelayTime > 0, "frame %d: delay %d", i, gcb.DelayTime);
+        for (int k = 0; k < g->SavedImages[i].ExtensionBlockCount; k++) {
+            const ExtensionBlock *e = &g->SavedImages[i].ExtensionBlocks[k];
+            loops += e->Function == APPLICATION_EXT_FUNC_CODE && e->ByteCount == 11 &&
+                     memcmp(e->Bytes, "NETSCAPE2.0", 11) == 0;
+        }
+    }
+    CHECK(loops == 1, "NETSCAPE2.0 loop block found %d times", loops);
+    /* the first frame, decoded, is the first PNG within the dithering */
+    if (g->ImageCount > 0 && n > 0) {
+        char p[2400];
+        snprintf(p, sizeof p, "%.2000s/%.255s", dir, names_a[0]);
+        uint32_t *px = NULL;
+        int w, h;
+        if (record_png_read(p, &px, &w, &h) == 0) {
+            const SavedImage *im = &g->SavedImages[0];
+            const ColorMapObject *cm = im->ImageDesc.ColorMap ? im->ImageDesc.ColorMap : g->SColorMap;
+            long close = 0, all = 0;
+            for (int y = 0; y < im->ImageDesc.Height; y += 3)
+                for (int x = 0; x < im->ImageDesc.Width; x += 3, all++) {
+                    GifColorType c = cm->Colors[im->RasterBits[y * im->ImageDesc.Width + x]];
+                    RenderColor want = px_at(px, w, x + im->ImageDesc.Left, y + im->ImageDesc.Top);
+                    close += near((RenderColor){c.Red, c.Green, c.Blue, 255}, want, 40);
+                }
+            CHECK(close > all * 97 / 100, "only %ld of %ld GIF pixels near the PNG", close, all);
+            free(px);
+        }
+    }
+    DGifCloseFile(g, &err);
+}
+
+/* A folder that cannot be written: exit 3, and nothing in it. */
+static void t_unwritable(void)
+{
+    char file[2100], dir[2200];
+    snprintf(file, sizeof file, "%s", out("a_file"));
+    FILE *f = fopen(file, "w");
+    CHECK(f != NULL, "cannot make %s", file);
+    if (f)
+        fclose(f);
+    /* under a regular file: no folder can be made there, even as root */
+    snprintf(dir, sizeof dir, "%s/sub", file);
+    CHECK(record(scenario("f02_two_cycle.json"), "--out", dir, "--quiet", NULL) == 3, "file/sub");
+    CHECK(strstr(SDL_GetError(), "not a") || strstr(SDL_GetError(), "cannot"), "message: %s",
+          SDL_GetError());
+    CHECK(record(scenario("f02_two_cycle.json"), "--out", "/proc/gcviz-record-test", "--quiet", NULL) == 3,
+          "/proc");
+    /* the GIF's folder too */
+    snprintf(dir, sizeof dir, "%s/x.gif", file);
+    CHECK(record(scenario("f02_two_cycle.json"), "--out", out("unw"), "--gif", dir, "--quiet", NULL) == 3,
+          "gif under a file");
+}
+
+/* A file being written never has its final name until it is complete. */
+static void t_temp_names(void)
+{
+    const char *dir = out("temp");
+    rm_rf(dir);
+    CHECK(record_make_dirs(dir) == 0, "%s", SDL_GetError());
+    char path[2400];
+    snprintf(path, sizeof path, "%s/frame.png", dir);
+    RecordFile rf;
+    CHECK(record_file_open(&rf, path) == 0, "%s", SDL_GetError());
+    fputs("half", rf.f);
+    fflush(rf.f);
+    struct stat st;
+    CHECK(stat(path, &st) != 0, "the final name exists while writing");
+    CHECK(stat(rf.tmp, &st) == 0 && strstr(rf.tmp, "/.frame.png.part"), "temporary %s", rf.tmp);
+    record_file_abort(&rf);
+    CHECK(stat(path, &st) != 0 && stat(rf.tmp, &st) != 0, "something left after abort");
+    CHECK(record_file_open(&rf, path) == 0, "%s", SDL_GetError());
+    fputs("whole", rf.f);
+    CHECK(record_file_commit(&rf) == 0, "%s", SDL_GetError());
+    CHECK(stat(path, &st) == 0 && st.st_size == 5, "commit");
+    /* after a recording, no temporary is left */
+    rm_rf(dir);
+    CHECK(record(scenario("f19_list_and_instance.json"), "--out", dir, "--svg", "--quiet", NULL) == 0,
+          "record");
+    int n = list_files(dir, NULL, names_a, 2000), parts = 0;
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    while (d && (de = readdir(d)))
+        parts += strstr(de->d_name, ".part") != NULL;
+    if (d)
+        closedir(d);
+    CHECK(n > 0 && parts == 0, "%d files, %d temporaries", n, parts);
+}
+
+/* Names, stops and options: the pieces a user sees. */
+static void t_points(void)
+{
+    ScenarioErrors errs;
+    memset(&errs, 0, sizeof errs);
+    Scenario *s = scenario_load(scenario("f02_two_cycle.json"), &errs);
+    CHECK(s != NULL, "load");
+    if (!s)
+        return;
+    LangRunOptions o;
+    memset(&o, 0, sizeof o);
+    o.record = 1;
+    LangRun *r = lang_run(s->program, &o);
+    GcHeap *h = lang_run_heap(r);
+    RenderTimeline tl;
+    memset(&tl, 0, sizeof tl);
+    CHECK(render_timeline_build(&tl, h) == 0, "timeline");
+    RecordPoint *st = NULL, *ph = NULL, *mi = NULL;
+    int32_t ns = record_points(h, &tl, RENDER_GRAN_STATEMENT, &st);
+    int32_t np = record_points(h, &tl, RENDER_GRAN_PHASE, &ph);
+    int32_t nm = record_points(h, &tl, RENDER_GRAN_MICRO, &mi);
+    /* the beginning and the end of each of the 8 statements */
+    CHECK(ns == 9, "%d statement stops", ns);
+    CHECK(np > ns && nm > np && nm == gc_event_count(h) + 1, "%d %d %d", ns, np, nm);
+    for (int32_t i = 0; i < ns; i++)
+        CHECK(st[i].step == i, "stop %d shows statement %d", i, st[i].step);
+    RecordNaming nmg;
+    record_naming(mi, nm, &nmg);
+    char a[256], b[256];
+    int ordered = 1;
+    for (int32_t i = 1; i < nm; i++) {
+        record_frame_name(a, sizeof a, "x", &mi[i - 1], &nmg, ".png");
+        record_frame_name(b, sizeof b, "x", &mi[i], &nmg, ".png");
+        ordered &= strcmp(a, b) < 0;
+    }
+    CHECK(ordered, "micro-step names do not sort in order");
+    record_frame_name(a, sizeof a, "f02_two_cycle", &st[ns - 1], &nmg, ".png");
+    CHECK(strncmp(a, "f02_two_cycle-s008-p", 20) == 0 && strstr(a, "_idle-"), "%s", a);
+    free(st);
+    free(ph);
+    free(mi);
+    render_timeline_free(&tl);
+    lang_run_free(r);
+    scenario_free(s);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: test_record NAME OUTDIR\n");
+        return 2;
+    }
+    outdir = argv[2];
+    if (record_make_dirs(outdir) < 0) {
+        fprintf(stderr, "%s\n", SDL_GetError());
+        return 2;
+    }
+    static const struct {
+        const char *name;
+        void (*fn)(void);
+    } tests[] = {{"twice", t_twice},         {"sizes", t_sizes},   {"pixels", t_pixels},
+                 {"gif", t_gif},             {"unwritable", t_unwritable},
+                 {"temp_names", t_temp_names}, {"points", t_points}};
+    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
+        if (strcmp(argv[1], tests[i].name) == 0) {
+            /* the tests draw with SDL on a surface: no display */
+            SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "offscreen", SDL_HINT_OVERRIDE);
+            if (SDL_Init(SDL_INIT_VIDEO) < 0) {
+                fprintf(stderr, "SDL: %s\n", SDL_GetError());
+                return 1;
+            }
+            tests[i].fn();
+            SDL_Quit();
+            if (failures)
+                fprintf(stderr, "%s: %d check(s) failed\n", argv[1], failures);
+            return failures ? 1 : 0;
+        }
+    fprintf(stderr, "no test named %s\n", argv[1]);
+    return 2;
+}
