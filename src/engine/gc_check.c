@@ -139,7 +139,28 @@ void gc_event_explain(const GcHeap *h, int32_t i, char *buf, size_t n)
     switch ((GcEventKind)e->kind) {
     case GC_EV_BEGIN: snprintf(buf, n, "The program starts: no objects yet."); break;
     case GC_EV_STMT: snprintf(buf, n, "Next statement."); break;
-    case GC_EV_STEP_END: snprintf(buf, n, "The statement is done."); break;
+    case GC_EV_STEP_END: {
+        char parts[3][96];
+        int k = 0;
+        if (e->a)
+            snprintf(parts[k++], sizeof parts[0], "%lld object%s freed", (long long)e->a,
+                     e->a == 1 ? "" : "s");
+        if (e->b)
+            snprintf(parts[k++], sizeof parts[0], "%lld __del__ call%s", (long long)e->b,
+                     e->b == 1 ? "" : "s");
+        if (e->slot > 0)
+            snprintf(parts[k++], sizeof parts[0], "%d collection%s found %d unreachable",
+                     e->slot, e->slot == 1 ? "" : "s", e->obj);
+        if (k == 0)
+            snprintf(buf, n, "Done: nothing was freed.");
+        else if (k == 1)
+            snprintf(buf, n, "Done: %s.", parts[0]);
+        else if (k == 2)
+            snprintf(buf, n, "Done: %s and %s.", parts[0], parts[1]);
+        else
+            snprintf(buf, n, "Done: %s, %s and %s.", parts[0], parts[1], parts[2]);
+        break;
+    }
     case GC_EV_ALLOC:
         snprintf(buf, n, "%s is allocated: refcount 1, %s.", a,
                  e->a == GC_KIND_DICT ? "untracked until it holds a tracked value"

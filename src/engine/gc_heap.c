@@ -1089,8 +1089,9 @@ int gc_frame_pop(GcHeap *h)
     int32_t d = (int32_t)h->g[GF_NFRAMES] - 1;
     GC_ASSERT(d > 0);
     GcFrame *f = &h->frames[d];
-    /* Drop the variables in order, as frame clearing does. */
-    for (uint32_t i = 0; i < f->nvars; i++) {
+    /* Drop the variables in order, as frame clearing does.  A decref can
+     * run a __del__ that pushes frames and moves h->frames: re-read it. */
+    for (uint32_t i = 0; i < h->frames[d].nvars; i++) {
         f = &h->frames[d];
         GcValue v = f->vars[i].val;
         if (v != GC_UNBOUND) {
@@ -1293,7 +1294,12 @@ void gc_step_end(GcHeap *h)
 {
     if (h->cfg.collector == GC_COLLECTOR_REFCOUNT)
         gc__update_leaks(h);
-    gc__event(h, GC_EV_STEP_END, 0, 0, -1, h->g[GF_STEP], 0);
+    /* A summary of the statement for the caption: obj = collected in its
+     * collections, slot = how many collections, a = freed, b = finalized. */
+    int64_t m = 0;
+    for (int32_t i = 0; i < h->ncolls; i++)
+        m += h->colls[i].collected;
+    gc__event(h, GC_EV_STEP_END, (GcId)m, 0, h->ncolls, h->freed.n, h->finalized.n);
 }
 
 void gc_error_event(GcHeap *h, const char *text)
