@@ -31,6 +31,35 @@ test-fast: build
 test: build asan
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS) -LE nosan
+	@if command -v clang >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz-smoke; else echo "clang not found: fuzz smoke skipped"; fi
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)
+
+# Fuzzing (tests/fuzz): `make fuzz` builds the libFuzzer targets with clang,
+# ASan and UBSan in $(FUZZ_BUILD); `make fuzz-smoke` fuzzes each for 30 s
+# (part of `make test` when clang is there); `make fuzz-long` fuzzes each for
+# FUZZ_SECONDS, one after the other, one job each.  A crash leaves its input
+# in $(FUZZ_BUILD)/tests/fuzz_<target>_crash-*: copy it into
+# tests/fuzz/corpus/<target>/ so it stays a regression test.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 1800
+
+.PHONY: fuzz fuzz-smoke fuzz-long check-valgrind
+
+fuzz: deps
+	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGCVIZ_GUI=OFF -DGCVIZ_SANITIZE=ON -DGCVIZ_FUZZ=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_scenario fuzz_lang
+
+fuzz-smoke: fuzz
+	cd $(FUZZ_BUILD) && ctest --output-on-failure -L fuzz
+
+fuzz-long: fuzz
+	@cmake -B $(FUZZ_BUILD) -DGCVIZ_FUZZ_SMOKE_SECONDS=$(FUZZ_SECONDS) >/dev/null
+	(cd $(FUZZ_BUILD) && ctest -V -L fuzz); st=$$?; cmake -B $(FUZZ_BUILD) -DGCVIZ_FUZZ_SMOKE_SECONDS=30 >/dev/null; exit $$st
+
+# Valgrind over the normal build: `gcviz trace`, `gcviz run` and `gcviz
+# record` of every bundled scenario and `gcviz check` of every broken file,
+# no leaks and no invalid accesses (tests/invariants/check_valgrind.sh).
+check-valgrind: build
+	@tests/invariants/check_valgrind.sh $(BUILD)/gcviz

@@ -22,6 +22,11 @@
 #define LANG_MAX_EXPR_DEPTH 64   /* nesting of brackets and calls */
 #define LANG_MAX_RANGE 10000000  /* N in "for i in range(N)" */
 #define LANG_RECURSION_LIMIT 1000
+/* Statements executed in one run (each loop iteration's body counts, and
+ * gc.collect() one per tracked object): a bound on run time whatever the
+ * loops and calls multiply to (about 2 s of "pass").  The 1,000,000-object
+ * benchmark executes about 3,000,000. */
+#define LANG_MAX_EXEC_STMTS 100000000
 
 typedef struct LangError {
     int col;        /* 0-based byte offset in the statement text, -1 if none */
@@ -159,6 +164,7 @@ typedef struct LangRunOptions {
     int timing;
     int checked;         /* run gc_check after every micro-step (tests) */
     int64_t max_objects; /* 0 = default */
+    int64_t max_stmts;   /* statements executed; 0 = LANG_MAX_EXEC_STMTS */
     int internals;       /* 312 / 313 internals; 0 = the scenario's python */
     /* Called after each top-level step (may be NULL): for trace output. */
     void (*on_step)(void *ctx, LangRun *r, int32_t step);

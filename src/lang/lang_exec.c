@@ -49,6 +49,8 @@ struct LangRun {
     int32_t a_self, a_gc, a_weakref, a_ref, a_append, a_pop, a_clear, a_collect, a_enable,
         a_disable, a_set_threshold, a_freeze, a_unfreeze, a_range;
     int in_finalizer; /* >0 while running __del__ or a callback body */
+    int64_t executed;  /* statements executed (LANG_MAX_EXEC_STMTS) */
+    int c_nest;        /* run_code calls active on the C stack */
 };
 
 /* Current code context: which function's names are local. */
@@ -527,6 +529,10 @@ static int call_gc(LangRun *r, int32_t name, int nargs, int at_top)
         int64_t g = nargs ? int_arg(gc_temp(h, top - 1)) : 2;
         if (g < 0 || g > 2)
             return raise(r, "ValueError", "invalid generation");
+        /* A collection counts one statement per tracked object, so
+         * LANG_MAX_EXEC_STMTS also bounds a loop of gc.collect() on a big heap. */
+        for (int l = GC_LIST_GEN0; l <= GC_LIST_GEN2; l++)
+            r->executed += gc_list(h, (GcListId)l).len;
         int64_t n = gc_collect(h, (int)g);
         if (n < 0)
             return fatal(r);
@@ -1075,6 +1081,11 @@ static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *r
     int mark = gc_temp_count(r->h);
     int rc = OK;
     at_stmt(r, s);
+    /* Sticky once over: an error swallowed in a __del__ is raised again by
+     * the next statement, so the run ends. */
+    if (++r->executed > r->opt.max_stmts)
+        return raise(r, "RuntimeError", "more than %lld statements executed (gcviz's limit)",
+                     (long long)r->opt.max_stmts);
     switch (s->kind) {
     case LANG_S_PASS:
     case LANG_S_GLOBAL:
@@ -1133,8 +1144,9 @@ static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *r
 
 /* ---- finalizers and callbacks (called by the engine) ------------------- */
 
-static int run_code(LangRun *r, int32_t kind, GcId self, const FuncInfo *fi, const int32_t *params,
-                    GcValue *args, int nargs, LangStmt **body, int32_t n)
+static int run_code_frame(LangRun *r, int32_t kind, GcId self, const FuncInfo *fi,
+                          const int32_t *params, GcValue *args, int nargs, LangStmt **body,
+                          int32_t n)
 {
     GcHeap *h = r->h;
     if (r->depth >= LANG_RECURSION_LIMIT)
@@ -1175,6 +1187,21 @@ static int run_code(LangRun *r, int32_t kind, GcId self, const FuncInfo *fi, con
     memcpy(r->exc, saved_exc, sizeof saved_exc);
     r->step = saved_step;
     return OK;
+}
+
+/* Python's depth drops before a frame's locals are released, and releasing
+ * them can run another __del__ (whose locals release another...): CPython
+ * bounds that chain by its C recursion limit, and so does this count of the
+ * calls active on the C stack, which stays up until the frame is gone. */
+static int run_code(LangRun *r, int32_t kind, GcId self, const FuncInfo *fi, const int32_t *params,
+                    GcValue *args, int nargs, LangStmt **body, int32_t n)
+{
+    if (r->c_nest >= LANG_RECURSION_LIMIT)
+        return EXC; /* RecursionError inside a finalizer: ignored, as unraisable */
+    r->c_nest++;
+    int rc = run_code_frame(r, kind, self, fi, params, args, nargs, body, n);
+    r->c_nest--;
+    return rc;
 }
 
 static int host_del(void *ctx, GcHeap *h, GcId self)
@@ -1234,6 +1261,8 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     r->p = p;
     if (opt)
         r->opt = *opt;
+    if (r->opt.max_stmts <= 0)
+        r->opt.max_stmts = LANG_MAX_EXEC_STMTS;
     r->collected = -1;
     r->a_self = intern(r, "self");
     r->a_gc = intern(r, "gc");

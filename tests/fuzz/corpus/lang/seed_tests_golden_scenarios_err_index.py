@@ -1,0 +1,5 @@
+class Node
+gc.disable()
+l = [Node()]
+l.pop()
+l.pop()

@@ -1,0 +1,4 @@
+class Node
+gc.disable()
+l = [Node()]
+x = l[3]

@@ -1,0 +1,4 @@
+class Node
+gc.disable()
+d = {"k": Node()}
+x = d["q"]

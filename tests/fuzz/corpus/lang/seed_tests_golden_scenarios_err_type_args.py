@@ -1,0 +1,5 @@
+class Node
+gc.disable()
+a = Node()
+x = 5
+y = x()

@@ -1,0 +1,4 @@
+class Node
+gc.disable()
+a = Node()
+gc.collect(3)

@@ -1,0 +1,4 @@
+class Node
+gc.disable()
+l = []
+w = weakref.ref(l)

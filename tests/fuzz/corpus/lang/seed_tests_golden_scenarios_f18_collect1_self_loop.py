@@ -1,0 +1,6 @@
+class Node
+gc.disable()
+a = Node()
+a.me = a
+del a
+n = gc.collect(1)
