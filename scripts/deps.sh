@@ -4,6 +4,7 @@
 set -eu
 pkgs=(cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libcjson-dev libpng-dev libgif-dev
       xvfb xauth xdotool x11-apps)
+pkgs+=(python3 librsvg2-bin imagemagick) # record tests parse SVG; viewing SVG and GIF frames
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
