@@ -1296,7 +1296,11 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     }
     for (int32_t i = 0; i < nc; i++) {
         const LangClass *k = lang_class(p, i);
-        gc_class_add(r->h, k->name, k->del_body != NULL);
+        if (gc_class_add(r->h, k->name, k->del_body != NULL) < 0) {
+            r->status = 3; /* the heap would have no keys for this class */
+            snprintf(r->err, sizeof r->err, "out of memory");
+            return r;
+        }
         analyse(&r->dels[i], &r->a_self, 1, k->del_body, k->ndel);
     }
     Ctx top = {NULL, 0};

@@ -79,6 +79,8 @@ static void add_problem(Ctx *c, long off, const char *path, const char *fmt, ...
     va_start(ap, fmt);
     vsnprintf(p.msg, sizeof p.msg, fmt, ap);
     va_end(ap);
+    if (strcmp(p.msg, "out of memory") == 0)
+        c->oom = 1; /* from the parser or lang_validate: the file is not at fault */
     c->count++;
     if (c->nbest < SCENARIO_MAX_ERRORS) {
         c->best[c->nbest++] = p;
@@ -1051,6 +1053,12 @@ Scenario *scenario_load_text(const char *name, const char *text, size_t len, Sce
 
     /* 2. cJSON, on a text known to be shallow and valid UTF-8. */
     root = cJSON_ParseWithLengthOpts(buf, len + 1, &end, 1);
+    if (!root && !c->scan.problem) {
+        /* The scan walked the whole grammar and found nothing: cJSON failed
+         * to allocate. */
+        c->oom = 1;
+        goto done;
+    }
     if (c->scan.problem || !root) {
         long e = end ? (long)(end - buf) : 0;
         if (e > (long)len)

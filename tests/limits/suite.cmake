@@ -21,3 +21,19 @@ add_test(NAME limits_default_exec_stmts
                  "-DWANT=RuntimeError: more than 100000000 statements executed (gcviz's limit)" -DSTATUS=1
                  -P ${CMAKE_CURRENT_LIST_DIR}/run_expect.cmake)
 set_tests_properties(limits_live_10m limits_default_exec_stmts PROPERTIES LABELS "slow;nosan" TIMEOUT 300)
+
+# Allocation failures: every allocation of the loader (and parser, program
+# tables, cJSON) fails in turn, loading every bundled scenario and two broken
+# files, and every allocation of a recorded run of every bundled scenario
+# (test_oom.c; malloc wrapped at link time).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(CJSON_OOM REQUIRED IMPORTED_TARGET libcjson)
+add_executable(test_oom ${CMAKE_CURRENT_LIST_DIR}/test_oom.c)
+target_link_libraries(test_oom PRIVATE gcviz_scenario PkgConfig::CJSON_OOM)
+target_link_options(test_oom PRIVATE -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc)
+file(GLOB _scn CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/[0-9]*.json)
+add_test(NAME limits_oom_load
+         COMMAND test_oom load ${_scn} ${PROJECT_SOURCE_DIR}/tests/scenario/broken/unknown_key_step.json
+                 ${PROJECT_SOURCE_DIR}/tests/scenario/broken/wrong_arity.json)
+add_test(NAME limits_oom_run COMMAND test_oom run ${_scn})
+set_tests_properties(limits_oom_load limits_oom_run PROPERTIES TIMEOUT 600)
