@@ -4,6 +4,18 @@
  * edge (anti-aliasing the way Dear ImGui does it), batched until a text or
  * clip command needs a flush.  Text is rasterised once per (face, size,
  * string) in white and tinted with the texture colour mod.
+ *
+ * SDL's software renderer (no GPU; the tests, `gcviz record`, a window
+ * under Xvfb) truncates every vertex to whole pixels and fills each blended
+ * triangle through a temporary surface the size of its bounding box, so a
+ * fan over a big rounded rect costs the rect's area once per triangle.  On
+ * that renderer (`snap`) the inside of a convex shape is drawn instead as
+ * runs of whole rows (SDL_RenderFillRects: a rounded rect becomes one big
+ * rect and a few rows per corner) covering exactly the pixels the fan
+ * would cover under SDL's top-left rule, long slanted edges are cut into
+ * short pieces, and only the one-pixel fringe stays geometry.  Commands
+ * wholly outside the clip rectangle are skipped.  Other renderers get the
+ * triangles unchanged.
  */
 #include <math.h>
 #include <stdio.h>
@@ -20,6 +32,8 @@
 #define TEXT_CACHE 2048 /* power of two */
 #define AA 1.0f
 #define MAX_PATH_PTS 512
+#define MAX_FILL_PTS 1024 /* a path after cutting its long slanted edges (snap) */
+#define PIECE 16.0f       /* longest slanted piece, in pixels across (snap) */
 
 typedef struct TextEntry {
     uint64_t hash;
@@ -37,6 +51,13 @@ struct RenderSdl {
     int nv, capv;
     int *idx;
     int ni, capi;
+    int snap;             /* software renderer: see the top of the file */
+    SDL_Rect *rects;      /* pending row runs, all in rect_color (snap) */
+    int nrects, caprects;
+    RenderColor rect_color;
+    int *rows;            /* span bounds per row while filling (snap) */
+    int caprows;
+    SDL_Rect clip;        /* current clip rectangle, in target pixels */
     TextEntry cache[TEXT_CACHE];
     int ncached;
     uint32_t draw_no;
@@ -50,6 +71,9 @@ RenderSdl *render_sdl_new(SDL_Renderer *r, RenderFonts *fonts)
         return NULL;
     b->r = r;
     b->fonts = fonts;
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(r, &info) == 0)
+        b->snap = (info.flags & SDL_RENDERER_SOFTWARE) != 0;
     return b;
 }
 
@@ -73,6 +97,8 @@ void render_sdl_free(RenderSdl *b)
     cache_clear(b, 0);
     free(b->v);
     free(b->idx);
+    free(b->rects);
+    free(b->rows);
     free(b);
 }
 
@@ -103,11 +129,61 @@ static int reserve(RenderSdl *b, int nv, int ni)
     return 0;
 }
 
+/* At most one of the two batches (triangles, row runs) holds anything:
+ * adding to one flushes the other, so the painter's order is kept. */
+static void flush_geometry(RenderSdl *b)
+{
+    if (b->ni > 0) {
+        SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_BLEND);
+        if (SDL_RenderGeometry(b->r, NULL, b->v, b->nv, b->idx, b->ni) < 0)
+            b->failed = 1;
+    }
+    b->nv = b->ni = 0;
+}
+
+static void flush_rects(RenderSdl *b)
+{
+    if (b->nrects > 0) {
+        RenderColor c = b->rect_color;
+        /* opaque runs are plain fills, much cheaper than blending */
+        SDL_SetRenderDrawBlendMode(b->r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+        SDL_SetRenderDrawColor(b->r, c.r, c.g, c.b, c.a);
+        if (SDL_RenderFillRects(b->r, b->rects, b->nrects) < 0)
+            b->failed = 1;
+    }
+    b->nrects = 0;
+}
+
 static void flush(RenderSdl *b)
 {
-    if (b->ni > 0 && SDL_RenderGeometry(b->r, NULL, b->v, b->nv, b->idx, b->ni) < 0)
-        b->failed = 1;
-    b->nv = b->ni = 0;
+    flush_rects(b);
+    flush_geometry(b);
+}
+
+/* Room for nv vertices and ni indices in the triangle batch. */
+static int reserve_geometry(RenderSdl *b, int nv, int ni)
+{
+    flush_rects(b);
+    return reserve(b, nv, ni);
+}
+
+static void push_rect(RenderSdl *b, int x, int y, int w, int h, RenderColor c)
+{
+    flush_geometry(b);
+    if (b->nrects > 0 && memcmp(&b->rect_color, &c, sizeof c) != 0)
+        flush_rects(b);
+    if (b->nrects == b->caprects) {
+        int n = b->caprects ? b->caprects * 2 : 256;
+        SDL_Rect *r = realloc(b->rects, (size_t)n * sizeof *r);
+        if (!r) {
+            b->failed = 1;
+            return;
+        }
+        b->rects = r;
+        b->caprects = n;
+    }
+    b->rect_color = c;
+    b->rects[b->nrects++] = (SDL_Rect){x, y, w, h};
 }
 
 static SDL_Vertex vert(float x, float y, RenderColor c, uint8_t a)
@@ -124,11 +200,201 @@ static SDL_Vertex vert(float x, float y, RenderColor c, uint8_t a)
     return v;
 }
 
+/* ---- snap: the inside of a convex polygon as row runs ---------------------- */
+
+/* What SDL's software renderer does to a vertex coordinate: (int) truncation
+ * (clamped here so that far-away points cannot overflow). */
+static int32_t trunc_px(float v)
+{
+    if (v > 1e8f)
+        return 100000000;
+    if (v < -1e8f)
+        return -100000000;
+    return (int32_t)v;
+}
+
+static int64_t floor_div(int64_t a, int64_t d) /* d > 0 */
+{
+    int64_t q = a / d;
+    return (a % d != 0 && a < 0) ? q - 1 : q;
+}
+
+/* SDL's top-left rule for the edge a->b of a triangle of the given winding. */
+static int top_left(int64_t ax, int64_t ay, int64_t bx, int64_t by, int clockwise)
+{
+    if (clockwise)
+        return (ay == by && ax < bx) || by < ay;
+    return (ay == by && bx < ax) || ay < by;
+}
+
+typedef struct IPt {
+    int64_t x, y;
+} IPt;
+
+static int cmp_ipt(const void *a, const void *b)
+{
+    const IPt *p = a, *q = b;
+    if (p->x != q->x)
+        return p->x < q->x ? -1 : 1;
+    return (p->y > q->y) - (p->y < q->y);
+}
+
+static int64_t cross3(IPt o, IPt a, IPt b)
+{
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+/* Convex hull of pts (sorted in place), written to out; returns its size. */
+static int hull(IPt *pts, int n, IPt *out)
+{
+    qsort(pts, (size_t)n, sizeof *pts, cmp_ipt);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        while (k >= 2 && cross3(out[k - 2], out[k - 1], pts[i]) <= 0)
+            k--;
+        out[k++] = pts[i];
+    }
+    for (int i = n - 2, lower = k + 1; i >= 0; i--) {
+        while (k >= lower && cross3(out[k - 2], out[k - 1], pts[i]) <= 0)
+            k--;
+        out[k++] = pts[i];
+    }
+    return k > 1 ? k - 1 : k;
+}
+
+/* Fills the convex polygon p (the inner points of a shape) with rects,
+ * covering the pixels SDL's software renderer would cover with a fan of
+ * triangles: vertices truncated to whole pixels, pixel centres sampled,
+ * shared edges decided by the top-left rule.  Works in SDL's units of half
+ * a pixel (vertices even, pixel centres odd).  Truncation can fold a convex
+ * path slightly (a pill's ends); the fan then covers the fold twice, so
+ * the hull of the truncated points is filled. */
+static void fill_spans(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
+{
+    IPt pts[MAX_FILL_PTS], v[MAX_FILL_PTS + 1];
+    for (int i = 0; i < n; i++)
+        pts[i] = (IPt){2 * (int64_t)trunc_px(p[i].x), 2 * (int64_t)trunc_px(p[i].y)};
+    n = hull(pts, n, v);
+    if (n < 3)
+        return;
+    int64_t area = 0, ymin = INT64_MAX, ymax = INT64_MIN;
+    for (int i = 0; i < n; i++) {
+        area += v[i].x * v[(i + 1) % n].y - v[(i + 1) % n].x * v[i].y;
+        ymin = v[i].y < ymin ? v[i].y : ymin;
+        ymax = v[i].y > ymax ? v[i].y : ymax;
+    }
+    if (area == 0)
+        return;
+    /* SDL: cross(d0, d1, d2) > 0 is "clockwise"; that cross product has
+     * the sign of the shoelace sum above */
+    int clockwise = area > 0;
+    int64_t s = clockwise ? 1 : -1;
+    /* rows whose centre 2y+1 lies strictly between ymin and ymax, inside the clip */
+    int64_t y0 = ymin / 2, y1 = ymax / 2; /* [y0, y1) */
+    if (y0 < b->clip.y)
+        y0 = b->clip.y;
+    if (y1 > (int64_t)b->clip.y + b->clip.h)
+        y1 = (int64_t)b->clip.y + b->clip.h;
+    if (y0 >= y1)
+        return;
+    int nrows = (int)(y1 - y0);
+    if (2 * nrows > b->caprows) {
+        int *r = realloc(b->rows, (size_t)nrows * 2 * sizeof *r);
+        if (!r) {
+            b->failed = 1;
+            return;
+        }
+        b->rows = r;
+        b->caprows = 2 * nrows;
+    }
+    int *lo = b->rows, *hi = b->rows + nrows; /* inclusive pixel bounds */
+    for (int r = 0; r < nrows; r++) {
+        lo[r] = INT32_MIN;
+        hi[r] = INT32_MAX;
+    }
+    /* a convex polygon's row is bounded by the two edges crossing it; an
+     * edge's half-plane holds the polygon's other rows anyway */
+    for (int i = 0; i < n; i++) {
+        int64_t ax = v[i].x, ay = v[i].y, bx = v[(i + 1) % n].x, by = v[(i + 1) % n].y;
+        if (ay == by)
+            continue;
+        int64_t t = top_left(ax, ay, bx, by, clockwise) ? 0 : 1;
+        int64_t d = s * (by - ay);
+        int64_t ey0 = (ay < by ? ay : by) / 2, ey1 = (ay < by ? by : ay) / 2;
+        if (ey0 < y0)
+            ey0 = y0;
+        if (ey1 > y1)
+            ey1 = y1;
+        for (int64_t y = ey0; y < ey1; y++) {
+            /* inside: s * cross(a, b, P) >= t at P = (2x + 1, 2y + 1), i.e.
+             * cc - 2 d x >= t */
+            int64_t cc = s * (bx - ax) * (2 * y + 1 - ay) - d * (1 - ax);
+            int r = (int)(y - y0);
+            if (d > 0) {
+                int64_t x = floor_div(cc - t, 2 * d);
+                if (x < hi[r])
+                    hi[r] = (int)(x <= INT32_MIN ? INT32_MIN + 1 : x);
+            } else {
+                int64_t x = -floor_div(cc - t, -2 * d); /* ceil((t - cc) / (-2 d)) */
+                if (x > lo[r])
+                    lo[r] = (int)(x >= INT32_MAX ? INT32_MAX - 1 : x);
+            }
+        }
+    }
+    /* (a row is bounded on both sides in a convex polygon; be safe) */
+    int cx0 = b->clip.x, cx1 = b->clip.x + b->clip.w - 1;
+    for (int r = 0; r < nrows; r++) {
+        if (lo[r] == INT32_MIN || hi[r] == INT32_MAX) {
+            lo[r] = 1;
+            hi[r] = 0;
+            continue;
+        }
+        lo[r] = lo[r] < cx0 ? cx0 : lo[r];
+        hi[r] = hi[r] > cx1 ? cx1 : hi[r];
+    }
+    /* rows with the same bounds become one rect */
+    int start = 0;
+    for (int r = 1; r <= nrows; r++) {
+        if (r < nrows && lo[r] == lo[start] && hi[r] == hi[start])
+            continue;
+        if (lo[start] <= hi[start])
+            push_rect(b, lo[start], (int)y0 + start, hi[start] - lo[start] + 1, r - start, c);
+        start = r;
+    }
+}
+
+/* Copies the closed path p into out, cutting every edge that is long in
+ * both directions into pieces of at most PIECE pixels across, so that no
+ * triangle built on it has a big bounding box.  Returns the new count. */
+static int cut_long_edges(const RenderPt *p, int n, RenderPt *out, int max)
+{
+    int m = 0;
+    for (int i = 0; i < n && m < max; i++) {
+        const RenderPt *a = &p[i], *q = &p[(i + 1) % n];
+        out[m++] = *a;
+        float dx = fabsf(q->x - a->x), dy = fabsf(q->y - a->y);
+        float across = dx < dy ? dx : dy;
+        if (across <= PIECE)
+            continue;
+        int k = (int)ceilf(across / PIECE);
+        for (int j = 1; j < k && m < max - (n - i); j++) {
+            float t = (float)j / (float)k;
+            out[m++] = (RenderPt){a->x + (q->x - a->x) * t, a->y + (q->y - a->y) * t};
+        }
+    }
+    return m;
+}
+
 /* A convex polygon with an alpha fringe (points in either winding). */
 static void fill_convex(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
 {
     if (n < 3 || n > MAX_PATH_PTS)
         return;
+    RenderPt cut[MAX_FILL_PTS];
+    if (b->snap) {
+        n = cut_long_edges(p, n, cut, MAX_FILL_PTS);
+        p = cut;
+    }
     float area = 0;
     for (int i = 0; i < n; i++) {
         const RenderPt *a = &p[i], *q = &p[(i + 1) % n];
@@ -137,11 +403,7 @@ static void fill_convex(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
     if (fabsf(area) < 1e-4f)
         return;
     float sgn = area > 0 ? 1.0f : -1.0f; /* y down: positive area = clockwise on screen */
-    if (reserve(b, 2 * n, 3 * (n - 2) + 6 * n) < 0) {
-        b->failed = 1;
-        return;
-    }
-    float nx[MAX_PATH_PTS], ny[MAX_PATH_PTS];
+    float nx[MAX_FILL_PTS], ny[MAX_FILL_PTS];
     for (int i = 0; i < n; i++) {
         const RenderPt *a = &p[i], *q = &p[(i + 1) % n];
         float dx = q->x - a->x, dy = q->y - a->y;
@@ -156,7 +418,7 @@ static void fill_convex(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
         nx[i] = dy * sgn;
         ny[i] = -dx * sgn;
     }
-    int base = b->nv;
+    RenderPt in[MAX_FILL_PTS], out[MAX_FILL_PTS];
     for (int i = 0; i < n; i++) {
         int pi = (i + n - 1) % n;
         float dx = (nx[pi] + nx[i]) * 0.5f, dy = (ny[pi] + ny[i]) * 0.5f;
@@ -169,10 +431,21 @@ static void fill_convex(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
             dy *= inv;
         }
         float h = AA * 0.5f;
-        b->v[b->nv++] = vert(p[i].x - dx * h, p[i].y - dy * h, c, c.a);
-        b->v[b->nv++] = vert(p[i].x + dx * h, p[i].y + dy * h, c, 0);
+        in[i] = (RenderPt){p[i].x - dx * h, p[i].y - dy * h};
+        out[i] = (RenderPt){p[i].x + dx * h, p[i].y + dy * h};
     }
-    for (int i = 2; i < n; i++) {
+    if (b->snap)
+        fill_spans(b, in, n, c);
+    if (reserve_geometry(b, 2 * n, (b->snap ? 0 : 3 * (n - 2)) + 6 * n) < 0) {
+        b->failed = 1;
+        return;
+    }
+    int base = b->nv;
+    for (int i = 0; i < n; i++) {
+        b->v[b->nv++] = vert(in[i].x, in[i].y, c, c.a);
+        b->v[b->nv++] = vert(out[i].x, out[i].y, c, 0);
+    }
+    for (int i = 2; i < n && !b->snap; i++) {
         b->idx[b->ni++] = base;
         b->idx[b->ni++] = base + 2 * (i - 1);
         b->idx[b->ni++] = base + 2 * i;
@@ -456,10 +729,55 @@ static void draw_text(RenderSdl *b, const RenderList *l, const RenderCmd *c)
         b->failed = 1;
 }
 
+/* Whether c certainly draws nothing inside the clip rectangle (text is
+ * never skipped: its width is not known here). */
+static int outside_clip(const RenderSdl *b, const RenderList *l, const RenderCmd *c)
+{
+    float x0, y0, x1, y1, m;
+    switch (c->kind) {
+    case RENDER_CMD_RECT:
+    case RENDER_CMD_FRAME:
+    case RENDER_CMD_HATCH:
+        x0 = c->x;
+        y0 = c->y;
+        x1 = c->x + c->w;
+        y1 = c->y + c->h;
+        m = c->width;
+        break;
+    case RENDER_CMD_LINE:
+    case RENDER_CMD_POLY: {
+        if (c->npts < 1)
+            return 1;
+        const RenderPt *p = l->pts + c->pts;
+        x0 = x1 = p[0].x;
+        y0 = y1 = p[0].y;
+        for (int32_t i = 1; i < c->npts; i++) {
+            x0 = p[i].x < x0 ? p[i].x : x0;
+            x1 = p[i].x > x1 ? p[i].x : x1;
+            y0 = p[i].y < y0 ? p[i].y : y0;
+            y1 = p[i].y > y1 ? p[i].y : y1;
+        }
+        m = c->width > c->head ? c->width : c->head;
+        break;
+    }
+    default:
+        return 0;
+    }
+    m += 2 * AA + 1;
+    return x1 + m < (float)b->clip.x || x0 - m > (float)(b->clip.x + b->clip.w) ||
+           y1 + m < (float)b->clip.y || y0 - m > (float)(b->clip.y + b->clip.h);
+}
+
 int render_sdl_draw(RenderSdl *b, const RenderList *l)
 {
     b->draw_no++;
     b->failed = 0;
+    SDL_Rect target = {0, 0, l->width, l->height};
+    if (SDL_GetRendererOutputSize(b->r, &target.w, &target.h) < 0) {
+        target.w = l->width;
+        target.h = l->height;
+    }
+    b->clip = target;
     if (b->ncached > TEXT_CACHE / 2)
         cache_clear(b, 1);
     SDL_RenderSetClipRect(b->r, NULL);
@@ -469,6 +787,8 @@ int render_sdl_draw(RenderSdl *b, const RenderList *l)
         return -1;
     for (int32_t i = 0; i < l->ncmds; i++) {
         const RenderCmd *c = &l->cmds[i];
+        if (outside_clip(b, l, c))
+            continue;
         switch (c->kind) {
         case RENDER_CMD_RECT:
             draw_rect(b, c);
@@ -493,10 +813,13 @@ int render_sdl_draw(RenderSdl *b, const RenderList *l)
             flush(b);
             if (c->w <= 0) {
                 SDL_RenderSetClipRect(b->r, NULL);
+                b->clip = target;
             } else {
                 SDL_Rect r = {(int)floorf(c->x), (int)floorf(c->y), (int)ceilf(c->w),
                               (int)ceilf(c->h)};
                 SDL_RenderSetClipRect(b->r, &r);
+                if (!SDL_IntersectRect(&r, &target, &b->clip))
+                    b->clip = (SDL_Rect){0, 0, 0, 0};
             }
             break;
         default:
