@@ -16,7 +16,7 @@ if(GCVIZ_GUI)
              replay_back_forth replay_tab replay_next_gc replay_stmt screenshot_file
              screenshot_fail load_error runtime_error every_scenario)
     add_test(NAME render.${_t} COMMAND test_render ${_t})
-    set_tests_properties(render.${_t} PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=offscreen" TIMEOUT 120)
+    set_tests_properties(render.${_t} PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=offscreen" TIMEOUT 900)
   endforeach()
   find_program(XVFB_RUN xvfb-run)
   find_program(XDOTOOL xdotool)
