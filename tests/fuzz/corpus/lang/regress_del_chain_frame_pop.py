@@ -1,0 +1,5 @@
+class P:
+ x = P()
+p = P()
+del p
+q = P()
