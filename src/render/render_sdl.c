@@ -58,6 +58,7 @@ struct RenderSdl {
     int *rows;            /* span bounds per row while filling (snap) */
     int caprows;
     SDL_Rect clip;        /* current clip rectangle, in target pixels */
+    SDL_Texture *white;   /* 1x1 white texture for the fringe triangles (snap) */
     TextEntry cache[TEXT_CACHE];
     int ncached;
     uint32_t draw_no;
@@ -95,6 +96,8 @@ void render_sdl_free(RenderSdl *b)
     if (!b)
         return;
     cache_clear(b, 0);
+    if (b->white)
+        SDL_DestroyTexture(b->white);
     free(b->v);
     free(b->idx);
     free(b->rects);
@@ -131,11 +134,29 @@ static int reserve(RenderSdl *b, int nv, int ni)
 
 /* At most one of the two batches (triangles, row runs) holds anything:
  * adding to one flushes the other, so the painter's order is kept. */
+/* With a texture, the software renderer blends each triangle straight into
+ * the target; without one it goes through a temporary surface per
+ * triangle.  So on that renderer the triangles are textured with one white
+ * pixel (the vertex colours tint it). */
+static SDL_Texture *white_texture(RenderSdl *b)
+{
+    if (!b->white) {
+        b->white = SDL_CreateTexture(b->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, 1, 1);
+        if (b->white) {
+            Uint32 px = 0xFFFFFFFFu;
+            SDL_UpdateTexture(b->white, NULL, &px, 4);
+            SDL_SetTextureBlendMode(b->white, SDL_BLENDMODE_BLEND);
+        }
+    }
+    return b->white;
+}
+
 static void flush_geometry(RenderSdl *b)
 {
     if (b->ni > 0) {
         SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_BLEND);
-        if (SDL_RenderGeometry(b->r, NULL, b->v, b->nv, b->idx, b->ni) < 0)
+        SDL_Texture *tex = b->snap ? white_texture(b) : NULL;
+        if (SDL_RenderGeometry(b->r, tex, b->v, b->nv, b->idx, b->ni) < 0)
             b->failed = 1;
     }
     b->nv = b->ni = 0;
