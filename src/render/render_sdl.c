@@ -283,72 +283,67 @@ static int hull(IPt *pts, int n, IPt *out)
     return k > 1 ? k - 1 : k;
 }
 
-/* Fills the convex polygon p (the inner points of a shape) with rects,
- * covering the pixels SDL's software renderer would cover with a fan of
- * triangles: vertices truncated to whole pixels, pixel centres sampled,
- * shared edges decided by the top-left rule.  Works in SDL's units of half
- * a pixel (vertices even, pixel centres odd).  Truncation can fold a convex
- * path slightly (a pill's ends); the fan then covers the fold twice, so
- * the hull of the truncated points is filled. */
-static void fill_spans(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
+/* A convex polygon as SDL's software renderer sees it: the hull of its
+ * points truncated to whole pixels, in SDL's units of half a pixel
+ * (vertices even, pixel centres odd).  Truncation can fold a convex path
+ * slightly (a pill's ends); a fan of triangles then covers the fold
+ * anyway, so the hull is what gets filled. */
+typedef struct SnapPoly {
+    IPt v[MAX_FILL_PTS + 1];
+    int n;
+    int clockwise;          /* SDL's "clockwise": cross(d0, d1, d2) > 0 */
+    int64_t ymin, ymax;
+} SnapPoly;
+
+static int snap_poly(SnapPoly *sp, const RenderPt *p, int n)
 {
-    IPt pts[MAX_FILL_PTS], v[MAX_FILL_PTS + 1];
+    IPt pts[MAX_FILL_PTS];
     for (int i = 0; i < n; i++)
         pts[i] = (IPt){2 * (int64_t)trunc_px(p[i].x), 2 * (int64_t)trunc_px(p[i].y)};
-    n = hull(pts, n, v);
-    if (n < 3)
-        return;
-    int64_t area = 0, ymin = INT64_MAX, ymax = INT64_MIN;
-    for (int i = 0; i < n; i++) {
-        area += v[i].x * v[(i + 1) % n].y - v[(i + 1) % n].x * v[i].y;
-        ymin = v[i].y < ymin ? v[i].y : ymin;
-        ymax = v[i].y > ymax ? v[i].y : ymax;
+    sp->n = hull(pts, n, sp->v);
+    if (sp->n < 3)
+        return -1;
+    int64_t area = 0;
+    sp->ymin = INT64_MAX;
+    sp->ymax = INT64_MIN;
+    for (int i = 0; i < sp->n; i++) {
+        IPt a = sp->v[i], q = sp->v[(i + 1) % sp->n];
+        area += a.x * q.y - q.x * a.y; /* the sign of SDL's cross product */
+        sp->ymin = a.y < sp->ymin ? a.y : sp->ymin;
+        sp->ymax = a.y > sp->ymax ? a.y : sp->ymax;
     }
-    if (area == 0)
-        return;
-    /* SDL: cross(d0, d1, d2) > 0 is "clockwise"; that cross product has
-     * the sign of the shoelace sum above */
-    int clockwise = area > 0;
-    int64_t s = clockwise ? 1 : -1;
-    /* rows whose centre 2y+1 lies strictly between ymin and ymax, inside the clip */
-    int64_t y0 = ymin / 2, y1 = ymax / 2; /* [y0, y1) */
-    if (y0 < b->clip.y)
-        y0 = b->clip.y;
-    if (y1 > (int64_t)b->clip.y + b->clip.h)
-        y1 = (int64_t)b->clip.y + b->clip.h;
-    if (y0 >= y1)
-        return;
-    int nrows = (int)(y1 - y0);
-    if (2 * nrows > b->caprows) {
-        int *r = realloc(b->rows, (size_t)nrows * 2 * sizeof *r);
-        if (!r) {
-            b->failed = 1;
-            return;
-        }
-        b->rows = r;
-        b->caprows = 2 * nrows;
-    }
-    int *lo = b->rows, *hi = b->rows + nrows; /* inclusive pixel bounds */
+    sp->clockwise = area > 0;
+    return area == 0 ? -1 : 0;
+}
+
+/* The pixels of rows y0..y1-1 that SDL would cover with a fan over sp,
+ * under its top-left rule: lo[r]..hi[r] (inclusive; empty when lo > hi). */
+static void snap_rows(const SnapPoly *sp, int y0, int y1, int *lo, int *hi)
+{
+    int nrows = y1 - y0;
     for (int r = 0; r < nrows; r++) {
         lo[r] = INT32_MIN;
         hi[r] = INT32_MAX;
     }
+    int64_t s = sp->clockwise ? 1 : -1;
     /* a convex polygon's row is bounded by the two edges crossing it; an
      * edge's half-plane holds the polygon's other rows anyway */
-    for (int i = 0; i < n; i++) {
-        int64_t ax = v[i].x, ay = v[i].y, bx = v[(i + 1) % n].x, by = v[(i + 1) % n].y;
+    for (int i = 0; i < sp->n; i++) {
+        int64_t ax = sp->v[i].x, ay = sp->v[i].y;
+        int64_t bx = sp->v[(i + 1) % sp->n].x, by = sp->v[(i + 1) % sp->n].y;
         if (ay == by)
             continue;
-        int64_t t = top_left(ax, ay, bx, by, clockwise) ? 0 : 1;
+        int64_t t = top_left(ax, ay, bx, by, sp->clockwise) ? 0 : 1;
         int64_t d = s * (by - ay);
+        /* rows whose centre 2y+1 lies between the ends */
         int64_t ey0 = (ay < by ? ay : by) / 2, ey1 = (ay < by ? by : ay) / 2;
         if (ey0 < y0)
             ey0 = y0;
         if (ey1 > y1)
             ey1 = y1;
         for (int64_t y = ey0; y < ey1; y++) {
-            /* inside: s * cross(a, b, P) >= t at P = (2x + 1, 2y + 1), i.e.
-             * cc - 2 d x >= t */
+            /* inside: s * cross(a, b, P) >= t at P = (2x + 1, 2y + 1), that
+             * is cc - 2 d x >= t */
             int64_t cc = s * (bx - ax) * (2 * y + 1 - ay) - d * (1 - ax);
             int r = (int)(y - y0);
             if (d > 0) {
@@ -362,24 +357,77 @@ static void fill_spans(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
             }
         }
     }
-    /* (a row is bounded on both sides in a convex polygon; be safe) */
-    int cx0 = b->clip.x, cx1 = b->clip.x + b->clip.w - 1;
-    for (int r = 0; r < nrows; r++) {
+    for (int r = 0; r < nrows; r++) /* rows outside the polygon */
         if (lo[r] == INT32_MIN || hi[r] == INT32_MAX) {
             lo[r] = 1;
             hi[r] = 0;
-            continue;
         }
-        lo[r] = lo[r] < cx0 ? cx0 : lo[r];
-        hi[r] = hi[r] > cx1 ? cx1 : hi[r];
+}
+
+static int *row_buffer(RenderSdl *b, int n)
+{
+    if (n > b->caprows) {
+        int *r = realloc(b->rows, (size_t)n * sizeof *r);
+        if (!r) {
+            b->failed = 1;
+            return NULL;
+        }
+        b->rows = r;
+        b->caprows = n;
     }
-    /* rows with the same bounds become one rect */
+    return b->rows;
+}
+
+/* Fills the pixels of polygon `in` that are not in polygon `hole` (may be
+ * NULL), both convex, as runs of rows: exactly the pixels SDL's software
+ * renderer would cover with a fan over `in` and not with one over `hole`. */
+static void fill_spans(RenderSdl *b, const RenderPt *in, int n, const RenderPt *hole, int nh,
+                       RenderColor c)
+{
+    SnapPoly outer, inner;
+    if (snap_poly(&outer, in, n) < 0)
+        return;
+    int has_hole = hole && snap_poly(&inner, hole, nh) == 0;
+    int64_t y0 = outer.ymin / 2, y1 = outer.ymax / 2; /* rows [y0, y1) */
+    if (y0 < b->clip.y)
+        y0 = b->clip.y;
+    if (y1 > (int64_t)b->clip.y + b->clip.h)
+        y1 = (int64_t)b->clip.y + b->clip.h;
+    if (y0 >= y1)
+        return;
+    int nrows = (int)(y1 - y0);
+    int *lo = row_buffer(b, 4 * nrows);
+    if (!lo)
+        return;
+    int *hi = lo + nrows, *hlo = lo + 2 * nrows, *hhi = lo + 3 * nrows;
+    snap_rows(&outer, (int)y0, (int)y1, lo, hi);
+    if (has_hole)
+        snap_rows(&inner, (int)y0, (int)y1, hlo, hhi);
+    int cx0 = b->clip.x, cx1 = b->clip.x + b->clip.w - 1;
+    for (int r = 0; r < nrows; r++) {
+        /* the row becomes up to two runs: [lo, hi] and [hlo, hhi] */
+        int l = lo[r] < cx0 ? cx0 : lo[r], h = hi[r] > cx1 ? cx1 : hi[r];
+        int l2 = 1, h2 = 0;
+        if (has_hole && hlo[r] <= hhi[r] && hlo[r] <= h && hhi[r] >= l) {
+            l2 = hhi[r] + 1;
+            h2 = h;
+            h = hlo[r] - 1;
+        }
+        lo[r] = l;
+        hi[r] = h;
+        hlo[r] = l2;
+        hhi[r] = h2;
+    }
+    /* rows with the same runs become rects */
     int start = 0;
     for (int r = 1; r <= nrows; r++) {
-        if (r < nrows && lo[r] == lo[start] && hi[r] == hi[start])
+        if (r < nrows && lo[r] == lo[start] && hi[r] == hi[start] && hlo[r] == hlo[start] &&
+            hhi[r] == hhi[start])
             continue;
         if (lo[start] <= hi[start])
             push_rect(b, lo[start], (int)y0 + start, hi[start] - lo[start] + 1, r - start, c);
+        if (hlo[start] <= hhi[start])
+            push_rect(b, hlo[start], (int)y0 + start, hhi[start] - hlo[start] + 1, r - start, c);
         start = r;
     }
 }
@@ -406,23 +454,19 @@ static int cut_long_edges(const RenderPt *p, int n, RenderPt *out, int max)
     return m;
 }
 
-/* A convex polygon with an alpha fringe (points in either winding). */
-static void fill_convex(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
+/* The offset directions of a closed path (either winding): at each point,
+ * the outward normals of its two edges averaged and lengthened so that an
+ * offset by h along them keeps every edge h away.  Returns 0, or -1 for a
+ * path without area. */
+static int miters(const RenderPt *p, int n, float *mx, float *my)
 {
-    if (n < 3 || n > MAX_PATH_PTS)
-        return;
-    RenderPt cut[MAX_FILL_PTS];
-    if (b->snap) {
-        n = cut_long_edges(p, n, cut, MAX_FILL_PTS);
-        p = cut;
-    }
     float area = 0;
     for (int i = 0; i < n; i++) {
         const RenderPt *a = &p[i], *q = &p[(i + 1) % n];
         area += a->x * q->y - q->x * a->y;
     }
     if (fabsf(area) < 1e-4f)
-        return;
+        return -1;
     float sgn = area > 0 ? 1.0f : -1.0f; /* y down: positive area = clockwise on screen */
     float nx[MAX_FILL_PTS], ny[MAX_FILL_PTS];
     for (int i = 0; i < n; i++) {
@@ -439,7 +483,6 @@ static void fill_convex(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
         nx[i] = dy * sgn;
         ny[i] = -dx * sgn;
     }
-    RenderPt in[MAX_FILL_PTS], out[MAX_FILL_PTS];
     for (int i = 0; i < n; i++) {
         int pi = (i + n - 1) % n;
         float dx = (nx[pi] + nx[i]) * 0.5f, dy = (ny[pi] + ny[i]) * 0.5f;
@@ -451,13 +494,49 @@ static void fill_convex(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
             dx *= inv;
             dy *= inv;
         }
-        float h = AA * 0.5f;
-        in[i] = (RenderPt){p[i].x - dx * h, p[i].y - dy * h};
-        out[i] = (RenderPt){p[i].x + dx * h, p[i].y + dy * h};
+        mx[i] = dx;
+        my[i] = dy;
     }
-    if (b->snap)
-        fill_spans(b, in, n, c);
-    if (reserve_geometry(b, 2 * n, (b->snap ? 0 : 3 * (n - 2)) + 6 * n) < 0) {
+    return 0;
+}
+
+/* The one-pixel fringe between the closed paths `in` (alpha c.a) and `out`
+ * (alpha 0).  When snapping, a side that lands on one whole column or row
+ * of pixels is a rect at the alpha SDL would sample there (half). */
+static void fringe(RenderSdl *b, const RenderPt *in, const RenderPt *out, int n, RenderColor c)
+{
+    uint8_t side[MAX_FILL_PTS]; /* 1: drawn as a rect */
+    int nquads = n;
+    if (b->snap) {
+        RenderColor half = c;
+        half.a = (uint8_t)(c.a / 2);
+        for (int i = 0; i < n; i++) {
+            int j = (i + 1) % n;
+            int32_t ix0 = trunc_px(in[i].x), iy0 = trunc_px(in[i].y);
+            int32_t ix1 = trunc_px(in[j].x), iy1 = trunc_px(in[j].y);
+            int32_t ox0 = trunc_px(out[i].x), oy0 = trunc_px(out[i].y);
+            int32_t ox1 = trunc_px(out[j].x), oy1 = trunc_px(out[j].y);
+            side[i] = 0;
+            if (ix0 == ix1 && ox0 == ox1 && iy0 == oy0 && iy1 == oy1 && abs(ox0 - ix0) == 1) {
+                side[i] = 1; /* a column */
+                if (iy0 != iy1 && half.a > 0)
+                    push_rect(b, ix0 < ox0 ? ix0 : ox0, iy0 < iy1 ? iy0 : iy1, 1, abs(iy1 - iy0),
+                              half);
+            } else if (iy0 == iy1 && oy0 == oy1 && ix0 == ox0 && ix1 == ox1 &&
+                       abs(oy0 - iy0) == 1) {
+                side[i] = 1; /* a row */
+                if (ix0 != ix1 && half.a > 0)
+                    push_rect(b, ix0 < ix1 ? ix0 : ix1, iy0 < oy0 ? iy0 : oy0, abs(ix1 - ix0), 1,
+                              half);
+            }
+            nquads -= side[i];
+        }
+    } else {
+        memset(side, 0, (size_t)n);
+    }
+    if (nquads == 0)
+        return;
+    if (reserve_geometry(b, 2 * n, 6 * nquads) < 0) {
         b->failed = 1;
         return;
     }
@@ -466,12 +545,9 @@ static void fill_convex(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
         b->v[b->nv++] = vert(in[i].x, in[i].y, c, c.a);
         b->v[b->nv++] = vert(out[i].x, out[i].y, c, 0);
     }
-    for (int i = 2; i < n && !b->snap; i++) {
-        b->idx[b->ni++] = base;
-        b->idx[b->ni++] = base + 2 * (i - 1);
-        b->idx[b->ni++] = base + 2 * i;
-    }
     for (int i = 0; i < n; i++) {
+        if (side[i])
+            continue;
         int j = (i + 1) % n;
         int ii = base + 2 * i, jj = base + 2 * j;
         b->idx[b->ni++] = ii;
@@ -481,6 +557,72 @@ static void fill_convex(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
         b->idx[b->ni++] = jj + 1;
         b->idx[b->ni++] = ii + 1;
     }
+}
+
+/* A convex polygon with an alpha fringe (points in either winding). */
+static void fill_convex(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
+{
+    if (n < 3 || n > MAX_PATH_PTS)
+        return;
+    RenderPt cut[MAX_FILL_PTS];
+    if (b->snap) {
+        n = cut_long_edges(p, n, cut, MAX_FILL_PTS);
+        p = cut;
+    }
+    float mx[MAX_FILL_PTS], my[MAX_FILL_PTS];
+    if (miters(p, n, mx, my) < 0)
+        return;
+    RenderPt in[MAX_FILL_PTS], out[MAX_FILL_PTS];
+    const float h = AA * 0.5f;
+    for (int i = 0; i < n; i++) {
+        in[i] = (RenderPt){p[i].x - mx[i] * h, p[i].y - my[i] * h};
+        out[i] = (RenderPt){p[i].x + mx[i] * h, p[i].y + my[i] * h};
+    }
+    if (b->snap) {
+        fill_spans(b, in, n, NULL, 0, c);
+    } else {
+        if (reserve(b, n, 3 * (n - 2)) < 0) {
+            b->failed = 1;
+            return;
+        }
+        int base = b->nv;
+        for (int i = 0; i < n; i++)
+            b->v[b->nv++] = vert(in[i].x, in[i].y, c, c.a);
+        for (int i = 2; i < n; i++) {
+            b->idx[b->ni++] = base;
+            b->idx[b->ni++] = base + i - 1;
+            b->idx[b->ni++] = base + i;
+        }
+    }
+    fringe(b, in, out, n, c);
+}
+
+/* Snap only: the solid outline of width w centred on the convex closed
+ * path p, as one ring (inside minus hole, a fringe on both borders)
+ * instead of a quad per side. */
+static void stroke_ring(RenderSdl *b, const RenderPt *p, int n, float w, RenderColor c)
+{
+    RenderPt cut[MAX_FILL_PTS];
+    n = cut_long_edges(p, n, cut, MAX_FILL_PTS);
+    p = cut;
+    float mx[MAX_FILL_PTS], my[MAX_FILL_PTS];
+    if (miters(p, n, mx, my) < 0)
+        return;
+    if (w < 1.0f) { /* thin lines: keep coverage, fade alpha (as segment does) */
+        c.a = (uint8_t)(c.a * w);
+        w = 1.0f;
+    }
+    float hw = w * 0.5f, h = AA * 0.5f;
+    RenderPt a_in[MAX_FILL_PTS], a_out[MAX_FILL_PTS], b_in[MAX_FILL_PTS], b_out[MAX_FILL_PTS];
+    for (int i = 0; i < n; i++) {
+        a_in[i] = (RenderPt){p[i].x + mx[i] * (hw - h), p[i].y + my[i] * (hw - h)};
+        a_out[i] = (RenderPt){p[i].x + mx[i] * (hw + h), p[i].y + my[i] * (hw + h)};
+        b_in[i] = (RenderPt){p[i].x - mx[i] * (hw - h), p[i].y - my[i] * (hw - h)};
+        b_out[i] = (RenderPt){p[i].x - mx[i] * (hw + h), p[i].y - my[i] * (hw + h)};
+    }
+    fill_spans(b, a_in, n, b_in, n, c);
+    fringe(b, a_in, a_out, n, c);
+    fringe(b, b_in, b_out, n, c);
 }
 
 static void segment(RenderSdl *b, float x0, float y0, float x1, float y1, float w, RenderColor c)
@@ -523,9 +665,11 @@ static int round_rect_path(RenderPt *out, float x, float y, float w, float h, fl
     return n;
 }
 
-static int corner_segments(float r)
+static int corner_segments(const RenderSdl *b, float r)
 {
-    int s = (int)(r * 0.6f) + 3;
+    /* whole pixels: fewer points give the same corner within a tenth of
+     * a pixel */
+    int s = b->snap ? (int)ceilf(r * 0.35f) + 1 : (int)(r * 0.6f) + 3;
     return s > 16 ? 16 : s;
 }
 
@@ -579,7 +723,7 @@ static void stroke(RenderSdl *b, const RenderPt *p, int n, int closed, float w, 
 static void draw_rect(RenderSdl *b, const RenderCmd *c)
 {
     RenderPt p[4 * 17 + 4];
-    int n = round_rect_path(p, c->x, c->y, c->w, c->h, c->radius, corner_segments(c->radius));
+    int n = round_rect_path(p, c->x, c->y, c->w, c->h, c->radius, corner_segments(b, c->radius));
     fill_convex(b, p, n, c->color);
 }
 
@@ -589,8 +733,11 @@ static void draw_frame(RenderSdl *b, const RenderCmd *c)
     float r = c->radius;
     RenderPt p[4 * 17 + 4];
     int n = round_rect_path(p, c->x + hw, c->y + hw, c->w - 2 * hw, c->h - 2 * hw,
-                            r > hw ? r - hw : 0, corner_segments(r));
-    stroke(b, p, n, 1, c->width, c->dash, c->color);
+                            r > hw ? r - hw : 0, corner_segments(b, r));
+    if (b->snap && c->dash <= 0)
+        stroke_ring(b, p, n, c->width, c->color);
+    else
+        stroke(b, p, n, 1, c->width, c->dash, c->color);
 }
 
 static void draw_line(RenderSdl *b, const RenderList *l, const RenderCmd *c)
