@@ -2,6 +2,12 @@
  * layout.c: the table of card positions keyed by object id, and the
  * placement of new cards next to their referrer without covering any card
  * alive at the same time (see layout.h for the invariant).
+ *
+ * While placing, the cards already placed are kept in a hashed grid of
+ * square cells, so that testing a spot looks only at the cards near it;
+ * a card gone before the newest card was born can never be in the way of a
+ * later one (cards are placed in order of birth) and is dropped from the
+ * grid when met.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -108,6 +114,100 @@ void layout_card_size(int kind, uint32_t nslots, float *w, float *h)
     *h = LAYOUT_TAG_H + LAYOUT_HEADER_H + (float)rows * LAYOUT_ROW_H + LAYOUT_PAD;
 }
 
+/* ---- the grid of placed cards ------------------------------------------------ */
+
+#define CELL 256.0f /* world units; a card covers a few cells */
+
+typedef struct GridNode {
+    int32_t cx, cy; /* cell */
+    GcId id;
+    int32_t next;   /* next node in the bucket, -1 */
+} GridNode;
+
+typedef struct Grid {
+    int32_t *heads;  /* per bucket: first node, -1 */
+    int32_t nbuckets; /* power of two */
+    GridNode *nodes;
+    int32_t nnodes, capnodes;
+    int32_t free_list; /* unlinked nodes for reuse, -1 */
+    int32_t born;    /* cards gone at or before this event are dropped when met */
+} Grid;
+
+static uint32_t cell_hash(int32_t cx, int32_t cy)
+{
+    return ((uint32_t)cx * 73856093u) ^ ((uint32_t)cy * 19349663u);
+}
+
+static int32_t cell_of(float v)
+{
+    float c = floorf(v / CELL);
+    return c < -1e9f ? -1000000000 : c > 1e9f ? 1000000000 : (int32_t)c;
+}
+
+static int grid_add(Grid *g, int32_t cx, int32_t cy, GcId id)
+{
+    int32_t n = g->free_list;
+    if (n >= 0) {
+        g->free_list = g->nodes[n].next;
+    } else {
+        if (g->nnodes == g->capnodes) {
+            int32_t nc = g->capnodes ? g->capnodes * 2 : 1024;
+            GridNode *nn = realloc(g->nodes, (size_t)nc * sizeof *nn);
+            if (!nn)
+                return -1;
+            g->nodes = nn;
+            g->capnodes = nc;
+        }
+        n = g->nnodes++;
+    }
+    uint32_t b = cell_hash(cx, cy) & (uint32_t)(g->nbuckets - 1);
+    g->nodes[n] = (GridNode){cx, cy, id, g->heads[b]};
+    g->heads[b] = n;
+    return 0;
+}
+
+static int grid_insert(Grid *g, const Entry *e, GcId id)
+{
+    int32_t x0 = cell_of(e->x), x1 = cell_of(e->x + e->w);
+    int32_t y0 = cell_of(e->y), y1 = cell_of(e->y + e->h);
+    if ((int64_t)(x1 - x0 + 1) * (y1 - y0 + 1) > 4096) { /* absurd sizes: clamp */
+        x1 = x0 + 63;
+        y1 = y0 + 63;
+    }
+    for (int32_t cy = y0; cy <= y1; cy++)
+        for (int32_t cx = x0; cx <= x1; cx++)
+            if (grid_add(g, cx, cy, id) < 0)
+                return -1;
+    return 0;
+}
+
+static void grid_free(Grid *g)
+{
+    free(g->heads);
+    free(g->nodes);
+    memset(g, 0, sizeof *g);
+}
+
+/* A grid of every known card; 0 or -1 on OOM. */
+static int grid_build(Grid *g, const Layout *l, int32_t born)
+{
+    grid_free(g);
+    int32_t nb = 1024;
+    while (nb < 4 * (l->max_id + 1) && nb < (1 << 22))
+        nb *= 2;
+    g->heads = malloc((size_t)nb * sizeof *g->heads);
+    if (!g->heads)
+        return -1;
+    memset(g->heads, 0xff, (size_t)nb * sizeof *g->heads);
+    g->nbuckets = nb;
+    g->free_list = -1;
+    g->born = born;
+    for (GcId i = 1; i <= l->max_id && i < l->cap; i++)
+        if (l->e[i].known && grid_insert(g, &l->e[i], i) < 0)
+            return -1;
+    return 0;
+}
+
 static int lives_overlap(const Entry *a, int32_t born, int32_t gone)
 {
     int32_t a_gone = a->gone < 0 ? INT32_MAX : a->gone;
@@ -115,24 +215,43 @@ static int lives_overlap(const Entry *a, int32_t born, int32_t gone)
     return a->born < b_gone && born < a_gone;
 }
 
-static int free_spot(const Layout *l, GcId self, float x, float y, float w, float h, int32_t born,
-                     int32_t gone)
+/* Whether no card alive at the same time as [born, gone) is within the
+ * gaps of the rectangle x, y, w, h. */
+static int free_spot(const Layout *l, Grid *g, GcId self, float x, float y, float w, float h,
+                     int32_t born, int32_t gone)
 {
     const float mx = LAYOUT_GAP_X * 0.5f, my = LAYOUT_GAP_Y * 0.5f;
-    for (GcId i = 1; i <= l->max_id && i < l->cap; i++) {
-        const Entry *o = &l->e[i];
-        if (i == self || !o->known || !lives_overlap(o, born, gone))
-            continue;
-        if (x < o->x + o->w + mx && o->x < x + w + mx && y < o->y + o->h + my && o->y < y + h + my)
-            return 0;
-    }
+    int32_t x0 = cell_of(x - mx), x1 = cell_of(x + w + mx);
+    int32_t y0 = cell_of(y - my), y1 = cell_of(y + h + my);
+    for (int32_t cy = y0; cy <= y1; cy++)
+        for (int32_t cx = x0; cx <= x1; cx++) {
+            int32_t *link = &g->heads[cell_hash(cx, cy) & (uint32_t)(g->nbuckets - 1)];
+            while (*link >= 0) {
+                GridNode *n = &g->nodes[*link];
+                const Entry *o = &l->e[n->id];
+                if (o->gone >= 0 && o->gone <= g->born) { /* never in the way again */
+                    int32_t dead = *link;
+                    *link = n->next;
+                    g->nodes[dead].next = g->free_list;
+                    g->free_list = dead;
+                    continue;
+                }
+                link = &n->next;
+                if (n->cx != cx || n->cy != cy || n->id == self || !o->known ||
+                    !lives_overlap(o, born, gone))
+                    continue;
+                if (x < o->x + o->w + mx && o->x < x + w + mx && y < o->y + o->h + my &&
+                    o->y < y + h + my)
+                    return 0;
+            }
+        }
     return 1;
 }
 
 /* Next to the parent: the column to its right first (same row, then rows
  * below and above), then further columns; a root goes in the roots
  * columns at the left, top to bottom. */
-static void place_one(Layout *l, Entry *e, GcId id, GcId parent)
+static void place_one(Layout *l, Grid *g, Entry *e, GcId id, GcId parent)
 {
     const Entry *p = parent ? centry(l, parent) : NULL;
     const float step = 16.0f;
@@ -148,7 +267,7 @@ static void place_one(Layout *l, Entry *e, GcId id, GcId parent)
                 float y = p->y + dy;
                 if (y < 0)
                     continue;
-                if (free_spot(l, id, x, y, e->w, e->h, e->born, e->gone)) {
+                if (free_spot(l, g, id, x, y, e->w, e->h, e->born, e->gone)) {
                     e->x = x;
                     e->y = y;
                     return;
@@ -159,7 +278,7 @@ static void place_one(Layout *l, Entry *e, GcId id, GcId parent)
     for (int col = 0; col < 400; col++) {
         float x = (float)col * (LAYOUT_CARD_W + LAYOUT_GAP_X);
         for (float y = 0; y + e->h <= LAYOUT_COLUMN_H || y == 0; y += step) {
-            if (free_spot(l, id, x, y, e->w, e->h, e->born, e->gone)) {
+            if (free_spot(l, g, id, x, y, e->w, e->h, e->born, e->gone)) {
                 e->x = x;
                 e->y = y;
                 return;
@@ -172,25 +291,46 @@ static void place_one(Layout *l, Entry *e, GcId id, GcId parent)
 
 int layout_place(Layout *l, const LayoutItem *items, int n)
 {
-    for (int i = 0; i < n; i++) {
+    Grid g;
+    memset(&g, 0, sizeof g);
+    int rc = 0;
+    for (int i = 0; i < n && rc == 0; i++) {
         Entry *e = entry(l, items[i].id);
-        if (!e)
-            return -1;
+        if (!e) {
+            rc = -1;
+            break;
+        }
         e->born = items[i].born;
         e->gone = items[i].gone;
         if (e->known) {
-            if (items[i].w > e->w)
-                e->w = items[i].w;
-            if (items[i].h > e->h)
-                e->h = items[i].h;
+            if (items[i].w > e->w || items[i].h > e->h) {
+                if (items[i].w > e->w)
+                    e->w = items[i].w;
+                if (items[i].h > e->h)
+                    e->h = items[i].h;
+                if (g.heads && grid_insert(&g, e, items[i].id) < 0) /* the cells it grew into */
+                    rc = -1;
+            }
             continue;
         }
         e->w = items[i].w;
         e->h = items[i].h;
-        place_one(l, e, items[i].id, items[i].parent);
+        /* the grid drops cards gone before g.born: out of birth order,
+         * start again from every known card */
+        if (!g.heads || items[i].born < g.born) {
+            if (grid_build(&g, l, items[i].born) < 0) {
+                rc = -1;
+                break;
+            }
+        }
+        g.born = items[i].born;
+        place_one(l, &g, e, items[i].id, items[i].parent);
         e->known = 1;
+        if (grid_insert(&g, e, items[i].id) < 0)
+            rc = -1;
     }
-    return 0;
+    grid_free(&g);
+    return rc;
 }
 
 int layout_get(const Layout *l, GcId id, float *x, float *y)
