@@ -503,10 +503,49 @@ static int miters(const RenderPt *p, int n, float *mx, float *my)
 /* The one-pixel fringe between the closed paths `in` (alpha c.a) and `out`
  * (alpha 0).  When snapping, a side that lands on one whole column or row
  * of pixels is a rect at the alpha SDL would sample there (half). */
+/* Snap only: if in is an axis-aligned rect on whole pixels and out the
+ * same rect one pixel larger all round (a rect with square corners, a
+ * straight dash), SDL samples the whole one-pixel ring between them at
+ * half alpha, the corners too (their centres lie on the diagonals):
+ * draws it as four rects and returns 1. */
+static int fringe_ring(RenderSdl *b, const RenderPt *in, const RenderPt *out, RenderColor c)
+{
+    int32_t ix0 = INT32_MAX, iy0 = INT32_MAX, ix1 = INT32_MIN, iy1 = INT32_MIN;
+    for (int i = 0; i < 4; i++) {
+        int32_t x = trunc_px(in[i].x), y = trunc_px(in[i].y);
+        ix0 = x < ix0 ? x : ix0;
+        ix1 = x > ix1 ? x : ix1;
+        iy0 = y < iy0 ? y : iy0;
+        iy1 = y > iy1 ? y : iy1;
+    }
+    int corners = 0;
+    for (int i = 0; i < 4; i++) {
+        int32_t x = trunc_px(in[i].x), y = trunc_px(in[i].y);
+        int32_t ox = trunc_px(out[i].x), oy = trunc_px(out[i].y);
+        if ((x != ix0 && x != ix1) || (y != iy0 && y != iy1) || ox != (x == ix0 ? ix0 - 1 : ix1 + 1) ||
+            oy != (y == iy0 ? iy0 - 1 : iy1 + 1))
+            return 0;
+        corners |= 1 << ((x == ix1) + 2 * (y == iy1));
+    }
+    if (corners != 15 || ix0 == ix1 || iy0 == iy1)
+        return 0;
+    RenderColor half = c;
+    half.a = (uint8_t)(c.a / 2);
+    if (half.a == 0)
+        return 1;
+    push_rect(b, ix0 - 1, iy0 - 1, ix1 - ix0 + 2, 1, half);
+    push_rect(b, ix0 - 1, iy1, ix1 - ix0 + 2, 1, half);
+    push_rect(b, ix0 - 1, iy0, 1, iy1 - iy0, half);
+    push_rect(b, ix1, iy0, 1, iy1 - iy0, half);
+    return 1;
+}
+
 static void fringe(RenderSdl *b, const RenderPt *in, const RenderPt *out, int n, RenderColor c)
 {
     uint8_t side[MAX_FILL_PTS]; /* 1: drawn as a rect */
     int nquads = n;
+    if (b->snap && n == 4 && fringe_ring(b, in, out, c))
+        return;
     if (b->snap) {
         RenderColor half = c;
         half.a = (uint8_t)(c.a / 2);
