@@ -712,11 +712,111 @@ static int corner_segments(const RenderSdl *b, float r)
     return s > 16 ? 16 : s;
 }
 
+/* Two fringe triangles: alpha c.a along i0-i1, 0 along o0-o1. */
+static void fringe_quad(RenderSdl *b, RenderPt i0, RenderPt i1, RenderPt o1, RenderPt o0,
+                        RenderColor c)
+{
+    if (reserve_geometry(b, 4, 6) < 0) {
+        b->failed = 1;
+        return;
+    }
+    int v = b->nv;
+    b->v[b->nv++] = vert(i0.x, i0.y, c, c.a);
+    b->v[b->nv++] = vert(i1.x, i1.y, c, c.a);
+    b->v[b->nv++] = vert(o1.x, o1.y, c, 0);
+    b->v[b->nv++] = vert(o0.x, o0.y, c, 0);
+    static const int k[6] = {0, 1, 2, 0, 2, 3};
+    for (int j = 0; j < 6; j++)
+        b->idx[b->ni++] = v + k[j];
+}
+
+/* Snap only: a solid open polyline of width w as one strip with mitred
+ * joints: per piece the rows inside it and a fringe along both sides, and
+ * a fringe across both ends, where drawing piece by piece costs a quad
+ * with four fringes per piece and an octagon per joint.  Returns -1 (and
+ * draws nothing) when a joint turns by more than a right angle. */
+static int stroke_strip(RenderSdl *b, const RenderPt *src, int nsrc, float w, RenderColor c)
+{
+    RenderPt p[MAX_FILL_PTS];
+    int n = 0;
+    for (int i = 0; i < nsrc && n < MAX_FILL_PTS; i++) {
+        if (n > 0) {
+            RenderPt a = p[n - 1], q = src[i];
+            float dx = fabsf(q.x - a.x), dy = fabsf(q.y - a.y);
+            if (dx + dy < 1e-3f)
+                continue; /* a repeated point */
+            float across = dx < dy ? dx : dy;
+            int k = across > PIECE ? (int)ceilf(across / PIECE) : 1;
+            for (int j = 1; j < k && n < MAX_FILL_PTS - 1; j++) {
+                float t = (float)j / (float)k;
+                p[n++] = (RenderPt){a.x + (q.x - a.x) * t, a.y + (q.y - a.y) * t};
+            }
+        }
+        p[n++] = src[i];
+    }
+    if (n < 2)
+        return 0;
+    float ux[MAX_FILL_PTS], uy[MAX_FILL_PTS]; /* unit direction of each piece */
+    for (int i = 0; i + 1 < n; i++) {
+        float dx = p[i + 1].x - p[i].x, dy = p[i + 1].y - p[i].y;
+        float len = sqrtf(dx * dx + dy * dy);
+        ux[i] = dx / len;
+        uy[i] = dy / len;
+    }
+    float mx[MAX_FILL_PTS], my[MAX_FILL_PTS]; /* mitre: left normal over cos(half turn) */
+    for (int k = 0; k < n; k++) {
+        int a = k > 0 ? k - 1 : 0, q = k + 1 < n ? k : n - 2;
+        float nx = (-uy[a] - uy[q]) * 0.5f, ny = (ux[a] + ux[q]) * 0.5f;
+        float d2 = nx * nx + ny * ny;
+        if (d2 < 0.5f)
+            return -1;
+        mx[k] = nx / d2;
+        my[k] = ny / d2;
+    }
+    if (w < 1.0f) { /* thin lines: keep coverage, fade alpha (as segment does) */
+        c.a = (uint8_t)(c.a * w);
+        w = 1.0f;
+    }
+    float hw = w * 0.5f, h = AA * 0.5f;
+    RenderPt lin[MAX_FILL_PTS], lout[MAX_FILL_PTS], rin[MAX_FILL_PTS], rout[MAX_FILL_PTS];
+    for (int k = 0; k < n; k++) {
+        lin[k] = (RenderPt){p[k].x + mx[k] * (hw - h), p[k].y + my[k] * (hw - h)};
+        lout[k] = (RenderPt){p[k].x + mx[k] * (hw + h), p[k].y + my[k] * (hw + h)};
+        rin[k] = (RenderPt){p[k].x - mx[k] * (hw - h), p[k].y - my[k] * (hw - h)};
+        rout[k] = (RenderPt){p[k].x - mx[k] * (hw + h), p[k].y - my[k] * (hw + h)};
+    }
+    /* the ends: the inside stops half a pixel short, the fringe goes half
+     * a pixel beyond (as a single piece's quad does) */
+    float ex[2] = {-ux[0] * h, ux[n - 2] * h}, ey[2] = {-uy[0] * h, uy[n - 2] * h};
+    for (int e = 0; e < 2; e++) {
+        int k = e ? n - 1 : 0;
+        lin[k].x -= ex[e];
+        lin[k].y -= ey[e];
+        rin[k].x -= ex[e];
+        rin[k].y -= ey[e];
+        lout[k].x += ex[e];
+        lout[k].y += ey[e];
+        rout[k].x += ex[e];
+        rout[k].y += ey[e];
+    }
+    for (int i = 0; i + 1 < n; i++) {
+        RenderPt q[4] = {lin[i], lin[i + 1], rin[i + 1], rin[i]};
+        fill_spans(b, q, 4, NULL, 0, c);
+        fringe_quad(b, lin[i], lin[i + 1], lout[i + 1], lout[i], c);
+        fringe_quad(b, rin[i], rin[i + 1], rout[i + 1], rout[i], c);
+    }
+    fringe_quad(b, rin[0], lin[0], lout[0], rout[0], c);
+    fringe_quad(b, lin[n - 1], rin[n - 1], rout[n - 1], lout[n - 1], c);
+    return 0;
+}
+
 /* A polyline, dashed or solid, without arrowhead. */
 static void stroke(RenderSdl *b, const RenderPt *p, int n, int closed, float w, float dash,
                    RenderColor c)
 {
     int segs = closed ? n : n - 1;
+    if (b->snap && dash <= 0 && !closed && stroke_strip(b, p, n, w, c) == 0)
+        return;
     if (dash <= 0) {
         for (int i = 0; i < segs; i++) {
             const RenderPt *a = &p[i], *q = &p[(i + 1) % n];
