@@ -1038,7 +1038,7 @@ static int delete_target(LangRun *r, const Ctx *c, LangExpr *t)
     }
     GcValue sub = gc_temp(r->h, mark + 1);
     if (o && o->kind == GC_KIND_LIST) {
-        uint32_t i;
+        uint32_t i = 0;
         rc = normalize_index(r, o, sub, &i, "list assignment index out of range");
         if (rc == OK)
             rc = chk(r, gc_slot_remove(r->h, o->id, i, &removed));

@@ -22,9 +22,15 @@
 static const char *const font_files[RENDER_FONT_COUNT] = {
     "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"};
 
+/* The font files are read into memory once and every size is opened from
+ * that memory: no file descriptor is shared, so processes forked by
+ * `gcviz record --jobs` cannot race on a shared file offset (which garbled
+ * glyphs now and then), and no read can fail after start-up. */
 struct RenderFonts {
     char dir[1024];
     TTF_Font *open[RENDER_FONT_COUNT][RENDER_MAX_PX + 1];
+    void *data[RENDER_FONT_COUNT];
+    size_t size[RENDER_FONT_COUNT];
     int inited_ttf;
 };
 
@@ -114,6 +120,8 @@ void render_fonts_free(RenderFonts *f)
         for (int px = 0; px <= RENDER_MAX_PX; px++)
             if (f->open[i][px])
                 TTF_CloseFont(f->open[i][px]);
+    for (int i = 0; i < RENDER_FONT_COUNT; i++)
+        SDL_free(f->data[i]);
     if (f->inited_ttf)
         TTF_Quit();
     free(f);
@@ -128,9 +136,15 @@ TTF_Font *render_font(RenderFonts *f, RenderFont font, int px)
     if ((int)font < 0 || font >= RENDER_FONT_COUNT)
         font = RENDER_FONT_SANS;
     if (!f->open[font][px]) {
-        char path[1400];
-        snprintf(path, sizeof path, "%s/%s", f->dir, font_files[font]);
-        f->open[font][px] = TTF_OpenFont(path, px);
+        if (!f->data[font]) {
+            char path[1400];
+            snprintf(path, sizeof path, "%s/%s", f->dir, font_files[font]);
+            f->data[font] = SDL_LoadFile(path, &f->size[font]);
+            if (!f->data[font])
+                return NULL;
+        }
+        SDL_RWops *rw = SDL_RWFromConstMem(f->data[font], (int)f->size[font]);
+        f->open[font][px] = rw ? TTF_OpenFontRW(rw, 1, px) : NULL;
         if (f->open[font][px])
             TTF_SetFontHinting(f->open[font][px], TTF_HINTING_LIGHT);
     }
