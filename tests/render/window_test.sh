@@ -36,20 +36,39 @@ grab() { # a checksum of the window's pixels
     xwd -silent -id "$win" 2>/dev/null | md5sum | cut -d' ' -f1
   fi
 }
+settled() { # the checksum once two grabs 0.3 s apart agree (a loaded machine draws late)
+  a=$(grab)
+  for _ in $(seq 1 40); do
+    sleep 0.3
+    b=$(grab)
+    [ "$a" = "$b" ] && break
+    a=$b
+  done
+  echo "$a"
+}
 have_grab=0
 if command -v import >/dev/null 2>&1 || command -v xwd >/dev/null 2>&1; then have_grab=1; fi
-before=$(grab)
+until_frame() { # waits (up to 12 s) until the frame is (= X) or is not (!= X) checksum X
+  for _ in $(seq 1 40); do
+    f=$(settled)
+    if [ "$1" = "=" ] && [ "$f" = "$2" ]; then break; fi
+    if [ "$1" = "!=" ] && [ "$f" != "$2" ]; then break; fi
+  done
+  echo "$f"
+}
+before=$(settled)
 for _ in 1 2 3 4; do xdotool key --window "$win" Right; sleep 0.15; done
-sleep 0.6
-middle=$(grab)
+middle=$(until_frame != "$before")
 for _ in 1 2 3 4; do xdotool key --window "$win" Left; sleep 0.15; done
-sleep 0.6
-after=$(grab)
+after=$(until_frame = "$before")
 xdotool key --window "$win" s
-sleep 0.8
+for _ in $(seq 1 100); do
+  ls "$shots"/*.png >/dev/null 2>&1 && break
+  sleep 0.1
+done
 xdotool key --window "$win" Escape 2>/dev/null
 status=0
-for _ in $(seq 1 50); do
+for _ in $(seq 1 100); do
   kill -0 "$pid" 2>/dev/null || break
   sleep 0.1
 done
