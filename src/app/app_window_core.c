@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "app_window_internal.h"
+#include "record.h"
 
 #define ANIM_MS 250
 #define FIT_MS 220
@@ -491,7 +492,7 @@ int app_win_screenshot(AppWin *w, char *path_out, size_t n)
     w->settled = settled;
     if (rc < 0)
         return -1;
-    if (render_save_png(w->r, w->width, w->height, path) < 0)
+    if (record_png_save(w->r, w->width, w->height, path) < 0)
         return -1;
     snprintf(path_out, n, "%s", path);
     w->dirty = 1;

@@ -91,7 +91,7 @@ int record_png_write(const void *xrgb, int w, int h, int pitch, int level, const
  * frees *out.  For the GIF of a parallel recording and for tests. */
 int record_png_read(const char *path, uint32_t **out, int *w, int *h);
 /* The current content of a renderer's target (w x h) as a PNG: what the
- * window's S key needs.  Same contract as render_save_png. */
+ * window's S key needs: the one PNG writer of gcviz. */
 int record_png_save(struct SDL_Renderer *r, int w, int h, const char *path);
 
 /* ---- SVG ------------------------------------------------------------------------------ */

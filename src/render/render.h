@@ -204,10 +204,6 @@ void render_sdl_free(RenderSdl *b);
 /* Clears the target and draws the whole list.  Returns 0, or -1 with
  * SDL_GetError() set. */
 int render_sdl_draw(RenderSdl *b, const RenderList *l);
-/* Writes the current content of the renderer's target (w x h pixels) as a
- * PNG file.  Returns 0, or -1 with SDL_GetError() set (the file is not
- * left half-written). */
-int render_save_png(struct SDL_Renderer *r, int w, int h, const char *path);
 
 /* ---- the scene: one gcviz frame ------------------------------------------------- */
 

@@ -24,7 +24,6 @@
 
 #include <SDL.h>
 #include <SDL_ttf.h>
-#include <png.h>
 
 #include "render.h"
 #include "render_internal.h"
@@ -1138,39 +1137,3 @@ int render_sdl_draw(RenderSdl *b, const RenderList *l)
     return b->failed ? -1 : 0;
 }
 
-/* ---- PNG ---------------------------------------------------------------------- */
-
-int render_save_png(SDL_Renderer *r, int w, int h, const char *path)
-{
-    if (w <= 0 || h <= 0)
-        return SDL_SetError("nothing to save");
-    unsigned char *px = malloc((size_t)w * (size_t)h * 3);
-    if (!px)
-        return SDL_OutOfMemory();
-    SDL_Rect all = {0, 0, w, h};
-    if (SDL_RenderReadPixels(r, &all, SDL_PIXELFORMAT_RGB24, px, w * 3) < 0) {
-        free(px);
-        return -1;
-    }
-    char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.part", path);
-    png_image img;
-    memset(&img, 0, sizeof img);
-    img.version = PNG_IMAGE_VERSION;
-    img.width = (png_uint_32)w;
-    img.height = (png_uint_32)h;
-    img.format = PNG_FORMAT_RGB;
-    int ok = png_image_write_to_file(&img, tmp, 0, px, w * 3, NULL);
-    free(px);
-    if (!ok) {
-        SDL_SetError("cannot write %s: %s", path, img.message);
-        remove(tmp);
-        return -1;
-    }
-    if (rename(tmp, path) != 0) {
-        SDL_SetError("cannot write %s", path);
-        remove(tmp);
-        return -1;
-    }
-    return 0;
-}

@@ -5,12 +5,12 @@ if(GCVIZ_GUI)
   set(_app ${PROJECT_SOURCE_DIR}/src/app)
   add_executable(test_render ${_rd}/test_render.c ${_app}/app_window_core.c)
   target_include_directories(test_render PRIVATE ${_app})
-  target_link_libraries(test_render PRIVATE gcviz_render m)
+  target_link_libraries(test_render PRIVATE gcviz_record m)
   target_compile_definitions(test_render PRIVATE GCVIZ_TEST_DATA="${_rd}/data"
                              GCVIZ_GOLDEN_DIR="${PROJECT_SOURCE_DIR}/tests/golden/scenarios")
   add_executable(gcviz_window ${_rd}/window_main.c ${_app}/app_window.c ${_app}/app_window_core.c)
   target_include_directories(gcviz_window PRIVATE ${_app})
-  target_link_libraries(gcviz_window PRIVATE gcviz_render m)
+  target_link_libraries(gcviz_window PRIVATE gcviz_record m)
   foreach(_t display_list theme_table text_metrics backend_pixels layout_plain layout_run
              card_color arrow_reaches code_highlight themes_differ states_drawn
              replay_back_forth replay_tab replay_next_gc replay_stmt screenshot_file

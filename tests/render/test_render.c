@@ -17,6 +17,7 @@
 #include <dirent.h>
 
 #include "app_window_internal.h"
+#include "record.h"
 
 #ifndef GCVIZ_TEST_DATA
 #define GCVIZ_TEST_DATA "tests/render/data"
@@ -248,9 +249,9 @@ static void t_backend_pixels(void)
     int fd = mkstemp(path);
     if (fd >= 0)
         close(fd);
-    CHECK(render_save_png(t.r, 200, 120, path) == 0, "png: %s", SDL_GetError());
+    CHECK(record_png_save(t.r, 200, 120, path) == 0, "png: %s", SDL_GetError());
     if (getenv("GCVIZ_KEEP_PNG"))
-        render_save_png(t.r, 200, 120, getenv("GCVIZ_KEEP_PNG"));
+        record_png_save(t.r, 200, 120, getenv("GCVIZ_KEEP_PNG"));
     struct stat st;
     CHECK(stat(path, &st) == 0 && st.st_size > 100, "png written");
     FILE *f = fopen(path, "rb");
@@ -777,7 +778,7 @@ static int shot(int argc, char **argv)
     }
     int rc = draw(&t);
     if (rc == 0)
-        rc = render_save_png(t.r, w, h, argv[1]);
+        rc = record_png_save(t.r, w, h, argv[1]);
     if (rc < 0)
         fprintf(stderr, "shot: %s\n", SDL_GetError());
     if (t.w->heap)
