@@ -107,6 +107,10 @@ int main(int argc, char **argv)
                w, h, n, cards, total / n, worst, 1000.0 * n / total, drawn, fit ? "true" : "false",
                load_ms);
     } else {
+        /* The window draws its first frame as soon as a file is loaded (fonts
+         * opened, text textures made); jumps come after that. */
+        app_win_draw(win, 0);
+        SDL_RenderFlush(r);
         uint32_t seed = 7;
         double seek_total = 0, seek_worst = 0;
         for (int i = 0; i < n; i++) {
