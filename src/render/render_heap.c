@@ -18,6 +18,10 @@
 typedef struct CardGeo {
     float x, y, w, h; /* screen, body only (without the tag strip) */
     float k;          /* world -> screen factor */
+    float bottom;     /* lowest drawn y: the body or the footer below it */
+    float tag_l;      /* right end of the name tags (x when there are none) */
+    float tag_r;      /* left end of the generation label */
+    float foot_r;     /* right end of the footer text (0: no footer) */
     float alpha;
     int drawn;
 } CardGeo;
@@ -26,7 +30,13 @@ typedef struct HeapCtx {
     Scene *s;
     CardGeo *geo; /* by id */
     int32_t stmt_start;
+    /* drawn cards as obstacles for the arrows, and each id's index (-1: none) */
+    RouteRect *obs;
+    int *obs_of;
+    int nobs;
 } HeapCtx;
+
+#define ROUTE_MARGIN 5.0f /* world units around a card that arrows keep clear of */
 
 static float zk(const Scene *s)
 {
@@ -110,6 +120,8 @@ static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, f
     if (o->state == GC_STATE_FREED)
         gl = "freed";
     float gw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, gl);
+    CardGeo *g = &c->geo[id];
+    g->tag_r = x + w - gw;
     render_text_mid(s, x + w, y, th, RENDER_FONT_SANS, px, RENDER_ALIGN_RIGHT,
                     with_alpha(o->state == GC_STATE_FREED ? t->text_faint : gc, alpha), gl);
     float right = x + w - gw - 8 * k;
@@ -123,6 +135,7 @@ static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, f
             snprintf(buf, sizeof buf, "%s", name);
             float pw = (float)render_text_width(s->fonts, RENDER_FONT_MONO, px, buf) + th * 0.8f;
             if (tx + pw > right) {
+                g->tag_l = right;
                 render_text_mid(s, tx, y, th, RENDER_FONT_SANS, px, RENDER_ALIGN_LEFT,
                                 with_alpha(t->text_dim, alpha), "+");
                 return;
@@ -133,6 +146,7 @@ static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, f
             render_text_mid(s, tx + pw * 0.5f, y, th, RENDER_FONT_MONO, px, RENDER_ALIGN_CENTER,
                             with_alpha(t->bg, alpha), buf);
             tx += pw + 5 * k;
+            g->tag_l = tx;
         }
     }
     (void)bars;
@@ -177,6 +191,10 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     g->h = h - LAYOUT_TAG_H * k;
     g->k = k;
     g->alpha = card_alpha(c, o);
+    g->bottom = g->y + g->h;
+    g->tag_l = x;
+    g->tag_r = x + w;
+    g->foot_r = 0;
     if (g->alpha <= 0)
         return;
     g->drawn = 1;
@@ -410,10 +428,13 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
         size_t len = strlen(foot);
         snprintf(foot + len, sizeof foot - len, "%smarked \xE2\x9C\x93", len ? " \xC2\xB7 " : "");
     }
-    if (foot[0] && rpx >= 7)
+    if (foot[0] && rpx >= 7) {
+        const char *ft = render_fit(s, RENDER_FONT_SANS, rpx, foot, bw + 60 * k, fit, sizeof fit);
+        g->bottom = by + bh + 4 * k + (float)rpx * 1.3f;
+        g->foot_r = bx + 4 * k + (float)render_text_width(s->fonts, RENDER_FONT_SANS, rpx, ft);
         render_text(s->l, bx + 4 * k, by + bh + 4 * k, RENDER_FONT_SANS, rpx, RENDER_ALIGN_LEFT,
-                    with_alpha(fc, a),
-                    render_fit(s, RENDER_FONT_SANS, rpx, foot, bw + 60 * k, fit, sizeof fit));
+                    with_alpha(fc, a), ft);
+    }
     render_hit(s->l, RENDER_HIT_CARD, id, bx, y, bw, bh + LAYOUT_TAG_H * k);
 }
 
@@ -428,11 +449,64 @@ static void bezier(RenderPt *out, int n, RenderPt p0, RenderPt p1, RenderPt p2, 
     }
 }
 
-/* An arrow from (sx, sy) leaving in direction (dx, dy) to the card tgt. */
-static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, const CardGeo *src,
-                     const CardGeo *tgt, int self, RenderColor col, float width, float dash)
+/* Draws the arrow pts (its curve), or, when that crosses a card other than
+ * the ends, an orthogonal route around the cards with rounded bends. */
+static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, GcId tgt_id,
+                       RenderPt start, int dir, int sides, float entry_y, int lane, float k,
+                       float width, float dash, float head, RenderColor col)
 {
     Scene *s = c->s;
+    int is = src_id > 0 ? c->obs_of[src_id] : -1, it = c->obs_of[tgt_id];
+    /* an arrow leaves its own card, but not across its name tags,
+     * generation label or footer */
+    RouteRect keep[3];
+    int nkeep = 0;
+    if (is >= 0) {
+        const CardGeo *g = &c->geo[src_id];
+        float m = ROUTE_MARGIN * k, top = g->y - LAYOUT_TAG_H * k, th = (LAYOUT_TAG_H - 6) * k;
+        if (g->tag_l > g->x)
+            keep[nkeep++] = (RouteRect){g->x - m, top - m, g->tag_l + m, top + th + m};
+        if (g->tag_r < g->x + g->w)
+            keep[nkeep++] = (RouteRect){g->tag_r - m, top - m, g->x + g->w + m, top + th + m};
+        if (g->foot_r > 0)
+            keep[nkeep++] = (RouteRect){g->x - m, g->y + g->h, g->foot_r + m, g->bottom + m};
+    }
+    if (it >= 0 && route_blocked(c->obs, c->nobs, is, keep, nkeep, it, pts, npts)) {
+        RouteReq q;
+        q.s = start;
+        q.dir = dir;
+        q.src = is;
+        q.tgt = it;
+        q.keep = keep;
+        q.nkeep = nkeep;
+        q.sides = sides;
+        q.entry_y = entry_y;
+        q.inset = ROUTE_MARGIN * k;
+        q.gap_x = (LAYOUT_GAP_X * 0.5f - ROUTE_MARGIN) * k;
+        q.gap_y = (LAYOUT_GAP_Y * 0.5f - ROUTE_MARGIN) * k;
+        q.lane_x = ((float)(lane % 8) - 3.5f) * 7 * k;
+        q.lane_y = ((float)(lane % 8) - 3.5f) * 4 * k;
+        q.head = 20 * k;
+        q.bend = 40 * k;
+        q.reach = 400 * k;
+        RenderPt path[8], out[64];
+        int n = route_find(c->obs, c->nobs, &q, path);
+        if (n >= 2) {
+            int m = route_round(path, n, 14 * k, out, 64);
+            if (m >= 2) {
+                render_line(s->l, out, m, width, dash, head, col);
+                return;
+            }
+        }
+    }
+    render_line(s->l, pts, npts, width, dash, head, col);
+}
+
+/* An arrow from (sx, sy) leaving in direction (dx, dy) to the card tgt. */
+static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId src_id, GcId tgt_id,
+                     int lane, int self, RenderColor col, float width, float dash)
+{
+    const CardGeo *src = &c->geo[src_id], *tgt = &c->geo[tgt_id];
     float k = tgt->k;
     RenderPt p0 = {sx, sy}, p3, in;
     float hy = tgt->y + LAYOUT_HEADER_H * k * 0.5f;
@@ -471,7 +545,12 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, const C
     RenderPt p2 = {p3.x - in.x * d, p3.y - in.y * d};
     RenderPt pts[33];
     bezier(pts, 33, p0, p1, p2, p3);
-    render_line(s->l, pts, 33, width, dash, 14 * k, col);
+    if (src_id == tgt_id) {
+        render_line(c->s->l, pts, 33, width, dash, 14 * k, col);
+        return;
+    }
+    route_draw(c, pts, 33, src_id, tgt_id, p0, dx > 0 ? 0 : dy > 0 ? 1 : -1, 3, hy, lane, k, width,
+               dash, 14 * k, col);
 }
 
 static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
@@ -489,7 +568,7 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
         GcId tid = o->wr_referent;
         if (tid > 0 && tid <= s->maxid && c->geo[tid].drawn) {
             float sy = g->y + (LAYOUT_HEADER_H + LAYOUT_ROW_H * 0.5f) * k;
-            arrow_to(c, g->x + g->w - 14 * k, sy, 1, 0, g, &c->geo[tid], tid == id,
+            arrow_to(c, g->x + g->w - 14 * k, sy, 1, 0, id, tid, 0, tid == id,
                      with_alpha(t->arrow_weak, g->alpha), aw, 7 * k);
         }
         return;
@@ -518,12 +597,51 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
             float cx = g->x + (LAYOUT_PAD + LAYOUT_CELL_W * ((float)i + 0.5f)) * k;
             float cy = g->y + (LAYOUT_HEADER_H + LAYOUT_PAD + LAYOUT_CELL_H * 0.5f) * k;
             float dir = tg->y + tg->h * 0.5f >= cy ? 1.0f : -1.0f;
-            arrow_to(c, cx, cy, 0, dir, g, tg, 0, col, w, 0);
+            arrow_to(c, cx, cy, 0, dir, id, tid, (int)i, 0, col, w, 0);
         } else {
             float sy = g->y + (LAYOUT_HEADER_H + LAYOUT_ROW_H * ((float)i + 0.5f)) * k;
-            arrow_to(c, g->x + g->w - 14 * k, sy, 1, 0, g, tg, tid == id, col, w, 0);
+            arrow_to(c, g->x + g->w - 14 * k, sy, 1, 0, id, tid, (int)i, tid == id, col, w, 0);
         }
     }
+}
+
+/* The arrows from the names in the frames panel (as render_root_arrows draws
+ * them), routed around the cards.  They are drawn here, where the cards'
+ * rectangles are known; render_root_arrows then finds no names left to draw. */
+static void root_arrows(HeapCtx *c)
+{
+    Scene *s = c->s;
+    const RenderTheme *t = s->t;
+    float clip_x = s->rg.code_x + s->rg.code_w - sc(s, 30);
+    render_clip(s->l, clip_x, s->rg.heap_y, s->rg.heap_x + s->rg.heap_w - clip_x, s->rg.heap_h);
+    const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
+    float k = zk(s);
+    for (int i = 0; i < s->nroots; i++) {
+        float tx, ty;
+        GcId id = s->root_id[i];
+        if (!render_card_anchor(s, id, &tx, &ty))
+            continue;
+        int hot = e && e->kind == GC_EV_BIND && e->obj == id;
+        float x0 = s->root_x[i], y0 = s->root_y[i];
+        RenderPt pts[25];
+        float dx = (tx - x0) * 0.5f;
+        if (dx < sc(s, 40))
+            dx = sc(s, 40);
+        for (int j = 0; j <= 24; j++) {
+            float u = (float)j / 24.0f, a = 1 - u;
+            float bx = a * a * a * x0 + 3 * a * a * u * (x0 + dx) + 3 * a * u * u * (tx - dx) + u * u * u * tx;
+            float by = a * a * a * y0 + 3 * a * a * u * y0 + 3 * a * u * u * ty + u * u * u * ty;
+            pts[j] = (RenderPt){bx, by};
+        }
+        RenderColor col = hot ? t->arrow_hot : with_alpha(t->arrow_root, 0.75f);
+        float w = sc(s, hot ? 3.0f : 2.0f), head = sc(s, 12) * s->v->zoom;
+        if (id > 0 && id <= s->maxid && c->obs_of[id] >= 0)
+            route_draw(c, pts, 25, 0, id, (RenderPt){x0, y0}, 0, 1, ty, i, k, w, 0, head, col);
+        else
+            render_line(s->l, pts, 25, w, 0, head, col);
+    }
+    render_unclip(s->l);
+    s->nroots = 0;
 }
 
 int render_card_anchor(Scene *s, GcId id, float *x, float *y)
@@ -565,6 +683,27 @@ void render_heap(Scene *s)
             continue;
         draw_card(&c, id, o, wx, wy);
     }
+    /* every drawn card is an obstacle for the arrows */
+    c.obs = malloc(((size_t)s->maxid + 1) * sizeof *c.obs);
+    c.obs_of = malloc(((size_t)s->maxid + 1) * sizeof *c.obs_of);
+    if (!c.obs || !c.obs_of) {
+        s->l->oom = 1;
+        free(c.obs);
+        free(c.obs_of);
+        free(c.geo);
+        render_unclip(s->l);
+        return;
+    }
+    for (GcId id = 0; id <= s->maxid; id++) {
+        const CardGeo *g = &c.geo[id];
+        c.obs_of[id] = -1;
+        if (!g->drawn)
+            continue;
+        float m = ROUTE_MARGIN * g->k;
+        c.obs_of[id] = c.nobs;
+        c.obs[c.nobs++] = (RouteRect){g->x - m, g->y - LAYOUT_TAG_H * g->k - m, g->x + g->w + m,
+                                      g->bottom + m};
+    }
     for (GcId id = 1; id <= s->maxid; id++) {
         const GcObject *o = gc_object(s->h, id);
         if (o)
@@ -576,5 +715,8 @@ void render_heap(Scene *s)
                     "The heap is empty. Step forward with \xE2\x86\x92.");
     }
     render_unclip(s->l);
+    root_arrows(&c);
+    free(c.obs);
+    free(c.obs_of);
     free(c.geo);
 }

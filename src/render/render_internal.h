@@ -86,4 +86,36 @@ void render_inspector(Scene *s);
 /* Arrows from the names in the frames panel to their cards. */
 void render_root_arrows(Scene *s);
 
+/* ---- arrow routing around cards (render_route.c) ------------------------------ */
+
+/* An obstacle: a card's screen rectangle (tags included), inflated. */
+typedef struct RouteRect {
+    float x0, y0, x1, y1;
+} RouteRect;
+
+typedef struct RouteReq {
+    RenderPt s;        /* start */
+    int dir;           /* first leg: 0 = rightwards, 1 = down, -1 = up */
+    int src, tgt;      /* obstacle indices of the source (-1: none) and target cards */
+    const RouteRect *keep; /* parts of the source card (tags, footer) no leg may cross */
+    int nkeep;
+    int sides;         /* target sides that may be entered: 1 = left, 2 = right */
+    float entry_y;     /* height at which the target is entered */
+    float inset;       /* the end point lies this far inside the target's obstacle */
+    float gap_x, gap_y;   /* distance from a card edge to the middle of the gap */
+    float lane_x, lane_y; /* offsets that keep arrows sharing a gap apart */
+    float head;        /* shortest last leg (room for the arrowhead) */
+    float bend;        /* cost of a bend, in pixels of length */
+    float reach;       /* cards this far beyond the ends give channels */
+} RouteReq;
+
+/* Does the polyline cross an obstacle other than skip_a (but then one of
+ * its nkeep parts keep) and skip_b? */
+int route_blocked(const RouteRect *obs, int n, int skip_a, const RouteRect *keep, int nkeep, int skip_b,
+                  const RenderPt *pts, int npts);
+/* The shortest clear orthogonal route (up to 8 corner points into out), 0 if none. */
+int route_find(const RouteRect *obs, int n, const RouteReq *q, RenderPt *out);
+/* The polyline with rounded corners into out (at most max points); returns the count. */
+int route_round(const RenderPt *p, int n, float radius, RenderPt *out, int max);
+
 #endif
