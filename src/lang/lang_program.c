@@ -294,6 +294,8 @@ typedef struct Validator {
     int owner;              /* OWNER_* of the body being checked */
     const LangFunc *func;   /* when owner == OWNER_FUNC */
     int32_t a_gc, a_weakref, a_self;
+    int32_t *bound;         /* sorted atoms of every name the program binds */
+    int32_t nbound, capbound; /* (capbound -1: out of memory, no check) */
 } Validator;
 
 static void problem(Validator *v, int32_t loc, int col, const char *fmt, ...)
@@ -344,6 +346,68 @@ static void missing_names(const Validator *v, const LangFunc *f, int32_t from, c
     }
 }
 
+/* ---- names a program binds: a call of any other name cannot work --------- */
+
+static void bind_name(Validator *v, int32_t atom)
+{
+    if (v->capbound < 0)
+        return;
+    if (v->nbound == v->capbound) {
+        int32_t cap = v->capbound ? v->capbound * 2 : 64;
+        int32_t *nb = realloc(v->bound, (size_t)cap * sizeof *nb);
+        if (!nb) {
+            v->capbound = -1; /* out of memory: the check is skipped */
+            return;
+        }
+        v->bound = nb;
+        v->capbound = cap;
+    }
+    v->bound[v->nbound++] = atom;
+}
+
+/* Loop bodies nest at most SCENARIO_MAX_JSON_DEPTH deep: bounded recursion. */
+static void bind_body(Validator *v, LangStmt *const *body, int32_t n)
+{
+    for (int32_t i = 0; i < n; i++) {
+        const LangStmt *s = body[i];
+        if (!s)
+            continue;
+        if (s->kind == LANG_S_ASSIGN && s->target && s->target->kind == LANG_E_NAME)
+            bind_name(v, s->target->atom);
+        if (s->kind == LANG_S_FOR) {
+            bind_name(v, s->for_var);
+            bind_body(v, s->body, s->nbody);
+        }
+    }
+}
+
+static int cmp_atom(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void bind_all(Validator *v)
+{
+    const LangProgram *p = v->p;
+    bind_name(v, v->a_self);
+    bind_body(v, p->steps, p->nsteps);
+    for (int32_t i = 0; i < p->nfuncs; i++) {
+        for (int32_t j = 0; j < p->funcs[i].nparams; j++)
+            bind_name(v, p->funcs[i].params[j]);
+        bind_body(v, p->funcs[i].body, p->funcs[i].nbody);
+    }
+    for (int32_t i = 0; i < p->nclasses; i++)
+        bind_body(v, p->classes[i].del_body, p->classes[i].ndel);
+    if (v->capbound > 0)
+        qsort(v->bound, (size_t)v->nbound, sizeof *v->bound, cmp_atom);
+}
+
+static int is_bound(const Validator *v, int32_t atom)
+{
+    return v->nbound && bsearch(&atom, v->bound, (size_t)v->nbound, sizeof atom, cmp_atom);
+}
+
 static void check_call(Validator *v, int32_t loc, const LangExpr *e)
 {
     if (!e->base || e->base->kind != LANG_E_NAME)
@@ -372,6 +436,9 @@ static void check_call(Validator *v, int32_t loc, const LangExpr *e)
                 "'%s' is not a class or function of this scenario (only a weakref can be "
                 "called, with no arguments)",
                 s);
+    } else if (v->capbound >= 0 && !is_bound(v, name)) {
+        problem(v, loc, e->col,
+                "'%s' is not a class, function or variable of this scenario", s);
     }
 }
 
@@ -588,6 +655,7 @@ int lang_validate(LangProgram *p, void (*report)(void *ctx, int32_t loc, int col
         }
     }
 
+    bind_all(&v);
     v.owner = OWNER_TOP;
     check_body(&v, p->steps, p->nsteps);
     for (int32_t i = 0; i < p->nfuncs; i++) {
@@ -600,5 +668,6 @@ int lang_validate(LangProgram *p, void (*report)(void *ctx, int32_t loc, int col
         v.owner = OWNER_DEL;
         check_body(&v, p->classes[i].del_body, p->classes[i].ndel);
     }
+    free(v.bound);
     return v.count;
 }

@@ -1084,8 +1084,7 @@ static void test_validate(void)
     /* a program with no problems */
     static const char *const good_steps[] = {
         "gc.disable()", "p = make_pair()", "n = Node()", "link(n, p, None)", "r = weakref.ref(n)",
-        "o = r()", "l = [n]", "l.append(Node())", "gc.collect()", "del p", "x = l.pop()",
-        "unknown_weakref()", NULL};
+        "o = r()", "l = [n]", "l.append(Node())", "gc.collect()", "del p", "x = l.pop()", NULL};
     static const char *const good_func[] = {"global g", "g = a", "a.peer = b", "return c", NULL};
     static const char *const good_del[] = {"global graveyard", "graveyard.append(self)",
                                            "self.x = None", "return", NULL};
@@ -1115,6 +1114,7 @@ static void test_validate(void)
         "del Node",
         "del gc, x",
         "x = Node(make_pair(2))",
+        "unknown_weakref()",
         NULL};
     static const char *const want_steps[] = {
         "n = Node(1)|4|Node() takes no arguments",
@@ -1135,6 +1135,7 @@ static void test_validate(void)
         "del gc, x|4|cannot delete 'gc'",
         "x = Node(make_pair(2))|4|Node() takes no arguments",
         "x = Node(make_pair(2))|9|make_pair() takes 0 positional arguments but 1 was given",
+        "unknown_weakref()|0|'unknown_weakref' is not a class, function or variable of this scenario",
         NULL};
     p = program(bad_steps, NULL, NULL);
     expect_problems(p, "steps", want_steps);
