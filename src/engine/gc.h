@@ -356,6 +356,9 @@ const char *gc_phase_name(GcPhase p);           /* "subtract_refs", ... */
 const char *gc_type_name(const GcHeap *h, GcId id);
 /* Error text of the run (empty if none). */
 const char *gc_error(const GcHeap *h);
+/* Did the run stop on gcviz's object limit (the scenario's fault, not the
+ * machine's)? */
+int gc_limit_hit(const GcHeap *h);
 
 /* Marks every object reachable from the roots (frames, temporaries,
  * permanent generation) into out[id] = 1; out has gc_max_id()+1 bytes. */

@@ -73,6 +73,8 @@ int gc_fail(GcHeap *h, const char *fmt, ...)
 
 const char *gc_error(const GcHeap *h) { return h->err; }
 
+int gc_limit_hit(const GcHeap *h) { return h->limit_hit; }
+
 /* ---- the write log --------------------------------------------------- */
 
 int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, int64_t old,
@@ -715,6 +717,7 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
     if (id > h->cfg.max_objects) {
         gc_fail(h, "MemoryError: more than %lld objects (gcviz's limit)",
                 (long long)h->cfg.max_objects);
+        h->limit_hit = 1;
         return 0;
     }
     if (objs_ensure(h, id) < 0)

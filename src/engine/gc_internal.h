@@ -114,6 +114,7 @@ struct GcHeap {
     IdVec work2;
 
     int failed;
+    int limit_hit; /* the failure is the scenario's: too many objects */
     char err[512];
     char exc[512]; /* the Python exception that stopped the run */
 };

@@ -1320,7 +1320,9 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
             continue;
         }
         const LangLoc *loc = lang_loc(p, s->loc);
-        r->status = rc == FATAL ? 3 : 1;
+        /* Out of memory is the machine's failure (3); gcviz's object limit
+         * is the scenario's, like a Python MemoryError (1). */
+        r->status = rc == FATAL && !gc_limit_hit(r->h) ? 3 : 1;
         snprintf(r->err, sizeof r->err, "%s: '%s': %s", loc ? loc->path : "steps",
                  loc ? loc->text : "", r->exc);
         gc_error_event(r->h, r->exc);
