@@ -605,9 +605,9 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
     }
 }
 
-/* The arrows from the names in the frames panel (as render_root_arrows draws
- * them), routed around the cards.  They are drawn here, where the cards'
- * rectangles are known; render_root_arrows then finds no names left to draw. */
+/* The arrows from the names in the frames panel (the panel records where
+ * each name is), routed around the cards.  They are drawn here, where the
+ * cards' rectangles are known. */
 static void root_arrows(HeapCtx *c)
 {
     Scene *s = c->s;
@@ -641,7 +641,6 @@ static void root_arrows(HeapCtx *c)
             render_line(s->l, pts, 25, w, 0, head, col);
     }
     render_unclip(s->l);
-    s->nroots = 0;
 }
 
 int render_card_anchor(Scene *s, GcId id, float *x, float *y)

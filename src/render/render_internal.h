@@ -84,7 +84,6 @@ void render_frames_panel(Scene *s, float x, float y, float w, float h);
 void render_collector_panel(Scene *s, float x, float y, float w, float h);
 void render_inspector(Scene *s);
 /* Arrows from the names in the frames panel to their cards. */
-void render_root_arrows(Scene *s);
 
 /* ---- arrow routing around cards (render_route.c) ------------------------------ */
 

@@ -279,34 +279,6 @@ void render_frames_panel(Scene *s, float x, float y, float w, float h)
     }
 }
 
-void render_root_arrows(Scene *s)
-{
-    const RenderTheme *t = s->t;
-    float clip_x = s->rg.code_x + s->rg.code_w - sc(s, 30);
-    render_clip(s->l, clip_x, s->rg.heap_y, s->rg.heap_x + s->rg.heap_w - clip_x, s->rg.heap_h);
-    const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
-    for (int i = 0; i < s->nroots; i++) {
-        float tx, ty;
-        if (!render_card_anchor(s, s->root_id[i], &tx, &ty))
-            continue;
-        int hot = e && e->kind == GC_EV_BIND && e->obj == s->root_id[i];
-        float x0 = s->root_x[i], y0 = s->root_y[i];
-        RenderPt pts[25];
-        float dx = (tx - x0) * 0.5f;
-        if (dx < sc(s, 40))
-            dx = sc(s, 40);
-        for (int k = 0; k <= 24; k++) {
-            float u = (float)k / 24.0f, a = 1 - u;
-            float bx = a * a * a * x0 + 3 * a * a * u * (x0 + dx) + 3 * a * u * u * (tx - dx) + u * u * u * tx;
-            float by = a * a * a * y0 + 3 * a * a * u * y0 + 3 * a * u * u * ty + u * u * u * ty;
-            pts[k] = (RenderPt){bx, by};
-        }
-        RenderColor c = hot ? t->arrow_hot : with_alpha(t->arrow_root, 0.75f);
-        render_line(s->l, pts, 25, sc(s, hot ? 3.0f : 2.0f), 0, sc(s, 12) * s->v->zoom, c);
-    }
-    render_unclip(s->l);
-}
-
 /* ---- collector ------------------------------------------------------------------ */
 
 static RenderColor list_color(const RenderTheme *t, int list)

@@ -728,8 +728,7 @@ int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangP
                  s.t->panel_border);
     render_hit(l, RENDER_HIT_HEAP, 0, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h);
     if (h) {
-        render_heap(&s);
-        render_root_arrows(&s);
+        render_heap(&s); /* cards, their arrows, and the arrows from the names */
     } else
         welcome(&s);
     /* bottom: caption, then the timeline */
