@@ -655,6 +655,37 @@ static void t_load_error(void)
     target_close(&t);
 }
 
+/* Automatic or R reload of a file that vanished or became unreadable: a
+ * message, and the scenario and step on screen stay. */
+static void t_reload_vanished(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+    char src[1024], tmp[256];
+    snprintf(src, sizeof src, "%s/cycle.json", GCVIZ_TEST_DATA);
+    snprintf(tmp, sizeof tmp, "/tmp/gcviz-vanish-%d.json", (int)getpid());
+    FILE *in = fopen(src, "rb"), *out = fopen(tmp, "wb");
+    CHECK(in && out, "copy");
+    int ch;
+    while (in && out && (ch = fgetc(in)) != EOF)
+        fputc(ch, out);
+    if (in)
+        fclose(in);
+    if (out)
+        fclose(out);
+    CHECK(app_win_load(t.w, tmp, 0) == 0, "load the copy");
+    key(&t, SDLK_RIGHT, 0);
+    key(&t, SDLK_RIGHT, 0);
+    int32_t c = app_win_cursor(t.w);
+    remove(tmp);
+    app_win_command(t.w, APP_CMD_RELOAD, 0);
+    CHECK(t.w->load_error && strstr(t.w->load_error, tmp), "the message names the file: %s",
+          t.w->load_error ? t.w->load_error : "(none)");
+    CHECK(t.w->heap != NULL && app_win_cursor(t.w) == c, "the scenario and its step stay");
+    CHECK(draw(&t) == 0, "draw");
+    target_close(&t);
+}
+
 static void t_runtime_error(void)
 {
     Target t;
@@ -804,6 +835,7 @@ int main(int argc, char **argv)
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
         {"replay_stmt", t_replay_stmt},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
+        {"reload_vanished", t_reload_vanished},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
     };
     int ran = 0;
