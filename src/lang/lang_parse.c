@@ -1295,28 +1295,9 @@ int lang_parse_for(LangProgram *p, const char *header, int32_t *var, int64_t *co
         neg = 1;
         n = advance(&ps);
     }
-    if (n->kind == T_NAME && !n->kw && !neg) {
-        /* range(n) with a variable: the count is read when the loop starts */
-        Tok *close = advance(&ps);
-        if (!is_op(close, ")")) {
-            if (is_op(close, ","))
-                fail(&ps, close->col, "only range(N) is supported, not range(start, stop)");
-            else
-                unexpected(&ps, close);
-            goto out;
-        }
-        if (peek(&ps)->kind != T_EOF) {
-            unexpected(&ps, peek(&ps));
-            goto out;
-        }
-        if (var)
-            *var = v->atom;
-        if (count)
-            *count = -(int64_t)n->atom - 1;
-        rc = 0;
-        goto out;
-    }
-    if (n->kind != T_INT) {
+    /* N is an integer literal, or a variable read when the loop starts */
+    int is_var = n->kind == T_NAME && !n->kw && !neg;
+    if (n->kind != T_INT && !is_var) {
         fail(&ps, n->col, "the count in range(N) must be an integer or a variable");
         goto out;
     }
@@ -1329,11 +1310,11 @@ int lang_parse_for(LangProgram *p, const char *header, int32_t *var, int64_t *co
         unexpected(&ps, close);
         goto out;
     }
-    if (neg && n->ival != 0) {
+    if (!is_var && neg && n->ival != 0) {
         fail(&ps, n->col - 1, "the count in range(N) must not be negative");
         goto out;
     }
-    if (n->ival > LANG_MAX_RANGE) {
+    if (!is_var && n->ival > LANG_MAX_RANGE) {
         fail(&ps, n->col, "range(N) is limited to N <= %d", LANG_MAX_RANGE);
         goto out;
     }
@@ -1344,7 +1325,7 @@ int lang_parse_for(LangProgram *p, const char *header, int32_t *var, int64_t *co
     if (var)
         *var = v->atom;
     if (count)
-        *count = n->ival;
+        *count = is_var ? -(int64_t)n->atom - 1 : n->ival;
     rc = 0;
 out:
     free(ps.toks);
