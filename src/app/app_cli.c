@@ -187,7 +187,7 @@ static const char TRACE_USAGE[] =
     "(live objects with refcount and generation, freed, finalized, collections, counts).\n"
     "--internals picks which interpreter's hidden allocations to model when they\n"
     "differ (default: the scenario's \"python\"); the golden traces, measured on\n"
-    "CPython 3.13.0, are compared with --internals 3.13.\n";
+    "CPython 3.13.0 with 3.12's hidden allocations restored, use --internals 3.12.\n";
 
 int app_cli_trace(int argc, char **argv)
 {
