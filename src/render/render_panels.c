@@ -97,7 +97,7 @@ static float draw_rows(Scene *s, const CodeRows *rows, float x, float y, float w
         if (numbered && r->indent == 0) {
             snprintf(buf, sizeof buf, "%d", (int)r->step + 1);
             render_text_mid(s, x + gutter - sc(s, 6), ry, rh, RENDER_FONT_MONO, spx(s, 16),
-                            RENDER_ALIGN_RIGHT, is_cur ? t->text : t->text_faint, buf);
+                            RENDER_ALIGN_RIGHT, is_cur ? t->code_hl_text : t->text_faint, buf);
         }
         const LangLoc *loc = s->p ? lang_loc(s->p, r->loc) : NULL;
         row_text(loc, r->is_for, buf, sizeof buf);
