@@ -447,9 +447,21 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
         float sx = cx + sc(s, 6) * (float)(gen + 1) + sc(s, 8);
         render_text_mid(s, sx, cy, rowh, RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT, t->text, buf);
         sx += (float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 17), buf) + sc(s, 10);
-        if (collecting && gen < 3 && g->gen >= gen) {
+        /* CPython's names during a collection of generation g: "young" is
+         * g's list (the younger ones are merged into it), "old" is g + 1,
+         * where the survivors go (a full collection's old is young itself). */
+        const char *role = NULL;
+        if (collecting && gen < 3 && g->gen >= 0) {
+            if (gen == g->gen)
+                role = g->gen == 2 ? "young = old" : "young";
+            else if (gen < g->gen)
+                role = g->phase <= GC_PHASE_START ? "to merge" : "merged";
+            else if (gen == g->gen + 1)
+                role = "old";
+        }
+        if (role) {
             sx += render_pill(s, sx, cy + sc(s, 4), rowh - sc(s, 8), RENDER_FONT_SANS, spx(s, 16),
-                              with_alpha(t->timeline_phase, 0.3f), t->text, "young") + sc(s, 10);
+                              with_alpha(t->timeline_phase, 0.3f), t->text, role) + sc(s, 10);
         }
         if (gen < 3 && g->collector != GC_COLLECTOR_REFCOUNT) {
             int64_t c = g->count[gen], th = g->threshold[gen];
