@@ -329,6 +329,23 @@ static void t_layout_run(void)
     target_close(&t);
 }
 
+/* A scenario's "layout" pins cards by "Node #2" or by variable name, and
+ * pinned cards stay where they were pinned. */
+static void t_layout_pins(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1600, 1000, 0) == 0, "target");
+    CHECK(load(&t, "pins.json") == 0, "load");
+    float x, y;
+    CHECK(layout_get(t.w->layout, 2, &x, &y) == 0 && x == 640 && y == 40,
+          "Node #2 pinned at (640, 40): (%g, %g)", x, y);
+    CHECK(layout_is_pinned(t.w->layout, 2), "Node #2 is pinned");
+    CHECK(layout_get(t.w->layout, 1, &x, &y) == 0 && x == 40 && y == 400,
+          "a (Node #1) pinned at (40, 400): (%g, %g)", x, y);
+    CHECK(draw(&t) == 0, "draw");
+    target_close(&t);
+}
+
 /* Moves to the first cursor where object id is alive and drawn. */
 static int seek_alive(Target *t, GcId id, int nslots)
 {
@@ -835,7 +852,7 @@ int main(int argc, char **argv)
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
         {"replay_stmt", t_replay_stmt},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
-        {"reload_vanished", t_reload_vanished},
+        {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
     };
     int ran = 0;
