@@ -3,7 +3,8 @@
  * triangles for SDL_RenderGeometry with a one-pixel alpha fringe on every
  * edge (anti-aliasing the way Dear ImGui does it), batched until a text or
  * clip command needs a flush.  Text is rasterised once per (face, size,
- * string) in white and tinted with the texture colour mod.
+ * string) in white and tinted with the texture colour mod (on the software
+ * renderer once per colour too: see text_texture).
  *
  * SDL's software renderer (no GPU; the tests, `gcviz record`, a window
  * under Xvfb) truncates every vertex to whole pixels and fills each blended
@@ -38,6 +39,7 @@ typedef struct TextEntry {
     uint64_t hash;
     char *text; /* the key: font, px and text */
     int font, px;
+    uint32_t rgba; /* the colour it is drawn in (snap), else 0: white, tinted */
     SDL_Texture *tex;
     int w, h;
     uint32_t used; /* draw number of the last use */
@@ -56,10 +58,14 @@ struct RenderSdl {
     RenderColor rect_color;
     int *rows;            /* span bounds per row while filling (snap) */
     int caprows;
+    int *mask;            /* rows of an opaque shape drawn next (snap) */
+    int capmask;
+    int mask_y0, mask_n;  /* its rows: mask_y0 .. mask_y0 + mask_n - 1 */
     SDL_Rect clip;        /* current clip rectangle, in target pixels */
     SDL_Texture *white;   /* 1x1 white texture for the fringe triangles (snap) */
     TextEntry cache[TEXT_CACHE];
     int ncached;
+    int trim;             /* where cache_trim goes on */
     uint32_t draw_no;
     int failed;
 };
@@ -90,6 +96,24 @@ static void cache_clear(RenderSdl *b, int only_stale)
     }
 }
 
+/* Destroys up to max stale entries, going on round the table from where
+ * the last call stopped: spread over frames, where one cache_clear of a
+ * thousand textures takes longer than a frame's margin. */
+static void cache_trim(RenderSdl *b, int max)
+{
+    for (int k = 0; k < TEXT_CACHE && max > 0; k++) {
+        TextEntry *e = &b->cache[b->trim];
+        b->trim = (b->trim + 1) & (TEXT_CACHE - 1);
+        if (e->tex && b->draw_no - e->used > 2) {
+            SDL_DestroyTexture(e->tex);
+            free(e->text);
+            memset(e, 0, sizeof *e);
+            b->ncached--;
+            max--;
+        }
+    }
+}
+
 void render_sdl_free(RenderSdl *b)
 {
     if (!b)
@@ -101,6 +125,7 @@ void render_sdl_free(RenderSdl *b)
     free(b->idx);
     free(b->rects);
     free(b->rows);
+    free(b->mask);
     free(b);
 }
 
@@ -539,6 +564,32 @@ static int fringe_ring(RenderSdl *b, const RenderPt *in, const RenderPt *out, Re
     return 1;
 }
 
+/* Whether every pixel the fringe quad i-j could touch is one the opaque
+ * shape drawn next fills anyway (b->mask; snap only). */
+static int masked(const RenderSdl *b, const RenderPt *in, const RenderPt *out, int i, int j)
+{
+    if (b->mask_n <= 0)
+        return 0;
+    int32_t x0 = INT32_MAX, y0 = INT32_MAX, x1 = INT32_MIN, y1 = INT32_MIN;
+    const RenderPt *q[4] = {&in[i], &in[j], &out[i], &out[j]};
+    for (int k = 0; k < 4; k++) {
+        int32_t x = trunc_px(q[k]->x), y = trunc_px(q[k]->y);
+        x0 = x < x0 ? x : x0;
+        x1 = x > x1 ? x : x1;
+        y0 = y < y0 ? y : y0;
+        y1 = y > y1 ? y : y1;
+    }
+    if (y0 < b->mask_y0 || y1 >= b->mask_y0 + b->mask_n)
+        return 0;
+    const int *lo = b->mask, *hi = b->mask + b->mask_n;
+    for (int32_t y = y0; y <= y1; y++) {
+        int r = (int)(y - b->mask_y0);
+        if (lo[r] > x0 || hi[r] < x1)
+            return 0;
+    }
+    return 1;
+}
+
 static void fringe(RenderSdl *b, const RenderPt *in, const RenderPt *out, int n, RenderColor c)
 {
     uint8_t side[MAX_FILL_PTS]; /* 1: drawn as a rect */
@@ -584,7 +635,7 @@ static void fringe(RenderSdl *b, const RenderPt *in, const RenderPt *out, int n,
         b->v[b->nv++] = vert(out[i].x, out[i].y, c, 0);
     }
     for (int i = 0; i < n; i++) {
-        if (side[i])
+        if (side[i] || masked(b, in, out, i, (i + 1) % n))
             continue;
         int j = (i + 1) % n;
         int ii = base + 2 * i, jj = base + 2 * j;
@@ -858,10 +909,67 @@ static void stroke(RenderSdl *b, const RenderPt *p, int n, int closed, float w, 
     }
 }
 
-static void draw_rect(RenderSdl *b, const RenderCmd *c)
+/* Snap only: the inside polygon fill_convex fills for the rect command c
+ * (the same points, so the same pixels).  Returns its size, or 0. */
+static int rect_inside(const RenderSdl *b, const RenderCmd *c, RenderPt *in)
+{
+    RenderPt p[4 * 17 + 4], cut[MAX_FILL_PTS];
+    int n = round_rect_path(p, c->x, c->y, c->w, c->h, c->radius, corner_segments(b, c->radius));
+    n = cut_long_edges(p, n, cut, MAX_FILL_PTS);
+    float mx[MAX_FILL_PTS], my[MAX_FILL_PTS];
+    if (miters(cut, n, mx, my) < 0)
+        return 0;
+    const float h = AA * 0.5f;
+    for (int i = 0; i < n; i++)
+        in[i] = (RenderPt){cut[i].x - mx[i] * h, cut[i].y - my[i] * h};
+    return n;
+}
+
+/* next: the command drawn right after c, or NULL.  On the software
+ * renderer a translucent rect followed by an opaque one (a card's shadow,
+ * then the card) leaves out the rows the opaque one fills anyway: blending
+ * them costs more than anything else in a frame, and they end up the
+ * opaque colour all the same. */
+static void draw_rect(RenderSdl *b, const RenderCmd *c, const RenderCmd *next)
 {
     RenderPt p[4 * 17 + 4];
     int n = round_rect_path(p, c->x, c->y, c->w, c->h, c->radius, corner_segments(b, c->radius));
+    if (b->snap && next && next->kind == RENDER_CMD_RECT && c->color.a < 255 &&
+        next->color.a == 255 && n >= 3 && n <= MAX_PATH_PTS) {
+        RenderPt hole[MAX_FILL_PTS];
+        int nh = rect_inside(b, next, hole);
+        RenderPt cut[MAX_FILL_PTS];
+        int m = cut_long_edges(p, n, cut, MAX_FILL_PTS);
+        float mx[MAX_FILL_PTS], my[MAX_FILL_PTS];
+        if (nh >= 3 && miters(cut, m, mx, my) == 0) {
+            RenderPt in[MAX_FILL_PTS], out[MAX_FILL_PTS];
+            const float h = AA * 0.5f;
+            for (int i = 0; i < m; i++) {
+                in[i] = (RenderPt){cut[i].x - mx[i] * h, cut[i].y - my[i] * h};
+                out[i] = (RenderPt){cut[i].x + mx[i] * h, cut[i].y + my[i] * h};
+            }
+            fill_spans(b, in, m, hole, nh, c->color);
+            SnapPoly sp;
+            if (snap_poly(&sp, hole, nh) == 0 && sp.ymax / 2 - sp.ymin / 2 > 0) {
+                int y0 = (int)(sp.ymin / 2), nrows = (int)(sp.ymax / 2 - sp.ymin / 2);
+                if (nrows * 2 > b->capmask) {
+                    int *r = realloc(b->mask, (size_t)nrows * 2 * sizeof *r);
+                    if (r) {
+                        b->mask = r;
+                        b->capmask = nrows * 2;
+                    }
+                }
+                if (nrows * 2 <= b->capmask) {
+                    snap_rows(&sp, y0, y0 + nrows, b->mask, b->mask + nrows);
+                    b->mask_y0 = y0;
+                    b->mask_n = nrows;
+                }
+            }
+            fringe(b, in, out, m, c->color);
+            b->mask_n = 0;
+            return;
+        }
+    }
     fill_convex(b, p, n, c->color);
 }
 
@@ -965,13 +1073,20 @@ static uint64_t text_hash(int font, int px, const char *s)
     return h ? h : 1;
 }
 
-static TextEntry *text_texture(RenderSdl *b, int font, int px, const char *s)
+/* On the software renderer a tinted copy goes through SDL's slow generic
+ * modulating blit, so there the text is rasterised in its own colour
+ * (rgba, part of the key) and copied untinted through the fast blending
+ * blit; elsewhere rgba is 0 and one white texture serves every colour. */
+static TextEntry *text_texture(RenderSdl *b, int font, int px, const char *s, uint32_t rgba)
 {
     uint64_t h = text_hash(font, px, s);
+    h = (h ^ rgba) * 1099511628211ULL;
+    h = h ? h : 1;
     size_t i = (size_t)h & (TEXT_CACHE - 1);
     for (int probe = 0; probe < TEXT_CACHE; probe++, i = (i + 1) & (TEXT_CACHE - 1)) {
         TextEntry *e = &b->cache[i];
-        if (e->tex && e->hash == h && e->font == font && e->px == px && strcmp(e->text, s) == 0) {
+        if (e->tex && e->hash == h && e->font == font && e->px == px && e->rgba == rgba &&
+            strcmp(e->text, s) == 0) {
             e->used = b->draw_no;
             return e;
         }
@@ -989,8 +1104,10 @@ static TextEntry *text_texture(RenderSdl *b, int font, int px, const char *s)
     TTF_Font *f = render_font(b->fonts, (RenderFont)font, px);
     if (!f)
         return NULL;
-    SDL_Color white = {255, 255, 255, 255};
-    SDL_Surface *surf = TTF_RenderUTF8_Blended(f, s, white);
+    SDL_Color fg = {255, 255, 255, 255};
+    if (rgba)
+        fg = (SDL_Color){(Uint8)(rgba >> 24), (Uint8)(rgba >> 16), (Uint8)(rgba >> 8), (Uint8)rgba};
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(f, s, fg);
     if (!surf)
         return NULL;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(b->r, surf);
@@ -1008,6 +1125,7 @@ static TextEntry *text_texture(RenderSdl *b, int font, int px, const char *s)
     e->text = copy;
     e->font = font;
     e->px = px;
+    e->rgba = rgba;
     e->hash = h;
     e->tex = tex;
     e->w = w;
@@ -1020,7 +1138,14 @@ static TextEntry *text_texture(RenderSdl *b, int font, int px, const char *s)
 static void draw_text(RenderSdl *b, const RenderList *l, const RenderCmd *c)
 {
     const char *s = render_cmd_text(l, c);
-    TextEntry *e = text_texture(b, c->font, c->px, s);
+    uint32_t rgba = 0;
+    if (b->snap) {
+        if (c->color.a == 0)
+            return; /* invisible; rgba 0 means white to be tinted */
+        rgba = (uint32_t)c->color.r << 24 | (uint32_t)c->color.g << 16 |
+               (uint32_t)c->color.b << 8 | c->color.a;
+    }
+    TextEntry *e = text_texture(b, c->font, c->px, s, rgba);
     if (!e)
         return;
     float x = c->x;
@@ -1029,8 +1154,10 @@ static void draw_text(RenderSdl *b, const RenderList *l, const RenderCmd *c)
     else if (c->align == RENDER_ALIGN_RIGHT)
         x -= (float)e->w;
     SDL_FRect dst = {floorf(x + 0.5f), floorf(c->y + 0.5f), (float)e->w, (float)e->h};
-    SDL_SetTextureColorMod(e->tex, c->color.r, c->color.g, c->color.b);
-    SDL_SetTextureAlphaMod(e->tex, c->color.a);
+    if (!e->rgba) {
+        SDL_SetTextureColorMod(e->tex, c->color.r, c->color.g, c->color.b);
+        SDL_SetTextureAlphaMod(e->tex, c->color.a);
+    }
     if (SDL_RenderCopyF(b->r, e->tex, NULL, &dst) < 0)
         b->failed = 1;
 }
@@ -1086,6 +1213,8 @@ int render_sdl_draw(RenderSdl *b, const RenderList *l)
     b->clip = target;
     if (b->ncached > TEXT_CACHE / 2)
         cache_clear(b, 1);
+    else if (b->snap && b->ncached > TEXT_CACHE / 4)
+        cache_trim(b, 64);
     SDL_RenderSetClipRect(b->r, NULL);
     SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(b->r, l->clear.r, l->clear.g, l->clear.b, 255);
@@ -1097,7 +1226,7 @@ int render_sdl_draw(RenderSdl *b, const RenderList *l)
             continue;
         switch (c->kind) {
         case RENDER_CMD_RECT:
-            draw_rect(b, c);
+            draw_rect(b, c, i + 1 < l->ncmds ? &l->cmds[i + 1] : NULL);
             break;
         case RENDER_CMD_FRAME:
             draw_frame(b, c);
