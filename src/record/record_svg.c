@@ -231,38 +231,16 @@ static void line(Svg *s, const RenderList *l, const RenderCmd *c)
         polyline(s, p, n, c);
         return;
     }
-    /* as render_sdl.c: the shaft stops where the head begins */
-    RenderPt tip = p[n - 1];
-    int k = n - 2;
-    float remain = c->head * 0.8f;
-    while (k > 0) {
-        float dx = tip.x - p[k].x, dy = tip.y - p[k].y;
-        if (sqrtf(dx * dx + dy * dy) >= remain)
-            break;
-        k--;
-    }
-    float dx = tip.x - p[k].x, dy = tip.y - p[k].y;
-    float len = sqrtf(dx * dx + dy * dy);
-    if (len < 1e-4f)
-        return;
-    dx /= len;
-    dy /= len;
-    RenderPt *shaft = malloc(((size_t)k + 2) * sizeof *shaft);
+    /* the same geometry as the SDL backend */
+    RenderPt *shaft = malloc(((size_t)n + 1) * sizeof *shaft), head[4];
     if (!shaft)
         return;
-    int m = 0;
-    for (int i = 0; i <= k; i++)
-        shaft[m++] = p[i];
-    shaft[m++] = (RenderPt){tip.x - dx * remain, tip.y - dy * remain};
-    polyline(s, shaft, m, c);
+    int m = render_arrow_split(l, c, shaft, n + 1, head);
+    if (m > 0)
+        polyline(s, shaft, m, c);
     free(shaft);
-    float hw = c->head * 0.5f;
-    RenderPt head[4] = {
-        tip,
-        {tip.x - dx * c->head - dy * hw, tip.y - dy * c->head + dx * hw},
-        {tip.x - dx * c->head * 0.78f, tip.y - dy * c->head * 0.78f},
-        {tip.x - dx * c->head + dy * hw, tip.y - dy * c->head - dx * hw},
-    };
+    if (m == 0)
+        return;
     fputs("<polygon", s->f);
     points(s->f, head, 4);
     paint(s->f, "fill", c->color);

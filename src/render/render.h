@@ -187,6 +187,13 @@ void render_text(RenderList *l, float x, float y, RenderFont font, int px, Rende
 void render_clip(RenderList *l, float x, float y, float w, float h);
 void render_unclip(RenderList *l);
 void render_hit(RenderList *l, RenderHitKind kind, int32_t id, float x, float y, float w, float h);
+/* The geometry of an arrow (a LINE with head > 0), the same for every
+ * backend: the shaft stops where the head begins, so it does not poke
+ * through; the head is a notched quad (tip, left, notch, right).  Writes at
+ * most max shaft points and returns their count, or 0 when the arrow is too
+ * short to draw. */
+int render_arrow_split(const RenderList *l, const RenderCmd *c, RenderPt *shaft, int max,
+                       RenderPt head[4]);
 /* The topmost hit region containing (x, y), or NULL. */
 const RenderHit *render_hit_at(const RenderList *l, float x, float y);
 /* The text of a TEXT command. */

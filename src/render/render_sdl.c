@@ -996,35 +996,11 @@ static void draw_line(RenderSdl *b, const RenderList *l, const RenderCmd *c)
         stroke(b, p, n, 0, c->width, c->dash, c->color);
         return;
     }
-    /* stop the shaft where the head begins, so it does not poke through */
-    RenderPt tip = p[n - 1];
-    int k = n - 2;
-    float remain = c->head * 0.8f;
-    while (k > 0) {
-        float dx = tip.x - p[k].x, dy = tip.y - p[k].y;
-        if (sqrtf(dx * dx + dy * dy) >= remain)
-            break;
-        k--;
-    }
-    float dx = tip.x - p[k].x, dy = tip.y - p[k].y;
-    float len = sqrtf(dx * dx + dy * dy);
-    if (len < 1e-4f)
+    RenderPt shaft[MAX_PATH_PTS], head[4];
+    int m = render_arrow_split(l, c, shaft, MAX_PATH_PTS, head);
+    if (m == 0)
         return;
-    dx /= len;
-    dy /= len;
-    RenderPt shaft[MAX_PATH_PTS];
-    int m = 0;
-    for (int i = 0; i <= k && m < MAX_PATH_PTS - 1; i++)
-        shaft[m++] = p[i];
-    shaft[m++] = (RenderPt){tip.x - dx * remain, tip.y - dy * remain};
     stroke(b, shaft, m, 0, c->width, c->dash, c->color);
-    float hw = c->head * 0.5f;
-    RenderPt head[4] = {
-        tip,
-        {tip.x - dx * c->head - dy * hw, tip.y - dy * c->head + dx * hw},
-        {tip.x - dx * c->head * 0.78f, tip.y - dy * c->head * 0.78f},
-        {tip.x - dx * c->head + dy * hw, tip.y - dy * c->head - dx * hw},
-    };
     /* the notched head is concave: draw it as two convex halves */
     RenderPt h1[3] = {head[0], head[1], head[2]};
     RenderPt h2[3] = {head[0], head[2], head[3]};
