@@ -35,6 +35,8 @@ static const char RECORD_USAGE[] =
     "  --size WxH                     frame size in logical pixels (default 1920x1080)\n"
     "  --scale S                      render at S x (2: 3840x2160 with the same layout)\n"
     "  --theme dark|light|contrast    colours (default dark)\n"
+    "  --fit                          show every card of the run at once (as small as it\n"
+    "                                 takes; default: as the window opens, at 80 % or more)\n"
     "  --svg                          also write each frame as SVG\n"
     "  --gif FILE                     also write one animated GIF of all the frames\n"
     "  --jobs N                       render with N processes (default: one per CPU)\n"
@@ -49,7 +51,7 @@ typedef struct RecOptions {
     int width, height; /* logical */
     double scale;
     int theme;
-    int svg, quiet;
+    int svg, quiet, fit;
     long jobs;         /* 0: one per CPU */
 } RecOptions;
 
@@ -128,6 +130,8 @@ static int parse_args(int argc, char **argv, RecOptions *o)
         } else if (strcmp(a, "--jobs") == 0) {
             if (parse_long(v, &o->jobs) < 0 || o->jobs < 1 || o->jobs > 64)
                 return usage("--jobs needs a number of processes between 1 and 64");
+        } else if (strcmp(a, "--fit") == 0) {
+            o->fit = 1;
         } else if (strcmp(a, "--svg") == 0) {
             o->svg = 1;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
@@ -456,6 +460,8 @@ static int record_run(Rec *rc)
         fprintf(stderr, "%s\n", w->load_error ? w->load_error : "cannot load the scenario");
         return 1;
     }
+    if (o->fit)
+        app_win_fit_run(w);
     /* the stops, then those of the statements asked for */
     RecordPoint *all = NULL;
     int32_t nall = record_points(w->heap, &w->tl, (RenderGranularity)o->every, &all);

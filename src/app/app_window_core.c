@@ -18,6 +18,7 @@
 
 #define ANIM_MS 250
 #define FIT_MS 220
+#define APP_ZOOM_MIN 0.1f /* wheel and F; below about 45 % cards are drawn in the overview style */
 #define TOAST_MS 3500
 
 static const int speeds[] = {1, 2, 4, 8, 16, 32};
@@ -228,8 +229,13 @@ static int cards_bounds(AppWin *w, int all, float *x0, float *y0, float *x1, flo
     return any;
 }
 
-static void fit_target(AppWin *w, int all, float *zoom, float *px, float *py)
+/* What F-like fits show: the whole run on load, the cards alive now (F),
+ * the whole run as small as it takes (record --fit). */
+enum { FIT_LOAD, FIT_NOW, FIT_RUN };
+
+static void fit_target(AppWin *w, int mode, float *zoom, float *px, float *py)
 {
+    int all = mode != FIT_NOW;
     RenderRegions rg;
     render_regions(w->width, w->height, w->scale, &rg);
     float vw = rg.heap_w / w->scale, vh = rg.heap_h / w->scale;
@@ -244,7 +250,7 @@ static void fit_target(AppWin *w, int all, float *zoom, float *px, float *py)
     float z = vw / bw < vh / bh ? vw / bw : vh / bh;
     /* the whole run on load: at most 100 %, and not so small that text
      * falls far below 16 px (the rest is a pan or an F away) */
-    float zmax = all ? 1.0f : 1.25f, zmin = all ? 0.8f : 0.25f;
+    float zmax = all ? 1.0f : 1.25f, zmin = mode == FIT_LOAD ? 0.8f : APP_ZOOM_MIN;
     if (z > zmax)
         z = zmax;
     if (z < zmin)
@@ -260,10 +266,10 @@ static void fit_target(AppWin *w, int all, float *zoom, float *px, float *py)
         *py = y0 - margin;
 }
 
-static void start_fit(AppWin *w, int all, uint32_t now, int animate)
+static void start_fit(AppWin *w, int mode, uint32_t now, int animate)
 {
     float z, px, py;
-    fit_target(w, all, &z, &px, &py);
+    fit_target(w, mode, &z, &px, &py);
     if (!animate || w->settled) {
         w->view.zoom = z;
         w->view.pan_x = px;
@@ -360,9 +366,14 @@ int app_win_load(AppWin *w, const char *path, int keep_step)
     w->view.title = sc->title && *sc->title ? sc->title : sc->name;
     w->view.name = sc->name;
     if (!same)
-        start_fit(w, 1, 0, 0);
+        start_fit(w, FIT_LOAD, 0, 0);
     w->dirty = 1;
     return 0;
+}
+
+void app_win_fit_run(AppWin *w)
+{
+    start_fit(w, FIT_RUN, 0, 0);
 }
 
 void app_win_resize(AppWin *w, int width, int height, float scale)
@@ -664,7 +675,7 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
         v->theme = (RenderThemeId)((v->theme + 1) % RENDER_THEME_COUNT);
         break;
     case APP_CMD_FIT:
-        start_fit(w, 0, now, 1);
+        start_fit(w, FIT_NOW, now, 1);
         break;
     case APP_CMD_PICKER:
         v->show_picker = !v->show_picker;
@@ -937,8 +948,8 @@ void app_win_wheel(AppWin *w, float x, float y, float dy)
     float k = w->view.zoom * w->scale;
     float mx = (x - rg.heap_x) / k + w->view.pan_x, my = (y - rg.heap_y) / k + w->view.pan_y;
     float z = w->view.zoom * powf(1.12f, dy);
-    if (z < 0.2f)
-        z = 0.2f;
+    if (z < APP_ZOOM_MIN)
+        z = APP_ZOOM_MIN;
     if (z > 4)
         z = 4;
     w->view.zoom = z;

@@ -103,6 +103,8 @@ void app_win_resize(AppWin *w, int width, int height, float scale);
 void app_win_command(AppWin *w, AppCmd cmd, uint32_t now);
 /* Seeks to a cursor (clamped), starting the step transition. */
 void app_win_seek(AppWin *w, int32_t cursor, uint32_t now);
+/* Shows every card of the run at once, however small (record --fit). */
+void app_win_fit_run(AppWin *w);
 /* Advances animations, playing, toasts; returns 1 if a redraw is needed.
  * *wait_ms gets how long the loop may sleep. */
 int app_win_tick(AppWin *w, uint32_t now, uint32_t *wait_ms);

@@ -250,17 +250,21 @@ static int free_spot(const Layout *l, Grid *g, GcId self, float x, float y, floa
 
 /* Next to the parent: the column to its right first (same row, then rows
  * below and above), then further columns; a root goes in the roots
- * columns at the left, top to bottom. */
-static void place_one(Layout *l, Grid *g, Entry *e, GcId id, GcId parent)
+ * columns at the left, top to bottom.  col_h is the height of a column
+ * (layout_column_height). */
+static void place_one(Layout *l, Grid *g, Entry *e, GcId id, GcId parent, float col_h)
 {
     const Entry *p = parent ? centry(l, parent) : NULL;
     const float step = 16.0f;
     if (p) {
+        int tries = (int)(col_h / step);
+        if (tries < 120)
+            tries = 120;
         for (int col = 1; col <= 8; col++) {
             float x = p->x + (float)col * (p->w > e->w ? p->w : e->w) + (float)col * LAYOUT_GAP_X;
             if (col == 1)
                 x = p->x + p->w + LAYOUT_GAP_X;
-            for (int k = 0; k < 120; k++) {
+            for (int k = 0; k < tries; k++) {
                 float dy = (float)((k + 1) / 2) * step * ((k & 1) ? 1.0f : -1.0f);
                 if (k == 0)
                     dy = 0;
@@ -277,7 +281,7 @@ static void place_one(Layout *l, Grid *g, Entry *e, GcId id, GcId parent)
     }
     for (int col = 0; col < 400; col++) {
         float x = (float)col * (LAYOUT_CARD_W + LAYOUT_GAP_X);
-        for (float y = 0; y + e->h <= LAYOUT_COLUMN_H || y == 0; y += step) {
+        for (float y = 0; y + e->h <= col_h || y == 0; y += step) {
             if (free_spot(l, g, id, x, y, e->w, e->h, e->born, e->gone)) {
                 e->x = x;
                 e->y = y;
@@ -289,11 +293,49 @@ static void place_one(Layout *l, Grid *g, Entry *e, GcId id, GcId parent)
     e->y = 0;
 }
 
+typedef struct AreaEv {
+    int32_t at;
+    float da;
+} AreaEv;
+
+static int cmp_area_ev(const void *a, const void *b)
+{
+    const AreaEv *x = a, *y = b;
+    if (x->at != y->at)
+        return x->at < y->at ? -1 : 1;
+    return (x->da > y->da) - (x->da < y->da); /* a card gone before one is born */
+}
+
+float layout_column_height(const LayoutItem *items, int n)
+{
+    AreaEv *ev = malloc(((size_t)n * 2 + 1) * sizeof *ev);
+    if (!ev)
+        return LAYOUT_COLUMN_H;
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        float a = (items[i].w + LAYOUT_GAP_X) * (items[i].h + LAYOUT_GAP_Y);
+        ev[m++] = (AreaEv){items[i].born, a};
+        if (items[i].gone >= 0)
+            ev[m++] = (AreaEv){items[i].gone, -a};
+    }
+    qsort(ev, (size_t)m, sizeof *ev, cmp_area_ev);
+    double cur = 0, peak = 0;
+    for (int i = 0; i < m; i++) {
+        cur += ev[i].da;
+        if (cur > peak)
+            peak = cur;
+    }
+    free(ev);
+    float h = (float)sqrt(peak / LAYOUT_ASPECT);
+    return h > LAYOUT_COLUMN_H ? h : LAYOUT_COLUMN_H;
+}
+
 int layout_place(Layout *l, const LayoutItem *items, int n)
 {
     Grid g;
     memset(&g, 0, sizeof g);
     int rc = 0;
+    float col_h = layout_column_height(items, n);
     for (int i = 0; i < n && rc == 0; i++) {
         Entry *e = entry(l, items[i].id);
         if (!e) {
@@ -324,7 +366,7 @@ int layout_place(Layout *l, const LayoutItem *items, int n)
             }
         }
         g.born = items[i].born;
-        place_one(l, &g, e, items[i].id, items[i].parent);
+        place_one(l, &g, e, items[i].id, items[i].parent, col_h);
         e->known = 1;
         if (grid_insert(&g, e, items[i].id) < 0)
             rc = -1;

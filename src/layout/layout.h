@@ -35,7 +35,8 @@
 #define LAYOUT_MAX_ROWS 10       /* rows drawn before "+N more" */
 #define LAYOUT_GAP_X 84.0f       /* room for arrows between columns */
 #define LAYOUT_GAP_Y 40.0f
-#define LAYOUT_COLUMN_H 880.0f   /* roots column height before a new column starts */
+#define LAYOUT_COLUMN_H 880.0f   /* least height of a column before a new one starts */
+#define LAYOUT_ASPECT 1.3f       /* width / height aimed at when a run has many cards */
 
 typedef struct Layout Layout;
 
@@ -51,6 +52,12 @@ Layout *layout_new(void);
 void layout_free(Layout *l);
 /* Forgets every position (pins included). */
 void layout_clear(Layout *l);
+
+/* The height of a column of cards for items: LAYOUT_COLUMN_H, or taller
+ * when the most cards alive at one time would otherwise make a long row
+ * (the heap then fills a block about LAYOUT_ASPECT times as wide as tall,
+ * which F fits in the window). */
+float layout_column_height(const LayoutItem *items, int n);
 
 /* Places items (in the given order, normally by id) that have no position
  * yet.  Returns 0, or -1 on OOM. */

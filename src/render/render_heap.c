@@ -174,6 +174,89 @@ static float badge(Scene *s, float right, float y, float h, const char *text, Re
     return w;
 }
 
+/* Below this zoom the 16 px text of a card is under 7 px: cards are drawn
+ * in the overview style (draw_card_overview). */
+#define OVERVIEW_PX 7
+
+static int overview(const Scene *s)
+{
+    return zpx(s, 16) < OVERVIEW_PX;
+}
+
+/* The overview style: a card too small for its rows is one block with its
+ * label ("Node #3", or "#3" when that does not fit) and refcount in text of
+ * a readable size, the generation bars, and the state's outline. */
+static void draw_card_overview(HeapCtx *c, GcId id, const GcObject *o, int hot, int selected,
+                               int unreach, int leaked, float content_a)
+{
+    Scene *s = c->s;
+    const RenderTheme *t = s->t;
+    const CardGeo *g = &c->geo[id];
+    float bx = g->x, by = g->y, bw = g->w, bh = g->h, a = g->alpha;
+    float r = 10 * g->k < sc(s, 2) ? sc(s, 2) : 10 * g->k;
+    int freed = o->state == GC_STATE_FREED;
+    if (hot)
+        render_rect(s->l, bx - sc(s, 4), by - sc(s, 4), bw + sc(s, 8), bh + sc(s, 8), r + sc(s, 4),
+                    t->hot_fill);
+    render_rect(s->l, bx, by, bw, bh, r, with_alpha(t->card_header, freed ? a * 0.5f : content_a));
+    if (leaked)
+        render_hatch(s->l, bx + 1, by + 1, bw - 2, bh - 2, sc(s, 1), sc(s, 5),
+                     with_alpha(t->leaked, 0.45f * a));
+    RenderColor gcol;
+    int bars = freed ? 0 : gen_bars(o, t, &gcol);
+    float bar_w = sc(s, 2), bar_step = sc(s, 3.5f);
+    for (int b = 0; b < bars; b++)
+        render_rect(s->l, bx + sc(s, 3) + bar_step * (float)b, by + bh * 0.18f, bar_w, bh * 0.64f, 0,
+                    with_alpha(gcol, content_a));
+    float left = bx + sc(s, 3) + bar_step * (float)(bars ? bars : 0) + sc(s, 3);
+    float right = bx + bw - sc(s, 4);
+    int px = (int)(bh * 0.62f);
+    if (px > spx(s, 13))
+        px = spx(s, 13);
+    if (px >= spx(s, 8) && right - left > sc(s, 12)) {
+        char label[160], rc[32], fit[160];
+        rc[0] = 0;
+        if (!freed)
+            snprintf(rc, sizeof rc, "%lld", (long long)o->refcnt);
+        float rcw = rc[0] ? (float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, rc) : 0;
+        render_obj_label(s->h, id, label, sizeof label);
+        float lw = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, label);
+        const char *l = label;
+        if (lw > right - left - rcw - sc(s, 6)) {
+            l = strchr(label, '#') ? strchr(label, '#') : label;
+            lw = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, l);
+        }
+        if (rc[0] && lw + rcw + sc(s, 6) <= right - left)
+            render_text_mid(s, right, by, bh, RENDER_FONT_BOLD, px, RENDER_ALIGN_RIGHT,
+                            with_alpha(t->text_dim, content_a), rc);
+        render_text_mid(s, left, by, bh, RENDER_FONT_BOLD, px, RENDER_ALIGN_LEFT,
+                        with_alpha(freed ? t->text_faint : t->card_text, content_a),
+                        render_fit(s, RENDER_FONT_BOLD, px, l, right - left, fit, sizeof fit));
+    }
+    RenderColor oc = t->card_border;
+    float ow = sc(s, 1), dash = 0;
+    if (freed) {
+        oc = t->freed;
+        dash = sc(s, 3);
+    } else if (leaked) {
+        oc = t->leaked;
+        ow = sc(s, 2);
+    } else if (unreach) {
+        oc = t->unreachable;
+        ow = sc(s, 2);
+        dash = sc(s, 5);
+    }
+    if (hot) {
+        oc = t->hot;
+        ow = sc(s, 2.5f);
+    } else if (selected) {
+        oc = t->accent;
+        ow = sc(s, 2.5f);
+    }
+    render_frame(s->l, bx, by, bw, bh, r, ow, dash, with_alpha(oc, a));
+    render_hit(s->l, RENDER_HIT_CARD, id, bx, by, bw, bh);
+}
+
 static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy)
 {
     Scene *s = c->s;
@@ -215,6 +298,10 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     float r = 10 * k;
     const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
 
+    if (overview(s)) {
+        draw_card_overview(c, id, o, hot, selected, unreach || tentative, leaked, content_a);
+        return;
+    }
     tag_strip(c, id, x, y, w, k, a, o);
     if (hot)
         render_rect(s->l, bx - 7 * k, by - 7 * k, bw + 14 * k, bh + 14 * k, r + 7 * k, t->hot_fill);
@@ -509,9 +596,12 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId sr
     const CardGeo *src = &c->geo[src_id], *tgt = &c->geo[tgt_id];
     float k = tgt->k;
     RenderPt p0 = {sx, sy}, p3, in;
-    float hy = tgt->y + LAYOUT_HEADER_H * k * 0.5f;
+    float hy = overview(c->s) ? tgt->y + tgt->h * 0.5f : tgt->y + LAYOUT_HEADER_H * k * 0.5f;
     float ax = sx < tgt->x + 30 * k ? tgt->x + 30 * k : sx > tgt->x + tgt->w - 30 * k ? tgt->x + tgt->w - 30 * k : sx;
-    if (self) {
+    if (self && overview(c->s) && src_id == tgt_id) {
+        p3 = (RenderPt){tgt->x + tgt->w, tgt->y + tgt->h * 0.8f}; /* a loop on the right edge */
+        in = (RenderPt){-1, 0};
+    } else if (self) {
         p3 = (RenderPt){tgt->x + tgt->w, hy};
         in = (RenderPt){-1, 0};
     } else if (dy > 0 && tgt->y > sy + 40 * k) {
@@ -545,12 +635,15 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId sr
     RenderPt p2 = {p3.x - in.x * d, p3.y - in.y * d};
     RenderPt pts[33];
     bezier(pts, 33, p0, p1, p2, p3);
+    float head = 14 * k;
+    if (head < sc(c->s, 6))
+        head = sc(c->s, 6);
     if (src_id == tgt_id) {
-        render_line(c->s->l, pts, 33, width, dash, 14 * k, col);
+        render_line(c->s->l, pts, 33, width, dash, head, col);
         return;
     }
     route_draw(c, pts, 33, src_id, tgt_id, p0, dx > 0 ? 0 : dy > 0 ? 1 : -1, 3, hy, lane, k, width,
-               dash, 14 * k, col);
+               dash, head, col);
 }
 
 static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
@@ -593,7 +686,17 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
         int dim = s->reach && !s->reach[id];
         RenderColor col = hot ? t->arrow_hot : with_alpha(t->arrow, dim ? alpha * 0.6f : alpha);
         float w = hot ? aw * 1.5f : aw;
-        if (cells) {
+        if (overview(s)) {
+            /* no rows or cells to start from: the cells' arrows leave the
+             * bottom edge, the fields' the right edge */
+            if (cells) {
+                float cx = g->x + (LAYOUT_PAD + LAYOUT_CELL_W * ((float)i + 0.5f)) * k;
+                arrow_to(c, cx, g->y + g->h, 0, 1, id, tid, (int)i, 0, col, w, 0);
+            } else {
+                arrow_to(c, g->x + g->w, g->y + g->h * (tid == id ? 0.2f : 0.5f), 1, 0, id, tid,
+                         (int)i, tid == id, col, w, 0);
+            }
+        } else if (cells) {
             float cx = g->x + (LAYOUT_PAD + LAYOUT_CELL_W * ((float)i + 0.5f)) * k;
             float cy = g->y + (LAYOUT_HEADER_H + LAYOUT_PAD + LAYOUT_CELL_H * 0.5f) * k;
             float dir = tg->y + tg->h * 0.5f >= cy ? 1.0f : -1.0f;
