@@ -104,6 +104,18 @@ static double coverage(const Target *t, int x, int y, int w, int h, RenderColor 
     return n ? (double)hit / (double)n : 0;
 }
 
+/* Fraction of pixels of a rect that are not the heap's background. */
+static double ink(const Target *t, int x, int y, int w, int h, const RenderTheme *tm)
+{
+    long n = 0, hit = 0;
+    for (int j = y; j < y + h; j++)
+        for (int i = x; i < x + w; i++, n++) {
+            RenderColor p = pixel(t, i, j);
+            hit += !near(p, tm->heap_bg, 12) && !near(p, tm->heap_grid, 12);
+        }
+    return n ? (double)hit / (double)n : 0;
+}
+
 static uint64_t frame_hash(const Target *t)
 {
     uint64_t h = 1469598103934665603ULL;
@@ -300,6 +312,96 @@ static void t_layout_plain(void)
     CHECK(layout_unreachable_since(l, 5, 3) == 2, "merged span");
     CHECK(layout_unreachable_since(l, 5, 4) == -1, "outside span");
     layout_free(l);
+}
+
+/* 300 cards alive at once, all children of one list: the layout fills a
+ * block about as wide as tall (so F shows every card), without overlaps. */
+static void t_layout_many(void)
+{
+    enum { N = 300 };
+    static LayoutItem items[N];
+    float w = 0, h = 0;
+    layout_card_size(GC_KIND_INSTANCE, 1, &w, &h);
+    for (int i = 0; i < N; i++)
+        items[i] = (LayoutItem){i + 1, i == 0 ? 470.0f : w, h, i, -1, i == 0 ? 0 : 1};
+    Layout *l = layout_new();
+    CHECK(layout_place(l, items, N) == 0, "place");
+    float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f;
+    static float x[N + 1], y[N + 1];
+    for (int i = 1; i <= N; i++) {
+        CHECK(layout_get(l, i, &x[i], &y[i]) == 0, "placed %d", i);
+        float cw = items[i - 1].w, ch = items[i - 1].h;
+        x0 = fminf(x0, x[i]);
+        y0 = fminf(y0, y[i]);
+        x1 = fmaxf(x1, x[i] + cw);
+        y1 = fmaxf(y1, y[i] + ch);
+    }
+    int overlaps = 0;
+    for (int i = 1; i <= N; i++)
+        for (int j = i + 1; j <= N; j++)
+            overlaps += x[i] < x[j] + items[j - 1].w && x[j] < x[i] + items[i - 1].w &&
+                        y[i] < y[j] + items[j - 1].h && y[j] < y[i] + items[i - 1].h;
+    CHECK(overlaps == 0, "%d overlapping pairs", overlaps);
+    float aspect = (x1 - x0) / (y1 - y0);
+    CHECK(aspect > 0.7f && aspect < 2.2f, "block %.0f x %.0f (aspect %.2f)", x1 - x0, y1 - y0, aspect);
+    /* the cards fill the block: no long row with holes */
+    double used = (double)N * (w + LAYOUT_GAP_X) * (h + LAYOUT_GAP_Y);
+    double box = (double)(x1 - x0 + LAYOUT_GAP_X) * (y1 - y0 + LAYOUT_GAP_Y);
+    CHECK(used / box > 0.6, "fill %.2f", used / box);
+    /* a few cards keep the usual column height */
+    CHECK(layout_column_height(items, 5) == LAYOUT_COLUMN_H, "small runs: %.0f",
+          layout_column_height(items, 5));
+    layout_free(l);
+}
+
+/* Zoomed out (F on a heap of 121 cards) cards switch to the overview
+ * style: one block each, still labelled, clickable, with arrows. */
+static void t_overview(void)
+{
+    for (int th = 0; th < RENDER_THEME_COUNT; th++) {
+        Target t;
+        CHECK(target_open(&t, 1600, 1000, th) == 0, "target");
+        CHECK(load(&t, "many.json") == 0, "load");
+        key(&t, SDLK_END, 0);
+        key(&t, SDLK_f, 0);
+        CHECK(t.w->view.zoom < 0.4f, "zoomed out to %.2f", t.w->view.zoom);
+        CHECK(draw(&t) == 0, "draw");
+        const RenderTheme *tm = render_theme((RenderThemeId)th);
+        RenderRegions rg;
+        render_regions(t.w->width, t.w->height, t.w->scale, &rg);
+        int on_screen = 0, labelled = 0;
+        GcId last = gc_max_id(t.w->heap);
+        for (GcId id = 1; id <= last; id++) {
+            float x, y, w, h;
+            if (card_screen(&t, id, &x, &y, &w, &h) < 0)
+                continue;
+            if (x >= rg.heap_x && y >= rg.heap_y && x + w <= rg.heap_x + rg.heap_w &&
+                y + h <= rg.heap_y + rg.heap_h)
+                on_screen++;
+            /* text in the card: pixels near the card text colour in its left half */
+            if (coverage(&t, (int)x + 4, (int)y + 2, (int)(w * 0.5f), (int)h - 4, tm->card_text, 60) > 0.03)
+                labelled++;
+        }
+        CHECK(on_screen == (int)last, "%s: %d of %d cards on screen", tm->name, on_screen, (int)last);
+        CHECK(labelled == (int)last, "%s: %d of %d cards labelled", tm->name, labelled, (int)last);
+        /* the block is in the card header colour */
+        float x, y, w, h;
+        CHECK(card_screen(&t, 50, &x, &y, &w, &h) == 0, "card 50");
+        double cov = coverage(&t, (int)(x + w * 0.5f), (int)y + 2, (int)(w * 0.2f), 2, tm->card_header, 8);
+        CHECK(cov > 0.5, "%s: card colour %.2f", tm->name, cov);
+        /* #7's field points to itself: an arrow leaves its right edge */
+        CHECK(card_screen(&t, 7, &x, &y, &w, &h) == 0, "card 7");
+        double arrow = ink(&t, (int)(x + w) + 1, (int)y, 8, (int)h, tm);
+        double beside = ink(&t, (int)x + 2, (int)(y + h) + 2, 8, 4, tm);
+        CHECK(arrow > 0.1 && beside < 0.05, "%s: self arrow %.2f, below the card %.2f", tm->name,
+              arrow, beside);
+        /* a click selects a card, as in the full style */
+        CHECK(card_screen(&t, 33, &x, &y, &w, &h) == 0, "card 33");
+        app_win_mouse_down(t.w, x + w * 0.5f, y + h * 0.5f, 0);
+        app_win_mouse_up(t.w, x + w * 0.5f, y + h * 0.5f, 0);
+        CHECK(t.w->view.selected == 33, "%s: selected %d", tm->name, (int)t.w->view.selected);
+        target_close(&t);
+    }
 }
 
 static void t_layout_run(void)
@@ -846,6 +948,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"layout_plain", t_layout_plain},     {"layout_run", t_layout_run},
+        {"layout_many", t_layout_many},       {"overview", t_overview},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
