@@ -183,9 +183,10 @@ static int overview(const Scene *s)
     return zpx(s, 16) < OVERVIEW_PX;
 }
 
-/* The overview style: a card too small for its rows is one block with its
- * label ("Node #3", or "#3" when that does not fit) and refcount in text of
- * a readable size, the generation bars, and the state's outline. */
+/* The overview style: a card too small for its rows is one square block
+ * with its label ("Node #3", or "#3" when that does not fit) and refcount
+ * in text of a readable size, the generation bars, and the state's
+ * outline. */
 static void draw_card_overview(HeapCtx *c, GcId id, const GcObject *o, int hot, int selected,
                                int unreach, int leaked, float content_a)
 {
@@ -193,7 +194,7 @@ static void draw_card_overview(HeapCtx *c, GcId id, const GcObject *o, int hot, 
     const RenderTheme *t = s->t;
     const CardGeo *g = &c->geo[id];
     float bx = g->x, by = g->y, bw = g->w, bh = g->h, a = g->alpha;
-    float r = 10 * g->k < sc(s, 2) ? sc(s, 2) : 10 * g->k;
+    float r = 0; /* square: whole-pixel fills, cheap for hundreds of cards */
     int freed = o->state == GC_STATE_FREED;
     if (hot)
         render_rect(s->l, bx - sc(s, 4), by - sc(s, 4), bw + sc(s, 8), bh + sc(s, 8), r + sc(s, 4),
@@ -536,6 +537,11 @@ static void bezier(RenderPt *out, int n, RenderPt p0, RenderPt p1, RenderPt p2, 
     }
 }
 
+static float dist2(RenderPt a, RenderPt b)
+{
+    return sqrtf((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y));
+}
+
 /* Draws the arrow pts (its curve), or, when that crosses a card other than
  * the ends, an orthogonal route around the cards with rounded bends. */
 static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, GcId tgt_id,
@@ -633,16 +639,21 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId sr
         d = 64 * k + fabsf(p3.y - p0.y) * 0.22f;
     RenderPt p1 = {p0.x + dx * d, p0.y + dy * d};
     RenderPt p2 = {p3.x - in.x * d, p3.y - in.y * d};
+    /* a point every 6 px or so of the curve (its control polygon bounds its
+     * length): short arrows, as in the overview, cost a few segments */
+    float len = dist2(p0, p1) + dist2(p1, p2) + dist2(p2, p3);
+    int npts = 2 + (int)(len / sc(c->s, 6));
+    npts = npts < 6 ? 6 : npts > 33 ? 33 : npts;
     RenderPt pts[33];
-    bezier(pts, 33, p0, p1, p2, p3);
+    bezier(pts, npts, p0, p1, p2, p3);
     float head = 14 * k;
     if (head < sc(c->s, 6))
         head = sc(c->s, 6);
     if (src_id == tgt_id) {
-        render_line(c->s->l, pts, 33, width, dash, head, col);
+        render_line(c->s->l, pts, npts, width, dash, head, col);
         return;
     }
-    route_draw(c, pts, 33, src_id, tgt_id, p0, dx > 0 ? 0 : dy > 0 ? 1 : -1, 3, hy, lane, k, width,
+    route_draw(c, pts, npts, src_id, tgt_id, p0, dx > 0 ? 0 : dy > 0 ? 1 : -1, 3, hy, lane, k, width,
                dash, head, col);
 }
 
