@@ -14,7 +14,10 @@
  * runs of whole rows (SDL_RenderFillRects: a rounded rect becomes one big
  * rect and a few rows per corner) covering exactly the pixels the fan
  * would cover under SDL's top-left rule, long slanted edges are cut into
- * short pieces, and only the one-pixel fringe stays geometry.  Commands
+ * short pieces, and only the one-pixel fringe stays geometry.  Most
+ * rounded rects and outlines do not even need that: on whole pixels they
+ * are plain fills plus four corners copied from small cached anti-aliased
+ * textures (pixel_round_rect); square ones are plain fills.  Commands
  * wholly outside the clip rectangle are skipped.  Other renderers get the
  * triangles unchanged.
  */
@@ -34,6 +37,17 @@
 #define MAX_PATH_PTS 512
 #define MAX_FILL_PTS 1024 /* a path after cutting its long slanted edges (snap) */
 #define PIECE 16.0f       /* longest slanted piece, in pixels across (snap) */
+
+#define CORNER_CACHE 96  /* corner shapes kept (radius x stroke width) */
+#define CORNER_MAX_R 48   /* larger corners go through the polygon path */
+
+/* The four corners of a rounded rect of radius r (whole pixels), filled
+ * (w4 == 0) or as a ring w4 / 4 pixels wide: white, the coverage in alpha,
+ * tinted when copied. */
+typedef struct CornerSet {
+    int r, w4;
+    SDL_Texture *tex[4]; /* top left, top right, bottom left, bottom right */
+} CornerSet;
 
 typedef struct TextEntry {
     uint64_t hash;
@@ -63,6 +77,8 @@ struct RenderSdl {
     int mask_y0, mask_n;  /* its rows: mask_y0 .. mask_y0 + mask_n - 1 */
     SDL_Rect clip;        /* current clip rectangle, in target pixels */
     SDL_Texture *white;   /* 1x1 white texture for the fringe triangles (snap) */
+    CornerSet corners[CORNER_CACHE]; /* anti-aliased corners of rounded rects (snap) */
+    int ncorners;
     TextEntry cache[TEXT_CACHE];
     int ncached;
     int trim;             /* where cache_trim goes on */
@@ -121,6 +137,9 @@ void render_sdl_free(RenderSdl *b)
     cache_clear(b, 0);
     if (b->white)
         SDL_DestroyTexture(b->white);
+    for (int i = 0; i < b->ncorners; i++)
+        for (int k = 0; k < 4; k++)
+            SDL_DestroyTexture(b->corners[i].tex[k]);
     free(b->v);
     free(b->idx);
     free(b->rects);
@@ -943,12 +962,106 @@ static void pixel_rect(RenderSdl *b, float x, float y, float w, float h, RenderC
     push_rect(b, x0, y0, x1 - x0, y1 - y0, c);
 }
 
+/* The corner textures for radius r and ring width w4 / 4 (0: filled),
+ * made on first use; NULL when the cache is full or SDL fails. */
+static const CornerSet *corner_set(RenderSdl *b, int r, int w4)
+{
+    for (int i = 0; i < b->ncorners; i++)
+        if (b->corners[i].r == r && b->corners[i].w4 == w4)
+            return &b->corners[i];
+    if (b->ncorners == CORNER_CACHE)
+        return NULL;
+    Uint32 px[CORNER_MAX_R * CORNER_MAX_R];
+    float w = (float)w4 / 4.0f;
+    CornerSet cs = {r, w4, {NULL, NULL, NULL, NULL}};
+    for (int k = 0; k < 4; k++) {
+        /* the circle's centre, in the corner's own pixel square */
+        float cx = (k & 1) ? 0 : (float)r, cy = (k & 2) ? 0 : (float)r;
+        for (int j = 0; j < r; j++)
+            for (int i = 0; i < r; i++) {
+                int in = 0;
+                for (int sy = 0; sy < 4; sy++)
+                    for (int sx = 0; sx < 4; sx++) {
+                        float dx = (float)i + ((float)sx + 0.5f) / 4 - cx;
+                        float dy = (float)j + ((float)sy + 0.5f) / 4 - cy;
+                        float d = sqrtf(dx * dx + dy * dy);
+                        in += d <= (float)r && (w4 == 0 || d >= (float)r - w);
+                    }
+                px[j * r + i] = (Uint32)(in * 255 / 16) << 24 | 0xffffffu;
+            }
+        cs.tex[k] = SDL_CreateTexture(b->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, r, r);
+        if (!cs.tex[k] || SDL_UpdateTexture(cs.tex[k], NULL, px, r * 4) < 0) {
+            for (int q = 0; q <= k; q++)
+                if (cs.tex[q])
+                    SDL_DestroyTexture(cs.tex[q]);
+            return NULL;
+        }
+        SDL_SetTextureBlendMode(cs.tex[k], SDL_BLENDMODE_BLEND);
+    }
+    b->corners[b->ncorners] = cs;
+    return &b->corners[b->ncorners++];
+}
+
+/* Snap only: a rounded rect (filled, or its outline lw pixels wide) on
+ * whole pixels: straight parts as plain fills, the four corners copied
+ * from cached anti-aliased textures.  Several times cheaper than the
+ * polygon with its fringe; returns -1 when it does not apply. */
+static int pixel_round_rect(RenderSdl *b, float x, float y, float w, float h, float radius,
+                            float lw, RenderColor c)
+{
+    int x0 = (int)lroundf(x), y0 = (int)lroundf(y), x1 = (int)lroundf(x + w), y1 = (int)lroundf(y + h);
+    int iw = x1 - x0, ih = y1 - y0;
+    int r = (int)lroundf(radius);
+    if (r > iw / 2)
+        r = iw / 2;
+    if (r > ih / 2)
+        r = ih / 2;
+    int l = lw > 0 ? (int)lroundf(lw) : 0;
+    if (lw > 0 && l < 1)
+        l = 1;
+    if (r < 1 || r > CORNER_MAX_R || (l > 0 && l >= r))
+        return -1;
+    const CornerSet *cs = corner_set(b, r, l * 4);
+    if (!cs)
+        return -1;
+    if (l == 0) {
+        push_rect(b, x0, y0 + r, iw, ih - 2 * r, c);
+        if (iw > 2 * r) {
+            push_rect(b, x0 + r, y0, iw - 2 * r, r, c);
+            push_rect(b, x0 + r, y1 - r, iw - 2 * r, r, c);
+        }
+    } else {
+        if (iw > 2 * r) {
+            push_rect(b, x0 + r, y0, iw - 2 * r, l, c);
+            push_rect(b, x0 + r, y1 - l, iw - 2 * r, l, c);
+        }
+        if (ih > 2 * r) {
+            push_rect(b, x0, y0 + r, l, ih - 2 * r, c);
+            push_rect(b, x1 - l, y0 + r, l, ih - 2 * r, c);
+        }
+    }
+    flush(b);
+    const SDL_Rect at[4] = {{x0, y0, r, r}, {x1 - r, y0, r, r}, {x0, y1 - r, r, r}, {x1 - r, y1 - r, r, r}};
+    for (int k = 0; k < 4; k++) {
+        SDL_SetTextureColorMod(cs->tex[k], c.r, c.g, c.b);
+        SDL_SetTextureAlphaMod(cs->tex[k], c.a);
+        if (SDL_RenderCopy(b->r, cs->tex[k], NULL, &at[k]) < 0)
+            b->failed = 1;
+    }
+    return 0;
+}
+
 static void draw_rect(RenderSdl *b, const RenderCmd *c, const RenderCmd *next)
 {
     if (b->snap && c->radius <= 0) {
         pixel_rect(b, c->x, c->y, c->w, c->h, c->color);
         return;
     }
+    /* a shadow under an opaque card goes on below, where only the rows
+     * the card leaves uncovered are blended */
+    int shadow = next && next->kind == RENDER_CMD_RECT && c->color.a < 255 && next->color.a == 255;
+    if (b->snap && !shadow && pixel_round_rect(b, c->x, c->y, c->w, c->h, c->radius, 0, c->color) == 0)
+        return;
     RenderPt p[4 * 17 + 4];
     int n = round_rect_path(p, c->x, c->y, c->w, c->h, c->radius, corner_segments(b, c->radius));
     if (b->snap && next && next->kind == RENDER_CMD_RECT && c->color.a < 255 &&
@@ -1001,6 +1114,9 @@ static void draw_frame(RenderSdl *b, const RenderCmd *c)
         pixel_rect(b, c->x + c->w - lw, c->y + lw, lw, c->h - 2 * lw, c->color);
         return;
     }
+    if (b->snap && c->dash <= 0 &&
+        pixel_round_rect(b, c->x, c->y, c->w, c->h, c->radius, c->width, c->color) == 0)
+        return;
     float hw = c->width * 0.5f;
     float r = c->radius;
     RenderPt p[4 * 17 + 4];
