@@ -325,15 +325,21 @@ static float list_strip(Scene *s, GcListId list, float x, float y, float w)
         snprintf(buf, sizeof buf, "#%d", (int)id);
         float cw = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 16), buf) + sc(s, 18);
         if (cx + cw > x + w && cx > x) {
-            if (rows == 3) {
-                snprintf(buf, sizeof buf, "+%lld more", (long long)(lv.len - k));
-                render_text_mid(s, cx, cy, ch, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
-                                t->text_dim, buf);
-                break;
-            }
             rows++;
             cx = x;
             cy += ch + gap;
+        }
+        /* on the last row, keep room for "+N more" after this chip */
+        if (rows == 3 && k + 1 < lv.len) {
+            char more[48];
+            snprintf(more, sizeof more, "+%lld more", (long long)(lv.len - k - 1));
+            float mw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), more);
+            if (cx + cw + gap + mw > x + w) {
+                snprintf(more, sizeof more, "+%lld more", (long long)(lv.len - k));
+                render_text_mid(s, cx, cy, ch, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
+                                t->text_dim, more);
+                break;
+            }
         }
         int hot = s->ev >= 0 && (gc_event(s->h, s->ev)->obj == id || gc_event(s->h, s->ev)->obj2 == id);
         render_rect(s->l, cx, cy, cw, ch, sc(s, 6), with_alpha(col, 0.22f));
