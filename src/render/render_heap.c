@@ -657,6 +657,23 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId sr
                dash, head, col);
 }
 
+/* A cell of a list that holds the list itself: out of the card's left
+ * edge, up its side and back into the header from the left (a little
+ * below where a name's arrow lands).  Below the card its footer text is
+ * in the way, above it the header and the name tags. */
+static void self_cell_arrow(HeapCtx *c, const CardGeo *g, uint32_t i, RenderColor col, float width)
+{
+    float k = g->k;
+    float cx = g->x + (LAYOUT_PAD + LAYOUT_CELL_W * ((float)i + 0.5f)) * k;
+    float cy = g->y + (LAYOUT_HEADER_H + LAYOUT_PAD + LAYOUT_CELL_H * 0.5f) * k;
+    float side = g->x - 22 * k, hy = g->y + (LAYOUT_HEADER_H * 0.5f + 7) * k;
+    RenderPt path[4] = {{cx, cy}, {side, cy}, {side, hy}, {g->x, hy}};
+    RenderPt out[64];
+    int m = route_round(path, 4, 10 * k, out, 64);
+    if (m >= 2)
+        render_line(c->s->l, out, m, width, 0, 14 * k, col);
+}
+
 static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
 {
     Scene *s = c->s;
@@ -707,6 +724,8 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
                 arrow_to(c, g->x + g->w, g->y + g->h * (tid == id ? 0.2f : 0.5f), 1, 0, id, tid,
                          (int)i, tid == id, col, w, 0);
             }
+        } else if (cells && tid == id) {
+            self_cell_arrow(c, g, i, col, w);
         } else if (cells) {
             float cx = g->x + (LAYOUT_PAD + LAYOUT_CELL_W * ((float)i + 0.5f)) * k;
             float cy = g->y + (LAYOUT_HEADER_H + LAYOUT_PAD + LAYOUT_CELL_H * 0.5f) * k;

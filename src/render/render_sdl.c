@@ -233,6 +233,8 @@ static int reserve_geometry(RenderSdl *b, int nv, int ni)
 
 static void push_rect(RenderSdl *b, int x, int y, int w, int h, RenderColor c)
 {
+    if (w <= 0 || h <= 0)
+        return; /* SDL would fill an empty rect as a line */
     flush_geometry(b);
     if (b->nrects > 0 && memcmp(&b->rect_color, &c, sizeof c) != 0)
         flush_rects(b);
