@@ -174,6 +174,36 @@ static float badge(Scene *s, float right, float y, float h, const char *text, Re
     return w;
 }
 
+/* The outline that shows a card's state by shape as well as colour:
+ * dotted when freed, thick when leaked, dashed when unreachable, thicker
+ * still when the micro-step touches it or it is selected; u is the unit
+ * of widths and dashes. */
+static void outline_style(const RenderTheme *t, int freed, int leaked, int unreach, int hot,
+                          int selected, float u, RenderColor *oc, float *ow, float *dash)
+{
+    *oc = t->card_border;
+    *ow = 1.5f * u;
+    *dash = 0;
+    if (freed) {
+        *oc = t->freed;
+        *dash = 4 * u;
+    } else if (leaked) {
+        *oc = t->leaked;
+        *ow = 2.5f * u;
+    } else if (unreach) {
+        *oc = t->unreachable;
+        *ow = 2.5f * u;
+        *dash = 9 * u;
+    }
+    if (hot) {
+        *oc = t->hot;
+        *ow = 3.5f * u;
+    } else if (selected) {
+        *oc = t->accent;
+        *ow = 3 * u;
+    }
+}
+
 /* Below this zoom the 16 px text of a card is under 7 px: cards are drawn
  * in the overview style (draw_card_overview). */
 #define OVERVIEW_PX 7
@@ -234,26 +264,9 @@ static void draw_card_overview(HeapCtx *c, GcId id, const GcObject *o, int hot, 
                         with_alpha(freed ? t->text_faint : t->card_text, content_a),
                         render_fit(s, RENDER_FONT_BOLD, px, l, right - left, fit, sizeof fit));
     }
-    RenderColor oc = t->card_border;
-    float ow = sc(s, 1), dash = 0;
-    if (freed) {
-        oc = t->freed;
-        dash = sc(s, 3);
-    } else if (leaked) {
-        oc = t->leaked;
-        ow = sc(s, 2);
-    } else if (unreach) {
-        oc = t->unreachable;
-        ow = sc(s, 2);
-        dash = sc(s, 5);
-    }
-    if (hot) {
-        oc = t->hot;
-        ow = sc(s, 2.5f);
-    } else if (selected) {
-        oc = t->accent;
-        ow = sc(s, 2.5f);
-    }
+    RenderColor oc;
+    float ow, dash;
+    outline_style(t, freed, leaked, unreach, hot, selected, sc(s, 0.7f), &oc, &ow, &dash);
     render_frame(s->l, bx, by, bw, bh, r, ow, dash, with_alpha(oc, a));
     render_hit(s->l, RENDER_HIT_CARD, id, bx, by, bw, bh);
 }
@@ -464,26 +477,9 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
         }
     }
     /* outline: the state's shape */
-    RenderColor oc = t->card_border;
-    float ow = 1.5f * k, dash = 0;
-    if (freed) {
-        oc = t->freed;
-        dash = 4 * k;
-    } else if (leaked) {
-        oc = t->leaked;
-        ow = 2.5f * k;
-    } else if (unreach || tentative) {
-        oc = t->unreachable;
-        ow = 2.5f * k;
-        dash = 9 * k;
-    }
-    if (hot) {
-        oc = t->hot;
-        ow = 3.5f * k;
-    } else if (selected) {
-        oc = t->accent;
-        ow = 3 * k;
-    }
+    RenderColor oc;
+    float ow, dash;
+    outline_style(t, freed, leaked, unreach || tentative, hot, selected, k, &oc, &ow, &dash);
     render_frame(s->l, bx, by, bw, bh, r, ow < 1 ? 1 : ow, dash, with_alpha(oc, a));
     /* footer: what is special about it */
     char foot[256];
