@@ -4,7 +4,7 @@
  * (the same map the tests replay) or mouse gestures handled by the core;
  * the loop redraws only when something changed and sleeps in
  * SDL_WaitEventTimeout otherwise (the timeout polls the scenario file for
- * changes and drives playing and fades).
+ * changes and drives playing, fades and gliding cards).
  */
 #include <locale.h>
 #include <stdio.h>
@@ -175,7 +175,8 @@ int app_window_main(int argc, char **argv)
             }
             case SDL_MOUSEBUTTONDOWN:
                 if (e.button.button == SDL_BUTTON_LEFT) {
-                    app_win_mouse_down(w, (float)e.button.x * scale, (float)e.button.y * scale, now);
+                    app_win_mouse_down(w, (float)e.button.x * scale, (float)e.button.y * scale,
+                                       e.button.clicks, now);
                     update_title(win, w);
                 }
                 break;
@@ -215,7 +216,7 @@ int app_window_main(int argc, char **argv)
                 break;
             }
             SDL_RenderPresent(r);
-            if (w->view.anim < 1 || w->fitting)
+            if (w->view.anim < 1 || w->fitting || w->ntweens)
                 wait = 16;
         }
     }

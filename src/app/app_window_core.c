@@ -2,8 +2,9 @@
  * app_window_core.c: everything the window does except owning the OS
  * window: the loaded scenario and its recorded run, stepping at the three
  * granularities, the command mapping shared with the tests, mouse
- * gestures, screenshots, the scenario picker.  Drawing is delegated to the
- * render module (display list, then the SDL backend).
+ * gestures, cards gliding to a new place, screenshots, the scenario
+ * picker.  Drawing is delegated to the render module (display list, then
+ * the SDL backend).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -18,6 +19,7 @@
 
 #define ANIM_MS 250
 #define FIT_MS 220
+#define GLIDE_MS 220 /* a card's move: the issue allows at most 250 ms */
 #define APP_ZOOM_MIN 0.1f /* wheel and F; below about 45 % cards are drawn in the overview style */
 #define TOAST_MS 3500
 
@@ -158,6 +160,7 @@ void app_win_free(AppWin *w)
     render_sdl_free(w->backend);
     render_fonts_free(w->fonts);
     free(w->load_error);
+    free(w->tweens);
     for (int i = 0; i < w->npicker; i++) {
         free(w->picker_paths[i]);
         free(w->picker_names[i]);
@@ -194,6 +197,11 @@ static long long file_mtime(const char *path)
     if (stat(path, &st) != 0)
         return -1;
     return (long long)st.st_mtime * 1000000000LL + (long long)st.st_mtim.tv_nsec;
+}
+
+static float ease_out(float a)
+{
+    return 1 - (1 - a) * (1 - a) * (1 - a);
 }
 
 /* ---- fitting ---------------------------------------------------------------- */
@@ -288,6 +296,101 @@ static void start_fit(AppWin *w, int mode, uint32_t now, int animate)
     w->dirty = 1;
 }
 
+/* ---- gliding cards ------------------------------------------------------------- */
+
+/* Stops the glide of id where the card is now (a drag took it). */
+static void glide_cancel(AppWin *w, GcId id)
+{
+    for (int i = 0; i < w->ntweens; i++)
+        if (w->tweens[i].id == id) {
+            w->tweens[i] = w->tweens[--w->ntweens];
+            return;
+        }
+}
+
+/* Moves id from x0, y0 to x1, y1: gliding from `start` (or from the next
+ * tick when started is 0), at once when settled or out of memory. */
+static void glide(AppWin *w, GcId id, float x0, float y0, float x1, float y1, uint32_t start,
+                  int started)
+{
+    glide_cancel(w, id);
+    w->dirty = 1;
+    if (!w->settled && w->ntweens == w->captweens) {
+        int nc = w->captweens ? w->captweens * 2 : 16;
+        AppTween *t = realloc(w->tweens, (size_t)nc * sizeof *t);
+        if (t) {
+            w->tweens = t;
+            w->captweens = nc;
+        }
+    }
+    if (w->settled || w->ntweens == w->captweens) {
+        layout_set(w->layout, id, x1, y1, 0);
+        return;
+    }
+    w->tweens[w->ntweens++] = (AppTween){id, x0, y0, x1, y1, start, started};
+    layout_set(w->layout, id, x0, y0, 0);
+}
+
+/* Puts every gliding card where it is going. */
+static void glide_finish(AppWin *w)
+{
+    for (int i = 0; i < w->ntweens; i++)
+        layout_set(w->layout, w->tweens[i].id, w->tweens[i].x1, w->tweens[i].y1, 0);
+    w->ntweens = 0;
+}
+
+/* Writes the positions at time now into the layout; returns 1 while some
+ * card is still gliding. */
+static int glide_tick(AppWin *w, uint32_t now)
+{
+    for (int i = 0; i < w->ntweens;) {
+        AppTween *t = &w->tweens[i];
+        if (!t->started) {
+            t->start = now;
+            t->started = 1;
+        }
+        float a = (float)(int32_t)(now - t->start) / GLIDE_MS;
+        if (a >= 1) {
+            layout_set(w->layout, t->id, t->x1, t->y1, 0); /* exactly there */
+            *t = w->tweens[--w->ntweens];
+            continue;
+        }
+        float e = ease_out(a < 0 ? 0 : a);
+        layout_set(w->layout, t->id, t->x0 + (t->x1 - t->x0) * e, t->y0 + (t->y1 - t->y0) * e, 0);
+        i++;
+    }
+    return w->ntweens > 0;
+}
+
+typedef struct CardPos {
+    float x, y;
+    int known;
+} CardPos;
+
+/* Where every card is shown now, indexed by id up to *n (NULL if out of
+ * memory: nothing glides then). */
+static CardPos *card_positions(const AppWin *w, GcId *n)
+{
+    *n = layout_max_id(w->layout);
+    CardPos *p = malloc(((size_t)*n + 1) * sizeof *p);
+    if (!p)
+        return NULL;
+    for (GcId id = 0; id <= *n; id++)
+        p[id].known = layout_get(w->layout, id, &p[id].x, &p[id].y) == 0;
+    return p;
+}
+
+/* Glides every card that is no longer where `before` shows it. */
+static void glide_moved(AppWin *w, const CardPos *before, GcId n)
+{
+    for (GcId id = 1; id <= n; id++) {
+        float x, y;
+        if (before[id].known && layout_get(w->layout, id, &x, &y) == 0 &&
+            (x != before[id].x || y != before[id].y))
+            glide(w, id, before[id].x, before[id].y, x, y, 0, 0);
+    }
+}
+
 /* ---- loading ------------------------------------------------------------------ */
 
 static int32_t step_end_cursor(const GcHeap *h, int32_t step)
@@ -340,6 +443,12 @@ int app_win_load(AppWin *w, const char *path, int keep_step)
     if (keep_step && w->heap && gc_cursor(w->heap) > 0)
         old_step = gc_event(w->heap, gc_cursor(w->heap) - 1)->step;
     int same = keep_step && strcmp(path, w->path) == 0;
+    /* a reload keeps the places and glides the cards it moves (an edited
+     * pin) from where they are shown; cards still gliding are built from
+     * where they were going */
+    GcId nbefore = 0;
+    CardPos *before = same && !w->settled ? card_positions(w, &nbefore) : NULL;
+    glide_finish(w);
     unload(w);
     if (!same)
         layout_clear(w->layout);
@@ -355,6 +464,9 @@ int app_win_load(AppWin *w, const char *path, int keep_step)
         layout_build(w->layout, w->heap, sc->pins, sc->npins) < 0) {
         w->load_error = strdup("out of memory while laying out the scenario");
     }
+    if (before)
+        glide_moved(w, before, nbefore);
+    free(before);
     int32_t cur = 0;
     if (keep_step && old_step >= 0)
         cur = step_end_cursor(w->heap, old_step);
@@ -496,7 +608,8 @@ int app_win_screenshot(AppWin *w, char *path_out, size_t n)
         if (stat(path, &st) != 0)
             break;
     }
-    /* the settled frame: no half-finished fades in a picture */
+    /* the settled frame: no half-finished fades or glides in a picture */
+    glide_finish(w);
     int settled = w->settled;
     w->settled = 1;
     int rc = app_win_draw(w, 0);
@@ -742,12 +855,17 @@ int app_win_tick(AppWin *w, uint32_t now, uint32_t *wait_ms)
             a = 1;
             w->fitting = 0;
         }
-        float e = 1 - (1 - a) * (1 - a) * (1 - a); /* ease out */
+        float e = ease_out(a);
         w->view.zoom = w->fit_from[0] + (w->fit_to[0] - w->fit_from[0]) * e;
         w->view.pan_x = w->fit_from[1] + (w->fit_to[1] - w->fit_from[1]) * e;
         w->view.pan_y = w->fit_from[2] + (w->fit_to[2] - w->fit_from[2]) * e;
         w->dirty = 1;
         wait = 16;
+    }
+    if (w->ntweens) {
+        if (glide_tick(w, now))
+            wait = 16;
+        w->dirty = 1; /* the last position too */
     }
     if (w->view.playing && w->heap) {
         if ((int32_t)(now - w->next_play) >= 0) {
@@ -816,6 +934,31 @@ static void timeline_seek(AppWin *w, const RenderHit *hit, float x, uint32_t now
     app_win_seek(w, (int32_t)lroundf(f * (float)hit->id), now);
 }
 
+/* The world point under physical pixel x, y of the heap. */
+static void to_world(const AppWin *w, float x, float y, float *wx, float *wy)
+{
+    RenderRegions rg;
+    render_regions(w->width, w->height, w->scale, &rg);
+    float k = w->view.zoom * w->scale;
+    *wx = (x - rg.heap_x) / k + w->view.pan_x;
+    *wy = (y - rg.heap_y) / k + w->view.pan_y;
+}
+
+/* Takes card drag_id in hand where it is shown now (it stops gliding),
+ * keeping its offset from the point where the button went down. */
+static void grab(AppWin *w)
+{
+    float cx, cy, mx, my;
+    glide_cancel(w, w->drag_id);
+    if (layout_get(w->layout, w->drag_id, &cx, &cy) < 0) {
+        w->drag_kind = 0;
+        return;
+    }
+    to_world(w, w->down_x, w->down_y, &mx, &my);
+    w->drag_dx = cx - mx;
+    w->drag_dy = cy - my;
+}
+
 static const RenderHit *find_hit(AppWin *w, RenderHitKind kind, float x, float y)
 {
     for (int32_t i = w->list.nhits - 1; i >= 0; i--) {
@@ -826,7 +969,7 @@ static const RenderHit *find_hit(AppWin *w, RenderHitKind kind, float x, float y
     return NULL;
 }
 
-void app_win_mouse_down(AppWin *w, float x, float y, uint32_t now)
+void app_win_mouse_down(AppWin *w, float x, float y, int clicks, uint32_t now)
 {
     const RenderHit *hit = render_hit_at(&w->list, x, y);
     w->mouse_down = 1;
@@ -870,17 +1013,16 @@ void app_win_mouse_down(AppWin *w, float x, float y, uint32_t now)
         timeline_seek(w, hit, x, now);
         break;
     case RENDER_HIT_CARD: {
-        float wx, wy;
-        if (w->heap && layout_get(w->layout, hit->id, &wx, &wy) == 0) {
-            w->drag_kind = 1;
-            w->drag_id = hit->id;
-            float k = w->view.zoom * w->scale;
-            RenderRegions rg;
-            render_regions(w->width, w->height, w->scale, &rg);
-            float mx = (x - rg.heap_x) / k + w->view.pan_x, my = (y - rg.heap_y) / k + w->view.pan_y;
-            w->drag_dx = wx - mx;
-            w->drag_dy = wy - my;
+        float cx, cy, hx, hy;
+        if (!w->heap || layout_get(w->layout, hit->id, &cx, &cy) < 0)
+            break;
+        /* a double-click undoes a drag: neither a new drag nor a selection */
+        if (clicks >= 2 && layout_unpin(w->layout, hit->id, &hx, &hy) == 0) {
+            glide(w, hit->id, cx, cy, hx, hy, now, 1);
+            break;
         }
+        w->drag_kind = 1;
+        w->drag_id = hit->id;
         break;
     }
     case RENDER_HIT_HEAP:
@@ -897,15 +1039,17 @@ void app_win_mouse_move(AppWin *w, float x, float y, uint32_t now)
 {
     if (!w->mouse_down)
         return;
-    if (!w->dragging && fabsf(x - w->down_x) + fabsf(y - w->down_y) > 4 * w->scale)
+    if (!w->dragging && fabsf(x - w->down_x) + fabsf(y - w->down_y) > 4 * w->scale) {
         w->dragging = 1;
+        if (w->drag_kind == 1)
+            grab(w);
+    }
     if (!w->dragging)
         return;
     float k = w->view.zoom * w->scale;
     if (w->drag_kind == 1) {
-        RenderRegions rg;
-        render_regions(w->width, w->height, w->scale, &rg);
-        float mx = (x - rg.heap_x) / k + w->view.pan_x, my = (y - rg.heap_y) / k + w->view.pan_y;
+        float mx, my;
+        to_world(w, x, y, &mx, &my);
         layout_set(w->layout, w->drag_id, mx + w->drag_dx, my + w->drag_dy, 1);
         w->dirty = 1;
     } else if (w->drag_kind == 2) {
@@ -945,15 +1089,15 @@ void app_win_wheel(AppWin *w, float x, float y, float dy)
     render_regions(w->width, w->height, w->scale, &rg);
     if (x < rg.heap_x || x > rg.heap_x + rg.heap_w || y < rg.heap_y || y > rg.heap_y + rg.heap_h)
         return;
-    float k = w->view.zoom * w->scale;
-    float mx = (x - rg.heap_x) / k + w->view.pan_x, my = (y - rg.heap_y) / k + w->view.pan_y;
+    float mx, my;
+    to_world(w, x, y, &mx, &my);
     float z = w->view.zoom * powf(1.12f, dy);
     if (z < APP_ZOOM_MIN)
         z = APP_ZOOM_MIN;
     if (z > 4)
         z = 4;
     w->view.zoom = z;
-    k = z * w->scale;
+    float k = z * w->scale;
     w->view.pan_x = mx - (x - rg.heap_x) / k;
     w->view.pan_y = my - (y - rg.heap_y) / k;
     w->fitting = 0;

@@ -49,6 +49,16 @@ typedef struct AppWinOptions {
     int theme;              /* RenderThemeId */
 } AppWinOptions;
 
+/* A card gliding to its new place: a reload moved it (an edited pin) or a
+ * double-click sent it home.  The layout holds the position shown, written
+ * at every tick, so the renderer needs to know nothing of it. */
+typedef struct AppTween {
+    GcId id;
+    float x0, y0, x1, y1;
+    uint32_t start;
+    int started; /* 0: starts at the next tick (a reload does not know the time) */
+} AppTween;
+
 typedef struct AppWin {
     SDL_Renderer *r;
     RenderFonts *fonts;
@@ -71,6 +81,8 @@ typedef struct AppWin {
     float fit_from[3], fit_to[3]; /* zoom, pan_x, pan_y tween */
     uint32_t fit_start;
     int fitting;
+    AppTween *tweens;        /* gliding cards, at most one per card */
+    int ntweens, captweens;
     uint32_t anim_start;
     char toast[600];
     uint32_t toast_until;
@@ -87,7 +99,7 @@ typedef struct AppWin {
     float down_x, down_y, drag_dx, drag_dy, pan0_x, pan0_y;
     int quit;
     int dirty;
-    int settled;             /* draw without animations (tests, screenshots) */
+    int settled;             /* no animations: cards move at once (tests, screenshots) */
 } AppWin;
 
 /* The key map (the same for the window and the tests). */
@@ -110,8 +122,10 @@ void app_win_fit_run(AppWin *w);
 int app_win_tick(AppWin *w, uint32_t now, uint32_t *wait_ms);
 /* Builds and draws the frame onto the renderer (not presented). */
 int app_win_draw(AppWin *w, uint32_t now);
-/* Mouse, in physical pixels. */
-void app_win_mouse_down(AppWin *w, float x, float y, uint32_t now);
+/* Mouse, in physical pixels (SDL gives window points: times scale).
+ * clicks: SDL's count, 2 for a double-click, which sends a dragged card
+ * back to its home. */
+void app_win_mouse_down(AppWin *w, float x, float y, int clicks, uint32_t now);
 void app_win_mouse_move(AppWin *w, float x, float y, uint32_t now);
 void app_win_mouse_up(AppWin *w, float x, float y, uint32_t now);
 void app_win_wheel(AppWin *w, float x, float y, float dy);

@@ -21,8 +21,9 @@ typedef struct Span {
 
 typedef struct Entry {
     float x, y, w, h;
+    float hx, hy;       /* home: where placement or the scenario's pin put it */
     int32_t born, gone; /* lifetime interval of the card (gone -1 = forever) */
-    uint8_t known, pinned;
+    uint8_t known, pinned, dragged; /* pinned: by the scenario; dragged: by the user */
     Span *unreach;
     int32_t nunreach, capunreach;
 } Entry;
@@ -367,6 +368,8 @@ int layout_place(Layout *l, const LayoutItem *items, int n)
         }
         g.born = items[i].born;
         place_one(l, &g, e, items[i].id, items[i].parent, col_h);
+        e->hx = e->x;
+        e->hy = e->y;
         e->known = 1;
         if (grid_insert(&g, e, items[i].id) < 0)
             rc = -1;
@@ -385,27 +388,61 @@ int layout_get(const Layout *l, GcId id, float *x, float *y)
     return 0;
 }
 
-int layout_set(Layout *l, GcId id, float x, float y, int pinned)
+/* The entry of id, made known at x, y (its home too if it was unknown). */
+static Entry *entry_at(Layout *l, GcId id, float x, float y)
 {
     Entry *e = entry(l, id);
     if (!e)
-        return -1;
+        return NULL;
     if (!e->known) {
         e->born = 0;
         e->gone = -1;
         layout_card_size(GC_KIND_INSTANCE, 1, &e->w, &e->h);
+        e->hx = x;
+        e->hy = y;
+        e->known = 1;
     }
     e->x = x;
     e->y = y;
-    e->known = 1;
-    e->pinned = e->pinned || pinned;
+    return e;
+}
+
+int layout_set(Layout *l, GcId id, float x, float y, int pinned)
+{
+    Entry *e = entry_at(l, id, x, y);
+    if (!e)
+        return -1;
+    e->dragged = e->dragged || pinned;
+    return 0;
+}
+
+int layout_pin(Layout *l, GcId id, float x, float y)
+{
+    Entry *e = entry_at(l, id, x, y);
+    if (!e)
+        return -1;
+    e->hx = x;
+    e->hy = y;
+    e->pinned = 1;
+    e->dragged = 0;
+    return 0;
+}
+
+int layout_unpin(Layout *l, GcId id, float *x, float *y)
+{
+    if (id <= 0 || id >= l->cap || !l->e[id].known || !l->e[id].dragged)
+        return -1;
+    Entry *e = &l->e[id];
+    e->dragged = 0;
+    *x = e->hx;
+    *y = e->hy;
     return 0;
 }
 
 int layout_is_pinned(const Layout *l, GcId id)
 {
     const Entry *e = centry(l, id);
-    return e && e->pinned;
+    return e && (e->pinned || e->dragged);
 }
 
 void layout_reserved(const Layout *l, GcId id, float *w, float *h)

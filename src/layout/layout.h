@@ -8,6 +8,8 @@
  * or name that first refers to it, on a spot that no card alive at the same
  * time covers.  Cards never move by themselves; the user may drag one
  * (which pins it) and a scenario may pin cards ("layout" in the file).
+ * Each card remembers its home, where placement or the scenario's pin put
+ * it, apart from where a drag left it, so that a drag can be undone.
  *
  * Coordinates are world units (logical pixels at zoom 1), y down.  A card's
  * rectangle includes the strip above it where the names pointing at it are
@@ -73,8 +75,17 @@ int layout_build(Layout *l, struct GcHeap *h, const ScenarioPin *pins, int npins
 /* Position (top-left of the card's rectangle, tags included) of id; returns
  * 0 if known, -1 if not. */
 int layout_get(const Layout *l, GcId id, float *x, float *y);
-/* Moves id (a drag, a pin); pinned cards are never moved by placement. */
+/* Moves id.  pinned = 1: the user dragged it there (away from its home);
+ * pinned = 0: moves it and keeps its flags (a card gliding somewhere).
+ * Known cards are never moved by placement. */
 int layout_set(Layout *l, GcId id, float x, float y, int pinned);
+/* A scenario's pin: id's home and position, and it forgets a drag. */
+int layout_pin(Layout *l, GcId id, float x, float y);
+/* Forgets the drag of id: returns 0 and its home in x, y, for the caller
+ * to move it there (at once with layout_set, or gliding); -1 if id is
+ * unknown or was not dragged.  The card is not moved. */
+int layout_unpin(Layout *l, GcId id, float *x, float *y);
+/* Whether id is pinned by the scenario or by a drag. */
 int layout_is_pinned(const Layout *l, GcId id);
 /* Largest reserved size of id (0 x 0 if unknown). */
 void layout_reserved(const Layout *l, GcId id, float *w, float *h);

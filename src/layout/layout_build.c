@@ -140,7 +140,7 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
     for (int i = 0; i < npins && rc == 0; i++) {
         GcId id = pin_target(h, pins[i].key);
         if (id > 0) {
-            rc = layout_set(l, id, (float)pins[i].x, (float)pins[i].y, 1);
+            rc = layout_pin(l, id, (float)pins[i].x, (float)pins[i].y);
             if (rc == 0)
                 rc = layout_place(l, &items[id], 1); /* records size and lifetime */
         }

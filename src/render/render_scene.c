@@ -482,7 +482,8 @@ static void help_overlay(Scene *s)
         {"O / R", "open a scenario / reload the file"},
         {"F1 or ?", "this help"},
         {"Esc / Q", "close an overlay, else quit"},
-        {"Mouse", "drag a card to pin it \xC2\xB7 wheel zooms \xC2\xB7 drag the background to pan"},
+        {"Mouse", "drag a card to pin it \xC2\xB7 double-click it to unpin it"},
+        {"", "wheel zooms \xC2\xB7 drag the background to pan"},
         {"", "click a card to inspect it \xC2\xB7 drop a .json file to open it"},
     };
     int n = (int)(sizeof rows / sizeof rows[0]);
