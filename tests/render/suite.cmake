@@ -11,11 +11,12 @@ if(GCVIZ_GUI)
   add_executable(gcviz_window ${_rd}/window_main.c ${_app}/app_window.c ${_app}/app_window_core.c)
   target_include_directories(gcviz_window PRIVATE ${_app})
   target_link_libraries(gcviz_window PRIVATE gcviz_record m)
-  foreach(_t display_list theme_table text_metrics backend_pixels layout_plain layout_run
-             layout_many overview
+  foreach(_t display_list theme_table text_metrics backend_pixels backend_round layout_plain
+             layout_run layout_many overview
              card_color arrow_reaches code_highlight themes_differ states_drawn
              replay_back_forth replay_tab replay_next_gc replay_stmt screenshot_file
-             screenshot_fail load_error reload_vanished layout_pins runtime_error every_scenario)
+             screenshot_fail load_error reload_vanished layout_pins runtime_error every_scenario
+             glide_unpin glide_reload hidpi)
     add_test(NAME render.${_t} COMMAND test_render ${_t})
     set_tests_properties(render.${_t} PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=offscreen" TIMEOUT 900)
   endforeach()

@@ -46,7 +46,9 @@ typedef struct Target {
     AppWin *w;
 } Target;
 
-static int target_open(Target *t, int width, int height, int theme)
+/* A target of width x height physical pixels, scale of them per window
+ * point (2: a HiDPI display). */
+static int target_open_scaled(Target *t, int width, int height, float scale, int theme)
 {
     memset(t, 0, sizeof *t);
     t->surf = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -56,11 +58,16 @@ static int target_open(Target *t, int width, int height, int theme)
     if (!t->r)
         return -1;
     AppWinOptions o = {NULL, theme};
-    t->w = app_win_new(t->r, width, height, 1.0f, &o);
+    t->w = app_win_new(t->r, width, height, scale, &o);
     if (!t->w)
         return -1;
     t->w->settled = 1;
     return 0;
+}
+
+static int target_open(Target *t, int width, int height, int theme)
+{
+    return target_open_scaled(t, width, height, 1.0f, theme);
 }
 
 static void target_close(Target *t)
@@ -278,6 +285,43 @@ static void t_backend_pixels(void)
     target_close(&t);
 }
 
+/* Rounded rects and outlines on the software renderer (whole-pixel bands
+ * plus cached anti-aliased corners): a translucent pill is one even colour
+ * down its middle (no seam where the bands meet), corners are empty outside
+ * the arc, partly covered on it and full inside, an outline is its width
+ * thick with the inside left alone. */
+static void t_backend_round(void)
+{
+    Target t;
+    CHECK(target_open(&t, 200, 120, 0) == 0, "target: %s", SDL_GetError());
+    RenderList l;
+    const RenderColor bg = {0, 0, 0, 255}, red = {255, 0, 0, 255}, blue = {0, 0, 255, 255};
+    render_list_init(&l, 200, 120, bg);
+    render_rect(&l, 10, 50, 60, 40, 10, red);
+    render_frame(&l, 110, 50, 60, 40, 10, 3, 0, blue);
+    /* last: a translucent rect before an opaque one is drawn as a shadow */
+    render_rect(&l, 10, 10, 80, 24, 12, (RenderColor){200, 200, 200, 128}); /* a pill, 24 high */
+    CHECK(render_sdl_draw(t.w->backend, &l) == 0, "draw: %s", SDL_GetError());
+    SDL_RenderFlush(t.r);
+    RenderColor mid = pixel(&t, 50, 22);
+    CHECK(mid.r > 80 && mid.r < 120, "pill half covered: %d", mid.r);
+    for (int y = 12; y < 32; y++)
+        CHECK(near(pixel(&t, 50, y), mid, 2), "pill row %d: %d, not %d", y, pixel(&t, 50, y).r, mid.r);
+    CHECK(near(pixel(&t, 10, 50), bg, 2), "corner outside the arc is empty");
+    CHECK(near(pixel(&t, 20, 60), red, 2), "inside the arc is filled");
+    int partial = 0;
+    for (int i = 0; i < 10; i++) {
+        RenderColor p = pixel(&t, 10 + i, 50 + (int)(10 - sqrtf(100.0f - (float)((10 - i) * (10 - i)))));
+        partial += p.r > 20 && p.r < 235;
+    }
+    CHECK(partial >= 3, "the arc is anti-aliased (%d partial pixels)", partial);
+    CHECK(near(pixel(&t, 140, 50), blue, 2) && near(pixel(&t, 140, 52), blue, 2), "outline 3 px");
+    CHECK(near(pixel(&t, 140, 54), bg, 2) && near(pixel(&t, 140, 70), bg, 2), "inside left alone");
+    CHECK(near(pixel(&t, 110, 50), bg, 2), "outline corner outside the arc is empty");
+    render_list_free(&l);
+    target_close(&t);
+}
+
 static void t_layout_plain(void)
 {
     Layout *l = layout_new();
@@ -397,7 +441,7 @@ static void t_overview(void)
               arrow, beside);
         /* a click selects a card, as in the full style */
         CHECK(card_screen(&t, 33, &x, &y, &w, &h) == 0, "card 33");
-        app_win_mouse_down(t.w, x + w * 0.5f, y + h * 0.5f, 0);
+        app_win_mouse_down(t.w, x + w * 0.5f, y + h * 0.5f, 1, 0);
         app_win_mouse_up(t.w, x + w * 0.5f, y + h * 0.5f, 0);
         CHECK(t.w->view.selected == 33, "%s: selected %d", tm->name, (int)t.w->view.selected);
         target_close(&t);
@@ -858,6 +902,343 @@ static void t_every_scenario(void)
     target_close(&t);
 }
 
+/* ---- gliding cards ------------------------------------------------------------------ */
+
+/* Presses the button at the centre of card id (drawn first: hits come from
+ * the frame), moves it by dx, dy physical pixels and releases it. */
+static void drag_card(Target *t, GcId id, float dx, float dy, uint32_t now)
+{
+    float x, y, w, h;
+    draw(t);
+    CHECK(card_screen(t, id, &x, &y, &w, &h) == 0, "card %d on screen", (int)id);
+    float cx = x + w * 0.5f, cy = y + h * 0.5f;
+    app_win_mouse_down(t->w, cx, cy, 1, now);
+    for (int i = 1; i <= 4; i++)
+        app_win_mouse_move(t->w, cx + dx * (float)i / 4, cy + dy * (float)i / 4, now);
+    app_win_mouse_up(t->w, cx + dx, cy + dy, now);
+}
+
+/* Two clicks at the centre of card id, as SDL reports a double-click. */
+static void double_click(Target *t, GcId id, uint32_t now)
+{
+    float x, y, w, h;
+    draw(t);
+    CHECK(card_screen(t, id, &x, &y, &w, &h) == 0, "card %d on screen", (int)id);
+    float cx = x + w * 0.5f, cy = y + h * 0.5f;
+    for (int clicks = 1; clicks <= 2; clicks++) {
+        app_win_mouse_down(t->w, cx, cy, clicks, now);
+        app_win_mouse_up(t->w, cx, cy, now);
+    }
+}
+
+static int between(float v, float a, float b)
+{
+    return (a < v && v < b) || (b < v && v < a);
+}
+
+/* A dragged card is pinned; a double-click sends it back to its computed
+ * place, gliding (ease-out, done within 250 ms), and unpins it; the loop
+ * then sleeps again.  A drag takes a gliding card where it is; settled
+ * (tests, record), the card goes home at once. */
+static void t_glide_unpin(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1600, 1000, 0) == 0, "target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    key(&t, SDLK_RIGHT, 0);
+    key(&t, SDLK_RIGHT, 0);
+    t.w->settled = 0;
+    float hx, hy, dx, dy, x, y;
+    CHECK(layout_get(t.w->layout, 1, &hx, &hy) == 0 && !layout_is_pinned(t.w->layout, 1),
+          "#1 home");
+    float k = t.w->view.zoom * t.w->scale;
+    drag_card(&t, 1, 240, 120, 1000);
+    CHECK(layout_get(t.w->layout, 1, &dx, &dy) == 0 && fabsf(dx - (hx + 240 / k)) < 0.01f &&
+              fabsf(dy - (hy + 120 / k)) < 0.01f,
+          "dragged to (%g, %g) from (%g, %g)", dx, dy, hx, hy);
+    CHECK(layout_is_pinned(t.w->layout, 1) && t.w->ntweens == 0, "a drag pins, no glide");
+
+    uint32_t t0 = 2000, wait = 0;
+    double_click(&t, 1, t0);
+    CHECK(t.w->ntweens == 1 && !layout_is_pinned(t.w->layout, 1),
+          "double-click: gliding, unpinned");
+    CHECK(app_win_tick(t.w, t0, &wait) && wait == 16, "redraws while gliding (wait %u)", wait);
+    CHECK(layout_get(t.w->layout, 1, &x, &y) == 0 && x == dx && y == dy,
+          "starts at the dragged spot");
+    app_win_tick(t.w, t0 + 100, &wait);
+    CHECK(layout_get(t.w->layout, 1, &x, &y) == 0 && between(x, dx, hx) && between(y, dy, hy),
+          "at +100 ms between (%g, %g) and home (%g, %g): (%g, %g)", dx, dy, hx, hy, x, y);
+    CHECK(app_win_tick(t.w, t0 + 250, &wait), "the last position is drawn");
+    CHECK(layout_get(t.w->layout, 1, &x, &y) == 0 && x == hx && y == hy,
+          "at +250 ms home (%g, %g): (%g, %g)", hx, hy, x, y);
+    CHECK(!layout_is_pinned(t.w->layout, 1) && t.w->ntweens == 0, "home, not pinned, done");
+    CHECK(draw(&t) == 0, "draw");
+    CHECK(!app_win_tick(t.w, t0 + 266, &wait) && wait > 16, "then it sleeps (wait %u)", wait);
+
+    /* a drag stops the glide where the card is shown */
+    drag_card(&t, 1, -200, 160, 3000);
+    CHECK(layout_get(t.w->layout, 1, &dx, &dy) == 0 && layout_is_pinned(t.w->layout, 1),
+          "dragged again");
+    double_click(&t, 1, 4000);
+    app_win_tick(t.w, 4000, &wait);
+    app_win_tick(t.w, 4100, &wait);
+    float mx, my;
+    CHECK(layout_get(t.w->layout, 1, &mx, &my) == 0 && between(mx, dx, hx), "half way (%g)", mx);
+    drag_card(&t, 1, 100, 0, 4100);
+    CHECK(t.w->ntweens == 0 && layout_is_pinned(t.w->layout, 1),
+          "the drag ends the glide and pins");
+    app_win_tick(t.w, 4400, &wait);
+    CHECK(layout_get(t.w->layout, 1, &x, &y) == 0 && fabsf(x - (mx + 100 / k)) < 0.01f &&
+              fabsf(y - my) < 0.01f,
+          "the card stays where it was dropped: (%g, %g), from (%g, %g)", x, y, mx, my);
+
+    /* settled: home at once */
+    t.w->settled = 1;
+    double_click(&t, 1, 5000);
+    CHECK(t.w->ntweens == 0 && layout_get(t.w->layout, 1, &x, &y) == 0 && x == hx && y == hy &&
+              !layout_is_pinned(t.w->layout, 1),
+          "settled: home at once (%g, %g)", x, y);
+    target_close(&t);
+}
+
+/* Writes a two-card scenario that pins Node #2 at x, y. */
+static int write_pinned(const char *path, int x, int y)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fprintf(f,
+            "{\"title\": \"Glide\", \"classes\": {\"Node\": {}},\n"
+            " \"layout\": {\"Node #2\": [%d, %d]},\n"
+            " \"steps\": [\"gc.disable()\", \"a = Node()\", \"b = Node()\",\n"
+            "           \"a.p = b\", \"b.p = a\"]}\n",
+            x, y);
+    return fclose(f);
+}
+
+/* A reload that moves a card (its pin edited in the file) glides it from
+ * where it was shown to its new place; other cards stay; a reload during
+ * a glide starts from where the card is shown; settled, it jumps. */
+static void t_glide_reload(void)
+{
+    char path[256];
+    snprintf(path, sizeof path, "/tmp/gcviz-glide-%d.json", (int)getpid());
+    Target t;
+    CHECK(target_open(&t, 1600, 1000, 0) == 0, "target");
+    t.w->settled = 0;
+    CHECK(write_pinned(path, 640, 40) == 0, "write %s", path);
+    CHECK(app_win_load(t.w, path, 0) == 0, "load");
+    float x, y, ax, ay;
+    CHECK(layout_get(t.w->layout, 2, &x, &y) == 0 && x == 640 && y == 40, "pinned: (%g, %g)", x, y);
+    CHECK(layout_get(t.w->layout, 1, &ax, &ay) == 0, "#1 placed");
+
+    CHECK(write_pinned(path, 900, 300) == 0, "rewrite");
+    CHECK(app_win_load(t.w, path, 1) == 0, "reload");
+    CHECK(t.w->ntweens == 1, "only the moved card glides: %d", t.w->ntweens);
+    CHECK(layout_get(t.w->layout, 2, &x, &y) == 0 && x == 640 && y == 40, "shown where it was");
+    uint32_t t0 = 7000, wait = 0;
+    app_win_tick(t.w, t0, &wait);
+    app_win_tick(t.w, t0 + 110, &wait);
+    CHECK(layout_get(t.w->layout, 2, &x, &y) == 0 && between(x, 640, 900) && between(y, 40, 300),
+          "at +110 ms between: (%g, %g)", x, y);
+    app_win_tick(t.w, t0 + 250, &wait);
+    CHECK(layout_get(t.w->layout, 2, &x, &y) == 0 && x == 900 && y == 300 &&
+              layout_is_pinned(t.w->layout, 2),
+          "at +250 ms at the new pin: (%g, %g)", x, y);
+    CHECK(layout_get(t.w->layout, 1, &x, &y) == 0 && x == ax && y == ay, "#1 kept its place");
+    CHECK(draw(&t) == 0, "draw");
+    CHECK(!app_win_tick(t.w, t0 + 270, &wait), "then it sleeps");
+
+    /* edited again half way: from where it is shown to the newest pin */
+    CHECK(write_pinned(path, 100, 600) == 0, "rewrite");
+    CHECK(app_win_load(t.w, path, 1) == 0, "reload");
+    app_win_tick(t.w, t0 + 1000, &wait);
+    app_win_tick(t.w, t0 + 1100, &wait);
+    float mx, my;
+    CHECK(layout_get(t.w->layout, 2, &mx, &my) == 0 && between(mx, 900, 100), "half way (%g)", mx);
+    CHECK(write_pinned(path, 400, 500) == 0, "rewrite");
+    CHECK(app_win_load(t.w, path, 1) == 0, "reload");
+    CHECK(layout_get(t.w->layout, 2, &x, &y) == 0 && x == mx && y == my, "starts where shown");
+    app_win_tick(t.w, t0 + 1200, &wait);
+    app_win_tick(t.w, t0 + 1450, &wait);
+    CHECK(layout_get(t.w->layout, 2, &x, &y) == 0 && x == 400 && y == 500, "ends at (%g, %g)", x,
+          y);
+
+    /* settled: at once */
+    t.w->settled = 1;
+    CHECK(write_pinned(path, 200, 700) == 0, "rewrite");
+    CHECK(app_win_load(t.w, path, 1) == 0, "reload");
+    CHECK(t.w->ntweens == 0 && layout_get(t.w->layout, 2, &x, &y) == 0 && x == 200 && y == 700,
+          "settled: moved at once (%g, %g)", x, y);
+    remove(path);
+    target_close(&t);
+}
+
+/* ---- HiDPI ------------------------------------------------------------------------------ */
+
+/* Length of the longest run of pixels near colour c along a row (dy = 0)
+ * or a column (dx = 0) from x, y, n pixels. */
+static int run_of(const Target *t, int x, int y, int dx, int dy, int n, RenderColor c, int tol)
+{
+    int best = 0, cur = 0;
+    for (int i = 0; i < n; i++) {
+        cur = near(pixel(t, x + i * dx, y + i * dy), c, tol) ? cur + 1 : 0;
+        if (cur > best)
+            best = cur;
+    }
+    return best;
+}
+
+/* Rows from y0 (n of them) with pixels far from the panel colour, between
+ * x and x + w: the height of a line of text. */
+static int ink_rows(const Target *t, int x, int y0, int w, int n, RenderColor panel)
+{
+    int first = -1, last = -1;
+    for (int j = 0; j < n; j++)
+        for (int i = 0; i < w; i++)
+            if (!near(pixel(t, x + i, y0 + j), panel, 60)) {
+                if (first < 0)
+                    first = j;
+                last = j;
+                break;
+            }
+    return first < 0 ? 0 : last - first + 1;
+}
+
+/* The first text command of the frame that draws `text`. */
+static const RenderCmd *first_code_text(const Target *t, const char *text)
+{
+    for (int32_t i = 0; i < t->w->list.ncmds; i++) {
+        const RenderCmd *c = &t->w->list.cmds[i];
+        if (c->kind == RENDER_CMD_TEXT && strcmp(render_cmd_text(&t->w->list, c), text) == 0)
+            return c;
+    }
+    return NULL;
+}
+
+/* A 2x display, headless: a surface twice the logical size with scale 2
+ * against the same window at 1x.  Cards and text are drawn twice as big,
+ * the mouse (window points times the scale, as app_window.c passes it)
+ * hits the card under it, the wheel keeps the point under the mouse, and
+ * a screenshot has every physical pixel. */
+static void t_hidpi(void)
+{
+    enum { W = 1000, H = 640 }; /* logical: about the smallest window */
+    const RenderTheme *tm = render_theme(RENDER_THEME_DARK);
+    /* the 1x window first: one window at a time, as the first one's fonts
+     * shut SDL_ttf down when freed */
+    Target t;
+    CHECK(target_open(&t, W, H, 0) == 0, "1x target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    key(&t, SDLK_RIGHT, 0);
+    key(&t, SDLK_RIGHT, 0);
+    CHECK(draw(&t) == 0, "draw");
+    RenderView v1 = t.w->view;
+    float ax, ay, aw, ah;
+    CHECK(card_screen(&t, 1, &ax, &ay, &aw, &ah) == 0, "card #1 at 1x");
+    int ra = run_of(&t, (int)ax - 10, (int)(ay + ah - 12), 1, 0, (int)aw + 20, tm->card, 6);
+    int ca = run_of(&t, (int)(ax + aw * 0.9f), (int)ay, 0, 1, (int)ah + 10, tm->card, 6);
+    const RenderCmd *line = first_code_text(&t, "gc.disable()");
+    CHECK(line != NULL, "the first statement is drawn at 1x");
+    int ha = line ? ink_rows(&t, (int)line->x, (int)line->y - 4, 80, line->px + 8, tm->panel) : 0;
+    target_close(&t);
+
+    CHECK(target_open_scaled(&t, 2 * W, 2 * H, 2.0f, 0) == 0, "2x target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    key(&t, SDLK_RIGHT, 0);
+    key(&t, SDLK_RIGHT, 0);
+    CHECK(draw(&t) == 0, "draw");
+    CHECK(t.w->view.zoom == v1.zoom && t.w->view.pan_x == v1.pan_x && t.w->view.pan_y == v1.pan_y,
+          "the same view in world units (zoom %g / %g)", t.w->view.zoom, v1.zoom);
+
+    /* the card body: twice as wide and as tall, in the card colour */
+    float bx, by, bw, bh;
+    CHECK(card_screen(&t, 1, &bx, &by, &bw, &bh) == 0, "card #1 at 2x");
+    CHECK(fabsf(bx - 2 * ax) < 0.5f && fabsf(by - 2 * ay) < 0.5f && fabsf(bw - 2 * aw) < 0.5f &&
+              fabsf(bh - 2 * ah) < 0.5f,
+          "2x rect (%g %g %g %g) vs (%g %g %g %g)", bx, by, bw, bh, ax, ay, aw, ah);
+    int rb = run_of(&t, (int)bx - 20, (int)(by + bh - 24), 1, 0, (int)bw + 40, tm->card, 6);
+    CHECK(ra > aw * 0.5f && abs(rb - 2 * ra) <= 4,
+          "card colour across the body: %d px at 2x, %d at 1x", rb, ra);
+    int cb = run_of(&t, (int)(bx + bw * 0.9f), (int)by, 0, 1, (int)bh + 20, tm->card, 6);
+    CHECK(ca > 8 && abs(cb - 2 * ca) <= 4, "card colour down the body: %d px at 2x, %d at 1x", cb,
+          ca);
+    double cov =
+        coverage(&t, (int)(bx + bw * 0.3f), (int)(by + bh - 24), (int)(bw * 0.2f), 8, tm->card, 6);
+    CHECK(cov > 0.6, "card colour at 2x: %.2f", cov);
+
+    /* the code: lines of at least 16 logical pixels, drawn twice as tall */
+    RenderRegions rg;
+    render_regions(t.w->width, t.w->height, t.w->scale, &rg);
+    int lines = 0;
+    float prev_y = -1, min_pitch = 1e9f;
+    for (int32_t i = 0; i < t.w->list.ncmds; i++) {
+        const RenderCmd *c = &t.w->list.cmds[i];
+        if (c->kind != RENDER_CMD_TEXT || c->font != RENDER_FONT_MONO || c->x < rg.code_x ||
+            c->x > rg.code_x + rg.code_w || c->y < rg.code_y || c->y > rg.code_y + rg.code_h)
+            continue;
+        CHECK(c->px >= 32, "code text \"%s\" at %d px", render_cmd_text(&t.w->list, c), (int)c->px);
+        if (c->align == RENDER_ALIGN_LEFT) {
+            if (prev_y >= 0 && c->y - prev_y < min_pitch)
+                min_pitch = c->y - prev_y;
+            prev_y = c->y;
+            lines++;
+        }
+    }
+    CHECK(lines >= 3 && min_pitch >= 32, "%d code lines, %.0f px apart", lines, min_pitch);
+    line = first_code_text(&t, "gc.disable()");
+    CHECK(line != NULL, "the first statement is drawn at 2x");
+    if (line) {
+        int hb = ink_rows(&t, (int)line->x, (int)line->y - 8, 160, line->px + 16, tm->panel);
+        /* glyphs are hinted at each size: about, not exactly, twice as tall */
+        CHECK(ha >= 8 && hb * 10 >= ha * 17 && hb * 10 <= ha * 23,
+              "a code line's ink: %d px at 2x, %d at 1x", hb, ha);
+    }
+
+    /* the wheel keeps the world point under the mouse (on the card's body) */
+    float mx = bx + bw * 0.4f, my = by + bh - 20;
+    CHECK(near(pixel(&t, (int)mx, (int)my), tm->card, 6), "the mouse is on the card's body");
+    float k = t.w->view.zoom * t.w->scale;
+    float wx = (mx - rg.heap_x) / k + t.w->view.pan_x, wy = (my - rg.heap_y) / k + t.w->view.pan_y;
+    app_win_wheel(t.w, mx, my, 2);
+    k = t.w->view.zoom * t.w->scale;
+    float wx2 = (mx - rg.heap_x) / k + t.w->view.pan_x,
+          wy2 = (my - rg.heap_y) / k + t.w->view.pan_y;
+    CHECK(fabsf(t.w->view.zoom - v1.zoom * 1.12f * 1.12f) < 1e-4f, "zoomed in: %g -> %g", v1.zoom,
+          t.w->view.zoom);
+    CHECK(fabsf(wx2 - wx) < 0.01f && fabsf(wy2 - wy) < 0.01f,
+          "world point kept: (%g, %g) -> (%g, %g)", wx, wy, wx2, wy2);
+    CHECK(draw(&t) == 0, "draw");
+    CHECK(coverage(&t, (int)mx - 2, (int)my - 2, 4, 4, tm->card, 6) > 0.9,
+          "still the card's body there");
+
+    /* the mouse: SDL's window points times the scale are physical pixels */
+    CHECK(card_screen(&t, 2, &bx, &by, &bw, &bh) == 0, "card #2");
+    float px = (bx + bw * 0.5f) / t.w->scale, py = (by + bh * 0.5f) / t.w->scale; /* points */
+    app_win_mouse_down(t.w, px * t.w->scale, py * t.w->scale, 1, 0);
+    app_win_mouse_up(t.w, px * t.w->scale, py * t.w->scale, 0);
+    CHECK(t.w->view.selected == 2, "a click on the card selects it: %d", (int)t.w->view.selected);
+
+    /* a screenshot has every physical pixel */
+    char dir[256], shot[1200];
+    snprintf(dir, sizeof dir, "/tmp/gcviz-hidpi-%d", (int)getpid());
+    snprintf(t.w->shots, sizeof t.w->shots, "%s", dir);
+    app_win_command(t.w, APP_CMD_ESCAPE, 0); /* unselected: the card's colour as before */
+    CHECK(app_win_screenshot(t.w, shot, sizeof shot) == 0, "shot: %s", SDL_GetError());
+    uint32_t *pix = NULL;
+    int pw = 0, ph = 0;
+    CHECK(record_png_read(shot, &pix, &pw, &ph) == 0, "read %s", shot);
+    CHECK(pw == 2 * W && ph == 2 * H, "PNG %d x %d", pw, ph);
+    if (pix && pw == 2 * W && ph == 2 * H) {
+        uint32_t p = pix[(size_t)my * (size_t)pw + (size_t)mx];
+        RenderColor c = {(uint8_t)(p >> 16), (uint8_t)(p >> 8), (uint8_t)p, 255};
+        CHECK(near(c, tm->card, 6), "the PNG has the card's body under the mouse");
+    }
+    free(pix);
+    rm_rf_pngs(dir);
+    target_close(&t);
+}
+
 /* ---- shot mode (for looking at frames) -------------------------------------------------- */
 
 static int shot(int argc, char **argv)
@@ -947,6 +1328,7 @@ int main(int argc, char **argv)
     } tests[] = {
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
+        {"backend_round", t_backend_round},
         {"layout_plain", t_layout_plain},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
@@ -957,6 +1339,8 @@ int main(int argc, char **argv)
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
+        {"glide_unpin", t_glide_unpin},       {"glide_reload", t_glide_reload},
+        {"hidpi", t_hidpi},
     };
     int ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
