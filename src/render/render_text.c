@@ -95,13 +95,12 @@ RenderFonts *render_fonts_new(void)
         free(f);
         return NULL;
     }
-    if (!TTF_WasInit()) {
-        if (TTF_Init() < 0) {
-            free(f);
-            return NULL;
-        }
-        f->inited_ttf = 1;
+    /* SDL_ttf counts its users: each set of fonts holds it until freed */
+    if (TTF_Init() < 0) {
+        free(f);
+        return NULL;
     }
+    f->inited_ttf = 1;
     /* open one size of each face now, so a missing file fails here */
     for (int i = 0; i < RENDER_FONT_COUNT; i++) {
         if (!render_font(f, (RenderFont)i, 16)) {

@@ -322,6 +322,26 @@ static void t_backend_round(void)
     target_close(&t);
 }
 
+/* Two windows' worth of fonts alive at once: freeing one leaves the other
+ * drawing text (SDL_ttf is held by each until it is freed). */
+static void t_two_windows(void)
+{
+    Target a, b;
+    CHECK(target_open(&a, 400, 300, 0) == 0, "first: %s", SDL_GetError());
+    CHECK(target_open(&b, 400, 300, 0) == 0, "second: %s", SDL_GetError());
+    target_close(&a);
+    RenderList l;
+    render_list_init(&l, 400, 300, (RenderColor){0, 0, 0, 255});
+    render_text(&l, 20, 20, RENDER_FONT_BOLD, 32, RENDER_ALIGN_LEFT, (RenderColor){255, 255, 255, 255},
+                "Node #3");
+    CHECK(render_sdl_draw(b.w->backend, &l) == 0, "draw: %s", SDL_GetError());
+    SDL_RenderFlush(b.r);
+    CHECK(coverage(&b, 20, 20, 120, 40, (RenderColor){255, 255, 255, 255}, 30) > 0.05,
+          "text drawn after the other window's fonts were freed");
+    render_list_free(&l);
+    target_close(&b);
+}
+
 static void t_layout_plain(void)
 {
     Layout *l = layout_new();
@@ -1328,7 +1348,7 @@ int main(int argc, char **argv)
     } tests[] = {
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
-        {"backend_round", t_backend_round},
+        {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
         {"layout_plain", t_layout_plain},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
