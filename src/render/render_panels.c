@@ -368,6 +368,43 @@ static const GcPhase cpython_phases[] = {
 static const GcPhase marksweep_phases[] = {GC_PHASE_START, GC_PHASE_MARK, GC_PHASE_SWEEP,
                                            GC_PHASE_DONE};
 
+/* Room the generations and the unreachable list need below the phases
+ * (logical pixels): three generations with a row of chips each, the list. */
+#define COLLECTOR_LISTS_H 380.0f
+
+/* The phases of a collection in little room: one segment per phase (done
+ * filled, the current one in the phase colour, those to come outlined),
+ * then the current phase's name and number.  Returns the y below. */
+static float phase_segments(Scene *s, const GcPhase *ph, int nph, int cur, float x, float y, float w)
+{
+    const RenderTheme *t = s->t;
+    float gap = sc(s, 4), sh = sc(s, 10);
+    float sw = (w - gap * (float)(nph - 1)) / (float)nph;
+    for (int i = 0; i < nph; i++) {
+        float sx = x + (float)i * (sw + gap);
+        if (i < cur)
+            render_rect(s->l, sx, y, sw, sh, sc(s, 3), t->text_dim);
+        else if (i == cur)
+            render_rect(s->l, sx, y, sw, sh, sc(s, 3), t->timeline_phase);
+        else
+            render_frame(s->l, sx, y, sw, sh, sc(s, 3), sc(s, 1), 0, t->text_faint);
+    }
+    y += sh + sc(s, 8);
+    if (cur >= 0) {
+        char buf[96];
+        float ph_h = sc(s, 26);
+        float pw = render_pill(s, x, y, ph_h, RENDER_FONT_BOLD, spx(s, 16), t->timeline_phase, t->bg,
+                               gc_phase_name(ph[cur]));
+        char fit[96];
+        snprintf(buf, sizeof buf, "%d of %d", cur + 1, nph);
+        render_text_mid(s, x + pw + sc(s, 10), y, ph_h, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
+                        t->text_dim,
+                        render_fit(s, RENDER_FONT_SANS, spx(s, 16), buf, w - pw - sc(s, 10), fit, sizeof fit));
+        y += ph_h;
+    }
+    return y;
+}
+
 void render_collector_panel(Scene *s, float x, float y, float w, float h)
 {
     const RenderTheme *t = s->t;
@@ -387,6 +424,8 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
     if (collecting) {
         snprintf(buf, sizeof buf, "Collecting gen %d \xC2\xB7 %s", g->gen,
                  g->auto_collect ? "automatic" : "gc.collect()");
+        if (render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 16), buf) > cw - sc(s, 24))
+            snprintf(buf, sizeof buf, "Collecting gen %d", g->gen); /* a narrow panel */
         render_rect(s->l, cx, cy, cw, sc(s, 34), sc(s, 8), with_alpha(t->timeline_phase, 0.25f));
         char fit[256];
         render_text_mid(s, cx + sc(s, 12), cy, sc(s, 34), RENDER_FONT_BOLD, spx(s, 16),
@@ -403,31 +442,46 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
             if (ph[i] == phase)
                 cur = i;
         float px = cx, ph_h = sc(s, 26);
+        /* the flow of pills wraps over several rows; when they would push the
+         * lists (what a collection is about) out of a short panel, the
+         * phases become a row of segments and the current one's name */
+        int rows = 1;
         for (int i = 0; i < nph; i++) {
-            const char *name = gc_phase_name(ph[i]);
-            if (cur > i)
-                snprintf(buf, sizeof buf, "\xE2\x9C\x93 %s", name);
-            else
-                snprintf(buf, sizeof buf, "%s", name);
-            RenderFont f = cur == i ? RENDER_FONT_BOLD : RENDER_FONT_SANS;
-            float pw = (float)render_text_width(s->fonts, f, spx(s, 16), buf) + sc(s, 14);
+            snprintf(buf, sizeof buf, "%s%s", cur > i ? "\xE2\x9C\x93 " : "", gc_phase_name(ph[i]));
+            float pw = (float)render_text_width(s->fonts, cur == i ? RENDER_FONT_BOLD : RENDER_FONT_SANS,
+                                                spx(s, 16), buf) + sc(s, 14);
             if (px + pw > cx + cw) {
                 px = cx;
-                cy += ph_h + sc(s, 5);
-            }
-            if (cur == i) {
-                render_rect(s->l, px, cy, pw, ph_h, sc(s, 6), t->timeline_phase);
-                render_text_mid(s, px + pw * 0.5f, cy, ph_h, f, spx(s, 16), RENDER_ALIGN_CENTER,
-                                t->bg, buf);
-            } else {
-                render_frame(s->l, px, cy, pw, ph_h, sc(s, 6), sc(s, 1), cur < i ? sc(s, 3) : 0,
-                             cur > i ? t->text_dim : t->text_faint);
-                render_text_mid(s, px + pw * 0.5f, cy, ph_h, f, spx(s, 16), RENDER_ALIGN_CENTER,
-                                cur > i ? t->text_dim : t->text_faint, buf);
+                rows++;
             }
             px += pw + sc(s, 5);
         }
-        cy += ph_h + sc(s, 14);
+        px = cx;
+        if (cy + (float)rows * (ph_h + sc(s, 5)) + sc(s, COLLECTOR_LISTS_H) > bottom) {
+            cy = phase_segments(s, ph, nph, cur, cx, cy, cw) + sc(s, 14);
+        } else {
+            for (int i = 0; i < nph; i++) {
+                snprintf(buf, sizeof buf, "%s%s", cur > i ? "\xE2\x9C\x93 " : "", gc_phase_name(ph[i]));
+                RenderFont f = cur == i ? RENDER_FONT_BOLD : RENDER_FONT_SANS;
+                float pw = (float)render_text_width(s->fonts, f, spx(s, 16), buf) + sc(s, 14);
+                if (px + pw > cx + cw) {
+                    px = cx;
+                    cy += ph_h + sc(s, 5);
+                }
+                if (cur == i) {
+                    render_rect(s->l, px, cy, pw, ph_h, sc(s, 6), t->timeline_phase);
+                    render_text_mid(s, px + pw * 0.5f, cy, ph_h, f, spx(s, 16), RENDER_ALIGN_CENTER,
+                                    t->bg, buf);
+                } else {
+                    render_frame(s->l, px, cy, pw, ph_h, sc(s, 6), sc(s, 1), cur < i ? sc(s, 3) : 0,
+                                 cur > i ? t->text_dim : t->text_faint);
+                    render_text_mid(s, px + pw * 0.5f, cy, ph_h, f, spx(s, 16), RENDER_ALIGN_CENTER,
+                                    cur > i ? t->text_dim : t->text_faint, buf);
+                }
+                px += pw + sc(s, 5);
+            }
+            cy += ph_h + sc(s, 14);
+        }
     } else {
         snprintf(buf, sizeof buf, "Idle \xC2\xB7 automatic collection %s",
                  g->collector == GC_COLLECTOR_REFCOUNT ? "absent" : g->enabled ? "on" : "off");
@@ -437,7 +491,10 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
                         render_fit(s, RENDER_FONT_SANS, spx(s, 17), buf, cw, fit, sizeof fit));
         cy += sc(s, 38);
     }
-    /* generations: header with a count bar, the list in order, statistics */
+    /* generations: header with a count bar, the list in order, statistics
+     * (left out during a collection in a short panel: the working lists
+     * below come first) */
+    int tight = h < sc(s, 720);
     for (int gen = 0; gen < 4 && cy < bottom - sc(s, 60); gen++) {
         GcListId list = (GcListId)(GC_LIST_GEN0 + gen);
         GcListView lv = gc_list(s->h, list);
@@ -465,14 +522,21 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
             else if (gen == g->gen + 1)
                 role = "old";
         }
+        int64_t c = g->count[gen], th = gen < 3 ? g->threshold[gen] : 0;
+        snprintf(buf, sizeof buf, "%lld / %lld", (long long)c, (long long)th);
+        float tw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf);
+        int counts = gen < 3 && g->collector != GC_COLLECTOR_REFCOUNT;
         if (role) {
+            /* in a narrow panel the list's role in the collection matters
+             * more than the count (which the collection resets anyway) */
+            float rw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), role) +
+                       (rowh - sc(s, 8)) * 0.9f;
+            if (sx + rw + sc(s, 10) > cx + cw - tw)
+                counts = 0;
             sx += render_pill(s, sx, cy + sc(s, 4), rowh - sc(s, 8), RENDER_FONT_SANS, spx(s, 16),
                               with_alpha(t->timeline_phase, 0.3f), t->text, role) + sc(s, 10);
         }
-        if (gen < 3 && g->collector != GC_COLLECTOR_REFCOUNT) {
-            int64_t c = g->count[gen], th = g->threshold[gen];
-            snprintf(buf, sizeof buf, "%lld / %lld", (long long)c, (long long)th);
-            float tw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf);
+        if (counts) {
             render_text_mid(s, cx + cw, cy, rowh, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_RIGHT,
                             t->text_dim, buf);
             float bx = sx, bw = cx + cw - tw - sc(s, 10) - bx;
@@ -489,7 +553,7 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
         }
         cy += rowh + sc(s, 4);
         cy += list_strip(s, list, cx, cy, cw) + sc(s, 4);
-        if (gen < 3) {
+        if (gen < 3 && !(collecting && tight)) {
             const GcGenStats *st = &g->stats[gen];
             snprintf(buf, sizeof buf, "%lld object%s \xC2\xB7 %lld run%s \xC2\xB7 %lld collected",
                      (long long)lv.len, lv.len == 1 ? "" : "s", (long long)st->collections,

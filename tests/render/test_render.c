@@ -731,6 +731,46 @@ static void t_replay_next_gc(void)
     target_close(&t);
 }
 
+/* The collector panel during move_unreachable, at a projector's 1280x720
+ * and at the default size: the unreachable list (what the phase is about)
+ * and every generation are drawn inside the panel; at 720 rows the phases
+ * are a row of segments, at the default size a flow of named pills. */
+static void t_collector_small(void)
+{
+    static const int sizes[2][2] = {{1280, 720}, {1600, 1000}};
+    for (int k = 0; k < 2; k++) {
+        Target t;
+        CHECK(target_open(&t, sizes[k][0], sizes[k][1], 0) == 0, "target");
+        CHECK(load(&t, "cycle.json") == 0, "load");
+        key(&t, SDLK_c, 0);
+        GcHeap *h = t.w->heap;
+        while (app_win_cursor(t.w) < gc_event_count(h) &&
+               !(gc_globals(h)->phase == GC_PHASE_MOVE_UNREACHABLE &&
+                 gc_list(h, GC_LIST_UNREACHABLE).len > 0))
+            app_win_seek(t.w, app_win_cursor(t.w) + 1, 0);
+        CHECK(gc_globals(h)->phase == GC_PHASE_MOVE_UNREACHABLE, "in move_unreachable");
+        CHECK(draw(&t) == 0, "draw");
+        RenderRegions rg;
+        render_regions(t.w->width, t.w->height, t.w->scale, &rg);
+        float px0 = rg.heap_x + rg.heap_w, bottom = rg.heap_y + rg.heap_h;
+        int lists = 0, gens = 0, pills = 0;
+        for (int32_t i = 0; i < t.w->list.ncmds; i++) {
+            const RenderCmd *c = &t.w->list.cmds[i];
+            if (c->kind != RENDER_CMD_TEXT || c->x < px0)
+                continue;
+            const char *txt = render_cmd_text(&t.w->list, c);
+            int inside = c->y + (float)c->px <= bottom;
+            lists += strcmp(txt, "unreachable list") == 0 && inside;
+            gens += strncmp(txt, "gen ", 4) == 0 && strlen(txt) == 5 && inside;
+            pills += strstr(txt, "subtract_refs") != NULL;
+        }
+        CHECK(lists == 1, "%dx%d: unreachable list shown in the panel (%d)", sizes[k][0], sizes[k][1], lists);
+        CHECK(gens == 3, "%dx%d: %d generations shown", sizes[k][0], sizes[k][1], gens);
+        CHECK(k == 0 ? pills == 0 : pills == 1, "%dx%d: phase pills %d", sizes[k][0], sizes[k][1], pills);
+        target_close(&t);
+    }
+}
+
 static void t_replay_stmt(void)
 {
     Target t;
@@ -1355,7 +1395,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
