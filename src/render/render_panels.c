@@ -483,8 +483,10 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
             cy += ph_h + sc(s, 14);
         }
     } else {
-        snprintf(buf, sizeof buf, "Idle \xC2\xB7 automatic collection %s",
-                 g->collector == GC_COLLECTOR_REFCOUNT ? "absent" : g->enabled ? "on" : "off");
+        const char *state = g->collector == GC_COLLECTOR_REFCOUNT ? "absent" : g->enabled ? "on" : "off";
+        snprintf(buf, sizeof buf, "Idle \xC2\xB7 automatic collection %s", state);
+        if (render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 17), buf) > cw)
+            snprintf(buf, sizeof buf, "Idle \xC2\xB7 automatic gc %s", state); /* a narrow panel */
         char fit[256];
         render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
                         g->enabled ? t->text_dim : t->changed,
