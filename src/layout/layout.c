@@ -217,9 +217,9 @@ static int lives_overlap(const Entry *a, int32_t born, int32_t gone)
 }
 
 /* Whether no card alive at the same time as [born, gone) is within the
- * gaps of the rectangle x, y, w, h. */
+ * gaps of the rectangle x, y, w, h; if one is, *block is that card. */
 static int free_spot(const Layout *l, Grid *g, GcId self, float x, float y, float w, float h,
-                     int32_t born, int32_t gone)
+                     int32_t born, int32_t gone, const Entry **block)
 {
     const float mx = LAYOUT_GAP_X * 0.5f, my = LAYOUT_GAP_Y * 0.5f;
     int32_t x0 = cell_of(x - mx), x1 = cell_of(x + w + mx);
@@ -242,52 +242,88 @@ static int free_spot(const Layout *l, Grid *g, GcId self, float x, float y, floa
                     !lives_overlap(o, born, gone))
                     continue;
                 if (x < o->x + o->w + mx && o->x < x + w + mx && y < o->y + o->h + my &&
-                    o->y < y + h + my)
+                    o->y < y + h + my) {
+                    *block = o;
                     return 0;
+                }
             }
         }
     return 1;
 }
 
+#define STEP 16.0f /* world units between the spots tried in a column */
+
+/* The first j in j0..jmax for which the spot at y0 + dir * j * STEP is free
+ * for e, or -1.  Spots above 0 are not used.  It gives the spot that trying
+ * every j in turn would give, but jumps over each card in the way at once
+ * (a list of a thousand cards would otherwise cost a try per 16 units of
+ * every column it fills, for every new card). */
+static int32_t scan_column(const Layout *l, Grid *g, const Entry *e, GcId id, float x, float y0,
+                           int dir, int32_t j0, int32_t jmax)
+{
+    const float my = LAYOUT_GAP_Y * 0.5f;
+    for (int32_t j = j0; j <= jmax;) {
+        float y = dir > 0 ? y0 + (float)j * STEP : y0 - (float)j * STEP;
+        if (y < 0) {
+            if (dir < 0)
+                return -1;
+            j++;
+            continue;
+        }
+        const Entry *o = NULL;
+        if (free_spot(l, g, id, x, y, e->w, e->h, e->born, e->gone, &o))
+            return j;
+        /* every spot before the one clear of o is in o's way too; floor and
+         * a second look keep rounding from skipping a free spot */
+        float need = dir > 0 ? (o->y + o->h + my - y0) / STEP : (y0 - (o->y - e->h - my)) / STEP;
+        if (!(need <= (float)jmax))
+            return -1;
+        int32_t nj = (int32_t)floorf(need);
+        j = nj > j ? nj : j + 1;
+    }
+    return -1;
+}
+
 /* Next to the parent: the column to its right first (same row, then rows
- * below and above), then further columns; a root goes in the roots
- * columns at the left, top to bottom.  col_h is the height of a column
- * (layout_column_height). */
+ * below and above, nearest first, below first on a tie), then further
+ * columns; a root goes in the roots columns at the left, top to bottom.
+ * col_h is the height of a column (layout_column_height). */
 static void place_one(Layout *l, Grid *g, Entry *e, GcId id, GcId parent, float col_h)
 {
     const Entry *p = parent ? centry(l, parent) : NULL;
-    const float step = 16.0f;
     if (p) {
-        int tries = (int)(col_h / step);
+        int32_t tries = (int32_t)(col_h / STEP);
         if (tries < 120)
             tries = 120;
+        /* tries spots, alternating: 0, +1, -1, +2, -2 ... steps */
+        int32_t down_max = tries / 2, up_max = (tries - 1) / 2;
         for (int col = 1; col <= 8; col++) {
             float x = p->x + (float)col * (p->w > e->w ? p->w : e->w) + (float)col * LAYOUT_GAP_X;
             if (col == 1)
                 x = p->x + p->w + LAYOUT_GAP_X;
-            for (int k = 0; k < tries; k++) {
-                float dy = (float)((k + 1) / 2) * step * ((k & 1) ? 1.0f : -1.0f);
-                if (k == 0)
-                    dy = 0;
-                float y = p->y + dy;
-                if (y < 0)
-                    continue;
-                if (free_spot(l, g, id, x, y, e->w, e->h, e->born, e->gone)) {
-                    e->x = x;
-                    e->y = y;
-                    return;
-                }
+            int32_t down = scan_column(l, g, e, id, x, p->y, 1, 0, down_max);
+            int32_t up = scan_column(l, g, e, id, x, p->y, -1, 1,
+                                     down >= 0 && down - 1 < up_max ? down - 1 : up_max);
+            if (down >= 0 || up >= 0) {
+                e->x = x;
+                e->y = up >= 0 ? p->y - (float)up * STEP : p->y + (float)down * STEP;
+                return;
             }
         }
     }
     for (int col = 0; col < 400; col++) {
         float x = (float)col * (LAYOUT_CARD_W + LAYOUT_GAP_X);
-        for (float y = 0; y + e->h <= col_h || y == 0; y += step) {
-            if (free_spot(l, g, id, x, y, e->w, e->h, e->born, e->gone)) {
-                e->x = x;
-                e->y = y;
-                return;
-            }
+        /* the spots whose card ends within the column (the top one always) */
+        int32_t jmax = col_h > e->h ? (int32_t)((col_h - e->h) / STEP) : 0;
+        while (jmax > 0 && (float)jmax * STEP + e->h > col_h)
+            jmax--;
+        while ((float)(jmax + 1) * STEP + e->h <= col_h)
+            jmax++;
+        int32_t j = scan_column(l, g, e, id, x, 0, 1, 0, jmax);
+        if (j >= 0) {
+            e->x = x;
+            e->y = (float)j * STEP;
+            return;
         }
     }
     e->x = 0;

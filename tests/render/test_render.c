@@ -1352,7 +1352,10 @@ static int shot(int argc, char **argv)
                 const GcObject *o = gc_object(t.w->heap, id);
                 if (!o)
                     continue;
-                fprintf(stderr, "#%d kind %d state %d nslots %u:", (int)id, o->kind, o->state, o->nslots);
+                float lx = 0, ly = 0;
+                layout_get(t.w->layout, id, &lx, &ly);
+                fprintf(stderr, "#%d kind %d state %d nslots %u at %g,%g:", (int)id, o->kind, o->state,
+                        o->nslots, lx, ly);
                 for (uint32_t k = 0; k < o->nslots; k++)
                     fprintf(stderr, " [%llx %llx]", (unsigned long long)gc_slots(o)[k].key,
                             (unsigned long long)gc_slots(o)[k].val);
