@@ -17,7 +17,7 @@
 static int usage(const char *msg)
 {
     fprintf(stderr, "gcviz: %s\nusage: gcviz [--shots DIR] [--theme dark|light|contrast] "
-                    "[--size WxH] [SCENARIO.json]\n",
+                    "[--size WxH] [--fullscreen] [SCENARIO.json]\n",
             msg);
     return 2;
 }
@@ -66,10 +66,26 @@ static void open_tour(AppWin *w)
     w->view.show_picker = 1;
 }
 
+/* The window follows w->fullscreen (F11, Escape, --fullscreen): the
+ * desktop's resolution, no mode change; a refusal is a toast. */
+static void apply_fullscreen(SDL_Window *win, AppWin *w, uint32_t now)
+{
+    if (!w->fullscreen_changed)
+        return;
+    w->fullscreen_changed = 0;
+    if (SDL_SetWindowFullscreen(win, w->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0) < 0) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "Full screen is not available: %s", SDL_GetError());
+        w->fullscreen = !w->fullscreen;
+        app_win_toast(w, msg, 1, now);
+    }
+    w->dirty = 1;
+}
+
 int app_window_main(int argc, char **argv)
 {
     AppWinOptions opt = {NULL, RENDER_THEME_DARK};
-    int width = 1600, height = 1000;
+    int width = 1600, height = 1000, fullscreen = 0;
     const char *scenario = NULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -87,6 +103,8 @@ int app_window_main(int argc, char **argv)
             if (++i >= argc || sscanf(argv[i], "%dx%d", &width, &height) != 2 || width < 320 ||
                 height < 240 || width > 16384 || height > 16384)
                 return usage("--size needs WxH, e.g. 1600x1000");
+        } else if (strcmp(a, "--fullscreen") == 0) {
+            fullscreen = 1;
         } else if (a[0] == '-' && a[1]) {
             char msg[300];
             snprintf(msg, sizeof msg, "unknown option '%s'", a);
@@ -146,6 +164,8 @@ int app_window_main(int argc, char **argv)
         open_tour(w);
     }
     update_title(win, w);
+    w->fullscreen = w->fullscreen_changed = fullscreen;
+    apply_fullscreen(win, w, SDL_GetTicks());
     SDL_EventState(SDL_DROPFILE, SDL_ENABLE);
     uint32_t wait = 0;
     while (!w->quit) {
@@ -169,6 +189,7 @@ int app_window_main(int argc, char **argv)
                 AppCmd c = app_cmd_from_key(e.key.keysym.sym, e.key.keysym.mod, w->view.show_picker);
                 /* '?' arrives as Shift+/ on most layouts */
                 app_win_command(w, c, now);
+                apply_fullscreen(win, w, now);
                 if (c == APP_CMD_PICKER_OPEN || c == APP_CMD_RELOAD)
                     update_title(win, w);
                 break;

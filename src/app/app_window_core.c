@@ -91,6 +91,8 @@ AppCmd app_cmd_from_key(SDL_Keycode key, Uint16 mod, int picker_open)
     case SDLK_F1:
     case SDLK_QUESTION:
         return APP_CMD_HELP;
+    case SDLK_F11:
+        return APP_CMD_FULLSCREEN;
     case SDLK_SLASH:
         return shift ? APP_CMD_HELP : APP_CMD_NONE;
     case SDLK_ESCAPE:
@@ -817,9 +819,17 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
             w->load_error = NULL;
         } else if (v->selected) {
             v->selected = 0;
+        } else if (w->fullscreen) {
+            /* in front of a class Escape means "out of full screen" */
+            w->fullscreen = 0;
+            w->fullscreen_changed = 1;
         } else {
             w->quit = 1;
         }
+        break;
+    case APP_CMD_FULLSCREEN:
+        w->fullscreen = !w->fullscreen;
+        w->fullscreen_changed = 1;
         break;
     case APP_CMD_QUIT:
         w->quit = 1;

@@ -37,6 +37,7 @@ typedef enum AppCmd {
     APP_CMD_PICKER,     /* O */
     APP_CMD_RELOAD,     /* R */
     APP_CMD_HELP,       /* F1, ? */
+    APP_CMD_FULLSCREEN, /* F11 */
     APP_CMD_ESCAPE,     /* Escape: close an overlay, else quit */
     APP_CMD_QUIT,       /* Q */
     APP_CMD_PICKER_UP,
@@ -100,6 +101,8 @@ typedef struct AppWin {
     int quit;
     int dirty;
     int settled;             /* no animations: cards move at once (tests, screenshots) */
+    int fullscreen;          /* wanted: the window follows it (fullscreen_changed) */
+    int fullscreen_changed;
 } AppWin;
 
 /* The key map (the same for the window and the tests). */

@@ -481,6 +481,7 @@ static void help_overlay(Scene *s)
         {"L / T / F", "legend / theme / fit to window"},
         {"O / R", "open a scenario / reload the file"},
         {"F1 or ?", "this help"},
+        {"F11", "full screen (Esc leaves it)"},
         {"Esc / Q", "close an overlay, else quit"},
         {"Mouse", "drag a card to pin it \xC2\xB7 double-click it to unpin it"},
         {"", "wheel zooms \xC2\xB7 drag the background to pan"},

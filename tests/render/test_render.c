@@ -771,6 +771,30 @@ static void t_collector_small(void)
     }
 }
 
+/* F11 asks for full screen and back; Escape closes an overlay first, then
+ * leaves full screen, and only then quits. */
+static void t_replay_fullscreen(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    key(&t, SDLK_F11, 0);
+    CHECK(t.w->fullscreen && t.w->fullscreen_changed, "F11: full screen wanted");
+    t.w->fullscreen_changed = 0; /* the window followed */
+    key(&t, SDLK_F1, 0);
+    key(&t, SDLK_ESCAPE, 0);
+    CHECK(!t.w->view.show_help && t.w->fullscreen && !t.w->quit, "Escape closes the help first");
+    key(&t, SDLK_ESCAPE, 0);
+    CHECK(!t.w->fullscreen && t.w->fullscreen_changed && !t.w->quit, "then leaves full screen");
+    t.w->fullscreen_changed = 0;
+    key(&t, SDLK_F11, 0);
+    key(&t, SDLK_F11, 0);
+    CHECK(!t.w->fullscreen && !t.w->quit, "F11 twice: back in a window");
+    key(&t, SDLK_ESCAPE, 0);
+    CHECK(t.w->quit, "then Escape quits");
+    target_close(&t);
+}
+
 static void t_replay_stmt(void)
 {
     Target t;
@@ -1398,7 +1422,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},

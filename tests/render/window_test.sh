@@ -1,11 +1,13 @@
 #!/bin/sh
 # window_test.sh WINDOW_EXE SCENARIO SHOTS_DIR: one real window under Xvfb
-# (run by xvfb-run), driven by xdotool: Right x4, Left x4, S, Escape.
-# Checks that the frame changed and came back, that a PNG was written and
-# that the app exits 0.
+# (run by xvfb-run), driven by xdotool: Right x4, Left x4, S, F11, S,
+# Escape, Escape.  Checks that the frame changed and came back, that S wrote
+# a PNG of the window's size and, in full screen, one of the screen's size,
+# that the first Escape leaves full screen and the second exits 0.
 set -u
 export LC_ALL=C.UTF-8
 exe=$1 scen=$2 shots=$3
+screen=$(xdotool getdisplaygeometry 2>/dev/null | tr ' ' x)
 rm -rf "$shots"
 mkdir -p "$shots"
 "$exe" --shots "$shots" --size 1280x800 "$scen" &
@@ -66,6 +68,24 @@ for _ in $(seq 1 100); do
   ls "$shots"/*.png >/dev/null 2>&1 && break
   sleep 0.1
 done
+# F11: full screen (a screenshot is the screen's size), Escape leaves it
+# and the app goes on, a second Escape quits
+png_size() { od -An -tu1 -j16 -N8 "$1" | awk '{print $1*16777216+$2*65536+$3*256+$4 "x" $5*16777216+$6*65536+$7*256+$8}'; }
+first=$(ls "$shots"/*.png 2>/dev/null | head -n 1)
+xdotool key --window "$win" F11
+sleep 0.8
+xdotool key --window "$win" s
+for _ in $(seq 1 100); do
+  [ "$(ls "$shots"/*.png 2>/dev/null | wc -l)" -ge 2 ] && break
+  sleep 0.1
+done
+second=$(ls "$shots"/*.png 2>/dev/null | grep -v "^$first\$" | head -n 1)
+[ -n "$second" ] || { echo "no screenshot in full screen"; kill "$pid"; exit 1; }
+[ "$(png_size "$first")" = "1280x800" ] || { echo "window shot is $(png_size "$first")"; kill "$pid"; exit 1; }
+[ "$(png_size "$second")" = "$screen" ] || { echo "full-screen shot is $(png_size "$second"), screen $screen"; kill "$pid"; exit 1; }
+xdotool key --window "$win" Escape 2>/dev/null
+sleep 0.8
+kill -0 "$pid" 2>/dev/null || { echo "Escape in full screen quit the app"; exit 1; }
 xdotool key --window "$win" Escape 2>/dev/null
 status=0
 for _ in $(seq 1 100); do
