@@ -447,7 +447,7 @@ static int record_run(Rec *rc)
                 SDL_GetError());
         return 3;
     }
-    AppWinOptions wo = {NULL, o->theme};
+    AppWinOptions wo = {NULL, o->theme, 1};
     rc->w = app_win_new(rc->r, pw, ph, (float)o->scale, &wo);
     if (!rc->w) {
         fprintf(stderr, "gcviz record: %s\n", SDL_GetError());

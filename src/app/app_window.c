@@ -17,7 +17,7 @@
 static int usage(const char *msg)
 {
     fprintf(stderr, "gcviz: %s\nusage: gcviz [--shots DIR] [--theme dark|light|contrast] "
-                    "[--size WxH] [--fullscreen] [SCENARIO.json]\n",
+                    "[--size WxH] [--ui-scale S] [--fullscreen] [SCENARIO.json]\n",
             msg);
     return 2;
 }
@@ -84,7 +84,7 @@ static void apply_fullscreen(SDL_Window *win, AppWin *w, uint32_t now)
 
 int app_window_main(int argc, char **argv)
 {
-    AppWinOptions opt = {NULL, RENDER_THEME_DARK};
+    AppWinOptions opt = {NULL, RENDER_THEME_DARK, 1};
     int width = 1600, height = 1000, fullscreen = 0;
     const char *scenario = NULL;
     for (int i = 0; i < argc; i++) {
@@ -103,6 +103,12 @@ int app_window_main(int argc, char **argv)
             if (++i >= argc || sscanf(argv[i], "%dx%d", &width, &height) != 2 || width < 320 ||
                 height < 240 || width > 16384 || height > 16384)
                 return usage("--size needs WxH, e.g. 1600x1000");
+        } else if (strcmp(a, "--ui-scale") == 0) {
+            char *end = NULL;
+            if (++i < argc)
+                opt.ui = strtof(argv[i], &end);
+            if (i >= argc || !end || *end || !(opt.ui >= 0.8f && opt.ui <= 2.0f))
+                return usage("--ui-scale needs a size between 0.8 and 2 (1.25: a quarter larger)");
         } else if (strcmp(a, "--fullscreen") == 0) {
             fullscreen = 1;
         } else if (a[0] == '-' && a[1]) {

@@ -22,6 +22,8 @@
 #define GLIDE_MS 220 /* a card's move: the issue allows at most 250 ms */
 #define APP_ZOOM_MIN 0.1f /* wheel and F; below about 45 % cards are drawn in the overview style */
 #define TOAST_MS 3500
+#define APP_UI_MIN 0.8f /* interface sizes (Ctrl+ / Ctrl-) */
+#define APP_UI_MAX 2.0f
 
 static const int speeds[] = {1, 2, 4, 8, 16, 32};
 
@@ -51,6 +53,22 @@ AppCmd app_cmd_from_key(SDL_Keycode key, Uint16 mod, int picker_open)
             return APP_CMD_PICKER_OPEN;
         default:
             break;
+        }
+    }
+    if (mod & KMOD_CTRL) {
+        switch (key) {
+        case SDLK_EQUALS:
+        case SDLK_PLUS:
+        case SDLK_KP_PLUS:
+            return APP_CMD_UI_BIGGER;
+        case SDLK_MINUS:
+        case SDLK_KP_MINUS:
+            return APP_CMD_UI_SMALLER;
+        case SDLK_0:
+        case SDLK_KP_0:
+            return APP_CMD_UI_RESET;
+        default:
+            return APP_CMD_NONE;
         }
     }
     switch (key) {
@@ -127,11 +145,9 @@ AppWin *app_win_new(SDL_Renderer *r, int width, int height, float scale, const A
         return NULL;
     }
     render_list_init(&w->list, width, height, (RenderColor){0, 0, 0, 255});
-    w->width = width;
-    w->height = height;
-    w->scale = scale > 0 ? scale : 1;
+    w->ui = o && o->ui > 0 ? o->ui : 1;
+    app_win_resize(w, width, height, scale);
     w->view.theme = (RenderThemeId)(o && o->theme >= 0 ? o->theme : RENDER_THEME_DARK);
-    w->view.scale = w->scale;
     w->view.zoom = 1;
     w->view.speed = 2;
     w->view.anim = 1;
@@ -490,13 +506,35 @@ void app_win_fit_run(AppWin *w)
     start_fit(w, FIT_RUN, 0, 0);
 }
 
+/* The largest interface size that leaves the panels the room they were
+ * designed for: 960 x 640 logical pixels. */
+static float ui_max(const AppWin *w)
+{
+    float mx = (float)w->width / (w->dpi * 960.0f), my = (float)w->height / (w->dpi * 640.0f);
+    float m = mx < my ? mx : my;
+    return m < APP_UI_MIN ? APP_UI_MIN : m > APP_UI_MAX ? APP_UI_MAX : m;
+}
+
+static void apply_ui(AppWin *w)
+{
+    float m = ui_max(w);
+    float ui = w->ui < APP_UI_MIN ? APP_UI_MIN : w->ui > m ? m : w->ui;
+    w->scale = w->dpi * ui;
+    w->view.scale = w->scale;
+    w->dirty = 1;
+}
+
 void app_win_resize(AppWin *w, int width, int height, float scale)
 {
     w->width = width;
     w->height = height;
-    w->scale = scale > 0 ? scale : 1;
-    w->view.scale = w->scale;
-    w->dirty = 1;
+    w->dpi = scale > 0 ? scale : 1;
+    apply_ui(w); /* the size asked for is kept: a bigger window gives it back */
+}
+
+float app_win_ui_scale(const AppWin *w)
+{
+    return w->scale / w->dpi;
 }
 
 /* ---- stepping ------------------------------------------------------------------ */
@@ -756,6 +794,43 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
         v->speed = speeds[i < 0 ? 0 : i >= n ? n - 1 : i];
         char msg[64];
         snprintf(msg, sizeof msg, "Speed: %d step%s per second", v->speed, v->speed == 1 ? "" : "s");
+        app_win_toast(w, msg, 0, now);
+        break;
+    }
+    case APP_CMD_UI_BIGGER:
+    case APP_CMD_UI_SMALLER:
+    case APP_CMD_UI_RESET: {
+        /* steps of the interface size; the heap keeps the world point at
+         * its centre in place */
+        static const float sizes[] = {0.8f, 0.9f, 1.0f, 1.1f, 1.25f, 1.5f, 1.75f, 2.0f};
+        int n = (int)(sizeof sizes / sizeof sizes[0]);
+        float cur = app_win_ui_scale(w), want = cmd == APP_CMD_UI_SMALLER ? sizes[0] : sizes[n - 1];
+        for (int i = 0; i < n; i++) {
+            if (cmd == APP_CMD_UI_BIGGER && sizes[i] > cur + 0.01f) {
+                want = sizes[i];
+                break;
+            }
+            if (cmd == APP_CMD_UI_SMALLER && sizes[i] < cur - 0.01f)
+                want = sizes[i];
+        }
+        if (cmd == APP_CMD_UI_RESET)
+            want = 1;
+        RenderRegions rg;
+        render_regions(w->width, w->height, w->scale, &rg);
+        float k = w->view.zoom * w->scale;
+        float cx = w->view.pan_x + rg.heap_w * 0.5f / k, cy = w->view.pan_y + rg.heap_h * 0.5f / k;
+        w->ui = want;
+        apply_ui(w);
+        render_regions(w->width, w->height, w->scale, &rg);
+        k = w->view.zoom * w->scale;
+        w->view.pan_x = cx - rg.heap_w * 0.5f / k;
+        w->view.pan_y = cy - rg.heap_h * 0.5f / k;
+        char msg[96];
+        int pct = (int)lroundf(app_win_ui_scale(w) * 100);
+        if (want > app_win_ui_scale(w) + 0.01f)
+            snprintf(msg, sizeof msg, "Interface at %d %% (the largest this window allows)", pct);
+        else
+            snprintf(msg, sizeof msg, "Interface at %d %%", pct);
         app_win_toast(w, msg, 0, now);
         break;
     }

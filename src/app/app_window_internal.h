@@ -38,6 +38,9 @@ typedef enum AppCmd {
     APP_CMD_RELOAD,     /* R */
     APP_CMD_HELP,       /* F1, ? */
     APP_CMD_FULLSCREEN, /* F11 */
+    APP_CMD_UI_BIGGER,  /* Ctrl + */
+    APP_CMD_UI_SMALLER, /* Ctrl - */
+    APP_CMD_UI_RESET,   /* Ctrl 0 */
     APP_CMD_ESCAPE,     /* Escape: close an overlay, else quit */
     APP_CMD_QUIT,       /* Q */
     APP_CMD_PICKER_UP,
@@ -48,6 +51,7 @@ typedef enum AppCmd {
 typedef struct AppWinOptions {
     const char *shots_dir;  /* NULL: ./screenshots */
     int theme;              /* RenderThemeId */
+    float ui;               /* interface size, 0 or 1 = 100 % (--ui-scale) */
 } AppWinOptions;
 
 /* A card gliding to its new place: a reload moved it (an edited pin) or a
@@ -66,7 +70,9 @@ typedef struct AppWin {
     RenderSdl *backend;
     RenderList list;
     int width, height;       /* target size in physical pixels */
-    float scale;             /* HiDPI factor */
+    float scale;             /* logical -> physical pixels: dpi * ui */
+    float dpi;               /* HiDPI factor (drawable pixels per window point) */
+    float ui;                /* interface size chosen with Ctrl+ / Ctrl- (1 = 100 %) */
     /* the scenario and its run */
     Scenario *sc;
     LangRun *run;
@@ -118,6 +124,9 @@ void app_win_resize(AppWin *w, int width, int height, float scale);
 void app_win_command(AppWin *w, AppCmd cmd, uint32_t now);
 /* Seeks to a cursor (clamped), starting the step transition. */
 void app_win_seek(AppWin *w, int32_t cursor, uint32_t now);
+/* The interface size in use (1 = 100 %): the one asked for, or less when
+ * the window is too small for it. */
+float app_win_ui_scale(const AppWin *w);
 /* Shows every card of the run at once, however small (record --fit). */
 void app_win_fit_run(AppWin *w);
 /* Advances animations, playing, toasts; returns 1 if a redraw is needed.

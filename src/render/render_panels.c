@@ -395,11 +395,14 @@ static float phase_segments(Scene *s, const GcPhase *ph, int nph, int cur, float
         float ph_h = sc(s, 26);
         float pw = render_pill(s, x, y, ph_h, RENDER_FONT_BOLD, spx(s, 16), t->timeline_phase, t->bg,
                                gc_phase_name(ph[cur]));
-        char fit[96];
+        /* "5 of 12", or "5/12", or nothing: a number cut short says nothing */
+        float room = w - pw - sc(s, 10);
         snprintf(buf, sizeof buf, "%d of %d", cur + 1, nph);
-        render_text_mid(s, x + pw + sc(s, 10), y, ph_h, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
-                        t->text_dim,
-                        render_fit(s, RENDER_FONT_SANS, spx(s, 16), buf, w - pw - sc(s, 10), fit, sizeof fit));
+        if ((float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) > room)
+            snprintf(buf, sizeof buf, "%d/%d", cur + 1, nph);
+        if ((float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) <= room)
+            render_text_mid(s, x + pw + sc(s, 10), y, ph_h, RENDER_FONT_SANS, spx(s, 16),
+                            RENDER_ALIGN_LEFT, t->text_dim, buf);
         y += ph_h;
     }
     return y;

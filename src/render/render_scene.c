@@ -476,12 +476,12 @@ static void help_overlay(Scene *s)
         {"Space", "play / pause"},
         {"+ / \xE2\x88\x92", "faster / slower"},
         {"Home / End", "first / last step"},
-        {"C", "next collection"},
-        {"S", "screenshot (PNG)"},
+        {"C / S", "next collection / screenshot (PNG)"},
         {"L / T / F", "legend / theme / fit to window"},
         {"O / R", "open a scenario / reload the file"},
         {"F1 or ?", "this help"},
         {"F11", "full screen (Esc leaves it)"},
+        {"Ctrl + / \xE2\x88\x92 / 0", "larger / smaller / normal interface"},
         {"Esc / Q", "close an overlay, else quit"},
         {"Mouse", "drag a card to pin it \xC2\xB7 double-click it to unpin it"},
         {"", "wheel zooms \xC2\xB7 drag the background to pan"},
@@ -489,6 +489,10 @@ static void help_overlay(Scene *s)
     };
     int n = (int)(sizeof rows / sizeof rows[0]);
     float rh = sc(s, 34);
+    /* closer rows in a small window (the box stays inside it) */
+    float room = ((float)s->height - sc(s, 24) - sc(s, 90)) / (float)n;
+    if (rh > room)
+        rh = room > sc(s, 27) ? room : sc(s, 27);
     float w = sc(s, 900), h = sc(s, 90) + rh * (float)n;
     float x, y;
     overlay_box(s, w, h, "Keys", &x, &y);

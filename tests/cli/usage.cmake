@@ -31,3 +31,9 @@ expect_run(0 "^\\{\"steps\": 7, \"allocated\": 2, \"freed\": 2, \"live\": 0, \"c
 expect_run(1 "\"error\": \"NameError: name 'nope' is not defined\"" "steps\\[1\\]: 'del nope': NameError"
            trace ${DIR}/name_error.json)
 expect_run(1 "\"error\": \"NameError" "NameError" run ${DIR}/name_error.json)
+# the window's options are checked before any window opens (no display needed)
+expect_run(2 "" "--ui-scale needs a size between 0.8 and 2" --ui-scale 5 ${ok})
+expect_run(2 "" "--ui-scale needs" --ui-scale 1.5x ${ok})
+expect_run(2 "" "--ui-scale needs" ${ok} --ui-scale)
+expect_run(2 "" "--size needs WxH" --size 12 ${ok})
+expect_run(2 "" "unknown option '--zoom'" --zoom 2 ${ok})

@@ -57,7 +57,7 @@ static int target_open_scaled(Target *t, int width, int height, float scale, int
     t->r = SDL_CreateSoftwareRenderer(t->surf);
     if (!t->r)
         return -1;
-    AppWinOptions o = {NULL, theme};
+    AppWinOptions o = {NULL, theme, 1};
     t->w = app_win_new(t->r, width, height, scale, &o);
     if (!t->w)
         return -1;
@@ -795,6 +795,64 @@ static void t_replay_fullscreen(void)
     target_close(&t);
 }
 
+/* Ctrl+ / Ctrl- / Ctrl+0 change the interface size in steps, never beyond
+ * what leaves 960 x 640 logical pixels, keeping the heap's centre; text
+ * grows with it; a smaller window lowers it, a larger one gives it back. */
+static void t_ui_scale(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1920, 1080, 0) == 0, "target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    CHECK(draw(&t) == 0, "draw");
+    int px1 = 0;
+    for (int32_t i = 0; i < t.w->list.ncmds; i++)
+        if (t.w->list.cmds[i].kind == RENDER_CMD_TEXT && px1 == 0)
+            px1 = t.w->list.cmds[i].px;
+    RenderRegions rg;
+    render_regions(t.w->width, t.w->height, t.w->scale, &rg);
+    float k = t.w->view.zoom * t.w->scale;
+    float cx = t.w->view.pan_x + rg.heap_w * 0.5f / k, cy = t.w->view.pan_y + rg.heap_h * 0.5f / k;
+    key(&t, SDLK_EQUALS, KMOD_LCTRL);
+    CHECK(fabsf(app_win_ui_scale(t.w) - 1.1f) < 0.001f, "Ctrl+=: 110 %% (%.2f)", app_win_ui_scale(t.w));
+    CHECK(t.w->view.playing == 0 && t.w->view.speed == 2, "not the speed key");
+    render_regions(t.w->width, t.w->height, t.w->scale, &rg);
+    k = t.w->view.zoom * t.w->scale;
+    CHECK(fabsf(t.w->view.pan_x + rg.heap_w * 0.5f / k - cx) < 0.5f &&
+              fabsf(t.w->view.pan_y + rg.heap_h * 0.5f / k - cy) < 0.5f,
+          "the heap keeps its centre");
+    CHECK(draw(&t) == 0, "draw");
+    int px2 = 0;
+    for (int32_t i = 0; i < t.w->list.ncmds; i++)
+        if (t.w->list.cmds[i].kind == RENDER_CMD_TEXT && px2 == 0)
+            px2 = t.w->list.cmds[i].px;
+    CHECK(px2 > px1, "text grows: %d -> %d px", px1, px2);
+    for (int i = 0; i < 10; i++)
+        key(&t, SDLK_KP_PLUS, KMOD_RCTRL);
+    CHECK(fabsf(app_win_ui_scale(t.w) - 1080.0f / 640.0f) < 0.001f, "capped by the window: %.3f",
+          app_win_ui_scale(t.w));
+    key(&t, SDLK_0, KMOD_LCTRL);
+    CHECK(fabsf(t.w->scale - 1) < 0.001f, "Ctrl+0: 100 %%");
+    key(&t, SDLK_MINUS, KMOD_LCTRL);
+    CHECK(fabsf(app_win_ui_scale(t.w) - 0.9f) < 0.001f, "Ctrl+-: 90 %%");
+    key(&t, SDLK_MINUS, KMOD_LCTRL);
+    key(&t, SDLK_MINUS, KMOD_LCTRL);
+    CHECK(fabsf(app_win_ui_scale(t.w) - 0.8f) < 0.001f, "at least 80 %%");
+    /* 150 % asked for, the window shrinks below room for it, then grows */
+    key(&t, SDLK_0, KMOD_LCTRL);
+    for (int i = 0; i < 3; i++) /* 110, 125, 150 */
+        key(&t, SDLK_EQUALS, KMOD_LCTRL);
+    CHECK(fabsf(app_win_ui_scale(t.w) - 1.5f) < 0.001f, "150 %% (%.2f)", app_win_ui_scale(t.w));
+    app_win_resize(t.w, 1200, 800, 1);
+    CHECK(fabsf(app_win_ui_scale(t.w) - 1.25f) < 0.001f, "1200x800 allows 125 %% (%.2f)",
+          app_win_ui_scale(t.w));
+    app_win_resize(t.w, 1920, 1080, 1);
+    CHECK(fabsf(app_win_ui_scale(t.w) - 1.5f) < 0.001f, "back to 150 %%");
+    /* HiDPI: the interface size multiplies the display's factor */
+    app_win_resize(t.w, 3840, 2160, 2);
+    CHECK(fabsf(t.w->scale - 3.0f) < 0.001f, "scale 2 x 150 %% = %.2f", t.w->scale);
+    target_close(&t);
+}
+
 static void t_replay_stmt(void)
 {
     Target t;
@@ -1422,7 +1480,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},

@@ -13,7 +13,7 @@ mkdir -p "$shots"
 "$exe" --shots "$shots" --size 1280x800 "$scen" &
 pid=$!
 win=""
-for _ in $(seq 1 100); do
+for _ in $(seq 1 300); do # up to 30 s: a loaded machine starts late
   win=$(xdotool search --class "gcviz" 2>/dev/null | head -n 1)
   [ -n "$win" ] && break
   sleep 0.1
