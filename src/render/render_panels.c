@@ -527,7 +527,7 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
             else if (gen == g->gen + 1)
                 role = "old";
         }
-        int64_t c = g->count[gen], th = gen < 3 ? g->threshold[gen] : 0;
+        int64_t c = gen < 3 ? g->count[gen] : 0, th = gen < 3 ? g->threshold[gen] : 0;
         snprintf(buf, sizeof buf, "%lld / %lld", (long long)c, (long long)th);
         float tw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf);
         int counts = gen < 3 && g->collector != GC_COLLECTOR_REFCOUNT;
