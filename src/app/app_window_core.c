@@ -580,6 +580,66 @@ static int32_t prev_stop(const AppWin *w, int32_t c, RenderGranularity g)
     return 0;
 }
 
+/* The card a step is about: the object of the event shown, else (a
+ * statement step forwards) the newest object the step allocated. */
+static GcId step_object(const GcHeap *h, int32_t old, int32_t cursor)
+{
+    if (cursor <= 0)
+        return 0;
+    const GcEvent *e = gc_event(h, cursor - 1);
+    switch (e->kind) {
+    case GC_EV_BEGIN: case GC_EV_STMT: case GC_EV_STEP_END: case GC_EV_PHASE:
+    case GC_EV_GC_START: case GC_EV_GC_END: case GC_EV_COUNT_RESET: case GC_EV_ERROR:
+    case GC_EV_SKIP_FULL: case GC_EV_CALL: case GC_EV_RETURN: case GC_EV_PROMOTE:
+    case GC_EV_MERGE:
+        break;
+    default:
+        if (e->obj > 0)
+            return e->obj;
+    }
+    for (int32_t i = cursor - 1; i >= old && i >= 0 && i >= cursor - 10000; i--)
+        if (gc_event(h, i)->kind == GC_EV_ALLOC)
+            return gc_event(h, i)->obj;
+    return 0;
+}
+
+/* Keeps what a step is about in view: when its card is outside the heap
+ * area, the view glides (the zoom kept) just far enough to show it.  Not
+ * in settled frames (recordings, tests), where the view is the one chosen. */
+static void follow(AppWin *w, int32_t old, int32_t cursor, uint32_t now)
+{
+    GcId id = step_object(w->heap, old, cursor);
+    const GcObject *o = id > 0 ? gc_object(w->heap, id) : NULL;
+    float x, y, cw, ch;
+    if (!o || o->state != GC_STATE_ALIVE || layout_get(w->layout, id, &x, &y) < 0)
+        return;
+    layout_card_size(o->kind, o->nslots, &cw, &ch);
+    RenderRegions rg;
+    render_regions(w->width, w->height, w->scale, &rg);
+    float zoom = w->fitting ? w->fit_to[0] : w->view.zoom;
+    float px = w->fitting ? w->fit_to[1] : w->view.pan_x, py = w->fitting ? w->fit_to[2] : w->view.pan_y;
+    float k = zoom * w->scale, vw = rg.heap_w / k, vh = rg.heap_h / k, m = 40;
+    float nx = px, ny = py;
+    if (x + cw + m > px + vw)
+        nx = x + cw + m - vw;
+    if (x - m < nx)
+        nx = x - m;
+    if (y + ch + m > py + vh)
+        ny = y + ch + m - vh;
+    if (y - m < ny)
+        ny = y - m;
+    if (nx == px && ny == py)
+        return;
+    w->fit_from[0] = w->view.zoom;
+    w->fit_from[1] = w->view.pan_x;
+    w->fit_from[2] = w->view.pan_y;
+    w->fit_to[0] = zoom;
+    w->fit_to[1] = nx;
+    w->fit_to[2] = ny;
+    w->fit_start = now;
+    w->fitting = 1;
+}
+
 void app_win_seek(AppWin *w, int32_t cursor, uint32_t now)
 {
     if (!w->heap)
@@ -597,6 +657,8 @@ void app_win_seek(AppWin *w, int32_t cursor, uint32_t now)
     w->view.anim = w->settled ? 1 : 0;
     w->anim_start = now;
     w->dirty = 1;
+    if (!w->settled && !w->dragging && w->drag_kind != 3) /* not while scrubbing the timeline */
+        follow(w, old, cursor, now);
 }
 
 static void next_gc(AppWin *w, uint32_t now)

@@ -853,6 +853,49 @@ static void t_ui_scale(void)
     target_close(&t);
 }
 
+/* A step about a card outside the heap area glides the view (zoom kept)
+ * until the card is in it; a step about a card in view leaves the view
+ * alone; settled frames (recordings) never move the view. */
+static void t_follow(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1600, 1000, 0) == 0, "target");
+    CHECK(load(&t, "many.json") == 0, "load");
+    t.w->settled = 0;
+    GcHeap *h = t.w->heap;
+    int32_t at = -1;
+    for (int32_t i = 0; i < gc_event_count(h) && at < 0; i++)
+        if (gc_event(h, i)->kind == GC_EV_ALLOC && gc_event(h, i)->obj == 100)
+            at = i;
+    CHECK(at > 0, "#100 allocated");
+    float zoom = t.w->view.zoom, x, y, w, hh;
+    RenderRegions rg;
+    render_regions(t.w->width, t.w->height, t.w->scale, &rg);
+    app_win_seek(t.w, at + 1, 1000);
+    CHECK(card_screen(&t, 100, &x, &y, &w, &hh) == 0, "card");
+    CHECK(x + w > rg.heap_x + rg.heap_w || y + hh > rg.heap_y + rg.heap_h, "#100 starts out of view");
+    CHECK(t.w->fitting, "the view glides");
+    uint32_t wait = 0;
+    app_win_tick(t.w, 1100, &wait);
+    CHECK(t.w->fitting && wait == 16, "still gliding at +100 ms");
+    app_win_tick(t.w, 1300, &wait);
+    CHECK(!t.w->fitting && t.w->view.zoom == zoom, "done by +300 ms, zoom kept");
+    CHECK(card_screen(&t, 100, &x, &y, &w, &hh) == 0, "card");
+    CHECK(x >= rg.heap_x && y >= rg.heap_y && x + w <= rg.heap_x + rg.heap_w &&
+              y + hh <= rg.heap_y + rg.heap_h,
+          "#100 in view: %.0f,%.0f %.0fx%.0f", x, y, w, hh);
+    /* the next micro-step is about #100 too: nothing moves */
+    float px = t.w->view.pan_x, py = t.w->view.pan_y;
+    app_win_seek(t.w, at + 2, 1400);
+    CHECK(!t.w->fitting && t.w->view.pan_x == px && t.w->view.pan_y == py, "view kept");
+    /* settled: the view stays even for a card out of view */
+    t.w->settled = 1;
+    app_win_seek(t.w, 0, 1500);
+    app_win_seek(t.w, gc_event_count(h), 1500);
+    CHECK(!t.w->fitting && t.w->view.pan_x == px && t.w->view.pan_y == py, "settled: no glide");
+    target_close(&t);
+}
+
 static void t_replay_stmt(void)
 {
     Target t;
@@ -1480,7 +1523,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
