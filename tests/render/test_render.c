@@ -468,6 +468,116 @@ static void t_overview(void)
     }
 }
 
+/* ---- the layout against a plain reference ---------------------------------- */
+
+/* The placement rule written the simplest way: try every spot, 16 units
+ * apart, nearest the parent first, against every card placed so far.
+ * layout_place must give exactly the same places (it jumps over cards and
+ * keeps a grid, which must change nothing). */
+typedef struct RefCard {
+    float x, y, w, h;
+    int32_t born, gone;
+} RefCard;
+
+static int ref_free(const RefCard *c, int n, float x, float y, float w, float h, int32_t born,
+                    int32_t gone)
+{
+    const float mx = LAYOUT_GAP_X * 0.5f, my = LAYOUT_GAP_Y * 0.5f;
+    for (int i = 0; i < n; i++) {
+        int32_t a_gone = c[i].gone < 0 ? INT32_MAX : c[i].gone, b_gone = gone < 0 ? INT32_MAX : gone;
+        if (!(c[i].born < b_gone && born < a_gone))
+            continue;
+        if (x < c[i].x + c[i].w + mx && c[i].x < x + w + mx && y < c[i].y + c[i].h + my &&
+            c[i].y < y + h + my)
+            return 0;
+    }
+    return 1;
+}
+
+static void ref_place(RefCard *c, int n, const LayoutItem *it, const RefCard *parent, float col_h)
+{
+    const float step = 16.0f;
+    RefCard *e = &c[n];
+    e->w = it->w;
+    e->h = it->h;
+    e->born = it->born;
+    e->gone = it->gone;
+    if (parent) {
+        int tries = (int)(col_h / step) < 120 ? 120 : (int)(col_h / step);
+        for (int col = 1; col <= 8; col++) {
+            float mw = parent->w > e->w ? parent->w : e->w;
+            float x = col == 1 ? parent->x + parent->w + LAYOUT_GAP_X
+                               : parent->x + (float)col * mw + (float)col * LAYOUT_GAP_X;
+            for (int k = 0; k < tries; k++) {
+                float dy = k == 0 ? 0 : (float)((k + 1) / 2) * step * ((k & 1) ? 1.0f : -1.0f);
+                float y = parent->y + dy;
+                if (y >= 0 && ref_free(c, n, x, y, e->w, e->h, e->born, e->gone)) {
+                    e->x = x;
+                    e->y = y;
+                    return;
+                }
+            }
+        }
+    }
+    for (int col = 0; col < 400; col++) {
+        float x = (float)col * (LAYOUT_CARD_W + LAYOUT_GAP_X);
+        for (float y = 0; y + e->h <= col_h || y == 0; y += step)
+            if (ref_free(c, n, x, y, e->w, e->h, e->born, e->gone)) {
+                e->x = x;
+                e->y = y;
+                return;
+            }
+    }
+    e->x = e->y = 0;
+}
+
+static uint32_t rnd(uint32_t *seed, uint32_t n)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return (*seed >> 8) % n;
+}
+
+static void t_layout_reference(void)
+{
+    uint32_t seed = 12345;
+#define RND(n) rnd(&seed, (uint32_t)(n))
+    static const float sizes[][2] = {{300, 114}, {300, 178}, {240, 126}, {470, 126}, {300, 434}};
+    for (int trial = 0; trial < 40; trial++) {
+        int n = 20 + (int)RND(trial < 30 ? 80 : 400);
+        LayoutItem *items = calloc((size_t)n, sizeof *items);
+        RefCard *ref = calloc((size_t)n, sizeof *ref);
+        int32_t t = 0;
+        for (int i = 0; i < n; i++) {
+            const float *sz = sizes[RND(5)];
+            t += 1 + (int32_t)RND(5);
+            int32_t gone = RND(3) == 0 ? t + 1 + (int32_t)RND(60) : -1;
+            /* many children of a few parents, as lists make them */
+            uint32_t among = RND(2) ? 3u : (uint32_t)i;
+            GcId parent = i == 0 || RND(4) == 0 ? 0 : (GcId)(1 + RND(among < (uint32_t)i ? among : (uint32_t)i));
+            items[i] = (LayoutItem){i + 1, sz[0], sz[1], t, gone, parent};
+        }
+        float col_h = layout_column_height(items, n);
+        for (int i = 0; i < n; i++)
+            ref_place(ref, i, &items[i], items[i].parent ? &ref[items[i].parent - 1] : NULL, col_h);
+        Layout *l = layout_new();
+        CHECK(layout_place(l, items, n) == 0, "place");
+        int diff = 0;
+        for (int i = 0; i < n && !diff; i++) {
+            float x, y;
+            layout_get(l, i + 1, &x, &y);
+            if (x != ref[i].x || y != ref[i].y) {
+                diff = 1;
+                CHECK(0, "trial %d, %d cards: #%d at %g,%g, the reference says %g,%g", trial, n, i + 1,
+                      x, y, ref[i].x, ref[i].y);
+            }
+        }
+        layout_free(l);
+        free(items);
+        free(ref);
+    }
+#undef RND
+}
+
 static void t_layout_run(void)
 {
     Target t;
@@ -1519,6 +1629,7 @@ int main(int argc, char **argv)
         {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
         {"layout_plain", t_layout_plain},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
+        {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
