@@ -566,8 +566,12 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
             if (st->uncollectable)
                 snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " \xC2\xB7 %lld uncollectable",
                          (long long)st->uncollectable);
+            if (render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) > cw) /* narrow */
+                snprintf(buf, sizeof buf, "%lld object%s \xC2\xB7 %lld collected", (long long)lv.len,
+                         lv.len == 1 ? "" : "s", (long long)st->collected);
+            char fit[256];
             render_text_mid(s, cx, cy, sc(s, 24), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
-                            t->text_faint, buf);
+                            t->text_faint, render_fit(s, RENDER_FONT_SANS, spx(s, 16), buf, cw, fit, sizeof fit));
             cy += sc(s, 28);
         }
         render_rect(s->l, cx, cy, cw, sc(s, 1), 0, t->row_sep);
@@ -590,8 +594,13 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
     if (cy < bottom - sc(s, 30)) {
         snprintf(buf, sizeof buf, "allocated %lld \xC2\xB7 freed %lld \xC2\xB7 alive %lld",
                  (long long)g->allocated, (long long)g->freed, (long long)(g->allocated - g->freed));
+        if (render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) > cw) /* narrow */
+            snprintf(buf, sizeof buf, "alive %lld \xC2\xB7 freed %lld", (long long)(g->allocated - g->freed),
+                     (long long)g->freed);
+        char fit[256];
         render_text_mid(s, cx, bottom - sc(s, 28), sc(s, 24), RENDER_FONT_SANS, spx(s, 16),
-                        RENDER_ALIGN_LEFT, t->text_dim, buf);
+                        RENDER_ALIGN_LEFT, t->text_dim,
+                        render_fit(s, RENDER_FONT_SANS, spx(s, 16), buf, cw, fit, sizeof fit));
     }
 }
 

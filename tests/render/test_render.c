@@ -1616,6 +1616,93 @@ static int shot(int argc, char **argv)
     return rc < 0 ? 1 : 0;
 }
 
+/* ---- reference images ---------------------------------------------------------- */
+
+/* Whole frames compared with committed pictures (tests/render/data/ref)
+ * within a tolerance, as SDL's own render tests do: what the pixel probes
+ * above do not look at (text, routing, badges, panels) cannot change
+ * unnoticed.  GCVIZ_UPDATE_REFS=1 rewrites them, on purpose, after looking
+ * at the new pictures; a mismatch leaves the frame drawn next to the test
+ * binary as ref-NAME-actual.png. */
+typedef struct RefCase {
+    const char *name, *scenario;
+    int w, h, theme;
+    int kind, nth;  /* the nth event (1-based) of this GcEventKind; 0: the end */
+    int fit;        /* F before drawing */
+} RefCase;
+
+static int seek_event(Target *t, int kind, int nth)
+{
+    GcHeap *h = t->w->heap;
+    if (kind == 0) {
+        app_win_seek(t->w, gc_event_count(h), 0);
+        return 0;
+    }
+    for (int32_t i = 0; i < gc_event_count(h); i++)
+        if (gc_event(h, i)->kind == kind && --nth == 0) {
+            app_win_seek(t->w, i + 1, 0);
+            return 0;
+        }
+    return -1;
+}
+
+static void t_reference_images(void)
+{
+    static const RefCase cases[] = {
+        {"cycle-subtract-dark", "cycle.json", 1280, 800, RENDER_THEME_DARK, GC_EV_SUBTRACT, 2, 0},
+        {"cycle-move-light", "cycle.json", 1280, 800, RENDER_THEME_LIGHT, GC_EV_MOVE_UNREACHABLE, 2, 0},
+        {"many-overview-contrast", "many.json", 1280, 800, RENDER_THEME_CONTRAST, 0, 0, 1},
+        {"pins-end-dark-720", "pins.json", 1280, 720, RENDER_THEME_DARK, 0, 0, 0},
+    };
+    int update = getenv("GCVIZ_UPDATE_REFS") != NULL;
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const RefCase *c = &cases[k];
+        Target t;
+        CHECK(target_open(&t, c->w, c->h, c->theme) == 0, "target");
+        CHECK(load(&t, c->scenario) == 0, "load %s", c->scenario);
+        CHECK(seek_event(&t, c->kind, c->nth) == 0, "%s: event", c->name);
+        if (c->fit)
+            key(&t, SDLK_f, 0);
+        CHECK(draw(&t) == 0, "draw");
+        char ref[1200], actual[1200];
+        snprintf(ref, sizeof ref, "%s/ref/%s.png", GCVIZ_TEST_DATA, c->name);
+        snprintf(actual, sizeof actual, "ref-%s-actual.png", c->name);
+        if (update) {
+            CHECK(record_png_save(t.r, c->w, c->h, ref) == 0, "write %s", ref);
+            target_close(&t);
+            continue;
+        }
+        uint32_t *px = NULL;
+        int rw = 0, rh = 0;
+        CHECK(record_png_read(ref, &px, &rw, &rh) == 0, "%s: %s", ref, SDL_GetError());
+        if (px && rw == c->w && rh == c->h) {
+            long off = 0;
+            double sum = 0;
+            for (int y = 0; y < rh; y++)
+                for (int x = 0; x < rw; x++) {
+                    RenderColor a = pixel(&t, x, y);
+                    uint32_t b = px[(size_t)y * (size_t)rw + (size_t)x];
+                    int d = abs(a.r - (int)((b >> 16) & 255)) + abs(a.g - (int)((b >> 8) & 255)) +
+                            abs(a.b - (int)(b & 255));
+                    sum += d;
+                    off += d > 48;
+                }
+            double n = (double)rw * rh, frac = (double)off / n, mean = sum / n;
+            /* hinting and rounding may move a few pixels; a changed label,
+             * arrow or panel moves hundreds */
+            int ok = frac < 0.001 && mean < 0.5;
+            if (!ok)
+                record_png_save(t.r, c->w, c->h, actual);
+            CHECK(ok, "%s: %.3f%% of pixels differ, mean difference %.2f (see %s)", c->name, frac * 100,
+                  mean, actual);
+        } else {
+            CHECK(0, "%s: reference is %dx%d, frame %dx%d", c->name, rw, rh, c->w, c->h);
+        }
+        free(px);
+        target_close(&t);
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "shot") == 0)
@@ -1634,7 +1721,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"reference_images", t_reference_images},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
