@@ -292,6 +292,19 @@ static void fit_target(AppWin *w, int mode, float *zoom, float *px, float *py)
         *py = y0 - margin;
 }
 
+/* Starts the view's glide (FIT_MS) from where it is to zoom, pan x, y. */
+static void glide_view(AppWin *w, float zoom, float x, float y, uint32_t now)
+{
+    w->fit_from[0] = w->view.zoom;
+    w->fit_from[1] = w->view.pan_x;
+    w->fit_from[2] = w->view.pan_y;
+    w->fit_to[0] = zoom;
+    w->fit_to[1] = x;
+    w->fit_to[2] = y;
+    w->fit_start = now;
+    w->fitting = 1;
+}
+
 static void start_fit(AppWin *w, int mode, uint32_t now, int animate)
 {
     float z, px, py;
@@ -302,14 +315,7 @@ static void start_fit(AppWin *w, int mode, uint32_t now, int animate)
         w->view.pan_y = py;
         w->fitting = 0;
     } else {
-        w->fit_from[0] = w->view.zoom;
-        w->fit_from[1] = w->view.pan_x;
-        w->fit_from[2] = w->view.pan_y;
-        w->fit_to[0] = z;
-        w->fit_to[1] = px;
-        w->fit_to[2] = py;
-        w->fit_start = now;
-        w->fitting = 1;
+        glide_view(w, z, px, py, now);
     }
     w->dirty = 1;
 }
@@ -628,16 +634,8 @@ static void follow(AppWin *w, int32_t old, int32_t cursor, uint32_t now)
         ny = y + ch + m - vh;
     if (y - m < ny)
         ny = y - m;
-    if (nx == px && ny == py)
-        return;
-    w->fit_from[0] = w->view.zoom;
-    w->fit_from[1] = w->view.pan_x;
-    w->fit_from[2] = w->view.pan_y;
-    w->fit_to[0] = zoom;
-    w->fit_to[1] = nx;
-    w->fit_to[2] = ny;
-    w->fit_start = now;
-    w->fitting = 1;
+    if (nx != px || ny != py)
+        glide_view(w, zoom, nx, ny, now);
 }
 
 void app_win_seek(AppWin *w, int32_t cursor, uint32_t now)
