@@ -134,6 +134,13 @@ static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, f
             const char *name = gc_strtab_get(gc_atoms(s->h), (int32_t)GC_VAL_PAYLOAD(f->vars[i].key));
             snprintf(buf, sizeof buf, "%s", name);
             float pw = (float)render_text_width(s->fonts, RENDER_FONT_MONO, px, buf) + th * 0.8f;
+            if (tx + pw > right && tx == x && right - x > th * 3) {
+                /* a first name too long for the card: cut, not hidden */
+                char cut[96];
+                snprintf(buf, sizeof buf, "%s", render_fit(s, RENDER_FONT_MONO, px, name,
+                                                           right - x - th * 0.8f, cut, sizeof cut));
+                pw = (float)render_text_width(s->fonts, RENDER_FONT_MONO, px, buf) + th * 0.8f;
+            }
             if (tx + pw > right) {
                 g->tag_l = right;
                 render_text_mid(s, tx, y, th, RENDER_FONT_SANS, px, RENDER_ALIGN_LEFT,

@@ -218,7 +218,8 @@ void render_frames_panel(Scene *s, float x, float y, float w, float h)
         RenderColor fc = d == 0 ? t->text_dim : t->gen[1];
         render_rect(s->l, x + sc(s, 10), ry, sc(s, 4), rh - sc(s, 8), sc(s, 2), fc);
         render_text_mid(s, x + sc(s, 22), ry, rh - sc(s, 6), RENDER_FONT_BOLD, spx(s, 16),
-                        RENDER_ALIGN_LEFT, fc, name);
+                        RENDER_ALIGN_LEFT, fc,
+                        render_fit(s, RENDER_FONT_BOLD, spx(s, 16), name, w - sc(s, 34), fit, sizeof fit));
         ry += rh;
         int shown = 0;
         for (uint32_t i = 0; i < f->nvars && ry + rh <= bottom; i++) {
@@ -234,10 +235,20 @@ void render_frames_panel(Scene *s, float x, float y, float w, float h)
                 render_rect(s->l, x + sc(s, 16), ry + sc(s, 1), w - sc(s, 32), rh - sc(s, 2),
                             sc(s, 6), t->hot_fill);
             const char *vn = gc_strtab_get(gc_atoms(s->h), (int32_t)GC_VAL_PAYLOAD(f->vars[i].key));
-            render_text_mid(s, x + sc(s, 28), ry, rh, RENDER_FONT_MONO, spx(s, 17),
-                            RENDER_ALIGN_LEFT, t->text, vn);
             float vx = x + w - sc(s, 22);
             render_value_text(s->h, v, buf, sizeof buf);
+            /* the value keeps its room (an atom at most half the row), the
+             * name gets the rest, cut with an ellipsis if it must be */
+            float vw = GC_VAL_IS_OBJ(v)
+                           ? (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) + sc(s, 14)
+                           : (float)render_text_width(s->fonts, RENDER_FONT_MONO, spx(s, 17),
+                                                      render_fit(s, RENDER_FONT_MONO, spx(s, 17), buf,
+                                                                 w * 0.5f, fit, sizeof fit));
+            char nfit[200];
+            render_text_mid(s, x + sc(s, 28), ry, rh, RENDER_FONT_MONO, spx(s, 17), RENDER_ALIGN_LEFT,
+                            t->text,
+                            render_fit(s, RENDER_FONT_MONO, spx(s, 17), vn,
+                                       vx - vw - sc(s, 12) - (x + sc(s, 28)), nfit, sizeof nfit));
             if (GC_VAL_IS_OBJ(v)) {
                 render_rect(s->l, vx - sc(s, 5), ry + rh * 0.5f - sc(s, 5), sc(s, 10), sc(s, 10),
                             sc(s, 5), hot ? t->arrow_hot : t->arrow_root);

@@ -285,6 +285,52 @@ static const LangLoc *current_top_loc(Scene *s)
     return NULL;
 }
 
+/* The byte offset of the last space in text before which it fits maxw
+ * pixels, or 0. */
+static size_t wrap_at(Scene *s, int px, const char *text, float maxw)
+{
+    size_t best = 0;
+    char line[600];
+    for (size_t i = 0; text[i] && i < sizeof line - 1; i++) {
+        if (text[i] != ' ')
+            continue;
+        memcpy(line, text, i);
+        line[i] = 0;
+        if ((float)render_text_width(s->fonts, RENDER_FONT_SANS, px, line) > maxw)
+            break;
+        best = i;
+    }
+    return best;
+}
+
+/* The scenario's `say` below the engine's explanation: one line at 18 px
+ * when it fits, else at 16 px, else two lines at 15 px (cut only past
+ * them): a teacher's sentence is not lost at the right edge. */
+static void say_lines(Scene *s, const char *say, float x, float y, float w, float bottom)
+{
+    const RenderTheme *t = s->t;
+    char buf[600];
+    for (int px = 18; px >= 16; px -= 2)
+        if ((float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, (float)px), say) <= w) {
+            render_text(s->l, x, y + sc(s, (float)(18 - px)), RENDER_FONT_SANS, spx(s, (float)px),
+                        RENDER_ALIGN_LEFT, t->accent, say);
+            return;
+        }
+    int px = spx(s, 15);
+    float lh = sc(s, 18), y0 = y - sc(s, 12);
+    size_t cut = wrap_at(s, px, say, w);
+    if (cut == 0 || y0 + 2 * lh > bottom) {
+        render_text(s->l, x, y, RENDER_FONT_SANS, px, RENDER_ALIGN_LEFT, t->accent,
+                    render_fit(s, RENDER_FONT_SANS, px, say, w, buf, sizeof buf));
+        return;
+    }
+    snprintf(buf, sizeof buf, "%.*s", (int)cut, say);
+    render_text(s->l, x, y0, RENDER_FONT_SANS, px, RENDER_ALIGN_LEFT, t->accent, buf);
+    char rest[600];
+    render_text(s->l, x, y0 + lh, RENDER_FONT_SANS, px, RENDER_ALIGN_LEFT, t->accent,
+                render_fit(s, RENDER_FONT_SANS, px, say + cut + 1, w, rest, sizeof rest));
+}
+
 static void caption(Scene *s, float x, float y, float w, float h)
 {
     const RenderTheme *t = s->t;
@@ -331,9 +377,7 @@ static void caption(Scene *s, float x, float y, float w, float h)
     if (loc && loc->say && *loc->say) {
         char say[600];
         snprintf(say, sizeof say, "\xE2\x80\x9C%s\xE2\x80\x9D", loc->say);
-        render_text(s->l, tx, y + sc(s, 46), RENDER_FONT_SANS, spx(s, 18), RENDER_ALIGN_LEFT,
-                    t->accent,
-                    render_fit(s, RENDER_FONT_SANS, spx(s, 18), say, w - 2 * pad - rw, buf, sizeof buf));
+        say_lines(s, say, tx, y + sc(s, 46), w - 2 * pad - rw, y + h);
     }
 }
 

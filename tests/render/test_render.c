@@ -1006,6 +1006,47 @@ static void t_follow(void)
     target_close(&t);
 }
 
+/* Long names and captions at 1280x720: a variable's name is cut before
+ * its value (never drawn over it), a card's only name is cut rather than
+ * hidden, and the scenario's long `say` is shown whole on two lines. */
+static void t_long_texts(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1280, 720, 0) == 0, "target");
+    CHECK(load(&t, "long_names.json") == 0, "load");
+    key(&t, SDLK_RIGHT, KMOD_LSHIFT);
+    key(&t, SDLK_RIGHT, KMOD_LSHIFT);
+    CHECK(draw(&t) == 0, "draw");
+    RenderRegions rg;
+    render_regions(t.w->width, t.w->height, t.w->scale, &rg);
+    int name_cut = 0, value = 0, tag = 0, say_end = 0;
+    float name_r = 0, value_l = 1e9f;
+    for (int32_t i = 0; i < t.w->list.ncmds; i++) {
+        const RenderCmd *c = &t.w->list.cmds[i];
+        if (c->kind != RENDER_CMD_TEXT)
+            continue;
+        const char *txt = render_cmd_text(&t.w->list, c);
+        float tw = (float)render_text_width(t.w->fonts, (RenderFont)c->font, c->px, txt);
+        int frames_panel = c->x < rg.heap_x && c->y > rg.code_y + rg.code_h;
+        if (frames_panel && strncmp(txt, "a_variable_wi", 13) == 0) {
+            name_cut += strstr(txt, "\xE2\x80\xA6") != NULL;
+            name_r = c->x + tw;
+        }
+        if (frames_panel && strcmp(txt, "Node #1") == 0) {
+            value++;
+            value_l = c->align == RENDER_ALIGN_RIGHT ? c->x - tw : c->x;
+        }
+        if (c->x >= rg.heap_x && c->x < rg.heap_x + rg.heap_w && strncmp(txt, "a_variable", 10) == 0)
+            tag++;
+        say_end += strstr(txt, "right edge of the window.") != NULL;
+    }
+    CHECK(name_cut == 1 && value == 1, "name cut (%d), value shown (%d)", name_cut, value);
+    CHECK(name_r < value_l, "the name ends at %.0f, before the value at %.0f", name_r, value_l);
+    CHECK(tag == 1, "the card's name tag is drawn, cut (%d)", tag);
+    CHECK(say_end == 1, "the whole caption is shown");
+    target_close(&t);
+}
+
 static void t_replay_stmt(void)
 {
     Target t;
@@ -1721,7 +1762,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"reference_images", t_reference_images},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"reference_images", t_reference_images},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
