@@ -432,6 +432,8 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
             uint32_t n = o->nslots < LAYOUT_MAX_ROWS ? o->nslots : LAYOUT_MAX_ROWS;
             for (uint32_t i = 0; i < n; i++) {
                 float ry = by + hh + LAYOUT_ROW_H * k * (float)i;
+                if (sl[i].key == GC_UNBOUND)
+                    continue; /* a slot made for the key being inserted: nothing in it yet */
                 int changed = e && (e->kind == GC_EV_STORE) && e->obj == id && (uint32_t)e->slot == i;
                 if (changed) {
                     render_rect(s->l, bx + 3 * k, ry + 2 * k, bw - 6 * k, LAYOUT_ROW_H * k - 4 * k,
