@@ -557,7 +557,7 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
     int is = src_id > 0 ? c->obs_of[src_id] : -1, it = c->obs_of[tgt_id];
     /* an arrow leaves its own card, but not across its name tags,
      * generation label or footer */
-    RouteRect keep[3];
+    RouteRect keep[5];
     int nkeep = 0;
     if (is >= 0) {
         const CardGeo *g = &c->geo[src_id];
@@ -568,6 +568,16 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
             keep[nkeep++] = (RouteRect){g->tag_r - m, top - m, g->x + g->w + m, top + th + m};
         if (g->foot_r > 0)
             keep[nkeep++] = (RouteRect){g->x - m, g->y + g->h, g->foot_r + m, g->bottom + m};
+        if (dir == 0 && src_id != tgt_id) {
+            /* a field's arrow leaves along its own row: back across the
+             * card (a target on the left) it would run over the header and
+             * the other rows */
+            float half = LAYOUT_ROW_H * 0.5f * k, in = 2 * k;
+            if (start.y - half > g->y + in)
+                keep[nkeep++] = (RouteRect){g->x + in, g->y + in, g->x + g->w - in, start.y - half};
+            if (start.y + half < g->y + g->h - in)
+                keep[nkeep++] = (RouteRect){g->x + in, start.y + half, g->x + g->w - in, g->y + g->h - in};
+        }
     }
     if (it >= 0 && route_blocked(c->obs, c->nobs, is, keep, nkeep, it, pts, npts)) {
         RouteReq q;
