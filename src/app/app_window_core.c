@@ -985,6 +985,24 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
 
 /* ---- time ------------------------------------------------------------------------ */
 
+/* Did the events [before, after) just shown end a step the scenario marks
+ * "pause": true?  Playing stops there, for the teacher to talk. */
+static int passed_pause(const AppWin *w, int32_t before, int32_t after)
+{
+    const LangProgram *p = w->sc ? w->sc->program : NULL;
+    if (!p)
+        return 0;
+    for (int32_t i = before; i < after; i++) {
+        const GcEvent *e = gc_event(w->heap, i);
+        if (e->kind != GC_EV_STEP_END || e->step < 0 || e->step >= lang_step_count(p))
+            continue;
+        const LangLoc *loc = lang_loc(p, lang_step(p, e->step)->loc);
+        if (loc && loc->pause)
+            return 1;
+    }
+    return 0;
+}
+
 int app_win_tick(AppWin *w, uint32_t now, uint32_t *wait_ms)
 {
     uint32_t wait = 500; /* file watching */
@@ -1016,8 +1034,12 @@ int app_win_tick(AppWin *w, uint32_t now, uint32_t *wait_ms)
         if ((int32_t)(now - w->next_play) >= 0) {
             int32_t before = gc_cursor(w->heap);
             app_win_command(w, APP_CMD_NEXT, now);
-            if (gc_cursor(w->heap) == before || gc_cursor(w->heap) >= gc_event_count(w->heap))
+            if (gc_cursor(w->heap) == before || gc_cursor(w->heap) >= gc_event_count(w->heap)) {
                 w->view.playing = 0;
+            } else if (passed_pause(w, before, gc_cursor(w->heap))) {
+                w->view.playing = 0;
+                app_win_toast(w, "Paused where the scenario asks: Space plays on.", 0, now);
+            }
             w->next_play = now + (uint32_t)(1000 / w->view.speed);
         }
         uint32_t left = w->next_play - now;

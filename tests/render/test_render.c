@@ -1047,6 +1047,37 @@ static void t_long_texts(void)
     target_close(&t);
 }
 
+/* Playing stops after a step marked "pause": true (with a toast), and Space
+ * plays on from there to the end. */
+static void t_play_pause(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+    CHECK(load(&t, "pause.json") == 0, "load");
+    t.w->settled = 0;
+    GcHeap *h = t.w->heap;
+    key(&t, SDLK_SPACE, 0);
+    CHECK(t.w->view.playing, "playing");
+    uint32_t now = 0;
+    for (int i = 0; i < 200 && t.w->view.playing; i++) {
+        now += 1000;
+        app_win_tick(t.w, now, NULL);
+    }
+    int32_t c = app_win_cursor(t.w);
+    CHECK(!t.w->view.playing && c < gc_event_count(h), "stopped before the end (%d of %d)", (int)c,
+          (int)gc_event_count(h));
+    CHECK(c > 0 && gc_event(h, c - 1)->step == 1, "after step 2 (step index %d)",
+          c > 0 ? (int)gc_event(h, c - 1)->step : -1);
+    CHECK(strstr(t.w->toast, "Paused") != NULL, "toast: %s", t.w->toast);
+    key(&t, SDLK_SPACE, 0);
+    for (int i = 0; i < 200 && t.w->view.playing; i++) {
+        now += 1000;
+        app_win_tick(t.w, now, NULL);
+    }
+    CHECK(app_win_cursor(t.w) == gc_event_count(h), "then to the end");
+    target_close(&t);
+}
+
 static void t_replay_stmt(void)
 {
     Target t;
@@ -1762,7 +1793,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"reference_images", t_reference_images},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"reference_images", t_reference_images},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
