@@ -501,6 +501,7 @@ int app_win_load(AppWin *w, const char *path, int keep_step)
     w->view.prev_cursor = -1;
     w->view.title = sc->title && *sc->title ? sc->title : sc->name;
     w->view.name = sc->name;
+    w->view.description = sc->description;
     if (!same)
         start_fit(w, FIT_LOAD, 0, 0);
     w->dirty = 1;

@@ -256,6 +256,7 @@ typedef struct RenderView {
     int show_legend, show_help, show_picker;
     const char *title;     /* scenario title */
     const char *name;      /* scenario file name (no folder) */
+    const char *description; /* the scenario's "description", or NULL */
     const char *run_error; /* Python-style exception text, "" or NULL if none */
     const char *load_error;/* load problems (one per line), NULL if none */
     const char *toast;     /* NULL if none */

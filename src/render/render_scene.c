@@ -374,7 +374,10 @@ static void caption(Scene *s, float x, float y, float w, float h)
     render_text(s->l, tx, y + sc(s, 12), RENDER_FONT_BOLD, spx(s, 19), RENDER_ALIGN_LEFT, t->text,
                 render_fit(s, RENDER_FONT_BOLD, spx(s, 19), expl, w - 2 * pad - rw, buf, sizeof buf));
     const LangLoc *loc = current_top_loc(s);
-    if (loc && loc->say && *loc->say) {
+    if (s->ev < 0 && s->v->description && *s->v->description) {
+        /* before the first statement: what the scenario is about */
+        say_lines(s, s->v->description, tx, y + sc(s, 46), w - 2 * pad - rw, y + h);
+    } else if (loc && loc->say && *loc->say) {
         char say[600];
         snprintf(say, sizeof say, "\xE2\x80\x9C%s\xE2\x80\x9D", loc->say);
         say_lines(s, say, tx, y + sc(s, 46), w - 2 * pad - rw, y + h);

@@ -1078,6 +1078,32 @@ static void t_play_pause(void)
     target_close(&t);
 }
 
+/* Before the first statement the caption tells what the scenario is
+ * about (its "description"); after it, the step's own caption. */
+static int list_has_text(const Target *t, const char *want)
+{
+    for (int32_t i = 0; i < t->w->list.ncmds; i++)
+        if (t->w->list.cmds[i].kind == RENDER_CMD_TEXT &&
+            strstr(render_cmd_text(&t->w->list, &t->w->list.cmds[i]), want))
+            return 1;
+    return 0;
+}
+
+static void t_description(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1600, 1000, 0) == 0, "target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    CHECK(draw(&t) == 0, "draw");
+    CHECK(list_has_text(&t, "Reference counting alone cannot free a cycle."), "description shown");
+    key(&t, SDLK_RIGHT, KMOD_LSHIFT);
+    key(&t, SDLK_RIGHT, KMOD_LSHIFT);
+    CHECK(draw(&t) == 0, "draw");
+    CHECK(!list_has_text(&t, "Reference counting alone"), "not after the first step");
+    CHECK(list_has_text(&t, "Two objects that point at each other."), "the step's say instead");
+    target_close(&t);
+}
+
 static void t_replay_stmt(void)
 {
     Target t;
@@ -1793,7 +1819,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"reference_images", t_reference_images},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"reference_images", t_reference_images},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
