@@ -6,7 +6,9 @@
  * picker.  Drawing is delegated to the render module (display list, then
  * the SDL backend).
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <dirent.h>
+#include <limits.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -168,6 +170,17 @@ static void unload(AppWin *w)
     w->heap = NULL;
 }
 
+static void picker_clear(AppWin *w)
+{
+    for (int i = 0; i < w->npicker; i++) {
+        free(w->picker_paths[i]);
+        free(w->picker_names[i]);
+        free(w->picker_files[i]);
+        free(w->picker_desc[i]);
+    }
+    w->npicker = 0;
+}
+
 void app_win_free(AppWin *w)
 {
     if (!w)
@@ -179,10 +192,7 @@ void app_win_free(AppWin *w)
     render_fonts_free(w->fonts);
     free(w->load_error);
     free(w->tweens);
-    for (int i = 0; i < w->npicker; i++) {
-        free(w->picker_paths[i]);
-        free(w->picker_names[i]);
-    }
+    picker_clear(w);
     free(w);
 }
 
@@ -731,71 +741,102 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Adds the scenarios of dir to the picker: those of its course index
+ * (index.json) first, in its order and under its chapter titles, then the
+ * other .json files by name under their own titles, each with its
+ * description.  A file already listed (the current folder may be the
+ * bundled one) is skipped. */
 static void scan_dir(AppWin *w, const char *dir)
 {
+    ScenarioChapter *chapters = malloc(APP_MAX_PICKER * sizeof *chapters);
+    int nch = chapters ? scenario_read_index(dir, chapters, APP_MAX_PICKER) : 0;
+    char *names[APP_MAX_PICKER];
+    int nnames = 0;
     DIR *d = opendir(dir);
-    if (!d)
+    if (!d) {
+        free(chapters);
         return;
+    }
     struct dirent *de;
-    int first = w->npicker;
-    while ((de = readdir(d)) != NULL && w->npicker < APP_MAX_PICKER) {
+    while ((de = readdir(d)) != NULL && nnames < APP_MAX_PICKER) {
         size_t len = strlen(de->d_name);
-        if (len < 6 || strcmp(de->d_name + len - 5, ".json") != 0 || de->d_name[0] == '.')
+        if (len < 6 || strcmp(de->d_name + len - 5, ".json") != 0 || de->d_name[0] == '.' ||
+            strcmp(de->d_name, "index.json") == 0)
             continue;
-        char full[APP_PATH_MAX + 300];
-        snprintf(full, sizeof full, "%s/%s", dir, de->d_name);
-        int dup = 0;
-        for (int i = 0; i < w->npicker; i++)
-            dup |= strcmp(w->picker_paths[i], full) == 0;
-        if (dup)
-            continue;
-        w->picker_paths[w->npicker] = strdup(full);
-        w->picker_names[w->npicker] = strdup(de->d_name);
-        if (!w->picker_paths[w->npicker] || !w->picker_names[w->npicker]) {
-            free(w->picker_paths[w->npicker]);
-            free(w->picker_names[w->npicker]);
-            break;
-        }
-        w->npicker++;
+        if ((names[nnames] = strdup(de->d_name)) != NULL)
+            nnames++;
     }
     closedir(d);
-    /* sort this folder's entries by name, keeping paths paired */
-    int n = w->npicker - first;
-    for (int i = 0; i < n; i++)
-        for (int j = i + 1; j < n; j++)
-            if (cmp_names(&w->picker_names[first + j], &w->picker_names[first + i]) < 0) {
-                char *t = w->picker_names[first + i];
-                w->picker_names[first + i] = w->picker_names[first + j];
-                w->picker_names[first + j] = t;
-                t = w->picker_paths[first + i];
-                w->picker_paths[first + i] = w->picker_paths[first + j];
-                w->picker_paths[first + j] = t;
+    qsort(names, (size_t)nnames, sizeof names[0], cmp_names);
+    /* the index's order first: a rank per file, chapters before the rest */
+    for (int pass = 0; pass < 2; pass++)
+        for (int k = 0; k < (pass == 0 ? nch : nnames); k++) {
+            const char *file = pass == 0 ? chapters[k].file : names[k];
+            int known = 0, in_index = 0;
+            for (int i = 0; i < nnames; i++)
+                known |= strcmp(names[i], file) == 0;
+            for (int i = 0; i < nch; i++)
+                in_index |= strcmp(chapters[i].file, file) == 0;
+            if (!known || (pass == 1 && in_index) || w->npicker >= APP_MAX_PICKER)
+                continue;
+            char full[APP_PATH_MAX + 300];
+            snprintf(full, sizeof full, "%s/%.255s", dir, file);
+            int dup = 0;
+            for (int i = 0; i < w->npicker; i++)
+                dup |= strcmp(w->picker_paths[i], full) == 0;
+            if (dup)
+                continue;
+            Scenario *sc = scenario_load(full, NULL);
+            const char *title = pass == 0 ? chapters[k].title : sc && sc->title ? sc->title : file;
+            int i = w->npicker;
+            w->picker_paths[i] = strdup(full);
+            w->picker_names[i] = strdup(title);
+            w->picker_files[i] = strdup(file);
+            w->picker_desc[i] = strdup(sc && sc->description ? sc->description : "");
+            scenario_free(sc);
+            if (!w->picker_paths[i] || !w->picker_names[i] || !w->picker_files[i] || !w->picker_desc[i]) {
+                free(w->picker_paths[i]);
+                free(w->picker_names[i]);
+                free(w->picker_files[i]);
+                free(w->picker_desc[i]);
+                break;
             }
+            w->npicker++;
+        }
+    for (int i = 0; i < nnames; i++)
+        free(names[i]);
+    free(chapters);
+}
+
+/* scan_dir on the folder's canonical path, so that one folder reached two
+ * ways (the bundled one is often also the current one) is listed once. */
+static void scan_real_dir(AppWin *w, const char *dir)
+{
+    char real[PATH_MAX];
+    scan_dir(w, realpath(dir, real) ? real : dir);
 }
 
 void app_win_scan_picker(AppWin *w)
 {
-    for (int i = 0; i < w->npicker; i++) {
-        free(w->picker_paths[i]);
-        free(w->picker_names[i]);
-    }
-    w->npicker = 0;
+    picker_clear(w);
     char dir[APP_PATH_MAX];
     if (render_find_data_dir("scenarios", ".", dir, sizeof dir) == 0)
-        scan_dir(w, dir);
+        scan_real_dir(w, dir);
     if (w->path[0]) {
         snprintf(dir, sizeof dir, "%s", w->path);
         char *slash = strrchr(dir, '/');
         if (slash) {
             *slash = 0;
-            scan_dir(w, dir);
+            scan_real_dir(w, dir[0] ? dir : "/");
         } else {
-            scan_dir(w, ".");
+            scan_real_dir(w, ".");
         }
     }
     w->view.picker_sel = 0;
+    char real[PATH_MAX];
+    const char *cur = w->path[0] && realpath(w->path, real) ? real : w->path;
     for (int i = 0; i < w->npicker; i++)
-        if (strcmp(w->picker_paths[i], w->path) == 0)
+        if (strcmp(w->picker_paths[i], cur) == 0)
             w->view.picker_sel = i;
 }
 
@@ -1082,6 +1123,8 @@ int app_win_draw(AppWin *w, uint32_t now)
     v.load_error = w->load_error;
     v.toast = w->toast[0] && !w->settled ? w->toast : NULL;
     v.picker_items = (const char *const *)w->picker_names;
+    v.picker_files = (const char *const *)w->picker_files;
+    v.picker_desc = (const char *const *)w->picker_desc;
     v.picker_count = w->npicker;
     if (render_scene(&w->list, w->fonts, w->heap, w->sc ? w->sc->program : NULL, w->layout, &w->tl,
                      &v, w->width, w->height) < 0)

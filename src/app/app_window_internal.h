@@ -96,7 +96,9 @@ typedef struct AppWin {
     char shots[APP_PATH_MAX];
     /* picker */
     char *picker_paths[APP_MAX_PICKER];
-    char *picker_names[APP_MAX_PICKER];
+    char *picker_names[APP_MAX_PICKER]; /* the chapter or the scenario's title */
+    char *picker_files[APP_MAX_PICKER]; /* the file name */
+    char *picker_desc[APP_MAX_PICKER];  /* the scenario's description ("" if none) */
     int npicker;
     /* playing */
     uint32_t next_play;

@@ -262,6 +262,8 @@ typedef struct RenderView {
     const char *toast;     /* NULL if none */
     int toast_is_error;
     const char *const *picker_items; /* names shown in the scenario picker */
+    const char *const *picker_files; /* their file names (NULL: none shown) */
+    const char *const *picker_desc;  /* their descriptions (NULL: none shown) */
     int picker_count, picker_sel;
     float anim;            /* 0..1 progress of the step transition (1 = settled) */
     int32_t prev_cursor;   /* cursor before the last step (for fades), -1 none */

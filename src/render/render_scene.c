@@ -303,31 +303,31 @@ static size_t wrap_at(Scene *s, int px, const char *text, float maxw)
     return best;
 }
 
-/* The scenario's `say` below the engine's explanation: one line at 18 px
- * when it fits, else at 16 px, else two lines at 15 px (cut only past
- * them): a teacher's sentence is not lost at the right edge. */
-static void say_lines(Scene *s, const char *say, float x, float y, float w, float bottom)
+/* A sentence in a line of w pixels at y: at 18 px when it fits, else at
+ * 16 px, else on two lines at 15 px (cut only past them, or when bottom
+ * leaves no room): a teacher's sentence is not lost at the right edge. */
+static void text_lines(Scene *s, const char *say, float x, float y, float w, float bottom,
+                       RenderColor color)
 {
-    const RenderTheme *t = s->t;
     char buf[600];
     for (int px = 18; px >= 16; px -= 2)
         if ((float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, (float)px), say) <= w) {
             render_text(s->l, x, y + sc(s, (float)(18 - px)), RENDER_FONT_SANS, spx(s, (float)px),
-                        RENDER_ALIGN_LEFT, t->accent, say);
+                        RENDER_ALIGN_LEFT, color, say);
             return;
         }
     int px = spx(s, 15);
     float lh = sc(s, 18), y0 = y - sc(s, 12);
     size_t cut = wrap_at(s, px, say, w);
     if (cut == 0 || y0 + 2 * lh > bottom) {
-        render_text(s->l, x, y, RENDER_FONT_SANS, px, RENDER_ALIGN_LEFT, t->accent,
+        render_text(s->l, x, y, RENDER_FONT_SANS, px, RENDER_ALIGN_LEFT, color,
                     render_fit(s, RENDER_FONT_SANS, px, say, w, buf, sizeof buf));
         return;
     }
     snprintf(buf, sizeof buf, "%.*s", (int)cut, say);
-    render_text(s->l, x, y0, RENDER_FONT_SANS, px, RENDER_ALIGN_LEFT, t->accent, buf);
+    render_text(s->l, x, y0, RENDER_FONT_SANS, px, RENDER_ALIGN_LEFT, color, buf);
     char rest[600];
-    render_text(s->l, x, y0 + lh, RENDER_FONT_SANS, px, RENDER_ALIGN_LEFT, t->accent,
+    render_text(s->l, x, y0 + lh, RENDER_FONT_SANS, px, RENDER_ALIGN_LEFT, color,
                 render_fit(s, RENDER_FONT_SANS, px, say + cut + 1, w, rest, sizeof rest));
 }
 
@@ -376,11 +376,11 @@ static void caption(Scene *s, float x, float y, float w, float h)
     const LangLoc *loc = current_top_loc(s);
     if (s->ev < 0 && s->v->description && *s->v->description) {
         /* before the first statement: what the scenario is about */
-        say_lines(s, s->v->description, tx, y + sc(s, 46), w - 2 * pad - rw, y + h);
+        text_lines(s, s->v->description, tx, y + sc(s, 46), w - 2 * pad - rw, y + h, t->accent);
     } else if (loc && loc->say && *loc->say) {
         char say[600];
         snprintf(say, sizeof say, "\xE2\x80\x9C%s\xE2\x80\x9D", loc->say);
-        say_lines(s, say, tx, y + sc(s, 46), w - 2 * pad - rw, y + h);
+        text_lines(s, say, tx, y + sc(s, 46), w - 2 * pad - rw, y + h, t->accent);
     }
 }
 
@@ -639,9 +639,12 @@ static void picker_overlay(Scene *s)
 {
     const RenderTheme *t = s->t;
     int n = s->v->picker_count;
-    float rh = sc(s, 40);
+    float rh = sc(s, 40), desc_h = s->v->picker_desc ? sc(s, 48) : 0;
     int shown = n < 14 ? n : 14;
-    float w = sc(s, 640), h = sc(s, 110) + rh * (float)(shown > 0 ? shown : 1);
+    /* fewer rows in a small window: the box stays inside it */
+    while (shown > 3 && sc(s, 110) + desc_h + rh * (float)shown > (float)s->height - sc(s, 24))
+        shown--;
+    float w = sc(s, 760), h = sc(s, 110) + desc_h + rh * (float)(shown > 0 ? shown : 1);
     float x, y;
     overlay_box(s, w, h, "Open a scenario", &x, &y);
     if (n == 0) {
@@ -661,11 +664,27 @@ static void picker_overlay(Scene *s)
         int sel = k == s->v->picker_sel;
         if (sel)
             render_rect(s->l, x + sc(s, 16), ry, w - sc(s, 32), rh - sc(s, 4), sc(s, 8), t->code_hl);
+        float fw = 0;
+        if (s->v->picker_files) {
+            /* the file name at the right, dimmer: what the title is */
+            char fb[300];
+            const char *fn = render_fit(s, RENDER_FONT_SANS, spx(s, 15), s->v->picker_files[k],
+                                        w * 0.4f, fb, sizeof fb);
+            fw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 15), fn) + sc(s, 16);
+            render_text_mid(s, x + w - sc(s, 30), ry, rh - sc(s, 4), RENDER_FONT_SANS, spx(s, 15),
+                            RENDER_ALIGN_RIGHT, sel ? t->code_hl_text : t->text_faint, fn);
+        }
         render_text_mid(s, x + sc(s, 30), ry, rh - sc(s, 4), RENDER_FONT_SANS, spx(s, 17),
                         RENDER_ALIGN_LEFT, sel ? t->code_hl_text : t->text,
                         render_fit(s, RENDER_FONT_SANS, spx(s, 17), s->v->picker_items[k],
-                                   w - sc(s, 60), buf, sizeof buf));
+                                   w - sc(s, 60) - fw, buf, sizeof buf));
         render_hit(s->l, RENDER_HIT_PICKER, k, x + sc(s, 16), ry, w - sc(s, 32), rh - sc(s, 4));
+    }
+    int sel = s->v->picker_sel;
+    if (s->v->picker_desc && sel >= 0 && sel < n && s->v->picker_desc[sel][0]) {
+        float dy = y + sc(s, 70) + rh * (float)shown + sc(s, 6);
+        text_lines(s, s->v->picker_desc[sel], x + sc(s, 30), dy + sc(s, 9), w - sc(s, 60),
+                   dy + desc_h, t->text_dim);
     }
     render_text(s->l, x + sc(s, 28), y + h - sc(s, 34), RENDER_FONT_SANS, spx(s, 16),
                 RENDER_ALIGN_LEFT, t->text_faint, "\xE2\x86\x91 \xE2\x86\x93 choose \xC2\xB7 Enter opens");

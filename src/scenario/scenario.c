@@ -1124,33 +1124,29 @@ done:
     return s;
 }
 
-Scenario *scenario_load(const char *path, ScenarioErrors *errs)
+/* The bytes of path (at most SCENARIO_MAX_FILE_BYTES), malloc'ed, in *out
+ * and *len; 0, or -1 with the problem in errs. */
+static int read_limited(const char *path, char **out, size_t *len_out, ScenarioErrors *errs)
 {
-    ScenarioErrors scratch;
     struct stat st;
-    FILE *f;
     char *buf = NULL;
     size_t len = 0, cap = 0;
-
-    if (!errs)
-        errs = &scratch;
-    clear_errs(errs);
-    f = fopen(path, "rb");
+    FILE *f = fopen(path, "rb");
     if (!f) {
         only_problem(errs, 1, "cannot open: %s", strerror(errno));
-        return NULL;
+        return -1;
     }
     if (fstat(fileno(f), &st) == 0) {
         if (S_ISDIR(st.st_mode)) {
             fclose(f);
             only_problem(errs, 1, "cannot read: %s", strerror(EISDIR));
-            return NULL;
+            return -1;
         }
         if (S_ISREG(st.st_mode) && st.st_size > SCENARIO_MAX_FILE_BYTES) {
             fclose(f);
             only_problem(errs, 0, "file is too large (%lld bytes; at most %d)", (long long)st.st_size,
                          SCENARIO_MAX_FILE_BYTES);
-            return NULL;
+            return -1;
         }
     }
     /* Read in pieces, so that a file that grows or is not regular still
@@ -1167,7 +1163,7 @@ Scenario *scenario_load(const char *path, ScenarioErrors *errs)
                 free(buf);
                 fclose(f);
                 only_problem(errs, 1, "out of memory");
-                return NULL;
+                return -1;
             }
             buf = nb;
             cap = ncap;
@@ -1182,17 +1178,60 @@ Scenario *scenario_load(const char *path, ScenarioErrors *errs)
         free(buf);
         fclose(f);
         only_problem(errs, 1, "cannot read: %s", strerror(e ? e : EIO));
-        return NULL;
+        return -1;
     }
     fclose(f);
     if (len > SCENARIO_MAX_FILE_BYTES) {
         free(buf);
         only_problem(errs, 0, "file is too large (more than %d bytes)", SCENARIO_MAX_FILE_BYTES);
-        return NULL;
+        return -1;
     }
+    *out = buf;
+    *len_out = len;
+    return 0;
+}
+
+Scenario *scenario_load(const char *path, ScenarioErrors *errs)
+{
+    ScenarioErrors scratch;
+    char *buf = NULL;
+    size_t len = 0;
+
+    if (!errs)
+        errs = &scratch;
+    clear_errs(errs);
+    if (read_limited(path, &buf, &len, errs) < 0)
+        return NULL;
     Scenario *s = scenario_load_text(path, buf ? buf : "", len, errs);
     free(buf);
     return s;
+}
+
+int scenario_read_index(const char *dir, ScenarioChapter *out, int max)
+{
+    char path[4200];
+    ScenarioErrors errs;
+    char *buf = NULL;
+    size_t len = 0;
+    snprintf(path, sizeof path, "%s/index.json", dir);
+    clear_errs(&errs);
+    if (read_limited(path, &buf, &len, &errs) < 0)
+        return 0;
+    cJSON *root = cJSON_ParseWithLength(buf ? buf : "", len);
+    free(buf);
+    const cJSON *ch = cJSON_GetObjectItemCaseSensitive(root, "chapters");
+    int n = 0;
+    for (const cJSON *it = cJSON_IsArray(ch) ? ch->child : NULL; it && n < max; it = it->next) {
+        const cJSON *file = cJSON_GetObjectItemCaseSensitive(it, "file");
+        const cJSON *title = cJSON_GetObjectItemCaseSensitive(it, "chapter");
+        if (!cJSON_IsString(file) || !cJSON_IsString(title) || strchr(file->valuestring, '/'))
+            continue;
+        snprintf(out[n].file, sizeof out[n].file, "%s", file->valuestring);
+        snprintf(out[n].title, sizeof out[n].title, "%s", title->valuestring);
+        n++;
+    }
+    cJSON_Delete(root);
+    return n;
 }
 
 void scenario_free(Scenario *s)

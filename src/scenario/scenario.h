@@ -56,6 +56,17 @@ Scenario *scenario_load(const char *path, ScenarioErrors *errs);
 /* The same from text in memory (name is used in messages as the file). */
 Scenario *scenario_load_text(const char *name, const char *text, size_t len, ScenarioErrors *errs);
 void scenario_free(Scenario *s);
+
+/* A chapter of a course folder's table of contents. */
+typedef struct ScenarioChapter {
+    char file[128];  /* file name in the folder */
+    char title[160]; /* "7. Cycles refcounting cannot free" */
+} ScenarioChapter;
+
+/* Reads DIR/index.json ({"chapters": [{"file": F, "chapter": T}, ...]})
+ * into out, in its order, up to max; entries that are not so are skipped.
+ * Returns the number read: 0 when there is no index or it cannot be read. */
+int scenario_read_index(const char *dir, ScenarioChapter *out, int max);
 /* "FILE:LINE:COL: steps[4]: message" */
 void scenario_format_problem(const char *file, const ScenarioProblem *p, char *buf, size_t n);
 

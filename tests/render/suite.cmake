@@ -15,7 +15,8 @@ if(GCVIZ_GUI)
              layout_run layout_many layout_reference overview two_windows
              card_color arrow_reaches code_highlight themes_differ states_drawn
              replay_back_forth replay_tab replay_next_gc replay_stmt collector_small
-             replay_fullscreen ui_scale follow long_texts play_pause description reference_images
+             replay_fullscreen ui_scale follow long_texts play_pause description picker
+             reference_images
              screenshot_file
              screenshot_fail load_error reload_vanished layout_pins runtime_error every_scenario
              glide_unpin glide_reload hidpi)

@@ -1104,6 +1104,45 @@ static void t_description(void)
     target_close(&t);
 }
 
+/* The picker (O): the bundled course under its chapter titles in the
+ * index's order, each folder once, no index.json, the current scenario
+ * selected under its own title with its description; Enter opens. */
+static void t_picker(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1600, 1000, 0) == 0, "target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    key(&t, SDLK_o, 0);
+    CHECK(t.w->view.show_picker, "picker open");
+    AppWin *w = t.w;
+    int ch1 = -1, ch2 = -1, index_json = 0, dups = 0;
+    for (int i = 0; i < w->npicker; i++) {
+        if (strcmp(w->picker_names[i], "1. Names are references") == 0)
+            ch1 = i;
+        if (strcmp(w->picker_names[i], "2. Reference counts") == 0)
+            ch2 = i;
+        index_json += strcmp(w->picker_files[i], "index.json") == 0;
+        for (int j = 0; j < i; j++)
+            dups += strcmp(w->picker_paths[i], w->picker_paths[j]) == 0;
+    }
+    CHECK(ch1 >= 0 && ch2 == ch1 + 1, "chapters in order (%d, %d)", ch1, ch2);
+    CHECK(ch1 >= 0 && strcmp(w->picker_files[ch1], "01_names_are_references.json") == 0, "file name");
+    CHECK(index_json == 0 && dups == 0, "index.json listed %d times, %d duplicates", index_json, dups);
+    int sel = w->view.picker_sel;
+    CHECK(strcmp(w->picker_names[sel], "Two objects in a cycle") == 0, "current selected: %s",
+          w->picker_names[sel]);
+    CHECK(strcmp(w->picker_desc[sel], "Reference counting alone cannot free a cycle.") == 0, "desc");
+    CHECK(draw(&t) == 0, "draw");
+    CHECK(list_has_text(&t, "Reference counting alone cannot free a cycle."), "description drawn");
+    /* the arrow keys to the first chapter, and Enter opens it */
+    while (w->view.picker_sel != ch1)
+        key(&t, w->view.picker_sel > ch1 ? SDLK_UP : SDLK_DOWN, 0);
+    key(&t, SDLK_RETURN, 0);
+    CHECK(!w->view.show_picker && w->sc && strcmp(w->sc->name, "01_names_are_references") == 0,
+          "Enter opened %s", w->sc ? w->sc->name : "nothing");
+    target_close(&t);
+}
+
 static void t_replay_stmt(void)
 {
     Target t;
@@ -1819,7 +1858,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"reference_images", t_reference_images},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"reference_images", t_reference_images},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
