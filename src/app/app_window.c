@@ -189,6 +189,8 @@ int app_window_main(int argc, char **argv)
                     app_win_resize(w, pw, ph, scale);
                 } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
                     w->dirty = 1;
+                } else if (e.window.event == SDL_WINDOWEVENT_LEAVE) {
+                    app_win_mouse_leave(w);
                 }
                 break;
             case SDL_KEYDOWN: {

@@ -154,6 +154,7 @@ AppWin *app_win_new(SDL_Renderer *r, int width, int height, float scale, const A
     w->view.speed = 2;
     w->view.anim = 1;
     w->view.prev_cursor = -1;
+    w->view.hover_cursor = -1;
     w->tl.error_event = -1;
     snprintf(w->shots, sizeof w->shots, "%s", o && o->shots_dir ? o->shots_dir : "screenshots");
     w->dirty = 1;
@@ -1122,6 +1123,8 @@ int app_win_draw(AppWin *w, uint32_t now)
     v.run_error = w->run_error;
     v.load_error = w->load_error;
     v.toast = w->toast[0] && !w->settled ? w->toast : NULL;
+    if (w->settled)
+        v.hover_cursor = -1; /* no tooltip in a screenshot or a recording */
     v.picker_items = (const char *const *)w->picker_names;
     v.picker_files = (const char *const *)w->picker_files;
     v.picker_desc = (const char *const *)w->picker_desc;
@@ -1246,8 +1249,34 @@ void app_win_mouse_down(AppWin *w, float x, float y, int clicks, uint32_t now)
     }
 }
 
+/* The timeline under the mouse: which step a click there would show
+ * (a tooltip tells it), or none. */
+static void hover(AppWin *w, float x, float y)
+{
+    const RenderHit *hit = w->settled ? NULL : find_hit(w, RENDER_HIT_TIMELINE, x, y);
+    int32_t c = -1;
+    if (hit && hit->w > 0) {
+        float f = (x - hit->x) / hit->w;
+        c = (int32_t)lroundf((f < 0 ? 0 : f > 1 ? 1 : f) * (float)hit->id);
+    }
+    if (c != w->view.hover_cursor || (c >= 0 && x != w->view.hover_x)) {
+        w->view.hover_cursor = c;
+        w->view.hover_x = x;
+        w->dirty = 1;
+    }
+}
+
+void app_win_mouse_leave(AppWin *w)
+{
+    if (w->view.hover_cursor >= 0) {
+        w->view.hover_cursor = -1;
+        w->dirty = 1;
+    }
+}
+
 void app_win_mouse_move(AppWin *w, float x, float y, uint32_t now)
 {
+    hover(w, x, y);
     if (!w->mouse_down)
         return;
     if (!w->dragging && fabsf(x - w->down_x) + fabsf(y - w->down_y) > 4 * w->scale) {

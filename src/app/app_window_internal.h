@@ -141,6 +141,8 @@ int app_win_draw(AppWin *w, uint32_t now);
  * back to its home. */
 void app_win_mouse_down(AppWin *w, float x, float y, int clicks, uint32_t now);
 void app_win_mouse_move(AppWin *w, float x, float y, uint32_t now);
+/* The mouse left the window: no tooltip. */
+void app_win_mouse_leave(AppWin *w);
 void app_win_mouse_up(AppWin *w, float x, float y, uint32_t now);
 void app_win_wheel(AppWin *w, float x, float y, float dy);
 /* Saves a PNG of the current frame; returns 0 and the path, or -1. */

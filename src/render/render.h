@@ -267,6 +267,8 @@ typedef struct RenderView {
     int picker_count, picker_sel;
     float anim;            /* 0..1 progress of the step transition (1 = settled) */
     int32_t prev_cursor;   /* cursor before the last step (for fades), -1 none */
+    int32_t hover_cursor;  /* the timeline under the mouse: this cursor's step, -1 none */
+    float hover_x;         /* where the mouse is on it (physical pixels) */
 } RenderView;
 
 /* Logical size of the regions of the window, so the app and the tests can

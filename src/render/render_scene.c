@@ -433,6 +433,40 @@ static void icon(Scene *s, float cx, float cy, float r, RenderButton b, RenderCo
     }
 }
 
+/* Over the timeline: "step 7 · gc.collect() · subtract_refs", the step a
+ * click there shows, in a box above the track at mouse x (kept between
+ * left and right). */
+static void timeline_tip(Scene *s, int32_t cursor, float mx, float bottom, float left, float right)
+{
+    const RenderTheme *t = s->t;
+    if (cursor <= 0 || cursor > s->nevents)
+        return;
+    const GcEvent *e = gc_event(s->h, cursor - 1);
+    const char *stmt = NULL;
+    for (int32_t i = cursor - 1; i >= 0 && s->p; i--) {
+        const GcEvent *st = gc_event(s->h, i);
+        if (st->kind == GC_EV_STMT && st->depth == 0) {
+            const LangLoc *loc = lang_loc(s->p, (int32_t)st->a);
+            stmt = loc ? loc->text : NULL;
+            break;
+        }
+    }
+    char buf[400], fit[400];
+    int k = snprintf(buf, sizeof buf, "step %d", (int)e->step + 1);
+    if (stmt && k > 0 && (size_t)k < sizeof buf)
+        k += snprintf(buf + k, sizeof buf - (size_t)k, " \xC2\xB7 %s", stmt);
+    if (e->phase != GC_PHASE_IDLE && k > 0 && (size_t)k < sizeof buf)
+        snprintf(buf + k, sizeof buf - (size_t)k, " \xC2\xB7 %s", gc_phase_name((GcPhase)e->phase));
+    int px = spx(s, 16);
+    const char *txt = render_fit(s, RENDER_FONT_SANS, px, buf, (right - left) * 0.6f, fit, sizeof fit);
+    float bw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, txt) + sc(s, 24);
+    float bh = sc(s, 32), bx = mx - bw * 0.5f, by = bottom - bh;
+    bx = bx < left ? left : bx + bw > right ? right - bw : bx;
+    render_rect(s->l, bx + sc(s, 1), by + sc(s, 3), bw, bh, sc(s, 8), t->card_shadow);
+    render_rect(s->l, bx, by, bw, bh, sc(s, 8), t->toast);
+    render_text_mid(s, bx + bw * 0.5f, by, bh, RENDER_FONT_SANS, px, RENDER_ALIGN_CENTER, t->toast_text, txt);
+}
+
 static void timeline(Scene *s, float x, float y, float w, float h)
 {
     const RenderTheme *t = s->t;
@@ -493,6 +527,8 @@ static void timeline(Scene *s, float x, float y, float w, float h)
     render_rect(s->l, cx - sc(s, 2), ty - sc(s, 8), sc(s, 4), th + sc(s, 16), sc(s, 2), t->cursor);
     render_rect(s->l, cx - sc(s, 8), ty + th * 0.5f - sc(s, 8), sc(s, 16), sc(s, 16), sc(s, 8), t->cursor);
     render_hit(s->l, RENDER_HIT_TIMELINE, s->nevents, tx, y, tw, h);
+    if (s->v->hover_cursor >= 0)
+        timeline_tip(s, s->v->hover_cursor, s->v->hover_x, ty - sc(s, 10), x, x + w);
 #undef TX
 }
 

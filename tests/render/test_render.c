@@ -1143,6 +1143,43 @@ static void t_picker(void)
     target_close(&t);
 }
 
+/* The mouse over the timeline (no button) shows which step a click there
+ * would show; elsewhere, or out of the window, no tooltip; no redraw when
+ * the mouse moves over the heap. */
+static void t_timeline_hover(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1600, 1000, 0) == 0, "target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    t.w->settled = 0;
+    CHECK(draw(&t) == 0, "draw");
+    const RenderHit *tl = NULL;
+    for (int32_t i = 0; i < t.w->list.nhits; i++)
+        if (t.w->list.hits[i].kind == RENDER_HIT_TIMELINE)
+            tl = &t.w->list.hits[i];
+    CHECK(tl != NULL, "timeline");
+    if (!tl) {
+        target_close(&t);
+        return;
+    }
+    float hx = tl->x + tl->w * 0.99f, hy = tl->y + tl->h * 0.5f;
+    app_win_mouse_move(t.w, hx, hy, 0);
+    CHECK(t.w->view.hover_cursor > 0 && t.w->dirty, "hovering at %d", (int)t.w->view.hover_cursor);
+    CHECK(draw(&t) == 0, "draw");
+    CHECK(list_has_text(&t, "gc.collect()") && list_has_text(&t, "step 5"), "tooltip: step 5, gc.collect()");
+    RenderRegions rg;
+    render_regions(t.w->width, t.w->height, t.w->scale, &rg);
+    app_win_mouse_move(t.w, rg.heap_x + 50, rg.heap_y + 50, 0);
+    CHECK(t.w->view.hover_cursor == -1, "no tooltip over the heap");
+    CHECK(draw(&t) == 0, "draw");
+    app_win_mouse_move(t.w, rg.heap_x + 60, rg.heap_y + 60, 0);
+    CHECK(!t.w->dirty, "moving over the heap draws nothing");
+    app_win_mouse_move(t.w, hx, hy, 0);
+    app_win_mouse_leave(t.w);
+    CHECK(t.w->view.hover_cursor == -1, "left the window");
+    target_close(&t);
+}
+
 static void t_replay_stmt(void)
 {
     Target t;
@@ -1858,7 +1895,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"reference_images", t_reference_images},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"reference_images", t_reference_images},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
