@@ -24,6 +24,7 @@
 #define GLIDE_MS 220 /* a card's move: the issue allows at most 250 ms */
 #define APP_ZOOM_MIN 0.1f /* wheel and F; below about 45 % cards are drawn in the overview style */
 #define TOAST_MS 3500
+#define APP_PICKER_PEEK_BYTES (256 * 1024) /* larger files are listed by name */
 #define APP_UI_MIN 0.8f /* interface sizes (Ctrl+ / Ctrl-) */
 #define APP_UI_MAX 2.0f
 
@@ -787,7 +788,11 @@ static void scan_dir(AppWin *w, const char *dir)
                 dup |= strcmp(w->picker_paths[i], full) == 0;
             if (dup)
                 continue;
-            Scenario *sc = scenario_load(full, NULL);
+            /* its title and description; a big file is not read just for that */
+            struct stat st;
+            Scenario *sc = stat(full, &st) == 0 && st.st_size <= APP_PICKER_PEEK_BYTES
+                               ? scenario_load(full, NULL)
+                               : NULL;
             const char *title = pass == 0 ? chapters[k].title : sc && sc->title ? sc->title : file;
             int i = w->npicker;
             w->picker_paths[i] = strdup(full);
