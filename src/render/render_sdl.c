@@ -971,8 +971,13 @@ static const CornerSet *corner_set(RenderSdl *b, int r, int w4)
     for (int i = 0; i < b->ncorners; i++)
         if (b->corners[i].r == r && b->corners[i].w4 == w4)
             return &b->corners[i];
-    if (b->ncorners == CORNER_CACHE)
-        return NULL;
+    if (b->ncorners == CORNER_CACHE) {
+        /* zooming through many sizes filled it: start again (they are tiny) */
+        for (int i = 0; i < b->ncorners; i++)
+            for (int k = 0; k < 4; k++)
+                SDL_DestroyTexture(b->corners[i].tex[k]);
+        b->ncorners = 0;
+    }
     Uint32 px[CORNER_MAX_R * CORNER_MAX_R];
     float w = (float)w4 / 4.0f;
     CornerSet cs = {r, w4, {NULL, NULL, NULL, NULL}};
