@@ -1,24 +1,59 @@
 #!/bin/sh
-# window_test.sh WINDOW_EXE SCENARIO SHOTS_DIR: one real window under Xvfb
-# (run by xvfb-run), driven by xdotool: Right x4, Left x4, S, F11, S,
-# Escape, Escape.  Checks that the frame changed and came back, that S wrote
-# a PNG of the window's size and, in full screen, one of the screen's size,
-# that the first Escape leaves full screen and the second exits 0.
+# window_test.sh WINDOW_EXE SCENARIO SHOTS_DIR: one real window under a
+# private Xvfb, driven by xdotool: Right x4, Left x4, S, F11, S, Escape,
+# Escape.  Checks that the frame changed and came back, that S wrote a PNG
+# of the window's size and, in full screen, one of the screen's size, that
+# the first Escape leaves full screen and the second exits 0.
 set -u
 export LC_ALL=C.UTF-8
 exe=$1 scen=$2 shots=$3
+# Xvfb picks a free display itself (-displayfd): no race with another X
+# server starting or still shutting down, as xvfb-run -a has
+dfile=$(mktemp)
+Xvfb -displayfd 3 -nolisten tcp -screen 0 1920x1080x24 3>"$dfile" 2>/dev/null &
+xpid=$!
+trap 'kill "$xpid" 2>/dev/null; rm -f "$dfile"' EXIT
+for _ in $(seq 1 100); do
+  [ -s "$dfile" ] && break
+  sleep 0.1
+done
+[ -s "$dfile" ] || { echo "Xvfb did not start"; exit 1; }
+export DISPLAY=":$(cat "$dfile")"
 screen=$(xdotool getdisplaygeometry 2>/dev/null | tr ' ' x)
 rm -rf "$shots"
 mkdir -p "$shots"
-"$exe" --shots "$shots" --size 1280x800 "$scen" &
-pid=$!
-win=""
-for _ in $(seq 1 300); do # up to 30 s: a loaded machine starts late
-  win=$(xdotool search --class "gcviz" 2>/dev/null | head -n 1)
-  [ -n "$win" ] && break
-  sleep 0.1
-done
-if [ -z "$win" ]; then echo "no window appeared"; kill "$pid" 2>/dev/null; exit 1; fi
+errlog="$shots.stderr"
+# starts the app and waits (up to 30 s: a loaded machine starts late) for
+# its window; gives up early when the app has exited
+start_app() {
+  "$exe" --shots "$shots" --size 1280x800 "$scen" 2>"$errlog" &
+  pid=$!
+  win=""
+  for _ in $(seq 1 300); do
+    win=$(xdotool search --pid "$pid" 2>/dev/null | head -n 1)
+    [ -n "$win" ] || win=$(xdotool search --class "gcviz" 2>/dev/null | head -n 1)
+    [ -n "$win" ] && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  return 1
+}
+if ! start_app; then
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "no window after 30 s: $(cat "$errlog")"
+    kill "$pid"
+    exit 1
+  fi
+  wait "$pid" 2>/dev/null
+  first=$?
+  echo "no window on the first try (exit $first): $(cat "$errlog")"
+  # the environment (status 3: no display yet) gets one more try, a crash does not
+  if [ "$first" -ne 3 ] || ! start_app; then
+    echo "no window appeared: $(cat "$errlog")"
+    kill "$pid" 2>/dev/null
+    exit 1
+  fi
+fi
 title=""
 for _ in $(seq 1 100); do
   title=$(xdotool getwindowname "$win" 2>/dev/null)
