@@ -726,38 +726,65 @@ static void picker_overlay(Scene *s)
                 RENDER_ALIGN_LEFT, t->text_faint, "\xE2\x86\x91 \xE2\x86\x93 choose \xC2\xB7 Enter opens");
 }
 
+#define ERROR_LINES 10 /* lines of messages the load-error panel shows */
+
 static void load_error_panel(Scene *s)
 {
     const RenderTheme *t = s->t;
     const char *msg = s->v->load_error;
-    int lines = 1;
-    for (const char *c = msg; *c; c++)
-        lines += *c == '\n';
-    if (lines > 8)
-        lines = 8;
-    float lh = sc(s, 26);
-    float x = s->rg.heap_x + sc(s, 16), w = s->rg.heap_w - sc(s, 32);
-    float y = s->rg.heap_y + sc(s, 12), h = sc(s, 56) + lh * (float)lines;
+    float x = s->rg.heap_x + sc(s, 16), w = s->rg.heap_w - sc(s, 32), lh = sc(s, 26);
+    int px = spx(s, 16);
+    /* each problem wrapped to the panel (monospace: a fixed count of
+     * characters per line, broken after a space where there is one): the
+     * message is what the panel is for, it is not cut */
+    static const char ms[] = "MMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMMM"; /* 50: the advance */
+    int cpl = (int)((w - sc(s, 48)) * 50.0f / (float)render_text_width(s->fonts, RENDER_FONT_MONO, px, ms));
+    if (cpl < 20)
+        cpl = 20;
+    char lines[ERROR_LINES][512];
+    int n = 0;
+    for (const char *c = msg; *c && n < ERROR_LINES;) {
+        size_t k = strcspn(c, "\n");
+        while (k > 0 && n < ERROR_LINES) {
+            int first = c == msg || c[-1] == '\n'; /* the rest of a problem is indented */
+            size_t take = k, room = (size_t)(first ? cpl : cpl - 2);
+            if (take > room) {
+                take = room;
+                for (size_t j = take; j > room / 2; j--)
+                    if (c[j - 1] == ' ') {
+                        take = j;
+                        break;
+                    }
+            }
+            if (take > 500)
+                take = 500;
+            snprintf(lines[n++], sizeof lines[0], "%s%.*s", first ? "" : "  ", (int)take, c);
+            c += take;
+            k -= take;
+        }
+        c += k;
+        if (*c == '\n')
+            c++;
+    }
+    float y = s->rg.heap_y + sc(s, 12), h = sc(s, 56) + lh * (float)(n > 0 ? n : 1);
     render_rect(s->l, x + sc(s, 2), y + sc(s, 4), w, h, sc(s, 12), t->card_shadow);
     render_rect(s->l, x, y, w, h, sc(s, 12), t->panel);
     render_frame(s->l, x, y, w, h, sc(s, 12), sc(s, 2.5f), 0, t->error);
     render_rect(s->l, x, y, sc(s, 10), h, sc(s, 5), t->error);
+    const char *hint = "Esc closes";
+    float hw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), hint) + sc(s, 24);
+    const char *title = "Could not load the scenario (the previous one stays open)";
+    if ((float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 18), title) > w - sc(s, 26) - hw)
+        title = "Could not load the scenario";
     render_text(s->l, x + sc(s, 26), y + sc(s, 12), RENDER_FONT_BOLD, spx(s, 18), RENDER_ALIGN_LEFT,
-                t->error, "Could not load the scenario (the previous one stays open)");
+                t->error, title);
     render_text(s->l, x + w - sc(s, 16), y + sc(s, 14), RENDER_FONT_SANS, spx(s, 16),
-                RENDER_ALIGN_RIGHT, t->text_faint, "Esc closes");
-    char line[512], buf[560];
-    const char *c = msg;
-    for (int i = 0; i < lines && *c; i++) {
-        size_t k = strcspn(c, "\n");
-        snprintf(line, sizeof line, "%.*s", (int)(k < 500 ? k : 500), c);
-        render_text(s->l, x + sc(s, 26), y + sc(s, 46) + lh * (float)i, RENDER_FONT_MONO,
-                    spx(s, 16), RENDER_ALIGN_LEFT, t->text,
-                    render_fit(s, RENDER_FONT_MONO, spx(s, 16), line, w - sc(s, 48), buf, sizeof buf));
-        c += k;
-        if (*c)
-            c++;
-    }
+                RENDER_ALIGN_RIGHT, t->text_faint, hint);
+    char buf[560];
+    for (int i = 0; i < n; i++)
+        render_text(s->l, x + sc(s, 26), y + sc(s, 46) + lh * (float)i, RENDER_FONT_MONO, px,
+                    RENDER_ALIGN_LEFT, t->text,
+                    render_fit(s, RENDER_FONT_MONO, px, lines[i], w - sc(s, 48), buf, sizeof buf));
 }
 
 static void toast(Scene *s)

@@ -1180,6 +1180,30 @@ static void t_timeline_hover(void)
     target_close(&t);
 }
 
+/* A file that fails to load, at 1280x720: the whole message is shown,
+ * wrapped over lines, none cut with an ellipsis. */
+static void t_load_error_narrow(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1280, 720, 0) == 0, "target");
+    CHECK(load(&t, "cycle.json") == 0, "load");
+    char bad[1200];
+    snprintf(bad, sizeof bad, "%s/../../scenario/broken/bad_collector.json", GCVIZ_TEST_DATA);
+    CHECK(app_win_load(t.w, bad, 0) < 0 && t.w->load_error, "load fails");
+    CHECK(draw(&t) == 0, "draw");
+    int cut = 0;
+    for (int32_t i = 0; i < t.w->list.ncmds; i++) {
+        const RenderCmd *c = &t.w->list.cmds[i];
+        if (c->kind == RENDER_CMD_TEXT && c->font == RENDER_FONT_MONO &&
+            strstr(render_cmd_text(&t.w->list, c), "\xE2\x80\xA6"))
+            cut++;
+    }
+    CHECK(list_has_text(&t, "1:29: collector:") && list_has_text(&t, "\"mark-sweep\")"),
+          "the message, start and end");
+    CHECK(cut == 0, "%d lines cut", cut);
+    target_close(&t);
+}
+
 static void t_replay_stmt(void)
 {
     Target t;
@@ -1895,7 +1919,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"reference_images", t_reference_images},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
