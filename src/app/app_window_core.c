@@ -1126,6 +1126,7 @@ int app_win_draw(AppWin *w, uint32_t now)
     if (w->settled)
         v.anim = 1;
     v.run_error = w->run_error;
+    v.run_exception = w->run ? lang_run_exception(w->run) : NULL;
     v.load_error = w->load_error;
     v.toast = w->toast[0] && !w->settled ? w->toast : NULL;
     if (w->settled)

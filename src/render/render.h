@@ -258,6 +258,7 @@ typedef struct RenderView {
     const char *name;      /* scenario file name (no folder) */
     const char *description; /* the scenario's "description", or NULL */
     const char *run_error; /* Python-style exception text, "" or NULL if none */
+    const char *run_exception; /* its exception alone ("TypeError: ..."), or NULL */
     const char *load_error;/* load problems (one per line), NULL if none */
     const char *toast;     /* NULL if none */
     int toast_is_error;

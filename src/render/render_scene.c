@@ -349,12 +349,24 @@ static void caption(Scene *s, float x, float y, float w, float h)
     if (err_here) {
         /* the exception, Python style, at the step where it stopped */
         const char *msg = s->v->run_error && *s->v->run_error ? s->v->run_error : gc_error(s->h);
+        const char *exc = s->v->run_exception;
+        char title[600], where[600];
+        size_t ml = strlen(msg), el = exc ? strlen(exc) : 0;
         render_rect(s->l, x + sc(s, 4), y + sc(s, 4), sc(s, 8), h - sc(s, 8), sc(s, 4), t->error);
+        if (el > 0 && ml > el + 2 && strcmp(msg + ml - el, exc) == 0) {
+            /* the exception in the title, where it is never cut off by a
+             * long statement; where it happened below */
+            snprintf(title, sizeof title, "Traceback: %s", exc);
+            snprintf(where, sizeof where, "%.*s", (int)(ml - el - 2), msg);
+        } else {
+            snprintf(title, sizeof title, "Traceback: the scenario stopped here");
+            snprintf(where, sizeof where, "%s", msg);
+        }
         render_text(s->l, tx, y + sc(s, 12), RENDER_FONT_BOLD, spx(s, 18), RENDER_ALIGN_LEFT,
-                    t->error, "Traceback: the scenario stopped here");
+                    t->error, render_fit(s, RENDER_FONT_BOLD, spx(s, 18), title, w - 2 * pad, buf, sizeof buf));
         render_text(s->l, tx, y + sc(s, 44), RENDER_FONT_MONO, spx(s, 17), RENDER_ALIGN_LEFT,
                     t->text,
-                    render_fit(s, RENDER_FONT_MONO, spx(s, 17), msg, w - 2 * pad, buf, sizeof buf));
+                    render_fit(s, RENDER_FONT_MONO, spx(s, 17), where, w - 2 * pad, buf, sizeof buf));
         return;
     }
     float rw = sc(s, 190);

@@ -1358,6 +1358,9 @@ static void t_runtime_error(void)
             found = 1;
     }
     CHECK(found, "the exception is shown at the step");
+    /* the exception in the title (never cut by a long statement), where below */
+    CHECK(list_has_text(&t, "Traceback: NameError") && list_has_text(&t, "steps["),
+          "title and place of the exception");
     target_close(&t);
 }
 
