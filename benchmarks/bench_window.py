@@ -82,7 +82,7 @@ def idle_cpu(gcviz):
               'a=$(cut -d" " -f14,15 /proc/$pid/stat); sleep %d; '
               'b=$(cut -d" " -f14,15 /proc/$pid/stat); '
               'echo "$a $b $(getconf CLK_TCK)"; kill $pid; wait $pid 2>/dev/null; exit 0' % IDLE_SECONDS)
-    p = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", "sh", "-c", script,
+    p = subprocess.run(["xvfb-run", "-a", "-s", "-noreset -screen 0 1920x1080x24", "sh", "-c", script,
                         gcviz, scen], capture_output=True, text=True, timeout=IDLE_SECONDS + 60)
     try:
         u0, s0, u1, s1, hz = (int(v) for v in p.stdout.split()[-5:])

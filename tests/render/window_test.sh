@@ -7,32 +7,45 @@
 set -u
 export LC_ALL=C.UTF-8
 exe=$1 scen=$2 shots=$3
-# Xvfb picks a free display itself (-displayfd): no race with another X
-# server starting or still shutting down, as xvfb-run -a has
-dfile=$(mktemp)
-Xvfb -displayfd 3 -nolisten tcp -screen 0 1920x1080x24 3>"$dfile" 2>/dev/null &
-xpid=$!
-trap 'kill "$xpid" 2>/dev/null; rm -f "$dfile"' EXIT
-for _ in $(seq 1 100); do
-  [ -s "$dfile" ] && break
-  sleep 0.1
+# A private X server on a display number drawn at random among 800: the
+# lowest free one (xvfb-run -a, Xvfb -displayfd) may be the one a server
+# that has just been stopped still answers on, and the window then goes
+# there.  Stopped at exit, and waited for.
+xpid=""
+trap '[ -n "$xpid" ] && kill "$xpid" 2>/dev/null && wait "$xpid" 2>/dev/null' EXIT
+for try in 1 2 3 4 5 6 7 8; do
+  n=$(( ($(od -An -N2 -tu2 /dev/urandom) % 800) + 100 ))
+  [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
+  Xvfb ":$n" -noreset -nolisten tcp -screen 0 1920x1080x24 2>/dev/null &
+  xpid=$!
+  for _ in $(seq 1 100); do
+    [ -S "/tmp/.X11-unix/X$n" ] && break
+    kill -0 "$xpid" 2>/dev/null || break
+    sleep 0.1
+  done
+  [ -S "/tmp/.X11-unix/X$n" ] && kill -0 "$xpid" 2>/dev/null && break
+  kill "$xpid" 2>/dev/null
+  xpid=""
 done
-[ -s "$dfile" ] || { echo "Xvfb did not start"; exit 1; }
-export DISPLAY=":$(cat "$dfile")"
+[ -n "$xpid" ] || { echo "Xvfb did not start"; exit 1; }
+export DISPLAY=":$n"
 screen=$(xdotool getdisplaygeometry 2>/dev/null | tr ' ' x)
 rm -rf "$shots"
 mkdir -p "$shots"
 errlog="$shots.stderr"
 # starts the app and waits (up to 30 s: a loaded machine starts late) for
-# its window; gives up early when the app has exited
+# its titled window (SDL may own other windows of the process, untitled);
+# gives up early when the app has exited
 start_app() {
   "$exe" --shots "$shots" --size 1280x800 "$scen" 2>"$errlog" &
   pid=$!
   win=""
   for _ in $(seq 1 300); do
-    win=$(xdotool search --pid "$pid" 2>/dev/null | head -n 1)
-    [ -n "$win" ] || win=$(xdotool search --class "gcviz" 2>/dev/null | head -n 1)
-    [ -n "$win" ] && return 0
+    for id in $(xdotool search --pid "$pid" 2>/dev/null) $(xdotool search --class gcviz 2>/dev/null); do
+      case "$(xdotool getwindowname "$id" 2>/dev/null)" in
+        "gcviz — "*) win=$id; return 0 ;;
+      esac
+    done
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
@@ -40,7 +53,7 @@ start_app() {
 }
 if ! start_app; then
   if kill -0 "$pid" 2>/dev/null; then
-    echo "no window after 30 s: $(cat "$errlog")"
+    echo "no window titled 'gcviz — ...' after 30 s: $(cat "$errlog")"
     kill "$pid"
     exit 1
   fi
@@ -54,16 +67,6 @@ if ! start_app; then
     exit 1
   fi
 fi
-title=""
-for _ in $(seq 1 100); do
-  title=$(xdotool getwindowname "$win" 2>/dev/null)
-  case "$title" in "gcviz — "*) break ;; esac
-  sleep 0.1
-done
-case "$title" in
-  "gcviz — "*) ;;
-  *) echo "unexpected title: $title"; kill "$pid"; exit 1 ;;
-esac
 xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus --sync "$win" 2>/dev/null
 sleep 0.5
 grab() { # a checksum of the window's pixels
