@@ -7,10 +7,11 @@
 set -u
 export LC_ALL=C.UTF-8
 exe=$1 scen=$2 shots=$3
-# A private X server on a display number drawn at random among 800: the
-# lowest free one (xvfb-run -a, Xvfb -displayfd) may be the one a server
-# that has just been stopped still answers on, and the window then goes
-# there.  Stopped at exit, and waited for.
+# A private X server, on a display number drawn at random among 800 (not
+# the lowest free one, which two servers starting together both pick), with
+# -noreset: by default Xvfb resets when its last client leaves, and the
+# xdotool call just below, ending as the app connects, could wipe the
+# app's window.  Stopped at exit, and waited for.
 xpid=""
 trap '[ -n "$xpid" ] && kill "$xpid" 2>/dev/null && wait "$xpid" 2>/dev/null' EXIT
 for try in 1 2 3 4 5 6 7 8; do
