@@ -707,6 +707,27 @@ static void fill_convex(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
     fringe(b, in, out, n, c);
 }
 
+/* The two sides of a stroke w wide along p (mitres mx, my): on each, the
+ * edge the inside is filled to and the outer edge of its fringe.  A line
+ * thinner than a pixel keeps a pixel's coverage and fades instead (as
+ * segment does), which may lower c's alpha. */
+static void stroke_sides(const RenderPt *p, int n, const float *mx, const float *my, float w,
+                          RenderColor *c, RenderPt *a_in, RenderPt *a_out, RenderPt *b_in,
+                          RenderPt *b_out)
+{
+    if (w < 1.0f) {
+        c->a = (uint8_t)(c->a * w);
+        w = 1.0f;
+    }
+    float hw = w * 0.5f, h = AA * 0.5f;
+    for (int i = 0; i < n; i++) {
+        a_in[i] = (RenderPt){p[i].x + mx[i] * (hw - h), p[i].y + my[i] * (hw - h)};
+        a_out[i] = (RenderPt){p[i].x + mx[i] * (hw + h), p[i].y + my[i] * (hw + h)};
+        b_in[i] = (RenderPt){p[i].x - mx[i] * (hw - h), p[i].y - my[i] * (hw - h)};
+        b_out[i] = (RenderPt){p[i].x - mx[i] * (hw + h), p[i].y - my[i] * (hw + h)};
+    }
+}
+
 /* Snap only: the solid outline of width w centred on the convex closed
  * path p, as one ring (inside minus hole, a fringe on both borders)
  * instead of a quad per side. */
@@ -718,18 +739,8 @@ static void stroke_ring(RenderSdl *b, const RenderPt *p, int n, float w, RenderC
     float mx[MAX_FILL_PTS], my[MAX_FILL_PTS];
     if (miters(p, n, mx, my) < 0)
         return;
-    if (w < 1.0f) { /* thin lines: keep coverage, fade alpha (as segment does) */
-        c.a = (uint8_t)(c.a * w);
-        w = 1.0f;
-    }
-    float hw = w * 0.5f, h = AA * 0.5f;
     RenderPt a_in[MAX_FILL_PTS], a_out[MAX_FILL_PTS], b_in[MAX_FILL_PTS], b_out[MAX_FILL_PTS];
-    for (int i = 0; i < n; i++) {
-        a_in[i] = (RenderPt){p[i].x + mx[i] * (hw - h), p[i].y + my[i] * (hw - h)};
-        a_out[i] = (RenderPt){p[i].x + mx[i] * (hw + h), p[i].y + my[i] * (hw + h)};
-        b_in[i] = (RenderPt){p[i].x - mx[i] * (hw - h), p[i].y - my[i] * (hw - h)};
-        b_out[i] = (RenderPt){p[i].x - mx[i] * (hw + h), p[i].y - my[i] * (hw + h)};
-    }
+    stroke_sides(p, n, mx, my, w, &c, a_in, a_out, b_in, b_out);
     fill_spans(b, a_in, n, b_in, n, c);
     fringe(b, a_in, a_out, n, c);
     fringe(b, b_in, b_out, n, c);
@@ -844,18 +855,9 @@ static int stroke_strip(RenderSdl *b, const RenderPt *src, int nsrc, float w, Re
         mx[k] = nx / d2;
         my[k] = ny / d2;
     }
-    if (w < 1.0f) { /* thin lines: keep coverage, fade alpha (as segment does) */
-        c.a = (uint8_t)(c.a * w);
-        w = 1.0f;
-    }
-    float hw = w * 0.5f, h = AA * 0.5f;
     RenderPt lin[MAX_FILL_PTS], lout[MAX_FILL_PTS], rin[MAX_FILL_PTS], rout[MAX_FILL_PTS];
-    for (int k = 0; k < n; k++) {
-        lin[k] = (RenderPt){p[k].x + mx[k] * (hw - h), p[k].y + my[k] * (hw - h)};
-        lout[k] = (RenderPt){p[k].x + mx[k] * (hw + h), p[k].y + my[k] * (hw + h)};
-        rin[k] = (RenderPt){p[k].x - mx[k] * (hw - h), p[k].y - my[k] * (hw - h)};
-        rout[k] = (RenderPt){p[k].x - mx[k] * (hw + h), p[k].y - my[k] * (hw + h)};
-    }
+    stroke_sides(p, n, mx, my, w, &c, lin, lout, rin, rout);
+    float h = AA * 0.5f;
     /* the ends: the inside stops half a pixel short, the fringe goes half
      * a pixel beyond (as a single piece's quad does) */
     float ex[2] = {-ux[0] * h, ux[n - 2] * h}, ey[2] = {-uy[0] * h, uy[n - 2] * h};
