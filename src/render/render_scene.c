@@ -286,19 +286,27 @@ static const LangLoc *current_top_loc(Scene *s)
 }
 
 /* The byte offset of the last space in text before which it fits maxw
- * pixels, or 0. */
+ * pixels, or 0.  A binary search over the spaces (the width grows with
+ * the prefix): drawn every frame, a word-by-word scan shaped the whole
+ * sentence again for each word. */
 static size_t wrap_at(Scene *s, int px, const char *text, float maxw)
 {
-    size_t best = 0;
+    size_t spaces[300], n = 0;
     char line[600];
-    for (size_t i = 0; text[i] && i < sizeof line - 1; i++) {
-        if (text[i] != ' ')
-            continue;
+    for (size_t i = 0; text[i] && i < sizeof line - 1 && n < sizeof spaces / sizeof spaces[0]; i++)
+        if (text[i] == ' ')
+            spaces[n++] = i;
+    size_t lo = 0, hi = n, best = 0; /* spaces[0 .. lo) fit, spaces[hi ..) do not */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, i = spaces[mid];
         memcpy(line, text, i);
         line[i] = 0;
-        if ((float)render_text_width(s->fonts, RENDER_FONT_SANS, px, line) > maxw)
-            break;
-        best = i;
+        if ((float)render_text_width(s->fonts, RENDER_FONT_SANS, px, line) > maxw) {
+            hi = mid;
+        } else {
+            best = i;
+            lo = mid + 1;
+        }
     }
     return best;
 }
