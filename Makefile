@@ -7,12 +7,16 @@ ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build run test test-fast asan clean
+.PHONY: all deps deps-test build run test test-fast asan clean
 
 all: build
 
 deps:
 	@scripts/deps.sh
+
+# The test tools (Xvfb, xdotool, rsvg, clang-format...) only for `make test`.
+deps-test:
+	@scripts/deps.sh --test
 
 build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGCVIZ_WERROR=ON $(CMAKE_FLAGS) >/dev/null
@@ -28,7 +32,7 @@ asan: deps
 test-fast: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-test: build asan
+test: deps-test build asan
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS) -LE nosan
 	@if command -v clang >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz-smoke; else echo "clang not found: fuzz smoke skipped"; fi
