@@ -198,7 +198,8 @@ int app_window_main(int argc, char **argv)
                 /* '?' arrives as Shift+/ on most layouts */
                 app_win_command(w, c, now);
                 apply_fullscreen(win, w, now);
-                if (c == APP_CMD_PICKER_OPEN || c == APP_CMD_RELOAD)
+                if (c == APP_CMD_PICKER_OPEN || c == APP_CMD_RELOAD || c == APP_CMD_NEXT_CHAPTER ||
+                    c == APP_CMD_PREV_CHAPTER)
                     update_title(win, w);
                 break;
             }

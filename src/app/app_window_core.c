@@ -70,6 +70,8 @@ AppCmd app_cmd_from_key(SDL_Keycode key, Uint16 mod, int picker_open)
         case SDLK_0:
         case SDLK_KP_0:
             return APP_CMD_UI_RESET;
+        case SDLK_q:
+            return APP_CMD_QUIT;
         default:
             return APP_CMD_NONE;
         }
@@ -96,7 +98,14 @@ AppCmd app_cmd_from_key(SDL_Keycode key, Uint16 mod, int picker_open)
     case SDLK_END:
         return APP_CMD_END;
     case SDLK_c:
-        return APP_CMD_NEXT_GC;
+        return shift ? APP_CMD_PREV_GC : APP_CMD_NEXT_GC;
+    case SDLK_PAGEDOWN:
+        return APP_CMD_NEXT_CHAPTER;
+    case SDLK_PAGEUP:
+        return APP_CMD_PREV_CHAPTER;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+        return APP_CMD_CONFIRM;
     case SDLK_s:
         return APP_CMD_SCREENSHOT;
     case SDLK_l:
@@ -440,6 +449,8 @@ static int32_t step_end_cursor(const GcHeap *h, int32_t step)
     return n;
 }
 
+static void find_chapters(AppWin *w);
+
 int app_win_load(AppWin *w, const char *path, int keep_step)
 {
     ScenarioErrors errs;
@@ -514,6 +525,7 @@ int app_win_load(AppWin *w, const char *path, int keep_step)
     w->view.title = sc->title && *sc->title ? sc->title : sc->name;
     w->view.name = sc->name;
     w->view.description = sc->description;
+    find_chapters(w);
     if (!same)
         start_fit(w, FIT_LOAD, 0, 0);
     w->dirty = 1;
@@ -681,6 +693,93 @@ static void next_gc(AppWin *w, uint32_t now)
             return;
         }
     app_win_toast(w, "No more collections after this point.", 0, now);
+}
+
+/* Shift+C: the start of the collection before the one shown (or of the
+ * one shown, from inside it), the way back for a teacher who went too far. */
+static void prev_gc(AppWin *w, uint32_t now)
+{
+    int32_t c = gc_cursor(w->heap);
+    for (int32_t i = w->tl.ncollections - 1; i >= 0; i--)
+        if (w->tl.gc_start[i] + 1 < c) {
+            app_win_seek(w, w->tl.gc_start[i] + 1, now);
+            return;
+        }
+    app_win_toast(w, "No collection before this point.", 0, now);
+}
+
+/* ---- the course ---------------------------------------------------------------- */
+
+/* Finds the loaded file in its folder's index.json (the order the
+ * no-argument tour and the picker follow) and keeps the chapters before
+ * and after it; "" at the ends of the course or for a file outside one. */
+static void find_chapters(AppWin *w)
+{
+    w->chapter_prev[0] = w->chapter_next[0] = 0;
+    w->chapter_prev_title[0] = w->chapter_next_title[0] = 0;
+    char real[PATH_MAX], dir[APP_PATH_MAX];
+    snprintf(dir, sizeof dir, "%s", realpath(w->path, real) ? real : w->path);
+    char *slash = strrchr(dir, '/');
+    const char *base = slash ? slash + 1 : dir;
+    char file[256];
+    scopy(file, sizeof file, base);
+    if (slash)
+        *slash = 0;
+    else
+        snprintf(dir, sizeof dir, ".");
+    ScenarioChapter *ch = malloc(APP_MAX_PICKER * sizeof *ch);
+    int n = ch ? scenario_read_index(dir[0] ? dir : "/", ch, APP_MAX_PICKER) : 0;
+    for (int i = 0; i < n; i++) {
+        if (strcmp(ch[i].file, file) != 0)
+            continue;
+        if (i > 0) {
+            snprintf(w->chapter_prev, sizeof w->chapter_prev, "%.3800s/%s", dir, ch[i - 1].file);
+            scopy(w->chapter_prev_title, sizeof w->chapter_prev_title, ch[i - 1].title);
+        }
+        if (i + 1 < n) {
+            snprintf(w->chapter_next, sizeof w->chapter_next, "%.3800s/%s", dir, ch[i + 1].file);
+            scopy(w->chapter_next_title, sizeof w->chapter_next_title, ch[i + 1].title);
+        }
+        break;
+    }
+    free(ch);
+}
+
+/* PageDown / PageUp: opens the next or previous chapter of the course. */
+static void open_chapter(AppWin *w, int delta, uint32_t now)
+{
+    const char *path = delta > 0 ? w->chapter_next : w->chapter_prev;
+    char msg[300];
+    if (!path[0]) {
+        if (!w->chapter_next[0] && !w->chapter_prev[0])
+            app_win_toast(w, "This file is not a chapter of a course (no index.json lists it).", 0, now);
+        else
+            app_win_toast(w, delta > 0 ? "This is the last chapter." : "This is the first chapter.", 0,
+                          now);
+        return;
+    }
+    char p[APP_PATH_MAX], title[160];
+    scopy(p, sizeof p, path);
+    scopy(title, sizeof title, delta > 0 ? w->chapter_next_title : w->chapter_prev_title);
+    if (app_win_load(w, p, 0) < 0) {
+        app_win_toast(w, "That chapter has errors: see the panel.", 1, now);
+        return;
+    }
+    snprintf(msg, sizeof msg, "Chapter %s", title);
+    app_win_toast(w, msg, 0, now);
+}
+
+const char *app_win_prompt(AppWin *w)
+{
+    w->prompt[0] = 0;
+    if (w->confirm_quit)
+        snprintf(w->prompt, sizeof w->prompt,
+                 "Quit gcviz?\nQ or Enter quits \xC2\xB7 Esc stays");
+    else if (w->heap && gc_cursor(w->heap) >= gc_event_count(w->heap) && w->chapter_next[0] &&
+             !w->view.show_picker)
+        snprintf(w->prompt, sizeof w->prompt, "End of this chapter\nPageDown: %s",
+                 w->chapter_next_title);
+    return w->prompt;
 }
 
 /* ---- screenshots ---------------------------------------------------------------- */
@@ -864,6 +963,11 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
     GcHeap *h = w->heap;
     RenderView *v = &w->view;
     w->dirty = 1;
+    /* the quit question is answered by Q, Enter or Esc; any other key
+     * means "no" and does what it says */
+    if (w->confirm_quit && cmd != APP_CMD_NONE && cmd != APP_CMD_QUIT && cmd != APP_CMD_CONFIRM &&
+        cmd != APP_CMD_ESCAPE)
+        w->confirm_quit = 0;
     switch (cmd) {
     case APP_CMD_NONE:
         w->dirty = 0;
@@ -954,6 +1058,14 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
         if (h)
             next_gc(w, now);
         break;
+    case APP_CMD_PREV_GC:
+        if (h)
+            prev_gc(w, now);
+        break;
+    case APP_CMD_NEXT_CHAPTER:
+    case APP_CMD_PREV_CHAPTER:
+        open_chapter(w, cmd == APP_CMD_NEXT_CHAPTER ? 1 : -1, now);
+        break;
     case APP_CMD_SCREENSHOT: {
         char path[APP_PATH_MAX + 300], msg[APP_PATH_MAX + 400];
         if (app_win_screenshot(w, path, sizeof path) == 0) {
@@ -995,7 +1107,9 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
         v->show_legend = 0;
         break;
     case APP_CMD_ESCAPE:
-        if (v->show_help || v->show_legend || v->show_picker) {
+        if (w->confirm_quit) {
+            w->confirm_quit = 0;
+        } else if (v->show_help || v->show_legend || v->show_picker) {
             v->show_help = v->show_legend = v->show_picker = 0;
         } else if (w->load_error) {
             free(w->load_error);
@@ -1007,7 +1121,8 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
             w->fullscreen = 0;
             w->fullscreen_changed = 1;
         } else {
-            w->quit = 1;
+            /* one press too many must not end the lecture */
+            app_win_toast(w, "Esc only closes things: Q quits (after a question).", 0, now);
         }
         break;
     case APP_CMD_FULLSCREEN:
@@ -1015,7 +1130,15 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
         w->fullscreen_changed = 1;
         break;
     case APP_CMD_QUIT:
-        w->quit = 1;
+        if (w->confirm_quit)
+            w->quit = 1;
+        w->confirm_quit = 1;
+        break;
+    case APP_CMD_CONFIRM:
+        if (w->confirm_quit)
+            w->quit = 1;
+        else
+            w->dirty = 0;
         break;
     case APP_CMD_PICKER_UP:
         if (v->picker_sel > 0)
@@ -1135,6 +1258,9 @@ int app_win_draw(AppWin *w, uint32_t now)
     v.picker_files = (const char *const *)w->picker_files;
     v.picker_desc = (const char *const *)w->picker_desc;
     v.picker_count = w->npicker;
+    const char *prompt = app_win_prompt(w);
+    /* a question is always shown; the chapter prompt is not part of a picture */
+    v.prompt = prompt[0] && (w->confirm_quit || !w->settled) ? prompt : NULL;
     if (render_scene(&w->list, w->fonts, w->heap, w->sc ? w->sc->program : NULL, w->layout, &w->tl,
                      &v, w->width, w->height) < 0)
         return SDL_SetError("out of memory while building the frame");

@@ -30,6 +30,7 @@ typedef enum AppCmd {
     APP_CMD_HOME,
     APP_CMD_END,
     APP_CMD_NEXT_GC,    /* C */
+    APP_CMD_PREV_GC,    /* Shift+C */
     APP_CMD_SCREENSHOT, /* S */
     APP_CMD_LEGEND,     /* L */
     APP_CMD_THEME,      /* T */
@@ -41,8 +42,11 @@ typedef enum AppCmd {
     APP_CMD_UI_BIGGER,  /* Ctrl + */
     APP_CMD_UI_SMALLER, /* Ctrl - */
     APP_CMD_UI_RESET,   /* Ctrl 0 */
-    APP_CMD_ESCAPE,     /* Escape: close an overlay, else quit */
-    APP_CMD_QUIT,       /* Q */
+    APP_CMD_ESCAPE,     /* Escape: close an overlay or full screen; never quits */
+    APP_CMD_QUIT,       /* Q, Ctrl+Q: asks first; a second Q (or Enter) quits */
+    APP_CMD_CONFIRM,    /* Enter: yes to the question shown (quit) */
+    APP_CMD_NEXT_CHAPTER, /* PageDown: the next file of the course (index.json) */
+    APP_CMD_PREV_CHAPTER, /* PageUp */
     APP_CMD_PICKER_UP,
     APP_CMD_PICKER_DOWN,
     APP_CMD_PICKER_OPEN
@@ -107,6 +111,11 @@ typedef struct AppWin {
     GcId drag_id;
     float down_x, down_y, drag_dx, drag_dy, pan0_x, pan0_y;
     int quit;
+    int confirm_quit;        /* Q was pressed once: the question is shown */
+    /* the course around the loaded file (its folder's index.json); "" if none */
+    char chapter_prev[APP_PATH_MAX], chapter_next[APP_PATH_MAX];
+    char chapter_prev_title[160], chapter_next_title[160];
+    char prompt[400];        /* the question or the end-of-chapter prompt shown */
     int dirty;
     int settled;             /* no animations: cards move at once (tests, screenshots) */
     int fullscreen;          /* wanted: the window follows it (fullscreen_changed) */
@@ -151,6 +160,9 @@ void app_win_toast(AppWin *w, const char *msg, int is_error, uint32_t now);
 int32_t app_win_cursor(const AppWin *w);
 /* Fills the scenario picker from the bundled folder and the current one. */
 void app_win_scan_picker(AppWin *w);
+/* The question or prompt the frame shows now ("" if none): the quit
+ * confirmation, or at the end of a chapter of a course, the next one. */
+const char *app_win_prompt(AppWin *w);
 /* The window title for the loaded scenario. */
 void app_win_title(const AppWin *w, char *buf, size_t n);
 

@@ -261,6 +261,7 @@ typedef struct RenderView {
     const char *run_exception; /* its exception alone ("TypeError: ..."), or NULL */
     const char *load_error;/* load problems (one per line), NULL if none */
     const char *toast;     /* NULL if none */
+    const char *prompt;    /* a question or the end-of-chapter prompt, NULL if none */
     int toast_is_error;
     const char *const *picker_items; /* names shown in the scenario picker */
     const char *const *picker_files; /* their file names (NULL: none shown) */

@@ -579,13 +579,15 @@ static void help_overlay(Scene *s)
         {"Space", "play / pause"},
         {"+ / \xE2\x88\x92", "faster / slower"},
         {"Home / End", "first / last step"},
-        {"C / S", "next collection / screenshot (PNG)"},
-        {"L / T / F", "legend / theme / fit to window"},
+        {"C / Shift+C", "next / previous collection"},
+        {"PgDn / PgUp", "next / previous chapter of the course"},
+        {"S / L / T / F", "screenshot (PNG) / legend / theme / fit to window"},
         {"O / R", "open a scenario / reload the file"},
         {"F1 or ?", "this help"},
         {"F11", "full screen (Esc leaves it)"},
         {"Ctrl + / \xE2\x88\x92 / 0", "larger / smaller / normal interface"},
-        {"Esc / Q", "close an overlay, else quit"},
+        {"Esc", "close an overlay or leave full screen (never quits)"},
+        {"Q or Ctrl+Q", "quit (asks first: Q or Enter again)"},
         {"Mouse", "drag a card to pin it \xC2\xB7 double-click it to unpin it"},
         {"", "wheel zooms \xC2\xB7 drag the background to pan"},
         {"", "click a card to inspect it \xC2\xB7 drop a .json file to open it"},
@@ -824,6 +826,39 @@ static void toast(Scene *s)
                     s->v->toast_is_error ? (RenderColor){255, 255, 255, 255} : t->toast_text, msg);
 }
 
+/* The quit question or the end-of-chapter prompt: a box over the heap's
+ * bottom, above where toasts appear, outlined in the accent colour so it
+ * is seen from the back of the room.  A second line (after '\n') is
+ * drawn below the first in the plain font. */
+static void prompt_box(Scene *s)
+{
+    const RenderTheme *t = s->t;
+    char line1[400], buf1[600], buf2[600];
+    const char *nl = strchr(s->v->prompt, '\n');
+    snprintf(line1, sizeof line1, "%.*s", nl ? (int)(nl - s->v->prompt) : (int)strlen(s->v->prompt),
+             s->v->prompt);
+    int px = spx(s, 19), px2 = spx(s, 17);
+    float maxw = s->rg.heap_w - sc(s, 80);
+    const char *m1 = render_fit(s, RENDER_FONT_BOLD, px, line1, maxw, buf1, sizeof buf1);
+    const char *m2 = nl ? render_fit(s, RENDER_FONT_SANS, px2, nl + 1, maxw, buf2, sizeof buf2) : NULL;
+    float tw = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, m1);
+    if (m2) {
+        float tw2 = (float)render_text_width(s->fonts, RENDER_FONT_SANS, px2, m2);
+        tw = tw2 > tw ? tw2 : tw;
+    }
+    float w = tw + sc(s, 56), h = sc(s, m2 ? 84 : 54);
+    float x = s->rg.heap_x + (s->rg.heap_w - w) * 0.5f;
+    float y = s->rg.heap_y + s->rg.heap_h - h - sc(s, 80);
+    render_rect(s->l, x + sc(s, 2), y + sc(s, 5), w, h, sc(s, 12), t->card_shadow);
+    render_rect(s->l, x, y, w, h, sc(s, 12), t->panel);
+    render_frame(s->l, x, y, w, h, sc(s, 12), sc(s, 3), 0, t->accent);
+    render_text_mid(s, x + w * 0.5f, y + sc(s, m2 ? 2 : 0), sc(s, 50), RENDER_FONT_BOLD, px,
+                    RENDER_ALIGN_CENTER, t->text, m1);
+    if (m2)
+        render_text_mid(s, x + w * 0.5f, y + sc(s, 40), sc(s, 36), RENDER_FONT_SANS, px2,
+                        RENDER_ALIGN_CENTER, t->text, m2);
+}
+
 static void welcome(Scene *s)
 {
     const RenderTheme *t = s->t;
@@ -897,6 +932,8 @@ int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangP
         load_error_panel(&s);
     if (v->toast && *v->toast)
         toast(&s);
+    if (v->prompt && *v->prompt)
+        prompt_box(&s);
     if (v->show_legend)
         legend_overlay(&s);
     if (v->show_help)

@@ -1,9 +1,10 @@
 #!/bin/sh
 # window_test.sh WINDOW_EXE SCENARIO SHOTS_DIR: one real window under a
 # private Xvfb, driven by xdotool: Right x4, Left x4, S, F11, S, Escape,
-# Escape.  Checks that the frame changed and came back, that S wrote a PNG
+# Escape, Q, Q.  Checks that the frame changed and came back, that S wrote a PNG
 # of the window's size and, in full screen, one of the screen's size, that
-# the first Escape leaves full screen and the second exits 0.
+# the first Escape leaves full screen, the second does not quit, and Q
+# asks before a second Q exits 0.
 set -u
 export LC_ALL=C.UTF-8
 exe=$1 scen=$2 shots=$3
@@ -126,12 +127,19 @@ xdotool key --window "$win" Escape 2>/dev/null
 sleep 0.8
 kill -0 "$pid" 2>/dev/null || { echo "Escape in full screen quit the app"; exit 1; }
 xdotool key --window "$win" Escape 2>/dev/null
+sleep 0.5
+kill -0 "$pid" 2>/dev/null || { echo "a second Escape quit the app (Escape never quits)"; exit 1; }
+# Q asks, a second Q quits
+xdotool key --window "$win" q 2>/dev/null
+sleep 0.5
+kill -0 "$pid" 2>/dev/null || { echo "one Q quit the app without asking"; exit 1; }
+xdotool key --window "$win" q 2>/dev/null
 status=0
 for _ in $(seq 1 100); do
   kill -0 "$pid" 2>/dev/null || break
   sleep 0.1
 done
-if kill -0 "$pid" 2>/dev/null; then echo "still running after Escape"; kill "$pid"; exit 1; fi
+if kill -0 "$pid" 2>/dev/null; then echo "still running after Q, Q"; kill "$pid"; exit 1; fi
 wait "$pid"; status=$?
 [ "$status" -eq 0 ] || { echo "exit status $status"; exit 1; }
 n=$(ls "$shots"/*.png 2>/dev/null | wc -l)
