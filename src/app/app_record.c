@@ -37,6 +37,9 @@ static const char RECORD_USAGE[] =
     "  --theme dark|light|contrast    colours (default dark)\n"
     "  --fit                          show every card of the run at once (as small as it\n"
     "                                 takes; default: as the window opens, at 80 % or more)\n"
+    "  --slide                        slides: the heap large, the caption as the title, the\n"
+    "                                 code beside it, no controls (laid out for 1280x720,\n"
+    "                                 larger sizes scale it up)\n"
     "  --svg                          also write each frame as SVG\n"
     "  --gif FILE                     also write one animated GIF of all the frames\n"
     "  --jobs N                       render with N processes (default: one per CPU)\n"
@@ -51,7 +54,7 @@ typedef struct RecOptions {
     int width, height; /* logical */
     double scale;
     int theme;
-    int svg, quiet, fit;
+    int svg, quiet, fit, slide;
     long jobs;         /* 0: one per CPU */
 } RecOptions;
 
@@ -134,6 +137,8 @@ static int parse_args(int argc, char **argv, RecOptions *o)
             o->fit = 1;
         } else if (strcmp(a, "--svg") == 0) {
             o->svg = 1;
+        } else if (strcmp(a, "--slide") == 0) {
+            o->slide = 1;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             o->quiet = 1;
         } else if (a[0] == '-' && a[1]) {
@@ -447,7 +452,9 @@ static int record_run(Rec *rc)
                 SDL_GetError());
         return 3;
     }
-    AppWinOptions wo = {NULL, o->theme, 1};
+    /* every frame gets the view that shows its subject (one cursor, one view:
+     * the parallel workers draw the bytes of a serial recording) */
+    AppWinOptions wo = {NULL, o->theme, 1, o->slide, 1};
     rc->w = app_win_new(rc->r, pw, ph, (float)o->scale, &wo);
     if (!rc->w) {
         fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
@@ -462,6 +469,7 @@ static int record_run(Rec *rc)
     }
     if (o->fit)
         app_win_fit_run(w);
+    app_win_frame_view(w, &w->view.zoom, &w->view.pan_x, &w->view.pan_y);
     /* the stops, then those of the statements asked for */
     RecordPoint *all = NULL;
     int32_t nall = record_points(w->heap, &w->tl, (RenderGranularity)o->every, &all);

@@ -17,7 +17,7 @@
 static int usage(const char *msg)
 {
     fprintf(stderr, "gcviz: %s\nusage: gcviz [--shots DIR] [--theme dark|light|contrast] "
-                    "[--size WxH] [--ui-scale S] [--fullscreen] [SCENARIO.json]\n",
+                    "[--size WxH] [--ui-scale S] [--slide] [--fullscreen] [SCENARIO.json]\n",
             msg);
     return 2;
 }
@@ -84,7 +84,7 @@ static void apply_fullscreen(SDL_Window *win, AppWin *w, uint32_t now)
 
 int app_window_main(int argc, char **argv)
 {
-    AppWinOptions opt = {NULL, RENDER_THEME_DARK, 1};
+    AppWinOptions opt = {NULL, RENDER_THEME_DARK, 1, 0, 0};
     int width = 1600, height = 1000, fullscreen = 0;
     const char *scenario = NULL;
     for (int i = 0; i < argc; i++) {
@@ -111,6 +111,8 @@ int app_window_main(int argc, char **argv)
                 return usage("--ui-scale needs a size between 0.8 and 2 (1.25: a quarter larger)");
         } else if (strcmp(a, "--fullscreen") == 0) {
             fullscreen = 1;
+        } else if (strcmp(a, "--slide") == 0) {
+            opt.slide = 1;
         } else if (a[0] == '-' && a[1]) {
             char msg[300];
             snprintf(msg, sizeof msg, "unknown option '%s'", a);

@@ -158,6 +158,8 @@ AppWin *app_win_new(SDL_Renderer *r, int width, int height, float scale, const A
     }
     render_list_init(&w->list, width, height, (RenderColor){0, 0, 0, 255});
     w->ui = o && o->ui > 0 ? o->ui : 1;
+    w->view.slide = o && o->slide;
+    w->follow = o && o->follow;
     app_win_resize(w, width, height, scale);
     w->view.theme = (RenderThemeId)(o && o->theme >= 0 ? o->theme : RENDER_THEME_DARK);
     w->view.zoom = 1;
@@ -284,7 +286,7 @@ static void fit_target(AppWin *w, int mode, float *zoom, float *px, float *py)
 {
     int all = mode != FIT_NOW;
     RenderRegions rg;
-    render_regions(w->width, w->height, w->scale, &rg);
+    app_win_regions(w, &rg);
     float vw = rg.heap_w / w->scale, vh = rg.heap_h / w->scale;
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
     *zoom = 1;
@@ -528,6 +530,11 @@ int app_win_load(AppWin *w, const char *path, int keep_step)
     find_chapters(w);
     if (!same)
         start_fit(w, FIT_LOAD, 0, 0);
+    w->home[0] = w->view.zoom;
+    w->home[1] = w->view.pan_x;
+    w->home[2] = w->view.pan_y;
+    if (!same && (w->view.slide || (w->settled && w->follow)))
+        app_win_frame_view(w, &w->view.zoom, &w->view.pan_x, &w->view.pan_y);
     w->dirty = 1;
     return 0;
 }
@@ -535,13 +542,26 @@ int app_win_load(AppWin *w, const char *path, int keep_step)
 void app_win_fit_run(AppWin *w)
 {
     start_fit(w, FIT_RUN, 0, 0);
+    w->home[0] = w->view.zoom;
+    w->home[1] = w->view.pan_x;
+    w->home[2] = w->view.pan_y;
 }
 
 /* The largest interface size that leaves the panels the room they were
  * designed for: 960 x 640 logical pixels. */
+static float slide_factor(const AppWin *w)
+{
+    if (!w->view.slide)
+        return 1;
+    float fx = (float)w->width / (w->dpi * 1280.0f), fy = (float)w->height / (w->dpi * 720.0f);
+    float f = fx < fy ? fx : fy;
+    return f < 0.5f ? 0.5f : f;
+}
+
 static float ui_max(const AppWin *w)
 {
-    float mx = (float)w->width / (w->dpi * 960.0f), my = (float)w->height / (w->dpi * 640.0f);
+    float f = slide_factor(w);
+    float mx = (float)w->width / (w->dpi * f * 960.0f), my = (float)w->height / (w->dpi * f * 640.0f);
     float m = mx < my ? mx : my;
     return m < APP_UI_MIN ? APP_UI_MIN : m > APP_UI_MAX ? APP_UI_MAX : m;
 }
@@ -550,7 +570,8 @@ static void apply_ui(AppWin *w)
 {
     float m = ui_max(w);
     float ui = w->ui < APP_UI_MIN ? APP_UI_MIN : w->ui > m ? m : w->ui;
-    w->scale = w->dpi * ui;
+    /* a slide is laid out for 1280 x 720: a bigger output is the same slide, larger */
+    w->scale = w->dpi * ui * slide_factor(w);
     w->view.scale = w->scale;
     w->dirty = 1;
 }
@@ -565,7 +586,12 @@ void app_win_resize(AppWin *w, int width, int height, float scale)
 
 float app_win_ui_scale(const AppWin *w)
 {
-    return w->scale / w->dpi;
+    return w->scale / (w->dpi * slide_factor(w));
+}
+
+void app_win_regions(const AppWin *w, RenderRegions *rg)
+{
+    render_regions_for(w->width, w->height, w->scale, w->view.slide, rg);
 }
 
 /* ---- stepping ------------------------------------------------------------------ */
@@ -634,33 +660,167 @@ static GcId step_object(const GcHeap *h, int32_t old, int32_t cursor)
     return 0;
 }
 
-/* Keeps what a step is about in view: when its card is outside the heap
- * area, the view glides (the zoom kept) just far enough to show it.  Not
- * in settled frames (recordings, tests), where the view is the one chosen. */
+/* ---- the subject in view ------------------------------------------------------- */
+
+#define SLIDE_ZMAX 1.6f     /* cards at most 160 % on a slide */
+#define SLIDE_ZMIN 0.9f     /* card titles 16 px, badges 14 px at 720p: the back row reads them */
+#define SUBJECT_ZMIN_SLIDE 0.8f /* zoomed out this far on a slide to show the whole subject */
+#define SUBJECT_ZMIN 0.6f   /* and in the window and plain recordings */
+#define SUBJECT_MARGIN 28.0f
+
+/* World bounds of card id (tags and footer included); 0 if it has no place. */
+static int card_bounds(const AppWin *w, GcId id, float b[4])
+{
+    const GcObject *o = gc_object(w->heap, id);
+    float x, y, cw, ch;
+    if (!o || layout_get(w->layout, id, &x, &y) < 0)
+        return 0;
+    layout_card_size(o->kind, o->nslots, &cw, &ch);
+    b[0] = x;
+    b[1] = y;
+    b[2] = x + cw;
+    b[3] = y + ch + 24;
+    return 1;
+}
+
+/* The subject of the frame at the cursor: the cards the caption names,
+ * else the card the step is about (old: the cursor the step came from). */
+static int subject_ids(AppWin *w, int32_t old, GcId *ids, int max)
+{
+    int n = render_subjects(w->heap, w->sc ? w->sc->program : NULL, ids, max);
+    if (n == 0) {
+        GcId id = step_object(w->heap, old, gc_cursor(w->heap));
+        const GcObject *o = id > 0 ? gc_object(w->heap, id) : NULL;
+        if (o && o->state == GC_STATE_ALIVE)
+            ids[n++] = id;
+    }
+    return n;
+}
+
+/* Moves the view (zoom, pan) just enough to show the subject: pans, then
+ * zooms out (not below zfloor) when it does not fit; when it cannot fit
+ * even then, shows its first card (the heap's note names the others). */
+static void keep_subject(AppWin *w, int32_t old, float zfloor, float *zoom, float *px, float *py)
+{
+    GcId ids[16];
+    int n = subject_ids(w, old, ids, 16);
+    float b[4], cb[4];
+    int any = 0;
+    for (int i = 0; i < n; i++) {
+        if (!card_bounds(w, ids[i], cb))
+            continue;
+        if (!any) {
+            memcpy(b, cb, sizeof b);
+        } else {
+            b[0] = fminf(b[0], cb[0]);
+            b[1] = fminf(b[1], cb[1]);
+            b[2] = fmaxf(b[2], cb[2]);
+            b[3] = fmaxf(b[3], cb[3]);
+        }
+        any = 1;
+    }
+    if (!any)
+        return;
+    RenderRegions rg;
+    app_win_regions(w, &rg);
+    float vw = rg.heap_w / w->scale, vh = rg.heap_h / w->scale, m = SUBJECT_MARGIN;
+    float bw = b[2] - b[0] + 2 * m, bh = b[3] - b[1] + 2 * m;
+    float z = *zoom;
+    if (bw > vw / z || bh > vh / z) {
+        float zf = fminf(vw / bw, vh / bh);
+        if (zf < z)
+            z = zf < zfloor ? (zfloor < z ? zfloor : z) : zf;
+    }
+    if (bw > vw / z || bh > vh / z) {
+        /* the whole subject does not fit: its first card */
+        for (int i = 0; i < n; i++)
+            if (card_bounds(w, ids[i], b))
+                break;
+    }
+    float nx = *px, ny = *py;
+    if (b[2] + m > nx + vw / z)
+        nx = b[2] + m - vw / z;
+    if (b[0] - m < nx)
+        nx = b[0] - m;
+    if (b[3] + m > ny + vh / z)
+        ny = b[3] + m - vh / z;
+    if (b[1] - m < ny)
+        ny = b[1] - m;
+    *zoom = z;
+    *px = nx;
+    *py = ny;
+}
+
+/* A slide's view before its subject: the cards of the whole run zoomed to
+ * fill the heap when they fit at a readable size (the same view for the
+ * whole chapter), else the cards alive now, else the readable size from
+ * their top-left corner. */
+static void slide_view(AppWin *w, float *zoom, float *px, float *py)
+{
+    RenderRegions rg;
+    app_win_regions(w, &rg);
+    float vw = rg.heap_w / w->scale, vh = rg.heap_h / w->scale, m = SUBJECT_MARGIN;
+    float b[4];
+    int all = 1;
+    if (!cards_bounds(w, 1, &b[0], &b[1], &b[2], &b[3]))
+        return;
+    float z = fminf(vw / (b[2] - b[0] + 2 * m), vh / (b[3] - b[1] + 2 * m));
+    if (z < SLIDE_ZMIN) {
+        all = 0;
+        if (cards_bounds(w, 0, &b[0], &b[1], &b[2], &b[3]))
+            z = fminf(vw / (b[2] - b[0] + 2 * m), vh / (b[3] - b[1] + 2 * m));
+    }
+    (void)all;
+    if (z > SLIDE_ZMAX)
+        z = SLIDE_ZMAX;
+    if (z < SLIDE_ZMIN) {
+        z = SLIDE_ZMIN;
+        *px = b[0] - m;
+        *py = b[1] - m;
+    } else {
+        *px = (b[0] + b[2]) * 0.5f - vw / z * 0.5f;
+        *py = (b[1] + b[3]) * 0.5f - vh / z * 0.5f;
+    }
+    *zoom = z;
+}
+
+void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
+{
+    *zoom = w->home[0];
+    *x = w->home[1];
+    *y = w->home[2];
+    if (!w->heap)
+        return;
+    if (w->view.slide)
+        slide_view(w, zoom, x, y);
+    int32_t c = gc_cursor(w->heap);
+    keep_subject(w, c > 0 ? c - 1 : 0, w->view.slide ? SUBJECT_ZMIN_SLIDE : SUBJECT_ZMIN, zoom, x, y);
+}
+
+/* Keeps what a step is about in view: when the cards its caption names
+ * (or the card it touched) are outside the heap area, the view glides
+ * just far enough to show them (zooming out only when they do not fit).
+ * On a slide, each step has its own view.  Settled frames (recordings,
+ * tests) take their view at once when w->follow is set, else keep the
+ * one chosen. */
 static void follow(AppWin *w, int32_t old, int32_t cursor, uint32_t now)
 {
-    GcId id = step_object(w->heap, old, cursor);
-    const GcObject *o = id > 0 ? gc_object(w->heap, id) : NULL;
-    float x, y, cw, ch;
-    if (!o || o->state != GC_STATE_ALIVE || layout_get(w->layout, id, &x, &y) < 0)
+    (void)cursor;
+    if (w->settled) {
+        app_win_frame_view(w, &w->view.zoom, &w->view.pan_x, &w->view.pan_y);
+        w->fitting = 0;
         return;
-    layout_card_size(o->kind, o->nslots, &cw, &ch);
-    RenderRegions rg;
-    render_regions(w->width, w->height, w->scale, &rg);
-    float zoom = w->fitting ? w->fit_to[0] : w->view.zoom;
+    }
+    float z = w->fitting ? w->fit_to[0] : w->view.zoom;
     float px = w->fitting ? w->fit_to[1] : w->view.pan_x, py = w->fitting ? w->fit_to[2] : w->view.pan_y;
-    float k = zoom * w->scale, vw = rg.heap_w / k, vh = rg.heap_h / k, m = 40;
-    float nx = px, ny = py;
-    if (x + cw + m > px + vw)
-        nx = x + cw + m - vw;
-    if (x - m < nx)
-        nx = x - m;
-    if (y + ch + m > py + vh)
-        ny = y + ch + m - vh;
-    if (y - m < ny)
-        ny = y - m;
-    if (nx != px || ny != py)
-        glide_view(w, zoom, nx, ny, now);
+    float nz = z, nx = px, ny = py;
+    if (w->view.slide) {
+        app_win_frame_view(w, &nz, &nx, &ny);
+    } else {
+        keep_subject(w, old, z < SUBJECT_ZMIN ? z : SUBJECT_ZMIN, &nz, &nx, &ny);
+    }
+    if (nz != z || nx != px || ny != py)
+        glide_view(w, nz, nx, ny, now);
 }
 
 void app_win_seek(AppWin *w, int32_t cursor, uint32_t now)
@@ -680,7 +840,7 @@ void app_win_seek(AppWin *w, int32_t cursor, uint32_t now)
     w->view.anim = w->settled ? 1 : 0;
     w->anim_start = now;
     w->dirty = 1;
-    if (!w->settled && !w->dragging && w->drag_kind != 3) /* not while scrubbing the timeline */
+    if ((w->settled ? w->follow : !w->dragging && w->drag_kind != 3)) /* not while scrubbing the timeline */
         follow(w, old, cursor, now);
 }
 
@@ -1028,12 +1188,12 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
         if (cmd == APP_CMD_UI_RESET)
             want = 1;
         RenderRegions rg;
-        render_regions(w->width, w->height, w->scale, &rg);
+        app_win_regions(w, &rg);
         float k = w->view.zoom * w->scale;
         float cx = w->view.pan_x + rg.heap_w * 0.5f / k, cy = w->view.pan_y + rg.heap_h * 0.5f / k;
         w->ui = want;
         apply_ui(w);
-        render_regions(w->width, w->height, w->scale, &rg);
+        app_win_regions(w, &rg);
         k = w->view.zoom * w->scale;
         w->view.pan_x = cx - rg.heap_w * 0.5f / k;
         w->view.pan_y = cy - rg.heap_h * 0.5f / k;
@@ -1242,9 +1402,8 @@ int app_win_tick(AppWin *w, uint32_t now, uint32_t *wait_ms)
     return w->dirty;
 }
 
-int app_win_draw(AppWin *w, uint32_t now)
+int app_win_build(AppWin *w)
 {
-    (void)now;
     RenderView v = w->view;
     if (w->settled)
         v.anim = 1;
@@ -1264,6 +1423,14 @@ int app_win_draw(AppWin *w, uint32_t now)
     if (render_scene(&w->list, w->fonts, w->heap, w->sc ? w->sc->program : NULL, w->layout, &w->tl,
                      &v, w->width, w->height) < 0)
         return SDL_SetError("out of memory while building the frame");
+    return 0;
+}
+
+int app_win_draw(AppWin *w, uint32_t now)
+{
+    (void)now;
+    if (app_win_build(w) < 0)
+        return -1;
     w->dirty = 0;
     return render_sdl_draw(w->backend, &w->list);
 }
@@ -1284,7 +1451,7 @@ static void timeline_seek(AppWin *w, const RenderHit *hit, float x, uint32_t now
 static void to_world(const AppWin *w, float x, float y, float *wx, float *wy)
 {
     RenderRegions rg;
-    render_regions(w->width, w->height, w->scale, &rg);
+    app_win_regions(w, &rg);
     float k = w->view.zoom * w->scale;
     *wx = (x - rg.heap_x) / k + w->view.pan_x;
     *wy = (y - rg.heap_y) / k + w->view.pan_y;
@@ -1458,7 +1625,7 @@ void app_win_mouse_up(AppWin *w, float x, float y, uint32_t now)
 void app_win_wheel(AppWin *w, float x, float y, float dy)
 {
     RenderRegions rg;
-    render_regions(w->width, w->height, w->scale, &rg);
+    app_win_regions(w, &rg);
     if (x < rg.heap_x || x > rg.heap_x + rg.heap_w || y < rg.heap_y || y > rg.heap_y + rg.heap_h)
         return;
     float mx, my;

@@ -56,6 +56,8 @@ typedef struct AppWinOptions {
     const char *shots_dir;  /* NULL: ./screenshots */
     int theme;              /* RenderThemeId */
     float ui;               /* interface size, 0 or 1 = 100 % (--ui-scale) */
+    int slide;              /* slide mode (--slide) */
+    int follow;             /* settled frames too get a view that shows their subject (record) */
 } AppWinOptions;
 
 /* A card gliding to its new place: a reload moved it (an edited pin) or a
@@ -118,6 +120,8 @@ typedef struct AppWin {
     char prompt[400];        /* the question or the end-of-chapter prompt shown */
     int dirty;
     int settled;             /* no animations: cards move at once (tests, screenshots) */
+    int follow;              /* AppWinOptions.follow */
+    float home[3];           /* zoom, pan x, y chosen on load: each recorded frame starts there */
     int fullscreen;          /* wanted: the window follows it (fullscreen_changed) */
     int fullscreen_changed;
 } AppWin;
@@ -140,9 +144,18 @@ void app_win_seek(AppWin *w, int32_t cursor, uint32_t now);
 float app_win_ui_scale(const AppWin *w);
 /* Shows every card of the run at once, however small (record --fit). */
 void app_win_fit_run(AppWin *w);
+/* The regions of w's frames (slide mode or not). */
+void app_win_regions(const AppWin *w, RenderRegions *rg);
+/* The view (zoom, pan x, y) of the frame at the current cursor when it is
+ * chosen for that frame alone (recordings, slides): the view chosen on
+ * load (in slide mode: the cards zoomed to fill the heap), moved or zoomed
+ * out just enough to show the cards the caption names. */
+void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y);
 /* Advances animations, playing, toasts; returns 1 if a redraw is needed.
  * *wait_ms gets how long the loop may sleep. */
 int app_win_tick(AppWin *w, uint32_t now, uint32_t *wait_ms);
+/* Builds the frame's display list into w->list (nothing drawn). */
+int app_win_build(AppWin *w);
 /* Builds and draws the frame onto the renderer (not presented). */
 int app_win_draw(AppWin *w, uint32_t now);
 /* Mouse, in physical pixels (SDL gives window points: times scale).

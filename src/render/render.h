@@ -271,6 +271,7 @@ typedef struct RenderView {
     int32_t prev_cursor;   /* cursor before the last step (for fades), -1 none */
     int32_t hover_cursor;  /* the timeline under the mouse: this cursor's step, -1 none */
     float hover_x;         /* where the mouse is on it (physical pixels) */
+    int slide;             /* slide mode: heap first, caption as the title, no controls */
 } RenderView;
 
 /* Logical size of the regions of the window, so the app and the tests can
@@ -282,6 +283,19 @@ typedef struct RenderRegions {
 } RenderRegions;
 
 void render_regions(int width, int height, float scale, RenderRegions *out);
+/* The regions of a slide (RenderView.slide): the title (top_h), the heap,
+ * the code at the right (code_*), the footer (timeline_h). */
+void render_regions_slide(int width, int height, float scale, RenderRegions *out);
+/* render_regions or render_regions_slide. */
+void render_regions_for(int width, int height, float scale, int slide, RenderRegions *out);
+
+/* The subject of the frame at h's cursor: the cards its caption names
+ * ("Link #4" in the event's explanation or the statement's say), at most
+ * max into out, in the order named.  Returns the count. */
+int render_subjects(const struct GcHeap *h, const struct LangProgram *p, GcId *out, int max);
+/* Adds to out[0..n) the cards text names as "<Type> #<id>" (type names
+ * checked against h); returns the new count. */
+int render_named_cards(const struct GcHeap *h, const char *text, GcId *out, int n, int max);
 
 /* Builds the frame for the heap's current cursor into l (reset first).
  * h may be NULL (nothing loaded: a welcome screen).  p and layout may be NULL

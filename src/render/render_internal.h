@@ -83,7 +83,16 @@ void render_code_panel(Scene *s, float x, float y, float w, float h);
 void render_frames_panel(Scene *s, float x, float y, float w, float h);
 void render_collector_panel(Scene *s, float x, float y, float w, float h);
 void render_inspector(Scene *s);
-/* Arrows from the names in the frames panel to their cards. */
+/* Slide mode: the whole frame but the overlays (render_slide.c). */
+void render_slide(Scene *s);
+/* A note at the bottom of the heap naming the subject's cards that are
+ * not inside the heap view. */
+void render_offscreen_note(Scene *s);
+/* Text wrapped at spaces into at most maxlines lines of width w, at the
+ * first of the sizes px[0..npx) where it fits whole (the last size cuts);
+ * returns the height used. */
+float render_wrapped(Scene *s, RenderFont font, const int *px, int npx, const char *text, float x,
+                     float y, float w, int maxlines, float line_gap, RenderColor c);
 
 /* ---- arrow routing around cards (render_route.c) ------------------------------ */
 

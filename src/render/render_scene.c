@@ -889,7 +889,7 @@ int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangP
     s.width = width;
     s.height = height;
     render_list_reset(l, width, height, s.t->bg);
-    render_regions(width, height, s.s, &s.rg);
+    render_regions_for(width, height, s.s, v->slide, &s.rg);
     if (h) {
         s.cursor = gc_cursor(h);
         s.nevents = gc_event_count(h);
@@ -903,6 +903,10 @@ int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangP
     }
     const RenderRegions *rg = &s.rg;
     float m = sc(&s, 12);
+    if (v->slide) {
+        render_slide(&s);
+        goto overlays;
+    }
     top_bar(&s);
     /* left column: code above frames */
     float colh = rg->heap_h;
@@ -919,6 +923,7 @@ int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangP
     render_hit(l, RENDER_HIT_HEAP, 0, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h);
     if (h) {
         render_heap(&s); /* cards, their arrows, and the arrows from the names */
+        render_offscreen_note(&s);
     } else
         welcome(&s);
     /* bottom: caption, then the timeline */
@@ -926,6 +931,7 @@ int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangP
     caption(&s, rg->code_x, by, (float)width - 2 * m, sc(&s, rg->caption_h) - m);
     timeline(&s, rg->code_x, by + sc(&s, rg->caption_h) - m, (float)width - 2 * m,
              sc(&s, rg->timeline_h));
+overlays:
     if (h && v->selected > 0)
         render_inspector(&s);
     if (v->load_error && *v->load_error)

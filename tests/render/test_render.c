@@ -15,12 +15,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <dirent.h>
+#include <ctype.h>
 
 #include "app_window_internal.h"
 #include "record.h"
 
 #ifndef GCVIZ_TEST_DATA
 #define GCVIZ_TEST_DATA "tests/render/data"
+#endif
+#ifndef GCVIZ_SCENARIOS_DIR
+#define GCVIZ_SCENARIOS_DIR "scenarios"
 #endif
 #ifndef GCVIZ_GOLDEN_DIR
 #define GCVIZ_GOLDEN_DIR "tests/golden/scenarios"
@@ -57,8 +61,25 @@ static int target_open_scaled(Target *t, int width, int height, float scale, int
     t->r = SDL_CreateSoftwareRenderer(t->surf);
     if (!t->r)
         return -1;
-    AppWinOptions o = {NULL, theme, 1};
+    AppWinOptions o = {NULL, theme, 1, 0, 0};
     t->w = app_win_new(t->r, width, height, scale, &o);
+    if (!t->w)
+        return -1;
+    t->w->settled = 1;
+    return 0;
+}
+
+/* A target for slides (--slide) or recordings (each frame's view shows
+ * its subject), as `gcviz record` makes them. */
+static int target_open_record(Target *t, int width, int height, int theme, int slide)
+{
+    memset(t, 0, sizeof *t);
+    t->surf = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
+    t->r = t->surf ? SDL_CreateSoftwareRenderer(t->surf) : NULL;
+    if (!t->r)
+        return -1;
+    AppWinOptions o = {NULL, theme, 1, slide, 1};
+    t->w = app_win_new(t->r, width, height, 1.0f, &o);
     if (!t->w)
         return -1;
     t->w->settled = 1;
@@ -1499,6 +1520,159 @@ static void t_every_scenario(void)
     target_close(&t);
 }
 
+
+/* ---- the subject of every frame --------------------------------------------------- */
+
+/* The cards a text names as "<Type> #<id>" (the type checked against the
+ * heap), appended to ids; returns the new count. */
+static int named_in(const GcHeap *h, const char *text, GcId *ids, int n, int max)
+{
+    for (const char *c = strstr(text, " #"); c; c = strstr(c + 1, " #")) {
+        char *end;
+        long id = strtol(c + 2, &end, 10);
+        if (end == c + 2 || id <= 0 || id > (long)gc_max_id(h) || !gc_object(h, (GcId)id))
+            continue;
+        const char *st = c;
+        while (st > text && (isalnum((unsigned char)st[-1]) || st[-1] == '_'))
+            st--;
+        const char *tn = gc_type_name(h, (GcId)id);
+        if ((size_t)(c - st) != strlen(tn) || strncmp(st, tn, strlen(tn)) != 0)
+            continue;
+        int dup = 0;
+        for (int i = 0; i < n; i++)
+            dup |= ids[i] == (GcId)id;
+        if (!dup && n < max)
+            ids[n++] = (GcId)id;
+    }
+    return n;
+}
+
+/* For the frame built in t->w->list: every card named by the text drawn
+ * in [y0, y1) (the caption) is drawn inside the heap area, or (when the
+ * subject cannot fit) the first one is and the heap's "Off screen" note
+ * names the others.  Returns the number of cards named. */
+static int check_subject_frame(Target *t, float y0, float y1, const char *what)
+{
+    const RenderList *l = &t->w->list;
+    RenderRegions rg;
+    app_win_regions(t->w, &rg);
+    static char cap[8192], note[2048];
+    size_t k = 0;
+    cap[0] = note[0] = 0;
+    int clipped = 0; /* texts inside the heap's clip are cards, not the caption */
+    for (int32_t i = 0; i < l->ncmds; i++) {
+        const RenderCmd *c = &l->cmds[i];
+        if (c->kind == RENDER_CMD_CLIP)
+            clipped = c->w > 0;
+        if (c->kind != RENDER_CMD_TEXT || clipped)
+            continue;
+        const char *txt = render_cmd_text(l, c);
+        if (strncmp(txt, "Off screen: ", 12) == 0)
+            snprintf(note, sizeof note, "%s", txt);
+        if (c->y >= y0 && c->y < y1 && k + strlen(txt) + 2 < sizeof cap)
+            k += (size_t)snprintf(cap + k, sizeof cap - k, " %s", txt);
+    }
+    GcId ids[32];
+    int n = named_in(t->w->heap, cap, ids, 0, 32);
+    for (int i = 0; i < n; i++) {
+        const RenderHit *hit = NULL;
+        for (int32_t j = 0; j < l->nhits; j++)
+            if (l->hits[j].kind == RENDER_HIT_CARD && l->hits[j].id == ids[i])
+                hit = &l->hits[j];
+        int inside = hit && hit->x >= rg.heap_x - 1 && hit->y >= rg.heap_y - 1 &&
+                     hit->x + hit->w <= rg.heap_x + rg.heap_w + 1 &&
+                     hit->y + hit->h <= rg.heap_y + rg.heap_h + 1;
+        if (inside)
+            continue;
+        char label[64];
+        snprintf(label, sizeof label, "%s #%d", gc_type_name(t->w->heap, ids[i]), (int)ids[i]);
+        CHECK(i > 0 && strstr(note, label), "%s: '%s' names %s, not inside the heap view%s%s", what,
+              cap + 1, label, note[0] ? "; note: " : "", note);
+    }
+    return n;
+}
+
+/* Every frame of every bundled chapter, recorded as slides at 1280x720
+ * and 1920x1080 (each phase, as --every phase records them): the cards
+ * the caption names are inside the heap view. */
+static void t_slide_subjects(void)
+{
+    static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
+    int frames = 0, named = 0;
+    for (int si = 0; si < 2; si++) {
+        Target t;
+        CHECK(target_open_record(&t, sizes[si][0], sizes[si][1], RENDER_THEME_LIGHT, 1) == 0, "target");
+        DIR *d = opendir(GCVIZ_SCENARIOS_DIR);
+        CHECK(d != NULL, "scenarios dir");
+        struct dirent *de;
+        while (d && (de = readdir(d)) != NULL) {
+            size_t len = strlen(de->d_name);
+            if (len < 6 || strcmp(de->d_name + len - 5, ".json") != 0 || !isdigit((unsigned char)de->d_name[0]))
+                continue;
+            char path[1024];
+            snprintf(path, sizeof path, "%s/%s", GCVIZ_SCENARIOS_DIR, de->d_name);
+            if (app_win_load(t.w, path, 0) < 0) {
+                CHECK(0, "load %s", path);
+                continue;
+            }
+            RecordPoint *pts = NULL;
+            int32_t np = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_PHASE, &pts);
+            CHECK(np > 0, "%s: stops", de->d_name);
+            for (int32_t i = 0; i < np; i++) {
+                app_win_seek(t.w, pts[i].cursor, 0);
+                CHECK(app_win_build(t.w) == 0, "build");
+                RenderRegions rg;
+                app_win_regions(t.w, &rg);
+                char what[1200];
+                snprintf(what, sizeof what, "%s %dx%d cursor %d", de->d_name, sizes[si][0], sizes[si][1],
+                         (int)pts[i].cursor);
+                named += check_subject_frame(&t, 0, rg.heap_y, what);
+                frames++;
+            }
+            free(pts);
+        }
+        if (d)
+            closedir(d);
+        target_close(&t);
+    }
+    printf("slide_subjects: %d frames, %d cards named\n", frames, named);
+    CHECK(frames > 400 && named > 100, "frames %d, named %d", frames, named);
+}
+
+/* Plain recordings (no --slide) at 1280x720 follow their subject too: the
+ * frames the issue found cut (chapter 19's subtract_refs on Link #4,
+ * chapter 14's last frame, chapter 12 at gc.collect()), and every other
+ * stop of those chapters. */
+static void t_record_subjects(void)
+{
+    static const char *const chapters[] = {"19_internaldocs_figures.json", "14_weak_references.json",
+                                           "12_finalizers.json", "13_resurrection.json"};
+    int named = 0;
+    for (size_t ci = 0; ci < sizeof chapters / sizeof chapters[0]; ci++) {
+        Target t;
+        CHECK(target_open_record(&t, 1280, 720, RENDER_THEME_LIGHT, 0) == 0, "target");
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", GCVIZ_SCENARIOS_DIR, chapters[ci]);
+        CHECK(app_win_load(t.w, path, 0) == 0, "load %s", path);
+        RecordPoint *pts = NULL;
+        int32_t np = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_MICRO, &pts);
+        for (int32_t i = 0; i < np; i++) {
+            app_win_seek(t.w, pts[i].cursor, 0);
+            CHECK(app_win_build(t.w) == 0, "build");
+            RenderRegions rg;
+            app_win_regions(t.w, &rg);
+            char what[1200];
+            snprintf(what, sizeof what, "%s cursor %d", chapters[ci], (int)pts[i].cursor);
+            /* the caption's band, below the heap */
+            named += check_subject_frame(&t, rg.heap_y + rg.heap_h, rg.heap_y + rg.heap_h + rg.caption_h,
+                                         what);
+        }
+        free(pts);
+        target_close(&t);
+    }
+    CHECK(named > 100, "named %d", named);
+}
+
 /* ---- gliding cards ------------------------------------------------------------------ */
 
 /* Presses the button at the centre of card id (drawn first: hits come from
@@ -2035,6 +2209,7 @@ int main(int argc, char **argv)
         {"glide_unpin", t_glide_unpin},       {"glide_reload", t_glide_reload},
         {"hidpi", t_hidpi},
         {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters},
+        {"slide_subjects", t_slide_subjects}, {"record_subjects", t_record_subjects},
     };
     int ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

@@ -1,0 +1,329 @@
+/*
+ * render_slide.c: slide mode (`--slide`) and the subject of a frame.
+ *
+ * A slide is what a teacher projects: the heap first and large, the
+ * caption as the slide's title line, the code around the current line at
+ * the side, a one-line footer; no buttons, no timeline, no frames or
+ * collector panel.  Its regions are laid out for 1280 x 720 logical
+ * pixels (the app scales a bigger output up, so a slide looks the same at
+ * 720p and 1080p).
+ *
+ * The subject of a frame is the set of cards its caption names ("Link #4",
+ * the object and the referent of the event shown): the app keeps them in
+ * the heap view, and a note in the heap says which of them are off screen
+ * when they cannot all be shown at a readable size.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+#include "render_internal.h"
+
+/* ---- regions ---------------------------------------------------------------- */
+
+void render_regions_slide(int width, int height, float scale, RenderRegions *o)
+{
+    float W = (float)width / scale, H = (float)height / scale;
+    float m = 12;
+    memset(o, 0, sizeof *o);
+    o->top_h = 112;     /* the title: the caption's sentence and the teacher's say */
+    o->timeline_h = 34; /* the footer */
+    o->caption_h = 0;
+    o->left_w = 0;
+    o->right_w = W * 0.3f;
+    if (o->right_w < 300)
+        o->right_w = 300;
+    if (o->right_w > 480)
+        o->right_w = 480;
+    o->heap_x = m * scale;
+    o->heap_y = o->top_h * scale;
+    o->heap_w = (W - o->right_w - 3 * m) * scale;
+    o->heap_h = (H - o->top_h - o->timeline_h) * scale;
+    o->code_x = (W - o->right_w - m) * scale;
+    o->code_y = o->heap_y;
+    o->code_w = o->right_w * scale;
+    o->code_h = o->heap_h;
+}
+
+void render_regions_for(int width, int height, float scale, int slide, RenderRegions *o)
+{
+    if (slide)
+        render_regions_slide(width, height, scale, o);
+    else
+        render_regions(width, height, scale, o);
+}
+
+/* ---- the subject -------------------------------------------------------------- */
+
+/* The top-level statement's location of the event just shown, or NULL. */
+static const LangLoc *top_loc(const GcHeap *h, const LangProgram *p)
+{
+    if (!p)
+        return NULL;
+    for (int32_t i = gc_cursor(h) - 1; i >= 0; i--) {
+        const GcEvent *e = gc_event(h, i);
+        if (e->kind == GC_EV_STMT && e->depth == 0)
+            return lang_loc(p, (int32_t)e->a);
+    }
+    return NULL;
+}
+
+static int add_id(GcId *out, int n, int max, GcId id)
+{
+    for (int i = 0; i < n; i++)
+        if (out[i] == id)
+            return n;
+    if (n < max)
+        out[n++] = id;
+    return n;
+}
+
+int render_named_cards(const GcHeap *h, const char *text, GcId *out, int n, int max)
+{
+    if (!text)
+        return n;
+    /* "<Type> #<id>" where Type is the object's type name */
+    for (const char *c = strchr(text, '#'); c; c = strchr(c + 1, '#')) {
+        if (!isdigit((unsigned char)c[1]) || c - text < 2 || c[-1] != ' ')
+            continue;
+        long id = strtol(c + 1, NULL, 10);
+        if (id <= 0 || id > (long)gc_max_id(h) || !gc_object(h, (GcId)id))
+            continue;
+        const char *end = c - 1, *start = end;
+        while (start > text && (isalnum((unsigned char)start[-1]) || start[-1] == '_'))
+            start--;
+        const char *tn = gc_type_name(h, (GcId)id);
+        if (tn && (size_t)(end - start) == strlen(tn) && strncmp(start, tn, (size_t)(end - start)) == 0)
+            n = add_id(out, n, max, (GcId)id);
+    }
+    return n;
+}
+
+int render_subjects(const GcHeap *h, const LangProgram *p, GcId *out, int max)
+{
+    int n = 0;
+    int32_t ev = gc_cursor(h) - 1;
+    if (ev < 0 || max <= 0)
+        return 0;
+    char expl[512];
+    gc_event_explain(h, ev, expl, sizeof expl);
+    n = render_named_cards(h, expl, out, n, max);
+    const LangLoc *loc = top_loc(h, p);
+    if (loc && loc->say)
+        n = render_named_cards(h, loc->say, out, n, max);
+    return n;
+}
+
+/* ---- wrapped text --------------------------------------------------------------- */
+
+/* The longest prefix of text (ending before a space, or the whole text)
+ * that fits maxw pixels; 0 if not even the first word fits. */
+static size_t fit_prefix(Scene *s, RenderFont font, int px, const char *text, float maxw)
+{
+    size_t len = strlen(text);
+    if ((float)render_text_width(s->fonts, font, px, text) <= maxw)
+        return len;
+    size_t spaces[300], n = 0;
+    for (size_t i = 0; i < len && n < sizeof spaces / sizeof spaces[0]; i++)
+        if (text[i] == ' ')
+            spaces[n++] = i;
+    char line[1024];
+    size_t lo = 0, hi = n, best = 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, i = spaces[mid];
+        if (i >= sizeof line)
+            i = sizeof line - 1;
+        memcpy(line, text, i);
+        line[i] = 0;
+        if ((float)render_text_width(s->fonts, font, px, line) > maxw) {
+            hi = mid;
+        } else {
+            best = i;
+            lo = mid + 1;
+        }
+    }
+    return best;
+}
+
+/* Draws text wrapped at spaces into at most maxlines lines of width w from
+ * y, trying the sizes px[0..npx) until it fits whole; the last size cuts
+ * the last line with an ellipsis.  Returns the height used. */
+float render_wrapped(Scene *s, RenderFont font, const int *px, int npx, const char *text, float x,
+                     float y, float w, int maxlines, float line_gap, RenderColor c)
+{
+    char buf[1024], fit[1024];
+    for (int k = 0; k < npx; k++) {
+        int size = spx(s, (float)px[k]);
+        size_t starts[16], lens[16];
+        int lines = 0;
+        const char *t = text;
+        while (*t && lines < maxlines && lines < 16) {
+            size_t cut = fit_prefix(s, font, size, t, w);
+            if (cut == 0)
+                cut = strcspn(t, " ") ? strcspn(t, " ") : strlen(t);
+            starts[lines] = (size_t)(t - text);
+            lens[lines] = cut;
+            lines++;
+            t += cut;
+            while (*t == ' ')
+                t++;
+        }
+        if (*t && k < npx - 1)
+            continue;
+        float lh = (float)render_line_height(s->fonts, font, size) + sc(s, line_gap);
+        for (int i = 0; i < lines; i++) {
+            size_t len = lens[i];
+            if (i == lines - 1 && *t)
+                len = strlen(text + starts[i]); /* the rest, cut by render_fit */
+            if (len >= sizeof buf)
+                len = sizeof buf - 1;
+            memcpy(buf, text + starts[i], len);
+            buf[len] = 0;
+            render_text(s->l, x, y + lh * (float)i, font, size, RENDER_ALIGN_LEFT, c,
+                        render_fit(s, font, size, buf, w, fit, sizeof fit));
+        }
+        return lh * (float)lines;
+    }
+    return 0;
+}
+
+/* ---- cards off screen ------------------------------------------------------------ */
+
+void render_offscreen_note(Scene *s)
+{
+    if (!s->h || !s->layout)
+        return;
+    GcId ids[16];
+    int n = render_subjects(s->h, s->p, ids, 16);
+    char msg[600];
+    int k = 0, off = 0;
+    msg[0] = 0;
+    float k_ = s->v->zoom * s->s;
+    for (int i = 0; i < n; i++) {
+        float wx, wy, ww, wh;
+        if (render_card_rect(s->h, s->layout, ids[i], &wx, &wy, &ww, &wh) < 0)
+            continue;
+        float x0 = s->rg.heap_x + (wx - s->v->pan_x) * k_, y0 = s->rg.heap_y + (wy - s->v->pan_y) * k_;
+        float x1 = x0 + ww * k_, y1 = y0 + wh * k_;
+        if (x0 >= s->rg.heap_x - 1 && y0 >= s->rg.heap_y - 1 && x1 <= s->rg.heap_x + s->rg.heap_w + 1 &&
+            y1 <= s->rg.heap_y + s->rg.heap_h + 1)
+            continue;
+        const char *dir = x1 <= s->rg.heap_x                    ? " \xE2\x86\x90"
+                          : x0 >= s->rg.heap_x + s->rg.heap_w   ? " \xE2\x86\x92"
+                          : y1 <= s->rg.heap_y                  ? " \xE2\x86\x91"
+                          : y0 >= s->rg.heap_y + s->rg.heap_h   ? " \xE2\x86\x93"
+                                                                : "";
+        char label[96];
+        render_obj_label(s->h, ids[i], label, sizeof label);
+        if (k >= 0 && (size_t)k < sizeof msg)
+            k += snprintf(msg + k, sizeof msg - (size_t)k, "%s%s%s", off ? ", " : "Off screen: ",
+                          label, dir);
+        off++;
+    }
+    if (!off)
+        return;
+    const RenderTheme *t = s->t;
+    char fit[600];
+    int px = spx(s, 16);
+    const char *txt = render_fit(s, RENDER_FONT_BOLD, px, msg, s->rg.heap_w - sc(s, 48), fit, sizeof fit);
+    float h = sc(s, 32);
+    float w = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, txt) + sc(s, 28);
+    float x = s->rg.heap_x + sc(s, 12), y = s->rg.heap_y + s->rg.heap_h - h - sc(s, 12);
+    render_rect(s->l, x, y, w, h, h * 0.5f, t->toast);
+    render_text_mid(s, x + w * 0.5f, y, h, RENDER_FONT_BOLD, px, RENDER_ALIGN_CENTER, t->toast_text, txt);
+}
+
+/* ---- the slide ---------------------------------------------------------------------- */
+
+static void slide_title(Scene *s, float x, float y, float w, float h)
+{
+    const RenderTheme *t = s->t;
+    if (!s->h)
+        return;
+    char expl[512], title[640];
+    int err_here = s->tl && s->tl->error_event >= 0 && s->ev >= s->tl->error_event;
+    const char *say = NULL;
+    RenderColor tc = t->text;
+    if (err_here) {
+        const char *msg = s->v->run_error && *s->v->run_error ? s->v->run_error : gc_error(s->h);
+        snprintf(title, sizeof title, "Traceback: %s", msg);
+        tc = t->error;
+    } else if (s->ev < 0) {
+        snprintf(title, sizeof title, "%s", s->v->title && *s->v->title ? s->v->title : "Before the first statement");
+        say = s->v->description;
+    } else {
+        gc_event_explain(s->h, s->ev, expl, sizeof expl);
+        snprintf(title, sizeof title, "%s", expl);
+        const LangLoc *loc = top_loc(s->h, s->p);
+        say = loc && loc->say && *loc->say ? loc->say : NULL;
+    }
+    /* the phase at the right of the title */
+    float rw = 0;
+    if (s->ev >= 0) {
+        const GcEvent *e = gc_event(s->h, s->ev);
+        if (e->phase != GC_PHASE_IDLE) {
+            const char *ph = gc_phase_name((GcPhase)e->phase);
+            float pw = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 18), ph) + sc(s, 32);
+            render_pill(s, x + w - pw, y + sc(s, 6), sc(s, 32), RENDER_FONT_BOLD, spx(s, 18),
+                        t->timeline_phase, t->bg, ph);
+            rw = pw + sc(s, 16);
+        }
+    }
+    static const int big[] = {26, 24, 22};
+    int say_lines = 2;
+    float used = render_wrapped(s, RENDER_FONT_BOLD, big, 3, title, x, y, w - rw, 2, 0, tc);
+    if (used > sc(s, 40))
+        say_lines = 1;
+    if (say) {
+        char q[700];
+        snprintf(q, sizeof q, "\xE2\x80\x9C%s\xE2\x80\x9D", say);
+        static const int small[] = {21, 19, 18};
+        render_wrapped(s, RENDER_FONT_SANS, small, 3, q, x, y + used + sc(s, 6), w, say_lines, 0,
+                       t->accent);
+    }
+    (void)h;
+}
+
+static void slide_footer(Scene *s, float x, float y, float w, float h)
+{
+    const RenderTheme *t = s->t;
+    char left[400], right[400], fit[400];
+    int px = spx(s, 16);
+    snprintf(left, sizeof left, "%s", s->v->title && *s->v->title ? s->v->title : "gcviz");
+    right[0] = 0;
+    if (s->h) {
+        const GcGlobals *g = gc_globals(s->h);
+        int32_t step = render_shown_step(s->h);
+        int32_t nsteps = s->p ? lang_step_count(s->p) : 0;
+        const char *coll = g->collector == GC_COLLECTOR_REFCOUNT    ? "refcount only"
+                           : g->collector == GC_COLLECTOR_MARKSWEEP ? "mark-sweep"
+                                                                    : "CPython gc";
+        snprintf(right, sizeof right, "step %d of %d \xC2\xB7 Python %d.%d \xC2\xB7 %s %s",
+                 (int)(step + 1 > 0 ? step + 1 : 0), (int)nsteps, g->python / 100, g->python % 100,
+                 coll, g->collector == GC_COLLECTOR_CPYTHON ? (g->enabled ? "enabled" : "disabled") : "");
+    }
+    float rwid = (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, right);
+    render_text_mid(s, x + w, y, h, RENDER_FONT_SANS, px, RENDER_ALIGN_RIGHT, t->text_dim, right);
+    render_text_mid(s, x, y, h, RENDER_FONT_BOLD, px, RENDER_ALIGN_LEFT, t->text_dim,
+                    render_fit(s, RENDER_FONT_BOLD, px, left, w - rwid - sc(s, 24), fit, sizeof fit));
+}
+
+void render_slide(Scene *s)
+{
+    const RenderRegions *rg = &s->rg;
+    float m = sc(s, 12);
+    slide_title(s, m + sc(s, 6), sc(s, 10), (float)s->width - 2 * m - sc(s, 12), sc(s, rg->top_h) - sc(s, 16));
+    render_code_panel(s, rg->code_x, rg->code_y, rg->code_w, rg->code_h);
+    render_rect(s->l, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h, sc(s, 12), s->t->heap_bg);
+    render_frame(s->l, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h, sc(s, 12), sc(s, 1), 0,
+                 s->t->panel_border);
+    render_hit(s->l, RENDER_HIT_HEAP, 0, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h);
+    if (s->h) {
+        render_heap(s);
+        render_offscreen_note(s);
+    }
+    slide_footer(s, m + sc(s, 6), rg->heap_y + rg->heap_h, (float)s->width - 2 * m - sc(s, 12),
+                 sc(s, rg->timeline_h));
+}
