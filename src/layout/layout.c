@@ -145,8 +145,32 @@ static int32_t cell_of(float v)
     return c < -1e9f ? -1000000000 : c > 1e9f ? 1000000000 : (int32_t)c;
 }
 
+/* Twice the buckets, the nodes relinked (kept below two nodes a bucket, so
+ * a test looks at a few nodes whatever the heap's size). */
+static int grid_grow(Grid *g)
+{
+    int32_t nb = g->nbuckets * 2;
+    int32_t *heads = malloc((size_t)nb * sizeof *heads);
+    if (!heads)
+        return -1;
+    memset(heads, 0xff, (size_t)nb * sizeof *heads);
+    for (int32_t b = 0; b < g->nbuckets; b++)
+        for (int32_t k = g->heads[b], next; k >= 0; k = next) {
+            next = g->nodes[k].next;
+            uint32_t nbk = cell_hash(g->nodes[k].cx, g->nodes[k].cy) & (uint32_t)(nb - 1);
+            g->nodes[k].next = heads[nbk];
+            heads[nbk] = k;
+        }
+    free(g->heads);
+    g->heads = heads;
+    g->nbuckets = nb;
+    return 0;
+}
+
 static int grid_add(Grid *g, int32_t cx, int32_t cy, GcId id)
 {
+    if (g->nnodes > 2 * g->nbuckets && g->nbuckets < (1 << 26) && grid_grow(g) < 0)
+        return -1;
     int32_t n = g->free_list;
     if (n >= 0) {
         g->free_list = g->nodes[n].next;
@@ -252,13 +276,21 @@ static int free_spot(const Layout *l, Grid *g, GcId self, float x, float y, floa
 }
 
 #define STEP 16.0f /* world units between the spots tried in a column */
+#define PITCH (LAYOUT_CARD_W + LAYOUT_GAP_X) /* the roots columns' spacing */
+
+/* The size and life of a card being placed (or of the smallest card of the
+ * run, for the hints below). */
+typedef struct Probe {
+    float w, h;
+    int32_t born, gone;
+} Probe;
 
 /* The first j in j0..jmax for which the spot at y0 + dir * j * STEP is free
- * for e, or -1.  Spots above 0 are not used.  It gives the spot that trying
+ * for c, or -1.  Spots above 0 are not used.  It gives the spot that trying
  * every j in turn would give, but jumps over each card in the way at once
  * (a list of a thousand cards would otherwise cost a try per 16 units of
  * every column it fills, for every new card). */
-static int32_t scan_column(const Layout *l, Grid *g, const Entry *e, GcId id, float x, float y0,
+static int32_t scan_column(const Layout *l, Grid *g, const Probe *c, GcId id, float x, float y0,
                            int dir, int32_t j0, int32_t jmax)
 {
     const float my = LAYOUT_GAP_Y * 0.5f;
@@ -271,11 +303,11 @@ static int32_t scan_column(const Layout *l, Grid *g, const Entry *e, GcId id, fl
             continue;
         }
         const Entry *o = NULL;
-        if (free_spot(l, g, id, x, y, e->w, e->h, e->born, e->gone, &o))
+        if (free_spot(l, g, id, x, y, c->w, c->h, c->born, c->gone, &o))
             return j;
         /* every spot before the one clear of o is in o's way too; floor and
          * a second look keep rounding from skipping a free spot */
-        float need = dir > 0 ? (o->y + o->h + my - y0) / STEP : (y0 - (o->y - e->h - my)) / STEP;
+        float need = dir > 0 ? (o->y + o->h + my - y0) / STEP : (y0 - (o->y - c->h - my)) / STEP;
         if (!(need <= (float)jmax))
             return -1;
         int32_t nj = (int32_t)floorf(need);
@@ -284,13 +316,403 @@ static int32_t scan_column(const Layout *l, Grid *g, const Entry *e, GcId id, fl
     return -1;
 }
 
+/* ---- hints: where earlier scans found every spot taken ----------------------
+ *
+ * Scanning a column jumps over each card in the way, so a full column of k
+ * cards costs k tries, and a heap of n cards in columns of about sqrt(n)
+ * cards each costs n^1.5 to n^2 tries in all.  The hints remember which
+ * spots earlier scans found taken for the smallest card of the run (the
+ * smallest card's rectangle at a spot lies inside any other card's
+ * rectangle at that spot, so a spot taken for it is taken for every card):
+ * per column x, the tops y in open spans (lo, hi), merged as they meet, so
+ * that a scan crosses a column of touching cards in one binary search; and
+ * per roots column, how many spots from its top are taken, with a bit for
+ * the columns that have room at all.  Only cards already born and still
+ * alive count, so a hint stays true while cards are added; it can only
+ * become false when a card dies, and deaths (a heap by time of death) cut
+ * the spans and lower the roots hints they were in before the next card is
+ * placed.  A hint never changes where a card goes, only where the scan for
+ * it starts: the result is the plain scan's, which test_render's
+ * layout_reference checks against the rule written the simplest way. */
+
+typedef struct Taken {
+    float lo, hi; /* tops y with lo < y < hi are taken for the smallest card */
+} Taken;
+
+typedef struct Memo {
+    float x;
+    Taken *s; /* sorted by lo, disjoint */
+    int32_t n, cap;
+} Memo;
+
+typedef struct Death {
+    int32_t gone;
+    GcId id;
+} Death;
+
+typedef struct Hints {
+    Probe small;             /* the smallest card of the run, alive at the current birth */
+    int32_t jmax_small;      /* its last spot in a roots column */
+    int32_t *root;           /* per roots column: spots 0 .. root[c]-1 are taken */
+    uint64_t *open;          /* per roots column: whether root[c] <= jmax_small */
+    int32_t ncols, capcols;
+    Memo *memo;              /* per column x met, sorted by x */
+    int32_t nmemo, capmemo;
+    Death *heap;             /* cards placed or known that die later, by time of death */
+    int32_t nheap, capheap;
+} Hints;
+
+static void memos_clear(Hints *hs)
+{
+    for (int32_t i = 0; i < hs->nmemo; i++)
+        free(hs->memo[i].s);
+    hs->nmemo = 0;
+}
+
+static void hints_free(Hints *hs)
+{
+    memos_clear(hs);
+    free(hs->memo);
+    free(hs->root);
+    free(hs->open);
+    free(hs->heap);
+    memset(hs, 0, sizeof *hs);
+}
+
+/* Forgets every hint (the grid was rebuilt for an earlier birth). */
+static void hints_reset(Hints *hs)
+{
+    for (int32_t c = 0; c < hs->ncols; c++)
+        hs->root[c] = 0;
+    if (hs->ncols)
+        memset(hs->open, 0xff, ((size_t)hs->capcols / 64) * sizeof *hs->open);
+    memos_clear(hs);
+    hs->nheap = 0;
+}
+
+/* The first memo with x >= x0. */
+static int32_t memo_lower(const Hints *hs, float x0)
+{
+    int32_t a = 0, b = hs->nmemo;
+    while (a < b) {
+        int32_t m = (a + b) / 2;
+        if (hs->memo[m].x < x0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    return a;
+}
+
+/* The memo of column x, made empty if new; NULL on OOM. */
+static Memo *memo_get(Hints *hs, float x)
+{
+    int32_t i = memo_lower(hs, x);
+    if (i < hs->nmemo && hs->memo[i].x == x)
+        return &hs->memo[i];
+    if (hs->nmemo == hs->capmemo) {
+        int32_t n = hs->capmemo ? hs->capmemo * 2 : 64;
+        Memo *nm = realloc(hs->memo, (size_t)n * sizeof *nm);
+        if (!nm)
+            return NULL;
+        hs->memo = nm;
+        hs->capmemo = n;
+    }
+    memmove(hs->memo + i + 1, hs->memo + i, (size_t)(hs->nmemo - i) * sizeof *hs->memo);
+    hs->memo[i] = (Memo){x, NULL, 0, 0};
+    hs->nmemo++;
+    return &hs->memo[i];
+}
+
+/* The span holding y, or -1. */
+static int32_t memo_find(const Memo *m, float y)
+{
+    int32_t a = 0, b = m->n; /* the last span with lo < y */
+    while (a < b) {
+        int32_t k = (a + b) / 2;
+        if (m->s[k].lo < y)
+            a = k + 1;
+        else
+            b = k;
+    }
+    return a > 0 && y < m->s[a - 1].hi ? a - 1 : -1;
+}
+
+/* Adds the open span (lo, hi), merged with the spans it meets.  0, or -1 on
+ * OOM. */
+static int memo_add(Memo *m, float lo, float hi)
+{
+    int32_t a = 0, b = m->n; /* the first span with hi > lo */
+    while (a < b) {
+        int32_t k = (a + b) / 2;
+        if (m->s[k].hi <= lo)
+            a = k + 1;
+        else
+            b = k;
+    }
+    int32_t end = a; /* spans a .. end-1 meet (lo, hi) */
+    while (end < m->n && m->s[end].lo < hi)
+        end++;
+    if (end > a) {
+        lo = fminf(lo, m->s[a].lo);
+        hi = fmaxf(hi, m->s[end - 1].hi);
+        m->s[a] = (Taken){lo, hi};
+        memmove(m->s + a + 1, m->s + end, (size_t)(m->n - end) * sizeof *m->s);
+        m->n -= end - a - 1;
+        return 0;
+    }
+    if (m->n == m->cap) {
+        int32_t n = m->cap ? m->cap * 2 : 8;
+        Taken *ns = realloc(m->s, (size_t)n * sizeof *ns);
+        if (!ns)
+            return -1;
+        m->s = ns;
+        m->cap = n;
+    }
+    memmove(m->s + a + 1, m->s + a, (size_t)(m->n - a) * sizeof *m->s);
+    m->s[a] = (Taken){lo, hi};
+    m->n++;
+    return 0;
+}
+
+/* Takes (lo, hi) out of the spans (a dead card's spots are free again;
+ * the ends of what is left lose a point, which only makes them smaller).
+ * 0, or -1 on OOM. */
+static int memo_cut(Memo *m, float lo, float hi)
+{
+    int32_t a = 0, b = m->n; /* the first span with hi > lo */
+    while (a < b) {
+        int32_t q = (a + b) / 2;
+        if (m->s[q].hi <= lo)
+            a = q + 1;
+        else
+            b = q;
+    }
+    for (int32_t k = a; k < m->n && m->s[k].lo < hi;) {
+        Taken t = m->s[k];
+        if (t.lo < lo) {
+            m->s[k].hi = lo; /* the part before the cut stays */
+            if (hi < t.hi)   /* and the part after it too */
+                return memo_add(m, hi, t.hi);
+            k++;
+        } else if (hi < t.hi) {
+            m->s[k].lo = hi;
+            return 0;
+        } else {
+            memmove(m->s + k, m->s + k + 1, (size_t)(m->n - k - 1) * sizeof *m->s);
+            m->n--;
+        }
+    }
+    return 0;
+}
+
+static int cols_grow(Hints *hs, int32_t c)
+{
+    if (c < hs->ncols)
+        return 0;
+    if (c >= hs->capcols) {
+        int32_t n = hs->capcols ? hs->capcols : 64;
+        while (n <= c)
+            n *= 2;
+        int32_t *nr = realloc(hs->root, (size_t)n * sizeof *nr);
+        if (!nr)
+            return -1;
+        hs->root = nr;
+        uint64_t *no = realloc(hs->open, ((size_t)n / 64) * sizeof *no);
+        if (!no)
+            return -1;
+        memset(no + hs->capcols / 64, 0xff, ((size_t)(n - hs->capcols) / 64) * sizeof *no);
+        hs->open = no;
+        hs->capcols = n;
+    }
+    for (int32_t i = hs->ncols; i <= c; i++) {
+        hs->root[i] = 0;
+        hs->open[i / 64] |= 1ull << (i % 64);
+    }
+    hs->ncols = c + 1;
+    return 0;
+}
+
+/* The first open roots column at or after c (columns not made yet are empty,
+ * so open). */
+static int32_t next_open(const Hints *hs, int32_t c)
+{
+    while (c < hs->ncols) {
+        uint64_t w = hs->open[c / 64] >> (c % 64);
+        if (w) {
+            while (!(w & 1)) {
+                w >>= 1;
+                c++;
+            }
+            return c;
+        }
+        c = (c / 64 + 1) * 64;
+    }
+    return c;
+}
+
+static int death_before(Death a, Death b)
+{
+    return a.gone < b.gone || (a.gone == b.gone && a.id < b.id);
+}
+
+static int heap_push(Hints *hs, int32_t gone, GcId id)
+{
+    if (hs->nheap == hs->capheap) {
+        int32_t n = hs->capheap ? hs->capheap * 2 : 1024;
+        Death *nh = realloc(hs->heap, (size_t)n * sizeof *nh);
+        if (!nh)
+            return -1;
+        hs->heap = nh;
+        hs->capheap = n;
+    }
+    Death d = {gone, id};
+    int32_t i = hs->nheap++;
+    while (i > 0 && death_before(d, hs->heap[(i - 1) / 2])) {
+        hs->heap[i] = hs->heap[(i - 1) / 2];
+        i = (i - 1) / 2;
+    }
+    hs->heap[i] = d;
+    return 0;
+}
+
+static Death heap_pop(Hints *hs)
+{
+    Death top = hs->heap[0], last = hs->heap[--hs->nheap];
+    int32_t i = 0, n = hs->nheap;
+    for (;;) {
+        int32_t k = 2 * i + 1;
+        if (k >= n)
+            break;
+        if (k + 1 < n && death_before(hs->heap[k + 1], hs->heap[k]))
+            k++;
+        if (!death_before(hs->heap[k], last))
+            break;
+        hs->heap[i] = hs->heap[k];
+        i = k;
+    }
+    if (n > 0)
+        hs->heap[i] = last;
+    return top;
+}
+
+/* The tops y at which the smallest card at column x would meet o (open),
+ * made a little smaller so that rounding never marks a free spot taken. */
+static Taken taken_by(const Hints *hs, const Entry *o)
+{
+    const float my = LAYOUT_GAP_Y * 0.5f;
+    Taken t = {o->y - hs->small.h - my, o->y + o->h + my};
+    float eps = 0.01f + 1e-6f * fmaxf(fabsf(t.lo), fabsf(t.hi));
+    t.lo += eps;
+    t.hi -= eps;
+    return t;
+}
+
+/* Cards dead by birth `born` free their spots: the spans they made are cut
+ * and the roots columns they were near start their scans above them again.
+ * 0, or -1 on OOM. */
+static int hints_deaths(Hints *hs, const Layout *l, int32_t born)
+{
+    const float mx = LAYOUT_GAP_X * 0.5f, my = LAYOUT_GAP_Y * 0.5f;
+    while (hs->nheap > 0 && hs->heap[0].gone <= born) {
+        Death d = heap_pop(hs);
+        const Entry *o = &l->e[d.id];
+        /* the columns whose smallest card could meet o */
+        float x0 = o->x - hs->small.w - mx, x1 = o->x + o->w + mx;
+        Taken t = taken_by(hs, o);
+        t.lo -= 1.0f; /* cut a little more than the span it made */
+        t.hi += 1.0f;
+        for (int32_t i = memo_lower(hs, x0); i < hs->nmemo && hs->memo[i].x <= x1; i++)
+            if (memo_cut(&hs->memo[i], t.lo, t.hi) < 0)
+                return -1;
+        float jl = floorf((o->y - hs->small.h - my) / STEP) - 1;
+        int32_t jlow = jl < 0 ? 0 : jl > 1e9f ? 1000000000 : (int32_t)jl;
+        float c0f = floorf(x0 / PITCH), c1f = floorf(x1 / PITCH);
+        int32_t c0 = c0f < 0 ? 0 : c0f > 1e9f ? INT32_MAX : (int32_t)c0f;
+        int32_t c1 = c1f > (float)(hs->ncols - 1) ? hs->ncols - 1 : (int32_t)c1f;
+        for (int32_t c = c0; c <= c1; c++) {
+            if (hs->root[c] > jlow)
+                hs->root[c] = jlow;
+            hs->open[c / 64] |= 1ull << (c % 64);
+        }
+    }
+    return 0;
+}
+
+/* As scan_column for the smallest card alive now, but over the spans of
+ * column x known taken, and adding to them what it finds.  -2 on OOM. */
+static int32_t scan_small(const Layout *l, Grid *g, Hints *hs, GcId id, float x, float y0, int dir,
+                          int32_t j0, int32_t jmax)
+{
+    Memo *m = memo_get(hs, x);
+    if (!m)
+        return -2;
+    for (int32_t j = j0; j <= jmax;) {
+        float y = dir > 0 ? y0 + (float)j * STEP : y0 - (float)j * STEP;
+        if (y < 0) {
+            if (dir < 0)
+                return -1;
+            j++;
+            continue;
+        }
+        int32_t k = memo_find(m, y);
+        if (k < 0) {
+            const Entry *o = NULL;
+            if (free_spot(l, g, id, x, y, hs->small.w, hs->small.h, hs->small.born, hs->small.gone, &o))
+                return j;
+            Taken t = taken_by(hs, o);
+            if (memo_add(m, t.lo, t.hi) < 0)
+                return -2;
+            k = memo_find(m, y);
+            if (k < 0) { /* o only grazes the spot (the span's margin): step on */
+                j++;
+                continue;
+            }
+        }
+        /* the first spot past the span */
+        float need = dir > 0 ? ceilf((m->s[k].hi - y0) / STEP) : ceilf((y0 - m->s[k].lo) / STEP);
+        if (!(need <= (float)jmax))
+            return -1;
+        int32_t nj = (int32_t)need;
+        j = nj > j ? nj : j + 1;
+    }
+    return -1;
+}
+
+/* The first spot for c in a column next to a parent (scan_column's answer),
+ * or -1; -2 on OOM. */
+static int32_t scan_kids(const Layout *l, Grid *g, Hints *hs, const Probe *c, GcId id, float x,
+                         float y0, int dir, int32_t j0, int32_t jmax)
+{
+    int32_t js = scan_small(l, g, hs, id, x, y0, dir, j0, jmax);
+    if (js < 0)
+        return js;
+    return scan_column(l, g, c, id, x, y0, dir, js, jmax);
+}
+
+/* The last spot of a roots column for a card of height h (the top one
+ * always). */
+static int32_t roots_jmax(float h, float col_h)
+{
+    int32_t jmax = col_h > h ? (int32_t)((col_h - h) / STEP) : 0;
+    while (jmax > 0 && (float)jmax * STEP + h > col_h)
+        jmax--;
+    while ((float)(jmax + 1) * STEP + h <= col_h)
+        jmax++;
+    return jmax;
+}
+
 /* Next to the parent: the column to its right first (same row, then rows
  * below and above, nearest first, below first on a tie), then further
- * columns; a root goes in the roots columns at the left, top to bottom.
- * col_h is the height of a column (layout_column_height). */
-static void place_one(Layout *l, Grid *g, Entry *e, GcId id, GcId parent, float col_h)
+ * columns; a root goes in the roots columns at the left, top to bottom,
+ * in the first column with room.  col_h is the height of a column
+ * (layout_column_height).  Returns 0, or -1 on OOM. */
+static int place_one(Layout *l, Grid *g, Hints *hs, Entry *e, GcId id, GcId parent, float col_h)
 {
     const Entry *p = parent ? centry(l, parent) : NULL;
+    Probe c = {e->w, e->h, e->born, e->gone};
+    hs->small.born = e->born;
+    hs->small.gone = e->born + 1; /* alive now: cards born later are not counted */
     if (p) {
         int32_t tries = (int32_t)(col_h / STEP);
         if (tries < 120)
@@ -301,33 +723,41 @@ static void place_one(Layout *l, Grid *g, Entry *e, GcId id, GcId parent, float 
             float x = p->x + (float)col * (p->w > e->w ? p->w : e->w) + (float)col * LAYOUT_GAP_X;
             if (col == 1)
                 x = p->x + p->w + LAYOUT_GAP_X;
-            int32_t down = scan_column(l, g, e, id, x, p->y, 1, 0, down_max);
-            int32_t up = scan_column(l, g, e, id, x, p->y, -1, 1,
-                                     down >= 0 && down - 1 < up_max ? down - 1 : up_max);
+            int32_t down = scan_kids(l, g, hs, &c, id, x, p->y, 1, 0, down_max);
+            int32_t up = down < -1 ? -2
+                                   : scan_kids(l, g, hs, &c, id, x, p->y, -1, 1,
+                                               down >= 0 && down - 1 < up_max ? down - 1 : up_max);
+            if (up < -1)
+                return -1;
             if (down >= 0 || up >= 0) {
                 e->x = x;
                 e->y = up >= 0 ? p->y - (float)up * STEP : p->y + (float)down * STEP;
-                return;
+                return 0;
             }
         }
     }
-    for (int col = 0; col < 400; col++) {
-        float x = (float)col * (LAYOUT_CARD_W + LAYOUT_GAP_X);
-        /* the spots whose card ends within the column (the top one always) */
-        int32_t jmax = col_h > e->h ? (int32_t)((col_h - e->h) / STEP) : 0;
-        while (jmax > 0 && (float)jmax * STEP + e->h > col_h)
-            jmax--;
-        while ((float)(jmax + 1) * STEP + e->h <= col_h)
-            jmax++;
-        int32_t j = scan_column(l, g, e, id, x, 0, 1, 0, jmax);
+    int32_t jmax = roots_jmax(e->h, col_h);
+    for (int32_t col = next_open(hs, 0);; col = next_open(hs, col + 1)) {
+        if (cols_grow(hs, col) < 0)
+            return -1;
+        float x = (float)col * PITCH;
+        /* where the smallest card first fits: nothing fits above it */
+        int32_t js = scan_column(l, g, &hs->small, id, x, 0, 1, hs->root[col], hs->jmax_small);
+        if (js < 0) {
+            hs->root[col] = hs->jmax_small + 1;
+            hs->open[col / 64] &= ~(1ull << (col % 64));
+            continue;
+        }
+        hs->root[col] = js;
+        if (js > jmax)
+            continue;
+        int32_t j = scan_column(l, g, &c, id, x, 0, 1, js, jmax);
         if (j >= 0) {
             e->x = x;
             e->y = (float)j * STEP;
-            return;
+            return 0;
         }
     }
-    e->x = 0;
-    e->y = 0;
 }
 
 typedef struct AreaEv {
@@ -370,9 +800,17 @@ float layout_column_height(const LayoutItem *items, int n)
 int layout_place(Layout *l, const LayoutItem *items, int n)
 {
     Grid g;
+    Hints hs;
     memset(&g, 0, sizeof g);
+    memset(&hs, 0, sizeof hs);
     int rc = 0;
     float col_h = layout_column_height(items, n);
+    hs.small.w = hs.small.h = INFINITY;
+    for (int i = 0; i < n; i++) {
+        hs.small.w = fminf(hs.small.w, items[i].w);
+        hs.small.h = fminf(hs.small.h, items[i].h);
+    }
+    hs.jmax_small = n ? roots_jmax(hs.small.h, col_h) : 0;
     for (int i = 0; i < n && rc == 0; i++) {
         Entry *e = entry(l, items[i].id);
         if (!e) {
@@ -390,27 +828,38 @@ int layout_place(Layout *l, const LayoutItem *items, int n)
                 if (g.heads && grid_insert(&g, e, items[i].id) < 0) /* the cells it grew into */
                     rc = -1;
             }
-            continue;
+            continue; /* its death is in the heap since the grid was built */
         }
         e->w = items[i].w;
         e->h = items[i].h;
         /* the grid drops cards gone before g.born: out of birth order,
-         * start again from every known card */
+         * start again from every known card (and forget every hint) */
         if (!g.heads || items[i].born < g.born) {
             if (grid_build(&g, l, items[i].born) < 0) {
                 rc = -1;
                 break;
             }
+            hints_reset(&hs);
+            for (GcId k = 1; k <= l->max_id && k < l->cap && rc == 0; k++)
+                if (l->e[k].known && l->e[k].gone > items[i].born)
+                    rc = heap_push(&hs, l->e[k].gone, k);
+            if (rc < 0)
+                break;
         }
         g.born = items[i].born;
-        place_one(l, &g, e, items[i].id, items[i].parent, col_h);
+        if (hints_deaths(&hs, l, items[i].born) < 0 ||
+            place_one(l, &g, &hs, e, items[i].id, items[i].parent, col_h) < 0) {
+            rc = -1;
+            break;
+        }
         e->hx = e->x;
         e->hy = e->y;
         e->known = 1;
-        if (grid_insert(&g, e, items[i].id) < 0)
+        if (grid_insert(&g, e, items[i].id) < 0 || (e->gone >= 0 && heap_push(&hs, e->gone, items[i].id) < 0))
             rc = -1;
     }
     grid_free(&g);
+    hints_free(&hs);
     return rc;
 }
 
