@@ -34,6 +34,7 @@ typedef struct HeapCtx {
     RouteRect *obs;
     int *obs_of;
     int nobs;
+    RouteIndex ix; /* obs in a grid */
 } HeapCtx;
 
 #define ROUTE_MARGIN 5.0f /* world units around a card that arrows keep clear of */
@@ -579,7 +580,7 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
                 keep[nkeep++] = (RouteRect){g->x + in, start.y + half, g->x + g->w - in, g->y + g->h - in};
         }
     }
-    if (it >= 0 && route_blocked(c->obs, c->nobs, is, keep, nkeep, it, pts, npts)) {
+    if (it >= 0 && route_blocked(&c->ix, is, keep, nkeep, it, pts, npts)) {
         RouteReq q;
         q.s = start;
         q.dir = dir;
@@ -598,7 +599,7 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
         q.bend = 40 * k;
         q.reach = 400 * k;
         RenderPt path[8], out[64];
-        int n = route_find(c->obs, c->nobs, &q, path);
+        int n = route_find(&c->ix, &q, path);
         if (n >= 2) {
             int m = route_round(path, n, 14 * k, out, 64);
             if (m >= 2) {
@@ -610,12 +611,30 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
     render_line(s->l, pts, npts, width, dash, head, col);
 }
 
+/* Whether an arrow between the cards src and tgt can reach the heap view:
+ * its curve bulges at most 180 units (a loop 64 units and a quarter of its
+ * height) beyond the two cards, and a route around cards stays within
+ * route reach (400 units) and a gap of them.  Arrows that cannot are not
+ * made at all, so that a frame of a big heap costs what is on screen. */
+static int arrow_may_show(const HeapCtx *c, const CardGeo *src, const CardGeo *tgt)
+{
+    const Scene *s = c->s;
+    float x0 = fminf(src->x, tgt->x), x1 = fmaxf(src->x + src->w, tgt->x + tgt->w);
+    float y0 = fminf(src->y - LAYOUT_TAG_H * src->k, tgt->y - LAYOUT_TAG_H * tgt->k);
+    float y1 = fmaxf(src->bottom, tgt->bottom);
+    float m = 600 * tgt->k + 0.25f * (y1 - y0);
+    return x1 + m >= s->rg.heap_x && x0 - m <= s->rg.heap_x + s->rg.heap_w && y1 + m >= s->rg.heap_y &&
+           y0 - m <= s->rg.heap_y + s->rg.heap_h;
+}
+
 /* An arrow from (sx, sy) leaving in direction (dx, dy) to the card tgt. */
 static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId src_id, GcId tgt_id,
                      int lane, int self, RenderColor col, float width, float dash)
 {
     const CardGeo *src = &c->geo[src_id], *tgt = &c->geo[tgt_id];
     float k = tgt->k;
+    if (!arrow_may_show(c, src, tgt))
+        return;
     RenderPt p0 = {sx, sy}, p3, in;
     float hy = overview(c->s) ? tgt->y + tgt->h * 0.5f : tgt->y + LAYOUT_HEADER_H * k * 0.5f;
     float ax = sx < tgt->x + 30 * k ? tgt->x + 30 * k : sx > tgt->x + tgt->w - 30 * k ? tgt->x + tgt->w - 30 * k : sx;
@@ -851,6 +870,8 @@ void render_heap(Scene *s)
         c.obs[c.nobs++] = (RouteRect){g->x - m, g->y - LAYOUT_TAG_H * g->k - m, g->x + g->w + m,
                                       g->bottom + m};
     }
+    if (route_index_build(&c.ix, c.obs, c.nobs) < 0)
+        s->l->oom = 1;
     for (GcId id = 1; id <= s->maxid; id++) {
         const GcObject *o = gc_object(s->h, id);
         if (o)
@@ -863,6 +884,7 @@ void render_heap(Scene *s)
     }
     render_unclip(s->l);
     root_arrows(&c);
+    route_index_free(&c.ix);
     free(c.obs);
     free(c.obs_of);
     free(c.geo);

@@ -117,12 +117,36 @@ typedef struct RouteReq {
     float reach;       /* cards this far beyond the ends give channels */
 } RouteReq;
 
+/* The obstacles of a frame in a grid of cells (a spatial index), so that
+ * a route is tested against the cards near it, not against every card of
+ * the heap: a frame costs what its arrows pass, not the heap's size. */
+typedef struct RouteIndex {
+    const RouteRect *obs;
+    int n;
+    float x0, y0, cell; /* the grid's corner and cell size */
+    int gw, gh;         /* cells across and down */
+    int *start;         /* per cell (gw * gh + 1): where its obstacles begin in items */
+    int *items;         /* obstacle indices, cell by cell */
+    uint32_t *stamp;    /* per obstacle: the last query that returned it */
+    uint32_t query;
+    int *hit;           /* the last query's answer */
+    int nhit, caphit;
+} RouteIndex;
+
+/* Indexes the n obstacles obs (borrowed until route_index_free); 0, or -1
+ * on OOM. */
+int route_index_build(RouteIndex *ix, const RouteRect *obs, int n);
+void route_index_free(RouteIndex *ix);
+/* The obstacles whose rectangles may meet [x0, x1] x [y0, y1] (each once,
+ * a superset of those that do), into ix->hit; returns the count, -1 on OOM. */
+int route_query(RouteIndex *ix, float x0, float y0, float x1, float y1);
+
 /* Does the polyline cross an obstacle other than skip_a (but then one of
  * its nkeep parts keep) and skip_b? */
-int route_blocked(const RouteRect *obs, int n, int skip_a, const RouteRect *keep, int nkeep, int skip_b,
+int route_blocked(RouteIndex *ix, int skip_a, const RouteRect *keep, int nkeep, int skip_b,
                   const RenderPt *pts, int npts);
 /* The shortest clear orthogonal route (up to 8 corner points into out), 0 if none. */
-int route_find(const RouteRect *obs, int n, const RouteReq *q, RenderPt *out);
+int route_find(RouteIndex *ix, const RouteReq *q, RenderPt *out);
 /* The polyline with rounded corners into out (at most max points); returns the count. */
 int route_round(const RenderPt *p, int n, float radius, RenderPt *out, int max);
 

@@ -8,8 +8,16 @@
  * few families of routes are tried with channel positions taken from the
  * edges of nearby cards; the shortest clear one wins.  When none is clear
  * the caller keeps its curve.
+ *
+ * The obstacles are kept in a grid of cells (RouteIndex) and every test
+ * asks the grid for the cards near it, so that a frame with 10^5 cards in
+ * the heap and a few dozen on screen costs about what the few dozen cost.
+ * The answers are the same as testing every card (route_find's window
+ * takes the same cards, in index order).
  */
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "render_internal.h"
 
@@ -50,7 +58,154 @@ static int poly_hits(const RouteRect *r, const RenderPt *pts, int npts)
     return 0;
 }
 
-int route_blocked(const RouteRect *obs, int n, int skip_a, const RouteRect *keep, int nkeep, int skip_b,
+/* ---- the spatial index ------------------------------------------------------- */
+
+#define ROUTE_MAX_CELLS (1 << 21)
+
+static int cell_x(const RouteIndex *ix, float x)
+{
+    float c = floorf((x - ix->x0) / ix->cell);
+    return c < 0 ? 0 : c >= (float)ix->gw ? ix->gw - 1 : (int)c;
+}
+
+static int cell_y(const RouteIndex *ix, float y)
+{
+    float c = floorf((y - ix->y0) / ix->cell);
+    return c < 0 ? 0 : c >= (float)ix->gh ? ix->gh - 1 : (int)c;
+}
+
+int route_index_build(RouteIndex *ix, const RouteRect *obs, int n)
+{
+    memset(ix, 0, sizeof *ix);
+    ix->obs = obs;
+    ix->n = n;
+    float x0 = 0, y0 = 0, x1 = 1, y1 = 1, size = 0;
+    int m = 0;
+    for (int j = 0; j < n; j++) {
+        const RouteRect *r = &obs[j];
+        if (!(r->x0 <= r->x1 && r->y0 <= r->y1)) /* NaN or empty: never hit */
+            continue;
+        if (m++ == 0) {
+            x0 = r->x0;
+            y0 = r->y0;
+            x1 = r->x1;
+            y1 = r->y1;
+        }
+        x0 = fminf(x0, r->x0);
+        y0 = fminf(y0, r->y0);
+        x1 = fmaxf(x1, r->x1);
+        y1 = fmaxf(y1, r->y1);
+        size += (r->x1 - r->x0) + (r->y1 - r->y0);
+    }
+    /* cells about the size of a card, at most a few per obstacle */
+    float cell = m ? size / (float)(2 * m) : 1;
+    double area = ((double)x1 - x0) * ((double)y1 - y0);
+    double most = 4.0 * (m + 16) < ROUTE_MAX_CELLS ? 4.0 * (m + 16) : ROUTE_MAX_CELLS;
+    if (!(cell > 1e-3f))
+        cell = 1;
+    if (area / ((double)cell * cell) > most)
+        cell = (float)sqrt(area / most);
+    ix->x0 = x0;
+    ix->y0 = y0;
+    ix->cell = cell;
+    double gw = floor((x1 - x0) / cell) + 1, gh = floor((y1 - y0) / cell) + 1;
+    ix->gw = gw > 65536 ? 65536 : (int)gw;
+    ix->gh = gh > 65536 ? 65536 : (int)gh;
+    while ((int64_t)ix->gw * ix->gh > ROUTE_MAX_CELLS) { /* a sliver: fewer cells */
+        if (ix->gw > ix->gh)
+            ix->gw = (ix->gw + 1) / 2;
+        else
+            ix->gh = (ix->gh + 1) / 2;
+    }
+    size_t ncell = (size_t)ix->gw * (size_t)ix->gh;
+    ix->cell = fmaxf(cell, fmaxf((x1 - x0) / (float)ix->gw, (y1 - y0) / (float)ix->gh) * 1.0001f);
+    ix->start = calloc(ncell + 1, sizeof *ix->start);
+    ix->stamp = calloc((size_t)n + 1, sizeof *ix->stamp);
+    if (!ix->start || !ix->stamp)
+        goto oom;
+    int64_t total = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int j = 0; j < n; j++) {
+            const RouteRect *r = &obs[j];
+            if (!(r->x0 <= r->x1 && r->y0 <= r->y1))
+                continue;
+            int cx0 = cell_x(ix, r->x0), cx1 = cell_x(ix, r->x1);
+            int cy0 = cell_y(ix, r->y0), cy1 = cell_y(ix, r->y1);
+            for (int cy = cy0; cy <= cy1; cy++)
+                for (int cx = cx0; cx <= cx1; cx++) {
+                    size_t c = (size_t)cy * (size_t)ix->gw + (size_t)cx;
+                    if (pass == 0) {
+                        ix->start[c + 1]++;
+                        total++;
+                    } else {
+                        ix->items[ix->start[c]++] = j;
+                    }
+                }
+        }
+        if (pass == 0) {
+            if (total > INT32_MAX / 2)
+                goto oom;
+            for (size_t c = 0; c < ncell; c++)
+                ix->start[c + 1] += ix->start[c];
+            ix->items = malloc(((size_t)total + 1) * sizeof *ix->items);
+            if (!ix->items)
+                goto oom;
+        }
+    }
+    /* the fill moved each start to the next cell's: shift back */
+    for (size_t c = ncell; c > 0; c--)
+        ix->start[c] = ix->start[c - 1];
+    ix->start[0] = 0;
+    return 0;
+oom:
+    route_index_free(ix);
+    return -1;
+}
+
+void route_index_free(RouteIndex *ix)
+{
+    free(ix->start);
+    free(ix->items);
+    free(ix->stamp);
+    free(ix->hit);
+    memset(ix, 0, sizeof *ix);
+}
+
+int route_query(RouteIndex *ix, float x0, float y0, float x1, float y1)
+{
+    ix->nhit = 0;
+    if (!ix->start || !(x0 <= x1 && y0 <= y1))
+        return 0;
+    if (++ix->query == 0) { /* wrapped: forget every stamp */
+        memset(ix->stamp, 0, (size_t)ix->n * sizeof *ix->stamp);
+        ix->query = 1;
+    }
+    int cx0 = cell_x(ix, x0), cx1 = cell_x(ix, x1), cy0 = cell_y(ix, y0), cy1 = cell_y(ix, y1);
+    for (int cy = cy0; cy <= cy1; cy++)
+        for (int cx = cx0; cx <= cx1; cx++) {
+            size_t c = (size_t)cy * (size_t)ix->gw + (size_t)cx;
+            for (int k = ix->start[c]; k < ix->start[c + 1]; k++) {
+                int j = ix->items[k];
+                if (ix->stamp[j] == ix->query)
+                    continue;
+                ix->stamp[j] = ix->query;
+                if (ix->nhit == ix->caphit) {
+                    int nc = ix->caphit ? ix->caphit * 2 : 256;
+                    int *nh = realloc(ix->hit, (size_t)nc * sizeof *nh);
+                    if (!nh)
+                        return -1;
+                    ix->hit = nh;
+                    ix->caphit = nc;
+                }
+                ix->hit[ix->nhit++] = j;
+            }
+        }
+    return ix->nhit;
+}
+
+/* ---- tests against the obstacles --------------------------------------------- */
+
+int route_blocked(RouteIndex *ix, int skip_a, const RouteRect *keep, int nkeep, int skip_b,
                   const RenderPt *pts, int npts)
 {
     if (npts < 2)
@@ -65,8 +220,12 @@ int route_blocked(const RouteRect *obs, int n, int skip_a, const RouteRect *keep
     for (int k = 0; k < nkeep; k++)
         if (poly_hits(&keep[k], pts, npts))
             return 1;
-    for (int j = 0; j < n; j++) {
-        const RouteRect *r = &obs[j];
+    int nh = route_query(ix, x0, y0, x1, y1);
+    if (nh < 0)
+        return 0; /* out of memory: the curve is drawn as it is */
+    for (int h = 0; h < nh; h++) {
+        int j = ix->hit[h];
+        const RouteRect *r = &ix->obs[j];
         if (j == skip_a || j == skip_b || r->x1 <= x0 || r->x0 >= x1 || r->y1 <= y0 || r->y0 >= y1)
             continue;
         if (poly_hits(r, pts, npts))
@@ -90,7 +249,7 @@ static int leg_hits(const RouteRect *r, float x0, float y0, float x1, float y1)
 
 /* Is the orthogonal path clear?  The first leg may cross the source (but
  * not the parts of it in q->keep), the last one the target. */
-static int path_clear(const RouteRect *obs, int n, const RouteReq *q, const RenderPt *p, int np)
+static int path_clear(RouteIndex *ix, const RouteReq *q, const RenderPt *p, int np)
 {
     for (int i = 0; i + 1 < np; i++) {
         RenderPt a = p[i], b = p[i + 1];
@@ -99,10 +258,14 @@ static int path_clear(const RouteRect *obs, int n, const RouteReq *q, const Rend
             for (int k = 0; k < q->nkeep; k++)
                 if (leg_hits(&q->keep[k], x0, y0, x1, y1))
                     return 0;
-        for (int j = 0; j < n; j++) {
+        int nh = route_query(ix, x0, y0, x1, y1);
+        if (nh < 0)
+            return 0;
+        for (int h = 0; h < nh; h++) {
+            int j = ix->hit[h];
             if ((i == np - 2 && j == q->tgt) || (i == 0 && j == q->src))
                 continue;
-            if (leg_hits(&obs[j], x0, y0, x1, y1))
+            if (leg_hits(&ix->obs[j], x0, y0, x1, y1))
                 return 0;
         }
     }
@@ -197,7 +360,7 @@ typedef struct Best {
     float cost;
 } Best;
 
-static void try_path(const RouteRect *obs, int n, const RouteReq *q, const RenderPt *p, int np, Best *b)
+static void try_path(RouteIndex *ix, const RouteReq *q, const RenderPt *p, int np, Best *b)
 {
     /* drop zero-length legs */
     RenderPt c[8];
@@ -212,7 +375,7 @@ static void try_path(const RouteRect *obs, int n, const RouteReq *q, const Rende
     float cost = path_cost(c, m, q->bend);
     if (b->n && cost >= b->cost)
         return;
-    if (!path_clear(obs, n, q, c, m))
+    if (!path_clear(ix, q, c, m))
         return;
     for (int i = 0; i < m; i++)
         b->p[i] = c[i];
@@ -220,8 +383,15 @@ static void try_path(const RouteRect *obs, int n, const RouteReq *q, const Rende
     b->cost = cost;
 }
 
-int route_find(const RouteRect *obs, int n, const RouteReq *q, RenderPt *out)
+static int cmp_int(const void *a, const void *b)
 {
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+int route_find(RouteIndex *ix, const RouteReq *q, RenderPt *out)
+{
+    const RouteRect *obs = ix->obs;
     const RouteRect *T = &obs[q->tgt];
     const RouteRect *S = q->src >= 0 ? &obs[q->src] : NULL;
     RenderPt s = q->s;
@@ -233,11 +403,15 @@ int route_find(const RouteRect *obs, int n, const RouteReq *q, RenderPt *out)
     int nx = 0, ny = 0;
     /* the cards in reach, by index */
     int win[256] = {0}, nw = 0;
-    for (int j = 0; j < n && nw < 256; j++) {
-        const RouteRect *r = &obs[j];
+    int nh = route_query(ix, lx, ly, hx, hy);
+    if (nh < 0)
+        return 0;
+    qsort(ix->hit, (size_t)nh, sizeof *ix->hit, cmp_int); /* the first 256 by index */
+    for (int h = 0; h < nh && nw < 256; h++) {
+        const RouteRect *r = &obs[ix->hit[h]];
         if (r->x1 < lx || r->x0 > hx || r->y1 < ly || r->y0 > hy)
             continue;
-        win[nw++] = j;
+        win[nw++] = ix->hit[h];
     }
     if (S)
         side_channels(obs, win, nw, S, gx, gy, q, chx, &nx, chy, &ny);
@@ -259,14 +433,14 @@ int route_find(const RouteRect *obs, int n, const RouteReq *q, RenderPt *out)
             /* straight, then H-V-H */
             if (fabsf(s.y - ty) < 0.5f && side == 0 && s.x < T->x0 - head) {
                 RenderPt p[2] = {s, e};
-                try_path(obs, n, q, p, 2, &b);
+                try_path(ix, q, p, 2, &b);
             }
             for (int i = 0; i < nx; i++) {
                 float x = chx[i];
                 if (x < xmin || !X2_OK(x))
                     continue;
                 RenderPt p[4] = {s, {x, s.y}, {x, ty}, e};
-                try_path(obs, n, q, p, 4, &b);
+                try_path(ix, q, p, 4, &b);
             }
             /* H-V-H-V-H through a horizontal gap: the first vertical leg in
              * one of the gaps nearest the source, the last one in one of
@@ -286,7 +460,7 @@ int route_find(const RouteRect *obs, int n, const RouteReq *q, RenderPt *out)
                         continue;
                     for (int m = 0; m < ny; m++) {
                         RenderPt p[6] = {s, {x1, s.y}, {x1, chy[m]}, {x2, chy[m]}, {x2, ty}, e};
-                        try_path(obs, n, q, p, 6, &b);
+                        try_path(ix, q, p, 6, &b);
                     }
                 }
             }
@@ -297,7 +471,7 @@ int route_find(const RouteRect *obs, int n, const RouteReq *q, RenderPt *out)
             if ((side == 0 && s.x <= T->x0 - head) || (side == 1 && s.x >= T->x1 + head)) {
                 if ((ty - ymin) * d > 0) {
                     RenderPt p[3] = {s, {s.x, ty}, e};
-                    try_path(obs, n, q, p, 3, &b);
+                    try_path(ix, q, p, 3, &b);
                 }
             }
             /* V-H-V-H */
@@ -310,7 +484,7 @@ int route_find(const RouteRect *obs, int n, const RouteReq *q, RenderPt *out)
                     if (!X2_OK(x))
                         continue;
                     RenderPt p[5] = {s, {s.x, y}, {x, y}, {x, ty}, e};
-                    try_path(obs, n, q, p, 5, &b);
+                    try_path(ix, q, p, 5, &b);
                 }
             }
         }
