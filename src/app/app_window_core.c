@@ -664,7 +664,7 @@ static GcId step_object(const GcHeap *h, int32_t old, int32_t cursor)
 
 #define SLIDE_ZMAX 1.6f     /* cards at most 160 % on a slide */
 #define SLIDE_ZMIN 0.9f     /* card titles 16 px, badges 14 px at 720p: the back row reads them */
-#define SUBJECT_ZMIN_SLIDE 0.8f /* zoomed out this far on a slide to show the whole subject */
+#define SUBJECT_ZMIN_SLIDE 0.9f /* a slide never zooms out below the readable size for its subject */
 #define SUBJECT_ZMIN 0.6f   /* and in the window and plain recordings */
 #define SUBJECT_MARGIN 28.0f
 

@@ -120,11 +120,13 @@ static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, f
     }
     if (o->state == GC_STATE_FREED)
         gl = "freed";
-    float gw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, gl);
+    else if (o->flags & GC_F_UNREACHABLE)
+        gl = ""; /* one state label per card: the footer says "tentatively unreachable" */
+    float gw = gl[0] ? (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, gl) : 0;
     CardGeo *g = &c->geo[id];
     g->tag_r = x + w - gw;
     render_text_mid(s, x + w, y, th, RENDER_FONT_SANS, px, RENDER_ALIGN_RIGHT,
-                    with_alpha(o->state == GC_STATE_FREED ? t->text_faint : gc, alpha), gl);
+                    o->state == GC_STATE_FREED ? t->text_faint : with_alpha(gc, alpha), gl);
     float right = x + w - gw - 8 * k;
     /* names from every frame */
     for (int d = 0; d < gc_frame_count(s->h); d++) {
@@ -269,7 +271,7 @@ static void draw_card_overview(HeapCtx *c, GcId id, const GcObject *o, int hot, 
             render_text_mid(s, right, by, bh, RENDER_FONT_BOLD, px, RENDER_ALIGN_RIGHT,
                             with_alpha(t->text_dim, content_a), rc);
         render_text_mid(s, left, by, bh, RENDER_FONT_BOLD, px, RENDER_ALIGN_LEFT,
-                        with_alpha(freed ? t->text_faint : t->card_text, content_a),
+                        freed ? t->text_faint : with_alpha(t->card_text, content_a),
                         render_fit(s, RENDER_FONT_BOLD, px, l, right - left, fit, sizeof fit));
     }
     RenderColor oc;
@@ -315,7 +317,9 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     int leaked = (o->flags & GC_F_LEAKED) != 0;
     int hot = is_hot(s, id);
     int selected = s->v->selected == id;
-    float content_a = (unreach || tentative) && !hot ? a * 0.6f : a;
+    /* a card under collection is the subject: drawn whole (its dashed
+     * outline and label say unreachable), never faded */
+    float content_a = a;
     float bx = g->x, by = g->y, bw = g->w, bh = g->h;
     float r = 10 * k;
     const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
@@ -375,8 +379,9 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
         }
         if (hpx >= 7) {
             render_obj_label(s->h, id, buf, sizeof buf);
+            /* a freed card's ghost keeps a readable title */
             render_text_mid(s, left, by, hh, RENDER_FONT_BOLD, hpx, RENDER_ALIGN_LEFT,
-                            with_alpha(freed ? t->text_faint : t->card_text, content_a),
+                            freed ? t->text_faint : with_alpha(t->card_text, content_a),
                             render_fit(s, RENDER_FONT_BOLD, hpx, buf, right - left - 4 * k, fit,
                                        sizeof fit));
         }

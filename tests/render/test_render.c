@@ -1673,6 +1673,128 @@ static void t_record_subjects(void)
     CHECK(named > 100, "named %d", named);
 }
 
+/* ---- contrast ------------------------------------------------------------------------ */
+
+static double channel_lin(int v)
+{
+    double c = v / 255.0;
+    return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+static double rel_lum(RenderColor c)
+{
+    return 0.2126 * channel_lin(c.r) + 0.7152 * channel_lin(c.g) + 0.0722 * channel_lin(c.b);
+}
+
+/* WCAG 2 contrast ratio of two opaque colours. */
+static double contrast_ratio(RenderColor a, RenderColor b)
+{
+    double la = rel_lum(a), lb = rel_lum(b);
+    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+static RenderColor over(RenderColor top, RenderColor bottom)
+{
+    float a = top.a / 255.0f;
+    RenderColor c;
+    c.r = (uint8_t)(top.r * a + bottom.r * (1 - a) + 0.5f);
+    c.g = (uint8_t)(top.g * a + bottom.g * (1 - a) + 0.5f);
+    c.b = (uint8_t)(top.b * a + bottom.b * (1 - a) + 0.5f);
+    c.a = 255;
+    return c;
+}
+
+/* Every text of the frame built in t->w->list against what is drawn under
+ * its middle (the rects before it, blended in order over the clear
+ * colour): at least 4.5:1 (WCAG AA).  Texts outside the clip are not
+ * seen and not checked.  Returns the number of texts checked. */
+static int check_contrast_frame(Target *t, const char *what)
+{
+    const RenderList *l = &t->w->list;
+    int n = 0, clipped = 0;
+    float cx0 = 0, cy0 = 0, cx1 = 0, cy1 = 0;
+    for (int32_t i = 0; i < l->ncmds; i++) {
+        const RenderCmd *c = &l->cmds[i];
+        if (c->kind == RENDER_CMD_CLIP) {
+            clipped = c->w > 0;
+            cx0 = c->x;
+            cy0 = c->y;
+            cx1 = c->x + c->w;
+            cy1 = c->y + c->h;
+        }
+        if (c->kind != RENDER_CMD_TEXT)
+            continue;
+        const char *txt = render_cmd_text(l, c);
+        float tw = (float)render_text_width(t->w->fonts, (RenderFont)c->font, c->px, txt);
+        float lh = (float)render_line_height(t->w->fonts, (RenderFont)c->font, c->px);
+        float x0 = c->align == RENDER_ALIGN_LEFT ? c->x : c->align == RENDER_ALIGN_CENTER ? c->x - tw * 0.5f : c->x - tw;
+        float px = x0 + tw * 0.5f, py = c->y + lh * 0.5f;
+        if (clipped && (px < cx0 || px > cx1 || py < cy0 || py > cy1))
+            continue;
+        if (px < 0 || py < 0 || px >= (float)l->width || py >= (float)l->height)
+            continue;
+        RenderColor bg = l->clear;
+        bg.a = 255;
+        for (int32_t j = 0; j < i; j++) {
+            const RenderCmd *r = &l->cmds[j];
+            if (r->kind == RENDER_CMD_RECT && px >= r->x && px <= r->x + r->w && py >= r->y &&
+                py <= r->y + r->h)
+                bg = over(r->color, bg);
+        }
+        RenderColor fg = over(c->color, bg);
+        double cr = contrast_ratio(fg, bg);
+        CHECK(cr >= 4.5, "%s: '%s' (%d px) %.2f:1, text #%02x%02x%02x on #%02x%02x%02x", what, txt,
+              (int)c->px, cr, fg.r, fg.g, fg.b, bg.r, bg.g, bg.b);
+        n++;
+    }
+    return n;
+}
+
+/* WCAG AA for every text and badge in all three themes: every phase stop
+ * of the chapters lectures use, in the window's layout and as slides, and
+ * the overlays. */
+static void t_contrast(void)
+{
+    static const char *const chapters[] = {"07_cycles.json", "08_collect_step_by_step.json",
+                                           "12_finalizers.json", "13_resurrection.json",
+                                           "14_weak_references.json", "19_internaldocs_figures.json"};
+    int texts = 0;
+    for (int theme = 0; theme < RENDER_THEME_COUNT; theme++)
+        for (int slide = 0; slide < 2; slide++) {
+            Target t;
+            CHECK(target_open_record(&t, 1280, 720, theme, slide) == 0, "target");
+            for (size_t ci = 0; ci < sizeof chapters / sizeof chapters[0]; ci++) {
+                char path[1024];
+                snprintf(path, sizeof path, "%s/%s", GCVIZ_SCENARIOS_DIR, chapters[ci]);
+                CHECK(app_win_load(t.w, path, 0) == 0, "load %s", path);
+                RecordPoint *pts = NULL;
+                int32_t np = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_PHASE, &pts);
+                for (int32_t i = 0; i < np; i++) {
+                    app_win_seek(t.w, pts[i].cursor, 0);
+                    CHECK(app_win_build(t.w) == 0, "build");
+                    char what[1200];
+                    snprintf(what, sizeof what, "%s %s%s cursor %d", render_theme((RenderThemeId)theme)->name,
+                             slide ? "slide " : "", chapters[ci], (int)pts[i].cursor);
+                    texts += check_contrast_frame(&t, what);
+                }
+                free(pts);
+            }
+            if (!slide) {
+                t.w->view.show_legend = 1;
+                CHECK(app_win_build(t.w) == 0, "build");
+                texts += check_contrast_frame(&t, "legend");
+                t.w->view.show_legend = 0;
+                t.w->view.show_help = 1;
+                CHECK(app_win_build(t.w) == 0, "build");
+                texts += check_contrast_frame(&t, "help");
+                t.w->view.show_help = 0;
+            }
+            target_close(&t);
+        }
+    printf("contrast: %d texts\n", texts);
+    CHECK(texts > 10000, "texts %d", texts);
+}
+
 /* ---- gliding cards ------------------------------------------------------------------ */
 
 /* Presses the button at the centre of card id (drawn first: hits come from
@@ -2210,6 +2332,7 @@ int main(int argc, char **argv)
         {"hidpi", t_hidpi},
         {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters},
         {"slide_subjects", t_slide_subjects}, {"record_subjects", t_record_subjects},
+        {"contrast", t_contrast},
     };
     int ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
