@@ -31,6 +31,33 @@ static void json_str(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* --python X.Y: 312 or 313, 0 if absent, -1 (after a usage message) if
+ * not a version the engine models. */
+static int parse_python(const char *verb, const char *v)
+{
+    if (strcmp(v, "3.12") == 0)
+        return 312;
+    if (strcmp(v, "3.13") == 0)
+        return 313;
+    fprintf(stderr, "gcviz %s: --python takes 3.12 or 3.13 (the versions gcviz models), not '%s'\n",
+            verb, v);
+    return -1;
+}
+
+/* The version override of --python, applied after loading. */
+static int g_python_override;
+
+/* Prints how a run ended badly: Python's traceback for a .py program,
+ * the statement and exception for a JSON scenario. */
+static void report_run_error(const char *path, LangRun *r)
+{
+    const char *tb = lang_run_traceback(r);
+    if (tb[0])
+        fputs(tb, stderr);
+    else
+        fprintf(stderr, "%s: %s\n", path, lang_run_error(r));
+}
+
 /* Loads a scenario or prints every problem; returns NULL on failure with
  * *status set (1 bad scenario, 3 unreadable). */
 static Scenario *load_or_report(const char *path, int *status)
@@ -38,8 +65,11 @@ static Scenario *load_or_report(const char *path, int *status)
     ScenarioErrors errs;
     memset(&errs, 0, sizeof errs);
     Scenario *s = scenario_load(path, &errs);
-    if (s)
+    if (s) {
+        if (g_python_override)
+            lang_set_meta(s->program, g_python_override, lang_collector(s->program));
         return s;
+    }
     for (int i = 0; i < errs.stored; i++) {
         char buf[1024];
         scenario_format_problem(path, &errs.items[i], buf, sizeof buf);
@@ -64,25 +94,73 @@ static int want_help(int argc, char **argv, const char *usage)
 }
 
 static const char CHECK_USAGE[] =
-    "usage: gcviz check SCENARIO.json\n"
-    "Parses and validates the scenario without running it.\n"
-    "Prints 'ok: N steps', or each problem as FILE:LINE:COL: PATH: message (exit 1).\n";
+    "usage: gcviz check SCENARIO.json|PROGRAM.py [--python 3.12|3.13]\n"
+    "Parses and validates the scenario, then runs it headless (fast, no history).\n"
+    "Prints 'ok: N steps', or each problem as FILE:LINE:COL: PATH: message (exit 1),\n"
+    "or the Python error the run ended with (exit 1).\n";
+
+/* The options every verb shares: the file and --python.  Returns the
+ * file, NULL after a usage message (*rc set). */
+static const char *common_args(int argc, char **argv, const char *verb, const char *usage,
+                               int *timings, int *internals, int *rc)
+{
+    const char *path = NULL;
+    *rc = 2;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--python") == 0 && i + 1 < argc) {
+            g_python_override = parse_python(verb, argv[++i]);
+            if (g_python_override < 0)
+                return NULL;
+        } else if (timings && strcmp(argv[i], "--timings") == 0) {
+            *timings = 1;
+        } else if (internals && strcmp(argv[i], "--internals") == 0 && i + 1 < argc) {
+            const char *v = argv[++i];
+            *internals = strcmp(v, "3.12") == 0 ? 312 : strcmp(v, "3.13") == 0 ? 313 : -1;
+            if (*internals < 0) {
+                fprintf(stderr, "gcviz %s: --internals takes 3.12 or 3.13, not '%s'\n", verb, v);
+                return NULL;
+            }
+        } else if (argv[i][0] == '-' || path) {
+            fprintf(stderr, "%s", usage);
+            return NULL;
+        } else {
+            path = argv[i];
+        }
+    }
+    if (!path)
+        fprintf(stderr, "%s", usage);
+    return path;
+}
 
 int app_cli_check(int argc, char **argv)
 {
     if (want_help(argc, argv, CHECK_USAGE))
         return 0;
-    if (argc != 2 || argv[1][0] == '-') {
-        fprintf(stderr, "%s", CHECK_USAGE);
-        return 2;
-    }
+    int rc;
+    const char *path = common_args(argc, argv, "check", CHECK_USAGE, NULL, NULL, &rc);
+    if (!path)
+        return rc;
     int status = 0;
-    Scenario *s = load_or_report(argv[1], &status);
+    Scenario *s = load_or_report(path, &status);
     if (!s)
         return status;
-    printf("ok: %d steps\n", (int)lang_step_count(s->program));
+    /* run it: a NameError at step 7 is found here, not in front of a class */
+    LangRunOptions o = {0};
+    o.file = path;
+    LangRun *r = lang_run(s->program, &o);
+    if (!r) {
+        fprintf(stderr, "%s: out of memory\n", path);
+        scenario_free(s);
+        return 3;
+    }
+    int st = lang_run_status(r);
+    if (st != 0)
+        report_run_error(path, r);
+    else
+        printf("ok: %d steps\n", (int)lang_step_count(s->program));
+    lang_run_free(r);
     scenario_free(s);
-    return 0;
+    return st;
 }
 
 /* ---- trace ------------------------------------------------------------ */
@@ -182,7 +260,7 @@ static void on_step(void *vctx, LangRun *r, int32_t step)
 }
 
 static const char TRACE_USAGE[] =
-    "usage: gcviz trace SCENARIO.json [--internals 3.12|3.13]\n"
+    "usage: gcviz trace SCENARIO.json|PROGRAM.py [--python 3.12|3.13] [--internals 3.12|3.13]\n"
     "Runs the scenario without a window and prints one JSON line per top-level step\n"
     "(live objects with refcount and generation, freed, finalized, collections, counts).\n"
     "--internals picks which interpreter's hidden allocations to model when they\n"
@@ -193,27 +271,10 @@ int app_cli_trace(int argc, char **argv)
 {
     if (want_help(argc, argv, TRACE_USAGE))
         return 0;
-    const char *path = NULL;
-    int internals = 0;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--internals") == 0 && i + 1 < argc) {
-            const char *v = argv[++i];
-            internals = strcmp(v, "3.12") == 0 ? 312 : strcmp(v, "3.13") == 0 ? 313 : -1;
-            if (internals < 0) {
-                fprintf(stderr, "gcviz trace: --internals takes 3.12 or 3.13, not '%s'\n", v);
-                return 2;
-            }
-        } else if (argv[i][0] == '-' || path) {
-            fprintf(stderr, "%s", TRACE_USAGE);
-            return 2;
-        } else {
-            path = argv[i];
-        }
-    }
-    if (!path) {
-        fprintf(stderr, "%s", TRACE_USAGE);
-        return 2;
-    }
+    int internals = 0, urc;
+    const char *path = common_args(argc, argv, "trace", TRACE_USAGE, NULL, &internals, &urc);
+    if (!path)
+        return urc;
     argv[1] = (char *)path;
     int status = 0;
     Scenario *s = load_or_report(argv[1], &status);
@@ -224,6 +285,7 @@ int app_cli_trace(int argc, char **argv)
     o.on_step = on_step;
     o.ctx = &t;
     o.internals = internals;
+    o.file = path;
 #ifdef GCVIZ_CHECKED
     o.checked = 1;
 #endif
@@ -241,7 +303,7 @@ int app_cli_trace(int argc, char **argv)
         printf(", \"error\": ");
         json_str(stdout, lang_run_exception(r));
         printf("}\n");
-        fprintf(stderr, "%s: %s\n", argv[1], lang_run_error(r));
+        report_run_error(argv[1], r);
     }
     lang_run_free(r);
     scenario_free(s);
@@ -253,10 +315,11 @@ int app_cli_trace(int argc, char **argv)
 /* ---- run -------------------------------------------------------------- */
 
 static const char RUN_USAGE[] =
-    "usage: gcviz run SCENARIO.json [--timings]\n"
-    "Runs the scenario without a window and prints one summary JSON line:\n"
-    "steps, objects allocated and freed, collections per generation, objects collected,\n"
-    "and with --timings the milliseconds spent in collections and in all.\n";
+    "usage: gcviz run SCENARIO.json|PROGRAM.py [--python 3.12|3.13] [--timings]\n"
+    "Runs the program without a window and prints exactly what it prints (stdout);\n"
+    "a Python error goes to stderr as Python's traceback (exit 1).  With --timings a\n"
+    "summary JSON line follows: steps, objects allocated and freed, collections per\n"
+    "generation, objects collected, milliseconds in collections and in all.\n";
 
 static double ms_since(const struct timespec *t0)
 {
@@ -269,21 +332,10 @@ int app_cli_run(int argc, char **argv)
 {
     if (want_help(argc, argv, RUN_USAGE))
         return 0;
-    const char *path = NULL;
-    int timings = 0;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--timings") == 0)
-            timings = 1;
-        else if (argv[i][0] == '-' || path) {
-            fprintf(stderr, "%s", RUN_USAGE);
-            return 2;
-        } else
-            path = argv[i];
-    }
-    if (!path) {
-        fprintf(stderr, "%s", RUN_USAGE);
-        return 2;
-    }
+    int timings = 0, urc;
+    const char *path = common_args(argc, argv, "run", RUN_USAGE, &timings, NULL, &urc);
+    if (!path)
+        return urc;
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     int status = 0;
@@ -292,32 +344,40 @@ int app_cli_run(int argc, char **argv)
         return status;
     LangRunOptions o = {0};
     o.timing = timings;
+    o.file = path;
     LangRun *r = lang_run(s->program, &o);
     if (!r) {
         scenario_free(s);
         fprintf(stderr, "%s: out of memory\n", path);
         return 3;
     }
+    size_t nout;
+    const char *out = lang_run_output(r, &nout);
+    fwrite(out, 1, nout, stdout);
     GcHeap *h = lang_run_heap(r);
     const GcGlobals *g = gc_globals(h);
     int st = lang_run_status(r);
-    printf("{\"steps\": %d, \"allocated\": %lld, \"freed\": %lld, \"live\": %lld, "
-           "\"collections\": [%lld, %lld, %lld], \"collected\": %lld, \"uncollectable\": %lld",
-           g->step + 1, (long long)g->allocated, (long long)g->freed,
-           (long long)(g->allocated - g->freed), (long long)g->stats[0].collections,
-           (long long)g->stats[1].collections, (long long)g->stats[2].collections,
-           (long long)(g->stats[0].collected + g->stats[1].collected + g->stats[2].collected),
-           (long long)(g->stats[0].uncollectable + g->stats[1].uncollectable +
-                       g->stats[2].uncollectable));
-    if (timings)
+    if (timings) {
+        printf("{\"steps\": %d, \"allocated\": %lld, \"freed\": %lld, \"live\": %lld, "
+               "\"collections\": [%lld, %lld, %lld], \"collected\": %lld, \"uncollectable\": %lld",
+               g->step + 1, (long long)g->allocated, (long long)g->freed,
+               (long long)(g->allocated - g->freed), (long long)g->stats[0].collections,
+               (long long)g->stats[1].collections, (long long)g->stats[2].collections,
+               (long long)(g->stats[0].collected + g->stats[1].collected + g->stats[2].collected),
+               (long long)(g->stats[0].uncollectable + g->stats[1].uncollectable +
+                           g->stats[2].uncollectable));
         printf(", \"collect_ms\": %.3f, \"elapsed_ms\": %.3f", (double)g->collect_ns / 1e6,
                ms_since(&t0));
-    if (st != 0) {
-        printf(", \"error\": ");
-        json_str(stdout, lang_run_exception(r));
-        fprintf(stderr, "%s: %s\n", path, lang_run_error(r));
+        if (st != 0) {
+            printf(", \"error\": ");
+            json_str(stdout, lang_run_exception(r));
+        }
+        printf("}\n");
     }
-    printf("}\n");
+    if (fflush(stdout) != 0)
+        st = 3;
+    if (st != 0 && st != 3)
+        report_run_error(path, r);
     lang_run_free(r);
     scenario_free(s);
     return st;

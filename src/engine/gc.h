@@ -287,8 +287,10 @@ typedef enum GcEventKind {
     GC_EV_LEAK,            /* refcount collector: obj is now unreachable forever */
     GC_EV_GC_END,          /* a = collected (m), b = uncollectable (n) */
     GC_EV_ERROR,           /* a runtime error stopped the scenario (text in gc_error) */
-    GC_EV_SKIP_FULL        /* count[2] is over its threshold, but the long-lived 25% rule
+    GC_EV_SKIP_FULL,       /* count[2] is over its threshold, but the long-lived 25% rule
                               skips generation 2: a = long_lived_pending, b = long_lived_total */
+    GC_EV_OUTPUT           /* the program printed: a = start, b = end offset in lang's output
+                              buffer (lang_run_output) */
 } GcEventKind;
 
 typedef struct GcEvent {
@@ -449,6 +451,15 @@ void gc_freeze(GcHeap *h);
 void gc_unfreeze(GcHeap *h);
 /* An eval-breaker check: runs a scheduled automatic collection. */
 int gc_safe_point(GcHeap *h);
+
+/* Records that the program printed bytes [start, end) of lang's output
+ * buffer (a GC_EV_OUTPUT micro-step; nothing when not recording). */
+void gc_output_event(GcHeap *h, int64_t start, int64_t end);
+/* Allocations (n > 0) or deallocations (n < 0) of GC-tracked interpreter
+ * objects that get no id (functions, types, iterators, a class body's
+ * frame objects): they move count[0] exactly as _PyObject_GC_Link and
+ * PyObject_GC_Del do, and an allocation can schedule a collection. */
+void gc_count_hidden(GcHeap *h, int n);
 
 /* Records a runtime error (Python exception text) as the last event. */
 void gc_error_event(GcHeap *h, const char *text);

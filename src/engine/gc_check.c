@@ -264,6 +264,7 @@ void gc_event_explain(const GcHeap *h, int32_t i, char *buf, size_t n)
     case GC_EV_ERROR:
         snprintf(buf, n, "%s", h->exc[0] ? h->exc : h->err[0] ? h->err : "An exception stopped the program.");
         break;
+    case GC_EV_OUTPUT: snprintf(buf, n, "The program prints."); break;
     case GC_EV_SKIP_FULL:
         snprintf(buf, n,
                  "count[2] is over its threshold, but generation 2 waits: only %lld new long-lived "

@@ -1305,6 +1305,20 @@ void gc_step_end(GcHeap *h)
     gc__event(h, GC_EV_STEP_END, (GcId)m, 0, h->ncolls, h->freed.n, h->finalized.n);
 }
 
+void gc_output_event(GcHeap *h, int64_t start, int64_t end)
+{
+    gc__event(h, GC_EV_OUTPUT, 0, 0, -1, start, end);
+}
+
+void gc_count_hidden(GcHeap *h, int n)
+{
+    for (; n > 0; n--)
+        count_alloc(h);
+    for (; n < 0; n++)
+        if (h->g[GF_COUNT0] > 0)
+            SET_G(h, GF_COUNT0, h->g[GF_COUNT0] - 1);
+}
+
 void gc_error_event(GcHeap *h, const char *text)
 {
     snprintf(h->exc, sizeof h->exc, "%s", text ? text : "");

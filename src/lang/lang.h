@@ -44,8 +44,21 @@ typedef enum LangExprKind {
     LANG_E_CALL,   /* base(items...) ; base is a NAME or an ATTR (method, gc.x, weakref.ref) */
     LANG_E_LIST,   /* [items...] */
     LANG_E_TUPLE,  /* (items...) ; constant if every item is constant (see is_const) */
-    LANG_E_DICT    /* {keys[i]: items[i]} */
+    LANG_E_DICT,   /* {keys[i]: items[i]} */
+    /* .py programs (lang_py.c) */
+    LANG_E_BINOP,  /* base OP index ; ival = LangOp */
+    LANG_E_UNARY,  /* OP base ; ival = LANG_OP_NEG or LANG_OP_NOT */
+    LANG_E_COMPARE,/* items[0] ops[0] items[1] ops[1] items[2] ... (a chain) */
+    LANG_E_BOOLOP, /* items joined by ival = LANG_OP_AND / LANG_OP_OR */
+    LANG_E_FSTRING /* items: STR parts and {expr} fields, concatenated with str() */
 } LangExprKind;
+
+typedef enum LangOp {
+    LANG_OP_ADD = 1, LANG_OP_SUB, LANG_OP_MUL, LANG_OP_FLOORDIV, LANG_OP_MOD,
+    LANG_OP_NEG, LANG_OP_NOT, LANG_OP_AND, LANG_OP_OR,
+    LANG_OP_EQ, LANG_OP_NE, LANG_OP_LT, LANG_OP_LE, LANG_OP_GT, LANG_OP_GE,
+    LANG_OP_IS, LANG_OP_IS_NOT, LANG_OP_IN, LANG_OP_NOT_IN
+} LangOp;
 
 typedef struct LangExpr {
     uint8_t kind;
@@ -56,8 +69,11 @@ typedef struct LangExpr {
     struct LangExpr *base;
     struct LangExpr *index;
     struct LangExpr **items;
-    struct LangExpr **keys;
+    struct LangExpr **keys;  /* DICT: keys; CALL: keys[i] = STR node of a keyword argument's
+                                name (NULL for a positional one), keys NULL if none */
     int32_t nitems;
+    int32_t *ops;            /* COMPARE: nitems - 1 LangOp */
+    int32_t line;            /* .py: the line of the expression (1-based), 0 for JSON */
 } LangExpr;
 
 typedef enum LangStmtKind {
@@ -67,7 +83,17 @@ typedef enum LangStmtKind {
     LANG_S_RETURN,     /* return [value] (value may be NULL) */
     LANG_S_PASS,
     LANG_S_GLOBAL,     /* global names... */
-    LANG_S_FOR         /* for var in range(count): body (from {"for":..., "body":[...]}) */
+    LANG_S_FOR,        /* for var in range(count): body (from {"for":..., "body":[...]}) */
+    /* .py programs (lang_py.c) */
+    LANG_S_IF,         /* if value: body else: orelse (elif = an IF alone in orelse) */
+    LANG_S_WHILE,      /* while value: body */
+    LANG_S_FOR_IN,     /* for target in value: body (a range call, list, tuple or dict) */
+    LANG_S_BREAK,
+    LANG_S_CONTINUE,
+    LANG_S_AUGASSIGN,  /* target OP= value ; op = LangOp */
+    LANG_S_DEF,        /* def: binds function `func` to names[0] */
+    LANG_S_CLASS,      /* class: creates class `cls` and binds it to names[0] */
+    LANG_S_IMPORT      /* import names... (gc, sys, weakref) */
 } LangStmtKind;
 
 typedef struct LangStmt {
@@ -81,8 +107,14 @@ typedef struct LangStmt {
     int32_t for_var;         /* FOR: loop variable atom */
     int64_t for_count;       /* FOR: N */
     int32_t for_count_var;   /* FOR: atom of the variable holding N, 0 if N is a literal */
-    struct LangStmt **body;  /* FOR body */
+    struct LangStmt **body;  /* FOR, IF, WHILE, FOR_IN body */
     int32_t nbody;
+    struct LangStmt **orelse;/* IF: the else branch */
+    int32_t norelse;
+    int32_t op;              /* AUGASSIGN: LangOp */
+    int32_t func, cls;       /* DEF: function index; CLASS: class index */
+    LangExpr **extra;        /* ASSIGN: more targets of "a = b = value" (stored after target) */
+    int32_t nextra;
     int32_t loc;             /* this statement's location (index in the program's table) */
 } LangStmt;
 
@@ -98,17 +130,36 @@ typedef struct LangLoc {
 } LangLoc;
 
 typedef struct LangFunc {
-    int32_t name;       /* atom */
+    int32_t name;       /* atom: "make", or the qualified "Node.__init__" of a method */
     int32_t *params;    /* atoms */
     int32_t nparams;
     LangStmt **body;
     int32_t nbody;
+    /* .py: */
+    LangExpr **defaults;/* constant defaults of the last ndefaults parameters */
+    int32_t ndefaults;
+    int32_t short_name; /* atom of the plain name ("__init__"); = name for functions */
+    int32_t cls;        /* class index of a method, -1 for a function */
+    int32_t line;       /* line of the def (1-based), 0 for JSON */
 } LangFunc;
+
+typedef struct LangClassAttr {
+    int32_t name;       /* atom */
+    LangExpr *value;    /* a constant (int, str, None, bool, constant tuple), or NULL for a
+                           method (then func is its function index) */
+    int32_t func;
+} LangClassAttr;
 
 typedef struct LangClass {
     int32_t name;       /* atom */
     LangStmt **del_body;/* NULL if no __del__ */
     int32_t ndel;
+    /* .py: */
+    int32_t base;       /* index of the base class, -1 for object */
+    LangClassAttr *attrs; /* class body in order: attributes and methods */
+    int32_t nattrs;
+    int32_t del_func;   /* function index of __del__ (own or inherited), -1 if none */
+    int32_t line;
 } LangClass;
 
 typedef struct LangProgram LangProgram;
@@ -145,6 +196,29 @@ const LangClass *lang_class(const LangProgram *p, int32_t i);
 int32_t lang_func_count(const LangProgram *p);
 const LangFunc *lang_func(const LangProgram *p, int32_t i);
 int32_t lang_step_count(const LangProgram *p);
+/* The whole .py text of a program written in Python (a .py file or a
+ * scenario's "source"), NULL for the JSON statement form. */
+const char *lang_source(const LangProgram *p);
+void lang_set_source(LangProgram *p, const char *text); /* copied into the arena */
+/* 1 for programs written in Python: names are bound by the statements that
+ * define them (def, class, import), as in CPython. */
+int lang_is_py(const LangProgram *p);
+
+/* ---- Python source (lang_py.c) --------------------------------------- */
+
+typedef struct LangPyMeta {
+    const char *title;       /* the module docstring's first line, or NULL (arena) */
+    const char *description; /* the docstring's rest, or NULL (arena) */
+} LangPyMeta;
+
+/* Compiles Python source text into p: classes, functions, top-level
+ * steps, one location per statement with its .py line and column, the
+ * "# say:" captions and "# pause" marks.  line0 is the line of the text's
+ * first line in its file (1 for a .py file).  Every problem is reported
+ * through report(ctx, line, col, message) (line/col 1-based); returns the
+ * number of problems (0 = the program is complete), -1 if out of memory. */
+int lang_py_compile(LangProgram *p, const char *text, size_t len, LangPyMeta *meta,
+                    void (*report)(void *ctx, int line, int col, const char *msg), void *ctx);
 LangStmt *lang_step(const LangProgram *p, int32_t i);
 int lang_python(const LangProgram *p);
 GcCollector lang_collector(const LangProgram *p);
@@ -166,6 +240,7 @@ typedef struct LangRunOptions {
     int64_t max_objects; /* 0 = default */
     int64_t max_stmts;   /* statements executed; 0 = LANG_MAX_EXEC_STMTS */
     int internals;       /* 312 / 313 internals; 0 = the scenario's python */
+    const char *file;    /* the program's file name for Python tracebacks (may be NULL) */
     /* Called after each top-level step (may be NULL): for trace output. */
     void (*on_step)(void *ctx, LangRun *r, int32_t step);
     void *ctx;
@@ -185,5 +260,15 @@ const char *lang_run_error(const LangRun *r);
 int64_t lang_run_collected(const LangRun *r);
 /* The Python exception text alone ("NameError: name 'x' is not defined"). */
 const char *lang_run_exception(const LangRun *r);
+/* Everything the program printed (stdout), *len bytes; never NULL. */
+const char *lang_run_output(const LangRun *r, size_t *len);
+/* Bytes printed before history event index `cursor` (each print is a
+ * GC_EV_OUTPUT event whose a..b is its range of the output); the whole
+ * output for a cursor at or past the end.  Needs a recorded run. */
+size_t lang_run_output_at(const LangRun *r, int32_t cursor);
+/* A .py program's Python traceback ("Traceback (most recent call
+ * last):\n  File ..."), empty if the run did not end on an exception or
+ * the program is in the JSON form. */
+const char *lang_run_traceback(const LangRun *r);
 
 #endif

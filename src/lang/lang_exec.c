@@ -51,7 +51,28 @@ struct LangRun {
     int in_finalizer; /* >0 while running __del__ or a callback body */
     int64_t executed;  /* statements executed (LANG_MAX_EXEC_STMTS) */
     int c_nest;        /* run_code calls active on the C stack */
+    /* .py programs */
+    int py;            /* lang_is_py: names bound by their statements */
+    int internals;     /* 312 / 313 */
+    unsigned imported; /* IMP_* modules imported */
+    char *out;         /* everything printed */
+    size_t nout, capout;
+    GcValue **cattr;   /* per class: the values of its class attributes (not objects) */
+    FuncInfo *mods;    /* unused slot kept for symmetry */
+    /* the Python call stack, for tracebacks: function index (-1 module) and
+     * current location per frame */
+    struct TbFrame {
+        int32_t func;
+        int32_t loc;
+    } tb_stack[LANG_RECURSION_LIMIT + 8], tb_snap[LANG_RECURSION_LIMIT + 8];
+    int ntb, ntb_snap;
+    char traceback[8192];
+    int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
+        a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_insert, a_remove,
+        a_extend, a_index, a_get, a_init, a_del, a_object;
 };
+
+enum { IMP_GC = 1, IMP_SYS = 2, IMP_WEAKREF = 4 };
 
 /* Current code context: which function's names are local. */
 typedef struct Ctx {
@@ -61,8 +82,15 @@ typedef struct Ctx {
 
 static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned);
 static int eval(LangRun *r, const Ctx *c, LangExpr *e);
+static int load_class_attr(LangRun *r, GcValue owner, int32_t k, int32_t a);
+static int fill_defaults(LangRun *r, int32_t f, int *nargs);
+static void tb_push(LangRun *r, int32_t func);
+static void tb_pop(LangRun *r);
 
 /* ---- errors ------------------------------------------------------------ */
+
+static int raise(LangRun *r, const char *type, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 static int raise(LangRun *r, const char *type, const char *fmt, ...)
 {
@@ -72,6 +100,9 @@ static int raise(LangRun *r, const char *type, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     snprintf(r->exc, sizeof r->exc, "%s: %s", type, msg);
+    /* the traceback is the call stack where the exception was raised */
+    memcpy(r->tb_snap, r->tb_stack, (size_t)r->ntb * sizeof r->tb_stack[0]);
+    r->ntb_snap = r->ntb;
     return EXC;
 }
 
@@ -182,14 +213,29 @@ static int names_add(Names *n, int32_t a)
 }
 
 /* Pass 1: which names are assigned (local unless global). */
+static void store_targets(LangExpr *t, Names *stores)
+{
+    if (!t)
+        return;
+    if (t->kind == LANG_E_NAME)
+        names_add(stores, t->atom);
+    else if (t->kind == LANG_E_TUPLE)
+        for (int32_t i = 0; i < t->nitems; i++)
+            store_targets(t->items[i], stores);
+}
+
 static void collect_stores(LangStmt **body, int32_t n, Names *stores, Names *globals)
 {
     for (int32_t i = 0; i < n; i++) {
         LangStmt *s = body[i];
         switch (s->kind) {
         case LANG_S_ASSIGN:
-            if (s->target->kind == LANG_E_NAME)
-                names_add(stores, s->target->atom);
+            store_targets(s->target, stores);
+            for (int32_t k = 0; k < s->nextra; k++)
+                store_targets(s->extra[k], stores);
+            break;
+        case LANG_S_AUGASSIGN:
+            store_targets(s->target, stores);
             break;
         case LANG_S_DEL:
             for (int32_t k = 0; k < s->ntargets; k++)
@@ -203,6 +249,15 @@ static void collect_stores(LangStmt **body, int32_t n, Names *stores, Names *glo
         case LANG_S_FOR:
             names_add(stores, s->for_var);
             collect_stores(s->body, s->nbody, stores, globals);
+            break;
+        case LANG_S_FOR_IN:
+            store_targets(s->target, stores);
+            collect_stores(s->body, s->nbody, stores, globals);
+            break;
+        case LANG_S_IF:
+        case LANG_S_WHILE:
+            collect_stores(s->body, s->nbody, stores, globals);
+            collect_stores(s->orelse, s->norelse, stores, globals);
             break;
         default:
             break;
@@ -229,7 +284,7 @@ static void order_expr(LangExpr *e, const Names *locals, Names *out)
     order_expr(e->base, locals, out);
     order_expr(e->index, locals, out);
     for (int32_t i = 0; i < e->nitems; i++) {
-        if (e->keys)
+        if (e->keys && e->kind == LANG_E_DICT)
             order_expr(e->keys[i], locals, out);
         order_expr(e->items[i], locals, out);
     }
@@ -243,6 +298,12 @@ static void order_body(LangStmt **body, int32_t n, const Names *locals, Names *o
         case LANG_S_ASSIGN:
             order_expr(s->value, locals, out);
             order_expr(s->target, locals, out);
+            for (int32_t k = 0; k < s->nextra; k++)
+                order_expr(s->extra[k], locals, out);
+            break;
+        case LANG_S_AUGASSIGN:
+            order_expr(s->target, locals, out);
+            order_expr(s->value, locals, out);
             break;
         case LANG_S_DEL:
             for (int32_t k = 0; k < s->ntargets; k++)
@@ -258,6 +319,17 @@ static void order_body(LangStmt **body, int32_t n, const Names *locals, Names *o
             if (names_has(locals, s->for_var))
                 names_add(out, s->for_var);
             order_body(s->body, s->nbody, locals, out);
+            break;
+        case LANG_S_FOR_IN:
+            order_expr(s->value, locals, out);
+            order_expr(s->target, locals, out);
+            order_body(s->body, s->nbody, locals, out);
+            break;
+        case LANG_S_IF:
+        case LANG_S_WHILE:
+            order_expr(s->value, locals, out);
+            order_body(s->body, s->nbody, locals, out);
+            order_body(s->orelse, s->norelse, locals, out);
             break;
         default:
             break;
@@ -328,6 +400,14 @@ static int load_name(LangRun *r, const Ctx *c, int32_t a)
                          atom(r, a));
     } else {
         v = gc_var_get(r->h, 0, a);
+        if (v == GC_UNBOUND && r->py) {
+            if (a == r->a_print || a == r->a_len || a == r->a_str || a == r->a_id ||
+                a == r->a_isinstance || a == r->a_range)
+                return raise(r, "TypeError",
+                             "gcviz programs can only call the builtin '%s', not use it as a value",
+                             atom(r, a));
+            return raise(r, "NameError", "name '%s' is not defined", atom(r, a));
+        }
         if (v == GC_UNBOUND) {
             int32_t f = find_func(r, a);
             if (f >= 0)
@@ -382,6 +462,10 @@ static int load_attr(LangRun *r, int32_t a)
     const GcObject *o = obj_of(r, owner);
     GcId holder = 0;
     int i = (o && o->kind == GC_KIND_INSTANCE) ? gc_attr_find(r->h, o->id, a, &holder) : -1;
+    if (i < 0 && r->py && o && o->kind == GC_KIND_INSTANCE)
+        return load_class_attr(r, owner, o->cls, a);
+    if (i < 0 && r->py && GC_VAL_TAG(owner) == GC_V_CLASS)
+        return load_class_attr(r, owner, (int32_t)GC_VAL_PAYLOAD(owner), a);
     if (i < 0)
         return no_attr(r, owner, a);
     GcValue v = gc_slots(gc_object(r->h, holder))[i].val;
@@ -698,9 +782,895 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
                  atom(r, name));
 }
 
+/* ---- .py programs: values as text ---------------------------------------- */
+
+typedef struct TBuf {
+    char *s;
+    size_t n, cap;
+    int oom;
+} TBuf;
+
+static void tb_put(TBuf *b, const char *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 128;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *ns = gc_realloc(b->s, cap);
+        if (!ns) {
+            b->oom = 1;
+            return;
+        }
+        b->s = ns;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = 0;
+}
+
+static void tb_str(TBuf *b, const char *s) { tb_put(b, s, strlen(s)); }
+
+static void tb_fmt(TBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void tb_fmt(TBuf *b, const char *fmt, ...)
+{
+    char buf[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    tb_str(b, buf);
+}
+
+static void tb_repr_str(TBuf *b, const char *s)
+{
+    char q = strchr(s, '\'') && !strchr(s, '"') ? '"' : '\'';
+    tb_put(b, &q, 1);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '\\')
+            tb_str(b, "\\\\");
+        else if (c == '\n')
+            tb_str(b, "\\n");
+        else if (c == '\t')
+            tb_str(b, "\\t");
+        else if (c == '\r')
+            tb_str(b, "\\r");
+        else if (c == (unsigned char)q) {
+            tb_put(b, "\\", 1);
+            tb_put(b, s, 1);
+        } else if (c < 0x20 || c == 0x7f)
+            tb_fmt(b, "\\x%02x", c);
+        else
+            tb_put(b, s, 1);
+    }
+    tb_put(b, &q, 1);
+}
+
+/* A stand-in address for reprs and id(): CPython's are not reproducible. */
+static unsigned long long fake_addr(GcValue v) { return 0x7f0000000000ull + (unsigned long long)GC_VAL_PAYLOAD(v) * 64u; }
+
+/* str() (repr = 0) or repr() (repr = 1) of v; containers show their items'
+ * repr, recursive ones "[...]" as CPython's Py_ReprEnter does. */
+static void val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *seen, int nseen)
+{
+    switch (GC_VAL_TAG(v)) {
+    case GC_V_NONE: tb_str(b, "None"); return;
+    case GC_V_BOOL: tb_str(b, GC_VAL_PAYLOAD(v) ? "True" : "False"); return;
+    case GC_V_INT: tb_fmt(b, "%lld", (long long)GC_VAL_PAYLOAD(v)); return;
+    case GC_V_STR:
+        if (repr)
+            tb_repr_str(b, atom(r, (int32_t)GC_VAL_PAYLOAD(v)));
+        else
+            tb_str(b, atom(r, (int32_t)GC_VAL_PAYLOAD(v)));
+        return;
+    case GC_V_CONST: tb_str(b, atom(r, (int32_t)GC_VAL_PAYLOAD(v))); return;
+    case GC_V_FUNC: {
+        const LangFunc *f = lang_func(r->p, (int32_t)GC_VAL_PAYLOAD(v));
+        tb_fmt(b, "<function %s at 0x%llx>", f ? atom(r, f->name) : "?", fake_addr(v));
+        return;
+    }
+    case GC_V_CLASS: {
+        const LangClass *k = lang_class(r->p, (int32_t)GC_VAL_PAYLOAD(v));
+        tb_fmt(b, "<class '__main__.%s'>", k ? atom(r, k->name) : "?");
+        return;
+    }
+    case GC_V_OBJ: break;
+    default: tb_str(b, "?"); return;
+    }
+    const GcObject *o = gc_object(r->h, GC_VAL_ID(v));
+    if (o->kind == GC_KIND_INSTANCE) {
+        tb_fmt(b, "<__main__.%s object at 0x%llx>", type_name(r, v), fake_addr(v));
+        return;
+    }
+    if (o->kind == GC_KIND_WEAKREF) {
+        if (o->wr_referent)
+            tb_fmt(b, "<weakref at 0x%llx; to '%s' at 0x%llx>", fake_addr(v),
+                   gc_type_name(r->h, o->wr_referent), fake_addr(GC_VAL_OBJ(o->wr_referent)));
+        else
+            tb_fmt(b, "<weakref at 0x%llx; dead>", fake_addr(v));
+        return;
+    }
+    for (int i = 0; i < nseen; i++)
+        if (seen[i] == o->id) {
+            tb_str(b, o->kind == GC_KIND_LIST ? "[...]" : o->kind == GC_KIND_DICT ? "{...}" : "(...)");
+            return;
+        }
+    if (depth > 200 || nseen >= 256) {
+        tb_str(b, "...");
+        return;
+    }
+    seen[nseen++] = o->id;
+    const char *open = o->kind == GC_KIND_LIST ? "[" : o->kind == GC_KIND_DICT ? "{" : "(";
+    const char *close = o->kind == GC_KIND_LIST ? "]" : o->kind == GC_KIND_DICT ? "}" : ")";
+    tb_str(b, open);
+    const GcSlot *sl = gc_slots(o);
+    for (uint32_t i = 0; i < o->nslots; i++) {
+        if (i)
+            tb_str(b, ", ");
+        if (o->kind == GC_KIND_DICT) {
+            val_text(r, b, sl[i].key, 1, depth + 1, seen, nseen);
+            tb_str(b, ": ");
+        }
+        val_text(r, b, sl[i].val, 1, depth + 1, seen, nseen);
+    }
+    if (o->kind == GC_KIND_TUPLE && o->nslots == 1)
+        tb_str(b, ",");
+    tb_str(b, close);
+}
+
+static int text_of(LangRun *r, TBuf *b, GcValue v, int repr)
+{
+    GcId seen[256];
+    val_text(r, b, v, repr, 0, seen, 0);
+    return b->oom ? fatal(r) : OK;
+}
+
+/* Appends to the program's output and records the print in the history. */
+static int out_write(LangRun *r, const char *s, size_t n)
+{
+    if (r->nout + n + 1 > r->capout) {
+        size_t cap = r->capout ? r->capout : 4096;
+        while (cap < r->nout + n + 1)
+            cap *= 2;
+        char *o = gc_realloc(r->out, cap);
+        if (!o)
+            return fatal(r);
+        r->out = o;
+        r->capout = cap;
+    }
+    size_t start = r->nout;
+    memcpy(r->out + r->nout, s, n);
+    r->nout += n;
+    r->out[r->nout] = 0;
+    gc_output_event(r->h, (int64_t)start, (int64_t)r->nout);
+    return OK;
+}
+
+static int truthy(LangRun *r, GcValue v)
+{
+    switch (GC_VAL_TAG(v)) {
+    case GC_V_NONE: return 0;
+    case GC_V_BOOL:
+    case GC_V_INT: return GC_VAL_PAYLOAD(v) != 0;
+    case GC_V_STR: return atom(r, (int32_t)GC_VAL_PAYLOAD(v))[0] != 0;
+    case GC_V_CONST: return strcmp(atom(r, (int32_t)GC_VAL_PAYLOAD(v)), "()") != 0;
+    case GC_V_OBJ: {
+        const GcObject *o = gc_object(r->h, GC_VAL_ID(v));
+        if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_DICT)
+            return o->nslots > 0;
+        return 1;
+    }
+    default: return 1;
+    }
+}
+
+static int is_intlike(GcValue v) { return GC_VAL_TAG(v) == GC_V_INT || GC_VAL_TAG(v) == GC_V_BOOL; }
+
+/* == : values by value, containers item by item, other objects by identity. */
+static int values_equal(LangRun *r, GcValue a, GcValue b, int depth)
+{
+    if (a == b)
+        return 1;
+    if (is_intlike(a) && is_intlike(b))
+        return GC_VAL_PAYLOAD(a) == GC_VAL_PAYLOAD(b);
+    if (GC_VAL_TAG(a) != GC_VAL_TAG(b) || depth > 100)
+        return 0;
+    if (GC_VAL_TAG(a) == GC_V_STR || GC_VAL_TAG(a) == GC_V_CONST)
+        return strcmp(atom(r, (int32_t)GC_VAL_PAYLOAD(a)), atom(r, (int32_t)GC_VAL_PAYLOAD(b))) == 0;
+    if (GC_VAL_TAG(a) != GC_V_OBJ)
+        return 0;
+    const GcObject *x = gc_object(r->h, GC_VAL_ID(a)), *y = gc_object(r->h, GC_VAL_ID(b));
+    if (x->kind != y->kind || x->kind == GC_KIND_INSTANCE || x->kind == GC_KIND_WEAKREF ||
+        x->nslots != y->nslots)
+        return 0;
+    const GcSlot *p = gc_slots(x), *q = gc_slots(y);
+    for (uint32_t i = 0; i < x->nslots; i++) {
+        if (x->kind == GC_KIND_DICT) {
+            int j = gc_slot_find(r->h, y->id, p[i].key);
+            if (j < 0 || !values_equal(r, p[i].val, q[j].val, depth + 1))
+                return 0;
+        } else if (!values_equal(r, p[i].val, q[i].val, depth + 1)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static const char *op_text(int op)
+{
+    switch (op) {
+    case LANG_OP_ADD: return "+";
+    case LANG_OP_SUB: return "-";
+    case LANG_OP_MUL: return "*";
+    case LANG_OP_FLOORDIV: return "//";
+    case LANG_OP_MOD: return "%";
+    case LANG_OP_LT: return "<";
+    case LANG_OP_LE: return "<=";
+    case LANG_OP_GT: return ">";
+    case LANG_OP_GE: return ">=";
+    default: return "?";
+    }
+}
+
+static int push_int(LangRun *r, __int128 v)
+{
+    if (v >= GC_INT_MAX || v <= -GC_INT_MAX)
+        return raise(r, "OverflowError", "int too large for gcviz (at most 2**58)");
+    return push(r, GC_MKVAL(GC_V_INT, (int64_t)v));
+}
+
+/* BINARY_OP: [a, b] -> [a OP b] */
+static int binary_op(LangRun *r, int op)
+{
+    int n = gc_temp_count(r->h);
+    GcValue a = gc_temp(r->h, n - 2), b = gc_temp(r->h, n - 1);
+    if (is_intlike(a) && is_intlike(b)) {
+        int64_t x = GC_VAL_PAYLOAD(a), y = GC_VAL_PAYLOAD(b);
+        __int128 res;
+        switch (op) {
+        case LANG_OP_ADD: res = (__int128)x + y; break;
+        case LANG_OP_SUB: res = (__int128)x - y; break;
+        case LANG_OP_MUL: res = (__int128)x * y; break;
+        case LANG_OP_FLOORDIV:
+        case LANG_OP_MOD: {
+            if (y == 0)
+                return raise(r, "ZeroDivisionError", op == LANG_OP_MOD ? "integer modulo by zero"
+                                                                         : "integer division or modulo by zero");
+            int64_t q = x / y, m = x % y;
+            if (m != 0 && ((m < 0) != (y < 0))) {
+                q -= 1;
+                m += y;
+            }
+            res = op == LANG_OP_MOD ? m : q;
+            break;
+        }
+        default: return raise(r, "SystemError", "bad operator");
+        }
+        pop(r);
+        pop(r);
+        return push_int(r, res);
+    }
+    if (op == LANG_OP_ADD && GC_VAL_TAG(a) == GC_V_STR && GC_VAL_TAG(b) == GC_V_STR) {
+        TBuf t = {0};
+        tb_str(&t, atom(r, (int32_t)GC_VAL_PAYLOAD(a)));
+        tb_str(&t, atom(r, (int32_t)GC_VAL_PAYLOAD(b)));
+        int32_t s = t.oom ? -1 : gc_strtab_intern(lang_atoms(r->p), t.s, t.n);
+        gc_free(t.s);
+        if (s < 0)
+            return fatal(r);
+        pop(r);
+        pop(r);
+        return push(r, GC_MKVAL(GC_V_STR, s));
+    }
+    if (op == LANG_OP_MUL && ((GC_VAL_TAG(a) == GC_V_STR && is_intlike(b)) || (is_intlike(a) && GC_VAL_TAG(b) == GC_V_STR))) {
+        GcValue sv = GC_VAL_TAG(a) == GC_V_STR ? a : b;
+        int64_t k = GC_VAL_PAYLOAD(GC_VAL_TAG(a) == GC_V_STR ? b : a);
+        const char *str = atom(r, (int32_t)GC_VAL_PAYLOAD(sv));
+        if (k > 0 && (int64_t)strlen(str) * k > 1000000)
+            return raise(r, "MemoryError", "string too long for gcviz");
+        TBuf t = {0};
+        tb_str(&t, "");
+        for (int64_t i = 0; i < k; i++)
+            tb_str(&t, str);
+        int32_t s = t.oom ? -1 : gc_strtab_intern(lang_atoms(r->p), t.s, t.n);
+        gc_free(t.s);
+        if (s < 0)
+            return fatal(r);
+        pop(r);
+        pop(r);
+        return push(r, GC_MKVAL(GC_V_STR, s));
+    }
+    return raise(r, "TypeError", "unsupported operand type(s) for %s: '%s' and '%s'", op_text(op),
+                 type_name(r, a), type_name(r, b));
+}
+
+/* "in" : is a in container b?  Returns 0/1, or EXC. */
+static int contains(LangRun *r, GcValue item, GcValue cont)
+{
+    if (GC_VAL_TAG(cont) == GC_V_STR) {
+        if (GC_VAL_TAG(item) != GC_V_STR)
+            return raise(r, "TypeError", "'in <string>' requires string as left operand, not %s",
+                         type_name(r, item));
+        return strstr(atom(r, (int32_t)GC_VAL_PAYLOAD(cont)), atom(r, (int32_t)GC_VAL_PAYLOAD(item))) != NULL;
+    }
+    const GcObject *o = obj_of(r, cont);
+    if (o && o->kind == GC_KIND_DICT) {
+        TRY(dict_key_ok(r, item));
+        for (uint32_t i = 0; i < o->nslots; i++)
+            if (values_equal(r, gc_slots(o)[i].key, item, 0))
+                return 1;
+        return 0;
+    }
+    if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE)) {
+        for (uint32_t i = 0; i < o->nslots; i++)
+            if (values_equal(r, gc_slots(o)[i].val, item, 0))
+                return 1;
+        return 0;
+    }
+    if (GC_VAL_TAG(cont) == GC_V_CONST)
+        return raise(r, "TypeError", "gcviz: 'in' on a constant tuple is not supported; build the tuple from a variable");
+    return raise(r, "TypeError", "argument of type '%s' is not iterable", type_name(r, cont));
+}
+
+/* COMPARE_OP / IS_OP / CONTAINS_OP: [a, b] -> [bool] */
+static int compare_op(LangRun *r, int op)
+{
+    int n = gc_temp_count(r->h);
+    GcValue a = gc_temp(r->h, n - 2), b = gc_temp(r->h, n - 1);
+    int res;
+    switch (op) {
+    case LANG_OP_EQ: res = values_equal(r, a, b, 0); break;
+    case LANG_OP_NE: res = !values_equal(r, a, b, 0); break;
+    case LANG_OP_IS: res = a == b || (is_intlike(a) && is_intlike(b) && GC_VAL_TAG(a) == GC_VAL_TAG(b) && GC_VAL_PAYLOAD(a) == GC_VAL_PAYLOAD(b)); break;
+    case LANG_OP_IS_NOT: res = !(a == b); break;
+    case LANG_OP_IN:
+    case LANG_OP_NOT_IN:
+        res = contains(r, a, b);
+        if (res < 0)
+            return res;
+        if (op == LANG_OP_NOT_IN)
+            res = !res;
+        break;
+    default:
+        if (is_intlike(a) && is_intlike(b)) {
+            int64_t x = GC_VAL_PAYLOAD(a), y = GC_VAL_PAYLOAD(b);
+            res = op == LANG_OP_LT ? x < y : op == LANG_OP_LE ? x <= y : op == LANG_OP_GT ? x > y : x >= y;
+        } else if (GC_VAL_TAG(a) == GC_V_STR && GC_VAL_TAG(b) == GC_V_STR) {
+            int c = strcmp(atom(r, (int32_t)GC_VAL_PAYLOAD(a)), atom(r, (int32_t)GC_VAL_PAYLOAD(b)));
+            res = op == LANG_OP_LT ? c < 0 : op == LANG_OP_LE ? c <= 0 : op == LANG_OP_GT ? c > 0 : c >= 0;
+        } else {
+            return raise(r, "TypeError", "'%s' not supported between instances of '%s' and '%s'",
+                         op_text(op), type_name(r, a), type_name(r, b));
+        }
+    }
+    TRY(pop_decref(r));
+    TRY(pop_decref(r));
+    return push(r, GC_MKVAL(GC_V_BOOL, res != 0));
+}
+
+/* ---- .py programs: classes ---------------------------------------------- */
+
+/* The class attribute (constant or method) named a on class k or a base:
+ * returns the class that has it and its index in attrs, or -1. */
+static int32_t class_lookup(LangRun *r, int32_t k, int32_t a, int *at)
+{
+    for (int guard = 0; k >= 0 && guard < 1000; guard++) {
+        const LangClass *c = lang_class(r->p, k);
+        for (int32_t i = 0; i < c->nattrs; i++)
+            if (c->attrs[i].name == a) {
+                *at = i;
+                return k;
+            }
+        k = c->base;
+    }
+    return -1;
+}
+
+static int32_t class_of(LangRun *r, GcValue v)
+{
+    const GcObject *o = obj_of(r, v);
+    return o && o->kind == GC_KIND_INSTANCE ? o->cls : -1;
+}
+
+static int is_subclass(LangRun *r, int32_t k, int32_t base)
+{
+    for (int guard = 0; k >= 0 && guard < 1000; guard++) {
+        if (k == base)
+            return 1;
+        k = lang_class(r->p, k)->base;
+    }
+    return 0;
+}
+
+/* ---- .py programs: builtins and module functions ------------------------ */
+
+static int call_print(LangRun *r, LangExpr *e, int nargs)
+{
+    GcHeap *h = r->h;
+    int top = gc_temp_count(h);
+    /* the keyword values were pushed after the positional ones, in order */
+    const char *sep = " ", *end = "\n";
+    int npos = 0;
+    for (int i = 0; i < nargs; i++) {
+        GcValue v = gc_temp(h, top - nargs + i);
+        if (e->keys && e->keys[i]) {
+            const char *k = atom(r, e->keys[i]->atom);
+            const char **dst = strcmp(k, "sep") == 0 ? &sep : &end;
+            if (GC_VAL_TAG(v) == GC_V_NONE)
+                *dst = strcmp(k, "sep") == 0 ? " " : "\n";
+            else if (GC_VAL_TAG(v) == GC_V_STR)
+                *dst = atom(r, (int32_t)GC_VAL_PAYLOAD(v));
+            else
+                return raise(r, "TypeError", "%s must be None or a string, not %s", k, type_name(r, v));
+        } else {
+            npos++;
+        }
+    }
+    TBuf t = {0};
+    tb_str(&t, "");
+    int k = 0;
+    for (int i = 0; i < nargs; i++) {
+        if (e->keys && e->keys[i])
+            continue;
+        if (k++)
+            tb_str(&t, sep);
+        GcId seen[256];
+        val_text(r, &t, gc_temp(h, top - nargs + i), 0, 0, seen, 0);
+    }
+    tb_str(&t, end);
+    int rc = t.oom ? fatal(r) : out_write(r, t.s, t.n);
+    gc_free(t.s);
+    (void)npos;
+    TRY(rc);
+    TRY(release_args(r, nargs, 0));
+    TRY(push(r, GC_NONE));
+    return safe_point(r);
+}
+
+static int64_t refcount_of(LangRun *r, GcValue v)
+{
+    if (GC_VAL_IS_OBJ(v))
+        return gc_object(r->h, GC_VAL_ID(v))->refcnt;
+    /* immortal objects (3.12+): None, bools, small ints, interned strings */
+    return 4294967295LL;
+}
+
+static int call_builtin(LangRun *r, LangExpr *e, int32_t name, int nargs)
+{
+    GcHeap *h = r->h;
+    int top = gc_temp_count(h);
+    GcValue res = GC_NONE;
+    if (name == r->a_print)
+        return call_print(r, e, nargs);
+    if (name == r->a_len) {
+        TRY(check_args(r, "len", nargs, 1, 1));
+        GcValue v = gc_temp(h, top - 1);
+        const GcObject *o = obj_of(r, v);
+        if (GC_VAL_TAG(v) == GC_V_STR)
+            res = GC_MKVAL(GC_V_INT, (int64_t)strlen(atom(r, (int32_t)GC_VAL_PAYLOAD(v))));
+        else if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_DICT))
+            res = GC_MKVAL(GC_V_INT, (int64_t)o->nslots);
+        else
+            return raise(r, "TypeError", "object of type '%s' has no len()", type_name(r, v));
+    } else if (name == r->a_str) {
+        TRY(check_args(r, "str", nargs, 0, 1));
+        TBuf t = {0};
+        tb_str(&t, "");
+        if (nargs == 1)
+            TRY(text_of(r, &t, gc_temp(h, top - 1), 0));
+        int32_t a = t.oom ? -1 : gc_strtab_intern(lang_atoms(r->p), t.s, t.n);
+        gc_free(t.s);
+        if (a < 0)
+            return fatal(r);
+        res = GC_MKVAL(GC_V_STR, a);
+    } else if (name == r->a_id) {
+        TRY(check_args(r, "id", nargs, 1, 1));
+        res = GC_MKVAL(GC_V_INT, (int64_t)(fake_addr(gc_temp(h, top - 1)) & ((1ull << 50) - 1)));
+    } else if (name == r->a_isinstance) {
+        if (nargs != 2)
+            return raise(r, "TypeError", "isinstance expected 2 arguments, got %d", nargs);
+        GcValue k = gc_temp(h, top - 1);
+        if (GC_VAL_TAG(k) != GC_V_CLASS)
+            return raise(r, "TypeError", "gcviz: isinstance() takes a class of the program as its second argument");
+        int32_t c = class_of(r, gc_temp(h, top - 2));
+        res = GC_MKVAL(GC_V_BOOL, c >= 0 && is_subclass(r, c, (int32_t)GC_VAL_PAYLOAD(k)));
+    } else if (name == r->a_range) {
+        return raise(r, "TypeError", "gcviz: range() is supported only in 'for ... in range(...)'");
+    } else {
+        return raise(r, "NameError", "name '%s' is not defined", atom(r, name));
+    }
+    TRY(release_args(r, nargs, 0));
+    TRY(push(r, res));
+    return safe_point(r);
+}
+
+static int make_int_tuple(LangRun *r, const int64_t *v, int n)
+{
+    GcId t = gc_new(r->h, GC_KIND_TUPLE, n);
+    if (!t)
+        return fatal(r);
+    for (int i = 0; i < n; i++)
+        TRY(chk(r, gc_slot_set(r->h, t, (uint32_t)i, 0, GC_MKVAL(GC_V_INT, v[i]))));
+    return push(r, GC_VAL_OBJ(t));
+}
+
+/* gc.* functions that lang_exec's call_gc does not know, sys.getrefcount. */
+static int call_module_more(LangRun *r, int32_t mod, int32_t name, int nargs, int *handled)
+{
+    GcHeap *h = r->h;
+    int top = gc_temp_count(h);
+    const GcGlobals *g = gc_globals(h);
+    *handled = 1;
+    if (mod == r->a_sys) {
+        if (name != r->a_getrefcount)
+            return raise(r, "AttributeError", "gcviz: module 'sys' has only getrefcount here, not '%s'", atom(r, name));
+        TRY(check_args(r, "getrefcount", nargs, 1, 1));
+        int64_t n = refcount_of(r, gc_temp(h, top - 1));
+        TRY(release_args(r, nargs, 0));
+        TRY(push(r, GC_MKVAL(GC_V_INT, n)));
+        return safe_point(r);
+    }
+    GcValue res = GC_NONE;
+    if (name == r->a_isenabled) {
+        TRY(check_args(r, "isenabled", nargs, 0, 0));
+        res = GC_MKVAL(GC_V_BOOL, g->enabled != 0);
+    } else if (name == r->a_get_freeze_count) {
+        TRY(check_args(r, "get_freeze_count", nargs, 0, 0));
+        res = GC_MKVAL(GC_V_INT, gc_list(h, GC_LIST_PERMANENT).len);
+    } else if (name == r->a_is_tracked) {
+        TRY(check_args(r, "is_tracked", nargs, 1, 1));
+        const GcObject *o = obj_of(r, gc_temp(h, top - 1));
+        res = GC_MKVAL(GC_V_BOOL, o && o->list != GC_LIST_NONE);
+    } else if (name == r->a_get_count || name == r->a_get_threshold) {
+        TRY(check_args(r, name == r->a_get_count ? "get_count" : "get_threshold", nargs, 0, 0));
+        int64_t v[3];
+        for (int i = 0; i < 3; i++)
+            v[i] = name == r->a_get_count ? g->count[i] : g->threshold[i];
+        /* the values are read, then the tuple is built (Py_BuildValue) */
+        TRY(make_int_tuple(r, v, 3));
+        return safe_point(r);
+    } else {
+        *handled = 0;
+        return OK;
+    }
+    TRY(release_args(r, nargs, 0));
+    TRY(push(r, res));
+    return safe_point(r);
+}
+
+/* ---- .py programs: calls ----------------------------------------------- */
+
+static int is_builtin(LangRun *r, int32_t a)
+{
+    return a == r->a_print || a == r->a_len || a == r->a_str || a == r->a_id ||
+           a == r->a_isinstance || a == r->a_range;
+}
+
+static unsigned module_bit(LangRun *r, int32_t a)
+{
+    return a == r->a_gc ? IMP_GC : a == r->a_sys ? IMP_SYS : a == r->a_weakref ? IMP_WEAKREF : 0;
+}
+
+/* Is name a (the imported module, not shadowed by a variable)? */
+static int is_module_name(LangRun *r, const Ctx *c, int32_t a)
+{
+    unsigned bit = module_bit(r, a);
+    return bit && (r->imported & bit) && !is_local(c, a) && gc_var_get(r->h, 0, a) == GC_UNBOUND;
+}
+
+static int eval_args(LangRun *r, const Ctx *c, LangExpr *e, int mark)
+{
+    for (int32_t i = 0; i < e->nitems; i++) {
+        int rc = eval(r, c, e->items[i]);
+        if (rc < 0) {
+            unwind(r, mark);
+            return rc;
+        }
+    }
+    return OK;
+}
+
+/* Class call: stack [class, args...] -> [instance].  3.12 (and 3.13 before
+ * the call site is specialised) calls the type through
+ * _PyObject_MakeTpCall: the arguments go into a new tuple, type_call
+ * allocates the object and slot_tp_init calls __init__(self, *args) (the
+ * frame takes new references); the tuple dies after the call.  3.13's
+ * CALL_ALLOC_AND_ENTER_INIT (from the second execution of the call site)
+ * moves the arguments into __init__'s frame without a tuple. */
+static int instantiate(LangRun *r, LangExpr *call, int32_t k, int nargs)
+{
+    GcHeap *h = r->h;
+    int mark = gc_temp_count(h) - nargs - 1;
+    int at;
+    int32_t owner = class_lookup(r, k, r->a_init, &at);
+    int32_t init = -1;
+    if (owner >= 0) {
+        const LangClassAttr *a = &lang_class(r->p, owner)->attrs[at];
+        if (a->value)
+            return raise(r, "TypeError", "'%s' object is not callable", "int");
+        init = a->func;
+    }
+    if (init < 0 && nargs > 0)
+        return raise(r, "TypeError", "%s() takes no arguments", atom(r, lang_class(r->p, k)->name));
+    int specialised = r->internals == 313 && init >= 0 && seen_count(r, call) > 1;
+    if (init >= 0 && specialised) {
+        GcId id = gc_new(h, GC_KIND_INSTANCE, k);
+        if (!id)
+            return fatal(r);
+        /* [cls, args...] -> [obj(shim), FUNC, obj, args...] */
+        GcValue args[64];
+        int na = nargs < 64 ? nargs : 64;
+        for (int i = na - 1; i >= 0; i--)
+            args[i] = pop(r);
+        pop(r); /* the class */
+        TRY(push(r, GC_VAL_OBJ(id)));
+        TRY(push(r, GC_MKVAL(GC_V_FUNC, init)));
+        gc_incref(h, GC_VAL_OBJ(id));
+        TRY(push(r, GC_VAL_OBJ(id)));
+        for (int i = 0; i < na; i++)
+            TRY(push(r, args[i]));
+        int rc = call_function(r, init, nargs + 1);
+        if (rc < 0) {
+            unwind(r, mark);
+            return rc;
+        }
+        GcValue ret = pop(r);
+        if (GC_VAL_TAG(ret) != GC_V_NONE) {
+            TRY(decref(r, ret));
+            unwind(r, mark);
+            return raise(r, "TypeError", "__init__() should return None, not '%s'", type_name(r, ret));
+        }
+        return OK;
+    }
+    TRY(make_args_tuple(r, nargs));
+    GcId id = gc_new(h, GC_KIND_INSTANCE, k);
+    if (!id)
+        return fatal(r);
+    TRY(push(r, GC_VAL_OBJ(id)));
+    int tuple_at = nargs ? gc_temp_count(h) - 2 : -1;
+    if (init >= 0) {
+        /* slot_tp_init: __init__(self, *args), the frame's references new */
+        TRY(push(r, GC_MKVAL(GC_V_FUNC, init)));
+        gc_incref(h, GC_VAL_OBJ(id));
+        TRY(push(r, GC_VAL_OBJ(id)));
+        for (int i = 0; i < nargs; i++) {
+            GcValue v = gc_temp(h, mark + 1 + i);
+            gc_incref(h, v);
+            TRY(push(r, v));
+        }
+        int rc = call_function(r, init, nargs + 1);
+        if (rc < 0) {
+            unwind(r, mark);
+            return rc;
+        }
+        GcValue ret = pop(r);
+        if (GC_VAL_TAG(ret) != GC_V_NONE) {
+            TRY(decref(r, ret));
+            unwind(r, mark);
+            return raise(r, "TypeError", "__init__() should return None, not '%s'", type_name(r, ret));
+        }
+    }
+    /* the argument tuple dies, then CALL releases the arguments and the class */
+    if (tuple_at >= 0)
+        TRY(decref(r, gc_temp_take(h, tuple_at)));
+    GcValue obj = pop(r);
+    TRY(release_args(r, nargs, 1));
+    TRY(push(r, obj));
+    return safe_point(r);
+}
+
+/* Pushes the missing arguments of a call from the function's defaults. */
+static int fill_defaults(LangRun *r, int32_t f, int *nargs)
+{
+    const LangFunc *fn = lang_func(r->p, f);
+    int first_default = fn->nparams - fn->ndefaults;
+    while (*nargs < fn->nparams && *nargs >= first_default) {
+        LangExpr *d = fn->defaults[*nargs - first_default];
+        GcValue v = d->kind == LANG_E_NONE ? GC_NONE
+                    : d->kind == LANG_E_BOOL ? GC_MKVAL(GC_V_BOOL, d->ival != 0)
+                    : d->kind == LANG_E_INT ? GC_MKVAL(GC_V_INT, d->ival)
+                    : d->kind == LANG_E_STR ? GC_MKVAL(GC_V_STR, d->atom)
+                                            : GC_MKVAL(GC_V_CONST, d->atom);
+        TRY(push(r, v));
+        (*nargs)++;
+    }
+    return OK;
+}
+
+/* Calls the value at stack[mark] with the nargs values above it. */
+static int call_value(LangRun *r, LangExpr *e, int mark, int nargs)
+{
+    GcValue callee = gc_temp(r->h, mark);
+    if (GC_VAL_TAG(callee) == GC_V_CLASS)
+        return instantiate(r, e, (int32_t)GC_VAL_PAYLOAD(callee), nargs);
+    if (GC_VAL_TAG(callee) == GC_V_FUNC)
+        return call_function(r, (int32_t)GC_VAL_PAYLOAD(callee), nargs);
+    const GcObject *o = obj_of(r, callee);
+    if (o && o->kind == GC_KIND_WEAKREF) {
+        if (nargs != 0)
+            return raise(r, "TypeError", "weakref() takes no arguments (%d given)", nargs);
+        GcValue v = o->wr_referent ? GC_VAL_OBJ(o->wr_referent) : GC_NONE;
+        gc_incref(r->h, v);
+        GcValue w = pop(r);
+        TRY(push(r, v));
+        TRY(decref(r, w));
+        return safe_point(r);
+    }
+    return raise(r, "TypeError", "'%s' object is not callable", type_name(r, callee));
+}
+
+static int py_call(LangRun *r, const Ctx *c, LangExpr *e)
+{
+    LangExpr *b = e->base;
+    int mark = gc_temp_count(r->h);
+    int rc;
+    if (b->kind == LANG_E_NAME && !is_local(c, b->atom) && is_builtin(r, b->atom) &&
+        gc_var_get(r->h, 0, b->atom) == GC_UNBOUND) {
+        TRY(eval_args(r, c, e, mark));
+        rc = call_builtin(r, e, b->atom, e->nitems);
+        if (rc < 0)
+            unwind(r, mark);
+        return rc;
+    }
+    if (b->kind == LANG_E_ATTR && b->base->kind == LANG_E_NAME && module_bit(r, b->base->atom) &&
+        !is_local(c, b->base->atom) && gc_var_get(r->h, 0, b->base->atom) == GC_UNBOUND) {
+        int32_t mod = b->base->atom;
+        if (!(r->imported & module_bit(r, mod)))
+            return raise(r, "NameError", "name '%s' is not defined", atom(r, mod));
+        TRY(eval_args(r, c, e, mark));
+        int handled = 1;
+        if (mod == r->a_gc || mod == r->a_sys)
+            rc = call_module_more(r, mod, b->atom, e->nitems, &handled);
+        else
+            rc = OK, handled = 0;
+        if (rc == OK && !handled) {
+            if (mod == r->a_gc)
+                rc = call_gc(r, b->atom, e->nitems, c->depth == 0 && r->in_finalizer == 0);
+            else if (b->atom == r->a_ref)
+                rc = call_weakref_ref(r, e->nitems);
+            else
+                rc = raise(r, "AttributeError", "gcviz: module 'weakref' has only ref here, not '%s'",
+                           atom(r, b->atom));
+        }
+        if (rc < 0)
+            unwind(r, mark);
+        return rc;
+    }
+    if (b->kind == LANG_E_ATTR) {
+        /* LOAD_ATTR (method form): the owner, then the arguments */
+        rc = eval(r, c, b->base);
+        if (rc < 0)
+            return rc;
+        GcValue owner = gc_temp(r->h, mark);
+        const GcObject *o = obj_of(r, owner);
+        if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_DICT)) {
+            rc = eval_args(r, c, e, mark);
+            if (rc == OK)
+                rc = call_method(r, e, b->atom, e->nitems);
+            if (rc < 0)
+                unwind(r, mark);
+            return rc;
+        }
+        int32_t k = -1;
+        int instance = o && o->kind == GC_KIND_INSTANCE;
+        if (instance) {
+            GcId holder = 0;
+            if (gc_attr_find(r->h, o->id, b->atom, &holder) >= 0) {
+                /* an attribute holding a callable: a plain call */
+                rc = load_attr(r, b->atom);
+                if (rc == OK)
+                    rc = eval_args(r, c, e, mark);
+                if (rc == OK)
+                    rc = call_value(r, e, mark, e->nitems);
+                if (rc < 0)
+                    unwind(r, mark);
+                return rc;
+            }
+            k = o->cls;
+        } else if (GC_VAL_TAG(owner) == GC_V_CLASS) {
+            k = (int32_t)GC_VAL_PAYLOAD(owner);
+        } else {
+            unwind(r, mark);
+            return raise(r, "AttributeError", "'%s' object has no attribute '%s'", type_name(r, owner),
+                         atom(r, b->atom));
+        }
+        int at;
+        int32_t holder = class_lookup(r, k, b->atom, &at);
+        if (holder < 0) {
+            rc = no_attr(r, owner, b->atom);
+            unwind(r, mark);
+            return rc;
+        }
+        const LangClassAttr *a = &lang_class(r->p, holder)->attrs[at];
+        if (a->value || r->cattr[holder][at] != GC_UNBOUND) {
+            /* a class attribute holding a value: call that value */
+            rc = load_attr(r, b->atom);
+            if (rc == OK)
+                rc = eval_args(r, c, e, mark);
+            if (rc == OK)
+                rc = call_value(r, e, mark, e->nitems);
+            if (rc < 0)
+                unwind(r, mark);
+            return rc;
+        }
+        int nargs = e->nitems;
+        if (instance) {
+            /* [self] -> [function, self, args...] (no bound method object) */
+            GcValue self = pop(r);
+            TRY(push(r, GC_MKVAL(GC_V_FUNC, a->func)));
+            TRY(push(r, self));
+            nargs++;
+        } else {
+            /* Class.method(args): a plain function */
+            pop(r);
+            TRY(push(r, GC_MKVAL(GC_V_FUNC, a->func)));
+        }
+        rc = eval_args(r, c, e, mark);
+        if (rc == OK)
+            rc = call_function(r, a->func, nargs);
+        if (rc < 0)
+            unwind(r, mark);
+        return rc;
+    }
+    rc = eval(r, c, b);
+    if (rc == OK)
+        rc = eval_args(r, c, e, mark);
+    if (rc == OK)
+        rc = call_value(r, e, mark, e->nitems);
+    if (rc < 0)
+        unwind(r, mark);
+    return rc;
+}
+
+/* LOAD_ATTR of a class attribute: [owner] -> [value]. */
+static int load_class_attr(LangRun *r, GcValue owner, int32_t k, int32_t a)
+{
+    int at;
+    int32_t holder = class_lookup(r, k, a, &at);
+    if (holder < 0)
+        return no_attr(r, owner, a);
+    GcValue v = r->cattr[holder][at];
+    if (v == GC_UNBOUND) {
+        if (GC_VAL_TAG(owner) != GC_V_CLASS)
+            return raise(r, "TypeError",
+                         "gcviz: bound method objects are not supported; call the method (%s.%s(...))",
+                         atom(r, lang_class(r->p, k)->name), atom(r, a));
+        v = GC_MKVAL(GC_V_FUNC, lang_class(r->p, holder)->attrs[at].func);
+    }
+    owner = pop(r);
+    TRY(push(r, v));
+    return decref(r, owner);
+}
+
+/* STORE_ATTR on a class: [v, class] */
+static int store_class_attr(LangRun *r, int32_t k, int32_t a)
+{
+    int at = -1;
+    const LangClass *c = lang_class(r->p, k);
+    for (int32_t i = 0; i < c->nattrs; i++)
+        if (c->attrs[i].name == a)
+            at = i;
+    GcValue v = gc_temp(r->h, gc_temp_count(r->h) - 2);
+    if (at < 0 || c->attrs[at].value == NULL)
+        return raise(r, "TypeError", "gcviz: only the class attributes written in the class body can be "
+                                     "assigned (%s.%s)", atom(r, c->name), atom(r, a));
+    if (GC_VAL_IS_OBJ(v))
+        return raise(r, "TypeError", "gcviz: class attributes may hold only ints, strings, None, bools "
+                                     "and constant tuples, not a %s", type_name(r, v));
+    pop(r);
+    pop(r);
+    r->cattr[k][at] = v;
+    return OK;
+}
+
 /* Evaluates a call; pushes its result. */
 static int eval_call(LangRun *r, const Ctx *c, LangExpr *e)
 {
+    if (r->py)
+        return py_call(r, c, e);
     LangExpr *b = e->base;
     int mark = gc_temp_count(r->h);
     if (b->kind == LANG_E_ATTR && b->base->kind == LANG_E_NAME &&
@@ -791,6 +1761,8 @@ static int exec_body(LangRun *r, const Ctx *c, LangStmt **body, int32_t n, GcVal
 static int call_function(LangRun *r, int32_t f, int nargs)
 {
     const LangFunc *fn = lang_func(r->p, f);
+    if (nargs < fn->nparams && fn->ndefaults > 0 && nargs >= fn->nparams - fn->ndefaults)
+        TRY(fill_defaults(r, f, &nargs));
     if (nargs != fn->nparams) {
         if (fn->nparams == 0)
             return raise(r, "TypeError", "%s() takes 0 positional arguments but %d %s given",
@@ -823,12 +1795,14 @@ static int call_function(LangRun *r, int32_t f, int nargs)
         TRY(chk(r, gc_var_set(h, depth, fn->params[i], pop(r))));
     pop(r); /* the function object */
     r->depth++;
+    tb_push(r, f);
     Ctx c = {fi, depth};
     GcValue ret = GC_NONE;
     int returned = 0;
     int rc = safe_point(r);
     if (rc == OK)
         rc = exec_body(r, &c, fn->body, fn->nbody, &ret, &returned);
+    tb_pop(r);
     r->depth--;
     if (rc == FATAL)
         return rc;
@@ -852,7 +1826,10 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e)
     case LANG_E_INT: return push(r, GC_MKVAL(GC_V_INT, e->ival));
     case LANG_E_STR: return push(r, GC_MKVAL(GC_V_STR, e->atom));
     case LANG_E_NAME:
-        if ((e->atom == r->a_gc || e->atom == r->a_weakref) && !is_local(c, e->atom) &&
+        if (r->py && is_module_name(r, c, e->atom))
+            return raise(r, "TypeError", "gcviz: the module '%s' can only be used to call its functions",
+                         atom(r, e->atom));
+        if (!r->py && (e->atom == r->a_gc || e->atom == r->a_weakref) && !is_local(c, e->atom) &&
             gc_var_get(r->h, 0, e->atom) == GC_UNBOUND)
             return raise(r, "TypeError", "the module '%s' cannot be used as a value here",
                          atom(r, e->atom));
@@ -902,7 +1879,148 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e)
         TRY(rc);
         return push(r, GC_VAL_OBJ(id));
     }
+    case LANG_E_BINOP:
+        TRY(eval(r, c, e->base));
+        rc = eval(r, c, e->index);
+        if (rc == OK)
+            rc = binary_op(r, (int)e->ival);
+        if (rc < 0)
+            unwind(r, mark);
+        return rc;
+    case LANG_E_UNARY: {
+        TRY(eval(r, c, e->base));
+        GcValue v = gc_temp(r->h, mark);
+        if (e->ival == LANG_OP_NOT) {
+            int t = truthy(r, v);
+            TRY(pop_decref(r));
+            return push(r, GC_MKVAL(GC_V_BOOL, !t));
+        }
+        if (!is_intlike(v)) {
+            unwind(r, mark);
+            return raise(r, "TypeError", "bad operand type for unary -: '%s'", type_name(r, v));
+        }
+        pop(r);
+        return push_int(r, -(__int128)GC_VAL_PAYLOAD(v));
+    }
+    case LANG_E_BOOLOP:
+        /* a and b: the first falsy operand (or the last); or: the first truthy */
+        for (int32_t i = 0; i < e->nitems; i++) {
+            rc = eval(r, c, e->items[i]);
+            if (rc < 0) {
+                unwind(r, mark);
+                return rc;
+            }
+            if (i == e->nitems - 1)
+                break;
+            int t = truthy(r, gc_temp(r->h, mark));
+            if ((e->ival == LANG_OP_AND) != t)
+                break;
+            TRY(pop_decref(r));
+        }
+        return OK;
+    case LANG_E_COMPARE:
+        /* a < b < c: each middle operand is compared twice, evaluated once */
+        TRY(eval(r, c, e->items[0]));
+        for (int32_t i = 1; i < e->nitems; i++) {
+            rc = eval(r, c, e->items[i]);
+            if (rc < 0) {
+                unwind(r, mark);
+                return rc;
+            }
+            GcValue right = gc_temp(r->h, gc_temp_count(r->h) - 1);
+            int last = i == e->nitems - 1;
+            if (!last)
+                gc_incref(r->h, right); /* SWAP, COPY: kept for the next comparison */
+            if (!last) {
+                /* [.., a, b] -> [.., b, a, b] */
+                GcValue b2 = pop(r), a2 = pop(r);
+                TRY(push(r, b2));
+                TRY(push(r, a2));
+                TRY(push(r, b2));
+            }
+            rc = compare_op(r, e->ops[i - 1]);
+            if (rc < 0) {
+                unwind(r, mark);
+                return rc;
+            }
+            if (last)
+                break;
+            int t = truthy(r, gc_temp(r->h, gc_temp_count(r->h) - 1));
+            if (!t) {
+                /* the result stays; the kept operand goes */
+                GcValue res = pop(r);
+                TRY(pop_decref(r));
+                TRY(push(r, res));
+                break;
+            }
+            TRY(pop_decref(r));
+        }
+        return OK;
+    case LANG_E_FSTRING: {
+        TBuf t = {0};
+        tb_str(&t, "");
+        for (int32_t i = 0; i < e->nitems; i++) {
+            LangExpr *part = e->items[i];
+            if (part->kind == LANG_E_STR) {
+                tb_str(&t, atom(r, part->atom));
+                continue;
+            }
+            rc = eval(r, c, part);
+            if (rc == OK)
+                rc = text_of(r, &t, gc_temp(r->h, mark), 0);
+            if (rc == OK)
+                rc = pop_decref(r);
+            if (rc < 0) {
+                gc_free(t.s);
+                unwind(r, mark);
+                return rc;
+            }
+        }
+        int32_t a = t.oom ? -1 : gc_strtab_intern(lang_atoms(r->p), t.s, t.n);
+        gc_free(t.s);
+        if (a < 0)
+            return fatal(r);
+        return push(r, GC_MKVAL(GC_V_STR, a));
+    }
     case LANG_E_DICT: {
+        int const_keys = 1;
+        for (int32_t i = 0; i < e->nitems; i++)
+            if (e->keys[i]->kind != LANG_E_INT && e->keys[i]->kind != LANG_E_STR)
+                const_keys = 0;
+        if (!const_keys) {
+            /* BUILD_MAP: keys and values pushed pairwise, then moved in */
+            for (int32_t i = 0; i < e->nitems; i++) {
+                rc = eval(r, c, e->keys[i]);
+                if (rc == OK)
+                    rc = eval(r, c, e->items[i]);
+                if (rc < 0) {
+                    unwind(r, mark);
+                    return rc;
+                }
+            }
+            for (int32_t i = 0; i < e->nitems; i++) {
+                rc = dict_key_ok(r, gc_temp(r->h, mark + 2 * i));
+                if (rc < 0) {
+                    unwind(r, mark);
+                    return rc;
+                }
+            }
+            GcId id = gc_new(r->h, GC_KIND_DICT, -1);
+            if (!id)
+                return fatal(r);
+            TRY(push(r, GC_VAL_OBJ(id)));
+            for (int32_t i = 0; i < e->nitems; i++) {
+                GcValue key = gc_temp(r->h, mark + 2 * i), v = gc_temp(r->h, mark + 2 * i + 1);
+                gc_incref(r->h, v);
+                int at = gc_slot_find(r->h, id, key);
+                const GcObject *d = gc_object(r->h, id);
+                TRY(chk(r, gc_slot_set(r->h, id, at >= 0 ? (uint32_t)at : d->nslots, key, v)));
+            }
+            GcValue d = pop(r);
+            for (int32_t i = 0; i < 2 * e->nitems; i++)
+                TRY(pop_decref(r));
+            return push(r, d);
+        }
         for (int32_t i = 0; i < e->nitems; i++) {
             rc = eval(r, c, e->items[i]);
             if (rc < 0) {
@@ -949,6 +2067,12 @@ static int store_target(LangRun *r, const Ctx *c, LangExpr *t)
         }
         GcValue owner = gc_temp(r->h, mark + 1);
         const GcObject *o = obj_of(r, owner);
+        if (r->py && GC_VAL_TAG(owner) == GC_V_CLASS) {
+            rc = store_class_attr(r, (int32_t)GC_VAL_PAYLOAD(owner), t->atom);
+            if (rc < 0)
+                unwind(r, mark);
+            return rc;
+        }
         if (!o || o->kind != GC_KIND_INSTANCE) {
             unwind(r, mark);
             if (GC_VAL_TAG(owner) == GC_V_CLASS)
@@ -1066,7 +2190,27 @@ static int delete_target(LangRun *r, const Ctx *c, LangExpr *t)
     return decref(r, sub);
 }
 
-static void at_stmt(LangRun *r, LangStmt *s) { gc_stmt(r->h, r->step, s->loc); }
+static void at_stmt(LangRun *r, LangStmt *s)
+{
+    gc_stmt(r->h, r->step, s->loc);
+    if (r->ntb > 0)
+        r->tb_stack[r->ntb - 1].loc = s->loc;
+}
+
+static void tb_push(LangRun *r, int32_t func)
+{
+    if (r->ntb < (int)(sizeof r->tb_stack / sizeof r->tb_stack[0])) {
+        r->tb_stack[r->ntb].func = func;
+        r->tb_stack[r->ntb].loc = -1;
+    }
+    r->ntb++;
+}
+
+static void tb_pop(LangRun *r)
+{
+    if (r->ntb > 0)
+        r->ntb--;
+}
 
 static int exec_body(LangRun *r, const Ctx *c, LangStmt **body, int32_t n, GcValue *ret,
                      int *returned)
@@ -1074,6 +2218,444 @@ static int exec_body(LangRun *r, const Ctx *c, LangStmt **body, int32_t n, GcVal
     for (int32_t i = 0; i < n && !*returned; i++)
         TRY(exec_stmt(r, c, body[i], ret, returned));
     return OK;
+}
+
+/* The items of a constant tuple, from its repr (ints, strings, None,
+ * bools, nested constant tuples): at most max; returns the count or -1. */
+static int const_items(LangRun *r, int32_t a, GcValue *out, int max)
+{
+    const char *s = atom(r, a);
+    size_t n = strlen(s);
+    if (n < 2 || s[0] != '(')
+        return -1;
+    size_t i = 1;
+    int k = 0;
+    while (i < n - 1) {
+        while (s[i] == ' ' || s[i] == ',')
+            i++;
+        if (i >= n - 1)
+            break;
+        if (k == max)
+            return -1;
+        size_t b = i;
+        if (s[i] == '\'' || s[i] == '"') {
+            char q = s[i++];
+            TBuf t = {0};
+            tb_str(&t, "");
+            while (i < n && s[i] != q) {
+                if (s[i] == '\\' && i + 1 < n) {
+                    char e = s[i + 1];
+                    char ch = e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e;
+                    if (e == 'x' && i + 3 < n) {
+                        ch = (char)strtol((char[]){s[i + 2], s[i + 3], 0}, NULL, 16);
+                        i += 2;
+                    }
+                    tb_put(&t, &ch, 1);
+                    i += 2;
+                } else {
+                    tb_put(&t, s + i, 1);
+                    i++;
+                }
+            }
+            i++;
+            int32_t x = t.oom ? -1 : gc_strtab_intern(lang_atoms(r->p), t.s, t.n);
+            gc_free(t.s);
+            if (x < 0)
+                return -1;
+            out[k++] = GC_MKVAL(GC_V_STR, x);
+        } else if (s[i] == '(') {
+            int depth = 0;
+            int inq = 0;
+            char q = 0;
+            for (; i < n; i++) {
+                if (inq) {
+                    if (s[i] == '\\')
+                        i++;
+                    else if (s[i] == q)
+                        inq = 0;
+                } else if (s[i] == '\'' || s[i] == '"') {
+                    inq = 1;
+                    q = s[i];
+                } else if (s[i] == '(')
+                    depth++;
+                else if (s[i] == ')' && --depth == 0) {
+                    i++;
+                    break;
+                }
+            }
+            int32_t x = gc_strtab_intern(lang_atoms(r->p), s + b, i - b);
+            if (x < 0)
+                return -1;
+            out[k++] = GC_MKVAL(GC_V_CONST, x);
+        } else if (strncmp(s + i, "None", 4) == 0) {
+            out[k++] = GC_NONE;
+            i += 4;
+        } else if (strncmp(s + i, "True", 4) == 0) {
+            out[k++] = GC_MKVAL(GC_V_BOOL, 1);
+            i += 4;
+        } else if (strncmp(s + i, "False", 5) == 0) {
+            out[k++] = GC_MKVAL(GC_V_BOOL, 0);
+            i += 5;
+        } else {
+            char *end;
+            long long v = strtoll(s + i, &end, 10);
+            if (end == s + i)
+                return -1;
+            out[k++] = GC_MKVAL(GC_V_INT, v);
+            i = (size_t)(end - s);
+        }
+    }
+    return k;
+}
+
+static int store_target(LangRun *r, const Ctx *c, LangExpr *t);
+
+/* UNPACK_SEQUENCE: [seq] -> the targets, left to right. */
+static int unpack_store(LangRun *r, const Ctx *c, LangExpr *t)
+{
+    GcValue seq = gc_temp(r->h, gc_temp_count(r->h) - 1);
+    int want = t->nitems;
+    GcValue cv[64];
+    const GcObject *o = obj_of(r, seq);
+    int have;
+    if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE))
+        have = (int)o->nslots;
+    else if (GC_VAL_TAG(seq) == GC_V_CONST) {
+        have = const_items(r, (int32_t)GC_VAL_PAYLOAD(seq), cv, 64);
+        if (have < 0)
+            return raise(r, "TypeError", "gcviz: cannot unpack this constant");
+    } else if (o && o->kind == GC_KIND_DICT) {
+        have = (int)o->nslots;
+    } else
+        return raise(r, "TypeError", "cannot unpack non-iterable %s object", type_name(r, seq));
+    if (have > want)
+        return raise(r, "ValueError", "too many values to unpack (expected %d)", want);
+    if (have < want)
+        return raise(r, "ValueError", "not enough values to unpack (expected %d, got %d)", want, have);
+    seq = pop(r);
+    for (int i = want - 1; i >= 0; i--) {
+        GcValue v = o ? (o->kind == GC_KIND_DICT ? gc_slots(o)[i].key : gc_slots(o)[i].val) : cv[i];
+        gc_incref(r->h, v);
+        TRY(push(r, v));
+    }
+    TRY(decref(r, seq));
+    for (int i = 0; i < want; i++)
+        TRY(store_target(r, c, t->items[i]));
+    return OK;
+}
+
+static void bind_def(LangRun *r, const Ctx *c, int32_t name, GcValue v, int *rc)
+{
+    *rc = push(r, v);
+    if (*rc == OK)
+        *rc = store_name(r, c, name);
+}
+
+/* for target in value: body.  The iterator of a list, tuple or dict is a
+ * tracked object (count[0] +1, -1 when it dies) holding a reference to
+ * its container (here: the container kept on the stack); range's are not
+ * tracked. */
+static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
+{
+    GcHeap *h = r->h;
+    int mark = gc_temp_count(h);
+    LangExpr *v = s->value;
+    int rc;
+    int64_t start = 0, stop = 0, step = 1;
+    int is_range = v->kind == LANG_E_CALL && v->base->kind == LANG_E_NAME && v->base->atom == r->a_range &&
+                   !is_local(c, r->a_range) && gc_var_get(h, 0, r->a_range) == GC_UNBOUND;
+    GcValue cv[256];
+    int ncv = -1;
+    if (is_range) {
+        if (v->keys || v->nitems < 1 || v->nitems > 3)
+            return raise(r, "TypeError", "range expected at most 3 arguments, got %d", v->nitems);
+        TRY(eval_args(r, c, v, mark));
+        int64_t a[3];
+        for (int i = 0; i < v->nitems; i++) {
+            GcValue x = gc_temp(h, mark + i);
+            if (!is_intlike(x)) {
+                unwind(r, mark);
+                return raise(r, "TypeError", "'%s' object cannot be interpreted as an integer", type_name(r, x));
+            }
+            a[i] = GC_VAL_PAYLOAD(x);
+        }
+        unwind(r, mark);
+        if (v->nitems == 1)
+            stop = a[0];
+        else {
+            start = a[0];
+            stop = a[1];
+            if (v->nitems == 3)
+                step = a[2];
+        }
+        if (step == 0)
+            return raise(r, "ValueError", "range() arg 3 must not be zero");
+        int64_t count = step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
+                                 : (start > stop ? (start - stop - step - 1) / -step : 0);
+        if (count > LANG_MAX_RANGE)
+            return raise(r, "ValueError", "range of %lld iterations is over gcviz's limit of %d",
+                         (long long)count, LANG_MAX_RANGE);
+        TRY(safe_point(r)); /* after the call of range */
+    } else {
+        TRY(eval(r, c, v));
+        GcValue it = gc_temp(h, mark);
+        const GcObject *o = obj_of(r, it);
+        if (GC_VAL_TAG(it) == GC_V_CONST) {
+            ncv = const_items(r, (int32_t)GC_VAL_PAYLOAD(it), cv, 256);
+            if (ncv < 0) {
+                unwind(r, mark);
+                return raise(r, "TypeError", "gcviz: cannot iterate over this constant");
+            }
+            gc_count_hidden(h, 1); /* the tuple iterator */
+        } else if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_DICT)) {
+            gc_count_hidden(h, 1);
+        } else {
+            unwind(r, mark);
+            if (GC_VAL_TAG(it) == GC_V_STR)
+                return raise(r, "TypeError", "gcviz: iterating over a string is not supported");
+            return raise(r, "TypeError", "'%s' object is not iterable", type_name(r, it));
+        }
+    }
+    rc = OK;
+    int64_t i = start;
+    for (uint32_t k = 0; rc == OK; k++) {
+        GcValue item;
+        if (is_range) {
+            if (step > 0 ? i >= stop : i <= stop)
+                break;
+            item = GC_MKVAL(GC_V_INT, i);
+            i += step;
+        } else if (ncv >= 0) {
+            if ((int)k >= ncv)
+                break;
+            item = cv[k];
+        } else {
+            const GcObject *o = gc_object(h, GC_VAL_ID(gc_temp(h, mark)));
+            if (k >= o->nslots)
+                break;
+            item = o->kind == GC_KIND_DICT ? gc_slots(o)[k].key : gc_slots(o)[k].val;
+            gc_incref(h, item);
+        }
+        at_stmt(r, s);
+        rc = push(r, item);
+        if (rc == OK)
+            rc = s->target->kind == LANG_E_TUPLE ? unpack_store(r, c, s->target) : store_target(r, c, s->target);
+        if (rc == OK)
+            rc = exec_body(r, c, s->body, s->nbody, ret, returned);
+        if (rc != OK || *returned == 1)
+            break;
+        if (*returned == 2) {
+            *returned = 0;
+            break;
+        }
+        *returned = 0;
+        rc = safe_point(r); /* JUMP_BACKWARD */
+    }
+    if (rc == FATAL)
+        return rc;
+    if (!is_range) {
+        /* the iterator dies: its container reference is released */
+        GcValue cont = gc_temp_take(h, mark);
+        gc_count_hidden(h, -1);
+        int rc2 = decref(r, cont);
+        if (rc == OK)
+            rc = rc2;
+    }
+    if (rc < 0)
+        unwind(r, mark);
+    return rc;
+}
+
+/* target OP= value */
+static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
+{
+    GcHeap *h = r->h;
+    int mark = gc_temp_count(h);
+    LangExpr *t = s->target;
+    int rc;
+    if (t->kind == LANG_E_NAME) {
+        TRY(load_name(r, c, t->atom));
+        rc = eval(r, c, s->value);
+        if (rc == OK)
+            rc = binary_op(r, s->op);
+        if (rc == OK)
+            rc = store_name(r, c, t->atom);
+        if (rc < 0)
+            unwind(r, mark);
+        return rc;
+    }
+    if (t->kind == LANG_E_ATTR) {
+        TRY(eval(r, c, t->base));
+        GcValue owner = gc_temp(h, mark);
+        gc_incref(h, owner); /* COPY */
+        rc = push(r, owner);
+        if (rc == OK)
+            rc = load_attr(r, t->atom);
+        if (rc == OK)
+            rc = eval(r, c, s->value);
+        if (rc == OK)
+            rc = binary_op(r, s->op);
+        if (rc < 0) {
+            unwind(r, mark);
+            return rc;
+        }
+        /* [owner, result] -> SWAP -> STORE_ATTR */
+        GcValue res = pop(r);
+        owner = pop(r);
+        TRY(push(r, res));
+        TRY(push(r, owner));
+        const GcObject *o = obj_of(r, owner);
+        if (o && o->kind == GC_KIND_INSTANCE) {
+            owner = pop(r);
+            GcValue v = pop(r);
+            TRY(chk(r, gc_setattr(h, GC_VAL_ID(owner), t->atom, v)));
+            return decref(r, owner);
+        }
+        if (GC_VAL_TAG(owner) == GC_V_CLASS) {
+            rc = store_class_attr(r, (int32_t)GC_VAL_PAYLOAD(owner), t->atom);
+            if (rc < 0)
+                unwind(r, mark);
+            return rc;
+        }
+        unwind(r, mark);
+        return raise(r, "AttributeError", "'%s' object has no attribute '%s'", type_name(r, owner), atom(r, t->atom));
+    }
+    /* subscript: [cont, sub] COPY 2 -> BINARY_SUBSCR -> op -> store */
+    TRY(eval(r, c, t->base));
+    rc = eval(r, c, t->index);
+    if (rc < 0) {
+        unwind(r, mark);
+        return rc;
+    }
+    GcValue cont = gc_temp(h, mark), sub = gc_temp(h, mark + 1);
+    gc_incref(h, cont);
+    gc_incref(h, sub);
+    rc = push(r, cont);
+    if (rc == OK)
+        rc = push(r, sub);
+    if (rc == OK)
+        rc = load_item(r);
+    if (rc == OK)
+        rc = eval(r, c, s->value);
+    if (rc == OK)
+        rc = binary_op(r, s->op);
+    if (rc < 0) {
+        unwind(r, mark);
+        return rc;
+    }
+    /* [cont, sub, res] -> [res, cont, sub] (SWAP 3, SWAP 2) */
+    GcValue res = pop(r);
+    sub = pop(r);
+    cont = pop(r);
+    TRY(push(r, res));
+    TRY(push(r, cont));
+    TRY(push(r, sub));
+    /* store_target's subscript path evaluates base and index itself, so
+     * do the STORE_SUBSCR here */
+    const GcObject *o = obj_of(r, cont);
+    if (o && o->kind == GC_KIND_LIST) {
+        uint32_t i;
+        rc = normalize_index(r, o, sub, &i, "list assignment index out of range");
+        if (rc == OK) {
+            gc_incref(h, res);
+            rc = chk(r, gc_slot_set(h, o->id, i, 0, res));
+        }
+    } else if (o && o->kind == GC_KIND_DICT) {
+        rc = dict_key_ok(r, sub);
+        if (rc == OK) {
+            gc_incref(h, res);
+            int at = gc_slot_find(h, o->id, sub);
+            rc = chk(r, gc_slot_set(h, o->id, at >= 0 ? (uint32_t)at : o->nslots, sub, res));
+        }
+    } else {
+        rc = raise(r, "TypeError", "'%s' object does not support item assignment", type_name(r, cont));
+    }
+    if (rc < 0) {
+        unwind(r, mark);
+        return rc;
+    }
+    sub = pop(r);
+    cont = pop(r);
+    res = pop(r);
+    TRY(decref(r, res));
+    TRY(decref(r, cont));
+    return decref(r, sub);
+}
+
+/* What a class statement costs in count[0], measured on 3.12.1 and 3.13.0
+ * (gc.get_count() around it): the type object, its dict, its bases and mro
+ * tuples (4 for a class without a base; 3, 2 on 3.13, with one, whose
+ * bases tuple comes from the call), and one function object per method. */
+static int class_hidden_count(LangRun *r, const LangClass *k)
+{
+    int n = k->base >= 0 ? (r->internals == 313 ? 2 : 3) : 4;
+    for (int32_t i = 0; i < k->nattrs; i++)
+        if (!k->attrs[i].value)
+            n++;
+    return n;
+}
+
+static int exec_py_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
+{
+    int mark = gc_temp_count(r->h);
+    int rc = OK;
+    switch (s->kind) {
+    case LANG_S_IF: {
+        TRY(eval(r, c, s->value));
+        int t = truthy(r, gc_temp(r->h, mark));
+        TRY(pop_decref(r));
+        if (t)
+            return exec_body(r, c, s->body, s->nbody, ret, returned);
+        return exec_body(r, c, s->orelse, s->norelse, ret, returned);
+    }
+    case LANG_S_WHILE:
+        for (;;) {
+            if (at_stmt(r, s), ++r->executed > r->opt.max_stmts)
+                return raise(r, "RuntimeError", "more than %lld statements executed (gcviz's limit)",
+                             (long long)r->opt.max_stmts);
+            TRY(eval(r, c, s->value));
+            int t = truthy(r, gc_temp(r->h, mark));
+            TRY(pop_decref(r));
+            if (!t)
+                break;
+            TRY(exec_body(r, c, s->body, s->nbody, ret, returned));
+            if (*returned == 1)
+                break;
+            if (*returned == 2) {
+                *returned = 0;
+                break;
+            }
+            *returned = 0;
+            TRY(safe_point(r)); /* JUMP_BACKWARD */
+        }
+        return OK;
+    case LANG_S_FOR_IN:
+        return exec_for_in(r, c, s, ret, returned);
+    case LANG_S_BREAK:
+        *returned = 2;
+        return OK;
+    case LANG_S_CONTINUE:
+        *returned = 3;
+        return OK;
+    case LANG_S_AUGASSIGN:
+        return exec_augassign(r, c, s);
+    case LANG_S_IMPORT:
+        for (int32_t k = 0; k < s->nnames; k++)
+            r->imported |= module_bit(r, s->names[k]);
+        return OK;
+    case LANG_S_DEF:
+        gc_count_hidden(r->h, 1); /* MAKE_FUNCTION */
+        bind_def(r, c, s->names[0], GC_MKVAL(GC_V_FUNC, s->func), &rc);
+        return rc;
+    case LANG_S_CLASS:
+        gc_count_hidden(r->h, class_hidden_count(r, lang_class(r->p, s->cls)));
+        bind_def(r, c, s->names[0], GC_MKVAL(GC_V_CLASS, s->cls), &rc);
+        if (rc == OK)
+            rc = safe_point(r); /* after the call of __build_class__ */
+        return rc;
+    default:
+        return raise(r, "SystemError", "unknown statement");
+    }
 }
 
 static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
@@ -1091,8 +2673,30 @@ static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *r
     case LANG_S_GLOBAL:
         return OK;
     case LANG_S_ASSIGN:
+        if (s->target->kind == LANG_E_TUPLE && s->nextra == 0 && s->value->kind == LANG_E_TUPLE &&
+            !s->value->is_const && s->value->nitems == s->target->nitems && s->target->nitems <= 3) {
+            /* a, b = x, y: no tuple is built (the compiler's SWAPs) */
+            for (int32_t k = 0; k < s->value->nitems && rc == OK; k++)
+                rc = eval(r, c, s->value->items[k]);
+            for (int32_t k = 0; k < s->target->nitems && rc == OK; k++) {
+                rc = push(r, gc_temp_take(r->h, mark));
+                if (rc == OK)
+                    rc = store_target(r, c, s->target->items[k]);
+            }
+            break;
+        }
         TRY(eval(r, c, s->value));
-        rc = store_target(r, c, s->target);
+        /* a = b = value: COPY for each target but the last */
+        for (int32_t k = -1; k < s->nextra && rc == OK; k++) {
+            LangExpr *t = k < 0 ? s->target : s->extra[k];
+            if (k < s->nextra - 1) {
+                GcValue v = gc_temp(r->h, gc_temp_count(r->h) - 1);
+                gc_incref(r->h, v);
+                rc = push(r, v);
+            }
+            if (rc == OK)
+                rc = t->kind == LANG_E_TUPLE ? unpack_store(r, c, t) : store_target(r, c, t);
+        }
         break;
     case LANG_S_DEL:
         for (int32_t k = 0; k < s->ntargets && rc == OK; k++)
@@ -1110,6 +2714,17 @@ static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *r
         *ret = pop(r);
         *returned = 1;
         return OK;
+    case LANG_S_IF:
+    case LANG_S_WHILE:
+    case LANG_S_FOR_IN:
+    case LANG_S_BREAK:
+    case LANG_S_CONTINUE:
+    case LANG_S_AUGASSIGN:
+    case LANG_S_IMPORT:
+    case LANG_S_DEF:
+    case LANG_S_CLASS:
+        rc = exec_py_stmt(r, c, s, ret, returned);
+        break;
     case LANG_S_FOR: {
         int64_t count = s->for_count;
         if (s->for_count_var) {
@@ -1171,9 +2786,23 @@ static int run_code_frame(LangRun *r, int32_t kind, GcId self, const FuncInfo *f
     int32_t saved_step = r->step;
     char saved_exc[sizeof r->exc];
     memcpy(saved_exc, r->exc, sizeof saved_exc);
+    int saved_ntb_snap = r->ntb_snap;
+    struct TbFrame *saved_snap = NULL;
+    if (r->ntb_snap > 0) {
+        saved_snap = gc_malloc((size_t)r->ntb_snap * sizeof *saved_snap);
+        if (!saved_snap)
+            return FATAL;
+        memcpy(saved_snap, r->tb_snap, (size_t)r->ntb_snap * sizeof *saved_snap);
+    }
+    tb_push(r, kind);
     int rc = safe_point(r);
     if (rc == OK)
         rc = exec_body(r, &c, body, n, &ret, &returned);
+    tb_pop(r);
+    if (saved_snap)
+        memcpy(r->tb_snap, saved_snap, (size_t)saved_ntb_snap * sizeof *saved_snap);
+    gc_free(saved_snap);
+    r->ntb_snap = saved_ntb_snap;
     r->in_finalizer--;
     r->depth--;
     if (rc == FATAL)
@@ -1209,8 +2838,14 @@ static int host_del(void *ctx, GcHeap *h, GcId self)
     LangRun *r = ctx;
     const GcObject *o = gc_object(h, self);
     const LangClass *k = lang_class(r->p, o->cls);
-    int32_t params[1] = {r->a_self};
     GcValue args[1] = {GC_VAL_OBJ(self)};
+    if (r->py) {
+        const LangFunc *fn = lang_func(r->p, k->del_func);
+        int rc = run_code(r, k->del_func, self, &r->funcs[k->del_func], fn->params, args, 1, fn->body,
+                          fn->nbody);
+        return rc == FATAL ? -1 : 0;
+    }
+    int32_t params[1] = {r->a_self};
     int rc = run_code(r, -2, self, &r->dels[o->cls], params, args, 1, k->del_body, k->ndel);
     return rc == FATAL ? -1 : 0;
 }
@@ -1253,6 +2888,32 @@ static void check_history(LangRun *r)
     gc_seek(r->h, n);
 }
 
+/* Python's traceback of the exception that ended the run (.py only). */
+static void format_traceback(LangRun *r)
+{
+    TBuf t = {0};
+    const char *file = r->opt.file ? r->opt.file : "<program>";
+    r->traceback[0] = 0;
+    if (!r->py)
+        return;
+    tb_str(&t, "Traceback (most recent call last):\n");
+    for (int i = 0; i < r->ntb_snap && i < (int)(sizeof r->tb_snap / sizeof r->tb_snap[0]); i++) {
+        const LangLoc *loc = lang_loc(r->p, r->tb_snap[i].loc);
+        if (!loc)
+            continue;
+        int32_t f = r->tb_snap[i].func;
+        const LangFunc *fn = f >= 0 ? lang_func(r->p, f) : NULL;
+        tb_fmt(&t, "  File \"%s\", line %d, in %s\n", file, loc->line,
+               fn ? atom(r, fn->short_name) : "<module>");
+        tb_fmt(&t, "    %.200s\n", loc->text);
+    }
+    tb_str(&t, r->exc);
+    tb_str(&t, "\n");
+    if (!t.oom)
+        snprintf(r->traceback, sizeof r->traceback, "%s", t.s);
+    gc_free(t.s);
+}
+
 LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
 {
     LangRun *r = gc_calloc(1, sizeof *r);
@@ -1278,6 +2939,28 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     r->a_freeze = intern(r, "freeze");
     r->a_unfreeze = intern(r, "unfreeze");
     r->a_range = intern(r, "range");
+    r->a_print = intern(r, "print");
+    r->a_len = intern(r, "len");
+    r->a_str = intern(r, "str");
+    r->a_id = intern(r, "id");
+    r->a_isinstance = intern(r, "isinstance");
+    r->a_sys = intern(r, "sys");
+    r->a_getrefcount = intern(r, "getrefcount");
+    r->a_isenabled = intern(r, "isenabled");
+    r->a_get_count = intern(r, "get_count");
+    r->a_get_threshold = intern(r, "get_threshold");
+    r->a_is_tracked = intern(r, "is_tracked");
+    r->a_get_freeze_count = intern(r, "get_freeze_count");
+    r->a_insert = intern(r, "insert");
+    r->a_remove = intern(r, "remove");
+    r->a_extend = intern(r, "extend");
+    r->a_index = intern(r, "index");
+    r->a_get = intern(r, "get");
+    r->a_init = intern(r, "__init__");
+    r->a_del = intern(r, "__del__");
+    r->a_object = intern(r, "object");
+    r->py = lang_is_py(p);
+    r->internals = r->opt.internals ? r->opt.internals : lang_python(p);
     GcConfig cfg = {lang_python(p), r->opt.internals, lang_collector(p),
                     r->opt.record || r->opt.checked, r->opt.timing, r->opt.max_objects};
     GcHost host = {r, host_del, host_weakref_cb};
@@ -1294,9 +2977,30 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         const LangFunc *f = lang_func(p, i);
         analyse(&r->funcs[i], f->params, f->nparams, f->body, f->nbody);
     }
+    r->cattr = gc_calloc((size_t)(nc ? nc : 1), sizeof *r->cattr);
+    if (!r->cattr) {
+        r->status = 3;
+        snprintf(r->err, sizeof r->err, "out of memory");
+        return r;
+    }
     for (int32_t i = 0; i < nc; i++) {
         const LangClass *k = lang_class(p, i);
-        if (gc_class_add(r->h, k->name, k->del_body != NULL) < 0) {
+        r->cattr[i] = gc_calloc((size_t)(k->nattrs ? k->nattrs : 1), sizeof **r->cattr);
+        if (!r->cattr[i]) {
+            r->status = 3;
+            snprintf(r->err, sizeof r->err, "out of memory");
+            return r;
+        }
+        for (int32_t a = 0; a < k->nattrs; a++) {
+            const LangExpr *d = k->attrs[a].value;
+            r->cattr[i][a] = !d ? GC_UNBOUND
+                             : d->kind == LANG_E_NONE ? GC_NONE
+                             : d->kind == LANG_E_BOOL ? GC_MKVAL(GC_V_BOOL, d->ival != 0)
+                             : d->kind == LANG_E_INT ? GC_MKVAL(GC_V_INT, d->ival)
+                             : d->kind == LANG_E_STR ? GC_MKVAL(GC_V_STR, d->atom)
+                                                     : GC_MKVAL(GC_V_CONST, d->atom);
+        }
+        if (gc_class_add(r->h, k->name, k->del_body != NULL || (r->py && k->del_func >= 0)) < 0) {
             r->status = 3; /* the heap would have no keys for this class */
             snprintf(r->err, sizeof r->err, "out of memory");
             return r;
@@ -1304,6 +3008,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         analyse(&r->dels[i], &r->a_self, 1, k->del_body, k->ndel);
     }
     Ctx top = {NULL, 0};
+    tb_push(r, -1);
     for (int32_t i = 0; i < lang_step_count(p); i++) {
         LangStmt *s = lang_step(p, i);
         r->step = i;
@@ -1326,6 +3031,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         snprintf(r->err, sizeof r->err, "%s: '%s': %s", loc ? loc->path : "steps",
                  loc ? loc->text : "", r->exc);
         gc_error_event(r->h, r->exc);
+        format_traceback(r);
         break;
     }
     if (r->opt.checked && r->status != 3)
@@ -1338,6 +3044,10 @@ void lang_run_free(LangRun *r)
     if (!r)
         return;
     gc_heap_free(r->h);
+    for (int32_t i = 0; r->cattr && i < lang_class_count(r->p); i++)
+        gc_free(r->cattr[i]);
+    gc_free(r->cattr);
+    gc_free(r->out);
     int32_t nf = lang_func_count(r->p), nc = lang_class_count(r->p);
     for (int32_t i = 0; r->funcs && i < nf; i++) {
         gc_free(r->funcs[i].locals);
@@ -1358,3 +3068,25 @@ int lang_run_status(const LangRun *r) { return r->status; }
 const char *lang_run_error(const LangRun *r) { return r->err; }
 int64_t lang_run_collected(const LangRun *r) { return r->collected; }
 const char *lang_run_exception(const LangRun *r) { return r->exc; }
+const char *lang_run_traceback(const LangRun *r) { return r->traceback; }
+
+const char *lang_run_output(const LangRun *r, size_t *len)
+{
+    if (len)
+        *len = r->nout;
+    return r->out ? r->out : "";
+}
+
+size_t lang_run_output_at(const LangRun *r, int32_t cursor)
+{
+    /* the last GC_EV_OUTPUT event before cursor tells how much was printed */
+    int32_t n = gc_event_count(r->h);
+    if (cursor > n)
+        cursor = n;
+    for (int32_t i = cursor - 1; i >= 0; i--) {
+        const GcEvent *e = gc_event(r->h, i);
+        if (e->kind == GC_EV_OUTPUT)
+            return (size_t)e->b;
+    }
+    return cursor >= n && n == 0 ? r->nout : 0;
+}

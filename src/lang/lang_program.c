@@ -40,6 +40,8 @@ struct LangProgram {
     int32_t nsteps, capsteps;
     int python;
     GcCollector collector;
+    const char *source; /* .py text, NULL for the JSON form */
+    int is_py;
 };
 
 LangProgram *lang_program_new(void)
@@ -189,6 +191,13 @@ int32_t lang_add_class(LangProgram *p, const LangClass *c)
         return -1;
     LangClass k = *c;
     int fail = 0;
+    if (!p->is_py) {
+        k.base = -1;
+        k.del_func = -1;
+        k.attrs = NULL;
+        k.nattrs = 0;
+    }
+    k.attrs = arena_copy(p, k.attrs, k.nattrs, sizeof *k.attrs, &fail);
     k.del_body = arena_copy(p, c->del_body, c->ndel, sizeof *c->del_body, &fail);
     if (fail)
         return -1;
@@ -209,6 +218,13 @@ int32_t lang_add_func(LangProgram *p, const LangFunc *f)
         return -1;
     LangFunc g = *f;
     int fail = 0;
+    if (!p->is_py) {
+        g.short_name = g.name;
+        g.cls = -1;
+        g.defaults = NULL;
+        g.ndefaults = 0;
+    }
+    g.defaults = arena_copy(p, g.defaults, g.ndefaults, sizeof *g.defaults, &fail);
     g.params = arena_copy(p, f->params, f->nparams, sizeof *f->params, &fail);
     g.body = arena_copy(p, f->body, f->nbody, sizeof *f->body, &fail);
     if (fail)
@@ -263,6 +279,24 @@ int32_t lang_step_count(const LangProgram *p)
 LangStmt *lang_step(const LangProgram *p, int32_t i)
 {
     return p && i >= 0 && i < p->nsteps ? p->steps[i] : NULL;
+}
+
+const char *lang_source(const LangProgram *p)
+{
+    return p ? p->source : NULL;
+}
+
+void lang_set_source(LangProgram *p, const char *text)
+{
+    if (p) {
+        p->source = lang_strdup(p, text);
+        p->is_py = 1;
+    }
+}
+
+int lang_is_py(const LangProgram *p)
+{
+    return p ? p->is_py : 0;
 }
 
 int lang_python(const LangProgram *p)

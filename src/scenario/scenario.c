@@ -842,7 +842,23 @@ static void build_layout(Ctx *c, const cJSON *layout, Scenario *s)
 /* ---- the top level ---------------------------------------------------- */
 
 static const char *const TOP_KEYS[] = {"title",   "description", "chapter", "python", "collector",
-                                       "classes", "functions",   "steps",   "layout", NULL};
+                                       "classes", "functions",   "steps",   "layout", "source", NULL};
+
+/* A problem in a "source" program: placed at the source string, with the
+ * line and column inside it. */
+typedef struct SrcReport {
+    Ctx *c;
+    long off;
+} SrcReport;
+
+static void report_source(void *vctx, int line, int col, const char *msg)
+{
+    SrcReport *sr = vctx;
+    if (line > 0)
+        add_problem(sr->c, sr->off, "source", "line %d, column %d: %s", line, col, msg);
+    else
+        add_problem(sr->c, sr->off, "source", "%s", msg);
+}
 
 static void report_validate(void *ctx, int32_t loc, int col, const char *msg)
 {
@@ -870,8 +886,8 @@ static const cJSON *top_string(Ctx *c, const cJSON *m, const char *name)
 static void build(Ctx *c, const cJSON *root, Scenario *s)
 {
     const cJSON *title = NULL, *desc = NULL, *chapter = NULL, *python = NULL, *coll = NULL;
-    const cJSON *classes = NULL, *funcs = NULL, *steps = NULL, *layout = NULL;
-    const cJSON **slot[] = {&title, &desc, &chapter, &python, &coll, &classes, &funcs, &steps, &layout};
+    const cJSON *classes = NULL, *funcs = NULL, *steps = NULL, *layout = NULL, *source = NULL;
+    const cJSON **slot[] = {&title, &desc, &chapter, &python, &coll, &classes, &funcs, &steps, &layout, &source};
     int n, i = 0, suggested_title = 0, suggested_steps = 0;
     char b[48];
 
@@ -904,7 +920,7 @@ static void build(Ctx *c, const cJSON *root, Scenario *s)
     }
     free(dup);
 
-    if (!title && !suggested_title)
+    if (!title && !suggested_title && !source)
         add_problem(c, voff(c, root), "", "missing required key 'title'");
     if ((title = top_string(c, title, "title")) != NULL)
         s->title = dupstr(c, title->valuestring);
@@ -941,6 +957,33 @@ static void build(Ctx *c, const cJSON *root, Scenario *s)
     }
     lang_set_meta(c->prog, py, gcc);
 
+    if (source) {
+        /* the program as Python source: the same program, from lang_py.c */
+        if (!cJSON_IsString(source)) {
+            add_problem(c, voff(c, source), "source", "'source' must be a string (the Python program), not %s",
+                        jtype(source));
+            return;
+        }
+        if (classes || funcs || steps) {
+            add_problem(c, voff(c, source), "source",
+                        "a scenario has either 'source' or 'classes'/'functions'/'steps', not both");
+            return;
+        }
+        SrcReport sr = {c, voff(c, source)};
+        LangPyMeta meta;
+        int np = lang_py_compile(c->prog, source->valuestring, strlen(source->valuestring), &meta, report_source, &sr);
+        if (np < 0)
+            c->oom = 1;
+        if (!s->title && meta.title)
+            s->title = dupstr(c, meta.title);
+        if (!s->description && meta.description)
+            s->description = dupstr(c, meta.description);
+        if (!s->title && np == 0)
+            add_problem(c, voff(c, root), "", "missing required key 'title' (or a docstring in 'source')");
+        if (layout)
+            build_layout(c, layout, s);
+        return;
+    }
     if (classes)
         build_classes(c, classes);
     if (funcs)
@@ -1007,6 +1050,85 @@ static const char *base_name(const char *path, size_t *n)
     return b;
 }
 
+typedef struct PyReport {
+    ScenarioErrors *errs;
+} PyReport;
+
+static void report_py(void *vctx, int line, int col, const char *msg)
+{
+    PyReport *pr = vctx;
+    ScenarioErrors *e = pr->errs;
+    if (e->stored < SCENARIO_MAX_ERRORS) {
+        ScenarioProblem *p = &e->items[e->stored++];
+        memset(p, 0, sizeof *p);
+        p->line = line;
+        p->col = col;
+        snprintf(p->msg, sizeof p->msg, "%s", msg);
+    }
+    e->count++;
+}
+
+/* A .py file: the program is the file. */
+static Scenario *load_py(const char *name, const char *text, size_t len, ScenarioErrors *errs)
+{
+    Scenario *s = calloc(1, sizeof *s);
+    LangProgram *p = lang_program_new();
+    if (!s || !p) {
+        free(s);
+        lang_program_free(p);
+        only_problem(errs, 1, "out of memory");
+        return NULL;
+    }
+    PyReport pr = {errs};
+    LangPyMeta meta;
+    int n = lang_py_compile(p, text, len, &meta, report_py, &pr);
+    if (n != 0) {
+        if (n < 0) {
+            clear_errs(errs);
+            only_problem(errs, 1, "out of memory");
+        }
+        lang_program_free(p);
+        free(s);
+        return NULL;
+    }
+    lang_set_meta(p, 312, GC_COLLECTOR_CPYTHON);
+    const char *b = strrchr(name, '/');
+    b = b ? b + 1 : name;
+    size_t bl = strlen(b);
+    if (bl > 3 && strcmp(b + bl - 3, ".py") == 0)
+        bl -= 3;
+    char *nm = malloc(bl + 1);
+    char *path = malloc(strlen(name) + 1);
+    const char *tsrc = meta.title ? meta.title : b;
+    char *title = malloc(strlen(tsrc) + 1);
+    char *desc = meta.description ? malloc(strlen(meta.description) + 1) : NULL;
+    s->program = p;
+    s->name = nm;
+    s->path = path;
+    s->title = title;
+    s->description = desc;
+    if (!nm || !path || !title || (meta.description && !desc)) {
+        scenario_free(s);
+        only_problem(errs, 1, "out of memory");
+        return NULL;
+    }
+    memcpy(nm, b, bl);
+    nm[bl] = 0;
+    strcpy(path, name);
+    strcpy(title, tsrc); /* no docstring: the file's name */
+    if (!meta.title)
+        title[bl] = 0;
+    if (desc)
+        strcpy(desc, meta.description);
+    return s;
+}
+
+int scenario_is_py(const char *path)
+{
+    size_t n = path ? strlen(path) : 0;
+    return n > 3 && strcmp(path + n - 3, ".py") == 0;
+}
+
 Scenario *scenario_load_text(const char *name, const char *text, size_t len, ScenarioErrors *errs)
 {
     ScenarioErrors scratch;
@@ -1025,6 +1147,8 @@ Scenario *scenario_load_text(const char *name, const char *text, size_t len, Sce
         only_problem(errs, 0, "file is too large (%zu bytes; at most %d)", len, SCENARIO_MAX_FILE_BYTES);
         return NULL;
     }
+    if (scenario_is_py(name))
+        return load_py(name, text, len, errs);
     c = calloc(1, sizeof *c);
     s = calloc(1, sizeof *s);
     buf = malloc(len + 1);

@@ -56,6 +56,8 @@ Scenario *scenario_load(const char *path, ScenarioErrors *errs);
 /* The same from text in memory (name is used in messages as the file). */
 Scenario *scenario_load_text(const char *name, const char *text, size_t len, ScenarioErrors *errs);
 void scenario_free(Scenario *s);
+/* Is this a Python program (a .py file) rather than a JSON scenario? */
+int scenario_is_py(const char *path);
 
 /* A chapter of a course folder's table of contents. */
 typedef struct ScenarioChapter {

@@ -30,7 +30,13 @@ expect_run(0 "^\\{\"steps\": 7, \"allocated\": 2, \"freed\": 2, \"live\": 0, \"c
            "" run ${ok} --timings)
 expect_run(1 "\"error\": \"NameError: name 'nope' is not defined\"" "steps\\[1\\]: 'del nope': NameError"
            trace ${DIR}/name_error.json)
-expect_run(1 "\"error\": \"NameError" "NameError" run ${DIR}/name_error.json)
+# run prints only what the program prints; the error goes to stderr
+expect_run(1 "^$" "steps\\[1\\]: 'del nope': NameError" run ${DIR}/name_error.json)
+expect_run(1 "\"error\": \"NameError" "NameError" run ${DIR}/name_error.json --timings)
+expect_run(0 "^$" "" run ${ok})
+# check runs the program: a runtime error is found by check
+expect_run(1 "^$" "steps\\[1\\]: 'del nope': NameError" check ${DIR}/name_error.json)
+expect_run(2 "" "--python takes 3.12 or 3.13" run --python 2.7 ${ok})
 # the window's options are checked before any window opens (no display needed)
 expect_run(2 "" "--ui-scale needs a size between 0.8 and 2" --ui-scale 5 ${ok})
 expect_run(2 "" "--ui-scale needs" --ui-scale 1.5x ${ok})

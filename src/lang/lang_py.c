@@ -1,0 +1,2221 @@
+/*
+ * lang_py.c: Python source programs (issue 10): the tokenizer (with
+ * indentation, brackets, continuation lines, strings and f-strings) and the
+ * recursive-descent parser of the gcviz subset of Python, building the same
+ * program (classes, functions, steps, locations) as the JSON form.
+ *
+ * Start reading at lang_py_compile.  The text is first cut into tokens
+ * (tokenize: INDENT/DEDENT/NEWLINE as in CPython's tokenizer), then parsed
+ * statement by statement.  Everything outside the language is refused with
+ * its line and column and a message that says what is not supported; the
+ * first problem stops the compilation, as CPython's SyntaxError does.
+ *
+ * Invariants the interpreter relies on (beyond lang_parse.c's):
+ *  - def appears only at the top level (a function) or in a class body (a
+ *    method, named "Class.method"); class only at the top level, with at
+ *    most one base, which is a class defined before it;
+ *  - class attributes and parameter defaults are constants (folded tuples
+ *    included);
+ *  - keyword arguments appear only in calls of the name print (sep, end);
+ *  - every expression tree is at most LANG_MAX_EXPR_DEPTH deep, and
+ *    blocks nest at most LANG_MAX_EXPR_DEPTH deep.
+ * Never aborts on bad input: every failure is a reported problem.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang.h"
+
+enum { P_EOF, P_NAME, P_INT, P_STR, P_FSTR, P_OP, P_NEWLINE, P_INDENT, P_DEDENT };
+
+typedef struct PTok {
+    uint8_t kind;
+    char op[4];      /* P_OP */
+    int line, col;   /* 1-based */
+    int32_t off, len;/* bytes of the token in the text */
+    int64_t ival;    /* P_INT */
+    int32_t atom;    /* P_NAME, P_STR (decoded text) */
+    int32_t body_off, body_len; /* P_FSTR: the text between the quotes */
+} PTok;
+
+typedef struct LineInfo {
+    uint8_t kind;    /* 0 code, 1 blank, 2 comment */
+    uint8_t pause;
+    int32_t say_off, say_len; /* "# say: text" */
+} LineInfo;
+
+typedef struct Py {
+    LangProgram *p;
+    const char *text;
+    int32_t len;
+    PTok *toks;
+    int32_t ntok, cap, pos;
+    LineInfo *lines;
+    int nlines;
+    int failed, oom;
+    void (*report)(void *ctx, int line, int col, const char *msg);
+    void *ctx;
+    int rec;          /* expression recursion depth */
+    int block_depth;
+    /* where the statement being parsed belongs */
+    int32_t cur_func; /* function index, -1 at the top level */
+    int32_t cur_class;/* class being defined, -1 outside */
+    int in_loop;
+    int32_t owner, index;
+    int32_t a_print;
+} Py;
+
+/* ---- problems -------------------------------------------------------- */
+
+static void *fail_at(Py *py, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void *fail_at(Py *py, int line, int col, const char *fmt, ...)
+{
+    if (py->failed)
+        return NULL;
+    py->failed = 1;
+    char msg[320];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (py->report)
+        py->report(py->ctx, line, col, msg);
+    return NULL;
+}
+
+#define FAIL_TOK(py, t, ...) fail_at((py), (t)->line, (t)->col, __VA_ARGS__)
+
+static void *oom(Py *py)
+{
+    py->oom = 1;
+    return fail_at(py, 0, 0, "out of memory");
+}
+
+static void *alloc(Py *py, size_t n)
+{
+    void *m = lang_alloc(py->p, n);
+    if (!m)
+        oom(py);
+    return m;
+}
+
+static int32_t intern_n(Py *py, const char *s, size_t n)
+{
+    int32_t a = gc_strtab_intern(lang_atoms(py->p), s, n);
+    if (a < 0)
+        oom(py);
+    return a;
+}
+
+static const char *atom_s(Py *py, int32_t a) { return gc_strtab_get(lang_atoms(py->p), a); }
+
+/* ---- the tokenizer ---------------------------------------------------- */
+
+static PTok *add_tok(Py *py, int kind, int line, int col, int32_t off, int32_t len)
+{
+    if (py->ntok == py->cap) {
+        int32_t cap = py->cap ? py->cap * 2 : 256;
+        PTok *t = realloc(py->toks, (size_t)cap * sizeof *t);
+        if (!t)
+            return oom(py);
+        py->toks = t;
+        py->cap = cap;
+    }
+    PTok *t = &py->toks[py->ntok++];
+    memset(t, 0, sizeof *t);
+    t->kind = (uint8_t)kind;
+    t->line = line;
+    t->col = col;
+    t->off = off;
+    t->len = len;
+    return t;
+}
+
+static int is_id_start(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+static int is_id_char(int c) { return is_id_start(c) || (c >= '0' && c <= '9'); }
+
+static const char *const OPS3[] = {"//=", "**=", ">>=", "<<=", "...", NULL};
+static const char *const OPS2[] = {"==", "!=", "<=", ">=", "//", "**", "+=", "-=", "*=", "/=",
+                                   "%=", "->", ":=", "<<", ">>", "&=", "|=", "^=", "@=", NULL};
+static const char OPS1[] = "+-*/%()[]{},:.=<>;@&|^~";
+
+/* Decodes a string literal's body (escapes) into an atom.  Returns -1
+ * after reporting a problem. */
+static int32_t decode_str(Py *py, int line, int col, const char *s, int32_t n)
+{
+    char *buf = malloc((size_t)n + 1);
+    if (!buf)
+        return oom(py), -1;
+    int32_t k = 0;
+    for (int32_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c != '\\') {
+            buf[k++] = c;
+            continue;
+        }
+        if (++i >= n)
+            break;
+        switch (s[i]) {
+        case 'n': buf[k++] = '\n'; break;
+        case 't': buf[k++] = '\t'; break;
+        case '\\': buf[k++] = '\\'; break;
+        case '\'': buf[k++] = '\''; break;
+        case '"': buf[k++] = '"'; break;
+        case '\n': break; /* line continuation inside a string */
+        default:
+            free(buf);
+            fail_at(py, line, col, "the escape sequence '\\%c' is not supported in gcviz programs "
+                                   "(use \\n, \\t, \\\\, \\' or \\\")", s[i]);
+            return -1;
+        }
+    }
+    int32_t a = intern_n(py, buf, (size_t)k);
+    free(buf);
+    return a;
+}
+
+/* Line and column of byte offset off (1-based); slow but only for tokens. */
+typedef struct Cursor {
+    int32_t off;
+    int line, col;
+} Cursor;
+
+static void advance_to(const Py *py, Cursor *c, int32_t off)
+{
+    while (c->off < off) {
+        if (py->text[c->off] == '\n') {
+            c->line++;
+            c->col = 1;
+        } else if (((unsigned char)py->text[c->off] & 0xC0) != 0x80) {
+            c->col++;
+        }
+        c->off++;
+    }
+}
+
+static int tokenize(Py *py)
+{
+    const char *s = py->text;
+    int32_t n = py->len, i = 0;
+    int indents[LANG_MAX_EXPR_DEPTH + 2];
+    int nind = 1;
+    int depth = 0; /* bracket nesting */
+    char brackets[LANG_MAX_EXPR_DEPTH + 1];
+    Cursor cur = {0, 1, 1};
+    int line = 1;
+    indents[0] = 0;
+    int at_line_start = 1;
+    while (i <= n && !py->failed) {
+        if (at_line_start && depth == 0) {
+            /* Measure the indentation of a logical line. */
+            int32_t j = i;
+            int width = 0;
+            while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\f')) {
+                if (s[j] == '\t') {
+                    advance_to(py, &cur, j);
+                    return fail_at(py, cur.line, cur.col, "a tab in the indentation: gcviz programs are indented with spaces"), -1;
+                }
+                width++;
+                j++;
+            }
+            int blank = j >= n || s[j] == '\n' || s[j] == '#' || (s[j] == '\r' && j + 1 < n && s[j + 1] == '\n');
+            if (line - 1 < py->nlines && blank)
+                py->lines[line - 1].kind = (j < n && s[j] == '#') ? 2 : 1;
+            if (blank) {
+                if (j < n && s[j] == '#') {
+                    int32_t e = j;
+                    while (e < n && s[e] != '\n')
+                        e++;
+                    int32_t b = j + 1;
+                    while (b < e && s[b] == ' ')
+                        b++;
+                    int32_t te = e;
+                    while (te > b && (s[te - 1] == ' ' || s[te - 1] == '\r'))
+                        te--;
+                    if (te - b >= 4 && strncmp(s + b, "say:", 4) == 0) {
+                        int32_t sb = b + 4;
+                        while (sb < te && s[sb] == ' ')
+                            sb++;
+                        py->lines[line - 1].say_off = sb;
+                        py->lines[line - 1].say_len = te - sb;
+                    } else if (te - b == 5 && strncmp(s + b, "pause", 5) == 0) {
+                        py->lines[line - 1].pause = 1;
+                    }
+                    j = e;
+                }
+                if (j >= n)
+                    break;
+                i = j + 1; /* the newline */
+                line++;
+                continue;
+            }
+            advance_to(py, &cur, j);
+            if (width > indents[nind - 1]) {
+                if (nind > LANG_MAX_EXPR_DEPTH)
+                    return fail_at(py, cur.line, cur.col, "blocks nest too deep (at most %d levels)", LANG_MAX_EXPR_DEPTH), -1;
+                indents[nind++] = width;
+                if (!add_tok(py, P_INDENT, cur.line, cur.col, j, 0))
+                    return -1;
+            } else {
+                while (width < indents[nind - 1]) {
+                    nind--;
+                    if (!add_tok(py, P_DEDENT, cur.line, cur.col, j, 0))
+                        return -1;
+                }
+                if (width != indents[nind - 1])
+                    return fail_at(py, cur.line, cur.col, "unindent does not match any outer indentation level"), -1;
+            }
+            i = j;
+            at_line_start = 0;
+        }
+        if (i >= n)
+            break;
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\f' || c == '\r') {
+            i++;
+            continue;
+        }
+        if (c == '#') {
+            while (i < n && s[i] != '\n')
+                i++;
+            continue;
+        }
+        if (c == '\\' && i + 1 < n && (s[i + 1] == '\n' || (s[i + 1] == '\r' && i + 2 < n && s[i + 2] == '\n'))) {
+            i += s[i + 1] == '\n' ? 2 : 3;
+            line++;
+            continue;
+        }
+        if (c == '\n') {
+            if (depth == 0) {
+                advance_to(py, &cur, i);
+                if (!add_tok(py, P_NEWLINE, cur.line, cur.col, i, 1))
+                    return -1;
+                at_line_start = 1;
+            }
+            i++;
+            line++;
+            continue;
+        }
+        advance_to(py, &cur, i);
+        int tl = cur.line, tc = cur.col;
+        /* string prefixes */
+        int fstr = 0;
+        int32_t q = i;
+        if ((c == 'f' || c == 'F') && i + 1 < n && (s[i + 1] == '\'' || s[i + 1] == '"')) {
+            fstr = 1;
+            q = i + 1;
+        } else if (is_id_start((unsigned char)c) && i + 1 < n && (s[i + 1] == '\'' || s[i + 1] == '"') &&
+                   strchr("rRbBuU", c)) {
+            return fail_at(py, tl, tc, "string prefix '%c' is not supported in gcviz programs (plain and f-strings only)", c), -1;
+        } else if (is_id_start((unsigned char)c) && i + 2 < n && strchr("rRbBfF", c) && strchr("rRbBfF", s[i + 1]) &&
+                   (s[i + 2] == '\'' || s[i + 2] == '"')) {
+            return fail_at(py, tl, tc, "string prefix '%c%c' is not supported in gcviz programs", c, s[i + 1]), -1;
+        }
+        if (s[q] == '\'' || s[q] == '"') {
+            char qc = s[q];
+            int triple = q + 2 < n && s[q + 1] == qc && s[q + 2] == qc;
+            int32_t b = q + (triple ? 3 : 1), e = b;
+            for (;;) {
+                if (e >= n || (!triple && s[e] == '\n'))
+                    return fail_at(py, tl, tc, "unterminated string literal"), -1;
+                if (s[e] == '\\') {
+                    if (e + 1 < n && s[e + 1] == '\n')
+                        line++;
+                    e += 2;
+                    continue;
+                }
+                if (s[e] == '\n')
+                    line++;
+                if (s[e] == qc && (!triple || (e + 2 < n && s[e + 1] == qc && s[e + 2] == qc)))
+                    break;
+                e++;
+            }
+            int32_t end = e + (triple ? 3 : 1);
+            PTok *t = add_tok(py, fstr ? P_FSTR : P_STR, tl, tc, i, end - i);
+            if (!t)
+                return -1;
+            if (fstr) {
+                if (triple)
+                    return fail_at(py, tl, tc, "triple-quoted f-strings are not supported in gcviz programs"), -1;
+                t->body_off = b;
+                t->body_len = e - b;
+            } else {
+                t->atom = decode_str(py, tl, tc, s + b, e - b);
+                if (t->atom < 0)
+                    return -1;
+            }
+            i = end;
+            continue;
+        }
+        if (is_id_start((unsigned char)c)) {
+            int32_t e = i;
+            while (e < n && is_id_char((unsigned char)s[e]))
+                e++;
+            if (e - i > LANG_MAX_IDENT_LEN)
+                return fail_at(py, tl, tc, "name too long (at most %d characters)", LANG_MAX_IDENT_LEN), -1;
+            PTok *t = add_tok(py, P_NAME, tl, tc, i, e - i);
+            if (!t || (t->atom = intern_n(py, s + i, (size_t)(e - i))) < 0)
+                return -1;
+            i = e;
+            continue;
+        }
+        if ((unsigned char)c >= 0x80)
+            return fail_at(py, tl, tc, "non-ASCII characters are only supported in strings and comments"), -1;
+        if (c >= '0' && c <= '9') {
+            int32_t e = i;
+            int64_t v = 0;
+            if (c == '0' && e + 1 < n && strchr("xXoObB", s[e + 1]))
+                return fail_at(py, tl, tc, "only decimal integers are supported in gcviz programs"), -1;
+            while (e < n && ((s[e] >= '0' && s[e] <= '9') || s[e] == '_')) {
+                if (s[e] != '_') {
+                    if (v > (GC_INT_MAX - 9) / 10)
+                        return fail_at(py, tl, tc, "integer too large for gcviz (at most %lld)", (long long)GC_INT_MAX - 1), -1;
+                    v = v * 10 + (s[e] - '0');
+                }
+                e++;
+            }
+            if (e < n && (s[e] == '.' || s[e] == 'e' || s[e] == 'E' || s[e] == 'j' || s[e] == 'J'))
+                return fail_at(py, tl, tc, "floats and complex numbers are not supported in gcviz programs (ints only)"), -1;
+            if (e < n && is_id_char((unsigned char)s[e]))
+                return fail_at(py, tl, tc, "invalid decimal literal"), -1;
+            PTok *t = add_tok(py, P_INT, tl, tc, i, e - i);
+            if (!t)
+                return -1;
+            t->ival = v;
+            i = e;
+            continue;
+        }
+        int olen = 0;
+        for (int k = 0; OPS3[k] && !olen; k++)
+            if (i + 3 <= n && strncmp(s + i, OPS3[k], 3) == 0)
+                olen = 3;
+        for (int k = 0; OPS2[k] && !olen; k++)
+            if (i + 2 <= n && strncmp(s + i, OPS2[k], 2) == 0)
+                olen = 2;
+        if (!olen && strchr(OPS1, c))
+            olen = 1;
+        if (!olen) {
+            if (c == '!')
+                return fail_at(py, tl, tc, "invalid syntax: '!' (use 'not' or '!=')"), -1;
+            return fail_at(py, tl, tc, "invalid character '%c' (U+%04X)", c >= 32 ? c : '?', (unsigned)(unsigned char)c), -1;
+        }
+        if (olen == 1 && strchr("([{", c)) {
+            if (depth >= LANG_MAX_EXPR_DEPTH)
+                return fail_at(py, tl, tc, "brackets nest too deep (at most %d levels)", LANG_MAX_EXPR_DEPTH), -1;
+            brackets[depth++] = c;
+        } else if (olen == 1 && strchr(")]}", c)) {
+            char open = c == ')' ? '(' : c == ']' ? '[' : '{';
+            if (depth == 0)
+                return fail_at(py, tl, tc, "unmatched '%c'", c), -1;
+            if (brackets[depth - 1] != open)
+                return fail_at(py, tl, tc, "closing parenthesis '%c' does not match opening parenthesis '%c'", c,
+                               brackets[depth - 1]), -1;
+            depth--;
+        }
+        PTok *t = add_tok(py, P_OP, tl, tc, i, olen);
+        if (!t)
+            return -1;
+        memcpy(t->op, s + i, (size_t)olen);
+        t->op[olen] = 0;
+        i += olen;
+    }
+    if (py->failed)
+        return -1;
+    advance_to(py, &cur, n);
+    if (depth > 0)
+        return fail_at(py, cur.line, cur.col, "'%c' was never closed", brackets[depth - 1]), -1;
+    if (py->ntok > 0 && py->toks[py->ntok - 1].kind != P_NEWLINE && py->toks[py->ntok - 1].kind != P_DEDENT)
+        if (!add_tok(py, P_NEWLINE, cur.line, cur.col, n, 0))
+            return -1;
+    while (nind > 1) {
+        nind--;
+        if (!add_tok(py, P_DEDENT, cur.line, cur.col, n, 0))
+            return -1;
+    }
+    return add_tok(py, P_EOF, cur.line, cur.col, n, 0) ? 0 : -1;
+}
+
+/* ---- parser helpers ---------------------------------------------------- */
+
+static PTok *peek(Py *py) { return &py->toks[py->pos]; }
+static PTok *peek_at(Py *py, int k)
+{
+    int32_t i = py->pos + k;
+    return &py->toks[i < py->ntok ? i : py->ntok - 1];
+}
+static PTok *next(Py *py)
+{
+    PTok *t = &py->toks[py->pos];
+    if (py->pos < py->ntok - 1)
+        py->pos++;
+    return t;
+}
+static int is_op(const PTok *t, const char *op) { return t->kind == P_OP && strcmp(t->op, op) == 0; }
+static int is_word(Py *py, const PTok *t, const char *w)
+{
+    return t->kind == P_NAME && t->len == (int32_t)strlen(w) && strncmp(py->text + t->off, w, (size_t)t->len) == 0;
+}
+
+static int accept_op(Py *py, const char *op)
+{
+    if (is_op(peek(py), op)) {
+        next(py);
+        return 1;
+    }
+    return 0;
+}
+
+static const char *const KEYWORDS[] = {
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield", NULL};
+
+static int is_keyword(Py *py, const PTok *t)
+{
+    if (t->kind != P_NAME)
+        return 0;
+    for (int i = 0; KEYWORDS[i]; i++)
+        if (is_word(py, t, KEYWORDS[i]))
+            return 1;
+    return 0;
+}
+
+/* The message for a keyword the language does not have. */
+static void *refuse_keyword(Py *py, const PTok *t)
+{
+    static const struct {
+        const char *w, *msg;
+    } K[] = {{"lambda", "lambda is not supported in gcviz programs (use def)"},
+             {"yield", "generators (yield) are not supported in gcviz programs"},
+             {"async", "async is not supported in gcviz programs"},
+             {"await", "await is not supported in gcviz programs"},
+             {"with", "the with statement is not supported in gcviz programs"},
+             {"try", "try/except is not supported in gcviz programs"},
+             {"except", "try/except is not supported in gcviz programs"},
+             {"finally", "try/finally is not supported in gcviz programs"},
+             {"raise", "raise is not supported in gcviz programs"},
+             {"assert", "assert is not supported in gcviz programs"},
+             {"nonlocal", "nonlocal is not supported in gcviz programs"},
+             {"from", "from ... import is not supported: write import gc, import sys or import weakref"},
+             {"as", "'as' is not supported in gcviz programs"},
+             {NULL, NULL}};
+    for (int i = 0; K[i].w; i++)
+        if (is_word(py, t, K[i].w))
+            return FAIL_TOK(py, t, "%s", K[i].msg);
+    return FAIL_TOK(py, t, "invalid syntax: unexpected '%.*s'", t->len, py->text + t->off);
+}
+
+static void *unexpected(Py *py, const PTok *t)
+{
+    switch (t->kind) {
+    case P_EOF: return FAIL_TOK(py, t, "invalid syntax: unexpected end of file");
+    case P_NEWLINE: return FAIL_TOK(py, t, "invalid syntax: unexpected end of line");
+    case P_INDENT: return FAIL_TOK(py, t, "unexpected indent");
+    case P_DEDENT: return FAIL_TOK(py, t, "unexpected unindent");
+    case P_NAME:
+        if (is_keyword(py, t))
+            return refuse_keyword(py, t);
+        break;
+    case P_OP:
+        if (is_op(t, "**"))
+            return FAIL_TOK(py, t, "the power operator ** is not supported in gcviz programs");
+        if (is_op(t, "/"))
+            return FAIL_TOK(py, t, "true division / makes floats, which gcviz does not support: use //");
+        if (is_op(t, ":="))
+            return FAIL_TOK(py, t, "assignment expressions (:=) are not supported in gcviz programs");
+        if (is_op(t, "@"))
+            return FAIL_TOK(py, t, "decorators and @ are not supported in gcviz programs");
+        if (is_op(t, "...") )
+            return FAIL_TOK(py, t, "Ellipsis (...) is not supported in gcviz programs (use pass)");
+        if (strchr("&|^~<>", t->op[0]) && !is_op(t, "<") && !is_op(t, ">") && !is_op(t, "<=") && !is_op(t, ">="))
+            return FAIL_TOK(py, t, "bitwise operator '%s' is not supported in gcviz programs", t->op);
+        break;
+    default: break;
+    }
+    return FAIL_TOK(py, t, "invalid syntax: unexpected '%.*s'", t->len > 24 ? 24 : t->len, py->text + t->off);
+}
+
+static int expect_op(Py *py, const char *op)
+{
+    if (accept_op(py, op))
+        return 0;
+    PTok *t = peek(py);
+    if (t->kind == P_OP || t->kind == P_NAME || t->kind == P_INT || t->kind == P_STR)
+        FAIL_TOK(py, t, "invalid syntax: expected '%s'", op);
+    else
+        unexpected(py, t);
+    return -1;
+}
+
+static LangExpr *new_expr(Py *py, int kind, const PTok *at)
+{
+    LangExpr *e = alloc(py, sizeof *e);
+    if (!e)
+        return NULL;
+    e->kind = (uint8_t)kind;
+    e->col = at ? at->col : 0;
+    e->line = at ? at->line : 0;
+    return e;
+}
+
+/* A growable list of pointers, copied into the arena when done. */
+typedef struct PList {
+    void **v;
+    int32_t n, cap;
+} PList;
+
+static int plist_add(Py *py, PList *l, void *x)
+{
+    if (l->n == l->cap) {
+        int32_t cap = l->cap ? l->cap * 2 : 8;
+        void **v = realloc(l->v, (size_t)cap * sizeof *v);
+        if (!v)
+            return oom(py), -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = x;
+    return 0;
+}
+
+static void **plist_done(Py *py, PList *l)
+{
+    void **out = NULL;
+    if (l->n > 0) {
+        out = alloc(py, (size_t)l->n * sizeof *out);
+        if (out)
+            memcpy(out, l->v, (size_t)l->n * sizeof *out);
+    }
+    free(l->v);
+    l->v = NULL;
+    l->cap = 0;
+    return out;
+}
+
+/* ---- constants: repr of a folded tuple ------------------------------- */
+
+typedef struct SBuf {
+    char s[1024];
+    size_t n;
+    int over;
+} SBuf;
+
+static void sb_put(SBuf *b, const char *s, size_t n)
+{
+    if (b->n + n >= sizeof b->s) {
+        b->over = 1;
+        return;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = 0;
+}
+static void sb_str(SBuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+
+static void sb_repr_str(SBuf *b, const char *s)
+{
+    char q = strchr(s, '\'') && !strchr(s, '"') ? '"' : '\'';
+    sb_put(b, &q, 1);
+    for (; *s; s++) {
+        if (*s == '\\')
+            sb_str(b, "\\\\");
+        else if (*s == '\n')
+            sb_str(b, "\\n");
+        else if (*s == '\t')
+            sb_str(b, "\\t");
+        else if (*s == q) {
+            sb_put(b, "\\", 1);
+            sb_put(b, s, 1);
+        } else
+            sb_put(b, s, 1);
+    }
+    sb_put(b, &q, 1);
+}
+
+static int is_const(const LangExpr *e)
+{
+    return e->kind == LANG_E_NONE || e->kind == LANG_E_BOOL || e->kind == LANG_E_INT ||
+           e->kind == LANG_E_STR || (e->kind == LANG_E_TUPLE && e->is_const);
+}
+
+/* CPython folds a tuple display of constants into one constant. */
+static void fold_tuple(Py *py, LangExpr *e)
+{
+    for (int32_t i = 0; i < e->nitems; i++)
+        if (!is_const(e->items[i]))
+            return;
+    SBuf b = {{0}, 0, 0};
+    sb_str(&b, "(");
+    for (int32_t i = 0; i < e->nitems; i++) {
+        const LangExpr *it = e->items[i];
+        char num[32];
+        if (i)
+            sb_str(&b, ", ");
+        switch (it->kind) {
+        case LANG_E_NONE: sb_str(&b, "None"); break;
+        case LANG_E_BOOL: sb_str(&b, it->ival ? "True" : "False"); break;
+        case LANG_E_INT:
+            snprintf(num, sizeof num, "%lld", (long long)it->ival);
+            sb_str(&b, num);
+            break;
+        case LANG_E_STR: sb_repr_str(&b, atom_s(py, it->atom)); break;
+        default: sb_str(&b, atom_s(py, it->atom)); break;
+        }
+    }
+    sb_str(&b, e->nitems == 1 ? ",)" : ")");
+    if (b.over)
+        return; /* too long to fold: built at run time instead */
+    int32_t a = intern_n(py, b.s, b.n);
+    if (a < 0)
+        return;
+    e->is_const = 1;
+    e->atom = a;
+}
+
+/* ---- expressions ------------------------------------------------------- */
+
+static LangExpr *parse_test(Py *py);
+static LangExpr *parse_fstring(Py *py, const PTok *t);
+
+static int enter(Py *py, const PTok *t)
+{
+    if (++py->rec > LANG_MAX_EXPR_DEPTH) {
+        FAIL_TOK(py, t, "expression nested too deep (at most %d levels)", LANG_MAX_EXPR_DEPTH);
+        return -1;
+    }
+    return 0;
+}
+
+/* Items up to `close`; a trailing comma allowed.  For calls, keyword
+ * arguments name=value go to *kw (same length as items, NULL for
+ * positional ones). */
+static int parse_items(Py *py, const char *close, LangExpr *into, int is_call)
+{
+    PList items = {0}, keys = {0};
+    int any_kw = 0;
+    while (!is_op(peek(py), close) && !py->failed) {
+        PTok *t = peek(py);
+        if (is_op(t, "*") || is_op(t, "**")) {
+            FAIL_TOK(py, t, "unpacking with '%s' is not supported in gcviz programs", t->op);
+            break;
+        }
+        LangExpr *k = NULL;
+        if (is_call && t->kind == P_NAME && is_op(peek_at(py, 1), "=")) {
+            k = new_expr(py, LANG_E_STR, t);
+            if (!k)
+                break;
+            k->atom = t->atom;
+            next(py);
+            next(py);
+            any_kw = 1;
+        } else if (is_call && any_kw) {
+            FAIL_TOK(py, t, "positional argument follows keyword argument");
+            break;
+        }
+        LangExpr *v = parse_test(py);
+        if (!v)
+            break;
+        if (is_call && is_word(py, peek(py), "for")) {
+            FAIL_TOK(py, peek(py), "generator expressions are not supported in gcviz programs");
+            break;
+        }
+        if (!is_call && is_word(py, peek(py), "for")) {
+            FAIL_TOK(py, peek(py), "comprehensions are not supported in gcviz programs (use a for loop)");
+            break;
+        }
+        if (plist_add(py, &items, v) < 0 || plist_add(py, &keys, k) < 0)
+            break;
+        if (!accept_op(py, ","))
+            break;
+    }
+    if (!py->failed && expect_op(py, close) < 0) {
+        free(items.v);
+        free(keys.v);
+        return -1;
+    }
+    into->nitems = items.n;
+    into->items = (LangExpr **)plist_done(py, &items);
+    if (any_kw)
+        into->keys = (LangExpr **)plist_done(py, &keys);
+    else
+        free(keys.v);
+    return py->failed ? -1 : 0;
+}
+
+static LangExpr *parse_atom(Py *py)
+{
+    PTok *t = peek(py);
+    LangExpr *e;
+    switch (t->kind) {
+    case P_INT:
+        next(py);
+        e = new_expr(py, LANG_E_INT, t);
+        if (e)
+            e->ival = t->ival;
+        return e;
+    case P_STR: {
+        next(py);
+        int32_t a = t->atom;
+        /* adjacent literals concatenate */
+        while (peek(py)->kind == P_STR) {
+            PTok *u = next(py);
+            const char *x = atom_s(py, a), *y = atom_s(py, u->atom);
+            size_t nx = strlen(x), ny = strlen(y);
+            char *buf = malloc(nx + ny + 1);
+            if (!buf)
+                return oom(py);
+            memcpy(buf, x, nx);
+            memcpy(buf + nx, y, ny + 1);
+            a = intern_n(py, buf, nx + ny);
+            free(buf);
+            if (a < 0)
+                return NULL;
+        }
+        if (peek(py)->kind == P_FSTR)
+            return FAIL_TOK(py, peek(py), "concatenating a string and an f-string is not supported in gcviz programs");
+        e = new_expr(py, LANG_E_STR, t);
+        if (e)
+            e->atom = a;
+        return e;
+    }
+    case P_FSTR:
+        next(py);
+        if (peek(py)->kind == P_FSTR || peek(py)->kind == P_STR)
+            return FAIL_TOK(py, peek(py), "concatenating f-strings is not supported in gcviz programs");
+        return parse_fstring(py, t);
+    case P_NAME:
+        if (is_word(py, t, "None") || is_word(py, t, "True") || is_word(py, t, "False")) {
+            next(py);
+            e = new_expr(py, is_word(py, t, "None") ? LANG_E_NONE : LANG_E_BOOL, t);
+            if (e)
+                e->ival = is_word(py, t, "True");
+            return e;
+        }
+        if (is_keyword(py, t))
+            return refuse_keyword(py, t);
+        next(py);
+        e = new_expr(py, LANG_E_NAME, t);
+        if (e)
+            e->atom = t->atom;
+        return e;
+    case P_OP:
+        if (is_op(t, "(")) {
+            next(py);
+            if (accept_op(py, ")")) {
+                e = new_expr(py, LANG_E_TUPLE, t);
+                if (e)
+                    fold_tuple(py, e);
+                return e;
+            }
+            if (is_word(py, peek(py), "yield"))
+                return refuse_keyword(py, peek(py));
+            LangExpr *first = parse_test(py);
+            if (!first)
+                return NULL;
+            if (is_word(py, peek(py), "for"))
+                return FAIL_TOK(py, peek(py), "generator expressions are not supported in gcviz programs");
+            if (accept_op(py, ")"))
+                return first; /* parenthesised expression */
+            if (expect_op(py, ",") < 0)
+                return NULL;
+            e = new_expr(py, LANG_E_TUPLE, t);
+            if (!e)
+                return NULL;
+            LangExpr rest = {0};
+            if (parse_items(py, ")", &rest, 0) < 0)
+                return NULL;
+            e->nitems = rest.nitems + 1;
+            e->items = alloc(py, (size_t)e->nitems * sizeof *e->items);
+            if (!e->items)
+                return NULL;
+            e->items[0] = first;
+            for (int32_t i = 0; i < rest.nitems; i++)
+                e->items[i + 1] = rest.items[i];
+            fold_tuple(py, e);
+            return e;
+        }
+        if (is_op(t, "[")) {
+            next(py);
+            e = new_expr(py, LANG_E_LIST, t);
+            if (!e || parse_items(py, "]", e, 0) < 0)
+                return NULL;
+            return e;
+        }
+        if (is_op(t, "{")) {
+            next(py);
+            e = new_expr(py, LANG_E_DICT, t);
+            if (!e)
+                return NULL;
+            PList ks = {0}, vs = {0};
+            while (!is_op(peek(py), "}") && !py->failed) {
+                if (is_op(peek(py), "**")) {
+                    FAIL_TOK(py, peek(py), "unpacking with '**' is not supported in gcviz programs");
+                    break;
+                }
+                LangExpr *k = parse_test(py);
+                if (!k)
+                    break;
+                if (!is_op(peek(py), ":")) {
+                    if (is_word(py, peek(py), "for"))
+                        FAIL_TOK(py, peek(py), "comprehensions are not supported in gcviz programs (use a for loop)");
+                    else
+                        FAIL_TOK(py, t, "sets are not supported in gcviz programs (lists, tuples and dicts only)");
+                    break;
+                }
+                next(py);
+                LangExpr *v = parse_test(py);
+                if (!v)
+                    break;
+                if (is_word(py, peek(py), "for")) {
+                    FAIL_TOK(py, peek(py), "comprehensions are not supported in gcviz programs (use a for loop)");
+                    break;
+                }
+                if (plist_add(py, &ks, k) < 0 || plist_add(py, &vs, v) < 0)
+                    break;
+                if (!accept_op(py, ","))
+                    break;
+            }
+            if (!py->failed)
+                expect_op(py, "}");
+            e->nitems = vs.n;
+            e->keys = (LangExpr **)plist_done(py, &ks);
+            e->items = (LangExpr **)plist_done(py, &vs);
+            return py->failed ? NULL : e;
+        }
+        return unexpected(py, t);
+    default:
+        return unexpected(py, t);
+    }
+}
+
+static LangExpr *parse_trailers(Py *py)
+{
+    PTok *t0 = peek(py);
+    LangExpr *e = parse_atom(py);
+    while (e && !py->failed) {
+        PTok *t = peek(py);
+        if (is_op(t, ".")) {
+            next(py);
+            PTok *n = next(py);
+            if (n->kind != P_NAME || is_keyword(py, n))
+                return FAIL_TOK(py, n, "invalid syntax: expected an attribute name after '.'");
+            LangExpr *a = new_expr(py, LANG_E_ATTR, n);
+            if (!a)
+                return NULL;
+            a->base = e;
+            a->atom = n->atom;
+            a->col = e->col;
+            a->line = e->line;
+            e = a;
+        } else if (is_op(t, "(")) {
+            next(py);
+            if (enter(py, t) < 0)
+                return NULL;
+            LangExpr *c = new_expr(py, LANG_E_CALL, t0);
+            if (!c)
+                return NULL;
+            c->base = e;
+            if (parse_items(py, ")", c, 1) < 0)
+                return NULL;
+            py->rec--;
+            if (c->keys && !(e->kind == LANG_E_NAME && e->atom == py->a_print))
+                return FAIL_TOK(py, t, "keyword arguments are supported only for print(sep=..., end=...) in gcviz programs");
+            for (int32_t i = 0; c->keys && i < c->nitems; i++) {
+                const char *k = c->keys[i] ? atom_s(py, c->keys[i]->atom) : NULL;
+                if (k && strcmp(k, "sep") != 0 && strcmp(k, "end") != 0)
+                    return fail_at(py, c->keys[i]->line, c->keys[i]->col,
+                                   "print() keyword '%s' is not supported (sep and end only)", k);
+            }
+            e = c;
+        } else if (is_op(t, "[")) {
+            next(py);
+            if (enter(py, t) < 0)
+                return NULL;
+            if (is_op(peek(py), ":"))
+                return FAIL_TOK(py, peek(py), "slices are not supported in gcviz programs");
+            LangExpr *idx = parse_test(py);
+            if (!idx)
+                return NULL;
+            if (is_op(peek(py), ":"))
+                return FAIL_TOK(py, peek(py), "slices are not supported in gcviz programs");
+            if (is_op(peek(py), ","))
+                return FAIL_TOK(py, peek(py), "tuple subscripts are not supported in gcviz programs");
+            if (expect_op(py, "]") < 0)
+                return NULL;
+            py->rec--;
+            LangExpr *x = new_expr(py, LANG_E_INDEX, t0);
+            if (!x)
+                return NULL;
+            x->base = e;
+            x->index = idx;
+            e = x;
+        } else {
+            break;
+        }
+    }
+    return e;
+}
+
+static LangExpr *parse_factor(Py *py)
+{
+    PTok *t = peek(py);
+    if (is_op(t, "-") || is_op(t, "+")) {
+        next(py);
+        if (enter(py, t) < 0)
+            return NULL;
+        LangExpr *x = parse_factor(py);
+        py->rec--;
+        if (!x)
+            return NULL;
+        if (is_op(t, "+"))
+            return FAIL_TOK(py, t, "unary + is not supported in gcviz programs");
+        if (x->kind == LANG_E_INT) { /* folded, as CPython does */
+            x->ival = -x->ival;
+            x->col = t->col;
+            return x;
+        }
+        LangExpr *e = new_expr(py, LANG_E_UNARY, t);
+        if (e) {
+            e->ival = LANG_OP_NEG;
+            e->base = x;
+        }
+        return e;
+    }
+    if (is_op(t, "~"))
+        return FAIL_TOK(py, t, "bitwise operator '~' is not supported in gcviz programs");
+    LangExpr *e = parse_trailers(py);
+    if (e && is_op(peek(py), "**"))
+        return unexpected(py, peek(py));
+    return e;
+}
+
+static LangExpr *binop(Py *py, LangExpr *l, LangExpr *r, int op, const PTok *t)
+{
+    LangExpr *e = new_expr(py, LANG_E_BINOP, t);
+    if (!e)
+        return NULL;
+    e->ival = op;
+    e->base = l;
+    e->index = r;
+    e->col = l->col;
+    e->line = l->line;
+    return e;
+}
+
+static LangExpr *parse_term(Py *py)
+{
+    LangExpr *e = parse_factor(py);
+    while (e && !py->failed) {
+        PTok *t = peek(py);
+        int op = is_op(t, "*") ? LANG_OP_MUL : is_op(t, "//") ? LANG_OP_FLOORDIV : is_op(t, "%") ? LANG_OP_MOD : 0;
+        if (is_op(t, "/") || is_op(t, "@"))
+            return unexpected(py, t);
+        if (!op)
+            break;
+        next(py);
+        if (enter(py, t) < 0)
+            return NULL;
+        LangExpr *r = parse_factor(py);
+        py->rec--;
+        e = r ? binop(py, e, r, op, t) : NULL;
+    }
+    return e;
+}
+
+static LangExpr *parse_arith(Py *py)
+{
+    LangExpr *e = parse_term(py);
+    while (e && !py->failed) {
+        PTok *t = peek(py);
+        int op = is_op(t, "+") ? LANG_OP_ADD : is_op(t, "-") ? LANG_OP_SUB : 0;
+        if (!op) {
+            if (is_op(t, "<<") || is_op(t, ">>") || is_op(t, "&") || is_op(t, "|") || is_op(t, "^"))
+                return FAIL_TOK(py, t, "bitwise operator '%s' is not supported in gcviz programs", t->op);
+            break;
+        }
+        next(py);
+        if (enter(py, t) < 0)
+            return NULL;
+        LangExpr *r = parse_term(py);
+        py->rec--;
+        e = r ? binop(py, e, r, op, t) : NULL;
+    }
+    return e;
+}
+
+static int comp_op(Py *py, int *op)
+{
+    PTok *t = peek(py);
+    static const struct {
+        const char *s;
+        int op;
+    } C[] = {{"==", LANG_OP_EQ}, {"!=", LANG_OP_NE}, {"<", LANG_OP_LT}, {"<=", LANG_OP_LE},
+             {">", LANG_OP_GT}, {">=", LANG_OP_GE}, {NULL, 0}};
+    for (int i = 0; C[i].s; i++)
+        if (is_op(t, C[i].s)) {
+            next(py);
+            *op = C[i].op;
+            return 1;
+        }
+    if (is_word(py, t, "is")) {
+        next(py);
+        if (is_word(py, peek(py), "not")) {
+            next(py);
+            *op = LANG_OP_IS_NOT;
+        } else
+            *op = LANG_OP_IS;
+        return 1;
+    }
+    if (is_word(py, t, "in")) {
+        next(py);
+        *op = LANG_OP_IN;
+        return 1;
+    }
+    if (is_word(py, t, "not") && is_word(py, peek_at(py, 1), "in")) {
+        next(py);
+        next(py);
+        *op = LANG_OP_NOT_IN;
+        return 1;
+    }
+    return 0;
+}
+
+static LangExpr *parse_comparison(Py *py)
+{
+    PTok *t0 = peek(py);
+    LangExpr *first = parse_arith(py);
+    if (!first)
+        return NULL;
+    int op;
+    if (!comp_op(py, &op))
+        return first;
+    PList items = {0};
+    int32_t ops[LANG_MAX_EXPR_DEPTH];
+    int nops = 0;
+    plist_add(py, &items, first);
+    do {
+        if (nops >= LANG_MAX_EXPR_DEPTH) {
+            FAIL_TOK(py, t0, "comparison chain too long");
+            break;
+        }
+        ops[nops++] = op;
+        LangExpr *r = parse_arith(py);
+        if (!r || plist_add(py, &items, r) < 0)
+            break;
+    } while (comp_op(py, &op));
+    if (py->failed) {
+        free(items.v);
+        return NULL;
+    }
+    LangExpr *e = new_expr(py, LANG_E_COMPARE, t0);
+    if (!e) {
+        free(items.v);
+        return NULL;
+    }
+    e->nitems = items.n;
+    e->items = (LangExpr **)plist_done(py, &items);
+    e->ops = alloc(py, (size_t)nops * sizeof *e->ops);
+    if (!e->ops)
+        return NULL;
+    memcpy(e->ops, ops, (size_t)nops * sizeof *ops);
+    e->col = first->col;
+    e->line = first->line;
+    return e;
+}
+
+static LangExpr *parse_not(Py *py)
+{
+    PTok *t = peek(py);
+    if (is_word(py, t, "not")) {
+        next(py);
+        if (enter(py, t) < 0)
+            return NULL;
+        LangExpr *x = parse_not(py);
+        py->rec--;
+        if (!x)
+            return NULL;
+        LangExpr *e = new_expr(py, LANG_E_UNARY, t);
+        if (e) {
+            e->ival = LANG_OP_NOT;
+            e->base = x;
+        }
+        return e;
+    }
+    return parse_comparison(py);
+}
+
+static LangExpr *parse_boolop(Py *py, int op)
+{
+    LangExpr *first = op == LANG_OP_OR ? parse_boolop(py, LANG_OP_AND) : parse_not(py);
+    const char *w = op == LANG_OP_OR ? "or" : "and";
+    if (!first || !is_word(py, peek(py), w))
+        return first;
+    PList items = {0};
+    plist_add(py, &items, first);
+    while (is_word(py, peek(py), w) && !py->failed) {
+        next(py);
+        LangExpr *r = op == LANG_OP_OR ? parse_boolop(py, LANG_OP_AND) : parse_not(py);
+        if (!r || plist_add(py, &items, r) < 0)
+            break;
+    }
+    if (py->failed) {
+        free(items.v);
+        return NULL;
+    }
+    LangExpr *e = new_expr(py, LANG_E_BOOLOP, NULL);
+    if (!e) {
+        free(items.v);
+        return NULL;
+    }
+    e->ival = op;
+    e->nitems = items.n;
+    e->items = (LangExpr **)plist_done(py, &items);
+    e->col = first->col;
+    e->line = first->line;
+    return e;
+}
+
+static LangExpr *parse_test(Py *py)
+{
+    PTok *t = peek(py);
+    if (enter(py, t) < 0)
+        return NULL;
+    if (is_word(py, t, "lambda")) {
+        py->rec--;
+        return refuse_keyword(py, t);
+    }
+    LangExpr *e = parse_boolop(py, LANG_OP_OR);
+    py->rec--;
+    if (e && is_word(py, peek(py), "if"))
+        return FAIL_TOK(py, peek(py), "conditional expressions (x if c else y) are not supported in gcviz programs");
+    if (e && is_op(peek(py), ":="))
+        return unexpected(py, peek(py));
+    return e;
+}
+
+/* An expression list: "a, b" is a tuple. */
+static LangExpr *parse_exprlist(Py *py)
+{
+    PTok *t = peek(py);
+    LangExpr *first = parse_test(py);
+    if (!first || !is_op(peek(py), ","))
+        return first;
+    PList items = {0};
+    plist_add(py, &items, first);
+    while (accept_op(py, ",") && !py->failed) {
+        PTok *n = peek(py);
+        if (n->kind == P_NEWLINE || is_op(n, "=") || is_op(n, ":") || is_op(n, ";") || n->kind == P_EOF ||
+            (n->kind == P_OP && strlen(n->op) == 2 && n->op[1] == '=' && !is_op(n, "==") && !is_op(n, "!=") &&
+             !is_op(n, "<=") && !is_op(n, ">=")))
+            break;
+        if (is_word(py, n, "in"))
+            break;
+        LangExpr *x = parse_test(py);
+        if (!x || plist_add(py, &items, x) < 0)
+            break;
+    }
+    if (py->failed) {
+        free(items.v);
+        return NULL;
+    }
+    LangExpr *e = new_expr(py, LANG_E_TUPLE, t);
+    if (!e) {
+        free(items.v);
+        return NULL;
+    }
+    e->nitems = items.n;
+    e->items = (LangExpr **)plist_done(py, &items);
+    fold_tuple(py, e);
+    return e;
+}
+
+/* f'...{expr}...': literal parts and fields, each field's expression
+ * parsed by a parser of its own over the same text. */
+static LangExpr *parse_fstring(Py *py, const PTok *t)
+{
+    const char *s = py->text;
+    int32_t b = t->body_off, e = b + t->body_len;
+    PList parts = {0};
+    char *lit = malloc((size_t)t->body_len + 1);
+    if (!lit)
+        return oom(py);
+    int32_t nl = 0;
+    int col0 = t->col + (int)(b - t->off);
+    for (int32_t i = b; i <= e && !py->failed;) {
+        int flush = i == e || (s[i] == '{' && !(i + 1 < e && s[i + 1] == '{'));
+        if (flush) {
+            if (nl > 0) {
+                LangExpr *x = new_expr(py, LANG_E_STR, t);
+                if (!x)
+                    break;
+                char *dec = malloc((size_t)nl + 1);
+                if (!dec) {
+                    oom(py);
+                    break;
+                }
+                memcpy(dec, lit, (size_t)nl);
+                x->atom = decode_str(py, t->line, t->col, dec, nl);
+                free(dec);
+                if (x->atom < 0 || plist_add(py, &parts, x) < 0)
+                    break;
+                nl = 0;
+            }
+            if (i == e)
+                break;
+            /* a field: find its closing brace */
+            int32_t j = i + 1, depth = 0;
+            while (j < e && !(depth == 0 && (s[j] == '}' || s[j] == '!' || (s[j] == ':' ))))
+            {
+                if (s[j] == '(' || s[j] == '[' || s[j] == '{')
+                    depth++;
+                else if (s[j] == ')' || s[j] == ']' || s[j] == '}')
+                    depth--;
+                else if (s[j] == '\'' || s[j] == '"' || s[j] == '\\') {
+                    fail_at(py, t->line, col0 + (int)(j - b), "quotes and backslashes inside f-string fields are not supported in gcviz programs");
+                    break;
+                }
+                j++;
+            }
+            if (py->failed)
+                break;
+            if (j >= e) {
+                fail_at(py, t->line, col0 + (int)(i - b), "f-string: expecting '}'");
+                break;
+            }
+            if (s[j] != '}') {
+                fail_at(py, t->line, col0 + (int)(j - b), "f-string conversions (!r) and format specs (:...) are not supported in gcviz programs (plain {expr} fields only)");
+                break;
+            }
+            /* parse s[i+1 .. j) with a sub-parser */
+            Py sub = *py;
+            sub.text = s;
+            sub.toks = NULL;
+            sub.ntok = sub.cap = sub.pos = 0;
+            sub.lines = NULL;
+            sub.nlines = 0;
+            /* tokenize the slice: a temporary text */
+            int32_t flen = j - (i + 1);
+            char *ftxt = malloc((size_t)flen + 3);
+            if (!ftxt) {
+                oom(py);
+                break;
+            }
+            ftxt[0] = '(';
+            memcpy(ftxt + 1, s + i + 1, (size_t)flen);
+            ftxt[flen + 1] = ')';
+            ftxt[flen + 2] = 0;
+            sub.text = ftxt;
+            sub.len = flen + 2;
+            LangExpr *x = NULL;
+            if (flen == 0 || strspn(s + i + 1, " ") >= (size_t)flen) {
+                fail_at(py, t->line, col0 + (int)(i - b), "f-string: empty expression not allowed");
+            } else if (tokenize(&sub) == 0) {
+                /* columns of the sub-tokens: shift onto the f-string */
+                for (int32_t k = 0; k < sub.ntok; k++) {
+                    sub.toks[k].line = t->line;
+                    sub.toks[k].col = col0 + (int)(i - b) + sub.toks[k].col - 1;
+                }
+                x = parse_test(&sub);
+                if (x && sub.toks[sub.pos].kind != P_NEWLINE && sub.toks[sub.pos].kind != P_EOF)
+                    x = unexpected(&sub, &sub.toks[sub.pos]);
+            }
+            py->failed = sub.failed;
+            py->oom = sub.oom;
+            free(sub.toks);
+            free(ftxt);
+            if (!x || plist_add(py, &parts, x) < 0)
+                break;
+            i = j + 1;
+            continue;
+        }
+        if (s[i] == '{' || (s[i] == '}' && i + 1 < e && s[i + 1] == '}')) {
+            lit[nl++] = s[i];
+            i += 2;
+            continue;
+        }
+        if (s[i] == '}') {
+            fail_at(py, t->line, col0 + (int)(i - b), "f-string: single '}' is not allowed");
+            break;
+        }
+        lit[nl++] = s[i++];
+    }
+    free(lit);
+    if (py->failed) {
+        free(parts.v);
+        return NULL;
+    }
+    LangExpr *x = new_expr(py, LANG_E_FSTRING, t);
+    if (!x) {
+        free(parts.v);
+        return NULL;
+    }
+    x->nitems = parts.n;
+    x->items = (LangExpr **)plist_done(py, &parts);
+    return x;
+}
+
+/* ---- statements --------------------------------------------------------- */
+
+static LangStmt **parse_block(Py *py, int32_t *n, const PTok *header);
+
+/* The location of a statement starting at token t: its first line, from
+ * its column, without trailing blanks. */
+static int32_t add_loc(Py *py, const PTok *t, int top)
+{
+    const char *s = py->text;
+    int32_t e = t->off;
+    while (e < py->len && s[e] != '\n')
+        e++;
+    while (e > t->off && (s[e - 1] == ' ' || s[e - 1] == '\r' || s[e - 1] == '\t'))
+        e--;
+    char *text = alloc(py, (size_t)(e - t->off) + 1);
+    char path[48];
+    if (!text)
+        return -1;
+    memcpy(text, s + t->off, (size_t)(e - t->off));
+    LangLoc loc;
+    memset(&loc, 0, sizeof loc);
+    snprintf(path, sizeof path, "line %d", t->line);
+    loc.path = lang_strdup(py->p, path);
+    loc.text = text;
+    loc.line = t->line;
+    loc.col = t->col;
+    loc.owner = py->owner;
+    loc.index = py->index;
+    if (top) {
+        /* the comment lines just above: "# say: ..." and "# pause" */
+        for (int l = t->line - 2; l >= 0 && l < py->nlines && py->lines[l].kind != 0; l--) {
+            if (py->lines[l].say_len > 0 && !loc.say) {
+                char *say = alloc(py, (size_t)py->lines[l].say_len + 1);
+                if (!say)
+                    return -1;
+                memcpy(say, s + py->lines[l].say_off, (size_t)py->lines[l].say_len);
+                loc.say = say;
+            }
+            if (py->lines[l].pause)
+                loc.pause = 1;
+        }
+    }
+    int32_t i = lang_add_loc(py->p, &loc);
+    if (i < 0)
+        oom(py);
+    return i;
+}
+
+static LangStmt *new_stmt(Py *py, int kind, const PTok *t, int top)
+{
+    LangStmt *st = alloc(py, sizeof *st);
+    if (!st)
+        return NULL;
+    st->kind = (uint8_t)kind;
+    st->loc = add_loc(py, t, top);
+    return st->loc < 0 ? NULL : st;
+}
+
+static int check_target(Py *py, LangExpr *e, const char *what)
+{
+    switch (e->kind) {
+    case LANG_E_NAME:
+        return 0;
+    case LANG_E_ATTR:
+    case LANG_E_INDEX:
+        return 0;
+    case LANG_E_TUPLE:
+    case LANG_E_LIST:
+        if (strcmp(what, "assign") == 0 || strcmp(what, "for") == 0) {
+            if (e->kind == LANG_E_LIST) {
+                fail_at(py, e->line, e->col, "unpacking into a list display is not supported in gcviz programs (use a, b = ...)");
+                return -1;
+            }
+            e->is_const = 0; /* a target, not a constant */
+            for (int32_t i = 0; i < e->nitems; i++) {
+                if (e->items[i]->kind == LANG_E_TUPLE) {
+                    fail_at(py, e->items[i]->line, e->items[i]->col, "nested unpacking is not supported in gcviz programs");
+                    return -1;
+                }
+                if (check_target(py, e->items[i], what) < 0)
+                    return -1;
+            }
+            return 0;
+        }
+        break;
+    case LANG_E_CALL:
+        fail_at(py, e->line, e->col, "cannot %s function call", strcmp(what, "del") == 0 ? "delete" : "assign to");
+        return -1;
+    default:
+        break;
+    }
+    fail_at(py, e->line, e->col, "cannot %s %s", strcmp(what, "del") == 0 ? "delete" : "assign to",
+            e->kind == LANG_E_INT || e->kind == LANG_E_STR || e->kind == LANG_E_NONE || e->kind == LANG_E_BOOL ? "literal" : "expression");
+    return -1;
+}
+
+static int end_simple(Py *py)
+{
+    PTok *t = peek(py);
+    if (t->kind == P_NEWLINE) {
+        next(py);
+        return 0;
+    }
+    if (is_op(t, ";")) {
+        next(py);
+        if (peek(py)->kind == P_NEWLINE)
+            next(py);
+        return 0;
+    }
+    if (t->kind == P_EOF)
+        return 0;
+    unexpected(py, t);
+    return -1;
+}
+
+static int32_t *name_list(Py *py, int32_t *n, const char *what)
+{
+    int32_t buf[64];
+    int k = 0;
+    do {
+        PTok *t = next(py);
+        if (t->kind != P_NAME || is_keyword(py, t)) {
+            FAIL_TOK(py, t, "invalid syntax: expected a name after '%s'", what);
+            return NULL;
+        }
+        if (k == 64) {
+            FAIL_TOK(py, t, "too many names");
+            return NULL;
+        }
+        buf[k++] = t->atom;
+    } while (accept_op(py, ","));
+    int32_t *out = alloc(py, (size_t)k * sizeof *out);
+    if (out)
+        memcpy(out, buf, (size_t)k * sizeof *out);
+    *n = k;
+    return out;
+}
+
+static LangStmt *parse_simple(Py *py, int top)
+{
+    PTok *t = peek(py);
+    LangStmt *st = NULL;
+    if (is_word(py, t, "pass") || is_word(py, t, "break") || is_word(py, t, "continue")) {
+        next(py);
+        int k = is_word(py, t, "pass") ? LANG_S_PASS : is_word(py, t, "break") ? LANG_S_BREAK : LANG_S_CONTINUE;
+        if (k != LANG_S_PASS && !py->in_loop)
+            return FAIL_TOK(py, t, "'%s' outside loop", k == LANG_S_BREAK ? "break" : "continue");
+        st = new_stmt(py, k, t, top);
+    } else if (is_word(py, t, "return")) {
+        next(py);
+        if (py->cur_func < 0)
+            return FAIL_TOK(py, t, "'return' outside function");
+        st = new_stmt(py, LANG_S_RETURN, t, top);
+        if (st && peek(py)->kind != P_NEWLINE && !is_op(peek(py), ";") && peek(py)->kind != P_EOF)
+            st->value = parse_exprlist(py);
+        if (st && peek(py)->kind != P_NEWLINE && !is_op(peek(py), ";") && !st->value)
+            return NULL;
+    } else if (is_word(py, t, "global")) {
+        next(py);
+        st = new_stmt(py, LANG_S_GLOBAL, t, top);
+        if (st && !(st->names = name_list(py, &st->nnames, "global")))
+            return NULL;
+    } else if (is_word(py, t, "import")) {
+        next(py);
+        st = new_stmt(py, LANG_S_IMPORT, t, top);
+        if (!st)
+            return NULL;
+        int32_t buf[16];
+        int k = 0;
+        do {
+            PTok *n = next(py);
+            if (n->kind != P_NAME || is_keyword(py, n))
+                return FAIL_TOK(py, n, "invalid syntax: expected a module name after 'import'");
+            const char *m = atom_s(py, n->atom);
+            if (is_op(peek(py), "."))
+                return FAIL_TOK(py, n, "import %.*s...: only gc, sys and weakref can be imported", n->len, py->text + n->off);
+            if (strcmp(m, "gc") && strcmp(m, "sys") && strcmp(m, "weakref"))
+                return FAIL_TOK(py, n, "import %s: only gc, sys and weakref can be imported", m);
+            if (is_word(py, peek(py), "as"))
+                return refuse_keyword(py, peek(py));
+            if (k == 16)
+                return FAIL_TOK(py, n, "too many modules in one import");
+            buf[k++] = n->atom;
+        } while (accept_op(py, ","));
+        st->names = alloc(py, (size_t)k * sizeof *st->names);
+        if (!st->names)
+            return NULL;
+        memcpy(st->names, buf, (size_t)k * sizeof *buf);
+        st->nnames = k;
+    } else if (is_word(py, t, "del")) {
+        next(py);
+        st = new_stmt(py, LANG_S_DEL, t, top);
+        if (!st)
+            return NULL;
+        PList ts = {0};
+        do {
+            LangExpr *x = parse_trailers(py);
+            if (!x || check_target(py, x, "del") < 0 || plist_add(py, &ts, x) < 0) {
+                free(ts.v);
+                return NULL;
+            }
+        } while (accept_op(py, ",") && peek(py)->kind != P_NEWLINE);
+        st->ntargets = ts.n;
+        st->targets = (LangExpr **)plist_done(py, &ts);
+    } else if (is_keyword(py, t) && !is_word(py, t, "None") && !is_word(py, t, "True") &&
+               !is_word(py, t, "False") && !is_word(py, t, "not")) {
+        if (is_word(py, t, "elif") || is_word(py, t, "else"))
+            return FAIL_TOK(py, t, "invalid syntax: '%.*s' without a matching if", t->len, py->text + t->off);
+        return refuse_keyword(py, t);
+    } else {
+        LangExpr *x = parse_exprlist(py);
+        if (!x)
+            return NULL;
+        PTok *o = peek(py);
+        static const struct {
+            const char *s;
+            int op;
+        } AUG[] = {{"+=", LANG_OP_ADD}, {"-=", LANG_OP_SUB}, {"*=", LANG_OP_MUL}, {NULL, 0}};
+        int aug = 0;
+        for (int i = 0; AUG[i].s; i++)
+            if (is_op(o, AUG[i].s))
+                aug = AUG[i].op;
+        if (aug) {
+            next(py);
+            if (x->kind != LANG_E_NAME && x->kind != LANG_E_ATTR && x->kind != LANG_E_INDEX)
+                return fail_at(py, x->line, x->col, "'%s' is an illegal expression for augmented assignment",
+                               x->kind == LANG_E_TUPLE ? "tuple" : "expression");
+            st = new_stmt(py, LANG_S_AUGASSIGN, t, top);
+            if (!st)
+                return NULL;
+            st->target = x;
+            st->op = aug;
+            st->value = parse_exprlist(py);
+            if (!st->value)
+                return NULL;
+        } else if (o->kind == P_OP && o->op[strlen(o->op) - 1] == '=' && strlen(o->op) >= 2 &&
+                   !is_op(o, "==") && !is_op(o, "!=") && !is_op(o, "<=") && !is_op(o, ">=")) {
+            return FAIL_TOK(py, o, "augmented assignment '%s' is not supported in gcviz programs (+=, -= and *= only)", o->op);
+        } else if (is_op(o, "=")) {
+            PList ts = {0};
+            LangExpr *value = x;
+            while (accept_op(py, "=")) {
+                if (check_target(py, value, "assign") < 0 || plist_add(py, &ts, value) < 0) {
+                    free(ts.v);
+                    return NULL;
+                }
+                if (is_word(py, peek(py), "yield")) {
+                    free(ts.v);
+                    return refuse_keyword(py, peek(py));
+                }
+                value = parse_exprlist(py);
+                if (!value) {
+                    free(ts.v);
+                    return NULL;
+                }
+            }
+            st = new_stmt(py, LANG_S_ASSIGN, t, top);
+            if (!st) {
+                free(ts.v);
+                return NULL;
+            }
+            st->value = value;
+            st->target = ts.v[0];
+            if (ts.n > 1) {
+                st->nextra = ts.n - 1;
+                st->extra = alloc(py, (size_t)st->nextra * sizeof *st->extra);
+                if (st->extra)
+                    memcpy(st->extra, ts.v + 1, (size_t)st->nextra * sizeof *st->extra);
+            }
+            free(ts.v);
+        } else if (is_op(o, ":")) {
+            return FAIL_TOK(py, o, "annotations are not supported in gcviz programs");
+        } else {
+            st = new_stmt(py, LANG_S_EXPR, t, top);
+            if (st)
+                st->value = x;
+        }
+    }
+    if (!st || py->failed)
+        return NULL;
+    if (end_simple(py) < 0)
+        return NULL;
+    return st;
+}
+
+static LangStmt *parse_stmt(Py *py, int top);
+
+static LangExpr *const_default(Py *py)
+{
+    LangExpr *d = parse_test(py);
+    if (d && !is_const(d))
+        return fail_at(py, d->line, d->col, "parameter defaults must be constants in gcviz programs (int, str, None, bool or a tuple of them)");
+    return d;
+}
+
+/* def NAME(params): block.  Adds a function; returns its index or -1. */
+static int32_t parse_def(Py *py, const PTok *t, int32_t cls, LangStmt **out_stmt)
+{
+    next(py); /* def */
+    PTok *n = next(py);
+    if (n->kind != P_NAME || is_keyword(py, n))
+        return FAIL_TOK(py, n, "invalid syntax: expected a function name after 'def'"), -1;
+    if (expect_op(py, "(") < 0)
+        return -1;
+    int32_t params[64];
+    LangExpr *defaults[64];
+    int np = 0, nd = 0;
+    while (!is_op(peek(py), ")") && !py->failed) {
+        PTok *p = next(py);
+        if (is_op(p, "*") || is_op(p, "**") || is_op(p, "/"))
+            return FAIL_TOK(py, p, "'%s' in a parameter list is not supported in gcviz programs (positional parameters only)", p->op), -1;
+        if (p->kind != P_NAME || is_keyword(py, p))
+            return FAIL_TOK(py, p, "invalid syntax: expected a parameter name"), -1;
+        if (np == 64)
+            return FAIL_TOK(py, p, "too many parameters"), -1;
+        for (int i = 0; i < np; i++)
+            if (params[i] == p->atom)
+                return FAIL_TOK(py, p, "duplicate argument '%s' in function definition", atom_s(py, p->atom)), -1;
+        params[np++] = p->atom;
+        if (is_op(peek(py), ":"))
+            return FAIL_TOK(py, peek(py), "annotations are not supported in gcviz programs"), -1;
+        if (accept_op(py, "=")) {
+            LangExpr *d = const_default(py);
+            if (!d)
+                return -1;
+            defaults[nd++] = d;
+        } else if (nd > 0) {
+            return FAIL_TOK(py, p, "parameter without a default follows parameter with a default"), -1;
+        }
+        if (!accept_op(py, ","))
+            break;
+    }
+    if (py->failed || expect_op(py, ")") < 0)
+        return -1;
+    if (is_op(peek(py), "->"))
+        return FAIL_TOK(py, peek(py), "annotations are not supported in gcviz programs"), -1;
+    if (expect_op(py, ":") < 0)
+        return -1;
+    if (cls >= 0 && np == 0)
+        return FAIL_TOK(py, n, "a method needs its self parameter in gcviz programs"), -1;
+    LangStmt *st = new_stmt(py, LANG_S_DEF, t, cls < 0 && py->cur_func < 0);
+    if (!st)
+        return -1;
+    /* the function's index is known before its body: its statements' owner */
+    int32_t fidx = lang_func_count(py->p);
+    char qual[2 * LANG_MAX_IDENT_LEN + 2];
+    if (cls >= 0)
+        snprintf(qual, sizeof qual, "%s.%s", atom_s(py, lang_class(py->p, cls) ? lang_class(py->p, cls)->name : py->cur_class), atom_s(py, n->atom));
+    else
+        snprintf(qual, sizeof qual, "%s", atom_s(py, n->atom));
+    int32_t saved_func = py->cur_func, saved_owner = py->owner, saved_index = py->index;
+    int saved_loop = py->in_loop;
+    py->cur_func = fidx;
+    py->owner = fidx;
+    py->index = 0;
+    py->in_loop = 0;
+    /* reserve the index: a placeholder, completed below */
+    LangFunc f;
+    memset(&f, 0, sizeof f);
+    f.name = intern_n(py, qual, strlen(qual));
+    f.short_name = n->atom;
+    f.cls = cls;
+    f.line = t->line;
+    f.params = params;
+    f.nparams = np;
+    f.defaults = defaults;
+    f.ndefaults = nd;
+    if (f.name < 0 || lang_add_func(py->p, &f) != fidx)
+        return oom(py), -1;
+    int32_t nb = 0;
+    LangStmt **body = parse_block(py, &nb, n);
+    py->cur_func = saved_func;
+    py->owner = saved_owner;
+    py->index = saved_index;
+    py->in_loop = saved_loop;
+    if (!body)
+        return -1;
+    LangFunc *fp = (LangFunc *)lang_func(py->p, fidx);
+    fp->body = body;
+    fp->nbody = nb;
+    st->func = fidx;
+    st->names = alloc(py, sizeof *st->names);
+    if (!st->names)
+        return -1;
+    st->names[0] = n->atom;
+    st->nnames = 1;
+    *out_stmt = st;
+    return fidx;
+}
+
+static int32_t find_class_named(Py *py, int32_t atom)
+{
+    for (int32_t i = lang_class_count(py->p) - 1; i >= 0; i--)
+        if (lang_class(py->p, i)->name == atom)
+            return i;
+    return -1;
+}
+
+static LangStmt *parse_class(Py *py, const PTok *t)
+{
+    next(py); /* class */
+    PTok *n = next(py);
+    if (n->kind != P_NAME || is_keyword(py, n))
+        return FAIL_TOK(py, n, "invalid syntax: expected a class name after 'class'");
+    int32_t base = -1;
+    if (accept_op(py, "(")) {
+        if (!is_op(peek(py), ")")) {
+            PTok *b = next(py);
+            if (b->kind != P_NAME || is_keyword(py, b))
+                return FAIL_TOK(py, b, "a base class must be a class of the program in gcviz programs");
+            if (is_op(peek(py), "="))
+                return FAIL_TOK(py, b, "class keywords (metaclass=...) are not supported in gcviz programs");
+            if (strcmp(atom_s(py, b->atom), "object") != 0) {
+                base = find_class_named(py, b->atom);
+                if (base < 0)
+                    return FAIL_TOK(py, b, "base class '%s' is not a class defined above in this program (gcviz supports only the program's own classes as bases)", atom_s(py, b->atom));
+            }
+            if (is_op(peek(py), ","))
+                return FAIL_TOK(py, peek(py), "multiple inheritance is not supported in gcviz programs (one base class)");
+        }
+        if (expect_op(py, ")") < 0)
+            return NULL;
+    }
+    if (expect_op(py, ":") < 0)
+        return NULL;
+    LangStmt *st = new_stmt(py, LANG_S_CLASS, t, 1);
+    if (!st)
+        return NULL;
+    int32_t cidx = lang_class_count(py->p);
+    LangClass k;
+    memset(&k, 0, sizeof k);
+    k.name = n->atom;
+    k.base = base;
+    k.del_func = base >= 0 ? lang_class(py->p, base)->del_func : -1;
+    k.line = t->line;
+    if (lang_add_class(py->p, &k) != cidx)
+        return oom(py);
+    /* the body: docstring, pass, NAME = constant, def */
+    if (peek(py)->kind != P_NEWLINE)
+        return FAIL_TOK(py, peek(py), "a class body must be an indented block in gcviz programs");
+    next(py);
+    if (peek(py)->kind != P_INDENT)
+        return FAIL_TOK(py, peek(py), "expected an indented block after class definition on line %d", t->line);
+    next(py);
+    LangClassAttr attrs[256];
+    int na = 0;
+    int first = 1;
+    int32_t saved_class = py->cur_class;
+    py->cur_class = n->atom;
+    while (peek(py)->kind != P_DEDENT && peek(py)->kind != P_EOF && !py->failed) {
+        PTok *s = peek(py);
+        if (na == 256) {
+            FAIL_TOK(py, s, "too many class attributes (at most 256)");
+            break;
+        }
+        if (is_word(py, s, "def")) {
+            LangStmt *d = NULL;
+            int32_t f = parse_def(py, s, cidx, &d);
+            if (f < 0)
+                break;
+            int32_t nm = lang_func(py->p, f)->short_name;
+            int dup = -1;
+            for (int i = 0; i < na; i++)
+                if (attrs[i].name == nm)
+                    dup = i;
+            LangClassAttr a = {nm, NULL, f};
+            if (dup >= 0)
+                attrs[dup] = a;
+            else
+                attrs[na++] = a;
+        } else if (is_word(py, s, "pass")) {
+            next(py);
+            if (end_simple(py) < 0)
+                break;
+        } else if (first && s->kind == P_STR && (peek_at(py, 1)->kind == P_NEWLINE)) {
+            next(py); /* the class docstring */
+            next(py);
+        } else if (s->kind == P_NAME && !is_keyword(py, s) && is_op(peek_at(py, 1), "=")) {
+            next(py);
+            next(py);
+            LangExpr *v = parse_exprlist(py);
+            if (!v)
+                break;
+            if (!is_const(v)) {
+                fail_at(py, v->line, v->col, "class attributes must be constants in gcviz programs (int, str, None, bool or a tuple of them)");
+                break;
+            }
+            if (end_simple(py) < 0)
+                break;
+            int dup = -1;
+            for (int i = 0; i < na; i++)
+                if (attrs[i].name == s->atom)
+                    dup = i;
+            LangClassAttr a = {s->atom, v, -1};
+            if (dup >= 0)
+                attrs[dup] = a;
+            else
+                attrs[na++] = a;
+        } else if (is_word(py, s, "class")) {
+            FAIL_TOK(py, s, "nested classes are not supported in gcviz programs");
+            break;
+        } else {
+            FAIL_TOK(py, s, "a class body may hold only methods (def), constant attributes (name = constant), a docstring and pass in gcviz programs");
+            break;
+        }
+        first = 0;
+    }
+    py->cur_class = saved_class;
+    if (py->failed)
+        return NULL;
+    if (peek(py)->kind == P_DEDENT)
+        next(py);
+    LangClass *kp = (LangClass *)lang_class(py->p, cidx);
+    if (na > 0) {
+        kp->attrs = alloc(py, (size_t)na * sizeof *kp->attrs);
+        if (!kp->attrs)
+            return NULL;
+        memcpy(kp->attrs, attrs, (size_t)na * sizeof *attrs);
+        kp->nattrs = na;
+    }
+    for (int i = 0; i < na; i++)
+        if (attrs[i].value == NULL && strcmp(atom_s(py, attrs[i].name), "__del__") == 0) {
+            kp->del_func = attrs[i].func;
+            if (lang_func(py->p, attrs[i].func)->nparams != 1)
+                return fail_at(py, lang_func(py->p, attrs[i].func)->line, 1, "__del__ must take exactly one parameter (self)");
+        }
+    st->cls = cidx;
+    st->names = alloc(py, sizeof *st->names);
+    if (!st->names)
+        return NULL;
+    st->names[0] = n->atom;
+    st->nnames = 1;
+    return st;
+}
+
+static LangStmt *parse_compound(Py *py, int top)
+{
+    PTok *t = peek(py);
+    if (is_word(py, t, "if")) {
+        next(py);
+        LangStmt *st = new_stmt(py, LANG_S_IF, t, top);
+        if (!st || !(st->value = parse_test(py)) || expect_op(py, ":") < 0)
+            return NULL;
+        if (!(st->body = parse_block(py, &st->nbody, t)))
+            return NULL;
+        PTok *e = peek(py);
+        if (is_word(py, e, "elif")) {
+            LangStmt *inner = parse_compound(py, 0); /* elif parses as if */
+            if (!inner)
+                return NULL;
+            st->orelse = alloc(py, sizeof *st->orelse);
+            if (!st->orelse)
+                return NULL;
+            st->orelse[0] = inner;
+            st->norelse = 1;
+        } else if (is_word(py, e, "else")) {
+            next(py);
+            if (expect_op(py, ":") < 0 || !(st->orelse = parse_block(py, &st->norelse, e)))
+                return NULL;
+        }
+        return st;
+    }
+    if (is_word(py, t, "elif")) {
+        /* reached through the branch above: an elif is an if in orelse */
+        PTok *e = next(py);
+        LangStmt *st = new_stmt(py, LANG_S_IF, e, 0);
+        if (!st || !(st->value = parse_test(py)) || expect_op(py, ":") < 0)
+            return NULL;
+        if (!(st->body = parse_block(py, &st->nbody, e)))
+            return NULL;
+        PTok *x = peek(py);
+        if (is_word(py, x, "elif")) {
+            LangStmt *inner = parse_compound(py, 0);
+            if (!inner || !(st->orelse = alloc(py, sizeof *st->orelse)))
+                return NULL;
+            st->orelse[0] = inner;
+            st->norelse = 1;
+        } else if (is_word(py, x, "else")) {
+            next(py);
+            if (expect_op(py, ":") < 0 || !(st->orelse = parse_block(py, &st->norelse, x)))
+                return NULL;
+        }
+        return st;
+    }
+    if (is_word(py, t, "while")) {
+        next(py);
+        LangStmt *st = new_stmt(py, LANG_S_WHILE, t, top);
+        if (!st || !(st->value = parse_test(py)) || expect_op(py, ":") < 0)
+            return NULL;
+        int saved = py->in_loop;
+        py->in_loop = 1;
+        st->body = parse_block(py, &st->nbody, t);
+        py->in_loop = saved;
+        if (!st->body)
+            return NULL;
+        if (is_word(py, peek(py), "else"))
+            return FAIL_TOK(py, peek(py), "else on a loop is not supported in gcviz programs");
+        return st;
+    }
+    if (is_word(py, t, "for")) {
+        next(py);
+        LangStmt *st = new_stmt(py, LANG_S_FOR_IN, t, top);
+        if (!st)
+            return NULL;
+        /* the target: names, attributes, subscripts (no comparison: 'in' follows) */
+        PList ts = {0};
+        PTok *t0 = peek(py);
+        int comma = 0;
+        do {
+            LangExpr *x = parse_trailers(py);
+            if (!x || plist_add(py, &ts, x) < 0) {
+                free(ts.v);
+                return NULL;
+            }
+            comma = accept_op(py, ",");
+        } while (comma && !is_word(py, peek(py), "in"));
+        LangExpr *target;
+        if (ts.n == 1 && !comma) {
+            target = ts.v[0];
+            free(ts.v);
+        } else {
+            target = new_expr(py, LANG_E_TUPLE, t0);
+            if (!target) {
+                free(ts.v);
+                return NULL;
+            }
+            target->nitems = ts.n;
+            target->items = (LangExpr **)plist_done(py, &ts);
+        }
+        if (check_target(py, target, "for") < 0)
+            return NULL;
+        if (!is_word(py, peek(py), "in"))
+            return FAIL_TOK(py, peek(py), "invalid syntax: expected 'in'");
+        next(py);
+        st->target = target;
+        if (!(st->value = parse_exprlist(py)) || expect_op(py, ":") < 0)
+            return NULL;
+        int saved = py->in_loop;
+        py->in_loop = 1;
+        st->body = parse_block(py, &st->nbody, t);
+        py->in_loop = saved;
+        if (!st->body)
+            return NULL;
+        if (is_word(py, peek(py), "else"))
+            return FAIL_TOK(py, peek(py), "else on a loop is not supported in gcviz programs");
+        return st;
+    }
+    if (is_word(py, t, "def")) {
+        if (py->cur_func >= 0)
+            return FAIL_TOK(py, t, "functions inside functions (closures) are not supported in gcviz programs");
+        if (!top)
+            return FAIL_TOK(py, t, "def is supported only at the top level of the program and in class bodies");
+        LangStmt *st = NULL;
+        return parse_def(py, t, -1, &st) < 0 ? NULL : st;
+    }
+    if (is_word(py, t, "class")) {
+        if (!top)
+            return FAIL_TOK(py, t, "class is supported only at the top level of gcviz programs");
+        return parse_class(py, t);
+    }
+    return NULL;
+}
+
+static int is_compound(Py *py, const PTok *t)
+{
+    return is_word(py, t, "if") || is_word(py, t, "while") || is_word(py, t, "for") ||
+           is_word(py, t, "def") || is_word(py, t, "class");
+}
+
+static LangStmt *parse_stmt(Py *py, int top)
+{
+    PTok *t = peek(py);
+    if (t->kind == P_INDENT)
+        return FAIL_TOK(py, t, "unexpected indent");
+    if (is_op(t, "@"))
+        return FAIL_TOK(py, t, "decorators are not supported in gcviz programs");
+    if (is_compound(py, t))
+        return parse_compound(py, top);
+    return parse_simple(py, top);
+}
+
+/* ":" was read; a NEWLINE INDENT stmts DEDENT block, or simple statements
+ * on the same line. */
+static LangStmt **parse_block(Py *py, int32_t *n, const PTok *header)
+{
+    PList body = {0};
+    if (++py->block_depth > LANG_MAX_EXPR_DEPTH) {
+        FAIL_TOK(py, header, "blocks nest too deep");
+        return NULL;
+    }
+    if (peek(py)->kind != P_NEWLINE) {
+        /* "if x: y = 1" */
+        do {
+            LangStmt *s = parse_simple(py, 0);
+            if (!s || plist_add(py, &body, s) < 0)
+                break;
+            py->index++;
+        } while (!py->failed && peek(py)->kind != P_NEWLINE && peek(py)->kind != P_EOF &&
+                 peek(py)->kind != P_DEDENT && peek_at(py, -1)->kind != P_NEWLINE && !is_compound(py, peek(py)));
+    } else {
+        next(py);
+        if (peek(py)->kind != P_INDENT) {
+            FAIL_TOK(py, peek(py), "expected an indented block after line %d", header->line);
+            free(body.v);
+            py->block_depth--;
+            return NULL;
+        }
+        next(py);
+        while (peek(py)->kind != P_DEDENT && peek(py)->kind != P_EOF && !py->failed) {
+            LangStmt *s = parse_stmt(py, 0);
+            if (!s || plist_add(py, &body, s) < 0)
+                break;
+            py->index++;
+        }
+        if (peek(py)->kind == P_DEDENT)
+            next(py);
+    }
+    py->block_depth--;
+    if (py->failed) {
+        free(body.v);
+        return NULL;
+    }
+    *n = body.n;
+    return (LangStmt **)plist_done(py, &body);
+}
+
+/* The docstring: title = first line, description = the rest (each line's
+ * common indentation removed, as inspect.cleandoc does, simply). */
+static void docstring(Py *py, const char *s, LangPyMeta *meta)
+{
+    while (*s == '\n' || *s == ' ')
+        s++;
+    const char *nl = strchr(s, '\n');
+    size_t tl = nl ? (size_t)(nl - s) : strlen(s);
+    while (tl > 0 && s[tl - 1] == ' ')
+        tl--;
+    char *title = alloc(py, tl + 1);
+    if (!title)
+        return;
+    memcpy(title, s, tl);
+    meta->title = title;
+    if (!nl)
+        return;
+    const char *r = nl + 1;
+    /* common indentation of the remaining non-blank lines */
+    int common = -1;
+    for (const char *l = r; *l;) {
+        const char *e = strchr(l, '\n');
+        size_t len = e ? (size_t)(e - l) : strlen(l);
+        size_t ind = 0;
+        while (ind < len && l[ind] == ' ')
+            ind++;
+        if (ind < len && (common < 0 || (int)ind < common))
+            common = (int)ind;
+        l = e ? e + 1 : l + len;
+    }
+    char *d = alloc(py, strlen(r) + 1);
+    if (!d)
+        return;
+    size_t k = 0;
+    for (const char *l = r; *l;) {
+        const char *e = strchr(l, '\n');
+        size_t len = e ? (size_t)(e - l) : strlen(l);
+        size_t skip = common > 0 ? ((size_t)common < len ? (size_t)common : len) : 0;
+        memcpy(d + k, l + skip, len - skip);
+        k += len - skip;
+        if (e)
+            d[k++] = '\n';
+        l = e ? e + 1 : l + len;
+    }
+    while (k > 0 && (d[k - 1] == '\n' || d[k - 1] == ' '))
+        k--;
+    size_t b = 0;
+    while (b < k && d[b] == '\n')
+        b++;
+    d[k] = 0;
+    if (k > b)
+        meta->description = d + b;
+}
+
+int lang_py_compile(LangProgram *p, const char *text, size_t len, LangPyMeta *meta,
+                    void (*report)(void *ctx, int line, int col, const char *msg), void *ctx)
+{
+    Py py;
+    memset(&py, 0, sizeof py);
+    LangPyMeta scratch;
+    if (!meta)
+        meta = &scratch;
+    memset(meta, 0, sizeof *meta);
+    if (len > INT32_MAX / 2) {
+        if (report)
+            report(ctx, 0, 0, "program too large");
+        return 1;
+    }
+    py.p = p;
+    py.text = text;
+    py.len = (int32_t)len;
+    py.report = report;
+    py.ctx = ctx;
+    py.cur_func = -1;
+    py.cur_class = -1;
+    py.owner = -1;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == 0) {
+            int line = 1;
+            for (size_t k = 0; k < i; k++)
+                line += text[k] == '\n';
+            if (report)
+                report(ctx, line, 1, "source code cannot contain null bytes");
+            return 1;
+        }
+        py.nlines += text[i] == '\n';
+    }
+    py.nlines++;
+    py.lines = calloc((size_t)py.nlines, sizeof *py.lines);
+    char *src = malloc(len + 1);
+    if (!py.lines || !src) {
+        free(py.lines);
+        free(src);
+        return -1;
+    }
+    memcpy(src, text, len);
+    src[len] = 0;
+    lang_set_source(p, src);
+    free(src);
+    py.a_print = intern_n(&py, "print", 5);
+    if (!lang_source(p) || py.a_print < 0)
+        py.oom = 1;
+    if (!py.oom && tokenize(&py) == 0) {
+        int first = 1;
+        while (peek(&py)->kind != P_EOF && !py.failed) {
+            PTok *t = peek(&py);
+            if (t->kind == P_NEWLINE) {
+                next(&py);
+                continue;
+            }
+            if (first && t->kind == P_STR && peek_at(&py, 1)->kind == P_NEWLINE) {
+                docstring(&py, atom_s(&py, t->atom), meta);
+                next(&py);
+                next(&py);
+                first = 0;
+                continue;
+            }
+            first = 0;
+            py.index = lang_step_count(p);
+            LangStmt *s = parse_stmt(&py, 1);
+            if (!s)
+                break;
+            if (lang_add_step(p, s) < 0)
+                oom(&py);
+        }
+        if (!py.failed && lang_step_count(p) == 0)
+            fail_at(&py, 1, 1, "the program has no statements");
+    }
+    free(py.toks);
+    free(py.lines);
+    if (py.oom)
+        return -1;
+    return py.failed ? 1 : 0;
+}
