@@ -684,15 +684,29 @@ static int card_bounds(const AppWin *w, GcId id, float b[4])
 }
 
 /* The subject of the frame at the cursor: the cards the caption names,
- * else the card the step is about (old: the cursor the step came from). */
+ * else the card the event shown is about, else (a statement's end, "Done:
+ * 1 object freed.") the cards the statement touched, the latest first. */
 static int subject_ids(AppWin *w, int32_t old, GcId *ids, int max)
 {
     int n = render_subjects(w->heap, w->sc ? w->sc->program : NULL, ids, max);
-    if (n == 0) {
-        GcId id = step_object(w->heap, old, gc_cursor(w->heap));
-        const GcObject *o = id > 0 ? gc_object(w->heap, id) : NULL;
-        if (o && o->state == GC_STATE_ALIVE)
-            ids[n++] = id;
+    if (n > 0)
+        return n;
+    int32_t c = gc_cursor(w->heap);
+    GcId id = step_object(w->heap, old, c);
+    const GcObject *o = id > 0 ? gc_object(w->heap, id) : NULL;
+    if (o && o->state == GC_STATE_ALIVE)
+        ids[n++] = id;
+    for (int32_t i = c - 1; i >= 0 && i >= c - 4000 && n < max; i--) {
+        const GcEvent *e = gc_event(w->heap, i);
+        if (e->kind == GC_EV_STMT && e->depth == 0)
+            break;
+        if (e->kind == GC_EV_BEGIN || e->phase != GC_PHASE_IDLE || e->obj <= 0)
+            continue;
+        int dup = 0;
+        for (int k = 0; k < n; k++)
+            dup |= ids[k] == e->obj;
+        if (!dup && gc_object(w->heap, e->obj))
+            ids[n++] = e->obj;
     }
     return n;
 }

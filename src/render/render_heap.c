@@ -379,6 +379,10 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
         }
         if (hpx >= 7) {
             render_obj_label(s->h, id, buf, sizeof buf);
+            /* the title is what the caption names: a smaller size before a cut */
+            while (hpx > zpx(s, 14) &&
+                   (float)render_text_width(s->fonts, RENDER_FONT_BOLD, hpx, buf) > right - left - 4 * k)
+                hpx--;
             /* a freed card's ghost keeps a readable title */
             render_text_mid(s, left, by, hh, RENDER_FONT_BOLD, hpx, RENDER_ALIGN_LEFT,
                             freed ? t->text_faint : with_alpha(t->card_text, content_a),
