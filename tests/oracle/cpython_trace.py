@@ -7,6 +7,8 @@ top-level step.
 
     cpython_trace.py SCENARIO.json [--python 3.13|3.12|/path/to/python3]
                      [--observable] [--crosscheck]
+    cpython_trace.py PROGRAM.py [--python 3.13] [--expect-stdout FILE]
+                     (see SOURCE PROGRAMS below)
 
   --python       interpreter to run in (default 3.13 = CPython 3.13.0 from
                  `pyenv root`, or $GCVIZ_ORACLE_PY313 / $GCVIZ_ORACLE_PY312).
@@ -103,6 +105,57 @@ HOW IT OBSERVES WITHOUT DISTURBING
   weakref callback) allocates exception objects and tuples: the run is
   reported as inexact (exit 4).
 
+SOURCE PROGRAMS (.py)
+---------------------
+    cpython_trace.py PROGRAM.py [--python 3.13] [--expect-stdout FILE]
+
+traces a plain Python program on CPython 3.13.0 itself: what it prints is what
+`gcviz trace --python 3.13 PROGRAM.py` must print.  3.12 has no PyRefTracer,
+so .py traces exist for 3.13 only (their 3.12 side is the stdout golden).
+* The program runs as a plain run would: in a fresh `python3.13 py_runner.py`
+  process, as __main__ (the runner's own module, emptied of the runner's names
+  first, so __main__'s keys and their order are a plain run's), stdout a pipe
+  (block-buffered), no gc set-up, no freeze, the default thresholds.  The
+  runner imports nothing the program may import (gc, weakref).
+* Steps: the module's top-level statements in order, the docstring excepted.
+  "stmt" is the statement's first source line (`class Node:`,
+  `for i in range(3):`, `x = 1`).  Around each step sits `__rt__.b` /
+  `__rt__.e`: attribute reads of a C probe object (found in builtins), not
+  calls, because a CALL checks the eval breaker after it returns and would run
+  a pending automatic collection earlier than the program alone.  So a
+  collection scheduled in step k runs where CPython runs it: at the next CALL,
+  backward jump or function entry, possibly in step k+1; the line of step k is
+  taken between the two statements with the collection still pending.
+* Ids: as for JSON scenarios (instances of the program's classes, lists,
+  tuples, dicts, weakref.ref, temporaries included: e.g. the argument tuple of
+  `Node(1)` before the call site is specialized), except that objects made by
+  `import`, `class` and `def` statements get none (type objects, their dicts,
+  tuples of bases and defaults, functions...), nor objects made inside
+  `print` (the text layer's pending list).  Their effect on the counts stays.
+* gc.collect: once the program has imported gc, `gc.collect` is replaced in
+  the gc module by a C wrapper (one CALL either way) that brackets the
+  collection ("auto": false) and records "collected" when the step's own value
+  is `gc.collect(...)` (`gc.collect()`, `n = gc.collect()`; not
+  `print(gc.collect())`).  __del__ calls are logged by wrapping the program
+  classes' tp_finalize.
+* An exception that ends the program: the line of its step is
+  {"step", "stmt", "error": "<Type>: <message>"} (written by a C
+  sys.excepthook that then calls the default one, so stderr is the plain
+  run's).
+* Exit: one more line, {"step": N, "stmt": "<exit>", "freed": [...],
+  "finalized": [...]}, N = the index after the last step begun: every object
+  of the program deallocated and every __del__ called after the last step (or
+  after the exception) while the interpreter finalizes (__main__ cleared in
+  its own order, the final collections), written at Py_AtExit.  The
+  collections and counts of the exit are not part of it (they include the
+  interpreter's own garbage); nothing gets an id then except instances of the
+  program's classes.
+* --expect-stdout FILE: the traced run's stdout must equal FILE (the plain
+  run's, NAME.stdout313), else exit 4: the probe must not change anything the
+  program observes.
+* The lines before the program's first `gc.collect()` show the start-up heap
+  (counts, what `import weakref` leaves behind): the tests skip them.
+
 The C extension is cached under $GCVIZ_ORACLE_CACHE or ~/.cache/gcviz-oracle,
 keyed by the interpreter and the hash of reftracer.c.
 """
@@ -150,17 +203,23 @@ def same_interpreter(path):
 
 
 # --------------------------------------------------------------- C extension
+def ext_digest():
+    with open(os.path.join(HERE, "reftracer.c"), "rb") as f:
+        return hashlib.sha1(f.read()).hexdigest()[:12]
+
+
+def ext_cache():
+    return os.environ.get("GCVIZ_ORACLE_CACHE") or os.path.join(
+        os.path.expanduser("~"), ".cache", "gcviz-oracle")
+
+
 def load_extension():
     import importlib.machinery
     import importlib.util
     import sysconfig
     src = os.path.join(HERE, "reftracer.c")
-    with open(src, "rb") as f:
-        digest = hashlib.sha1(f.read()).hexdigest()[:12]
-    cache = os.environ.get("GCVIZ_ORACLE_CACHE") or os.path.join(
-        os.path.expanduser("~"), ".cache", "gcviz-oracle")
-    tag = "%s-%s-%s" % (sys.implementation.cache_tag, sys.version.split()[0], digest)
-    outdir = os.path.join(cache, tag)
+    tag = "%s-%s-%s" % (sys.implementation.cache_tag, sys.version.split()[0], ext_digest())
+    outdir = os.path.join(ext_cache(), tag)
     suffix = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
     so = os.path.join(outdir, "gcviz_reftracer" + suffix)
     if not os.path.exists(so):
@@ -407,6 +466,97 @@ def run(path, observable):
     os._exit(0)   # no interpreter teardown: nothing more may be printed
 
 
+# --------------------------------------------------------------- .py programs
+def probe(attr):
+    return ast.Expr(ast.Attribute(ast.Name("__rt__", ast.Load()), attr, ast.Load()))
+
+
+def source_steps(src, path):
+    """-> (module AST with the probe around each step, step texts, no-id flags,
+    class names, flags of steps whose value is gc.collect(...))"""
+    try:
+        tree = ast.parse(src, filename=path)
+    except SyntaxError as e:
+        raise ScenarioError("%s:%s: syntax error: %s" % (path, e.lineno, e.msg))
+    body = list(tree.body)
+    out = []
+    if (body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)):
+        out.append(body.pop(0))        # the docstring: the title, not a step
+    if not body:
+        raise ScenarioError("%s: no statements" % path)
+    texts, noid, classes, collects = [], [], [], []
+    for st in body:
+        seg = ast.get_source_segment(src, st) or ""
+        texts.append(seg.split("\n", 1)[0].rstrip())
+        noid.append(isinstance(st, (ast.Import, ast.ImportFrom, ast.ClassDef, ast.FunctionDef)))
+        classes.append((st.name, json.dumps(st.name)) if isinstance(st, ast.ClassDef) else None)
+        val = st.value if isinstance(st, (ast.Expr, ast.Assign)) else None
+        collects.append(val is not None and is_gc_call(val, "collect"))
+        out += [ast.copy_location(probe("b"), st), st, ast.copy_location(probe("e"), st)]
+    tree.body = out
+    ast.fix_missing_locations(tree)
+    return tree, texts, noid, classes, collects
+
+
+def run_source(path, expect_stdout):
+    """Trace of a .py program on CPython 3.13 itself (see SOURCE PROGRAMS)."""
+    import marshal
+    import tempfile
+    if sys.version_info[:2] != (3, 13):
+        raise SystemExit("oracle: .py programs are traced on CPython 3.13 (PyRefTracer)")
+    path = os.path.abspath(path)
+    with open(path, encoding="utf-8") as f:
+        src = f.read()
+    tree, texts, noid, classes, collects = source_steps(src, path)
+    code = compile(tree, path, "exec", dont_inherit=True)
+    load_extension()                   # builds it into the cache if needed
+    tag = "%s-%s-%s" % (sys.implementation.cache_tag, sys.version.split()[0], ext_digest())
+    extdir = os.path.join(ext_cache(), tag)
+    prefixes = ['{"step": %d, "stmt": %s, ' % (k, json.dumps(t)) for k, t in enumerate(texts)]
+    with tempfile.TemporaryDirectory(prefix="gcviz-oracle-") as tmp:
+        trace = os.path.join(tmp, "trace")
+        data = os.path.join(tmp, "data")
+        with open(data, "wb") as f:
+            marshal.dump({"code": marshal.dumps(code), "prefixes": prefixes, "noid": noid,
+                          "classes": classes, "collects": collects, "trace": trace, "extdir": extdir, "path": path,
+                          "dir": os.path.dirname(path)}, f)
+        env = dict(os.environ)
+        for k in list(env):
+            if k.startswith("PYTHON"):
+                del env[k]
+        r = subprocess.run([sys.executable, os.path.join(HERE, "py_runner.py"), data],
+                           cwd=os.path.dirname(path), env=env, stdin=subprocess.DEVNULL,
+                           capture_output=True)
+        if r.returncode not in (0, 1):
+            sys.stderr.write(r.stderr.decode("utf-8", "replace"))
+            raise ScenarioError("%s: the traced run failed (exit %d)" % (path, r.returncode))
+        with open(trace, encoding="utf-8") as f:
+            lines = f.read()
+    if os.environ.get("GCVIZ_ORACLE_SHOW"):
+        sys.stderr.write(lines + r.stderr.decode("utf-8", "replace"))
+    for line in lines.splitlines():
+        if line.startswith('{"oracle_error"'):
+            sys.stderr.write("oracle: %s: inexact run: %s\n" % (path, line))
+            return 4
+    if expect_stdout is not None:
+        with open(expect_stdout, "rb") as f:
+            want = f.read()
+        if r.stdout != want:
+            a, b = want.decode("utf-8", "replace").splitlines(), \
+                r.stdout.decode("utf-8", "replace").splitlines()
+            i = next((i for i in range(max(len(a), len(b)))
+                      if (a[i] if i < len(a) else None) != (b[i] if i < len(b) else None)), 0)
+            sys.stderr.write("oracle: %s: the traced run printed something else than the plain "
+                             "run, line %d:\n  plain:  %s\n  traced: %s\n" % (
+                                 path, i + 1, a[i] if i < len(a) else "<missing>",
+                                 b[i] if i < len(b) else "<missing>"))
+            return 4
+    sys.stdout.write(lines)
+    sys.stdout.flush()
+    return 0
+
+
 # --------------------------------------------------------------- cross-check
 def project(trace_lines):
     """trace -> observable view, normalised"""
@@ -498,6 +648,14 @@ def main(argv):
         sys.stdout.write(__doc__)
         return 0 if args else 2
     py = "3.13"
+    expect = None
+    if "--expect-stdout" in args:
+        i = args.index("--expect-stdout")
+        if i + 1 >= len(args):
+            sys.stderr.write("oracle: --expect-stdout needs a file\n")
+            return 2
+        expect = args[i + 1]
+        del args[i:i + 2]
     observable = "--observable" in args
     check = "--crosscheck" in args
     noreexec = "--no-reexec" in args
@@ -514,6 +672,22 @@ def main(argv):
                          "[--observable] [--crosscheck]\n")
         return 2
     path = args[0]
+    if path.endswith(".py"):
+        if py != "3.13" or observable or check:
+            sys.stderr.write("oracle: .py programs: only --python 3.13 (the trace of CPython "
+                             "3.13.0 itself)\n")
+            return 2
+        interp = find_python(py)
+        if not noreexec and not same_interpreter(interp):
+            cmd = [interp, os.path.abspath(__file__), path, "--python", py, "--no-reexec"]
+            if expect:
+                cmd += ["--expect-stdout", expect]
+            os.execv(interp, cmd)
+        try:
+            return run_source(path, expect)
+        except ScenarioError as e:
+            sys.stderr.write("oracle: %s\n" % e)
+            return 1
     if check:
         return crosscheck(path)
     interp = find_python(py)

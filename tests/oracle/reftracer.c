@@ -34,6 +34,9 @@
 #include "internal/pycore_interp.h"
 #include "internal/pycore_pystate.h"
 #include "internal/pycore_gc.h"
+#if PY_VERSION_HEX >= 0x030D0000
+#include "internal/pycore_frame.h"
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,8 +107,29 @@ static int internal_error;
 static char internal_msg[256];
 
 static Py_ssize_t last_stats[3][3];
+
+/* Source mode (.py programs, cpython_trace.py + py_runner.py): the program runs
+   as __main__ on CPython 3.13 itself (no 3.12 corrections, "native").  Hooks
+   are attribute reads of a probe object (`__rt__.b`, `.e`, `.f`), not calls:
+   a CALL checks the eval breaker after it returns and could run a pending
+   automatic collection earlier than the program alone would. */
+static int native_mode;                /* no 3.12 corrections */
+static int source_mode;
+static int is_class_t[MAX_TYPES];      /* the type is a program class */
+static char *noid_steps;               /* per step: class/def/import, no ids */
+static PyObject **class_keys;          /* per step: class name to register or NULL */
+static PyObject *prog_globals;         /* borrowed: __main__'s dict */
+static int noid_now, in_print, exit_mode;
+static char *exit_prefix;
+static PyObject *real_print, *real_excepthook;
+static FILE *outfp;
+static PyObject *name_gc, *name_collect;
+static char *collect_steps;            /* per step: the statement's value is gc.collect(...) */
+static PyObject *collect_wrapper;      /* replaces gc.collect once the program imported gc */
+static PyObject *module_code;          /* the program's module code (frame test) */
+static destructor orig_finalize;         /* slot_tp_finalize of the classes with __del__ */
 static PyObject *sentinel;             /* last oracle object in the permanent generation */
-static PyObject *real_collect;         /* gc.collect */
+static PyObject *real_collect;         /* gc.collect (source mode: looked up at first use) */
 
 static CharVec out;
 
@@ -197,7 +221,7 @@ static int build_gen_map(void)
 {
     struct _gc_runtime_state *s = GCS();
     PyGC_Head *perm = &s->permanent_generation.head;
-    PyGC_Head *sg = _Py_AS_GC(sentinel);
+    PyGC_Head *sg = sentinel ? _Py_AS_GC(sentinel) : perm;
     size_t total = 0;
     for (int g = 0; g < 3; g++) total += list_len(&s->generations[g].head, &s->generations[g].head);
     total += list_len(perm, sg);
@@ -314,6 +338,7 @@ static int nsup_fresh;
 
 static void note_counters(void)
 {
+    if (native_mode) return;
     last_count0 = GCS()->generations[0].count;
     last_sched = (PyThreadState_Get()->eval_breaker & GC_SCHED_BIT) != 0;
 }
@@ -368,6 +393,17 @@ static int wr_is_clear_tuple(PyObject *op)
 
 static void on_create(PyObject *op, int ti)
 {
+    if (source_mode) {
+        /* no ids before the first step, in class/def/import steps, inside
+           print (the text layer's pending list) and, at exit, for anything
+           but instances of the program's classes */
+        if (cur_step < 0 || noid_now || in_print || (exit_mode && !is_class_t[ti])) {
+            long j = hget(op);
+            if (j >= 0 && objs.v[j].state == ST_LIVE) objs.v[j].state = ST_FREED;
+            if (j >= 0) hput(op, -1);
+            return;
+        }
+    }
     long idx = hget(op);
     if (idx >= 0 && objs.v[idx].state == ST_DYING && objs.v[idx].tidx == ti &&
         PyObject_IS_GC(op) && _PyGC_FINALIZED(op)) {
@@ -383,7 +419,7 @@ static void on_create(PyObject *op, int ti)
         objs.v[idx].state = ST_FREED;
     }
     wr_forget(op);
-    if (wr_n && wr_is_clear_tuple(op)) {
+    if (!native_mode && wr_n && wr_is_clear_tuple(op)) {
         if (hput(op, -1) < 0) set_internal_error("out of memory");
         struct _gc_runtime_state *s = GCS();
         if (s->generations[0].count == last_count0 + 1) {
@@ -407,7 +443,7 @@ static void on_destroy(PyObject *op)
     if (idx < 0) return;
     Obj *o = &objs.v[idx];
     if (o->state != ST_LIVE) return;   /* FREED, or DYING: reported already */
-    if (o->tidx < ntypes - 4) wr_note_destroy(op);    /* scenario classes */
+    if (!native_mode && is_class_t[o->tidx]) wr_note_destroy(op);    /* scenario classes */
     o->state = ST_DYING;
     if (LongVec_push(&step_freed, idx + 1) < 0) set_internal_error("out of memory");
 }
@@ -416,7 +452,7 @@ static int tracer(PyObject *op, PyRefTracerEvent ev, void *data)
 {
     (void)data;
     if (!tracer_on) return 0;
-    if (!manual_depth) sample_stats(-1);
+    if (!manual_depth && !exit_mode) sample_stats(-1);
     if (op == NULL) return 0;
     PyTypeObject *tp = Py_TYPE(op);
     if (debug_on && cur_step == debug_step)
@@ -454,17 +490,27 @@ static int tracer(PyObject *op, PyRefTracerEvent ev, void *data)
    run is reported as inexact (exit 4). */
 static destructor orig_dealloc[MAX_TYPES];
 static int dealloc_window[MAX_TYPES];
+static int class_window;
 
 static void rt_dealloc(PyObject *op)
 {
     PyTypeObject *tp = Py_TYPE(op);
     int ti = type_index(tp);
+    if (ti < 0) {
+        /* a subclass made after the wrapping (weakref.KeyedRef): its
+           subtype_dealloc calls the base's deallocator, i.e. this one; not a
+           table type, nothing to report */
+        for (PyTypeObject *b = tp->tp_base; b; b = b->tp_base) {
+            int bi = type_index(b);
+            if (bi >= 0 && orig_dealloc[bi]) { orig_dealloc[bi](op); return; }
+        }
+    }
     if (ti < 0 || orig_dealloc[ti] == NULL) {
         fprintf(stderr, "oracle: rt_dealloc on an unknown type %s\n", tp->tp_name);
         abort();
     }
     if (tracer_on) {
-        if (!manual_depth) sample_stats(-1);
+        if (!manual_depth && !exit_mode) sample_stats(-1);
         on_destroy(op);
     }
     for (int i = 0; i < nsup_fresh; i++) {
@@ -483,6 +529,22 @@ static void rt_dealloc(PyObject *op)
         return;
     }
     destructor d = orig_dealloc[ti];
+    if (is_class_t[ti] && source_mode) {
+        /* program classes may derive from each other: subtype_dealloc calls
+           "the nearest base with a different tp_dealloc", so while one runs
+           every class has its own deallocator back */
+        int outer = class_window++ == 0;
+        if (outer)
+            for (int i = 0; i < ntypes; i++)
+                if (is_class_t[i] && orig_dealloc[i]) types[i]->tp_dealloc = orig_dealloc[i];
+        d(op);
+        if (outer) {
+            class_window = 0;
+            for (int i = 0; i < ntypes; i++)
+                if (is_class_t[i] && orig_dealloc[i]) types[i]->tp_dealloc = rt_dealloc;
+        }
+        return;
+    }
     int outer = dealloc_window[ti]++ == 0;
     tp->tp_dealloc = d;
     note_counters();
@@ -531,11 +593,12 @@ static void outf(const char *fmt, long long x)
 
 static void flush_out(void)
 {
+    FILE *fp = outfp ? outfp : stdout;
     if (out.n) {
-        fwrite(out.v, 1, out.n, stdout);
+        fwrite(out.v, 1, out.n, fp);
         out.n = 0;
     }
-    fflush(stdout);
+    fflush(fp);
 }
 
 static void out_gen(int found, int g)
@@ -727,14 +790,25 @@ static PyObject *do_collect(PyObject *const *args, Py_ssize_t nargs, int top)
         if (g == -1 && PyErr_Occurred()) PyErr_Clear();
         gen = (g >= 0 && g <= 2) ? (int)g : -1;
     }
-    if (!manual_depth) sample_stats(-1);
+#if HAVE_REFTRACER
+    if (!real_collect && source_mode) {
+        /* the program's own `import gc` made the module */
+        PyObject *m = PyImport_GetModule(name_gc);
+        if (m) { real_collect = PyObject_GetAttr(m, name_collect); Py_DECREF(m); }
+        if (!real_collect) {
+            if (!PyErr_Occurred()) PyErr_SetString(PyExc_NameError, "name 'gc' is not defined");
+            return NULL;
+        }
+    }
+#endif
+    if (!manual_depth && !exit_mode) sample_stats(-1);
     manual_depth++;
     PyObject *r = PyObject_Vectorcall(real_collect, args, (size_t)nargs, NULL);
     manual_depth--;
     if (r == NULL) return NULL;
     /* a gc.collect() reached from a __del__ during a collection returns 0
        without collecting; the outer call owns the statistics */
-    if (!manual_depth) sample_stats(gen);
+    if (!manual_depth && !exit_mode) sample_stats(gen);
 #if HAVE_REFTRACER
     if (tracer_on) note_counters();
 #endif
@@ -859,8 +933,8 @@ static PyObject *rt_place_sentinel(PyObject *self, PyObject *unused)
 static PyObject *rt_start(PyObject *self, PyObject *unused)
 {
     struct _gc_runtime_state *s = GCS();
-    if (s->generations[0].count || s->generations[1].count || s->generations[2].count ||
-        s->long_lived_total || s->long_lived_pending)
+    if (!source_mode && (s->generations[0].count || s->generations[1].count ||
+        s->generations[2].count || s->long_lived_total || s->long_lived_pending))
         set_internal_error("gc state not clean at scenario start");
     reset_stats_baseline();
     if (getenv("GCVIZ_ORACLE_DEBUG_STEP")) { debug_on = 1; debug_step = atol(getenv("GCVIZ_ORACLE_DEBUG_STEP")); }
@@ -886,6 +960,264 @@ static PyObject *rt_stop(PyObject *self, PyObject *unused)
     flush_out();
     Py_RETURN_NONE;
 }
+
+/* ---------------------------------------------------------------- source mode */
+#if HAVE_REFTRACER
+static char **class_json;              /* per step: JSON name of the class defined */
+static void rt_finalize(PyObject *op);
+static PyMethodDef collect_def;
+
+static void json_str(const char *s)
+{
+    char b[8];
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') { b[0] = '\\'; b[1] = (char)c; b[2] = 0; outs(b); }
+        else if (c == '\n') outs("\\n");
+        else if (c == '\t') outs("\\t");
+        else if (c < 0x20) { snprintf(b, sizeof b, "\\u%04x", c); outs(b); }
+        else { b[0] = (char)c; b[1] = 0; outs(b); }
+    }
+}
+
+static void add_class(PyTypeObject *tp, const char *json)
+{
+    if (type_index(tp) >= 0) return;
+    if (ntypes >= MAX_TYPES) { set_internal_error("too many classes"); return; }
+    destructor d = tp->tp_dealloc;
+    if (d == rt_dealloc) {             /* inherited from a wrapped class */
+        d = NULL;
+        for (int i = 0; i < ntypes; i++)
+            if (is_class_t[i] && orig_dealloc[i]) d = orig_dealloc[i];
+        if (!d) { set_internal_error("class deallocator unknown"); return; }
+    }
+    /* no reference: a class's methods hold __main__'s dict, which must die at
+       exit as in a plain run (the pointer is only compared afterwards) */
+    types[ntypes] = tp;
+    type_json[ntypes] = strdup(json);
+    is_class_t[ntypes] = 1;
+    orig_dealloc[ntypes] = d;
+    dealloc_window[ntypes] = 0;
+    tp->tp_dealloc = rt_dealloc;
+    if (tp->tp_finalize && tp->tp_finalize != rt_finalize) {
+        if (orig_finalize && orig_finalize != tp->tp_finalize)
+            set_internal_error("two different tp_finalize in program classes");
+        orig_finalize = tp->tp_finalize;
+        tp->tp_finalize = rt_finalize;
+    }
+    ntypes++;
+}
+
+static void rt_finalize(PyObject *op)
+{
+    /* a program class's __del__ is about to run (called where CPython calls
+       tp_finalize: at refcount death or in a collection's finalize phase) */
+    if (tracer_on) {
+        if (!manual_depth && !exit_mode) sample_stats(-1);
+        fin_count++;
+        long idx = hget(op);
+        if (idx < 0 || objs.v[idx].state == ST_FREED) {
+            if (!exit_mode) set_internal_error("__del__ of an unknown object");
+        } else if (LongVec_push(&step_final, idx + 1) < 0) {
+            set_internal_error("out of memory");
+        }
+    }
+    orig_finalize(op);
+}
+
+static void patch_gc_collect(void)
+{
+    if (real_collect) return;
+    PyObject *m = PyImport_GetModule(name_gc);
+    if (!m) { PyErr_Clear(); return; }
+    real_collect = PyObject_GetAttr(m, name_collect);
+    if (!real_collect || PyObject_SetAttr(m, name_collect, collect_wrapper) < 0)
+        set_internal_error("cannot wrap gc.collect");
+    Py_DECREF(m);
+}
+
+static void src_begin(void)
+{
+    sample_stats(-1);
+    if (cur_step + 1 >= nsteps) { set_internal_error("more steps than statements"); return; }
+    cur_step++;
+    step_freed.n = 0; step_final.n = 0; step_colls.n = 0;
+    have_collected = 0; fin_count = 0; hidden_allocs = 0;
+    noid_now = noid_steps[cur_step];
+    if (!module_code) {
+        _PyInterpreterFrame *f = PyThreadState_Get()->current_frame;
+        module_code = f ? f->f_executable : NULL;
+    }
+}
+
+static void src_end(void)
+{
+    sample_stats(-1);
+    noid_now = 0;
+    if (cur_step < 0) return;
+    if (class_keys[cur_step]) {
+        PyObject *t = prog_globals ? PyDict_GetItemWithError(prog_globals, class_keys[cur_step]) : NULL;
+        if (t && PyType_Check(t)) add_class((PyTypeObject *)t, class_json[cur_step]);
+        else set_internal_error("a class statement bound no class");
+    }
+    if (noid_steps[cur_step]) patch_gc_collect();
+    emit_trace(cur_step);
+    flush_out();
+    if (cur_step == nsteps - 1) {
+        exit_mode = 1;
+        step_freed.n = 0; step_final.n = 0;
+    }
+}
+
+static PyObject *probe_getattro(PyObject *self, PyObject *name)
+{
+    const char *s = PyUnicode_AsUTF8(name);
+    if (s && s[0] && !s[1]) {
+        switch (s[0]) {
+        case 'b': src_begin(); Py_RETURN_NONE;
+        case 'e': src_end(); Py_RETURN_NONE;
+        }
+    }
+    PyErr_SetString(PyExc_AttributeError, "gcviz probe");
+    return NULL;
+}
+
+static PyTypeObject ProbeType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "gcviz_probe",
+    .tp_basicsize = sizeof(PyObject),
+    .tp_getattro = probe_getattro,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+};
+
+static void src_atexit(void)
+{
+    /* after Py_FinalizeEx: the interpreter is gone, only our tables remain */
+    tracer_on = 0;
+    if (exit_prefix && !internal_error) {
+        outf("{\"step\": %lld, \"stmt\": \"<exit>\", ", (long long)(cur_step + 1));
+        outs("\"freed\": [");
+        for (size_t i = 0; i < step_freed.n; i++) { if (i) outs(", "); outf("%lld", step_freed.v[i]); }
+        outs("], \"finalized\": [");
+        for (size_t i = 0; i < step_final.n; i++) { if (i) outs(", "); outf("%lld", step_final.v[i]); }
+        outs("]}\n");
+    }
+    if (internal_error) {
+        outs("{\"oracle_error\": \"");
+        json_str(internal_msg);
+        outs("\"}\n");
+    }
+    flush_out();
+    if (outfp) fclose(outfp);
+    outfp = NULL;
+}
+
+/* configure_source(prefixes, noid, classes, exit_prefix, trace_path, globals,
+                    print, excepthook) -> probe object
+   classes[k] = (name, json_name) for a class statement, else None */
+static PyObject *rt_configure_source(PyObject *self, PyObject *args)
+{
+    PyObject *plist, *nlist, *clist, *klist, *glob;
+    const char *xprefix, *path;
+    if (!PyArg_ParseTuple(args, "OOOOssO!OO", &plist, &nlist, &clist, &klist, &xprefix, &path,
+                          &PyDict_Type, &glob, &real_print, &real_excepthook)) return NULL;
+    Py_INCREF(real_print);
+    Py_INCREF(real_excepthook);
+    PyTypeObject *base[4] = { &PyList_Type, &PyTuple_Type, &PyDict_Type, &_PyWeakref_RefType };
+    const char *bname[4] = { "\"list\"", "\"tuple\"", "\"dict\"", "\"weakref\"" };
+    ntypes = 4;
+    for (int i = 0; i < 4; i++) {
+        types[i] = base[i];
+        type_json[i] = strdup(bname[i]);
+        is_class_t[i] = 0;
+    }
+    nsteps = (long)PyList_Size(plist);
+    if (nsteps < 0 || PyList_Size(nlist) != nsteps || PyList_Size(clist) != nsteps ||
+        PyList_Size(klist) != nsteps) {
+        PyErr_SetString(PyExc_ValueError, "bad step tables");
+        return NULL;
+    }
+    step_prefix = (char **)calloc((size_t)nsteps + 1, sizeof(char *));
+    noid_steps = (char *)calloc((size_t)nsteps + 1, 1);
+    collect_steps = (char *)calloc((size_t)nsteps + 1, 1);
+    class_keys = (PyObject **)calloc((size_t)nsteps + 1, sizeof(PyObject *));
+    class_json = (char **)calloc((size_t)nsteps + 1, sizeof(char *));
+    for (long i = 0; i < nsteps; i++) {
+        const char *p = PyUnicode_AsUTF8(PyList_GetItem(plist, i));
+        if (!p) return NULL;
+        step_prefix[i] = strdup(p);
+        noid_steps[i] = (char)PyObject_IsTrue(PyList_GetItem(nlist, i));
+        collect_steps[i] = (char)PyObject_IsTrue(PyList_GetItem(klist, i));
+        PyObject *c = PyList_GetItem(clist, i);
+        if (c != Py_None) {
+            PyObject *nm, *js;
+            if (!PyArg_ParseTuple(c, "UU", &nm, &js)) return NULL;
+            Py_INCREF(nm);
+            class_keys[i] = nm;
+            class_json[i] = strdup(PyUnicode_AsUTF8(js));
+        }
+    }
+    exit_prefix = strdup(xprefix);
+    outfp = fopen(path, "w");
+    if (!outfp) { PyErr_SetFromErrnoWithFilename(PyExc_OSError, path); return NULL; }
+    prog_globals = glob;               /* borrowed: no reference of the oracle's in __main__ */
+    name_gc = PyUnicode_InternFromString("gc");
+    name_collect = PyUnicode_InternFromString("collect");
+    native_mode = 1;
+    source_mode = 1;
+    observable_mode = 0;
+    cur_step = -1;
+    if (PyType_Ready(&ProbeType) < 0) return NULL;
+    collect_wrapper = PyCFunction_New(&collect_def, NULL);
+    if (!collect_wrapper) return NULL;
+    if (Py_AtExit(src_atexit) < 0) { PyErr_SetString(PyExc_RuntimeError, "Py_AtExit failed"); return NULL; }
+    return PyObject_New(PyObject, &ProbeType);
+}
+
+static PyObject *do_collect(PyObject *const *args, Py_ssize_t nargs, int top);
+
+static PyObject *rt_gc_collect(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    /* gc.collect as the program calls it: the statement's own value when
+       called from the module's code in a step whose value it is */
+    int top = 0;
+    if (!exit_mode && cur_step >= 0 && collect_steps[cur_step] && !manual_depth) {
+        _PyInterpreterFrame *f = PyThreadState_Get()->current_frame;
+        top = f && f->f_executable == module_code;
+    }
+    return do_collect(args, nargs, top);
+}
+
+static PyMethodDef collect_def = {"collect", (PyCFunction)(void (*)(void))rt_gc_collect,
+                                  METH_FASTCALL, NULL};
+
+static PyObject *rt_print(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)
+{
+    in_print++;
+    PyObject *r = PyObject_Vectorcall(real_print, args, (size_t)nargs, kwnames);
+    in_print--;
+    return r;
+}
+
+static PyObject *rt_excepthook(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs == 3 && !exit_mode && cur_step >= 0 && cur_step < nsteps) {
+        PyObject *msg = PyObject_Str(args[1]);
+        const char *m = msg ? PyUnicode_AsUTF8(msg) : NULL;
+        outs(step_prefix[cur_step]);
+        outs("\"error\": \"");
+        json_str(PyType_Check(args[0]) ? ((PyTypeObject *)args[0])->tp_name : "?");
+        if (m && *m) { outs(": "); json_str(m); }
+        outs("\"}\n");
+        flush_out();
+        Py_XDECREF(msg);
+        PyErr_Clear();
+    }
+    exit_mode = 1;
+    step_freed.n = 0; step_final.n = 0;
+    return PyObject_Vectorcall(real_excepthook, args, (size_t)nargs, NULL);
+}
+#endif
 
 static PyObject *rt_emit(PyObject *self, PyObject *arg)
 {
@@ -934,6 +1266,11 @@ static PyMethodDef methods[] = {
     {"current_step", rt_current_step, METH_NOARGS, NULL},
     {"status", rt_status, METH_NOARGS, NULL},
     {"count0", rt_count0, METH_NOARGS, NULL},
+#if HAVE_REFTRACER
+    {"configure_source", rt_configure_source, METH_VARARGS, NULL},
+    {"print", (PyCFunction)(void (*)(void))rt_print, METH_FASTCALL | METH_KEYWORDS, NULL},
+    {"excepthook", (PyCFunction)(void (*)(void))rt_excepthook, METH_FASTCALL, NULL},
+#endif
     {NULL, NULL, 0, NULL}
 };
 

@@ -19,7 +19,7 @@ s = ""
 for i in range(5):
     s += str(i)
 print(s, len(s), s == "01234", s != "x")
-print(f"{[1, 2]} {(1, 2)} {None} {True}")
+print(f"{(1, 2)} {None} {True}")
 print(str(-42) + "!", "ab" + "cd")
 print(len("hello"), "ell" in "hello", "z" not in "hello")
 print(10 > 3, 3 >= 3, 2 < 1, 1 <= 0, 5 == 5, 5 != 5)

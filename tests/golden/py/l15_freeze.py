@@ -14,7 +14,8 @@ a.me = a
 b = Node()
 b.me = b
 gc.freeze()
-print("frozen by the program:", gc.get_freeze_count() - base)
+# say: freeze() moves every tracked object, the interpreter's own too.
+print("something frozen:", gc.get_freeze_count() > base)
 del a
 print("frozen cycle not collected:", gc.collect())
 c = Node()
@@ -22,6 +23,6 @@ c.me = c
 del c
 print("young cycle collected:", gc.collect())
 gc.unfreeze()
-print("after unfreeze:", gc.get_freeze_count() - base)
+print("after unfreeze:", gc.get_freeze_count())
 print("now the old cycle goes:", gc.collect())
 print(gc.is_tracked(b))
