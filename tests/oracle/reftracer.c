@@ -879,6 +879,7 @@ static PyObject *rt_configure(PyObject *self, PyObject *args)
         const char *s = PyUnicode_AsUTF8(PyList_GetItem(nlist, i));
         if (!s) return NULL;
         type_json[i] = strdup(s);
+        is_class_t[i] = i < nt - 4;    /* scenario classes, then list, tuple, dict, weakref */
     }
     nsteps = (long)PyList_Size(plist);
     step_prefix = (char **)calloc((size_t)nsteps + 1, sizeof(char *));
