@@ -119,7 +119,8 @@ so .py traces exist for 3.13 only (their 3.12 side is the stdout golden).
   runner imports nothing the program may import (gc, weakref).
 * Steps: the module's top-level statements in order, the docstring excepted.
   "stmt" is the statement's first source line (`class Node:`,
-  `for i in range(3):`, `x = 1`).  Around each step sits `__rt__.b` /
+  `for i in range(3):`, `x = 1`; from the statement's column to the end of
+  its first line, trailing blanks removed, a trailing comment kept).  Around each step sits `__rt__.b` /
   `__rt__.e`: attribute reads of a C probe object (found in builtins), not
   calls, because a CALL checks the eval breaker after it returns and would run
   a pending automatic collection earlier than the program alone.  So a
@@ -141,15 +142,17 @@ so .py traces exist for 3.13 only (their 3.12 side is the stdout golden).
 * An exception that ends the program: the line of its step is
   {"step", "stmt", "error": "<Type>: <message>"} (written by a C
   sys.excepthook that then calls the default one, so stderr is the plain
-  run's).
-* Exit: one more line, {"step": N, "stmt": "<exit>", "freed": [...],
-  "finalized": [...]}, N = the index after the last step begun: every object
-  of the program deallocated and every __del__ called after the last step (or
-  after the exception) while the interpreter finalizes (__main__ cleared in
-  its own order, the final collections), written at Py_AtExit.  The
-  collections and counts of the exit are not part of it (they include the
-  interpreter's own garbage); nothing gets an id then except instances of the
-  program's classes.
+  run's), and it is the last line.
+* Exit (after a normal end): one more line, {"step": N, "stmt": "<exit>",
+  "freed": [...], "finalized": [...]}, N = the number of steps: every object
+  of the program deallocated and every __del__ called after the last step
+  while the interpreter finalizes (__main__ cleared in its own order, the
+  final collections), written at Py_AtExit.  gcviz's exit line also has
+  "objects", "collections" and "count" (the trace contract of pylang): the
+  oracle cannot measure them (the collections include the interpreter's own
+  garbage, the counts are gone with the interpreter), the test compares
+  "freed" and "finalized" only.  Nothing gets an id during the exit except
+  instances of the program's classes.
 * --expect-stdout FILE: the traced run's stdout must equal FILE (the plain
   run's, NAME.stdout313), else exit 4: the probe must not change anything the
   program observes.
@@ -486,9 +489,11 @@ def source_steps(src, path):
     if not body:
         raise ScenarioError("%s: no statements" % path)
     texts, noid, classes, collects = [], [], [], []
+    lines = src.splitlines()
     for st in body:
-        seg = ast.get_source_segment(src, st) or ""
-        texts.append(seg.split("\n", 1)[0].rstrip())
+        # the trace contract: the first physical line from the statement's
+        # column, trailing blanks removed (a trailing comment stays)
+        texts.append(lines[st.lineno - 1][st.col_offset:].rstrip())
         noid.append(isinstance(st, (ast.Import, ast.ImportFrom, ast.ClassDef, ast.FunctionDef)))
         classes.append((st.name, json.dumps(st.name)) if isinstance(st, ast.ClassDef) else None)
         val = st.value if isinstance(st, (ast.Expr, ast.Assign)) else None

@@ -119,7 +119,7 @@ static int is_class_t[MAX_TYPES];      /* the type is a program class */
 static char *noid_steps;               /* per step: class/def/import, no ids */
 static PyObject **class_keys;          /* per step: class name to register or NULL */
 static PyObject *prog_globals;         /* borrowed: __main__'s dict */
-static int noid_now, in_print, exit_mode;
+static int noid_now, in_print, exit_mode, errored;
 static char *exit_prefix;
 static PyObject *real_print, *real_excepthook;
 static FILE *outfp;
@@ -1095,7 +1095,7 @@ static void src_atexit(void)
 {
     /* after Py_FinalizeEx: the interpreter is gone, only our tables remain */
     tracer_on = 0;
-    if (exit_prefix && !internal_error) {
+    if (exit_prefix && !internal_error && !errored) {
         outf("{\"step\": %lld, \"stmt\": \"<exit>\", ", (long long)(cur_step + 1));
         outs("\"freed\": [");
         for (size_t i = 0; i < step_freed.n; i++) { if (i) outs(", "); outf("%lld", step_freed.v[i]); }
@@ -1215,6 +1215,7 @@ static PyObject *rt_excepthook(PyObject *self, PyObject *const *args, Py_ssize_t
         PyErr_Clear();
     }
     exit_mode = 1;
+    errored = 1;                       /* the error line is the last one */
     step_freed.n = 0; step_final.n = 0;
     return PyObject_Vectorcall(real_excepthook, args, (size_t)nargs, NULL);
 }
