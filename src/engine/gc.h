@@ -486,8 +486,23 @@ GcStepLog gc_step_log(const GcHeap *h);
 
 int32_t gc_event_count(const GcHeap *h);
 const GcEvent *gc_event(const GcHeap *h, int32_t i);
-/* Writes a one-line explanation of event i for students into buf. */
+/* Writes a one-line explanation of event i for students into buf: what
+ * the micro-step did and, for a reference count, who took or let go of
+ * the reference (a name, a field, the evaluation stack, the collector).
+ * The same at any cursor (it reads the history, not the state), except
+ * for names of holders, which are those of the state shown. */
 void gc_event_explain(const GcHeap *h, int32_t i, char *buf, size_t n);
+/* The first event of the collection phase event i belongs to (its
+ * GC_EV_PHASE event), or -1 when event i is outside a collection. */
+int32_t gc_phase_start(const GcHeap *h, int32_t i);
+/* A one-line summary of the phase event i belongs to, from its start to
+ * event i, and its outcome ("finalize_garbage: Phoenix #3.__del__ ran and
+ * stored self in graveyard (list #1)."); "" outside a collection. */
+void gc_phase_summary(const GcHeap *h, int32_t i, char *buf, size_t n);
+/* Is event i only about an interpreter temporary (a reference on the
+ * evaluation stack or in the interpreter's hands, an argument tuple),
+ * which a beginner's view may skip? */
+int gc_event_interpreter_only(const GcHeap *h, int32_t i);
 /* The current cursor: the state shown is the state after event cursor-1
  * (0 = before anything happened).  The cursor is at the end after a run. */
 int32_t gc_cursor(const GcHeap *h);
