@@ -688,7 +688,7 @@ static int card_bounds(const AppWin *w, GcId id, float b[4])
  * 1 object freed.") the cards the statement touched, the latest first. */
 static int subject_ids(AppWin *w, int32_t old, GcId *ids, int max)
 {
-    int n = render_subjects(w->heap, w->sc ? w->sc->program : NULL, ids, max);
+    int n = render_subjects(w->heap, w->sc ? w->sc->program : NULL, w->view.gran, ids, max);
     if (n > 0)
         return n;
     int32_t c = gc_cursor(w->heap);

@@ -46,13 +46,14 @@ static void value_label(const GcHeap *h, GcValue v, char *buf, size_t n)
 }
 
 /* The key slot idx of object id had at write w: the newest W_SLOTK write
- * before w that set one, else the key it has now. */
+ * up to w (one that cleared the key gives the key it cleared: the events
+ * about a slot come before it is compacted away), else the key it has now. */
 static GcValue slot_key_at(const GcHeap *h, GcId id, uint32_t idx, int64_t w)
 {
-    for (int64_t k = w, stop = w - SCAN_LIMIT; k >= 0 && k > stop; k--) {
+    for (int64_t k = w < h->nwrites ? w : h->nwrites - 1, stop = w - 4 * SCAN_LIMIT; k >= 0 && k > stop; k--) {
         const GcWrite *wr = &h->writes[k];
-        if (wr->what == W_SLOTK && wr->id == id && wr->idx == idx && wr->new_ != 0)
-            return (GcValue)wr->new_;
+        if (wr->what == W_SLOTK && wr->id == id && wr->idx == idx)
+            return (GcValue)(wr->new_ != 0 ? wr->new_ : wr->old);
     }
     const GcObject *o = gc_object(h, id);
     if (o && idx < (o->cap > 1 ? o->cap : 1))
@@ -78,11 +79,11 @@ static void slot_label_key(const GcHeap *h, GcId id, int32_t slot, GcValue key, 
         snprintf(buf, n, "%s #%d[%d]", gc_type_name(h, id), id, slot);
 }
 
-static void slot_label(const GcHeap *h, GcId id, int32_t slot, char *buf, size_t n)
+/* The label of slot `slot` of object id as it was at event i. */
+static void slot_label(const GcHeap *h, GcId id, int32_t slot, int32_t i, char *buf, size_t n)
 {
-    const GcObject *o = gc_object(h, id);
-    GcValue key = o && slot >= 0 && (uint32_t)slot < (o->cap > 1 ? o->cap : 1) ? gc_slots(o)[slot].key
-                                                                             : GC_UNBOUND;
+    int64_t end = i + 1 < h->nevents ? h->events[i + 1].first_write : h->nwrites;
+    GcValue key = slot >= 0 ? slot_key_at(h, id, (uint32_t)slot, end - 1) : GC_UNBOUND;
     slot_label_key(h, id, slot, key, buf, n);
 }
 
@@ -424,7 +425,7 @@ static void x_decref(const Ex *x, char *buf, size_t n)
     snprintf(rc, sizeof rc, "refcount %lld -> %lld", (long long)e->a, (long long)e->b);
     const char *end = death_suffix(h, x->i, e->obj, e->b);
     if (e->obj2) {
-        slot_label(h, e->obj2, e->slot, who, sizeof who);
+        slot_label(h, e->obj2, e->slot, x->i, who, sizeof who);
         snprintf(buf, n, "%s lets go of %s: %s%s", who, x->a, rc, end);
         return;
     }
@@ -444,8 +445,8 @@ static void x_decref(const Ex *x, char *buf, size_t n)
         return;
     case HOLD_STACK:
         if (is_args_tuple_death(h, x->i))
-            snprintf(buf, n, "The call is over: %s, its argument tuple (a temporary), is dropped: %s%s",
-                     x->a, rc, end);
+            snprintf(buf, n, "The call is over: its argument tuple #%d, a temporary, is dropped: %s%s",
+                     (int)e->obj, rc, end);
         else
             snprintf(buf, n, "The evaluation stack lets go of %s (a temporary reference): %s%s", x->a,
                      rc, end);
@@ -504,7 +505,7 @@ static void x_bind(const Ex *x, char *buf, size_t n)
 static void x_store(const Ex *x, char *buf, size_t n)
 {
     char b[96];
-    slot_label(x->h, x->e->obj, x->e->slot, b, sizeof b);
+    slot_label(x->h, x->e->obj, x->e->slot, x->i, b, sizeof b);
     if (x->e->obj2) {
         char a[96];
         obj_label(x->h, x->e->obj2, a, sizeof a);
@@ -522,7 +523,7 @@ static void x_slot_del(const Ex *x, char *buf, size_t n)
         return;
     }
     char b[96];
-    slot_label(x->h, x->e->obj, x->e->slot, b, sizeof b);
+    slot_label(x->h, x->e->obj, x->e->slot, x->i, b, sizeof b);
     snprintf(buf, n, "%s is removed.", b);
 }
 
@@ -657,7 +658,7 @@ static void x_update_refs(const Ex *x, char *buf, size_t n)
 static void x_subtract(const Ex *x, char *buf, size_t n)
 {
     char b[96];
-    slot_label(x->h, x->e->obj2, x->e->slot, b, sizeof b);
+    slot_label(x->h, x->e->obj2, x->e->slot, x->i, b, sizeof b);
     snprintf(buf, n, "subtract_refs: %s -> %s, gc_refs(%s) %lld -> %lld.", b, x->a, x->a,
              (long long)x->e->a, (long long)x->e->b);
 }
@@ -671,14 +672,14 @@ static void x_scan_reachable(const Ex *x, char *buf, size_t n)
 static void x_visit_reachable(const Ex *x, char *buf, size_t n)
 {
     char b[96];
-    slot_label(x->h, x->e->obj2, x->e->slot, b, sizeof b);
+    slot_label(x->h, x->e->obj2, x->e->slot, x->i, b, sizeof b);
     snprintf(buf, n, "%s reaches %s: gc_refs 0 -> 1, it will be kept.", b, x->a);
 }
 
 static void x_move_back(const Ex *x, char *buf, size_t n)
 {
     char b[96];
-    slot_label(x->h, x->e->obj2, x->e->slot, b, sizeof b);
+    slot_label(x->h, x->e->obj2, x->e->slot, x->i, b, sizeof b);
     snprintf(buf, n, "%s reaches %s, so it moves back from 'unreachable' to the end of the list.", b, x->a);
 }
 
@@ -1035,7 +1036,7 @@ static void sum_subtract(const Span *s, char *buf, size_t n)
         snprintf(buf, n, "subtract_refs: %d internal reference%s subtracted; all keep gc_refs > 0 (referenced from outside).",
                  subs, subs == 1 ? "" : "s");
     else
-        snprintf(buf, n, "subtract_refs: %d internal reference%s subtracted; referenced from outside: %s; gc_refs 0: %s.",
+        snprintf(buf, n, "subtract_refs: %d internal reference%s subtracted; still > 0 (from outside): %s; now 0: %s.",
                  subs, subs == 1 ? "" : "s", o, z);
 }
 
@@ -1163,15 +1164,14 @@ static void sum_resurrection(const Span *s, char *buf, size_t n)
     idl_text(s->h, &reach, r, sizeof r);
     idl_text(s->h, &unreach, u, sizeof u);
     if (reach.n == 0 && unreach.n == 0)
-        snprintf(buf, n, "handle_resurrected_objects: no garbage left to check.");
+        snprintf(buf, n, "handle_resurrected: no garbage left to check.");
     else if (reach.n == 0)
-        snprintf(buf, n, "handle_resurrected_objects: nothing was resurrected: %s will be freed.", u);
+        snprintf(buf, n, "handle_resurrected: nothing was resurrected: %s will be freed.", u);
     else if (unreach.n == 0)
-        snprintf(buf, n, "handle_resurrected_objects: %s %s reachable again after __del__: they survive; nothing is freed.",
-                 r, reach.n == 1 ? "is" : "are");
+        snprintf(buf, n, "handle_resurrected: %s %s reachable again after __del__: nothing is freed.", r,
+                 reach.n == 1 ? "is" : "are");
     else
-        snprintf(buf, n, "handle_resurrected_objects: %s reachable again (survive%s); %s will be freed.", r,
-                 reach.n == 1 ? "s" : "", u);
+        snprintf(buf, n, "handle_resurrected: %s reachable again; %s will be freed.", r, u);
 }
 
 static void sum_clear(const Span *s, char *buf, size_t n)

@@ -289,10 +289,18 @@ void render_regions_slide(int width, int height, float scale, RenderRegions *out
 /* render_regions or render_regions_slide. */
 void render_regions_for(int width, int height, float scale, int slide, RenderRegions *out);
 
+/* The caption's sentence for the frame at h's cursor, stepping at gran:
+ * at phase granularity inside a collection, the summary of the phase and
+ * its outcome (gc_phase_summary); at a statement's start, the statement;
+ * else the explanation of the event shown (gc_event_explain).  "" before
+ * the first event. */
+void render_caption_text(const struct GcHeap *h, const struct LangProgram *p, RenderGranularity gran,
+                         char *buf, size_t n);
 /* The subject of the frame at h's cursor: the cards its caption names
- * ("Link #4" in the event's explanation or the statement's say), at most
+ * ("Link #4" in render_caption_text or the statement's say), at most
  * max into out, in the order named.  Returns the count. */
-int render_subjects(const struct GcHeap *h, const struct LangProgram *p, GcId *out, int max);
+int render_subjects(const struct GcHeap *h, const struct LangProgram *p, RenderGranularity gran,
+                    GcId *out, int max);
 /* Adds to out[0..n) the cards text names as "<Type> #<id>" (type names
  * checked against h); returns the new count. */
 int render_named_cards(const struct GcHeap *h, const char *text, GcId *out, int n, int max);

@@ -289,7 +289,7 @@ static const LangLoc *current_top_loc(Scene *s)
  * pixels, or 0.  A binary search over the spaces (the width grows with
  * the prefix): drawn every frame, a word-by-word scan shaped the whole
  * sentence again for each word. */
-static size_t wrap_at(Scene *s, int px, const char *text, float maxw)
+static size_t wrap_at(Scene *s, RenderFont font, int px, const char *text, float maxw)
 {
     size_t spaces[300], n = 0;
     char line[600];
@@ -301,7 +301,7 @@ static size_t wrap_at(Scene *s, int px, const char *text, float maxw)
         size_t mid = lo + (hi - lo) / 2, i = spaces[mid];
         memcpy(line, text, i);
         line[i] = 0;
-        if ((float)render_text_width(s->fonts, RENDER_FONT_SANS, px, line) > maxw) {
+        if ((float)render_text_width(s->fonts, font, px, line) > maxw) {
             hi = mid;
         } else {
             best = i;
@@ -326,7 +326,7 @@ static void text_lines(Scene *s, const char *say, float x, float y, float w, flo
         }
     int px = spx(s, 15);
     float lh = sc(s, 18), y0 = y - sc(s, 12);
-    size_t cut = wrap_at(s, px, say, w);
+    size_t cut = wrap_at(s, RENDER_FONT_SANS, px, say, w);
     if (cut == 0 || y0 + 2 * lh > bottom) {
         render_text(s->l, x, y, RENDER_FONT_SANS, px, RENDER_ALIGN_LEFT, color,
                     render_fit(s, RENDER_FONT_SANS, px, say, w, buf, sizeof buf));
@@ -339,6 +339,58 @@ static void text_lines(Scene *s, const char *say, float x, float y, float w, flo
                 render_fit(s, RENDER_FONT_SANS, px, say + cut + 1, w, rest, sizeof rest));
 }
 
+/* The caption's sentence at 19 px, else 17 or 16 px when that fits; a
+ * longer one (a phase summary naming its objects) takes a second line at
+ * 16 px when nothing is drawn below it, and is cut only past that. */
+static void caption_title(Scene *s, const char *text, float x, float y, float w, int two_lines)
+{
+    char buf[600], rest[600];
+    static const int sizes[] = {19, 17, 16};
+    for (int k = 0; k < 3; k++) {
+        int px = spx(s, (float)sizes[k]);
+        if ((float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, text) <= w || (k == 2 && !two_lines)) {
+            render_text(s->l, x, y + sc(s, (float)(19 - sizes[k]) * 0.5f), RENDER_FONT_BOLD, px,
+                        RENDER_ALIGN_LEFT, s->t->text, render_fit(s, RENDER_FONT_BOLD, px, text, w, buf, sizeof buf));
+            return;
+        }
+    }
+    int px = spx(s, 16);
+    size_t cut = wrap_at(s, RENDER_FONT_BOLD, px, text, w);
+    if (cut == 0) {
+        render_text(s->l, x, y, RENDER_FONT_BOLD, px, RENDER_ALIGN_LEFT, s->t->text,
+                    render_fit(s, RENDER_FONT_BOLD, px, text, w, buf, sizeof buf));
+        return;
+    }
+    snprintf(buf, sizeof buf, "%.*s", (int)cut, text);
+    render_text(s->l, x, y, RENDER_FONT_BOLD, px, RENDER_ALIGN_LEFT, s->t->text, buf);
+    render_text(s->l, x, y + sc(s, 24), RENDER_FONT_BOLD, px, RENDER_ALIGN_LEFT, s->t->text,
+                render_fit(s, RENDER_FONT_BOLD, px, text + cut + 1, w, rest, sizeof rest));
+}
+
+void render_caption_text(const GcHeap *h, const LangProgram *p, RenderGranularity gran, char *buf,
+                         size_t n)
+{
+    int32_t ev = h ? gc_cursor(h) - 1 : -1;
+    if (n == 0)
+        return;
+    buf[0] = 0;
+    if (ev < 0)
+        return;
+    /* a phase stop tells what the phase did, not its last micro-step */
+    if (gran == RENDER_GRAN_PHASE && gc_phase_start(h, ev) >= 0) {
+        gc_phase_summary(h, ev, buf, n);
+        if (buf[0])
+            return;
+    }
+    const GcEvent *e = gc_event(h, ev);
+    const LangLoc *loc = e->kind == GC_EV_STMT && p ? lang_loc(p, (int32_t)e->a) : NULL;
+    if (loc && loc->text && *loc->text) {
+        snprintf(buf, n, "%s: %s", e->depth > 0 ? "Next in the function" : "Next statement", loc->text);
+        return;
+    }
+    gc_event_explain(h, ev, buf, n);
+}
+
 static void caption(Scene *s, float x, float y, float w, float h)
 {
     const RenderTheme *t = s->t;
@@ -349,7 +401,7 @@ static void caption(Scene *s, float x, float y, float w, float h)
     char expl[512], buf[600];
     int err_here = s->tl && s->tl->error_event >= 0 && s->ev >= s->tl->error_event;
     if (s->ev >= 0)
-        gc_event_explain(s->h, s->ev, expl, sizeof expl);
+        render_caption_text(s->h, s->p, s->v->gran, expl, sizeof expl);
     else
         snprintf(expl, sizeof expl, "Before the first statement. Press \xE2\x86\x92 to step.");
     float pad = sc(s, 18);
@@ -391,9 +443,9 @@ static void caption(Scene *s, float x, float y, float w, float h)
                         spx(s, 16), t->timeline_phase, t->bg, buf);
         }
     }
-    render_text(s->l, tx, y + sc(s, 12), RENDER_FONT_BOLD, spx(s, 19), RENDER_ALIGN_LEFT, t->text,
-                render_fit(s, RENDER_FONT_BOLD, spx(s, 19), expl, w - 2 * pad - rw, buf, sizeof buf));
     const LangLoc *loc = current_top_loc(s);
+    int below = (s->ev < 0 && s->v->description && *s->v->description) || (loc && loc->say && *loc->say);
+    caption_title(s, expl, tx, y + sc(s, 12), w - 2 * pad - rw, !below);
     if (s->ev < 0 && s->v->description && *s->v->description) {
         /* before the first statement: what the scenario is about */
         text_lines(s, s->v->description, tx, y + sc(s, 46), w - 2 * pad - rw, y + h, t->accent);

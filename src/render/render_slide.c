@@ -101,14 +101,14 @@ int render_named_cards(const GcHeap *h, const char *text, GcId *out, int n, int 
     return n;
 }
 
-int render_subjects(const GcHeap *h, const LangProgram *p, GcId *out, int max)
+int render_subjects(const GcHeap *h, const LangProgram *p, RenderGranularity gran, GcId *out, int max)
 {
     int n = 0;
     int32_t ev = gc_cursor(h) - 1;
     if (ev < 0 || max <= 0)
         return 0;
     char expl[512];
-    gc_event_explain(h, ev, expl, sizeof expl);
+    render_caption_text(h, p, gran, expl, sizeof expl);
     n = render_named_cards(h, expl, out, n, max);
     const LangLoc *loc = top_loc(h, p);
     if (loc && loc->say)
@@ -196,7 +196,7 @@ void render_offscreen_note(Scene *s)
     if (!s->h || !s->layout)
         return;
     GcId ids[16];
-    int n = render_subjects(s->h, s->p, ids, 16);
+    int n = render_subjects(s->h, s->p, s->v->gran, ids, 16);
     char msg[600];
     int k = 0, off = 0;
     msg[0] = 0;
@@ -254,7 +254,7 @@ static void slide_title(Scene *s, float x, float y, float w, float h)
         snprintf(title, sizeof title, "%s", s->v->title && *s->v->title ? s->v->title : "Before the first statement");
         say = s->v->description;
     } else {
-        gc_event_explain(s->h, s->ev, expl, sizeof expl);
+        render_caption_text(s->h, s->p, s->v->gran, expl, sizeof expl);
         snprintf(title, sizeof title, "%s", expl);
         const LangLoc *loc = top_loc(s->h, s->p);
         say = loc && loc->say && *loc->say ? loc->say : NULL;

@@ -969,6 +969,36 @@ static void t_quit_confirm(void)
     target_close(&t);
 }
 
+/* Stepping by phase, the caption is the phase's summary and outcome, not
+ * its last micro-step (issue 13: "A reference to Phoenix #3 goes away" at
+ * finalize_garbage); by micro-step it is the micro-step again. */
+static void t_phase_captions(void)
+{
+    char dir[1024], path[1200];
+    CHECK(render_find_data_dir("scenarios", "index.json", dir, sizeof dir) == 0, "the course");
+    snprintf(path, sizeof path, "%s/13_resurrection.json", dir);
+    Target t;
+    CHECK(target_open(&t, 1280, 720, RENDER_THEME_LIGHT) == 0, "target");
+    CHECK(load(&t, path) == 0, "load 13");
+    key(&t, SDLK_TAB, 0);
+    CHECK(t.w->view.gran == RENDER_GRAN_PHASE, "phase granularity");
+    int found = 0;
+    for (int i = 0; i < 200 && !found; i++) {
+        key(&t, SDLK_RIGHT, 0);
+        CHECK(draw(&t) == 0, "draw");
+        found = frame_has_text(&t, "finalize_garbage: Phoenix #3.__del__ ran and stored self in graveyard (list #1).");
+        CHECK(!frame_has_text(&t, "goes away"), "no micro-step caption at a phase stop (step %d)", i);
+    }
+    CHECK(found, "the finalize_garbage summary is shown");
+    key(&t, SDLK_RIGHT, 0);
+    CHECK(draw(&t) == 0 && frame_has_text(&t, "handle_resurrected: Phoenix #3 and Node #4 are reachable again"),
+          "then handle_resurrected's outcome");
+    key(&t, SDLK_TAB, 0);
+    CHECK(draw(&t) == 0 && !frame_has_text(&t, "handle_resurrected: Phoenix #3 and Node #4"),
+          "by micro-step the micro-step's sentence");
+    target_close(&t);
+}
+
 /* PageDown / PageUp follow the course's index.json; at the end of a
  * chapter the frame says which one comes next; Shift+C goes back a
  * collection. */
@@ -2330,7 +2360,7 @@ int main(int argc, char **argv)
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
         {"glide_unpin", t_glide_unpin},       {"glide_reload", t_glide_reload},
         {"hidpi", t_hidpi},
-        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters},
+        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions},
         {"slide_subjects", t_slide_subjects}, {"record_subjects", t_record_subjects},
         {"contrast", t_contrast},
     };
