@@ -188,6 +188,10 @@ static int is_collect_stmt(LangProgram *p, const LangStmt *st)
 static void stmt_text(FILE *f, LangProgram *p, int32_t step)
 {
     const LangStmt *st = lang_step(p, step);
+    if (!st) {
+        json_str(f, "<exit>"); /* the interpreter's exit after a .py program */
+        return;
+    }
     const LangLoc *loc = lang_loc(p, st->loc);
     const char *text = loc && loc->text ? loc->text : "";
     if (st->kind == LANG_S_FOR && strncmp(text, "for ", 4) != 0) {
@@ -211,11 +215,17 @@ static void print_gen(FILE *f, const GcObject *o)
     }
 }
 
-static void print_ids(FILE *f, const GcId *ids, int32_t n)
+/* skip: an id not to list (the exit's hidden holder of the globals) */
+static void print_ids(FILE *f, const GcId *ids, int32_t n, GcId skip)
 {
     fputc('[', f);
-    for (int32_t i = 0; i < n; i++)
-        fprintf(f, i ? ", %d" : "%d", ids[i]);
+    int first = 1;
+    for (int32_t i = 0; i < n; i++) {
+        if (skip && ids[i] == skip)
+            continue;
+        fprintf(f, first ? "%d" : ", %d", ids[i]);
+        first = 0;
+    }
     fputc(']', f);
 }
 
@@ -229,9 +239,10 @@ static void on_step(void *vctx, LangRun *r, int32_t step)
     stmt_text(f, p, step);
     fputs(", \"objects\": [", f);
     int first = 1;
+    GcId hidden = lang_run_exit_holder(r);
     for (GcId id = 1; id <= gc_max_id(h); id++) {
         const GcObject *o = gc_object(h, id);
-        if (o->state != GC_STATE_ALIVE)
+        if (o->state != GC_STATE_ALIVE || id == hidden)
             continue;
         fprintf(f, "%s{\"id\": %d, \"type\": ", first ? "" : ", ", id);
         json_str(f, gc_type_name(h, id));
@@ -242,10 +253,10 @@ static void on_step(void *vctx, LangRun *r, int32_t step)
     }
     GcStepLog log = gc_step_log(h);
     fputs("], \"freed\": ", f);
-    print_ids(f, log.freed, log.nfreed);
+    print_ids(f, log.freed, log.nfreed, hidden);
     fputs(", \"finalized\": ", f);
-    print_ids(f, log.finalized, log.nfinalized);
-    if (is_collect_stmt(p, lang_step(p, step)))
+    print_ids(f, log.finalized, log.nfinalized, hidden);
+    if (lang_step(p, step) && is_collect_stmt(p, lang_step(p, step)))
         fprintf(f, ", \"collected\": %lld", (long long)lang_run_collected(r));
     fputs(", \"collections\": [", f);
     for (int32_t i = 0; i < log.ncollections; i++) {

@@ -67,6 +67,7 @@ struct LangRun {
     } tb_stack[LANG_RECURSION_LIMIT + 8], tb_snap[LANG_RECURSION_LIMIT + 8];
     int ntb, ntb_snap;
     char traceback[8192];
+    GcId exit_holder;  /* the hidden holder of the globals at exit, 0 before */
     int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
         a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_insert, a_remove,
         a_extend, a_index, a_get, a_init, a_del, a_object;
@@ -85,6 +86,8 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e);
 static int load_class_attr(LangRun *r, GcValue owner, int32_t k, int32_t a);
 static int fill_defaults(LangRun *r, int32_t f, int *nargs);
 static void tb_push(LangRun *r, int32_t func);
+static int call_method_more(LangRun *r, int32_t name, int nargs);
+static int const_items(LangRun *r, int32_t a, GcValue *out, int max);
 static void tb_pop(LangRun *r);
 
 /* ---- errors ------------------------------------------------------------ */
@@ -743,16 +746,20 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
             }
             TRY(chk(r, gc_slot_remove(h, o->id, i, &out)));
         } else {
-            TRY(check_args(r, "pop", nargs, 1, 1));
-            GcValue k = gc_temp(h, top - 1);
+            TRY(check_args(r, "pop", nargs, 1, r->py ? 2 : 1));
+            GcValue k = gc_temp(h, top - nargs);
             TRY(dict_key_ok(r, k));
             int i = gc_slot_find(h, o->id, k);
-            if (i < 0) {
+            if (i < 0 && nargs == 2) {
+                out = gc_temp(h, top - 1);
+                gc_incref(h, out);
+            } else if (i < 0) {
                 char kb[128];
                 repr_key(r, k, kb, sizeof kb);
                 return raise(r, "KeyError", "%s", kb);
+            } else {
+                TRY(chk(r, gc_slot_remove(h, o->id, (uint32_t)i, &out)));
             }
-            TRY(chk(r, gc_slot_remove(h, o->id, (uint32_t)i, &out)));
         }
         /* The popped reference is the result: it sits on the stack. */
         TRY(push(r, out));
@@ -778,6 +785,8 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
         TRY(push(r, GC_NONE));
         return safe_point(r);
     }
+    if (r->py)
+        return call_method_more(r, name, nargs);
     return raise(r, "AttributeError", "'%s' object has no attribute '%s'", type_name(r, self),
                  atom(r, name));
 }
@@ -1664,6 +1673,98 @@ static int store_class_attr(LangRun *r, int32_t k, int32_t a)
     pop(r);
     r->cattr[k][at] = v;
     return OK;
+}
+
+
+/* list.insert/remove/extend/index, dict.get.  Stack: [self, args...]. */
+static int call_method_more(LangRun *r, int32_t name, int nargs)
+{
+    GcHeap *h = r->h;
+    int top = gc_temp_count(h);
+    GcValue self = gc_temp(h, top - nargs - 1);
+    const GcObject *o = obj_of(r, self);
+    int kind = o ? o->kind : 0;
+    GcValue res = GC_NONE;
+    if (kind == GC_KIND_LIST && name == r->a_insert) {
+        TRY(check_args(r, "insert", nargs, 2, 2));
+        GcValue idx = gc_temp(h, top - 2), v = gc_temp(h, top - 1);
+        if (!is_intlike(idx))
+            return raise(r, "TypeError", "'%s' object cannot be interpreted as an integer", type_name(r, idx));
+        int64_t i = GC_VAL_PAYLOAD(idx), n = o->nslots;
+        if (i < 0)
+            i += n;
+        if (i < 0)
+            i = 0;
+        if (i > n)
+            i = n;
+        gc_incref(h, v);
+        TRY(chk(r, gc_slot_insert(h, o->id, (uint32_t)i, 0, v)));
+    } else if (kind == GC_KIND_LIST && (name == r->a_remove || name == r->a_index)) {
+        TRY(check_args(r, name == r->a_remove ? "list.remove" : "index", nargs, 1, 1));
+        GcValue v = gc_temp(h, top - 1);
+        int64_t at = -1;
+        for (uint32_t i = 0; i < o->nslots && at < 0; i++)
+            if (values_equal(r, gc_slots(o)[i].val, v, 0))
+                at = i;
+        if (at < 0) {
+            if (name == r->a_remove)
+                return raise(r, "ValueError", "list.remove(x): x not in list");
+            TBuf t = {0};
+            tb_str(&t, "");
+            TRY(text_of(r, &t, v, 1));
+            int rc = raise(r, "ValueError", "%.300s is not in list", t.s);
+            gc_free(t.s);
+            return rc;
+        }
+        if (name == r->a_index) {
+            res = GC_MKVAL(GC_V_INT, at);
+        } else {
+            GcValue out;
+            TRY(chk(r, gc_slot_remove(h, o->id, (uint32_t)at, &out)));
+            TRY(decref(r, out));
+        }
+    } else if (kind == GC_KIND_LIST && name == r->a_extend) {
+        TRY(check_args(r, "list.extend", nargs, 1, 1));
+        GcValue src = gc_temp(h, top - 1);
+        const GcObject *so = obj_of(r, src);
+        GcValue cv[256];
+        int n;
+        if (so && (so->kind == GC_KIND_LIST || so->kind == GC_KIND_TUPLE || so->kind == GC_KIND_DICT))
+            n = (int)so->nslots;
+        else if (GC_VAL_TAG(src) == GC_V_CONST)
+            n = const_items(r, (int32_t)GC_VAL_PAYLOAD(src), cv, 256);
+        else
+            return raise(r, "TypeError", "'%s' object is not iterable", type_name(r, src));
+        if (n < 0)
+            return raise(r, "TypeError", "gcviz: cannot iterate over this constant");
+        for (int i = 0; i < n; i++) {
+            so = obj_of(r, src);
+            GcValue v = so ? (so->kind == GC_KIND_DICT ? gc_slots(so)[i].key : gc_slots(so)[i].val) : cv[i];
+            gc_incref(h, v);
+            TRY(chk(r, gc_slot_set(h, o->id, gc_object(h, o->id)->nslots, 0, v)));
+        }
+    } else if (kind == GC_KIND_DICT && name == r->a_get) {
+        TRY(check_args(r, "get", nargs, 1, 2));
+        GcValue k = gc_temp(h, top - nargs);
+        TRY(dict_key_ok(r, k));
+        int i = -1;
+        for (uint32_t j = 0; j < o->nslots && i < 0; j++)
+            if (values_equal(r, gc_slots(o)[j].key, k, 0))
+                i = (int)j;
+        res = i >= 0 ? gc_slots(o)[i].val : nargs == 2 ? gc_temp(h, top - 1) : GC_NONE;
+        gc_incref(h, res);
+        TRY(push(r, res));
+        res = pop(r);
+        TRY(release_args(r, nargs, 1));
+        TRY(push(r, res));
+        return safe_point(r);
+    } else {
+        return raise(r, "AttributeError", "'%s' object has no attribute '%s'", type_name(r, self),
+                     atom(r, name));
+    }
+    TRY(release_args(r, nargs, 1));
+    TRY(push(r, res));
+    return safe_point(r);
 }
 
 /* Evaluates a call; pushes its result. */
@@ -2914,6 +3015,61 @@ static void format_traceback(LangRun *r)
     gc_free(t.s);
 }
 
+/* The interpreter's exit (see lang.h): a full collection with the
+ * globals alive, then the globals moved into a hidden cyclic holder
+ * (CPython's __main__ dict, kept in a cycle by the program's functions),
+ * which a last full collection finds unreachable with all it holds. */
+static void run_exit(LangRun *r)
+{
+    GcHeap *h = r->h;
+    int32_t nsteps = lang_step_count(r->p);
+    int failed = r->status != 0;
+    r->step = nsteps;
+    r->ntb = 1;
+    unwind(r, 0);
+    gc_stmt(h, nsteps, lang_exit_loc(r->p));
+    if (gc_collect(h, 2) < 0)
+        goto fatal;
+    const GcFrame *f = gc_frame(h, 0);
+    GcId holder = gc_new(h, GC_KIND_DICT, -1);
+    if (!holder)
+        goto fatal;
+    r->exit_holder = holder;
+    if (gc_temp_push(h, GC_VAL_OBJ(holder)) < 0)
+        goto fatal;
+    for (uint32_t i = 0; f && i < f->nvars; i++) {
+        GcValue v = f->vars[i].val;
+        int32_t name = (int32_t)GC_VAL_PAYLOAD(f->vars[i].key);
+        if (!GC_VAL_IS_OBJ(v))
+            continue;
+        gc_incref(h, v);
+        const GcObject *d = gc_object(h, holder);
+        if (gc_slot_set(h, holder, d->nslots, GC_MKVAL(GC_V_STR, name), v) < 0)
+            goto fatal;
+        gc_maybe_track_dict(h, holder, v);
+        if (gc_var_set(h, 0, name, GC_UNBOUND) < 0)
+            goto fatal;
+        f = gc_frame(h, 0);
+    }
+    /* the cycle that keeps it alive (function.__globals__) */
+    gc_incref(h, GC_VAL_OBJ(holder));
+    if (gc_slot_set(h, holder, gc_object(h, holder)->nslots, GC_MKVAL(GC_V_STR, r->a_object),
+                    GC_VAL_OBJ(holder)) < 0)
+        goto fatal;
+    gc_maybe_track_dict(h, holder, GC_VAL_OBJ(holder));
+    if (gc_decref(h, gc_temp_pop(h)) < 0)
+        goto fatal;
+    if (gc_collect(h, 2) < 0)
+        goto fatal;
+    gc_step_end(h);
+    if (!failed && r->opt.on_step)
+        r->opt.on_step(r->opt.ctx, r, nsteps);
+    return;
+fatal:
+    r->status = 3;
+    snprintf(r->err, sizeof r->err, "exit: %s", gc_error(h));
+}
+
 LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
 {
     LangRun *r = gc_calloc(1, sizeof *r);
@@ -3034,6 +3190,8 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         format_traceback(r);
         break;
     }
+    if (r->py && r->status != 3 && lang_exit_loc(p) >= 0)
+        run_exit(r);
     if (r->opt.checked && r->status != 3)
         check_history(r);
     return r;
@@ -3069,6 +3227,7 @@ const char *lang_run_error(const LangRun *r) { return r->err; }
 int64_t lang_run_collected(const LangRun *r) { return r->collected; }
 const char *lang_run_exception(const LangRun *r) { return r->exc; }
 const char *lang_run_traceback(const LangRun *r) { return r->traceback; }
+GcId lang_run_exit_holder(const LangRun *r) { return r->exit_holder; }
 
 const char *lang_run_output(const LangRun *r, size_t *len)
 {

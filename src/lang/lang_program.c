@@ -42,6 +42,7 @@ struct LangProgram {
     GcCollector collector;
     const char *source; /* .py text, NULL for the JSON form */
     int is_py;
+    int32_t exit_loc;   /* .py: the location of the interpreter's exit, -1 if none */
 };
 
 LangProgram *lang_program_new(void)
@@ -56,6 +57,7 @@ LangProgram *lang_program_new(void)
     }
     p->python = 312;
     p->collector = GC_COLLECTOR_CPYTHON;
+    p->exit_loc = -1;
     return p;
 }
 
@@ -292,6 +294,17 @@ void lang_set_source(LangProgram *p, const char *text)
         p->source = lang_strdup(p, text);
         p->is_py = 1;
     }
+}
+
+void lang_set_exit_loc(LangProgram *p, int32_t loc)
+{
+    if (p)
+        p->exit_loc = loc;
+}
+
+int32_t lang_exit_loc(const LangProgram *p)
+{
+    return p ? p->exit_loc : -1;
 }
 
 int lang_is_py(const LangProgram *p)

@@ -2212,6 +2212,20 @@ int lang_py_compile(LangProgram *p, const char *text, size_t len, LangPyMeta *me
         }
         if (!py.failed && lang_step_count(p) == 0)
             fail_at(&py, 1, 1, "the program has no statements");
+        if (!py.failed) {
+            LangLoc loc;
+            memset(&loc, 0, sizeof loc);
+            loc.path = "exit";
+            loc.text = "<exit>";
+            loc.line = peek(&py)->line;
+            loc.col = 1;
+            loc.owner = -1;
+            loc.index = lang_step_count(p);
+            int32_t l = lang_add_loc(p, &loc);
+            if (l < 0)
+                py.oom = 1;
+            lang_set_exit_loc(p, l);
+        }
     }
     free(py.toks);
     free(py.lines);
