@@ -108,6 +108,7 @@ HOW IT OBSERVES WITHOUT DISTURBING
 SOURCE PROGRAMS (.py)
 ---------------------
     cpython_trace.py PROGRAM.py [--python 3.13] [--expect-stdout FILE]
+    cpython_trace.py SCENARIO.json [...]   (a scenario with "source": the same)
 
 traces a plain Python program on CPython 3.13.0 itself: what it prints is what
 `gcviz trace --python 3.13 PROGRAM.py` must print.  3.12 has no PyRefTracer,
@@ -504,15 +505,29 @@ def source_steps(src, path):
     return tree, texts, noid, classes, collects
 
 
+def source_of(path):
+    """The program of a .py file, or of a JSON scenario's "source" (None if
+    the JSON scenario has none)."""
+    with open(path, encoding="utf-8") as f:
+        if not path.endswith(".json"):
+            return f.read()
+        try:
+            scn = json.load(f)
+        except ValueError:
+            return None
+    src = scn.get("source") if isinstance(scn, dict) else None
+    return src if isinstance(src, str) else None
+
+
 def run_source(path, expect_stdout):
-    """Trace of a .py program on CPython 3.13 itself (see SOURCE PROGRAMS)."""
+    """Trace of a .py program (or a JSON scenario's "source") on CPython 3.13
+    itself (see SOURCE PROGRAMS)."""
     import marshal
     import tempfile
     if sys.version_info[:2] != (3, 13):
         raise SystemExit("oracle: .py programs are traced on CPython 3.13 (PyRefTracer)")
     path = os.path.abspath(path)
-    with open(path, encoding="utf-8") as f:
-        src = f.read()
+    src = source_of(path)
     tree, texts, noid, classes, collects = source_steps(src, path)
     code = compile(tree, path, "exec", dont_inherit=True)
     load_extension()                   # builds it into the cache if needed
@@ -677,7 +692,8 @@ def main(argv):
                          "[--observable] [--crosscheck]\n")
         return 2
     path = args[0]
-    if path.endswith(".py"):
+    if path.endswith(".py") or (path.endswith(".json") and os.path.exists(path)
+                                and source_of(path) is not None):
         if py != "3.13" or observable or check:
             sys.stderr.write("oracle: .py programs: only --python 3.13 (the trace of CPython "
                              "3.13.0 itself)\n")
