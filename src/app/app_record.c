@@ -42,6 +42,9 @@ static const char RECORD_USAGE[] =
     "                                 larger sizes scale it up)\n"
     "  --svg                          also write each frame as SVG\n"
     "  --gif FILE                     also write one animated GIF of all the frames\n"
+    "  --gif-delay S[,P[,M]]          seconds a GIF frame shows: a statement's end S, a\n"
+    "                                 phase P, a micro-step M (default 1.6,2.5,0.6; one\n"
+    "                                 value for all); a step marked \"pause\" 3 s longer\n"
     "  --jobs N                       render with N processes (default: one per CPU)\n"
     "  --quiet                        no progress line\n"
     "Exit status: 0 fine, 1 bad scenario or a Python error in it, 2 bad usage,\n"
@@ -56,7 +59,12 @@ typedef struct RecOptions {
     int theme;
     int svg, quiet, fit, slide;
     long jobs;         /* 0: one per CPU */
+    int delay[RENDER_GRAN_COUNT]; /* GIF frame delays by the stop's kind, in 1/100 s */
 } RecOptions;
+
+#define GIF_PAUSE_EXTRA 300 /* 1/100 s more on a step marked "pause" (the teacher talks) */
+#define GIF_DELAY_MIN 2     /* 1/100 s: what GIF players honour */
+#define GIF_DELAY_MAX 6000
 
 static int usage(const char *msg)
 {
@@ -75,6 +83,32 @@ static int parse_long(const char *s, long *out)
     return 0;
 }
 
+/* "S[,P[,M]]" seconds into delay[statement, phase, micro] (one value: all
+ * three).  Returns 0 or -1. */
+static int parse_delays(const char *v, int *delay)
+{
+    double d[RENDER_GRAN_COUNT];
+    int n = 0;
+    for (const char *c = v;;) {
+        char *end;
+        errno = 0;
+        double x = strtod(c, &end);
+        if (errno || end == c || n == RENDER_GRAN_COUNT || !(x * 100 >= GIF_DELAY_MIN && x * 100 <= GIF_DELAY_MAX))
+            return -1;
+        d[n++] = x;
+        if (*end == 0)
+            break;
+        if (*end != ',')
+            return -1;
+        c = end + 1;
+    }
+    if (n == 2)
+        return -1;
+    for (int i = 0; i < RENDER_GRAN_COUNT; i++)
+        delay[i] = (int)floor(d[n == 1 ? 0 : i] * 100 + 0.5);
+    return 0;
+}
+
 static int parse_args(int argc, char **argv, RecOptions *o)
 {
     memset(o, 0, sizeof *o);
@@ -84,12 +118,16 @@ static int parse_args(int argc, char **argv, RecOptions *o)
     o->height = 1080;
     o->scale = 1;
     o->theme = RENDER_THEME_DARK;
+    o->delay[RENDER_GRAN_STATEMENT] = 160;
+    o->delay[RENDER_GRAN_PHASE] = 250; /* a phase's summary takes longer to read (issue 13) */
+    o->delay[RENDER_GRAN_MICRO] = 60;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "--out") == 0 || strcmp(a, "--gif") == 0 || strcmp(a, "--every") == 0 ||
             strcmp(a, "--from") == 0 || strcmp(a, "--to") == 0 || strcmp(a, "--size") == 0 ||
-            strcmp(a, "--scale") == 0 || strcmp(a, "--theme") == 0 || strcmp(a, "--jobs") == 0) {
+            strcmp(a, "--scale") == 0 || strcmp(a, "--theme") == 0 || strcmp(a, "--jobs") == 0 ||
+            strcmp(a, "--gif-delay") == 0) {
             if (!v) {
                 char msg[100];
                 snprintf(msg, sizeof msg, "%s needs a value", a);
@@ -101,6 +139,10 @@ static int parse_args(int argc, char **argv, RecOptions *o)
             o->out = v;
         } else if (strcmp(a, "--gif") == 0) {
             o->gif = v;
+        } else if (strcmp(a, "--gif-delay") == 0) {
+            if (parse_delays(v, o->delay) < 0)
+                return usage("--gif-delay needs seconds S or S,P,M (statement, phase, micro-step), "
+                             "each between 0.02 and 60, e.g. 2,3,0.8");
         } else if (strcmp(a, "--every") == 0) {
             if (strcmp(v, "statement") == 0)
                 o->every = RENDER_GRAN_STATEMENT;
@@ -210,16 +252,6 @@ static void progress(Progress *p, int32_t done, int32_t total)
 
 /* ---- the recording -------------------------------------------------------------- */
 
-/* How long a frame stays in the GIF, in hundredths of a second. */
-static int gif_delay(const RecordPoint *p, int first, int last)
-{
-    int d = p->kind == RENDER_GRAN_STATEMENT ? 160 : p->kind == RENDER_GRAN_PHASE ? 110 : 45;
-    if (first)
-        d += 100;
-    if (last)
-        d += 250;
-    return d;
-}
 
 /* The folder part of a file path ("." if none), into buf. */
 static void parent_dir(const char *path, char *buf, size_t n)
@@ -256,6 +288,25 @@ static void rec_free(Rec *rc)
         SDL_QuitSubSystem(SDL_INIT_VIDEO);
 }
 
+/* How long a frame stays in the GIF, in hundredths of a second: by the
+ * kind of stop (--gif-delay), longer on the end of a step marked "pause"
+ * (where playing in the window stops), on the first and on the last. */
+static int gif_delay(const Rec *rc, const RecordPoint *p, int first, int last)
+{
+    int d = rc->o.delay[p->kind < RENDER_GRAN_COUNT ? p->kind : RENDER_GRAN_MICRO];
+    const LangProgram *prog = rc->w->sc ? rc->w->sc->program : NULL;
+    if (prog && p->kind == RENDER_GRAN_STATEMENT && p->step >= 1 && p->step <= lang_step_count(prog)) {
+        const LangLoc *loc = lang_loc(prog, lang_step(prog, p->step - 1)->loc);
+        if (loc && loc->pause)
+            d += GIF_PAUSE_EXTRA;
+    }
+    if (first)
+        d += 100;
+    if (last)
+        d += 250;
+    return d;
+}
+
 /* Renders and writes one frame (and adds it to the GIF if rc->gif).
  * Returns 0 or -1 (SDL_GetError). */
 static int one_frame(Rec *rc, const RecordPoint *p, const RecordNaming *nm, int first, int last)
@@ -278,7 +329,7 @@ static int one_frame(Rec *rc, const RecordPoint *p, const RecordNaming *nm, int 
         err = record_png_write(px, rc->surf->w, rc->surf->h, pitch, RECORD_PNG_LEVEL, path);
     }
     if (!err && rc->gif)
-        err = record_gif_add(rc->gif, px, pitch, gif_delay(p, first, last));
+        err = record_gif_add(rc->gif, px, pitch, gif_delay(rc, p, first, last));
     if (SDL_MUSTLOCK(rc->surf))
         SDL_UnlockSurface(rc->surf);
     if (!err && rc->o.svg) {
@@ -401,7 +452,7 @@ static int record_parallel(Rec *rc, int32_t n, int jobs, const RecordNaming *nm,
             snprintf(path, sizeof path, "%s/%s", rc->o.out, name);
             if (record_png_read(path, &px, &w, &h) < 0 ||
                 record_gif_add(rc->gif, px, w * 4,
-                               gif_delay(&rc->pts[next_gif], next_gif == 0, next_gif == n - 1)) < 0) {
+                               gif_delay(rc, &rc->pts[next_gif], next_gif == 0, next_gif == n - 1)) < 0) {
                 fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
                 st = 3;
             }

@@ -326,6 +326,68 @@ static void t_pixels(void)
         }
 }
 
+/* --gif-delay S,P,M: each frame shows as long as its kind of stop says,
+ * 3 s longer at the end of a step marked "pause", 1 s more on the first
+ * frame and 2.5 s on the last; bad values are usage errors. */
+static void t_gif_delay(void)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s/../../../scenarios/08_collect_step_by_step.json", GCVIZ_GOLDEN_DIR);
+    const char *dir = out("gifdelay");
+    rm_rf(dir);
+    CHECK(record(path, "--out", dir, "--every", "phase", "--gif", out("gifdelay/anim/all.gif"), "--gif-delay",
+                 "2,3,0.5", "--size", "640x360", "--quiet", "--jobs", "1", NULL) == 0,
+          "record");
+    /* the same stops, to know each frame's kind and statement */
+    Scenario *sc = scenario_load(path, NULL);
+    CHECK(sc != NULL, "load %s", path);
+    if (!sc)
+        return;
+    LangRunOptions ro;
+    memset(&ro, 0, sizeof ro);
+    ro.record = 1;
+    LangRun *run = lang_run(sc->program, &ro);
+    GcHeap *h = lang_run_heap(run);
+    RenderTimeline tl;
+    memset(&tl, 0, sizeof tl);
+    CHECK(render_timeline_build(&tl, h) == 0, "timeline");
+    RecordPoint *pts = NULL;
+    int32_t n = record_points(h, &tl, RENDER_GRAN_PHASE, &pts);
+    int err = 0;
+    GifFileType *g = DGifOpenFileName(out("gifdelay/anim/all.gif"), &err);
+    CHECK(g != NULL && DGifSlurp(g) == GIF_OK, "decode");
+    int pauses = 0, phases = 0;
+    for (int32_t i = 0; g && i < n && i < g->ImageCount; i++) {
+        GraphicsControlBlock gcb;
+        CHECK(DGifSavedExtensionToGCB(g, i, &gcb) == GIF_OK, "frame %d has no delay", (int)i);
+        int want = pts[i].kind == RENDER_GRAN_STATEMENT ? 200 : pts[i].kind == RENDER_GRAN_PHASE ? 300 : 50;
+        if (pts[i].kind == RENDER_GRAN_STATEMENT && pts[i].step >= 1) {
+            const LangLoc *loc = lang_loc(sc->program, lang_step(sc->program, pts[i].step - 1)->loc);
+            if (loc && loc->pause) {
+                want += 300;
+                pauses++;
+            }
+        }
+        phases += pts[i].kind == RENDER_GRAN_PHASE;
+        want += (i == 0 ? 100 : 0) + (i == n - 1 ? 250 : 0);
+        CHECK(gcb.DelayTime == want, "frame %d (kind %d, step %d): delay %d, want %d", (int)i, pts[i].kind,
+              (int)pts[i].step, gcb.DelayTime, want);
+    }
+    CHECK(g && g->ImageCount == n, "%d frames for %d stops", g ? g->ImageCount : -1, (int)n);
+    CHECK(pauses >= 1 && phases >= 10, "%d pause frames, %d phase frames", pauses, phases);
+    if (g)
+        DGifCloseFile(g, &err);
+    free(pts);
+    render_timeline_free(&tl);
+    lang_run_free(run);
+    scenario_free(sc);
+    static const char *const bad[] = {"1,2", "0", "abc", "1,2,3,4", "2,,3", "61", "1,2,x"};
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+        CHECK(record(path, "--out", out("gifdelay/bad"), "--gif-delay", bad[k], "--quiet", NULL) == 2,
+              "--gif-delay %s is refused", bad[k]);
+    rm_rf(dir);
+}
+
 /* The GIF has one frame per PNG, loops, and each frame has a delay. */
 static void t_gif(void)
 {
@@ -495,7 +557,7 @@ int main(int argc, char **argv)
         const char *name;
         void (*fn)(void);
     } tests[] = {{"twice", t_twice},         {"sizes", t_sizes},   {"pixels", t_pixels},
-                 {"gif", t_gif},             {"unwritable", t_unwritable},
+                 {"gif", t_gif},             {"gif_delay", t_gif_delay},             {"unwritable", t_unwritable},
                  {"temp_names", t_temp_names}, {"points", t_points}};
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
         if (strcmp(argv[1], tests[i].name) == 0) {
