@@ -62,6 +62,9 @@ set(GCVIZ_PY_NOT_YET
   py_l24_methods_trace
   py_l25_ring_while_trace
   py_l26_identity_trace
+  py_l27_class_costs_312
+  py_l27_class_costs_313
+  py_l27_class_costs_trace
   py_seed_001_312
   py_seed_001_313
   py_seed_001_trace
