@@ -35,7 +35,12 @@ typedef struct HeapCtx {
     int *obs_of;
     int nobs;
     RouteIndex ix; /* obs in a grid */
+    int routed;    /* arrows tested against the cards in this frame */
 } HeapCtx;
+
+/* Arrows routed around cards in one frame, at most: beyond, in a crowd of
+ * arrows, the rest keep their curves (a frame stays within its time). */
+#define ROUTE_MAX_FRAME 600
 
 #define ROUTE_MARGIN 5.0f /* world units around a card that arrows keep clear of */
 
@@ -557,6 +562,13 @@ static float dist2(RenderPt a, RenderPt b)
     return sqrtf((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y));
 }
 
+/* Whether the card's rectangle (tags included) meets the heap view. */
+static int on_view(const Scene *s, const CardGeo *g)
+{
+    return g->x + g->w >= s->rg.heap_x && g->x <= s->rg.heap_x + s->rg.heap_w &&
+           g->bottom >= s->rg.heap_y && g->y - LAYOUT_TAG_H * g->k <= s->rg.heap_y + s->rg.heap_h;
+}
+
 /* Draws the arrow pts (its curve), or, when that crosses a card other than
  * the ends, an orthogonal route around the cards with rounded bends. */
 static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, GcId tgt_id,
@@ -589,7 +601,11 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
                 keep[nkeep++] = (RouteRect){g->x + in, start.y + half, g->x + g->w - in, g->y + g->h - in};
         }
     }
-    if (it >= 0 && route_blocked(&c->ix, is, keep, nkeep, it, pts, npts)) {
+    /* an arrow is routed when one of its ends is in view (one crossing the
+     * view between two cards out of it keeps its curve: a route would cost
+     * a search through cards never drawn) */
+    if (it >= 0 && (src_id <= 0 || on_view(s, &c->geo[src_id]) || on_view(s, &c->geo[tgt_id])) &&
+        c->routed++ < ROUTE_MAX_FRAME && route_blocked(&c->ix, is, keep, nkeep, it, pts, npts)) {
         RouteReq q;
         q.s = start;
         q.dir = dir;

@@ -138,8 +138,9 @@ typedef struct RouteIndex {
 int route_index_build(RouteIndex *ix, const RouteRect *obs, int n);
 void route_index_free(RouteIndex *ix);
 /* The obstacles whose rectangles may meet [x0, x1] x [y0, y1] (each once,
- * a superset of those that do), into ix->hit; returns the count, -1 on OOM. */
-int route_query(RouteIndex *ix, float x0, float y0, float x1, float y1);
+ * a superset of those that do), into ix->hit; returns the count, max + 1
+ * as soon as there are more than max, -1 on OOM. */
+int route_query(RouteIndex *ix, float x0, float y0, float x1, float y1, int max);
 
 /* Does the polyline cross an obstacle other than skip_a (but then one of
  * its nkeep parts keep) and skip_b? */

@@ -171,7 +171,7 @@ void route_index_free(RouteIndex *ix)
     memset(ix, 0, sizeof *ix);
 }
 
-int route_query(RouteIndex *ix, float x0, float y0, float x1, float y1)
+int route_query(RouteIndex *ix, float x0, float y0, float x1, float y1, int max)
 {
     ix->nhit = 0;
     if (!ix->start || !(x0 <= x1 && y0 <= y1))
@@ -189,6 +189,8 @@ int route_query(RouteIndex *ix, float x0, float y0, float x1, float y1)
                 if (ix->stamp[j] == ix->query)
                     continue;
                 ix->stamp[j] = ix->query;
+                if (ix->nhit >= max)
+                    return max + 1;
                 if (ix->nhit == ix->caphit) {
                     int nc = ix->caphit ? ix->caphit * 2 : 256;
                     int *nh = realloc(ix->hit, (size_t)nc * sizeof *nh);
@@ -210,26 +212,22 @@ int route_blocked(RouteIndex *ix, int skip_a, const RouteRect *keep, int nkeep, 
 {
     if (npts < 2)
         return 0;
-    float x0 = pts[0].x, x1 = x0, y0 = pts[0].y, y1 = y0;
-    for (int i = 1; i < npts; i++) {
-        x0 = fminf(x0, pts[i].x);
-        x1 = fmaxf(x1, pts[i].x);
-        y0 = fminf(y0, pts[i].y);
-        y1 = fmaxf(y1, pts[i].y);
-    }
     for (int k = 0; k < nkeep; k++)
         if (poly_hits(&keep[k], pts, npts))
             return 1;
-    int nh = route_query(ix, x0, y0, x1, y1);
-    if (nh < 0)
-        return 0; /* out of memory: the curve is drawn as it is */
-    for (int h = 0; h < nh; h++) {
-        int j = ix->hit[h];
-        const RouteRect *r = &ix->obs[j];
-        if (j == skip_a || j == skip_b || r->x1 <= x0 || r->x0 >= x1 || r->y1 <= y0 || r->y0 >= y1)
-            continue;
-        if (poly_hits(r, pts, npts))
-            return 1;
+    /* segment by segment: a long diagonal curve's box holds far more cards
+     * than the cells along it */
+    for (int i = 0; i + 1 < npts; i++) {
+        float x0 = fminf(pts[i].x, pts[i + 1].x), x1 = fmaxf(pts[i].x, pts[i + 1].x);
+        float y0 = fminf(pts[i].y, pts[i + 1].y), y1 = fmaxf(pts[i].y, pts[i + 1].y);
+        int nh = route_query(ix, x0, y0, x1, y1, INT32_MAX - 1);
+        if (nh < 0)
+            return 0; /* out of memory: the curve is drawn as it is */
+        for (int h = 0; h < nh; h++) {
+            int j = ix->hit[h];
+            if (j != skip_a && j != skip_b && seg_hits(&ix->obs[j], pts[i], pts[i + 1]))
+                return 1;
+        }
     }
     return 0;
 }
@@ -258,7 +256,7 @@ static int path_clear(RouteIndex *ix, const RouteReq *q, const RenderPt *p, int 
             for (int k = 0; k < q->nkeep; k++)
                 if (leg_hits(&q->keep[k], x0, y0, x1, y1))
                     return 0;
-        int nh = route_query(ix, x0, y0, x1, y1);
+        int nh = route_query(ix, x0, y0, x1, y1, INT32_MAX - 1);
         if (nh < 0)
             return 0;
         for (int h = 0; h < nh; h++) {
@@ -281,6 +279,7 @@ static float path_cost(const RenderPt *p, int np, float bend)
 }
 
 #define ROUTE_MAX_CH 48
+#define ROUTE_MAX_WINDOW 600 /* cards near an arrow's ends beyond which it is not routed */
 
 /* Adds v to the channel list if it is not (nearly) there already. */
 static void add_ch(float *ch, int *n, float v, float eps)
@@ -403,9 +402,9 @@ int route_find(RouteIndex *ix, const RouteReq *q, RenderPt *out)
     int nx = 0, ny = 0;
     /* the cards in reach, by index */
     int win[256] = {0}, nw = 0;
-    int nh = route_query(ix, lx, ly, hx, hy);
-    if (nh < 0)
-        return 0;
+    int nh = route_query(ix, lx, ly, hx, hy, ROUTE_MAX_WINDOW);
+    if (nh < 0 || nh > ROUTE_MAX_WINDOW)
+        return 0; /* through a crowd no detour is readable: the caller keeps its curve */
     qsort(ix->hit, (size_t)nh, sizeof *ix->hit, cmp_int); /* the first 256 by index */
     for (int h = 0; h < nh && nw < 256; h++) {
         const RouteRect *r = &obs[ix->hit[h]];

@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""bench_big.py: big heaps in the window and in `record` (issue 14).
+
+For programs of 10^3 to 10^6 objects in four shapes
+  cycles  garbage 2-cycles (gc disabled): n objects alive at the end
+  chain   one linked chain of n nodes, each made by the previous one's field
+  tree    a binary tree of n nodes (made breadth first through a list)
+  churn   a loop of n iterations making a short-lived self-cycle each, with
+          automatic collection on (the history holds every iteration)
+prints, per program:
+  - `gcviz run`: wall time and peak memory (max RSS);
+  - the first frame: `gcviz record --from K --to K` on the last statement,
+    which loads, runs with history, lays out and draws one frame exactly as
+    opening the window does: wall time and peak memory;
+  - the worst and mean jump: random seeks + frame in the window's code
+    (build/benchmarks/bench_window jumps, 1920x1080, software renderer);
+and, per shape, the growth exponent of the first frame's time (least
+squares of log time against log n over the sizes measured; 1.0 is linear).
+
+    benchmarks/bench_big.py [--build DIR] [--sizes 1000,10000,...] [--shapes cycles,chain]
+                            [--jumps N] [--timeout S] [--json]
+
+Targets (issue 14, this 2-core machine): first frame of 200,000 live objects
+and of the million-iteration loop within 10 s and 1 GB; worst jump within
+16 ms; exponent at most 1.2.  Each figure is printed with its target.  A run
+over --timeout seconds is stopped and printed as such; larger sizes of that
+shape are then skipped.  Run it on a quiet machine: it uses one core.
+"""
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def scenario(shape, n):
+    """The program of about n objects of a shape, and its title."""
+    if shape == "cycles":
+        steps = ["gc.disable()",
+                 {"for": "i in range(%d)" % (n // 2), "body": ["a = Node()", "b = Node()", "a.peer = b", "b.peer = a"]},
+                 "del a, b"]
+    elif shape == "chain":
+        steps = ["gc.disable()", "head = Node()", "n = head",
+                 {"for": "i in range(%d)" % (n - 1), "body": ["n.next = Node()", "n = n.next"]},
+                 "del n"]
+    elif shape == "tree":
+        steps = ["gc.disable()", "root = Node()", "nodes = [root]",
+                 {"for": "i in range(%d)" % ((n - 1) // 2),
+                  "body": ["p = nodes[i]", "p.left = Node()", "p.right = Node()",
+                           "nodes.append(p.left)", "nodes.append(p.right)"]},
+                 "del nodes, p"]
+    elif shape == "churn":
+        steps = [{"for": "i in range(%d)" % n, "body": ["t = Node()", "t.me = t"]}, "del t"]
+    else:
+        raise ValueError(shape)
+    return {"title": "%s of %d" % (shape, n), "classes": {"Node": {}}, "steps": steps}
+
+
+def measure(cmd, timeout):
+    """Wall seconds, peak RSS in MB and stdout of cmd, or None after timeout."""
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    env["SDL_VIDEODRIVER"] = "offscreen"
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    deadline = t0 + timeout
+    while True:
+        pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            p.kill()
+            os.wait4(p.pid, 0)
+            return None
+        time.sleep(0.01)
+    wall = time.perf_counter() - t0
+    out = p.stdout.read().decode()
+    err = p.stderr.read().decode()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit("bench_big: %s exited %d\n%s" % (" ".join(cmd), code, err))
+    return wall, ru.ru_maxrss / 1024.0, out
+
+
+def exponent(points):
+    """Least-squares slope of log t against log n, over the sizes from 10^4
+    (below that the process's start dominates)."""
+    pts = [(math.log(n), math.log(t)) for n, t in points if t > 0 and n >= 10000]
+    if len(pts) < 2:
+        return None
+    mx = sum(p[0] for p in pts) / len(pts)
+    my = sum(p[1] for p in pts) / len(pts)
+    sxx = sum((p[0] - mx) ** 2 for p in pts)
+    return sum((p[0] - mx) * (p[1] - my) for p in pts) / sxx if sxx else None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--sizes", default="1000,10000,100000,1000000")
+    ap.add_argument("--shapes", default="cycles,chain,tree,churn")
+    ap.add_argument("--jumps", type=int, default=40, help="random jumps per program (0: none)")
+    ap.add_argument("--timeout", type=float, default=300)
+    ap.add_argument("--json", action="store_true", help="one JSON line per program instead of a table")
+    a = ap.parse_args()
+    gcviz = os.path.join(a.build, "gcviz")
+    bench = os.path.join(a.build, "benchmarks", "bench_window")
+    if not os.path.exists(gcviz):
+        sys.exit("bench_big: no gcviz in %s (build first, or pass --build)" % a.build)
+    if a.jumps and not os.path.exists(bench):
+        sys.exit("bench_big: no benchmarks/bench_window in %s (a GUI build makes it)" % a.build)
+    sizes = [int(s) for s in a.sizes.split(",")]
+    tmp = tempfile.mkdtemp(prefix="bench_big")
+    print("load average %.2f %.2f %.2f" % os.getloadavg())
+    if not a.json:
+        print("%-7s %8s | %8s %8s | %9s %8s | %8s %8s" % ("shape", "objects", "run s", "run MB",
+                                                         "frame1 s", "frame1 MB", "jump ms", "worst ms"))
+    for shape in a.shapes.split(","):
+        firsts = []
+        for n in sizes:
+            path = os.path.join(tmp, "%s_%d.json" % (shape, n))
+            with open(path, "w") as f:
+                json.dump(scenario(shape, n), f)
+            check = subprocess.run([gcviz, "check", path], capture_output=True, text=True)
+            if check.returncode != 0:
+                sys.exit("bench_big: %s: %s" % (path, check.stdout + check.stderr))
+            k = int(check.stdout.split()[1])  # "ok: N steps"
+            row = {"shape": shape, "objects": n}
+            run = measure([gcviz, "run", path], a.timeout)
+            if run:
+                row["run_s"], row["run_mb"] = run[0], run[1]
+            out = os.path.join(tmp, "frames")
+            first = measure([gcviz, "record", path, "--out", out, "--from", str(k), "--to", str(k),
+                             "--quiet", "--jobs", "1"], a.timeout)
+            if first:
+                row["first_s"], row["first_mb"] = first[0], first[1]
+                firsts.append((n, first[0]))
+            if first and a.jumps:
+                jm = measure([bench, "jumps", path, str(a.jumps)], a.timeout)
+                if jm:
+                    j = json.loads(jm[2].strip().splitlines()[-1])
+                    row["jump_ms"], row["jump_worst_ms"], row["events"] = j["ms_per_jump"], j["worst_ms"], j["events"]
+            if a.json:
+                print(json.dumps(row))
+            else:
+                def f(key, fmt):
+                    return fmt % row[key] if key in row else "timeout" if key.endswith(("s", "mb")) else "-"
+                print("%-7s %8d | %8s %8s | %9s %8s | %8s %8s" % (
+                    shape, n, f("run_s", "%.2f"), f("run_mb", "%.0f"), f("first_s", "%.2f"),
+                    f("first_mb", "%.0f"), f("jump_ms", "%.1f"), f("jump_worst_ms", "%.1f")))
+            sys.stdout.flush()
+            if not first:
+                break
+        e = exponent(firsts)
+        if e is not None:
+            print("%-7s growth exponent of the first frame's time: %.2f (target at most 1.2)" % (shape, e))
+    print("targets: first frame of 200,000 live objects and of 10^6 iterations within 10 s and 1 GB; "
+          "worst jump within 16 ms")
+
+
+if __name__ == "__main__":
+    main()
