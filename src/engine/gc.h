@@ -460,6 +460,12 @@ void gc_output_event(GcHeap *h, int64_t start, int64_t end);
  * frame objects): they move count[0] exactly as _PyObject_GC_Link and
  * PyObject_GC_Del do, and an allocation can schedule a collection. */
 void gc_count_hidden(GcHeap *h, int n);
+/* The same for an interpreter object of a kind with a free list (a tuple
+ * of `size` items, a list, a dict): an allocation takes one from the free
+ * list when it has one (count[0] unchanged), a deallocation returns it
+ * there unless the list is full, exactly as for the objects with ids. */
+void gc_hidden_alloc(GcHeap *h, GcKind kind, int32_t size);
+void gc_hidden_free(GcHeap *h, GcKind kind, int32_t size);
 
 /* Records a runtime error (Python exception text) as the last event. */
 void gc_error_event(GcHeap *h, const char *text);

@@ -1319,6 +1319,24 @@ void gc_count_hidden(GcHeap *h, int n)
             SET_G(h, GF_COUNT0, h->g[GF_COUNT0] - 1);
 }
 
+void gc_hidden_alloc(GcHeap *h, GcKind kind, int32_t size)
+{
+    int fl = freelist_of(kind, size);
+    if (fl >= 0 && h->g[fl] > 0)
+        SET_G(h, fl, h->g[fl] - 1);
+    else
+        count_alloc(h);
+}
+
+void gc_hidden_free(GcHeap *h, GcKind kind, int32_t size)
+{
+    int fl = freelist_of(kind, size);
+    if (fl >= 0 && h->g[fl] < freelist_max(fl))
+        SET_G(h, fl, h->g[fl] + 1);
+    else if (h->g[GF_COUNT0] > 0)
+        SET_G(h, GF_COUNT0, h->g[GF_COUNT0] - 1);
+}
+
 void gc_error_event(GcHeap *h, const char *text)
 {
     snprintf(h->exc, sizeof h->exc, "%s", text ? text : "");

@@ -68,6 +68,9 @@ struct LangRun {
     int ntb, ntb_snap;
     char traceback[8192];
     GcId exit_holder;  /* the hidden holder of the globals at exit, 0 before */
+    uint8_t *class_made; /* per class: its class statement has run */
+    int out_pending;   /* io.TextIOWrapper's pending_bytes: 0 none, 1 one str, 2 a list */
+    int64_t out_pending_bytes;
     int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
         a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_insert, a_remove,
         a_extend, a_index, a_get, a_init, a_del, a_object;
@@ -1196,6 +1199,36 @@ static int is_subclass(LangRun *r, int32_t k, int32_t base)
 
 /* ---- .py programs: builtins and module functions ------------------------ */
 
+/* sys.stdout is an io.TextIOWrapper on a pipe or file (block-buffered):
+ * write() keeps the first text written since the last flush, then a list
+ * of them (a GC object, from the list free list), flushed (the list
+ * freed) when 8192 bytes are pending (_io_TextIOWrapper_write_impl). */
+#define STDOUT_CHUNK 8192
+
+static void stdout_flush(LangRun *r)
+{
+    if (r->out_pending == 2)
+        gc_hidden_free(r->h, GC_KIND_LIST, 0);
+    r->out_pending = 0;
+    r->out_pending_bytes = 0;
+}
+
+static void stdout_write(LangRun *r, size_t n)
+{
+    if (r->out_pending && r->out_pending_bytes + (int64_t)n > STDOUT_CHUNK)
+        stdout_flush(r);
+    if (!r->out_pending) {
+        r->out_pending = 1;
+        r->out_pending_bytes = 0;
+    } else if (r->out_pending == 1) {
+        gc_hidden_alloc(r->h, GC_KIND_LIST, 0);
+        r->out_pending = 2;
+    }
+    r->out_pending_bytes += (int64_t)n;
+    if (r->out_pending_bytes >= STDOUT_CHUNK)
+        stdout_flush(r);
+}
+
 static int call_print(LangRun *r, LangExpr *e, int nargs)
 {
     GcHeap *h = r->h;
@@ -1224,12 +1257,17 @@ static int call_print(LangRun *r, LangExpr *e, int nargs)
     for (int i = 0; i < nargs; i++) {
         if (e->keys && e->keys[i])
             continue;
-        if (k++)
+        if (k++) {
             tb_str(&t, sep);
+            stdout_write(r, strlen(sep));
+        }
         GcId seen[256];
+        size_t before = t.n;
         val_text(r, &t, gc_temp(h, top - nargs + i), 0, 0, seen, 0);
+        stdout_write(r, t.n - before);
     }
     tb_str(&t, end);
+    stdout_write(r, strlen(end));
     int rc = t.oom ? fatal(r) : out_write(r, t.s, t.n);
     gc_free(t.s);
     (void)npos;
@@ -2683,17 +2721,46 @@ static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
     return decref(r, sub);
 }
 
-/* What a class statement costs in count[0], measured on 3.12.1 and 3.13.0
- * (gc.get_count() around it): the type object, its dict, its bases and mro
- * tuples (4 for a class without a base; 3, 2 on 3.13, with one, whose
- * bases tuple comes from the call), and one function object per method. */
-static int class_hidden_count(LangRun *r, const LangClass *k)
+/* What a class statement allocates that has no id, measured on 3.12.1
+ * and 3.13.0 with gc.get_count() around it and the free lists emptied or
+ * filled one kind at a time: the class body's namespace dict and two
+ * 3-tuples (the calls of __build_class__'s metaclass) die at its end; the
+ * type keeps its bases tuple ((object,) or the (Base,) of the call), a
+ * copy of the namespace, its mro tuple, and, without free lists, the type
+ * object, the __dict__ and __weakref__ descriptors of a class without a
+ * base and the weakref in its base's __subclasses__ (plus the base's
+ * subclasses dict the first time); one function object per method. */
+static void class_hidden_allocs(LangRun *r, int32_t k)
 {
-    int n = k->base >= 0 ? (r->internals == 313 ? 2 : 3) : 4;
-    for (int32_t i = 0; i < k->nattrs; i++)
-        if (!k->attrs[i].value)
-            n++;
-    return n;
+    GcHeap *h = r->h;
+    const LangClass *c = lang_class(r->p, k);
+    int mro = 2;
+    for (int32_t b = c->base; b >= 0 && mro < 1000; b = lang_class(r->p, b)->base)
+        mro++;
+    gc_hidden_alloc(h, GC_KIND_DICT, 0);  /* the namespace */
+    for (int32_t i = 0; i < c->nattrs; i++)
+        if (!c->attrs[i].value)
+            gc_count_hidden(h, 1);       /* MAKE_FUNCTION of a method */
+    gc_hidden_alloc(h, GC_KIND_TUPLE, 3); /* (name, bases, namespace) */
+    gc_hidden_alloc(h, GC_KIND_TUPLE, 3); /* the type call's argument tuple */
+    gc_hidden_alloc(h, GC_KIND_TUPLE, 1); /* tp_bases */
+    gc_hidden_alloc(h, GC_KIND_DICT, 0);  /* the type's dict */
+    gc_hidden_alloc(h, GC_KIND_TUPLE, mro);
+    if (c->base < 0) {
+        gc_count_hidden(h, 4);          /* type, 2 descriptors, weakref in object's subclasses */
+    } else {
+        int first = 1;
+        for (int32_t j = 0; j < k; j++)
+            if (lang_class(r->p, j)->base == c->base && r->class_made[j])
+                first = 0;
+        if (first)
+            gc_hidden_alloc(h, GC_KIND_DICT, 0); /* the base's __subclasses__ dict */
+        gc_count_hidden(h, 2);          /* type, weakref in the base's subclasses */
+    }
+    gc_hidden_free(h, GC_KIND_TUPLE, 3);
+    gc_hidden_free(h, GC_KIND_TUPLE, 3);
+    gc_hidden_free(h, GC_KIND_DICT, 0);
+    r->class_made[k] = 1;
 }
 
 static int exec_py_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
@@ -2749,7 +2816,7 @@ static int exec_py_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int
         bind_def(r, c, s->names[0], GC_MKVAL(GC_V_FUNC, s->func), &rc);
         return rc;
     case LANG_S_CLASS:
-        gc_count_hidden(r->h, class_hidden_count(r, lang_class(r->p, s->cls)));
+        class_hidden_allocs(r, s->cls);
         bind_def(r, c, s->names[0], GC_MKVAL(GC_V_CLASS, s->cls), &rc);
         if (rc == OK)
             rc = safe_point(r); /* after the call of __build_class__ */
@@ -3028,6 +3095,7 @@ static void run_exit(LangRun *r)
     r->ntb = 1;
     unwind(r, 0);
     gc_stmt(h, nsteps, lang_exit_loc(r->p));
+    stdout_flush(r); /* flush_std_files, before the modules go */
     if (gc_collect(h, 2) < 0)
         goto fatal;
     const GcFrame *f = gc_frame(h, 0);
@@ -3134,7 +3202,8 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         analyse(&r->funcs[i], f->params, f->nparams, f->body, f->nbody);
     }
     r->cattr = gc_calloc((size_t)(nc ? nc : 1), sizeof *r->cattr);
-    if (!r->cattr) {
+    r->class_made = gc_calloc((size_t)(nc ? nc : 1), 1);
+    if (!r->cattr || !r->class_made) {
         r->status = 3;
         snprintf(r->err, sizeof r->err, "out of memory");
         return r;
@@ -3205,6 +3274,7 @@ void lang_run_free(LangRun *r)
     for (int32_t i = 0; r->cattr && i < lang_class_count(r->p); i++)
         gc_free(r->cattr[i]);
     gc_free(r->cattr);
+    gc_free(r->class_made);
     gc_free(r->out);
     int32_t nf = lang_func_count(r->p), nc = lang_class_count(r->p);
     for (int32_t i = 0; r->funcs && i < nf; i++) {

@@ -11,7 +11,6 @@ set(GCVIZ_PY_NOT_YET
   py_c02_refcounts_trace
   py_c03_del_and_deallocation_trace
   py_c04_function_locals_trace
-  py_c05_dealloc_cascade_trace
   py_c06_containers_and_tracking_trace
   py_c07_cycles_trace
   py_c08_collect_step_by_step_trace
@@ -38,7 +37,6 @@ set(GCVIZ_PY_NOT_YET
   py_l06_auto_collect_loop_312
   py_l06_auto_collect_loop_313
   py_l06_auto_collect_loop_trace
-  py_l07_inheritance_trace
   py_l08_weakref_trace
   py_l09_control_flow_trace
   py_l10_lists_trace
@@ -49,8 +47,6 @@ set(GCVIZ_PY_NOT_YET
   py_l14_assign_arith_313
   py_l14_assign_arith_trace
   py_l15_freeze_trace
-  py_l16_thresholds_312
-  py_l16_thresholds_313
   py_l16_thresholds_trace
   py_l17_exit_del_trace
   py_l18_exc_name_trace
@@ -68,6 +64,8 @@ set(GCVIZ_PY_NOT_YET
   py_seed_001_312
   py_seed_001_313
   py_seed_001_trace
+  py_seed_002_312
+  py_seed_002_313
   py_seed_002_trace
   py_seed_003_trace
   py_seed_004_trace
@@ -103,18 +101,12 @@ set(GCVIZ_PY_NOT_YET
   py_seed_016_trace
   py_seed_017_trace
   py_seed_018_trace
-  py_seed_019_312
-  py_seed_019_313
   py_seed_019_trace
   py_seed_020_trace
   py_seed_021_312
   py_seed_021_313
   py_seed_021_trace
-  py_seed_022_312
-  py_seed_022_313
   py_seed_022_trace
-  py_seed_023_312
-  py_seed_023_313
   py_seed_023_trace
   py_seed_024_312
   py_seed_024_313
@@ -122,18 +114,12 @@ set(GCVIZ_PY_NOT_YET
   py_seed_025_312
   py_seed_025_313
   py_seed_025_trace
-  py_seed_026_312
-  py_seed_026_313
   py_seed_026_trace
   py_seed_027_312
   py_seed_027_313
   py_seed_027_trace
-  py_seed_028_312
-  py_seed_028_313
   py_seed_028_trace
   py_seed_029_trace
-  py_seed_030_312
-  py_seed_030_313
   py_seed_030_trace
   py_seed_031_312
   py_seed_031_313
@@ -159,8 +145,6 @@ set(GCVIZ_PY_NOT_YET
   py_seed_038_312
   py_seed_038_313
   py_seed_038_trace
-  py_seed_039_312
-  py_seed_039_313
   py_seed_039_trace
   py_seed_040_312
   py_seed_040_313
