@@ -369,9 +369,12 @@ int app_cli_run(int argc, char **argv)
     const GcGlobals *g = gc_globals(h);
     int st = lang_run_status(r);
     if (timings) {
+        /* the exit's hidden holder of the globals is not the program's object */
+        long long hidden = lang_run_exit_holder(r) ? 1 : 0;
         printf("{\"steps\": %d, \"allocated\": %lld, \"freed\": %lld, \"live\": %lld, "
                "\"collections\": [%lld, %lld, %lld], \"collected\": %lld, \"uncollectable\": %lld",
-               g->step + 1, (long long)g->allocated, (long long)g->freed,
+               g->step + 1 > lang_step_count(s->program) ? (int)lang_step_count(s->program) : g->step + 1,
+               (long long)g->allocated - hidden, (long long)g->freed - hidden,
                (long long)(g->allocated - g->freed), (long long)g->stats[0].collections,
                (long long)g->stats[1].collections, (long long)g->stats[2].collections,
                (long long)(g->stats[0].collected + g->stats[1].collected + g->stats[2].collected),

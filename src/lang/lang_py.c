@@ -205,6 +205,7 @@ static int tokenize(Py *py)
     int nind = 1;
     int depth = 0; /* bracket nesting */
     char brackets[LANG_MAX_EXPR_DEPTH + 1];
+    int bline[LANG_MAX_EXPR_DEPTH + 1], bcol[LANG_MAX_EXPR_DEPTH + 1];
     Cursor cur = {0, 1, 1};
     int line = 1;
     indents[0] = 0;
@@ -406,6 +407,8 @@ static int tokenize(Py *py)
         if (olen == 1 && strchr("([{", c)) {
             if (depth >= LANG_MAX_EXPR_DEPTH)
                 return fail_at(py, tl, tc, "brackets nest too deep (at most %d levels)", LANG_MAX_EXPR_DEPTH), -1;
+            bline[depth] = tl;
+            bcol[depth] = tc;
             brackets[depth++] = c;
         } else if (olen == 1 && strchr(")]}", c)) {
             char open = c == ')' ? '(' : c == ']' ? '[' : '{';
@@ -427,7 +430,7 @@ static int tokenize(Py *py)
         return -1;
     advance_to(py, &cur, n);
     if (depth > 0)
-        return fail_at(py, cur.line, cur.col, "'%c' was never closed", brackets[depth - 1]), -1;
+        return fail_at(py, bline[depth - 1], bcol[depth - 1], "'%c' was never closed", brackets[depth - 1]), -1;
     if (py->ntok > 0 && py->toks[py->ntok - 1].kind != P_NEWLINE && py->toks[py->ntok - 1].kind != P_DEDENT)
         if (!add_tok(py, P_NEWLINE, cur.line, cur.col, n, 0))
             return -1;

@@ -18,6 +18,9 @@
  *    t = Node()
  *   x = f(1, 2)                       anything else: a statement
  *
+ * The input is also loaded as a .py program (lang_py.c's tokenizer and
+ * parser see any bytes).
+ *
  * A scenario that loads runs twice with small limits: recorded with gc_check
  * after every micro-step of the history, and unrecorded; both runs must end
  * the same way with the same counts (recording must not change the run).
@@ -258,29 +261,10 @@ static void parse_raw(const uint8_t *data, size_t size)
     free(t);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* Runs a loaded program recorded (gc_check after every micro-step) and
+ * unrecorded: both must end the same way with the same counts. */
+static void run_both(Scenario *s)
 {
-    if (size > MAX_INPUT)
-        return 0;
-    parse_raw(data, size);
-    size_t len;
-    char *json = to_scenario((const char *)data, size, &len);
-    ScenarioErrors errs;
-    Scenario *s = scenario_load_text("fuzz.json", json, len, &errs);
-    if (getenv("FUZZ_LANG_PRINT")) {
-        fprintf(stderr, "%s", json);
-        for (int i = 0; !s && i < errs.stored; i++) {
-            char buf[1024];
-            scenario_format_problem("fuzz.json", &errs.items[i], buf, sizeof buf);
-            fprintf(stderr, "%s\n", buf);
-        }
-    }
-    free(json);
-    if (!s) {
-        if (errs.stored < 1 || !errs.items[0].msg[0])
-            abort();
-        return 0;
-    }
     LangRunOptions o;
     memset(&o, 0, sizeof o);
     o.max_objects = 300;
@@ -310,6 +294,44 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     lang_run_free(a);
     lang_run_free(b);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size > MAX_INPUT)
+        return 0;
+    parse_raw(data, size);
+    /* The same bytes as a Python source program (lang_py.c): any bytes load
+     * or fail with a message; a program that loads runs like the others. */
+    {
+        ScenarioErrors perrs;
+        Scenario *ps = scenario_load_text("fuzz.py", (const char *)data, size, &perrs);
+        if (!ps && (perrs.stored < 1 || !perrs.items[0].msg[0]))
+            abort();
+        if (ps) {
+            run_both(ps);
+            scenario_free(ps);
+        }
+    }
+    size_t len;
+    char *json = to_scenario((const char *)data, size, &len);
+    ScenarioErrors errs;
+    Scenario *s = scenario_load_text("fuzz.json", json, len, &errs);
+    if (getenv("FUZZ_LANG_PRINT")) {
+        fprintf(stderr, "%s", json);
+        for (int i = 0; !s && i < errs.stored; i++) {
+            char buf[1024];
+            scenario_format_problem("fuzz.json", &errs.items[i], buf, sizeof buf);
+            fprintf(stderr, "%s\n", buf);
+        }
+    }
+    free(json);
+    if (!s) {
+        if (errs.stored < 1 || !errs.items[0].msg[0])
+            abort();
+        return 0;
+    }
+    run_both(s);
     scenario_free(s);
     return 0;
 }

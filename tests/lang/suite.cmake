@@ -5,3 +5,27 @@ target_link_libraries(test_lang PRIVATE gcviz_lang)
 foreach(group parse reject for fuzz program validate)
   add_test(NAME lang_${group} COMMAND test_lang ${group})
 endforeach()
+# .py programs: every refused construct with its message and line:col.
+file(GLOB GCVIZ_PY_BROKEN CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/py_broken/*.py)
+foreach(f ${GCVIZ_PY_BROKEN})
+  get_filename_component(n ${f} NAME_WE)
+  add_test(NAME lang_py_broken_${n}
+           COMMAND ${CMAKE_COMMAND} -DGCVIZ=$<TARGET_FILE:gcviz> -DFILE=${n}.py
+                   -P ${CMAKE_CURRENT_LIST_DIR}/py_broken.cmake
+           WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR}/py_broken)
+endforeach()
+# .py programs that use every construct: gcviz run prints CPython's stdout
+# (made with python3.12 and python3.13 from tests/lang/py_good).
+file(GLOB GCVIZ_PY_GOOD CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/py_good/*.py)
+foreach(f ${GCVIZ_PY_GOOD})
+  get_filename_component(n ${f} NAME_WE)
+  foreach(v 3.12 3.13)
+    string(REPLACE "." "" vv ${v})
+    add_test(NAME lang_py_good_${n}_${vv}
+             COMMAND ${CMAKE_COMMAND} -DGCVIZ=$<TARGET_FILE:gcviz> -DPROGRAM=${n}.py
+                     -DDIR=${CMAKE_CURRENT_LIST_DIR}/py_good -DPY=${v}
+                     -DSTDOUT=${CMAKE_CURRENT_LIST_DIR}/py_good/${n}.stdout${vv}
+                     -DSTDERR=${CMAKE_CURRENT_LIST_DIR}/py_good/${n}.stderr${vv}
+                     -P ${CMAKE_CURRENT_LIST_DIR}/../py/compare_run.cmake)
+  endforeach()
+endforeach()
