@@ -1431,6 +1431,10 @@ int app_win_build(AppWin *w)
     v.picker_files = (const char *const *)w->picker_files;
     v.picker_desc = (const char *const *)w->picker_desc;
     v.picker_count = w->npicker;
+    if (w->run && w->heap) {
+        v.output = lang_run_output(w->run, &v.output_total);
+        v.output_len = lang_run_output_at(w->run, gc_cursor(w->heap));
+    }
     const char *prompt = app_win_prompt(w);
     /* a question is always shown; the chapter prompt is not part of a picture */
     v.prompt = prompt[0] && (w->confirm_quit || !w->settled) ? prompt : NULL;

@@ -83,6 +83,10 @@ void render_code_panel(Scene *s, float x, float y, float w, float h);
 void render_frames_panel(Scene *s, float x, float y, float w, float h);
 void render_collector_panel(Scene *s, float x, float y, float w, float h);
 void render_inspector(Scene *s);
+/* The last lines `print` printed so far (RenderView.output). */
+void render_output_panel(Scene *s, float x, float y, float w, float h);
+/* Height of the output strip (0 when the program prints nothing). */
+float render_output_h(const Scene *s);
 /* Slide mode: the whole frame but the overlays (render_slide.c). */
 void render_slide(Scene *s);
 /* A note at the bottom of the heap naming the subject's cards that are

@@ -128,11 +128,253 @@ static int32_t current_loc(Scene *s, int depth)
     return f ? f->loc : -1;
 }
 
+
+/* ---- the whole program (.py source) -------------------------------------------- */
+
+#define SRC_MAX_ROWS 4000
+
+typedef struct SrcRow {
+    int32_t start, len; /* bytes of the source shown on this row */
+    int line;           /* .py line (1-based) */
+    int cont;           /* a continuation of a wrapped line */
+    int indent;         /* columns of the continuation's indent */
+} SrcRow;
+
+/* Is the line a teacher's annotation ("# say: ...", "# pause")?  Its text
+ * is the slide's caption already: the panel shows the program. */
+static int annotation(const char *l, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (l[i] == ' ' || l[i] == '\t'))
+        i++;
+    if (n - i >= 6 && strncmp(l + i, "# say:", 6) == 0)
+        return 1;
+    if (n - i >= 7 && strncmp(l + i, "# pause", 7) == 0) {
+        size_t j = i + 7;
+        while (j < n && (l[j] == ' ' || l[j] == '\t' || l[j] == '\r'))
+            j++;
+        return j == n;
+    }
+    return 0;
+}
+
+/* Does line l (n bytes) contain a triple quote at or after byte from? */
+static int has_triple(const char *l, size_t n, size_t from)
+{
+    for (size_t i = from; i + 3 <= n; i++)
+        if ((l[i] == '"' || l[i] == '\'') && l[i + 1] == l[i] && l[i + 2] == l[i])
+            return 1;
+    return 0;
+}
+
+/* Splits the source into rows of at most cpl characters (long lines
+ * wrapped at a space where there is one, continuations indented); skips
+ * the module docstring (the title and description are shown elsewhere)
+ * and annotation lines.  Returns the count. */
+static int src_rows(const char *src, int cpl, SrcRow *rows, int max)
+{
+    int n = 0, line = 1, in_doc = 0, doc_done = 0;
+    const char *p = src;
+    while (*p && n < max) {
+        const char *e = strchr(p, '\n');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        size_t lead = 0;
+        while (lead < len && (p[lead] == ' ' || p[lead] == '\t'))
+            lead++;
+        int blank = lead == len || (len - lead == 1 && p[lead] == '\r');
+        int skip = 0;
+        if (in_doc) {
+            skip = 1;
+            in_doc = !has_triple(p, len, 0);
+        } else if (!doc_done && !blank) {
+            doc_done = 1;
+            if (len - lead >= 3 && has_triple(p + lead, 3, 0)) {
+                skip = 1;
+                in_doc = !has_triple(p, len, lead + 3);
+            }
+        }
+        if (!skip && annotation(p, len))
+            skip = 1;
+        if (!skip && blank && (n == 0 || rows[n - 1].len == 0))
+            skip = 1; /* one blank row at most, none at the top */
+        if (!skip) {
+            if (len > 0 && p[len - 1] == '\r')
+                len--;
+            if (blank)
+                len = 0;
+            size_t off = 0;
+            int first = 1;
+            do {
+                int cind = (int)lead + 4 < cpl / 3 ? (int)lead + 4 : cpl / 3;
+                size_t room = first ? (size_t)cpl : (size_t)(cpl - cind);
+                size_t take = len - off;
+                if (take > room) {
+                    /* after a space, else after a comma, a bracket or a dot */
+                    static const char *const breaks[] = {" ", ",([{.="};
+                    take = room;
+                    for (int b = 0; b < 2 && take == room; b++)
+                        for (size_t j = room; j > room / 3; j--)
+                            if (strchr(breaks[b], p[off + j - 1])) {
+                                take = j;
+                                break;
+                            }
+                }
+                rows[n].start = (int32_t)(p - src) + (int32_t)off;
+                rows[n].len = (int32_t)take;
+                rows[n].line = line;
+                rows[n].cont = !first;
+                rows[n].indent = first ? 0 : ((int)lead + 4 < cpl / 3 ? (int)lead + 4 : cpl / 3);
+                n++;
+                off += take;
+                first = 0;
+            } while (off < len && n < max);
+        }
+        line++;
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    while (n > 0 && rows[n - 1].len == 0)
+        n--;
+    return n;
+}
+
+/* The .py line of the statement at loc index, 0 if unknown. */
+static int loc_line(Scene *s, int32_t loc)
+{
+    const LangLoc *l = loc >= 0 ? lang_loc(s->p, loc) : NULL;
+    return l ? l->line : 0;
+}
+
+static int row_has(const char *src, const SrcRow *r, const char *what)
+{
+    size_t wl = strlen(what);
+    for (int32_t i = 0; i + (int32_t)wl <= r->len; i++)
+        if (strncmp(src + r->start + i, what, wl) == 0)
+            return 1;
+    return 0;
+}
+
+/* The whole program: every line (class and function bodies included),
+ * long lines wrapped, scrolled so that the current line and the next
+ * gc.collect() after it are in view; the top-level statement is
+ * highlighted, and the running line of a function or method too. */
+static void source_panel(Scene *s, const char *src, float x, float y, float w, float h)
+{
+    const RenderTheme *t = s->t;
+    int px = spx(s, 16);
+    float rh = sc(s, 25);
+    float gutter = sc(s, 30), in = sc(s, 10);
+    float tx = x + in + gutter + sc(s, 10);
+    float tw = x + w - in - tx - sc(s, 4);
+    float adv = (float)render_text_width(s->fonts, RENDER_FONT_MONO, px, "MMMMMMMMMM") / 10.0f;
+    int cpl = adv > 0 ? (int)(tw / adv) : 40;
+    if (cpl < 12)
+        cpl = 12;
+    SrcRow *rows = malloc(SRC_MAX_ROWS * sizeof *rows);
+    if (!rows) {
+        s->l->oom = 1;
+        return;
+    }
+    int n = src_rows(src, cpl, rows, SRC_MAX_ROWS);
+    int top_line = loc_line(s, current_loc(s, 0));
+    int nframes = gc_frame_count(s->h);
+    int run_line = nframes > 1 ? loc_line(s, gc_frame(s->h, nframes - 1)->loc) : 0;
+    if (run_line == top_line)
+        run_line = 0;
+    /* the rows of the lines to keep in view */
+    int top_row = -1, run_row = -1, gc_row = -1;
+    for (int i = 0; i < n; i++) {
+        if (rows[i].cont)
+            continue;
+        if (rows[i].line == top_line && top_row < 0)
+            top_row = i;
+        if (rows[i].line == run_line && run_row < 0)
+            run_row = i;
+    }
+    for (int i = top_row >= 0 ? top_row + 1 : 0; i < n && gc_row < 0; i++)
+        if (!rows[i].cont && row_has(src, &rows[i], "gc.collect("))
+            gc_row = i;
+    int visible = (int)(h / rh);
+    if (visible < 1) {
+        free(rows);
+        return;
+    }
+    int focus = run_row >= 0 ? run_row : top_row;
+    int first = 0;
+    if (n > visible && focus >= 0) {
+        first = focus - visible / 3;
+        if (gc_row > focus && gc_row - focus < visible - 1 && gc_row >= first + visible)
+            first = gc_row - visible + 1;
+        if (run_row >= 0 && top_row >= 0 && abs(run_row - top_row) < visible - 1) {
+            int lo = run_row < top_row ? run_row : top_row, hi = run_row < top_row ? top_row : run_row;
+            if (lo < first)
+                first = lo;
+            if (hi >= first + visible)
+                first = hi - visible + 1;
+        }
+        if (first > n - visible)
+            first = n - visible;
+        if (first < 0)
+            first = 0;
+    }
+    char buf[1024], num[16];
+    for (int i = first; i < n && i < first + visible; i++) {
+        const SrcRow *r = &rows[i];
+        float ry = y + rh * (float)(i - first);
+        int is_top = r->line == top_line && top_line > 0;
+        int is_run = r->line == run_line && run_line > 0;
+        if (is_top || is_run) {
+            render_rect(s->l, x + in, ry + sc(s, 1), w - 2 * in, rh - sc(s, 2), sc(s, 6),
+                        is_run ? t->code_fn_hl : t->code_hl);
+            if (!r->cont) {
+                RenderPt tri[3] = {{x + in + sc(s, 4), ry + sc(s, 7)}, {x + in + sc(s, 11), ry + rh * 0.5f},
+                                   {x + in + sc(s, 4), ry + rh - sc(s, 7)}};
+                render_poly(s->l, tri, 3, is_run ? t->gen[1] : t->accent);
+            }
+        }
+        if (!r->cont && r->len > 0) {
+            snprintf(num, sizeof num, "%d", r->line);
+            render_text_mid(s, x + in + gutter, ry, rh, RENDER_FONT_MONO, spx(s, 14), RENDER_ALIGN_RIGHT,
+                            is_top || is_run ? t->code_hl_text : t->text_faint, num);
+        }
+        int len = r->len < (int)sizeof buf - 1 ? r->len : (int)sizeof buf - 1;
+        memcpy(buf, src + r->start, (size_t)len);
+        buf[len] = 0;
+        int comment = 0;
+        for (char *c = buf; *c; c++) {
+            if (*c == '\t')
+                *c = ' ';
+        }
+        const char *nb = buf + strspn(buf, " ");
+        comment = nb[0] == '#';
+        RenderColor c = is_top || is_run                     ? t->code_hl_text
+                        : comment                            ? t->text_dim
+                        : top_line > 0 && r->line > top_line ? t->text_dim
+                                                             : t->text;
+        render_text_mid(s, tx + adv * (float)r->indent, ry, rh, RENDER_FONT_MONO, px, RENDER_ALIGN_LEFT, c,
+                        buf);
+    }
+    /* more above / below */
+    if (first > 0)
+        render_text(s->l, x + w - in - sc(s, 6), y - sc(s, 30), RENDER_FONT_SANS, spx(s, 14),
+                    RENDER_ALIGN_RIGHT, t->text_dim, "\xE2\x86\x91 more above");
+    if (first + visible < n)
+        render_text(s->l, x + w - in - sc(s, 6), y + rh * (float)visible + sc(s, 2), RENDER_FONT_SANS,
+                    spx(s, 14), RENDER_ALIGN_RIGHT, t->text_dim, "\xE2\x86\x93 more below");
+    free(rows);
+}
+
 void render_code_panel(Scene *s, float x, float y, float w, float h)
 {
     render_panel(s, x, y, w, h, "CODE");
     if (!s->h || !s->p)
         return;
+    const char *src = lang_source(s->p);
+    if (src) {
+        source_panel(s, src, x, y + sc(s, 44), w, h - sc(s, 68));
+        return;
+    }
     float in = sc(s, 10);
     float top = y + sc(s, 44);
     float avail = h - sc(s, 54);
@@ -716,4 +958,63 @@ void render_inspector(Scene *s)
                     RENDER_ALIGN_LEFT, t->text,
                     render_fit(s, RENDER_FONT_SANS, spx(s, 16), refs, w - sc(s, 36), fit, sizeof fit));
     render_hit(s->l, RENDER_HIT_BUTTON, RENDER_BTN_CLOSE, x, y, w, h);
+}
+
+/* ---- output ------------------------------------------------------------------ */
+
+/* What `print` printed up to this point: the last lines that fit, the
+ * newest at the bottom (cut at the panel's edge, never wrapped: a line of
+ * output is one line). */
+void render_output_panel(Scene *s, float x, float y, float w, float h)
+{
+    const RenderTheme *t = s->t;
+    render_panel(s, x, y, w, h, "OUTPUT");
+    const char *out = s->v->output;
+    size_t len = s->v->output_len;
+    int px = spx(s, 15);
+    float lh = sc(s, 21), top = y + sc(s, 40), in = sc(s, 18);
+    int visible = (int)((h - sc(s, 48)) / lh);
+    if (visible < 1)
+        return;
+    if (!out || len == 0) {
+        render_text(s->l, x + in, top, RENDER_FONT_SANS, px, RENDER_ALIGN_LEFT, t->text_dim,
+                    "nothing printed yet");
+        return;
+    }
+    /* the start of each of the last `visible` lines */
+    size_t end = len;
+    if (end > 0 && out[end - 1] == '\n')
+        end--;
+    size_t starts[64];
+    int n = 0;
+    size_t i = end;
+    int cap = visible < 64 ? visible : 64;
+    while (n < cap) {
+        size_t b = i;
+        while (b > 0 && out[b - 1] != '\n')
+            b--;
+        starts[n++] = b;
+        if (b == 0)
+            break;
+        i = b - 1;
+    }
+    char line[512], fit[512];
+    for (int k = 0; k < n; k++) {
+        size_t b = starts[n - 1 - k];
+        size_t e = b;
+        while (e < end && out[e] != '\n')
+            e++;
+        size_t l = e - b < sizeof line - 1 ? e - b : sizeof line - 1;
+        memcpy(line, out + b, l);
+        line[l] = 0;
+        render_text(s->l, x + in, top + lh * (float)k, RENDER_FONT_MONO, px, RENDER_ALIGN_LEFT,
+                    k == n - 1 ? t->text : t->text_dim,
+                    render_fit(s, RENDER_FONT_MONO, px, line, w - 2 * in, fit, sizeof fit));
+    }
+}
+
+float render_output_h(const Scene *s)
+{
+    /* four lines on a slide, three beside the collector */
+    return s->v->output_total > 0 ? sc(s, 48) + sc(s, 21) * (s->v->slide ? 4 : 3) : 0;
 }

@@ -967,7 +967,11 @@ int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangP
                         colh - rg->code_h - m);
     /* right column */
     float rx = rg->heap_x + rg->heap_w + m;
-    render_collector_panel(&s, rx, rg->heap_y, (float)width - rx - m, colh);
+    /* what print printed: below the collector (the frames panel needs its room) */
+    float out_h = render_output_h(&s);
+    render_collector_panel(&s, rx, rg->heap_y, (float)width - rx - m, colh - (out_h > 0 ? out_h + m : 0));
+    if (out_h > 0)
+        render_output_panel(&s, rx, rg->heap_y + colh - out_h, (float)width - rx - m, out_h);
     /* heap */
     render_rect(l, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h, sc(&s, 12), s.t->heap_bg);
     render_frame(l, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h, sc(&s, 12), sc(&s, 1), 0,

@@ -315,7 +315,10 @@ void render_slide(Scene *s)
     const RenderRegions *rg = &s->rg;
     float m = sc(s, 12);
     slide_title(s, m + sc(s, 6), sc(s, 10), (float)s->width - 2 * m - sc(s, 12), sc(s, rg->top_h) - sc(s, 16));
-    render_code_panel(s, rg->code_x, rg->code_y, rg->code_w, rg->code_h);
+    float out_h = render_output_h(s);
+    render_code_panel(s, rg->code_x, rg->code_y, rg->code_w, rg->code_h - (out_h > 0 ? out_h + m : 0));
+    if (out_h > 0)
+        render_output_panel(s, rg->code_x, rg->code_y + rg->code_h - out_h, rg->code_w, out_h);
     render_rect(s->l, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h, sc(s, 12), s->t->heap_bg);
     render_frame(s->l, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h, sc(s, 12), sc(s, 1), 0,
                  s->t->panel_border);

@@ -8,7 +8,8 @@ if(GCVIZ_GUI)
   target_link_libraries(test_render PRIVATE gcviz_record m)
   target_compile_definitions(test_render PRIVATE GCVIZ_TEST_DATA="${_rd}/data"
                              GCVIZ_GOLDEN_DIR="${PROJECT_SOURCE_DIR}/tests/golden/scenarios"
-                             GCVIZ_SCENARIOS_DIR="${PROJECT_SOURCE_DIR}/scenarios")
+                             GCVIZ_SCENARIOS_DIR="${PROJECT_SOURCE_DIR}/scenarios"
+                             GCVIZ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   add_executable(gcviz_window ${_rd}/window_main.c ${_app}/app_window.c ${_app}/app_window_core.c)
   target_include_directories(gcviz_window PRIVATE ${_app})
   target_link_libraries(gcviz_window PRIVATE gcviz_record m)
@@ -22,7 +23,7 @@ if(GCVIZ_GUI)
              screenshot_file
              screenshot_fail load_error reload_vanished layout_pins runtime_error every_scenario
              glide_unpin glide_reload hidpi
-             quit_confirm chapters phase_captions slide_subjects record_subjects contrast)
+             quit_confirm chapters phase_captions slide_subjects record_subjects contrast py_panels)
     add_test(NAME render.${_t} COMMAND test_render ${_t})
     set_tests_properties(render.${_t} PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=offscreen" TIMEOUT 900)
   endforeach()

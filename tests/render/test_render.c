@@ -23,6 +23,9 @@
 #ifndef GCVIZ_TEST_DATA
 #define GCVIZ_TEST_DATA "tests/render/data"
 #endif
+#ifndef GCVIZ_SOURCE_DIR
+#define GCVIZ_SOURCE_DIR "."
+#endif
 #ifndef GCVIZ_SCENARIOS_DIR
 #define GCVIZ_SCENARIOS_DIR "scenarios"
 #endif
@@ -1637,7 +1640,9 @@ static void t_slide_subjects(void)
         struct dirent *de;
         while (d && (de = readdir(d)) != NULL) {
             size_t len = strlen(de->d_name);
-            if (len < 6 || strcmp(de->d_name + len - 5, ".json") != 0 || !isdigit((unsigned char)de->d_name[0]))
+            int is_json = len > 5 && strcmp(de->d_name + len - 5, ".json") == 0;
+            int is_py = len > 3 && strcmp(de->d_name + len - 3, ".py") == 0;
+            if (!(is_json || is_py) || !isdigit((unsigned char)de->d_name[0]))
                 continue;
             char path[1024];
             snprintf(path, sizeof path, "%s/%s", GCVIZ_SCENARIOS_DIR, de->d_name);
@@ -1787,7 +1792,9 @@ static void t_contrast(void)
 {
     static const char *const chapters[] = {"07_cycles.json", "08_collect_step_by_step.json",
                                            "12_finalizers.json", "13_resurrection.json",
-                                           "14_weak_references.json", "19_internaldocs_figures.json"};
+                                           "14_weak_references.json", "19_internaldocs_figures.json",
+                                           /* a .py lesson: the whole source, the output strip */
+                                           "tests/golden/py/l03_tree_del.py"};
     int texts = 0;
     for (int theme = 0; theme < RENDER_THEME_COUNT; theme++)
         for (int slide = 0; slide < 2; slide++) {
@@ -1795,7 +1802,10 @@ static void t_contrast(void)
             CHECK(target_open_record(&t, 1280, 720, theme, slide) == 0, "target");
             for (size_t ci = 0; ci < sizeof chapters / sizeof chapters[0]; ci++) {
                 char path[1024];
-                snprintf(path, sizeof path, "%s/%s", GCVIZ_SCENARIOS_DIR, chapters[ci]);
+                if (strchr(chapters[ci], '/'))
+                    snprintf(path, sizeof path, "%s/%s", GCVIZ_SOURCE_DIR, chapters[ci]);
+                else
+                    snprintf(path, sizeof path, "%s/%s", GCVIZ_SCENARIOS_DIR, chapters[ci]);
                 CHECK(app_win_load(t.w, path, 0) == 0, "load %s", path);
                 RecordPoint *pts = NULL;
                 int32_t np = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_PHASE, &pts);
@@ -1823,6 +1833,68 @@ static void t_contrast(void)
         }
     printf("contrast: %d texts\n", texts);
     CHECK(texts > 10000, "texts %d", texts);
+}
+
+/* Does the frame built in t->w->list draw exactly this text? */
+static int draws_text(Target *t, const char *text)
+{
+    const RenderList *l = &t->w->list;
+    for (int32_t i = 0; i < l->ncmds; i++)
+        if (l->cmds[i].kind == RENDER_CMD_TEXT && strcmp(render_cmd_text(l, &l->cmds[i]), text) == 0)
+            return 1;
+    return 0;
+}
+
+/* A .py lesson: the code panel shows the program as written (a method's
+ * body while it runs, its line highlighted; long lines wrapped, not cut);
+ * the output strip shows what print printed so far, in the window and on
+ * slides. */
+static void t_py_panels(void)
+{
+    for (int slide = 0; slide < 2; slide++) {
+        Target t;
+        CHECK(target_open_record(&t, 1280, 720, RENDER_THEME_LIGHT, slide) == 0, "target");
+        char path[1024];
+        snprintf(path, sizeof path, "%s/tests/golden/py/l03_tree_del.py", GCVIZ_SOURCE_DIR);
+        CHECK(app_win_load(t.w, path, 0) == 0, "load %s", path);
+        GcHeap *h = t.w->heap;
+        CHECK(app_win_build(t.w) == 0, "build");
+        CHECK(draws_text(&t, "nothing printed yet"), "slide %d: empty output strip", slide);
+        /* inside TreeNode.__init__: its body is shown and its running line highlighted */
+        int32_t in_init = -1;
+        for (int32_t i = 0; i < gc_event_count(h) && in_init < 0; i++) {
+            gc_seek(h, i + 1);
+            if (gc_frame_count(h) > 1 && gc_event(h, i)->kind == GC_EV_STORE)
+                in_init = i + 1;
+        }
+        CHECK(in_init > 0, "a store inside __init__");
+        app_win_seek(t.w, in_init, 0);
+        CHECK(app_win_build(t.w) == 0, "build");
+        CHECK(draws_text(&t, "        self.name = name"), "slide %d: __init__'s body shown", slide);
+        const RenderTheme *tm = render_theme(RENDER_THEME_LIGHT);
+        int fn_hl = 0;
+        for (int32_t i = 0; i < t.w->list.ncmds; i++) {
+            const RenderCmd *c = &t.w->list.cmds[i];
+            fn_hl |= c->kind == RENDER_CMD_RECT && c->color.r == tm->code_fn_hl.r &&
+                     c->color.g == tm->code_fn_hl.g && c->color.a == tm->code_fn_hl.a;
+        }
+        CHECK(fn_hl, "slide %d: the method's running line highlighted", slide);
+        CHECK(!draws_text(&t, "\"\"\"A parent/child tree with __del__"),
+              "the docstring is the title, not code");
+        /* the end: the last line printed is at the bottom of the strip */
+        app_win_seek(t.w, gc_event_count(h), 0);
+        CHECK(app_win_build(t.w) == 0, "build");
+        size_t len = 0;
+        const char *out = lang_run_output(t.w->run, &len);
+        char last[200];
+        size_t e = len > 0 && out[len - 1] == '\n' ? len - 1 : len, b = e;
+        while (b > 0 && out[b - 1] != '\n')
+            b--;
+        snprintf(last, sizeof last, "%.*s", (int)(e - b), out + b);
+        CHECK(len > 0 && draws_text(&t, last), "slide %d: last output line '%s' shown", slide, last);
+        CHECK(!draws_text(&t, "nothing printed yet"), "slide %d: output shown", slide);
+        target_close(&t);
+    }
 }
 
 /* ---- gliding cards ------------------------------------------------------------------ */
@@ -2362,7 +2434,7 @@ int main(int argc, char **argv)
         {"hidpi", t_hidpi},
         {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions},
         {"slide_subjects", t_slide_subjects}, {"record_subjects", t_record_subjects},
-        {"contrast", t_contrast},
+        {"contrast", t_contrast}, {"py_panels", t_py_panels},
     };
     int ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
