@@ -289,8 +289,12 @@ typedef enum GcEventKind {
     GC_EV_ERROR,           /* a runtime error stopped the scenario (text in gc_error) */
     GC_EV_SKIP_FULL,       /* count[2] is over its threshold, but the long-lived 25% rule
                               skips generation 2: a = long_lived_pending, b = long_lived_total */
-    GC_EV_OUTPUT           /* the program printed: a = start, b = end offset in lang's output
+    GC_EV_OUTPUT,          /* the program printed: a = start, b = end offset in lang's output
                               buffer (lang_run_output) */
+    GC_EV_TRASH_DEPOSIT,   /* the deallocators are nested too deep: obj (refcount 0,
+                              untracked) waits in the trashcan; a = objects waiting */
+    GC_EV_TRASH_DESTROY    /* obj is taken from the trashcan (last in, first out) and its
+                              deallocation goes on; a = objects waiting before */
 } GcEventKind;
 
 typedef struct GcEvent {

@@ -221,9 +221,7 @@ static int64_t handle_weakrefs(GcHeap *h, GcListId unreachable, GcListId old)
     while (h->g[GF_LFIRST(GC_LIST_WRCB)]) {
         GcId wr = (GcId)h->g[GF_LFIRST(GC_LIST_WRCB)];
         gc__event(h, GC_EV_WEAKREF_CALLBACK, wr, 0, -1, 0, 0);
-        if (h->host.call_weakref_cb)
-            h->host.call_weakref_cb(h->host.ctx, h, GC_WR_CALLBACK(gc__o(h, wr)), wr);
-        if (h->failed)
+        if (gc__host_weakref_cb(h, GC_WR_CALLBACK(gc__o(h, wr)), wr) < 0)
             return -1;
         if (gc_decref(h, GC_VAL_OBJ(wr)) < 0)
             return -1;
@@ -250,9 +248,7 @@ static int finalize_garbage(GcHeap *h, GcListId collectable)
             gc_incref(h, GC_VAL_OBJ(id));
             gc__idvec_push(&h->finalized, id);
             gc__event(h, GC_EV_DEL_CALL, id, 0, -1, 0, 0);
-            if (h->host.call_del)
-                h->host.call_del(h->host.ctx, h, id);
-            if (h->failed)
+            if (gc__host_del(h, id) < 0)
                 return -1;
             gc__event(h, GC_EV_DEL_RETURN, id, 0, -1, 0, 0);
             if (gc_decref(h, GC_VAL_OBJ(id)) < 0)
@@ -562,12 +558,11 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
         gc_incref(h, GC_VAL_OBJ(id));
         gc__idvec_push(&h->finalized, id);
         gc__event(h, GC_EV_DEL_CALL, id, 0, -1, 0, 0);
-        if (h->host.call_del)
-            h->host.call_del(h->host.ctx, h, id);
-        if (h->failed)
+        if (gc__host_del(h, id) < 0)
             goto fail;
         gc__event(h, GC_EV_DEL_RETURN, id, 0, -1, 0, 0);
-        gc_decref(h, GC_VAL_OBJ(id));
+        if (gc_decref(h, GC_VAL_OBJ(id)) < 0)
+            goto fail;
         ran = 1;
     }
     if (ran) {
@@ -590,10 +585,8 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
             if (mark[wr] && GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, wr))) == GC_V_FUNC) {
                 gc__event(h, GC_EV_WEAKREF_CALLBACK, wr, id, -1, 0, 0);
                 gc_incref(h, GC_VAL_OBJ(wr));
-                if (h->host.call_weakref_cb)
-                    h->host.call_weakref_cb(h->host.ctx, h, GC_WR_CALLBACK(gc__o(h, wr)), wr);
-                gc_decref(h, GC_VAL_OBJ(wr));
-                if (h->failed)
+                if (gc__host_weakref_cb(h, GC_WR_CALLBACK(gc__o(h, wr)), wr) < 0 ||
+                    gc_decref(h, GC_VAL_OBJ(wr)) < 0)
                     goto fail;
             }
         }
@@ -610,7 +603,8 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
                 continue;
             gc__slot_write(h, id, i, s.key, GC_UNBOUND);
             gc__inflight_add(h, s.val);
-            gc_decref(h, s.val);
+            if (gc_decref(h, s.val) < 0)
+                goto fail;
         }
     }
     for (GcId id = 1; id <= maxid; id++) {

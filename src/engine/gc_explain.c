@@ -316,6 +316,8 @@ static int is_args_tuple_death(const GcHeap *h, int32_t death)
 static int death_with_del(const GcHeap *h, int32_t i, GcId id)
 {
     int32_t d = ev_is(h, i + 1, GC_EV_DEALLOC, id) ? i + 2 : ev_is(h, i, GC_EV_DEALLOC, id) ? i + 1 : -1;
+    if (d >= 0 && ev_is(h, d, GC_EV_TRASH_DEPOSIT, id))
+        return 3; /* deferred by the trashcan */
     if (d < 0 || !ev_is(h, d, GC_EV_DEL_CALL, id))
         return 0;
     for (int32_t k = d + 1; k < h->nevents; k++)
@@ -332,6 +334,7 @@ static const char *death_suffix(const GcHeap *h, int32_t i, GcId id, int64_t new
     switch (death_with_del(h, i, id)) {
     case 1: return ": its __del__ runs first, then it is freed.";
     case 2: return ": its __del__ runs first, and resurrects it.";
+    case 3: return ", but the deallocators are nested too deep: it waits in the trashcan.";
     default: return ", so it is freed at once.";
     }
 }
@@ -538,6 +541,10 @@ static void x_dealloc(const Ex *x, char *buf, size_t n)
                  "%s has no references left: its __del__ runs first, and will make it reachable "
                  "again (it is not freed).",
                  x->a);
+        break;
+    case 3:
+        snprintf(buf, n, "%s has no references left, but the deallocators are nested too deep: "
+                         "it waits in the trashcan.", x->a);
         break;
     default: snprintf(buf, n, "%s has no references left: it is deallocated.", x->a); break;
     }
@@ -754,6 +761,20 @@ static void x_output(const Ex *x, char *buf, size_t n)
     snprintf(buf, n, "The program prints.");
 }
 
+static void x_trash_deposit(const Ex *x, char *buf, size_t n)
+{
+    snprintf(buf, n,
+             "The trashcan: %s (refcount 0, untracked) is put aside until the deallocators "
+             "return (%lld waiting, the last one in comes out first).",
+             x->a, (long long)x->e->a);
+}
+
+static void x_trash_destroy(const Ex *x, char *buf, size_t n)
+{
+    snprintf(buf, n, "The nesting is back down: %s, the last one put in the trashcan, is "
+                     "deallocated now.", x->a);
+}
+
 static const ExplainFn explain_table[] = {
     [GC_EV_BEGIN] = x_begin,
     [GC_EV_STMT] = x_stmt,
@@ -795,6 +816,8 @@ static const ExplainFn explain_table[] = {
     [GC_EV_ERROR] = x_error,
     [GC_EV_SKIP_FULL] = x_skip_full,
     [GC_EV_OUTPUT] = x_output,
+    [GC_EV_TRASH_DEPOSIT] = x_trash_deposit,
+    [GC_EV_TRASH_DESTROY] = x_trash_destroy,
 };
 
 void gc_event_explain(const GcHeap *h, int32_t i, char *buf, size_t n)

@@ -113,6 +113,16 @@ struct GcHeap {
     IdVec work; /* scratch worklists */
     IdVec work2;
 
+    /* The trashcan (Py_TRASHCAN_BEGIN/END; gc_heap.c): the objects whose
+     * deallocation was deferred, last deposited on top, and how deep the
+     * deallocators are nested: trash_nest counts trashcan levels (3.12's
+     * delete_nesting), c_units the C recursion units in use (3.13+'s
+     * C recursion limit minus c_recursion_remaining).  Run-time state
+     * only: both are back to their start values when a statement ends. */
+    IdVec trash;
+    int32_t trash_nest;
+    int32_t c_units;
+
     int failed;
     int limit_hit; /* the failure is the scenario's: too many objects */
     char err[512];
@@ -220,6 +230,11 @@ void gc__clear_freelists(GcHeap *h);
 
 /* Teardown. */
 int gc__dealloc(GcHeap *h, GcId id);
+/* Runs a __del__ / a weakref callback through the host, with the C
+ * recursion units a call from C into Python costs (3.13+ trashcan).
+ * Returns -1 on a fatal error (h->failed). */
+int gc__host_del(GcHeap *h, GcId id);
+int gc__host_weakref_cb(GcHeap *h, GcValue callback, GcId wr);
 int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id);
 void gc__weakref_unlink(GcHeap *h, GcId wr);
 int gc__idvec_push(IdVec *v, GcId id);

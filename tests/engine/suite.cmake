@@ -11,3 +11,17 @@ target_compile_definitions(test_explain PRIVATE GCVIZ_SCENARIOS_DIR="${PROJECT_S
 foreach(t resurrection weakrefs cursor_independent)
   add_test(NAME explain_${t} COMMAND test_explain ${t})
 endforeach()
+
+# The trashcan's orders, measured in CPython by tests/oracle/trashcan_orders.py.
+add_executable(test_trashcan ${CMAKE_CURRENT_LIST_DIR}/test_trashcan.c)
+target_link_libraries(test_trashcan PRIVATE gcviz_scenario)
+# The 3.13 case nested 9960 deep lives here, not under tests/golden, where the
+# invariants suite would gc_check each of its 350,000 micro-steps.
+file(GLOB GCVIZ_TRASHCAN_CASES CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/../golden/trashcan/*.json
+     ${CMAKE_CURRENT_LIST_DIR}/trashcan_deep/*.json)
+foreach(sc ${GCVIZ_TRASHCAN_CASES})
+  get_filename_component(name ${sc} NAME_WE)
+  string(REGEX REPLACE "\\.json$" ".order" order ${sc})
+  add_test(NAME engine_trashcan_${name} COMMAND test_trashcan ${sc} ${order})
+  set_tests_properties(engine_trashcan_${name} PROPERTIES LABELS golden)
+endforeach()
