@@ -365,6 +365,9 @@ const char *gc_error(const GcHeap *h);
 /* Did the run stop on gcviz's object limit (the scenario's fault, not the
  * machine's)? */
 int gc_limit_hit(const GcHeap *h);
+/* Has the run failed (out of memory, limit)?  Once set, the state is no
+ * longer CPython's: the run must stop with gc_error(). */
+int gc_failed(const GcHeap *h);
 
 /* Marks every object reachable from the roots (frames, temporaries,
  * permanent generation) into out[id] = 1; out has gc_max_id()+1 bytes. */

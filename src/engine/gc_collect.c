@@ -246,7 +246,8 @@ static int finalize_garbage(GcHeap *h, GcListId collectable)
             gc__set_flags(h, id, GC_F_FINALIZED, 0);
             gc__event(h, GC_EV_FINALIZE, id, 0, -1, 0, 0);
             gc_incref(h, GC_VAL_OBJ(id));
-            gc__idvec_push(&h->finalized, id);
+            if (gc__idvec_push(&h->finalized, id) < 0)
+                return gc_fail(h, "out of memory");
             gc__event(h, GC_EV_DEL_CALL, id, 0, -1, 0, 0);
             if (gc__host_del(h, id) < 0)
                 return -1;
@@ -556,7 +557,10 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
             continue;
         gc__set_flags(h, id, GC_F_FINALIZED, 0);
         gc_incref(h, GC_VAL_OBJ(id));
-        gc__idvec_push(&h->finalized, id);
+        if (gc__idvec_push(&h->finalized, id) < 0) {
+            gc_fail(h, "out of memory");
+            goto fail;
+        }
         gc__event(h, GC_EV_DEL_CALL, id, 0, -1, 0, 0);
         if (gc__host_del(h, id) < 0)
             goto fail;
@@ -612,7 +616,10 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
         if (mark[id] || o->state != GC_STATE_ALIVE)
             continue;
         gc__event(h, GC_EV_SWEEP, id, 0, -1, 0, 0);
-        gc__idvec_push(&h->freed, id);
+        if (gc__idvec_push(&h->freed, id) < 0) {
+            gc_fail(h, "out of memory");
+            goto fail;
+        }
         gc__list_remove(h, id);
         SET_OBJ(h, id, OF_REFCNT, 0);
         SET_OBJ(h, id, OF_STATE, GC_STATE_FREED);

@@ -75,6 +75,8 @@ const char *gc_error(const GcHeap *h) { return h->err; }
 
 int gc_limit_hit(const GcHeap *h) { return h->limit_hit; }
 
+int gc_failed(const GcHeap *h) { return h->failed; }
+
 /* ---- the write log --------------------------------------------------- */
 
 int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, int64_t old,

@@ -114,7 +114,9 @@ static int raise(LangRun *r, const char *type, const char *fmt, ...)
 
 static int fatal(LangRun *r)
 {
-    if (!r->exc[0])
+    if (gc_failed(r->h) && gc_error(r->h)[0]) /* over a Python exception being raised */
+        snprintf(r->exc, sizeof r->exc, "%s", gc_error(r->h));
+    else if (!r->exc[0])
         snprintf(r->exc, sizeof r->exc, "%s",
                  gc_error(r->h)[0] ? gc_error(r->h) : "MemoryError: out of memory");
     return FATAL;
@@ -192,6 +194,7 @@ static int safe_point(LangRun *r) { return chk(r, gc_safe_point(r->h)); }
 typedef struct Names {
     int32_t *v;
     int32_t n, cap;
+    int oom; /* an add failed: the analysis is incomplete */
 } Names;
 
 static int names_has(const Names *n, int32_t a)
@@ -209,8 +212,10 @@ static int names_add(Names *n, int32_t a)
     if (n->n == n->cap) {
         int32_t cap = n->cap ? n->cap * 2 : 8;
         int32_t *p = gc_realloc(n->v, (size_t)cap * sizeof *p);
-        if (!p)
+        if (!p) {
+            n->oom = 1;
             return -1;
+        }
         n->v = p;
         n->cap = cap;
     }
@@ -358,13 +363,14 @@ static int analyse(FuncInfo *fi, const int32_t *params, int32_t nparams, LangStm
     order_body(body, n, &locals, &out);
     for (int32_t i = 0; i < locals.n; i++) /* never-used locals keep some order */
         names_add(&out, locals.v[i]);
+    int oom = stores.oom || globals.oom || locals.oom || out.oom;
     gc_free(stores.v);
     gc_free(locals.v);
     fi->locals = out.v;
     fi->nlocals = out.n;
     fi->globals = globals.v;
     fi->nglobals = globals.n;
-    return 0;
+    return oom ? -1 : 0; /* a name left out would change scopes: never run on that */
 }
 
 static int is_local(const Ctx *c, int32_t a)
@@ -3198,14 +3204,24 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     int32_t nf = lang_func_count(p), nc = lang_class_count(p);
     r->funcs = gc_calloc((size_t)(nf ? nf : 1), sizeof *r->funcs);
     r->dels = gc_calloc((size_t)(nc ? nc : 1), sizeof *r->dels);
-    if (!r->h || !r->funcs || !r->dels) {
+    int oom = !r->h || !r->funcs || !r->dels;
+    /* every name interned above (-1 when out of memory) */
+    const int32_t *names[] = {&r->a_self, &r->a_gc, &r->a_weakref, &r->a_ref, &r->a_append,
+        &r->a_pop, &r->a_clear, &r->a_collect, &r->a_enable, &r->a_disable, &r->a_set_threshold,
+        &r->a_freeze, &r->a_unfreeze, &r->a_range, &r->a_print, &r->a_len, &r->a_str, &r->a_id,
+        &r->a_isinstance, &r->a_sys, &r->a_getrefcount, &r->a_isenabled, &r->a_get_count,
+        &r->a_get_threshold, &r->a_is_tracked, &r->a_get_freeze_count, &r->a_insert, &r->a_remove,
+        &r->a_extend, &r->a_index, &r->a_get, &r->a_init, &r->a_del, &r->a_object};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        oom |= *names[i] < 0;
+    for (int32_t i = 0; !oom && i < nf; i++) {
+        const LangFunc *f = lang_func(p, i);
+        oom = analyse(&r->funcs[i], f->params, f->nparams, f->body, f->nbody) < 0;
+    }
+    if (oom) {
         r->status = 3;
         snprintf(r->err, sizeof r->err, "out of memory");
         return r;
-    }
-    for (int32_t i = 0; i < nf; i++) {
-        const LangFunc *f = lang_func(p, i);
-        analyse(&r->funcs[i], f->params, f->nparams, f->body, f->nbody);
     }
     r->cattr = gc_calloc((size_t)(nc ? nc : 1), sizeof *r->cattr);
     r->class_made = gc_calloc((size_t)(nc ? nc : 1), 1);
@@ -3236,7 +3252,11 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
             snprintf(r->err, sizeof r->err, "out of memory");
             return r;
         }
-        analyse(&r->dels[i], &r->a_self, 1, k->del_body, k->ndel);
+        if (analyse(&r->dels[i], &r->a_self, 1, k->del_body, k->ndel) < 0) {
+            r->status = 3;
+            snprintf(r->err, sizeof r->err, "out of memory");
+            return r;
+        }
     }
     Ctx top = {NULL, 0};
     tb_push(r, -1);
@@ -3249,6 +3269,8 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         int rc = exec_stmt(r, &top, s, &ret, &returned);
         if (rc == OK)
             rc = safe_point(r); /* the end of the step is an eval-breaker check */
+        if (rc != FATAL && gc_failed(r->h))
+            rc = fatal(r); /* an engine failure that no return value carried up */
         if (rc == OK) {
             gc_step_end(r->h);
             if (r->opt.on_step)

@@ -11,6 +11,7 @@
  *
  * Usage: test_oom load|run SCENARIO.json...
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,8 +94,140 @@ static int sweep_load(const char *path)
     return 0;
 }
 
-/* Runs of a loaded scenario with the Nth engine allocation failing: status
- * 0 or 3 ("out of memory"), a heap that passes gc_check when it ends well. */
+/* What a run shows, step by step: the trace's content (live objects with
+ * type, refcount and list; freed, finalized, collections, count and the
+ * value of gc.collect()).  Kept with the real allocator, so that the
+ * fingerprint itself never takes part in the sweep. */
+typedef struct Print {
+    char *s;
+    size_t n, cap;
+} Print;
+
+static void put(Print *p, const char *fmt, ...)
+{
+    char b[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(b, sizeof b, fmt, ap);
+    va_end(ap);
+    if (k < 0)
+        return;
+    if (p->n + (size_t)k + 1 > p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 4096;
+        while (cap < p->n + (size_t)k + 1)
+            cap *= 2;
+        char *q = __real_realloc(p->s, cap);
+        if (!q)
+            abort();
+        p->s = q;
+        p->cap = cap;
+    }
+    memcpy(p->s + p->n, b, (size_t)k + 1);
+    p->n += (size_t)k;
+}
+
+static void on_step(void *ctx, LangRun *r, int32_t step)
+{
+    Print *p = ctx;
+    long saved = countdown;
+    countdown = -1; /* lang and the engine allocate nothing here, but be sure */
+    GcHeap *h = lang_run_heap(r);
+    put(p, "step %d:", step);
+    for (GcId id = 1; id <= gc_max_id(h); id++) {
+        const GcObject *o = gc_object(h, id);
+        if (o && o->state == GC_STATE_ALIVE)
+            put(p, " %d/%s/%d/%d", id, gc_type_name(h, id), o->refcnt, o->list);
+    }
+    GcStepLog l = gc_step_log(h);
+    put(p, " freed");
+    for (int32_t i = 0; i < l.nfreed; i++)
+        put(p, " %d", l.freed[i]);
+    put(p, " finalized");
+    for (int32_t i = 0; i < l.nfinalized; i++)
+        put(p, " %d", l.finalized[i]);
+    for (int32_t i = 0; i < l.ncollections; i++)
+        put(p, " gc%d:%lld/%lld/%d", l.collections[i].gen, (long long)l.collections[i].collected,
+            (long long)l.collections[i].uncollectable, l.collections[i].automatic);
+    const GcGlobals *g = gc_globals(h);
+    put(p, " count %lld %lld %lld collected %lld\n", (long long)g->count[0], (long long)g->count[1],
+        (long long)g->count[2], (long long)lang_run_collected(r));
+    countdown = saved;
+}
+
+/* Runs of a loaded scenario with the Nth allocation failing, recorded or
+ * not: each must either end in status 3 with "out of memory", or show
+ * exactly what the run without failures shows (same status, same error,
+ * the same steps), with a heap that passes gc_check.  Returns the number of
+ * runs that ended otherwise. */
+static int sweep_run_mode(const char *path, Scenario *s, int record)
+{
+    LangRunOptions o;
+    memset(&o, 0, sizeof o);
+    o.record = record;
+    o.on_step = on_step;
+    Print want = {0}, got = {0};
+    o.ctx = &want;
+    calls = 0;
+    LangRun *r = lang_run(s->program, &o);
+    long total = calls;
+    int want_st = r ? lang_run_status(r) : -1;
+    char want_err[600];
+    snprintf(want_err, sizeof want_err, "%s", r ? lang_run_error(r) : "");
+    lang_run_free(r);
+    if (want_st != 0 && want_st != 1) {
+        fprintf(stderr, "%s: does not run (%d): %s\n", path, want_st, want_err);
+        return 1;
+    }
+    int oom = 0, same = 0, bad = 0;
+    o.ctx = &got;
+    for (long n = 0; n <= total; n++) {
+        got.n = 0;
+        if (got.s)
+            got.s[0] = 0;
+        countdown = n;
+        r = lang_run(s->program, &o);
+        countdown = -1;
+        if (!r) {
+            oom++;
+            continue;
+        }
+        int st = lang_run_status(r);
+        char buf[256];
+        if (st == 3) {
+            if (!strstr(lang_run_error(r), "memory")) {
+                fprintf(stderr, "%s: allocation %ld: status 3: %s\n", path, n, lang_run_error(r));
+                bad++;
+            }
+            oom++;
+        } else if (st != want_st || strcmp(lang_run_error(r), want_err) != 0 ||
+                   strcmp(got.s ? got.s : "", want.s ? want.s : "") != 0) {
+            const char *a = got.s ? got.s : "", *b = want.s ? want.s : "";
+            size_t k = 0;
+            while (a[k] && a[k] == b[k])
+                k++;
+            while (k > 0 && a[k - 1] != '\n')
+                k--;
+            fprintf(stderr,
+                    "%s (record %d): allocation %ld failed, yet the run ended %d (%s), not 3, "
+                    "and shows something else:\n  got:  %.200s\n  want: %.200s\n",
+                    path, record, n, st, lang_run_error(r), a + k, b + k);
+            bad++;
+        } else {
+            same++;
+            if (gc_check(lang_run_heap(r), buf, sizeof buf) != 0) {
+                fprintf(stderr, "%s: allocation %ld: heap: %s\n", path, n, buf);
+                bad++;
+            }
+        }
+        lang_run_free(r);
+    }
+    printf("%s (record %d): %ld allocations: %d runs ended in out of memory, %d as without "
+           "failures, %d otherwise\n", path, record, total, oom, same, bad);
+    free(want.s);
+    free(got.s);
+    return bad;
+}
+
 static int sweep_run(const char *path)
 {
     ScenarioErrors e;
@@ -104,36 +237,8 @@ static int sweep_run(const char *path)
         failures++;
         return -1;
     }
-    LangRunOptions o;
-    memset(&o, 0, sizeof o);
-    o.record = 1;
-    calls = 0;
-    LangRun *r = lang_run(s->program, &o);
-    long total = calls;
-    lang_run_free(r);
-    int oom = 0;
-    for (long n = 0; n <= total; n++) {
-        countdown = n;
-        r = lang_run(s->program, &o);
-        countdown = -1;
-        if (!r) {
-            oom++;
-            continue;
-        }
-        int st = lang_run_status(r);
-        if (st == 3 && !strstr(lang_run_error(r), "memory")) {
-            fprintf(stderr, "%s: allocation %ld: status 3: %s\n", path, n, lang_run_error(r));
-            failures++;
-        }
-        char buf[256];
-        if (st == 0 && gc_check(lang_run_heap(r), buf, sizeof buf) != 0) {
-            fprintf(stderr, "%s: allocation %ld: heap: %s\n", path, n, buf);
-            failures++;
-        }
-        oom += st == 3;
-        lang_run_free(r);
-    }
-    printf("%s: %ld allocations, %d runs ended in out of memory\n", path, total, oom);
+    failures += sweep_run_mode(path, s, 1);
+    failures += sweep_run_mode(path, s, 0);
     scenario_free(s);
     return 0;
 }
