@@ -888,7 +888,7 @@ static void build(Ctx *c, const cJSON *root, Scenario *s)
     const cJSON *title = NULL, *desc = NULL, *chapter = NULL, *python = NULL, *coll = NULL;
     const cJSON *classes = NULL, *funcs = NULL, *steps = NULL, *layout = NULL, *source = NULL;
     const cJSON **slot[] = {&title, &desc, &chapter, &python, &coll, &classes, &funcs, &steps, &layout, &source};
-    int n, i = 0, suggested_title = 0, suggested_steps = 0;
+    int n, i = 0, suggested_steps = 0;
     char b[48];
 
     if (!cJSON_IsObject(root)) {
@@ -914,14 +914,12 @@ static void build(Ctx *c, const cJSON *root, Scenario *s)
         else {
             /* "stpes" is reported once, not also as a missing "steps" */
             const char *sug = unknown_key(c, m, p, TOP_KEYS);
-            suggested_title |= sug && !strcmp(sug, "title");
             suggested_steps |= sug && !strcmp(sug, "steps");
         }
     }
     free(dup);
 
-    if (!title && !suggested_title && !source)
-        add_problem(c, voff(c, root), "", "missing required key 'title'");
+    /* No "title": the file's name is the title (scenario_load_text). */
     if ((title = top_string(c, title, "title")) != NULL)
         s->title = dupstr(c, title->valuestring);
     if ((desc = top_string(c, desc, "description")) != NULL)
@@ -978,8 +976,6 @@ static void build(Ctx *c, const cJSON *root, Scenario *s)
             s->title = dupstr(c, meta.title);
         if (!s->description && meta.description)
             s->description = dupstr(c, meta.description);
-        if (!s->title && np == 0)
-            add_problem(c, voff(c, root), "", "missing required key 'title' (or a docstring in 'source')");
         if (layout)
             build_layout(c, layout, s);
         return;
@@ -1226,7 +1222,9 @@ done:
         }
         s->name = nm;
         c->prog = NULL;
-        if (!s->path || !s->name) {
+        if (!s->title && nm) /* no "title" (nor a docstring): the file's name */
+            s->title = dupstr(c, nm);
+        if (!s->path || !s->name || !s->title) {
             scenario_free(s);
             s = NULL;
             only_problem(errs, 1, "out of memory");

@@ -214,6 +214,13 @@ static void check_loc(const Scenario *s, const char *path, int line, int col, co
 
 static int run_good(const char *dir)
 {
+    /* No "title": the file's name (without .json) is the title. */
+    Scenario *u = load_good(dir, "untitled_lesson.json");
+    if (u) {
+        CHECK_STR(u->title, "untitled_lesson");
+        CHECK(lang_step_count(u->program) == 2);
+        scenario_free(u);
+    }
     Scenario *s = load_good(dir, "cycle.json");
     if (s) {
         /* The scenario of DESIGN.md 2, laid out over several lines. */
