@@ -124,7 +124,8 @@ enum {
     GC_F_LEAKED = 1 << 3,      /* refcount collector: unreachable and never freed */
     GC_F_MARKED = 1 << 4,      /* mark-sweep: reached by marking */
     GC_F_TEMP = 1 << 5,        /* held by the evaluation stack right now */
-    GC_F_DICT = 1 << 6         /* instance whose attributes moved to a __dict__ object */
+    GC_F_DICT = 1 << 6,        /* instance whose attributes moved to a __dict__ object */
+    GC_F_GREY = 1 << 7         /* mark-sweep: reached, on the worklist, references not yet followed */
 };
 
 /* One field of an object: attribute (key = GC_V_STR atom), list/tuple item
@@ -282,7 +283,8 @@ typedef enum GcEventKind {
     GC_EV_FINALIZE,        /* __del__ about to run for obj in a collection */
     GC_EV_CLEAR,           /* tp_clear(obj) */
     GC_EV_SURVIVE_CLEAR,   /* obj still alive after tp_clear: moved to old */
-    GC_EV_MARK,            /* mark-sweep */
+    GC_EV_MARK,            /* mark-sweep: obj reached, grey on the worklist (a = 1), or its
+                              references followed, black (a = 0) */
     GC_EV_SWEEP,
     GC_EV_LEAK,            /* refcount collector: obj is now unreachable forever */
     GC_EV_GC_END,          /* a = collected (m), b = uncollectable (n) */

@@ -477,7 +477,11 @@ fail:
 
 /* ---- mark-sweep ----------------------------------------------------- */
 
-/* Marks everything reachable from the roots; returns -1 on OOM. */
+/* Marks everything reachable from the roots; returns -1 on OOM.  The
+ * tricolour scheme, one object at a time: white (not reached), grey
+ * (reached, on the worklist: GC_F_GREY, a GC_EV_MARK with a = 1), black
+ * (its references followed: GC_F_MARKED, a GC_EV_MARK with a = 0).  The
+ * worklist is a stack, so marking is depth first and never recursive. */
 static int mark_all(GcHeap *h, uint8_t *mark, int events)
 {
     IdVec *stack = &h->work;
@@ -490,6 +494,10 @@ static int mark_all(GcHeap *h, uint8_t *mark, int events)
             GcId id_ = GC_VAL_ID(v);                                 \
             if (!mark[id_] && gc__o(h, id_)->state == GC_STATE_ALIVE) { \
                 mark[id_] = 1;                                       \
+                if (events) {                                        \
+                    gc__event(h, GC_EV_MARK, id_, 0, -1, 1, 0);      \
+                    gc__set_flags(h, id_, GC_F_GREY, 0);             \
+                }                                                    \
                 if (gc__idvec_push(stack, id_) < 0)                  \
                     return gc_fail(h, "out of memory");              \
             }                                                        \
@@ -508,7 +516,7 @@ static int mark_all(GcHeap *h, uint8_t *mark, int events)
         GcId id = stack->v[--stack->n];
         if (events) {
             gc__event(h, GC_EV_MARK, id, 0, -1, 0, 0);
-            gc__set_flags(h, id, GC_F_MARKED, 0);
+            gc__set_flags(h, id, GC_F_MARKED, GC_F_GREY);
         }
         GcObject *o = gc__o(h, id);
         if (o->kind == GC_KIND_WEAKREF)

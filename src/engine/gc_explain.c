@@ -820,6 +820,19 @@ static const ExplainFn explain_table[] = {
     [GC_EV_TRASH_DESTROY] = x_trash_destroy,
 };
 
+/* Under mark-and-sweep there are no reference counts: ": refcount a -> b"
+ * is taken out of a sentence. */
+static void strip_counts(char *buf)
+{
+    char *c = strstr(buf, ": refcount ");
+    if (!c)
+        return;
+    char *e = c + strlen(": refcount ");
+    while (*e && (strchr("0123456789-> ", *e)))
+        e++;
+    memmove(c, e, strlen(e) + 1);
+}
+
 void gc_event_explain(const GcHeap *h, int32_t i, char *buf, size_t n)
 {
     const GcEvent *e = gc_event(h, i);
@@ -832,6 +845,8 @@ void gc_event_explain(const GcHeap *h, int32_t i, char *buf, size_t n)
     if (e->obj > 0 && e->obj <= gc_max_id(h))
         obj_label(h, e->obj, x.a, sizeof x.a);
     explain_table[e->kind](&x, buf, n);
+    if (h->cfg.collector == GC_COLLECTOR_MARKSWEEP && (e->kind == GC_EV_INCREF || e->kind == GC_EV_DECREF))
+        strip_counts(buf);
 }
 
 int gc_event_interpreter_only(const GcHeap *h, int32_t i)

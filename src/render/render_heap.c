@@ -123,6 +123,8 @@ static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, f
     case GC_LIST_NONE: break;
     default: gc = t->unreachable; gl = gc_list_name((GcListId)o->list); break;
     }
+    if (bars && gc_globals(s->h)->collector != GC_COLLECTOR_CPYTHON)
+        gl = ""; /* refcount only and mark-sweep have no generations: none is drawn */
     if (o->state == GC_STATE_FREED)
         gl = "freed";
     else if (o->flags & GC_F_UNREACHABLE)
@@ -249,7 +251,8 @@ static void draw_card_overview(HeapCtx *c, GcId id, const GcObject *o, int hot, 
         render_hatch(s->l, bx + 1, by + 1, bw - 2, bh - 2, sc(s, 1), sc(s, 5),
                      with_alpha(t->leaked, 0.45f * a));
     RenderColor gcol;
-    int bars = freed ? 0 : gen_bars(o, t, &gcol);
+    GcCollector coll = gc_globals(s->h)->collector;
+    int bars = freed || coll != GC_COLLECTOR_CPYTHON ? 0 : gen_bars(o, t, &gcol);
     float bar_w = sc(s, 2), bar_step = sc(s, 3.5f);
     for (int b = 0; b < bars; b++)
         render_rect(s->l, bx + sc(s, 3) + bar_step * (float)b, by + bh * 0.18f, bar_w, bh * 0.64f, 0,
@@ -262,7 +265,7 @@ static void draw_card_overview(HeapCtx *c, GcId id, const GcObject *o, int hot, 
     if (px >= spx(s, 8) && right - left > sc(s, 12)) {
         char label[160], rc[32], fit[160];
         rc[0] = 0;
-        if (!freed)
+        if (!freed && coll != GC_COLLECTOR_MARKSWEEP)
             snprintf(rc, sizeof rc, "%lld", (long long)o->refcnt);
         float rcw = rc[0] ? (float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, rc) : 0;
         render_obj_label(s->h, id, label, sizeof label);
@@ -347,8 +350,8 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     /* generation bars along the left edge */
     RenderColor gcol;
     int bars = gen_bars(o, t, &gcol);
-    if (freed)
-        bars = 0;
+    if (freed || gc_globals(s->h)->collector != GC_COLLECTOR_CPYTHON)
+        bars = 0; /* honest counterfactuals: no generations without CPython's collector */
     for (int b = 0; b < bars; b++)
         render_rect(s->l, bx + (6 + 6 * (float)b) * k, by + 8 * k, 3.5f * k, bh - 16 * k, 1.5f * k,
                     with_alpha(gcol, content_a));
@@ -358,8 +361,26 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     int hpx = zpx(s, 18), bpx = zpx(s, 16);
     float hh = LAYOUT_HEADER_H * k;
     float right = bx + bw - 10 * k;
+    const GcGlobals *gg = gc_globals(s->h);
+    int marksweep = gg->collector == GC_COLLECTOR_MARKSWEEP;
+    if (bpx >= 7 && alive && marksweep) {
+        /* no reference counts: during a collection the mark colour instead */
+        if (gg->collecting && gg->phase != GC_PHASE_IDLE) {
+            int black = (o->flags & GC_F_MARKED) != 0, grey = (o->flags & GC_F_GREY) != 0;
+            int mhot = e && e->kind == GC_EV_MARK && e->obj == id;
+            RenderColor fill = black ? (RenderColor){20, 20, 20, 255}
+                               : grey ? (RenderColor){110, 110, 110, 255}
+                                      : (RenderColor){255, 255, 255, 255};
+            RenderColor ink = black || grey ? (RenderColor){255, 255, 255, 255} : (RenderColor){0, 0, 0, 255};
+            float bwid = badge(s, right, by + 10 * k, 24 * k, black ? "black" : grey ? "grey" : "white",
+                               with_alpha(fill, content_a), with_alpha(ink, content_a), 12 * k, bpx);
+            render_frame(s->l, right - bwid, by + 10 * k, bwid, 24 * k, 12 * k, (mhot ? 3.0f : 1.0f) * k, 0,
+                         mhot ? t->hot : t->card_border);
+            right -= bwid + 6 * k;
+        }
+    }
     if (bpx >= 7) {
-        if (alive) {
+        if (alive && !marksweep) {
             int rc_hot = e && (e->kind == GC_EV_INCREF || e->kind == GC_EV_DECREF) && e->obj == id;
             if (rc_hot)
                 snprintf(buf, sizeof buf, "rc %lld\xE2\x86\x92%lld", (long long)e->a, (long long)e->b);
@@ -531,10 +552,6 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     if (!freed && (o->flags & GC_F_FINALIZED)) {
         size_t len = strlen(foot);
         snprintf(foot + len, sizeof foot - len, "%s__del__ ran", len ? " \xC2\xB7 " : "");
-    }
-    if (!freed && (o->flags & GC_F_MARKED)) {
-        size_t len = strlen(foot);
-        snprintf(foot + len, sizeof foot - len, "%smarked \xE2\x9C\x93", len ? " \xC2\xB7 " : "");
     }
     if (foot[0] && rpx >= 7) {
         const char *ft = render_fit(s, RENDER_FONT_SANS, rpx, foot, bw + 60 * k, fit, sizeof fit);

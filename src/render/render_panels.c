@@ -608,17 +608,144 @@ static float list_strip(Scene *s, GcListId list, float x, float y, float w)
     return cy + ch - y;
 }
 
+/* Chips "#id" for ids[0..n) in rows of width w (at most three rows, then
+ * "+N more"), outlined in col; the one the event shown is about is thick.
+ * Returns the height used. */
+static float id_strip(Scene *s, const GcId *ids, int n, float x, float y, float w, RenderColor col)
+{
+    const RenderTheme *t = s->t;
+    float ch = sc(s, 28), gap = sc(s, 6), cx = x, cy = y;
+    int rows = 1;
+    char buf[32];
+    if (n == 0) {
+        render_text_mid(s, x, y, ch, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT, t->text_faint, "empty");
+        return ch;
+    }
+    const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
+    for (int k = 0; k < n; k++) {
+        snprintf(buf, sizeof buf, "#%d", (int)ids[k]);
+        float cw = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 16), buf) + sc(s, 18);
+        if (cx + cw > x + w && cx > x) {
+            if (rows == 3) {
+                snprintf(buf, sizeof buf, "+%d more", n - k);
+                render_text_mid(s, cx, cy, ch, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT, t->text_dim, buf);
+                break;
+            }
+            rows++;
+            cx = x;
+            cy += ch + gap;
+        }
+        int hot = e && e->obj == ids[k];
+        render_rect(s->l, cx, cy, cw, ch, sc(s, 6), with_alpha(col, 0.22f));
+        render_frame(s->l, cx, cy, cw, ch, sc(s, 6), sc(s, hot ? 3 : 1.5f), 0, hot ? t->hot : col);
+        render_text_mid(s, cx + cw * 0.5f, cy, ch, RENDER_FONT_BOLD, spx(s, 16), RENDER_ALIGN_CENTER, t->text, buf);
+        cx += cw + gap;
+    }
+    return cy + ch - y;
+}
+
+/* The grey worklist of the mark phase shown, in push order (the last is
+ * the top of the stack, marked next): the grey pushes (GC_EV_MARK, a = 1)
+ * since the phase began, less those turned black.  Returns the count. */
+static int grey_worklist(Scene *s, GcId *out, int max)
+{
+    int n = 0;
+    int32_t start = s->ev >= 0 ? gc_phase_start(s->h, s->ev) : -1;
+    if (start < 0 || gc_event(s->h, s->ev)->phase != GC_PHASE_MARK)
+        return 0;
+    for (int32_t i = start; i <= s->ev; i++) {
+        const GcEvent *e = gc_event(s->h, i);
+        if (e->kind != GC_EV_MARK)
+            continue;
+        if (e->a == 1 && n < max) {
+            out[n++] = e->obj;
+        } else if (e->a == 0) {
+            for (int k = n - 1; k >= 0; k--)
+                if (out[k] == e->obj) {
+                    memmove(out + k, out + k + 1, (size_t)(n - k - 1) * sizeof *out);
+                    n--;
+                    break;
+                }
+        }
+    }
+    return n;
+}
+
+/* The collector panel of the counterfactual collectors, which have no
+ * generations: mark-sweep shows its colours and the grey worklist;
+ * refcount only shows what leaked.  Returns the y below. */
+static float counterfactual_lists(Scene *s, const GcGlobals *g, float cx, float cy, float cw, float bottom)
+{
+    const RenderTheme *t = s->t;
+    char buf[160];
+    enum { MAXIDS = 4096 };
+    GcId *ids = malloc(MAXIDS * sizeof *ids);
+    if (!ids)
+        return cy;
+    int white = 0, grey = 0, black = 0, leaked = 0, n = 0;
+    for (GcId id = 1; id <= s->maxid; id++) {
+        const GcObject *o = gc_object(s->h, id);
+        if (!o || o->state != GC_STATE_ALIVE)
+            continue;
+        black += (o->flags & GC_F_MARKED) != 0;
+        grey += (o->flags & GC_F_GREY) != 0;
+        white += !(o->flags & (GC_F_MARKED | GC_F_GREY));
+        if ((o->flags & GC_F_LEAKED) && n < MAXIDS)
+            ids[n++] = id;
+        leaked += (o->flags & GC_F_LEAKED) != 0;
+    }
+    if (g->collector == GC_COLLECTOR_MARKSWEEP) {
+        render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT, t->text,
+                        "No generations, no counts");
+        cy += sc(s, 30);
+        if (g->collecting && g->phase != GC_PHASE_IDLE) {
+            snprintf(buf, sizeof buf, "white %d \xC2\xB7 grey %d \xC2\xB7 black %d", white, grey, black);
+            render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT, t->text, buf);
+            cy += sc(s, 36);
+            render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT, t->text,
+                            "grey worklist (top last)");
+            cy += sc(s, 32);
+            int nw = grey_worklist(s, ids, MAXIDS);
+            cy += id_strip(s, ids, nw, cx, cy, cw, t->text_dim) + sc(s, 14);
+        } else {
+            snprintf(buf, sizeof buf, "%lld / %lld allocations until the next collection",
+                     (long long)g->count[0], (long long)g->threshold[0]);
+            char fit[200];
+            render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT, t->text_dim,
+                            render_fit(s, RENDER_FONT_SANS, spx(s, 16), buf, cw, fit, sizeof fit));
+            cy += sc(s, 36);
+        }
+    } else {
+        render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT, t->text,
+                        "Reference counting only");
+        cy += sc(s, 30);
+        render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT, t->text_dim,
+                        "no generations, no cycle collector");
+        cy += sc(s, 36);
+        snprintf(buf, sizeof buf, "leaked (never freed): %d", leaked);
+        render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT, t->leaked, buf);
+        cy += sc(s, 32);
+        cy += id_strip(s, ids, n, cx, cy, cw, t->leaked) + sc(s, 14);
+    }
+    (void)bottom;
+    free(ids);
+    return cy;
+}
+
 static void stripes(Scene *s, float x, float y, float h, int bars, RenderColor c)
 {
     for (int b = 0; b < bars; b++)
         render_rect(s->l, x + (float)b * sc(s, 6), y, sc(s, 3.5f), h, sc(s, 1), c);
 }
 
+/* Every phase a collection passes through, in order: a phase missing here
+ * would leave the strip without its ticks while it runs (legacy_finalizers
+ * did). */
 static const GcPhase cpython_phases[] = {
     GC_PHASE_START,      GC_PHASE_MERGE,         GC_PHASE_UPDATE_REFS, GC_PHASE_SUBTRACT_REFS,
-    GC_PHASE_MOVE_UNREACHABLE, GC_PHASE_UNTRACK_TUPLES, GC_PHASE_PROMOTE, GC_PHASE_WEAKREFS,
-    GC_PHASE_FINALIZERS, GC_PHASE_RESURRECTION,  GC_PHASE_CLEAR,       GC_PHASE_DONE};
-static const GcPhase marksweep_phases[] = {GC_PHASE_START, GC_PHASE_MARK, GC_PHASE_SWEEP,
+    GC_PHASE_MOVE_UNREACHABLE, GC_PHASE_UNTRACK_TUPLES, GC_PHASE_PROMOTE, GC_PHASE_LEGACY_FINALIZERS,
+    GC_PHASE_WEAKREFS,   GC_PHASE_FINALIZERS, GC_PHASE_RESURRECTION,  GC_PHASE_CLEAR, GC_PHASE_DONE};
+static const GcPhase marksweep_phases[] = {GC_PHASE_MARK, GC_PHASE_FINALIZERS, GC_PHASE_SWEEP,
                                            GC_PHASE_DONE};
 
 /* Room the generations and the unreachable list need below the phases
@@ -678,10 +805,18 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
     int collecting = g->collecting && phase != GC_PHASE_IDLE;
     /* status */
     if (collecting) {
-        snprintf(buf, sizeof buf, "Collecting gen %d \xC2\xB7 %s", g->gen,
-                 g->auto_collect ? "automatic" : "gc.collect()");
-        if (render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 16), buf) > cw - sc(s, 24))
-            snprintf(buf, sizeof buf, "Collecting gen %d", g->gen); /* a narrow panel */
+        int ms = g->collector == GC_COLLECTOR_MARKSWEEP;
+        if (ms)
+            snprintf(buf, sizeof buf, "Mark and sweep \xC2\xB7 %s", g->auto_collect ? "automatic" : "gc.collect()");
+        else
+            snprintf(buf, sizeof buf, "Collecting gen %d \xC2\xB7 %s", g->gen,
+                     g->auto_collect ? "automatic" : "gc.collect()");
+        if (render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 16), buf) > cw - sc(s, 24)) {
+            if (ms)
+                snprintf(buf, sizeof buf, "Mark and sweep");
+            else
+                snprintf(buf, sizeof buf, "Collecting gen %d", g->gen); /* a narrow panel */
+        }
         render_rect(s->l, cx, cy, cw, sc(s, 34), sc(s, 8), with_alpha(t->timeline_phase, 0.25f));
         char fit[256];
         render_text_mid(s, cx + sc(s, 12), cy, sc(s, 34), RENDER_FONT_BOLD, spx(s, 16),
@@ -753,7 +888,9 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
      * (left out during a collection in a short panel: the working lists
      * below come first) */
     int tight = h < sc(s, 720);
-    for (int gen = 0; gen < 4 && cy < bottom - sc(s, 60); gen++) {
+    if (g->collector != GC_COLLECTOR_CPYTHON)
+        cy = counterfactual_lists(s, g, cx, cy, cw, bottom);
+    for (int gen = 0; gen < 4 && cy < bottom - sc(s, 60) && g->collector == GC_COLLECTOR_CPYTHON; gen++) {
         GcListId list = (GcListId)(GC_LIST_GEN0 + gen);
         GcListView lv = gc_list(s->h, list);
         if (gen == 3 && lv.len == 0)
@@ -835,7 +972,7 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
                                     GC_LIST_SEEN, GC_LIST_FINAL};
     for (size_t i = 0; i < sizeof work / sizeof work[0] && cy < bottom - sc(s, 50); i++) {
         GcListView lv = gc_list(s->h, work[i]);
-        if (lv.len == 0 && !(work[i] == GC_LIST_UNREACHABLE && collecting))
+        if (lv.len == 0 && !(work[i] == GC_LIST_UNREACHABLE && collecting && g->collector == GC_COLLECTOR_CPYTHON))
             continue;
         snprintf(buf, sizeof buf, "%s list", gc_list_name(work[i]));
         render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT,

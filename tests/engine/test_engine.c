@@ -304,10 +304,19 @@ static void test_collectors(void)
     EXPECT(gc_object(h, 3)->state == GC_STATE_ALIVE, "mark-sweep keeps the rooted object");
     EXPECT(gc_var_get(h, 0, gc_strtab_intern(gc_atoms(h), "n", 1)) == GC_MKVAL(GC_V_INT, 2),
            "mark-sweep returns 2");
-    int marks = 0;
-    for (int32_t i = 0; i < gc_event_count(h); i++)
-        marks += gc_event(h, i)->kind == GC_EV_MARK;
-    EXPECT(marks == 1, "one object marked, got %d", marks);
+    /* the tricolour steps: the rooted object turns grey (on the worklist),
+     * then black (its references followed) */
+    int grey = 0, black = 0, grey_first = 0;
+    for (int32_t i = 0; i < gc_event_count(h); i++) {
+        const GcEvent *e = gc_event(h, i);
+        if (e->kind != GC_EV_MARK)
+            continue;
+        grey += e->a == 1;
+        black += e->a == 0;
+        grey_first |= e->a == 1 && black == 0;
+    }
+    EXPECT(grey == 1 && black == 1 && grey_first, "one object marked grey then black, got %d grey, %d black",
+           grey, black);
     lang_run_free(r);
     scenario_free(s);
 }

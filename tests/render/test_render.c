@@ -1002,6 +1002,81 @@ static void t_phase_captions(void)
     target_close(&t);
 }
 
+/* Honest counterfactuals (issue 13 item 7): under mark-sweep no reference
+ * counts and no generations are drawn, and the mark phase steps object by
+ * object with its white/grey/black badges and the grey worklist; under
+ * refcount only, no generations.  And the collector's phase strip keeps
+ * its ticks in every phase (it lost them during legacy_finalizers). */
+static void t_counterfactuals(void)
+{
+    char dir[1024], path[1200];
+    CHECK(render_find_data_dir("scenarios", "index.json", dir, sizeof dir) == 0, "the course");
+    Target t;
+    CHECK(target_open(&t, 1280, 720, RENDER_THEME_LIGHT) == 0, "target");
+    static const char *const gens[] = {"gen 0", "gen 1", "gen 2", "permanent"};
+    snprintf(path, sizeof path, "%s/17_mark_sweep.json", dir);
+    CHECK(load(&t, path) == 0, "load 17");
+    int greys = 0, worklists = 0, stops = 0;
+    for (int32_t c = 0; c <= gc_event_count(t.w->heap); c++) {
+        app_win_seek(t.w, c, 0);
+        CHECK(draw(&t) == 0, "draw");
+        for (int32_t i = 0; i < t.w->list.ncmds; i++) {
+            const RenderCmd *cmd = &t.w->list.cmds[i];
+            if (cmd->kind != RENDER_CMD_TEXT)
+                continue;
+            const char *txt = render_cmd_text(&t.w->list, cmd);
+            CHECK(strncmp(txt, "rc ", 3) != 0, "mark-sweep cursor %d draws a refcount '%s'", (int)c, txt);
+            CHECK(!strstr(txt, "refcount") || strncmp(txt, "\xE2\x80\x9C", 3) == 0, /* not the teacher's say */
+                  "mark-sweep cursor %d: '%s'", (int)c, txt);
+            for (int g = 0; g < 4; g++)
+                CHECK(strcmp(txt, gens[g]) != 0, "mark-sweep cursor %d draws '%s'", (int)c, txt);
+            greys += strcmp(txt, "grey") == 0;
+        }
+        worklists += frame_has_text(&t, "grey worklist (top last)");
+        stops++;
+    }
+    CHECK(greys >= 4 && worklists >= 8, "%d grey badges, %d worklists in %d frames", greys, worklists, stops);
+    snprintf(path, sizeof path, "%s/16_refcount_only.json", dir);
+    CHECK(load(&t, path) == 0, "load 16");
+    int leaks = 0;
+    for (int32_t c = 0; c <= gc_event_count(t.w->heap); c++) {
+        app_win_seek(t.w, c, 0);
+        CHECK(draw(&t) == 0, "draw");
+        for (int g = 0; g < 4; g++)
+            CHECK(!frame_has_text(&t, gens[g]), "refcount cursor %d draws '%s'", (int)c, gens[g]);
+        leaks += frame_has_text(&t, "leaked (never freed): ");
+    }
+    CHECK(leaks > 0, "the leaked list is shown");
+    /* CPython: the phase strip has a current phase in every phase */
+    snprintf(path, sizeof path, "%s/08_collect_step_by_step.json", dir);
+    CHECK(load(&t, path) == 0, "load 8");
+    int legacy = 0;
+    for (int32_t c = 1; c <= gc_event_count(t.w->heap); c++) {
+        const GcEvent *e = gc_event(t.w->heap, c - 1);
+        if (e->phase == GC_PHASE_IDLE || e->kind == GC_EV_GC_END)
+            continue;
+        app_win_seek(t.w, c, 0);
+        CHECK(draw(&t) == 0, "draw");
+        /* the current phase in the collector panel: "8 of 13" beside the
+         * segments, or its pill among the others */
+        RenderRegions rg;
+        app_win_regions(t.w, &rg);
+        int current = 0;
+        for (int32_t i = 0; i < t.w->list.ncmds; i++) {
+            const RenderCmd *cmd = &t.w->list.cmds[i];
+            if (cmd->kind != RENDER_CMD_TEXT || cmd->x < rg.heap_x + rg.heap_w || cmd->y > rg.heap_y + rg.heap_h)
+                continue;
+            const char *txt = render_cmd_text(&t.w->list, cmd);
+            current |= strstr(txt, " of 13") != NULL || strstr(txt, "/13") != NULL ||
+                       (cmd->font == RENDER_FONT_BOLD && strcmp(txt, gc_phase_name((GcPhase)e->phase)) == 0);
+        }
+        CHECK(current, "cursor %d (%s): no current phase in the strip", (int)c, gc_phase_name((GcPhase)e->phase));
+        legacy += e->phase == GC_PHASE_LEGACY_FINALIZERS;
+    }
+    CHECK(legacy > 0, "legacy_finalizers seen");
+    target_close(&t);
+}
+
 /* PageDown / PageUp follow the course's index.json; at the end of a
  * chapter the frame says which one comes next; Shift+C goes back a
  * collection. */
@@ -2433,6 +2508,7 @@ int main(int argc, char **argv)
         {"glide_unpin", t_glide_unpin},       {"glide_reload", t_glide_reload},
         {"hidpi", t_hidpi},
         {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions},
+        {"counterfactuals", t_counterfactuals},
         {"slide_subjects", t_slide_subjects}, {"record_subjects", t_record_subjects},
         {"contrast", t_contrast}, {"py_panels", t_py_panels},
     };
