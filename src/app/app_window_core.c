@@ -664,7 +664,7 @@ static GcId step_object(const GcHeap *h, int32_t old, int32_t cursor)
 
 #define SLIDE_ZMAX 1.6f     /* cards at most 160 % on a slide */
 #define SLIDE_ZMIN 0.9f     /* card titles 16 px, badges 14 px at 720p: the back row reads them */
-#define SUBJECT_ZMIN_SLIDE 0.9f /* a slide never zooms out below the readable size for its subject */
+#define SUBJECT_ZMIN_SLIDE 0.85f /* a slide never zooms out below this for its subject (titles 15 px at 720p) */
 #define SUBJECT_ZMIN 0.6f   /* and in the window and plain recordings */
 #define SUBJECT_MARGIN 28.0f
 
@@ -746,10 +746,32 @@ static void keep_subject(AppWin *w, int32_t old, float zfloor, float *zoom, floa
             z = zf < zfloor ? (zfloor < z ? zfloor : z) : zf;
     }
     if (bw > vw / z || bh > vh / z) {
-        /* the whole subject does not fit: its first card */
-        for (int i = 0; i < n; i++)
-            if (card_bounds(w, ids[i], b))
-                break;
+        /* closer to the heap's edges before giving up on the whole subject */
+        m = 4;
+        bw = b[2] - b[0] + 2 * m;
+        bh = b[3] - b[1] + 2 * m;
+    }
+    if (bw > vw / z || bh > vh / z) {
+        /* the whole subject does not fit: as many of its cards as fit,
+         * from the last named (a caption ends on its conclusion:
+         * "...; tentatively unreachable: Link #4"); the heap's note
+         * names the others */
+        int have = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            if (!card_bounds(w, ids[i], cb))
+                continue;
+            float t[4] = {cb[0], cb[1], cb[2], cb[3]};
+            if (have) {
+                t[0] = fminf(b[0], cb[0]);
+                t[1] = fminf(b[1], cb[1]);
+                t[2] = fmaxf(b[2], cb[2]);
+                t[3] = fmaxf(b[3], cb[3]);
+            }
+            if (!have || (t[2] - t[0] + 2 * m <= vw / z && t[3] - t[1] + 2 * m <= vh / z)) {
+                memcpy(b, t, sizeof b);
+                have = 1;
+            }
+        }
     }
     float nx = *px, ny = *py;
     if (b[2] + m > nx + vw / z)

@@ -28,7 +28,7 @@ void render_regions_slide(int width, int height, float scale, RenderRegions *o)
     float W = (float)width / scale, H = (float)height / scale;
     float m = 12;
     memset(o, 0, sizeof *o);
-    o->top_h = 112;     /* the title: the caption's sentence and the teacher's say */
+    o->top_h = 106;     /* the title: the caption's sentence and the teacher's say */
     o->timeline_h = 34; /* the footer */
     o->caption_h = 0;
     o->left_w = 0;
@@ -205,8 +205,10 @@ void render_offscreen_note(Scene *s)
         float wx, wy, ww, wh;
         if (render_card_rect(s->h, s->layout, ids[i], &wx, &wy, &ww, &wh) < 0)
             continue;
-        float x0 = s->rg.heap_x + (wx - s->v->pan_x) * k_, y0 = s->rg.heap_y + (wy - s->v->pan_y) * k_;
-        float x1 = x0 + ww * k_, y1 = y0 + wh * k_;
+        /* the card's body: its name tags may be cut without hiding it */
+        float x0 = s->rg.heap_x + (wx - s->v->pan_x) * k_,
+              y0 = s->rg.heap_y + (wy + LAYOUT_TAG_H - s->v->pan_y) * k_;
+        float x1 = x0 + ww * k_, y1 = y0 + (wh - LAYOUT_TAG_H) * k_;
         if (x0 >= s->rg.heap_x - 1 && y0 >= s->rg.heap_y - 1 && x1 <= s->rg.heap_x + s->rg.heap_w + 1 &&
             y1 <= s->rg.heap_y + s->rg.heap_h + 1)
             continue;
@@ -230,7 +232,8 @@ void render_offscreen_note(Scene *s)
     const char *txt = render_fit(s, RENDER_FONT_BOLD, px, msg, s->rg.heap_w - sc(s, 48), fit, sizeof fit);
     float h = sc(s, 32);
     float w = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, txt) + sc(s, 28);
-    float x = s->rg.heap_x + sc(s, 12), y = s->rg.heap_y + s->rg.heap_h - h - sc(s, 12);
+    /* at the top right, where it covers the fewest cards (layouts start at the left) */
+    float x = s->rg.heap_x + s->rg.heap_w - w - sc(s, 12), y = s->rg.heap_y + sc(s, 12);
     render_rect(s->l, x, y, w, h, h * 0.5f, t->toast);
     render_text_mid(s, x + w * 0.5f, y, h, RENDER_FONT_BOLD, px, RENDER_ALIGN_CENTER, t->toast_text, txt);
 }
