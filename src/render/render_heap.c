@@ -565,6 +565,31 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
 
 /* ---- arrows ------------------------------------------------------------------- */
 
+/* Does the micro-step e follow the reference in slot i of object id to
+ * tid?  A store makes it; every traversal follows it: subtract_refs (also
+ * inside handle_resurrected_objects), move_unreachable's scan of a
+ * reachable object and what it reaches or moves back, mark-sweep turning an
+ * object black, tp_clear dropping it, a deallocation letting go of it. */
+static int edge_followed(const GcEvent *e, GcId id, GcId tid, uint32_t i)
+{
+    switch ((GcEventKind)e->kind) {
+    case GC_EV_STORE:
+        return e->obj == id && (uint32_t)e->slot == i;
+    case GC_EV_SUBTRACT:
+    case GC_EV_VISIT_REACHABLE:
+    case GC_EV_MOVE_BACK:
+    case GC_EV_DECREF:
+        return e->obj2 == id && e->obj == tid && (e->slot < 0 || (uint32_t)e->slot == i);
+    case GC_EV_SCAN_REACHABLE:
+    case GC_EV_CLEAR:
+        return e->obj == id;
+    case GC_EV_MARK:
+        return e->obj == id && e->a == 0;
+    default:
+        return 0;
+    }
+}
+
 static void bezier(RenderPt *out, int n, RenderPt p0, RenderPt p1, RenderPt p2, RenderPt p3)
 {
     for (int i = 0; i < n; i++) {
@@ -783,9 +808,7 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
         if (tid <= 0 || tid > s->maxid || !c->geo[tid].drawn)
             continue;
         const CardGeo *tg = &c->geo[tid];
-        int hot = e && ((e->kind == GC_EV_STORE && e->obj == id && (uint32_t)e->slot == i) ||
-                        (e->kind == GC_EV_SUBTRACT && e->obj == tid && e->obj2 == id) ||
-                        (e->kind == GC_EV_VISIT_REACHABLE && e->obj2 == tid && e->obj == id));
+        int hot = e && edge_followed(e, id, tid, i);
         float alpha = g->alpha < tg->alpha ? g->alpha : tg->alpha;
         int dim = s->reach && !s->reach[id];
         RenderColor col = hot ? t->arrow_hot : with_alpha(t->arrow, dim ? alpha * 0.6f : alpha);

@@ -1077,6 +1077,57 @@ static void t_counterfactuals(void)
     target_close(&t);
 }
 
+/* Every traversal phase highlights the arrow it follows (issue 13: only
+ * subtract_refs did): subtract_refs, move_unreachable's scan and visits,
+ * the same in handle_resurrected_objects, tp_clear, mark-sweep's black. */
+static void t_traversal_arrows(void)
+{
+    char dir[1024], path[1200];
+    CHECK(render_find_data_dir("scenarios", "index.json", dir, sizeof dir) == 0, "the course");
+    static const char *const files[] = {"13_resurrection.json", "17_mark_sweep.json", "09_tentatively_unreachable.json"};
+    int seen[GC_EV_SKIP_FULL + 1] = {0};
+    Target t;
+    CHECK(target_open(&t, 1280, 720, RENDER_THEME_LIGHT) == 0, "target");
+    const RenderTheme *tm = render_theme(RENDER_THEME_LIGHT);
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[f]);
+        CHECK(load(&t, path) == 0, "load %s", files[f]);
+        for (int32_t i = 0; i < gc_event_count(t.w->heap); i++) {
+            const GcEvent *e = gc_event(t.w->heap, i);
+            GcId from;
+            switch (e->kind) {
+            case GC_EV_SUBTRACT: case GC_EV_VISIT_REACHABLE: case GC_EV_MOVE_BACK: from = e->obj2; break;
+            case GC_EV_SCAN_REACHABLE: case GC_EV_CLEAR: from = e->obj; break;
+            case GC_EV_MARK: from = e->a == 0 ? e->obj : 0; break;
+            default: from = 0;
+            }
+            if (from <= 0)
+                continue;
+            app_win_seek(t.w, i + 1, 0);
+            const GcObject *o = gc_object(t.w->heap, from);
+            int edges = 0;
+            for (uint32_t k = 0; o && k < o->nslots; k++)
+                edges += GC_VAL_IS_OBJ(gc_slots(o)[k].val) &&
+                         gc_object(t.w->heap, GC_VAL_ID(gc_slots(o)[k].val))->state == GC_STATE_ALIVE;
+            if (!edges)
+                continue;
+            CHECK(draw(&t) == 0, "draw");
+            int hot = 0;
+            for (int32_t k = 0; k < t.w->list.ncmds; k++) {
+                const RenderCmd *c = &t.w->list.cmds[k];
+                hot += c->kind == RENDER_CMD_LINE && c->head > 0 && near(c->color, tm->arrow_hot, 0);
+            }
+            CHECK(hot > 0, "%s event %d (kind %d): no arrow highlighted", files[f], (int)i, e->kind);
+            seen[e->kind]++;
+        }
+    }
+    CHECK(seen[GC_EV_SUBTRACT] && seen[GC_EV_VISIT_REACHABLE] && seen[GC_EV_SCAN_REACHABLE] && seen[GC_EV_CLEAR] &&
+              seen[GC_EV_MARK],
+          "kinds seen: subtract %d visit %d scan %d clear %d mark %d", seen[GC_EV_SUBTRACT],
+          seen[GC_EV_VISIT_REACHABLE], seen[GC_EV_SCAN_REACHABLE], seen[GC_EV_CLEAR], seen[GC_EV_MARK]);
+    target_close(&t);
+}
+
 /* PageDown / PageUp follow the course's index.json; at the end of a
  * chapter the frame says which one comes next; Shift+C goes back a
  * collection. */
@@ -2508,7 +2559,7 @@ int main(int argc, char **argv)
         {"glide_unpin", t_glide_unpin},       {"glide_reload", t_glide_reload},
         {"hidpi", t_hidpi},
         {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions},
-        {"counterfactuals", t_counterfactuals},
+        {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"slide_subjects", t_slide_subjects}, {"record_subjects", t_record_subjects},
         {"contrast", t_contrast}, {"py_panels", t_py_panels},
     };
