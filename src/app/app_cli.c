@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "layout.h"
 #include "scenario.h"
 
 /* Prints a JSON string literal. */
@@ -147,6 +148,7 @@ int app_cli_check(int argc, char **argv)
     /* run it: a NameError at step 7 is found here, not in front of a class */
     LangRunOptions o = {0};
     o.file = path;
+    o.record = s->npins > 0; /* pins by variable name are found in the history */
     LangRun *r = lang_run(s->program, &o);
     if (!r) {
         fprintf(stderr, "%s: out of memory\n", path);
@@ -156,7 +158,24 @@ int app_cli_check(int argc, char **argv)
     int st = lang_run_status(r);
     if (st != 0)
         report_run_error(path, r);
-    else
+    /* a pin that names nothing in the run would pass silently in the window */
+    for (int i = 0; st == 0 && i < s->npins; i++)
+        if (layout_pin_target(lang_run_heap(r), s->pins[i].key) == 0) {
+            ScenarioProblem p;
+            char buf[600];
+            memset(&p, 0, sizeof p);
+            p.line = s->pins[i].line;
+            p.col = s->pins[i].col;
+            snprintf(p.path, sizeof p.path, "layout.%.100s", s->pins[i].key);
+            snprintf(p.msg, sizeof p.msg,
+                     "no object '%.100s' and no variable of that name in the run (a key is \"Node #3\" or a "
+                     "variable name)",
+                     s->pins[i].key);
+            scenario_format_problem(path, &p, buf, sizeof buf);
+            fprintf(stderr, "%s\n", buf);
+            st = 1;
+        }
+    if (st == 0)
         printf("ok: %d steps\n", (int)lang_step_count(s->program));
     lang_run_free(r);
     scenario_free(s);

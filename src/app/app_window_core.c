@@ -509,6 +509,7 @@ int app_win_load(AppWin *w, const char *path, int keep_step)
     snprintf(w->run_error, sizeof w->run_error, "%s", lang_run_error(run));
     free(w->load_error);
     w->load_error = NULL;
+    layout_set_arrange(w->layout, sc->arrange);
     if (render_timeline_build(&w->tl, w->heap) < 0 ||
         layout_build(w->layout, w->heap, sc->pins, sc->npins) < 0) {
         w->load_error = strdup("out of memory while laying out the scenario");

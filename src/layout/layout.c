@@ -32,7 +32,18 @@ struct Layout {
     Entry *e;      /* indexed by id */
     GcId cap;
     GcId max_id;
+    ScenarioArrange arrange;
 };
+
+void layout_set_arrange(Layout *l, ScenarioArrange arrange)
+{
+    l->arrange = arrange;
+}
+
+ScenarioArrange layout_arrange(const Layout *l)
+{
+    return l->arrange;
+}
 
 Layout *layout_new(void)
 {
@@ -898,6 +909,16 @@ int layout_set(Layout *l, GcId id, float x, float y, int pinned)
     if (!e)
         return -1;
     e->dragged = e->dragged || pinned;
+    return 0;
+}
+
+int layout_put(Layout *l, GcId id, float x, float y)
+{
+    Entry *e = entry_at(l, id, x, y);
+    if (!e)
+        return -1;
+    e->hx = x;
+    e->hy = y;
     return 0;
 }
 

@@ -65,6 +65,27 @@ float layout_column_height(const LayoutItem *items, int n);
  * yet.  Returns 0, or -1 on OOM. */
 int layout_place(Layout *l, const LayoutItem *items, int n);
 
+/* How layout_build arranges cards (a scenario's "layout": "row" | "tree" |
+ * "ring"; the default is SCENARIO_ARRANGE_DEFAULT).  Every arrangement but
+ * the default follows fields: an object's parent is the earliest-born
+ * object whose field first referred to it (so a doubly linked list made
+ * from named nodes is one row, not a column of names).  "row": each card
+ * next to that parent, by the usual placement.  "tree": every structure of
+ * two or more objects as a tree in levels, one column per depth, a parent
+ * centred on its children, children in field order.  "ring": a structure
+ * whose last object refers back to its first on a circle, the others as
+ * trees.  Cards not in a structure are placed as usual around them. */
+void layout_set_arrange(Layout *l, ScenarioArrange arrange);
+ScenarioArrange layout_arrange(const Layout *l);
+
+/* Puts id at x, y as its home (an arrangement's place: not pinned, and
+ * never moved by placement).  0, or -1 on OOM. */
+int layout_put(Layout *l, GcId id, float x, float y);
+
+/* The object a pin key names in the run ("Node #3", or the first object
+ * bound to a variable of that name), 0 if none. */
+GcId layout_pin_target(GcHeap *h, const char *key);
+
 /* Computes the layout of a recorded run: positions of every object ever
  * allocated, the scenario's pins (by "Node #3" or variable name) and the
  * unreachability intervals.  Seeks through the history and restores the

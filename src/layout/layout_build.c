@@ -5,6 +5,7 @@
  * (the end of the statement that freed it); a second pass seeks to the end
  * of every top-level step to note which objects are unreachable there.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +14,7 @@
 /* Above this many (steps x objects) the unreachability pass is skipped. */
 #define UNREACH_BUDGET 40000000LL
 
-static GcId pin_target(GcHeap *h, const char *key)
+GcId layout_pin_target(GcHeap *h, const char *key)
 {
     const char *hash = strstr(key, " #");
     if (hash) {
@@ -61,6 +62,233 @@ static int unreachable_pass(Layout *l, GcHeap *h)
     }
     gc_seek(h, saved);
     free(seen);
+    return rc;
+}
+
+/* ---- arrangements: rows, trees and rings of fields ---------------------------- */
+
+/* Children of each object in the field-parent forest, as linked lists in
+ * field order (the slot of the first store, then birth). */
+typedef struct Forest {
+    GcId *parent;     /* field parent, 0 = none */
+    int32_t *slot;    /* the parent's slot that first held it */
+    GcId *first, *next; /* first child, next sibling */
+} Forest;
+
+static void forest_free(Forest *f)
+{
+    free(f->parent);
+    free(f->slot);
+    free(f->first);
+    free(f->next);
+}
+
+static int forest_build(Forest *f, GcHeap *h, GcId maxid)
+{
+    size_t n = (size_t)maxid + 1;
+    f->parent = calloc(n, sizeof *f->parent);
+    f->slot = calloc(n, sizeof *f->slot);
+    f->first = calloc(n, sizeof *f->first);
+    f->next = calloc(n, sizeof *f->next);
+    if (!f->parent || !f->slot || !f->first || !f->next)
+        return -1;
+    int32_t nev = gc_event_count(h);
+    for (int32_t i = 0; i < nev; i++) {
+        const GcEvent *ev = gc_event(h, i);
+        if (ev->kind != GC_EV_STORE || ev->obj <= 0 || ev->obj2 <= 0 || ev->obj2 > maxid ||
+            ev->obj >= ev->obj2 || f->parent[ev->obj2])
+            continue; /* only a holder born earlier, and the first one */
+        f->parent[ev->obj2] = ev->obj;
+        f->slot[ev->obj2] = ev->slot;
+    }
+    /* children lists in (slot, id) order: insert from the highest id down,
+     * each before the first sibling with a larger slot */
+    for (GcId id = maxid; id >= 1; id--) {
+        GcId p = f->parent[id];
+        if (!p)
+            continue;
+        GcId *link = &f->first[p];
+        while (*link && f->slot[*link] < f->slot[id])
+            link = &f->next[*link];
+        f->next[id] = *link;
+        *link = id;
+    }
+    return 0;
+}
+
+/* Whether id's field ever referred to target. */
+static int ever_refers(GcHeap *h, GcId id, GcId target)
+{
+    int32_t nev = gc_event_count(h);
+    for (int32_t i = 0; i < nev; i++) {
+        const GcEvent *ev = gc_event(h, i);
+        if (ev->kind == GC_EV_STORE && ev->obj == id && ev->obj2 == target)
+            return 1;
+    }
+    return 0;
+}
+
+/* A ring: root, its only child, that one's only child ... and the last
+ * refers back to root.  Returns the count (0: not a ring) and the members. */
+static int ring_of(const Forest *f, GcHeap *h, GcId root, GcId *out, int max)
+{
+    int k = 0;
+    for (GcId id = root; id; id = f->first[id]) {
+        if (k == max || (f->first[id] && f->next[f->first[id]]))
+            return 0;
+        out[k++] = id;
+    }
+    return k >= 3 && ever_refers(h, out[k - 1], root) ? k : 0;
+}
+
+/* Lays the ring's k cards on a circle whose top-left is at (x0, y0);
+ * returns the circle's height. */
+static float put_ring(Layout *l, const LayoutItem *items, const GcId *ring, int k, float x0, float y0)
+{
+    float w = 0, h = 0;
+    for (int i = 0; i < k; i++) {
+        w = fmaxf(w, items[ring[i]].w);
+        h = fmaxf(h, items[ring[i]].h);
+    }
+    const float pi = 3.14159265f;
+    /* neighbours a card and a gap apart, then larger until no two meet */
+    float r = (w + LAYOUT_GAP_X) / (2 * sinf(pi / (float)k));
+    for (int tries = 0; tries < 50; tries++, r *= 1.1f) {
+        int ok = 1;
+        for (int i = 0; i < k && ok; i++)
+            for (int j = i + 1; j < k && ok; j++) {
+                float ai = -pi / 2 + 2 * pi * (float)i / (float)k, aj = -pi / 2 + 2 * pi * (float)j / (float)k;
+                float dx = fabsf(r * (cosf(ai) - cosf(aj))), dy = fabsf(r * (sinf(ai) - sinf(aj)));
+                ok = dx >= w + LAYOUT_GAP_X * 0.5f || dy >= h + LAYOUT_GAP_Y * 0.5f;
+            }
+        if (ok)
+            break;
+    }
+    for (int i = 0; i < k; i++) {
+        float a = -pi / 2 + 2 * pi * (float)i / (float)k;
+        float cx = x0 + r + w * 0.5f + r * cosf(a), cy = y0 + r + h * 0.5f + r * sinf(a);
+        if (!layout_is_pinned(l, ring[i]))
+            layout_put(l, ring[i], floorf(cx - items[ring[i]].w * 0.5f), floorf(cy - h * 0.5f));
+    }
+    return 2 * r + h;
+}
+
+/* Lays the tree under root in levels (one column per depth, x from x0,
+ * the tree's top at y0): each leaf takes its card's height and a gap in
+ * order, a parent is centred on its children.  Returns the tree's height.
+ * No recursion: an explicit stack (a chain of 10^5 is a tree too). */
+static int put_tree(Layout *l, const Forest *f, const LayoutItem *items, GcId root, float x0, float y0,
+                    GcId *stack, float *span, float *colx, int32_t *depth, int maxdepth, float *height)
+{
+    /* pass 1: depth and column widths, pre-order */
+    int top = 0, deepest = 0;
+    for (int d = 0; d < maxdepth; d++)
+        colx[d] = 0;
+    stack[top++] = root;
+    depth[root] = 0;
+    while (top > 0) {
+        GcId id = stack[--top];
+        int d = depth[id] < maxdepth - 1 ? depth[id] : maxdepth - 1;
+        colx[d] = fmaxf(colx[d], items[id].w);
+        deepest = d > deepest ? d : deepest;
+        for (GcId c = f->first[id]; c; c = f->next[c]) {
+            depth[c] = depth[id] + 1;
+            stack[top++] = c;
+        }
+    }
+    float x = x0;
+    for (int d = 0; d <= deepest; d++) {
+        float wd = colx[d];
+        colx[d] = x;
+        x += wd + LAYOUT_GAP_X;
+    }
+    /* pass 2: heights of subtrees, post-order (children before parents:
+     * a reversed pre-order) */
+    int n = 0;
+    stack[n++] = root;
+    for (int i = 0; i < n; i++)
+        for (GcId c = f->first[stack[i]]; c; c = f->next[c])
+            stack[n++] = c;
+    for (int i = n - 1; i >= 0; i--) {
+        GcId id = stack[i];
+        float sum = 0;
+        for (GcId c = f->first[id]; c; c = f->next[c])
+            sum += span[c];
+        span[id] = fmaxf(sum, items[id].h + LAYOUT_GAP_Y);
+    }
+    /* pass 3: places, pre-order; span[id] is reused as the subtree's top */
+    float total = span[root];
+    top = 0;
+    stack[top++] = root;
+    span[root] = -(y0 + 1); /* negative: a top, not a height (tops are >= 0) */
+    while (top > 0) {
+        GcId id = stack[--top];
+        float ytop = -span[id] - 1;
+        float sum = 0;
+        for (GcId c = f->first[id]; c; c = f->next[c])
+            sum += span[c];
+        float own = items[id].h + LAYOUT_GAP_Y;
+        float block = fmaxf(sum, own);
+        int d = depth[id] < maxdepth - 1 ? depth[id] : maxdepth - 1;
+        float y = ytop + (block - own) * 0.5f;
+        if (!layout_is_pinned(l, id) && layout_put(l, id, colx[d], floorf(y)) < 0)
+            return -1;
+        float cy = ytop + (block - sum) * 0.5f;
+        for (GcId c = f->first[id]; c; c = f->next[c]) {
+            float hc = span[c];
+            span[c] = -(cy + 1);
+            cy += hc;
+            stack[top++] = c;
+        }
+    }
+    *height = total;
+    return 0;
+}
+
+/* The arrangement of the layout's kind: parents from fields, and for trees
+ * and rings their places.  0, or -1 on OOM. */
+static int arrange(Layout *l, GcHeap *h, LayoutItem *items, GcId maxid)
+{
+    ScenarioArrange how = layout_arrange(l);
+    if (how == SCENARIO_ARRANGE_DEFAULT)
+        return 0;
+    Forest f;
+    memset(&f, 0, sizeof f);
+    int rc = forest_build(&f, h, maxid);
+    for (GcId id = 1; id <= maxid && rc == 0; id++)
+        if (f.parent[id])
+            items[id].parent = f.parent[id];
+    if (rc == 0 && how != SCENARIO_ARRANGE_ROW) {
+        enum { MAXDEPTH = 4096 };
+        GcId *stack = malloc(((size_t)maxid + 1) * sizeof *stack);
+        float *span = malloc(((size_t)maxid + 1) * sizeof *span);
+        int32_t *depth = malloc(((size_t)maxid + 1) * sizeof *depth);
+        float *colx = malloc(MAXDEPTH * sizeof *colx);
+        rc = stack && span && depth && colx ? 0 : -1;
+        float y = 0;
+        for (GcId root = 1; root <= maxid && rc == 0; root++) {
+            if (f.parent[root] || !f.first[root])
+                continue; /* not the root of a structure */
+            if (layout_get(l, root, &(float){0}, &(float){0}) == 0)
+                continue; /* pinned or kept from before a reload */
+            float height = 0;
+            int k = how == SCENARIO_ARRANGE_RING ? ring_of(&f, h, root, stack, 4096) : 0;
+            if (k > 0)
+                height = put_ring(l, items, stack, k, 0, y);
+            else
+                rc = put_tree(l, &f, items, root, 0, y, stack, span, colx, depth, MAXDEPTH, &height);
+            y += height + LAYOUT_GAP_Y;
+        }
+        free(stack);
+        free(span);
+        free(depth);
+        free(colx);
+        /* sizes and lives of the cards just put (as for pins) */
+        for (GcId id = 1; id <= maxid && rc == 0; id++)
+            if ((f.parent[id] || f.first[id]) && layout_get(l, id, &(float){0}, &(float){0}) == 0)
+                rc = layout_place(l, &items[id], 1);
+    }
+    forest_free(&f);
     return rc;
 }
 
@@ -138,13 +366,15 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
     }
     int rc = 0;
     for (int i = 0; i < npins && rc == 0; i++) {
-        GcId id = pin_target(h, pins[i].key);
+        GcId id = layout_pin_target(h, pins[i].key);
         if (id > 0) {
             rc = layout_pin(l, id, (float)pins[i].x, (float)pins[i].y);
             if (rc == 0)
                 rc = layout_place(l, &items[id], 1); /* records size and lifetime */
         }
     }
+    if (rc == 0 && maxid > 0)
+        rc = arrange(l, h, items, maxid);
     if (rc == 0 && maxid > 0)
         rc = layout_place(l, items + 1, (int)maxid);
     if (rc == 0)

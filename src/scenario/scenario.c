@@ -796,8 +796,21 @@ static void build_layout(Ctx *c, const cJSON *layout, Scenario *s)
 {
     char p[PATH_LEN];
     int n, i = 0;
+    if (cJSON_IsString(layout)) {
+        static const char *const names[] = {"row", "tree", "ring"};
+        for (int k = 0; k < 3; k++)
+            if (strcmp(layout->valuestring, names[k]) == 0) {
+                s->arrange = (ScenarioArrange)(SCENARIO_ARRANGE_ROW + k);
+                return;
+            }
+        add_problem(c, voff(c, layout), "layout",
+                    "'layout' must be \"row\", \"tree\", \"ring\" or an object like {\"a\": [x, y]}, not \"%.40s\"",
+                    layout->valuestring);
+        return;
+    }
     if (!cJSON_IsObject(layout)) {
-        add_problem(c, voff(c, layout), "layout", "'layout' must be an object like {\"a\": [x, y]}, not %s",
+        add_problem(c, voff(c, layout), "layout",
+                    "'layout' must be an object like {\"a\": [x, y]} or \"row\", \"tree\", \"ring\", not %s",
                     jtype(layout));
         return;
     }
@@ -834,6 +847,7 @@ static void build_layout(Ctx *c, const cJSON *layout, Scenario *s)
             break;
         pin->x = x->valuedouble;
         pin->y = y->valuedouble;
+        linecol(c, koff(c, k), &pin->line, &pin->col);
         s->npins++;
     }
     free(dup);

@@ -32,11 +32,24 @@ typedef struct ScenarioErrors {
     int io;            /* 1 if the file could not be read (exit status 3 territory) */
 } ScenarioErrors;
 
-/* A manual card position: "layout": {"Node #3": [x, y]} or {"a": [x, y]}. */
+/* A manual card position: "layout": {"Node #3": [x, y]} or {"a": [x, y]},
+ * in world units (a logical pixel at 100 % zoom; a card is 300 wide), the
+ * top-left corner of the card with its name strip, y down. */
 typedef struct ScenarioPin {
     const char *key;   /* "Node #3" or a variable name */
     double x, y;
+    int line, col;     /* where the key is in the file (for check's messages) */
 } ScenarioPin;
+
+/* How cards are arranged ("layout": "row" | "tree" | "ring" instead of pins):
+ * the default places each card next to the object or name that first refers
+ * to it; the others follow the objects' fields (see layout.h). */
+typedef enum ScenarioArrange {
+    SCENARIO_ARRANGE_DEFAULT,
+    SCENARIO_ARRANGE_ROW,
+    SCENARIO_ARRANGE_TREE,
+    SCENARIO_ARRANGE_RING
+} ScenarioArrange;
 
 typedef struct Scenario {
     const char *path;
@@ -47,6 +60,7 @@ typedef struct Scenario {
     LangProgram *program;    /* owned */
     ScenarioPin *pins;
     int npins;
+    ScenarioArrange arrange;
 } Scenario;
 
 /* Loads and validates path.  On success returns the scenario; on failure

@@ -6,3 +6,12 @@ foreach(t big)
   add_test(NAME layout.${t} COMMAND test_layout ${t})
   set_tests_properties(layout.${t} PROPERTIES TIMEOUT 600)
 endforeach()
+# `gcviz check` reports a "layout" pin that names no object and no variable
+# of the run (exit 1, the key's position); the arranged lessons check fine.
+add_test(NAME layout.check_unknown_pin
+         COMMAND ${CMAKE_COMMAND} -DGCVIZ=$<TARGET_FILE:gcviz> -DVERB=check -DFILE=unknown_pin.json
+                 -P ${PROJECT_SOURCE_DIR}/tests/cli/broken.cmake
+         WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR}/data)
+foreach(f dll tree15 ring)
+  add_test(NAME layout.check_${f} COMMAND gcviz check ${CMAKE_CURRENT_LIST_DIR}/data/${f}.json)
+endforeach()

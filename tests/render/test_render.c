@@ -2534,6 +2534,136 @@ static void t_reference_images(void)
     }
 }
 
+/* ---- arrangements (issue 13 item 4) -------------------------------------------- */
+
+/* Arrows that cross a card other than their own two: every line with an
+ * arrowhead in the display list, segment by segment, against the card
+ * rectangles (hit regions) shrunk by 2 px; its source is the card holding
+ * its first point (none for a name's arrow), its target the card its head
+ * touches. */
+static int arrows_crossing_cards(Target *t, char *what, size_t n)
+{
+    const RenderList *l = &t->w->list;
+    int bad = 0;
+    for (int32_t i = 0; i < l->ncmds; i++) {
+        const RenderCmd *c = &l->cmds[i];
+        if (c->kind != RENDER_CMD_LINE || c->head <= 0 || c->npts < 2)
+            continue;
+        const RenderPt *p = &l->pts[c->pts];
+        RenderPt a = p[0], b = p[c->npts - 1];
+        int src = -1, tgt = -1;
+        for (int32_t k = 0; k < l->nhits; k++) {
+            const RenderHit *hk = &l->hits[k];
+            if (hk->kind != RENDER_HIT_CARD)
+                continue;
+            if (a.x >= hk->x && a.x <= hk->x + hk->w && a.y >= hk->y && a.y <= hk->y + hk->h)
+                src = k;
+            if (b.x >= hk->x - 4 && b.x <= hk->x + hk->w + 4 && b.y >= hk->y - 4 && b.y <= hk->y + hk->h + 4)
+                tgt = k;
+        }
+        for (int32_t k = 0; k < l->nhits; k++) {
+            const RenderHit *hk = &l->hits[k];
+            if (hk->kind != RENDER_HIT_CARD || k == src || k == tgt)
+                continue;
+            float x0 = hk->x + 2, y0 = hk->y + 2, x1 = hk->x + hk->w - 2, y1 = hk->y + hk->h - 2;
+            for (int32_t j = 0; j + 1 < c->npts; j++) {
+                /* sample the segment: arrows are short polylines */
+                int hit = 0;
+                for (int s = 0; s <= 8 && !hit; s++) {
+                    float u = (float)s / 8.0f;
+                    float x = p[j].x + (p[j + 1].x - p[j].x) * u, y = p[j].y + (p[j + 1].y - p[j].y) * u;
+                    hit = x > x0 && x < x1 && y > y0 && y < y1;
+                }
+                if (hit) {
+                    if (!bad)
+                        snprintf(what, n, "an arrow to card #%d crosses card #%d",
+                                 tgt >= 0 ? (int)l->hits[tgt].id : 0, (int)hk->id);
+                    bad++;
+                    break;
+                }
+            }
+        }
+    }
+    return bad;
+}
+
+/* "layout": "row": a doubly linked list made from five named nodes is one
+ * row in field order; "tree": a 15-node binary tree in levels (one column
+ * per depth, a parent between its two children); neither has an arrow
+ * across a card, at 100 % and fitted. */
+static void t_arrange(void)
+{
+    Target t;
+    CHECK(target_open(&t, 2600, 1000, 0) == 0, "target");
+    CHECK(load(&t, "../../layout/data/dll.json") == 0, "load");
+    key(&t, SDLK_END, 0);
+    float x[6], y[6];
+    for (GcId id = 1; id <= 5; id++)
+        CHECK(layout_get(t.w->layout, id, &x[id], &y[id]) == 0, "#%d placed", (int)id);
+    for (GcId id = 2; id <= 5; id++)
+        CHECK(y[id] == y[1] && x[id] > x[id - 1] + 300, "#%d at %g,%g: in the row right of #%d (%g,%g)",
+              (int)id, x[id], y[id], (int)id - 1, x[id - 1], y[id - 1]);
+    char what[160] = "";
+    for (int fit = 0; fit < 2; fit++) {
+        if (fit)
+            key(&t, SDLK_f, 0);
+        CHECK(draw(&t) == 0, "draw");
+        CHECK(arrows_crossing_cards(&t, what, sizeof what) == 0, "list%s: %s", fit ? " fitted" : "", what);
+    }
+    target_close(&t);
+
+    CHECK(target_open(&t, 1920, 1080, 0) == 0, "target");
+    CHECK(load(&t, "../../layout/data/tree15.json") == 0, "load");
+    key(&t, SDLK_END, 0);
+    /* the tree from the root's fields: depth of each node, parent between children */
+    GcHeap *h = t.w->heap;
+    GcId queue[32], root = 1;
+    int depth[64] = {0}, nq = 0, nodes = 0;
+    float colx[8];
+    int seen_depth[8] = {0};
+    queue[nq++] = root;
+    for (int i = 0; i < nq; i++) {
+        GcId id = queue[i];
+        const GcObject *o = gc_object(h, id);
+        float px, py, pw, ph;
+        CHECK(o && layout_get(t.w->layout, id, &px, &py) == 0, "node #%d placed", (int)id);
+        if (!o)
+            break;
+        nodes++;
+        int d = depth[id];
+        if (!seen_depth[d]) {
+            seen_depth[d] = 1;
+            colx[d] = px;
+        }
+        CHECK(px == colx[d], "#%d at depth %d: x %g, the level's x %g", (int)id, d, px, colx[d]);
+        layout_reserved(t.w->layout, id, &pw, &ph);
+        GcId kids[2];
+        int nk = 0;
+        for (uint32_t s = 0; s < o->nslots && nk < 2; s++)
+            if (GC_VAL_IS_OBJ(gc_slots(o)[s].val))
+                kids[nk++] = GC_VAL_ID(gc_slots(o)[s].val);
+        if (nk == 2) {
+            float ax, ay, bx, by;
+            layout_get(t.w->layout, kids[0], &ax, &ay);
+            layout_get(t.w->layout, kids[1], &bx, &by);
+            CHECK(ax > px + pw && ay < py && by > py, "#%d (%g,%g): children #%d (%g,%g) and #%d (%g,%g)",
+                  (int)id, px, py, (int)kids[0], ax, ay, (int)kids[1], bx, by);
+        }
+        for (int k = 0; k < nk && nq < 32; k++) {
+            depth[kids[k]] = d + 1;
+            queue[nq++] = kids[k];
+        }
+    }
+    CHECK(nodes == 15 && seen_depth[3] && !seen_depth[4], "%d nodes in levels", nodes);
+    for (int fit = 0; fit < 2; fit++) {
+        if (fit)
+            key(&t, SDLK_f, 0);
+        CHECK(draw(&t) == 0, "draw");
+        CHECK(arrows_crossing_cards(&t, what, sizeof what) == 0, "tree%s: %s", fit ? " fitted" : "", what);
+    }
+    target_close(&t);
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "shot") == 0)
@@ -2545,7 +2675,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
