@@ -32,15 +32,16 @@ static void json_str(FILE *f, const char *s)
     fputc('"', f);
 }
 
-/* --python X.Y: 312 or 313, 0 if absent, -1 (after a usage message) if
- * not a version the engine models. */
+/* --python X.Y: 312, 313, 314 (3.14.5+) or 315, 0 if absent, -1 (after a
+ * usage message) if not a version the engine models. */
 static int parse_python(const char *verb, const char *v)
 {
-    if (strcmp(v, "3.12") == 0)
-        return 312;
-    if (strcmp(v, "3.13") == 0)
-        return 313;
-    fprintf(stderr, "gcviz %s: --python takes 3.12 or 3.13 (the versions gcviz models), not '%s'\n",
+    static const char *const names[] = {"3.12", "3.13", "3.14", "3.15"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(v, names[i]) == 0)
+            return 312 + i;
+    fprintf(stderr,
+            "gcviz %s: --python takes 3.12, 3.13, 3.14 or 3.15 (the versions gcviz models), not '%s'\n",
             verb, v);
     return -1;
 }
@@ -95,7 +96,7 @@ static int want_help(int argc, char **argv, const char *usage)
 }
 
 static const char CHECK_USAGE[] =
-    "usage: gcviz check SCENARIO.json|PROGRAM.py [--python 3.12|3.13]\n"
+    "usage: gcviz check SCENARIO.json|PROGRAM.py [--python 3.12|3.13|3.14|3.15]\n"
     "Parses and validates the scenario, then runs it headless (fast, no history).\n"
     "Prints 'ok: N steps', or each problem as FILE:LINE:COL: PATH: message (exit 1),\n"
     "or the Python error the run ended with (exit 1).\n";
@@ -290,7 +291,7 @@ static void on_step(void *vctx, LangRun *r, int32_t step)
 }
 
 static const char TRACE_USAGE[] =
-    "usage: gcviz trace SCENARIO.json|PROGRAM.py [--python 3.12|3.13] [--internals 3.12|3.13]\n"
+    "usage: gcviz trace SCENARIO.json|PROGRAM.py [--python 3.12|3.13|3.14|3.15] [--internals 3.12|3.13]\n"
     "Runs the scenario without a window and prints one JSON line per top-level step\n"
     "(live objects with refcount and generation, freed, finalized, collections, counts).\n"
     "--internals picks which interpreter's hidden allocations to model when they\n"
@@ -345,7 +346,7 @@ int app_cli_trace(int argc, char **argv)
 /* ---- run -------------------------------------------------------------- */
 
 static const char RUN_USAGE[] =
-    "usage: gcviz run SCENARIO.json|PROGRAM.py [--python 3.12|3.13] [--timings]\n"
+    "usage: gcviz run SCENARIO.json|PROGRAM.py [--python 3.12|3.13|3.14|3.15] [--timings]\n"
     "Runs the program without a window and prints exactly what it prints (stdout);\n"
     "a Python error goes to stderr as Python's traceback (exit 1).  With --timings a\n"
     "summary JSON line follows: steps, objects allocated and freed, collections per\n"

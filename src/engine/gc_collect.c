@@ -414,7 +414,8 @@ int64_t gc__collect_main(GcHeap *h, int gen, int automatic)
         gc__event(h, GC_EV_PROMOTE, 0, 0, -1, old, list_len(h, young));
         gc__list_merge(h, young, old);
     } else {
-        untrack_kind(h, young, GC_KIND_DICT);
+        if (h->cfg.python < 314) /* 3.14+ no longer untracks dicts */
+            untrack_kind(h, young, GC_KIND_DICT);
         SET_G(h, GF_LLP, 0);
         SET_G(h, GF_LLT, list_len(h, young));
         gc__event(h, GC_EV_PROMOTE, 0, 0, -1, old, list_len(h, young));

@@ -381,10 +381,13 @@ GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host)
     if (!h)
         return NULL;
     h->cfg = *cfg;
-    if (h->cfg.python != 313)
+    if (h->cfg.python < 312 || h->cfg.python > 315)
         h->cfg.python = 312;
-    if (h->cfg.internals != 312 && h->cfg.internals != 313)
+    /* Hidden allocations: 3.14 and 3.15 make the ones 3.13 makes. */
+    if (h->cfg.internals < 312 || h->cfg.internals > 315)
         h->cfg.internals = h->cfg.python;
+    if (h->cfg.internals > 313)
+        h->cfg.internals = 313;
     if (h->cfg.max_objects <= 0)
         h->cfg.max_objects = DEFAULT_MAX_OBJECTS;
     h->atoms = atoms;
@@ -395,7 +398,7 @@ GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host)
     h->log_step = -1;
     h->c_units = 2; /* the module's frame, entered from C */
     h->g[GF_ENABLED] = 1;
-    h->g[GF_T0] = h->cfg.python == 313 ? 2000 : 700;
+    h->g[GF_T0] = h->cfg.python >= 313 ? 2000 : 700;
     h->g[GF_T1] = 10;
     h->g[GF_T2] = 10;
     h->g[GF_GEN] = -1;
@@ -748,7 +751,12 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
         SET_G(h, fl, h->g[fl] - 1);
     else
         count_alloc(h);
-    if (kind != GC_KIND_DICT)
+    /* 3.12/3.13: dicts are born untracked (lazy tracking).  3.14+: dicts
+     * are always tracked, and a tuple is born untracked, tracked by the
+     * first item that is a GC object (gc_slot_set): (x, 1) with an int x
+     * stays untracked, measured in 3.14.2 and 3.15.0rc1. */
+    int untracked = h->cfg.python >= 314 ? kind == GC_KIND_TUPLE : kind == GC_KIND_DICT;
+    if (!untracked)
         gc__list_append(h, GC_LIST_GEN0, id);
     gc__inflight_add(h, GC_VAL_OBJ(id));
     return id;
@@ -905,6 +913,11 @@ int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
     gc__inflight_add(h, old);
     if (gc__o(h, obj)->kind == GC_KIND_DICT)
         gc_maybe_track_dict(h, obj, v);
+    else if (gc__o(h, obj)->kind == GC_KIND_TUPLE && h->cfg.python >= 314 && GC_VAL_IS_OBJ(v) &&
+             gc__o(h, obj)->list == GC_LIST_NONE) {
+        gc__event(h, GC_EV_TRACK, obj, 0, -1, 0, 0);
+        gc__list_append(h, GC_LIST_GEN0, obj);
+    }
     return gc_decref(h, old);
 }
 
@@ -985,7 +998,7 @@ static GcId materialize_dict(GcHeap *h, GcId obj)
         gc__slot_write(h, d, i, sl.key, sl.val);
         gc__slot_write(h, obj, i, GC_UNBOUND, GC_UNBOUND);
     }
-    if (track) {
+    if (track && gc__o(h, d)->list == GC_LIST_NONE) { /* 3.14+: tracked since birth */
         gc__event(h, GC_EV_TRACK, d, 0, -1, 0, 0);
         gc__list_append(h, GC_LIST_GEN0, d);
     }
@@ -1372,7 +1385,7 @@ int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
     /* "Remove the callback-less basic and proxy references" at the head:
      * at most two in 3.12, all of them in 3.13. */
     for (int k = 0; head && GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, head))) != GC_V_FUNC &&
-                    (k < 2 || h->cfg.internals == 313);
+                    (k < 2 || h->cfg.internals >= 313);
          k++) {
         gc__weakref_unlink(h, head);
         head = gc__o(h, id)->wr_head;
@@ -1382,7 +1395,7 @@ int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
     int count = 0;
     for (GcId w = head; w; w = WR_NEXT(gc__o(h, w)))
         count++;
-    if (count == 1 && h->cfg.internals != 313) {
+    if (count == 1 && h->cfg.internals < 313) {
         gc__weakref_unlink(h, head);
         if (GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, head))) != GC_V_FUNC || gc__o(h, head)->refcnt <= 0)
             return 0;

@@ -51,6 +51,7 @@ struct LangRun {
     int in_finalizer; /* >0 while running __del__ or a callback body */
     int64_t executed;  /* statements executed (LANG_MAX_EXEC_STMTS) */
     int c_nest;        /* run_code calls active on the C stack */
+    int borrowed_arg;  /* the call being made got its argument by LOAD_FAST_BORROW */
     /* .py programs */
     int py;            /* lang_is_py: names bound by their statements */
     int internals;     /* 312 / 313 */
@@ -1361,7 +1362,7 @@ static int call_module_more(LangRun *r, int32_t mod, int32_t name, int nargs, in
         if (name != r->a_getrefcount)
             return raise(r, "AttributeError", "gcviz: module 'sys' has only getrefcount here, not '%s'", atom(r, name));
         TRY(check_args(r, "getrefcount", nargs, 1, 1));
-        int64_t n = refcount_of(r, gc_temp(h, top - 1));
+        int64_t n = refcount_of(r, gc_temp(h, top - 1)) - (r->borrowed_arg ? 1 : 0);
         TRY(release_args(r, nargs, 0));
         TRY(push(r, GC_MKVAL(GC_V_INT, n)));
         return safe_point(r);
@@ -1450,7 +1451,7 @@ static int instantiate(LangRun *r, LangExpr *call, int32_t k, int nargs)
         return raise(r, "TypeError", "%s() takes no arguments", atom(r, lang_class(r->p, k)->name));
     /* CALL_ALLOC_AND_ENTER_INIT needs the exact argument count (no
      * defaults to fill): measured on 3.13.0 */
-    int specialised = r->internals == 313 && init >= 0 &&
+    int specialised = r->internals >= 313 && init >= 0 &&
                       nargs + 1 == lang_func(r->p, init)->nparams && seen_count(r, call) > 1;
     if (init >= 0 && specialised) {
         GcId id = gc_new(h, GC_KIND_INSTANCE, k);
@@ -1578,10 +1579,16 @@ static int py_call(LangRun *r, const Ctx *c, LangExpr *e)
             return raise(r, "NameError", "name '%s' is not defined", atom(r, mod));
         TRY(eval_args(r, c, e, mark));
         int handled = 1;
+        /* 3.14+ loads a function's local argument with LOAD_FAST_BORROW: the
+         * stack holds no reference of its own, so sys.getrefcount(local) is
+         * one lower (measured in 3.14.2 and 3.15.0rc1). */
+        r->borrowed_arg = lang_python(r->p) >= 314 && e->nitems == 1 &&
+                          e->items[0]->kind == LANG_E_NAME && is_local(c, e->items[0]->atom);
         if (mod == r->a_gc || mod == r->a_sys)
             rc = call_module_more(r, mod, b->atom, e->nitems, &handled);
         else
             rc = OK, handled = 0;
+        r->borrowed_arg = 0;
         if (rc == OK && !handled) {
             if (mod == r->a_gc)
                 rc = call_gc(r, b->atom, e->nitems, c->depth == 0 && r->in_finalizer == 0);

@@ -944,12 +944,18 @@ static void build(Ctx *c, const cJSON *root, Scenario *s)
     int py = 312;
     GcCollector gcc = GC_COLLECTOR_CPYTHON;
     if (python && !cJSON_IsString(python))
-        add_problem(c, voff(c, python), "python", "'python' must be a string, \"3.12\" or \"3.13\", not %s",
+        add_problem(c, voff(c, python), "python",
+                    "'python' must be a string, \"3.12\", \"3.13\", \"3.14\" or \"3.15\", not %s",
                     jtype(python));
     else if (python && !strcmp(python->valuestring, "3.13"))
         py = 313;
+    else if (python && !strcmp(python->valuestring, "3.14"))
+        py = 314; /* 3.14.5 and later: the generational collector again */
+    else if (python && !strcmp(python->valuestring, "3.15"))
+        py = 315;
     else if (python && strcmp(python->valuestring, "3.12"))
-        add_problem(c, voff(c, python), "python", "unsupported python version '%s' (use \"3.12\" or \"3.13\")",
+        add_problem(c, voff(c, python), "python",
+                    "unsupported python version '%s' (use \"3.12\", \"3.13\", \"3.14\" or \"3.15\")",
                     shown(python->valuestring, b, sizeof b));
     if (coll && !cJSON_IsString(coll))
         add_problem(c, voff(c, coll), "collector",

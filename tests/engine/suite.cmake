@@ -25,3 +25,10 @@ foreach(sc ${GCVIZ_TRASHCAN_CASES})
   add_test(NAME engine_trashcan_${name} COMMAND test_trashcan ${sc} ${order})
   set_tests_properties(engine_trashcan_${name} PROPERTIES LABELS golden)
 endforeach()
+
+# Every chapter of the course under every "python" value gcviz models.
+foreach(v 3.12 3.13 3.14 3.15)
+  add_test(NAME engine_course_python_${v}
+           COMMAND ${CMAKE_COMMAND} -DGCVIZ=$<TARGET_FILE:gcviz> -DPY=${v}
+                   -DSCENARIOS=${PROJECT_SOURCE_DIR}/scenarios -P ${CMAKE_CURRENT_LIST_DIR}/course_versions.cmake)
+endforeach()

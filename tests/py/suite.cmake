@@ -155,3 +155,6 @@ foreach(t ${GCVIZ_PY_NOT_YET})
     set_tests_properties(${t} PROPERTIES DISABLED TRUE)
   endif()
 endforeach()
+
+# "python": "3.15" (tests/py/py_goldens_315.cmake).
+include(${CMAKE_CURRENT_LIST_DIR}/py_goldens_315.cmake)
