@@ -36,7 +36,18 @@ typedef struct HeapCtx {
     int nobs;
     RouteIndex ix; /* obs in a grid */
     int routed;    /* arrows tested against the cards in this frame */
+    /* a crowd too big for one block per card: counts per screen cell */
+    int aggregate;
+    int agg_w, agg_h;
+    uint32_t (*agg)[6]; /* per cell: gen 0, 1, 2, permanent, untracked, other */
+    int64_t agg_count[6], agg_refs;
 } HeapCtx;
+
+/* Cards in view beyond which the overview draws blocks of counts instead
+ * of one block per card (a frame of 10^5 cards costs what a few thousand
+ * cells cost), and the size of those cells in pixels. */
+#define AGG_LIMIT 2500
+#define AGG_CELL 14
 
 /* Arrows routed around cards in one frame, at most: beyond, in a crowd of
  * arrows, the rest keep their curves (a frame stays within its time). */
@@ -289,6 +300,100 @@ static void draw_card_overview(HeapCtx *c, GcId id, const GcObject *o, int hot, 
     render_hit(s->l, RENDER_HIT_CARD, id, bx, by, bw, bh);
 }
 
+/* Which of the six counts an object falls in. */
+static int agg_kind(const GcObject *o)
+{
+    switch (o->list) {
+    case GC_LIST_GEN0: return 0;
+    case GC_LIST_GEN1: return 1;
+    case GC_LIST_GEN2: return 2;
+    case GC_LIST_PERMANENT: return 3;
+    case GC_LIST_NONE: return 4;
+    default: return 5;
+    }
+}
+
+static void agg_add(HeapCtx *c, const CardGeo *g, const GcObject *o)
+{
+    const Scene *s = c->s;
+    float cx = g->x + g->w * 0.5f - s->rg.heap_x, cy = g->y + g->h * 0.5f - s->rg.heap_y;
+    int ix = (int)floorf(cx / AGG_CELL), iy = (int)floorf(cy / AGG_CELL);
+    ix = ix < 0 ? 0 : ix >= c->agg_w ? c->agg_w - 1 : ix;
+    iy = iy < 0 ? 0 : iy >= c->agg_h ? c->agg_h - 1 : iy;
+    int kd = agg_kind(o);
+    c->agg[(size_t)iy * (size_t)c->agg_w + (size_t)ix][kd]++;
+    c->agg_count[kd]++;
+    if (o->state == GC_STATE_ALIVE && o->kind != GC_KIND_WEAKREF) {
+        const GcSlot *sl = gc_slots(o);
+        for (uint32_t i = 0; i < o->nslots; i++)
+            c->agg_refs += GC_VAL_IS_OBJ(sl[i].val);
+    }
+}
+
+/* The crowd as cells in the colour of the generation most of their cards
+ * are in, darker where fewer, and one line that counts what is there. */
+static void agg_draw(HeapCtx *c)
+{
+    Scene *s = c->s;
+    const RenderTheme *t = s->t;
+    for (int iy = 0; iy < c->agg_h; iy++)
+        for (int ix = 0; ix < c->agg_w; ix++) {
+            const uint32_t *n = c->agg[(size_t)iy * (size_t)c->agg_w + (size_t)ix];
+            uint32_t total = 0, best = 0;
+            int kd = 0;
+            for (int k = 0; k < 6; k++) {
+                total += n[k];
+                if (n[k] > best) {
+                    best = n[k];
+                    kd = k;
+                }
+            }
+            if (!total)
+                continue;
+            RenderColor col = kd < 4 ? t->gen[kd] : kd == 4 ? t->untracked : t->unreachable;
+            float a = 0.35f + 0.65f * (total >= 6 ? 1.0f : (float)total / 6.0f);
+            render_rect(s->l, s->rg.heap_x + (float)ix * AGG_CELL + 1, s->rg.heap_y + (float)iy * AGG_CELL + 1,
+                        AGG_CELL - 2, AGG_CELL - 2, 0, with_alpha(col, a));
+        }
+    char line[320];
+    int64_t all = 0;
+    for (int k = 0; k < 6; k++)
+        all += c->agg_count[k];
+    snprintf(line, sizeof line,
+             "%lld objects in view, %d-px blocks by generation: gen 0 %lld, gen 1 %lld, gen 2 %lld, "
+             "untracked %lld, other %lld; %lld references. Zoom in for cards and arrows.",
+             (long long)all, AGG_CELL, (long long)c->agg_count[0], (long long)c->agg_count[1],
+             (long long)c->agg_count[2], (long long)c->agg_count[4],
+             (long long)(c->agg_count[3] + c->agg_count[5]), (long long)c->agg_refs);
+    float px = (float)spx(s, 13);
+    render_rect(s->l, s->rg.heap_x + sc(s, 8), s->rg.heap_y + sc(s, 8), s->rg.heap_w - sc(s, 16),
+                px + sc(s, 10), sc(s, 4), with_alpha(t->panel, 0.92f));
+    render_text(s->l, s->rg.heap_x + sc(s, 14), s->rg.heap_y + sc(s, 13), RENDER_FONT_SANS, (int)px,
+                RENDER_ALIGN_LEFT, t->text, line);
+}
+
+/* Whether the cards in view are too many for one block each. */
+static int crowded(HeapCtx *c)
+{
+    Scene *s = c->s;
+    if (!overview(s) || s->maxid <= AGG_LIMIT)
+        return 0;
+    float k = zk(s);
+    int n = 0;
+    for (GcId id = 1; id <= s->maxid; id++) {
+        const GcObject *o = gc_object(s->h, id);
+        float wx, wy, x, y, ww, wh;
+        if (!o || o->state != GC_STATE_ALIVE || layout_get(s->layout, id, &wx, &wy) < 0)
+            continue;
+        layout_card_size(o->kind, o->nslots, &ww, &wh);
+        to_screen(s, wx, wy, &x, &y);
+        if (x <= s->rg.heap_x + s->rg.heap_w && x + ww * k >= s->rg.heap_x &&
+            y <= s->rg.heap_y + s->rg.heap_h && y + wh * k >= s->rg.heap_y && ++n > AGG_LIMIT)
+            return 1;
+    }
+    return 0;
+}
+
 static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy)
 {
     Scene *s = c->s;
@@ -317,6 +422,10 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     if (x > s->rg.heap_x + s->rg.heap_w || x + w < s->rg.heap_x ||
         y > s->rg.heap_y + s->rg.heap_h + 30 * k || y + h < s->rg.heap_y)
         return;
+    if (c->aggregate) {
+        agg_add(c, g, o);
+        return;
+    }
     float a = g->alpha;
     int freed = o->state == GC_STATE_FREED;
     int alive = !freed;
@@ -907,6 +1016,12 @@ void render_heap(Scene *s)
         }
     }
     render_clip(s->l, s->rg.heap_x, s->rg.heap_y, s->rg.heap_w, s->rg.heap_h);
+    if (crowded(&c)) {
+        c.agg_w = (int)(s->rg.heap_w / AGG_CELL) + 1;
+        c.agg_h = (int)(s->rg.heap_h / AGG_CELL) + 1;
+        c.agg = calloc((size_t)c.agg_w * (size_t)c.agg_h, sizeof *c.agg);
+        c.aggregate = c.agg != NULL;
+    }
     for (GcId id = 1; id <= s->maxid; id++) {
         const GcObject *o = gc_object(s->h, id);
         float wx, wy;
@@ -914,6 +1029,8 @@ void render_heap(Scene *s)
             continue;
         draw_card(&c, id, o, wx, wy);
     }
+    if (c.aggregate)
+        agg_draw(&c);
     /* every drawn card is an obstacle for the arrows */
     c.obs = malloc(((size_t)s->maxid + 1) * sizeof *c.obs);
     c.obs_of = malloc(((size_t)s->maxid + 1) * sizeof *c.obs_of);
@@ -937,7 +1054,7 @@ void render_heap(Scene *s)
     }
     if (route_index_build(&c.ix, c.obs, c.nobs) < 0)
         s->l->oom = 1;
-    for (GcId id = 1; id <= s->maxid; id++) {
+    for (GcId id = 1; id <= s->maxid && !c.aggregate; id++) {
         const GcObject *o = gc_object(s->h, id);
         if (o)
             draw_arrows(&c, id, o);
@@ -950,6 +1067,7 @@ void render_heap(Scene *s)
     render_unclip(s->l);
     root_arrows(&c);
     route_index_free(&c.ix);
+    free(c.agg);
     free(c.obs);
     free(c.obs_of);
     free(c.geo);

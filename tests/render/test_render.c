@@ -2664,6 +2664,55 @@ static void t_arrange(void)
     target_close(&t);
 }
 
+/* A heap far too big for one block per card in view (6,000 cards zoomed
+ * out to 2 %) is drawn as blocks of counts with one summary line, no card
+ * blocks and no arrows: a frame costs what the cells cost. */
+static void t_crowd(void)
+{
+    FILE *f = fopen("crowd.json", "w");
+    CHECK(f != NULL, "write crowd.json");
+    if (!f)
+        return;
+    fputs("{\"title\": \"crowd\", \"classes\": {\"Node\": {}}, \"steps\": [\"gc.disable()\", "
+          "{\"for\": \"i in range(3000)\", \"body\": [\"a = Node()\", \"b = Node()\", \"a.peer = b\", "
+          "\"b.peer = a\"]}, \"del a, b\"]}\n", f);
+    fclose(f);
+    Target t;
+    CHECK(target_open(&t, 1920, 1080, 0) == 0, "target");
+    char cwd[900], path[1000];
+    CHECK(getcwd(cwd, sizeof cwd) != NULL, "cwd");
+    snprintf(path, sizeof path, "%s/crowd.json", cwd);
+    CHECK(load(&t, path) == 0, "load");
+    key(&t, SDLK_END, 0);
+    t.w->view.zoom = 0.02f;
+    t.w->view.pan_x = -100;
+    t.w->view.pan_y = -100;
+    CHECK(draw(&t) == 0, "draw");
+    const RenderList *l = &t.w->list;
+    int cards = 0, lines = 0, summary = 0;
+    for (int32_t i = 0; i < l->nhits; i++)
+        cards += l->hits[i].kind == RENDER_HIT_CARD;
+    for (int32_t i = 0; i < l->ncmds; i++) {
+        lines += l->cmds[i].kind == RENDER_CMD_LINE && l->cmds[i].head > 0;
+        if (l->cmds[i].kind == RENDER_CMD_TEXT && strstr(l->chars + l->cmds[i].text, "6000 objects in view"))
+            summary++;
+    }
+    CHECK(summary == 1, "one summary line counting 6000 objects (%d)", summary);
+    CHECK(cards == 0 && lines <= 2, "%d card blocks and %d arrows drawn", cards, lines);
+    CHECK(l->ncmds < 8000, "%d drawing commands", (int)l->ncmds);
+    /* zoomed in again: cards and arrows */
+    t.w->view.zoom = 1.0f;
+    t.w->view.pan_x = 0;
+    t.w->view.pan_y = 0;
+    CHECK(draw(&t) == 0, "draw");
+    cards = 0;
+    for (int32_t i = 0; i < l->nhits; i++)
+        cards += l->hits[i].kind == RENDER_HIT_CARD;
+    CHECK(cards > 5, "zoomed in: %d cards", cards);
+    target_close(&t);
+    remove("crowd.json");
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "shot") == 0)
@@ -2675,7 +2724,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"crowd", t_crowd},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
