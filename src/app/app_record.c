@@ -40,6 +40,8 @@ static const char RECORD_USAGE[] =
     "  --slide                        slides: the heap large, the caption as the title, the\n"
     "                                 code beside it, no controls (laid out for 1280x720,\n"
     "                                 larger sizes scale it up)\n"
+    "  --beginner                     hide interpreter temporaries (argument tuples, the\n"
+    "                                 evaluation stack): their cards and micro-steps\n"
     "  --svg                          also write each frame as SVG\n"
     "  --gif FILE                     also write one animated GIF of all the frames\n"
     "  --gif-delay S[,P[,M]]          seconds a GIF frame shows: a statement's end S, a\n"
@@ -57,7 +59,7 @@ typedef struct RecOptions {
     int width, height; /* logical */
     double scale;
     int theme;
-    int svg, quiet, fit, slide;
+    int svg, quiet, fit, slide, beginner;
     long jobs;         /* 0: one per CPU */
     int delay[RENDER_GRAN_COUNT]; /* GIF frame delays by the stop's kind, in 1/100 s */
 } RecOptions;
@@ -179,6 +181,8 @@ static int parse_args(int argc, char **argv, RecOptions *o)
             o->fit = 1;
         } else if (strcmp(a, "--svg") == 0) {
             o->svg = 1;
+        } else if (strcmp(a, "--beginner") == 0) {
+            o->beginner = 1;
         } else if (strcmp(a, "--slide") == 0) {
             o->slide = 1;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
@@ -505,7 +509,7 @@ static int record_run(Rec *rc)
     }
     /* every frame gets the view that shows its subject (one cursor, one view:
      * the parallel workers draw the bytes of a serial recording) */
-    AppWinOptions wo = {NULL, o->theme, 1, o->slide, 1};
+    AppWinOptions wo = {NULL, o->theme, 1, o->slide, 1, o->beginner};
     rc->w = app_win_new(rc->r, pw, ph, (float)o->scale, &wo);
     if (!rc->w) {
         fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
@@ -527,6 +531,16 @@ static int record_run(Rec *rc)
     if (nall < 0) {
         fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
         return 3;
+    }
+    if (o->beginner) {
+        /* a beginner's recording skips the micro-steps of interpreter
+         * temporaries, as the window's Right key does */
+        int32_t k = 0;
+        for (int32_t i = 0; i < nall; i++)
+            if (all[i].kind != RENDER_GRAN_MICRO || all[i].cursor <= 0 ||
+                !gc_event_interpreter_only(w->heap, all[i].cursor - 1))
+                all[k++] = all[i];
+        nall = k;
     }
     RecordNaming nm;
     record_naming(all, nall, &nm);

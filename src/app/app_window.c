@@ -17,7 +17,7 @@
 static int usage(const char *msg)
 {
     fprintf(stderr, "gcviz: %s\nusage: gcviz [--shots DIR] [--theme dark|light|contrast] "
-                    "[--size WxH] [--ui-scale S] [--slide] [--fullscreen] [SCENARIO.json]\n",
+                    "[--size WxH] [--ui-scale S] [--slide] [--fullscreen] [--beginner] [SCENARIO.json]\n",
             msg);
     return 2;
 }
@@ -84,7 +84,7 @@ static void apply_fullscreen(SDL_Window *win, AppWin *w, uint32_t now)
 
 int app_window_main(int argc, char **argv)
 {
-    AppWinOptions opt = {NULL, RENDER_THEME_DARK, 1, 0, 0};
+    AppWinOptions opt = {NULL, RENDER_THEME_DARK, 1, 0, 0, 0};
     int width = 1600, height = 1000, fullscreen = 0;
     const char *scenario = NULL;
     for (int i = 0; i < argc; i++) {
@@ -109,6 +109,8 @@ int app_window_main(int argc, char **argv)
                 opt.ui = strtof(argv[i], &end);
             if (i >= argc || !end || *end || !(opt.ui >= 0.8f && opt.ui <= 2.0f))
                 return usage("--ui-scale needs a size between 0.8 and 2 (1.25: a quarter larger)");
+        } else if (strcmp(a, "--beginner") == 0) {
+            opt.beginner = 1;
         } else if (strcmp(a, "--fullscreen") == 0) {
             fullscreen = 1;
         } else if (strcmp(a, "--slide") == 0) {

@@ -99,6 +99,8 @@ AppCmd app_cmd_from_key(SDL_Keycode key, Uint16 mod, int picker_open)
         return APP_CMD_END;
     case SDLK_c:
         return shift ? APP_CMD_PREV_GC : APP_CMD_NEXT_GC;
+    case SDLK_b:
+        return APP_CMD_BEGINNER;
     case SDLK_PAGEDOWN:
         return APP_CMD_NEXT_CHAPTER;
     case SDLK_PAGEUP:
@@ -159,6 +161,7 @@ AppWin *app_win_new(SDL_Renderer *r, int width, int height, float scale, const A
     render_list_init(&w->list, width, height, (RenderColor){0, 0, 0, 255});
     w->ui = o && o->ui > 0 ? o->ui : 1;
     w->view.slide = o && o->slide;
+    w->view.beginner = o && o->beginner;
     w->follow = o && o->follow;
     app_win_resize(w, width, height, scale);
     w->view.theme = (RenderThemeId)(o && o->theme >= 0 ? o->theme : RENDER_THEME_DARK);
@@ -606,8 +609,8 @@ static int is_stop(const AppWin *w, int32_t c, RenderGranularity g)
     int32_t n = gc_event_count(h);
     if (c <= 0 || c >= n)
         return 1;
-    if (g == RENDER_GRAN_MICRO)
-        return 1;
+    if (g == RENDER_GRAN_MICRO) /* a beginner does not stop on interpreter temporaries */
+        return !w->view.beginner || !gc_event_interpreter_only(h, c - 1);
     const GcEvent *e = gc_event(h, c);
     /* the first statement's start shows nothing more than the beginning */
     if (w->tl.nstmts > 0 && c <= w->tl.stmts[0])
@@ -1258,6 +1261,12 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
     case APP_CMD_PREV_GC:
         if (h)
             prev_gc(w, now);
+        break;
+    case APP_CMD_BEGINNER:
+        v->beginner = !v->beginner;
+        app_win_toast(w, v->beginner ? "Beginner view: interpreter temporaries hidden (B shows them)"
+                                     : "All micro-steps and temporaries shown",
+                      0, now);
         break;
     case APP_CMD_NEXT_CHAPTER:
     case APP_CMD_PREV_CHAPTER:

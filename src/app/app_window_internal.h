@@ -47,6 +47,7 @@ typedef enum AppCmd {
     APP_CMD_CONFIRM,    /* Enter: yes to the question shown (quit) */
     APP_CMD_NEXT_CHAPTER, /* PageDown: the next file of the course (index.json) */
     APP_CMD_PREV_CHAPTER, /* PageUp */
+    APP_CMD_BEGINNER,   /* B: hide interpreter temporaries, or show them again */
     APP_CMD_PICKER_UP,
     APP_CMD_PICKER_DOWN,
     APP_CMD_PICKER_OPEN
@@ -58,6 +59,7 @@ typedef struct AppWinOptions {
     float ui;               /* interface size, 0 or 1 = 100 % (--ui-scale) */
     int slide;              /* slide mode (--slide) */
     int follow;             /* settled frames too get a view that shows their subject (record) */
+    int beginner;           /* --beginner: interpreter temporaries hidden */
 } AppWinOptions;
 
 /* A card gliding to its new place: a reload moved it (an edited pin) or a

@@ -295,11 +295,9 @@ static int is_args_tuple_death(const GcHeap *h, int32_t death)
     const GcEvent *e = ev_at(h, death);
     if (!e || e->kind != GC_EV_DECREF || e->b != 0 || e->obj2 || e->obj <= 0)
         return 0;
-    const GcObject *o = gc_object(h, e->obj);
-    if (!o || o->kind != GC_KIND_TUPLE)
-        return 0;
+    /* the kind from the allocation event: the state shown may be before it */
     int32_t born = find_alloc(h, death, e->obj);
-    if (born < 0)
+    if (born < 0 || h->events[born].a != GC_KIND_TUPLE)
         return 0;
     GcValue v = GC_VAL_OBJ(e->obj);
     for (int64_t w = ev_first(h, born); w < ev_first(h, death); w++) {
@@ -875,8 +873,8 @@ int gc_event_interpreter_only(const GcHeap *h, int32_t i)
     case GC_EV_ALLOC:
     case GC_EV_STORE: {
         /* the argument tuple of a call, from its birth to its end */
-        const GcObject *o = e->obj > 0 ? gc_object(h, e->obj) : NULL;
-        return o && o->kind == GC_KIND_TUPLE && is_args_tuple_death(h, find_death(h, i, e->obj));
+        int32_t born = e->obj > 0 ? find_alloc(h, i, e->obj) : -1;
+        return born >= 0 && h->events[born].a == GC_KIND_TUPLE && is_args_tuple_death(h, find_death(h, i, e->obj));
     }
     case GC_EV_DEALLOC:
         return is_args_tuple_death(h, find_death_back(h, i, e->obj));

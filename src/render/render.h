@@ -262,6 +262,8 @@ typedef struct RenderView {
     const char *load_error;/* load problems (one per line), NULL if none */
     const char *toast;     /* NULL if none */
     const char *prompt;    /* a question or the end-of-chapter prompt, NULL if none */
+    int beginner;          /* hide interpreter temporaries (gc_event_interpreter_only): their
+                              cards, their micro-steps; the caption says how many it hid */
     int toast_is_error;
     const char *const *picker_items; /* names shown in the scenario picker */
     const char *const *picker_files; /* their file names (NULL: none shown) */
@@ -299,6 +301,12 @@ void render_regions_for(int width, int height, float scale, int slide, RenderReg
  * the first event. */
 void render_caption_text(const struct GcHeap *h, const struct LangProgram *p, RenderGranularity gran,
                          char *buf, size_t n);
+/* Is object id an interpreter temporary a beginner's view hides (an
+ * argument tuple of a call)? */
+int render_is_temporary(const struct GcHeap *h, GcId id);
+/* How many interpreter-only micro-steps come just before the event shown
+ * (those a beginner stepping by micro-step skipped to get here). */
+int render_hidden_before(const struct GcHeap *h);
 /* The subject of the frame at h's cursor: the cards its caption names
  * ("Link #4" in render_caption_text or the statement's say), at most
  * max into out, in the order named.  Returns the count. */

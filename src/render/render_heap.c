@@ -83,9 +83,19 @@ static int zpx(const Scene *s, float px)
 }
 
 /* Is the card of id drawn in this frame, and how opaque? */
+int render_is_temporary(const GcHeap *h, GcId id)
+{
+    const GcObject *o = gc_object(h, id);
+    return o && o->kind == GC_KIND_TUPLE && o->born >= 0 && o->born < gc_event_count(h) &&
+           gc_event(h, o->born)->kind == GC_EV_ALLOC && gc_event(h, o->born)->obj == id &&
+           gc_event_interpreter_only(h, o->born);
+}
+
 static float card_alpha(HeapCtx *c, const GcObject *o)
 {
     Scene *s = c->s;
+    if (s->v->beginner && render_is_temporary(s->h, o->id))
+        return 0; /* a beginner's view: no interpreter temporaries */
     if (o->state == GC_STATE_ALIVE) {
         if (o->born > s->ev && s->v->anim < 1 && o->born >= s->v->prev_cursor)
             return s->v->anim;

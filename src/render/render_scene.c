@@ -391,6 +391,14 @@ void render_caption_text(const GcHeap *h, const LangProgram *p, RenderGranularit
     gc_event_explain(h, ev, buf, n);
 }
 
+int render_hidden_before(const GcHeap *h)
+{
+    int n = 0;
+    for (int32_t i = gc_cursor(h) - 2; i >= 0 && n < 1000 && gc_event_interpreter_only(h, i); i--)
+        n++;
+    return n;
+}
+
 static void caption(Scene *s, float x, float y, float w, float h)
 {
     const RenderTheme *t = s->t;
@@ -400,9 +408,15 @@ static void caption(Scene *s, float x, float y, float w, float h)
         return;
     char expl[512], buf[600];
     int err_here = s->tl && s->tl->error_event >= 0 && s->ev >= s->tl->error_event;
-    if (s->ev >= 0)
+    if (s->ev >= 0) {
         render_caption_text(s->h, s->p, s->v->gran, expl, sizeof expl);
-    else
+        int hidden = s->v->beginner && s->v->gran == RENDER_GRAN_MICRO ? render_hidden_before(s->h) : 0;
+        if (hidden > 0) {
+            size_t len = strlen(expl);
+            snprintf(expl + len, sizeof expl - len, " (%d interpreter step%s hidden)", hidden,
+                     hidden == 1 ? "" : "s");
+        }
+    } else
         snprintf(expl, sizeof expl, "Before the first statement. Press \xE2\x86\x92 to step.");
     float pad = sc(s, 18);
     float tx = x + pad;
@@ -632,6 +646,7 @@ static void help_overlay(Scene *s)
         {"+ / \xE2\x88\x92", "faster / slower"},
         {"Home / End", "first / last step"},
         {"C / Shift+C", "next / previous collection"},
+        {"B", "beginner view: hide interpreter temporaries"},
         {"PgDn / PgUp", "next / previous chapter of the course"},
         {"S / L / T / F", "screenshot (PNG) / legend / theme / fit to window"},
         {"O / R", "open a scenario / reload the file"},

@@ -8,6 +8,7 @@
  *
  * `test_explain NAME` runs one test.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,7 +196,7 @@ static void t_weakrefs(void)
 static void t_cursor_independent(void)
 {
     static const char *const files[] = {"12_finalizers.json", "19_internaldocs_figures.json",
-                                        "05_dealloc_cascade.json"};
+                                        "05_dealloc_cascade.json", "14_weak_references.json"};
     for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
         Run r;
         CHECK(open_run(&r, files[f]) == 0, "load %s", files[f]);
@@ -203,6 +204,9 @@ static void t_cursor_independent(void)
             continue;
         int32_t n = gc_event_count(r.h);
         char **at_end = calloc((size_t)n, sizeof *at_end);
+        uint8_t *temp_end = calloc((size_t)n + 1, 1);
+        for (int32_t i = 0; i < n && temp_end; i++)
+            temp_end[i] = (uint8_t)gc_event_interpreter_only(r.h, i);
         char buf[600], sum[600];
         for (int32_t i = 0; i < n && at_end; i++) {
             gc_event_explain(r.h, i, buf, sizeof buf);
@@ -215,13 +219,22 @@ static void t_cursor_independent(void)
             if (strcmp(buf, at_end[i]) != 0 && bad++ < 3)
                 CHECK(0, "%s event %d: '%s' at its cursor, '%s' at the end", files[f], (int)i, buf, at_end[i]);
             CHECK(buf[0] != 0, "%s event %d has an explanation", files[f], (int)i);
+            if (temp_end)
+                CHECK(gc_event_interpreter_only(r.h, i) == temp_end[i], "%s event %d: interpreter-only %d at its cursor, %d at the end",
+                      files[f], (int)i, gc_event_interpreter_only(r.h, i), temp_end[i]);
             gc_phase_summary(r.h, i, sum, sizeof sum);
             CHECK((gc_event(r.h, i)->phase == GC_PHASE_IDLE) == (sum[0] == 0), "%s event %d: summary '%s'",
                   files[f], (int)i, sum);
         }
+        /* and before anything happened (the cursor a recording starts at) */
+        gc_seek(r.h, 0);
+        for (int32_t i = 0; i < n && temp_end; i++)
+            if (gc_event_interpreter_only(r.h, i) != temp_end[i] && bad++ < 6)
+                CHECK(0, "%s event %d: interpreter-only differs at cursor 0", files[f], (int)i);
         for (int32_t i = 0; i < n && at_end; i++)
             free(at_end[i]);
         free(at_end);
+        free(temp_end);
         close_run(&r);
     }
 }

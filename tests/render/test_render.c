@@ -64,7 +64,7 @@ static int target_open_scaled(Target *t, int width, int height, float scale, int
     t->r = SDL_CreateSoftwareRenderer(t->surf);
     if (!t->r)
         return -1;
-    AppWinOptions o = {NULL, theme, 1, 0, 0};
+    AppWinOptions o = {NULL, theme, 1, 0, 0, 0};
     t->w = app_win_new(t->r, width, height, scale, &o);
     if (!t->w)
         return -1;
@@ -81,7 +81,7 @@ static int target_open_record(Target *t, int width, int height, int theme, int s
     t->r = t->surf ? SDL_CreateSoftwareRenderer(t->surf) : NULL;
     if (!t->r)
         return -1;
-    AppWinOptions o = {NULL, theme, 1, slide, 1};
+    AppWinOptions o = {NULL, theme, 1, slide, 1, 0};
     t->w = app_win_new(t->r, width, height, 1.0f, &o);
     if (!t->w)
         return -1;
@@ -1125,6 +1125,46 @@ static void t_traversal_arrows(void)
               seen[GC_EV_MARK],
           "kinds seen: subtract %d visit %d scan %d clear %d mark %d", seen[GC_EV_SUBTRACT],
           seen[GC_EV_VISIT_REACHABLE], seen[GC_EV_SCAN_REACHABLE], seen[GC_EV_CLEAR], seen[GC_EV_MARK]);
+    target_close(&t);
+}
+
+/* B (or --beginner) hides interpreter temporaries: stepping by micro-step
+ * never stops on one, the caption says how many were skipped, and the
+ * argument tuple of weakref.ref(...) has no card; B again shows them. */
+static void t_beginner(void)
+{
+    char dir[1024], path[1200];
+    CHECK(render_find_data_dir("scenarios", "index.json", dir, sizeof dir) == 0, "the course");
+    snprintf(path, sizeof path, "%s/14_weak_references.json", dir);
+    Target t;
+    CHECK(target_open(&t, 1280, 720, RENDER_THEME_LIGHT) == 0, "target");
+    CHECK(load(&t, path) == 0, "load 14");
+    key(&t, SDLK_b, 0);
+    CHECK(t.w->view.beginner, "B: beginner view");
+    key(&t, SDLK_TAB, 0);
+    key(&t, SDLK_TAB, 0);
+    CHECK(t.w->view.gran == RENDER_GRAN_MICRO, "micro-steps");
+    int said = 0, stops = 0, tuple_cards = 0;
+    while (app_win_cursor(t.w) < gc_event_count(t.w->heap) && stops < 500) {
+        key(&t, SDLK_RIGHT, 0);
+        stops++;
+        int32_t c = app_win_cursor(t.w);
+        if (c < gc_event_count(t.w->heap))
+            CHECK(!gc_event_interpreter_only(t.w->heap, c - 1), "stopped on interpreter event %d", (int)(c - 1));
+        CHECK(draw(&t) == 0, "draw");
+        said += frame_has_text(&t, "interpreter steps hidden)") || frame_has_text(&t, "interpreter step hidden)");
+        for (int32_t i = 0; i < t.w->list.nhits; i++)
+            tuple_cards += t.w->list.hits[i].kind == RENDER_HIT_CARD && t.w->list.hits[i].id == 3;
+    }
+    CHECK(said > 2 && tuple_cards == 0, "%d captions say what was hidden, tuple #3 drawn %d times", said, tuple_cards);
+    key(&t, SDLK_b, 0);
+    CHECK(!t.w->view.beginner, "B again");
+    app_win_seek(t.w, 16, 0);
+    CHECK(draw(&t) == 0, "draw");
+    tuple_cards = 0;
+    for (int32_t i = 0; i < t.w->list.nhits; i++)
+        tuple_cards += t.w->list.hits[i].kind == RENDER_HIT_CARD && t.w->list.hits[i].id == 3;
+    CHECK(tuple_cards == 1 && !frame_has_text(&t, "hidden)"), "the argument tuple is back");
     target_close(&t);
 }
 
@@ -2739,6 +2779,7 @@ int main(int argc, char **argv)
         {"hidpi", t_hidpi},
         {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
+        {"beginner", t_beginner},
         {"slide_subjects", t_slide_subjects}, {"record_subjects", t_record_subjects},
         {"contrast", t_contrast}, {"py_panels", t_py_panels},
     };
