@@ -367,6 +367,10 @@ const char *gc_error(const GcHeap *h);
 /* Did the run stop on gcviz's object limit (the scenario's fault, not the
  * machine's)? */
 int gc_limit_hit(const GcHeap *h);
+/* The CPython releases a "python" value (312..315) stands for, for
+ * headers: "3.12", "3.13", "3.14.5+" (3.14.0-3.14.4 had another
+ * collector), "3.15". */
+const char *gc_python_name(int python);
 /* Has the run failed (out of memory, limit)?  Once set, the state is no
  * longer CPython's: the run must stop with gc_error(). */
 int gc_failed(const GcHeap *h);

@@ -77,6 +77,16 @@ int gc_limit_hit(const GcHeap *h) { return h->limit_hit; }
 
 int gc_failed(const GcHeap *h) { return h->failed; }
 
+const char *gc_python_name(int python)
+{
+    switch (python) {
+    case 313: return "3.13";
+    case 314: return "3.14.5+";
+    case 315: return "3.15";
+    default: return "3.12";
+    }
+}
+
 /* ---- the write log --------------------------------------------------- */
 
 int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, int64_t old,

@@ -258,8 +258,8 @@ static void top_bar(Scene *s)
         const char *coll = g->collector == GC_COLLECTOR_REFCOUNT    ? "refcount only"
                            : g->collector == GC_COLLECTOR_MARKSWEEP ? "mark-sweep"
                                                                     : "CPython gc";
-        snprintf(buf, sizeof buf, "Python %d.%d \xC2\xB7 %s \xC2\xB7 gc %s", g->python / 100,
-                 g->python % 100, coll, g->enabled ? "enabled" : "disabled");
+        snprintf(buf, sizeof buf, "Python %s \xC2\xB7 %s \xC2\xB7 gc %s", gc_python_name(g->python),
+                 coll, g->enabled ? "enabled" : "disabled");
         float pw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) + bh * 0.9f;
         rx -= pw;
         render_pill(s, rx, y, bh, RENDER_FONT_SANS, spx(s, 16), t->button, t->text_dim, buf);

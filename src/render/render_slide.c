@@ -303,9 +303,8 @@ static void slide_footer(Scene *s, float x, float y, float w, float h)
         const char *coll = g->collector == GC_COLLECTOR_REFCOUNT    ? "refcount only"
                            : g->collector == GC_COLLECTOR_MARKSWEEP ? "mark-sweep"
                                                                     : "CPython gc";
-        snprintf(right, sizeof right, "step %d of %d \xC2\xB7 Python %d.%d \xC2\xB7 %s %s",
-                 (int)(step + 1 > 0 ? step + 1 : 0), (int)nsteps, g->python / 100, g->python % 100,
-                 coll, g->collector == GC_COLLECTOR_CPYTHON ? (g->enabled ? "enabled" : "disabled") : "");
+        snprintf(right, sizeof right, "step %d of %d \xC2\xB7 Python %s \xC2\xB7 %s %s",
+                 (int)(step + 1 > 0 ? step + 1 : 0), (int)nsteps, gc_python_name(g->python), coll, g->collector == GC_COLLECTOR_CPYTHON ? (g->enabled ? "enabled" : "disabled") : "");
     }
     float rwid = (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, right);
     render_text_mid(s, x + w, y, h, RENDER_FONT_SANS, px, RENDER_ALIGN_RIGHT, t->text_dim, right);
