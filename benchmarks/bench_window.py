@@ -77,7 +77,7 @@ def idle_cpu(gcviz):
     if not shutil.which("xvfb-run"):
         print("idle CPU: skipped (xvfb-run is not installed)")
         return None
-    scen = os.path.join(ROOT, "scenarios", "08_collect_step_by_step.json")
+    scen = os.path.join(ROOT, "scenarios", "08_collect_step_by_step.py")
     script = ('"$0" "$1" & pid=$!; sleep 2; '
               'a=$(cut -d" " -f14,15 /proc/$pid/stat); sleep %d; '
               'b=$(cut -d" " -f14,15 /proc/$pid/stat); '

@@ -1044,7 +1044,7 @@ static int cmp_names(const void *a, const void *b)
 
 /* Adds the scenarios of dir to the picker: those of its course index
  * (index.json) first, in its order and under its chapter titles, then the
- * other .json files by name under their own titles, each with its
+ * other .json and .py files by name under their own titles, each with its
  * description.  A file already listed (the current folder may be the
  * bundled one) is skipped. */
 static void scan_dir(AppWin *w, const char *dir)
@@ -1061,8 +1061,9 @@ static void scan_dir(AppWin *w, const char *dir)
     struct dirent *de;
     while ((de = readdir(d)) != NULL && nnames < APP_MAX_PICKER) {
         size_t len = strlen(de->d_name);
-        if (len < 6 || strcmp(de->d_name + len - 5, ".json") != 0 || de->d_name[0] == '.' ||
-            strcmp(de->d_name, "index.json") == 0)
+        int json = len >= 6 && strcmp(de->d_name + len - 5, ".json") == 0;
+        int py = len >= 4 && strcmp(de->d_name + len - 3, ".py") == 0;
+        if ((!json && !py) || de->d_name[0] == '.' || strcmp(de->d_name, "index.json") == 0)
             continue;
         if ((names[nnames] = strdup(de->d_name)) != NULL)
             nnames++;

@@ -4,10 +4,11 @@ foreach(t phases move_back rewind check_every_step chain_million collectors weak
   add_test(NAME engine_${t} COMMAND test_engine ${t})
 endforeach()
 
-# The captions the engine writes (gc_explain.c), on bundled chapters.
+# The captions the engine writes (gc_explain.c), on the JSON form of course
+# chapters (tests/golden/scenarios/course: their ids and captions are pinned).
 add_executable(test_explain ${CMAKE_CURRENT_LIST_DIR}/test_explain.c)
 target_link_libraries(test_explain PRIVATE gcviz_scenario)
-target_compile_definitions(test_explain PRIVATE GCVIZ_SCENARIOS_DIR="${PROJECT_SOURCE_DIR}/scenarios")
+target_compile_definitions(test_explain PRIVATE GCVIZ_SCENARIOS_DIR="${PROJECT_SOURCE_DIR}/tests/golden/scenarios/course")
 foreach(t resurrection weakrefs cursor_independent)
   add_test(NAME explain_${t} COMMAND test_explain ${t})
 endforeach()

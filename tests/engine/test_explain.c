@@ -16,7 +16,7 @@
 #include "scenario.h"
 
 #ifndef GCVIZ_SCENARIOS_DIR
-#define GCVIZ_SCENARIOS_DIR "scenarios"
+#define GCVIZ_SCENARIOS_DIR "tests/golden/scenarios/course"
 #endif
 
 static int failures;

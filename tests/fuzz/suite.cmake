@@ -14,7 +14,8 @@ set(_fz ${CMAKE_CURRENT_LIST_DIR})
 set(GCVIZ_FUZZ_SMOKE_SECONDS 30 CACHE STRING "Seconds each fuzz smoke test fuzzes")
 set(_fz_seeds_scenario ${_fz}/corpus/scenario ${PROJECT_SOURCE_DIR}/scenarios
     ${PROJECT_SOURCE_DIR}/tests/scenario/broken ${PROJECT_SOURCE_DIR}/tests/scenario/good
-    ${PROJECT_SOURCE_DIR}/tests/golden/scenarios ${PROJECT_SOURCE_DIR}/tests/golden/random
+    ${PROJECT_SOURCE_DIR}/tests/golden/scenarios ${PROJECT_SOURCE_DIR}/tests/golden/scenarios/course
+    ${PROJECT_SOURCE_DIR}/tests/golden/random
     ${PROJECT_SOURCE_DIR}/tests/cli)
 set(_fz_seeds_lang ${_fz}/corpus/lang)
 

@@ -22,7 +22,7 @@ run() {
 }
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
-for f in "$root"/scenarios/*.json; do
+for f in "$root"/scenarios/*.json "$root"/scenarios/*.py; do
   [ "$(basename "$f")" = index.json ] && continue
   run "$gcviz" trace "$f"
   run "$gcviz" run "$f"

@@ -42,7 +42,7 @@ if [ -n "$nrandom" ]; then
 fi
 
 fail=0
-for f in "$golden"/scenarios/*.json "$golden"/random/*.json; do
+for f in "$golden"/scenarios/*.json "$golden"/scenarios/course/*.json "$golden"/random/*.json; do
     [ -e "$f" ] || continue
     out="${f%.json}.trace"
     if ! "$py313" "$here/cpython_trace.py" "$f" --python 3.13 > "$out.tmp"; then

@@ -1,16 +1,18 @@
 #!/bin/sh
-# Regenerate the goldens of the .py programs (tests/golden/py/NAME.py) with the
-# real CPython 3.12.1 and 3.13.0.  Run on purpose only; the tests never run it
-# (they need no CPython).
+# Regenerate the goldens of the .py programs (tests/golden/py/NAME.py and the
+# course's chapters scenarios/NN_*.py) with the real CPython 3.12.1 and
+# 3.13.0.  Run on purpose only; the tests never run it (they need no CPython).
 #
 #   tests/oracle/make_py_goldens.sh [--random N] [--no-trace] [NAME.py ...]
 #
 #   --random N   first regenerate tests/golden/py/seed_NNN.py for seeds 1..N
 #                with gen_py_random.py (default: keep the files)
 #   --no-trace   only the stdout/stderr goldens, not NAME.trace313
-#   NAME.py      only these programs (default: all of tests/golden/py/*.py)
+#   NAME.py      only these programs (a bare name is one of tests/golden/py,
+#                a path names its folder, e.g. scenarios/12_finalizers.py;
+#                default: all of tests/golden/py/*.py and scenarios/*.py)
 #
-# For each program, in tests/golden/py/ (the programs are run from there, by
+# For each program, beside it (the programs are run from their folder, by
 # their bare file name, so a traceback names "NAME.py"):
 #   NAME.stdout312, NAME.stdout313   what `python3.12 NAME.py > FILE` and
 #                                    `python3.13 NAME.py > FILE` print (stdout
@@ -37,6 +39,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 golden=$(cd "$here/../golden/py" && pwd)
+course=$(cd "$here/../../scenarios" && pwd)
 trace=1
 nrandom=""
 files=""
@@ -45,7 +48,8 @@ while [ $# -gt 0 ]; do
         --no-trace) trace=0 ;;
         --random) nrandom="$2"; shift ;;
         -*) echo "usage: $0 [--random N] [--no-trace] [NAME.py ...]" >&2; exit 2 ;;
-        *) files="$files $(basename "$1")" ;;
+        */*) files="$files $(cd "$(dirname "$1")" && pwd)/$(basename "$1")" ;;
+        *) files="$files $golden/$1" ;;
     esac
     shift
 done
@@ -68,12 +72,14 @@ if [ -n "$nrandom" ]; then
     done
 fi
 
-cd "$golden"
-[ -n "$files" ] || files=$(ls *.py)
+[ -n "$files" ] || files="$(ls "$golden"/*.py) $(ls "$course"/*.py)"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
-for f in $files; do
+for path in $files; do
+    dir=$(dirname "$path")
+    cd "$dir"
+    f=$(basename "$path")
     name=${f%.py}
     for v in 312 313; do
         if [ "$v" = 312 ]; then py=$py312; else py=$py313; fi
@@ -93,7 +99,7 @@ for f in $files; do
         rm -f "$name.stderr$v"
         if [ "$rc" = 1 ]; then
             # __file__ of the main script is absolute: name it as run
-            sed "s|File \"$golden/|File \"|" "$tmp/err1" > "$name.stderr$v"
+            sed "s|File \"$dir/|File \"|" "$tmp/err1" > "$name.stderr$v"
         elif [ "$rc" != 0 ] || [ -s "$tmp/err1" ]; then
             echo "FAILED: $f on $v: exit $rc: $(tail -n 1 "$tmp/err1")" >&2
             fail=1

@@ -22,6 +22,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.join(HERE, "..", "golden", "py")
+COURSE = os.path.join(HERE, "..", "..", "scenarios")
 
 
 def after_first_collect(lines):
@@ -39,21 +40,25 @@ def main():
     ap.add_argument("programs", nargs="*")
     a = ap.parse_args()
     gcviz = os.path.abspath(a.gcviz)
-    progs = [os.path.basename(p) for p in a.programs] or sorted(
-        os.path.basename(p) for p in glob.glob(os.path.join(GOLDEN, "*.py")))
+    # a program is a path, or a bare name of tests/golden/py; default: those
+    # and the course's chapters (scenarios/NN_*.py)
+    progs = [p if os.path.dirname(p) else os.path.join(GOLDEN, p) for p in a.programs] or (
+        sorted(glob.glob(os.path.join(GOLDEN, "*.py"))) +
+        sorted(glob.glob(os.path.join(COURSE, "*.py"))))
     fields = ["stmt", "error", "objects", "freed", "finalized", "collected", "collections"]
     if not a.ignore_count:
         fields.append("count")
     cats = collections.Counter()
     same = 0
-    for prog in progs:
+    for path in progs:
+        folder, prog = os.path.split(os.path.abspath(path))
         name = prog[:-3]
-        gpath = os.path.join(GOLDEN, name + ".trace313")
+        gpath = os.path.join(folder, name + ".trace313")
         if not os.path.exists(gpath):
             continue
         with open(gpath, encoding="utf-8") as f:
             want = after_first_collect(f.read().splitlines())
-        r = subprocess.run([gcviz, "trace", "--python", "3.13", prog], cwd=GOLDEN,
+        r = subprocess.run([gcviz, "trace", "--python", "3.13", prog], cwd=folder,
                            capture_output=True, text=True)
         got = after_first_collect(r.stdout.splitlines())
         diff = None

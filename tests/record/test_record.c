@@ -326,13 +326,14 @@ static void t_pixels(void)
         }
 }
 
-/* --gif-delay S,P,M: each frame shows as long as its kind of stop says,
+/* --gif-delay S,P,M (on the course's chapter 8, a .py program): each frame
+ * shows as long as its kind of stop says,
  * 3 s longer at the end of a step marked "pause", 1 s more on the first
  * frame and 2.5 s on the last; bad values are usage errors. */
 static void t_gif_delay(void)
 {
     char path[1200];
-    snprintf(path, sizeof path, "%s/../../../scenarios/08_collect_step_by_step.json", GCVIZ_GOLDEN_DIR);
+    snprintf(path, sizeof path, "%s/../../../scenarios/08_collect_step_by_step.py", GCVIZ_GOLDEN_DIR);
     const char *dir = out("gifdelay");
     rm_rf(dir);
     CHECK(record(path, "--out", dir, "--every", "phase", "--gif", out("gifdelay/anim/all.gif"), "--gif-delay",
@@ -361,7 +362,9 @@ static void t_gif_delay(void)
         GraphicsControlBlock gcb;
         CHECK(DGifSavedExtensionToGCB(g, i, &gcb) == GIF_OK, "frame %d has no delay", (int)i);
         int want = pts[i].kind == RENDER_GRAN_STATEMENT ? 200 : pts[i].kind == RENDER_GRAN_PHASE ? 300 : 50;
-        if (pts[i].kind == RENDER_GRAN_STATEMENT && pts[i].step >= 1) {
+        /* a .py program's last stop is its exit step, which is no statement */
+        if (pts[i].kind == RENDER_GRAN_STATEMENT && pts[i].step >= 1 &&
+            pts[i].step <= lang_step_count(sc->program)) {
             const LangLoc *loc = lang_loc(sc->program, lang_step(sc->program, pts[i].step - 1)->loc);
             if (loc && loc->pause) {
                 want += 300;
