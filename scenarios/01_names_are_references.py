@@ -5,6 +5,7 @@ program runs. A variable is not a box that holds the object: it is a name
 that refers to it, and b = a copies the reference, never the object."""
 import gc
 
+# say: A clean start: collect what Python's own start-up left behind.
 gc.collect()
 # say: Automatic collection is off, so nothing happens behind our back.
 gc.disable()

@@ -6,6 +6,7 @@ immediately, in the middle of that very statement; there is no waiting for a
 collector."""
 import gc
 
+# say: A clean start: collect what Python's own start-up left behind.
 gc.collect()
 gc.disable()
 
@@ -37,7 +38,6 @@ x = Node("x2")
 items = [Node("item0"), Node("item1")]
 # say: Deleting a slot drops that Node's only reference: freed.
 del items[0]
-# pause
 # say: Freeing the list drops its last slot, so that Node is freed too.
 del items
 print("end")

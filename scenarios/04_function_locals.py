@@ -7,6 +7,7 @@ the caller keeps it."""
 import gc
 import sys
 
+# say: A clean start: collect what Python's own start-up left behind.
 gc.collect()
 gc.disable()
 

@@ -6,6 +6,7 @@ before child, and stops at any object that something else still refers
 to."""
 import gc
 
+# say: A clean start: collect what Python's own start-up left behind.
 gc.collect()
 gc.disable()
 

@@ -7,6 +7,7 @@ untracked by the next collection."""
 import gc
 import sys
 
+# say: A clean start: collect what Python's own start-up left behind.
 gc.collect()
 gc.disable()
 

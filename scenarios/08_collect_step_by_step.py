@@ -7,6 +7,7 @@ and move_unreachable keeps what is reachable from outside; once holder is
 gone, all three are unreachable."""
 import gc
 
+# say: A clean start: collect what Python's own start-up left behind.
 gc.collect()
 gc.disable()
 

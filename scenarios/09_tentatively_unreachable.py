@@ -6,6 +6,7 @@ reachable and pulls node back to the end of the list. Afterwards the
 generation's order is holder, node."""
 import gc
 
+# say: A clean start: collect what Python's own start-up left behind.
 gc.collect()
 gc.disable()
 

@@ -5,6 +5,7 @@ to 2. Collecting a young generation never looks at older ones, so a cycle
 that dies after reaching generation 2 waits for a full collection."""
 import gc
 
+# say: A clean start: collect what Python's own start-up left behind.
 gc.collect()
 gc.disable()
 

@@ -5,6 +5,7 @@ threshold 0, generation 0 is collected, and when enough of those have run,
 generation 1, then 2. gc.get_count() shows the three counters."""
 import gc
 
+# say: A clean start: collect what Python's own start-up left behind.
 gc.collect()
 litter_freed = 0
 

@@ -7,6 +7,7 @@ before its callback."""
 import gc
 import weakref
 
+# say: A clean start: collect what Python's own start-up left behind.
 gc.collect()
 gc.disable()
 

@@ -5,6 +5,7 @@ resurrected and not freed. CPython remembers that the finalizer already ran,
 so when the object dies again, __del__ is not called a second time."""
 import gc
 
+# say: A clean start: collect what Python's own start-up left behind.
 gc.collect()
 gc.disable()
 

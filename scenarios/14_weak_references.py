@@ -8,6 +8,7 @@ import gc
 import sys
 import weakref
 
+# say: A clean start: collect what Python's own start-up left behind.
 gc.collect()
 gc.disable()
 

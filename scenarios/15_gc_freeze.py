@@ -6,6 +6,7 @@ workers). A cycle there is not collected until gc.unfreeze() moves it back
 into generation 2."""
 import gc
 
+# say: A clean start: collect what Python's own start-up left behind.
 gc.collect()
 gc.disable()
 

@@ -6,6 +6,7 @@ young collection scans only about 30 objects and frees almost all of them,
 never touching the 200."""
 import gc
 
+# say: A clean start: collect what Python's own start-up left behind.
 gc.collect()
 gc.disable()
 
@@ -21,7 +22,7 @@ keep = []
 for i in range(200):
     keep.append(Node())
 # pause
-# say: A full collection scans all 201 objects and frees nothing.
+# say: A full collection scans the list and its 200 Nodes, and frees nothing.
 print(gc.collect())
 # say: Collect generation 0 after 30 new objects.
 gc.set_threshold(30, 10, 10)

@@ -6,6 +6,7 @@ self-loop link_4. Step through gc.collect() by phase and micro step to see
 the document's images 1 to 5."""
 import gc
 
+# say: A clean start: collect what Python's own start-up left behind.
 gc.collect()
 gc.disable()
 
