@@ -3,7 +3,8 @@
 # 3.15.0rc1 compiled to WebAssembly (npm package pyodide@315.0.0-alpha.2,
 # offline in Node).  Run on purpose only; the tests never run it.
 #
-#   tests/oracle/pyodide_goldens.sh [PROGRAM.py ...]   (default: tests/golden/py/*.py)
+#   tests/oracle/pyodide_goldens.sh [PROGRAM.py ...]
+#       (default: tests/golden/py/*.py and the course, scenarios/*.py)
 #
 # Installs the pinned package itself, once, into $GCVIZ_PYODIDE_CACHE
 # (default ~/.cache/gcviz-pyodide), outside the repository.  Writes
@@ -20,7 +21,7 @@ if [ ! -d "$cache/node_modules/pyodide" ]; then
     (cd "$cache" && npm install --no-audit --no-fund "$pkg")
 fi
 if [ $# -eq 0 ]; then
-    set -- "$here"/../golden/py/*.py
+    set -- "$here"/../golden/py/*.py "$here"/../../scenarios/*.py
 fi
 for p in "$@"; do rm -f "${p%.py}.stdout315"; done
 node "$here/pyodide_stdout.mjs" "$cache" stdout315 "$@"

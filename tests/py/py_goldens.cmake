@@ -11,7 +11,8 @@
 # run from their folder by their bare file name, as CPython ran them, so a
 # traceback names "NAME.py".  Nothing here depends on the build type: the
 # sanitizer build runs the same tests.
-foreach(dir ${CMAKE_CURRENT_LIST_DIR}/../golden/py ${PROJECT_SOURCE_DIR}/scenarios)
+set(GCVIZ_PY_GOLDEN_DIR ${CMAKE_CURRENT_LIST_DIR}/../golden/py)
+foreach(dir ${GCVIZ_PY_GOLDEN_DIR} ${PROJECT_SOURCE_DIR}/scenarios)
   if(dir STREQUAL "${PROJECT_SOURCE_DIR}/scenarios")
     set(prefix py_course_)
   else()

@@ -4,21 +4,29 @@
 # have one).  The ones gcviz does not print exactly yet are listed and
 # DISABLED, as for 3.12 and 3.13 (each fails under 3.13 too).
 set(GCVIZ_PY315_NOT_YET
-  py_c18_why_generations_315
+  py_course_18_why_generations_315
   py_l05_generations_315
   py_l06_auto_collect_loop_315
   py_l14_assign_arith_315
   py_l27_class_costs_315
   py_seed_036_315
   py_seed_037_315)
-file(GLOB GCVIZ_PY315 CONFIGURE_DEPENDS ${GCVIZ_PY_GOLDEN_DIR}/*.stdout315)
-foreach(golden ${GCVIZ_PY315})
-  get_filename_component(name ${golden} NAME_WE)
-  add_test(NAME py_${name}_315
-           COMMAND ${CMAKE_COMMAND} -DGCVIZ=$<TARGET_FILE:gcviz> -DPROGRAM=${name}.py
-                   -DDIR=${GCVIZ_PY_GOLDEN_DIR} -DPY=3.15 -DSTDOUT=${golden}
-                   -DSTDERR=${GCVIZ_PY_GOLDEN_DIR}/${name}.stderr315
-                   -P ${CMAKE_CURRENT_LIST_DIR}/compare_run.cmake)
-  set_tests_properties(py_${name}_315 PROPERTIES LABELS "py;golden")
+# (tests/golden/py and the course, scenarios/: py_course_NN_*_315)
+foreach(dir ${GCVIZ_PY_GOLDEN_DIR} ${PROJECT_SOURCE_DIR}/scenarios)
+  if(dir STREQUAL "${PROJECT_SOURCE_DIR}/scenarios")
+    set(prefix py_course_)
+  else()
+    set(prefix py_)
+  endif()
+  file(GLOB GCVIZ_PY315 CONFIGURE_DEPENDS ${dir}/*.stdout315)
+  foreach(golden ${GCVIZ_PY315})
+    get_filename_component(name ${golden} NAME_WE)
+    add_test(NAME ${prefix}${name}_315
+             COMMAND ${CMAKE_COMMAND} -DGCVIZ=$<TARGET_FILE:gcviz> -DPROGRAM=${name}.py
+                     -DDIR=${dir} -DPY=3.15 -DSTDOUT=${golden}
+                     -DSTDERR=${dir}/${name}.stderr315
+                     -P ${CMAKE_CURRENT_LIST_DIR}/compare_run.cmake)
+    set_tests_properties(${prefix}${name}_315 PROPERTIES LABELS "py;golden")
+  endforeach()
 endforeach()
 set_tests_properties(${GCVIZ_PY315_NOT_YET} PROPERTIES DISABLED TRUE)
