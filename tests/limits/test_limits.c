@@ -147,13 +147,16 @@ static int run_text(const char *name, const Text *t, int64_t max_stmts, int64_t 
 
 /* ---- file size ----------------------------------------------------------- */
 
-/* A sparse 100 MB file: no disk is used and it is never committed. */
+/* A sparse 100 MB file: no disk is used and it is never committed.  Each
+ * test makes its own (limits_file_size and limits_cli_file_size run at the
+ * same time in the same folder: one removed the file the other was reading). */
 static const char BIG[] = "big_100mb.json";
+static const char BIG_CLI[] = "big_100mb_cli.json";
 
-static int make_big(void)
+static int make_big(const char *name)
 {
-    int fd = open(BIG, O_CREAT | O_TRUNC | O_WRONLY, 0644);
-    CHECK(fd >= 0, "cannot create %s", BIG);
+    int fd = open(name, O_CREAT | O_TRUNC | O_WRONLY, 0644);
+    CHECK(fd >= 0, "cannot create %s", name);
     if (fd < 0)
         return -1;
     CHECK(ftruncate(fd, 100L * 1024 * 1024) == 0, "ftruncate");
@@ -163,7 +166,7 @@ static int make_big(void)
 
 static void test_file_size(void)
 {
-    if (make_big() < 0)
+    if (make_big(BIG) < 0)
         return;
     ScenarioErrors e;
     double t0 = now_ms();
@@ -199,10 +202,10 @@ static void test_cli(const char *gcviz)
         CHECK(0, "cli needs the gcviz executable as argument");
         return;
     }
-    if (make_big() < 0)
+    if (make_big(BIG_CLI) < 0)
         return;
     char cmd[1024];
-    snprintf(cmd, sizeof cmd, "'%s' check %s 2>&1", gcviz, BIG);
+    snprintf(cmd, sizeof cmd, "'%s' check %s 2>&1", gcviz, BIG_CLI);
     double t0 = now_ms();
     FILE *p = popen(cmd, "r");
     char line[600] = "";
@@ -212,12 +215,12 @@ static void test_cli(const char *gcviz)
     double ms = now_ms() - t0;
     line[strcspn(line, "\n")] = 0;
     char want[200];
-    snprintf(want, sizeof want, "%s: file is too large (104857600 bytes; at most %d)", BIG,
+    snprintf(want, sizeof want, "%s: file is too large (104857600 bytes; at most %d)", BIG_CLI,
              SCENARIO_MAX_FILE_BYTES);
     CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 1, "gcviz check: status %d", st);
     CHECK(strcmp(line, want) == 0, "\n got:  %s\n want: %s", line, want);
     CHECK(ms < 5000, "gcviz check of the 100 MB file took %.0f ms", ms);
-    remove(BIG);
+    remove(BIG_CLI);
 }
 
 /* ---- the JSON and the statements ------------------------------------------ */
