@@ -2089,7 +2089,8 @@ static LangStmt **parse_block(Py *py, int32_t *n, const PTok *header)
 }
 
 /* The docstring: title = first line, description = the rest (each line's
- * common indentation removed, as inspect.cleandoc does, simply). */
+ * common indentation removed, as inspect.cleandoc does, simply, and its
+ * lines joined by spaces). */
 static void docstring(Py *py, const char *s, LangPyMeta *meta)
 {
     while (*s == '\n' || *s == ' ')
@@ -2137,8 +2138,22 @@ static void docstring(Py *py, const char *s, LangPyMeta *meta)
     size_t b = 0;
     while (b < k && d[b] == '\n')
         b++;
-    d[k] = 0;
-    if (k > b)
+    /* The description is shown as one wrapped paragraph (window, picker,
+     * slides): the docstring's line breaks, and blank lines between its
+     * paragraphs, become single spaces. */
+    size_t j = b;
+    for (size_t i = b; i < k; i++) {
+        if (d[i] == '\n') {
+            while (i + 1 < k && d[i + 1] == '\n')
+                i++;
+            if (j > b && d[j - 1] != ' ')
+                d[j++] = ' ';
+        } else {
+            d[j++] = d[i];
+        }
+    }
+    d[j] = 0;
+    if (j > b)
         meta->description = d + b;
 }
 
