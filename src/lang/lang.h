@@ -127,6 +127,9 @@ typedef struct LangLoc {
     int line, col;      /* position of the statement's JSON string in the file (1-based) */
     int32_t owner;      /* -1 steps, function index, or -(2 + class index) for __del__ */
     int32_t index;      /* index within its owner's list (top-level: step index) */
+    const char **phase_say; /* NULL, or GC_PHASE_COUNT captions (NULL entries: none) for the
+                               phases of the collections this statement runs ("say" keyed
+                               by phase); set with lang_loc_set_phase_say */
 } LangLoc;
 
 typedef struct LangFunc {
@@ -184,6 +187,8 @@ int lang_parse_for(LangProgram *p, const char *header, int32_t *var, int64_t *co
 
 /* Building the program (the scenario loader calls these). */
 int32_t lang_add_loc(LangProgram *p, const LangLoc *loc);   /* returns loc index or -1 */
+/* The caption of location loc for collector phase `phase` (copied); 0 or -1 (OOM). */
+int lang_loc_set_phase_say(LangProgram *p, int32_t loc, GcPhase phase, const char *text);
 const LangLoc *lang_loc(const LangProgram *p, int32_t loc);
 int32_t lang_loc_count(const LangProgram *p);
 int32_t lang_add_class(LangProgram *p, const LangClass *c); /* index or -1 */

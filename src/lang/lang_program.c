@@ -160,6 +160,16 @@ int32_t lang_add_loc(LangProgram *p, const LangLoc *loc)
     return p->nlocs++;
 }
 
+int lang_loc_set_phase_say(LangProgram *p, int32_t loc, GcPhase phase, const char *text)
+{
+    if (!p || loc < 0 || loc >= p->nlocs || phase <= GC_PHASE_IDLE || phase >= GC_PHASE_COUNT || !text)
+        return -1;
+    LangLoc *l = &p->locs[loc];
+    if (!l->phase_say && !(l->phase_say = lang_alloc(p, GC_PHASE_COUNT * sizeof *l->phase_say)))
+        return -1;
+    return (l->phase_say[phase] = lang_strdup(p, text)) ? 0 : -1;
+}
+
 const LangLoc *lang_loc(const LangProgram *p, int32_t loc)
 {
     if (!p || loc < 0 || loc >= p->nlocs)

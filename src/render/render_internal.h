@@ -155,4 +155,9 @@ int route_find(RouteIndex *ix, const RouteReq *q, RenderPt *out);
 /* The polyline with rounded corners into out (at most max points); returns the count. */
 int route_round(const RenderPt *p, int n, float radius, RenderPt *out, int max);
 
+/* The teacher's caption for the frame shown: the statement's "say", or,
+ * during a collection the statement runs, its caption for that phase when
+ * the scenario gives one ("say" keyed by phase).  NULL if none. */
+const char *render_say(const struct GcHeap *h, const LangLoc *loc);
+
 #endif

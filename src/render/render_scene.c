@@ -399,6 +399,18 @@ int render_hidden_before(const GcHeap *h)
     return n;
 }
 
+const char *render_say(const GcHeap *h, const LangLoc *loc)
+{
+    if (!loc)
+        return NULL;
+    int32_t ev = h ? gc_cursor(h) - 1 : -1;
+    const GcEvent *e = ev >= 0 ? gc_event(h, ev) : NULL;
+    if (e && loc->phase_say && e->phase > GC_PHASE_IDLE && e->phase < GC_PHASE_COUNT &&
+        loc->phase_say[e->phase] && *loc->phase_say[e->phase])
+        return loc->phase_say[e->phase];
+    return loc->say && *loc->say ? loc->say : NULL;
+}
+
 static void caption(Scene *s, float x, float y, float w, float h)
 {
     const RenderTheme *t = s->t;
@@ -458,14 +470,15 @@ static void caption(Scene *s, float x, float y, float w, float h)
         }
     }
     const LangLoc *loc = current_top_loc(s);
-    int below = (s->ev < 0 && s->v->description && *s->v->description) || (loc && loc->say && *loc->say);
+    const char *tsay = render_say(s->h, loc);
+    int below = (s->ev < 0 && s->v->description && *s->v->description) || tsay;
     caption_title(s, expl, tx, y + sc(s, 12), w - 2 * pad - rw, !below);
     if (s->ev < 0 && s->v->description && *s->v->description) {
         /* before the first statement: what the scenario is about */
         text_lines(s, s->v->description, tx, y + sc(s, 46), w - 2 * pad - rw, y + h, t->accent);
-    } else if (loc && loc->say && *loc->say) {
+    } else if (tsay) {
         char say[600];
-        snprintf(say, sizeof say, "\xE2\x80\x9C%s\xE2\x80\x9D", loc->say);
+        snprintf(say, sizeof say, "\xE2\x80\x9C%s\xE2\x80\x9D", tsay);
         text_lines(s, say, tx, y + sc(s, 46), w - 2 * pad - rw, y + h, t->accent);
     }
 }

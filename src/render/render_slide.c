@@ -111,8 +111,8 @@ int render_subjects(const GcHeap *h, const LangProgram *p, RenderGranularity gra
     render_caption_text(h, p, gran, expl, sizeof expl);
     n = render_named_cards(h, expl, out, n, max);
     const LangLoc *loc = top_loc(h, p);
-    if (loc && loc->say)
-        n = render_named_cards(h, loc->say, out, n, max);
+    if (render_say(h, loc))
+        n = render_named_cards(h, render_say(h, loc), out, n, max);
     return n;
 }
 
@@ -260,7 +260,7 @@ static void slide_title(Scene *s, float x, float y, float w, float h)
         render_caption_text(s->h, s->p, s->v->gran, expl, sizeof expl);
         snprintf(title, sizeof title, "%s", expl);
         const LangLoc *loc = top_loc(s->h, s->p);
-        say = loc && loc->say && *loc->say ? loc->say : NULL;
+        say = render_say(s->h, loc);
     }
     /* the phase at the right of the title */
     float rw = 0;

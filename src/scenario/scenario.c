@@ -449,6 +449,15 @@ static LangStmt *build_stmt(Ctx *c, const cJSON *n, const char *path, const char
     return s;
 }
 
+/* Gives statement s the captions of the phases of its collections. */
+static LangStmt *with_phase_says(Ctx *c, LangStmt *s, const char *const *texts)
+{
+    for (int k = 1; s && k < GC_PHASE_COUNT; k++)
+        if (texts[k] && lang_loc_set_phase_say(c->prog, s->loc, (GcPhase)k, texts[k]) < 0)
+            c->oom = 1;
+    return s;
+}
+
 static LangStmt *build_item(Ctx *c, const cJSON *it, const char *path, int32_t owner, int32_t index,
                             int objects);
 
@@ -539,10 +548,39 @@ static LangStmt *build_object(Ctx *c, const cJSON *obj, const char *path, int32_
         return NULL;
     }
     const char *say = NULL;
+    const char *phase_texts[GC_PHASE_COUNT] = {0};
     int pause = 0;
-    if (jsay && !cJSON_IsString(jsay)) {
+    if (jsay && cJSON_IsObject(jsay)) {
+        /* {"statement": caption, "subtract_refs": caption, ...}: captions of
+         * the phases of the collections the statement runs */
+        for (const cJSON *m = jsay->child; m; m = m->next) {
+            char pk[160];
+            snprintf(pk, sizeof pk, "%.100s.say.%.40s", path, m->string);
+            int phase = -1;
+            for (int k = 1; k < GC_PHASE_COUNT && strcmp(m->string, "statement") != 0; k++)
+                if (strcmp(m->string, gc_phase_name((GcPhase)k)) == 0 && k != GC_PHASE_IDLE)
+                    phase = k;
+            if (strcmp(m->string, "statement") != 0 && phase < 0) {
+                add_problem(c, voff(c, m), pk,
+                            "'say' keys are \"statement\" or a collector phase (start, merge, update_refs, "
+                            "subtract_refs, move_unreachable, untrack_tuples, promote, legacy_finalizers, "
+                            "handle_weakrefs, finalize_garbage, handle_resurrected, delete_garbage, done, "
+                            "mark, sweep), not '%.40s'",
+                            m->string);
+                bad = 1;
+            } else if (!cJSON_IsString(m)) {
+                add_problem(c, voff(c, m), pk, "a caption must be a string, not %s", jtype(m));
+                bad = 1;
+            } else if (phase < 0) {
+                say = m->valuestring;
+            } else {
+                phase_texts[phase] = m->valuestring;
+            }
+        }
+    } else if (jsay && !cJSON_IsString(jsay)) {
         path_key(p, path, "say");
-        add_problem(c, voff(c, jsay), p, "'say' must be a string, not %s", jtype(jsay));
+        add_problem(c, voff(c, jsay), p, "'say' must be a string or an object of captions by phase, not %s",
+                    jtype(jsay));
         bad = 1;
     } else if (jsay)
         say = jsay->valuestring;
@@ -560,7 +598,7 @@ static LangStmt *build_object(Ctx *c, const cJSON *obj, const char *path, int32_
             return NULL;
         }
         LangStmt *s = build_stmt(c, jdo, path, say, pause, owner, index);
-        return bad ? NULL : s;
+        return bad ? NULL : with_phase_says(c, s, phase_texts);
     }
 
     /* A loop. */
@@ -612,7 +650,7 @@ static LangStmt *build_object(Ctx *c, const cJSON *obj, const char *path, int32_
     s->body = stmts;
     s->nbody = nstmts;
     s->loc = add_loc(c, jfor, path, text, 4, say, pause, owner, index);
-    return s;
+    return with_phase_says(c, s, phase_texts);
 }
 
 static LangStmt *build_item(Ctx *c, const cJSON *it, const char *path, int32_t owner, int32_t index,

@@ -1170,6 +1170,37 @@ static void t_beginner(void)
     target_close(&t);
 }
 
+/* "say" keyed by phase: during the collection a statement runs, the
+ * caption line is the scenario's caption for the phase shown, if any;
+ * else the statement's own. */
+static void t_phase_say(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1280, 720, RENDER_THEME_LIGHT) == 0, "target");
+    CHECK(load(&t, "phase_say.json") == 0, "load");
+    int sub = 0, clear = 0, plain = 0;
+    for (int32_t c = 1; c <= gc_event_count(t.w->heap); c++) {
+        const GcEvent *e = gc_event(t.w->heap, c - 1);
+        if (e->step != 4)
+            continue;
+        app_win_seek(t.w, c, 0);
+        CHECK(draw(&t) == 0, "draw");
+        int s1 = frame_has_text(&t, "The self-reference cancels out: gc_refs 0.");
+        int s2 = frame_has_text(&t, "tp_clear breaks the cycle.");
+        int s0 = frame_has_text(&t, "The collector finds the cycle.");
+        CHECK(s1 == (e->phase == GC_PHASE_SUBTRACT_REFS), "cursor %d (%s): subtract_refs caption %d", (int)c,
+              gc_phase_name((GcPhase)e->phase), s1);
+        CHECK(s2 == (e->phase == GC_PHASE_CLEAR), "cursor %d: delete_garbage caption %d", (int)c, s2);
+        CHECK(s0 == (e->phase != GC_PHASE_SUBTRACT_REFS && e->phase != GC_PHASE_CLEAR), "cursor %d: statement caption %d",
+              (int)c, s0);
+        sub += s1;
+        clear += s2;
+        plain += s0;
+    }
+    CHECK(sub > 0 && clear > 0 && plain > 0, "%d %d %d", sub, clear, plain);
+    target_close(&t);
+}
+
 /* PageDown / PageUp follow the course's index.json; at the end of a
  * chapter the frame says which one comes next; Shift+C goes back a
  * collection. */
@@ -2787,7 +2818,7 @@ int main(int argc, char **argv)
         {"hidpi", t_hidpi},
         {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
-        {"beginner", t_beginner},
+        {"beginner", t_beginner}, {"phase_say", t_phase_say},
         {"slide_subjects", t_slide_subjects}, {"record_subjects", t_record_subjects},
         {"contrast", t_contrast}, {"py_panels", t_py_panels},
     };
