@@ -72,6 +72,7 @@ struct LangRun {
     uint8_t *class_made; /* per class: its class statement has run */
     int out_pending;   /* io.TextIOWrapper's pending_bytes: 0 none, 1 one str, 2 a list */
     int64_t out_pending_bytes;
+    int repr_list_made; /* Py_ReprEnter's list (and the thread state dict) exist */
     int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
         a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_insert, a_remove,
         a_extend, a_index, a_get, a_init, a_del, a_object;
@@ -871,6 +872,20 @@ static void tb_repr_str(TBuf *b, const char *s)
 /* A stand-in address for reprs and id(): CPython's are not reproducible. */
 static unsigned long long fake_addr(GcValue v) { return 0x7f0000000000ull + (unsigned long long)GC_VAL_PAYLOAD(v) * 64u; }
 
+/* Py_ReprEnter, called by list_repr and tuple_repr for a non-empty one
+ * and by dict_repr always, makes on its first call the thread state's dict
+ * and the "Py_Repr" list in it: two GC allocations that live to the end
+ * (measured on 3.12.1 and 3.13.0: count[0] + 2 at the first container repr
+ * of a program, + 0 afterwards). */
+static void repr_enter(LangRun *r)
+{
+    if (r->repr_list_made)
+        return;
+    r->repr_list_made = 1;
+    gc_hidden_alloc(r->h, GC_KIND_DICT, 0);
+    gc_hidden_alloc(r->h, GC_KIND_LIST, 0);
+}
+
 /* str() (repr = 0) or repr() (repr = 1) of v; containers show their items'
  * repr, recursive ones "[...]" as CPython's Py_ReprEnter does. */
 static void val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *seen, int nseen)
@@ -885,7 +900,11 @@ static void val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *
         else
             tb_str(b, atom(r, (int32_t)GC_VAL_PAYLOAD(v)));
         return;
-    case GC_V_CONST: tb_str(b, atom(r, (int32_t)GC_VAL_PAYLOAD(v))); return;
+    case GC_V_CONST: /* a constant tuple */
+        if (strcmp(atom(r, (int32_t)GC_VAL_PAYLOAD(v)), "()") != 0)
+            repr_enter(r);
+        tb_str(b, atom(r, (int32_t)GC_VAL_PAYLOAD(v)));
+        return;
     case GC_V_FUNC: {
         const LangFunc *f = lang_func(r->p, (int32_t)GC_VAL_PAYLOAD(v));
         tb_fmt(b, "<function %s at 0x%llx>", f ? atom(r, f->name) : "?", fake_addr(v));
@@ -912,6 +931,8 @@ static void val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *
             tb_fmt(b, "<weakref at 0x%llx; dead>", fake_addr(v));
         return;
     }
+    if (o->kind == GC_KIND_DICT || o->nslots > 0)
+        repr_enter(r);
     for (int i = 0; i < nseen; i++)
         if (seen[i] == o->id) {
             tb_str(b, o->kind == GC_KIND_LIST ? "[...]" : o->kind == GC_KIND_DICT ? "{...}" : "(...)");
@@ -1258,6 +1279,11 @@ static int call_print(LangRun *r, LangExpr *e, int nargs)
             npos++;
         }
     }
+    /* builtin_print's Argument Clinic code packs the positional arguments
+     * in a new tuple (*args; none for print() with no argument: the empty
+     * tuple is a singleton), freed when print returns. */
+    if (npos > 0)
+        gc_hidden_alloc(h, GC_KIND_TUPLE, npos);
     TBuf t = {0};
     tb_str(&t, "");
     int k = 0;
@@ -1277,7 +1303,8 @@ static int call_print(LangRun *r, LangExpr *e, int nargs)
     stdout_write(r, strlen(end));
     int rc = t.oom ? fatal(r) : out_write(r, t.s, t.n);
     gc_free(t.s);
-    (void)npos;
+    if (npos > 0)
+        gc_hidden_free(h, GC_KIND_TUPLE, npos);
     TRY(rc);
     TRY(release_args(r, nargs, 0));
     TRY(push(r, GC_NONE));

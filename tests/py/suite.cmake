@@ -8,65 +8,27 @@
 # statements).  Remove a name when its test passes.
 include(${CMAKE_CURRENT_LIST_DIR}/py_goldens.cmake)
 set(GCVIZ_PY_NOT_YET
-  py_course_01_names_are_references_trace
-  py_course_02_refcounts_trace
-  py_course_03_del_and_deallocation_trace
-  py_course_04_function_locals_trace
   py_course_06_containers_and_tracking_trace
-  py_course_07_cycles_trace
-  py_course_08_collect_step_by_step_trace
-  py_course_09_tentatively_unreachable_trace
-  py_course_10_generations_trace
-  py_course_11_automatic_collection_312
-  py_course_11_automatic_collection_313
   py_course_11_automatic_collection_trace
-  py_course_12_finalizers_trace
-  py_course_13_resurrection_trace
-  py_course_14_weak_references_trace
-  py_course_15_gc_freeze_trace
-  py_course_18_why_generations_312
-  py_course_18_why_generations_313
   py_course_18_why_generations_trace
-  py_course_19_internaldocs_figures_trace
-  py_l01_refcount_basics_trace
-  py_l02_linked_list_trace
-  py_l03_tree_del_trace
-  py_l04_resurrection_trace
   py_l05_generations_312
   py_l05_generations_313
   py_l05_generations_trace
-  py_l06_auto_collect_loop_312
-  py_l06_auto_collect_loop_313
-  py_l06_auto_collect_loop_trace
-  py_l08_weakref_trace
   py_l09_control_flow_trace
   py_l10_lists_trace
   py_l11_dicts_trace
-  py_l12_strings_trace
-  py_l13_functions_trace
   py_l14_assign_arith_312
   py_l14_assign_arith_313
   py_l14_assign_arith_trace
-  py_l15_freeze_trace
-  py_l16_thresholds_trace
   py_l17_exit_del_trace
   py_l18_exc_name_trace
   py_l19_exc_index_trace
-  py_l20_cycle_with_del_trace
-  py_l21_weakref_callbacks_trace
   py_l22_tracking_trace
-  py_l23_del_forms_trace
   py_l24_methods_trace
-  py_l25_ring_while_trace
   py_l26_identity_trace
-  py_l27_class_costs_312
-  py_l27_class_costs_313
-  py_l27_class_costs_trace
   py_seed_001_312
   py_seed_001_313
   py_seed_001_trace
-  py_seed_002_312
-  py_seed_002_313
   py_seed_002_trace
   py_seed_003_trace
   py_seed_004_trace
@@ -74,50 +36,29 @@ set(GCVIZ_PY_NOT_YET
   py_seed_005_313
   py_seed_005_trace
   py_seed_006_trace
-  py_seed_007_312
-  py_seed_007_313
   py_seed_007_trace
-  py_seed_008_312
-  py_seed_008_313
   py_seed_008_trace
-  py_seed_009_312
-  py_seed_009_313
   py_seed_009_trace
   py_seed_010_trace
-  py_seed_011_312
-  py_seed_011_313
   py_seed_011_trace
   py_seed_012_trace
-  py_seed_013_312
-  py_seed_013_313
   py_seed_013_trace
   py_seed_014_312
   py_seed_014_313
   py_seed_014_trace
-  py_seed_015_312
-  py_seed_015_313
   py_seed_015_trace
   py_seed_016_312
   py_seed_016_313
   py_seed_016_trace
   py_seed_017_trace
-  py_seed_018_trace
   py_seed_019_trace
   py_seed_020_trace
-  py_seed_021_312
-  py_seed_021_313
   py_seed_021_trace
   py_seed_022_trace
   py_seed_023_trace
-  py_seed_024_312
-  py_seed_024_313
   py_seed_024_trace
-  py_seed_025_312
-  py_seed_025_313
   py_seed_025_trace
   py_seed_026_trace
-  py_seed_027_312
-  py_seed_027_313
   py_seed_027_trace
   py_seed_028_trace
   py_seed_029_trace
@@ -131,24 +72,14 @@ set(GCVIZ_PY_NOT_YET
   py_seed_033_312
   py_seed_033_313
   py_seed_033_trace
-  py_seed_034_312
-  py_seed_034_313
   py_seed_034_trace
-  py_seed_035_312
-  py_seed_035_313
   py_seed_035_trace
-  py_seed_036_312
-  py_seed_036_313
   py_seed_036_trace
   py_seed_037_312
   py_seed_037_313
   py_seed_037_trace
-  py_seed_038_312
-  py_seed_038_313
   py_seed_038_trace
   py_seed_039_trace
-  py_seed_040_312
-  py_seed_040_313
   py_seed_040_trace
 )
 foreach(t ${GCVIZ_PY_NOT_YET})
