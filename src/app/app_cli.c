@@ -40,9 +40,10 @@ static int parse_python(const char *verb, const char *v)
     for (int i = 0; i < 4; i++)
         if (strcmp(v, names[i]) == 0)
             return 312 + i;
-    fprintf(stderr,
-            "gcviz %s: --python takes 3.12, 3.13, 3.14 or 3.15 (the versions gcviz models), not '%s'\n",
-            verb, v);
+    fprintf(
+        stderr,
+        "gcviz %s: --python takes 3.12, 3.13, 3.14 or 3.15 (the versions gcviz models), not '%s'\n",
+        verb, v);
     return -1;
 }
 
@@ -169,7 +170,8 @@ int app_cli_check(int argc, char **argv)
             p.col = s->pins[i].col;
             snprintf(p.path, sizeof p.path, "layout.%.100s", s->pins[i].key);
             snprintf(p.msg, sizeof p.msg,
-                     "no object '%.100s' and no variable of that name in the run (a key is \"Node #3\" or a "
+                     "no object '%.100s' and no variable of that name in the run (a key is \"Node "
+                     "#3\" or a "
                      "variable name)",
                      s->pins[i].key);
             scenario_format_problem(path, &p, buf, sizeof buf);
@@ -291,7 +293,8 @@ static void on_step(void *vctx, LangRun *r, int32_t step)
 }
 
 static const char TRACE_USAGE[] =
-    "usage: gcviz trace SCENARIO.json|PROGRAM.py [--python 3.12|3.13|3.14|3.15] [--internals 3.12|3.13]\n"
+    "usage: gcviz trace SCENARIO.json|PROGRAM.py [--python 3.12|3.13|3.14|3.15] [--internals "
+    "3.12|3.13]\n"
     "Runs the scenario without a window and prints one JSON line per top-level step\n"
     "(live objects with refcount and generation, freed, finalized, collections, counts).\n"
     "--internals picks which interpreter's hidden allocations to model when they\n"
@@ -393,7 +396,8 @@ int app_cli_run(int argc, char **argv)
         long long hidden = lang_run_exit_holder(r) ? 1 : 0;
         printf("{\"steps\": %d, \"allocated\": %lld, \"freed\": %lld, \"live\": %lld, "
                "\"collections\": [%lld, %lld, %lld], \"collected\": %lld, \"uncollectable\": %lld",
-               g->step + 1 > lang_step_count(s->program) ? (int)lang_step_count(s->program) : g->step + 1,
+               g->step + 1 > lang_step_count(s->program) ? (int)lang_step_count(s->program)
+                                                         : g->step + 1,
                (long long)g->allocated - hidden, (long long)g->freed - hidden,
                (long long)(g->allocated - g->freed), (long long)g->stats[0].collections,
                (long long)g->stats[1].collections, (long long)g->stats[2].collections,

@@ -65,8 +65,8 @@ typedef struct RecOptions {
 } RecOptions;
 
 #define GIF_PAUSE_EXTRA 300 /* 1/100 s more on a step marked "pause" (the teacher talks) */
-#define GIF_DELAY_MIN 2     /* 1/100 s: what GIF players honour */
-#define GIF_DELAY_MAX 6000
+#define GIF_DELAY_MIN   2   /* 1/100 s: what GIF players honour */
+#define GIF_DELAY_MAX   6000
 
 static int usage(const char *msg)
 {
@@ -95,7 +95,8 @@ static int parse_delays(const char *v, int *delay)
         char *end;
         errno = 0;
         double x = strtod(c, &end);
-        if (errno || end == c || n == RENDER_GRAN_COUNT || !(x * 100 >= GIF_DELAY_MIN && x * 100 <= GIF_DELAY_MAX))
+        if (errno || end == c || n == RENDER_GRAN_COUNT ||
+            !(x * 100 >= GIF_DELAY_MIN && x * 100 <= GIF_DELAY_MAX))
             return -1;
         d[n++] = x;
         if (*end == 0)
@@ -256,7 +257,6 @@ static void progress(Progress *p, int32_t done, int32_t total)
 
 /* ---- the recording -------------------------------------------------------------- */
 
-
 /* The folder part of a file path ("." if none), into buf. */
 static void parent_dir(const char *path, char *buf, size_t n)
 {
@@ -299,7 +299,8 @@ static int gif_delay(const Rec *rc, const RecordPoint *p, int first, int last)
 {
     int d = rc->o.delay[p->kind < RENDER_GRAN_COUNT ? p->kind : RENDER_GRAN_MICRO];
     const LangProgram *prog = rc->w->sc ? rc->w->sc->program : NULL;
-    if (prog && p->kind == RENDER_GRAN_STATEMENT && p->step >= 1 && p->step <= lang_step_count(prog)) {
+    if (prog && p->kind == RENDER_GRAN_STATEMENT && p->step >= 1 &&
+        p->step <= lang_step_count(prog)) {
         const LangLoc *loc = lang_loc(prog, lang_step(prog, p->step - 1)->loc);
         if (loc && loc->pause)
             d += GIF_PAUSE_EXTRA;
@@ -455,8 +456,9 @@ static int record_parallel(Rec *rc, int32_t n, int jobs, const RecordNaming *nm,
             record_frame_name(name, sizeof name, rc->w->sc->name, &rc->pts[next_gif], nm, ".png");
             snprintf(path, sizeof path, "%s/%s", rc->o.out, name);
             if (record_png_read(path, &px, &w, &h) < 0 ||
-                record_gif_add(rc->gif, px, w * 4,
-                               gif_delay(rc, &rc->pts[next_gif], next_gif == 0, next_gif == n - 1)) < 0) {
+                record_gif_add(
+                    rc->gif, px, w * 4,
+                    gif_delay(rc, &rc->pts[next_gif], next_gif == 0, next_gif == n - 1)) < 0) {
                 fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
                 st = 3;
             }

@@ -16,8 +16,9 @@
 
 static int usage(const char *msg)
 {
-    fprintf(stderr, "gcviz: %s\nusage: gcviz [--shots DIR] [--theme dark|light|contrast] "
-                    "[--size WxH] [--ui-scale S] [--slide] [--fullscreen] [--beginner] [SCENARIO.json]\n",
+    fprintf(stderr,
+            "gcviz: %s\nusage: gcviz [--shots DIR] [--theme dark|light|contrast] "
+            "[--size WxH] [--ui-scale S] [--slide] [--fullscreen] [--beginner] [SCENARIO.json]\n",
             msg);
     return 2;
 }

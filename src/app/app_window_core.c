@@ -565,7 +565,8 @@ static float slide_factor(const AppWin *w)
 static float ui_max(const AppWin *w)
 {
     float f = slide_factor(w);
-    float mx = (float)w->width / (w->dpi * f * 960.0f), my = (float)w->height / (w->dpi * f * 640.0f);
+    float mx = (float)w->width / (w->dpi * f * 960.0f),
+          my = (float)w->height / (w->dpi * f * 640.0f);
     float m = mx < my ? mx : my;
     return m < APP_UI_MIN ? APP_UI_MIN : m > APP_UI_MAX ? APP_UI_MAX : m;
 }
@@ -666,10 +667,11 @@ static GcId step_object(const GcHeap *h, int32_t old, int32_t cursor)
 
 /* ---- the subject in view ------------------------------------------------------- */
 
-#define SLIDE_ZMAX 1.6f     /* cards at most 160 % on a slide */
-#define SLIDE_ZMIN 0.9f     /* card titles 16 px, badges 14 px at 720p: the back row reads them */
-#define SUBJECT_ZMIN_SLIDE 0.85f /* a slide never zooms out below this for its subject (titles 15 px at 720p) */
-#define SUBJECT_ZMIN 0.6f   /* and in the window and plain recordings */
+#define SLIDE_ZMAX 1.6f /* cards at most 160 % on a slide */
+#define SLIDE_ZMIN 0.9f /* card titles 16 px, badges 14 px at 720p: the back row reads them */
+#define SUBJECT_ZMIN_SLIDE                                                                         \
+    0.85f /* a slide never zooms out below this for its subject (titles 15 px at 720p) */
+#define SUBJECT_ZMIN   0.6f /* and in the window and plain recordings */
 #define SUBJECT_MARGIN 28.0f
 
 /* World bounds of card id (tags and footer included); 0 if it has no place. */
@@ -834,7 +836,8 @@ void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
     if (w->view.slide)
         slide_view(w, zoom, x, y);
     int32_t c = gc_cursor(w->heap);
-    keep_subject(w, c > 0 ? c - 1 : 0, w->view.slide ? SUBJECT_ZMIN_SLIDE : SUBJECT_ZMIN, zoom, x, y);
+    keep_subject(w, c > 0 ? c - 1 : 0, w->view.slide ? SUBJECT_ZMIN_SLIDE : SUBJECT_ZMIN, zoom, x,
+                 y);
 }
 
 /* Keeps what a step is about in view: when the cards its caption names
@@ -880,7 +883,8 @@ void app_win_seek(AppWin *w, int32_t cursor, uint32_t now)
     w->view.anim = w->settled ? 1 : 0;
     w->anim_start = now;
     w->dirty = 1;
-    if ((w->settled ? w->follow : !w->dragging && w->drag_kind != 3)) /* not while scrubbing the timeline */
+    if ((w->settled ? w->follow
+                    : !w->dragging && w->drag_kind != 3)) /* not while scrubbing the timeline */
         follow(w, old, cursor, now);
 }
 
@@ -952,10 +956,11 @@ static void open_chapter(AppWin *w, int delta, uint32_t now)
     char msg[300];
     if (!path[0]) {
         if (!w->chapter_next[0] && !w->chapter_prev[0])
-            app_win_toast(w, "This file is not a chapter of a course (no index.json lists it).", 0, now);
-        else
-            app_win_toast(w, delta > 0 ? "This is the last chapter." : "This is the first chapter.", 0,
+            app_win_toast(w, "This file is not a chapter of a course (no index.json lists it).", 0,
                           now);
+        else
+            app_win_toast(w, delta > 0 ? "This is the last chapter." : "This is the first chapter.",
+                          0, now);
         return;
     }
     char p[APP_PATH_MAX], title[160];
@@ -973,8 +978,7 @@ const char *app_win_prompt(AppWin *w)
 {
     w->prompt[0] = 0;
     if (w->confirm_quit)
-        snprintf(w->prompt, sizeof w->prompt,
-                 "Quit gcviz?\nQ or Enter quits \xC2\xB7 Esc stays");
+        snprintf(w->prompt, sizeof w->prompt, "Quit gcviz?\nQ or Enter quits \xC2\xB7 Esc stays");
     else if (w->heap && gc_cursor(w->heap) >= gc_event_count(w->heap) && w->chapter_next[0] &&
              !w->view.show_picker)
         snprintf(w->prompt, sizeof w->prompt, "End of this chapter\nPageDown: %s",
@@ -1265,8 +1269,9 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
         break;
     case APP_CMD_BEGINNER:
         v->beginner = !v->beginner;
-        app_win_toast(w, v->beginner ? "Beginner view: interpreter temporaries hidden (B shows them)"
-                                     : "All micro-steps and temporaries shown",
+        app_win_toast(w,
+                      v->beginner ? "Beginner view: interpreter temporaries hidden (B shows them)"
+                                  : "All micro-steps and temporaries shown",
                       0, now);
         break;
     case APP_CMD_NEXT_CHAPTER:

@@ -19,35 +19,35 @@
 /* What a key, a button or a scripted test asks for. */
 typedef enum AppCmd {
     APP_CMD_NONE = 0,
-    APP_CMD_NEXT,       /* Right: next stop at the current granularity */
+    APP_CMD_NEXT, /* Right: next stop at the current granularity */
     APP_CMD_PREV,
-    APP_CMD_NEXT_STMT,  /* Shift+Right */
+    APP_CMD_NEXT_STMT, /* Shift+Right */
     APP_CMD_PREV_STMT,
-    APP_CMD_GRANULARITY,/* Tab */
-    APP_CMD_PLAY,       /* Space */
+    APP_CMD_GRANULARITY, /* Tab */
+    APP_CMD_PLAY,        /* Space */
     APP_CMD_FASTER,
     APP_CMD_SLOWER,
     APP_CMD_HOME,
     APP_CMD_END,
-    APP_CMD_NEXT_GC,    /* C */
-    APP_CMD_PREV_GC,    /* Shift+C */
-    APP_CMD_SCREENSHOT, /* S */
-    APP_CMD_LEGEND,     /* L */
-    APP_CMD_THEME,      /* T */
-    APP_CMD_FIT,        /* F */
-    APP_CMD_PICKER,     /* O */
-    APP_CMD_RELOAD,     /* R */
-    APP_CMD_HELP,       /* F1, ? */
-    APP_CMD_FULLSCREEN, /* F11 */
-    APP_CMD_UI_BIGGER,  /* Ctrl + */
-    APP_CMD_UI_SMALLER, /* Ctrl - */
-    APP_CMD_UI_RESET,   /* Ctrl 0 */
-    APP_CMD_ESCAPE,     /* Escape: close an overlay or full screen; never quits */
-    APP_CMD_QUIT,       /* Q, Ctrl+Q: asks first; a second Q (or Enter) quits */
-    APP_CMD_CONFIRM,    /* Enter: yes to the question shown (quit) */
+    APP_CMD_NEXT_GC,      /* C */
+    APP_CMD_PREV_GC,      /* Shift+C */
+    APP_CMD_SCREENSHOT,   /* S */
+    APP_CMD_LEGEND,       /* L */
+    APP_CMD_THEME,        /* T */
+    APP_CMD_FIT,          /* F */
+    APP_CMD_PICKER,       /* O */
+    APP_CMD_RELOAD,       /* R */
+    APP_CMD_HELP,         /* F1, ? */
+    APP_CMD_FULLSCREEN,   /* F11 */
+    APP_CMD_UI_BIGGER,    /* Ctrl + */
+    APP_CMD_UI_SMALLER,   /* Ctrl - */
+    APP_CMD_UI_RESET,     /* Ctrl 0 */
+    APP_CMD_ESCAPE,       /* Escape: close an overlay or full screen; never quits */
+    APP_CMD_QUIT,         /* Q, Ctrl+Q: asks first; a second Q (or Enter) quits */
+    APP_CMD_CONFIRM,      /* Enter: yes to the question shown (quit) */
     APP_CMD_NEXT_CHAPTER, /* PageDown: the next file of the course (index.json) */
     APP_CMD_PREV_CHAPTER, /* PageUp */
-    APP_CMD_BEGINNER,   /* B: hide interpreter temporaries, or show them again */
+    APP_CMD_BEGINNER,     /* B: hide interpreter temporaries, or show them again */
     APP_CMD_PICKER_UP,
     APP_CMD_PICKER_DOWN,
     APP_CMD_PICKER_OPEN
@@ -115,11 +115,11 @@ typedef struct AppWin {
     GcId drag_id;
     float down_x, down_y, drag_dx, drag_dy, pan0_x, pan0_y;
     int quit;
-    int confirm_quit;        /* Q was pressed once: the question is shown */
+    int confirm_quit; /* Q was pressed once: the question is shown */
     /* the course around the loaded file (its folder's index.json); "" if none */
     char chapter_prev[APP_PATH_MAX], chapter_next[APP_PATH_MAX];
     char chapter_prev_title[160], chapter_next_title[160];
-    char prompt[400];        /* the question or the end-of-chapter prompt shown */
+    char prompt[400]; /* the question or the end-of-chapter prompt shown */
     int dirty;
     int settled;             /* no animations: cards move at once (tests, screenshots) */
     int follow;              /* AppWinOptions.follow */

@@ -125,7 +125,7 @@ enum {
     GC_F_MARKED = 1 << 4,      /* mark-sweep: reached by marking */
     GC_F_TEMP = 1 << 5,        /* held by the evaluation stack right now */
     GC_F_DICT = 1 << 6,        /* instance whose attributes moved to a __dict__ object */
-    GC_F_GREY = 1 << 7         /* mark-sweep: reached, on the worklist, references not yet followed */
+    GC_F_GREY = 1 << 7 /* mark-sweep: reached, on the worklist, references not yet followed */
 };
 
 /* One field of an object: attribute (key = GC_V_STR atom), list/tuple item
@@ -249,54 +249,54 @@ typedef struct GcListView {
 /* ---- events (micro-steps) ------------------------------------------------ */
 
 typedef enum GcEventKind {
-    GC_EV_BEGIN = 0,       /* the scenario starts */
-    GC_EV_STMT,            /* a statement starts (a = location) */
-    GC_EV_STEP_END,        /* a top-level step has finished */
-    GC_EV_ALLOC,           /* obj allocated (a = kind) */
-    GC_EV_INCREF,          /* obj refcnt before -> after */
+    GC_EV_BEGIN = 0, /* the scenario starts */
+    GC_EV_STMT,      /* a statement starts (a = location) */
+    GC_EV_STEP_END,  /* a top-level step has finished */
+    GC_EV_ALLOC,     /* obj allocated (a = kind) */
+    GC_EV_INCREF,    /* obj refcnt before -> after */
     GC_EV_DECREF,
-    GC_EV_BIND,            /* a frame variable bound: a = frame depth, b = name atom */
-    GC_EV_STORE,           /* obj's slot set: a = slot index, obj2 = new target if object */
-    GC_EV_SLOT_DEL,        /* obj's slot removed */
-    GC_EV_DEALLOC,         /* obj freed */
+    GC_EV_BIND,     /* a frame variable bound: a = frame depth, b = name atom */
+    GC_EV_STORE,    /* obj's slot set: a = slot index, obj2 = new target if object */
+    GC_EV_SLOT_DEL, /* obj's slot removed */
+    GC_EV_DEALLOC,  /* obj freed */
     GC_EV_TRACK,
     GC_EV_UNTRACK,
-    GC_EV_DEL_CALL,        /* __del__ of obj starts */
+    GC_EV_DEL_CALL, /* __del__ of obj starts */
     GC_EV_DEL_RETURN,
-    GC_EV_RESURRECTED,     /* obj survived its __del__ */
-    GC_EV_WEAKREF_CLEAR,   /* weakref obj cleared (obj2 = referent) */
-    GC_EV_WEAKREF_CALLBACK,/* callback of weakref obj called (obj2 = former referent) */
-    GC_EV_CALL,            /* scenario function called (a = function index) */
+    GC_EV_RESURRECTED,      /* obj survived its __del__ */
+    GC_EV_WEAKREF_CLEAR,    /* weakref obj cleared (obj2 = referent) */
+    GC_EV_WEAKREF_CALLBACK, /* callback of weakref obj called (obj2 = former referent) */
+    GC_EV_CALL,             /* scenario function called (a = function index) */
     GC_EV_RETURN,
     GC_EV_COUNT_RESET,
     /* collector */
-    GC_EV_GC_START,        /* a = generation, b = automatic */
-    GC_EV_PHASE,           /* a = GcPhase */
-    GC_EV_MERGE,           /* a = from list, b = to list */
-    GC_EV_UPDATE_REFS,     /* obj: gc_refs := refcnt (after) */
-    GC_EV_SUBTRACT,        /* obj2 -> obj edge: gc_refs(obj) before -> after */
-    GC_EV_SCAN_REACHABLE,  /* move_unreachable: obj has gc_refs > 0, is reachable */
-    GC_EV_VISIT_REACHABLE, /* obj2 reached from obj (gc_refs before -> after, or moved back) */
-    GC_EV_MOVE_BACK,       /* obj moved from unreachable back to young's tail */
-    GC_EV_MOVE_UNREACHABLE,/* obj tentatively unreachable */
-    GC_EV_PROMOTE,         /* young merged into a = list */
-    GC_EV_FINALIZE,        /* __del__ about to run for obj in a collection */
-    GC_EV_CLEAR,           /* tp_clear(obj) */
-    GC_EV_SURVIVE_CLEAR,   /* obj still alive after tp_clear: moved to old */
-    GC_EV_MARK,            /* mark-sweep: obj reached, grey on the worklist (a = 1), or its
-                              references followed, black (a = 0) */
+    GC_EV_GC_START,         /* a = generation, b = automatic */
+    GC_EV_PHASE,            /* a = GcPhase */
+    GC_EV_MERGE,            /* a = from list, b = to list */
+    GC_EV_UPDATE_REFS,      /* obj: gc_refs := refcnt (after) */
+    GC_EV_SUBTRACT,         /* obj2 -> obj edge: gc_refs(obj) before -> after */
+    GC_EV_SCAN_REACHABLE,   /* move_unreachable: obj has gc_refs > 0, is reachable */
+    GC_EV_VISIT_REACHABLE,  /* obj2 reached from obj (gc_refs before -> after, or moved back) */
+    GC_EV_MOVE_BACK,        /* obj moved from unreachable back to young's tail */
+    GC_EV_MOVE_UNREACHABLE, /* obj tentatively unreachable */
+    GC_EV_PROMOTE,          /* young merged into a = list */
+    GC_EV_FINALIZE,         /* __del__ about to run for obj in a collection */
+    GC_EV_CLEAR,            /* tp_clear(obj) */
+    GC_EV_SURVIVE_CLEAR,    /* obj still alive after tp_clear: moved to old */
+    GC_EV_MARK,             /* mark-sweep: obj reached, grey on the worklist (a = 1), or its
+                               references followed, black (a = 0) */
     GC_EV_SWEEP,
-    GC_EV_LEAK,            /* refcount collector: obj is now unreachable forever */
-    GC_EV_GC_END,          /* a = collected (m), b = uncollectable (n) */
-    GC_EV_ERROR,           /* a runtime error stopped the scenario (text in gc_error) */
-    GC_EV_SKIP_FULL,       /* count[2] is over its threshold, but the long-lived 25% rule
-                              skips generation 2: a = long_lived_pending, b = long_lived_total */
-    GC_EV_OUTPUT,          /* the program printed: a = start, b = end offset in lang's output
-                              buffer (lang_run_output) */
-    GC_EV_TRASH_DEPOSIT,   /* the deallocators are nested too deep: obj (refcount 0,
-                              untracked) waits in the trashcan; a = objects waiting */
-    GC_EV_TRASH_DESTROY    /* obj is taken from the trashcan (last in, first out) and its
-                              deallocation goes on; a = objects waiting before */
+    GC_EV_LEAK,          /* refcount collector: obj is now unreachable forever */
+    GC_EV_GC_END,        /* a = collected (m), b = uncollectable (n) */
+    GC_EV_ERROR,         /* a runtime error stopped the scenario (text in gc_error) */
+    GC_EV_SKIP_FULL,     /* count[2] is over its threshold, but the long-lived 25% rule
+                            skips generation 2: a = long_lived_pending, b = long_lived_total */
+    GC_EV_OUTPUT,        /* the program printed: a = start, b = end offset in lang's output
+                            buffer (lang_run_output) */
+    GC_EV_TRASH_DEPOSIT, /* the deallocators are nested too deep: obj (refcount 0,
+                            untracked) waits in the trashcan; a = objects waiting */
+    GC_EV_TRASH_DESTROY  /* obj is taken from the trashcan (last in, first out) and its
+                            deallocation goes on; a = objects waiting before */
 } GcEventKind;
 
 typedef struct GcEvent {

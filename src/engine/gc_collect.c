@@ -489,20 +489,20 @@ static int mark_all(GcHeap *h, uint8_t *mark, int events)
     stack->n = 0;
     GcId maxid = gc_max_id(h);
     memset(mark, 0, (size_t)maxid + 1);
-#define PUSH_VAL(v)                                                  \
-    do {                                                             \
-        if (GC_VAL_IS_OBJ(v)) {                                      \
-            GcId id_ = GC_VAL_ID(v);                                 \
-            if (!mark[id_] && gc__o(h, id_)->state == GC_STATE_ALIVE) { \
-                mark[id_] = 1;                                       \
-                if (events) {                                        \
-                    gc__event(h, GC_EV_MARK, id_, 0, -1, 1, 0);      \
-                    gc__set_flags(h, id_, GC_F_GREY, 0);             \
-                }                                                    \
-                if (gc__idvec_push(stack, id_) < 0)                  \
-                    return gc_fail(h, "out of memory");              \
-            }                                                        \
-        }                                                            \
+#define PUSH_VAL(v)                                                                                \
+    do {                                                                                           \
+        if (GC_VAL_IS_OBJ(v)) {                                                                    \
+            GcId id_ = GC_VAL_ID(v);                                                               \
+            if (!mark[id_] && gc__o(h, id_)->state == GC_STATE_ALIVE) {                            \
+                mark[id_] = 1;                                                                     \
+                if (events) {                                                                      \
+                    gc__event(h, GC_EV_MARK, id_, 0, -1, 1, 0);                                    \
+                    gc__set_flags(h, id_, GC_F_GREY, 0);                                           \
+                }                                                                                  \
+                if (gc__idvec_push(stack, id_) < 0)                                                \
+                    return gc_fail(h, "out of memory");                                            \
+            }                                                                                      \
+        }                                                                                          \
     } while (0)
     for (int d = 0; d < h->g[GF_NFRAMES]; d++)
         for (uint32_t i = 0; i < h->frames[d].nvars; i++)

@@ -33,15 +33,33 @@ static void obj_label(const GcHeap *h, GcId id, char *buf, size_t n)
 static void value_label(const GcHeap *h, GcValue v, char *buf, size_t n)
 {
     switch (GC_VAL_TAG(v)) {
-    case GC_V_OBJ: obj_label(h, GC_VAL_ID(v), buf, n); break;
-    case GC_V_NONE: snprintf(buf, n, "None"); break;
-    case GC_V_BOOL: snprintf(buf, n, "%s", GC_VAL_PAYLOAD(v) ? "True" : "False"); break;
-    case GC_V_INT: snprintf(buf, n, "%lld", (long long)GC_VAL_PAYLOAD(v)); break;
-    case GC_V_STR: snprintf(buf, n, "'%.40s'", gc_strtab_get(h->atoms, (int32_t)GC_VAL_PAYLOAD(v))); break;
-    case GC_V_CONST: snprintf(buf, n, "%.40s", gc_strtab_get(h->atoms, (int32_t)GC_VAL_PAYLOAD(v))); break;
-    case GC_V_FUNC: snprintf(buf, n, "a function"); break;
-    case GC_V_CLASS: snprintf(buf, n, "a class"); break;
-    default: snprintf(buf, n, "nothing"); break;
+    case GC_V_OBJ:
+        obj_label(h, GC_VAL_ID(v), buf, n);
+        break;
+    case GC_V_NONE:
+        snprintf(buf, n, "None");
+        break;
+    case GC_V_BOOL:
+        snprintf(buf, n, "%s", GC_VAL_PAYLOAD(v) ? "True" : "False");
+        break;
+    case GC_V_INT:
+        snprintf(buf, n, "%lld", (long long)GC_VAL_PAYLOAD(v));
+        break;
+    case GC_V_STR:
+        snprintf(buf, n, "'%.40s'", gc_strtab_get(h->atoms, (int32_t)GC_VAL_PAYLOAD(v)));
+        break;
+    case GC_V_CONST:
+        snprintf(buf, n, "%.40s", gc_strtab_get(h->atoms, (int32_t)GC_VAL_PAYLOAD(v)));
+        break;
+    case GC_V_FUNC:
+        snprintf(buf, n, "a function");
+        break;
+    case GC_V_CLASS:
+        snprintf(buf, n, "a class");
+        break;
+    default:
+        snprintf(buf, n, "nothing");
+        break;
     }
 }
 
@@ -50,7 +68,8 @@ static void value_label(const GcHeap *h, GcValue v, char *buf, size_t n)
  * about a slot come before it is compacted away), else the key it has now. */
 static GcValue slot_key_at(const GcHeap *h, GcId id, uint32_t idx, int64_t w)
 {
-    for (int64_t k = w < h->nwrites ? w : h->nwrites - 1, stop = w - 4 * SCAN_LIMIT; k >= 0 && k > stop; k--) {
+    for (int64_t k = w < h->nwrites ? w : h->nwrites - 1, stop = w - 4 * SCAN_LIMIT;
+         k >= 0 && k > stop; k--) {
         const GcWrite *wr = &h->writes[k];
         if (wr->what == W_SLOTK && wr->id == id && wr->idx == idx)
             return (GcValue)(wr->new_ != 0 ? wr->new_ : wr->old);
@@ -72,7 +91,8 @@ static void slot_label_key(const GcHeap *h, GcId id, int32_t slot, GcValue key, 
         snprintf(buf, n, "%s #%d.%s", gc_type_name(h, id), id,
                  gc_strtab_get(h->atoms, (int32_t)GC_VAL_PAYLOAD(key)));
     else if (o->kind == GC_KIND_DICT && GC_VAL_TAG(key) == GC_V_STR)
-        snprintf(buf, n, "dict #%d[\"%s\"]", id, gc_strtab_get(h->atoms, (int32_t)GC_VAL_PAYLOAD(key)));
+        snprintf(buf, n, "dict #%d[\"%s\"]", id,
+                 gc_strtab_get(h->atoms, (int32_t)GC_VAL_PAYLOAD(key)));
     else if (o->kind == GC_KIND_DICT && GC_VAL_TAG(key) == GC_V_INT)
         snprintf(buf, n, "dict #%d[%lld]", id, (long long)GC_VAL_PAYLOAD(key));
     else
@@ -89,7 +109,10 @@ static void slot_label(const GcHeap *h, GcId id, int32_t slot, int32_t i, char *
 
 /* ---- the write log ------------------------------------------------------ */
 
-static int64_t ev_first(const GcHeap *h, int32_t i) { return h->events[i].first_write; }
+static int64_t ev_first(const GcHeap *h, int32_t i)
+{
+    return h->events[i].first_write;
+}
 
 static int64_t ev_end(const GcHeap *h, int32_t i)
 {
@@ -148,11 +171,11 @@ typedef enum HoldKind {
 
 typedef struct Hold {
     HoldKind kind;
-    int32_t ev;     /* the event where the reference moved */
-    GcId id;        /* HOLD_SLOT: the object */
-    uint32_t idx;   /* HOLD_SLOT: the slot */
-    int32_t atom;   /* HOLD_NAME: the name */
-    int64_t w;      /* the holder's write */
+    int32_t ev;   /* the event where the reference moved */
+    GcId id;      /* HOLD_SLOT: the object */
+    uint32_t idx; /* HOLD_SLOT: the slot */
+    int32_t atom; /* HOLD_NAME: the name */
+    int64_t w;    /* the holder's write */
 } Hold;
 
 /* Why the engine or interpreter took reference k (an INCREF event). */
@@ -184,8 +207,9 @@ static Hold holder_near(const GcHeap *h, GcValue v, int64_t w, int taker)
         else if (wr->what == W_VARV) {
             r.kind = HOLD_NAME;
             const GcEvent *e = ev_at(h, r.ev);
-            r.atom = e->kind == GC_EV_BIND && e->slot == (int32_t)wr->idx ? (int32_t)e->b
-                                                                        : var_name_at(h, wr->id, wr->idx, k);
+            r.atom = e->kind == GC_EV_BIND && e->slot == (int32_t)wr->idx
+                         ? (int32_t)e->b
+                         : var_name_at(h, wr->id, wr->idx, k);
         } else if (wr->what == W_SLOTV) {
             r.kind = HOLD_SLOT;
             r.id = wr->id;
@@ -235,7 +259,8 @@ static Hold taken_by(const GcHeap *h, int32_t i)
     if (p != HOLD_INTERP)
         return (Hold){p, i, 0, 0, 0, -1};
     GcValue v = GC_VAL_OBJ(h->events[i].obj);
-    int skip = 0, own = 1; /* the first add is the INCREF's own; the push may follow in its micro-step */
+    int skip = 0,
+        own = 1; /* the first add is the INCREF's own; the push may follow in its micro-step */
     for (int64_t w = ev_first(h, i), stop = w + SCAN_LIMIT; w < h->nwrites && w < stop; w++) {
         const GcWrite *wr = &h->writes[w];
         if (wr->what != W_INFL)
@@ -313,7 +338,9 @@ static int is_args_tuple_death(const GcHeap *h, int32_t death)
  * runs and the object is freed; 2: it runs and resurrects it. */
 static int death_with_del(const GcHeap *h, int32_t i, GcId id)
 {
-    int32_t d = ev_is(h, i + 1, GC_EV_DEALLOC, id) ? i + 2 : ev_is(h, i, GC_EV_DEALLOC, id) ? i + 1 : -1;
+    int32_t d = ev_is(h, i + 1, GC_EV_DEALLOC, id) ? i + 2
+                : ev_is(h, i, GC_EV_DEALLOC, id)   ? i + 1
+                                                   : -1;
     if (d >= 0 && ev_is(h, d, GC_EV_TRASH_DEPOSIT, id))
         return 3; /* deferred by the trashcan */
     if (d < 0 || !ev_is(h, d, GC_EV_DEL_CALL, id))
@@ -330,10 +357,14 @@ static const char *death_suffix(const GcHeap *h, int32_t i, GcId id, int64_t new
     if (new_rc != 0 || h->cfg.collector == GC_COLLECTOR_MARKSWEEP)
         return ".";
     switch (death_with_del(h, i, id)) {
-    case 1: return ": its __del__ runs first, then it is freed.";
-    case 2: return ": its __del__ runs first, and resurrects it.";
-    case 3: return ", but the deallocators are nested too deep: it waits in the trashcan.";
-    default: return ", so it is freed at once.";
+    case 1:
+        return ": its __del__ runs first, then it is freed.";
+    case 2:
+        return ": its __del__ runs first, and resurrects it.";
+    case 3:
+        return ", but the deallocators are nested too deep: it waits in the trashcan.";
+    default:
+        return ", so it is freed at once.";
     }
 }
 
@@ -365,9 +396,11 @@ static void x_step_end(const Ex *x, char *buf, size_t n)
     char parts[3][96];
     int k = 0;
     if (e->a)
-        snprintf(parts[k++], sizeof parts[0], "%lld object%s freed", (long long)e->a, e->a == 1 ? "" : "s");
+        snprintf(parts[k++], sizeof parts[0], "%lld object%s freed", (long long)e->a,
+                 e->a == 1 ? "" : "s");
     if (e->b)
-        snprintf(parts[k++], sizeof parts[0], "%lld __del__ call%s", (long long)e->b, e->b == 1 ? "" : "s");
+        snprintf(parts[k++], sizeof parts[0], "%lld __del__ call%s", (long long)e->b,
+                 e->b == 1 ? "" : "s");
     if (e->slot > 0)
         snprintf(parts[k++], sizeof parts[0], "%d collection%s found %d unreachable", e->slot,
                  e->slot == 1 ? "" : "s", e->obj);
@@ -388,8 +421,9 @@ static void x_alloc(const Ex *x, char *buf, size_t n)
     else
         snprintf(buf, n, "%s is allocated: refcount 1, %s.", x->a,
                  x->e->a == GC_KIND_DICT ? "untracked until it holds a tracked value"
-                 : x->h->cfg.collector == GC_COLLECTOR_REFCOUNT ? "and no collector tracks it"
-                                                                 : "tracked at the tail of generation 0");
+                 : x->h->cfg.collector == GC_COLLECTOR_REFCOUNT
+                     ? "and no collector tracks it"
+                     : "tracked at the tail of generation 0");
 }
 
 static void x_incref(const Ex *x, char *buf, size_t n)
@@ -400,9 +434,15 @@ static void x_incref(const Ex *x, char *buf, size_t n)
     char who[128], rc[64];
     snprintf(rc, sizeof rc, "refcount %lld -> %lld", (long long)e->a, (long long)e->b);
     switch (t.kind) {
-    case HOLD_FINALIZER: snprintf(buf, n, "The collector holds %s while its __del__ runs: %s.", x->a, rc); return;
-    case HOLD_CLEAR: snprintf(buf, n, "delete_garbage holds %s while tp_clear runs on it: %s.", x->a, rc); return;
-    case HOLD_CALLBACK: snprintf(buf, n, "%s is held until its callback has run: %s.", x->a, rc); return;
+    case HOLD_FINALIZER:
+        snprintf(buf, n, "The collector holds %s while its __del__ runs: %s.", x->a, rc);
+        return;
+    case HOLD_CLEAR:
+        snprintf(buf, n, "delete_garbage holds %s while tp_clear runs on it: %s.", x->a, rc);
+        return;
+    case HOLD_CALLBACK:
+        snprintf(buf, n, "%s is held until its callback has run: %s.", x->a, rc);
+        return;
     case HOLD_STACK:
         snprintf(buf, n, "%s goes on the evaluation stack (a temporary reference): %s.", x->a, rc);
         return;
@@ -414,7 +454,9 @@ static void x_incref(const Ex *x, char *buf, size_t n)
         slot_label_key(h, t.id, (int32_t)t.idx, slot_key_at(h, t.id, t.idx, t.w), who, sizeof who);
         snprintf(buf, n, "A new reference to %s, to be stored in %s: %s.", x->a, who, rc);
         return;
-    default: snprintf(buf, n, "The interpreter takes a reference to %s: %s.", x->a, rc); return;
+    default:
+        snprintf(buf, n, "The interpreter takes a reference to %s: %s.", x->a, rc);
+        return;
     }
 }
 
@@ -436,8 +478,8 @@ static void x_decref(const Ex *x, char *buf, size_t n)
         const GcEvent *src = ev_at(h, s.ev);
         int del = src && src->kind == GC_EV_BIND;
         snprintf(buf, n, "%s '%s' no longer refers to %s: %s%s",
-                 del ? "The name" : "The function's frame is cleared:", gc_strtab_get(h->atoms, s.atom),
-                 x->a, rc, end);
+                 del ? "The name" : "The function's frame is cleared:",
+                 gc_strtab_get(h->atoms, s.atom), x->a, rc, end);
         return;
     }
     case HOLD_SLOT:
@@ -446,26 +488,32 @@ static void x_decref(const Ex *x, char *buf, size_t n)
         return;
     case HOLD_STACK:
         if (is_args_tuple_death(h, x->i))
-            snprintf(buf, n, "The call is over: its argument tuple #%d, a temporary, is dropped: %s%s",
+            snprintf(buf, n,
+                     "The call is over: its argument tuple #%d, a temporary, is dropped: %s%s",
                      (int)e->obj, rc, end);
         else
-            snprintf(buf, n, "The evaluation stack lets go of %s (a temporary reference): %s%s", x->a,
-                     rc, end);
+            snprintf(buf, n, "The evaluation stack lets go of %s (a temporary reference): %s%s",
+                     x->a, rc, end);
         return;
-    case HOLD_NEW: snprintf(buf, n, "%s was never stored anywhere: %s%s", x->a, rc, end); return;
+    case HOLD_NEW:
+        snprintf(buf, n, "%s was never stored anywhere: %s%s", x->a, rc, end);
+        return;
     case HOLD_FINALIZER:
-        snprintf(buf, n, "__del__ has returned: the reference held on %s during it is dropped: %s%s",
-                 x->a, rc, end);
-        return;
-    case HOLD_CLEAR:
-        snprintf(buf, n, "tp_clear is done: delete_garbage drops its own reference to %s: %s%s", x->a,
+        snprintf(buf, n,
+                 "__del__ has returned: the reference held on %s during it is dropped: %s%s", x->a,
                  rc, end);
         return;
-    case HOLD_CALLBACK:
-        snprintf(buf, n, "The callback has run: the reference held on %s is dropped: %s%s", x->a, rc,
-                 end);
+    case HOLD_CLEAR:
+        snprintf(buf, n, "tp_clear is done: delete_garbage drops its own reference to %s: %s%s",
+                 x->a, rc, end);
         return;
-    default: snprintf(buf, n, "The interpreter drops a temporary reference to %s: %s%s", x->a, rc, end); return;
+    case HOLD_CALLBACK:
+        snprintf(buf, n, "The callback has run: the reference held on %s is dropped: %s%s", x->a,
+                 rc, end);
+        return;
+    default:
+        snprintf(buf, n, "The interpreter drops a temporary reference to %s: %s%s", x->a, rc, end);
+        return;
     }
 }
 
@@ -495,8 +543,10 @@ static void x_bind(const Ex *x, char *buf, size_t n)
     value_label(h, old, was, sizeof was);
     value_label(h, nv, now, sizeof now);
     if (nv == GC_UNBOUND)
-        snprintf(buf, n, "del %s unbinds the name: '%s' no longer refers to %s (the object is not deleted).",
-                 name, name, was);
+        snprintf(
+            buf, n,
+            "del %s unbinds the name: '%s' no longer refers to %s (the object is not deleted).",
+            name, name, was);
     else if (GC_VAL_IS_OBJ(old) && old != nv)
         snprintf(buf, n, "The name '%s' now refers to %s instead of %s.", name, now, was);
     else
@@ -541,10 +591,14 @@ static void x_dealloc(const Ex *x, char *buf, size_t n)
                  x->a);
         break;
     case 3:
-        snprintf(buf, n, "%s has no references left, but the deallocators are nested too deep: "
-                         "it waits in the trashcan.", x->a);
+        snprintf(buf, n,
+                 "%s has no references left, but the deallocators are nested too deep: "
+                 "it waits in the trashcan.",
+                 x->a);
         break;
-    default: snprintf(buf, n, "%s has no references left: it is deallocated.", x->a); break;
+    default:
+        snprintf(buf, n, "%s has no references left: it is deallocated.", x->a);
+        break;
     }
 }
 
@@ -563,7 +617,8 @@ static void x_del_call(const Ex *x, char *buf, size_t n)
     if (x->e->phase == GC_PHASE_FINALIZERS)
         snprintf(buf, n, "finalize_garbage: %s.__del__() runs (once per object, PEP 442).", x->a);
     else
-        snprintf(buf, n, "%s.__del__() runs before the object is freed (only ever once per object).", x->a);
+        snprintf(buf, n,
+                 "%s.__del__() runs before the object is freed (only ever once per object).", x->a);
 }
 
 static void x_del_return(const Ex *x, char *buf, size_t n)
@@ -572,15 +627,19 @@ static void x_del_return(const Ex *x, char *buf, size_t n)
     if (ev_is(h, x->i + 1, GC_EV_RESURRECTED, x->e->obj))
         snprintf(buf, n, "%s.__del__() returns.", x->a);
     else if (x->e->phase == GC_PHASE_FINALIZERS)
-        snprintf(buf, n, "%s.__del__() returns; handle_resurrected_objects will check what still reaches it.",
-                 x->a);
+        snprintf(
+            buf, n,
+            "%s.__del__() returns; handle_resurrected_objects will check what still reaches it.",
+            x->a);
     else
-        snprintf(buf, n, "%s.__del__() returns: nothing new refers to it, so it is freed now.", x->a);
+        snprintf(buf, n, "%s.__del__() returns: nothing new refers to it, so it is freed now.",
+                 x->a);
 }
 
 static void x_resurrected(const Ex *x, char *buf, size_t n)
 {
-    snprintf(buf, n, "__del__ stored a new reference to %s: it is resurrected (refcount %lld), not freed.",
+    snprintf(buf, n,
+             "__del__ stored a new reference to %s: it is resurrected (refcount %lld), not freed.",
              x->a, (long long)x->e->a);
 }
 
@@ -624,8 +683,9 @@ static void x_gc_start(const Ex *x, char *buf, size_t n)
         snprintf(buf, n, "%s mark-and-sweep collection starts: every object is white (unmarked).",
                  x->e->b ? "An automatic" : "A");
     else
-        snprintf(buf, n, "%s collection of generation %lld starts%s.", x->e->b ? "An automatic" : "A",
-                 (long long)x->e->a, x->e->a == 2 ? " (a full collection)" : "");
+        snprintf(buf, n, "%s collection of generation %lld starts%s.",
+                 x->e->b ? "An automatic" : "A", (long long)x->e->a,
+                 x->e->a == 2 ? " (a full collection)" : "");
 }
 
 static void x_phase(const Ex *x, char *buf, size_t n)
@@ -635,8 +695,10 @@ static void x_phase(const Ex *x, char *buf, size_t n)
         "start: the counts of the collected generations are reset.",
         "merge: the younger generations are appended to the one being collected.",
         "update_refs: each object's gc_refs starts as its refcount.",
-        "subtract_refs: references from inside the set are subtracted; what remains comes from outside.",
-        "move_unreachable: objects with gc_refs > 0 are reachable, and so is everything they reach.",
+        "subtract_refs: references from inside the set are subtracted; what remains comes from "
+        "outside.",
+        "move_unreachable: objects with gc_refs > 0 are reachable, and so is everything they "
+        "reach.",
         "untrack_tuples: tuples holding only untracked objects leave the collector.",
         "The survivors move to the next generation.",
         "Legacy finalizers (tp_del): none for Python classes.",
@@ -645,14 +707,16 @@ static void x_phase(const Ex *x, char *buf, size_t n)
         "handle_resurrected_objects: does anything still reach the garbage after __del__?",
         "delete_garbage: tp_clear breaks the references; refcounting frees the rest.",
         "The collection is done.",
-        "mark: from the roots, each object reached turns grey, then black once its references are followed.",
+        "mark: from the roots, each object reached turns grey, then black once its references are "
+        "followed.",
         "sweep: every object still white (unmarked) is freed."};
     snprintf(buf, n, "%s", why[x->e->a >= 0 && x->e->a < GC_PHASE_COUNT ? x->e->a : 0]);
 }
 
 static void x_merge(const Ex *x, char *buf, size_t n)
 {
-    snprintf(buf, n, "%s is appended to %s.", gc_list_name((GcListId)x->e->a), gc_list_name((GcListId)x->e->b));
+    snprintf(buf, n, "%s is appended to %s.", gc_list_name((GcListId)x->e->a),
+             gc_list_name((GcListId)x->e->b));
 }
 
 static void x_update_refs(const Ex *x, char *buf, size_t n)
@@ -670,8 +734,10 @@ static void x_subtract(const Ex *x, char *buf, size_t n)
 
 static void x_scan_reachable(const Ex *x, char *buf, size_t n)
 {
-    snprintf(buf, n, "move_unreachable: gc_refs(%s) = %lld > 0, so it is reachable; what it refers to is too.",
-             x->a, (long long)x->e->a);
+    snprintf(
+        buf, n,
+        "move_unreachable: gc_refs(%s) = %lld > 0, so it is reachable; what it refers to is too.",
+        x->a, (long long)x->e->a);
 }
 
 static void x_visit_reachable(const Ex *x, char *buf, size_t n)
@@ -685,7 +751,8 @@ static void x_move_back(const Ex *x, char *buf, size_t n)
 {
     char b[96];
     slot_label(x->h, x->e->obj2, x->e->slot, x->i, b, sizeof b);
-    snprintf(buf, n, "%s reaches %s, so it moves back from 'unreachable' to the end of the list.", b, x->a);
+    snprintf(buf, n, "%s reaches %s, so it moves back from 'unreachable' to the end of the list.",
+             b, x->a);
 }
 
 static void x_move_unreachable(const Ex *x, char *buf, size_t n)
@@ -717,10 +784,13 @@ static void x_survive_clear(const Ex *x, char *buf, size_t n)
 static void x_mark(const Ex *x, char *buf, size_t n)
 {
     if (x->e->a == 1)
-        snprintf(buf, n, "mark: %s is reached: grey, waiting on the worklist to have its references followed.",
-                 x->a);
+        snprintf(
+            buf, n,
+            "mark: %s is reached: grey, waiting on the worklist to have its references followed.",
+            x->a);
     else
-        snprintf(buf, n, "mark: %s's references are followed: it is black (reachable, done).", x->a);
+        snprintf(buf, n, "mark: %s's references are followed: it is black (reachable, done).",
+                 x->a);
 }
 
 static void x_sweep(const Ex *x, char *buf, size_t n)
@@ -730,7 +800,8 @@ static void x_sweep(const Ex *x, char *buf, size_t n)
 
 static void x_leak(const Ex *x, char *buf, size_t n)
 {
-    snprintf(buf, n, "%s is unreachable, but with no cycle collector it is never freed: a leak.", x->a);
+    snprintf(buf, n, "%s is unreachable, but with no cycle collector it is never freed: a leak.",
+             x->a);
 }
 
 static void x_gc_end(const Ex *x, char *buf, size_t n)
@@ -742,7 +813,10 @@ static void x_gc_end(const Ex *x, char *buf, size_t n)
 static void x_error(const Ex *x, char *buf, size_t n)
 {
     const GcHeap *h = x->h;
-    snprintf(buf, n, "%s", h->exc[0] ? h->exc : h->err[0] ? h->err : "An exception stopped the program.");
+    snprintf(buf, n, "%s",
+             h->exc[0]   ? h->exc
+             : h->err[0] ? h->err
+                         : "An exception stopped the program.");
 }
 
 static void x_skip_full(const Ex *x, char *buf, size_t n)
@@ -769,8 +843,10 @@ static void x_trash_deposit(const Ex *x, char *buf, size_t n)
 
 static void x_trash_destroy(const Ex *x, char *buf, size_t n)
 {
-    snprintf(buf, n, "The nesting is back down: %s, the last one put in the trashcan, is "
-                     "deallocated now.", x->a);
+    snprintf(buf, n,
+             "The nesting is back down: %s, the last one put in the trashcan, is "
+             "deallocated now.",
+             x->a);
 }
 
 static const ExplainFn explain_table[] = {
@@ -843,7 +919,8 @@ void gc_event_explain(const GcHeap *h, int32_t i, char *buf, size_t n)
     if (e->obj > 0 && e->obj <= gc_max_id(h))
         obj_label(h, e->obj, x.a, sizeof x.a);
     explain_table[e->kind](&x, buf, n);
-    if (h->cfg.collector == GC_COLLECTOR_MARKSWEEP && (e->kind == GC_EV_INCREF || e->kind == GC_EV_DECREF))
+    if (h->cfg.collector == GC_COLLECTOR_MARKSWEEP &&
+        (e->kind == GC_EV_INCREF || e->kind == GC_EV_DECREF))
         strip_counts(buf);
 }
 
@@ -874,7 +951,8 @@ int gc_event_interpreter_only(const GcHeap *h, int32_t i)
     case GC_EV_STORE: {
         /* the argument tuple of a call, from its birth to its end */
         int32_t born = e->obj > 0 ? find_alloc(h, i, e->obj) : -1;
-        return born >= 0 && h->events[born].a == GC_KIND_TUPLE && is_args_tuple_death(h, find_death(h, i, e->obj));
+        return born >= 0 && h->events[born].a == GC_KIND_TUPLE &&
+               is_args_tuple_death(h, find_death(h, i, e->obj));
     }
     case GC_EV_DEALLOC:
         return is_args_tuple_death(h, find_death_back(h, i, e->obj));
@@ -888,7 +966,7 @@ int gc_event_interpreter_only(const GcHeap *h, int32_t i)
 /* Objects named in a summary: the first few by label, then how many more. */
 typedef struct IdList {
     GcId ids[6];
-    int n;     /* all of them, also those not kept */
+    int n; /* all of them, also those not kept */
 } IdList;
 
 static void idl_add(IdList *l, GcId id)
@@ -909,7 +987,11 @@ static void idl_text(const GcHeap *h, const IdList *l, char *buf, size_t n)
     for (int i = 0; i < shown && k < n; i++) {
         char a[96];
         obj_label(h, l->ids[i], a, sizeof a);
-        k += (size_t)snprintf(buf + k, n - k, "%s%s", i == 0 ? "" : i + 1 == l->n ? " and " : ", ", a);
+        k += (size_t)snprintf(buf + k, n - k, "%s%s",
+                              i == 0          ? ""
+                              : i + 1 == l->n ? " and "
+                                              : ", ",
+                              a);
     }
     if (shown < l->n && k < n)
         snprintf(buf + k, n - k, " and %d more", l->n - shown);
@@ -948,7 +1030,8 @@ static void del_outcome(const GcHeap *h, int32_t call, int32_t end, GcId obj, ch
             return;
         }
         if (e->kind == GC_EV_BIND && e->obj == obj && e->a == 0) {
-            snprintf(buf, n, " and bound self to the global name '%s'", gc_strtab_get(h->atoms, (int32_t)e->b));
+            snprintf(buf, n, " and bound self to the global name '%s'",
+                     gc_strtab_get(h->atoms, (int32_t)e->b));
             return;
         }
     }
@@ -956,7 +1039,7 @@ static void del_outcome(const GcHeap *h, int32_t call, int32_t end, GcId obj, ch
 
 typedef struct Span {
     const GcHeap *h;
-    int32_t gc;        /* the GC_START event of the collection */
+    int32_t gc;          /* the GC_START event of the collection */
     int32_t first, last; /* the phase's events */
 } Span;
 
@@ -978,8 +1061,11 @@ static void sum_start(const Span *s, char *buf, size_t n)
     if (s->h->cfg.collector == GC_COLLECTOR_MARKSWEEP)
         snprintf(buf, n, "start: a mark-and-sweep collection of the whole heap.");
     else
-        snprintf(buf, n, "start: %s collection of generation %lld%s; the counts of generations 0-%lld are reset.",
-                 g->b ? "an automatic" : "a", (long long)g->a, g->a == 2 ? " (full)" : "", (long long)g->a);
+        snprintf(buf, n,
+                 "start: %s collection of generation %lld%s; the counts of generations 0-%lld are "
+                 "reset.",
+                 g->b ? "an automatic" : "a", (long long)g->a, g->a == 2 ? " (full)" : "",
+                 (long long)g->a);
 }
 
 static void sum_merge(const Span *s, char *buf, size_t n)
@@ -992,12 +1078,14 @@ static void sum_merge(const Span *s, char *buf, size_t n)
         const GcEvent *e = &s->h->events[i];
         if (e->kind != GC_EV_MERGE)
             continue;
-        k += (size_t)snprintf(lists + k, sizeof lists - k, "%s%s", m ? " and " : "", gc_list_name((GcListId)e->a));
+        k += (size_t)snprintf(lists + k, sizeof lists - k, "%s%s", m ? " and " : "",
+                              gc_list_name((GcListId)e->a));
         to = (GcListId)e->b;
         m++;
     }
     if (m == 0)
-        snprintf(buf, n, "merge: no younger generation holds anything: only generation %lld is examined.",
+        snprintf(buf, n,
+                 "merge: no younger generation holds anything: only generation %lld is examined.",
                  (long long)s->h->events[s->gc].a);
     else
         snprintf(buf, n, "merge: %s %s appended to %s, which is examined as one list.", lists,
@@ -1016,7 +1104,8 @@ static void sum_update_refs(const Span *s, char *buf, size_t n)
         if (c < 4) {
             char a[96];
             obj_label(s->h, e->obj, a, sizeof a);
-            k += (size_t)snprintf(part + k, sizeof part - k, "%s%s: %lld", c ? ", " : "", a, (long long)e->b);
+            k += (size_t)snprintf(part + k, sizeof part - k, "%s%s: %lld", c ? ", " : "", a,
+                                  (long long)e->b);
         }
         c++;
     }
@@ -1066,13 +1155,19 @@ static void sum_subtract(const Span *s, char *buf, size_t n)
     idl_text(h, &outside, o, sizeof o);
     idl_text(h, &zero, z, sizeof z);
     if (outside.n == 0)
-        snprintf(buf, n, "subtract_refs: %d internal reference%s subtracted; every gc_refs is 0: nothing is referenced from outside.",
+        snprintf(buf, n,
+                 "subtract_refs: %d internal reference%s subtracted; every gc_refs is 0: nothing "
+                 "is referenced from outside.",
                  subs, subs == 1 ? "" : "s");
     else if (zero.n == 0)
-        snprintf(buf, n, "subtract_refs: %d internal reference%s subtracted; all keep gc_refs > 0 (referenced from outside).",
+        snprintf(buf, n,
+                 "subtract_refs: %d internal reference%s subtracted; all keep gc_refs > 0 "
+                 "(referenced from outside).",
                  subs, subs == 1 ? "" : "s");
     else
-        snprintf(buf, n, "subtract_refs: %d internal reference%s subtracted; still > 0 (from outside): %s; now 0: %s.",
+        snprintf(buf, n,
+                 "subtract_refs: %d internal reference%s subtracted; still > 0 (from outside): %s; "
+                 "now 0: %s.",
                  subs, subs == 1 ? "" : "s", o, z);
 }
 
@@ -1083,7 +1178,8 @@ static void scan_outcome(const Span *s, IdList *reach, IdList *unreach)
     const GcHeap *h = s->h;
     for (int32_t i = s->first; i <= s->last; i++) {
         const GcEvent *e = &h->events[i];
-        if (e->kind == GC_EV_SCAN_REACHABLE || e->kind == GC_EV_VISIT_REACHABLE || e->kind == GC_EV_MOVE_BACK)
+        if (e->kind == GC_EV_SCAN_REACHABLE || e->kind == GC_EV_VISIT_REACHABLE ||
+            e->kind == GC_EV_MOVE_BACK)
             idl_add(reach, e->obj);
     }
     for (int32_t i = s->first; i <= s->last; i++) {
@@ -1106,10 +1202,13 @@ static void sum_move_unreachable(const Span *s, char *buf, size_t n)
     idl_text(s->h, &reach, r, sizeof r);
     idl_text(s->h, &unreach, u, sizeof u);
     if (unreach.n == 0)
-        snprintf(buf, n, "move_unreachable: everything is reachable (%s): nothing to collect.", reach.n ? r : "none");
+        snprintf(buf, n, "move_unreachable: everything is reachable (%s): nothing to collect.",
+                 reach.n ? r : "none");
     else if (reach.n == 0)
-        snprintf(buf, n, "move_unreachable: nothing is reached from outside: %s %s tentatively unreachable.", u,
-                 unreach.n == 1 ? "is" : "are");
+        snprintf(
+            buf, n,
+            "move_unreachable: nothing is reached from outside: %s %s tentatively unreachable.", u,
+            unreach.n == 1 ? "is" : "are");
     else
         snprintf(buf, n, "move_unreachable: reachable: %s; tentatively unreachable: %s.", r, u);
 }
@@ -1121,9 +1220,11 @@ static void sum_untrack_tuples(const Span *s, char *buf, size_t n)
     char t[300];
     idl_text(s->h, &l, t, sizeof t);
     if (c == 0)
-        snprintf(buf, n, "untrack_tuples: no tuple holds only untracked objects: nothing to untrack.");
+        snprintf(buf, n,
+                 "untrack_tuples: no tuple holds only untracked objects: nothing to untrack.");
     else
-        snprintf(buf, n, "untrack_tuples: %s hold%s only untracked objects: no longer tracked.", t, c == 1 ? "s" : "");
+        snprintf(buf, n, "untrack_tuples: %s hold%s only untracked objects: no longer tracked.", t,
+                 c == 1 ? "s" : "");
 }
 
 static void sum_promote(const Span *s, char *buf, size_t n)
@@ -1134,12 +1235,13 @@ static void sum_promote(const Span *s, char *buf, size_t n)
         if (e->kind != GC_EV_PROMOTE)
             continue;
         if (h->events[s->gc].a == 2)
-            snprintf(buf, n, "promote: the %lld reachable object%s stay%s in gen2, the oldest generation.",
+            snprintf(buf, n,
+                     "promote: the %lld reachable object%s stay%s in gen2, the oldest generation.",
                      (long long)e->b, e->b == 1 ? "" : "s", e->b == 1 ? "s" : "");
         else
-            snprintf(buf, n, "promote: the %lld reachable object%s move%s to %s: %s older now.", (long long)e->b,
-                     e->b == 1 ? "" : "s", e->b == 1 ? "s" : "", gc_list_name((GcListId)e->a),
-                     e->b == 1 ? "it is" : "they are");
+            snprintf(buf, n, "promote: the %lld reachable object%s move%s to %s: %s older now.",
+                     (long long)e->b, e->b == 1 ? "" : "s", e->b == 1 ? "s" : "",
+                     gc_list_name((GcListId)e->a), e->b == 1 ? "it is" : "they are");
         return;
     }
     snprintf(buf, n, "promote: the survivors move to the next generation.");
@@ -1148,23 +1250,28 @@ static void sum_promote(const Span *s, char *buf, size_t n)
 static void sum_legacy(const Span *s, char *buf, size_t n)
 {
     (void)s;
-    snprintf(buf, n, "legacy_finalizers: no object has a legacy tp_del (Python classes use __del__, PEP 442): nothing to do.");
+    snprintf(buf, n,
+             "legacy_finalizers: no object has a legacy tp_del (Python classes use __del__, PEP "
+             "442): nothing to do.");
 }
 
 static void sum_weakrefs(const Span *s, char *buf, size_t n)
 {
     IdList cleared = {{0}, 0}, called = {{0}, 0};
-    int c = count_kind(s, GC_EV_WEAKREF_CLEAR, &cleared), k = count_kind(s, GC_EV_WEAKREF_CALLBACK, &called);
+    int c = count_kind(s, GC_EV_WEAKREF_CLEAR, &cleared),
+        k = count_kind(s, GC_EV_WEAKREF_CALLBACK, &called);
     char a[300], b[300];
     idl_text(s->h, &cleared, a, sizeof a);
     idl_text(s->h, &called, b, sizeof b);
     if (c == 0 && k == 0)
         snprintf(buf, n, "handle_weakrefs: no weak reference points into the garbage.");
     else if (k == 0)
-        snprintf(buf, n, "handle_weakrefs: %s cleared (%s pointed into the garbage); no callback to run.", a,
-                 c == 1 ? "it" : "they");
+        snprintf(buf, n,
+                 "handle_weakrefs: %s cleared (%s pointed into the garbage); no callback to run.",
+                 a, c == 1 ? "it" : "they");
     else
-        snprintf(buf, n, "handle_weakrefs: %s cleared; the callback of %s ran.", c ? a : "weakrefs", b);
+        snprintf(buf, n, "handle_weakrefs: %s cleared; the callback of %s ran.", c ? a : "weakrefs",
+                 b);
 }
 
 static void sum_finalizers(const Span *s, char *buf, size_t n)
@@ -1181,7 +1288,8 @@ static void sum_finalizers(const Span *s, char *buf, size_t n)
         obj_label(h, e->obj, a, sizeof a);
         del_outcome(h, i, s->last + 1, e->obj, out, sizeof out);
         if (c < 3 && k < n)
-            k += (size_t)snprintf(buf + k, n - k, "%s%s.__del__ ran%s", c == 0 ? "finalize_garbage: " : "; ", a, out);
+            k += (size_t)snprintf(buf + k, n - k, "%s%s.__del__ ran%s",
+                                  c == 0 ? "finalize_garbage: " : "; ", a, out);
         c++;
     }
     if (c > 3 && k < n)
@@ -1204,7 +1312,8 @@ static void sum_resurrection(const Span *s, char *buf, size_t n)
     else if (reach.n == 0)
         snprintf(buf, n, "handle_resurrected: nothing was resurrected: %s will be freed.", u);
     else if (unreach.n == 0)
-        snprintf(buf, n, "handle_resurrected: %s %s reachable again after __del__: nothing is freed.", r,
+        snprintf(buf, n,
+                 "handle_resurrected: %s %s reachable again after __del__: nothing is freed.", r,
                  reach.n == 1 ? "is" : "are");
     else
         snprintf(buf, n, "handle_resurrected: %s reachable again; %s will be freed.", r, u);
@@ -1223,7 +1332,8 @@ static void sum_clear(const Span *s, char *buf, size_t n)
     if (cleared.n == 0)
         snprintf(buf, n, "delete_garbage: no garbage: nothing is freed.");
     else if (survived.n == 0)
-        snprintf(buf, n, "delete_garbage: tp_clear(%s) broke the references; %d freed: %s.", c, freed.n, f);
+        snprintf(buf, n, "delete_garbage: tp_clear(%s) broke the references; %d freed: %s.", c,
+                 freed.n, f);
     else
         snprintf(buf, n, "delete_garbage: tp_clear(%s); %d freed: %s; still alive: %s.", c, freed.n,
                  freed.n ? f : "none", v);
@@ -1234,8 +1344,9 @@ static void sum_done(const Span *s, char *buf, size_t n)
     for (int32_t i = s->last; i >= s->first; i--) {
         const GcEvent *e = &s->h->events[i];
         if (e->kind == GC_EV_GC_END) {
-            snprintf(buf, n, "done: the collection found %lld unreachable object%s%s.", (long long)e->a,
-                     e->a == 1 ? "" : "s", s->h->events[s->gc].b ? "" : " (what gc.collect() returns)");
+            snprintf(buf, n, "done: the collection found %lld unreachable object%s%s.",
+                     (long long)e->a, e->a == 1 ? "" : "s",
+                     s->h->events[s->gc].b ? "" : " (what gc.collect() returns)");
             return;
         }
     }
@@ -1253,8 +1364,10 @@ static void sum_mark(const Span *s, char *buf, size_t n)
     if (black.n == 0)
         snprintf(buf, n, "mark: nothing is reachable from the roots: every object stays white.");
     else
-        snprintf(buf, n, "mark: %d object%s reached from the roots %s black (%s); everything else stays white.",
-                 black.n, black.n == 1 ? "" : "s", black.n == 1 ? "is" : "are", b);
+        snprintf(
+            buf, n,
+            "mark: %d object%s reached from the roots %s black (%s); everything else stays white.",
+            black.n, black.n == 1 ? "" : "s", black.n == 1 ? "is" : "are", b);
 }
 
 static void sum_sweep(const Span *s, char *buf, size_t n)
@@ -1266,7 +1379,8 @@ static void sum_sweep(const Span *s, char *buf, size_t n)
     if (swept.n == 0)
         snprintf(buf, n, "sweep: no white object: nothing is freed.");
     else
-        snprintf(buf, n, "sweep: %d white object%s freed: %s.", swept.n, swept.n == 1 ? "" : "s", w);
+        snprintf(buf, n, "sweep: %d white object%s freed: %s.", swept.n, swept.n == 1 ? "" : "s",
+                 w);
 }
 
 typedef void (*SummaryFn)(const Span *s, char *buf, size_t n);

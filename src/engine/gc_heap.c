@@ -75,15 +75,22 @@ const char *gc_error(const GcHeap *h) { return h->err; }
 
 int gc_limit_hit(const GcHeap *h) { return h->limit_hit; }
 
-int gc_failed(const GcHeap *h) { return h->failed; }
+int gc_failed(const GcHeap *h)
+{
+    return h->failed;
+}
 
 const char *gc_python_name(int python)
 {
     switch (python) {
-    case 313: return "3.13";
-    case 314: return "3.14.5+";
-    case 315: return "3.15";
-    default: return "3.12";
+    case 313:
+        return "3.13";
+    case 314:
+        return "3.14.5+";
+    case 315:
+        return "3.15";
+    default:
+        return "3.12";
     }
 }
 
@@ -1490,13 +1497,19 @@ static uint32_t kth_in_key_order(const GcHeap *h, const GcObject *o, uint32_t k)
  * deposited.
  */
 #define TRASH_UNWIND_LEVEL 50
-#define TRASH_HEADROOM 50
-#define C_RECURSION_LIMIT 10000
-#define C_UNITS_PY_FRAME 2
+#define TRASH_HEADROOM     50
+#define C_RECURSION_LIMIT  10000
+#define C_UNITS_PY_FRAME   2
 
-static int trash_312(const GcHeap *h) { return h->cfg.python == 312; }
+static int trash_312(const GcHeap *h)
+{
+    return h->cfg.python == 312;
+}
 
-static int uses_trashcan(const GcObject *o) { return o->kind != GC_KIND_WEAKREF; }
+static int uses_trashcan(const GcObject *o)
+{
+    return o->kind != GC_KIND_WEAKREF;
+}
 
 /* Py_TRASHCAN_BEGIN's test: must this deallocation be deferred? */
 static int trash_full(const GcHeap *h)
@@ -1589,7 +1602,8 @@ static void freed_forget(GcHeap *h, GcId id)
     for (int32_t i = h->freed.n - 1; i >= 0; i--) {
         if (h->freed.v[i] != id)
             continue;
-        memmove(h->freed.v + i, h->freed.v + i + 1, (size_t)(h->freed.n - i - 1) * sizeof *h->freed.v);
+        memmove(h->freed.v + i, h->freed.v + i + 1,
+                (size_t)(h->freed.n - i - 1) * sizeof *h->freed.v);
         h->freed.n--;
         return;
     }
@@ -1763,7 +1777,10 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
     return h->failed ? -1 : rc;
 }
 
-int gc__dealloc(GcHeap *h, GcId root) { return teardown_run(h, root, 0); }
+int gc__dealloc(GcHeap *h, GcId root)
+{
+    return teardown_run(h, root, 0);
+}
 
 /* ---- gc module functions ------------------------------------------------ */
 

@@ -35,29 +35,44 @@ typedef struct LangError {
 
 typedef enum LangExprKind {
     LANG_E_NONE = 1,
-    LANG_E_BOOL,   /* ival 0/1 */
-    LANG_E_INT,    /* ival */
-    LANG_E_STR,    /* atom = the string's text */
-    LANG_E_NAME,   /* atom = the name */
-    LANG_E_ATTR,   /* base.atom */
-    LANG_E_INDEX,  /* base[index] */
-    LANG_E_CALL,   /* base(items...) ; base is a NAME or an ATTR (method, gc.x, weakref.ref) */
-    LANG_E_LIST,   /* [items...] */
-    LANG_E_TUPLE,  /* (items...) ; constant if every item is constant (see is_const) */
-    LANG_E_DICT,   /* {keys[i]: items[i]} */
+    LANG_E_BOOL,  /* ival 0/1 */
+    LANG_E_INT,   /* ival */
+    LANG_E_STR,   /* atom = the string's text */
+    LANG_E_NAME,  /* atom = the name */
+    LANG_E_ATTR,  /* base.atom */
+    LANG_E_INDEX, /* base[index] */
+    LANG_E_CALL,  /* base(items...) ; base is a NAME or an ATTR (method, gc.x, weakref.ref) */
+    LANG_E_LIST,  /* [items...] */
+    LANG_E_TUPLE, /* (items...) ; constant if every item is constant (see is_const) */
+    LANG_E_DICT,  /* {keys[i]: items[i]} */
     /* .py programs (lang_py.c) */
-    LANG_E_BINOP,  /* base OP index ; ival = LangOp */
-    LANG_E_UNARY,  /* OP base ; ival = LANG_OP_NEG or LANG_OP_NOT */
-    LANG_E_COMPARE,/* items[0] ops[0] items[1] ops[1] items[2] ... (a chain) */
-    LANG_E_BOOLOP, /* items joined by ival = LANG_OP_AND / LANG_OP_OR */
-    LANG_E_FSTRING /* items: STR parts and {expr} fields, concatenated with str() */
+    LANG_E_BINOP,   /* base OP index ; ival = LangOp */
+    LANG_E_UNARY,   /* OP base ; ival = LANG_OP_NEG or LANG_OP_NOT */
+    LANG_E_COMPARE, /* items[0] ops[0] items[1] ops[1] items[2] ... (a chain) */
+    LANG_E_BOOLOP,  /* items joined by ival = LANG_OP_AND / LANG_OP_OR */
+    LANG_E_FSTRING  /* items: STR parts and {expr} fields, concatenated with str() */
 } LangExprKind;
 
 typedef enum LangOp {
-    LANG_OP_ADD = 1, LANG_OP_SUB, LANG_OP_MUL, LANG_OP_FLOORDIV, LANG_OP_MOD,
-    LANG_OP_NEG, LANG_OP_NOT, LANG_OP_AND, LANG_OP_OR,
-    LANG_OP_EQ, LANG_OP_NE, LANG_OP_LT, LANG_OP_LE, LANG_OP_GT, LANG_OP_GE,
-    LANG_OP_IS, LANG_OP_IS_NOT, LANG_OP_IN, LANG_OP_NOT_IN
+    LANG_OP_ADD = 1,
+    LANG_OP_SUB,
+    LANG_OP_MUL,
+    LANG_OP_FLOORDIV,
+    LANG_OP_MOD,
+    LANG_OP_NEG,
+    LANG_OP_NOT,
+    LANG_OP_AND,
+    LANG_OP_OR,
+    LANG_OP_EQ,
+    LANG_OP_NE,
+    LANG_OP_LT,
+    LANG_OP_LE,
+    LANG_OP_GT,
+    LANG_OP_GE,
+    LANG_OP_IS,
+    LANG_OP_IS_NOT,
+    LANG_OP_IN,
+    LANG_OP_NOT_IN
 } LangOp;
 
 typedef struct LangExpr {
@@ -69,11 +84,11 @@ typedef struct LangExpr {
     struct LangExpr *base;
     struct LangExpr *index;
     struct LangExpr **items;
-    struct LangExpr **keys;  /* DICT: keys; CALL: keys[i] = STR node of a keyword argument's
-                                name (NULL for a positional one), keys NULL if none */
+    struct LangExpr **keys; /* DICT: keys; CALL: keys[i] = STR node of a keyword argument's
+                               name (NULL for a positional one), keys NULL if none */
     int32_t nitems;
-    int32_t *ops;            /* COMPARE: nitems - 1 LangOp */
-    int32_t line;            /* .py: the line of the expression (1-based), 0 for JSON */
+    int32_t *ops; /* COMPARE: nitems - 1 LangOp */
+    int32_t line; /* .py: the line of the expression (1-based), 0 for JSON */
 } LangExpr;
 
 typedef enum LangStmtKind {
@@ -82,18 +97,18 @@ typedef enum LangStmtKind {
     LANG_S_EXPR,       /* a call as a statement */
     LANG_S_RETURN,     /* return [value] (value may be NULL) */
     LANG_S_PASS,
-    LANG_S_GLOBAL,     /* global names... */
-    LANG_S_FOR,        /* for var in range(count): body (from {"for":..., "body":[...]}) */
+    LANG_S_GLOBAL, /* global names... */
+    LANG_S_FOR,    /* for var in range(count): body (from {"for":..., "body":[...]}) */
     /* .py programs (lang_py.c) */
-    LANG_S_IF,         /* if value: body else: orelse (elif = an IF alone in orelse) */
-    LANG_S_WHILE,      /* while value: body */
-    LANG_S_FOR_IN,     /* for target in value: body (a range call, list, tuple or dict) */
+    LANG_S_IF,     /* if value: body else: orelse (elif = an IF alone in orelse) */
+    LANG_S_WHILE,  /* while value: body */
+    LANG_S_FOR_IN, /* for target in value: body (a range call, list, tuple or dict) */
     LANG_S_BREAK,
     LANG_S_CONTINUE,
-    LANG_S_AUGASSIGN,  /* target OP= value ; op = LangOp */
-    LANG_S_DEF,        /* def: binds function `func` to names[0] */
-    LANG_S_CLASS,      /* class: creates class `cls` and binds it to names[0] */
-    LANG_S_IMPORT      /* import names... (gc, sys, weakref) */
+    LANG_S_AUGASSIGN, /* target OP= value ; op = LangOp */
+    LANG_S_DEF,       /* def: binds function `func` to names[0] */
+    LANG_S_CLASS,     /* class: creates class `cls` and binds it to names[0] */
+    LANG_S_IMPORT     /* import names... (gc, sys, weakref) */
 } LangStmtKind;
 
 typedef struct LangStmt {
@@ -109,11 +124,11 @@ typedef struct LangStmt {
     int32_t for_count_var;   /* FOR: atom of the variable holding N, 0 if N is a literal */
     struct LangStmt **body;  /* FOR, IF, WHILE, FOR_IN body */
     int32_t nbody;
-    struct LangStmt **orelse;/* IF: the else branch */
+    struct LangStmt **orelse; /* IF: the else branch */
     int32_t norelse;
-    int32_t op;              /* AUGASSIGN: LangOp */
-    int32_t func, cls;       /* DEF: function index; CLASS: class index */
-    LangExpr **extra;        /* ASSIGN: more targets of "a = b = value" (stored after target) */
+    int32_t op;        /* AUGASSIGN: LangOp */
+    int32_t func, cls; /* DEF: function index; CLASS: class index */
+    LangExpr **extra;  /* ASSIGN: more targets of "a = b = value" (stored after target) */
     int32_t nextra;
     int32_t loc;             /* this statement's location (index in the program's table) */
 } LangStmt;
@@ -139,7 +154,7 @@ typedef struct LangFunc {
     LangStmt **body;
     int32_t nbody;
     /* .py: */
-    LangExpr **defaults;/* constant defaults of the last ndefaults parameters */
+    LangExpr **defaults; /* constant defaults of the last ndefaults parameters */
     int32_t ndefaults;
     int32_t short_name; /* atom of the plain name ("__init__"); = name for functions */
     int32_t cls;        /* class index of a method, -1 for a function */
@@ -147,9 +162,9 @@ typedef struct LangFunc {
 } LangFunc;
 
 typedef struct LangClassAttr {
-    int32_t name;       /* atom */
-    LangExpr *value;    /* a constant (int, str, None, bool, constant tuple), or NULL for a
-                           method (then func is its function index) */
+    int32_t name;    /* atom */
+    LangExpr *value; /* a constant (int, str, None, bool, constant tuple), or NULL for a
+                        method (then func is its function index) */
     int32_t func;
 } LangClassAttr;
 
@@ -158,10 +173,10 @@ typedef struct LangClass {
     LangStmt **del_body;/* NULL if no __del__ */
     int32_t ndel;
     /* .py: */
-    int32_t base;       /* index of the base class, -1 for object */
+    int32_t base;         /* index of the base class, -1 for object */
     LangClassAttr *attrs; /* class body in order: attributes and methods */
     int32_t nattrs;
-    int32_t del_func;   /* function index of __del__ (own or inherited), -1 if none */
+    int32_t del_func; /* function index of __del__ (own or inherited), -1 if none */
     int32_t line;
 } LangClass;
 

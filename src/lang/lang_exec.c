@@ -58,8 +58,8 @@ struct LangRun {
     unsigned imported; /* IMP_* modules imported */
     char *out;         /* everything printed */
     size_t nout, capout;
-    GcValue **cattr;   /* per class: the values of its class attributes (not objects) */
-    FuncInfo *mods;    /* unused slot kept for symmetry */
+    GcValue **cattr; /* per class: the values of its class attributes (not objects) */
+    FuncInfo *mods;  /* unused slot kept for symmetry */
     /* the Python call stack, for tracebacks: function index (-1 module) and
      * current location per frame */
     struct TbFrame {
@@ -68,9 +68,9 @@ struct LangRun {
     } tb_stack[LANG_RECURSION_LIMIT + 8], tb_snap[LANG_RECURSION_LIMIT + 8];
     int ntb, ntb_snap;
     char traceback[8192];
-    GcId exit_holder;  /* the hidden holder of the globals at exit, 0 before */
+    GcId exit_holder;    /* the hidden holder of the globals at exit, 0 before */
     uint8_t *class_made; /* per class: its class statement has run */
-    int out_pending;   /* io.TextIOWrapper's pending_bytes: 0 none, 1 one str, 2 a list */
+    int out_pending;     /* io.TextIOWrapper's pending_bytes: 0 none, 1 one str, 2 a list */
     int64_t out_pending_bytes;
     int repr_list_made; /* Py_ReprEnter's list (and the thread state dict) exist */
     int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
@@ -831,7 +831,10 @@ static void tb_put(TBuf *b, const char *s, size_t n)
     b->s[b->n] = 0;
 }
 
-static void tb_str(TBuf *b, const char *s) { tb_put(b, s, strlen(s)); }
+static void tb_str(TBuf *b, const char *s)
+{
+    tb_put(b, s, strlen(s));
+}
 
 static void tb_fmt(TBuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void tb_fmt(TBuf *b, const char *fmt, ...)
@@ -870,7 +873,10 @@ static void tb_repr_str(TBuf *b, const char *s)
 }
 
 /* A stand-in address for reprs and id(): CPython's are not reproducible. */
-static unsigned long long fake_addr(GcValue v) { return 0x7f0000000000ull + (unsigned long long)GC_VAL_PAYLOAD(v) * 64u; }
+static unsigned long long fake_addr(GcValue v)
+{
+    return 0x7f0000000000ull + (unsigned long long)GC_VAL_PAYLOAD(v) * 64u;
+}
 
 /* Py_ReprEnter, called by list_repr and tuple_repr for a non-empty one
  * and by dict_repr always, makes on its first call the thread state's dict
@@ -891,9 +897,15 @@ static void repr_enter(LangRun *r)
 static void val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *seen, int nseen)
 {
     switch (GC_VAL_TAG(v)) {
-    case GC_V_NONE: tb_str(b, "None"); return;
-    case GC_V_BOOL: tb_str(b, GC_VAL_PAYLOAD(v) ? "True" : "False"); return;
-    case GC_V_INT: tb_fmt(b, "%lld", (long long)GC_VAL_PAYLOAD(v)); return;
+    case GC_V_NONE:
+        tb_str(b, "None");
+        return;
+    case GC_V_BOOL:
+        tb_str(b, GC_VAL_PAYLOAD(v) ? "True" : "False");
+        return;
+    case GC_V_INT:
+        tb_fmt(b, "%lld", (long long)GC_VAL_PAYLOAD(v));
+        return;
     case GC_V_STR:
         if (repr)
             tb_repr_str(b, atom(r, (int32_t)GC_VAL_PAYLOAD(v)));
@@ -915,8 +927,11 @@ static void val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *
         tb_fmt(b, "<class '__main__.%s'>", k ? atom(r, k->name) : "?");
         return;
     }
-    case GC_V_OBJ: break;
-    default: tb_str(b, "?"); return;
+    case GC_V_OBJ:
+        break;
+    default:
+        tb_str(b, "?");
+        return;
     }
     const GcObject *o = gc_object(r->h, GC_VAL_ID(v));
     if (o->kind == GC_KIND_INSTANCE) {
@@ -935,7 +950,9 @@ static void val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *
         repr_enter(r);
     for (int i = 0; i < nseen; i++)
         if (seen[i] == o->id) {
-            tb_str(b, o->kind == GC_KIND_LIST ? "[...]" : o->kind == GC_KIND_DICT ? "{...}" : "(...)");
+            tb_str(b, o->kind == GC_KIND_LIST   ? "[...]"
+                      : o->kind == GC_KIND_DICT ? "{...}"
+                                                : "(...)");
             return;
         }
     if (depth > 200 || nseen >= 256) {
@@ -992,22 +1009,30 @@ static int out_write(LangRun *r, const char *s, size_t n)
 static int truthy(LangRun *r, GcValue v)
 {
     switch (GC_VAL_TAG(v)) {
-    case GC_V_NONE: return 0;
+    case GC_V_NONE:
+        return 0;
     case GC_V_BOOL:
-    case GC_V_INT: return GC_VAL_PAYLOAD(v) != 0;
-    case GC_V_STR: return atom(r, (int32_t)GC_VAL_PAYLOAD(v))[0] != 0;
-    case GC_V_CONST: return strcmp(atom(r, (int32_t)GC_VAL_PAYLOAD(v)), "()") != 0;
+    case GC_V_INT:
+        return GC_VAL_PAYLOAD(v) != 0;
+    case GC_V_STR:
+        return atom(r, (int32_t)GC_VAL_PAYLOAD(v))[0] != 0;
+    case GC_V_CONST:
+        return strcmp(atom(r, (int32_t)GC_VAL_PAYLOAD(v)), "()") != 0;
     case GC_V_OBJ: {
         const GcObject *o = gc_object(r->h, GC_VAL_ID(v));
         if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_DICT)
             return o->nslots > 0;
         return 1;
     }
-    default: return 1;
+    default:
+        return 1;
     }
 }
 
-static int is_intlike(GcValue v) { return GC_VAL_TAG(v) == GC_V_INT || GC_VAL_TAG(v) == GC_V_BOOL; }
+static int is_intlike(GcValue v)
+{
+    return GC_VAL_TAG(v) == GC_V_INT || GC_VAL_TAG(v) == GC_V_BOOL;
+}
 
 /* == : values by value, containers item by item, other objects by identity. */
 static int values_equal(LangRun *r, GcValue a, GcValue b, int depth)
@@ -1019,7 +1044,8 @@ static int values_equal(LangRun *r, GcValue a, GcValue b, int depth)
     if (GC_VAL_TAG(a) != GC_VAL_TAG(b) || depth > 100)
         return 0;
     if (GC_VAL_TAG(a) == GC_V_STR || GC_VAL_TAG(a) == GC_V_CONST)
-        return strcmp(atom(r, (int32_t)GC_VAL_PAYLOAD(a)), atom(r, (int32_t)GC_VAL_PAYLOAD(b))) == 0;
+        return strcmp(atom(r, (int32_t)GC_VAL_PAYLOAD(a)), atom(r, (int32_t)GC_VAL_PAYLOAD(b))) ==
+               0;
     if (GC_VAL_TAG(a) != GC_V_OBJ)
         return 0;
     const GcObject *x = gc_object(r->h, GC_VAL_ID(a)), *y = gc_object(r->h, GC_VAL_ID(b));
@@ -1042,16 +1068,26 @@ static int values_equal(LangRun *r, GcValue a, GcValue b, int depth)
 static const char *op_text(int op)
 {
     switch (op) {
-    case LANG_OP_ADD: return "+";
-    case LANG_OP_SUB: return "-";
-    case LANG_OP_MUL: return "*";
-    case LANG_OP_FLOORDIV: return "//";
-    case LANG_OP_MOD: return "%";
-    case LANG_OP_LT: return "<";
-    case LANG_OP_LE: return "<=";
-    case LANG_OP_GT: return ">";
-    case LANG_OP_GE: return ">=";
-    default: return "?";
+    case LANG_OP_ADD:
+        return "+";
+    case LANG_OP_SUB:
+        return "-";
+    case LANG_OP_MUL:
+        return "*";
+    case LANG_OP_FLOORDIV:
+        return "//";
+    case LANG_OP_MOD:
+        return "%";
+    case LANG_OP_LT:
+        return "<";
+    case LANG_OP_LE:
+        return "<=";
+    case LANG_OP_GT:
+        return ">";
+    case LANG_OP_GE:
+        return ">=";
+    default:
+        return "?";
     }
 }
 
@@ -1071,14 +1107,21 @@ static int binary_op(LangRun *r, int op)
         int64_t x = GC_VAL_PAYLOAD(a), y = GC_VAL_PAYLOAD(b);
         __int128 res;
         switch (op) {
-        case LANG_OP_ADD: res = (__int128)x + y; break;
-        case LANG_OP_SUB: res = (__int128)x - y; break;
-        case LANG_OP_MUL: res = (__int128)x * y; break;
+        case LANG_OP_ADD:
+            res = (__int128)x + y;
+            break;
+        case LANG_OP_SUB:
+            res = (__int128)x - y;
+            break;
+        case LANG_OP_MUL:
+            res = (__int128)x * y;
+            break;
         case LANG_OP_FLOORDIV:
         case LANG_OP_MOD: {
             if (y == 0)
-                return raise(r, "ZeroDivisionError", op == LANG_OP_MOD ? "integer modulo by zero"
-                                                                         : "integer division or modulo by zero");
+                return raise(r, "ZeroDivisionError",
+                             op == LANG_OP_MOD ? "integer modulo by zero"
+                                               : "integer division or modulo by zero");
             int64_t q = x / y, m = x % y;
             if (m != 0 && ((m < 0) != (y < 0))) {
                 q -= 1;
@@ -1087,7 +1130,8 @@ static int binary_op(LangRun *r, int op)
             res = op == LANG_OP_MOD ? m : q;
             break;
         }
-        default: return raise(r, "SystemError", "bad operator");
+        default:
+            return raise(r, "SystemError", "bad operator");
         }
         pop(r);
         pop(r);
@@ -1105,7 +1149,8 @@ static int binary_op(LangRun *r, int op)
         pop(r);
         return push(r, GC_MKVAL(GC_V_STR, s));
     }
-    if (op == LANG_OP_MUL && ((GC_VAL_TAG(a) == GC_V_STR && is_intlike(b)) || (is_intlike(a) && GC_VAL_TAG(b) == GC_V_STR))) {
+    if (op == LANG_OP_MUL && ((GC_VAL_TAG(a) == GC_V_STR && is_intlike(b)) ||
+                              (is_intlike(a) && GC_VAL_TAG(b) == GC_V_STR))) {
         GcValue sv = GC_VAL_TAG(a) == GC_V_STR ? a : b;
         int64_t k = GC_VAL_PAYLOAD(GC_VAL_TAG(a) == GC_V_STR ? b : a);
         const char *str = atom(r, (int32_t)GC_VAL_PAYLOAD(sv));
@@ -1134,7 +1179,8 @@ static int contains(LangRun *r, GcValue item, GcValue cont)
         if (GC_VAL_TAG(item) != GC_V_STR)
             return raise(r, "TypeError", "'in <string>' requires string as left operand, not %s",
                          type_name(r, item));
-        return strstr(atom(r, (int32_t)GC_VAL_PAYLOAD(cont)), atom(r, (int32_t)GC_VAL_PAYLOAD(item))) != NULL;
+        return strstr(atom(r, (int32_t)GC_VAL_PAYLOAD(cont)),
+                      atom(r, (int32_t)GC_VAL_PAYLOAD(item))) != NULL;
     }
     const GcObject *o = obj_of(r, cont);
     if (o && o->kind == GC_KIND_DICT) {
@@ -1151,7 +1197,9 @@ static int contains(LangRun *r, GcValue item, GcValue cont)
         return 0;
     }
     if (GC_VAL_TAG(cont) == GC_V_CONST)
-        return raise(r, "TypeError", "gcviz: 'in' on a constant tuple is not supported; build the tuple from a variable");
+        return raise(
+            r, "TypeError",
+            "gcviz: 'in' on a constant tuple is not supported; build the tuple from a variable");
     return raise(r, "TypeError", "argument of type '%s' is not iterable", type_name(r, cont));
 }
 
@@ -1162,10 +1210,19 @@ static int compare_op(LangRun *r, int op)
     GcValue a = gc_temp(r->h, n - 2), b = gc_temp(r->h, n - 1);
     int res;
     switch (op) {
-    case LANG_OP_EQ: res = values_equal(r, a, b, 0); break;
-    case LANG_OP_NE: res = !values_equal(r, a, b, 0); break;
-    case LANG_OP_IS: res = a == b || (is_intlike(a) && is_intlike(b) && GC_VAL_TAG(a) == GC_VAL_TAG(b) && GC_VAL_PAYLOAD(a) == GC_VAL_PAYLOAD(b)); break;
-    case LANG_OP_IS_NOT: res = !(a == b); break;
+    case LANG_OP_EQ:
+        res = values_equal(r, a, b, 0);
+        break;
+    case LANG_OP_NE:
+        res = !values_equal(r, a, b, 0);
+        break;
+    case LANG_OP_IS:
+        res = a == b || (is_intlike(a) && is_intlike(b) && GC_VAL_TAG(a) == GC_VAL_TAG(b) &&
+                         GC_VAL_PAYLOAD(a) == GC_VAL_PAYLOAD(b));
+        break;
+    case LANG_OP_IS_NOT:
+        res = !(a == b);
+        break;
     case LANG_OP_IN:
     case LANG_OP_NOT_IN:
         res = contains(r, a, b);
@@ -1177,10 +1234,17 @@ static int compare_op(LangRun *r, int op)
     default:
         if (is_intlike(a) && is_intlike(b)) {
             int64_t x = GC_VAL_PAYLOAD(a), y = GC_VAL_PAYLOAD(b);
-            res = op == LANG_OP_LT ? x < y : op == LANG_OP_LE ? x <= y : op == LANG_OP_GT ? x > y : x >= y;
+            res = op == LANG_OP_LT   ? x < y
+                  : op == LANG_OP_LE ? x <= y
+                  : op == LANG_OP_GT ? x > y
+                                     : x >= y;
         } else if (GC_VAL_TAG(a) == GC_V_STR && GC_VAL_TAG(b) == GC_V_STR) {
-            int c = strcmp(atom(r, (int32_t)GC_VAL_PAYLOAD(a)), atom(r, (int32_t)GC_VAL_PAYLOAD(b)));
-            res = op == LANG_OP_LT ? c < 0 : op == LANG_OP_LE ? c <= 0 : op == LANG_OP_GT ? c > 0 : c >= 0;
+            int c =
+                strcmp(atom(r, (int32_t)GC_VAL_PAYLOAD(a)), atom(r, (int32_t)GC_VAL_PAYLOAD(b)));
+            res = op == LANG_OP_LT   ? c < 0
+                  : op == LANG_OP_LE ? c <= 0
+                  : op == LANG_OP_GT ? c > 0
+                                     : c >= 0;
         } else {
             return raise(r, "TypeError", "'%s' not supported between instances of '%s' and '%s'",
                          op_text(op), type_name(r, a), type_name(r, b));
@@ -1274,7 +1338,8 @@ static int call_print(LangRun *r, LangExpr *e, int nargs)
             else if (GC_VAL_TAG(v) == GC_V_STR)
                 *dst = atom(r, (int32_t)GC_VAL_PAYLOAD(v));
             else
-                return raise(r, "TypeError", "%s must be None or a string, not %s", k, type_name(r, v));
+                return raise(r, "TypeError", "%s must be None or a string, not %s", k,
+                             type_name(r, v));
         } else {
             npos++;
         }
@@ -1332,7 +1397,8 @@ static int call_builtin(LangRun *r, LangExpr *e, int32_t name, int nargs)
         const GcObject *o = obj_of(r, v);
         if (GC_VAL_TAG(v) == GC_V_STR)
             res = GC_MKVAL(GC_V_INT, (int64_t)strlen(atom(r, (int32_t)GC_VAL_PAYLOAD(v))));
-        else if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_DICT))
+        else if (o &&
+                 (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_DICT))
             res = GC_MKVAL(GC_V_INT, (int64_t)o->nslots);
         else
             return raise(r, "TypeError", "object of type '%s' has no len()", type_name(r, v));
@@ -1355,7 +1421,8 @@ static int call_builtin(LangRun *r, LangExpr *e, int32_t name, int nargs)
             return raise(r, "TypeError", "isinstance expected 2 arguments, got %d", nargs);
         GcValue k = gc_temp(h, top - 1);
         if (GC_VAL_TAG(k) != GC_V_CLASS)
-            return raise(r, "TypeError", "gcviz: isinstance() takes a class of the program as its second argument");
+            return raise(r, "TypeError",
+                         "gcviz: isinstance() takes a class of the program as its second argument");
         int32_t c = class_of(r, gc_temp(h, top - 2));
         res = GC_MKVAL(GC_V_BOOL, c >= 0 && is_subclass(r, c, (int32_t)GC_VAL_PAYLOAD(k)));
     } else if (name == r->a_range) {
@@ -1387,7 +1454,8 @@ static int call_module_more(LangRun *r, int32_t mod, int32_t name, int nargs, in
     *handled = 1;
     if (mod == r->a_sys) {
         if (name != r->a_getrefcount)
-            return raise(r, "AttributeError", "gcviz: module 'sys' has only getrefcount here, not '%s'", atom(r, name));
+            return raise(r, "AttributeError",
+                         "gcviz: module 'sys' has only getrefcount here, not '%s'", atom(r, name));
         TRY(check_args(r, "getrefcount", nargs, 1, 1));
         int64_t n = refcount_of(r, gc_temp(h, top - 1)) - (r->borrowed_arg ? 1 : 0);
         TRY(release_args(r, nargs, 0));
@@ -1505,7 +1573,8 @@ static int instantiate(LangRun *r, LangExpr *call, int32_t k, int nargs)
         if (GC_VAL_TAG(ret) != GC_V_NONE) {
             TRY(decref(r, ret));
             unwind(r, mark);
-            return raise(r, "TypeError", "__init__() should return None, not '%s'", type_name(r, ret));
+            return raise(r, "TypeError", "__init__() should return None, not '%s'",
+                         type_name(r, ret));
         }
         return OK;
     }
@@ -1534,7 +1603,8 @@ static int instantiate(LangRun *r, LangExpr *call, int32_t k, int nargs)
         if (GC_VAL_TAG(ret) != GC_V_NONE) {
             TRY(decref(r, ret));
             unwind(r, mark);
-            return raise(r, "TypeError", "__init__() should return None, not '%s'", type_name(r, ret));
+            return raise(r, "TypeError", "__init__() should return None, not '%s'",
+                         type_name(r, ret));
         }
     }
     /* the argument tuple dies, then CALL releases the arguments and the class */
@@ -1553,11 +1623,11 @@ static int fill_defaults(LangRun *r, int32_t f, int *nargs)
     int first_default = fn->nparams - fn->ndefaults;
     while (*nargs < fn->nparams && *nargs >= first_default) {
         LangExpr *d = fn->defaults[*nargs - first_default];
-        GcValue v = d->kind == LANG_E_NONE ? GC_NONE
+        GcValue v = d->kind == LANG_E_NONE   ? GC_NONE
                     : d->kind == LANG_E_BOOL ? GC_MKVAL(GC_V_BOOL, d->ival != 0)
-                    : d->kind == LANG_E_INT ? GC_MKVAL(GC_V_INT, d->ival)
-                    : d->kind == LANG_E_STR ? GC_MKVAL(GC_V_STR, d->atom)
-                                            : GC_MKVAL(GC_V_CONST, d->atom);
+                    : d->kind == LANG_E_INT  ? GC_MKVAL(GC_V_INT, d->ival)
+                    : d->kind == LANG_E_STR  ? GC_MKVAL(GC_V_STR, d->atom)
+                                             : GC_MKVAL(GC_V_CONST, d->atom);
         TRY(push(r, v));
         (*nargs)++;
     }
@@ -1622,8 +1692,8 @@ static int py_call(LangRun *r, const Ctx *c, LangExpr *e)
             else if (b->atom == r->a_ref)
                 rc = call_weakref_ref(r, e->nitems);
             else
-                rc = raise(r, "AttributeError", "gcviz: module 'weakref' has only ref here, not '%s'",
-                           atom(r, b->atom));
+                rc = raise(r, "AttributeError",
+                           "gcviz: module 'weakref' has only ref here, not '%s'", atom(r, b->atom));
         }
         if (rc < 0)
             unwind(r, mark);
@@ -1664,8 +1734,8 @@ static int py_call(LangRun *r, const Ctx *c, LangExpr *e)
             k = (int32_t)GC_VAL_PAYLOAD(owner);
         } else {
             unwind(r, mark);
-            return raise(r, "AttributeError", "'%s' object has no attribute '%s'", type_name(r, owner),
-                         atom(r, b->atom));
+            return raise(r, "AttributeError", "'%s' object has no attribute '%s'",
+                         type_name(r, owner), atom(r, b->atom));
         }
         int at;
         int32_t holder = class_lookup(r, k, b->atom, &at);
@@ -1725,9 +1795,10 @@ static int load_class_attr(LangRun *r, GcValue owner, int32_t k, int32_t a)
     GcValue v = r->cattr[holder][at];
     if (v == GC_UNBOUND) {
         if (GC_VAL_TAG(owner) != GC_V_CLASS)
-            return raise(r, "TypeError",
-                         "gcviz: bound method objects are not supported; call the method (%s.%s(...))",
-                         atom(r, lang_class(r->p, k)->name), atom(r, a));
+            return raise(
+                r, "TypeError",
+                "gcviz: bound method objects are not supported; call the method (%s.%s(...))",
+                atom(r, lang_class(r->p, k)->name), atom(r, a));
         v = GC_MKVAL(GC_V_FUNC, lang_class(r->p, holder)->attrs[at].func);
     }
     owner = pop(r);
@@ -1745,17 +1816,20 @@ static int store_class_attr(LangRun *r, int32_t k, int32_t a)
             at = i;
     GcValue v = gc_temp(r->h, gc_temp_count(r->h) - 2);
     if (at < 0 || c->attrs[at].value == NULL)
-        return raise(r, "TypeError", "gcviz: only the class attributes written in the class body can be "
-                                     "assigned (%s.%s)", atom(r, c->name), atom(r, a));
+        return raise(r, "TypeError",
+                     "gcviz: only the class attributes written in the class body can be "
+                     "assigned (%s.%s)",
+                     atom(r, c->name), atom(r, a));
     if (GC_VAL_IS_OBJ(v))
-        return raise(r, "TypeError", "gcviz: class attributes may hold only ints, strings, None, bools "
-                                     "and constant tuples, not a %s", type_name(r, v));
+        return raise(r, "TypeError",
+                     "gcviz: class attributes may hold only ints, strings, None, bools "
+                     "and constant tuples, not a %s",
+                     type_name(r, v));
     pop(r);
     pop(r);
     r->cattr[k][at] = v;
     return OK;
 }
-
 
 /* list.insert/remove/extend/index, dict.get.  Stack: [self, args...]. */
 static int call_method_more(LangRun *r, int32_t name, int nargs)
@@ -1770,7 +1844,8 @@ static int call_method_more(LangRun *r, int32_t name, int nargs)
         TRY(check_args(r, "insert", nargs, 2, 2));
         GcValue idx = gc_temp(h, top - 2), v = gc_temp(h, top - 1);
         if (!is_intlike(idx))
-            return raise(r, "TypeError", "'%s' object cannot be interpreted as an integer", type_name(r, idx));
+            return raise(r, "TypeError", "'%s' object cannot be interpreted as an integer",
+                         type_name(r, idx));
         int64_t i = GC_VAL_PAYLOAD(idx), n = o->nslots;
         if (i < 0)
             i += n;
@@ -1810,7 +1885,8 @@ static int call_method_more(LangRun *r, int32_t name, int nargs)
         const GcObject *so = obj_of(r, src);
         GcValue cv[256];
         int n;
-        if (so && (so->kind == GC_KIND_LIST || so->kind == GC_KIND_TUPLE || so->kind == GC_KIND_DICT))
+        if (so &&
+            (so->kind == GC_KIND_LIST || so->kind == GC_KIND_TUPLE || so->kind == GC_KIND_DICT))
             n = (int)so->nslots;
         else if (GC_VAL_TAG(src) == GC_V_CONST)
             n = const_items(r, (int32_t)GC_VAL_PAYLOAD(src), cv, 256);
@@ -1820,7 +1896,8 @@ static int call_method_more(LangRun *r, int32_t name, int nargs)
             return raise(r, "TypeError", "gcviz: cannot iterate over this constant");
         for (int i = 0; i < n; i++) {
             so = obj_of(r, src);
-            GcValue v = so ? (so->kind == GC_KIND_DICT ? gc_slots(so)[i].key : gc_slots(so)[i].val) : cv[i];
+            GcValue v =
+                so ? (so->kind == GC_KIND_DICT ? gc_slots(so)[i].key : gc_slots(so)[i].val) : cv[i];
             gc_incref(h, v);
             TRY(chk(r, gc_slot_set(h, o->id, gc_object(h, o->id)->nslots, 0, v)));
         }
@@ -1902,7 +1979,8 @@ static int eval_call(LangRun *r, const Ctx *c, LangExpr *e)
         int32_t k = (int32_t)GC_VAL_PAYLOAD(callee);
         if (nargs != 0) {
             unwind(r, mark);
-            return raise(r, "TypeError", "%s() takes no arguments", atom(r, lang_class(r->p, k)->name));
+            return raise(r, "TypeError", "%s() takes no arguments",
+                         atom(r, lang_class(r->p, k)->name));
         }
         pop(r); /* the class itself is not a heap object here */
         GcId id = gc_new(r->h, GC_KIND_INSTANCE, k);
@@ -1954,7 +2032,10 @@ static int call_function(LangRun *r, int32_t f, int nargs)
             char names[256] = "";
             for (int i = nargs; i < fn->nparams; i++) {
                 char one[80];
-                const char *sep = i == nargs ? "" : (i == fn->nparams - 1 ? (missing == 2 ? " and " : ", and ") : ", ");
+                const char *sep =
+                    i == nargs
+                        ? ""
+                        : (i == fn->nparams - 1 ? (missing == 2 ? " and " : ", and ") : ", ");
                 snprintf(one, sizeof one, "%s'%s'", sep, atom(r, fn->params[i]));
                 strncat(names, one, sizeof names - strlen(names) - 1);
             }
@@ -2003,13 +2084,18 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e)
     int mark = gc_temp_count(r->h);
     int rc;
     switch (e->kind) {
-    case LANG_E_NONE: return push(r, GC_NONE);
-    case LANG_E_BOOL: return push(r, GC_MKVAL(GC_V_BOOL, e->ival != 0));
-    case LANG_E_INT: return push(r, GC_MKVAL(GC_V_INT, e->ival));
-    case LANG_E_STR: return push(r, GC_MKVAL(GC_V_STR, e->atom));
+    case LANG_E_NONE:
+        return push(r, GC_NONE);
+    case LANG_E_BOOL:
+        return push(r, GC_MKVAL(GC_V_BOOL, e->ival != 0));
+    case LANG_E_INT:
+        return push(r, GC_MKVAL(GC_V_INT, e->ival));
+    case LANG_E_STR:
+        return push(r, GC_MKVAL(GC_V_STR, e->atom));
     case LANG_E_NAME:
         if (r->py && is_module_name(r, c, e->atom))
-            return raise(r, "TypeError", "gcviz: the module '%s' can only be used to call its functions",
+            return raise(r, "TypeError",
+                         "gcviz: the module '%s' can only be used to call its functions",
                          atom(r, e->atom));
         if (!r->py && (e->atom == r->a_gc || e->atom == r->a_weakref) && !is_local(c, e->atom) &&
             gc_var_get(r->h, 0, e->atom) == GC_UNBOUND)
@@ -2030,7 +2116,8 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e)
         if (rc < 0)
             unwind(r, mark);
         return rc;
-    case LANG_E_CALL: return eval_call(r, c, e);
+    case LANG_E_CALL:
+        return eval_call(r, c, e);
     case LANG_E_LIST:
     case LANG_E_TUPLE: {
         if (e->kind == LANG_E_TUPLE && e->is_const)
@@ -2513,7 +2600,8 @@ static int unpack_store(LangRun *r, const Ctx *c, LangExpr *t)
     if (have > want)
         return raise(r, "ValueError", "too many values to unpack (expected %d)", want);
     if (have < want)
-        return raise(r, "ValueError", "not enough values to unpack (expected %d, got %d)", want, have);
+        return raise(r, "ValueError", "not enough values to unpack (expected %d, got %d)", want,
+                     have);
     seq = pop(r);
     for (int i = want - 1; i >= 0; i--) {
         GcValue v = o ? (o->kind == GC_KIND_DICT ? gc_slots(o)[i].key : gc_slots(o)[i].val) : cv[i];
@@ -2544,8 +2632,9 @@ static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int 
     LangExpr *v = s->value;
     int rc;
     int64_t start = 0, stop = 0, step = 1;
-    int is_range = v->kind == LANG_E_CALL && v->base->kind == LANG_E_NAME && v->base->atom == r->a_range &&
-                   !is_local(c, r->a_range) && gc_var_get(h, 0, r->a_range) == GC_UNBOUND;
+    int is_range = v->kind == LANG_E_CALL && v->base->kind == LANG_E_NAME &&
+                   v->base->atom == r->a_range && !is_local(c, r->a_range) &&
+                   gc_var_get(h, 0, r->a_range) == GC_UNBOUND;
     GcValue cv[256];
     int ncv = -1;
     if (is_range) {
@@ -2557,7 +2646,8 @@ static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int 
             GcValue x = gc_temp(h, mark + i);
             if (!is_intlike(x)) {
                 unwind(r, mark);
-                return raise(r, "TypeError", "'%s' object cannot be interpreted as an integer", type_name(r, x));
+                return raise(r, "TypeError", "'%s' object cannot be interpreted as an integer",
+                             type_name(r, x));
             }
             a[i] = GC_VAL_PAYLOAD(x);
         }
@@ -2589,7 +2679,8 @@ static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int 
                 return raise(r, "TypeError", "gcviz: cannot iterate over this constant");
             }
             gc_count_hidden(h, 1); /* the tuple iterator */
-        } else if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_DICT)) {
+        } else if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE ||
+                         o->kind == GC_KIND_DICT)) {
             gc_count_hidden(h, 1);
         } else {
             unwind(r, mark);
@@ -2621,7 +2712,8 @@ static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int 
         at_stmt(r, s);
         rc = push(r, item);
         if (rc == OK)
-            rc = s->target->kind == LANG_E_TUPLE ? unpack_store(r, c, s->target) : store_target(r, c, s->target);
+            rc = s->target->kind == LANG_E_TUPLE ? unpack_store(r, c, s->target)
+                                                 : store_target(r, c, s->target);
         if (rc == OK)
             rc = exec_body(r, c, s->body, s->nbody, ret, returned);
         if (rc != OK || *returned == 1)
@@ -2700,7 +2792,8 @@ static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
             return rc;
         }
         unwind(r, mark);
-        return raise(r, "AttributeError", "'%s' object has no attribute '%s'", type_name(r, owner), atom(r, t->atom));
+        return raise(r, "AttributeError", "'%s' object has no attribute '%s'", type_name(r, owner),
+                     atom(r, t->atom));
     }
     /* subscript: [cont, sub] COPY 2 -> BINARY_SUBSCR -> op -> store */
     TRY(eval(r, c, t->base));
@@ -2750,7 +2843,8 @@ static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
             rc = chk(r, gc_slot_set(h, o->id, at >= 0 ? (uint32_t)at : o->nslots, sub, res));
         }
     } else {
-        rc = raise(r, "TypeError", "'%s' object does not support item assignment", type_name(r, cont));
+        rc = raise(r, "TypeError", "'%s' object does not support item assignment",
+                   type_name(r, cont));
     }
     if (rc < 0) {
         unwind(r, mark);
@@ -2780,17 +2874,17 @@ static void class_hidden_allocs(LangRun *r, int32_t k)
     int mro = 2;
     for (int32_t b = c->base; b >= 0 && mro < 1000; b = lang_class(r->p, b)->base)
         mro++;
-    gc_hidden_alloc(h, GC_KIND_DICT, 0);  /* the namespace */
+    gc_hidden_alloc(h, GC_KIND_DICT, 0); /* the namespace */
     for (int32_t i = 0; i < c->nattrs; i++)
         if (!c->attrs[i].value)
-            gc_count_hidden(h, 1);       /* MAKE_FUNCTION of a method */
+            gc_count_hidden(h, 1);        /* MAKE_FUNCTION of a method */
     gc_hidden_alloc(h, GC_KIND_TUPLE, 3); /* (name, bases, namespace) */
     gc_hidden_alloc(h, GC_KIND_TUPLE, 3); /* the type call's argument tuple */
     gc_hidden_alloc(h, GC_KIND_TUPLE, 1); /* tp_bases */
     gc_hidden_alloc(h, GC_KIND_DICT, 0);  /* the type's dict */
     gc_hidden_alloc(h, GC_KIND_TUPLE, mro);
     if (c->base < 0) {
-        gc_count_hidden(h, 4);          /* type, 2 descriptors, weakref in object's subclasses */
+        gc_count_hidden(h, 4); /* type, 2 descriptors, weakref in object's subclasses */
     } else {
         int first = 1;
         for (int32_t j = 0; j < k; j++)
@@ -2798,7 +2892,7 @@ static void class_hidden_allocs(LangRun *r, int32_t k)
                 first = 0;
         if (first)
             gc_hidden_alloc(h, GC_KIND_DICT, 0); /* the base's __subclasses__ dict */
-        gc_count_hidden(h, 2);          /* type, weakref in the base's subclasses */
+        gc_count_hidden(h, 2);                   /* type, weakref in the base's subclasses */
     }
     gc_hidden_free(h, GC_KIND_TUPLE, 3);
     gc_hidden_free(h, GC_KIND_TUPLE, 3);
@@ -2822,7 +2916,8 @@ static int exec_py_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int
     case LANG_S_WHILE:
         for (;;) {
             if (at_stmt(r, s), ++r->executed > r->opt.max_stmts)
-                return raise(r, "RuntimeError", "more than %lld statements executed (gcviz's limit)",
+                return raise(r, "RuntimeError",
+                             "more than %lld statements executed (gcviz's limit)",
                              (long long)r->opt.max_stmts);
             TRY(eval(r, c, s->value));
             int t = truthy(r, gc_temp(r->h, mark));
@@ -2885,7 +2980,8 @@ static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *r
         return OK;
     case LANG_S_ASSIGN:
         if (s->target->kind == LANG_E_TUPLE && s->nextra == 0 && s->value->kind == LANG_E_TUPLE &&
-            !s->value->is_const && s->value->nitems == s->target->nitems && s->target->nitems <= 3) {
+            !s->value->is_const && s->value->nitems == s->target->nitems &&
+            s->target->nitems <= 3) {
             /* a, b = x, y: no tuple is built (the compiler's SWAPs) */
             for (int32_t k = 0; k < s->value->nitems && rc == OK; k++)
                 rc = eval(r, c, s->value->items[k]);
@@ -3057,8 +3153,8 @@ static int host_del(void *ctx, GcHeap *h, GcId self)
     GcValue args[1] = {GC_VAL_OBJ(self)};
     if (r->py) {
         const LangFunc *fn = lang_func(r->p, k->del_func);
-        int rc = run_code(r, k->del_func, self, &r->funcs[k->del_func], fn->params, args, 1, fn->body,
-                          fn->nbody);
+        int rc = run_code(r, k->del_func, self, &r->funcs[k->del_func], fn->params, args, 1,
+                          fn->body, fn->nbody);
         return rc == FATAL ? -1 : 0;
     }
     int32_t params[1] = {r->a_self};
@@ -3243,12 +3339,23 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     r->dels = gc_calloc((size_t)(nc ? nc : 1), sizeof *r->dels);
     int oom = !r->h || !r->funcs || !r->dels;
     /* every name interned above (-1 when out of memory) */
-    const int32_t *names[] = {&r->a_self, &r->a_gc, &r->a_weakref, &r->a_ref, &r->a_append,
-        &r->a_pop, &r->a_clear, &r->a_collect, &r->a_enable, &r->a_disable, &r->a_set_threshold,
-        &r->a_freeze, &r->a_unfreeze, &r->a_range, &r->a_print, &r->a_len, &r->a_str, &r->a_id,
-        &r->a_isinstance, &r->a_sys, &r->a_getrefcount, &r->a_isenabled, &r->a_get_count,
-        &r->a_get_threshold, &r->a_is_tracked, &r->a_get_freeze_count, &r->a_insert, &r->a_remove,
-        &r->a_extend, &r->a_index, &r->a_get, &r->a_init, &r->a_del, &r->a_object};
+    const int32_t *names[] = {&r->a_self,          &r->a_gc,
+                              &r->a_weakref,       &r->a_ref,
+                              &r->a_append,        &r->a_pop,
+                              &r->a_clear,         &r->a_collect,
+                              &r->a_enable,        &r->a_disable,
+                              &r->a_set_threshold, &r->a_freeze,
+                              &r->a_unfreeze,      &r->a_range,
+                              &r->a_print,         &r->a_len,
+                              &r->a_str,           &r->a_id,
+                              &r->a_isinstance,    &r->a_sys,
+                              &r->a_getrefcount,   &r->a_isenabled,
+                              &r->a_get_count,     &r->a_get_threshold,
+                              &r->a_is_tracked,    &r->a_get_freeze_count,
+                              &r->a_insert,        &r->a_remove,
+                              &r->a_extend,        &r->a_index,
+                              &r->a_get,           &r->a_init,
+                              &r->a_del,           &r->a_object};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         oom |= *names[i] < 0;
     for (int32_t i = 0; !oom && i < nf; i++) {
@@ -3277,12 +3384,12 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         }
         for (int32_t a = 0; a < k->nattrs; a++) {
             const LangExpr *d = k->attrs[a].value;
-            r->cattr[i][a] = !d ? GC_UNBOUND
+            r->cattr[i][a] = !d                       ? GC_UNBOUND
                              : d->kind == LANG_E_NONE ? GC_NONE
                              : d->kind == LANG_E_BOOL ? GC_MKVAL(GC_V_BOOL, d->ival != 0)
-                             : d->kind == LANG_E_INT ? GC_MKVAL(GC_V_INT, d->ival)
-                             : d->kind == LANG_E_STR ? GC_MKVAL(GC_V_STR, d->atom)
-                                                     : GC_MKVAL(GC_V_CONST, d->atom);
+                             : d->kind == LANG_E_INT  ? GC_MKVAL(GC_V_INT, d->ival)
+                             : d->kind == LANG_E_STR  ? GC_MKVAL(GC_V_STR, d->atom)
+                                                      : GC_MKVAL(GC_V_CONST, d->atom);
         }
         if (gc_class_add(r->h, k->name, k->del_body != NULL || (r->py && k->del_func >= 0)) < 0) {
             r->status = 3; /* the heap would have no keys for this class */
@@ -3361,8 +3468,14 @@ int lang_run_status(const LangRun *r) { return r->status; }
 const char *lang_run_error(const LangRun *r) { return r->err; }
 int64_t lang_run_collected(const LangRun *r) { return r->collected; }
 const char *lang_run_exception(const LangRun *r) { return r->exc; }
-const char *lang_run_traceback(const LangRun *r) { return r->traceback; }
-GcId lang_run_exit_holder(const LangRun *r) { return r->exit_holder; }
+const char *lang_run_traceback(const LangRun *r)
+{
+    return r->traceback;
+}
+GcId lang_run_exit_holder(const LangRun *r)
+{
+    return r->exit_holder;
+}
 
 const char *lang_run_output(const LangRun *r, size_t *len)
 {

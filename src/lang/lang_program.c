@@ -42,7 +42,7 @@ struct LangProgram {
     GcCollector collector;
     const char *source; /* .py text, NULL for the JSON form */
     int is_py;
-    int32_t exit_loc;   /* .py: the location of the interpreter's exit, -1 if none */
+    int32_t exit_loc; /* .py: the location of the interpreter's exit, -1 if none */
 };
 
 LangProgram *lang_program_new(void)
@@ -162,7 +162,8 @@ int32_t lang_add_loc(LangProgram *p, const LangLoc *loc)
 
 int lang_loc_set_phase_say(LangProgram *p, int32_t loc, GcPhase phase, const char *text)
 {
-    if (!p || loc < 0 || loc >= p->nlocs || phase <= GC_PHASE_IDLE || phase >= GC_PHASE_COUNT || !text)
+    if (!p || loc < 0 || loc >= p->nlocs || phase <= GC_PHASE_IDLE || phase >= GC_PHASE_COUNT ||
+        !text)
         return -1;
     LangLoc *l = &p->locs[loc];
     if (!l->phase_say && !(l->phase_say = lang_alloc(p, GC_PHASE_COUNT * sizeof *l->phase_say)))

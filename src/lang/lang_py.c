@@ -32,16 +32,16 @@ enum { P_EOF, P_NAME, P_INT, P_STR, P_FSTR, P_OP, P_NEWLINE, P_INDENT, P_DEDENT 
 
 typedef struct PTok {
     uint8_t kind;
-    char op[4];      /* P_OP */
-    int line, col;   /* 1-based */
-    int32_t off, len;/* bytes of the token in the text */
-    int64_t ival;    /* P_INT */
-    int32_t atom;    /* P_NAME, P_STR (decoded text) */
+    char op[4];                 /* P_OP */
+    int line, col;              /* 1-based */
+    int32_t off, len;           /* bytes of the token in the text */
+    int64_t ival;               /* P_INT */
+    int32_t atom;               /* P_NAME, P_STR (decoded text) */
     int32_t body_off, body_len; /* P_FSTR: the text between the quotes */
 } PTok;
 
 typedef struct LineInfo {
-    uint8_t kind;    /* 0 code, 1 blank, 2 comment */
+    uint8_t kind; /* 0 code, 1 blank, 2 comment */
     uint8_t pause;
     int32_t say_off, say_len; /* "# say: text" */
 } LineInfo;
@@ -57,11 +57,11 @@ typedef struct Py {
     int failed, oom;
     void (*report)(void *ctx, int line, int col, const char *msg);
     void *ctx;
-    int rec;          /* expression recursion depth */
+    int rec; /* expression recursion depth */
     int block_depth;
     /* where the statement being parsed belongs */
-    int32_t cur_func; /* function index, -1 at the top level */
-    int32_t cur_class;/* class being defined, -1 outside */
+    int32_t cur_func;  /* function index, -1 at the top level */
+    int32_t cur_class; /* class being defined, -1 outside */
     int in_loop;
     int32_t owner, index;
     int32_t a_print;
@@ -111,7 +111,10 @@ static int32_t intern_n(Py *py, const char *s, size_t n)
     return a;
 }
 
-static const char *atom_s(Py *py, int32_t a) { return gc_strtab_get(lang_atoms(py->p), a); }
+static const char *atom_s(Py *py, int32_t a)
+{
+    return gc_strtab_get(lang_atoms(py->p), a);
+}
 
 /* ---- the tokenizer ---------------------------------------------------- */
 
@@ -135,8 +138,14 @@ static PTok *add_tok(Py *py, int kind, int line, int col, int32_t off, int32_t l
     return t;
 }
 
-static int is_id_start(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-static int is_id_char(int c) { return is_id_start(c) || (c >= '0' && c <= '9'); }
+static int is_id_start(int c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+static int is_id_char(int c)
+{
+    return is_id_start(c) || (c >= '0' && c <= '9');
+}
 
 static const char *const OPS3[] = {"//=", "**=", ">>=", "<<=", "...", NULL};
 static const char *const OPS2[] = {"==", "!=", "<=", ">=", "//", "**", "+=", "-=", "*=", "/=",
@@ -160,16 +169,29 @@ static int32_t decode_str(Py *py, int line, int col, const char *s, int32_t n)
         if (++i >= n)
             break;
         switch (s[i]) {
-        case 'n': buf[k++] = '\n'; break;
-        case 't': buf[k++] = '\t'; break;
-        case '\\': buf[k++] = '\\'; break;
-        case '\'': buf[k++] = '\''; break;
-        case '"': buf[k++] = '"'; break;
-        case '\n': break; /* line continuation inside a string */
+        case 'n':
+            buf[k++] = '\n';
+            break;
+        case 't':
+            buf[k++] = '\t';
+            break;
+        case '\\':
+            buf[k++] = '\\';
+            break;
+        case '\'':
+            buf[k++] = '\'';
+            break;
+        case '"':
+            buf[k++] = '"';
+            break;
+        case '\n':
+            break; /* line continuation inside a string */
         default:
             free(buf);
-            fail_at(py, line, col, "the escape sequence '\\%c' is not supported in gcviz programs "
-                                   "(use \\n, \\t, \\\\, \\' or \\\")", s[i]);
+            fail_at(py, line, col,
+                    "the escape sequence '\\%c' is not supported in gcviz programs "
+                    "(use \\n, \\t, \\\\, \\' or \\\")",
+                    s[i]);
             return -1;
         }
     }
@@ -218,12 +240,16 @@ static int tokenize(Py *py)
             while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\f')) {
                 if (s[j] == '\t') {
                     advance_to(py, &cur, j);
-                    return fail_at(py, cur.line, cur.col, "a tab in the indentation: gcviz programs are indented with spaces"), -1;
+                    return fail_at(
+                               py, cur.line, cur.col,
+                               "a tab in the indentation: gcviz programs are indented with spaces"),
+                           -1;
                 }
                 width++;
                 j++;
             }
-            int blank = j >= n || s[j] == '\n' || s[j] == '#' || (s[j] == '\r' && j + 1 < n && s[j + 1] == '\n');
+            int blank = j >= n || s[j] == '\n' || s[j] == '#' ||
+                        (s[j] == '\r' && j + 1 < n && s[j + 1] == '\n');
             if (line - 1 < py->nlines && blank)
                 py->lines[line - 1].kind = (j < n && s[j] == '#') ? 2 : 1;
             if (blank) {
@@ -257,7 +283,9 @@ static int tokenize(Py *py)
             advance_to(py, &cur, j);
             if (width > indents[nind - 1]) {
                 if (nind > LANG_MAX_EXPR_DEPTH)
-                    return fail_at(py, cur.line, cur.col, "blocks nest too deep (at most %d levels)", LANG_MAX_EXPR_DEPTH), -1;
+                    return fail_at(py, cur.line, cur.col,
+                                   "blocks nest too deep (at most %d levels)", LANG_MAX_EXPR_DEPTH),
+                           -1;
                 indents[nind++] = width;
                 if (!add_tok(py, P_INDENT, cur.line, cur.col, j, 0))
                     return -1;
@@ -268,7 +296,9 @@ static int tokenize(Py *py)
                         return -1;
                 }
                 if (width != indents[nind - 1])
-                    return fail_at(py, cur.line, cur.col, "unindent does not match any outer indentation level"), -1;
+                    return fail_at(py, cur.line, cur.col,
+                                   "unindent does not match any outer indentation level"),
+                           -1;
             }
             i = j;
             at_line_start = 0;
@@ -285,7 +315,8 @@ static int tokenize(Py *py)
                 i++;
             continue;
         }
-        if (c == '\\' && i + 1 < n && (s[i + 1] == '\n' || (s[i + 1] == '\r' && i + 2 < n && s[i + 2] == '\n'))) {
+        if (c == '\\' && i + 1 < n &&
+            (s[i + 1] == '\n' || (s[i + 1] == '\r' && i + 2 < n && s[i + 2] == '\n'))) {
             i += s[i + 1] == '\n' ? 2 : 3;
             line++;
             continue;
@@ -309,12 +340,18 @@ static int tokenize(Py *py)
         if ((c == 'f' || c == 'F') && i + 1 < n && (s[i + 1] == '\'' || s[i + 1] == '"')) {
             fstr = 1;
             q = i + 1;
-        } else if (is_id_start((unsigned char)c) && i + 1 < n && (s[i + 1] == '\'' || s[i + 1] == '"') &&
-                   strchr("rRbBuU", c)) {
-            return fail_at(py, tl, tc, "string prefix '%c' is not supported in gcviz programs (plain and f-strings only)", c), -1;
-        } else if (is_id_start((unsigned char)c) && i + 2 < n && strchr("rRbBfF", c) && strchr("rRbBfF", s[i + 1]) &&
-                   (s[i + 2] == '\'' || s[i + 2] == '"')) {
-            return fail_at(py, tl, tc, "string prefix '%c%c' is not supported in gcviz programs", c, s[i + 1]), -1;
+        } else if (is_id_start((unsigned char)c) && i + 1 < n &&
+                   (s[i + 1] == '\'' || s[i + 1] == '"') && strchr("rRbBuU", c)) {
+            return fail_at(py, tl, tc,
+                           "string prefix '%c' is not supported in gcviz programs (plain and "
+                           "f-strings only)",
+                           c),
+                   -1;
+        } else if (is_id_start((unsigned char)c) && i + 2 < n && strchr("rRbBfF", c) &&
+                   strchr("rRbBfF", s[i + 1]) && (s[i + 2] == '\'' || s[i + 2] == '"')) {
+            return fail_at(py, tl, tc, "string prefix '%c%c' is not supported in gcviz programs", c,
+                           s[i + 1]),
+                   -1;
         }
         if (s[q] == '\'' || s[q] == '"') {
             char qc = s[q];
@@ -341,7 +378,9 @@ static int tokenize(Py *py)
                 return -1;
             if (fstr) {
                 if (triple)
-                    return fail_at(py, tl, tc, "triple-quoted f-strings are not supported in gcviz programs"), -1;
+                    return fail_at(py, tl, tc,
+                                   "triple-quoted f-strings are not supported in gcviz programs"),
+                           -1;
                 t->body_off = b;
                 t->body_len = e - b;
             } else {
@@ -357,7 +396,9 @@ static int tokenize(Py *py)
             while (e < n && is_id_char((unsigned char)s[e]))
                 e++;
             if (e - i > LANG_MAX_IDENT_LEN)
-                return fail_at(py, tl, tc, "name too long (at most %d characters)", LANG_MAX_IDENT_LEN), -1;
+                return fail_at(py, tl, tc, "name too long (at most %d characters)",
+                               LANG_MAX_IDENT_LEN),
+                       -1;
             PTok *t = add_tok(py, P_NAME, tl, tc, i, e - i);
             if (!t || (t->atom = intern_n(py, s + i, (size_t)(e - i))) < 0)
                 return -1;
@@ -365,22 +406,30 @@ static int tokenize(Py *py)
             continue;
         }
         if ((unsigned char)c >= 0x80)
-            return fail_at(py, tl, tc, "non-ASCII characters are only supported in strings and comments"), -1;
+            return fail_at(py, tl, tc,
+                           "non-ASCII characters are only supported in strings and comments"),
+                   -1;
         if (c >= '0' && c <= '9') {
             int32_t e = i;
             int64_t v = 0;
             if (c == '0' && e + 1 < n && strchr("xXoObB", s[e + 1]))
-                return fail_at(py, tl, tc, "only decimal integers are supported in gcviz programs"), -1;
+                return fail_at(py, tl, tc, "only decimal integers are supported in gcviz programs"),
+                       -1;
             while (e < n && ((s[e] >= '0' && s[e] <= '9') || s[e] == '_')) {
                 if (s[e] != '_') {
                     if (v > (GC_INT_MAX - 9) / 10)
-                        return fail_at(py, tl, tc, "integer too large for gcviz (at most %lld)", (long long)GC_INT_MAX - 1), -1;
+                        return fail_at(py, tl, tc, "integer too large for gcviz (at most %lld)",
+                                       (long long)GC_INT_MAX - 1),
+                               -1;
                     v = v * 10 + (s[e] - '0');
                 }
                 e++;
             }
             if (e < n && (s[e] == '.' || s[e] == 'e' || s[e] == 'E' || s[e] == 'j' || s[e] == 'J'))
-                return fail_at(py, tl, tc, "floats and complex numbers are not supported in gcviz programs (ints only)"), -1;
+                return fail_at(py, tl, tc,
+                               "floats and complex numbers are not supported in gcviz programs "
+                               "(ints only)"),
+                       -1;
             if (e < n && is_id_char((unsigned char)s[e]))
                 return fail_at(py, tl, tc, "invalid decimal literal"), -1;
             PTok *t = add_tok(py, P_INT, tl, tc, i, e - i);
@@ -402,11 +451,15 @@ static int tokenize(Py *py)
         if (!olen) {
             if (c == '!')
                 return fail_at(py, tl, tc, "invalid syntax: '!' (use 'not' or '!=')"), -1;
-            return fail_at(py, tl, tc, "invalid character '%c' (U+%04X)", c >= 32 ? c : '?', (unsigned)(unsigned char)c), -1;
+            return fail_at(py, tl, tc, "invalid character '%c' (U+%04X)", c >= 32 ? c : '?',
+                           (unsigned)(unsigned char)c),
+                   -1;
         }
         if (olen == 1 && strchr("([{", c)) {
             if (depth >= LANG_MAX_EXPR_DEPTH)
-                return fail_at(py, tl, tc, "brackets nest too deep (at most %d levels)", LANG_MAX_EXPR_DEPTH), -1;
+                return fail_at(py, tl, tc, "brackets nest too deep (at most %d levels)",
+                               LANG_MAX_EXPR_DEPTH),
+                       -1;
             bline[depth] = tl;
             bcol[depth] = tc;
             brackets[depth++] = c;
@@ -415,8 +468,10 @@ static int tokenize(Py *py)
             if (depth == 0)
                 return fail_at(py, tl, tc, "unmatched '%c'", c), -1;
             if (brackets[depth - 1] != open)
-                return fail_at(py, tl, tc, "closing parenthesis '%c' does not match opening parenthesis '%c'", c,
-                               brackets[depth - 1]), -1;
+                return fail_at(py, tl, tc,
+                               "closing parenthesis '%c' does not match opening parenthesis '%c'",
+                               c, brackets[depth - 1]),
+                       -1;
             depth--;
         }
         PTok *t = add_tok(py, P_OP, tl, tc, i, olen);
@@ -430,8 +485,11 @@ static int tokenize(Py *py)
         return -1;
     advance_to(py, &cur, n);
     if (depth > 0)
-        return fail_at(py, bline[depth - 1], bcol[depth - 1], "'%c' was never closed", brackets[depth - 1]), -1;
-    if (py->ntok > 0 && py->toks[py->ntok - 1].kind != P_NEWLINE && py->toks[py->ntok - 1].kind != P_DEDENT)
+        return fail_at(py, bline[depth - 1], bcol[depth - 1], "'%c' was never closed",
+                       brackets[depth - 1]),
+               -1;
+    if (py->ntok > 0 && py->toks[py->ntok - 1].kind != P_NEWLINE &&
+        py->toks[py->ntok - 1].kind != P_DEDENT)
         if (!add_tok(py, P_NEWLINE, cur.line, cur.col, n, 0))
             return -1;
     while (nind > 1) {
@@ -444,7 +502,10 @@ static int tokenize(Py *py)
 
 /* ---- parser helpers ---------------------------------------------------- */
 
-static PTok *peek(Py *py) { return &py->toks[py->pos]; }
+static PTok *peek(Py *py)
+{
+    return &py->toks[py->pos];
+}
 static PTok *peek_at(Py *py, int k)
 {
     int32_t i = py->pos + k;
@@ -457,10 +518,14 @@ static PTok *next(Py *py)
         py->pos++;
     return t;
 }
-static int is_op(const PTok *t, const char *op) { return t->kind == P_OP && strcmp(t->op, op) == 0; }
+static int is_op(const PTok *t, const char *op)
+{
+    return t->kind == P_OP && strcmp(t->op, op) == 0;
+}
 static int is_word(Py *py, const PTok *t, const char *w)
 {
-    return t->kind == P_NAME && t->len == (int32_t)strlen(w) && strncmp(py->text + t->off, w, (size_t)t->len) == 0;
+    return t->kind == P_NAME && t->len == (int32_t)strlen(w) &&
+           strncmp(py->text + t->off, w, (size_t)t->len) == 0;
 }
 
 static int accept_op(Py *py, const char *op)
@@ -473,10 +538,10 @@ static int accept_op(Py *py, const char *op)
 }
 
 static const char *const KEYWORDS[] = {
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-    "with", "yield", NULL};
+    "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+    "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+    "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield",    NULL};
 
 static int is_keyword(Py *py, const PTok *t)
 {
@@ -493,20 +558,21 @@ static void *refuse_keyword(Py *py, const PTok *t)
 {
     static const struct {
         const char *w, *msg;
-    } K[] = {{"lambda", "lambda is not supported in gcviz programs (use def)"},
-             {"yield", "generators (yield) are not supported in gcviz programs"},
-             {"async", "async is not supported in gcviz programs"},
-             {"await", "await is not supported in gcviz programs"},
-             {"with", "the with statement is not supported in gcviz programs"},
-             {"try", "try/except is not supported in gcviz programs"},
-             {"except", "try/except is not supported in gcviz programs"},
-             {"finally", "try/finally is not supported in gcviz programs"},
-             {"raise", "raise is not supported in gcviz programs"},
-             {"assert", "assert is not supported in gcviz programs"},
-             {"nonlocal", "nonlocal is not supported in gcviz programs"},
-             {"from", "from ... import is not supported: write import gc, import sys or import weakref"},
-             {"as", "'as' is not supported in gcviz programs"},
-             {NULL, NULL}};
+    } K[] = {
+        {"lambda", "lambda is not supported in gcviz programs (use def)"},
+        {"yield", "generators (yield) are not supported in gcviz programs"},
+        {"async", "async is not supported in gcviz programs"},
+        {"await", "await is not supported in gcviz programs"},
+        {"with", "the with statement is not supported in gcviz programs"},
+        {"try", "try/except is not supported in gcviz programs"},
+        {"except", "try/except is not supported in gcviz programs"},
+        {"finally", "try/finally is not supported in gcviz programs"},
+        {"raise", "raise is not supported in gcviz programs"},
+        {"assert", "assert is not supported in gcviz programs"},
+        {"nonlocal", "nonlocal is not supported in gcviz programs"},
+        {"from", "from ... import is not supported: write import gc, import sys or import weakref"},
+        {"as", "'as' is not supported in gcviz programs"},
+        {NULL, NULL}};
     for (int i = 0; K[i].w; i++)
         if (is_word(py, t, K[i].w))
             return FAIL_TOK(py, t, "%s", K[i].msg);
@@ -516,10 +582,14 @@ static void *refuse_keyword(Py *py, const PTok *t)
 static void *unexpected(Py *py, const PTok *t)
 {
     switch (t->kind) {
-    case P_EOF: return FAIL_TOK(py, t, "invalid syntax: unexpected end of file");
-    case P_NEWLINE: return FAIL_TOK(py, t, "invalid syntax: unexpected end of line");
-    case P_INDENT: return FAIL_TOK(py, t, "unexpected indent");
-    case P_DEDENT: return FAIL_TOK(py, t, "unexpected unindent");
+    case P_EOF:
+        return FAIL_TOK(py, t, "invalid syntax: unexpected end of file");
+    case P_NEWLINE:
+        return FAIL_TOK(py, t, "invalid syntax: unexpected end of line");
+    case P_INDENT:
+        return FAIL_TOK(py, t, "unexpected indent");
+    case P_DEDENT:
+        return FAIL_TOK(py, t, "unexpected unindent");
     case P_NAME:
         if (is_keyword(py, t))
             return refuse_keyword(py, t);
@@ -528,19 +598,25 @@ static void *unexpected(Py *py, const PTok *t)
         if (is_op(t, "**"))
             return FAIL_TOK(py, t, "the power operator ** is not supported in gcviz programs");
         if (is_op(t, "/"))
-            return FAIL_TOK(py, t, "true division / makes floats, which gcviz does not support: use //");
+            return FAIL_TOK(py, t,
+                            "true division / makes floats, which gcviz does not support: use //");
         if (is_op(t, ":="))
-            return FAIL_TOK(py, t, "assignment expressions (:=) are not supported in gcviz programs");
+            return FAIL_TOK(py, t,
+                            "assignment expressions (:=) are not supported in gcviz programs");
         if (is_op(t, "@"))
             return FAIL_TOK(py, t, "decorators and @ are not supported in gcviz programs");
-        if (is_op(t, "...") )
+        if (is_op(t, "..."))
             return FAIL_TOK(py, t, "Ellipsis (...) is not supported in gcviz programs (use pass)");
-        if (strchr("&|^~<>", t->op[0]) && !is_op(t, "<") && !is_op(t, ">") && !is_op(t, "<=") && !is_op(t, ">="))
-            return FAIL_TOK(py, t, "bitwise operator '%s' is not supported in gcviz programs", t->op);
+        if (strchr("&|^~<>", t->op[0]) && !is_op(t, "<") && !is_op(t, ">") && !is_op(t, "<=") &&
+            !is_op(t, ">="))
+            return FAIL_TOK(py, t, "bitwise operator '%s' is not supported in gcviz programs",
+                            t->op);
         break;
-    default: break;
+    default:
+        break;
     }
-    return FAIL_TOK(py, t, "invalid syntax: unexpected '%.*s'", t->len > 24 ? 24 : t->len, py->text + t->off);
+    return FAIL_TOK(py, t, "invalid syntax: unexpected '%.*s'", t->len > 24 ? 24 : t->len,
+                    py->text + t->off);
 }
 
 static int expect_op(Py *py, const char *op)
@@ -618,7 +694,10 @@ static void sb_put(SBuf *b, const char *s, size_t n)
     b->n += n;
     b->s[b->n] = 0;
 }
-static void sb_str(SBuf *b, const char *s) { sb_put(b, s, strlen(s)); }
+static void sb_str(SBuf *b, const char *s)
+{
+    sb_put(b, s, strlen(s));
+}
 
 static void sb_repr_str(SBuf *b, const char *s)
 {
@@ -660,14 +739,22 @@ static void fold_tuple(Py *py, LangExpr *e)
         if (i)
             sb_str(&b, ", ");
         switch (it->kind) {
-        case LANG_E_NONE: sb_str(&b, "None"); break;
-        case LANG_E_BOOL: sb_str(&b, it->ival ? "True" : "False"); break;
+        case LANG_E_NONE:
+            sb_str(&b, "None");
+            break;
+        case LANG_E_BOOL:
+            sb_str(&b, it->ival ? "True" : "False");
+            break;
         case LANG_E_INT:
             snprintf(num, sizeof num, "%lld", (long long)it->ival);
             sb_str(&b, num);
             break;
-        case LANG_E_STR: sb_repr_str(&b, atom_s(py, it->atom)); break;
-        default: sb_str(&b, atom_s(py, it->atom)); break;
+        case LANG_E_STR:
+            sb_repr_str(&b, atom_s(py, it->atom));
+            break;
+        default:
+            sb_str(&b, atom_s(py, it->atom));
+            break;
         }
     }
     sb_str(&b, e->nitems == 1 ? ",)" : ")");
@@ -728,7 +815,8 @@ static int parse_items(Py *py, const char *close, LangExpr *into, int is_call)
             break;
         }
         if (!is_call && is_word(py, peek(py), "for")) {
-            FAIL_TOK(py, peek(py), "comprehensions are not supported in gcviz programs (use a for loop)");
+            FAIL_TOK(py, peek(py),
+                     "comprehensions are not supported in gcviz programs (use a for loop)");
             break;
         }
         if (plist_add(py, &items, v) < 0 || plist_add(py, &keys, k) < 0)
@@ -780,7 +868,9 @@ static LangExpr *parse_atom(Py *py)
                 return NULL;
         }
         if (peek(py)->kind == P_FSTR)
-            return FAIL_TOK(py, peek(py), "concatenating a string and an f-string is not supported in gcviz programs");
+            return FAIL_TOK(
+                py, peek(py),
+                "concatenating a string and an f-string is not supported in gcviz programs");
         e = new_expr(py, LANG_E_STR, t);
         if (e)
             e->atom = a;
@@ -789,7 +879,8 @@ static LangExpr *parse_atom(Py *py)
     case P_FSTR:
         next(py);
         if (peek(py)->kind == P_FSTR || peek(py)->kind == P_STR)
-            return FAIL_TOK(py, peek(py), "concatenating f-strings is not supported in gcviz programs");
+            return FAIL_TOK(py, peek(py),
+                            "concatenating f-strings is not supported in gcviz programs");
         return parse_fstring(py, t);
     case P_NAME:
         if (is_word(py, t, "None") || is_word(py, t, "True") || is_word(py, t, "False")) {
@@ -821,7 +912,8 @@ static LangExpr *parse_atom(Py *py)
             if (!first)
                 return NULL;
             if (is_word(py, peek(py), "for"))
-                return FAIL_TOK(py, peek(py), "generator expressions are not supported in gcviz programs");
+                return FAIL_TOK(py, peek(py),
+                                "generator expressions are not supported in gcviz programs");
             if (accept_op(py, ")"))
                 return first; /* parenthesised expression */
             if (expect_op(py, ",") < 0)
@@ -857,7 +949,8 @@ static LangExpr *parse_atom(Py *py)
             PList ks = {0}, vs = {0};
             while (!is_op(peek(py), "}") && !py->failed) {
                 if (is_op(peek(py), "**")) {
-                    FAIL_TOK(py, peek(py), "unpacking with '**' is not supported in gcviz programs");
+                    FAIL_TOK(py, peek(py),
+                             "unpacking with '**' is not supported in gcviz programs");
                     break;
                 }
                 LangExpr *k = parse_test(py);
@@ -865,9 +958,13 @@ static LangExpr *parse_atom(Py *py)
                     break;
                 if (!is_op(peek(py), ":")) {
                     if (is_word(py, peek(py), "for"))
-                        FAIL_TOK(py, peek(py), "comprehensions are not supported in gcviz programs (use a for loop)");
+                        FAIL_TOK(
+                            py, peek(py),
+                            "comprehensions are not supported in gcviz programs (use a for loop)");
                     else
-                        FAIL_TOK(py, t, "sets are not supported in gcviz programs (lists, tuples and dicts only)");
+                        FAIL_TOK(py, t,
+                                 "sets are not supported in gcviz programs (lists, tuples and "
+                                 "dicts only)");
                     break;
                 }
                 next(py);
@@ -875,7 +972,8 @@ static LangExpr *parse_atom(Py *py)
                 if (!v)
                     break;
                 if (is_word(py, peek(py), "for")) {
-                    FAIL_TOK(py, peek(py), "comprehensions are not supported in gcviz programs (use a for loop)");
+                    FAIL_TOK(py, peek(py),
+                             "comprehensions are not supported in gcviz programs (use a for loop)");
                     break;
                 }
                 if (plist_add(py, &ks, k) < 0 || plist_add(py, &vs, v) < 0)
@@ -927,7 +1025,9 @@ static LangExpr *parse_trailers(Py *py)
                 return NULL;
             py->rec--;
             if (c->keys && !(e->kind == LANG_E_NAME && e->atom == py->a_print))
-                return FAIL_TOK(py, t, "keyword arguments are supported only for print(sep=..., end=...) in gcviz programs");
+                return FAIL_TOK(py, t,
+                                "keyword arguments are supported only for print(sep=..., end=...) "
+                                "in gcviz programs");
             for (int32_t i = 0; c->keys && i < c->nitems; i++) {
                 const char *k = c->keys[i] ? atom_s(py, c->keys[i]->atom) : NULL;
                 if (k && strcmp(k, "sep") != 0 && strcmp(k, "end") != 0)
@@ -947,7 +1047,8 @@ static LangExpr *parse_trailers(Py *py)
             if (is_op(peek(py), ":"))
                 return FAIL_TOK(py, peek(py), "slices are not supported in gcviz programs");
             if (is_op(peek(py), ","))
-                return FAIL_TOK(py, peek(py), "tuple subscripts are not supported in gcviz programs");
+                return FAIL_TOK(py, peek(py),
+                                "tuple subscripts are not supported in gcviz programs");
             if (expect_op(py, "]") < 0)
                 return NULL;
             py->rec--;
@@ -1015,7 +1116,10 @@ static LangExpr *parse_term(Py *py)
     LangExpr *e = parse_factor(py);
     while (e && !py->failed) {
         PTok *t = peek(py);
-        int op = is_op(t, "*") ? LANG_OP_MUL : is_op(t, "//") ? LANG_OP_FLOORDIV : is_op(t, "%") ? LANG_OP_MOD : 0;
+        int op = is_op(t, "*")    ? LANG_OP_MUL
+                 : is_op(t, "//") ? LANG_OP_FLOORDIV
+                 : is_op(t, "%")  ? LANG_OP_MOD
+                                  : 0;
         if (is_op(t, "/") || is_op(t, "@"))
             return unexpected(py, t);
         if (!op)
@@ -1038,7 +1142,8 @@ static LangExpr *parse_arith(Py *py)
         int op = is_op(t, "+") ? LANG_OP_ADD : is_op(t, "-") ? LANG_OP_SUB : 0;
         if (!op) {
             if (is_op(t, "<<") || is_op(t, ">>") || is_op(t, "&") || is_op(t, "|") || is_op(t, "^"))
-                return FAIL_TOK(py, t, "bitwise operator '%s' is not supported in gcviz programs", t->op);
+                return FAIL_TOK(py, t, "bitwise operator '%s' is not supported in gcviz programs",
+                                t->op);
             break;
         }
         next(py);
@@ -1058,7 +1163,7 @@ static int comp_op(Py *py, int *op)
         const char *s;
         int op;
     } C[] = {{"==", LANG_OP_EQ}, {"!=", LANG_OP_NE}, {"<", LANG_OP_LT}, {"<=", LANG_OP_LE},
-             {">", LANG_OP_GT}, {">=", LANG_OP_GE}, {NULL, 0}};
+             {">", LANG_OP_GT},  {">=", LANG_OP_GE}, {NULL, 0}};
     for (int i = 0; C[i].s; i++)
         if (is_op(t, C[i].s)) {
             next(py);
@@ -1195,7 +1300,9 @@ static LangExpr *parse_test(Py *py)
     LangExpr *e = parse_boolop(py, LANG_OP_OR);
     py->rec--;
     if (e && is_word(py, peek(py), "if"))
-        return FAIL_TOK(py, peek(py), "conditional expressions (x if c else y) are not supported in gcviz programs");
+        return FAIL_TOK(
+            py, peek(py),
+            "conditional expressions (x if c else y) are not supported in gcviz programs");
     if (e && is_op(peek(py), ":="))
         return unexpected(py, peek(py));
     return e;
@@ -1212,9 +1319,10 @@ static LangExpr *parse_exprlist(Py *py)
     plist_add(py, &items, first);
     while (accept_op(py, ",") && !py->failed) {
         PTok *n = peek(py);
-        if (n->kind == P_NEWLINE || is_op(n, "=") || is_op(n, ":") || is_op(n, ";") || n->kind == P_EOF ||
-            (n->kind == P_OP && strlen(n->op) == 2 && n->op[1] == '=' && !is_op(n, "==") && !is_op(n, "!=") &&
-             !is_op(n, "<=") && !is_op(n, ">=")))
+        if (n->kind == P_NEWLINE || is_op(n, "=") || is_op(n, ":") || is_op(n, ";") ||
+            n->kind == P_EOF ||
+            (n->kind == P_OP && strlen(n->op) == 2 && n->op[1] == '=' && !is_op(n, "==") &&
+             !is_op(n, "!=") && !is_op(n, "<=") && !is_op(n, ">=")))
             break;
         if (is_word(py, n, "in"))
             break;
@@ -1272,14 +1380,15 @@ static LangExpr *parse_fstring(Py *py, const PTok *t)
                 break;
             /* a field: find its closing brace */
             int32_t j = i + 1, depth = 0;
-            while (j < e && !(depth == 0 && (s[j] == '}' || s[j] == '!' || (s[j] == ':' ))))
-            {
+            while (j < e && !(depth == 0 && (s[j] == '}' || s[j] == '!' || (s[j] == ':')))) {
                 if (s[j] == '(' || s[j] == '[' || s[j] == '{')
                     depth++;
                 else if (s[j] == ')' || s[j] == ']' || s[j] == '}')
                     depth--;
                 else if (s[j] == '\'' || s[j] == '"' || s[j] == '\\') {
-                    fail_at(py, t->line, col0 + (int)(j - b), "quotes and backslashes inside f-string fields are not supported in gcviz programs");
+                    fail_at(py, t->line, col0 + (int)(j - b),
+                            "quotes and backslashes inside f-string fields are not supported in "
+                            "gcviz programs");
                     break;
                 }
                 j++;
@@ -1291,7 +1400,9 @@ static LangExpr *parse_fstring(Py *py, const PTok *t)
                 break;
             }
             if (s[j] != '}') {
-                fail_at(py, t->line, col0 + (int)(j - b), "f-string conversions (!r) and format specs (:...) are not supported in gcviz programs (plain {expr} fields only)");
+                fail_at(py, t->line, col0 + (int)(j - b),
+                        "f-string conversions (!r) and format specs (:...) are not supported in "
+                        "gcviz programs (plain {expr} fields only)");
                 break;
             }
             /* parse s[i+1 .. j) with a sub-parser */
@@ -1432,13 +1543,16 @@ static int check_target(Py *py, LangExpr *e, const char *what)
     case LANG_E_LIST:
         if (strcmp(what, "assign") == 0 || strcmp(what, "for") == 0) {
             if (e->kind == LANG_E_LIST) {
-                fail_at(py, e->line, e->col, "unpacking into a list display is not supported in gcviz programs (use a, b = ...)");
+                fail_at(py, e->line, e->col,
+                        "unpacking into a list display is not supported in gcviz programs (use a, "
+                        "b = ...)");
                 return -1;
             }
             e->is_const = 0; /* a target, not a constant */
             for (int32_t i = 0; i < e->nitems; i++) {
                 if (e->items[i]->kind == LANG_E_TUPLE) {
-                    fail_at(py, e->items[i]->line, e->items[i]->col, "nested unpacking is not supported in gcviz programs");
+                    fail_at(py, e->items[i]->line, e->items[i]->col,
+                            "nested unpacking is not supported in gcviz programs");
                     return -1;
                 }
                 if (check_target(py, e->items[i], what) < 0)
@@ -1448,13 +1562,17 @@ static int check_target(Py *py, LangExpr *e, const char *what)
         }
         break;
     case LANG_E_CALL:
-        fail_at(py, e->line, e->col, "cannot %s function call", strcmp(what, "del") == 0 ? "delete" : "assign to");
+        fail_at(py, e->line, e->col, "cannot %s function call",
+                strcmp(what, "del") == 0 ? "delete" : "assign to");
         return -1;
     default:
         break;
     }
     fail_at(py, e->line, e->col, "cannot %s %s", strcmp(what, "del") == 0 ? "delete" : "assign to",
-            e->kind == LANG_E_INT || e->kind == LANG_E_STR || e->kind == LANG_E_NONE || e->kind == LANG_E_BOOL ? "literal" : "expression");
+            e->kind == LANG_E_INT || e->kind == LANG_E_STR || e->kind == LANG_E_NONE ||
+                    e->kind == LANG_E_BOOL
+                ? "literal"
+                : "expression");
     return -1;
 }
 
@@ -1506,7 +1624,9 @@ static LangStmt *parse_simple(Py *py, int top)
     LangStmt *st = NULL;
     if (is_word(py, t, "pass") || is_word(py, t, "break") || is_word(py, t, "continue")) {
         next(py);
-        int k = is_word(py, t, "pass") ? LANG_S_PASS : is_word(py, t, "break") ? LANG_S_BREAK : LANG_S_CONTINUE;
+        int k = is_word(py, t, "pass")    ? LANG_S_PASS
+                : is_word(py, t, "break") ? LANG_S_BREAK
+                                          : LANG_S_CONTINUE;
         if (k != LANG_S_PASS && !py->in_loop)
             return FAIL_TOK(py, t, "'%s' outside loop", k == LANG_S_BREAK ? "break" : "continue");
         st = new_stmt(py, k, t, top);
@@ -1537,7 +1657,8 @@ static LangStmt *parse_simple(Py *py, int top)
                 return FAIL_TOK(py, n, "invalid syntax: expected a module name after 'import'");
             const char *m = atom_s(py, n->atom);
             if (is_op(peek(py), "."))
-                return FAIL_TOK(py, n, "import %.*s...: only gc, sys and weakref can be imported", n->len, py->text + n->off);
+                return FAIL_TOK(py, n, "import %.*s...: only gc, sys and weakref can be imported",
+                                n->len, py->text + n->off);
             if (strcmp(m, "gc") && strcmp(m, "sys") && strcmp(m, "weakref"))
                 return FAIL_TOK(py, n, "import %s: only gc, sys and weakref can be imported", m);
             if (is_word(py, peek(py), "as"))
@@ -1569,7 +1690,8 @@ static LangStmt *parse_simple(Py *py, int top)
     } else if (is_keyword(py, t) && !is_word(py, t, "None") && !is_word(py, t, "True") &&
                !is_word(py, t, "False") && !is_word(py, t, "not")) {
         if (is_word(py, t, "elif") || is_word(py, t, "else"))
-            return FAIL_TOK(py, t, "invalid syntax: '%.*s' without a matching if", t->len, py->text + t->off);
+            return FAIL_TOK(py, t, "invalid syntax: '%.*s' without a matching if", t->len,
+                            py->text + t->off);
         return refuse_keyword(py, t);
     } else {
         LangExpr *x = parse_exprlist(py);
@@ -1587,7 +1709,8 @@ static LangStmt *parse_simple(Py *py, int top)
         if (aug) {
             next(py);
             if (x->kind != LANG_E_NAME && x->kind != LANG_E_ATTR && x->kind != LANG_E_INDEX)
-                return fail_at(py, x->line, x->col, "'%s' is an illegal expression for augmented assignment",
+                return fail_at(py, x->line, x->col,
+                               "'%s' is an illegal expression for augmented assignment",
                                x->kind == LANG_E_TUPLE ? "tuple" : "expression");
             st = new_stmt(py, LANG_S_AUGASSIGN, t, top);
             if (!st)
@@ -1599,7 +1722,10 @@ static LangStmt *parse_simple(Py *py, int top)
                 return NULL;
         } else if (o->kind == P_OP && o->op[strlen(o->op) - 1] == '=' && strlen(o->op) >= 2 &&
                    !is_op(o, "==") && !is_op(o, "!=") && !is_op(o, "<=") && !is_op(o, ">=")) {
-            return FAIL_TOK(py, o, "augmented assignment '%s' is not supported in gcviz programs (+=, -= and *= only)", o->op);
+            return FAIL_TOK(
+                py, o,
+                "augmented assignment '%s' is not supported in gcviz programs (+=, -= and *= only)",
+                o->op);
         } else if (is_op(o, "=")) {
             PList ts = {0};
             LangExpr *value = x;
@@ -1653,7 +1779,9 @@ static LangExpr *const_default(Py *py)
 {
     LangExpr *d = parse_test(py);
     if (d && !is_const(d))
-        return fail_at(py, d->line, d->col, "parameter defaults must be constants in gcviz programs (int, str, None, bool or a tuple of them)");
+        return fail_at(py, d->line, d->col,
+                       "parameter defaults must be constants in gcviz programs (int, str, None, "
+                       "bool or a tuple of them)");
     return d;
 }
 
@@ -1672,14 +1800,20 @@ static int32_t parse_def(Py *py, const PTok *t, int32_t cls, LangStmt **out_stmt
     while (!is_op(peek(py), ")") && !py->failed) {
         PTok *p = next(py);
         if (is_op(p, "*") || is_op(p, "**") || is_op(p, "/"))
-            return FAIL_TOK(py, p, "'%s' in a parameter list is not supported in gcviz programs (positional parameters only)", p->op), -1;
+            return FAIL_TOK(py, p,
+                            "'%s' in a parameter list is not supported in gcviz programs "
+                            "(positional parameters only)",
+                            p->op),
+                   -1;
         if (p->kind != P_NAME || is_keyword(py, p))
             return FAIL_TOK(py, p, "invalid syntax: expected a parameter name"), -1;
         if (np == 64)
             return FAIL_TOK(py, p, "too many parameters"), -1;
         for (int i = 0; i < np; i++)
             if (params[i] == p->atom)
-                return FAIL_TOK(py, p, "duplicate argument '%s' in function definition", atom_s(py, p->atom)), -1;
+                return FAIL_TOK(py, p, "duplicate argument '%s' in function definition",
+                                atom_s(py, p->atom)),
+                       -1;
         params[np++] = p->atom;
         if (is_op(peek(py), ":"))
             return FAIL_TOK(py, peek(py), "annotations are not supported in gcviz programs"), -1;
@@ -1689,7 +1823,8 @@ static int32_t parse_def(Py *py, const PTok *t, int32_t cls, LangStmt **out_stmt
                 return -1;
             defaults[nd++] = d;
         } else if (nd > 0) {
-            return FAIL_TOK(py, p, "parameter without a default follows parameter with a default"), -1;
+            return FAIL_TOK(py, p, "parameter without a default follows parameter with a default"),
+                   -1;
         }
         if (!accept_op(py, ","))
             break;
@@ -1709,7 +1844,9 @@ static int32_t parse_def(Py *py, const PTok *t, int32_t cls, LangStmt **out_stmt
     int32_t fidx = lang_func_count(py->p);
     char qual[2 * LANG_MAX_IDENT_LEN + 2];
     if (cls >= 0)
-        snprintf(qual, sizeof qual, "%s.%s", atom_s(py, lang_class(py->p, cls) ? lang_class(py->p, cls)->name : py->cur_class), atom_s(py, n->atom));
+        snprintf(qual, sizeof qual, "%s.%s",
+                 atom_s(py, lang_class(py->p, cls) ? lang_class(py->p, cls)->name : py->cur_class),
+                 atom_s(py, n->atom));
     else
         snprintf(qual, sizeof qual, "%s", atom_s(py, n->atom));
     int32_t saved_func = py->cur_func, saved_owner = py->owner, saved_index = py->index;
@@ -1771,16 +1908,23 @@ static LangStmt *parse_class(Py *py, const PTok *t)
         if (!is_op(peek(py), ")")) {
             PTok *b = next(py);
             if (b->kind != P_NAME || is_keyword(py, b))
-                return FAIL_TOK(py, b, "a base class must be a class of the program in gcviz programs");
+                return FAIL_TOK(py, b,
+                                "a base class must be a class of the program in gcviz programs");
             if (is_op(peek(py), "="))
-                return FAIL_TOK(py, b, "class keywords (metaclass=...) are not supported in gcviz programs");
+                return FAIL_TOK(
+                    py, b, "class keywords (metaclass=...) are not supported in gcviz programs");
             if (strcmp(atom_s(py, b->atom), "object") != 0) {
                 base = find_class_named(py, b->atom);
                 if (base < 0)
-                    return FAIL_TOK(py, b, "base class '%s' is not a class defined above in this program (gcviz supports only the program's own classes as bases)", atom_s(py, b->atom));
+                    return FAIL_TOK(py, b,
+                                    "base class '%s' is not a class defined above in this program "
+                                    "(gcviz supports only the program's own classes as bases)",
+                                    atom_s(py, b->atom));
             }
             if (is_op(peek(py), ","))
-                return FAIL_TOK(py, peek(py), "multiple inheritance is not supported in gcviz programs (one base class)");
+                return FAIL_TOK(
+                    py, peek(py),
+                    "multiple inheritance is not supported in gcviz programs (one base class)");
         }
         if (expect_op(py, ")") < 0)
             return NULL;
@@ -1804,7 +1948,8 @@ static LangStmt *parse_class(Py *py, const PTok *t)
         return FAIL_TOK(py, peek(py), "a class body must be an indented block in gcviz programs");
     next(py);
     if (peek(py)->kind != P_INDENT)
-        return FAIL_TOK(py, peek(py), "expected an indented block after class definition on line %d", t->line);
+        return FAIL_TOK(py, peek(py),
+                        "expected an indented block after class definition on line %d", t->line);
     next(py);
     LangClassAttr attrs[256];
     int na = 0;
@@ -1846,7 +1991,9 @@ static LangStmt *parse_class(Py *py, const PTok *t)
             if (!v)
                 break;
             if (!is_const(v)) {
-                fail_at(py, v->line, v->col, "class attributes must be constants in gcviz programs (int, str, None, bool or a tuple of them)");
+                fail_at(py, v->line, v->col,
+                        "class attributes must be constants in gcviz programs (int, str, None, "
+                        "bool or a tuple of them)");
                 break;
             }
             if (end_simple(py) < 0)
@@ -1864,7 +2011,9 @@ static LangStmt *parse_class(Py *py, const PTok *t)
             FAIL_TOK(py, s, "nested classes are not supported in gcviz programs");
             break;
         } else {
-            FAIL_TOK(py, s, "a class body may hold only methods (def), constant attributes (name = constant), a docstring and pass in gcviz programs");
+            FAIL_TOK(py, s,
+                     "a class body may hold only methods (def), constant attributes (name = "
+                     "constant), a docstring and pass in gcviz programs");
             break;
         }
         first = 0;
@@ -1886,7 +2035,8 @@ static LangStmt *parse_class(Py *py, const PTok *t)
         if (attrs[i].value == NULL && strcmp(atom_s(py, attrs[i].name), "__del__") == 0) {
             kp->del_func = attrs[i].func;
             if (lang_func(py->p, attrs[i].func)->nparams != 1)
-                return fail_at(py, lang_func(py->p, attrs[i].func)->line, 1, "__del__ must take exactly one parameter (self)");
+                return fail_at(py, lang_func(py->p, attrs[i].func)->line, 1,
+                               "__del__ must take exactly one parameter (self)");
         }
     st->cls = cidx;
     st->names = alloc(py, sizeof *st->names);
@@ -2011,9 +2161,11 @@ static LangStmt *parse_compound(Py *py, int top)
     }
     if (is_word(py, t, "def")) {
         if (py->cur_func >= 0)
-            return FAIL_TOK(py, t, "functions inside functions (closures) are not supported in gcviz programs");
+            return FAIL_TOK(
+                py, t, "functions inside functions (closures) are not supported in gcviz programs");
         if (!top)
-            return FAIL_TOK(py, t, "def is supported only at the top level of the program and in class bodies");
+            return FAIL_TOK(
+                py, t, "def is supported only at the top level of the program and in class bodies");
         LangStmt *st = NULL;
         return parse_def(py, t, -1, &st) < 0 ? NULL : st;
     }
@@ -2060,7 +2212,8 @@ static LangStmt **parse_block(Py *py, int32_t *n, const PTok *header)
                 break;
             py->index++;
         } while (!py->failed && peek(py)->kind != P_NEWLINE && peek(py)->kind != P_EOF &&
-                 peek(py)->kind != P_DEDENT && peek_at(py, -1)->kind != P_NEWLINE && !is_compound(py, peek(py)));
+                 peek(py)->kind != P_DEDENT && peek_at(py, -1)->kind != P_NEWLINE &&
+                 !is_compound(py, peek(py)));
     } else {
         next(py);
         if (peek(py)->kind != P_INDENT) {

@@ -362,14 +362,14 @@ typedef struct Death {
 } Death;
 
 typedef struct Hints {
-    Probe small;             /* the smallest card of the run, alive at the current birth */
-    int32_t jmax_small;      /* its last spot in a roots column */
-    int32_t *root;           /* per roots column: spots 0 .. root[c]-1 are taken */
-    uint64_t *open;          /* per roots column: whether root[c] <= jmax_small */
+    Probe small;        /* the smallest card of the run, alive at the current birth */
+    int32_t jmax_small; /* its last spot in a roots column */
+    int32_t *root;      /* per roots column: spots 0 .. root[c]-1 are taken */
+    uint64_t *open;     /* per roots column: whether root[c] <= jmax_small */
     int32_t ncols, capcols;
-    Memo *memo;              /* per column x met, sorted by x */
+    Memo *memo; /* per column x met, sorted by x */
     int32_t nmemo, capmemo;
-    Death *heap;             /* cards placed or known that die later, by time of death */
+    Death *heap; /* cards placed or known that die later, by time of death */
     int32_t nheap, capheap;
 } Hints;
 
@@ -669,7 +669,8 @@ static int32_t scan_small(const Layout *l, Grid *g, Hints *hs, GcId id, float x,
         int32_t k = memo_find(m, y);
         if (k < 0) {
             const Entry *o = NULL;
-            if (free_spot(l, g, id, x, y, hs->small.w, hs->small.h, hs->small.born, hs->small.gone, &o))
+            if (free_spot(l, g, id, x, y, hs->small.w, hs->small.h, hs->small.born, hs->small.gone,
+                          &o))
                 return j;
             Taken t = taken_by(hs, o);
             if (memo_add(m, t.lo, t.hi) < 0)
@@ -866,7 +867,8 @@ int layout_place(Layout *l, const LayoutItem *items, int n)
         e->hx = e->x;
         e->hy = e->y;
         e->known = 1;
-        if (grid_insert(&g, e, items[i].id) < 0 || (e->gone >= 0 && heap_push(&hs, e->gone, items[i].id) < 0))
+        if (grid_insert(&g, e, items[i].id) < 0 ||
+            (e->gone >= 0 && heap_push(&hs, e->gone, items[i].id) < 0))
             rc = -1;
     }
     grid_free(&g);

@@ -70,8 +70,8 @@ static int unreachable_pass(Layout *l, GcHeap *h)
 /* Children of each object in the field-parent forest, as linked lists in
  * field order (the slot of the first store, then birth). */
 typedef struct Forest {
-    GcId *parent;     /* field parent, 0 = none */
-    int32_t *slot;    /* the parent's slot that first held it */
+    GcId *parent;       /* field parent, 0 = none */
+    int32_t *slot;      /* the parent's slot that first held it */
     GcId *first, *next; /* first child, next sibling */
 } Forest;
 
@@ -143,7 +143,8 @@ static int ring_of(const Forest *f, GcHeap *h, GcId root, GcId *out, int max)
 
 /* Lays the ring's k cards on a circle whose top-left is at (x0, y0);
  * returns the circle's height. */
-static float put_ring(Layout *l, const LayoutItem *items, const GcId *ring, int k, float x0, float y0)
+static float put_ring(Layout *l, const LayoutItem *items, const GcId *ring, int k, float x0,
+                      float y0)
 {
     float w = 0, h = 0;
     for (int i = 0; i < k; i++) {
@@ -157,7 +158,8 @@ static float put_ring(Layout *l, const LayoutItem *items, const GcId *ring, int 
         int ok = 1;
         for (int i = 0; i < k && ok; i++)
             for (int j = i + 1; j < k && ok; j++) {
-                float ai = -pi / 2 + 2 * pi * (float)i / (float)k, aj = -pi / 2 + 2 * pi * (float)j / (float)k;
+                float ai = -pi / 2 + 2 * pi * (float)i / (float)k,
+                      aj = -pi / 2 + 2 * pi * (float)j / (float)k;
                 float dx = fabsf(r * (cosf(ai) - cosf(aj))), dy = fabsf(r * (sinf(ai) - sinf(aj)));
                 ok = dx >= w + LAYOUT_GAP_X * 0.5f || dy >= h + LAYOUT_GAP_Y * 0.5f;
             }
@@ -177,8 +179,9 @@ static float put_ring(Layout *l, const LayoutItem *items, const GcId *ring, int 
  * the tree's top at y0): each leaf takes its card's height and a gap in
  * order, a parent is centred on its children.  Returns the tree's height.
  * No recursion: an explicit stack (a chain of 10^5 is a tree too). */
-static int put_tree(Layout *l, const Forest *f, const LayoutItem *items, GcId root, float x0, float y0,
-                    GcId *stack, float *span, float *colx, int32_t *depth, int maxdepth, float *height)
+static int put_tree(Layout *l, const Forest *f, const LayoutItem *items, GcId root, float x0,
+                    float y0, GcId *stack, float *span, float *colx, int32_t *depth, int maxdepth,
+                    float *height)
 {
     /* pass 1: depth and column widths, pre-order */
     int top = 0, deepest = 0;
@@ -276,7 +279,8 @@ static int arrange(Layout *l, GcHeap *h, LayoutItem *items, GcId maxid)
             if (k > 0)
                 height = put_ring(l, items, stack, k, 0, y);
             else
-                rc = put_tree(l, &f, items, root, 0, y, stack, span, colx, depth, MAXDEPTH, &height);
+                rc =
+                    put_tree(l, &f, items, root, 0, y, stack, span, colx, depth, MAXDEPTH, &height);
             y += height + LAYOUT_GAP_Y;
         }
         free(stack);

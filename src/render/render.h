@@ -276,7 +276,7 @@ typedef struct RenderView {
     int slide;             /* slide mode: heap first, caption as the title, no controls */
     const char *output;    /* what the program printed up to the cursor (output_len bytes) */
     size_t output_len;
-    size_t output_total;   /* bytes it prints in the whole run: 0 = no output strip */
+    size_t output_total; /* bytes it prints in the whole run: 0 = no output strip */
 } RenderView;
 
 /* Logical size of the regions of the window, so the app and the tests can
@@ -299,8 +299,8 @@ void render_regions_for(int width, int height, float scale, int slide, RenderReg
  * its outcome (gc_phase_summary); at a statement's start, the statement;
  * else the explanation of the event shown (gc_event_explain).  "" before
  * the first event. */
-void render_caption_text(const struct GcHeap *h, const struct LangProgram *p, RenderGranularity gran,
-                         char *buf, size_t n);
+void render_caption_text(const struct GcHeap *h, const struct LangProgram *p,
+                         RenderGranularity gran, char *buf, size_t n);
 /* Is object id an interpreter temporary a beginner's view hides (an
  * argument tuple of a call)? */
 int render_is_temporary(const struct GcHeap *h, GcId id);

@@ -47,7 +47,7 @@ typedef struct HeapCtx {
  * of one block per card (a frame of 10^5 cards costs what a few thousand
  * cells cost), and the size of those cells in pixels. */
 #define AGG_LIMIT 2500
-#define AGG_CELL 14
+#define AGG_CELL  14
 
 /* Arrows routed around cards in one frame, at most: beyond, in a crowd of
  * arrows, the rest keep their curves (a frame stays within its time). */
@@ -314,12 +314,18 @@ static void draw_card_overview(HeapCtx *c, GcId id, const GcObject *o, int hot, 
 static int agg_kind(const GcObject *o)
 {
     switch (o->list) {
-    case GC_LIST_GEN0: return 0;
-    case GC_LIST_GEN1: return 1;
-    case GC_LIST_GEN2: return 2;
-    case GC_LIST_PERMANENT: return 3;
-    case GC_LIST_NONE: return 4;
-    default: return 5;
+    case GC_LIST_GEN0:
+        return 0;
+    case GC_LIST_GEN1:
+        return 1;
+    case GC_LIST_GEN2:
+        return 2;
+    case GC_LIST_PERMANENT:
+        return 3;
+    case GC_LIST_NONE:
+        return 4;
+    default:
+        return 5;
     }
 }
 
@@ -362,19 +368,21 @@ static void agg_draw(HeapCtx *c)
                 continue;
             RenderColor col = kd < 4 ? t->gen[kd] : kd == 4 ? t->untracked : t->unreachable;
             float a = 0.35f + 0.65f * (total >= 6 ? 1.0f : (float)total / 6.0f);
-            render_rect(s->l, s->rg.heap_x + (float)ix * AGG_CELL + 1, s->rg.heap_y + (float)iy * AGG_CELL + 1,
-                        AGG_CELL - 2, AGG_CELL - 2, 0, with_alpha(col, a));
+            render_rect(s->l, s->rg.heap_x + (float)ix * AGG_CELL + 1,
+                        s->rg.heap_y + (float)iy * AGG_CELL + 1, AGG_CELL - 2, AGG_CELL - 2, 0,
+                        with_alpha(col, a));
         }
     char line[320];
     int64_t all = 0;
     for (int k = 0; k < 6; k++)
         all += c->agg_count[k];
-    snprintf(line, sizeof line,
-             "%lld objects in view, %d-px blocks by generation: gen 0 %lld, gen 1 %lld, gen 2 %lld, "
-             "untracked %lld, other %lld; %lld references. Zoom in for cards and arrows.",
-             (long long)all, AGG_CELL, (long long)c->agg_count[0], (long long)c->agg_count[1],
-             (long long)c->agg_count[2], (long long)c->agg_count[4],
-             (long long)(c->agg_count[3] + c->agg_count[5]), (long long)c->agg_refs);
+    snprintf(
+        line, sizeof line,
+        "%lld objects in view, %d-px blocks by generation: gen 0 %lld, gen 1 %lld, gen 2 %lld, "
+        "untracked %lld, other %lld; %lld references. Zoom in for cards and arrows.",
+        (long long)all, AGG_CELL, (long long)c->agg_count[0], (long long)c->agg_count[1],
+        (long long)c->agg_count[2], (long long)c->agg_count[4],
+        (long long)(c->agg_count[3] + c->agg_count[5]), (long long)c->agg_refs);
     float px = (float)spx(s, 13);
     render_rect(s->l, s->rg.heap_x + sc(s, 8), s->rg.heap_y + sc(s, 8), s->rg.heap_w - sc(s, 16),
                 px + sc(s, 10), sc(s, 4), with_alpha(t->panel, 0.92f));
@@ -487,14 +495,19 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
         if (gg->collecting && gg->phase != GC_PHASE_IDLE) {
             int black = (o->flags & GC_F_MARKED) != 0, grey = (o->flags & GC_F_GREY) != 0;
             int mhot = e && e->kind == GC_EV_MARK && e->obj == id;
-            RenderColor fill = black ? (RenderColor){20, 20, 20, 255}
+            RenderColor fill = black  ? (RenderColor){20, 20, 20, 255}
                                : grey ? (RenderColor){110, 110, 110, 255}
                                       : (RenderColor){255, 255, 255, 255};
-            RenderColor ink = black || grey ? (RenderColor){255, 255, 255, 255} : (RenderColor){0, 0, 0, 255};
-            float bwid = badge(s, right, by + 10 * k, 24 * k, black ? "black" : grey ? "grey" : "white",
-                               with_alpha(fill, content_a), with_alpha(ink, content_a), 12 * k, bpx);
-            render_frame(s->l, right - bwid, by + 10 * k, bwid, 24 * k, 12 * k, (mhot ? 3.0f : 1.0f) * k, 0,
-                         mhot ? t->hot : t->card_border);
+            RenderColor ink =
+                black || grey ? (RenderColor){255, 255, 255, 255} : (RenderColor){0, 0, 0, 255};
+            float bwid =
+                badge(s, right, by + 10 * k, 24 * k,
+                      black  ? "black"
+                      : grey ? "grey"
+                             : "white",
+                      with_alpha(fill, content_a), with_alpha(ink, content_a), 12 * k, bpx);
+            render_frame(s->l, right - bwid, by + 10 * k, bwid, 24 * k, 12 * k,
+                         (mhot ? 3.0f : 1.0f) * k, 0, mhot ? t->hot : t->card_border);
             right -= bwid + 6 * k;
         }
     }
@@ -525,14 +538,14 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
         if (hpx >= 7) {
             render_obj_label(s->h, id, buf, sizeof buf);
             /* the title is what the caption names: a smaller size before a cut */
-            while (hpx > zpx(s, 14) &&
-                   (float)render_text_width(s->fonts, RENDER_FONT_BOLD, hpx, buf) > right - left - 4 * k)
+            while (hpx > zpx(s, 14) && (float)render_text_width(s->fonts, RENDER_FONT_BOLD, hpx,
+                                                                buf) > right - left - 4 * k)
                 hpx--;
             /* a freed card's ghost keeps a readable title */
-            render_text_mid(s, left, by, hh, RENDER_FONT_BOLD, hpx, RENDER_ALIGN_LEFT,
-                            freed ? t->text_faint : with_alpha(t->card_text, content_a),
-                            render_fit(s, RENDER_FONT_BOLD, hpx, buf, right - left - 4 * k, fit,
-                                       sizeof fit));
+            render_text_mid(
+                s, left, by, hh, RENDER_FONT_BOLD, hpx, RENDER_ALIGN_LEFT,
+                freed ? t->text_faint : with_alpha(t->card_text, content_a),
+                render_fit(s, RENDER_FONT_BOLD, hpx, buf, right - left - 4 * k, fit, sizeof fit));
         }
     }
     render_rect(s->l, bx, by + hh, bw, 1 * k, 0, with_alpha(t->row_sep, content_a));
@@ -809,8 +822,8 @@ static int arrow_may_show(const HeapCtx *c, const CardGeo *src, const CardGeo *t
     float y0 = fminf(src->y - LAYOUT_TAG_H * src->k, tgt->y - LAYOUT_TAG_H * tgt->k);
     float y1 = fmaxf(src->bottom, tgt->bottom);
     float m = 600 * tgt->k + 0.25f * (y1 - y0);
-    return x1 + m >= s->rg.heap_x && x0 - m <= s->rg.heap_x + s->rg.heap_w && y1 + m >= s->rg.heap_y &&
-           y0 - m <= s->rg.heap_y + s->rg.heap_h;
+    return x1 + m >= s->rg.heap_x && x0 - m <= s->rg.heap_x + s->rg.heap_w &&
+           y1 + m >= s->rg.heap_y && y0 - m <= s->rg.heap_y + s->rg.heap_h;
 }
 
 /* An arrow from (sx, sy) leaving in direction (dx, dy) to the card tgt. */

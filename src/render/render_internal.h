@@ -133,7 +133,7 @@ typedef struct RouteIndex {
     int *items;         /* obstacle indices, cell by cell */
     uint32_t *stamp;    /* per obstacle: the last query that returned it */
     uint32_t query;
-    int *hit;           /* the last query's answer */
+    int *hit; /* the last query's answer */
     int nhit, caphit;
 } RouteIndex;
 

@@ -128,7 +128,6 @@ static int32_t current_loc(Scene *s, int depth)
     return f ? f->loc : -1;
 }
 
-
 /* ---- the whole program (.py source) -------------------------------------------- */
 
 #define SRC_MAX_ROWS 4000
@@ -307,7 +306,8 @@ static void source_panel(Scene *s, const char *src, float x, float y, float w, f
         if (gc_row > focus && gc_row - focus < visible - 1 && gc_row >= first + visible)
             first = gc_row - visible + 1;
         if (run_row >= 0 && top_row >= 0 && abs(run_row - top_row) < visible - 1) {
-            int lo = run_row < top_row ? run_row : top_row, hi = run_row < top_row ? top_row : run_row;
+            int lo = run_row < top_row ? run_row : top_row,
+                hi = run_row < top_row ? top_row : run_row;
             if (lo < first)
                 first = lo;
             if (hi >= first + visible)
@@ -328,15 +328,17 @@ static void source_panel(Scene *s, const char *src, float x, float y, float w, f
             render_rect(s->l, x + in, ry + sc(s, 1), w - 2 * in, rh - sc(s, 2), sc(s, 6),
                         is_run ? t->code_fn_hl : t->code_hl);
             if (!r->cont) {
-                RenderPt tri[3] = {{x + in + sc(s, 4), ry + sc(s, 7)}, {x + in + sc(s, 11), ry + rh * 0.5f},
+                RenderPt tri[3] = {{x + in + sc(s, 4), ry + sc(s, 7)},
+                                   {x + in + sc(s, 11), ry + rh * 0.5f},
                                    {x + in + sc(s, 4), ry + rh - sc(s, 7)}};
                 render_poly(s->l, tri, 3, is_run ? t->gen[1] : t->accent);
             }
         }
         if (!r->cont && r->len > 0) {
             snprintf(num, sizeof num, "%d", r->line);
-            render_text_mid(s, x + in + gutter, ry, rh, RENDER_FONT_MONO, spx(s, 14), RENDER_ALIGN_RIGHT,
-                            is_top || is_run ? t->code_hl_text : t->text_faint, num);
+            render_text_mid(s, x + in + gutter, ry, rh, RENDER_FONT_MONO, spx(s, 14),
+                            RENDER_ALIGN_RIGHT, is_top || is_run ? t->code_hl_text : t->text_faint,
+                            num);
         }
         int len = r->len < (int)sizeof buf - 1 ? r->len : (int)sizeof buf - 1;
         memcpy(buf, src + r->start, (size_t)len);
@@ -352,16 +354,17 @@ static void source_panel(Scene *s, const char *src, float x, float y, float w, f
                         : comment                            ? t->text_dim
                         : top_line > 0 && r->line > top_line ? t->text_dim
                                                              : t->text;
-        render_text_mid(s, tx + adv * (float)r->indent, ry, rh, RENDER_FONT_MONO, px, RENDER_ALIGN_LEFT, c,
-                        buf);
+        render_text_mid(s, tx + adv * (float)r->indent, ry, rh, RENDER_FONT_MONO, px,
+                        RENDER_ALIGN_LEFT, c, buf);
     }
     /* more above / below */
     if (first > 0)
         render_text(s->l, x + w - in - sc(s, 6), y - sc(s, 30), RENDER_FONT_SANS, spx(s, 14),
                     RENDER_ALIGN_RIGHT, t->text_dim, "\xE2\x86\x91 more above");
     if (first + visible < n)
-        render_text(s->l, x + w - in - sc(s, 6), y + rh * (float)visible + sc(s, 2), RENDER_FONT_SANS,
-                    spx(s, 14), RENDER_ALIGN_RIGHT, t->text_dim, "\xE2\x86\x93 more below");
+        render_text(s->l, x + w - in - sc(s, 6), y + rh * (float)visible + sc(s, 2),
+                    RENDER_FONT_SANS, spx(s, 14), RENDER_ALIGN_RIGHT, t->text_dim,
+                    "\xE2\x86\x93 more below");
     free(rows);
 }
 
@@ -618,17 +621,20 @@ static float id_strip(Scene *s, const GcId *ids, int n, float x, float y, float 
     int rows = 1;
     char buf[32];
     if (n == 0) {
-        render_text_mid(s, x, y, ch, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT, t->text_faint, "empty");
+        render_text_mid(s, x, y, ch, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT, t->text_faint,
+                        "empty");
         return ch;
     }
     const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
     for (int k = 0; k < n; k++) {
         snprintf(buf, sizeof buf, "#%d", (int)ids[k]);
-        float cw = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 16), buf) + sc(s, 18);
+        float cw =
+            (float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 16), buf) + sc(s, 18);
         if (cx + cw > x + w && cx > x) {
             if (rows == 3) {
                 snprintf(buf, sizeof buf, "+%d more", n - k);
-                render_text_mid(s, cx, cy, ch, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT, t->text_dim, buf);
+                render_text_mid(s, cx, cy, ch, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
+                                t->text_dim, buf);
                 break;
             }
             rows++;
@@ -638,7 +644,8 @@ static float id_strip(Scene *s, const GcId *ids, int n, float x, float y, float 
         int hot = e && e->obj == ids[k];
         render_rect(s->l, cx, cy, cw, ch, sc(s, 6), with_alpha(col, 0.22f));
         render_frame(s->l, cx, cy, cw, ch, sc(s, 6), sc(s, hot ? 3 : 1.5f), 0, hot ? t->hot : col);
-        render_text_mid(s, cx + cw * 0.5f, cy, ch, RENDER_FONT_BOLD, spx(s, 16), RENDER_ALIGN_CENTER, t->text, buf);
+        render_text_mid(s, cx + cw * 0.5f, cy, ch, RENDER_FONT_BOLD, spx(s, 16),
+                        RENDER_ALIGN_CENTER, t->text, buf);
         cx += cw + gap;
     }
     return cy + ch - y;
@@ -674,7 +681,8 @@ static int grey_worklist(Scene *s, GcId *out, int max)
 /* The collector panel of the counterfactual collectors, which have no
  * generations: mark-sweep shows its colours and the grey worklist;
  * refcount only shows what leaked.  Returns the y below. */
-static float counterfactual_lists(Scene *s, const GcGlobals *g, float cx, float cy, float cw, float bottom)
+static float counterfactual_lists(Scene *s, const GcGlobals *g, float cx, float cy, float cw,
+                                  float bottom)
 {
     const RenderTheme *t = s->t;
     char buf[160];
@@ -695,15 +703,17 @@ static float counterfactual_lists(Scene *s, const GcGlobals *g, float cx, float 
         leaked += (o->flags & GC_F_LEAKED) != 0;
     }
     if (g->collector == GC_COLLECTOR_MARKSWEEP) {
-        render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT, t->text,
-                        "No generations, no counts");
+        render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT,
+                        t->text, "No generations, no counts");
         cy += sc(s, 30);
         if (g->collecting && g->phase != GC_PHASE_IDLE) {
-            snprintf(buf, sizeof buf, "white %d \xC2\xB7 grey %d \xC2\xB7 black %d", white, grey, black);
-            render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT, t->text, buf);
+            snprintf(buf, sizeof buf, "white %d \xC2\xB7 grey %d \xC2\xB7 black %d", white, grey,
+                     black);
+            render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
+                            t->text, buf);
             cy += sc(s, 36);
-            render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT, t->text,
-                            "grey worklist (top last)");
+            render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT,
+                            t->text, "grey worklist (top last)");
             cy += sc(s, 32);
             int nw = grey_worklist(s, ids, MAXIDS);
             cy += id_strip(s, ids, nw, cx, cy, cw, t->text_dim) + sc(s, 14);
@@ -711,19 +721,21 @@ static float counterfactual_lists(Scene *s, const GcGlobals *g, float cx, float 
             snprintf(buf, sizeof buf, "%lld / %lld allocations until the next collection",
                      (long long)g->count[0], (long long)g->threshold[0]);
             char fit[200];
-            render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT, t->text_dim,
+            render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
+                            t->text_dim,
                             render_fit(s, RENDER_FONT_SANS, spx(s, 16), buf, cw, fit, sizeof fit));
             cy += sc(s, 36);
         }
     } else {
-        render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT, t->text,
-                        "Reference counting only");
+        render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT,
+                        t->text, "Reference counting only");
         cy += sc(s, 30);
-        render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT, t->text_dim,
-                        "no generations, no cycle collector");
+        render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
+                        t->text_dim, "no generations, no cycle collector");
         cy += sc(s, 36);
         snprintf(buf, sizeof buf, "leaked (never freed): %d", leaked);
-        render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT, t->leaked, buf);
+        render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT,
+                        t->leaked, buf);
         cy += sc(s, 32);
         cy += id_strip(s, ids, n, cx, cy, cw, t->leaked) + sc(s, 14);
     }
@@ -741,10 +753,19 @@ static void stripes(Scene *s, float x, float y, float h, int bars, RenderColor c
 /* Every phase a collection passes through, in order: a phase missing here
  * would leave the strip without its ticks while it runs (legacy_finalizers
  * did). */
-static const GcPhase cpython_phases[] = {
-    GC_PHASE_START,      GC_PHASE_MERGE,         GC_PHASE_UPDATE_REFS, GC_PHASE_SUBTRACT_REFS,
-    GC_PHASE_MOVE_UNREACHABLE, GC_PHASE_UNTRACK_TUPLES, GC_PHASE_PROMOTE, GC_PHASE_LEGACY_FINALIZERS,
-    GC_PHASE_WEAKREFS,   GC_PHASE_FINALIZERS, GC_PHASE_RESURRECTION,  GC_PHASE_CLEAR, GC_PHASE_DONE};
+static const GcPhase cpython_phases[] = {GC_PHASE_START,
+                                         GC_PHASE_MERGE,
+                                         GC_PHASE_UPDATE_REFS,
+                                         GC_PHASE_SUBTRACT_REFS,
+                                         GC_PHASE_MOVE_UNREACHABLE,
+                                         GC_PHASE_UNTRACK_TUPLES,
+                                         GC_PHASE_PROMOTE,
+                                         GC_PHASE_LEGACY_FINALIZERS,
+                                         GC_PHASE_WEAKREFS,
+                                         GC_PHASE_FINALIZERS,
+                                         GC_PHASE_RESURRECTION,
+                                         GC_PHASE_CLEAR,
+                                         GC_PHASE_DONE};
 static const GcPhase marksweep_phases[] = {GC_PHASE_MARK, GC_PHASE_FINALIZERS, GC_PHASE_SWEEP,
                                            GC_PHASE_DONE};
 
@@ -807,7 +828,8 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
     if (collecting) {
         int ms = g->collector == GC_COLLECTOR_MARKSWEEP;
         if (ms)
-            snprintf(buf, sizeof buf, "Mark and sweep \xC2\xB7 %s", g->auto_collect ? "automatic" : "gc.collect()");
+            snprintf(buf, sizeof buf, "Mark and sweep \xC2\xB7 %s",
+                     g->auto_collect ? "automatic" : "gc.collect()");
         else
             snprintf(buf, sizeof buf, "Collecting gen %d \xC2\xB7 %s", g->gen,
                      g->auto_collect ? "automatic" : "gc.collect()");
@@ -890,7 +912,8 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
     int tight = h < sc(s, 720);
     if (g->collector != GC_COLLECTOR_CPYTHON)
         cy = counterfactual_lists(s, g, cx, cy, cw, bottom);
-    for (int gen = 0; gen < 4 && cy < bottom - sc(s, 60) && g->collector == GC_COLLECTOR_CPYTHON; gen++) {
+    for (int gen = 0; gen < 4 && cy < bottom - sc(s, 60) && g->collector == GC_COLLECTOR_CPYTHON;
+         gen++) {
         GcListId list = (GcListId)(GC_LIST_GEN0 + gen);
         GcListView lv = gc_list(s->h, list);
         if (gen == 3 && lv.len == 0)
@@ -972,7 +995,8 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
                                     GC_LIST_SEEN, GC_LIST_FINAL};
     for (size_t i = 0; i < sizeof work / sizeof work[0] && cy < bottom - sc(s, 50); i++) {
         GcListView lv = gc_list(s->h, work[i]);
-        if (lv.len == 0 && !(work[i] == GC_LIST_UNREACHABLE && collecting && g->collector == GC_COLLECTOR_CPYTHON))
+        if (lv.len == 0 &&
+            !(work[i] == GC_LIST_UNREACHABLE && collecting && g->collector == GC_COLLECTOR_CPYTHON))
             continue;
         snprintf(buf, sizeof buf, "%s list", gc_list_name(work[i]));
         render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT,

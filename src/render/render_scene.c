@@ -348,9 +348,11 @@ static void caption_title(Scene *s, const char *text, float x, float y, float w,
     static const int sizes[] = {19, 17, 16};
     for (int k = 0; k < 3; k++) {
         int px = spx(s, (float)sizes[k]);
-        if ((float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, text) <= w || (k == 2 && !two_lines)) {
+        if ((float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, text) <= w ||
+            (k == 2 && !two_lines)) {
             render_text(s->l, x, y + sc(s, (float)(19 - sizes[k]) * 0.5f), RENDER_FONT_BOLD, px,
-                        RENDER_ALIGN_LEFT, s->t->text, render_fit(s, RENDER_FONT_BOLD, px, text, w, buf, sizeof buf));
+                        RENDER_ALIGN_LEFT, s->t->text,
+                        render_fit(s, RENDER_FONT_BOLD, px, text, w, buf, sizeof buf));
             return;
         }
     }
@@ -385,7 +387,8 @@ void render_caption_text(const GcHeap *h, const LangProgram *p, RenderGranularit
     const GcEvent *e = gc_event(h, ev);
     const LangLoc *loc = e->kind == GC_EV_STMT && p ? lang_loc(p, (int32_t)e->a) : NULL;
     if (loc && loc->text && *loc->text) {
-        snprintf(buf, n, "%s: %s", e->depth > 0 ? "Next in the function" : "Next statement", loc->text);
+        snprintf(buf, n, "%s: %s", e->depth > 0 ? "Next in the function" : "Next statement",
+                 loc->text);
         return;
     }
     gc_event_explain(h, ev, buf, n);
@@ -422,7 +425,8 @@ static void caption(Scene *s, float x, float y, float w, float h)
     int err_here = s->tl && s->tl->error_event >= 0 && s->ev >= s->tl->error_event;
     if (s->ev >= 0) {
         render_caption_text(s->h, s->p, s->v->gran, expl, sizeof expl);
-        int hidden = s->v->beginner && s->v->gran == RENDER_GRAN_MICRO ? render_hidden_before(s->h) : 0;
+        int hidden =
+            s->v->beginner && s->v->gran == RENDER_GRAN_MICRO ? render_hidden_before(s->h) : 0;
         if (hidden > 0) {
             size_t len = strlen(expl);
             snprintf(expl + len, sizeof expl - len, " (%d interpreter step%s hidden)", hidden,
@@ -920,7 +924,8 @@ static void prompt_box(Scene *s)
     int px = spx(s, 19), px2 = spx(s, 17);
     float maxw = s->rg.heap_w - sc(s, 80);
     const char *m1 = render_fit(s, RENDER_FONT_BOLD, px, line1, maxw, buf1, sizeof buf1);
-    const char *m2 = nl ? render_fit(s, RENDER_FONT_SANS, px2, nl + 1, maxw, buf2, sizeof buf2) : NULL;
+    const char *m2 =
+        nl ? render_fit(s, RENDER_FONT_SANS, px2, nl + 1, maxw, buf2, sizeof buf2) : NULL;
     float tw = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, m1);
     if (m2) {
         float tw2 = (float)render_text_width(s->fonts, RENDER_FONT_SANS, px2, m2);
@@ -997,7 +1002,8 @@ int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangP
     float rx = rg->heap_x + rg->heap_w + m;
     /* what print printed: below the collector (the frames panel needs its room) */
     float out_h = render_output_h(&s);
-    render_collector_panel(&s, rx, rg->heap_y, (float)width - rx - m, colh - (out_h > 0 ? out_h + m : 0));
+    render_collector_panel(&s, rx, rg->heap_y, (float)width - rx - m,
+                           colh - (out_h > 0 ? out_h + m : 0));
     if (out_h > 0)
         render_output_panel(&s, rx, rg->heap_y + colh - out_h, (float)width - rx - m, out_h);
     /* heap */

@@ -95,13 +95,15 @@ int render_named_cards(const GcHeap *h, const char *text, GcId *out, int n, int 
         while (start > text && (isalnum((unsigned char)start[-1]) || start[-1] == '_'))
             start--;
         const char *tn = gc_type_name(h, (GcId)id);
-        if (tn && (size_t)(end - start) == strlen(tn) && strncmp(start, tn, (size_t)(end - start)) == 0)
+        if (tn && (size_t)(end - start) == strlen(tn) &&
+            strncmp(start, tn, (size_t)(end - start)) == 0)
             n = add_id(out, n, max, (GcId)id);
     }
     return n;
 }
 
-int render_subjects(const GcHeap *h, const LangProgram *p, RenderGranularity gran, GcId *out, int max)
+int render_subjects(const GcHeap *h, const LangProgram *p, RenderGranularity gran, GcId *out,
+                    int max)
 {
     int n = 0;
     int32_t ev = gc_cursor(h) - 1;
@@ -209,19 +211,19 @@ void render_offscreen_note(Scene *s)
         float x0 = s->rg.heap_x + (wx - s->v->pan_x) * k_,
               y0 = s->rg.heap_y + (wy + LAYOUT_TAG_H - s->v->pan_y) * k_;
         float x1 = x0 + ww * k_, y1 = y0 + (wh - LAYOUT_TAG_H) * k_;
-        if (x0 >= s->rg.heap_x - 1 && y0 >= s->rg.heap_y - 1 && x1 <= s->rg.heap_x + s->rg.heap_w + 1 &&
-            y1 <= s->rg.heap_y + s->rg.heap_h + 1)
+        if (x0 >= s->rg.heap_x - 1 && y0 >= s->rg.heap_y - 1 &&
+            x1 <= s->rg.heap_x + s->rg.heap_w + 1 && y1 <= s->rg.heap_y + s->rg.heap_h + 1)
             continue;
-        const char *dir = x1 <= s->rg.heap_x                    ? " \xE2\x86\x90"
-                          : x0 >= s->rg.heap_x + s->rg.heap_w   ? " \xE2\x86\x92"
-                          : y1 <= s->rg.heap_y                  ? " \xE2\x86\x91"
-                          : y0 >= s->rg.heap_y + s->rg.heap_h   ? " \xE2\x86\x93"
-                                                                : "";
+        const char *dir = x1 <= s->rg.heap_x                  ? " \xE2\x86\x90"
+                          : x0 >= s->rg.heap_x + s->rg.heap_w ? " \xE2\x86\x92"
+                          : y1 <= s->rg.heap_y                ? " \xE2\x86\x91"
+                          : y0 >= s->rg.heap_y + s->rg.heap_h ? " \xE2\x86\x93"
+                                                              : "";
         char label[96];
         render_obj_label(s->h, ids[i], label, sizeof label);
         if (k >= 0 && (size_t)k < sizeof msg)
-            k += snprintf(msg + k, sizeof msg - (size_t)k, "%s%s%s", off ? ", " : "Off screen: ",
-                          label, dir);
+            k += snprintf(msg + k, sizeof msg - (size_t)k, "%s%s%s",
+                          off ? ", " : "Off screen: ", label, dir);
         off++;
     }
     if (!off)
@@ -229,13 +231,15 @@ void render_offscreen_note(Scene *s)
     const RenderTheme *t = s->t;
     char fit[600];
     int px = spx(s, 16);
-    const char *txt = render_fit(s, RENDER_FONT_BOLD, px, msg, s->rg.heap_w - sc(s, 48), fit, sizeof fit);
+    const char *txt =
+        render_fit(s, RENDER_FONT_BOLD, px, msg, s->rg.heap_w - sc(s, 48), fit, sizeof fit);
     float h = sc(s, 32);
     float w = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, txt) + sc(s, 28);
     /* at the top right, where it covers the fewest cards (layouts start at the left) */
     float x = s->rg.heap_x + s->rg.heap_w - w - sc(s, 12), y = s->rg.heap_y + sc(s, 12);
     render_rect(s->l, x, y, w, h, h * 0.5f, t->toast);
-    render_text_mid(s, x + w * 0.5f, y, h, RENDER_FONT_BOLD, px, RENDER_ALIGN_CENTER, t->toast_text, txt);
+    render_text_mid(s, x + w * 0.5f, y, h, RENDER_FONT_BOLD, px, RENDER_ALIGN_CENTER, t->toast_text,
+                    txt);
 }
 
 /* ---- the slide ---------------------------------------------------------------------- */
@@ -254,7 +258,8 @@ static void slide_title(Scene *s, float x, float y, float w, float h)
         snprintf(title, sizeof title, "Traceback: %s", msg);
         tc = t->error;
     } else if (s->ev < 0) {
-        snprintf(title, sizeof title, "%s", s->v->title && *s->v->title ? s->v->title : "Before the first statement");
+        snprintf(title, sizeof title, "%s",
+                 s->v->title && *s->v->title ? s->v->title : "Before the first statement");
         say = s->v->description;
     } else {
         render_caption_text(s->h, s->p, s->v->gran, expl, sizeof expl);
@@ -268,7 +273,8 @@ static void slide_title(Scene *s, float x, float y, float w, float h)
         const GcEvent *e = gc_event(s->h, s->ev);
         if (e->phase != GC_PHASE_IDLE) {
             const char *ph = gc_phase_name((GcPhase)e->phase);
-            float pw = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 18), ph) + sc(s, 32);
+            float pw =
+                (float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 18), ph) + sc(s, 32);
             render_pill(s, x + w - pw, y + sc(s, 6), sc(s, 32), RENDER_FONT_BOLD, spx(s, 18),
                         t->timeline_phase, t->bg, ph);
             rw = pw + sc(s, 16);
@@ -304,21 +310,25 @@ static void slide_footer(Scene *s, float x, float y, float w, float h)
                            : g->collector == GC_COLLECTOR_MARKSWEEP ? "mark-sweep"
                                                                     : "CPython gc";
         snprintf(right, sizeof right, "step %d of %d \xC2\xB7 Python %s \xC2\xB7 %s %s",
-                 (int)(step + 1 > 0 ? step + 1 : 0), (int)nsteps, gc_python_name(g->python), coll, g->collector == GC_COLLECTOR_CPYTHON ? (g->enabled ? "enabled" : "disabled") : "");
+                 (int)(step + 1 > 0 ? step + 1 : 0), (int)nsteps, gc_python_name(g->python), coll,
+                 g->collector == GC_COLLECTOR_CPYTHON ? (g->enabled ? "enabled" : "disabled") : "");
     }
     float rwid = (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, right);
     render_text_mid(s, x + w, y, h, RENDER_FONT_SANS, px, RENDER_ALIGN_RIGHT, t->text_dim, right);
-    render_text_mid(s, x, y, h, RENDER_FONT_BOLD, px, RENDER_ALIGN_LEFT, t->text_dim,
-                    render_fit(s, RENDER_FONT_BOLD, px, left, w - rwid - sc(s, 24), fit, sizeof fit));
+    render_text_mid(
+        s, x, y, h, RENDER_FONT_BOLD, px, RENDER_ALIGN_LEFT, t->text_dim,
+        render_fit(s, RENDER_FONT_BOLD, px, left, w - rwid - sc(s, 24), fit, sizeof fit));
 }
 
 void render_slide(Scene *s)
 {
     const RenderRegions *rg = &s->rg;
     float m = sc(s, 12);
-    slide_title(s, m + sc(s, 6), sc(s, 10), (float)s->width - 2 * m - sc(s, 12), sc(s, rg->top_h) - sc(s, 16));
+    slide_title(s, m + sc(s, 6), sc(s, 10), (float)s->width - 2 * m - sc(s, 12),
+                sc(s, rg->top_h) - sc(s, 16));
     float out_h = render_output_h(s);
-    render_code_panel(s, rg->code_x, rg->code_y, rg->code_w, rg->code_h - (out_h > 0 ? out_h + m : 0));
+    render_code_panel(s, rg->code_x, rg->code_y, rg->code_w,
+                      rg->code_h - (out_h > 0 ? out_h + m : 0));
     if (out_h > 0)
         render_output_panel(s, rg->code_x, rg->code_y + rg->code_h - out_h, rg->code_w, out_h);
     render_rect(s->l, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h, sc(s, 12), s->t->heap_bg);

@@ -561,12 +561,13 @@ static LangStmt *build_object(Ctx *c, const cJSON *obj, const char *path, int32_
                 if (strcmp(m->string, gc_phase_name((GcPhase)k)) == 0 && k != GC_PHASE_IDLE)
                     phase = k;
             if (strcmp(m->string, "statement") != 0 && phase < 0) {
-                add_problem(c, voff(c, m), pk,
-                            "'say' keys are \"statement\" or a collector phase (start, merge, update_refs, "
-                            "subtract_refs, move_unreachable, untrack_tuples, promote, legacy_finalizers, "
-                            "handle_weakrefs, finalize_garbage, handle_resurrected, delete_garbage, done, "
-                            "mark, sweep), not '%.40s'",
-                            m->string);
+                add_problem(
+                    c, voff(c, m), pk,
+                    "'say' keys are \"statement\" or a collector phase (start, merge, update_refs, "
+                    "subtract_refs, move_unreachable, untrack_tuples, promote, legacy_finalizers, "
+                    "handle_weakrefs, finalize_garbage, handle_resurrected, delete_garbage, done, "
+                    "mark, sweep), not '%.40s'",
+                    m->string);
                 bad = 1;
             } else if (!cJSON_IsString(m)) {
                 add_problem(c, voff(c, m), pk, "a caption must be a string, not %s", jtype(m));
@@ -579,7 +580,8 @@ static LangStmt *build_object(Ctx *c, const cJSON *obj, const char *path, int32_
         }
     } else if (jsay && !cJSON_IsString(jsay)) {
         path_key(p, path, "say");
-        add_problem(c, voff(c, jsay), p, "'say' must be a string or an object of captions by phase, not %s",
+        add_problem(c, voff(c, jsay), p,
+                    "'say' must be a string or an object of captions by phase, not %s",
                     jtype(jsay));
         bad = 1;
     } else if (jsay)
@@ -842,13 +844,15 @@ static void build_layout(Ctx *c, const cJSON *layout, Scenario *s)
                 return;
             }
         add_problem(c, voff(c, layout), "layout",
-                    "'layout' must be \"row\", \"tree\", \"ring\" or an object like {\"a\": [x, y]}, not \"%.40s\"",
+                    "'layout' must be \"row\", \"tree\", \"ring\" or an object like {\"a\": [x, "
+                    "y]}, not \"%.40s\"",
                     layout->valuestring);
         return;
     }
     if (!cJSON_IsObject(layout)) {
         add_problem(c, voff(c, layout), "layout",
-                    "'layout' must be an object like {\"a\": [x, y]} or \"row\", \"tree\", \"ring\", not %s",
+                    "'layout' must be an object like {\"a\": [x, y]} or \"row\", \"tree\", "
+                    "\"ring\", not %s",
                     jtype(layout));
         return;
     }
@@ -893,8 +897,9 @@ static void build_layout(Ctx *c, const cJSON *layout, Scenario *s)
 
 /* ---- the top level ---------------------------------------------------- */
 
-static const char *const TOP_KEYS[] = {"title",   "description", "chapter", "python", "collector",
-                                       "classes", "functions",   "steps",   "layout", "source", NULL};
+static const char *const TOP_KEYS[] = {"title",     "description", "chapter",   "python",
+                                       "collector", "classes",     "functions", "steps",
+                                       "layout",    "source",      NULL};
 
 /* A problem in a "source" program: placed at the source string, with the
  * line and column inside it. */
@@ -939,7 +944,8 @@ static void build(Ctx *c, const cJSON *root, Scenario *s)
 {
     const cJSON *title = NULL, *desc = NULL, *chapter = NULL, *python = NULL, *coll = NULL;
     const cJSON *classes = NULL, *funcs = NULL, *steps = NULL, *layout = NULL, *source = NULL;
-    const cJSON **slot[] = {&title, &desc, &chapter, &python, &coll, &classes, &funcs, &steps, &layout, &source};
+    const cJSON **slot[] = {&title,   &desc,  &chapter, &python, &coll,
+                            &classes, &funcs, &steps,   &layout, &source};
     int n, i = 0, suggested_steps = 0;
     char b[48];
 
@@ -992,9 +998,10 @@ static void build(Ctx *c, const cJSON *root, Scenario *s)
     else if (python && !strcmp(python->valuestring, "3.15"))
         py = 315;
     else if (python && strcmp(python->valuestring, "3.12"))
-        add_problem(c, voff(c, python), "python",
-                    "unsupported python version '%s' (use \"3.12\", \"3.13\", \"3.14\" or \"3.15\")",
-                    shown(python->valuestring, b, sizeof b));
+        add_problem(
+            c, voff(c, python), "python",
+            "unsupported python version '%s' (use \"3.12\", \"3.13\", \"3.14\" or \"3.15\")",
+            shown(python->valuestring, b, sizeof b));
     if (coll && !cJSON_IsString(coll))
         add_problem(c, voff(c, coll), "collector",
                     "'collector' must be a string, \"cpython\", \"refcount\" or \"mark-sweep\", not %s", jtype(coll));
@@ -1016,18 +1023,20 @@ static void build(Ctx *c, const cJSON *root, Scenario *s)
     if (source) {
         /* the program as Python source: the same program, from lang_py.c */
         if (!cJSON_IsString(source)) {
-            add_problem(c, voff(c, source), "source", "'source' must be a string (the Python program), not %s",
-                        jtype(source));
+            add_problem(c, voff(c, source), "source",
+                        "'source' must be a string (the Python program), not %s", jtype(source));
             return;
         }
         if (classes || funcs || steps) {
-            add_problem(c, voff(c, source), "source",
-                        "a scenario has either 'source' or 'classes'/'functions'/'steps', not both");
+            add_problem(
+                c, voff(c, source), "source",
+                "a scenario has either 'source' or 'classes'/'functions'/'steps', not both");
             return;
         }
         SrcReport sr = {c, voff(c, source)};
         LangPyMeta meta;
-        int np = lang_py_compile(c->prog, source->valuestring, strlen(source->valuestring), &meta, report_source, &sr);
+        int np = lang_py_compile(c->prog, source->valuestring, strlen(source->valuestring), &meta,
+                                 report_source, &sr);
         if (np < 0)
             c->oom = 1;
         if (!s->title && meta.title)

@@ -38,7 +38,7 @@ typedef struct ScenarioErrors {
 typedef struct ScenarioPin {
     const char *key;   /* "Node #3" or a variable name */
     double x, y;
-    int line, col;     /* where the key is in the file (for check's messages) */
+    int line, col; /* where the key is in the file (for check's messages) */
 } ScenarioPin;
 
 /* How cards are arranged ("layout": "row" | "tree" | "ring" instead of pins):
