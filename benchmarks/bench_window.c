@@ -50,7 +50,7 @@ int main(int argc, char **argv)
     }
     SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
-    AppWinOptions o = {NULL, 0, 1, 0, 0, 0};
+    AppWinOptions o = {NULL, 0, 1, 0, 0, 0, 0};
     AppWin *win = r ? app_win_new(r, w, h, 1.0f, &o) : NULL;
     double load0 = now_ms();
     if (!win || app_win_load(win, argv[2], 0) < 0) {

@@ -36,10 +36,9 @@ static void json_str(FILE *f, const char *s)
  * usage message) if not a version the engine models. */
 static int parse_python(const char *verb, const char *v)
 {
-    static const char *const names[] = {"3.12", "3.13", "3.14", "3.15"};
-    for (int i = 0; i < 4; i++)
-        if (strcmp(v, names[i]) == 0)
-            return 312 + i;
+    int py = app_parse_python(v);
+    if (py > 0)
+        return py;
     fprintf(
         stderr,
         "gcviz %s: --python takes 3.12, 3.13, 3.14 or 3.15 (the versions gcviz models), not '%s'\n",

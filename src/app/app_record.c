@@ -27,7 +27,7 @@
 #include "record.h"
 
 static const char RECORD_USAGE[] =
-    "usage: gcviz record SCENARIO.json --out DIR [options]\n"
+    "usage: gcviz record LESSON.py|SCENARIO.json --out DIR [options]\n"
     "Renders frames of the scenario to DIR/<scenario>-s<step>-p<n>_<phase>-<event>.png\n"
     "without a window or a display.\n"
     "  --every statement|phase|micro  which stops to record (default statement)\n"
@@ -40,6 +40,7 @@ static const char RECORD_USAGE[] =
     "  --slide                        slides: the heap large, the caption as the title, the\n"
     "                                 code beside it, no controls (laid out for 1280x720,\n"
     "                                 larger sizes scale it up)\n"
+    "  --python 3.12|3.13|3.14|3.15   the CPython version modelled (default: the file's)\n"
     "  --beginner                     hide interpreter temporaries (argument tuples, the\n"
     "                                 evaluation stack): their cards and micro-steps\n"
     "  --svg                          also write each frame as SVG\n"
@@ -60,6 +61,7 @@ typedef struct RecOptions {
     double scale;
     int theme;
     int svg, quiet, fit, slide, beginner;
+    int python;        /* --python: 312..315, 0 = the file's version */
     long jobs;         /* 0: one per CPU */
     int delay[RENDER_GRAN_COUNT]; /* GIF frame delays by the stop's kind, in 1/100 s */
 } RecOptions;
@@ -130,7 +132,7 @@ static int parse_args(int argc, char **argv, RecOptions *o)
         if (strcmp(a, "--out") == 0 || strcmp(a, "--gif") == 0 || strcmp(a, "--every") == 0 ||
             strcmp(a, "--from") == 0 || strcmp(a, "--to") == 0 || strcmp(a, "--size") == 0 ||
             strcmp(a, "--scale") == 0 || strcmp(a, "--theme") == 0 || strcmp(a, "--jobs") == 0 ||
-            strcmp(a, "--gif-delay") == 0) {
+            strcmp(a, "--gif-delay") == 0 || strcmp(a, "--python") == 0) {
             if (!v) {
                 char msg[100];
                 snprintf(msg, sizeof msg, "%s needs a value", a);
@@ -186,6 +188,9 @@ static int parse_args(int argc, char **argv, RecOptions *o)
             o->beginner = 1;
         } else if (strcmp(a, "--slide") == 0) {
             o->slide = 1;
+        } else if (strcmp(a, "--python") == 0) {
+            if ((o->python = app_parse_python(v)) < 0)
+                return usage("--python takes 3.12, 3.13, 3.14 or 3.15 (the versions gcviz models)");
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             o->quiet = 1;
         } else if (a[0] == '-' && a[1]) {
@@ -199,7 +204,7 @@ static int parse_args(int argc, char **argv, RecOptions *o)
         }
     }
     if (!o->scenario)
-        return usage("which scenario? (gcviz record SCENARIO.json --out DIR)");
+        return usage("which scenario? (gcviz record LESSON.py --out DIR)");
     if (!o->out)
         return usage("--out DIR is needed");
     if (o->to >= 0 && o->to < o->from)
@@ -511,7 +516,7 @@ static int record_run(Rec *rc)
     }
     /* every frame gets the view that shows its subject (one cursor, one view:
      * the parallel workers draw the bytes of a serial recording) */
-    AppWinOptions wo = {NULL, o->theme, 1, o->slide, 1, o->beginner};
+    AppWinOptions wo = {NULL, o->theme, 1, o->slide, 1, o->beginner, o->python};
     rc->w = app_win_new(rc->r, pw, ph, (float)o->scale, &wo);
     if (!rc->w) {
         fprintf(stderr, "gcviz record: %s\n", SDL_GetError());

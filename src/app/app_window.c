@@ -18,7 +18,8 @@ static int usage(const char *msg)
 {
     fprintf(stderr,
             "gcviz: %s\nusage: gcviz [--shots DIR] [--theme dark|light|contrast] "
-            "[--size WxH] [--ui-scale S] [--slide] [--fullscreen] [--beginner] [SCENARIO.json]\n",
+            "[--size WxH] [--ui-scale S] [--slide] [--fullscreen] [--beginner]\n"
+            "       [--python 3.12|3.13|3.14|3.15] [LESSON.py|SCENARIO.json]\n",
             msg);
     return 2;
 }
@@ -85,7 +86,7 @@ static void apply_fullscreen(SDL_Window *win, AppWin *w, uint32_t now)
 
 int app_window_main(int argc, char **argv)
 {
-    AppWinOptions opt = {NULL, RENDER_THEME_DARK, 1, 0, 0, 0};
+    AppWinOptions opt = {NULL, RENDER_THEME_DARK, 1, 0, 0, 0, 0};
     int width = 1600, height = 1000, fullscreen = 0;
     const char *scenario = NULL;
     for (int i = 0; i < argc; i++) {
@@ -116,6 +117,9 @@ int app_window_main(int argc, char **argv)
             fullscreen = 1;
         } else if (strcmp(a, "--slide") == 0) {
             opt.slide = 1;
+        } else if (strcmp(a, "--python") == 0) {
+            if (++i >= argc || (opt.python = app_parse_python(argv[i])) < 0)
+                return usage("--python takes 3.12, 3.13, 3.14 or 3.15 (the versions gcviz models)");
         } else if (a[0] == '-' && a[1]) {
             char msg[300];
             snprintf(msg, sizeof msg, "unknown option '%s'", a);

@@ -163,6 +163,7 @@ AppWin *app_win_new(SDL_Renderer *r, int width, int height, float scale, const A
     w->view.slide = o && o->slide;
     w->view.beginner = o && o->beginner;
     w->follow = o && o->follow;
+    w->python = o ? o->python : 0;
     app_win_resize(w, width, height, scale);
     w->view.theme = (RenderThemeId)(o && o->theme >= 0 ? o->theme : RENDER_THEME_DARK);
     w->view.zoom = 1;
@@ -480,6 +481,8 @@ int app_win_load(AppWin *w, const char *path, int keep_step)
         w->dirty = 1;
         return -1;
     }
+    if (w->python) /* --python: every file opened (picker, chapters, reload) runs as that version */
+        lang_set_meta(sc->program, w->python, lang_collector(sc->program));
     LangRunOptions ro;
     memset(&ro, 0, sizeof ro);
     ro.record = 1;

@@ -60,6 +60,7 @@ typedef struct AppWinOptions {
     int slide;              /* slide mode (--slide) */
     int follow;             /* settled frames too get a view that shows their subject (record) */
     int beginner;           /* --beginner: interpreter temporaries hidden */
+    int python;             /* --python: 312..315 overrides the file's version, 0 = the file's */
 } AppWinOptions;
 
 /* A card gliding to its new place: a reload moved it (an edited pin) or a
@@ -82,6 +83,7 @@ typedef struct AppWin {
     float dpi;               /* HiDPI factor (drawable pixels per window point) */
     float ui;                /* interface size chosen with Ctrl+ / Ctrl- (1 = 100 %) */
     /* the scenario and its run */
+    int python; /* --python override (0 = the file's version), kept across loads */
     Scenario *sc;
     LangRun *run;
     GcHeap *heap;

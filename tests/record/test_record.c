@@ -269,7 +269,7 @@ static void t_pixels(void)
             /* the same frame's display list, as the window builds it */
             SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
             SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
-            AppWinOptions o = {NULL, render_theme_from_name(themes[ti]), 1, 0, 0, 0};
+            AppWinOptions o = {NULL, render_theme_from_name(themes[ti]), 1, 0, 0, 0, 0};
             AppWin *win = app_win_new(r, w, h, (float)scale, &o);
             win->settled = 1;
             CHECK(app_win_load(win, scenario("f02_two_cycle.json"), 0) == 0, "load");

@@ -64,7 +64,7 @@ static int target_open_scaled(Target *t, int width, int height, float scale, int
     t->r = SDL_CreateSoftwareRenderer(t->surf);
     if (!t->r)
         return -1;
-    AppWinOptions o = {NULL, theme, 1, 0, 0, 0};
+    AppWinOptions o = {NULL, theme, 1, 0, 0, 0, 0};
     t->w = app_win_new(t->r, width, height, scale, &o);
     if (!t->w)
         return -1;
@@ -81,7 +81,7 @@ static int target_open_record(Target *t, int width, int height, int theme, int s
     t->r = t->surf ? SDL_CreateSoftwareRenderer(t->surf) : NULL;
     if (!t->r)
         return -1;
-    AppWinOptions o = {NULL, theme, 1, slide, 1, 0};
+    AppWinOptions o = {NULL, theme, 1, slide, 1, 0, 0};
     t->w = app_win_new(t->r, width, height, 1.0f, &o);
     if (!t->w)
         return -1;
