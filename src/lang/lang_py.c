@@ -2047,6 +2047,21 @@ static LangStmt *parse_class(Py *py, const PTok *t)
     return st;
 }
 
+/* The body of a while or for loop (break and continue allowed in it), and
+ * the refusal of a loop's else clause. */
+static LangStmt *parse_loop_body(Py *py, LangStmt *st, const PTok *t)
+{
+    int saved = py->in_loop;
+    py->in_loop = 1;
+    st->body = parse_block(py, &st->nbody, t);
+    py->in_loop = saved;
+    if (!st->body)
+        return NULL;
+    if (is_word(py, peek(py), "else"))
+        return FAIL_TOK(py, peek(py), "else on a loop is not supported in gcviz programs");
+    return st;
+}
+
 static LangStmt *parse_compound(Py *py, int top)
 {
     PTok *t = peek(py);
@@ -2101,15 +2116,7 @@ static LangStmt *parse_compound(Py *py, int top)
         LangStmt *st = new_stmt(py, LANG_S_WHILE, t, top);
         if (!st || !(st->value = parse_test(py)) || expect_op(py, ":") < 0)
             return NULL;
-        int saved = py->in_loop;
-        py->in_loop = 1;
-        st->body = parse_block(py, &st->nbody, t);
-        py->in_loop = saved;
-        if (!st->body)
-            return NULL;
-        if (is_word(py, peek(py), "else"))
-            return FAIL_TOK(py, peek(py), "else on a loop is not supported in gcviz programs");
-        return st;
+        return parse_loop_body(py, st, t);
     }
     if (is_word(py, t, "for")) {
         next(py);
@@ -2149,15 +2156,7 @@ static LangStmt *parse_compound(Py *py, int top)
         st->target = target;
         if (!(st->value = parse_exprlist(py)) || expect_op(py, ":") < 0)
             return NULL;
-        int saved = py->in_loop;
-        py->in_loop = 1;
-        st->body = parse_block(py, &st->nbody, t);
-        py->in_loop = saved;
-        if (!st->body)
-            return NULL;
-        if (is_word(py, peek(py), "else"))
-            return FAIL_TOK(py, peek(py), "else on a loop is not supported in gcviz programs");
-        return st;
+        return parse_loop_body(py, st, t);
     }
     if (is_word(py, t, "def")) {
         if (py->cur_func >= 0)
