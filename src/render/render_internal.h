@@ -89,6 +89,9 @@ void render_output_panel(Scene *s, float x, float y, float w, float h);
 float render_output_h(const Scene *s);
 /* Slide mode: the whole frame but the overlays (render_slide.c). */
 void render_slide(Scene *s);
+/* The byte offset of the last space in text before which it fits maxw
+ * pixels, or 0 (render_scene.c). */
+size_t render_wrap_at(Scene *s, RenderFont font, int px, const char *text, float maxw);
 /* A note at the bottom of the heap naming the subject's cards that are
  * not inside the heap view. */
 void render_offscreen_note(Scene *s);

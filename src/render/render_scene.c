@@ -289,10 +289,10 @@ static const LangLoc *current_top_loc(Scene *s)
  * pixels, or 0.  A binary search over the spaces (the width grows with
  * the prefix): drawn every frame, a word-by-word scan shaped the whole
  * sentence again for each word. */
-static size_t wrap_at(Scene *s, RenderFont font, int px, const char *text, float maxw)
+size_t render_wrap_at(Scene *s, RenderFont font, int px, const char *text, float maxw)
 {
     size_t spaces[300], n = 0;
-    char line[600];
+    char line[1024];
     for (size_t i = 0; text[i] && i < sizeof line - 1 && n < sizeof spaces / sizeof spaces[0]; i++)
         if (text[i] == ' ')
             spaces[n++] = i;
@@ -326,7 +326,7 @@ static void text_lines(Scene *s, const char *say, float x, float y, float w, flo
         }
     int px = spx(s, 15);
     float lh = sc(s, 18), y0 = y - sc(s, 12);
-    size_t cut = wrap_at(s, RENDER_FONT_SANS, px, say, w);
+    size_t cut = render_wrap_at(s, RENDER_FONT_SANS, px, say, w);
     if (cut == 0 || y0 + 2 * lh > bottom) {
         render_text(s->l, x, y, RENDER_FONT_SANS, px, RENDER_ALIGN_LEFT, color,
                     render_fit(s, RENDER_FONT_SANS, px, say, w, buf, sizeof buf));
@@ -357,7 +357,7 @@ static void caption_title(Scene *s, const char *text, float x, float y, float w,
         }
     }
     int px = spx(s, 16);
-    size_t cut = wrap_at(s, RENDER_FONT_BOLD, px, text, w);
+    size_t cut = render_wrap_at(s, RENDER_FONT_BOLD, px, text, w);
     if (cut == 0) {
         render_text(s->l, x, y, RENDER_FONT_BOLD, px, RENDER_ALIGN_LEFT, s->t->text,
                     render_fit(s, RENDER_FONT_BOLD, px, text, w, buf, sizeof buf));

@@ -124,29 +124,9 @@ int render_subjects(const GcHeap *h, const LangProgram *p, RenderGranularity gra
  * that fits maxw pixels; 0 if not even the first word fits. */
 static size_t fit_prefix(Scene *s, RenderFont font, int px, const char *text, float maxw)
 {
-    size_t len = strlen(text);
     if ((float)render_text_width(s->fonts, font, px, text) <= maxw)
-        return len;
-    size_t spaces[300], n = 0;
-    for (size_t i = 0; i < len && n < sizeof spaces / sizeof spaces[0]; i++)
-        if (text[i] == ' ')
-            spaces[n++] = i;
-    char line[1024];
-    size_t lo = 0, hi = n, best = 0;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2, i = spaces[mid];
-        if (i >= sizeof line)
-            i = sizeof line - 1;
-        memcpy(line, text, i);
-        line[i] = 0;
-        if ((float)render_text_width(s->fonts, font, px, line) > maxw) {
-            hi = mid;
-        } else {
-            best = i;
-            lo = mid + 1;
-        }
-    }
-    return best;
+        return strlen(text);
+    return render_wrap_at(s, font, px, text, maxw);
 }
 
 /* Draws text wrapped at spaces into at most maxlines lines of width w from
