@@ -449,11 +449,11 @@ static int32_t memo_find(const Memo *m, float y)
     return a > 0 && y < m->s[a - 1].hi ? a - 1 : -1;
 }
 
-/* Adds the open span (lo, hi), merged with the spans it meets.  0, or -1 on
- * OOM. */
-static int memo_add(Memo *m, float lo, float hi)
+/* The first span with hi > lo (m->n if none): where (lo, ...) starts to meet
+ * the spans, which are sorted and disjoint. */
+static int32_t memo_first_after(const Memo *m, float lo)
 {
-    int32_t a = 0, b = m->n; /* the first span with hi > lo */
+    int32_t a = 0, b = m->n;
     while (a < b) {
         int32_t k = (a + b) / 2;
         if (m->s[k].hi <= lo)
@@ -461,6 +461,14 @@ static int memo_add(Memo *m, float lo, float hi)
         else
             b = k;
     }
+    return a;
+}
+
+/* Adds the open span (lo, hi), merged with the spans it meets.  0, or -1 on
+ * OOM. */
+static int memo_add(Memo *m, float lo, float hi)
+{
+    int32_t a = memo_first_after(m, lo);
     int32_t end = a; /* spans a .. end-1 meet (lo, hi) */
     while (end < m->n && m->s[end].lo < hi)
         end++;
@@ -491,14 +499,7 @@ static int memo_add(Memo *m, float lo, float hi)
  * 0, or -1 on OOM. */
 static int memo_cut(Memo *m, float lo, float hi)
 {
-    int32_t a = 0, b = m->n; /* the first span with hi > lo */
-    while (a < b) {
-        int32_t q = (a + b) / 2;
-        if (m->s[q].hi <= lo)
-            a = q + 1;
-        else
-            b = q;
-    }
+    int32_t a = memo_first_after(m, lo);
     for (int32_t k = a; k < m->n && m->s[k].lo < hi;) {
         Taken t = m->s[k];
         if (t.lo < lo) {
