@@ -37,7 +37,7 @@
 #define LAYOUT_MAX_ROWS 10       /* rows drawn before "+N more" */
 #define LAYOUT_GAP_X 84.0f       /* room for arrows between columns */
 #define LAYOUT_GAP_Y 40.0f
-#define LAYOUT_COLUMN_H 880.0f   /* least height of a column before a new one starts */
+#define LAYOUT_COLUMN_H  560.0f     /* least height of a column before a new one starts */
 #define LAYOUT_ASPECT 1.3f       /* width / height aimed at when a run has many cards */
 
 typedef struct Layout Layout;

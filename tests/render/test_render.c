@@ -1824,58 +1824,49 @@ static int check_subject_frame(Target *t, float y0, float y1, const char *what)
     return n;
 }
 
-/* Every frame of every bundled chapter, recorded as slides at 1280x720
- * and 1920x1080 (each phase, as --every phase records them): the cards
- * the caption names are inside the heap view. */
+/* Every frame of every bundled chapter (scenarios/index.json, as the tour
+ * and the picker list them: .py lessons and the JSON chapters 16 and 17),
+ * recorded as slides at 1280x720 and 1920x1080 (each phase, as --every
+ * phase records them): the cards the caption names are inside the heap
+ * view. */
 static void t_slide_subjects(void)
 {
-    /* The course's JSON chapters: 16 and 17 in scenarios/, the others in
-     * their JSON form (tests/golden/scenarios/course).  Not yet the .py
-     * chapters: 14_weak_references.py fails at its exit collection (cursor
-     * 151, subtract_refs names list #1, which is off the slide). */
-    static const char *const dirs[] = {GCVIZ_SCENARIOS_DIR, GCVIZ_GOLDEN_DIR "/course"};
     static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
-    int frames = 0, named = 0;
+    ScenarioChapter ch[64];
+    int nch = scenario_read_index(GCVIZ_SCENARIOS_DIR, ch, 64);
+    CHECK(nch >= 19, "index.json: %d chapters", nch);
+    int frames = 0, named = 0, npy = 0;
     for (int si = 0; si < 2; si++) {
         Target t;
         CHECK(target_open_record(&t, sizes[si][0], sizes[si][1], RENDER_THEME_LIGHT, 1) == 0, "target");
-        for (int di = 0; di < 2; di++) {
-            DIR *d = opendir(dirs[di]);
-            CHECK(d != NULL, "%s", dirs[di]);
-            struct dirent *de;
-            while (d && (de = readdir(d)) != NULL) {
-                size_t len = strlen(de->d_name);
-                int is_json = len > 5 && strcmp(de->d_name + len - 5, ".json") == 0;
-                if (!is_json || !isdigit((unsigned char)de->d_name[0]))
-                    continue;
-                char path[1024];
-                snprintf(path, sizeof path, "%s/%s", dirs[di], de->d_name);
-                if (app_win_load(t.w, path, 0) < 0) {
-                    CHECK(0, "load %s", path);
-                    continue;
-                }
-                RecordPoint *pts = NULL;
-                int32_t np = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_PHASE, &pts);
-                CHECK(np > 0, "%s: stops", de->d_name);
-                for (int32_t i = 0; i < np; i++) {
-                    app_win_seek(t.w, pts[i].cursor, 0);
-                    CHECK(app_win_build(t.w) == 0, "build");
-                    RenderRegions rg;
-                    app_win_regions(t.w, &rg);
-                    char what[1200];
-                    snprintf(what, sizeof what, "%s %dx%d cursor %d", de->d_name, sizes[si][0], sizes[si][1],
-                             (int)pts[i].cursor);
-                    named += check_subject_frame(&t, 0, rg.heap_y, what);
-                    frames++;
-                }
-                free(pts);
+        for (int ci = 0; ci < nch; ci++) {
+            char path[1024];
+            snprintf(path, sizeof path, "%s/%.127s", GCVIZ_SCENARIOS_DIR, ch[ci].file);
+            if (app_win_load(t.w, path, 0) < 0) {
+                CHECK(0, "load %s", path);
+                continue;
             }
-            if (d)
-                closedir(d);
+            npy += si == 0 && scenario_is_py(path);
+            RecordPoint *pts = NULL;
+            int32_t np = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_PHASE, &pts);
+            CHECK(np > 0, "%s: stops", ch[ci].file);
+            for (int32_t i = 0; i < np; i++) {
+                app_win_seek(t.w, pts[i].cursor, 0);
+                CHECK(app_win_build(t.w) == 0, "build");
+                RenderRegions rg;
+                app_win_regions(t.w, &rg);
+                char what[1200];
+                snprintf(what, sizeof what, "%.127s %dx%d cursor %d", ch[ci].file, sizes[si][0], sizes[si][1],
+                         (int)pts[i].cursor);
+                named += check_subject_frame(&t, 0, rg.heap_y, what);
+                frames++;
+            }
+            free(pts);
         }
         target_close(&t);
     }
-    printf("slide_subjects: %d frames, %d cards named\n", frames, named);
+    printf("slide_subjects: %d chapters (%d .py), %d frames, %d cards named\n", nch, npy, frames, named);
+    CHECK(npy >= 17, ".py chapters: %d", npy);
     CHECK(frames > 400 && named > 100, "frames %d, named %d", frames, named);
 }
 
