@@ -722,8 +722,11 @@ static int subject_ids(AppWin *w, int32_t old, GcId *ids, int max)
 
 /* Moves the view (zoom, pan) just enough to show the subject: pans, then
  * zooms out (not below zfloor) when it does not fit; when it cannot fit
- * even then, shows its first card (the heap's note names the others). */
-static void keep_subject(AppWin *w, int32_t old, float zfloor, float *zoom, float *px, float *py)
+ * even then, shows as many of its cards as fit (the heap's note names the
+ * others).  shown (if not NULL) gets the world bounds of the cards it
+ * shows; returns 0 when there is no subject with a place. */
+static int keep_subject(AppWin *w, int32_t old, float zfloor, float *zoom, float *px, float *py,
+                        float shown[4])
 {
     GcId ids[16];
     int n = subject_ids(w, old, ids, 16);
@@ -743,7 +746,7 @@ static void keep_subject(AppWin *w, int32_t old, float zfloor, float *zoom, floa
         any = 1;
     }
     if (!any)
-        return;
+        return 0;
     RenderRegions rg;
     app_win_regions(w, &rg);
     float vw = rg.heap_w / w->scale, vh = rg.heap_h / w->scale, m = SUBJECT_MARGIN;
@@ -794,6 +797,86 @@ static void keep_subject(AppWin *w, int32_t old, float zfloor, float *zoom, floa
     *zoom = z;
     *px = nx;
     *py = ny;
+    if (shown)
+        memcpy(shown, b, sizeof b);
+    return 1;
+}
+
+/* ---- whole cards ---------------------------------------------------------------- */
+
+#define WHOLE_MAX    400 /* cards looked at; a bigger heap keeps its pan */
+#define WHOLE_MARGIN 12.0f
+
+typedef struct Span2 {
+    float a0, a1; /* along the axis moved */
+    float b0, b1; /* across it */
+} Span2;
+
+/* Of the pans along one axis that start or end the view at a card's edge
+ * (and the pan p itself), the one that keeps [s0, s1] (if s0 <= s1) in the
+ * view of length len and shows the most whole cards less one and a half
+ * for each card cut, of those meeting the view across it ([q, q + qlen]);
+ * then the nearest to p. */
+static float whole_pan(const Span2 *c, int n, float p, float len, float q, float qlen, float s0,
+                       float s1)
+{
+    float best = p, best_score = -1e30f, best_d = 0;
+    for (int k = -1; k < 2 * n; k++) {
+        float cand = k < 0          ? p
+                     : (k & 1) == 0 ? c[k / 2].a0 - WHOLE_MARGIN
+                                    : c[k / 2].a1 + WHOLE_MARGIN - len;
+        if (s0 <= s1 && (s0 < cand || s1 > cand + len))
+            continue;
+        int cut = 0, whole = 0;
+        for (int i = 0; i < n; i++) {
+            if (c[i].b1 <= q || c[i].b0 >= q + qlen || c[i].a1 <= cand || c[i].a0 >= cand + len)
+                continue;
+            if (c[i].a0 >= cand && c[i].a1 <= cand + len)
+                whole++;
+            else
+                cut++;
+        }
+        float d = fabsf(cand - p), score = (float)whole - 1.5f * (float)cut;
+        if (score > best_score || (score == best_score && d < best_d)) {
+            best = cand;
+            best_score = score;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+/* Pans a frame's view so that its edges cut as few cards as they can
+ * (a slide shows whole cards, not halves at its top and bottom), keeping
+ * the subject (sb, if has_subject) in view.  The zoom is not changed. */
+static void whole_cards(AppWin *w, float zoom, float *px, float *py, const float sb[4],
+                        int has_subject)
+{
+    Span2 cx[WHOLE_MAX], cy[WHOLE_MAX];
+    int n = 0;
+    for (GcId id = 1; id <= gc_max_id(w->heap); id++) {
+        const GcObject *o = gc_object(w->heap, id);
+        float b[4];
+        if (!o || o->state != GC_STATE_ALIVE || !card_bounds(w, id, b))
+            continue;
+        if (n == WHOLE_MAX)
+            return;
+        cy[n] = (Span2){b[1], b[3], b[0], b[2]};
+        cx[n] = (Span2){b[0], b[2], b[1], b[3]};
+        n++;
+    }
+    RenderRegions rg;
+    app_win_regions(w, &rg);
+    float vw = rg.heap_w / w->scale / zoom, vh = rg.heap_h / w->scale / zoom, m = 4;
+    float s0 = has_subject ? sb[1] - m : 1, s1 = has_subject ? sb[3] + m : 0;
+    if (s1 - s0 > vh)
+        s0 = 1, s1 = 0;
+    *py = whole_pan(cy, n, *py, vh, *px, vw, s0, s1);
+    s0 = has_subject ? sb[0] - m : 1;
+    s1 = has_subject ? sb[2] + m : 0;
+    if (s1 - s0 > vw)
+        s0 = 1, s1 = 0;
+    *px = whole_pan(cx, n, *px, vw, *py, vh, s0, s1);
 }
 
 /* A slide's view before its subject: the cards of the whole run zoomed to
@@ -839,8 +922,10 @@ void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
     if (w->view.slide)
         slide_view(w, zoom, x, y);
     int32_t c = gc_cursor(w->heap);
-    keep_subject(w, c > 0 ? c - 1 : 0, w->view.slide ? SUBJECT_ZMIN_SLIDE : SUBJECT_ZMIN, zoom, x,
-                 y);
+    float sb[4];
+    int has = keep_subject(w, c > 0 ? c - 1 : 0, w->view.slide ? SUBJECT_ZMIN_SLIDE : SUBJECT_ZMIN,
+                           zoom, x, y, sb);
+    whole_cards(w, *zoom, x, y, sb, has);
 }
 
 /* Keeps what a step is about in view: when the cards its caption names
@@ -863,7 +948,7 @@ static void follow(AppWin *w, int32_t old, int32_t cursor, uint32_t now)
     if (w->view.slide) {
         app_win_frame_view(w, &nz, &nx, &ny);
     } else {
-        keep_subject(w, old, z < SUBJECT_ZMIN ? z : SUBJECT_ZMIN, &nz, &nx, &ny);
+        keep_subject(w, old, z < SUBJECT_ZMIN ? z : SUBJECT_ZMIN, &nz, &nx, &ny, NULL);
     }
     if (nz != z || nx != px || ny != py)
         glide_view(w, nz, nx, ny, now);
