@@ -2858,46 +2858,65 @@ static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
     return decref(r, sub);
 }
 
-/* What a class statement allocates that has no id, measured on 3.12.1
- * and 3.13.0 with gc.get_count() around it and the free lists emptied or
- * filled one kind at a time: the class body's namespace dict and two
- * 3-tuples (the calls of __build_class__'s metaclass) die at its end; the
- * type keeps its bases tuple ((object,) or the (Base,) of the call), a
- * copy of the namespace, its mro tuple, and, without free lists, the type
- * object, the __dict__ and __weakref__ descriptors of a class without a
- * base and the weakref in its base's __subclasses__ (plus the base's
- * subclasses dict the first time); one function object per method. */
-static void class_hidden_allocs(LangRun *r, int32_t k)
+/* What a class statement allocates that has no id, in CPython's order
+ * (builtin___build_class__, type_new, PyType_Ready, type_new_set_names,
+ * type_new_init_subclass), traced with a PyRefTracer on 3.13.0 and
+ * checked with gc.get_count() on 3.12.1 and 3.13.0 by the free lists it
+ * leaves (after `class C: ...` two dicts and one 3-tuple are free):
+ * MAKE_FUNCTION of the class body; the bases tuple of a class with a base
+ * (kept as tp_bases); the bound type.__prepare__ (+1 -1) and the namespace
+ * it returns; the body runs (RESUME: an eval-breaker check) and makes one
+ * function per method; the type call's argument tuple (3); (object,) for a
+ * class without a base; the type's copy of the namespace; the type; its mro
+ * tuple; the __dict__ and __weakref__ descriptors of a class without a
+ * base; the weakref in the base's subclasses (and the base's subclasses
+ * dict the first time); the copy of the type's dict that
+ * type_new_set_names iterates (freed at once); the super object and bound
+ * __init_subclass__ (+2 -2); then the argument tuple, the namespace and
+ * the class body function die. */
+static int class_hidden_allocs(LangRun *r, int32_t k)
 {
     GcHeap *h = r->h;
     const LangClass *c = lang_class(r->p, k);
     int mro = 2;
     for (int32_t b = c->base; b >= 0 && mro < 1000; b = lang_class(r->p, b)->base)
         mro++;
+    gc_count_hidden(h, 1); /* MAKE_FUNCTION of the class body */
+    if (c->base >= 0)
+        gc_hidden_alloc(h, GC_KIND_TUPLE, 1); /* the bases tuple */
+    gc_count_hidden(h, 1);                    /* type.__prepare__ bound */
+    gc_count_hidden(h, -1);
     gc_hidden_alloc(h, GC_KIND_DICT, 0); /* the namespace */
+    TRY(safe_point(r));                  /* RESUME of the class body */
     for (int32_t i = 0; i < c->nattrs; i++)
         if (!c->attrs[i].value)
             gc_count_hidden(h, 1);        /* MAKE_FUNCTION of a method */
     gc_hidden_alloc(h, GC_KIND_TUPLE, 3); /* (name, bases, namespace) */
-    gc_hidden_alloc(h, GC_KIND_TUPLE, 3); /* the type call's argument tuple */
-    gc_hidden_alloc(h, GC_KIND_TUPLE, 1); /* tp_bases */
-    gc_hidden_alloc(h, GC_KIND_DICT, 0);  /* the type's dict */
+    if (c->base < 0)
+        gc_hidden_alloc(h, GC_KIND_TUPLE, 1); /* (object,) */
+    gc_hidden_alloc(h, GC_KIND_DICT, 0);      /* the type's dict */
+    gc_count_hidden(h, 1);                    /* the type */
     gc_hidden_alloc(h, GC_KIND_TUPLE, mro);
-    if (c->base < 0) {
-        gc_count_hidden(h, 4); /* type, 2 descriptors, weakref in object's subclasses */
-    } else {
+    if (c->base < 0)
+        gc_count_hidden(h, 2); /* the __dict__ and __weakref__ descriptors */
+    gc_count_hidden(h, 1);     /* the weakref in the base's subclasses */
+    if (c->base >= 0) {
         int first = 1;
         for (int32_t j = 0; j < k; j++)
             if (lang_class(r->p, j)->base == c->base && r->class_made[j])
                 first = 0;
         if (first)
-            gc_hidden_alloc(h, GC_KIND_DICT, 0); /* the base's __subclasses__ dict */
-        gc_count_hidden(h, 2);                   /* type, weakref in the base's subclasses */
+            gc_hidden_alloc(h, GC_KIND_DICT, 0); /* the base's subclasses dict */
     }
-    gc_hidden_free(h, GC_KIND_TUPLE, 3);
+    gc_hidden_alloc(h, GC_KIND_DICT, 0); /* names_to_set */
+    gc_hidden_free(h, GC_KIND_DICT, 0);
+    gc_count_hidden(h, 2); /* super(type, type) and its __init_subclass__ */
+    gc_count_hidden(h, -2);
     gc_hidden_free(h, GC_KIND_TUPLE, 3);
     gc_hidden_free(h, GC_KIND_DICT, 0);
+    gc_count_hidden(h, -1); /* the class body function */
     r->class_made[k] = 1;
+    return OK;
 }
 
 static int exec_py_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
@@ -2954,7 +2973,7 @@ static int exec_py_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int
         bind_def(r, c, s->names[0], GC_MKVAL(GC_V_FUNC, s->func), &rc);
         return rc;
     case LANG_S_CLASS:
-        class_hidden_allocs(r, s->cls);
+        TRY(class_hidden_allocs(r, s->cls));
         bind_def(r, c, s->names[0], GC_MKVAL(GC_V_CLASS, s->cls), &rc);
         if (rc == OK)
             rc = safe_point(r); /* after the call of __build_class__ */

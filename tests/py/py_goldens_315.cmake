@@ -4,7 +4,6 @@
 # have one).  The ones gcviz does not print exactly yet are listed and
 # DISABLED, as for 3.12 and 3.13 (each fails under 3.13 too).
 set(GCVIZ_PY315_NOT_YET
-  py_course_18_why_generations_315
   py_l05_generations_315
   py_l06_auto_collect_loop_315
   py_l14_assign_arith_315

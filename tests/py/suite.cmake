@@ -11,12 +11,8 @@ set(GCVIZ_PY_NOT_YET
   py_course_06_containers_and_tracking_trace
   py_course_11_automatic_collection_trace
   py_course_18_why_generations_trace
-  py_l05_generations_312
-  py_l05_generations_313
-  py_l05_generations_trace
   py_l09_control_flow_trace
   py_l10_lists_trace
-  py_l11_dicts_trace
   py_l14_assign_arith_312
   py_l14_assign_arith_313
   py_l14_assign_arith_trace
@@ -32,8 +28,6 @@ set(GCVIZ_PY_NOT_YET
   py_seed_002_trace
   py_seed_003_trace
   py_seed_004_trace
-  py_seed_005_312
-  py_seed_005_313
   py_seed_005_trace
   py_seed_006_trace
   py_seed_007_trace
@@ -47,8 +41,6 @@ set(GCVIZ_PY_NOT_YET
   py_seed_014_313
   py_seed_014_trace
   py_seed_015_trace
-  py_seed_016_312
-  py_seed_016_313
   py_seed_016_trace
   py_seed_017_trace
   py_seed_019_trace
@@ -63,20 +55,14 @@ set(GCVIZ_PY_NOT_YET
   py_seed_028_trace
   py_seed_029_trace
   py_seed_030_trace
-  py_seed_031_312
-  py_seed_031_313
   py_seed_031_trace
   py_seed_032_312
   py_seed_032_313
   py_seed_032_trace
-  py_seed_033_312
-  py_seed_033_313
   py_seed_033_trace
   py_seed_034_trace
   py_seed_035_trace
   py_seed_036_trace
-  py_seed_037_312
-  py_seed_037_313
   py_seed_037_trace
   py_seed_038_trace
   py_seed_039_trace
