@@ -83,7 +83,25 @@ static void forest_free(Forest *f)
     free(f->next);
 }
 
-static int forest_build(Forest *f, GcHeap *h, GcId maxid)
+/* Whether making p the parent of id would close a loop (p is id or below
+ * it); a walk longer than 64 is taken as one. */
+static int would_loop(const Forest *f, GcId p, GcId id)
+{
+    for (int k = 0; p && k < 64; k++, p = f->parent[p])
+        if (p == id)
+            return 1;
+    return p != 0;
+}
+
+static int is_instance(const GcHeap *h, GcId id)
+{
+    const GcObject *o = gc_object(h, id);
+    return o && o->kind == GC_KIND_INSTANCE;
+}
+
+/* instances: only fields of instances holding instances count (the
+ * structures found without a hint are made of a lesson's own objects). */
+static int forest_build(Forest *f, GcHeap *h, GcId maxid, int instances)
 {
     size_t n = (size_t)maxid + 1;
     f->parent = calloc(n, sizeof *f->parent);
@@ -93,14 +111,23 @@ static int forest_build(Forest *f, GcHeap *h, GcId maxid)
     if (!f->parent || !f->slot || !f->first || !f->next)
         return -1;
     int32_t nev = gc_event_count(h);
-    for (int32_t i = 0; i < nev; i++) {
-        const GcEvent *ev = gc_event(h, i);
-        if (ev->kind != GC_EV_STORE || ev->obj <= 0 || ev->obj2 <= 0 || ev->obj2 > maxid ||
-            ev->obj >= ev->obj2 || f->parent[ev->obj2])
-            continue; /* only a holder born earlier, and the first one */
-        f->parent[ev->obj2] = ev->obj;
-        f->slot[ev->obj2] = ev->slot;
-    }
+    /* a holder born earlier, the first one; then, for an object that has
+     * none, its first holder born later unless that closes a loop (a
+     * nested constructor, Node("a", Node("b")), builds children first) */
+    for (int pass = 0; pass < 2; pass++)
+        for (int32_t i = 0; i < nev; i++) {
+            const GcEvent *ev = gc_event(h, i);
+            if (ev->kind != GC_EV_STORE || ev->obj <= 0 || ev->obj2 <= 0 || ev->obj2 > maxid ||
+                ev->obj > maxid || ev->obj == ev->obj2 || f->parent[ev->obj2] ||
+                (pass == 0 && ev->obj > ev->obj2))
+                continue;
+            if (instances && (!is_instance(h, ev->obj) || !is_instance(h, ev->obj2)))
+                continue;
+            if (pass == 1 && would_loop(f, ev->obj, ev->obj2))
+                continue;
+            f->parent[ev->obj2] = ev->obj;
+            f->slot[ev->obj2] = ev->slot;
+        }
     /* children lists in (slot, id) order: insert from the highest id down,
      * each before the first sibling with a larger slot */
     for (GcId id = maxid; id >= 1; id--) {
@@ -248,16 +275,127 @@ static int put_tree(Layout *l, const Forest *f, const LayoutItem *items, GcId ro
     return 0;
 }
 
+/* ---- structures found without a hint --------------------------------------- */
+
+#define AUTO_MIN 5  /* a structure found without a hint: 5 .. AUTO_MAX instances */
+#define AUTO_MAX 64 /* (a lecture's list, ring or tree; bigger runs keep the usual placement) */
+
+/* The structure under root, breadth first, into out (room for max + 1);
+ * returns its size, max + 1 when it is bigger than max. */
+static int members_of(const Forest *f, GcId root, GcId *out, int max)
+{
+    int n = 0;
+    out[n++] = root;
+    for (int i = 0; i < n; i++)
+        for (GcId c = f->first[out[i]]; c; c = f->next[c]) {
+            if (n == max + 1)
+                return n;
+            out[n++] = c;
+        }
+    return n;
+}
+
+/* A structure already put: its rows and its life. */
+typedef struct Band {
+    float y0, y1;
+    int32_t born, gone; /* gone INT32_MAX: to the end */
+} Band;
+
+/* The first top y >= 0 where a band of height hgt alive over [born, gone)
+ * meets no band of bands[0..n) alive at the same time. */
+static float free_band(const Band *bands, int n, float hgt, int32_t born, int32_t gone)
+{
+    float y = 0;
+    for (int moved = 1; moved;) {
+        moved = 0;
+        for (int i = 0; i < n; i++)
+            if (bands[i].born < gone && born < bands[i].gone && y < bands[i].y1 + LAYOUT_GAP_Y &&
+                bands[i].y0 < y + hgt + LAYOUT_GAP_Y) {
+                y = bands[i].y1 + LAYOUT_GAP_Y;
+                moved = 1;
+            }
+    }
+    return y;
+}
+
+/* Without a hint: every structure of AUTO_MIN .. AUTO_MAX instances
+ * linked by their fields (parents as for the hints, children born first
+ * too) is laid out as what it is: a ring on a circle, a chain (each one
+ * child) as a row, anything else as a tree in levels, at the left, below
+ * the structures alive at the same time.  The other cards keep the usual
+ * placement around them.  Deterministic: structures by root id.  0, or -1
+ * on OOM. */
+static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, GcId maxid)
+{
+    enum { MAXDEPTH = AUTO_MAX + 1 };
+    Forest f;
+    memset(&f, 0, sizeof f);
+    GcId *stack = malloc(((size_t)maxid + 1) * sizeof *stack);
+    float *span = malloc(((size_t)maxid + 1) * sizeof *span);
+    int32_t *depth = malloc(((size_t)maxid + 1) * sizeof *depth);
+    float colx[MAXDEPTH];
+    Band *bands = NULL;
+    int nbands = 0, capbands = 0;
+    int rc = stack && span && depth ? forest_build(&f, h, maxid, 1) : -1;
+    for (GcId root = 1; root <= maxid && rc == 0; root++) {
+        if (f.parent[root] || !f.first[root] || layout_get(l, root, &(float){0}, &(float){0}) == 0)
+            continue; /* not a structure's root, or pinned or kept from before a reload */
+        GcId mem[AUTO_MAX + 1];
+        int k = members_of(&f, root, mem, AUTO_MAX);
+        if (k < AUTO_MIN || k > AUTO_MAX)
+            continue;
+        Band b = {0, 0, INT32_MAX, 0};
+        for (int i = 0; i < k; i++) {
+            const LayoutItem *it = &items[mem[i]];
+            b.born = it->born < b.born ? it->born : b.born;
+            int32_t g = it->gone < 0 ? INT32_MAX : it->gone;
+            b.gone = g > b.gone ? g : b.gone;
+        }
+        int nring = ring_of(&f, h, root, stack, AUTO_MAX);
+        float hgt = 0;
+        if (nring > 0)
+            hgt = put_ring(l, items, stack, nring, 0, 0);
+        else
+            rc = put_tree(l, &f, items, root, 0, 0, stack, span, colx, depth, MAXDEPTH, &hgt);
+        b.y0 = free_band(bands, nbands, hgt, b.born, b.gone);
+        b.y1 = b.y0 + hgt;
+        for (int i = 0; i < k && rc == 0; i++) {
+            float x, y;
+            if (!layout_is_pinned(l, mem[i]) && layout_get(l, mem[i], &x, &y) == 0)
+                rc = layout_put(l, mem[i], x, y + b.y0);
+            if (rc == 0)
+                rc = layout_place(l, &items[mem[i]], 1); /* its size and life, as for pins */
+        }
+        if (nbands == capbands) {
+            int nc = capbands ? capbands * 2 : 16;
+            Band *nb = realloc(bands, (size_t)nc * sizeof *nb);
+            if (!nb) {
+                rc = -1;
+                break;
+            }
+            bands = nb;
+            capbands = nc;
+        }
+        bands[nbands++] = b;
+    }
+    free(bands);
+    free(stack);
+    free(span);
+    free(depth);
+    forest_free(&f);
+    return rc;
+}
+
 /* The arrangement of the layout's kind: parents from fields, and for trees
  * and rings their places.  0, or -1 on OOM. */
 static int arrange(Layout *l, GcHeap *h, LayoutItem *items, GcId maxid)
 {
     ScenarioArrange how = layout_arrange(l);
     if (how == SCENARIO_ARRANGE_DEFAULT)
-        return 0;
+        return arrange_auto(l, h, items, maxid);
     Forest f;
     memset(&f, 0, sizeof f);
-    int rc = forest_build(&f, h, maxid);
+    int rc = forest_build(&f, h, maxid, 0);
     for (GcId id = 1; id <= maxid && rc == 0; id++)
         if (f.parent[id])
             items[id].parent = f.parent[id];

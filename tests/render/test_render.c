@@ -2690,38 +2690,46 @@ static int arrows_crossing_cards(Target *t, char *what, size_t n)
     return bad;
 }
 
-/* "layout": "row": a doubly linked list made from five named nodes is one
- * row in field order; "tree": a 15-node binary tree in levels (one column
- * per depth, a parent between its two children); neither has an arrow
- * across a card, at 100 % and fitted. */
-static void t_arrange(void)
+/* "layout": "row" (dll.json), and without a hint (dll.py, whose list is
+ * made by the lesson's own class): a doubly linked list made from five
+ * named nodes is one row in field order; "tree" (tree15.json), and without
+ * a hint (tree15.py): a 15-node binary tree in levels (one column per
+ * depth, a parent between its two children); none has an arrow across a
+ * card, at 100 % and fitted. */
+static void t_arrange_one(const char *dll, const char *tree)
 {
     Target t;
     CHECK(target_open(&t, 2600, 1000, 0) == 0, "target");
-    CHECK(load(&t, "../../layout/data/dll.json") == 0, "load");
+    CHECK(load(&t, dll) == 0, "load %s", dll);
     key(&t, SDLK_END, 0);
     float x[6], y[6];
-    for (GcId id = 1; id <= 5; id++)
-        CHECK(layout_get(t.w->layout, id, &x[id], &y[id]) == 0, "#%d placed", (int)id);
-    for (GcId id = 2; id <= 5; id++)
-        CHECK(y[id] == y[1] && x[id] > x[id - 1] + 300, "#%d at %g,%g: in the row right of #%d (%g,%g)",
-              (int)id, x[id], y[id], (int)id - 1, x[id - 1], y[id - 1]);
+    GcId node[6];
+    for (int i = 1; i <= 5; i++) {
+        node[i] = layout_pin_target(t.w->heap, (char[2]){(char)('a' + i - 1), 0});
+        CHECK(node[i] > 0 && layout_get(t.w->layout, node[i], &x[i], &y[i]) == 0, "%s: node %c placed",
+              dll, 'a' + i - 1);
+    }
+    for (int i = 2; i <= 5; i++)
+        CHECK(y[i] == y[1] && x[i] > x[i - 1] + 300, "%s: #%d at %g,%g: in the row right of #%d (%g,%g)",
+              dll, (int)node[i], x[i], y[i], (int)node[i - 1], x[i - 1], y[i - 1]);
     char what[160] = "";
     for (int fit = 0; fit < 2; fit++) {
         if (fit)
             key(&t, SDLK_f, 0);
         CHECK(draw(&t) == 0, "draw");
-        CHECK(arrows_crossing_cards(&t, what, sizeof what) == 0, "list%s: %s", fit ? " fitted" : "", what);
+        CHECK(arrows_crossing_cards(&t, what, sizeof what) == 0, "%s%s: %s", dll, fit ? " fitted" : "", what);
     }
     target_close(&t);
 
     CHECK(target_open(&t, 1920, 1080, 0) == 0, "target");
-    CHECK(load(&t, "../../layout/data/tree15.json") == 0, "load");
+    CHECK(load(&t, tree) == 0, "load %s", tree);
     key(&t, SDLK_END, 0);
+    if (strstr(tree, ".py") && t.w->tl.nstmts > 0) /* before the exit, which frees the tree */
+        app_win_seek(t.w, t.w->tl.stmts[t.w->tl.nstmts - 1], 0);
     /* the tree from the root's fields: depth of each node, parent between children */
     GcHeap *h = t.w->heap;
-    GcId queue[32], root = 1;
-    int depth[64] = {0}, nq = 0, nodes = 0;
+    GcId queue[32], root = layout_pin_target(h, "root");
+    int depth[128] = {0}, nq = 0, nodes = 0;
     float colx[8];
     int seen_depth[8] = {0};
     queue[nq++] = root;
@@ -2762,9 +2770,15 @@ static void t_arrange(void)
         if (fit)
             key(&t, SDLK_f, 0);
         CHECK(draw(&t) == 0, "draw");
-        CHECK(arrows_crossing_cards(&t, what, sizeof what) == 0, "tree%s: %s", fit ? " fitted" : "", what);
+        CHECK(arrows_crossing_cards(&t, what, sizeof what) == 0, "%s%s: %s", tree, fit ? " fitted" : "", what);
     }
     target_close(&t);
+}
+
+static void t_arrange(void)
+{
+    t_arrange_one("../../layout/data/dll.json", "../../layout/data/tree15.json");
+    t_arrange_one("../../layout/data/dll.py", "../../layout/data/tree15.py");
 }
 
 /* A heap far too big for one block per card in view (6,000 cards zoomed
