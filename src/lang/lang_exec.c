@@ -3164,6 +3164,20 @@ static int run_code(LangRun *r, int32_t kind, GcId self, const FuncInfo *fi, con
     return rc;
 }
 
+/* What a finalizer or a callback returns to the engine: a Python exception
+ * in it is unraisable (0: the collection goes on), a fatal error (out of
+ * memory in lang's own tables, a limit) must stop the run, and the engine
+ * stops only on a failed heap: mark it, or the failure would be swallowed
+ * as if __del__ had raised. */
+static int host_status(LangRun *r, int rc)
+{
+    if (rc != FATAL)
+        return 0;
+    if (!gc_failed(r->h))
+        gc_fail(r->h, "MemoryError: out of memory");
+    return -1;
+}
+
 static int host_del(void *ctx, GcHeap *h, GcId self)
 {
     LangRun *r = ctx;
@@ -3174,11 +3188,11 @@ static int host_del(void *ctx, GcHeap *h, GcId self)
         const LangFunc *fn = lang_func(r->p, k->del_func);
         int rc = run_code(r, k->del_func, self, &r->funcs[k->del_func], fn->params, args, 1,
                           fn->body, fn->nbody);
-        return rc == FATAL ? -1 : 0;
+        return host_status(r, rc);
     }
     int32_t params[1] = {r->a_self};
     int rc = run_code(r, -2, self, &r->dels[o->cls], params, args, 1, k->del_body, k->ndel);
-    return rc == FATAL ? -1 : 0;
+    return host_status(r, rc);
 }
 
 static int host_weakref_cb(void *ctx, GcHeap *h, GcValue callback, GcId wr)
@@ -3191,7 +3205,7 @@ static int host_weakref_cb(void *ctx, GcHeap *h, GcValue callback, GcId wr)
         return 0; /* TypeError in the callback: ignored (unraisable) */
     GcValue args[1] = {GC_VAL_OBJ(wr)};
     int rc = run_code(r, -3, wr, &r->funcs[f], fn->params, args, 1, fn->body, fn->nbody);
-    return rc == FATAL ? -1 : 0;
+    return host_status(r, rc);
 }
 
 /* ---- the run ---------------------------------------------------------- */
@@ -3219,30 +3233,41 @@ static void check_history(LangRun *r)
     gc_seek(r->h, n);
 }
 
-/* Python's traceback of the exception that ended the run (.py only). */
+/* Python's traceback of the exception that ended the run (.py only),
+ * written straight into r->traceback: it allocates nothing, so that an
+ * allocation failure can never leave a run that ended on a Python
+ * exception without its traceback. */
+static void tb_append(LangRun *r, size_t *at, const char *fmt, ...)
+{
+    if (*at >= sizeof r->traceback - 1)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(r->traceback + *at, sizeof r->traceback - *at, fmt, ap);
+    va_end(ap);
+    if (k > 0)
+        *at += (size_t)k < sizeof r->traceback - *at ? (size_t)k : sizeof r->traceback - *at - 1;
+}
+
 static void format_traceback(LangRun *r)
 {
-    TBuf t = {0};
     const char *file = r->opt.file ? r->opt.file : "<program>";
+    size_t at = 0;
     r->traceback[0] = 0;
     if (!r->py)
         return;
-    tb_str(&t, "Traceback (most recent call last):\n");
+    tb_append(r, &at, "Traceback (most recent call last):\n");
     for (int i = 0; i < r->ntb_snap && i < (int)(sizeof r->tb_snap / sizeof r->tb_snap[0]); i++) {
         const LangLoc *loc = lang_loc(r->p, r->tb_snap[i].loc);
         if (!loc)
             continue;
         int32_t f = r->tb_snap[i].func;
         const LangFunc *fn = f >= 0 ? lang_func(r->p, f) : NULL;
-        tb_fmt(&t, "  File \"%s\", line %d, in %s\n", file, loc->line,
-               fn ? atom(r, fn->short_name) : "<module>");
-        tb_fmt(&t, "    %.200s\n", loc->text);
+        tb_append(r, &at, "  File \"%s\", line %d, in %s\n", file, loc->line,
+                  fn ? atom(r, fn->short_name) : "<module>");
+        tb_append(r, &at, "    %.200s\n", loc->text);
     }
-    tb_str(&t, r->exc);
-    tb_str(&t, "\n");
-    if (!t.oom)
-        snprintf(r->traceback, sizeof r->traceback, "%s", t.s);
-    gc_free(t.s);
+    tb_append(r, &at, "%s\n", r->exc);
 }
 
 /* The interpreter's exit (see lang.h): a full collection with the

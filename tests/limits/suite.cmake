@@ -24,8 +24,8 @@ set_tests_properties(limits_live_10m limits_default_exec_stmts PROPERTIES LABELS
 
 # Allocation failures: every allocation of the loader (and parser, program
 # tables, cJSON) fails in turn, loading every bundled scenario and two broken
-# files, and every allocation of a recorded run of every bundled scenario
-# (test_oom.c; malloc wrapped at link time).
+# files, and every allocation of a recorded run of every bundled scenario and
+# .py program (test_oom.c; malloc wrapped at link time).
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(CJSON_OOM REQUIRED IMPORTED_TARGET libcjson)
 add_executable(test_oom ${CMAKE_CURRENT_LIST_DIR}/test_oom.c)
@@ -39,4 +39,12 @@ add_test(NAME limits_oom_load
          COMMAND test_oom load ${_scn} ${PROJECT_SOURCE_DIR}/tests/scenario/broken/unknown_key_step.json
                  ${PROJECT_SOURCE_DIR}/tests/scenario/broken/wrong_arity.json)
 add_test(NAME limits_oom_run COMMAND test_oom run ${_scn})
-set_tests_properties(limits_oom_load limits_oom_run PROPERTIES TIMEOUT 600)
+# The same for .py programs (the course and the CPython goldens), whose
+# output and traceback are compared too: a failure inside __del__ or while
+# formatting a traceback must end in 3, never in a run that looks fine.
+file(GLOB _py_course CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/[0-9]*.py)
+file(GLOB _py_golden CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/golden/py/*.py)
+add_test(NAME limits_oom_run_py_course COMMAND test_oom run ${_py_course})
+add_test(NAME limits_oom_run_py_golden COMMAND test_oom run ${_py_golden})
+set_tests_properties(limits_oom_load limits_oom_run limits_oom_run_py_course limits_oom_run_py_golden
+                     PROPERTIES TIMEOUT 900)

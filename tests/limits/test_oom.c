@@ -9,7 +9,7 @@
  * memory" problem (or succeed), never crash, and leak nothing (the sanitizer
  * build checks leaks at exit).
  *
- * Usage: test_oom load|run SCENARIO.json...
+ * Usage: test_oom load|run SCENARIO.json|LESSON.py...
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -103,18 +103,12 @@ typedef struct Print {
     size_t n, cap;
 } Print;
 
-static void put(Print *p, const char *fmt, ...)
+/* Appends n bytes (kept with the real allocator). */
+static void put_bytes(Print *p, const char *b, size_t k)
 {
-    char b[256];
-    va_list ap;
-    va_start(ap, fmt);
-    int k = vsnprintf(b, sizeof b, fmt, ap);
-    va_end(ap);
-    if (k < 0)
-        return;
-    if (p->n + (size_t)k + 1 > p->cap) {
+    if (p->n + k + 1 > p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 4096;
-        while (cap < p->n + (size_t)k + 1)
+        while (cap < p->n + k + 1)
             cap *= 2;
         char *q = __real_realloc(p->s, cap);
         if (!q)
@@ -122,8 +116,20 @@ static void put(Print *p, const char *fmt, ...)
         p->s = q;
         p->cap = cap;
     }
-    memcpy(p->s + p->n, b, (size_t)k + 1);
-    p->n += (size_t)k;
+    memcpy(p->s + p->n, b, k);
+    p->n += k;
+    p->s[p->n] = 0;
+}
+
+static void put(Print *p, const char *fmt, ...)
+{
+    char b[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(b, sizeof b, fmt, ap);
+    va_end(ap);
+    if (k >= 0)
+        put_bytes(p, b, (size_t)k < sizeof b ? (size_t)k : sizeof b - 1);
 }
 
 static void on_step(void *ctx, LangRun *r, int32_t step)
@@ -154,11 +160,22 @@ static void on_step(void *ctx, LangRun *r, int32_t step)
     countdown = saved;
 }
 
+static void put_output(Print *p, LangRun *r)
+{
+    size_t n;
+    const char *out = lang_run_output(r, &n);
+    put(p, "output:\n");
+    put_bytes(p, out, n);
+    const char *tb = lang_run_traceback(r);
+    put(p, "traceback:\n");
+    put_bytes(p, tb, strlen(tb));
+}
+
 /* Runs of a loaded scenario with the Nth allocation failing, recorded or
  * not: each must either end in status 3 with "out of memory", or show
  * exactly what the run without failures shows (same status, same error,
- * the same steps), with a heap that passes gc_check.  Returns the number of
- * runs that ended otherwise. */
+ * the same steps, the same output and traceback), with a heap that passes gc_check.  Returns the
+ * number of runs that ended otherwise. */
 static int sweep_run_mode(const char *path, Scenario *s, int record)
 {
     LangRunOptions o;
@@ -173,6 +190,9 @@ static int sweep_run_mode(const char *path, Scenario *s, int record)
     int want_st = r ? lang_run_status(r) : -1;
     char want_err[600];
     snprintf(want_err, sizeof want_err, "%s", r ? lang_run_error(r) : "");
+    /* what the program printed and its traceback belong to what it shows */
+    if (r)
+        put_output(&want, r);
     lang_run_free(r);
     if (want_st != 0 && want_st != 1) {
         fprintf(stderr, "%s: does not run (%d): %s\n", path, want_st, want_err);
@@ -192,6 +212,8 @@ static int sweep_run_mode(const char *path, Scenario *s, int record)
             continue;
         }
         int st = lang_run_status(r);
+        if (st != 3)
+            put_output(&got, r);
         char buf[256];
         if (st == 3) {
             if (!strstr(lang_run_error(r), "memory")) {
@@ -222,7 +244,8 @@ static int sweep_run_mode(const char *path, Scenario *s, int record)
         lang_run_free(r);
     }
     printf("%s (record %d): %ld allocations: %d runs ended in out of memory, %d as without "
-           "failures, %d otherwise\n", path, record, total, oom, same, bad);
+           "failures, %d otherwise\n",
+           path, record, total, oom, same, bad);
     free(want.s);
     free(got.s);
     return bad;
