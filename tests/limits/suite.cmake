@@ -43,8 +43,10 @@ add_test(NAME limits_oom_run COMMAND test_oom run ${_scn})
 # output and traceback are compared too: a failure inside __del__ or while
 # formatting a traceback must end in 3, never in a run that looks fine.
 file(GLOB _py_course CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/[0-9]*.py)
-file(GLOB _py_golden CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/golden/py/*.py)
+file(GLOB _py_lessons CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/golden/py/[lv][0-9]*.py)
+file(GLOB _py_seeds CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/golden/py/seed_*.py)
 add_test(NAME limits_oom_run_py_course COMMAND test_oom run ${_py_course})
-add_test(NAME limits_oom_run_py_golden COMMAND test_oom run ${_py_golden})
-set_tests_properties(limits_oom_load limits_oom_run limits_oom_run_py_course limits_oom_run_py_golden
-                     PROPERTIES TIMEOUT 900)
+add_test(NAME limits_oom_run_py_lessons COMMAND test_oom run ${_py_lessons})
+add_test(NAME limits_oom_run_py_seeds COMMAND test_oom run ${_py_seeds})
+set_tests_properties(limits_oom_load limits_oom_run limits_oom_run_py_course limits_oom_run_py_lessons
+                     limits_oom_run_py_seeds PROPERTIES TIMEOUT 900)
