@@ -330,9 +330,12 @@ int app_cli_trace(int argc, char **argv)
     }
     int st = lang_run_status(r);
     if (st != 0) {
-        const GcGlobals *g = gc_globals(lang_run_heap(r));
-        printf("{\"step\": %d, \"stmt\": ", g->step);
-        stmt_text(stdout, s->program, g->step >= 0 ? g->step : 0);
+        /* the step that raised, not the exit that ran after it */
+        int32_t k = lang_run_error_step(r);
+        if (k < 0)
+            k = gc_globals(lang_run_heap(r))->step;
+        printf("{\"step\": %d, \"stmt\": ", k);
+        stmt_text(stdout, s->program, k >= 0 ? k : 0);
         printf(", \"error\": ");
         json_str(stdout, lang_run_exception(r));
         printf("}\n");
@@ -395,8 +398,9 @@ int app_cli_run(int argc, char **argv)
         long long hidden = lang_run_exit_holder(r) ? 1 : 0;
         printf("{\"steps\": %d, \"allocated\": %lld, \"freed\": %lld, \"live\": %lld, "
                "\"collections\": [%lld, %lld, %lld], \"collected\": %lld, \"uncollectable\": %lld",
-               g->step + 1 > lang_step_count(s->program) ? (int)lang_step_count(s->program)
-                                                         : g->step + 1,
+               lang_run_error_step(r) >= 0                 ? lang_run_error_step(r) + 1
+               : g->step + 1 > lang_step_count(s->program) ? (int)lang_step_count(s->program)
+                                                           : g->step + 1,
                (long long)g->allocated - hidden, (long long)g->freed - hidden,
                (long long)(g->allocated - g->freed), (long long)g->stats[0].collections,
                (long long)g->stats[1].collections, (long long)g->stats[2].collections,

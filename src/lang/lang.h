@@ -318,5 +318,9 @@ const char *lang_run_traceback(const LangRun *r);
 /* The hidden object that holds __main__'s globals at exit (not shown in
  * traces), 0 if the run has not reached its exit. */
 GcId lang_run_exit_holder(const LangRun *r);
+/* The top-level step an exception ended (0-based), -1 if the run did not
+ * end on one.  A .py run's exit comes after it, so the heap's current step
+ * is then the exit's, not this one. */
+int32_t lang_run_error_step(const LangRun *r);
 
 #endif

@@ -69,6 +69,7 @@ struct LangRun {
     int ntb, ntb_snap;
     char traceback[8192];
     GcId exit_holder;    /* the hidden holder of the globals at exit, 0 before */
+    int32_t err_step;    /* the top-level step the exception ended, -1 if none */
     uint8_t *class_made; /* per class: its class statement has run */
     int out_pending;     /* io.TextIOWrapper's pending_bytes: 0 none, 1 one str, 2 a list */
     int64_t out_pending_bytes;
@@ -3338,6 +3339,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     if (r->opt.max_stmts <= 0)
         r->opt.max_stmts = LANG_MAX_EXEC_STMTS;
     r->collected = -1;
+    r->err_step = -1;
     r->a_self = intern(r, "self");
     r->a_gc = intern(r, "gc");
     r->a_weakref = intern(r, "weakref");
@@ -3469,6 +3471,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         /* Out of memory is the machine's failure (3); gcviz's object limit
          * is the scenario's, like a Python MemoryError (1). */
         r->status = rc == FATAL && !gc_limit_hit(r->h) ? 3 : 1;
+        r->err_step = i;
         snprintf(r->err, sizeof r->err, "%s: '%s': %s", loc ? loc->path : "steps",
                  loc ? loc->text : "", r->exc);
         gc_error_event(r->h, r->exc);
@@ -3519,6 +3522,10 @@ const char *lang_run_traceback(const LangRun *r)
 GcId lang_run_exit_holder(const LangRun *r)
 {
     return r->exit_holder;
+}
+int32_t lang_run_error_step(const LangRun *r)
+{
+    return r->err_step;
 }
 
 const char *lang_run_output(const LangRun *r, size_t *len)

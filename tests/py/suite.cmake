@@ -17,8 +17,6 @@ set(GCVIZ_PY_NOT_YET
   py_l14_assign_arith_313
   py_l14_assign_arith_trace
   py_l17_exit_del_trace
-  py_l18_exc_name_trace
-  py_l19_exc_index_trace
   py_l22_tracking_trace
   py_l24_methods_trace
   py_l26_identity_trace
@@ -26,10 +24,8 @@ set(GCVIZ_PY_NOT_YET
   py_seed_001_313
   py_seed_001_trace
   py_seed_002_trace
-  py_seed_003_trace
   py_seed_004_trace
   py_seed_005_trace
-  py_seed_006_trace
   py_seed_007_trace
   py_seed_008_trace
   py_seed_009_trace
@@ -65,7 +61,6 @@ set(GCVIZ_PY_NOT_YET
   py_seed_036_trace
   py_seed_037_trace
   py_seed_038_trace
-  py_seed_039_trace
   py_seed_040_trace
 )
 foreach(t ${GCVIZ_PY_NOT_YET})
