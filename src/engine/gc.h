@@ -434,6 +434,10 @@ int gc_slot_find(const GcHeap *h, GcId obj, GcValue key);
 /* Tracks a dict (when it first holds a tracked value), as CPython's
  * MAINTAIN_TRACKING does.  No-op if already tracked. */
 void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue stored);
+/* Tracks obj (or moves it, if tracked) at the head of generation 2, as
+ * the oldest object of the heap: an object the interpreter made before
+ * the program ran (the exit's __main__ dict, lang_exec.c run_exit). */
+void gc_track_oldest(GcHeap *h, GcId obj);
 
 /* Frames: push / pop a function frame; set a variable (moves the reference
  * in, then DECREFs the old value). */

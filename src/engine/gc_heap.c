@@ -652,6 +652,20 @@ void gc__list_append(GcHeap *h, GcListId l, GcId id)
     SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] + 1);
 }
 
+static void list_prepend(GcHeap *h, GcListId l, GcId id)
+{
+    GcId first = (GcId)h->g[GF_LFIRST(l)];
+    SET_OBJ(h, id, OF_LIST, l);
+    SET_OBJ(h, id, OF_PREV, 0);
+    SET_OBJ(h, id, OF_NEXT, first);
+    if (first)
+        SET_OBJ(h, first, OF_PREV, id);
+    else
+        SET_G(h, GF_LLAST(l), id);
+    SET_G(h, GF_LFIRST(l), id);
+    SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] + 1);
+}
+
 void gc__list_remove(GcHeap *h, GcId id)
 {
     GcObject *o = gc__o(h, id);
@@ -910,6 +924,14 @@ void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue stored)
         gc__event(h, GC_EV_TRACK, dict, 0, -1, 0, 0);
         gc__list_append(h, GC_LIST_GEN0, dict);
     }
+}
+
+void gc_track_oldest(GcHeap *h, GcId obj)
+{
+    if (gc__o(h, obj)->list == GC_LIST_NONE)
+        gc__event(h, GC_EV_TRACK, obj, 0, -1, 0, 0);
+    gc__list_remove(h, obj);
+    list_prepend(h, GC_LIST_GEN2, obj);
 }
 
 int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)

@@ -3274,7 +3274,8 @@ static void format_traceback(LangRun *r)
 /* The interpreter's exit (see lang.h): a full collection with the
  * globals alive, then the globals moved into a hidden cyclic holder
  * (CPython's __main__ dict, kept in a cycle by the program's functions),
- * which a last full collection finds unreachable with all it holds. */
+ * which a last full collection finds unreachable with all it holds and,
+ * being the oldest object there, clears first. */
 static void run_exit(LangRun *r)
 {
     GcHeap *h = r->h;
@@ -3292,6 +3293,7 @@ static void run_exit(LangRun *r)
     if (!holder)
         goto fatal;
     r->exit_holder = holder;
+    gc_track_oldest(h, holder); /* __main__'s dict is older than all the program made */
     if (gc_temp_push(h, GC_VAL_OBJ(holder)) < 0)
         goto fatal;
     for (uint32_t i = 0; f && i < f->nvars; i++) {

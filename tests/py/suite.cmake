@@ -8,48 +8,26 @@
 # statements).  Remove a name when its test passes.
 include(${CMAKE_CURRENT_LIST_DIR}/py_goldens.cmake)
 set(GCVIZ_PY_NOT_YET
-  py_course_06_containers_and_tracking_trace
   py_course_11_automatic_collection_trace
-  py_course_18_why_generations_trace
   py_l09_control_flow_trace
-  py_l10_lists_trace
   py_l14_assign_arith_312
   py_l14_assign_arith_313
   py_l14_assign_arith_trace
-  py_l17_exit_del_trace
-  py_l22_tracking_trace
-  py_l24_methods_trace
   py_l26_identity_trace
   py_seed_001_312
   py_seed_001_313
   py_seed_001_trace
-  py_seed_002_trace
-  py_seed_004_trace
   py_seed_005_trace
-  py_seed_007_trace
   py_seed_008_trace
-  py_seed_009_trace
-  py_seed_010_trace
-  py_seed_011_trace
-  py_seed_012_trace
-  py_seed_013_trace
   py_seed_014_312
   py_seed_014_313
   py_seed_014_trace
-  py_seed_015_trace
   py_seed_016_trace
-  py_seed_017_trace
   py_seed_019_trace
-  py_seed_020_trace
-  py_seed_021_trace
   py_seed_022_trace
   py_seed_023_trace
-  py_seed_024_trace
-  py_seed_025_trace
-  py_seed_026_trace
   py_seed_027_trace
   py_seed_028_trace
-  py_seed_029_trace
   py_seed_030_trace
   py_seed_031_trace
   py_seed_032_312
@@ -58,10 +36,7 @@ set(GCVIZ_PY_NOT_YET
   py_seed_033_trace
   py_seed_034_trace
   py_seed_035_trace
-  py_seed_036_trace
   py_seed_037_trace
-  py_seed_038_trace
-  py_seed_040_trace
 )
 foreach(t ${GCVIZ_PY_NOT_YET})
   if(TEST ${t})
