@@ -17,26 +17,13 @@ set(GCVIZ_PY_NOT_YET
   py_seed_001_312
   py_seed_001_313
   py_seed_001_trace
-  py_seed_005_trace
-  py_seed_008_trace
   py_seed_014_312
   py_seed_014_313
   py_seed_014_trace
-  py_seed_016_trace
-  py_seed_019_trace
-  py_seed_022_trace
-  py_seed_023_trace
-  py_seed_027_trace
   py_seed_028_trace
-  py_seed_030_trace
-  py_seed_031_trace
   py_seed_032_312
   py_seed_032_313
   py_seed_032_trace
-  py_seed_033_trace
-  py_seed_034_trace
-  py_seed_035_trace
-  py_seed_037_trace
 )
 foreach(t ${GCVIZ_PY_NOT_YET})
   if(TEST ${t})
