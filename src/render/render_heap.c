@@ -41,7 +41,13 @@ typedef struct HeapCtx {
     int agg_w, agg_h;
     uint32_t (*agg)[6]; /* per cell: gen 0, 1, 2, permanent, untracked, other */
     int64_t agg_count[6], agg_refs;
+    /* by id: 1 + the atom of the module name that last referred to it
+     * (0: none known), for a card no name refers to now ("was a") */
+    int32_t *was;
 } HeapCtx;
+
+/* Events looked back at for the names cards had ("was a"). */
+#define WAS_LOOKBACK 200000
 
 /* Cards in view beyond which the overview draws blocks of counts instead
  * of one block per card (a frame of 10^5 cards costs what a few thousand
@@ -131,7 +137,7 @@ static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, f
     float th = LAYOUT_TAG_H * k - 6 * k;
     float tx = x;
     const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
-    char buf[96];
+    char buf[96], fit_was[96];
     /* generation label at the right (bars + text) */
     int bars = 0;
     RenderColor gc = t->untracked;
@@ -187,7 +193,31 @@ static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, f
             g->tag_l = tx;
         }
     }
+    if (tx == x && c->was && c->was[id] > 0) {
+        /* no name now: the one that last referred to it, after del */
+        snprintf(buf, sizeof buf, "was %s", gc_strtab_get(gc_atoms(s->h), c->was[id] - 1));
+        const char *wt =
+            render_fit(s, RENDER_FONT_MONO, px, buf, right - x, fit_was, sizeof fit_was);
+        render_text_mid(s, x, y, th, RENDER_FONT_MONO, px, RENDER_ALIGN_LEFT, t->text_dim, wt);
+        g->tag_l = x + (float)render_text_width(s->fonts, RENDER_FONT_MONO, px, wt);
+    }
     (void)bars;
+}
+
+/* c->was from the module-level bindings before the event shown (at most
+ * WAS_LOOKBACK events back); left NULL when there is no memory for it. */
+static void names_were(HeapCtx *c)
+{
+    Scene *s = c->s;
+    c->was = calloc((size_t)s->maxid + 1, sizeof *c->was);
+    if (!c->was)
+        return;
+    for (int32_t i = s->ev; i >= 0 && i > s->ev - WAS_LOOKBACK; i--) {
+        const GcEvent *e = gc_event(s->h, i);
+        if (e->kind == GC_EV_BIND && e->a == 0 && e->obj > 0 && e->obj <= s->maxid &&
+            !c->was[e->obj])
+            c->was[e->obj] = (int32_t)e->b + 1;
+    }
 }
 
 static int gen_bars(const GcObject *o, const RenderTheme *t, RenderColor *c)
@@ -1045,6 +1075,8 @@ void render_heap(Scene *s)
         c.agg = calloc((size_t)c.agg_w * (size_t)c.agg_h, sizeof *c.agg);
         c.aggregate = c.agg != NULL;
     }
+    if (!c.aggregate)
+        names_were(&c);
     for (GcId id = 1; id <= s->maxid; id++) {
         const GcObject *o = gc_object(s->h, id);
         float wx, wy;
@@ -1062,6 +1094,7 @@ void render_heap(Scene *s)
         free(c.obs);
         free(c.obs_of);
         free(c.geo);
+        free(c.was);
         render_unclip(s->l);
         return;
     }
@@ -1094,4 +1127,5 @@ void render_heap(Scene *s)
     free(c.obs);
     free(c.obs_of);
     free(c.geo);
+    free(c.was);
 }

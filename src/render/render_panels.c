@@ -515,8 +515,12 @@ void render_frames_panel(Scene *s, float x, float y, float w, float h)
             shown++;
         }
         if (shown == 0) {
+            int gone = 0; /* names bound before and deleted since */
+            for (uint32_t i = 0; i < f->nvars; i++)
+                gone |= f->vars[i].val == GC_UNBOUND;
             render_text_mid(s, x + sc(s, 28), ry, rh, RENDER_FONT_SANS, spx(s, 16),
-                            RENDER_ALIGN_LEFT, t->text_faint, "(no names yet)");
+                            RENDER_ALIGN_LEFT, t->text_faint,
+                            gone ? "(no names left)" : "(no names yet)");
             ry += rh;
         }
         ry += sc(s, 8);

@@ -2781,6 +2781,32 @@ static void t_arrange(void)
     t_arrange_one("../../layout/data/dll.py", "../../layout/data/tree15.py");
 }
 
+/* A card keeps the name that last referred to it after del: after
+ * `del a, b, c, d, e` the five nodes of dll.py read "was a" .. "was e"
+ * (not anonymous Node #2..10), and none of them reads so while its name is
+ * there. */
+static void t_was_name(void)
+{
+    Target t;
+    CHECK(target_open(&t, 2600, 1000, 0) == 0, "target");
+    CHECK(load(&t, "../../layout/data/dll.py") == 0, "load");
+    CHECK(t.w->tl.nstmts > 3, "statements");
+    /* before the del (its start), then after it (gc.collect()'s start) */
+    app_win_seek(t.w, t.w->tl.stmts[t.w->tl.nstmts - 3], 0);
+    CHECK(draw(&t) == 0, "draw");
+    for (char c = 'a'; c <= 'e'; c++)
+        CHECK(!list_has_text(&t, (char[6]){'w', 'a', 's', ' ', c, 0}), "'was %c' while a is bound", c);
+    app_win_seek(t.w, t.w->tl.stmts[t.w->tl.nstmts - 2], 0);
+    key(&t, SDLK_f, 0);
+    CHECK(draw(&t) == 0, "draw");
+    for (char c = 'a'; c <= 'e'; c++) {
+        char want[8];
+        snprintf(want, sizeof want, "was %c", c);
+        CHECK(list_has_text(&t, want), "after del: '%s' drawn", want);
+    }
+    target_close(&t);
+}
+
 /* A heap far too big for one block per card in view (6,000 cards zoomed
  * out to 2 %) is drawn as blocks of counts with one summary line, no card
  * blocks and no arrows: a frame costs what the cells cost. */
@@ -2841,7 +2867,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"crowd", t_crowd},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"crowd", t_crowd},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
