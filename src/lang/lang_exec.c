@@ -68,8 +68,10 @@ struct LangRun {
     } tb_stack[LANG_RECURSION_LIMIT + 8], tb_snap[LANG_RECURSION_LIMIT + 8];
     int ntb, ntb_snap;
     char traceback[8192];
-    GcId exit_holder;    /* the hidden holder of the globals at exit, 0 before */
-    int32_t err_step;    /* the top-level step the exception ended, -1 if none */
+    GcId exit_holder; /* the hidden holder of the globals at exit, 0 before */
+    int32_t err_step; /* the top-level step the exception ended, -1 if none */
+    int32_t *gorder;  /* __main__'s dict order once a global was deleted (gorder_delete) */
+    int32_t ngorder, capgorder;
     uint8_t *class_made; /* per class: its class statement has run */
     int out_pending;     /* io.TextIOWrapper's pending_bytes: 0 none, 1 one str, 2 a list */
     int64_t out_pending_bytes;
@@ -437,12 +439,61 @@ static int load_name(LangRun *r, const Ctx *c, int32_t a)
     return push(r, v);
 }
 
+/* The order of __main__'s dict (the exit releases the globals in it).
+ * The module frame keeps its variables in the order they were first
+ * bound, which is the dict's order until a global is deleted: the dict
+ * then drops the key, and binding the name again adds it at the end.
+ * From the first `del` of a global on, r->gorder holds the dict's keys in
+ * order (r->ngorder >= 0); before, r->ngorder is -1. */
+static int gorder_find(const LangRun *r, int32_t a)
+{
+    for (int32_t i = 0; i < r->ngorder; i++)
+        if (r->gorder[i] == a)
+            return i;
+    return -1;
+}
+
+static int gorder_add(LangRun *r, int32_t a)
+{
+    if (r->ngorder == r->capgorder) {
+        int32_t cap = r->capgorder ? r->capgorder * 2 : 16;
+        int32_t *p = gc_realloc(r->gorder, (size_t)cap * sizeof *p);
+        if (!p)
+            return fatal(r);
+        r->gorder = p;
+        r->capgorder = cap;
+    }
+    r->gorder[r->ngorder++] = a;
+    return OK;
+}
+
+/* Global a is about to be deleted (bound now): the dict drops its key. */
+static int gorder_delete(LangRun *r, int32_t a)
+{
+    if (r->ngorder < 0) { /* the first del: the dict's keys are the frame's bound names */
+        const GcFrame *f = gc_frame(r->h, 0);
+        r->ngorder = 0;
+        for (uint32_t i = 0; f && i < f->nvars; i++)
+            if (f->vars[i].val != GC_UNBOUND)
+                TRY(gorder_add(r, (int32_t)GC_VAL_PAYLOAD(f->vars[i].key)));
+    }
+    int i = gorder_find(r, a);
+    if (i >= 0) {
+        memmove(&r->gorder[i], &r->gorder[i + 1], (size_t)(r->ngorder - i - 1) * sizeof *r->gorder);
+        r->ngorder--;
+    }
+    return OK;
+}
+
 /* STORE_NAME / STORE_FAST / STORE_GLOBAL: the popped reference moves in. */
 static int store_name(LangRun *r, const Ctx *c, int32_t a)
 {
     GcValue v = pop(r);
     int depth = is_local(c, a) ? c->depth : 0;
-    return chk(r, gc_var_set(r->h, depth, a, v));
+    TRY(chk(r, gc_var_set(r->h, depth, a, v)));
+    if (depth == 0 && r->ngorder >= 0 && gorder_find(r, a) < 0)
+        return gorder_add(r, a);
+    return OK;
 }
 
 static int delete_name(LangRun *r, const Ctx *c, int32_t a)
@@ -456,6 +507,8 @@ static int delete_name(LangRun *r, const Ctx *c, int32_t a)
                          atom(r, a));
         return raise(r, "NameError", "name '%s' is not defined", atom(r, a));
     }
+    if (depth == 0 && r->py)
+        TRY(gorder_delete(r, a));
     return chk(r, gc_var_set(r->h, depth, a, GC_UNBOUND));
 }
 
@@ -3296,9 +3349,11 @@ static void run_exit(LangRun *r)
     gc_track_oldest(h, holder); /* __main__'s dict is older than all the program made */
     if (gc_temp_push(h, GC_VAL_OBJ(holder)) < 0)
         goto fatal;
-    for (uint32_t i = 0; f && i < f->nvars; i++) {
-        GcValue v = f->vars[i].val;
-        int32_t name = (int32_t)GC_VAL_PAYLOAD(f->vars[i].key);
+    /* the globals in the dict's order (gorder_delete) */
+    uint32_t n = r->ngorder >= 0 ? (uint32_t)r->ngorder : f ? f->nvars : 0;
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t name = r->ngorder >= 0 ? r->gorder[i] : (int32_t)GC_VAL_PAYLOAD(f->vars[i].key);
+        GcValue v = gc_var_get(h, 0, name);
         if (!GC_VAL_IS_OBJ(v))
             continue;
         gc_incref(h, v);
@@ -3342,6 +3397,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         r->opt.max_stmts = LANG_MAX_EXEC_STMTS;
     r->collected = -1;
     r->err_step = -1;
+    r->ngorder = -1;
     r->a_self = intern(r, "self");
     r->a_gc = intern(r, "gc");
     r->a_weakref = intern(r, "weakref");
@@ -3509,6 +3565,7 @@ void lang_run_free(LangRun *r)
     gc_free(r->funcs);
     gc_free(r->dels);
     gc_free(r->seen);
+    gc_free(r->gorder);
     gc_free(r);
 }
 
