@@ -78,7 +78,7 @@ struct LangRun {
     int repr_list_made; /* Py_ReprEnter's list (and the thread state dict) exist */
     int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
         a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_insert, a_remove,
-        a_extend, a_index, a_get, a_init, a_del, a_object;
+        a_extend, a_index, a_get, a_init, a_del, a_object, a_name, a_main;
 };
 
 enum { IMP_GC = 1, IMP_SYS = 2, IMP_WEAKREF = 4 };
@@ -417,6 +417,8 @@ static int load_name(LangRun *r, const Ctx *c, int32_t a)
                          atom(r, a));
     } else {
         v = gc_var_get(r->h, 0, a);
+        if (v == GC_UNBOUND && r->py && a == r->a_name)
+            return push(r, GC_MKVAL(GC_V_STR, r->a_main)); /* __main__'s own __name__ */
         if (v == GC_UNBOUND && r->py) {
             if (a == r->a_print || a == r->a_len || a == r->a_str || a == r->a_id ||
                 a == r->a_isinstance || a == r->a_range)
@@ -3432,6 +3434,8 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     r->a_init = intern(r, "__init__");
     r->a_del = intern(r, "__del__");
     r->a_object = intern(r, "object");
+    r->a_name = intern(r, "__name__");
+    r->a_main = intern(r, "__main__");
     r->py = lang_is_py(p);
     r->internals = r->opt.internals ? r->opt.internals : lang_python(p);
     GcConfig cfg = {lang_python(p), r->opt.internals, lang_collector(p),
@@ -3459,7 +3463,8 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
                               &r->a_insert,        &r->a_remove,
                               &r->a_extend,        &r->a_index,
                               &r->a_get,           &r->a_init,
-                              &r->a_del,           &r->a_object};
+                              &r->a_del,           &r->a_object,
+                              &r->a_name,          &r->a_main};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         oom |= *names[i] < 0;
     for (int32_t i = 0; !oom && i < nf; i++) {

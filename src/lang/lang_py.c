@@ -65,6 +65,13 @@ typedef struct Py {
     int in_loop;
     int32_t owner, index;
     int32_t a_print;
+    /* answers of name_bound / attr_defined, by atom and question (each is
+     * a walk of the whole program; the names asked about are few) */
+    struct {
+        int32_t atom;
+        int8_t what, answer;
+    } memo[256];
+    int nmemo;
 } Py;
 
 /* ---- problems -------------------------------------------------------- */
@@ -2309,6 +2316,276 @@ static void docstring(Py *py, const char *s, LangPyMeta *meta)
         meta->description = d + b;
 }
 
+/* ---- what the interpreter lacks, refused at load time ------------------ */
+
+/* Python's built-in names that gcviz programs cannot use (print, len, str,
+ * id, isinstance and range are supported), and the methods of lists, dicts
+ * and strings that lang_exec.c does not implement.  A program that uses one
+ * (and does not define that name itself) would stop at run time with a
+ * NameError or AttributeError CPython never raises: it is refused here,
+ * with its position, before anything runs. */
+static const char *const PY_BUILTINS[] = {
+    "abs",         "aiter",        "all",        "anext",
+    "any",         "ascii",        "bin",        "bool",
+    "breakpoint",  "bytearray",    "bytes",      "callable",
+    "chr",         "classmethod",  "compile",    "complex",
+    "delattr",     "dict",         "dir",        "divmod",
+    "enumerate",   "eval",         "exec",       "exit",
+    "filter",      "float",        "format",     "frozenset",
+    "getattr",     "globals",      "hasattr",    "hash",
+    "help",        "hex",          "input",      "int",
+    "issubclass",  "iter",         "list",       "locals",
+    "map",         "max",          "memoryview", "min",
+    "next",        "object",       "oct",        "open",
+    "ord",         "pow",          "property",   "quit",
+    "repr",        "reversed",     "round",      "set",
+    "setattr",     "slice",        "sorted",     "staticmethod",
+    "sum",         "super",        "tuple",      "type",
+    "vars",        "zip",          "__import__", "__build_class__",
+    "__doc__",     "__file__",     "__spec__",   "__loader__",
+    "__package__", "__builtins__", "__cached__", NULL};
+
+static const char *const PY_METHODS[] = {
+    /* list and dict methods gcviz lacks (it has append extend insert remove pop clear index
+       and get pop clear) */
+    "count", "sort", "reverse", "copy", "fromkeys", "items", "keys", "popitem", "setdefault",
+    "update", "values",
+    /* str methods */
+    "capitalize", "casefold", "center", "encode", "endswith", "expandtabs", "find", "format",
+    "format_map", "isalnum", "isalpha", "isascii", "isdecimal", "isdigit", "isidentifier",
+    "islower", "isnumeric", "isprintable", "isspace", "istitle", "isupper", "join", "ljust",
+    "lower", "lstrip", "maketrans", "partition", "removeprefix", "removesuffix", "replace", "rfind",
+    "rindex", "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines", "startswith",
+    "strip", "swapcase", "title", "translate", "upper", "zfill", NULL};
+
+static const char *const GC_FUNCS[] = {
+    "collect",       "enable",     "disable", "isenabled", "get_count",        "get_threshold",
+    "set_threshold", "is_tracked", "freeze",  "unfreeze",  "get_freeze_count", NULL};
+
+static int in_list(const char *const *list, const char *s)
+{
+    for (int i = 0; list[i]; i++)
+        if (strcmp(list[i], s) == 0)
+            return 1;
+    return 0;
+}
+
+/* A visit of every statement and expression of the program: the top-level
+ * steps and every function's body.  expr gets store = 1 for an assignment,
+ * del or loop target (a name or attribute written, not read). */
+typedef struct Visit {
+    Py *py;
+    int (*expr)(struct Visit *v, LangExpr *e, int store);
+    int (*stmt)(struct Visit *v, LangStmt *s);
+    int32_t atom; /* what the visitor looks for */
+    int import_binds;
+} Visit;
+
+static int visit_expr(Visit *v, LangExpr *e, int store)
+{
+    if (!e)
+        return 0;
+    int r = v->expr(v, e, store);
+    if (r)
+        return r;
+    if ((r = visit_expr(v, e->base, 0)) || (r = visit_expr(v, e->index, 0)))
+        return r;
+    int items_store = store && (e->kind == LANG_E_TUPLE || e->kind == LANG_E_LIST);
+    for (int32_t i = 0; i < e->nitems; i++)
+        if ((r = visit_expr(v, e->items[i], items_store)))
+            return r;
+    for (int32_t i = 0; e->kind == LANG_E_DICT && e->keys && i < e->nitems; i++)
+        if ((r = visit_expr(v, e->keys[i], 0)))
+            return r;
+    return 0;
+}
+
+static int visit_body(Visit *v, LangStmt **b, int32_t n);
+
+static int visit_stmt(Visit *v, LangStmt *s)
+{
+    int r = v->stmt ? v->stmt(v, s) : 0;
+    if (r)
+        return r;
+    int store = s->kind == LANG_S_ASSIGN || s->kind == LANG_S_AUGASSIGN || s->kind == LANG_S_FOR_IN;
+    if ((r = visit_expr(v, s->target, store)) || (r = visit_expr(v, s->value, 0)))
+        return r;
+    for (int32_t i = 0; i < s->ntargets; i++)
+        if ((r = visit_expr(v, s->targets[i], 1)))
+            return r;
+    for (int32_t i = 0; i < s->nextra; i++)
+        if ((r = visit_expr(v, s->extra[i], 1)))
+            return r;
+    if ((r = visit_body(v, s->body, s->nbody)))
+        return r;
+    return visit_body(v, s->orelse, s->norelse);
+}
+
+static int visit_body(Visit *v, LangStmt **b, int32_t n)
+{
+    for (int32_t i = 0; i < n; i++) {
+        int r = visit_stmt(v, b[i]);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+static int visit_program(Visit *v)
+{
+    LangProgram *p = v->py->p;
+    int r = 0;
+    for (int32_t i = 0; !r && i < lang_step_count(p); i++)
+        r = visit_stmt(v, lang_step(p, i));
+    for (int32_t f = 0; !r && f < lang_func_count(p); f++)
+        r = visit_body(v, lang_func(p, f)->body, lang_func(p, f)->nbody);
+    return r;
+}
+
+/* Is v->atom bound as a name anywhere (assigned, a loop variable, a def,
+ * a class, a parameter; an import only if v->import_binds)? */
+static int binds_name(Visit *v, LangExpr *e, int store)
+{
+    return store && e->kind == LANG_E_NAME && e->atom == v->atom;
+}
+
+static int binds_name_stmt(Visit *v, LangStmt *s)
+{
+    if (s->kind == LANG_S_FOR && s->for_var == v->atom)
+        return 1;
+    if (s->kind == LANG_S_DEF || s->kind == LANG_S_CLASS ||
+        (s->kind == LANG_S_IMPORT && v->import_binds))
+        for (int32_t i = 0; i < s->nnames; i++)
+            if (s->names[i] == v->atom)
+                return 1;
+    return 0;
+}
+
+static int memo_get(const Py *py, int32_t atom, int what)
+{
+    for (int i = 0; i < py->nmemo; i++)
+        if (py->memo[i].atom == atom && py->memo[i].what == what)
+            return py->memo[i].answer;
+    return -1;
+}
+
+static int memo_put(Py *py, int32_t atom, int what, int answer)
+{
+    if (py->nmemo < (int)(sizeof py->memo / sizeof py->memo[0])) {
+        py->memo[py->nmemo].atom = atom;
+        py->memo[py->nmemo].what = (int8_t)what;
+        py->memo[py->nmemo].answer = (int8_t)answer;
+        py->nmemo++;
+    }
+    return answer;
+}
+
+static int name_bound_walk(Py *py, int32_t atom, int import_binds)
+{
+    for (int32_t f = 0; f < lang_func_count(py->p); f++) {
+        const LangFunc *fn = lang_func(py->p, f);
+        for (int32_t i = 0; i < fn->nparams; i++)
+            if (fn->params[i] == atom)
+                return 1;
+    }
+    Visit v = {py, binds_name, binds_name_stmt, atom, import_binds};
+    return visit_program(&v);
+}
+
+static int name_bound(Py *py, int32_t atom, int import_binds)
+{
+    int m = memo_get(py, atom, import_binds);
+    return m >= 0 ? m : memo_put(py, atom, import_binds, name_bound_walk(py, atom, import_binds));
+}
+
+/* Is the attribute name atom the program's own (a method or class
+ * attribute of one of its classes, or an attribute it assigns)? */
+static int binds_attr(Visit *v, LangExpr *e, int store)
+{
+    return store && e->kind == LANG_E_ATTR && e->atom == v->atom;
+}
+
+static int attr_defined(Py *py, int32_t atom)
+{
+    int m = memo_get(py, atom, 2);
+    if (m >= 0)
+        return m;
+    for (int32_t k = 0; k < lang_class_count(py->p); k++) {
+        const LangClass *c = lang_class(py->p, k);
+        for (int32_t i = 0; i < c->nattrs; i++)
+            if (c->attrs[i].name == atom)
+                return memo_put(py, atom, 2, 1);
+    }
+    Visit v = {py, binds_attr, NULL, atom, 0};
+    return memo_put(py, atom, 2, visit_program(&v));
+}
+
+static int refuse_unsupported(Visit *v, LangExpr *e, int store)
+{
+    Py *py = v->py;
+    if (store && e->kind == LANG_E_NAME && strcmp(atom_s(py, e->atom), "__name__") == 0) {
+        fail_at(py, e->line, e->col,
+                "assigning or deleting __name__ is not supported in gcviz programs (it reads "
+                "'__main__')");
+        return 1;
+    }
+    if (store)
+        return 0;
+    if (e->kind == LANG_E_NAME) {
+        const char *n = atom_s(py, e->atom);
+        if (!in_list(PY_BUILTINS, n) || name_bound(py, e->atom, 1))
+            return 0;
+        const char *hint = "";
+        if (strcmp(n, "super") == 0)
+            hint = "; call the base class's method instead: Base.__init__(self, ...)";
+        else if (strcmp(n, "list") == 0 || strcmp(n, "dict") == 0 || strcmp(n, "tuple") == 0)
+            hint = "; write a display instead: [], {} or ()";
+        else if (strcmp(n, "enumerate") == 0)
+            hint = "; count with a variable, or loop over range(len(...))";
+        else if (n[0] == '_')
+            hint = "; of the module's names only __name__ is";
+        fail_at(py, e->line, e->col,
+                "'%s' is not supported in gcviz programs (the built-ins here are print, len, str, "
+                "id, isinstance and range%s)",
+                n, hint);
+        return 1;
+    }
+    if (e->kind != LANG_E_ATTR)
+        return 0;
+    const char *n = atom_s(py, e->atom);
+    const char *mod = e->base && e->base->kind == LANG_E_NAME ? atom_s(py, e->base->atom) : "";
+    if ((strcmp(mod, "gc") == 0 || strcmp(mod, "sys") == 0 || strcmp(mod, "weakref") == 0) &&
+        !name_bound(py, e->base->atom, 0) && name_bound(py, e->base->atom, 1)) {
+        /* an attribute of an imported module */
+        const char *has = NULL;
+        if (strcmp(mod, "gc") == 0 && !in_list(GC_FUNCS, n))
+            has = "collect, enable, disable, isenabled, get_count, get_threshold, set_threshold, "
+                  "is_tracked, freeze, unfreeze and get_freeze_count";
+        else if (strcmp(mod, "sys") == 0 && strcmp(n, "getrefcount") != 0)
+            has = "getrefcount";
+        else if (strcmp(mod, "weakref") == 0 && strcmp(n, "ref") != 0)
+            has = "ref";
+        if (!has)
+            return 0;
+        fail_at(py, e->line, e->col, "%s.%s is not supported in gcviz programs (%s has only %s)",
+                mod, n, mod, has);
+        return 1;
+    }
+    if (!in_list(PY_METHODS, n) || attr_defined(py, e->atom))
+        return 0;
+    fail_at(py, e->line, e->col,
+            "the method '%s' is not supported in gcviz programs (lists have append, extend, "
+            "insert, remove, pop, clear and index; dicts get, pop and clear; strings none)",
+            n);
+    return 1;
+}
+
+static void refuse_unsupported_names(Py *py)
+{
+    Visit v = {py, refuse_unsupported, NULL, 0, 0};
+    visit_program(&v);
+}
+
 int lang_py_compile(LangProgram *p, const char *text, size_t len, LangPyMeta *meta,
                     void (*report)(void *ctx, int line, int col, const char *msg), void *ctx)
 {
@@ -2382,6 +2659,8 @@ int lang_py_compile(LangProgram *p, const char *text, size_t len, LangPyMeta *me
         }
         if (!py.failed && lang_step_count(p) == 0)
             fail_at(&py, 1, 1, "the program has no statements");
+        if (!py.failed)
+            refuse_unsupported_names(&py);
         if (!py.failed) {
             LangLoc loc;
             memset(&loc, 0, sizeof loc);

@@ -1,0 +1,5 @@
+def show():
+    print(repr("x"))
+
+
+show()

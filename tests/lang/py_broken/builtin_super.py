@@ -1,0 +1,11 @@
+class Node:
+    def __init__(self, parent):
+        self.parent = parent
+
+
+class Leaf(Node):
+    def __init__(self, parent):
+        super().__init__(parent)
+
+
+leaf = Leaf(None)

@@ -1,0 +1,3 @@
+import gc
+
+print(len(gc.get_objects()))

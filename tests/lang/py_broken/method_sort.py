@@ -1,0 +1,3 @@
+scores = [3, 1, 2]
+scores.sort()
+print(scores)

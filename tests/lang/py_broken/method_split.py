@@ -1,0 +1,1 @@
+words = "a b c".split()

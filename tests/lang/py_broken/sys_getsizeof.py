@@ -1,0 +1,4 @@
+import sys
+
+x = []
+print(sys.getsizeof(x))

@@ -1,0 +1,8 @@
+import weakref
+
+class A:
+    pass
+
+
+a = A()
+d = weakref.WeakValueDictionary()
