@@ -58,8 +58,9 @@ struct LangRun {
     unsigned imported; /* IMP_* modules imported */
     char *out;         /* everything printed */
     size_t nout, capout;
-    GcValue **cattr; /* per class: the values of its class attributes (not objects) */
-    FuncInfo *mods;  /* unused slot kept for symmetry */
+    size_t nout_announced; /* out[0..nout_announced) is in GC_EV_OUTPUT events */
+    GcValue **cattr;       /* per class: the values of its class attributes (not objects) */
+    FuncInfo *mods;        /* unused slot kept for symmetry */
     /* the Python call stack, for tracebacks: function index (-1 module) and
      * current location per frame */
     struct TbFrame {
@@ -949,50 +950,57 @@ static void repr_enter(LangRun *r)
 }
 
 /* str() (repr = 0) or repr() (repr = 1) of v; containers show their items'
- * repr, recursive ones "[...]" as CPython's Py_ReprEnter does. */
-static void val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *seen, int nseen)
+ * repr, recursive ones "[...]" as CPython's Py_ReprEnter does.
+ * PyObject_Str and PyObject_Repr begin with PyErr_CheckSignals, which runs a
+ * scheduled collection (3.12+): one eval-breaker check for v and one for
+ * each item a container's repr visits, after its Py_ReprEnter.  A collection
+ * there may run a __del__ that changes the container: it is read again by
+ * id and index at each item, as list_repr reads ob_item[i] and Py_SIZE. */
+static int val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *seen, int nseen)
 {
+    TRY(safe_point(r));
     switch (GC_VAL_TAG(v)) {
     case GC_V_NONE:
         tb_str(b, "None");
-        return;
+        return OK;
     case GC_V_BOOL:
         tb_str(b, GC_VAL_PAYLOAD(v) ? "True" : "False");
-        return;
+        return OK;
     case GC_V_INT:
         tb_fmt(b, "%lld", (long long)GC_VAL_PAYLOAD(v));
-        return;
+        return OK;
     case GC_V_STR:
         if (repr)
             tb_repr_str(b, atom(r, (int32_t)GC_VAL_PAYLOAD(v)));
         else
             tb_str(b, atom(r, (int32_t)GC_VAL_PAYLOAD(v)));
-        return;
+        return OK;
     case GC_V_CONST: /* a constant tuple */
         if (strcmp(atom(r, (int32_t)GC_VAL_PAYLOAD(v)), "()") != 0)
             repr_enter(r);
         tb_str(b, atom(r, (int32_t)GC_VAL_PAYLOAD(v)));
-        return;
+        return OK;
     case GC_V_FUNC: {
         const LangFunc *f = lang_func(r->p, (int32_t)GC_VAL_PAYLOAD(v));
         tb_fmt(b, "<function %s at 0x%llx>", f ? atom(r, f->name) : "?", fake_addr(v));
-        return;
+        return OK;
     }
     case GC_V_CLASS: {
         const LangClass *k = lang_class(r->p, (int32_t)GC_VAL_PAYLOAD(v));
         tb_fmt(b, "<class '__main__.%s'>", k ? atom(r, k->name) : "?");
-        return;
+        return OK;
     }
     case GC_V_OBJ:
         break;
     default:
         tb_str(b, "?");
-        return;
+        return OK;
     }
-    const GcObject *o = gc_object(r->h, GC_VAL_ID(v));
+    GcId id = GC_VAL_ID(v);
+    const GcObject *o = gc_object(r->h, id);
     if (o->kind == GC_KIND_INSTANCE) {
         tb_fmt(b, "<__main__.%s object at 0x%llx>", type_name(r, v), fake_addr(v));
-        return;
+        return OK;
     }
     if (o->kind == GC_KIND_WEAKREF) {
         if (o->wr_referent)
@@ -1000,49 +1008,75 @@ static void val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *
                    gc_type_name(r->h, o->wr_referent), fake_addr(GC_VAL_OBJ(o->wr_referent)));
         else
             tb_fmt(b, "<weakref at 0x%llx; dead>", fake_addr(v));
-        return;
+        return OK;
     }
     if (o->kind == GC_KIND_DICT || o->nslots > 0)
         repr_enter(r);
     for (int i = 0; i < nseen; i++)
-        if (seen[i] == o->id) {
+        if (seen[i] == id) {
             tb_str(b, o->kind == GC_KIND_LIST   ? "[...]"
                       : o->kind == GC_KIND_DICT ? "{...}"
                                                 : "(...)");
-            return;
+            return OK;
         }
     if (depth > 200 || nseen >= 256) {
         tb_str(b, "...");
-        return;
+        return OK;
     }
-    seen[nseen++] = o->id;
-    const char *open = o->kind == GC_KIND_LIST ? "[" : o->kind == GC_KIND_DICT ? "{" : "(";
-    const char *close = o->kind == GC_KIND_LIST ? "]" : o->kind == GC_KIND_DICT ? "}" : ")";
-    tb_str(b, open);
-    const GcSlot *sl = gc_slots(o);
-    for (uint32_t i = 0; i < o->nslots; i++) {
+    seen[nseen++] = id;
+    GcKind kind = (GcKind)o->kind;
+    tb_str(b, kind == GC_KIND_LIST ? "[" : kind == GC_KIND_DICT ? "{" : "(");
+    uint32_t i = 0;
+    for (;; i++) {
+        o = gc_object(r->h, id);
+        if (o->state != GC_STATE_ALIVE || i >= o->nslots)
+            break;
+        GcSlot sl = gc_slots(o)[i];
         if (i)
             tb_str(b, ", ");
-        if (o->kind == GC_KIND_DICT) {
-            val_text(r, b, sl[i].key, 1, depth + 1, seen, nseen);
+        if (kind == GC_KIND_DICT) {
+            TRY(val_text(r, b, sl.key, 1, depth + 1, seen, nseen));
             tb_str(b, ": ");
         }
-        val_text(r, b, sl[i].val, 1, depth + 1, seen, nseen);
+        TRY(val_text(r, b, sl.val, 1, depth + 1, seen, nseen));
     }
-    if (o->kind == GC_KIND_TUPLE && o->nslots == 1)
+    if (kind == GC_KIND_TUPLE && i == 1)
         tb_str(b, ",");
-    tb_str(b, close);
+    tb_str(b, kind == GC_KIND_LIST ? "]" : kind == GC_KIND_DICT ? "}" : ")");
+    return OK;
 }
 
 static int text_of(LangRun *r, TBuf *b, GcValue v, int repr)
 {
     GcId seen[256];
-    val_text(r, b, v, repr, 0, seen, 0);
+    TRY(val_text(r, b, v, repr, 0, seen, 0));
     return b->oom ? fatal(r) : OK;
 }
 
-/* Appends to the program's output and records the print in the history. */
-static int out_write(LangRun *r, const char *s, size_t n)
+/* FORMAT_VALUE of an f-string field without a spec: a str is used as it
+ * is, an int goes through PyObject_Str (an eval-breaker check, see
+ * val_text), anything else through PyObject_Format's lookup of __format__
+ * (a bound builtin method, count[0] + 1 until the call returns) and
+ * object.__format__'s PyObject_Str. */
+static int format_value(LangRun *r, TBuf *b, GcValue v)
+{
+    if (GC_VAL_TAG(v) == GC_V_STR) {
+        tb_str(b, atom(r, (int32_t)GC_VAL_PAYLOAD(v)));
+        return b->oom ? fatal(r) : OK;
+    }
+    if (GC_VAL_TAG(v) == GC_V_INT)
+        return text_of(r, b, v, 0);
+    gc_count_hidden(r->h, 1);
+    int rc = text_of(r, b, v, 0);
+    gc_count_hidden(r->h, -1);
+    return rc;
+}
+
+/* Appends to the program's output; out_announce records what was appended
+ * since the last announcement as one print in the history (a print's
+ * pieces are written one by one, and a __del__ run by a collection between
+ * two of them prints after the first ones). */
+static int out_append(LangRun *r, const char *s, size_t n)
 {
     if (r->nout + n + 1 > r->capout) {
         size_t cap = r->capout ? r->capout : 4096;
@@ -1054,12 +1088,17 @@ static int out_write(LangRun *r, const char *s, size_t n)
         r->out = o;
         r->capout = cap;
     }
-    size_t start = r->nout;
     memcpy(r->out + r->nout, s, n);
     r->nout += n;
     r->out[r->nout] = 0;
-    gc_output_event(r->h, (int64_t)start, (int64_t)r->nout);
     return OK;
+}
+
+static void out_announce(LangRun *r)
+{
+    if (r->nout > r->nout_announced)
+        gc_output_event(r->h, (int64_t)r->nout_announced, (int64_t)r->nout);
+    r->nout_announced = r->nout;
 }
 
 static int truthy(LangRun *r, GcValue v)
@@ -1377,22 +1416,44 @@ static void stdout_write(LangRun *r, size_t n)
         stdout_flush(r);
 }
 
+/* One PyFile_WriteObject of print (an item, a separator or the end):
+ * file.write bound (a builtin method object, count[0] + 1, which may
+ * schedule a collection), PyObject_Str of the piece (an eval-breaker check
+ * first, see val_text), the write, the bound method freed.  A None piece is
+ * the default separator or end, dflt. */
+static int print_piece(LangRun *r, GcValue v, const char *dflt)
+{
+    gc_count_hidden(r->h, 1);
+    TBuf t = {0};
+    tb_str(&t, "");
+    int rc = GC_VAL_TAG(v) == GC_V_NONE && dflt ? safe_point(r) : text_of(r, &t, v, 0);
+    if (GC_VAL_TAG(v) == GC_V_NONE && dflt)
+        tb_str(&t, dflt);
+    if (rc == OK && t.oom)
+        rc = fatal(r);
+    if (rc == OK) {
+        stdout_write(r, t.n);
+        rc = out_append(r, t.s, t.n);
+    }
+    gc_free(t.s);
+    gc_count_hidden(r->h, -1);
+    return rc;
+}
+
 static int call_print(LangRun *r, LangExpr *e, int nargs)
 {
     GcHeap *h = r->h;
     int top = gc_temp_count(h);
-    /* the keyword values were pushed after the positional ones, in order */
-    const char *sep = " ", *end = "\n";
+    /* the keyword values were pushed after the positional ones, in order;
+     * None stands for the default " " and "\n" */
+    GcValue sepv = GC_NONE, endv = GC_NONE;
     int npos = 0;
     for (int i = 0; i < nargs; i++) {
         GcValue v = gc_temp(h, top - nargs + i);
         if (e->keys && e->keys[i]) {
             const char *k = atom(r, e->keys[i]->atom);
-            const char **dst = strcmp(k, "sep") == 0 ? &sep : &end;
-            if (GC_VAL_TAG(v) == GC_V_NONE)
-                *dst = strcmp(k, "sep") == 0 ? " " : "\n";
-            else if (GC_VAL_TAG(v) == GC_V_STR)
-                *dst = atom(r, (int32_t)GC_VAL_PAYLOAD(v));
+            if (GC_VAL_TAG(v) == GC_V_NONE || GC_VAL_TAG(v) == GC_V_STR)
+                *(strcmp(k, "sep") == 0 ? &sepv : &endv) = v;
             else
                 return raise(r, "TypeError", "%s must be None or a string, not %s", k,
                              type_name(r, v));
@@ -1405,25 +1466,18 @@ static int call_print(LangRun *r, LangExpr *e, int nargs)
      * tuple is a singleton), freed when print returns. */
     if (npos > 0)
         gc_hidden_alloc(h, GC_KIND_TUPLE, npos);
-    TBuf t = {0};
-    tb_str(&t, "");
-    int k = 0;
-    for (int i = 0; i < nargs; i++) {
+    int k = 0, rc = OK;
+    for (int i = 0; i < nargs && rc == OK; i++) {
         if (e->keys && e->keys[i])
             continue;
-        if (k++) {
-            tb_str(&t, sep);
-            stdout_write(r, strlen(sep));
-        }
-        GcId seen[256];
-        size_t before = t.n;
-        val_text(r, &t, gc_temp(h, top - nargs + i), 0, 0, seen, 0);
-        stdout_write(r, t.n - before);
+        if (k++)
+            rc = print_piece(r, sepv, " ");
+        if (rc == OK)
+            rc = print_piece(r, gc_temp(h, top - nargs + i), NULL);
     }
-    tb_str(&t, end);
-    stdout_write(r, strlen(end));
-    int rc = t.oom ? fatal(r) : out_write(r, t.s, t.n);
-    gc_free(t.s);
+    if (rc == OK)
+        rc = print_piece(r, endv, "\n");
+    out_announce(r);
     if (npos > 0)
         gc_hidden_free(h, GC_KIND_TUPLE, npos);
     TRY(rc);
@@ -2292,7 +2346,7 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e)
             }
             rc = eval(r, c, part);
             if (rc == OK)
-                rc = text_of(r, &t, gc_temp(r->h, mark), 0);
+                rc = format_value(r, &t, gc_temp(r->h, mark));
             if (rc == OK)
                 rc = pop_decref(r);
             if (rc < 0) {
