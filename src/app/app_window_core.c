@@ -265,7 +265,7 @@ static int cards_bounds(AppWin *w, int all, float *x0, float *y0, float *x1, flo
             const GcObject *o = gc_object(w->heap, id);
             if (!o || o->state != GC_STATE_ALIVE)
                 continue;
-            layout_card_size(o->kind, o->nslots, &cw, &ch);
+            layout_card_dims(w->layout, id, o->kind, o->nslots, &cw, &ch);
         } else {
             layout_reserved(w->layout, id, &cw, &ch);
         }
@@ -684,7 +684,7 @@ static int card_bounds(const AppWin *w, GcId id, float b[4])
     float x, y, cw, ch;
     if (!o || layout_get(w->layout, id, &x, &y) < 0)
         return 0;
-    layout_card_size(o->kind, o->nslots, &cw, &ch);
+    layout_card_dims(w->layout, id, o->kind, o->nslots, &cw, &ch);
     b[0] = x;
     b[1] = y;
     b[2] = x + cw;
@@ -717,6 +717,18 @@ static int subject_ids(AppWin *w, int32_t old, GcId *ids, int max)
         if (!dup && gc_object(w->heap, e->obj))
             ids[n++] = e->obj;
     }
+    /* the cards still alive last: when not all fit, keep_subject shows
+     * the last ones (a freed card is a ghost the caption counts) */
+    GcId sorted[64];
+    int k = 0;
+    for (int pass = 0; pass < 2 && n <= 64; pass++)
+        for (int i = 0; i < n; i++) {
+            const GcObject *so = gc_object(w->heap, ids[i]);
+            if ((so && so->state == GC_STATE_ALIVE) == pass)
+                sorted[k++] = ids[i];
+        }
+    if (k == n)
+        memcpy(ids, sorted, (size_t)n * sizeof *ids);
     return n;
 }
 

@@ -22,6 +22,7 @@ typedef struct Span {
 typedef struct Entry {
     float x, y, w, h;
     float hx, hy;       /* home: where placement or the scenario's pin put it */
+    float cell_w;       /* list/tuple cells' width, 0: LAYOUT_CELL_W */
     int32_t born, gone; /* lifetime interval of the card (gone -1 = forever) */
     uint8_t known, pinned, dragged; /* pinned: by the scenario; dragged: by the user */
     Span *unreach;
@@ -108,11 +109,36 @@ GcId layout_max_id(const Layout *l)
 
 void layout_card_size(int kind, uint32_t nslots, float *w, float *h)
 {
+    layout_card_size_cells(kind, nslots, LAYOUT_CELL_W, w, h);
+}
+
+float layout_cell_w(const Layout *l, GcId id)
+{
+    const Entry *e = l && id > 0 && id < l->cap ? &l->e[id] : NULL;
+    return e && e->cell_w > 0 ? e->cell_w : LAYOUT_CELL_W;
+}
+
+int layout_set_cell_w(Layout *l, GcId id, float cell_w)
+{
+    Entry *e = entry(l, id);
+    if (!e)
+        return -1;
+    e->cell_w = cell_w;
+    return 0;
+}
+
+void layout_card_dims(const Layout *l, GcId id, int kind, uint32_t nslots, float *w, float *h)
+{
+    layout_card_size_cells(kind, nslots, layout_cell_w(l, id), w, h);
+}
+
+void layout_card_size_cells(int kind, uint32_t nslots, float cell_w, float *w, float *h)
+{
     if (kind == GC_KIND_LIST || kind == GC_KIND_TUPLE) {
         uint32_t cells = nslots < 1 ? 1 : nslots;
-        if (cells > LAYOUT_MAX_CELLS)
-            cells = LAYOUT_MAX_CELLS + 1; /* the "+N" cell */
-        float cw = 2 * LAYOUT_PAD + (float)cells * LAYOUT_CELL_W;
+        float cw = 2 * LAYOUT_PAD + (float)cells * cell_w;
+        if (cells > LAYOUT_MAX_CELLS) /* the cells drawn, then the "+N" cell */
+            cw = 2 * LAYOUT_PAD + (float)LAYOUT_MAX_CELLS * cell_w + LAYOUT_CELL_W;
         *w = cw < 240.0f ? 240.0f : cw;
         *h = LAYOUT_TAG_H + LAYOUT_HEADER_H + LAYOUT_CELL_H + 2 * LAYOUT_PAD;
         return;

@@ -32,12 +32,13 @@
 #define LAYOUT_PAD 8.0f
 #define LAYOUT_CARD_W 300.0f     /* instances, dicts, weakrefs */
 #define LAYOUT_CELL_W 50.0f      /* one list/tuple cell */
+#define LAYOUT_CELL_W_MAX 136.0f     /* widened for a value of up to 12 characters */
 #define LAYOUT_CELL_H 44.0f
 #define LAYOUT_MAX_CELLS 8       /* cells drawn before "+N" */
 #define LAYOUT_MAX_ROWS 10       /* rows drawn before "+N more" */
 #define LAYOUT_GAP_X 84.0f       /* room for arrows between columns */
 #define LAYOUT_GAP_Y 40.0f
-#define LAYOUT_COLUMN_H  560.0f     /* least height of a column before a new one starts */
+#define LAYOUT_COLUMN_H   560.0f     /* least height of a column before a new one starts */
 #define LAYOUT_ASPECT 1.3f       /* width / height aimed at when a run has many cards */
 
 typedef struct Layout Layout;
@@ -112,8 +113,19 @@ int layout_is_pinned(const Layout *l, GcId id);
 void layout_reserved(const Layout *l, GcId id, float *w, float *h);
 GcId layout_max_id(const Layout *l);
 
-/* Size of a card as drawn for kind with nslots fields (tags included). */
+/* Size of a card as drawn for kind with nslots fields (tags included),
+ * list and tuple cells LAYOUT_CELL_W wide. */
 void layout_card_size(int kind, uint32_t nslots, float *w, float *h);
+/* The same with cells cell_w wide. */
+void layout_card_size_cells(int kind, uint32_t nslots, float cell_w, float *w, float *h);
+/* The width of id's list or tuple cells: wide enough for the values its
+ * cells show in the run (a short string whole: 'root', not 'ro...'), up to
+ * LAYOUT_CELL_W_MAX; LAYOUT_CELL_W if not known. */
+float layout_cell_w(const Layout *l, GcId id);
+/* Sets it (layout_build does, before placing); 0, or -1 on OOM. */
+int layout_set_cell_w(Layout *l, GcId id, float cell_w);
+/* The size of id's card (layout_card_size_cells with its cells' width). */
+void layout_card_dims(const Layout *l, GcId id, int kind, uint32_t nslots, float *w, float *h);
 
 /* The top-level step (0-based) since which id has been continuously
  * unreachable at top-level step `step`, or -1 if it is not known to be

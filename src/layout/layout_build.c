@@ -65,6 +65,89 @@ static int unreachable_pass(Layout *l, GcHeap *h)
     return rc;
 }
 
+/* ---- cells wide enough for their values ---------------------------------------- */
+
+#define CHAR_W         9.7f /* world units per character of a cell's text (16 px mono) */
+#define CELL_CHARS_MAX 12
+
+/* Characters of v as a cell shows it ('root' is 6), 0 for an object. */
+static int value_chars(const GcHeap *h, GcValue v)
+{
+    const char *t = NULL;
+    int extra = 0;
+    switch (GC_VAL_TAG(v)) {
+    case GC_V_STR:
+        t = gc_strtab_get(gc_atoms(h), (int32_t)GC_VAL_PAYLOAD(v));
+        extra = 2;
+        break;
+    case GC_V_CONST:
+        t = gc_strtab_get(gc_atoms(h), (int32_t)GC_VAL_PAYLOAD(v));
+        break;
+    case GC_V_INT: {
+        int64_t n = GC_VAL_PAYLOAD(v);
+        int d = n < 0 ? 2 : 1;
+        for (n = n < 0 ? -(n / 10) : n / 10; n > 0; n /= 10)
+            d++;
+        return d;
+    }
+    case GC_V_NONE:
+    case GC_V_BOOL:
+        return 5;
+    default:
+        return 0;
+    }
+    int k = extra;
+    for (; t && *t; t++)
+        k += ((unsigned char)*t & 0xC0) != 0x80; /* UTF-8: count characters */
+    return k;
+}
+
+/* The widest value each list or tuple shows in its cells at the end of
+ * every top-level step sets its cells' width (up to CELL_CHARS_MAX
+ * characters; longer values are cut).  Skipped, like the unreachable pass,
+ * above UNREACH_BUDGET.  0, or -1 on OOM. */
+static int cells_pass(Layout *l, GcHeap *h)
+{
+    int32_t n = gc_event_count(h);
+    GcId maxid = gc_max_id(h);
+    int64_t nsteps = 0;
+    for (int32_t i = 0; i < n; i++)
+        nsteps += gc_event(h, i)->kind == GC_EV_STEP_END;
+    if (nsteps * (int64_t)(maxid + 1) > UNREACH_BUDGET)
+        return 0;
+    uint8_t *chars = calloc((size_t)maxid + 1, 1);
+    if (!chars)
+        return -1;
+    int32_t saved = gc_cursor(h);
+    for (int32_t i = 0; i < n; i++) {
+        if (gc_event(h, i)->kind != GC_EV_STEP_END)
+            continue;
+        gc_seek(h, i + 1);
+        for (GcId id = 1; id <= maxid; id++) {
+            const GcObject *o = gc_object(h, id);
+            if (!o || o->state != GC_STATE_ALIVE ||
+                (o->kind != GC_KIND_LIST && o->kind != GC_KIND_TUPLE))
+                continue;
+            const GcSlot *sl = gc_slots(o);
+            for (uint32_t s = 0; s < o->nslots && s < LAYOUT_MAX_CELLS; s++) {
+                int c = value_chars(h, sl[s].val);
+                c = c > CELL_CHARS_MAX ? CELL_CHARS_MAX : c;
+                chars[id] = (uint8_t)(c > chars[id] ? c : chars[id]);
+            }
+        }
+    }
+    gc_seek(h, saved);
+    int rc = 0;
+    for (GcId id = 1; id <= maxid && rc == 0; id++) {
+        float w =
+            10 + (float)chars[id] * CHAR_W; /* the text is cut 8 units narrower than the cell */
+        if (w > LAYOUT_CELL_W)
+            rc = layout_set_cell_w(l, id, w < LAYOUT_CELL_W_MAX ? w : LAYOUT_CELL_W_MAX);
+    }
+    free(chars);
+    return rc;
+}
+
 /* ---- arrangements: rows, trees and rings of fields ---------------------------- */
 
 /* Children of each object in the field-parent forest, as linked lists in
@@ -497,6 +580,7 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
             break;
         }
     }
+    int rc = maxid > 0 ? cells_pass(l, h) : 0;
     for (GcId id = 1; id <= maxid; id++) {
         const GcObject *o = gc_object(h, id);
         if (died[id] >= 0 && items[id].gone < 0)
@@ -504,9 +588,8 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
         uint32_t ns = slots[id];
         if (o && o->nslots > ns)
             ns = o->nslots;
-        layout_card_size(o ? o->kind : GC_KIND_INSTANCE, ns, &items[id].w, &items[id].h);
+        layout_card_dims(l, id, o ? o->kind : GC_KIND_INSTANCE, ns, &items[id].w, &items[id].h);
     }
-    int rc = 0;
     for (int i = 0; i < npins && rc == 0; i++) {
         GcId id = layout_pin_target(h, pins[i].key);
         if (id > 0) {

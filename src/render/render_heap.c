@@ -18,6 +18,7 @@
 typedef struct CardGeo {
     float x, y, w, h; /* screen, body only (without the tag strip) */
     float k;          /* world -> screen factor */
+    float cw;         /* list/tuple cells' width, world units */
     float bottom;     /* lowest drawn y: the body or the footer below it */
     float tag_l;      /* right end of the name tags (x when there are none) */
     float tag_r;      /* left end of the generation label */
@@ -79,7 +80,7 @@ int render_card_rect(const GcHeap *h, const Layout *layout, GcId id, float *x, f
     const GcObject *o = gc_object(h, id);
     if (!o || layout_get(layout, id, x, y) < 0)
         return -1;
-    layout_card_size(o->kind, o->nslots, w, h_out);
+    layout_card_dims(layout, id, o->kind, o->nslots, w, h_out);
     return 0;
 }
 
@@ -433,7 +434,7 @@ static int crowded(HeapCtx *c)
         float wx, wy, x, y, ww, wh;
         if (!o || o->state != GC_STATE_ALIVE || layout_get(s->layout, id, &wx, &wy) < 0)
             continue;
-        layout_card_size(o->kind, o->nslots, &ww, &wh);
+        layout_card_dims(s->layout, id, o->kind, o->nslots, &ww, &wh);
         to_screen(s, wx, wy, &x, &y);
         if (x <= s->rg.heap_x + s->rg.heap_w && x + ww * k >= s->rg.heap_x &&
             y <= s->rg.heap_y + s->rg.heap_h && y + wh * k >= s->rg.heap_y && ++n > AGG_LIMIT)
@@ -448,11 +449,13 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     const RenderTheme *t = s->t;
     float k = zk(s);
     float ww, wh;
-    layout_card_size(o->kind, o->nslots, &ww, &wh);
+    layout_card_dims(s->layout, id, o->kind, o->nslots, &ww, &wh);
     float x, y;
     to_screen(s, wx, wy, &x, &y);
     float w = ww * k, h = wh * k;
     CardGeo *g = &c->geo[id];
+    float cw = layout_cell_w(s->layout, id);
+    g->cw = cw;
     g->x = x;
     g->y = y + LAYOUT_TAG_H * k;
     g->w = w;
@@ -587,31 +590,31 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
             uint32_t n = o->nslots < LAYOUT_MAX_CELLS ? o->nslots : LAYOUT_MAX_CELLS;
             float cy = by + hh + LAYOUT_PAD * k;
             for (uint32_t i = 0; i < n; i++) {
-                float cx = bx + (LAYOUT_PAD + LAYOUT_CELL_W * (float)i) * k;
+                float cx = bx + (LAYOUT_PAD + cw * (float)i) * k;
                 int changed = e && e->kind == GC_EV_STORE && e->obj == id && (uint32_t)e->slot == i;
-                render_rect(s->l, cx + 2 * k, cy, LAYOUT_CELL_W * k - 4 * k, LAYOUT_CELL_H * k, 5 * k,
+                render_rect(s->l, cx + 2 * k, cy, cw * k - 4 * k, LAYOUT_CELL_H * k, 5 * k,
                             with_alpha(changed ? t->hot_fill : t->card_header, content_a));
-                render_frame(s->l, cx + 2 * k, cy, LAYOUT_CELL_W * k - 4 * k, LAYOUT_CELL_H * k,
-                             5 * k, (changed ? 2.5f : 1) * k, 0,
+                render_frame(s->l, cx + 2 * k, cy, cw * k - 4 * k, LAYOUT_CELL_H * k, 5 * k,
+                             (changed ? 2.5f : 1) * k, 0,
                              with_alpha(changed ? t->changed : t->row_sep, content_a));
                 GcValue v = sl[i].val;
                 if (GC_VAL_IS_OBJ(v)) {
-                    render_rect(s->l, cx + LAYOUT_CELL_W * k * 0.5f - 5 * k,
+                    render_rect(s->l, cx + cw * k * 0.5f - 5 * k,
                                 cy + LAYOUT_CELL_H * k * 0.5f - 5 * k, 10 * k, 10 * k, 5 * k,
                                 with_alpha(t->arrow, content_a));
                 } else {
                     render_value_text(s->h, v, buf, sizeof buf);
-                    render_text_mid(s, cx + LAYOUT_CELL_W * k * 0.5f, cy, LAYOUT_CELL_H * k,
-                                    RENDER_FONT_MONO, rpx, RENDER_ALIGN_CENTER,
-                                    with_alpha(changed ? t->changed : t->card_text, content_a),
-                                    render_fit(s, RENDER_FONT_MONO, rpx, buf, LAYOUT_CELL_W * k - 8 * k,
-                                               fit, sizeof fit));
+                    render_text_mid(
+                        s, cx + cw * k * 0.5f, cy, LAYOUT_CELL_H * k, RENDER_FONT_MONO, rpx,
+                        RENDER_ALIGN_CENTER,
+                        with_alpha(changed ? t->changed : t->card_text, content_a),
+                        render_fit(s, RENDER_FONT_MONO, rpx, buf, cw * k - 8 * k, fit, sizeof fit));
                 }
             }
             if (o->nslots > LAYOUT_MAX_CELLS) {
                 snprintf(buf, sizeof buf, "+%u", o->nslots - LAYOUT_MAX_CELLS);
-                render_text_mid(s, bx + (LAYOUT_PAD + LAYOUT_CELL_W * (LAYOUT_MAX_CELLS + 0.5f)) * k,
-                                cy, LAYOUT_CELL_H * k, RENDER_FONT_SANS, rpx, RENDER_ALIGN_CENTER,
+                render_text_mid(s, bx + (LAYOUT_PAD + (cw * LAYOUT_MAX_CELLS + cw * 0.5f)) * k, cy,
+                                LAYOUT_CELL_H * k, RENDER_FONT_SANS, rpx, RENDER_ALIGN_CENTER,
                                 with_alpha(t->text_dim, content_a), buf);
             }
             if (o->nslots == 0)
@@ -927,7 +930,7 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId sr
 static void self_cell_arrow(HeapCtx *c, const CardGeo *g, uint32_t i, RenderColor col, float width)
 {
     float k = g->k;
-    float cx = g->x + (LAYOUT_PAD + LAYOUT_CELL_W * ((float)i + 0.5f)) * k;
+    float cx = g->x + (LAYOUT_PAD + g->cw * ((float)i + 0.5f)) * k;
     float cy = g->y + (LAYOUT_HEADER_H + LAYOUT_PAD + LAYOUT_CELL_H * 0.5f) * k;
     float side = g->x - 22 * k, hy = g->y + (LAYOUT_HEADER_H * 0.5f + 7) * k;
     RenderPt path[4] = {{cx, cy}, {side, cy}, {side, hy}, {g->x, hy}};
@@ -979,7 +982,7 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
             /* no rows or cells to start from: the cells' arrows leave the
              * bottom edge, the fields' the right edge */
             if (cells) {
-                float cx = g->x + (LAYOUT_PAD + LAYOUT_CELL_W * ((float)i + 0.5f)) * k;
+                float cx = g->x + (LAYOUT_PAD + g->cw * ((float)i + 0.5f)) * k;
                 arrow_to(c, cx, g->y + g->h, 0, 1, id, tid, (int)i, 0, col, w, 0);
             } else {
                 arrow_to(c, g->x + g->w, g->y + g->h * (tid == id ? 0.2f : 0.5f), 1, 0, id, tid,
@@ -988,7 +991,7 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
         } else if (cells && tid == id) {
             self_cell_arrow(c, g, i, col, w);
         } else if (cells) {
-            float cx = g->x + (LAYOUT_PAD + LAYOUT_CELL_W * ((float)i + 0.5f)) * k;
+            float cx = g->x + (LAYOUT_PAD + g->cw * ((float)i + 0.5f)) * k;
             float cy = g->y + (LAYOUT_HEADER_H + LAYOUT_PAD + LAYOUT_CELL_H * 0.5f) * k;
             float dir = tg->y + tg->h * 0.5f >= cy ? 1.0f : -1.0f;
             arrow_to(c, cx, cy, 0, dir, id, tid, (int)i, 0, col, w, 0);

@@ -2807,6 +2807,39 @@ static void t_was_name(void)
     target_close(&t);
 }
 
+/* Short strings are shown whole in list cells (the tree lesson's
+ * finalizer order read 'ro…' 'le…'): after `del root` in tree_del.py the
+ * list order draws 'root' 'left' 'll' 'lr' 'right' 'rl' 'rr', its cells
+ * widened for them; chapter 12's list of 'cb' 'a' 'b' keeps the usual cells. */
+static void t_cell_strings(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1920, 1080, 0) == 0, "target");
+    CHECK(load(&t, "../../layout/data/tree_del.py") == 0, "load");
+    CHECK(t.w->tl.nstmts > 2, "statements");
+    app_win_seek(t.w, t.w->tl.stmts[t.w->tl.nstmts - 2], 0); /* print(order) */
+    GcId order = layout_pin_target(t.w->heap, "order");
+    CHECK(order > 0 && layout_cell_w(t.w->layout, order) > LAYOUT_CELL_W, "order's cells widened: %g",
+          order > 0 ? layout_cell_w(t.w->layout, order) : 0);
+    t.w->view.zoom = 1;
+    float x, y;
+    CHECK(layout_get(t.w->layout, order, &x, &y) == 0, "order placed");
+    t.w->view.pan_x = x - 20;
+    t.w->view.pan_y = y - 20;
+    CHECK(draw(&t) == 0, "draw");
+    static const char *const names[] = {"'root'", "'left'", "'ll'", "'lr'", "'right'", "'rl'", "'rr'"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        CHECK(list_has_text(&t, names[i]), "%s drawn whole", names[i]);
+    target_close(&t);
+    /* chapter 12's events list holds 'cb' 'cb' 'a' 'b': they fit as they are */
+    CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+    CHECK(load(&t, GCVIZ_SCENARIOS_DIR "/12_finalizers.py") == 0, "load");
+    GcId events = layout_pin_target(t.w->heap, "events");
+    CHECK(events > 0 && layout_cell_w(t.w->layout, events) == LAYOUT_CELL_W, "events' cells: %g",
+          events > 0 ? layout_cell_w(t.w->layout, events) : 0);
+    target_close(&t);
+}
+
 /* A heap far too big for one block per card in view (6,000 cards zoomed
  * out to 2 %) is drawn as blocks of counts with one summary line, no card
  * blocks and no arrows: a frame costs what the cells cost. */
@@ -2867,7 +2900,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"crowd", t_crowd},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"cell_strings", t_cell_strings}, {"crowd", t_crowd},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
