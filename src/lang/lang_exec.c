@@ -3243,10 +3243,12 @@ static int run_code_frame(LangRun *r, int32_t kind, GcId self, const FuncInfo *f
     r->depth--;
     if (rc == FATAL)
         return FATAL;
-    if (rc == OK && gc_decref(h, ret) < 0)
-        return FATAL;
     unwind(r, mark);
     if (gc_frame_pop(h) < 0)
+        return FATAL;
+    /* The frame is cleared (its locals die) before slot_tp_finalize or
+     * handle_callback drops the returned value. */
+    if (rc == OK && gc_decref(h, ret) < 0)
         return FATAL;
     /* An exception in __del__ or a callback is "ignored" (unraisable). */
     memcpy(r->exc, saved_exc, sizeof saved_exc);

@@ -43,7 +43,7 @@ add_test(NAME limits_oom_run COMMAND test_oom run ${_scn})
 # output and traceback are compared too: a failure inside __del__ or while
 # formatting a traceback must end in 3, never in a run that looks fine.
 file(GLOB _py_course CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/[0-9]*.py)
-file(GLOB _py_lessons CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/golden/py/[lv][0-9]*.py)
+file(GLOB _py_lessons CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/golden/py/[flv][0-9]*.py)
 file(GLOB _py_seeds CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/golden/py/seed_*.py)
 add_test(NAME limits_oom_run_py_course COMMAND test_oom run ${_py_course})
 add_test(NAME limits_oom_run_py_lessons COMMAND test_oom run ${_py_lessons})
