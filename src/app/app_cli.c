@@ -167,7 +167,8 @@ int app_cli_check(int argc, char **argv)
             memset(&p, 0, sizeof p);
             p.line = s->pins[i].line;
             p.col = s->pins[i].col;
-            snprintf(p.path, sizeof p.path, "layout.%.100s", s->pins[i].key);
+            snprintf(p.path, sizeof p.path,
+                     scenario_is_py(path) ? "# pin: %.100s" : "layout.%.100s", s->pins[i].key);
             snprintf(p.msg, sizeof p.msg,
                      "no object '%.100s' and no variable of that name in the run (a key is \"Node "
                      "#3\" or a "

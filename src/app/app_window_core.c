@@ -72,6 +72,8 @@ AppCmd app_cmd_from_key(SDL_Keycode key, Uint16 mod, int picker_open)
             return APP_CMD_UI_RESET;
         case SDLK_q:
             return APP_CMD_QUIT;
+        case SDLK_s:
+            return APP_CMD_SAVE_LAYOUT;
         default:
             return APP_CMD_NONE;
         }
@@ -456,6 +458,69 @@ static int32_t step_end_cursor(const GcHeap *h, int32_t step)
 }
 
 static void find_chapters(AppWin *w);
+
+/* The key that names id in the file: the module variable that held it
+ * first among those layout_pin_target reads back as id, else "Node #3". */
+static void pin_key(AppWin *w, GcId id, char *key, size_t n)
+{
+    int32_t ne = gc_event_count(w->heap);
+    GcStrtab *atoms = gc_atoms(w->heap);
+    for (int32_t i = 0; i < ne; i++) {
+        const GcEvent *e = gc_event(w->heap, i);
+        if (e->kind != GC_EV_BIND || e->obj != id || e->a != 0)
+            continue; /* a module name: a method's self names the first instance too */
+        const char *name = gc_strtab_get(atoms, (int32_t)e->b);
+        if (layout_pin_target(w->heap, name) == id) {
+            snprintf(key, n, "%s", name);
+            return;
+        }
+    }
+    snprintf(key, n, "%s #%d", gc_type_name(w->heap, id), (int)id);
+}
+
+int app_win_save_layout(AppWin *w, char *msg, size_t n)
+{
+    if (!w->heap || !w->layout || !w->path[0]) {
+        snprintf(msg, n, "No file to save the places into");
+        return -1;
+    }
+    GcId maxid = layout_max_id(w->layout);
+    ScenarioPin *pins = malloc(((size_t)maxid + 1) * sizeof *pins);
+    char *keys = malloc(((size_t)maxid + 1) * 128);
+    if (!pins || !keys) {
+        free(pins);
+        free(keys);
+        snprintf(msg, n, "out of memory");
+        return -1;
+    }
+    int np = 0;
+    int32_t cursor = gc_cursor(w->heap);
+    gc_seek(w->heap, gc_event_count(w->heap)); /* every object of the run, for its type name */
+    for (GcId id = 1; id <= maxid; id++) {
+        float x, y;
+        if (!layout_is_pinned(w->layout, id) || layout_get(w->layout, id, &x, &y) < 0 ||
+            !gc_object(w->heap, id))
+            continue;
+        char *key = keys + (size_t)np * 128;
+        pin_key(w, id, key, 128);
+        pins[np] = (ScenarioPin){key, x, y, 0, 0};
+        np++;
+    }
+    gc_seek(w->heap, cursor);
+    char path[APP_PATH_MAX];
+    snprintf(path, sizeof path, "%s", w->path);
+    int rc = scenario_save_pins(path, pins, np, msg, n);
+    free(pins);
+    free(keys);
+    if (rc < 0)
+        return -1;
+    if (app_win_load(w, path, 1) < 0) {
+        snprintf(msg, n, "Saved, but the file does not load again: %s",
+                 w->load_error ? w->load_error : "?");
+        return -1;
+    }
+    return np;
+}
 
 int app_win_load(AppWin *w, const char *path, int keep_step)
 {
@@ -1387,6 +1452,15 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
             snprintf(msg, sizeof msg, "Screenshot failed: %s", SDL_GetError());
             app_win_toast(w, msg, 1, now);
         }
+        break;
+    }
+    case APP_CMD_SAVE_LAYOUT: {
+        char msg[APP_PATH_MAX + 400], done[APP_PATH_MAX + 400];
+        int k = app_win_save_layout(w, msg, sizeof msg);
+        if (k >= 0)
+            snprintf(done, sizeof done, "Saved the places of %d card%s into %s", k,
+                     k == 1 ? "" : "s", w->path);
+        app_win_toast(w, k >= 0 ? done : msg, k < 0, now);
         break;
     }
     case APP_CMD_LEGEND:

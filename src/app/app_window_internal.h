@@ -48,6 +48,7 @@ typedef enum AppCmd {
     APP_CMD_NEXT_CHAPTER, /* PageDown: the next file of the course (index.json) */
     APP_CMD_PREV_CHAPTER, /* PageUp */
     APP_CMD_BEGINNER,     /* B: hide interpreter temporaries, or show them again */
+    APP_CMD_SAVE_LAYOUT,  /* Ctrl+S: the dragged and pinned cards' places into the file */
     APP_CMD_PICKER_UP,
     APP_CMD_PICKER_DOWN,
     APP_CMD_PICKER_OPEN
@@ -173,6 +174,11 @@ void app_win_mouse_up(AppWin *w, float x, float y, uint32_t now);
 void app_win_wheel(AppWin *w, float x, float y, float dy);
 /* Saves a PNG of the current frame; returns 0 and the path, or -1. */
 int app_win_screenshot(AppWin *w, char *path_out, size_t n);
+/* Writes the places of the cards dragged or pinned into the loaded file
+ * ("# pin:" lines of a .py, "layout" of a JSON scenario; a key is the
+ * variable that first held the object, else "Node #3") and reloads it.
+ * Returns the number of cards saved, or -1 with the reason in msg. */
+int app_win_save_layout(AppWin *w, char *msg, size_t n);
 void app_win_toast(AppWin *w, const char *msg, int is_error, uint32_t now);
 int32_t app_win_cursor(const AppWin *w);
 /* Fills the scenario picker from the bundled folder and the current one. */

@@ -673,6 +673,7 @@ static void help_overlay(Scene *s)
         {"Esc", "close an overlay or leave full screen (never quits)"},
         {"Q or Ctrl+Q", "quit (asks first: Q or Enter again)"},
         {"Mouse", "drag a card to pin it \xC2\xB7 double-click it to unpin it"},
+        {"Ctrl+S", "save the pinned cards' places into the file"},
         {"", "wheel zooms \xC2\xB7 drag the background to pan"},
         {"", "click a card to inspect it \xC2\xB7 drop a .json file to open it"},
     };

@@ -10,6 +10,7 @@
  * walk keeps going after a problem so that one `gcviz check` shows them
  * all.  The cJSON tree never outlives scenario_load_text.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -1131,6 +1132,63 @@ static void report_py(void *vctx, int line, int col, const char *msg)
     e->count++;
 }
 
+/* The "# pin: KEY X Y" comment lines of a .py lesson (KEY a variable or
+ * "Node #3", X and Y numbers in world units, as "layout" pins in JSON),
+ * appended to s->pins; a malformed one is reported with its line.
+ * Returns 0, or -1 (problems in errs). */
+static int py_pins(Scenario *s, const char *text, size_t len, ScenarioErrors *errs)
+{
+    int line = 1, bad = 0;
+    for (size_t i = 0; i < len; line++) {
+        size_t e = i;
+        while (e < len && text[e] != '\n')
+            e++;
+        size_t b = i;
+        while (b < e && (text[b] == ' ' || text[b] == '\t'))
+            b++;
+        if (e - b > 6 && strncmp(text + b, "# pin:", 6) == 0) {
+            char buf[256];
+            size_t n = e - b - 6 < sizeof buf - 1 ? e - b - 6 : sizeof buf - 1;
+            memcpy(buf, text + b + 6, n);
+            buf[n] = 0;
+            /* the last two words are the numbers, the rest is the key */
+            char *end = buf + strlen(buf);
+            while (end > buf && isspace((unsigned char)end[-1]))
+                *--end = 0;
+            char *ys = strrchr(buf, ' ');
+            char *xs = NULL;
+            if (ys) {
+                *ys = 0;
+                xs = strrchr(buf, ' ');
+            }
+            char *ke = NULL, *ye = NULL;
+            double x = xs ? strtod(xs + 1, &ke) : 0, y = ys ? strtod(ys + 1, &ye) : 0;
+            const char *key = buf;
+            while (*key == ' ')
+                key++;
+            if (!xs || !ys || ke == xs + 1 || *ke || ye == ys + 1 || *ye || key >= xs) {
+                PyReport pr = {errs};
+                report_py(
+                    &pr, line, (int)(b - i) + 1,
+                    "'# pin:' wants a name (or \"Node #3\") and two numbers: # pin: a 384 120");
+                bad = 1;
+            } else {
+                *xs = 0;
+                ScenarioPin *np = realloc(s->pins, (size_t)(s->npins + 1) * sizeof *np);
+                char *k = np ? malloc(strlen(key) + 1) : NULL;
+                if (np)
+                    s->pins = np;
+                if (!k)
+                    return -1;
+                strcpy(k, key);
+                s->pins[s->npins++] = (ScenarioPin){k, x, y, line, (int)(b - i) + 9};
+            }
+        }
+        i = e + 1;
+    }
+    return bad ? -1 : 0;
+}
+
 /* A .py file: the program is the file. */
 static Scenario *load_py(const char *name, const char *text, size_t len, ScenarioErrors *errs)
 {
@@ -1183,6 +1241,12 @@ static Scenario *load_py(const char *name, const char *text, size_t len, Scenari
         title[bl] = 0;
     if (desc)
         strcpy(desc, meta.description);
+    if (py_pins(s, text, len, errs) < 0) {
+        if (errs->count == 0)
+            only_problem(errs, 1, "out of memory");
+        scenario_free(s);
+        return NULL;
+    }
     return s;
 }
 
@@ -1447,4 +1511,123 @@ void scenario_format_problem(const char *file, const ScenarioProblem *p, char *b
     if (p->line > 0)
         snprintf(pos, sizeof pos, ":%d:%d", p->line, p->col);
     snprintf(buf, n, "%s%s: %s%s%s", file ? file : "", pos, p->path, p->path[0] ? ": " : "", p->msg);
+}
+
+/* ---- saving an arrangement ------------------------------------------------ */
+
+/* Writes len bytes to path through path.tmp and a rename (a failed write
+ * leaves the file as it was).  0, or -1 with the reason in err. */
+static int write_whole(const char *path, const char *text, size_t len, char *err, size_t errn)
+{
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "wb");
+    int ok = f && fwrite(text, 1, len, f) == len;
+    if (f && fclose(f) != 0)
+        ok = 0;
+    if (!ok || rename(tmp, path) != 0) {
+        snprintf(err, errn, "cannot write %s: %s", path, strerror(errno));
+        remove(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+static int save_py(const char *path, const char *text, size_t len, const ScenarioPin *pins, int n,
+                   char *err, size_t errn)
+{
+    size_t cap = len + 2 + (size_t)n * 160;
+    char *out = malloc(cap);
+    if (!out) {
+        snprintf(err, errn, "out of memory");
+        return -1;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < len;) {
+        size_t e = i;
+        while (e < len && text[e] != '\n')
+            e++;
+        size_t b = i;
+        while (b < e && (text[b] == ' ' || text[b] == '\t'))
+            b++;
+        size_t next = e < len ? e + 1 : e;
+        if (!(e - b >= 6 && strncmp(text + b, "# pin:", 6) == 0)) { /* the old pins go */
+            memcpy(out + k, text + i, next - i);
+            k += next - i;
+        }
+        i = next;
+    }
+    if (k > 0 && out[k - 1] != '\n')
+        out[k++] = '\n';
+    for (int i = 0; i < n; i++)
+        k += (size_t)snprintf(out + k, cap - k, "# pin: %.100s %.0f %.0f\n", pins[i].key, pins[i].x,
+                              pins[i].y);
+    int rc = write_whole(path, out, k, err, errn);
+    free(out);
+    return rc;
+}
+
+/* A world position to whole units (no libm in this module). */
+static double round_units(double v)
+{
+    return v < 0 ? -(double)(long long)(-v + 0.5) : (double)(long long)(v + 0.5);
+}
+
+static int save_json(const char *path, const char *text, size_t len, const ScenarioPin *pins, int n,
+                     char *err, size_t errn)
+{
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    if (!cJSON_IsObject(root)) {
+        cJSON_Delete(root);
+        snprintf(err, errn, "%s is not a JSON object any more: not saved", path);
+        return -1;
+    }
+    const cJSON *old = cJSON_GetObjectItemCaseSensitive(root, "layout");
+    if (cJSON_IsString(old)) {
+        snprintf(err, errn, "the file's \"layout\" is \"%.40s\" (an arrangement): not saved",
+                 old->valuestring);
+        cJSON_Delete(root);
+        return -1;
+    }
+    cJSON_DeleteItemFromObjectCaseSensitive(root, "layout");
+    cJSON *lay = cJSON_AddObjectToObject(root, "layout");
+    int ok = lay != NULL;
+    for (int i = 0; i < n && ok; i++) {
+        double xy[2] = {round_units(pins[i].x), round_units(pins[i].y)};
+        cJSON *a = cJSON_CreateDoubleArray(xy, 2);
+        ok = a && cJSON_AddItemToObject(lay, pins[i].key, a);
+    }
+    char *out = ok ? cJSON_Print(root) : NULL;
+    cJSON_Delete(root);
+    if (!out) {
+        snprintf(err, errn, "out of memory");
+        return -1;
+    }
+    size_t ol = strlen(out);
+    char *nl = realloc(out, ol + 2);
+    if (nl) {
+        out = nl;
+        out[ol++] = '\n';
+        out[ol] = 0;
+    }
+    int rc = write_whole(path, out, ol, err, errn);
+    free(out);
+    return rc;
+}
+
+int scenario_save_pins(const char *path, const ScenarioPin *pins, int n, char *err, size_t errn)
+{
+    ScenarioErrors errs;
+    char *buf = NULL;
+    size_t len = 0;
+    clear_errs(&errs);
+    if (read_limited(path, &buf, &len, &errs) < 0) {
+        snprintf(err, errn, "cannot read %s: %s", path, errs.items[0].msg);
+        free(buf);
+        return -1;
+    }
+    int rc = scenario_is_py(path) ? save_py(path, buf ? buf : "", len, pins, n, err, errn)
+                                  : save_json(path, buf ? buf : "", len, pins, n, err, errn);
+    free(buf);
+    return rc;
 }

@@ -83,6 +83,12 @@ typedef struct ScenarioChapter {
  * into out, in its order, up to max; entries that are not so are skipped.
  * Returns the number read: 0 when there is no index or it cannot be read. */
 int scenario_read_index(const char *dir, ScenarioChapter *out, int max);
+/* Writes pins into the file at path as its card arrangement: a .py lesson
+ * gets "# pin: KEY X Y" lines at its end (its old ones removed); a JSON
+ * scenario its "layout" object (the file is printed again by cJSON).  A
+ * JSON "layout" that is an arrangement ("row", ...) is not replaced.
+ * Returns 0, or -1 with the reason in err. */
+int scenario_save_pins(const char *path, const ScenarioPin *pins, int n, char *err, size_t errn);
 /* "FILE:LINE:COL: steps[4]: message" */
 void scenario_format_problem(const char *file, const ScenarioProblem *p, char *buf, size_t n);
 

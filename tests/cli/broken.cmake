@@ -1,7 +1,7 @@
 # gcviz VERB FILE must exit 1 and print FILE's .expect line first on stderr.
 execute_process(COMMAND ${GCVIZ} ${VERB} ${FILE} OUTPUT_VARIABLE out ERROR_VARIABLE err
                 RESULT_VARIABLE rc)
-string(REGEX REPLACE "\\.json$" ".expect" expect_file ${FILE})
+string(REGEX REPLACE "\\.(json|py)$" ".expect" expect_file ${FILE})
 file(READ ${expect_file} want)
 string(STRIP "${want}" want)
 string(FIND "${err}" "\n" nl)

@@ -12,6 +12,11 @@ add_test(NAME layout.check_unknown_pin
          COMMAND ${CMAKE_COMMAND} -DGCVIZ=$<TARGET_FILE:gcviz> -DVERB=check -DFILE=unknown_pin.json
                  -P ${PROJECT_SOURCE_DIR}/tests/cli/broken.cmake
          WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR}/data)
+# the same for a .py lesson's "# pin: NAME X Y" comment
+add_test(NAME layout.check_unknown_pin_py
+         COMMAND ${CMAKE_COMMAND} -DGCVIZ=$<TARGET_FILE:gcviz> -DVERB=check -DFILE=unknown_pin_py.py
+                 -P ${PROJECT_SOURCE_DIR}/tests/cli/broken.cmake
+         WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR}/data)
 foreach(f dll tree15 ring)
   add_test(NAME layout.check_${f} COMMAND gcviz check ${CMAKE_CURRENT_LIST_DIR}/data/${f}.json)
 endforeach()

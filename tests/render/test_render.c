@@ -2840,6 +2840,69 @@ static void t_cell_strings(void)
     target_close(&t);
 }
 
+/* Dragged cards saved into the file (Ctrl+S) come back in their places:
+ * a .py lesson gets "# pin: a X Y" lines (saving twice keeps one line per
+ * card), a JSON scenario its "layout" object; a new window on the saved
+ * file shows the cards there, pinned. */
+static void save_round_trip(const char *src, const char *name)
+{
+    char cwd[900], path[1100];
+    CHECK(getcwd(cwd, sizeof cwd) != NULL, "cwd");
+    snprintf(path, sizeof path, "%s/%s", cwd, name);
+    FILE *in = fopen(src, "rb"), *out = fopen(path, "wb");
+    CHECK(in && out, "copy %s", src);
+    for (int ch; in && out && (ch = fgetc(in)) != EOF;)
+        fputc(ch, out);
+    if (in)
+        fclose(in);
+    if (out)
+        fclose(out);
+    Target t;
+    CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+    CHECK(load(&t, path) == 0, "load %s", path);
+    GcId a = layout_pin_target(t.w->heap, "a"), b = layout_pin_target(t.w->heap, "b");
+    CHECK(a > 0 && b > 0, "a and b");
+    layout_set(t.w->layout, a, 1000, 40, 1); /* as a drag leaves them */
+    layout_set(t.w->layout, b, 1400, 520, 1);
+    for (int k = 0; k < 2; k++)
+        key(&t, SDLK_s, KMOD_CTRL);
+    CHECK(strstr(t.w->toast, "Saved the places of 2 cards"), "toast: %s", t.w->toast);
+    target_close(&t);
+    static char text[1 << 16];
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+    text[n] = 0;
+    if (f)
+        fclose(f);
+    if (scenario_is_py(path)) {
+        const char *p1 = strstr(text, "# pin: a 1000 40\n");
+        CHECK(p1 && !strstr(p1 + 1, "# pin: a "), "one '# pin: a 1000 40' line:\n%s", text);
+        CHECK(strstr(text, "# pin: b 1400 520\n"), "'# pin: b 1400 520':\n%s", text);
+    }
+    CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+    CHECK(load(&t, path) == 0, "load the saved %s", path);
+    float x, y;
+    CHECK(layout_get(t.w->layout, a, &x, &y) == 0 && x == 1000 && y == 40, "a at %g,%g", x, y);
+    CHECK(layout_get(t.w->layout, b, &x, &y) == 0 && x == 1400 && y == 520, "b at %g,%g", x, y);
+    CHECK(layout_is_pinned(t.w->layout, a) && t.w->sc->npins == 2, "pinned by the file: %d pins",
+          t.w->sc->npins);
+    target_close(&t);
+}
+
+static void t_save_layout(void)
+{
+    save_round_trip(GCVIZ_TEST_DATA "/../../layout/data/dll.py", "saved_dll.py");
+    FILE *f = fopen("saved_src.json", "w");
+    CHECK(f != NULL, "write");
+    if (f) {
+        fputs("{\"title\": \"two\", \"classes\": {\"Node\": {}},\n \"layout\": {\"a\": [0, 0]},\n"
+              " \"steps\": [\"a = Node()\", \"b = Node()\", \"a.peer = b\"]}\n",
+              f);
+        fclose(f);
+    }
+    save_round_trip("saved_src.json", "saved.json");
+}
+
 /* A heap far too big for one block per card in view (6,000 cards zoomed
  * out to 2 %) is drawn as blocks of counts with one summary line, no card
  * blocks and no arrows: a frame costs what the cells cost. */
@@ -2900,7 +2963,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"cell_strings", t_cell_strings}, {"crowd", t_crowd},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"crowd", t_crowd},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
