@@ -87,6 +87,10 @@ void render_inspector(Scene *s);
 void render_output_panel(Scene *s, float x, float y, float w, float h);
 /* Height of the output strip (0 when the program prints nothing). */
 float render_output_h(const Scene *s);
+/* A slide's panel of mark-sweep's grey worklist (and the white, grey and
+ * black counts) during the mark phase; its height, 0 when there is none. */
+void render_worklist_panel(Scene *s, float x, float y, float w, float h);
+float render_worklist_h(const Scene *s);
 /* Slide mode: the whole frame but the overlays (render_slide.c). */
 void render_slide(Scene *s);
 /* The byte offset of the last space in text before which it fits maxw

@@ -682,6 +682,43 @@ static int grey_worklist(Scene *s, GcId *out, int max)
     return n;
 }
 
+float render_worklist_h(const Scene *s)
+{
+    if (!s->h || s->ev < 0)
+        return 0;
+    const GcGlobals *g = gc_globals(s->h);
+    if (g->collector != GC_COLLECTOR_MARKSWEEP || !g->collecting ||
+        gc_event(s->h, s->ev)->phase != GC_PHASE_MARK)
+        return 0;
+    return sc(s, 150);
+}
+
+void render_worklist_panel(Scene *s, float x, float y, float w, float h)
+{
+    const RenderTheme *t = s->t;
+    render_panel(s, x, y, w, h, "GREY WORKLIST (TOP LAST)");
+    enum { MAXIDS = 512 };
+    GcId ids[MAXIDS];
+    int white = 0, grey = 0, black = 0;
+    for (GcId id = 1; id <= s->maxid; id++) {
+        const GcObject *o = gc_object(s->h, id);
+        if (!o || o->state != GC_STATE_ALIVE)
+            continue;
+        black += (o->flags & GC_F_MARKED) != 0;
+        grey += (o->flags & GC_F_GREY) != 0;
+        white += !(o->flags & (GC_F_MARKED | GC_F_GREY));
+    }
+    char buf[160];
+    float in = sc(s, 18), cy = y + sc(s, 38);
+    snprintf(buf, sizeof buf, "white %d \xC2\xB7 grey %d \xC2\xB7 black %d", white, grey, black);
+    render_text_mid(s, x + in, cy, sc(s, 26), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
+                    t->text, buf);
+    cy += sc(s, 32);
+    int n = grey_worklist(s, ids, MAXIDS);
+    id_strip(s, ids, n, x + in, cy, w - 2 * in, t->text_dim);
+    (void)h;
+}
+
 /* The collector panel of the counterfactual collectors, which have no
  * generations: mark-sweep shows its colours and the grey worklist;
  * refcount only shows what leaked.  Returns the y below. */

@@ -306,9 +306,13 @@ void render_slide(Scene *s)
     float m = sc(s, 12);
     slide_title(s, m + sc(s, 6), sc(s, 10), (float)s->width - 2 * m - sc(s, 12),
                 sc(s, rg->top_h) - sc(s, 16));
-    float out_h = render_output_h(s);
-    render_code_panel(s, rg->code_x, rg->code_y, rg->code_w,
-                      rg->code_h - (out_h > 0 ? out_h + m : 0));
+    /* beside the heap: the code, then (mark-sweep's mark phase) the grey
+     * worklist, then the output */
+    float out_h = render_output_h(s), wl_h = render_worklist_h(s);
+    float below = (out_h > 0 ? out_h + m : 0) + (wl_h > 0 ? wl_h + m : 0);
+    render_code_panel(s, rg->code_x, rg->code_y, rg->code_w, rg->code_h - below);
+    if (wl_h > 0)
+        render_worklist_panel(s, rg->code_x, rg->code_y + rg->code_h - below + m, rg->code_w, wl_h);
     if (out_h > 0)
         render_output_panel(s, rg->code_x, rg->code_y + rg->code_h - out_h, rg->code_w, out_h);
     render_rect(s->l, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h, sc(s, 12), s->t->heap_bg);

@@ -2903,6 +2903,41 @@ static void t_save_layout(void)
     save_round_trip("saved_src.json", "saved.json");
 }
 
+/* A mark-sweep slide shows the grey worklist during the mark phase (the
+ * window's collector panel, which a slide has not): after the first grey
+ * push of chapter 17 the panel names that object; after the mark phase
+ * there is no such panel. */
+static void t_slide_worklist(void)
+{
+    Target t;
+    CHECK(target_open_record(&t, 1280, 720, RENDER_THEME_LIGHT, 1) == 0, "target");
+    CHECK(app_win_load(t.w, GCVIZ_SCENARIOS_DIR "/17_mark_sweep.json", 0) == 0, "load");
+    int32_t ne = gc_event_count(t.w->heap), grey = -1, after = -1;
+    for (int32_t i = 0; i < ne; i++) {
+        const GcEvent *e = gc_event(t.w->heap, i);
+        if (grey < 0 && e->kind == GC_EV_MARK && e->a == 1 && e->phase == GC_PHASE_MARK)
+            grey = i;
+        if (grey >= 0 && after < 0 && e->phase == GC_PHASE_SWEEP)
+            after = i;
+    }
+    CHECK(grey >= 0 && after > grey, "a grey push (%d) and a sweep after it (%d)", (int)grey, (int)after);
+    t.w->view.gran = RENDER_GRAN_MICRO;
+    app_win_seek(t.w, grey + 1, 0);
+    CHECK(app_win_build(t.w) == 0, "build");
+    char chip[16];
+    snprintf(chip, sizeof chip, "#%d", (int)gc_event(t.w->heap, grey)->obj);
+    CHECK(list_has_text(&t, "GREY WORKLIST"), "the worklist panel on the slide");
+    int found = 0;
+    for (int32_t i = 0; i < t.w->list.ncmds; i++)
+        found |= t.w->list.cmds[i].kind == RENDER_CMD_TEXT &&
+                 strcmp(render_cmd_text(&t.w->list, &t.w->list.cmds[i]), chip) == 0;
+    CHECK(found, "the worklist holds %s", chip);
+    app_win_seek(t.w, after + 1, 0);
+    CHECK(app_win_build(t.w) == 0, "build");
+    CHECK(!list_has_text(&t, "GREY WORKLIST"), "no worklist panel while sweeping");
+    target_close(&t);
+}
+
 /* A heap far too big for one block per card in view (6,000 cards zoomed
  * out to 2 %) is drawn as blocks of counts with one summary line, no card
  * blocks and no arrows: a frame costs what the cells cost. */
@@ -2963,7 +2998,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"crowd", t_crowd},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
