@@ -434,10 +434,16 @@ int gc_slot_find(const GcHeap *h, GcId obj, GcValue key);
 /* Tracks a dict (when it first holds a tracked value), as CPython's
  * MAINTAIN_TRACKING does.  No-op if already tracked. */
 void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue stored);
-/* Tracks obj (or moves it, if tracked) at the head of generation 2, as
- * the oldest object of the heap: an object the interpreter made before
- * the program ran (the exit's __main__ dict, lang_exec.c run_exit). */
-void gc_track_oldest(GcHeap *h, GcId obj);
+/* Tracks obj (or moves it, if tracked) where the interpreter's start-up
+ * heap is in the lists: an object made before the program ran (the
+ * exit's __main__ dict, lang_exec.c run_exit).  The start-up heap is
+ * older than anything the program makes; it starts at the head of
+ * generation 2 (a lesson begins with gc.collect()) and moves with the
+ * collections, gc.freeze() and gc.unfreeze() as its objects would. */
+void gc_track_at_startup(GcHeap *h, GcId obj);
+/* 1 while the start-up heap is at the head of generation 2: older than
+ * every object a collection looks at. */
+int gc_startup_oldest(const GcHeap *h);
 
 /* Frames: push / pop a function frame; set a variable (moves the reference
  * in, then DECREFs the old value). */

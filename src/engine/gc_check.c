@@ -97,6 +97,13 @@ int gc_check(const GcHeap *ch, char *buf, size_t n)
           (long long)tracked, (long long)seen);
     for (int i = 0; i < 3; i++)
         CHECK(h->g[GF_COUNT0 + i] >= 0, "count[%d] is negative", i);
+    /* the start-up heap's place: after an object of its list, or at its head */
+    GcId su = (GcId)h->g[GF_SU_PREV];
+    CHECK(h->g[GF_SU_LIST] > GC_LIST_NONE && h->g[GF_SU_LIST] < GC_LIST_COUNT,
+          "the start-up heap is in no list");
+    CHECK(!su || (su <= maxid && h->objs[su].list == h->g[GF_SU_LIST]),
+          "the start-up heap is after #%d, which is not in %s", su,
+          gc_list_name((GcListId)h->g[GF_SU_LIST]));
     gc_free(expect);
     return 0;
 }

@@ -426,6 +426,7 @@ GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host)
     }
     /* The module frame. */
     h->g[GF_NFRAMES] = 1;
+    h->g[GF_SU_LIST] = GC_LIST_GEN2; /* at the head: as after a first gc.collect() */
     h->frames[0].func = -1;
     h->frames[0].loc = -1;
     gc__event(h, GC_EV_BEGIN, 0, 0, -1, 0, 0);
@@ -652,20 +653,11 @@ void gc__list_append(GcHeap *h, GcListId l, GcId id)
     SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] + 1);
 }
 
-static void list_prepend(GcHeap *h, GcListId l, GcId id)
-{
-    GcId first = (GcId)h->g[GF_LFIRST(l)];
-    SET_OBJ(h, id, OF_LIST, l);
-    SET_OBJ(h, id, OF_PREV, 0);
-    SET_OBJ(h, id, OF_NEXT, first);
-    if (first)
-        SET_OBJ(h, first, OF_PREV, id);
-    else
-        SET_G(h, GF_LLAST(l), id);
-    SET_G(h, GF_LFIRST(l), id);
-    SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] + 1);
-}
-
+/* The start-up heap (gc_track_at_startup) is a place in the lists, just
+ * after the object GF_SU_PREV (at the head when 0) of list GF_SU_LIST:
+ * removing that object moves the place to the one before it, and a merge
+ * of its list takes it along (after the tail the list is appended to).
+ * Appends go after it, as after any object. */
 void gc__list_remove(GcHeap *h, GcId id)
 {
     GcObject *o = gc__o(h, id);
@@ -673,6 +665,8 @@ void gc__list_remove(GcHeap *h, GcId id)
     if (l == GC_LIST_NONE)
         return;
     GcId p = o->prev, n = o->next;
+    if ((GcId)h->g[GF_SU_PREV] == id)
+        SET_G(h, GF_SU_PREV, p);
     if (p)
         SET_OBJ(h, p, OF_NEXT, n);
     else
@@ -691,7 +685,14 @@ void gc__list_remove(GcHeap *h, GcId id)
  * order.  O(n) here because each object records its list. */
 void gc__list_merge(GcHeap *h, GcListId from, GcListId to)
 {
-    if (from == to || h->g[GF_LLEN(from)] == 0)
+    if (from == to)
+        return;
+    if (h->g[GF_SU_LIST] == from) {
+        SET_G(h, GF_SU_LIST, to);
+        if (!h->g[GF_SU_PREV])
+            SET_G(h, GF_SU_PREV, h->g[GF_LLAST(to)]);
+    }
+    if (h->g[GF_LLEN(from)] == 0)
         return;
     GcId first = (GcId)h->g[GF_LFIRST(from)];
     GcId last = (GcId)h->g[GF_LLAST(from)];
@@ -926,12 +927,31 @@ void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue stored)
     }
 }
 
-void gc_track_oldest(GcHeap *h, GcId obj)
+int gc_startup_oldest(const GcHeap *h)
+{
+    return h->g[GF_SU_LIST] == GC_LIST_GEN2 && !h->g[GF_SU_PREV];
+}
+
+void gc_track_at_startup(GcHeap *h, GcId obj)
 {
     if (gc__o(h, obj)->list == GC_LIST_NONE)
         gc__event(h, GC_EV_TRACK, obj, 0, -1, 0, 0);
     gc__list_remove(h, obj);
-    list_prepend(h, GC_LIST_GEN2, obj);
+    GcListId l = (GcListId)h->g[GF_SU_LIST];
+    GcId prev = (GcId)h->g[GF_SU_PREV];
+    GcId next = prev ? gc__o(h, prev)->next : (GcId)h->g[GF_LFIRST(l)];
+    SET_OBJ(h, obj, OF_LIST, l);
+    SET_OBJ(h, obj, OF_PREV, prev);
+    SET_OBJ(h, obj, OF_NEXT, next);
+    if (prev)
+        SET_OBJ(h, prev, OF_NEXT, obj);
+    else
+        SET_G(h, GF_LFIRST(l), obj);
+    if (next)
+        SET_OBJ(h, next, OF_PREV, obj);
+    else
+        SET_G(h, GF_LLAST(l), obj);
+    SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] + 1);
 }
 
 int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)

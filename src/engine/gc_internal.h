@@ -43,6 +43,9 @@ enum {
     GF_LISTS = GF_FL_TUPLE + 20, /* GC_LIST_COUNT * 3 entries: first, last, len */
     GF_COUNT = GF_LISTS + GC_LIST_COUNT * 3
 };
+/* More global fields: where the start-up heap is (gc_track_at_startup):
+ * its list, and the object just before it (0: at the list's head). */
+enum { GF_SU_LIST = GF_COUNT, GF_SU_PREV, GF_NGLOBALS };
 #define GF_LFIRST(l) (GF_LISTS + (l) * 3)
 #define GF_LLAST(l) (GF_LISTS + (l) * 3 + 1)
 #define GF_LLEN(l) (GF_LISTS + (l) * 3 + 2)
@@ -97,7 +100,7 @@ struct GcHeap {
     int32_t captemps;
     GcValue *infl;        /* references in the interpreter's or engine's hands (see gc_heap.c) */
     int32_t capinfl;
-    int64_t g[GF_COUNT];
+    int64_t g[GF_NGLOBALS];
     GcGlobals view;
     int record;
     GcWrite *writes;

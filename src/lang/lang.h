@@ -231,20 +231,29 @@ int32_t lang_exit_loc(const LangProgram *p);
 /*
  * The exit, and its trace (the contract with tests/oracle, also in
  * docs of the oracle): after the last statement (or after the uncaught
- * exception's traceback) CPython finalizes: it runs a full collection
- * while __main__'s globals are still alive (which reorders the
- * survivors as move_unreachable moves them), then drops the module; its
- * dict, held in a cycle by the program's functions and classes, is then
- * collected with everything only it reached, and __del__ methods run in
- * the collector's order (measured on 3.12.1 and 3.13.0: the globals in
- * dict order, objects only inside containers after them).  The dict was
- * made at start-up, so it is the oldest object of that collection's list:
- * tp_clear empties it first (its values released in dict order, each
- * cascade complete), then the cycles that remain are cleared in list
- * order (measured on 3.13.0 with the oracle: tests/golden/py).  gcviz
- * models this as two gc.collect(2)-like collections with the globals
- * moved, in between, into a hidden cyclic holder at the head of
- * generation 2 (gc_track_oldest; not an object of the trace).
+ * exception's traceback) CPython finalizes (Py_FinalizeEx, measured on
+ * 3.13.0 with the oracle and on 3.12.1 by the __del__ output:
+ * tests/golden/py/l17, l28-l31):
+ * 1. a full collection while __main__ is alive: its dict holds the
+ *    globals.  The dict was made at start-up, before anything of the
+ *    program, and sits with the start-up heap in the lists (at the head
+ *    of generation 2 once a lesson's first gc.collect() ran; gc.freeze()
+ *    and gc.unfreeze() move it like any object): objects ahead of it
+ *    that only it reaches go behind it (move_unreachable).
+ * 2. __main__ leaves sys.modules and is freed.  Its dict survives only if
+ *    a function holds it (__globals__: a def, a method of a live class, a
+ *    weakref callback); otherwise dict_dealloc frees it at once, its
+ *    values released in dict order (the order names were first bound; a
+ *    deleted name bound again goes last), frozen or not.
+ * 3. a full collection: the cyclic dict is unreachable with all only it
+ *    reached; finalizers run in list order, then tp_clear empties the
+ *    dict first (the oldest), values in dict order with their cascades,
+ *    then clears the remaining cycles in list order.  A frozen cyclic
+ *    dict is never collected: what it holds stays alive.
+ * gcviz models this with a hidden holder (CPython's dict; not an object
+ * of the trace) put at the start-up heap's place (gc_track_at_startup),
+ * held from outside during the first gc.collect(2)-like collection, then
+ * released (in a self-cycle if a function holds it) before the second.
  * `gcviz trace` prints it as one more line after the program's steps:
  *   {"step": N, "stmt": "<exit>", "objects": [...], "freed": [...],
  *    "finalized": [...], "collections": [...], "count": [...]}

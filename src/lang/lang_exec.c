@@ -3382,11 +3382,100 @@ static void format_traceback(LangRun *r)
     tb_append(r, &at, "%s\n", r->exc);
 }
 
-/* The interpreter's exit (see lang.h): a full collection with the
- * globals alive, then the globals moved into a hidden cyclic holder
- * (CPython's __main__ dict, kept in a cycle by the program's functions),
- * which a last full collection finds unreachable with all it holds and,
- * being the oldest object there, clears first. */
+/* Does class k (or a base) have a method?  Its function objects hold
+ * __main__'s dict as their __globals__. */
+static int class_holds_globals(LangRun *r, int32_t k)
+{
+    for (int d = 0; k >= 0 && d < 1000; d++) {
+        const LangClass *c = lang_class(r->p, k);
+        for (int32_t i = 0; i < c->nattrs; i++)
+            if (!c->attrs[i].value)
+                return 1;
+        k = c->base;
+    }
+    return 0;
+}
+
+static int value_holds_globals(LangRun *r, GcValue v)
+{
+    return GC_VAL_TAG(v) == GC_V_FUNC ||
+           (GC_VAL_TAG(v) == GC_V_CLASS && class_holds_globals(r, (int32_t)GC_VAL_PAYLOAD(v)));
+}
+
+/* Is __main__'s dict in a cycle when __main__ goes (after the first exit
+ * collection)?  Yes when a function object is alive: a global function,
+ * a method of a class that a global, an instance or a stored value keeps
+ * alive, a weakref's callback.  Otherwise module_dealloc's DECREF frees
+ * the dict at once (dict_dealloc, values in order), frozen or not. */
+static int main_dict_cyclic(LangRun *r)
+{
+    GcHeap *h = r->h;
+    const GcFrame *f = gc_frame(h, 0);
+    for (uint32_t i = 0; f && i < f->nvars; i++)
+        if (value_holds_globals(r, f->vars[i].val))
+            return 1;
+    for (GcId id = 1; id <= gc_max_id(h); id++) {
+        const GcObject *o = gc_object(h, id);
+        if (o->state != GC_STATE_ALIVE)
+            continue;
+        if (o->kind == GC_KIND_WEAKREF) {
+            if (value_holds_globals(r, GC_WR_CALLBACK(o)))
+                return 1;
+            continue;
+        }
+        if (o->kind == GC_KIND_INSTANCE && class_holds_globals(r, o->cls))
+            return 1;
+        const GcSlot *sl = gc_slots(o);
+        for (uint32_t i = 0; i < o->nslots; i++)
+            if (value_holds_globals(r, sl[i].key) || value_holds_globals(r, sl[i].val))
+                return 1;
+    }
+    return 0;
+}
+
+/* The hidden holder of the exit (CPython's __main__ dict), placed where
+ * the start-up heap is, with the globals moved in, in the dict's order
+ * (gorder_delete), and held from outside (sys.modules -> __main__) by a
+ * temporary.  0 on failure. */
+static GcId exit_holder(LangRun *r)
+{
+    GcHeap *h = r->h;
+    GcId holder = gc_new(h, GC_KIND_DICT, -1);
+    if (!holder)
+        return 0;
+    r->exit_holder = holder;
+    gc_track_at_startup(h, holder);
+    if (gc_temp_push(h, GC_VAL_OBJ(holder)) < 0)
+        return 0;
+    const GcFrame *f = gc_frame(h, 0);
+    uint32_t n = r->ngorder >= 0 ? (uint32_t)r->ngorder : f ? f->nvars : 0;
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t name = r->ngorder >= 0 ? r->gorder[i] : (int32_t)GC_VAL_PAYLOAD(f->vars[i].key);
+        GcValue v = gc_var_get(h, 0, name);
+        if (!GC_VAL_IS_OBJ(v))
+            continue;
+        gc_incref(h, v);
+        const GcObject *d = gc_object(h, holder);
+        if (gc_slot_set(h, holder, d->nslots, GC_MKVAL(GC_V_STR, name), v) < 0)
+            return 0;
+        if (gc_var_set(h, 0, name, GC_UNBOUND) < 0)
+            return 0;
+        f = gc_frame(h, 0);
+    }
+    return holder;
+}
+
+/* The interpreter's exit (see lang.h): a first full collection with
+ * __main__ alive, then __main__ goes and its dict (the hidden holder) is
+ * freed at once, or, in a cycle as CPython's dict is with the program's
+ * functions, found unreachable by a last full collection with all it
+ * holds and, older than the program's objects, cleared first.  While the
+ * start-up heap is the oldest part of the lists the dict changes nothing
+ * in the first collection (it is scanned first and reaches the globals
+ * before they are scanned), so the globals stay the frame's until it is
+ * over; after gc.freeze()/gc.unfreeze() it is among the program's
+ * objects and takes part: objects ahead of it that only it reaches go
+ * behind it (move_unreachable).  A frozen cyclic dict is never collected. */
 static void run_exit(LangRun *r)
 {
     GcHeap *h = r->h;
@@ -3397,41 +3486,23 @@ static void run_exit(LangRun *r)
     unwind(r, 0);
     gc_stmt(h, nsteps, lang_exit_loc(r->p));
     stdout_flush(r); /* flush_std_files, before the modules go */
-    if (gc_collect(h, 2) < 0)
+    int early = !gc_startup_oldest(h);
+    if (early && !exit_holder(r))
         goto fatal;
-    const GcFrame *f = gc_frame(h, 0);
-    GcId holder = gc_new(h, GC_KIND_DICT, -1);
-    if (!holder)
+    if (gc_collect(h, 2) < 0) /* Py_FinalizeEx's PyGC_Collect */
         goto fatal;
-    r->exit_holder = holder;
-    gc_track_oldest(h, holder); /* __main__'s dict is older than all the program made */
-    if (gc_temp_push(h, GC_VAL_OBJ(holder)) < 0)
+    if (!early && !exit_holder(r))
         goto fatal;
-    /* the globals in the dict's order (gorder_delete) */
-    uint32_t n = r->ngorder >= 0 ? (uint32_t)r->ngorder : f ? f->nvars : 0;
-    for (uint32_t i = 0; i < n; i++) {
-        int32_t name = r->ngorder >= 0 ? r->gorder[i] : (int32_t)GC_VAL_PAYLOAD(f->vars[i].key);
-        GcValue v = gc_var_get(h, 0, name);
-        if (!GC_VAL_IS_OBJ(v))
-            continue;
-        gc_incref(h, v);
-        const GcObject *d = gc_object(h, holder);
-        if (gc_slot_set(h, holder, d->nslots, GC_MKVAL(GC_V_STR, name), v) < 0)
+    GcId holder = r->exit_holder;
+    if (main_dict_cyclic(r)) { /* function.__globals__ */
+        gc_incref(h, GC_VAL_OBJ(holder));
+        if (gc_slot_set(h, holder, gc_object(h, holder)->nslots, GC_MKVAL(GC_V_STR, r->a_object),
+                        GC_VAL_OBJ(holder)) < 0)
             goto fatal;
-        gc_maybe_track_dict(h, holder, v);
-        if (gc_var_set(h, 0, name, GC_UNBOUND) < 0)
-            goto fatal;
-        f = gc_frame(h, 0);
     }
-    /* the cycle that keeps it alive (function.__globals__) */
-    gc_incref(h, GC_VAL_OBJ(holder));
-    if (gc_slot_set(h, holder, gc_object(h, holder)->nslots, GC_MKVAL(GC_V_STR, r->a_object),
-                    GC_VAL_OBJ(holder)) < 0)
+    if (gc_decref(h, gc_temp_pop(h)) < 0) /* finalize_remove_modules: __main__ goes */
         goto fatal;
-    gc_maybe_track_dict(h, holder, GC_VAL_OBJ(holder));
-    if (gc_decref(h, gc_temp_pop(h)) < 0)
-        goto fatal;
-    if (gc_collect(h, 2) < 0)
+    if (gc_collect(h, 2) < 0) /* finalize_modules' _PyGC_CollectNoFail */
         goto fatal;
     gc_step_end(h);
     if (!failed && r->opt.on_step)
