@@ -989,6 +989,30 @@ static void slide_view(AppWin *w, float *zoom, float *px, float *py)
     *zoom = z;
 }
 
+#define RECORD_ZMAX 1.4f /* a plain recording zooms in up to this to fill its heap */
+
+/* A plain recording's view before its subject: the cards of the whole run
+ * zoomed in to fill the heap panel (the window opens smaller, leaving
+ * room for what the run will add) when that is larger than the window's
+ * opening zoom; else that view unchanged. */
+static void record_view(AppWin *w, float *zoom, float *px, float *py)
+{
+    RenderRegions rg;
+    app_win_regions(w, &rg);
+    float vw = rg.heap_w / w->scale, vh = rg.heap_h / w->scale, m = SUBJECT_MARGIN;
+    float b[4];
+    if (!cards_bounds(w, 1, &b[0], &b[1], &b[2], &b[3]))
+        return;
+    float z = fminf(vw / (b[2] - b[0] + 2 * m), vh / (b[3] - b[1] + 2 * m));
+    if (z > RECORD_ZMAX)
+        z = RECORD_ZMAX;
+    if (z <= *zoom)
+        return;
+    *zoom = z;
+    *px = (b[0] + b[2]) * 0.5f - vw / z * 0.5f;
+    *py = (b[1] + b[3]) * 0.5f - vh / z * 0.5f;
+}
+
 void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
 {
     *zoom = w->home[0];
@@ -998,6 +1022,8 @@ void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
         return;
     if (w->view.slide)
         slide_view(w, zoom, x, y);
+    else if (w->follow)
+        record_view(w, zoom, x, y);
     int32_t c = gc_cursor(w->heap);
     float sb[4];
     int has = keep_subject(w, c > 0 ? c - 1 : 0, w->view.slide ? SUBJECT_ZMIN_SLIDE : SUBJECT_ZMIN,

@@ -340,23 +340,25 @@ static void text_lines(Scene *s, const char *say, float x, float y, float w, flo
 }
 
 /* The caption's sentence at 19 px, else 17 or 16 px when that fits; a
- * longer one (a phase summary naming its objects) takes a second line at
- * 16 px when nothing is drawn below it, and is cut only past that. */
-static void caption_title(Scene *s, const char *text, float x, float y, float w, int two_lines)
+ * longer one (a phase summary naming its objects) takes a second line, at
+ * 16 px when nothing is drawn below it, else at 15 px a little higher
+ * (the line below then moves down: *below_y), and is cut only past that. */
+static void caption_title(Scene *s, const char *text, float x, float y, float w, int two_lines,
+                          float *below_y)
 {
     char buf[600], rest[600];
     static const int sizes[] = {19, 17, 16};
     for (int k = 0; k < 3; k++) {
         int px = spx(s, (float)sizes[k]);
-        if ((float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, text) <= w ||
-            (k == 2 && !two_lines)) {
+        if ((float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, text) <= w) {
             render_text(s->l, x, y + sc(s, (float)(19 - sizes[k]) * 0.5f), RENDER_FONT_BOLD, px,
                         RENDER_ALIGN_LEFT, s->t->text,
                         render_fit(s, RENDER_FONT_BOLD, px, text, w, buf, sizeof buf));
             return;
         }
     }
-    int px = spx(s, 16);
+    int px = spx(s, two_lines ? 16 : 15);
+    float y0 = two_lines ? y : y - sc(s, 5), lh = sc(s, two_lines ? 24 : 19);
     size_t cut = render_wrap_at(s, RENDER_FONT_BOLD, px, text, w);
     if (cut == 0) {
         render_text(s->l, x, y, RENDER_FONT_BOLD, px, RENDER_ALIGN_LEFT, s->t->text,
@@ -364,9 +366,11 @@ static void caption_title(Scene *s, const char *text, float x, float y, float w,
         return;
     }
     snprintf(buf, sizeof buf, "%.*s", (int)cut, text);
-    render_text(s->l, x, y, RENDER_FONT_BOLD, px, RENDER_ALIGN_LEFT, s->t->text, buf);
-    render_text(s->l, x, y + sc(s, 24), RENDER_FONT_BOLD, px, RENDER_ALIGN_LEFT, s->t->text,
+    render_text(s->l, x, y0, RENDER_FONT_BOLD, px, RENDER_ALIGN_LEFT, s->t->text, buf);
+    render_text(s->l, x, y0 + lh, RENDER_FONT_BOLD, px, RENDER_ALIGN_LEFT, s->t->text,
                 render_fit(s, RENDER_FONT_BOLD, px, text + cut + 1, w, rest, sizeof rest));
+    if (!two_lines)
+        *below_y = y0 + 2 * lh + sc(s, 2);
 }
 
 void render_caption_text(const GcHeap *h, const LangProgram *p, RenderGranularity gran, char *buf,
@@ -476,14 +480,15 @@ static void caption(Scene *s, float x, float y, float w, float h)
     const LangLoc *loc = current_top_loc(s);
     const char *tsay = render_say(s->h, loc);
     int below = (s->ev < 0 && s->v->description && *s->v->description) || tsay;
-    caption_title(s, expl, tx, y + sc(s, 12), w - 2 * pad - rw, !below);
+    float below_y = y + sc(s, 46);
+    caption_title(s, expl, tx, y + sc(s, 12), w - 2 * pad - rw, !below, &below_y);
     if (s->ev < 0 && s->v->description && *s->v->description) {
         /* before the first statement: what the scenario is about */
-        text_lines(s, s->v->description, tx, y + sc(s, 46), w - 2 * pad - rw, y + h, t->accent);
+        text_lines(s, s->v->description, tx, below_y, w - 2 * pad - rw, y + h, t->accent);
     } else if (tsay) {
         char say[600];
         snprintf(say, sizeof say, "\xE2\x80\x9C%s\xE2\x80\x9D", tsay);
-        text_lines(s, say, tx, y + sc(s, 46), w - 2 * pad - rw, y + h, t->accent);
+        text_lines(s, say, tx, below_y, w - 2 * pad - rw, y + h, t->accent);
     }
 }
 

@@ -269,10 +269,13 @@ static void t_pixels(void)
             /* the same frame's display list, as the window builds it */
             SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
             SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
-            AppWinOptions o = {NULL, render_theme_from_name(themes[ti]), 1, 0, 0, 0, 0};
+            /* following the subject, as record's window does (a recording
+             * has its own view: the run zoomed to fill the heap) */
+            AppWinOptions o = {NULL, render_theme_from_name(themes[ti]), 1, 0, 1, 0, 0};
             AppWin *win = app_win_new(r, w, h, (float)scale, &o);
             win->settled = 1;
             CHECK(app_win_load(win, scenario("f02_two_cycle.json"), 0) == 0, "load");
+            app_win_frame_view(win, &win->view.zoom, &win->view.pan_x, &win->view.pan_y);
             long cur = strtol(strrchr(names_a[0], '-') + 1, NULL, 10);
             app_win_seek(win, (int32_t)cur, 0);
             CHECK(app_win_draw(win, 0) == 0, "draw");
