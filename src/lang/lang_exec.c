@@ -1291,10 +1291,19 @@ static int contains(LangRun *r, GcValue item, GcValue cont)
                 return 1;
         return 0;
     }
-    if (GC_VAL_TAG(cont) == GC_V_CONST)
-        return raise(
-            r, "TypeError",
-            "gcviz: 'in' on a constant tuple is not supported; build the tuple from a variable");
+    if (GC_VAL_TAG(cont) == GC_V_CONST) { /* x in (1, 2) and x in [1, 2] (see fold_iter) */
+        GcValue cv[256];
+        int n = const_items(r, (int32_t)GC_VAL_PAYLOAD(cont), cv, 256);
+        if (n == FATAL)
+            return FATAL;
+        if (n < 0)
+            return raise(r, "TypeError",
+                         "gcviz: 'in' on a constant tuple of more than 256 items is not supported");
+        for (int i = 0; i < n; i++)
+            if (values_equal(r, cv[i], item, 0))
+                return 1;
+        return 0;
+    }
     return raise(r, "TypeError", "argument of type '%s' is not iterable", type_name(r, cont));
 }
 
@@ -1345,8 +1354,12 @@ static int compare_op(LangRun *r, int op)
                          op_text(op), type_name(r, a), type_name(r, b));
         }
     }
-    TRY(pop_decref(r));
-    TRY(pop_decref(r));
+    /* COMPARE_OP, IS_OP and CONTAINS_OP: DECREF_INPUTS drops the left
+     * operand first */
+    GcValue right = pop(r), left = pop(r);
+    int rc = decref(r, left);
+    int rc2 = decref(r, right);
+    TRY(rc < 0 ? rc : rc2);
     return push(r, GC_MKVAL(GC_V_BOOL, res != 0));
 }
 
@@ -2002,6 +2015,8 @@ static int call_method_more(LangRun *r, int32_t name, int nargs)
             n = const_items(r, (int32_t)GC_VAL_PAYLOAD(src), cv, 256);
         else
             return raise(r, "TypeError", "'%s' object is not iterable", type_name(r, src));
+        if (n == FATAL)
+            return FATAL;
         if (n < 0)
             return raise(r, "TypeError", "gcviz: cannot iterate over this constant");
         for (int i = 0; i < n; i++) {
@@ -2600,7 +2615,8 @@ static int exec_body(LangRun *r, const Ctx *c, LangStmt **body, int32_t n, GcVal
 }
 
 /* The items of a constant tuple, from its repr (ints, strings, None,
- * bools, nested constant tuples): at most max; returns the count or -1. */
+ * bools, nested constant tuples): at most max; returns the count, -1 when
+ * there are more or the text is not one, FATAL when out of memory. */
 static int const_items(LangRun *r, int32_t a, GcValue *out, int max)
 {
     const char *s = atom(r, a);
@@ -2640,7 +2656,7 @@ static int const_items(LangRun *r, int32_t a, GcValue *out, int max)
             int32_t x = t.oom ? -1 : gc_strtab_intern(lang_atoms(r->p), t.s, t.n);
             gc_free(t.s);
             if (x < 0)
-                return -1;
+                return fatal(r);
             out[k++] = GC_MKVAL(GC_V_STR, x);
         } else if (s[i] == '(') {
             int depth = 0;
@@ -2664,7 +2680,7 @@ static int const_items(LangRun *r, int32_t a, GcValue *out, int max)
             }
             int32_t x = gc_strtab_intern(lang_atoms(r->p), s + b, i - b);
             if (x < 0)
-                return -1;
+                return fatal(r);
             out[k++] = GC_MKVAL(GC_V_CONST, x);
         } else if (strncmp(s + i, "None", 4) == 0) {
             out[k++] = GC_NONE;
@@ -2701,6 +2717,8 @@ static int unpack_store(LangRun *r, const Ctx *c, LangExpr *t)
         have = (int)o->nslots;
     else if (GC_VAL_TAG(seq) == GC_V_CONST) {
         have = const_items(r, (int32_t)GC_VAL_PAYLOAD(seq), cv, 64);
+        if (have == FATAL)
+            return FATAL;
         if (have < 0)
             return raise(r, "TypeError", "gcviz: cannot unpack this constant");
     } else if (o && o->kind == GC_KIND_DICT) {
@@ -2784,6 +2802,10 @@ static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int 
         const GcObject *o = obj_of(r, it);
         if (GC_VAL_TAG(it) == GC_V_CONST) {
             ncv = const_items(r, (int32_t)GC_VAL_PAYLOAD(it), cv, 256);
+            if (ncv == FATAL) {
+                unwind(r, mark);
+                return FATAL;
+            }
             if (ncv < 0) {
                 unwind(r, mark);
                 return raise(r, "TypeError", "gcviz: cannot iterate over this constant");

@@ -774,6 +774,19 @@ static void fold_tuple(Py *py, LangExpr *e)
     e->atom = a;
 }
 
+/* CPython's AST optimizer (fold_iter in Python/ast_opt.c) turns a list
+ * display that is iterated by a for loop or is the right operand of the
+ * last `in`/`not in` of a comparison into a tuple display, folded into a
+ * constant when its items are constants: no list is made. */
+static void fold_iter(Py *py, LangExpr *e)
+{
+    if (!e || e->kind != LANG_E_LIST)
+        return;
+    e->kind = LANG_E_TUPLE;
+    e->is_const = 0;
+    fold_tuple(py, e);
+}
+
 /* ---- expressions ------------------------------------------------------- */
 
 static LangExpr *parse_test(Py *py);
@@ -1238,6 +1251,8 @@ static LangExpr *parse_comparison(Py *py)
     if (!e->ops)
         return NULL;
     memcpy(e->ops, ops, (size_t)nops * sizeof *ops);
+    if (ops[nops - 1] == LANG_OP_IN || ops[nops - 1] == LANG_OP_NOT_IN)
+        fold_iter(py, e->items[nops]);
     e->col = first->col;
     e->line = first->line;
     return e;
@@ -2163,6 +2178,7 @@ static LangStmt *parse_compound(Py *py, int top)
         st->target = target;
         if (!(st->value = parse_exprlist(py)) || expect_op(py, ":") < 0)
             return NULL;
+        fold_iter(py, st->value);
         return parse_loop_body(py, st, t);
     }
     if (is_word(py, t, "def")) {
