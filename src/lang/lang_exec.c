@@ -628,15 +628,23 @@ static int release_args(LangRun *r, int n, int has_self)
 {
     int top = gc_temp_count(r->h);
     int base = top - n - (has_self ? 1 : 0);
-    GcValue vals[8];
-    int k = 0;
-    for (int i = base; i < top && k < 8; i++)
-        vals[k++] = gc_temp(r->h, i);
-    for (int i = 0; i < top - base; i++)
-        pop(r);
+    int k = top - base;
+    /* all leave the stack (in flight), then each is released in order:
+     * every one of them (a call may have any number of arguments) */
+    GcValue small[8];
+    GcValue *vals = k <= 8 ? small : gc_malloc((size_t)k * sizeof *vals);
+    if (!vals)
+        return fatal(r);
     for (int i = 0; i < k; i++)
-        TRY(decref(r, vals[i]));
-    return OK;
+        vals[i] = gc_temp(r->h, base + i);
+    for (int i = 0; i < k; i++)
+        pop(r);
+    int rc = OK;
+    for (int i = 0; i < k && rc == OK; i++)
+        rc = decref(r, vals[i]);
+    if (vals != small)
+        gc_free(vals);
+    return rc;
 }
 
 static int64_t int_arg(GcValue v) { return GC_VAL_PAYLOAD(v); }
