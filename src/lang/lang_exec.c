@@ -52,6 +52,12 @@ struct LangRun {
     int64_t executed;  /* statements executed (LANG_MAX_EXEC_STMTS) */
     int c_nest;        /* run_code calls active on the C stack */
     int borrowed_arg;  /* the call being made got its argument by LOAD_FAST_BORROW */
+    /* A call with more than 30 arguments (CALL_FUNCTION_EX): its argument
+     * tuple, in flight from the end of the arguments' evaluation until the
+     * callee releases it (ex_call set; ex_args GC_NONE when the arguments
+     * were all constants: a constant tuple, nothing allocated). */
+    int ex_call;
+    GcValue ex_args;
     /* .py programs */
     int py;            /* lang_is_py: names bound by their statements */
     int internals;     /* 312 / 313 */
@@ -1641,8 +1647,133 @@ static int is_module_name(LangRun *r, const Ctx *c, int32_t a)
     return bit && (r->imported & bit) && !is_local(c, a) && gc_var_get(r->h, 0, a) == GC_UNBOUND;
 }
 
-static int eval_args(LangRun *r, const Ctx *c, LangExpr *e, int mark)
+/* CPython compiles a display or a call with more than 30 items (its
+ * STACK_USE_GUIDELINE) without putting them all on the stack: BUILD_LIST 0
+ * and one LIST_APPEND per item (the list exists, and counts, before its
+ * items are made), then for a tuple or a call's arguments
+ * CALL_INTRINSIC_1 LIST_TO_TUPLE (a new tuple, then the list dies); a call
+ * is then a CALL_FUNCTION_EX with that tuple.  Items that are all
+ * constants are one constant tuple instead (LOAD_CONST, or BUILD_LIST 0 +
+ * LIST_EXTEND, allocating nothing between). */
+#define LANG_STACK_USE_GUIDELINE 30
+
+static int is_const_item(const LangExpr *e)
 {
+    switch (e->kind) {
+    case LANG_E_INT:
+    case LANG_E_STR:
+    case LANG_E_NONE:
+    case LANG_E_BOOL:
+        return 1;
+    case LANG_E_TUPLE:
+        return e->is_const;
+    case LANG_E_UNARY:
+        return e->ival != LANG_OP_NOT && e->base->kind == LANG_E_INT;
+    default:
+        return 0;
+    }
+}
+
+static int is_big(const LangExpr *e)
+{
+    if (e->nitems <= LANG_STACK_USE_GUIDELINE)
+        return 0;
+    for (int32_t i = 0; i < e->nitems; i++)
+        if (!is_const_item(e->items[i]))
+            return 1;
+    return 0;
+}
+
+/* BUILD_LIST 0, then each item evaluated and appended: [] -> [list]. */
+static int build_big_list(LangRun *r, const Ctx *c, LangExpr *e)
+{
+    GcId l = gc_new(r->h, GC_KIND_LIST, 0);
+    if (!l)
+        return fatal(r);
+    TRY(push(r, GC_VAL_OBJ(l)));
+    for (int32_t i = 0; i < e->nitems; i++) {
+        TRY(eval(r, c, e->items[i]));
+        GcValue v = pop(r); /* LIST_APPEND moves it into the list */
+        const GcObject *o = gc_object(r->h, l);
+        TRY(chk(r, gc_slot_set(r->h, l, o->nslots, 0, v)));
+    }
+    return OK;
+}
+
+/* CALL_INTRINSIC_1 LIST_TO_TUPLE: [list] -> [tuple], the list released. */
+static int list_to_tuple(LangRun *r)
+{
+    GcValue lv = gc_temp(r->h, gc_temp_count(r->h) - 1);
+    GcId l = GC_VAL_ID(lv);
+    int32_t n = (int32_t)gc_object(r->h, l)->nslots;
+    GcId t = gc_new(r->h, GC_KIND_TUPLE, n);
+    if (!t)
+        return fatal(r);
+    for (int32_t i = 0; i < n; i++) {
+        GcValue v = gc_slots(gc_object(r->h, l))[i].val;
+        gc_incref(r->h, v);
+        TRY(chk(r, gc_slot_set(r->h, t, (uint32_t)i, 0, v)));
+    }
+    lv = pop(r);
+    TRY(push(r, GC_VAL_OBJ(t)));
+    return decref(r, lv);
+}
+
+/* The argument tuple of a CALL_FUNCTION_EX released (after the callee
+ * took what it needs), if the call being made has one. */
+static int drop_ex_args(LangRun *r)
+{
+    if (!r->ex_call)
+        return OK;
+    GcValue t = r->ex_args;
+    r->ex_call = 0;
+    r->ex_args = GC_NONE;
+    return decref(r, t);
+}
+
+/* The arguments of a call, pushed.  ex_ok: the callee is called by name (a
+ * function, a class or a builtin), the calls gcviz makes through
+ * CALL_FUNCTION_EX when there are more than 30 arguments (lang_py.c
+ * refuses the others): then the argument tuple is built as CPython builds
+ * it and left in r->ex_args, and its items are pushed as well for the
+ * callee's code (new references, released by the callee as usual). */
+static int eval_args_ex(LangRun *r, const Ctx *c, LangExpr *e, int mark, int ex_ok)
+{
+    if (ex_ok && !e->keys && e->nitems > LANG_STACK_USE_GUIDELINE) {
+        GcValue t = GC_NONE;
+        if (is_big(e)) {
+            int rc = build_big_list(r, c, e);
+            if (rc == OK)
+                rc = list_to_tuple(r);
+            if (rc < 0) {
+                unwind(r, mark);
+                return rc;
+            }
+            t = pop(r); /* in flight: held by the call */
+            const GcObject *o = gc_object(r->h, GC_VAL_ID(t));
+            for (uint32_t i = 0; rc == OK && i < o->nslots; i++) {
+                GcValue v = gc_slots(gc_object(r->h, GC_VAL_ID(t)))[i].val;
+                gc_incref(r->h, v);
+                rc = push(r, v);
+            }
+            if (rc < 0) {
+                gc_decref(r->h, t);
+                unwind(r, mark);
+                return rc;
+            }
+        } else {
+            for (int32_t i = 0; i < e->nitems; i++) {
+                int rc = eval(r, c, e->items[i]);
+                if (rc < 0) {
+                    unwind(r, mark);
+                    return rc;
+                }
+            }
+        }
+        r->ex_call = 1;
+        r->ex_args = t;
+        return OK;
+    }
     for (int32_t i = 0; i < e->nitems; i++) {
         int rc = eval(r, c, e->items[i]);
         if (rc < 0) {
@@ -1653,6 +1784,11 @@ static int eval_args(LangRun *r, const Ctx *c, LangExpr *e, int mark)
     return OK;
 }
 
+static int eval_args(LangRun *r, const Ctx *c, LangExpr *e, int mark)
+{
+    return eval_args_ex(r, c, e, mark, 0);
+}
+
 /* Class call: stack [class, args...] -> [instance].  3.12 (and 3.13 before
  * the call site is specialised) calls the type through
  * _PyObject_MakeTpCall: the arguments go into a new tuple, type_call
@@ -1660,10 +1796,28 @@ static int eval_args(LangRun *r, const Ctx *c, LangExpr *e, int mark)
  * frame takes new references); the tuple dies after the call.  3.13's
  * CALL_ALLOC_AND_ENTER_INIT (from the second execution of the call site)
  * moves the arguments into __init__'s frame without a tuple. */
+static int instantiate_call(LangRun *r, LangExpr *call, int32_t k, int nargs, int mark, int ex_call,
+                            int ex_tuple);
+
 static int instantiate(LangRun *r, LangExpr *call, int32_t k, int nargs)
 {
     GcHeap *h = r->h;
     int mark = gc_temp_count(h) - nargs - 1;
+    /* CALL_FUNCTION_EX: type_call gets the call's own argument tuple */
+    int ex_call = r->ex_call;
+    GcValue ex = r->ex_args;
+    r->ex_call = 0;
+    r->ex_args = GC_NONE;
+    if (ex_call && GC_VAL_IS_OBJ(ex))
+        TRY(push(r, ex)); /* [cls, args..., tuple]: unwound with the rest */
+    int rc0 = instantiate_call(r, call, k, nargs, mark, ex_call, GC_VAL_IS_OBJ(ex));
+    return rc0;
+}
+
+static int instantiate_call(LangRun *r, LangExpr *call, int32_t k, int nargs, int mark, int ex_call,
+                            int ex_tuple)
+{
+    GcHeap *h = r->h;
     int at;
     int32_t owner = class_lookup(r, k, r->a_init, &at);
     int32_t init = -1;
@@ -1677,7 +1831,7 @@ static int instantiate(LangRun *r, LangExpr *call, int32_t k, int nargs)
         return raise(r, "TypeError", "%s() takes no arguments", atom(r, lang_class(r->p, k)->name));
     /* CALL_ALLOC_AND_ENTER_INIT needs the exact argument count (no
      * defaults to fill): measured on 3.13.0 */
-    int specialised = r->internals >= 313 && init >= 0 &&
+    int specialised = !ex_call && r->internals >= 313 && init >= 0 &&
                       nargs + 1 == lang_func(r->p, init)->nparams && seen_count(r, call) > 1;
     if (init >= 0 && specialised) {
         GcId id = gc_new(h, GC_KIND_INSTANCE, k);
@@ -1709,12 +1863,13 @@ static int instantiate(LangRun *r, LangExpr *call, int32_t k, int nargs)
         }
         return OK;
     }
-    TRY(make_args_tuple(r, nargs));
+    if (!ex_call)
+        TRY(make_args_tuple(r, nargs));
     GcId id = gc_new(h, GC_KIND_INSTANCE, k);
     if (!id)
         return fatal(r);
     TRY(push(r, GC_VAL_OBJ(id)));
-    int tuple_at = nargs ? gc_temp_count(h) - 2 : -1;
+    int tuple_at = (ex_call ? ex_tuple : nargs) ? gc_temp_count(h) - 2 : -1;
     if (init >= 0) {
         /* slot_tp_init: __init__(self, *args), the frame's references new */
         TRY(push(r, GC_MKVAL(GC_V_FUNC, init)));
@@ -1737,6 +1892,17 @@ static int instantiate(LangRun *r, LangExpr *call, int32_t k, int nargs)
             return raise(r, "TypeError", "__init__() should return None, not '%s'",
                          type_name(r, ret));
         }
+    }
+    if (ex_call) {
+        /* CALL_FUNCTION_EX releases the class, then the argument tuple
+         * (the pushed copies of its items go first: they never hold the
+         * last reference, the tuple does) */
+        GcValue t = tuple_at >= 0 ? gc_temp_take(h, tuple_at) : GC_NONE;
+        GcValue obj = pop(r);
+        TRY(release_args(r, nargs, 1));
+        TRY(decref(r, t));
+        TRY(push(r, obj));
+        return safe_point(r);
     }
     /* the argument tuple dies, then CALL releases the arguments and the class */
     if (tuple_at >= 0)
@@ -1794,8 +1960,20 @@ static int py_call(LangRun *r, const Ctx *c, LangExpr *e)
     int rc;
     if (b->kind == LANG_E_NAME && !is_local(c, b->atom) && is_builtin(r, b->atom) &&
         gc_var_get(r->h, 0, b->atom) == GC_UNBOUND) {
-        TRY(eval_args(r, c, e, mark));
+        TRY(eval_args_ex(r, c, e, mark, 1));
+        /* the builtin runs with the argument tuple alive; CALL_FUNCTION_EX
+         * releases it after the call (taken here: a __del__ run by the
+         * builtin may make a call of its own) */
+        int ex_call = r->ex_call;
+        GcValue ex = r->ex_args;
+        r->ex_call = 0;
+        r->ex_args = GC_NONE;
         rc = call_builtin(r, e, b->atom, e->nitems);
+        if (ex_call) {
+            int drc = decref(r, ex);
+            if (rc == OK)
+                rc = drc;
+        }
         if (rc < 0)
             unwind(r, mark);
         return rc;
@@ -1908,9 +2086,14 @@ static int py_call(LangRun *r, const Ctx *c, LangExpr *e)
     }
     rc = eval(r, c, b);
     if (rc == OK)
-        rc = eval_args(r, c, e, mark);
+        rc = eval_args_ex(r, c, e, mark, b->kind == LANG_E_NAME);
     if (rc == OK)
         rc = call_value(r, e, mark, e->nitems);
+    /* a function or class took the argument tuple; anything else (an
+     * error before the call) leaves it here */
+    int drc = drop_ex_args(r);
+    if (rc == OK)
+        rc = drc;
     if (rc < 0)
         unwind(r, mark);
     return rc;
@@ -2190,6 +2373,9 @@ static int call_function(LangRun *r, int32_t f, int nargs)
     for (int i = nargs - 1; i >= 0; i--)
         TRY(chk(r, gc_var_set(h, depth, fn->params[i], pop(r))));
     pop(r); /* the function object */
+    /* CALL_FUNCTION_EX (_PyEvalFramePushAndInit_Ex): the argument tuple
+     * dies once the frame holds the arguments, before the body runs */
+    TRY(drop_ex_args(r));
     r->depth++;
     tb_push(r, f);
     Ctx c = {fi, depth};
@@ -2255,6 +2441,14 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e)
     case LANG_E_TUPLE: {
         if (e->kind == LANG_E_TUPLE && e->is_const)
             return push(r, GC_MKVAL(GC_V_CONST, e->atom));
+        if (is_big(e)) {
+            rc = build_big_list(r, c, e);
+            if (rc == OK && e->kind == LANG_E_TUPLE)
+                rc = list_to_tuple(r);
+            if (rc < 0)
+                unwind(r, mark);
+            return rc;
+        }
         for (int32_t i = 0; i < e->nitems; i++) {
             rc = eval(r, c, e->items[i]);
             if (rc < 0) {

@@ -1048,12 +1048,29 @@ static LangExpr *parse_trailers(Py *py)
                 return FAIL_TOK(py, t,
                                 "keyword arguments are supported only for print(sep=..., end=...) "
                                 "in gcviz programs");
+            int32_t nkw = 0;
             for (int32_t i = 0; c->keys && i < c->nitems; i++) {
                 const char *k = c->keys[i] ? atom_s(py, c->keys[i]->atom) : NULL;
                 if (k && strcmp(k, "sep") != 0 && strcmp(k, "end") != 0)
                     return fail_at(py, c->keys[i]->line, c->keys[i]->col,
                                    "print() keyword '%s' is not supported (sep and end only)", k);
+                nkw += k != NULL;
             }
+            /* Past 30 arguments CPython calls through CALL_FUNCTION_EX (a
+             * list, then a tuple; lang_exec.c models it for a function, a
+             * class or a builtin called by name); a method call with 30
+             * or more makes a bound method object, which gcviz does not
+             * model. */
+            int32_t npos = c->nitems - nkw;
+            if (e->kind == LANG_E_ATTR && npos + nkw >= 30)
+                return FAIL_TOK(py, t,
+                                "a method call with 30 or more arguments is not supported in "
+                                "gcviz programs");
+            if (npos + 2 * nkw > 30 && (nkw > 0 || e->kind != LANG_E_NAME))
+                return FAIL_TOK(py, t,
+                                "a call with more than 30 arguments is supported in gcviz "
+                                "programs only for a function, class or builtin called by its "
+                                "name, without keywords");
             e = c;
         } else if (is_op(t, "[")) {
             next(py);
