@@ -300,6 +300,8 @@ static void source_panel(Scene *s, const char *src, float x, float y, float w, f
         return;
     }
     int focus = run_row >= 0 ? run_row : top_row;
+    if (focus < 0 && render_shown_step(s->h) + 1 > lang_step_count(s->p))
+        focus = n - 1; /* the interpreter's exit: the program's end */
     int first = 0;
     if (n > visible && focus >= 0) {
         first = focus - visible / 3;

@@ -289,8 +289,14 @@ static void slide_footer(Scene *s, float x, float y, float w, float h)
         const char *coll = g->collector == GC_COLLECTOR_REFCOUNT    ? "refcount only"
                            : g->collector == GC_COLLECTOR_MARKSWEEP ? "mark-sweep"
                                                                     : "CPython gc";
-        snprintf(right, sizeof right, "step %d of %d \xC2\xB7 Python %s \xC2\xB7 %s %s",
-                 (int)(step + 1 > 0 ? step + 1 : 0), (int)nsteps, gc_python_name(g->python), coll,
+        char where[64];
+        if (step + 1 > nsteps) /* the interpreter's exit, after the last statement */
+            snprintf(where, sizeof where, "exit after step %d", (int)nsteps);
+        else
+            snprintf(where, sizeof where, "step %d of %d", (int)(step + 1 > 0 ? step + 1 : 0),
+                     (int)nsteps);
+        snprintf(right, sizeof right, "%s \xC2\xB7 Python %s \xC2\xB7 %s %s", where,
+                 gc_python_name(g->python), coll,
                  g->collector == GC_COLLECTOR_CPYTHON ? (g->enabled ? "enabled" : "disabled") : "");
     }
     float rwid = (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, right);

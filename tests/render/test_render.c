@@ -1885,6 +1885,15 @@ static void t_slide_subjects(void)
                  * others but the two of 200 objects (11, 18) nearly so */
                 char nn[3] = {ch[ci].file[0], ch[ci].file[1], 0};
                 int lecture = strstr("07 08 12 13 14 19", nn) != NULL, big = strstr("11 18", nn) != NULL;
+                /* the footer never counts past the last statement ("step 22
+                 * of 21" at the exit collection) */
+                for (int32_t c = 0; c < t.w->list.ncmds; c++) {
+                    int a, b;
+                    const RenderCmd *cmd = &t.w->list.cmds[c];
+                    if (cmd->kind == RENDER_CMD_TEXT &&
+                        sscanf(render_cmd_text(&t.w->list, cmd), "step %d of %d", &a, &b) == 2)
+                        CHECK(a <= b, "%s: footer 'step %d of %d'", what, a, b);
+                }
                 int k = cut_cards(&t);
                 CHECK(!lecture || k == 0, "%s: %d cards cut by the heap's edge", what, k);
                 small_frames += !big;
