@@ -441,6 +441,11 @@ void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue stored);
  * generation 2 (a lesson begins with gc.collect()) and moves with the
  * collections, gc.freeze() and gc.unfreeze() as its objects would. */
 void gc_track_at_startup(GcHeap *h, GcId obj);
+/* A name for one object the interpreter made ("globals()", the
+ * exit's __main__.__dict__): captions and cards say it instead of
+ * "dict #N".  gc_label is NULL for every other object. */
+void gc_set_label(GcHeap *h, GcId id, const char *label);
+const char *gc_label(const GcHeap *h, GcId id);
 /* 1 while the start-up heap is at the head of generation 2: older than
  * every object a collection looks at. */
 int gc_startup_oldest(const GcHeap *h);

@@ -27,7 +27,10 @@
 
 static void obj_label(const GcHeap *h, GcId id, char *buf, size_t n)
 {
-    snprintf(buf, n, "%s #%d", gc_type_name(h, id), id);
+    if (gc_label(h, id))
+        snprintf(buf, n, "%s", gc_label(h, id));
+    else
+        snprintf(buf, n, "%s #%d", gc_type_name(h, id), id);
 }
 
 static void value_label(const GcHeap *h, GcValue v, char *buf, size_t n)
@@ -89,6 +92,9 @@ static void slot_label_key(const GcHeap *h, GcId id, int32_t slot, GcValue key, 
     }
     if (o->kind == GC_KIND_INSTANCE && GC_VAL_TAG(key) == GC_V_STR)
         snprintf(buf, n, "%s #%d.%s", gc_type_name(h, id), id,
+                 gc_strtab_get(h->atoms, (int32_t)GC_VAL_PAYLOAD(key)));
+    else if (o->kind == GC_KIND_DICT && GC_VAL_TAG(key) == GC_V_STR && gc_label(h, id))
+        snprintf(buf, n, "%s[\"%s\"]", gc_label(h, id),
                  gc_strtab_get(h->atoms, (int32_t)GC_VAL_PAYLOAD(key)));
     else if (o->kind == GC_KIND_DICT && GC_VAL_TAG(key) == GC_V_STR)
         snprintf(buf, n, "dict #%d[\"%s\"]", id,

@@ -927,6 +927,17 @@ void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue stored)
     }
 }
 
+void gc_set_label(GcHeap *h, GcId id, const char *label)
+{
+    h->label_id = id;
+    snprintf(h->label, sizeof h->label, "%s", label);
+}
+
+const char *gc_label(const GcHeap *h, GcId id)
+{
+    return id && id == h->label_id ? h->label : NULL;
+}
+
 int gc_startup_oldest(const GcHeap *h)
 {
     return h->g[GF_SU_LIST] == GC_LIST_GEN2 && !h->g[GF_SU_PREV];

@@ -126,6 +126,8 @@ struct GcHeap {
     int32_t trash_nest;
     int32_t c_units;
 
+    GcId label_id; /* gc_set_label */
+    char label[64];
     int failed;
     int limit_hit; /* the failure is the scenario's: too many objects */
     char err[512];

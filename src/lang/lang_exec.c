@@ -85,7 +85,7 @@ struct LangRun {
     int repr_list_made; /* Py_ReprEnter's list (and the thread state dict) exist */
     int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
         a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_insert, a_remove,
-        a_extend, a_index, a_get, a_init, a_del, a_object, a_name, a_main;
+        a_extend, a_index, a_get, a_init, a_del, a_globals_key, a_name, a_main;
 };
 
 enum { IMP_GC = 1, IMP_SYS = 2, IMP_WEAKREF = 4 };
@@ -3668,6 +3668,7 @@ static GcId exit_holder(LangRun *r)
     if (!holder)
         return 0;
     r->exit_holder = holder;
+    gc_set_label(h, holder, "globals()"); /* __main__.__dict__ */
     gc_track_at_startup(h, holder);
     if (gc_temp_push(h, GC_VAL_OBJ(holder)) < 0)
         return 0;
@@ -3720,8 +3721,8 @@ static void run_exit(LangRun *r)
     GcId holder = r->exit_holder;
     if (main_dict_cyclic(r)) { /* function.__globals__ */
         gc_incref(h, GC_VAL_OBJ(holder));
-        if (gc_slot_set(h, holder, gc_object(h, holder)->nslots, GC_MKVAL(GC_V_STR, r->a_object),
-                        GC_VAL_OBJ(holder)) < 0)
+        if (gc_slot_set(h, holder, gc_object(h, holder)->nslots,
+                        GC_MKVAL(GC_V_STR, r->a_globals_key), GC_VAL_OBJ(holder)) < 0)
             goto fatal;
     }
     if (gc_decref(h, gc_temp_pop(h)) < 0) /* finalize_remove_modules: __main__ goes */
@@ -3784,7 +3785,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     r->a_get = intern(r, "get");
     r->a_init = intern(r, "__init__");
     r->a_del = intern(r, "__del__");
-    r->a_object = intern(r, "object");
+    r->a_globals_key = intern(r, "<functions>"); /* their __globals__: the exit dict's cycle */
     r->a_name = intern(r, "__name__");
     r->a_main = intern(r, "__main__");
     r->py = lang_is_py(p);
@@ -3814,7 +3815,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
                               &r->a_insert,        &r->a_remove,
                               &r->a_extend,        &r->a_index,
                               &r->a_get,           &r->a_init,
-                              &r->a_del,           &r->a_object,
+                              &r->a_del,           &r->a_globals_key,
                               &r->a_name,          &r->a_main};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         oom |= *names[i] < 0;

@@ -73,7 +73,10 @@ void render_panel(Scene *s, float x, float y, float w, float h, const char *titl
 
 const char *render_obj_label(const GcHeap *h, GcId id, char *buf, size_t n)
 {
-    snprintf(buf, n, "%s #%d", gc_type_name(h, id), (int)id);
+    if (gc_label(h, id))
+        snprintf(buf, n, "%s", gc_label(h, id));
+    else
+        snprintf(buf, n, "%s #%d", gc_type_name(h, id), (int)id);
     return buf;
 }
 
@@ -560,7 +563,11 @@ static void timeline_tip(Scene *s, int32_t cursor, float mx, float bottom, float
         }
     }
     char buf[400], fit[400];
-    int k = snprintf(buf, sizeof buf, "step %d", (int)e->step + 1);
+    int exit = s->p && lang_step_count(s->p) > 0 && e->step >= lang_step_count(s->p);
+    int k = exit ? snprintf(buf, sizeof buf, "the interpreter's exit")
+                 : snprintf(buf, sizeof buf, "step %d", (int)e->step + 1);
+    if (exit)
+        stmt = NULL; /* its text is "<exit>" */
     if (stmt && k > 0 && (size_t)k < sizeof buf)
         k += snprintf(buf + k, sizeof buf - (size_t)k, " \xC2\xB7 %s", stmt);
     if (e->phase != GC_PHASE_IDLE && k > 0 && (size_t)k < sizeof buf)
