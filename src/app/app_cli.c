@@ -382,6 +382,7 @@ int app_cli_run(int argc, char **argv)
     LangRunOptions o = {0};
     o.timing = timings;
     o.file = path;
+    o.lean = 1; /* only the output and the totals are read */
     LangRun *r = lang_run(s->program, &o);
     if (!r) {
         scenario_free(s);

@@ -20,7 +20,7 @@
  * Objects are named by stable integer ids (1, 2, 3, ... in allocation order,
  * exactly as CPython would allocate them).  A freed object keeps its record
  * (state GC_STATE_FREED) so the renderer can fade it out; ids are never
- * reused.
+ * reused, except in a lean run (GcConfig.lean), which nobody draws.
  *
  * Views returned by this module are borrowed: valid until the next mutation
  * or cursor move.
@@ -333,7 +333,16 @@ typedef struct GcConfig {
     GcCollector collector;
     int record;            /* keep the history (window, trace, record) */
     int timing;            /* measure time inside collections */
-    int64_t max_objects;   /* limit on allocations (0 = default) */
+    int64_t max_objects;   /* limit on allocations (0 = default); in a lean run, on
+                              the objects alive at once */
+    /* A lean run (gcviz run): nobody will read the history, gc_check, the
+     * in-flight references, the step log's freed ids or the records of
+     * freed objects, so none of them is kept.  A freed object's record
+     * (and its slot storage) is reused by a later allocation: ids are then
+     * handles, unique among the live objects only, and memory follows the
+     * live objects.  Honoured only without record and with the cpython
+     * collector (the others use the in-flight references as roots). */
+    int lean;
 } GcConfig;
 
 /* Creates an empty heap. atoms is borrowed and must outlive the heap.

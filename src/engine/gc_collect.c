@@ -31,30 +31,59 @@ static void set_phase(GcHeap *h, GcPhase p)
     SET_G(h, GF_PHASE, p);
 }
 
+/* Makes room for n references in r. */
+static int reflist_reserve(GcHeap *h, RefList *r, uint32_t n)
+{
+    if ((int64_t)n <= r->cap)
+        return 0;
+    int32_t cap = r->cap ? r->cap : 16;
+    while (cap < (int64_t)n)
+        cap *= 2;
+    GcId *a = gc_realloc(r->ids, (size_t)cap * sizeof *a);
+    if (!a)
+        return gc_fail(h, "out of memory");
+    r->ids = a;
+    int32_t *b = gc_realloc(r->slots, (size_t)cap * sizeof *b);
+    if (!b)
+        return gc_fail(h, "out of memory");
+    r->slots = b;
+    r->cap = cap;
+    return 0;
+}
+
 int gc__traverse(GcHeap *h, GcId id, RefList *out)
 {
     out->n = 0;
     GcObject *o = gc__o(h, id);
-    if (o->kind == GC_KIND_WEAKREF)
+    uint32_t n = o->nslots;
+    if (o->kind == GC_KIND_WEAKREF || n == 0)
         return 0;
-    GcSlot *s = gc__slots(o);
-    int rev = o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE;
-    uint32_t small[8], *idx = small;
-    if (o->kind == GC_KIND_INSTANCE && o->nslots > 1) {
-        if (o->nslots > 8 && !(idx = gc_malloc(o->nslots * sizeof *idx)))
-            return gc_fail(h, "out of memory");
-        gc__attr_order(h, o, idx);
+    if (reflist_reserve(h, out, n) < 0)
+        return -1;
+    const GcSlot *s = gc__slots(o);
+    GcId *ids = out->ids;
+    int32_t *slots = out->slots;
+    int32_t m = 0;
+    if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE) {
+        for (uint32_t k = n; k-- > 0;)
+            if (GC_VAL_IS_OBJ(s[k].val)) {
+                ids[m] = GC_VAL_ID(s[k].val);
+                slots[m++] = (int32_t)k;
+            }
+    } else {
+        uint32_t idx[GC_SHARED_KEYS_MAX_SIZE + 2];
+        int plain = o->kind != GC_KIND_INSTANCE || n < 2 || n > GC_SHARED_KEYS_MAX_SIZE + 2 ||
+                    gc__attr_order(h, o, idx);
+        for (uint32_t k = 0; k < n; k++) {
+            uint32_t i = plain ? k : idx[k];
+            if (GC_VAL_IS_OBJ(s[i].val)) {
+                ids[m] = GC_VAL_ID(s[i].val);
+                slots[m++] = (int32_t)i;
+            }
+        }
     }
-    int sorted = o->kind == GC_KIND_INSTANCE && o->nslots > 1;
-    int rc = 0;
-    for (uint32_t k = 0; k < o->nslots && rc == 0; k++) {
-        uint32_t i = rev ? o->nslots - 1 - k : sorted ? idx[k] : k;
-        if (GC_VAL_IS_OBJ(s[i].val) && gc__reflist_push(out, GC_VAL_ID(s[i].val), (int32_t)i) < 0)
-            rc = gc_fail(h, "out of memory");
-    }
-    if (idx != small)
-        gc_free(idx);
-    return rc;
+    out->n = m;
+    return 0;
 }
 
 static int is_collecting(GcHeap *h, GcId id) { return (gc__o(h, id)->flags & GC_F_COLLECTING) != 0; }
@@ -376,7 +405,19 @@ static int64_t now_ns(void)
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+static int64_t collect_main(GcHeap *h, int gen, int automatic);
+
+/* The collection; while it runs, records freed by it are not reused (its
+ * passes name objects by id across the finalizers they run). */
 int64_t gc__collect_main(GcHeap *h, int gen, int automatic)
+{
+    h->busy++;
+    int64_t r = collect_main(h, gen, automatic);
+    h->busy--;
+    return r;
+}
+
+static int64_t collect_main(GcHeap *h, int gen, int automatic)
 {
     int64_t t0 = h->cfg.timing ? now_ns() : 0;
     RefList refs = {0};

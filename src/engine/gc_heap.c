@@ -411,6 +411,7 @@ GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host)
     if (host)
         h->host = *host;
     h->record = cfg->record;
+    h->lean = cfg->lean && !cfg->record && cfg->collector == GC_COLLECTOR_CPYTHON;
     h->loc = -1;
     h->log_step = -1;
     h->c_units = 2; /* the module's frame, entered from C */
@@ -458,6 +459,9 @@ void gc_heap_free(GcHeap *h)
     gc_free(h->work.v);
     gc_free(h->work2.v);
     gc_free(h->trash.v);
+    gc_free(h->dead.v);
+    gc_free(h->spare.v);
+    gc_free(h->tear);
     gc_free(h->infl);
     gc_free(h);
 }
@@ -639,48 +643,6 @@ GcStepLog gc_step_log(const GcHeap *h)
 
 /* ---- lists --------------------------------------------------------------- */
 
-void gc__list_append(GcHeap *h, GcListId l, GcId id)
-{
-    GcId last = (GcId)h->g[GF_LLAST(l)];
-    SET_OBJ(h, id, OF_LIST, l);
-    SET_OBJ(h, id, OF_PREV, last);
-    SET_OBJ(h, id, OF_NEXT, 0);
-    if (last)
-        SET_OBJ(h, last, OF_NEXT, id);
-    else
-        SET_G(h, GF_LFIRST(l), id);
-    SET_G(h, GF_LLAST(l), id);
-    SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] + 1);
-}
-
-/* The start-up heap (gc_track_at_startup) is a place in the lists, just
- * after the object GF_SU_PREV (at the head when 0) of list GF_SU_LIST:
- * removing that object moves the place to the one before it, and a merge
- * of its list takes it along (after the tail the list is appended to).
- * Appends go after it, as after any object. */
-void gc__list_remove(GcHeap *h, GcId id)
-{
-    GcObject *o = gc__o(h, id);
-    GcListId l = (GcListId)o->list;
-    if (l == GC_LIST_NONE)
-        return;
-    GcId p = o->prev, n = o->next;
-    if ((GcId)h->g[GF_SU_PREV] == id)
-        SET_G(h, GF_SU_PREV, p);
-    if (p)
-        SET_OBJ(h, p, OF_NEXT, n);
-    else
-        SET_G(h, GF_LFIRST(l), n);
-    if (n)
-        SET_OBJ(h, n, OF_PREV, p);
-    else
-        SET_G(h, GF_LLAST(l), p);
-    SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] - 1);
-    SET_OBJ(h, id, OF_LIST, GC_LIST_NONE);
-    SET_OBJ(h, id, OF_PREV, 0);
-    SET_OBJ(h, id, OF_NEXT, 0);
-}
-
 /* gc_list_merge: appends every object of `from` to the tail of `to`, in
  * order.  O(n) here because each object records its list. */
 void gc__list_merge(GcHeap *h, GcListId from, GcListId to)
@@ -712,14 +674,6 @@ void gc__list_merge(GcHeap *h, GcListId from, GcListId to)
     SET_G(h, GF_LLEN(from), 0);
 }
 
-void gc__set_flags(GcHeap *h, GcId id, int set, int clear)
-{
-    GcObject *o = gc__o(h, id);
-    int f = (o->flags | set) & ~clear;
-    if (f != o->flags)
-        SET_OBJ(h, id, OF_FLAGS, f);
-}
-
 /* ---- allocation ------------------------------------------------------- */
 
 static void count_alloc(GcHeap *h)
@@ -748,27 +702,82 @@ static int64_t freelist_max(int fl)
     return fl == GF_FL_LIST ? GC_FREELIST_LIST : fl == GF_FL_DICT ? GC_FREELIST_DICT : GC_TUPLE_MAXFREELIST;
 }
 
+/* A lean run's record for a new object: a freed one if any is spare (its
+ * slot storage kept, emptied), else a new one.  0 over the limit. */
+static GcId lean_record(GcHeap *h)
+{
+    if (h->spare.n == 0) {
+        GcId id = (GcId)h->g[GF_MAXID] + 1;
+        if (id > h->cfg.max_objects || objs_ensure(h, id) < 0)
+            return 0;
+        h->g[GF_MAXID] = id;
+        gc__o(h, id)->id = id; /* the rest is zero (objs_ensure) */
+        return id;
+    }
+    GcId id = h->spare.v[--h->spare.n];
+    GcObject *o = gc__o(h, id);
+    GcSlot *heap = o->cap > 1 ? o->s_.heap : NULL;
+    uint32_t cap = o->cap > 1 ? o->cap : 0;
+    if (heap)
+        memset(heap, 0, (size_t)cap * sizeof *heap);
+    memset(o, 0, sizeof *o);
+    if (heap) {
+        o->s_.heap = heap;
+        o->cap = cap;
+    }
+    o->id = id;
+    return id;
+}
+
+/* Lean runs: the records freed since the last call become spare, once no
+ * teardown or collection (whose C frames may still name them) runs. */
+static void lean_recycle(GcHeap *h)
+{
+    if (h->busy || h->dead.n == 0)
+        return;
+    for (int32_t i = 0; i < h->dead.n; i++)
+        if (gc__idvec_push(&h->spare, h->dead.v[i]) < 0)
+            break; /* those stay unused: only memory is lost */
+    h->dead.n = 0;
+}
+
 GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
 {
     if (h->failed)
         return 0;
-    GcId id = (GcId)h->g[GF_MAXID] + 1;
-    if (id > h->cfg.max_objects) {
+    GcId id;
+    if (h->lean) {
+        id = lean_record(h);
+        GcObject *o = id ? gc__o(h, id) : NULL;
+        if (o && kind == GC_KIND_WEAKREF && o->cap > 1) {
+            /* a weakref keeps its callback and links in the slot storage */
+            gc_free(o->s_.heap);
+            memset(&o->s_, 0, sizeof o->s_);
+            o->cap = 0;
+        }
+    } else {
+        id = (GcId)h->g[GF_MAXID] + 1;
+        if (id <= h->cfg.max_objects && objs_ensure(h, id) == 0) {
+            SET_G(h, GF_MAXID, id);
+            GcObject *o = gc__o(h, id);
+            if (o->cap > 1)
+                gc_free(o->s_.heap);
+            memset(o, 0, sizeof *o);
+            o->id = id;
+        } else {
+            id = 0;
+        }
+    }
+    if (!id) {
+        if (h->failed)
+            return 0;
         gc_fail(h, "MemoryError: more than %lld objects (gcviz's limit)",
                 (long long)h->cfg.max_objects);
         h->limit_hit = 1;
         return 0;
     }
-    if (objs_ensure(h, id) < 0)
-        return 0;
     int fl = freelist_of(kind, kind == GC_KIND_TUPLE ? cls : 0);
     int reuse = fl >= 0 && h->g[fl] > 0;
-    SET_G(h, GF_MAXID, id);
-    GcObject *o = gc__o(h, id);
-    if (o->cap > 1)
-        gc_free(o->s_.heap);
-    memset(o, 0, sizeof *o);
-    o->id = id;
     int32_t ev = gc__event(h, GC_EV_ALLOC, id, 0, -1, kind, reuse);
     SET_OBJ(h, id, OF_KIND, kind);
     SET_OBJ(h, id, OF_STATE, GC_STATE_ALIVE);
@@ -1122,25 +1131,40 @@ int gc_delattr(GcHeap *h, GcId obj, int32_t atom, GcValue *out)
 }
 
 /* The order in which CPython visits and releases an instance's inline
- * values: the class's shared-key order.  Fills idx[0..n). */
-void gc__attr_order(const GcHeap *h, const GcObject *o, uint32_t *idx)
+ * values: the class's shared-key order.  Fills idx[0..n).  Returns 1 when
+ * that is the slots' own order (the usual case: attributes first stored
+ * in the same order by every instance), 0 otherwise. */
+int gc__attr_order(const GcHeap *h, const GcObject *o, uint32_t *idx)
 {
     uint32_t n = o->nslots;
     const GcSlot *s = gc_slots(o);
     for (uint32_t i = 0; i < n; i++)
         idx[i] = i;
     if (o->kind != GC_KIND_INSTANCE || (o->flags & GC_F_DICT) || n < 2)
-        return;
+        return 1;
+    /* Each slot's place in the shared keys, looked up once (at most 30
+     * keys are shared: more and the attributes live in a dict). */
+    int32_t rank[GC_SHARED_KEYS_MAX_SIZE + 2];
+    if (n > GC_SHARED_KEYS_MAX_SIZE + 2)
+        return 1; /* cannot happen; the insertion order then */
+    int sorted = 1;
+    for (uint32_t i = 0; i < n; i++) {
+        rank[i] = gc__class_key_lookup(h, o->cls, (int32_t)GC_VAL_PAYLOAD(s[i].key));
+        if (i > 0 && rank[i] < rank[i - 1])
+            sorted = 0;
+    }
+    if (sorted)
+        return 1;
     for (uint32_t i = 1; i < n; i++) { /* insertion sort: n is small */
         uint32_t x = idx[i];
-        int32_t kx = gc__class_key_lookup(h, o->cls, (int32_t)GC_VAL_PAYLOAD(s[x].key));
         uint32_t j = i;
-        while (j > 0 && gc__class_key_lookup(h, o->cls, (int32_t)GC_VAL_PAYLOAD(s[idx[j - 1]].key)) > kx) {
+        while (j > 0 && rank[idx[j - 1]] > rank[x]) {
             idx[j] = idx[j - 1];
             j--;
         }
         idx[j] = x;
     }
+    return 0;
 }
 
 int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out)
@@ -1272,10 +1296,8 @@ int gc_var_set(GcHeap *h, int depth, int32_t name_atom, GcValue v)
  * the window can say who holds what.  Producers add; consumers (push,
  * stores, DECREF) take one occurrence out.
  */
-void gc__inflight_add(GcHeap *h, GcValue v)
+void gc__inflight_push(GcHeap *h, GcValue v)
 {
-    if (!GC_VAL_IS_OBJ(v))
-        return;
     int32_t n = (int32_t)h->g[GF_NINFL];
     if (n == h->capinfl) {
         int32_t cap = h->capinfl ? h->capinfl * 2 : 32;
@@ -1293,10 +1315,8 @@ void gc__inflight_add(GcHeap *h, GcValue v)
     SET_G(h, GF_NINFL, n + 1);
 }
 
-void gc__inflight_del(GcHeap *h, GcValue v)
+void gc__inflight_take(GcHeap *h, GcValue v)
 {
-    if (!GC_VAL_IS_OBJ(v))
-        return;
     int32_t n = (int32_t)h->g[GF_NINFL];
     for (int32_t i = n - 1; i >= 0; i--) {
         if (h->infl[i] != v)
@@ -1364,6 +1384,8 @@ GcValue gc_inflight(const GcHeap *h, int i)
 void gc_stmt(GcHeap *h, int32_t step, int32_t loc)
 {
     int depth = (int)h->g[GF_NFRAMES] - 1;
+    if (h->lean)
+        lean_recycle(h);
     if (depth == 0 && step != h->log_step) {
         h->log_step = step;
         h->freed.n = 0;
@@ -1516,14 +1538,11 @@ static int teardown_reversed(const GcObject *o)
 /* The k-th slot of an instance in shared-key order (n is at most ~30). */
 static uint32_t kth_in_key_order(const GcHeap *h, const GcObject *o, uint32_t k)
 {
-    uint32_t small[32], *idx = small;
-    if (o->nslots > 32 && !(idx = gc_malloc(o->nslots * sizeof *idx)))
+    uint32_t idx[GC_SHARED_KEYS_MAX_SIZE + 2];
+    if (o->nslots > GC_SHARED_KEYS_MAX_SIZE + 2)
         return k;
     gc__attr_order(h, o, idx);
-    uint32_t i = idx[k];
-    if (idx != small)
-        gc_free(idx);
-    return i;
+    return idx[k];
 }
 
 /*
@@ -1671,11 +1690,6 @@ static void freed_forget(GcHeap *h, GcId id)
  * the trashcan's nesting counts its entries (and those of the teardowns
  * further out, when a __del__ started this one).
  */
-typedef struct TearFrame {
-    GcId id;
-    uint32_t next; /* slots released so far */
-} TearFrame;
-
 static int finalize_from_dealloc(GcHeap *h, GcId id)
 {
     /* subtype_dealloc step 2: re-track at the tail of gen 0, give it a
@@ -1715,7 +1729,7 @@ enum { TEAR_FAIL = -1, TEAR_BODY = 0, TEAR_RESURRECTED = 1, TEAR_DEPOSITED = 2 }
 static int begin_teardown(GcHeap *h, GcId id, int from_trash)
 {
     if (!from_trash) {
-        if (gc__idvec_push(&h->freed, id) < 0)
+        if (!h->lean && gc__idvec_push(&h->freed, id) < 0)
             return gc_fail(h, "out of memory");
         gc__event(h, GC_EV_DEALLOC, id, 0, -1, 0, 0);
         gc__list_remove(h, id);
@@ -1764,29 +1778,51 @@ static int finish_teardown(GcHeap *h, GcId id)
     SET_G(h, GF_FREED, h->g[GF_FREED] + 1);
     if (h->failed)
         return -1;
-    return uses_trashcan(o) ? trash_leave(h) : 0;
+    int trash = uses_trashcan(o);
+    if (h->lean && gc__idvec_push(&h->dead, id) < 0)
+        return gc_fail(h, "out of memory");
+    return trash ? trash_leave(h) : 0;
+}
+
+/* Pushes a teardown frame on the shared worklist. */
+static int tear_push(GcHeap *h, GcId id)
+{
+    if (h->ntear == h->captear) {
+        int32_t cap = h->captear ? h->captear * 2 : 64;
+        TearFrame *t = gc_realloc(h->tear, (size_t)cap * sizeof *t);
+        if (!t)
+            return gc_fail(h, "out of memory");
+        h->tear = t;
+        h->captear = cap;
+    }
+    h->tear[h->ntear++] = (TearFrame){id, 0};
+    return 0;
 }
 
 static int teardown_run(GcHeap *h, GcId root, int from_trash)
 {
-    TearFrame *st = NULL;
-    int32_t n = 0, cap = 0;
     int rc = 0;
+    h->busy++;
     int r = begin_teardown(h, root, from_trash);
-    if (r != TEAR_BODY)
+    if (r != TEAR_BODY) {
+        h->busy--;
         return r == TEAR_FAIL ? -1 : 0;
-    cap = 16;
-    st = gc_malloc((size_t)cap * sizeof *st);
-    if (!st)
-        return gc_fail(h, "out of memory");
-    st[n++] = (TearFrame){root, 0};
-    while (n > 0) {
-        TearFrame *t = &st[n - 1];
-        GcObject *o = gc__o(h, t->id);
+    }
+    /* This teardown's frames are the entries from base up; a nested one
+     * (a __del__ freeing objects) pushes above them and is back to where
+     * it started when it returns. */
+    int32_t base = h->ntear;
+    if (tear_push(h, root) < 0) {
+        h->busy--;
+        return -1;
+    }
+    while (h->ntear > base) {
+        TearFrame *t = &h->tear[h->ntear - 1];
+        GcId tid = t->id;
+        GcObject *o = gc__o(h, tid);
         if (o->kind == GC_KIND_WEAKREF || t->next >= o->nslots) {
-            GcId done = t->id;
-            n--;
-            if (finish_teardown(h, done) < 0) {
+            h->ntear--;
+            if (finish_teardown(h, tid) < 0) {
                 rc = -1;
                 break;
             }
@@ -1798,13 +1834,13 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
         t->next++;
         GcValue v = gc__slots(o)[i].val;
         if (!GC_VAL_IS_OBJ(v)) {
-            gc__slot_write(h, t->id, i, gc__slots(o)[i].key, GC_UNBOUND);
+            gc__slot_write(h, tid, i, gc__slots(o)[i].key, GC_UNBOUND);
             continue;
         }
         GcId c = GC_VAL_ID(v);
         int64_t crc = gc__o(h, c)->refcnt;
-        gc__event(h, GC_EV_DECREF, c, t->id, (int32_t)i, crc, crc - 1);
-        gc__slot_write(h, t->id, i, gc__slots(gc__o(h, t->id))[i].key, GC_UNBOUND);
+        gc__event(h, GC_EV_DECREF, c, tid, (int32_t)i, crc, crc - 1);
+        gc__slot_write(h, tid, i, gc__slots(gc__o(h, tid))[i].key, GC_UNBOUND);
         SET_OBJ(h, c, OF_REFCNT, crc - 1);
         if (crc - 1 > 0 || h->cfg.collector == GC_COLLECTOR_MARKSWEEP)
             continue;
@@ -1813,20 +1849,13 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
             rc = -1;
             break;
         }
-        if (r != TEAR_BODY)
-            continue;
-        if (n == cap) {
-            cap *= 2;
-            TearFrame *s2 = gc_realloc(st, (size_t)cap * sizeof *s2);
-            if (!s2) {
-                rc = gc_fail(h, "out of memory");
-                break;
-            }
-            st = s2;
+        if (r == TEAR_BODY && tear_push(h, c) < 0) {
+            rc = -1;
+            break;
         }
-        st[n++] = (TearFrame){c, 0};
     }
-    gc_free(st);
+    h->ntear = base;
+    h->busy--;
     return h->failed ? -1 : rc;
 }
 

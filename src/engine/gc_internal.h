@@ -79,6 +79,12 @@ typedef struct ClassKeys {
     int32_t usable;
 } ClassKeys;
 
+/* One object being torn down: how many of its slots it has released. */
+typedef struct TearFrame {
+    GcId id;
+    uint32_t next;
+} TearFrame;
+
 typedef struct IdVec {
     GcId *v;
     int32_t n, cap;
@@ -128,6 +134,22 @@ struct GcHeap {
 
     GcId label_id; /* gc_set_label */
     char label[64];
+
+    /* Lean run (GcConfig.lean, see gc.h): no in-flight accounting, no
+     * list of the step's freed ids, and the records of freed objects are
+     * reused.  A freed record waits in `dead` until no engine code that
+     * may still name it by its id is running (busy == 0 at the next
+     * statement), then moves to `spare`, where gc_new takes it (last
+     * freed first, as CPython's allocator reuses memory). */
+    int lean;
+    int32_t busy; /* teardowns and collections running (their C frames hold ids) */
+    IdVec dead, spare;
+
+    /* The teardown worklist (teardown_run), shared by nested teardowns:
+     * each uses the entries above the ones it found. */
+    TearFrame *tear;
+    int32_t ntear, captear;
+
     int failed;
     int limit_hit; /* the failure is the scenario's: too many objects */
     char err[512];
@@ -220,11 +242,59 @@ int32_t gc__event_rec(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t 
 #define gc__event(h, kind, obj, obj2, slot, a, b) \
     ((h)->record ? gc__event_rec((h), (kind), (obj), (obj2), (slot), (a), (b)) : -1)
 
-/* Lists (gc_heap.c). */
-void gc__list_append(GcHeap *h, GcListId l, GcId id);
-void gc__list_remove(GcHeap *h, GcId id);
+/* Lists.  Append and remove are inline: the collector's passes and every
+ * allocation and deallocation call them. */
+static inline void gc__list_append(GcHeap *h, GcListId l, GcId id)
+{
+    GcId last = (GcId)h->g[GF_LLAST(l)];
+    SET_OBJ(h, id, OF_LIST, l);
+    SET_OBJ(h, id, OF_PREV, last);
+    SET_OBJ(h, id, OF_NEXT, 0);
+    if (last)
+        SET_OBJ(h, last, OF_NEXT, id);
+    else
+        SET_G(h, GF_LFIRST(l), id);
+    SET_G(h, GF_LLAST(l), id);
+    SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] + 1);
+}
+
+/* The start-up heap (gc_track_at_startup) is a place in the lists, just
+ * after the object GF_SU_PREV (at the head when 0) of list GF_SU_LIST:
+ * removing that object moves the place to the one before it, and a merge
+ * of its list takes it along (after the tail the list is appended to).
+ * Appends go after it, as after any object. */
+static inline void gc__list_remove(GcHeap *h, GcId id)
+{
+    GcObject *o = gc__o(h, id);
+    GcListId l = (GcListId)o->list;
+    if (l == GC_LIST_NONE)
+        return;
+    GcId p = o->prev, n = o->next;
+    if ((GcId)h->g[GF_SU_PREV] == id)
+        SET_G(h, GF_SU_PREV, p);
+    if (p)
+        SET_OBJ(h, p, OF_NEXT, n);
+    else
+        SET_G(h, GF_LFIRST(l), n);
+    if (n)
+        SET_OBJ(h, n, OF_PREV, p);
+    else
+        SET_G(h, GF_LLAST(l), p);
+    SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] - 1);
+    SET_OBJ(h, id, OF_LIST, GC_LIST_NONE);
+    SET_OBJ(h, id, OF_PREV, 0);
+    SET_OBJ(h, id, OF_NEXT, 0);
+}
+
 void gc__list_merge(GcHeap *h, GcListId from, GcListId to);
-void gc__set_flags(GcHeap *h, GcId id, int set, int clear);
+
+static inline void gc__set_flags(GcHeap *h, GcId id, int set, int clear)
+{
+    GcObject *o = gc__o(h, id);
+    int f = (o->flags | set) & ~clear;
+    if (f != o->flags)
+        SET_OBJ(h, id, OF_FLAGS, f);
+}
 
 /* Slots. */
 void gc__slot_write(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val);
@@ -243,8 +313,19 @@ int gc__host_weakref_cb(GcHeap *h, GcValue callback, GcId wr);
 int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id);
 void gc__weakref_unlink(GcHeap *h, GcId wr);
 int gc__idvec_push(IdVec *v, GcId id);
-void gc__inflight_add(GcHeap *h, GcValue v);
-void gc__inflight_del(GcHeap *h, GcValue v);
+void gc__inflight_push(GcHeap *h, GcValue v);
+void gc__inflight_take(GcHeap *h, GcValue v);
+/* In-flight references (gc_heap.c); nothing to do in a lean run. */
+static inline void gc__inflight_add(GcHeap *h, GcValue v)
+{
+    if (GC_VAL_IS_OBJ(v) && !h->lean)
+        gc__inflight_push(h, v);
+}
+static inline void gc__inflight_del(GcHeap *h, GcValue v)
+{
+    if (GC_VAL_IS_OBJ(v) && !h->lean)
+        gc__inflight_take(h, v);
+}
 
 /* Collector (gc_collect.c). */
 int64_t gc__collect_main(GcHeap *h, int gen, int automatic);
@@ -266,6 +347,9 @@ void gc__reflist_free(RefList *r);
 int gc__reflist_push(RefList *r, GcId id, int32_t slot);
 
 int32_t gc__class_key_lookup(const GcHeap *h, int32_t cls, int32_t atom);
-void gc__attr_order(const GcHeap *h, const GcObject *o, uint32_t *idx);
+/* Fills idx[0..nslots) with o's slots in CPython's visiting order for
+ * instance attributes (the shared keys' order); returns 1 when that is
+ * the identity. */
+int gc__attr_order(const GcHeap *h, const GcObject *o, uint32_t *idx);
 
 #endif

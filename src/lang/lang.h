@@ -296,6 +296,8 @@ typedef struct LangRunOptions {
     int record;          /* keep the history for stepping */
     int timing;
     int checked;         /* run gc_check after every micro-step (tests) */
+    int lean;            /* nothing but the output and the totals will be read:
+                            GcConfig.lean (ignored with record or checked) */
     int64_t max_objects; /* 0 = default */
     int64_t max_stmts;   /* statements executed; 0 = LANG_MAX_EXEC_STMTS */
     int internals;       /* 312 / 313 internals; 0 = the scenario's python */

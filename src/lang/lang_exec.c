@@ -3790,8 +3790,13 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     r->a_main = intern(r, "__main__");
     r->py = lang_is_py(p);
     r->internals = r->opt.internals ? r->opt.internals : lang_python(p);
-    GcConfig cfg = {lang_python(p), r->opt.internals, lang_collector(p),
-                    r->opt.record || r->opt.checked, r->opt.timing, r->opt.max_objects};
+    GcConfig cfg = {lang_python(p),
+                    r->opt.internals,
+                    lang_collector(p),
+                    r->opt.record || r->opt.checked,
+                    r->opt.timing,
+                    r->opt.max_objects,
+                    r->opt.lean && !r->opt.record && !r->opt.checked};
     GcHost host = {r, host_del, host_weakref_cb};
     r->h = gc_heap_new(&cfg, lang_atoms(p), &host);
     int32_t nf = lang_func_count(p), nc = lang_class_count(p);

@@ -422,6 +422,73 @@ static void test_oom_sweep(void)
     scenario_free(s);
 }
 
+/* A lean run (gcviz run) reuses the records of freed objects: memory
+ * follows the live objects, and everything the program prints and every
+ * total is the same as in a run that keeps every record.  The program
+ * churns self-cycles and pairs under automatic collections, with
+ * finalizers that allocate and resurrect and weakref callbacks, so records
+ * are freed and reused inside collections and teardowns. */
+static void test_lean(void)
+{
+    const char *src =
+        "import gc\nimport weakref\n"
+        "graveyard = []\n"
+        "class N:\n    def __init__(self, v):\n        self.v = v\n        self.me = self\n"
+        "class D:\n    def __del__(self):\n        t = [self.v, (self.v, 1)]\n"
+        "        if self.v % 97 == 0:\n            graveyard.append(self)\n"
+        "def cb(w):\n    x = N(-1)\n"
+        "total = 0\n"
+        "for i in range(20000):\n"
+        "    n = N(i)\n    d = D()\n    d.v = i\n    d.p = n\n    n.d = d\n"
+        "    if i % 10 == 0:\n        w = weakref.ref(n, cb)\n"
+        "    total += len([n, d])\n"
+        "del n, d, w\n"
+        "print(total, gc.collect(), len(graveyard))\n"
+        "graveyard.clear()\n"
+        "print(gc.collect(), gc.get_count())\n";
+    char out[2][256];
+    int64_t stats[2][5];
+    GcId maxid[2];
+    for (int lean = 0; lean < 2; lean++) {
+        ScenarioErrors errs;
+        memset(&errs, 0, sizeof errs);
+        Scenario *s = scenario_load_text("lean.py", src, strlen(src), &errs);
+        EXPECT(s != NULL, "lean.py does not load");
+        if (!s)
+            return;
+        LangRunOptions o;
+        memset(&o, 0, sizeof o);
+        o.lean = lean;
+        LangRun *r = lang_run(s->program, &o);
+        EXPECT(r && lang_run_status(r) == 0, "lean=%d: %s", lean, r ? lang_run_error(r) : "oom");
+        size_t n = 0;
+        const char *text = r ? lang_run_output(r, &n) : "";
+        snprintf(out[lean], sizeof out[lean], "%.*s", (int)n, text);
+        const GcGlobals *g = gc_globals(lang_run_heap(r));
+        stats[lean][0] = g->allocated;
+        stats[lean][1] = g->freed;
+        stats[lean][2] = g->stats[0].collections;
+        stats[lean][3] = g->stats[1].collections;
+        stats[lean][4] = g->stats[2].collected;
+        maxid[lean] = gc_max_id(lang_run_heap(r));
+        lang_run_free(r);
+        scenario_free(s);
+    }
+    EXPECT(strcmp(out[0], out[1]) == 0, "output differs:\n%s---\n%s", out[0], out[1]);
+    EXPECT(strncmp(out[0], "40000 ", 6) == 0, "unexpected output %s", out[0]);
+    EXPECT(memcmp(stats[0], stats[1], sizeof stats[0]) == 0,
+           "totals differ: allocated %lld/%lld freed %lld/%lld collections %lld/%lld",
+           (long long)stats[0][0], (long long)stats[1][0], (long long)stats[0][1],
+           (long long)stats[1][1], (long long)stats[0][2], (long long)stats[1][2]);
+    EXPECT(stats[0][2] > 50, "few automatic collections: %lld", (long long)stats[0][2]);
+    /* every object ever allocated has a record in a full run; a lean one
+     * needs about the most objects alive at once (gen 0's threshold) */
+    EXPECT(maxid[0] >= stats[0][0], "full run: %d records for %lld objects", maxid[0],
+           (long long)stats[0][0]);
+    EXPECT(maxid[1] < 5000, "lean run: %d records for %lld objects", maxid[1],
+           (long long)stats[1][0]);
+}
+
 int main(int argc, char **argv)
 {
     struct {
@@ -436,7 +503,8 @@ int main(int argc, char **argv)
                  {"weakrefs", test_weakrefs},
                  {"oom_sweep", test_oom_sweep},
                  {"counts", test_counts},
-                 {"freelists", test_freelists}};
+                 {"freelists", test_freelists},
+                 {"lean", test_lean}};
     int ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof *tests; i++)
         if (argc < 2 || strcmp(argv[1], tests[i].name) == 0) {
