@@ -486,6 +486,7 @@ int32_t gc_class_add(GcHeap *h, int32_t name_atom, int has_del)
     h->classes[h->nclasses].has_del = has_del;
     memset(&h->classkeys[h->nclasses], 0, sizeof(ClassKeys));
     h->classkeys[h->nclasses].usable = GC_SHARED_KEYS_MAX_SIZE;
+    h->classkeys[h->nclasses].ordered = 1;
     return h->nclasses++;
 }
 
@@ -974,11 +975,26 @@ void gc_track_at_startup(GcHeap *h, GcId obj)
     SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] + 1);
 }
 
+/* An instance's new attribute at slot i: does it break its class's key
+ * order (ClassKeys.ordered)? */
+static void note_attr_order(GcHeap *h, const GcObject *o, uint32_t i, GcValue key)
+{
+    ClassKeys *k = &h->classkeys[o->cls];
+    if (!k->ordered || i == 0 || (o->flags & GC_F_DICT))
+        return;
+    int32_t prev = (int32_t)GC_VAL_PAYLOAD(gc__slots((GcObject *)o)[i - 1].key);
+    if (gc__class_key_lookup(h, o->cls, (int32_t)GC_VAL_PAYLOAD(key)) <
+        gc__class_key_lookup(h, o->cls, prev))
+        k->ordered = 0;
+}
+
 int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
 {
     GcObject *o = gc__o(h, obj);
     GcValue old = GC_UNBOUND;
     if (i == o->nslots) {
+        if (o->kind == GC_KIND_INSTANCE)
+            note_attr_order(h, o, i, key);
         if (gc__ensure_slots(h, o, i + 1) < 0)
             return -1;
         o = gc__o(h, obj);
@@ -1140,7 +1156,8 @@ int gc__attr_order(const GcHeap *h, const GcObject *o, uint32_t *idx)
     const GcSlot *s = gc_slots(o);
     for (uint32_t i = 0; i < n; i++)
         idx[i] = i;
-    if (o->kind != GC_KIND_INSTANCE || (o->flags & GC_F_DICT) || n < 2)
+    if (o->kind != GC_KIND_INSTANCE || (o->flags & GC_F_DICT) || n < 2 ||
+        h->classkeys[o->cls].ordered)
         return 1;
     /* Each slot's place in the shared keys, looked up once (at most 30
      * keys are shared: more and the attributes live in a dict). */

@@ -77,6 +77,10 @@ typedef struct ClassKeys {
     int32_t *atoms;
     int32_t n, cap;
     int32_t usable;
+    /* Every instance so far stored its attributes in key order (so their
+     * visiting order is their slot order: gc__attr_order reads nothing).
+     * Cleared for good by the first instance that does not. */
+    int ordered;
 } ClassKeys;
 
 /* One object being torn down: how many of its slots it has released. */
