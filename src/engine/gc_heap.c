@@ -14,6 +14,11 @@
 
 #define DEFAULT_MAX_OBJECTS 20000000
 
+/* The hot entry points (gc_incref, gc_decref, gc_temp_push, gc_temp_pop)
+ * are a few instructions in a lean run and call out of line for the rest,
+ * so that link-time optimisation inlines them into the interpreter. */
+#define GC_NOINLINE __attribute__((noinline))
+
 /* ---- small vectors ------------------------------------------------------ */
 
 int gc__idvec_push(IdVec *v, GcId id)
@@ -879,10 +884,8 @@ void gc__weakref_unlink(GcHeap *h, GcId wr)
 
 /* ---- reference counts ----------------------------------------------- */
 
-void gc_incref(GcHeap *h, GcValue v)
+static GC_NOINLINE void incref_full(GcHeap *h, GcValue v)
 {
-    if (!GC_VAL_IS_OBJ(v))
-        return;
     GcId id = GC_VAL_ID(v);
     GcObject *o = gc__o(h, id);
     GC_ASSERT(o->state == GC_STATE_ALIVE);
@@ -893,10 +896,18 @@ void gc_incref(GcHeap *h, GcValue v)
     gc__inflight_add(h, v);
 }
 
-int gc_decref(GcHeap *h, GcValue v)
+void gc_incref(GcHeap *h, GcValue v)
 {
     if (!GC_VAL_IS_OBJ(v))
-        return 0;
+        return;
+    if (h->lean)
+        gc__o(h, GC_VAL_ID(v))->refcnt++;
+    else
+        incref_full(h, v);
+}
+
+static GC_NOINLINE int decref_full(GcHeap *h, GcValue v)
+{
     GcId id = GC_VAL_ID(v);
     GcObject *o = gc__o(h, id);
     GC_ASSERT(o->state == GC_STATE_ALIVE && o->refcnt > 0);
@@ -908,6 +919,20 @@ int gc_decref(GcHeap *h, GcValue v)
     if (rc - 1 == 0 && h->cfg.collector != GC_COLLECTOR_MARKSWEEP)
         return gc__dealloc(h, id);
     return 0;
+}
+
+int gc_decref(GcHeap *h, GcValue v)
+{
+    if (!GC_VAL_IS_OBJ(v))
+        return 0;
+    if (!h->lean)
+        return decref_full(h, v);
+    GcId id = GC_VAL_ID(v);
+    GcObject *o = gc__o(h, id);
+    GC_ASSERT(o->state == GC_STATE_ALIVE && o->refcnt > 0);
+    if (--o->refcnt > 0)
+        return 0;
+    return gc__dealloc(h, id); /* a lean run has the cpython collector */
 }
 
 /* ---- slots ----------------------------------------------------------- */
@@ -1351,7 +1376,7 @@ void gc__inflight_take(GcHeap *h, GcValue v)
     }
 }
 
-int gc_temp_push(GcHeap *h, GcValue v)
+static GC_NOINLINE int temp_push_full(GcHeap *h, GcValue v)
 {
     int32_t n = (int32_t)h->g[GF_NTEMPS];
     if (temps_ensure(h, n + 1) < 0)
@@ -1364,9 +1389,26 @@ int gc_temp_push(GcHeap *h, GcValue v)
     return 0;
 }
 
+int gc_temp_push(GcHeap *h, GcValue v)
+{
+    int32_t n = (int32_t)h->g[GF_NTEMPS];
+    if (!h->lean || n >= h->captemps)
+        return temp_push_full(h, v);
+    h->temps[n] = v;
+    h->g[GF_NTEMPS] = n + 1;
+    return 0;
+}
+
 GcValue gc_temp_pop(GcHeap *h)
 {
-    return gc_temp_take(h, (int)h->g[GF_NTEMPS] - 1);
+    int32_t n = (int32_t)h->g[GF_NTEMPS];
+    if (!h->lean)
+        return gc_temp_take(h, n - 1);
+    GC_ASSERT(n > 0);
+    GcValue v = h->temps[n - 1];
+    h->temps[n - 1] = GC_UNBOUND;
+    h->g[GF_NTEMPS] = n - 1;
+    return v;
 }
 
 GcValue gc_temp_take(GcHeap *h, int i)
