@@ -467,6 +467,11 @@ int gc_var_set(GcHeap *h, int depth, int32_t name_atom, GcValue v);
 /* Creates an unbound variable slot (function locals in co_varnames order). */
 int gc_var_declare(GcHeap *h, int depth, int32_t name_atom);
 GcValue gc_var_get(const GcHeap *h, int depth, int32_t name_atom); /* UNBOUND if none */
+/* The same two with a hint: *hint (any value) is tried first as the
+ * variable's index and is set to the index found, so that the interpreter
+ * finds a name it looked up before with one comparison. */
+GcValue gc_var_get_hint(const GcHeap *h, int depth, int32_t name_atom, int32_t *hint);
+int gc_var_set_hint(GcHeap *h, int depth, int32_t name_atom, GcValue v, int32_t *hint);
 /* Temporaries: references held on the evaluation stack. */
 int gc_temp_push(GcHeap *h, GcValue v);   /* moves the reference in */
 GcValue gc_temp_pop(GcHeap *h);           /* moves it out (into "in flight") */

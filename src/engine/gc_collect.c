@@ -73,7 +73,7 @@ int gc__traverse(GcHeap *h, GcId id, RefList *out)
     } else {
         uint32_t idx[GC_SHARED_KEYS_MAX_SIZE + 2];
         int plain = o->kind != GC_KIND_INSTANCE || n < 2 || n > GC_SHARED_KEYS_MAX_SIZE + 2 ||
-                    gc__attr_order(h, o, idx);
+                    h->classkeys[o->cls].ordered || gc__attr_order(h, o, idx);
         for (uint32_t k = 0; k < n; k++) {
             uint32_t i = plain ? k : idx[k];
             if (GC_VAL_IS_OBJ(s[i].val)) {

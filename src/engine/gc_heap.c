@@ -1271,14 +1271,33 @@ int gc_frame_pop(GcHeap *h)
     return 0;
 }
 
+/* The index of name_atom's variable in frame depth, hint first; nvars if
+ * it has none. */
+static uint32_t var_index(const GcFrame *f, int32_t name_atom, int32_t hint)
+{
+    GcValue key = GC_MKVAL(GC_V_STR, name_atom);
+    if (hint >= 0 && (uint32_t)hint < f->nvars && f->vars[hint].key == key)
+        return (uint32_t)hint;
+    uint32_t i = 0;
+    while (i < f->nvars && f->vars[i].key != key)
+        i++;
+    return i;
+}
+
 GcValue gc_var_get(const GcHeap *h, int depth, int32_t name_atom)
 {
+    int32_t hint = -1;
+    return gc_var_get_hint(h, depth, name_atom, &hint);
+}
+
+GcValue gc_var_get_hint(const GcHeap *h, int depth, int32_t name_atom, int32_t *hint)
+{
     const GcFrame *f = &h->frames[depth];
-    GcValue key = GC_MKVAL(GC_V_STR, name_atom);
-    for (uint32_t i = 0; i < f->nvars; i++)
-        if (f->vars[i].key == key)
-            return f->vars[i].val;
-    return GC_UNBOUND;
+    uint32_t i = var_index(f, name_atom, *hint);
+    if (i == f->nvars)
+        return GC_UNBOUND;
+    *hint = (int32_t)i;
+    return f->vars[i].val;
 }
 
 int gc_var_declare(GcHeap *h, int depth, int32_t name_atom)
@@ -1302,11 +1321,16 @@ int gc_var_declare(GcHeap *h, int depth, int32_t name_atom)
 
 int gc_var_set(GcHeap *h, int depth, int32_t name_atom, GcValue v)
 {
+    int32_t hint = -1;
+    return gc_var_set_hint(h, depth, name_atom, v, &hint);
+}
+
+int gc_var_set_hint(GcHeap *h, int depth, int32_t name_atom, GcValue v, int32_t *hint)
+{
     GcFrame *f = &h->frames[depth];
     GcValue key = GC_MKVAL(GC_V_STR, name_atom);
-    uint32_t i = 0;
-    while (i < f->nvars && f->vars[i].key != key)
-        i++;
+    uint32_t i = var_index(f, name_atom, *hint);
+    *hint = (int32_t)i;
     if (i == f->nvars) {
         if (v == GC_UNBOUND)
             return 0;

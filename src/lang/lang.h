@@ -89,6 +89,8 @@ typedef struct LangExpr {
     int32_t nitems;
     int32_t *ops; /* COMPARE: nitems - 1 LangOp */
     int32_t line; /* .py: the line of the expression (1-based), 0 for JSON */
+    int32_t hint; /* NAME: the variable's index in its frame when last run
+                     (a cache for gc_var_get_hint; any value is safe) */
 } LangExpr;
 
 typedef enum LangStmtKind {

@@ -413,17 +413,21 @@ static int32_t find_class(LangRun *r, int32_t a)
     return -1;
 }
 
-static int load_name(LangRun *r, const Ctx *c, int32_t a)
+/* hint: the NAME node's cache of the variable's index (NULL: none). */
+static int load_name(LangRun *r, const Ctx *c, int32_t a, int32_t *hint)
 {
     GcValue v;
+    int32_t none = -1;
+    if (!hint)
+        hint = &none;
     if (is_local(c, a)) {
-        v = gc_var_get(r->h, c->depth, a);
+        v = gc_var_get_hint(r->h, c->depth, a, hint);
         if (v == GC_UNBOUND)
             return raise(r, "UnboundLocalError",
                          "cannot access local variable '%s' where it is not associated with a value",
                          atom(r, a));
     } else {
-        v = gc_var_get(r->h, 0, a);
+        v = gc_var_get_hint(r->h, 0, a, hint);
         if (v == GC_UNBOUND && r->py && a == r->a_name)
             return push(r, GC_MKVAL(GC_V_STR, r->a_main)); /* __main__'s own __name__ */
         if (v == GC_UNBOUND && r->py) {
@@ -495,11 +499,12 @@ static int gorder_delete(LangRun *r, int32_t a)
 }
 
 /* STORE_NAME / STORE_FAST / STORE_GLOBAL: the popped reference moves in. */
-static int store_name(LangRun *r, const Ctx *c, int32_t a)
+static int store_name(LangRun *r, const Ctx *c, int32_t a, int32_t *hint)
 {
     GcValue v = pop(r);
     int depth = is_local(c, a) ? c->depth : 0;
-    TRY(chk(r, gc_var_set(r->h, depth, a, v)));
+    int32_t none = -1;
+    TRY(chk(r, gc_var_set_hint(r->h, depth, a, v, hint ? hint : &none)));
     if (depth == 0 && r->ngorder >= 0 && gorder_find(r, a) < 0)
         return gorder_add(r, a);
     return OK;
@@ -2420,7 +2425,7 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e)
             gc_var_get(r->h, 0, e->atom) == GC_UNBOUND)
             return raise(r, "TypeError", "the module '%s' cannot be used as a value here",
                          atom(r, e->atom));
-        return load_name(r, c, e->atom);
+        return load_name(r, c, e->atom, &e->hint);
     case LANG_E_ATTR:
         TRY(eval(r, c, e->base));
         rc = load_attr(r, e->atom);
@@ -2654,7 +2659,7 @@ static int store_target(LangRun *r, const Ctx *c, LangExpr *t)
 {
     int mark = gc_temp_count(r->h) - 1;
     if (t->kind == LANG_E_NAME)
-        return store_name(r, c, t->atom);
+        return store_name(r, c, t->atom, &t->hint);
     if (t->kind == LANG_E_ATTR) {
         int rc = eval(r, c, t->base);
         if (rc < 0) {
@@ -2948,7 +2953,7 @@ static void bind_def(LangRun *r, const Ctx *c, int32_t name, GcValue v, int *rc)
 {
     *rc = push(r, v);
     if (*rc == OK)
-        *rc = store_name(r, c, name);
+        *rc = store_name(r, c, name, NULL);
 }
 
 /* for target in value: body.  The iterator of a list, tuple or dict is a
@@ -3082,12 +3087,12 @@ static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
     LangExpr *t = s->target;
     int rc;
     if (t->kind == LANG_E_NAME) {
-        TRY(load_name(r, c, t->atom));
+        TRY(load_name(r, c, t->atom, &t->hint));
         rc = eval(r, c, s->value);
         if (rc == OK)
             rc = binary_op(r, s->op);
         if (rc == OK)
-            rc = store_name(r, c, t->atom);
+            rc = store_name(r, c, t->atom, &t->hint);
         if (rc < 0)
             unwind(r, mark);
         return rc;
@@ -3388,7 +3393,7 @@ static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *r
     case LANG_S_FOR: {
         int64_t count = s->for_count;
         if (s->for_count_var) {
-            TRY(load_name(r, c, s->for_count_var));
+            TRY(load_name(r, c, s->for_count_var, NULL));
             GcValue n = pop(r);
             TRY(decref(r, n));
             if (GC_VAL_TAG(n) != GC_V_INT && GC_VAL_TAG(n) != GC_V_BOOL)
@@ -3404,7 +3409,7 @@ static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *r
         for (int64_t i = 0; i < count && rc == OK && !*returned; i++) {
             at_stmt(r, s);
             TRY(push(r, GC_MKVAL(GC_V_INT, i)));
-            TRY(store_name(r, c, s->for_var));
+            TRY(store_name(r, c, s->for_var, NULL));
             rc = exec_body(r, c, s->body, s->nbody, ret, returned);
             if (rc == OK && !*returned)
                 rc = safe_point(r); /* JUMP_BACKWARD */
