@@ -51,7 +51,8 @@ typedef enum GcTag {
     GC_V_CONST, /* constant tuple, payload: atom of its repr, e.g. "(1, 2)" */
     GC_V_OBJ,   /* payload: object id */
     GC_V_FUNC,  /* a scenario function, payload: function index (not a heap object here) */
-    GC_V_CLASS  /* a scenario class, payload: class index */
+    GC_V_CLASS, /* a scenario class, payload: class index */
+    GC_V_BIGINT /* an int beyond GC_INT_MAX, payload: atom of its decimal text */
 } GcTag;
 
 #define GC_VAL_TAG(v) ((GcTag)((v) & 15u))

@@ -51,6 +51,7 @@ static void value_label(const GcHeap *h, GcValue v, char *buf, size_t n)
     case GC_V_STR:
         snprintf(buf, n, "'%.40s'", gc_strtab_get(h->atoms, (int32_t)GC_VAL_PAYLOAD(v)));
         break;
+    case GC_V_BIGINT:
     case GC_V_CONST:
         snprintf(buf, n, "%.40s", gc_strtab_get(h->atoms, (int32_t)GC_VAL_PAYLOAD(v)));
         break;

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lang.h"
+#include "lang_bigint.h"
 
 enum { OK = 0, EXC = -1, FATAL = -2 };
 
@@ -153,6 +154,8 @@ static const char *type_name(LangRun *r, GcValue v)
     case GC_V_NONE: return "NoneType";
     case GC_V_BOOL: return "bool";
     case GC_V_INT: return "int";
+    case GC_V_BIGINT:
+        return "int";
     case GC_V_STR: return "str";
     case GC_V_CONST: return "tuple";
     case GC_V_FUNC: return "function";
@@ -575,7 +578,8 @@ static int normalize_index(LangRun *r, const GcObject *o, GcValue idx, uint32_t 
 static int dict_key_ok(LangRun *r, GcValue k)
 {
     GcTag t = GC_VAL_TAG(k);
-    if (t == GC_V_STR || t == GC_V_INT || t == GC_V_NONE || t == GC_V_BOOL || t == GC_V_CONST)
+    if (t == GC_V_STR || t == GC_V_INT || t == GC_V_NONE || t == GC_V_BOOL || t == GC_V_CONST ||
+        t == GC_V_BIGINT)
         return OK;
     return raise(r, "TypeError", "unhashable type: '%s'", type_name(r, k));
 }
@@ -988,6 +992,9 @@ static int val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *s
     case GC_V_INT:
         tb_fmt(b, "%lld", (long long)GC_VAL_PAYLOAD(v));
         return OK;
+    case GC_V_BIGINT:
+        tb_str(b, atom(r, (int32_t)GC_VAL_PAYLOAD(v)));
+        return OK;
     case GC_V_STR:
         if (repr)
             tb_repr_str(b, atom(r, (int32_t)GC_VAL_PAYLOAD(v)));
@@ -1083,7 +1090,7 @@ static int format_value(LangRun *r, TBuf *b, GcValue v)
         tb_str(b, atom(r, (int32_t)GC_VAL_PAYLOAD(v)));
         return b->oom ? fatal(r) : OK;
     }
-    if (GC_VAL_TAG(v) == GC_V_INT)
+    if (GC_VAL_TAG(v) == GC_V_INT || GC_VAL_TAG(v) == GC_V_BIGINT)
         return text_of(r, b, v, 0);
     gc_count_hidden(r->h, 1);
     int rc = text_of(r, b, v, 0);
@@ -1123,6 +1130,8 @@ static void out_announce(LangRun *r)
 static int truthy(LangRun *r, GcValue v)
 {
     switch (GC_VAL_TAG(v)) {
+    case GC_V_BIGINT:
+        return 1;
     case GC_V_NONE:
         return 0;
     case GC_V_BOOL:
@@ -1205,11 +1214,110 @@ static const char *op_text(int op)
     }
 }
 
+/* ---- ints beyond 59 bits (lang_bigint.c) ---- */
+
+static int is_bigint(GcValue v)
+{
+    return GC_VAL_TAG(v) == GC_V_BIGINT;
+}
+
+static int big_of(LangRun *r, GcValue v, LBig *out)
+{
+    int rc = is_bigint(v) ? lbig_from_text(out, atom(r, (int32_t)GC_VAL_PAYLOAD(v)))
+                          : lbig_from_i128(out, GC_VAL_PAYLOAD(v));
+    return rc < 0 ? fatal(r) : OK;
+}
+
+/* Pushes a (and frees it): a GC_V_INT when it fits, else the atom of its
+ * decimal text. */
+static int push_big(LangRun *r, LBig *a)
+{
+    int64_t small;
+    if (lbig_fits(a, GC_INT_MAX - 1, &small)) {
+        lbig_free(a);
+        return push(r, GC_MKVAL(GC_V_INT, small));
+    }
+    if (lbig_digits(a) > LBIG_MAX_DIGITS) {
+        lbig_free(a);
+        return raise(r, "OverflowError", "int too large for gcviz (more than %d digits)",
+                     LBIG_MAX_DIGITS);
+    }
+    char *t = lbig_to_text(a);
+    lbig_free(a);
+    int32_t at = t ? gc_strtab_intern(lang_atoms(r->p), t, strlen(t)) : -1;
+    gc_free(t);
+    if (at < 0)
+        return fatal(r);
+    return push(r, GC_MKVAL(GC_V_BIGINT, at));
+}
+
 static int push_int(LangRun *r, __int128 v)
 {
-    if (v >= GC_INT_MAX || v <= -GC_INT_MAX)
-        return raise(r, "OverflowError", "int too large for gcviz (at most 2**58)");
+    if (v >= GC_INT_MAX || v <= -GC_INT_MAX) {
+        LBig a;
+        if (lbig_from_i128(&a, v) < 0)
+            return fatal(r);
+        return push_big(r, &a);
+    }
     return push(r, GC_MKVAL(GC_V_INT, (int64_t)v));
+}
+
+/* a OP b for ints one of which is big; pops both (ints own no reference).
+ * Comparisons push a bool. */
+static int big_op(LangRun *r, int op, GcValue av, GcValue bv)
+{
+    LBig a, b, q = {0, 0, NULL}, m = {0, 0, NULL};
+    TRY(big_of(r, av, &a));
+    if (big_of(r, bv, &b) < 0) {
+        lbig_free(&a);
+        return FATAL;
+    }
+    int rc = 0, cmp = 0, keep = 0;
+    switch (op) {
+    case LANG_OP_ADD:
+        rc = lbig_add(&q, &a, &b);
+        break;
+    case LANG_OP_SUB:
+        rc = lbig_sub(&q, &a, &b);
+        break;
+    case LANG_OP_MUL:
+        rc = lbig_mul(&q, &a, &b);
+        break;
+    case LANG_OP_FLOORDIV:
+    case LANG_OP_MOD:
+        if (b.n == 0) {
+            lbig_free(&a);
+            lbig_free(&b);
+            return raise(r, "ZeroDivisionError",
+                         op == LANG_OP_MOD ? "integer modulo by zero"
+                                           : "integer division or modulo by zero");
+        }
+        rc = lbig_divmod(&q, &m, &a, &b);
+        if (rc == 0 && op == LANG_OP_MOD) {
+            lbig_free(&q);
+            q = m;
+            m.d = NULL;
+        }
+        lbig_free(&m);
+        break;
+    default:
+        cmp = lbig_cmp(&a, &b);
+        keep = 1;
+        break;
+    }
+    lbig_free(&a);
+    lbig_free(&b);
+    if (rc < 0)
+        return fatal(r);
+    pop(r);
+    pop(r);
+    if (!keep)
+        return push_big(r, &q);
+    int res = op == LANG_OP_LT   ? cmp < 0
+              : op == LANG_OP_LE ? cmp <= 0
+              : op == LANG_OP_GT ? cmp > 0
+                                 : cmp >= 0;
+    return push(r, GC_MKVAL(GC_V_BOOL, res));
 }
 
 /* BINARY_OP: [a, b] -> [a OP b] */
@@ -1217,6 +1325,9 @@ static int binary_op(LangRun *r, int op)
 {
     int n = gc_temp_count(r->h);
     GcValue a = gc_temp(r->h, n - 2), b = gc_temp(r->h, n - 1);
+    if ((is_bigint(a) || is_bigint(b)) && (is_intlike(a) || is_bigint(a)) &&
+        (is_intlike(b) || is_bigint(b)))
+        return big_op(r, op, a, b);
     if (is_intlike(a) && is_intlike(b)) {
         int64_t x = GC_VAL_PAYLOAD(a), y = GC_VAL_PAYLOAD(b);
         __int128 res;
@@ -1355,6 +1466,9 @@ static int compare_op(LangRun *r, int op)
             res = !res;
         break;
     default:
+        if ((is_bigint(a) || is_bigint(b)) && (is_intlike(a) || is_bigint(a)) &&
+            (is_intlike(b) || is_bigint(b)))
+            return big_op(r, op, a, b);
         if (is_intlike(a) && is_intlike(b)) {
             int64_t x = GC_VAL_PAYLOAD(a), y = GC_VAL_PAYLOAD(b);
             res = op == LANG_OP_LT   ? x < y
@@ -2495,6 +2609,13 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e)
             int t = truthy(r, v);
             TRY(pop_decref(r));
             return push(r, GC_MKVAL(GC_V_BOOL, !t));
+        }
+        if (is_bigint(v)) {
+            LBig a;
+            TRY(big_of(r, v, &a));
+            a.neg = !a.neg;
+            pop(r);
+            return push_big(r, &a);
         }
         if (!is_intlike(v)) {
             unwind(r, mark);

@@ -98,6 +98,7 @@ const char *render_value_text(const GcHeap *h, GcValue v, char *buf, size_t n)
     case GC_V_STR:
         snprintf(buf, n, "'%s'", gc_strtab_get(gc_atoms(h), (int32_t)GC_VAL_PAYLOAD(v)));
         break;
+    case GC_V_BIGINT:
     case GC_V_CONST:
         snprintf(buf, n, "%s", gc_strtab_get(gc_atoms(h), (int32_t)GC_VAL_PAYLOAD(v)));
         break;

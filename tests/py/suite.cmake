@@ -2,13 +2,10 @@
 # (tests/py/py_goldens.cmake, written with the
 # oracle).  The programs gcviz does not yet print exactly are listed here and
 # DISABLED (ctest shows them as "Not Run (Disabled)"), not hidden: what is
-# missing is said in the report of issue 10 (big ints beyond 59 bits).
+# missing is said in the report of issue 10.
 # Remove a name when its test passes.
 include(${CMAKE_CURRENT_LIST_DIR}/py_goldens.cmake)
 set(GCVIZ_PY_NOT_YET
-  py_l14_assign_arith_312
-  py_l14_assign_arith_313
-  py_l14_assign_arith_trace
 )
 foreach(t ${GCVIZ_PY_NOT_YET})
   if(TEST ${t})
