@@ -32,14 +32,22 @@ GcId layout_pin_target(GcHeap *h, const char *key)
     return 0;
 }
 
+/* Do the passes that look at every object at the end of every top-level
+ * step fit UNREACH_BUDGET?  (Above it they are skipped.) */
+static int per_step_passes_fit(GcHeap *h)
+{
+    int32_t n = gc_event_count(h);
+    int64_t nsteps = 0;
+    for (int32_t i = 0; i < n; i++)
+        nsteps += gc_event(h, i)->kind == GC_EV_STEP_END;
+    return nsteps * (int64_t)(gc_max_id(h) + 1) <= UNREACH_BUDGET;
+}
+
 static int unreachable_pass(Layout *l, GcHeap *h)
 {
     int32_t n = gc_event_count(h);
     GcId maxid = gc_max_id(h);
-    int64_t nsteps = 0;
-    for (int32_t i = 0; i < n; i++)
-        nsteps += gc_event(h, i)->kind == GC_EV_STEP_END;
-    if (nsteps * (int64_t)(maxid + 1) > UNREACH_BUDGET)
+    if (!per_step_passes_fit(h))
         return 0;
     uint8_t *seen = malloc((size_t)maxid + 1);
     if (!seen)
@@ -110,10 +118,7 @@ static int cells_pass(Layout *l, GcHeap *h)
 {
     int32_t n = gc_event_count(h);
     GcId maxid = gc_max_id(h);
-    int64_t nsteps = 0;
-    for (int32_t i = 0; i < n; i++)
-        nsteps += gc_event(h, i)->kind == GC_EV_STEP_END;
-    if (nsteps * (int64_t)(maxid + 1) > UNREACH_BUDGET)
+    if (!per_step_passes_fit(h))
         return 0;
     uint8_t *chars = calloc((size_t)maxid + 1, 1);
     if (!chars)

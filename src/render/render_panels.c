@@ -657,6 +657,18 @@ static float id_strip(Scene *s, const GcId *ids, int n, float x, float y, float 
     return cy + ch - y;
 }
 
+/* Mark-sweep's colour of a live object counted (white, grey or black);
+ * 0 for a dead or absent one. */
+static int count_colour(const GcObject *o, int *white, int *grey, int *black)
+{
+    if (!o || o->state != GC_STATE_ALIVE)
+        return 0;
+    *black += (o->flags & GC_F_MARKED) != 0;
+    *grey += (o->flags & GC_F_GREY) != 0;
+    *white += !(o->flags & (GC_F_MARKED | GC_F_GREY));
+    return 1;
+}
+
 /* The grey worklist of the mark phase shown, in push order (the last is
  * the top of the stack, marked next): the grey pushes (GC_EV_MARK, a = 1)
  * since the phase began, less those turned black.  Returns the count. */
@@ -702,14 +714,8 @@ void render_worklist_panel(Scene *s, float x, float y, float w, float h)
     enum { MAXIDS = 512 };
     GcId ids[MAXIDS];
     int white = 0, grey = 0, black = 0;
-    for (GcId id = 1; id <= s->maxid; id++) {
-        const GcObject *o = gc_object(s->h, id);
-        if (!o || o->state != GC_STATE_ALIVE)
-            continue;
-        black += (o->flags & GC_F_MARKED) != 0;
-        grey += (o->flags & GC_F_GREY) != 0;
-        white += !(o->flags & (GC_F_MARKED | GC_F_GREY));
-    }
+    for (GcId id = 1; id <= s->maxid; id++)
+        count_colour(gc_object(s->h, id), &white, &grey, &black);
     char buf[160];
     float in = sc(s, 18), cy = y + sc(s, 38);
     snprintf(buf, sizeof buf, "white %d \xC2\xB7 grey %d \xC2\xB7 black %d", white, grey, black);
@@ -736,11 +742,8 @@ static float counterfactual_lists(Scene *s, const GcGlobals *g, float cx, float 
     int white = 0, grey = 0, black = 0, leaked = 0, n = 0;
     for (GcId id = 1; id <= s->maxid; id++) {
         const GcObject *o = gc_object(s->h, id);
-        if (!o || o->state != GC_STATE_ALIVE)
+        if (!count_colour(o, &white, &grey, &black))
             continue;
-        black += (o->flags & GC_F_MARKED) != 0;
-        grey += (o->flags & GC_F_GREY) != 0;
-        white += !(o->flags & (GC_F_MARKED | GC_F_GREY));
         if ((o->flags & GC_F_LEAKED) && n < MAXIDS)
             ids[n++] = id;
         leaked += (o->flags & GC_F_LEAKED) != 0;
