@@ -1132,6 +1132,20 @@ static void report_py(void *vctx, int line, int col, const char *msg)
     e->count++;
 }
 
+/* Is the line of text that starts at i a "# pin:" comment (indented or
+ * not)?  *e is the line's end (its newline or len), *b its first
+ * non-blank byte.  The loader and Ctrl+S's writer agree through this. */
+static int pin_line(const char *text, size_t len, size_t i, size_t *b, size_t *e)
+{
+    *e = i;
+    while (*e < len && text[*e] != '\n')
+        (*e)++;
+    *b = i;
+    while (*b < *e && (text[*b] == ' ' || text[*b] == '\t'))
+        (*b)++;
+    return *e - *b >= 6 && strncmp(text + *b, "# pin:", 6) == 0;
+}
+
 /* The "# pin: KEY X Y" comment lines of a .py lesson (KEY a variable or
  * "Node #3", X and Y numbers in world units, as "layout" pins in JSON),
  * appended to s->pins; a malformed one is reported with its line.
@@ -1140,13 +1154,8 @@ static int py_pins(Scenario *s, const char *text, size_t len, ScenarioErrors *er
 {
     int line = 1, bad = 0;
     for (size_t i = 0; i < len; line++) {
-        size_t e = i;
-        while (e < len && text[e] != '\n')
-            e++;
-        size_t b = i;
-        while (b < e && (text[b] == ' ' || text[b] == '\t'))
-            b++;
-        if (e - b > 6 && strncmp(text + b, "# pin:", 6) == 0) {
+        size_t b, e;
+        if (pin_line(text, len, i, &b, &e)) {
             char buf[256];
             size_t n = e - b - 6 < sizeof buf - 1 ? e - b - 6 : sizeof buf - 1;
             memcpy(buf, text + b + 6, n);
@@ -1544,14 +1553,10 @@ static int save_py(const char *path, const char *text, size_t len, const Scenari
     }
     size_t k = 0;
     for (size_t i = 0; i < len;) {
-        size_t e = i;
-        while (e < len && text[e] != '\n')
-            e++;
-        size_t b = i;
-        while (b < e && (text[b] == ' ' || text[b] == '\t'))
-            b++;
+        size_t b, e;
+        int pin = pin_line(text, len, i, &b, &e);
         size_t next = e < len ? e + 1 : e;
-        if (!(e - b >= 6 && strncmp(text + b, "# pin:", 6) == 0)) { /* the old pins go */
+        if (!pin) { /* the old pins go */
             memcpy(out + k, text + i, next - i);
             k += next - i;
         }
