@@ -2517,6 +2517,113 @@ static int call_function(LangRun *r, int32_t f, int nargs)
 
 /* ---- expressions ------------------------------------------------------ */
 
+/* The pairs [begin, end) of a dict display built as CPython builds a display
+ * of at most 15 pairs (BUILD_MAP n, or BUILD_CONST_KEY_MAP when every key is
+ * a constant): the keys and values are evaluated first, then the dict is
+ * made and filled in order (a repeated key replaces the value then), and
+ * pushed.  The caller unwinds on failure. */
+static int build_small_dict(LangRun *r, const Ctx *c, LangExpr *e, int32_t begin, int32_t end)
+{
+    int base = gc_temp_count(r->h);
+    int const_keys = 1;
+    for (int32_t i = begin; i < end; i++)
+        if (e->keys[i]->kind != LANG_E_INT && e->keys[i]->kind != LANG_E_STR)
+            const_keys = 0;
+    int stride = const_keys ? 1 : 2;
+    for (int32_t i = begin; i < end; i++) {
+        if (!const_keys)
+            TRY(eval(r, c, e->keys[i]));
+        TRY(eval(r, c, e->items[i]));
+    }
+    for (int32_t i = begin; !const_keys && i < end; i++)
+        TRY(dict_key_ok(r, gc_temp(r->h, base + 2 * (i - begin))));
+    GcId id = gc_new(r->h, GC_KIND_DICT, -1);
+    if (!id)
+        return fatal(r);
+    TRY(push(r, GC_VAL_OBJ(id)));
+    for (int32_t i = begin; i < end; i++) {
+        int at = base + stride * (i - begin);
+        LangExpr *k = e->keys[i];
+        GcValue key = !const_keys             ? gc_temp(r->h, at)
+                      : k->kind == LANG_E_INT ? GC_MKVAL(GC_V_INT, k->ival)
+                                              : GC_MKVAL(GC_V_STR, k->atom);
+        GcValue v = gc_temp(r->h, at + stride - 1);
+        gc_incref(r->h, v);
+        int slot = gc_slot_find(r->h, id, key);
+        const GcObject *d = gc_object(r->h, id);
+        TRY(chk(r, gc_slot_set(r->h, id, slot >= 0 ? (uint32_t)slot : d->nslots, key, v)));
+    }
+    GcValue d = pop(r);
+    for (int32_t i = 0; i < stride * (end - begin); i++)
+        TRY(pop_decref(r));
+    return push(r, d);
+}
+
+/* MAP_ADD: [dict, key, value] -> [dict], the value moved in (a repeated key
+ * replaces, and releases, the value it had). */
+static int map_add(LangRun *r)
+{
+    int n = gc_temp_count(r->h);
+    GcId id = GC_VAL_ID(gc_temp(r->h, n - 3));
+    GcValue key = gc_temp(r->h, n - 2);
+    TRY(dict_key_ok(r, key));
+    GcValue v = pop(r);
+    (void)pop(r); /* the key: an atom, no reference */
+    int slot = gc_slot_find(r->h, id, key);
+    const GcObject *d = gc_object(r->h, id);
+    return chk(r, gc_slot_set(r->h, id, slot >= 0 ? (uint32_t)slot : d->nslots, key, v));
+}
+
+/* DICT_UPDATE: [dict, chunk] -> [dict]: each pair of the chunk inserted in
+ * its order (dict_merge with override: a key already there gets the chunk's
+ * value, its old value released then), then the chunk released. */
+static int dict_update(LangRun *r)
+{
+    int n = gc_temp_count(r->h);
+    GcId id = GC_VAL_ID(gc_temp(r->h, n - 2));
+    GcId chunk = GC_VAL_ID(gc_temp(r->h, n - 1));
+    for (uint32_t i = 0; i < gc_object(r->h, chunk)->nslots; i++) {
+        GcSlot s = gc_slots(gc_object(r->h, chunk))[i];
+        gc_incref(r->h, s.val);
+        int slot = gc_slot_find(r->h, id, s.key);
+        const GcObject *d = gc_object(r->h, id);
+        TRY(chk(r, gc_slot_set(r->h, id, slot >= 0 ? (uint32_t)slot : d->nslots, s.key, s.val)));
+    }
+    return pop_decref(r);
+}
+
+/* A dict display of 16 pairs or more, as compiler_dict (3.12-3.15) builds
+ * it: every time 16 pairs are pending the next pair closes a chunk of 17;
+ * the pairs left at the end are the last chunk.  A chunk of 16 or 17 pairs
+ * is BUILD_MAP 0 and one MAP_ADD per pair (the dict exists before its
+ * values), a shorter one is built after its values (build_small_dict);
+ * each chunk after the first is merged into the first (DICT_UPDATE) and
+ * freed.  The caller unwinds on failure. */
+static int build_big_dict(LangRun *r, const Ctx *c, LangExpr *e)
+{
+    int32_t begin = 0;
+    while (begin < e->nitems) {
+        int32_t end = begin + 17 < e->nitems ? begin + 17 : e->nitems;
+        if (2 * (end - begin) > LANG_STACK_USE_GUIDELINE) {
+            GcId id = gc_new(r->h, GC_KIND_DICT, -1);
+            if (!id)
+                return fatal(r);
+            TRY(push(r, GC_VAL_OBJ(id)));
+            for (int32_t i = begin; i < end; i++) {
+                TRY(eval(r, c, e->keys[i]));
+                TRY(eval(r, c, e->items[i]));
+                TRY(map_add(r));
+            }
+        } else {
+            TRY(build_small_dict(r, c, e, begin, end));
+        }
+        if (begin > 0)
+            TRY(dict_update(r));
+        begin = end;
+    }
+    return OK;
+}
+
 static int eval(LangRun *r, const Ctx *c, LangExpr *e)
 {
     int mark = gc_temp_count(r->h);
@@ -2704,71 +2811,14 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e)
             return fatal(r);
         return push(r, GC_MKVAL(GC_V_STR, a));
     }
-    case LANG_E_DICT: {
-        int const_keys = 1;
-        for (int32_t i = 0; i < e->nitems; i++)
-            if (e->keys[i]->kind != LANG_E_INT && e->keys[i]->kind != LANG_E_STR)
-                const_keys = 0;
-        if (!const_keys) {
-            /* BUILD_MAP: keys and values pushed pairwise, then moved in */
-            for (int32_t i = 0; i < e->nitems; i++) {
-                rc = eval(r, c, e->keys[i]);
-                if (rc == OK)
-                    rc = eval(r, c, e->items[i]);
-                if (rc < 0) {
-                    unwind(r, mark);
-                    return rc;
-                }
-            }
-            for (int32_t i = 0; i < e->nitems; i++) {
-                rc = dict_key_ok(r, gc_temp(r->h, mark + 2 * i));
-                if (rc < 0) {
-                    unwind(r, mark);
-                    return rc;
-                }
-            }
-            GcId id = gc_new(r->h, GC_KIND_DICT, -1);
-            if (!id)
-                return fatal(r);
-            TRY(push(r, GC_VAL_OBJ(id)));
-            for (int32_t i = 0; i < e->nitems; i++) {
-                GcValue key = gc_temp(r->h, mark + 2 * i), v = gc_temp(r->h, mark + 2 * i + 1);
-                gc_incref(r->h, v);
-                int at = gc_slot_find(r->h, id, key);
-                const GcObject *d = gc_object(r->h, id);
-                TRY(chk(r, gc_slot_set(r->h, id, at >= 0 ? (uint32_t)at : d->nslots, key, v)));
-            }
-            GcValue d = pop(r);
-            for (int32_t i = 0; i < 2 * e->nitems; i++)
-                TRY(pop_decref(r));
-            return push(r, d);
-        }
-        for (int32_t i = 0; i < e->nitems; i++) {
-            rc = eval(r, c, e->items[i]);
-            if (rc < 0) {
-                unwind(r, mark);
-                return rc;
-            }
-        }
-        GcId id = gc_new(r->h, GC_KIND_DICT, -1);
-        if (!id)
-            return fatal(r);
-        TRY(push(r, GC_VAL_OBJ(id)));
-        for (int32_t i = 0; i < e->nitems; i++) {
-            LangExpr *k = e->keys[i];
-            GcValue key = k->kind == LANG_E_INT ? GC_MKVAL(GC_V_INT, k->ival)
-                                                 : GC_MKVAL(GC_V_STR, k->atom);
-            GcValue v = gc_temp(r->h, mark + i);
-            gc_incref(r->h, v);
-            int at = gc_slot_find(r->h, id, key);
-            const GcObject *d = gc_object(r->h, id);
-            TRY(chk(r, gc_slot_set(r->h, id, at >= 0 ? (uint32_t)at : d->nslots, key, v)));
-        }
-        GcValue d = pop(r);
-        for (int32_t i = 0; i < e->nitems; i++)
-            TRY(pop_decref(r));
-        return push(r, d);
-    }
+    case LANG_E_DICT:
+        if (2 * e->nitems > LANG_STACK_USE_GUIDELINE)
+            rc = build_big_dict(r, c, e);
+        else
+            rc = build_small_dict(r, c, e, 0, e->nitems);
+        if (rc < 0)
+            unwind(r, mark);
+        return rc;
     }
     return raise(r, "SystemError", "unknown expression");
 }
