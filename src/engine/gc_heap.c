@@ -1245,9 +1245,13 @@ int gc_frame_pop(GcHeap *h)
     int32_t d = (int32_t)h->g[GF_NFRAMES] - 1;
     GC_ASSERT(d > 0);
     GcFrame *f = &h->frames[d];
-    /* Drop the variables in order, as frame clearing does.  A decref can
-     * run a __del__ that pushes frames and moves h->frames: re-read it. */
-    for (uint32_t i = 0; i < h->frames[d].nvars; i++) {
+    /* Drop the variables as frame clearing does: in order up to 3.13
+     * (_PyFrame_ClearExceptCode), last first from 3.14 (_PyFrame_ClearLocals
+     * pops them off the top).  A decref can run a __del__ that pushes
+     * frames and moves h->frames: re-read it. */
+    uint32_t n = h->frames[d].nvars;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t i = h->cfg.python >= 314 ? n - 1 - k : k;
         f = &h->frames[d];
         GcValue v = f->vars[i].val;
         if (v != GC_UNBOUND) {

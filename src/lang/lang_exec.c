@@ -50,6 +50,13 @@ struct LangRun {
     int32_t a_self, a_gc, a_weakref, a_ref, a_append, a_pop, a_clear, a_collect, a_enable,
         a_disable, a_set_threshold, a_freeze, a_unfreeze, a_range;
     int in_finalizer; /* >0 while running __del__ or a callback body */
+    /* References an exception raised in a finalizer or a callback keeps
+     * until PyErr_WriteUnraisable reports it (AttributeError.obj, then the
+     * locals of each frame it left, innermost first: its traceback's frame
+     * objects took them over); run_code_frame releases them in this order.
+     * A nested finalizer's exception has its own segment at the end. */
+    GcValue *kept;
+    int nkept, capkept;
     int64_t executed;  /* statements executed (LANG_MAX_EXEC_STMTS) */
     int c_nest;        /* run_code calls active on the C stack */
     int borrowed_arg;  /* the call being made got its argument by LOAD_FAST_BORROW */
@@ -143,6 +150,41 @@ static int fatal(LangRun *r)
     } while (0)
 
 static int chk(LangRun *r, int engine_rc) { return engine_rc < 0 ? fatal(r) : OK; }
+
+/* Keeps a reference to v (any value; only objects count) for the exception
+ * being raised in a finalizer or callback (LangRun.kept).  Outside them an
+ * exception ends the run and nothing is kept. */
+static int keep_for_exception(LangRun *r, GcValue v)
+{
+    if (r->in_finalizer == 0 || !GC_VAL_IS_OBJ(v))
+        return OK;
+    if (r->nkept == r->capkept) {
+        int cap = r->capkept ? 2 * r->capkept : 16;
+        GcValue *k = gc_realloc(r->kept, (size_t)cap * sizeof *k);
+        if (!k)
+            return fatal(r);
+        r->kept = k;
+        r->capkept = cap;
+    }
+    gc_incref(r->h, v);
+    r->kept[r->nkept++] = v;
+    return OK;
+}
+
+/* The locals of the innermost frame, kept in the order the frame object
+ * will release them (take_ownership: the frame object in the traceback
+ * owns them once the frame is left; frame_dealloc clears them as
+ * gc_frame_pop does, last first from 3.14). */
+static int keep_frame_locals(LangRun *r)
+{
+    int depth = gc_frame_count(r->h) - 1;
+    uint32_t n = gc_frame(r->h, depth)->nvars;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t i = gc_globals(r->h)->python >= 314 ? n - 1 - k : k;
+        TRY(keep_for_exception(r, gc_frame(r->h, depth)->vars[i].val));
+    }
+    return OK;
+}
 
 /* ---- value helpers ------------------------------------------------------ */
 
@@ -533,6 +575,8 @@ static int delete_name(LangRun *r, const Ctx *c, int32_t a)
 
 static int no_attr(LangRun *r, GcValue owner, int32_t a)
 {
+    /* set_attribute_error_context: the AttributeError holds its owner */
+    TRY(keep_for_exception(r, owner));
     if (GC_VAL_TAG(owner) == GC_V_CLASS)
         return raise(r, "AttributeError", "type object '%s' has no attribute '%s'",
                      atom(r, lang_class(r->p, (int32_t)GC_VAL_PAYLOAD(owner))->name), atom(r, a));
@@ -2509,6 +2553,8 @@ static int call_function(LangRun *r, int32_t f, int nargs)
         return rc;
     if (rc == OK)
         TRY(push(r, ret));
+    if (rc == EXC)
+        TRY(keep_frame_locals(r));
     int prc = chk(r, gc_frame_pop(h));
     if (prc < 0)
         return prc;
@@ -3630,6 +3676,7 @@ static int run_code_frame(LangRun *r, int32_t kind, GcId self, const FuncInfo *f
             return FATAL;
         memcpy(saved_snap, r->tb_snap, (size_t)r->ntb_snap * sizeof *saved_snap);
     }
+    int kmark = r->nkept;
     tb_push(r, kind);
     int rc = safe_point(r);
     if (rc == OK)
@@ -3639,17 +3686,38 @@ static int run_code_frame(LangRun *r, int32_t kind, GcId self, const FuncInfo *f
         memcpy(r->tb_snap, saved_snap, (size_t)saved_ntb_snap * sizeof *saved_snap);
     gc_free(saved_snap);
     r->ntb_snap = saved_ntb_snap;
+    if (rc == FATAL) {
+        r->in_finalizer--;
+        r->depth--;
+        return FATAL;
+    }
+    unwind(r, mark);
+    /* An exception leaving the body: its traceback's frame object takes
+     * this frame's locals over too. */
+    if (rc == EXC && keep_frame_locals(r) < 0)
+        rc = FATAL;
     r->in_finalizer--;
     r->depth--;
     if (rc == FATAL)
         return FATAL;
-    unwind(r, mark);
     if (gc_frame_pop(h) < 0)
         return FATAL;
     /* The frame is cleared (its locals die) before slot_tp_finalize or
      * handle_callback drops the returned value. */
     if (rc == OK && gc_decref(h, ret) < 0)
         return FATAL;
+    /* PyErr_WriteUnraisable reports the exception, then drops it: what it
+     * kept dies (AttributeError_clear's obj first, then the traceback's
+     * frames from the innermost, each frame's locals in order).  A __del__
+     * run by these releases may keep its own segment beyond `end`. */
+    int end = r->nkept;
+    for (int i = kmark; i < end; i++) {
+        GcValue v = r->kept[i];
+        r->kept[i] = GC_NONE;
+        if (gc_decref(h, v) < 0)
+            return FATAL;
+    }
+    r->nkept = kmark;
     /* An exception in __del__ or a callback is "ignored" (unraisable). */
     memcpy(r->exc, saved_exc, sizeof saved_exc);
     r->step = saved_step;
@@ -4104,6 +4172,7 @@ void lang_run_free(LangRun *r)
     gc_free(r->dels);
     gc_free(r->seen);
     gc_free(r->gorder);
+    gc_free(r->kept);
     gc_free(r);
 }
 

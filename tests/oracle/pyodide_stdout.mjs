@@ -29,6 +29,13 @@ __keep = []
 def __gcviz_run(name, src, perturb, at_exit):
     # perturb: start with 137 more live tracked objects (a program whose output
     # changes is start-up dependent); at_exit: do what CPython does at exit.
+    # The collector's settings are a fresh interpreter's again: the programs
+    # run one after the other in one interpreter, and one that disables the
+    # collector or sets thresholds must not change the next one's output.
+    gc.enable()
+    gc.set_threshold(2000, 10, 10)
+    __keep[:] = []
+    gc.collect()
     __keep[:] = [[] for i in range(137)] if perturb else []
     m = types.ModuleType("__main__")
     m.__dict__["__file__"] = name

@@ -6,7 +6,6 @@
 set(GCVIZ_PY315_NOT_YET
   py_l05_generations_315
   py_l06_auto_collect_loop_315
-  py_l14_assign_arith_315
   py_l27_class_costs_315
   py_seed_036_315
   py_seed_037_315)
