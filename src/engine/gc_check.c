@@ -15,6 +15,34 @@
         }                                        \
     } while (0)
 
+/* A dict's key index (gc_heap.c) finds every key of its slots, at a slot
+ * that holds it, and each entry is the one its key's probe finds. */
+static int check_key_index(const GcHeap *h, const GcObject *o, char *buf, size_t n)
+{
+    const GcSlot *s = gc_slots(o);
+    const uint32_t *t = (const uint32_t *)(s + o->cap);
+    for (uint32_t p = 0; p < o->nslots; p++) {
+        if (s[p].key == GC_UNBOUND)
+            continue;
+        int q = gc_slot_find(h, o->id, s[p].key);
+        if (q < 0 || s[q].key != s[p].key) {
+            snprintf(buf, n, "dict #%d: its key index does not find slot %u's key", o->id, p);
+            return -1;
+        }
+    }
+    for (uint32_t j = 0; j < 2 * o->cap; j++) {
+        if (!t[j])
+            continue;
+        uint32_t p = t[j] - 1;
+        if (p >= o->cap || s[p].key == GC_UNBOUND ||
+            (p < o->nslots && gc_slot_find(h, o->id, s[p].key) != (int)p)) {
+            snprintf(buf, n, "dict #%d: key index entry %u (slot %u) is stale", o->id, j, p);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int gc_check(const GcHeap *ch, char *buf, size_t n)
 {
     const GcHeap *h = ch;
@@ -66,6 +94,10 @@ int gc_check(const GcHeap *ch, char *buf, size_t n)
             continue;
         CHECK(o->refcnt == expect[id], "%s #%d: refcount %lld but %lld references exist",
               gc_type_name(h, id), id, (long long)o->refcnt, (long long)expect[id]);
+        if (gc__has_ix(o) && check_key_index(h, o, buf, n) < 0) {
+            gc_free(expect);
+            return -1;
+        }
     }
     /* Lists: links, lengths, membership. */
     int64_t seen = 0;

@@ -124,6 +124,85 @@ int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, in
     return 0;
 }
 
+/* ---- the key index (see gc_internal.h) ------------------------------- */
+
+static inline uint32_t *ix_table(GcObject *o)
+{
+    return (uint32_t *)(o->s_.heap + o->cap);
+}
+static inline const uint32_t *ix_ctable(const GcObject *o)
+{
+    return (const uint32_t *)(o->s_.heap + o->cap);
+}
+
+/* The table's first probe for key (Fibonacci hashing: ints that differ in
+ * low bits spread over the table). */
+static inline uint32_t ix_home(GcValue key, uint32_t mask)
+{
+    return (uint32_t)((key * UINT64_C(0x9E3779B97F4A7C15)) >> 32) & mask;
+}
+
+/* Points key's entry at slot p (which holds key now): a key also held at
+ * another position (while a shift moves the slots one by one) is found at
+ * the position written last. */
+static void ix_put(GcObject *o, GcValue key, uint32_t p)
+{
+    uint32_t *t = ix_table(o), mask = 2 * o->cap - 1;
+    const GcSlot *s = o->s_.heap;
+    uint32_t j = ix_home(key, mask);
+    while (t[j] && s[t[j] - 1].key != key)
+        j = (j + 1) & mask;
+    t[j] = p + 1;
+}
+
+/* Removes key's entry if it points at slot p (key still there); the
+ * entries after it move back (deletion without tombstones). */
+static void ix_del(GcObject *o, GcValue key, uint32_t p)
+{
+    uint32_t *t = ix_table(o), mask = 2 * o->cap - 1;
+    const GcSlot *s = o->s_.heap;
+    uint32_t i = ix_home(key, mask);
+    while (t[i] != p + 1) {
+        if (!t[i])
+            return; /* another position holds key's entry */
+        i = (i + 1) & mask;
+    }
+    for (uint32_t j = (i + 1) & mask; t[j]; j = (j + 1) & mask) {
+        uint32_t k = ix_home(s[t[j] - 1].key, mask);
+        /* t[j] may fill the hole at i unless its home lies in (i, j]. */
+        if (i <= j ? (i < k && k <= j) : (i < k || k <= j))
+            continue;
+        t[i] = t[j];
+        i = j;
+    }
+    t[i] = 0;
+}
+
+static void ix_rebuild(GcObject *o)
+{
+    memset(ix_table(o), 0, (size_t)o->cap * 2 * sizeof(uint32_t));
+    const GcSlot *s = o->s_.heap;
+    for (uint32_t p = 0; p < o->cap; p++)
+        if (s[p].key != GC_UNBOUND)
+            ix_put(o, s[p].key, p);
+}
+
+void gc__slot_key_store(GcObject *o, uint32_t i, GcValue key)
+{
+    GcSlot *s = gc__slots(o);
+    if (s[i].key == key)
+        return;
+    if (!gc__has_ix(o)) {
+        s[i].key = key;
+        return;
+    }
+    if (s[i].key != GC_UNBOUND)
+        ix_del(o, s[i].key, i);
+    s[i].key = key;
+    if (key != GC_UNBOUND)
+        ix_put(o, key, i);
+}
+
 int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
 {
     if (n <= 1 || n <= o->cap)
@@ -131,21 +210,27 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
     uint32_t cap = o->cap < 4 ? 4 : o->cap;
     while (cap < n)
         cap *= 2;
+    /* A dict's block holds its key index after the slots. */
+    size_t bytes = (size_t)cap * sizeof(GcSlot);
+    if (o->kind == GC_KIND_DICT && cap >= GC_IX_MIN)
+        bytes += (size_t)cap * 2 * sizeof(uint32_t);
     GcSlot *s;
     uint32_t had = o->cap <= 1 ? 1 : o->cap;
     if (o->cap <= 1) {
-        s = gc_malloc((size_t)cap * sizeof *s);
+        s = gc_malloc(bytes);
         if (!s)
             return gc_fail(h, "out of memory");
         s[0] = o->s_.one;
     } else {
-        s = gc_realloc(o->s_.heap, (size_t)cap * sizeof *s);
+        s = gc_realloc(o->s_.heap, bytes);
         if (!s)
             return gc_fail(h, "out of memory");
     }
     memset(s + had, 0, (size_t)(cap - had) * sizeof *s);
     o->s_.heap = s;
     o->cap = cap;
+    if (gc__has_ix(o))
+        ix_rebuild(o);
     return 0;
 }
 
@@ -158,7 +243,7 @@ void gc__slot_write(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val)
             gc__log(h, W_SLOTK, 0, id, i, (int64_t)s[i].key, (int64_t)key);
         gc__log(h, W_SLOTV, 0, id, i, (int64_t)s[i].val, (int64_t)val);
     }
-    s[i].key = key;
+    gc__slot_key_store(o, i, key);
     s[i].val = val;
 }
 
@@ -245,7 +330,7 @@ static void apply_write(GcHeap *h, const GcWrite *w, int forward)
         h->g[w->field] = v;
         break;
     case W_SLOTK:
-        gc__slots(&h->objs[w->id])[w->idx].key = (GcValue)v;
+        gc__slot_key_store(&h->objs[w->id], w->idx, (GcValue)v);
         break;
     case W_SLOTV:
         gc__slots(&h->objs[w->id])[w->idx].val = (GcValue)v;
@@ -722,6 +807,11 @@ static GcId lean_record(GcHeap *h)
     }
     GcId id = h->spare.v[--h->spare.n];
     GcObject *o = gc__o(h, id);
+    if (o->cap >= GC_IX_MIN) {
+        /* a big block may hold a key index (or lack one a dict needs) */
+        gc_free(o->s_.heap);
+        o->cap = 0;
+    }
     GcSlot *heap = o->cap > 1 ? o->s_.heap : NULL;
     uint32_t cap = o->cap > 1 ? o->cap : 0;
     if (heap)
@@ -941,6 +1031,14 @@ int gc_slot_find(const GcHeap *h, GcId obj, GcValue key)
 {
     const GcObject *o = &h->objs[obj];
     const GcSlot *s = gc_slots(o);
+    if (gc__has_ix(o)) {
+        const uint32_t *t = ix_ctable(o);
+        uint32_t mask = 2 * o->cap - 1;
+        for (uint32_t j = ix_home(key, mask); t[j]; j = (j + 1) & mask)
+            if (s[t[j] - 1].key == key)
+                return t[j] - 1 < o->nslots ? (int)(t[j] - 1) : -1;
+        return -1;
+    }
     for (uint32_t i = 0; i < o->nslots; i++)
         if (s[i].key == key)
             return (int)i;

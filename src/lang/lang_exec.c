@@ -1441,6 +1441,19 @@ static int binary_op(LangRun *r, int op)
                  type_name(r, a), type_name(r, b));
 }
 
+/* The first slot of dict o whose key == k (a hashable key: values_equal
+ * is then equality bit for bit, except that True == 1 and False == 0), or
+ * -1: gc_slot_find, once more for the other spelling of 0 and 1. */
+static int dict_find_equal(LangRun *r, const GcObject *o, GcValue k)
+{
+    int i = gc_slot_find(r->h, o->id, k);
+    if (!is_intlike(k) || (GC_VAL_PAYLOAD(k) != 0 && GC_VAL_PAYLOAD(k) != 1))
+        return i;
+    GcTag other = GC_VAL_TAG(k) == GC_V_INT ? GC_V_BOOL : GC_V_INT;
+    int j = gc_slot_find(r->h, o->id, GC_MKVAL(other, GC_VAL_PAYLOAD(k)));
+    return i < 0 ? j : j < 0 ? i : i < j ? i : j;
+}
+
 /* "in" : is a in container b?  Returns 0/1, or EXC. */
 static int contains(LangRun *r, GcValue item, GcValue cont)
 {
@@ -1454,10 +1467,7 @@ static int contains(LangRun *r, GcValue item, GcValue cont)
     const GcObject *o = obj_of(r, cont);
     if (o && o->kind == GC_KIND_DICT) {
         TRY(dict_key_ok(r, item));
-        for (uint32_t i = 0; i < o->nslots; i++)
-            if (values_equal(r, gc_slots(o)[i].key, item, 0))
-                return 1;
-        return 0;
+        return dict_find_equal(r, o, item) >= 0;
     }
     if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE)) {
         for (uint32_t i = 0; i < o->nslots; i++)
@@ -2384,10 +2394,7 @@ static int call_method_more(LangRun *r, int32_t name, int nargs)
         TRY(check_args(r, "get", nargs, 1, 2));
         GcValue k = gc_temp(h, top - nargs);
         TRY(dict_key_ok(r, k));
-        int i = -1;
-        for (uint32_t j = 0; j < o->nslots && i < 0; j++)
-            if (values_equal(r, gc_slots(o)[j].key, k, 0))
-                i = (int)j;
+        int i = dict_find_equal(r, o, k);
         res = i >= 0 ? gc_slots(o)[i].val : nargs == 2 ? gc_temp(h, top - 1) : GC_NONE;
         gc_incref(h, res);
         TRY(push(r, res));

@@ -489,6 +489,116 @@ static void test_lean(void)
            (long long)stats[1][0]);
 }
 
+/* The key index of big dicts (gc_heap.c) against a scan of the slots, at
+ * every micro-step of a recorded run, forwards, backwards and by jumps:
+ * every key of every dict, and keys it does not hold, are found where a
+ * scan finds them first.  The program grows dicts past the index's size,
+ * deletes at the front, the middle and the end, re-inserts, pops, clears,
+ * builds and drops many dicts (a lean run reuses their records), and moves
+ * an instance's 32 attributes into a dict.  The lean run prints the same. */
+static int dict_index_ok(GcHeap *h, int32_t cursor)
+{
+    GcValue absent[] = {GC_MKVAL(GC_V_INT, -1), GC_MKVAL(GC_V_INT, 4096),
+                        GC_MKVAL(GC_V_STR, gc_strtab_intern(gc_atoms(h), "nokey", 5)), GC_NONE};
+    int bad = 0;
+    for (GcId id = 1; id <= gc_max_id(h) && !bad; id++) {
+        const GcObject *o = gc_object(h, id);
+        if (o->state != GC_STATE_ALIVE || o->kind != GC_KIND_DICT)
+            continue;
+        const GcSlot *sl = gc_slots(o);
+        for (uint32_t i = 0; i < o->nslots + 4 && !bad; i++) {
+            GcValue key = i < o->nslots ? sl[i].key : absent[i - o->nslots];
+            if (key == GC_UNBOUND)
+                continue;
+            int first = -1;
+            for (uint32_t j = 0; j < o->nslots && first < 0; j++)
+                if (sl[j].key == key)
+                    first = (int)j;
+            int got = gc_slot_find(h, id, key);
+            EXPECT(got == first,
+                   "cursor %d, dict #%d (%u slots, cap %u): key of slot %u found at %d, "
+                   "first at %d",
+                   cursor, id, o->nslots, o->cap, i, got, first);
+            bad = got != first;
+        }
+    }
+    char buf[512];
+    int rc = gc_check(h, buf, sizeof buf);
+    EXPECT(rc == 0, "cursor %d: %s", cursor, buf);
+    return !bad && rc == 0;
+}
+
+static void test_dict_index(void)
+{
+    char src[4096];
+    int len = snprintf(src, sizeof src, "import gc\nclass Wide:\n    def __init__(self):\n");
+    for (int i = 0; i < 32; i++)
+        len += snprintf(src + len, sizeof src - (size_t)len, "        self.a%d = %d\n", i, i);
+    snprintf(src + len, sizeof src - (size_t)len, "%s",
+             "d = {}\n"
+             "for i in range(60):\n    d[i * 1024] = [i]\n    d[\"s\" + str(i)] = i\n"
+             "for i in range(0, 60, 4):\n    del d[i * 1024]\n"
+             "for i in range(0, 60, 8):\n    d[i * 1024] = i\n"
+             "n = 0\n"
+             "while len(d) > 70:\n    for k in d:\n        break\n    del d[k]\n    n += 1\n"
+             "p = d.pop(\"s33\")\n"
+             "t = 0\nfor k in d:\n    if k in d:\n        t += 1\n"
+             "e = {}\n"
+             "for j in range(120):\n    e = {}\n    for k in range(j % 23):\n        e[k] = j\n"
+             "    e[j] = None\n"
+             "w = Wide()\nw.b = 1\ndel w.a7\nw.a31 = [w.a30, w.b]\n"
+             "d.clear()\n"
+             "for i in range(30):\n    d[str(i)] = i\n"
+             "print(n, t, len(d), len(e), d[\"29\"], d.get(\"x\"), 7 in e, p, w.a31)\n");
+    char out[2][256];
+    for (int lean = 0; lean < 2; lean++) {
+        ScenarioErrors errs;
+        memset(&errs, 0, sizeof errs);
+        Scenario *s = scenario_load_text("dicts.py", src, strlen(src), &errs);
+        EXPECT(s != NULL, "dicts.py does not load");
+        if (!s)
+            return;
+        LangRunOptions o;
+        memset(&o, 0, sizeof o);
+        o.lean = lean;
+        o.record = !lean;
+        LangRun *r = lang_run(s->program, &o);
+        EXPECT(r && lang_run_status(r) == 0, "lean=%d: %s", lean, r ? lang_run_error(r) : "oom");
+        if (!r || lang_run_status(r) != 0) {
+            lang_run_free(r);
+            scenario_free(s);
+            return;
+        }
+        size_t n = 0;
+        const char *text = lang_run_output(r, &n);
+        snprintf(out[lean], sizeof out[lean], "%.*s", (int)n, text);
+        GcHeap *h = lang_run_heap(r);
+        int32_t end = gc_event_count(h);
+        int ok = 1;
+        for (int32_t c = 0; c <= end && ok && !lean; c++) {
+            gc_seek(h, c);
+            ok = dict_index_ok(h, c);
+        }
+        for (int32_t c = end; c >= 0 && ok && !lean; c--) {
+            gc_seek(h, c);
+            ok = dict_index_ok(h, c);
+        }
+        uint32_t x = 12345;
+        for (int k = 0; k < 2000 && ok && !lean; k++) {
+            x = x * 1103515245u + 12345u;
+            int32_t c = (int32_t)((x >> 8) % (uint32_t)(end + 1));
+            gc_seek(h, c);
+            ok = dict_index_ok(h, c);
+        }
+        EXPECT(lean || end > 5000, "only %d micro-steps", end);
+        lang_run_free(r);
+        scenario_free(s);
+    }
+    /* what CPython 3.12 prints for the program */
+    EXPECT(strcmp(out[0], "43 69 30 5 29 None False 33 [30, 1]\n") == 0, "prints %s", out[0]);
+    EXPECT(strcmp(out[0], out[1]) == 0, "a lean run prints %s", out[1]);
+}
+
 int main(int argc, char **argv)
 {
     struct {
@@ -498,6 +608,7 @@ int main(int argc, char **argv)
                  {"move_back", test_move_back},
                  {"rewind", test_rewind},
                  {"check_every_step", test_check_every_step},
+                 {"dict_index", test_dict_index},
                  {"chain_million", test_chain_million},
                  {"collectors", test_collectors},
                  {"weakrefs", test_weakrefs},
