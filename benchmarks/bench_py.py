@@ -160,13 +160,16 @@ def program_text(name, n):
     return PROGRAMS[name].format(n=n)
 
 
-def show_row(label, res):
+def show_row(label, res, extra=""):
+    """One row of the table; extra (the growth exponents) goes right after
+    the ratios, under the header's last columns."""
     g, c, same = res
     if g is None:
-        print("%-22s %10s %10s %10.1f %10.1f %7s %7s  FAILED" % (label, "-", "-", c[0], c[1], "-", "-"))
+        print("%-22s %10s %10s %10.1f %10.1f %7s %7s%s  FAILED" % (label, "-", "-", c[0], c[1],
+                                                                  "-", "-", extra))
         return
-    print("%-22s %10.1f %10.1f %10.1f %10.1f %7.2f %7.2f%s" % (
-        label, g[0], g[1], c[0], c[1], g[0] / c[0], g[1] / c[1],
+    print("%-22s %10.1f %10.1f %10.1f %10.1f %7.2f %7.2f%s%s" % (
+        label, g[0], g[1], c[0], c[1], g[0] / c[0], g[1] / c[1], extra,
         "" if same else "  OUTPUT DIFFERS from CPython's"))
 
 
@@ -235,13 +238,14 @@ def main():
                     res = run_prog(name, n)
                     if res is None:
                         return 2
-                    show_row("%s n=%s" % (name, "{:,}".format(n)), res)
                     g, c, same = res
                     ok = ok and g is not None and same
+                    extra = ""
                     if g is not None and prev is not None:
                         k = math.log(n / prev[0])
-                        print("%-22s %69s %7.2f %7.2f" % ("", "", math.log(g[1] / prev[1]) / k,
-                                                           math.log(c[1] / prev[2]) / k))
+                        extra = " %7.2f %7.2f" % (math.log(g[1] / prev[1]) / k,
+                                                  math.log(c[1] / prev[2]) / k)
+                    show_row("%s n=%s" % (name, "{:,}".format(n)), res, extra)
                     prev = (n, g[1], c[1]) if g is not None else None
     print("ratio gcviz / CPython on %s: %.2f wall, %.2f cpu (target: wall <= 1.00)" % (
         os.path.basename(prog), ratio,
