@@ -737,6 +737,8 @@ static GcId step_object(const GcHeap *h, int32_t old, int32_t cursor)
 
 #define SLIDE_ZMAX 1.6f /* cards at most 160 % on a slide */
 #define SLIDE_ZMIN 0.9f /* card titles 16 px, badges 14 px at 720p: the back row reads them */
+#define SLIDE_ZMIN_STRUCT                                                                          \
+    0.66f /* a structure's compact cards: titles 12 px, 18 px at 1080p, the whole list or tree */
 #define SUBJECT_ZMIN_SLIDE                                                                         \
     0.85f /* a slide never zooms out below this for its subject (titles 15 px at 720p) */
 #define SUBJECT_ZMIN   0.6f /* and in the window and plain recordings */
@@ -803,7 +805,7 @@ static int subject_ids(AppWin *w, int32_t old, GcId *ids, int max)
  * others).  shown (if not NULL) gets the world bounds of the cards it
  * shows; returns 0 when there is no subject with a place. */
 static int keep_subject(AppWin *w, int32_t old, float zfloor, float *zoom, float *px, float *py,
-                        float shown[4])
+                        float shown[4], const float *structure)
 {
     GcId ids[16];
     int n = subject_ids(w, old, ids, 16);
@@ -822,11 +824,35 @@ static int keep_subject(AppWin *w, int32_t old, float zfloor, float *zoom, float
         }
         any = 1;
     }
-    if (!any)
-        return 0;
     RenderRegions rg;
     app_win_regions(w, &rg);
     float vw = rg.heap_w / w->scale, vh = rg.heap_h / w->scale, m = SUBJECT_MARGIN;
+    if (structure) {
+        /* a slide about a structure keeps all of it: with the subject when
+         * both fit at SLIDE_ZMIN_STRUCT; else alone, unless the caption
+         * names the subject (the statement's touched cards give way) */
+        float u[4] = {structure[0], structure[1], structure[2], structure[3]};
+        if (any) {
+            u[0] = fminf(u[0], b[0]);
+            u[1] = fminf(u[1], b[1]);
+            u[2] = fmaxf(u[2], b[2]);
+            u[3] = fmaxf(u[3], b[3]);
+        }
+        int named =
+            render_subjects(w->heap, w->sc ? w->sc->program : NULL, w->view.gran, ids, 16) > 0;
+        if (fminf(vw / (u[2] - u[0] + 2 * m), vh / (u[3] - u[1] + 2 * m)) >= SLIDE_ZMIN_STRUCT) {
+            memcpy(b, u, sizeof b);
+            zfloor = fminf(zfloor, SLIDE_ZMIN_STRUCT);
+            any = 1;
+        } else if (!named || !any) {
+            memcpy(b, structure, sizeof b);
+            zfloor = fminf(zfloor, SLIDE_ZMIN_STRUCT);
+            n = 0; /* the whole structure, not as many of its cards as fit */
+            any = 1;
+        }
+    }
+    if (!any)
+        return 0;
     float bw = b[2] - b[0] + 2 * m, bh = b[3] - b[1] + 2 * m;
     float z = *zoom;
     if (bw > vw / z || bh > vh / z) {
@@ -956,30 +982,66 @@ static void whole_cards(AppWin *w, float zoom, float *px, float *py, const float
     *px = whole_pan(cx, n, *px, vw, *py, vh, s0, s1);
 }
 
+/* World bounds of the arranged structures' cards drawn now (their compact
+ * cards, alive or the ghosts of those the statement freed); 0 if there is
+ * none. */
+static int structure_bounds(AppWin *w, float b[4])
+{
+    int any = 0;
+    int32_t start = 0;
+    for (int32_t i = gc_cursor(w->heap) - 1; i >= 0; i--) {
+        const GcEvent *e = gc_event(w->heap, i);
+        if (e->kind == GC_EV_STMT && e->depth == 0) {
+            start = i;
+            break;
+        }
+    }
+    for (GcId id = 1; id <= gc_max_id(w->heap); id++) {
+        const GcObject *o = gc_object(w->heap, id);
+        float cb[4];
+        if (!o || (o->state != GC_STATE_ALIVE && o->died < start) ||
+            !layout_is_compact(w->layout, id) || !card_bounds(w, id, cb))
+            continue;
+        if (!any)
+            memcpy(b, cb, 4 * sizeof *b);
+        b[0] = fminf(b[0], cb[0]);
+        b[1] = fminf(b[1], cb[1]);
+        b[2] = fmaxf(b[2], cb[2]);
+        b[3] = fmaxf(b[3], cb[3]);
+        any = 1;
+    }
+    return any;
+}
+
 /* A slide's view before its subject: the cards of the whole run zoomed to
  * fill the heap when they fit at a readable size (the same view for the
- * whole chapter), else the cards alive now, else the readable size from
- * their top-left corner. */
+ * whole chapter), else the cards alive now, else the arranged structures
+ * alive now (a list or tree the lesson is about: whole, down to
+ * SLIDE_ZMIN_STRUCT), else the readable size from their top-left corner. */
 static void slide_view(AppWin *w, float *zoom, float *px, float *py)
 {
     RenderRegions rg;
     app_win_regions(w, &rg);
     float vw = rg.heap_w / w->scale, vh = rg.heap_h / w->scale, m = SUBJECT_MARGIN;
-    float b[4];
-    int all = 1;
+    float b[4], sb[4];
     if (!cards_bounds(w, 1, &b[0], &b[1], &b[2], &b[3]))
         return;
+    int structure = structure_bounds(w, sb);
+    float zmin = structure ? SLIDE_ZMIN_STRUCT : SLIDE_ZMIN;
     float z = fminf(vw / (b[2] - b[0] + 2 * m), vh / (b[3] - b[1] + 2 * m));
-    if (z < SLIDE_ZMIN) {
-        all = 0;
-        if (cards_bounds(w, 0, &b[0], &b[1], &b[2], &b[3]))
-            z = fminf(vw / (b[2] - b[0] + 2 * m), vh / (b[3] - b[1] + 2 * m));
+    if (z < zmin && cards_bounds(w, 0, &b[0], &b[1], &b[2], &b[3]))
+        z = fminf(vw / (b[2] - b[0] + 2 * m), vh / (b[3] - b[1] + 2 * m));
+    if (z < zmin && structure) {
+        float zs = fminf(vw / (sb[2] - sb[0] + 2 * m), vh / (sb[3] - sb[1] + 2 * m));
+        if (zs >= SLIDE_ZMIN_STRUCT || zs > z) {
+            memcpy(b, sb, sizeof b);
+            z = zs;
+        }
     }
-    (void)all;
     if (z > SLIDE_ZMAX)
         z = SLIDE_ZMAX;
-    if (z < SLIDE_ZMIN) {
-        z = SLIDE_ZMIN;
+    if (z < zmin) {
+        z = zmin;
         *px = b[0] - m;
         *py = b[1] - m;
     } else {
@@ -1013,6 +1075,73 @@ static void record_view(AppWin *w, float *zoom, float *px, float *py)
     *py = (b[1] + b[3]) * 0.5f - vh / z * 0.5f;
 }
 
+/* The cards drawn in the frame at the cursor (alive, or the ghosts of
+ * those its statement freed): their world bounds, and whether the view
+ * (zoom, px, py) cuts any of them; 0 if none is drawn. */
+static int drawn_cards(AppWin *w, int ghosts, float zoom, float px, float py, float b[4], int *cut)
+{
+    RenderRegions rg;
+    app_win_regions(w, &rg);
+    float vw = rg.heap_w / w->scale / zoom, vh = rg.heap_h / w->scale / zoom;
+    int32_t start = 0;
+    for (int32_t i = gc_cursor(w->heap) - 1; i >= 0; i--) {
+        const GcEvent *e = gc_event(w->heap, i);
+        if (e->kind == GC_EV_STMT && e->depth == 0) {
+            start = i;
+            break;
+        }
+    }
+    int any = 0;
+    *cut = 0;
+    for (GcId id = 1; id <= gc_max_id(w->heap); id++) {
+        const GcObject *o = gc_object(w->heap, id);
+        float cb[4];
+        if (!o || (o->state != GC_STATE_ALIVE && (!ghosts || o->died < start)) ||
+            !card_bounds(w, id, cb))
+            continue;
+        if (w->view.beginner && render_is_temporary(w->heap, id))
+            continue;
+        cb[3] -= 24; /* a footer may be cut; the card not */
+        int meets = cb[0] < px + vw && cb[2] > px && cb[1] < py + vh && cb[3] > py;
+        int inside = cb[0] >= px && cb[2] <= px + vw && cb[1] >= py && cb[3] <= py + vh;
+        *cut |= meets && !inside && o->state == GC_STATE_ALIVE; /* a cut ghost is left out */
+        if (!any)
+            memcpy(b, cb, 4 * sizeof *b);
+        b[0] = fminf(b[0], cb[0]);
+        b[1] = fminf(b[1], cb[1]);
+        b[2] = fmaxf(b[2], cb[2]);
+        b[3] = fmaxf(b[3], cb[3] + 24);
+        any = 1;
+    }
+    return any;
+}
+
+#define NO_CUT_ZMIN 0.6f /* titles 11 px at 720p, 16 px at 1080p: smaller beats half a card */
+
+/* A slide whose heap edge still cuts a living card after the pans of
+ * whole_cards shows every card drawn instead (the ghosts of those the
+ * statement freed too, else the living), when they all fit at
+ * NO_CUT_ZMIN or larger. */
+static void no_cut_cards(AppWin *w, float *zoom, float *px, float *py)
+{
+    float b[4];
+    int cut = 0;
+    if (!drawn_cards(w, 1, *zoom, *px, *py, b, &cut) || !cut)
+        return;
+    RenderRegions rg;
+    app_win_regions(w, &rg);
+    float vw = rg.heap_w / w->scale, vh = rg.heap_h / w->scale, m = WHOLE_MARGIN;
+    float z = fminf(vw / (b[2] - b[0] + 2 * m), vh / (b[3] - b[1] + 2 * m));
+    if (z < NO_CUT_ZMIN && drawn_cards(w, 0, *zoom, *px, *py, b, &cut))
+        z = fminf(vw / (b[2] - b[0] + 2 * m), vh / (b[3] - b[1] + 2 * m));
+    if (z < NO_CUT_ZMIN)
+        return;
+    z = fminf(z, *zoom);
+    *zoom = z;
+    *px = (b[0] + b[2]) * 0.5f - vw / z * 0.5f;
+    *py = (b[1] + b[3]) * 0.5f - vh / z * 0.5f;
+}
+
 void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
 {
     *zoom = w->home[0];
@@ -1025,10 +1154,13 @@ void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
     else if (w->follow)
         record_view(w, zoom, x, y);
     int32_t c = gc_cursor(w->heap);
-    float sb[4];
+    float sb[4], st[4];
+    int structure = w->view.slide && structure_bounds(w, st);
     int has = keep_subject(w, c > 0 ? c - 1 : 0, w->view.slide ? SUBJECT_ZMIN_SLIDE : SUBJECT_ZMIN,
-                           zoom, x, y, sb);
+                           zoom, x, y, sb, structure ? st : NULL);
     whole_cards(w, *zoom, x, y, sb, has);
+    if (w->view.slide)
+        no_cut_cards(w, zoom, x, y);
 }
 
 /* Keeps what a step is about in view: when the cards its caption names
@@ -1051,7 +1183,7 @@ static void follow(AppWin *w, int32_t old, int32_t cursor, uint32_t now)
     if (w->view.slide) {
         app_win_frame_view(w, &nz, &nx, &ny);
     } else {
-        keep_subject(w, old, z < SUBJECT_ZMIN ? z : SUBJECT_ZMIN, &nz, &nx, &ny, NULL);
+        keep_subject(w, old, z < SUBJECT_ZMIN ? z : SUBJECT_ZMIN, &nz, &nx, &ny, NULL, NULL);
     }
     if (nz != z || nx != px || ny != py)
         glide_view(w, nz, nx, ny, now);

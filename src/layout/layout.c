@@ -23,6 +23,7 @@ typedef struct Entry {
     float x, y, w, h;
     float hx, hy;       /* home: where placement or the scenario's pin put it */
     float cell_w;       /* list/tuple cells' width, 0: LAYOUT_CELL_W */
+    float card_w;       /* a compact card's width (a structure's member), 0: LAYOUT_CARD_W */
     int32_t born, gone; /* lifetime interval of the card (gone -1 = forever) */
     uint8_t known, pinned, dragged; /* pinned: by the scenario; dragged: by the user */
     Span *unreach;
@@ -127,9 +128,28 @@ int layout_set_cell_w(Layout *l, GcId id, float cell_w)
     return 0;
 }
 
+int layout_set_compact(Layout *l, GcId id, float card_w)
+{
+    Entry *e = entry(l, id);
+    if (!e)
+        return -1;
+    e->card_w = card_w;
+    return 0;
+}
+
+int layout_is_compact(const Layout *l, GcId id)
+{
+    return l && id > 0 && id < l->cap && l->e[id].card_w > 0;
+}
+
 void layout_card_dims(const Layout *l, GcId id, int kind, uint32_t nslots, float *w, float *h)
 {
     layout_card_size_cells(kind, nslots, layout_cell_w(l, id), w, h);
+    if (layout_is_compact(l, id) && kind == GC_KIND_INSTANCE) {
+        *w = l->e[id].card_w;
+        if (nslots == 0) /* no "no attributes" row: a leaf is its header */
+            *h = LAYOUT_TAG_H + LAYOUT_HEADER_H + LAYOUT_PAD;
+    }
 }
 
 void layout_card_size_cells(int kind, uint32_t nslots, float cell_w, float *w, float *h)
@@ -922,7 +942,7 @@ static Entry *entry_at(Layout *l, GcId id, float x, float y)
     if (!e->known) {
         e->born = 0;
         e->gone = -1;
-        layout_card_size(GC_KIND_INSTANCE, 1, &e->w, &e->h);
+        layout_card_dims(l, id, GC_KIND_INSTANCE, 0, &e->w, &e->h); /* grown by placement */
         e->hx = x;
         e->hy = y;
         e->known = 1;

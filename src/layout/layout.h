@@ -31,14 +31,17 @@
 #define LAYOUT_ROW_H 32.0f       /* one field */
 #define LAYOUT_PAD 8.0f
 #define LAYOUT_CARD_W 300.0f     /* instances, dicts, weakrefs */
+#define LAYOUT_CARD_W_COMPACT 196.0f     /* an instance in an arranged structure, at least */
+#define LAYOUT_GAP_X_COMPACT  56.0f      /* between a structure's columns */
+#define LAYOUT_GAP_Y_COMPACT  16.0f      /* between a structure's rows */
 #define LAYOUT_CELL_W 50.0f      /* one list/tuple cell */
-#define LAYOUT_CELL_W_MAX 136.0f     /* widened for a value of up to 12 characters */
+#define LAYOUT_CELL_W_MAX     136.0f     /* widened for a value of up to 12 characters */
 #define LAYOUT_CELL_H 44.0f
 #define LAYOUT_MAX_CELLS 8       /* cells drawn before "+N" */
 #define LAYOUT_MAX_ROWS 10       /* rows drawn before "+N more" */
 #define LAYOUT_GAP_X 84.0f       /* room for arrows between columns */
 #define LAYOUT_GAP_Y 40.0f
-#define LAYOUT_COLUMN_H   560.0f     /* least height of a column before a new one starts */
+#define LAYOUT_COLUMN_H       560.0f     /* least height of a column before a new one starts */
 #define LAYOUT_ASPECT 1.3f       /* width / height aimed at when a run has many cards */
 
 typedef struct Layout Layout;
@@ -70,12 +73,14 @@ int layout_place(Layout *l, const LayoutItem *items, int n);
  * "ring"; the default is SCENARIO_ARRANGE_DEFAULT).  Every arrangement but
  * the default follows fields: an object's parent is the earliest-born
  * object whose field first referred to it (so a doubly linked list made
- * from named nodes is one row, not a column of names).  "row": each card
- * next to that parent, by the usual placement.  "tree": every structure of
+ * from named nodes is one row, not a column of names).  "row": a chain
+ * (one child each) in one row in field order, any other card next to that
+ * parent, by the usual placement.  "tree": every structure of
  * two or more objects as a tree in levels, one column per depth, a parent
  * centred on its children, children in field order.  "ring": a structure
  * whose last object refers back to its first on a circle, the others as
- * trees.  Cards not in a structure are placed as usual around them. */
+ * trees.  Cards not in a structure are placed as usual around them.  The
+ * instances of an arranged structure have compact cards (layout_set_compact). */
 void layout_set_arrange(Layout *l, ScenarioArrange arrange);
 ScenarioArrange layout_arrange(const Layout *l);
 
@@ -124,7 +129,14 @@ void layout_card_size_cells(int kind, uint32_t nslots, float cell_w, float *w, f
 float layout_cell_w(const Layout *l, GcId id);
 /* Sets it (layout_build does, before placing); 0, or -1 on OOM. */
 int layout_set_cell_w(Layout *l, GcId id, float cell_w);
-/* The size of id's card (layout_card_size_cells with its cells' width). */
+/* A member of an arranged structure (a row, ring or tree of instances) has
+ * a compact card: card_w wide (title and reference count, fields cut
+ * shorter) and, with no attributes, no body row, so that a structure a
+ * lecture draws fits a slide at a readable size.  0, or -1 on OOM. */
+int layout_set_compact(Layout *l, GcId id, float card_w);
+int layout_is_compact(const Layout *l, GcId id);
+/* The size of id's card (layout_card_size_cells with its cells' width; a
+ * compact instance's width and height). */
 void layout_card_dims(const Layout *l, GcId id, int kind, uint32_t nslots, float *w, float *h);
 
 /* The top-level step (0-based) since which id has been continuously

@@ -256,11 +256,23 @@ static int ring_of(const Forest *f, GcHeap *h, GcId root, GcId *out, int max)
     return k >= 3 && ever_refers(h, out[k - 1], root) ? k : 0;
 }
 
+/* The gaps between a structure's cards: narrower between compact cards. */
+static float gap_x(const Layout *l, GcId id)
+{
+    return layout_is_compact(l, id) ? LAYOUT_GAP_X_COMPACT : LAYOUT_GAP_X;
+}
+
+static float gap_y(const Layout *l, GcId id)
+{
+    return layout_is_compact(l, id) ? LAYOUT_GAP_Y_COMPACT : LAYOUT_GAP_Y;
+}
+
 /* Lays the ring's k cards on a circle whose top-left is at (x0, y0);
  * returns the circle's height. */
 static float put_ring(Layout *l, const LayoutItem *items, const GcId *ring, int k, float x0,
                       float y0)
 {
+    const float gx = gap_x(l, ring[0]), gy = gap_y(l, ring[0]);
     float w = 0, h = 0;
     for (int i = 0; i < k; i++) {
         w = fmaxf(w, items[ring[i]].w);
@@ -268,7 +280,7 @@ static float put_ring(Layout *l, const LayoutItem *items, const GcId *ring, int 
     }
     const float pi = 3.14159265f;
     /* neighbours a card and a gap apart, then larger until no two meet */
-    float r = (w + LAYOUT_GAP_X) / (2 * sinf(pi / (float)k));
+    float r = (w + gx) / (2 * sinf(pi / (float)k));
     for (int tries = 0; tries < 50; tries++, r *= 1.1f) {
         int ok = 1;
         for (int i = 0; i < k && ok; i++)
@@ -276,7 +288,7 @@ static float put_ring(Layout *l, const LayoutItem *items, const GcId *ring, int 
                 float ai = -pi / 2 + 2 * pi * (float)i / (float)k,
                       aj = -pi / 2 + 2 * pi * (float)j / (float)k;
                 float dx = fabsf(r * (cosf(ai) - cosf(aj))), dy = fabsf(r * (sinf(ai) - sinf(aj)));
-                ok = dx >= w + LAYOUT_GAP_X * 0.5f || dy >= h + LAYOUT_GAP_Y * 0.5f;
+                ok = dx >= w + gx * 0.5f || dy >= h + gy * 0.5f;
             }
         if (ok)
             break;
@@ -318,7 +330,7 @@ static int put_tree(Layout *l, const Forest *f, const LayoutItem *items, GcId ro
     for (int d = 0; d <= deepest; d++) {
         float wd = colx[d];
         colx[d] = x;
-        x += wd + LAYOUT_GAP_X;
+        x += wd + gap_x(l, root);
     }
     /* pass 2: heights of subtrees, post-order (children before parents:
      * a reversed pre-order) */
@@ -332,7 +344,7 @@ static int put_tree(Layout *l, const Forest *f, const LayoutItem *items, GcId ro
         float sum = 0;
         for (GcId c = f->first[id]; c; c = f->next[c])
             sum += span[c];
-        span[id] = fmaxf(sum, items[id].h + LAYOUT_GAP_Y);
+        span[id] = fmaxf(sum, items[id].h + gap_y(l, id));
     }
     /* pass 3: places, pre-order; span[id] is reused as the subtree's top */
     float total = span[root];
@@ -345,13 +357,21 @@ static int put_tree(Layout *l, const Forest *f, const LayoutItem *items, GcId ro
         float sum = 0;
         for (GcId c = f->first[id]; c; c = f->next[c])
             sum += span[c];
-        float own = items[id].h + LAYOUT_GAP_Y;
+        float own = items[id].h + gap_y(l, id);
         float block = fmaxf(sum, own);
         int d = depth[id] < maxdepth - 1 ? depth[id] : maxdepth - 1;
         float y = ytop + (block - own) * 0.5f;
+        float cy = ytop + (block - sum) * 0.5f;
+        GcId only = f->first[id] && !f->next[f->first[id]] ? f->first[id] : 0;
+        float own_c = only ? items[only].h + gap_y(l, only) : 0;
+        /* a row's titles in line: a parent at its only child's top, or a
+         * smaller only child at its parent's */
+        if (only && own <= span[only])
+            y = cy + (span[only] - own_c) * 0.5f;
+        else if (only)
+            cy = y;
         if (!layout_is_pinned(l, id) && layout_put(l, id, colx[d], floorf(y)) < 0)
             return -1;
-        float cy = ytop + (block - sum) * 0.5f;
         for (GcId c = f->first[id]; c; c = f->next[c]) {
             float hc = span[c];
             span[c] = -(cy + 1);
@@ -360,6 +380,29 @@ static int put_tree(Layout *l, const Forest *f, const LayoutItem *items, GcId ro
         }
     }
     *height = total;
+    return 0;
+}
+
+/* Gives an instance of an arranged structure its compact card (as wide
+ * as its title "Node #12" and a badge need, at least
+ * LAYOUT_CARD_W_COMPACT) and the size that goes with it; slots: the most
+ * fields it ever has.  Other kinds keep their cards.  0, or -1 on OOM. */
+static int make_compact(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t *slots, GcId id)
+{
+    const GcObject *o = gc_object(h, id);
+    if (!o || o->kind != GC_KIND_INSTANCE || layout_is_compact(l, id))
+        return 0;
+    const char *tn = gc_type_name(h, id);
+    int chars = (tn ? (int)strlen(tn) : 6) + 2;
+    for (GcId k = id; k > 0; k /= 10)
+        chars++;
+    /* 11.5 units a character of the 18 px bold title, its inset and an
+     * "rc 1" badge beside it */
+    float w = fmaxf(LAYOUT_CARD_W_COMPACT, 11.5f * (float)chars + 85);
+    if (layout_set_compact(l, id, fminf(w, LAYOUT_CARD_W)) < 0)
+        return -1;
+    uint32_t ns = o->nslots > slots[id] ? o->nslots : slots[id];
+    layout_card_dims(l, id, o->kind, ns, &items[id].w, &items[id].h);
     return 0;
 }
 
@@ -413,7 +456,7 @@ static float free_band(const Band *bands, int n, float hgt, int32_t born, int32_
  * the structures alive at the same time.  The other cards keep the usual
  * placement around them.  Deterministic: structures by root id.  0, or -1
  * on OOM. */
-static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, GcId maxid)
+static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t *slots, GcId maxid)
 {
     enum { MAXDEPTH = AUTO_MAX + 1 };
     Forest f;
@@ -426,12 +469,18 @@ static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, GcId maxid)
     int nbands = 0, capbands = 0;
     int rc = stack && span && depth ? forest_build(&f, h, maxid, 1) : -1;
     for (GcId root = 1; root <= maxid && rc == 0; root++) {
-        if (f.parent[root] || !f.first[root] || layout_get(l, root, &(float){0}, &(float){0}) == 0)
-            continue; /* not a structure's root, or pinned or kept from before a reload */
+        if (f.parent[root] || !f.first[root])
+            continue; /* not a structure's root */
         GcId mem[AUTO_MAX + 1];
         int k = members_of(&f, root, mem, AUTO_MAX);
         if (k < AUTO_MIN || k > AUTO_MAX)
             continue;
+        /* compact cards whatever moves them: a dragged structure keeps
+         * its cards' sizes */
+        for (int i = 0; i < k && rc == 0; i++)
+            rc = make_compact(l, h, items, slots, mem[i]);
+        if (rc < 0 || layout_get(l, root, &(float){0}, &(float){0}) == 0)
+            continue; /* pinned or kept from before a reload */
         Band b = {0, 0, INT32_MAX, 0};
         for (int i = 0; i < k; i++) {
             const LayoutItem *it = &items[mem[i]];
@@ -474,20 +523,33 @@ static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, GcId maxid)
     return rc;
 }
 
+/* Whether the structure under root is a chain (one child each): "row"
+ * lays it out as put_tree does, a row at the compact cards' spacing. */
+static int is_chain(const Forest *f, GcId root)
+{
+    for (GcId id = root; id; id = f->first[id])
+        if (f->first[id] && f->next[f->first[id]])
+            return 0;
+    return 1;
+}
+
 /* The arrangement of the layout's kind: parents from fields, and for trees
  * and rings their places.  0, or -1 on OOM. */
-static int arrange(Layout *l, GcHeap *h, LayoutItem *items, GcId maxid)
+static int arrange(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t *slots, GcId maxid)
 {
     ScenarioArrange how = layout_arrange(l);
     if (how == SCENARIO_ARRANGE_DEFAULT)
-        return arrange_auto(l, h, items, maxid);
+        return arrange_auto(l, h, items, slots, maxid);
     Forest f;
     memset(&f, 0, sizeof f);
     int rc = forest_build(&f, h, maxid, 0);
-    for (GcId id = 1; id <= maxid && rc == 0; id++)
+    for (GcId id = 1; id <= maxid && rc == 0; id++) {
         if (f.parent[id])
             items[id].parent = f.parent[id];
-    if (rc == 0 && how != SCENARIO_ARRANGE_ROW) {
+        if (f.parent[id] || f.first[id])
+            rc = make_compact(l, h, items, slots, id);
+    }
+    if (rc == 0) {
         enum { MAXDEPTH = 4096 };
         GcId *stack = malloc(((size_t)maxid + 1) * sizeof *stack);
         float *span = malloc(((size_t)maxid + 1) * sizeof *span);
@@ -500,6 +562,8 @@ static int arrange(Layout *l, GcHeap *h, LayoutItem *items, GcId maxid)
                 continue; /* not the root of a structure */
             if (layout_get(l, root, &(float){0}, &(float){0}) == 0)
                 continue; /* pinned or kept from before a reload */
+            if (how == SCENARIO_ARRANGE_ROW && !is_chain(&f, root))
+                continue; /* a row hint: a branching structure by placement */
             float height = 0;
             int k = how == SCENARIO_ARRANGE_RING ? ring_of(&f, h, root, stack, 4096) : 0;
             if (k > 0)
@@ -604,7 +668,7 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
         }
     }
     if (rc == 0 && maxid > 0)
-        rc = arrange(l, h, items, maxid);
+        rc = arrange(l, h, items, slots, maxid);
     if (rc == 0 && maxid > 0)
         rc = layout_place(l, items + 1, (int)maxid);
     if (rc == 0)

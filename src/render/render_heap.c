@@ -45,6 +45,9 @@ typedef struct HeapCtx {
     /* by id: 1 + the atom of the module name that last referred to it
      * (0: none known), for a card no name refers to now ("was a") */
     int32_t *was;
+    /* a slide's subject (the cards its caption names): never left out */
+    GcId subject[16];
+    int nsubject;
 } HeapCtx;
 
 /* Events looked back at for the names cards had ("was a"). */
@@ -127,6 +130,28 @@ static int is_hot(const Scene *s, GcId id)
     return e->obj == id || e->obj2 == id;
 }
 
+static float badge(Scene *s, float right, float y, float h, const char *text, RenderColor bg,
+                   RenderColor fg, float radius, int px);
+
+/* The gc_refs badge of o (in a collection) ending at right; its width. */
+static float gc_badge(Scene *s, const GcObject *o, float right, float y, float h, int px,
+                      float alpha)
+{
+    const RenderTheme *t = s->t;
+    const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
+    char buf[64];
+    int gr_hot = e &&
+                 (e->kind == GC_EV_UPDATE_REFS || e->kind == GC_EV_SUBTRACT ||
+                  e->kind == GC_EV_VISIT_REACHABLE) &&
+                 e->obj == o->id;
+    if (gr_hot && e->kind != GC_EV_UPDATE_REFS)
+        snprintf(buf, sizeof buf, "gc %lld\xE2\x86\x92%lld", (long long)e->a, (long long)e->b);
+    else
+        snprintf(buf, sizeof buf, "gc %lld", (long long)o->gc_refs);
+    return badge(s, right, y, h, buf, with_alpha(gr_hot ? t->hot : t->gcrefs, alpha),
+                 with_alpha(gr_hot ? t->bg : t->gcrefs_text, alpha), h / 8, px);
+}
+
 static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, float alpha,
                       const GcObject *o)
 {
@@ -159,9 +184,17 @@ static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, f
         gl = ""; /* one state label per card: the footer says "tentatively unreachable" */
     float gw = gl[0] ? (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, gl) : 0;
     CardGeo *g = &c->geo[id];
+    if (o->state == GC_STATE_ALIVE && (o->flags & GC_F_COLLECTING) &&
+        gc_globals(s->h)->collector == GC_COLLECTOR_CPYTHON && layout_is_compact(s->layout, id)) {
+        /* a compact card's header has room for its title and rc only: its
+         * gc_refs badge stands above it, where the generation's name was
+         * (its bars still say which) */
+        gw = gc_badge(s, o, x + w, y, th, zpx(s, 16), alpha);
+    } else {
+        render_text_mid(s, x + w, y, th, RENDER_FONT_SANS, px, RENDER_ALIGN_RIGHT,
+                        o->state == GC_STATE_FREED ? t->text_faint : with_alpha(gc, alpha), gl);
+    }
     g->tag_r = x + w - gw;
-    render_text_mid(s, x + w, y, th, RENDER_FONT_SANS, px, RENDER_ALIGN_RIGHT,
-                    o->state == GC_STATE_FREED ? t->text_faint : with_alpha(gc, alpha), gl);
     float right = x + w - gw - 8 * k;
     /* names from every frame */
     for (int d = 0; d < gc_frame_count(s->h); d++) {
@@ -468,6 +501,18 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     g->foot_r = 0;
     if (g->alpha <= 0)
         return;
+    if (s->v->slide && o->state == GC_STATE_FREED &&
+        (x < s->rg.heap_x - 1 || y < s->rg.heap_y - 1 || x + w > s->rg.heap_x + s->rg.heap_w + 1 ||
+         y + h > s->rg.heap_y + s->rg.heap_h + 1)) {
+        /* a slide shows whole cards: the ghost of a freed card that its
+         * edge would cut is left out (the caption counts it), unless the
+         * caption names it */
+        int named = 0;
+        for (int i = 0; i < c->nsubject; i++)
+            named |= c->subject[i] == id;
+        if (!named)
+            return;
+    }
     g->drawn = 1;
     /* culling */
     if (x > s->rg.heap_x + s->rg.heap_w || x + w < s->rg.heap_x ||
@@ -555,16 +600,8 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
                                with_alpha(rc_hot ? t->hot : t->badge, content_a),
                                with_alpha(rc_hot ? t->bg : t->badge_text, content_a), 12 * k, bpx);
             right -= bwid + 6 * k;
-            if (o->flags & GC_F_COLLECTING) {
-                int gr_hot = e && (e->kind == GC_EV_UPDATE_REFS || e->kind == GC_EV_SUBTRACT ||
-                                   e->kind == GC_EV_VISIT_REACHABLE) && e->obj == id;
-                if (gr_hot && e->kind != GC_EV_UPDATE_REFS)
-                    snprintf(buf, sizeof buf, "gc %lld\xE2\x86\x92%lld", (long long)e->a, (long long)e->b);
-                else
-                    snprintf(buf, sizeof buf, "gc %lld", (long long)o->gc_refs);
-                bwid = badge(s, right, by + 10 * k, 24 * k, buf,
-                             with_alpha(gr_hot ? t->hot : t->gcrefs, content_a),
-                             with_alpha(gr_hot ? t->bg : t->gcrefs_text, content_a), 3 * k, bpx);
+            if ((o->flags & GC_F_COLLECTING) && !layout_is_compact(s->layout, id)) {
+                bwid = gc_badge(s, o, right, by + 10 * k, 24 * k, bpx, content_a);
                 right -= bwid + 6 * k;
             }
         }
@@ -680,7 +717,7 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
                                 LAYOUT_ROW_H * k, RENDER_FONT_SANS, rpx, RENDER_ALIGN_LEFT,
                                 with_alpha(t->text_dim, content_a), buf);
             }
-            if (o->nslots == 0)
+            if (o->nslots == 0 && bh > hh + LAYOUT_ROW_H * k) /* a compact leaf has no row */
                 render_text_mid(s, left, by + hh, LAYOUT_ROW_H * k, RENDER_FONT_SANS, rpx,
                                 RENDER_ALIGN_LEFT, with_alpha(t->text_faint, content_a),
                                 o->kind == GC_KIND_DICT ? "{} (empty)" : "no attributes");
@@ -1063,6 +1100,8 @@ void render_heap(Scene *s)
         s->l->oom = 1;
         return;
     }
+    if (s->v->slide)
+        c.nsubject = render_subjects(s->h, s->p, s->v->gran, c.subject, 16);
     c.stmt_start = 0;
     for (int32_t i = s->ev; i >= 0; i--) {
         const GcEvent *e = gc_event(s->h, i);
