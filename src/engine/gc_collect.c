@@ -227,20 +227,26 @@ static void gc_list_move(GcHeap *h, GcId id, GcListId to)
 }
 
 /* handle_weakrefs (3.12): clear every weakref to an unreachable object;
- * call the callbacks of weakrefs that are not themselves trash. */
+ * call the callbacks of weakrefs that are not themselves trash.  3.15
+ * (handle_weakref_callbacks, GH-135552) clears here only the weakrefs with
+ * a callback; clear_weakrefs clears the others, and the weakrefs in the
+ * unreachable set, after the finalizers (a plain weakref.ref to garbage
+ * still answers while __del__ methods run). */
 static int64_t handle_weakrefs(GcHeap *h, GcListId unreachable, GcListId old)
 {
     int64_t freed = 0;
+    int late = h->cfg.python >= 315;
     for (GcId id = (GcId)h->g[GF_LFIRST(unreachable)]; id;) {
         GcId next = gc__o(h, id)->next;
-        if (gc__o(h, id)->kind == GC_KIND_WEAKREF)
+        if (!late && gc__o(h, id)->kind == GC_KIND_WEAKREF)
             gc__weakref_unlink(h, id);
-        while (gc__o(h, id)->wr_head) {
-            GcId wr = gc__o(h, id)->wr_head;
-            gc__weakref_unlink(h, wr);
-            if (GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, wr))) != GC_V_FUNC)
+        for (GcId wr = gc__o(h, id)->wr_head, next_wr; wr; wr = next_wr) {
+            next_wr = WR_NEXT(gc__o(h, wr));
+            int has_cb = GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, wr))) == GC_V_FUNC;
+            if (late && !has_cb)
                 continue;
-            if (is_collecting(h, wr))
+            gc__weakref_unlink(h, wr);
+            if (!has_cb || is_collecting(h, wr))
                 continue;
             gc_incref(h, GC_VAL_OBJ(wr));
             gc_list_move(h, wr, GC_LIST_WRCB);
@@ -260,6 +266,19 @@ static int64_t handle_weakrefs(GcHeap *h, GcListId unreachable, GcListId old)
             freed++;
     }
     return freed;
+}
+
+/* clear_weakrefs (3.15): after the finalizers and the resurrection check,
+ * clear the weakrefs in the final unreachable set and every weakref to it
+ * (their callbacks, if any, never run). */
+static void clear_weakrefs(GcHeap *h, GcListId unreachable)
+{
+    for (GcId id = (GcId)h->g[GF_LFIRST(unreachable)]; id; id = gc__o(h, id)->next) {
+        if (gc__o(h, id)->kind == GC_KIND_WEAKREF)
+            gc__weakref_unlink(h, id);
+        while (gc__o(h, id)->wr_head)
+            gc__weakref_unlink(h, gc__o(h, id)->wr_head);
+    }
 }
 
 /* finalize_garbage: call __del__ once per object (PEP 442), taking the
@@ -490,6 +509,8 @@ static int64_t collect_main(GcHeap *h, int gen, int automatic)
         gc__event(h, GC_EV_PROMOTE, 0, 0, -1, old, list_len(h, GC_LIST_UNREACHABLE));
     gc__list_merge(h, GC_LIST_UNREACHABLE, old);
 
+    if (h->cfg.python >= 315)
+        clear_weakrefs(h, GC_LIST_FINAL);
     m += list_len(h, GC_LIST_FINAL);
     set_phase(h, GC_PHASE_CLEAR);
     if (delete_garbage(h, GC_LIST_FINAL, old) < 0)

@@ -1492,6 +1492,26 @@ static int contains(LangRun *r, GcValue item, GcValue cont)
 }
 
 /* COMPARE_OP / IS_OP / CONTAINS_OP: [a, b] -> [bool] */
+/* `a is b` for two equal ints is known only for CPython's cached small ints
+ * (-5..256, -5..1024 from 3.15): for others the answer depends on where
+ * each int object was made (one constant of the code, or two results of
+ * arithmetic), and gcviz's ints are values, not objects.  Refused rather
+ * than guessed. */
+static int int_identity_check(LangRun *r, GcValue a, GcValue b)
+{
+    if (a != b)
+        return OK;
+    int64_t hi = gc_globals(r->h)->python >= 315 ? 1024 : 256;
+    int64_t v = GC_VAL_PAYLOAD(a);
+    if (GC_VAL_TAG(a) == GC_V_BIGINT || (GC_VAL_TAG(a) == GC_V_INT && (v < -5 || v > hi)))
+        return raise(r, "TypeError",
+                     "gcviz: 'is' between two equal ints outside CPython's small-int cache (-5 "
+                     "to %lld) is not supported: CPython's answer depends on where each int "
+                     "was made (compare ints with ==)",
+                     (long long)hi);
+    return OK;
+}
+
 static int compare_op(LangRun *r, int op)
 {
     int n = gc_temp_count(r->h);
@@ -1505,10 +1525,12 @@ static int compare_op(LangRun *r, int op)
         res = !values_equal(r, a, b, 0);
         break;
     case LANG_OP_IS:
+        TRY(int_identity_check(r, a, b));
         res = a == b || (is_intlike(a) && is_intlike(b) && GC_VAL_TAG(a) == GC_VAL_TAG(b) &&
                          GC_VAL_PAYLOAD(a) == GC_VAL_PAYLOAD(b));
         break;
     case LANG_OP_IS_NOT:
+        TRY(int_identity_check(r, a, b));
         res = !(a == b);
         break;
     case LANG_OP_IN:
