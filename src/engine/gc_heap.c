@@ -310,7 +310,12 @@ static int objs_ensure(GcHeap *h, GcId n)
     GcObject *o = gc_realloc(h->objs, (size_t)cap * sizeof *o);
     if (!o)
         return gc_fail(h, "out of memory: %d objects", (int)n);
-    memset(o + h->cap, 0, (size_t)(cap - h->cap) * sizeof *o);
+    /* A lean run zeroes each record when it first uses it (lean_record):
+     * zeroing the whole new half here would touch pages it never uses. */
+    if (!h->lean)
+        memset(o + h->cap, 0, (size_t)(cap - h->cap) * sizeof *o);
+    else if (!h->cap)
+        memset(o, 0, sizeof *o); /* record 0: no object */
     h->objs = o;
     h->cap = cap;
     return 0;
@@ -528,7 +533,9 @@ void gc_heap_free(GcHeap *h)
 {
     if (!h)
         return;
-    for (GcId i = 1; i < h->cap; i++)
+    /* a lean run's records above the highest id were never written */
+    GcId end = h->lean ? (GcId)h->g[GF_MAXID] + 1 : h->cap;
+    for (GcId i = 1; i < end; i++)
         if (h->objs[i].cap > 1)
             gc_free(h->objs[i].s_.heap);
     gc_free(h->objs);
@@ -802,7 +809,9 @@ static GcId lean_record(GcHeap *h)
         if (id > h->cfg.max_objects || objs_ensure(h, id) < 0)
             return 0;
         h->g[GF_MAXID] = id;
-        gc__o(h, id)->id = id; /* the rest is zero (objs_ensure) */
+        GcObject *o = gc__o(h, id);
+        memset(o, 0, sizeof *o); /* not zeroed by objs_ensure in a lean run */
+        o->id = id;
         return id;
     }
     GcId id = h->spare.v[--h->spare.n];
