@@ -344,6 +344,9 @@ typedef struct GcConfig {
      * live objects.  Honoured only without record and with the cpython
      * collector (the others use the in-flight references as roots). */
     int lean;
+    /* The history's memory budget in bytes (0: GCVIZ_HISTORY_BUDGET, else
+     * gc_history_default_budget()); see gc_history_info. */
+    int64_t history_budget;
 } GcConfig;
 
 /* Creates an empty heap. atoms is borrowed and must outlive the heap.
@@ -558,6 +561,32 @@ int32_t gc_cursor(const GcHeap *h);
 /* Moves the cursor, undoing or redoing writes; the heap then shows the
  * state at that point (read-only: do not mutate a rewound heap). */
 void gc_seek(GcHeap *h, int32_t cursor);
+/*
+ * The history's memory budget (issue 14).  The history keeps every
+ * micro-step until it has used half of its budget; from then on it keeps
+ * only the statement-level events (the start of each statement of the
+ * module, the end of each top-level step, printed output, the start and
+ * end of each collection, an error), each with one write per place it
+ * changed, so that every statement stop is still reached exactly.  When
+ * even that would pass the budget, the run stops there (gc_failed, with
+ * gc_limit_hit: the scenario's, not the machine's) with a message that
+ * says so; the statements run so far stay reachable.
+ */
+typedef struct GcHistoryInfo {
+    int64_t budget;      /* bytes */
+    int64_t bytes;       /* used by events, writes and the coarse mode's table */
+    int32_t coarse_from; /* first event of the statement-level part, -1 if none */
+    int full;            /* the budget stopped the run */
+} GcHistoryInfo;
+GcHistoryInfo gc_history_info(const GcHeap *h);
+/* GCVIZ_HISTORY_BUDGET (bytes, or with a K, M or G suffix) if set and
+ * valid, else 10 % of physical memory (1 GiB if that is unknown), at
+ * least 1 MiB. */
+int64_t gc_history_default_budget(void);
+/* Parses "64M", "1G", "500000" into bytes (K, M, G are 1024-based);
+ * -1 if s is not that. */
+int64_t gc_parse_bytes(const char *s);
+
 /* Did object id change in event i (one of its writes)? */
 int gc_event_touches(const GcHeap *h, int32_t i, GcId id);
 

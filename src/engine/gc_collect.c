@@ -523,9 +523,9 @@ static int64_t collect_main(GcHeap *h, int gen, int automatic)
     SET_G(h, GF_STATS + gen * 3 + 1, h->g[GF_STATS + gen * 3 + 1] + m);
     SET_G(h, GF_STATS + gen * 3 + 2, h->g[GF_STATS + gen * 3 + 2] + n);
     record_collection(h, gen, m, n, automatic);
-    gc__event(h, GC_EV_GC_END, 0, 0, -1, m, n);
-    if (h->record && h->nevents > 0)
-        h->events[h->nevents - 1].phase = GC_PHASE_DONE;
+    int32_t end = gc__event(h, GC_EV_GC_END, 0, 0, -1, m, n);
+    if (end >= 0)
+        h->events[end].phase = GC_PHASE_DONE;
     SET_G(h, GF_PHASE, GC_PHASE_IDLE);
     SET_G(h, GF_GEN, -1);
     SET_G(h, GF_AUTO, 0);

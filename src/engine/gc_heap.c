@@ -99,31 +99,6 @@ const char *gc_python_name(int python)
     }
 }
 
-/* ---- the write log --------------------------------------------------- */
-
-int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, int64_t old,
-            int64_t new_)
-{
-    if (h->nwrites == h->capwrites) {
-        int64_t cap = h->capwrites ? h->capwrites * 2 : 4096;
-        GcWrite *w = gc_realloc(h->writes, (size_t)cap * sizeof *w);
-        if (!w) {
-            h->record = 0; /* keep running; the history stops here */
-            return gc_fail(h, "out of memory while recording the history");
-        }
-        h->writes = w;
-        h->capwrites = cap;
-    }
-    GcWrite *w = &h->writes[h->nwrites++];
-    w->what = what;
-    w->field = field;
-    w->id = id;
-    w->idx = idx;
-    w->old = old;
-    w->new_ = new_;
-    return 0;
-}
-
 /* ---- the key index (see gc_internal.h) ------------------------------- */
 
 static inline uint32_t *ix_table(GcObject *o)
@@ -393,8 +368,9 @@ static void frame_set(GcHeap *h, int depth, int field, int64_t v)
 int32_t gc__event_rec(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t slot, int64_t a,
                       int64_t b)
 {
-    if (!h->record)
+    if (!h->record || !gc__budget_keeps(h, kind))
         return -1;
+    gc__budget_close(h);
     if (h->nevents == h->capevents) {
         int32_t cap = h->capevents ? h->capevents * 2 : 1024;
         GcEvent *e = gc_realloc(h->events, (size_t)cap * sizeof *e);
@@ -502,6 +478,9 @@ GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host)
         h->cfg.internals = 313;
     if (h->cfg.max_objects <= 0)
         h->cfg.max_objects = DEFAULT_MAX_OBJECTS;
+    if (h->cfg.history_budget <= 0)
+        h->cfg.history_budget = gc_history_default_budget();
+    h->coarse_from = -1;
     h->atoms = atoms;
     if (host)
         h->host = *host;
@@ -550,6 +529,7 @@ void gc_heap_free(GcHeap *h)
     gc_free(h->classes);
     gc_free(h->writes);
     gc_free(h->events);
+    gc_free(h->coal);
     gc_free(h->freed.v);
     gc_free(h->finalized.v);
     gc_free(h->colls);
@@ -884,6 +864,8 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
     int fl = freelist_of(kind, kind == GC_KIND_TUPLE ? cls : 0);
     int reuse = fl >= 0 && h->g[fl] > 0;
     int32_t ev = gc__event(h, GC_EV_ALLOC, id, 0, -1, kind, reuse);
+    if (ev < 0 && h->record) /* a statement-level history: born in the statement kept */
+        ev = h->nevents - 1;
     SET_OBJ(h, id, OF_KIND, kind);
     SET_OBJ(h, id, OF_STATE, GC_STATE_ALIVE);
     SET_OBJ(h, id, OF_CLS, kind == GC_KIND_INSTANCE ? cls : -1);

@@ -118,6 +118,16 @@ struct GcHeap {
     GcEvent *events;
     int32_t nevents, capevents;
     int32_t cursor;
+    /* The history's memory budget (gc_history.c): bytes allowed
+     * (cfg.history_budget), whether only statement-level events are kept
+     * now (coarse, from event coarse_from on), whether the budget stopped
+     * the run, and the table that finds the write of the current event
+     * to the same place (coarse mode keeps one write per place). */
+    int coarse;
+    int32_t coarse_from;
+    int budget_full;
+    struct CoalEntry *coal;
+    int64_t capcoal, ncoal, coal_span;
     int32_t loc; /* current statement location */
     IdVec freed, finalized;
     GcCollectionRecord *colls;
@@ -239,6 +249,18 @@ static inline void gc__obj_set_inline(GcHeap *h, GcId id, int field, int64_t v)
         gc__log(h, W_OBJ, (uint8_t)field, id, 0, gc__obj_get(o, field), v);
     gc__obj_put(o, field, v);
 }
+
+/* The budget (gc_history.c): may an event of this kind be kept now?
+ * Switches to the statement-level history when the fine one has used its
+ * share, and stops the run (gc_fail) when even that is over the budget. */
+int gc__budget_keeps(GcHeap *h, GcEventKind kind);
+/* Before an event is recorded: drops the writes of the last event that
+ * leave their place as it was (statement-level history only). */
+void gc__budget_close(GcHeap *h);
+typedef struct CoalEntry {
+    int64_t k;    /* a write */
+    int64_t span; /* the event count when it was added */
+} CoalEntry;
 
 /* Events (nothing is kept, and nothing paid, when recording is off). */
 int32_t gc__event_rec(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t slot, int64_t a,

@@ -307,6 +307,8 @@ typedef struct LangRunOptions {
     /* Called after each top-level step (may be NULL): for trace output. */
     void (*on_step)(void *ctx, LangRun *r, int32_t step);
     void *ctx;
+    /* Bytes the history may use (GcConfig.history_budget; 0 = the default). */
+    int64_t history_budget;
 } LangRunOptions;
 
 /* Runs the whole program.  Returns a run (never NULL unless out of memory)

@@ -3577,6 +3577,9 @@ static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *r
     int mark = gc_temp_count(r->h);
     int rc = OK;
     at_stmt(r, s);
+    /* the history's budget (gc_history.c) stops even a loop that allocates nothing */
+    if (gc_failed(r->h))
+        return fatal(r);
     /* Sticky once over: an error swallowed in a __del__ is raised again by
      * the next statement, so the run ends. */
     if (++r->executed > r->opt.max_stmts)
@@ -4073,7 +4076,8 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
                     r->opt.record || r->opt.checked,
                     r->opt.timing,
                     r->opt.max_objects,
-                    r->opt.lean && !r->opt.record && !r->opt.checked};
+                    r->opt.lean && !r->opt.record && !r->opt.checked,
+                    r->opt.history_budget};
     GcHost host = {r, host_del, host_weakref_cb};
     r->h = gc_heap_new(&cfg, lang_atoms(p), &host);
     int32_t nf = lang_func_count(p), nc = lang_class_count(p);
@@ -4175,7 +4179,9 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         format_traceback(r);
         break;
     }
-    if (r->py && r->status != 3 && lang_exit_loc(p) >= 0)
+    /* a run the history's budget stopped has no exit: its collections would
+     * be kept in a history that has no room left */
+    if (r->py && r->status != 3 && !gc_history_info(r->h).full && lang_exit_loc(p) >= 0)
         run_exit(r);
     if (r->opt.checked && r->status != 3)
         check_history(r);

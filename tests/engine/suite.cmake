@@ -33,3 +33,10 @@ foreach(v 3.12 3.13 3.14 3.15)
            COMMAND ${CMAKE_COMMAND} -DGCVIZ=$<TARGET_FILE:gcviz> -DPY=${v}
                    -DSCENARIOS=${PROJECT_SOURCE_DIR}/scenarios -P ${CMAKE_CURRENT_LIST_DIR}/course_versions.cmake)
 endforeach()
+
+# The history's memory budget (issue 14).
+add_executable(test_history ${CMAKE_CURRENT_LIST_DIR}/test_history.c)
+target_link_libraries(test_history PRIVATE gcviz_scenario)
+foreach(t budget_exact budget_full)
+  add_test(NAME engine_history_${t} COMMAND test_history ${t})
+endforeach()

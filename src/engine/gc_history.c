@@ -1,0 +1,250 @@
+/*
+ * gc_history.c: the write log and the history's memory budget (issue 14).
+ *
+ * Every logged setter appends a write (old and new value of one place) to
+ * the current event; seeking undoes and redoes them (gc_heap.c gc_seek).
+ * Kept whole, the history costs about 6 KB per iteration of a two-line
+ * loop (22 events of 48 bytes, 157 writes of 32 bytes), so a long loop
+ * would fill the machine.  The budget bounds it:
+ *
+ *  - fine: every micro-step is kept until events and writes use half of
+ *    the budget;
+ *  - coarse: from then on only statement-level events are kept (see
+ *    coarse_keeps).  The writes of the dropped micro-steps go to the last
+ *    event kept, and a place written twice in one such event keeps one
+ *    write (the first old value, the last new one): undoing or redoing
+ *    the event still moves the heap between exactly the states at its two
+ *    ends, so every statement stop (and every collection's start and end)
+ *    is exact, while the micro-steps in between are gone;
+ *  - full: when the coarse history too reaches the budget the run is
+ *    stopped with a message (gc_fail; the scenario's limit, like the
+ *    object limit), and the history up to there stays exact.  Writes are
+ *    still logged while the interpreter unwinds, so the last state is the
+ *    one the history ends in.
+ *
+ * Why not checkpoints and re-execution: a statement stop inside a loop or
+ * a call is in the middle of the interpreter's C stack (lang_exec.c keeps
+ * loops, calls and evaluation as C recursion), so the interpreter cannot
+ * resume from a heap checkpoint; finer steps could only be recomputed by
+ * running the program again from its start.  That is not built yet: a
+ * statement-level part has no micro-steps to show.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gc_internal.h"
+
+#define MIB ((int64_t)1 << 20)
+
+int64_t gc_parse_bytes(const char *s)
+{
+    if (!s || !*s)
+        return -1;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (end == s || v <= 0)
+        return -1;
+    int64_t mul = 1;
+    if (*end == 'K' || *end == 'k')
+        mul = (int64_t)1 << 10;
+    else if (*end == 'M' || *end == 'm')
+        mul = MIB;
+    else if (*end == 'G' || *end == 'g')
+        mul = (int64_t)1 << 30;
+    if (mul > 1)
+        end++;
+    if (*end || v > INT64_MAX / mul)
+        return -1;
+    return (int64_t)v * mul;
+}
+
+int64_t gc_history_default_budget(void)
+{
+    int64_t b = gc_parse_bytes(getenv("GCVIZ_HISTORY_BUDGET"));
+    if (b < 0) {
+        long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGE_SIZE);
+        b = pages > 0 && size > 0 ? (int64_t)pages * size / 10 : 1024 * MIB;
+    }
+    return b < MIB ? MIB : b;
+}
+
+static int64_t used_bytes(const GcHeap *h)
+{
+    return (int64_t)h->nevents * (int64_t)sizeof(GcEvent) + h->nwrites * (int64_t)sizeof(GcWrite) +
+           h->capcoal * (int64_t)sizeof(CoalEntry);
+}
+
+GcHistoryInfo gc_history_info(const GcHeap *h)
+{
+    GcHistoryInfo r = {h->cfg.history_budget, used_bytes(h), h->coarse_from, h->budget_full};
+    return r;
+}
+
+/* The events a statement-level history keeps: the stops of the statement
+ * granularity (a module-level statement's start, a step's end, an error),
+ * what the window reads besides (printed output, a collection's start and
+ * end with its counts).  Phases are not kept: their summaries are made of
+ * the micro-steps. */
+static int coarse_keeps(const GcHeap *h, GcEventKind kind)
+{
+    switch (kind) {
+    case GC_EV_BEGIN:
+    case GC_EV_STEP_END:
+    case GC_EV_ERROR:
+    case GC_EV_OUTPUT:
+    case GC_EV_GC_START:
+    case GC_EV_GC_END:
+        return 1;
+    case GC_EV_STMT:
+        return h->g[GF_NFRAMES] <= 1;
+    default:
+        return 0;
+    }
+}
+
+int gc__budget_keeps(GcHeap *h, GcEventKind kind)
+{
+    int64_t used = used_bytes(h);
+    if (!h->coarse && used > h->cfg.history_budget / 2) {
+        h->coarse = 1;
+        h->coarse_from = h->nevents;
+    }
+    if (!h->coarse)
+        return 1;
+    if (!coarse_keeps(h, kind))
+        return 0;
+    if (!h->budget_full && used > h->cfg.history_budget) {
+        h->budget_full = 1;
+        h->limit_hit = 1;
+        int64_t b = h->cfg.history_budget;
+        gc_fail(h,
+                "MemoryError: the history of this run needs more than its budget of %lld %s "
+                "(--history-budget or GCVIZ_HISTORY_BUDGET): the run stops here; the "
+                "statements before it can be shown, micro-steps up to event %d",
+                (long long)(b >= 10 * MIB ? b / MIB : b), b >= 10 * MIB ? "MB" : "bytes",
+                (int)h->coarse_from);
+    }
+    return 1;
+}
+
+/* ---- one write per place in a statement-level event ------------------------ */
+
+static uint64_t place_hash(uint8_t what, uint8_t field, int32_t id, uint32_t idx)
+{
+    uint64_t k =
+        ((uint64_t)(uint32_t)id << 32) ^ ((uint64_t)idx << 12) ^ ((uint64_t)field << 4) ^ what;
+    k ^= k >> 31;
+    k *= 0x9E3779B97F4A7C15ull;
+    return k ^ (k >> 29);
+}
+
+static int same_place(const GcWrite *w, uint8_t what, uint8_t field, int32_t id, uint32_t idx)
+{
+    return w->what == what && w->field == field && w->id == id && w->idx == idx;
+}
+
+/* The first write of the current event to this place, or -1.  A table
+ * entry is a write index and the event count when it was added: one added
+ * for an earlier event is free (the table is emptied by recording an
+ * event, not by clearing it). */
+static int64_t coal_find(const GcHeap *h, uint64_t hash, uint8_t what, uint8_t field, int32_t id,
+                         uint32_t idx)
+{
+    if (h->capcoal == 0)
+        return -1;
+    for (int64_t i = (int64_t)(hash & (uint64_t)(h->capcoal - 1));;
+         i = (i + 1) & (h->capcoal - 1)) {
+        const CoalEntry *c = &h->coal[i];
+        if (c->span != h->nevents)
+            return -1;
+        if (same_place(&h->writes[c->k], what, field, id, idx))
+            return c->k;
+    }
+}
+
+static void coal_put(GcHeap *h, CoalEntry *tab, int64_t cap, int64_t k)
+{
+    const GcWrite *w = &h->writes[k];
+    for (int64_t i = (int64_t)(place_hash(w->what, w->field, w->id, w->idx) & (uint64_t)(cap - 1));;
+         i = (i + 1) & (cap - 1))
+        if (tab[i].span != h->nevents) {
+            tab[i] = (CoalEntry){k, h->nevents};
+            return;
+        }
+}
+
+/* Adds write k to the table (out of memory: it is left out, and a later
+ * write to its place is then kept as a write of its own, which is as
+ * exact, only larger). */
+static void coal_add(GcHeap *h, int64_t k)
+{
+    if (h->coal_span != h->nevents) { /* the first write of a new event */
+        h->coal_span = h->nevents;
+        h->ncoal = 0;
+    }
+    if ((h->ncoal + 1) * 2 > h->capcoal) {
+        int64_t cap = h->capcoal ? h->capcoal * 2 : 4096;
+        CoalEntry *tab = gc_malloc((size_t)cap * sizeof *tab);
+        if (!tab)
+            return;
+        for (int64_t i = 0; i < cap; i++)
+            tab[i] = (CoalEntry){0, -1};
+        for (int64_t i = 0; i < h->capcoal; i++)
+            if (h->coal[i].span == h->nevents)
+                coal_put(h, tab, cap, h->coal[i].k);
+        gc_free(h->coal);
+        h->coal = tab;
+        h->capcoal = cap;
+    }
+    coal_put(h, h->coal, h->capcoal, k);
+    h->ncoal++;
+}
+
+void gc__budget_close(GcHeap *h)
+{
+    if (!h->coarse || h->nevents == 0)
+        return;
+    /* A place written back to the value it had adds nothing (a temporary
+     * pushed and popped, a count up and down): the event keeps the others. */
+    int64_t from = h->events[h->nevents - 1].first_write, to = from;
+    for (int64_t k = from; k < h->nwrites; k++)
+        if (h->writes[k].old != h->writes[k].new_)
+            h->writes[to++] = h->writes[k];
+    h->nwrites = to;
+}
+
+/* ---- the write log ------------------------------------------------------------ */
+
+int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, int64_t old,
+            int64_t new_)
+{
+    if (h->coarse && h->nevents > 0) {
+        int64_t k = coal_find(h, place_hash(what, field, id, idx), what, field, id, idx);
+        if (k >= 0) {
+            h->writes[k].new_ = new_;
+            return 0;
+        }
+    }
+    if (h->nwrites == h->capwrites) {
+        int64_t cap = h->capwrites ? h->capwrites * 2 : 4096;
+        GcWrite *w = gc_realloc(h->writes, (size_t)cap * sizeof *w);
+        if (!w) {
+            h->record = 0; /* keep running; the history stops here */
+            return gc_fail(h, "out of memory while recording the history");
+        }
+        h->writes = w;
+        h->capwrites = cap;
+    }
+    GcWrite *w = &h->writes[h->nwrites++];
+    w->what = what;
+    w->field = field;
+    w->id = id;
+    w->idx = idx;
+    w->old = old;
+    w->new_ = new_;
+    if (h->coarse && h->nevents > 0)
+        coal_add(h, h->nwrites - 1); /* out of memory: this write is only not merged */
+    return 0;
+}

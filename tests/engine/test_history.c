@@ -1,0 +1,347 @@
+/*
+ * test_history.c: the history's memory budget (issue 14, gc_history.c).
+ *
+ * A loop program is run twice: with no budget to speak of (every
+ * micro-step kept) and with its budget forced small.  The small run must
+ * switch to the statement-level history part way, and seeking it to every
+ * statement stop must give exactly the state the full run has at the same
+ * stop (objects, slots, lists, frames, temporaries, globals, printed
+ * output); every micro-step it kept before the switch must be the full
+ * run's, event and state.  A budget too small even for the statement
+ * stops must end the run with a message (the scenario's limit, status 1),
+ * and the stops it kept must be exact too.
+ *
+ * Usage: test_history budget_exact | budget_full | stats FILE
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scenario.h"
+
+static int failures;
+
+#define EXPECT(cond, ...)                                                     \
+    do {                                                                      \
+        if (!(cond)) {                                                        \
+            fprintf(stderr, "%s:%d: FAILED %s: ", __FILE__, __LINE__, #cond); \
+            fprintf(stderr, __VA_ARGS__);                                     \
+            fputc('\n', stderr);                                              \
+            failures++;                                                       \
+        }                                                                     \
+    } while (0)
+
+/* Automatic collections (short-lived self-cycles, threshold 50), a list
+ * that grows and shrinks, a function call, a __del__ that prints, and
+ * output: each iteration writes in every part of the heap. */
+static const char LOOP[] =
+    "import gc\n"
+    "gc.collect()\n"
+    "gc.set_threshold(50, 3, 3)\n"
+    "\n"
+    "\n"
+    "class Node:\n"
+    "    def __del__(self):\n"
+    "        if self.n % 40 == 0:\n"
+    "            print('del', self.n)\n"
+    "\n"
+    "\n"
+    "def make(n):\n"
+    "    t = Node()\n"
+    "    t.n = n\n"
+    "    t.me = t\n"
+    "    return t\n"
+    "\n"
+    "\n"
+    "keep = []\n"
+    "for i in range(300):\n"
+    "    t = make(i)\n"
+    "    keep.append([i, t])\n"
+    "    if len(keep) > 5:\n"
+    "        keep.pop(0)\n"
+    "    if i % 100 == 0:\n"
+    "        print('at', i, len(keep))\n"
+    "del t\n"
+    "print('collected', gc.collect())\n";
+
+static Scenario *load(void)
+{
+    ScenarioErrors errs;
+    memset(&errs, 0, sizeof errs);
+    Scenario *s = scenario_load_text("loop.py", LOOP, strlen(LOOP), &errs);
+    if (!s) {
+        fprintf(stderr, "the test program does not load\n");
+        exit(1);
+    }
+    return s;
+}
+
+static LangRun *run(Scenario *s, int64_t budget)
+{
+    LangRunOptions o;
+    memset(&o, 0, sizeof o);
+    o.record = 1;
+    o.history_budget = budget;
+    LangRun *r = lang_run(s->program, &o);
+    if (!r) {
+        fprintf(stderr, "out of memory\n");
+        exit(1);
+    }
+    return r;
+}
+
+/* The cursors of the statement stops: each module-level statement's
+ * start (the state after the statement before it), and the end. */
+static int32_t stops(GcHeap *h, int32_t *out, int32_t max)
+{
+    int32_t n = gc_event_count(h), k = 0;
+    for (int32_t i = 0; i < n && k < max; i++) {
+        const GcEvent *e = gc_event(h, i);
+        if (e->kind == GC_EV_STMT && e->depth == 0)
+            out[k++] = i;
+    }
+    if (k < max)
+        out[k++] = n;
+    return k;
+}
+
+/* ord[i]: how many statement stops come before event i (n + 2 entries).
+ * Object records hold event indices (born, died), which differ between
+ * the two histories; the statement they fall in does not. */
+static int32_t *ordinals(GcHeap *h)
+{
+    int32_t n = gc_event_count(h);
+    int32_t *ord = malloc(((size_t)n + 2) * sizeof *ord);
+    if (!ord)
+        exit(1);
+    ord[0] = 0;
+    for (int32_t i = 0; i <= n; i++) {
+        const GcEvent *e = gc_event(h, i);
+        ord[i + 1] = ord[i] + (e && e->kind == GC_EV_STMT && e->depth == 0);
+    }
+    return ord;
+}
+
+/* Appends the state shown at the cursor to buf as text. */
+static void dump(LangRun *r, const int32_t *ord, char *buf, size_t cap)
+{
+    GcHeap *h = lang_run_heap(r);
+    size_t k = 0;
+#define OUT(...)                                                   \
+    do {                                                           \
+        if (k < cap)                                               \
+            k += (size_t)snprintf(buf + k, cap - k, __VA_ARGS__); \
+    } while (0)
+    const GcGlobals *g = gc_globals(h);
+    OUT("g %d %d %lld %lld %lld %lld %lld %lld %d %d %lld %lld %d\n", g->enabled, g->collecting,
+        (long long)g->count[0], (long long)g->count[1], (long long)g->count[2],
+        (long long)g->threshold[0], (long long)g->long_lived_total,
+        (long long)g->long_lived_pending, (int)g->phase, g->gen, (long long)g->allocated,
+        (long long)g->freed, g->step);
+    for (int i = 0; i < 3; i++)
+        OUT("s %lld %lld %lld\n", (long long)g->stats[i].collections,
+            (long long)g->stats[i].collected, (long long)g->stats[i].uncollectable);
+    for (int l = 0; l < GC_LIST_COUNT; l++) {
+        GcListView v = gc_list(h, (GcListId)l);
+        OUT("l%d %d %d %lld\n", l, v.first, v.last, (long long)v.len);
+    }
+    GcId max = gc_max_id(h);
+    OUT("max %d\n", max);
+    for (GcId id = 1; id <= max; id++) {
+        const GcObject *o = gc_object(h, id);
+        if (!o)
+            continue;
+        OUT("o%d %d %d %d %d %d %d %d %d %u %d %d born %d died %d:", id, o->kind, o->state, o->list,
+            o->flags, o->refcnt, o->gc_refs, o->prev, o->next, o->nslots, o->cls, o->wr_head,
+            ord[o->born + 1], o->died < 0 ? -1 : ord[o->died]);
+        const GcSlot *sl = gc_slots(o);
+        for (uint32_t i = 0; i < o->nslots && o->kind != GC_KIND_WEAKREF; i++)
+            OUT(" %llx=%llx", (unsigned long long)sl[i].key, (unsigned long long)sl[i].val);
+        OUT("\n");
+    }
+    for (int d = 0; d < gc_frame_count(h); d++) {
+        const GcFrame *f = gc_frame(h, d);
+        OUT("f%d %d %d %d:", d, f->func, f->self_obj, f->loc);
+        for (uint32_t i = 0; i < f->nvars; i++)
+            OUT(" %llx=%llx", (unsigned long long)f->vars[i].key,
+                (unsigned long long)f->vars[i].val);
+        OUT("\n");
+    }
+    for (int i = 0; i < gc_temp_count(h); i++)
+        OUT("t %llx\n", (unsigned long long)gc_temp(h, i));
+    for (int i = 0; i < gc_inflight_count(h); i++)
+        OUT("i %llx\n", (unsigned long long)gc_inflight(h, i));
+    OUT("out %zu\n", lang_run_output_at(r, gc_cursor(h)));
+#undef OUT
+    if (k >= cap)
+        fprintf(stderr, "dump cut at %zu bytes\n", cap), exit(1);
+}
+
+#define DUMP_CAP (4 << 20)
+
+/* Seeks both runs to their k-th statement stop and compares the states. */
+static const int32_t *ord_a, *ord_b;
+
+static int same_at(LangRun *a, int32_t ca, LangRun *b, int32_t cb, char *da, char *db)
+{
+    gc_seek(lang_run_heap(a), ca);
+    gc_seek(lang_run_heap(b), cb);
+    dump(a, ord_a, da, DUMP_CAP);
+    dump(b, ord_b, db, DUMP_CAP);
+    char buf[256];
+    EXPECT(gc_check(lang_run_heap(b), buf, sizeof buf) == 0, "at %d: %s", cb, buf);
+    if (strcmp(da, db) == 0)
+        return 1;
+    size_t i = 0;
+    while (da[i] == db[i])
+        i++;
+    while (i > 0 && da[i - 1] != '\n')
+        i--;
+    fprintf(stderr, "full run at %d:    %.160s\nbudget run at %d: %.160s\n", ca, da + i, cb,
+            db + i);
+    return 0;
+}
+
+/* Every statement stop of `small` (the first nb of them) against the
+ * full run's; every event before its coarse part against the full
+ * run's, with the state after it. */
+static void compare(LangRun *full, LangRun *small, int whole)
+{
+    GcHeap *hf = lang_run_heap(full), *hs = lang_run_heap(small);
+    static int32_t sf[100000], ss[100000];
+    int32_t nf = stops(hf, sf, 100000), ns = stops(hs, ss, 100000);
+    if (whole)
+        EXPECT(nf == ns, "%d statement stops, the full run has %d", ns, nf);
+    else
+        EXPECT(ns > 100 && ns < nf, "%d statement stops kept of %d", ns, nf);
+    char *da = malloc(DUMP_CAP), *db = malloc(DUMP_CAP);
+    int32_t *oa = ordinals(hf), *ob = ordinals(hs);
+    if (!da || !db)
+        exit(1);
+    ord_a = oa;
+    ord_b = ob;
+    /* A run the budget stopped ends in its error event: compare the stops
+     * before it (the last, the end, is past the error). */
+    int32_t upto = whole ? ns : ns - 1;
+    int bad = 0;
+    for (int32_t k = 0; k < upto && k < nf && bad < 3; k++)
+        bad += !same_at(full, sf[k], small, ss[k], da, db);
+    EXPECT(bad == 0, "%d statement stops differ", bad);
+    GcHistoryInfo info = gc_history_info(hs);
+    for (int32_t c = 0; c < info.coarse_from && bad < 3; c++) {
+        /* the last fine event holds the writes up to the next event kept */
+        GcEvent a = *gc_event(hf, c), b = *gc_event(hs, c);
+        if (c + 1 == info.coarse_from)
+            a.nwrites = b.nwrites;
+        if (memcmp(&a, &b, sizeof a) != 0) {
+            EXPECT(0, "event %d differs (kinds %d, %d)", c, a.kind, b.kind);
+            bad++;
+        } else if (c % 7 == 0 || c + 1 == info.coarse_from)
+            bad += !same_at(full, c, small, c, da, db);
+    }
+    EXPECT(bad == 0, "the fine part differs");
+    free(oa);
+    free(ob);
+    free(da);
+    free(db);
+}
+
+static void test_budget_exact(void)
+{
+    Scenario *s = load();
+    LangRun *full = run(s, (int64_t)1 << 40);
+    GcHistoryInfo fi = gc_history_info(lang_run_heap(full));
+    EXPECT(lang_run_status(full) == 0, "%s", lang_run_error(full));
+    EXPECT(fi.coarse_from < 0, "the full run switched at %d", fi.coarse_from);
+    /* half of that for the whole history: the fine part ends at a quarter */
+    LangRun *small = run(s, fi.bytes / 2);
+    GcHeap *hs = lang_run_heap(small);
+    GcHistoryInfo si = gc_history_info(hs);
+    EXPECT(lang_run_status(small) == 0, "%s", lang_run_error(small));
+    EXPECT(si.coarse_from > 1000 && si.coarse_from < gc_event_count(hs),
+           "the statement-level part starts at %d of %d", si.coarse_from, gc_event_count(hs));
+    EXPECT(si.bytes <= si.budget, "%lld bytes of %lld", (long long)si.bytes, (long long)si.budget);
+    EXPECT(!si.full, "the budget stopped the run");
+    size_t nf, ns;
+    const char *of = lang_run_output(full, &nf), *os = lang_run_output(small, &ns);
+    EXPECT(nf == ns && memcmp(of, os, nf) == 0, "the output differs");
+    printf("full: %d events, %lld bytes; budget %lld: %d events, %lld bytes, coarse from %d\n",
+           gc_event_count(lang_run_heap(full)), (long long)fi.bytes, (long long)si.budget,
+           gc_event_count(hs), (long long)si.bytes, si.coarse_from);
+    compare(full, small, 1);
+    lang_run_free(small);
+    lang_run_free(full);
+    scenario_free(s);
+}
+
+static void test_budget_full(void)
+{
+    Scenario *s = load();
+    LangRun *full = run(s, (int64_t)1 << 40);
+    GcHistoryInfo fi = gc_history_info(lang_run_heap(full));
+    LangRun *small = run(s, fi.bytes / 8);
+    GcHeap *hs = lang_run_heap(small);
+    GcHistoryInfo si = gc_history_info(hs);
+    EXPECT(lang_run_status(small) == 1, "status %d", lang_run_status(small));
+    EXPECT(si.full, "the budget did not stop the run");
+    EXPECT(strstr(lang_run_error(small), "history of this run needs more than its budget"),
+           "message: %s", lang_run_error(small));
+    EXPECT(si.bytes < si.budget + si.budget / 10, "%lld bytes of %lld", (long long)si.bytes,
+           (long long)si.budget);
+    const GcEvent *last = gc_event(hs, gc_event_count(hs) - 1);
+    EXPECT(last->kind == GC_EV_ERROR, "the last event is a %d", last->kind);
+    printf("budget %lld: stopped with %d events, %lld bytes: %s\n", (long long)si.budget,
+           gc_event_count(hs), (long long)si.bytes, lang_run_error(small));
+    compare(full, small, 0);
+    lang_run_free(small);
+    lang_run_free(full);
+    scenario_free(s);
+}
+
+/* Figures for a program: events, writes' bytes, statements (the README's
+ * table of bytes per statement). */
+static int stats(const char *path, int64_t budget)
+{
+    ScenarioErrors errs;
+    memset(&errs, 0, sizeof errs);
+    Scenario *s = scenario_load(path, &errs);
+    if (!s) {
+        fprintf(stderr, "%s does not load\n", path);
+        return 1;
+    }
+    LangRun *r = run(s, budget);
+    GcHeap *h = lang_run_heap(r);
+    GcHistoryInfo in = gc_history_info(h);
+    int32_t *ord = ordinals(h);
+    int64_t nstmt = ord[gc_event_count(h)];
+    free(ord);
+    printf("%s: status %d, %d events, %lld statement stops, %lld bytes (%.0f per statement), "
+           "budget %lld, coarse from %d%s\n",
+           path, lang_run_status(r), gc_event_count(h), (long long)nstmt, (long long)in.bytes,
+           nstmt ? (double)in.bytes / (double)nstmt : 0.0, (long long)in.budget, in.coarse_from,
+           in.full ? ", stopped by the budget" : "");
+    lang_run_free(r);
+    scenario_free(s);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 3 && strcmp(argv[1], "stats") == 0)
+        return stats(argv[2], argc > 3 ? gc_parse_bytes(argv[3]) : 0);
+    if (argc != 2) {
+        fprintf(stderr, "usage: test_history budget_exact|budget_full|stats FILE [BUDGET]\n");
+        return 2;
+    }
+    if (strcmp(argv[1], "budget_exact") == 0)
+        test_budget_exact();
+    else if (strcmp(argv[1], "budget_full") == 0)
+        test_budget_full();
+    else {
+        fprintf(stderr, "unknown test %s\n", argv[1]);
+        return 2;
+    }
+    if (failures)
+        fprintf(stderr, "%d failure(s)\n", failures);
+    return failures ? 1 : 0;
+}
