@@ -529,6 +529,12 @@ static int record_run(Rec *rc)
         fprintf(stderr, "%s\n", w->load_error ? w->load_error : "cannot load the scenario");
         return 1;
     }
+    GcHistoryInfo hist = gc_history_info(w->heap);
+    if (hist.coarse_from > 0) /* what the history's budget could not keep */
+        fprintf(stderr,
+                "gcviz record: the history's budget (%lld MB) keeps the micro-steps up to "
+                "statement %d; after it only statement stops and collections\n",
+                (long long)(hist.budget >> 20), (int)gc_event(w->heap, hist.coarse_from - 1)->step);
     if (o->fit)
         app_win_fit_run(w);
     app_win_frame_view(w, &w->view.zoom, &w->view.pan_x, &w->view.pan_y);

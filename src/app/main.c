@@ -3,9 +3,11 @@
  * over; the only place that decides what is fatal.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "gc.h"
 
 static const char USAGE[] =
     "gcviz: see, frame by frame, how CPython manages memory.\n"
@@ -21,12 +23,51 @@ static const char USAGE[] =
     "               [--slide]\n"
     "  gcviz --help | --version       (also: gcviz VERB --help)\n"
     "\n"
+    "Every verb takes --history-budget BYTES (64M, 2G; also GCVIZ_HISTORY_BUDGET):\n"
+    "the memory the history of a run may use, 10 % of the machine's memory by\n"
+    "default.  Past half of it only statement stops are kept; past all of it the\n"
+    "run stops with a message.\n"
+    "\n"
     "Without a scenario the window opens on the bundled tour.\n"
     "Exit status: 0 fine, 1 bad scenario or a Python error in it, 2 bad usage,\n"
     "3 the environment failed (no display, no font, cannot write).\n";
 
+/* --history-budget BYTES, for every verb: checked, handed to the engine
+ * through GCVIZ_HISTORY_BUDGET (gc_history_default_budget) and taken out
+ * of argv.  0, or 2 after a message. */
+static int history_budget(int *argc, char **argv)
+{
+    const char *env = getenv("GCVIZ_HISTORY_BUDGET");
+    if (env && gc_parse_bytes(env) < 0) {
+        fprintf(stderr, "gcviz: GCVIZ_HISTORY_BUDGET needs bytes, e.g. 64M or 2G, not '%.100s'\n",
+                env);
+        return 2;
+    }
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], "--history-budget") != 0)
+            continue;
+        if (i + 1 >= *argc || gc_parse_bytes(argv[i + 1]) < 0) {
+            fprintf(stderr, "gcviz: --history-budget needs bytes, e.g. 64M or 2G%s%.100s%s\n",
+                    i + 1 < *argc ? ", not '" : "", i + 1 < *argc ? argv[i + 1] : "",
+                    i + 1 < *argc ? "'" : "");
+            return 2;
+        }
+        if (setenv("GCVIZ_HISTORY_BUDGET", argv[i + 1], 1) != 0) {
+            fprintf(stderr, "gcviz: out of memory\n");
+            return 3;
+        }
+        memmove(argv + i, argv + i + 2, (size_t)(*argc - i - 1) * sizeof *argv); /* and the NULL */
+        *argc -= 2;
+        i--;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    int st = history_budget(&argc, argv);
+    if (st != 0)
+        return st;
     if (argc > 1) {
         const char *v = argv[1];
         if (strcmp(v, "--version") == 0) {
