@@ -32,8 +32,9 @@ static int failures;
     } while (0)
 
 /* Automatic collections (short-lived self-cycles, threshold 50), a list
- * that grows and shrinks, a function call, a __del__ that prints, and
- * output: each iteration writes in every part of the heap. */
+ * that grows and shrinks, a dict big enough for its key index (filled and
+ * emptied), a function call, a __del__ that prints, and output: each
+ * iteration writes in every part of the heap. */
 static const char LOOP[] =
     "import gc\n"
     "gc.collect()\n"
@@ -54,9 +55,13 @@ static const char LOOP[] =
     "\n"
     "\n"
     "keep = []\n"
+    "d = {}\n"
     "for i in range(300):\n"
     "    t = make(i)\n"
     "    keep.append([i, t])\n"
+    "    d[i % 37] = t\n"
+    "    if (i * 7) % 37 in d:\n"
+    "        d.pop((i * 7) % 37)\n"
     "    if len(keep) > 5:\n"
     "        keep.pop(0)\n"
     "    if i % 100 == 0:\n"
