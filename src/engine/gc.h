@@ -347,6 +347,12 @@ typedef struct GcConfig {
     /* The history's memory budget in bytes (0: GCVIZ_HISTORY_BUDGET, else
      * gc_history_default_budget()); see gc_history_info. */
     int64_t history_budget;
+    /* Tracked objects of the interpreter in generation 2 when the program
+     * starts (gc_hidden_live): generation 2's long_lived_total after a
+     * first gc.collect(); 0 when the program's collections never see them
+     * (the oracle's JSON scenarios run with the start-up heap frozen). */
+    int64_t startup_objects;
+    int64_t startup_untrack_later; /* of those, gc_hidden_untrack(later) */
 } GcConfig;
 
 /* Creates an empty heap. atoms is borrowed and must outlive the heap.
@@ -444,6 +450,22 @@ int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out);
 int gc_slots_clear(GcHeap *h, GcId obj, int last_first, GcValue *out);
 /* Index of the slot with this key, or -1. */
 int gc_slot_find(const GcHeap *h, GcId obj, GcValue key);
+/* n tracked objects the interpreter keeps alive that the heap does not
+ * show (a class's type, dict and mro tuple, a def's function, a module's
+ * objects): born in generation 0, they move with the collections and count
+ * in long_lived_pending/total as CPython's would.  gc_hidden_in: how many
+ * are in list l (generation 2 starts with the start-up heap's). */
+void gc_hidden_live(GcHeap *h, int64_t n);
+int64_t gc_hidden_in(const GcHeap *h, GcListId l);
+/* n of the hidden objects are tuples or dicts that the next full
+ * collection untracks (a dict of untracked values), or, if later, the one
+ * after it (measured, not explained: 1 object of the start-up heap, 3 of
+ * `import weakref` in 3.13, 3.13's tuples of constant defaults). */
+void gc_hidden_untrack(GcHeap *h, int64_t n, int later);
+/* One hidden object that dies while the program runs (sys.stdout's list
+ * of pending writes): alive 1 makes it (in generation 0), 0 frees it from
+ * wherever the collections have moved it. */
+void gc_hidden_one(GcHeap *h, int alive);
 /* Tracks a dict (when it first holds a tracked value), as CPython's
  * MAINTAIN_TRACKING does.  No-op if already tracked. */
 void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue stored);

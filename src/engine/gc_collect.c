@@ -455,8 +455,10 @@ static int64_t collect_main(GcHeap *h, int gen, int automatic)
 
     set_phase(h, GC_PHASE_MERGE);
     for (int i = 0; i < gen; i++) {
-        if (list_len(h, (GcListId)(GC_LIST_GEN0 + i)) == 0)
+        if (list_len(h, (GcListId)(GC_LIST_GEN0 + i)) == 0) {
+            gc__hidden_move(h, (GcListId)(GC_LIST_GEN0 + i), young);
             continue;
+        }
         gc__event(h, GC_EV_MERGE, 0, 0, -1, GC_LIST_GEN0 + i, young);
         gc__list_merge(h, (GcListId)(GC_LIST_GEN0 + i), young);
     }
@@ -470,14 +472,15 @@ static int64_t collect_main(GcHeap *h, int gen, int automatic)
     set_phase(h, GC_PHASE_PROMOTE);
     if (young != old) {
         if (gen == 1)
-            SET_G(h, GF_LLP, h->g[GF_LLP] + list_len(h, young));
+            SET_G(h, GF_LLP, h->g[GF_LLP] + list_len(h, young) + gc_hidden_in(h, young));
         gc__event(h, GC_EV_PROMOTE, 0, 0, -1, old, list_len(h, young));
         gc__list_merge(h, young, old);
     } else {
         if (h->cfg.python < 314) /* 3.14+ no longer untracks dicts */
             untrack_kind(h, young, GC_KIND_DICT);
+        gc__hidden_full_collection(h, young);
         SET_G(h, GF_LLP, 0);
-        SET_G(h, GF_LLT, list_len(h, young));
+        SET_G(h, GF_LLT, list_len(h, young) + gc_hidden_in(h, young));
         gc__event(h, GC_EV_PROMOTE, 0, 0, -1, old, list_len(h, young));
     }
 

@@ -502,6 +502,8 @@ GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host)
     /* The module frame. */
     h->g[GF_NFRAMES] = 1;
     h->g[GF_SU_LIST] = GC_LIST_GEN2; /* at the head: as after a first gc.collect() */
+    h->g[GF_HIDDEN + GC_LIST_GEN2] = h->cfg.startup_objects;
+    h->g[GF_UNTRACK_LATER] = h->cfg.startup_untrack_later;
     h->frames[0].func = -1;
     h->frames[0].loc = -1;
     gc__event(h, GC_EV_BEGIN, 0, 0, -1, 0, 0);
@@ -721,12 +723,23 @@ GcStepLog gc_step_log(const GcHeap *h)
 
 /* ---- lists --------------------------------------------------------------- */
 
+void gc__hidden_move(GcHeap *h, GcListId from, GcListId to)
+{
+    if (from == to || !h->g[GF_HIDDEN + from])
+        return;
+    if (h->g[GF_HIDDEN_ONE] == from)
+        SET_G(h, GF_HIDDEN_ONE, to);
+    SET_G(h, GF_HIDDEN + to, h->g[GF_HIDDEN + to] + h->g[GF_HIDDEN + from]);
+    SET_G(h, GF_HIDDEN + from, 0);
+}
+
 /* gc_list_merge: appends every object of `from` to the tail of `to`, in
  * order.  O(n) here because each object records its list. */
 void gc__list_merge(GcHeap *h, GcListId from, GcListId to)
 {
     if (from == to)
         return;
+    gc__hidden_move(h, from, to);
     if (h->g[GF_SU_LIST] == from) {
         SET_G(h, GF_SU_LIST, to);
         if (!h->g[GF_SU_PREV])
@@ -1611,6 +1624,44 @@ void gc_hidden_alloc(GcHeap *h, GcKind kind, int32_t size)
         SET_G(h, fl, h->g[fl] - 1);
     else
         count_alloc(h);
+}
+
+void gc_hidden_live(GcHeap *h, int64_t n)
+{
+    SET_G(h, GF_HIDDEN + GC_LIST_GEN0, h->g[GF_HIDDEN + GC_LIST_GEN0] + n);
+}
+
+int64_t gc_hidden_in(const GcHeap *h, GcListId l)
+{
+    return h->g[GF_HIDDEN + l];
+}
+
+void gc_hidden_one(GcHeap *h, int alive)
+{
+    GcListId l = (GcListId)h->g[GF_HIDDEN_ONE];
+    if (alive && l == GC_LIST_NONE) {
+        gc_hidden_live(h, 1);
+        SET_G(h, GF_HIDDEN_ONE, GC_LIST_GEN0);
+    } else if (!alive && l != GC_LIST_NONE) {
+        SET_G(h, GF_HIDDEN + l, h->g[GF_HIDDEN + l] - 1);
+        SET_G(h, GF_HIDDEN_ONE, GC_LIST_NONE);
+    }
+}
+
+void gc_hidden_untrack(GcHeap *h, int64_t n, int later)
+{
+    int f = later ? GF_UNTRACK_LATER : GF_UNTRACK_NEXT;
+    SET_G(h, f, h->g[f] + n);
+}
+
+void gc__hidden_full_collection(GcHeap *h, GcListId young)
+{
+    int64_t n = h->g[GF_UNTRACK_NEXT];
+    if (n > h->g[GF_HIDDEN + young]) /* frozen meanwhile: not in this collection */
+        return;
+    SET_G(h, GF_HIDDEN + young, h->g[GF_HIDDEN + young] - n);
+    SET_G(h, GF_UNTRACK_NEXT, h->g[GF_UNTRACK_LATER]);
+    SET_G(h, GF_UNTRACK_LATER, 0);
 }
 
 void gc_hidden_free(GcHeap *h, GcKind kind, int32_t size)

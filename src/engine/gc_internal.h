@@ -44,8 +44,19 @@ enum {
     GF_COUNT = GF_LISTS + GC_LIST_COUNT * 3
 };
 /* More global fields: where the start-up heap is (gc_track_at_startup):
- * its list, and the object just before it (0: at the list's head). */
-enum { GF_SU_LIST = GF_COUNT, GF_SU_PREV, GF_NGLOBALS };
+ * its list, and the object just before it (0: at the list's head); and,
+ * per list, how many tracked objects the interpreter keeps there that the
+ * heap does not show (gc_hidden_live): they move with the merges and
+ * count as survivors in long_lived_pending and long_lived_total. */
+enum {
+    GF_SU_LIST = GF_COUNT,
+    GF_SU_PREV,
+    GF_UNTRACK_NEXT,  /* hidden objects the next full collection untracks */
+    GF_UNTRACK_LATER, /* hidden objects the one after it untracks (gc_hidden_untrack) */
+    GF_HIDDEN_ONE,    /* the list of the one hidden object that can die (gc_hidden_one) */
+    GF_HIDDEN,
+    GF_NGLOBALS = GF_HIDDEN + GC_LIST_COUNT
+};
 #define GF_LFIRST(l) (GF_LISTS + (l) * 3)
 #define GF_LLAST(l) (GF_LISTS + (l) * 3 + 1)
 #define GF_LLEN(l) (GF_LISTS + (l) * 3 + 2)
@@ -312,7 +323,12 @@ static inline void gc__list_remove(GcHeap *h, GcId id)
     SET_OBJ(h, id, OF_NEXT, 0);
 }
 
-void gc__list_merge(GcHeap *h, GcListId from, GcListId to);
+void gc__list_merge(GcHeap *h, GcListId from, GcListId to); /* hidden ones too */
+/* A full collection's effect on the hidden objects: those it untracks
+ * (gc_hidden_untrack). */
+void gc__hidden_full_collection(GcHeap *h, GcListId young);
+/* Moves list from's hidden objects (gc_hidden_live) to list to. */
+void gc__hidden_move(GcHeap *h, GcListId from, GcListId to);
 
 static inline void gc__set_flags(GcHeap *h, GcId id, int set, int clear)
 {
