@@ -1132,10 +1132,48 @@ static void report_py(void *vctx, int line, int col, const char *msg)
     e->count++;
 }
 
+/* Where a line-by-line walk over Python source is: inside a string that
+ * goes on past the line (a triple-quoted one, or one continued by a
+ * backslash) or not, as Python's tokenizer sees it. */
+typedef struct PyScan {
+    char quote; /* 0: in code; else the string's quote character */
+    int triple;
+} PyScan;
+
+/* Advances st over text[i, e) (one line, e its newline or the end). */
+static void scan_line(PyScan *st, const char *text, size_t i, size_t e)
+{
+    for (; i < e; i++) {
+        char c = text[i];
+        if (st->quote) {
+            if (c == '\\') {
+                if (i + 1 == e) /* a backslash at the end: the string goes on */
+                    return;
+                i++;
+            } else if (c == st->quote &&
+                       (!st->triple || (i + 2 < e && text[i + 1] == c && text[i + 2] == c))) {
+                i += st->triple ? 2 : 0;
+                st->quote = 0;
+            }
+        } else if (c == '#') {
+            break; /* a comment to the end of the line */
+        } else if (c == '\'' || c == '"') {
+            st->quote = c;
+            st->triple = i + 2 < e && text[i + 1] == c && text[i + 2] == c;
+            i += st->triple ? 2 : 0;
+        }
+    }
+    if (st->quote && !st->triple)
+        st->quote = 0; /* a one-line string left open: Python's error, not ours */
+}
+
 /* Is the line of text that starts at i a "# pin:" comment (indented or
- * not)?  *e is the line's end (its newline or len), *b its first
- * non-blank byte.  The loader and Ctrl+S's writer agree through this. */
-static int pin_line(const char *text, size_t len, size_t i, size_t *b, size_t *e)
+ * not), a real comment line, not a line of a docstring or a string?  *e
+ * is the line's end (its newline or len), *b its first non-blank byte; st
+ * (the string state at the line's start, from the text's first line on)
+ * is advanced over the line.  The loader and Ctrl+S's writer agree
+ * through this. */
+static int pin_line(PyScan *st, const char *text, size_t len, size_t i, size_t *b, size_t *e)
 {
     *e = i;
     while (*e < len && text[*e] != '\n')
@@ -1143,7 +1181,9 @@ static int pin_line(const char *text, size_t len, size_t i, size_t *b, size_t *e
     *b = i;
     while (*b < *e && (text[*b] == ' ' || text[*b] == '\t'))
         (*b)++;
-    return *e - *b >= 6 && strncmp(text + *b, "# pin:", 6) == 0;
+    int in_string = st->quote != 0;
+    scan_line(st, text, i, *e);
+    return !in_string && *e - *b >= 6 && strncmp(text + *b, "# pin:", 6) == 0;
 }
 
 /* The "# pin: KEY X Y" comment lines of a .py lesson (KEY a variable or
@@ -1153,9 +1193,10 @@ static int pin_line(const char *text, size_t len, size_t i, size_t *b, size_t *e
 static int py_pins(Scenario *s, const char *text, size_t len, ScenarioErrors *errs)
 {
     int line = 1, bad = 0;
+    PyScan st = {0, 0};
     for (size_t i = 0; i < len; line++) {
         size_t b, e;
-        if (pin_line(text, len, i, &b, &e)) {
+        if (pin_line(&st, text, len, i, &b, &e)) {
             char buf[256];
             size_t n = e - b - 6 < sizeof buf - 1 ? e - b - 6 : sizeof buf - 1;
             memcpy(buf, text + b + 6, n);
@@ -1552,9 +1593,10 @@ static int save_py(const char *path, const char *text, size_t len, const Scenari
         return -1;
     }
     size_t k = 0;
+    PyScan st = {0, 0};
     for (size_t i = 0; i < len;) {
         size_t b, e;
-        int pin = pin_line(text, len, i, &b, &e);
+        int pin = pin_line(&st, text, len, i, &b, &e);
         size_t next = e < len ? e + 1 : e;
         if (!pin) { /* the old pins go */
             memcpy(out + k, text + i, next - i);

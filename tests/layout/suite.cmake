@@ -17,6 +17,12 @@ add_test(NAME layout.check_unknown_pin_py
          COMMAND ${CMAKE_COMMAND} -DGCVIZ=$<TARGET_FILE:gcviz> -DVERB=check -DFILE=unknown_pin_py.py
                  -P ${PROJECT_SOURCE_DIR}/tests/cli/broken.cmake
          WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR}/data)
+# a "# pin:" line inside the docstring or a string is not a pin: only the
+# real comment line is read (and reported, for naming nothing)
+add_test(NAME layout.pin_in_string
+         COMMAND ${CMAKE_COMMAND} -DGCVIZ=$<TARGET_FILE:gcviz> -DVERB=check -DFILE=pin_in_string.py
+                 -P ${PROJECT_SOURCE_DIR}/tests/cli/broken.cmake
+         WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR}/data)
 foreach(f dll tree15 ring)
   add_test(NAME layout.check_${f} COMMAND gcviz check ${CMAKE_CURRENT_LIST_DIR}/data/${f}.json)
 endforeach()

@@ -2956,6 +2956,10 @@ static void save_round_trip(const char *src, const char *name)
     if (f)
         fclose(f);
     if (scenario_is_py(path)) {
+        /* a "# pin:" line in the docstring or a string is text, kept as it was */
+        CHECK(!strstr(src, "strings") || (strstr(text, "\n# pin: b 5 5\n") &&
+                                         strstr(text, "\n    # pin: a 7 7\n")),
+              "the string's pin lines kept:\n%s", text);
         const char *p1 = strstr(text, "# pin: a 1000 40\n");
         CHECK(p1 && !strstr(p1 + 1, "# pin: a "), "one '# pin: a 1000 40' line:\n%s", text);
         CHECK(strstr(text, "# pin: b 1400 520\n"), "'# pin: b 1400 520':\n%s", text);
@@ -2973,7 +2977,16 @@ static void save_round_trip(const char *src, const char *name)
 static void t_save_layout(void)
 {
     save_round_trip(GCVIZ_TEST_DATA "/../../layout/data/dll.py", "saved_dll.py");
-    FILE *f = fopen("saved_src.json", "w");
+    FILE *f = fopen("saved_strings.py", "w");
+    CHECK(f != NULL, "write");
+    if (f) {
+        fputs("\"\"\"Pins in strings\n\nA docstring shows a pin:\n# pin: b 5 5\n\"\"\"\n"
+              "s = '''\n    # pin: a 7 7\n'''\na = [1]\nb = [a]\n# pin: a 3 3\n",
+              f);
+        fclose(f);
+    }
+    save_round_trip("saved_strings.py", "saved_strings2.py");
+    f = fopen("saved_src.json", "w");
     CHECK(f != NULL, "write");
     if (f) {
         fputs("{\"title\": \"two\", \"classes\": {\"Node\": {}},\n \"layout\": {\"a\": [0, 0]},\n"
