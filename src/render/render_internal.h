@@ -86,7 +86,7 @@ void render_inspector(Scene *s);
 /* The last lines `print` printed so far (RenderView.output). */
 void render_output_panel(Scene *s, float x, float y, float w, float h);
 /* Height of the output strip (0 when the program prints nothing). */
-float render_output_h(const Scene *s);
+float render_output_h(const Scene *s, float w);
 /* A slide's panel of mark-sweep's grey worklist (and the white, grey and
  * black counts) during the mark phase; its height, 0 when there is none. */
 void render_worklist_panel(Scene *s, float x, float y, float w, float h);

@@ -1169,16 +1169,74 @@ void render_inspector(Scene *s)
 
 /* ---- output ------------------------------------------------------------------ */
 
+/* One row of the output panel: len bytes of the output from b. */
+typedef struct OutRow {
+    size_t b, len;
+} OutRow;
+
+#define OUT_PX 15 /* the output's text size */
+
+/* The rows of the output's last max_lines lines wrapped to width (at a
+ * space when one is in the row's second half, else where the row is
+ * full), the newest last; at most max rows (the oldest go).  Returns
+ * their number. */
+static int output_rows(const Scene *s, float width, OutRow *rows, int max, int max_lines)
+{
+    const char *out = s->v->output;
+    size_t end = s->v->output_len;
+    if (!out || end == 0 || max <= 0)
+        return 0;
+    if (out[end - 1] == '\n')
+        end--;
+    int cw = render_text_width(s->fonts, RENDER_FONT_MONO, spx(s, OUT_PX), "0");
+    size_t per = cw > 0 ? (size_t)(width / (float)cw) : 40;
+    if (per < 8)
+        per = 8;
+    OutRow back[64];
+    int n = 0, lines = 0;
+    if (max > 64)
+        max = 64;
+    for (size_t i = end; n < max && lines < max_lines; lines++) {
+        size_t b = i;
+        while (b > 0 && out[b - 1] != '\n')
+            b--;
+        OutRow lr[64];
+        int m = 0;
+        size_t p = b;
+        do {
+            size_t r = i - p;
+            if (r > per) {
+                size_t sp = per;
+                while (sp > per / 2 && out[p + sp - 1] != ' ')
+                    sp--;
+                r = sp > per / 2 ? sp : per;
+                while (r > 1 && ((unsigned char)out[p + r] & 0xC0) == 0x80)
+                    r--; /* not inside a UTF-8 character */
+            }
+            lr[m++] = (OutRow){p, r};
+            p += r;
+        } while (p < i && m < 64);
+        for (int k = m - 1; k >= 0 && n < max; k--)
+            back[n++] = lr[k];
+        if (b == 0)
+            break;
+        i = b - 1;
+    }
+    for (int k = 0; k < n; k++)
+        rows[k] = back[n - 1 - k];
+    return n;
+}
+
 /* What `print` printed up to this point: the last lines that fit, the
- * newest at the bottom (cut at the panel's edge, never wrapped: a line of
- * output is one line). */
+ * newest at the bottom, a line too long for the panel wrapped (no text
+ * is lost at its edge). */
 void render_output_panel(Scene *s, float x, float y, float w, float h)
 {
     const RenderTheme *t = s->t;
     render_panel(s, x, y, w, h, "OUTPUT");
     const char *out = s->v->output;
     size_t len = s->v->output_len;
-    int px = spx(s, 15);
+    int px = spx(s, OUT_PX);
     float lh = sc(s, 21), top = y + sc(s, 40), in = sc(s, 18);
     int visible = (int)((h - sc(s, 48)) / lh);
     if (visible < 1)
@@ -1188,40 +1246,32 @@ void render_output_panel(Scene *s, float x, float y, float w, float h)
                     "nothing printed yet");
         return;
     }
-    /* the start of each of the last `visible` lines */
-    size_t end = len;
-    if (end > 0 && out[end - 1] == '\n')
-        end--;
-    size_t starts[64];
-    int n = 0;
-    size_t i = end;
-    int cap = visible < 64 ? visible : 64;
-    while (n < cap) {
-        size_t b = i;
-        while (b > 0 && out[b - 1] != '\n')
-            b--;
-        starts[n++] = b;
-        if (b == 0)
-            break;
-        i = b - 1;
-    }
+    OutRow rows[64];
+    int n = output_rows(s, w - 2 * in, rows, visible, 64);
+    /* the rows of the newest line are bright */
+    size_t last = len > 0 && out[len - 1] == '\n' ? len - 1 : len;
+    while (last > 0 && out[last - 1] != '\n')
+        last--;
     char line[512], fit[512];
     for (int k = 0; k < n; k++) {
-        size_t b = starts[n - 1 - k];
-        size_t e = b;
-        while (e < end && out[e] != '\n')
-            e++;
-        size_t l = e - b < sizeof line - 1 ? e - b : sizeof line - 1;
-        memcpy(line, out + b, l);
+        size_t l = rows[k].len < sizeof line - 1 ? rows[k].len : sizeof line - 1;
+        memcpy(line, out + rows[k].b, l);
         line[l] = 0;
         render_text(s->l, x + in, top + lh * (float)k, RENDER_FONT_MONO, px, RENDER_ALIGN_LEFT,
-                    k == n - 1 ? t->text : t->text_dim,
+                    rows[k].b >= last ? t->text : t->text_dim,
                     render_fit(s, RENDER_FONT_MONO, px, line, w - 2 * in, fit, sizeof fit));
     }
 }
 
-float render_output_h(const Scene *s)
+float render_output_h(const Scene *s, float w)
 {
-    /* four lines on a slide, three beside the collector */
-    return s->v->output_total > 0 ? sc(s, 48) + sc(s, 21) * (s->v->slide ? 4 : 3) : 0;
+    if (s->v->output_total <= 0)
+        return 0;
+    /* four lines on a slide, three beside the collector; up to eight
+     * rows when they wrap */
+    int rows = s->v->slide ? 4 : 3;
+    OutRow r[8];
+    int n = output_rows(s, w - sc(s, 36), r, 8, rows);
+    rows = n > rows ? n : rows;
+    return sc(s, 48) + sc(s, 21) * (float)rows;
 }

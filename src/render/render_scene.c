@@ -1015,7 +1015,7 @@ int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangP
     /* right column */
     float rx = rg->heap_x + rg->heap_w + m;
     /* what print printed: below the collector (the frames panel needs its room) */
-    float out_h = render_output_h(&s);
+    float out_h = render_output_h(&s, (float)width - rx - m);
     render_collector_panel(&s, rx, rg->heap_y, (float)width - rx - m,
                            colh - (out_h > 0 ? out_h + m : 0));
     if (out_h > 0)

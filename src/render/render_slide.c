@@ -314,7 +314,7 @@ void render_slide(Scene *s)
                 sc(s, rg->top_h) - sc(s, 16));
     /* beside the heap: the code, then (mark-sweep's mark phase) the grey
      * worklist, then the output */
-    float out_h = render_output_h(s), wl_h = render_worklist_h(s);
+    float out_h = render_output_h(s, rg->code_w), wl_h = render_worklist_h(s);
     float below = (out_h > 0 ? out_h + m : 0) + (wl_h > 0 ? wl_h + m : 0);
     render_code_panel(s, rg->code_x, rg->code_y, rg->code_w, rg->code_h - below);
     if (wl_h > 0)

@@ -2203,6 +2203,42 @@ static void t_py_panels(void)
     }
 }
 
+/* A printed line longer than the output strip is wrapped into rows that
+ * hold all of its text, on a slide at 1280x720 and 1920x1080 and in the
+ * window (the previous strip cut it with an ellipsis). */
+static void t_output_wrap(void)
+{
+    static const int sizes[][3] = {{1280, 720, 1}, {1920, 1080, 1}, {1280, 720, 0}};
+    for (int si = 0; si < 3; si++) {
+        Target t;
+        CHECK(target_open_record(&t, sizes[si][0], sizes[si][1], RENDER_THEME_LIGHT, sizes[si][2]) == 0,
+              "target");
+        CHECK(app_win_load(t.w, GCVIZ_TEST_DATA "/long_print.py", 0) == 0, "load");
+        app_win_seek(t.w, gc_event_count(t.w->heap), 0);
+        CHECK(app_win_build(t.w) == 0, "build");
+        size_t len = 0;
+        const char *out = lang_run_output(t.w->run, &len);
+        const char *nl = out ? memchr(out, '\n', len) : NULL;
+        CHECK(nl && nl - out > 100, "a long first line printed");
+        static char all[1 << 16];
+        size_t k = 0;
+        for (int32_t i = 0; i < t.w->list.ncmds; i++) {
+            const RenderCmd *c = &t.w->list.cmds[i];
+            if (c->kind != RENDER_CMD_TEXT)
+                continue;
+            const char *txt = render_cmd_text(&t.w->list, c);
+            if (k + strlen(txt) + 1 < sizeof all)
+                k += (size_t)snprintf(all + k, sizeof all - k, "%s", txt);
+        }
+        char line[400];
+        snprintf(line, sizeof line, "%.*s", nl ? (int)(nl - out) : 0, out ? out : "");
+        CHECK(strstr(all, line) != NULL, "%dx%d slide %d: the whole line '%s' in the output strip",
+              sizes[si][0], sizes[si][1], sizes[si][2], line);
+        CHECK(strstr(all, "short") != NULL, "the last line shown");
+        target_close(&t);
+    }
+}
+
 /* ---- gliding cards ------------------------------------------------------------------ */
 
 /* Presses the button at the centre of card id (drawn first: hits come from
@@ -3108,7 +3144,7 @@ int main(int argc, char **argv)
         {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
-        {"slide_subjects", t_slide_subjects}, {"slide_structures", t_slide_structures}, {"record_subjects", t_record_subjects},
+        {"slide_subjects", t_slide_subjects}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
         {"contrast", t_contrast}, {"py_panels", t_py_panels},
     };
     int ran = 0;
