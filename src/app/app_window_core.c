@@ -664,7 +664,8 @@ float app_win_ui_scale(const AppWin *w)
 
 void app_win_regions(const AppWin *w, RenderRegions *rg)
 {
-    render_regions_for(w->width, w->height, w->scale, w->view.slide, rg);
+    render_regions_for(w->width, w->height, w->scale, w->view.slide,
+                       w->view.slide && w->sc ? render_code_columns(w->sc->program) : 0, rg);
 }
 
 /* ---- stepping ------------------------------------------------------------------ */

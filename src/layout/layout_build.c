@@ -396,9 +396,9 @@ static int make_compact(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
     int chars = (tn ? (int)strlen(tn) : 6) + 2;
     for (GcId k = id; k > 0; k /= 10)
         chars++;
-    /* 11.5 units a character of the 18 px bold title, its inset and an
+    /* 14 units a character of the 22 px bold title, its inset and an
      * "rc 1" badge beside it */
-    float w = fmaxf(LAYOUT_CARD_W_COMPACT, 11.5f * (float)chars + 85);
+    float w = fmaxf(LAYOUT_CARD_W_COMPACT, 14.0f * (float)chars + 85);
     if (layout_set_compact(l, id, fminf(w, LAYOUT_CARD_W)) < 0)
         return -1;
     uint32_t ns = o->nslots > slots[id] ? o->nslots : slots[id];

@@ -289,10 +289,17 @@ typedef struct RenderRegions {
 
 void render_regions(int width, int height, float scale, RenderRegions *out);
 /* The regions of a slide (RenderView.slide): the title (top_h), the heap,
- * the code at the right (code_*), the footer (timeline_h). */
-void render_regions_slide(int width, int height, float scale, RenderRegions *out);
+ * the code at the right (code_*), the footer (timeline_h).  code_cols: the
+ * longest line of the program the code panel shows (render_code_columns;
+ * 0: not known): a program of short lines gets a narrower code panel and
+ * the heap the rest, down to 300 logical pixels for the code. */
+void render_regions_slide(int width, int height, float scale, int code_cols, RenderRegions *out);
 /* render_regions or render_regions_slide. */
-void render_regions_for(int width, int height, float scale, int slide, RenderRegions *out);
+void render_regions_for(int width, int height, float scale, int slide, int code_cols,
+                        RenderRegions *out);
+/* The characters of the longest row the code panel shows of p's source
+ * (docstring and teacher's annotations left out); 0 without a source. */
+int render_code_columns(const LangProgram *p);
 
 /* The caption's sentence for the frame at h's cursor, stepping at gran:
  * at phase granularity inside a collection, the summary of the phase and

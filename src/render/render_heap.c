@@ -482,7 +482,9 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     const RenderTheme *t = s->t;
     float k = zk(s);
     float ww, wh;
-    layout_card_dims(s->layout, id, o->kind, o->nslots, &ww, &wh);
+    /* a freed card's ghost is its outline and title: the same height for
+     * every ghost of a kind, whatever fields tp_clear left it */
+    layout_card_dims(s->layout, id, o->kind, o->state == GC_STATE_FREED ? 0 : o->nslots, &ww, &wh);
     float x, y;
     to_screen(s, wx, wy, &x, &y);
     float w = ww * k, h = wh * k;
@@ -563,7 +565,9 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     float left = bx + (bars ? 12 + 6 * (float)bars : 14) * k;
     /* header: type and id, badges */
     char buf[160], fit[160];
-    int hpx = zpx(s, 18), bpx = zpx(s, 16);
+    /* a structure's compact card: a larger title (a slide shows the whole
+     * list or tree, so its cards are drawn smaller) */
+    int hpx = zpx(s, layout_is_compact(s->layout, id) ? 22 : 18), bpx = zpx(s, 16);
     float hh = LAYOUT_HEADER_H * k;
     float right = bx + bw - 10 * k;
     const GcGlobals *gg = gc_globals(s->h);
@@ -619,8 +623,8 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
         }
     }
     render_rect(s->l, bx, by + hh, bw, 1 * k, 0, with_alpha(t->row_sep, content_a));
-    /* body */
-    int rpx = zpx(s, 16);
+    /* body (a compact card's fields larger too: its rows have the room) */
+    int rpx = zpx(s, layout_is_compact(s->layout, id) ? 18 : 16);
     const GcSlot *sl = gc_slots(o);
     if (!freed && rpx >= 7) {
         if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE) {
@@ -977,6 +981,66 @@ static void self_cell_arrow(HeapCtx *c, const CardGeo *g, uint32_t i, RenderColo
         render_line(c->s->l, out, m, width, 0, 14 * k, col);
 }
 
+/* Neighbours in a row (a list, a chain: cards side by side, tops in line,
+ * at most a gap apart) get arrows a student can follow one by one.  A
+ * field referring to the card on the right is a straight line from its
+ * row into the neighbour's left edge.  One referring back to the card on
+ * the left leaves its row to the right, climbs just past its own card,
+ * runs left above the row's name tags and comes down into the
+ * neighbour's right edge below the same field's row there.  In a doubly
+ * linked list each back-arrow then has its own stretch of the lane
+ * (disjoint in x), and no two arrows of the row cross: a back-arrow's
+ * climb is next to its own card, left of the descent into that card, and
+ * both stay above the forward arrow of the row below them.  Returns 1
+ * when it drew the arrow, 0 (the caller draws the usual one) when the
+ * cards are not such neighbours or the path meets another card. */
+static int row_arrow(HeapCtx *c, GcId id, GcId tid, uint32_t i, float sy, RenderColor col,
+                     float width)
+{
+    const CardGeo *g = &c->geo[id], *tg = &c->geo[tid];
+    float k = g->k;
+    if (overview(c->s) || fabsf(tg->y - g->y) > 2 * k || fabsf(tg->k - k) > 1e-4f ||
+        c->obs_of[id] < 0 || c->obs_of[tid] < 0)
+        return 0;
+    float reach = (LAYOUT_GAP_X + 8) * k;
+    float head = 14 * k < sc(c->s, 6) ? sc(c->s, 6) : 14 * k;
+    RenderPt p[6];
+    int n;
+    if (tg->x >= g->x + g->w && tg->x - (g->x + g->w) <= reach) {
+        /* forward: straight into the left edge at the field's height */
+        if (sy > tg->y + tg->h - 6 * k || sy < tg->y + LAYOUT_HEADER_H * k)
+            return 0;
+        p[0] = (RenderPt){g->x + g->w - 14 * k, sy};
+        p[1] = (RenderPt){tg->x, sy};
+        n = 2;
+    } else if (tg->x + tg->w <= g->x && g->x - (tg->x + tg->w) <= reach) {
+        float gap = g->x - (tg->x + tg->w);
+        float out = g->x + g->w + fminf(12 * k, gap * 0.25f);
+        float down = tg->x + tg->w + fminf(28 * k, gap * 0.55f);
+        float lane = fminf(g->y, tg->y) - (LAYOUT_TAG_H + 2 * ROUTE_MARGIN) * k;
+        float ey = tg->y + (LAYOUT_HEADER_H + LAYOUT_ROW_H * ((float)i + 1)) * k;
+        ey = fminf(ey, tg->y + tg->h - 8 * k);
+        ey = fmaxf(ey, tg->y + LAYOUT_HEADER_H * 0.5f * k);
+        p[0] = (RenderPt){g->x + g->w - 14 * k, sy};
+        p[1] = (RenderPt){out, sy};
+        p[2] = (RenderPt){out, lane};
+        p[3] = (RenderPt){down, lane};
+        p[4] = (RenderPt){down, ey};
+        p[5] = (RenderPt){tg->x + tg->w, ey};
+        n = 6;
+    } else {
+        return 0;
+    }
+    if (route_blocked(&c->ix, c->obs_of[id], NULL, 0, c->obs_of[tid], p, n))
+        return 0;
+    RenderPt rounded[64];
+    int m = n > 2 ? route_round(p, n, 10 * k, rounded, 64) : 0;
+    if (n > 2 && m < 2)
+        return 0;
+    render_line(c->s->l, n > 2 ? rounded : p, n > 2 ? m : n, width, 0, head, col);
+    return 1;
+}
+
 static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
 {
     Scene *s = c->s;
@@ -1034,6 +1098,8 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
             arrow_to(c, cx, cy, 0, dir, id, tid, (int)i, 0, col, w, 0);
         } else {
             float sy = g->y + (LAYOUT_HEADER_H + LAYOUT_ROW_H * ((float)i + 0.5f)) * k;
+            if (tid != id && row_arrow(c, id, tid, i, sy, col, w))
+                continue;
             arrow_to(c, g->x + g->w - 14 * k, sy, 1, 0, id, tid, (int)i, tid == id, col, w, 0);
         }
     }

@@ -254,6 +254,25 @@ static int row_has(const char *src, const SrcRow *r, const char *what)
     return 0;
 }
 
+int render_code_columns(const LangProgram *p)
+{
+    const char *src = p ? lang_source(p) : NULL;
+    if (!src)
+        return 0;
+    SrcRow *rows = malloc(SRC_MAX_ROWS * sizeof *rows);
+    if (!rows)
+        return 0;
+    int n = src_rows(src, 1 << 20, rows, SRC_MAX_ROWS), most = 0;
+    for (int i = 0; i < n; i++) {
+        int chars = 0;
+        for (int32_t b = 0; b < rows[i].len; b++) /* UTF-8: count characters */
+            chars += ((unsigned char)src[rows[i].start + b] & 0xC0) != 0x80;
+        most = chars > most ? chars : most;
+    }
+    free(rows);
+    return n == SRC_MAX_ROWS ? 0 : most;
+}
+
 /* The whole program: every line (class and function bodies included),
  * long lines wrapped, scrolled so that the current line and the next
  * gc.collect() after it are in view; the top-level statement is

@@ -23,7 +23,11 @@
 
 /* ---- regions ---------------------------------------------------------------- */
 
-void render_regions_slide(int width, int height, float scale, RenderRegions *o)
+/* The code panel's width for lines of cols characters: its inset, line
+ * numbers and 16 px mono text (9.7 logical pixels a character). */
+#define SLIDE_CODE_W(cols) (72 + 9.7f * (float)(cols))
+
+void render_regions_slide(int width, int height, float scale, int code_cols, RenderRegions *o)
 {
     float W = (float)width / scale, H = (float)height / scale;
     float m = 12;
@@ -37,6 +41,8 @@ void render_regions_slide(int width, int height, float scale, RenderRegions *o)
         o->right_w = 300;
     if (o->right_w > 480)
         o->right_w = 480;
+    if (code_cols > 0 && SLIDE_CODE_W(code_cols) < o->right_w)
+        o->right_w = SLIDE_CODE_W(code_cols) > 300 ? SLIDE_CODE_W(code_cols) : 300;
     o->heap_x = m * scale;
     o->heap_y = o->top_h * scale;
     o->heap_w = (W - o->right_w - 3 * m) * scale;
@@ -47,10 +53,11 @@ void render_regions_slide(int width, int height, float scale, RenderRegions *o)
     o->code_h = o->heap_h;
 }
 
-void render_regions_for(int width, int height, float scale, int slide, RenderRegions *o)
+void render_regions_for(int width, int height, float scale, int slide, int code_cols,
+                        RenderRegions *o)
 {
     if (slide)
-        render_regions_slide(width, height, scale, o);
+        render_regions_slide(width, height, scale, code_cols, o);
     else
         render_regions(width, height, scale, o);
 }

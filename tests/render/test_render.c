@@ -2924,6 +2924,63 @@ static void t_was_name(void)
     target_close(&t);
 }
 
+/* Do segments ab and cd cross (properly), or overlap along one line for
+ * more than 2 px? */
+static int segs_meet(RenderPt a, RenderPt b, RenderPt c, RenderPt d)
+{
+    float d1 = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+    float d2 = (b.x - a.x) * (d.y - a.y) - (b.y - a.y) * (d.x - a.x);
+    float d3 = (d.x - c.x) * (a.y - c.y) - (d.y - c.y) * (a.x - c.x);
+    float d4 = (d.x - c.x) * (b.y - c.y) - (d.y - c.y) * (b.x - c.x);
+    if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+        return 1;
+    float len = hypotf(b.x - a.x, b.y - a.y);
+    if (len < 1e-3f || fabsf(d1) / len > 1.0f || fabsf(d2) / len > 1.0f)
+        return 0; /* not on one line */
+    /* collinear: the overlap of their projections on ab */
+    float ux = (b.x - a.x) / len, uy = (b.y - a.y) / len;
+    float c0 = (c.x - a.x) * ux + (c.y - a.y) * uy, c1 = (d.x - a.x) * ux + (d.y - a.y) * uy;
+    float lo = fmaxf(0, fminf(c0, c1)), hi = fminf(len, fmaxf(c0, c1));
+    return hi - lo > 2.0f;
+}
+
+/* A doubly linked list on a 1280x720 slide (issue 13, brief slides6 item
+ * 1): after `del a, b, c, d, e` its eight arrows (four next, four prev)
+ * are all drawn and no two of them cross or run along the same line (the
+ * prev arrows shared one line under the row before). */
+static void t_row_arrows(void)
+{
+    Target t;
+    CHECK(target_open_record(&t, 1280, 720, RENDER_THEME_DARK, 1) == 0, "target");
+    CHECK(load(&t, "../../layout/data/dll.py") == 0, "load");
+    CHECK(t.w->tl.nstmts > 3, "statements");
+    app_win_seek(t.w, t.w->tl.stmts[t.w->tl.nstmts - 2], 0); /* after the del */
+    CHECK(draw(&t) == 0, "draw");
+    const RenderList *l = &t.w->list;
+    int32_t arrows[32], n = 0;
+    for (int32_t i = 0; i < l->ncmds && n < 32; i++) {
+        const RenderCmd *c = &l->cmds[i];
+        if (c->kind == RENDER_CMD_LINE && c->head > 0 && c->npts >= 2)
+            arrows[n++] = i;
+    }
+    CHECK(n == 8, "%d arrows drawn, want 8 (next and prev of five nodes)", (int)n);
+    int bad = 0;
+    for (int32_t i = 0; i < n; i++)
+        for (int32_t j = i + 1; j < n; j++) {
+            const RenderCmd *ci = &l->cmds[arrows[i]], *cj = &l->cmds[arrows[j]];
+            const RenderPt *p = &l->pts[ci->pts], *q = &l->pts[cj->pts];
+            int meet = 0;
+            for (int32_t a = 0; a + 1 < ci->npts && !meet; a++)
+                for (int32_t b = 0; b + 1 < cj->npts && !meet; b++)
+                    meet = segs_meet(p[a], p[a + 1], q[b], q[b + 1]);
+            if (meet && bad++ == 0)
+                CHECK(0, "arrows from (%g,%g) and (%g,%g) cross or share a line", p[0].x, p[0].y,
+                      q[0].x, q[0].y);
+        }
+    CHECK(bad == 0, "%d pairs of arrows meet", bad);
+    target_close(&t);
+}
+
 /* Short strings are shown whole in list cells (the tree lesson's
  * finalizer order read 'ro…' 'le…'): after `del root` in tree_del.py the
  * list order draws 'root' 'left' 'll' 'lr' 'right' 'rl' 'rr', its cells
@@ -3128,7 +3185,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
