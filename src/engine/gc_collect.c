@@ -138,11 +138,36 @@ static void visit_reachable(GcHeap *h, GcId from, int32_t slot, GcId op, GcListI
     }
 }
 
+/* tp_traverse(gc, visit_reachable): gc__traverse's order, read in place
+ * (visiting moves list links only, never gc's slots). */
+static void visit_all_reachable(GcHeap *h, GcId gc, GcListId young)
+{
+    GcObject *o = gc__o(h, gc);
+    uint32_t n = o->nslots;
+    if (o->kind == GC_KIND_WEAKREF || n == 0)
+        return;
+    const GcSlot *s = gc__slots(o);
+    if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE) {
+        for (uint32_t k = n; k-- > 0;)
+            if (GC_VAL_IS_OBJ(s[k].val))
+                visit_reachable(h, gc, (int32_t)k, GC_VAL_ID(s[k].val), young);
+        return;
+    }
+    uint32_t idx[GC_SHARED_KEYS_MAX_SIZE + 2];
+    int plain = o->kind != GC_KIND_INSTANCE || n < 2 || n > GC_SHARED_KEYS_MAX_SIZE + 2 ||
+                h->classkeys[o->cls].ordered || gc__attr_order(h, o, idx);
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t i = plain ? k : idx[k];
+        if (GC_VAL_IS_OBJ(s[i].val))
+            visit_reachable(h, gc, (int32_t)i, GC_VAL_ID(s[i].val), young);
+    }
+}
+
 /* move_unreachable: one forward scan of young.  Objects with gc_refs > 0
  * are reachable; they make what they reference reachable (moving it back
  * from unreachable to the tail of young if needed).  Objects with
  * gc_refs == 0 are moved, tentatively, to unreachable. */
-static int move_unreachable(GcHeap *h, GcListId young, GcListId unreachable, RefList *refs)
+static int move_unreachable(GcHeap *h, GcListId young, GcListId unreachable)
 {
     GcId gc = (GcId)h->g[GF_LFIRST(young)];
     while (gc) {
@@ -150,10 +175,7 @@ static int move_unreachable(GcHeap *h, GcListId young, GcListId unreachable, Ref
         SET_G(h, GF_SCAN, gc);
         if (o->gc_refs > 0) {
             gc__event(h, GC_EV_SCAN_REACHABLE, gc, 0, -1, o->gc_refs, 0);
-            if (gc__traverse(h, gc, refs) < 0)
-                return -1;
-            for (int32_t k = 0; k < refs->n; k++)
-                visit_reachable(h, gc, refs->slots[k], refs->ids[k], young);
+            visit_all_reachable(h, gc, young);
             gc__set_flags(h, gc, 0, GC_F_COLLECTING);
             gc = gc__o(h, gc)->next; /* read after the traversal */
         } else {
@@ -169,11 +191,52 @@ static int move_unreachable(GcHeap *h, GcListId young, GcListId unreachable, Ref
     return 0;
 }
 
+/* update_refs and subtract_refs in one walk, for a run nobody records
+ * (no events, no write log: only the end state counts).  Each object of
+ * the set gets gc_refs := ob_refcnt and COLLECTING when first touched,
+ * as itself or as a referent in the set (its list is l); every reference
+ * between two objects of the set then takes one off.  The end state is
+ * the two passes' exactly, given that no object of the set is COLLECTING
+ * before (every pass that sets the flag clears it on the way out). */
+static void update_subtract_refs_unrecorded(GcHeap *h, GcListId l)
+{
+#ifdef GCVIZ_CHECKED
+    for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id; id = gc__o(h, id)->next)
+        GC_ASSERT(!(gc__o(h, id)->flags & GC_F_COLLECTING));
+#endif
+    GcObject *objs = h->objs;
+    for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id; id = objs[id].next) {
+        GcObject *o = &objs[id];
+        if (!(o->flags & GC_F_COLLECTING)) {
+            o->gc_refs = o->refcnt;
+            o->flags |= GC_F_COLLECTING;
+        }
+        if (o->kind == GC_KIND_WEAKREF)
+            continue;
+        const GcSlot *s = gc__slots(o);
+        for (uint32_t k = 0, n = o->nslots; k < n; k++) {
+            if (!GC_VAL_IS_OBJ(s[k].val))
+                continue;
+            GcObject *t = &objs[GC_VAL_ID(s[k].val)];
+            if (t->flags & GC_F_COLLECTING) {
+                t->gc_refs--;
+            } else if (t->list == l) {
+                t->gc_refs = t->refcnt - 1;
+                t->flags |= GC_F_COLLECTING;
+            }
+        }
+    }
+}
+
 /* The three passes; `phases` is 0 when they run again inside
  * handle_resurrected_objects, which keeps its own phase. */
 static int deduce_unreachable(GcHeap *h, GcListId base, GcListId unreachable, RefList *refs,
                               int phases)
 {
+    if (!h->record) {
+        update_subtract_refs_unrecorded(h, base);
+        return move_unreachable(h, base, unreachable);
+    }
     if (phases)
         set_phase(h, GC_PHASE_UPDATE_REFS);
     update_refs(h, base);
@@ -183,7 +246,7 @@ static int deduce_unreachable(GcHeap *h, GcListId base, GcListId unreachable, Re
         return -1;
     if (phases)
         set_phase(h, GC_PHASE_MOVE_UNREACHABLE);
-    return move_unreachable(h, base, unreachable, refs);
+    return move_unreachable(h, base, unreachable);
 }
 
 /* _PyObject_GC_MAY_BE_TRACKED: any GC object except an untracked tuple. */
@@ -206,6 +269,8 @@ static int all_untracked(GcHeap *h, GcId id)
 
 static void untrack_kind(GcHeap *h, GcListId l, GcKind kind)
 {
+    if (h->lean && h->nlive[kind] == 0)
+        return; /* nothing of that kind anywhere (a lean run never rewinds its counts) */
     GcId id = (GcId)h->g[GF_LFIRST(l)];
     while (id) {
         GcId next = gc__o(h, id)->next;
@@ -697,6 +762,7 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
         gc__list_remove(h, id);
         SET_OBJ(h, id, OF_REFCNT, 0);
         SET_OBJ(h, id, OF_STATE, GC_STATE_FREED);
+        h->nlive[gc__o(h, id)->kind]--;
         SET_OBJ(h, id, OF_DIED, h->nevents);
         SET_G(h, GF_FREED, h->g[GF_FREED] + 1);
         m++;

@@ -881,6 +881,7 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
         ev = h->nevents - 1;
     SET_OBJ(h, id, OF_KIND, kind);
     SET_OBJ(h, id, OF_STATE, GC_STATE_ALIVE);
+    h->nlive[kind]++;
     SET_OBJ(h, id, OF_CLS, kind == GC_KIND_INSTANCE ? cls : -1);
     SET_OBJ(h, id, OF_REFCNT, 1);
     SET_OBJ(h, id, OF_BORN, ev);
@@ -1997,6 +1998,7 @@ static int finish_teardown(GcHeap *h, GcId id)
     GcObject *o = gc__o(h, id);
     SET_OBJ(h, id, OF_STATE, GC_STATE_FREED);
     SET_OBJ(h, id, OF_DIED, h->nevents);
+    h->nlive[o->kind]--;
     int fl = freelist_of((GcKind)o->kind, o->nslots);
     if (fl >= 0 && h->g[fl] < freelist_max(fl))
         SET_G(h, fl, h->g[fl] + 1); /* kept on a free list: count[0] unchanged */

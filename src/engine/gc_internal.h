@@ -169,6 +169,11 @@ struct GcHeap {
     int lean;
     int32_t busy; /* teardowns and collections running (their C frames hold ids) */
     IdVec dead, spare;
+    /* Live objects of each kind (gc_new up, finish_teardown down): a lean
+     * run's collections skip untrack_tuples / untrack_dicts when there are
+     * none (a pass that would do nothing).  Not kept by the history, so
+     * read only in a lean run, which never rewinds. */
+    int64_t nlive[GC_KIND_WEAKREF + 1];
 
     /* The teardown worklist (teardown_run), shared by nested teardowns:
      * each uses the entries above the ones it found. */
