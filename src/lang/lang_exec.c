@@ -628,6 +628,37 @@ static int dict_key_ok(LangRun *r, GcValue k)
     return raise(r, "TypeError", "unhashable type: '%s'", type_name(r, k));
 }
 
+static int is_intlike(GcValue v)
+{
+    return GC_VAL_TAG(v) == GC_V_INT || GC_VAL_TAG(v) == GC_V_BOOL;
+}
+
+/* The first slot of dict o whose key == k (a hashable key: values_equal
+ * is then equality bit for bit, except that True == 1 and False == 0), or
+ * -1: gc_slot_find, once more for the other spelling of 0 and 1. */
+static int dict_find_equal(LangRun *r, const GcObject *o, GcValue k)
+{
+    int i = gc_slot_find(r->h, o->id, k);
+    if (!is_intlike(k) || (GC_VAL_PAYLOAD(k) != 0 && GC_VAL_PAYLOAD(k) != 1))
+        return i;
+    GcTag other = GC_VAL_TAG(k) == GC_V_INT ? GC_V_BOOL : GC_V_INT;
+    int j = gc_slot_find(r->h, o->id, GC_MKVAL(other, GC_VAL_PAYLOAD(k)));
+    return i < 0 ? j : j < 0 ? i : i < j ? i : j;
+}
+
+/* dict[k] = v (STORE_SUBSCR, MAP_ADD, a display's pairs, dict_merge): the
+ * reference v moves in; a key equal to k already there keeps its key
+ * object and gets the new value (d = {1: 'a'}; d[True] = 'b' leaves
+ * {1: 'b'}). */
+static int dict_store(LangRun *r, GcId id, GcValue k, GcValue v)
+{
+    const GcObject *d = gc_object(r->h, id);
+    int at = dict_find_equal(r, d, k);
+    if (at >= 0)
+        return chk(r, gc_slot_set(r->h, id, (uint32_t)at, gc_slots(d)[at].key, v));
+    return chk(r, gc_slot_set(r->h, id, d->nslots, k, v));
+}
+
 /* BINARY_SUBSCR: [container, sub] -> [item] */
 static int load_item(LangRun *r)
 {
@@ -643,7 +674,7 @@ static int load_item(LangRun *r)
         v = gc_slots(o)[i].val;
     } else if (o && o->kind == GC_KIND_DICT) {
         TRY(dict_key_ok(r, sub));
-        int i = gc_slot_find(r->h, o->id, sub);
+        int i = dict_find_equal(r, o, sub);
         if (i < 0) {
             char k[128];
             repr_key(r, sub, k, sizeof k);
@@ -884,7 +915,7 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
             TRY(check_args(r, "pop", nargs, 1, r->py ? 2 : 1));
             GcValue k = gc_temp(h, top - nargs);
             TRY(dict_key_ok(r, k));
-            int i = gc_slot_find(h, o->id, k);
+            int i = dict_find_equal(r, o, k);
             if (i < 0 && nargs == 2) {
                 out = gc_temp(h, top - 1);
                 gc_incref(h, out);
@@ -1196,11 +1227,6 @@ static int truthy(LangRun *r, GcValue v)
     }
 }
 
-static int is_intlike(GcValue v)
-{
-    return GC_VAL_TAG(v) == GC_V_INT || GC_VAL_TAG(v) == GC_V_BOOL;
-}
-
 /* == : values by value, containers item by item, other objects by identity. */
 static int values_equal(LangRun *r, GcValue a, GcValue b, int depth)
 {
@@ -1222,7 +1248,7 @@ static int values_equal(LangRun *r, GcValue a, GcValue b, int depth)
     const GcSlot *p = gc_slots(x), *q = gc_slots(y);
     for (uint32_t i = 0; i < x->nslots; i++) {
         if (x->kind == GC_KIND_DICT) {
-            int j = gc_slot_find(r->h, y->id, p[i].key);
+            int j = dict_find_equal(r, y, p[i].key);
             if (j < 0 || !values_equal(r, p[i].val, q[j].val, depth + 1))
                 return 0;
         } else if (!values_equal(r, p[i].val, q[i].val, depth + 1)) {
@@ -1439,19 +1465,6 @@ static int binary_op(LangRun *r, int op)
     }
     return raise(r, "TypeError", "unsupported operand type(s) for %s: '%s' and '%s'", op_text(op),
                  type_name(r, a), type_name(r, b));
-}
-
-/* The first slot of dict o whose key == k (a hashable key: values_equal
- * is then equality bit for bit, except that True == 1 and False == 0), or
- * -1: gc_slot_find, once more for the other spelling of 0 and 1. */
-static int dict_find_equal(LangRun *r, const GcObject *o, GcValue k)
-{
-    int i = gc_slot_find(r->h, o->id, k);
-    if (!is_intlike(k) || (GC_VAL_PAYLOAD(k) != 0 && GC_VAL_PAYLOAD(k) != 1))
-        return i;
-    GcTag other = GC_VAL_TAG(k) == GC_V_INT ? GC_V_BOOL : GC_V_INT;
-    int j = gc_slot_find(r->h, o->id, GC_MKVAL(other, GC_VAL_PAYLOAD(k)));
-    return i < 0 ? j : j < 0 ? i : i < j ? i : j;
 }
 
 /* "in" : is a in container b?  Returns 0/1, or EXC. */
@@ -2632,9 +2645,7 @@ static int build_small_dict(LangRun *r, const Ctx *c, LangExpr *e, int32_t begin
                                               : GC_MKVAL(GC_V_STR, k->atom);
         GcValue v = gc_temp(r->h, at + stride - 1);
         gc_incref(r->h, v);
-        int slot = gc_slot_find(r->h, id, key);
-        const GcObject *d = gc_object(r->h, id);
-        TRY(chk(r, gc_slot_set(r->h, id, slot >= 0 ? (uint32_t)slot : d->nslots, key, v)));
+        TRY(dict_store(r, id, key, v));
     }
     GcValue d = pop(r);
     for (int32_t i = 0; i < stride * (end - begin); i++)
@@ -2652,9 +2663,7 @@ static int map_add(LangRun *r)
     TRY(dict_key_ok(r, key));
     GcValue v = pop(r);
     (void)pop(r); /* the key: an atom, no reference */
-    int slot = gc_slot_find(r->h, id, key);
-    const GcObject *d = gc_object(r->h, id);
-    return chk(r, gc_slot_set(r->h, id, slot >= 0 ? (uint32_t)slot : d->nslots, key, v));
+    return dict_store(r, id, key, v);
 }
 
 /* DICT_UPDATE: [dict, chunk] -> [dict]: each pair of the chunk inserted in
@@ -2668,9 +2677,7 @@ static int dict_update(LangRun *r)
     for (uint32_t i = 0; i < gc_object(r->h, chunk)->nslots; i++) {
         GcSlot s = gc_slots(gc_object(r->h, chunk))[i];
         gc_incref(r->h, s.val);
-        int slot = gc_slot_find(r->h, id, s.key);
-        const GcObject *d = gc_object(r->h, id);
-        TRY(chk(r, gc_slot_set(r->h, id, slot >= 0 ? (uint32_t)slot : d->nslots, s.key, s.val)));
+        TRY(dict_store(r, id, s.key, s.val));
     }
     return pop_decref(r);
 }
@@ -2973,8 +2980,7 @@ static int store_target(LangRun *r, const Ctx *c, LangExpr *t)
         }
         GcValue v = gc_temp(r->h, mark);
         gc_incref(r->h, v);
-        int at = gc_slot_find(r->h, o->id, sub);
-        TRY(chk(r, gc_slot_set(r->h, o->id, at >= 0 ? (uint32_t)at : o->nslots, sub, v)));
+        TRY(dict_store(r, o->id, sub, v));
     } else {
         unwind(r, mark);
         return raise(r, "TypeError", "'%s' object does not support item assignment",
@@ -3023,7 +3029,7 @@ static int delete_target(LangRun *r, const Ctx *c, LangExpr *t)
             rc = chk(r, gc_slot_remove(r->h, o->id, i, &removed));
     } else if (o && o->kind == GC_KIND_DICT) {
         rc = dict_key_ok(r, sub);
-        int i = rc == OK ? gc_slot_find(r->h, o->id, sub) : -1;
+        int i = rc == OK ? dict_find_equal(r, o, sub) : -1;
         if (rc == OK && i < 0) {
             char kb[128];
             repr_key(r, sub, kb, sizeof kb);
@@ -3432,8 +3438,7 @@ static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
         rc = dict_key_ok(r, sub);
         if (rc == OK) {
             gc_incref(h, res);
-            int at = gc_slot_find(h, o->id, sub);
-            rc = chk(r, gc_slot_set(h, o->id, at >= 0 ? (uint32_t)at : o->nslots, sub, res));
+            rc = dict_store(r, o->id, sub, res);
         }
     } else {
         rc = raise(r, "TypeError", "'%s' object does not support item assignment",
