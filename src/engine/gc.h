@@ -534,6 +534,12 @@ void gc_count_hidden(GcHeap *h, int n);
  * there unless the list is full, exactly as for the objects with ids. */
 void gc_hidden_alloc(GcHeap *h, GcKind kind, int32_t size);
 void gc_hidden_free(GcHeap *h, GcKind kind, int32_t size);
+/* The same for a builtin method object (PyCFunctionObject: a bound
+ * file.write, super().__init_subclass__, a bound __format__), which has a
+ * free list of 16 from CPython 3.14 on (Py_pycfunctionobject_MAXFREELIST;
+ * cleared by a full collection like the others).  Before 3.14 use
+ * gc_count_hidden. */
+void gc_hidden_cfunc(GcHeap *h, int alive);
 
 /* Records a runtime error (Python exception text) as the last event. */
 void gc_error_event(GcHeap *h, const char *text);

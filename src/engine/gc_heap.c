@@ -906,7 +906,9 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
 
 void gc__clear_freelists(GcHeap *h)
 {
-    int64_t n = 0;
+    int64_t n = h->g[GF_FL_CFUNC];
+    if (n)
+        SET_G(h, GF_FL_CFUNC, 0);
     for (int f = GF_FL_LIST; f < GF_FL_TUPLE + GC_TUPLE_MAXSAVESIZE; f++) {
         n += h->g[f];
         if (h->g[f])
@@ -1670,6 +1672,19 @@ void gc_hidden_free(GcHeap *h, GcKind kind, int32_t size)
     int fl = freelist_of(kind, size);
     if (fl >= 0 && h->g[fl] < freelist_max(fl))
         SET_G(h, fl, h->g[fl] + 1);
+    else if (h->g[GF_COUNT0] > 0)
+        SET_G(h, GF_COUNT0, h->g[GF_COUNT0] - 1);
+}
+
+void gc_hidden_cfunc(GcHeap *h, int alive)
+{
+    int64_t free = h->g[GF_FL_CFUNC];
+    if (alive && free > 0)
+        SET_G(h, GF_FL_CFUNC, free - 1);
+    else if (alive)
+        count_alloc(h);
+    else if (free < GC_FREELIST_CFUNC)
+        SET_G(h, GF_FL_CFUNC, free + 1);
     else if (h->g[GF_COUNT0] > 0)
         SET_G(h, GF_COUNT0, h->g[GF_COUNT0] - 1);
 }

@@ -55,7 +55,8 @@ enum {
     GF_UNTRACK_LATER, /* hidden objects the one after it untracks (gc_hidden_untrack) */
     GF_HIDDEN_ONE,    /* the list of the one hidden object that can die (gc_hidden_one) */
     GF_HIDDEN,
-    GF_NGLOBALS = GF_HIDDEN + GC_LIST_COUNT
+    GF_FL_CFUNC = GF_HIDDEN + GC_LIST_COUNT, /* free builtin method objects (3.14+) */
+    GF_NGLOBALS
 };
 #define GF_LFIRST(l) (GF_LISTS + (l) * 3)
 #define GF_LLAST(l) (GF_LISTS + (l) * 3 + 1)
@@ -68,6 +69,7 @@ enum {
 #define GC_FREELIST_DICT 80
 #define GC_TUPLE_MAXSAVESIZE 20
 #define GC_TUPLE_MAXFREELIST 2000
+#define GC_FREELIST_CFUNC    16 /* 3.14: Py_pycfunctionobject_MAXFREELIST */
 
 enum { W_OBJ = 1, W_GLOBAL, W_SLOTK, W_SLOTV, W_FRAME, W_VARK, W_VARV, W_TEMP, W_INFL };
 enum { FF_FUNC, FF_SELF, FF_LOC, FF_NVARS };

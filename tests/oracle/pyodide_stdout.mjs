@@ -20,9 +20,6 @@ const [dir, suffix, ...programs] = process.argv.slice(2);
 const require = createRequire(dir + "/package.json");
 const { loadPyodide } = require("pyodide");
 let out = "";
-const py = await loadPyodide();
-py.setStdout({ write: (buf) => { out += Buffer.from(buf).toString("utf8"); return buf.length; } });
-py.setStderr({ write: (buf) => { out += ""; return buf.length; } });
 const driver = `
 import sys, gc, types, traceback
 __keep = []
@@ -32,6 +29,10 @@ def __gcviz_run(name, src, perturb, at_exit):
     # The collector's settings are a fresh interpreter's again: the programs
     # run one after the other in one interpreter, and one that disables the
     # collector or sets thresholds must not change the next one's output.
+    # sys.stdout as in 'python3 PROGRAM.py > FILE', as for the 3.12/3.13
+    # goldens: block-buffered (pyodide's is line-buffered, so each newline
+    # would free the TextIOWrapper's list of pending writes).
+    sys.stdout.reconfigure(line_buffering=False)
     gc.enable()
     gc.set_threshold(2000, 10, 10)
     __keep[:] = []
@@ -66,8 +67,19 @@ def __gcviz_run(name, src, perturb, at_exit):
     sys.stdout.flush()
     return err
 `;
-py.runPython(driver);
-const run = py.globals.get("__gcviz_run");
+// Every run gets an interpreter of its own: CPython keeps state for the
+// interpreter's life that a program's count[0] shows, e.g. the thread
+// state's dict and its "Py_Repr" list, made by the first repr of a tuple,
+// list or dict (Py_ReprEnter).  In an interpreter shared by the programs
+// only the first one to print a tuple paid for them (l05_generations'
+// count after its first print was 2 lower than a fresh interpreter's).
+async function fresh() {
+  const py = await loadPyodide();
+  py.setStdout({ write: (buf) => { out += Buffer.from(buf).toString("utf8"); return buf.length; } });
+  py.setStderr({ write: (buf) => { out += ""; return buf.length; } });
+  py.runPython(driver);
+  return py.globals.get("__gcviz_run");
+}
 // Each program runs three times: as is, with a perturbed start, and without the
 // exit emulation.  Only a program that prints the same all three times, and
 // ends without an exception, gets PROGRAM.SUFFIX: its output depends neither on
@@ -77,6 +89,7 @@ for (const p of programs) {
   const outs = [];
   let err = null;
   for (const [perturb, atExit] of [[false, true], [true, true], [false, false]]) {
+    const run = await fresh();
     out = "";
     const e = run(basename(p), src, perturb, atExit);
     if (e !== undefined && e !== null) err = String(e);
