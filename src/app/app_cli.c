@@ -419,8 +419,16 @@ int app_cli_run(int argc, char **argv)
     }
     if (fflush(stdout) != 0)
         st = 3;
+    /* CPython's reports of exceptions ignored in __del__ or callbacks, and
+     * its traceback where it came */
+    size_t before;
+    const char *unr = lang_run_unraisable(r, &before);
+    if (st != 3)
+        fwrite(unr, 1, before, stderr);
     if (st != 0 && st != 3)
         report_run_error(path, r);
+    if (st != 3)
+        fputs(unr + before, stderr);
     lang_run_free(r);
     scenario_free(s);
     return st;

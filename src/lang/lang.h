@@ -335,6 +335,12 @@ size_t lang_run_output_at(const LangRun *r, int32_t cursor);
  * last):\n  File ..."), empty if the run did not end on an exception or
  * the program is in the JSON form. */
 const char *lang_run_traceback(const LangRun *r);
+/* The reports CPython's PyErr_WriteUnraisable writes on stderr for the
+ * exceptions that left a __del__ or a weakref callback ("Exception ignored
+ * in: <function C.__del__ at 0x...>" and the traceback, without caret
+ * lines; .py only), in order; never NULL.  *before_error: how many bytes
+ * of them came before the exception that ended the run (all if none). */
+const char *lang_run_unraisable(const LangRun *r, size_t *before_error);
 /* The hidden object that holds __main__'s globals at exit (not shown in
  * traces), 0 if the run has not reached its exit. */
 GcId lang_run_exit_holder(const LangRun *r);

@@ -83,6 +83,10 @@ struct LangRun {
     } tb_stack[LANG_RECURSION_LIMIT + 8], tb_snap[LANG_RECURSION_LIMIT + 8];
     int ntb, ntb_snap;
     char traceback[8192];
+    /* PyErr_WriteUnraisable's reports (stderr), and how much of them came
+     * before the exception that ended the run */
+    char *unr;
+    size_t nunr, capunr, unr_before_error;
     GcId exit_holder; /* the hidden holder of the globals at exit, 0 before */
     int32_t err_step; /* the top-level step the exception ended, -1 if none */
     int32_t *gorder;  /* __main__'s dict order once a global was deleted (gorder_delete) */
@@ -3809,7 +3813,66 @@ static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *r
 
 /* ---- finalizers and callbacks (called by the engine) ------------------- */
 
-static int run_code_frame(LangRun *r, int32_t kind, GcId self, const FuncInfo *fi,
+/* Appends to the unraisable reports; -1 out of memory. */
+static int unr_append(LangRun *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int unr_append(LangRun *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int k = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (k < 0)
+        return 0;
+    if (r->nunr + (size_t)k + 1 > r->capunr) {
+        size_t cap = r->capunr ? r->capunr : 1024;
+        while (r->nunr + (size_t)k + 1 > cap)
+            cap *= 2;
+        char *p = gc_realloc(r->unr, cap);
+        if (!p)
+            return -1;
+        r->unr = p;
+        r->capunr = cap;
+    }
+    va_start(ap, fmt);
+    vsnprintf(r->unr + r->nunr, r->capunr - r->nunr, fmt, ap);
+    va_end(ap);
+    r->nunr += (size_t)k;
+    return 0;
+}
+
+/* PyErr_WriteUnraisable's report of the exception that left the __del__
+ * or weakref callback func (its frame is traceback entry tb_base):
+ * "Exception ignored in: <function NAME at 0x...>" (the address masked,
+ * as tests/oracle/make_py_goldens.sh masks CPython's), the traceback from
+ * that frame down and the exception.  Without the caret lines (3.12 and
+ * 3.13 differ there).  -1 out of memory. */
+static int report_unraisable(LangRun *r, int32_t func, int tb_base)
+{
+    const char *file = r->opt.file ? r->opt.file : "<program>";
+    if (!r->py || func < 0)
+        return 0;
+    int rc = unr_append(r, "Exception ignored in: <function %s at 0x...>\n",
+                        atom(r, lang_func(r->p, func)->name));
+    if (rc == 0)
+        rc = unr_append(r, "Traceback (most recent call last):\n");
+    int n = r->ntb_snap < (int)(sizeof r->tb_snap / sizeof r->tb_snap[0])
+                ? r->ntb_snap
+                : (int)(sizeof r->tb_snap / sizeof r->tb_snap[0]);
+    for (int i = tb_base; i < n && rc == 0; i++) {
+        const LangLoc *loc = lang_loc(r->p, r->tb_snap[i].loc);
+        int32_t f = r->tb_snap[i].func;
+        if (!loc || f < 0)
+            continue;
+        rc = unr_append(r, "  File \"%s\", line %d, in %s\n    %.200s\n", file, loc->line,
+                        atom(r, lang_func(r->p, f)->short_name), loc->text);
+    }
+    if (rc == 0)
+        rc = unr_append(r, "%s\n", r->exc);
+    return rc;
+}
+
+static int run_code_frame(LangRun *r, int32_t kind, int32_t func, GcId self, const FuncInfo *fi,
                           const int32_t *params, GcValue *args, int nargs, LangStmt **body,
                           int32_t n)
 {
@@ -3845,11 +3908,14 @@ static int run_code_frame(LangRun *r, int32_t kind, GcId self, const FuncInfo *f
         memcpy(saved_snap, r->tb_snap, (size_t)r->ntb_snap * sizeof *saved_snap);
     }
     int kmark = r->nkept;
-    tb_push(r, kind);
+    int tb_base = r->ntb;
+    tb_push(r, func >= 0 ? func : kind);
     int rc = safe_point(r);
     if (rc == OK)
         rc = exec_body(r, &c, body, n, &ret, &returned);
     tb_pop(r);
+    if (rc == EXC && report_unraisable(r, func, tb_base) < 0)
+        rc = FATAL;
     if (saved_snap)
         memcpy(r->tb_snap, saved_snap, (size_t)saved_ntb_snap * sizeof *saved_snap);
     gc_free(saved_snap);
@@ -3901,13 +3967,13 @@ static int run_code_frame(LangRun *r, int32_t kind, GcId self, const FuncInfo *f
  * above what the trashcan lets through. */
 #define LANG_C_NEST_LIMIT 4000
 
-static int run_code(LangRun *r, int32_t kind, GcId self, const FuncInfo *fi, const int32_t *params,
-                    GcValue *args, int nargs, LangStmt **body, int32_t n)
+static int run_code(LangRun *r, int32_t kind, int32_t func, GcId self, const FuncInfo *fi,
+                    const int32_t *params, GcValue *args, int nargs, LangStmt **body, int32_t n)
 {
     if (r->c_nest >= LANG_C_NEST_LIMIT)
         return EXC; /* RecursionError inside a finalizer: ignored, as unraisable */
     r->c_nest++;
-    int rc = run_code_frame(r, kind, self, fi, params, args, nargs, body, n);
+    int rc = run_code_frame(r, kind, func, self, fi, params, args, nargs, body, n);
     r->c_nest--;
     return rc;
 }
@@ -3934,12 +4000,12 @@ static int host_del(void *ctx, GcHeap *h, GcId self)
     GcValue args[1] = {GC_VAL_OBJ(self)};
     if (r->py) {
         const LangFunc *fn = lang_func(r->p, k->del_func);
-        int rc = run_code(r, k->del_func, self, &r->funcs[k->del_func], fn->params, args, 1,
-                          fn->body, fn->nbody);
+        int rc = run_code(r, k->del_func, k->del_func, self, &r->funcs[k->del_func], fn->params,
+                          args, 1, fn->body, fn->nbody);
         return host_status(r, rc);
     }
     int32_t params[1] = {r->a_self};
-    int rc = run_code(r, -2, self, &r->dels[o->cls], params, args, 1, k->del_body, k->ndel);
+    int rc = run_code(r, -2, -1, self, &r->dels[o->cls], params, args, 1, k->del_body, k->ndel);
     return host_status(r, rc);
 }
 
@@ -3952,7 +4018,7 @@ static int host_weakref_cb(void *ctx, GcHeap *h, GcValue callback, GcId wr)
     if (fn->nparams != 1)
         return 0; /* TypeError in the callback: ignored (unraisable) */
     GcValue args[1] = {GC_VAL_OBJ(wr)};
-    int rc = run_code(r, -3, wr, &r->funcs[f], fn->params, args, 1, fn->body, fn->nbody);
+    int rc = run_code(r, -3, f, wr, &r->funcs[f], fn->params, args, 1, fn->body, fn->nbody);
     return host_status(r, rc);
 }
 
@@ -4313,6 +4379,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
                  loc ? loc->text : "", r->exc);
         gc_error_event(r->h, r->exc);
         format_traceback(r);
+        r->unr_before_error = r->nunr;
         break;
     }
     /* a run the history's budget stopped has no exit: its collections would
@@ -4334,6 +4401,7 @@ void lang_run_free(LangRun *r)
     gc_free(r->cattr);
     gc_free(r->class_made);
     gc_free(r->out);
+    gc_free(r->unr);
     int32_t nf = lang_func_count(r->p), nc = lang_class_count(r->p);
     for (int32_t i = 0; r->funcs && i < nf; i++) {
         gc_free(r->funcs[i].locals);
@@ -4359,6 +4427,11 @@ const char *lang_run_exception(const LangRun *r) { return r->exc; }
 const char *lang_run_traceback(const LangRun *r)
 {
     return r->traceback;
+}
+const char *lang_run_unraisable(const LangRun *r, size_t *before_error)
+{
+    *before_error = r->traceback[0] ? r->unr_before_error : r->nunr;
+    return r->unr ? r->unr : "";
 }
 GcId lang_run_exit_holder(const LangRun *r)
 {

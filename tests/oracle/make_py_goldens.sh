@@ -21,12 +21,15 @@
 #                                    exception: the traceback (exit status 1),
 #                                    `File "DIR/NAME.py"` written `File "NAME.py"`;
 #                                    no stderr file means exit status 0 and an
-#                                    empty stderr from gcviz; CPython's may
-#                                    hold reports of exceptions ignored in
-#                                    __del__ or a callback ("Exception ignored
-#                                    in: ..."), which gcviz does not print
-#                                    (such a program needs --no-trace: the
-#                                    oracle's trace refuses it)
+#                                    empty stderr from gcviz
+#   NAME.unraisable312, ...313       a program that ends with status 0 but
+#                                    whose stderr holds reports of exceptions
+#                                    ignored in __del__ or a callback
+#                                    ("Exception ignored in: <function F at
+#                                    0x...>", the address masked): that stderr,
+#                                    named as the traceback is (such a program
+#                                    needs --no-trace: the oracle's trace
+#                                    refuses it)
 #   NAME.trace313                    cpython_trace.py NAME.py: the trace
 #                                    `gcviz trace --python 3.13 NAME.py` must
 #                                    print (CPython 3.13.0 itself, its
@@ -103,7 +106,10 @@ for path in $files; do
         fi
         rc=$(cat "$tmp/rc1")
         cp "$tmp/out1" "$name.stdout$v"
-        rm -f "$name.stderr$v"
+        rm -f "$name.stderr$v" "$name.unraisable$v"
+        if [ "$rc" = 0 ] && head -n 1 "$tmp/err1" | grep -q '^Exception ignored in: '; then
+            sed "s|File \"$dir/|File \"|" "$tmp/err1" > "$name.unraisable$v"
+        fi
         if [ "$rc" = 1 ]; then
             # __file__ of the main script is absolute: name it as run
             sed "s|File \"$dir/|File \"|" "$tmp/err1" > "$name.stderr$v"

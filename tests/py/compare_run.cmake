@@ -2,7 +2,11 @@ cmake_minimum_required(VERSION 3.16)
 # `gcviz run --python PY PROGRAM` (in DIR) must print the CPython stdout STDOUT
 # byte for byte; when the file STDERR exists the program ends in an exception:
 # exit status 1 and the traceback's frame and exception lines of STDERR;
-# otherwise exit status 0 and nothing on stderr.
+# otherwise exit status 0 and on stderr nothing, or, when the file UNRAISABLE
+# exists, the reports of the exceptions ignored in __del__ or weakref
+# callbacks it holds ("Exception ignored in: ...", compared as tracebacks
+# are).  UNRAISABLE=ANY (the 3.15 goldens: pyodide's stderr is not kept):
+# any stderr that is such reports.
 include(${CMAKE_CURRENT_LIST_DIR}/first_diff.cmake)
 execute_process(COMMAND ${GCVIZ} run --python ${PY} ${PROGRAM}
                 WORKING_DIRECTORY ${DIR}
@@ -24,6 +28,23 @@ if(EXISTS ${STDERR})
   if(NOT got_tb STREQUAL want_tb)
     gcviz_first_diff("${want_tb}" "${got_tb}" where)
     message(FATAL_ERROR "${PROGRAM} --python ${PY}: traceback differs from CPython's at ${where}\n"
+                        "CPython:\n${want_err}\ngcviz:\n${err}")
+  endif()
+elseif(DEFINED UNRAISABLE AND (EXISTS "${UNRAISABLE}" OR UNRAISABLE STREQUAL "ANY"))
+  if(UNRAISABLE STREQUAL "ANY")
+    set(want_err "${err}")
+    if(NOT err STREQUAL "" AND NOT err MATCHES "^Exception ignored in: ")
+      set(want_err "(only reports of ignored exceptions)")
+    endif()
+  else()
+    file(READ ${UNRAISABLE} want_err)
+  endif()
+  gcviz_traceback_lines("${want_err}" "${DIR}" want_tb)
+  gcviz_traceback_lines("${err}" "${DIR}" got_tb)
+  if(NOT rc EQUAL 0 OR NOT got_tb STREQUAL want_tb)
+    gcviz_first_diff("${want_tb}" "${got_tb}" where)
+    message(FATAL_ERROR "${PROGRAM} --python ${PY}: exit status ${rc} (CPython: 0), reports of "
+                        "ignored exceptions differ from CPython's at ${where}\n"
                         "CPython:\n${want_err}\ngcviz:\n${err}")
   endif()
 else()

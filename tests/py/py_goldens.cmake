@@ -32,6 +32,7 @@ foreach(dir ${GCVIZ_PY_GOLDEN_DIR} ${PROJECT_SOURCE_DIR}/scenarios)
                        -DDIR=${dir} -DPY=${dotted}
                        -DSTDOUT=${dir}/${name}.stdout${v}
                        -DSTDERR=${dir}/${name}.stderr${v}
+                       -DUNRAISABLE=${dir}/${name}.unraisable${v}
                        -P ${CMAKE_CURRENT_LIST_DIR}/compare_run.cmake)
       set_tests_properties(${prefix}${name}_${v} PROPERTIES LABELS "py;golden")
     endforeach()
