@@ -383,23 +383,35 @@ static int put_tree(Layout *l, const Forest *f, const LayoutItem *items, GcId ro
     return 0;
 }
 
-/* Gives an instance of an arranged structure its compact card (as wide
- * as its title "Node #12" and a badge need, at least
- * LAYOUT_CARD_W_COMPACT) and the size that goes with it; slots: the most
- * fields it ever has.  Other kinds keep their cards.  0, or -1 on OOM. */
-static int make_compact(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t *slots, GcId id)
+/* The width of id's compact card: as wide as its title "Node #12" and a
+ * badge need, at least LAYOUT_CARD_W_COMPACT, at most LAYOUT_CARD_W; 0
+ * for an object that is no instance (other kinds keep their cards). */
+static float compact_w(GcHeap *h, GcId id)
 {
     const GcObject *o = gc_object(h, id);
-    if (!o || o->kind != GC_KIND_INSTANCE || layout_is_compact(l, id))
+    if (!o || o->kind != GC_KIND_INSTANCE)
         return 0;
     const char *tn = gc_type_name(h, id);
     int chars = (tn ? (int)strlen(tn) : 6) + 2;
     for (GcId k = id; k > 0; k /= 10)
         chars++;
-    /* 14 units a character of the 22 px bold title, its inset and an
+    /* 15.5 units a character of the 22 px bold title, its inset and an
      * "rc 1" badge beside it */
-    float w = fmaxf(LAYOUT_CARD_W_COMPACT, 14.0f * (float)chars + 85);
-    if (layout_set_compact(l, id, fminf(w, LAYOUT_CARD_W)) < 0)
+    float w = fmaxf(LAYOUT_CARD_W_COMPACT, 15.5f * (float)chars + 85);
+    return fminf(w, LAYOUT_CARD_W);
+}
+
+/* Gives an instance of an arranged structure its compact card, w wide
+ * (the widest compact_w of its structure: the cards of a row or a level
+ * are alike), and the size that goes with it; slots: the most fields it
+ * ever has.  Other kinds keep their cards.  0, or -1 on OOM. */
+static int make_compact(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t *slots, GcId id,
+                        float w)
+{
+    const GcObject *o = gc_object(h, id);
+    if (!o || o->kind != GC_KIND_INSTANCE || layout_is_compact(l, id))
+        return 0;
+    if (layout_set_compact(l, id, w) < 0)
         return -1;
     uint32_t ns = o->nslots > slots[id] ? o->nslots : slots[id];
     layout_card_dims(l, id, o->kind, ns, &items[id].w, &items[id].h);
@@ -477,8 +489,11 @@ static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
             continue;
         /* compact cards whatever moves them: a dragged structure keeps
          * its cards' sizes */
+        float cw = 0;
+        for (int i = 0; i < k; i++)
+            cw = fmaxf(cw, compact_w(h, mem[i]));
         for (int i = 0; i < k && rc == 0; i++)
-            rc = make_compact(l, h, items, slots, mem[i]);
+            rc = make_compact(l, h, items, slots, mem[i], cw);
         if (rc < 0 || layout_get(l, root, &(float){0}, &(float){0}) == 0)
             continue; /* pinned or kept from before a reload */
         Band b = {0, 0, INT32_MAX, 0};
@@ -543,11 +558,15 @@ static int arrange(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t *slot
     Forest f;
     memset(&f, 0, sizeof f);
     int rc = forest_build(&f, h, maxid, 0);
+    float cw = 0; /* one width for every arranged card (a hint's structures) */
+    for (GcId id = 1; id <= maxid && rc == 0; id++)
+        if (f.parent[id] || f.first[id])
+            cw = fmaxf(cw, compact_w(h, id));
     for (GcId id = 1; id <= maxid && rc == 0; id++) {
         if (f.parent[id])
             items[id].parent = f.parent[id];
         if (f.parent[id] || f.first[id])
-            rc = make_compact(l, h, items, slots, id);
+            rc = make_compact(l, h, items, slots, id, cw);
     }
     if (rc == 0) {
         enum { MAXDEPTH = 4096 };

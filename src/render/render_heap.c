@@ -238,18 +238,36 @@ static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, f
     (void)bars;
 }
 
+/* Distinct module-level names looked back at for "was a": past them the
+ * older names are not shown. */
+#define WAS_NAMES 64
+
 /* c->was from the module-level bindings before the event shown (at most
- * WAS_LOOKBACK events back); left NULL when there is no memory for it. */
+ * WAS_LOOKBACK events back); left NULL when there is no memory for it.
+ * Only a name's last binding to an object counts: "was p" is the object
+ * p referred to last, not every object a loop variable passed through (a
+ * tree built in a loop read "was p" on every inner node). */
 static void names_were(HeapCtx *c)
 {
     Scene *s = c->s;
     c->was = calloc((size_t)s->maxid + 1, sizeof *c->was);
     if (!c->was)
         return;
+    int32_t seen[WAS_NAMES];
+    int nseen = 0;
     for (int32_t i = s->ev; i >= 0 && i > s->ev - WAS_LOOKBACK; i--) {
         const GcEvent *e = gc_event(s->h, i);
-        if (e->kind == GC_EV_BIND && e->a == 0 && e->obj > 0 && e->obj <= s->maxid &&
-            !c->was[e->obj])
+        if (e->kind != GC_EV_BIND || e->a != 0 || e->obj <= 0)
+            continue; /* a del (an unbinding) or a value that is no object */
+        int known = 0;
+        for (int k = 0; k < nseen && !known; k++)
+            known = seen[k] == (int32_t)e->b;
+        if (known)
+            continue; /* an earlier binding of a name seen later */
+        if (nseen == WAS_NAMES)
+            break;
+        seen[nseen++] = (int32_t)e->b;
+        if (e->obj <= s->maxid && !c->was[e->obj])
             c->was[e->obj] = (int32_t)e->b + 1;
     }
 }
@@ -759,11 +777,12 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
         size_t len = strlen(foot);
         snprintf(foot + len, sizeof foot - len, "%s__del__ ran", len ? " \xC2\xB7 " : "");
     }
-    if (foot[0] && rpx >= 7) {
-        const char *ft = render_fit(s, RENDER_FONT_SANS, rpx, foot, bw + 60 * k, fit, sizeof fit);
-        g->bottom = by + bh + 4 * k + (float)rpx * 1.3f;
-        g->foot_r = bx + 4 * k + (float)render_text_width(s->fonts, RENDER_FONT_SANS, rpx, ft);
-        render_text(s->l, bx + 4 * k, by + bh + 4 * k, RENDER_FONT_SANS, rpx, RENDER_ALIGN_LEFT,
+    int fpx = zpx(s, 16); /* a compact card's too: its footer is wider than the card */
+    if (foot[0] && fpx >= 7) {
+        const char *ft = render_fit(s, RENDER_FONT_SANS, fpx, foot, bw + 60 * k, fit, sizeof fit);
+        g->bottom = by + bh + 4 * k + (float)fpx * 1.3f;
+        g->foot_r = bx + 4 * k + (float)render_text_width(s->fonts, RENDER_FONT_SANS, fpx, ft);
+        render_text(s->l, bx + 4 * k, by + bh + 4 * k, RENDER_FONT_SANS, fpx, RENDER_ALIGN_LEFT,
                     with_alpha(fc, a), ft);
     }
     render_hit(s->l, RENDER_HIT_CARD, id, bx, y, bw, bh + LAYOUT_TAG_H * k);

@@ -2922,6 +2922,21 @@ static void t_was_name(void)
         CHECK(list_has_text(&t, want), "after del: '%s' drawn", want);
     }
     target_close(&t);
+    /* tree15.py's loop binds p to each of the seven inner nodes in turn:
+     * after `del nodes, p` only the last of them reads "was p" (every
+     * inner node did before) */
+    CHECK(target_open(&t, 1920, 1080, 0) == 0, "target");
+    CHECK(load(&t, "../../layout/data/tree15.py") == 0, "load");
+    CHECK(t.w->tl.nstmts > 1, "statements");
+    app_win_seek(t.w, t.w->tl.stmts[t.w->tl.nstmts - 1], 0); /* the exit: after the del */
+    key(&t, SDLK_f, 0);
+    CHECK(draw(&t) == 0, "draw");
+    int was_p = 0;
+    for (int32_t i = 0; i < t.w->list.ncmds; i++)
+        was_p += t.w->list.cmds[i].kind == RENDER_CMD_TEXT &&
+                 strcmp(render_cmd_text(&t.w->list, &t.w->list.cmds[i]), "was p") == 0;
+    CHECK(was_p == 1, "'was p' drawn %d times after del nodes, p; want once", was_p);
+    target_close(&t);
 }
 
 /* Do segments ab and cd cross (properly), or overlap along one line for
