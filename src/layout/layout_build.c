@@ -420,7 +420,7 @@ static int make_compact(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
 
 /* ---- structures found without a hint --------------------------------------- */
 
-#define AUTO_MIN 5  /* a structure found without a hint: 5 .. AUTO_MAX instances */
+#define AUTO_MIN 3  /* a structure found without a hint: 3 .. AUTO_MAX instances */
 #define AUTO_MAX 64 /* (a lecture's list, ring or tree; bigger runs keep the usual placement) */
 
 /* The structure under root, breadth first, into out (room for max + 1);

@@ -720,17 +720,23 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
                                     render_fit(s, RENDER_FONT_MONO, rpx, kb, vx - left - 16 * k, fit,
                                                sizeof fit));
                 } else {
+                    const char *kt = render_fit(s, RENDER_FONT_MONO, rpx, kb, (bw - 30 * k) * 0.5f,
+                                                fit, sizeof fit);
                     render_text_mid(s, left, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx,
-                                    RENDER_ALIGN_LEFT, with_alpha(t->card_text, content_a),
-                                    render_fit(s, RENDER_FONT_MONO, rpx, kb, (bw - 30 * k) * 0.5f,
-                                               fit, sizeof fit));
+                                    RENDER_ALIGN_LEFT, with_alpha(t->card_text, content_a), kt);
+                    /* the value has the room the key leaves ('holder' whole
+                     * beside "name" on a compact card) */
+                    float room =
+                        vx + 4 * k -
+                        (left + (float)render_text_width(s->fonts, RENDER_FONT_MONO, rpx, kt) +
+                         10 * k);
                     char vb[160];
                     render_value_text(s->h, v, vb, sizeof vb);
                     render_text_mid(s, vx + 4 * k, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx,
                                     RENDER_ALIGN_RIGHT,
                                     with_alpha(changed ? t->changed : t->text_dim, content_a),
-                                    render_fit(s, RENDER_FONT_MONO, rpx, vb, (bw - 30 * k) * 0.5f,
-                                               fit, sizeof fit));
+                                    render_fit(s, RENDER_FONT_MONO, rpx, vb,
+                                               fmaxf(room, (bw - 30 * k) * 0.5f), fit, sizeof fit));
                 }
             }
             if (o->nslots > LAYOUT_MAX_ROWS) {

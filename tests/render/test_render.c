@@ -2996,6 +2996,39 @@ static void t_row_arrows(void)
     target_close(&t);
 }
 
+/* Structures of three and four instances are arranged too (brief slides6
+ * item 2): chapter 08's holder -> a -> b -> c (c back to a) is one row of
+ * compact cards in that order; chapter 19's ring link_1 -> link_2 ->
+ * link_3 has compact cards (the previous main left both to the usual
+ * placement: a column of full cards). */
+static void t_small_structures(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1920, 1080, 0) == 0, "target");
+    CHECK(load(&t, GCVIZ_SCENARIOS_DIR "/08_collect_step_by_step.py") == 0, "load 08");
+    static const char *const names[] = {"holder", "a", "b", "c"};
+    float px = 0, py = 0;
+    for (int i = 0; i < 4; i++) {
+        GcId id = layout_pin_target(t.w->heap, names[i]);
+        float x, y;
+        CHECK(id > 0 && layout_get(t.w->layout, id, &x, &y) == 0, "08: %s placed", names[i]);
+        CHECK(layout_is_compact(t.w->layout, id), "08: %s's card is compact", names[i]);
+        CHECK(i == 0 || (y == py && x > px), "08: %s at %g,%g: right of %s at %g,%g", names[i], x, y,
+              names[i - 1 > 0 ? i - 1 : 0], px, py);
+        px = x;
+        py = y;
+    }
+    target_close(&t);
+    CHECK(target_open(&t, 1920, 1080, 0) == 0, "target");
+    CHECK(load(&t, GCVIZ_SCENARIOS_DIR "/19_internaldocs_figures.py") == 0, "load 19");
+    static const char *const links[] = {"link_1", "link_2", "link_3"};
+    for (int i = 0; i < 3; i++) {
+        GcId id = layout_pin_target(t.w->heap, links[i]);
+        CHECK(id > 0 && layout_is_compact(t.w->layout, id), "19: %s's card is compact", links[i]);
+    }
+    target_close(&t);
+}
+
 /* Short strings are shown whole in list cells (the tree lesson's
  * finalizer order read 'ro…' 'le…'): after `del root` in tree_del.py the
  * list order draws 'root' 'left' 'll' 'lr' 'right' 'rl' 'rr', its cells
@@ -3200,7 +3233,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
