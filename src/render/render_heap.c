@@ -943,7 +943,12 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId sr
         p3 = (RenderPt){tgt->x + tgt->w, hy};
         in = (RenderPt){-1, 0};
     } else if (dy > 0 && tgt->y > sy + 40 * k) {
-        /* a list cell above its target: straight down into the top edge */
+        /* a list cell above its target: down into the top edge, between
+         * the target's name tags ("was a") and its generation label, not
+         * through them */
+        float lo = tgt->tag_l + 10 * k, hi = tgt->tag_r - 10 * k;
+        if (lo <= hi)
+            ax = ax < lo ? lo : ax > hi ? hi : ax;
         p3 = (RenderPt){ax, tgt->y};
         in = (RenderPt){0, 1};
     } else if (dy < 0 && tgt->y + tgt->h < sy - 40 * k) {
