@@ -347,6 +347,13 @@ typedef struct GcConfig {
     /* The history's memory budget in bytes (0: GCVIZ_HISTORY_BUDGET, else
      * gc_history_default_budget()); see gc_history_info. */
     int64_t history_budget;
+    /* A recomputed history (gc_history_info): > 0 keeps statement-level
+     * events only up to statement stop number fine_from (the module-level
+     * statement starts, counted from 0 as gc_history_stop counts them),
+     * every micro-step from there for up to half of the budget, then
+     * statement-level events again.  The whole history may then use up to
+     * one and a half budgets.  0: the ordinary history. */
+    int64_t fine_from;
     /* Tracked objects of the interpreter in generation 2 when the program
      * starts (gc_hidden_live): generation 2's long_lived_total after a
      * first gc.collect(); 0 when the program's collections never see them
@@ -603,10 +610,27 @@ void gc_seek(GcHeap *h, int32_t cursor);
 typedef struct GcHistoryInfo {
     int64_t budget;      /* bytes */
     int64_t bytes;       /* used by events, writes and the coarse mode's table */
-    int32_t coarse_from; /* first event of the statement-level part, -1 if none */
+    int32_t coarse_from; /* first event of a statement-level part, -1 if none */
     int full;            /* the budget stopped the run */
+    /* The events [fine_from, fine_to) are every micro-step: [0, coarse_from)
+     * in an ordinary history, the recomputed part in one run with
+     * GcConfig.fine_from (-1, -1 if the run never reached that stop).  The
+     * last of them, unless it is the last event, also holds the writes up
+     * to the next event kept (gc_history_fine says no for it). */
+    int32_t fine_from, fine_to;
 } GcHistoryInfo;
 GcHistoryInfo gc_history_info(const GcHeap *h);
+/* Are the micro-steps between event i and the next event kept? */
+int gc_history_fine(const GcHeap *h, int32_t i);
+/* Statement stops: the events of kind GC_EV_STMT at depth 0 (the start of
+ * each module-level statement, also inside a module-level loop), counted
+ * from 0.  They are the same in every history of a run, whatever its
+ * budget kept, so their numbers carry a place from one history of a
+ * program to a recomputed one.  gc_history_stop: the number of the last
+ * stop at or before event i (-1 if none); gc_history_stop_event: the event
+ * of stop k, -1 if there is none.  Both scan the events (O(i), O(n)). */
+int64_t gc_history_stop(const GcHeap *h, int32_t i);
+int32_t gc_history_stop_event(const GcHeap *h, int64_t k);
 /* GCVIZ_HISTORY_BUDGET (bytes, or with a K, M or G suffix) if set and
  * valid, else 10 % of physical memory (1 GiB if that is unknown), at
  * least 1 MiB. */

@@ -481,6 +481,11 @@ GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host)
     if (h->cfg.history_budget <= 0)
         h->cfg.history_budget = gc_history_default_budget();
     h->coarse_from = -1;
+    h->fine_start = h->fine_end = -1;
+    if (h->cfg.fine_from > 0) { /* a recomputed history starts statement-level */
+        h->coarse = 1;
+        h->coarse_from = 0;
+    }
     h->atoms = atoms;
     if (host)
         h->host = *host;

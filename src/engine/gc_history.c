@@ -22,12 +22,15 @@
  *    still logged while the interpreter unwinds, so the last state is the
  *    one the history ends in.
  *
- * Why not checkpoints and re-execution: a statement stop inside a loop or
- * a call is in the middle of the interpreter's C stack (lang_exec.c keeps
+ * Recomputing dropped micro-steps: a statement stop inside a loop or a
+ * call is in the middle of the interpreter's C stack (lang_exec.c keeps
  * loops, calls and evaluation as C recursion), so the interpreter cannot
- * resume from a heap checkpoint; finer steps could only be recomputed by
- * running the program again from its start.  That is not built yet: a
- * statement-level part has no micro-steps to show.
+ * resume from a heap checkpoint.  The program runs again from its start
+ * instead (the run is deterministic and `gcviz run` speed: a second or
+ * so for a million objects), with GcConfig.fine_from: statement-level up
+ * to the wanted statement stop, every micro-step from there for half a
+ * budget.  Statement stops are numbered alike in every history of a run
+ * (gc_history_stop), which carries the place across.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -78,7 +81,12 @@ static int64_t used_bytes(const GcHeap *h)
 
 GcHistoryInfo gc_history_info(const GcHeap *h)
 {
-    GcHistoryInfo r = {h->cfg.history_budget, used_bytes(h), h->coarse_from, h->budget_full};
+    GcHistoryInfo r = {h->cfg.history_budget, used_bytes(h), h->coarse_from, h->budget_full, 0, 0};
+    if (h->cfg.fine_from > 0) {
+        r.fine_from = h->fine_start;
+        r.fine_to = h->fine_start < 0 ? -1 : h->fine_end < 0 ? h->nevents : h->fine_end;
+    } else
+        r.fine_to = h->coarse_from < 0 ? h->nevents : h->coarse_from;
     return r;
 }
 
@@ -104,21 +112,38 @@ static int coarse_keeps(const GcHeap *h, GcEventKind kind)
     }
 }
 
+/* A recomputed history's fine part starts at its statement stop: the
+ * coarse event before it is closed, and the half budget counts from here. */
+static void fine_begin(GcHeap *h, int64_t used)
+{
+    gc__budget_close(h);
+    h->coarse = 0;
+    h->fine_start = h->nevents;
+    h->fine_base = used;
+}
+
 int gc__budget_keeps(GcHeap *h, GcEventKind kind)
 {
     int64_t used = used_bytes(h);
-    if (!h->coarse && used > h->cfg.history_budget / 2) {
+    if (kind == GC_EV_STMT && h->g[GF_NFRAMES] <= 1 && h->nstops++ == h->cfg.fine_from &&
+        h->cfg.fine_from > 0)
+        fine_begin(h, used);
+    if (!h->coarse && used - h->fine_base > h->cfg.history_budget / 2) {
         h->coarse = 1;
-        h->coarse_from = h->nevents;
+        if (h->coarse_from < 0)
+            h->coarse_from = h->nevents;
+        if (h->fine_start >= 0)
+            h->fine_end = h->nevents;
     }
     if (!h->coarse)
         return 1;
     if (!coarse_keeps(h, kind))
         return 0;
-    if (!h->budget_full && used > h->cfg.history_budget) {
+    /* a recomputed history may hold its fine part besides the coarse one */
+    int64_t b = h->cfg.history_budget, limit = h->cfg.fine_from > 0 ? b + b / 2 : b;
+    if (!h->budget_full && used > limit) {
         h->budget_full = 1;
         h->limit_hit = 1;
-        int64_t b = h->cfg.history_budget;
         gc_fail(h,
                 "MemoryError: the history of this run needs more than its budget of %lld %s "
                 "(--history-budget or GCVIZ_HISTORY_BUDGET): the run stops here; the "
@@ -127,6 +152,35 @@ int gc__budget_keeps(GcHeap *h, GcEventKind kind)
                 (int)h->coarse_from);
     }
     return 1;
+}
+
+int gc_history_fine(const GcHeap *h, int32_t i)
+{
+    GcHistoryInfo in = gc_history_info(h);
+    /* the fine part's last event holds the writes up to the next event kept */
+    return i >= in.fine_from &&
+           (i + 1 < in.fine_to || (in.fine_to == h->nevents && i < in.fine_to));
+}
+
+static int is_stop(const GcEvent *e)
+{
+    return e->kind == GC_EV_STMT && e->depth == 0;
+}
+
+int64_t gc_history_stop(const GcHeap *h, int32_t i)
+{
+    int64_t k = -1;
+    for (int32_t j = 0; j <= i && j < h->nevents; j++)
+        k += is_stop(&h->events[j]);
+    return k;
+}
+
+int32_t gc_history_stop_event(const GcHeap *h, int64_t k)
+{
+    for (int32_t j = 0; j < h->nevents; j++)
+        if (is_stop(&h->events[j]) && k-- == 0)
+            return j;
+    return -1;
 }
 
 /* ---- one write per place in a statement-level event ------------------------ */

@@ -139,6 +139,13 @@ struct GcHeap {
     int coarse;
     int32_t coarse_from;
     int budget_full;
+    /* A recomputed history (cfg.fine_from): statement stops seen, the
+     * event where its fine part starts and ends (-1: not yet), and the
+     * bytes used when it started (the fine part's half budget counts from
+     * there). */
+    int64_t nstops;
+    int32_t fine_start, fine_end;
+    int64_t fine_base;
     struct CoalEntry *coal;
     int64_t capcoal, ncoal, coal_span;
     int32_t loc; /* current statement location */

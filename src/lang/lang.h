@@ -309,6 +309,9 @@ typedef struct LangRunOptions {
     void *ctx;
     /* Bytes the history may use (GcConfig.history_budget; 0 = the default). */
     int64_t history_budget;
+    /* Recompute the micro-steps from this statement stop on
+     * (GcConfig.fine_from; 0 = the ordinary history). */
+    int64_t fine_from;
 } LangRunOptions;
 
 /* Runs the whole program.  Returns a run (never NULL unless out of memory)

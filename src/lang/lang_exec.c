@@ -4276,6 +4276,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
                     r->opt.max_objects,
                     r->opt.lean && !r->opt.record && !r->opt.checked,
                     r->opt.history_budget,
+                    r->opt.fine_from,
                     0,
                     0};
     if (r->py)

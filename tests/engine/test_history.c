@@ -9,9 +9,12 @@
  * output); every micro-step it kept before the switch must be the full
  * run's, event and state.  A budget too small even for the statement
  * stops must end the run with a message (the scenario's limit, status 1),
- * and the stops it kept must be exact too.
+ * and the stops it kept must be exact too.  A recomputed history
+ * (GcConfig.fine_from at a stop of the small run's statement-level part)
+ * must keep the full run's micro-steps from that stop on, event and
+ * state, for half its budget, and every statement stop.
  *
- * Usage: test_history budget_exact | budget_full | stats FILE
+ * Usage: test_history budget_exact | budget_full | fine_exact | stats FILE
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,12 +84,13 @@ static Scenario *load(void)
     return s;
 }
 
-static LangRun *run(Scenario *s, int64_t budget)
+static LangRun *run_from(Scenario *s, int64_t budget, int64_t fine_from)
 {
     LangRunOptions o;
     memset(&o, 0, sizeof o);
     o.record = 1;
     o.history_budget = budget;
+    o.fine_from = fine_from;
     LangRun *r = lang_run(s->program, &o);
     if (!r) {
         fprintf(stderr, "out of memory\n");
@@ -94,6 +98,8 @@ static LangRun *run(Scenario *s, int64_t budget)
     }
     return r;
 }
+
+static LangRun *run(Scenario *s, int64_t budget) { return run_from(s, budget, 0); }
 
 /* The cursors of the statement stops: each module-level statement's
  * start (the state after the statement before it), and the end. */
@@ -303,6 +309,83 @@ static void test_budget_full(void)
     scenario_free(s);
 }
 
+/* The events of two histories are the same micro-step (their write
+ * ranges aside, which differ with what came before). */
+static int same_event(const GcEvent *a, const GcEvent *b)
+{
+    return a->kind == b->kind && a->phase == b->phase && a->depth == b->depth &&
+           a->step == b->step && a->loc == b->loc && a->obj == b->obj && a->obj2 == b->obj2 &&
+           a->slot == b->slot && a->a == b->a && a->b == b->b;
+}
+
+static void test_fine_exact(void)
+{
+    Scenario *s = load();
+    LangRun *full = run(s, (int64_t)1 << 40);
+    GcHeap *hf = lang_run_heap(full);
+    int64_t budget = gc_history_info(hf).bytes / 2;
+    LangRun *small = run(s, budget);
+    GcHeap *hs = lang_run_heap(small);
+    GcHistoryInfo si = gc_history_info(hs);
+    /* a stop a third of the way into the statement-level part */
+    int64_t first = gc_history_stop(hs, si.coarse_from),
+            last = gc_history_stop(hs, gc_event_count(hs));
+    int64_t k = first + (last - first) / 3;
+    EXPECT(first > 0 && k > first, "statement-level part: stops %lld to %lld", (long long)first,
+           (long long)last);
+    EXPECT(!gc_history_fine(hs, gc_history_stop_event(hs, k)), "stop %lld kept its micro-steps",
+           (long long)k);
+    LangRun *re = run_from(s, budget, k);
+    GcHeap *hr = lang_run_heap(re);
+    GcHistoryInfo ri = gc_history_info(hr);
+    EXPECT(lang_run_status(re) == 0, "%s", lang_run_error(re));
+    EXPECT(ri.fine_from == gc_history_stop_event(hr, k), "fine from event %d, stop %lld is %d",
+           ri.fine_from, (long long)k, gc_history_stop_event(hr, k));
+    EXPECT(ri.fine_to > ri.fine_from + 1000 && ri.fine_to < gc_event_count(hr),
+           "fine part %d..%d of %d events", ri.fine_from, ri.fine_to, gc_event_count(hr));
+    EXPECT(ri.bytes <= budget + budget / 2, "%lld bytes, budget %lld", (long long)ri.bytes,
+           (long long)budget);
+    EXPECT(gc_history_fine(hr, ri.fine_from) && !gc_history_fine(hr, ri.fine_from - 1) &&
+               !gc_history_fine(hr, ri.fine_to - 1),
+           "gc_history_fine disagrees with %d..%d", ri.fine_from, ri.fine_to);
+    size_t nf, nr;
+    const char *of = lang_run_output(full, &nf), *orr = lang_run_output(re, &nr);
+    EXPECT(nf == nr && memcmp(of, orr, nf) == 0, "the output differs");
+    printf("budget %lld: statement-level from event %d (stop %lld); recomputed from stop %lld: "
+           "events %d..%d fine of %d, %lld bytes\n",
+           (long long)budget, si.coarse_from, (long long)first, (long long)k, ri.fine_from,
+           ri.fine_to, gc_event_count(hr), (long long)ri.bytes);
+    /* every statement stop, then every micro-step of the fine part */
+    compare(full, re, 1);
+    char *da = malloc(DUMP_CAP), *db = malloc(DUMP_CAP);
+    int32_t *oa = ordinals(hf), *ob = ordinals(hr);
+    if (!da || !db)
+        exit(1);
+    ord_a = oa;
+    ord_b = ob;
+    int32_t f0 = gc_history_stop_event(hf, k);
+    int bad = 0;
+    for (int32_t c = ri.fine_from; c < ri.fine_to && bad < 3; c++) {
+        int32_t cf = f0 + (c - ri.fine_from);
+        if (!same_event(gc_event(hf, cf), gc_event(hr, c))) {
+            EXPECT(0, "event %d differs from the full run's %d (kinds %d, %d)", c, cf,
+                   gc_event(hf, cf)->kind, gc_event(hr, c)->kind);
+            bad++;
+        } else if (c + 1 < ri.fine_to && (c % 5 == 0 || c + 2 == ri.fine_to))
+            bad += !same_at(full, cf + 1, re, c + 1, da, db); /* the state after it */
+        /* (the last one holds the writes up to the next event kept) */
+    }
+    EXPECT(bad == 0, "the recomputed part differs");
+    free(oa);
+    free(ob);
+    free(da);
+    free(db);
+    lang_run_free(re);
+    lang_run_free(small);
+    lang_run_free(full);
+    scenario_free(s);
+}
+
 /* Figures for a program: events, writes' bytes, statements (the README's
  * table of bytes per statement). */
 static int stats(const char *path, int64_t budget)
@@ -335,13 +418,15 @@ int main(int argc, char **argv)
     if (argc >= 3 && strcmp(argv[1], "stats") == 0)
         return stats(argv[2], argc > 3 ? gc_parse_bytes(argv[3]) : 0);
     if (argc != 2) {
-        fprintf(stderr, "usage: test_history budget_exact|budget_full|stats FILE [BUDGET]\n");
+        fprintf(stderr, "usage: test_history budget_exact|budget_full|fine_exact|stats FILE [BUDGET]\n");
         return 2;
     }
     if (strcmp(argv[1], "budget_exact") == 0)
         test_budget_exact();
     else if (strcmp(argv[1], "budget_full") == 0)
         test_budget_full();
+    else if (strcmp(argv[1], "fine_exact") == 0)
+        test_fine_exact();
     else {
         fprintf(stderr, "unknown test %s\n", argv[1]);
         return 2;
