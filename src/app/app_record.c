@@ -487,6 +487,62 @@ static int record_parallel(Rec *rc, int32_t n, int jobs, const RecordNaming *nm,
     return st;
 }
 
+/* Frames finer than statements where the history's budget kept only
+ * statements: the program runs again keeping the micro-steps from the
+ * first statement asked for (gc_history.c); what even that cannot keep is
+ * said.  -1: the second run failed to load. */
+static int record_fine(AppWin *w, const RecOptions *o)
+{
+    GcHeap *h = w->heap;
+    GcHistoryInfo hist = gc_history_info(h);
+    if (hist.coarse_from < 0 || o->every == RENDER_GRAN_STATEMENT)
+        return 0;
+    int32_t n = gc_event_count(h), first = -1, dropped = -1;
+    for (int32_t i = 0; i < n; i++) {
+        int32_t step = gc_event(h, i)->step;
+        if (step < o->from || (o->to >= 0 && step > o->to))
+            continue;
+        if (first < 0)
+            first = i;
+        if (!gc_history_fine(h, i)) {
+            dropped = i;
+            break;
+        }
+    }
+    if (dropped >= 0) {
+        /* from the stop before: a step's first micro-steps may come before
+         * its statement's start (the loop before it ending) */
+        int64_t stop = gc_history_stop(h, first) - 1;
+        if (!o->quiet)
+            fprintf(stderr,
+                    "gcviz record: the history's budget (%lld MB) kept only whole statements from "
+                    "statement %d on; running the program again for the micro-steps of the "
+                    "statements asked for\n",
+                    (long long)(hist.budget >> 20), (int)gc_event(h, dropped)->step);
+        w->fine_from = stop > 0 ? stop : 0;
+        if (app_win_load(w, o->scenario, 1) < 0) {
+            fprintf(stderr, "%s\n", w->load_error ? w->load_error : "cannot load the scenario");
+            return -1;
+        }
+        h = w->heap;
+        hist = gc_history_info(h);
+    }
+    /* what is still only statements within the frames asked for */
+    n = gc_event_count(h);
+    for (int32_t i = 0; i < n; i++) {
+        int32_t step = gc_event(h, i)->step;
+        if (step >= o->from && (o->to < 0 || step <= o->to) && !gc_history_fine(h, i) &&
+            i + 1 < n) {
+            fprintf(stderr,
+                    "gcviz record: the history's budget (%lld MB) keeps the micro-steps up to "
+                    "statement %d; after it only statement stops and collections\n",
+                    (long long)(hist.budget >> 20), (int)step);
+            break;
+        }
+    }
+    return 0;
+}
+
 static int record_run(Rec *rc)
 {
     RecOptions *o = &rc->o;
@@ -529,12 +585,8 @@ static int record_run(Rec *rc)
         fprintf(stderr, "%s\n", w->load_error ? w->load_error : "cannot load the scenario");
         return 1;
     }
-    GcHistoryInfo hist = gc_history_info(w->heap);
-    if (hist.coarse_from > 0) /* what the history's budget could not keep */
-        fprintf(stderr,
-                "gcviz record: the history's budget (%lld MB) keeps the micro-steps up to "
-                "statement %d; after it only statement stops and collections\n",
-                (long long)(hist.budget >> 20), (int)gc_event(w->heap, hist.coarse_from - 1)->step);
+    if (record_fine(w, o) < 0)
+        return 1;
     if (o->fit)
         app_win_fit_run(w);
     app_win_frame_view(w, &w->view.zoom, &w->view.pan_x, &w->view.pan_y);

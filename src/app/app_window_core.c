@@ -551,6 +551,9 @@ int app_win_load(AppWin *w, const char *path, int keep_step)
     LangRunOptions ro;
     memset(&ro, 0, sizeof ro);
     ro.record = 1;
+    if (strcmp(path, w->path) != 0)
+        w->fine_from = 0; /* another file: its ordinary history first */
+    ro.fine_from = w->fine_from;
     LangRun *run = lang_run(sc->program, &ro);
     if (!run) {
         scenario_free(sc);
@@ -1212,6 +1215,44 @@ void app_win_seek(AppWin *w, int32_t cursor, uint32_t now)
         follow(w, old, cursor, now);
 }
 
+int app_win_recompute(AppWin *w, int64_t stop, uint32_t now)
+{
+    if (!w->heap)
+        return -1;
+    GcPlace pl = gc_history_place_of(w->heap, gc_cursor(w->heap));
+    int64_t was = w->fine_from;
+    w->fine_from = stop > 0 ? stop : 0;
+    if (app_win_load(w, w->path, 1) < 0) {
+        w->fine_from = was;
+        return -1;
+    }
+    int32_t c = gc_history_place(w->heap, &pl);
+    gc_seek(w->heap, c);
+    w->view.prev_cursor = -1;
+    w->view.anim = 1;
+    char msg[200];
+    snprintf(msg, sizeof msg,
+             "The history's budget kept only whole statements here: the program ran again "
+             "to show the micro-steps from this statement on.");
+    app_win_toast(w, msg, 0, now);
+    return 0;
+}
+
+/* One step at a finer granularity than statements where the history kept
+ * only statements: recompute first (once; a failed run stays as it was). */
+static void fine_step(AppWin *w, int forward, uint32_t now)
+{
+    GcHeap *h = w->heap;
+    int32_t c = gc_cursor(h), e = forward ? c : c - 1;
+    if (w->view.gran != RENDER_GRAN_STATEMENT && e >= 0 && e < gc_event_count(h) &&
+        !gc_history_fine(h, e))
+        /* backwards, a few statements more: a student steps back through several */
+        app_win_recompute(w, gc_history_stop(h, e) - (forward ? 0 : 8), now);
+    h = w->heap;
+    c = gc_cursor(h);
+    app_win_seek(w, forward ? next_stop(w, c, w->view.gran) : prev_stop(w, c, w->view.gran), now);
+}
+
 static void next_gc(AppWin *w, uint32_t now)
 {
     int32_t c = gc_cursor(w->heap);
@@ -1503,11 +1544,11 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
         break;
     case APP_CMD_NEXT:
         if (h)
-            app_win_seek(w, next_stop(w, gc_cursor(h), v->gran), now);
+            fine_step(w, 1, now);
         break;
     case APP_CMD_PREV:
         if (h)
-            app_win_seek(w, prev_stop(w, gc_cursor(h), v->gran), now);
+            fine_step(w, 0, now);
         break;
     case APP_CMD_NEXT_STMT:
         if (h)

@@ -125,6 +125,8 @@ typedef struct AppWin {
     char prompt[400]; /* the question or the end-of-chapter prompt shown */
     int dirty;
     int settled;             /* no animations: cards move at once (tests, screenshots) */
+    int64_t fine_from;       /* the history was recomputed from this statement stop
+                                (LangRunOptions.fine_from; 0: the ordinary history) */
     int follow;              /* AppWinOptions.follow */
     float home[3];           /* zoom, pan x, y chosen on load: each recorded frame starts there */
     int fullscreen;          /* wanted: the window follows it (fullscreen_changed) */
@@ -144,6 +146,11 @@ void app_win_resize(AppWin *w, int width, int height, float scale);
 void app_win_command(AppWin *w, AppCmd cmd, uint32_t now);
 /* Seeks to a cursor (clamped), starting the step transition. */
 void app_win_seek(AppWin *w, int32_t cursor, uint32_t now);
+/* The history's budget dropped the micro-steps here: runs the program
+ * again keeping them from statement stop `stop` (gc_history_stop) on,
+ * and carries the cursor over.  0 done, -1 the run failed (the old
+ * history stays). */
+int app_win_recompute(AppWin *w, int64_t stop, uint32_t now);
 /* The interface size in use (1 = 100 %): the one asked for, or less when
  * the window is too small for it. */
 float app_win_ui_scale(const AppWin *w);

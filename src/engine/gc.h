@@ -631,6 +631,22 @@ int gc_history_fine(const GcHeap *h, int32_t i);
  * of stop k, -1 if there is none.  Both scan the events (O(i), O(n)). */
 int64_t gc_history_stop(const GcHeap *h, int32_t i);
 int32_t gc_history_stop_event(const GcHeap *h, int64_t k);
+/* A cursor of one history carried to another history of the same run: a
+ * cursor c is "just before event c", named by its statement stop
+ * (gc_history_stop(h, c)) and the events from that stop's event to c
+ * (gc_history_place_events: after[0..n) are events stop+1 .. c, those of a
+ * statement-level history being in every history).  gc_history_place
+ * finds them in h in order and returns the cursor before the last; the
+ * end of the run (c == event count) is carried as stop -2.  A place not
+ * found (the other history kept fewer events) gives the nearest cursor
+ * before it. */
+typedef struct GcPlace {
+    int64_t stop;
+    int32_t n;
+    GcEvent after[64];
+} GcPlace;
+GcPlace gc_history_place_of(const GcHeap *h, int32_t cursor);
+int32_t gc_history_place(const GcHeap *h, const GcPlace *p);
 /* GCVIZ_HISTORY_BUDGET (bytes, or with a K, M or G suffix) if set and
  * valid, else 10 % of physical memory (1 GiB if that is unknown), at
  * least 1 MiB. */

@@ -183,6 +183,52 @@ int32_t gc_history_stop_event(const GcHeap *h, int64_t k)
     return -1;
 }
 
+static int same_event(const GcEvent *a, const GcEvent *b)
+{
+    return a->kind == b->kind && a->phase == b->phase && a->depth == b->depth &&
+           a->step == b->step && a->loc == b->loc && a->obj == b->obj && a->obj2 == b->obj2 &&
+           a->slot == b->slot && a->a == b->a && a->b == b->b;
+}
+
+GcPlace gc_history_place_of(const GcHeap *h, int32_t cursor)
+{
+    GcPlace p;
+    memset(&p, 0, sizeof p);
+    if (cursor >= h->nevents) {
+        p.stop = -2;
+        return p;
+    }
+    p.stop = gc_history_stop(h, cursor);
+    int32_t from = p.stop < 0 ? 0 : gc_history_stop_event(h, p.stop) + 1;
+    /* the last 64 events before the cursor name it: far enough in a
+     * statement-level part, where a statement has a handful */
+    if (cursor + 1 - from > 64)
+        from = cursor + 1 - 64;
+    for (int32_t i = from; i <= cursor; i++)
+        p.after[p.n++] = h->events[i];
+    return p;
+}
+
+int32_t gc_history_place(const GcHeap *h, const GcPlace *p)
+{
+    if (p->stop == -2)
+        return h->nevents;
+    int32_t i = p->stop < 0 ? -1 : gc_history_stop_event(h, p->stop);
+    if (p->stop >= 0 && i < 0)
+        return h->nevents;
+    int32_t at = i < 0 ? 0 : i;
+    for (int32_t k = 0; k < p->n; k++) {
+        int32_t j = i + 1;
+        while (j < h->nevents && !same_event(&h->events[j], &p->after[k]) &&
+               !(h->events[j].kind == GC_EV_STMT && h->events[j].depth == 0))
+            j++;
+        if (j >= h->nevents || !same_event(&h->events[j], &p->after[k]))
+            return at; /* not in this history: as near as it gets */
+        at = i = j;
+    }
+    return at;
+}
+
 /* ---- one write per place in a statement-level event ------------------------ */
 
 static uint64_t place_hash(uint8_t what, uint8_t field, int32_t id, uint32_t idx)

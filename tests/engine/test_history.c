@@ -376,6 +376,24 @@ static void test_fine_exact(void)
         /* (the last one holds the writes up to the next event kept) */
     }
     EXPECT(bad == 0, "the recomputed part differs");
+    /* every cursor of the budget run's statement-level part and every
+     * statement stop of its fine part, carried to the recomputed history
+     * (gc_history_place), shows the same state there (a micro-step of the
+     * fine part is not in the recomputed history's statement-level start) */
+    int32_t *os = ordinals(hs);
+    ord_a = os;
+    int moved = 0;
+    for (int32_t c = 0; c <= gc_event_count(hs) && bad < 3; c++) {
+        const GcEvent *e = gc_event(hs, c);
+        if (c < si.coarse_from ? !(e->kind == GC_EV_STMT && e->depth == 0) : c % 3 != 0)
+            continue;
+        GcPlace pl = gc_history_place_of(hs, c);
+        int32_t cr = gc_history_place(hr, &pl);
+        moved += cr != c;
+        bad += !same_at(small, c, re, cr, da, db);
+    }
+    EXPECT(bad == 0 && moved > 100, "places carried wrong (%d moved)", moved);
+    free(os);
     free(oa);
     free(ob);
     free(da);

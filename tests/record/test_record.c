@@ -4,7 +4,8 @@
  * files are read back: same bytes twice (and with one or two processes),
  * PNG sizes, pixels of a card, an arrow and the caption bar in the theme's
  * colours at the places the display list says, the GIF's frames, the
- * unwritable folder, the temporary names.
+ * unwritable folder, the temporary names; micro-steps the history's budget
+ * dropped, recomputed for `record` and for the window's step keys.
  *
  * `test_record NAME OUTDIR` runs one test; files go under OUTDIR.
  */
@@ -548,6 +549,166 @@ static void t_points(void)
     scenario_free(s);
 }
 
+/* ---- micro-steps the history's budget dropped (issue 14) ----------------------------- */
+
+/* A loop that fills a small history budget, then a cycle collected. */
+static const char LONG_PY[] =
+    "import gc\n"
+    "\n"
+    "\n"
+    "class Node:\n"
+    "    pass\n"
+    "\n"
+    "\n"
+    "keep = []\n"
+    "for i in range(1500):\n"
+    "    n = Node()\n"
+    "    n.me = n\n"
+    "    keep.append(n)\n"
+    "    if len(keep) > 3:\n"
+    "        keep.pop(0)\n"
+    "a = Node()\n"
+    "b = Node()\n"
+    "a.other = b\n"
+    "b.other = a\n"
+    "del a, b\n"
+    "print(gc.collect())\n";
+
+/* Writes LONG_PY under the output folder; returns its path and sets
+ * *budget to half of what its whole history needs (statement-level from
+ * a quarter of the run on). */
+static const char *long_program(int64_t *budget)
+{
+    const char *path = out("long.py");
+    FILE *f = fopen(path, "wb");
+    CHECK(f && fwrite(LONG_PY, 1, sizeof LONG_PY - 1, f) == sizeof LONG_PY - 1, "write %s", path);
+    if (f)
+        fclose(f);
+    ScenarioErrors errs;
+    memset(&errs, 0, sizeof errs);
+    Scenario *s = scenario_load(path, &errs);
+    *budget = 0;
+    if (!s)
+        return path;
+    LangRunOptions o;
+    memset(&o, 0, sizeof o);
+    o.record = 1;
+    o.history_budget = (int64_t)1 << 40;
+    LangRun *r = lang_run(s->program, &o);
+    *budget = gc_history_info(lang_run_heap(r)).bytes / 2;
+    lang_run_free(r);
+    scenario_free(s);
+    return path;
+}
+
+/* The frame names without their event number ("long-s012-p00_idle"). */
+static int frame_names(const char *dir, char names[][256], int max)
+{
+    int n = list_files(dir, ".png", names, max);
+    for (int i = 0; i < n; i++) {
+        char *dash = strrchr(names[i], '-');
+        if (dash)
+            *dash = 0;
+    }
+    return n;
+}
+
+/* record --every micro of the statements after the loop: the frames of an
+ * unbounded history, though the budget kept only statements there. */
+static void t_recompute(void)
+{
+    int64_t budget;
+    char py[2048];
+    snprintf(py, sizeof py, "%s", long_program(&budget));
+    char b[32];
+    snprintf(b, sizeof b, "%lld", (long long)budget);
+    rm_rf(out("recompute/a"));
+    rm_rf(out("recompute/b"));
+    setenv("GCVIZ_HISTORY_BUDGET", b, 1);
+    CHECK(record(py, "--out", out("recompute/a"), "--every", "micro", "--from", "8", "--to", "9",
+                 "--size", "427x240", "--quiet", NULL) == 0,
+          "record with budget %s", b);
+    setenv("GCVIZ_HISTORY_BUDGET", "1G", 1);
+    CHECK(record(py, "--out", out("recompute/b"), "--every", "micro", "--from", "8", "--to", "9",
+                 "--size", "427x240", "--quiet", NULL) == 0,
+          "record unbounded");
+    unsetenv("GCVIZ_HISTORY_BUDGET");
+    int na = frame_names(out("recompute/a"), names_a, 2000),
+        nb = frame_names(out("recompute/b"), names_b, 2000);
+    CHECK(na == nb && nb >= 10, "%d frames with the budget, %d without", na, nb);
+    for (int i = 0; i < na && i < nb; i++)
+        if (strcmp(names_a[i], names_b[i]) != 0) {
+            CHECK(0, "frame %d: %s vs %s", i, names_a[i], names_b[i]);
+            break;
+        }
+}
+
+/* The window: stepping micro-steps forwards and back where the budget kept
+ * only statements runs the program again and shows the same states, event
+ * by event, as a window with the whole history. */
+static void t_recompute_window(void)
+{
+    int64_t budget;
+    char py[2048];
+    snprintf(py, sizeof py, "%s", long_program(&budget));
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_XRGB8888);
+    SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    CHECK(r != NULL, "renderer: %s", SDL_GetError());
+    if (!r)
+        return;
+    AppWinOptions wo = {out("shots"), 0, 1, 0, 0, 0, 0};
+    char bb[32];
+    snprintf(bb, sizeof bb, "%lld", (long long)budget);
+    /* the environment is read by every run, the recomputed ones too */
+    AppWin *a = app_win_new(r, 640, 360, 1, &wo), *f = app_win_new(r, 640, 360, 1, &wo);
+    setenv("GCVIZ_HISTORY_BUDGET", "1G", 1);
+    CHECK(f && app_win_load(f, py, 0) == 0, "load unbounded");
+    setenv("GCVIZ_HISTORY_BUDGET", bb, 1);
+    CHECK(a && app_win_load(a, py, 0) == 0, "load with budget %s", bb);
+    if (!a || !f || !a->heap || !f->heap)
+        return;
+    a->settled = f->settled = 1;
+    GcHistoryInfo hi = gc_history_info(a->heap);
+    CHECK(hi.coarse_from > 0, "the budget run kept every micro-step");
+    /* statement granularity to the last statement, then micro-steps */
+    app_win_command(a, APP_CMD_END, 0);
+    app_win_command(f, APP_CMD_END, 0);
+    for (int i = 0; i < 3; i++) {
+        app_win_command(a, APP_CMD_PREV_STMT, 0);
+        app_win_command(f, APP_CMD_PREV_STMT, 0);
+    }
+    CHECK(!gc_history_fine(a->heap, gc_cursor(a->heap)), "already fine at %d", gc_cursor(a->heap));
+    a->view.gran = f->view.gran = RENDER_GRAN_MICRO;
+    int steps = 0, differ = 0;
+    for (int dir = 0; dir < 2; dir++)
+        for (int i = 0; i < 40; i++) {
+            AppCmd c = dir == 0 ? APP_CMD_NEXT : APP_CMD_PREV;
+            app_win_command(a, c, 0);
+            app_win_command(f, c, 0);
+            const GcGlobals *ga = gc_globals(a->heap), *gf = gc_globals(f->heap);
+            const GcEvent *ea = gc_event(a->heap, gc_cursor(a->heap) - 1),
+                          *ef = gc_event(f->heap, gc_cursor(f->heap) - 1);
+            int same = ea && ef && ea->kind == ef->kind && ea->obj == ef->obj && ea->a == ef->a &&
+                       ea->b == ef->b && ga->count[0] == gf->count[0] &&
+                       ga->allocated == gf->allocated && ga->freed == gf->freed;
+            for (GcId id = 1; same && id <= gc_max_id(f->heap); id++) {
+                const GcObject *oa = gc_object(a->heap, id), *of = gc_object(f->heap, id);
+                same = (!oa) == (!of) &&
+                       (!oa || (oa->refcnt == of->refcnt && oa->state == of->state &&
+                                oa->gc_refs == of->gc_refs && oa->list == of->list));
+            }
+            differ += !same;
+            steps++;
+        }
+    CHECK(differ == 0, "%d of %d micro-steps differ from the whole history's", differ, steps);
+    CHECK(a->fine_from > 0, "the window did not recompute");
+    unsetenv("GCVIZ_HISTORY_BUDGET");
+    app_win_free(a);
+    app_win_free(f);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -564,7 +725,8 @@ int main(int argc, char **argv)
         void (*fn)(void);
     } tests[] = {{"twice", t_twice},         {"sizes", t_sizes},   {"pixels", t_pixels},
                  {"gif", t_gif},             {"gif_delay", t_gif_delay},             {"unwritable", t_unwritable},
-                 {"temp_names", t_temp_names}, {"points", t_points}};
+                 {"temp_names", t_temp_names}, {"points", t_points},
+                 {"recompute", t_recompute}, {"recompute_window", t_recompute_window}};
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
         if (strcmp(argv[1], tests[i].name) == 0) {
             /* the tests draw with SDL on a surface: no display */
