@@ -169,12 +169,17 @@ static void put_output(Print *p, LangRun *r)
     const char *tb = lang_run_traceback(r);
     put(p, "traceback:\n");
     put_bytes(p, tb, strlen(tb));
+    size_t before;
+    const char *unr = lang_run_unraisable(r, &before);
+    put(p, "unraisable reports (%zu before the traceback):\n", before);
+    put_bytes(p, unr, strlen(unr));
 }
 
 /* Runs of a loaded scenario with the Nth allocation failing, recorded or
  * not: each must either end in status 3 with "out of memory", or show
  * exactly what the run without failures shows (same status, same error,
- * the same steps, the same output and traceback), with a heap that passes gc_check.  Returns the
+ * the same steps, the same output, traceback and reports of ignored
+ * exceptions), with a heap that passes gc_check.  Returns the
  * number of runs that ended otherwise. */
 static int sweep_run_mode(const char *path, Scenario *s, int record)
 {
