@@ -462,6 +462,26 @@ static int delete_garbage(GcHeap *h, GcListId collectable, GcListId old)
     return 0;
 }
 
+/* handle_resurrected_objects when no __del__ and no callback ran since
+ * deduce_unreachable (a run nobody records): no count changed, so the
+ * second deduce_unreachable would find every object of the set
+ * unreachable again (each is referenced from the set only, gc_refs 0)
+ * and move them all, in order, to `to` (empty), COLLECTING set and
+ * UNREACHABLE clear, as they are now.  The list's hidden objects stay. */
+static void take_all_unrecorded(GcHeap *h, GcListId from, GcListId to)
+{
+    GC_ASSERT(h->g[GF_LLEN(to)] == 0);
+    for (GcId id = (GcId)h->g[GF_LFIRST(from)]; id; id = gc__o(h, id)->next) {
+        GC_ASSERT(gc__o(h, id)->gc_refs == 0 && (gc__o(h, id)->flags & GC_F_COLLECTING) &&
+                  !(gc__o(h, id)->flags & GC_F_UNREACHABLE));
+        gc__o(h, id)->list = (uint8_t)to;
+    }
+    for (int k = 0; k < 3; k++) {
+        h->g[GF_LISTS + to * 3 + k] = h->g[GF_LISTS + from * 3 + k];
+        h->g[GF_LISTS + from * 3 + k] = 0;
+    }
+}
+
 static void clear_flag_all(GcHeap *h, GcListId l, int flag)
 {
     for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id; id = gc__o(h, id)->next)
@@ -507,7 +527,7 @@ static int64_t collect_main(GcHeap *h, int gen, int automatic)
     RefList refs = {0};
     GcListId young = (GcListId)(GC_LIST_GEN0 + gen);
     GcListId old = gen < 2 ? (GcListId)(young + 1) : young;
-    int64_t m = 0, n = 0;
+    int64_t m = 0, n = 0, calls = 0;
 
     gc__event(h, GC_EV_GC_START, 0, 0, -1, gen, automatic);
     SET_G(h, GF_GEN, gen);
@@ -530,6 +550,7 @@ static int64_t collect_main(GcHeap *h, int gen, int automatic)
 
     if (deduce_unreachable(h, young, GC_LIST_UNREACHABLE, &refs, 1) < 0)
         goto fail;
+    calls = h->host_calls;
 
     set_phase(h, GC_PHASE_UNTRACK_TUPLES);
     untrack_kind(h, young, GC_KIND_TUPLE);
@@ -568,11 +589,15 @@ static int64_t collect_main(GcHeap *h, int gen, int automatic)
 
     /* handle_resurrected_objects */
     set_phase(h, GC_PHASE_RESURRECTION);
-    clear_flag_all(h, GC_LIST_UNREACHABLE, GC_F_COLLECTING);
-    if (deduce_unreachable(h, GC_LIST_UNREACHABLE, GC_LIST_FINAL, &refs, 0) < 0)
-        goto fail;
-    clear_flag_all(h, GC_LIST_FINAL, GC_F_UNREACHABLE);
-    clear_flag_all(h, GC_LIST_UNREACHABLE, GC_F_COLLECTING);
+    if (!h->record && h->host_calls == calls) {
+        take_all_unrecorded(h, GC_LIST_UNREACHABLE, GC_LIST_FINAL);
+    } else {
+        clear_flag_all(h, GC_LIST_UNREACHABLE, GC_F_COLLECTING);
+        if (deduce_unreachable(h, GC_LIST_UNREACHABLE, GC_LIST_FINAL, &refs, 0) < 0)
+            goto fail;
+        clear_flag_all(h, GC_LIST_FINAL, GC_F_UNREACHABLE);
+        clear_flag_all(h, GC_LIST_UNREACHABLE, GC_F_COLLECTING);
+    }
     if (list_len(h, GC_LIST_UNREACHABLE))
         gc__event(h, GC_EV_PROMOTE, 0, 0, -1, old, list_len(h, GC_LIST_UNREACHABLE));
     gc__list_merge(h, GC_LIST_UNREACHABLE, old);

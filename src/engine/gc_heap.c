@@ -1901,6 +1901,7 @@ static int host_leave(GcHeap *h, int r)
 
 int gc__host_del(GcHeap *h, GcId id)
 {
+    h->host_calls++;
     if (host_enter(h) < 0)
         return -1;
     int r = h->host.call_del ? h->host.call_del(h->host.ctx, h, id) : 0;
@@ -1909,6 +1910,7 @@ int gc__host_del(GcHeap *h, GcId id)
 
 int gc__host_weakref_cb(GcHeap *h, GcValue callback, GcId wr)
 {
+    h->host_calls++;
     if (host_enter(h) < 0)
         return -1;
     int r = h->host.call_weakref_cb ? h->host.call_weakref_cb(h->host.ctx, h, callback, wr) : 0;

@@ -183,6 +183,7 @@ struct GcHeap {
      * none (a pass that would do nothing).  Not kept by the history, so
      * read only in a lean run, which never rewinds. */
     int64_t nlive[GC_KIND_WEAKREF + 1];
+    int64_t host_calls; /* __del__ and weakref callbacks called so far */
 
     /* The teardown worklist (teardown_run), shared by nested teardowns:
      * each uses the entries above the ones it found. */
