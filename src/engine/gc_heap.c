@@ -1175,10 +1175,23 @@ int gc_slots_clear(GcHeap *h, GcId obj, int last_first, GcValue *out)
     GcObject *o = gc__o(h, obj);
     uint32_t n = o->nslots;
     gc__event(h, GC_EV_SLOT_DEL, obj, 0, -1, n, 0);
-    for (uint32_t i = 0; i < n; i++) {
-        GcSlot *s = gc__slots(gc__o(h, obj));
-        out[i] = s[i].val;
-        gc__slot_write(h, obj, i, GC_UNBOUND, GC_UNBOUND);
+    if (!h->record && gc__has_ix(o)) {
+        /* Nothing logged: empty the slots in one sweep and rebuild the
+         * key index once, instead of deleting each key from it (a random
+         * probe per key). */
+        GcSlot *s = gc__slots(o);
+        for (uint32_t i = 0; i < n; i++) {
+            out[i] = s[i].val;
+            s[i].key = GC_UNBOUND;
+            s[i].val = GC_UNBOUND;
+        }
+        ix_rebuild(o);
+    } else {
+        for (uint32_t i = 0; i < n; i++) {
+            GcSlot *s = gc__slots(gc__o(h, obj));
+            out[i] = s[i].val;
+            gc__slot_write(h, obj, i, GC_UNBOUND, GC_UNBOUND);
+        }
     }
     /* Each release will take the newest in-flight entry. */
     for (uint32_t k = 0; k < n; k++)
