@@ -397,6 +397,9 @@ int gc_limit_hit(const GcHeap *h);
  * headers: "3.12", "3.13", "3.14.5+" (3.14.0-3.14.4 had another
  * collector), "3.15". */
 const char *gc_python_name(int python);
+/* The CPython release whose measured behaviour a version follows, as the
+ * window's header names it ("CPython 3.12.1"): the goldens come from it. */
+const char *gc_python_release(int python);
 /* Has the run failed (out of memory, limit)?  Once set, the state is no
  * longer CPython's: the run must stop with gc_error(). */
 int gc_failed(const GcHeap *h);

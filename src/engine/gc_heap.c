@@ -99,6 +99,20 @@ const char *gc_python_name(int python)
     }
 }
 
+const char *gc_python_release(int python)
+{
+    switch (python) {
+    case 313:
+        return "CPython 3.13.0";
+    case 314:
+        return "CPython 3.14.2 and 3.15.0rc1";
+    case 315:
+        return "CPython 3.15.0rc1";
+    default:
+        return "CPython 3.12.1";
+    }
+}
+
 /* ---- the key index (see gc_internal.h) ------------------------------- */
 
 static inline uint32_t *ix_table(GcObject *o)

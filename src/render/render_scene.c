@@ -262,8 +262,26 @@ static void top_bar(Scene *s)
         const char *coll = g->collector == GC_COLLECTOR_REFCOUNT    ? "refcount only"
                            : g->collector == GC_COLLECTOR_MARKSWEEP ? "mark-sweep"
                                                                     : "CPython gc";
-        snprintf(buf, sizeof buf, "Python %s \xC2\xB7 %s \xC2\xB7 gc %s", gc_python_name(g->python),
-                 coll, g->enabled ? "enabled" : "disabled");
+        /* the CPython collector names the release its goldens come from
+         * ("matches CPython 3.12.1"), in short when the title would not fit
+         * beside it; the teaching models (mark-sweep, refcount only) match
+         * none */
+        const char *title = s->v->title && *s->v->title ? s->v->title : "No scenario loaded";
+        const char *onoff = g->enabled ? "enabled" : "disabled";
+        if (g->collector == GC_COLLECTOR_CPYTHON) {
+            snprintf(buf, sizeof buf, "Python %s \xC2\xB7 matches %s \xC2\xB7 gc %s",
+                     gc_python_name(g->python), gc_python_release(g->python), onoff);
+            float need = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) +
+                         bh * 0.9f + sc(s, 20) +
+                         (float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 20), title);
+            if (need > rx - x)
+                snprintf(buf, sizeof buf, "Python %s (%s) \xC2\xB7 gc %s",
+                         gc_python_name(g->python),
+                         gc_python_release(g->python) + strlen("CPython "), onoff);
+        } else {
+            snprintf(buf, sizeof buf, "Python %s \xC2\xB7 %s \xC2\xB7 gc %s",
+                     gc_python_name(g->python), coll, onoff);
+        }
         float pw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) + bh * 0.9f;
         rx -= pw;
         render_pill(s, rx, y, bh, RENDER_FONT_SANS, spx(s, 16), t->button, t->text_dim, buf);

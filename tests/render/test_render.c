@@ -941,6 +941,33 @@ static int frame_has_text(const Target *t, const char *needle)
     return 0;
 }
 
+/* The header names the version and the CPython release it matches: in
+ * full where the title leaves room, in short at a projector's 1280x720;
+ * --python overrides the file's version and the header follows it. */
+static void t_header_release(void)
+{
+    static const struct {
+        int w, h, python;
+        const char *file, *text;
+    } cases[] = {
+        {1920, 1080, 0, "cycle.json", "Python 3.12 \xC2\xB7 matches CPython 3.12.1 \xC2\xB7 gc "},
+        {1280, 720, 0, "cycle.json", "Python 3.12 \xC2\xB7 matches CPython 3.12.1 \xC2\xB7 gc "},
+        {1280, 720, 0, "long_names.json", "Python 3.12 (3.12.1) \xC2\xB7 gc "},
+        {1920, 1080, 313, "cycle.json", "Python 3.13 \xC2\xB7 matches CPython 3.13.0"},
+        {1920, 1080, 315, "cycle.json", "Python 3.15 \xC2\xB7 matches CPython 3.15.0rc1"},
+        {1280, 720, 315, "long_names.json", "Python 3.15 (3.15.0rc1)"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        Target t;
+        CHECK(target_open(&t, cases[k].w, cases[k].h, 0) == 0, "target");
+        t.w->python = cases[k].python;
+        CHECK(load(&t, cases[k].file) == 0, "load");
+        CHECK(draw(&t) == 0 && frame_has_text(&t, cases[k].text), "%s %dx%d python %d: header '%s'",
+              cases[k].file, cases[k].w, cases[k].h, cases[k].python, cases[k].text);
+        target_close(&t);
+    }
+}
+
 /* Q and Ctrl+Q ask before quitting: the question is drawn (also in a
  * settled frame), a second Q or Enter quits, Esc or any other key means no. */
 static void t_quit_confirm(void)
@@ -3250,7 +3277,7 @@ int main(int argc, char **argv)
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
         {"slide_subjects", t_slide_subjects}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
-        {"contrast", t_contrast}, {"py_panels", t_py_panels},
+        {"contrast", t_contrast}, {"header_release", t_header_release}, {"py_panels", t_py_panels},
     };
     int ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
