@@ -5,6 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef GCVIZ_GUI_EXE
+#include <errno.h>
+#include <unistd.h>
+#endif
 
 #include "app.h"
 #include "gc.h"
@@ -63,6 +67,37 @@ static int history_budget(int *argc, char **argv)
     return 0;
 }
 
+#ifdef GCVIZ_GUI_EXE
+/* The window and `record` are in GCVIZ_GUI_EXE next to this executable
+ * (src/app/CMakeLists.txt says why): run it with the same arguments.
+ * Returns only on failure (3, after a message). */
+static int exec_gui(char **argv)
+{
+    char path[4096];
+    ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (n <= 0 || (size_t)n >= sizeof path - 1) { /* no /proc: where argv[0] says */
+        n = (ssize_t)strlen(argv[0]);
+        if (!strchr(argv[0], '/') || (size_t)n >= sizeof path)
+            n = 0;
+        else
+            memcpy(path, argv[0], (size_t)n);
+    }
+    path[n] = '\0';
+    char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+    if (dir + sizeof GCVIZ_GUI_EXE > sizeof path) {
+        fprintf(stderr, "gcviz: cannot start the window: its path is too long\n");
+        return 3;
+    }
+    memcpy(path + dir, GCVIZ_GUI_EXE, sizeof GCVIZ_GUI_EXE);
+    fflush(NULL);
+    execv(path, argv);
+    fprintf(stderr, "gcviz: cannot start the window and the recorder (%s): %s\n", path,
+            strerror(errno));
+    return 3;
+}
+#endif
+
 int main(int argc, char **argv)
 {
     int st = history_budget(&argc, argv);
@@ -85,16 +120,20 @@ int main(int argc, char **argv)
         if (strcmp(v, "run") == 0)
             return app_cli_run(argc - 1, argv + 1);
         if (strcmp(v, "record") == 0) {
-#ifdef GCVIZ_HAVE_GUI
+#if defined(GCVIZ_HAVE_GUI)
             return app_record_main(argc - 1, argv + 1);
+#elif defined(GCVIZ_GUI_EXE)
+            return exec_gui(argv);
 #else
             fprintf(stderr, "gcviz: this build has no renderer (GCVIZ_GUI=OFF)\n");
             return 3;
 #endif
         }
     }
-#ifdef GCVIZ_HAVE_GUI
+#if defined(GCVIZ_HAVE_GUI)
     return app_window_main(argc - 1, argv + 1);
+#elif defined(GCVIZ_GUI_EXE)
+    return exec_gui(argv);
 #else
     fprintf(stderr, "gcviz: this build has no window (GCVIZ_GUI=OFF)\n%s", USAGE);
     return 2;
