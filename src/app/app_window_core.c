@@ -667,8 +667,8 @@ float app_win_ui_scale(const AppWin *w)
 
 void app_win_regions(const AppWin *w, RenderRegions *rg)
 {
-    render_regions_for(w->width, w->height, w->scale, w->view.slide,
-                       w->view.slide && w->sc ? render_code_columns(w->sc->program) : 0, rg);
+    render_regions_for(w->width, w->height, w->scale, w->view.slide, w->sc ? w->sc->program : NULL,
+                       w->layout, rg);
 }
 
 /* ---- stepping ------------------------------------------------------------------ */
@@ -1028,7 +1028,7 @@ static void slide_view(AppWin *w, float *zoom, float *px, float *py)
     app_win_regions(w, &rg);
     float vw = rg.heap_w / w->scale, vh = rg.heap_h / w->scale, m = SUBJECT_MARGIN;
     float b[4], sb[4];
-    if (!cards_bounds(w, 1, &b[0], &b[1], &b[2], &b[3]))
+    if (!render_slide_bounds(w->layout, b)) /* the run's cards but its temporaries */
         return;
     int structure = structure_bounds(w, sb);
     float zmin = structure ? SLIDE_ZMIN_STRUCT : SLIDE_ZMIN;
@@ -1120,13 +1120,15 @@ static int drawn_cards(AppWin *w, int ghosts, float zoom, float px, float py, fl
     return any;
 }
 
-#define NO_CUT_ZMIN 0.6f /* titles 11 px at 720p, 16 px at 1080p: smaller beats half a card */
+#define NO_CUT_ZMIN 0.56f /* titles 12 px at 720p, 18 px at 1080p: smaller beats half a card */
 
 /* A slide whose heap edge still cuts a living card after the pans of
  * whole_cards shows every card drawn instead (the ghosts of those the
  * statement freed too, else the living), when they all fit at
- * NO_CUT_ZMIN or larger. */
-static void no_cut_cards(AppWin *w, float *zoom, float *px, float *py)
+ * NO_CUT_ZMIN or larger and that view keeps the subject (sb, if
+ * has_subject). */
+static void no_cut_cards(AppWin *w, float *zoom, float *px, float *py, const float sb[4],
+                         int has_subject)
 {
     float b[4];
     int cut = 0;
@@ -1141,9 +1143,12 @@ static void no_cut_cards(AppWin *w, float *zoom, float *px, float *py)
     if (z < NO_CUT_ZMIN)
         return;
     z = fminf(z, *zoom);
+    float nx = (b[0] + b[2]) * 0.5f - vw / z * 0.5f, ny = (b[1] + b[3]) * 0.5f - vh / z * 0.5f;
+    if (has_subject && (sb[0] < nx || sb[1] < ny || sb[2] > nx + vw / z || sb[3] > ny + vh / z))
+        return;
     *zoom = z;
-    *px = (b[0] + b[2]) * 0.5f - vw / z * 0.5f;
-    *py = (b[1] + b[3]) * 0.5f - vh / z * 0.5f;
+    *px = nx;
+    *py = ny;
 }
 
 void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
@@ -1164,7 +1169,7 @@ void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
                            zoom, x, y, sb, structure ? st : NULL);
     whole_cards(w, *zoom, x, y, sb, has);
     if (w->view.slide)
-        no_cut_cards(w, zoom, x, y);
+        no_cut_cards(w, zoom, x, y, sb, has);
 }
 
 /* Keeps what a step is about in view: when the cards its caption names

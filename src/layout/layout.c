@@ -26,6 +26,7 @@ typedef struct Entry {
     float card_w;       /* a compact card's width (a structure's member), 0: LAYOUT_CARD_W */
     int32_t born, gone; /* lifetime interval of the card (gone -1 = forever) */
     uint8_t known, pinned, dragged; /* pinned: by the scenario; dragged: by the user */
+    uint8_t temporary;              /* an interpreter temporary (layout_set_temporary) */
     Span *unreach;
     int32_t nunreach, capunreach;
 } Entry;
@@ -135,6 +136,20 @@ int layout_set_compact(Layout *l, GcId id, float card_w)
         return -1;
     e->card_w = card_w;
     return 0;
+}
+
+int layout_set_temporary(Layout *l, GcId id)
+{
+    Entry *e = entry(l, id);
+    if (!e)
+        return -1;
+    e->temporary = 1;
+    return 0;
+}
+
+int layout_is_temporary(const Layout *l, GcId id)
+{
+    return l && id > 0 && id < l->cap && l->e[id].temporary;
 }
 
 int layout_is_compact(const Layout *l, GcId id)

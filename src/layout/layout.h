@@ -135,6 +135,11 @@ int layout_set_cell_w(Layout *l, GcId id, float cell_w);
  * lecture draws fits a slide at a readable size.  0, or -1 on OOM. */
 int layout_set_compact(Layout *l, GcId id, float card_w);
 int layout_is_compact(const Layout *l, GcId id);
+/* An interpreter temporary (an argument tuple: gc_event_interpreter_only
+ * at its birth) lives inside one statement; a slide's view of the whole
+ * run leaves it out.  layout_build marks them.  0, or -1 on OOM. */
+int layout_set_temporary(Layout *l, GcId id);
+int layout_is_temporary(const Layout *l, GcId id);
 /* The size of id's card (layout_card_size_cells with its cells' width; a
  * compact instance's width and height). */
 void layout_card_dims(const Layout *l, GcId id, int kind, uint32_t nslots, float *w, float *h);

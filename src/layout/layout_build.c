@@ -461,10 +461,77 @@ static float free_band(const Band *bands, int n, float hgt, int32_t born, int32_
     return y;
 }
 
+/* The zoom at which a block of w x h world units fills a slide's heap (at
+ * 1280 x 720, beside the code: about 860 x 580 logical pixels). */
+static float slide_fill(float w, float h)
+{
+    return fminf(860.0f / (w + 56), 580.0f / (h + 56));
+}
+
+#define UNDER_MAX 4 /* named cards put under the structures, at most */
+
+/* A card a name refers to (a list the lesson writes into, its finalizers'
+ * "order"), alive with a structure, would by the usual placement go in the
+ * first roots column clear of the structures: to their right, where a
+ * slide zooms out to show both.  It goes under them instead, at the left
+ * (after the ones already put there), when that block fills a slide's
+ * heap at least 5 % larger.  bands[0..nbands) are the structures put.
+ * 0, or -1 on OOM. */
+static int put_under(Layout *l, LayoutItem *items, GcId maxid, const Band *bands, int nbands)
+{
+    float b[4] = {0, 0, 0, 0}, row_x = 0, row_y = 0;
+    int any = 0, nput = 0;
+    for (GcId id = 1; id <= maxid; id++) {
+        float x, y, w, h;
+        if (!layout_is_compact(l, id) || layout_get(l, id, &x, &y) < 0)
+            continue;
+        layout_reserved(l, id, &w, &h);
+        b[0] = any ? fminf(b[0], x) : x;
+        b[1] = any ? fminf(b[1], y) : y;
+        b[2] = any ? fmaxf(b[2], x + w) : x + w;
+        b[3] = any ? fmaxf(b[3], y + h) : y + h;
+        any = 1;
+    }
+    if (!any)
+        return 0;
+    row_x = b[0];
+    row_y = b[3] + LAYOUT_GAP_Y;
+    for (GcId id = 1; id <= maxid && nput < UNDER_MAX; id++) {
+        const LayoutItem *it = &items[id];
+        if (it->parent != 0 || it->w <= 0 || layout_is_compact(l, id) ||
+            layout_is_temporary(l, id) || layout_get(l, id, &(float){0}, &(float){0}) == 0)
+            continue;
+        int32_t gone = it->gone < 0 ? INT32_MAX : it->gone;
+        int with = 0;
+        for (int i = 0; i < nbands; i++)
+            with |= bands[i].born < gone && it->born < bands[i].gone;
+        if (!with)
+            continue;
+        /* the usual spot: the first roots column (LAYOUT_CARD_W +
+         * LAYOUT_GAP_X apart) clear of the structures */
+        const float pitch = LAYOUT_CARD_W + LAYOUT_GAP_X;
+        float rx = ceilf((b[2] + LAYOUT_GAP_X * 0.5f) / pitch) * pitch;
+        float right = slide_fill(rx + it->w - b[0], fmaxf(b[3] - b[1], it->h));
+        float ux = row_x + it->w > b[2] && row_x > b[0] ? b[0] : row_x;
+        float uy = ux == row_x ? row_y : b[3] + LAYOUT_GAP_Y;
+        float under = slide_fill(fmaxf(b[2], ux + it->w) - b[0], uy + it->h - b[1]);
+        if (under < right * 1.05f)
+            continue;
+        if (layout_put(l, id, ux, uy) < 0 || layout_place(l, it, 1) < 0)
+            return -1;
+        b[2] = fmaxf(b[2], ux + it->w);
+        b[3] = fmaxf(b[3], uy + it->h);
+        row_x = ux + it->w + LAYOUT_GAP_X;
+        row_y = uy;
+        nput++;
+    }
+    return 0;
+}
+
 /* Without a hint: every structure of AUTO_MIN .. AUTO_MAX instances
  * linked by their fields (parents as for the hints, children born first
- * too) is laid out as what it is: a ring on a circle, a chain (each one
- * child) as a row, anything else as a tree in levels, at the left, below
+ * too) is laid out as what it is: a ring on a circle (of three: a row),
+ * a chain (each one child) as a row, anything else as a tree in levels, at the left, below
  * the structures alive at the same time.  The other cards keep the usual
  * placement around them.  Deterministic: structures by root id.  0, or -1
  * on OOM. */
@@ -503,7 +570,13 @@ static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
             int32_t g = it->gone < 0 ? INT32_MAX : it->gone;
             b.gone = g > b.gone ? g : b.gone;
         }
+        /* a ring of three is a row whose last refers back to the first
+         * (chapter 19's link_1 -> link_2 -> link_3, as garbage_collector.md
+         * draws it): on a triangle every arrow leaves a card's right side
+         * towards a card below or left of it, and two of them cross */
         int nring = ring_of(&f, h, root, stack, AUTO_MAX);
+        if (nring == 3)
+            nring = 0;
         float hgt = 0;
         if (nring > 0)
             hgt = put_ring(l, items, stack, nring, 0, 0);
@@ -530,6 +603,8 @@ static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
         }
         bands[nbands++] = b;
     }
+    if (rc == 0)
+        rc = put_under(l, items, maxid, bands, nbands);
     free(bands);
     free(stack);
     free(span);
@@ -615,6 +690,7 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
     int32_t *died = malloc(((size_t)maxid + 1) * sizeof *died);
     GcId *pending = malloc(((size_t)maxid + 1) * sizeof *pending);
     int32_t npending = 0;
+    int oom = 0;
     if (!items || !slots || !parented || !died || !pending) {
         free(pending);
         free(items);
@@ -633,8 +709,13 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
         const GcEvent *ev = gc_event(h, i);
         switch (ev->kind) {
         case GC_EV_ALLOC:
-            if (ev->obj > 0 && ev->obj <= maxid)
+            if (ev->obj > 0 && ev->obj <= maxid) {
                 items[ev->obj].born = i;
+                const GcObject *o = gc_object(h, ev->obj);
+                if (o && o->kind == GC_KIND_TUPLE && gc_event_interpreter_only(h, i) &&
+                    layout_set_temporary(l, ev->obj) < 0)
+                    oom = 1;
+            }
             break;
         case GC_EV_STORE:
             if (ev->obj > 0 && ev->obj <= maxid && ev->slot >= 0 &&
@@ -668,7 +749,7 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
             break;
         }
     }
-    int rc = maxid > 0 ? cells_pass(l, h) : 0;
+    int rc = oom ? -1 : maxid > 0 ? cells_pass(l, h) : 0;
     for (GcId id = 1; id <= maxid; id++) {
         const GcObject *o = gc_object(h, id);
         if (died[id] >= 0 && items[id].gone < 0)

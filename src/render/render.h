@@ -285,6 +285,7 @@ typedef struct RenderRegions {
     float top_h, left_w, right_w, caption_h, timeline_h;
     float heap_x, heap_y, heap_w, heap_h; /* physical pixels */
     float code_x, code_y, code_w, code_h;
+    int code_below; /* a slide's code is below the heap, not beside it */
 } RenderRegions;
 
 void render_regions(int width, int height, float scale, RenderRegions *out);
@@ -292,11 +293,22 @@ void render_regions(int width, int height, float scale, RenderRegions *out);
  * the code at the right (code_*), the footer (timeline_h).  code_cols: the
  * longest line of the program the code panel shows (render_code_columns;
  * 0: not known): a program of short lines gets a narrower code panel and
- * the heap the rest, down to 300 logical pixels for the code. */
-void render_regions_slide(int width, int height, float scale, int code_cols, RenderRegions *out);
-/* render_regions or render_regions_slide. */
-void render_regions_for(int width, int height, float scale, int slide, int code_cols,
-                        RenderRegions *out);
+ * the heap the rest, down to 300 logical pixels for the code.  content_w,
+ * content_h: the world size of the run's cards (render_slide_content; 0:
+ * not known): a wide, short block of cards (a linked list in a row) gets
+ * the whole width and the code goes below the heap (code_below), when that
+ * draws its cards at least a fifth larger. */
+void render_regions_slide(int width, int height, float scale, int code_cols, float content_w,
+                          float content_h, RenderRegions *out);
+/* The world bounds (x0, y0, x1, y1) of every card of the run in layout
+ * but the interpreter's temporaries (tags and footers included): what a
+ * slide shows over the run; 0 if there is none. */
+int render_slide_bounds(const Layout *layout, float b[4]);
+/* Their size; 0 x 0 if none. */
+void render_slide_content(const Layout *layout, float *w, float *h);
+/* render_regions, or render_regions_slide for p's code and layout's cards. */
+void render_regions_for(int width, int height, float scale, int slide, const LangProgram *p,
+                        const Layout *layout, RenderRegions *out);
 /* The characters of the longest row the code panel shows of p's source
  * (docstring and teacher's annotations left out); 0 without a source. */
 int render_code_columns(const LangProgram *p);

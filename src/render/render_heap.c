@@ -757,13 +757,14 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     outline_style(t, freed, leaked, unreach || tentative, hot, selected, k, &oc, &ow, &dash);
     render_frame(s->l, bx, by, bw, bh, r, ow < 1 ? 1 : ow, dash, with_alpha(oc, a));
     /* footer: what is special about it */
-    char foot[256];
-    foot[0] = 0;
+    char foot[256], shorter[256];
+    foot[0] = shorter[0] = 0;
     RenderColor fc = t->text_dim;
     if (freed) {
         /* the tag strip says "freed" */
     } else if (leaked) {
         snprintf(foot, sizeof foot, "leaked: unreachable, never freed");
+        snprintf(shorter, sizeof shorter, "leaked: never freed");
         fc = t->leaked;
     } else if (tentative) {
         snprintf(foot, sizeof foot, "tentatively unreachable");
@@ -785,7 +786,13 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     }
     int fpx = zpx(s, 16); /* a compact card's too: its footer is wider than the card */
     if (foot[0] && fpx >= 7) {
-        const char *ft = render_fit(s, RENDER_FONT_SANS, fpx, foot, bw + 60 * k, fit, sizeof fit);
+        /* as wide as the card and most of the gap after it (a row's next
+         * card has its own footer there): the short form when the long
+         * one would be cut */
+        float fw = bw + (layout_is_compact(s->layout, id) ? 40 : 60) * k;
+        if (shorter[0] && (float)render_text_width(s->fonts, RENDER_FONT_SANS, fpx, foot) > fw)
+            snprintf(foot, sizeof foot, "%s", shorter);
+        const char *ft = render_fit(s, RENDER_FONT_SANS, fpx, foot, fw, fit, sizeof fit);
         g->bottom = by + bh + 4 * k + (float)fpx * 1.3f;
         g->foot_r = bx + 4 * k + (float)render_text_width(s->fonts, RENDER_FONT_SANS, fpx, ft);
         render_text(s->l, bx + 4 * k, by + bh + 4 * k, RENDER_FONT_SANS, fpx, RENDER_ALIGN_LEFT,
@@ -1021,7 +1028,9 @@ static void self_cell_arrow(HeapCtx *c, const CardGeo *g, uint32_t i, RenderColo
  * linked list each back-arrow then has its own stretch of the lane
  * (disjoint in x), and no two arrows of the row cross: a back-arrow's
  * climb is next to its own card, left of the descent into that card, and
- * both stay above the forward arrow of the row below them.  Returns 1
+ * both stay above the forward arrow of the row below them.  One referring
+ * further back along the row takes the lane too and comes down into its
+ * target's top edge.  Returns 1
  * when it drew the arrow, 0 (the caller draws the usual one) when the
  * cards are not such neighbours or the path meets another card. */
 static int row_arrow(HeapCtx *c, GcId id, GcId tid, uint32_t i, float sy, RenderColor col,
@@ -1058,6 +1067,23 @@ static int row_arrow(HeapCtx *c, GcId id, GcId tid, uint32_t i, float sy, Render
         p[4] = (RenderPt){down, ey};
         p[5] = (RenderPt){tg->x + tg->w, ey};
         n = 6;
+    } else if (tg->x + tg->w <= g->x) {
+        /* further back along the row (a ring of three in a row, chapter
+         * 08's c -> a): over the lane and down into the target's top edge
+         * between its name tags and its generation label; into a side, it
+         * would cross the arrow that enters the neighbour after it */
+        float out = g->x + g->w + 12 * k;
+        float lane = fminf(g->y, tg->y) - (LAYOUT_TAG_H + 2 * ROUTE_MARGIN) * k;
+        float lo = tg->tag_l + 10 * k, hi = tg->tag_r - 10 * k;
+        if (lo > hi)
+            return 0;
+        float ex = fminf(fmaxf(tg->x + tg->w * 0.5f, lo), hi);
+        p[0] = (RenderPt){g->x + g->w - 14 * k, sy};
+        p[1] = (RenderPt){out, sy};
+        p[2] = (RenderPt){out, lane};
+        p[3] = (RenderPt){ex, lane};
+        p[4] = (RenderPt){ex, tg->y};
+        n = 5;
     } else {
         return 0;
     }

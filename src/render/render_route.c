@@ -412,6 +412,14 @@ int route_find(RouteIndex *ix, const RouteReq *q, RenderPt *out)
             continue;
         win[nw++] = ix->hit[h];
     }
+    /* just clear of the target's sides with room for the arrowhead: the
+     * lane's shift may have moved the middle of a narrow gap next to it
+     * too close (a weakref on the right of its referent then went all
+     * the way round the referent into its far side) */
+    if (gap_mid(obs, win, nw, T, 0, gx, q->lane_x) > T->x0 - head)
+        add_ch(chx, &nx, T->x0 - head - q->inset, 1);
+    if (gap_mid(obs, win, nw, T, 1, gx, q->lane_x) < T->x1 + head)
+        add_ch(chx, &nx, T->x1 + head + q->inset, 1);
     if (S)
         side_channels(obs, win, nw, S, gx, gy, q, chx, &nx, chy, &ny);
     side_channels(obs, win, nw, T, gx, gy, q, chx, &nx, chy, &ny);

@@ -1006,7 +1006,7 @@ int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangP
     s.width = width;
     s.height = height;
     render_list_reset(l, width, height, s.t->bg);
-    render_regions_for(width, height, s.s, v->slide, v->slide ? render_code_columns(p) : 0, &s.rg);
+    render_regions_for(width, height, s.s, v->slide, p, layout, &s.rg);
     if (h) {
         s.cursor = gc_cursor(h);
         s.nevents = gc_event_count(h);

@@ -14,6 +14,7 @@
  * when they cannot all be shown at a readable size.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,10 +28,50 @@
  * numbers and 16 px mono text (9.7 logical pixels a character). */
 #define SLIDE_CODE_W(cols) (72 + 9.7f * (float)(cols))
 
-void render_regions_slide(int width, int height, float scale, int code_cols, RenderRegions *o)
+#define SLIDE_M        12.0f  /* between the regions */
+#define SLIDE_MARGIN   28.0f  /* around the cards zoomed to fill the heap (the app's) */
+#define SLIDE_ZMAX     1.6f   /* the app zooms cards up to this on a slide */
+#define SLIDE_BAND_MIN 220.0f /* the code below the heap: its header and 6 lines at least */
+
+int render_slide_bounds(const Layout *l, float b[4])
+{
+    int any = 0;
+    GcId maxid = l ? layout_max_id(l) : 0;
+    for (GcId id = 1; id <= maxid; id++) {
+        float x, y, cw, ch;
+        if (layout_is_temporary(l, id) || layout_get(l, id, &x, &y) < 0)
+            continue;
+        layout_reserved(l, id, &cw, &ch);
+        b[0] = any ? fminf(b[0], x) : x;
+        b[1] = any ? fminf(b[1], y) : y;
+        b[2] = any ? fmaxf(b[2], x + cw) : x + cw;
+        b[3] = any ? fmaxf(b[3], y + ch + 24) : y + ch + 24; /* and the card's footer */
+        any = 1;
+    }
+    return any;
+}
+
+void render_slide_content(const Layout *l, float *w, float *h)
+{
+    float b[4];
+    int any = render_slide_bounds(l, b);
+    *w = any ? b[2] - b[0] : 0;
+    *h = any ? b[3] - b[1] : 0;
+}
+
+/* The zoom at which content (world units, with the app's margin) fills a
+ * heap of w x h logical pixels, as the app caps it. */
+static float fill_zoom(float w, float h, float cw, float ch)
+{
+    float z = fminf(w / (cw + 2 * SLIDE_MARGIN), h / (ch + 2 * SLIDE_MARGIN));
+    return fminf(z, SLIDE_ZMAX);
+}
+
+void render_regions_slide(int width, int height, float scale, int code_cols, float content_w,
+                          float content_h, RenderRegions *o)
 {
     float W = (float)width / scale, H = (float)height / scale;
-    float m = 12;
+    float m = SLIDE_M;
     memset(o, 0, sizeof *o);
     o->top_h = 106;     /* the title: the caption's sentence and the teacher's say */
     o->timeline_h = 34; /* the footer */
@@ -43,23 +84,54 @@ void render_regions_slide(int width, int height, float scale, int code_cols, Ren
         o->right_w = 480;
     if (code_cols > 0 && SLIDE_CODE_W(code_cols) < o->right_w)
         o->right_w = SLIDE_CODE_W(code_cols) > 300 ? SLIDE_CODE_W(code_cols) : 300;
+    float hw = W - o->right_w - 3 * m, hh = H - o->top_h - o->timeline_h;
+    /* a run whose cards make a wide, short block (a linked list in a row)
+     * would fill only a strip of the heap beside the code: it gets the
+     * whole width, as tall as it needs at that width, and the code goes
+     * below it, when that makes its cards at least a fifth larger */
+    float fw = W - 2 * m, fh = hh;
+    if (content_w > 0 && content_h > 0) {
+        float zw = fminf((fw) / (content_w + 2 * SLIDE_MARGIN), SLIDE_ZMAX);
+        fh = (content_h + 2 * SLIDE_MARGIN) * zw;
+        fh = fmaxf(fh, hh * 0.4f);
+        fh = fminf(fh, hh - SLIDE_BAND_MIN - m);
+    }
+    if (content_w > 0 && content_h > 0 &&
+        fill_zoom(fw, fh, content_w, content_h) >= 1.2f * fill_zoom(hw, hh, content_w, content_h)) {
+        o->code_below = 1;
+        o->right_w = 0;
+        o->heap_x = m * scale;
+        o->heap_y = o->top_h * scale;
+        o->heap_w = fw * scale;
+        o->heap_h = fh * scale;
+        float cw = code_cols > 0 ? SLIDE_CODE_W(code_cols) : fw * 0.6f;
+        cw = fminf(fmaxf(cw, 300), fw * 0.62f);
+        o->code_x = m * scale;
+        o->code_y = (o->top_h + fh + m) * scale;
+        o->code_w = cw * scale;
+        o->code_h = (hh - fh - m) * scale;
+        return;
+    }
     o->heap_x = m * scale;
     o->heap_y = o->top_h * scale;
-    o->heap_w = (W - o->right_w - 3 * m) * scale;
-    o->heap_h = (H - o->top_h - o->timeline_h) * scale;
+    o->heap_w = hw * scale;
+    o->heap_h = hh * scale;
     o->code_x = (W - o->right_w - m) * scale;
     o->code_y = o->heap_y;
     o->code_w = o->right_w * scale;
     o->code_h = o->heap_h;
 }
 
-void render_regions_for(int width, int height, float scale, int slide, int code_cols,
-                        RenderRegions *o)
+void render_regions_for(int width, int height, float scale, int slide, const LangProgram *p,
+                        const Layout *layout, RenderRegions *o)
 {
-    if (slide)
-        render_regions_slide(width, height, scale, code_cols, o);
-    else
+    if (slide) {
+        float cw = 0, ch = 0;
+        render_slide_content(layout, &cw, &ch);
+        render_regions_slide(width, height, scale, render_code_columns(p), cw, ch, o);
+    } else {
         render_regions(width, height, scale, o);
+    }
 }
 
 /* ---- the subject -------------------------------------------------------------- */
@@ -319,15 +391,29 @@ void render_slide(Scene *s)
     float m = sc(s, 12);
     slide_title(s, m + sc(s, 6), sc(s, 10), (float)s->width - 2 * m - sc(s, 12),
                 sc(s, rg->top_h) - sc(s, 16));
-    /* beside the heap: the code, then (mark-sweep's mark phase) the grey
-     * worklist, then the output */
     float out_h = render_output_h(s, rg->code_w), wl_h = render_worklist_h(s);
-    float below = (out_h > 0 ? out_h + m : 0) + (wl_h > 0 ? wl_h + m : 0);
-    render_code_panel(s, rg->code_x, rg->code_y, rg->code_w, rg->code_h - below);
-    if (wl_h > 0)
-        render_worklist_panel(s, rg->code_x, rg->code_y + rg->code_h - below + m, rg->code_w, wl_h);
-    if (out_h > 0)
-        render_output_panel(s, rg->code_x, rg->code_y + rg->code_h - out_h, rg->code_w, out_h);
+    if (rg->code_below) {
+        /* below the heap: the code at the left, the worklist and the
+         * output beside it (the code alone takes the whole width) */
+        float sx = rg->code_x + rg->code_w + m, sw = rg->heap_x + rg->heap_w - sx;
+        int side = out_h > 0 || wl_h > 0;
+        render_code_panel(s, rg->code_x, rg->code_y, side ? rg->code_w : rg->heap_w, rg->code_h);
+        float oh = wl_h > 0 && out_h > 0 ? (rg->code_h - m) * 0.5f : rg->code_h;
+        if (wl_h > 0)
+            render_worklist_panel(s, sx, rg->code_y, sw, oh);
+        if (out_h > 0)
+            render_output_panel(s, sx, rg->code_y + rg->code_h - oh, sw, oh);
+    } else {
+        /* beside the heap: the code, then (mark-sweep's mark phase) the
+         * grey worklist, then the output */
+        float below = (out_h > 0 ? out_h + m : 0) + (wl_h > 0 ? wl_h + m : 0);
+        render_code_panel(s, rg->code_x, rg->code_y, rg->code_w, rg->code_h - below);
+        if (wl_h > 0)
+            render_worklist_panel(s, rg->code_x, rg->code_y + rg->code_h - below + m, rg->code_w,
+                                  wl_h);
+        if (out_h > 0)
+            render_output_panel(s, rg->code_x, rg->code_y + rg->code_h - out_h, rg->code_w, out_h);
+    }
     render_rect(s->l, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h, sc(s, 12), s->t->heap_bg);
     render_frame(s->l, rg->heap_x, rg->heap_y, rg->heap_w, rg->heap_h, sc(s, 12), sc(s, 1), 0,
                  s->t->panel_border);
@@ -336,6 +422,6 @@ void render_slide(Scene *s)
         render_heap(s);
         render_offscreen_note(s);
     }
-    slide_footer(s, m + sc(s, 6), rg->heap_y + rg->heap_h, (float)s->width - 2 * m - sc(s, 12),
-                 sc(s, rg->timeline_h));
+    slide_footer(s, m + sc(s, 6), (float)s->height - sc(s, rg->timeline_h),
+                 (float)s->width - 2 * m - sc(s, 12), sc(s, rg->timeline_h));
 }
