@@ -231,6 +231,33 @@ static double seconds_since(const struct timespec *t0)
     return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) * 1e-9;
 }
 
+/* The run's progress (issue 14), before any frame: on a terminal
+ * redrawn in place ten times a second after the first half second, else a
+ * line every 2 seconds; and one line when the program has run and its
+ * cards are laid out (also for a short run: how long it took, how much
+ * history it made). */
+typedef struct RunProgress {
+    int tty, shown;
+    uint32_t last;
+    const char *name;
+} RunProgress;
+
+static void run_progress(void *ctx, const AppLoadStatus *st)
+{
+    RunProgress *p = ctx;
+    if (st->phase != APP_LOAD_DONE &&
+        (st->ms < 500 || st->ms - p->last < (uint32_t)(p->tty ? 100 : 2000)))
+        return;
+    char title[400], detail[400];
+    app_load_describe(st, p->name, title, sizeof title, detail, sizeof detail);
+    p->last = st->ms;
+    int done = st->phase == APP_LOAD_DONE;
+    fprintf(stderr, "%sgcviz record: %s (%s)%s%s", p->tty && p->shown ? "\r" : "", title, detail,
+            p->tty ? "\033[K" : "", p->tty && !done ? "" : "\n");
+    p->shown = !done;
+    fflush(stderr);
+}
+
 /* "frames done / total, time left": redrawn in place on a terminal (at most
  * ten times a second, after the first half second), else a line per tenth
  * for recordings of 20 frames or more. */
@@ -580,6 +607,13 @@ static int record_run(Rec *rc)
     }
     AppWin *w = rc->w;
     w->settled = 1; /* no fades, no toasts: the picture a still shows */
+    RunProgress rp = {isatty(2), 0, 0, NULL};
+    const char *slash = strrchr(o->scenario, '/');
+    rp.name = slash ? slash + 1 : o->scenario;
+    if (!o->quiet) {
+        w->on_load_progress = run_progress;
+        w->load_progress_ctx = &rp;
+    }
     w->view.gran = (RenderGranularity)o->every;
     if (app_win_load(w, o->scenario, 0) < 0) {
         fprintf(stderr, "%s\n", w->load_error ? w->load_error : "cannot load the scenario");
@@ -587,6 +621,7 @@ static int record_run(Rec *rc)
     }
     if (record_fine(w, o) < 0)
         return 1;
+    w->on_load_progress = NULL; /* rp goes out of scope with this function */
     if (o->fit)
         app_win_fit_run(w);
     app_win_frame_view(w, &w->view.zoom, &w->view.pan_x, &w->view.pan_y);

@@ -170,11 +170,14 @@ int app_window_main(int argc, char **argv)
         return 3;
     }
     int status = 0;
+    /* a long program runs in a worker thread: the window shows how far it
+     * is and Escape cancels it; a short one is ready before the first frame */
+    w->async = 1;
     if (scenario) {
-        if (app_win_load(w, scenario, 0) < 0) {
-            /* the window still opens and shows the problems */
-            app_win_scan_picker(w);
-        }
+        if (app_win_open(w, scenario) < 0)
+            app_win_scan_picker(w); /* the window still opens and shows the problems */
+        else
+            app_win_wait_load(w, 300);
     } else {
         open_tour(w);
     }
@@ -235,7 +238,7 @@ int app_window_main(int argc, char **argv)
             }
             case SDL_DROPFILE:
                 if (e.drop.file) {
-                    if (app_win_load(w, e.drop.file, 0) < 0)
+                    if (app_win_open(w, e.drop.file) < 0)
                         app_win_toast(w, "The dropped file has errors: see the panel.", 1, now);
                     SDL_free(e.drop.file);
                     update_title(win, w);
@@ -248,6 +251,10 @@ int app_window_main(int argc, char **argv)
         }
         now = SDL_GetTicks();
         app_win_tick(w, now, &wait);
+        if (w->title_changed) {
+            w->title_changed = 0;
+            update_title(win, w);
+        }
         if (w->dirty && !w->quit) {
             if (app_win_draw(w, now) < 0) {
                 fprintf(stderr, "gcviz: drawing failed: %s\n", SDL_GetError());

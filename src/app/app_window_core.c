@@ -27,6 +27,8 @@
 #define APP_PICKER_PEEK_BYTES (256 * 1024) /* larger files are listed by name */
 #define APP_UI_MIN 0.8f /* interface sizes (Ctrl+ / Ctrl-) */
 #define APP_UI_MAX 2.0f
+#define APP_LOAD_SHOW_MS      150 /* a load shorter than this shows no progress panel */
+#define APP_LOAD_FRAME_MS     100
 
 static const int speeds[] = {1, 2, 4, 8, 16, 32};
 
@@ -204,6 +206,7 @@ void app_win_free(AppWin *w)
 {
     if (!w)
         return;
+    app_win_cancel_load(w); /* closing the window while a program runs */
     unload(w);
     layout_free(w->layout);
     render_list_free(&w->list);
@@ -522,46 +525,90 @@ int app_win_save_layout(AppWin *w, char *msg, size_t n)
     return np;
 }
 
-int app_win_load(AppWin *w, const char *path, int keep_step)
+/* Reads path: the scenario, or NULL with its problems in w->load_error. */
+static Scenario *parse_file(AppWin *w, const char *path)
 {
     ScenarioErrors errs;
     memset(&errs, 0, sizeof errs);
     Scenario *sc = scenario_load(path, &errs);
-    if (!sc) {
-        size_t cap = 256 + (size_t)errs.stored * 600;
-        char *msg = malloc(cap);
-        if (msg) {
-            size_t k = 0;
-            msg[0] = 0;
-            for (int i = 0; i < errs.stored && k + 600 < cap; i++) {
-                char line[600];
-                scenario_format_problem(path, &errs.items[i], line, sizeof line);
-                k += (size_t)snprintf(msg + k, cap - k, "%s%s", i ? "\n" : "", line);
-            }
-            if (errs.stored == 0)
-                snprintf(msg, cap, "%s: cannot be loaded", path);
-        }
-        free(w->load_error);
-        w->load_error = msg;
-        w->dirty = 1;
-        return -1;
+    if (sc) {
+        if (w->python) /* --python: every file opened (picker, chapters, reload) runs as that
+                          version */
+            lang_set_meta(sc->program, w->python, lang_collector(sc->program));
+        return sc;
     }
-    if (w->python) /* --python: every file opened (picker, chapters, reload) runs as that version */
-        lang_set_meta(sc->program, w->python, lang_collector(sc->program));
+    size_t cap = 256 + (size_t)errs.stored * 600;
+    char *msg = malloc(cap);
+    if (msg) {
+        size_t k = 0;
+        msg[0] = 0;
+        for (int i = 0; i < errs.stored && k + 600 < cap; i++) {
+            char line[600];
+            scenario_format_problem(path, &errs.items[i], line, sizeof line);
+            k += (size_t)snprintf(msg + k, cap - k, "%s%s", i ? "\n" : "", line);
+        }
+        if (errs.stored == 0)
+            snprintf(msg, cap, "%s: cannot be loaded", path);
+    }
+    free(w->load_error);
+    w->load_error = msg;
+    w->dirty = 1;
+    return NULL;
+}
+
+static void load_failed(AppWin *w, const char *msg)
+{
+    free(w->load_error);
+    w->load_error = strdup(msg);
+    w->dirty = 1;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* Starts the load of sc from path: a fresh layout unless a reload keeps
+ * the places (same), in a worker thread if threaded.  NULL when out of
+ * memory (sc freed, the error shown). */
+static AppLoad *start_load(AppWin *w, Scenario *sc, const char *path, int same, int threaded)
+{
     LangRunOptions ro;
     memset(&ro, 0, sizeof ro);
     ro.record = 1;
-    if (strcmp(path, w->path) != 0)
-        w->fine_from = 0; /* another file: its ordinary history first */
-    ro.fine_from = w->fine_from;
-    LangRun *run = lang_run(sc->program, &ro);
-    if (!run) {
+    /* another file: its ordinary history first */
+    ro.fine_from = strcmp(path, w->path) == 0 ? w->fine_from : 0;
+    Layout *lay = same ? NULL : layout_new();
+    AppLoad *j = same || lay ? app_load_start(sc, &ro, lay, base_name(path), threaded,
+                                              w->on_load_progress, w->load_progress_ctx)
+                             : NULL;
+    if (!j) {
+        layout_free(lay);
         scenario_free(sc);
-        free(w->load_error);
-        w->load_error = strdup("out of memory while running the scenario");
+        load_failed(w, "out of memory while running the scenario");
+    }
+    return j;
+}
+
+/* Installs what a load built (res is emptied): the old scenario goes,
+ * unless the run is missing (out of memory) or was cancelled. */
+static int install(AppWin *w, AppLoadResult *res, const char *path, int keep_step)
+{
+    if (!res->run || res->st.cancelled) {
+        if (res->run) {
+            char title[400], detail[400];
+            app_load_describe(&res->st, base_name(path), title, sizeof title, detail,
+                              sizeof detail);
+            scopy(w->load_status, sizeof w->load_status, title);
+        } else {
+            load_failed(w, "out of memory while running the scenario");
+        }
+        app_load_result_free(res);
         w->dirty = 1;
         return -1;
     }
+    w->load_status[0] = 0;
     int32_t old_step = -1;
     if (keep_step && w->heap && gc_cursor(w->heap) > 0)
         old_step = gc_event(w->heap, gc_cursor(w->heap) - 1)->step;
@@ -573,21 +620,31 @@ int app_win_load(AppWin *w, const char *path, int keep_step)
     CardPos *before = same && !w->settled ? card_positions(w, &nbefore) : NULL;
     glide_finish(w);
     unload(w);
-    if (!same)
+    if (res->layout) {
+        layout_free(w->layout);
+        w->layout = res->layout;
+    } else if (!same) {
         layout_clear(w->layout);
-    w->sc = sc;
-    w->run = run;
-    w->heap = lang_run_heap(run);
+    }
+    if (strcmp(path, w->path) != 0)
+        w->fine_from = 0;
+    w->sc = res->sc;
+    w->run = res->run;
+    w->tl = res->tl;
+    w->heap = lang_run_heap(w->run);
     snprintf(w->path, sizeof w->path, "%s", path);
     w->mtime = file_mtime(path);
-    snprintf(w->run_error, sizeof w->run_error, "%s", lang_run_error(run));
+    snprintf(w->run_error, sizeof w->run_error, "%s", lang_run_error(w->run));
     free(w->load_error);
     w->load_error = NULL;
-    layout_set_arrange(w->layout, sc->arrange);
-    if (render_timeline_build(&w->tl, w->heap) < 0 ||
-        layout_build(w->layout, w->heap, sc->pins, sc->npins) < 0) {
-        w->load_error = strdup("out of memory while laying out the scenario");
+    int rc = res->tl_rc < 0 || res->layout_rc < 0 ? -1 : 0;
+    if (!res->layout) {
+        layout_set_arrange(w->layout, w->sc->arrange);
+        rc = rc < 0 ? rc : layout_build(w->layout, w->heap, w->sc->pins, w->sc->npins);
     }
+    memset(res, 0, sizeof *res);
+    if (rc < 0)
+        w->load_error = strdup("out of memory while laying out the scenario");
     if (before)
         glide_moved(w, before, nbefore);
     free(before);
@@ -599,9 +656,9 @@ int app_win_load(AppWin *w, const char *path, int keep_step)
     w->view.playing = 0;
     w->view.anim = 1;
     w->view.prev_cursor = -1;
-    w->view.title = sc->title && *sc->title ? sc->title : sc->name;
-    w->view.name = sc->name;
-    w->view.description = sc->description;
+    w->view.title = w->sc->title && *w->sc->title ? w->sc->title : w->sc->name;
+    w->view.name = w->sc->name;
+    w->view.description = w->sc->description;
     find_chapters(w);
     if (!same)
         start_fit(w, FIT_LOAD, 0, 0);
@@ -610,8 +667,75 @@ int app_win_load(AppWin *w, const char *path, int keep_step)
     w->home[2] = w->view.pan_y;
     if (!same && (w->view.slide || (w->settled && w->follow)))
         app_win_frame_view(w, &w->view.zoom, &w->view.pan_x, &w->view.pan_y);
+    w->title_changed = 1;
     w->dirty = 1;
     return 0;
+}
+
+int app_win_load(AppWin *w, const char *path_in, int keep_step)
+{
+    char path[APP_PATH_MAX];
+    scopy(path, sizeof path, path_in); /* path_in may be w->path */
+    app_win_cancel_load(w);
+    Scenario *sc = parse_file(w, path);
+    if (!sc)
+        return -1;
+    AppLoad *j = start_load(w, sc, path, keep_step && strcmp(path, w->path) == 0, 0);
+    if (!j)
+        return -1;
+    AppLoadResult res;
+    app_load_take(j, &res);
+    return install(w, &res, path, keep_step);
+}
+
+int app_win_open(AppWin *w, const char *path_in)
+{
+    if (!w->async)
+        return app_win_load(w, path_in, 0);
+    char path[APP_PATH_MAX];
+    scopy(path, sizeof path, path_in);
+    app_win_cancel_load(w);
+    Scenario *sc = parse_file(w, path);
+    if (!sc)
+        return -1;
+    AppLoad *j = start_load(w, sc, path, 0, 1);
+    if (!j)
+        return -1;
+    w->loading = j;
+    scopy(w->loading_path, sizeof w->loading_path, path);
+    w->loading_shown = 0;
+    w->load_status[0] = 0;
+    w->view.playing = 0;
+    w->dirty = 1;
+    return 0;
+}
+
+/* The load running has ended: installs it (or says it was cancelled). */
+static int finish_load(AppWin *w)
+{
+    AppLoadResult res;
+    app_load_take(w->loading, &res);
+    w->loading = NULL;
+    w->dirty = 1;
+    return install(w, &res, w->loading_path, 0);
+}
+
+void app_win_cancel_load(AppWin *w)
+{
+    if (!w->loading)
+        return;
+    app_load_cancel(w->loading);
+    finish_load(w); /* says "Cancelled ..." (w->load_status), unless it had ended */
+}
+
+int app_win_wait_load(AppWin *w, uint32_t ms)
+{
+    uint32_t t0 = SDL_GetTicks();
+    while (w->loading && !app_load_done(w->loading) && SDL_GetTicks() - t0 < ms)
+        SDL_Delay(5);
+    if (w->loading && app_load_done(w->loading))
+        finish_load(w);
+    return w->loading == NULL;
 }
 
 void app_win_fit_run(AppWin *w)
@@ -1336,7 +1460,7 @@ static void open_chapter(AppWin *w, int delta, uint32_t now)
     char p[APP_PATH_MAX], title[160];
     scopy(p, sizeof p, path);
     scopy(title, sizeof title, delta > 0 ? w->chapter_next_title : w->chapter_prev_title);
-    if (app_win_load(w, p, 0) < 0) {
+    if (app_win_open(w, p) < 0) {
         app_win_toast(w, "That chapter has errors: see the panel.", 1, now);
         return;
     }
@@ -1527,17 +1651,44 @@ static void open_picked(AppWin *w, int i, uint32_t now)
     w->view.show_picker = 0;
     char path[APP_PATH_MAX];
     snprintf(path, sizeof path, "%s", w->picker_paths[i]);
-    if (app_win_load(w, path, 0) < 0)
+    if (app_win_open(w, path) < 0)
         app_win_toast(w, "The scenario has errors: see the panel.", 1, now);
 }
 
 /* ---- commands --------------------------------------------------------------------- */
+
+/* While a program loads: Escape cancels it; quitting, full screen and the
+ * interface size work; the rest waits (the old scenario's heap is not
+ * stepped meanwhile).  1 if cmd was taken here. */
+static int loading_command(AppWin *w, AppCmd cmd, uint32_t now)
+{
+    switch (cmd) {
+    case APP_CMD_ESCAPE:
+        if (w->confirm_quit)
+            return 0;
+        app_win_cancel_load(w);
+        app_win_toast(w, w->load_status[0] ? w->load_status : "Cancelled.", 0, now);
+        return 1;
+    case APP_CMD_QUIT:
+    case APP_CMD_CONFIRM:
+    case APP_CMD_FULLSCREEN:
+    case APP_CMD_UI_BIGGER:
+    case APP_CMD_UI_SMALLER:
+    case APP_CMD_UI_RESET:
+    case APP_CMD_HELP:
+        return 0;
+    default:
+        return 1;
+    }
+}
 
 void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
 {
     GcHeap *h = w->heap;
     RenderView *v = &w->view;
     w->dirty = 1;
+    if (w->loading && loading_command(w, cmd, now))
+        return;
     /* the quit question is answered by Q, Enter or Esc; any other key
      * means "no" and does what it says */
     if (w->confirm_quit && cmd != APP_CMD_NONE && cmd != APP_CMD_QUIT && cmd != APP_CMD_CONFIRM &&
@@ -1768,6 +1919,17 @@ static int passed_pause(const AppWin *w, int32_t before, int32_t after)
 int app_win_tick(AppWin *w, uint32_t now, uint32_t *wait_ms)
 {
     uint32_t wait = 500; /* file watching */
+    if (w->loading) {
+        if (app_load_done(w->loading)) {
+            finish_load(w);
+        } else {
+            /* the progress panel, from APP_LOAD_SHOW_MS on, ten times a second */
+            if (now - w->loading_shown >= APP_LOAD_FRAME_MS &&
+                app_load_status(w->loading).ms >= APP_LOAD_SHOW_MS)
+                w->dirty = 1;
+            wait = 20; /* the end of the load is noticed soon */
+        }
+    }
     if (w->view.anim < 1) {
         float a = (float)(now - w->anim_start) / ANIM_MS;
         w->view.anim = a >= 1 ? 1 : a < 0 ? 0 : a;
@@ -1816,7 +1978,7 @@ int app_win_tick(AppWin *w, uint32_t now, uint32_t *wait_ms)
             wait = w->toast_until - now;
         }
     }
-    if (w->path[0] && !w->dirty) {
+    if (w->path[0] && !w->dirty && !w->loading) {
         long long m = file_mtime(w->path);
         if (m >= 0 && m != w->mtime) {
             w->mtime = m;
@@ -1831,6 +1993,47 @@ int app_win_tick(AppWin *w, uint32_t now, uint32_t *wait_ms)
     if (wait_ms)
         *wait_ms = wait;
     return w->dirty;
+}
+
+/* The panel over the frame while a program loads: what runs, how far
+ * (a bar, with a stripe that moves while the work has no measure), and
+ * that Escape cancels. */
+static void progress_panel(AppWin *w)
+{
+    AppLoadStatus st = app_load_status(w->loading);
+    if (st.ms < APP_LOAD_SHOW_MS)
+        return;
+    w->loading_shown = SDL_GetTicks();
+    const RenderTheme *t = render_theme(w->view.theme);
+    RenderList *l = &w->list;
+    float s = w->scale, W = (float)w->width, H = (float)w->height;
+    char title[400], detail[400];
+    float frac = app_load_describe(&st, app_load_name(w->loading), title, sizeof title, detail,
+                                   sizeof detail);
+    float bw = W - 48 * s < 820 * s ? W - 48 * s : 820 * s, bh = 196 * s;
+    float x = (W - bw) * 0.5f, y = (H - bh) * 0.5f, pad = 28 * s;
+    render_rect(l, 0, 0, W, H, 0, t->overlay_dim);
+    render_rect(l, x + 2 * s, y + 6 * s, bw, bh, 16 * s, t->card_shadow);
+    render_rect(l, x, y, bw, bh, 16 * s, t->panel);
+    render_frame(l, x, y, bw, bh, 16 * s, 1.5f * s, 0, t->card_border);
+    render_clip(l, x + pad, y, bw - 2 * pad, bh);
+    render_text(l, x + pad, y + 24 * s, RENDER_FONT_BOLD, (int)(20 * s + 0.5f), RENDER_ALIGN_LEFT,
+                t->text, title);
+    render_text(l, x + pad, y + 60 * s, RENDER_FONT_SANS, (int)(16 * s + 0.5f), RENDER_ALIGN_LEFT,
+                t->text_dim, detail);
+    render_unclip(l);
+    float tx = x + pad, tw = bw - 2 * pad, ty = y + 100 * s, th = 18 * s;
+    render_rect(l, tx, ty, tw, th, th * 0.5f, t->timeline);
+    render_rect(l, tx, ty, tw * frac, th, th * 0.5f, t->accent);
+    /* alive: a lighter stripe sweeps the bar (the run's share has no end
+     * known; the layout has no measure) */
+    float sweep = (float)(st.ms % 1600) / 1600.0f, sw = tw * 0.12f;
+    render_rect(l, tx + (tw - sw) * sweep, ty + 3 * s, sw, th - 6 * s, (th - 6 * s) * 0.5f,
+                render_mix(t->accent, t->text, 0.45f));
+    render_text(l, x + pad, y + 140 * s, RENDER_FONT_SANS, (int)(15 * s + 0.5f), RENDER_ALIGN_LEFT,
+                t->text_faint,
+                "Escape cancels (the program is not opened) \xC2\xB7 the window opens it when it "
+                "is ready");
 }
 
 int app_win_build(AppWin *w)
@@ -1858,7 +2061,9 @@ int app_win_build(AppWin *w)
     if (render_scene(&w->list, w->fonts, w->heap, w->sc ? w->sc->program : NULL, w->layout, &w->tl,
                      &v, w->width, w->height) < 0)
         return SDL_SetError("out of memory while building the frame");
-    return 0;
+    if (w->loading)
+        progress_panel(w);
+    return w->list.oom ? SDL_SetError("out of memory while building the frame") : 0;
 }
 
 int app_win_draw(AppWin *w, uint32_t now)
@@ -1919,6 +2124,8 @@ static const RenderHit *find_hit(AppWin *w, RenderHitKind kind, float x, float y
 
 void app_win_mouse_down(AppWin *w, float x, float y, int clicks, uint32_t now)
 {
+    if (w->loading)
+        return; /* the progress panel covers the frame */
     const RenderHit *hit = render_hit_at(&w->list, x, y);
     w->mouse_down = 1;
     w->dragging = 0;
@@ -2010,6 +2217,8 @@ void app_win_mouse_leave(AppWin *w)
 
 void app_win_mouse_move(AppWin *w, float x, float y, uint32_t now)
 {
+    if (w->loading)
+        return;
     hover(w, x, y);
     if (!w->mouse_down)
         return;
@@ -2059,6 +2268,8 @@ void app_win_mouse_up(AppWin *w, float x, float y, uint32_t now)
 
 void app_win_wheel(AppWin *w, float x, float y, float dy)
 {
+    if (w->loading)
+        return;
     RenderRegions rg;
     app_win_regions(w, &rg);
     if (x < rg.heap_x || x > rg.heap_x + rg.heap_w || y < rg.heap_y || y > rg.heap_y + rg.heap_h)

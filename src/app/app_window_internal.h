@@ -64,6 +64,69 @@ typedef struct AppWinOptions {
     int python;             /* --python: 312..315 overrides the file's version, 0 = the file's */
 } AppWinOptions;
 
+/* ---- loading (app_load.c) ----------------------------------------------------
+ * Opening a scenario runs its program with history, indexes the timeline
+ * and lays the cards out: on a big program that takes seconds, so the
+ * window does it in a worker thread and draws how far it is. */
+typedef enum AppLoadPhase {
+    APP_LOAD_RUNNING = 0, /* the program runs */
+    APP_LOAD_INDEXING,    /* the timeline's markers */
+    APP_LOAD_LAYING_OUT,  /* the cards' places */
+    APP_LOAD_DONE
+} AppLoadPhase;
+
+typedef struct AppLoadStatus {
+    AppLoadPhase phase;
+    LangProgress pg;    /* the run's last report */
+    int64_t step_base;  /* statements executed when the step running started */
+    int64_t cards;      /* objects the run allocated (the cards to lay out) */
+    uint32_t start;     /* SDL ticks at the start */
+    uint32_t ms;        /* since the start (to the end once done) */
+    uint32_t run_ms;    /* the run alone (once it is over) */
+    uint32_t layout_ms; /* indexing and layout (once done) */
+    int cancelled;      /* the load was cancelled: nothing to install */
+} AppLoadStatus;
+
+/* What a finished load built (every part owned by the receiver). */
+typedef struct AppLoadResult {
+    Scenario *sc;
+    LangRun *run; /* NULL: out of memory */
+    RenderTimeline tl;
+    Layout *layout; /* the layout given to app_load_start (built), or NULL */
+    int tl_rc, layout_rc;
+    AppLoadStatus st;
+} AppLoadResult;
+
+typedef struct AppLoad AppLoad;
+
+/* Starts loading sc (taken) with run options ro: runs the program, builds
+ * the timeline and, when layout is not NULL (taken), lays out the cards
+ * into it (sc's arrangement and pins).  threaded: in a worker thread
+ * (falls back to doing it at once when no thread can be made), else now,
+ * in this thread.  report (may be NULL) is called with every progress
+ * snapshot, in the thread doing the work.  NULL when out of memory (then
+ * nothing is taken). */
+AppLoad *app_load_start(Scenario *sc, const LangRunOptions *ro, Layout *layout, const char *name,
+                        int threaded, void (*report)(void *ctx, const AppLoadStatus *st),
+                        void *report_ctx);
+/* Has the work ended (never blocks)? */
+int app_load_done(const AppLoad *j);
+/* Asks the work to stop: the run at its next statement, the rest after
+ * the part running. */
+void app_load_cancel(AppLoad *j);
+/* The latest snapshot (any thread). */
+AppLoadStatus app_load_status(AppLoad *j);
+const char *app_load_name(const AppLoad *j);
+/* Waits for the work to end, hands over what it built and frees j. */
+void app_load_take(AppLoad *j, AppLoadResult *out);
+void app_load_result_free(AppLoadResult *res);
+/* A status as two lines of text ("Running lesson.py: 412,000 statements,
+ * 1.6 GB budget" and the details); returns how far the whole load is, 0..1
+ * (the run's part grows with its steps, and within a step with its
+ * statements, without ever reaching the end of it). */
+float app_load_describe(const AppLoadStatus *st, const char *name, char *title, size_t tn,
+                        char *detail, size_t dn);
+
 /* A card gliding to its new place: a reload moved it (an edited pin) or a
  * double-click sent it home.  The layout holds the position shown, written
  * at every tick, so the renderer needs to know nothing of it. */
@@ -131,6 +194,17 @@ typedef struct AppWin {
     float home[3];           /* zoom, pan x, y chosen on load: each recorded frame starts there */
     int fullscreen;          /* wanted: the window follows it (fullscreen_changed) */
     int fullscreen_changed;
+    /* loading (app_win_open): a worker thread when async (the window) */
+    int async;
+    AppLoad *loading; /* the load running, NULL if none */
+    char loading_path[APP_PATH_MAX];
+    int loading_keep_picker; /* the picker was open: reopen it if the load fails */
+    uint32_t loading_shown;  /* SDL ticks of the last progress frame drawn (0: none yet) */
+    int title_changed;       /* a load was installed: the window's title follows */
+    char load_status[300];   /* how the last load ended ("Cancelled ...") */
+    /* progress of synchronous loads (record's line on stderr) */
+    void (*on_load_progress)(void *ctx, const AppLoadStatus *st);
+    void *load_progress_ctx;
 } AppWin;
 
 /* The key map (the same for the window and the tests). */
@@ -139,8 +213,21 @@ AppCmd app_cmd_from_key(SDL_Keycode key, Uint16 mod, int picker_open);
 AppWin *app_win_new(SDL_Renderer *r, int width, int height, float scale, const AppWinOptions *o);
 void app_win_free(AppWin *w);
 /* Loads a scenario; on failure the old one stays and the error is shown.
- * keep_step: after a reload, go back to the same top-level step. */
+ * keep_step: after a reload, go back to the same top-level step.  Always
+ * done before it returns (app_win_open may not be). */
 int app_win_load(AppWin *w, const char *path, int keep_step);
+/* Opens path as a new scenario (app_win_load(w, path, 0)), in a worker
+ * thread when w->async: the window goes on drawing (the old scenario under
+ * a progress panel) and app_win_tick installs the run once it is ready;
+ * Escape cancels it (the old scenario stays).  A load already running is
+ * cancelled first.  -1 if the file does not load (the error is shown),
+ * else 0. */
+int app_win_open(AppWin *w, const char *path);
+/* Cancels the load running, if any, and waits for its thread. */
+void app_win_cancel_load(AppWin *w);
+/* Waits up to ms milliseconds for the load running to end and installs
+ * it; 1 if no load is running any more. */
+int app_win_wait_load(AppWin *w, uint32_t ms);
 void app_win_resize(AppWin *w, int width, int height, float scale);
 /* Applies a command at time now (SDL ticks). */
 void app_win_command(AppWin *w, AppCmd cmd, uint32_t now);

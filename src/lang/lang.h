@@ -294,6 +294,18 @@ int lang_validate(LangProgram *p, void (*report)(void *ctx, int32_t loc, int col
 
 typedef struct LangRun LangRun;
 
+/* How far a run has come (LangRunOptions.on_progress), for a progress bar
+ * and for `record`'s progress line while a long program runs. */
+typedef struct LangProgress {
+    int64_t executed;       /* statements executed so far */
+    int32_t step, nsteps;   /* the top-level step running (0-based), of how many */
+    int32_t events;         /* events in the history so far (0 without one) */
+    int64_t history_bytes;  /* memory the history uses (gc_history_info) */
+    int64_t history_budget; /* and its budget */
+} LangProgress;
+/* Statements between two calls of on_progress. */
+#define LANG_PROGRESS_EVERY 4096
+
 typedef struct LangRunOptions {
     int record;          /* keep the history for stepping */
     int timing;
@@ -312,6 +324,12 @@ typedef struct LangRunOptions {
     /* Recompute the micro-steps from this statement stop on
      * (GcConfig.fine_from; 0 = the ordinary history). */
     int64_t fine_from;
+    /* Called (may be NULL) at the start of each top-level step and about
+     * every LANG_PROGRESS_EVERY statements executed, in the thread that
+     * runs the program, with ctx.  A nonzero return cancels the run: it
+     * stops before the next statement (lang_run_cancelled), with status 1,
+     * the error "the run was cancelled" and no interpreter exit. */
+    int (*on_progress)(void *ctx, const LangProgress *p);
 } LangRunOptions;
 
 /* Runs the whole program.  Returns a run (never NULL unless out of memory)
@@ -321,6 +339,8 @@ void lang_run_free(LangRun *r);
 GcHeap *lang_run_heap(LangRun *r);
 /* 0 fine; 1 a Python exception stopped it; 3 an internal failure (OOM). */
 int lang_run_status(const LangRun *r);
+/* Did on_progress cancel the run? */
+int lang_run_cancelled(const LangRun *r);
 /* "steps[7]: 'del x': NameError: name 'x' is not defined" (empty if fine). */
 const char *lang_run_error(const LangRun *r);
 /* The return value of the last gc.collect() in the step just finished,

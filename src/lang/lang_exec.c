@@ -58,6 +58,8 @@ struct LangRun {
     GcValue *kept;
     int nkept, capkept;
     int64_t executed;  /* statements executed (LANG_MAX_EXEC_STMTS) */
+    int64_t progress_at; /* executed count of the next on_progress call */
+    int cancelled;       /* on_progress asked the run to stop */
     int c_nest;        /* run_code calls active on the C stack */
     int borrowed_arg;  /* the call being made got its argument by LOAD_FAST_BORROW */
     /* A call with more than 30 arguments (CALL_FUNCTION_EX): its argument
@@ -3718,6 +3720,22 @@ static int exec_py_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int
     }
 }
 
+/* Tells r->opt.on_progress how far the run is; 1 if it cancels the run
+ * (then the heap is failed with that message, so that every caller on the
+ * way up, the collector's host calls included, unwinds as on a failure). */
+static int report_progress(LangRun *r)
+{
+    GcHistoryInfo hi = gc_history_info(r->h);
+    LangProgress pg = {r->executed,          r->step,  lang_step_count(r->p),
+                       gc_event_count(r->h), hi.bytes, hi.budget};
+    r->progress_at = r->executed + LANG_PROGRESS_EVERY;
+    if (!r->opt.on_progress(r->opt.ctx, &pg))
+        return 0;
+    r->cancelled = 1;
+    gc_fail(r->h, "the run was cancelled");
+    return 1;
+}
+
 static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
 {
     int mark = gc_temp_count(r->h);
@@ -3731,6 +3749,8 @@ static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *r
     if (++r->executed > r->opt.max_stmts)
         return raise(r, "RuntimeError", "more than %lld statements executed (gcviz's limit)",
                      (long long)r->opt.max_stmts);
+    if (r->executed >= r->progress_at && report_progress(r))
+        return fatal(r);
     switch (s->kind) {
     case LANG_S_PASS:
     case LANG_S_GLOBAL:
@@ -4237,6 +4257,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         r->opt = *opt;
     if (r->opt.max_stmts <= 0)
         r->opt.max_stmts = LANG_MAX_EXEC_STMTS;
+    r->progress_at = r->opt.on_progress ? 0 : INT64_MAX;
     r->collected = -1;
     r->err_step = -1;
     r->ngorder = -1;
@@ -4370,6 +4391,8 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         r->collected = -1;
         GcValue ret = GC_NONE;
         int returned = 0;
+        if (r->opt.on_progress)
+            r->progress_at = 0; /* each step's start is reported */
         int rc = exec_stmt(r, &top, s, &ret, &returned);
         if (rc == OK)
             rc = safe_point(r); /* the end of the step is an eval-breaker check */
@@ -4384,7 +4407,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         const LangLoc *loc = lang_loc(p, s->loc);
         /* Out of memory is the machine's failure (3); gcviz's object limit
          * is the scenario's, like a Python MemoryError (1). */
-        r->status = rc == FATAL && !gc_limit_hit(r->h) ? 3 : 1;
+        r->status = rc == FATAL && !gc_limit_hit(r->h) && !r->cancelled ? 3 : 1;
         r->err_step = i;
         snprintf(r->err, sizeof r->err, "%s: '%s': %s", loc ? loc->path : "steps",
                  loc ? loc->text : "", r->exc);
@@ -4395,7 +4418,8 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     }
     /* a run the history's budget stopped has no exit: its collections would
      * be kept in a history that has no room left */
-    if (r->py && r->status != 3 && !gc_history_info(r->h).full && lang_exit_loc(p) >= 0)
+    if (r->py && r->status != 3 && !r->cancelled && !gc_history_info(r->h).full &&
+        lang_exit_loc(p) >= 0)
         run_exit(r);
     if (r->opt.checked && r->status != 3)
         check_history(r);
@@ -4432,6 +4456,10 @@ void lang_run_free(LangRun *r)
 
 GcHeap *lang_run_heap(LangRun *r) { return r->h; }
 int lang_run_status(const LangRun *r) { return r->status; }
+int lang_run_cancelled(const LangRun *r)
+{
+    return r->cancelled;
+}
 const char *lang_run_error(const LangRun *r) { return r->err; }
 int64_t lang_run_collected(const LangRun *r) { return r->collected; }
 const char *lang_run_exception(const LangRun *r) { return r->exc; }

@@ -65,6 +65,10 @@ if(npng LESS 3 OR NOT npng EQUAL nsvg OR NOT EXISTS ${OUT}/all.gif)
   message(FATAL_ERROR "${npng} PNG, ${nsvg} SVG, GIF: ${OUT}/all.gif")
 endif()
 expect_record(0 "frames .*in .*micro" ${s} --out ${OUT}/micro --every micro --size 640x400)
+# the run's progress line (issue 14), before the frames': what ran, how long, the history
+if(NOT last_err MATCHES "gcviz record: Ran f19_list_and_instance\\.json: [0-9,]+ statements in [0-9.]+ s, laid out [0-9,]+ cards in [0-9.]+ s \\([0-9,]+ events [^)]*budget\\)\n")
+  message(FATAL_ERROR "no run progress line in:\n${last_err}")
+endif()
 # --fit: every card of a 121-card run at once (the overview style), also as SVG
 expect_record(0 "" ${SCEN}/../../render/data/many.json --out ${OUT}/fit --fit --svg --from 4 --to 4
               --quiet)

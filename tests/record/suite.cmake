@@ -6,13 +6,13 @@ if(GCVIZ_GUI)
   set(_rec ${CMAKE_CURRENT_LIST_DIR})
   set(_app ${PROJECT_SOURCE_DIR}/src/app)
   set(_out ${CMAKE_CURRENT_BINARY_DIR}/record_out)
-  add_executable(test_record ${_rec}/test_record.c ${_app}/app_record.c ${_app}/app_window_core.c)
+  add_executable(test_record ${_rec}/test_record.c ${_app}/app_record.c ${_app}/app_window_core.c ${_app}/app_load.c)
   target_include_directories(test_record PRIVATE ${_app})
   target_link_libraries(test_record PRIVATE gcviz_record ${GIF_LIB} m)
   target_compile_definitions(test_record PRIVATE
                              GCVIZ_GOLDEN_DIR="${PROJECT_SOURCE_DIR}/tests/golden/scenarios")
   foreach(_t twice sizes pixels gif gif_delay unwritable temp_names points recompute
-             recompute_window)
+             recompute_window load_cancel)
     add_test(NAME record.${_t} COMMAND test_record ${_t} ${_out}/${_t})
     set_tests_properties(record.${_t} PROPERTIES LABELS gui TIMEOUT 300
                          ENVIRONMENT "DISPLAY=;WAYLAND_DISPLAY=")

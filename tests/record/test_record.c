@@ -5,7 +5,8 @@
  * PNG sizes, pixels of a card, an arrow and the caption bar in the theme's
  * colours at the places the display list says, the GIF's frames, the
  * unwritable folder, the temporary names; micro-steps the history's budget
- * dropped, recomputed for `record` and for the window's step keys.
+ * dropped, recomputed for `record` and for the window's step keys; a
+ * long program loading in the window's worker thread, cancelled.
  *
  * `test_record NAME OUTDIR` runs one test; files go under OUTDIR.
  */
@@ -709,6 +710,124 @@ static void t_recompute_window(void)
     SDL_FreeSurface(surf);
 }
 
+/* A program that would run for an hour with its history (9 million
+ * iterations, each object kept): only ever run to be cancelled. */
+static const char ENDLESS_PY[] = "import gc\n"
+                                 "\n"
+                                 "\n"
+                                 "class Node:\n"
+                                 "    pass\n"
+                                 "\n"
+                                 "\n"
+                                 "gc.disable()\n"
+                                 "keep = []\n"
+                                 "for i in range(9000000):\n"
+                                 "    t = Node()\n"
+                                 "    keep.append(t)\n"
+                                 "print(len(keep))\n";
+
+/* Does the display list hold a text that starts with prefix and contains
+ * part? */
+static int list_has_text(const RenderList *l, const char *prefix, const char *part)
+{
+    for (int32_t i = 0; i < l->ncmds; i++) {
+        if (l->cmds[i].kind != RENDER_CMD_TEXT)
+            continue;
+        const char *t = render_cmd_text(l, &l->cmds[i]);
+        if (t && strncmp(t, prefix, strlen(prefix)) == 0 && strstr(t, part))
+            return 1;
+    }
+    return 0;
+}
+
+/* Ticks w until its load has run at least stmts statements (or ended, or
+ * 300 s passed); the statements it ran. */
+static int64_t tick_until(AppWin *w, int64_t stmts)
+{
+    uint32_t t0 = SDL_GetTicks();
+    int64_t ran = 0;
+    while (w->loading && SDL_GetTicks() - t0 < 300000) {
+        ran = app_load_status(w->loading).pg.executed;
+        if (ran >= stmts || app_load_done(w->loading))
+            break;
+        uint32_t wait;
+        app_win_tick(w, SDL_GetTicks(), &wait);
+        SDL_Delay(10);
+    }
+    return ran;
+}
+
+/* The window opens a long program in its worker thread: the frame shows
+ * the progress panel while it runs, Escape cancels it part way (the
+ * scenario shown before stays, the status says what happened), and
+ * closing the window while another one runs stops it; ASan finds no leak
+ * and no race on the freed run.  Then a short program opened the same way
+ * is installed by the ticks. */
+static void t_load_cancel(void)
+{
+    const char *path = out("endless.py");
+    FILE *f = fopen(path, "wb");
+    CHECK(f && fwrite(ENDLESS_PY, 1, sizeof ENDLESS_PY - 1, f) == sizeof ENDLESS_PY - 1, "write %s",
+          path);
+    if (f)
+        fclose(f);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_XRGB8888);
+    SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    CHECK(r != NULL, "renderer: %s", SDL_GetError());
+    if (!r)
+        return;
+    AppWinOptions wo = {out("shots"), 0, 1, 0, 0, 0, 0};
+    AppWin *w = app_win_new(r, 1280, 720, 1, &wo);
+    CHECK(w != NULL, "window: %s", SDL_GetError());
+    if (!w)
+        return;
+    w->async = 1;
+    const char *first = scenario("f19_list_and_instance.json");
+    CHECK(app_win_open(w, first) == 0 && app_win_wait_load(w, 60000) && w->heap,
+          "open %s", first);
+    GcHeap *before = w->heap;
+    CHECK(app_win_open(w, path) == 0 && w->loading, "the long program is not loading in a thread");
+    int64_t ran = tick_until(w, 3 * LANG_PROGRESS_EVERY);
+    CHECK(w->loading && !app_load_done(w->loading) && ran >= 3 * LANG_PROGRESS_EVERY,
+          "the load ended or did not report (%lld statements)", (long long)ran);
+    SDL_Delay(200); /* the panel shows from 150 ms on */
+    CHECK(app_win_build(w) == 0, "build: %s", SDL_GetError());
+    CHECK(list_has_text(&w->list, "Running endless.py: ", " statements, "),
+          "no 'Running endless.py: N statements' in the frame");
+    CHECK(list_has_text(&w->list, "Escape cancels", ""), "the frame does not say Escape cancels");
+    /* the old scenario is neither stepped nor replaced while it loads */
+    int32_t cur = gc_cursor(w->heap);
+    app_win_command(w, APP_CMD_END, SDL_GetTicks());
+    CHECK(gc_cursor(w->heap) == cur, "End stepped the old scenario while loading");
+    app_win_command(w, APP_CMD_ESCAPE, SDL_GetTicks());
+    CHECK(!w->loading, "Escape did not cancel the load");
+    CHECK(w->heap == before && strstr(w->path, "f19_list_and_instance.json"),
+          "the scenario shown before the cancelled load is gone");
+    CHECK(strncmp(w->load_status, "Cancelled endless.py after ", 27) == 0 &&
+              strstr(w->load_status, " statements"),
+          "status after the cancel: '%s'", w->load_status);
+    CHECK(!w->load_error, "a cancelled load shows an error: %s", w->load_error);
+    CHECK(strstr(w->toast, "Cancelled endless.py"), "toast: '%s'", w->toast);
+    /* a short program through the thread, installed by a tick */
+    const char *second = scenario("f05_resurrect_cycle.json");
+    CHECK(app_win_open(w, second) == 0, "open %s", second);
+    uint32_t t0 = SDL_GetTicks();
+    while (w->loading && SDL_GetTicks() - t0 < 60000) {
+        uint32_t wait;
+        app_win_tick(w, SDL_GetTicks(), &wait);
+        SDL_Delay(5);
+    }
+    CHECK(!w->loading && w->heap && w->heap != before && strstr(w->path, "f05_resurrect_cycle"),
+          "the short program was not installed (%s)", w->path);
+    CHECK(w->title_changed, "the window's title is not told of the new scenario");
+    /* closing the window while the long one runs */
+    CHECK(app_win_open(w, path) == 0 && w->loading, "the second long load did not start");
+    tick_until(w, LANG_PROGRESS_EVERY);
+    app_win_free(w);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -726,7 +845,8 @@ int main(int argc, char **argv)
     } tests[] = {{"twice", t_twice},         {"sizes", t_sizes},   {"pixels", t_pixels},
                  {"gif", t_gif},             {"gif_delay", t_gif_delay},             {"unwritable", t_unwritable},
                  {"temp_names", t_temp_names}, {"points", t_points},
-                 {"recompute", t_recompute}, {"recompute_window", t_recompute_window}};
+                 {"recompute", t_recompute}, {"recompute_window", t_recompute_window},
+                 {"load_cancel", t_load_cancel}};
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
         if (strcmp(argv[1], tests[i].name) == 0) {
             /* the tests draw with SDL on a surface: no display */
