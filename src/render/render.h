@@ -233,6 +233,11 @@ typedef struct RenderTimeline {
     int32_t *gc_gen;
     int32_t ncollections;
     int32_t error_event;/* GC_EV_ERROR event or -1 */
+    /* Parts of the history whose micro-steps the budget dropped (kept only
+     * statement stops, gc_history_fine): events [coarse_from[k],
+     * coarse_to[k]); stepping finer there runs the program again. */
+    int32_t coarse_from[2], coarse_to[2];
+    int ncoarse;
 } RenderTimeline;
 
 struct GcHeap;

@@ -199,6 +199,19 @@ int render_timeline_build(RenderTimeline *t, const GcHeap *h)
             break;
         }
     }
+    /* the statement-level parts: around the part kept whole (gc_history_info) */
+    GcHistoryInfo hi = gc_history_info(h);
+    if (hi.coarse_from >= 0 && n > 0) {
+        int32_t f0 = hi.fine_from < 0 ? 0 : hi.fine_from, f1 = hi.fine_to < 0 ? 0 : hi.fine_to;
+        if (f0 > 0) {
+            t->coarse_from[t->ncoarse] = 0;
+            t->coarse_to[t->ncoarse++] = f0;
+        }
+        if (f1 < n - 1) {
+            t->coarse_from[t->ncoarse] = f1 > 0 ? f1 - 1 : 0; /* its last holds the writes after */
+            t->coarse_to[t->ncoarse++] = n;
+        }
+    }
     if (rc < 0)
         render_timeline_free(t);
     return rc;
@@ -599,6 +612,63 @@ static void timeline_tip(Scene *s, int32_t cursor, float mx, float bottom, float
     render_rect(s->l, bx + sc(s, 1), by + sc(s, 3), bw, bh, sc(s, 8), t->card_shadow);
     render_rect(s->l, bx, by, bw, bh, sc(s, 8), t->toast);
     render_text_mid(s, bx + bw * 0.5f, by, bh, RENDER_FONT_SANS, px, RENDER_ALIGN_CENTER, t->toast_text, txt);
+    /* where the history's budget kept only statements, why stepping pauses */
+    for (int c = 0; s->tl && c < s->tl->ncoarse; c++) {
+        if (cursor - 1 < s->tl->coarse_from[c] || cursor - 1 >= s->tl->coarse_to[c])
+            continue;
+        txt = render_fit(s, RENDER_FONT_SANS, px,
+                         "statements only here: finer steps are recomputed when you step there",
+                         (right - left) * 0.8f, fit, sizeof fit);
+        float cw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, txt) + sc(s, 24);
+        float cx = mx - cw * 0.5f, cy = by - bh - sc(s, 4);
+        cx = cx < left ? left : cx + cw > right ? right - cw : cx;
+        render_rect(s->l, cx + sc(s, 1), cy + sc(s, 3), cw, bh, sc(s, 8), t->card_shadow);
+        render_rect(s->l, cx, cy, cw, bh, sc(s, 8), t->toast);
+        render_text_mid(s, cx + cw * 0.5f, cy, bh, RENDER_FONT_SANS, px, RENDER_ALIGN_CENTER,
+                        t->toast_text, txt);
+        break;
+    }
+}
+
+/* The parts of the timeline where the history kept only statement stops:
+ * a sparse cross-hatch in the faint text colour with a dashed outline
+ * (unlike a collection's filled band), labelled when there is room. */
+static void timeline_coarse(Scene *s, float tx, float tw, float ty, float th)
+{
+    const RenderTheme *t = s->t;
+    float n = (float)s->nevents;
+    for (int k = 0; k < s->tl->ncoarse; k++) {
+        float x0 = tx + tw * ((float)s->tl->coarse_from[k] / n),
+              x1 = tx + tw * ((float)s->tl->coarse_to[k] / n);
+        if (x1 - x0 < sc(s, 2))
+            x1 = x0 + sc(s, 2);
+        render_rect(s->l, x0, ty, x1 - x0, th, sc(s, 3), with_alpha(t->text_faint, 0.18f));
+        render_hatch(s->l, x0, ty, x1 - x0, th, sc(s, 1), sc(s, 10),
+                     with_alpha(t->text_faint, 0.7f));
+        render_frame(s->l, x0, ty, x1 - x0, th, sc(s, 3), sc(s, 1), sc(s, 4), t->text_faint);
+    }
+}
+
+/* The label of the widest statements-only part, under the track. */
+static void timeline_coarse_label(Scene *s, float tx, float tw, float ty, float th)
+{
+    const RenderTheme *t = s->t;
+    float n = (float)s->nevents, best = 0, bx = 0;
+    for (int k = 0; k < s->tl->ncoarse; k++) {
+        float x0 = tx + tw * ((float)s->tl->coarse_from[k] / n),
+              x1 = tx + tw * ((float)s->tl->coarse_to[k] / n);
+        if (x1 - x0 > best) {
+            best = x1 - x0;
+            bx = x0;
+        }
+    }
+    const char *label = "statements only";
+    int px = spx(s, 12);
+    float lw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, label);
+    if (best < lw + sc(s, 8))
+        return;
+    render_text(s->l, bx + best * 0.5f, ty + th + sc(s, 2), RENDER_FONT_SANS, px,
+                RENDER_ALIGN_CENTER, t->text_dim, label);
 }
 
 static void timeline(Scene *s, float x, float y, float w, float h)
@@ -639,6 +709,7 @@ static void timeline(Scene *s, float x, float y, float w, float h)
         render_rect(s->l, x0, ty, x1 - x0, th, sc(s, 3), t->timeline_gc);
         render_hatch(s->l, x0, ty, x1 - x0, th, sc(s, 1), sc(s, 6), with_alpha(t->timeline_phase, 0.6f));
     }
+    timeline_coarse(s, tx, tw, ty, th);
     int32_t step_every = 1;
     while (s->tl->nstmts / step_every > (int32_t)(tw / sc(s, 5)))
         step_every *= 2;
@@ -652,6 +723,7 @@ static void timeline(Scene *s, float x, float y, float w, float h)
                          {px - sc(s, 4), ty - sc(s, 2)}};
         render_poly(s->l, d, 4, t->timeline_phase);
     }
+    timeline_coarse_label(s, tx, tw, ty, th);
     if (s->tl->error_event >= 0) {
         float ex = TX(s->tl->error_event);
         render_rect(s->l, ex - sc(s, 2), ty - sc(s, 4), sc(s, 4), th + sc(s, 8), sc(s, 2), t->error);

@@ -828,6 +828,68 @@ static void t_load_cancel(void)
     SDL_FreeSurface(surf);
 }
 
+/* The window's timeline marks the part where the history's budget kept
+ * only statements: the band covers exactly the events gc_history_fine
+ * says no for, its label is drawn, and the tooltip over it tells why
+ * stepping there pauses; a window with the whole history has none. */
+static void t_timeline_coarse(void)
+{
+    int64_t budget;
+    char py[2048];
+    snprintf(py, sizeof py, "%s", long_program(&budget));
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_XRGB8888);
+    SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    CHECK(r != NULL, "renderer: %s", SDL_GetError());
+    if (!r)
+        return;
+    AppWinOptions wo = {out("shots"), 0, 1, 0, 0, 0, 0};
+    AppWin *a = app_win_new(r, 1280, 720, 1, &wo), *f = app_win_new(r, 1280, 720, 1, &wo);
+    char bb[32];
+    snprintf(bb, sizeof bb, "%lld", (long long)budget);
+    setenv("GCVIZ_HISTORY_BUDGET", "1G", 1);
+    CHECK(f && app_win_load(f, py, 0) == 0, "load unbounded");
+    setenv("GCVIZ_HISTORY_BUDGET", bb, 1);
+    CHECK(a && app_win_load(a, py, 0) == 0, "load with budget %s", bb);
+    unsetenv("GCVIZ_HISTORY_BUDGET");
+    if (!a || !f || !a->heap || !f->heap)
+        return;
+    CHECK(f->tl.ncoarse == 0, "the whole history has %d statements-only parts", f->tl.ncoarse);
+    CHECK(a->tl.ncoarse == 1, "%d statements-only parts with the budget", a->tl.ncoarse);
+    int32_t n = gc_event_count(a->heap), wrong = 0;
+    for (int32_t i = 0; i + 1 < n; i++) {
+        int in = a->tl.ncoarse > 0 && i >= a->tl.coarse_from[0] && i < a->tl.coarse_to[0];
+        wrong += in == gc_history_fine(a->heap, i);
+    }
+    CHECK(wrong == 0, "%d events where the band and gc_history_fine disagree", wrong);
+    CHECK(app_win_build(f) == 0 && !list_has_text(&f->list, "statements only", ""),
+          "the whole history's timeline says 'statements only'");
+    CHECK(app_win_build(a) == 0 && list_has_text(&a->list, "statements only", ""),
+          "no 'statements only' label on the timeline");
+    const RenderHit *hit = NULL;
+    for (int32_t i = 0; i < a->list.nhits; i++)
+        if (a->list.hits[i].kind == RENDER_HIT_TIMELINE)
+            hit = &a->list.hits[i];
+    CHECK(hit != NULL, "no timeline");
+    if (hit && a->tl.ncoarse > 0) {
+        /* the middle of the band, then a point before it */
+        float mid = (float)(a->tl.coarse_from[0] + a->tl.coarse_to[0]) * 0.5f / (float)n;
+        float hy = hit->y + hit->h * 0.5f;
+        app_win_mouse_move(a, hit->x + hit->w * mid, hy, 0);
+        CHECK(app_win_build(a) == 0 && list_has_text(&a->list, "statements only here: finer steps",
+                                                     "recomputed"),
+              "no tooltip over the band (cursor %d)", a->view.hover_cursor);
+        float before = (float)a->tl.coarse_from[0] * 0.5f / (float)n;
+        app_win_mouse_move(a, hit->x + hit->w * before, hy, 0);
+        CHECK(app_win_build(a) == 0 && !list_has_text(&a->list, "statements only here", ""),
+              "the tooltip before the band says statements only (cursor %d)",
+              a->view.hover_cursor);
+    }
+    app_win_free(a);
+    app_win_free(f);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -846,7 +908,7 @@ int main(int argc, char **argv)
                  {"gif", t_gif},             {"gif_delay", t_gif_delay},             {"unwritable", t_unwritable},
                  {"temp_names", t_temp_names}, {"points", t_points},
                  {"recompute", t_recompute}, {"recompute_window", t_recompute_window},
-                 {"load_cancel", t_load_cancel}};
+                 {"load_cancel", t_load_cancel}, {"timeline_coarse", t_timeline_coarse}};
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
         if (strcmp(argv[1], tests[i].name) == 0) {
             /* the tests draw with SDL on a surface: no display */
