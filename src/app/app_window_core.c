@@ -22,7 +22,10 @@
 #define ANIM_MS 250
 #define FIT_MS 220
 #define GLIDE_MS 220 /* a card's move: the issue allows at most 250 ms */
-#define APP_ZOOM_MIN 0.1f /* wheel and F; below about 45 % cards are drawn in the overview style */
+#define APP_ZOOM_MIN                                                                               \
+    0.002f /* wheel and F: a million cards at once (blocks of counts);                             \
+               below about 45 % cards are drawn in the overview style */
+#define APP_ZOOM_MAX          4.0f
 #define TOAST_MS 3500
 #define APP_PICKER_PEEK_BYTES (256 * 1024) /* larger files are listed by name */
 #define APP_UI_MIN 0.8f /* interface sizes (Ctrl+ / Ctrl-) */
@@ -133,6 +136,8 @@ AppCmd app_cmd_from_key(SDL_Keycode key, Uint16 mod, int picker_open)
         return shift ? APP_CMD_HELP : APP_CMD_NONE;
     case SDLK_ESCAPE:
         return APP_CMD_ESCAPE;
+    case SDLK_BACKSPACE:
+        return APP_CMD_BACK_OUT;
     case SDLK_q:
         return APP_CMD_QUIT;
     default:
@@ -660,8 +665,10 @@ static int install(AppWin *w, AppLoadResult *res, const char *path, int keep_ste
     w->view.name = w->sc->name;
     w->view.description = w->sc->description;
     find_chapters(w);
-    if (!same)
+    if (!same) {
         start_fit(w, FIT_LOAD, 0, 0);
+        w->ndrill = 0;
+    }
     w->home[0] = w->view.zoom;
     w->home[1] = w->view.pan_x;
     w->home[2] = w->view.pan_y;
@@ -1655,6 +1662,68 @@ static void open_picked(AppWin *w, int i, uint32_t now)
         app_win_toast(w, "The scenario has errors: see the panel.", 1, now);
 }
 
+/* ---- drill-down ----------------------------------------------------------------- */
+
+static void to_world(const AppWin *w, float x, float y, float *wx, float *wy);
+
+void app_win_drill(AppWin *w, float x, float y, float rw, float rh, uint32_t now)
+{
+    RenderRegions rg;
+    app_win_regions(w, &rg);
+    if (rw <= 0 || rh <= 0 || !w->heap)
+        return;
+    float wx0, wy0, wx1, wy1;
+    to_world(w, x, y, &wx0, &wy0);
+    to_world(w, x + rw, y + rh, &wx1, &wy1);
+    /* the block fills the heap area, with a little room around it */
+    float fx = rg.heap_w / rw, fy = rg.heap_h / rh, f = (fx < fy ? fx : fy) * 0.92f;
+    float z = w->view.zoom * f;
+    z = z > APP_ZOOM_MAX ? APP_ZOOM_MAX : z;
+    float k = z * w->scale, cx = (wx0 + wx1) * 0.5f, cy = (wy0 + wy1) * 0.5f;
+    if (w->ndrill < (int)(sizeof w->drill / sizeof w->drill[0])) {
+        float *d = w->drill[w->ndrill++];
+        d[0] = w->fitting ? w->fit_to[0] : w->view.zoom;
+        d[1] = w->fitting ? w->fit_to[1] : w->view.pan_x;
+        d[2] = w->fitting ? w->fit_to[2] : w->view.pan_y;
+    }
+    glide_view(w, z, cx - rg.heap_w * 0.5f / k, cy - rg.heap_h * 0.5f / k, now);
+    w->dirty = 1;
+}
+
+static void back_out(AppWin *w, uint32_t now)
+{
+    if (w->ndrill == 0) {
+        app_win_toast(w, "Not inside a block of the overview: F shows the whole heap.", 0, now);
+        return;
+    }
+    const float *d = w->drill[--w->ndrill];
+    glide_view(w, d[0], d[1], d[2], now);
+}
+
+/* While inside a block of the overview: a button back out, at the top
+ * right of the heap (Backspace does the same). */
+static void back_out_button(AppWin *w)
+{
+    RenderView *v = &w->view;
+    if (!w->ndrill || !w->heap || v->show_help || v->show_legend || v->show_picker || v->slide)
+        return;
+    const RenderTheme *t = render_theme(v->theme);
+    RenderRegions rg;
+    app_win_regions(w, &rg);
+    float s = w->scale;
+    int px = (int)(15 * s + 0.5f);
+    char label[96];
+    snprintf(label, sizeof label, "\xE2\x86\x90 Back out (Backspace) \xC2\xB7 %d", w->ndrill);
+    float bw = (float)render_text_width(w->fonts, RENDER_FONT_BOLD, px, label) + 24 * s,
+          bh = 34 * s;
+    float bx = rg.heap_x + rg.heap_w - bw - 12 * s, by = rg.heap_y + rg.heap_h - bh - 12 * s;
+    render_rect(&w->list, bx + s, by + 3 * s, bw, bh, 8 * s, t->card_shadow);
+    render_rect(&w->list, bx, by, bw, bh, 8 * s, t->accent);
+    render_text(&w->list, bx + 12 * s, by + (bh - (float)px * 1.2f) * 0.5f, RENDER_FONT_BOLD, px,
+                RENDER_ALIGN_LEFT, t->bg, label);
+    render_hit(&w->list, RENDER_HIT_BUTTON, RENDER_BTN_BACK_OUT, bx, by, bw, bh);
+}
+
 /* ---- commands --------------------------------------------------------------------- */
 
 /* While a program loads: Escape cancels it; quitting, full screen and the
@@ -1847,6 +1916,9 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
     case APP_CMD_HELP:
         v->show_help = !v->show_help;
         v->show_legend = 0;
+        break;
+    case APP_CMD_BACK_OUT:
+        back_out(w, now);
         break;
     case APP_CMD_ESCAPE:
         if (w->confirm_quit) {
@@ -2061,6 +2133,7 @@ int app_win_build(AppWin *w)
     if (render_scene(&w->list, w->fonts, w->heap, w->sc ? w->sc->program : NULL, w->layout, &w->tl,
                      &v, w->width, w->height) < 0)
         return SDL_SetError("out of memory while building the frame");
+    back_out_button(w);
     if (w->loading)
         progress_panel(w);
     return w->list.oom ? SDL_SetError("out of memory while building the frame") : 0;
@@ -2128,6 +2201,7 @@ void app_win_mouse_down(AppWin *w, float x, float y, int clicks, uint32_t now)
         return; /* the progress panel covers the frame */
     const RenderHit *hit = render_hit_at(&w->list, x, y);
     w->mouse_down = 1;
+    w->down_block = 0;
     w->dragging = 0;
     w->drag_kind = 0;
     w->down_x = x;
@@ -2146,13 +2220,20 @@ void app_win_mouse_down(AppWin *w, float x, float y, int clicks, uint32_t now)
         break;
     case RENDER_HIT_BUTTON: {
         static const AppCmd map[] = {
-            [RENDER_BTN_HOME] = APP_CMD_HOME,         [RENDER_BTN_PREV_STMT] = APP_CMD_PREV_STMT,
-            [RENDER_BTN_PREV] = APP_CMD_PREV,         [RENDER_BTN_PLAY] = APP_CMD_PLAY,
-            [RENDER_BTN_NEXT] = APP_CMD_NEXT,         [RENDER_BTN_NEXT_STMT] = APP_CMD_NEXT_STMT,
-            [RENDER_BTN_END] = APP_CMD_END,           [RENDER_BTN_NEXT_GC] = APP_CMD_NEXT_GC,
+            [RENDER_BTN_HOME] = APP_CMD_HOME,
+            [RENDER_BTN_PREV_STMT] = APP_CMD_PREV_STMT,
+            [RENDER_BTN_PREV] = APP_CMD_PREV,
+            [RENDER_BTN_PLAY] = APP_CMD_PLAY,
+            [RENDER_BTN_NEXT] = APP_CMD_NEXT,
+            [RENDER_BTN_NEXT_STMT] = APP_CMD_NEXT_STMT,
+            [RENDER_BTN_END] = APP_CMD_END,
+            [RENDER_BTN_NEXT_GC] = APP_CMD_NEXT_GC,
             [RENDER_BTN_GRANULARITY] = APP_CMD_GRANULARITY,
-            [RENDER_BTN_LEGEND] = APP_CMD_LEGEND,     [RENDER_BTN_HELP] = APP_CMD_HELP,
-            [RENDER_BTN_THEME] = APP_CMD_THEME,       [RENDER_BTN_CLOSE] = APP_CMD_NONE,
+            [RENDER_BTN_LEGEND] = APP_CMD_LEGEND,
+            [RENDER_BTN_HELP] = APP_CMD_HELP,
+            [RENDER_BTN_THEME] = APP_CMD_THEME,
+            [RENDER_BTN_CLOSE] = APP_CMD_NONE,
+            [RENDER_BTN_BACK_OUT] = APP_CMD_BACK_OUT,
         };
         if (hit->id == RENDER_BTN_CLOSE) {
             v->selected = 0;
@@ -2180,6 +2261,13 @@ void app_win_mouse_down(AppWin *w, float x, float y, int clicks, uint32_t now)
         w->drag_id = hit->id;
         break;
     }
+    case RENDER_HIT_BLOCK: /* a click zooms into it (mouse up), a drag pans */
+        w->down_block = 1;
+        w->block_rect[0] = hit->x;
+        w->block_rect[1] = hit->y;
+        w->block_rect[2] = hit->w;
+        w->block_rect[3] = hit->h;
+        /* fall through */
     case RENDER_HIT_HEAP:
         w->drag_kind = 2;
         w->pan0_x = w->view.pan_x;
@@ -2251,16 +2339,19 @@ void app_win_mouse_up(AppWin *w, float x, float y, uint32_t now)
 {
     (void)x;
     (void)y;
-    (void)now;
     if (w->mouse_down && !w->dragging) {
         if (w->drag_kind == 1) {
             w->view.selected = w->view.selected == w->drag_id ? 0 : w->drag_id;
             w->dirty = 1;
+        } else if (w->drag_kind == 2 && w->down_block) {
+            app_win_drill(w, w->block_rect[0], w->block_rect[1], w->block_rect[2], w->block_rect[3],
+                          now);
         } else if (w->drag_kind == 2 && w->view.selected) {
             w->view.selected = 0;
             w->dirty = 1;
         }
     }
+    w->down_block = 0;
     w->mouse_down = 0;
     w->dragging = 0;
     w->drag_kind = 0;
@@ -2279,8 +2370,8 @@ void app_win_wheel(AppWin *w, float x, float y, float dy)
     float z = w->view.zoom * powf(1.12f, dy);
     if (z < APP_ZOOM_MIN)
         z = APP_ZOOM_MIN;
-    if (z > 4)
-        z = 4;
+    if (z > APP_ZOOM_MAX)
+        z = APP_ZOOM_MAX;
     w->view.zoom = z;
     float k = z * w->scale;
     w->view.pan_x = mx - (x - rg.heap_x) / k;

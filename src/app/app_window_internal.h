@@ -51,7 +51,8 @@ typedef enum AppCmd {
     APP_CMD_SAVE_LAYOUT,  /* Ctrl+S: the dragged and pinned cards' places into the file */
     APP_CMD_PICKER_UP,
     APP_CMD_PICKER_DOWN,
-    APP_CMD_PICKER_OPEN
+    APP_CMD_PICKER_OPEN,
+    APP_CMD_BACK_OUT /* Backspace: out of a drill-down into a block of the overview */
 } AppCmd;
 
 typedef struct AppWinOptions {
@@ -202,6 +203,12 @@ typedef struct AppWin {
     uint32_t loading_shown;  /* SDL ticks of the last progress frame drawn (0: none yet) */
     int title_changed;       /* a load was installed: the window's title follows */
     char load_status[300];   /* how the last load ended ("Cancelled ...") */
+    /* drill-down: the views (zoom, pan x, y) a click on a block of the
+     * crowded overview left, the last on top; Backspace goes back */
+    float drill[16][3];
+    int ndrill;
+    int down_block; /* the mouse went down on a block: its rectangle */
+    float block_rect[4];
     /* progress of synchronous loads (record's line on stderr) */
     void (*on_load_progress)(void *ctx, const AppLoadStatus *st);
     void *load_progress_ctx;
@@ -229,6 +236,9 @@ void app_win_cancel_load(AppWin *w);
  * it; 1 if no load is running any more. */
 int app_win_wait_load(AppWin *w, uint32_t ms);
 void app_win_resize(AppWin *w, int width, int height, float scale);
+/* Zooms into the screen rectangle x, y, w, h (a block of the crowded
+ * overview), keeping the view it leaves for APP_CMD_BACK_OUT. */
+void app_win_drill(AppWin *w, float x, float y, float rw, float rh, uint32_t now);
 /* Applies a command at time now (SDL ticks). */
 void app_win_command(AppWin *w, AppCmd cmd, uint32_t now);
 /* Seeks to a cursor (clamped), starting the step transition. */

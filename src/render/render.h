@@ -126,11 +126,13 @@ typedef struct RenderCmd {
 
 /* What a hit region stands for. */
 typedef enum RenderHitKind {
-    RENDER_HIT_CARD = 1,  /* id = object id */
-    RENDER_HIT_BUTTON,    /* id = RenderButton */
-    RENDER_HIT_TIMELINE,  /* x..x+w maps linearly onto events [0, id] */
-    RENDER_HIT_HEAP,      /* the heap area (pan, zoom) */
-    RENDER_HIT_PICKER     /* id = index of the scenario in the picker */
+    RENDER_HIT_CARD = 1, /* id = object id */
+    RENDER_HIT_BUTTON,   /* id = RenderButton */
+    RENDER_HIT_TIMELINE, /* x..x+w maps linearly onto events [0, id] */
+    RENDER_HIT_HEAP,     /* the heap area (pan, zoom) */
+    RENDER_HIT_PICKER,   /* id = index of the scenario in the picker */
+    RENDER_HIT_BLOCK     /* a block of the crowded overview (a click zooms into it);
+                            id = the block */
 } RenderHitKind;
 
 typedef enum RenderButton {
@@ -146,7 +148,8 @@ typedef enum RenderButton {
     RENDER_BTN_LEGEND,
     RENDER_BTN_HELP,
     RENDER_BTN_THEME,
-    RENDER_BTN_CLOSE
+    RENDER_BTN_CLOSE,
+    RENDER_BTN_BACK_OUT /* out of a drill-down into the overview's blocks */
 } RenderButton;
 
 typedef struct RenderHit {

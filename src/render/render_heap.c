@@ -37,10 +37,13 @@ typedef struct HeapCtx {
     int nobs;
     RouteIndex ix; /* obs in a grid */
     int routed;    /* arrows tested against the cards in this frame */
-    /* a crowd too big for one block per card: counts per screen cell */
+    /* a crowd too big for one block per card: the heap area in blocks
+     * (AggBlock), each object in view counted in the block its card's
+     * centre is in, references between blocks counted by pair */
     int aggregate;
     int agg_w, agg_h;
-    uint32_t (*agg)[6]; /* per cell: gen 0, 1, 2, permanent, untracked, other */
+    struct AggBlock *agg;
+    int32_t *agg_of; /* by id: the block, -1 not in view */
     int64_t agg_count[6], agg_refs;
     /* by id: 1 + the atom of the module name that last referred to it
      * (0: none known), for a card no name refers to now ("was a") */
@@ -54,10 +57,35 @@ typedef struct HeapCtx {
 #define WAS_LOOKBACK 200000
 
 /* Cards in view beyond which the overview draws blocks of counts instead
- * of one block per card (a frame of 10^5 cards costs what a few thousand
- * cells cost), and the size of those cells in pixels. */
-#define AGG_LIMIT 2500
-#define AGG_CELL  14
+ * of one block per card (a frame of 10^5 cards costs what a few dozen
+ * blocks cost), the least size of a block in logical pixels, the types a
+ * block names, the most blocks across and down, and the summarised
+ * arrows drawn at most. */
+#define AGG_LIMIT   2500
+#define AGG_SMALL_N 300 /* cards in view beyond which, below AGG_ZOOM, blocks are drawn */
+#define AGG_ZOOM    0.12f
+#define AGG_BLOCK_W 170
+#define AGG_BLOCK_H 120
+#define AGG_MAX_W   5
+#define AGG_MAX_H   4
+#define AGG_TYPES   6
+#define AGG_ARROWS  32
+
+/* One block of the crowded overview: what its cards are, by generation
+ * (agg_kind) and by type; a click on it zooms into it (RENDER_HIT_BLOCK). */
+typedef struct AggType {
+    int kind, cls;
+    GcId example; /* for its type name */
+    uint32_t n;
+} AggType;
+
+typedef struct AggBlock {
+    uint32_t gen[6];
+    uint32_t total, inside; /* objects; references between two of them */
+    int ntypes;
+    AggType type[AGG_TYPES];
+    uint32_t other_types; /* objects of the types beyond AGG_TYPES */
+} AggBlock;
 
 /* Arrows routed around cards in one frame, at most: beyond, in a crowd of
  * arrows, the rest keep their curves (a frame stays within its time). */
@@ -411,75 +439,294 @@ static int agg_kind(const GcObject *o)
     }
 }
 
-static void agg_add(HeapCtx *c, const CardGeo *g, const GcObject *o)
+static void agg_add(HeapCtx *c, GcId id, const CardGeo *g, const GcObject *o)
 {
     const Scene *s = c->s;
     float cx = g->x + g->w * 0.5f - s->rg.heap_x, cy = g->y + g->h * 0.5f - s->rg.heap_y;
-    int ix = (int)floorf(cx / AGG_CELL), iy = (int)floorf(cy / AGG_CELL);
+    int ix = (int)floorf(cx * (float)c->agg_w / s->rg.heap_w),
+        iy = (int)floorf(cy * (float)c->agg_h / s->rg.heap_h);
     ix = ix < 0 ? 0 : ix >= c->agg_w ? c->agg_w - 1 : ix;
     iy = iy < 0 ? 0 : iy >= c->agg_h ? c->agg_h - 1 : iy;
+    int bi = iy * c->agg_w + ix;
+    AggBlock *b = &c->agg[bi];
+    c->agg_of[id] = bi;
     int kd = agg_kind(o);
-    c->agg[(size_t)iy * (size_t)c->agg_w + (size_t)ix][kd]++;
+    b->gen[kd]++;
     c->agg_count[kd]++;
-    if (o->state == GC_STATE_ALIVE && o->kind != GC_KIND_WEAKREF) {
-        const GcSlot *sl = gc_slots(o);
-        for (uint32_t i = 0; i < o->nslots; i++)
-            c->agg_refs += GC_VAL_IS_OBJ(sl[i].val);
-    }
+    b->total++;
+    int cls = o->kind == GC_KIND_INSTANCE ? o->cls : -1, t;
+    for (t = 0; t < b->ntypes; t++)
+        if (b->type[t].kind == (int)o->kind && b->type[t].cls == cls)
+            break;
+    if (t < b->ntypes)
+        b->type[t].n++;
+    else if (b->ntypes < AGG_TYPES)
+        b->type[b->ntypes++] = (AggType){(int)o->kind, cls, id, 1};
+    else
+        b->other_types++;
 }
 
-/* The crowd as cells in the colour of the generation most of their cards
- * are in, darker where fewer, and one line that counts what is there. */
+/* The references between the objects in view, by pair of blocks (from *
+ * nb + to; inside a block: AggBlock.inside). */
+static uint32_t *agg_edges(HeapCtx *c)
+{
+    const Scene *s = c->s;
+    int nb = c->agg_w * c->agg_h;
+    uint32_t *e = calloc((size_t)nb * (size_t)nb, sizeof *e);
+    if (!e)
+        return NULL;
+    for (GcId id = 1; id <= s->maxid; id++) {
+        int from = c->agg_of[id];
+        const GcObject *o = from >= 0 ? gc_object(s->h, id) : NULL;
+        if (!o || o->state != GC_STATE_ALIVE)
+            continue;
+        const GcSlot *sl = gc_slots(o);
+        uint32_t ns = o->kind == GC_KIND_WEAKREF ? 0 : o->nslots;
+        for (uint32_t i = 0; i < ns; i++) {
+            for (int kv = 0; kv < 2; kv++) {
+                GcValue v = kv ? sl[i].val : sl[i].key;
+                if (!GC_VAL_IS_OBJ(v))
+                    continue;
+                GcId to = (GcId)GC_VAL_PAYLOAD(v);
+                c->agg_refs += kv;
+                int tb = to >= 1 && to <= s->maxid ? c->agg_of[to] : -1;
+                if (tb < 0)
+                    continue;
+                if (tb == from)
+                    c->agg[from].inside++;
+                else
+                    e[(size_t)from * (size_t)nb + (size_t)tb]++;
+            }
+        }
+    }
+    return e;
+}
+
+static void agg_thousands(char *buf, size_t n, uint64_t v)
+{
+    char raw[32];
+    int len = snprintf(raw, sizeof raw, "%llu", (unsigned long long)v);
+    size_t k = 0;
+    for (int i = 0; i < len && k + 2 < n; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            buf[k++] = ',';
+        buf[k++] = raw[i];
+    }
+    buf[k] = 0;
+}
+
+/* Block bi's cell of the heap area (its cards are those whose centre is
+ * in it: a click there zooms to it) and the block drawn inside it, with
+ * room between blocks for the arrows and, in the top row, for the
+ * summary line. */
+static void agg_cell(const HeapCtx *c, int bi, float cell[4], float box[4])
+{
+    const Scene *s = c->s;
+    float cw = s->rg.heap_w / (float)c->agg_w, ch = s->rg.heap_h / (float)c->agg_h;
+    cell[0] = s->rg.heap_x + cw * (float)(bi % c->agg_w);
+    cell[1] = s->rg.heap_y + ch * (float)(bi / c->agg_w);
+    cell[2] = cw;
+    cell[3] = ch;
+    float in = sc(s, 12), top = bi < c->agg_w ? (float)spx(s, 13) + sc(s, 20) : in;
+    box[0] = cell[0] + in;
+    box[1] = cell[1] + top;
+    box[2] = cw - 2 * in;
+    box[3] = ch - top - in;
+}
+
+/* One block: its types with their counts (the most numerous first), a bar
+ * split by generation in the generations' colours, the references inside
+ * it, and a hit region for the drill-down. */
+static void agg_block(HeapCtx *c, int bi)
+{
+    Scene *s = c->s;
+    const RenderTheme *t = s->t;
+    AggBlock *b = &c->agg[bi];
+    float pad = sc(s, 8), r = sc(s, 8), cell[4], box[4];
+    agg_cell(c, bi, cell, box);
+    float x = box[0], y = box[1], w = box[2], h = box[3];
+    render_rect(s->l, x, y, w, h, r, with_alpha(t->card_header, 0.94f));
+    render_frame(s->l, x, y, w, h, r, sc(s, 1.2f), 0, t->card_border);
+    /* types, most numerous first */
+    int order[AGG_TYPES];
+    for (int i = 0; i < b->ntypes; i++)
+        order[i] = i;
+    for (int i = 1; i < b->ntypes; i++)
+        for (int j = i; j > 0 && b->type[order[j]].n > b->type[order[j - 1]].n; j--) {
+            int tmp = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = tmp;
+        }
+    int px = spx(s, 14), px2 = spx(s, 12);
+    float ly = y + pad, lh = (float)px * 1.35f, lh2 = (float)px2 * 1.35f;
+    char buf[160], num[32], fit[160];
+    int rows = (int)((h - pad * 2 - sc(s, 12) - lh2) / lh2);
+    for (int i = 0; i < b->ntypes && (i == 0 || i < rows); i++) {
+        const AggType *ty = &b->type[order[i]];
+        agg_thousands(num, sizeof num, ty->n);
+        snprintf(buf, sizeof buf, "%s \xC3\x97 %s", gc_type_name(s->h, ty->example), num);
+        int big = i == 0;
+        render_text(s->l, x + pad, ly, big ? RENDER_FONT_BOLD : RENDER_FONT_SANS, big ? px : px2,
+                    RENDER_ALIGN_LEFT, big ? t->card_text : t->text_dim,
+                    render_fit(s, big ? RENDER_FONT_BOLD : RENDER_FONT_SANS, big ? px : px2, buf,
+                               w - 2 * pad, fit, sizeof fit));
+        ly += big ? lh : lh2;
+    }
+    if (b->other_types) {
+        agg_thousands(num, sizeof num, b->other_types);
+        snprintf(buf, sizeof buf, "+ %s of other types", num);
+        if (ly + lh2 < y + h - pad - sc(s, 12) - lh2) {
+            render_text(s->l, x + pad, ly, RENDER_FONT_SANS, px2, RENDER_ALIGN_LEFT, t->text_faint,
+                        buf);
+        }
+    }
+    /* references inside, above the generation bar */
+    agg_thousands(num, sizeof num, b->inside);
+    snprintf(buf, sizeof buf, "%s reference%s inside", num, b->inside == 1 ? "" : "s");
+    float by = y + h - pad - sc(s, 10);
+    render_text(s->l, x + pad, by - lh2, RENDER_FONT_SANS, px2, RENDER_ALIGN_LEFT, t->text_dim,
+                render_fit(s, RENDER_FONT_SANS, px2, buf, w - 2 * pad, fit, sizeof fit));
+    float bx = x + pad, bw = w - 2 * pad;
+    for (int k = 0; k < 6; k++) {
+        if (!b->gen[k])
+            continue;
+        float gw = bw * (float)b->gen[k] / (float)b->total;
+        RenderColor col = k < 4 ? t->gen[k] : k == 4 ? t->untracked : t->unreachable;
+        render_rect(s->l, bx, by, gw, sc(s, 8), 0, col);
+        bx += gw;
+    }
+    /* the drill-down target: the block's cell (a click zooms it to the heap area) */
+    render_hit(s->l, RENDER_HIT_BLOCK, bi, cell[0], cell[1], cell[2], cell[3]);
+}
+
+/* A summarised arrow: every reference from the objects of one block to
+ * those of another, one arrow with its count (wider for more); the
+ * opposite direction runs beside it. */
+static void agg_arrow(HeapCtx *c, int from, int to, uint32_t n, int label)
+{
+    Scene *s = c->s;
+    const RenderTheme *t = s->t;
+    float cell[4], fb[4], tb[4];
+    agg_cell(c, from, cell, fb);
+    agg_cell(c, to, cell, tb);
+    float ax = fb[0] + fb[2] * 0.5f, ay = fb[1] + fb[3] * 0.5f, bx = tb[0] + tb[2] * 0.5f,
+          by = tb[1] + tb[3] * 0.5f;
+    float dx = bx - ax, dy = by - ay, len = sqrtf(dx * dx + dy * dy);
+    if (len < 1)
+        return;
+    float ux = dx / len, uy = dy / len, off = sc(s, 8);
+    /* from edge to edge of the two blocks */
+    float ca = fminf(fabsf(ux) > 1e-4f ? fb[2] * 0.5f / fabsf(ux) : 1e9f,
+                     fabsf(uy) > 1e-4f ? fb[3] * 0.5f / fabsf(uy) : 1e9f),
+          cb = fminf(fabsf(ux) > 1e-4f ? tb[2] * 0.5f / fabsf(ux) : 1e9f,
+                     fabsf(uy) > 1e-4f ? tb[3] * 0.5f / fabsf(uy) : 1e9f);
+    ca += sc(s, 2);
+    cb += sc(s, 2);
+    if (len < ca + cb + sc(s, 8))
+        return;
+    RenderPt pts[2] = {{ax + ux * ca - uy * off, ay + uy * ca + ux * off},
+                       {bx - ux * cb - uy * off, by - uy * cb + ux * off}};
+    float width = sc(s, 1.5f) + sc(s, 1.2f) * log10f((float)n + 1);
+    if (!label) {
+        render_line(s->l, pts, 2, width, 0, sc(s, 10) + width, with_alpha(t->arrow, 0.9f));
+        return;
+    }
+    char num[32];
+    agg_thousands(num, sizeof num, n);
+    int px = spx(s, 12);
+    float tw = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, num) + sc(s, 10),
+          th = (float)px + sc(s, 6);
+    /* the count past the middle, towards the target, on the arrow's own
+     * side: the labels of arrows leaving one block spread out, those of
+     * opposite arrows do not meet */
+    float side = fabsf(ux) * th * 0.5f + fabsf(uy) * tw * 0.5f + sc(s, 2);
+    float mx = pts[0].x + (pts[1].x - pts[0].x) * 0.62f - uy * side,
+          my = pts[0].y + (pts[1].y - pts[0].y) * 0.62f + ux * side;
+    render_rect(s->l, mx - tw * 0.5f, my - th * 0.5f, tw, th, th * 0.5f, t->badge);
+    render_text_mid(s, mx, my - th * 0.5f, th, RENDER_FONT_BOLD, px, RENDER_ALIGN_CENTER,
+                    t->badge_text, num);
+}
+
+/* The crowd as blocks (agg_block) with summarised arrows between them
+ * (the AGG_ARROWS largest counts), and one line that counts what is
+ * there. */
 static void agg_draw(HeapCtx *c)
 {
     Scene *s = c->s;
     const RenderTheme *t = s->t;
-    for (int iy = 0; iy < c->agg_h; iy++)
-        for (int ix = 0; ix < c->agg_w; ix++) {
-            const uint32_t *n = c->agg[(size_t)iy * (size_t)c->agg_w + (size_t)ix];
-            uint32_t total = 0, best = 0;
-            int kd = 0;
-            for (int k = 0; k < 6; k++) {
-                total += n[k];
-                if (n[k] > best) {
-                    best = n[k];
-                    kd = k;
-                }
-            }
-            if (!total)
-                continue;
-            RenderColor col = kd < 4 ? t->gen[kd] : kd == 4 ? t->untracked : t->unreachable;
-            float a = 0.35f + 0.65f * (total >= 6 ? 1.0f : (float)total / 6.0f);
-            render_rect(s->l, s->rg.heap_x + (float)ix * AGG_CELL + 1,
-                        s->rg.heap_y + (float)iy * AGG_CELL + 1, AGG_CELL - 2, AGG_CELL - 2, 0,
-                        with_alpha(col, a));
+    int nb = c->agg_w * c->agg_h;
+    uint32_t *e = agg_edges(c);
+    if (!e)
+        s->l->oom = 1;
+    int drawn = 0, pairs = 0;
+    uint32_t floor_n = 0; /* arrows below this count are left out */
+    for (size_t i = 0; e && i < (size_t)nb * (size_t)nb; i++)
+        pairs += e[i] > 0;
+    if (pairs > AGG_ARROWS) {
+        /* the count of the AGG_ARROWS-th largest pair, by halving */
+        uint32_t lo = 1, hi = UINT32_MAX;
+        while (lo < hi) {
+            uint32_t mid = lo + (hi - lo + 1) / 2;
+            int above = 0;
+            for (size_t i = 0; i < (size_t)nb * (size_t)nb; i++)
+                above += e[i] >= mid;
+            if (above >= AGG_ARROWS)
+                lo = mid;
+            else
+                hi = mid - 1;
         }
-    char line[320];
+        floor_n = lo;
+    }
+    /* the arrows under the blocks (one passing a block goes beneath it),
+     * their counts over everything */
+    for (int pass = 0; pass < 2; pass++) {
+        drawn = 0;
+        for (int a = 0; e && a < nb; a++)
+            for (int b = 0; b < nb; b++) {
+                uint32_t n = e[(size_t)a * (size_t)nb + (size_t)b];
+                if (!n || n < floor_n || drawn >= AGG_ARROWS)
+                    continue;
+                agg_arrow(c, a, b, n, pass);
+                drawn++;
+            }
+        for (int bi = 0; pass == 0 && bi < nb; bi++)
+            if (c->agg[bi].total)
+                agg_block(c, bi);
+    }
+    free(e);
+    char line[400], refs_s[32];
     int64_t all = 0;
+    int blocks = 0;
     for (int k = 0; k < 6; k++)
         all += c->agg_count[k];
-    snprintf(
-        line, sizeof line,
-        "%lld objects in view, %d-px blocks by generation: gen 0 %lld, gen 1 %lld, gen 2 %lld, "
-        "untracked %lld, other %lld; %lld references. Zoom in for cards and arrows.",
-        (long long)all, AGG_CELL, (long long)c->agg_count[0], (long long)c->agg_count[1],
-        (long long)c->agg_count[2], (long long)c->agg_count[4],
-        (long long)(c->agg_count[3] + c->agg_count[5]), (long long)c->agg_refs);
+    for (int bi = 0; bi < nb; bi++)
+        blocks += c->agg[bi].total > 0;
+    agg_thousands(refs_s, sizeof refs_s, (uint64_t)c->agg_refs);
+    snprintf(line, sizeof line,
+             "%lld objects in view in %d blocks \xC2\xB7 %s references%s \xC2\xB7 click a block "
+             "to zoom into it",
+             (long long)all, blocks, refs_s, pairs > drawn ? " (arrows: the largest counts)" : "");
     float px = (float)spx(s, 13);
+    char fit[400];
     render_rect(s->l, s->rg.heap_x + sc(s, 8), s->rg.heap_y + sc(s, 8), s->rg.heap_w - sc(s, 16),
                 px + sc(s, 10), sc(s, 4), with_alpha(t->panel, 0.92f));
-    render_text(s->l, s->rg.heap_x + sc(s, 14), s->rg.heap_y + sc(s, 13), RENDER_FONT_SANS, (int)px,
-                RENDER_ALIGN_LEFT, t->text, line);
+    render_text(
+        s->l, s->rg.heap_x + sc(s, 14), s->rg.heap_y + sc(s, 13), RENDER_FONT_SANS, (int)px,
+        RENDER_ALIGN_LEFT, t->text,
+        render_fit(s, RENDER_FONT_SANS, (int)px, line, s->rg.heap_w - sc(s, 28), fit, sizeof fit));
 }
 
-/* Whether the cards in view are too many for one block each. */
+/* Whether the cards in view are too many for one block each: more than
+ * AGG_LIMIT, or more than AGG_SMALL_N at a zoom where a card's block
+ * would be a few pixels high (a drill-down goes on until its cards can
+ * be read). */
 static int crowded(HeapCtx *c)
 {
     Scene *s = c->s;
-    if (!overview(s) || s->maxid <= AGG_LIMIT)
+    if (!overview(s) || s->maxid <= AGG_SMALL_N)
         return 0;
     float k = zk(s);
-    int n = 0;
+    int n = 0, small = s->v->zoom < AGG_ZOOM;
     for (GcId id = 1; id <= s->maxid; id++) {
         const GcObject *o = gc_object(s->h, id);
         float wx, wy, x, y, ww, wh;
@@ -488,7 +735,8 @@ static int crowded(HeapCtx *c)
         layout_card_dims(s->layout, id, o->kind, o->nslots, &ww, &wh);
         to_screen(s, wx, wy, &x, &y);
         if (x <= s->rg.heap_x + s->rg.heap_w && x + ww * k >= s->rg.heap_x &&
-            y <= s->rg.heap_y + s->rg.heap_h && y + wh * k >= s->rg.heap_y && ++n > AGG_LIMIT)
+            y <= s->rg.heap_y + s->rg.heap_h && y + wh * k >= s->rg.heap_y &&
+            ++n > (small ? AGG_SMALL_N : AGG_LIMIT))
             return 1;
     }
     return 0;
@@ -539,7 +787,7 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
         y > s->rg.heap_y + s->rg.heap_h + 30 * k || y + h < s->rg.heap_y)
         return;
     if (c->aggregate) {
-        agg_add(c, g, o);
+        agg_add(c, id, g, o);
         return;
     }
     float a = g->alpha;
@@ -1234,10 +1482,16 @@ void render_heap(Scene *s)
     }
     render_clip(s->l, s->rg.heap_x, s->rg.heap_y, s->rg.heap_w, s->rg.heap_h);
     if (crowded(&c)) {
-        c.agg_w = (int)(s->rg.heap_w / AGG_CELL) + 1;
-        c.agg_h = (int)(s->rg.heap_h / AGG_CELL) + 1;
+        c.agg_w = (int)(s->rg.heap_w / sc(s, AGG_BLOCK_W));
+        c.agg_h = (int)(s->rg.heap_h / sc(s, AGG_BLOCK_H));
+        /* a few large blocks: a class reads them from the back row */
+        c.agg_w = c.agg_w < 1 ? 1 : c.agg_w > AGG_MAX_W ? AGG_MAX_W : c.agg_w;
+        c.agg_h = c.agg_h < 1 ? 1 : c.agg_h > AGG_MAX_H ? AGG_MAX_H : c.agg_h;
         c.agg = calloc((size_t)c.agg_w * (size_t)c.agg_h, sizeof *c.agg);
-        c.aggregate = c.agg != NULL;
+        c.agg_of = malloc(((size_t)s->maxid + 1) * sizeof *c.agg_of);
+        for (GcId id = 0; c.agg_of && id <= s->maxid; id++)
+            c.agg_of[id] = -1;
+        c.aggregate = c.agg != NULL && c.agg_of != NULL;
     }
     if (!c.aggregate)
         names_were(&c);
@@ -1259,6 +1513,8 @@ void render_heap(Scene *s)
         free(c.obs_of);
         free(c.geo);
         free(c.was);
+        free(c.agg);
+        free(c.agg_of);
         render_unclip(s->l);
         return;
     }
@@ -1288,6 +1544,7 @@ void render_heap(Scene *s)
     root_arrows(&c);
     route_index_free(&c.ix);
     free(c.agg);
+    free(c.agg_of);
     free(c.obs);
     free(c.obs_of);
     free(c.geo);

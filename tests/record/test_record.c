@@ -890,6 +890,92 @@ static void t_timeline_coarse(void)
     SDL_FreeSurface(surf);
 }
 
+/* Ticks w until its view has stopped gliding. */
+static void settle_view(AppWin *w)
+{
+    uint32_t now = SDL_GetTicks();
+    for (int i = 0; i < 100 && w->fitting; i++) {
+        now += 50;
+        uint32_t wait;
+        app_win_tick(w, now, &wait);
+    }
+}
+
+/* The crowded overview of 8,000 objects: blocks with their types and
+ * counts, the references between blocks as arrows with their counts (not
+ * dropped), a click on a block zooms into it (fewer objects in view, the
+ * Back out button), Backspace goes back to the same view. */
+static void t_overview_drill(void)
+{
+    const char *path = out("pairs.py");
+    FILE *f = fopen(path, "wb");
+    static const char py[] = "import gc\n\n\nclass Node:\n    pass\n\n\n"
+                             "gc.disable()\nkeep = []\nfor i in range(4000):\n"
+                             "    a = Node()\n    b = Node()\n    a.peer = b\n    b.peer = a\n"
+                             "    keep.append(a)\ndel a, b\nprint(len(keep))\n";
+    CHECK(f && fwrite(py, 1, sizeof py - 1, f) == sizeof py - 1, "write %s", path);
+    if (f)
+        fclose(f);
+    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_XRGB8888);
+    SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    CHECK(r != NULL, "renderer: %s", SDL_GetError());
+    if (!r)
+        return;
+    AppWinOptions wo = {out("shots"), 0, 1, 0, 0, 0, 0};
+    AppWin *w = app_win_new(r, 1280, 720, 1, &wo);
+    CHECK(w && app_win_load(w, path, 0) == 0, "load %s", path);
+    if (!w || !w->heap)
+        return;
+    app_win_command(w, APP_CMD_END, 0);
+    app_win_command(w, APP_CMD_PREV_STMT, 0); /* before the exit's collections */
+    app_win_command(w, APP_CMD_FIT, 0);
+    settle_view(w);
+    float zoom0 = w->view.zoom, px0 = w->view.pan_x, py0 = w->view.pan_y;
+    CHECK(app_win_build(w) == 0, "build");
+    const RenderList *l = &w->list;
+    int blocks = 0, arrows = 0, counts = 0, cards = 0;
+    const RenderHit *first = NULL;
+    for (int32_t i = 0; i < l->nhits; i++) {
+        cards += l->hits[i].kind == RENDER_HIT_CARD;
+        if (l->hits[i].kind == RENDER_HIT_BLOCK) {
+            blocks++;
+            if (!first || l->hits[i].id == 5)
+                first = &l->hits[i];
+        }
+    }
+    for (int32_t i = 0; i < l->ncmds; i++) {
+        arrows += l->cmds[i].kind == RENDER_CMD_LINE && l->cmds[i].head > 0;
+        const char *t = l->cmds[i].kind == RENDER_CMD_TEXT ? render_cmd_text(l, &l->cmds[i]) : "";
+        counts += t && t[0] >= '1' && t[0] <= '9' && strspn(t, "0123456789,") == strlen(t);
+    }
+    CHECK(blocks >= 4 && cards == 0, "%d blocks, %d cards in the overview of 8,001 objects", blocks,
+          cards);
+    CHECK(list_has_text(l, "8001 objects in view in ", " blocks"), "no summary line");
+    CHECK(list_has_text(l, "Node \xC3\x97 ", ""), "no 'Node \xC3\x97 N' in a block");
+    CHECK(arrows >= 2 && counts >= arrows, "%d summarised arrows, %d counts", arrows, counts);
+    if (!first)
+        return;
+    /* a click on a block zooms into it */
+    float cx = first->x + first->w * 0.5f, cy = first->y + first->h * 0.5f;
+    app_win_mouse_down(w, cx, cy, 1, 0);
+    app_win_mouse_up(w, cx, cy, 0);
+    settle_view(w);
+    CHECK(w->ndrill == 1 && w->view.zoom > zoom0 * 2, "zoom %.4f after the click (was %.4f)",
+          w->view.zoom, zoom0);
+    CHECK(app_win_build(w) == 0 && list_has_text(&w->list, "\xE2\x86\x90 Back out", ""),
+          "no Back out button inside a block");
+    /* Backspace: back to the same view */
+    app_win_command(w, app_cmd_from_key(SDLK_BACKSPACE, 0, 0), 0);
+    settle_view(w);
+    CHECK(w->ndrill == 0 && fabsf(w->view.zoom - zoom0) < 1e-6f && fabsf(w->view.pan_x - px0) < 1e-3f &&
+              fabsf(w->view.pan_y - py0) < 1e-3f,
+          "Backspace left zoom %.4f pan %.1f,%.1f (was %.4f %.1f,%.1f)", w->view.zoom,
+          w->view.pan_x, w->view.pan_y, zoom0, px0, py0);
+    app_win_free(w);
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -908,7 +994,8 @@ int main(int argc, char **argv)
                  {"gif", t_gif},             {"gif_delay", t_gif_delay},             {"unwritable", t_unwritable},
                  {"temp_names", t_temp_names}, {"points", t_points},
                  {"recompute", t_recompute}, {"recompute_window", t_recompute_window},
-                 {"load_cancel", t_load_cancel}, {"timeline_coarse", t_timeline_coarse}};
+                 {"load_cancel", t_load_cancel}, {"timeline_coarse", t_timeline_coarse},
+                 {"overview_drill", t_overview_drill}};
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
         if (strcmp(argv[1], tests[i].name) == 0) {
             /* the tests draw with SDL on a surface: no display */
