@@ -499,6 +499,11 @@ int gc_startup_oldest(const GcHeap *h);
  * in, then DECREFs the old value). */
 int gc_frame_push(GcHeap *h, int32_t func, GcId self_obj);
 int gc_frame_pop(GcHeap *h); /* all variables must be unbound first */
+/* A call's frame: gc_frame_push(func, no self), then the n distinct names
+ * declared in order (gc_var_declare), then the nargs values on top of the
+ * stack moved into the first nargs of them, the last first (as CALL moves
+ * a call's arguments into its parameters). */
+int gc_frame_enter(GcHeap *h, int32_t func, const int32_t *names, int32_t n, int nargs);
 int gc_var_set(GcHeap *h, int depth, int32_t name_atom, GcValue v);
 /* Creates an unbound variable slot (function locals in co_varnames order). */
 int gc_var_declare(GcHeap *h, int depth, int32_t name_atom);

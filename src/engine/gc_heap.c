@@ -227,6 +227,11 @@ void gc__slot_write(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val)
 {
     GcObject *o = &h->objs[id];
     GcSlot *s = gc__slots(o);
+    if (!h->record && !gc__has_ix(o)) { /* what the general path does then */
+        s[i].key = key;
+        s[i].val = val;
+        return;
+    }
     if (h->record) {
         if (s[i].key != key)
             gc__log(h, W_SLOTK, 0, id, i, (int64_t)s[i].key, (int64_t)key);
@@ -847,10 +852,11 @@ static GcId lean_record(GcHeap *h)
 }
 
 /* Lean runs: the records freed since the last call become spare, once no
- * teardown or collection (whose C frames may still name them) runs. */
-static void lean_recycle(GcHeap *h)
+ * teardown or collection (whose C frames may still name them) runs.  Out
+ * of line: gc_stmt, which calls it, runs for every statement. */
+static GC_NOINLINE void lean_recycle(GcHeap *h)
 {
-    if (h->busy || h->dead.n == 0)
+    if (h->busy)
         return;
     for (int32_t i = 0; i < h->dead.n; i++)
         if (gc__idvec_push(&h->spare, h->dead.v[i]) < 0)
@@ -1141,6 +1147,26 @@ int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
 {
     GcObject *o = gc__o(h, obj);
     GcValue old = GC_UNBOUND;
+    if (h->lean &&
+        (o->kind == GC_KIND_INSTANCE || (o->kind == GC_KIND_TUPLE && h->cfg.python < 314))) {
+        /* A lean run's instance attribute or tuple item: the general path
+         * below without its event, log and in-flight bookkeeping (none in a
+         * lean run), no key index (dicts only) and no tracking (dicts, and
+         * tuples from 3.14 on) */
+        if (i == o->nslots) {
+            if (o->kind == GC_KIND_INSTANCE)
+                note_attr_order(h, o, i, key);
+            if (gc__ensure_slots(h, o, i + 1) < 0)
+                return -1;
+            o->nslots = i + 1;
+        } else {
+            old = gc__slots(o)[i].val;
+        }
+        GcSlot *s = gc__slots(o);
+        s[i].key = key;
+        s[i].val = v;
+        return gc_decref(h, old);
+    }
     if (i == o->nslots) {
         if (o->kind == GC_KIND_INSTANCE)
             note_attr_order(h, o, i, key);
@@ -1377,6 +1403,41 @@ int gc_frame_push(GcHeap *h, int32_t func, GcId self_obj)
     return 0;
 }
 
+int gc_frame_enter(GcHeap *h, int32_t func, const int32_t *names, int32_t n, int nargs)
+{
+    GC_ASSERT(nargs <= n && nargs <= h->g[GF_NTEMPS]);
+    if (gc_frame_push(h, func, 0) < 0)
+        return -1;
+    int d = (int)h->g[GF_NFRAMES] - 1;
+    if (!h->lean) { /* the history logs each variable's creation and binding */
+        for (int32_t i = 0; i < n; i++)
+            if (gc_var_declare(h, d, names[i]) < 0)
+                return -1;
+        for (int i = nargs - 1; i >= 0; i--) {
+            int32_t at = i;
+            if (gc_var_set_hint(h, d, names[i], gc_temp_pop(h), &at) < 0)
+                return -1;
+        }
+        return 0;
+    }
+    /* A lean run: the same end state written directly (the names are
+     * distinct, the frame has no variables yet, nothing is logged, and
+     * moving a reference from the stack into a variable changes no count) */
+    if (frame_ensure(h, d, (uint32_t)n) < 0)
+        return -1;
+    GcFrame *f = &h->frames[d];
+    int32_t top = (int32_t)h->g[GF_NTEMPS] - nargs;
+    for (int32_t i = 0; i < n; i++) {
+        f->vars[i].key = GC_MKVAL(GC_V_STR, names[i]);
+        f->vars[i].val = i < nargs ? h->temps[top + i] : GC_UNBOUND;
+    }
+    for (int i = 0; i < nargs; i++)
+        h->temps[top + i] = GC_UNBOUND;
+    h->g[GF_NTEMPS] = top;
+    f->nvars = (uint32_t)n;
+    return 0;
+}
+
 int gc_frame_pop(GcHeap *h)
 {
     int32_t d = (int32_t)h->g[GF_NFRAMES] - 1;
@@ -1469,6 +1530,14 @@ int gc_var_set(GcHeap *h, int depth, int32_t name_atom, GcValue v)
 int gc_var_set_hint(GcHeap *h, int depth, int32_t name_atom, GcValue v, int32_t *hint)
 {
     GcFrame *f = &h->frames[depth];
+    if (h->lean && *hint >= 0 && (uint32_t)*hint < f->nvars &&
+        f->vars[*hint].key == GC_MKVAL(GC_V_STR, name_atom)) {
+        /* a lean run rebinding a variable found at its hint: what the
+         * general path below does then (no event, no log, no in-flight) */
+        GcValue old = f->vars[*hint].val;
+        f->vars[*hint].val = v;
+        return gc_decref(h, old);
+    }
     GcValue key = GC_MKVAL(GC_V_STR, name_atom);
     uint32_t i = var_index(f, name_atom, *hint);
     *hint = (int32_t)i;
@@ -1605,10 +1674,10 @@ GcValue gc_inflight(const GcHeap *h, int i)
 
 /* ---- statements and steps ---------------------------------------------- */
 
-void gc_stmt(GcHeap *h, int32_t step, int32_t loc)
+static GC_NOINLINE void stmt_full(GcHeap *h, int32_t step, int32_t loc)
 {
     int depth = (int)h->g[GF_NFRAMES] - 1;
-    if (h->lean)
+    if (h->lean && h->dead.n > 0)
         lean_recycle(h);
     if (depth == 0 && step != h->log_step) {
         h->log_step = step;
@@ -1624,6 +1693,20 @@ void gc_stmt(GcHeap *h, int32_t step, int32_t loc)
     if (step != h->g[GF_STEP])
         SET_G(h, GF_STEP, step);
     frame_set(h, depth, FF_LOC, loc);
+}
+
+void gc_stmt(GcHeap *h, int32_t step, int32_t loc)
+{
+    int depth = (int)h->g[GF_NFRAMES] - 1;
+    if (h->record || (h->lean && h->dead.n > 0) || (depth == 0 && step != h->log_step) ||
+        step != h->g[GF_STEP]) {
+        stmt_full(h, step, loc);
+        return;
+    }
+    /* What stmt_full does when only the line moves, without the register
+     * saves of its calls: every statement of a run comes here. */
+    h->loc = loc;
+    h->frames[depth].loc = loc;
 }
 
 void gc_step_end(GcHeap *h)

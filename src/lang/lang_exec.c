@@ -2596,18 +2596,12 @@ static int call_function(LangRun *r, int32_t f, int nargs)
     if (r->depth >= LANG_RECURSION_LIMIT)
         return raise(r, "RecursionError", "maximum recursion depth exceeded");
     GcHeap *h = r->h;
-    TRY(chk(r, gc_frame_push(h, f, 0)));
-    int depth = gc_frame_count(h) - 1;
     const FuncInfo *fi = &r->funcs[f];
-    for (int32_t i = 0; i < fi->nlocals; i++)
-        TRY(chk(r, gc_var_declare(h, depth, fi->locals[i])));
-    /* Move the arguments into the parameters (last popped first); the
-     * parameters are the first locals (co_varnames), so parameter i is
-     * found first at variable i (a wrong hint is only slower). */
-    for (int i = nargs - 1; i >= 0; i--) {
-        int32_t at = i;
-        TRY(chk(r, gc_var_set_hint(h, depth, fn->params[i], pop(r), &at)));
-    }
+    /* Move the arguments into the parameters (last popped first): the
+     * parameters are the first locals (co_varnames; analyse puts them
+     * first, and the loaders refuse a duplicate parameter). */
+    TRY(chk(r, gc_frame_enter(h, f, fi->locals, fi->nlocals, nargs)));
+    int depth = gc_frame_count(h) - 1;
     pop(r); /* the function object */
     /* CALL_FUNCTION_EX (_PyEvalFramePushAndInit_Ex): the argument tuple
      * dies once the frame holds the arguments, before the body runs */
