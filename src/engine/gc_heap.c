@@ -1303,6 +1303,28 @@ static GcId materialize_dict(GcHeap *h, GcId obj)
 int gc_setattr(GcHeap *h, GcId obj, int32_t atom, GcValue v)
 {
     GcValue key = GC_MKVAL(GC_V_STR, atom);
+    GcObject *o = gc__o(h, obj);
+    if (h->lean && !h->failed && o->kind == GC_KIND_INSTANCE && !(o->flags & GC_F_DICT)) {
+        /* A lean run rebinding an attribute in the instance's values: the
+         * key is among the class's shared keys already (class_key_insert
+         * below would find it and change nothing), so only the value moves */
+        GcSlot *s = gc__slots(o);
+        for (uint32_t i = 0; i < o->nslots; i++)
+            if (s[i].key == key) {
+                GcValue old = s[i].val;
+                s[i].val = v;
+                return gc_decref(h, old);
+            }
+        /* a new attribute with a shared key to spare: appended (the slot
+         * search below would find nothing) */
+        int32_t k = class_key_insert(h, o->cls, atom);
+        if (k >= 0)
+            return gc_slot_set(h, obj, o->nslots, key, v);
+        if (k != -1)
+            return -1;
+        /* no shared key left: the general path makes the dict (its
+         * class_key_insert says -1 again, changing nothing) */
+    }
     GcId holder = gc_attr_holder(h, obj);
     if (holder == obj) {
         int32_t cls = gc__o(h, obj)->cls;

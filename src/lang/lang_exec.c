@@ -104,6 +104,10 @@ struct LangRun {
 
 enum { IMP_GC = 1, IMP_SYS = 2, IMP_WEAKREF = 4 };
 
+/* Out of the hot functions' way: a rare path kept apart so that the
+ * common one saves no registers for it. */
+#define LANG_NOINLINE __attribute__((noinline))
+
 /* Current code context: which function's names are local. */
 typedef struct Ctx {
     const FuncInfo *fi; /* NULL at module level */
@@ -464,41 +468,41 @@ static int32_t find_class(LangRun *r, int32_t a)
     return -1;
 }
 
-/* hint: the NAME node's cache of the variable's index (NULL: none). */
+/* load_name's rare case: the name is bound nowhere (or is __main__'s
+ * __name__, or a JSON scenario's function or class). */
+static LANG_NOINLINE int load_unbound(LangRun *r, int32_t a, int local)
+{
+    if (local)
+        return raise(r, "UnboundLocalError",
+                     "cannot access local variable '%s' where it is not associated with a value",
+                     atom(r, a));
+    if (r->py && a == r->a_name)
+        return push(r, GC_MKVAL(GC_V_STR, r->a_main)); /* __main__'s own __name__ */
+    if (r->py) {
+        if (a == r->a_print || a == r->a_len || a == r->a_str || a == r->a_id ||
+            a == r->a_isinstance || a == r->a_range)
+            return raise(r, "TypeError",
+                         "gcviz programs can only call the builtin '%s', not use it as a value",
+                         atom(r, a));
+        return raise(r, "NameError", "name '%s' is not defined", atom(r, a));
+    }
+    int32_t f = find_func(r, a);
+    if (f >= 0)
+        return push(r, GC_MKVAL(GC_V_FUNC, f));
+    int32_t k = find_class(r, a);
+    if (k >= 0)
+        return push(r, GC_MKVAL(GC_V_CLASS, k));
+    return raise(r, "NameError", "name '%s' is not defined", atom(r, a));
+}
+
+/* LOAD_FAST / LOAD_GLOBAL / LOAD_NAME.  hint: the NAME node's cache of the
+ * variable's index (any value is safe). */
 static int load_name(LangRun *r, const Ctx *c, int32_t a, int32_t *hint)
 {
-    GcValue v;
-    int32_t none = -1;
-    if (!hint)
-        hint = &none;
-    if (is_local(c, a)) {
-        v = gc_var_get_hint(r->h, c->depth, a, hint);
-        if (v == GC_UNBOUND)
-            return raise(r, "UnboundLocalError",
-                         "cannot access local variable '%s' where it is not associated with a value",
-                         atom(r, a));
-    } else {
-        v = gc_var_get_hint(r->h, 0, a, hint);
-        if (v == GC_UNBOUND && r->py && a == r->a_name)
-            return push(r, GC_MKVAL(GC_V_STR, r->a_main)); /* __main__'s own __name__ */
-        if (v == GC_UNBOUND && r->py) {
-            if (a == r->a_print || a == r->a_len || a == r->a_str || a == r->a_id ||
-                a == r->a_isinstance || a == r->a_range)
-                return raise(r, "TypeError",
-                             "gcviz programs can only call the builtin '%s', not use it as a value",
-                             atom(r, a));
-            return raise(r, "NameError", "name '%s' is not defined", atom(r, a));
-        }
-        if (v == GC_UNBOUND) {
-            int32_t f = find_func(r, a);
-            if (f >= 0)
-                return push(r, GC_MKVAL(GC_V_FUNC, f));
-            int32_t k = find_class(r, a);
-            if (k >= 0)
-                return push(r, GC_MKVAL(GC_V_CLASS, k));
-            return raise(r, "NameError", "name '%s' is not defined", atom(r, a));
-        }
-    }
+    int local = is_local(c, a);
+    GcValue v = gc_var_get_hint(r->h, local ? c->depth : 0, a, hint);
+    if (v == GC_UNBOUND)
+        return load_unbound(r, a, local);
     gc_incref(r->h, v);
     return push(r, v);
 }
@@ -2731,7 +2735,20 @@ static int build_big_dict(LangRun *r, const Ctx *c, LangExpr *e)
     return OK;
 }
 
+static int eval_full(LangRun *r, const Ctx *c, LangExpr *e);
+
+/* The commonest expressions first: a name (neither a module nor, in a
+ * JSON scenario, gc or weakref) and an int; eval_full does the rest. */
 static int eval(LangRun *r, const Ctx *c, LangExpr *e)
+{
+    if (e->kind == LANG_E_NAME && r->py && !module_bit(r, e->atom))
+        return load_name(r, c, e->atom, &e->hint);
+    if (e->kind == LANG_E_INT)
+        return push(r, GC_MKVAL(GC_V_INT, e->ival));
+    return eval_full(r, c, e);
+}
+
+static LANG_NOINLINE int eval_full(LangRun *r, const Ctx *c, LangExpr *e)
 {
     int mark = gc_temp_count(r->h);
     int rc;
@@ -3806,7 +3823,8 @@ static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *r
     case LANG_S_FOR: {
         int64_t count = s->for_count;
         if (s->for_count_var) {
-            TRY(load_name(r, c, s->for_count_var, NULL));
+            int32_t hint = -1;
+            TRY(load_name(r, c, s->for_count_var, &hint));
             GcValue n = pop(r);
             TRY(decref(r, n));
             if (GC_VAL_TAG(n) != GC_V_INT && GC_VAL_TAG(n) != GC_V_BOOL)
