@@ -223,15 +223,10 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
     return 0;
 }
 
-void gc__slot_write(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val)
+void gc__slot_write_full(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val)
 {
     GcObject *o = &h->objs[id];
     GcSlot *s = gc__slots(o);
-    if (!h->record && !gc__has_ix(o)) { /* what the general path does then */
-        s[i].key = key;
-        s[i].val = val;
-        return;
-    }
     if (h->record) {
         if (s[i].key != key)
             gc__log(h, W_SLOTK, 0, id, i, (int64_t)s[i].key, (int64_t)key);
@@ -1143,6 +1138,8 @@ static void note_attr_order(GcHeap *h, const GcObject *o, uint32_t i, GcValue ke
         k->ordered = 0;
 }
 
+static GC_NOINLINE int slot_set_full(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v);
+
 int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
 {
     GcObject *o = gc__o(h, obj);
@@ -1167,6 +1164,14 @@ int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
         s[i].val = v;
         return gc_decref(h, old);
     }
+    return slot_set_full(h, obj, i, key, v);
+}
+
+/* The general path of gc_slot_set. */
+static GC_NOINLINE int slot_set_full(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
+{
+    GcObject *o = gc__o(h, obj);
+    GcValue old = GC_UNBOUND;
     if (i == o->nslots) {
         if (o->kind == GC_KIND_INSTANCE)
             note_attr_order(h, o, i, key);
@@ -1300,6 +1305,8 @@ static GcId materialize_dict(GcHeap *h, GcId obj)
     return d;
 }
 
+static GC_NOINLINE int setattr_full(GcHeap *h, GcId obj, int32_t atom, GcValue v);
+
 int gc_setattr(GcHeap *h, GcId obj, int32_t atom, GcValue v)
 {
     GcValue key = GC_MKVAL(GC_V_STR, atom);
@@ -1325,6 +1332,13 @@ int gc_setattr(GcHeap *h, GcId obj, int32_t atom, GcValue v)
         /* no shared key left: the general path makes the dict (its
          * class_key_insert says -1 again, changing nothing) */
     }
+    return setattr_full(h, obj, atom, v);
+}
+
+/* The general path of gc_setattr. */
+static GC_NOINLINE int setattr_full(GcHeap *h, GcId obj, int32_t atom, GcValue v)
+{
+    GcValue key = GC_MKVAL(GC_V_STR, atom);
     GcId holder = gc_attr_holder(h, obj);
     if (holder == obj) {
         int32_t cls = gc__o(h, obj)->cls;
@@ -1549,17 +1563,29 @@ int gc_var_set(GcHeap *h, int depth, int32_t name_atom, GcValue v)
     return gc_var_set_hint(h, depth, name_atom, v, &hint);
 }
 
+static GC_NOINLINE int var_set_full(GcHeap *h, int depth, int32_t name_atom, GcValue v,
+                                    int32_t *hint);
+
 int gc_var_set_hint(GcHeap *h, int depth, int32_t name_atom, GcValue v, int32_t *hint)
 {
     GcFrame *f = &h->frames[depth];
     if (h->lean && *hint >= 0 && (uint32_t)*hint < f->nvars &&
         f->vars[*hint].key == GC_MKVAL(GC_V_STR, name_atom)) {
-        /* a lean run rebinding a variable found at its hint: what the
-         * general path below does then (no event, no log, no in-flight) */
+        /* a lean run rebinding a variable found at its hint: what
+         * var_set_full does then (no event, no log, no in-flight) */
         GcValue old = f->vars[*hint].val;
         f->vars[*hint].val = v;
         return gc_decref(h, old);
     }
+    return var_set_full(h, depth, name_atom, v, hint);
+}
+
+/* The general path of gc_var_set_hint (apart, so that its fast path saves
+ * no registers for it). */
+static GC_NOINLINE int var_set_full(GcHeap *h, int depth, int32_t name_atom, GcValue v,
+                                    int32_t *hint)
+{
+    GcFrame *f = &h->frames[depth];
     GcValue key = GC_MKVAL(GC_V_STR, name_atom);
     uint32_t i = var_index(f, name_atom, *hint);
     *hint = (int32_t)i;

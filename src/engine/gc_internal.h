@@ -354,7 +354,6 @@ static inline void gc__set_flags(GcHeap *h, GcId id, int set, int clear)
 }
 
 /* Slots. */
-void gc__slot_write(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val);
 int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n);
 
 /*
@@ -375,6 +374,20 @@ static inline int gc__has_ix(const GcObject *o)
     return o->kind == GC_KIND_DICT && o->cap >= GC_IX_MIN;
 }
 void gc__slot_key_store(GcObject *o, uint32_t i, GcValue key);
+
+/* Writes slot i (key and value), logged, keeping the key index in step. */
+void gc__slot_write_full(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val);
+static inline void gc__slot_write(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val)
+{
+    GcObject *o = &h->objs[id];
+    if (!h->record && !gc__has_ix(o)) { /* what gc__slot_write_full does then */
+        GcSlot *s = gc__slots(o);
+        s[i].key = key;
+        s[i].val = val;
+        return;
+    }
+    gc__slot_write_full(h, id, i, key, val);
+}
 
 void gc__clear_freelists(GcHeap *h);
 

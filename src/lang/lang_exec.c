@@ -3747,7 +3747,32 @@ static int report_progress(LangRun *r)
     return 1;
 }
 
+static LANG_NOINLINE int exec_stmt_full(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret,
+                                        int *returned);
+
+/* The commonest statements first: `target = value` with one target that is
+ * not a tuple, and an expression statement, as exec_stmt_full runs them
+ * (the heap not failed, the statement limit not reached, no progress report
+ * due). */
 static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
+{
+    int simple = (s->kind == LANG_S_ASSIGN && s->nextra == 0 && s->target->kind != LANG_E_TUPLE) ||
+                 s->kind == LANG_S_EXPR;
+    if (!simple || gc_failed(r->h) || r->executed >= r->opt.max_stmts ||
+        r->executed + 1 >= r->progress_at)
+        return exec_stmt_full(r, c, s, ret, returned);
+    int mark = gc_temp_count(r->h);
+    at_stmt(r, s);
+    ++r->executed;
+    TRY(eval(r, c, s->value));
+    int rc = s->kind == LANG_S_EXPR ? pop_decref(r) : store_target(r, c, s->target);
+    if (rc < 0)
+        unwind(r, mark);
+    return rc;
+}
+
+static LANG_NOINLINE int exec_stmt_full(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret,
+                                        int *returned)
 {
     int mark = gc_temp_count(r->h);
     int rc = OK;
