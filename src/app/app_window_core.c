@@ -905,13 +905,14 @@ static int subject_ids(AppWin *w, int32_t old, GcId *ids, int max)
     int32_t c = gc_cursor(w->heap);
     GcId id = step_object(w->heap, old, c);
     const GcObject *o = id > 0 ? gc_object(w->heap, id) : NULL;
-    if (o && o->state == GC_STATE_ALIVE)
+    if (o && o->state == GC_STATE_ALIVE && !layout_is_temporary(w->layout, id))
         ids[n++] = id;
     for (int32_t i = c - 1; i >= 0 && i >= c - 4000 && n < max; i--) {
         const GcEvent *e = gc_event(w->heap, i);
         if (e->kind == GC_EV_STMT && e->depth == 0)
             break;
-        if (e->kind == GC_EV_BEGIN || e->phase != GC_PHASE_IDLE || e->obj <= 0)
+        if (e->kind == GC_EV_BEGIN || e->phase != GC_PHASE_IDLE || e->obj <= 0 ||
+            layout_is_temporary(w->layout, e->obj)) /* an argument tuple is not the point */
             continue;
         int dup = 0;
         for (int k = 0; k < n; k++)
@@ -1236,7 +1237,9 @@ static int drawn_cards(AppWin *w, int ghosts, float zoom, float px, float py, fl
             continue;
         if (w->view.beginner && render_is_temporary(w->heap, id))
             continue;
-        cb[3] -= 24; /* a footer may be cut; the card not */
+        if (o->state != GC_STATE_ALIVE && layout_is_temporary(w->layout, id))
+            continue; /* an argument tuple's ghost is not worth a smaller slide */
+        cb[3] -= 24;  /* a footer may be cut; the card not */
         int meets = cb[0] < px + vw && cb[2] > px && cb[1] < py + vh && cb[3] > py;
         int inside = cb[0] >= px && cb[2] <= px + vw && cb[1] >= py && cb[3] <= py + vh;
         *cut |= meets && !inside && o->state == GC_STATE_ALIVE; /* a cut ghost is left out */
@@ -1251,13 +1254,13 @@ static int drawn_cards(AppWin *w, int ghosts, float zoom, float px, float py, fl
     return any;
 }
 
-#define NO_CUT_ZMIN 0.56f /* titles 12 px at 720p, 18 px at 1080p: smaller beats half a card */
+#define NO_CUT_ZMIN 0.6f /* titles 11 px at 720p, 16 px at 1080p: smaller beats half a card */
 
 /* A slide whose heap edge still cuts a living card after the pans of
  * whole_cards shows every card drawn instead (the ghosts of those the
  * statement freed too, else the living), when they all fit at
- * NO_CUT_ZMIN or larger and that view keeps the subject (sb, if
- * has_subject). */
+ * NO_CUT_ZMIN or larger and that view keeps the cards the caption names
+ * (sb, if has_subject). */
 static void no_cut_cards(AppWin *w, float *zoom, float *px, float *py, const float sb[4],
                          int has_subject)
 {
@@ -1269,11 +1272,17 @@ static void no_cut_cards(AppWin *w, float *zoom, float *px, float *py, const flo
     app_win_regions(w, &rg);
     float vw = rg.heap_w / w->scale, vh = rg.heap_h / w->scale, m = WHOLE_MARGIN;
     float z = fminf(vw / (b[2] - b[0] + 2 * m), vh / (b[3] - b[1] + 2 * m));
-    if (z < NO_CUT_ZMIN && drawn_cards(w, 0, *zoom, *px, *py, b, &cut))
+    int living = 0;
+    if (z < NO_CUT_ZMIN && drawn_cards(w, 0, *zoom, *px, *py, b, &cut)) {
         z = fminf(vw / (b[2] - b[0] + 2 * m), vh / (b[3] - b[1] + 2 * m));
+        living = 1;
+    }
     if (z < NO_CUT_ZMIN)
         return;
-    z = fminf(z, *zoom);
+    /* the living alone (the statement freed a structure whose ghosts do
+     * not fit with them: tree_del's `order` after `del root`) fill the
+     * heap, as a slide's view does */
+    z = fminf(z, living ? SLIDE_ZMAX : *zoom);
     float nx = (b[0] + b[2]) * 0.5f - vw / z * 0.5f, ny = (b[1] + b[3]) * 0.5f - vh / z * 0.5f;
     if (has_subject && (sb[0] < nx || sb[1] < ny || sb[2] > nx + vw / z || sb[3] > ny + vh / z))
         return;
@@ -1299,8 +1308,12 @@ void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
     int has = keep_subject(w, c > 0 ? c - 1 : 0, w->view.slide ? SUBJECT_ZMIN_SLIDE : SUBJECT_ZMIN,
                            zoom, x, y, sb, structure ? st : NULL);
     whole_cards(w, *zoom, x, y, sb, has);
+    /* a caption's cards stay; a statement's touched cards may give way */
+    GcId named[16];
     if (w->view.slide)
-        no_cut_cards(w, zoom, x, y, sb, has);
+        no_cut_cards(w, zoom, x, y, sb,
+                     has && render_subjects(w->heap, w->sc ? w->sc->program : NULL, w->view.gran,
+                                            named, 16) > 0);
 }
 
 /* Keeps what a step is about in view: when the cards its caption names

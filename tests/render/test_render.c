@@ -2074,7 +2074,10 @@ static int arrows_meeting(const Target *t)
  *   86 % or more (titles 19 px; beside the code they were 71 %, 15.6 px)
  *   and span most of the heap's width;
  * - tree_del.py: the finalizers' `order` list sits under the tree (it was
- *   in a roots column 400 units right of it);
+ *   in a roots column 400 units right of it); after `del root` it fills
+ *   the heap alone (the main before showed it at about 50 %);
+ * - chapter 08 after its fourth node: an argument tuple's ghost does not
+ *   shrink the row (it did to 68 %);
  * - chapter 14: every weakref's arrow to its referent stays near the two
  *   cards and is at most 250 px longer than the way between its ends
  *   (step 19's went round the referent into its far side);
@@ -2133,6 +2136,60 @@ static void t_slide_pictures(void)
     layout_reserved(t.w->layout, order, &lw, &lh);
     CHECK(tb[2] > tb[0] && ly >= tb[3] && ly <= tb[3] + 2 * LAYOUT_GAP_Y && lx >= tb[0] && lx + lw <= tb[2] + LAYOUT_GAP_X,
           "tree_del: order at %g,%g (%g wide); the tree %g,%g .. %g,%g", lx, ly, lw, tb[0], tb[1], tb[2], tb[3]);
+    /* after `del root` the tree's ghosts do not fit with the list at a
+     * readable size: the list alone fills the heap (at 100 % or more) */
+    RecordPoint *tpts = NULL;
+    int32_t ntp = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_STATEMENT, &tpts), full = 0;
+    for (int32_t i = 0; i < ntp; i++) {
+        app_win_seek(t.w, tpts[i].cursor, 0); /* as record shows a statement's end */
+        const GcObject *lo = gc_object(t.w->heap, order);
+        if (!lo || lo->state != GC_STATE_ALIVE || lo->nslots != 7) /* after `del root` */
+            continue;
+        CHECK(app_win_build(t.w) == 0, "build");
+        const RenderHit *oh = card_hit(&t, order);
+        app_win_regions(t.w, &rg);
+        CHECK(oh && oh->w >= lw && oh->x >= rg.heap_x && oh->x + oh->w <= rg.heap_x + rg.heap_w,
+              "tree_del cursor %d: order drawn %g px wide (%g world units)", (int)tpts[i].cursor,
+              oh ? oh->w : 0, lw);
+        full++;
+    }
+    CHECK(full >= 2, "tree_del: %d frames with the whole order", full);
+    free(tpts);
+    target_close(&t);
+
+    /* chapter 08 after `c = Node("c")`: the argument tuple's ghost does not
+     * shrink the row (the nodes at 86 % or more, the code below) */
+    CHECK(target_open_record(&t, 1280, 720, RENDER_THEME_LIGHT, 1) == 0, "target");
+    CHECK(load(&t, GCVIZ_SCENARIOS_DIR "/08_collect_step_by_step.py") == 0, "load 08");
+    int rows = 0;
+    RecordPoint *spts = NULL;
+    int32_t nsp = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_STATEMENT, &spts);
+    for (int32_t si = 0; si < nsp; si++) {
+        app_win_seek(t.w, spts[si].cursor, 0); /* as record shows a statement's end */
+        CHECK(app_win_build(t.w) == 0, "build");
+        static const char *const names[] = {"holder", "a", "b", "c"};
+        int alive = 0, ghost = 0;
+        for (int i = 0; i < 4; i++) {
+            const GcObject *o = gc_object(t.w->heap, layout_pin_target(t.w->heap, names[i]));
+            alive += o && o->state == GC_STATE_ALIVE;
+        }
+        for (GcId id = 1; id <= gc_max_id(t.w->heap); id++)
+            ghost |= layout_is_temporary(t.w->layout, id) && gc_object(t.w->heap, id) &&
+                     gc_object(t.w->heap, id)->state != GC_STATE_ALIVE && card_hit(&t, id);
+        if (alive < 4)
+            continue;
+        for (int i = 0; i < 4; i++) {
+            GcId id = layout_pin_target(t.w->heap, names[i]);
+            const RenderHit *hk = card_hit(&t, id);
+            float ww, wh;
+            layout_reserved(t.w->layout, id, &ww, &wh);
+            CHECK(hk && hk->w >= 0.86f * ww, "08 step %d%s: %s drawn %g px wide, %g world units", (int)si,
+                  ghost ? " (a tuple's ghost drawn)" : "", names[i], hk ? hk->w : 0, ww);
+        }
+        rows++;
+    }
+    CHECK(rows >= 3, "08: %d frames with the four nodes", rows);
+    free(spts);
     target_close(&t);
 
     /* chapter 14: short weakref arrows */
