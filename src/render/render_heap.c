@@ -1521,7 +1521,9 @@ void render_heap(Scene *s)
     for (GcId id = 0; id <= s->maxid; id++) {
         const CardGeo *g = &c.geo[id];
         c.obs_of[id] = -1;
-        if (!g->drawn)
+        /* blocks of counts: no card is drawn, no arrow is routed (the
+         * names' arrows too point at cards, which a block stands for) */
+        if (!g->drawn || c.aggregate)
             continue;
         float m = ROUTE_MARGIN * g->k;
         c.obs_of[id] = c.nobs;
