@@ -34,7 +34,7 @@ struct AppLoad {
     AppLoadStatus st;
     /* the worker's results */
     LangRun *run;
-    RenderTimeline tl;
+    GcRunIndex tl;
     int tl_rc, layout_rc;
 };
 
@@ -90,7 +90,7 @@ static int work(void *arg)
         publish(j, &st);
         if (!st.cancelled) {
             set_phase(j, APP_LOAD_INDEXING);
-            j->tl_rc = render_timeline_build(&j->tl, h);
+            j->tl_rc = gc_index_build(&j->tl, h);
         }
         if (!st.cancelled && j->layout && !SDL_AtomicGet(&j->cancel)) {
             set_phase(j, APP_LOAD_LAYING_OUT);
@@ -184,7 +184,7 @@ void app_load_take(AppLoad *j, AppLoadResult *out)
 
 void app_load_result_free(AppLoadResult *res)
 {
-    render_timeline_free(&res->tl);
+    gc_index_free(&res->tl);
     layout_free(res->layout);
     lang_run_free(res->run);
     scenario_free(res->sc);

@@ -188,7 +188,7 @@ AppWin *app_win_new(SDL_Renderer *r, int width, int height, float scale, const A
 
 static void unload(AppWin *w)
 {
-    render_timeline_free(&w->tl);
+    gc_index_free(&w->tl);
     lang_run_free(w->run);
     scenario_free(w->sc);
     w->run = NULL;
@@ -804,45 +804,16 @@ void app_win_regions(const AppWin *w, RenderRegions *rg)
 
 /* ---- stepping ------------------------------------------------------------------ */
 
-/* Is cursor c a stop at granularity g?  A stop shows the state after a
- * whole statement (or phase) ran: the cursor sits on the event that starts
- * the next one, so the highlighted statement is the one just executed. */
-static int is_stop(const AppWin *w, int32_t c, RenderGranularity g)
-{
-    const GcHeap *h = w->heap;
-    int32_t n = gc_event_count(h);
-    if (c <= 0 || c >= n)
-        return 1;
-    if (g == RENDER_GRAN_MICRO) /* a beginner does not stop on interpreter temporaries */
-        return !w->view.beginner || !gc_event_interpreter_only(h, c - 1);
-    const GcEvent *e = gc_event(h, c);
-    /* the first statement's start shows nothing more than the beginning */
-    if (w->tl.nstmts > 0 && c <= w->tl.stmts[0])
-        return 0;
-    if (e->kind == GC_EV_STMT && e->depth == 0)
-        return 1;
-    if (g == RENDER_GRAN_PHASE && (e->kind == GC_EV_PHASE || e->kind == GC_EV_GC_START))
-        return 1;
-    if (e->kind == GC_EV_ERROR)
-        return 1;
-    return 0;
-}
-
+/* Stops are the run index's (gc_index_next_stop): the state after a whole
+ * statement, phase or micro-step. */
 static int32_t next_stop(const AppWin *w, int32_t c, RenderGranularity g)
 {
-    int32_t n = gc_event_count(w->heap);
-    for (int32_t i = c + 1; i < n; i++)
-        if (is_stop(w, i, g))
-            return i;
-    return n;
+    return gc_index_next_stop(&w->tl, w->heap, c, (GcGran)g, w->view.beginner);
 }
 
 static int32_t prev_stop(const AppWin *w, int32_t c, RenderGranularity g)
 {
-    for (int32_t i = c - 1; i > 0; i--)
-        if (is_stop(w, i, g))
-            return i;
-    return 0;
+    return gc_index_prev_stop(&w->tl, w->heap, c, (GcGran)g, w->view.beginner);
 }
 
 /* The card a step is about: the object of the event shown, else (a
@@ -851,17 +822,9 @@ static GcId step_object(const GcHeap *h, int32_t old, int32_t cursor)
 {
     if (cursor <= 0)
         return 0;
-    const GcEvent *e = gc_event(h, cursor - 1);
-    switch (e->kind) {
-    case GC_EV_BEGIN: case GC_EV_STMT: case GC_EV_STEP_END: case GC_EV_PHASE:
-    case GC_EV_GC_START: case GC_EV_GC_END: case GC_EV_COUNT_RESET: case GC_EV_ERROR:
-    case GC_EV_SKIP_FULL: case GC_EV_CALL: case GC_EV_RETURN: case GC_EV_PROMOTE:
-    case GC_EV_MERGE:
-        break;
-    default:
-        if (e->obj > 0)
-            return e->obj;
-    }
+    GcId subject = gc_event_subject(gc_event(h, cursor - 1));
+    if (subject)
+        return subject;
     for (int32_t i = cursor - 1; i >= old && i >= 0 && i >= cursor - 10000; i--)
         if (gc_event(h, i)->kind == GC_EV_ALLOC)
             return gc_event(h, i)->obj;
@@ -1124,14 +1087,9 @@ static void whole_cards(AppWin *w, float zoom, float *px, float *py, const float
 static int structure_bounds(AppWin *w, float b[4])
 {
     int any = 0;
-    int32_t start = 0;
-    for (int32_t i = gc_cursor(w->heap) - 1; i >= 0; i--) {
-        const GcEvent *e = gc_event(w->heap, i);
-        if (e->kind == GC_EV_STMT && e->depth == 0) {
-            start = i;
-            break;
-        }
-    }
+    int32_t start = gc_index_stmt_at(&w->tl, gc_cursor(w->heap) - 1);
+    if (start < 0)
+        start = 0;
     for (GcId id = 1; id <= gc_max_id(w->heap); id++) {
         const GcObject *o = gc_object(w->heap, id);
         float cb[4];
@@ -1219,14 +1177,9 @@ static int drawn_cards(AppWin *w, int ghosts, float zoom, float px, float py, fl
     RenderRegions rg;
     app_win_regions(w, &rg);
     float vw = rg.heap_w / w->scale / zoom, vh = rg.heap_h / w->scale / zoom;
-    int32_t start = 0;
-    for (int32_t i = gc_cursor(w->heap) - 1; i >= 0; i--) {
-        const GcEvent *e = gc_event(w->heap, i);
-        if (e->kind == GC_EV_STMT && e->depth == 0) {
-            start = i;
-            break;
-        }
-    }
+    int32_t start = gc_index_stmt_at(&w->tl, gc_cursor(w->heap) - 1);
+    if (start < 0)
+        start = 0;
     int any = 0;
     *cut = 0;
     for (GcId id = 1; id <= gc_max_id(w->heap); id++) {

@@ -92,7 +92,7 @@ typedef struct AppLoadStatus {
 typedef struct AppLoadResult {
     Scenario *sc;
     LangRun *run; /* NULL: out of memory */
-    RenderTimeline tl;
+    GcRunIndex tl;
     Layout *layout; /* the layout given to app_load_start (built), or NULL */
     int tl_rc, layout_rc;
     AppLoadStatus st;
@@ -153,7 +153,7 @@ typedef struct AppWin {
     LangRun *run;
     GcHeap *heap;
     Layout *layout;
-    RenderTimeline tl;
+    GcRunIndex tl;
     char path[APP_PATH_MAX];
     long long mtime;
     char run_error[512];

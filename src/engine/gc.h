@@ -299,6 +299,7 @@ typedef enum GcEventKind {
     GC_EV_TRASH_DESTROY  /* obj is taken from the trashcan (last in, first out) and its
                             deallocation goes on; a = objects waiting before */
 } GcEventKind;
+#define GC_EV_KIND_COUNT (GC_EV_TRASH_DESTROY + 1)
 
 typedef struct GcEvent {
     uint8_t kind;  /* GcEventKind */
@@ -665,5 +666,68 @@ int64_t gc_parse_bytes(const char *s);
 
 /* Did object id change in event i (one of its writes)? */
 int gc_event_touches(const GcHeap *h, int32_t i, GcId id);
+
+/* ---- what events mean: the kind table and the run index (gc_index.c) ---- */
+
+/* The granularities a user steps by, coarsest first: a cursor on an event
+ * is a stop at granularity g when the event's granularity is <= g. */
+typedef enum GcGran { GC_GRAN_STATEMENT = 0, GC_GRAN_PHASE, GC_GRAN_MICRO } GcGran;
+
+/* One row per event kind. */
+typedef struct GcEventKindInfo {
+    const char *name; /* "stmt", "incref", ... */
+    uint8_t gran;     /* GcGran: statement (a top-level statement's start, an
+                         error), phase (a collection's start, a phase), micro */
+    uint8_t obj;      /* obj names the object the event is about */
+    uint8_t edge;     /* obj2 -> obj is the reference the event follows */
+} GcEventKindInfo;
+const GcEventKindInfo *gc_event_kind_info(int kind);
+/* The granularity of event e: its kind's, but a statement inside a
+ * function or a __del__ (depth > 0) is a micro-step. */
+GcGran gc_event_gran(const GcEvent *e);
+/* The object event e is about (its kind says whether obj is one), or 0. */
+GcId gc_event_subject(const GcEvent *e);
+
+/* The landmarks of a history, listed once (O(n)) and asked in O(log n):
+ * every array is ascending event indices.  Build it again when the
+ * history changes (a new run, a recomputed one). */
+typedef struct GcRunIndex {
+    int32_t nevents;
+    int32_t *stmts; /* each top-level statement's start (GC_EV_STMT, depth 0) */
+    int32_t nstmts;
+    int32_t *phases; /* each GC_EV_PHASE */
+    int32_t nphases;
+    int32_t *phase_stops; /* the stops a phase adds: GC_EV_GC_START and GC_EV_PHASE */
+    int32_t nphase_stops;
+    int32_t *gc_start; /* [i]: GC_EV_GC_START event of collection i */
+    int32_t *gc_end;   /* [i]: its GC_EV_GC_END (or the last event) */
+    int32_t *gc_gen;   /* [i]: the generation it collects */
+    int32_t ncollections;
+    int32_t error_event; /* the GC_EV_ERROR event, -1 if none */
+    /* Parts of the history whose micro-steps the budget dropped (kept only
+     * statement stops, gc_history_fine): events [coarse_from[k],
+     * coarse_to[k]); stepping finer there runs the program again. */
+    int32_t coarse_from[2], coarse_to[2];
+    int ncoarse;
+} GcRunIndex;
+/* 0, or -1 when out of memory (x is then empty). */
+int gc_index_build(GcRunIndex *x, const GcHeap *h);
+void gc_index_free(GcRunIndex *x);
+/* The top-level statement event i belongs to: its start event (-1 before
+ * the first), or its number among x->stmts (-1 before the first). */
+int32_t gc_index_stmt_at(const GcRunIndex *x, int32_t i);
+int32_t gc_index_stmt_number(const GcRunIndex *x, int32_t i);
+/* The collection event i lies in (index into gc_start), or -1. */
+int32_t gc_index_collection_at(const GcRunIndex *x, int32_t i);
+/* Stops (the window's Right and Left keys, record's frames): a stop shows
+ * the state after a whole statement, phase or micro-step, so cursor c is a
+ * stop when event c starts the next one at granularity g; the ends (0 and
+ * the event count) always are, the first statement's start never (it
+ * shows nothing more than the beginning).  A beginner (micro only) does
+ * not stop on interpreter temporaries (gc_event_interpreter_only).
+ * Statement and phase stops cost O(log n). */
+int gc_index_is_stop(const GcRunIndex *x, const GcHeap *h, int32_t c, GcGran g, int beginner);
+int32_t gc_index_next_stop(const GcRunIndex *x, const GcHeap *h, int32_t c, GcGran g, int beginner);
+int32_t gc_index_prev_stop(const GcRunIndex *x, const GcHeap *h, int32_t c, GcGran g, int beginner);
 
 #endif

@@ -42,7 +42,7 @@ typedef struct RecordPoint {
  * at RENDER_GRAN_PHASE, every event at RENDER_GRAN_MICRO), the error
  * and the end.  The cursor of h is not moved.  *out is malloc'ed (caller
  * frees).  Returns the count, or -1 on OOM. */
-int32_t record_points(const struct GcHeap *h, const RenderTimeline *tl, RenderGranularity g,
+int32_t record_points(const struct GcHeap *h, const struct GcRunIndex *tl, RenderGranularity g,
                       RecordPoint **out);
 
 /* Widths of the zero-padded numbers, so that every name of one recording

@@ -2,8 +2,8 @@
  * record_points.c: which cursors a recording visits, what their files are
  * called, and files that appear complete or not at all.
  *
- * The stops are those of the window's Right key (app_window_core.c,
- * is_stop): a stop shows the state after a whole statement (or phase)
+ * The stops are those of the window's Right key (the run index's,
+ * gc_index_is_stop): a stop shows the state after a whole statement (or phase)
  * ran, so the cursor sits on the event that starts the next one.
  */
 #include <errno.h>
@@ -18,27 +18,19 @@
 #include "gc.h"
 #include "record.h"
 
-static int is_stop(const GcHeap *h, const RenderTimeline *tl, int32_t c, RenderGranularity g,
+/* The stops are the run index's (gc_index_is_stop); kind says the
+ * granularity that adds them. */
+static int is_stop(const GcHeap *h, const GcRunIndex *tl, int32_t c, RenderGranularity g,
                    uint8_t *kind)
 {
-    int32_t n = gc_event_count(h);
     *kind = RENDER_GRAN_STATEMENT;
-    if (c <= 0 || c >= n)
+    if (gc_index_is_stop(tl, h, c, GC_GRAN_STATEMENT, 0))
         return 1;
-    const GcEvent *e = gc_event(h, c);
-    if (e->kind == GC_EV_STMT && e->depth == 0 && (tl->nstmts == 0 || c > tl->stmts[0]))
-        return 1;
-    if (e->kind == GC_EV_ERROR)
-        return 1;
-    if (e->kind == GC_EV_PHASE || e->kind == GC_EV_GC_START) {
-        *kind = RENDER_GRAN_PHASE;
-        return g >= RENDER_GRAN_PHASE;
-    }
-    *kind = RENDER_GRAN_MICRO;
-    return g == RENDER_GRAN_MICRO;
+    *kind = gc_event_gran(gc_event(h, c)) == GC_GRAN_PHASE ? RENDER_GRAN_PHASE : RENDER_GRAN_MICRO;
+    return g >= *kind;
 }
 
-int32_t record_points(const GcHeap *h, const RenderTimeline *tl, RenderGranularity g,
+int32_t record_points(const GcHeap *h, const struct GcRunIndex *tl, RenderGranularity g,
                       RecordPoint **out)
 {
     int32_t n = gc_event_count(h);

@@ -217,6 +217,7 @@ int render_sdl_draw(RenderSdl *b, const RenderList *l);
 
 /* ---- the scene: one gcviz frame ------------------------------------------------- */
 
+/* the same order as the engine's GcGran (gc_index.c) */
 typedef enum RenderGranularity {
     RENDER_GRAN_STATEMENT = 0,
     RENDER_GRAN_PHASE,
@@ -224,31 +225,11 @@ typedef enum RenderGranularity {
     RENDER_GRAN_COUNT
 } RenderGranularity;
 
-/* Markers of a run's timeline, computed once per run. */
-typedef struct RenderTimeline {
-    int32_t nevents;
-    int32_t *stmts;     /* event index of each top-level statement (GC_EV_STMT, depth 0) */
-    int32_t nstmts;
-    int32_t *phases;    /* event index of each GC_EV_PHASE */
-    int32_t nphases;
-    int32_t *gc_start;  /* [i]: GC_EV_GC_START event of collection i */
-    int32_t *gc_end;    /* [i]: its GC_EV_GC_END (or the last event) */
-    int32_t *gc_gen;
-    int32_t ncollections;
-    int32_t error_event;/* GC_EV_ERROR event or -1 */
-    /* Parts of the history whose micro-steps the budget dropped (kept only
-     * statement stops, gc_history_fine): events [coarse_from[k],
-     * coarse_to[k]); stepping finer there runs the program again. */
-    int32_t coarse_from[2], coarse_to[2];
-    int ncoarse;
-} RenderTimeline;
-
+/* The timeline's markers are the engine's run index (GcRunIndex, gc.h:
+ * gc_index_build), built once per history. */
 struct GcHeap;
 struct LangProgram;
-
-/* Scans the whole history of h (the cursor is not moved). 0 or -1 on OOM. */
-int render_timeline_build(RenderTimeline *t, const struct GcHeap *h);
-void render_timeline_free(RenderTimeline *t);
+struct GcRunIndex;
 
 /* Everything about a frame that is not engine state. */
 typedef struct RenderView {
@@ -347,7 +328,7 @@ int render_named_cards(const struct GcHeap *h, const char *text, GcId *out, int 
  * h may be NULL (nothing loaded: a welcome screen).  p and layout may be NULL
  * when h is. Returns 0, or -1 if the list ran out of memory. */
 int render_scene(RenderList *l, RenderFonts *fonts, const struct GcHeap *h,
-                 const struct LangProgram *p, const Layout *layout, const RenderTimeline *tl,
+                 const struct LangProgram *p, const Layout *layout, const struct GcRunIndex *tl,
                  const RenderView *v, int width, int height);
 
 /* World rectangle of card id as drawn (layout position + current size). */

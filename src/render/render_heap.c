@@ -1472,14 +1472,9 @@ void render_heap(Scene *s)
     }
     if (s->v->slide)
         c.nsubject = render_subjects(s->h, s->p, s->v->gran, c.subject, 16);
-    c.stmt_start = 0;
-    for (int32_t i = s->ev; i >= 0; i--) {
-        const GcEvent *e = gc_event(s->h, i);
-        if (e->kind == GC_EV_STMT && e->depth == 0) {
-            c.stmt_start = i;
-            break;
-        }
-    }
+    c.stmt_start = s->tl ? gc_index_stmt_at(s->tl, s->ev) : -1;
+    if (c.stmt_start < 0)
+        c.stmt_start = 0;
     render_clip(s->l, s->rg.heap_x, s->rg.heap_y, s->rg.heap_w, s->rg.heap_h);
     if (crowded(&c)) {
         c.agg_w = (int)(s->rg.heap_w / sc(s, AGG_BLOCK_W));

@@ -26,7 +26,7 @@ typedef struct Scene {
     const struct GcHeap *h;
     const struct LangProgram *p;
     const Layout *layout;
-    const RenderTimeline *tl;
+    const struct GcRunIndex *tl;
     RenderRegions rg;
     float s;          /* logical -> physical pixels */
     int width, height;

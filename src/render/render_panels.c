@@ -116,14 +116,7 @@ static int32_t current_loc(Scene *s, int depth)
 {
     if (!s->h)
         return -1;
-    if (depth == 0) {
-        for (int32_t i = s->ev; i >= 0; i--) {
-            const GcEvent *e = gc_event(s->h, i);
-            if (e->kind == GC_EV_STMT && e->depth == 0)
-                return (int32_t)e->a;
-        }
-        return -1;
-    }
+    /* the frame's line is logged state, the module's too: right at any cursor */
     const GcFrame *f = gc_frame(s->h, depth);
     return f ? f->loc : -1;
 }

@@ -147,87 +147,6 @@ void render_regions(int width, int height, float scale, RenderRegions *o)
     o->code_h = (H - o->top_h - o->caption_h - o->timeline_h - m) * 0.56f * scale;
 }
 
-/* ---- timeline ------------------------------------------------------------------- */
-
-static int push_i32(int32_t **a, int32_t *n, int32_t *cap, int32_t v)
-{
-    if (*n == *cap) {
-        int32_t c = *cap ? *cap * 2 : 64;
-        int32_t *p = realloc(*a, (size_t)c * sizeof *p);
-        if (!p)
-            return -1;
-        *a = p;
-        *cap = c;
-    }
-    (*a)[(*n)++] = v;
-    return 0;
-}
-
-int render_timeline_build(RenderTimeline *t, const GcHeap *h)
-{
-    memset(t, 0, sizeof *t);
-    t->error_event = -1;
-    int32_t n = gc_event_count(h);
-    t->nevents = n;
-    int32_t cs = 0, cp = 0, cg = 0, cge = 0, cgg = 0, nge = 0, ngg = 0;
-    int rc = 0;
-    for (int32_t i = 0; i < n && rc == 0; i++) {
-        const GcEvent *e = gc_event(h, i);
-        switch (e->kind) {
-        case GC_EV_STMT:
-            if (e->depth == 0)
-                rc = push_i32(&t->stmts, &t->nstmts, &cs, i);
-            break;
-        case GC_EV_PHASE:
-            rc = push_i32(&t->phases, &t->nphases, &cp, i);
-            break;
-        case GC_EV_GC_START:
-            rc = push_i32(&t->gc_start, &t->ncollections, &cg, i);
-            if (rc == 0)
-                rc = push_i32(&t->gc_gen, &ngg, &cgg, (int32_t)e->a);
-            if (rc == 0)
-                rc = push_i32(&t->gc_end, &nge, &cge, n - 1);
-            break;
-        case GC_EV_GC_END:
-            if (nge > 0)
-                t->gc_end[nge - 1] = i;
-            break;
-        case GC_EV_ERROR:
-            t->error_event = i;
-            break;
-        default:
-            break;
-        }
-    }
-    /* the statement-level parts: around the part kept whole (gc_history_info) */
-    GcHistoryInfo hi = gc_history_info(h);
-    if (hi.coarse_from >= 0 && n > 0) {
-        int32_t f0 = hi.fine_from < 0 ? 0 : hi.fine_from, f1 = hi.fine_to < 0 ? 0 : hi.fine_to;
-        if (f0 > 0) {
-            t->coarse_from[t->ncoarse] = 0;
-            t->coarse_to[t->ncoarse++] = f0;
-        }
-        if (f1 < n - 1) {
-            t->coarse_from[t->ncoarse] = f1 > 0 ? f1 - 1 : 0; /* its last holds the writes after */
-            t->coarse_to[t->ncoarse++] = n;
-        }
-    }
-    if (rc < 0)
-        render_timeline_free(t);
-    return rc;
-}
-
-void render_timeline_free(RenderTimeline *t)
-{
-    free(t->stmts);
-    free(t->phases);
-    free(t->gc_start);
-    free(t->gc_end);
-    free(t->gc_gen);
-    memset(t, 0, sizeof *t);
-    t->error_event = -1;
-}
-
 /* ---- the top bar --------------------------------------------------------------- */
 
 static const char *gran_name(RenderGranularity g)
@@ -310,14 +229,9 @@ static void top_bar(Scene *s)
 
 static const LangLoc *current_top_loc(Scene *s)
 {
-    if (!s->p)
-        return NULL;
-    for (int32_t i = s->ev; i >= 0; i--) {
-        const GcEvent *e = gc_event(s->h, i);
-        if (e->kind == GC_EV_STMT && e->depth == 0)
-            return lang_loc(s->p, (int32_t)e->a);
-    }
-    return NULL;
+    /* the module frame's line is logged state: right at any cursor */
+    const GcFrame *f = s->p && s->h ? gc_frame(s->h, 0) : NULL;
+    return f && f->loc >= 0 ? lang_loc(s->p, f->loc) : NULL;
 }
 
 /* The byte offset of the last space in text before which it fits maxw
@@ -1061,7 +975,7 @@ static void welcome(Scene *s)
 /* ---- the frame ------------------------------------------------------------------------ */
 
 int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangProgram *p,
-                 const Layout *layout, const RenderTimeline *tl, const RenderView *v, int width,
+                 const Layout *layout, const struct GcRunIndex *tl, const RenderView *v, int width,
                  int height)
 {
     Scene s;

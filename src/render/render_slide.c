@@ -139,14 +139,9 @@ void render_regions_for(int width, int height, float scale, int slide, const Lan
 /* The top-level statement's location of the event just shown, or NULL. */
 static const LangLoc *top_loc(const GcHeap *h, const LangProgram *p)
 {
-    if (!p)
-        return NULL;
-    for (int32_t i = gc_cursor(h) - 1; i >= 0; i--) {
-        const GcEvent *e = gc_event(h, i);
-        if (e->kind == GC_EV_STMT && e->depth == 0)
-            return lang_loc(p, (int32_t)e->a);
-    }
-    return NULL;
+    /* the module frame's line is logged state: right at any cursor */
+    const GcFrame *f = p ? gc_frame(h, 0) : NULL;
+    return f && f->loc >= 0 ? lang_loc(p, f->loc) : NULL;
 }
 
 static int add_id(GcId *out, int n, int max, GcId id)

@@ -14,7 +14,13 @@
  * must keep the full run's micro-steps from that stop on, event and
  * state, for half its budget, and every statement stop.
  *
- * Usage: test_history budget_exact | budget_full | fine_exact | stats FILE
+ * The run index (gc_index.c) must answer what a scan of the events
+ * answers, at every cursor of these histories (full, statement-level part,
+ * recomputed, ended by an error): stops at each granularity, the next and
+ * previous stop, the statement of an event, the collection it is in; and
+ * the module frame's line, logged state, must be that statement's.
+ *
+ * Usage: test_history budget_exact | budget_full | fine_exact | run_index | stats FILE
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -431,12 +437,148 @@ static int stats(const char *path, int64_t budget)
     return 0;
 }
 
+/* ---- the run index ------------------------------------------------------ */
+
+/* The stop rule written out from the events, as the window had it. */
+static int scan_is_stop(GcHeap *h, int32_t c, int g, int beginner, int32_t first_stmt)
+{
+    int32_t n = gc_event_count(h);
+    if (c <= 0 || c >= n)
+        return 1;
+    if (g == GC_GRAN_MICRO)
+        return !beginner || !gc_event_interpreter_only(h, c - 1);
+    if (first_stmt >= 0 && c <= first_stmt)
+        return 0;
+    const GcEvent *e = gc_event(h, c);
+    if ((e->kind == GC_EV_STMT && e->depth == 0) || e->kind == GC_EV_ERROR)
+        return 1;
+    return g == GC_GRAN_PHASE && (e->kind == GC_EV_PHASE || e->kind == GC_EV_GC_START);
+}
+
+static void check_index(LangRun *r, const char *what)
+{
+    GcHeap *h = lang_run_heap(r);
+    GcRunIndex x;
+    EXPECT(gc_index_build(&x, h) == 0, "%s: index", what);
+    int32_t n = gc_event_count(h), first = -1, ncoll = 0;
+    for (int32_t i = 0; i < n && first < 0; i++)
+        if (gc_event(h, i)->kind == GC_EV_STMT && gc_event(h, i)->depth == 0)
+            first = i;
+    /* stops, next and previous, at every cursor and granularity (a
+     * beginner's micro-steps at every 7th: each asks the explainer) */
+    int32_t *stop = malloc(((size_t)n + 1) * sizeof *stop);
+    if (!stop)
+        exit(1);
+    int bad = 0;
+    for (int g = GC_GRAN_STATEMENT; g <= GC_GRAN_MICRO; g++)
+        for (int beginner = 0; beginner <= (g == GC_GRAN_MICRO); beginner++) {
+            int every = beginner ? 7 : 1;
+            for (int32_t c = 0; c <= n; c++)
+                stop[c] = c % every == 0 || c == n ? scan_is_stop(h, c, g, beginner, first) : -1;
+            int32_t prev = 0;
+            for (int32_t c = 0; c <= n && bad < 10; c++) {
+                if (stop[c] < 0)
+                    continue;
+                int got = gc_index_is_stop(&x, h, c, (GcGran)g, beginner);
+                if (got != stop[c] && ++bad)
+                    EXPECT(0, "%s: cursor %d gran %d beginner %d: stop %d, scan says %d", what, c, g,
+                           beginner, got, stop[c]);
+                if (every == 1) {
+                    int32_t nx = c + 1;
+                    while (nx < n && !stop[nx])
+                        nx++;
+                    if (c >= n)
+                        nx = n;
+                    int32_t pv = c <= 0 ? 0 : prev;
+                    if ((gc_index_next_stop(&x, h, c, (GcGran)g, 0) != nx ||
+                         gc_index_prev_stop(&x, h, c, (GcGran)g, 0) != pv) &&
+                        ++bad)
+                        EXPECT(0, "%s: cursor %d gran %d: next %d prev %d, scan says %d %d", what, c,
+                               g, gc_index_next_stop(&x, h, c, (GcGran)g, 0),
+                               gc_index_prev_stop(&x, h, c, (GcGran)g, 0), nx, pv);
+                    if (stop[c])
+                        prev = c;
+                }
+            }
+        }
+    free(stop);
+    /* the statement and collection of every event; the module frame's line */
+    int32_t stmt = -1, coll = -1;
+    for (int32_t i = 0; i < n && bad < 10; i++) {
+        const GcEvent *e = gc_event(h, i);
+        if (e->kind == GC_EV_STMT && e->depth == 0)
+            stmt = i;
+        if (e->kind == GC_EV_GC_START)
+            coll = ncoll++;
+        if (gc_index_stmt_at(&x, i) != stmt && ++bad)
+            EXPECT(0, "%s: event %d: statement %d, scan says %d", what, i, gc_index_stmt_at(&x, i),
+                   stmt);
+        if (gc_index_collection_at(&x, i) != coll && ++bad)
+            EXPECT(0, "%s: event %d: collection %d, scan says %d", what, i,
+                   gc_index_collection_at(&x, i), coll);
+        if (e->kind == GC_EV_GC_END)
+            coll = -1;
+        gc_seek(h, i + 1);
+        int32_t loc = stmt >= 0 ? (int32_t)gc_event(h, stmt)->a : -1;
+        if (gc_frame(h, 0)->loc != loc && ++bad)
+            EXPECT(0, "%s: cursor %d: module line %d, its statement's %d", what, i + 1,
+                   gc_frame(h, 0)->loc, loc);
+    }
+    EXPECT(x.ncollections == ncoll && ncoll > 0, "%s: %d collections, scan says %d", what,
+           x.ncollections, ncoll);
+    gc_index_free(&x);
+}
+
+static void test_run_index(void)
+{
+    for (int k = 0; k < GC_EV_KIND_COUNT; k++)
+        EXPECT(strcmp(gc_event_kind_info(k)->name, "?") != 0, "event kind %d has no row", k);
+    Scenario *s = load();
+    LangRun *full = run(s, (int64_t)1 << 40);
+    check_index(full, "full history");
+    LangRun *small = run(s, (int64_t)gc_history_info(lang_run_heap(full)).bytes / 3);
+    GcHistoryInfo in = gc_history_info(lang_run_heap(small));
+    EXPECT(in.coarse_from > 0, "the small budget keeps statements only part way");
+    check_index(small, "statement-level part");
+    LangRun *fine = run_from(s, in.budget, gc_history_stop(lang_run_heap(small), in.coarse_from) + 40);
+    check_index(fine, "recomputed history");
+    lang_run_free(fine);
+    lang_run_free(small);
+    lang_run_free(full);
+    scenario_free(s);
+    static const char ERR[] = "import gc\n"
+                              "class C:\n"
+                              "    pass\n"
+                              "c = C()\n"
+                              "c.me = c\n"
+                              "del c\n"
+                              "gc.collect()\n"
+                              "x = 1 // 0\n"
+                              "print('never')\n";
+    ScenarioErrors errs;
+    memset(&errs, 0, sizeof errs);
+    s = scenario_load_text("err.py", ERR, strlen(ERR), &errs);
+    EXPECT(s != NULL, "the error program loads");
+    if (!s)
+        return;
+    LangRun *r = run(s, (int64_t)1 << 40);
+    check_index(r, "ended by an error");
+    GcRunIndex x;
+    if (gc_index_build(&x, lang_run_heap(r)) == 0) {
+        EXPECT(x.error_event > 0 && gc_index_is_stop(&x, lang_run_heap(r), x.error_event, GC_GRAN_STATEMENT, 0),
+               "the error is a statement stop");
+        gc_index_free(&x);
+    }
+    lang_run_free(r);
+    scenario_free(s);
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 3 && strcmp(argv[1], "stats") == 0)
         return stats(argv[2], argc > 3 ? gc_parse_bytes(argv[3]) : 0);
     if (argc != 2) {
-        fprintf(stderr, "usage: test_history budget_exact|budget_full|fine_exact|stats FILE [BUDGET]\n");
+        fprintf(stderr, "usage: test_history budget_exact|budget_full|fine_exact|run_index|stats FILE [BUDGET]\n");
         return 2;
     }
     if (strcmp(argv[1], "budget_exact") == 0)
@@ -445,6 +587,8 @@ int main(int argc, char **argv)
         test_budget_full();
     else if (strcmp(argv[1], "fine_exact") == 0)
         test_fine_exact();
+    else if (strcmp(argv[1], "run_index") == 0)
+        test_run_index();
     else {
         fprintf(stderr, "unknown test %s\n", argv[1]);
         return 2;

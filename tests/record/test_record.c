@@ -354,9 +354,9 @@ static void t_gif_delay(void)
     ro.record = 1;
     LangRun *run = lang_run(sc->program, &ro);
     GcHeap *h = lang_run_heap(run);
-    RenderTimeline tl;
+    GcRunIndex tl;
     memset(&tl, 0, sizeof tl);
-    CHECK(render_timeline_build(&tl, h) == 0, "timeline");
+    CHECK(gc_index_build(&tl, h) == 0, "timeline");
     RecordPoint *pts = NULL;
     int32_t n = record_points(h, &tl, RENDER_GRAN_PHASE, &pts);
     int err = 0;
@@ -386,7 +386,7 @@ static void t_gif_delay(void)
     if (g)
         DGifCloseFile(g, &err);
     free(pts);
-    render_timeline_free(&tl);
+    gc_index_free(&tl);
     lang_run_free(run);
     scenario_free(sc);
     static const char *const bad[] = {"1,2", "0", "abc", "1,2,3,4", "2,,3", "61", "1,2,x"};
@@ -518,9 +518,9 @@ static void t_points(void)
     o.record = 1;
     LangRun *r = lang_run(s->program, &o);
     GcHeap *h = lang_run_heap(r);
-    RenderTimeline tl;
+    GcRunIndex tl;
     memset(&tl, 0, sizeof tl);
-    CHECK(render_timeline_build(&tl, h) == 0, "timeline");
+    CHECK(gc_index_build(&tl, h) == 0, "timeline");
     RecordPoint *st = NULL, *ph = NULL, *mi = NULL;
     int32_t ns = record_points(h, &tl, RENDER_GRAN_STATEMENT, &st);
     int32_t np = record_points(h, &tl, RENDER_GRAN_PHASE, &ph);
@@ -545,7 +545,7 @@ static void t_points(void)
     free(st);
     free(ph);
     free(mi);
-    render_timeline_free(&tl);
+    gc_index_free(&tl);
     lang_run_free(r);
     scenario_free(s);
 }
