@@ -191,20 +191,6 @@ void app_load_result_free(AppLoadResult *res)
     memset(res, 0, sizeof *res);
 }
 
-/* 412000 -> "412,000" */
-static void thousands(char *buf, size_t n, int64_t v)
-{
-    char raw[32];
-    int len = snprintf(raw, sizeof raw, "%lld", (long long)(v < 0 ? 0 : v));
-    size_t k = 0;
-    for (int i = 0; i < len && k + 2 < n; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            buf[k++] = ',';
-        buf[k++] = raw[i];
-    }
-    buf[k] = 0;
-}
-
 /* 1288490188 -> "1.2 GB", 3145728 -> "3 MB" */
 static void bytes_text(char *buf, size_t n, int64_t b)
 {
@@ -218,9 +204,9 @@ float app_load_describe(const AppLoadStatus *st, const char *name, char *title, 
                         char *detail, size_t dn)
 {
     char stmts[32], cards[32], events[32], used[32], budget[32];
-    thousands(stmts, sizeof stmts, st->pg.executed);
-    thousands(cards, sizeof cards, st->cards);
-    thousands(events, sizeof events, st->pg.events);
+    render_thousands(stmts, sizeof stmts, st->pg.executed);
+    render_thousands(cards, sizeof cards, st->cards);
+    render_thousands(events, sizeof events, st->pg.events);
     bytes_text(used, sizeof used, st->pg.history_bytes);
     bytes_text(budget, sizeof budget, st->pg.history_budget);
     double s = st->ms / 1000.0;

@@ -82,6 +82,8 @@ RenderFonts *render_fonts_new(void);
 void render_fonts_free(RenderFonts *f);
 /* Width in pixels of UTF-8 text at a pixel size; line height of a size. */
 int render_text_width(RenderFonts *f, RenderFont font, int px, const char *text);
+/* 412000 -> "412,000" (negative counts as 0), for counts in labels. */
+void render_thousands(char *buf, size_t n, int64_t v);
 int render_line_height(RenderFonts *f, RenderFont font, int px);
 /* Finds a data folder `sub` ("assets", "scenarios") holding the file
  * `probe`: $GCVIZ_DATA_DIR/sub, next to the executable (and up to two

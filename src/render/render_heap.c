@@ -502,10 +502,10 @@ static uint32_t *agg_edges(HeapCtx *c)
     return e;
 }
 
-static void agg_thousands(char *buf, size_t n, uint64_t v)
+void render_thousands(char *buf, size_t n, int64_t v)
 {
     char raw[32];
-    int len = snprintf(raw, sizeof raw, "%llu", (unsigned long long)v);
+    int len = snprintf(raw, sizeof raw, "%lld", (long long)(v < 0 ? 0 : v));
     size_t k = 0;
     for (int i = 0; i < len && k + 2 < n; i++) {
         if (i > 0 && (len - i) % 3 == 0)
@@ -563,7 +563,7 @@ static void agg_block(HeapCtx *c, int bi)
     int rows = (int)((h - pad * 2 - sc(s, 12) - lh2) / lh2);
     for (int i = 0; i < b->ntypes && (i == 0 || i < rows); i++) {
         const AggType *ty = &b->type[order[i]];
-        agg_thousands(num, sizeof num, ty->n);
+        render_thousands(num, sizeof num, (int64_t)ty->n);
         snprintf(buf, sizeof buf, "%s \xC3\x97 %s", gc_type_name(s->h, ty->example), num);
         int big = i == 0;
         render_text(s->l, x + pad, ly, big ? RENDER_FONT_BOLD : RENDER_FONT_SANS, big ? px : px2,
@@ -573,7 +573,7 @@ static void agg_block(HeapCtx *c, int bi)
         ly += big ? lh : lh2;
     }
     if (b->other_types) {
-        agg_thousands(num, sizeof num, b->other_types);
+        render_thousands(num, sizeof num, (int64_t)b->other_types);
         snprintf(buf, sizeof buf, "+ %s of other types", num);
         if (ly + lh2 < y + h - pad - sc(s, 12) - lh2) {
             render_text(s->l, x + pad, ly, RENDER_FONT_SANS, px2, RENDER_ALIGN_LEFT, t->text_faint,
@@ -581,7 +581,7 @@ static void agg_block(HeapCtx *c, int bi)
         }
     }
     /* references inside, above the generation bar */
-    agg_thousands(num, sizeof num, b->inside);
+    render_thousands(num, sizeof num, (int64_t)b->inside);
     snprintf(buf, sizeof buf, "%s reference%s inside", num, b->inside == 1 ? "" : "s");
     float by = y + h - pad - sc(s, 10);
     render_text(s->l, x + pad, by - lh2, RENDER_FONT_SANS, px2, RENDER_ALIGN_LEFT, t->text_dim,
@@ -632,7 +632,7 @@ static void agg_arrow(HeapCtx *c, int from, int to, uint32_t n, int label)
         return;
     }
     char num[32];
-    agg_thousands(num, sizeof num, n);
+    render_thousands(num, sizeof num, (int64_t)n);
     int px = spx(s, 12);
     float tw = (float)render_text_width(s->fonts, RENDER_FONT_BOLD, px, num) + sc(s, 10),
           th = (float)px + sc(s, 6);
@@ -701,7 +701,7 @@ static void agg_draw(HeapCtx *c)
         all += c->agg_count[k];
     for (int bi = 0; bi < nb; bi++)
         blocks += c->agg[bi].total > 0;
-    agg_thousands(refs_s, sizeof refs_s, (uint64_t)c->agg_refs);
+    render_thousands(refs_s, sizeof refs_s, (int64_t)c->agg_refs);
     snprintf(line, sizeof line,
              "%lld objects in view in %d blocks \xC2\xB7 %s references%s \xC2\xB7 click a block "
              "to zoom into it",
