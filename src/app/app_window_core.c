@@ -2091,7 +2091,7 @@ int app_win_build(AppWin *w)
     v.picker_count = w->npicker;
     if (w->run && w->heap) {
         v.output = lang_run_output(w->run, &v.output_total);
-        v.output_len = lang_run_output_at(w->run, gc_cursor(w->heap));
+        v.output_len = lang_run_output_at(w->run, gc_cursor(w->heap), &w->tl);
     }
     const char *prompt = app_win_prompt(w);
     /* a question is always shown; the chapter prompt is not part of a picture */

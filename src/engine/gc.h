@@ -704,6 +704,8 @@ typedef struct GcRunIndex {
     int32_t *gc_gen;   /* [i]: the generation it collects */
     int32_t ncollections;
     int32_t error_event; /* the GC_EV_ERROR event, -1 if none */
+    int32_t *outputs;    /* each GC_EV_OUTPUT (printed output) */
+    int32_t noutputs;
     /* Parts of the history whose micro-steps the budget dropped (kept only
      * statement stops, gc_history_fine): events [coarse_from[k],
      * coarse_to[k]); stepping finer there runs the program again. */
@@ -719,6 +721,8 @@ int32_t gc_index_stmt_at(const GcRunIndex *x, int32_t i);
 int32_t gc_index_stmt_number(const GcRunIndex *x, int32_t i);
 /* The collection event i lies in (index into gc_start), or -1. */
 int32_t gc_index_collection_at(const GcRunIndex *x, int32_t i);
+/* The last GC_EV_OUTPUT event before cursor c, or -1 if none. */
+int32_t gc_index_output_before(const GcRunIndex *x, int32_t c);
 /* Stops (the window's Right and Left keys, record's frames): a stop shows
  * the state after a whole statement, phase or micro-step, so cursor c is a
  * stop when event c starts the next one at granularity g; the ends (0 and

@@ -118,7 +118,7 @@ int gc_index_build(GcRunIndex *x, const GcHeap *h)
     x->error_event = -1;
     int32_t n = gc_event_count(h);
     x->nevents = n;
-    Vec st = {0}, ph = {0}, pst = {0}, gs = {0}, ge = {0}, gg = {0};
+    Vec st = {0}, ph = {0}, pst = {0}, gs = {0}, ge = {0}, gg = {0}, out = {0};
     int rc = 0;
     for (int32_t i = 0; i < n && rc == 0; i++) {
         const GcEvent *e = gc_event(h, i);
@@ -141,6 +141,9 @@ int gc_index_build(GcRunIndex *x, const GcHeap *h)
         case GC_EV_ERROR:
             x->error_event = i;
             break;
+        case GC_EV_OUTPUT:
+            rc = vec_push(&out, i);
+            break;
         default:
             break;
         }
@@ -150,6 +153,7 @@ int gc_index_build(GcRunIndex *x, const GcHeap *h)
     x->phase_stops = pst.v, x->nphase_stops = pst.n;
     x->gc_start = gs.v, x->gc_end = ge.v, x->gc_gen = gg.v;
     x->ncollections = gs.n;
+    x->outputs = out.v, x->noutputs = out.n;
     /* the statement-level parts: around the part kept whole (gc_history_info) */
     GcHistoryInfo hi = gc_history_info(h);
     if (hi.coarse_from >= 0 && n > 0) {
@@ -178,6 +182,7 @@ void gc_index_free(GcRunIndex *x)
     free(x->gc_start);
     free(x->gc_end);
     free(x->gc_gen);
+    free(x->outputs);
     memset(x, 0, sizeof *x);
     x->error_event = -1;
 }
@@ -290,4 +295,9 @@ int32_t gc_index_prev_stop(const GcRunIndex *x, const GcHeap *h, int32_t c, GcGr
         best = p > best ? p : best;
     }
     return best > 0 && !before_first(x, best) ? best : 0;
+}
+
+int32_t gc_index_output_before(const GcRunIndex *x, int32_t c)
+{
+    return last_below(x->outputs, x->noutputs, c);
 }

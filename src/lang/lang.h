@@ -352,8 +352,10 @@ const char *lang_run_exception(const LangRun *r);
 const char *lang_run_output(const LangRun *r, size_t *len);
 /* Bytes printed before history event index `cursor` (each print is a
  * GC_EV_OUTPUT event whose a..b is its range of the output); the whole
- * output for a cursor at or past the end.  Needs a recorded run. */
-size_t lang_run_output_at(const LangRun *r, int32_t cursor);
+ * output for a cursor at or past the end.  Needs a recorded run.  With
+ * the run's index (gc_index_build of its heap; NULL to scan the events
+ * back from the cursor) it costs O(log n). */
+size_t lang_run_output_at(const LangRun *r, int32_t cursor, const GcRunIndex *x);
 /* A .py program's Python traceback ("Traceback (most recent call
  * last):\n  File ..."), empty if the run did not end on an exception or
  * the program is in the JSON form. */

@@ -4525,12 +4525,18 @@ const char *lang_run_output(const LangRun *r, size_t *len)
     return r->out ? r->out : "";
 }
 
-size_t lang_run_output_at(const LangRun *r, int32_t cursor)
+size_t lang_run_output_at(const LangRun *r, int32_t cursor, const GcRunIndex *x)
 {
     /* the last GC_EV_OUTPUT event before cursor tells how much was printed */
     int32_t n = gc_event_count(r->h);
     if (cursor > n)
         cursor = n;
+    if (x && x->nevents == n) {
+        int32_t i = gc_index_output_before(x, cursor);
+        if (i >= 0)
+            return (size_t)gc_event(r->h, i)->b;
+        cursor = 0; /* no output before it */
+    }
     for (int32_t i = cursor - 1; i >= 0; i--) {
         const GcEvent *e = gc_event(r->h, i);
         if (e->kind == GC_EV_OUTPUT)

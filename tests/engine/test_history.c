@@ -17,7 +17,8 @@
  * The run index (gc_index.c) must answer what a scan of the events
  * answers, at every cursor of these histories (full, statement-level part,
  * recomputed, ended by an error): stops at each granularity, the next and
- * previous stop, the statement of an event, the collection it is in; and
+ * previous stop, the statement of an event, the collection it is in, the
+ * output printed before it; and
  * the module frame's line, logged state, must be that statement's.
  *
  * Usage: test_history budget_exact | budget_full | fine_exact | run_index | stats FILE
@@ -188,7 +189,7 @@ static void dump(LangRun *r, const int32_t *ord, char *buf, size_t cap)
         OUT("t %llx\n", (unsigned long long)gc_temp(h, i));
     for (int i = 0; i < gc_inflight_count(h); i++)
         OUT("i %llx\n", (unsigned long long)gc_inflight(h, i));
-    OUT("out %zu\n", lang_run_output_at(r, gc_cursor(h)));
+    OUT("out %zu\n", lang_run_output_at(r, gc_cursor(h), NULL));
 #undef OUT
     if (k >= cap)
         fprintf(stderr, "dump cut at %zu bytes\n", cap), exit(1);
@@ -518,6 +519,10 @@ static void check_index(LangRun *r, const char *what)
                    gc_index_collection_at(&x, i), coll);
         if (e->kind == GC_EV_GC_END)
             coll = -1;
+        if ((i % 13 == 0 || e->kind == GC_EV_OUTPUT || i == n - 1) &&
+            lang_run_output_at(r, i + 1, &x) != lang_run_output_at(r, i + 1, NULL) && ++bad)
+            EXPECT(0, "%s: cursor %d: output %zu, scan says %zu", what, i + 1,
+                   lang_run_output_at(r, i + 1, &x), lang_run_output_at(r, i + 1, NULL));
         gc_seek(h, i + 1);
         int32_t loc = stmt >= 0 ? (int32_t)gc_event(h, stmt)->a : -1;
         if (gc_frame(h, 0)->loc != loc && ++bad)
