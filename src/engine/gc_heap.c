@@ -85,32 +85,34 @@ int gc_failed(const GcHeap *h)
     return h->failed;
 }
 
+/* Each "python" value: its name in headers and the release whose measured
+ * behaviour it follows; anything else is 3.12, the first row. */
+static const struct {
+    int python;
+    const char *name, *release;
+} versions[] = {
+    {312, "3.12", "CPython 3.12.1"},
+    {313, "3.13", "CPython 3.13.0"},
+    {314, "3.14.5+", "CPython 3.14.2 and 3.15.0rc1"},
+    {315, "3.15", "CPython 3.15.0rc1"},
+};
+
+static int version_row(int python)
+{
+    for (int i = 0; i < (int)(sizeof versions / sizeof versions[0]); i++)
+        if (versions[i].python == python)
+            return i;
+    return 0;
+}
+
 const char *gc_python_name(int python)
 {
-    switch (python) {
-    case 313:
-        return "3.13";
-    case 314:
-        return "3.14.5+";
-    case 315:
-        return "3.15";
-    default:
-        return "3.12";
-    }
+    return versions[version_row(python)].name;
 }
 
 const char *gc_python_release(int python)
 {
-    switch (python) {
-    case 313:
-        return "CPython 3.13.0";
-    case 314:
-        return "CPython 3.14.2 and 3.15.0rc1";
-    case 315:
-        return "CPython 3.15.0rc1";
-    default:
-        return "CPython 3.12.1";
-    }
+    return versions[version_row(python)].release;
 }
 
 /* ---- the key index (see gc_internal.h) ------------------------------- */

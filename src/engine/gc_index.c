@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "gc.h"
+#include "gc_internal.h"
 
 #define S GC_GRAN_STATEMENT
 #define P GC_GRAN_PHASE
@@ -93,46 +94,27 @@ GcId gc_event_subject(const GcEvent *e)
 
 /* ---- building ------------------------------------------------------------ */
 
-typedef struct Vec {
-    int32_t *v;
-    int32_t n, cap;
-} Vec;
-
-static int vec_push(Vec *a, int32_t x)
-{
-    if (a->n == a->cap) {
-        int32_t c = a->cap ? a->cap * 2 : 64;
-        int32_t *p = realloc(a->v, (size_t)c * sizeof *p);
-        if (!p)
-            return -1;
-        a->v = p;
-        a->cap = c;
-    }
-    a->v[a->n++] = x;
-    return 0;
-}
-
 int gc_index_build(GcRunIndex *x, const GcHeap *h)
 {
     memset(x, 0, sizeof *x);
     x->error_event = -1;
     int32_t n = gc_event_count(h);
     x->nevents = n;
-    Vec st = {0}, ph = {0}, pst = {0}, gs = {0}, ge = {0}, gg = {0}, out = {0};
+    IdVec st = {0}, ph = {0}, pst = {0}, gs = {0}, ge = {0}, gg = {0}, out = {0};
     int rc = 0;
     for (int32_t i = 0; i < n && rc == 0; i++) {
         const GcEvent *e = gc_event(h, i);
         switch (e->kind) {
         case GC_EV_STMT:
             if (e->depth == 0)
-                rc = vec_push(&st, i);
+                rc = gc__idvec_push(&st, i);
             break;
         case GC_EV_PHASE:
-            rc = vec_push(&ph, i) | vec_push(&pst, i);
+            rc = gc__idvec_push(&ph, i) | gc__idvec_push(&pst, i);
             break;
         case GC_EV_GC_START:
-            rc = vec_push(&pst, i) | vec_push(&gs, i) | vec_push(&gg, (int32_t)e->a) |
-                 vec_push(&ge, n - 1);
+            rc = gc__idvec_push(&pst, i) | gc__idvec_push(&gs, i) |
+                 gc__idvec_push(&gg, (int32_t)e->a) | gc__idvec_push(&ge, n - 1);
             break;
         case GC_EV_GC_END:
             if (ge.n > 0)
@@ -142,7 +124,7 @@ int gc_index_build(GcRunIndex *x, const GcHeap *h)
             x->error_event = i;
             break;
         case GC_EV_OUTPUT:
-            rc = vec_push(&out, i);
+            rc = gc__idvec_push(&out, i);
             break;
         default:
             break;
@@ -176,13 +158,13 @@ int gc_index_build(GcRunIndex *x, const GcHeap *h)
 
 void gc_index_free(GcRunIndex *x)
 {
-    free(x->stmts);
-    free(x->phases);
-    free(x->phase_stops);
-    free(x->gc_start);
-    free(x->gc_end);
-    free(x->gc_gen);
-    free(x->outputs);
+    gc_free(x->stmts);
+    gc_free(x->phases);
+    gc_free(x->phase_stops);
+    gc_free(x->gc_start);
+    gc_free(x->gc_end);
+    gc_free(x->gc_gen);
+    gc_free(x->outputs);
     memset(x, 0, sizeof *x);
     x->error_event = -1;
 }

@@ -189,6 +189,7 @@ static void top_bar(Scene *s)
     float gw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) + sc(s, 28);
     rx -= button(s, rx - gw, y, gw, bh, RENDER_BTN_GRANULARITY, buf, 0);
     rx -= sc(s, 14);
+    const char *title = s->v->title && *s->v->title ? s->v->title : "No scenario loaded";
     if (s->h) {
         const GcGlobals *g = gc_globals(s->h);
         const char *coll = g->collector == GC_COLLECTOR_REFCOUNT    ? "refcount only"
@@ -198,7 +199,6 @@ static void top_bar(Scene *s)
          * ("matches CPython 3.12.1"), in short when the title would not fit
          * beside it; the teaching models (mark-sweep, refcount only) match
          * none */
-        const char *title = s->v->title && *s->v->title ? s->v->title : "No scenario loaded";
         const char *onoff = g->enabled ? "enabled" : "disabled";
         if (g->collector == GC_COLLECTOR_CPYTHON) {
             snprintf(buf, sizeof buf, "Python %s \xC2\xB7 matches %s \xC2\xB7 gc %s",
@@ -220,7 +220,6 @@ static void top_bar(Scene *s)
         rx -= sc(s, 10);
     }
     float maxw = rx - x - sc(s, 10);
-    const char *title = s->v->title && *s->v->title ? s->v->title : "No scenario loaded";
     render_text_mid(s, x, 0, h, RENDER_FONT_BOLD, spx(s, 20), RENDER_ALIGN_LEFT, t->text,
                     render_fit(s, RENDER_FONT_BOLD, spx(s, 20), title, maxw, buf, sizeof buf));
 }
