@@ -644,6 +644,41 @@ static void t_recompute(void)
         }
 }
 
+/* A software renderer on a w x h surface: the window tests draw without a
+ * display.  NULL (a failed check) when SDL cannot make one. */
+static SDL_Renderer *soft_renderer(int w, int h, SDL_Surface **surf)
+{
+    *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+    SDL_Renderer *r = *surf ? SDL_CreateSoftwareRenderer(*surf) : NULL;
+    CHECK(r != NULL, "renderer: %s", SDL_GetError());
+    return r;
+}
+
+static void soft_free(SDL_Renderer *r, SDL_Surface *surf)
+{
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+}
+
+/* Two windows on the program py: *f with the whole history, *a with the
+ * history's budget set to budget (GCVIZ_HISTORY_BUDGET stays set, so the
+ * runs a recomputes read it too; the caller unsets it).  0 when both
+ * loaded. */
+static int load_pair(SDL_Renderer *r, int w, int h, const char *py, int64_t budget, AppWin **a,
+                     AppWin **f)
+{
+    AppWinOptions wo = {out("shots"), 0, 1, 0, 0, 0, 0};
+    char bb[32];
+    snprintf(bb, sizeof bb, "%lld", (long long)budget);
+    *a = app_win_new(r, w, h, 1, &wo);
+    *f = app_win_new(r, w, h, 1, &wo);
+    setenv("GCVIZ_HISTORY_BUDGET", "1G", 1);
+    CHECK(*f && app_win_load(*f, py, 0) == 0, "load unbounded");
+    setenv("GCVIZ_HISTORY_BUDGET", bb, 1);
+    CHECK(*a && app_win_load(*a, py, 0) == 0, "load with budget %s", bb);
+    return *a && *f && (*a)->heap && (*f)->heap ? 0 : -1;
+}
+
 /* The window: stepping micro-steps forwards and back where the budget kept
  * only statements runs the program again and shows the same states, event
  * by event, as a window with the whole history. */
@@ -652,21 +687,13 @@ static void t_recompute_window(void)
     int64_t budget;
     char py[2048];
     snprintf(py, sizeof py, "%s", long_program(&budget));
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 640, 360, 32, SDL_PIXELFORMAT_XRGB8888);
-    SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
-    CHECK(r != NULL, "renderer: %s", SDL_GetError());
+    SDL_Surface *surf;
+    SDL_Renderer *r = soft_renderer(640, 360, &surf);
     if (!r)
         return;
-    AppWinOptions wo = {out("shots"), 0, 1, 0, 0, 0, 0};
-    char bb[32];
-    snprintf(bb, sizeof bb, "%lld", (long long)budget);
     /* the environment is read by every run, the recomputed ones too */
-    AppWin *a = app_win_new(r, 640, 360, 1, &wo), *f = app_win_new(r, 640, 360, 1, &wo);
-    setenv("GCVIZ_HISTORY_BUDGET", "1G", 1);
-    CHECK(f && app_win_load(f, py, 0) == 0, "load unbounded");
-    setenv("GCVIZ_HISTORY_BUDGET", bb, 1);
-    CHECK(a && app_win_load(a, py, 0) == 0, "load with budget %s", bb);
-    if (!a || !f || !a->heap || !f->heap)
+    AppWin *a, *f;
+    if (load_pair(r, 640, 360, py, budget, &a, &f) < 0)
         return;
     a->settled = f->settled = 1;
     GcHistoryInfo hi = gc_history_info(a->heap);
@@ -706,8 +733,7 @@ static void t_recompute_window(void)
     unsetenv("GCVIZ_HISTORY_BUDGET");
     app_win_free(a);
     app_win_free(f);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(surf);
+    soft_free(r, surf);
 }
 
 /* A program that would run for an hour with its history (9 million
@@ -771,9 +797,8 @@ static void t_load_cancel(void)
           path);
     if (f)
         fclose(f);
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_XRGB8888);
-    SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
-    CHECK(r != NULL, "renderer: %s", SDL_GetError());
+    SDL_Surface *surf;
+    SDL_Renderer *r = soft_renderer(1280, 720, &surf);
     if (!r)
         return;
     AppWinOptions wo = {out("shots"), 0, 1, 0, 0, 0, 0};
@@ -824,8 +849,7 @@ static void t_load_cancel(void)
     CHECK(app_win_open(w, path) == 0 && w->loading, "the second long load did not start");
     tick_until(w, LANG_PROGRESS_EVERY);
     app_win_free(w);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(surf);
+    soft_free(r, surf);
 }
 
 /* The window's timeline marks the part where the history's budget kept
@@ -837,21 +861,14 @@ static void t_timeline_coarse(void)
     int64_t budget;
     char py[2048];
     snprintf(py, sizeof py, "%s", long_program(&budget));
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_XRGB8888);
-    SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
-    CHECK(r != NULL, "renderer: %s", SDL_GetError());
+    SDL_Surface *surf;
+    SDL_Renderer *r = soft_renderer(1280, 720, &surf);
     if (!r)
         return;
-    AppWinOptions wo = {out("shots"), 0, 1, 0, 0, 0, 0};
-    AppWin *a = app_win_new(r, 1280, 720, 1, &wo), *f = app_win_new(r, 1280, 720, 1, &wo);
-    char bb[32];
-    snprintf(bb, sizeof bb, "%lld", (long long)budget);
-    setenv("GCVIZ_HISTORY_BUDGET", "1G", 1);
-    CHECK(f && app_win_load(f, py, 0) == 0, "load unbounded");
-    setenv("GCVIZ_HISTORY_BUDGET", bb, 1);
-    CHECK(a && app_win_load(a, py, 0) == 0, "load with budget %s", bb);
+    AppWin *a, *f;
+    int loaded = load_pair(r, 1280, 720, py, budget, &a, &f);
     unsetenv("GCVIZ_HISTORY_BUDGET");
-    if (!a || !f || !a->heap || !f->heap)
+    if (loaded < 0)
         return;
     CHECK(f->tl.ncoarse == 0, "the whole history has %d statements-only parts", f->tl.ncoarse);
     CHECK(a->tl.ncoarse == 1, "%d statements-only parts with the budget", a->tl.ncoarse);
@@ -886,8 +903,7 @@ static void t_timeline_coarse(void)
     }
     app_win_free(a);
     app_win_free(f);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(surf);
+    soft_free(r, surf);
 }
 
 /* Ticks w until its view has stopped gliding. */
@@ -916,9 +932,8 @@ static void t_overview_drill(void)
     CHECK(f && fwrite(py, 1, sizeof py - 1, f) == sizeof py - 1, "write %s", path);
     if (f)
         fclose(f);
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, 1280, 720, 32, SDL_PIXELFORMAT_XRGB8888);
-    SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
-    CHECK(r != NULL, "renderer: %s", SDL_GetError());
+    SDL_Surface *surf;
+    SDL_Renderer *r = soft_renderer(1280, 720, &surf);
     if (!r)
         return;
     AppWinOptions wo = {out("shots"), 0, 1, 0, 0, 0, 0};
@@ -972,8 +987,7 @@ static void t_overview_drill(void)
           "Backspace left zoom %.4f pan %.1f,%.1f (was %.4f %.1f,%.1f)", w->view.zoom,
           w->view.pan_x, w->view.pan_y, zoom0, px0, py0);
     app_win_free(w);
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(surf);
+    soft_free(r, surf);
 }
 
 int main(int argc, char **argv)
