@@ -15,7 +15,7 @@
         }                                        \
     } while (0)
 
-/* A dict's key index (gc_heap.c) finds every key of its slots, at a slot
+/* A dict's key index (gc_object.c) finds every key of its slots, at a slot
  * that holds it, and each entry is the one its key's probe finds. */
 static int check_key_index(const GcHeap *h, const GcObject *o, char *buf, size_t n)
 {

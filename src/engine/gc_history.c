@@ -2,7 +2,7 @@
  * gc_history.c: the write log and the history's memory budget (issue 14).
  *
  * Every logged setter appends a write (old and new value of one place) to
- * the current event; seeking undoes and redoes them (gc_heap.c gc_seek).
+ * the current event; seeking undoes and redoes them (gc_seek, below).
  * Kept whole, the history costs about 6 KB per iteration of a two-line
  * loop (22 events of 48 bytes, 157 writes of 32 bytes), so a long loop
  * would fill the machine.  The budget bounds it:
@@ -346,5 +346,161 @@ int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, in
     w->new_ = new_;
     if (h->coarse && h->nevents > 0)
         coal_add(h, h->nwrites - 1); /* out of memory: this write is only not merged */
+    return 0;
+}
+
+/* ---- the undo log: seeking ------------------------------------------ */
+
+/* Applies one write forwards (redo) or backwards (undo). */
+static void apply_write(GcHeap *h, const GcWrite *w, int forward)
+{
+    int64_t v = forward ? w->new_ : w->old;
+    switch (w->what) {
+    case W_OBJ:
+        if (w->field == OF_NSLOTS)
+            gc__ensure_slots(h, &h->objs[w->id], (uint32_t)v);
+        gc__obj_put(&h->objs[w->id], w->field, v);
+        break;
+    case W_GLOBAL:
+        h->g[w->field] = v;
+        break;
+    case W_SLOTK:
+        gc__slot_key_store(&h->objs[w->id], w->idx, (GcValue)v);
+        break;
+    case W_SLOTV:
+        gc__slots(&h->objs[w->id])[w->idx].val = (GcValue)v;
+        break;
+    case W_FRAME: {
+        GcFrame *f = &h->frames[w->id];
+        if (w->field == FF_FUNC)
+            f->func = (int32_t)v;
+        else if (w->field == FF_SELF)
+            f->self_obj = (GcId)v;
+        else if (w->field == FF_LOC)
+            f->loc = (int32_t)v;
+        else {
+            gc__frame_ensure(h, w->id, (uint32_t)v);
+            f->nvars = (uint32_t)v;
+        }
+        break;
+    }
+    case W_VARK:
+        h->frames[w->id].vars[w->idx].key = (GcValue)v;
+        break;
+    case W_VARV:
+        h->frames[w->id].vars[w->idx].val = (GcValue)v;
+        break;
+    case W_TEMP:
+        h->temps[w->idx] = (GcValue)v;
+        break;
+    case W_INFL:
+        h->infl[w->idx] = (GcValue)v;
+        break;
+    }
+}
+
+/* ---- events -------------------------------------------------------- */
+
+int32_t gc__event_rec(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t slot, int64_t a,
+                      int64_t b)
+{
+    if (!h->record || !gc__budget_keeps(h, kind))
+        return -1;
+    gc__budget_close(h);
+    if (h->nevents == h->capevents) {
+        int32_t cap = h->capevents ? h->capevents * 2 : 1024;
+        GcEvent *e = gc_realloc(h->events, (size_t)cap * sizeof *e);
+        if (!e) {
+            h->record = 0;
+            gc_fail(h, "out of memory while recording the history");
+            return -1;
+        }
+        h->events = e;
+        h->capevents = cap;
+    }
+    GcEvent *e = &h->events[h->nevents];
+    e->kind = (uint8_t)kind;
+    e->phase = (uint8_t)h->g[GF_PHASE];
+    e->depth = (uint16_t)(h->g[GF_NFRAMES] > 0 ? h->g[GF_NFRAMES] - 1 : 0);
+    e->step = (int32_t)h->g[GF_STEP];
+    e->loc = h->loc;
+    e->obj = obj;
+    e->obj2 = obj2;
+    e->slot = slot;
+    e->a = a;
+    e->b = b;
+    e->first_write = (int32_t)h->nwrites;
+    e->nwrites = 0;
+    if (h->nevents > 0)
+        h->events[h->nevents - 1].nwrites =
+            (int32_t)(h->nwrites - h->events[h->nevents - 1].first_write);
+    h->nevents++;
+    h->cursor = h->nevents;
+    return h->nevents - 1;
+}
+
+/* Closes the last event's write range. */
+static void close_events(GcHeap *h)
+{
+    if (h->nevents > 0)
+        h->events[h->nevents - 1].nwrites =
+            (int32_t)(h->nwrites - h->events[h->nevents - 1].first_write);
+}
+
+int32_t gc_event_count(const GcHeap *h)
+{
+    return h->nevents;
+}
+
+const GcEvent *gc_event(const GcHeap *h, int32_t i)
+{
+    if (i < 0 || i >= h->nevents)
+        return NULL;
+    return &h->events[i];
+}
+
+int32_t gc_cursor(const GcHeap *h)
+{
+    return h->cursor;
+}
+
+void gc_seek(GcHeap *h, int32_t cursor)
+{
+    close_events(h);
+    if (cursor < 0)
+        cursor = 0;
+    if (cursor > h->nevents)
+        cursor = h->nevents;
+    while (h->cursor > cursor) {
+        const GcEvent *e = &h->events[h->cursor - 1];
+        for (int32_t k = e->first_write + e->nwrites - 1; k >= e->first_write; k--)
+            apply_write(h, &h->writes[k], 0);
+        h->cursor--;
+    }
+    while (h->cursor < cursor) {
+        const GcEvent *e = &h->events[h->cursor];
+        for (int32_t k = e->first_write; k < e->first_write + e->nwrites; k++)
+            apply_write(h, &h->writes[k], 1);
+        h->cursor++;
+    }
+    /* The current location follows the cursor. */
+    h->loc = h->cursor > 0 ? h->events[h->cursor - 1].loc : -1;
+}
+
+int gc_event_touches(const GcHeap *h, int32_t i, GcId id)
+{
+    if (i < 0 || i >= h->nevents)
+        return 0;
+    const GcEvent *e = &h->events[i];
+    if (e->obj == id || e->obj2 == id)
+        return 1;
+    int32_t n = e->nwrites;
+    if (i == h->nevents - 1)
+        n = (int32_t)(h->nwrites - e->first_write);
+    for (int32_t k = e->first_write; k < e->first_write + n; k++) {
+        const GcWrite *w = &h->writes[k];
+        if ((w->what == W_OBJ || w->what == W_SLOTK || w->what == W_SLOTV) && w->id == id)
+            return 1;
+    }
     return 0;
 }

@@ -24,6 +24,11 @@
 #define GC_ASSERT(e) ((void)0)
 #endif
 
+/* The hot entry points (gc_incref, gc_decref, gc_temp_push, gc_temp_pop)
+ * are a few instructions in a lean run and call out of line for the rest,
+ * so that link-time optimisation inlines them into the interpreter. */
+#define GC_NOINLINE __attribute__((noinline))
+
 /* Object fields that can be written (write log). */
 enum {
     OF_REFCNT, OF_GCREFS, OF_LIST, OF_PREV, OF_NEXT, OF_FLAGS, OF_STATE, OF_KIND, OF_CLS,
@@ -156,7 +161,7 @@ struct GcHeap {
     IdVec work; /* scratch worklists */
     IdVec work2;
 
-    /* The trashcan (Py_TRASHCAN_BEGIN/END; gc_heap.c): the objects whose
+    /* The trashcan (Py_TRASHCAN_BEGIN/END; gc_teardown.c): the objects whose
      * deallocation was deferred, last deposited on top, and how deep the
      * deallocators are nested: trash_nest counts trashcan levels (3.12's
      * delete_nesting), c_units the C recursion units in use (3.13+'s
@@ -357,7 +362,7 @@ static inline void gc__set_flags(GcHeap *h, GcId id, int set, int clear)
 int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n);
 
 /*
- * A dict's key index (gc_heap.c, "the key index").  A dict with room for
+ * A dict's key index (gc_object.c, "the key index").  A dict with room for
  * GC_IX_MIN slots or more keeps, in the same block after its cap slots, an
  * open-addressing table of 2 * cap entries: slot position + 1, 0 = empty,
  * linear probing on the 64-bit key (str, int and big-int keys are
@@ -391,8 +396,19 @@ static inline void gc__slot_write(GcHeap *h, GcId id, uint32_t i, GcValue key, G
 
 void gc__clear_freelists(GcHeap *h);
 
+/* Growth of the heap's arrays (gc_heap.c): 0, or -1 after gc_fail. */
+int gc__frame_ensure(GcHeap *h, int depth, uint32_t n);
+int gc__objs_ensure(GcHeap *h, GcId n);
 
-/* Teardown. */
+/* Allocation counting and free lists (gc_object.c). */
+void gc__count_alloc(GcHeap *h);
+/* The free list an object of this kind and size uses, or -1. */
+int gc__freelist_of(GcKind kind, int64_t size);
+int64_t gc__freelist_max(int fl);
+/* Lean runs: the records freed since the last call become spare. */
+void gc__lean_recycle(GcHeap *h);
+
+/* Teardown (gc_teardown.c). */
 int gc__dealloc(GcHeap *h, GcId id);
 /* Runs a __del__ / a weakref callback through the host, with the C
  * recursion units a call from C into Python costs (3.13+ trashcan).

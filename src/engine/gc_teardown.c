@@ -1,0 +1,462 @@
+/*
+ * gc_teardown.c: the teardown of an object whose count reaches zero
+ * (subtype_dealloc order: weakrefs cleared and their callbacks called,
+ * __del__, the slots released), done with an explicit worklist so that a
+ * chain of a million objects freed by one DECREF never deepens the C
+ * stack; the trashcan that 3.12 and 3.13+ use to bound that depth; and
+ * gc_heap_free, which frees the whole heap.
+ *
+ * Start reading at gc__dealloc.
+ */
+#include <string.h>
+
+#include "gc_internal.h"
+
+void gc_heap_free(GcHeap *h)
+{
+    if (!h)
+        return;
+    /* a lean run's records above the highest id were never written */
+    GcId end = h->lean ? (GcId)h->g[GF_MAXID] + 1 : h->cap;
+    for (GcId i = 1; i < end; i++)
+        if (h->objs[i].cap > 1)
+            gc_free(h->objs[i].s_.heap);
+    gc_free(h->objs);
+    for (int32_t i = 0; i < h->capframes; i++)
+        gc_free(h->frames[i].vars);
+    gc_free(h->frames);
+    gc_free(h->framecap);
+    gc_free(h->temps);
+    for (int32_t i = 0; i < h->nclasses; i++)
+        gc_free(h->classkeys[i].atoms);
+    gc_free(h->classkeys);
+    gc_free(h->classes);
+    gc_free(h->writes);
+    gc_free(h->events);
+    gc_free(h->coal);
+    gc_free(h->freed.v);
+    gc_free(h->finalized.v);
+    gc_free(h->colls);
+    gc_free(h->work.v);
+    gc_free(h->work2.v);
+    gc_free(h->trash.v);
+    gc_free(h->dead.v);
+    gc_free(h->spare.v);
+    gc_free(h->tear);
+    gc_free(h->infl);
+    gc_free(h);
+}
+
+/* ---- teardown ------------------------------------------------------------ */
+
+/*
+ * PyObject_ClearWeakRefs, as subtype_dealloc calls it: every weakref to id
+ * is cleared first (in list order), then the callbacks run in that order.
+ * The weakrefs are kept alive (INCREF) while their callbacks run.
+ */
+/*
+ * PyObject_ClearWeakRefs as subtype_dealloc calls it.  The callback-less
+ * refs at the head of the list are cleared first.  3.12: if one weakref is
+ * left, it is cleared and its callback called directly; with several, a
+ * tuple (ref, callback, ...) is built, all are cleared, then the callbacks
+ * run in order.  3.13 (gh-111926) always builds the tuple.  Measured:
+ * count[0] around the death of an object with a basic ref and one
+ * callback ref moves by 0 on 3.12.1 and by +1 on 3.13.0.
+ */
+int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
+{
+    GcId head = gc__o(h, id)->wr_head;
+    if (!head)
+        return 0;
+    /* "Remove the callback-less basic and proxy references" at the head:
+     * at most two in 3.12, all of them in 3.13. */
+    for (int k = 0; head && GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, head))) != GC_V_FUNC &&
+                    (k < 2 || h->cfg.internals >= 313);
+         k++) {
+        gc__weakref_unlink(h, head);
+        head = gc__o(h, id)->wr_head;
+    }
+    if (!head)
+        return 0;
+    int count = 0;
+    for (GcId w = head; w; w = WR_NEXT(gc__o(h, w)))
+        count++;
+    if (count == 1 && h->cfg.internals < 313) {
+        gc__weakref_unlink(h, head);
+        if (GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, head))) != GC_V_FUNC || gc__o(h, head)->refcnt <= 0)
+            return 0;
+        /* handle_callback: the callback is called with the weakref. */
+        gc_incref(h, GC_VAL_OBJ(head));
+        gc__event(h, GC_EV_WEAKREF_CALLBACK, head, id, -1, 0, 0);
+        if (gc__host_weakref_cb(h, GC_WR_CALLBACK(gc__o(h, head)), head) < 0)
+            return -1;
+        return gc_decref(h, GC_VAL_OBJ(head));
+    }
+    /* Several weakrefs: CPython builds a tuple (ref, callback, ...), clears
+     * them all, then calls the callbacks in order, then drops the tuple. */
+    GcId t = gc_new(h, GC_KIND_TUPLE, 2 * count);
+    if (!t)
+        return -1;
+    for (int i = 0; i < count; i++) {
+        GcId w = gc__o(h, id)->wr_head;
+        GcValue wv = GC_UNBOUND, cb = GC_UNBOUND;
+        if (gc__o(h, w)->refcnt > 0) {
+            gc_incref(h, GC_VAL_OBJ(w));
+            wv = GC_VAL_OBJ(w);
+            if (GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, w))) == GC_V_FUNC)
+                cb = GC_WR_CALLBACK(gc__o(h, w));
+        }
+        gc_slot_set(h, t, (uint32_t)(2 * i), 0, wv);
+        gc_slot_set(h, t, (uint32_t)(2 * i + 1), 0, cb);
+        gc__weakref_unlink(h, w);
+    }
+    for (int i = 0; i < count; i++) {
+        const GcSlot *s = gc__slots(gc__o(h, t));
+        GcValue cb = s[2 * i + 1].val;
+        if (GC_VAL_TAG(cb) != GC_V_FUNC)
+            continue;
+        GcId w = GC_VAL_ID(s[2 * i].val);
+        gc__event(h, GC_EV_WEAKREF_CALLBACK, w, id, -1, 0, 0);
+        if (gc__host_weakref_cb(h, cb, w) < 0)
+            return -1;
+    }
+    return gc_decref(h, GC_VAL_OBJ(t));
+}
+
+/* Returns the slots of id in teardown order: lists and tuples last first. */
+static int teardown_reversed(const GcObject *o)
+{
+    return o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE;
+}
+
+/* The k-th slot of an instance in shared-key order (n is at most ~30). */
+static uint32_t kth_in_key_order(const GcHeap *h, const GcObject *o, uint32_t k)
+{
+    uint32_t idx[GC_SHARED_KEYS_MAX_SIZE + 2];
+    if (o->nslots > GC_SHARED_KEYS_MAX_SIZE + 2)
+        return k;
+    gc__attr_order(h, o, idx);
+    return idx[k];
+}
+
+/*
+ * The trashcan.  list_dealloc, tupledealloc, dict_dealloc and
+ * subtype_dealloc wrap their bodies in Py_TRASHCAN_BEGIN/END (a weakref's
+ * dealloc does not).  When the deallocators are nested too deep, BEGIN
+ * does not run the body: the object (already untracked, refcount 0) is
+ * deposited on the thread's delete_later list, and its body runs when the
+ * nesting has fallen back, LIFO.  For subtype_dealloc the deposit comes
+ * before __del__, so that finalizer is deferred too.
+ *
+ * 3.12 (Objects/object.c _PyTrash_begin/_PyTrash_end): BEGIN deposits when
+ * delete_nesting >= _PyTrash_UNWIND_LEVEL (50), else increments it; END
+ * decrements it and, back at 0 with deposits waiting, destroys them
+ * (_PyTrash_thread_destroy_chain runs each body at nesting 1).
+ *
+ * 3.13 and later (Include/cpython/object.h): the depth is the C recursion
+ * budget.  BEGIN deposits when c_recursion_remaining <= Py_TRASHCAN_HEADROOM
+ * (50), else takes one unit; END gives it back and destroys the deposits
+ * once more than 2 * 50 units remain.  The budget is Py_C_RECURSION_LIMIT
+ * (10000); the module's frame takes 2 units and a Python frame called from
+ * C (__del__, a weakref callback) 2 more, while it runs.  Measured on
+ * 3.13.0: 9947 nested lists free at once, the 9948th list's item is
+ * deposited.
+ */
+#define TRASH_UNWIND_LEVEL 50
+#define TRASH_HEADROOM     50
+#define C_RECURSION_LIMIT  10000
+#define C_UNITS_PY_FRAME   2
+
+static int trash_312(const GcHeap *h)
+{
+    return h->cfg.python == 312;
+}
+
+static int uses_trashcan(const GcObject *o)
+{
+    return o->kind != GC_KIND_WEAKREF;
+}
+
+/* Py_TRASHCAN_BEGIN's test: must this deallocation be deferred? */
+static int trash_full(const GcHeap *h)
+{
+    if (trash_312(h))
+        return h->trash_nest >= TRASH_UNWIND_LEVEL;
+    return C_RECURSION_LIMIT - h->c_units <= TRASH_HEADROOM;
+}
+
+static void trash_enter(GcHeap *h)
+{
+    if (trash_312(h))
+        h->trash_nest++;
+    else
+        h->c_units++;
+}
+
+static int teardown_run(GcHeap *h, GcId root, int from_trash);
+
+/* _PyTrash_thread_destroy_chain: the deposits, last first, each body run
+ * one level deeper than where the chain started. */
+static int trash_destroy_chain(GcHeap *h)
+{
+    int rc = 0;
+    trash_enter(h);
+    while (h->trash.n > 0 && rc == 0) {
+        GcId id = h->trash.v[--h->trash.n];
+        rc = teardown_run(h, id, 1);
+    }
+    if (trash_312(h))
+        h->trash_nest--;
+    else
+        h->c_units--;
+    return rc;
+}
+
+/* Py_TRASHCAN_END. */
+static int trash_leave(GcHeap *h)
+{
+    int destroy;
+    if (trash_312(h)) {
+        h->trash_nest--;
+        destroy = h->trash_nest <= 0;
+    } else {
+        h->c_units--;
+        destroy = C_RECURSION_LIMIT - h->c_units > 2 * TRASH_HEADROOM;
+    }
+    if (destroy && h->trash.n > 0 && !h->failed)
+        return trash_destroy_chain(h);
+    return 0;
+}
+
+static int host_enter(GcHeap *h)
+{
+    if (h->failed)
+        return -1;
+    h->c_units += C_UNITS_PY_FRAME;
+    return 0;
+}
+
+static int host_leave(GcHeap *h, int r)
+{
+    h->c_units -= C_UNITS_PY_FRAME;
+    /* The host's -1 is an exception it reported as unraisable, or a fatal
+     * error; only the latter (h->failed) stops the run. */
+    (void)r;
+    return h->failed ? -1 : 0;
+}
+
+int gc__host_del(GcHeap *h, GcId id)
+{
+    h->host_calls++;
+    if (host_enter(h) < 0)
+        return -1;
+    int r = h->host.call_del ? h->host.call_del(h->host.ctx, h, id) : 0;
+    return host_leave(h, r);
+}
+
+int gc__host_weakref_cb(GcHeap *h, GcValue callback, GcId wr)
+{
+    h->host_calls++;
+    if (host_enter(h) < 0)
+        return -1;
+    int r = h->host.call_weakref_cb ? h->host.call_weakref_cb(h->host.ctx, h, callback, wr) : 0;
+    return host_leave(h, r);
+}
+
+/* Takes id's last entry out of the step's freed list (a __del__ may have
+ * freed other objects after id's deallocation began). */
+static void freed_forget(GcHeap *h, GcId id)
+{
+    for (int32_t i = h->freed.n - 1; i >= 0; i--) {
+        if (h->freed.v[i] != id)
+            continue;
+        memmove(h->freed.v + i, h->freed.v + i + 1,
+                (size_t)(h->freed.n - i - 1) * sizeof *h->freed.v);
+        h->freed.n--;
+        return;
+    }
+}
+
+/*
+ * Tears down objects whose count reached zero.  Depth-first in the same
+ * order as CPython's recursive deallocators: an object's finalizer and
+ * weakref callbacks first, then its children one by one (each child's own
+ * teardown completes before the next child is released), then its memory.
+ * The recursion is replaced by an explicit stack of (object, next slot);
+ * the trashcan's nesting counts its entries (and those of the teardowns
+ * further out, when a __del__ started this one).
+ */
+static int finalize_from_dealloc(GcHeap *h, GcId id)
+{
+    /* subtype_dealloc step 2: re-track at the tail of gen 0, give it a
+     * temporary reference, run __del__ once, and see if it resurrected. */
+    GcObject *o = gc__o(h, id);
+    if (o->kind != GC_KIND_INSTANCE || !h->classes[o->cls].has_del)
+        return 0;
+    if (h->cfg.collector != GC_COLLECTOR_MARKSWEEP)
+        gc__list_append(h, GC_LIST_GEN0, id);
+    if (!(o->flags & GC_F_FINALIZED)) {
+        if (gc__idvec_push(&h->finalized, id) < 0)
+            return gc_fail(h, "out of memory");
+        gc__event(h, GC_EV_DEL_CALL, id, 0, -1, 0, 0);
+        SET_OBJ(h, id, OF_REFCNT, 1);
+        gc__inflight_add(h, GC_VAL_OBJ(id));
+        gc__set_flags(h, id, GC_F_FINALIZED, 0);
+        if (gc__host_del(h, id) < 0)
+            return -1;
+        gc__event(h, GC_EV_DEL_RETURN, id, 0, -1, 0, 0);
+        gc__inflight_del(h, GC_VAL_OBJ(id));
+        int64_t rc = gc__o(h, id)->refcnt - 1;
+        SET_OBJ(h, id, OF_REFCNT, rc);
+        if (rc > 0) {
+            gc__event(h, GC_EV_RESURRECTED, id, 0, -1, rc, 0);
+            return 1;
+        }
+    }
+    gc__list_remove(h, id);
+    return 0;
+}
+
+enum { TEAR_FAIL = -1, TEAR_BODY = 0, TEAR_RESURRECTED = 1, TEAR_DEPOSITED = 2 };
+
+/* The start of a deallocator, up to its children: untrack, the trashcan's
+ * BEGIN, __del__, weakrefs.  from_trash: the body of a deposited object,
+ * called by the trashcan (its deallocation was already counted). */
+static int begin_teardown(GcHeap *h, GcId id, int from_trash)
+{
+    if (!from_trash) {
+        if (!h->lean && gc__idvec_push(&h->freed, id) < 0)
+            return gc_fail(h, "out of memory");
+        gc__event(h, GC_EV_DEALLOC, id, 0, -1, 0, 0);
+        gc__list_remove(h, id);
+        if (h->failed)
+            return TEAR_FAIL;
+        if (uses_trashcan(gc__o(h, id)) && trash_full(h)) {
+            if (gc__idvec_push(&h->trash, id) < 0)
+                return gc_fail(h, "out of memory");
+            gc__event(h, GC_EV_TRASH_DEPOSIT, id, 0, -1, h->trash.n, 0);
+            return TEAR_DEPOSITED;
+        }
+    } else {
+        gc__event(h, GC_EV_TRASH_DESTROY, id, 0, -1, h->trash.n, 0);
+    }
+    if (uses_trashcan(gc__o(h, id)))
+        trash_enter(h);
+    int r = finalize_from_dealloc(h, id);
+    if (r < 0)
+        return TEAR_FAIL;
+    if (r > 0) {
+        freed_forget(h, id); /* resurrected: it was not freed after all */
+        return trash_leave(h) < 0 ? TEAR_FAIL : TEAR_RESURRECTED;
+    }
+    GcObject *o = gc__o(h, id);
+    if (o->kind == GC_KIND_WEAKREF) {
+        gc__weakref_unlink(h, id);
+        return h->failed ? TEAR_FAIL : TEAR_BODY;
+    }
+    if (gc__clear_weakrefs_dealloc(h, id) < 0)
+        return TEAR_FAIL;
+    return h->failed ? TEAR_FAIL : TEAR_BODY;
+}
+
+/* The end of a deallocator: the memory goes (to a free list or back to the
+ * allocator, count[0] down), then the trashcan's END. */
+static int finish_teardown(GcHeap *h, GcId id)
+{
+    GcObject *o = gc__o(h, id);
+    SET_OBJ(h, id, OF_STATE, GC_STATE_FREED);
+    SET_OBJ(h, id, OF_DIED, h->nevents);
+    h->nlive[o->kind]--;
+    int fl = gc__freelist_of((GcKind)o->kind, o->nslots);
+    if (fl >= 0 && h->g[fl] < gc__freelist_max(fl))
+        SET_G(h, fl, h->g[fl] + 1); /* kept on a free list: count[0] unchanged */
+    else if (h->g[GF_COUNT0] > 0)
+        SET_G(h, GF_COUNT0, h->g[GF_COUNT0] - 1);
+    SET_G(h, GF_FREED, h->g[GF_FREED] + 1);
+    if (h->failed)
+        return -1;
+    int trash = uses_trashcan(o);
+    if (h->lean && gc__idvec_push(&h->dead, id) < 0)
+        return gc_fail(h, "out of memory");
+    return trash ? trash_leave(h) : 0;
+}
+
+/* Pushes a teardown frame on the shared worklist. */
+static int tear_push(GcHeap *h, GcId id)
+{
+    if (h->ntear == h->captear) {
+        int32_t cap = h->captear ? h->captear * 2 : 64;
+        TearFrame *t = gc_realloc(h->tear, (size_t)cap * sizeof *t);
+        if (!t)
+            return gc_fail(h, "out of memory");
+        h->tear = t;
+        h->captear = cap;
+    }
+    h->tear[h->ntear++] = (TearFrame){id, 0};
+    return 0;
+}
+
+static int teardown_run(GcHeap *h, GcId root, int from_trash)
+{
+    int rc = 0;
+    h->busy++;
+    int r = begin_teardown(h, root, from_trash);
+    if (r != TEAR_BODY) {
+        h->busy--;
+        return r == TEAR_FAIL ? -1 : 0;
+    }
+    /* This teardown's frames are the entries from base up; a nested one
+     * (a __del__ freeing objects) pushes above them and is back to where
+     * it started when it returns. */
+    int32_t base = h->ntear;
+    if (tear_push(h, root) < 0) {
+        h->busy--;
+        return -1;
+    }
+    while (h->ntear > base) {
+        TearFrame *t = &h->tear[h->ntear - 1];
+        GcId tid = t->id;
+        GcObject *o = gc__o(h, tid);
+        if (o->kind == GC_KIND_WEAKREF || t->next >= o->nslots) {
+            h->ntear--;
+            if (finish_teardown(h, tid) < 0) {
+                rc = -1;
+                break;
+            }
+            continue;
+        }
+        uint32_t i = teardown_reversed(o) ? o->nslots - 1 - t->next : t->next;
+        if (o->kind == GC_KIND_INSTANCE && o->nslots > 1)
+            i = kth_in_key_order(h, o, t->next);
+        t->next++;
+        GcValue v = gc__slots(o)[i].val;
+        if (!GC_VAL_IS_OBJ(v)) {
+            gc__slot_write(h, tid, i, gc__slots(o)[i].key, GC_UNBOUND);
+            continue;
+        }
+        GcId c = GC_VAL_ID(v);
+        int64_t crc = gc__o(h, c)->refcnt;
+        gc__event(h, GC_EV_DECREF, c, tid, (int32_t)i, crc, crc - 1);
+        gc__slot_write(h, tid, i, gc__slots(gc__o(h, tid))[i].key, GC_UNBOUND);
+        SET_OBJ(h, c, OF_REFCNT, crc - 1);
+        if (crc - 1 > 0 || h->cfg.collector == GC_COLLECTOR_MARKSWEEP)
+            continue;
+        r = begin_teardown(h, c, 0);
+        if (r == TEAR_FAIL) {
+            rc = -1;
+            break;
+        }
+        if (r == TEAR_BODY && tear_push(h, c) < 0) {
+            rc = -1;
+            break;
+        }
+    }
+    h->ntear = base;
+    h->busy--;
+    return h->failed ? -1 : rc;
+}
+
+int gc__dealloc(GcHeap *h, GcId root)
+{
+    return teardown_run(h, root, 0);
+}
