@@ -849,7 +849,8 @@ static int card_bounds(const AppWin *w, GcId id, float b[4])
     float x, y, cw, ch;
     if (!o || layout_get(w->layout, id, &x, &y) < 0)
         return 0;
-    layout_card_dims(w->layout, id, o->kind, o->nslots, &cw, &ch);
+    /* a freed card's ghost is its header (render_heap draws it so) */
+    layout_card_dims(w->layout, id, o->kind, o->state == GC_STATE_FREED ? 0 : o->nslots, &cw, &ch);
     b[0] = x;
     b[1] = y;
     b[2] = x + cw;
@@ -1081,6 +1082,20 @@ static void whole_cards(AppWin *w, float zoom, float *px, float *py, const float
     *px = whole_pan(cx, n, *px, vw, *py, vh, s0, s1);
 }
 
+static int drawn_cards(AppWin *w, int ghosts, float zoom, float px, float py, float b[4], int *cut);
+
+#define SLIDE_LANE 22.0f /* arrows routed round a block run this far beyond its cards */
+#define SLIDE_FILL 1.1f  /* a frame's cards this much larger alone: zoomed to fill */
+
+/* Bounds b with room for the arrows' lanes: above the name tags (a
+ * doubly linked list's back arrows) and right of the last column (a
+ * ring's return arrow), so that a slide does not put them on its edge. */
+static void lane_pad(float b[4])
+{
+    b[1] -= SLIDE_LANE;
+    b[2] += SLIDE_LANE;
+}
+
 /* World bounds of the arranged structures' cards drawn now (their compact
  * cards, alive or the ghosts of those the statement freed); 0 if there is
  * none. */
@@ -1104,6 +1119,8 @@ static int structure_bounds(AppWin *w, float b[4])
         b[3] = fmaxf(b[3], cb[3]);
         any = 1;
     }
+    if (any)
+        lane_pad(b);
     return any;
 }
 
@@ -1120,6 +1137,7 @@ static void slide_view(AppWin *w, float *zoom, float *px, float *py)
     float b[4], sb[4];
     if (!render_slide_bounds(w->layout, b)) /* the run's cards but its temporaries */
         return;
+    lane_pad(b);
     int structure = structure_bounds(w, sb);
     float zmin = structure ? SLIDE_ZMIN_STRUCT : SLIDE_ZMIN;
     float z = fminf(vw / (b[2] - b[0] + 2 * m), vh / (b[3] - b[1] + 2 * m));
@@ -1134,6 +1152,19 @@ static void slide_view(AppWin *w, float *zoom, float *px, float *py)
     }
     if (z > SLIDE_ZMAX)
         z = SLIDE_ZMAX;
+    /* the cards drawn now (the living, the ghosts of those the statement
+     * freed) when they are a small part of that view (chapter 05's chain
+     * before its tree, the interpreter's exit): they fill the heap */
+    float d[4];
+    int cut = 0;
+    if (drawn_cards(w, 1, 1, 0, 0, d, &cut)) {
+        lane_pad(d);
+        float zd = fminf(fminf(vw / (d[2] - d[0] + 2 * m), vh / (d[3] - d[1] + 2 * m)), SLIDE_ZMAX);
+        if (zd > SLIDE_FILL * fmaxf(z, zmin)) {
+            memcpy(b, d, sizeof b);
+            z = zd;
+        }
+    }
     if (z < zmin) {
         z = zmin;
         *px = b[0] - m;
@@ -1193,9 +1224,10 @@ static int drawn_cards(AppWin *w, int ghosts, float zoom, float px, float py, fl
         if (o->state != GC_STATE_ALIVE && layout_is_temporary(w->layout, id))
             continue; /* an argument tuple's ghost is not worth a smaller slide */
         cb[3] -= 24;  /* a footer may be cut; the card not */
-        int meets = cb[0] < px + vw && cb[2] > px && cb[1] < py + vh && cb[3] > py;
         int inside = cb[0] >= px && cb[2] <= px + vw && cb[1] >= py && cb[3] <= py + vh;
-        *cut |= meets && !inside && o->state == GC_STATE_ALIVE; /* a cut ghost is left out */
+        /* a living card cut by the view or out of it (a cut ghost is left
+         * out; tree_del's `order` under the ghosts of its tree is not) */
+        *cut |= !inside && o->state == GC_STATE_ALIVE;
         if (!any)
             memcpy(b, cb, 4 * sizeof *b);
         b[0] = fminf(b[0], cb[0]);

@@ -129,6 +129,8 @@ int render_is_temporary(const GcHeap *h, GcId id)
            gc_event_interpreter_only(h, o->born);
 }
 
+#define SLIDE_GHOST_ZMIN 0.66f /* ghosts alone smaller than this: listed instead */
+
 static float card_alpha(HeapCtx *c, const GcObject *o)
 {
     Scene *s = c->s;
@@ -1143,6 +1145,8 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
         q.nkeep = nkeep;
         q.sides = sides;
         q.entry_y = entry_y;
+        q.entry_x = pts[npts - 1].x;
+        q.entry_b = pts[npts - 1].y;
         q.inset = ROUTE_MARGIN * k;
         q.gap_x = (LAYOUT_GAP_X * 0.5f - ROUTE_MARGIN) * k;
         q.gap_y = (LAYOUT_GAP_Y * 0.5f - ROUTE_MARGIN) * k;
@@ -1181,6 +1185,23 @@ static int arrow_may_show(const HeapCtx *c, const CardGeo *src, const CardGeo *t
 }
 
 /* An arrow from (sx, sy) leaving in direction (dx, dy) to the card tgt. */
+/* Whether a field of card id refers to a card on its left: that arrow
+ * leaves id's right side and loops back over the row (a ring's return). */
+static int loops_back(const HeapCtx *c, GcId id)
+{
+    const GcObject *o = gc_object(c->s->h, id);
+    if (!o || o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE)
+        return 0;
+    const GcSlot *sl = gc_slots(o);
+    for (uint32_t i = 0; i < o->nslots && i < LAYOUT_MAX_ROWS; i++) {
+        GcId tid = GC_VAL_IS_OBJ(sl[i].val) ? GC_VAL_ID(sl[i].val) : 0;
+        if (tid > 0 && tid <= c->s->maxid && tid != id && c->geo[tid].drawn &&
+            c->geo[tid].x + c->geo[tid].w < c->geo[id].x)
+            return 1;
+    }
+    return 0;
+}
+
 static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId src_id, GcId tgt_id,
                      int lane, int self, RenderColor col, float width, float dash)
 {
@@ -1194,6 +1215,12 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId sr
     if (self && overview(c->s) && src_id == tgt_id) {
         p3 = (RenderPt){tgt->x + tgt->w, tgt->y + tgt->h * 0.8f}; /* a loop on the right edge */
         in = (RenderPt){-1, 0};
+    } else if (self == 2) {
+        /* a field that holds its own object below a row whose arrow leaves
+         * the card too: into its own bottom edge (a loop back into the
+         * header would enclose that arrow's start, and they would cross) */
+        p3 = (RenderPt){tgt->x + tgt->w - 30 * k, tgt->y + tgt->h};
+        in = (RenderPt){0, -1};
     } else if (self) {
         p3 = (RenderPt){tgt->x + tgt->w, hy};
         in = (RenderPt){-1, 0};
@@ -1215,6 +1242,15 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId sr
     } else if (tgt->x + tgt->w < src->x - 24 * k) {
         p3 = (RenderPt){tgt->x + tgt->w, hy};
         in = (RenderPt){-1, 0};
+    } else if (dx > 0 && tgt->bottom < src->y - LAYOUT_TAG_H * src->k && loops_back(c, tgt_id)) {
+        /* a field's target above its card (the globals dict under the
+         * ring at the interpreter's exit): up into the target's bottom
+         * edge, right of its footer's text.  Into a side it would cross
+         * an arrow that leaves that side and loops back over the row */
+        float lo = fmaxf(tgt->x + 30 * k, tgt->foot_r + 12 * k), hi = tgt->x + tgt->w - 24 * k;
+        ax = lo <= hi ? fminf(fmaxf(sx, lo), hi) : hi;
+        p3 = (RenderPt){ax, tgt->y + tgt->h};
+        in = (RenderPt){0, -1};
     } else {
         /* stacked cards: loop out on the right and come back into the target's right edge */
         p3 = (RenderPt){tgt->x + tgt->w, hy};
@@ -1245,8 +1281,11 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId sr
         render_line(c->s->l, pts, npts, width, dash, head, col);
         return;
     }
-    route_draw(c, pts, npts, src_id, tgt_id, p0, dx > 0 ? 0 : dy > 0 ? 1 : -1, 3, hy, lane, k, width,
-               dash, head, col);
+    route_draw(c, pts, npts, src_id, tgt_id, p0,
+               dx > 0   ? 0
+               : dy > 0 ? 1
+                        : -1,
+               in.y < 0 && dx > 0 ? 7 : 3, hy, lane, k, width, dash, head, col);
 }
 
 /* A cell of a list that holds the list itself: out of the card's left
@@ -1345,6 +1384,17 @@ static int row_arrow(HeapCtx *c, GcId id, GcId tid, uint32_t i, float sy, Render
     return 1;
 }
 
+/* Whether a slot of sl[from, to) holds an object whose card is drawn. */
+static int rows_with_arrows(const HeapCtx *c, const GcSlot *sl, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to; i++) {
+        GcId tid = GC_VAL_IS_OBJ(sl[i].val) ? GC_VAL_ID(sl[i].val) : 0;
+        if (tid > 0 && tid <= c->s->maxid && c->geo[tid].drawn)
+            return 1;
+    }
+    return 0;
+}
+
 static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
 {
     Scene *s = c->s;
@@ -1404,7 +1454,10 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
             float sy = g->y + (LAYOUT_HEADER_H + LAYOUT_ROW_H * ((float)i + 0.5f)) * k;
             if (tid != id && row_arrow(c, id, tid, i, sy, col, w))
                 continue;
-            arrow_to(c, g->x + g->w - 14 * k, sy, 1, 0, id, tid, (int)i, tid == id, col, w, 0);
+            int self = tid == id ? 1 : 0;
+            if (self && rows_with_arrows(c, sl, 0, i) && !rows_with_arrows(c, sl, i + 1, n))
+                self = 2;
+            arrow_to(c, g->x + g->w - 14 * k, sy, 1, 0, id, tid, (int)i, self, col, w, 0);
         }
     }
 }
@@ -1458,6 +1511,42 @@ int render_card_anchor(Scene *s, GcId id, float *x, float *y)
     return 1;
 }
 
+/* A slide's heap with nothing alive in it: says so, and (listed) names
+ * the objects the step freed, whose ghosts would be too small to read
+ * where they were.  With their ghosts drawn, it says nothing more. */
+static void empty_slide(HeapCtx *c, int listed)
+{
+    Scene *s = c->s;
+    char names[400];
+    int n = 0, k = 0, drawn = 0;
+    names[0] = 0;
+    for (GcId id = 1; id <= s->maxid; id++) {
+        const GcObject *o = gc_object(s->h, id);
+        drawn |= c->geo[id].drawn;
+        if (!listed || !o || o->state == GC_STATE_ALIVE || card_alpha(c, o) <= 0 ||
+            layout_is_temporary(s->layout, id))
+            continue;
+        char label[96];
+        render_obj_label(s->h, id, label, sizeof label);
+        if (k >= 0 && (size_t)k < sizeof names)
+            k += snprintf(names + k, sizeof names - (size_t)k, "%s%s", n ? ", " : "", label);
+        n++;
+    }
+    if (drawn)
+        return; /* the ghosts say what was freed */
+    float x = s->rg.heap_x + sc(s, 40), w = s->rg.heap_w - sc(s, 80);
+    float y = s->rg.heap_y + s->rg.heap_h * 0.4f;
+    static const int big[] = {28}, small[] = {20, 18};
+    render_wrapped(s, RENDER_FONT_BOLD, big, 1, "Nothing is alive on the heap.", x, y, w, 1, 0,
+                   s->t->text_dim);
+    if (n > 0) {
+        char msg[480];
+        snprintf(msg, sizeof msg, "Freed by this step: %s", names);
+        render_wrapped(s, RENDER_FONT_SANS, small, 2, msg, x, y + sc(s, 48), w, 3, 4,
+                       s->t->text_dim);
+    }
+}
+
 void render_heap(Scene *s)
 {
     if (!s->layout)
@@ -1490,10 +1579,27 @@ void render_heap(Scene *s)
     }
     if (!c.aggregate)
         names_were(&c);
+    /* a slide with nothing alive: the ghosts where their objects were,
+     * or, when they are too small to read there, a list of them */
+    int living = 0, ghosts_listed = 0;
+    for (GcId id = 1; s->v->slide && !living && id <= s->maxid; id++) {
+        const GcObject *o = gc_object(s->h, id);
+        float wx, wy, x, y;
+        if (!o || o->state != GC_STATE_ALIVE || layout_get(s->layout, id, &wx, &wy) < 0 ||
+            card_alpha(&c, o) <= 0)
+            continue;
+        to_screen(s, wx, wy, &x, &y); /* a card in the heap view, not one the run keeps out of it */
+        living = x < s->rg.heap_x + s->rg.heap_w && y < s->rg.heap_y + s->rg.heap_h &&
+                 x + LAYOUT_CARD_W * zk(s) > s->rg.heap_x &&
+                 y + LAYOUT_HEADER_H * zk(s) > s->rg.heap_y;
+    }
+    if (s->v->slide && !living && s->v->zoom < SLIDE_GHOST_ZMIN)
+        ghosts_listed = 1;
     for (GcId id = 1; id <= s->maxid; id++) {
         const GcObject *o = gc_object(s->h, id);
         float wx, wy;
-        if (!o || layout_get(s->layout, id, &wx, &wy) < 0)
+        if (!o || layout_get(s->layout, id, &wx, &wy) < 0 ||
+            (ghosts_listed && o->state != GC_STATE_ALIVE))
             continue;
         draw_card(&c, id, o, wx, wy);
     }
@@ -1532,10 +1638,12 @@ void render_heap(Scene *s)
         if (o)
             draw_arrows(&c, id, o);
     }
-    if (s->maxid == 0) {
+    if (s->maxid == 0 && !s->v->slide) {
         render_text(s->l, s->rg.heap_x + s->rg.heap_w * 0.5f, s->rg.heap_y + s->rg.heap_h * 0.45f,
                     RENDER_FONT_SANS, spx(s, 18), RENDER_ALIGN_CENTER, s->t->text_faint,
                     "The heap is empty. Step forward with \xE2\x86\x92.");
+    } else if (s->v->slide && !living) {
+        empty_slide(&c, ghosts_listed);
     }
     render_unclip(s->l);
     root_arrows(&c);

@@ -118,8 +118,10 @@ typedef struct RouteReq {
     int src, tgt;      /* obstacle indices of the source (-1: none) and target cards */
     const RouteRect *keep; /* parts of the source card (tags, footer) no leg may cross */
     int nkeep;
-    int sides;         /* target sides that may be entered: 1 = left, 2 = right */
+    int sides;         /* target sides that may be entered: 1 = left, 2 = right, 4 = the
+                          bottom at (entry_x, entry_b), tried first */
     float entry_y;     /* height at which the target is entered */
+    float entry_x, entry_b; /* where the bottom is entered */
     float inset;       /* the end point lies this far inside the target's obstacle */
     float gap_x, gap_y;   /* distance from a card edge to the middle of the gap */
     float lane_x, lane_y; /* offsets that keep arrows sharing a gap apart */

@@ -382,6 +382,33 @@ static void try_path(RouteIndex *ix, const RouteReq *q, const RenderPt *p, int n
     b->cost = cost;
 }
 
+/* Paths of a field's arrow (leaving rightwards) up into the bottom of a
+ * target above it at (q->entry_x, q->entry_b): along the row and up
+ * (H-V), or out to a vertical channel, up to a horizontal one under the
+ * target, along it and up (H-V-H-V).  Returns the best one's length. */
+static int bottom_paths(RouteIndex *ix, const RouteReq *q, const RouteRect *S, const float *chx,
+                        int nx, const float *chy, int ny, Best *b)
+{
+    RenderPt s = q->s, e = {q->entry_x, q->entry_b};
+    float xmin = (S ? S->x1 : s.x) + 2, below = fmaxf(ix->obs[q->tgt].y1, e.y + q->head);
+    if (s.y <= below + q->head)
+        return 0;
+    if (e.x >= xmin) {
+        RenderPt p[3] = {s, {e.x, s.y}, e};
+        try_path(ix, q, p, 3, b);
+    }
+    float c1[4], c2[4];
+    int n1 = 0, n2 = 0;
+    nearest(chx, nx, xmin, 1e30f, xmin, c1, &n1);
+    nearest(chy, ny, below, s.y - q->head, below, c2, &n2);
+    for (int i = 0; i < n1; i++)
+        for (int j = 0; j < n2; j++) {
+            RenderPt p[5] = {s, {c1[i], s.y}, {c1[i], c2[j]}, {e.x, c2[j]}, e};
+            try_path(ix, q, p, 5, b);
+        }
+    return b->n;
+}
+
 static int cmp_int(const void *a, const void *b)
 {
     int x = *(const int *)a, y = *(const int *)b;
@@ -428,6 +455,11 @@ int route_find(RouteIndex *ix, const RouteReq *q, RenderPt *out)
     Best b;
     b.n = 0;
     b.cost = 0;
+    if ((q->sides & 4) && q->dir == 0 && bottom_paths(ix, q, S, chx, nx, chy, ny, &b) > 0) {
+        for (int i = 0; i < b.n; i++)
+            out[i] = b.p[i];
+        return b.n;
+    }
     float ty = q->entry_y;
     for (int side = 0; side < 2; side++) {
         if (!(q->sides & (1 << side)))

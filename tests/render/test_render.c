@@ -2225,6 +2225,58 @@ static void t_slide_pictures(void)
     CHECK(weak >= 5, "14: %d weakref arrows looked at", weak);
     target_close(&t);
 
+    /* chapter 05 at every statement's end and the exit: the cards drawn
+     * fill the heap (a frame of the chain, the tree or the leaf alone was
+     * small at the top of the whole run's view), and a heap with nothing
+     * alive says so */
+    CHECK(target_open_record(&t, 1280, 720, RENDER_THEME_LIGHT, 1) == 0, "target");
+    CHECK(load(&t, GCVIZ_SCENARIOS_DIR "/05_dealloc_cascade.py") == 0, "load 05");
+    RecordPoint *fpts = NULL;
+    int32_t nfp = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_STATEMENT, &fpts);
+    int filled = 0, empty = 0;
+    float least = 1;
+    for (int32_t i = 0; i < nfp; i++) {
+        app_win_seek(t.w, fpts[i].cursor, 0);
+        CHECK(app_win_build(t.w) == 0, "build");
+        app_win_regions(t.w, &rg);
+        float u[4] = {1e9f, 1e9f, -1e9f, -1e9f};
+        int any = 0, alive = 0;
+        for (int32_t j = 0; j < t.w->list.nhits; j++) {
+            const RenderHit *hk = &t.w->list.hits[j];
+            const GcObject *o = hk->kind == RENDER_HIT_CARD ? gc_object(t.w->heap, hk->id) : NULL;
+            if (!o)
+                continue;
+            u[0] = fminf(u[0], hk->x);
+            u[1] = fminf(u[1], hk->y);
+            u[2] = fmaxf(u[2], hk->x + hk->w);
+            u[3] = fmaxf(u[3], hk->y + hk->h);
+            any = 1;
+            alive += o->state == GC_STATE_ALIVE;
+        }
+        if (!any) {
+            int said = 0;
+            for (int32_t c = 0; c < t.w->list.ncmds; c++)
+                said |= t.w->list.cmds[c].kind == RENDER_CMD_TEXT &&
+                        strstr(render_cmd_text(&t.w->list, &t.w->list.cmds[c]), "Nothing is alive") != NULL;
+            CHECK(said, "05 cursor %d: an empty heap says nothing", (int)fpts[i].cursor);
+            empty++;
+            continue;
+        }
+        if (!alive)
+            continue; /* ghosts where their objects were */
+        /* (or are at the largest zoom: the leaf alone) */
+        float f = fmaxf((u[2] - u[0]) / rg.heap_w, (u[3] - u[1]) / rg.heap_h);
+        if (t.w->view.zoom < 1.55f)
+            least = fminf(least, f);
+        CHECK(f >= 0.7f || t.w->view.zoom >= 1.55f, "05 cursor %d: the cards fill %.0f %% of the heap at %.0f %%",
+              (int)fpts[i].cursor, f * 100, t.w->view.zoom * 100);
+        filled++;
+    }
+    printf("slide_pictures: 05: %d frames filled (least %.0f %%), %d empty\n", filled, least * 100, empty);
+    CHECK(filled >= 5 && empty >= 3, "05: %d filled frames, %d empty", filled, empty);
+    free(fpts);
+    target_close(&t);
+
     /* chapters 19 and 08: arrows that neither cross nor cross cards */
     static const char *const rings[] = {"19_internaldocs_figures.py", "08_collect_step_by_step.py"};
     for (int ri = 0; ri < 2; ri++) {
@@ -2237,10 +2289,8 @@ static void t_slide_pictures(void)
         int frames = 0;
         for (int32_t i = 0; i < np; i++) {
             app_win_seek(t.w, pts[i].cursor, 0);
-            /* the program's statements, not the interpreter's exit (its
-             * globals dict and functions come in from the right) */
-            if (render_shown_step(t.w->heap) >= lang_step_count(t.w->sc->program))
-                continue;
+            /* the program's statements and the interpreter's exit (its
+             * globals dict and functions come in too) */
             CHECK(app_win_build(t.w) == 0, "build");
             char what[160] = "";
             int meet = arrows_meeting(&t), cross = arrows_crossing_cards(&t, what, sizeof what);
