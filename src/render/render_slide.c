@@ -380,6 +380,20 @@ static void slide_footer(Scene *s, float x, float y, float w, float h)
         render_fit(s, RENDER_FONT_BOLD, px, left, w - rwid - sc(s, 24), fit, sizeof fit));
 }
 
+/* The output panel's width for the longest line printed so far (at
+ * least 300 logical pixels: its title and a few words). */
+static float output_w(const Scene *s)
+{
+    size_t longest = 0, run = 0;
+    for (size_t i = 0; s->v->output && i < s->v->output_len; i++) {
+        if (s->v->output[i] == '\n')
+            run = 0;
+        else if (((unsigned char)s->v->output[i] & 0xC0) != 0x80 && ++run > longest)
+            longest = run;
+    }
+    return sc(s, fmaxf(300, SLIDE_CODE_W(longest)));
+}
+
 void render_slide(Scene *s)
 {
     const RenderRegions *rg = &s->rg;
@@ -388,16 +402,17 @@ void render_slide(Scene *s)
                 sc(s, rg->top_h) - sc(s, 16));
     float out_h = render_output_h(s, rg->code_w), wl_h = render_worklist_h(s);
     if (rg->code_below) {
-        /* below the heap: the code at the left, the worklist and the
-         * output beside it (the code alone takes the whole width) */
+        /* below the heap: the code at the left, as wide as its lines, the
+         * worklist and the output beside it, the output as wide as its
+         * longest line so far (a full width of short lines is mostly
+         * empty: chapter 08) */
         float sx = rg->code_x + rg->code_w + m, sw = rg->heap_x + rg->heap_w - sx;
-        int side = out_h > 0 || wl_h > 0;
-        render_code_panel(s, rg->code_x, rg->code_y, side ? rg->code_w : rg->heap_w, rg->code_h);
+        render_code_panel(s, rg->code_x, rg->code_y, rg->code_w, rg->code_h);
         float oh = wl_h > 0 && out_h > 0 ? (rg->code_h - m) * 0.5f : rg->code_h;
         if (wl_h > 0)
             render_worklist_panel(s, sx, rg->code_y, sw, oh);
         if (out_h > 0)
-            render_output_panel(s, sx, rg->code_y + rg->code_h - oh, sw, oh);
+            render_output_panel(s, sx, rg->code_y + rg->code_h - oh, fminf(sw, output_w(s)), oh);
     } else {
         /* beside the heap: the code, then (mark-sweep's mark phase) the
          * grey worklist, then the output */

@@ -2115,6 +2115,16 @@ static void t_slide_pictures(void)
         }
     }
     CHECK(x1 - x0 >= 0.75f * rg.heap_w, "dll: the row spans %g of the heap's %g px", x1 - x0, rg.heap_w);
+    /* the code below the heap is as wide as its lines (the widest panel
+     * of the band's height: at most 40 % of the slide; it took the whole
+     * width with no output beside it) */
+    float band = 0;
+    for (int32_t c = 0; c < t.w->list.ncmds; c++) {
+        const RenderCmd *cmd = &t.w->list.cmds[c];
+        if (cmd->kind == RENDER_CMD_RECT && fabsf(cmd->y - rg.code_y) < 1 && fabsf(cmd->h - rg.code_h) < 1)
+            band = fmaxf(band, cmd->w);
+    }
+    CHECK(band > 200 && band <= 0.4f * 1280, "dll: the code panel below is %g px wide", band);
     target_close(&t);
 
     /* tree_del.py: `order` under the tree */
