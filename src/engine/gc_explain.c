@@ -74,7 +74,7 @@ static GcValue slot_key_at(const GcHeap *h, GcId id, uint32_t idx, int64_t w)
 {
     for (int64_t k = w < h->nwrites ? w : h->nwrites - 1, stop = w - 4 * SCAN_LIMIT;
          k >= 0 && k > stop; k--) {
-        const GcWrite *wr = &h->writes[k];
+        const GcWrite wcopy = *gc__write(h, k), *wr = &wcopy;
         if (wr->what == W_SLOTK && wr->id == id && wr->idx == idx)
             return (GcValue)(wr->new_ != 0 ? wr->new_ : wr->old);
     }
@@ -155,7 +155,7 @@ static int ev_is(const GcHeap *h, int32_t i, GcEventKind kind, GcId obj)
 static int32_t var_name_at(const GcHeap *h, int32_t depth, uint32_t idx, int64_t w)
 {
     for (int64_t k = w; k >= 0 && k > w - SCAN_LIMIT; k--) {
-        const GcWrite *wr = &h->writes[k];
+        const GcWrite wcopy = *gc__write(h, k), *wr = &wcopy;
         if (wr->what == W_VARK && wr->id == depth && wr->idx == idx && wr->new_ != 0)
             return (int32_t)GC_VAL_PAYLOAD((GcValue)wr->new_);
     }
@@ -205,7 +205,7 @@ static Hold holder_near(const GcHeap *h, GcValue v, int64_t w, int taker)
     Hold r = {HOLD_NONE, event_of_write(h, w), 0, 0, 0, -1};
     int64_t lo = ev_first(h, r.ev), hi = ev_end(h, r.ev);
     for (int64_t k = taker ? w + 1 : w - 1; taker ? k < hi : k >= lo; k += taker ? 1 : -1) {
-        const GcWrite *wr = &h->writes[k];
+        const GcWrite wcopy = *gc__write(h, k), *wr = &wcopy;
         int64_t match = taker ? wr->new_ : wr->old;
         if (match != (int64_t)v)
             continue;
@@ -245,7 +245,7 @@ static Hold released_from(const GcHeap *h, int32_t i)
     GcValue v = GC_VAL_OBJ(h->events[i].obj);
     int skip = 0;
     for (int64_t w = ev_first(h, i) - 1, stop = w - SCAN_LIMIT; w >= 0 && w > stop; w--) {
-        const GcWrite *wr = &h->writes[w];
+        const GcWrite wcopy = *gc__write(h, w), *wr = &wcopy;
         if (wr->what != W_INFL)
             continue;
         int add = wr->new_ == (int64_t)v, del = wr->old == (int64_t)v;
@@ -269,7 +269,7 @@ static Hold taken_by(const GcHeap *h, int32_t i)
     int skip = 0,
         own = 1; /* the first add is the INCREF's own; the push may follow in its micro-step */
     for (int64_t w = ev_first(h, i), stop = w + SCAN_LIMIT; w < h->nwrites && w < stop; w++) {
-        const GcWrite *wr = &h->writes[w];
+        const GcWrite wcopy = *gc__write(h, w), *wr = &wcopy;
         if (wr->what != W_INFL)
             continue;
         int add = wr->new_ == (int64_t)v, del = wr->old == (int64_t)v;
@@ -333,7 +333,7 @@ static int is_args_tuple_death(const GcHeap *h, int32_t death)
         return 0;
     GcValue v = GC_VAL_OBJ(e->obj);
     for (int64_t w = ev_first(h, born); w < ev_first(h, death); w++) {
-        const GcWrite *wr = &h->writes[w];
+        const GcWrite wcopy = *gc__write(h, w), *wr = &wcopy;
         if ((wr->what == W_VARV || wr->what == W_SLOTV) && wr->new_ == (int64_t)v)
             return 0;
     }
@@ -529,7 +529,7 @@ static int bind_values(const GcHeap *h, int32_t i, GcValue *old, GcValue *new_)
 {
     const GcEvent *e = &h->events[i];
     for (int64_t w = ev_first(h, i); w < ev_end(h, i); w++) {
-        const GcWrite *wr = &h->writes[w];
+        const GcWrite wcopy = *gc__write(h, w), *wr = &wcopy;
         if (wr->what == W_VARV && wr->id == (int32_t)e->a && wr->idx == (uint32_t)e->slot) {
             *old = (GcValue)wr->old;
             *new_ = (GcValue)wr->new_;

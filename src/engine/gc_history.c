@@ -3,9 +3,11 @@
  *
  * Every logged setter appends a write (old and new value of one place) to
  * the current event; seeking undoes and redoes them (gc_seek, below).
- * Kept whole, the history costs about 6 KB per iteration of a two-line
- * loop (22 events of 48 bytes, 157 writes of 32 bytes), so a long loop
- * would fill the machine.  The budget bounds it:
+ * The writes are kept packed (about 4.5 bytes each instead of 32; see
+ * "the packed write log").  Kept whole, the history still costs about
+ * 1.7 KB per iteration of a two-line loop that makes a self-cycle (22
+ * events of 48 bytes, 149 writes), so a long loop would fill the machine.
+ * The budget bounds it:
  *
  *  - fine: every micro-step is kept until events and writes use half of
  *    the budget;
@@ -75,8 +77,9 @@ int64_t gc_history_default_budget(void)
 
 static int64_t used_bytes(const GcHeap *h)
 {
-    return (int64_t)h->nevents * (int64_t)sizeof(GcEvent) + h->nwrites * (int64_t)sizeof(GcWrite) +
-           h->capcoal * (int64_t)sizeof(CoalEntry);
+    return (int64_t)h->nevents * (int64_t)sizeof(GcEvent) + h->wlog_n +
+           (h->npacked / GC_WBLOCK + 1) * (int64_t)sizeof(int64_t) +
+           h->ntail * (int64_t)sizeof(GcWrite) + h->capcoal * (int64_t)sizeof(CoalEntry);
 }
 
 GcHistoryInfo gc_history_info(const GcHeap *h)
@@ -116,7 +119,7 @@ static int coarse_keeps(const GcHeap *h, GcEventKind kind)
  * coarse event before it is closed, and the half budget counts from here. */
 static void fine_begin(GcHeap *h, int64_t used)
 {
-    gc__budget_close(h);
+    gc__log_close(h);
     h->coarse = 0;
     h->fine_start = h->nevents;
     h->fine_base = used;
@@ -245,10 +248,11 @@ static int same_place(const GcWrite *w, uint8_t what, uint8_t field, int32_t id,
     return w->what == what && w->field == field && w->id == id && w->idx == idx;
 }
 
-/* The first write of the current event to this place, or -1.  A table
- * entry is a write index and the event count when it was added: one added
- * for an earlier event is free (the table is emptied by recording an
- * event, not by clearing it). */
+/* The first write of the current event to this place, or -1 (an index in
+ * the tail, which holds the current event's writes).  A table entry is a
+ * tail index and the event count when it was added: one added for an
+ * earlier event is free (the table is emptied by recording an event, not
+ * by clearing it). */
 static int64_t coal_find(const GcHeap *h, uint64_t hash, uint8_t what, uint8_t field, int32_t id,
                          uint32_t idx)
 {
@@ -259,14 +263,14 @@ static int64_t coal_find(const GcHeap *h, uint64_t hash, uint8_t what, uint8_t f
         const CoalEntry *c = &h->coal[i];
         if (c->span != h->nevents)
             return -1;
-        if (same_place(&h->writes[c->k], what, field, id, idx))
+        if (same_place(&h->tail[c->k], what, field, id, idx))
             return c->k;
     }
 }
 
 static void coal_put(GcHeap *h, CoalEntry *tab, int64_t cap, int64_t k)
 {
-    const GcWrite *w = &h->writes[k];
+    const GcWrite *w = &h->tail[k];
     for (int64_t i = (int64_t)(place_hash(w->what, w->field, w->id, w->idx) & (uint64_t)(cap - 1));;
          i = (i + 1) & (cap - 1))
         if (tab[i].span != h->nevents) {
@@ -275,9 +279,9 @@ static void coal_put(GcHeap *h, CoalEntry *tab, int64_t cap, int64_t k)
         }
 }
 
-/* Adds write k to the table (out of memory: it is left out, and a later
- * write to its place is then kept as a write of its own, which is as
- * exact, only larger). */
+/* Adds tail write k to the table (out of memory: it is left out, and a
+ * later write to its place is then kept as a write of its own, which is
+ * as exact, only larger). */
 static void coal_add(GcHeap *h, int64_t k)
 {
     if (h->coal_span != h->nevents) { /* the first write of a new event */
@@ -302,17 +306,255 @@ static void coal_add(GcHeap *h, int64_t k)
     h->ncoal++;
 }
 
-void gc__budget_close(GcHeap *h)
+/* ---- the packed write log -------------------------------------------------
+ *
+ * A write is 32 bytes whole (GcWrite), but most of it repeats what the
+ * write before it said: the same object, a count that moves by one, a
+ * field that was 0.  The writes of the closed events are kept packed, 4 to
+ * 8 bytes each, in a byte stream: a head byte (what, and which parts
+ * follow), the field, the object id as a difference from the previous
+ * write's object, the index, the old value and the new one as a difference
+ * from the old (each a LEB128 varint, signed ones zigzag coded).  The open
+ * event's writes stay whole in the tail (coarse mode merges and drops them
+ * in place) until the next event closes it.  Every GC_WBLOCK writes start
+ * a block, coded without reference to the block before it; wblock[j] is
+ * where block j starts, so write k is found by decoding its block
+ * (gc__write caches the last block decoded: seeking and the captions'
+ * scans read the writes in order, forwards or backwards).
+ */
+
+enum {
+    WH_WHAT = 15,     /* low bits: W_OBJ .. W_INFL */
+    WH_SAME_ID = 16,  /* the object of the previous write in the block */
+    WH_OLD_ZERO = 32, /* old == 0 (not stored) */
+    WH_NEW_ZERO = 64, /* new_ == 0 (not stored) */
+    WH_GENERAL = 128  /* field, id and idx all stored (not the kind's usual form) */
+};
+
+/* The parts of a write its kind has: a field, an object id (delta coded),
+ * a frame depth, an index. */
+enum { WP_FIELD = 1, WP_OBJ = 2, WP_DEPTH = 4, WP_IDX = 8 };
+static int kind_parts(int what)
 {
-    if (!h->coarse || h->nevents == 0)
-        return;
-    /* A place written back to the value it had adds nothing (a temporary
-     * pushed and popped, a count up and down): the event keeps the others. */
-    int64_t from = h->events[h->nevents - 1].first_write, to = from;
-    for (int64_t k = from; k < h->nwrites; k++)
-        if (h->writes[k].old != h->writes[k].new_)
-            h->writes[to++] = h->writes[k];
-    h->nwrites = to;
+    switch (what) {
+    case W_OBJ:
+        return WP_FIELD | WP_OBJ;
+    case W_GLOBAL:
+        return WP_FIELD;
+    case W_FRAME:
+        return WP_FIELD | WP_DEPTH;
+    case W_SLOTK:
+    case W_SLOTV:
+        return WP_OBJ | WP_IDX;
+    case W_VARK:
+    case W_VARV:
+        return WP_DEPTH | WP_IDX;
+    default:
+        return WP_IDX; /* W_TEMP, W_INFL */
+    }
+}
+
+static uint8_t *put_uv(uint8_t *p, uint64_t v)
+{
+    while (v >= 0x80) {
+        *p++ = (uint8_t)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (uint8_t)v;
+    return p;
+}
+
+static inline const uint8_t *get_uv(const uint8_t *p, uint64_t *v)
+{
+    if (*p < 0x80) { /* most are one byte */
+        *v = *p;
+        return p + 1;
+    }
+    uint64_t r = 0;
+    for (int s = 0;; s += 7) {
+        uint8_t b = *p++;
+        r |= (uint64_t)(b & 0x7f) << s;
+        if (!(b & 0x80))
+            break;
+    }
+    *v = r;
+    return p;
+}
+
+static uint64_t zig(int64_t v)
+{
+    return ((uint64_t)v << 1) ^ (v < 0 ? ~(uint64_t)0 : 0);
+}
+static int64_t unzig(uint64_t u)
+{
+    return (int64_t)(u >> 1) ^ -(int64_t)(u & 1);
+}
+
+/* Appends w to the stream at p; *prev is the object id of the previous
+ * write in the block. */
+static uint8_t *pack_write(uint8_t *p, const GcWrite *w, int32_t *prev)
+{
+    int parts = kind_parts(w->what);
+    int usual = (parts & WP_FIELD || w->field == 0) &&
+                (parts & (WP_OBJ | WP_DEPTH) || w->id == 0) && (parts & WP_IDX || w->idx == 0) &&
+                (!(parts & WP_DEPTH) || w->id >= 0);
+    uint8_t head = (uint8_t)(w->what | (w->old == 0 ? WH_OLD_ZERO : 0) |
+                             (w->new_ == 0 ? WH_NEW_ZERO : 0) | (usual ? 0 : WH_GENERAL));
+    if (usual && parts & WP_OBJ && w->id == *prev)
+        head |= WH_SAME_ID;
+    *p++ = head;
+    if (!usual) {
+        *p++ = w->field;
+        p = put_uv(p, zig(w->id));
+        p = put_uv(p, w->idx);
+    } else {
+        if (parts & WP_FIELD)
+            *p++ = w->field;
+        if (parts & WP_OBJ && !(head & WH_SAME_ID))
+            p = put_uv(p, zig((int64_t)w->id - *prev));
+        if (parts & WP_DEPTH)
+            p = put_uv(p, (uint64_t)w->id);
+        if (parts & WP_IDX)
+            p = put_uv(p, w->idx);
+        if (parts & WP_OBJ)
+            *prev = w->id;
+    }
+    if (w->old != 0)
+        p = put_uv(p, zig(w->old));
+    if (w->new_ != 0)
+        p = put_uv(p, zig((int64_t)((uint64_t)w->new_ - (uint64_t)w->old)));
+    return p;
+}
+
+static const uint8_t *unpack_write(const uint8_t *p, GcWrite *w, int32_t *prev)
+{
+    uint8_t head = *p++;
+    uint64_t v;
+    w->what = head & WH_WHAT;
+    w->field = 0;
+    w->id = 0;
+    w->idx = 0;
+    if (head & WH_GENERAL) {
+        w->field = *p++;
+        p = get_uv(p, &v);
+        w->id = (int32_t)unzig(v);
+        p = get_uv(p, &v);
+        w->idx = (uint32_t)v;
+    } else {
+        int parts = kind_parts(w->what);
+        if (parts & WP_FIELD)
+            w->field = *p++;
+        if (parts & WP_OBJ) {
+            if (!(head & WH_SAME_ID)) {
+                p = get_uv(p, &v);
+                *prev = (int32_t)((int64_t)*prev + unzig(v));
+            }
+            w->id = *prev;
+        }
+        if (parts & WP_DEPTH) {
+            p = get_uv(p, &v);
+            w->id = (int32_t)v;
+        }
+        if (parts & WP_IDX) {
+            p = get_uv(p, &v);
+            w->idx = (uint32_t)v;
+        }
+    }
+    w->old = 0;
+    if (!(head & WH_OLD_ZERO)) {
+        p = get_uv(p, &v);
+        w->old = unzig(v);
+    }
+    w->new_ = 0;
+    if (!(head & WH_NEW_ZERO)) {
+        p = get_uv(p, &v);
+        w->new_ = (int64_t)((uint64_t)w->old + (uint64_t)unzig(v));
+    }
+    return p;
+}
+
+#define PACKED_MAX 32 /* bytes a write takes at most: 1 + 1 + 5 + 5 + 10 + 10 */
+
+/* Packs the tail onto the log; -1 (the tail kept whole) when out of memory. */
+static int pack_tail(GcHeap *h)
+{
+    if (h->ntail == 0)
+        return 0;
+    int64_t need = h->wlog_n + h->ntail * PACKED_MAX;
+    if (need > h->wlog_cap) {
+        int64_t cap = h->wlog_cap ? h->wlog_cap : 1 << 16;
+        while (cap < need)
+            cap *= 2;
+        uint8_t *b = gc_realloc(h->wlog, (size_t)cap);
+        if (!b)
+            return -1;
+        h->wlog = b;
+        h->wlog_cap = cap;
+    }
+    int64_t nblocks = (h->npacked + h->ntail + GC_WBLOCK - 1) / GC_WBLOCK;
+    if (nblocks > h->capwblock) {
+        int64_t cap = h->capwblock ? h->capwblock : 1024;
+        while (cap < nblocks)
+            cap *= 2;
+        int64_t *b = gc_realloc(h->wblock, (size_t)cap * sizeof *b);
+        if (!b)
+            return -1;
+        h->wblock = b;
+        h->capwblock = cap;
+    }
+    uint8_t *p = h->wlog + h->wlog_n;
+    for (int64_t i = 0; i < h->ntail; i++) {
+        if (h->npacked % GC_WBLOCK == 0) {
+            h->wblock[h->npacked / GC_WBLOCK] = p - h->wlog;
+            h->wprev = 0;
+        }
+        p = pack_write(p, &h->tail[i], &h->wprev);
+        h->npacked++;
+    }
+    h->wlog_n = p - h->wlog;
+    h->ntail = 0;
+    return 0;
+}
+
+const GcWrite *gc__write_block(const GcHeap *h, int64_t k)
+{
+    GcHeap *m = (GcHeap *)h; /* the cache only: the log is not changed */
+    int64_t j = k / GC_WBLOCK, n = h->npacked - j * GC_WBLOCK;
+    const uint8_t *p = h->wlog + h->wblock[j];
+    int32_t prev = 0;
+    for (int64_t i = 0; i < n && i < GC_WBLOCK; i++)
+        p = unpack_write(p, &m->wcache[i], &prev);
+    m->wcache_at = j + 1;
+    return &h->wcache[k % GC_WBLOCK];
+}
+
+void gc__log_close(GcHeap *h)
+{
+    if (h->nevents > 0)
+        h->events[h->nevents - 1].nwrites =
+            (int32_t)(h->nwrites - h->events[h->nevents - 1].first_write);
+    if (h->coarse && h->nevents > 0 && h->npacked <= h->events[h->nevents - 1].first_write) {
+        /* A place written back to the value it had adds nothing (a
+         * temporary pushed and popped, a count up and down): the event
+         * keeps the others. */
+        int64_t to = 0;
+        for (int64_t k = 0; k < h->ntail; k++)
+            if (h->tail[k].old != h->tail[k].new_)
+                h->tail[to++] = h->tail[k];
+        h->nwrites -= h->ntail - to;
+        h->ntail = to;
+        h->events[h->nevents - 1].nwrites =
+            (int32_t)(h->nwrites - h->events[h->nevents - 1].first_write);
+    }
+    pack_tail(h); /* out of memory: the writes stay whole in the tail, as exact */
+}
+
+void gc__log_free(GcHeap *h)
+{
+    gc_free(h->wlog);
+    gc_free(h->wblock);
+    gc_free(h->tail);
+    gc_free(h->coal);
 }
 
 /* ---- the write log ------------------------------------------------------------ */
@@ -323,21 +565,22 @@ int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, in
     if (h->coarse && h->nevents > 0) {
         int64_t k = coal_find(h, place_hash(what, field, id, idx), what, field, id, idx);
         if (k >= 0) {
-            h->writes[k].new_ = new_;
+            h->tail[k].new_ = new_;
             return 0;
         }
     }
-    if (h->nwrites == h->capwrites) {
-        int64_t cap = h->capwrites ? h->capwrites * 2 : 4096;
-        GcWrite *w = gc_realloc(h->writes, (size_t)cap * sizeof *w);
+    if (h->ntail == h->captail) {
+        int64_t cap = h->captail ? h->captail * 2 : 4096;
+        GcWrite *w = gc_realloc(h->tail, (size_t)cap * sizeof *w);
         if (!w) {
             h->record = 0; /* keep running; the history stops here */
             return gc_fail(h, "out of memory while recording the history");
         }
-        h->writes = w;
-        h->capwrites = cap;
+        h->tail = w;
+        h->captail = cap;
     }
-    GcWrite *w = &h->writes[h->nwrites++];
+    GcWrite *w = &h->tail[h->ntail++];
+    h->nwrites++;
     w->what = what;
     w->field = field;
     w->id = id;
@@ -345,7 +588,7 @@ int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, in
     w->old = old;
     w->new_ = new_;
     if (h->coarse && h->nevents > 0)
-        coal_add(h, h->nwrites - 1); /* out of memory: this write is only not merged */
+        coal_add(h, h->ntail - 1); /* out of memory: this write is only not merged */
     return 0;
 }
 
@@ -406,7 +649,7 @@ int32_t gc__event_rec(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t 
 {
     if (!h->record || !gc__budget_keeps(h, kind))
         return -1;
-    gc__budget_close(h);
+    gc__log_close(h);
     if (h->nevents == h->capevents) {
         int32_t cap = h->capevents ? h->capevents * 2 : 1024;
         GcEvent *e = gc_realloc(h->events, (size_t)cap * sizeof *e);
@@ -431,9 +674,6 @@ int32_t gc__event_rec(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t 
     e->b = b;
     e->first_write = (int32_t)h->nwrites;
     e->nwrites = 0;
-    if (h->nevents > 0)
-        h->events[h->nevents - 1].nwrites =
-            (int32_t)(h->nwrites - h->events[h->nevents - 1].first_write);
     h->nevents++;
     h->cursor = h->nevents;
     return h->nevents - 1;
@@ -474,13 +714,13 @@ void gc_seek(GcHeap *h, int32_t cursor)
     while (h->cursor > cursor) {
         const GcEvent *e = &h->events[h->cursor - 1];
         for (int32_t k = e->first_write + e->nwrites - 1; k >= e->first_write; k--)
-            apply_write(h, &h->writes[k], 0);
+            apply_write(h, gc__write(h, k), 0);
         h->cursor--;
     }
     while (h->cursor < cursor) {
         const GcEvent *e = &h->events[h->cursor];
         for (int32_t k = e->first_write; k < e->first_write + e->nwrites; k++)
-            apply_write(h, &h->writes[k], 1);
+            apply_write(h, gc__write(h, k), 1);
         h->cursor++;
     }
     /* The current location follows the cursor. */
@@ -498,7 +738,7 @@ int gc_event_touches(const GcHeap *h, int32_t i, GcId id)
     if (i == h->nevents - 1)
         n = (int32_t)(h->nwrites - e->first_write);
     for (int32_t k = e->first_write; k < e->first_write + n; k++) {
-        const GcWrite *w = &h->writes[k];
+        const GcWrite *w = gc__write(h, k);
         if ((w->what == W_OBJ || w->what == W_SLOTK || w->what == W_SLOTV) && w->id == id)
             return 1;
     }

@@ -86,6 +86,7 @@ typedef struct GcWrite {
     uint32_t idx; /* slot / variable / temporary index */
     int64_t old, new_;
 } GcWrite;
+#define GC_WBLOCK 64 /* writes in a block of the packed log (gc_history.c) */
 
 /* A class's shared keys (CPython's CACHED_KEYS): attribute names in the
  * order first stored, and how many more may be added.  Each new instance
@@ -131,8 +132,21 @@ struct GcHeap {
     int64_t g[GF_NGLOBALS];
     GcGlobals view;
     int record;
-    GcWrite *writes;
-    int64_t nwrites, capwrites;
+    /* The write log (gc_history.c): nwrites in all, the closed events'
+     * npacked packed in wlog (block j of GC_WBLOCK writes from byte
+     * wblock[j]; wprev: the packer's object id), the open event's ntail
+     * whole in tail; wcache: block wcache_at - 1 decoded (0: none). */
+    int64_t nwrites;
+    uint8_t *wlog;
+    int64_t wlog_n, wlog_cap;
+    int64_t *wblock;
+    int64_t capwblock;
+    int64_t npacked;
+    int32_t wprev;
+    GcWrite *tail;
+    int64_t ntail, captail;
+    GcWrite wcache[GC_WBLOCK];
+    int64_t wcache_at;
     GcEvent *events;
     int32_t nevents, capevents;
     int32_t cursor;
@@ -202,6 +216,21 @@ struct GcHeap {
 };
 
 /* Logging. */
+const GcWrite *gc__write_block(const GcHeap *h, int64_t k);
+/* Write k of the log (0 <= k < nwrites).  The pointer is good until the
+ * next call: copy what is kept. */
+static inline const GcWrite *gc__write(const GcHeap *h, int64_t k)
+{
+    if (k >= h->npacked)
+        return &h->tail[k - h->npacked];
+    if (k / GC_WBLOCK + 1 == h->wcache_at)
+        return &h->wcache[k % GC_WBLOCK];
+    return gc__write_block(h, k);
+}
+/* Closes the last event's writes: sets its count, drops those that leave
+ * their place as it was (statement-level history only) and packs them. */
+void gc__log_close(GcHeap *h);
+void gc__log_free(GcHeap *h);
 int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, int64_t old,
             int64_t new_);
 
@@ -285,9 +314,6 @@ static inline void gc__obj_set_inline(GcHeap *h, GcId id, int field, int64_t v)
  * Switches to the statement-level history when the fine one has used its
  * share, and stops the run (gc_fail) when even that is over the budget. */
 int gc__budget_keeps(GcHeap *h, GcEventKind kind);
-/* Before an event is recorded: drops the writes of the last event that
- * leave their place as it was (statement-level history only). */
-void gc__budget_close(GcHeap *h);
 typedef struct CoalEntry {
     int64_t k;    /* a write */
     int64_t span; /* the event count when it was added */

@@ -31,9 +31,8 @@ void gc_heap_free(GcHeap *h)
         gc_free(h->classkeys[i].atoms);
     gc_free(h->classkeys);
     gc_free(h->classes);
-    gc_free(h->writes);
+    gc__log_free(h);
     gc_free(h->events);
-    gc_free(h->coal);
     gc_free(h->freed.v);
     gc_free(h->finalized.v);
     gc_free(h->colls);
