@@ -657,8 +657,8 @@ typedef struct GcPlace {
 GcPlace gc_history_place_of(const GcHeap *h, int32_t cursor);
 int32_t gc_history_place(const GcHeap *h, const GcPlace *p);
 /* GCVIZ_HISTORY_BUDGET (bytes, or with a K, M or G suffix) if set and
- * valid, else 10 % of physical memory (1 GiB if that is unknown), at
- * least 1 MiB. */
+ * valid, else 10 % of physical memory but at most 1 GiB (1 GiB if the
+ * memory is unknown), at least 1 MiB. */
 int64_t gc_history_default_budget(void);
 /* Parses "64M", "1G", "500000" into bytes (K, M, G are 1024-based);
  * -1 if s is not that. */

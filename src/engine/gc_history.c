@@ -69,8 +69,14 @@ int64_t gc_history_default_budget(void)
 {
     int64_t b = gc_parse_bytes(getenv("GCVIZ_HISTORY_BUDGET"));
     if (b < 0) {
+        /* 10 % of the memory, at most 1 GiB: the history is most of a
+         * window's memory, and a window on a long loop should open in
+         * about 1 GB whatever the machine (a statement-level history of a
+         * million iterations fits in the second half) */
         long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGE_SIZE);
         b = pages > 0 && size > 0 ? (int64_t)pages * size / 10 : 1024 * MIB;
+        if (b > 1024 * MIB)
+            b = 1024 * MIB;
     }
     return b < MIB ? MIB : b;
 }
