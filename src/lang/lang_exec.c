@@ -2192,109 +2192,90 @@ static int call_value(LangRun *r, LangExpr *e, int mark, int nargs)
     return raise(r, "TypeError", "'%s' object is not callable", type_name(r, callee));
 }
 
-static int py_call(LangRun *r, const Ctx *c, LangExpr *e)
+/* py_call of a builtin (len, print, range, ...) not shadowed by a name. */
+static int call_named_builtin(LangRun *r, const Ctx *c, LangExpr *e, int mark)
 {
     LangExpr *b = e->base;
-    int mark = gc_temp_count(r->h);
     int rc;
-    if (b->kind == LANG_E_NAME && !is_local(c, b->atom) && is_builtin(r, b->atom) &&
-        gc_var_get(r->h, 0, b->atom) == GC_UNBOUND) {
-        TRY(eval_args_ex(r, c, e, mark, 1));
-        /* the builtin runs with the argument tuple alive; CALL_FUNCTION_EX
-         * releases it after the call (taken here: a __del__ run by the
-         * builtin may make a call of its own) */
-        int ex_call = r->ex_call;
-        GcValue ex = r->ex_args;
-        r->ex_call = 0;
-        r->ex_args = GC_NONE;
-        rc = call_builtin(r, e, b->atom, e->nitems);
-        if (ex_call) {
-            int drc = decref(r, ex);
-            if (rc == OK)
-                rc = drc;
-        }
-        if (rc < 0)
-            unwind(r, mark);
-        return rc;
+    TRY(eval_args_ex(r, c, e, mark, 1));
+    /* the builtin runs with the argument tuple alive; CALL_FUNCTION_EX
+     * releases it after the call (taken here: a __del__ run by the
+     * builtin may make a call of its own) */
+    int ex_call = r->ex_call;
+    GcValue ex = r->ex_args;
+    r->ex_call = 0;
+    r->ex_args = GC_NONE;
+    rc = call_builtin(r, e, b->atom, e->nitems);
+    if (ex_call) {
+        int drc = decref(r, ex);
+        if (rc == OK)
+            rc = drc;
     }
-    if (b->kind == LANG_E_ATTR && b->base->kind == LANG_E_NAME && module_bit(r, b->base->atom) &&
-        !is_local(c, b->base->atom) && gc_var_get(r->h, 0, b->base->atom) == GC_UNBOUND) {
-        int32_t mod = b->base->atom;
-        if (!(r->imported & module_bit(r, mod)))
-            return raise(r, "NameError", "name '%s' is not defined", atom(r, mod));
-        TRY(eval_args(r, c, e, mark));
-        int handled = 1;
-        /* 3.14+ loads a function's local argument with LOAD_FAST_BORROW: the
-         * stack holds no reference of its own, so sys.getrefcount(local) is
-         * one lower (measured in 3.14.2 and 3.15.0rc1). */
-        r->borrowed_arg = lang_python(r->p) >= 314 && e->nitems == 1 &&
-                          e->items[0]->kind == LANG_E_NAME && is_local(c, e->items[0]->atom);
-        if (mod == r->a_gc || mod == r->a_sys)
-            rc = call_module_more(r, mod, b->atom, e->nitems, &handled);
+    if (rc < 0)
+        unwind(r, mark);
+    return rc;
+}
+
+/* py_call of gc.f(...), sys.f(...) or weakref.ref(...). */
+static int call_module_function(LangRun *r, const Ctx *c, LangExpr *e, int mark)
+{
+    LangExpr *b = e->base;
+    int rc;
+    int32_t mod = b->base->atom;
+    if (!(r->imported & module_bit(r, mod)))
+        return raise(r, "NameError", "name '%s' is not defined", atom(r, mod));
+    TRY(eval_args(r, c, e, mark));
+    int handled = 1;
+    /* 3.14+ loads a function's local argument with LOAD_FAST_BORROW: the
+     * stack holds no reference of its own, so sys.getrefcount(local) is
+     * one lower (measured in 3.14.2 and 3.15.0rc1). */
+    r->borrowed_arg = lang_python(r->p) >= 314 && e->nitems == 1 &&
+                      e->items[0]->kind == LANG_E_NAME && is_local(c, e->items[0]->atom);
+    if (mod == r->a_gc || mod == r->a_sys)
+        rc = call_module_more(r, mod, b->atom, e->nitems, &handled);
+    else
+        rc = OK, handled = 0;
+    r->borrowed_arg = 0;
+    if (rc == OK && !handled) {
+        if (mod == r->a_gc)
+            rc = call_gc(r, b->atom, e->nitems, c->depth == 0 && r->in_finalizer == 0);
+        else if (b->atom == r->a_ref)
+            rc = call_weakref_ref(r, e->nitems);
         else
-            rc = OK, handled = 0;
-        r->borrowed_arg = 0;
-        if (rc == OK && !handled) {
-            if (mod == r->a_gc)
-                rc = call_gc(r, b->atom, e->nitems, c->depth == 0 && r->in_finalizer == 0);
-            else if (b->atom == r->a_ref)
-                rc = call_weakref_ref(r, e->nitems);
-            else
-                rc = raise(r, "AttributeError",
-                           "gcviz: module 'weakref' has only ref here, not '%s'", atom(r, b->atom));
-        }
+            rc = raise(r, "AttributeError", "gcviz: module 'weakref' has only ref here, not '%s'",
+                       atom(r, b->atom));
+    }
+    if (rc < 0)
+        unwind(r, mark);
+    return rc;
+}
+
+/* py_call of owner.name(...): a list or dict method, an attribute
+ * holding a callable, or a method of the class. */
+static int call_attribute(LangRun *r, const Ctx *c, LangExpr *e, int mark)
+{
+    LangExpr *b = e->base;
+    int rc;
+    /* LOAD_ATTR (method form): the owner, then the arguments */
+    rc = eval(r, c, b->base);
+    if (rc < 0)
+        return rc;
+    GcValue owner = gc_temp(r->h, mark);
+    const GcObject *o = obj_of(r, owner);
+    if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_DICT)) {
+        rc = eval_args(r, c, e, mark);
+        if (rc == OK)
+            rc = call_method(r, e, b->atom, e->nitems);
         if (rc < 0)
             unwind(r, mark);
         return rc;
     }
-    if (b->kind == LANG_E_ATTR) {
-        /* LOAD_ATTR (method form): the owner, then the arguments */
-        rc = eval(r, c, b->base);
-        if (rc < 0)
-            return rc;
-        GcValue owner = gc_temp(r->h, mark);
-        const GcObject *o = obj_of(r, owner);
-        if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_DICT)) {
-            rc = eval_args(r, c, e, mark);
-            if (rc == OK)
-                rc = call_method(r, e, b->atom, e->nitems);
-            if (rc < 0)
-                unwind(r, mark);
-            return rc;
-        }
-        int32_t k = -1;
-        int instance = o && o->kind == GC_KIND_INSTANCE;
-        if (instance) {
-            GcId holder = 0;
-            if (gc_attr_find(r->h, o->id, b->atom, &holder) >= 0) {
-                /* an attribute holding a callable: a plain call */
-                rc = load_attr(r, b->atom);
-                if (rc == OK)
-                    rc = eval_args(r, c, e, mark);
-                if (rc == OK)
-                    rc = call_value(r, e, mark, e->nitems);
-                if (rc < 0)
-                    unwind(r, mark);
-                return rc;
-            }
-            k = o->cls;
-        } else if (GC_VAL_TAG(owner) == GC_V_CLASS) {
-            k = (int32_t)GC_VAL_PAYLOAD(owner);
-        } else {
-            unwind(r, mark);
-            return raise(r, "AttributeError", "'%s' object has no attribute '%s'",
-                         type_name(r, owner), atom(r, b->atom));
-        }
-        int at;
-        int32_t holder = class_lookup(r, k, b->atom, &at);
-        if (holder < 0) {
-            rc = no_attr(r, owner, b->atom);
-            unwind(r, mark);
-            return rc;
-        }
-        const LangClassAttr *a = &lang_class(r->p, holder)->attrs[at];
-        if (a->value || r->cattr[holder][at] != GC_UNBOUND) {
-            /* a class attribute holding a value: call that value */
+    int32_t k = -1;
+    int instance = o && o->kind == GC_KIND_INSTANCE;
+    if (instance) {
+        GcId holder = 0;
+        if (gc_attr_find(r->h, o->id, b->atom, &holder) >= 0) {
+            /* an attribute holding a callable: a plain call */
             rc = load_attr(r, b->atom);
             if (rc == OK)
                 rc = eval_args(r, c, e, mark);
@@ -2304,25 +2285,66 @@ static int py_call(LangRun *r, const Ctx *c, LangExpr *e)
                 unwind(r, mark);
             return rc;
         }
-        int nargs = e->nitems;
-        if (instance) {
-            /* [self] -> [function, self, args...] (no bound method object) */
-            GcValue self = pop(r);
-            TRY(push(r, GC_MKVAL(GC_V_FUNC, a->func)));
-            TRY(push(r, self));
-            nargs++;
-        } else {
-            /* Class.method(args): a plain function */
-            pop(r);
-            TRY(push(r, GC_MKVAL(GC_V_FUNC, a->func)));
-        }
-        rc = eval_args(r, c, e, mark);
+        k = o->cls;
+    } else if (GC_VAL_TAG(owner) == GC_V_CLASS) {
+        k = (int32_t)GC_VAL_PAYLOAD(owner);
+    } else {
+        unwind(r, mark);
+        return raise(r, "AttributeError", "'%s' object has no attribute '%s'", type_name(r, owner),
+                     atom(r, b->atom));
+    }
+    int at;
+    int32_t holder = class_lookup(r, k, b->atom, &at);
+    if (holder < 0) {
+        rc = no_attr(r, owner, b->atom);
+        unwind(r, mark);
+        return rc;
+    }
+    const LangClassAttr *a = &lang_class(r->p, holder)->attrs[at];
+    if (a->value || r->cattr[holder][at] != GC_UNBOUND) {
+        /* a class attribute holding a value: call that value */
+        rc = load_attr(r, b->atom);
         if (rc == OK)
-            rc = call_function(r, a->func, nargs);
+            rc = eval_args(r, c, e, mark);
+        if (rc == OK)
+            rc = call_value(r, e, mark, e->nitems);
         if (rc < 0)
             unwind(r, mark);
         return rc;
     }
+    int nargs = e->nitems;
+    if (instance) {
+        /* [self] -> [function, self, args...] (no bound method object) */
+        GcValue self = pop(r);
+        TRY(push(r, GC_MKVAL(GC_V_FUNC, a->func)));
+        TRY(push(r, self));
+        nargs++;
+    } else {
+        /* Class.method(args): a plain function */
+        pop(r);
+        TRY(push(r, GC_MKVAL(GC_V_FUNC, a->func)));
+    }
+    rc = eval_args(r, c, e, mark);
+    if (rc == OK)
+        rc = call_function(r, a->func, nargs);
+    if (rc < 0)
+        unwind(r, mark);
+    return rc;
+}
+
+static int py_call(LangRun *r, const Ctx *c, LangExpr *e)
+{
+    LangExpr *b = e->base;
+    int mark = gc_temp_count(r->h);
+    int rc;
+    if (b->kind == LANG_E_NAME && !is_local(c, b->atom) && is_builtin(r, b->atom) &&
+        gc_var_get(r->h, 0, b->atom) == GC_UNBOUND)
+        return call_named_builtin(r, c, e, mark);
+    if (b->kind == LANG_E_ATTR && b->base->kind == LANG_E_NAME && module_bit(r, b->base->atom) &&
+        !is_local(c, b->base->atom) && gc_var_get(r->h, 0, b->base->atom) == GC_UNBOUND)
+        return call_module_function(r, c, e, mark);
+    if (b->kind == LANG_E_ATTR)
+        return call_attribute(r, c, e, mark);
     rc = eval(r, c, b);
     if (rc == OK)
         rc = eval_args_ex(r, c, e, mark, b->kind == LANG_E_NAME);
@@ -2748,6 +2770,120 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e)
     return eval_full(r, c, e);
 }
 
+/* A list or tuple display: BUILD_LIST / BUILD_TUPLE. */
+static int eval_sequence(LangRun *r, const Ctx *c, LangExpr *e, int mark)
+{
+    int rc;
+    if (e->kind == LANG_E_TUPLE && e->is_const)
+        return push(r, GC_MKVAL(GC_V_CONST, e->atom));
+    if (is_big(e)) {
+        rc = build_big_list(r, c, e);
+        if (rc == OK && e->kind == LANG_E_TUPLE)
+            rc = list_to_tuple(r);
+        if (rc < 0)
+            unwind(r, mark);
+        return rc;
+    }
+    for (int32_t i = 0; i < e->nitems; i++) {
+        rc = eval(r, c, e->items[i]);
+        if (rc < 0) {
+            unwind(r, mark);
+            return rc;
+        }
+    }
+    /* BUILD_LIST / BUILD_TUPLE: the items leave the stack and move
+     * into the new container. */
+    GcValue small[16];
+    GcValue *vals = e->nitems <= 16 ? small : gc_malloc((size_t)e->nitems * sizeof *vals);
+    if (!vals)
+        return fatal(r);
+    for (int32_t i = 0; i < e->nitems; i++)
+        vals[i] = gc_temp(r->h, mark + i);
+    for (int32_t i = 0; i < e->nitems; i++)
+        pop(r);
+    GcId id = gc_new(r->h, e->kind == LANG_E_LIST ? GC_KIND_LIST : GC_KIND_TUPLE, e->nitems);
+    rc = id ? OK : fatal(r);
+    for (int32_t i = 0; rc == OK && i < e->nitems; i++)
+        rc = chk(r, gc_slot_set(r->h, id, (uint32_t)i, 0, vals[i]));
+    if (vals != small)
+        gc_free(vals);
+    TRY(rc);
+    return push(r, GC_VAL_OBJ(id));
+}
+
+/* A comparison, chained or not. */
+static int eval_compare(LangRun *r, const Ctx *c, LangExpr *e, int mark)
+{
+    int rc;
+    /* a < b < c: each middle operand is compared twice, evaluated once */
+    TRY(eval(r, c, e->items[0]));
+    for (int32_t i = 1; i < e->nitems; i++) {
+        rc = eval(r, c, e->items[i]);
+        if (rc < 0) {
+            unwind(r, mark);
+            return rc;
+        }
+        GcValue right = gc_temp(r->h, gc_temp_count(r->h) - 1);
+        int last = i == e->nitems - 1;
+        if (!last)
+            gc_incref(r->h, right); /* SWAP, COPY: kept for the next comparison */
+        if (!last) {
+            /* [.., a, b] -> [.., b, a, b] */
+            GcValue b2 = pop(r), a2 = pop(r);
+            TRY(push(r, b2));
+            TRY(push(r, a2));
+            TRY(push(r, b2));
+        }
+        rc = compare_op(r, e->ops[i - 1]);
+        if (rc < 0) {
+            unwind(r, mark);
+            return rc;
+        }
+        if (last)
+            break;
+        int t = truthy(r, gc_temp(r->h, gc_temp_count(r->h) - 1));
+        if (!t) {
+            /* the result stays; the kept operand goes */
+            GcValue res = pop(r);
+            TRY(pop_decref(r));
+            TRY(push(r, res));
+            break;
+        }
+        TRY(pop_decref(r));
+    }
+    return OK;
+}
+
+/* An f-string: its parts formatted and joined into one string. */
+static int eval_fstring(LangRun *r, const Ctx *c, LangExpr *e, int mark)
+{
+    int rc;
+    TBuf t = {0};
+    tb_str(&t, "");
+    for (int32_t i = 0; i < e->nitems; i++) {
+        LangExpr *part = e->items[i];
+        if (part->kind == LANG_E_STR) {
+            tb_str(&t, atom(r, part->atom));
+            continue;
+        }
+        rc = eval(r, c, part);
+        if (rc == OK)
+            rc = format_value(r, &t, gc_temp(r->h, mark));
+        if (rc == OK)
+            rc = pop_decref(r);
+        if (rc < 0) {
+            gc_free(t.s);
+            unwind(r, mark);
+            return rc;
+        }
+    }
+    int32_t a = t.oom ? -1 : gc_strtab_intern(lang_atoms(r->p), t.s, t.n);
+    gc_free(t.s);
+    if (a < 0)
+        return fatal(r);
+    return push(r, GC_MKVAL(GC_V_STR, a));
+}
+
 static LANG_NOINLINE int eval_full(LangRun *r, const Ctx *c, LangExpr *e)
 {
     int mark = gc_temp_count(r->h);
@@ -2788,43 +2924,8 @@ static LANG_NOINLINE int eval_full(LangRun *r, const Ctx *c, LangExpr *e)
     case LANG_E_CALL:
         return eval_call(r, c, e);
     case LANG_E_LIST:
-    case LANG_E_TUPLE: {
-        if (e->kind == LANG_E_TUPLE && e->is_const)
-            return push(r, GC_MKVAL(GC_V_CONST, e->atom));
-        if (is_big(e)) {
-            rc = build_big_list(r, c, e);
-            if (rc == OK && e->kind == LANG_E_TUPLE)
-                rc = list_to_tuple(r);
-            if (rc < 0)
-                unwind(r, mark);
-            return rc;
-        }
-        for (int32_t i = 0; i < e->nitems; i++) {
-            rc = eval(r, c, e->items[i]);
-            if (rc < 0) {
-                unwind(r, mark);
-                return rc;
-            }
-        }
-        /* BUILD_LIST / BUILD_TUPLE: the items leave the stack and move
-         * into the new container. */
-        GcValue small[16];
-        GcValue *vals = e->nitems <= 16 ? small : gc_malloc((size_t)e->nitems * sizeof *vals);
-        if (!vals)
-            return fatal(r);
-        for (int32_t i = 0; i < e->nitems; i++)
-            vals[i] = gc_temp(r->h, mark + i);
-        for (int32_t i = 0; i < e->nitems; i++)
-            pop(r);
-        GcId id = gc_new(r->h, e->kind == LANG_E_LIST ? GC_KIND_LIST : GC_KIND_TUPLE, e->nitems);
-        rc = id ? OK : fatal(r);
-        for (int32_t i = 0; rc == OK && i < e->nitems; i++)
-            rc = chk(r, gc_slot_set(r->h, id, (uint32_t)i, 0, vals[i]));
-        if (vals != small)
-            gc_free(vals);
-        TRY(rc);
-        return push(r, GC_VAL_OBJ(id));
-    }
+    case LANG_E_TUPLE:
+        return eval_sequence(r, c, e, mark);
     case LANG_E_BINOP:
         TRY(eval(r, c, e->base));
         rc = eval(r, c, e->index);
@@ -2872,69 +2973,9 @@ static LANG_NOINLINE int eval_full(LangRun *r, const Ctx *c, LangExpr *e)
         }
         return OK;
     case LANG_E_COMPARE:
-        /* a < b < c: each middle operand is compared twice, evaluated once */
-        TRY(eval(r, c, e->items[0]));
-        for (int32_t i = 1; i < e->nitems; i++) {
-            rc = eval(r, c, e->items[i]);
-            if (rc < 0) {
-                unwind(r, mark);
-                return rc;
-            }
-            GcValue right = gc_temp(r->h, gc_temp_count(r->h) - 1);
-            int last = i == e->nitems - 1;
-            if (!last)
-                gc_incref(r->h, right); /* SWAP, COPY: kept for the next comparison */
-            if (!last) {
-                /* [.., a, b] -> [.., b, a, b] */
-                GcValue b2 = pop(r), a2 = pop(r);
-                TRY(push(r, b2));
-                TRY(push(r, a2));
-                TRY(push(r, b2));
-            }
-            rc = compare_op(r, e->ops[i - 1]);
-            if (rc < 0) {
-                unwind(r, mark);
-                return rc;
-            }
-            if (last)
-                break;
-            int t = truthy(r, gc_temp(r->h, gc_temp_count(r->h) - 1));
-            if (!t) {
-                /* the result stays; the kept operand goes */
-                GcValue res = pop(r);
-                TRY(pop_decref(r));
-                TRY(push(r, res));
-                break;
-            }
-            TRY(pop_decref(r));
-        }
-        return OK;
-    case LANG_E_FSTRING: {
-        TBuf t = {0};
-        tb_str(&t, "");
-        for (int32_t i = 0; i < e->nitems; i++) {
-            LangExpr *part = e->items[i];
-            if (part->kind == LANG_E_STR) {
-                tb_str(&t, atom(r, part->atom));
-                continue;
-            }
-            rc = eval(r, c, part);
-            if (rc == OK)
-                rc = format_value(r, &t, gc_temp(r->h, mark));
-            if (rc == OK)
-                rc = pop_decref(r);
-            if (rc < 0) {
-                gc_free(t.s);
-                unwind(r, mark);
-                return rc;
-            }
-        }
-        int32_t a = t.oom ? -1 : gc_strtab_intern(lang_atoms(r->p), t.s, t.n);
-        gc_free(t.s);
-        if (a < 0)
-            return fatal(r);
-        return push(r, GC_MKVAL(GC_V_STR, a));
-    }
+        return eval_compare(r, c, e, mark);
+    case LANG_E_FSTRING:
+        return eval_fstring(r, c, e, mark);
     case LANG_E_DICT:
         if (2 * e->nitems > LANG_STACK_USE_GUIDELINE)
             rc = build_big_dict(r, c, e);
@@ -3250,6 +3291,44 @@ static void bind_def(LangRun *r, const Ctx *c, int32_t name, GcValue v, int *rc)
         *rc = store_name(r, c, name, NULL);
 }
 
+/* for over range(...): its arguments evaluated and checked, the range
+ * in *start, *stop, *step (set by the caller to 0, 0, 1). */
+static int for_range_args(LangRun *r, const Ctx *c, LangExpr *v, int mark, int64_t *start,
+                          int64_t *stop, int64_t *step)
+{
+    if (v->keys || v->nitems < 1 || v->nitems > 3)
+        return raise(r, "TypeError", "range expected at most 3 arguments, got %d", v->nitems);
+    TRY(eval_args(r, c, v, mark));
+    int64_t a[3];
+    for (int i = 0; i < v->nitems; i++) {
+        GcValue x = gc_temp(r->h, mark + i);
+        if (!is_intlike(x)) {
+            unwind(r, mark);
+            return raise(r, "TypeError", "'%s' object cannot be interpreted as an integer",
+                         type_name(r, x));
+        }
+        a[i] = GC_VAL_PAYLOAD(x);
+    }
+    unwind(r, mark);
+    if (v->nitems == 1)
+        *stop = a[0];
+    else {
+        *start = a[0];
+        *stop = a[1];
+        if (v->nitems == 3)
+            *step = a[2];
+    }
+    if (*step == 0)
+        return raise(r, "ValueError", "range() arg 3 must not be zero");
+    int64_t count = *step > 0 ? (*stop > *start ? (*stop - *start + *step - 1) / *step : 0)
+                              : (*start > *stop ? (*start - *stop - *step - 1) / -*step : 0);
+    if (count > LANG_MAX_RANGE)
+        return raise(r, "ValueError", "range of %lld iterations is over gcviz's limit of %d",
+                     (long long)count, LANG_MAX_RANGE);
+    TRY(safe_point(r)); /* after the call of range */
+    return OK;
+}
+
 /* for target in value: body.  The iterator of a list, tuple or dict is a
  * tracked object (count[0] +1, -1 when it dies) holding a reference to
  * its container (here: the container kept on the stack); range's are not
@@ -3268,36 +3347,7 @@ static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int 
     int ncv = -1;
     int iter_obj = 0; /* an iterator object counts in count[0] */
     if (is_range) {
-        if (v->keys || v->nitems < 1 || v->nitems > 3)
-            return raise(r, "TypeError", "range expected at most 3 arguments, got %d", v->nitems);
-        TRY(eval_args(r, c, v, mark));
-        int64_t a[3];
-        for (int i = 0; i < v->nitems; i++) {
-            GcValue x = gc_temp(h, mark + i);
-            if (!is_intlike(x)) {
-                unwind(r, mark);
-                return raise(r, "TypeError", "'%s' object cannot be interpreted as an integer",
-                             type_name(r, x));
-            }
-            a[i] = GC_VAL_PAYLOAD(x);
-        }
-        unwind(r, mark);
-        if (v->nitems == 1)
-            stop = a[0];
-        else {
-            start = a[0];
-            stop = a[1];
-            if (v->nitems == 3)
-                step = a[2];
-        }
-        if (step == 0)
-            return raise(r, "ValueError", "range() arg 3 must not be zero");
-        int64_t count = step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
-                                 : (start > stop ? (start - stop - step - 1) / -step : 0);
-        if (count > LANG_MAX_RANGE)
-            return raise(r, "ValueError", "range of %lld iterations is over gcviz's limit of %d",
-                         (long long)count, LANG_MAX_RANGE);
-        TRY(safe_point(r)); /* after the call of range */
+        TRY(for_range_args(r, c, v, mark, &start, &stop, &step));
     } else {
         TRY(eval(r, c, v));
         GcValue it = gc_temp(h, mark);
@@ -4283,21 +4333,10 @@ fatal:
     snprintf(r->err, sizeof r->err, "exit: %s", gc_error(h));
 }
 
-LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
+/* The names the interpreter compares against, interned once; -1 when
+ * one could not be (out of memory). */
+static int intern_names(LangRun *r)
 {
-    LangRun *r = gc_calloc(1, sizeof *r);
-    if (!r)
-        return NULL;
-    r->p = p;
-    r->depth = 1; /* the module's frame counts towards the limit (999 calls deep in CPython) */
-    if (opt)
-        r->opt = *opt;
-    if (r->opt.max_stmts <= 0)
-        r->opt.max_stmts = LANG_MAX_EXEC_STMTS;
-    r->progress_at = r->opt.on_progress ? 0 : INT64_MAX;
-    r->collected = -1;
-    r->err_step = -1;
-    r->ngorder = -1;
     r->a_self = intern(r, "self");
     r->a_gc = intern(r, "gc");
     r->a_weakref = intern(r, "weakref");
@@ -4334,27 +4373,6 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     r->a_globals_key = intern(r, "<functions>"); /* their __globals__: the exit dict's cycle */
     r->a_name = intern(r, "__name__");
     r->a_main = intern(r, "__main__");
-    r->py = lang_is_py(p);
-    r->internals = r->opt.internals ? r->opt.internals : lang_python(p);
-    GcConfig cfg = {lang_python(p),
-                    r->opt.internals,
-                    lang_collector(p),
-                    r->opt.record || r->opt.checked,
-                    r->opt.timing,
-                    r->opt.max_objects,
-                    r->opt.lean && !r->opt.record && !r->opt.checked,
-                    r->opt.history_budget,
-                    r->opt.fine_from,
-                    0,
-                    0};
-    if (r->py)
-        cfg.startup_objects = startup_objects(p, &cfg.startup_untrack_later);
-    GcHost host = {r, host_del, host_weakref_cb};
-    r->h = gc_heap_new(&cfg, lang_atoms(p), &host);
-    int32_t nf = lang_func_count(p), nc = lang_class_count(p);
-    r->funcs = gc_calloc((size_t)(nf ? nf : 1), sizeof *r->funcs);
-    r->dels = gc_calloc((size_t)(nc ? nc : 1), sizeof *r->dels);
-    int oom = !r->h || !r->funcs || !r->dels;
     /* every name interned above (-1 when out of memory) */
     const int32_t *names[] = {&r->a_self,          &r->a_gc,
                               &r->a_weakref,       &r->a_ref,
@@ -4375,22 +4393,21 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
                               &r->a_del,           &r->a_globals_key,
                               &r->a_name,          &r->a_main};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        oom |= *names[i] < 0;
-    for (int32_t i = 0; !oom && i < nf; i++) {
-        const LangFunc *f = lang_func(p, i);
-        oom = analyse(&r->funcs[i], f->params, f->nparams, f->body, f->nbody) < 0;
-    }
-    if (oom) {
-        r->status = 3;
-        snprintf(r->err, sizeof r->err, "out of memory");
-        return r;
-    }
+        if (*names[i] < 0)
+            return -1;
+    return 0;
+}
+
+/* Each class's attribute defaults, its keys in the heap and its __del__'s
+ * analysis; -1 out of memory (r->status and r->err set). */
+static int setup_classes(LangRun *r, LangProgram *p, int32_t nc)
+{
     r->cattr = gc_calloc((size_t)(nc ? nc : 1), sizeof *r->cattr);
     r->class_made = gc_calloc((size_t)(nc ? nc : 1), 1);
     if (!r->cattr || !r->class_made) {
         r->status = 3;
         snprintf(r->err, sizeof r->err, "out of memory");
-        return r;
+        return -1;
     }
     for (int32_t i = 0; i < nc; i++) {
         const LangClass *k = lang_class(p, i);
@@ -4398,7 +4415,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         if (!r->cattr[i]) {
             r->status = 3;
             snprintf(r->err, sizeof r->err, "out of memory");
-            return r;
+            return -1;
         }
         for (int32_t a = 0; a < k->nattrs; a++) {
             const LangExpr *d = k->attrs[a].value;
@@ -4412,14 +4429,21 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         if (gc_class_add(r->h, k->name, k->del_body != NULL || (r->py && k->del_func >= 0)) < 0) {
             r->status = 3; /* the heap would have no keys for this class */
             snprintf(r->err, sizeof r->err, "out of memory");
-            return r;
+            return -1;
         }
         if (analyse(&r->dels[i], &r->a_self, 1, k->del_body, k->ndel) < 0) {
             r->status = 3;
             snprintf(r->err, sizeof r->err, "out of memory");
-            return r;
+            return -1;
         }
     }
+    return 0;
+}
+
+/* Runs the top-level steps in order until one fails (r->status, r->err
+ * and the traceback then say why). */
+static void run_steps(LangRun *r, LangProgram *p)
+{
     Ctx top = {NULL, 0};
     tb_push(r, -1);
     for (int32_t i = 0; i < lang_step_count(p); i++) {
@@ -4453,6 +4477,58 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         r->unr_before_error = r->nunr;
         break;
     }
+}
+
+LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
+{
+    LangRun *r = gc_calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->p = p;
+    r->depth = 1; /* the module's frame counts towards the limit (999 calls deep in CPython) */
+    if (opt)
+        r->opt = *opt;
+    if (r->opt.max_stmts <= 0)
+        r->opt.max_stmts = LANG_MAX_EXEC_STMTS;
+    r->progress_at = r->opt.on_progress ? 0 : INT64_MAX;
+    r->collected = -1;
+    r->err_step = -1;
+    r->ngorder = -1;
+    int names_oom = intern_names(r) < 0;
+    r->py = lang_is_py(p);
+    r->internals = r->opt.internals ? r->opt.internals : lang_python(p);
+    GcConfig cfg = {lang_python(p),
+                    r->opt.internals,
+                    lang_collector(p),
+                    r->opt.record || r->opt.checked,
+                    r->opt.timing,
+                    r->opt.max_objects,
+                    r->opt.lean && !r->opt.record && !r->opt.checked,
+                    r->opt.history_budget,
+                    r->opt.fine_from,
+                    0,
+                    0};
+    if (r->py)
+        cfg.startup_objects = startup_objects(p, &cfg.startup_untrack_later);
+    GcHost host = {r, host_del, host_weakref_cb};
+    r->h = gc_heap_new(&cfg, lang_atoms(p), &host);
+    int32_t nf = lang_func_count(p), nc = lang_class_count(p);
+    r->funcs = gc_calloc((size_t)(nf ? nf : 1), sizeof *r->funcs);
+    r->dels = gc_calloc((size_t)(nc ? nc : 1), sizeof *r->dels);
+    int oom = !r->h || !r->funcs || !r->dels;
+    oom |= names_oom;
+    for (int32_t i = 0; !oom && i < nf; i++) {
+        const LangFunc *f = lang_func(p, i);
+        oom = analyse(&r->funcs[i], f->params, f->nparams, f->body, f->nbody) < 0;
+    }
+    if (oom) {
+        r->status = 3;
+        snprintf(r->err, sizeof r->err, "out of memory");
+        return r;
+    }
+    if (setup_classes(r, p, nc) < 0)
+        return r;
+    run_steps(r, p);
     /* a run the history's budget stopped has no exit: its collections would
      * be kept in a history that has no room left */
     if (r->py && r->status != 3 && !r->cancelled && !gc_history_info(r->h).full &&

@@ -226,6 +226,8 @@ static void advance_to(const Py *py, Cursor *c, int32_t off)
     }
 }
 
+/* long: one scan of the text whose indentation stack, bracket stack and
+ * cursor every branch shares; split, each piece would take all of them. */
 static int tokenize(Py *py)
 {
     const char *s = py->text;
@@ -858,6 +860,125 @@ static int parse_items(Py *py, const char *close, LangExpr *into, int is_call)
     return py->failed ? -1 : 0;
 }
 
+/* Adjacent string literals, concatenated. */
+static LangExpr *parse_strings(Py *py, PTok *t)
+{
+    LangExpr *e;
+    next(py);
+    int32_t a = t->atom;
+    /* adjacent literals concatenate */
+    while (peek(py)->kind == P_STR) {
+        PTok *u = next(py);
+        const char *x = atom_s(py, a), *y = atom_s(py, u->atom);
+        size_t nx = strlen(x), ny = strlen(y);
+        char *buf = malloc(nx + ny + 1);
+        if (!buf)
+            return oom(py);
+        memcpy(buf, x, nx);
+        memcpy(buf + nx, y, ny + 1);
+        a = intern_n(py, buf, nx + ny);
+        free(buf);
+        if (a < 0)
+            return NULL;
+    }
+    if (peek(py)->kind == P_FSTR)
+        return FAIL_TOK(
+            py, peek(py),
+            "concatenating a string and an f-string is not supported in gcviz programs");
+    e = new_expr(py, LANG_E_STR, t);
+    if (e)
+        e->atom = a;
+    return e;
+}
+
+/* ( ... ): an empty tuple, a parenthesised expression or a tuple. */
+static LangExpr *parse_paren(Py *py, PTok *t)
+{
+    LangExpr *e;
+    next(py);
+    if (accept_op(py, ")")) {
+        e = new_expr(py, LANG_E_TUPLE, t);
+        if (e)
+            fold_tuple(py, e);
+        return e;
+    }
+    if (is_word(py, peek(py), "yield"))
+        return refuse_keyword(py, peek(py));
+    LangExpr *first = parse_test(py);
+    if (!first)
+        return NULL;
+    if (is_word(py, peek(py), "for"))
+        return FAIL_TOK(py, peek(py), "generator expressions are not supported in gcviz programs");
+    if (accept_op(py, ")"))
+        return first; /* parenthesised expression */
+    if (expect_op(py, ",") < 0)
+        return NULL;
+    e = new_expr(py, LANG_E_TUPLE, t);
+    if (!e)
+        return NULL;
+    LangExpr rest = {0};
+    if (parse_items(py, ")", &rest, 0) < 0)
+        return NULL;
+    e->nitems = rest.nitems + 1;
+    e->items = alloc(py, (size_t)e->nitems * sizeof *e->items);
+    if (!e->items)
+        return NULL;
+    e->items[0] = first;
+    for (int32_t i = 0; i < rest.nitems; i++)
+        e->items[i + 1] = rest.items[i];
+    fold_tuple(py, e);
+    return e;
+}
+
+/* { key: value, ... }; sets, ** and comprehensions are refused. */
+static LangExpr *parse_dict_display(Py *py, PTok *t)
+{
+    LangExpr *e;
+    next(py);
+    e = new_expr(py, LANG_E_DICT, t);
+    if (!e)
+        return NULL;
+    PList ks = {0}, vs = {0};
+    while (!is_op(peek(py), "}") && !py->failed) {
+        if (is_op(peek(py), "**")) {
+            FAIL_TOK(py, peek(py), "unpacking with '**' is not supported in gcviz programs");
+            break;
+        }
+        LangExpr *k = parse_test(py);
+        if (!k)
+            break;
+        if (!is_op(peek(py), ":")) {
+            if (is_word(py, peek(py), "for"))
+                FAIL_TOK(py, peek(py),
+                         "comprehensions are not supported in gcviz programs (use a for loop)");
+            else
+                FAIL_TOK(py, t,
+                         "sets are not supported in gcviz programs (lists, tuples and "
+                         "dicts only)");
+            break;
+        }
+        next(py);
+        LangExpr *v = parse_test(py);
+        if (!v)
+            break;
+        if (is_word(py, peek(py), "for")) {
+            FAIL_TOK(py, peek(py),
+                     "comprehensions are not supported in gcviz programs (use a for loop)");
+            break;
+        }
+        if (plist_add(py, &ks, k) < 0 || plist_add(py, &vs, v) < 0)
+            break;
+        if (!accept_op(py, ","))
+            break;
+    }
+    if (!py->failed)
+        expect_op(py, "}");
+    e->nitems = vs.n;
+    e->keys = (LangExpr **)plist_done(py, &ks);
+    e->items = (LangExpr **)plist_done(py, &vs);
+    return py->failed ? NULL : e;
+}
+
 static LangExpr *parse_atom(Py *py)
 {
     PTok *t = peek(py);
@@ -870,31 +991,7 @@ static LangExpr *parse_atom(Py *py)
             e->ival = t->ival;
         return e;
     case P_STR: {
-        next(py);
-        int32_t a = t->atom;
-        /* adjacent literals concatenate */
-        while (peek(py)->kind == P_STR) {
-            PTok *u = next(py);
-            const char *x = atom_s(py, a), *y = atom_s(py, u->atom);
-            size_t nx = strlen(x), ny = strlen(y);
-            char *buf = malloc(nx + ny + 1);
-            if (!buf)
-                return oom(py);
-            memcpy(buf, x, nx);
-            memcpy(buf + nx, y, ny + 1);
-            a = intern_n(py, buf, nx + ny);
-            free(buf);
-            if (a < 0)
-                return NULL;
-        }
-        if (peek(py)->kind == P_FSTR)
-            return FAIL_TOK(
-                py, peek(py),
-                "concatenating a string and an f-string is not supported in gcviz programs");
-        e = new_expr(py, LANG_E_STR, t);
-        if (e)
-            e->atom = a;
-        return e;
+        return parse_strings(py, t);
     }
     case P_FSTR:
         next(py);
@@ -919,40 +1016,7 @@ static LangExpr *parse_atom(Py *py)
         return e;
     case P_OP:
         if (is_op(t, "(")) {
-            next(py);
-            if (accept_op(py, ")")) {
-                e = new_expr(py, LANG_E_TUPLE, t);
-                if (e)
-                    fold_tuple(py, e);
-                return e;
-            }
-            if (is_word(py, peek(py), "yield"))
-                return refuse_keyword(py, peek(py));
-            LangExpr *first = parse_test(py);
-            if (!first)
-                return NULL;
-            if (is_word(py, peek(py), "for"))
-                return FAIL_TOK(py, peek(py),
-                                "generator expressions are not supported in gcviz programs");
-            if (accept_op(py, ")"))
-                return first; /* parenthesised expression */
-            if (expect_op(py, ",") < 0)
-                return NULL;
-            e = new_expr(py, LANG_E_TUPLE, t);
-            if (!e)
-                return NULL;
-            LangExpr rest = {0};
-            if (parse_items(py, ")", &rest, 0) < 0)
-                return NULL;
-            e->nitems = rest.nitems + 1;
-            e->items = alloc(py, (size_t)e->nitems * sizeof *e->items);
-            if (!e->items)
-                return NULL;
-            e->items[0] = first;
-            for (int32_t i = 0; i < rest.nitems; i++)
-                e->items[i + 1] = rest.items[i];
-            fold_tuple(py, e);
-            return e;
+            return parse_paren(py, t);
         }
         if (is_op(t, "[")) {
             next(py);
@@ -962,51 +1026,7 @@ static LangExpr *parse_atom(Py *py)
             return e;
         }
         if (is_op(t, "{")) {
-            next(py);
-            e = new_expr(py, LANG_E_DICT, t);
-            if (!e)
-                return NULL;
-            PList ks = {0}, vs = {0};
-            while (!is_op(peek(py), "}") && !py->failed) {
-                if (is_op(peek(py), "**")) {
-                    FAIL_TOK(py, peek(py),
-                             "unpacking with '**' is not supported in gcviz programs");
-                    break;
-                }
-                LangExpr *k = parse_test(py);
-                if (!k)
-                    break;
-                if (!is_op(peek(py), ":")) {
-                    if (is_word(py, peek(py), "for"))
-                        FAIL_TOK(
-                            py, peek(py),
-                            "comprehensions are not supported in gcviz programs (use a for loop)");
-                    else
-                        FAIL_TOK(py, t,
-                                 "sets are not supported in gcviz programs (lists, tuples and "
-                                 "dicts only)");
-                    break;
-                }
-                next(py);
-                LangExpr *v = parse_test(py);
-                if (!v)
-                    break;
-                if (is_word(py, peek(py), "for")) {
-                    FAIL_TOK(py, peek(py),
-                             "comprehensions are not supported in gcviz programs (use a for loop)");
-                    break;
-                }
-                if (plist_add(py, &ks, k) < 0 || plist_add(py, &vs, v) < 0)
-                    break;
-                if (!accept_op(py, ","))
-                    break;
-            }
-            if (!py->failed)
-                expect_op(py, "}");
-            e->nitems = vs.n;
-            e->keys = (LangExpr **)plist_done(py, &ks);
-            e->items = (LangExpr **)plist_done(py, &vs);
-            return py->failed ? NULL : e;
+            return parse_dict_display(py, t);
         }
         return unexpected(py, t);
     default:
@@ -1384,6 +1404,51 @@ static LangExpr *parse_exprlist(Py *py)
     return e;
 }
 
+/* One f-string field, s[i+1 .. j) of the text, parsed by a parser of its
+ * own; col is the field's column.  NULL after an error. */
+static LangExpr *parse_fstring_field(Py *py, const PTok *t, int32_t i, int32_t j, int col)
+{
+    const char *s = py->text;
+    /* parse s[i+1 .. j) with a sub-parser */
+    Py sub = *py;
+    sub.text = s;
+    sub.toks = NULL;
+    sub.ntok = sub.cap = sub.pos = 0;
+    sub.lines = NULL;
+    sub.nlines = 0;
+    /* tokenize the slice: a temporary text */
+    int32_t flen = j - (i + 1);
+    char *ftxt = malloc((size_t)flen + 3);
+    if (!ftxt) {
+        oom(py);
+        return NULL;
+    }
+    ftxt[0] = '(';
+    memcpy(ftxt + 1, s + i + 1, (size_t)flen);
+    ftxt[flen + 1] = ')';
+    ftxt[flen + 2] = 0;
+    sub.text = ftxt;
+    sub.len = flen + 2;
+    LangExpr *x = NULL;
+    if (flen == 0 || strspn(s + i + 1, " ") >= (size_t)flen) {
+        fail_at(py, t->line, col, "f-string: empty expression not allowed");
+    } else if (tokenize(&sub) == 0) {
+        /* columns of the sub-tokens: shift onto the f-string */
+        for (int32_t k = 0; k < sub.ntok; k++) {
+            sub.toks[k].line = t->line;
+            sub.toks[k].col = col + sub.toks[k].col - 1;
+        }
+        x = parse_test(&sub);
+        if (x && sub.toks[sub.pos].kind != P_NEWLINE && sub.toks[sub.pos].kind != P_EOF)
+            x = unexpected(&sub, &sub.toks[sub.pos]);
+    }
+    py->failed = sub.failed;
+    py->oom = sub.oom;
+    free(sub.toks);
+    free(ftxt);
+    return x;
+}
+
 /* f'...{expr}...': literal parts and fields, each field's expression
  * parsed by a parser of its own over the same text. */
 static LangExpr *parse_fstring(Py *py, const PTok *t)
@@ -1444,43 +1509,7 @@ static LangExpr *parse_fstring(Py *py, const PTok *t)
                         "gcviz programs (plain {expr} fields only)");
                 break;
             }
-            /* parse s[i+1 .. j) with a sub-parser */
-            Py sub = *py;
-            sub.text = s;
-            sub.toks = NULL;
-            sub.ntok = sub.cap = sub.pos = 0;
-            sub.lines = NULL;
-            sub.nlines = 0;
-            /* tokenize the slice: a temporary text */
-            int32_t flen = j - (i + 1);
-            char *ftxt = malloc((size_t)flen + 3);
-            if (!ftxt) {
-                oom(py);
-                break;
-            }
-            ftxt[0] = '(';
-            memcpy(ftxt + 1, s + i + 1, (size_t)flen);
-            ftxt[flen + 1] = ')';
-            ftxt[flen + 2] = 0;
-            sub.text = ftxt;
-            sub.len = flen + 2;
-            LangExpr *x = NULL;
-            if (flen == 0 || strspn(s + i + 1, " ") >= (size_t)flen) {
-                fail_at(py, t->line, col0 + (int)(i - b), "f-string: empty expression not allowed");
-            } else if (tokenize(&sub) == 0) {
-                /* columns of the sub-tokens: shift onto the f-string */
-                for (int32_t k = 0; k < sub.ntok; k++) {
-                    sub.toks[k].line = t->line;
-                    sub.toks[k].col = col0 + (int)(i - b) + sub.toks[k].col - 1;
-                }
-                x = parse_test(&sub);
-                if (x && sub.toks[sub.pos].kind != P_NEWLINE && sub.toks[sub.pos].kind != P_EOF)
-                    x = unexpected(&sub, &sub.toks[sub.pos]);
-            }
-            py->failed = sub.failed;
-            py->oom = sub.oom;
-            free(sub.toks);
-            free(ftxt);
+            LangExpr *x = parse_fstring_field(py, t, i, j, col0 + (int)(i - b));
             if (!x || plist_add(py, &parts, x) < 0)
                 break;
             i = j + 1;
@@ -1657,6 +1686,119 @@ static int32_t *name_list(Py *py, int32_t *n, const char *what)
     return out;
 }
 
+/* import gc, sys, weakref: the only modules there are. */
+static LangStmt *parse_import(Py *py, PTok *t, int top)
+{
+    LangStmt *st = NULL;
+    next(py);
+    st = new_stmt(py, LANG_S_IMPORT, t, top);
+    if (!st)
+        return NULL;
+    int32_t buf[16];
+    int k = 0;
+    do {
+        PTok *n = next(py);
+        if (n->kind != P_NAME || is_keyword(py, n))
+            return FAIL_TOK(py, n, "invalid syntax: expected a module name after 'import'");
+        const char *m = atom_s(py, n->atom);
+        if (is_op(peek(py), "."))
+            return FAIL_TOK(py, n, "import %.*s...: only gc, sys and weakref can be imported",
+                            n->len, py->text + n->off);
+        if (strcmp(m, "gc") && strcmp(m, "sys") && strcmp(m, "weakref"))
+            return FAIL_TOK(py, n, "import %s: only gc, sys and weakref can be imported", m);
+        if (is_word(py, peek(py), "as"))
+            return refuse_keyword(py, peek(py));
+        if (k == 16)
+            return FAIL_TOK(py, n, "too many modules in one import");
+        buf[k++] = n->atom;
+    } while (accept_op(py, ","));
+    st->names = alloc(py, (size_t)k * sizeof *st->names);
+    if (!st->names)
+        return NULL;
+    memcpy(st->names, buf, (size_t)k * sizeof *buf);
+    st->nnames = k;
+    return st;
+}
+
+/* An expression statement, an assignment (a = b = c) or an augmented
+ * assignment (+=, -=, *=). */
+static LangStmt *parse_expr_stmt(Py *py, PTok *t, int top)
+{
+    LangStmt *st = NULL;
+    LangExpr *x = parse_exprlist(py);
+    if (!x)
+        return NULL;
+    PTok *o = peek(py);
+    static const struct {
+        const char *s;
+        int op;
+    } AUG[] = {{"+=", LANG_OP_ADD}, {"-=", LANG_OP_SUB}, {"*=", LANG_OP_MUL}, {NULL, 0}};
+    int aug = 0;
+    for (int i = 0; AUG[i].s; i++)
+        if (is_op(o, AUG[i].s))
+            aug = AUG[i].op;
+    if (aug) {
+        next(py);
+        if (x->kind != LANG_E_NAME && x->kind != LANG_E_ATTR && x->kind != LANG_E_INDEX)
+            return fail_at(py, x->line, x->col,
+                           "'%s' is an illegal expression for augmented assignment",
+                           x->kind == LANG_E_TUPLE ? "tuple" : "expression");
+        st = new_stmt(py, LANG_S_AUGASSIGN, t, top);
+        if (!st)
+            return NULL;
+        st->target = x;
+        st->op = aug;
+        st->value = parse_exprlist(py);
+        if (!st->value)
+            return NULL;
+    } else if (o->kind == P_OP && o->op[strlen(o->op) - 1] == '=' && strlen(o->op) >= 2 &&
+               !is_op(o, "==") && !is_op(o, "!=") && !is_op(o, "<=") && !is_op(o, ">=")) {
+        return FAIL_TOK(
+            py, o,
+            "augmented assignment '%s' is not supported in gcviz programs (+=, -= and *= only)",
+            o->op);
+    } else if (is_op(o, "=")) {
+        PList ts = {0};
+        LangExpr *value = x;
+        while (accept_op(py, "=")) {
+            if (check_target(py, value, "assign") < 0 || plist_add(py, &ts, value) < 0) {
+                free(ts.v);
+                return NULL;
+            }
+            if (is_word(py, peek(py), "yield")) {
+                free(ts.v);
+                return refuse_keyword(py, peek(py));
+            }
+            value = parse_exprlist(py);
+            if (!value) {
+                free(ts.v);
+                return NULL;
+            }
+        }
+        st = new_stmt(py, LANG_S_ASSIGN, t, top);
+        if (!st) {
+            free(ts.v);
+            return NULL;
+        }
+        st->value = value;
+        st->target = ts.v[0];
+        if (ts.n > 1) {
+            st->nextra = ts.n - 1;
+            st->extra = alloc(py, (size_t)st->nextra * sizeof *st->extra);
+            if (st->extra)
+                memcpy(st->extra, ts.v + 1, (size_t)st->nextra * sizeof *st->extra);
+        }
+        free(ts.v);
+    } else if (is_op(o, ":")) {
+        return FAIL_TOK(py, o, "annotations are not supported in gcviz programs");
+    } else {
+        st = new_stmt(py, LANG_S_EXPR, t, top);
+        if (st)
+            st->value = x;
+    }
+    return st;
+}
+
 static LangStmt *parse_simple(Py *py, int top)
 {
     PTok *t = peek(py);
@@ -1684,33 +1826,7 @@ static LangStmt *parse_simple(Py *py, int top)
         if (st && !(st->names = name_list(py, &st->nnames, "global")))
             return NULL;
     } else if (is_word(py, t, "import")) {
-        next(py);
-        st = new_stmt(py, LANG_S_IMPORT, t, top);
-        if (!st)
-            return NULL;
-        int32_t buf[16];
-        int k = 0;
-        do {
-            PTok *n = next(py);
-            if (n->kind != P_NAME || is_keyword(py, n))
-                return FAIL_TOK(py, n, "invalid syntax: expected a module name after 'import'");
-            const char *m = atom_s(py, n->atom);
-            if (is_op(peek(py), "."))
-                return FAIL_TOK(py, n, "import %.*s...: only gc, sys and weakref can be imported",
-                                n->len, py->text + n->off);
-            if (strcmp(m, "gc") && strcmp(m, "sys") && strcmp(m, "weakref"))
-                return FAIL_TOK(py, n, "import %s: only gc, sys and weakref can be imported", m);
-            if (is_word(py, peek(py), "as"))
-                return refuse_keyword(py, peek(py));
-            if (k == 16)
-                return FAIL_TOK(py, n, "too many modules in one import");
-            buf[k++] = n->atom;
-        } while (accept_op(py, ","));
-        st->names = alloc(py, (size_t)k * sizeof *st->names);
-        if (!st->names)
-            return NULL;
-        memcpy(st->names, buf, (size_t)k * sizeof *buf);
-        st->nnames = k;
+        st = parse_import(py, t, top);
     } else if (is_word(py, t, "del")) {
         next(py);
         st = new_stmt(py, LANG_S_DEL, t, top);
@@ -1733,77 +1849,7 @@ static LangStmt *parse_simple(Py *py, int top)
                             py->text + t->off);
         return refuse_keyword(py, t);
     } else {
-        LangExpr *x = parse_exprlist(py);
-        if (!x)
-            return NULL;
-        PTok *o = peek(py);
-        static const struct {
-            const char *s;
-            int op;
-        } AUG[] = {{"+=", LANG_OP_ADD}, {"-=", LANG_OP_SUB}, {"*=", LANG_OP_MUL}, {NULL, 0}};
-        int aug = 0;
-        for (int i = 0; AUG[i].s; i++)
-            if (is_op(o, AUG[i].s))
-                aug = AUG[i].op;
-        if (aug) {
-            next(py);
-            if (x->kind != LANG_E_NAME && x->kind != LANG_E_ATTR && x->kind != LANG_E_INDEX)
-                return fail_at(py, x->line, x->col,
-                               "'%s' is an illegal expression for augmented assignment",
-                               x->kind == LANG_E_TUPLE ? "tuple" : "expression");
-            st = new_stmt(py, LANG_S_AUGASSIGN, t, top);
-            if (!st)
-                return NULL;
-            st->target = x;
-            st->op = aug;
-            st->value = parse_exprlist(py);
-            if (!st->value)
-                return NULL;
-        } else if (o->kind == P_OP && o->op[strlen(o->op) - 1] == '=' && strlen(o->op) >= 2 &&
-                   !is_op(o, "==") && !is_op(o, "!=") && !is_op(o, "<=") && !is_op(o, ">=")) {
-            return FAIL_TOK(
-                py, o,
-                "augmented assignment '%s' is not supported in gcviz programs (+=, -= and *= only)",
-                o->op);
-        } else if (is_op(o, "=")) {
-            PList ts = {0};
-            LangExpr *value = x;
-            while (accept_op(py, "=")) {
-                if (check_target(py, value, "assign") < 0 || plist_add(py, &ts, value) < 0) {
-                    free(ts.v);
-                    return NULL;
-                }
-                if (is_word(py, peek(py), "yield")) {
-                    free(ts.v);
-                    return refuse_keyword(py, peek(py));
-                }
-                value = parse_exprlist(py);
-                if (!value) {
-                    free(ts.v);
-                    return NULL;
-                }
-            }
-            st = new_stmt(py, LANG_S_ASSIGN, t, top);
-            if (!st) {
-                free(ts.v);
-                return NULL;
-            }
-            st->value = value;
-            st->target = ts.v[0];
-            if (ts.n > 1) {
-                st->nextra = ts.n - 1;
-                st->extra = alloc(py, (size_t)st->nextra * sizeof *st->extra);
-                if (st->extra)
-                    memcpy(st->extra, ts.v + 1, (size_t)st->nextra * sizeof *st->extra);
-            }
-            free(ts.v);
-        } else if (is_op(o, ":")) {
-            return FAIL_TOK(py, o, "annotations are not supported in gcviz programs");
-        } else {
-            st = new_stmt(py, LANG_S_EXPR, t, top);
-            if (st)
-                st->value = x;
-        }
+        st = parse_expr_stmt(py, t, top);
     }
     if (!st || py->failed)
         return NULL;
@@ -1936,6 +1982,52 @@ static int32_t find_class_named(Py *py, int32_t atom)
     return -1;
 }
 
+/* class NAME(BASE): the base, one class of the program (or object);
+ * -1 after a syntax error. */
+static int parse_class_base(Py *py, int32_t *base)
+{
+    if (!is_op(peek(py), ")")) {
+        PTok *b = next(py);
+        if (b->kind != P_NAME || is_keyword(py, b)) {
+            FAIL_TOK(py, b, "a base class must be a class of the program in gcviz programs");
+            return -1;
+        }
+        if (is_op(peek(py), "=")) {
+            FAIL_TOK(py, b, "class keywords (metaclass=...) are not supported in gcviz programs");
+            return -1;
+        }
+        if (strcmp(atom_s(py, b->atom), "object") != 0) {
+            *base = find_class_named(py, b->atom);
+            if (*base < 0) {
+                FAIL_TOK(py, b,
+                         "base class '%s' is not a class defined above in this program "
+                         "(gcviz supports only the program's own classes as bases)",
+                         atom_s(py, b->atom));
+                return -1;
+            }
+        }
+        if (is_op(peek(py), ",")) {
+            FAIL_TOK(py, peek(py),
+                     "multiple inheritance is not supported in gcviz programs (one base class)");
+            return -1;
+        }
+    }
+    if (expect_op(py, ")") < 0)
+        return -1;
+    return 0;
+}
+
+/* Adds or replaces (a later definition wins) the class attribute a.name. */
+static void class_attr_put(LangClassAttr *attrs, int *na, LangClassAttr a)
+{
+    for (int i = 0; i < *na; i++)
+        if (attrs[i].name == a.name) {
+            attrs[i] = a;
+            return;
+        }
+    attrs[(*na)++] = a;
+}
+
 static LangStmt *parse_class(Py *py, const PTok *t)
 {
     next(py); /* class */
@@ -1943,31 +2035,8 @@ static LangStmt *parse_class(Py *py, const PTok *t)
     if (n->kind != P_NAME || is_keyword(py, n))
         return FAIL_TOK(py, n, "invalid syntax: expected a class name after 'class'");
     int32_t base = -1;
-    if (accept_op(py, "(")) {
-        if (!is_op(peek(py), ")")) {
-            PTok *b = next(py);
-            if (b->kind != P_NAME || is_keyword(py, b))
-                return FAIL_TOK(py, b,
-                                "a base class must be a class of the program in gcviz programs");
-            if (is_op(peek(py), "="))
-                return FAIL_TOK(
-                    py, b, "class keywords (metaclass=...) are not supported in gcviz programs");
-            if (strcmp(atom_s(py, b->atom), "object") != 0) {
-                base = find_class_named(py, b->atom);
-                if (base < 0)
-                    return FAIL_TOK(py, b,
-                                    "base class '%s' is not a class defined above in this program "
-                                    "(gcviz supports only the program's own classes as bases)",
-                                    atom_s(py, b->atom));
-            }
-            if (is_op(peek(py), ","))
-                return FAIL_TOK(
-                    py, peek(py),
-                    "multiple inheritance is not supported in gcviz programs (one base class)");
-        }
-        if (expect_op(py, ")") < 0)
-            return NULL;
-    }
+    if (accept_op(py, "(") && parse_class_base(py, &base) < 0)
+        return NULL;
     if (expect_op(py, ":") < 0)
         return NULL;
     LangStmt *st = new_stmt(py, LANG_S_CLASS, t, 1);
@@ -2006,16 +2075,8 @@ static LangStmt *parse_class(Py *py, const PTok *t)
             int32_t f = parse_def(py, s, cidx, &d);
             if (f < 0)
                 break;
-            int32_t nm = lang_func(py->p, f)->short_name;
-            int dup = -1;
-            for (int i = 0; i < na; i++)
-                if (attrs[i].name == nm)
-                    dup = i;
-            LangClassAttr a = {nm, NULL, f};
-            if (dup >= 0)
-                attrs[dup] = a;
-            else
-                attrs[na++] = a;
+            LangClassAttr a = {lang_func(py->p, f)->short_name, NULL, f};
+            class_attr_put(attrs, &na, a);
         } else if (is_word(py, s, "pass")) {
             next(py);
             if (end_simple(py) < 0)
@@ -2037,15 +2098,8 @@ static LangStmt *parse_class(Py *py, const PTok *t)
             }
             if (end_simple(py) < 0)
                 break;
-            int dup = -1;
-            for (int i = 0; i < na; i++)
-                if (attrs[i].name == s->atom)
-                    dup = i;
             LangClassAttr a = {s->atom, v, -1};
-            if (dup >= 0)
-                attrs[dup] = a;
-            else
-                attrs[na++] = a;
+            class_attr_put(attrs, &na, a);
         } else if (is_word(py, s, "class")) {
             FAIL_TOK(py, s, "nested classes are not supported in gcviz programs");
             break;
