@@ -570,7 +570,9 @@ static int record_fine(AppWin *w, const RecOptions *o)
     return 0;
 }
 
-static int record_run(Rec *rc)
+/* The scenario readable, SDL's offscreen driver and a software renderer of
+ * the recording's size (*pwp x *php); 0, or the exit status. */
+static int start_offscreen(Rec *rc, int *pwp, int *php)
 {
     RecOptions *o = &rc->o;
     /* the scenario first: a bad file is reported before anything is created */
@@ -589,7 +591,8 @@ static int record_run(Rec *rc)
         return 3;
     }
     rc->sdl_up = 1;
-    int pw = (int)floor(o->width * o->scale + 0.5), ph = (int)floor(o->height * o->scale + 0.5);
+    int pw = *pwp = (int)floor(o->width * o->scale + 0.5);
+    int ph = *php = (int)floor(o->height * o->scale + 0.5);
     rc->surf = SDL_CreateRGBSurfaceWithFormat(0, pw, ph, 32, SDL_PIXELFORMAT_XRGB8888);
     rc->r = rc->surf ? SDL_CreateSoftwareRenderer(rc->surf) : NULL;
     if (!rc->r) {
@@ -597,6 +600,47 @@ static int record_run(Rec *rc)
                 SDL_GetError());
         return 3;
     }
+    return 0;
+}
+
+/* The output folder (and a test that it takes files) and the GIF, before
+ * any rendering; 0, or the exit status. */
+static int open_outputs(Rec *rc, int pw, int ph)
+{
+    RecOptions *o = &rc->o;
+    /* the folder, and a test that it takes files, before any rendering */
+    if (record_make_dirs(o->out) < 0) {
+        fprintf(stderr, "gcviz record: cannot write to %s: %s\n", o->out, SDL_GetError());
+        return 3;
+    }
+    {
+        char probe[APP_PATH_MAX + 64];
+        RecordFile rf;
+        snprintf(probe, sizeof probe, "%s/gcviz-probe", o->out);
+        if (record_file_open(&rf, probe) < 0) {
+            fprintf(stderr, "gcviz record: cannot write to %s: %s\n", o->out, strerror(errno));
+            return 3;
+        }
+        record_file_abort(&rf);
+    }
+    if (o->gif) {
+        char dir[APP_PATH_MAX];
+        parent_dir(o->gif, dir, sizeof dir);
+        if (record_make_dirs(dir) < 0 || !(rc->gif = record_gif_new(o->gif, pw, ph))) {
+            fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
+            return 3;
+        }
+    }
+    return 0;
+}
+
+static int record_run(Rec *rc)
+{
+    RecOptions *o = &rc->o;
+    int pw, ph;
+    int sst = start_offscreen(rc, &pw, &ph);
+    if (sst)
+        return sst;
     /* every frame gets the view that shows its subject (one cursor, one view:
      * the parallel workers draw the bytes of a serial recording) */
     AppWinOptions wo = {NULL, o->theme, 1, o->slide, 1, o->beginner, o->python};
@@ -660,28 +704,9 @@ static int record_run(Rec *rc)
         return 2;
     }
     /* the folder, and a test that it takes files, before any rendering */
-    if (record_make_dirs(o->out) < 0) {
-        fprintf(stderr, "gcviz record: cannot write to %s: %s\n", o->out, SDL_GetError());
-        return 3;
-    }
-    {
-        char probe[APP_PATH_MAX + 64];
-        RecordFile rf;
-        snprintf(probe, sizeof probe, "%s/gcviz-probe", o->out);
-        if (record_file_open(&rf, probe) < 0) {
-            fprintf(stderr, "gcviz record: cannot write to %s: %s\n", o->out, strerror(errno));
-            return 3;
-        }
-        record_file_abort(&rf);
-    }
-    if (o->gif) {
-        char dir[APP_PATH_MAX];
-        parent_dir(o->gif, dir, sizeof dir);
-        if (record_make_dirs(dir) < 0 || !(rc->gif = record_gif_new(o->gif, pw, ph))) {
-            fprintf(stderr, "gcviz record: %s\n", SDL_GetError());
-            return 3;
-        }
-    }
+    int ost = open_outputs(rc, pw, ph);
+    if (ost)
+        return ost;
     Progress pr;
     memset(&pr, 0, sizeof pr);
     pr.on = !o->quiet;

@@ -215,21 +215,11 @@ static void mix_of(Entry *e, const uint32_t *pal, int n)
     e->mix = (uint8_t)smix;
 }
 
-static const uint8_t bayer4[4][4] = {{0, 8, 2, 10}, {12, 4, 14, 6}, {3, 11, 1, 9}, {15, 7, 13, 5}};
-
-int record_gif_add(RecordGif *g, const void *xrgb, int pitch, int delay_cs)
+/* 1. of record_gif_add: the rectangle (x0, y0)-(x1, y1) of the pixels that
+ * differ from the last frame's; one pixel when none does. */
+static void changed_rect(const RecordGif *g, const uint8_t *base, int pitch, int *r)
 {
-    if (!g || g->failed)
-        return SDL_SetError("GIF already failed");
-    const uint8_t *base = xrgb;
     int w = g->w, h = g->h;
-    if (!g->prev) {
-        g->prev = malloc((size_t)w * (size_t)h * 4);
-        if (!g->prev)
-            return SDL_OutOfMemory();
-        memset(g->prev, 0xFF, (size_t)w * (size_t)h * 4); /* no colour matches: all changed */
-    }
-    /* 1. the rectangle that changed */
     int x0 = w, y0 = h, x1 = -1, y1 = -1;
     for (int y = 0; y < h; y++) {
         const uint32_t *row = (const uint32_t *)(base + (size_t)y * (size_t)pitch);
@@ -253,6 +243,30 @@ int record_gif_add(RecordGif *g, const void *xrgb, int pitch, int delay_cs)
     }
     if (x1 < 0) /* nothing changed: one unchanged pixel carries the delay */
         x0 = y0 = x1 = y1 = 0;
+    r[0] = x0;
+    r[1] = y0;
+    r[2] = x1;
+    r[3] = y1;
+}
+
+static const uint8_t bayer4[4][4] = {{0, 8, 2, 10}, {12, 4, 14, 6}, {3, 11, 1, 9}, {15, 7, 13, 5}};
+
+int record_gif_add(RecordGif *g, const void *xrgb, int pitch, int delay_cs)
+{
+    if (!g || g->failed)
+        return SDL_SetError("GIF already failed");
+    const uint8_t *base = xrgb;
+    int w = g->w, h = g->h;
+    if (!g->prev) {
+        g->prev = malloc((size_t)w * (size_t)h * 4);
+        if (!g->prev)
+            return SDL_OutOfMemory();
+        memset(g->prev, 0xFF, (size_t)w * (size_t)h * 4); /* no colour matches: all changed */
+    }
+    /* 1. the rectangle that changed */
+    int r[4];
+    changed_rect(g, base, pitch, r);
+    int x0 = r[0], y0 = r[1], x1 = r[2], y1 = r[3];
     int rw = x1 - x0 + 1, rh = y1 - y0 + 1;
     size_t npix = (size_t)rw * (size_t)rh;
     /* 2. exact colours (at 5 bits per channel if there are too many to

@@ -501,6 +501,62 @@ static const char *const DO_KEYS[] = {"do", "say", "pause", NULL};
 static const char *const FOR_KEYS[] = {"for", "body", "say", "pause", NULL};
 static const char *const STEP_KEYS[] = {"do", "for", "body", "say", "pause", NULL};
 
+/* "say": {"statement": caption, "subtract_refs": caption, ...}: captions of
+ * the phases of the collections the statement runs, into *say and
+ * phase_texts; *bad set on a problem. */
+static void phase_says(Ctx *c, const cJSON *jsay, const char *path, const char **say,
+                       const char **phase_texts, int *bad)
+{
+    for (const cJSON *m = jsay->child; m; m = m->next) {
+        char pk[160];
+        snprintf(pk, sizeof pk, "%.100s.say.%.40s", path, m->string);
+        int phase = -1;
+        for (int k = 1; k < GC_PHASE_COUNT && strcmp(m->string, "statement") != 0; k++)
+            if (strcmp(m->string, gc_phase_name((GcPhase)k)) == 0 && k != GC_PHASE_IDLE)
+                phase = k;
+        if (strcmp(m->string, "statement") != 0 && phase < 0) {
+            add_problem(
+                c, voff(c, m), pk,
+                "'say' keys are \"statement\" or a collector phase (start, merge, update_refs, "
+                "subtract_refs, move_unreachable, untrack_tuples, promote, legacy_finalizers, "
+                "handle_weakrefs, finalize_garbage, handle_resurrected, delete_garbage, done, "
+                "mark, sweep), not '%.40s'",
+                m->string);
+            *bad = 1;
+        } else if (!cJSON_IsString(m)) {
+            add_problem(c, voff(c, m), pk, "a caption must be a string, not %s", jtype(m));
+            *bad = 1;
+        } else if (phase < 0) {
+            *say = m->valuestring;
+        } else {
+            phase_texts[phase] = m->valuestring;
+        }
+    }
+}
+
+/* A "for" step's header, "i in range(N)"; 1 when it parsed, else 0 with
+ * the problem added. */
+static int for_header(Ctx *c, const cJSON *jfor, const char *path, int32_t *var, int64_t *count)
+{
+    char p[PATH_LEN];
+    if (!cJSON_IsString(jfor)) {
+        path_key(p, path, "for");
+        add_problem(c, voff(c, jfor), p, "'for' must be a string like \"i in range(3)\", not %s",
+                    jtype(jfor));
+        return 0;
+    }
+    if (too_long(c, jfor, path))
+        return 0;
+    LangError err;
+    memset(&err, 0, sizeof err);
+    err.col = -1;
+    if (lang_parse_for(c->prog, jfor->valuestring, var, count, &err) == 0)
+        return 1;
+    add_problem(c, stmt_off(c, jfor, err.col), path, "%s",
+                err.msg[0] ? err.msg : "invalid loop header (write \"i in range(N)\")");
+    return 0;
+}
+
 /* {"do": stmt, "say": ..., "pause": ...} or {"for": header, "body": [...], "say": ...}. */
 static LangStmt *build_object(Ctx *c, const cJSON *obj, const char *path, int32_t owner, int32_t index)
 {
@@ -552,33 +608,7 @@ static LangStmt *build_object(Ctx *c, const cJSON *obj, const char *path, int32_
     const char *phase_texts[GC_PHASE_COUNT] = {0};
     int pause = 0;
     if (jsay && cJSON_IsObject(jsay)) {
-        /* {"statement": caption, "subtract_refs": caption, ...}: captions of
-         * the phases of the collections the statement runs */
-        for (const cJSON *m = jsay->child; m; m = m->next) {
-            char pk[160];
-            snprintf(pk, sizeof pk, "%.100s.say.%.40s", path, m->string);
-            int phase = -1;
-            for (int k = 1; k < GC_PHASE_COUNT && strcmp(m->string, "statement") != 0; k++)
-                if (strcmp(m->string, gc_phase_name((GcPhase)k)) == 0 && k != GC_PHASE_IDLE)
-                    phase = k;
-            if (strcmp(m->string, "statement") != 0 && phase < 0) {
-                add_problem(
-                    c, voff(c, m), pk,
-                    "'say' keys are \"statement\" or a collector phase (start, merge, update_refs, "
-                    "subtract_refs, move_unreachable, untrack_tuples, promote, legacy_finalizers, "
-                    "handle_weakrefs, finalize_garbage, handle_resurrected, delete_garbage, done, "
-                    "mark, sweep), not '%.40s'",
-                    m->string);
-                bad = 1;
-            } else if (!cJSON_IsString(m)) {
-                add_problem(c, voff(c, m), pk, "a caption must be a string, not %s", jtype(m));
-                bad = 1;
-            } else if (phase < 0) {
-                say = m->valuestring;
-            } else {
-                phase_texts[phase] = m->valuestring;
-            }
-        }
+        phase_says(c, jsay, path, &say, phase_texts, &bad);
     } else if (jsay && !cJSON_IsString(jsay)) {
         path_key(p, path, "say");
         add_problem(c, voff(c, jsay), p,
@@ -607,20 +637,7 @@ static LangStmt *build_object(Ctx *c, const cJSON *obj, const char *path, int32_
     /* A loop. */
     int32_t var = -1;
     int64_t count = 0;
-    int header_ok = 0;
-    if (!cJSON_IsString(jfor)) {
-        path_key(p, path, "for");
-        add_problem(c, voff(c, jfor), p, "'for' must be a string like \"i in range(3)\", not %s", jtype(jfor));
-    } else if (!too_long(c, jfor, path)) {
-        LangError err;
-        memset(&err, 0, sizeof err);
-        err.col = -1;
-        if (lang_parse_for(c->prog, jfor->valuestring, &var, &count, &err) == 0)
-            header_ok = 1;
-        else
-            add_problem(c, stmt_off(c, jfor, err.col), path, "%s",
-                        err.msg[0] ? err.msg : "invalid loop header (write \"i in range(N)\")");
-    }
+    int header_ok = for_header(c, jfor, path, &var, &count);
     const cJSON *body = NULL;
     if (!jbody)
         add_problem(c, voff(c, obj), path, "a \"for\" step needs a \"body\" list");
@@ -941,6 +958,50 @@ static const cJSON *top_string(Ctx *c, const cJSON *m, const char *name)
     return m;
 }
 
+/* "python" and "collector": the version and the collector the program
+ * runs with. */
+static void build_meta(Ctx *c, const cJSON *python, const cJSON *coll)
+{
+    char b[48];
+    int py = 312;
+    GcCollector gcc = GC_COLLECTOR_CPYTHON;
+    if (python && !cJSON_IsString(python))
+        add_problem(c, voff(c, python), "python",
+                    "'python' must be a string, \"3.12\", \"3.13\", \"3.14\" or \"3.15\", not %s",
+                    jtype(python));
+    else if (python && !strcmp(python->valuestring, "3.13"))
+        py = 313;
+    else if (python && !strcmp(python->valuestring, "3.14"))
+        py = 314; /* 3.14.5 and later: the generational collector again */
+    else if (python && !strcmp(python->valuestring, "3.15"))
+        py = 315;
+    else if (python && strcmp(python->valuestring, "3.12"))
+        add_problem(
+            c, voff(c, python), "python",
+            "unsupported python version '%s' (use \"3.12\", \"3.13\", \"3.14\" or \"3.15\")",
+            shown(python->valuestring, b, sizeof b));
+    if (coll && !cJSON_IsString(coll))
+        add_problem(
+            c, voff(c, coll), "collector",
+            "'collector' must be a string, \"cpython\", \"refcount\" or \"mark-sweep\", not %s",
+            jtype(coll));
+    else if (coll) {
+        static const char *const names[] = {"cpython", "refcount", "mark-sweep", NULL};
+        static const GcCollector kinds[] = {GC_COLLECTOR_CPYTHON, GC_COLLECTOR_REFCOUNT,
+                                            GC_COLLECTOR_MARKSWEEP};
+        int k = 0;
+        while (names[k] && strcmp(names[k], coll->valuestring))
+            k++;
+        if (names[k])
+            gcc = kinds[k];
+        else
+            add_problem(c, voff(c, coll), "collector",
+                        "unknown collector '%s' (use \"cpython\", \"refcount\" or \"mark-sweep\")",
+                        shown(coll->valuestring, b, sizeof b));
+    }
+    lang_set_meta(c->prog, py, gcc);
+}
+
 static void build(Ctx *c, const cJSON *root, Scenario *s)
 {
     const cJSON *title = NULL, *desc = NULL, *chapter = NULL, *python = NULL, *coll = NULL;
@@ -948,7 +1009,6 @@ static void build(Ctx *c, const cJSON *root, Scenario *s)
     const cJSON **slot[] = {&title,   &desc,  &chapter, &python, &coll,
                             &classes, &funcs, &steps,   &layout, &source};
     int n, i = 0, suggested_steps = 0;
-    char b[48];
 
     if (!cJSON_IsObject(root)) {
         add_problem(c, voff(c, root), "", "a scenario must be a JSON object {\"title\": ..., \"steps\": [...]}, not %s",
@@ -986,40 +1046,7 @@ static void build(Ctx *c, const cJSON *root, Scenario *s)
     if ((chapter = top_string(c, chapter, "chapter")) != NULL)
         s->chapter = dupstr(c, chapter->valuestring);
 
-    int py = 312;
-    GcCollector gcc = GC_COLLECTOR_CPYTHON;
-    if (python && !cJSON_IsString(python))
-        add_problem(c, voff(c, python), "python",
-                    "'python' must be a string, \"3.12\", \"3.13\", \"3.14\" or \"3.15\", not %s",
-                    jtype(python));
-    else if (python && !strcmp(python->valuestring, "3.13"))
-        py = 313;
-    else if (python && !strcmp(python->valuestring, "3.14"))
-        py = 314; /* 3.14.5 and later: the generational collector again */
-    else if (python && !strcmp(python->valuestring, "3.15"))
-        py = 315;
-    else if (python && strcmp(python->valuestring, "3.12"))
-        add_problem(
-            c, voff(c, python), "python",
-            "unsupported python version '%s' (use \"3.12\", \"3.13\", \"3.14\" or \"3.15\")",
-            shown(python->valuestring, b, sizeof b));
-    if (coll && !cJSON_IsString(coll))
-        add_problem(c, voff(c, coll), "collector",
-                    "'collector' must be a string, \"cpython\", \"refcount\" or \"mark-sweep\", not %s", jtype(coll));
-    else if (coll) {
-        static const char *const names[] = {"cpython", "refcount", "mark-sweep", NULL};
-        static const GcCollector kinds[] = {GC_COLLECTOR_CPYTHON, GC_COLLECTOR_REFCOUNT, GC_COLLECTOR_MARKSWEEP};
-        int k = 0;
-        while (names[k] && strcmp(names[k], coll->valuestring))
-            k++;
-        if (names[k])
-            gcc = kinds[k];
-        else
-            add_problem(c, voff(c, coll), "collector",
-                        "unknown collector '%s' (use \"cpython\", \"refcount\" or \"mark-sweep\")",
-                        shown(coll->valuestring, b, sizeof b));
-    }
-    lang_set_meta(c->prog, py, gcc);
+    build_meta(c, python, coll);
 
     if (source) {
         /* the program as Python source: the same program, from lang_py.c */

@@ -313,6 +313,44 @@ static void unexpected(Scanner *s, size_t i)
     set_problem(s, SCN_P_SYNTAX, i, "invalid JSON: unexpected %s", what);
 }
 
+/* No NUL byte and valid UTF-8; -1 with the problem set. */
+static int check_bytes(Scanner *s)
+{
+    const unsigned char *t = s->t;
+    size_t len = s->len;
+    for (size_t i = 0; i < len;) {
+        size_t n = utf8_len(t, i, len);
+        if (t[i] == 0) {
+            set_problem(s, SCN_P_ENCODING, i, "NUL byte in the file (is it a binary file?)%s",
+                        NULL);
+            return -1;
+        }
+        if (n == 0) {
+            char hex[8];
+            snprintf(hex, sizeof hex, "0x%02X", t[i]);
+            set_problem(s, SCN_P_ENCODING, i, "invalid UTF-8 (byte %s); save the file as UTF-8",
+                        hex);
+            return -1;
+        }
+        i += n;
+    }
+    return 0;
+}
+
+/* The end of the text reached with x expected at this depth. */
+static void at_end(Scanner *s, int x, int depth, const char *stack)
+{
+    if (x == X_VALUE && depth == 0)
+        set_problem(s, SCN_P_EMPTY, 0, "the file is empty%s", NULL);
+    else if (x != X_DONE)
+        set_problem(
+            s, SCN_P_SYNTAX, s->len,
+            depth > 0 && stack[depth - 1] == '{'
+                ? "invalid JSON: unexpected end of file (an object is not closed with '}')%s"
+                : "invalid JSON: unexpected end of file (a list is not closed with ']')%s",
+            NULL);
+}
+
 int scn_scan(const char *text, size_t len, ScnScan *out)
 {
     Scanner s = {(const unsigned char *)text, len, out, 0, 0};
@@ -321,24 +359,11 @@ int scn_scan(const char *text, size_t len, ScnScan *out)
     int depth = 0, x = X_VALUE;
     long key = -1;
     size_t i = 0;
-
     memset(out, 0, sizeof *out);
 
     /* 1. Bytes: no NUL, valid UTF-8. */
-    for (i = 0; i < len;) {
-        size_t n = utf8_len(t, i, len);
-        if (t[i] == 0) {
-            set_problem(&s, SCN_P_ENCODING, i, "NUL byte in the file (is it a binary file?)%s", NULL);
-            return 0;
-        }
-        if (n == 0) {
-            char hex[8];
-            snprintf(hex, sizeof hex, "0x%02X", t[i]);
-            set_problem(&s, SCN_P_ENCODING, i, "invalid UTF-8 (byte %s); save the file as UTF-8", hex);
-            return 0;
-        }
-        i += n;
-    }
+    if (check_bytes(&s) < 0)
+        return 0;
 
     /* 2. Grammar, depth and positions. */
     i = (len >= 3 && t[0] == 0xEF && t[1] == 0xBB && t[2] == 0xBF) ? 3 : 0;
@@ -348,14 +373,7 @@ int scn_scan(const char *text, size_t len, ScnScan *out)
         if (s.oom)
             return -1;
         if (i >= len) {
-            if (x == X_VALUE && depth == 0)
-                set_problem(&s, SCN_P_EMPTY, 0, "the file is empty%s", NULL);
-            else if (x != X_DONE)
-                set_problem(&s, SCN_P_SYNTAX, len,
-                            depth > 0 && stack[depth - 1] == '{'
-                                ? "invalid JSON: unexpected end of file (an object is not closed with '}')%s"
-                                : "invalid JSON: unexpected end of file (a list is not closed with ']')%s",
-                            NULL);
+            at_end(&s, x, depth, stack);
             return 0;
         }
         unsigned char c = t[i];
