@@ -1749,6 +1749,8 @@ static int loading_command(AppWin *w, AppCmd cmd, uint32_t now)
     }
 }
 
+/* long: not split yet (issue 11): other helpers were changing this file;
+ * docs/architecture.md section 5 lists it as one to split. */
 void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
 {
     GcHeap *h = w->heap;
