@@ -162,7 +162,8 @@ AppWin *app_win_new(SDL_Renderer *r, int width, int height, float scale, const A
     }
     w->backend = render_sdl_new(r, w->fonts);
     w->layout = layout_new();
-    if (!w->backend || !w->layout) {
+    w->cache = render_cache_new();
+    if (!w->backend || !w->layout || !w->cache) {
         SDL_OutOfMemory();
         app_win_free(w);
         return NULL;
@@ -188,6 +189,7 @@ AppWin *app_win_new(SDL_Renderer *r, int width, int height, float scale, const A
 
 static void unload(AppWin *w)
 {
+    render_cache_reset(w->cache); /* its grid and reachability were the run's */
     gc_index_free(&w->tl);
     lang_run_free(w->run);
     scenario_free(w->sc);
@@ -214,6 +216,7 @@ void app_win_free(AppWin *w)
     app_win_cancel_load(w); /* closing the window while a program runs */
     unload(w);
     layout_free(w->layout);
+    render_cache_free(w->cache);
     render_list_free(&w->list);
     render_sdl_free(w->backend);
     render_fonts_free(w->fonts);
@@ -2123,6 +2126,7 @@ int app_win_build(AppWin *w)
     v.picker_files = (const char *const *)w->picker_files;
     v.picker_desc = (const char *const *)w->picker_desc;
     v.picker_count = w->npicker;
+    v.cache = w->cache;
     if (w->run && w->heap) {
         v.output = lang_run_output(w->run, &v.output_total);
         v.output_len = lang_run_output_at(w->run, gc_cursor(w->heap), &w->tl);

@@ -153,6 +153,7 @@ typedef struct AppWin {
     LangRun *run;
     GcHeap *heap;
     Layout *layout;
+    RenderCache *cache; /* what frames of the run share (the grid of cards, reachability) */
     GcRunIndex tl;
     char path[APP_PATH_MAX];
     long long mtime;

@@ -711,6 +711,11 @@ typedef struct GcRunIndex {
      * coarse_to[k]); stepping finer there runs the program again. */
     int32_t coarse_from[2], coarse_to[2];
     int ncoarse;
+    /* The module-level names bound to objects (GC_EV_BIND at depth 0 of an
+     * object): name k (atom name_atom[k]) is bound at the events
+     * name_binds[name_start[k] .. name_start[k + 1]), ascending. */
+    int32_t nnames;
+    int32_t *name_atom, *name_start, *name_binds;
 } GcRunIndex;
 /* 0, or -1 when out of memory (x is then empty). */
 int gc_index_build(GcRunIndex *x, const GcHeap *h);
@@ -721,6 +726,9 @@ int32_t gc_index_stmt_at(const GcRunIndex *x, int32_t i);
 int32_t gc_index_stmt_number(const GcRunIndex *x, int32_t i);
 /* The collection event i lies in (index into gc_start), or -1. */
 int32_t gc_index_collection_at(const GcRunIndex *x, int32_t i);
+/* The last event at or before i that bound module name k (0 <= k <
+ * x->nnames) to an object, or -1. */
+int32_t gc_index_name_bound(const GcRunIndex *x, int32_t k, int32_t i);
 /* The last GC_EV_OUTPUT event before cursor c, or -1 if none. */
 int32_t gc_index_output_before(const GcRunIndex *x, int32_t c);
 /* Stops (the window's Right and Left keys, record's frames): a stop shows

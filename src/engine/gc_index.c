@@ -94,6 +94,66 @@ GcId gc_event_subject(const GcEvent *e)
 
 /* ---- building ------------------------------------------------------------ */
 
+static int module_bind(const GcEvent *e)
+{
+    return e->kind == GC_EV_BIND && e->a == 0 && e->obj > 0;
+}
+
+/* x->name_*: the module-level bindings of objects grouped by name (the
+ * cards' "was p" asks which object each name held last), by counting:
+ * one pass for the atoms, one to file the events. */
+static int index_names(GcRunIndex *x, const GcHeap *h)
+{
+    int32_t n = gc_event_count(h), maxatom = -1;
+    for (int32_t i = 0; i < n; i++) {
+        const GcEvent *e = gc_event(h, i);
+        if (module_bind(e) && e->b > maxatom)
+            maxatom = (int32_t)e->b;
+    }
+    if (maxatom < 0)
+        return 0;
+    int32_t *slot = gc_calloc((size_t)maxatom + 1, sizeof *slot); /* atom -> 1 + name */
+    IdVec atoms = {0}, count = {0};
+    int rc = slot ? 0 : -1;
+    for (int32_t i = 0; i < n && rc == 0; i++) {
+        const GcEvent *e = gc_event(h, i);
+        if (!module_bind(e))
+            continue;
+        if (!slot[e->b]) {
+            rc = gc__idvec_push(&atoms, (int32_t)e->b) | gc__idvec_push(&count, 0);
+            slot[e->b] = atoms.n;
+        }
+        if (rc == 0)
+            count.v[slot[e->b] - 1]++;
+    }
+    int32_t *start = rc == 0 ? gc_calloc((size_t)atoms.n + 1, sizeof *start) : NULL;
+    int32_t total = 0;
+    for (int32_t k = 0; start && k < atoms.n; k++) {
+        start[k] = total;
+        total += count.v[k];
+        count.v[k] = start[k]; /* now where the next of name k goes */
+    }
+    int32_t *binds = start ? gc_calloc((size_t)total + 1, sizeof *binds) : NULL;
+    for (int32_t i = 0; binds && i < n; i++) {
+        const GcEvent *e = gc_event(h, i);
+        if (module_bind(e))
+            binds[count.v[slot[e->b] - 1]++] = i;
+    }
+    gc_free(slot);
+    gc_free(count.v);
+    if (!binds) {
+        gc_free(start);
+        gc_free(atoms.v);
+        return -1;
+    }
+    start[atoms.n] = total;
+    x->nnames = atoms.n;
+    x->name_atom = atoms.v;
+    x->name_start = start;
+    x->name_binds = binds;
+    return 0;
+}
+
 int gc_index_build(GcRunIndex *x, const GcHeap *h)
 {
     memset(x, 0, sizeof *x);
@@ -149,6 +209,8 @@ int gc_index_build(GcRunIndex *x, const GcHeap *h)
             x->coarse_to[x->ncoarse++] = n;
         }
     }
+    if (rc == 0)
+        rc = index_names(x, h);
     if (rc != 0 || gs.n != ge.n || gs.n != gg.n) {
         gc_index_free(x);
         return -1;
@@ -165,6 +227,9 @@ void gc_index_free(GcRunIndex *x)
     gc_free(x->gc_end);
     gc_free(x->gc_gen);
     gc_free(x->outputs);
+    gc_free(x->name_atom);
+    gc_free(x->name_start);
+    gc_free(x->name_binds);
     memset(x, 0, sizeof *x);
     x->error_event = -1;
 }
@@ -282,4 +347,11 @@ int32_t gc_index_prev_stop(const GcRunIndex *x, const GcHeap *h, int32_t c, GcGr
 int32_t gc_index_output_before(const GcRunIndex *x, int32_t c)
 {
     return last_below(x->outputs, x->noutputs, c);
+}
+
+int32_t gc_index_name_bound(const GcRunIndex *x, int32_t k, int32_t i)
+{
+    const int32_t *b = x->name_binds + x->name_start[k];
+    int32_t m = upto(b, x->name_start[k + 1] - x->name_start[k], i);
+    return m > 0 ? b[m - 1] : -1;
 }

@@ -36,6 +36,7 @@ struct Layout {
     GcId cap;
     GcId max_id;
     ScenarioArrange arrange;
+    uint32_t version; /* counts the changes (layout_version) */
 };
 
 void layout_set_arrange(Layout *l, ScenarioArrange arrange)
@@ -73,16 +74,20 @@ void layout_free(Layout *l)
 
 void layout_clear(Layout *l)
 {
+    l->version++;
     clear_spans(l);
     if (l->cap)
         memset(l->e, 0, (size_t)l->cap * sizeof *l->e);
     l->max_id = 0;
 }
 
+/* Every change of an entry comes through here (and layout_clear), so the
+ * version counts them. */
 static Entry *entry(Layout *l, GcId id)
 {
     if (id <= 0)
         return NULL;
+    l->version++;
     if (id >= l->cap) {
         GcId ncap = l->cap ? l->cap : 64;
         while (ncap <= id)
@@ -107,6 +112,11 @@ static const Entry *centry(const Layout *l, GcId id)
 GcId layout_max_id(const Layout *l)
 {
     return l->max_id;
+}
+
+uint32_t layout_version(const Layout *l)
+{
+    return l ? l->version : 0;
 }
 
 void layout_card_size(int kind, uint32_t nslots, float *w, float *h)

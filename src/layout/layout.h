@@ -117,6 +117,10 @@ int layout_is_pinned(const Layout *l, GcId id);
 /* Largest reserved size of id (0 x 0 if unknown). */
 void layout_reserved(const Layout *l, GcId id, float *w, float *h);
 GcId layout_max_id(const Layout *l);
+/* A number that changes whenever a position or size in l may have
+ * changed: whoever keeps something derived from the layout (the
+ * renderer's grid of cards) rebuilds it when this differs. */
+uint32_t layout_version(const Layout *l);
 
 /* Size of a card as drawn for kind with nslots fields (tags included),
  * list and tuple cells LAYOUT_CELL_W wide. */

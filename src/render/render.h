@@ -234,6 +234,16 @@ struct LangProgram;
 struct GcRunIndex;
 
 /* Everything about a frame that is not engine state. */
+/* What the frames of one run share (render_cache.c): the cards in a grid
+ * by their place, so that a frame looks only at the cards near the view,
+ * and the objects reachable from the roots at the cursor last drawn.  The
+ * window keeps one per run and resets it when it loads another. */
+typedef struct RenderCache RenderCache;
+RenderCache *render_cache_new(void);
+void render_cache_free(RenderCache *c);
+/* Forgets everything (a new run, heap or layout). */
+void render_cache_reset(RenderCache *c);
+
 typedef struct RenderView {
     RenderThemeId theme;
     float scale;           /* HiDPI factor: physical pixels per logical pixel */
@@ -268,6 +278,7 @@ typedef struct RenderView {
     const char *output;    /* what the program printed up to the cursor (output_len bytes) */
     size_t output_len;
     size_t output_total; /* bytes it prints in the whole run: 0 = no output strip */
+    RenderCache *cache;  /* NULL: each frame makes and drops its own */
 } RenderView;
 
 /* Logical size of the regions of the window, so the app and the tests can

@@ -33,7 +33,7 @@ typedef struct HeapCtx {
     int32_t stmt_start;
     /* drawn cards as obstacles for the arrows, and each id's index (-1: none) */
     RouteRect *obs;
-    int *obs_of;
+    int *obs_of; /* by id: 1 + its index in obs, 0: none */
     int nobs;
     RouteIndex ix; /* obs in a grid */
     int routed;    /* arrows tested against the cards in this frame */
@@ -43,11 +43,14 @@ typedef struct HeapCtx {
     int aggregate;
     int agg_w, agg_h;
     struct AggBlock *agg;
-    int32_t *agg_of; /* by id: the block, -1 not in view */
+    int32_t *agg_of; /* by id: 1 + the block, 0: not in view */
     int64_t agg_count[6], agg_refs;
     /* by id: 1 + the atom of the module name that last referred to it
      * (0: none known), for a card no name refers to now ("was a") */
     int32_t *was;
+    /* the cards this frame looks at (near_cards), ascending */
+    GcId *cand;
+    int ncand;
     /* a slide's subject (the cards its caption names): never left out */
     GcId subject[16];
     int nsubject;
@@ -273,30 +276,33 @@ static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, f
 #define WAS_NAMES 64
 
 /* c->was from the module-level bindings before the event shown (at most
- * WAS_LOOKBACK events back); left NULL when there is no memory for it.
- * Only a name's last binding to an object counts: "was p" is the object
- * p referred to last, not every object a loop variable passed through (a
- * tree built in a loop read "was p" on every inner node). */
+ * WAS_LOOKBACK events back), asked of the run index (each name's last
+ * binding, gc_index_name_bound) instead of reading the events back; left
+ * NULL when there is no memory for it.  Only a name's last binding to an
+ * object counts: "was p" is the object p referred to last, not every
+ * object a loop variable passed through (a tree built in a loop read
+ * "was p" on every inner node).  The WAS_NAMES names bound last count;
+ * for an object two of them held, the later. */
 static void names_were(HeapCtx *c)
 {
     Scene *s = c->s;
+    const GcRunIndex *x = s->tl;
     c->was = calloc((size_t)s->maxid + 1, sizeof *c->was);
-    if (!c->was)
+    if (!c->was || !x)
         return;
-    int32_t seen[WAS_NAMES];
-    int nseen = 0;
-    for (int32_t i = s->ev; i >= 0 && i > s->ev - WAS_LOOKBACK; i--) {
-        const GcEvent *e = gc_event(s->h, i);
-        if (e->kind != GC_EV_BIND || e->a != 0 || e->obj <= 0)
-            continue; /* a del (an unbinding) or a value that is no object */
-        int known = 0;
-        for (int k = 0; k < nseen && !known; k++)
-            known = seen[k] == (int32_t)e->b;
-        if (known)
-            continue; /* an earlier binding of a name seen later */
-        if (nseen == WAS_NAMES)
-            break;
-        seen[nseen++] = (int32_t)e->b;
+    int32_t at[WAS_NAMES]; /* the binding events, newest first */
+    int n = 0;
+    for (int32_t k = 0; k < x->nnames; k++) {
+        int32_t e = gc_index_name_bound(x, k, s->ev);
+        if (e < 0 || e <= s->ev - WAS_LOOKBACK || (n == WAS_NAMES && e < at[n - 1]))
+            continue;
+        int i = n < WAS_NAMES ? n++ : n - 1;
+        for (; i > 0 && at[i - 1] < e; i--)
+            at[i] = at[i - 1];
+        at[i] = e;
+    }
+    for (int i = 0; i < n; i++) {
+        const GcEvent *e = gc_event(s->h, at[i]);
         if (e->obj <= s->maxid && !c->was[e->obj])
             c->was[e->obj] = (int32_t)e->b + 1;
     }
@@ -451,7 +457,7 @@ static void agg_add(HeapCtx *c, GcId id, const CardGeo *g, const GcObject *o)
     iy = iy < 0 ? 0 : iy >= c->agg_h ? c->agg_h - 1 : iy;
     int bi = iy * c->agg_w + ix;
     AggBlock *b = &c->agg[bi];
-    c->agg_of[id] = bi;
+    c->agg_of[id] = bi + 1;
     int kd = agg_kind(o);
     b->gen[kd]++;
     c->agg_count[kd]++;
@@ -477,8 +483,9 @@ static uint32_t *agg_edges(HeapCtx *c)
     uint32_t *e = calloc((size_t)nb * (size_t)nb, sizeof *e);
     if (!e)
         return NULL;
-    for (GcId id = 1; id <= s->maxid; id++) {
-        int from = c->agg_of[id];
+    for (int ci = 0; ci < c->ncand; ci++) {
+        GcId id = c->cand[ci];
+        int from = c->agg_of[id] - 1;
         const GcObject *o = from >= 0 ? gc_object(s->h, id) : NULL;
         if (!o || o->state != GC_STATE_ALIVE)
             continue;
@@ -491,7 +498,7 @@ static uint32_t *agg_edges(HeapCtx *c)
                     continue;
                 GcId to = (GcId)GC_VAL_PAYLOAD(v);
                 c->agg_refs += kv;
-                int tb = to >= 1 && to <= s->maxid ? c->agg_of[to] : -1;
+                int tb = to >= 1 && to <= s->maxid ? c->agg_of[to] - 1 : -1;
                 if (tb < 0)
                     continue;
                 if (tb == from)
@@ -729,7 +736,8 @@ static int crowded(HeapCtx *c)
         return 0;
     float k = zk(s);
     int n = 0, small = s->v->zoom < AGG_ZOOM;
-    for (GcId id = 1; id <= s->maxid; id++) {
+    for (int ci = 0; ci < c->ncand; ci++) {
+        GcId id = c->cand[ci];
         const GcObject *o = gc_object(s->h, id);
         float wx, wy, x, y, ww, wh;
         if (!o || o->state != GC_STATE_ALIVE || layout_get(s->layout, id, &wx, &wy) < 0)
@@ -1108,7 +1116,7 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
                        float width, float dash, float head, RenderColor col)
 {
     Scene *s = c->s;
-    int is = src_id > 0 ? c->obs_of[src_id] : -1, it = c->obs_of[tgt_id];
+    int is = src_id > 0 ? c->obs_of[src_id] - 1 : -1, it = c->obs_of[tgt_id] - 1;
     /* an arrow leaves its own card, but not across its name tags,
      * generation label or footer */
     RouteRect keep[5];
@@ -1328,7 +1336,7 @@ static int row_arrow(HeapCtx *c, GcId id, GcId tid, uint32_t i, float sy, Render
     const CardGeo *g = &c->geo[id], *tg = &c->geo[tid];
     float k = g->k;
     if (overview(c->s) || fabsf(tg->y - g->y) > 2 * k || fabsf(tg->k - k) > 1e-4f ||
-        c->obs_of[id] < 0 || c->obs_of[tid] < 0)
+        c->obs_of[id] < 1 || c->obs_of[tid] < 1)
         return 0;
     float reach = (LAYOUT_GAP_X + 8) * k;
     float head = 14 * k < sc(c->s, 6) ? sc(c->s, 6) : 14 * k;
@@ -1376,7 +1384,7 @@ static int row_arrow(HeapCtx *c, GcId id, GcId tid, uint32_t i, float sy, Render
     } else {
         return 0;
     }
-    if (route_blocked(&c->ix, c->obs_of[id], NULL, 0, c->obs_of[tid], p, n))
+    if (route_blocked(&c->ix, c->obs_of[id] - 1, NULL, 0, c->obs_of[tid] - 1, p, n))
         return 0;
     RenderPt rounded[64];
     int m = n > 2 ? route_round(p, n, 10 * k, rounded, 64) : 0;
@@ -1494,7 +1502,7 @@ static void root_arrows(HeapCtx *c)
         }
         RenderColor col = hot ? t->arrow_hot : with_alpha(t->arrow_root, 0.75f);
         float w = sc(s, hot ? 3.0f : 2.0f), head = sc(s, 12) * s->v->zoom;
-        if (id > 0 && id <= s->maxid && c->obs_of[id] >= 0)
+        if (id > 0 && id <= s->maxid && c->obs_of[id] >= 1)
             route_draw(c, pts, 25, 0, id, (RenderPt){x0, y0}, 0, 1, ty, i, k, w, 0, head, col);
         else
             render_line(s->l, pts, 25, w, 0, head, col);
@@ -1549,6 +1557,82 @@ static void empty_slide(HeapCtx *c, int listed)
     }
 }
 
+/* The cards a frame looks at, into c->cand in id order: those whose place
+ * meets the heap area widened on each side by the view's own size (at
+ * least NEAR_WORLD world units: the arrows between them may cross the
+ * view), and the targets of their fields (an arrow leaving the view for a
+ * card far away).  A frame so costs what is near the view, not the heap:
+ * 10^5 cards at full zoom look at a few hundred.  A card farther away
+ * whose field refers to a card in view is the one thing left out: its
+ * arrow would enter from the edge of the view. */
+#define NEAR_WORLD 1200.0f
+
+/* c->cand from the cache's answer: the existing objects, ascending. */
+static int take_cards(HeapCtx *c)
+{
+    Scene *s = c->s;
+    int n;
+    const GcId *ids = render_cache_ids(s->cache, &n);
+    free(c->cand);
+    c->ncand = 0;
+    c->cand = malloc(((size_t)n + 1) * sizeof *c->cand);
+    if (!c->cand)
+        return -1;
+    for (int i = 0; i < n; i++)
+        if (ids[i] <= s->maxid && gc_object(s->h, ids[i]))
+            c->cand[c->ncand++] = ids[i];
+    return 0;
+}
+
+static int near_cards(HeapCtx *c)
+{
+    Scene *s = c->s;
+    float k = zk(s), vw = s->rg.heap_w / k, vh = s->rg.heap_h / k;
+    float mx = vw > NEAR_WORLD ? vw : NEAR_WORLD, my = vh > NEAR_WORLD ? vh : NEAR_WORLD;
+    float box[4] = {s->v->pan_x - mx, s->v->pan_y - my, s->v->pan_x + vw + mx,
+                    s->v->pan_y + vh + my};
+    if (!s->cache || render_cache_near(s->cache, s->layout, box) < 0)
+        return -1;
+    return take_cards(c);
+}
+
+/* Adds to c->cand the targets of the fields of its live cards (the
+ * arrows the frame may draw end there). */
+static int near_targets(HeapCtx *c)
+{
+    Scene *s = c->s;
+    for (int i = 0; i < c->ncand; i++) {
+        const GcObject *o = gc_object(s->h, c->cand[i]);
+        if (!o || o->state != GC_STATE_ALIVE)
+            continue;
+        if (o->kind == GC_KIND_WEAKREF) {
+            if (o->wr_referent <= s->maxid && render_cache_add(s->cache, o->wr_referent) < 0)
+                return -1;
+            continue;
+        }
+        const GcSlot *sl = gc_slots(o);
+        uint32_t max = o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE ? LAYOUT_MAX_CELLS
+                                                                           : LAYOUT_MAX_ROWS;
+        for (uint32_t f = 0; f < o->nslots && f < max; f++)
+            if (GC_VAL_IS_OBJ(sl[f].val) && GC_VAL_ID(sl[f].val) <= s->maxid &&
+                render_cache_add(s->cache, GC_VAL_ID(sl[f].val)) < 0)
+                return -1;
+    }
+    return take_cards(c);
+}
+
+static void heap_free(HeapCtx *c)
+{
+    route_index_free(&c->ix);
+    free(c->agg);
+    free(c->agg_of);
+    free(c->obs);
+    free(c->obs_of);
+    free(c->geo);
+    free(c->was);
+    free(c->cand);
+}
+
 void render_heap(Scene *s)
 {
     if (!s->layout)
@@ -1556,9 +1640,13 @@ void render_heap(Scene *s)
     HeapCtx c;
     memset(&c, 0, sizeof c);
     c.s = s;
+    /* by id, but only the cards near the view are written: calloc's fresh
+     * pages cost what is touched */
     c.geo = calloc((size_t)s->maxid + 1, sizeof *c.geo);
-    if (!c.geo) {
+    c.obs_of = calloc((size_t)s->maxid + 1, sizeof *c.obs_of);
+    if (!c.geo || !c.obs_of || near_cards(&c) < 0) {
         s->l->oom = 1;
+        heap_free(&c);
         return;
     }
     if (s->v->slide)
@@ -1574,11 +1662,11 @@ void render_heap(Scene *s)
         c.agg_w = c.agg_w < 1 ? 1 : c.agg_w > AGG_MAX_W ? AGG_MAX_W : c.agg_w;
         c.agg_h = c.agg_h < 1 ? 1 : c.agg_h > AGG_MAX_H ? AGG_MAX_H : c.agg_h;
         c.agg = calloc((size_t)c.agg_w * (size_t)c.agg_h, sizeof *c.agg);
-        c.agg_of = malloc(((size_t)s->maxid + 1) * sizeof *c.agg_of);
-        for (GcId id = 0; c.agg_of && id <= s->maxid; id++)
-            c.agg_of[id] = -1;
+        c.agg_of = calloc((size_t)s->maxid + 1, sizeof *c.agg_of);
         c.aggregate = c.agg != NULL && c.agg_of != NULL;
     }
+    if (!c.aggregate && near_targets(&c) < 0)
+        s->l->oom = 1;
     if (!c.aggregate)
         names_were(&c);
     /* a slide with nothing alive: the ghosts where their objects were,
@@ -1597,7 +1685,8 @@ void render_heap(Scene *s)
     }
     if (s->v->slide && !living && s->v->zoom < SLIDE_GHOST_ZMIN)
         ghosts_listed = 1;
-    for (GcId id = 1; id <= s->maxid; id++) {
+    for (int ci = 0; ci < c.ncand; ci++) {
+        GcId id = c.cand[ci];
         const GcObject *o = gc_object(s->h, id);
         float wx, wy;
         if (!o || layout_get(s->layout, id, &wx, &wy) < 0 ||
@@ -1608,34 +1697,29 @@ void render_heap(Scene *s)
     if (c.aggregate)
         agg_draw(&c);
     /* every drawn card is an obstacle for the arrows */
-    c.obs = malloc(((size_t)s->maxid + 1) * sizeof *c.obs);
-    c.obs_of = malloc(((size_t)s->maxid + 1) * sizeof *c.obs_of);
-    if (!c.obs || !c.obs_of) {
+    c.obs = malloc(((size_t)c.ncand + 1) * sizeof *c.obs);
+    if (!c.obs) {
         s->l->oom = 1;
-        free(c.obs);
-        free(c.obs_of);
-        free(c.geo);
-        free(c.was);
-        free(c.agg);
-        free(c.agg_of);
+        heap_free(&c);
         render_unclip(s->l);
         return;
     }
-    for (GcId id = 0; id <= s->maxid; id++) {
+    for (int ci = 0; ci < c.ncand; ci++) {
+        GcId id = c.cand[ci];
         const CardGeo *g = &c.geo[id];
-        c.obs_of[id] = -1;
         /* blocks of counts: no card is drawn, no arrow is routed (the
          * names' arrows too point at cards, which a block stands for) */
         if (!g->drawn || c.aggregate)
             continue;
         float m = ROUTE_MARGIN * g->k;
-        c.obs_of[id] = c.nobs;
-        c.obs[c.nobs++] = (RouteRect){g->x - m, g->y - LAYOUT_TAG_H * g->k - m, g->x + g->w + m,
-                                      g->bottom + m};
+        c.obs[c.nobs] =
+            (RouteRect){g->x - m, g->y - LAYOUT_TAG_H * g->k - m, g->x + g->w + m, g->bottom + m};
+        c.obs_of[id] = ++c.nobs;
     }
     if (route_index_build(&c.ix, c.obs, c.nobs) < 0)
         s->l->oom = 1;
-    for (GcId id = 1; id <= s->maxid && !c.aggregate; id++) {
+    for (int ci = 0; ci < c.ncand && !c.aggregate; ci++) {
+        GcId id = c.cand[ci];
         const GcObject *o = gc_object(s->h, id);
         if (o)
             draw_arrows(&c, id, o);
@@ -1649,11 +1733,5 @@ void render_heap(Scene *s)
     }
     render_unclip(s->l);
     root_arrows(&c);
-    route_index_free(&c.ix);
-    free(c.agg);
-    free(c.agg_of);
-    free(c.obs);
-    free(c.obs_of);
-    free(c.geo);
-    free(c.was);
+    heap_free(&c);
 }

@@ -33,7 +33,8 @@ typedef struct Scene {
     int32_t cursor;   /* gc_cursor */
     int32_t nevents;
     int32_t ev;       /* the event just shown (cursor - 1), -1 before any */
-    uint8_t *reach;   /* gc_reachable, by id (NULL when not computed) */
+    const uint8_t *reach; /* gc_reachable, by id (NULL when not computed) */
+    RenderCache *cache;   /* the view's, or this frame's own (NULL only on OOM) */
     GcId maxid;
     /* names in the frames panel, for the arrows drawn over the heap */
     float root_x[RENDER_MAX_ROOTS], root_y[RENDER_MAX_ROOTS];
@@ -163,6 +164,20 @@ int route_blocked(RouteIndex *ix, int skip_a, const RouteRect *keep, int nkeep, 
 int route_find(RouteIndex *ix, const RouteReq *q, RenderPt *out);
 /* The polyline with rounded corners into out (at most max points); returns the count. */
 int route_round(const RenderPt *p, int n, float radius, RenderPt *out, int max);
+
+/* ---- what frames share (render_cache.c) ---------------------------------------- */
+
+/* A query: the cards whose place (layout_reserved size) meets the world
+ * rectangle box (x0, y0, x1, y1); the grid is rebuilt first when l
+ * changed.  Returns their count, or -1 on OOM.  render_cache_add adds id
+ * to the answer (once; 0, or -1 on OOM), render_cache_ids gives it in
+ * ascending order (valid until the next query). */
+int render_cache_near(RenderCache *c, const Layout *l, const float box[4]);
+int render_cache_add(RenderCache *c, GcId id);
+const GcId *render_cache_ids(RenderCache *c, int *n);
+/* gc_reachable at h's cursor, by id (kept until the cursor moves); NULL
+ * on OOM. */
+const uint8_t *render_cache_reach(RenderCache *c, const struct GcHeap *h);
 
 /* The teacher's caption for the frame shown: the statement's "say", or,
  * during a collection the statement runs, its caption for that phase when

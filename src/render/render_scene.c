@@ -978,6 +978,7 @@ int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangP
                  int height)
 {
     Scene s;
+    RenderCache *own = NULL;
     memset(&s, 0, sizeof s);
     s.l = l;
     s.fonts = fonts;
@@ -997,9 +998,9 @@ int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangP
         s.nevents = gc_event_count(h);
         s.ev = s.cursor - 1;
         s.maxid = gc_max_id(h);
-        s.reach = calloc((size_t)s.maxid + 1, 1);
-        if (s.reach)
-            gc_reachable(h, s.reach);
+        /* the window's cache, else one for this frame alone */
+        s.cache = v->cache ? v->cache : (own = render_cache_new());
+        s.reach = s.cache ? render_cache_reach(s.cache, h) : NULL;
     } else {
         s.ev = -1;
     }
@@ -1053,7 +1054,7 @@ overlays:
         help_overlay(&s);
     if (v->show_picker)
         picker_overlay(&s);
-    free(s.reach);
+    render_cache_free(own);
     return l->oom ? -1 : 0;
 }
 

@@ -614,7 +614,7 @@ static void check_index(LangRun *r, const char *what)
         }
     free(stop);
     /* the statement and collection of every event; the module frame's line */
-    int32_t stmt = -1, coll = -1;
+    int32_t stmt = -1, coll = -1, nbinds = 0;
     for (int32_t i = 0; i < n && bad < 10; i++) {
         const GcEvent *e = gc_event(h, i);
         if (e->kind == GC_EV_STMT && e->depth == 0)
@@ -629,6 +629,26 @@ static void check_index(LangRun *r, const char *what)
                    gc_index_collection_at(&x, i), coll);
         if (e->kind == GC_EV_GC_END)
             coll = -1;
+        /* each module name's last binding of an object, at every 7th event */
+        if (e->kind == GC_EV_BIND && e->a == 0 && e->obj > 0) {
+            int32_t k = 0;
+            while (k < x.nnames && x.name_atom[k] != (int32_t)e->b)
+                k++;
+            if (k == x.nnames && ++bad)
+                EXPECT(0, "%s: event %d binds a module name the index lacks", what, i);
+            nbinds++;
+        }
+        for (int32_t k = 0; i % 7 == 0 && k < x.nnames && bad < 10; k++) {
+            int32_t last = -1;
+            for (int32_t j = i; j >= 0 && last < 0; j--) {
+                const GcEvent *b = gc_event(h, j);
+                if (b->kind == GC_EV_BIND && b->a == 0 && b->obj > 0 && (int32_t)b->b == x.name_atom[k])
+                    last = j;
+            }
+            if (gc_index_name_bound(&x, k, i) != last && ++bad)
+                EXPECT(0, "%s: event %d: name %d last bound at %d, scan says %d", what, i, k,
+                       gc_index_name_bound(&x, k, i), last);
+        }
         if ((i % 13 == 0 || e->kind == GC_EV_OUTPUT || i == n - 1) &&
             lang_run_output_at(r, i + 1, &x) != lang_run_output_at(r, i + 1, NULL) && ++bad)
             EXPECT(0, "%s: cursor %d: output %zu, scan says %zu", what, i + 1,
@@ -641,6 +661,9 @@ static void check_index(LangRun *r, const char *what)
     }
     EXPECT(x.ncollections == ncoll && ncoll > 0, "%s: %d collections, scan says %d", what,
            x.ncollections, ncoll);
+    EXPECT(nbinds > 0 && x.nnames > 0 && x.name_start[x.nnames] == nbinds,
+           "%s: %d module bindings indexed, scan says %d", what,
+           x.nnames > 0 ? x.name_start[x.nnames] : 0, nbinds);
     gc_index_free(&x);
 }
 

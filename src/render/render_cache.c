@@ -1,0 +1,261 @@
+/*
+ * render_cache.c: what the frames of one run share, so that a frame costs
+ * what is on screen and not the size of the heap.
+ *
+ * - The cards in a grid of square world cells by their layout place
+ *   (layout_get, layout_reserved): a frame asks for the cards near the view
+ *   (render_cache_cards) instead of looking at every object.  The layout
+ *   moves only when it is built, when a card is dragged or glides, so the
+ *   grid is rebuilt when layout_version changes, not per frame.
+ * - Which objects are reachable from the roots (gc_reachable, a pass over
+ *   the live heap) at the cursor it was last asked for: redrawing the same
+ *   step (an animation, the mouse over the timeline) does not mark again.
+ *
+ * The window keeps one RenderCache per run (render_cache_reset on a new
+ * run); a NULL cache in RenderView means one made and dropped per frame
+ * (the same answers, at the old cost).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+#include "render_internal.h"
+
+#define CELL_MIN  512.0f /* world units: a few cards across */
+#define MAX_CELLS (1 << 18)
+
+struct RenderCache {
+    /* the grid: cell c holds ids[start[c] .. start[c + 1]) */
+    const Layout *layout;
+    uint32_t version;
+    int built;
+    GcId nids; /* ids 1..nids are indexed */
+    float x0, y0, cell;
+    int gw, gh;
+    int32_t *start;
+    GcId *ids;
+    uint32_t *stamp; /* by id: the last query that returned it */
+    uint32_t query;
+    GcId *hits; /* the last query's answer (render_cache_near, render_cache_add) */
+    int nhits, caphits;
+    /* reachability at (heap, cursor) */
+    const GcHeap *heap;
+    int32_t cursor, nevents;
+    GcId maxid;
+    uint8_t *reach;
+};
+
+RenderCache *render_cache_new(void)
+{
+    return calloc(1, sizeof(RenderCache));
+}
+
+static void grid_free(RenderCache *c)
+{
+    free(c->start);
+    free(c->ids);
+    free(c->stamp);
+    c->start = NULL;
+    c->ids = NULL;
+    c->stamp = NULL;
+    c->built = 0;
+    c->nids = 0;
+    c->query = 0;
+}
+
+void render_cache_reset(RenderCache *c)
+{
+    if (!c)
+        return;
+    grid_free(c);
+    free(c->reach);
+    c->reach = NULL;
+    c->heap = NULL;
+    c->layout = NULL;
+}
+
+void render_cache_free(RenderCache *c)
+{
+    if (!c)
+        return;
+    render_cache_reset(c);
+    free(c->hits);
+    free(c);
+}
+
+/* World rectangle of id in the grid: its place and the largest size it
+ * has over the run; 0 if it has no place. */
+static int card_box(const Layout *l, GcId id, float b[4])
+{
+    float x, y, w, h;
+    if (layout_get(l, id, &x, &y) < 0)
+        return 0;
+    layout_reserved(l, id, &w, &h);
+    b[0] = x;
+    b[1] = y;
+    b[2] = x + (w > 0 ? w : LAYOUT_CARD_W);
+    b[3] = y + (h > 0 ? h : LAYOUT_TAG_H + LAYOUT_HEADER_H);
+    return 1;
+}
+
+static int cell_range(const RenderCache *c, float lo, float hi, float origin, int n, int *a, int *b)
+{
+    int i0 = (int)((lo - origin) / c->cell), i1 = (int)((hi - origin) / c->cell);
+    if (hi < origin || i0 >= n)
+        return 0;
+    *a = i0 < 0 ? 0 : i0;
+    *b = i1 >= n ? n - 1 : i1;
+    return *a <= *b;
+}
+
+/* Counts (fill == 0) or files (fill == 1) every card in the cells it meets. */
+static void grid_pass(RenderCache *c, int fill, int32_t *at)
+{
+    for (GcId id = 1; id <= c->nids; id++) {
+        float b[4];
+        int x0, x1, y0, y1;
+        if (!card_box(c->layout, id, b) || !cell_range(c, b[0], b[2], c->x0, c->gw, &x0, &x1) ||
+            !cell_range(c, b[1], b[3], c->y0, c->gh, &y0, &y1))
+            continue;
+        for (int y = y0; y <= y1; y++)
+            for (int x = x0; x <= x1; x++) {
+                int cell = y * c->gw + x;
+                if (fill)
+                    c->ids[at[cell]++] = id;
+                else
+                    c->start[cell + 1]++;
+            }
+    }
+}
+
+static int grid_build(RenderCache *c, const Layout *l)
+{
+    grid_free(c);
+    c->layout = l;
+    c->version = layout_version(l);
+    c->nids = layout_max_id(l);
+    float lo[2] = {0, 0}, hi[2] = {0, 0};
+    int any = 0;
+    for (GcId id = 1; id <= c->nids; id++) {
+        float b[4];
+        if (!card_box(l, id, b))
+            continue;
+        lo[0] = any && lo[0] < b[0] ? lo[0] : b[0];
+        lo[1] = any && lo[1] < b[1] ? lo[1] : b[1];
+        hi[0] = any && hi[0] > b[2] ? hi[0] : b[2];
+        hi[1] = any && hi[1] > b[3] ? hi[1] : b[3];
+        any = 1;
+    }
+    c->x0 = lo[0];
+    c->y0 = lo[1];
+    c->cell = CELL_MIN;
+    float w = hi[0] - lo[0] + 1, h = hi[1] - lo[1] + 1;
+    while ((w / c->cell + 1) * (h / c->cell + 1) > MAX_CELLS)
+        c->cell *= 2;
+    c->gw = (int)(w / c->cell) + 1;
+    c->gh = (int)(h / c->cell) + 1;
+    size_t ncell = (size_t)c->gw * (size_t)c->gh;
+    c->start = calloc(ncell + 1, sizeof *c->start);
+    c->stamp = calloc((size_t)c->nids + 1, sizeof *c->stamp);
+    int32_t *at = malloc(ncell * sizeof *at);
+    if (!c->start || !c->stamp || !at) {
+        free(at);
+        grid_free(c);
+        return -1;
+    }
+    grid_pass(c, 0, NULL);
+    for (size_t i = 0; i < ncell; i++)
+        c->start[i + 1] += c->start[i];
+    memcpy(at, c->start, ncell * sizeof *at);
+    c->ids = malloc(((size_t)c->start[ncell] + 1) * sizeof *c->ids);
+    if (!c->ids) {
+        free(at);
+        grid_free(c);
+        return -1;
+    }
+    grid_pass(c, 1, at);
+    free(at);
+    c->built = 1;
+    return 0;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    GcId x = *(const GcId *)a, y = *(const GcId *)b;
+    return (x > y) - (x < y);
+}
+
+int render_cache_add(RenderCache *c, GcId id)
+{
+    if (id <= 0 || id > c->nids || c->stamp[id] == c->query)
+        return 0;
+    c->stamp[id] = c->query;
+    if (c->nhits == c->caphits) {
+        int nc = c->caphits ? c->caphits * 2 : 256;
+        GcId *m = realloc(c->hits, (size_t)nc * sizeof *m);
+        if (!m)
+            return -1;
+        c->hits = m;
+        c->caphits = nc;
+    }
+    c->hits[c->nhits++] = id;
+    return 0;
+}
+
+int render_cache_near(RenderCache *c, const Layout *l, const float box[4])
+{
+    c->nhits = 0;
+    if (!c->built || c->layout != l || c->version != layout_version(l))
+        if (grid_build(c, l) < 0)
+            return -1;
+    if (++c->query == 0) { /* wrapped: every stamp is stale again */
+        memset(c->stamp, 0, ((size_t)c->nids + 1) * sizeof *c->stamp);
+        c->query = 1;
+    }
+    int x0, x1, y0, y1;
+    if (!cell_range(c, box[0], box[2], c->x0, c->gw, &x0, &x1) ||
+        !cell_range(c, box[1], box[3], c->y0, c->gh, &y0, &y1))
+        return 0;
+    for (int y = y0; y <= y1; y++)
+        for (int x = x0; x <= x1; x++) {
+            int cell = y * c->gw + x;
+            for (int32_t k = c->start[cell]; k < c->start[cell + 1]; k++)
+                if (render_cache_add(c, c->ids[k]) < 0)
+                    return -1;
+        }
+    return c->nhits;
+}
+
+const GcId *render_cache_ids(RenderCache *c, int *n)
+{
+    /* in id order, as the heap was always drawn: a later card over an
+     * earlier one.  Most of the heap (the overview): read the stamps in
+     * order, cheaper than sorting */
+    if ((GcId)c->nhits > c->nids / 8) {
+        int k = 0;
+        for (GcId id = 1; id <= c->nids; id++)
+            if (c->stamp[id] == c->query)
+                c->hits[k++] = id;
+    } else {
+        qsort(c->hits, (size_t)c->nhits, sizeof *c->hits, cmp_id);
+    }
+    *n = c->nhits;
+    return c->hits;
+}
+
+const uint8_t *render_cache_reach(RenderCache *c, const GcHeap *h)
+{
+    GcId maxid = gc_max_id(h);
+    if (c->reach && c->heap == h && c->cursor == gc_cursor(h) && c->nevents == gc_event_count(h) &&
+        c->maxid == maxid)
+        return c->reach;
+    free(c->reach);
+    c->reach = calloc((size_t)maxid + 1, 1);
+    c->heap = h;
+    c->cursor = gc_cursor(h);
+    c->nevents = gc_event_count(h);
+    c->maxid = maxid;
+    if (c->reach)
+        gc_reachable(h, c->reach);
+    return c->reach;
+}
