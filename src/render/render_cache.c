@@ -38,6 +38,9 @@ struct RenderCache {
     uint32_t query;
     GcId *hits; /* the last query's answer (render_cache_near, render_cache_add) */
     int nhits, caphits;
+    int all;      /* the last query met the whole grid: hits is placed[] */
+    GcId *placed; /* every id with a place, ascending */
+    int nplaced;
     /* reachability at (heap, cursor) */
     const GcHeap *heap;
     int32_t cursor, nevents;
@@ -55,9 +58,12 @@ static void grid_free(RenderCache *c)
     free(c->start);
     free(c->ids);
     free(c->stamp);
+    free(c->placed);
     c->start = NULL;
     c->ids = NULL;
     c->stamp = NULL;
+    c->placed = NULL;
+    c->nplaced = 0;
     c->built = 0;
     c->nids = 0;
     c->query = 0;
@@ -125,6 +131,8 @@ static void grid_pass(RenderCache *c, int fill, int32_t *at)
                 else
                     c->start[cell + 1]++;
             }
+        if (fill)
+            c->placed[c->nplaced++] = id;
     }
 }
 
@@ -168,7 +176,8 @@ static int grid_build(RenderCache *c, const Layout *l)
         c->start[i + 1] += c->start[i];
     memcpy(at, c->start, ncell * sizeof *at);
     c->ids = malloc(((size_t)c->start[ncell] + 1) * sizeof *c->ids);
-    if (!c->ids) {
+    c->placed = malloc(((size_t)c->nids + 1) * sizeof *c->placed);
+    if (!c->ids || !c->placed) {
         free(at);
         grid_free(c);
         return -1;
@@ -187,7 +196,7 @@ static int cmp_id(const void *a, const void *b)
 
 int render_cache_add(RenderCache *c, GcId id)
 {
-    if (id <= 0 || id > c->nids || c->stamp[id] == c->query)
+    if (c->all || id <= 0 || id > c->nids || c->stamp[id] == c->query)
         return 0;
     c->stamp[id] = c->query;
     if (c->nhits == c->caphits) {
@@ -212,10 +221,27 @@ int render_cache_near(RenderCache *c, const Layout *l, const float box[4])
         memset(c->stamp, 0, ((size_t)c->nids + 1) * sizeof *c->stamp);
         c->query = 1;
     }
+    c->all = 0;
     int x0, x1, y0, y1;
     if (!cell_range(c, box[0], box[2], c->x0, c->gw, &x0, &x1) ||
         !cell_range(c, box[1], box[3], c->y0, c->gh, &y0, &y1))
         return 0;
+    if (box[0] <= c->x0 && box[1] <= c->y0 && box[2] >= c->x0 + (float)c->gw * c->cell &&
+        box[3] >= c->y0 + (float)c->gh * c->cell) {
+        /* the overview: every card, already in order (a card outside the
+         * box is in none of its cells) */
+        if (c->caphits < c->nplaced) {
+            GcId *m = realloc(c->hits, ((size_t)c->nplaced + 1) * sizeof *m);
+            if (!m)
+                return -1;
+            c->hits = m;
+            c->caphits = c->nplaced + 1;
+        }
+        memcpy(c->hits, c->placed, (size_t)c->nplaced * sizeof *c->hits);
+        c->nhits = c->nplaced;
+        c->all = 1;
+        return c->nhits;
+    }
     for (int y = y0; y <= y1; y++)
         for (int x = x0; x <= x1; x++) {
             int cell = y * c->gw + x;
@@ -228,6 +254,10 @@ int render_cache_near(RenderCache *c, const Layout *l, const float box[4])
 
 const GcId *render_cache_ids(RenderCache *c, int *n)
 {
+    if (c->all) {
+        *n = c->nhits;
+        return c->hits;
+    }
     /* in id order, as the heap was always drawn: a later card over an
      * earlier one.  Most of the heap (the overview): read the stamps in
      * order, cheaper than sorting */

@@ -805,7 +805,8 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     float a = g->alpha;
     int freed = o->state == GC_STATE_FREED;
     int alive = !freed;
-    int unreach = alive && s->reach && id <= s->maxid && !s->reach[id];
+    const uint8_t *reach = render_scene_reach(s);
+    int unreach = alive && reach && id <= s->maxid && !reach[id];
     int tentative = alive && (o->flags & GC_F_UNREACHABLE);
     int leaked = (o->flags & GC_F_LEAKED) != 0;
     int hot = is_hot(s, id);
@@ -1440,7 +1441,8 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
         const CardGeo *tg = &c->geo[tid];
         int hot = e && edge_followed(e, id, tid, i);
         float alpha = g->alpha < tg->alpha ? g->alpha : tg->alpha;
-        int dim = s->reach && !s->reach[id];
+        const uint8_t *reach = render_scene_reach(s);
+        int dim = reach && !reach[id];
         RenderColor col = hot ? t->arrow_hot : with_alpha(t->arrow, dim ? alpha * 0.6f : alpha);
         float w = hot ? aw * 1.5f : aw;
         if (overview(s)) {

@@ -33,7 +33,7 @@ typedef struct Scene {
     int32_t cursor;   /* gc_cursor */
     int32_t nevents;
     int32_t ev;       /* the event just shown (cursor - 1), -1 before any */
-    const uint8_t *reach; /* gc_reachable, by id (NULL when not computed) */
+    const uint8_t *reach; /* gc_reachable, by id: render_scene_reach */
     RenderCache *cache;   /* the view's, or this frame's own (NULL only on OOM) */
     GcId maxid;
     /* names in the frames panel, for the arrows drawn over the heap */
@@ -41,6 +41,17 @@ typedef struct Scene {
     GcId root_id[RENDER_MAX_ROOTS];
     int nroots;
 } Scene;
+
+const uint8_t *render_cache_reach(RenderCache *c, const struct GcHeap *h);
+
+/* gc_reachable by id at the cursor (NULL on OOM), computed on first use
+ * (a pass over the live heap, kept in the cache while the cursor stays). */
+static inline const uint8_t *render_scene_reach(Scene *s)
+{
+    if (!s->reach && s->cache && s->h)
+        s->reach = render_cache_reach(s->cache, s->h);
+    return s->reach;
+}
 
 /* Logical pixels to physical. */
 static inline float sc(const Scene *s, float v) { return v * s->s; }

@@ -1098,8 +1098,9 @@ void render_inspector(Scene *s)
              o->list == GC_LIST_NONE ? "none (untracked)" : gc_list_name((GcListId)o->list));
     snprintf(rows[n++], 200, "tracked by the gc: %s", o->list == GC_LIST_NONE ? "no" : "yes");
     snprintf(rows[n++], 200, "finalized (__del__ ran): %s", o->flags & GC_F_FINALIZED ? "yes" : "no");
-    if (s->reach && id <= s->maxid && o->state == GC_STATE_ALIVE)
-        snprintf(rows[n++], 200, "reachable from the roots: %s", s->reach[id] ? "yes" : "no");
+    const uint8_t *reach = render_scene_reach(s);
+    if (reach && id <= s->maxid && o->state == GC_STATE_ALIVE)
+        snprintf(rows[n++], 200, "reachable from the roots: %s", reach[id] ? "yes" : "no");
     if (o->flags & GC_F_LEAKED)
         snprintf(rows[n++], 200, "leaked: never freed");
     /* referrers */

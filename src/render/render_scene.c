@@ -499,13 +499,12 @@ static void timeline_tip(Scene *s, int32_t cursor, float mx, float bottom, float
         return;
     const GcEvent *e = gc_event(s->h, cursor - 1);
     const char *stmt = NULL;
-    for (int32_t i = cursor - 1; i >= 0 && s->p; i--) {
-        const GcEvent *st = gc_event(s->h, i);
-        if (st->kind == GC_EV_STMT && st->depth == 0) {
-            const LangLoc *loc = lang_loc(s->p, (int32_t)st->a);
-            stmt = loc ? loc->text : NULL;
-            break;
-        }
+    /* the top-level statement it is in, from the run index (not a scan
+     * back: a loop of 10^6 events is one statement's body) */
+    int32_t at = s->tl && s->p ? gc_index_stmt_at(s->tl, cursor - 1) : -1;
+    if (at >= 0) {
+        const LangLoc *loc = lang_loc(s->p, (int32_t)gc_event(s->h, at)->a);
+        stmt = loc ? loc->text : NULL;
     }
     char buf[400], fit[400];
     int exit = s->p && lang_step_count(s->p) > 0 && e->step >= lang_step_count(s->p);
@@ -1000,7 +999,8 @@ int render_scene(RenderList *l, RenderFonts *fonts, const GcHeap *h, const LangP
         s.maxid = gc_max_id(h);
         /* the window's cache, else one for this frame alone */
         s.cache = v->cache ? v->cache : (own = render_cache_new());
-        s.reach = s.cache ? render_cache_reach(s.cache, h) : NULL;
+        /* s.reach when first asked for (render_scene_reach): blocks of
+         * counts do not need it */
     } else {
         s.ev = -1;
     }
