@@ -237,7 +237,8 @@ int render_cache_near(RenderCache *c, const Layout *l, const float box[4])
             c->hits = m;
             c->caphits = c->nplaced + 1;
         }
-        memcpy(c->hits, c->placed, (size_t)c->nplaced * sizeof *c->hits);
+        if (c->nplaced > 0)
+            memcpy(c->hits, c->placed, (size_t)c->nplaced * sizeof *c->hits);
         c->nhits = c->nplaced;
         c->all = 1;
         return c->nhits;
@@ -266,7 +267,7 @@ const GcId *render_cache_ids(RenderCache *c, int *n)
         for (GcId id = 1; id <= c->nids; id++)
             if (c->stamp[id] == c->query)
                 c->hits[k++] = id;
-    } else {
+    } else if (c->nhits > 1) {
         qsort(c->hits, (size_t)c->nhits, sizeof *c->hits, cmp_id);
     }
     *n = c->nhits;
