@@ -750,8 +750,18 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
         }
     }
     int rc = oom ? -1 : maxid > 0 ? cells_pass(l, h) : 0;
+    /* Where the history's budget kept only statements there are no
+     * allocation or deallocation events: an object's record says between
+     * which kept events it lived.  Without this every object of that part
+     * would seem alive from the start to the end, and placing a hundred
+     * thousand such cards, each clear of all the others, is quadratic. */
+    int coarse = gc_history_info(h).coarse_from >= 0;
     for (GcId id = 1; id <= maxid; id++) {
         const GcObject *o = gc_object(h, id);
+        if (coarse && o && items[id].born == 0 && o->born > 0)
+            items[id].born = o->born;
+        if (coarse && o && died[id] < 0 && o->died >= 0)
+            items[id].gone = o->died > items[id].born ? o->died : items[id].born + 1;
         if (died[id] >= 0 && items[id].gone < 0)
             items[id].gone = n;
         uint32_t ns = slots[id];
