@@ -179,6 +179,22 @@ static void t_twice(void)
     }
 }
 
+/* A software renderer on a w x h surface: the window tests draw without a
+ * display.  NULL (a failed check) when SDL cannot make one. */
+static SDL_Renderer *soft_renderer(int w, int h, SDL_Surface **surf)
+{
+    *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+    SDL_Renderer *r = *surf ? SDL_CreateSoftwareRenderer(*surf) : NULL;
+    CHECK(r != NULL, "renderer: %s", SDL_GetError());
+    return r;
+}
+
+static void soft_free(SDL_Renderer *r, SDL_Surface *surf)
+{
+    SDL_DestroyRenderer(r);
+    SDL_FreeSurface(surf);
+}
+
 static void png_size(const char *path, int *w, int *h)
 {
     uint32_t *px = NULL;
@@ -269,8 +285,12 @@ static void t_pixels(void)
             if (!px)
                 continue;
             /* the same frame's display list, as the window builds it */
-            SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
-            SDL_Renderer *r = SDL_CreateSoftwareRenderer(surf);
+            SDL_Surface *surf;
+            SDL_Renderer *r = soft_renderer(w, h, &surf);
+            if (!r) {
+                free(px);
+                continue;
+            }
             /* following the subject, as record's window does (a recording
              * has its own view: the run zoomed to fill the heap) */
             AppWinOptions o = {NULL, render_theme_from_name(themes[ti]), 1, 0, 1, 0, 0};
@@ -325,8 +345,7 @@ static void t_pixels(void)
             double cap = coverage(px, w, rg.code_x + m, cy + 4, (float)w - 2 * m - 2 * m, ch - 8, t->panel);
             CHECK(cap > 0.7, "%s x%d: caption bar %.0f %% panel colour", themes[ti], scale, cap * 100);
             app_win_free(win);
-            SDL_DestroyRenderer(r);
-            SDL_FreeSurface(surf);
+            soft_free(r, surf);
             free(px);
         }
 }
@@ -642,22 +661,6 @@ static void t_recompute(void)
             CHECK(0, "frame %d: %s vs %s", i, names_a[i], names_b[i]);
             break;
         }
-}
-
-/* A software renderer on a w x h surface: the window tests draw without a
- * display.  NULL (a failed check) when SDL cannot make one. */
-static SDL_Renderer *soft_renderer(int w, int h, SDL_Surface **surf)
-{
-    *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
-    SDL_Renderer *r = *surf ? SDL_CreateSoftwareRenderer(*surf) : NULL;
-    CHECK(r != NULL, "renderer: %s", SDL_GetError());
-    return r;
-}
-
-static void soft_free(SDL_Renderer *r, SDL_Surface *surf)
-{
-    SDL_DestroyRenderer(r);
-    SDL_FreeSurface(surf);
 }
 
 /* Two windows on the program py: *f with the whole history, *a with the
