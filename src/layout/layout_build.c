@@ -468,18 +468,38 @@ static float slide_fill(float w, float h)
     return fminf(860.0f / (w + 56), 580.0f / (h + 56));
 }
 
-#define UNDER_MAX 4 /* named cards put under the structures, at most */
+#define UNDER_MAX 4 /* named cards put beside or under the structures, at most */
+
+/* Whether a card w x h at x, y (with a gap around it) stays clear of every
+ * arranged card placed. */
+static int clear_of_structures(const Layout *l, GcId maxid, float x, float y, float w, float h)
+{
+    for (GcId id = 1; id <= maxid; id++) {
+        float cx, cy, cw, ch;
+        if (!layout_is_compact(l, id) || layout_get(l, id, &cx, &cy) < 0)
+            continue;
+        layout_reserved(l, id, &cw, &ch);
+        if (x < cx + cw + LAYOUT_GAP_X * 0.5f && cx < x + w + LAYOUT_GAP_X * 0.5f &&
+            y < cy + ch + LAYOUT_GAP_Y * 0.5f && cy < y + h + LAYOUT_GAP_Y * 0.5f)
+            return 0;
+    }
+    return 1;
+}
 
 /* A card a name refers to (a list the lesson writes into, its finalizers'
- * "order"), alive with a structure, would by the usual placement go in the
- * first roots column clear of the structures: to their right, where a
- * slide zooms out to show both.  It goes under them instead, at the left
- * (after the ones already put there), when that block fills a slide's
- * heap at least 5 % larger.  bands[0..nbands) are the structures put.
- * 0, or -1 on OOM. */
+ * "order", the list of a tree's nodes while it is built), alive with a
+ * structure, would by the usual placement go in the first roots column
+ * clear of the structures: to their right, where a slide zooms out to show
+ * both.  It goes where the block of the structures and it fills a slide's
+ * heap best, when that is at least 5 % larger: beside them (in the
+ * structures' first column above their leftmost cards, its right edge on
+ * that column's: a tree's root sits halfway down its levels, so the corner
+ * above it is empty and the block grows only to the left) or under them,
+ * at the left (after the ones already put there).  bands[0..nbands) are
+ * the structures put.  0, or -1 on OOM. */
 static int put_under(Layout *l, LayoutItem *items, GcId maxid, const Band *bands, int nbands)
 {
-    float b[4] = {0, 0, 0, 0}, row_x = 0, row_y = 0;
+    float b[4] = {0, 0, 0, 0}, row_x = 0, row_y = 0, col_r = 0, side_y = 0;
     int any = 0, nput = 0;
     for (GcId id = 1; id <= maxid; id++) {
         float x, y, w, h;
@@ -494,8 +514,16 @@ static int put_under(Layout *l, LayoutItem *items, GcId maxid, const Band *bands
     }
     if (!any)
         return 0;
+    for (GcId id = 1; id <= maxid; id++) { /* the first column's right edge */
+        float x, y, w, h;
+        if (layout_is_compact(l, id) && layout_get(l, id, &x, &y) == 0 && x == b[0]) {
+            layout_reserved(l, id, &w, &h);
+            col_r = fmaxf(col_r, x + w);
+        }
+    }
     row_x = b[0];
     row_y = b[3] + LAYOUT_GAP_Y;
+    side_y = b[1];
     for (GcId id = 1; id <= maxid && nput < UNDER_MAX; id++) {
         const LayoutItem *it = &items[id];
         if (it->parent != 0 || it->w <= 0 || layout_is_compact(l, id) ||
@@ -515,14 +543,24 @@ static int put_under(Layout *l, LayoutItem *items, GcId maxid, const Band *bands
         float ux = row_x + it->w > b[2] && row_x > b[0] ? b[0] : row_x;
         float uy = ux == row_x ? row_y : b[3] + LAYOUT_GAP_Y;
         float under = slide_fill(fmaxf(b[2], ux + it->w) - b[0], uy + it->h - b[1]);
-        if (under < right * 1.05f)
+        float sx = fminf(b[0], col_r - it->w), side = 0;
+        if (side_y + it->h <= b[3] && clear_of_structures(l, maxid, sx, side_y, it->w, it->h))
+            side = slide_fill(b[2] - sx, b[3] - b[1]);
+        if (fmaxf(under, side) < right * 1.05f)
             continue;
+        if (side >= under) {
+            ux = sx;
+            uy = side_y;
+            side_y += it->h + LAYOUT_GAP_Y;
+        } else {
+            row_x = ux + it->w + LAYOUT_GAP_X;
+            row_y = uy;
+        }
         if (layout_put(l, id, ux, uy) < 0 || layout_place(l, it, 1) < 0)
             return -1;
+        b[0] = fminf(b[0], ux);
         b[2] = fmaxf(b[2], ux + it->w);
         b[3] = fmaxf(b[3], uy + it->h);
-        row_x = ux + it->w + LAYOUT_GAP_X;
-        row_y = uy;
         nput++;
     }
     return 0;

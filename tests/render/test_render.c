@@ -2073,8 +2073,9 @@ static int arrows_meeting(const Target *t)
  *   and short, so the code goes below the heap and the nodes are drawn at
  *   86 % or more (titles 19 px; beside the code they were 71 %, 15.6 px)
  *   and span most of the heap's width;
- * - tree_del.py: the finalizers' `order` list sits under the tree (it was
- *   in a roots column 400 units right of it); after `del root` it fills
+ * - tree_del.py: the finalizers' `order` list sits beside the tree, above
+ *   its root (it was in a roots column 400 units right of it, then under
+ *   the tree, out of view while the tree lived); after `del root` it fills
  *   the heap alone (the main before showed it at about 50 %);
  * - chapter 08 after its fourth node: an argument tuple's ghost does not
  *   shrink the row (it did to 68 %);
@@ -2127,7 +2128,7 @@ static void t_slide_pictures(void)
     CHECK(band > 200 && band <= 0.4f * 1280, "dll: the code panel below is %g px wide", band);
     target_close(&t);
 
-    /* tree_del.py: `order` under the tree */
+    /* tree_del.py: `order` beside the tree */
     CHECK(target_open_record(&t, 1280, 720, RENDER_THEME_LIGHT, 1) == 0, "target");
     CHECK(load(&t, "../../layout/data/tree_del.py") == 0, "load tree_del");
     float tb[4] = {1e9f, 1e9f, -1e9f, -1e9f}, lx = 0, ly = 0, lw = 0, lh = 0;
@@ -2144,12 +2145,49 @@ static void t_slide_pictures(void)
     }
     CHECK(order > 0 && layout_get(t.w->layout, order, &lx, &ly) == 0, "tree_del: order placed");
     layout_reserved(t.w->layout, order, &lw, &lh);
-    CHECK(tb[2] > tb[0] && ly >= tb[3] && ly <= tb[3] + 2 * LAYOUT_GAP_Y && lx >= tb[0] && lx + lw <= tb[2] + LAYOUT_GAP_X,
-          "tree_del: order at %g,%g (%g wide); the tree %g,%g .. %g,%g", lx, ly, lw, tb[0], tb[1], tb[2], tb[3]);
-    /* after `del root` the tree's ghosts do not fit with the list at a
-     * readable size: the list alone fills the heap (at 100 % or more) */
+    /* beside the tree: above its root, in the root's column (its right
+     * edge there), so that the block grows only to the left */
+    float rx = 0, ry = 0, rw = 0, rh = 0;
+    GcId root = layout_pin_target(t.w->heap, "root");
+    CHECK(root > 0 && layout_get(t.w->layout, root, &rx, &ry) == 0, "tree_del: root placed");
+    layout_reserved(t.w->layout, root, &rw, &rh);
+    CHECK(tb[2] > tb[0] && ly >= tb[1] && ly + lh <= ry && lx + lw <= rx + rw + 1 && rx == tb[0],
+          "tree_del: order at %g,%g (%g x %g); the root at %g,%g; the tree %g,%g .. %g,%g", lx, ly, lw, lh, rx,
+          ry, tb[0], tb[1], tb[2], tb[3]);
+    /* the statement that makes the tree: the tree and the empty `order`
+     * in the frame (the tree filled the slide and `order` under it was
+     * out of view: both fitted only at 55-60 %) */
+    RecordPoint *bpts = NULL;
+    int32_t nbp = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_STATEMENT, &bpts), both = 0;
+    for (int32_t i = 0; i < nbp; i++) {
+        app_win_seek(t.w, bpts[i].cursor, 0);
+        const GcObject *ro = gc_object(t.w->heap, root);
+        if (!ro || ro->state != GC_STATE_ALIVE)
+            continue;
+        CHECK(app_win_build(t.w) == 0, "build");
+        app_win_regions(t.w, &rg);
+        int inside = 0, cards = 0;
+        for (GcId id = 1; id <= gc_max_id(t.w->heap); id++) {
+            const GcObject *o = gc_object(t.w->heap, id);
+            if (!o || o->state != GC_STATE_ALIVE || (id != order && !layout_is_compact(t.w->layout, id)))
+                continue;
+            const RenderHit *hk = card_hit(&t, id);
+            cards++;
+            inside += hk && hk->x >= rg.heap_x && hk->x + hk->w <= rg.heap_x + rg.heap_w && hk->y >= rg.heap_y &&
+                      hk->y + hk->h <= rg.heap_y + rg.heap_h;
+        }
+        CHECK(cards == 8 && inside == cards, "tree_del cursor %d: %d of %d cards (the tree, order) in the frame",
+              (int)bpts[i].cursor, inside, cards);
+        both++;
+    }
+    CHECK(both >= 1, "tree_del: %d frames with the tree", both);
+    free(bpts);
+    /* after `del root`: `del root`'s frame shows the list beside the
+     * ghosts of the tree it freed (at a structure's readable 66 % or
+     * more), the next ones the list alone, filling the heap (100 % or
+     * more) */
     RecordPoint *tpts = NULL;
-    int32_t ntp = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_STATEMENT, &tpts), full = 0;
+    int32_t ntp = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_STATEMENT, &tpts), full = 0, alone = 0;
     for (int32_t i = 0; i < ntp; i++) {
         app_win_seek(t.w, tpts[i].cursor, 0); /* as record shows a statement's end */
         const GcObject *lo = gc_object(t.w->heap, order);
@@ -2158,11 +2196,13 @@ static void t_slide_pictures(void)
         CHECK(app_win_build(t.w) == 0, "build");
         const RenderHit *oh = card_hit(&t, order);
         app_win_regions(t.w, &rg);
-        CHECK(oh && oh->w >= lw && oh->x >= rg.heap_x && oh->x + oh->w <= rg.heap_x + rg.heap_w,
+        CHECK(oh && oh->w >= 0.66f * lw && oh->x >= rg.heap_x && oh->x + oh->w <= rg.heap_x + rg.heap_w,
               "tree_del cursor %d: order drawn %g px wide (%g world units)", (int)tpts[i].cursor,
               oh ? oh->w : 0, lw);
         full++;
+        alone += oh && oh->w >= lw;
     }
+    CHECK(alone >= 1, "tree_del: %d frames with the list alone, filling the heap", alone);
     CHECK(full >= 2, "tree_del: %d frames with the whole order", full);
     free(tpts);
     target_close(&t);
