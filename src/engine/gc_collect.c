@@ -320,8 +320,7 @@ static int64_t handle_weakrefs(GcHeap *h, GcListId unreachable, GcListId old)
     }
     while (h->g[GF_LFIRST(GC_LIST_WRCB)]) {
         GcId wr = (GcId)h->g[GF_LFIRST(GC_LIST_WRCB)];
-        gc__event(h, GC_EV_WEAKREF_CALLBACK, wr, 0, -1, 0, 0);
-        if (gc__host_weakref_cb(h, GC_WR_CALLBACK(gc__o(h, wr)), wr) < 0)
+        if (gc__call_weakref_cb(h, wr, 0, GC_WR_CALLBACK(gc__o(h, wr)), 0) < 0)
             return -1;
         if (gc_decref(h, GC_VAL_OBJ(wr)) < 0)
             return -1;
@@ -358,14 +357,7 @@ static int finalize_garbage(GcHeap *h, GcListId collectable)
             h->classes[o->cls].has_del) {
             gc__set_flags(h, id, GC_F_FINALIZED, 0);
             gc__event(h, GC_EV_FINALIZE, id, 0, -1, 0, 0);
-            gc_incref(h, GC_VAL_OBJ(id));
-            if (gc__idvec_push(&h->finalized, id) < 0)
-                return gc_fail(h, "out of memory");
-            gc__event(h, GC_EV_DEL_CALL, id, 0, -1, 0, 0);
-            if (gc__host_del(h, id) < 0)
-                return -1;
-            gc__event(h, GC_EV_DEL_RETURN, id, 0, -1, 0, 0);
-            if (gc_decref(h, GC_VAL_OBJ(id)) < 0)
+            if (gc__call_finalizer(h, id, 0) < 0)
                 return -1;
         }
     }
@@ -720,16 +712,7 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
             !h->classes[o->cls].has_del || (o->flags & GC_F_FINALIZED))
             continue;
         gc__set_flags(h, id, GC_F_FINALIZED, 0);
-        gc_incref(h, GC_VAL_OBJ(id));
-        if (gc__idvec_push(&h->finalized, id) < 0) {
-            gc_fail(h, "out of memory");
-            goto fail;
-        }
-        gc__event(h, GC_EV_DEL_CALL, id, 0, -1, 0, 0);
-        if (gc__host_del(h, id) < 0)
-            goto fail;
-        gc__event(h, GC_EV_DEL_RETURN, id, 0, -1, 0, 0);
-        if (gc_decref(h, GC_VAL_OBJ(id)) < 0)
+        if (gc__call_finalizer(h, id, 0) < 0)
             goto fail;
         ran = 1;
     }
@@ -751,10 +734,7 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
             GcId wr = gc__o(h, id)->wr_head;
             gc__weakref_unlink(h, wr);
             if (mark[wr] && GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, wr))) == GC_V_FUNC) {
-                gc__event(h, GC_EV_WEAKREF_CALLBACK, wr, id, -1, 0, 0);
-                gc_incref(h, GC_VAL_OBJ(wr));
-                if (gc__host_weakref_cb(h, GC_WR_CALLBACK(gc__o(h, wr)), wr) < 0 ||
-                    gc_decref(h, GC_VAL_OBJ(wr)) < 0)
+                if (gc__call_weakref_cb(h, wr, id, GC_WR_CALLBACK(gc__o(h, wr)), 1) < 0)
                     goto fail;
             }
         }

@@ -441,6 +441,20 @@ int gc__dealloc(GcHeap *h, GcId id);
  * Returns -1 on a fatal error (h->failed). */
 int gc__host_del(GcHeap *h, GcId id);
 int gc__host_weakref_cb(GcHeap *h, GcValue callback, GcId wr);
+/* The one way the engine calls a __del__ (tp_finalize, PEP 442: the caller
+ * has checked it runs once): pushes id on h->finalized and runs it between
+ * GC_EV_DEL_CALL and GC_EV_DEL_RETURN.  from_dealloc: id's count is 0
+ * (subtype_dealloc): it gets a temporary count of 1 and GC_F_FINALIZED
+ * after DEL_CALL, and the caller takes the 1 back and checks for
+ * resurrection; otherwise (a collection) the caller has set GC_F_FINALIZED
+ * and id is held by an incref before and a decref after the call. */
+int gc__call_finalizer(GcHeap *h, GcId id, int from_dealloc);
+/* The one way the engine calls a weakref callback: logs
+ * GC_EV_WEAKREF_CALLBACK (wr, about: the dying referent or 0) and calls
+ * cb(wr) through the host.  hold: take a reference to wr for the call
+ * (after the event) and drop it after; otherwise the caller keeps wr
+ * alive.  -1 on a fatal error. */
+int gc__call_weakref_cb(GcHeap *h, GcId wr, GcId about, GcValue cb, int hold);
 int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id);
 void gc__weakref_unlink(GcHeap *h, GcId wr);
 int gc__idvec_push(IdVec *v, GcId id);

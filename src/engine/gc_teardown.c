@@ -86,8 +86,7 @@ int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
             return 0;
         /* handle_callback: the callback is called with the weakref. */
         gc_incref(h, GC_VAL_OBJ(head));
-        gc__event(h, GC_EV_WEAKREF_CALLBACK, head, id, -1, 0, 0);
-        if (gc__host_weakref_cb(h, GC_WR_CALLBACK(gc__o(h, head)), head) < 0)
+        if (gc__call_weakref_cb(h, head, id, GC_WR_CALLBACK(gc__o(h, head)), 0) < 0)
             return -1;
         return gc_decref(h, GC_VAL_OBJ(head));
     }
@@ -114,9 +113,7 @@ int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
         GcValue cb = s[2 * i + 1].val;
         if (GC_VAL_TAG(cb) != GC_V_FUNC)
             continue;
-        GcId w = GC_VAL_ID(s[2 * i].val);
-        gc__event(h, GC_EV_WEAKREF_CALLBACK, w, id, -1, 0, 0);
-        if (gc__host_weakref_cb(h, cb, w) < 0)
+        if (gc__call_weakref_cb(h, GC_VAL_ID(s[2 * i].val), id, cb, 0) < 0)
             return -1;
     }
     return gc_decref(h, GC_VAL_OBJ(t));
@@ -262,6 +259,38 @@ int gc__host_weakref_cb(GcHeap *h, GcValue callback, GcId wr)
     return host_leave(h, r);
 }
 
+int gc__call_finalizer(GcHeap *h, GcId id, int from_dealloc)
+{
+    if (!from_dealloc)
+        gc_incref(h, GC_VAL_OBJ(id));
+    if (gc__idvec_push(&h->finalized, id) < 0)
+        return gc_fail(h, "out of memory");
+    gc__event(h, GC_EV_DEL_CALL, id, 0, -1, 0, 0);
+    if (from_dealloc) {
+        SET_OBJ(h, id, OF_REFCNT, 1);
+        gc__inflight_add(h, GC_VAL_OBJ(id));
+        gc__set_flags(h, id, GC_F_FINALIZED, 0);
+    }
+    if (gc__host_del(h, id) < 0)
+        return -1;
+    gc__event(h, GC_EV_DEL_RETURN, id, 0, -1, 0, 0);
+    if (from_dealloc) {
+        gc__inflight_del(h, GC_VAL_OBJ(id));
+        return 0;
+    }
+    return gc_decref(h, GC_VAL_OBJ(id));
+}
+
+int gc__call_weakref_cb(GcHeap *h, GcId wr, GcId about, GcValue cb, int hold)
+{
+    gc__event(h, GC_EV_WEAKREF_CALLBACK, wr, about, -1, 0, 0);
+    if (hold)
+        gc_incref(h, GC_VAL_OBJ(wr));
+    if (gc__host_weakref_cb(h, cb, wr) < 0)
+        return -1;
+    return hold ? gc_decref(h, GC_VAL_OBJ(wr)) : 0;
+}
+
 /* Takes id's last entry out of the step's freed list (a __del__ may have
  * freed other objects after id's deallocation began). */
 static void freed_forget(GcHeap *h, GcId id)
@@ -295,16 +324,8 @@ static int finalize_from_dealloc(GcHeap *h, GcId id)
     if (h->cfg.collector != GC_COLLECTOR_MARKSWEEP)
         gc__list_append(h, GC_LIST_GEN0, id);
     if (!(o->flags & GC_F_FINALIZED)) {
-        if (gc__idvec_push(&h->finalized, id) < 0)
-            return gc_fail(h, "out of memory");
-        gc__event(h, GC_EV_DEL_CALL, id, 0, -1, 0, 0);
-        SET_OBJ(h, id, OF_REFCNT, 1);
-        gc__inflight_add(h, GC_VAL_OBJ(id));
-        gc__set_flags(h, id, GC_F_FINALIZED, 0);
-        if (gc__host_del(h, id) < 0)
+        if (gc__call_finalizer(h, id, 1) < 0)
             return -1;
-        gc__event(h, GC_EV_DEL_RETURN, id, 0, -1, 0, 0);
-        gc__inflight_del(h, GC_VAL_OBJ(id));
         int64_t rc = gc__o(h, id)->refcnt - 1;
         SET_OBJ(h, id, OF_REFCNT, rc);
         if (rc > 0) {
