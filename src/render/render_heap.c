@@ -752,12 +752,30 @@ static int crowded(HeapCtx *c)
     return 0;
 }
 
-/* long: not split yet (issue 11): other helpers were changing this file;
- * docs/architecture.md section 5 lists it as one to split. */
-static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy)
+/* What the parts of one card share while it is drawn (draw_card and the
+ * card_* helpers below it): the card's box on screen, its header's height
+ * and text column, the micro-step shown and the alpha of its contents. */
+typedef struct CardPaint {
+    Scene *s;
+    const RenderTheme *t;
+    GcId id;
+    const GcObject *o;
+    const GcEvent *e; /* the micro-step shown, or NULL */
+    float k;          /* zoom */
+    float content_a;
+    float bx, by, bw, bh; /* the card below its tag strip */
+    float hh;             /* header height */
+    float left;           /* where the header's and rows' text starts */
+    float cw;             /* a list or tuple cell's width (world units) */
+} CardPaint;
+
+/* The card's geometry in c->geo[id] (kept for arrows even when it is not
+ * drawn).  Returns 0 when nothing more is drawn: invisible, a slide's cut
+ * ghost, out of view, or counted in a block of the aggregate view. */
+static int card_geo(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy, float *sx,
+                    float *sy)
 {
     Scene *s = c->s;
-    const RenderTheme *t = s->t;
     float k = zk(s);
     float ww, wh;
     /* a freed card's ghost is its outline and title: the same height for
@@ -765,6 +783,8 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     layout_card_dims(s->layout, id, o->kind, o->state == GC_STATE_FREED ? 0 : o->nslots, &ww, &wh);
     float x, y;
     to_screen(s, wx, wy, &x, &y);
+    *sx = x;
+    *sy = y;
     float w = ww * k, h = wh * k;
     CardGeo *g = &c->geo[id];
     float cw = layout_cell_w(s->layout, id);
@@ -780,7 +800,7 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     g->tag_r = x + w;
     g->foot_r = 0;
     if (g->alpha <= 0)
-        return;
+        return 0;
     if (s->v->slide && o->state == GC_STATE_FREED &&
         (x < s->rg.heap_x - 1 || y < s->rg.heap_y - 1 || x + w > s->rg.heap_x + s->rg.heap_w + 1 ||
          y + h > s->rg.heap_y + s->rg.heap_h + 1)) {
@@ -791,17 +811,303 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
         for (int i = 0; i < c->nsubject; i++)
             named |= c->subject[i] == id;
         if (!named)
-            return;
+            return 0;
     }
     g->drawn = 1;
     /* culling */
     if (x > s->rg.heap_x + s->rg.heap_w || x + w < s->rg.heap_x ||
         y > s->rg.heap_y + s->rg.heap_h + 30 * k || y + h < s->rg.heap_y)
-        return;
+        return 0;
     if (c->aggregate) {
         agg_add(c, id, g, o);
-        return;
+        return 0;
     }
+    return 1;
+}
+
+/* The header's badges from the right edge leftwards: mark-sweep's mark
+ * colour during a collection, or the reference count (its change during
+ * an incref/decref) and the collector's gc_refs.  Returns the new right
+ * edge for the title. */
+static float card_badges(const CardPaint *p, float right, int bpx)
+{
+    Scene *s = p->s;
+    const RenderTheme *t = p->t;
+    const GcObject *o = p->o;
+    const GcEvent *e = p->e;
+    GcId id = p->id;
+    float k = p->k, by = p->by, content_a = p->content_a;
+    int alive = o->state != GC_STATE_FREED;
+    const GcGlobals *gg = gc_globals(s->h);
+    int marksweep = gg->collector == GC_COLLECTOR_MARKSWEEP;
+    if (bpx >= 7 && alive && marksweep) {
+        /* no reference counts: during a collection the mark colour instead */
+        if (gg->collecting && gg->phase != GC_PHASE_IDLE) {
+            int black = (o->flags & GC_F_MARKED) != 0, grey = (o->flags & GC_F_GREY) != 0;
+            int mhot = e && e->kind == GC_EV_MARK && e->obj == id;
+            RenderColor fill = black  ? (RenderColor){20, 20, 20, 255}
+                               : grey ? (RenderColor){110, 110, 110, 255}
+                                      : (RenderColor){255, 255, 255, 255};
+            RenderColor ink =
+                black || grey ? (RenderColor){255, 255, 255, 255} : (RenderColor){0, 0, 0, 255};
+            float bwid =
+                badge(s, right, by + 10 * k, 24 * k,
+                      black  ? "black"
+                      : grey ? "grey"
+                             : "white",
+                      with_alpha(fill, content_a), with_alpha(ink, content_a), 12 * k, bpx);
+            render_frame(s->l, right - bwid, by + 10 * k, bwid, 24 * k, 12 * k,
+                         (mhot ? 3.0f : 1.0f) * k, 0, mhot ? t->hot : t->card_border);
+            right -= bwid + 6 * k;
+        }
+    }
+    if (bpx >= 7 && alive && !marksweep) {
+        char buf[160];
+        int rc_hot = e && (e->kind == GC_EV_INCREF || e->kind == GC_EV_DECREF) && e->obj == id;
+        if (rc_hot)
+            snprintf(buf, sizeof buf, "rc %lld\xE2\x86\x92%lld", (long long)e->a, (long long)e->b);
+        else
+            snprintf(buf, sizeof buf, "rc %lld", (long long)o->refcnt);
+        float bwid = badge(s, right, by + 10 * k, 24 * k, buf,
+                           with_alpha(rc_hot ? t->hot : t->badge, content_a),
+                           with_alpha(rc_hot ? t->bg : t->badge_text, content_a), 12 * k, bpx);
+        right -= bwid + 6 * k;
+        if ((o->flags & GC_F_COLLECTING) && !layout_is_compact(s->layout, id)) {
+            bwid = gc_badge(s, o, right, by + 10 * k, 24 * k, bpx, content_a);
+            right -= bwid + 6 * k;
+        }
+    }
+    return right;
+}
+
+/* The header's title (type and id) left of the badges, made smaller down
+ * to 14 px before it is cut. */
+static void card_title(const CardPaint *p, float right, int hpx)
+{
+    Scene *s = p->s;
+    const RenderTheme *t = p->t;
+    float k = p->k, left = p->left;
+    char buf[160], fit[160];
+    render_obj_label(s->h, p->id, buf, sizeof buf);
+    /* the title is what the caption names: a smaller size before a cut */
+    while (hpx > zpx(s, 14) &&
+           (float)render_text_width(s->fonts, RENDER_FONT_BOLD, hpx, buf) > right - left - 4 * k)
+        hpx--;
+    /* a freed card's ghost keeps a readable title */
+    render_text_mid(
+        s, left, p->by, p->hh, RENDER_FONT_BOLD, hpx, RENDER_ALIGN_LEFT,
+        p->o->state == GC_STATE_FREED ? t->text_faint : with_alpha(t->card_text, p->content_a),
+        render_fit(s, RENDER_FONT_BOLD, hpx, buf, right - left - 4 * k, fit, sizeof fit));
+}
+
+/* A list's or tuple's body: one cell per item (a dot for an object, the
+ * value otherwise), the cell a store just wrote marked. */
+static void card_cells(const CardPaint *p, int rpx)
+{
+    Scene *s = p->s;
+    const RenderTheme *t = p->t;
+    const GcObject *o = p->o;
+    const GcEvent *e = p->e;
+    const GcSlot *sl = gc_slots(o);
+    float k = p->k, bx = p->bx, bw = p->bw, cw = p->cw, content_a = p->content_a;
+    char buf[160], fit[160];
+    uint32_t n = o->nslots < LAYOUT_MAX_CELLS ? o->nslots : LAYOUT_MAX_CELLS;
+    float cy = p->by + p->hh + LAYOUT_PAD * k;
+    for (uint32_t i = 0; i < n; i++) {
+        float cx = bx + (LAYOUT_PAD + cw * (float)i) * k;
+        int changed = e && e->kind == GC_EV_STORE && e->obj == p->id && (uint32_t)e->slot == i;
+        render_rect(s->l, cx + 2 * k, cy, cw * k - 4 * k, LAYOUT_CELL_H * k, 5 * k,
+                    with_alpha(changed ? t->hot_fill : t->card_header, content_a));
+        render_frame(s->l, cx + 2 * k, cy, cw * k - 4 * k, LAYOUT_CELL_H * k, 5 * k,
+                     (changed ? 2.5f : 1) * k, 0,
+                     with_alpha(changed ? t->changed : t->row_sep, content_a));
+        GcValue v = sl[i].val;
+        if (GC_VAL_IS_OBJ(v)) {
+            render_rect(s->l, cx + cw * k * 0.5f - 5 * k, cy + LAYOUT_CELL_H * k * 0.5f - 5 * k,
+                        10 * k, 10 * k, 5 * k, with_alpha(t->arrow, content_a));
+        } else {
+            render_value_text(s->h, v, buf, sizeof buf);
+            render_text_mid(
+                s, cx + cw * k * 0.5f, cy, LAYOUT_CELL_H * k, RENDER_FONT_MONO, rpx,
+                RENDER_ALIGN_CENTER, with_alpha(changed ? t->changed : t->card_text, content_a),
+                render_fit(s, RENDER_FONT_MONO, rpx, buf, cw * k - 8 * k, fit, sizeof fit));
+        }
+    }
+    if (o->nslots > LAYOUT_MAX_CELLS) {
+        snprintf(buf, sizeof buf, "+%u", o->nslots - LAYOUT_MAX_CELLS);
+        render_text_mid(s, bx + (LAYOUT_PAD + (cw * LAYOUT_MAX_CELLS + cw * 0.5f)) * k, cy,
+                        LAYOUT_CELL_H * k, RENDER_FONT_SANS, rpx, RENDER_ALIGN_CENTER,
+                        with_alpha(t->text_dim, content_a), buf);
+    }
+    if (o->nslots == 0)
+        render_text_mid(s, bx + bw * 0.5f, cy, LAYOUT_CELL_H * k, RENDER_FONT_SANS, rpx,
+                        RENDER_ALIGN_CENTER, with_alpha(t->text_faint, content_a),
+                        o->kind == GC_KIND_LIST ? "empty list" : "empty tuple");
+}
+
+/* A weakref's body: "referent" with a dot its arrow leaves from, or dead. */
+static void card_weakref(const CardPaint *p, int rpx)
+{
+    Scene *s = p->s;
+    const RenderTheme *t = p->t;
+    const GcObject *o = p->o;
+    float k = p->k, ry = p->by + p->hh;
+    const char *txt = o->wr_referent > 0 ? "referent" : "dead (cleared)";
+    render_text_mid(s, p->left, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx, RENDER_ALIGN_LEFT,
+                    with_alpha(t->card_text, p->content_a), txt);
+    if (o->wr_referent > 0)
+        render_rect(s->l, p->bx + p->bw - 19 * k, ry + LAYOUT_ROW_H * k * 0.5f - 5 * k, 10 * k,
+                    10 * k, 5 * k, with_alpha(t->arrow_weak, p->content_a));
+}
+
+/* Row i of a dict or instance: the key, and the value or a dot for an
+ * object; the row a store just wrote marked. */
+static void card_row(const CardPaint *p, int rpx, uint32_t i)
+{
+    Scene *s = p->s;
+    const RenderTheme *t = p->t;
+    const GcObject *o = p->o;
+    const GcEvent *e = p->e;
+    const GcSlot *sl = gc_slots(o);
+    float k = p->k, bx = p->bx, bw = p->bw, left = p->left, content_a = p->content_a;
+    char buf[160], fit[160];
+    float ry = p->by + p->hh + LAYOUT_ROW_H * k * (float)i;
+    if (sl[i].key == GC_UNBOUND)
+        return; /* a slot made for the key being inserted: nothing in it yet */
+    int changed = e && (e->kind == GC_EV_STORE) && e->obj == p->id && (uint32_t)e->slot == i;
+    if (changed) {
+        render_rect(s->l, bx + 3 * k, ry + 2 * k, bw - 6 * k, LAYOUT_ROW_H * k - 4 * k, 5 * k,
+                    t->hot_fill);
+        render_rect(s->l, bx + 3 * k, ry + 4 * k, 4 * k, LAYOUT_ROW_H * k - 8 * k, 2 * k,
+                    t->changed);
+    }
+    if (i > 0)
+        render_rect(s->l, left, ry, bx + bw - left - 10 * k, 1 * k, 0,
+                    with_alpha(t->row_sep, content_a));
+    render_value_text(s->h, sl[i].key, buf, sizeof buf);
+    const char *key = buf;
+    if (o->kind == GC_KIND_INSTANCE && GC_VAL_TAG(sl[i].key) == GC_V_STR)
+        key = gc_strtab_get(gc_atoms(s->h), (int32_t)GC_VAL_PAYLOAD(sl[i].key));
+    char kb[160];
+    snprintf(kb, sizeof kb, "%s", key);
+    GcValue v = sl[i].val;
+    float vx = bx + bw - 14 * k;
+    if (GC_VAL_IS_OBJ(v)) {
+        render_rect(s->l, vx - 5 * k, ry + LAYOUT_ROW_H * k * 0.5f - 5 * k, 10 * k, 10 * k, 5 * k,
+                    with_alpha(changed ? t->changed : t->arrow, content_a));
+        render_text_mid(
+            s, left, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx, RENDER_ALIGN_LEFT,
+            with_alpha(t->card_text, content_a),
+            render_fit(s, RENDER_FONT_MONO, rpx, kb, vx - left - 16 * k, fit, sizeof fit));
+    } else {
+        const char *kt =
+            render_fit(s, RENDER_FONT_MONO, rpx, kb, (bw - 30 * k) * 0.5f, fit, sizeof fit);
+        render_text_mid(s, left, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx, RENDER_ALIGN_LEFT,
+                        with_alpha(t->card_text, content_a), kt);
+        /* the value has the room the key leaves ('holder' whole
+         * beside "name" on a compact card) */
+        float room =
+            vx + 4 * k -
+            (left + (float)render_text_width(s->fonts, RENDER_FONT_MONO, rpx, kt) + 10 * k);
+        char vb[160];
+        render_value_text(s->h, v, vb, sizeof vb);
+        render_text_mid(s, vx + 4 * k, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx,
+                        RENDER_ALIGN_RIGHT,
+                        with_alpha(changed ? t->changed : t->text_dim, content_a),
+                        render_fit(s, RENDER_FONT_MONO, rpx, vb, fmaxf(room, (bw - 30 * k) * 0.5f),
+                                   fit, sizeof fit));
+    }
+}
+
+/* A dict's or instance's body: its rows, "+n more" past the last one,
+ * or that it is empty. */
+static void card_rows(const CardPaint *p, int rpx)
+{
+    Scene *s = p->s;
+    const RenderTheme *t = p->t;
+    const GcObject *o = p->o;
+    float k = p->k;
+    uint32_t n = o->nslots < LAYOUT_MAX_ROWS ? o->nslots : LAYOUT_MAX_ROWS;
+    for (uint32_t i = 0; i < n; i++)
+        card_row(p, rpx, i);
+    if (o->nslots > LAYOUT_MAX_ROWS) {
+        char buf[160];
+        snprintf(buf, sizeof buf, "+%u more", o->nslots - LAYOUT_MAX_ROWS);
+        render_text_mid(s, p->left, p->by + p->hh + LAYOUT_ROW_H * k * LAYOUT_MAX_ROWS,
+                        LAYOUT_ROW_H * k, RENDER_FONT_SANS, rpx, RENDER_ALIGN_LEFT,
+                        with_alpha(t->text_dim, p->content_a), buf);
+    }
+    if (o->nslots == 0 && p->bh > p->hh + LAYOUT_ROW_H * k) /* a compact leaf has no row */
+        render_text_mid(s, p->left, p->by + p->hh, LAYOUT_ROW_H * k, RENDER_FONT_SANS, rpx,
+                        RENDER_ALIGN_LEFT, with_alpha(t->text_faint, p->content_a),
+                        o->kind == GC_KIND_DICT ? "{} (empty)" : "no attributes");
+}
+
+/* The footer under the card: what is special about it (leaked, tentatively
+ * unreachable, unreachable since a step, __del__ ran); it moves g->bottom
+ * and g->foot_r. */
+static void card_footer(const CardPaint *p, CardGeo *g, int leaked, int tentative, int unreach)
+{
+    Scene *s = p->s;
+    const RenderTheme *t = p->t;
+    const GcObject *o = p->o;
+    float k = p->k, bx = p->bx, by = p->by, bw = p->bw, bh = p->bh;
+    int freed = o->state == GC_STATE_FREED;
+    char foot[256], shorter[256], fit[160];
+    foot[0] = shorter[0] = 0;
+    RenderColor fc = t->text_dim;
+    if (freed) {
+        /* the tag strip says "freed" */
+    } else if (leaked) {
+        snprintf(foot, sizeof foot, "leaked: unreachable, never freed");
+        snprintf(shorter, sizeof shorter, "leaked: never freed");
+        fc = t->leaked;
+    } else if (tentative) {
+        snprintf(foot, sizeof foot, "tentatively unreachable");
+        fc = t->unreachable;
+    } else if (unreach) {
+        int32_t step = render_shown_step(s->h);
+        int32_t since = layout_unreachable_since(s->layout, p->id, step);
+        if (since < 0) /* the step is still running: unreachable since before it? */
+            since = layout_unreachable_since(s->layout, p->id, step - 1);
+        if (since >= 0 && since <= step)
+            snprintf(foot, sizeof foot, "unreachable since step %d", (int)since + 1);
+        else
+            snprintf(foot, sizeof foot, "unreachable");
+        fc = t->unreachable;
+    }
+    if (!freed && (o->flags & GC_F_FINALIZED)) {
+        size_t len = strlen(foot);
+        snprintf(foot + len, sizeof foot - len, "%s__del__ ran", len ? " \xC2\xB7 " : "");
+    }
+    int fpx = zpx(s, 16); /* a compact card's too: its footer is wider than the card */
+    if (foot[0] && fpx >= 7) {
+        /* as wide as the card and most of the gap after it (a row's next
+         * card has its own footer there): the short form when the long
+         * one would be cut */
+        float fw = bw + (layout_is_compact(s->layout, p->id) ? 40 : 60) * k;
+        if (shorter[0] && (float)render_text_width(s->fonts, RENDER_FONT_SANS, fpx, foot) > fw)
+            snprintf(foot, sizeof foot, "%s", shorter);
+        const char *ft = render_fit(s, RENDER_FONT_SANS, fpx, foot, fw, fit, sizeof fit);
+        g->bottom = by + bh + 4 * k + (float)fpx * 1.3f;
+        g->foot_r = bx + 4 * k + (float)render_text_width(s->fonts, RENDER_FONT_SANS, fpx, ft);
+        render_text(s->l, bx + 4 * k, by + bh + 4 * k, RENDER_FONT_SANS, fpx, RENDER_ALIGN_LEFT,
+                    with_alpha(fc, g->alpha), ft);
+    }
+}
+
+/* One card: geometry (card_geo), then its tag strip, box, header (bars,
+ * badges, title), body by kind, outline and footer. */
+static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy)
+{
+    float x, y;
+    if (!card_geo(c, id, o, wx, wy, &x, &y))
+        return;
+    Scene *s = c->s;
+    const RenderTheme *t = s->t;
+    float k = zk(s);
+    CardGeo *g = &c->geo[id];
+    float w = g->w;
     float a = g->alpha;
     int freed = o->state == GC_STATE_FREED;
     int alive = !freed;
@@ -841,224 +1147,44 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     for (int b = 0; b < bars; b++)
         render_rect(s->l, bx + (6 + 6 * (float)b) * k, by + 8 * k, 3.5f * k, bh - 16 * k, 1.5f * k,
                     with_alpha(gcol, content_a));
-    float left = bx + (bars ? 12 + 6 * (float)bars : 14) * k;
+    CardPaint p = {s,
+                   t,
+                   id,
+                   o,
+                   e,
+                   k,
+                   content_a,
+                   bx,
+                   by,
+                   bw,
+                   bh,
+                   LAYOUT_HEADER_H * k,
+                   bx + (bars ? 12 + 6 * (float)bars : 14) * k,
+                   g->cw};
     /* header: type and id, badges */
-    char buf[160], fit[160];
     /* a structure's compact card: a larger title (a slide shows the whole
      * list or tree, so its cards are drawn smaller) */
     int hpx = zpx(s, layout_is_compact(s->layout, id) ? 22 : 18), bpx = zpx(s, 16);
-    float hh = LAYOUT_HEADER_H * k;
-    float right = bx + bw - 10 * k;
-    const GcGlobals *gg = gc_globals(s->h);
-    int marksweep = gg->collector == GC_COLLECTOR_MARKSWEEP;
-    if (bpx >= 7 && alive && marksweep) {
-        /* no reference counts: during a collection the mark colour instead */
-        if (gg->collecting && gg->phase != GC_PHASE_IDLE) {
-            int black = (o->flags & GC_F_MARKED) != 0, grey = (o->flags & GC_F_GREY) != 0;
-            int mhot = e && e->kind == GC_EV_MARK && e->obj == id;
-            RenderColor fill = black  ? (RenderColor){20, 20, 20, 255}
-                               : grey ? (RenderColor){110, 110, 110, 255}
-                                      : (RenderColor){255, 255, 255, 255};
-            RenderColor ink =
-                black || grey ? (RenderColor){255, 255, 255, 255} : (RenderColor){0, 0, 0, 255};
-            float bwid =
-                badge(s, right, by + 10 * k, 24 * k,
-                      black  ? "black"
-                      : grey ? "grey"
-                             : "white",
-                      with_alpha(fill, content_a), with_alpha(ink, content_a), 12 * k, bpx);
-            render_frame(s->l, right - bwid, by + 10 * k, bwid, 24 * k, 12 * k,
-                         (mhot ? 3.0f : 1.0f) * k, 0, mhot ? t->hot : t->card_border);
-            right -= bwid + 6 * k;
-        }
-    }
-    if (bpx >= 7) {
-        if (alive && !marksweep) {
-            int rc_hot = e && (e->kind == GC_EV_INCREF || e->kind == GC_EV_DECREF) && e->obj == id;
-            if (rc_hot)
-                snprintf(buf, sizeof buf, "rc %lld\xE2\x86\x92%lld", (long long)e->a, (long long)e->b);
-            else
-                snprintf(buf, sizeof buf, "rc %lld", (long long)o->refcnt);
-            float bwid = badge(s, right, by + 10 * k, 24 * k, buf,
-                               with_alpha(rc_hot ? t->hot : t->badge, content_a),
-                               with_alpha(rc_hot ? t->bg : t->badge_text, content_a), 12 * k, bpx);
-            right -= bwid + 6 * k;
-            if ((o->flags & GC_F_COLLECTING) && !layout_is_compact(s->layout, id)) {
-                bwid = gc_badge(s, o, right, by + 10 * k, 24 * k, bpx, content_a);
-                right -= bwid + 6 * k;
-            }
-        }
-        if (hpx >= 7) {
-            render_obj_label(s->h, id, buf, sizeof buf);
-            /* the title is what the caption names: a smaller size before a cut */
-            while (hpx > zpx(s, 14) && (float)render_text_width(s->fonts, RENDER_FONT_BOLD, hpx,
-                                                                buf) > right - left - 4 * k)
-                hpx--;
-            /* a freed card's ghost keeps a readable title */
-            render_text_mid(
-                s, left, by, hh, RENDER_FONT_BOLD, hpx, RENDER_ALIGN_LEFT,
-                freed ? t->text_faint : with_alpha(t->card_text, content_a),
-                render_fit(s, RENDER_FONT_BOLD, hpx, buf, right - left - 4 * k, fit, sizeof fit));
-        }
-    }
-    render_rect(s->l, bx, by + hh, bw, 1 * k, 0, with_alpha(t->row_sep, content_a));
+    float right = card_badges(&p, bx + bw - 10 * k, bpx);
+    if (bpx >= 7 && hpx >= 7)
+        card_title(&p, right, hpx);
+    render_rect(s->l, bx, by + p.hh, bw, 1 * k, 0, with_alpha(t->row_sep, content_a));
     /* body (a compact card's fields larger too: its rows have the room) */
     int rpx = zpx(s, layout_is_compact(s->layout, id) ? 18 : 16);
-    const GcSlot *sl = gc_slots(o);
     if (!freed && rpx >= 7) {
-        if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE) {
-            uint32_t n = o->nslots < LAYOUT_MAX_CELLS ? o->nslots : LAYOUT_MAX_CELLS;
-            float cy = by + hh + LAYOUT_PAD * k;
-            for (uint32_t i = 0; i < n; i++) {
-                float cx = bx + (LAYOUT_PAD + cw * (float)i) * k;
-                int changed = e && e->kind == GC_EV_STORE && e->obj == id && (uint32_t)e->slot == i;
-                render_rect(s->l, cx + 2 * k, cy, cw * k - 4 * k, LAYOUT_CELL_H * k, 5 * k,
-                            with_alpha(changed ? t->hot_fill : t->card_header, content_a));
-                render_frame(s->l, cx + 2 * k, cy, cw * k - 4 * k, LAYOUT_CELL_H * k, 5 * k,
-                             (changed ? 2.5f : 1) * k, 0,
-                             with_alpha(changed ? t->changed : t->row_sep, content_a));
-                GcValue v = sl[i].val;
-                if (GC_VAL_IS_OBJ(v)) {
-                    render_rect(s->l, cx + cw * k * 0.5f - 5 * k,
-                                cy + LAYOUT_CELL_H * k * 0.5f - 5 * k, 10 * k, 10 * k, 5 * k,
-                                with_alpha(t->arrow, content_a));
-                } else {
-                    render_value_text(s->h, v, buf, sizeof buf);
-                    render_text_mid(
-                        s, cx + cw * k * 0.5f, cy, LAYOUT_CELL_H * k, RENDER_FONT_MONO, rpx,
-                        RENDER_ALIGN_CENTER,
-                        with_alpha(changed ? t->changed : t->card_text, content_a),
-                        render_fit(s, RENDER_FONT_MONO, rpx, buf, cw * k - 8 * k, fit, sizeof fit));
-                }
-            }
-            if (o->nslots > LAYOUT_MAX_CELLS) {
-                snprintf(buf, sizeof buf, "+%u", o->nslots - LAYOUT_MAX_CELLS);
-                render_text_mid(s, bx + (LAYOUT_PAD + (cw * LAYOUT_MAX_CELLS + cw * 0.5f)) * k, cy,
-                                LAYOUT_CELL_H * k, RENDER_FONT_SANS, rpx, RENDER_ALIGN_CENTER,
-                                with_alpha(t->text_dim, content_a), buf);
-            }
-            if (o->nslots == 0)
-                render_text_mid(s, bx + bw * 0.5f, cy, LAYOUT_CELL_H * k, RENDER_FONT_SANS, rpx,
-                                RENDER_ALIGN_CENTER, with_alpha(t->text_faint, content_a),
-                                o->kind == GC_KIND_LIST ? "empty list" : "empty tuple");
-        } else if (o->kind == GC_KIND_WEAKREF) {
-            float ry = by + hh;
-            const char *txt = o->wr_referent > 0 ? "referent" : "dead (cleared)";
-            render_text_mid(s, left, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx, RENDER_ALIGN_LEFT,
-                            with_alpha(t->card_text, content_a), txt);
-            if (o->wr_referent > 0)
-                render_rect(s->l, bx + bw - 19 * k, ry + LAYOUT_ROW_H * k * 0.5f - 5 * k, 10 * k,
-                            10 * k, 5 * k, with_alpha(t->arrow_weak, content_a));
-        } else {
-            uint32_t n = o->nslots < LAYOUT_MAX_ROWS ? o->nslots : LAYOUT_MAX_ROWS;
-            for (uint32_t i = 0; i < n; i++) {
-                float ry = by + hh + LAYOUT_ROW_H * k * (float)i;
-                if (sl[i].key == GC_UNBOUND)
-                    continue; /* a slot made for the key being inserted: nothing in it yet */
-                int changed = e && (e->kind == GC_EV_STORE) && e->obj == id && (uint32_t)e->slot == i;
-                if (changed) {
-                    render_rect(s->l, bx + 3 * k, ry + 2 * k, bw - 6 * k, LAYOUT_ROW_H * k - 4 * k,
-                                5 * k, t->hot_fill);
-                    render_rect(s->l, bx + 3 * k, ry + 4 * k, 4 * k, LAYOUT_ROW_H * k - 8 * k, 2 * k,
-                                t->changed);
-                }
-                if (i > 0)
-                    render_rect(s->l, left, ry, bx + bw - left - 10 * k, 1 * k, 0,
-                                with_alpha(t->row_sep, content_a));
-                render_value_text(s->h, sl[i].key, buf, sizeof buf);
-                const char *key = buf;
-                if (o->kind == GC_KIND_INSTANCE && GC_VAL_TAG(sl[i].key) == GC_V_STR)
-                    key = gc_strtab_get(gc_atoms(s->h), (int32_t)GC_VAL_PAYLOAD(sl[i].key));
-                char kb[160];
-                snprintf(kb, sizeof kb, "%s", key);
-                GcValue v = sl[i].val;
-                float vx = bx + bw - 14 * k;
-                if (GC_VAL_IS_OBJ(v)) {
-                    render_rect(s->l, vx - 5 * k, ry + LAYOUT_ROW_H * k * 0.5f - 5 * k, 10 * k, 10 * k,
-                                5 * k, with_alpha(changed ? t->changed : t->arrow, content_a));
-                    render_text_mid(s, left, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx,
-                                    RENDER_ALIGN_LEFT, with_alpha(t->card_text, content_a),
-                                    render_fit(s, RENDER_FONT_MONO, rpx, kb, vx - left - 16 * k, fit,
-                                               sizeof fit));
-                } else {
-                    const char *kt = render_fit(s, RENDER_FONT_MONO, rpx, kb, (bw - 30 * k) * 0.5f,
-                                                fit, sizeof fit);
-                    render_text_mid(s, left, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx,
-                                    RENDER_ALIGN_LEFT, with_alpha(t->card_text, content_a), kt);
-                    /* the value has the room the key leaves ('holder' whole
-                     * beside "name" on a compact card) */
-                    float room =
-                        vx + 4 * k -
-                        (left + (float)render_text_width(s->fonts, RENDER_FONT_MONO, rpx, kt) +
-                         10 * k);
-                    char vb[160];
-                    render_value_text(s->h, v, vb, sizeof vb);
-                    render_text_mid(s, vx + 4 * k, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx,
-                                    RENDER_ALIGN_RIGHT,
-                                    with_alpha(changed ? t->changed : t->text_dim, content_a),
-                                    render_fit(s, RENDER_FONT_MONO, rpx, vb,
-                                               fmaxf(room, (bw - 30 * k) * 0.5f), fit, sizeof fit));
-                }
-            }
-            if (o->nslots > LAYOUT_MAX_ROWS) {
-                snprintf(buf, sizeof buf, "+%u more", o->nslots - LAYOUT_MAX_ROWS);
-                render_text_mid(s, left, by + hh + LAYOUT_ROW_H * k * LAYOUT_MAX_ROWS,
-                                LAYOUT_ROW_H * k, RENDER_FONT_SANS, rpx, RENDER_ALIGN_LEFT,
-                                with_alpha(t->text_dim, content_a), buf);
-            }
-            if (o->nslots == 0 && bh > hh + LAYOUT_ROW_H * k) /* a compact leaf has no row */
-                render_text_mid(s, left, by + hh, LAYOUT_ROW_H * k, RENDER_FONT_SANS, rpx,
-                                RENDER_ALIGN_LEFT, with_alpha(t->text_faint, content_a),
-                                o->kind == GC_KIND_DICT ? "{} (empty)" : "no attributes");
-        }
+        if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE)
+            card_cells(&p, rpx);
+        else if (o->kind == GC_KIND_WEAKREF)
+            card_weakref(&p, rpx);
+        else
+            card_rows(&p, rpx);
     }
     /* outline: the state's shape */
     RenderColor oc;
     float ow, dash;
     outline_style(t, freed, leaked, unreach || tentative, hot, selected, k, &oc, &ow, &dash);
     render_frame(s->l, bx, by, bw, bh, r, ow < 1 ? 1 : ow, dash, with_alpha(oc, a));
-    /* footer: what is special about it */
-    char foot[256], shorter[256];
-    foot[0] = shorter[0] = 0;
-    RenderColor fc = t->text_dim;
-    if (freed) {
-        /* the tag strip says "freed" */
-    } else if (leaked) {
-        snprintf(foot, sizeof foot, "leaked: unreachable, never freed");
-        snprintf(shorter, sizeof shorter, "leaked: never freed");
-        fc = t->leaked;
-    } else if (tentative) {
-        snprintf(foot, sizeof foot, "tentatively unreachable");
-        fc = t->unreachable;
-    } else if (unreach) {
-        int32_t step = render_shown_step(s->h);
-        int32_t since = layout_unreachable_since(s->layout, id, step);
-        if (since < 0) /* the step is still running: unreachable since before it? */
-            since = layout_unreachable_since(s->layout, id, step - 1);
-        if (since >= 0 && since <= step)
-            snprintf(foot, sizeof foot, "unreachable since step %d", (int)since + 1);
-        else
-            snprintf(foot, sizeof foot, "unreachable");
-        fc = t->unreachable;
-    }
-    if (!freed && (o->flags & GC_F_FINALIZED)) {
-        size_t len = strlen(foot);
-        snprintf(foot + len, sizeof foot - len, "%s__del__ ran", len ? " \xC2\xB7 " : "");
-    }
-    int fpx = zpx(s, 16); /* a compact card's too: its footer is wider than the card */
-    if (foot[0] && fpx >= 7) {
-        /* as wide as the card and most of the gap after it (a row's next
-         * card has its own footer there): the short form when the long
-         * one would be cut */
-        float fw = bw + (layout_is_compact(s->layout, id) ? 40 : 60) * k;
-        if (shorter[0] && (float)render_text_width(s->fonts, RENDER_FONT_SANS, fpx, foot) > fw)
-            snprintf(foot, sizeof foot, "%s", shorter);
-        const char *ft = render_fit(s, RENDER_FONT_SANS, fpx, foot, fw, fit, sizeof fit);
-        g->bottom = by + bh + 4 * k + (float)fpx * 1.3f;
-        g->foot_r = bx + 4 * k + (float)render_text_width(s->fonts, RENDER_FONT_SANS, fpx, ft);
-        render_text(s->l, bx + 4 * k, by + bh + 4 * k, RENDER_FONT_SANS, fpx, RENDER_ALIGN_LEFT,
-                    with_alpha(fc, a), ft);
-    }
+    card_footer(&p, g, leaked, tentative, unreach);
     render_hit(s->l, RENDER_HIT_CARD, id, bx, y, bw, bh + LAYOUT_TAG_H * k);
 }
 
