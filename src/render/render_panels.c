@@ -867,8 +867,200 @@ static float phase_segments(Scene *s, const GcPhase *ph, int nph, int cur, float
     return y;
 }
 
-/* long: not split yet (issue 11): other helpers were changing this file;
- * docs/architecture.md section 5 lists it as one to split. */
+/* The status line during a collection: which collector, which
+ * generation, started automatically or by gc.collect(). */
+static float collecting_title(Scene *s, const GcGlobals *g, float cx, float cy, float cw)
+{
+    const RenderTheme *t = s->t;
+    char buf[256];
+    int ms = g->collector == GC_COLLECTOR_MARKSWEEP;
+    if (ms)
+        snprintf(buf, sizeof buf, "Mark and sweep \xC2\xB7 %s",
+                 g->auto_collect ? "automatic" : "gc.collect()");
+    else
+        snprintf(buf, sizeof buf, "Collecting gen %d \xC2\xB7 %s", g->gen,
+                 g->auto_collect ? "automatic" : "gc.collect()");
+    if (render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 16), buf) > cw - sc(s, 24)) {
+        if (ms)
+            snprintf(buf, sizeof buf, "Mark and sweep");
+        else
+            snprintf(buf, sizeof buf, "Collecting gen %d", g->gen); /* a narrow panel */
+    }
+    render_rect(s->l, cx, cy, cw, sc(s, 34), sc(s, 8), with_alpha(t->timeline_phase, 0.25f));
+    char fit[256];
+    render_text_mid(
+        s, cx + sc(s, 12), cy, sc(s, 34), RENDER_FONT_BOLD, spx(s, 16), RENDER_ALIGN_LEFT, t->text,
+        render_fit(s, RENDER_FONT_BOLD, spx(s, 16), buf, cw - sc(s, 24), fit, sizeof fit));
+    cy += sc(s, 42);
+    return cy;
+}
+
+/* The collection's phases as a flow of pills: done (check), current
+ * (filled), to come (dashed); segments in a short panel. */
+static float phase_pills(Scene *s, const GcGlobals *g, GcPhase phase, float cx, float cy, float cw,
+                         float bottom)
+{
+    const RenderTheme *t = s->t;
+    char buf[256];
+    /* the phases as a flow of pills: done (check), current (filled), to come (dashed) */
+    const GcPhase *ph = g->collector == GC_COLLECTOR_MARKSWEEP ? marksweep_phases : cpython_phases;
+    int nph = g->collector == GC_COLLECTOR_MARKSWEEP
+                  ? (int)(sizeof marksweep_phases / sizeof marksweep_phases[0])
+                  : (int)(sizeof cpython_phases / sizeof cpython_phases[0]);
+    int cur = -1;
+    for (int i = 0; i < nph; i++)
+        if (ph[i] == phase)
+            cur = i;
+    float px = cx, ph_h = sc(s, 26);
+    /* the flow of pills wraps over several rows; when they would push the
+     * lists (what a collection is about) out of a short panel, the
+     * phases become a row of segments and the current one's name */
+    int rows = 1;
+    for (int i = 0; i < nph; i++) {
+        snprintf(buf, sizeof buf, "%s%s", cur > i ? "\xE2\x9C\x93 " : "", gc_phase_name(ph[i]));
+        float pw = (float)render_text_width(
+                       s->fonts, cur == i ? RENDER_FONT_BOLD : RENDER_FONT_SANS, spx(s, 16), buf) +
+                   sc(s, 14);
+        if (px + pw > cx + cw) {
+            px = cx;
+            rows++;
+        }
+        px += pw + sc(s, 5);
+    }
+    px = cx;
+    if (cy + (float)rows * (ph_h + sc(s, 5)) + sc(s, COLLECTOR_LISTS_H) > bottom) {
+        cy = phase_segments(s, ph, nph, cur, cx, cy, cw) + sc(s, 14);
+    } else {
+        for (int i = 0; i < nph; i++) {
+            snprintf(buf, sizeof buf, "%s%s", cur > i ? "\xE2\x9C\x93 " : "", gc_phase_name(ph[i]));
+            RenderFont f = cur == i ? RENDER_FONT_BOLD : RENDER_FONT_SANS;
+            float pw = (float)render_text_width(s->fonts, f, spx(s, 16), buf) + sc(s, 14);
+            if (px + pw > cx + cw) {
+                px = cx;
+                cy += ph_h + sc(s, 5);
+            }
+            if (cur == i) {
+                render_rect(s->l, px, cy, pw, ph_h, sc(s, 6), t->timeline_phase);
+                render_text_mid(s, px + pw * 0.5f, cy, ph_h, f, spx(s, 16), RENDER_ALIGN_CENTER,
+                                t->bg, buf);
+            } else {
+                render_frame(s->l, px, cy, pw, ph_h, sc(s, 6), sc(s, 1), cur < i ? sc(s, 3) : 0,
+                             cur > i ? t->text_dim : t->text_faint);
+                render_text_mid(s, px + pw * 0.5f, cy, ph_h, f, spx(s, 16), RENDER_ALIGN_CENTER,
+                                cur > i ? t->text_dim : t->text_faint, buf);
+            }
+            px += pw + sc(s, 5);
+        }
+        cy += ph_h + sc(s, 14);
+    }
+    return cy;
+}
+
+/* The status line when no collection runs: whether automatic collection
+ * is on. */
+static float idle_status(Scene *s, const GcGlobals *g, float cx, float cy, float cw)
+{
+    const RenderTheme *t = s->t;
+    char buf[256];
+    const char *state = g->collector == GC_COLLECTOR_REFCOUNT ? "absent"
+                        : g->enabled                          ? "on"
+                                                              : "off";
+    snprintf(buf, sizeof buf, "Idle \xC2\xB7 automatic collection %s", state);
+    if (render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 17), buf) > cw)
+        snprintf(buf, sizeof buf, "Idle \xC2\xB7 automatic gc %s", state); /* a narrow panel */
+    char fit[256];
+    render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
+                    g->enabled ? t->text_dim : t->changed,
+                    render_fit(s, RENDER_FONT_SANS, spx(s, 17), buf, cw, fit, sizeof fit));
+    cy += sc(s, 38);
+    return cy;
+}
+
+/* One generation's block: header with its role in the collection and a
+ * count bar, its list, its statistics (not during a collection in a
+ * tight panel), a separator. */
+static float generation_block(Scene *s, const GcGlobals *g, int gen, GcListView lv, int collecting,
+                              int tight, float cx, float cy, float cw)
+{
+    const RenderTheme *t = s->t;
+    GcListId list = (GcListId)(GC_LIST_GEN0 + gen);
+    char buf[256];
+    RenderColor col = t->gen[gen];
+    float rowh = sc(s, 30);
+    stripes(s, cx, cy + sc(s, 5), rowh - sc(s, 10), gen + 1, col);
+    if (gen < 3)
+        snprintf(buf, sizeof buf, "gen %d", gen);
+    else
+        snprintf(buf, sizeof buf, "permanent");
+    float sx = cx + sc(s, 6) * (float)(gen + 1) + sc(s, 8);
+    render_text_mid(s, sx, cy, rowh, RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT, t->text, buf);
+    sx += (float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 17), buf) + sc(s, 10);
+    /* CPython's names during a collection of generation g: "young" is
+     * g's list (the younger ones are merged into it), "old" is g + 1,
+     * where the survivors go (a full collection's old is young itself). */
+    const char *role = NULL;
+    if (collecting && gen < 3 && g->gen >= 0) {
+        if (gen == g->gen)
+            role = g->gen == 2 ? "young = old" : "young";
+        else if (gen < g->gen)
+            role = g->phase <= GC_PHASE_START ? "to merge" : "merged";
+        else if (gen == g->gen + 1)
+            role = "old";
+    }
+    int64_t c = gen < 3 ? g->count[gen] : 0, th = gen < 3 ? g->threshold[gen] : 0;
+    snprintf(buf, sizeof buf, "%lld / %lld", (long long)c, (long long)th);
+    float tw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf);
+    int counts = gen < 3 && g->collector != GC_COLLECTOR_REFCOUNT;
+    if (role) {
+        /* in a narrow panel the list's role in the collection matters
+         * more than the count (which the collection resets anyway) */
+        float rw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), role) +
+                   (rowh - sc(s, 8)) * 0.9f;
+        if (sx + rw + sc(s, 10) > cx + cw - tw)
+            counts = 0;
+        sx += render_pill(s, sx, cy + sc(s, 4), rowh - sc(s, 8), RENDER_FONT_SANS, spx(s, 16),
+                          with_alpha(t->timeline_phase, 0.3f), t->text, role) +
+              sc(s, 10);
+    }
+    if (counts) {
+        render_text_mid(s, cx + cw, cy, rowh, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_RIGHT,
+                        t->text_dim, buf);
+        float bx = sx, bw = cx + cw - tw - sc(s, 10) - bx;
+        if (bw > sc(s, 30)) {
+            float frac = th > 0 ? (float)c / (float)th : 0;
+            if (frac > 1)
+                frac = 1;
+            float bh = sc(s, 8);
+            render_rect(s->l, bx, cy + (rowh - bh) * 0.5f, bw, bh, bh * 0.5f, t->timeline);
+            if (frac > 0)
+                render_rect(s->l, bx, cy + (rowh - bh) * 0.5f, bw * frac < bh ? bh : bw * frac, bh,
+                            bh * 0.5f, col);
+        }
+    }
+    cy += rowh + sc(s, 4);
+    cy += list_strip(s, list, cx, cy, cw) + sc(s, 4);
+    if (gen < 3 && !(collecting && tight)) {
+        const GcGenStats *st = &g->stats[gen];
+        snprintf(buf, sizeof buf, "%lld object%s \xC2\xB7 %lld run%s \xC2\xB7 %lld collected",
+                 (long long)lv.len, lv.len == 1 ? "" : "s", (long long)st->collections,
+                 st->collections == 1 ? "" : "s", (long long)st->collected);
+        if (st->uncollectable)
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " \xC2\xB7 %lld uncollectable",
+                     (long long)st->uncollectable);
+        if (render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) > cw) /* narrow */
+            snprintf(buf, sizeof buf, "%lld object%s \xC2\xB7 %lld collected", (long long)lv.len,
+                     lv.len == 1 ? "" : "s", (long long)st->collected);
+        char fit[256];
+        render_text_mid(s, cx, cy, sc(s, 24), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
+                        t->text_faint,
+                        render_fit(s, RENDER_FONT_SANS, spx(s, 16), buf, cw, fit, sizeof fit));
+        cy += sc(s, 28);
+    }
+    render_rect(s->l, cx, cy, cw, sc(s, 1), 0, t->row_sep);
+    cy += sc(s, 10);
+    return cy;
+}
+
 void render_collector_panel(Scene *s, float x, float y, float w, float h)
 {
     const RenderTheme *t = s->t;
@@ -885,87 +1077,10 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
     GcPhase phase = s->ev >= 0 ? (GcPhase)gc_event(s->h, s->ev)->phase : GC_PHASE_IDLE;
     int collecting = g->collecting && phase != GC_PHASE_IDLE;
     /* status */
-    if (collecting) {
-        int ms = g->collector == GC_COLLECTOR_MARKSWEEP;
-        if (ms)
-            snprintf(buf, sizeof buf, "Mark and sweep \xC2\xB7 %s",
-                     g->auto_collect ? "automatic" : "gc.collect()");
-        else
-            snprintf(buf, sizeof buf, "Collecting gen %d \xC2\xB7 %s", g->gen,
-                     g->auto_collect ? "automatic" : "gc.collect()");
-        if (render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 16), buf) > cw - sc(s, 24)) {
-            if (ms)
-                snprintf(buf, sizeof buf, "Mark and sweep");
-            else
-                snprintf(buf, sizeof buf, "Collecting gen %d", g->gen); /* a narrow panel */
-        }
-        render_rect(s->l, cx, cy, cw, sc(s, 34), sc(s, 8), with_alpha(t->timeline_phase, 0.25f));
-        char fit[256];
-        render_text_mid(s, cx + sc(s, 12), cy, sc(s, 34), RENDER_FONT_BOLD, spx(s, 16),
-                        RENDER_ALIGN_LEFT, t->text,
-                        render_fit(s, RENDER_FONT_BOLD, spx(s, 16), buf, cw - sc(s, 24), fit, sizeof fit));
-        cy += sc(s, 42);
-        /* the phases as a flow of pills: done (check), current (filled), to come (dashed) */
-        const GcPhase *ph = g->collector == GC_COLLECTOR_MARKSWEEP ? marksweep_phases : cpython_phases;
-        int nph = g->collector == GC_COLLECTOR_MARKSWEEP
-                      ? (int)(sizeof marksweep_phases / sizeof marksweep_phases[0])
-                      : (int)(sizeof cpython_phases / sizeof cpython_phases[0]);
-        int cur = -1;
-        for (int i = 0; i < nph; i++)
-            if (ph[i] == phase)
-                cur = i;
-        float px = cx, ph_h = sc(s, 26);
-        /* the flow of pills wraps over several rows; when they would push the
-         * lists (what a collection is about) out of a short panel, the
-         * phases become a row of segments and the current one's name */
-        int rows = 1;
-        for (int i = 0; i < nph; i++) {
-            snprintf(buf, sizeof buf, "%s%s", cur > i ? "\xE2\x9C\x93 " : "", gc_phase_name(ph[i]));
-            float pw = (float)render_text_width(s->fonts, cur == i ? RENDER_FONT_BOLD : RENDER_FONT_SANS,
-                                                spx(s, 16), buf) + sc(s, 14);
-            if (px + pw > cx + cw) {
-                px = cx;
-                rows++;
-            }
-            px += pw + sc(s, 5);
-        }
-        px = cx;
-        if (cy + (float)rows * (ph_h + sc(s, 5)) + sc(s, COLLECTOR_LISTS_H) > bottom) {
-            cy = phase_segments(s, ph, nph, cur, cx, cy, cw) + sc(s, 14);
-        } else {
-            for (int i = 0; i < nph; i++) {
-                snprintf(buf, sizeof buf, "%s%s", cur > i ? "\xE2\x9C\x93 " : "", gc_phase_name(ph[i]));
-                RenderFont f = cur == i ? RENDER_FONT_BOLD : RENDER_FONT_SANS;
-                float pw = (float)render_text_width(s->fonts, f, spx(s, 16), buf) + sc(s, 14);
-                if (px + pw > cx + cw) {
-                    px = cx;
-                    cy += ph_h + sc(s, 5);
-                }
-                if (cur == i) {
-                    render_rect(s->l, px, cy, pw, ph_h, sc(s, 6), t->timeline_phase);
-                    render_text_mid(s, px + pw * 0.5f, cy, ph_h, f, spx(s, 16), RENDER_ALIGN_CENTER,
-                                    t->bg, buf);
-                } else {
-                    render_frame(s->l, px, cy, pw, ph_h, sc(s, 6), sc(s, 1), cur < i ? sc(s, 3) : 0,
-                                 cur > i ? t->text_dim : t->text_faint);
-                    render_text_mid(s, px + pw * 0.5f, cy, ph_h, f, spx(s, 16), RENDER_ALIGN_CENTER,
-                                    cur > i ? t->text_dim : t->text_faint, buf);
-                }
-                px += pw + sc(s, 5);
-            }
-            cy += ph_h + sc(s, 14);
-        }
-    } else {
-        const char *state = g->collector == GC_COLLECTOR_REFCOUNT ? "absent" : g->enabled ? "on" : "off";
-        snprintf(buf, sizeof buf, "Idle \xC2\xB7 automatic collection %s", state);
-        if (render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 17), buf) > cw)
-            snprintf(buf, sizeof buf, "Idle \xC2\xB7 automatic gc %s", state); /* a narrow panel */
-        char fit[256];
-        render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_SANS, spx(s, 17), RENDER_ALIGN_LEFT,
-                        g->enabled ? t->text_dim : t->changed,
-                        render_fit(s, RENDER_FONT_SANS, spx(s, 17), buf, cw, fit, sizeof fit));
-        cy += sc(s, 38);
-    }
+    if (collecting)
+        cy = phase_pills(s, g, phase, cx, collecting_title(s, g, cx, cy, cw), cw, bottom);
+    else
+        cy = idle_status(s, g, cx, cy, cw);
     /* generations: header with a count bar, the list in order, statistics
      * (left out during a collection in a short panel: the working lists
      * below come first) */
@@ -974,81 +1089,10 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
         cy = counterfactual_lists(s, g, cx, cy, cw, bottom);
     for (int gen = 0; gen < 4 && cy < bottom - sc(s, 60) && g->collector == GC_COLLECTOR_CPYTHON;
          gen++) {
-        GcListId list = (GcListId)(GC_LIST_GEN0 + gen);
-        GcListView lv = gc_list(s->h, list);
+        GcListView lv = gc_list(s->h, (GcListId)(GC_LIST_GEN0 + gen));
         if (gen == 3 && lv.len == 0)
             break;
-        RenderColor col = t->gen[gen];
-        float rowh = sc(s, 30);
-        stripes(s, cx, cy + sc(s, 5), rowh - sc(s, 10), gen + 1, col);
-        if (gen < 3)
-            snprintf(buf, sizeof buf, "gen %d", gen);
-        else
-            snprintf(buf, sizeof buf, "permanent");
-        float sx = cx + sc(s, 6) * (float)(gen + 1) + sc(s, 8);
-        render_text_mid(s, sx, cy, rowh, RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT, t->text, buf);
-        sx += (float)render_text_width(s->fonts, RENDER_FONT_BOLD, spx(s, 17), buf) + sc(s, 10);
-        /* CPython's names during a collection of generation g: "young" is
-         * g's list (the younger ones are merged into it), "old" is g + 1,
-         * where the survivors go (a full collection's old is young itself). */
-        const char *role = NULL;
-        if (collecting && gen < 3 && g->gen >= 0) {
-            if (gen == g->gen)
-                role = g->gen == 2 ? "young = old" : "young";
-            else if (gen < g->gen)
-                role = g->phase <= GC_PHASE_START ? "to merge" : "merged";
-            else if (gen == g->gen + 1)
-                role = "old";
-        }
-        int64_t c = gen < 3 ? g->count[gen] : 0, th = gen < 3 ? g->threshold[gen] : 0;
-        snprintf(buf, sizeof buf, "%lld / %lld", (long long)c, (long long)th);
-        float tw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf);
-        int counts = gen < 3 && g->collector != GC_COLLECTOR_REFCOUNT;
-        if (role) {
-            /* in a narrow panel the list's role in the collection matters
-             * more than the count (which the collection resets anyway) */
-            float rw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), role) +
-                       (rowh - sc(s, 8)) * 0.9f;
-            if (sx + rw + sc(s, 10) > cx + cw - tw)
-                counts = 0;
-            sx += render_pill(s, sx, cy + sc(s, 4), rowh - sc(s, 8), RENDER_FONT_SANS, spx(s, 16),
-                              with_alpha(t->timeline_phase, 0.3f), t->text, role) + sc(s, 10);
-        }
-        if (counts) {
-            render_text_mid(s, cx + cw, cy, rowh, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_RIGHT,
-                            t->text_dim, buf);
-            float bx = sx, bw = cx + cw - tw - sc(s, 10) - bx;
-            if (bw > sc(s, 30)) {
-                float frac = th > 0 ? (float)c / (float)th : 0;
-                if (frac > 1)
-                    frac = 1;
-                float bh = sc(s, 8);
-                render_rect(s->l, bx, cy + (rowh - bh) * 0.5f, bw, bh, bh * 0.5f, t->timeline);
-                if (frac > 0)
-                    render_rect(s->l, bx, cy + (rowh - bh) * 0.5f, bw * frac < bh ? bh : bw * frac, bh,
-                                bh * 0.5f, col);
-            }
-        }
-        cy += rowh + sc(s, 4);
-        cy += list_strip(s, list, cx, cy, cw) + sc(s, 4);
-        if (gen < 3 && !(collecting && tight)) {
-            const GcGenStats *st = &g->stats[gen];
-            snprintf(buf, sizeof buf, "%lld object%s \xC2\xB7 %lld run%s \xC2\xB7 %lld collected",
-                     (long long)lv.len, lv.len == 1 ? "" : "s", (long long)st->collections,
-                     st->collections == 1 ? "" : "s", (long long)st->collected);
-            if (st->uncollectable)
-                snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " \xC2\xB7 %lld uncollectable",
-                         (long long)st->uncollectable);
-            if (render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) > cw) /* narrow */
-                snprintf(buf, sizeof buf, "%lld object%s \xC2\xB7 %lld collected", (long long)lv.len,
-                         lv.len == 1 ? "" : "s", (long long)st->collected);
-            char fit[256];
-            render_text_mid(s, cx, cy, sc(s, 24), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
-                            t->text_faint, render_fit(s, RENDER_FONT_SANS, spx(s, 16), buf, cw, fit, sizeof fit));
-            cy += sc(s, 28);
-        }
-        render_rect(s->l, cx, cy, cw, sc(s, 1), 0, t->row_sep);
-        cy += sc(s, 10);
+        cy = generation_block(s, g, gen, lv, collecting, tight, cx, cy, cw);
     }
     /* the working lists of a collection */
     static const GcListId work[] = {GC_LIST_UNREACHABLE, GC_LIST_FINALIZERS, GC_LIST_WRCB,
