@@ -84,24 +84,24 @@ static void apply_fullscreen(SDL_Window *win, AppWin *w, uint32_t now)
     w->dirty = 1;
 }
 
-/* long: not split yet (issue 11): other helpers were changing this file;
- * docs/architecture.md section 5 lists it as one to split. */
-int app_window_main(int argc, char **argv)
+/* The command line into opt, the window size and the scenario's path:
+ * 0, or usage()'s status. */
+static int parse_args(int argc, char **argv, AppWinOptions *opt, int *width_, int *height_,
+                      int *fullscreen, const char **scenario_)
 {
-    AppWinOptions opt = {NULL, RENDER_THEME_DARK, 1, 0, 0, 0, 0};
-    int width = 1600, height = 1000, fullscreen = 0;
+    int width = *width_, height = *height_;
     const char *scenario = NULL;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--shots") == 0) {
             if (++i >= argc)
                 return usage("--shots needs a folder");
-            opt.shots_dir = argv[i];
+            opt->shots_dir = argv[i];
         } else if (strcmp(a, "--theme") == 0) {
             if (++i >= argc)
                 return usage("--theme needs dark, light or contrast");
-            opt.theme = render_theme_from_name(argv[i]);
-            if (opt.theme < 0)
+            opt->theme = render_theme_from_name(argv[i]);
+            if (opt->theme < 0)
                 return usage("--theme must be dark, light or contrast");
         } else if (strcmp(a, "--size") == 0) {
             if (++i >= argc || sscanf(argv[i], "%dx%d", &width, &height) != 2 || width < 320 ||
@@ -110,17 +110,17 @@ int app_window_main(int argc, char **argv)
         } else if (strcmp(a, "--ui-scale") == 0) {
             char *end = NULL;
             if (++i < argc)
-                opt.ui = strtof(argv[i], &end);
-            if (i >= argc || !end || *end || !(opt.ui >= 0.8f && opt.ui <= 2.0f))
+                opt->ui = strtof(argv[i], &end);
+            if (i >= argc || !end || *end || !(opt->ui >= 0.8f && opt->ui <= 2.0f))
                 return usage("--ui-scale needs a size between 0.8 and 2 (1.25: a quarter larger)");
         } else if (strcmp(a, "--beginner") == 0) {
-            opt.beginner = 1;
+            opt->beginner = 1;
         } else if (strcmp(a, "--fullscreen") == 0) {
-            fullscreen = 1;
+            *fullscreen = 1;
         } else if (strcmp(a, "--slide") == 0) {
-            opt.slide = 1;
+            opt->slide = 1;
         } else if (strcmp(a, "--python") == 0) {
-            if (++i >= argc || (opt.python = app_parse_python(argv[i])) < 0)
+            if (++i >= argc || (opt->python = app_parse_python(argv[i])) < 0)
                 return usage("--python takes 3.12, 3.13, 3.14 or 3.15 (the versions gcviz models)");
         } else if (a[0] == '-' && a[1]) {
             char msg[300];
@@ -132,11 +132,16 @@ int app_window_main(int argc, char **argv)
             scenario = a;
         }
     }
-    /* X11 window titles are converted through the C library's locale: a
-     * UTF-8 character type lets "gcviz — title" through under the C locale too */
-    const char *ctype = setlocale(LC_CTYPE, "");
-    if (!ctype || (!strstr(ctype, "UTF-8") && !strstr(ctype, "utf8")))
-        setlocale(LC_CTYPE, "C.UTF-8");
+    *width_ = width;
+    *height_ = height;
+    *scenario_ = scenario;
+    return 0;
+}
+
+/* SDL, the window and a renderer (accelerated, else software): 0, or 3
+ * with a message. */
+static int open_window(int width, int height, SDL_Window **win_, SDL_Renderer **r_)
+{
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) < 0) {
         fprintf(stderr, "gcviz: cannot open a window: %s\n", SDL_GetError());
@@ -160,6 +165,93 @@ int app_window_main(int argc, char **argv)
         SDL_Quit();
         return 3;
     }
+    *win_ = win;
+    *r_ = r;
+    return 0;
+}
+
+/* One SDL event: a resize, a key's command, a mouse gesture, a dropped
+ * file. */
+static void handle_event(SDL_Window *win, SDL_Renderer *r, AppWin *w, SDL_Event *ev, float *scale,
+                         uint32_t now)
+{
+    SDL_Event e = *ev;
+    int pw, ph;
+    switch (e.type) {
+    case SDL_QUIT:
+        w->quit = 1;
+        break;
+    case SDL_WINDOWEVENT:
+        if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            drawable_size(win, r, &pw, &ph, scale);
+            app_win_resize(w, pw, ph, *scale);
+        } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+            w->dirty = 1;
+        } else if (e.window.event == SDL_WINDOWEVENT_LEAVE) {
+            app_win_mouse_leave(w);
+        }
+        break;
+    case SDL_KEYDOWN: {
+        AppCmd c = app_cmd_from_key(e.key.keysym.sym, e.key.keysym.mod, w->view.show_picker);
+        /* '?' arrives as Shift+/ on most layouts */
+        app_win_command(w, c, now);
+        apply_fullscreen(win, w, now);
+        if (c == APP_CMD_PICKER_OPEN || c == APP_CMD_RELOAD || c == APP_CMD_NEXT_CHAPTER ||
+            c == APP_CMD_PREV_CHAPTER)
+            update_title(win, w);
+        break;
+    }
+    case SDL_MOUSEBUTTONDOWN:
+        if (e.button.button == SDL_BUTTON_LEFT) {
+            app_win_mouse_down(w, (float)e.button.x * *scale, (float)e.button.y * *scale,
+                               e.button.clicks, now);
+            update_title(win, w);
+        }
+        break;
+    case SDL_MOUSEMOTION:
+        app_win_mouse_move(w, (float)e.motion.x * *scale, (float)e.motion.y * *scale, now);
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (e.button.button == SDL_BUTTON_LEFT)
+            app_win_mouse_up(w, (float)e.button.x * *scale, (float)e.button.y * *scale, now);
+        break;
+    case SDL_MOUSEWHEEL: {
+        int mx, my;
+        SDL_GetMouseState(&mx, &my);
+        float dy = e.wheel.preciseY != 0 ? e.wheel.preciseY : (float)e.wheel.y;
+        app_win_wheel(w, (float)mx * *scale, (float)my * *scale, dy);
+        break;
+    }
+    case SDL_DROPFILE:
+        if (e.drop.file) {
+            if (app_win_open(w, e.drop.file) < 0)
+                app_win_toast(w, "The dropped file has errors: see the panel.", 1, now);
+            SDL_free(e.drop.file);
+            update_title(win, w);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+int app_window_main(int argc, char **argv)
+{
+    AppWinOptions opt = {NULL, RENDER_THEME_DARK, 1, 0, 0, 0, 0};
+    int width = 1600, height = 1000, fullscreen = 0;
+    const char *scenario = NULL;
+    int bad = parse_args(argc, argv, &opt, &width, &height, &fullscreen, &scenario);
+    if (bad)
+        return bad;
+    /* X11 window titles are converted through the C library's locale: a
+     * UTF-8 character type lets "gcviz — title" through under the C locale too */
+    const char *ctype = setlocale(LC_CTYPE, "");
+    if (!ctype || (!strstr(ctype, "UTF-8") && !strstr(ctype, "utf8")))
+        setlocale(LC_CTYPE, "C.UTF-8");
+    SDL_Window *win;
+    SDL_Renderer *r;
+    if (open_window(width, height, &win, &r) != 0)
+        return 3;
     int pw, ph;
     float scale;
     drawable_size(win, r, &pw, &ph, &scale);
@@ -193,62 +285,7 @@ int app_window_main(int argc, char **argv)
         int got = w->dirty ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, (int)wait);
         uint32_t now = SDL_GetTicks();
         while (got) {
-            switch (e.type) {
-            case SDL_QUIT:
-                w->quit = 1;
-                break;
-            case SDL_WINDOWEVENT:
-                if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-                    drawable_size(win, r, &pw, &ph, &scale);
-                    app_win_resize(w, pw, ph, scale);
-                } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
-                    w->dirty = 1;
-                } else if (e.window.event == SDL_WINDOWEVENT_LEAVE) {
-                    app_win_mouse_leave(w);
-                }
-                break;
-            case SDL_KEYDOWN: {
-                AppCmd c = app_cmd_from_key(e.key.keysym.sym, e.key.keysym.mod, w->view.show_picker);
-                /* '?' arrives as Shift+/ on most layouts */
-                app_win_command(w, c, now);
-                apply_fullscreen(win, w, now);
-                if (c == APP_CMD_PICKER_OPEN || c == APP_CMD_RELOAD || c == APP_CMD_NEXT_CHAPTER ||
-                    c == APP_CMD_PREV_CHAPTER)
-                    update_title(win, w);
-                break;
-            }
-            case SDL_MOUSEBUTTONDOWN:
-                if (e.button.button == SDL_BUTTON_LEFT) {
-                    app_win_mouse_down(w, (float)e.button.x * scale, (float)e.button.y * scale,
-                                       e.button.clicks, now);
-                    update_title(win, w);
-                }
-                break;
-            case SDL_MOUSEMOTION:
-                app_win_mouse_move(w, (float)e.motion.x * scale, (float)e.motion.y * scale, now);
-                break;
-            case SDL_MOUSEBUTTONUP:
-                if (e.button.button == SDL_BUTTON_LEFT)
-                    app_win_mouse_up(w, (float)e.button.x * scale, (float)e.button.y * scale, now);
-                break;
-            case SDL_MOUSEWHEEL: {
-                int mx, my;
-                SDL_GetMouseState(&mx, &my);
-                float dy = e.wheel.preciseY != 0 ? e.wheel.preciseY : (float)e.wheel.y;
-                app_win_wheel(w, (float)mx * scale, (float)my * scale, dy);
-                break;
-            }
-            case SDL_DROPFILE:
-                if (e.drop.file) {
-                    if (app_win_open(w, e.drop.file) < 0)
-                        app_win_toast(w, "The dropped file has errors: see the panel.", 1, now);
-                    SDL_free(e.drop.file);
-                    update_title(win, w);
-                }
-                break;
-            default:
-                break;
-            }
+            handle_event(win, r, w, &e, &scale, now);
             got = SDL_PollEvent(&e);
         }
         now = SDL_GetTicks();

@@ -1752,8 +1752,172 @@ static int loading_command(AppWin *w, AppCmd cmd, uint32_t now)
     }
 }
 
-/* long: not split yet (issue 11): other helpers were changing this file;
- * docs/architecture.md section 5 lists it as one to split. */
+/* ---- the commands' longer bodies (app_win_command) ------------------------------ */
+
+/* Stepping and jumping through the history: one micro-step or stop at the
+ * view's granularity, a statement, the start or end, a collection. */
+static void move_command(AppWin *w, AppCmd cmd, uint32_t now)
+{
+    GcHeap *h = w->heap;
+    switch (cmd) {
+    case APP_CMD_NEXT:
+        fine_step(w, 1, now);
+        break;
+    case APP_CMD_PREV:
+        fine_step(w, 0, now);
+        break;
+    case APP_CMD_NEXT_STMT:
+        app_win_seek(w, next_stop(w, gc_cursor(h), RENDER_GRAN_STATEMENT), now);
+        break;
+    case APP_CMD_PREV_STMT:
+        app_win_seek(w, prev_stop(w, gc_cursor(h), RENDER_GRAN_STATEMENT), now);
+        break;
+    case APP_CMD_HOME:
+        app_win_seek(w, 0, now);
+        break;
+    case APP_CMD_END:
+        app_win_seek(w, gc_event_count(h), now);
+        break;
+    case APP_CMD_NEXT_GC:
+        next_gc(w, now);
+        break;
+    case APP_CMD_PREV_GC:
+        prev_gc(w, now);
+        break;
+    default:
+        break;
+    }
+}
+
+/* Play or pause; playing from the end starts again at the beginning. */
+static void toggle_play(AppWin *w, uint32_t now)
+{
+    RenderView *v = &w->view;
+    GcHeap *h = w->heap;
+    v->playing = !v->playing;
+    if (v->playing && h && gc_cursor(h) >= gc_event_count(h))
+        app_win_seek(w, 0, now);
+    w->next_play = now + (uint32_t)(1000 / v->speed);
+}
+
+static void toggle_beginner(AppWin *w, uint32_t now)
+{
+    RenderView *v = &w->view;
+    v->beginner = !v->beginner;
+    app_win_toast(w,
+                  v->beginner ? "Beginner view: interpreter temporaries hidden (B shows them)"
+                              : "All micro-steps and temporaries shown",
+                  0, now);
+}
+
+/* Playing speed one step up (dir 1) or down (-1) the list of speeds. */
+static void change_speed(AppWin *w, int dir, uint32_t now)
+{
+    RenderView *v = &w->view;
+    int n = (int)(sizeof speeds / sizeof speeds[0]), i = 0;
+    while (i < n - 1 && speeds[i] < v->speed)
+        i++;
+    i += dir;
+    v->speed = speeds[i < 0 ? 0 : i >= n ? n - 1 : i];
+    char msg[64];
+    snprintf(msg, sizeof msg, "Speed: %d step%s per second", v->speed, v->speed == 1 ? "" : "s");
+    app_win_toast(w, msg, 0, now);
+}
+
+/* APP_CMD_UI_BIGGER / _SMALLER / _RESET. */
+static void change_ui_size(AppWin *w, AppCmd cmd, uint32_t now)
+{
+    /* steps of the interface size; the heap keeps the world point at
+     * its centre in place */
+    static const float sizes[] = {0.8f, 0.9f, 1.0f, 1.1f, 1.25f, 1.5f, 1.75f, 2.0f};
+    int n = (int)(sizeof sizes / sizeof sizes[0]);
+    float cur = app_win_ui_scale(w), want = cmd == APP_CMD_UI_SMALLER ? sizes[0] : sizes[n - 1];
+    for (int i = 0; i < n; i++) {
+        if (cmd == APP_CMD_UI_BIGGER && sizes[i] > cur + 0.01f) {
+            want = sizes[i];
+            break;
+        }
+        if (cmd == APP_CMD_UI_SMALLER && sizes[i] < cur - 0.01f)
+            want = sizes[i];
+    }
+    if (cmd == APP_CMD_UI_RESET)
+        want = 1;
+    RenderRegions rg;
+    app_win_regions(w, &rg);
+    float k = w->view.zoom * w->scale;
+    float cx = w->view.pan_x + rg.heap_w * 0.5f / k, cy = w->view.pan_y + rg.heap_h * 0.5f / k;
+    w->ui = want;
+    apply_ui(w);
+    app_win_regions(w, &rg);
+    k = w->view.zoom * w->scale;
+    w->view.pan_x = cx - rg.heap_w * 0.5f / k;
+    w->view.pan_y = cy - rg.heap_h * 0.5f / k;
+    char msg[96];
+    int pct = (int)lroundf(app_win_ui_scale(w) * 100);
+    if (want > app_win_ui_scale(w) + 0.01f)
+        snprintf(msg, sizeof msg, "Interface at %d %% (the largest this window allows)", pct);
+    else
+        snprintf(msg, sizeof msg, "Interface at %d %%", pct);
+    app_win_toast(w, msg, 0, now);
+}
+
+static void screenshot_command(AppWin *w, uint32_t now)
+{
+    char path[APP_PATH_MAX + 300], msg[APP_PATH_MAX + 400];
+    if (app_win_screenshot(w, path, sizeof path) == 0) {
+        snprintf(msg, sizeof msg, "Saved %s", path);
+        app_win_toast(w, msg, 0, now);
+    } else {
+        snprintf(msg, sizeof msg, "Screenshot failed: %s", SDL_GetError());
+        app_win_toast(w, msg, 1, now);
+    }
+}
+
+static void save_layout_command(AppWin *w, uint32_t now)
+{
+    char msg[APP_PATH_MAX + 400], done[APP_PATH_MAX + 400];
+    int k = app_win_save_layout(w, msg, sizeof msg);
+    if (k >= 0)
+        snprintf(done, sizeof done, "Saved the places of %d card%s into %s", k, k == 1 ? "" : "s",
+                 w->path);
+    app_win_toast(w, k >= 0 ? done : msg, k < 0, now);
+}
+
+/* Loads the file again; on errors the run shown stays. */
+static void reload_command(AppWin *w, uint32_t now)
+{
+    char path[APP_PATH_MAX];
+    snprintf(path, sizeof path, "%s", w->path);
+    if (app_win_load(w, path, 1) == 0)
+        app_win_toast(w, "Reloaded.", 0, now);
+    else
+        app_win_toast(w, "The file has errors: the previous version stays.", 1, now);
+}
+
+/* Escape closes the innermost thing open: the quit question, an overlay,
+ * the load error, the selection, full screen; it never quits. */
+static void escape_command(AppWin *w, uint32_t now)
+{
+    RenderView *v = &w->view;
+    if (w->confirm_quit) {
+        w->confirm_quit = 0;
+    } else if (v->show_help || v->show_legend || v->show_picker) {
+        v->show_help = v->show_legend = v->show_picker = 0;
+    } else if (w->load_error) {
+        free(w->load_error);
+        w->load_error = NULL;
+    } else if (v->selected) {
+        v->selected = 0;
+    } else if (w->fullscreen) {
+        /* in front of a class Escape means "out of full screen" */
+        w->fullscreen = 0;
+        w->fullscreen_changed = 1;
+    } else {
+        /* one press too many must not end the lecture */
+        app_win_toast(w, "Esc only closes things: Q quits (after a question).", 0, now);
+    }
+}
+
 void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
 {
     GcHeap *h = w->heap;
@@ -1771,126 +1935,44 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
         w->dirty = 0;
         break;
     case APP_CMD_NEXT:
-        if (h)
-            fine_step(w, 1, now);
-        break;
     case APP_CMD_PREV:
-        if (h)
-            fine_step(w, 0, now);
-        break;
     case APP_CMD_NEXT_STMT:
-        if (h)
-            app_win_seek(w, next_stop(w, gc_cursor(h), RENDER_GRAN_STATEMENT), now);
-        break;
     case APP_CMD_PREV_STMT:
+    case APP_CMD_HOME:
+    case APP_CMD_END:
+    case APP_CMD_NEXT_GC:
+    case APP_CMD_PREV_GC:
         if (h)
-            app_win_seek(w, prev_stop(w, gc_cursor(h), RENDER_GRAN_STATEMENT), now);
+            move_command(w, cmd, now);
         break;
     case APP_CMD_GRANULARITY:
         v->gran = (RenderGranularity)((v->gran + 1) % RENDER_GRAN_COUNT);
         break;
     case APP_CMD_PLAY:
-        v->playing = !v->playing;
-        if (v->playing && h && gc_cursor(h) >= gc_event_count(h))
-            app_win_seek(w, 0, now);
-        w->next_play = now + (uint32_t)(1000 / v->speed);
+        toggle_play(w, now);
         break;
     case APP_CMD_FASTER:
-    case APP_CMD_SLOWER: {
-        int n = (int)(sizeof speeds / sizeof speeds[0]), i = 0;
-        while (i < n - 1 && speeds[i] < v->speed)
-            i++;
-        i += cmd == APP_CMD_FASTER ? 1 : -1;
-        v->speed = speeds[i < 0 ? 0 : i >= n ? n - 1 : i];
-        char msg[64];
-        snprintf(msg, sizeof msg, "Speed: %d step%s per second", v->speed, v->speed == 1 ? "" : "s");
-        app_win_toast(w, msg, 0, now);
+    case APP_CMD_SLOWER:
+        change_speed(w, cmd == APP_CMD_FASTER ? 1 : -1, now);
         break;
-    }
     case APP_CMD_UI_BIGGER:
     case APP_CMD_UI_SMALLER:
-    case APP_CMD_UI_RESET: {
-        /* steps of the interface size; the heap keeps the world point at
-         * its centre in place */
-        static const float sizes[] = {0.8f, 0.9f, 1.0f, 1.1f, 1.25f, 1.5f, 1.75f, 2.0f};
-        int n = (int)(sizeof sizes / sizeof sizes[0]);
-        float cur = app_win_ui_scale(w), want = cmd == APP_CMD_UI_SMALLER ? sizes[0] : sizes[n - 1];
-        for (int i = 0; i < n; i++) {
-            if (cmd == APP_CMD_UI_BIGGER && sizes[i] > cur + 0.01f) {
-                want = sizes[i];
-                break;
-            }
-            if (cmd == APP_CMD_UI_SMALLER && sizes[i] < cur - 0.01f)
-                want = sizes[i];
-        }
-        if (cmd == APP_CMD_UI_RESET)
-            want = 1;
-        RenderRegions rg;
-        app_win_regions(w, &rg);
-        float k = w->view.zoom * w->scale;
-        float cx = w->view.pan_x + rg.heap_w * 0.5f / k, cy = w->view.pan_y + rg.heap_h * 0.5f / k;
-        w->ui = want;
-        apply_ui(w);
-        app_win_regions(w, &rg);
-        k = w->view.zoom * w->scale;
-        w->view.pan_x = cx - rg.heap_w * 0.5f / k;
-        w->view.pan_y = cy - rg.heap_h * 0.5f / k;
-        char msg[96];
-        int pct = (int)lroundf(app_win_ui_scale(w) * 100);
-        if (want > app_win_ui_scale(w) + 0.01f)
-            snprintf(msg, sizeof msg, "Interface at %d %% (the largest this window allows)", pct);
-        else
-            snprintf(msg, sizeof msg, "Interface at %d %%", pct);
-        app_win_toast(w, msg, 0, now);
-        break;
-    }
-    case APP_CMD_HOME:
-        if (h)
-            app_win_seek(w, 0, now);
-        break;
-    case APP_CMD_END:
-        if (h)
-            app_win_seek(w, gc_event_count(h), now);
-        break;
-    case APP_CMD_NEXT_GC:
-        if (h)
-            next_gc(w, now);
-        break;
-    case APP_CMD_PREV_GC:
-        if (h)
-            prev_gc(w, now);
+    case APP_CMD_UI_RESET:
+        change_ui_size(w, cmd, now);
         break;
     case APP_CMD_BEGINNER:
-        v->beginner = !v->beginner;
-        app_win_toast(w,
-                      v->beginner ? "Beginner view: interpreter temporaries hidden (B shows them)"
-                                  : "All micro-steps and temporaries shown",
-                      0, now);
+        toggle_beginner(w, now);
         break;
     case APP_CMD_NEXT_CHAPTER:
     case APP_CMD_PREV_CHAPTER:
         open_chapter(w, cmd == APP_CMD_NEXT_CHAPTER ? 1 : -1, now);
         break;
-    case APP_CMD_SCREENSHOT: {
-        char path[APP_PATH_MAX + 300], msg[APP_PATH_MAX + 400];
-        if (app_win_screenshot(w, path, sizeof path) == 0) {
-            snprintf(msg, sizeof msg, "Saved %s", path);
-            app_win_toast(w, msg, 0, now);
-        } else {
-            snprintf(msg, sizeof msg, "Screenshot failed: %s", SDL_GetError());
-            app_win_toast(w, msg, 1, now);
-        }
+    case APP_CMD_SCREENSHOT:
+        screenshot_command(w, now);
         break;
-    }
-    case APP_CMD_SAVE_LAYOUT: {
-        char msg[APP_PATH_MAX + 400], done[APP_PATH_MAX + 400];
-        int k = app_win_save_layout(w, msg, sizeof msg);
-        if (k >= 0)
-            snprintf(done, sizeof done, "Saved the places of %d card%s into %s", k,
-                     k == 1 ? "" : "s", w->path);
-        app_win_toast(w, k >= 0 ? done : msg, k < 0, now);
+    case APP_CMD_SAVE_LAYOUT:
+        save_layout_command(w, now);
         break;
-    }
     case APP_CMD_LEGEND:
         v->show_legend = !v->show_legend;
         v->show_help = 0;
@@ -1907,14 +1989,8 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
             app_win_scan_picker(w);
         break;
     case APP_CMD_RELOAD:
-        if (w->path[0]) {
-            char path[APP_PATH_MAX];
-            snprintf(path, sizeof path, "%s", w->path);
-            if (app_win_load(w, path, 1) == 0)
-                app_win_toast(w, "Reloaded.", 0, now);
-            else
-                app_win_toast(w, "The file has errors: the previous version stays.", 1, now);
-        }
+        if (w->path[0])
+            reload_command(w, now);
         break;
     case APP_CMD_HELP:
         v->show_help = !v->show_help;
@@ -1924,23 +2000,7 @@ void app_win_command(AppWin *w, AppCmd cmd, uint32_t now)
         back_out(w, now);
         break;
     case APP_CMD_ESCAPE:
-        if (w->confirm_quit) {
-            w->confirm_quit = 0;
-        } else if (v->show_help || v->show_legend || v->show_picker) {
-            v->show_help = v->show_legend = v->show_picker = 0;
-        } else if (w->load_error) {
-            free(w->load_error);
-            w->load_error = NULL;
-        } else if (v->selected) {
-            v->selected = 0;
-        } else if (w->fullscreen) {
-            /* in front of a class Escape means "out of full screen" */
-            w->fullscreen = 0;
-            w->fullscreen_changed = 1;
-        } else {
-            /* one press too many must not end the lecture */
-            app_win_toast(w, "Esc only closes things: Q quits (after a question).", 0, now);
-        }
+        escape_command(w, now);
         break;
     case APP_CMD_FULLSCREEN:
         w->fullscreen = !w->fullscreen;
