@@ -254,62 +254,61 @@ static int same_place(const GcWrite *w, uint8_t what, uint8_t field, int32_t id,
     return w->what == what && w->field == field && w->id == id && w->idx == idx;
 }
 
-/* The first write of the current event to this place, or -1 (an index in
- * the tail, which holds the current event's writes).  A table entry is a
- * tail index and the event count when it was added: one added for an
- * earlier event is free (the table is emptied by recording an event, not
- * by clearing it). */
-static int64_t coal_find(const GcHeap *h, uint64_t hash, uint8_t what, uint8_t field, int32_t id,
-                         uint32_t idx)
+/* Coarse mode's table of the current event's places: an entry is a tail
+ * index and the event count when it was added; one added for an earlier
+ * event is free (the table is emptied by recording an event, not by
+ * clearing it).  Doubled when half full; out of memory it is left as it
+ * is (-1), and a write to a place not found is then kept as a write of its
+ * own, which is as exact, only larger. */
+static int coal_grow(GcHeap *h)
 {
-    if (h->capcoal == 0)
+    int64_t cap = h->capcoal ? h->capcoal * 2 : 4096;
+    CoalEntry *tab = gc_malloc((size_t)cap * sizeof *tab);
+    if (!tab)
         return -1;
-    for (int64_t i = (int64_t)(hash & (uint64_t)(h->capcoal - 1));;
-         i = (i + 1) & (h->capcoal - 1)) {
-        const CoalEntry *c = &h->coal[i];
-        if (c->span != h->nevents)
-            return -1;
-        if (same_place(&h->tail[c->k], what, field, id, idx))
-            return c->k;
+    for (int64_t i = 0; i < cap; i++)
+        tab[i] = (CoalEntry){0, -1};
+    for (int64_t i = 0; i < h->capcoal; i++) {
+        if (h->coal[i].span != h->nevents)
+            continue;
+        const GcWrite *w = &h->tail[h->coal[i].k];
+        uint64_t j = place_hash(w->what, w->field, w->id, w->idx) & (uint64_t)(cap - 1);
+        while (tab[j].span == h->nevents)
+            j = (j + 1) & (uint64_t)(cap - 1);
+        tab[j] = h->coal[i];
     }
+    gc_free(h->coal);
+    h->coal = tab;
+    h->capcoal = cap;
+    return 0;
 }
 
-static void coal_put(GcHeap *h, CoalEntry *tab, int64_t cap, int64_t k)
-{
-    const GcWrite *w = &h->tail[k];
-    for (int64_t i = (int64_t)(place_hash(w->what, w->field, w->id, w->idx) & (uint64_t)(cap - 1));;
-         i = (i + 1) & (cap - 1))
-        if (tab[i].span != h->nevents) {
-            tab[i] = (CoalEntry){k, h->nevents};
-            return;
-        }
-}
-
-/* Adds tail write k to the table (out of memory: it is left out, and a
- * later write to its place is then kept as a write of its own, which is
- * as exact, only larger). */
-static void coal_add(GcHeap *h, int64_t k)
+/* Logs a write of the current event in coarse mode: a place it wrote
+ * before keeps its first old value and takes the new one (one probe of the
+ * table finds the place or where to note it).  1 if merged, 0 if the
+ * caller is to append it as tail write h->ntail. */
+static int coal_merge(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx,
+                      int64_t new_)
 {
     if (h->coal_span != h->nevents) { /* the first write of a new event */
         h->coal_span = h->nevents;
         h->ncoal = 0;
     }
-    if ((h->ncoal + 1) * 2 > h->capcoal) {
-        int64_t cap = h->capcoal ? h->capcoal * 2 : 4096;
-        CoalEntry *tab = gc_malloc((size_t)cap * sizeof *tab);
-        if (!tab)
-            return;
-        for (int64_t i = 0; i < cap; i++)
-            tab[i] = (CoalEntry){0, -1};
-        for (int64_t i = 0; i < h->capcoal; i++)
-            if (h->coal[i].span == h->nevents)
-                coal_put(h, tab, cap, h->coal[i].k);
-        gc_free(h->coal);
-        h->coal = tab;
-        h->capcoal = cap;
+    if ((h->ncoal + 1) * 2 > h->capcoal && coal_grow(h) < 0 && h->ncoal + 1 >= h->capcoal)
+        return 0;
+    uint64_t m = (uint64_t)(h->capcoal - 1);
+    for (uint64_t i = place_hash(what, field, id, idx) & m;; i = (i + 1) & m) {
+        CoalEntry *c = &h->coal[i];
+        if (c->span != h->nevents) {
+            *c = (CoalEntry){h->ntail, h->nevents};
+            h->ncoal++;
+            return 0;
+        }
+        if (same_place(&h->tail[c->k], what, field, id, idx)) {
+            h->tail[c->k].new_ = new_;
+            return 1;
+        }
     }
-    coal_put(h, h->coal, h->capcoal, k);
-    h->ncoal++;
 }
 
 /* ---- the packed write log -------------------------------------------------
@@ -340,7 +339,7 @@ enum {
 /* The parts of a write its kind has: a field, an object id (delta coded),
  * a frame depth, an index. */
 enum { WP_FIELD = 1, WP_OBJ = 2, WP_DEPTH = 4, WP_IDX = 8 };
-static int kind_parts(int what)
+static inline int kind_parts(int what)
 {
     switch (what) {
     case W_OBJ:
@@ -432,7 +431,8 @@ static uint8_t *pack_write(uint8_t *p, const GcWrite *w, int32_t *prev)
     return p;
 }
 
-static const uint8_t *unpack_write(const uint8_t *p, GcWrite *w, int32_t *prev)
+static inline __attribute__((always_inline)) const uint8_t *unpack_write(const uint8_t *p,
+                                                                         GcWrite *w, int32_t *prev)
 {
     uint8_t head = *p++;
     uint64_t v;
@@ -565,16 +565,11 @@ void gc__log_free(GcHeap *h)
 
 /* ---- the write log ------------------------------------------------------------ */
 
-int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, int64_t old,
-            int64_t new_)
+int gc__log_slow(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, int64_t old,
+                 int64_t new_)
 {
-    if (h->coarse && h->nevents > 0) {
-        int64_t k = coal_find(h, place_hash(what, field, id, idx), what, field, id, idx);
-        if (k >= 0) {
-            h->tail[k].new_ = new_;
-            return 0;
-        }
-    }
+    if (h->coarse && h->nevents > 0 && coal_merge(h, what, field, id, idx, new_))
+        return 0;
     if (h->ntail == h->captail) {
         int64_t cap = h->captail ? h->captail * 2 : 4096;
         GcWrite *w = gc_realloc(h->tail, (size_t)cap * sizeof *w);
@@ -585,16 +580,8 @@ int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, in
         h->tail = w;
         h->captail = cap;
     }
-    GcWrite *w = &h->tail[h->ntail++];
+    h->tail[h->ntail++] = (GcWrite){what, field, id, idx, old, new_};
     h->nwrites++;
-    w->what = what;
-    w->field = field;
-    w->id = id;
-    w->idx = idx;
-    w->old = old;
-    w->new_ = new_;
-    if (h->coarse && h->nevents > 0)
-        coal_add(h, h->ntail - 1); /* out of memory: this write is only not merged */
     return 0;
 }
 
@@ -710,6 +697,38 @@ int32_t gc_cursor(const GcHeap *h)
     return h->cursor;
 }
 
+/* Applies writes [from, to) of the log, forwards in order or backwards in
+ * reverse order.  The events' writes follow each other in the log, so a
+ * seek over many events is one run of writes: the packed ones are decoded
+ * a block at a time straight into a local buffer (no per-write lookup). */
+static void apply_range(GcHeap *h, int64_t from, int64_t to, int forward)
+{
+    GcWrite buf[GC_WBLOCK];
+    int64_t split = to < h->npacked ? to : h->npacked; /* [split, to): the tail */
+    if (!forward)
+        for (int64_t k = to - 1; k >= split && k >= from; k--)
+            apply_write(h, &h->tail[k - h->npacked], 0);
+    int64_t first = from / GC_WBLOCK, last = (split - 1) / GC_WBLOCK;
+    for (int64_t n = from < split ? last - first + 1 : 0, i = 0; i < n; i++) {
+        int64_t j = forward ? first + i : last - i, base = j * GC_WBLOCK;
+        int64_t lo = from > base ? from - base : 0;
+        int64_t hi = split - base < GC_WBLOCK ? split - base : GC_WBLOCK;
+        const uint8_t *p = h->wlog + h->wblock[j];
+        int32_t prev = 0;
+        for (int64_t k = 0; k < hi; k++)
+            p = unpack_write(p, &buf[k], &prev);
+        if (forward)
+            for (int64_t k = lo; k < hi; k++)
+                apply_write(h, &buf[k], 1);
+        else
+            for (int64_t k = hi - 1; k >= lo; k--)
+                apply_write(h, &buf[k], 0);
+    }
+    if (forward)
+        for (int64_t k = from > split ? from : split; k < to; k++)
+            apply_write(h, &h->tail[k - h->npacked], 1);
+}
+
 void gc_seek(GcHeap *h, int32_t cursor)
 {
     close_events(h);
@@ -717,18 +736,15 @@ void gc_seek(GcHeap *h, int32_t cursor)
         cursor = 0;
     if (cursor > h->nevents)
         cursor = h->nevents;
-    while (h->cursor > cursor) {
-        const GcEvent *e = &h->events[h->cursor - 1];
-        for (int32_t k = e->first_write + e->nwrites - 1; k >= e->first_write; k--)
-            apply_write(h, gc__write(h, k), 0);
-        h->cursor--;
+    /* writes [a, b) lie between the two cursors */
+    int32_t lo = cursor < h->cursor ? cursor : h->cursor;
+    int32_t hi = cursor < h->cursor ? h->cursor : cursor;
+    if (lo < hi) {
+        const GcEvent *e = &h->events[hi - 1];
+        apply_range(h, h->events[lo].first_write, (int64_t)e->first_write + e->nwrites,
+                    cursor > h->cursor);
     }
-    while (h->cursor < cursor) {
-        const GcEvent *e = &h->events[h->cursor];
-        for (int32_t k = e->first_write; k < e->first_write + e->nwrites; k++)
-            apply_write(h, gc__write(h, k), 1);
-        h->cursor++;
-    }
+    h->cursor = cursor;
     /* The current location follows the cursor. */
     h->loc = h->cursor > 0 ? h->events[h->cursor - 1].loc : -1;
 }

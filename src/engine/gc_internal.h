@@ -231,8 +231,20 @@ static inline const GcWrite *gc__write(const GcHeap *h, int64_t k)
  * their place as it was (statement-level history only) and packs them. */
 void gc__log_close(GcHeap *h);
 void gc__log_free(GcHeap *h);
-int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, int64_t old,
-            int64_t new_);
+int gc__log_slow(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, int64_t old,
+                 int64_t new_);
+/* Logs a write of the current event.  Inline, as every logged setter
+ * calls it: the usual case (every micro-step kept, room in the tail) is an
+ * append; coarse mode's merging and the tail's growth are gc__log_slow's. */
+static inline int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx,
+                          int64_t old, int64_t new_)
+{
+    if ((h->coarse && h->nevents > 0) || h->ntail == h->captail)
+        return gc__log_slow(h, what, field, id, idx, old, new_);
+    h->tail[h->ntail++] = (GcWrite){what, field, id, idx, old, new_};
+    h->nwrites++;
+    return 0;
+}
 
 #define SET_G(h, f, v)                                               \
     do {                                                             \

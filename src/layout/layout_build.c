@@ -3,7 +3,8 @@
  * finds, for every object, when it is born, which object or name first
  * refers to it, how many fields it ever has and when its card disappears
  * (the end of the statement that freed it); a second pass seeks to the end
- * of every top-level step to note which objects are unreachable there.
+ * of every top-level step to note which objects are unreachable there and
+ * how wide the lists' cells must be.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -43,34 +44,51 @@ static int per_step_passes_fit(GcHeap *h)
     return nsteps * (int64_t)(gc_max_id(h) + 1) <= UNREACH_BUDGET;
 }
 
-static int unreachable_pass(Layout *l, GcHeap *h)
+/* The objects alive but unreachable at the end of a top-level step (or at
+ * the error), noted by step_end_pass and added to the layout after the
+ * cards are placed, in the order found. */
+typedef struct Unreach {
+    struct {
+        GcId id;
+        int32_t step;
+    } * v;
+    int64_t n, cap;
+} Unreach;
+
+static int unreach_push(Unreach *u, GcId id, int32_t step)
 {
-    int32_t n = gc_event_count(h);
-    GcId maxid = gc_max_id(h);
-    if (!per_step_passes_fit(h))
-        return 0;
-    uint8_t *seen = malloc((size_t)maxid + 1);
-    if (!seen)
-        return -1;
-    int32_t saved = gc_cursor(h);
-    int rc = 0;
-    for (int32_t i = 0; i < n && rc == 0; i++) {
-        const GcEvent *ev = gc_event(h, i);
-        if (ev->kind != GC_EV_STEP_END && !(ev->kind == GC_EV_ERROR))
-            continue;
-        int32_t step = ev->step;
-        gc_seek(h, i + 1);
-        memset(seen, 0, (size_t)maxid + 1);
-        gc_reachable(h, seen);
-        for (GcId id = 1; id <= maxid && rc == 0; id++) {
-            const GcObject *o = gc_object(h, id);
-            if (o && o->state == GC_STATE_ALIVE && !seen[id])
-                rc = layout_add_unreachable(l, id, step, step);
-        }
+    if (u->n == u->cap) {
+        int64_t cap = u->cap ? u->cap * 2 : 1024;
+        void *v = realloc(u->v, (size_t)cap * sizeof *u->v);
+        if (!v)
+            return -1;
+        u->v = v;
+        u->cap = cap;
     }
-    gc_seek(h, saved);
-    free(seen);
-    return rc;
+    u->v[u->n].id = id;
+    u->v[u->n].step = step;
+    u->n++;
+    return 0;
+}
+
+static int unreachable_at(GcHeap *h, uint8_t *seen, GcId maxid, int32_t step, Unreach *u)
+{
+    memset(seen, 0, (size_t)maxid + 1);
+    gc_reachable(h, seen);
+    for (GcId id = 1; id <= maxid; id++) {
+        const GcObject *o = gc_object(h, id);
+        if (o && o->state == GC_STATE_ALIVE && !seen[id] && unreach_push(u, id, step) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int add_unreachable(Layout *l, const Unreach *u)
+{
+    for (int64_t i = 0; i < u->n; i++)
+        if (layout_add_unreachable(l, u->v[i].id, u->v[i].step, u->v[i].step) < 0)
+            return -1;
+    return 0;
 }
 
 /* ---- cells wide enough for their values ---------------------------------------- */
@@ -112,37 +130,49 @@ static int value_chars(const GcHeap *h, GcValue v)
 
 /* The widest value each list or tuple shows in its cells at the end of
  * every top-level step sets its cells' width (up to CELL_CHARS_MAX
- * characters; longer values are cut).  Skipped, like the unreachable pass,
- * above UNREACH_BUDGET.  0, or -1 on OOM. */
-static int cells_pass(Layout *l, GcHeap *h)
+ * characters; longer values are cut).  Widens chars[id]. */
+static void cells_at(GcHeap *h, GcId maxid, uint8_t *chars)
+{
+    for (GcId id = 1; id <= maxid; id++) {
+        const GcObject *o = gc_object(h, id);
+        if (!o || o->state != GC_STATE_ALIVE ||
+            (o->kind != GC_KIND_LIST && o->kind != GC_KIND_TUPLE))
+            continue;
+        const GcSlot *sl = gc_slots(o);
+        for (uint32_t s = 0; s < o->nslots && s < LAYOUT_MAX_CELLS; s++) {
+            int c = value_chars(h, sl[s].val);
+            c = c > CELL_CHARS_MAX ? CELL_CHARS_MAX : c;
+            chars[id] = (uint8_t)(c > chars[id] ? c : chars[id]);
+        }
+    }
+}
+
+/* One walk through the history to the end of every top-level step (and
+ * the error) serves both passes that look at the heap there: the cells'
+ * widths, set here (before placing), and the unreachable objects, noted in
+ * *u for after placing.  One walk, not one per pass: at a million objects
+ * a walk through the history is a second.  Skipped above UNREACH_BUDGET.
+ * 0, or -1 on OOM. */
+static int step_end_pass(Layout *l, GcHeap *h, Unreach *u)
 {
     int32_t n = gc_event_count(h);
     GcId maxid = gc_max_id(h);
-    if (!per_step_passes_fit(h))
+    if (maxid <= 0 || !per_step_passes_fit(h))
         return 0;
     uint8_t *chars = calloc((size_t)maxid + 1, 1);
-    if (!chars)
-        return -1;
+    uint8_t *seen = malloc((size_t)maxid + 1);
+    int rc = chars && seen ? 0 : -1;
     int32_t saved = gc_cursor(h);
-    for (int32_t i = 0; i < n; i++) {
-        if (gc_event(h, i)->kind != GC_EV_STEP_END)
+    for (int32_t i = 0; i < n && rc == 0; i++) {
+        const GcEvent *ev = gc_event(h, i);
+        if (ev->kind != GC_EV_STEP_END && ev->kind != GC_EV_ERROR)
             continue;
         gc_seek(h, i + 1);
-        for (GcId id = 1; id <= maxid; id++) {
-            const GcObject *o = gc_object(h, id);
-            if (!o || o->state != GC_STATE_ALIVE ||
-                (o->kind != GC_KIND_LIST && o->kind != GC_KIND_TUPLE))
-                continue;
-            const GcSlot *sl = gc_slots(o);
-            for (uint32_t s = 0; s < o->nslots && s < LAYOUT_MAX_CELLS; s++) {
-                int c = value_chars(h, sl[s].val);
-                c = c > CELL_CHARS_MAX ? CELL_CHARS_MAX : c;
-                chars[id] = (uint8_t)(c > chars[id] ? c : chars[id]);
-            }
-        }
+        if (ev->kind == GC_EV_STEP_END)
+            cells_at(h, maxid, chars);
+        rc = unreachable_at(h, seen, maxid, ev->step, u);
     }
     gc_seek(h, saved);
-    int rc = 0;
     for (GcId id = 1; id <= maxid && rc == 0; id++) {
         float w =
             10 + (float)chars[id] * CHAR_W; /* the text is cut 8 units narrower than the cell */
@@ -150,6 +180,7 @@ static int cells_pass(Layout *l, GcHeap *h)
             rc = layout_set_cell_w(l, id, w < LAYOUT_CELL_W_MAX ? w : LAYOUT_CELL_W_MAX);
     }
     free(chars);
+    free(seen);
     return rc;
 }
 
@@ -787,7 +818,8 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
             break;
         }
     }
-    int rc = oom ? -1 : maxid > 0 ? cells_pass(l, h) : 0;
+    Unreach u = {NULL, 0, 0};
+    int rc = oom ? -1 : step_end_pass(l, h, &u);
     /* Where the history's budget kept only statements there are no
      * allocation or deallocation events: an object's record says between
      * which kept events it lived.  Without this every object of that part
@@ -820,7 +852,8 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
     if (rc == 0 && maxid > 0)
         rc = layout_place(l, items + 1, (int)maxid);
     if (rc == 0)
-        rc = unreachable_pass(l, h);
+        rc = add_unreachable(l, &u);
+    free(u.v);
     free(items);
     free(slots);
     free(parented);
