@@ -45,6 +45,8 @@ typedef struct HeapCtx {
     struct AggBlock *agg;
     int32_t *agg_of; /* by id: 1 + the block, 0: not in view */
     int64_t agg_count[6], agg_refs;
+    float labels[32][4]; /* the counts drawn on the summarised arrows (AGG_ARROWS) */
+    int nlabels;
     /* by id: 1 + the atom of the module name that last referred to it
      * (0: none known), for a card no name refers to now ("was a") */
     int32_t *was;
@@ -608,6 +610,27 @@ static void agg_block(HeapCtx *c, int bi)
     render_hit(s->l, RENDER_HIT_BLOCK, bi, cell[0], cell[1], cell[2], cell[3]);
 }
 
+/* Whether the screen rectangle r (x0, y0, x1, y1) meets a block of counts
+ * or a count already drawn. */
+static int label_overlaps(const HeapCtx *c, const float r[4])
+{
+    float m = sc(c->s, 3);
+    for (int i = 0; i < c->nlabels; i++) {
+        const float *q = c->labels[i];
+        if (r[0] < q[2] + m && r[2] > q[0] - m && r[1] < q[3] + m && r[3] > q[1] - m)
+            return 1;
+    }
+    for (int bi = 0; bi < c->agg_w * c->agg_h; bi++) {
+        float cell[4], box[4];
+        if (!c->agg[bi].total)
+            continue;
+        agg_cell(c, bi, cell, box);
+        if (r[0] < box[0] + box[2] && r[2] > box[0] && r[1] < box[1] + box[3] && r[3] > box[1])
+            return 1;
+    }
+    return 0;
+}
+
 /* A summarised arrow: every reference from the objects of one block to
  * those of another, one arrow with its count (wider for more); the
  * opposite direction runs beside it. */
@@ -649,8 +672,25 @@ static void agg_arrow(HeapCtx *c, int from, int to, uint32_t n, int label)
      * side: the labels of arrows leaving one block spread out, those of
      * opposite arrows do not meet */
     float side = fabsf(ux) * th * 0.5f + fabsf(uy) * tw * 0.5f + sc(s, 2);
-    float mx = pts[0].x + (pts[1].x - pts[0].x) * 0.62f - uy * side,
-          my = pts[0].y + (pts[1].y - pts[0].y) * 0.62f + ux * side;
+    /* where along it the count covers no block's text and no other count
+     * (a long arrow crosses blocks): else it has none, its width tells */
+    static const float along[] = {0.62f, 0.5f, 0.74f, 0.38f, 0.86f, 0.26f};
+    float mx = 0, my = 0;
+    int free_at = -1;
+    for (int a = 0; a < 6 && free_at < 0; a++) {
+        mx = pts[0].x + (pts[1].x - pts[0].x) * along[a] - uy * side;
+        my = pts[0].y + (pts[1].y - pts[0].y) * along[a] + ux * side;
+        float r[4] = {mx - tw * 0.5f, my - th * 0.5f, mx + tw * 0.5f, my + th * 0.5f};
+        if (!label_overlaps(c, r))
+            free_at = a;
+    }
+    if (free_at < 0 || c->nlabels == (int)(sizeof c->labels / sizeof c->labels[0]))
+        return;
+    float *lr = c->labels[c->nlabels++];
+    lr[0] = mx - tw * 0.5f;
+    lr[1] = my - th * 0.5f;
+    lr[2] = mx + tw * 0.5f;
+    lr[3] = my + th * 0.5f;
     render_rect(s->l, mx - tw * 0.5f, my - th * 0.5f, tw, th, th * 0.5f, t->badge);
     render_text_mid(s, mx, my - th * 0.5f, th, RENDER_FONT_BOLD, px, RENDER_ALIGN_CENTER,
                     t->badge_text, num);
@@ -1616,6 +1656,14 @@ static void root_arrows(HeapCtx *c)
         GcId id = s->root_id[i];
         if (!render_card_anchor(s, id, &tx, &ty))
             continue;
+        int bi = c->aggregate && id > 0 && id <= s->maxid ? c->agg_of[id] - 1 : -1;
+        if (bi >= 0) {
+            /* blocks of counts: to the left edge of the block the card is in */
+            float cell[4], box[4];
+            agg_cell(c, bi, cell, box);
+            tx = box[0];
+            ty = box[1] + sc(s, 18);
+        }
         int hot = e && e->kind == GC_EV_BIND && e->obj == id;
         float x0 = s->root_x[i], y0 = s->root_y[i];
         RenderPt pts[25];

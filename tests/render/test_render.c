@@ -3596,6 +3596,91 @@ static void t_crowd(void)
     remove("crowd.json");
 }
 
+/* Whether the text is a count only ("8,073"): the label of a summarised
+ * arrow in the blocks view. */
+static int is_count(const char *t)
+{
+    if (!*t)
+        return 0;
+    for (; *t; t++)
+        if (!(*t >= '0' && *t <= '9') && *t != ',')
+            return 0;
+    return 1;
+}
+
+/* In the blocks view a list holding 6,000 nodes sends one arrow to every
+ * block; the arrows' counts lie where they cover no block and no other
+ * count (a count on a block hid its type line), and the names panel's
+ * arrow ends at the block its object is in. */
+static void t_crowd_labels(void)
+{
+    FILE *f = fopen("crowd_list.json", "w");
+    CHECK(f != NULL, "write crowd_list.json");
+    if (!f)
+        return;
+    fputs("{\"title\": \"crowd list\", \"classes\": {\"Node\": {}}, \"steps\": [\"gc.disable()\", "
+          "\"nodes = []\", {\"for\": \"i in range(6000)\", \"body\": [\"n = Node()\", "
+          "\"nodes.append(n)\"]}]}\n",
+          f);
+    fclose(f);
+    Target t;
+    CHECK(target_open(&t, 1280, 720, 0) == 0, "target");
+    char cwd[900], path[1000];
+    CHECK(getcwd(cwd, sizeof cwd) != NULL, "cwd");
+    snprintf(path, sizeof path, "%s/crowd_list.json", cwd);
+    CHECK(load(&t, path) == 0, "load");
+    key(&t, SDLK_END, 0);
+    t.w->view.zoom = 0.02f;
+    t.w->view.pan_x = -100;
+    t.w->view.pan_y = -100;
+    CHECK(draw(&t) == 0, "draw");
+    const RenderList *l = &t.w->list;
+    float blocks[64][4], labels[64][4];
+    int nblocks = 0, nlabels = 0, arrows = 0;
+    for (int32_t i = 0; i < l->nhits; i++)
+        if (l->hits[i].kind == RENDER_HIT_BLOCK && nblocks < 64) {
+            /* the block's box: the frame drawn inside its cell */
+            const RenderHit *h = &l->hits[i];
+            for (int32_t j = 0; j < l->ncmds; j++) {
+                const RenderCmd *m = &l->cmds[j];
+                if (m->kind == RENDER_CMD_FRAME && m->x >= h->x && m->y >= h->y &&
+                    m->x + m->w <= h->x + h->w + 0.5f && m->y + m->h <= h->y + h->h + 0.5f &&
+                    m->w > h->w * 0.5f) {
+                    float *b = blocks[nblocks++];
+                    b[0] = m->x, b[1] = m->y, b[2] = m->x + m->w, b[3] = m->y + m->h;
+                    break;
+                }
+            }
+        }
+    for (int32_t i = 1; i < l->ncmds; i++) {
+        const RenderCmd *m = &l->cmds[i], *r = &l->cmds[i - 1];
+        arrows += m->kind == RENDER_CMD_LINE && m->head > 0;
+        if (m->kind == RENDER_CMD_TEXT && is_count(render_cmd_text(l, m)) &&
+            r->kind == RENDER_CMD_RECT && nlabels < 64) {
+            float *b = labels[nlabels++];
+            b[0] = r->x, b[1] = r->y, b[2] = r->x + r->w, b[3] = r->y + r->h;
+        }
+    }
+    CHECK(nblocks >= 4 && arrows >= 3 && nlabels >= 1, "%d blocks, %d arrows, %d counts", nblocks,
+          arrows, nlabels);
+    for (int a = 0; a < nlabels; a++) {
+        const float *p = labels[a];
+        for (int b = 0; b < nblocks; b++) {
+            const float *q = blocks[b];
+            CHECK(!(p[0] < q[2] && p[2] > q[0] && p[1] < q[3] && p[3] > q[1]),
+                  "count %d (%g,%g)-(%g,%g) lies on block %d (%g,%g)-(%g,%g)", a, p[0], p[1], p[2],
+                  p[3], b, q[0], q[1], q[2], q[3]);
+        }
+        for (int b = a + 1; b < nlabels; b++) {
+            const float *q = labels[b];
+            CHECK(!(p[0] < q[2] && p[2] > q[0] && p[1] < q[3] && p[3] > q[1]),
+                  "counts %d and %d overlap", a, b);
+        }
+    }
+    target_close(&t);
+    remove("crowd_list.json");
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "shot") == 0)
@@ -3607,7 +3692,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
