@@ -9,9 +9,10 @@
  * the only state shared while it runs is the progress snapshot (under a
  * mutex) and the cancel flag (an atomic).  The program's own cancel point
  * is LangRunOptions.on_progress, called every few thousand statements:
- * a cancelled run stops at the next statement.  The timeline and the
- * layout are not interruptible (they take a fraction of the run's time);
- * a cancel during them discards what they built.
+ * a cancelled run stops at the next statement; the layout asks the same
+ * flag every few thousand cards (layout_set_stop) and stops.  The index
+ * is not interruptible (a fraction of the run's time); a cancel during it
+ * discards what it built.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +62,13 @@ static int on_progress(void *ctx, const LangProgress *p)
     return SDL_AtomicGet(&j->cancel) != 0;
 }
 
+/* The layout's stop question: Escape (app_load_cancel) while laying out. */
+static int stop_asked(void *ctx)
+{
+    AppLoad *j = ctx;
+    return SDL_AtomicGet(&j->cancel) != 0;
+}
+
 static void set_phase(AppLoad *j, AppLoadPhase phase)
 {
     AppLoadStatus st = j->st;
@@ -95,7 +103,9 @@ static int work(void *arg)
         if (!st.cancelled && j->layout && !SDL_AtomicGet(&j->cancel)) {
             set_phase(j, APP_LOAD_LAYING_OUT);
             layout_set_arrange(j->layout, j->sc->arrange);
+            layout_set_stop(j->layout, stop_asked, j);
             j->layout_rc = layout_build(j->layout, h, j->sc->pins, j->sc->npins);
+            layout_set_stop(j->layout, NULL, NULL);
         }
     }
     AppLoadStatus st = j->st;

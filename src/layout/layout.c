@@ -36,8 +36,21 @@ struct Layout {
     GcId cap;
     GcId max_id;
     ScenarioArrange arrange;
-    uint32_t version; /* counts the changes (layout_version) */
+    uint32_t version;       /* counts the changes (layout_version) */
+    int (*stop)(void *ctx); /* layout_set_stop */
+    void *stop_ctx;
 };
+
+void layout_set_stop(Layout *l, int (*stop)(void *ctx), void *ctx)
+{
+    l->stop = stop;
+    l->stop_ctx = ctx;
+}
+
+int layout_stopped(const Layout *l, int64_t i)
+{
+    return l->stop && (i & 4095) == 0 && l->stop(l->stop_ctx);
+}
 
 void layout_set_arrange(Layout *l, ScenarioArrange arrange)
 {
@@ -896,6 +909,10 @@ int layout_place(Layout *l, const LayoutItem *items, int n)
     }
     hs.jmax_small = n ? roots_jmax(hs.small.h, col_h) : 0;
     for (int i = 0; i < n && rc == 0; i++) {
+        if (layout_stopped(l, i)) {
+            rc = LAYOUT_STOPPED;
+            break;
+        }
         Entry *e = entry(l, items[i].id);
         if (!e) {
             rc = -1;

@@ -84,6 +84,15 @@ int layout_place(Layout *l, const LayoutItem *items, int n);
 void layout_set_arrange(Layout *l, ScenarioArrange arrange);
 ScenarioArrange layout_arrange(const Layout *l);
 
+/* A question layout_build and layout_place ask every few thousand cards
+ * and events: nonzero stops them, and they return LAYOUT_STOPPED (the
+ * window's Escape while a big run is laid out).  NULL: never asked. */
+#define LAYOUT_STOPPED (-2)
+void layout_set_stop(Layout *l, int (*stop)(void *ctx), void *ctx);
+/* Whether to stop at the i-th card or event (asked when i is a multiple of
+ * 4096). */
+int layout_stopped(const Layout *l, int64_t i);
+
 /* Puts id at x, y as its home (an arrangement's place: not pinned, and
  * never moved by placement).  0, or -1 on OOM. */
 int layout_put(Layout *l, GcId id, float x, float y);

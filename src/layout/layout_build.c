@@ -164,6 +164,10 @@ static int step_end_pass(Layout *l, GcHeap *h, Unreach *u)
     int rc = chars && seen ? 0 : -1;
     int32_t saved = gc_cursor(h);
     for (int32_t i = 0; i < n && rc == 0; i++) {
+        if (layout_stopped(l, i)) {
+            rc = LAYOUT_STOPPED;
+            break;
+        }
         const GcEvent *ev = gc_event(h, i);
         if (ev->kind != GC_EV_STEP_END && ev->kind != GC_EV_ERROR)
             continue;
@@ -759,7 +763,7 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
     int32_t *died = malloc(((size_t)maxid + 1) * sizeof *died);
     GcId *pending = malloc(((size_t)maxid + 1) * sizeof *pending);
     int32_t npending = 0;
-    int oom = 0;
+    int oom = 0, stopped = 0;
     if (!items || !slots || !parented || !died || !pending) {
         free(pending);
         free(items);
@@ -774,7 +778,8 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
         items[id].gone = -1;
         died[id] = -1;
     }
-    for (int32_t i = 0; i < n; i++) {
+    for (int32_t i = 0; i < n && !stopped; i++) {
+        stopped = layout_stopped(l, i);
         const GcEvent *ev = gc_event(h, i);
         switch (ev->kind) {
         case GC_EV_ALLOC:
@@ -819,7 +824,7 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
         }
     }
     Unreach u = {NULL, 0, 0};
-    int rc = oom ? -1 : step_end_pass(l, h, &u);
+    int rc = stopped ? LAYOUT_STOPPED : oom ? -1 : step_end_pass(l, h, &u);
     /* Where the history's budget kept only statements there are no
      * allocation or deallocation events: an object's record says between
      * which kept events it lived.  Without this every object of that part

@@ -167,6 +167,44 @@ static void t_big(void)
     free(it);
 }
 
+/* The stop question (the window's Escape while a big run is laid out):
+ * layout_place asks it every 4,096 cards and returns LAYOUT_STOPPED at the
+ * first yes, before placing the rest; asked never, it places them all. */
+static int asked;
+static int stop_after_two(void *ctx)
+{
+    (void)ctx;
+    return ++asked >= 2;
+}
+
+static void t_stop(void)
+{
+    enum { N = 20000 };
+    LayoutItem *it = calloc(N, sizeof *it);
+    float w, h;
+    layout_card_size(GC_KIND_INSTANCE, 1, &w, &h);
+    for (int i = 0; i < N; i++)
+        it[i] = (LayoutItem){i + 1, w, h, 4 * i, -1, 0};
+    Layout *l = layout_new();
+    layout_set_stop(l, stop_after_two, NULL);
+    int rc = layout_place(l, it, N);
+    CHECK(rc == LAYOUT_STOPPED, "stopped: rc %d after %d questions", rc, asked);
+    CHECK(asked == 2, "asked %d times", asked);
+    int placed = 0;
+    float x, y;
+    for (int i = 0; i < N; i++)
+        placed += layout_get(l, it[i].id, &x, &y) == 0;
+    CHECK(placed > 0 && placed <= 4096 + 1, "%d cards placed before the stop", placed);
+    layout_set_stop(l, NULL, NULL);
+    CHECK(layout_place(l, it, N) == 0, "placed after the stop is taken away");
+    placed = 0;
+    for (int i = 0; i < N; i++)
+        placed += layout_get(l, it[i].id, &x, &y) == 0;
+    CHECK(placed == N, "%d of %d placed", placed, N);
+    layout_free(l);
+    free(it);
+}
+
 int main(int argc, char **argv)
 {
     static const struct {
@@ -174,6 +212,7 @@ int main(int argc, char **argv)
         void (*fn)(void);
     } tests[] = {
         {"big", t_big},
+        {"stop", t_stop},
     };
     int ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
