@@ -36,7 +36,7 @@ typedef struct LangError {
 typedef enum LangExprKind {
     LANG_E_NONE = 1,
     LANG_E_BOOL,  /* ival 0/1 */
-    LANG_E_INT,   /* ival */
+    LANG_E_INT,   /* ival; beyond 59 bits: ival LANG_INT_BIG, atom = its decimal text */
     LANG_E_STR,   /* atom = the string's text */
     LANG_E_NAME,  /* atom = the name */
     LANG_E_ATTR,  /* base.atom */
@@ -74,6 +74,13 @@ typedef enum LangOp {
     LANG_OP_IN,
     LANG_OP_NOT_IN
 } LangOp;
+
+/* An int literal too large for a GcValue's payload (CPython's ints have no
+ * limit below 4,300 digits): its LANG_E_INT has ival LANG_INT_BIG and the
+ * atom of its decimal text, and runs as a GC_V_BIGINT. */
+#define LANG_INT_BIG GC_INT_MAX
+#define LANG_INT_VALUE(e)                                                                          \
+    ((e)->ival == LANG_INT_BIG ? GC_MKVAL(GC_V_BIGINT, (e)->atom) : GC_MKVAL(GC_V_INT, (e)->ival))
 
 typedef struct LangExpr {
     uint8_t kind;

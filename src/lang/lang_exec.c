@@ -2161,7 +2161,7 @@ static int fill_defaults(LangRun *r, int32_t f, int *nargs)
         LangExpr *d = fn->defaults[*nargs - first_default];
         GcValue v = d->kind == LANG_E_NONE   ? GC_NONE
                     : d->kind == LANG_E_BOOL ? GC_MKVAL(GC_V_BOOL, d->ival != 0)
-                    : d->kind == LANG_E_INT  ? GC_MKVAL(GC_V_INT, d->ival)
+                    : d->kind == LANG_E_INT  ? LANG_INT_VALUE(d)
                     : d->kind == LANG_E_STR  ? GC_MKVAL(GC_V_STR, d->atom)
                                              : GC_MKVAL(GC_V_CONST, d->atom);
         TRY(push(r, v));
@@ -2684,7 +2684,7 @@ static int build_small_dict(LangRun *r, const Ctx *c, LangExpr *e, int32_t begin
         int at = base + stride * (i - begin);
         LangExpr *k = e->keys[i];
         GcValue key = !const_keys             ? gc_temp(r->h, at)
-                      : k->kind == LANG_E_INT ? GC_MKVAL(GC_V_INT, k->ival)
+                      : k->kind == LANG_E_INT ? LANG_INT_VALUE(k)
                                               : GC_MKVAL(GC_V_STR, k->atom);
         GcValue v = gc_temp(r->h, at + stride - 1);
         gc_incref(r->h, v);
@@ -2766,7 +2766,7 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e)
     if (e->kind == LANG_E_NAME && r->py && !module_bit(r, e->atom))
         return load_name(r, c, e->atom, &e->hint);
     if (e->kind == LANG_E_INT)
-        return push(r, GC_MKVAL(GC_V_INT, e->ival));
+        return push(r, LANG_INT_VALUE(e));
     return eval_full(r, c, e);
 }
 
@@ -2894,7 +2894,7 @@ static LANG_NOINLINE int eval_full(LangRun *r, const Ctx *c, LangExpr *e)
     case LANG_E_BOOL:
         return push(r, GC_MKVAL(GC_V_BOOL, e->ival != 0));
     case LANG_E_INT:
-        return push(r, GC_MKVAL(GC_V_INT, e->ival));
+        return push(r, LANG_INT_VALUE(e));
     case LANG_E_STR:
         return push(r, GC_MKVAL(GC_V_STR, e->atom));
     case LANG_E_NAME:
@@ -4422,7 +4422,7 @@ static int setup_classes(LangRun *r, LangProgram *p, int32_t nc)
             r->cattr[i][a] = !d                       ? GC_UNBOUND
                              : d->kind == LANG_E_NONE ? GC_NONE
                              : d->kind == LANG_E_BOOL ? GC_MKVAL(GC_V_BOOL, d->ival != 0)
-                             : d->kind == LANG_E_INT  ? GC_MKVAL(GC_V_INT, d->ival)
+                             : d->kind == LANG_E_INT  ? LANG_INT_VALUE(d)
                              : d->kind == LANG_E_STR  ? GC_MKVAL(GC_V_STR, d->atom)
                                                       : GC_MKVAL(GC_V_CONST, d->atom);
         }

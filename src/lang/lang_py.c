@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "lang.h"
+#include "lang_bigint.h"
 
 enum { P_EOF, P_NAME, P_INT, P_STR, P_FSTR, P_OP, P_NEWLINE, P_INDENT, P_DEDENT };
 
@@ -115,6 +116,21 @@ static int32_t intern_n(Py *py, const char *s, size_t n)
     int32_t a = gc_strtab_intern(lang_atoms(py->p), s, n);
     if (a < 0)
         oom(py);
+    return a;
+}
+
+/* The atom of an int literal's decimal text, its '_' left out. */
+static int32_t big_literal(Py *py, const char *s, int32_t n)
+{
+    char *t = malloc((size_t)n + 1);
+    if (!t)
+        return oom(py), -1;
+    int32_t k = 0;
+    for (int32_t i = 0; i < n; i++)
+        if (s[i] != '_')
+            t[k++] = s[i];
+    int32_t a = intern_n(py, t, (size_t)k);
+    free(t);
     return a;
 }
 
@@ -419,21 +435,25 @@ static int tokenize(Py *py)
                            "non-ASCII characters are only supported in strings and comments"),
                    -1;
         if (c >= '0' && c <= '9') {
-            int32_t e = i;
+            int32_t e = i, digits = 0;
             int64_t v = 0;
             if (c == '0' && e + 1 < n && strchr("xXoObB", s[e + 1]))
                 return fail_at(py, tl, tc, "only decimal integers are supported in gcviz programs"),
                        -1;
             while (e < n && ((s[e] >= '0' && s[e] <= '9') || s[e] == '_')) {
                 if (s[e] != '_') {
-                    if (v > (GC_INT_MAX - 9) / 10)
-                        return fail_at(py, tl, tc, "integer too large for gcviz (at most %lld)",
-                                       (long long)GC_INT_MAX - 1),
-                               -1;
-                    v = v * 10 + (s[e] - '0');
+                    if (v < GC_INT_MAX) /* beyond it the literal is big: v stops growing */
+                        v = v * 10 + (s[e] - '0');
+                    digits++;
                 }
                 e++;
             }
+            if (digits > LBIG_MAX_DIGITS)
+                return fail_at(py, tl, tc,
+                               "Exceeds the limit (%d digits) for integer string conversion: "
+                               "value has %d digits",
+                               LBIG_MAX_DIGITS, (int)digits),
+                       -1;
             if (e < n && (s[e] == '.' || s[e] == 'e' || s[e] == 'E' || s[e] == 'j' || s[e] == 'J'))
                 return fail_at(py, tl, tc,
                                "floats and complex numbers are not supported in gcviz programs "
@@ -445,6 +465,10 @@ static int tokenize(Py *py)
             if (!t)
                 return -1;
             t->ival = v;
+            if (v >= GC_INT_MAX && (t->atom = big_literal(py, s + i, e - i)) < 0)
+                return -1;
+            if (v >= GC_INT_MAX)
+                t->ival = LANG_INT_BIG;
             i = e;
             continue;
         }
@@ -756,7 +780,7 @@ static void fold_tuple(Py *py, LangExpr *e)
             break;
         case LANG_E_INT:
             snprintf(num, sizeof num, "%lld", (long long)it->ival);
-            sb_str(&b, num);
+            sb_str(&b, it->ival == LANG_INT_BIG ? atom_s(py, it->atom) : num);
             break;
         case LANG_E_STR:
             sb_repr_str(&b, atom_s(py, it->atom));
@@ -987,8 +1011,10 @@ static LangExpr *parse_atom(Py *py)
     case P_INT:
         next(py);
         e = new_expr(py, LANG_E_INT, t);
-        if (e)
+        if (e) {
             e->ival = t->ival;
+            e->atom = t->atom;
+        }
         return e;
     case P_STR: {
         return parse_strings(py, t);
@@ -1122,6 +1148,25 @@ static LangExpr *parse_trailers(Py *py)
     return e;
 }
 
+/* The atom of -N for the atom of a big int literal's text N. */
+static int32_t negate_big(Py *py, int32_t a)
+{
+    const char *t = atom_s(py, a);
+    size_t n = strlen(t);
+    char *m = malloc(n + 2);
+    if (!m)
+        return oom(py), -1;
+    if (t[0] == '-')
+        memcpy(m, t + 1, n);
+    else {
+        m[0] = '-';
+        memcpy(m + 1, t, n + 1);
+    }
+    int32_t r = intern_n(py, m, strlen(m));
+    free(m);
+    return r;
+}
+
 static LangExpr *parse_factor(Py *py)
 {
     PTok *t = peek(py);
@@ -1136,7 +1181,10 @@ static LangExpr *parse_factor(Py *py)
         if (is_op(t, "+"))
             return FAIL_TOK(py, t, "unary + is not supported in gcviz programs");
         if (x->kind == LANG_E_INT) { /* folded, as CPython does */
-            x->ival = -x->ival;
+            if (x->ival == LANG_INT_BIG && (x->atom = negate_big(py, x->atom)) < 0)
+                return NULL;
+            if (x->ival != LANG_INT_BIG)
+                x->ival = -x->ival;
             x->col = t->col;
             return x;
         }
