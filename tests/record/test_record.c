@@ -970,7 +970,9 @@ static void t_overview_drill(void)
           cards);
     CHECK(list_has_text(l, "8001 objects in view in ", " blocks"), "no summary line");
     CHECK(list_has_text(l, "Node \xC3\x97 ", ""), "no 'Node \xC3\x97 N' in a block");
-    CHECK(arrows >= 2 && counts >= arrows, "%d summarised arrows, %d counts", arrows, counts);
+    /* a count with no room along its arrow that covers no block is left
+     * out (render.crowd_labels): most arrows still carry theirs */
+    CHECK(arrows >= 2 && counts * 4 >= arrows * 3, "%d summarised arrows, %d counts", arrows, counts);
     if (!first)
         return;
     /* a click on a block zooms into it */
