@@ -525,7 +525,16 @@ GcValue gc_inflight(const GcHeap *h, int i);
 
 /* The statement about to run (location opaque to the engine) at a frame. */
 void gc_stmt(GcHeap *h, int32_t step, int32_t loc);
+/* The end of a top-level step: a GC_EV_STEP_END event summing it up for
+ * its caption: obj = objects its collections collected, slot = how many
+ * collections, a = objects of the program freed, obj2 = interpreter
+ * temporaries (argument tuples) freed, b = __del__ calls + (objects of the
+ * program made << 32).  Both "of the program" counts leave the argument
+ * tuples out (gc_note_args_tuple). */
 void gc_step_end(GcHeap *h);
+/* lang: an argument tuple (a call's interpreter temporary) was made
+ * (died = 0) or freed (died = 1).  Counted for the step's end only. */
+void gc_note_args_tuple(GcHeap *h, int died);
 
 /* gc module functions. */
 int64_t gc_collect(GcHeap *h, int gen);   /* returns gc.collect()'s value, -1 on fatal error */

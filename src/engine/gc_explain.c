@@ -397,28 +397,41 @@ static void x_stmt(const Ex *x, char *buf, size_t n)
     snprintf(buf, n, "%s", x->e->depth > 0 ? "Next statement of the function." : "Next statement.");
 }
 
+/* A statement's end (gc_step_end's summary): what it freed, finalized and
+ * collected; the argument tuples its calls made and freed apart, with the
+ * objects it made, so that "7 objects freed" never stands for seven calls'
+ * temporaries while the seven objects they made live on. */
 static void x_step_end(const Ex *x, char *buf, size_t n)
 {
     const GcEvent *e = x->e;
-    char parts[3][96];
+    long long freed = (long long)e->a, dels = (long long)(e->b & 0xffffffff),
+              made = (long long)(e->b >> 32), temps = (long long)e->obj2;
+    char parts[4][96], main_[320] = "", tail[96] = "";
     int k = 0;
-    if (e->a)
-        snprintf(parts[k++], sizeof parts[0], "%lld object%s freed", (long long)e->a,
-                 e->a == 1 ? "" : "s");
-    if (e->b)
-        snprintf(parts[k++], sizeof parts[0], "%lld __del__ call%s", (long long)e->b,
-                 e->b == 1 ? "" : "s");
+    if (temps > 0 && made > 0)
+        snprintf(parts[k++], sizeof parts[0], "%lld object%s made", made, made == 1 ? "" : "s");
+    if (freed)
+        snprintf(parts[k++], sizeof parts[0], "%lld object%s freed", freed, freed == 1 ? "" : "s");
+    if (dels)
+        snprintf(parts[k++], sizeof parts[0], "%lld __del__ call%s", dels, dels == 1 ? "" : "s");
     if (e->slot > 0)
         snprintf(parts[k++], sizeof parts[0], "%d collection%s found %d unreachable", e->slot,
                  e->slot == 1 ? "" : "s", e->obj);
-    if (k == 0)
-        snprintf(buf, n, "Done: nothing was freed.");
+    if (temps > 0)
+        snprintf(tail, sizeof tail, "%s%lld temporar%s freed (%s)", k ? "; " : "", temps,
+                 temps == 1 ? "y" : "ies",
+                 temps == 1 ? "a call's argument tuple" : "the calls' argument tuples");
+    if (k == 0 && temps == 0)
+        snprintf(main_, sizeof main_, "nothing was freed");
     else if (k == 1)
-        snprintf(buf, n, "Done: %s.", parts[0]);
+        snprintf(main_, sizeof main_, "%s", parts[0]);
     else if (k == 2)
-        snprintf(buf, n, "Done: %s and %s.", parts[0], parts[1]);
-    else
-        snprintf(buf, n, "Done: %s, %s and %s.", parts[0], parts[1], parts[2]);
+        snprintf(main_, sizeof main_, "%s and %s", parts[0], parts[1]);
+    else if (k == 3)
+        snprintf(main_, sizeof main_, "%s, %s and %s", parts[0], parts[1], parts[2]);
+    else if (k == 4)
+        snprintf(main_, sizeof main_, "%s, %s, %s and %s", parts[0], parts[1], parts[2], parts[3]);
+    snprintf(buf, n, "Done: %s%s.", main_, tail);
 }
 
 static void x_alloc(const Ex *x, char *buf, size_t n)

@@ -729,6 +729,9 @@ static GC_NOINLINE void stmt_full(GcHeap *h, int32_t step, int32_t loc)
         h->freed.n = 0;
         h->finalized.n = 0;
         h->ncolls = 0;
+        h->step_alloc0 = h->g[GF_ALLOCATED];
+        h->step_args_made = 0;
+        h->step_args_freed = 0;
     }
     /* The event first: the new step and line belong to this micro-step. */
     h->loc = loc;
@@ -758,12 +761,25 @@ void gc_step_end(GcHeap *h)
 {
     if (h->cfg.collector == GC_COLLECTOR_REFCOUNT)
         gc__update_leaks(h);
-    /* A summary of the statement for the caption: obj = collected in its
-     * collections, slot = how many collections, a = freed, b = finalized. */
+    /* A summary of the statement for the caption (gc.h): the argument
+     * tuples were real allocations, but "7 objects freed" after seven
+     * Node(...) calls would say the nodes went. */
     int64_t m = 0;
     for (int32_t i = 0; i < h->ncolls; i++)
         m += h->colls[i].collected;
-    gc__event(h, GC_EV_STEP_END, (GcId)m, 0, h->ncolls, h->freed.n, h->finalized.n);
+    int64_t temps = h->step_args_freed < h->freed.n ? h->step_args_freed : h->freed.n;
+    int64_t made = h->g[GF_ALLOCATED] - h->step_alloc0 - h->step_args_made;
+    made = made < 0 ? 0 : made > INT32_MAX ? INT32_MAX : made;
+    gc__event(h, GC_EV_STEP_END, (GcId)m, (GcId)temps, h->ncolls, h->freed.n - temps,
+              h->finalized.n + (made << 32));
+}
+
+void gc_note_args_tuple(GcHeap *h, int died)
+{
+    if (died)
+        h->step_args_freed++;
+    else
+        h->step_args_made++;
 }
 
 void gc_output_event(GcHeap *h, int64_t start, int64_t end)

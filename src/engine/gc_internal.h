@@ -169,6 +169,9 @@ struct GcHeap {
     int64_t capcoal, ncoal, coal_span;
     int32_t loc; /* current statement location */
     IdVec freed, finalized;
+    /* The step's allocations before it, and the argument tuples it made
+     * and freed (gc_note_args_tuple): its end says them apart. */
+    int64_t step_alloc0, step_args_made, step_args_freed;
     GcCollectionRecord *colls;
     int32_t ncolls, capcolls;
     int32_t log_step;

@@ -760,6 +760,7 @@ static int make_args_tuple(LangRun *r, int nargs)
     GcId t = gc_new(r->h, GC_KIND_TUPLE, nargs);
     if (!t)
         return fatal(r);
+    gc_note_args_tuple(r->h, 0);
     int top = gc_temp_count(r->h);
     for (int i = 0; i < nargs; i++) {
         GcValue v = gc_temp(r->h, top - nargs + i);
@@ -769,11 +770,23 @@ static int make_args_tuple(LangRun *r, int nargs)
     return push(r, GC_VAL_OBJ(t));
 }
 
+/* Lets go of argument tuple v (of make_args_tuple), counting its death
+ * for the step's end (gc_note_args_tuple). */
+static int decref_args_tuple(LangRun *r, GcValue v)
+{
+    GcId t = GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0;
+    TRY(decref(r, v));
+    const GcObject *o = t > 0 ? gc_object(r->h, t) : NULL;
+    if (o && o->state != GC_STATE_ALIVE)
+        gc_note_args_tuple(r->h, 1);
+    return OK;
+}
+
 static int drop_args_tuple(LangRun *r, int nargs)
 {
     if (nargs == 0)
         return OK;
-    return pop_decref(r);
+    return decref_args_tuple(r, pop(r));
 }
 
 static int call_gc(LangRun *r, int32_t name, int nargs, int at_top)
@@ -852,7 +865,7 @@ static int call_weakref_ref(LangRun *r, int nargs)
     GcValue tuple = nargs ? pop(r) : GC_UNBOUND;
     TRY(push(r, GC_VAL_OBJ(w)));
     if (nargs)
-        TRY(decref(r, tuple));
+        TRY(decref_args_tuple(r, tuple));
     GcValue res = pop(r);
     TRY(release_args(r, nargs, 0));
     TRY(push(r, res));
@@ -2145,7 +2158,7 @@ static int instantiate_call(LangRun *r, LangExpr *call, int32_t k, int nargs, in
     }
     /* the argument tuple dies, then CALL releases the arguments and the class */
     if (tuple_at >= 0)
-        TRY(decref(r, gc_temp_take(h, tuple_at)));
+        TRY(decref_args_tuple(r, gc_temp_take(h, tuple_at)));
     GcValue obj = pop(r);
     TRY(release_args(r, nargs, 1));
     TRY(push(r, obj));

@@ -9,7 +9,7 @@ endforeach()
 add_executable(test_explain ${CMAKE_CURRENT_LIST_DIR}/test_explain.c)
 target_link_libraries(test_explain PRIVATE gcviz_scenario)
 target_compile_definitions(test_explain PRIVATE GCVIZ_SCENARIOS_DIR="${PROJECT_SOURCE_DIR}/tests/golden/scenarios/course")
-foreach(t resurrection weakrefs cursor_independent)
+foreach(t resurrection weakrefs cursor_independent step_end)
   add_test(NAME explain_${t} COMMAND test_explain ${t})
 endforeach()
 

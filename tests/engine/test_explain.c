@@ -239,6 +239,58 @@ static void t_cursor_independent(void)
     }
 }
 
+/* The caption at each top-level statement's end of file (a path under
+ * tests/), in order, into caps[0..max); returns how many. */
+static int step_ends(const char *file, char caps[][600], int max)
+{
+    Run r;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/../../../%s", GCVIZ_SCENARIOS_DIR, file);
+    memset(&r, 0, sizeof r);
+    r.sc = scenario_load(path, NULL);
+    CHECK(r.sc != NULL, "load %s", path);
+    if (!r.sc)
+        return 0;
+    LangRunOptions ro;
+    memset(&ro, 0, sizeof ro);
+    ro.record = 1;
+    r.run = lang_run(r.sc->program, &ro);
+    r.h = r.run ? lang_run_heap(r.run) : NULL;
+    int n = 0;
+    for (int32_t i = 0; r.h && i < gc_event_count(r.h) && n < max; i++)
+        if (gc_event(r.h, i)->kind == GC_EV_STEP_END)
+            gc_event_explain(r.h, i, caps[n++], 600);
+    close_run(&r);
+    return n;
+}
+
+/* A statement's end counts the argument tuples of its calls apart (they
+ * were real allocations: CPython makes one per call of a class with
+ * __init__, and of weakref.ref): tree_del's tree statement made seven
+ * nodes and freed seven tuples ("Done: 7 objects freed." said the nodes
+ * went); `del root` frees the seven nodes and runs seven __del__. */
+static void t_step_end(void)
+{
+    static char caps[32][600];
+    int n = step_ends("layout/data/tree_del.py", caps, 32);
+    int made = 0, dels = 0;
+    for (int i = 0; i < n; i++) {
+        CHECK(!strstr(caps[i], "Done: 7 objects freed.") , "step %d: '%s'", i, caps[i]);
+        made += strcmp(caps[i], "Done: 7 objects made; 7 temporaries freed (the calls' argument tuples).") == 0;
+        dels += strcmp(caps[i], "Done: 7 objects freed and 7 __del__ calls.") == 0;
+    }
+    CHECK(n >= 7 && made == 1 && dels == 1, "tree_del: %d step ends, made %d, dels %d (the tree's step: '%s')", n, made,
+          dels, n > 4 ? caps[4] : "");
+    /* chapter 14: `w = weakref.ref(t, callback)` and statements without a call */
+    n = step_ends("golden/scenarios/course/14_weak_references.json", caps, 32);
+    int one = 0, plain = 0;
+    for (int i = 0; i < n; i++) {
+        one += strcmp(caps[i], "Done: 1 object made; 1 temporary freed (a call's argument tuple).") == 0;
+        plain += strcmp(caps[i], "Done: nothing was freed.") == 0;
+    }
+    CHECK(one >= 1 && plain >= 1, "14: %d weakref.ref step ends, %d plain", one, plain);
+}
+
 int main(int argc, char **argv)
 {
     static const struct {
@@ -248,6 +300,7 @@ int main(int argc, char **argv)
         {"resurrection", t_resurrection},
         {"weakrefs", t_weakrefs},
         {"cursor_independent", t_cursor_independent},
+        {"step_end", t_step_end},
     };
     int ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
