@@ -406,7 +406,7 @@ static void x_step_end(const Ex *x, char *buf, size_t n)
     const GcEvent *e = x->e;
     long long freed = (long long)e->a, dels = (long long)(e->b & 0xffffffff),
               made = (long long)(e->b >> 32), temps = (long long)e->obj2;
-    char parts[4][96], main_[320] = "", tail[96] = "";
+    char parts[4][96], main_[420] = "", tail[96] = "";
     int k = 0;
     if (temps > 0 && made > 0)
         snprintf(parts[k++], sizeof parts[0], "%lld object%s made", made, made == 1 ? "" : "s");
