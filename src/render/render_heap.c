@@ -1873,7 +1873,7 @@ void render_heap(Scene *s)
     if (c.aggregate)
         agg_draw(&c);
     /* every drawn card is an obstacle for the arrows */
-    c.obs = malloc(((size_t)c.ncand + 1) * sizeof *c.obs);
+    c.obs = malloc(((size_t)c.ncand + 5) * sizeof *c.obs);
     if (!c.obs) {
         s->l->oom = 1;
         heap_free(&c);
@@ -1891,6 +1891,17 @@ void render_heap(Scene *s)
         c.obs[c.nobs] =
             (RouteRect){g->x - m, g->y - LAYOUT_TAG_H * g->k - m, g->x + g->w + m, g->bottom + m};
         c.obs_of[id] = ++c.nobs;
+    }
+    if (s->v->slide && !c.aggregate) {
+        /* a slide's edges are walls: an arrow routed round a column runs
+         * inside the heap (chapter 01's list -> Node went round the list
+         * between them, out of the slide's left edge) */
+        float x0 = s->rg.heap_x, y0 = s->rg.heap_y, x1 = x0 + s->rg.heap_w, y1 = y0 + s->rg.heap_h;
+        float t = 40;
+        c.obs[c.nobs++] = (RouteRect){x0 - t, y0 - t, x0, y1 + t};
+        c.obs[c.nobs++] = (RouteRect){x1, y0 - t, x1 + t, y1 + t};
+        c.obs[c.nobs++] = (RouteRect){x0 - t, y0 - t, x1 + t, y0};
+        c.obs[c.nobs++] = (RouteRect){x0 - t, y1, x1 + t, y1 + t};
     }
     if (route_index_build(&c.ix, c.obs, c.nobs) < 0)
         s->l->oom = 1;

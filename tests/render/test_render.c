@@ -2327,6 +2327,42 @@ static void t_slide_pictures(void)
     free(fpts);
     target_close(&t);
 
+    /* chapters 01, 03 and 06 at every statement's end: no arrow leaves
+     * the heap (a column's arrow routed round the card between its ends
+     * ran out of the slide's left edge) */
+    static const char *const columns[] = {"01_names_are_references.py", "03_del_and_deallocation.py",
+                                          "06_containers_and_tracking.py"};
+    for (int ci = 0; ci < 3; ci++) {
+        CHECK(target_open_record(&t, 1280, 720, RENDER_THEME_LIGHT, 1) == 0, "target");
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", GCVIZ_SCENARIOS_DIR, columns[ci]);
+        CHECK(load(&t, path) == 0, "load %s", columns[ci]);
+        RecordPoint *pts = NULL;
+        int32_t np = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_STATEMENT, &pts), arrows = 0;
+        for (int32_t i = 0; i < np; i++) {
+            app_win_seek(t.w, pts[i].cursor, 0);
+            CHECK(app_win_build(t.w) == 0, "build");
+            app_win_regions(t.w, &rg);
+            const RenderList *l = &t.w->list;
+            for (int32_t c = 0; c < l->ncmds; c++) {
+                const RenderCmd *cmd = &l->cmds[c];
+                if (cmd->kind != RENDER_CMD_LINE || cmd->head <= 0 || cmd->npts < 2)
+                    continue;
+                int out = 0;
+                for (int32_t k = 0; k < cmd->npts; k++) {
+                    RenderPt p = l->pts[cmd->pts + k];
+                    out |= p.x < rg.heap_x || p.x > rg.heap_x + rg.heap_w || p.y < rg.heap_y ||
+                           p.y > rg.heap_y + rg.heap_h;
+                }
+                CHECK(!out, "%s cursor %d: an arrow leaves the heap", columns[ci], (int)pts[i].cursor);
+                arrows++;
+            }
+        }
+        CHECK(arrows >= 3, "%s: %d arrows looked at", columns[ci], (int)arrows);
+        free(pts);
+        target_close(&t);
+    }
+
     /* chapters 19 and 08: arrows that neither cross nor cross cards */
     static const char *const rings[] = {"19_internaldocs_figures.py", "08_collect_step_by_step.py"};
     for (int ri = 0; ri < 2; ri++) {
