@@ -379,14 +379,8 @@ static void glide(AppWin *w, GcId id, float x0, float y0, float x1, float y1, ui
 {
     glide_cancel(w, id);
     w->dirty = 1;
-    if (!w->settled && w->ntweens == w->captweens) {
-        int nc = w->captweens ? w->captweens * 2 : 16;
-        AppTween *t = realloc(w->tweens, (size_t)nc * sizeof *t);
-        if (t) {
-            w->tweens = t;
-            w->captweens = nc;
-        }
-    }
+    if (!w->settled)
+        (void)GC_VEC_ROOM(w->tweens, w->ntweens, w->captweens, 16, realloc); /* else: no glide */
     if (w->settled || w->ntweens == w->captweens) {
         layout_set(w->layout, id, x1, y1, 0);
         return;

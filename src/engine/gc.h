@@ -76,6 +76,21 @@ void gc_free(void *p);
 void gc_mem_fail_after(long n);
 long gc_mem_count(void);
 
+/* The one growable-array helper of every module.  An array is a pointer p
+ * to its items, a count and a capacity (int32_t or int).  gc_vec_reserve
+ * makes room for `need` items: when need exceeds *cap it doubles *cap
+ * (from `first` when 0) until need fits and resizes the array, whose
+ * address is at pp, through re: gc_realloc in the engine and the
+ * interpreter (so the allocation-failure tests reach it), realloc above
+ * them.  0, or -1 when out of memory (the array and *cap unchanged: the
+ * caller says so its own way, and the app exits with status 3). */
+int gc_vec_reserve(void *pp, int32_t need, int32_t *cap, size_t size, int32_t first,
+                   void *(*re)(void *, size_t));
+/* Room for need items in the array (p, cap) / for one more after n. */
+#define GC_VEC_RESERVE(p, need, cap, first, re)                                                    \
+    ((need) <= (cap) ? 0 : gc_vec_reserve(&(p), (need), &(cap), sizeof *(p), (first), (re)))
+#define GC_VEC_ROOM(p, n, cap, first, re) GC_VEC_RESERVE(p, (n) + 1, cap, first, re)
+
 /* ---- the string table (atoms) ------------------------------------------ */
 
 typedef struct GcStrtab GcStrtab;

@@ -482,14 +482,8 @@ static void clear_flag_all(GcHeap *h, GcListId l, int flag)
 
 static int record_collection(GcHeap *h, int gen, int64_t m, int64_t n, int automatic)
 {
-    if (h->ncolls == h->capcolls) {
-        int32_t cap = h->capcolls ? h->capcolls * 2 : 8;
-        GcCollectionRecord *c = gc_realloc(h->colls, (size_t)cap * sizeof *c);
-        if (!c)
-            return gc_fail(h, "out of memory");
-        h->colls = c;
-        h->capcolls = cap;
-    }
+    if (GC_VEC_ROOM(h->colls, h->ncolls, h->capcolls, 8, gc_realloc) < 0)
+        return gc_fail(h, "out of memory");
     h->colls[h->ncolls++] = (GcCollectionRecord){gen, m, n, automatic};
     return 0;
 }

@@ -25,14 +25,8 @@
 
 int gc__idvec_push(IdVec *v, GcId id)
 {
-    if (v->n == v->cap) {
-        int32_t cap = v->cap ? v->cap * 2 : 64;
-        GcId *p = gc_realloc(v->v, (size_t)cap * sizeof *p);
-        if (!p)
-            return -1;
-        v->v = p;
-        v->cap = cap;
-    }
+    if (GC_VEC_ROOM(v->v, v->n, v->cap, 64, gc_realloc) < 0)
+        return -1;
     v->v[v->n++] = id;
     return 0;
 }

@@ -4,6 +4,7 @@
  * allocation failure ends in a clean error, with nothing leaked.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "gc.h"
 
@@ -35,3 +36,25 @@ void *gc_malloc(size_t n) { return should_fail() ? NULL : malloc(n); }
 void *gc_calloc(size_t n, size_t m) { return should_fail() ? NULL : calloc(n, m); }
 void *gc_realloc(void *p, size_t n) { return should_fail() ? NULL : realloc(p, n); }
 void gc_free(void *p) { free(p); }
+
+int gc_vec_reserve(void *pp, int32_t need, int32_t *cap, size_t size, int32_t first,
+                   void *(*re)(void *, size_t))
+{
+    if (need <= *cap)
+        return 0;
+    int64_t c = *cap ? *cap : first;
+    while (c < need)
+        c *= 2;
+    if (c > INT32_MAX || (uint64_t)c > SIZE_MAX / size)
+        return -1;
+    /* pp is the address of a T *: copied as bytes, since a T * may not be
+     * accessed as a void * */
+    void *p;
+    memcpy(&p, pp, sizeof p);
+    void *np = re(p, (size_t)c * size);
+    if (!np)
+        return -1;
+    memcpy(pp, &np, sizeof np);
+    *cap = (int32_t)c;
+    return 0;
+}

@@ -404,14 +404,8 @@ static int finish_teardown(GcHeap *h, GcId id)
 /* Pushes a teardown frame on the shared worklist. */
 static int tear_push(GcHeap *h, GcId id)
 {
-    if (h->ntear == h->captear) {
-        int32_t cap = h->captear ? h->captear * 2 : 64;
-        TearFrame *t = gc_realloc(h->tear, (size_t)cap * sizeof *t);
-        if (!t)
-            return gc_fail(h, "out of memory");
-        h->tear = t;
-        h->captear = cap;
-    }
+    if (GC_VEC_ROOM(h->tear, h->ntear, h->captear, 64, gc_realloc) < 0)
+        return gc_fail(h, "out of memory");
     h->tear[h->ntear++] = (TearFrame){id, 0};
     return 0;
 }

@@ -101,17 +101,10 @@ static Entry *entry(Layout *l, GcId id)
     if (id <= 0)
         return NULL;
     l->version++;
-    if (id >= l->cap) {
-        GcId ncap = l->cap ? l->cap : 64;
-        while (ncap <= id)
-            ncap *= 2;
-        Entry *n = realloc(l->e, (size_t)ncap * sizeof *n);
-        if (!n)
-            return NULL;
-        memset(n + l->cap, 0, (size_t)(ncap - l->cap) * sizeof *n);
-        l->e = n;
-        l->cap = ncap;
-    }
+    GcId old = l->cap;
+    if (GC_VEC_RESERVE(l->e, id + 1, l->cap, 64, realloc) < 0)
+        return NULL;
+    memset(l->e + old, 0, (size_t)(l->cap - old) * sizeof *l->e);
     if (id > l->max_id)
         l->max_id = id;
     return &l->e[id];
@@ -270,14 +263,8 @@ static int grid_add(Grid *g, int32_t cx, int32_t cy, GcId id)
     if (n >= 0) {
         g->free_list = g->nodes[n].next;
     } else {
-        if (g->nnodes == g->capnodes) {
-            int32_t nc = g->capnodes ? g->capnodes * 2 : 1024;
-            GridNode *nn = realloc(g->nodes, (size_t)nc * sizeof *nn);
-            if (!nn)
-                return -1;
-            g->nodes = nn;
-            g->capnodes = nc;
-        }
+        if (GC_VEC_ROOM(g->nodes, g->nnodes, g->capnodes, 1024, realloc) < 0)
+            return -1;
         n = g->nnodes++;
     }
     uint32_t b = cell_hash(cx, cy) & (uint32_t)(g->nbuckets - 1);
@@ -505,14 +492,8 @@ static Memo *memo_get(Hints *hs, float x)
     int32_t i = memo_lower(hs, x);
     if (i < hs->nmemo && hs->memo[i].x == x)
         return &hs->memo[i];
-    if (hs->nmemo == hs->capmemo) {
-        int32_t n = hs->capmemo ? hs->capmemo * 2 : 64;
-        Memo *nm = realloc(hs->memo, (size_t)n * sizeof *nm);
-        if (!nm)
-            return NULL;
-        hs->memo = nm;
-        hs->capmemo = n;
-    }
+    if (GC_VEC_ROOM(hs->memo, hs->nmemo, hs->capmemo, 64, realloc) < 0)
+        return NULL;
     memmove(hs->memo + i + 1, hs->memo + i, (size_t)(hs->nmemo - i) * sizeof *hs->memo);
     hs->memo[i] = (Memo){x, NULL, 0, 0};
     hs->nmemo++;
@@ -564,14 +545,8 @@ static int memo_add(Memo *m, float lo, float hi)
         m->n -= end - a - 1;
         return 0;
     }
-    if (m->n == m->cap) {
-        int32_t n = m->cap ? m->cap * 2 : 8;
-        Taken *ns = realloc(m->s, (size_t)n * sizeof *ns);
-        if (!ns)
-            return -1;
-        m->s = ns;
-        m->cap = n;
-    }
+    if (GC_VEC_ROOM(m->s, m->n, m->cap, 8, realloc) < 0)
+        return -1;
     memmove(m->s + a + 1, m->s + a, (size_t)(m->n - a) * sizeof *m->s);
     m->s[a] = (Taken){lo, hi};
     m->n++;
@@ -654,14 +629,8 @@ static int death_before(Death a, Death b)
 
 static int heap_push(Hints *hs, int32_t gone, GcId id)
 {
-    if (hs->nheap == hs->capheap) {
-        int32_t n = hs->capheap ? hs->capheap * 2 : 1024;
-        Death *nh = realloc(hs->heap, (size_t)n * sizeof *nh);
-        if (!nh)
-            return -1;
-        hs->heap = nh;
-        hs->capheap = n;
-    }
+    if (GC_VEC_ROOM(hs->heap, hs->nheap, hs->capheap, 1024, realloc) < 0)
+        return -1;
     Death d = {gone, id};
     int32_t i = hs->nheap++;
     while (i > 0 && death_before(d, hs->heap[(i - 1) / 2])) {
@@ -1059,14 +1028,8 @@ int layout_add_unreachable(Layout *l, GcId id, int32_t from, int32_t to)
             e->unreach[e->nunreach - 1].to = to;
         return 0;
     }
-    if (e->nunreach == e->capunreach) {
-        int32_t nc = e->capunreach ? e->capunreach * 2 : 2;
-        Span *s = realloc(e->unreach, (size_t)nc * sizeof *s);
-        if (!s)
-            return -1;
-        e->unreach = s;
-        e->capunreach = nc;
-    }
+    if (GC_VEC_ROOM(e->unreach, e->nunreach, e->capunreach, 2, realloc) < 0)
+        return -1;
     e->unreach[e->nunreach++] = (Span){from, to};
     return 0;
 }

@@ -664,15 +664,9 @@ static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
             if (rc == 0)
                 rc = layout_place(l, &items[mem[i]], 1); /* its size and life, as for pins */
         }
-        if (nbands == capbands) {
-            int nc = capbands ? capbands * 2 : 16;
-            Band *nb = realloc(bands, (size_t)nc * sizeof *nb);
-            if (!nb) {
-                rc = -1;
-                break;
-            }
-            bands = nb;
-            capbands = nc;
+        if (GC_VEC_ROOM(bands, nbands, capbands, 16, realloc) < 0) {
+            rc = -1;
+            break;
         }
         bands[nbands++] = b;
     }

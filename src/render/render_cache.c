@@ -199,14 +199,8 @@ int render_cache_add(RenderCache *c, GcId id)
     if (c->all || id <= 0 || id > c->nids || c->stamp[id] == c->query)
         return 0;
     c->stamp[id] = c->query;
-    if (c->nhits == c->caphits) {
-        int nc = c->caphits ? c->caphits * 2 : 256;
-        GcId *m = realloc(c->hits, (size_t)nc * sizeof *m);
-        if (!m)
-            return -1;
-        c->hits = m;
-        c->caphits = nc;
-    }
+    if (GC_VEC_ROOM(c->hits, c->nhits, c->caphits, 256, realloc) < 0)
+        return -1;
     c->hits[c->nhits++] = id;
     return 0;
 }

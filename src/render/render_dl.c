@@ -9,21 +9,6 @@
 
 #include "render.h"
 
-static int grow(void **arr, int32_t *cap, int32_t need, size_t elem)
-{
-    if (need <= *cap)
-        return 0;
-    int32_t ncap = *cap ? *cap : 256;
-    while (ncap < need)
-        ncap *= 2;
-    void *n = realloc(*arr, (size_t)ncap * elem);
-    if (!n)
-        return -1;
-    *arr = n;
-    *cap = ncap;
-    return 0;
-}
-
 void render_list_init(RenderList *l, int width, int height, RenderColor clear)
 {
     memset(l, 0, sizeof *l);
@@ -52,7 +37,7 @@ void render_list_free(RenderList *l)
 
 static RenderCmd *push(RenderList *l, RenderCmdKind kind, RenderColor c)
 {
-    if (grow((void **)&l->cmds, &l->capcmds, l->ncmds + 1, sizeof *l->cmds) < 0) {
+    if (GC_VEC_RESERVE(l->cmds, l->ncmds + 1, l->capcmds, 256, realloc) < 0) {
         l->oom = 1;
         return NULL;
     }
@@ -112,7 +97,7 @@ void render_hatch(RenderList *l, float x, float y, float w, float h, float width
 
 static int push_pts(RenderList *l, RenderCmd *cmd, const RenderPt *pts, int n)
 {
-    if (grow((void **)&l->pts, &l->cappts, l->npts + n, sizeof *l->pts) < 0) {
+    if (GC_VEC_RESERVE(l->pts, l->npts + n, l->cappts, 256, realloc) < 0) {
         l->oom = 1;
         l->ncmds--;
         return -1;
@@ -154,7 +139,7 @@ void render_text(RenderList *l, float x, float y, RenderFont font, int px, Rende
     if (c.a == 0 || !text || !*text || px < 4)
         return;
     int32_t len = (int32_t)strlen(text);
-    if (grow((void **)&l->chars, &l->capchars, l->nchars + len + 1, 1) < 0) {
+    if (GC_VEC_RESERVE(l->chars, l->nchars + len + 1, l->capchars, 256, realloc) < 0) {
         l->oom = 1;
         return;
     }
@@ -189,7 +174,7 @@ void render_unclip(RenderList *l)
 
 void render_hit(RenderList *l, RenderHitKind kind, int32_t id, float x, float y, float w, float h)
 {
-    if (grow((void **)&l->hits, &l->caphits, l->nhits + 1, sizeof *l->hits) < 0) {
+    if (GC_VEC_RESERVE(l->hits, l->nhits + 1, l->caphits, 256, realloc) < 0) {
         l->oom = 1;
         return;
     }

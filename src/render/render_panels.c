@@ -31,14 +31,8 @@ static void add_rows(CodeRows *rows, LangStmt *const *stmts, int32_t n, int inde
 {
     for (int32_t i = 0; i < n; i++) {
         const LangStmt *st = stmts[i];
-        if (rows->n == rows->cap) {
-            int c = rows->cap ? rows->cap * 2 : 64;
-            CodeRow *nr = realloc(rows->r, (size_t)c * sizeof *nr);
-            if (!nr)
-                return;
-            rows->r = nr;
-            rows->cap = c;
-        }
+        if (GC_VEC_ROOM(rows->r, rows->n, rows->cap, 64, realloc) < 0)
+            return;
         rows->r[rows->n++] = (CodeRow){st->loc, indent, st->kind == LANG_S_FOR, step < 0 ? i : step};
         if (st->kind == LANG_S_FOR && indent < 6)
             add_rows(rows, st->body, st->nbody, indent + 1, step < 0 ? i : step);

@@ -191,14 +191,8 @@ int route_query(RouteIndex *ix, float x0, float y0, float x1, float y1, int max)
                 ix->stamp[j] = ix->query;
                 if (ix->nhit >= max)
                     return max + 1;
-                if (ix->nhit == ix->caphit) {
-                    int nc = ix->caphit ? ix->caphit * 2 : 256;
-                    int *nh = realloc(ix->hit, (size_t)nc * sizeof *nh);
-                    if (!nh)
-                        return -1;
-                    ix->hit = nh;
-                    ix->caphit = nc;
-                }
+                if (GC_VEC_ROOM(ix->hit, ix->nhit, ix->caphit, 256, realloc) < 0)
+                    return -1;
                 ix->hit[ix->nhit++] = j;
             }
         }

@@ -152,26 +152,9 @@ void render_sdl_free(RenderSdl *b)
 
 static int reserve(RenderSdl *b, int nv, int ni)
 {
-    if (b->nv + nv > b->capv) {
-        int c = b->capv ? b->capv : 4096;
-        while (c < b->nv + nv)
-            c *= 2;
-        SDL_Vertex *n = realloc(b->v, (size_t)c * sizeof *n);
-        if (!n)
-            return -1;
-        b->v = n;
-        b->capv = c;
-    }
-    if (b->ni + ni > b->capi) {
-        int c = b->capi ? b->capi : 8192;
-        while (c < b->ni + ni)
-            c *= 2;
-        int *n = realloc(b->idx, (size_t)c * sizeof *n);
-        if (!n)
-            return -1;
-        b->idx = n;
-        b->capi = c;
-    }
+    if (GC_VEC_RESERVE(b->v, b->nv + nv, b->capv, 4096, realloc) < 0 ||
+        GC_VEC_RESERVE(b->idx, b->ni + ni, b->capi, 8192, realloc) < 0)
+        return -1;
     return 0;
 }
 
@@ -238,15 +221,9 @@ static void push_rect(RenderSdl *b, int x, int y, int w, int h, RenderColor c)
     flush_geometry(b);
     if (b->nrects > 0 && memcmp(&b->rect_color, &c, sizeof c) != 0)
         flush_rects(b);
-    if (b->nrects == b->caprects) {
-        int n = b->caprects ? b->caprects * 2 : 256;
-        SDL_Rect *r = realloc(b->rects, (size_t)n * sizeof *r);
-        if (!r) {
-            b->failed = 1;
-            return;
-        }
-        b->rects = r;
-        b->caprects = n;
+    if (GC_VEC_ROOM(b->rects, b->nrects, b->caprects, 256, realloc) < 0) {
+        b->failed = 1;
+        return;
     }
     b->rect_color = c;
     b->rects[b->nrects++] = (SDL_Rect){x, y, w, h};

@@ -599,6 +599,38 @@ static void test_dict_index(void)
     EXPECT(strcmp(out[0], out[1]) == 0, "a lean run prints %s", out[1]);
 }
 
+/* The growable-array helper: capacities double from the first one until
+ * the need fits, an allocation failure leaves the array as it was, and a
+ * capacity past INT32_MAX is refused instead of wrapping. */
+static void test_vec(void)
+{
+    int32_t *a = NULL, n = 0, cap = 0;
+    int32_t caps[3];
+    for (int32_t i = 0; i < 9; i++) {
+        EXPECT(GC_VEC_ROOM(a, n, cap, 4, gc_realloc) == 0, "push %d failed", (int)i);
+        a[n++] = i * 7;
+        if (i == 0 || i == 4 || i == 8)
+            caps[i / 4] = cap;
+    }
+    EXPECT(caps[0] == 4 && caps[1] == 8 && caps[2] == 16, "capacities %d %d %d, want 4 8 16",
+           (int)caps[0], (int)caps[1], (int)caps[2]);
+    EXPECT(GC_VEC_RESERVE(a, 100, cap, 4, gc_realloc) == 0 && cap == 128, "reserve 100: cap %d",
+           (int)cap);
+    int32_t *before = a;
+    gc_mem_fail_after(0);
+    int r = GC_VEC_RESERVE(a, 129, cap, 4, gc_realloc);
+    gc_mem_fail_after(-1);
+    EXPECT(r == -1 && a == before && cap == 128, "failed growth: %d, cap %d", r, (int)cap);
+    int ok = 1;
+    for (int32_t i = 0; i < n; i++)
+        ok &= a[i] == i * 7;
+    EXPECT(ok && n == 9, "items changed");
+    int32_t big = 1 << 30;
+    EXPECT(gc_vec_reserve(&a, INT32_MAX, &big, sizeof *a, 4, gc_realloc) == -1 && big == 1 << 30,
+           "a capacity past INT32_MAX was not refused (cap %d)", (int)big);
+    gc_free(a);
+}
+
 int main(int argc, char **argv)
 {
     struct {
@@ -615,7 +647,8 @@ int main(int argc, char **argv)
                  {"oom_sweep", test_oom_sweep},
                  {"counts", test_counts},
                  {"freelists", test_freelists},
-                 {"lean", test_lean}};
+                 {"lean", test_lean},
+                 {"vec", test_vec}};
     int ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof *tests; i++)
         if (argc < 2 || strcmp(argv[1], tests[i].name) == 0) {
