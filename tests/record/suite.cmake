@@ -4,11 +4,9 @@
 # parses every SVG as XML (when Python 3 is there).
 if(GCVIZ_GUI)
   set(_rec ${CMAKE_CURRENT_LIST_DIR})
-  set(_app ${PROJECT_SOURCE_DIR}/src/app)
   set(_out ${CMAKE_CURRENT_BINARY_DIR}/record_out)
-  add_executable(test_record ${_rec}/test_record.c ${_app}/app_record.c ${_app}/app_window_core.c ${_app}/app_load.c)
-  target_include_directories(test_record PRIVATE ${_app})
-  target_link_libraries(test_record PRIVATE gcviz_record ${GIF_LIB} m)
+  add_executable(test_record ${_rec}/test_record.c)
+  target_link_libraries(test_record PRIVATE gcviz_app ${GIF_LIB} m)
   target_compile_definitions(test_record PRIVATE
                              GCVIZ_GOLDEN_DIR="${PROJECT_SOURCE_DIR}/tests/golden/scenarios")
   foreach(_t twice sizes pixels gif gif_delay unwritable temp_names points recompute

@@ -2,17 +2,14 @@
 # replay through the key map, and one real-window test under xvfb-run.
 if(GCVIZ_GUI)
   set(_rd ${CMAKE_CURRENT_LIST_DIR})
-  set(_app ${PROJECT_SOURCE_DIR}/src/app)
-  add_executable(test_render ${_rd}/test_render.c ${_app}/app_window_core.c ${_app}/app_load.c)
-  target_include_directories(test_render PRIVATE ${_app})
-  target_link_libraries(test_render PRIVATE gcviz_record m)
+  add_executable(test_render ${_rd}/test_render.c)
+  target_link_libraries(test_render PRIVATE gcviz_app m)
   target_compile_definitions(test_render PRIVATE GCVIZ_TEST_DATA="${_rd}/data"
                              GCVIZ_GOLDEN_DIR="${PROJECT_SOURCE_DIR}/tests/golden/scenarios"
                              GCVIZ_SCENARIOS_DIR="${PROJECT_SOURCE_DIR}/scenarios"
                              GCVIZ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
-  add_executable(gcviz_window ${_rd}/window_main.c ${_app}/app_window.c ${_app}/app_window_core.c ${_app}/app_load.c)
-  target_include_directories(gcviz_window PRIVATE ${_app})
-  target_link_libraries(gcviz_window PRIVATE gcviz_record m)
+  add_executable(gcviz_window ${_rd}/window_main.c)
+  target_link_libraries(gcviz_window PRIVATE gcviz_app m)
   foreach(_t display_list theme_table text_metrics backend_pixels backend_round layout_plain arrange was_name row_arrows small_structures cell_strings save_layout slide_worklist crowd crowd_labels
              layout_run layout_many layout_reference overview two_windows
              card_color arrow_reaches code_highlight themes_differ states_drawn
