@@ -137,7 +137,7 @@ static void xml_text(FILE *f, const char *t)
     }
 }
 
-/* Dash pattern of the SDL backend: dash on, 0.75 dash off. */
+/* Dash pattern of the SDL backend (render.h: RENDER_DASH_GAP). */
 static void dashes(FILE *f, float dash)
 {
     if (dash <= 0)
@@ -145,7 +145,7 @@ static void dashes(FILE *f, float dash)
     fputs(" stroke-dasharray=\"", f);
     num(f, dash);
     fputc(' ', f);
-    num(f, dash * 0.75f);
+    num(f, dash * RENDER_DASH_GAP);
     fputc('"', f);
 }
 
@@ -153,10 +153,7 @@ static void dashes(FILE *f, float dash)
  * with their alpha scaled down, as the SDL backend does. */
 static void stroke_attrs(FILE *f, float width, float dash, RenderColor c)
 {
-    if (width < 1.0f) {
-        c.a = (uint8_t)(c.a * width);
-        width = 1.0f;
-    }
+    render_thin_stroke(&width, &c);
     paint(f, "stroke", c);
     attr(f, "stroke-width", width);
     dashes(f, dash);
@@ -177,9 +174,7 @@ static void points(FILE *f, const RenderPt *p, int n)
 
 static void rect(Svg *s, const RenderCmd *c)
 {
-    float r = c->radius, m = (c->w < c->h ? c->w : c->h) * 0.5f;
-    if (r > m)
-        r = m;
+    float r = render_corner_radius(c->w, c->h, c->radius);
     fputs("<rect", s->f);
     attr(s->f, "x", c->x);
     attr(s->f, "y", c->y);
@@ -195,11 +190,9 @@ static void frame(Svg *s, const RenderCmd *c)
 {
     float hw = c->width * 0.5f;
     float w = c->w - 2 * hw, h = c->h - 2 * hw;
-    float r = c->radius > hw ? c->radius - hw : 0, m = (w < h ? w : h) * 0.5f;
     if (w <= 0 || h <= 0)
         return;
-    if (r > m)
-        r = m;
+    float r = render_corner_radius(w, h, c->radius > hw ? c->radius - hw : 0);
     fputs("<rect", s->f);
     attr(s->f, "x", c->x + hw);
     attr(s->f, "y", c->y + hw);
@@ -257,41 +250,32 @@ static void poly(Svg *s, const RenderList *l, const RenderCmd *c)
     fputs("/>\n", s->f);
 }
 
+typedef struct HatchPath {
+    FILE *f;
+    int any; /* a line written: the path is open */
+} HatchPath;
+
+static void hatch_line(void *ctx, RenderPt a, RenderPt b)
+{
+    HatchPath *p = ctx;
+    fputs(p->any ? " " : "<path d=\"", p->f);
+    p->any = 1;
+    fputc('M', p->f);
+    num(p->f, a.x);
+    fputc(' ', p->f);
+    num(p->f, a.y);
+    fputc('L', p->f);
+    num(p->f, b.x);
+    fputc(' ', p->f);
+    num(p->f, b.y);
+}
+
+/* The hatch lines as one path, where the SDL backend draws them. */
 static void hatch(Svg *s, const RenderCmd *c)
 {
-    if (c->dash <= 0)
-        return;
-    float x0 = c->x, y0 = c->y, x1 = c->x + c->w, y1 = c->y + c->h;
-    int any = 0;
-    for (float t = c->dash * 0.5f; t < c->w + c->h; t += c->dash) {
-        float sum = x0 + y0 + t;
-        float ax = sum - y0, ay = y0;
-        if (ax > x1) {
-            ax = x1;
-            ay = sum - x1;
-        }
-        float bx = sum - y1, by = y1;
-        if (bx < x0) {
-            bx = x0;
-            by = sum - x0;
-        }
-        if (ay > y1 || by < y0)
-            continue;
-        if (!any)
-            fputs("<path d=\"", s->f);
-        else
-            fputc(' ', s->f);
-        any = 1;
-        fputc('M', s->f);
-        num(s->f, ax);
-        fputc(' ', s->f);
-        num(s->f, ay);
-        fputc('L', s->f);
-        num(s->f, bx);
-        fputc(' ', s->f);
-        num(s->f, by);
-    }
-    if (!any)
+    HatchPath p = {s->f, 0};
+    render_hatch_lines(c, hatch_line, &p);
+    if (!p.any)
         return;
     fputs("\" fill=\"none\"", s->f);
     stroke_attrs(s->f, c->width, 0, c->color);

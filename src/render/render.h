@@ -199,6 +199,18 @@ void render_hit(RenderList *l, RenderHitKind kind, int32_t id, float x, float y,
  * short to draw. */
 int render_arrow_split(const RenderList *l, const RenderCmd *c, RenderPt *shaft, int max,
                        RenderPt head[4]);
+/* The rest of the backend-neutral geometry (render_geom.c, with
+ * render_arrow_split): a dashed stroke is `dash` on, RENDER_DASH_GAP * dash
+ * off; a stroke thinner than a pixel is drawn one pixel wide with its alpha
+ * scaled down (render_thin_stroke); a rounded rect's corner radius is at
+ * most half its shorter side (render_corner_radius); a HATCH command's
+ * lines run at 45 degrees, c->dash apart, clipped to its rect: fn gets each
+ * one's ends in order (none when c->dash <= 0). */
+#define RENDER_DASH_GAP 0.75f
+void render_thin_stroke(float *width, RenderColor *c);
+float render_corner_radius(float w, float h, float r);
+void render_hatch_lines(const RenderCmd *c, void (*fn)(void *ctx, RenderPt a, RenderPt b),
+                        void *ctx);
 /* The topmost hit region containing (x, y), or NULL. */
 const RenderHit *render_hit_at(const RenderList *l, float x, float y);
 /* The text of a TEXT command. */

@@ -195,37 +195,3 @@ const char *render_cmd_text(const RenderList *l, const RenderCmd *c)
 {
     return l->chars + c->text;
 }
-
-int render_arrow_split(const RenderList *l, const RenderCmd *c, RenderPt *shaft, int max,
-                       RenderPt head[4])
-{
-    const RenderPt *p = l->pts + c->pts;
-    int n = c->npts;
-    if (n < 2 || max < 2)
-        return 0;
-    RenderPt tip = p[n - 1];
-    int k = n - 2;
-    float remain = c->head * 0.8f;
-    while (k > 0) {
-        float dx = tip.x - p[k].x, dy = tip.y - p[k].y;
-        if (sqrtf(dx * dx + dy * dy) >= remain)
-            break;
-        k--;
-    }
-    float dx = tip.x - p[k].x, dy = tip.y - p[k].y;
-    float len = sqrtf(dx * dx + dy * dy);
-    if (len < 1e-4f)
-        return 0;
-    dx /= len;
-    dy /= len;
-    int m = 0;
-    for (int i = 0; i <= k && m < max - 1; i++)
-        shaft[m++] = p[i];
-    shaft[m++] = (RenderPt){tip.x - dx * remain, tip.y - dy * remain};
-    float hw = c->head * 0.5f;
-    head[0] = tip;
-    head[1] = (RenderPt){tip.x - dx * c->head - dy * hw, tip.y - dy * c->head + dx * hw};
-    head[2] = (RenderPt){tip.x - dx * c->head * 0.78f, tip.y - dy * c->head * 0.78f};
-    head[3] = (RenderPt){tip.x - dx * c->head + dy * hw, tip.y - dy * c->head - dx * hw};
-    return m;
-}

@@ -729,10 +729,7 @@ static void segment(RenderSdl *b, float x0, float y0, float x1, float y1, float 
     float len = sqrtf(dx * dx + dy * dy);
     if (len < 1e-4f)
         return;
-    if (w < 1.0f) { /* thin lines: keep coverage, fade alpha */
-        c.a = (uint8_t)(c.a * w);
-        w = 1.0f;
-    }
+    render_thin_stroke(&w, &c); /* thin lines: keep coverage, fade alpha */
     float nx = -dy / len * w * 0.5f, ny = dx / len * w * 0.5f;
     RenderPt q[4] = {{x0 + nx, y0 + ny}, {x1 + nx, y1 + ny}, {x1 - nx, y1 - ny}, {x0 - nx, y0 - ny}};
     fill_convex(b, q, 4, c);
@@ -741,9 +738,7 @@ static void segment(RenderSdl *b, float x0, float y0, float x1, float y1, float 
 /* Points of a rounded rect path, clockwise, `seg` segments per corner. */
 static int round_rect_path(RenderPt *out, float x, float y, float w, float h, float r, int seg)
 {
-    float m = (w < h ? w : h) * 0.5f;
-    if (r > m)
-        r = m;
+    r = render_corner_radius(w, h, r);
     if (r < 0.5f) {
         out[0] = (RenderPt){x, y};
         out[1] = (RenderPt){x + w, y};
@@ -884,7 +879,7 @@ static void stroke(RenderSdl *b, const RenderPt *p, int n, int closed, float w, 
             }
         return;
     }
-    float gap = dash * 0.75f;
+    float gap = dash * RENDER_DASH_GAP;
     int on = 1;           /* in a dash (else in a gap) */
     float left = dash;    /* length left in the current dash or gap */
     for (int i = 0; i < segs; i++) {
@@ -1136,25 +1131,21 @@ static void draw_line(RenderSdl *b, const RenderList *l, const RenderCmd *c)
     fill_convex(b, h2, 3, c->color);
 }
 
+typedef struct HatchCtx {
+    RenderSdl *b;
+    const RenderCmd *c;
+} HatchCtx;
+
+static void hatch_segment(void *ctx, RenderPt p, RenderPt q)
+{
+    HatchCtx *h = ctx;
+    segment(h->b, p.x, p.y, q.x, q.y, h->c->width, h->c->color);
+}
+
 static void draw_hatch(RenderSdl *b, const RenderCmd *c)
 {
-    float x0 = c->x, y0 = c->y, x1 = c->x + c->w, y1 = c->y + c->h;
-    for (float t = c->dash * 0.5f; t < c->w + c->h; t += c->dash) {
-        /* the line x + y = x0 + y0 + t, clipped to the rect */
-        float s = x0 + y0 + t;
-        float ax = s - y0, ay = y0;
-        if (ax > x1) {
-            ax = x1;
-            ay = s - x1;
-        }
-        float bx = s - y1, by = y1;
-        if (bx < x0) {
-            bx = x0;
-            by = s - x0;
-        }
-        if (ay <= y1 && by >= y0)
-            segment(b, ax, ay, bx, by, c->width, c->color);
-    }
+    HatchCtx h = {b, c};
+    render_hatch_lines(c, hatch_segment, &h);
 }
 
 static void draw_poly(RenderSdl *b, const RenderList *l, const RenderCmd *c)
