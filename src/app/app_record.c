@@ -659,6 +659,9 @@ static int record_run(Rec *rc)
         w->load_progress_ctx = &rp;
     }
     w->view.gran = (RenderGranularity)o->every;
+    /* every frame's view is computed at its own cursor (w->follow), so where
+     * the load leaves the cursor changes no byte; the end is where the run is */
+    w->open_at_end = 1;
     if (app_win_load(w, o->scenario, 0) < 0) {
         fprintf(stderr, "%s\n", w->load_error ? w->load_error : "cannot load the scenario");
         return 1;

@@ -650,7 +650,8 @@ static int install(AppWin *w, AppLoadResult *res, const char *path, int keep_ste
     if (before)
         glide_moved(w, before, nbefore);
     free(before);
-    int32_t cur = 0;
+    /* the run ends with the cursor at its end: staying there is free */
+    int32_t cur = w->open_at_end ? gc_event_count(w->heap) : 0;
     if (keep_step && old_step >= 0)
         cur = step_end_cursor(w->heap, old_step);
     gc_seek(w->heap, cur);

@@ -193,6 +193,9 @@ typedef struct AppWin {
     int64_t fine_from;       /* the history was recomputed from this statement stop
                                 (LangRunOptions.fine_from; 0: the ordinary history) */
     int follow;              /* AppWinOptions.follow */
+    int open_at_end;         /* a load leaves the cursor where the run ended, not at the start:
+                                record seeks to its frames from there (a walk back to 0 and
+                                forward again costs seconds at 10^6 events) */
     float home[3];           /* zoom, pan x, y chosen on load: each recorded frame starts there */
     int fullscreen;          /* wanted: the window follows it (fullscreen_changed) */
     int fullscreen_changed;

@@ -995,6 +995,59 @@ static void t_overview_drill(void)
     soft_free(r, surf);
 }
 
+/* record's load leaves the cursor where the run ended (open_at_end: no
+ * walk back to the start and forward again to the first frame) and draws
+ * the same bytes at every cursor as a load that opens at the start, as
+ * the window does (which must still open at 0). */
+static void t_open_at_end(void)
+{
+    const int W = 1280, H = 720;
+    SDL_Surface *sa, *sb;
+    SDL_Renderer *ra = soft_renderer(W, H, &sa), *rb = soft_renderer(W, H, &sb);
+    if (!ra || !rb)
+        return;
+    AppWinOptions o = {NULL, 0, 1, 0, 1, 0, 0};
+    AppWin *a = app_win_new(ra, W, H, 1, &o), *b = app_win_new(rb, W, H, 1, &o);
+    CHECK(a && b, "windows");
+    if (!a || !b)
+        return;
+    a->settled = b->settled = 1;
+    b->open_at_end = 1;
+    CHECK(app_win_load(a, scenario("f02_two_cycle.json"), 0) == 0, "load a");
+    CHECK(app_win_load(b, scenario("f02_two_cycle.json"), 0) == 0, "load b");
+    if (!a->heap || !b->heap)
+        return;
+    int32_t n = gc_event_count(b->heap);
+    CHECK(gc_cursor(a->heap) == 0, "the window opens at %d, not at the start", gc_cursor(a->heap));
+    CHECK(n > 4 && gc_cursor(b->heap) == n, "open_at_end left the cursor at %d of %d",
+          gc_cursor(b->heap), n);
+    app_win_frame_view(a, &a->view.zoom, &a->view.pan_x, &a->view.pan_y);
+    app_win_frame_view(b, &b->view.zoom, &b->view.pan_x, &b->view.pan_y);
+    /* the end first (b does not move), then back, then forward */
+    const int32_t cur[] = {n, 0, n / 2, n - 1, 1, n};
+    for (size_t i = 0; i < sizeof cur / sizeof cur[0]; i++) {
+        app_win_seek(a, cur[i], 0);
+        app_win_seek(b, cur[i], 0);
+        CHECK(app_win_draw(a, 0) == 0 && app_win_draw(b, 0) == 0, "draw");
+        SDL_RenderFlush(ra);
+        SDL_RenderFlush(rb);
+        CHECK(a->view.zoom == b->view.zoom && a->view.pan_x == b->view.pan_x &&
+                  a->view.pan_y == b->view.pan_y,
+              "cursor %d: view %.4f %.1f,%.1f against %.4f %.1f,%.1f", (int)cur[i], a->view.zoom,
+              a->view.pan_x, a->view.pan_y, b->view.zoom, b->view.pan_x, b->view.pan_y);
+        int same = 1;
+        for (int y = 0; y < H && same; y++)
+            same = memcmp((const uint8_t *)sa->pixels + (size_t)y * (size_t)sa->pitch,
+                          (const uint8_t *)sb->pixels + (size_t)y * (size_t)sb->pitch,
+                          (size_t)W * 4) == 0;
+        CHECK(same, "cursor %d: the frames differ", (int)cur[i]);
+    }
+    app_win_free(a);
+    app_win_free(b);
+    soft_free(ra, sa);
+    soft_free(rb, sb);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -1014,7 +1067,7 @@ int main(int argc, char **argv)
                  {"temp_names", t_temp_names}, {"points", t_points},
                  {"recompute", t_recompute}, {"recompute_window", t_recompute_window},
                  {"load_cancel", t_load_cancel}, {"timeline_coarse", t_timeline_coarse},
-                 {"overview_drill", t_overview_drill}};
+                 {"overview_drill", t_overview_drill}, {"open_at_end", t_open_at_end}};
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
         if (strcmp(argv[1], tests[i].name) == 0) {
             /* the tests draw with SDL on a surface: no display */
