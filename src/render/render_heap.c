@@ -1697,6 +1697,36 @@ int render_card_anchor(Scene *s, GcId id, float *x, float *y)
     return 1;
 }
 
+/* Are the ghosts of a slide with nothing alive scattered: several of them
+ * their reserved places covering less than a quarter of the box round
+ * them?  Chapter 05's last
+ * frame showed Node #10 and globals() in opposite corners of an empty
+ * heap; a list of them reads better than two cards far apart. */
+static int ghosts_scattered(HeapCtx *c)
+{
+    Scene *s = c->s;
+    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f, area = 0;
+    int n = 0;
+    for (int ci = 0; ci < c->ncand; ci++) {
+        GcId id = c->cand[ci];
+        const GcObject *o = gc_object(s->h, id);
+        float wx, wy, w, h;
+        if (!o || o->state == GC_STATE_ALIVE || card_alpha(c, o) <= 0 ||
+            layout_is_temporary(s->layout, id) || layout_get(s->layout, id, &wx, &wy) < 0)
+            continue;
+        layout_reserved(s->layout, id, &w, &h);
+        if (w <= 0 || h <= 0)
+            continue;
+        x0 = wx < x0 ? wx : x0;
+        y0 = wy < y0 ? wy : y0;
+        x1 = wx + w > x1 ? wx + w : x1;
+        y1 = wy + h > y1 ? wy + h : y1;
+        area += w * h;
+        n++;
+    }
+    return n > 1 && area * 4 < (x1 - x0) * (y1 - y0);
+}
+
 /* A slide's heap with nothing alive in it: says so, and (listed) names
  * the objects the step freed, whose ghosts would be too small to read
  * where they were.  With their ghosts drawn, it says nothing more. */
@@ -1859,7 +1889,7 @@ void render_heap(Scene *s)
                  x + LAYOUT_CARD_W * zk(s) > s->rg.heap_x &&
                  y + LAYOUT_HEADER_H * zk(s) > s->rg.heap_y;
     }
-    if (s->v->slide && !living && s->v->zoom < SLIDE_GHOST_ZMIN)
+    if (s->v->slide && !living && (s->v->zoom < SLIDE_GHOST_ZMIN || ghosts_scattered(&c)))
         ghosts_listed = 1;
     for (int ci = 0; ci < c.ncand; ci++) {
         GcId id = c.cand[ci];

@@ -2289,13 +2289,15 @@ static void t_slide_pictures(void)
         app_win_seek(t.w, fpts[i].cursor, 0);
         CHECK(app_win_build(t.w) == 0, "build");
         app_win_regions(t.w, &rg);
-        float u[4] = {1e9f, 1e9f, -1e9f, -1e9f};
-        int any = 0, alive = 0;
+        float u[4] = {1e9f, 1e9f, -1e9f, -1e9f}, area = 0;
+        int any = 0, alive = 0, ncards = 0;
         for (int32_t j = 0; j < t.w->list.nhits; j++) {
             const RenderHit *hk = &t.w->list.hits[j];
             const GcObject *o = hk->kind == RENDER_HIT_CARD ? gc_object(t.w->heap, hk->id) : NULL;
             if (!o)
                 continue;
+            area += hk->w * hk->h;
+            ncards++;
             u[0] = fminf(u[0], hk->x);
             u[1] = fminf(u[1], hk->y);
             u[2] = fmaxf(u[2], hk->x + hk->w);
@@ -2312,8 +2314,14 @@ static void t_slide_pictures(void)
             empty++;
             continue;
         }
+        /* ghosts where their objects were, close together: the exit's
+         * Node #10 and globals() were drawn in opposite corners of an
+         * empty slide (they are listed now) */
+        CHECK(alive || ncards < 2 || area * 4 >= (u[2] - u[0]) * (u[3] - u[1]),
+              "05 cursor %d: %d ghosts scattered over the heap (%.0f %% of their box)", (int)fpts[i].cursor,
+              ncards, 100 * area / ((u[2] - u[0]) * (u[3] - u[1])));
         if (!alive)
-            continue; /* ghosts where their objects were */
+            continue;
         /* (or are at the largest zoom: the leaf alone) */
         float f = fmaxf((u[2] - u[0]) / rg.heap_w, (u[3] - u[1]) / rg.heap_h);
         if (t.w->view.zoom < 1.55f)
