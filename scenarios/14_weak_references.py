@@ -47,3 +47,6 @@ w2 = weakref.ref(other, noticed)
 # say: other dies: noticed(w2) runs and appends the dead weakref to notes.
 del other
 print(len(notes), notes[0] is w2)
+# pin: notes 760 0
+# pin: w 380 120
+# pin: w2 430 400

@@ -2371,9 +2371,13 @@ static void t_slide_pictures(void)
         target_close(&t);
     }
 
-    /* chapters 19 and 08: arrows that neither cross nor cross cards */
-    static const char *const rings[] = {"19_internaldocs_figures.py", "08_collect_step_by_step.py"};
-    for (int ri = 0; ri < 2; ri++) {
+    /* chapters 19, 08 and 14: arrows that neither cross nor cross cards
+     * (14's exit: list #1 -> weakref #7 crossed weakref #4's footer and
+     * the globals' arrows crossed, until its pins put the list right of
+     * the weakrefs) */
+    static const char *const rings[] = {"19_internaldocs_figures.py", "08_collect_step_by_step.py",
+                                        "14_weak_references.py"};
+    for (int ri = 0; ri < 3; ri++) {
         CHECK(target_open_record(&t, 1280, 720, RENDER_THEME_LIGHT, 1) == 0, "target");
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", GCVIZ_SCENARIOS_DIR, rings[ri]);
