@@ -640,7 +640,10 @@ static void apply_write(GcHeap *h, const GcWrite *w, int forward)
 int32_t gc__event_rec(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t slot, int64_t a,
                       int64_t b)
 {
-    if (!h->record || !gc__budget_keeps(h, kind))
+    if (!h->record)
+        return -1;
+    GC_ASSERT(h->cursor == h->nevents); /* see struct GcHeap */
+    if (!gc__budget_keeps(h, kind))
         return -1;
     gc__log_close(h);
     if (h->nevents == h->capevents) {

@@ -113,6 +113,25 @@ typedef struct IdVec {
     int32_t n, cap;
 } IdVec;
 
+/* The heap.  What gc_seek rewinds is exactly what the logged setters
+ * write (objs' fields and slots, g[], frames and their variables, temps,
+ * infl): anything else a rewound state shows must be derived from those.
+ * State outside the undo log, and why that is safe:
+ *   - the history itself: the write log, events, nevents, cursor, the
+ *     budget (coarse, coarse_from, budget_full, nstops, fine_*, coal*);
+ *   - derived from the cursor by gc_seek: loc;
+ *   - append-only tables a rewound state may name but never changes:
+ *     atoms, classes, classkeys, colls (one record per collection, read
+ *     by collection number), label;
+ *   - capacities (cap, capframes, framecap, captemps, capinfl, ...);
+ *   - run-time state read only while the run is being recorded, back to
+ *     its start value when a statement ends: freed, finalized, step_*,
+ *     log_step, work, work2, trash, trash_nest, c_units, busy;
+ *   - a lean run's own (never rewound, no history): dead, spare, the live
+ *     counts per kind.
+ * gc__log and gc__event_rec assert (checked builds) that nothing is
+ * recorded while the heap is rewound (cursor < nevents): a mutation there
+ * would be logged after the end and undone against the wrong state. */
 struct GcHeap {
     GcConfig cfg;
     GcStrtab *atoms;
@@ -242,6 +261,9 @@ int gc__log_slow(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t id
 static inline int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx,
                           int64_t old, int64_t new_)
 {
+    /* a rewound heap is changed by gc_seek only: a write logged there would
+     * be undone and redone against the wrong state (checked builds) */
+    GC_ASSERT(h->cursor == h->nevents);
     if ((h->coarse && h->nevents > 0) || h->ntail == h->captail)
         return gc__log_slow(h, what, field, id, idx, old, new_);
     h->tail[h->ntail++] = (GcWrite){what, field, id, idx, old, new_};

@@ -40,3 +40,8 @@ target_link_libraries(test_history PRIVATE gcviz_scenario)
 foreach(t budget_exact budget_full fine_exact run_index replay_exact)
   add_test(NAME engine_history_${t} COMMAND test_history ${t})
 endforeach()
+# the assertion against changing a rewound heap exists in checked builds
+# (the sanitizer build) only
+if(GCVIZ_CHECKED)
+  add_test(NAME engine_history_rewound_mutation COMMAND test_history rewound_mutation)
+endif()
