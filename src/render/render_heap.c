@@ -213,10 +213,13 @@ static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, f
     }
     if (bars && gc_globals(s->h)->collector != GC_COLLECTOR_CPYTHON)
         gl = ""; /* refcount only and mark-sweep have no generations: none is drawn */
+    const uint8_t *reach = render_scene_reach(s);
     if (o->state == GC_STATE_FREED)
         gl = "freed";
     else if (o->flags & GC_F_UNREACHABLE)
         gl = ""; /* one state label per card: the footer says "tentatively unreachable" */
+    else if (!bars && o->list != GC_LIST_NONE && reach && id <= s->maxid && !reach[id])
+        gl = ""; /* a collector's list: the footer says "unreachable" and names the list */
     float gw = gl[0] ? (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, gl) : 0;
     CardGeo *g = &c->geo[id];
     if (o->state == GC_STATE_ALIVE && (o->flags & GC_F_COLLECTING) &&
@@ -1114,6 +1117,15 @@ static void card_footer(const CardPaint *p, CardGeo *g, int leaked, int tentativ
             snprintf(foot, sizeof foot, "unreachable since step %d", (int)since + 1);
         else
             snprintf(foot, sizeof foot, "unreachable");
+        /* in one of the collector's lists other than its generations and
+         * "unreachable" (final_unreachable...): which, as the tag strip
+         * leaves it to this line */
+        const char *ln = o->list > GC_LIST_PERMANENT ? gc_list_name((GcListId)o->list) : NULL;
+        if (ln && strcmp(ln, "unreachable") != 0) {
+            size_t len = strlen(foot);
+            snprintf(foot + len, sizeof foot - len, " \xC2\xB7 in %s", ln);
+            snprintf(shorter, sizeof shorter, "in %s", ln); /* a narrow card: the list says it */
+        }
         fc = t->unreachable;
     }
     if (!freed && (o->flags & GC_F_FINALIZED)) {

@@ -1030,6 +1030,36 @@ static void t_phase_captions(void)
     target_close(&t);
 }
 
+/* One state label per card in the exit collection of chapter 13: a card
+ * in final_unreachable had the list's name above it and "unreachable"
+ * under it; now the footer alone says both ("unreachable \xC2\xB7 in
+ * final_unreachable", on a narrow card "in final_unreachable"). */
+static void t_one_state_label(void)
+{
+    char path[1200];
+    snprintf(path, sizeof path, "%s", GCVIZ_GOLDEN_DIR "/course/13_resurrection.json");
+    Target t;
+    CHECK(target_open(&t, 1280, 720, RENDER_THEME_LIGHT) == 0, "target");
+    CHECK(load(&t, path) == 0, "load 13");
+    key(&t, SDLK_TAB, 0);
+    int footers = 0;
+    for (int i = 0; i < 400; i++) {
+        int32_t before = gc_cursor(t.w->heap);
+        key(&t, SDLK_RIGHT, 0);
+        CHECK(draw(&t) == 0, "draw");
+        for (int32_t j = 0; j < t.w->list.ncmds; j++) {
+            const RenderCmd *m = &t.w->list.cmds[j];
+            const char *x = m->kind == RENDER_CMD_TEXT ? render_cmd_text(&t.w->list, m) : "";
+            CHECK(strcmp(x, "final_unreachable") != 0, "a final_unreachable tag at event %d", (int)before);
+            footers += strstr(x, "in final_unreachable") != NULL;
+        }
+        if (gc_cursor(t.w->heap) == before)
+            break;
+    }
+    CHECK(footers > 0, "no footer names final_unreachable");
+    target_close(&t);
+}
+
 /* Honest counterfactuals (issue 13 item 7): under mark-sweep no reference
  * counts and no generations are drawn, and the mark phase steps object by
  * object with its white/grey/black badges and the grey worklist; under
@@ -3753,7 +3783,7 @@ int main(int argc, char **argv)
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
         {"glide_unpin", t_glide_unpin},       {"glide_reload", t_glide_reload},
         {"hidpi", t_hidpi},
-        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions},
+        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
         {"slide_subjects", t_slide_subjects}, {"slide_pictures", t_slide_pictures}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
