@@ -126,14 +126,15 @@ typedef struct SrcRow {
     int indent;         /* columns of the continuation's indent */
 } SrcRow;
 
-/* Is the line a teacher's annotation ("# say: ...", "# pause")?  Its text
- * is the slide's caption already: the panel shows the program. */
+/* Is the line a teacher's annotation ("# say: ...", "# pause", "# pin: KEY
+ * X Y")?  A caption's text is the slide's caption already, a pin is where
+ * the card stands: the panel shows the program. */
 static int annotation(const char *l, size_t n)
 {
     size_t i = 0;
     while (i < n && (l[i] == ' ' || l[i] == '\t'))
         i++;
-    if (n - i >= 6 && strncmp(l + i, "# say:", 6) == 0)
+    if (n - i >= 6 && (strncmp(l + i, "# say:", 6) == 0 || strncmp(l + i, "# pin:", 6) == 0))
         return 1;
     if (n - i >= 7 && strncmp(l + i, "# pause", 7) == 0) {
         size_t j = i + 7;

@@ -1057,6 +1057,16 @@ static void t_one_state_label(void)
             break;
     }
     CHECK(footers > 0, "no footer names final_unreachable");
+    /* chapter 14's "# pin:" lines place its cards; the code panel leaves
+     * them out, as it does "# say:" lines */
+    char dir[1024];
+    CHECK(render_find_data_dir("scenarios", "index.json", dir, sizeof dir) == 0, "the course");
+    snprintf(path, sizeof path, "%s/14_weak_references.py", dir);
+    CHECK(load(&t, path) == 0, "load 14");
+    key(&t, SDLK_END, 0);
+    CHECK(draw(&t) == 0, "draw");
+    CHECK(frame_has_text(&t, "print(len(notes)"), "the code panel shows chapter 14's last line");
+    CHECK(!frame_has_text(&t, "# pin:"), "the code panel shows a '# pin:' line");
     target_close(&t);
 }
 
