@@ -3635,30 +3635,42 @@ static void t_slide_worklist(void)
     target_close(&t);
 }
 
+/* Writes the scenario text json to file name, opens it in t (w x h),
+ * goes to its end and draws it zoomed out to 2 %: the blocks view.
+ * 0, or -1 (checked) when it cannot. */
+static int open_zoomed_out(Target *t, const char *name, const char *json, int w, int h)
+{
+    FILE *f = fopen(name, "w");
+    CHECK(f != NULL, "write %s", name);
+    if (!f)
+        return -1;
+    fputs(json, f);
+    fclose(f);
+    CHECK(target_open(t, w, h, 0) == 0, "target");
+    char cwd[900], path[1000];
+    CHECK(getcwd(cwd, sizeof cwd) != NULL, "cwd");
+    snprintf(path, sizeof path, "%s/%s", cwd, name);
+    CHECK(load(t, path) == 0, "load");
+    key(t, SDLK_END, 0);
+    t->w->view.zoom = 0.02f;
+    t->w->view.pan_x = -100;
+    t->w->view.pan_y = -100;
+    CHECK(draw(t) == 0, "draw");
+    return 0;
+}
+
 /* A heap far too big for one block per card in view (6,000 cards zoomed
  * out to 2 %) is drawn as blocks of counts with one summary line, no card
  * blocks and no arrows: a frame costs what the cells cost. */
 static void t_crowd(void)
 {
-    FILE *f = fopen("crowd.json", "w");
-    CHECK(f != NULL, "write crowd.json");
-    if (!f)
-        return;
-    fputs("{\"title\": \"crowd\", \"classes\": {\"Node\": {}}, \"steps\": [\"gc.disable()\", "
-          "{\"for\": \"i in range(3000)\", \"body\": [\"a = Node()\", \"b = Node()\", \"a.peer = b\", "
-          "\"b.peer = a\"]}, \"del a, b\"]}\n", f);
-    fclose(f);
     Target t;
-    CHECK(target_open(&t, 1920, 1080, 0) == 0, "target");
-    char cwd[900], path[1000];
-    CHECK(getcwd(cwd, sizeof cwd) != NULL, "cwd");
-    snprintf(path, sizeof path, "%s/crowd.json", cwd);
-    CHECK(load(&t, path) == 0, "load");
-    key(&t, SDLK_END, 0);
-    t.w->view.zoom = 0.02f;
-    t.w->view.pan_x = -100;
-    t.w->view.pan_y = -100;
-    CHECK(draw(&t) == 0, "draw");
+    if (open_zoomed_out(&t, "crowd.json",
+                        "{\"title\": \"crowd\", \"classes\": {\"Node\": {}}, \"steps\": [\"gc.disable()\", "
+                        "{\"for\": \"i in range(3000)\", \"body\": [\"a = Node()\", \"b = Node()\", "
+                        "\"a.peer = b\", \"b.peer = a\"]}, \"del a, b\"]}\n",
+                        1920, 1080) < 0)
+        return;
     const RenderList *l = &t.w->list;
     int cards = 0, lines = 0, summary = 0;
     for (int32_t i = 0; i < l->nhits; i++)
@@ -3702,26 +3714,13 @@ static int is_count(const char *t)
  * arrow ends at the block its object is in. */
 static void t_crowd_labels(void)
 {
-    FILE *f = fopen("crowd_list.json", "w");
-    CHECK(f != NULL, "write crowd_list.json");
-    if (!f)
-        return;
-    fputs("{\"title\": \"crowd list\", \"classes\": {\"Node\": {}}, \"steps\": [\"gc.disable()\", "
-          "\"nodes = []\", {\"for\": \"i in range(6000)\", \"body\": [\"n = Node()\", "
-          "\"nodes.append(n)\"]}]}\n",
-          f);
-    fclose(f);
     Target t;
-    CHECK(target_open(&t, 1280, 720, 0) == 0, "target");
-    char cwd[900], path[1000];
-    CHECK(getcwd(cwd, sizeof cwd) != NULL, "cwd");
-    snprintf(path, sizeof path, "%s/crowd_list.json", cwd);
-    CHECK(load(&t, path) == 0, "load");
-    key(&t, SDLK_END, 0);
-    t.w->view.zoom = 0.02f;
-    t.w->view.pan_x = -100;
-    t.w->view.pan_y = -100;
-    CHECK(draw(&t) == 0, "draw");
+    if (open_zoomed_out(&t, "crowd_list.json",
+                        "{\"title\": \"crowd list\", \"classes\": {\"Node\": {}}, \"steps\": "
+                        "[\"gc.disable()\", \"nodes = []\", {\"for\": \"i in range(6000)\", \"body\": "
+                        "[\"n = Node()\", \"nodes.append(n)\"]}]}\n",
+                        1280, 720) < 0)
+        return;
     const RenderList *l = &t.w->list;
     float blocks[64][4], labels[64][4];
     int nblocks = 0, nlabels = 0, arrows = 0;
