@@ -82,6 +82,22 @@ static void set_phase(AppLoad *j, AppLoadPhase phase)
     publish(j, &st);
 }
 
+/* What the history's budget did to the run (AppLoadStatus). */
+static void history_status(AppLoadStatus *st, const GcHeap *h)
+{
+    GcHistoryInfo hi = gc_history_info(h);
+    int32_t n = gc_event_count(h);
+    st->pg.history_bytes = hi.bytes;
+    st->coarse = hi.coarse_from >= 0;
+    st->full = hi.full;
+    st->full_step = hi.full && n > 0 ? gc_event(h, n - 1)->step + 1 : -1;
+    st->fine_first = st->fine_last = -1;
+    if (hi.fine_from >= 0 && hi.fine_to > hi.fine_from) {
+        st->fine_first = gc_event(h, hi.fine_from)->step + 1;
+        st->fine_last = gc_event(h, hi.fine_to - 1)->step + 1;
+    }
+}
+
 static int work(void *arg)
 {
     AppLoad *j = arg;
@@ -92,7 +108,7 @@ static int work(void *arg)
         GcHeap *h = lang_run_heap(j->run);
         AppLoadStatus st = j->st;
         st.pg.events = gc_event_count(h);
-        st.pg.history_bytes = gc_history_info(h).bytes;
+        history_status(&st, h);
         st.cancelled = lang_run_cancelled(j->run);
         st.cards = (int64_t)gc_max_id(h);
         publish(j, &st);
@@ -210,6 +226,33 @@ static void bytes_text(char *buf, size_t n, int64_t b)
         snprintf(buf, n, "%lld MB", (long long)((b + (1 << 19)) >> 20));
 }
 
+/* The DONE line's detail: the events, the history's memory, and what its
+ * budget did to the run (stopped it, or kept only statement stops from
+ * some statement on): a recording that lacks frames must say why. */
+static void history_outcome(const AppLoadStatus *st, const char *events, const char *used,
+                            const char *budget, char *detail, size_t dn)
+{
+    char kept[160] = "";
+    if (st->coarse && st->fine_first < 0)
+        snprintf(kept, sizeof kept, ": statement stops only");
+    else if (st->coarse && st->fine_first <= 1)
+        snprintf(kept, sizeof kept,
+                 ": every micro-step up to statement %d, then statement stops only",
+                 (int)st->fine_last);
+    else if (st->coarse)
+        snprintf(kept, sizeof kept,
+                 ": every micro-step of statements %d to %d, statement stops elsewhere",
+                 (int)st->fine_first, (int)st->fine_last);
+    if (st->full)
+        snprintf(detail, dn,
+                 "%s events \xC2\xB7 the history filled its %s budget and stopped the run at "
+                 "statement %d%s; --history-budget gives it more",
+                 events, budget, (int)st->full_step, kept);
+    else
+        snprintf(detail, dn, "%s events \xC2\xB7 history %s of its %s budget%s", events, used,
+                 budget, kept);
+}
+
 float app_load_describe(const AppLoadStatus *st, const char *name, char *title, size_t tn,
                         char *detail, size_t dn)
 {
@@ -254,8 +297,7 @@ float app_load_describe(const AppLoadStatus *st, const char *name, char *title, 
         } else {
             snprintf(title, tn, "Ran %s: %s statements in %.1f s, laid out %s cards in %.1f s",
                      name, stmts, st->run_ms / 1000.0, cards, st->layout_ms / 1000.0);
-            snprintf(detail, dn, "%s events \xC2\xB7 history %s of its %s budget", events, used,
-                     budget);
+            history_outcome(st, events, used, budget, detail, dn);
         }
         return 1;
     }

@@ -526,7 +526,7 @@ static int record_fine(AppWin *w, const RecOptions *o)
         return 0;
     int32_t n = gc_event_count(h), first = -1, dropped = -1;
     for (int32_t i = 0; i < n; i++) {
-        int32_t step = gc_event(h, i)->step;
+        int32_t step = gc_event(h, i)->step + 1; /* numbered as --from counts (record_points) */
         if (step < o->from || (o->to >= 0 && step > o->to))
             continue;
         if (first < 0)
@@ -545,7 +545,7 @@ static int record_fine(AppWin *w, const RecOptions *o)
                     "gcviz record: the history's budget (%lld MB) kept only whole statements from "
                     "statement %d on; running the program again for the micro-steps of the "
                     "statements asked for\n",
-                    (long long)(hist.budget >> 20), (int)gc_event(h, dropped)->step);
+                    (long long)(hist.budget >> 20), (int)gc_event(h, dropped)->step + 1);
         w->fine_from = stop > 0 ? stop : 0;
         if (app_win_load(w, o->scenario, 1) < 0) {
             fprintf(stderr, "%s\n", w->load_error ? w->load_error : "cannot load the scenario");
@@ -557,7 +557,7 @@ static int record_fine(AppWin *w, const RecOptions *o)
     /* what is still only statements within the frames asked for */
     n = gc_event_count(h);
     for (int32_t i = 0; i < n; i++) {
-        int32_t step = gc_event(h, i)->step;
+        int32_t step = gc_event(h, i)->step + 1;
         if (step >= o->from && (o->to < 0 || step <= o->to) && !gc_history_fine(h, i) &&
             i + 1 < n) {
             fprintf(stderr,
@@ -704,6 +704,12 @@ static int record_run(Rec *rc)
         int32_t last = nall > 0 ? all[nall - 1].step : 0;
         fprintf(stderr, "gcviz record: no frame between --from %ld and --to %ld (statements 0..%d)\n",
                 o->from, o->to, (int)last);
+        if (w->run_error[0]) {
+            /* the run stopped early (an error, the history's budget): that
+             * is why the statements asked for have no frame */
+            fprintf(stderr, "%s: %s\n", o->scenario, w->run_error);
+            return 1;
+        }
         return 2;
     }
     /* the folder, and a test that it takes files, before any rendering */

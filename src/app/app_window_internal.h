@@ -78,9 +78,16 @@ typedef enum AppLoadPhase {
 
 typedef struct AppLoadStatus {
     AppLoadPhase phase;
-    LangProgress pg;    /* the run's last report */
-    int64_t step_base;  /* statements executed when the step running started */
-    int64_t cards;      /* objects the run allocated (the cards to lay out) */
+    LangProgress pg;   /* the run's last report */
+    int64_t step_base; /* statements executed when the step running started */
+    int64_t cards;     /* objects the run allocated (the cards to lay out) */
+    /* What the history's budget did, once the run is over, in statements
+     * numbered as record's --from counts them (0: before the first): the
+     * statements whose micro-steps were kept, fine_first..fine_last (both
+     * -1: none), when the history kept only statement stops elsewhere
+     * (coarse); and whether it stopped the run (full, at full_step). */
+    int coarse, full;
+    int32_t fine_first, fine_last, full_step;
     uint32_t start;     /* SDL ticks at the start */
     uint32_t ms;        /* since the start (to the end once done) */
     uint32_t run_ms;    /* the run alone (once it is over) */

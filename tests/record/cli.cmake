@@ -69,6 +69,18 @@ expect_record(0 "frames .*in .*micro" ${s} --out ${OUT}/micro --every micro --si
 if(NOT last_err MATCHES "gcviz record: Ran f19_list_and_instance\\.json: [0-9,]+ statements in [0-9.]+ s, laid out [0-9,]+ cards in [0-9.]+ s \\([0-9,]+ events [^)]*budget\\)\n")
   message(FATAL_ERROR "no run progress line in:\n${last_err}")
 endif()
+# the history's budget (issue 14): a run it stopped says so, and why the
+# statements asked for have no frame (exit 1, no folder); a run it coarsened
+# says which statements keep their micro-steps, before and after the
+# recording runs the program again for the ones asked for
+set(loop ${SCEN}/../../cli/budget_loop.py)
+expect_record(1 "the history filled its 4 MB budget and stopped the run at statement 2.*no frame between --from 3 and --to 3.*MemoryError: the history of this run needs more than its budget"
+              ${loop} --out ${OUT}/budget_full --from 3 --to 3 --history-budget 4M)
+if(EXISTS ${OUT}/budget_full)
+  message(FATAL_ERROR "a recording with no frame left a folder behind")
+endif()
+expect_record(0 "history [0-9]+ MB of its 12 MB budget: every micro-step up to statement 2, then statement stops only.*kept only whole statements from statement 3 on; running the program again.*every micro-step of statements 2 to 4, statement stops elsewhere.*1 frame "
+              ${loop} --out ${OUT}/budget_fine --from 3 --to 3 --every phase --history-budget 12M)
 # --fit: every card of a 121-card run at once (the overview style), also as SVG
 expect_record(0 "" ${SCEN}/../../render/data/many.json --out ${OUT}/fit --fit --svg --from 4 --to 4
               --quiet)
