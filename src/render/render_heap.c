@@ -1655,6 +1655,80 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
 /* The arrows from the names in the frames panel (the panel records where
  * each name is), routed around the cards.  They are drawn here, where the
  * cards' rectangles are known. */
+/* Does a pill at x, y (w x h) keep off the pills placed (and, if cards,
+ * the cards drawn)? */
+static int pill_clear(const HeapCtx *c, float x, float y, float w, float h, float (*pills)[4],
+                      int npills, int cards)
+{
+    for (int j = 0; j < (cards ? c->nobs : 0); j++)
+        if (x < c->obs[j].x1 && c->obs[j].x0 < x + w && y < c->obs[j].y1 && c->obs[j].y0 < y + h)
+            return 0;
+    for (int j = 0; j < npills; j++)
+        if (x < pills[j][2] && pills[j][0] < x + w && y < pills[j][3] && pills[j][1] < y + h)
+            return 0;
+    return 1;
+}
+
+/* A name's object outside the heap's view: its arrow ends at the view's
+ * edge, at a pill that names the object and points the way to it ("Node
+ * #2 →"), instead of running out of the panel.  Pills already placed
+ * (pills[*npills]) are not covered: a new one moves along the edge.
+ * *tx, *ty become the arrow's end; 0 if the object is in view. */
+static int off_view_end(HeapCtx *c, GcId id, int hot, float *tx, float *ty, float (*pills)[4],
+                        int *npills)
+{
+    Scene *s = c->s;
+    const RenderTheme *t = s->t;
+    float m = sc(s, 8), ph = sc(s, 26);
+    float x0 = s->rg.heap_x + m, y0 = s->rg.heap_y + m;
+    float x1 = s->rg.heap_x + s->rg.heap_w - m, y1 = s->rg.heap_y + s->rg.heap_h - m;
+    if (*tx >= x0 && *tx <= x1 && *ty >= y0 && *ty <= y1)
+        return 0;
+    const char *way = *tx > x1   ? "\xE2\x86\x92"
+                      : *tx < x0 ? "\xE2\x86\x90"
+                      : *ty > y1 ? "\xE2\x86\x93"
+                                 : "\xE2\x86\x91";
+    char label[64], text[96];
+    render_obj_label(s->h, id, label, sizeof label);
+    snprintf(text, sizeof text, "%s %s", label, way);
+    int px = spx(s, 15);
+    float pw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, text) + ph * 0.9f;
+    /* the pill at the edge the object lies beyond, level with it */
+    float cy = *ty < y0 + ph * 0.5f ? y0 + ph * 0.5f : *ty > y1 - ph * 0.5f ? y1 - ph * 0.5f : *ty;
+    float px0 = *tx > x1 ? x1 - pw : *tx < x0 ? x0 : *tx - pw * 0.5f;
+    if (px0 < x0)
+        px0 = x0;
+    if (px0 + pw > x1)
+        px0 = x1 - pw;
+    float py0 = cy - ph * 0.5f;
+    /* along the edge (down and up from there on a side, right and left on
+     * the top or bottom) to the nearest place clear of cards and pills */
+    int side = *tx > x1 || *tx < x0;
+    float step = side ? ph + sc(s, 4) : pw + sc(s, 4);
+    /* clear of cards too if it can be, else of the other pills */
+    int found = 0;
+    for (int cards = 1; cards >= 0 && !found; cards--)
+        for (int j = 0; j < 64 && !found; j++) {
+            float d = (float)((j + 1) / 2) * step * (j % 2 ? 1.0f : -1.0f);
+            float qx = side ? px0 : px0 + d, qy = side ? py0 + d : py0;
+            if (qx < x0 || qx + pw > x1 || qy < y0 || qy + ph > y1 ||
+                !pill_clear(c, qx, qy, pw, ph, pills, *npills, cards))
+                continue;
+            px0 = qx, py0 = qy;
+            found = 1;
+        }
+    if (*npills < RENDER_MAX_ROOTS) {
+        float *r = pills[(*npills)++];
+        r[0] = px0, r[1] = py0, r[2] = px0 + pw, r[3] = py0 + ph;
+    }
+    render_pill(s, px0, py0, ph, RENDER_FONT_SANS, px, hot ? t->arrow_hot : t->badge, t->badge_text,
+                text);
+    /* the arrow meets the pill's side facing the name */
+    *tx = px0 - sc(s, 2);
+    *ty = py0 + ph * 0.5f;
+    return 1;
+}
+
 static void root_arrows(HeapCtx *c)
 {
     Scene *s = c->s;
@@ -1663,6 +1737,8 @@ static void root_arrows(HeapCtx *c)
     render_clip(s->l, clip_x, s->rg.heap_y, s->rg.heap_x + s->rg.heap_w - clip_x, s->rg.heap_h);
     const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
     float k = zk(s);
+    float pills[RENDER_MAX_ROOTS][4];
+    int npills = 0;
     for (int i = 0; i < s->nroots; i++) {
         float tx, ty;
         GcId id = s->root_id[i];
@@ -1678,6 +1754,7 @@ static void root_arrows(HeapCtx *c)
         }
         int hot = e && e->kind == GC_EV_BIND && e->obj == id;
         float x0 = s->root_x[i], y0 = s->root_y[i];
+        int off = off_view_end(c, id, hot, &tx, &ty, pills, &npills);
         RenderPt pts[25];
         float dx = (tx - x0) * 0.5f;
         if (dx < sc(s, 40))
@@ -1690,7 +1767,9 @@ static void root_arrows(HeapCtx *c)
         }
         RenderColor col = hot ? t->arrow_hot : with_alpha(t->arrow_root, 0.75f);
         float w = sc(s, hot ? 3.0f : 2.0f), head = sc(s, 12) * s->v->zoom;
-        if (id > 0 && id <= s->maxid && c->obs_of[id] >= 1)
+        if (off)
+            render_line(s->l, pts, 25, w, sc(s, 6), head, col);
+        else if (id > 0 && id <= s->maxid && c->obs_of[id] >= 1)
             route_draw(c, pts, 25, 0, id, (RenderPt){x0, y0}, 0, 1, ty, i, k, w, 0, head, col);
         else
             render_line(s->l, pts, 25, w, 0, head, col);

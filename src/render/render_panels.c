@@ -446,6 +446,180 @@ void render_code_panel(Scene *s, float x, float y, float w, float h)
 
 /* ---- frames ------------------------------------------------------------------- */
 
+/* A frame's names the panel lists (functions and classes are not drawn as
+ * names: they are the program's, not the lesson's). */
+static int frame_var_listed(const GcFrame *f, uint32_t i)
+{
+    GcValue v = f->vars[i].val;
+    return !(v == GC_UNBOUND || GC_VAL_TAG(v) == GC_V_FUNC || GC_VAL_TAG(v) == GC_V_CLASS);
+}
+
+static int frame_var_hot(const Scene *s, int d, uint32_t i)
+{
+    if (s->ev < 0)
+        return 0;
+    const GcEvent *e = gc_event(s->h, s->ev);
+    return e->kind == GC_EV_BIND && e->a == d && (uint32_t)e->slot == i;
+}
+
+/* What the frames panel shows of frame d when not all of its names fit:
+ * rows for names [from, from + count) of the listed ones, then a "+N more"
+ * row when some are left out; a frame that gets no row at all is counted
+ * in the line above the ones shown. */
+typedef struct FramePlan {
+    int shown;       /* the frame gets its header */
+    int listed;      /* names it lists */
+    int from, count; /* the names drawn, in listed order */
+} FramePlan;
+
+/* Fits the frames into rows rows of the panel, the innermost first (the
+ * one running, the one a class is looking at), each whole while it fits;
+ * the frame that does not fit gets what is left, with the name the event
+ * shown binds among its rows; the frames outside it get one line saying
+ * how many there are.  Returns how many frames were left out. */
+static int frames_plan(const Scene *s, int n, int rows, FramePlan *plan)
+{
+    int d = n - 1;
+    for (; d >= 0; d--) {
+        const GcFrame *f = gc_frame(s->h, d);
+        FramePlan *fp = &plan[d];
+        fp->listed = 0;
+        int hot = -1;
+        for (uint32_t i = 0; i < f->nvars; i++)
+            if (frame_var_listed(f, i)) {
+                if (frame_var_hot(s, d, i))
+                    hot = fp->listed;
+                fp->listed++;
+            }
+        int need = 1 + (fp->listed > 0 ? fp->listed : 1);
+        if (need <= rows) {
+            *fp = (FramePlan){1, fp->listed, 0, fp->listed};
+            rows -= need;
+            continue;
+        }
+        /* a line for the frames outside this one, if any */
+        int avail = rows - 1 - (d > 0);
+        if (avail < 1)
+            break;
+        /* header, names, and a "+N more" row */
+        int names = avail - 1;
+        /* the name the event binds, else the newest ones (the ones the
+         * lesson has just made) */
+        int from = hot < 0 ? fp->listed - names : hot >= names ? hot - names + 1 : 0;
+        *fp = (FramePlan){1, fp->listed, from, names};
+        d--;
+        break;
+    }
+    for (int k = 0; k <= d; k++)
+        plan[k].shown = 0;
+    return d + 1;
+}
+
+/* One name and its value (an object's gets the dot its arrow leaves from). */
+static void frame_var_row(Scene *s, const GcFrame *f, int d, uint32_t i, float x, float w, float ry,
+                          float rh)
+{
+    const RenderTheme *t = s->t;
+    char buf[300], fit[300];
+    GcValue v = f->vars[i].val;
+    int hot = frame_var_hot(s, d, i);
+    if (hot)
+        render_rect(s->l, x + sc(s, 16), ry + sc(s, 1), w - sc(s, 32), rh - sc(s, 2), sc(s, 6),
+                    t->hot_fill);
+    const char *vn = gc_strtab_get(gc_atoms(s->h), (int32_t)GC_VAL_PAYLOAD(f->vars[i].key));
+    float vx = x + w - sc(s, 22);
+    render_value_text(s->h, v, buf, sizeof buf);
+    /* the value keeps its room (an atom at most half the row), the name
+     * gets the rest, cut with an ellipsis if it must be */
+    float vw =
+        GC_VAL_IS_OBJ(v)
+            ? (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) + sc(s, 14)
+            : (float)render_text_width(
+                  s->fonts, RENDER_FONT_MONO, spx(s, 17),
+                  render_fit(s, RENDER_FONT_MONO, spx(s, 17), buf, w * 0.5f, fit, sizeof fit));
+    char nfit[200];
+    render_text_mid(s, x + sc(s, 28), ry, rh, RENDER_FONT_MONO, spx(s, 17), RENDER_ALIGN_LEFT,
+                    t->text,
+                    render_fit(s, RENDER_FONT_MONO, spx(s, 17), vn,
+                               vx - vw - sc(s, 12) - (x + sc(s, 28)), nfit, sizeof nfit));
+    if (GC_VAL_IS_OBJ(v)) {
+        render_rect(s->l, vx - sc(s, 5), ry + rh * 0.5f - sc(s, 5), sc(s, 10), sc(s, 10), sc(s, 5),
+                    hot ? t->arrow_hot : t->arrow_root);
+        render_text_mid(s, vx - sc(s, 14), ry, rh, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_RIGHT,
+                        hot ? t->changed : t->text_faint, buf);
+        if (s->nroots < RENDER_MAX_ROOTS) {
+            s->root_x[s->nroots] = vx;
+            s->root_y[s->nroots] = ry + rh * 0.5f;
+            s->root_id[s->nroots] = GC_VAL_ID(v);
+            s->nroots++;
+        }
+    } else {
+        render_text_mid(
+            s, vx, ry, rh, RENDER_FONT_MONO, spx(s, 17), RENDER_ALIGN_RIGHT,
+            hot ? t->changed : t->text_dim,
+            render_fit(s, RENDER_FONT_MONO, spx(s, 17), buf, w * 0.5f, fit, sizeof fit));
+    }
+}
+
+/* Frame d: its header, the names its plan gives rows, "+N more names"
+ * for the ones left out; returns the y below it. */
+static float frame_rows(Scene *s, int d, const FramePlan *fp, float x, float w, float ry, float rh)
+{
+    const RenderTheme *t = s->t;
+    const GcFrame *f = gc_frame(s->h, d);
+    char name[200], fit[300];
+    if (d == 0)
+        snprintf(name, sizeof name, "module globals");
+    else if (f->func >= 0 && s->p && f->func < lang_func_count(s->p))
+        snprintf(name, sizeof name, "%s() frame",
+                 gc_strtab_get(gc_atoms(s->h), lang_func(s->p, f->func)->name));
+    else if (f->func == -2)
+        snprintf(name, sizeof name, "__del__ of #%d", (int)f->self_obj);
+    else
+        snprintf(name, sizeof name, "weakref callback");
+    RenderColor fc = d == 0 ? t->text_dim : t->gen[1];
+    render_rect(s->l, x + sc(s, 10), ry, sc(s, 4), rh - sc(s, 8), sc(s, 2), fc);
+    render_text_mid(
+        s, x + sc(s, 22), ry, rh - sc(s, 6), RENDER_FONT_BOLD, spx(s, 16), RENDER_ALIGN_LEFT, fc,
+        render_fit(s, RENDER_FONT_BOLD, spx(s, 16), name, w - sc(s, 34), fit, sizeof fit));
+    ry += rh;
+    char more[64];
+    int left = fp->listed - fp->count, above = fp->from > 0 && fp->from + fp->count == fp->listed;
+    if (above) {
+        /* the newest names are shown: the older ones are above them */
+        snprintf(more, sizeof more, "\xE2\x86\x91 %d more name%s", left, left == 1 ? "" : "s");
+        render_text_mid(s, x + sc(s, 28), ry, rh, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
+                        t->text_faint, more);
+        ry += rh;
+    }
+    int k = 0;
+    for (uint32_t i = 0; i < f->nvars; i++) {
+        if (!frame_var_listed(f, i))
+            continue;
+        if (k >= fp->from && k < fp->from + fp->count) {
+            frame_var_row(s, f, d, i, x, w, ry, rh);
+            ry += rh;
+        }
+        k++;
+    }
+    const char *note = NULL;
+    if (fp->listed == 0) {
+        int gone = 0; /* names bound before and deleted since */
+        for (uint32_t i = 0; i < f->nvars; i++)
+            gone |= f->vars[i].val == GC_UNBOUND;
+        note = gone ? "(no names left)" : "(no names yet)";
+    } else if (left > 0 && !above) {
+        snprintf(more, sizeof more, "+%d more name%s", left, left == 1 ? "" : "s");
+        note = more;
+    }
+    if (note) {
+        render_text_mid(s, x + sc(s, 28), ry, rh, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
+                        t->text_faint, note);
+        ry += rh;
+    }
+    return ry + sc(s, 8);
+}
+
 void render_frames_panel(Scene *s, float x, float y, float w, float h)
 {
     const RenderTheme *t = s->t;
@@ -453,89 +627,43 @@ void render_frames_panel(Scene *s, float x, float y, float w, float h)
     s->nroots = 0;
     if (!s->h)
         return;
-    int n = gc_frame_count(s->h);
+    int n = gc_frame_count(s->h), nt = gc_temp_count(s->h);
     float ry = y + sc(s, 44);
     float rh = sc(s, 30);
     float bottom = y + h - sc(s, 8);
-    char buf[300], fit[300], name[200];
-    for (int d = 0; d < n && ry + rh <= bottom; d++) {
-        const GcFrame *f = gc_frame(s->h, d);
-        if (d == 0)
-            snprintf(name, sizeof name, "module globals");
-        else if (f->func >= 0 && s->p && f->func < lang_func_count(s->p))
-            snprintf(name, sizeof name, "%s() frame",
-                     gc_strtab_get(gc_atoms(s->h), lang_func(s->p, f->func)->name));
-        else if (f->func == -2)
-            snprintf(name, sizeof name, "__del__ of #%d", (int)f->self_obj);
-        else
-            snprintf(name, sizeof name, "weakref callback");
-        RenderColor fc = d == 0 ? t->text_dim : t->gen[1];
-        render_rect(s->l, x + sc(s, 10), ry, sc(s, 4), rh - sc(s, 8), sc(s, 2), fc);
-        render_text_mid(s, x + sc(s, 22), ry, rh - sc(s, 6), RENDER_FONT_BOLD, spx(s, 16),
-                        RENDER_ALIGN_LEFT, fc,
-                        render_fit(s, RENDER_FONT_BOLD, spx(s, 16), name, w - sc(s, 34), fit, sizeof fit));
-        ry += rh;
-        int shown = 0;
-        for (uint32_t i = 0; i < f->nvars && ry + rh <= bottom; i++) {
-            GcValue v = f->vars[i].val;
-            if (v == GC_UNBOUND || GC_VAL_TAG(v) == GC_V_FUNC || GC_VAL_TAG(v) == GC_V_CLASS)
-                continue;
-            int hot = 0;
-            if (s->ev >= 0) {
-                const GcEvent *e = gc_event(s->h, s->ev);
-                hot = e->kind == GC_EV_BIND && e->a == d && (uint32_t)e->slot == i;
-            }
-            if (hot)
-                render_rect(s->l, x + sc(s, 16), ry + sc(s, 1), w - sc(s, 32), rh - sc(s, 2),
-                            sc(s, 6), t->hot_fill);
-            const char *vn = gc_strtab_get(gc_atoms(s->h), (int32_t)GC_VAL_PAYLOAD(f->vars[i].key));
-            float vx = x + w - sc(s, 22);
-            render_value_text(s->h, v, buf, sizeof buf);
-            /* the value keeps its room (an atom at most half the row), the
-             * name gets the rest, cut with an ellipsis if it must be */
-            float vw = GC_VAL_IS_OBJ(v)
-                           ? (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) + sc(s, 14)
-                           : (float)render_text_width(s->fonts, RENDER_FONT_MONO, spx(s, 17),
-                                                      render_fit(s, RENDER_FONT_MONO, spx(s, 17), buf,
-                                                                 w * 0.5f, fit, sizeof fit));
-            char nfit[200];
-            render_text_mid(s, x + sc(s, 28), ry, rh, RENDER_FONT_MONO, spx(s, 17), RENDER_ALIGN_LEFT,
-                            t->text,
-                            render_fit(s, RENDER_FONT_MONO, spx(s, 17), vn,
-                                       vx - vw - sc(s, 12) - (x + sc(s, 28)), nfit, sizeof nfit));
-            if (GC_VAL_IS_OBJ(v)) {
-                render_rect(s->l, vx - sc(s, 5), ry + rh * 0.5f - sc(s, 5), sc(s, 10), sc(s, 10),
-                            sc(s, 5), hot ? t->arrow_hot : t->arrow_root);
-                render_text_mid(s, vx - sc(s, 14), ry, rh, RENDER_FONT_SANS, spx(s, 16),
-                                RENDER_ALIGN_RIGHT, hot ? t->changed : t->text_faint, buf);
-                if (s->nroots < RENDER_MAX_ROOTS) {
-                    s->root_x[s->nroots] = vx;
-                    s->root_y[s->nroots] = ry + rh * 0.5f;
-                    s->root_id[s->nroots] = GC_VAL_ID(v);
-                    s->nroots++;
-                }
-            } else {
-                render_text_mid(s, vx, ry, rh, RENDER_FONT_MONO, spx(s, 17), RENDER_ALIGN_RIGHT,
-                                hot ? t->changed : t->text_dim,
-                                render_fit(s, RENDER_FONT_MONO, spx(s, 17), buf, w * 0.5f, fit,
-                                           sizeof fit));
-            }
-            ry += rh;
-            shown++;
-        }
-        if (shown == 0) {
-            int gone = 0; /* names bound before and deleted since */
-            for (uint32_t i = 0; i < f->nvars; i++)
-                gone |= f->vars[i].val == GC_UNBOUND;
-            render_text_mid(s, x + sc(s, 28), ry, rh, RENDER_FONT_SANS, spx(s, 16),
-                            RENDER_ALIGN_LEFT, t->text_faint,
-                            gone ? "(no names left)" : "(no names yet)");
-            ry += rh;
-        }
-        ry += sc(s, 8);
+    char buf[300], fit[300];
+    FramePlan stack_plan[16], *plan = n <= 16 ? stack_plan : malloc((size_t)n * sizeof *plan);
+    if (!plan) {
+        s->l->oom = 1;
+        return;
     }
-    int nt = gc_temp_count(s->h);
-    if (nt > 0 && ry + rh <= bottom) {
+    /* rows: each frame's gap below it counts as a quarter row; when not
+     * every name fits, rows close up to 24 px before names are left out */
+    int need = (nt > 0) + (n > 1 ? (n - 1) / 4 : 0);
+    for (int d = 0; d < n; d++) {
+        const GcFrame *f = gc_frame(s->h, d);
+        int listed = 0;
+        for (uint32_t i = 0; i < f->nvars; i++)
+            listed += frame_var_listed(f, i);
+        need += 1 + (listed > 0 ? listed : 1);
+    }
+    if ((float)need * rh > bottom - ry)
+        rh = fmaxf(sc(s, 24), (bottom - ry) / (float)need);
+    int rows = (int)((bottom - ry) / rh) - (n > 1 ? (n - 1) / 4 : 0) - (nt > 0);
+    int left_out = frames_plan(s, n, rows > 0 ? rows : 0, plan);
+    if (left_out > 0) {
+        snprintf(buf, sizeof buf, "\xE2\x8B\xAF %d outer frame%s%s", left_out,
+                 left_out == 1 ? "" : "s", left_out == n ? "" : " above");
+        render_text_mid(s, x + sc(s, 22), ry, rh, RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
+                        t->text_faint, buf);
+        ry += rh;
+    }
+    for (int d = 0; d < n; d++)
+        if (plan[d].shown)
+            ry = frame_rows(s, d, &plan[d], x, w, ry, rh);
+    if (plan != stack_plan)
+        free(plan);
+    if (nt > 0 && ry + rh <= bottom + sc(s, 8)) {
         int k = snprintf(buf, sizeof buf, "evaluation stack:");
         for (int i = 0; i < nt && k > 0 && (size_t)k < sizeof buf - 40; i++) {
             char vb[120];

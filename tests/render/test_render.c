@@ -1070,6 +1070,62 @@ static void t_one_state_label(void)
     target_close(&t);
 }
 
+/* The frames panel when names do not all fit (1280x720): rows close up,
+ * the names left out are counted ("+N more names", "↑ N more names" above
+ * the newest), the innermost frames are shown with a line for the outer
+ * ones; and a name whose object lies outside the heap's view gets an arrow
+ * that ends inside the view at a pill naming the object, not one that runs
+ * out of the panel. */
+static void t_crowded_frames(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1280, 720, RENDER_THEME_LIGHT) == 0, "target");
+    CHECK(load(&t, "many_names.py") == 0, "load many_names.py");
+    GcHeap *h = t.w->heap;
+    int32_t at = -1;
+    for (int32_t i = 0; i < gc_event_count(h); i++)
+        if (gc_event(h, i)->step == 6)
+            at = i + 1; /* after `done = 1`: six names bound */
+    CHECK(at > 0, "no stop at done = 1");
+    app_win_seek(t.w, at, 0);
+    CHECK(draw(&t) == 0, "draw");
+    CHECK(frame_has_text(&t, "more name"), "the names left out are not counted");
+    CHECK(frame_has_text(&t, "middle"), "the newest name is not shown");
+    RenderRegions rg;
+    render_regions(t.w->width, t.w->height, t.w->scale, &rg);
+    int roots = 0, pills = 0;
+    for (int32_t j = 0; j < t.w->list.ncmds; j++) {
+        const RenderCmd *m = &t.w->list.cmds[j];
+        if (m->kind == RENDER_CMD_TEXT && strstr(render_cmd_text(&t.w->list, m), "Node #") &&
+            strstr(render_cmd_text(&t.w->list, m), "\xE2\x86"))
+            pills++;
+        if (m->kind != RENDER_CMD_LINE || m->npts < 2)
+            continue;
+        RenderPt a = t.w->list.pts[m->pts], b = t.w->list.pts[m->pts + m->npts - 1];
+        if (a.x >= rg.heap_x)
+            continue; /* from a name in the frames panel: a name's arrow */
+        roots++;
+        CHECK(b.x >= rg.heap_x && b.x <= rg.heap_x + rg.heap_w && b.y >= rg.heap_y &&
+                  b.y <= rg.heap_y + rg.heap_h,
+              "a name's arrow ends at (%.0f, %.0f), outside the heap (%.0f..%.0f x %.0f..%.0f)", b.x, b.y,
+              rg.heap_x, rg.heap_x + rg.heap_w, rg.heap_y, rg.heap_y + rg.heap_h);
+    }
+    CHECK(roots >= 3, "%d names' arrows drawn", roots);
+    CHECK(pills >= 1, "no pill names an object outside the view");
+    CHECK(load(&t, "deep_frames.py") == 0, "load deep_frames.py");
+    h = t.w->heap;
+    at = -1;
+    for (int32_t i = 0; i < gc_event_count(h) && at < 0; i++)
+        if (gc_event(h, i)->depth >= 7)
+            at = i + 1;
+    CHECK(at > 0, "no event seven calls deep");
+    app_win_seek(t.w, at, 0);
+    CHECK(draw(&t) == 0, "draw");
+    CHECK(frame_has_text(&t, "outer frames above"), "the outer frames left out are not counted");
+    CHECK(frame_has_text(&t, "down() frame"), "the innermost frame is not shown");
+    target_close(&t);
+}
+
 /* Honest counterfactuals (issue 13 item 7): under mark-sweep no reference
  * counts and no generations are drawn, and the mark phase steps object by
  * object with its white/grey/black badges and the grey worklist; under
@@ -3792,7 +3848,7 @@ int main(int argc, char **argv)
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
         {"glide_unpin", t_glide_unpin},       {"glide_reload", t_glide_reload},
         {"hidpi", t_hidpi},
-        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label},
+        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
         {"slide_subjects", t_slide_subjects}, {"slide_pictures", t_slide_pictures}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
