@@ -2189,6 +2189,7 @@ int app_win_build(AppWin *w)
     const char *prompt = app_win_prompt(w);
     /* a question is always shown; the chapter prompt is not part of a picture */
     v.prompt = prompt[0] && (w->confirm_quit || !w->settled) ? prompt : NULL;
+    v.drilled = w->ndrill > 0 && !v.slide;
     if (render_scene(&w->list, w->fonts, w->heap, w->sc ? w->sc->program : NULL, w->layout, &w->tl,
                      &v, w->width, w->height) < 0)
         return SDL_SetError("out of memory while building the frame");

@@ -287,6 +287,8 @@ typedef struct RenderView {
     int32_t hover_cursor;  /* the timeline under the mouse: this cursor's step, -1 none */
     float hover_x;         /* where the mouse is on it (physical pixels) */
     int slide;             /* slide mode: heap first, caption as the title, no controls */
+    int drilled;           /* inside a block of the overview: the window's "Back out"
+                              button covers the heap's bottom-right corner */
     const char *output;    /* what the program printed up to the cursor (output_len bytes) */
     size_t output_len;
     size_t output_total; /* bytes it prints in the whole run: 0 = no output strip */

@@ -67,8 +67,13 @@ typedef struct HeapCtx {
  * block names, the most blocks across and down, and the summarised
  * arrows drawn at most. */
 #define AGG_LIMIT   2500
-#define AGG_SMALL_N 300 /* cards in view beyond which, below AGG_ZOOM, blocks are drawn */
-#define AGG_ZOOM    0.12f
+#define AGG_SMALL_N 300 /* heaps of at most this many objects never get blocks */
+/* Cards in view beyond which, below AGG_ZOOM, blocks are drawn: below 0.35
+ * a card's title is under 6 px, and a screen of such cards reads as noise
+ * where their blocks with counts do not (a drill-down then ends on cards
+ * that can be read) */
+#define AGG_FEW     12
+#define AGG_ZOOM    0.35f
 #define AGG_BLOCK_W 170
 #define AGG_BLOCK_H 120
 #define AGG_MAX_W   5
@@ -789,7 +794,7 @@ static int crowded(HeapCtx *c)
         to_screen(s, wx, wy, &x, &y);
         if (x <= s->rg.heap_x + s->rg.heap_w && x + ww * k >= s->rg.heap_x &&
             y <= s->rg.heap_y + s->rg.heap_h && y + wh * k >= s->rg.heap_y &&
-            ++n > (small ? AGG_SMALL_N : AGG_LIMIT))
+            ++n > (small ? AGG_FEW : AGG_LIMIT))
             return 1;
     }
     return 0;
@@ -1663,6 +1668,14 @@ static int pill_clear(const HeapCtx *c, float x, float y, float w, float h, floa
     for (int j = 0; j < (cards ? c->nobs : 0); j++)
         if (x < c->obs[j].x1 && c->obs[j].x0 < x + w && y < c->obs[j].y1 && c->obs[j].y0 < y + h)
             return 0;
+    for (int bi = 0; cards && c->aggregate && bi < c->agg_w * c->agg_h; bi++) {
+        /* a block's title line (its types and counts) */
+        float cell[4], box[4];
+        agg_cell(c, bi, cell, box);
+        if (c->agg[bi].total > 0 && x < box[0] + box[2] && box[0] < x + w &&
+            y < box[1] + sc(c->s, 26) && box[1] < y + h)
+            return 0;
+    }
     for (int j = 0; j < npills; j++)
         if (x < pills[j][2] && pills[j][0] < x + w && y < pills[j][3] && pills[j][1] < y + h)
             return 0;
@@ -1684,6 +1697,13 @@ static int off_view_end(HeapCtx *c, GcId id, int hot, float *tx, float *ty, floa
     float x1 = s->rg.heap_x + s->rg.heap_w - m, y1 = s->rg.heap_y + s->rg.heap_h - m;
     if (*tx >= x0 && *tx <= x1 && *ty >= y0 && *ty <= y1)
         return 0;
+    if (c->aggregate)
+        y0 += sc(s, 22); /* the blocks' header line */
+    if (s->v->drilled && *npills == 0 && *npills < RENDER_MAX_ROOTS) {
+        /* the window's "Back out" button, as a pill already placed */
+        float *r = pills[(*npills)++];
+        r[0] = x1 - sc(s, 330), r[1] = y1 - sc(s, 54), r[2] = x1 + m, r[3] = y1 + m;
+    }
     const char *way = *tx > x1   ? "\xE2\x86\x92"
                       : *tx < x0 ? "\xE2\x86\x90"
                       : *ty > y1 ? "\xE2\x86\x93"

@@ -698,7 +698,7 @@ static RenderColor list_color(const RenderTheme *t, int list)
 }
 
 /* A list as an ordered strip of chips; returns the height used. */
-static float list_strip(Scene *s, GcListId list, float x, float y, float w)
+static float list_strip(Scene *s, GcListId list, float x, float y, float w, float bottom)
 {
     const RenderTheme *t = s->t;
     GcListView lv = gc_list(s->h, list);
@@ -714,6 +714,9 @@ static float list_strip(Scene *s, GcListId list, float x, float y, float w)
                         "empty");
         return ch;
     }
+    /* up to three rows, fewer where the panel ends (a 720-pixel window) */
+    int maxrows = (int)((bottom - y + gap) / (ch + gap));
+    maxrows = maxrows < 1 ? 1 : maxrows > 3 ? 3 : maxrows;
     int64_t k = 0;
     for (GcId id = lv.first; id > 0 && k < 100000; k++) {
         const GcObject *o = gc_object(s->h, id);
@@ -727,7 +730,7 @@ static float list_strip(Scene *s, GcListId list, float x, float y, float w)
             cy += ch + gap;
         }
         /* on the last row, keep room for "+N more" after this chip */
-        if (rows == 3 && k + 1 < lv.len) {
+        if (rows == maxrows && k + 1 < lv.len) {
             char more[48];
             snprintf(more, sizeof more, "+%lld more", (long long)(lv.len - k - 1));
             float mw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), more);
@@ -1103,7 +1106,7 @@ static float idle_status(Scene *s, const GcGlobals *g, float cx, float cy, float
  * count bar, its list, its statistics (not during a collection in a
  * tight panel), a separator. */
 static float generation_block(Scene *s, const GcGlobals *g, int gen, GcListView lv, int collecting,
-                              int tight, float cx, float cy, float cw)
+                              int tight, float cx, float cy, float cw, float bottom)
 {
     const RenderTheme *t = s->t;
     GcListId list = (GcListId)(GC_LIST_GEN0 + gen);
@@ -1161,8 +1164,8 @@ static float generation_block(Scene *s, const GcGlobals *g, int gen, GcListView 
         }
     }
     cy += rowh + sc(s, 4);
-    cy += list_strip(s, list, cx, cy, cw) + sc(s, 4);
-    if (gen < 3 && !(collecting && tight)) {
+    cy += list_strip(s, list, cx, cy, cw, bottom) + sc(s, 4);
+    if (gen < 3 && !(collecting && tight) && cy + sc(s, 28) <= bottom) {
         const GcGenStats *st = &g->stats[gen];
         snprintf(buf, sizeof buf, "%lld object%s \xC2\xB7 %lld run%s \xC2\xB7 %lld collected",
                  (long long)lv.len, lv.len == 1 ? "" : "s", (long long)st->collections,
@@ -1215,7 +1218,7 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
         GcListView lv = gc_list(s->h, (GcListId)(GC_LIST_GEN0 + gen));
         if (gen == 3 && lv.len == 0)
             break;
-        cy = generation_block(s, g, gen, lv, collecting, tight, cx, cy, cw);
+        cy = generation_block(s, g, gen, lv, collecting, tight, cx, cy, cw, bottom - sc(s, 30));
     }
     /* the working lists of a collection */
     static const GcListId work[] = {GC_LIST_UNREACHABLE, GC_LIST_FINALIZERS, GC_LIST_WRCB,
@@ -1229,10 +1232,10 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
         render_text_mid(s, cx, cy, sc(s, 28), RENDER_FONT_BOLD, spx(s, 17), RENDER_ALIGN_LEFT,
                         work[i] == GC_LIST_UNREACHABLE ? t->unreachable : t->text, buf);
         cy += sc(s, 32);
-        cy += list_strip(s, work[i], cx, cy, cw) + sc(s, 14);
+        cy += list_strip(s, work[i], cx, cy, cw, bottom - sc(s, 30)) + sc(s, 14);
     }
-    /* totals at the bottom */
-    if (cy < bottom - sc(s, 30)) {
+    /* totals at the bottom (the lists above stop short of them) */
+    if (cy <= bottom - sc(s, 26)) {
         snprintf(buf, sizeof buf, "allocated %lld \xC2\xB7 freed %lld \xC2\xB7 alive %lld",
                  (long long)g->allocated, (long long)g->freed, (long long)(g->allocated - g->freed));
         if (render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) > cw) /* narrow */

@@ -991,6 +991,28 @@ static void t_overview_drill(void)
               fabsf(w->view.pan_y - py0) < 1e-3f,
           "Backspace left zoom %.4f pan %.1f,%.1f (was %.4f %.1f,%.1f)", w->view.zoom,
           w->view.pan_x, w->view.pan_y, zoom0, px0, py0);
+    /* drilling on ends on cards that can be read (zoom 0.35 or more: a
+     * card's title 6 px or more), not on a screen of hundreds of specks */
+    int level = 0, on_cards = 0;
+    for (; level < 8 && !on_cards; level++) {
+        CHECK(app_win_build(w) == 0, "build");
+        const RenderHit *b = NULL;
+        int ncards = 0;
+        for (int32_t i = 0; i < w->list.nhits; i++) {
+            ncards += w->list.hits[i].kind == RENDER_HIT_CARD;
+            if (w->list.hits[i].kind == RENDER_HIT_BLOCK && !b)
+                b = &w->list.hits[i];
+        }
+        on_cards = ncards > 0 && !b;
+        if (!b)
+            break;
+        float bx = b->x + b->w * 0.5f, by = b->y + b->h * 0.5f;
+        app_win_mouse_down(w, bx, by, 1, 0);
+        app_win_mouse_up(w, bx, by, 0);
+        settle_view(w);
+    }
+    CHECK(on_cards && w->view.zoom >= 0.35f, "after %d drills: %s at zoom %.3f", level,
+          on_cards ? "cards" : "no cards", w->view.zoom);
     app_win_free(w);
     soft_free(r, surf);
 }
