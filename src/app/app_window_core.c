@@ -847,6 +847,8 @@ static int card_bounds(const AppWin *w, GcId id, float b[4])
     float x, y, cw, ch;
     if (!o || layout_get(w->layout, id, &x, &y) < 0)
         return 0;
+    if (w->view.slide)
+        render_ghost_at(&w->ghosts, id, &x, &y); /* drawn side by side (render_ghost_row) */
     /* a freed card's ghost is its header (render_heap draws it so) */
     layout_card_dims(w->layout, id, o->kind, o->state == GC_STATE_FREED ? 0 : o->nslots, &cw, &ch);
     b[0] = x;
@@ -1279,8 +1281,13 @@ void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
     *zoom = w->home[0];
     *x = w->home[1];
     *y = w->home[2];
+    w->ghosts.n = 0;
     if (!w->heap)
         return;
+    if (w->view.slide) {
+        int32_t start = gc_index_stmt_at(&w->tl, gc_cursor(w->heap) - 1);
+        render_ghost_row(w->heap, w->layout, start < 0 ? 0 : start, &w->ghosts);
+    }
     if (w->view.slide)
         slide_view(w, zoom, x, y);
     else if (w->follow)

@@ -204,6 +204,7 @@ typedef struct AppWin {
                                 record seeks to its frames from there (a walk back to 0 and
                                 forward again costs seconds at 10^6 events) */
     float home[3];           /* zoom, pan x, y chosen on load: each recorded frame starts there */
+    RenderGhosts ghosts;     /* a slide's ghosts side by side (render_ghost_row), for its view */
     int fullscreen;          /* wanted: the window follows it (fullscreen_changed) */
     int fullscreen_changed;
     /* loading (app_win_open): a worker thread when async (the window) */

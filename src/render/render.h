@@ -322,6 +322,28 @@ void render_regions_slide(int width, int height, float scale, int code_cols, flo
 int render_slide_bounds(const Layout *layout, float b[4]);
 /* Their size; 0 x 0 if none. */
 void render_slide_content(const Layout *layout, float *w, float *h);
+/* A slide with nothing alive on its heap shows the ghosts of the cards its
+ * statement freed together, near where they were: when one of them is
+ * more than RENDER_GHOST_APART world units from every other (tree_del's
+ * exit drew list #1 and globals() in opposite corners of the slide), side
+ * by side, tops in line, in the order of their places (top to bottom,
+ * then left to right), from the place of the first (more than four: two
+ * rows).  ghost_row fills g with them when there are 2 ..
+ * RENDER_GHOSTS_ROW of them and they are apart; n = -1 when more are apart
+ * (the slide lists them), 0 otherwise (each ghost where it was, a freed
+ * list still a row); stmt_start: the event that starts
+ * the statement shown (gc_index_stmt_at).  ghost_at gives id's place in the row, or 0. */
+#define RENDER_GHOSTS_MAX  64
+#define RENDER_GHOSTS_ROW  8 /* more ghosts apart than this: listed by name instead */
+#define RENDER_GHOST_APART (LAYOUT_GAP_X + 8)
+typedef struct RenderGhosts {
+    int n;
+    GcId id[RENDER_GHOSTS_MAX];
+    float x[RENDER_GHOSTS_MAX], y[RENDER_GHOSTS_MAX];
+} RenderGhosts;
+void render_ghost_row(const struct GcHeap *h, const Layout *layout, int32_t stmt_start,
+                      RenderGhosts *g);
+int render_ghost_at(const RenderGhosts *g, GcId id, float *x, float *y);
 /* render_regions, or render_regions_slide for p's code and layout's cards. */
 void render_regions_for(int width, int height, float scale, int slide, const LangProgram *p,
                         const Layout *layout, RenderRegions *out);

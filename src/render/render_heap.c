@@ -1094,6 +1094,24 @@ static void card_rows(const CardPaint *p, int rpx)
 /* The footer under the card: what is special about it (leaked, tentatively
  * unreachable, unreachable since a step, __del__ ran); it moves g->bottom
  * and g->foot_r. */
+/* Room at the right of a card's bottom edge for a self-arrow's head
+ * (arrow_to), which the footer's text leaves free. */
+#define SELF_ENTRY_W 48.0f
+
+/* Whether a field (not a cell) of o holds o itself: its arrow may loop
+ * into the card's bottom edge (arrow_to's self == 2). */
+static int refers_to_itself(const GcObject *o)
+{
+    if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_WEAKREF ||
+        o->state != GC_STATE_ALIVE)
+        return 0;
+    const GcSlot *sl = gc_slots(o);
+    for (uint32_t i = 0; i < o->nslots && i < LAYOUT_MAX_ROWS; i++)
+        if (GC_VAL_IS_OBJ(sl[i].val) && GC_VAL_ID(sl[i].val) == o->id)
+            return 1;
+    return 0;
+}
+
 static void card_footer(const CardPaint *p, CardGeo *g, int leaked, int tentative, int unreach)
 {
     Scene *s = p->s;
@@ -1143,6 +1161,8 @@ static void card_footer(const CardPaint *p, CardGeo *g, int leaked, int tentativ
          * card has its own footer there): the short form when the long
          * one would be cut */
         float fw = bw + (layout_is_compact(s->layout, p->id) ? 40 : 60) * k;
+        if (refers_to_itself(o))
+            fw = bw - SELF_ENTRY_W * k; /* its self-arrow may come into the bottom edge there */
         if (shorter[0] && (float)render_text_width(s->fonts, RENDER_FONT_SANS, fpx, foot) > fw)
             snprintf(foot, sizeof foot, "%s", shorter);
         const char *ft = render_fit(s, RENDER_FONT_SANS, fpx, foot, fw, fit, sizeof fit);
@@ -1414,6 +1434,8 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId sr
          * the card too: into its own bottom edge (a loop back into the
          * header would enclose that arrow's start, and they would cross) */
         p3 = (RenderPt){tgt->x + tgt->w - 30 * k, tgt->y + tgt->h};
+        if (tgt->foot_r > 0) /* right of the footer's text (card_footer leaves room) */
+            p3.x = fminf(fmaxf(p3.x, tgt->foot_r + 12 * k), tgt->x + tgt->w - 10 * k);
         in = (RenderPt){0, -1};
     } else if (self) {
         p3 = (RenderPt){tgt->x + tgt->w, hy};
@@ -2000,7 +2022,11 @@ void render_heap(Scene *s)
                  x + LAYOUT_CARD_W * zk(s) > s->rg.heap_x &&
                  y + LAYOUT_HEADER_H * zk(s) > s->rg.heap_y;
     }
-    if (s->v->slide && !living && (s->v->zoom < SLIDE_GHOST_ZMIN || ghosts_scattered(&c)))
+    RenderGhosts row = {0};
+    if (s->v->slide && !living)
+        render_ghost_row(s->h, s->layout, c.stmt_start, &row);
+    if (s->v->slide && !living &&
+        (s->v->zoom < SLIDE_GHOST_ZMIN || row.n < 0 || (!row.n && ghosts_scattered(&c))))
         ghosts_listed = 1;
     for (int ci = 0; ci < c.ncand; ci++) {
         GcId id = c.cand[ci];
@@ -2009,6 +2035,7 @@ void render_heap(Scene *s)
         if (!o || layout_get(s->layout, id, &wx, &wy) < 0 ||
             (ghosts_listed && o->state != GC_STATE_ALIVE))
             continue;
+        render_ghost_at(&row, id, &wx, &wy); /* side by side (app_win_frame_view frames them so) */
         draw_card(&c, id, o, wx, wy);
     }
     if (c.aggregate)

@@ -51,6 +51,105 @@ int render_slide_bounds(const Layout *l, float b[4])
     return any;
 }
 
+/* The ghost's rectangle as drawn (a freed card is its header: card_geo). */
+static void ghost_rect(const GcHeap *h, const Layout *l, GcId id, float x, float y, float r[4])
+{
+    const GcObject *o = gc_object(h, id);
+    float w, hh;
+    layout_card_dims(l, id, o->kind, o->state == GC_STATE_FREED ? 0 : o->nslots, &w, &hh);
+    r[0] = x;
+    r[1] = y;
+    r[2] = x + w;
+    r[3] = y + hh + 24; /* and its footer */
+}
+
+/* Whether some ghost of g (at their places) is farther than
+ * RENDER_GHOST_APART from every other one: the ghosts are apart. */
+static int ghosts_apart(const GcHeap *h, const Layout *l, const RenderGhosts *g, int n)
+{
+    for (int i = 0; i < n; i++) {
+        float a[4], best = 1e30f;
+        ghost_rect(h, l, g->id[i], g->x[i], g->y[i], a);
+        for (int j = 0; j < n; j++) {
+            float b[4];
+            if (j == i)
+                continue;
+            ghost_rect(h, l, g->id[j], g->x[j], g->y[j], b);
+            float dx = fmaxf(0, fmaxf(b[0] - a[2], a[0] - b[2]));
+            float dy = fmaxf(0, fmaxf(b[1] - a[3], a[1] - b[3]));
+            best = fminf(best, sqrtf(dx * dx + dy * dy));
+        }
+        if (best > RENDER_GHOST_APART)
+            return 1;
+    }
+    return 0;
+}
+
+void render_ghost_row(const GcHeap *h, const Layout *l, int32_t stmt_start, RenderGhosts *g)
+{
+    g->n = 0;
+    GcId maxid = h && l ? gc_max_id(h) : 0;
+    int n = 0;
+    for (GcId id = 1; id <= maxid; id++) {
+        const GcObject *o = gc_object(h, id);
+        float x, y;
+        if (!o || layout_is_temporary(l, id) || layout_get(l, id, &x, &y) < 0)
+            continue;
+        if (o->state == GC_STATE_ALIVE)
+            return; /* something alive: each ghost where it was */
+        if (o->died < stmt_start)
+            continue;
+        if (n == RENDER_GHOSTS_MAX)
+            return;
+        /* insertion by place: top to bottom, then left to right */
+        int at = n++;
+        while (at > 0 && (g->y[at - 1] > y || (g->y[at - 1] == y && g->x[at - 1] > x))) {
+            g->id[at] = g->id[at - 1];
+            g->x[at] = g->x[at - 1];
+            g->y[at] = g->y[at - 1];
+            at--;
+        }
+        g->id[at] = id;
+        g->x[at] = x;
+        g->y[at] = y;
+    }
+    if (n < 2 || !ghosts_apart(h, l, g, n))
+        return;
+    if (n > RENDER_GHOSTS_ROW) {
+        g->n = -1; /* too many to show at a readable size: render_heap lists them */
+        return;
+    }
+    /* one row of up to four, else two rows */
+    int cols = n <= 4 ? n : (n + 1) / 2;
+    float x0 = g->x[0], x = x0, y = g->y[0], row_h = 0;
+    for (int i = 0; i < n; i++) {
+        float r[4]; /* as large as its ghost is drawn */
+        ghost_rect(h, l, g->id[i], 0, 0, r);
+        float w = r[2], hh = r[3] - 24;
+        if (i > 0 && i % cols == 0) {
+            x = x0;
+            y += row_h + 24 + LAYOUT_GAP_Y; /* under the row's footers */
+            row_h = 0;
+        }
+        g->x[i] = x;
+        g->y[i] = y;
+        x += w + LAYOUT_GAP_X;
+        row_h = fmaxf(row_h, hh);
+    }
+    g->n = n;
+}
+
+int render_ghost_at(const RenderGhosts *g, GcId id, float *x, float *y)
+{
+    for (int i = 0; i < g->n; i++)
+        if (g->id[i] == id) {
+            *x = g->x[i];
+            *y = g->y[i];
+            return 1;
+        }
+    return 0;
+}
+
 void render_slide_content(const Layout *l, float *w, float *h)
 {
     float b[4];
