@@ -483,6 +483,8 @@ static void pin_key(AppWin *w, GcId id, char *key, size_t n)
     snprintf(key, n, "%s #%d", gc_type_name(w->heap, id), (int)id);
 }
 
+static int load_async(AppWin *w, const char *path_in, int keep, const char *ok, const char *fail);
+
 int app_win_save_layout(AppWin *w, char *msg, size_t n)
 {
     if (!w->heap || !w->layout || !w->path[0]) {
@@ -519,6 +521,16 @@ int app_win_save_layout(AppWin *w, char *msg, size_t n)
     free(keys);
     if (rc < 0)
         return -1;
+    if (w->async) {
+        /* the run again in the worker; a failure is toasted when it ends */
+        if (load_async(w, path, 1, NULL,
+                       "Saved, but the file does not load again: see the panel.") < 0) {
+            snprintf(msg, n, "Saved, but the file does not load again: %s",
+                     w->load_error ? w->load_error : "?");
+            return -1;
+        }
+        return np;
+    }
     if (app_win_load(w, path, 1) < 0) {
         snprintf(msg, n, "Saved, but the file does not load again: %s",
                  w->load_error ? w->load_error : "?");
@@ -693,26 +705,59 @@ int app_win_load(AppWin *w, const char *path_in, int keep_step)
     return install(w, &res, path, keep_step);
 }
 
-int app_win_open(AppWin *w, const char *path_in)
+/* Starts loading path in the worker thread; a reload (keep) keeps the
+ * step shown and the places and toasts ok or fail when it ends.  0, or -1
+ * when the file has errors (shown) or memory ran out. */
+static int load_async(AppWin *w, const char *path_in, int keep, const char *ok, const char *fail)
 {
-    if (!w->async)
-        return app_win_load(w, path_in, 0);
     char path[APP_PATH_MAX];
-    scopy(path, sizeof path, path_in);
+    scopy(path, sizeof path, path_in); /* path_in may be w->path */
     app_win_cancel_load(w);
     Scenario *sc = parse_file(w, path);
     if (!sc)
         return -1;
-    AppLoad *j = start_load(w, sc, path, 0, 1);
+    AppLoad *j = start_load(w, sc, path, keep && strcmp(path, w->path) == 0, 1);
     if (!j)
         return -1;
     w->loading = j;
     scopy(w->loading_path, sizeof w->loading_path, path);
+    w->loading_keep = keep;
+    scopy(w->loading_ok, sizeof w->loading_ok, ok ? ok : "");
+    scopy(w->loading_fail, sizeof w->loading_fail, fail ? fail : "");
     w->loading_shown = 0;
     w->load_status[0] = 0;
     w->view.playing = 0;
     w->dirty = 1;
     return 0;
+}
+
+int app_win_open(AppWin *w, const char *path_in)
+{
+    if (!w->async)
+        return app_win_load(w, path_in, 0);
+    return load_async(w, path_in, 0, NULL, NULL);
+}
+
+/* Loads the file shown again, keeping the step shown and the places: in
+ * the worker thread in the window (the run of a big program takes
+ * seconds, and the window keeps drawing its progress), at once otherwise
+ * (record, tests).  ok and fail are toasted when it ends; on errors the
+ * run shown stays.  0, or -1 when it failed at once. */
+static int reload(AppWin *w, const char *ok, const char *fail, uint32_t now)
+{
+    char path[APP_PATH_MAX];
+    scopy(path, sizeof path, w->path);
+    if (w->async) {
+        if (load_async(w, path, 1, ok, fail) == 0)
+            return 0;
+    } else if (app_win_load(w, path, 1) == 0) {
+        if (ok && ok[0])
+            app_win_toast(w, ok, 0, now);
+        return 0;
+    }
+    if (fail && fail[0])
+        app_win_toast(w, fail, 1, now);
+    return -1;
 }
 
 /* The load running has ended: installs it (or says it was cancelled). */
@@ -722,7 +767,14 @@ static int finish_load(AppWin *w)
     app_load_take(w->loading, &res);
     w->loading = NULL;
     w->dirty = 1;
-    return install(w, &res, w->loading_path, 0);
+    int cancelled = res.st.cancelled;
+    int rc = install(w, &res, w->loading_path, w->loading_keep);
+    const char *msg = rc == 0 ? w->loading_ok : cancelled ? "" : w->loading_fail;
+    if (msg[0])
+        app_win_toast(w, msg, rc != 0, SDL_GetTicks());
+    w->loading_keep = 0;
+    w->loading_ok[0] = w->loading_fail[0] = 0;
+    return rc;
 }
 
 void app_win_cancel_load(AppWin *w)
@@ -1888,12 +1940,7 @@ static void save_layout_command(AppWin *w, uint32_t now)
 /* Loads the file again; on errors the run shown stays. */
 static void reload_command(AppWin *w, uint32_t now)
 {
-    char path[APP_PATH_MAX];
-    snprintf(path, sizeof path, "%s", w->path);
-    if (app_win_load(w, path, 1) == 0)
-        app_win_toast(w, "Reloaded.", 0, now);
-    else
-        app_win_toast(w, "The file has errors: the previous version stays.", 1, now);
+    reload(w, "Reloaded.", "The file has errors: the previous version stays.", now);
 }
 
 /* Escape closes the innermost thing open: the quit question, an overlay,
@@ -2119,12 +2166,8 @@ int app_win_tick(AppWin *w, uint32_t now, uint32_t *wait_ms)
         long long m = file_mtime(w->path);
         if (m >= 0 && m != w->mtime) {
             w->mtime = m;
-            char path[APP_PATH_MAX];
-            snprintf(path, sizeof path, "%s", w->path);
-            if (app_win_load(w, path, 1) == 0)
-                app_win_toast(w, "The file changed on disk: reloaded.", 0, now);
-            else
-                app_win_toast(w, "The file changed but has errors: the previous version stays.", 1, now);
+            reload(w, "The file changed on disk: reloaded.",
+                   "The file changed but has errors: the previous version stays.", now);
         }
     }
     if (wait_ms)
@@ -2167,10 +2210,14 @@ static void progress_panel(AppWin *w)
     float sweep = (float)(st.ms % 1600) / 1600.0f, sw = tw * 0.12f;
     render_rect(l, tx + (tw - sw) * sweep, ty + 3 * s, sw, th - 6 * s, (th - 6 * s) * 0.5f,
                 render_mix(t->accent, t->text, 0.45f));
-    render_text(l, x + pad, y + 140 * s, RENDER_FONT_SANS, (int)(15 * s + 0.5f), RENDER_ALIGN_LEFT,
-                t->text_faint,
-                "Escape cancels (the program is not opened) \xC2\xB7 the window opens it when it "
-                "is ready");
+    render_text(
+        l, x + pad, y + 140 * s, RENDER_FONT_SANS, (int)(15 * s + 0.5f), RENDER_ALIGN_LEFT,
+        t->text_faint,
+        w->loading_keep
+            ? "Escape cancels (the run shown stays) \xC2\xB7 the window shows the new run "
+              "when it is ready"
+            : "Escape cancels (the program is not opened) \xC2\xB7 the window opens it when "
+              "it is ready");
 }
 
 int app_win_build(AppWin *w)

@@ -211,6 +211,11 @@ typedef struct AppWin {
     int async;
     AppLoad *loading; /* the load running, NULL if none */
     char loading_path[APP_PATH_MAX];
+    /* a reload in the worker (a file changed on disk, R, Ctrl+S): it keeps
+     * the step shown and the places, and says how it went when it is
+     * installed (loading_ok) or not (loading_fail; "": nothing) */
+    int loading_keep;
+    char loading_ok[160], loading_fail[200];
     int loading_keep_picker; /* the picker was open: reopen it if the load fails */
     uint32_t loading_shown;  /* SDL ticks of the last progress frame drawn (0: none yet) */
     int title_changed;       /* a load was installed: the window's title follows */

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <gif_lib.h>
@@ -855,6 +856,68 @@ static void t_load_cancel(void)
     soft_free(r, surf);
 }
 
+/* Writes text to path and moves its modification time on by secs. */
+static void write_later(const char *path, const char *text, int secs)
+{
+    FILE *f = fopen(path, "wb");
+    CHECK(f && fwrite(text, 1, strlen(text), f) == strlen(text), "write %s", path);
+    if (f)
+        fclose(f);
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        struct timeval tv[2] = {{st.st_mtime + secs, 0}, {st.st_mtime + secs, 0}};
+        utimes(path, tv);
+    }
+}
+
+/* A file changed on disk is loaded again in the worker thread, as opening
+ * one is (the window keeps drawing while a big program runs again): the
+ * tick that sees the change starts the load, the old run stays shown until
+ * it is installed, then the step shown is kept and the toast says it; a
+ * file with errors keeps the old run and says so at once. */
+static void t_reload_async(void)
+{
+    const char *path = out("reload.py");
+    write_later(path, "a = [1]\nb = [a]\nc = 3\n", 0);
+    SDL_Surface *surf;
+    SDL_Renderer *r = soft_renderer(1280, 720, &surf);
+    if (!r)
+        return;
+    AppWinOptions wo = {out("shots"), 0, 1, 0, 0, 0, 0};
+    AppWin *w = app_win_new(r, 1280, 720, 1, &wo);
+    CHECK(w != NULL, "window: %s", SDL_GetError());
+    if (!w)
+        return;
+    w->async = 1;
+    CHECK(app_win_open(w, path) == 0 && app_win_wait_load(w, 60000) && w->heap, "open %s", path);
+    app_win_command(w, APP_CMD_NEXT_STMT, SDL_GetTicks());
+    app_win_command(w, APP_CMD_NEXT_STMT, SDL_GetTicks());
+    int32_t step = gc_cursor(w->heap) > 0 ? gc_event(w->heap, gc_cursor(w->heap) - 1)->step : -1;
+    GcHeap *before = w->heap;
+    uint32_t wait, t = SDL_GetTicks() + 5000; /* steps and glides over */
+    app_win_tick(w, t, &wait);
+    write_later(path, "a = [1]\nb = [a, a]\nc = 4\n", 10);
+    w->dirty = 0;
+    app_win_tick(w, t, &wait);
+    CHECK(w->loading != NULL, "the changed file was not loaded in the worker");
+    CHECK(w->heap == before, "the old run was replaced before the new one ran");
+    CHECK(app_win_wait_load(w, 60000) && w->heap && w->heap != before, "the reload was not installed");
+    int32_t now_step = gc_cursor(w->heap) > 0 ? gc_event(w->heap, gc_cursor(w->heap) - 1)->step : -1;
+    CHECK(now_step == step, "the reload moved from step %d to %d", (int)step, (int)now_step);
+    CHECK(strstr(w->toast, "reloaded"), "toast after the reload: '%s'", w->toast);
+    /* errors: the old run stays, said at once */
+    before = w->heap;
+    t = SDL_GetTicks() + 10000;
+    app_win_tick(w, t, &wait);
+    write_later(path, "a = [1\n", 20);
+    w->dirty = 0;
+    app_win_tick(w, t, &wait);
+    CHECK(!w->loading && w->heap == before, "a file with errors replaced the run");
+    CHECK(strstr(w->toast, "has errors"), "toast after a bad change: '%s'", w->toast);
+    app_win_free(w);
+    soft_free(r, surf);
+}
+
 /* The window's timeline marks the part where the history's budget kept
  * only statements: the band covers exactly the events gc_history_fine
  * says no for, its label is drawn, and the tooltip over it tells why
@@ -1088,7 +1151,7 @@ int main(int argc, char **argv)
                  {"gif", t_gif},             {"gif_delay", t_gif_delay},             {"unwritable", t_unwritable},
                  {"temp_names", t_temp_names}, {"points", t_points},
                  {"recompute", t_recompute}, {"recompute_window", t_recompute_window},
-                 {"load_cancel", t_load_cancel}, {"timeline_coarse", t_timeline_coarse},
+                 {"load_cancel", t_load_cancel}, {"reload_async", t_reload_async}, {"timeline_coarse", t_timeline_coarse},
                  {"overview_drill", t_overview_drill}, {"open_at_end", t_open_at_end}};
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
         if (strcmp(argv[1], tests[i].name) == 0) {
