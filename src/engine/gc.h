@@ -14,7 +14,9 @@
  * recording is on, each setter appends a "write" (old and new value) to the
  * history, and writes are grouped into micro-steps (GcEvent).  Moving the
  * cursor of the history undoes or redoes writes, so stepping back is exact at
- * every granularity and costs only the writes in between.  When recording is
+ * every granularity and costs only the writes in between (or, for a long
+ * jump, a copy of the heap taken while recording and the writes from
+ * there: gc_checkpoint.c).  When recording is
  * off (gcviz run, benchmarks) nothing is kept and nothing is paid.
  *
  * Objects are named by stable integer ids (1, 2, 3, ... in allocation order,
@@ -376,7 +378,12 @@ typedef struct GcConfig {
      * (the oracle's JSON scenarios run with the start-up heap frozen). */
     int64_t startup_objects;
     int64_t startup_untrack_later; /* of those, gc_hidden_untrack(later) */
+    /* Checkpoints of the heap while recording (gc_checkpoint.c): one about
+     * every this many writes (0: GC_CHECKPOINT_EVERY; < 0: none).  gc_seek
+     * restores the nearest one when that costs less than replaying. */
+    int64_t checkpoint_every;
 } GcConfig;
+#define GC_CHECKPOINT_EVERY 65536
 
 /* Creates an empty heap. atoms is borrowed and must outlive the heap.
  * Returns NULL on out of memory. */
@@ -626,8 +633,10 @@ int gc_event_interpreter_only(const GcHeap *h, int32_t i);
 /* The current cursor: the state shown is the state after event cursor-1
  * (0 = before anything happened).  The cursor is at the end after a run. */
 int32_t gc_cursor(const GcHeap *h);
-/* Moves the cursor, undoing or redoing writes; the heap then shows the
- * state at that point (read-only: do not mutate a rewound heap). */
+/* Moves the cursor, undoing or redoing writes (from the nearest heap
+ * checkpoint when that costs less: GcConfig.checkpoint_every); the heap
+ * then shows the state at that point, the same whichever way it came
+ * (read-only: do not mutate a rewound heap). */
 void gc_seek(GcHeap *h, int32_t cursor);
 /*
  * The history's memory budget (issue 14).  The history keeps every
@@ -642,7 +651,8 @@ void gc_seek(GcHeap *h, int32_t cursor);
  */
 typedef struct GcHistoryInfo {
     int64_t budget;      /* bytes */
-    int64_t bytes;       /* used by events, writes and the coarse mode's table */
+    int64_t bytes;       /* used by events, writes, the coarse mode's table and the
+                            heap checkpoints (gc_checkpoint.c) */
     int32_t coarse_from; /* first event of a statement-level part, -1 if none */
     int full;            /* the budget stopped the run */
     /* The events [fine_from, fine_to) are every micro-step: [0, coarse_from)

@@ -223,6 +223,11 @@ GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host)
         h->cfg.max_objects = DEFAULT_MAX_OBJECTS;
     if (h->cfg.history_budget <= 0)
         h->cfg.history_budget = gc_history_default_budget();
+    h->ck_every = !h->cfg.record                 ? 0
+                  : h->cfg.checkpoint_every == 0 ? GC_CHECKPOINT_EVERY
+                  : h->cfg.checkpoint_every > 0  ? h->cfg.checkpoint_every
+                                                 : 0;
+    h->ck_next = h->ck_every;
     h->coarse_from = -1;
     h->fine_start = h->fine_end = -1;
     if (h->cfg.fine_from > 0) { /* a recomputed history starts statement-level */

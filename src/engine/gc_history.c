@@ -85,7 +85,8 @@ static int64_t used_bytes(const GcHeap *h)
 {
     return (int64_t)h->nevents * (int64_t)sizeof(GcEvent) + h->wlog_n +
            (h->npacked / GC_WBLOCK + 1) * (int64_t)sizeof(int64_t) +
-           h->ntail * (int64_t)sizeof(GcWrite) + h->capcoal * (int64_t)sizeof(CoalEntry);
+           h->ntail * (int64_t)sizeof(GcWrite) + h->capcoal * (int64_t)sizeof(CoalEntry) +
+           h->ck_bytes;
 }
 
 GcHistoryInfo gc_history_info(const GcHeap *h)
@@ -598,6 +599,8 @@ static void apply_write(GcHeap *h, const GcWrite *w, int forward)
         gc__obj_put(&h->objs[w->id], w->field, v);
         break;
     case W_GLOBAL:
+        if (w->field == GF_MAXID && forward && h->ck_dirty && v > w->old)
+            gc__ck_fresh(h, (GcId)w->old + 1, (GcId)v); /* allocated again */
         h->g[w->field] = v;
         break;
     case W_SLOTK:
@@ -657,6 +660,7 @@ int32_t gc__event_rec(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t 
         h->events = e;
         h->capevents = cap;
     }
+    gc__ck_maybe_take(h); /* the state at cursor nevents */
     GcEvent *e = &h->events[h->nevents];
     e->kind = (uint8_t)kind;
     e->phase = (uint8_t)h->g[GF_PHASE];
@@ -739,6 +743,7 @@ void gc_seek(GcHeap *h, int32_t cursor)
         cursor = 0;
     if (cursor > h->nevents)
         cursor = h->nevents;
+    gc__ck_seek(h, cursor); /* from a checkpoint, if that costs less */
     /* writes [a, b) lie between the two cursors */
     int32_t lo = cursor < h->cursor ? cursor : h->cursor;
     int32_t hi = cursor < h->cursor ? h->cursor : cursor;

@@ -113,12 +113,39 @@ typedef struct IdVec {
     int32_t n, cap;
 } IdVec;
 
+/* A checkpoint of the heap (gc_checkpoint.c): a copy of everything the
+ * logged setters write, at cursor ev (ev events and w writes applied):
+ * g[], the records 1..nobjs (each record's slots in `slots`, cap of them
+ * for a record whose cap is over 1, in id order), the frames with their
+ * variables (framecap[d] of them in `vars`, in depth order), the
+ * temporaries and the in-flight references (their capacities). */
+typedef struct GcCheckpoint {
+    int32_t ev;
+    int64_t w;
+    int64_t bytes; /* what it holds, counted in the history's budget */
+    int64_t cost;  /* what restoring it costs, in writes replayed */
+    int64_t g[GF_NGLOBALS];
+    GcObject *objs;
+    GcId nobjs;
+    GcSlot *slots;
+    GcFrame *frames;
+    uint32_t *framecap;
+    int32_t nframes;
+    GcSlot *vars;
+    GcValue *temps, *infl;
+    int32_t ntemps, ninfl;
+} GcCheckpoint;
+
 /* The heap.  What gc_seek rewinds is exactly what the logged setters
  * write (objs' fields and slots, g[], frames and their variables, temps,
  * infl): anything else a rewound state shows must be derived from those.
  * State outside the undo log, and why that is safe:
  *   - the history itself: the write log, events, nevents, cursor, the
  *     budget (coarse, coarse_from, budget_full, nstops, fine_*, coal*);
+ *   - the checkpoints (ck, nck, ck_every, ck_next, ck_bytes): copies of
+ *     the logged state at some cursors, which gc_seek may restore instead
+ *     of replaying writes (gc_checkpoint.c); ck_dirty: records above the
+ *     restored maxid may hold a later state until replay allocates them;
  *   - derived from the cursor by gc_seek: loc;
  *   - append-only tables a rewound state may name but never changes:
  *     atoms, classes, classkeys, colls (one record per collection, read
@@ -186,6 +213,12 @@ struct GcHeap {
     int64_t fine_base;
     struct CoalEntry *coal;
     int64_t capcoal, ncoal, coal_span;
+    /* Checkpoints (gc_checkpoint.c), in cursor order. */
+    GcCheckpoint *ck;
+    int32_t nck, capck;
+    int64_t ck_every, ck_next, ck_bytes;
+    int ck_dirty;
+    int64_t ck_restores; /* seeks that restored one (tests, benchmarks) */
     int32_t loc; /* current statement location */
     IdVec freed, finalized;
     /* The step's allocations before it, and the argument tuples it made
@@ -346,6 +379,26 @@ static inline void gc__obj_set_inline(GcHeap *h, GcId id, int field, int64_t v)
         gc__log(h, W_OBJ, (uint8_t)field, id, 0, gc__obj_get(o, field), v);
     gc__obj_put(o, field, v);
 }
+
+/* Checkpoints (gc_checkpoint.c).  gc__ck_take: a checkpoint of the state
+ * now (the cursor at the end, the last event closed), when due; thins the
+ * older ones to keep their number and bytes bounded.  gc__ck_seek: before
+ * a seek to cursor from h->cursor, restores the checkpoint from which
+ * replaying costs least, if that is less than replaying from where the
+ * heap is (h->cursor is then the checkpoint's).  gc__ck_fresh: a record
+ * about to be allocated again by a replay, set as undo would have left
+ * it.  gc__ck_free: frees them all. */
+void gc__ck_take(GcHeap *h);
+static inline void gc__ck_maybe_take(GcHeap *h)
+{
+    if (h->ck_every > 0 && h->nwrites >= h->ck_next)
+        gc__ck_take(h);
+}
+void gc__ck_seek(GcHeap *h, int32_t cursor);
+void gc__ck_fresh(GcHeap *h, GcId from, GcId to);
+void gc__ck_free(GcHeap *h);
+/* Rebuilds a dict's key index from its slots (gc_object.c). */
+void gc__ix_rebuild(GcObject *o);
 
 /* The budget (gc_history.c): may an event of this kind be kept now?
  * Switches to the statement-level history when the fine one has used its

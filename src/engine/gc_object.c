@@ -85,6 +85,11 @@ static void ix_rebuild(GcObject *o)
             ix_put(o, s[p].key, p);
 }
 
+void gc__ix_rebuild(GcObject *o)
+{
+    ix_rebuild(o);
+}
+
 void gc__slot_key_store(GcObject *o, uint32_t i, GcValue key)
 {
     GcSlot *s = gc__slots(o);

@@ -32,6 +32,7 @@ void gc_heap_free(GcHeap *h)
     gc_free(h->classkeys);
     gc_free(h->classes);
     gc__log_free(h);
+    gc__ck_free(h);
     gc_free(h->events);
     gc_free(h->freed.v);
     gc_free(h->finalized.v);

@@ -337,6 +337,9 @@ typedef struct LangRunOptions {
      * stops before the next statement (lang_run_cancelled), with status 1,
      * the error "the run was cancelled" and no interpreter exit. */
     int (*on_progress)(void *ctx, const LangProgress *p);
+    /* Heap checkpoints every this many writes (GcConfig.checkpoint_every;
+     * 0 = the default, < 0 = none: every seek replays writes). */
+    int64_t checkpoint_every;
 } LangRunOptions;
 
 /* Runs the whole program.  Returns a run (never NULL unless out of memory)

@@ -4520,7 +4520,8 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
                     r->opt.history_budget,
                     r->opt.fine_from,
                     0,
-                    0};
+                    0,
+                    r->opt.checkpoint_every};
     if (r->py)
         cfg.startup_objects = startup_objects(p, &cfg.startup_untrack_later);
     GcHost host = {r, host_del, host_weakref_cb};

@@ -45,3 +45,11 @@ endforeach()
 if(GCVIZ_CHECKED)
   add_test(NAME engine_history_rewound_mutation COMMAND test_history rewound_mutation)
 endif()
+
+# Heap checkpoints (issue 14): a checkpointed seek gives the heap plain
+# replay gives, word for word.
+add_executable(test_checkpoint ${CMAKE_CURRENT_LIST_DIR}/test_checkpoint.c)
+target_link_libraries(test_checkpoint PRIVATE gcviz_scenario)
+foreach(t cycles churn resurrection weakrefs coarse)
+  add_test(NAME engine_checkpoint_${t} COMMAND test_checkpoint ${t})
+endforeach()

@@ -1,0 +1,327 @@
+/*
+ * test_checkpoint.c: heap checkpoints (issue 14, gc_checkpoint.c).
+ *
+ * Each program is run twice, recording the same history with a
+ * checkpoint every few dozen writes (so that they are thinned many times
+ * over); the second run then drops its checkpoints.  Both are sought to the same random cursors
+ * in a random order (forwards and backwards, near and far), the first
+ * through its checkpoints, the second by replaying writes only, and their
+ * heaps must be the same word for word: every global, every record up to
+ * maxid (each field, its slots up to their capacity), every frame up to
+ * the frames' capacity with its variables, the temporaries, the in-flight
+ * references, the printed output and the captions of the events around
+ * the cursor; gc_check must pass on both.  The programs: garbage
+ * 2-cycles, a churn loop with automatic collections (a dict with a key
+ * index, a list, __del__, output), __del__ resurrecting objects in
+ * collections, weakref callbacks, and the churn loop with its budget
+ * forced small (statement-level from part way).
+ *
+ * Usage: test_checkpoint cycles | churn | resurrection | weakrefs | coarse
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gc_internal.h"
+#include "scenario.h"
+
+static int failures;
+
+#define EXPECT(cond, ...)                                                     \
+    do {                                                                      \
+        if (!(cond)) {                                                        \
+            fprintf(stderr, "%s:%d: FAILED %s: ", __FILE__, __LINE__, #cond); \
+            fprintf(stderr, __VA_ARGS__);                                     \
+            fputc('\n', stderr);                                              \
+            failures++;                                                       \
+        }                                                                     \
+    } while (0)
+
+static const char CYCLES[] =
+    "import gc\n"
+    "gc.disable()\n"
+    "\n"
+    "\n"
+    "class Node:\n"
+    "    pass\n"
+    "\n"
+    "\n"
+    "for i in range(150):\n"
+    "    a = Node()\n"
+    "    b = Node()\n"
+    "    a.peer = b\n"
+    "    b.peer = a\n"
+    "del a, b\n"
+    "print(gc.collect())\n";
+
+static const char CHURN[] =
+    "import gc\n"
+    "gc.collect()\n"
+    "gc.set_threshold(50, 3, 3)\n"
+    "\n"
+    "\n"
+    "class Node:\n"
+    "    def __del__(self):\n"
+    "        if self.n % 40 == 0:\n"
+    "            print('del', self.n)\n"
+    "\n"
+    "\n"
+    "def make(n):\n"
+    "    t = Node()\n"
+    "    t.n = n\n"
+    "    t.me = t\n"
+    "    return t\n"
+    "\n"
+    "\n"
+    "keep = []\n"
+    "d = {}\n"
+    "for i in range(200):\n"
+    "    t = make(i)\n"
+    "    keep.append([i, t])\n"
+    "    d[i % 37] = t\n"
+    "    if (i * 7) % 37 in d:\n"
+    "        d.pop((i * 7) % 37)\n"
+    "    if len(keep) > 5:\n"
+    "        keep.pop(0)\n"
+    "    if i % 50 == 0:\n"
+    "        print('at', i, len(keep))\n"
+    "del t\n"
+    "d.clear()\n"
+    "print('collected', gc.collect())\n";
+
+static const char RESURRECTION[] =
+    "import gc\n"
+    "gc.collect()\n"
+    "gc.set_threshold(30, 2, 2)\n"
+    "\n"
+    "\n"
+    "class Phoenix:\n"
+    "    def __del__(self):\n"
+    "        graveyard.append(self)\n"
+    "\n"
+    "\n"
+    "graveyard = []\n"
+    "for i in range(80):\n"
+    "    a = Phoenix()\n"
+    "    b = Phoenix()\n"
+    "    a.peer = b\n"
+    "    b.peer = a\n"
+    "    a.box = {'i': i, 'b': b}\n"
+    "    del a, b\n"
+    "    if len(graveyard) > 6:\n"
+    "        graveyard.clear()\n"
+    "print(gc.collect(), len(graveyard))\n"
+    "graveyard.clear()\n"
+    "print(gc.collect())\n";
+
+static const char WEAKREFS[] =
+    "import gc\n"
+    "import weakref\n"
+    "gc.collect()\n"
+    "gc.set_threshold(25, 2, 2)\n"
+    "\n"
+    "\n"
+    "class Node:\n"
+    "    pass\n"
+    "\n"
+    "\n"
+    "def noticed(ref):\n"
+    "    notes.append(ref)\n"
+    "\n"
+    "\n"
+    "notes = []\n"
+    "refs = []\n"
+    "for i in range(100):\n"
+    "    t = Node()\n"
+    "    t.me = t\n"
+    "    refs.append(weakref.ref(t, noticed))\n"
+    "    if i % 3 == 0:\n"
+    "        refs.append(weakref.ref(t))\n"
+    "    del t\n"
+    "    if len(refs) > 8:\n"
+    "        refs.pop(0)\n"
+    "    if len(notes) > 4:\n"
+    "        notes.clear()\n"
+    "print(gc.collect(), len(notes))\n";
+
+static LangRun *run(Scenario *s, int64_t budget, int64_t every)
+{
+    LangRunOptions o;
+    memset(&o, 0, sizeof o);
+    o.record = 1;
+    o.history_budget = budget;
+    o.checkpoint_every = every;
+    LangRun *r = lang_run(s->program, &o);
+    if (!r) {
+        fprintf(stderr, "out of memory\n");
+        exit(1);
+    }
+    return r;
+}
+
+#define SAME(x, ...)                          \
+    do {                                      \
+        if (!(x)) {                           \
+            snprintf(why, nwhy, __VA_ARGS__); \
+            return 0;                         \
+        }                                     \
+    } while (0)
+
+static int same_record(const GcObject *a, const GcObject *b, char *why, size_t nwhy)
+{
+    GcId id = a->id;
+    SAME(a->id == b->id && a->kind == b->kind && a->state == b->state && a->list == b->list &&
+             a->flags == b->flags,
+         "object %d: id/kind/state/list/flags %d %d %d %d %d against %d %d %d %d %d", id, a->id,
+         a->kind, a->state, a->list, a->flags, b->id, b->kind, b->state, b->list, b->flags);
+    SAME(a->refcnt == b->refcnt && a->gc_refs == b->gc_refs,
+         "object %d: refcnt %d gc_refs %d against %d %d", id, a->refcnt, a->gc_refs, b->refcnt,
+         b->gc_refs);
+    SAME(a->prev == b->prev && a->next == b->next, "object %d: links %d %d against %d %d", id,
+         a->prev, a->next, b->prev, b->next);
+    SAME(a->nslots == b->nslots && a->cap == b->cap, "object %d: nslots/cap %u %u against %u %u",
+         id, a->nslots, a->cap, b->nslots, b->cap);
+    SAME(a->cls == b->cls && a->wr_head == b->wr_head && a->born == b->born && a->died == b->died,
+         "object %d: cls/wr_head/born/died %d %d %d %d against %d %d %d %d", id, a->cls,
+         a->wr_head, a->born, a->died, b->cls, b->wr_head, b->born, b->died);
+    const GcSlot *sa = gc_slots(a), *sb = gc_slots(b);
+    for (uint32_t i = 0; i < (a->cap > 1 ? a->cap : 1); i++)
+        SAME(sa[i].key == sb[i].key && sa[i].val == sb[i].val,
+             "object %d: slot %u %llx=%llx against %llx=%llx", id, i,
+             (unsigned long long)sa[i].key, (unsigned long long)sa[i].val,
+             (unsigned long long)sb[i].key, (unsigned long long)sb[i].val);
+    return 1;
+}
+
+/* The two heaps' whole state at their cursors: 1 if the same, else 0
+ * with the first difference in why. */
+static int same_heap(LangRun *ra, LangRun *rb, char *why, size_t nwhy)
+{
+    GcHeap *a = lang_run_heap(ra), *b = lang_run_heap(rb);
+    SAME(a->cursor == b->cursor && a->loc == b->loc, "cursor/loc %d %d against %d %d", a->cursor,
+         a->loc, b->cursor, b->loc);
+    for (int i = 0; i < GF_NGLOBALS; i++)
+        SAME(a->g[i] == b->g[i], "global %d: %lld against %lld", i, (long long)a->g[i],
+             (long long)b->g[i]);
+    for (GcId id = 1; id <= gc_max_id(a); id++)
+        if (!same_record(&a->objs[id], &b->objs[id], why, nwhy))
+            return 0;
+    SAME(a->capframes == b->capframes, "frame capacity %d against %d", a->capframes,
+         b->capframes);
+    for (int d = 0; d < a->capframes; d++) {
+        const GcFrame *fa = &a->frames[d], *fb = &b->frames[d];
+        SAME(fa->func == fb->func && fa->self_obj == fb->self_obj && fa->loc == fb->loc &&
+                 fa->nvars == fb->nvars && a->framecap[d] == b->framecap[d],
+             "frame %d: %d %d %d %u against %d %d %d %u", d, fa->func, fa->self_obj, fa->loc,
+             fa->nvars, fb->func, fb->self_obj, fb->loc, fb->nvars);
+        for (uint32_t i = 0; i < a->framecap[d]; i++)
+            SAME(fa->vars[i].key == fb->vars[i].key && fa->vars[i].val == fb->vars[i].val,
+                 "frame %d: variable %u differs", d, i);
+    }
+    SAME(a->captemps == b->captemps, "temporaries' capacity %d against %d", a->captemps,
+         b->captemps);
+    for (int i = 0; i < a->captemps; i++)
+        SAME(a->temps[i] == b->temps[i], "temporary %d: %llx against %llx", i,
+             (unsigned long long)a->temps[i], (unsigned long long)b->temps[i]);
+    for (int i = 0; i < gc_inflight_count(a); i++)
+        SAME(a->infl[i] == b->infl[i], "in flight %d: %llx against %llx", i,
+             (unsigned long long)a->infl[i], (unsigned long long)b->infl[i]);
+    SAME(lang_run_output_at(ra, a->cursor, NULL) == lang_run_output_at(rb, b->cursor, NULL),
+         "printed output differs");
+    char ea[200], eb[200];
+    for (int32_t i = a->cursor - 1; i <= a->cursor; i++) {
+        if (i < 0 || i >= gc_event_count(a))
+            continue;
+        gc_event_explain(a, i, ea, sizeof ea);
+        gc_event_explain(b, i, eb, sizeof eb);
+        SAME(strcmp(ea, eb) == 0, "caption of event %d: '%s' against '%s'", i, ea, eb);
+    }
+    char buf[256];
+    SAME(gc_check(a, buf, sizeof buf) == 0, "gc_check: %s", buf);
+    return 1;
+}
+
+/* Seeks both runs to random cursors in a random order; the first must
+ * restore checkpoints (and does, counted), both must be the same. */
+static void compare(const char *name, const char *text, int64_t budget, int64_t every)
+{
+    ScenarioErrors errs;
+    memset(&errs, 0, sizeof errs);
+    Scenario *s = scenario_load_text(name, text, strlen(text), &errs);
+    if (!s) {
+        fprintf(stderr, "%s does not load\n", name);
+        exit(1);
+    }
+    /* The same history twice (the checkpoints' bytes count in the budget,
+     * so they move where a small one turns statement-level); the second
+     * then drops its checkpoints and replays writes only. */
+    LangRun *ck = run(s, budget, every), *plain = run(s, budget, every);
+    GcHeap *hc = lang_run_heap(ck), *hp = lang_run_heap(plain);
+    int64_t bytes = gc_history_info(hp).bytes;
+    gc__ck_free(hp);
+    EXPECT(bytes == gc_history_info(hp).bytes + hc->ck_bytes && hc->ck_bytes > 0,
+           "%s: the checkpoints' bytes are not counted in the budget", name);
+    EXPECT(lang_run_status(ck) == 0, "%s: %s", name, lang_run_error(ck));
+    int32_t n = gc_event_count(hc);
+    EXPECT(n == gc_event_count(hp), "%s: %d events against %d", name, n, gc_event_count(hp));
+    EXPECT(hc->nck >= 4 && hp->nck == 0, "%s: %d checkpoints, %d without", name, hc->nck,
+           hp->nck);
+    char why[512];
+    uint32_t seed = 12345;
+    int bad = 0, seeks = 600;
+    for (int j = 0; j < seeks && bad < 3; j++) {
+        seed = seed * 1103515245u + 12345u;
+        int32_t c = j == 0 ? n : j == 1 ? 0 : (int32_t)((seed >> 8) % (uint32_t)(n + 1));
+        if (j % 7 == 3) /* a short step from where it is */
+            c = gc_cursor(hc) + (int32_t)(seed % 9) - 4;
+        gc_seek(hc, c);
+        gc_seek(hp, c);
+        if (!same_heap(ck, plain, why, sizeof why)) {
+            fprintf(stderr, "%s: seek %d to cursor %d: %s\n", name, j, gc_cursor(hc), why);
+            bad++;
+        }
+    }
+    EXPECT(bad == 0, "%s: the heaps differ after a checkpointed seek", name);
+    EXPECT(hc->ck_restores > seeks / 4, "%s: only %lld of %d seeks restored a checkpoint", name,
+           (long long)hc->ck_restores, seeks);
+    GcHistoryInfo in = gc_history_info(hc);
+    int in_coarse = 0;
+    for (int32_t i = 0; i < hc->nck; i++)
+        in_coarse += in.coarse_from >= 0 && hc->ck[i].ev > in.coarse_from;
+    printf("%s: %d events, %lld writes, %d checkpoints (%d in the statement-level part, every "
+           "%lld writes, %lld bytes), coarse from %d, %lld of %d seeks restored one\n",
+           name, n, (long long)hc->nwrites, hc->nck, in_coarse, (long long)hc->ck_every,
+           (long long)hc->ck_bytes, in.coarse_from, (long long)hc->ck_restores, seeks);
+    if (budget < ((int64_t)1 << 30))
+        EXPECT(in.coarse_from > 0 && in_coarse > 0,
+               "%s: coarse from %d, %d checkpoints there", name, in.coarse_from, in_coarse);
+    lang_run_free(ck);
+    lang_run_free(plain);
+    scenario_free(s);
+}
+
+int main(int argc, char **argv)
+{
+    const int64_t big = (int64_t)1 << 40;
+    if (argc != 2) {
+        fprintf(stderr, "usage: test_checkpoint cycles|churn|resurrection|weakrefs|coarse\n");
+        return 2;
+    }
+    if (strcmp(argv[1], "cycles") == 0)
+        compare("cycles.py", CYCLES, big, 37);
+    else if (strcmp(argv[1], "churn") == 0)
+        compare("churn.py", CHURN, big, 61);
+    else if (strcmp(argv[1], "resurrection") == 0)
+        compare("resurrection.py", RESURRECTION, big, 53);
+    else if (strcmp(argv[1], "weakrefs") == 0)
+        compare("weakrefs.py", WEAKREFS, big, 47);
+    else if (strcmp(argv[1], "coarse") == 0)
+        compare("churn.py", CHURN, (int64_t)1 << 20, 61);
+    else {
+        fprintf(stderr, "unknown test %s\n", argv[1]);
+        return 2;
+    }
+    if (failures)
+        fprintf(stderr, "%d failure(s)\n", failures);
+    return failures ? 1 : 0;
+}
