@@ -151,8 +151,10 @@ static void cells_at(GcHeap *h, GcId maxid, uint8_t *chars)
  * the error) serves both passes that look at the heap there: the cells'
  * widths, set here (before placing), and the unreachable objects, noted in
  * *u for after placing.  One walk, not one per pass: at a million objects
- * a walk through the history is a second.  Skipped above UNREACH_BUDGET.
- * 0, or -1 on OOM. */
+ * a walk through the history is a second.  Its first seek, from the end
+ * back to the first step's end, restores the heap checkpoint nearest it
+ * (gc_seek, gc_checkpoint.c) instead of undoing the whole history.
+ * Skipped above UNREACH_BUDGET.  0, or -1 on OOM. */
 static int step_end_pass(Layout *l, GcHeap *h, Unreach *u)
 {
     int32_t n = gc_event_count(h);
