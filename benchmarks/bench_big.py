@@ -13,7 +13,9 @@ prints, per program:
     which loads, runs with history, lays out and draws one frame exactly as
     opening the window does: wall time and peak memory;
   - the worst and mean jump: random seeks + frame in the window's code
-    (build/benchmarks/bench_window jumps, 1920x1080, software renderer);
+    (build/benchmarks/bench_window jumps, 1920x1080, software renderer),
+    wall time and CPU time of the thread (the CPU figures hold on a busy
+    machine), and the seek's share of the CPU;
 and, per shape, the growth exponent of the first frame's time (least
 squares of log time against log n over the sizes measured; 1.0 is linear).
 
@@ -119,8 +121,9 @@ def main():
     tmp = tempfile.mkdtemp(prefix="bench_big")
     print("load average %.2f %.2f %.2f" % os.getloadavg())
     if not a.json:
-        print("%-7s %8s | %8s %8s | %9s %8s | %8s %8s" % ("shape", "objects", "run s", "run MB",
-                                                         "frame1 s", "frame1 MB", "jump ms", "worst ms"))
+        print("%-7s %8s | %8s %8s | %9s %8s | %8s %8s | %8s %8s %8s" % (
+            "shape", "objects", "run s", "run MB", "frame1 s", "frame1 MB", "jump ms", "worst ms",
+            "cpu ms", "cpu worst", "seek cpu"))
     for shape in a.shapes.split(","):
         firsts = []
         for n in sizes:
@@ -146,14 +149,17 @@ def main():
                 if jm:
                     j = json.loads(jm[2].strip().splitlines()[-1])
                     row["jump_ms"], row["jump_worst_ms"], row["events"] = j["ms_per_jump"], j["worst_ms"], j["events"]
+                    row["jump_cpu_ms"], row["jump_cpu_worst_ms"] = j["cpu_ms_per_jump"], j["cpu_worst_ms"]
+                    row["seek_cpu_ms"] = j["seek_cpu_ms"]
             if a.json:
                 print(json.dumps(row))
             else:
                 def f(key, fmt):
                     return fmt % row[key] if key in row else "timeout" if key.endswith(("s", "mb")) else "-"
-                print("%-7s %8d | %8s %8s | %9s %8s | %8s %8s" % (
+                print("%-7s %8d | %8s %8s | %9s %8s | %8s %8s | %8s %8s %8s" % (
                     shape, n, f("run_s", "%.2f"), f("run_mb", "%.0f"), f("first_s", "%.2f"),
-                    f("first_mb", "%.0f"), f("jump_ms", "%.1f"), f("jump_worst_ms", "%.1f")))
+                    f("first_mb", "%.0f"), f("jump_ms", "%.1f"), f("jump_worst_ms", "%.1f"),
+                    f("jump_cpu_ms", "%.1f"), f("jump_cpu_worst_ms", "%.1f"), f("seek_cpu_ms", "%.1f")))
             sys.stdout.flush()
             if not first:
                 break
