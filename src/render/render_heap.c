@@ -27,6 +27,9 @@ typedef struct CardGeo {
     int drawn;
 } CardGeo;
 
+/* Lists and tuples per frame whose cells may name their objects. */
+#define NAMED_MAX 8
+
 typedef struct HeapCtx {
     Scene *s;
     CardGeo *geo; /* by id */
@@ -56,6 +59,10 @@ typedef struct HeapCtx {
     /* a slide's subject (the cards its caption names): never left out */
     GcId subject[16];
     int nsubject;
+    /* the lists and tuples whose cells name their objects instead of
+     * arrows (tangled_lists) */
+    GcId named[NAMED_MAX];
+    int nnamed;
 } HeapCtx;
 
 /* Events looked back at for the names cards had ("was a"). */
@@ -815,6 +822,7 @@ typedef struct CardPaint {
     float hh;             /* header height */
     float left;           /* where the header's and rows' text starts */
     float cw;             /* a list or tuple cell's width (world units) */
+    int named;            /* its cells name their objects (tangled_lists) */
 } CardPaint;
 
 /* The card's geometry in c->geo[id] (kept for arrows even when it is not
@@ -948,8 +956,12 @@ static void card_title(const CardPaint *p, float right, int hpx)
         render_fit(s, RENDER_FONT_BOLD, hpx, buf, right - left - 4 * k, fit, sizeof fit));
 }
 
-/* A list's or tuple's body: one cell per item (a dot for an object, the
- * value otherwise), the cell a store just wrote marked. */
+static int edge_followed(const GcEvent *e, GcId id, GcId tid, uint32_t i);
+static int cells_named(const HeapCtx *c, GcId id);
+
+/* A list's or tuple's body: one cell per item (a dot for an object, or
+ * its name when the list's arrows would tangle, the value otherwise), the
+ * cell a store just wrote marked. */
 static void card_cells(const CardPaint *p, int rpx)
 {
     Scene *s = p->s;
@@ -970,7 +982,18 @@ static void card_cells(const CardPaint *p, int rpx)
                      (changed ? 2.5f : 1) * k, 0,
                      with_alpha(changed ? t->changed : t->row_sep, content_a));
         GcValue v = sl[i].val;
-        if (GC_VAL_IS_OBJ(v)) {
+        if (GC_VAL_IS_OBJ(v) && p->named && !(e && edge_followed(e, p->id, GC_VAL_ID(v), i))) {
+            /* the object's name for its arrow: "Node #5", or "#5" */
+            render_obj_label(s->h, GC_VAL_ID(v), buf, sizeof buf);
+            const char *nm = buf;
+            if ((float)render_text_width(s->fonts, RENDER_FONT_MONO, rpx, nm) > cw * k - 8 * k &&
+                strchr(buf, '#'))
+                nm = strchr(buf, '#');
+            render_text_mid(
+                s, cx + cw * k * 0.5f, cy, LAYOUT_CELL_H * k, RENDER_FONT_MONO, rpx,
+                RENDER_ALIGN_CENTER, with_alpha(t->card_text, content_a),
+                render_fit(s, RENDER_FONT_MONO, rpx, nm, cw * k - 6 * k, fit, sizeof fit));
+        } else if (GC_VAL_IS_OBJ(v)) {
             render_rect(s->l, cx + cw * k * 0.5f - 5 * k, cy + LAYOUT_CELL_H * k * 0.5f - 5 * k,
                         10 * k, 10 * k, 5 * k, with_alpha(t->arrow, content_a));
         } else {
@@ -1173,6 +1196,25 @@ static void card_footer(const CardPaint *p, CardGeo *g, int leaked, int tentativ
     }
 }
 
+/* Under a list whose cells name their objects (tangled_lists), once, in
+ * small text: the arrows are left out on purpose.  It moves g->bottom. */
+static void named_note(const CardPaint *p, CardGeo *g)
+{
+    Scene *s = p->s;
+    float k = p->k;
+    int npx = zpx(s, 15);
+    char fit[160];
+    if (npx < 7)
+        return;
+    float y = (g->bottom > p->by + p->bh ? g->bottom : p->by + p->bh) + 3 * k;
+    const char *txt =
+        render_fit(s, RENDER_FONT_SANS, npx, "cells name their objects: arrows left out",
+                   fmaxf(p->bw, 400 * k), fit, sizeof fit);
+    render_text(s->l, p->bx + 4 * k, y, RENDER_FONT_SANS, npx, RENDER_ALIGN_LEFT,
+                with_alpha(p->t->text_dim, g->alpha), txt);
+    g->bottom = y + (float)npx * 1.3f;
+}
+
 /* One card: geometry (card_geo), then its tag strip, box, header (bars,
  * badges, title), body by kind, outline and footer. */
 static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy)
@@ -1237,7 +1279,8 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
                    bh,
                    LAYOUT_HEADER_H * k,
                    bx + (bars ? 12 + 6 * (float)bars : 14) * k,
-                   g->cw};
+                   g->cw,
+                   cells_named(c, id)};
     /* header: type and id, badges */
     /* a structure's compact card: a larger title (a slide shows the whole
      * list or tree, so its cards are drawn smaller) */
@@ -1262,6 +1305,8 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     outline_style(t, freed, leaked, unreach || tentative, hot, selected, k, &oc, &ow, &dash);
     render_frame(s->l, bx, by, bw, bh, r, ow < 1 ? 1 : ow, dash, with_alpha(oc, a));
     card_footer(&p, g, leaked, tentative, unreach);
+    if (p.named && !freed)
+        named_note(&p, g);
     render_hit(s->l, RENDER_HIT_CARD, id, bx, y, bw, bh + LAYOUT_TAG_H * k);
 }
 
@@ -1660,6 +1705,8 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
                 arrow_to(c, g->x + g->w, g->y + g->h * (tid == id ? 0.2f : 0.5f), 1, 0, id, tid,
                          (int)i, tid == id, col, w, 0);
             }
+        } else if (cells && !hot && cells_named(c, id)) {
+            continue; /* the cell names its object (tangled_lists) */
         } else if (cells && tid == id) {
             self_cell_arrow(c, g, i, col, w);
         } else if (cells) {
@@ -1960,6 +2007,182 @@ static int near_targets(HeapCtx *c)
     return take_cards(c);
 }
 
+/* ---- lists whose cells name their objects ------------------------------------ */
+
+/* A reference drawn straight, for tangled_lists' estimate of the arrows:
+ * from its row or cell to the nearest point of its target's card, both
+ * cards by their index in c->cand. */
+typedef struct TangleSeg {
+    RenderPt a, b;
+    int src, tgt;
+} TangleSeg;
+
+/* Frames with more cards near the view are not estimated (a slide shows
+ * a lesson's heap), and references beyond TANGLE_SEGS are left out. */
+#define TANGLE_CARDS 400
+#define TANGLE_SEGS  2000
+/* A list's arrows, drawn straight, tangle when they cross more than
+ * TANGLE_CROSS cards or meet more than TANGLE_MEET other arrows. */
+#define TANGLE_CROSS 0
+#define TANGLE_MEET  4
+
+static float tangle_side(RenderPt o, RenderPt a, RenderPt b)
+{
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+/* Whether the segments ab and cd cross (touching ends do not count). */
+static int tangle_meet(RenderPt a, RenderPt b, RenderPt c, RenderPt d)
+{
+    float d1 = tangle_side(a, b, c), d2 = tangle_side(a, b, d);
+    float d3 = tangle_side(c, d, a), d4 = tangle_side(c, d, b);
+    return d1 * d2 < 0 && d3 * d4 < 0;
+}
+
+/* Whether the segment ab passes through the inside of r (x0, y0, x1, y1). */
+static int tangle_through(RenderPt a, RenderPt b, const float r[4])
+{
+    float t0 = 0, t1 = 1, d[2] = {b.x - a.x, b.y - a.y}, p[2] = {a.x, a.y};
+    for (int i = 0; i < 2; i++) {
+        float lo = r[i], hi = r[i + 2];
+        if (fabsf(d[i]) < 1e-6f) {
+            if (p[i] <= lo || p[i] >= hi)
+                return 0;
+            continue;
+        }
+        float u0 = (lo - p[i]) / d[i], u1 = (hi - p[i]) / d[i];
+        t0 = fmaxf(t0, fminf(u0, u1));
+        t1 = fminf(t1, fmaxf(u0, u1));
+        if (t0 >= t1)
+            return 0;
+    }
+    return 1;
+}
+
+/* The index of id in c->cand (ascending), or -1. */
+static int cand_index(const HeapCtx *c, GcId id)
+{
+    int lo = 0, hi = c->ncand - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (c->cand[mid] == id)
+            return mid;
+        if (c->cand[mid] < id)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+/* The screen rectangle of each candidate's body (r[i][2] < r[i][0]: not
+ * drawn) and whether it meets the heap view. */
+static void tangle_rects(HeapCtx *c, float (*r)[4], uint8_t *seen)
+{
+    Scene *s = c->s;
+    float k = zk(s);
+    for (int i = 0; i < c->ncand; i++) {
+        const GcObject *o = gc_object(s->h, c->cand[i]);
+        float wx, wy, ww, wh, x, y;
+        r[i][0] = 1, r[i][2] = 0;
+        seen[i] = 0;
+        if (!o || card_alpha(c, o) <= 0 || layout_get(s->layout, c->cand[i], &wx, &wy) < 0)
+            continue;
+        layout_card_dims(s->layout, c->cand[i], o->kind, o->state == GC_STATE_FREED ? 0 : o->nslots,
+                         &ww, &wh);
+        to_screen(s, wx, wy, &x, &y);
+        r[i][0] = x, r[i][1] = y + LAYOUT_TAG_H * k, r[i][2] = x + ww * k, r[i][3] = y + wh * k;
+        seen[i] = r[i][2] >= s->rg.heap_x && r[i][0] <= s->rg.heap_x + s->rg.heap_w &&
+                  r[i][3] >= s->rg.heap_y && r[i][1] <= s->rg.heap_y + s->rg.heap_h;
+    }
+}
+
+/* The references with an end in view as straight segments (a list above
+ * the view draws its arrows down into it); their count. */
+static int tangle_segs(HeapCtx *c, float (*r)[4], const uint8_t *seen, TangleSeg *sg)
+{
+    Scene *s = c->s;
+    float k = zk(s);
+    int n = 0;
+    for (int i = 0; i < c->ncand; i++) {
+        const GcObject *o = gc_object(s->h, c->cand[i]);
+        if (r[i][2] < r[i][0] || o->state != GC_STATE_ALIVE || o->kind == GC_KIND_WEAKREF)
+            continue;
+        int cells = o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE;
+        float cw = layout_cell_w(s->layout, c->cand[i]);
+        const GcSlot *sl = gc_slots(o);
+        for (uint32_t f = 0; f < o->nslots && f < (cells ? LAYOUT_MAX_CELLS : LAYOUT_MAX_ROWS);
+             f++) {
+            int j = GC_VAL_IS_OBJ(sl[f].val) ? cand_index(c, GC_VAL_ID(sl[f].val)) : -1;
+            if (j < 0 || j == i || r[j][2] < r[j][0] || !(seen[i] || seen[j]) || n >= TANGLE_SEGS)
+                continue;
+            RenderPt a =
+                cells ? (RenderPt){r[i][0] + (LAYOUT_PAD + cw * ((float)f + 0.5f)) * k,
+                                   r[i][1] +
+                                       (LAYOUT_HEADER_H + LAYOUT_PAD + LAYOUT_CELL_H * 0.5f) * k}
+                      : (RenderPt){r[i][2] - 14 * k,
+                                   r[i][1] +
+                                       (LAYOUT_HEADER_H + LAYOUT_ROW_H * ((float)f + 0.5f)) * k};
+            RenderPt b = {fminf(fmaxf(a.x, r[j][0]), r[j][2]), fminf(fmaxf(a.y, r[j][1]), r[j][3])};
+            sg[n++] = (TangleSeg){a, b, i, j};
+        }
+    }
+    return n;
+}
+
+/* The lists and tuples of a slide whose arrows would tangle: drawn
+ * straight from their cells (tangle_segs), they cross more than
+ * TANGLE_CROSS other cards or meet more than TANGLE_MEET arrows of other
+ * cards (a list holding every node of a tree laid out beside it: its
+ * arrows run across the tree's).  Their cells name their objects instead
+ * (card_cells), one note says so (named_note), and only the arrow a
+ * micro-step follows is drawn.  Deterministic and cheap: a slide's few
+ * dozen cards, by their layout places. */
+static void tangled_lists(HeapCtx *c)
+{
+    Scene *s = c->s;
+    c->nnamed = 0;
+    if (!s->v->slide || overview(s) || c->ncand > TANGLE_CARDS || c->ncand < 4)
+        return;
+    float(*r)[4] = malloc((size_t)c->ncand * sizeof *r);
+    uint8_t *seen = malloc((size_t)c->ncand);
+    TangleSeg *sg = malloc(TANGLE_SEGS * sizeof *sg);
+    if (r && seen && sg) {
+        tangle_rects(c, r, seen);
+        int n = tangle_segs(c, r, seen, sg);
+        for (int a = 0; a < n && c->nnamed < NAMED_MAX;) {
+            int b = a, cross = 0, meet = 0, i = sg[a].src;
+            const GcObject *o = gc_object(s->h, c->cand[i]);
+            int cells = o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE;
+            for (; b < n && sg[b].src == i; b++) {
+                for (int j = 0; cells && j < c->ncand; j++) {
+                    float in[4] = {r[j][0] + 2, r[j][1] + 2, r[j][2] - 2, r[j][3] - 2};
+                    cross += j != i && j != sg[b].tgt && in[2] > in[0] &&
+                             tangle_through(sg[b].a, sg[b].b, in);
+                }
+                for (int q = 0; cells && q < n; q++)
+                    meet += sg[q].src != i && sg[q].tgt != sg[b].tgt &&
+                            tangle_meet(sg[b].a, sg[b].b, sg[q].a, sg[q].b);
+            }
+            if (cells && b - a >= 3 && (cross > TANGLE_CROSS || meet > TANGLE_MEET))
+                c->named[c->nnamed++] = c->cand[i];
+            a = b;
+        }
+    }
+    free(r);
+    free(seen);
+    free(sg);
+}
+
+/* Whether card id's cells name their objects (tangled_lists). */
+static int cells_named(const HeapCtx *c, GcId id)
+{
+    for (int i = 0; i < c->nnamed; i++)
+        if (c->named[i] == id)
+            return 1;
+    return 0;
+}
+
 static void heap_free(HeapCtx *c)
 {
     route_index_free(&c->ix);
@@ -2006,8 +2229,10 @@ void render_heap(Scene *s)
     }
     if (!c.aggregate && near_targets(&c) < 0)
         s->l->oom = 1;
-    if (!c.aggregate)
+    if (!c.aggregate) {
         names_were(&c);
+        tangled_lists(&c);
+    }
     /* a slide with nothing alive: the ghosts where their objects were,
      * or, when they are too small to read there, a list of them */
     int living = 0, ghosts_listed = 0;

@@ -2686,6 +2686,13 @@ static void t_slide_defects(void)
             printf("slide_defects %s %dx%d: %d frames; %d with an arrow over a card's text, %d with one "
                    "across a card, %d with two meeting\n",
                    ch[ci].file, sizes[si][0], sizes[si][1], (int)np, over_frames, cross_frames, meet_frames);
+            /* the list `keep` of 11 and 18 holds nodes laid out in columns
+             * beside it: its arrows ran across them and the cards between
+             * (146 and 215 frames of 220 and 989 at each size); its cells
+             * name them now (tangled_lists: 19 and 2 left) */
+            int bound = strncmp(ch[ci].file, "11_", 3) == 0 ? 25 : strncmp(ch[ci].file, "18_", 3) == 0 ? 5 : -1;
+            CHECK(lesson || bound < 0 || cross_frames <= bound, "%s %dx%d: %d frames with an arrow across a card (at most %d)",
+                  ch[ci].file, sizes[si][0], sizes[si][1], cross_frames, bound);
             free(pts);
         }
         target_close(&t);
@@ -2693,6 +2700,87 @@ static void t_slide_defects(void)
     printf("slide_defects: %d frames, %d self-arrows, %d frames of ghosts alone\n", frames, selfs, ghost_frames);
     CHECK(frames > 4000 && selfs > 100 && ghost_frames >= 20, "%d frames, %d self-arrows, %d frames of ghosts",
           frames, selfs, ghost_frames);
+}
+
+/* The texts drawn inside card id's rectangle in the frame built, joined
+ * by spaces into buf. */
+static void texts_in_card(const Target *t, GcId id, char *buf, size_t n)
+{
+    const RenderHit *h = card_hit(t, id);
+    size_t len = 0;
+    buf[0] = 0;
+    for (int32_t i = 0; h && i < t->w->list.ncmds; i++) {
+        const RenderCmd *c = &t->w->list.cmds[i];
+        if (c->kind == RENDER_CMD_TEXT && c->x >= h->x && c->x <= h->x + h->w && c->y >= h->y &&
+            c->y <= h->y + h->h && len + 2 < n)
+            len += (size_t)snprintf(buf + len, n - len, "%s ", render_cmd_text(&t->w->list, c));
+        if (len >= n)
+            len = n - 1;
+    }
+}
+
+/* tree15.py on a slide at 1280x720 and 1920x1080, at every statement's end
+ * while the list `nodes` holds the tree's nodes (three or more): its
+ * arrows ran across the tree's (23-28 pairs of arrows met at step 6, the
+ * list of all 15 nodes); now its cells name their nodes ("#5") and one
+ * note says the arrows are left out, so at most 2 pairs of arrows meet and
+ * none crosses a card. */
+static void t_slide_named_cells(void)
+{
+    static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
+    for (int si = 0; si < 2; si++) {
+        Target t;
+        CHECK(target_open_record(&t, sizes[si][0], sizes[si][1], RENDER_THEME_LIGHT, 1) == 0, "target");
+        CHECK(load(&t, "../../layout/data/tree15.py") == 0, "load tree15");
+        GcId list = layout_pin_target(t.w->heap, "nodes");
+        CHECK(list > 0, "the list nodes");
+        RecordPoint *pts = NULL;
+        int32_t np = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_STATEMENT, &pts);
+        int frames = 0, full = 0;
+        for (int32_t i = 0; i < np; i++) {
+            app_win_seek(t.w, pts[i].cursor, 0);
+            const GcObject *o = gc_object(t.w->heap, list);
+            if (!o || o->state != GC_STATE_ALIVE || o->nslots < 3)
+                continue;
+            CHECK(app_win_build(t.w) == 0, "build");
+            char what[200] = "", texts[2048];
+            int meet = arrows_meeting(&t), cross = arrows_crossing_cards(&t, what, sizeof what);
+            CHECK(meet <= 2 && cross == 0, "tree15 %dx%d cursor %d (%u nodes in the list): %d pairs of arrows meet, %d cross cards %s",
+                  sizes[si][0], sizes[si][1], (int)pts[i].cursor, o->nslots, meet, cross, what);
+            texts_in_card(&t, list, texts, sizeof texts);
+            for (uint32_t f = 0; f < o->nslots && f < LAYOUT_MAX_CELLS; f++) {
+                char name[32];
+                snprintf(name, sizeof name, "#%d ", (int)GC_VAL_ID(gc_slots(o)[f].val));
+                CHECK(GC_VAL_IS_OBJ(gc_slots(o)[f].val) && strstr(texts, name),
+                      "tree15 %dx%d cursor %d: cell %u does not name %s(cell texts: %s)", sizes[si][0],
+                      sizes[si][1], (int)pts[i].cursor, f, name, texts);
+            }
+            CHECK(frame_has_text(&t, "cells name their objects"), "tree15 %dx%d cursor %d: no note",
+                  sizes[si][0], sizes[si][1], (int)pts[i].cursor);
+            full += o->nslots == 15;
+            frames++;
+        }
+        CHECK(frames >= 3 && full >= 1, "tree15: %d frames with the list, %d with all 15 nodes", frames, full);
+        /* the cell a store writes (the caption's subject) keeps its arrow:
+         * the last one of the first eight */
+        int32_t store = -1;
+        for (int32_t ev = 0; ev < gc_event_count(t.w->heap); ev++) {
+            const GcEvent *e = gc_event(t.w->heap, ev);
+            if (e->kind == GC_EV_STORE && e->obj == list && e->slot == LAYOUT_MAX_CELLS - 1)
+                store = ev;
+        }
+        CHECK(store > 0, "tree15: a store into the list's eighth cell");
+        app_win_seek(t.w, store + 1, 0);
+        CHECK(app_win_build(t.w) == 0, "build");
+        const GcObject *o = gc_object(t.w->heap, list);
+        const RenderCmd *arrow = NULL;
+        GcId written = o && o->nslots >= LAYOUT_MAX_CELLS ? GC_VAL_ID(gc_slots(o)[LAYOUT_MAX_CELLS - 1].val) : 0;
+        CHECK(written > 0 && arrows_between(&t, list, written, &arrow) == 1,
+              "tree15 %dx%d: the cell written at event %d has no arrow to #%d", sizes[si][0], sizes[si][1],
+              (int)store, (int)written);
+        free(pts);
+        target_close(&t);
+    }
 }
 
 /* Plain recordings (no --slide) at 1280x720 follow their subject too: the
@@ -4049,7 +4137,7 @@ int main(int argc, char **argv)
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
         {"slide_subjects", t_slide_subjects}, {"slide_pictures", t_slide_pictures}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
-        {"contrast", t_contrast}, {"slide_defects", t_slide_defects}, {"header_release", t_header_release}, {"py_panels", t_py_panels},
+        {"contrast", t_contrast}, {"slide_defects", t_slide_defects}, {"slide_named_cells", t_slide_named_cells}, {"header_release", t_header_release}, {"py_panels", t_py_panels},
     };
     int ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
