@@ -242,295 +242,434 @@ static void advance_to(const Py *py, Cursor *c, int32_t off)
     }
 }
 
-/* long: one scan of the text whose indentation stack, bracket stack and
- * cursor every branch shares; split, each piece would take all of them. */
-static int tokenize(Py *py)
-{
-    const char *s = py->text;
-    int32_t n = py->len, i = 0;
+/* The tokenizer's state, shared by its steps: the text and the cursor in
+ * it, the indentation stack, the bracket stack (with each bracket's line
+ * and column for "never closed"), the physical line, and the line/column
+ * cursor of the last token.  The tokens go to py->toks. */
+typedef struct Tokenizer {
+    Py *py;
+    const char *s;
+    int32_t n, i;
     int indents[LANG_MAX_EXPR_DEPTH + 2];
-    int nind = 1;
-    int depth = 0; /* bracket nesting */
+    int nind;
+    int depth; /* bracket nesting */
     char brackets[LANG_MAX_EXPR_DEPTH + 1];
     int bline[LANG_MAX_EXPR_DEPTH + 1], bcol[LANG_MAX_EXPR_DEPTH + 1];
-    Cursor cur = {0, 1, 1};
-    int line = 1;
-    indents[0] = 0;
-    int at_line_start = 1;
-    while (i <= n && !py->failed) {
-        if (at_line_start && depth == 0) {
-            /* Measure the indentation of a logical line. */
-            int32_t j = i;
-            int width = 0;
-            while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\f')) {
-                if (s[j] == '\t') {
-                    advance_to(py, &cur, j);
-                    return fail_at(
-                               py, cur.line, cur.col,
-                               "a tab in the indentation: gcviz programs are indented with spaces"),
-                           -1;
-                }
-                width++;
-                j++;
-            }
-            int blank = j >= n || s[j] == '\n' || s[j] == '#' ||
-                        (s[j] == '\r' && j + 1 < n && s[j + 1] == '\n');
-            if (line - 1 < py->nlines && blank)
-                py->lines[line - 1].kind = (j < n && s[j] == '#') ? 2 : 1;
-            if (blank) {
-                if (j < n && s[j] == '#') {
-                    int32_t e = j;
-                    while (e < n && s[e] != '\n')
-                        e++;
-                    int32_t b = j + 1;
-                    while (b < e && s[b] == ' ')
-                        b++;
-                    int32_t te = e;
-                    while (te > b && (s[te - 1] == ' ' || s[te - 1] == '\r'))
-                        te--;
-                    if (te - b >= 4 && strncmp(s + b, "say:", 4) == 0) {
-                        int32_t sb = b + 4;
-                        while (sb < te && s[sb] == ' ')
-                            sb++;
-                        py->lines[line - 1].say_off = sb;
-                        py->lines[line - 1].say_len = te - sb;
-                    } else if (te - b == 5 && strncmp(s + b, "pause", 5) == 0) {
-                        py->lines[line - 1].pause = 1;
-                    }
-                    j = e;
-                }
-                if (j >= n)
-                    break;
-                i = j + 1; /* the newline */
-                line++;
-                continue;
-            }
-            advance_to(py, &cur, j);
-            if (width > indents[nind - 1]) {
-                if (nind > LANG_MAX_EXPR_DEPTH)
-                    return fail_at(py, cur.line, cur.col,
-                                   "blocks nest too deep (at most %d levels)", LANG_MAX_EXPR_DEPTH),
-                           -1;
-                indents[nind++] = width;
-                if (!add_tok(py, P_INDENT, cur.line, cur.col, j, 0))
-                    return -1;
-            } else {
-                while (width < indents[nind - 1]) {
-                    nind--;
-                    if (!add_tok(py, P_DEDENT, cur.line, cur.col, j, 0))
-                        return -1;
-                }
-                if (width != indents[nind - 1])
-                    return fail_at(py, cur.line, cur.col,
-                                   "unindent does not match any outer indentation level"),
-                           -1;
-            }
-            i = j;
-            at_line_start = 0;
-        }
-        if (i >= n)
-            break;
-        char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\f' || c == '\r') {
-            i++;
-            continue;
-        }
-        if (c == '#') {
-            while (i < n && s[i] != '\n')
-                i++;
-            continue;
-        }
-        if (c == '\\' && i + 1 < n &&
-            (s[i + 1] == '\n' || (s[i + 1] == '\r' && i + 2 < n && s[i + 2] == '\n'))) {
-            i += s[i + 1] == '\n' ? 2 : 3;
-            line++;
-            continue;
-        }
-        if (c == '\n') {
-            if (depth == 0) {
-                advance_to(py, &cur, i);
-                if (!add_tok(py, P_NEWLINE, cur.line, cur.col, i, 1))
-                    return -1;
-                at_line_start = 1;
-            }
-            i++;
-            line++;
-            continue;
-        }
-        advance_to(py, &cur, i);
-        int tl = cur.line, tc = cur.col;
-        /* string prefixes */
-        int fstr = 0;
-        int32_t q = i;
-        if ((c == 'f' || c == 'F') && i + 1 < n && (s[i + 1] == '\'' || s[i + 1] == '"')) {
-            fstr = 1;
-            q = i + 1;
-        } else if (is_id_start((unsigned char)c) && i + 1 < n &&
-                   (s[i + 1] == '\'' || s[i + 1] == '"') && strchr("rRbBuU", c)) {
-            return fail_at(py, tl, tc,
-                           "string prefix '%c' is not supported in gcviz programs (plain and "
-                           "f-strings only)",
-                           c),
-                   -1;
-        } else if (is_id_start((unsigned char)c) && i + 2 < n && strchr("rRbBfF", c) &&
-                   strchr("rRbBfF", s[i + 1]) && (s[i + 2] == '\'' || s[i + 2] == '"')) {
-            return fail_at(py, tl, tc, "string prefix '%c%c' is not supported in gcviz programs", c,
-                           s[i + 1]),
-                   -1;
-        }
-        if (s[q] == '\'' || s[q] == '"') {
-            char qc = s[q];
-            int triple = q + 2 < n && s[q + 1] == qc && s[q + 2] == qc;
-            int32_t b = q + (triple ? 3 : 1), e = b;
-            for (;;) {
-                if (e >= n || (!triple && s[e] == '\n'))
-                    return fail_at(py, tl, tc, "unterminated string literal"), -1;
-                if (s[e] == '\\') {
-                    if (e + 1 < n && s[e + 1] == '\n')
-                        line++;
-                    e += 2;
-                    continue;
-                }
-                if (s[e] == '\n')
-                    line++;
-                if (s[e] == qc && (!triple || (e + 2 < n && s[e + 1] == qc && s[e + 2] == qc)))
-                    break;
-                e++;
-            }
-            int32_t end = e + (triple ? 3 : 1);
-            PTok *t = add_tok(py, fstr ? P_FSTR : P_STR, tl, tc, i, end - i);
-            if (!t)
-                return -1;
-            if (fstr) {
-                if (triple)
-                    return fail_at(py, tl, tc,
-                                   "triple-quoted f-strings are not supported in gcviz programs"),
-                           -1;
-                t->body_off = b;
-                t->body_len = e - b;
-            } else {
-                t->atom = decode_str(py, tl, tc, s + b, e - b);
-                if (t->atom < 0)
-                    return -1;
-            }
-            i = end;
-            continue;
-        }
-        if (is_id_start((unsigned char)c)) {
-            int32_t e = i;
-            while (e < n && is_id_char((unsigned char)s[e]))
-                e++;
-            if (e - i > LANG_MAX_IDENT_LEN)
-                return fail_at(py, tl, tc, "name too long (at most %d characters)",
-                               LANG_MAX_IDENT_LEN),
-                       -1;
-            PTok *t = add_tok(py, P_NAME, tl, tc, i, e - i);
-            if (!t || (t->atom = intern_n(py, s + i, (size_t)(e - i))) < 0)
-                return -1;
-            i = e;
-            continue;
-        }
-        if ((unsigned char)c >= 0x80)
-            return fail_at(py, tl, tc,
-                           "non-ASCII characters are only supported in strings and comments"),
-                   -1;
-        if (c >= '0' && c <= '9') {
-            int32_t e = i, digits = 0;
-            int64_t v = 0;
-            if (c == '0' && e + 1 < n && strchr("xXoObB", s[e + 1]))
-                return fail_at(py, tl, tc, "only decimal integers are supported in gcviz programs"),
-                       -1;
-            while (e < n && ((s[e] >= '0' && s[e] <= '9') || s[e] == '_')) {
-                if (s[e] != '_') {
-                    if (v < GC_INT_MAX) /* beyond it the literal is big: v stops growing */
-                        v = v * 10 + (s[e] - '0');
-                    digits++;
-                }
-                e++;
-            }
-            if (digits > LBIG_MAX_DIGITS)
-                return fail_at(py, tl, tc,
-                               "Exceeds the limit (%d digits) for integer string conversion: "
-                               "value has %d digits",
-                               LBIG_MAX_DIGITS, (int)digits),
-                       -1;
-            if (e < n && (s[e] == '.' || s[e] == 'e' || s[e] == 'E' || s[e] == 'j' || s[e] == 'J'))
-                return fail_at(py, tl, tc,
-                               "floats and complex numbers are not supported in gcviz programs "
-                               "(ints only)"),
-                       -1;
-            if (e < n && is_id_char((unsigned char)s[e]))
-                return fail_at(py, tl, tc, "invalid decimal literal"), -1;
-            PTok *t = add_tok(py, P_INT, tl, tc, i, e - i);
-            if (!t)
-                return -1;
-            t->ival = v;
-            if (v >= GC_INT_MAX && (t->atom = big_literal(py, s + i, e - i)) < 0)
-                return -1;
-            if (v >= GC_INT_MAX)
-                t->ival = LANG_INT_BIG;
-            i = e;
-            continue;
-        }
-        int olen = 0;
-        for (int k = 0; OPS3[k] && !olen; k++)
-            if (i + 3 <= n && strncmp(s + i, OPS3[k], 3) == 0)
-                olen = 3;
-        for (int k = 0; OPS2[k] && !olen; k++)
-            if (i + 2 <= n && strncmp(s + i, OPS2[k], 2) == 0)
-                olen = 2;
-        if (!olen && strchr(OPS1, c))
-            olen = 1;
-        if (!olen) {
-            if (c == '!')
-                return fail_at(py, tl, tc, "invalid syntax: '!' (use 'not' or '!=')"), -1;
-            return fail_at(py, tl, tc, "invalid character '%c' (U+%04X)", c >= 32 ? c : '?',
-                           (unsigned)(unsigned char)c),
-                   -1;
-        }
-        if (olen == 1 && strchr("([{", c)) {
-            if (depth >= LANG_MAX_EXPR_DEPTH)
-                return fail_at(py, tl, tc, "brackets nest too deep (at most %d levels)",
-                               LANG_MAX_EXPR_DEPTH),
-                       -1;
-            bline[depth] = tl;
-            bcol[depth] = tc;
-            brackets[depth++] = c;
-        } else if (olen == 1 && strchr(")]}", c)) {
-            char open = c == ')' ? '(' : c == ']' ? '[' : '{';
-            if (depth == 0)
-                return fail_at(py, tl, tc, "unmatched '%c'", c), -1;
-            if (brackets[depth - 1] != open)
-                return fail_at(py, tl, tc,
-                               "closing parenthesis '%c' does not match opening parenthesis '%c'",
-                               c, brackets[depth - 1]),
-                       -1;
-            depth--;
-        }
-        PTok *t = add_tok(py, P_OP, tl, tc, i, olen);
-        if (!t)
-            return -1;
-        memcpy(t->op, s + i, (size_t)olen);
-        t->op[olen] = 0;
-        i += olen;
+    Cursor cur;
+    int line;
+    int at_line_start;
+} Tokenizer;
+
+/* What a step of the tokenizer did. */
+enum { TK_NONE, TK_DONE, TK_END, TK_FAIL = -1 };
+
+/* A comment line at s[j] (the '#'): notes "# say: text" and "# pause" for
+ * the line.  Returns the offset of the line's end. */
+static int32_t tk_comment_line(Tokenizer *tk, int32_t j)
+{
+    const char *s = tk->s;
+    int32_t n = tk->n;
+    LineInfo *li = &tk->py->lines[tk->line - 1];
+    int32_t e = j;
+    while (e < n && s[e] != '\n')
+        e++;
+    int32_t b = j + 1;
+    while (b < e && s[b] == ' ')
+        b++;
+    int32_t te = e;
+    while (te > b && (s[te - 1] == ' ' || s[te - 1] == '\r'))
+        te--;
+    if (te - b >= 4 && strncmp(s + b, "say:", 4) == 0) {
+        int32_t sb = b + 4;
+        while (sb < te && s[sb] == ' ')
+            sb++;
+        li->say_off = sb;
+        li->say_len = te - sb;
+    } else if (te - b == 5 && strncmp(s + b, "pause", 5) == 0) {
+        li->pause = 1;
     }
-    if (py->failed)
-        return -1;
-    advance_to(py, &cur, n);
-    if (depth > 0)
-        return fail_at(py, bline[depth - 1], bcol[depth - 1], "'%c' was never closed",
-                       brackets[depth - 1]),
+    return e;
+}
+
+/* INDENT or DEDENTs for a logical line indented by width, its first token
+ * at j. */
+static int tk_indent(Tokenizer *tk, int width, int32_t j)
+{
+    Py *py = tk->py;
+    Cursor *cur = &tk->cur;
+    advance_to(py, cur, j);
+    if (width > tk->indents[tk->nind - 1]) {
+        if (tk->nind > LANG_MAX_EXPR_DEPTH)
+            return fail_at(py, cur->line, cur->col, "blocks nest too deep (at most %d levels)",
+                           LANG_MAX_EXPR_DEPTH),
+                   TK_FAIL;
+        tk->indents[tk->nind++] = width;
+        if (!add_tok(py, P_INDENT, cur->line, cur->col, j, 0))
+            return TK_FAIL;
+    } else {
+        while (width < tk->indents[tk->nind - 1]) {
+            tk->nind--;
+            if (!add_tok(py, P_DEDENT, cur->line, cur->col, j, 0))
+                return TK_FAIL;
+        }
+        if (width != tk->indents[tk->nind - 1])
+            return fail_at(py, cur->line, cur->col,
+                           "unindent does not match any outer indentation level"),
+                   TK_FAIL;
+    }
+    return TK_NONE;
+}
+
+/* The start of a logical line: measures its indentation; a blank or
+ * comment line is passed over (TK_DONE, or TK_END at the end of the
+ * text), else INDENT/DEDENTs (TK_NONE). */
+static int tk_line_start(Tokenizer *tk)
+{
+    Py *py = tk->py;
+    const char *s = tk->s;
+    int32_t n = tk->n, j = tk->i;
+    int width = 0;
+    while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\f')) {
+        if (s[j] == '\t') {
+            advance_to(py, &tk->cur, j);
+            return fail_at(py, tk->cur.line, tk->cur.col,
+                           "a tab in the indentation: gcviz programs are indented with spaces"),
+                   TK_FAIL;
+        }
+        width++;
+        j++;
+    }
+    int blank =
+        j >= n || s[j] == '\n' || s[j] == '#' || (s[j] == '\r' && j + 1 < n && s[j + 1] == '\n');
+    if (tk->line - 1 < py->nlines && blank)
+        py->lines[tk->line - 1].kind = (j < n && s[j] == '#') ? 2 : 1;
+    if (blank) {
+        if (j < n && s[j] == '#')
+            j = tk_comment_line(tk, j);
+        if (j >= n)
+            return TK_END;
+        tk->i = j + 1; /* the newline */
+        tk->line++;
+        return TK_DONE;
+    }
+    if (tk_indent(tk, width, j) < 0)
+        return TK_FAIL;
+    tk->i = j;
+    tk->at_line_start = 0;
+    return TK_NONE;
+}
+
+/* White space, a comment, a continuation line or a newline at s[i]:
+ * passed over (a NEWLINE token outside brackets); TK_DONE, or TK_NONE when
+ * s[i] is none of them. */
+static int tk_space(Tokenizer *tk, char c)
+{
+    const char *s = tk->s;
+    int32_t n = tk->n, i = tk->i;
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\r') {
+        tk->i++;
+        return TK_DONE;
+    }
+    if (c == '#') {
+        while (i < n && s[i] != '\n')
+            i++;
+        tk->i = i;
+        return TK_DONE;
+    }
+    if (c == '\\' && i + 1 < n &&
+        (s[i + 1] == '\n' || (s[i + 1] == '\r' && i + 2 < n && s[i + 2] == '\n'))) {
+        tk->i += s[i + 1] == '\n' ? 2 : 3;
+        tk->line++;
+        return TK_DONE;
+    }
+    if (c == '\n') {
+        if (tk->depth == 0) {
+            advance_to(tk->py, &tk->cur, i);
+            if (!add_tok(tk->py, P_NEWLINE, tk->cur.line, tk->cur.col, i, 1))
+                return TK_FAIL;
+            tk->at_line_start = 1;
+        }
+        tk->i++;
+        tk->line++;
+        return TK_DONE;
+    }
+    return TK_NONE;
+}
+
+/* A string's prefix at s[i] (line tl, column tc): *q is where its quote
+ * would be, *fstr set for f'...'; the prefixes outside the subset fail. */
+static int tk_string_prefix(Tokenizer *tk, char c, int tl, int tc, int32_t *q, int *fstr)
+{
+    const char *s = tk->s;
+    int32_t n = tk->n, i = tk->i;
+    if ((c == 'f' || c == 'F') && i + 1 < n && (s[i + 1] == '\'' || s[i + 1] == '"')) {
+        *fstr = 1;
+        *q = i + 1;
+    } else if (is_id_start((unsigned char)c) && i + 1 < n &&
+               (s[i + 1] == '\'' || s[i + 1] == '"') && strchr("rRbBuU", c)) {
+        return fail_at(tk->py, tl, tc,
+                       "string prefix '%c' is not supported in gcviz programs (plain and "
+                       "f-strings only)",
+                       c),
+               TK_FAIL;
+    } else if (is_id_start((unsigned char)c) && i + 2 < n && strchr("rRbBfF", c) &&
+               strchr("rRbBfF", s[i + 1]) && (s[i + 2] == '\'' || s[i + 2] == '"')) {
+        return fail_at(tk->py, tl, tc, "string prefix '%c%c' is not supported in gcviz programs", c,
+                       s[i + 1]),
+               TK_FAIL;
+    }
+    return TK_NONE;
+}
+
+/* A string literal from s[i], its quote at s[q] (after an f prefix when
+ * fstr): a P_STR token with its decoded atom, or a P_FSTR with its body. */
+static int tk_string(Tokenizer *tk, int32_t q, int fstr, int tl, int tc)
+{
+    Py *py = tk->py;
+    const char *s = tk->s;
+    int32_t n = tk->n, i = tk->i;
+    char qc = s[q];
+    int triple = q + 2 < n && s[q + 1] == qc && s[q + 2] == qc;
+    int32_t b = q + (triple ? 3 : 1), e = b;
+    for (;;) {
+        if (e >= n || (!triple && s[e] == '\n'))
+            return fail_at(py, tl, tc, "unterminated string literal"), TK_FAIL;
+        if (s[e] == '\\') {
+            if (e + 1 < n && s[e + 1] == '\n')
+                tk->line++;
+            e += 2;
+            continue;
+        }
+        if (s[e] == '\n')
+            tk->line++;
+        if (s[e] == qc && (!triple || (e + 2 < n && s[e + 1] == qc && s[e + 2] == qc)))
+            break;
+        e++;
+    }
+    int32_t end = e + (triple ? 3 : 1);
+    PTok *t = add_tok(py, fstr ? P_FSTR : P_STR, tl, tc, i, end - i);
+    if (!t)
+        return TK_FAIL;
+    if (fstr) {
+        if (triple)
+            return fail_at(py, tl, tc,
+                           "triple-quoted f-strings are not supported in gcviz programs"),
+                   TK_FAIL;
+        t->body_off = b;
+        t->body_len = e - b;
+    } else {
+        t->atom = decode_str(py, tl, tc, s + b, e - b);
+        if (t->atom < 0)
+            return TK_FAIL;
+    }
+    tk->i = end;
+    return TK_DONE;
+}
+
+/* A name or keyword from s[i]: a P_NAME token with its atom. */
+static int tk_name(Tokenizer *tk, int tl, int tc)
+{
+    Py *py = tk->py;
+    const char *s = tk->s;
+    int32_t i = tk->i, e = i;
+    while (e < tk->n && is_id_char((unsigned char)s[e]))
+        e++;
+    if (e - i > LANG_MAX_IDENT_LEN)
+        return fail_at(py, tl, tc, "name too long (at most %d characters)", LANG_MAX_IDENT_LEN),
+               TK_FAIL;
+    PTok *t = add_tok(py, P_NAME, tl, tc, i, e - i);
+    if (!t || (t->atom = intern_n(py, s + i, (size_t)(e - i))) < 0)
+        return TK_FAIL;
+    tk->i = e;
+    return TK_DONE;
+}
+
+/* A decimal int literal from s[i]: a P_INT token (LANG_INT_BIG with its
+ * digits' atom past GC_INT_MAX); other number forms fail. */
+static int tk_number(Tokenizer *tk, char c, int tl, int tc)
+{
+    Py *py = tk->py;
+    const char *s = tk->s;
+    int32_t n = tk->n, i = tk->i, e = i, digits = 0;
+    int64_t v = 0;
+    if (c == '0' && e + 1 < n && strchr("xXoObB", s[e + 1]))
+        return fail_at(py, tl, tc, "only decimal integers are supported in gcviz programs"),
+               TK_FAIL;
+    while (e < n && ((s[e] >= '0' && s[e] <= '9') || s[e] == '_')) {
+        if (s[e] != '_') {
+            if (v < GC_INT_MAX) /* beyond it the literal is big: v stops growing */
+                v = v * 10 + (s[e] - '0');
+            digits++;
+        }
+        e++;
+    }
+    if (digits > LBIG_MAX_DIGITS)
+        return fail_at(py, tl, tc,
+                       "Exceeds the limit (%d digits) for integer string conversion: "
+                       "value has %d digits",
+                       LBIG_MAX_DIGITS, (int)digits),
+               TK_FAIL;
+    if (e < n && (s[e] == '.' || s[e] == 'e' || s[e] == 'E' || s[e] == 'j' || s[e] == 'J'))
+        return fail_at(py, tl, tc,
+                       "floats and complex numbers are not supported in gcviz programs "
+                       "(ints only)"),
+               TK_FAIL;
+    if (e < n && is_id_char((unsigned char)s[e]))
+        return fail_at(py, tl, tc, "invalid decimal literal"), TK_FAIL;
+    PTok *t = add_tok(py, P_INT, tl, tc, i, e - i);
+    if (!t)
+        return TK_FAIL;
+    t->ival = v;
+    if (v >= GC_INT_MAX && (t->atom = big_literal(py, s + i, e - i)) < 0)
+        return TK_FAIL;
+    if (v >= GC_INT_MAX)
+        t->ival = LANG_INT_BIG;
+    tk->i = e;
+    return TK_DONE;
+}
+
+/* An opening or closing bracket c at line tl, column tc: pushed on or
+ * popped off the bracket stack, which it must match. */
+static int tk_bracket(Tokenizer *tk, char c, int tl, int tc)
+{
+    Py *py = tk->py;
+    if (strchr("([{", c)) {
+        if (tk->depth >= LANG_MAX_EXPR_DEPTH)
+            return fail_at(py, tl, tc, "brackets nest too deep (at most %d levels)",
+                           LANG_MAX_EXPR_DEPTH),
+                   TK_FAIL;
+        tk->bline[tk->depth] = tl;
+        tk->bcol[tk->depth] = tc;
+        tk->brackets[tk->depth++] = c;
+    } else if (strchr(")]}", c)) {
+        char open = c == ')' ? '(' : c == ']' ? '[' : '{';
+        if (tk->depth == 0)
+            return fail_at(py, tl, tc, "unmatched '%c'", c), TK_FAIL;
+        if (tk->brackets[tk->depth - 1] != open)
+            return fail_at(py, tl, tc,
+                           "closing parenthesis '%c' does not match opening parenthesis '%c'", c,
+                           tk->brackets[tk->depth - 1]),
+                   TK_FAIL;
+        tk->depth--;
+    }
+    return TK_NONE;
+}
+
+/* An operator or bracket from s[i] (the longest of OPS3, OPS2, OPS1): a
+ * P_OP token; any other character fails. */
+static int tk_operator(Tokenizer *tk, char c, int tl, int tc)
+{
+    Py *py = tk->py;
+    const char *s = tk->s;
+    int32_t n = tk->n, i = tk->i;
+    int olen = 0;
+    for (int k = 0; OPS3[k] && !olen; k++)
+        if (i + 3 <= n && strncmp(s + i, OPS3[k], 3) == 0)
+            olen = 3;
+    for (int k = 0; OPS2[k] && !olen; k++)
+        if (i + 2 <= n && strncmp(s + i, OPS2[k], 2) == 0)
+            olen = 2;
+    if (!olen && strchr(OPS1, c))
+        olen = 1;
+    if (!olen) {
+        if (c == '!')
+            return fail_at(py, tl, tc, "invalid syntax: '!' (use 'not' or '!=')"), TK_FAIL;
+        return fail_at(py, tl, tc, "invalid character '%c' (U+%04X)", c >= 32 ? c : '?',
+                       (unsigned)(unsigned char)c),
+               TK_FAIL;
+    }
+    if (olen == 1 && tk_bracket(tk, c, tl, tc) < 0)
+        return TK_FAIL;
+    PTok *t = add_tok(py, P_OP, tl, tc, i, olen);
+    if (!t)
+        return TK_FAIL;
+    memcpy(t->op, s + i, (size_t)olen);
+    t->op[olen] = 0;
+    tk->i += olen;
+    return TK_DONE;
+}
+
+/* The token that starts at s[i], not white space: a string, a name, a
+ * number or an operator. */
+static int tk_token(Tokenizer *tk, char c)
+{
+    advance_to(tk->py, &tk->cur, tk->i);
+    int tl = tk->cur.line, tc = tk->cur.col;
+    int fstr = 0;
+    int32_t q = tk->i;
+    if (tk_string_prefix(tk, c, tl, tc, &q, &fstr) < 0)
+        return TK_FAIL;
+    if (tk->s[q] == '\'' || tk->s[q] == '"')
+        return tk_string(tk, q, fstr, tl, tc);
+    if (is_id_start((unsigned char)c))
+        return tk_name(tk, tl, tc);
+    if ((unsigned char)c >= 0x80)
+        return fail_at(tk->py, tl, tc,
+                       "non-ASCII characters are only supported in strings and comments"),
+               TK_FAIL;
+    if (c >= '0' && c <= '9')
+        return tk_number(tk, c, tl, tc);
+    return tk_operator(tk, c, tl, tc);
+}
+
+/* The end of the text: a bracket never closed fails; else the last
+ * NEWLINE, the DEDENTs of the open blocks and EOF. */
+static int tk_finish(Tokenizer *tk)
+{
+    Py *py = tk->py;
+    Cursor *cur = &tk->cur;
+    advance_to(py, cur, tk->n);
+    if (tk->depth > 0)
+        return fail_at(py, tk->bline[tk->depth - 1], tk->bcol[tk->depth - 1],
+                       "'%c' was never closed", tk->brackets[tk->depth - 1]),
                -1;
     if (py->ntok > 0 && py->toks[py->ntok - 1].kind != P_NEWLINE &&
         py->toks[py->ntok - 1].kind != P_DEDENT)
-        if (!add_tok(py, P_NEWLINE, cur.line, cur.col, n, 0))
+        if (!add_tok(py, P_NEWLINE, cur->line, cur->col, tk->n, 0))
             return -1;
-    while (nind > 1) {
-        nind--;
-        if (!add_tok(py, P_DEDENT, cur.line, cur.col, n, 0))
+    while (tk->nind > 1) {
+        tk->nind--;
+        if (!add_tok(py, P_DEDENT, cur->line, cur->col, tk->n, 0))
             return -1;
     }
-    return add_tok(py, P_EOF, cur.line, cur.col, n, 0) ? 0 : -1;
+    return add_tok(py, P_EOF, cur->line, cur->col, tk->n, 0) ? 0 : -1;
+}
+
+/* Cuts py->text into py->toks: INDENT/DEDENT/NEWLINE as in CPython's
+ * tokenizer, brackets joining lines, and the say/pause notes of comment
+ * lines into py->lines.  0, or -1 after reporting a problem. */
+static int tokenize(Py *py)
+{
+    Tokenizer tk = {.py = py,
+                    .s = py->text,
+                    .n = py->len,
+                    .nind = 1,
+                    .cur = {0, 1, 1},
+                    .line = 1,
+                    .at_line_start = 1};
+    tk.indents[0] = 0;
+    while (tk.i <= tk.n && !py->failed) {
+        if (tk.at_line_start && tk.depth == 0) {
+            int r = tk_line_start(&tk);
+            if (r == TK_FAIL)
+                return -1;
+            if (r == TK_END)
+                break;
+            if (r == TK_DONE)
+                continue;
+        }
+        if (tk.i >= tk.n)
+            break;
+        char c = tk.s[tk.i];
+        int r = tk_space(&tk, c);
+        if (r == TK_NONE)
+            r = tk_token(&tk, c);
+        if (r == TK_FAIL)
+            return -1;
+    }
+    if (py->failed)
+        return -1;
+    return tk_finish(&tk);
 }
 
 /* ---- parser helpers ---------------------------------------------------- */
