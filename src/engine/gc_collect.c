@@ -36,17 +36,11 @@ static int reflist_reserve(GcHeap *h, RefList *r, uint32_t n)
 {
     if ((int64_t)n <= r->cap)
         return 0;
-    int32_t cap = r->cap ? r->cap : 16;
-    while (cap < (int64_t)n)
-        cap *= 2;
-    GcId *a = gc_realloc(r->ids, (size_t)cap * sizeof *a);
-    if (!a)
+    /* two arrays of one capacity: each grows to the same new one */
+    int32_t cap = r->cap, capslots = r->cap;
+    if (n > INT32_MAX || GC_VEC_RESERVE(r->ids, (int32_t)n, cap, 16, gc_realloc) < 0 ||
+        GC_VEC_RESERVE(r->slots, (int32_t)n, capslots, 16, gc_realloc) < 0)
         return gc_fail(h, "out of memory");
-    r->ids = a;
-    int32_t *b = gc_realloc(r->slots, (size_t)cap * sizeof *b);
-    if (!b)
-        return gc_fail(h, "out of memory");
-    r->slots = b;
     r->cap = cap;
     return 0;
 }

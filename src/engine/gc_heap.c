@@ -40,18 +40,12 @@ void gc__reflist_free(RefList *r)
 
 int gc__reflist_push(RefList *r, GcId id, int32_t slot)
 {
-    if (r->n == r->cap) {
-        int32_t cap = r->cap ? r->cap * 2 : 16;
-        GcId *a = gc_realloc(r->ids, (size_t)cap * sizeof *a);
-        if (!a)
-            return -1;
-        r->ids = a;
-        int32_t *b = gc_realloc(r->slots, (size_t)cap * sizeof *b);
-        if (!b)
-            return -1;
-        r->slots = b;
-        r->cap = cap;
-    }
+    /* two arrays of one capacity: each grows to the same new one */
+    int32_t cap = r->cap, capslots = r->cap;
+    if (GC_VEC_ROOM(r->ids, r->n, cap, 16, gc_realloc) < 0 ||
+        GC_VEC_ROOM(r->slots, r->n, capslots, 16, gc_realloc) < 0)
+        return -1;
+    r->cap = cap;
     r->ids[r->n] = id;
     r->slots[r->n] = slot;
     r->n++;
@@ -115,15 +109,12 @@ int gc__frame_ensure(GcHeap *h, int depth, uint32_t n)
 {
     if (n <= h->framecap[depth])
         return 0;
-    uint32_t cap = h->framecap[depth] ? h->framecap[depth] * 2 : 8;
-    while (cap < n)
-        cap *= 2;
-    GcSlot *v = gc_realloc(h->frames[depth].vars, cap * sizeof *v);
-    if (!v)
+    size_t cap = h->framecap[depth];
+    if (GC_VEC_RESERVE_Z(h->frames[depth].vars, n, cap, 8, gc_realloc) < 0)
         return gc_fail(h, "out of memory");
-    memset(v + h->framecap[depth], 0, (cap - h->framecap[depth]) * sizeof *v);
-    h->frames[depth].vars = v;
-    h->framecap[depth] = cap;
+    memset(h->frames[depth].vars + h->framecap[depth], 0,
+           (cap - h->framecap[depth]) * sizeof *h->frames[depth].vars);
+    h->framecap[depth] = (uint32_t)cap;
     return 0;
 }
 
@@ -131,19 +122,13 @@ static int frames_ensure(GcHeap *h, int32_t n)
 {
     if (n <= h->capframes)
         return 0;
-    int32_t cap = h->capframes ? h->capframes * 2 : 16;
-    while (cap < n)
-        cap *= 2;
-    GcFrame *f = gc_realloc(h->frames, (size_t)cap * sizeof *f);
-    if (!f)
+    /* two arrays of one capacity: each grows to the same new one */
+    int32_t cap = h->capframes, capfc = h->capframes;
+    if (GC_VEC_RESERVE(h->frames, n, cap, 16, gc_realloc) < 0 ||
+        GC_VEC_RESERVE(h->framecap, n, capfc, 16, gc_realloc) < 0)
         return gc_fail(h, "out of memory");
-    h->frames = f;
-    uint32_t *fc = gc_realloc(h->framecap, (size_t)cap * sizeof *fc);
-    if (!fc)
-        return gc_fail(h, "out of memory");
-    h->framecap = fc;
-    memset(h->frames + h->capframes, 0, (size_t)(cap - h->capframes) * sizeof *f);
-    memset(h->framecap + h->capframes, 0, (size_t)(cap - h->capframes) * sizeof *fc);
+    memset(h->frames + h->capframes, 0, (size_t)(cap - h->capframes) * sizeof *h->frames);
+    memset(h->framecap + h->capframes, 0, (size_t)(cap - h->capframes) * sizeof *h->framecap);
     h->capframes = cap;
     return 0;
 }
@@ -152,14 +137,10 @@ static int temps_ensure(GcHeap *h, int32_t n)
 {
     if (n <= h->captemps)
         return 0;
-    int32_t cap = h->captemps ? h->captemps * 2 : 64;
-    while (cap < n)
-        cap *= 2;
-    GcValue *t = gc_realloc(h->temps, (size_t)cap * sizeof *t);
-    if (!t)
+    int32_t cap = h->captemps;
+    if (GC_VEC_RESERVE(h->temps, n, cap, 64, gc_realloc) < 0)
         return gc_fail(h, "out of memory");
-    memset(t + h->captemps, 0, (size_t)(cap - h->captemps) * sizeof *t);
-    h->temps = t;
+    memset(h->temps + h->captemps, 0, (size_t)(cap - h->captemps) * sizeof *h->temps);
     h->captemps = cap;
     return 0;
 }
@@ -168,12 +149,10 @@ int gc__objs_ensure(GcHeap *h, GcId n)
 {
     if (n < h->cap)
         return 0;
-    GcId cap = h->cap ? h->cap : 1024;
-    while (cap <= n)
-        cap *= 2;
-    GcObject *o = gc_realloc(h->objs, (size_t)cap * sizeof *o);
-    if (!o)
+    GcId cap = h->cap;
+    if (GC_VEC_ROOM(h->objs, n, cap, 1024, gc_realloc) < 0)
         return gc_fail(h, "out of memory: %d objects", (int)n);
+    GcObject *o = h->objs;
     /* A lean run zeroes each record when it first uses it (lean_record):
      * zeroing the whole new half here would touch pages it never uses. */
     if (!h->lean)
@@ -619,15 +598,9 @@ static GC_NOINLINE int var_set_full(GcHeap *h, int depth, int32_t name_atom, GcV
 void gc__inflight_push(GcHeap *h, GcValue v)
 {
     int32_t n = (int32_t)h->g[GF_NINFL];
-    if (n == h->capinfl) {
-        int32_t cap = h->capinfl ? h->capinfl * 2 : 32;
-        GcValue *p = gc_realloc(h->infl, (size_t)cap * sizeof *p);
-        if (!p) {
-            gc_fail(h, "out of memory");
-            return;
-        }
-        h->infl = p;
-        h->capinfl = cap;
+    if (GC_VEC_ROOM(h->infl, n, h->capinfl, 32, gc_realloc) < 0) {
+        gc_fail(h, "out of memory");
+        return;
     }
     if (h->record)
         gc__log(h, W_INFL, 0, 0, (uint32_t)n, 0, (int64_t)v);

@@ -37,24 +37,53 @@ void *gc_calloc(size_t n, size_t m) { return should_fail() ? NULL : calloc(n, m)
 void *gc_realloc(void *p, size_t n) { return should_fail() ? NULL : realloc(p, n); }
 void gc_free(void *p) { free(p); }
 
+/* Both entry points: the new capacity for need items (first, doubled
+ * until need fits), at most max; 0 when it cannot be. */
+static size_t vec_capacity(size_t need, size_t cap, size_t size, size_t first, size_t max)
+{
+    size_t c = cap ? cap : first;
+    while (c < need) {
+        if (c > max / 2)
+            return 0;
+        c *= 2;
+    }
+    return c > max || c > SIZE_MAX / size ? 0 : c;
+}
+
+/* Resizes the array whose address is at pp to c items of size bytes.
+ * pp is the address of a T *: copied as bytes, since a T * may not be
+ * accessed as a void *. */
+static int vec_resize(void *pp, size_t c, size_t size, void *(*re)(void *, size_t))
+{
+    void *p;
+    memcpy(&p, pp, sizeof p);
+    void *np = re(p, c * size);
+    if (!np)
+        return -1;
+    memcpy(pp, &np, sizeof np);
+    return 0;
+}
+
 int gc_vec_reserve(void *pp, int32_t need, int32_t *cap, size_t size, int32_t first,
                    void *(*re)(void *, size_t))
 {
     if (need <= *cap)
         return 0;
-    int64_t c = *cap ? *cap : first;
-    while (c < need)
-        c *= 2;
-    if (c > INT32_MAX || (uint64_t)c > SIZE_MAX / size)
+    size_t c = vec_capacity((size_t)need, (size_t)*cap, size, (size_t)first, INT32_MAX);
+    if (!c || vec_resize(pp, c, size, re) < 0)
         return -1;
-    /* pp is the address of a T *: copied as bytes, since a T * may not be
-     * accessed as a void * */
-    void *p;
-    memcpy(&p, pp, sizeof p);
-    void *np = re(p, (size_t)c * size);
-    if (!np)
-        return -1;
-    memcpy(pp, &np, sizeof np);
     *cap = (int32_t)c;
+    return 0;
+}
+
+int gc_vec_reserve_z(void *pp, size_t need, size_t *cap, size_t size, size_t first,
+                     void *(*re)(void *, size_t))
+{
+    if (need <= *cap)
+        return 0;
+    size_t c = vec_capacity(need, *cap, size, first, SIZE_MAX);
+    if (!c || vec_resize(pp, c, size, re) < 0)
+        return -1;
+    *cap = c;
     return 0;
 }

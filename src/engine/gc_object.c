@@ -152,18 +152,12 @@ void gc__slot_write_full(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue va
 
 int32_t gc_class_add(GcHeap *h, int32_t name_atom, int has_del)
 {
-    if (h->nclasses == h->capclasses) {
-        int32_t cap = h->capclasses ? h->capclasses * 2 : 8;
-        GcClass *c = gc_realloc(h->classes, (size_t)cap * sizeof *c);
-        if (!c)
-            return -1;
-        h->classes = c;
-        ClassKeys *k = gc_realloc(h->classkeys, (size_t)cap * sizeof *k);
-        if (!k)
-            return -1;
-        h->classkeys = k;
-        h->capclasses = cap;
-    }
+    /* two arrays of one capacity: each grows to the same new one */
+    int32_t cap = h->capclasses, capkeys = h->capclasses;
+    if (GC_VEC_ROOM(h->classes, h->nclasses, cap, 8, gc_realloc) < 0 ||
+        GC_VEC_ROOM(h->classkeys, h->nclasses, capkeys, 8, gc_realloc) < 0)
+        return -1;
+    h->capclasses = cap;
     h->classes[h->nclasses].name = name_atom;
     h->classes[h->nclasses].has_del = has_del;
     memset(&h->classkeys[h->nclasses], 0, sizeof(ClassKeys));
@@ -199,15 +193,9 @@ static int32_t class_key_insert(GcHeap *h, int32_t cls, int32_t atom)
     ClassKeys *k = &h->classkeys[cls];
     if (k->usable <= 0)
         return -1;
-    if (k->n == k->cap) {
-        int32_t cap = k->cap ? k->cap * 2 : 8;
-        int32_t *a = gc_realloc(k->atoms, (size_t)cap * sizeof *a);
-        if (!a) {
-            gc_fail(h, "out of memory");
-            return -2;
-        }
-        k->atoms = a;
-        k->cap = cap;
+    if (GC_VEC_ROOM(k->atoms, k->n, k->cap, 8, gc_realloc) < 0) {
+        gc_fail(h, "out of memory");
+        return -2;
     }
     k->usable--;
     k->atoms[k->n] = atom;

@@ -629,6 +629,26 @@ static void test_vec(void)
     EXPECT(gc_vec_reserve(&a, INT32_MAX, &big, sizeof *a, 4, gc_realloc) == -1 && big == 1 << 30,
            "a capacity past INT32_MAX was not refused (cap %d)", (int)big);
     gc_free(a);
+    /* the size_t form (text buffers): the same doubling, no INT32_MAX
+     * limit, a failure or a size past SIZE_MAX refused alike */
+    char *b = NULL;
+    size_t zcap = 0;
+    EXPECT(GC_VEC_RESERVE_Z(b, 5, zcap, 64, gc_realloc) == 0 && zcap == 64, "z: cap %zu", zcap);
+    EXPECT(GC_VEC_RESERVE_Z(b, 64, zcap, 64, gc_realloc) == 0 && zcap == 64, "z: cap %zu", zcap);
+    EXPECT(GC_VEC_RESERVE_Z(b, 65, zcap, 64, gc_realloc) == 0 && zcap == 128, "z: cap %zu", zcap);
+    memset(b, 'x', 128);
+    char *zbefore = b;
+    gc_mem_fail_after(0);
+    r = GC_VEC_RESERVE_Z(b, 1000, zcap, 64, gc_realloc);
+    gc_mem_fail_after(-1);
+    EXPECT(r == -1 && b == zbefore && zcap == 128 && b[127] == 'x', "z: failed growth %d cap %zu",
+           r, zcap);
+    size_t zbig = (size_t)1 << 40;
+    EXPECT(gc_vec_reserve_z(&b, SIZE_MAX, &zbig, 1, 64, gc_realloc) == -1 && zbig == (size_t)1 << 40,
+           "z: a capacity past SIZE_MAX was not refused");
+    EXPECT(gc_vec_reserve_z(&b, (size_t)1 << 62, &zcap, 8, 64, gc_realloc) == -1 && zcap == 128,
+           "z: a size past SIZE_MAX was not refused");
+    gc_free(b);
 }
 
 int main(int argc, char **argv)
