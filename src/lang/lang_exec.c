@@ -168,14 +168,8 @@ static int keep_for_exception(LangRun *r, GcValue v)
 {
     if (r->in_finalizer == 0 || !GC_VAL_IS_OBJ(v))
         return OK;
-    if (r->nkept == r->capkept) {
-        int cap = r->capkept ? 2 * r->capkept : 16;
-        GcValue *k = gc_realloc(r->kept, (size_t)cap * sizeof *k);
-        if (!k)
-            return fatal(r);
-        r->kept = k;
-        r->capkept = cap;
-    }
+    if (GC_VEC_ROOM(r->kept, r->nkept, r->capkept, 16, gc_realloc) < 0)
+        return fatal(r);
     gc_incref(r->h, v);
     r->kept[r->nkept++] = v;
     return OK;
@@ -276,15 +270,9 @@ static int names_add(Names *n, int32_t a)
 {
     if (names_has(n, a))
         return 0;
-    if (n->n == n->cap) {
-        int32_t cap = n->cap ? n->cap * 2 : 8;
-        int32_t *p = gc_realloc(n->v, (size_t)cap * sizeof *p);
-        if (!p) {
-            n->oom = 1;
-            return -1;
-        }
-        n->v = p;
-        n->cap = cap;
+    if (GC_VEC_ROOM(n->v, n->n, n->cap, 8, gc_realloc) < 0) {
+        n->oom = 1;
+        return -1;
     }
     n->v[n->n++] = a;
     return 0;
@@ -523,14 +511,8 @@ static int gorder_find(const LangRun *r, int32_t a)
 
 static int gorder_add(LangRun *r, int32_t a)
 {
-    if (r->ngorder == r->capgorder) {
-        int32_t cap = r->capgorder ? r->capgorder * 2 : 16;
-        int32_t *p = gc_realloc(r->gorder, (size_t)cap * sizeof *p);
-        if (!p)
-            return fatal(r);
-        r->gorder = p;
-        r->capgorder = cap;
-    }
+    if (GC_VEC_ROOM(r->gorder, r->ngorder, r->capgorder, 16, gc_realloc) < 0)
+        return fatal(r);
     r->gorder[r->ngorder++] = a;
     return OK;
 }
@@ -992,17 +974,9 @@ static void tb_put(TBuf *b, const char *s, size_t n)
 {
     if (b->oom)
         return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 128;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        char *ns = gc_realloc(b->s, cap);
-        if (!ns) {
-            b->oom = 1;
-            return;
-        }
-        b->s = ns;
-        b->cap = cap;
+    if (GC_VEC_RESERVE_Z(b->s, b->n + n + 1, b->cap, 128, gc_realloc) < 0) {
+        b->oom = 1;
+        return;
     }
     memcpy(b->s + b->n, s, n);
     b->n += n;
@@ -1214,16 +1188,8 @@ static int format_value(LangRun *r, TBuf *b, GcValue v)
  * two of them prints after the first ones). */
 static int out_append(LangRun *r, const char *s, size_t n)
 {
-    if (r->nout + n + 1 > r->capout) {
-        size_t cap = r->capout ? r->capout : 4096;
-        while (cap < r->nout + n + 1)
-            cap *= 2;
-        char *o = gc_realloc(r->out, cap);
-        if (!o)
-            return fatal(r);
-        r->out = o;
-        r->capout = cap;
-    }
+    if (GC_VEC_RESERVE_Z(r->out, r->nout + n + 1, r->capout, 4096, gc_realloc) < 0)
+        return fatal(r);
     memcpy(r->out + r->nout, s, n);
     r->nout += n;
     r->out[r->nout] = 0;
@@ -1425,6 +1391,18 @@ static int big_op(LangRun *r, int op, GcValue av, GcValue bv)
     return push(r, GC_MKVAL(GC_V_BOOL, res));
 }
 
+/* [a, b] -> [the string built in t] (t freed). */
+static int push_str_result(LangRun *r, TBuf *t)
+{
+    int32_t s = t->oom ? -1 : gc_strtab_intern(lang_atoms(r->p), t->s, t->n);
+    gc_free(t->s);
+    if (s < 0)
+        return fatal(r);
+    pop(r);
+    pop(r);
+    return push(r, GC_MKVAL(GC_V_STR, s));
+}
+
 /* BINARY_OP: [a, b] -> [a OP b] */
 static int binary_op(LangRun *r, int op)
 {
@@ -1471,13 +1449,7 @@ static int binary_op(LangRun *r, int op)
         TBuf t = {0};
         tb_str(&t, atom(r, (int32_t)GC_VAL_PAYLOAD(a)));
         tb_str(&t, atom(r, (int32_t)GC_VAL_PAYLOAD(b)));
-        int32_t s = t.oom ? -1 : gc_strtab_intern(lang_atoms(r->p), t.s, t.n);
-        gc_free(t.s);
-        if (s < 0)
-            return fatal(r);
-        pop(r);
-        pop(r);
-        return push(r, GC_MKVAL(GC_V_STR, s));
+        return push_str_result(r, &t);
     }
     if (op == LANG_OP_MUL && ((GC_VAL_TAG(a) == GC_V_STR && is_intlike(b)) ||
                               (is_intlike(a) && GC_VAL_TAG(b) == GC_V_STR))) {
@@ -1490,13 +1462,7 @@ static int binary_op(LangRun *r, int op)
         tb_str(&t, "");
         for (int64_t i = 0; i < k; i++)
             tb_str(&t, str);
-        int32_t s = t.oom ? -1 : gc_strtab_intern(lang_atoms(r->p), t.s, t.n);
-        gc_free(t.s);
-        if (s < 0)
-            return fatal(r);
-        pop(r);
-        pop(r);
-        return push(r, GC_MKVAL(GC_V_STR, s));
+        return push_str_result(r, &t);
     }
     return raise(r, "TypeError", "unsupported operand type(s) for %s: '%s' and '%s'", op_text(op),
                  type_name(r, a), type_name(r, b));
@@ -2066,6 +2032,25 @@ static int instantiate(LangRun *r, LangExpr *call, int32_t k, int nargs)
     return rc0;
 }
 
+/* Calls __init__ with self and nargs arguments pushed (the frame's
+ * references): its result must be None.  On an error the stack is unwound
+ * to mark. */
+static int call_init(LangRun *r, int32_t init, int nargs, int mark)
+{
+    int rc = call_function(r, init, nargs + 1);
+    if (rc < 0) {
+        unwind(r, mark);
+        return rc;
+    }
+    GcValue ret = pop(r);
+    if (GC_VAL_TAG(ret) != GC_V_NONE) {
+        TRY(decref(r, ret));
+        unwind(r, mark);
+        return raise(r, "TypeError", "__init__() should return None, not '%s'", type_name(r, ret));
+    }
+    return OK;
+}
+
 static int instantiate_call(LangRun *r, LangExpr *call, int32_t k, int nargs, int mark, int ex_call,
                             int ex_tuple)
 {
@@ -2101,19 +2086,7 @@ static int instantiate_call(LangRun *r, LangExpr *call, int32_t k, int nargs, in
         TRY(push(r, GC_VAL_OBJ(id)));
         for (int i = 0; i < na; i++)
             TRY(push(r, args[i]));
-        int rc = call_function(r, init, nargs + 1);
-        if (rc < 0) {
-            unwind(r, mark);
-            return rc;
-        }
-        GcValue ret = pop(r);
-        if (GC_VAL_TAG(ret) != GC_V_NONE) {
-            TRY(decref(r, ret));
-            unwind(r, mark);
-            return raise(r, "TypeError", "__init__() should return None, not '%s'",
-                         type_name(r, ret));
-        }
-        return OK;
+        return call_init(r, init, nargs, mark);
     }
     if (!ex_call)
         TRY(make_args_tuple(r, nargs));
@@ -2132,18 +2105,7 @@ static int instantiate_call(LangRun *r, LangExpr *call, int32_t k, int nargs, in
             gc_incref(h, v);
             TRY(push(r, v));
         }
-        int rc = call_function(r, init, nargs + 1);
-        if (rc < 0) {
-            unwind(r, mark);
-            return rc;
-        }
-        GcValue ret = pop(r);
-        if (GC_VAL_TAG(ret) != GC_V_NONE) {
-            TRY(decref(r, ret));
-            unwind(r, mark);
-            return raise(r, "TypeError", "__init__() should return None, not '%s'",
-                         type_name(r, ret));
-        }
+        TRY(call_init(r, init, nargs, mark));
     }
     if (ex_call) {
         /* CALL_FUNCTION_EX releases the class, then the argument tuple
@@ -2183,6 +2145,19 @@ static int fill_defaults(LangRun *r, int32_t f, int *nargs)
     return OK;
 }
 
+/* Calls the weak reference o, [ref] -> [referent or None]. */
+static int call_weakref(LangRun *r, const GcObject *o, int nargs)
+{
+    if (nargs != 0)
+        return raise(r, "TypeError", "weakref() takes no arguments (%d given)", nargs);
+    GcValue v = o->wr_referent ? GC_VAL_OBJ(o->wr_referent) : GC_NONE;
+    gc_incref(r->h, v);
+    GcValue w = pop(r);
+    TRY(push(r, v));
+    TRY(decref(r, w));
+    return safe_point(r);
+}
+
 /* Calls the value at stack[mark] with the nargs values above it. */
 static int call_value(LangRun *r, LangExpr *e, int mark, int nargs)
 {
@@ -2192,16 +2167,8 @@ static int call_value(LangRun *r, LangExpr *e, int mark, int nargs)
     if (GC_VAL_TAG(callee) == GC_V_FUNC)
         return call_function(r, (int32_t)GC_VAL_PAYLOAD(callee), nargs);
     const GcObject *o = obj_of(r, callee);
-    if (o && o->kind == GC_KIND_WEAKREF) {
-        if (nargs != 0)
-            return raise(r, "TypeError", "weakref() takes no arguments (%d given)", nargs);
-        GcValue v = o->wr_referent ? GC_VAL_OBJ(o->wr_referent) : GC_NONE;
-        gc_incref(r->h, v);
-        GcValue w = pop(r);
-        TRY(push(r, v));
-        TRY(decref(r, w));
-        return safe_point(r);
-    }
+    if (o && o->kind == GC_KIND_WEAKREF)
+        return call_weakref(r, o, nargs);
     return raise(r, "TypeError", "'%s' object is not callable", type_name(r, callee));
 }
 
@@ -2263,6 +2230,21 @@ static int call_module_function(LangRun *r, const Ctx *c, LangExpr *e, int mark)
     return rc;
 }
 
+/* [owner] -> [result]: owner.name(args) where the attribute holds a
+ * value (a plain call of that value).  On an error the stack is unwound
+ * to mark. */
+static int call_attr_value(LangRun *r, const Ctx *c, LangExpr *e, int mark)
+{
+    int rc = load_attr(r, e->base->atom);
+    if (rc == OK)
+        rc = eval_args(r, c, e, mark);
+    if (rc == OK)
+        rc = call_value(r, e, mark, e->nitems);
+    if (rc < 0)
+        unwind(r, mark);
+    return rc;
+}
+
 /* py_call of owner.name(...): a list or dict method, an attribute
  * holding a callable, or a method of the class. */
 static int call_attribute(LangRun *r, const Ctx *c, LangExpr *e, int mark)
@@ -2289,14 +2271,7 @@ static int call_attribute(LangRun *r, const Ctx *c, LangExpr *e, int mark)
         GcId holder = 0;
         if (gc_attr_find(r->h, o->id, b->atom, &holder) >= 0) {
             /* an attribute holding a callable: a plain call */
-            rc = load_attr(r, b->atom);
-            if (rc == OK)
-                rc = eval_args(r, c, e, mark);
-            if (rc == OK)
-                rc = call_value(r, e, mark, e->nitems);
-            if (rc < 0)
-                unwind(r, mark);
-            return rc;
+            return call_attr_value(r, c, e, mark);
         }
         k = o->cls;
     } else if (GC_VAL_TAG(owner) == GC_V_CLASS) {
@@ -2316,14 +2291,7 @@ static int call_attribute(LangRun *r, const Ctx *c, LangExpr *e, int mark)
     const LangClassAttr *a = &lang_class(r->p, holder)->attrs[at];
     if (a->value || r->cattr[holder][at] != GC_UNBOUND) {
         /* a class attribute holding a value: call that value */
-        rc = load_attr(r, b->atom);
-        if (rc == OK)
-            rc = eval_args(r, c, e, mark);
-        if (rc == OK)
-            rc = call_value(r, e, mark, e->nitems);
-        if (rc < 0)
-            unwind(r, mark);
-        return rc;
+        return call_attr_value(r, c, e, mark);
     }
     int nargs = e->nitems;
     if (instance) {
@@ -2522,13 +2490,7 @@ static int eval_call(LangRun *r, const Ctx *c, LangExpr *e)
     if (b->kind == LANG_E_ATTR && b->base->kind == LANG_E_NAME &&
         (b->base->atom == r->a_gc || b->base->atom == r->a_weakref) &&
         gc_var_get(r->h, 0, b->base->atom) == GC_UNBOUND && !is_local(c, b->base->atom)) {
-        for (int32_t i = 0; i < e->nitems; i++) {
-            int rc = eval(r, c, e->items[i]);
-            if (rc < 0) {
-                unwind(r, mark);
-                return rc;
-            }
-        }
+        TRY(eval_args(r, c, e, mark));
         int rc;
         if (b->base->atom == r->a_gc)
             rc = call_gc(r, b->atom, e->nitems, c->depth == 0 && r->in_finalizer == 0);
@@ -2584,16 +2546,9 @@ static int eval_call(LangRun *r, const Ctx *c, LangExpr *e)
     }
     const GcObject *o = obj_of(r, callee);
     if (o && o->kind == GC_KIND_WEAKREF) {
-        if (nargs != 0) {
+        if (nargs != 0)
             unwind(r, mark);
-            return raise(r, "TypeError", "weakref() takes no arguments (%d given)", nargs);
-        }
-        GcValue v = o->wr_referent ? GC_VAL_OBJ(o->wr_referent) : GC_NONE;
-        gc_incref(r->h, v);
-        GcValue w = pop(r);
-        TRY(push(r, v));
-        TRY(decref(r, w));
-        return safe_point(r);
+        return call_weakref(r, o, nargs);
     }
     unwind(r, mark);
     return raise(r, "TypeError", "'%s' object is not callable", type_name(r, callee));
@@ -3444,6 +3399,20 @@ static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int 
     return rc;
 }
 
+/* The value and the operation of an augmented assignment, the target's
+ * current value loaded (rc: how loading it went): [..., cur] ->
+ * [..., result].  On an error the stack is unwound to mark. */
+static int aug_op(LangRun *r, const Ctx *c, LangStmt *s, int mark, int rc)
+{
+    if (rc == OK)
+        rc = eval(r, c, s->value);
+    if (rc == OK)
+        rc = binary_op(r, s->op);
+    if (rc < 0)
+        unwind(r, mark);
+    return rc;
+}
+
 /* target OP= value */
 static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
 {
@@ -3469,14 +3438,7 @@ static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
         rc = push(r, owner);
         if (rc == OK)
             rc = load_attr(r, t->atom);
-        if (rc == OK)
-            rc = eval(r, c, s->value);
-        if (rc == OK)
-            rc = binary_op(r, s->op);
-        if (rc < 0) {
-            unwind(r, mark);
-            return rc;
-        }
+        TRY(aug_op(r, c, s, mark, rc));
         /* [owner, result] -> SWAP -> STORE_ATTR */
         GcValue res = pop(r);
         owner = pop(r);
@@ -3514,14 +3476,7 @@ static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
         rc = push(r, sub);
     if (rc == OK)
         rc = load_item(r);
-    if (rc == OK)
-        rc = eval(r, c, s->value);
-    if (rc == OK)
-        rc = binary_op(r, s->op);
-    if (rc < 0) {
-        unwind(r, mark);
-        return rc;
-    }
+    TRY(aug_op(r, c, s, mark, rc));
     /* [cont, sub, res] -> [res, cont, sub] (SWAP 3, SWAP 2) */
     GcValue res = pop(r);
     sub = pop(r);
@@ -3954,16 +3909,8 @@ static int unr_append(LangRun *r, const char *fmt, ...)
     va_end(ap);
     if (k < 0)
         return 0;
-    if (r->nunr + (size_t)k + 1 > r->capunr) {
-        size_t cap = r->capunr ? r->capunr : 1024;
-        while (r->nunr + (size_t)k + 1 > cap)
-            cap *= 2;
-        char *p = gc_realloc(r->unr, cap);
-        if (!p)
-            return -1;
-        r->unr = p;
-        r->capunr = cap;
-    }
+    if (GC_VEC_RESERVE_Z(r->unr, r->nunr + (size_t)k + 1, r->capunr, 1024, gc_realloc) < 0)
+        return -1;
     va_start(ap, fmt);
     vsnprintf(r->unr + r->nunr, r->capunr - r->nunr, fmt, ap);
     va_end(ap);

@@ -573,17 +573,9 @@ static void buf_put(Buf *b, const char *s, size_t n)
 {
     if (b->oom)
         return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        char *ns = realloc(b->s, cap);
-        if (!ns) {
-            b->oom = 1;
-            return;
-        }
-        b->s = ns;
-        b->cap = cap;
+    if (GC_VEC_RESERVE_Z(b->s, b->n + n + 1, b->cap, 64, realloc) < 0) {
+        b->oom = 1;
+        return;
     }
     memcpy(b->s + b->n, s, n);
     b->n += n;

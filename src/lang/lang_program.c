@@ -128,27 +128,11 @@ const char *lang_strdup(LangProgram *p, const char *s)
     return d;
 }
 
-/* Grows a table of elem-sized entries so that one more fits. */
-static int grow(void **arr, int32_t *cap, int32_t count, size_t elem)
-{
-    if (count < *cap)
-        return 0;
-    if (*cap > INT32_MAX / 2)
-        return -1;
-    int32_t ncap = *cap ? *cap * 2 : 16;
-    void *n = realloc(*arr, (size_t)ncap * elem);
-    if (!n)
-        return -1;
-    *arr = n;
-    *cap = ncap;
-    return 0;
-}
-
 /* ---- building ----------------------------------------------------------- */
 
 int32_t lang_add_loc(LangProgram *p, const LangLoc *loc)
 {
-    if (!p || !loc || grow((void **)&p->locs, &p->caplocs, p->nlocs, sizeof *p->locs) < 0)
+    if (!p || !loc || GC_VEC_ROOM(p->locs, p->nlocs, p->caplocs, 16, realloc) < 0)
         return -1;
     LangLoc l = *loc;
     l.path = loc->path ? lang_strdup(p, loc->path) : NULL;
@@ -200,7 +184,7 @@ static void *arena_copy(LangProgram *p, const void *src, int32_t n, size_t elem,
 int32_t lang_add_class(LangProgram *p, const LangClass *c)
 {
     if (!p || !c || c->ndel < 0 ||
-        grow((void **)&p->classes, &p->capclasses, p->nclasses, sizeof *p->classes) < 0)
+        GC_VEC_ROOM(p->classes, p->nclasses, p->capclasses, 16, realloc) < 0)
         return -1;
     LangClass k = *c;
     int fail = 0;
@@ -227,7 +211,7 @@ int32_t lang_add_class(LangProgram *p, const LangClass *c)
 int32_t lang_add_func(LangProgram *p, const LangFunc *f)
 {
     if (!p || !f || f->nparams < 0 || f->nbody < 0 ||
-        grow((void **)&p->funcs, &p->capfuncs, p->nfuncs, sizeof *p->funcs) < 0)
+        GC_VEC_ROOM(p->funcs, p->nfuncs, p->capfuncs, 16, realloc) < 0)
         return -1;
     LangFunc g = *f;
     int fail = 0;
@@ -248,7 +232,7 @@ int32_t lang_add_func(LangProgram *p, const LangFunc *f)
 
 int lang_add_step(LangProgram *p, LangStmt *s)
 {
-    if (!p || !s || grow((void **)&p->steps, &p->capsteps, p->nsteps, sizeof *p->steps) < 0)
+    if (!p || !s || GC_VEC_ROOM(p->steps, p->nsteps, p->capsteps, 16, realloc) < 0)
         return -1;
     p->steps[p->nsteps++] = s;
     return 0;
@@ -410,15 +394,9 @@ static void bind_name(Validator *v, int32_t atom)
 {
     if (v->capbound < 0)
         return;
-    if (v->nbound == v->capbound) {
-        int32_t cap = v->capbound ? v->capbound * 2 : 64;
-        int32_t *nb = realloc(v->bound, (size_t)cap * sizeof *nb);
-        if (!nb) {
-            v->capbound = -1; /* out of memory: the check is skipped */
-            return;
-        }
-        v->bound = nb;
-        v->capbound = cap;
+    if (GC_VEC_ROOM(v->bound, v->nbound, v->capbound, 64, realloc) < 0) {
+        v->capbound = -1; /* out of memory: the check is skipped */
+        return;
     }
     v->bound[v->nbound++] = atom;
 }

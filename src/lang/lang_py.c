@@ -143,14 +143,8 @@ static const char *atom_s(Py *py, int32_t a)
 
 static PTok *add_tok(Py *py, int kind, int line, int col, int32_t off, int32_t len)
 {
-    if (py->ntok == py->cap) {
-        int32_t cap = py->cap ? py->cap * 2 : 256;
-        PTok *t = realloc(py->toks, (size_t)cap * sizeof *t);
-        if (!t)
-            return oom(py);
-        py->toks = t;
-        py->cap = cap;
-    }
+    if (GC_VEC_ROOM(py->toks, py->ntok, py->cap, 256, realloc) < 0)
+        return oom(py);
     PTok *t = &py->toks[py->ntok++];
     memset(t, 0, sizeof *t);
     t->kind = (uint8_t)kind;
@@ -822,14 +816,8 @@ typedef struct PList {
 
 static int plist_add(Py *py, PList *l, void *x)
 {
-    if (l->n == l->cap) {
-        int32_t cap = l->cap ? l->cap * 2 : 8;
-        void **v = realloc(l->v, (size_t)cap * sizeof *v);
-        if (!v)
-            return oom(py), -1;
-        l->v = v;
-        l->cap = cap;
-    }
+    if (GC_VEC_ROOM(l->v, l->n, l->cap, 8, realloc) < 0)
+        return oom(py), -1;
     l->v[l->n++] = x;
     return 0;
 }
