@@ -323,6 +323,31 @@ static void dup_key(Ctx *c, const cJSON *m, const char *path)
     add_problem(c, koff(c, m), path, "duplicate key '%s'", shown(m->string, b, sizeof b));
 }
 
+/* find_dups of o, which must be an object (what: the message's start,
+ * "'classes' must be an object of class names"); NULL after reporting
+ * that it is not one, or when out of memory. */
+static unsigned char *object_dups(Ctx *c, const cJSON *o, const char *path, const char *what,
+                                  int *n_out)
+{
+    if (!cJSON_IsObject(o)) {
+        add_problem(c, voff(c, o), path, "%s, not %s", what, jtype(o));
+        return NULL;
+    }
+    return find_dups(c, o, n_out);
+}
+
+/* The path of entry m (the i-th) of the object at base into p; 1 after
+ * reporting it when its key is repeated (dup from find_dups). */
+static int dup_entry(Ctx *c, const cJSON *m, const char *base, char *p, const unsigned char *dup,
+                     int i)
+{
+    path_key(p, base, m->string);
+    if (!dup[i])
+        return 0;
+    dup_key(c, m, p);
+    return 1;
+}
+
 static const char *const PY_KEYWORDS[] = {
     "False",  "None",     "True",   "and",    "as",     "assert", "async",  "await",    "break",
     "class",  "continue", "def",    "del",    "elif",   "else",   "except", "finally",  "for",
@@ -379,21 +404,13 @@ static void remember_loc(Ctx *c, int32_t loc, long quote, int skip)
     if (loc < 0)
         return;
     if (loc >= c->loc_cap) {
-        int32_t cap = c->loc_cap ? c->loc_cap : 64;
-        while (cap <= loc)
-            cap *= 2;
-        int32_t *q = realloc(c->loc_quote, (size_t)cap * sizeof *q);
-        if (!q) {
+        /* two arrays of one capacity: each grows to the same new one */
+        int32_t cap = c->loc_cap, capskip = c->loc_cap;
+        if (GC_VEC_RESERVE(c->loc_quote, loc + 1, cap, 64, realloc) < 0 ||
+            GC_VEC_RESERVE(c->loc_skip, loc + 1, capskip, 64, realloc) < 0) {
             c->oom = 1;
             return;
         }
-        c->loc_quote = q;
-        int32_t *s = realloc(c->loc_skip, (size_t)cap * sizeof *s);
-        if (!s) {
-            c->oom = 1;
-            return;
-        }
-        c->loc_skip = s;
         for (int32_t i = c->loc_cap; i < cap; i++)
             c->loc_quote[i] = c->loc_skip[i] = -1;
         c->loc_cap = cap;
@@ -697,20 +714,13 @@ static void build_classes(Ctx *c, const cJSON *classes)
 {
     char p[PATH_LEN], q[PATH_LEN];
     int n, i = 0;
-    if (!cJSON_IsObject(classes)) {
-        add_problem(c, voff(c, classes), "classes", "'classes' must be an object of class names, not %s",
-                    jtype(classes));
-        return;
-    }
-    unsigned char *dup = find_dups(c, classes, &n);
+    unsigned char *dup =
+        object_dups(c, classes, "classes", "'classes' must be an object of class names", &n);
     if (!dup)
         return;
     for (const cJSON *k = classes->child; k && !c->oom; k = k->next, i++) {
-        path_key(p, "classes", k->string);
-        if (dup[i]) {
-            dup_key(c, k, p);
+        if (dup_entry(c, k, "classes", p, dup, i))
             continue;
-        }
         int ok = check_name(c, k->string, "class", koff(c, k), p, 0) == 0;
         if (!cJSON_IsObject(k)) {
             add_problem(c, voff(c, k), p, "a class must be an object like {} or {\"__del__\": [...]}, not %s",
@@ -725,10 +735,9 @@ static void build_classes(Ctx *c, const cJSON *classes)
         if (!mdup)
             break;
         for (const cJSON *m = k->child; m; m = m->next, j++) {
-            path_key(q, p, m->string);
-            if (mdup[j])
-                dup_key(c, m, q);
-            else if (strcmp(m->string, "__del__"))
+            if (dup_entry(c, m, p, q, mdup, j))
+                continue;
+            if (strcmp(m->string, "__del__"))
                 unknown_key(c, m, q, CLASS_KEYS);
             else if (body_list(c, m, q, "__del__"))
                 build_list(c, m, q, -(2 + cidx), -1, 0, &cl.del_body, &cl.ndel);
@@ -776,20 +785,13 @@ static void build_functions(Ctx *c, const cJSON *funcs, const cJSON *classes)
 {
     char p[PATH_LEN], q[PATH_LEN];
     int n, i = 0;
-    if (!cJSON_IsObject(funcs)) {
-        add_problem(c, voff(c, funcs), "functions", "'functions' must be an object of function names, not %s",
-                    jtype(funcs));
-        return;
-    }
-    unsigned char *dup = find_dups(c, funcs, &n);
+    unsigned char *dup =
+        object_dups(c, funcs, "functions", "'functions' must be an object of function names", &n);
     if (!dup)
         return;
     for (const cJSON *k = funcs->child; k && !c->oom; k = k->next, i++) {
-        path_key(p, "functions", k->string);
-        if (dup[i]) {
-            dup_key(c, k, p);
+        if (dup_entry(c, k, "functions", p, dup, i))
             continue;
-        }
         int before = c->count;
         if (check_name(c, k->string, "function", koff(c, k), p, 0) == 0 && cJSON_IsObject(classes) &&
             cJSON_GetObjectItemCaseSensitive(classes, k->string))
@@ -809,10 +811,9 @@ static void build_functions(Ctx *c, const cJSON *funcs, const cJSON *classes)
         if (!mdup)
             break;
         for (const cJSON *m = k->child; m; m = m->next, j++) {
-            path_key(q, p, m->string);
-            if (mdup[j])
-                dup_key(c, m, q);
-            else if (!strcmp(m->string, "params")) {
+            if (dup_entry(c, m, p, q, mdup, j))
+                continue;
+            if (!strcmp(m->string, "params")) {
                 if (cJSON_IsArray(m))
                     build_params(c, m, q, &f);
                 else
@@ -867,14 +868,10 @@ static void build_layout(Ctx *c, const cJSON *layout, Scenario *s)
                     layout->valuestring);
         return;
     }
-    if (!cJSON_IsObject(layout)) {
-        add_problem(c, voff(c, layout), "layout",
-                    "'layout' must be an object like {\"a\": [x, y]} or \"row\", \"tree\", "
-                    "\"ring\", not %s",
-                    jtype(layout));
-        return;
-    }
-    unsigned char *dup = find_dups(c, layout, &n);
+    unsigned char *dup = object_dups(c, layout, "layout",
+                                     "'layout' must be an object like {\"a\": [x, y]} or \"row\", "
+                                     "\"tree\", \"ring\"",
+                                     &n);
     if (!dup)
         return;
     s->pins = calloc((size_t)n + 1, sizeof *s->pins);
@@ -884,11 +881,8 @@ static void build_layout(Ctx *c, const cJSON *layout, Scenario *s)
         return;
     }
     for (const cJSON *k = layout->child; k; k = k->next, i++) {
-        path_key(p, "layout", k->string);
-        if (dup[i]) {
-            dup_key(c, k, p);
+        if (dup_entry(c, k, "layout", p, dup, i))
             continue;
-        }
         if (!k->string[0]) {
             add_problem(c, koff(c, k), p, "a layout key must name an object (\"Node #3\") or a variable");
             continue;
@@ -1010,21 +1004,14 @@ static void build(Ctx *c, const cJSON *root, Scenario *s)
                             &classes, &funcs, &steps,   &layout, &source};
     int n, i = 0, suggested_steps = 0;
 
-    if (!cJSON_IsObject(root)) {
-        add_problem(c, voff(c, root), "", "a scenario must be a JSON object {\"title\": ..., \"steps\": [...]}, not %s",
-                    jtype(root));
-        return;
-    }
-    unsigned char *dup = find_dups(c, root, &n);
+    unsigned char *dup = object_dups(
+        c, root, "", "a scenario must be a JSON object {\"title\": ..., \"steps\": [...]}", &n);
     if (!dup)
         return;
     for (const cJSON *m = root->child; m; m = m->next, i++) {
         char p[PATH_LEN];
-        path_key(p, "", m->string);
-        if (dup[i]) {
-            dup_key(c, m, p);
+        if (dup_entry(c, m, "", p, dup, i))
             continue;
-        }
         int k = 0;
         while (TOP_KEYS[k] && strcmp(TOP_KEYS[k], m->string))
             k++;

@@ -88,22 +88,14 @@ static void set_problem(Scanner *s, int kind, size_t off, const char *fmt, const
 static void record(Scanner *s, size_t off, long key)
 {
     ScnScan *o = s->out;
-    if (o->nvals == s->cap) {
-        int32_t cap = s->cap ? s->cap * 2 : 256;
-        int32_t *v = realloc(o->val_off, (size_t)cap * sizeof *v);
-        if (!v) {
-            s->oom = 1;
-            return;
-        }
-        o->val_off = v;
-        int32_t *k = realloc(o->key_off, (size_t)cap * sizeof *k);
-        if (!k) {
-            s->oom = 1;
-            return;
-        }
-        o->key_off = k;
-        s->cap = cap;
+    /* two arrays of one capacity: each grows to the same new one */
+    int32_t cap = s->cap, capkey = s->cap;
+    if (GC_VEC_ROOM(o->val_off, o->nvals, cap, 256, realloc) < 0 ||
+        GC_VEC_ROOM(o->key_off, o->nvals, capkey, 256, realloc) < 0) {
+        s->oom = 1;
+        return;
     }
+    s->cap = cap;
     o->val_off[o->nvals] = (int32_t)off;
     o->key_off[o->nvals] = (int32_t)key;
     o->nvals++;
@@ -486,24 +478,18 @@ void scn_scan_free(ScnScan *s)
 
 int scn_lines_init(ScnLines *l, const char *text, size_t len)
 {
-    int cap = 64;
+    int cap = 0;
     memset(l, 0, sizeof *l);
     l->text = text;
     l->len = len;
-    l->starts = malloc((size_t)cap * sizeof *l->starts);
-    if (!l->starts)
+    if (GC_VEC_ROOM(l->starts, l->nlines, cap, 64, realloc) < 0)
         return -1;
     l->starts[l->nlines++] = 0;
     for (size_t i = 0; i < len; i++) {
         if (text[i] != '\n')
             continue;
-        if (l->nlines == cap) {
-            size_t *n = realloc(l->starts, (size_t)cap * 2 * sizeof *n);
-            if (!n)
-                return -1;
-            l->starts = n;
-            cap *= 2;
-        }
+        if (GC_VEC_ROOM(l->starts, l->nlines, cap, 64, realloc) < 0)
+            return -1;
         l->starts[l->nlines++] = i + 1;
     }
     l->cur_off = 0;
