@@ -48,32 +48,36 @@ static RenderCmd *push(RenderList *l, RenderCmdKind kind, RenderColor c)
     return cmd;
 }
 
-void render_rect(RenderList *l, float x, float y, float w, float h, float radius, RenderColor c)
+/* A command over the box (x, y, w, h); NULL, and nothing added, when it
+ * would draw nothing (transparent, empty) or out of memory. */
+static RenderCmd *push_box(RenderList *l, RenderCmdKind kind, float x, float y, float w, float h,
+                           RenderColor c)
 {
     if (c.a == 0 || w <= 0 || h <= 0)
-        return;
-    RenderCmd *cmd = push(l, RENDER_CMD_RECT, c);
+        return NULL;
+    RenderCmd *cmd = push(l, kind, c);
     if (!cmd)
-        return;
+        return NULL;
     cmd->x = x;
     cmd->y = y;
     cmd->w = w;
     cmd->h = h;
-    cmd->radius = radius;
+    return cmd;
+}
+
+void render_rect(RenderList *l, float x, float y, float w, float h, float radius, RenderColor c)
+{
+    RenderCmd *cmd = push_box(l, RENDER_CMD_RECT, x, y, w, h, c);
+    if (cmd)
+        cmd->radius = radius;
 }
 
 void render_frame(RenderList *l, float x, float y, float w, float h, float radius, float width,
                   float dash, RenderColor c)
 {
-    if (c.a == 0 || w <= 0 || h <= 0)
-        return;
-    RenderCmd *cmd = push(l, RENDER_CMD_FRAME, c);
+    RenderCmd *cmd = push_box(l, RENDER_CMD_FRAME, x, y, w, h, c);
     if (!cmd)
         return;
-    cmd->x = x;
-    cmd->y = y;
-    cmd->w = w;
-    cmd->h = h;
     cmd->radius = radius;
     cmd->width = width;
     cmd->dash = dash;
@@ -82,15 +86,11 @@ void render_frame(RenderList *l, float x, float y, float w, float h, float radiu
 void render_hatch(RenderList *l, float x, float y, float w, float h, float width, float spacing,
                   RenderColor c)
 {
-    if (c.a == 0 || w <= 0 || h <= 0 || spacing <= 0)
+    if (spacing <= 0)
         return;
-    RenderCmd *cmd = push(l, RENDER_CMD_HATCH, c);
+    RenderCmd *cmd = push_box(l, RENDER_CMD_HATCH, x, y, w, h, c);
     if (!cmd)
         return;
-    cmd->x = x;
-    cmd->y = y;
-    cmd->w = w;
-    cmd->h = h;
     cmd->width = width;
     cmd->dash = spacing;
 }

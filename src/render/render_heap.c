@@ -625,22 +625,28 @@ static void agg_block(HeapCtx *c, int bi)
     render_hit(s->l, RENDER_HIT_BLOCK, bi, cell[0], cell[1], cell[2], cell[3]);
 }
 
+/* Whether the rectangles a and b (x0, y0, x1, y1) overlap once b is grown
+ * by m on every side (touching edges do not). */
+static int rects_meet(const float a[4], const float b[4], float m)
+{
+    return a[0] < b[2] + m && a[2] > b[0] - m && a[1] < b[3] + m && a[3] > b[1] - m;
+}
+
 /* Whether the screen rectangle r (x0, y0, x1, y1) meets a block of counts
  * or a count already drawn. */
 static int label_overlaps(const HeapCtx *c, const float r[4])
 {
     float m = sc(c->s, 3);
-    for (int i = 0; i < c->nlabels; i++) {
-        const float *q = c->labels[i];
-        if (r[0] < q[2] + m && r[2] > q[0] - m && r[1] < q[3] + m && r[3] > q[1] - m)
+    for (int i = 0; i < c->nlabels; i++)
+        if (rects_meet(r, c->labels[i], m))
             return 1;
-    }
     for (int bi = 0; bi < c->agg_w * c->agg_h; bi++) {
         float cell[4], box[4];
         if (!c->agg[bi].total)
             continue;
         agg_cell(c, bi, cell, box);
-        if (r[0] < box[0] + box[2] && r[2] > box[0] && r[1] < box[1] + box[3] && r[3] > box[1])
+        float q[4] = {box[0], box[1], box[0] + box[2], box[1] + box[3]};
+        if (rects_meet(r, q, 0))
             return 1;
     }
     return 0;
