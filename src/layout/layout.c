@@ -972,23 +972,27 @@ int layout_set(Layout *l, GcId id, float x, float y, int pinned)
     return 0;
 }
 
-int layout_put(Layout *l, GcId id, float x, float y)
+/* entry_at, its home moved to (x, y) too. */
+static Entry *entry_home(Layout *l, GcId id, float x, float y)
 {
     Entry *e = entry_at(l, id, x, y);
-    if (!e)
-        return -1;
-    e->hx = x;
-    e->hy = y;
-    return 0;
+    if (e) {
+        e->hx = x;
+        e->hy = y;
+    }
+    return e;
+}
+
+int layout_put(Layout *l, GcId id, float x, float y)
+{
+    return entry_home(l, id, x, y) ? 0 : -1;
 }
 
 int layout_pin(Layout *l, GcId id, float x, float y)
 {
-    Entry *e = entry_at(l, id, x, y);
+    Entry *e = entry_home(l, id, x, y);
     if (!e)
         return -1;
-    e->hx = x;
-    e->hy = y;
     e->pinned = 1;
     e->dragged = 0;
     return 0;
