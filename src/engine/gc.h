@@ -92,6 +92,16 @@ int gc_vec_reserve(void *pp, int32_t need, int32_t *cap, size_t size, int32_t fi
 #define GC_VEC_RESERVE(p, need, cap, first, re)                                                    \
     ((need) <= (cap) ? 0 : gc_vec_reserve(&(p), (need), &(cap), sizeof *(p), (first), (re)))
 #define GC_VEC_ROOM(p, n, cap, first, re) GC_VEC_RESERVE(p, (n) + 1, cap, first, re)
+/* The same for two arrays of one capacity (ids and slots, say): both are
+ * resized to the new capacity, *cap set when both were (when only the
+ * first was, it is larger than *cap says, which is harmless). */
+int gc_vec_reserve2(void *pp, size_t psize, void *qq, size_t qsize, int32_t need, int32_t *cap,
+                    int32_t first, void *(*re)(void *, size_t));
+#define GC_VEC_RESERVE2(p, q, need, cap, first, re)                                                \
+    ((need) <= (cap)                                                                               \
+         ? 0                                                                                       \
+         : gc_vec_reserve2(&(p), sizeof *(p), &(q), sizeof *(q), (need), &(cap), (first), (re)))
+#define GC_VEC_ROOM2(p, q, n, cap, first, re) GC_VEC_RESERVE2(p, q, (n) + 1, cap, first, re)
 /* The same for an array counted in size_t (text buffers): need and *cap
  * are size_t, the capacity is limited only by SIZE_MAX / size. */
 int gc_vec_reserve_z(void *pp, size_t need, size_t *cap, size_t size, size_t first,

@@ -36,12 +36,8 @@ static int reflist_reserve(GcHeap *h, RefList *r, uint32_t n)
 {
     if ((int64_t)n <= r->cap)
         return 0;
-    /* two arrays of one capacity: each grows to the same new one */
-    int32_t cap = r->cap, capslots = r->cap;
-    if (n > INT32_MAX || GC_VEC_RESERVE(r->ids, (int32_t)n, cap, 16, gc_realloc) < 0 ||
-        GC_VEC_RESERVE(r->slots, (int32_t)n, capslots, 16, gc_realloc) < 0)
+    if (n > INT32_MAX || GC_VEC_RESERVE2(r->ids, r->slots, (int32_t)n, r->cap, 16, gc_realloc) < 0)
         return gc_fail(h, "out of memory");
-    r->cap = cap;
     return 0;
 }
 

@@ -40,12 +40,8 @@ void gc__reflist_free(RefList *r)
 
 int gc__reflist_push(RefList *r, GcId id, int32_t slot)
 {
-    /* two arrays of one capacity: each grows to the same new one */
-    int32_t cap = r->cap, capslots = r->cap;
-    if (GC_VEC_ROOM(r->ids, r->n, cap, 16, gc_realloc) < 0 ||
-        GC_VEC_ROOM(r->slots, r->n, capslots, 16, gc_realloc) < 0)
+    if (GC_VEC_ROOM2(r->ids, r->slots, r->n, r->cap, 16, gc_realloc) < 0)
         return -1;
-    r->cap = cap;
     r->ids[r->n] = id;
     r->slots[r->n] = slot;
     r->n++;
@@ -122,10 +118,8 @@ static int frames_ensure(GcHeap *h, int32_t n)
 {
     if (n <= h->capframes)
         return 0;
-    /* two arrays of one capacity: each grows to the same new one */
-    int32_t cap = h->capframes, capfc = h->capframes;
-    if (GC_VEC_RESERVE(h->frames, n, cap, 16, gc_realloc) < 0 ||
-        GC_VEC_RESERVE(h->framecap, n, capfc, 16, gc_realloc) < 0)
+    int32_t cap = h->capframes;
+    if (GC_VEC_RESERVE2(h->frames, h->framecap, n, cap, 16, gc_realloc) < 0)
         return gc_fail(h, "out of memory");
     memset(h->frames + h->capframes, 0, (size_t)(cap - h->capframes) * sizeof *h->frames);
     memset(h->framecap + h->capframes, 0, (size_t)(cap - h->capframes) * sizeof *h->framecap);

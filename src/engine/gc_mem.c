@@ -76,6 +76,19 @@ int gc_vec_reserve(void *pp, int32_t need, int32_t *cap, size_t size, int32_t fi
     return 0;
 }
 
+int gc_vec_reserve2(void *pp, size_t psize, void *qq, size_t qsize, int32_t need, int32_t *cap,
+                    int32_t first, void *(*re)(void *, size_t))
+{
+    if (need <= *cap)
+        return 0;
+    size_t size = psize > qsize ? psize : qsize;
+    size_t c = vec_capacity((size_t)need, (size_t)*cap, size, (size_t)first, INT32_MAX);
+    if (!c || vec_resize(pp, c, psize, re) < 0 || vec_resize(qq, c, qsize, re) < 0)
+        return -1;
+    *cap = (int32_t)c;
+    return 0;
+}
+
 int gc_vec_reserve_z(void *pp, size_t need, size_t *cap, size_t size, size_t first,
                      void *(*re)(void *, size_t))
 {

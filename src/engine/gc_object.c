@@ -152,12 +152,8 @@ void gc__slot_write_full(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue va
 
 int32_t gc_class_add(GcHeap *h, int32_t name_atom, int has_del)
 {
-    /* two arrays of one capacity: each grows to the same new one */
-    int32_t cap = h->capclasses, capkeys = h->capclasses;
-    if (GC_VEC_ROOM(h->classes, h->nclasses, cap, 8, gc_realloc) < 0 ||
-        GC_VEC_ROOM(h->classkeys, h->nclasses, capkeys, 8, gc_realloc) < 0)
+    if (GC_VEC_ROOM2(h->classes, h->classkeys, h->nclasses, h->capclasses, 8, gc_realloc) < 0)
         return -1;
-    h->capclasses = cap;
     h->classes[h->nclasses].name = name_atom;
     h->classes[h->nclasses].has_del = has_del;
     memset(&h->classkeys[h->nclasses], 0, sizeof(ClassKeys));

@@ -629,6 +629,25 @@ static void test_vec(void)
     EXPECT(gc_vec_reserve(&a, INT32_MAX, &big, sizeof *a, 4, gc_realloc) == -1 && big == 1 << 30,
            "a capacity past INT32_MAX was not refused (cap %d)", (int)big);
     gc_free(a);
+    /* two arrays of one capacity: both grow to it; when the second
+     * cannot, the capacity stays and both keep their items */
+    int32_t *ids = NULL, n2 = 0, cap2 = 0;
+    uint8_t *tags = NULL;
+    for (int32_t i = 0; i < 5; i++) {
+        EXPECT(GC_VEC_ROOM2(ids, tags, n2, cap2, 4, gc_realloc) == 0, "push2 %d failed", (int)i);
+        ids[n2] = i;
+        tags[n2++] = (uint8_t)(i + 1);
+    }
+    EXPECT(cap2 == 8, "two arrays: cap %d, want 8", (int)cap2);
+    gc_mem_fail_after(1); /* the first realloc succeeds, the second fails */
+    r = GC_VEC_RESERVE2(ids, tags, 9, cap2, 4, gc_realloc);
+    gc_mem_fail_after(-1);
+    EXPECT(r == -1 && cap2 == 8 && ids[4] == 4 && tags[4] == 5, "two arrays: failed growth %d cap %d",
+           r, (int)cap2);
+    EXPECT(GC_VEC_RESERVE2(ids, tags, 9, cap2, 4, gc_realloc) == 0 && cap2 == 16,
+           "two arrays: cap %d, want 16", (int)cap2);
+    gc_free(ids);
+    gc_free(tags);
     /* the size_t form (text buffers): the same doubling, no INT32_MAX
      * limit, a failure or a size past SIZE_MAX refused alike */
     char *b = NULL;
