@@ -404,10 +404,8 @@ static void remember_loc(Ctx *c, int32_t loc, long quote, int skip)
     if (loc < 0)
         return;
     if (loc >= c->loc_cap) {
-        /* two arrays of one capacity: each grows to the same new one */
-        int32_t cap = c->loc_cap, capskip = c->loc_cap;
-        if (GC_VEC_RESERVE(c->loc_quote, loc + 1, cap, 64, realloc) < 0 ||
-            GC_VEC_RESERVE(c->loc_skip, loc + 1, capskip, 64, realloc) < 0) {
+        int32_t cap = c->loc_cap;
+        if (GC_VEC_RESERVE2(c->loc_quote, c->loc_skip, loc + 1, cap, 64, realloc) < 0) {
             c->oom = 1;
             return;
         }

@@ -88,14 +88,10 @@ static void set_problem(Scanner *s, int kind, size_t off, const char *fmt, const
 static void record(Scanner *s, size_t off, long key)
 {
     ScnScan *o = s->out;
-    /* two arrays of one capacity: each grows to the same new one */
-    int32_t cap = s->cap, capkey = s->cap;
-    if (GC_VEC_ROOM(o->val_off, o->nvals, cap, 256, realloc) < 0 ||
-        GC_VEC_ROOM(o->key_off, o->nvals, capkey, 256, realloc) < 0) {
+    if (GC_VEC_ROOM2(o->val_off, o->key_off, o->nvals, s->cap, 256, realloc) < 0) {
         s->oom = 1;
         return;
     }
-    s->cap = cap;
     o->val_off[o->nvals] = (int32_t)off;
     o->key_off[o->nvals] = (int32_t)key;
     o->nvals++;
