@@ -287,6 +287,9 @@ typedef struct LangPyMeta {
  * number of problems (0 = the program is complete), -1 if out of memory. */
 int lang_py_compile(LangProgram *p, const char *text, size_t len, LangPyMeta *meta,
                     void (*report)(void *ctx, int line, int col, const char *msg), void *ctx);
+/* Whether the n bytes at s are one of Python's keywords (3.12's
+ * keyword.kwlist): not a name in either form of a program. */
+int lang_is_py_keyword(const char *s, size_t n);
 LangStmt *lang_step(const LangProgram *p, int32_t i);
 int lang_python(const LangProgram *p);
 GcCollector lang_collector(const LangProgram *p);

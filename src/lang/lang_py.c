@@ -709,14 +709,17 @@ static const char *const KEYWORDS[] = {
     "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
     "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield",    NULL};
 
-static int is_keyword(Py *py, const PTok *t)
+int lang_is_py_keyword(const char *s, size_t n)
 {
-    if (t->kind != P_NAME)
-        return 0;
     for (int i = 0; KEYWORDS[i]; i++)
-        if (is_word(py, t, KEYWORDS[i]))
+        if (strlen(KEYWORDS[i]) == n && strncmp(s, KEYWORDS[i], n) == 0)
             return 1;
     return 0;
+}
+
+static int is_keyword(Py *py, const PTok *t)
+{
+    return t->kind == P_NAME && lang_is_py_keyword(py->text + t->off, (size_t)t->len);
 }
 
 /* The message for a keyword the language does not have. */

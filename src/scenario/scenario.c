@@ -348,12 +348,6 @@ static int dup_entry(Ctx *c, const cJSON *m, const char *base, char *p, const un
     return 1;
 }
 
-static const char *const PY_KEYWORDS[] = {
-    "False",  "None",     "True",   "and",    "as",     "assert", "async",  "await",    "break",
-    "class",  "continue", "def",    "del",    "elif",   "else",   "except", "finally",  "for",
-    "from",   "global",   "if",     "import", "in",     "is",     "lambda", "nonlocal", "not",
-    "or",     "pass",     "raise",  "return", "try",    "while",  "with",   "yield",    NULL};
-
 /* Checks a name; returns 0, or -1 after reporting it at off. */
 static int check_name(Ctx *c, const char *s, const char *what, long off, const char *path, int self_ok)
 {
@@ -373,11 +367,10 @@ static int check_name(Ctx *c, const char *s, const char *what, long off, const c
                     shown(s, b, sizeof b), LANG_MAX_IDENT_LEN);
         return -1;
     }
-    for (int i = 0; PY_KEYWORDS[i]; i++)
-        if (!strcmp(s, PY_KEYWORDS[i])) {
-            add_problem(c, off, path, "'%s' is a Python keyword, not a valid %s name", s, what);
-            return -1;
-        }
+    if (lang_is_py_keyword(s, strlen(s))) {
+        add_problem(c, off, path, "'%s' is a Python keyword, not a valid %s name", s, what);
+        return -1;
+    }
     if (!strcmp(s, "gc") || !strcmp(s, "weakref")) {
         add_problem(c, off, path, "'%s' is a module name, not a valid %s name", s, what);
         return -1;
