@@ -888,7 +888,8 @@ static GcId step_object(const GcHeap *h, int32_t old, int32_t cursor)
 #define SLIDE_ZMIN_STRUCT                                                                          \
     0.66f /* a structure's compact cards: titles 12 px, 18 px at 1080p, the whole list or tree */
 #define SUBJECT_ZMIN_SLIDE                                                                         \
-    0.85f /* a slide never zooms out below this for its subject (titles 15 px at 720p) */
+    RENDER_SLIDE_ZMIN /* a slide never zooms out below this for its subject (titles 15 px at 720p) \
+                       */
 #define SUBJECT_ZMIN   0.6f /* and in the window and plain recordings */
 #define SUBJECT_MARGIN 28.0f
 
@@ -1338,7 +1339,10 @@ void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
         return;
     if (w->view.slide) {
         int32_t start = gc_index_stmt_at(&w->tl, gc_cursor(w->heap) - 1);
-        render_ghost_row(w->heap, w->layout, start < 0 ? 0 : start, &w->ghosts);
+        RenderRegions rg;
+        app_win_regions(w, &rg);
+        render_ghost_row(w->heap, w->layout, start < 0 ? 0 : start,
+                         rg.heap_w / (RENDER_SLIDE_ZMIN * w->scale) - 2 * LAYOUT_GAP_X, &w->ghosts);
     }
     if (w->view.slide)
         slide_view(w, zoom, x, y);

@@ -327,8 +327,8 @@ void render_slide_content(const Layout *layout, float *w, float *h);
  * more than RENDER_GHOST_APART world units from every other (tree_del's
  * exit drew list #1 and globals() in opposite corners of the slide), side
  * by side, tops in line, in the order of their places (top to bottom,
- * then left to right), from the place of the first (more than four: two
- * rows).  ghost_row fills g with them when there are 2 ..
+ * then left to right), from the place of the first, in rows no wider than
+ * max_w.  ghost_row fills g with them when there are 2 ..
  * RENDER_GHOSTS_ROW of them and they are apart; n = -1 when more are apart
  * (the slide lists them), 0 otherwise (each ghost where it was, a freed
  * list still a row); stmt_start: the event that starts
@@ -341,7 +341,12 @@ typedef struct RenderGhosts {
     GcId id[RENDER_GHOSTS_MAX];
     float x[RENDER_GHOSTS_MAX], y[RENDER_GHOSTS_MAX];
 } RenderGhosts;
-void render_ghost_row(const struct GcHeap *h, const Layout *layout, int32_t stmt_start,
+/* max_w: the widest a row may be, in world units (the heap's width at the
+ * slide's least zoom for its subject, RENDER_SLIDE_ZMIN: a row wider than
+ * that ran out of the slide, chapter 14's exit); more ghosts go on the
+ * next row. */
+#define RENDER_SLIDE_ZMIN 0.85f /* a slide never zooms out below this for its subject */
+void render_ghost_row(const struct GcHeap *h, const Layout *layout, int32_t stmt_start, float max_w,
                       RenderGhosts *g);
 int render_ghost_at(const RenderGhosts *g, GcId id, float *x, float *y);
 /* render_regions, or render_regions_slide for p's code and layout's cards. */

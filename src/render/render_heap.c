@@ -2201,6 +2201,20 @@ static void heap_free(HeapCtx *c)
     free(c->cand);
 }
 
+/* The blocks of a crowd too big for one block per card. */
+static void agg_start(HeapCtx *c)
+{
+    Scene *s = c->s;
+    c->agg_w = (int)(s->rg.heap_w / sc(s, AGG_BLOCK_W));
+    c->agg_h = (int)(s->rg.heap_h / sc(s, AGG_BLOCK_H));
+    /* a few large blocks: a class reads them from the back row */
+    c->agg_w = c->agg_w < 1 ? 1 : c->agg_w > AGG_MAX_W ? AGG_MAX_W : c->agg_w;
+    c->agg_h = c->agg_h < 1 ? 1 : c->agg_h > AGG_MAX_H ? AGG_MAX_H : c->agg_h;
+    c->agg = calloc((size_t)c->agg_w * (size_t)c->agg_h, sizeof *c->agg);
+    c->agg_of = calloc((size_t)s->maxid + 1, sizeof *c->agg_of);
+    c->aggregate = c->agg != NULL && c->agg_of != NULL;
+}
+
 void render_heap(Scene *s)
 {
     if (!s->layout)
@@ -2223,16 +2237,8 @@ void render_heap(Scene *s)
     if (c.stmt_start < 0)
         c.stmt_start = 0;
     render_clip(s->l, s->rg.heap_x, s->rg.heap_y, s->rg.heap_w, s->rg.heap_h);
-    if (crowded(&c)) {
-        c.agg_w = (int)(s->rg.heap_w / sc(s, AGG_BLOCK_W));
-        c.agg_h = (int)(s->rg.heap_h / sc(s, AGG_BLOCK_H));
-        /* a few large blocks: a class reads them from the back row */
-        c.agg_w = c.agg_w < 1 ? 1 : c.agg_w > AGG_MAX_W ? AGG_MAX_W : c.agg_w;
-        c.agg_h = c.agg_h < 1 ? 1 : c.agg_h > AGG_MAX_H ? AGG_MAX_H : c.agg_h;
-        c.agg = calloc((size_t)c.agg_w * (size_t)c.agg_h, sizeof *c.agg);
-        c.agg_of = calloc((size_t)s->maxid + 1, sizeof *c.agg_of);
-        c.aggregate = c.agg != NULL && c.agg_of != NULL;
-    }
+    if (crowded(&c))
+        agg_start(&c);
     if (!c.aggregate && near_targets(&c) < 0)
         s->l->oom = 1;
     if (!c.aggregate) {
@@ -2255,7 +2261,9 @@ void render_heap(Scene *s)
     }
     RenderGhosts row = {0};
     if (s->v->slide && !living)
-        render_ghost_row(s->h, s->layout, c.stmt_start, &row);
+        render_ghost_row(s->h, s->layout, c.stmt_start,
+                         s->rg.heap_w / (RENDER_SLIDE_ZMIN * s->s) - 2 * LAYOUT_GAP_X, &row);
+    s->ghosts = row;
     if (s->v->slide && !living &&
         (s->v->zoom < SLIDE_GHOST_ZMIN || row.n < 0 || (!row.n && ghosts_scattered(&c))))
         ghosts_listed = 1;

@@ -40,6 +40,9 @@ typedef struct Scene {
     float root_x[RENDER_MAX_ROOTS], root_y[RENDER_MAX_ROOTS];
     GcId root_id[RENDER_MAX_ROOTS];
     int nroots;
+    /* a slide's ghosts side by side (render_ghost_row), as render_heap drew
+     * them: render_offscreen_note looks for them there */
+    RenderGhosts ghosts;
 } Scene;
 
 const uint8_t *render_cache_reach(RenderCache *c, const struct GcHeap *h);

@@ -85,7 +85,8 @@ static int ghosts_apart(const GcHeap *h, const Layout *l, const RenderGhosts *g,
     return 0;
 }
 
-void render_ghost_row(const GcHeap *h, const Layout *l, int32_t stmt_start, RenderGhosts *g)
+void render_ghost_row(const GcHeap *h, const Layout *l, int32_t stmt_start, float max_w,
+                      RenderGhosts *g)
 {
     g->n = 0;
     GcId maxid = h && l ? gc_max_id(h) : 0;
@@ -119,14 +120,13 @@ void render_ghost_row(const GcHeap *h, const Layout *l, int32_t stmt_start, Rend
         g->n = -1; /* too many to show at a readable size: render_heap lists them */
         return;
     }
-    /* one row of up to four, else two rows */
-    int cols = n <= 4 ? n : (n + 1) / 2;
+    /* side by side in rows no wider than max_w */
     float x0 = g->x[0], x = x0, y = g->y[0], row_h = 0;
     for (int i = 0; i < n; i++) {
         float r[4]; /* as large as its ghost is drawn */
         ghost_rect(h, l, g->id[i], 0, 0, r);
         float w = r[2], hh = r[3] - 24;
-        if (i > 0 && i % cols == 0) {
+        if (x > x0 && x + w - x0 > max_w) {
             x = x0;
             y += row_h + 24 + LAYOUT_GAP_Y; /* under the row's footers */
             row_h = 0;
@@ -360,10 +360,13 @@ void render_offscreen_note(Scene *s)
         float wx, wy, ww, wh;
         if (render_card_rect(s->h, s->layout, ids[i], &wx, &wy, &ww, &wh) < 0)
             continue;
+        float bh = wh - LAYOUT_TAG_H;
+        if (render_ghost_at(&s->ghosts, ids[i], &wx, &wy))
+            bh = LAYOUT_HEADER_H; /* a ghost side by side, drawn as its header */
         /* the card's body: its name tags may be cut without hiding it */
         float x0 = s->rg.heap_x + (wx - s->v->pan_x) * k_,
               y0 = s->rg.heap_y + (wy + LAYOUT_TAG_H - s->v->pan_y) * k_;
-        float x1 = x0 + ww * k_, y1 = y0 + (wh - LAYOUT_TAG_H) * k_;
+        float x1 = x0 + ww * k_, y1 = y0 + bh * k_;
         if (x0 >= s->rg.heap_x - 1 && y0 >= s->rg.heap_y - 1 &&
             x1 <= s->rg.heap_x + s->rg.heap_w + 1 && y1 <= s->rg.heap_y + s->rg.heap_h + 1)
             continue;

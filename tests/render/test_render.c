@@ -2613,6 +2613,18 @@ static int check_ghosts_together(Target *t, const char *file, int width, int cur
     if (n < 2)
         return 0;
     float k = t->w->view.zoom * t->w->scale;
+    /* and inside the slide's heap, clear of its edges, none said to be off
+     * screen (chapter 14's exit drew its ghosts in a row wider than the
+     * slide, cut at its edges, with "Off screen: weakref #4" beside them) */
+    RenderRegions rg;
+    app_win_regions(t->w, &rg);
+    CHECK(!frame_has_text(t, "Off screen"), "%s %d wide, cursor %d: an 'Off screen' note over ghosts",
+          file, width, cursor);
+    for (int i = 0; i < n && t->w->ghosts.n > 0; i++) /* the ones drawn side by side */
+        CHECK(g[i]->x >= rg.heap_x + 4 && g[i]->x + g[i]->w <= rg.heap_x + rg.heap_w - 4 &&
+                  g[i]->y >= rg.heap_y + 4 && g[i]->y + g[i]->h <= rg.heap_y + rg.heap_h - 4,
+              "%s %d wide, cursor %d: ghost #%d cut by the slide's edge", file, width, cursor,
+              (int)g[i]->id);
     for (int i = 0; i < n; i++) {
         float best = 1e30f;
         for (int j = 0; j < n; j++) {
