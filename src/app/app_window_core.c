@@ -1342,7 +1342,7 @@ void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
         RenderRegions rg;
         app_win_regions(w, &rg);
         render_ghost_row(w->heap, w->layout, start < 0 ? 0 : start,
-                         rg.heap_w / (RENDER_SLIDE_ZMIN * w->scale) - 2 * LAYOUT_GAP_X, &w->ghosts);
+                         render_ghost_row_width(&rg, w->scale), &w->ghosts);
     }
     if (w->view.slide)
         slide_view(w, zoom, x, y);
@@ -1761,21 +1761,34 @@ static void back_out(AppWin *w, uint32_t now)
 
 /* While inside a block of the overview: a button back out, at the top
  * right of the heap (Backspace does the same). */
-static void back_out_button(AppWin *w)
+/* Where that button is (physical pixels: x, y, w, h) and its label; 0
+ * when it is not drawn. */
+static int back_out_rect(const AppWin *w, char *label, size_t n, float r[4])
 {
-    RenderView *v = &w->view;
+    const RenderView *v = &w->view;
     if (!w->ndrill || !w->heap || v->show_help || v->show_legend || v->show_picker || v->slide)
-        return;
-    const RenderTheme *t = render_theme(v->theme);
+        return 0;
     RenderRegions rg;
     app_win_regions(w, &rg);
     float s = w->scale;
     int px = (int)(15 * s + 0.5f);
+    snprintf(label, n, "\xE2\x86\x90 Back out (Backspace) \xC2\xB7 %d", w->ndrill);
+    r[2] = (float)render_text_width(w->fonts, RENDER_FONT_BOLD, px, label) + 24 * s;
+    r[3] = 34 * s;
+    r[0] = rg.heap_x + rg.heap_w - r[2] - 12 * s;
+    r[1] = rg.heap_y + rg.heap_h - r[3] - 12 * s;
+    return 1;
+}
+
+static void back_out_button(AppWin *w)
+{
     char label[96];
-    snprintf(label, sizeof label, "\xE2\x86\x90 Back out (Backspace) \xC2\xB7 %d", w->ndrill);
-    float bw = (float)render_text_width(w->fonts, RENDER_FONT_BOLD, px, label) + 24 * s,
-          bh = 34 * s;
-    float bx = rg.heap_x + rg.heap_w - bw - 12 * s, by = rg.heap_y + rg.heap_h - bh - 12 * s;
+    float r[4];
+    if (!back_out_rect(w, label, sizeof label, r))
+        return;
+    const RenderTheme *t = render_theme(w->view.theme);
+    float s = w->scale, bx = r[0], by = r[1], bw = r[2], bh = r[3];
+    int px = (int)(15 * s + 0.5f);
     render_rect(&w->list, bx + s, by + 3 * s, bw, bh, 8 * s, t->card_shadow);
     render_rect(&w->list, bx, by, bw, bh, 8 * s, t->accent);
     render_text(&w->list, bx + 12 * s, by + (bh - (float)px * 1.2f) * 0.5f, RENDER_FONT_BOLD, px,
@@ -2247,7 +2260,9 @@ int app_win_build(AppWin *w)
     const char *prompt = app_win_prompt(w);
     /* a question is always shown; the chapter prompt is not part of a picture */
     v.prompt = prompt[0] && (w->confirm_quit || !w->settled) ? prompt : NULL;
-    v.drilled = w->ndrill > 0 && !v.slide;
+    char back[96];
+    if (!back_out_rect(w, back, sizeof back, v.covered))
+        memset(v.covered, 0, sizeof v.covered);
     if (render_scene(&w->list, w->fonts, w->heap, w->sc ? w->sc->program : NULL, w->layout, &w->tl,
                      &v, w->width, w->height) < 0)
         return SDL_SetError("out of memory while building the frame");

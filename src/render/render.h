@@ -287,8 +287,9 @@ typedef struct RenderView {
     int32_t hover_cursor;  /* the timeline under the mouse: this cursor's step, -1 none */
     float hover_x;         /* where the mouse is on it (physical pixels) */
     int slide;             /* slide mode: heap first, caption as the title, no controls */
-    int drilled;           /* inside a block of the overview: the window's "Back out"
-                              button covers the heap's bottom-right corner */
+    float covered[4];      /* a box the window draws over the heap (its "Back out" button
+                              inside a block of the overview): x, y, w, h in physical
+                              pixels; w = 0: none */
     const char *output;    /* what the program printed up to the cursor (output_len bytes) */
     size_t output_len;
     size_t output_total; /* bytes it prints in the whole run: 0 = no output strip */
@@ -348,6 +349,9 @@ typedef struct RenderGhosts {
 #define RENDER_SLIDE_ZMIN 0.85f /* a slide never zooms out below this for its subject */
 void render_ghost_row(const struct GcHeap *h, const Layout *layout, int32_t stmt_start, float max_w,
                       RenderGhosts *g);
+/* That max_w for a heap area rg drawn at scale (physical pixels per
+ * logical one): what the slide's framing and its drawing both use. */
+float render_ghost_row_width(const RenderRegions *rg, float scale);
 int render_ghost_at(const RenderGhosts *g, GcId id, float *x, float *y);
 /* render_regions, or render_regions_slide for p's code and layout's cards. */
 void render_regions_for(int width, int height, float scale, int slide, const LangProgram *p,

@@ -1774,11 +1774,6 @@ static int off_view_end(HeapCtx *c, GcId id, int hot, float *tx, float *ty, floa
         return 0;
     if (c->aggregate)
         y0 += sc(s, 22); /* the blocks' header line */
-    if (s->v->drilled && *npills == 0 && *npills < RENDER_MAX_ROOTS) {
-        /* the window's "Back out" button, as a pill already placed */
-        float *r = pills[(*npills)++];
-        r[0] = x1 - sc(s, 330), r[1] = y1 - sc(s, 54), r[2] = x1 + m, r[3] = y1 + m;
-    }
     const char *way = *tx > x1   ? "\xE2\x86\x92"
                       : *tx < x0 ? "\xE2\x86\x90"
                       : *ty > y1 ? "\xE2\x86\x93"
@@ -1832,8 +1827,13 @@ static void root_arrows(HeapCtx *c)
     render_clip(s->l, clip_x, s->rg.heap_y, s->rg.heap_x + s->rg.heap_w - clip_x, s->rg.heap_h);
     const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
     float k = zk(s);
-    float pills[RENDER_MAX_ROOTS][4];
+    float pills[RENDER_MAX_ROOTS + 1][4];
     int npills = 0;
+    const float *cov = s->v->covered;
+    if (cov[2] > 0) { /* the window's own box over the heap, as a pill already placed */
+        float *r = pills[npills++];
+        r[0] = cov[0], r[1] = cov[1], r[2] = cov[0] + cov[2], r[3] = cov[1] + cov[3];
+    }
     for (int i = 0; i < s->nroots; i++) {
         float tx, ty;
         GcId id = s->root_id[i];
@@ -2261,8 +2261,7 @@ void render_heap(Scene *s)
     }
     RenderGhosts row = {0};
     if (s->v->slide && !living)
-        render_ghost_row(s->h, s->layout, c.stmt_start,
-                         s->rg.heap_w / (RENDER_SLIDE_ZMIN * s->s) - 2 * LAYOUT_GAP_X, &row);
+        render_ghost_row(s->h, s->layout, c.stmt_start, render_ghost_row_width(&s->rg, s->s), &row);
     s->ghosts = row;
     if (s->v->slide && !living &&
         (s->v->zoom < SLIDE_GHOST_ZMIN || row.n < 0 || (!row.n && ghosts_scattered(&c))))

@@ -482,14 +482,13 @@ static int frames_plan(const Scene *s, int n, int rows, FramePlan *plan)
     int d = n - 1;
     for (; d >= 0; d--) {
         const GcFrame *f = gc_frame(s->h, d);
-        FramePlan *fp = &plan[d];
-        fp->listed = 0;
+        FramePlan *fp = &plan[d]; /* listed counted by the caller */
         int hot = -1;
-        for (uint32_t i = 0; i < f->nvars; i++)
+        for (uint32_t i = 0, k = 0; i < f->nvars && hot < 0; i++)
             if (frame_var_listed(f, i)) {
                 if (frame_var_hot(s, d, i))
-                    hot = fp->listed;
-                fp->listed++;
+                    hot = (int)k;
+                k++;
             }
         int need = 1 + (fp->listed > 0 ? fp->listed : 1);
         if (need <= rows) {
@@ -642,10 +641,10 @@ void render_frames_panel(Scene *s, float x, float y, float w, float h)
     int need = (nt > 0) + (n > 1 ? (n - 1) / 4 : 0);
     for (int d = 0; d < n; d++) {
         const GcFrame *f = gc_frame(s->h, d);
-        int listed = 0;
+        plan[d].listed = 0;
         for (uint32_t i = 0; i < f->nvars; i++)
-            listed += frame_var_listed(f, i);
-        need += 1 + (listed > 0 ? listed : 1);
+            plan[d].listed += frame_var_listed(f, i);
+        need += 1 + (plan[d].listed > 0 ? plan[d].listed : 1);
     }
     if ((float)need * rh > bottom - ry)
         rh = fmaxf(sc(s, 24), (bottom - ry) / (float)need);

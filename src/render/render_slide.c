@@ -139,6 +139,11 @@ void render_ghost_row(const GcHeap *h, const Layout *l, int32_t stmt_start, floa
     g->n = n;
 }
 
+float render_ghost_row_width(const RenderRegions *rg, float scale)
+{
+    return rg->heap_w / (RENDER_SLIDE_ZMIN * scale) - 2 * LAYOUT_GAP_X;
+}
+
 int render_ghost_at(const RenderGhosts *g, GcId id, float *x, float *y)
 {
     for (int i = 0; i < g->n; i++)
