@@ -787,6 +787,21 @@ static int64_t tick_until(AppWin *w, int64_t stmts)
     return ran;
 }
 
+/* A 1280x720 window that loads in its worker thread, as the window does
+ * (NULL when it cannot be made: said). */
+static AppWin *async_window(SDL_Renderer **r, SDL_Surface **surf)
+{
+    *r = soft_renderer(1280, 720, surf);
+    if (!*r)
+        return NULL;
+    AppWinOptions wo = {out("shots"), 0, 1, 0, 0, 0, 0};
+    AppWin *w = app_win_new(*r, 1280, 720, 1, &wo);
+    CHECK(w != NULL, "window: %s", SDL_GetError());
+    if (w)
+        w->async = 1;
+    return w;
+}
+
 /* The window opens a long program in its worker thread: the frame shows
  * the progress panel while it runs, Escape cancels it part way (the
  * scenario shown before stays, the status says what happened), and
@@ -802,15 +817,10 @@ static void t_load_cancel(void)
     if (f)
         fclose(f);
     SDL_Surface *surf;
-    SDL_Renderer *r = soft_renderer(1280, 720, &surf);
-    if (!r)
-        return;
-    AppWinOptions wo = {out("shots"), 0, 1, 0, 0, 0, 0};
-    AppWin *w = app_win_new(r, 1280, 720, 1, &wo);
-    CHECK(w != NULL, "window: %s", SDL_GetError());
+    SDL_Renderer *r;
+    AppWin *w = async_window(&r, &surf);
     if (!w)
         return;
-    w->async = 1;
     const char *first = scenario("f19_list_and_instance.json");
     CHECK(app_win_open(w, first) == 0 && app_win_wait_load(w, 60000) && w->heap,
           "open %s", first);
@@ -880,19 +890,14 @@ static void t_reload_async(void)
     const char *path = out("reload.py");
     write_later(path, "a = [1]\nb = [a]\nc = 3\n", 0);
     SDL_Surface *surf;
-    SDL_Renderer *r = soft_renderer(1280, 720, &surf);
-    if (!r)
-        return;
-    AppWinOptions wo = {out("shots"), 0, 1, 0, 0, 0, 0};
-    AppWin *w = app_win_new(r, 1280, 720, 1, &wo);
-    CHECK(w != NULL, "window: %s", SDL_GetError());
+    SDL_Renderer *r;
+    AppWin *w = async_window(&r, &surf);
     if (!w)
         return;
-    w->async = 1;
     CHECK(app_win_open(w, path) == 0 && app_win_wait_load(w, 60000) && w->heap, "open %s", path);
     app_win_command(w, APP_CMD_NEXT_STMT, SDL_GetTicks());
     app_win_command(w, APP_CMD_NEXT_STMT, SDL_GetTicks());
-    int32_t step = gc_cursor(w->heap) > 0 ? gc_event(w->heap, gc_cursor(w->heap) - 1)->step : -1;
+    int32_t step = render_shown_step(w->heap);
     GcHeap *before = w->heap;
     uint32_t wait, t = SDL_GetTicks() + 5000; /* steps and glides over */
     app_win_tick(w, t, &wait);
@@ -902,7 +907,7 @@ static void t_reload_async(void)
     CHECK(w->loading != NULL, "the changed file was not loaded in the worker");
     CHECK(w->heap == before, "the old run was replaced before the new one ran");
     CHECK(app_win_wait_load(w, 60000) && w->heap && w->heap != before, "the reload was not installed");
-    int32_t now_step = gc_cursor(w->heap) > 0 ? gc_event(w->heap, gc_cursor(w->heap) - 1)->step : -1;
+    int32_t now_step = render_shown_step(w->heap);
     CHECK(now_step == step, "the reload moved from step %d to %d", (int)step, (int)now_step);
     CHECK(strstr(w->toast, "reloaded"), "toast after the reload: '%s'", w->toast);
     /* errors: the old run stays, said at once */
