@@ -23,6 +23,8 @@ typedef struct CardGeo {
     float tag_l;      /* right end of the name tags (x when there are none) */
     float tag_r;      /* left end of the generation label */
     float foot_r;     /* right end of the footer text (0: no footer) */
+    float title_r;    /* right end of the header's title (0: none drawn) */
+    float badge_l;    /* left end of the header's badges */
     float alpha;
     int drawn;
 } CardGeo;
@@ -861,6 +863,8 @@ static int card_geo(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy, 
     g->tag_l = x;
     g->tag_r = x + w;
     g->foot_r = 0;
+    g->title_r = 0;
+    g->badge_l = x + w;
     if (g->alpha <= 0)
         return 0;
     if (s->v->slide && o->state == GC_STATE_FREED &&
@@ -943,8 +947,8 @@ static float card_badges(const CardPaint *p, float right, int bpx)
 }
 
 /* The header's title (type and id) left of the badges, made smaller down
- * to 14 px before it is cut. */
-static void card_title(const CardPaint *p, float right, int hpx)
+ * to 14 px before it is cut.  Returns the right end of its text. */
+static float card_title(const CardPaint *p, float right, int hpx)
 {
     Scene *s = p->s;
     const RenderTheme *t = p->t;
@@ -956,10 +960,13 @@ static void card_title(const CardPaint *p, float right, int hpx)
            (float)render_text_width(s->fonts, RENDER_FONT_BOLD, hpx, buf) > right - left - 4 * k)
         hpx--;
     /* a freed card's ghost keeps a readable title */
-    render_text_mid(
-        s, left, p->by, p->hh, RENDER_FONT_BOLD, hpx, RENDER_ALIGN_LEFT,
-        p->o->state == GC_STATE_FREED ? t->text_faint : with_alpha(t->card_text, p->content_a),
-        render_fit(s, RENDER_FONT_BOLD, hpx, buf, right - left - 4 * k, fit, sizeof fit));
+    const char *shown =
+        render_fit(s, RENDER_FONT_BOLD, hpx, buf, right - left - 4 * k, fit, sizeof fit);
+    render_text_mid(s, left, p->by, p->hh, RENDER_FONT_BOLD, hpx, RENDER_ALIGN_LEFT,
+                    p->o->state == GC_STATE_FREED ? t->text_faint
+                                                  : with_alpha(t->card_text, p->content_a),
+                    shown);
+    return left + (float)render_text_width(s->fonts, RENDER_FONT_BOLD, hpx, shown);
 }
 
 static int edge_followed(const GcEvent *e, GcId id, GcId tid, uint32_t i);
@@ -1292,8 +1299,9 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
      * list or tree, so its cards are drawn smaller) */
     int hpx = zpx(s, layout_is_compact(s->layout, id) ? 22 : 18), bpx = zpx(s, 16);
     float right = card_badges(&p, bx + bw - 10 * k, bpx);
+    g->badge_l = right;
     if (bpx >= 7 && hpx >= 7)
-        card_title(&p, right, hpx);
+        g->title_r = card_title(&p, right, hpx);
     render_rect(s->l, bx, by + p.hh, bw, 1 * k, 0, with_alpha(t->row_sep, content_a));
     /* body (a compact card's fields larger too: its rows have the room) */
     int rpx = zpx(s, layout_is_compact(s->layout, id) ? 18 : 16);
@@ -1364,6 +1372,47 @@ static int on_view(const Scene *s, const CardGeo *g)
            g->bottom >= s->rg.heap_y && g->y - LAYOUT_TAG_H * g->k <= s->rg.heap_y + s->rg.heap_h;
 }
 
+/* A list cell's arrow that finds no way up (through its list's title) or
+ * down (through its footer): out along the cells' row,
+ * leftwards from the first cell or rightwards from the last, then round
+ * to the target (chapter 15's list #2 -> Node #1 went up through "list
+ * #2" and the node's footer).  keep[0..nbase) are the tags and footer. */
+static int cell_sideways(HeapCtx *c, RouteReq *q, RouteRect *keep, int nbase, GcId src_id, int cell,
+                         RenderPt *path)
+{
+    const CardGeo *g = &c->geo[src_id];
+    const GcObject *o = gc_object(c->s->h, src_id);
+    if (!o || (o->kind != GC_KIND_LIST && o->kind != GC_KIND_TUPLE))
+        return 0;
+    uint32_t ncells = o->nslots < LAYOUT_MAX_CELLS ? o->nslots : LAYOUT_MAX_CELLS;
+    float k = g->k, in = 2 * k, half = LAYOUT_CELL_H * 0.5f * k;
+    int nkeep = nbase;
+    /* the leg runs in the cells' band: not over the header or below it */
+    if (q->s.y - half > g->y + in)
+        keep[nkeep++] = (RouteRect){g->x + in, g->y + in, g->x + g->w - in, q->s.y - half};
+    if (q->s.y + half < g->y + g->h - in)
+        keep[nkeep++] = (RouteRect){g->x + in, q->s.y + half, g->x + g->w - in, g->y + g->h - in};
+    q->keep = keep;
+    q->nkeep = nkeep;
+    q->sides = 3;
+    int n = 0;
+    if (cell == 0) {
+        q->dir = 2;
+        n = route_find(&c->ix, q, path);
+    }
+    if (n < 2 && (uint32_t)cell + 1 == ncells) {
+        q->dir = 0;
+        n = route_find(&c->ix, q, path);
+    }
+    /* not along the heap's edge (the slide's walls let a leg lie on it) */
+    const RenderRegions *rg = &c->s->rg;
+    for (int i = 0; i < n; i++)
+        if (path[i].x < rg->heap_x + in * 4 || path[i].x > rg->heap_x + rg->heap_w - in * 4 ||
+            path[i].y < rg->heap_y + in * 4 || path[i].y > rg->heap_y + rg->heap_h - in * 4)
+            return 0;
+    return n;
+}
+
 /* Draws the arrow pts (its curve), or, when that crosses a card other than
  * the ends, an orthogonal route around the cards with rounded bends. */
 static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, GcId tgt_id,
@@ -1375,7 +1424,7 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
     /* an arrow leaves its own card, but not across its name tags,
      * generation label or footer */
     RouteRect keep[5];
-    int nkeep = 0;
+    int nkeep = 0, nbase = 0;
     if (is >= 0) {
         const CardGeo *g = &c->geo[src_id];
         float m = ROUTE_MARGIN * k, top = g->y - LAYOUT_TAG_H * k, th = (LAYOUT_TAG_H - 6) * k;
@@ -1385,6 +1434,7 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
             keep[nkeep++] = (RouteRect){g->tag_r - m, top - m, g->x + g->w + m, top + th + m};
         if (g->foot_r > 0)
             keep[nkeep++] = (RouteRect){g->x - m, g->y + g->h, g->foot_r + m, g->bottom + m};
+        nbase = nkeep;
         if (dir == 0 && src_id != tgt_id) {
             /* a field's arrow leaves along its own row: back across the
              * card (a target on the left) it would run over the header and
@@ -1394,6 +1444,14 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
                 keep[nkeep++] = (RouteRect){g->x + in, g->y + in, g->x + g->w - in, start.y - half};
             if (start.y + half < g->y + g->h - in)
                 keep[nkeep++] = (RouteRect){g->x + in, start.y + half, g->x + g->w - in, g->y + g->h - in};
+        } else if (dir != 0 && !overview(s) && nkeep < 4) {
+            /* a list cell's arrow: not up through its own list's title or
+             * badges (between them the header is free) */
+            float in = 2 * k, hb = g->y + LAYOUT_HEADER_H * k;
+            float title_r = g->title_r > 0 ? g->title_r + m : g->x + g->w - in;
+            keep[nkeep++] = (RouteRect){g->x + in, g->y + in, title_r, hb};
+            if (g->badge_l - m < g->x + g->w - in)
+                keep[nkeep++] = (RouteRect){g->badge_l - m, g->y + in, g->x + g->w - in, hb};
         }
     }
     /* an arrow is routed when one of its ends is in view (one crossing the
@@ -1422,6 +1480,8 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
         q.reach = 400 * k;
         RenderPt path[8], out[64];
         int n = route_find(&c->ix, &q, path);
+        if (n < 2 && dir != 0 && !overview(s) && is >= 0)
+            n = cell_sideways(c, &q, keep, nbase, src_id, lane, path);
         if (n >= 2) {
             int m = route_round(path, n, 14 * k, out, 64);
             if (m >= 2) {

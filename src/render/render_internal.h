@@ -129,7 +129,7 @@ typedef struct RouteRect {
 
 typedef struct RouteReq {
     RenderPt s;        /* start */
-    int dir;           /* first leg: 0 = rightwards, 1 = down, -1 = up */
+    int dir;           /* first leg: 0 = rightwards, 1 = down, -1 = up, 2 = leftwards */
     int src, tgt;      /* obstacle indices of the source (-1: none) and target cards */
     const RouteRect *keep; /* parts of the source card (tags, footer) no leg may cross */
     int nkeep;

@@ -409,6 +409,62 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Paths whose first leg leaves the source rightwards (q->dir 0) or
+ * leftwards (2) into the target's side (0 left, 1 right) at e: its first
+ * vertical leg lies beyond that side of the source. */
+static void horizontal_paths(RouteIndex *ix, const RouteReq *q, const RouteRect *S,
+                             const RouteRect *T, int side, RenderPt e, const float *chx, int nx,
+                             const float *chy, int ny, Best *b)
+{
+    RenderPt s = q->s;
+    float head = q->head, ty = q->entry_y;
+    float sx = q->dir == 0 ? 1.0f : -1.0f;
+    float xmin = q->dir == 0 ? (S ? S->x1 : s.x) + 2 : (S ? S->x0 : s.x) - 2;
+    /* straight, then H-V-H */
+    if (fabsf(s.y - ty) < 0.5f && ((side == 0 && sx > 0 && s.x < T->x0 - head) ||
+                                   (side == 1 && sx < 0 && s.x > T->x1 + head))) {
+        RenderPt p[2] = {s, e};
+        try_path(ix, q, p, 2, b);
+    }
+    /* leftwards (a list's first cell, render_heap's cell_sideways)
+     * the arrowhead may use less room than the margin asks: the
+     * gap beside the list then takes the arrow straight down
+     * instead of with a jog of a few pixels into the next gap */
+    float room = q->dir == 2 ? head * 0.5f : head;
+    for (int i = 0; i < nx; i++) {
+        float x = chx[i];
+        if ((x - xmin) * sx < 0 || (side == 0 ? x > T->x0 - room : x < T->x1 + room))
+            continue;
+        RenderPt p[4] = {s, {x, s.y}, {x, ty}, e};
+        try_path(ix, q, p, 4, b);
+    }
+    /* H-V-H-V-H through a horizontal gap: the first vertical leg in
+     * one of the gaps nearest the source, the last one in one of
+     * those nearest the target's side */
+    int n1 = 0, n2 = 0;
+    float c1[4], c2[4];
+    if (sx > 0)
+        nearest(chx, nx, xmin, 1e30f, xmin, c1, &n1);
+    else
+        nearest(chx, nx, -1e30f, xmin, xmin, c1, &n1);
+    if (side == 0)
+        nearest(chx, nx, -1e30f, T->x0 - head, T->x0, c2, &n2);
+    else
+        nearest(chx, nx, T->x1 + head, 1e30f, T->x1, c2, &n2);
+    for (int i = 0; i < n1; i++) {
+        float x1 = c1[i];
+        for (int j = 0; j < n2; j++) {
+            float x2 = c2[j];
+            if (x2 == x1)
+                continue;
+            for (int m = 0; m < ny; m++) {
+                RenderPt p[6] = {s, {x1, s.y}, {x1, chy[m]}, {x2, chy[m]}, {x2, ty}, e};
+                try_path(ix, q, p, 6, b);
+            }
+        }
+    }
+}
+
 int route_find(RouteIndex *ix, const RouteReq *q, RenderPt *out)
 {
     const RouteRect *obs = ix->obs;
@@ -461,66 +517,33 @@ int route_find(RouteIndex *ix, const RouteReq *q, RenderPt *out)
         RenderPt e = side == 0 ? (RenderPt){T->x0 + q->inset, ty} : (RenderPt){T->x1 - q->inset, ty};
         /* the last vertical leg's x must leave room for the arrowhead */
 #define X2_OK(x) (side == 0 ? (x) <= T->x0 - head : (x) >= T->x1 + head)
-        if (q->dir == 0) {
-            float xmin = (S ? S->x1 : s.x) + 2;
-            /* straight, then H-V-H */
-            if (fabsf(s.y - ty) < 0.5f && side == 0 && s.x < T->x0 - head) {
-                RenderPt p[2] = {s, e};
-                try_path(ix, q, p, 2, &b);
-            }
-            for (int i = 0; i < nx; i++) {
-                float x = chx[i];
-                if (x < xmin || !X2_OK(x))
-                    continue;
-                RenderPt p[4] = {s, {x, s.y}, {x, ty}, e};
-                try_path(ix, q, p, 4, &b);
-            }
-            /* H-V-H-V-H through a horizontal gap: the first vertical leg in
-             * one of the gaps nearest the source, the last one in one of
-             * those nearest the target's side */
-            int n1 = 0, n2 = 0;
-            float c1[4], c2[4];
-            nearest(chx, nx, xmin, 1e30f, xmin, c1, &n1);
-            if (side == 0)
-                nearest(chx, nx, -1e30f, T->x0 - head, T->x0, c2, &n2);
-            else
-                nearest(chx, nx, T->x1 + head, 1e30f, T->x1, c2, &n2);
-            for (int i = 0; i < n1; i++) {
-                float x1 = c1[i];
-                for (int j = 0; j < n2; j++) {
-                    float x2 = c2[j];
-                    if (x2 == x1)
+        if (q->dir == 0 || q->dir == 2) {
+            horizontal_paths(ix, q, S, T, side, e, chx, nx, chy, ny, &b);
+        } else
+            for (int flip = 0; flip < 2; flip++) {
+                float d = (float)(flip ? -q->dir : q->dir);
+                float ymin = S ? (d > 0 ? S->y1 : S->y0) : s.y;
+                /* V-H */
+                if ((side == 0 && s.x <= T->x0 - head) || (side == 1 && s.x >= T->x1 + head)) {
+                    if ((ty - ymin) * d > 0) {
+                        RenderPt p[3] = {s, {s.x, ty}, e};
+                        try_path(ix, q, p, 3, &b);
+                    }
+                }
+                /* V-H-V-H */
+                for (int m = 0; m < ny; m++) {
+                    float y = chy[m];
+                    if ((y - ymin) * d <= 0)
                         continue;
-                    for (int m = 0; m < ny; m++) {
-                        RenderPt p[6] = {s, {x1, s.y}, {x1, chy[m]}, {x2, chy[m]}, {x2, ty}, e};
-                        try_path(ix, q, p, 6, &b);
+                    for (int i = 0; i < nx; i++) {
+                        float x = chx[i];
+                        if (!X2_OK(x))
+                            continue;
+                        RenderPt p[5] = {s, {s.x, y}, {x, y}, {x, ty}, e};
+                        try_path(ix, q, p, 5, &b);
                     }
                 }
             }
-        } else for (int flip = 0; flip < 2; flip++) {
-            float d = (float)(flip ? -q->dir : q->dir);
-            float ymin = S ? (d > 0 ? S->y1 : S->y0) : s.y;
-            /* V-H */
-            if ((side == 0 && s.x <= T->x0 - head) || (side == 1 && s.x >= T->x1 + head)) {
-                if ((ty - ymin) * d > 0) {
-                    RenderPt p[3] = {s, {s.x, ty}, e};
-                    try_path(ix, q, p, 3, &b);
-                }
-            }
-            /* V-H-V-H */
-            for (int m = 0; m < ny; m++) {
-                float y = chy[m];
-                if ((y - ymin) * d <= 0)
-                    continue;
-                for (int i = 0; i < nx; i++) {
-                    float x = chx[i];
-                    if (!X2_OK(x))
-                        continue;
-                    RenderPt p[5] = {s, {s.x, y}, {x, y}, {x, ty}, e};
-                    try_path(ix, q, p, 5, &b);
-                }
-            }
-        }
 #undef X2_OK
     }
     for (int i = 0; i < b.n; i++)
