@@ -1209,25 +1209,6 @@ static void card_footer(const CardPaint *p, CardGeo *g, int leaked, int tentativ
     }
 }
 
-/* Under a list whose cells name their objects (tangled_lists), once, in
- * small text: the arrows are left out on purpose.  It moves g->bottom. */
-static void named_note(const CardPaint *p, CardGeo *g)
-{
-    Scene *s = p->s;
-    float k = p->k;
-    int npx = zpx(s, 15);
-    char fit[160];
-    if (npx < 7)
-        return;
-    float y = (g->bottom > p->by + p->bh ? g->bottom : p->by + p->bh) + 3 * k;
-    const char *txt =
-        render_fit(s, RENDER_FONT_SANS, npx, "cells name their objects: arrows left out",
-                   fmaxf(p->bw, 400 * k), fit, sizeof fit);
-    render_text(s->l, p->bx + 4 * k, y, RENDER_FONT_SANS, npx, RENDER_ALIGN_LEFT,
-                with_alpha(p->t->text_dim, g->alpha), txt);
-    g->bottom = y + (float)npx * 1.3f;
-}
-
 /* One card: geometry (card_geo), then its tag strip, box, header (bars,
  * badges, title), body by kind, outline and footer. */
 static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy)
@@ -1319,8 +1300,6 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     outline_style(t, freed, leaked, unreach || tentative, hot, selected, k, &oc, &ow, &dash);
     render_frame(s->l, bx, by, bw, bh, r, ow < 1 ? 1 : ow, dash, with_alpha(oc, a));
     card_footer(&p, g, leaked, tentative, unreach);
-    if (p.named && !freed)
-        named_note(&p, g);
     render_hit(s->l, RENDER_HIT_CARD, id, bx, y, bw, bh + LAYOUT_TAG_H * k);
 }
 
@@ -2249,6 +2228,65 @@ static int cells_named(const HeapCtx *c, GcId id)
     return 0;
 }
 
+/* Whether the rectangle [x0, x1] x [y0, y1] meets a drawn card other
+ * than id (its tags and footer included). */
+static int meets_card(const HeapCtx *c, GcId id, float x0, float y0, float x1, float y1)
+{
+    for (int ci = 0; ci < c->ncand; ci++) {
+        GcId o = c->cand[ci];
+        const CardGeo *g = &c->geo[o];
+        if (o != id && g->drawn && g->x < x1 && g->x + g->w > x0 &&
+            g->y - LAYOUT_TAG_H * g->k < y1 && g->bottom > y0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Under each list whose cells name their objects (tangled_lists), once, in
+ * the footer's colour: why its arrows are missing.  Below the card, or
+ * where the card below leaves no room for it (chapter 11's note ran into
+ * globals' generation label), after the footer on its line, shorter if
+ * it must be. */
+static void named_notes(HeapCtx *c)
+{
+    Scene *s = c->s;
+    int npx = zpx(s, 15);
+    if (npx < 7 || overview(s))
+        return;
+    static const char *const texts[] = {"cells name their objects: arrows left out",
+                                        "cells name their objects"};
+    for (int i = 0; i < c->nnamed; i++) {
+        GcId id = c->named[i];
+        const GcObject *o = id <= s->maxid ? gc_object(s->h, id) : NULL;
+        CardGeo *g = &c->geo[id];
+        if (!o || !g->drawn || o->state == GC_STATE_FREED)
+            continue;
+        float k = g->k, lh = (float)npx * 1.3f, below = fmaxf(g->bottom, g->y + g->h) + 3 * k;
+        float line = g->y + g->h + 4 * k, left = g->foot_r > 0 ? g->foot_r + 14 * k : g->x + 4 * k;
+        float x = g->x + 4 * k, y = below;
+        const char *txt = NULL;
+        for (int t = 0; t < 2 && !txt; t++) {
+            float tw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, npx, texts[t]);
+            if (t == 0 && !meets_card(c, id, x, below, x + tw, below + lh)) {
+                txt = texts[t];
+            } else if (left + tw <= g->x + g->w - 4 * k) {
+                txt = texts[t]; /* after the footer, clear of arrows into the card's right side */
+                x = left;
+                y = line;
+            }
+        }
+        if (!txt)
+            txt = texts[0]; /* nowhere free: below, as wide as the card allows */
+        char fit[160];
+        txt = render_fit(s, RENDER_FONT_SANS, npx, txt, fmaxf(g->w - 8 * k, 400 * k), fit,
+                         sizeof fit);
+        render_text(s->l, x, y, RENDER_FONT_SANS, npx, RENDER_ALIGN_LEFT,
+                    with_alpha(s->t->text_dim, g->alpha), txt);
+        if (y == below)
+            g->bottom = y + lh;
+    }
+}
+
 static void heap_free(HeapCtx *c)
 {
     route_index_free(&c->ix);
@@ -2338,6 +2376,8 @@ void render_heap(Scene *s)
     }
     if (c.aggregate)
         agg_draw(&c);
+    else
+        named_notes(&c);
     /* every drawn card is an obstacle for the arrows */
     c.obs = malloc(((size_t)c.ncand + 5) * sizeof *c.obs);
     if (!c.obs) {
