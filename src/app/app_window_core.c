@@ -760,6 +760,8 @@ static int reload(AppWin *w, const char *ok, const char *fail, uint32_t now)
     return -1;
 }
 
+static void recompute_done(AppWin *w, int rc, const GcPlace *pl, int32_t at);
+
 /* The load running has ended: installs it (or says it was cancelled). */
 static int finish_load(AppWin *w)
 {
@@ -768,7 +770,14 @@ static int finish_load(AppWin *w)
     w->loading = NULL;
     w->dirty = 1;
     int cancelled = res.st.cancelled;
+    /* a recompute goes on from where the run shown is now */
+    int32_t at = w->recomputing && w->heap ? gc_cursor(w->heap) : -1;
+    GcPlace pl = {0};
+    if (at >= 0)
+        pl = gc_history_place_of(w->heap, at);
     int rc = install(w, &res, w->loading_path, w->loading_keep);
+    if (w->recomputing)
+        recompute_done(w, rc, &pl, at);
     const char *msg = rc == 0 ? w->loading_ok : cancelled ? "" : w->loading_fail;
     if (msg[0])
         app_win_toast(w, msg, rc != 0, SDL_GetTicks());
@@ -1410,6 +1419,10 @@ void app_win_seek(AppWin *w, int32_t cursor, uint32_t now)
         follow(w, old, cursor, now);
 }
 
+static const char RECOMPUTED[] =
+    "The history's budget kept only whole statements here: the program ran "
+    "again to show the micro-steps from this statement on.";
+
 int app_win_recompute(AppWin *w, int64_t stop, uint32_t now)
 {
     if (!w->heap)
@@ -1425,12 +1438,51 @@ int app_win_recompute(AppWin *w, int64_t stop, uint32_t now)
     gc_seek(w->heap, c);
     w->view.prev_cursor = -1;
     w->view.anim = 1;
-    char msg[200];
-    snprintf(msg, sizeof msg,
-             "The history's budget kept only whole statements here: the program ran again "
-             "to show the micro-steps from this statement on.");
-    app_win_toast(w, msg, 0, now);
+    app_win_toast(w, RECOMPUTED, 0, now);
     return 0;
+}
+
+/* The window's recompute: the program runs again in the worker thread,
+ * with the progress panel (a long loop takes seconds; Escape cancels and
+ * the run shown stays), and finish_load takes the step (recompute_done).
+ * 0 when it started. */
+static int recompute_async(AppWin *w, int64_t stop, int forward)
+{
+    int64_t was = w->fine_from;
+    w->fine_from = stop > 0 ? stop : 0;
+    if (load_async(w, w->path, 1, RECOMPUTED,
+                   "The program could not run again: the micro-steps here stay hidden.") < 0) {
+        w->fine_from = was;
+        return -1;
+    }
+    w->recomputing = 1;
+    w->recompute_dir = forward ? 1 : -1;
+    w->recompute_at = gc_cursor(w->heap);
+    w->recompute_was = was;
+    return 0;
+}
+
+/* The recomputed run is installed (rc 0) or not: at the place the run
+ * shown was at (pl, cursor at), and one step on if the student did not
+ * move meanwhile; a failed or cancelled one keeps the old fine_from. */
+static void recompute_done(AppWin *w, int rc, const GcPlace *pl, int32_t at)
+{
+    w->recomputing = 0;
+    if (rc != 0 || !w->heap) {
+        w->fine_from = w->recompute_was;
+        return;
+    }
+    if (at < 0)
+        return;
+    gc_seek(w->heap, gc_history_place(w->heap, pl));
+    w->view.prev_cursor = -1;
+    w->view.anim = 1;
+    if (at == w->recompute_at) {
+        int32_t c = gc_cursor(w->heap);
+        app_win_seek(
+            w, w->recompute_dir > 0 ? next_stop(w, c, w->view.gran) : prev_stop(w, c, w->view.gran),
+            SDL_GetTicks());
+    }
 }
 
 /* One step at a finer granularity than statements where the history kept
@@ -1440,9 +1492,17 @@ static void fine_step(AppWin *w, int forward, uint32_t now)
     GcHeap *h = w->heap;
     int32_t c = gc_cursor(h), e = forward ? c : c - 1;
     if (w->view.gran != RENDER_GRAN_STATEMENT && e >= 0 && e < gc_event_count(h) &&
-        !gc_history_fine(h, e))
+        !gc_history_fine(h, e)) {
         /* backwards, a few statements more: a student steps back through several */
-        app_win_recompute(w, gc_history_stop(h, e) - (forward ? 0 : 8), now);
+        int64_t stop = gc_history_stop(h, e) - (forward ? 0 : 8);
+        if (w->async) {
+            /* in the worker; the step is taken when it is installed */
+            if (!w->loading)
+                recompute_async(w, stop, forward);
+            return;
+        }
+        app_win_recompute(w, stop, now);
+    }
     h = w->heap;
     c = gc_cursor(h);
     app_win_seek(w, forward ? next_stop(w, c, w->view.gran) : prev_stop(w, c, w->view.gran), now);

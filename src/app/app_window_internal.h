@@ -217,9 +217,16 @@ typedef struct AppWin {
     int loading_keep;
     char loading_ok[160], loading_fail[200];
     int loading_keep_picker; /* the picker was open: reopen it if the load fails */
-    uint32_t loading_shown;  /* SDL ticks of the last progress frame drawn (0: none yet) */
-    int title_changed;       /* a load was installed: the window's title follows */
-    char load_status[300];   /* how the last load ended ("Cancelled ...") */
+    /* a recompute in the worker (micro-steps where the budget kept only
+     * statements, fine_step): the step asked for is taken once the run is
+     * installed, if the cursor is still where it was (recompute_at) */
+    int recomputing;
+    int recompute_dir;      /* 1: forwards, -1: back */
+    int32_t recompute_at;   /* the cursor when it started */
+    int64_t recompute_was;  /* fine_from before it: kept if it fails or is cancelled */
+    uint32_t loading_shown; /* SDL ticks of the last progress frame drawn (0: none yet) */
+    int title_changed;      /* a load was installed: the window's title follows */
+    char load_status[300];  /* how the last load ended ("Cancelled ...") */
     /* drill-down: the views (zoom, pan x, y) a click on a block of the
      * crowded overview left, the last on top; Backspace goes back */
     float drill[16][3];

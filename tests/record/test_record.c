@@ -685,8 +685,10 @@ static int load_pair(SDL_Renderer *r, int w, int h, const char *py, int64_t budg
 
 /* The window: stepping micro-steps forwards and back where the budget kept
  * only statements runs the program again and shows the same states, event
- * by event, as a window with the whole history. */
-static void t_recompute_window(void)
+ * by event, as a window with the whole history.  async: as the window
+ * does it, in the worker thread (the step is taken when the run is
+ * installed; before, the whole window waited for the run). */
+static void recompute_window(int async)
 {
     int64_t budget;
     char py[2048];
@@ -700,6 +702,7 @@ static void t_recompute_window(void)
     if (load_pair(r, 640, 360, py, budget, &a, &f) < 0)
         return;
     a->settled = f->settled = 1;
+    a->async = async;
     GcHistoryInfo hi = gc_history_info(a->heap);
     CHECK(hi.coarse_from > 0, "the budget run kept every micro-step");
     /* statement granularity to the last statement, then micro-steps */
@@ -711,11 +714,15 @@ static void t_recompute_window(void)
     }
     CHECK(!gc_history_fine(a->heap, gc_cursor(a->heap)), "already fine at %d", gc_cursor(a->heap));
     a->view.gran = f->view.gran = RENDER_GRAN_MICRO;
-    int steps = 0, differ = 0;
+    int steps = 0, differ = 0, in_worker = 0;
     for (int dir = 0; dir < 2; dir++)
         for (int i = 0; i < 40; i++) {
             AppCmd c = dir == 0 ? APP_CMD_NEXT : APP_CMD_PREV;
             app_win_command(a, c, 0);
+            if (a->loading) {
+                in_worker++;
+                CHECK(app_win_wait_load(a, 120000), "the recompute did not end");
+            }
             app_win_command(f, c, 0);
             const GcGlobals *ga = gc_globals(a->heap), *gf = gc_globals(f->heap);
             const GcEvent *ea = gc_event(a->heap, gc_cursor(a->heap) - 1),
@@ -734,11 +741,16 @@ static void t_recompute_window(void)
         }
     CHECK(differ == 0, "%d of %d micro-steps differ from the whole history's", differ, steps);
     CHECK(a->fine_from > 0, "the window did not recompute");
+    CHECK(!async || in_worker > 0, "no recompute ran in the worker");
+    CHECK(async || in_worker == 0, "a recompute ran in the worker without async");
     unsetenv("GCVIZ_HISTORY_BUDGET");
     app_win_free(a);
     app_win_free(f);
     soft_free(r, surf);
 }
+
+static void t_recompute_window(void) { recompute_window(0); }
+static void t_recompute_async(void) { recompute_window(1); }
 
 /* A program that would run for an hour with its history (9 million
  * iterations, each object kept): only ever run to be cancelled. */
@@ -1156,6 +1168,7 @@ int main(int argc, char **argv)
                  {"gif", t_gif},             {"gif_delay", t_gif_delay},             {"unwritable", t_unwritable},
                  {"temp_names", t_temp_names}, {"points", t_points},
                  {"recompute", t_recompute}, {"recompute_window", t_recompute_window},
+                 {"recompute_async", t_recompute_async},
                  {"load_cancel", t_load_cancel}, {"reload_async", t_reload_async}, {"timeline_coarse", t_timeline_coarse},
                  {"overview_drill", t_overview_drill}, {"open_at_end", t_open_at_end}};
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
