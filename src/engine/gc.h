@@ -25,7 +25,12 @@
  * reused, except in a lean run (GcConfig.lean), which nobody draws.
  *
  * Views returned by this module are borrowed: valid until the next mutation
- * or cursor move.
+ * or cursor move.  One exception: an object's record (gc_object) never
+ * moves.  Records live in chunks of GC_OBJ_CHUNK that are allocated as the
+ * heap grows and freed only with it, so a GcObject pointer stays good for
+ * the heap's life, across allocations (a __del__ run by a decref may make
+ * millions of objects), teardowns and seeks; what it reads is the state
+ * shown now.  Its slots (gc_slots) are borrowed like the other views.
  */
 #ifndef GCVIZ_GC_H
 #define GCVIZ_GC_H
@@ -169,6 +174,10 @@ typedef struct GcSlot {
     GcValue key;
     GcValue val;
 } GcSlot;
+
+/* Records per chunk of the object storage (see the top of this file). */
+#define GC_OBJ_CHUNK_SHIFT 14
+#define GC_OBJ_CHUNK       (1 << GC_OBJ_CHUNK_SHIFT)
 
 typedef struct GcObject {
     GcId id;
@@ -414,7 +423,7 @@ const GcClass *gc_class(const GcHeap *h, int32_t cls);
 /* ---- reading the state (borrowed views) -------------------------------- */
 
 GcId gc_max_id(const GcHeap *h);                 /* highest id allocated so far */
-const GcObject *gc_object(const GcHeap *h, GcId id); /* NULL if never allocated */
+const GcObject *gc_object(const GcHeap *h, GcId id); /* NULL if never allocated; never moves */
 const GcSlot *gc_slots(const GcObject *o);
 const GcGlobals *gc_globals(const GcHeap *h);
 GcListView gc_list(const GcHeap *h, GcListId l);

@@ -54,7 +54,7 @@ int gc_check(const GcHeap *ch, char *buf, size_t n)
     }
     /* Count the references that exist. */
     for (GcId id = 1; id <= maxid; id++) {
-        const GcObject *o = &h->objs[id];
+        const GcObject *o = gc__o(h, id);
         if (o->state != GC_STATE_ALIVE)
             continue;
         const GcSlot *s = gc_slots(o);
@@ -62,19 +62,19 @@ int gc_check(const GcHeap *ch, char *buf, size_t n)
             if (GC_VAL_IS_OBJ(s[i].val)) {
                 GcId t = GC_VAL_ID(s[i].val);
                 CHECK(t >= 1 && t <= maxid, "object %d slot %u refers to bad id %d", id, i, t);
-                CHECK(h->objs[t].state == GC_STATE_ALIVE, "object %d slot %u refers to freed %d",
+                CHECK(gc__o(h, t)->state == GC_STATE_ALIVE, "object %d slot %u refers to freed %d",
                       id, i, t);
                 expect[t]++;
             }
         if (o->kind == GC_KIND_WEAKREF && o->wr_referent)
-            CHECK(h->objs[o->wr_referent].state == GC_STATE_ALIVE,
+            CHECK(gc__o(h, o->wr_referent)->state == GC_STATE_ALIVE,
                   "weakref %d refers to freed %d", id, o->wr_referent);
     }
     for (int d = 0; d < h->g[GF_NFRAMES]; d++)
         for (uint32_t i = 0; i < h->frames[d].nvars; i++) {
             GcValue v = h->frames[d].vars[i].val;
             if (GC_VAL_IS_OBJ(v)) {
-                CHECK(h->objs[GC_VAL_ID(v)].state == GC_STATE_ALIVE,
+                CHECK(gc__o(h, GC_VAL_ID(v))->state == GC_STATE_ALIVE,
                       "frame %d variable refers to freed %d", d, GC_VAL_ID(v));
                 expect[GC_VAL_ID(v)]++;
             }
@@ -86,7 +86,7 @@ int gc_check(const GcHeap *ch, char *buf, size_t n)
         if (GC_VAL_IS_OBJ(gc_inflight(h, i)))
             expect[GC_VAL_ID(gc_inflight(h, i))]++;
     for (GcId id = 1; id <= maxid; id++) {
-        const GcObject *o = &h->objs[id];
+        const GcObject *o = gc__o(h, id);
         if (o->state != GC_STATE_ALIVE)
             continue;
         /* refcnt 0 and alive: being torn down right now */
@@ -104,12 +104,12 @@ int gc_check(const GcHeap *ch, char *buf, size_t n)
     for (int l = 1; l < GC_LIST_COUNT; l++) {
         int64_t len = 0;
         GcId prev = 0;
-        for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id; id = h->objs[id].next) {
+        for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id; id = gc__o(h, id)->next) {
             CHECK(id >= 1 && id <= maxid, "list %s holds bad id %d", gc_list_name(l), id);
-            CHECK(h->objs[id].list == l, "#%d is linked in %s but says %s", id, gc_list_name(l),
-                  gc_list_name(h->objs[id].list));
-            CHECK(h->objs[id].prev == prev, "#%d has a wrong prev link", id);
-            CHECK(h->objs[id].state == GC_STATE_ALIVE, "freed #%d is still in %s", id,
+            CHECK(gc__o(h, id)->list == l, "#%d is linked in %s but says %s", id, gc_list_name(l),
+                  gc_list_name(gc__o(h, id)->list));
+            CHECK(gc__o(h, id)->prev == prev, "#%d has a wrong prev link", id);
+            CHECK(gc__o(h, id)->state == GC_STATE_ALIVE, "freed #%d is still in %s", id,
                   gc_list_name(l));
             prev = id;
             CHECK(++len <= maxid, "list %s has a loop", gc_list_name(l));
@@ -123,7 +123,7 @@ int gc_check(const GcHeap *ch, char *buf, size_t n)
     }
     int64_t tracked = 0;
     for (GcId id = 1; id <= maxid; id++)
-        if (h->objs[id].list != GC_LIST_NONE)
+        if (gc__o(h, id)->list != GC_LIST_NONE)
             tracked++;
     CHECK(tracked == seen, "%lld objects say they are tracked but the lists hold %lld",
           (long long)tracked, (long long)seen);
@@ -133,7 +133,7 @@ int gc_check(const GcHeap *ch, char *buf, size_t n)
     GcId su = (GcId)h->g[GF_SU_PREV];
     CHECK(h->g[GF_SU_LIST] > GC_LIST_NONE && h->g[GF_SU_LIST] < GC_LIST_COUNT,
           "the start-up heap is in no list");
-    CHECK(!su || (su <= maxid && h->objs[su].list == h->g[GF_SU_LIST]),
+    CHECK(!su || (su <= maxid && gc__o(h, su)->list == h->g[GF_SU_LIST]),
           "the start-up heap is after #%d, which is not in %s", su,
           gc_list_name((GcListId)h->g[GF_SU_LIST]));
     gc_free(expect);

@@ -89,7 +89,7 @@ static int copy_state(const GcHeap *h, GcCheckpoint *c, int64_t nslots, int64_t 
 {
     memcpy(c->g, h->g, sizeof c->g);
     c->nobjs = (GcId)h->g[GF_MAXID];
-    c->objs = dup(&h->objs[1], (size_t)c->nobjs * sizeof *c->objs);
+    c->objs = c->nobjs ? gc_malloc((size_t)c->nobjs * sizeof *c->objs) : NULL;
     c->slots = nslots ? gc_malloc((size_t)nslots * sizeof *c->slots) : NULL;
     c->nframes = h->capframes;
     c->frames = dup(h->frames, (size_t)c->nframes * sizeof *c->frames);
@@ -102,9 +102,16 @@ static int copy_state(const GcHeap *h, GcCheckpoint *c, int64_t nslots, int64_t 
     if ((c->nobjs && !c->objs) || (nslots && !c->slots) || !c->frames || !c->framecap ||
         (nvars && !c->vars) || !c->temps || (c->ninfl && !c->infl))
         return -1;
+    /* records 1..nobjs, a chunk at a time (record 0 is not copied) */
+    for (GcId id = 1, n; id <= c->nobjs; id += n) {
+        n = GC_OBJ_CHUNK - (id & (GC_OBJ_CHUNK - 1));
+        if (n > c->nobjs - id + 1)
+            n = c->nobjs - id + 1;
+        memcpy(&c->objs[id - 1], gc__o(h, id), (size_t)n * sizeof *c->objs);
+    }
     GcSlot *p = c->slots;
     for (GcId id = 1; id <= c->nobjs; id++) {
-        const GcObject *o = &h->objs[id];
+        const GcObject *o = gc__o(h, id);
         if (o->cap > 1) {
             memcpy(p, o->s_.heap, (size_t)o->cap * sizeof *p);
             p += o->cap;
@@ -125,8 +132,8 @@ void gc__ck_take(GcHeap *h)
     GcId n = (GcId)h->g[GF_MAXID];
     int64_t nslots = 0, nvars = 0;
     for (GcId id = 1; id <= n; id++)
-        if (h->objs[id].cap > 1)
-            nslots += h->objs[id].cap;
+        if (gc__o(h, id)->cap > 1)
+            nslots += gc__o(h, id)->cap;
     for (int32_t d = 0; d < h->capframes; d++)
         nvars += h->framecap[d];
     int64_t bytes = (int64_t)sizeof(GcCheckpoint) + (int64_t)n * (int64_t)sizeof(GcObject) +
@@ -183,7 +190,7 @@ static void fresh(GcObject *o, GcId id)
 void gc__ck_fresh(GcHeap *h, GcId from, GcId to)
 {
     for (GcId id = from; id <= to && id < h->cap; id++)
-        fresh(&h->objs[id], id);
+        fresh(gc__o(h, id), id);
 }
 
 /* Record id from checkpoint record s (whose slots, if it has a block, are
@@ -220,7 +227,7 @@ static void restore(GcHeap *h, const GcCheckpoint *c)
     memcpy(h->g, c->g, sizeof h->g);
     const GcSlot *pool = c->slots;
     for (GcId id = 1; id <= c->nobjs; id++)
-        restore_record(&h->objs[id], &c->objs[id - 1], &pool);
+        restore_record(gc__o(h, id), &c->objs[id - 1], &pool);
     const GcSlot *v = c->vars;
     for (int32_t d = 0; d < h->capframes; d++) {
         GcFrame *f = &h->frames[d];

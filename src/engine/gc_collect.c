@@ -194,9 +194,8 @@ static void update_subtract_refs_unrecorded(GcHeap *h, GcListId l)
     for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id; id = gc__o(h, id)->next)
         GC_ASSERT(!(gc__o(h, id)->flags & GC_F_COLLECTING));
 #endif
-    GcObject *objs = h->objs;
-    for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id; id = objs[id].next) {
-        GcObject *o = &objs[id];
+    for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id; id = gc__o(h, id)->next) {
+        GcObject *o = gc__o(h, id);
         if (!(o->flags & GC_F_COLLECTING)) {
             o->gc_refs = o->refcnt;
             o->flags |= GC_F_COLLECTING;
@@ -207,7 +206,7 @@ static void update_subtract_refs_unrecorded(GcHeap *h, GcListId l)
         for (uint32_t k = 0, n = o->nslots; k < n; k++) {
             if (!GC_VAL_IS_OBJ(s[k].val))
                 continue;
-            GcObject *t = &objs[GC_VAL_ID(s[k].val)];
+            GcObject *t = gc__o(h, GC_VAL_ID(s[k].val));
             if (t->flags & GC_F_COLLECTING) {
                 t->gc_refs--;
             } else if (t->list == l) {

@@ -139,22 +139,25 @@ static int temps_ensure(GcHeap *h, int32_t n)
     return 0;
 }
 
+/* Storage for records up to n: new chunks, never a copy (records do not
+ * move, gc.h).  A lean run zeroes each record when it first uses it
+ * (lean_record), so its chunks are not touched here; otherwise a chunk
+ * comes zeroed (calloc: fresh pages are not written either). */
 int gc__objs_ensure(GcHeap *h, GcId n)
 {
-    if (n < h->cap)
-        return 0;
-    GcId cap = h->cap;
-    if (GC_VEC_ROOM(h->objs, n, cap, 1024, gc_realloc) < 0)
-        return gc_fail(h, "out of memory: %d objects", (int)n);
-    GcObject *o = h->objs;
-    /* A lean run zeroes each record when it first uses it (lean_record):
-     * zeroing the whole new half here would touch pages it never uses. */
-    if (!h->lean)
-        memset(o + h->cap, 0, (size_t)(cap - h->cap) * sizeof *o);
-    else if (!h->cap)
-        memset(o, 0, sizeof *o); /* record 0: no object */
-    h->objs = o;
-    h->cap = cap;
+    while (n >= h->cap) {
+        if (h->nchunks >= INT32_MAX / GC_OBJ_CHUNK ||
+            GC_VEC_ROOM(h->chunks, h->nchunks, h->capchunks, 16, gc_realloc) < 0)
+            return gc_fail(h, "out of memory: %d objects", (int)n);
+        GcObject *c =
+            h->lean ? gc_malloc(GC_OBJ_CHUNK * sizeof *c) : gc_calloc(GC_OBJ_CHUNK, sizeof *c);
+        if (!c)
+            return gc_fail(h, "out of memory: %d objects", (int)n);
+        if (h->lean && h->nchunks == 0)
+            memset(c, 0, sizeof *c); /* record 0: no object */
+        h->chunks[h->nchunks++] = c;
+        h->cap += GC_OBJ_CHUNK;
+    }
     return 0;
 }
 
@@ -246,7 +249,7 @@ const GcObject *gc_object(const GcHeap *h, GcId id)
 {
     if (id <= 0 || id > h->g[GF_MAXID])
         return NULL;
-    return &h->objs[id];
+    return gc__o(h, id);
 }
 
 const GcSlot *gc_slots(const GcObject *o) { return o->cap <= 1 ? &o->s_.one : o->s_.heap; }

@@ -595,8 +595,8 @@ static void apply_write(GcHeap *h, const GcWrite *w, int forward)
     switch (w->what) {
     case W_OBJ:
         if (w->field == OF_NSLOTS)
-            gc__ensure_slots(h, &h->objs[w->id], (uint32_t)v);
-        gc__obj_put(&h->objs[w->id], w->field, v);
+            gc__ensure_slots(h, gc__o(h, w->id), (uint32_t)v);
+        gc__obj_put(gc__o(h, w->id), w->field, v);
         break;
     case W_GLOBAL:
         if (w->field == GF_MAXID && forward && h->ck_dirty && v > w->old)
@@ -604,10 +604,10 @@ static void apply_write(GcHeap *h, const GcWrite *w, int forward)
         h->g[w->field] = v;
         break;
     case W_SLOTK:
-        gc__slot_key_store(&h->objs[w->id], w->idx, (GcValue)v);
+        gc__slot_key_store(gc__o(h, w->id), w->idx, (GcValue)v);
         break;
     case W_SLOTV:
-        gc__slots(&h->objs[w->id])[w->idx].val = (GcValue)v;
+        gc__slots(gc__o(h, w->id))[w->idx].val = (GcValue)v;
         break;
     case W_FRAME: {
         GcFrame *f = &h->frames[w->id];

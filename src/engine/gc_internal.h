@@ -137,7 +137,7 @@ typedef struct GcCheckpoint {
 } GcCheckpoint;
 
 /* The heap.  What gc_seek rewinds is exactly what the logged setters
- * write (objs' fields and slots, g[], frames and their variables, temps,
+ * write (the records' fields and slots, g[], frames and their variables, temps,
  * infl): anything else a rewound state shows must be derived from those.
  * State outside the undo log, and why that is safe:
  *   - the history itself: the write log, events, nevents, cursor, the
@@ -163,8 +163,12 @@ struct GcHeap {
     GcConfig cfg;
     GcStrtab *atoms;
     GcHost host;
-    GcObject *objs; /* objs[id], id 1..maxid */
-    GcId cap;
+    /* The object records: record id is chunks[id / GC_OBJ_CHUNK][id %
+     * GC_OBJ_CHUNK] (gc__o), ids 1..maxid in use, 0 none.  Storage grows a
+     * chunk at a time and no record ever moves (gc.h). */
+    GcObject **chunks;
+    int32_t nchunks, capchunks;
+    GcId cap; /* records there is storage for: nchunks * GC_OBJ_CHUNK */
     GcClass *classes;
     ClassKeys *classkeys;
     int32_t nclasses, capclasses;
@@ -314,7 +318,13 @@ static inline int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, ui
 
 #define SET_OBJ(h, id, f, v) gc__obj_set_inline((h), (id), (f), (int64_t)(v))
 
-static inline GcObject *gc__o(GcHeap *h, GcId id) { return &h->objs[id]; }
+/* Record id (0 <= id < h->cap).  Records never move: the pointer stays
+ * good for the heap's life, across allocations, teardowns and seeks. */
+static inline GcObject *gc__o(const GcHeap *h, GcId id)
+{
+    GC_ASSERT(id >= 0 && id < h->cap);
+    return &h->chunks[id >> GC_OBJ_CHUNK_SHIFT][id & (GC_OBJ_CHUNK - 1)];
+}
 static inline GcSlot *gc__slots(GcObject *o) { return o->cap <= 1 ? &o->s_.one : o->s_.heap; }
 
 /* Weakref links live in the weakref's (unused) slot storage. */
@@ -374,7 +384,7 @@ static inline void gc__obj_put(GcObject *o, int field, int64_t v)
 
 static inline void gc__obj_set_inline(GcHeap *h, GcId id, int field, int64_t v)
 {
-    GcObject *o = &h->objs[id];
+    GcObject *o = gc__o(h, id);
     if (h->record)
         gc__log(h, W_OBJ, (uint8_t)field, id, 0, gc__obj_get(o, field), v);
     gc__obj_put(o, field, v);
@@ -500,7 +510,7 @@ void gc__slot_key_store(GcObject *o, uint32_t i, GcValue key);
 void gc__slot_write_full(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val);
 static inline void gc__slot_write(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val)
 {
-    GcObject *o = &h->objs[id];
+    GcObject *o = gc__o(h, id);
     if (!h->record && !gc__has_ix(o)) { /* what gc__slot_write_full does then */
         GcSlot *s = gc__slots(o);
         s[i].key = key;

@@ -139,7 +139,7 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
 
 void gc__slot_write_full(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val)
 {
-    GcObject *o = &h->objs[id];
+    GcObject *o = gc__o(h, id);
     GcSlot *s = gc__slots(o);
     if (h->record) {
         if (s[i].key != key)
@@ -472,7 +472,7 @@ int gc_decref(GcHeap *h, GcValue v)
 
 int gc_slot_find(const GcHeap *h, GcId obj, GcValue key)
 {
-    const GcObject *o = &h->objs[obj];
+    const GcObject *o = gc__o(h, obj);
     const GcSlot *s = gc_slots(o);
     if (gc__has_ix(o)) {
         const uint32_t *t = ix_ctable(o);
@@ -665,7 +665,7 @@ int gc_slots_clear(GcHeap *h, GcId obj, int last_first, GcValue *out)
 
 GcId gc_attr_holder(const GcHeap *h, GcId obj)
 {
-    const GcObject *o = &h->objs[obj];
+    const GcObject *o = gc__o(h, obj);
     if (o->kind == GC_KIND_INSTANCE && (o->flags & GC_F_DICT))
         return GC_VAL_ID(gc_slots(o)[0].val);
     return obj;

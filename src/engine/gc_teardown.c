@@ -19,9 +19,11 @@ void gc_heap_free(GcHeap *h)
     /* a lean run's records above the highest id were never written */
     GcId end = h->lean ? (GcId)h->g[GF_MAXID] + 1 : h->cap;
     for (GcId i = 1; i < end; i++)
-        if (h->objs[i].cap > 1)
-            gc_free(h->objs[i].s_.heap);
-    gc_free(h->objs);
+        if (gc__o(h, i)->cap > 1)
+            gc_free(gc__o(h, i)->s_.heap);
+    for (int32_t k = 0; k < h->nchunks; k++)
+        gc_free(h->chunks[k]);
+    gc_free(h->chunks);
     for (int32_t i = 0; i < h->capframes; i++)
         gc_free(h->frames[i].vars);
     gc_free(h->frames);

@@ -204,7 +204,7 @@ static int same_heap(LangRun *ra, LangRun *rb, char *why, size_t nwhy)
         SAME(a->g[i] == b->g[i], "global %d: %lld against %lld", i, (long long)a->g[i],
              (long long)b->g[i]);
     for (GcId id = 1; id <= gc_max_id(a); id++)
-        if (!same_record(&a->objs[id], &b->objs[id], why, nwhy))
+        if (!same_record(gc__o(a, id), gc__o(b, id), why, nwhy))
             return 0;
     SAME(a->capframes == b->capframes, "frame capacity %d against %d", a->capframes,
          b->capframes);
