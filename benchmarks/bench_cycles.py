@@ -15,8 +15,9 @@ Four shapes of program, each run as the same .py file by `gcviz run
 For each it prints the best wall time of several runs (the whole process,
 start-up included), the time inside collections (gcviz: its --timings line;
 CPython: gc.callbacks around every collection) and the peak memory (max
-RSS), and the three ratios gcviz / CPython.  Targets (issue 14): wall at most
-0.5, collections at most 0.25, memory at most 0.5.  The objects collected
+RSS of that process alone, read by GNU time), and the three ratios gcviz /
+CPython.  Targets (issue 14): wall at most 0.5, collections at most 0.25,
+memory at most 0.5.  The objects collected
 must agree (CPython's count includes a few of its own start-up).  Under 5 ms
 of collections in CPython (the chain) the ratio is not printed.
 
@@ -37,6 +38,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TARGETS = (0.5, 0.25, 0.5)  # wall, collections, memory
@@ -90,20 +92,33 @@ def program(shape, n):
     return HEAD + BODIES[shape].format(n=n, n1=n - 1, half=n // 2)
 
 
-def best_of(cmd, runs):
-    """(best wall ms, least collection ms, peak MB of the best run, its JSON line)."""
+def find_time():
+    """GNU time, which reports its one child's peak RSS (wait4's ru_maxrss)."""
+    for cand in ("/usr/bin/time", shutil.which("gtime") or ""):
+        if cand and os.path.exists(cand):
+            return cand
+    sys.exit("bench_cycles: GNU time (/usr/bin/time) is needed to measure peak memory")
+
+
+def best_of(cmd, runs, gnu_time, tmp):
+    """(best wall ms, least collection ms, peak MB of the best run, its JSON line).
+
+    Peak memory is the process's own: each run is the one child of a fresh
+    GNU time (about 1 MB), which reads ru_maxrss from wait4.  A child's
+    ru_maxrss also counts the memory of the process it was forked from, up to
+    its exec (the kernel keeps the old address space's peak), so measuring
+    from this Python (about 14 MB) would read 14 MB for a program that uses
+    2.4 MB, as RUSAGE_CHILDREN in a Python probe did."""
     best = None
+    out = os.path.join(tmp, "maxrss")
     for _ in range(runs):
-        # a fresh interpreter per run so ru_maxrss is that tool's own peak
-        probe = [sys.executable, "-c",
-                 "import json,resource,subprocess,sys,time;"
-                 "t=time.perf_counter();"
-                 "o=subprocess.run(sys.argv[1:],capture_output=True,text=True,check=True).stdout;"
-                 "w=(time.perf_counter()-t)*1e3;"
-                 "print(json.dumps([json.loads(o.strip().splitlines()[-1]),w,"
-                 "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024.0]))"] + cmd
-        res, wall, rss = json.loads(subprocess.run(probe, capture_output=True, text=True,
-                                                   check=True).stdout)
+        t = time.perf_counter()
+        o = subprocess.run([gnu_time, "-f", "%M", "-o", out] + cmd, capture_output=True, text=True,
+                           check=True).stdout
+        wall = (time.perf_counter() - t) * 1e3
+        res = json.loads(o.strip().splitlines()[-1])
+        with open(out) as f:
+            rss = int(f.read().split()[-1]) / 1024.0
         if best is None or wall < best[0]:
             best = (wall, min(res["collect_ms"], best[1]) if best else res["collect_ms"], rss, res)
         else:
@@ -126,6 +141,7 @@ def main():
     py = a.python or find_python()
     if not py or not os.path.exists(py):
         sys.exit("bench_cycles: CPython 3.12 not found (set GCVIZ_BENCH_PYTHON)")
+    gtime = find_time()
     tmp = tempfile.mkdtemp(prefix="bench_cycles")
     timer = os.path.join(tmp, "cpython_timer.py")
     with open(timer, "w") as f:
@@ -139,8 +155,8 @@ def main():
             path = os.path.join(tmp, "%s_%d.py" % (shape, n))
             with open(path, "w") as f:
                 f.write(program(shape, n))
-            g = best_of([a.gcviz, "run", "--timings", path], a.runs)
-            c = best_of([py, timer, path], a.runs)
+            g = best_of([a.gcviz, "run", "--timings", path], a.runs, gtime, tmp)
+            c = best_of([py, timer, path], a.runs, gtime, tmp)
             # CPython's count has a few objects of its own start-up; with automatic
             # collection the last young generation may be collected at exit, which
             # its callbacks do not see (at most one threshold, 2,000 in 3.12)
