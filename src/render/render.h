@@ -160,6 +160,14 @@ typedef struct RenderHit {
     float x, y, w, h;
 } RenderHit;
 
+/* Commands [first, end) that draw nothing outside the box x, y, w, h: a
+ * backend may keep the pixels they leave there and copy them again while
+ * the commands and what lies under the box are the same (render_sdl.c). */
+typedef struct RenderGroup {
+    int32_t first, end;
+    float x, y, w, h;
+} RenderGroup;
+
 typedef struct RenderList {
     RenderCmd *cmds;
     int32_t ncmds, capcmds;
@@ -172,11 +180,19 @@ typedef struct RenderList {
     int32_t width, height; /* size of the target in pixels */
     RenderColor clear;     /* background */
     int oom;               /* set once an allocation failed (the list is then partial) */
+    RenderGroup *groups;   /* parts a backend may keep as pixels (render_group_begin) */
+    int32_t ngroups, capgroups;
 } RenderList;
 
 void render_list_init(RenderList *l, int width, int height, RenderColor clear);
 void render_list_reset(RenderList *l, int width, int height, RenderColor clear);
 void render_list_free(RenderList *l);
+/* Starts a group of the commands that follow, which must draw nothing
+ * outside the box (it clips them); returns its number for
+ * render_group_end, or -1 (out of memory: the commands are drawn as
+ * usual).  Groups do not nest. */
+int32_t render_group_begin(RenderList *l, float x, float y, float w, float h);
+void render_group_end(RenderList *l, int32_t group);
 
 void render_rect(RenderList *l, float x, float y, float w, float h, float radius, RenderColor c);
 void render_frame(RenderList *l, float x, float y, float w, float h, float radius, float width,
@@ -228,6 +244,9 @@ void render_sdl_free(RenderSdl *b);
 /* Clears the target and draws the whole list.  Returns 0, or -1 with
  * SDL_GetError() set. */
 int render_sdl_draw(RenderSdl *b, const RenderList *l);
+/* How many groups (render_group_begin) were copied from kept pixels
+ * instead of drawn, since the backend was made. */
+long render_sdl_groups_copied(const RenderSdl *b);
 
 /* ---- the scene: one gcviz frame ------------------------------------------------- */
 

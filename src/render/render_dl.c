@@ -17,7 +17,7 @@ void render_list_init(RenderList *l, int width, int height, RenderColor clear)
 
 void render_list_reset(RenderList *l, int width, int height, RenderColor clear)
 {
-    l->ncmds = l->npts = l->nchars = l->nhits = 0;
+    l->ncmds = l->npts = l->nchars = l->nhits = l->ngroups = 0;
     l->width = width;
     l->height = height;
     l->clear = clear;
@@ -32,6 +32,7 @@ void render_list_free(RenderList *l)
     free(l->pts);
     free(l->chars);
     free(l->hits);
+    free(l->groups);
     memset(l, 0, sizeof *l);
 }
 
@@ -170,6 +171,21 @@ void render_clip(RenderList *l, float x, float y, float w, float h)
 void render_unclip(RenderList *l)
 {
     push(l, RENDER_CMD_CLIP, (RenderColor){0, 0, 0, 0});
+}
+
+int32_t render_group_begin(RenderList *l, float x, float y, float w, float h)
+{
+    if (w <= 0 || h <= 0 ||
+        GC_VEC_RESERVE(l->groups, l->ngroups + 1, l->capgroups, 16, realloc) < 0)
+        return -1;
+    l->groups[l->ngroups] = (RenderGroup){l->ncmds, l->ncmds, x, y, w, h};
+    return l->ngroups++;
+}
+
+void render_group_end(RenderList *l, int32_t group)
+{
+    if (group >= 0 && group < l->ngroups)
+        l->groups[group].end = l->ncmds;
 }
 
 void render_hit(RenderList *l, RenderHitKind kind, int32_t id, float x, float y, float w, float h)

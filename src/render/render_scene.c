@@ -586,6 +586,9 @@ static void timeline_coarse_label(Scene *s, float tx, float tw, float ty, float 
 static void timeline(Scene *s, float x, float y, float w, float h)
 {
     const RenderTheme *t = s->t;
+    /* all but the cursor is the same from step to step: a group the
+     * backend keeps as pixels (a long run's track has thousands of marks) */
+    int32_t group = render_group_begin(s->l, x, y, w, h);
     float bs = sc(s, 44), gap = sc(s, 8);
     float by = y + (h - bs) * 0.5f;
     static const RenderButton order[] = {RENDER_BTN_HOME, RENDER_BTN_PREV, RENDER_BTN_PLAY,
@@ -610,8 +613,10 @@ static void timeline(Scene *s, float x, float y, float w, float h)
     float tx = bx + sc(s, 10), tw = x + w - tx - sc(s, 10);
     float ty = y + h * 0.5f - sc(s, 11), th = sc(s, 22);
     render_rect(s->l, tx, ty, tw, th, th * 0.5f, t->timeline);
-    if (!s->h || !s->tl || s->nevents <= 0 || tw <= 0)
+    if (!s->h || !s->tl || s->nevents <= 0 || tw <= 0) {
+        render_group_end(s->l, group);
         return;
+    }
     float n = (float)s->nevents;
 #define TX(i) (tx + tw * ((float)(i) / n))
     for (int32_t i = 0; i < s->tl->ncollections; i++) {
@@ -640,6 +645,7 @@ static void timeline(Scene *s, float x, float y, float w, float h)
         float ex = TX(s->tl->error_event);
         render_rect(s->l, ex - sc(s, 2), ty - sc(s, 4), sc(s, 4), th + sc(s, 8), sc(s, 2), t->error);
     }
+    render_group_end(s->l, group);
     float cx = TX(s->cursor);
     render_rect(s->l, tx, ty + th * 0.5f - sc(s, 2), cx - tx, sc(s, 4), sc(s, 2), with_alpha(t->accent, 0.8f));
     render_rect(s->l, cx - sc(s, 2), ty - sc(s, 8), sc(s, 4), th + sc(s, 16), sc(s, 2), t->cursor);

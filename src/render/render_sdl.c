@@ -38,6 +38,7 @@
 #define MAX_FILL_PTS 1024 /* a path after cutting its long slanted edges (snap) */
 #define PIECE 16.0f       /* longest slanted piece, in pixels across (snap) */
 
+#define GROUP_CACHE  8   /* groups kept as pixels (snap) */
 #define CORNER_CACHE 96  /* corner shapes kept (radius x stroke width) */
 #define CORNER_MAX_R 48   /* larger corners go through the polygon path */
 
@@ -48,6 +49,16 @@ typedef struct CornerSet {
     int r, w4;
     SDL_Texture *tex[4]; /* top left, top right, bottom left, bottom right */
 } CornerSet;
+
+/* The pixels a group of commands left (render_group_begin), with what was
+ * under them before (snap). */
+typedef struct GroupEntry {
+    uint64_t key; /* group_key */
+    SDL_Rect box;
+    Uint32 *pre;      /* the box before the group, ARGB8888 */
+    SDL_Texture *tex; /* the box after it */
+    uint32_t used;
+} GroupEntry;
 
 typedef struct TextEntry {
     uint64_t hash;
@@ -76,6 +87,11 @@ struct RenderSdl {
     int capmask;
     int mask_y0, mask_n;  /* its rows: mask_y0 .. mask_y0 + mask_n - 1 */
     SDL_Rect clip;        /* current clip rectangle, in target pixels */
+    SDL_Rect sdl_clip;    /* the one given to SDL (the target when none) */
+    GroupEntry groups[GROUP_CACHE];
+    Uint32 *under; /* pixels read back (draw_group) */
+    long groups_copied;
+    int32_t capunder;
     SDL_Texture *white;   /* 1x1 white texture for the fringe triangles (snap) */
     CornerSet corners[CORNER_CACHE]; /* anti-aliased corners of rounded rects (snap) */
     int ncorners;
@@ -140,6 +156,12 @@ void render_sdl_free(RenderSdl *b)
     for (int i = 0; i < b->ncorners; i++)
         for (int k = 0; k < 4; k++)
             SDL_DestroyTexture(b->corners[i].tex[k]);
+    for (int i = 0; i < GROUP_CACHE; i++) {
+        if (b->groups[i].tex)
+            SDL_DestroyTexture(b->groups[i].tex);
+        free(b->groups[i].pre);
+    }
+    free(b->under);
     free(b->v);
     free(b->idx);
     free(b->rects);
@@ -1296,6 +1318,195 @@ static int outside_clip(const RenderSdl *b, const RenderList *l, const RenderCmd
            y1 + m < (float)b->clip.y || y0 - m > (float)(b->clip.y + b->clip.h);
 }
 
+/* ---- groups kept as pixels (snap) --------------------------------------------- */
+
+static void draw_cmd(RenderSdl *b, const RenderList *l, int32_t i, const SDL_Rect *target);
+
+/* A hash of what the commands [first, end) draw: every field, with the
+ * points and the text they refer to instead of their offsets. */
+static uint64_t mix(uint64_t h, const void *p, size_t n)
+{
+    const uint8_t *q = p;
+    for (; n >= 8; n -= 8, q += 8) {
+        uint64_t w;
+        memcpy(&w, q, 8);
+        h = (h ^ w) * 0x100000001b3ULL;
+        h ^= h >> 29;
+    }
+    for (; n > 0; n--, q++)
+        h = (h ^ *q) * 0x100000001b3ULL;
+    return h;
+}
+
+static uint64_t group_key(const RenderList *l, const RenderGroup *g, const SDL_Rect *box)
+{
+    uint64_t h = mix(0xcbf29ce484222325ULL, box, sizeof *box);
+    for (int32_t i = g->first; i < g->end; i++) {
+        RenderCmd c = l->cmds[i];
+        c.pts = c.text = 0;
+        h = mix(h, &c, sizeof c);
+        const RenderCmd *o = &l->cmds[i];
+        if (o->kind == RENDER_CMD_LINE || o->kind == RENDER_CMD_POLY)
+            h = mix(h, l->pts + o->pts, (size_t)o->npts * sizeof *l->pts);
+        else if (o->kind == RENDER_CMD_TEXT)
+            h = mix(h, render_cmd_text(l, o), strlen(render_cmd_text(l, o)));
+    }
+    /* a translucent rect last looks at the command after it (draw_rect) */
+    const RenderCmd *last = &l->cmds[g->end - 1];
+    if (g->end < l->ncmds && last->kind == RENDER_CMD_RECT && last->color.a < 255) {
+        RenderCmd c = l->cmds[g->end];
+        c.pts = c.text = 0;
+        h = mix(h, &c, sizeof c);
+    }
+    return h;
+}
+
+/* The pixels of box (inside the target) as ARGB8888 into buf. */
+static int read_box(RenderSdl *b, const SDL_Rect *box, Uint32 *buf)
+{
+    return SDL_RenderReadPixels(b->r, box, SDL_PIXELFORMAT_ARGB8888, buf, box->w * 4);
+}
+
+/* Keeps the pixels the group left in box (read now) as entry e, with
+ * what was under it before (b->under). */
+static void group_keep(RenderSdl *b, GroupEntry *e, uint64_t key, const SDL_Rect *box, size_t npx)
+{
+    if (e->tex && (e->box.w != box->w || e->box.h != box->h)) {
+        SDL_DestroyTexture(e->tex);
+        e->tex = NULL;
+    }
+    Uint32 *pre = realloc(e->pre, npx * 4);
+    if (!pre) {
+        free(e->pre);
+        e->pre = NULL;
+        if (e->tex)
+            SDL_DestroyTexture(e->tex);
+        e->tex = NULL;
+        return;
+    }
+    e->pre = pre;
+    memcpy(e->pre, b->under, npx * 4);
+    if (!e->tex)
+        e->tex = SDL_CreateTexture(b->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, box->w,
+                                   box->h);
+    if (!e->tex || read_box(b, box, b->under) < 0 ||
+        SDL_UpdateTexture(e->tex, NULL, b->under, box->w * 4) < 0) {
+        if (e->tex)
+            SDL_DestroyTexture(e->tex);
+        e->tex = NULL;
+        return;
+    }
+    e->key = key;
+    e->box = *box;
+    e->used = b->draw_no;
+}
+
+/* Draws the group g and returns the command after it (g->first when it
+ * holds a clip: then drawn command by command).  On the software
+ * renderer a group whose commands and underlying pixels are those of a
+ * group drawn before is one copy of the pixels it left then: exactly the
+ * same pixels (the copy replaces them, no blending), checked by comparing
+ * what was under it. */
+static int32_t draw_group(RenderSdl *b, const RenderList *l, const RenderGroup *g,
+                          const SDL_Rect *target)
+{
+    SDL_Rect want = {(int)floorf(g->x), (int)floorf(g->y), 0, 0}, box;
+    want.w = (int)ceilf(g->x + g->w) - want.x;
+    want.h = (int)ceilf(g->y + g->h) - want.y;
+    if (!SDL_IntersectRect(&want, &b->clip, &box))
+        return g->end; /* all of it clipped away */
+    for (int32_t i = g->first; i < g->end; i++)
+        if (l->cmds[i].kind == RENDER_CMD_CLIP)
+            return g->first; /* not kept: drawn command by command */
+    flush(b);
+    size_t npx = (size_t)box.w * (size_t)box.h;
+    uint64_t key = group_key(l, g, &box);
+    GroupEntry *e = NULL, *free_e = NULL; /* the match; else an empty or the oldest entry */
+    for (int k = 0; k < GROUP_CACHE; k++) {
+        GroupEntry *q = &b->groups[k];
+        if (q->tex && q->key == key && memcmp(&q->box, &box, sizeof box) == 0)
+            e = q;
+        if (!free_e || (free_e->tex && (!q->tex || q->used < free_e->used)))
+            free_e = q;
+    }
+    if (GC_VEC_RESERVE(b->under, (int32_t)npx, b->capunder, 4096, realloc) < 0 ||
+        read_box(b, &box, b->under) < 0)
+        e = NULL, free_e = NULL;
+    else if (e && memcmp(e->pre, b->under, npx * 4) == 0) {
+        e->used = b->draw_no;
+        b->groups_copied++;
+        SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_NONE);
+        if (SDL_RenderCopy(b->r, e->tex, NULL, &box) < 0)
+            b->failed = 1;
+        return g->end;
+    }
+    /* drawn: clipped to the box (which it must not leave anyway) */
+    SDL_Rect clip = b->clip, sdl_clip = b->sdl_clip;
+    b->clip = box;
+    b->sdl_clip = box;
+    SDL_RenderSetClipRect(b->r, &box);
+    for (int32_t i = g->first; i < g->end; i++)
+        draw_cmd(b, l, i, target);
+    flush(b);
+    b->clip = clip;
+    b->sdl_clip = sdl_clip;
+    SDL_RenderSetClipRect(b->r, memcmp(&sdl_clip, target, sizeof *target) == 0 ? NULL : &sdl_clip);
+    if (!e)
+        e = free_e;
+    if (e)
+        group_keep(b, e, key, &box, npx);
+    return g->end;
+}
+
+long render_sdl_groups_copied(const RenderSdl *b)
+{
+    return b->groups_copied;
+}
+
+/* One command of the list (i), within target. */
+static void draw_cmd(RenderSdl *b, const RenderList *l, int32_t i, const SDL_Rect *target)
+{
+    const RenderCmd *c = &l->cmds[i];
+    if (outside_clip(b, l, c))
+        return;
+    switch (c->kind) {
+    case RENDER_CMD_RECT:
+        draw_rect(b, c, i + 1 < l->ncmds ? &l->cmds[i + 1] : NULL);
+        break;
+    case RENDER_CMD_FRAME:
+        draw_frame(b, c);
+        break;
+    case RENDER_CMD_LINE:
+        draw_line(b, l, c);
+        break;
+    case RENDER_CMD_POLY:
+        draw_poly(b, l, c);
+        break;
+    case RENDER_CMD_HATCH:
+        draw_hatch(b, c);
+        break;
+    case RENDER_CMD_TEXT:
+        flush(b);
+        draw_text(b, l, c);
+        break;
+    case RENDER_CMD_CLIP:
+        flush(b);
+        if (c->w <= 0) {
+            b->sdl_clip = *target;
+            b->clip = *target;
+        } else {
+            b->sdl_clip = (SDL_Rect){(int)floorf(c->x), (int)floorf(c->y), (int)ceilf(c->w),
+                                     (int)ceilf(c->h)};
+            if (!SDL_IntersectRect(&b->sdl_clip, target, &b->clip))
+                b->clip = (SDL_Rect){0, 0, 0, 0};
+        }
+        SDL_RenderSetClipRect(b->r, c->w <= 0 ? NULL : &b->sdl_clip);
+        break;
+    default:
+        break;
+    }
+}
+
 int render_sdl_draw(RenderSdl *b, const RenderList *l)
 {
     b->draw_no++;
@@ -1306,6 +1517,7 @@ int render_sdl_draw(RenderSdl *b, const RenderList *l)
         target.h = l->height;
     }
     b->clip = target;
+    b->sdl_clip = target;
     if (b->ncached > TEXT_CACHE / 2)
         cache_clear(b, 1);
     else if (b->snap && b->ncached > TEXT_CACHE / 4)
@@ -1315,49 +1527,20 @@ int render_sdl_draw(RenderSdl *b, const RenderList *l)
     SDL_SetRenderDrawColor(b->r, l->clear.r, l->clear.g, l->clear.b, 255);
     if (SDL_RenderClear(b->r) < 0)
         return -1;
+    int32_t g = 0;
     for (int32_t i = 0; i < l->ncmds; i++) {
-        const RenderCmd *c = &l->cmds[i];
-        if (outside_clip(b, l, c))
-            continue;
-        switch (c->kind) {
-        case RENDER_CMD_RECT:
-            draw_rect(b, c, i + 1 < l->ncmds ? &l->cmds[i + 1] : NULL);
-            break;
-        case RENDER_CMD_FRAME:
-            draw_frame(b, c);
-            break;
-        case RENDER_CMD_LINE:
-            draw_line(b, l, c);
-            break;
-        case RENDER_CMD_POLY:
-            draw_poly(b, l, c);
-            break;
-        case RENDER_CMD_HATCH:
-            draw_hatch(b, c);
-            break;
-        case RENDER_CMD_TEXT:
-            flush(b);
-            draw_text(b, l, c);
-            break;
-        case RENDER_CMD_CLIP:
-            flush(b);
-            if (c->w <= 0) {
-                SDL_RenderSetClipRect(b->r, NULL);
-                b->clip = target;
-            } else {
-                SDL_Rect r = {(int)floorf(c->x), (int)floorf(c->y), (int)ceilf(c->w),
-                              (int)ceilf(c->h)};
-                SDL_RenderSetClipRect(b->r, &r);
-                if (!SDL_IntersectRect(&r, &target, &b->clip))
-                    b->clip = (SDL_Rect){0, 0, 0, 0};
+        while (g < l->ngroups && l->groups[g].first < i)
+            g++;
+        if (b->snap && g < l->ngroups && l->groups[g].first == i && l->groups[g].end > i) {
+            int32_t next = draw_group(b, l, &l->groups[g], &target);
+            if (next > i) {
+                i = next - 1;
+                continue;
             }
-            break;
-        default:
-            break;
         }
+        draw_cmd(b, l, i, &target);
     }
     flush(b);
     SDL_RenderSetClipRect(b->r, NULL);
     return b->failed ? -1 : 0;
 }
-

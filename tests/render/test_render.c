@@ -818,6 +818,39 @@ static void t_replay_back_forth(void)
     target_close(&t);
 }
 
+/* The timeline's marks are a group the software backend keeps as pixels
+ * (render_group_begin): a frame that copies them is the frame drawn from
+ * scratch, byte for byte, through steps, a theme change and a jump. */
+static void t_group_cache(void)
+{
+    const char *files[] = {"cycle.json", "many.json"};
+    for (int f = 0; f < 2; f++) {
+        Target t;
+        CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+        CHECK(load(&t, files[f]) == 0, "load");
+        CHECK(draw(&t) == 0, "draw");
+        long copied = render_sdl_groups_copied(t.w->backend);
+        for (int i = 0; i < 12; i++) {
+            key(&t, i == 6 ? SDLK_t : i == 9 ? SDLK_END : SDLK_RIGHT, 0);
+            CHECK(draw(&t) == 0, "draw");
+            uint64_t kept = frame_hash(&t);
+            /* the same frame from a new backend: nothing kept */
+            RenderSdl *old = t.w->backend;
+            t.w->backend = render_sdl_new(t.r, t.w->fonts);
+            CHECK(t.w->backend && draw(&t) == 0, "draw");
+            CHECK(render_sdl_groups_copied(t.w->backend) == 0, "a new backend draws");
+            CHECK(frame_hash(&t) == kept, "%s step %d: the copied frame differs from the drawn one",
+                  files[f], i);
+            render_sdl_free(t.w->backend);
+            t.w->backend = old;
+        }
+        CHECK(render_sdl_groups_copied(t.w->backend) - copied >= 8,
+              "%s: the timeline was copied in %ld of 12 frames", files[f],
+              render_sdl_groups_copied(t.w->backend) - copied);
+        target_close(&t);
+    }
+}
+
 static void t_replay_tab(void)
 {
     Target t;
@@ -4162,7 +4195,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images}, {"group_cache", t_group_cache},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
