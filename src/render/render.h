@@ -160,12 +160,11 @@ typedef struct RenderHit {
     float x, y, w, h;
 } RenderHit;
 
-/* Commands [first, end) that draw nothing outside the box x, y, w, h: a
- * backend may keep the pixels they leave there and copy them again while
- * the commands and what lies under the box are the same (render_sdl.c). */
+/* Commands [first, end) (no clips among them) whose pixels a backend may
+ * keep and copy again while the commands and what lies under them are the
+ * same (render_sdl.c). */
 typedef struct RenderGroup {
     int32_t first, end;
-    float x, y, w, h;
 } RenderGroup;
 
 typedef struct RenderList {
@@ -187,11 +186,10 @@ typedef struct RenderList {
 void render_list_init(RenderList *l, int width, int height, RenderColor clear);
 void render_list_reset(RenderList *l, int width, int height, RenderColor clear);
 void render_list_free(RenderList *l);
-/* Starts a group of the commands that follow, which must draw nothing
- * outside the box (it clips them); returns its number for
+/* Starts a group of the commands that follow; returns its number for
  * render_group_end, or -1 (out of memory: the commands are drawn as
  * usual).  Groups do not nest. */
-int32_t render_group_begin(RenderList *l, float x, float y, float w, float h);
+int32_t render_group_begin(RenderList *l);
 void render_group_end(RenderList *l, int32_t group);
 
 void render_rect(RenderList *l, float x, float y, float w, float h, float radius, RenderColor c);

@@ -173,12 +173,11 @@ void render_unclip(RenderList *l)
     push(l, RENDER_CMD_CLIP, (RenderColor){0, 0, 0, 0});
 }
 
-int32_t render_group_begin(RenderList *l, float x, float y, float w, float h)
+int32_t render_group_begin(RenderList *l)
 {
-    if (w <= 0 || h <= 0 ||
-        GC_VEC_RESERVE(l->groups, l->ngroups + 1, l->capgroups, 16, realloc) < 0)
+    if (GC_VEC_RESERVE(l->groups, l->ngroups + 1, l->capgroups, 16, realloc) < 0)
         return -1;
-    l->groups[l->ngroups] = (RenderGroup){l->ncmds, l->ncmds, x, y, w, h};
+    l->groups[l->ngroups] = (RenderGroup){l->ncmds, l->ncmds};
     return l->ngroups++;
 }
 

@@ -1241,6 +1241,9 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
         draw_card_overview(c, id, o, hot, selected, unreach || tentative, leaked, content_a);
         return;
     }
+    /* a card is a group the backend keeps as pixels: most cards look the
+     * same from one frame to the next */
+    int32_t group = render_group_begin(s->l);
     tag_strip(c, id, x, y, w, k, a, o);
     if (hot)
         render_rect(s->l, bx - 7 * k, by - 7 * k, bw + 14 * k, bh + 14 * k, r + 7 * k, t->hot_fill);
@@ -1300,6 +1303,7 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     outline_style(t, freed, leaked, unreach || tentative, hot, selected, k, &oc, &ow, &dash);
     render_frame(s->l, bx, by, bw, bh, r, ow < 1 ? 1 : ow, dash, with_alpha(oc, a));
     card_footer(&p, g, leaked, tentative, unreach);
+    render_group_end(s->l, group);
     render_hit(s->l, RENDER_HIT_CARD, id, bx, y, bw, bh + LAYOUT_TAG_H * k);
 }
 

@@ -38,7 +38,10 @@
 #define MAX_FILL_PTS 1024 /* a path after cutting its long slanted edges (snap) */
 #define PIECE 16.0f       /* longest slanted piece, in pixels across (snap) */
 
-#define GROUP_CACHE  8   /* groups kept as pixels (snap) */
+/* groups kept as pixels (snap): at most GROUP_CACHE of them, GROUP_PIXELS
+ * pixels in all (twice: before and after) */
+#define GROUP_CACHE  256
+#define GROUP_PIXELS (4L << 20)
 #define CORNER_CACHE 96  /* corner shapes kept (radius x stroke width) */
 #define CORNER_MAX_R 48   /* larger corners go through the polygon path */
 
@@ -53,11 +56,12 @@ typedef struct CornerSet {
 /* The pixels a group of commands left (render_group_begin), with what was
  * under them before (snap). */
 typedef struct GroupEntry {
-    uint64_t key; /* group_key */
-    SDL_Rect box;
+    uint64_t key;     /* group_key; 0: an empty entry */
+    SDL_Rect box;     /* the pixels it may touch */
     Uint32 *pre;      /* the box before the group, ARGB8888 */
     SDL_Texture *tex; /* the box after it */
-    uint32_t used;
+    int kept;         /* pre and tex hold it (else the key was only seen) */
+    uint32_t used;    /* draw number of the last use */
 } GroupEntry;
 
 typedef struct TextEntry {
@@ -91,6 +95,7 @@ struct RenderSdl {
     GroupEntry groups[GROUP_CACHE];
     Uint32 *under; /* pixels read back (draw_group) */
     long groups_copied;
+    long group_px; /* pixels kept in the groups' textures */
     int32_t capunder;
     SDL_Texture *white;   /* 1x1 white texture for the fringe triangles (snap) */
     CornerSet corners[CORNER_CACHE]; /* anti-aliased corners of rounded rects (snap) */
@@ -146,6 +151,8 @@ static void cache_trim(RenderSdl *b, int max)
     }
 }
 
+static void group_drop(RenderSdl *b, GroupEntry *e);
+
 void render_sdl_free(RenderSdl *b)
 {
     if (!b)
@@ -156,11 +163,8 @@ void render_sdl_free(RenderSdl *b)
     for (int i = 0; i < b->ncorners; i++)
         for (int k = 0; k < 4; k++)
             SDL_DestroyTexture(b->corners[i].tex[k]);
-    for (int i = 0; i < GROUP_CACHE; i++) {
-        if (b->groups[i].tex)
-            SDL_DestroyTexture(b->groups[i].tex);
-        free(b->groups[i].pre);
-    }
+    for (int i = 0; i < GROUP_CACHE; i++)
+        group_drop(b, &b->groups[i]);
     free(b->under);
     free(b->v);
     free(b->idx);
@@ -1252,25 +1256,36 @@ static TextEntry *text_texture(RenderSdl *b, int font, int px, const char *s, ui
     return e;
 }
 
-static void draw_text(RenderSdl *b, const RenderList *l, const RenderCmd *c)
+/* The texture of a TEXT command and where it goes; NULL when it draws
+ * nothing. */
+static TextEntry *text_place(RenderSdl *b, const RenderList *l, const RenderCmd *c, SDL_FRect *dst)
 {
     const char *s = render_cmd_text(l, c);
     uint32_t rgba = 0;
     if (b->snap) {
         if (c->color.a == 0)
-            return; /* invisible; rgba 0 means white to be tinted */
+            return NULL; /* invisible; rgba 0 means white to be tinted */
         rgba = (uint32_t)c->color.r << 24 | (uint32_t)c->color.g << 16 |
                (uint32_t)c->color.b << 8 | c->color.a;
     }
     TextEntry *e = text_texture(b, c->font, c->px, s, rgba);
     if (!e)
-        return;
+        return NULL;
     float x = c->x;
     if (c->align == RENDER_ALIGN_CENTER)
         x -= (float)e->w * 0.5f;
     else if (c->align == RENDER_ALIGN_RIGHT)
         x -= (float)e->w;
-    SDL_FRect dst = {floorf(x + 0.5f), floorf(c->y + 0.5f), (float)e->w, (float)e->h};
+    *dst = (SDL_FRect){floorf(x + 0.5f), floorf(c->y + 0.5f), (float)e->w, (float)e->h};
+    return e;
+}
+
+static void draw_text(RenderSdl *b, const RenderList *l, const RenderCmd *c)
+{
+    SDL_FRect dst;
+    TextEntry *e = text_place(b, l, c, &dst);
+    if (!e)
+        return;
     if (!e->rgba) {
         SDL_SetTextureColorMod(e->tex, c->color.r, c->color.g, c->color.b);
         SDL_SetTextureAlphaMod(e->tex, c->color.a);
@@ -1279,9 +1294,10 @@ static void draw_text(RenderSdl *b, const RenderList *l, const RenderCmd *c)
         b->failed = 1;
 }
 
-/* Whether c certainly draws nothing inside the clip rectangle (text is
- * never skipped: its width is not known here). */
-static int outside_clip(const RenderSdl *b, const RenderList *l, const RenderCmd *c)
+/* Bounds of what a shape command may draw (x0, y0, x1, y1, its fringe and
+ * truncation included); 0 for text and clips, whose extent is not known
+ * here. */
+static int shape_bounds(const RenderList *l, const RenderCmd *c, float *bx)
 {
     float x0, y0, x1, y1, m;
     switch (c->kind) {
@@ -1297,7 +1313,7 @@ static int outside_clip(const RenderSdl *b, const RenderList *l, const RenderCmd
     case RENDER_CMD_LINE:
     case RENDER_CMD_POLY: {
         if (c->npts < 1)
-            return 1;
+            return 0;
         const RenderPt *p = l->pts + c->pts;
         x0 = x1 = p[0].x;
         y0 = y1 = p[0].y;
@@ -1314,8 +1330,22 @@ static int outside_clip(const RenderSdl *b, const RenderList *l, const RenderCmd
         return 0;
     }
     m += 2 * AA + 1;
-    return x1 + m < (float)b->clip.x || x0 - m > (float)(b->clip.x + b->clip.w) ||
-           y1 + m < (float)b->clip.y || y0 - m > (float)(b->clip.y + b->clip.h);
+    bx[0] = x0 - m;
+    bx[1] = y0 - m;
+    bx[2] = x1 + m;
+    bx[3] = y1 + m;
+    return 1;
+}
+
+/* Whether c certainly draws nothing inside the clip rectangle (text is
+ * never skipped: its width is not known here). */
+static int outside_clip(const RenderSdl *b, const RenderList *l, const RenderCmd *c)
+{
+    float bx[4];
+    if (!shape_bounds(l, c, bx))
+        return c->kind == RENDER_CMD_LINE || c->kind == RENDER_CMD_POLY; /* no points */
+    return bx[2] < (float)b->clip.x || bx[0] > (float)(b->clip.x + b->clip.w) ||
+           bx[3] < (float)b->clip.y || bx[1] > (float)(b->clip.y + b->clip.h);
 }
 
 /* ---- groups kept as pixels (snap) --------------------------------------------- */
@@ -1338,9 +1368,10 @@ static uint64_t mix(uint64_t h, const void *p, size_t n)
     return h;
 }
 
-static uint64_t group_key(const RenderList *l, const RenderGroup *g, const SDL_Rect *box)
+/* The key of group g drawn within the current clip. */
+static uint64_t group_key(const RenderSdl *b, const RenderList *l, const RenderGroup *g)
 {
-    uint64_t h = mix(0xcbf29ce484222325ULL, box, sizeof *box);
+    uint64_t h = mix(0xcbf29ce484222325ULL, &b->clip, sizeof b->clip);
     for (int32_t i = g->first; i < g->end; i++) {
         RenderCmd c = l->cmds[i];
         c.pts = c.text = 0;
@@ -1358,7 +1389,41 @@ static uint64_t group_key(const RenderList *l, const RenderGroup *g, const SDL_R
         c.pts = c.text = 0;
         h = mix(h, &c, sizeof c);
     }
-    return h;
+    return h ? h : 1;
+}
+
+/* The whole pixels group g may touch, within the clip (empty when none). */
+static SDL_Rect group_box(RenderSdl *b, const RenderList *l, const RenderGroup *g)
+{
+    float u[4] = {1e9f, 1e9f, -1e9f, -1e9f}, bx[4];
+    for (int32_t i = g->first; i < g->end; i++) {
+        const RenderCmd *c = &l->cmds[i];
+        SDL_FRect d;
+        if (c->kind == RENDER_CMD_TEXT) {
+            if (!text_place(b, l, c, &d))
+                continue;
+            bx[0] = d.x - 1;
+            bx[1] = d.y - 1;
+            bx[2] = d.x + d.w + 1;
+            bx[3] = d.y + d.h + 1;
+        } else if (!shape_bounds(l, c, bx)) {
+            continue;
+        }
+        u[0] = bx[0] < u[0] ? bx[0] : u[0];
+        u[1] = bx[1] < u[1] ? bx[1] : u[1];
+        u[2] = bx[2] > u[2] ? bx[2] : u[2];
+        u[3] = bx[3] > u[3] ? bx[3] : u[3];
+    }
+    SDL_Rect box = {0, 0, 0, 0}, want;
+    if (u[0] > u[2] || u[0] < -1e6f || u[1] < -1e6f || u[2] > 1e6f || u[3] > 1e6f)
+        return u[0] > u[2] ? box : b->clip; /* nothing; or far off: the clip bounds it */
+    want.x = (int)floorf(u[0]);
+    want.y = (int)floorf(u[1]);
+    want.w = (int)ceilf(u[2]) - want.x;
+    want.h = (int)ceilf(u[3]) - want.y;
+    if (!SDL_IntersectRect(&want, &b->clip, &box))
+        box = (SDL_Rect){0, 0, 0, 0};
+    return box;
 }
 
 /* The pixels of box (inside the target) as ARGB8888 into buf. */
@@ -1367,80 +1432,113 @@ static int read_box(RenderSdl *b, const SDL_Rect *box, Uint32 *buf)
     return SDL_RenderReadPixels(b->r, box, SDL_PIXELFORMAT_ARGB8888, buf, box->w * 4);
 }
 
+static void group_drop(RenderSdl *b, GroupEntry *e)
+{
+    if (e->tex) {
+        SDL_DestroyTexture(e->tex);
+        b->group_px -= (long)e->box.w * e->box.h;
+    }
+    free(e->pre);
+    memset(e, 0, sizeof *e);
+}
+
+/* The entry of key (e->key == key), or the one to use for it: an empty
+ * one, else the least recently used. */
+static GroupEntry *group_entry(RenderSdl *b, uint64_t key)
+{
+    GroupEntry *best = &b->groups[0];
+    for (int k = 0; k < GROUP_CACHE; k++) {
+        GroupEntry *q = &b->groups[k];
+        if (q->key == key)
+            return q;
+        if (best->key && (!q->key || q->used < best->used))
+            best = q;
+    }
+    return best;
+}
+
 /* Keeps the pixels the group left in box (read now) as entry e, with
- * what was under it before (b->under). */
-static void group_keep(RenderSdl *b, GroupEntry *e, uint64_t key, const SDL_Rect *box, size_t npx)
+ * what was under it before (b->under); old entries go while the pixels
+ * kept exceed GROUP_PIXELS. */
+static void group_keep(RenderSdl *b, GroupEntry *e, const SDL_Rect *box, size_t npx)
 {
     if (e->tex && (e->box.w != box->w || e->box.h != box->h)) {
         SDL_DestroyTexture(e->tex);
+        b->group_px -= (long)e->box.w * e->box.h;
         e->tex = NULL;
     }
-    Uint32 *pre = realloc(e->pre, npx * 4);
-    if (!pre) {
-        free(e->pre);
-        e->pre = NULL;
-        if (e->tex)
-            SDL_DestroyTexture(e->tex);
-        e->tex = NULL;
+    while (!e->tex && b->group_px + (long)npx > GROUP_PIXELS) {
+        GroupEntry *old = NULL;
+        for (int k = 0; k < GROUP_CACHE; k++)
+            if (b->groups[k].tex && &b->groups[k] != e && (!old || b->groups[k].used < old->used))
+                old = &b->groups[k];
+        if (!old)
+            return;
+        group_drop(b, old);
+    }
+    Uint32 *pre =
+        e->pre && e->box.w * e->box.h == box->w * box->h ? e->pre : realloc(e->pre, npx * 4);
+    if (!pre)
         return;
-    }
     e->pre = pre;
     memcpy(e->pre, b->under, npx * 4);
-    if (!e->tex)
+    if (!e->tex) {
         e->tex = SDL_CreateTexture(b->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, box->w,
                                    box->h);
+        if (e->tex)
+            b->group_px += (long)npx;
+    }
+    e->box = *box;
     if (!e->tex || read_box(b, box, b->under) < 0 ||
         SDL_UpdateTexture(e->tex, NULL, b->under, box->w * 4) < 0) {
-        if (e->tex)
-            SDL_DestroyTexture(e->tex);
-        e->tex = NULL;
+        uint64_t key = e->key;
+        group_drop(b, e);
+        e->key = key; /* seen */
         return;
     }
-    e->key = key;
-    e->box = *box;
-    e->used = b->draw_no;
+    e->kept = 1;
 }
 
 /* Draws the group g and returns the command after it (g->first when it
- * holds a clip: then drawn command by command).  On the software
- * renderer a group whose commands and underlying pixels are those of a
- * group drawn before is one copy of the pixels it left then: exactly the
- * same pixels (the copy replaces them, no blending), checked by comparing
- * what was under it. */
+ * holds a clip: then drawn command by command).  On the software renderer
+ * a group drawn before with the same commands, clip and pixels under it
+ * is one copy of the pixels it left then, which replaces the box's
+ * pixels: exactly the pixels drawing it would give.  A group's pixels are
+ * kept the second time it is drawn (a group seen once, such as the cards
+ * of a jump elsewhere, costs its key only). */
 static int32_t draw_group(RenderSdl *b, const RenderList *l, const RenderGroup *g,
                           const SDL_Rect *target)
 {
-    SDL_Rect want = {(int)floorf(g->x), (int)floorf(g->y), 0, 0}, box;
-    want.w = (int)ceilf(g->x + g->w) - want.x;
-    want.h = (int)ceilf(g->y + g->h) - want.y;
-    if (!SDL_IntersectRect(&want, &b->clip, &box))
-        return g->end; /* all of it clipped away */
     for (int32_t i = g->first; i < g->end; i++)
         if (l->cmds[i].kind == RENDER_CMD_CLIP)
-            return g->first; /* not kept: drawn command by command */
+            return g->first;
+    uint64_t key = group_key(b, l, g);
+    GroupEntry *e = group_entry(b, key);
+    if (e->key != key) {
+        /* first seen: only its key is kept */
+        if (e->tex || e->pre)
+            group_drop(b, e);
+        e->key = key;
+        e->used = b->draw_no;
+        return g->first;
+    }
+    e->used = b->draw_no;
+    SDL_Rect box = e->kept ? e->box : group_box(b, l, g);
+    if (box.w <= 0 || box.h <= 0)
+        return g->end; /* all of it clipped away */
     flush(b);
     size_t npx = (size_t)box.w * (size_t)box.h;
-    uint64_t key = group_key(l, g, &box);
-    GroupEntry *e = NULL, *free_e = NULL; /* the match; else an empty or the oldest entry */
-    for (int k = 0; k < GROUP_CACHE; k++) {
-        GroupEntry *q = &b->groups[k];
-        if (q->tex && q->key == key && memcmp(&q->box, &box, sizeof box) == 0)
-            e = q;
-        if (!free_e || (free_e->tex && (!q->tex || q->used < free_e->used)))
-            free_e = q;
-    }
     if (GC_VEC_RESERVE(b->under, (int32_t)npx, b->capunder, 4096, realloc) < 0 ||
         read_box(b, &box, b->under) < 0)
-        e = NULL, free_e = NULL;
-    else if (e && memcmp(e->pre, b->under, npx * 4) == 0) {
-        e->used = b->draw_no;
+        return g->first;
+    if (e->kept && memcmp(e->pre, b->under, npx * 4) == 0) {
         b->groups_copied++;
         SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_NONE);
         if (SDL_RenderCopy(b->r, e->tex, NULL, &box) < 0)
             b->failed = 1;
         return g->end;
     }
-    /* drawn: clipped to the box (which it must not leave anyway) */
+    /* drawn, clipped to the box (which it does not leave anyway) */
     SDL_Rect clip = b->clip, sdl_clip = b->sdl_clip;
     b->clip = box;
     b->sdl_clip = box;
@@ -1451,10 +1549,7 @@ static int32_t draw_group(RenderSdl *b, const RenderList *l, const RenderGroup *
     b->clip = clip;
     b->sdl_clip = sdl_clip;
     SDL_RenderSetClipRect(b->r, memcmp(&sdl_clip, target, sizeof *target) == 0 ? NULL : &sdl_clip);
-    if (!e)
-        e = free_e;
-    if (e)
-        group_keep(b, e, key, &box, npx);
+    group_keep(b, e, &box, npx);
     return g->end;
 }
 
