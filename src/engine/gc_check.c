@@ -106,8 +106,8 @@ int gc_check(const GcHeap *ch, char *buf, size_t n)
         GcId prev = 0;
         for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id; id = gc__o(h, id)->next) {
             CHECK(id >= 1 && id <= maxid, "list %s holds bad id %d", gc_list_name(l), id);
-            CHECK(gc__o(h, id)->list == l, "#%d is linked in %s but says %s", id, gc_list_name(l),
-                  gc_list_name(gc__o(h, id)->list));
+            CHECK(h->ltag[gc__o(h, id)->list] == l, "#%d is linked in %s but says %s", id,
+                  gc_list_name(l), gc_list_name(h->ltag[gc__o(h, id)->list]));
             CHECK(gc__o(h, id)->prev == prev, "#%d has a wrong prev link", id);
             CHECK(gc__o(h, id)->state == GC_STATE_ALIVE, "freed #%d is still in %s", id,
                   gc_list_name(l));
@@ -133,7 +133,7 @@ int gc_check(const GcHeap *ch, char *buf, size_t n)
     GcId su = (GcId)h->g[GF_SU_PREV];
     CHECK(h->g[GF_SU_LIST] > GC_LIST_NONE && h->g[GF_SU_LIST] < GC_LIST_COUNT,
           "the start-up heap is in no list");
-    CHECK(!su || (su <= maxid && gc__o(h, su)->list == h->g[GF_SU_LIST]),
+    CHECK(!su || (su <= maxid && h->ltag[gc__o(h, su)->list] == h->g[GF_SU_LIST]),
           "the start-up heap is after #%d, which is not in %s", su,
           gc_list_name((GcListId)h->g[GF_SU_LIST]));
     gc_free(expect);

@@ -31,6 +31,83 @@ static void set_phase(GcHeap *h, GcPhase p)
     SET_G(h, GF_PHASE, p);
 }
 
+/* ---- list tags ----------------------------------------------------------
+ *
+ * CPython merges two gc lists in O(1); an object here also says which list
+ * it is in (gc__list_remove needs the list's head, tail and length, the
+ * views show it).  While recording, a merge writes every object's `list`
+ * (the history logs each write).  A lean run instead keeps in `list` a tag
+ * and maps tags to lists (h->ltag): a merge remaps the tags of `from` to
+ * `to` and gives `from` a fresh one; no object is touched.  Tags come back
+ * when no object carries them: the first pass of every collection relabels
+ * the set it collects with its list's current tag (it writes each object's
+ * gc_refs there anyway), and a list's extra tags are free once it is empty.
+ * Only if all 254 run out is a list walked to relabel it (the one holding
+ * the most tags: the oldest generation, after some hundred younger
+ * collections without a full one). */
+#define TAG_FREE 0xff
+#define TAG_LAST 254
+
+void gc__tags_init(GcHeap *h)
+{
+    for (int t = 0; t < 256; t++)
+        h->ltag[t] = t < GC_LIST_COUNT ? (uint8_t)t : TAG_FREE;
+    for (int l = 0; l < GC_LIST_COUNT; l++)
+        h->lcur[l] = (uint8_t)l;
+}
+
+/* List l's tags other than its current one are carried by no object. */
+static void tags_release(GcHeap *h, GcListId l)
+{
+    for (int t = 1; t <= TAG_LAST; t++)
+        if (h->ltag[t] == l && t != h->lcur[l])
+            h->ltag[t] = TAG_FREE;
+}
+
+/* Every object of l gets l's current tag (a walk of l). */
+static void tags_relabel(GcHeap *h, GcListId l)
+{
+    uint8_t tag = h->lcur[l];
+    for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id; id = gc__o(h, id)->next)
+        gc__o(h, id)->list = tag;
+    tags_release(h, l);
+}
+
+/* A tag no object carries, now naming list l. */
+static uint8_t tag_fresh(GcHeap *h, GcListId l)
+{
+    for (;;) {
+        for (int t = 1; t <= TAG_LAST; t++)
+            if (h->ltag[t] == TAG_FREE) {
+                h->ltag[t] = (uint8_t)l;
+                return (uint8_t)t;
+            }
+        /* none free: each tag names a list (the lengths are up to date) */
+        int n[GC_LIST_COUNT] = {0}, emptied = 0, most = GC_LIST_GEN0;
+        for (int t = 1; t <= TAG_LAST; t++)
+            n[h->ltag[t]]++;
+        for (int k = 1; k < GC_LIST_COUNT; k++) {
+            if (n[k] > 1 && h->g[GF_LLEN(k)] == 0) {
+                tags_release(h, (GcListId)k);
+                emptied = 1;
+            }
+            if (n[k] > n[most])
+                most = k;
+        }
+        if (!emptied)
+            tags_relabel(h, (GcListId)most);
+    }
+}
+
+void gc__tags_merge(GcHeap *h, GcListId from, GcListId to)
+{
+    GC_ASSERT(h->lean);
+    for (int t = 1; t <= TAG_LAST; t++)
+        if (h->ltag[t] == from)
+            h->ltag[t] = (uint8_t)to;
+    h->lcur[from] = tag_fresh(h, from);
+}
+
 /* Makes room for n references in r. */
 static int reflist_reserve(GcHeap *h, RefList *r, uint32_t n)
 {
@@ -110,16 +187,21 @@ static int subtract_refs(GcHeap *h, GcListId l, RefList *refs)
     return 0;
 }
 
-/* visit_reachable (see gcmodule.c): op reached from a reachable object. */
-static void visit_reachable(GcHeap *h, GcId from, int32_t slot, GcId op, GcListId young)
+/* visit_reachable (see gcmodule.c): op reached from a reachable object.
+ * An object is in the unreachable list when it has GC_F_UNREACHABLE, or,
+ * in a lean run (utag != 0), when it carries that list's tag: the flag is
+ * then never set, and no pass has to clear it afterwards. */
+static void visit_reachable(GcHeap *h, GcId from, int32_t slot, GcId op, GcListId young,
+                            uint8_t utag)
 {
     GcObject *o = gc__o(h, op);
     if (!(o->flags & GC_F_COLLECTING))
         return;
-    if (o->flags & GC_F_UNREACHABLE) {
+    if (utag ? o->list == utag : (o->flags & GC_F_UNREACHABLE) != 0) {
         gc__event(h, GC_EV_MOVE_BACK, op, from, slot, o->gc_refs, 1);
         gc__list_remove(h, op);
-        gc__set_flags(h, op, 0, GC_F_UNREACHABLE);
+        if (!utag)
+            gc__set_flags(h, op, 0, GC_F_UNREACHABLE);
         gc__list_append(h, young, op);
         set_refs(h, op, 1);
     } else if (o->gc_refs == 0) {
@@ -130,7 +212,7 @@ static void visit_reachable(GcHeap *h, GcId from, int32_t slot, GcId op, GcListI
 
 /* tp_traverse(gc, visit_reachable): gc__traverse's order, read in place
  * (visiting moves list links only, never gc's slots). */
-static void visit_all_reachable(GcHeap *h, GcId gc, GcListId young)
+static void visit_all_reachable(GcHeap *h, GcId gc, GcListId young, uint8_t utag)
 {
     GcObject *o = gc__o(h, gc);
     uint32_t n = o->nslots;
@@ -140,7 +222,7 @@ static void visit_all_reachable(GcHeap *h, GcId gc, GcListId young)
     if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE) {
         for (uint32_t k = n; k-- > 0;)
             if (GC_VAL_IS_OBJ(s[k].val))
-                visit_reachable(h, gc, (int32_t)k, GC_VAL_ID(s[k].val), young);
+                visit_reachable(h, gc, (int32_t)k, GC_VAL_ID(s[k].val), young, utag);
         return;
     }
     uint32_t idx[GC_SHARED_KEYS_MAX_SIZE + 2];
@@ -149,23 +231,29 @@ static void visit_all_reachable(GcHeap *h, GcId gc, GcListId young)
     for (uint32_t k = 0; k < n; k++) {
         uint32_t i = plain ? k : idx[k];
         if (GC_VAL_IS_OBJ(s[i].val))
-            visit_reachable(h, gc, (int32_t)i, GC_VAL_ID(s[i].val), young);
+            visit_reachable(h, gc, (int32_t)i, GC_VAL_ID(s[i].val), young, utag);
     }
 }
 
 /* move_unreachable: one forward scan of young.  Objects with gc_refs > 0
  * are reachable; they make what they reference reachable (moving it back
  * from unreachable to the tail of young if needed).  Objects with
- * gc_refs == 0 are moved, tentatively, to unreachable. */
+ * gc_refs == 0 are moved, tentatively, to unreachable.  A lean run knows
+ * the unreachable list's members by their tag (visit_reachable), and
+ * returns whether one of the objects it moved there may give
+ * handle_weakrefs or finalize_garbage work (a weakref in the set or to
+ * it, a __del__ not run yet); otherwise it returns 1. */
 static int move_unreachable(GcHeap *h, GcListId young, GcListId unreachable)
 {
+    uint8_t utag = h->lean ? h->lcur[unreachable] : 0;
+    int work = !utag;
     GcId gc = (GcId)h->g[GF_LFIRST(young)];
     while (gc) {
         GcObject *o = gc__o(h, gc);
         SET_G(h, GF_SCAN, gc);
         if (o->gc_refs > 0) {
             gc__event(h, GC_EV_SCAN_REACHABLE, gc, 0, -1, o->gc_refs, 0);
-            visit_all_reachable(h, gc, young);
+            visit_all_reachable(h, gc, young, utag);
             gc__set_flags(h, gc, 0, GC_F_COLLECTING);
             gc = gc__o(h, gc)->next; /* read after the traversal */
         } else {
@@ -173,12 +261,17 @@ static int move_unreachable(GcHeap *h, GcListId young, GcListId unreachable)
             gc__event(h, GC_EV_MOVE_UNREACHABLE, gc, 0, -1, 0, 0);
             gc__list_remove(h, gc);
             gc__list_append(h, unreachable, gc);
-            gc__set_flags(h, gc, GC_F_UNREACHABLE, 0);
+            if (!utag)
+                gc__set_flags(h, gc, GC_F_UNREACHABLE, 0);
+            else
+                work |= o->wr_head || o->kind == GC_KIND_WEAKREF ||
+                        (o->kind == GC_KIND_INSTANCE && !(o->flags & GC_F_FINALIZED) &&
+                         h->classes[o->cls].has_del);
             gc = next;
         }
     }
     SET_G(h, GF_SCAN, 0);
-    return 0;
+    return work;
 }
 
 /* update_refs and subtract_refs in one walk, for a run nobody records
@@ -194,8 +287,11 @@ static void update_subtract_refs_unrecorded(GcHeap *h, GcListId l)
     for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id; id = gc__o(h, id)->next)
         GC_ASSERT(!(gc__o(h, id)->flags & GC_F_COLLECTING));
 #endif
+    const uint8_t *ltag = h->ltag;
+    uint8_t tag = h->lcur[l];
     for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id; id = gc__o(h, id)->next) {
         GcObject *o = gc__o(h, id);
+        o->list = tag; /* lean: one tag for the set (see "list tags") */
         if (!(o->flags & GC_F_COLLECTING)) {
             o->gc_refs = o->refcnt;
             o->flags |= GC_F_COLLECTING;
@@ -209,16 +305,19 @@ static void update_subtract_refs_unrecorded(GcHeap *h, GcListId l)
             GcObject *t = gc__o(h, GC_VAL_ID(s[k].val));
             if (t->flags & GC_F_COLLECTING) {
                 t->gc_refs--;
-            } else if (t->list == l) {
+            } else if (ltag[t->list] == l) {
                 t->gc_refs = t->refcnt - 1;
                 t->flags |= GC_F_COLLECTING;
             }
         }
     }
+    if (h->lean)
+        tags_release(h, l);
 }
 
 /* The three passes; `phases` is 0 when they run again inside
- * handle_resurrected_objects, which keeps its own phase. */
+ * handle_resurrected_objects, which keeps its own phase.  Returns -1 on
+ * failure, else move_unreachable's answer. */
 static int deduce_unreachable(GcHeap *h, GcListId base, GcListId unreachable, RefList *refs,
                               int phases)
 {
@@ -452,15 +551,20 @@ static int delete_garbage(GcHeap *h, GcListId collectable, GcListId old)
 static void take_all_unrecorded(GcHeap *h, GcListId from, GcListId to)
 {
     GC_ASSERT(h->g[GF_LLEN(to)] == 0);
-    for (GcId id = (GcId)h->g[GF_LFIRST(from)]; id; id = gc__o(h, id)->next) {
+#ifdef GCVIZ_CHECKED
+    for (GcId id = (GcId)h->g[GF_LFIRST(from)]; id; id = gc__o(h, id)->next)
         GC_ASSERT(gc__o(h, id)->gc_refs == 0 && (gc__o(h, id)->flags & GC_F_COLLECTING) &&
                   !(gc__o(h, id)->flags & GC_F_UNREACHABLE));
-        gc__o(h, id)->list = (uint8_t)to;
-    }
+#endif
+    if (!h->lean)
+        for (GcId id = (GcId)h->g[GF_LFIRST(from)]; id; id = gc__o(h, id)->next)
+            gc__o(h, id)->list = (uint8_t)to;
     for (int k = 0; k < 3; k++) {
         h->g[GF_LISTS + to * 3 + k] = h->g[GF_LISTS + from * 3 + k];
         h->g[GF_LISTS + from * 3 + k] = 0;
     }
+    if (h->lean)
+        gc__tags_merge(h, from, to); /* O(1): the objects keep their tags */
 }
 
 static void clear_flag_all(GcHeap *h, GcListId l, int flag)
@@ -523,7 +627,8 @@ static int64_t collect_main(GcHeap *h, int gen, int automatic)
         gc__list_merge(h, (GcListId)(GC_LIST_GEN0 + i), young);
     }
 
-    if (deduce_unreachable(h, young, GC_LIST_UNREACHABLE, &refs, 1) < 0)
+    int work = deduce_unreachable(h, young, GC_LIST_UNREACHABLE, &refs, 1);
+    if (work < 0)
         goto fail;
     calls = h->host_calls;
 
@@ -548,10 +653,13 @@ static int64_t collect_main(GcHeap *h, int gen, int automatic)
     /* Python classes have tp_finalize, never tp_del: nothing is moved to
      * the finalizers list; the unreachable mask is cleared. */
     set_phase(h, GC_PHASE_LEGACY_FINALIZERS);
-    clear_flag_all(h, GC_LIST_UNREACHABLE, GC_F_UNREACHABLE);
+    if (!h->lean) /* a lean run never set it (move_unreachable) */
+        clear_flag_all(h, GC_LIST_UNREACHABLE, GC_F_UNREACHABLE);
 
+    /* when neither phase has work, skipping them leaves the same state
+     * (finalize_garbage moves each object to `seen` and back: same order) */
     set_phase(h, GC_PHASE_WEAKREFS);
-    {
+    if (work) {
         int64_t f = handle_weakrefs(h, GC_LIST_UNREACHABLE, old);
         if (f < 0)
             goto fail;
@@ -559,7 +667,7 @@ static int64_t collect_main(GcHeap *h, int gen, int automatic)
     }
 
     set_phase(h, GC_PHASE_FINALIZERS);
-    if (finalize_garbage(h, GC_LIST_UNREACHABLE) < 0)
+    if (work && finalize_garbage(h, GC_LIST_UNREACHABLE) < 0)
         goto fail;
 
     /* handle_resurrected_objects */

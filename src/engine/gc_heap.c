@@ -215,6 +215,7 @@ GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host)
         h->host = *host;
     h->record = cfg->record;
     h->lean = cfg->lean && !cfg->record && cfg->collector == GC_COLLECTOR_CPYTHON;
+    gc__tags_init(h);
     h->loc = -1;
     h->log_step = -1;
     h->c_units = 2; /* the module's frame, entered from C */
@@ -364,7 +365,9 @@ void gc__hidden_move(GcHeap *h, GcListId from, GcListId to)
 }
 
 /* gc_list_merge: appends every object of `from` to the tail of `to`, in
- * order.  O(n) here because each object records its list. */
+ * order.  O(n) when recording, because each object records its list (the
+ * history logs every change); O(1) in a lean run, whose objects carry
+ * list tags (gc__tags_merge). */
 void gc__list_merge(GcHeap *h, GcListId from, GcListId to)
 {
     if (from == to)
@@ -380,8 +383,9 @@ void gc__list_merge(GcHeap *h, GcListId from, GcListId to)
     GcId first = (GcId)h->g[GF_LFIRST(from)];
     GcId last = (GcId)h->g[GF_LLAST(from)];
     GcId tolast = (GcId)h->g[GF_LLAST(to)];
-    for (GcId id = first; id; id = gc__o(h, id)->next)
-        SET_OBJ(h, id, OF_LIST, to);
+    if (!h->lean)
+        for (GcId id = first; id; id = gc__o(h, id)->next)
+            SET_OBJ(h, id, OF_LIST, to);
     if (tolast) {
         SET_OBJ(h, tolast, OF_NEXT, first);
         SET_OBJ(h, first, OF_PREV, tolast);
@@ -393,6 +397,8 @@ void gc__list_merge(GcHeap *h, GcListId from, GcListId to)
     SET_G(h, GF_LFIRST(from), 0);
     SET_G(h, GF_LLAST(from), 0);
     SET_G(h, GF_LLEN(from), 0);
+    if (h->lean)
+        gc__tags_merge(h, from, to); /* after the lengths: it may free empty lists' tags */
 }
 
 /* ---- frames and temporaries ------------------------------------------ */

@@ -180,6 +180,12 @@ struct GcHeap {
     GcValue *infl;        /* references in the interpreter's or engine's hands (see gc_heap.c) */
     int32_t capinfl;
     int64_t g[GF_NGLOBALS];
+    /* List tags (gc_collect.c): an object's `list` field holds a tag and
+     * ltag[tag] is its list; list l's new members get lcur[l].  Tag = list
+     * except in a lean run, where a merge remaps tags instead of touching
+     * every object (O(1), as CPython's gc_list_merge). */
+    uint8_t ltag[256];
+    uint8_t lcur[GC_LIST_COUNT];
     GcGlobals view;
     int record;
     /* The write log (gc_history.c): nwrites in all, the closed events'
@@ -430,7 +436,7 @@ int32_t gc__event_rec(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t 
 static inline void gc__list_append(GcHeap *h, GcListId l, GcId id)
 {
     GcId last = (GcId)h->g[GF_LLAST(l)];
-    SET_OBJ(h, id, OF_LIST, l);
+    SET_OBJ(h, id, OF_LIST, h->lcur[l]);
     SET_OBJ(h, id, OF_PREV, last);
     SET_OBJ(h, id, OF_NEXT, 0);
     if (last)
@@ -449,7 +455,7 @@ static inline void gc__list_append(GcHeap *h, GcListId l, GcId id)
 static inline void gc__list_remove(GcHeap *h, GcId id)
 {
     GcObject *o = gc__o(h, id);
-    GcListId l = (GcListId)o->list;
+    GcListId l = (GcListId)h->ltag[o->list];
     if (l == GC_LIST_NONE)
         return;
     GcId p = o->prev, n = o->next;
@@ -470,6 +476,10 @@ static inline void gc__list_remove(GcHeap *h, GcId id)
 }
 
 void gc__list_merge(GcHeap *h, GcListId from, GcListId to); /* hidden ones too */
+/* List tags (gc_collect.c): all identity; list from's tags now name list
+ * to and from gets a fresh one (lean runs, from not empty). */
+void gc__tags_init(GcHeap *h);
+void gc__tags_merge(GcHeap *h, GcListId from, GcListId to);
 /* A full collection's effect on the hidden objects: those it untracks
  * (gc_hidden_untrack). */
 void gc__hidden_full_collection(GcHeap *h, GcListId young);

@@ -535,7 +535,7 @@ void gc_track_at_startup(GcHeap *h, GcId obj)
     GcListId l = (GcListId)h->g[GF_SU_LIST];
     GcId prev = (GcId)h->g[GF_SU_PREV];
     GcId next = prev ? gc__o(h, prev)->next : (GcId)h->g[GF_LFIRST(l)];
-    SET_OBJ(h, obj, OF_LIST, l);
+    SET_OBJ(h, obj, OF_LIST, h->lcur[l]);
     SET_OBJ(h, obj, OF_PREV, prev);
     SET_OBJ(h, obj, OF_NEXT, next);
     if (prev)

@@ -489,6 +489,59 @@ static void test_lean(void)
            (long long)stats[1][0]);
 }
 
+/* A lean run's list tags (gc_collect.c): merges remap tags instead of
+ * relabelling objects, and when all 254 are taken a list is walked to
+ * relabel it.  Thresholds (5, 2, 10^6) give about 2,000 collections of
+ * generation 1 (each merging into generation 2 with a new tag) and no full
+ * one, with pairs surviving and dying in every generation, a finalizer and
+ * a weakref.  The lean run prints the same, its lists hold the same numbers
+ * of objects as the full run's, and gc_check finds every object in the
+ * list its tag names, with right links and lengths. */
+static void test_lean_list_tags(void)
+{
+    const char *src =
+        "import gc\nimport weakref\n"
+        "class N:\n    pass\n"
+        "class F:\n    def __del__(self):\n        print('del', self.v)\n"
+        "gc.set_threshold(5, 2, 1000000)\n"
+        "keep = []\n"
+        "for i in range(20000):\n"
+        "    a = N()\n    b = N()\n    a.p = b\n    b.p = a\n    keep.append(a)\n"
+        "    if i % 3 == 0:\n        keep.pop()\n"
+        "    if i % 4000 == 0:\n        f = F()\n        f.v = i\n        f.me = f\n"
+        "        w = weakref.ref(b)\n"
+        "del a, b, f\n"
+        "print(gc.get_count(), len(keep), gc.collect(1))\n";
+    char out[2][512];
+    int64_t lens[2][GC_LIST_COUNT];
+    for (int lean = 0; lean < 2; lean++) {
+        ScenarioErrors errs;
+        memset(&errs, 0, sizeof errs);
+        Scenario *s = scenario_load_text("tags.py", src, strlen(src), &errs);
+        EXPECT(s != NULL, "tags.py does not load");
+        if (!s)
+            return;
+        LangRunOptions o;
+        memset(&o, 0, sizeof o);
+        o.lean = lean;
+        LangRun *r = lang_run(s->program, &o);
+        EXPECT(r && lang_run_status(r) == 0, "lean=%d: %s", lean, r ? lang_run_error(r) : "oom");
+        size_t n = 0;
+        const char *text = r ? lang_run_output(r, &n) : "";
+        snprintf(out[lean], sizeof out[lean], "%.*s", (int)n, text);
+        for (int l = 0; l < GC_LIST_COUNT; l++)
+            lens[lean][l] = r ? gc_list(lang_run_heap(r), (GcListId)l).len : -1;
+        char buf[256] = "";
+        EXPECT(r && gc_check(lang_run_heap(r), buf, sizeof buf) == 0, "lean=%d: gc_check: %s",
+               lean, buf);
+        lang_run_free(r);
+        scenario_free(s);
+    }
+    EXPECT(strcmp(out[0], out[1]) == 0, "output differs:\n%s---\n%s", out[0], out[1]);
+    EXPECT(strstr(out[0], "del 16000") != NULL, "unexpected output %s", out[0]);
+    EXPECT(memcmp(lens[0], lens[1], sizeof lens[0]) == 0, "list lengths differ");
+}
+
 /* The key index of big dicts (gc_heap.c) against a scan of the slots, at
  * every micro-step of a recorded run, forwards, backwards and by jumps:
  * every key of every dict, and keys it does not hold, are found where a
@@ -759,6 +812,7 @@ int main(int argc, char **argv)
                  {"counts", test_counts},
                  {"freelists", test_freelists},
                  {"lean", test_lean},
+                 {"lean_list_tags", test_lean_list_tags},
                  {"vec", test_vec},
                  {"stable_records", test_stable_records}};
     int ran = 0;
