@@ -183,7 +183,8 @@ typedef struct GcObject {
     GcId id;
     uint8_t kind;  /* GcKind */
     uint8_t state; /* GcState */
-    uint8_t list;  /* GcListId */
+    uint8_t list;  /* GcListId (in a lean run a tag that h->ltag maps to one: only
+                      GC_LIST_NONE, untracked, may be read from it directly) */
     uint8_t flags; /* GC_F_* */
     int32_t refcnt;
     int32_t gc_refs; /* meaningful while GC_F_COLLECTING */
