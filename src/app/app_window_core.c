@@ -1419,6 +1419,15 @@ void app_win_seek(AppWin *w, int32_t cursor, uint32_t now)
         follow(w, old, cursor, now);
 }
 
+/* Shows the place pl (gc_history_place_of) in the run installed: after a
+ * recompute the same statement, phase and micro-step as before it. */
+static void seek_place(AppWin *w, const GcPlace *pl)
+{
+    gc_seek(w->heap, gc_history_place(w->heap, pl));
+    w->view.prev_cursor = -1;
+    w->view.anim = 1;
+}
+
 static const char RECOMPUTED[] =
     "The history's budget kept only whole statements here: the program ran "
     "again to show the micro-steps from this statement on.";
@@ -1434,10 +1443,7 @@ int app_win_recompute(AppWin *w, int64_t stop, uint32_t now)
         w->fine_from = was;
         return -1;
     }
-    int32_t c = gc_history_place(w->heap, &pl);
-    gc_seek(w->heap, c);
-    w->view.prev_cursor = -1;
-    w->view.anim = 1;
+    seek_place(w, &pl);
     app_win_toast(w, RECOMPUTED, 0, now);
     return 0;
 }
@@ -1474,9 +1480,7 @@ static void recompute_done(AppWin *w, int rc, const GcPlace *pl, int32_t at)
     }
     if (at < 0)
         return;
-    gc_seek(w->heap, gc_history_place(w->heap, pl));
-    w->view.prev_cursor = -1;
-    w->view.anim = 1;
+    seek_place(w, pl);
     if (at == w->recompute_at) {
         int32_t c = gc_cursor(w->heap);
         app_win_seek(

@@ -1408,6 +1408,7 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
      * generation label or footer */
     RouteRect keep[5];
     int nkeep = 0, nbase = 0;
+    int cell = dir != 0 && !overview(s); /* a list cell's arrow (a field's leaves rightwards) */
     if (is >= 0) {
         const CardGeo *g = &c->geo[src_id];
         float m = ROUTE_MARGIN * k, top = g->y - LAYOUT_TAG_H * k, th = (LAYOUT_TAG_H - 6) * k;
@@ -1427,7 +1428,7 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
                 keep[nkeep++] = (RouteRect){g->x + in, g->y + in, g->x + g->w - in, start.y - half};
             if (start.y + half < g->y + g->h - in)
                 keep[nkeep++] = (RouteRect){g->x + in, start.y + half, g->x + g->w - in, g->y + g->h - in};
-        } else if (dir != 0 && !overview(s) && nkeep < 4) {
+        } else if (cell && nkeep < 4) {
             /* a list cell's arrow: not up through its own list's title or
              * badges (between them the header is free) */
             float in = 2 * k, hb = g->y + LAYOUT_HEADER_H * k;
@@ -1463,7 +1464,7 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
         q.reach = 400 * k;
         RenderPt path[8], out[64];
         int n = route_find(&c->ix, &q, path);
-        if (n < 2 && dir != 0 && !overview(s) && is >= 0)
+        if (n < 2 && cell && is >= 0)
             n = cell_sideways(c, &q, keep, nbase, src_id, lane, path);
         if (n >= 2) {
             int m = route_round(path, n, 14 * k, out, 64);
@@ -2236,11 +2237,12 @@ static int cells_named(const HeapCtx *c, GcId id)
  * than id (its tags and footer included). */
 static int meets_card(const HeapCtx *c, GcId id, float x0, float y0, float x1, float y1)
 {
+    const float r[4] = {x0, y0, x1, y1};
     for (int ci = 0; ci < c->ncand; ci++) {
         GcId o = c->cand[ci];
         const CardGeo *g = &c->geo[o];
-        if (o != id && g->drawn && g->x < x1 && g->x + g->w > x0 &&
-            g->y - LAYOUT_TAG_H * g->k < y1 && g->bottom > y0)
+        const float card[4] = {g->x, g->y - LAYOUT_TAG_H * g->k, g->x + g->w, g->bottom};
+        if (o != id && g->drawn && rects_meet(r, card, 0))
             return 1;
     }
     return 0;
@@ -2268,6 +2270,7 @@ static void named_notes(HeapCtx *c)
         float k = g->k, lh = (float)npx * 1.3f, below = fmaxf(g->bottom, g->y + g->h) + 3 * k;
         float line = g->y + g->h + 4 * k, left = g->foot_r > 0 ? g->foot_r + 14 * k : g->x + 4 * k;
         float x = g->x + 4 * k, y = below;
+        int on_line = 0; /* after the footer, not below the card */
         const char *txt = NULL;
         for (int t = 0; t < 2 && !txt; t++) {
             float tw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, npx, texts[t]);
@@ -2277,6 +2280,7 @@ static void named_notes(HeapCtx *c)
                 txt = texts[t]; /* after the footer, clear of arrows into the card's right side */
                 x = left;
                 y = line;
+                on_line = 1;
             }
         }
         if (!txt)
@@ -2286,7 +2290,7 @@ static void named_notes(HeapCtx *c)
                          sizeof fit);
         render_text(s->l, x, y, RENDER_FONT_SANS, npx, RENDER_ALIGN_LEFT,
                     with_alpha(s->t->text_dim, g->alpha), txt);
-        if (y == below)
+        if (!on_line)
             g->bottom = y + lh;
     }
 }
