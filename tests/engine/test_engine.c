@@ -39,6 +39,30 @@ static Scenario *load(const char *json)
     return s;
 }
 
+/* Runs the .py program text src (named name) lean or not, with its
+ * history or not, and copies what it printed into out; *sc gets the
+ * scenario, to free after the run.  NULL (reported) when it does not load. */
+static LangRun *run_py(const char *name, const char *src, int lean, int record, char *out, size_t nout,
+                       Scenario **sc)
+{
+    ScenarioErrors errs;
+    memset(&errs, 0, sizeof errs);
+    *sc = scenario_load_text(name, src, strlen(src), &errs);
+    EXPECT(*sc != NULL, "%s does not load", name);
+    if (!*sc)
+        return NULL;
+    LangRunOptions o;
+    memset(&o, 0, sizeof o);
+    o.lean = lean;
+    o.record = record;
+    LangRun *r = lang_run((*sc)->program, &o);
+    EXPECT(r && lang_run_status(r) == 0, "%s lean=%d: %s", name, lean, r ? lang_run_error(r) : "oom");
+    size_t n = 0;
+    const char *text = r ? lang_run_output(r, &n) : "";
+    snprintf(out, nout, "%.*s", (int)n, text);
+    return r;
+}
+
 static LangRun *run(Scenario *s, int record)
 {
     LangRunOptions o;
@@ -450,20 +474,10 @@ static void test_lean(void)
     int64_t stats[2][5];
     GcId maxid[2];
     for (int lean = 0; lean < 2; lean++) {
-        ScenarioErrors errs;
-        memset(&errs, 0, sizeof errs);
-        Scenario *s = scenario_load_text("lean.py", src, strlen(src), &errs);
-        EXPECT(s != NULL, "lean.py does not load");
+        Scenario *s;
+        LangRun *r = run_py("lean.py", src, lean, 0, out[lean], sizeof out[lean], &s);
         if (!s)
             return;
-        LangRunOptions o;
-        memset(&o, 0, sizeof o);
-        o.lean = lean;
-        LangRun *r = lang_run(s->program, &o);
-        EXPECT(r && lang_run_status(r) == 0, "lean=%d: %s", lean, r ? lang_run_error(r) : "oom");
-        size_t n = 0;
-        const char *text = r ? lang_run_output(r, &n) : "";
-        snprintf(out[lean], sizeof out[lean], "%.*s", (int)n, text);
         const GcGlobals *g = gc_globals(lang_run_heap(r));
         stats[lean][0] = g->allocated;
         stats[lean][1] = g->freed;
@@ -515,20 +529,10 @@ static void test_lean_list_tags(void)
     char out[2][512];
     int64_t lens[2][GC_LIST_COUNT];
     for (int lean = 0; lean < 2; lean++) {
-        ScenarioErrors errs;
-        memset(&errs, 0, sizeof errs);
-        Scenario *s = scenario_load_text("tags.py", src, strlen(src), &errs);
-        EXPECT(s != NULL, "tags.py does not load");
+        Scenario *s;
+        LangRun *r = run_py("tags.py", src, lean, 0, out[lean], sizeof out[lean], &s);
         if (!s)
             return;
-        LangRunOptions o;
-        memset(&o, 0, sizeof o);
-        o.lean = lean;
-        LangRun *r = lang_run(s->program, &o);
-        EXPECT(r && lang_run_status(r) == 0, "lean=%d: %s", lean, r ? lang_run_error(r) : "oom");
-        size_t n = 0;
-        const char *text = r ? lang_run_output(r, &n) : "";
-        snprintf(out[lean], sizeof out[lean], "%.*s", (int)n, text);
         for (int l = 0; l < GC_LIST_COUNT; l++)
             lens[lean][l] = r ? gc_list(lang_run_heap(r), (GcListId)l).len : -1;
         char buf[256] = "";
@@ -605,26 +609,15 @@ static void test_dict_index(void)
              "print(n, t, len(d), len(e), d[\"29\"], d.get(\"x\"), 7 in e, p, w.a31)\n");
     char out[2][256];
     for (int lean = 0; lean < 2; lean++) {
-        ScenarioErrors errs;
-        memset(&errs, 0, sizeof errs);
-        Scenario *s = scenario_load_text("dicts.py", src, strlen(src), &errs);
-        EXPECT(s != NULL, "dicts.py does not load");
+        Scenario *s;
+        LangRun *r = run_py("dicts.py", src, lean, !lean, out[lean], sizeof out[lean], &s);
         if (!s)
             return;
-        LangRunOptions o;
-        memset(&o, 0, sizeof o);
-        o.lean = lean;
-        o.record = !lean;
-        LangRun *r = lang_run(s->program, &o);
-        EXPECT(r && lang_run_status(r) == 0, "lean=%d: %s", lean, r ? lang_run_error(r) : "oom");
         if (!r || lang_run_status(r) != 0) {
             lang_run_free(r);
             scenario_free(s);
             return;
         }
-        size_t n = 0;
-        const char *text = lang_run_output(r, &n);
-        snprintf(out[lean], sizeof out[lean], "%.*s", (int)n, text);
         GcHeap *h = lang_run_heap(r);
         int32_t end = gc_event_count(h);
         int ok = 1;

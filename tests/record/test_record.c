@@ -1000,6 +1000,16 @@ static void settle_view(AppWin *w)
     }
 }
 
+/* A click at the centre of the hit rectangle h (a block), then the zoom
+ * it starts, to its end. */
+static void click_block(AppWin *w, const RenderHit *h)
+{
+    float x = h->x + h->w * 0.5f, y = h->y + h->h * 0.5f;
+    app_win_mouse_down(w, x, y, 1, 0);
+    app_win_mouse_up(w, x, y, 0);
+    settle_view(w);
+}
+
 /* The crowded overview of 8,000 objects: blocks with their types and
  * counts, the references between blocks as arrows with their counts (not
  * dropped), a click on a block zooms into it (fewer objects in view, the
@@ -1056,10 +1066,7 @@ static void t_overview_drill(void)
     if (!first)
         return;
     /* a click on a block zooms into it */
-    float cx = first->x + first->w * 0.5f, cy = first->y + first->h * 0.5f;
-    app_win_mouse_down(w, cx, cy, 1, 0);
-    app_win_mouse_up(w, cx, cy, 0);
-    settle_view(w);
+    click_block(w, first);
     CHECK(w->ndrill == 1 && w->view.zoom > zoom0 * 2, "zoom %.4f after the click (was %.4f)",
           w->view.zoom, zoom0);
     CHECK(app_win_build(w) == 0 && list_has_text(&w->list, "\xE2\x86\x90 Back out", ""),
@@ -1086,10 +1093,7 @@ static void t_overview_drill(void)
         on_cards = ncards > 0 && !b;
         if (!b)
             break;
-        float bx = b->x + b->w * 0.5f, by = b->y + b->h * 0.5f;
-        app_win_mouse_down(w, bx, by, 1, 0);
-        app_win_mouse_up(w, bx, by, 0);
-        settle_view(w);
+        click_block(w, b);
     }
     CHECK(on_cards && w->view.zoom >= 0.35f, "after %d drills: %s at zoom %.3f", level,
           on_cards ? "cards" : "no cards", w->view.zoom);

@@ -2001,6 +2001,23 @@ static int cut_cards(Target *t)
     return n;
 }
 
+/* The structure lessons of the layout tests, recorded as lecture chapters
+ * after the bundled ones. */
+static const char *const LESSONS[] = {"dll.py", "tree15.py", "tree_del.py"};
+#define NLESSONS ((int)(sizeof LESSONS / sizeof LESSONS[0]))
+
+/* The path of chapter ci of the nch in ch, or past them of lesson ci - nch
+ * (whose name goes into ch[ci].file). */
+static void chapter_path(ScenarioChapter *ch, int nch, int ci, char *path, size_t n)
+{
+    if (ci >= nch) {
+        snprintf(ch[ci].file, sizeof ch[ci].file, "%s", LESSONS[ci - nch]);
+        snprintf(path, n, "%s/../../layout/data/%s", GCVIZ_TEST_DATA, LESSONS[ci - nch]);
+    } else {
+        snprintf(path, n, "%s/%.127s", GCVIZ_SCENARIOS_DIR, ch[ci].file);
+    }
+}
+
 /* Every frame of every bundled chapter (scenarios/index.json, as the tour
  * and the picker list them: .py lessons and the JSON chapters 16 and 17)
  * and of the structure lessons (the doubly linked list, the trees),
@@ -2014,20 +2031,14 @@ static void t_slide_subjects(void)
     int nch = scenario_read_index(GCVIZ_SCENARIOS_DIR, ch, 64);
     CHECK(nch >= 19, "index.json: %d chapters", nch);
     /* and the structure lessons of the layout tests, as lecture chapters */
-    static const char *const lessons[] = {"dll.py", "tree15.py", "tree_del.py"};
-    int nlessons = (int)(sizeof lessons / sizeof lessons[0]);
+    int nlessons = NLESSONS;
     int frames = 0, named = 0, npy = 0, small_frames = 0, small_cut = 0;
     for (int si = 0; si < 2; si++) {
         Target t;
         CHECK(target_open_record(&t, sizes[si][0], sizes[si][1], RENDER_THEME_LIGHT, 1) == 0, "target");
         for (int ci = 0; ci < nch + nlessons && ci < 64; ci++) {
             char path[1024];
-            if (ci >= nch) {
-                snprintf(ch[ci].file, sizeof ch[ci].file, "%s", lessons[ci - nch]);
-                snprintf(path, sizeof path, "%s/../../layout/data/%s", GCVIZ_TEST_DATA, lessons[ci - nch]);
-            } else {
-                snprintf(path, sizeof path, "%s/%.127s", GCVIZ_SCENARIOS_DIR, ch[ci].file);
-            }
+            chapter_path(ch, nch, ci, path, sizeof path);
             if (app_win_load(t.w, path, 0) < 0) {
                 CHECK(0, "load %s", path);
                 continue;
@@ -2690,20 +2701,14 @@ static void t_slide_defects(void)
     ScenarioChapter ch[64];
     int nch = scenario_read_index(GCVIZ_SCENARIOS_DIR, ch, 64);
     CHECK(nch >= 19, "index.json: %d chapters", nch);
-    static const char *const lessons[] = {"dll.py", "tree15.py", "tree_del.py"};
-    int nlessons = 3, frames = 0, selfs = 0, ghost_frames = 0;
+    int nlessons = NLESSONS, frames = 0, selfs = 0, ghost_frames = 0;
     for (int si = 0; si < 2; si++) {
         Target t;
         CHECK(target_open_record(&t, sizes[si][0], sizes[si][1], RENDER_THEME_LIGHT, 1) == 0, "target");
         for (int ci = 0; ci < nch + nlessons && ci < 64; ci++) {
             char path[1024];
             int lesson = ci >= nch;
-            if (lesson) {
-                snprintf(ch[ci].file, sizeof ch[ci].file, "%s", lessons[ci - nch]);
-                snprintf(path, sizeof path, "%s/../../layout/data/%s", GCVIZ_TEST_DATA, lessons[ci - nch]);
-            } else {
-                snprintf(path, sizeof path, "%s/%.127s", GCVIZ_SCENARIOS_DIR, ch[ci].file);
-            }
+            chapter_path(ch, nch, ci, path, sizeof path);
             if (app_win_load(t.w, path, 0) < 0) {
                 CHECK(0, "load %s", path);
                 continue;
