@@ -593,6 +593,10 @@ static AppLoad *start_load(AppWin *w, Scenario *sc, const char *path, int same, 
     ro.record = 1;
     /* another file: its ordinary history first */
     ro.fine_from = strcmp(path, w->path) == 0 ? w->fine_from : 0;
+    if (ro.fine_from > 0 && w->stop_at > 0) {
+        ro.stop_at = w->stop_at;
+        ro.stop_msg = w->stop_msg;
+    }
     Layout *lay = same ? NULL : layout_new();
     AppLoad *j = same || lay ? app_load_start(sc, &ro, lay, base_name(path), threaded,
                                               w->on_load_progress, w->load_progress_ctx)
@@ -648,6 +652,11 @@ static int install(AppWin *w, AppLoadResult *res, const char *path, int keep_ste
     w->heap = lang_run_heap(w->run);
     snprintf(w->path, sizeof w->path, "%s", path);
     w->mtime = file_mtime(path);
+    if (w->fine_from == 0) {
+        GcHistoryInfo hi = gc_history_info(w->heap);
+        w->stop_at = hi.full ? hi.stopped_at : 0;
+        scopy(w->stop_msg, sizeof w->stop_msg, hi.full ? gc_error(w->heap) : "");
+    }
     snprintf(w->run_error, sizeof w->run_error, "%s", lang_run_error(w->run));
     free(w->load_error);
     w->load_error = NULL;
@@ -747,6 +756,7 @@ static int reload(AppWin *w, const char *ok, const char *fail, uint32_t now)
 {
     char path[APP_PATH_MAX];
     scopy(path, sizeof path, w->path);
+    w->stop_at = 0; /* the program may have changed: where it stopped is not known */
     if (w->async) {
         if (load_async(w, path, 1, ok, fail) == 0)
             return 0;

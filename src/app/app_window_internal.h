@@ -199,6 +199,10 @@ typedef struct AppWin {
     int settled;             /* no animations: cards move at once (tests, screenshots) */
     int64_t fine_from;       /* the history was recomputed from this statement stop
                                 (LangRunOptions.fine_from; 0: the ordinary history) */
+    int64_t stop_at;         /* the ordinary history's budget stopped the run here
+                                (GcHistoryInfo.stopped_at; 0: it did not), with this
+                                message: a recompute stops there too */
+    char stop_msg[600];
     int follow;              /* AppWinOptions.follow */
     int open_at_end;         /* a load leaves the cursor where the run ended, not at the start:
                                 record seeks to its frames from there (a walk back to 0 and

@@ -408,6 +408,13 @@ typedef struct GcConfig {
      * every this many writes (0: GC_CHECKPOINT_EVERY; < 0: none).  gc_seek
      * restores the nearest one when that costs less than replaying. */
     int64_t checkpoint_every;
+    /* A recomputed history of a run the budget stopped: stop_at > 0 is
+     * that run's GcHistoryInfo.stopped_at, where this one stops too, with
+     * the message stop_msg (borrowed; that run's gc_error).  The recomputed
+     * run keeps more writes before it, so its own budget would stop it
+     * elsewhere; the program must end where it ended. */
+    int64_t stop_at;
+    const char *stop_msg;
 } GcConfig;
 #define GC_CHECKPOINT_EVERY 65536
 
@@ -687,6 +694,11 @@ typedef struct GcHistoryInfo {
      * last of them, unless it is the last event, also holds the writes up
      * to the next event kept (gc_history_fine says no for it). */
     int32_t fine_from, fine_to;
+    /* When the budget stopped the run (full): the events offered to the
+     * history up to the one it stopped at, kept or not (the same count in
+     * every history of the run, whatever its budget); else -1.  A
+     * recomputed history stops there too (GcConfig.stop_at). */
+    int64_t stopped_at;
 } GcHistoryInfo;
 GcHistoryInfo gc_history_info(const GcHeap *h);
 /* Are the micro-steps between event i and the next event kept? */

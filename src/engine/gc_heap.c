@@ -206,6 +206,7 @@ GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host)
     h->ck_next = h->ck_every;
     h->coarse_from = -1;
     h->fine_start = h->fine_end = -1;
+    h->stopped_at = -1;
     if (h->cfg.fine_from > 0) { /* a recomputed history starts statement-level */
         h->coarse = 1;
         h->coarse_from = 0;

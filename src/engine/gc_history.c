@@ -32,7 +32,11 @@
  * so for a million objects), with GcConfig.fine_from: statement-level up
  * to the wanted statement stop, every micro-step from there for half a
  * budget.  Statement stops are numbered alike in every history of a run
- * (gc_history_stop), which carries the place across.
+ * (gc_history_stop), which carries the place across.  When the budget
+ * stopped the run, the recomputed one keeps more writes up to there and
+ * would stop elsewhere: it stops at the same offered event instead
+ * (GcConfig.stop_at; events are offered alike in every history of a run),
+ * with the same message.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -91,7 +95,8 @@ static int64_t used_bytes(const GcHeap *h)
 
 GcHistoryInfo gc_history_info(const GcHeap *h)
 {
-    GcHistoryInfo r = {h->cfg.history_budget, used_bytes(h), h->coarse_from, h->budget_full, 0, 0};
+    GcHistoryInfo r = {h->cfg.history_budget, used_bytes(h), h->coarse_from, h->budget_full, 0, 0,
+                       h->stopped_at};
     if (h->cfg.fine_from > 0) {
         r.fine_from = h->fine_start;
         r.fine_to = h->fine_start < 0 ? -1 : h->fine_end < 0 ? h->nevents : h->fine_end;
@@ -132,9 +137,29 @@ static void fine_begin(GcHeap *h, int64_t used)
     h->fine_base = used;
 }
 
+/* The budget stops the run: at its limit, or where the run it recomputes
+ * stopped (GcConfig.stop_at), with that run's message. */
+static void budget_stop(GcHeap *h, int64_t budget)
+{
+    h->budget_full = 1;
+    h->limit_hit = 1;
+    h->stopped_at = h->noffered;
+    if (h->cfg.stop_at > 0 && h->cfg.stop_msg) {
+        gc_fail(h, "%s", h->cfg.stop_msg);
+        return;
+    }
+    gc_fail(h,
+            "MemoryError: the history of this run needs more than its budget of %lld %s "
+            "(--history-budget or GCVIZ_HISTORY_BUDGET): the run stops here; the "
+            "statements before it can be shown, micro-steps up to event %d",
+            (long long)(budget >= 10 * MIB ? budget / MIB : budget),
+            budget >= 10 * MIB ? "MB" : "bytes", (int)h->coarse_from);
+}
+
 int gc__budget_keeps(GcHeap *h, GcEventKind kind)
 {
     int64_t used = used_bytes(h);
+    h->noffered++;
     if (kind == GC_EV_STMT && h->g[GF_NFRAMES] <= 1 && h->nstops++ == h->cfg.fine_from &&
         h->cfg.fine_from > 0)
         fine_begin(h, used);
@@ -145,22 +170,12 @@ int gc__budget_keeps(GcHeap *h, GcEventKind kind)
         if (h->fine_start >= 0)
             h->fine_end = h->nevents;
     }
-    if (!h->coarse)
-        return 1;
-    if (!coarse_keeps(h, kind))
+    if (h->coarse && !coarse_keeps(h, kind))
         return 0;
     /* a recomputed history may hold its fine part besides the coarse one */
     int64_t b = h->cfg.history_budget, limit = h->cfg.fine_from > 0 ? b + b / 2 : b;
-    if (!h->budget_full && used > limit) {
-        h->budget_full = 1;
-        h->limit_hit = 1;
-        gc_fail(h,
-                "MemoryError: the history of this run needs more than its budget of %lld %s "
-                "(--history-budget or GCVIZ_HISTORY_BUDGET): the run stops here; the "
-                "statements before it can be shown, micro-steps up to event %d",
-                (long long)(b >= 10 * MIB ? b / MIB : b), b >= 10 * MIB ? "MB" : "bytes",
-                (int)h->coarse_from);
-    }
+    if (!h->budget_full && ((h->coarse && used > limit) || h->noffered == h->cfg.stop_at))
+        budget_stop(h, b);
     return 1;
 }
 

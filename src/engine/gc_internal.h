@@ -220,6 +220,9 @@ struct GcHeap {
      * there). */
     int64_t nstops;
     int32_t fine_start, fine_end;
+    /* Events offered to the history (gc__budget_keeps), and the count at
+     * the one the budget stopped the run at (-1: it did not). */
+    int64_t noffered, stopped_at;
     int64_t fine_base;
     struct CoalEntry *coal;
     int64_t capcoal, ncoal, coal_span;

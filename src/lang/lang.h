@@ -334,6 +334,10 @@ typedef struct LangRunOptions {
     /* Recompute the micro-steps from this statement stop on
      * (GcConfig.fine_from; 0 = the ordinary history). */
     int64_t fine_from;
+    /* With fine_from, where the run it recomputes was stopped by its
+     * budget (GcConfig.stop_at, stop_msg; 0 / NULL: it was not). */
+    int64_t stop_at;
+    const char *stop_msg;
     /* Called (may be NULL) at the start of each top-level step and about
      * every LANG_PROGRESS_EVERY statements executed, in the thread that
      * runs the program, with ctx.  A nonzero return cancels the run: it

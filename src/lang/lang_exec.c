@@ -4468,7 +4468,9 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
                     r->opt.fine_from,
                     0,
                     0,
-                    r->opt.checkpoint_every};
+                    r->opt.checkpoint_every,
+                    r->opt.stop_at,
+                    r->opt.stop_msg};
     if (r->py)
         cfg.startup_objects = startup_objects(p, &cfg.startup_untrack_later);
     GcHost host = {r, host_del, host_weakref_cb};

@@ -38,7 +38,7 @@ endforeach()
 # The history's memory budget (issue 14).
 add_executable(test_history ${CMAKE_CURRENT_LIST_DIR}/test_history.c)
 target_link_libraries(test_history PRIVATE gcviz_scenario)
-foreach(t budget_exact budget_full fine_exact run_index replay_exact)
+foreach(t budget_exact budget_full fine_exact budget_recompute run_index replay_exact)
   add_test(NAME engine_history_${t} COMMAND test_history ${t})
 endforeach()
 # the assertion against changing a rewound heap exists in checked builds

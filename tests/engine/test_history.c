@@ -21,7 +21,7 @@
  * output printed before it; and
  * the module frame's line, logged state, must be that statement's.
  *
- * Usage: test_history budget_exact | budget_full | fine_exact | run_index | replay_exact |
+ * Usage: test_history budget_exact | budget_full | fine_exact | budget_recompute | run_index | replay_exact |
  *        stats FILE
  */
 #include <signal.h>
@@ -95,19 +95,29 @@ static Scenario *load(void)
     return s;
 }
 
-static LangRun *run_from(Scenario *s, int64_t budget, int64_t fine_from)
+/* A recomputed run of one the budget stopped stops where it stopped
+ * (stop_at, stop_msg: its GcHistoryInfo.stopped_at and gc_error). */
+static LangRun *run_stopped(Scenario *s, int64_t budget, int64_t fine_from, int64_t stop_at,
+                            const char *stop_msg)
 {
     LangRunOptions o;
     memset(&o, 0, sizeof o);
     o.record = 1;
     o.history_budget = budget;
     o.fine_from = fine_from;
+    o.stop_at = stop_at;
+    o.stop_msg = stop_msg;
     LangRun *r = lang_run(s->program, &o);
     if (!r) {
         fprintf(stderr, "out of memory\n");
         exit(1);
     }
     return r;
+}
+
+static LangRun *run_from(Scenario *s, int64_t budget, int64_t fine_from)
+{
+    return run_stopped(s, budget, fine_from, 0, NULL);
 }
 
 static LangRun *run(Scenario *s, int64_t budget) { return run_from(s, budget, 0); }
@@ -524,6 +534,68 @@ static void test_fine_exact(void)
     scenario_free(s);
 }
 
+/* A run the budget stopped, recomputed from a stop of its statement-level
+ * part: the recomputed run keeps every micro-step for half a budget more,
+ * so by its own budget it would run further (or less far); it must stop
+ * at the same event with the same error, every statement stop before it
+ * exact, and the same last state. */
+static void test_budget_recompute(void)
+{
+    Scenario *s = load();
+    LangRun *full = run(s, (int64_t)1 << 40);
+    GcHeap *hf = lang_run_heap(full);
+    int64_t budget = gc_history_info(hf).bytes / 8;
+    LangRun *small = run(s, budget);
+    GcHeap *hs = lang_run_heap(small);
+    GcHistoryInfo si = gc_history_info(hs);
+    EXPECT(si.full && si.stopped_at > 0, "the budget did not stop the run (%lld)",
+           (long long)si.stopped_at);
+    int64_t first = gc_history_stop(hs, si.coarse_from),
+            last = gc_history_stop(hs, gc_event_count(hs));
+    int64_t k = first + (last - first) / 3;
+    EXPECT(first > 0 && k > first, "statement-level part: stops %lld to %lld", (long long)first,
+           (long long)last);
+    LangRun *re = run_stopped(s, budget, k, si.stopped_at, gc_error(hs));
+    GcHeap *hr = lang_run_heap(re);
+    GcHistoryInfo ri = gc_history_info(hr);
+    EXPECT(lang_run_status(re) == 1, "status %d", lang_run_status(re));
+    EXPECT(strcmp(lang_run_error(re), lang_run_error(small)) == 0, "error:\n%s\nnot:\n%s",
+           lang_run_error(re), lang_run_error(small));
+    EXPECT(ri.full && ri.stopped_at == si.stopped_at, "stopped at %lld, not %lld",
+           (long long)ri.stopped_at, (long long)si.stopped_at);
+    EXPECT(ri.fine_from == gc_history_stop_event(hr, k) && ri.fine_to > ri.fine_from + 1000,
+           "fine part %d..%d", ri.fine_from, ri.fine_to);
+    int32_t ns = gc_event_count(hs), nr = gc_event_count(hr);
+    EXPECT(gc_history_stop(hr, nr) == last, "%lld statement stops, the stopped run has %lld",
+           (long long)gc_history_stop(hr, nr), (long long)last);
+    EXPECT(same_event(gc_event(hs, ns - 1), gc_event(hr, nr - 1)),
+           "the last events differ (kinds %d, %d; steps %d, %d)", gc_event(hs, ns - 1)->kind,
+           gc_event(hr, nr - 1)->kind, gc_event(hs, ns - 1)->step, gc_event(hr, nr - 1)->step);
+    size_t no, nro;
+    const char *os = lang_run_output(small, &no), *orr = lang_run_output(re, &nro);
+    EXPECT(no == nro && memcmp(os, orr, no) == 0, "the output differs");
+    printf("budget %lld: stopped at offer %lld, stop %lld; recomputed from stop %lld: %d events "
+           "(%d..%d fine), %lld bytes\n",
+           (long long)budget, (long long)si.stopped_at, (long long)last, (long long)k, nr,
+           ri.fine_from, ri.fine_to, (long long)ri.bytes);
+    compare(full, re, 0);
+    char *da = malloc(DUMP_CAP), *db = malloc(DUMP_CAP);
+    int32_t *oa = ordinals(hs), *ob = ordinals(hr);
+    if (!da || !db || !oa || !ob)
+        exit(1);
+    ord_a = oa;
+    ord_b = ob;
+    EXPECT(same_at(small, ns, re, nr, da, db), "the last states differ");
+    free(oa);
+    free(ob);
+    free(da);
+    free(db);
+    lang_run_free(re);
+    lang_run_free(small);
+    lang_run_free(full);
+    scenario_free(s);
+}
+
 /* Figures for a program: events, writes' bytes, statements (the README's
  * table of bytes per statement). */
 static int stats(const char *path, int64_t budget)
@@ -757,7 +829,7 @@ int main(int argc, char **argv)
     if (argc >= 3 && strcmp(argv[1], "stats") == 0)
         return stats(argv[2], argc > 3 ? gc_parse_bytes(argv[3]) : 0);
     if (argc != 2) {
-        fprintf(stderr, "usage: test_history budget_exact|budget_full|fine_exact|run_index|replay_exact|rewound_mutation|stats FILE [BUDGET]\n");
+        fprintf(stderr, "usage: test_history budget_exact|budget_full|fine_exact|budget_recompute|run_index|replay_exact|rewound_mutation|stats FILE [BUDGET]\n");
         return 2;
     }
     if (strcmp(argv[1], "budget_exact") == 0)
@@ -766,6 +838,8 @@ int main(int argc, char **argv)
         test_budget_full();
     else if (strcmp(argv[1], "fine_exact") == 0)
         test_fine_exact();
+    else if (strcmp(argv[1], "budget_recompute") == 0)
+        test_budget_recompute();
     else if (strcmp(argv[1], "run_index") == 0)
         test_run_index();
     else if (strcmp(argv[1], "replay_exact") == 0)

@@ -752,6 +752,48 @@ static void recompute_window(int async)
 static void t_recompute_window(void) { recompute_window(0); }
 static void t_recompute_async(void) { recompute_window(1); }
 
+/* A run the history's budget stopped, recomputed by the window from a
+ * statement of its statement-level part: it ends where the first run
+ * ended, with the same error (by its own budget it ran further). */
+static void t_recompute_stopped(void)
+{
+    int64_t budget;
+    char py[2048];
+    snprintf(py, sizeof py, "%s", long_program(&budget));
+    SDL_Surface *surf;
+    SDL_Renderer *r = soft_renderer(640, 360, &surf);
+    if (!r)
+        return;
+    AppWinOptions wo = {out("shots"), 0, 1, 0, 0, 0, 0};
+    char bb[32];
+    snprintf(bb, sizeof bb, "%lld", (long long)(budget / 4));
+    setenv("GCVIZ_HISTORY_BUDGET", bb, 1);
+    AppWin *a = app_win_new(r, 640, 360, 1, &wo);
+    CHECK(a && app_win_load(a, py, 0) == 0 && a->heap, "load with budget %s", bb);
+    if (a && a->heap) {
+        GcHistoryInfo hi = gc_history_info(a->heap);
+        int32_t n = gc_event_count(a->heap);
+        int64_t last = gc_history_stop(a->heap, n), first = gc_history_stop(a->heap, hi.coarse_from);
+        CHECK(hi.full && last > first + 10, "the budget did not stop the run (stops %lld..%lld)",
+              (long long)first, (long long)last);
+        char err[sizeof a->run_error];
+        snprintf(err, sizeof err, "%s", a->run_error);
+        int step = gc_event(a->heap, n - 1)->step;
+        CHECK(app_win_recompute(a, first + (last - first) / 3, 0) == 0 && a->fine_from > 0,
+              "the window did not recompute");
+        n = gc_event_count(a->heap);
+        CHECK(strcmp(a->run_error, err) == 0, "the recomputed run's error:\n%s\nnot\n%s",
+              a->run_error, err);
+        CHECK(gc_history_stop(a->heap, n) == last && gc_event(a->heap, n - 1)->step == step,
+              "the recomputed run ends at stop %lld step %d, the first at %lld step %d",
+              (long long)gc_history_stop(a->heap, n), gc_event(a->heap, n - 1)->step,
+              (long long)last, step);
+    }
+    unsetenv("GCVIZ_HISTORY_BUDGET");
+    app_win_free(a);
+    soft_free(r, surf);
+}
+
 /* A program that would run for an hour with its history (9 million
  * iterations, each object kept): only ever run to be cancelled. */
 static const char ENDLESS_PY[] = "import gc\n"
@@ -1172,7 +1214,7 @@ int main(int argc, char **argv)
                  {"gif", t_gif},             {"gif_delay", t_gif_delay},             {"unwritable", t_unwritable},
                  {"temp_names", t_temp_names}, {"points", t_points},
                  {"recompute", t_recompute}, {"recompute_window", t_recompute_window},
-                 {"recompute_async", t_recompute_async},
+                 {"recompute_async", t_recompute_async}, {"recompute_stopped", t_recompute_stopped},
                  {"load_cancel", t_load_cancel}, {"reload_async", t_reload_async}, {"timeline_coarse", t_timeline_coarse},
                  {"overview_drill", t_overview_drill}, {"open_at_end", t_open_at_end}};
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
