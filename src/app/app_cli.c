@@ -13,21 +13,47 @@
 #include "layout.h"
 #include "scenario.h"
 
-/* Prints a JSON string literal. */
+/* The code point of the UTF-8 sequence at *p (advanced past it); a byte
+ * that starts no valid sequence stands for itself. */
+static unsigned utf8_next(const unsigned char **p)
+{
+    const unsigned char *s = *p;
+    int n = s[0] >= 0xF0 ? 3 : s[0] >= 0xE0 ? 2 : s[0] >= 0xC0 ? 1 : 0;
+    unsigned c = n == 3 ? s[0] & 0x07u : n == 2 ? s[0] & 0x0Fu : n == 1 ? s[0] & 0x1Fu : s[0];
+    for (int i = 1; i <= n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *p = s + 1;
+            return s[0];
+        }
+        c = c << 6 | (s[i] & 0x3Fu);
+    }
+    *p = s + n + 1;
+    return c;
+}
+
+/* Prints a JSON string literal as Python's json.dumps does (the oracle's
+ * traces): short escapes, other controls and every non-ASCII character as
+ * \uXXXX (a surrogate pair beyond U+FFFF). */
 static void json_str(FILE *f, const char *s)
 {
+    static const char SHORT[] = "\"\"\\\\\nn\tt\rr\bb\ff";
     fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(f, "\\%c", *p);
-        else if (*p == '\n')
-            fputs("\\n", f);
-        else if (*p == '\t')
-            fputs("\\t", f);
-        else if (*p < 0x20)
-            fprintf(f, "\\u%04x", *p);
-        else
-            fputc(*p, f);
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        const char *e = *p ? strchr(SHORT, *p) : NULL;
+        unsigned c;
+        if (e && (e - SHORT) % 2 == 0) {
+            fprintf(f, "\\%c", e[1]);
+            p++;
+        } else if (*p < 0x20) {
+            fprintf(f, "\\u%04x", *p++);
+        } else if (*p < 0x80) {
+            fputc(*p++, f);
+        } else if ((c = utf8_next(&p)) > 0xFFFF) {
+            c -= 0x10000;
+            fprintf(f, "\\u%04x\\u%04x", 0xD800 + (c >> 10), 0xDC00 + (c & 0x3FF));
+        } else {
+            fprintf(f, "\\u%04x", c);
+        }
     }
     fputc('"', f);
 }
