@@ -121,6 +121,12 @@ static int fill_defaults(LangRun *r, int32_t f, int *nargs);
 static void tb_push(LangRun *r, int32_t func);
 static int call_method_more(LangRun *r, int32_t name, int nargs);
 static int const_items(LangRun *r, int32_t a, GcValue *out, int max);
+static int value_item(LangRun *r, GcValue cont, GcValue sub, GcValue *out);
+static int load_slice(LangRun *r, int nparts);
+static int store_slice(LangRun *r, int nparts, int del);
+static int eval_slice_parts(LangRun *r, const Ctx *c, LangExpr *sl);
+static int64_t str_len(LangRun *r, GcValue v);
+static int binary_op(LangRun *r, int op);
 static void tb_pop(LangRun *r);
 
 /* ---- errors ------------------------------------------------------------ */
@@ -596,19 +602,26 @@ static int load_attr(LangRun *r, int32_t a)
     return decref(r, owner);
 }
 
-static int normalize_index(LangRun *r, const GcObject *o, GcValue idx, uint32_t *out,
-                           const char *what)
+/* Index idx of a sequence of n items named type (list, tuple, str). */
+static int seq_index(LangRun *r, const char *type, int64_t n, GcValue idx, uint32_t *out,
+                     const char *what)
 {
     if (GC_VAL_TAG(idx) != GC_V_INT && GC_VAL_TAG(idx) != GC_V_BOOL)
-        return raise(r, "TypeError", "%s indices must be integers or slices, not %s",
-                     gc_kind_name((GcKind)o->kind), type_name(r, idx));
+        return raise(r, "TypeError", "%s indices must be integers or slices, not %s", type,
+                     type_name(r, idx));
     int64_t i = GC_VAL_PAYLOAD(idx);
     if (i < 0)
-        i += o->nslots;
-    if (i < 0 || i >= (int64_t)o->nslots)
+        i += n;
+    if (i < 0 || i >= n)
         return raise(r, "IndexError", "%s", what);
     *out = (uint32_t)i;
     return OK;
+}
+
+static int normalize_index(LangRun *r, const GcObject *o, GcValue idx, uint32_t *out,
+                           const char *what)
+{
+    return seq_index(r, gc_kind_name((GcKind)o->kind), o->nslots, idx, out, what);
 }
 
 static int dict_key_ok(LangRun *r, GcValue k)
@@ -664,6 +677,8 @@ static int load_item(LangRun *r)
                             o->kind == GC_KIND_LIST ? "list index out of range"
                                                     : "tuple index out of range"));
         v = gc_slots(o)[i].val;
+    } else if (GC_VAL_TAG(cont) == GC_V_STR || GC_VAL_TAG(cont) == GC_V_CONST) {
+        TRY(value_item(r, cont, sub, &v));
     } else if (o && o->kind == GC_KIND_DICT) {
         TRY(dict_key_ok(r, sub));
         int i = dict_find_equal(r, o, sub);
@@ -997,6 +1012,412 @@ static void tb_fmt(TBuf *b, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     tb_str(b, buf);
+}
+
+/* ---- sequences: lists, tuples, constant tuples, strings ---------------- */
+
+/* A list, a tuple or a constant tuple read item by item (seq_item): a
+ * constant's items are parsed into cv (seq_close frees them). */
+typedef struct Seq {
+    GcId id;     /* the list or tuple object, 0 for a constant */
+    GcValue *cv; /* a constant's items */
+    int64_t n;
+} Seq;
+
+/* 1 when v is a list, a tuple or a constant tuple (s filled), 0 when not,
+ * FATAL when out of memory. */
+static int seq_open(LangRun *r, GcValue v, Seq *s)
+{
+    memset(s, 0, sizeof *s);
+    const GcObject *o = obj_of(r, v);
+    if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE)) {
+        s->id = o->id;
+        s->n = o->nslots;
+        return 1;
+    }
+    if (GC_VAL_TAG(v) != GC_V_CONST)
+        return 0;
+    int32_t a = (int32_t)GC_VAL_PAYLOAD(v);
+    size_t len = strlen(atom(r, a));
+    s->cv = gc_malloc((len + 1) * sizeof *s->cv);
+    int k = s->cv ? const_items(r, a, s->cv, (int)len + 1) : FATAL;
+    if (k < 0) {
+        gc_free(s->cv);
+        s->cv = NULL;
+        return fatal(r); /* a constant's repr always reads back */
+    }
+    s->n = k;
+    return 1;
+}
+
+static GcValue seq_item(LangRun *r, const Seq *s, int64_t i)
+{
+    return s->id ? gc_slots(gc_object(r->h, s->id))[i].val : s->cv[i];
+}
+
+static void seq_close(Seq *s)
+{
+    gc_free(s->cv);
+    s->cv = NULL;
+}
+
+/* A str's code points (its atom is UTF-8): how many, and where each
+ * starts (off[n] = the byte length; off from gc_malloc, NULL if n is 0
+ * and when out of memory: check the return, -1). */
+static int64_t utf8_points(const char *s, size_t **off)
+{
+    size_t bytes = strlen(s);
+    int64_t n = 0;
+    for (size_t i = 0; i < bytes; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    *off = gc_malloc(((size_t)n + 1) * sizeof **off);
+    if (!*off)
+        return -1;
+    int64_t k = 0;
+    for (size_t i = 0; i < bytes; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            (*off)[k++] = i;
+    (*off)[n] = bytes;
+    return n;
+}
+
+/* len() of a str: its code points. */
+static int64_t str_len(LangRun *r, GcValue v)
+{
+    const char *s = atom(r, (int32_t)GC_VAL_PAYLOAD(v));
+    int64_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* The code points of str v at start, start + step, ... (len of them),
+ * interned: *out.  (CPython's one-character and empty strings are
+ * singletons and the rest new objects; a str is a value here.) */
+static int str_pick(LangRun *r, GcValue v, int64_t start, int64_t step, int64_t len, GcValue *out)
+{
+    const char *s = atom(r, (int32_t)GC_VAL_PAYLOAD(v));
+    size_t *off;
+    if (utf8_points(s, &off) < 0)
+        return fatal(r);
+    TBuf t = {0};
+    tb_str(&t, "");
+    for (int64_t i = 0, k = start; i < len; i++, k += i < len ? step : 0)
+        tb_put(&t, s + off[k], off[k + 1] - off[k]);
+    gc_free(off);
+    int32_t a = t.oom ? -1 : gc_strtab_intern(lang_atoms(r->p), t.s, t.n);
+    gc_free(t.s);
+    if (a < 0)
+        return fatal(r);
+    *out = GC_MKVAL(GC_V_STR, a);
+    return OK;
+}
+
+/* BINARY_SUBSCR of a str or a constant tuple: the item in *out. */
+static int value_item(LangRun *r, GcValue cont, GcValue sub, GcValue *out)
+{
+    uint32_t i;
+    if (GC_VAL_TAG(cont) == GC_V_STR) {
+        if (!is_intlike(sub))
+            return raise(r, "TypeError", "string indices must be integers, not '%s'",
+                         type_name(r, sub));
+        TRY(seq_index(r, "string", str_len(r, cont), sub, &i, "string index out of range"));
+        return str_pick(r, cont, i, 1, 1, out);
+    }
+    Seq s;
+    TRY(seq_open(r, cont, &s));
+    int rc = seq_index(r, "tuple", s.n, sub, &i, "tuple index out of range");
+    if (rc == OK)
+        *out = seq_item(r, &s, i);
+    seq_close(&s);
+    return rc;
+}
+
+/* ---- slices: BINARY_SLICE, STORE_SLICE, and BUILD_SLICE 3 with the
+ * *_SUBSCR instructions.  The slice object itself is not shown: CPython
+ * takes it from a one-object cache (3.14: a free list) filled at start-up
+ * and puts it back before any Python code can see it. */
+
+typedef struct Slice {
+    int64_t start, stop, step, len;
+} Slice;
+
+/* _PyEval_SliceIndex: an int, or a big one clamped (PyNumber_AsSsize_t). */
+static int slice_index(LangRun *r, GcValue v, int64_t *out)
+{
+    if (is_intlike(v))
+        *out = GC_VAL_PAYLOAD(v);
+    else if (GC_VAL_TAG(v) == GC_V_BIGINT)
+        *out = atom(r, (int32_t)GC_VAL_PAYLOAD(v))[0] == '-' ? INT64_MIN : INT64_MAX;
+    else
+        return raise(r, "TypeError",
+                     "slice indices must be integers or None or have an __index__ method");
+    return OK;
+}
+
+/* PySlice_Unpack and PySlice_AdjustIndices for a sequence of n items:
+ * parts are start, stop and, if nparts is 3, step (None when omitted). */
+static int slice_of(LangRun *r, const GcValue *parts, int nparts, int64_t n, Slice *s)
+{
+    s->step = 1;
+    if (nparts == 3 && GC_VAL_TAG(parts[2]) != GC_V_NONE) {
+        TRY(slice_index(r, parts[2], &s->step));
+        if (s->step == 0)
+            return raise(r, "ValueError", "slice step cannot be zero");
+        if (s->step < -INT64_MAX)
+            s->step = -INT64_MAX;
+    }
+    int back = s->step < 0;
+    s->start = back ? INT64_MAX : 0;
+    s->stop = back ? INT64_MIN : INT64_MAX;
+    if (GC_VAL_TAG(parts[0]) != GC_V_NONE)
+        TRY(slice_index(r, parts[0], &s->start));
+    if (GC_VAL_TAG(parts[1]) != GC_V_NONE)
+        TRY(slice_index(r, parts[1], &s->stop));
+    int64_t *ends[2] = {&s->start, &s->stop};
+    for (int k = 0; k < 2; k++) {
+        int64_t *e = ends[k];
+        if (*e < 0) {
+            *e += n;
+            if (*e < 0)
+                *e = back ? -1 : 0;
+        } else if (*e >= n) {
+            *e = back ? n - 1 : n;
+        }
+    }
+    s->len = 0;
+    if (back && s->stop < s->start)
+        s->len = (s->start - s->stop - 1) / -s->step + 1;
+    else if (!back && s->start < s->stop)
+        s->len = (s->stop - s->start - 1) / s->step + 1;
+    return OK;
+}
+
+/* The slice's parts: the top nparts temporaries. */
+static void slice_parts(LangRun *r, int nparts, GcValue *parts)
+{
+    int top = gc_temp_count(r->h);
+    for (int i = 0; i < nparts; i++)
+        parts[i] = gc_temp(r->h, top - nparts + i);
+}
+
+/* The items of seq s at sl as a new list or tuple (kind), or for a tuple
+ * the tuple itself (whole) or the empty one: list_subscript,
+ * tuple_subscript. */
+static int slice_new(LangRun *r, GcValue cont, const Seq *s, GcKind kind, const Slice *sl,
+                     GcValue *out)
+{
+    if (kind == GC_KIND_TUPLE && sl->len == 0) {
+        int32_t a = gc_strtab_intern(lang_atoms(r->p), "()", 2);
+        if (a < 0)
+            return fatal(r);
+        *out = GC_MKVAL(GC_V_CONST, a); /* the empty tuple, a singleton */
+        return OK;
+    }
+    if (kind == GC_KIND_TUPLE && sl->start == 0 && sl->step == 1 && sl->len == s->n) {
+        gc_incref(r->h, cont);
+        *out = cont;
+        return OK;
+    }
+    GcId id = gc_new(r->h, kind, kind == GC_KIND_TUPLE ? (int32_t)sl->len : 0);
+    if (!id)
+        return fatal(r);
+    for (int64_t i = 0, k = sl->start; i < sl->len; i++, k += i < sl->len ? sl->step : 0) {
+        GcValue v = seq_item(r, s, k);
+        gc_incref(r->h, v);
+        TRY(chk(r, gc_slot_set(r->h, id, (uint32_t)i, 0, v)));
+    }
+    *out = GC_VAL_OBJ(id);
+    return OK;
+}
+
+/* [container, start, stop(, step)] -> [container[start:stop(:step)]] */
+static int load_slice(LangRun *r, int nparts)
+{
+    GcValue parts[3], res = GC_NONE;
+    slice_parts(r, nparts, parts);
+    GcValue cont = gc_temp(r->h, gc_temp_count(r->h) - nparts - 1);
+    const GcObject *o = obj_of(r, cont);
+    Slice sl;
+    Seq s;
+    int rc = seq_open(r, cont, &s);
+    if (rc > 0) {
+        GcKind kind = o && o->kind == GC_KIND_LIST ? GC_KIND_LIST : GC_KIND_TUPLE;
+        rc = slice_of(r, parts, nparts, s.n, &sl);
+        if (rc == OK)
+            rc = slice_new(r, cont, &s, kind, &sl, &res);
+        seq_close(&s);
+    } else if (rc == 0 && GC_VAL_TAG(cont) == GC_V_STR) {
+        rc = slice_of(r, parts, nparts, str_len(r, cont), &sl);
+        if (rc == OK)
+            rc = str_pick(r, cont, sl.start, sl.step, sl.len, &res);
+    } else if (rc == 0) {
+        rc = o && o->kind == GC_KIND_DICT
+                 ? raise(r, "TypeError", "gcviz: a slice cannot be a dict key")
+                 : raise(r, "TypeError", "'%s' object is not subscriptable", type_name(r, cont));
+    }
+    TRY(rc);
+    for (int i = 0; i < nparts; i++)
+        TRY(pop_decref(r));
+    cont = pop(r);
+    TRY(push(r, res));
+    return decref(r, cont);
+}
+
+/* The items of v that a slice of a list is assigned (PySequence_Fast): a
+ * list or a tuple as it is; the list itself (a[i:j] = a) copied first
+ * into a new list, pushed as a temporary (*copy 1). */
+static int slice_source(LangRun *r, GcValue v, GcId list, Seq *s, int *copy, const char *what)
+{
+    *copy = 0;
+    int rc = seq_open(r, v, s);
+    if (rc < 0)
+        return rc;
+    if (rc == 0) {
+        const GcObject *o = obj_of(r, v);
+        if (GC_VAL_TAG(v) == GC_V_STR || (o && o->kind == GC_KIND_DICT))
+            return raise(r, "TypeError",
+                         "gcviz: a slice can be assigned a list or a tuple, not a %s",
+                         type_name(r, v));
+        return raise(r, "TypeError", "%s", what);
+    }
+    if (s->id != list)
+        return OK;
+    Slice whole = {0, (int64_t)s->n, 1, (int64_t)s->n};
+    GcValue c;
+    TRY(slice_new(r, v, s, GC_KIND_LIST, &whole, &c));
+    TRY(push(r, c));
+    *copy = 1;
+    s->id = GC_VAL_ID(c);
+    return OK;
+}
+
+/* Releases n values removed from a list (in flight), in the order given
+ * (recycle[] last first, or an extended slice's garbage first first). */
+static int release_all(LangRun *r, GcValue *vals, int64_t n, int last_first)
+{
+    int rc = OK;
+    for (int64_t k = 0; k < n && rc == OK; k++)
+        rc = decref(r, vals[last_first ? n - 1 - k : k]);
+    return rc;
+}
+
+/* list_ass_slice: items [lo, hi) of list id replaced by src's (NULL:
+ * deleted); the items replaced are released after, last first, or, when
+ * the list ends up empty, it is cleared (_list_clear: the same order). */
+static int assign_slice(LangRun *r, GcId id, int64_t lo, int64_t hi, const Seq *src)
+{
+    int64_t size = gc_object(r->h, id)->nslots, n = src ? src->n : 0;
+    lo = lo < 0 ? 0 : lo > size ? size : lo;
+    hi = hi < lo ? lo : hi > size ? size : hi;
+    int64_t norig = hi - lo;
+    GcValue *old = gc_malloc(((size_t)size + 1) * sizeof *old);
+    if (!old)
+        return fatal(r);
+    int rc = OK;
+    if (size + n - norig == 0) {
+        rc = chk(r, gc_slots_clear(r->h, id, 1, old));
+        norig = size;
+    } else {
+        for (int64_t k = norig - 1; k >= 0 && rc == OK; k--)
+            rc = chk(r, gc_slot_remove(r->h, id, (uint32_t)(lo + k), &old[k]));
+        for (int64_t k = 0; k < n && rc == OK; k++) {
+            GcValue v = seq_item(r, src, k);
+            gc_incref(r->h, v);
+            rc = chk(r, gc_slot_insert(r->h, id, (uint32_t)(lo + k), 0, v));
+        }
+    }
+    if (rc == OK)
+        rc = release_all(r, old, norig, 1);
+    gc_free(old);
+    return rc;
+}
+
+/* list_ass_subscript with a slice whose step is not 1: src's items go to
+ * the places of the slice (NULL: those items are deleted); the items
+ * replaced are released after, first first. */
+static int assign_extended(LangRun *r, GcId id, const Slice *sl, const Seq *src)
+{
+    if (src && src->n != sl->len)
+        return raise(r, "ValueError",
+                     "attempt to assign sequence of size %lld to extended slice of size %lld",
+                     (long long)src->n, (long long)sl->len);
+    if (sl->len <= 0)
+        return OK;
+    GcValue *old = gc_malloc((size_t)sl->len * sizeof *old);
+    if (!old)
+        return fatal(r);
+    int rc = OK;
+    /* places in increasing order (a deletion walks them so); i: the item
+     * of src for place k, in the slice's own order */
+    int64_t first = sl->step > 0 ? sl->start : sl->start + sl->step * (sl->len - 1);
+    int64_t step = sl->step > 0 ? sl->step : -sl->step;
+    for (int64_t j = sl->len - 1; j >= 0 && rc == OK; j--) {
+        int64_t k = first + j * step, i = sl->step > 0 ? j : sl->len - 1 - j;
+        rc = chk(r, gc_slot_remove(r->h, id, (uint32_t)k, &old[src ? i : j]));
+        if (rc == OK && src) {
+            GcValue v = seq_item(r, src, i);
+            gc_incref(r->h, v);
+            rc = chk(r, gc_slot_insert(r->h, id, (uint32_t)k, 0, v));
+        }
+    }
+    if (rc == OK)
+        rc = release_all(r, old, sl->len, 0);
+    gc_free(old);
+    return rc;
+}
+
+/* STORE_SLICE / DELETE_SUBSCR with a slice: [v,] container, start,
+ * stop(, step) on the stack (v only when storing: del) -> nothing. */
+static int store_slice(LangRun *r, int nparts, int del)
+{
+    GcValue parts[3];
+    slice_parts(r, nparts, parts);
+    int top = gc_temp_count(r->h);
+    GcValue cont = gc_temp(r->h, top - nparts - 1),
+            v = del ? GC_NONE : gc_temp(r->h, top - nparts - 2);
+    const GcObject *o = obj_of(r, cont);
+    if (!o || o->kind != GC_KIND_LIST) {
+        if (o && o->kind == GC_KIND_DICT)
+            return raise(r, "TypeError", "gcviz: a slice cannot be a dict key");
+        return raise(r, "TypeError",
+                     del ? "'%s' object does not support item deletion"
+                         : "'%s' object does not support item assignment",
+                     type_name(r, cont));
+    }
+    GcId id = o->id;
+    Slice sl;
+    TRY(slice_of(r, parts, nparts, o->nslots, &sl));
+    Seq src;
+    int copy = 0;
+    if (!del)
+        TRY(slice_source(r, v, id, &src, &copy,
+                         sl.step == 1 ? "can only assign an iterable"
+                                      : "must assign iterable to extended slice"));
+    int rc;
+    if (sl.step == 1)
+        rc = assign_slice(r, id, sl.start, sl.stop, del ? NULL : &src);
+    else
+        rc = assign_extended(r, id, &sl, del ? NULL : &src);
+    if (!del)
+        seq_close(&src);
+    if (copy && rc == OK)
+        rc = pop_decref(r);
+    TRY(rc);
+    for (int i = 0; i < nparts; i++)
+        TRY(pop_decref(r));
+    cont = pop(r);
+    if (!del)
+        TRY(decref(r, pop(r))); /* Py_DECREF(v), then the container */
+    return decref(r, cont);
+}
+
+/* Evaluates a slice's parts (start, stop[, step]) onto the stack. */
+static int eval_slice_parts(LangRun *r, const Ctx *c, LangExpr *sl)
+{
+    for (int32_t i = 0; i < sl->nitems; i++)
+        TRY(eval(r, c, sl->items[i]));
+    return OK;
 }
 
 static void tb_repr_str(TBuf *b, const char *s)
@@ -1404,6 +1825,165 @@ static int push_str_result(LangRun *r, TBuf *t)
 }
 
 /* BINARY_OP: [a, b] -> [a OP b] */
+/* ---- + and * of lists and tuples ----------------------------------------- */
+
+#define SEQ_MAX_ITEMS LANG_MAX_RANGE
+
+/* GC_KIND_LIST, GC_KIND_TUPLE (a constant one too), or -1. */
+static int seq_kind(LangRun *r, GcValue v)
+{
+    const GcObject *o = obj_of(r, v);
+    if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE))
+        return o->kind;
+    return GC_VAL_TAG(v) == GC_V_CONST ? GC_KIND_TUPLE : -1;
+}
+
+/* A new list or tuple (kind) of the items of a, then of b (b may be
+ * NULL), times copies: list_concat, tupleconcat, list_repeat,
+ * tuple_repeat.  An empty tuple is the singleton. */
+static int seq_build(LangRun *r, GcKind kind, const Seq *a, const Seq *b, int64_t times,
+                     GcValue *out)
+{
+    int64_t n = (a->n + (b ? b->n : 0)) * times;
+    if (kind == GC_KIND_TUPLE && n == 0) {
+        int32_t e = gc_strtab_intern(lang_atoms(r->p), "()", 2);
+        if (e < 0)
+            return fatal(r);
+        *out = GC_MKVAL(GC_V_CONST, e);
+        return OK;
+    }
+    GcId id = gc_new(r->h, kind, kind == GC_KIND_TUPLE ? (int32_t)n : 0);
+    if (!id)
+        return fatal(r);
+    uint32_t k = 0;
+    for (int64_t t = 0; t < times; t++)
+        for (int s = 0; s < 2; s++) {
+            const Seq *q = s == 0 ? a : b;
+            for (int64_t i = 0; q && i < q->n; i++) {
+                GcValue v = seq_item(r, q, i);
+                gc_incref(r->h, v);
+                TRY(chk(r, gc_slot_set(r->h, id, k++, 0, v)));
+            }
+        }
+    *out = GC_VAL_OBJ(id);
+    return OK;
+}
+
+/* sequence_repeat's count: an int, else TypeError; a big one does not fit. */
+static int repeat_count(LangRun *r, GcValue n, int64_t size, int64_t *out)
+{
+    if (GC_VAL_TAG(n) == GC_V_BIGINT)
+        return raise(r, "OverflowError", "cannot fit 'int' into an index-sized integer");
+    if (!is_intlike(n))
+        return raise(r, "TypeError", "can't multiply sequence by non-int of type '%s'",
+                     type_name(r, n));
+    *out = GC_VAL_PAYLOAD(n);
+    if (size > 0 && *out > 0 && *out > SEQ_MAX_ITEMS / size)
+        return raise(r, "MemoryError", "gcviz: a sequence of more than %d items", SEQ_MAX_ITEMS);
+    return OK;
+}
+
+/* a + b and a * n, n * a with a list or a tuple: the result in *out; 0
+ * when neither operand is one (*out untouched: the caller raises). */
+static int seq_binop(LangRun *r, int op, GcValue a, GcValue b, GcValue *out, int *mine)
+{
+    int ka = seq_kind(r, a), kb = seq_kind(r, b);
+    *mine = op == LANG_OP_ADD ? ka >= 0 : op == LANG_OP_MUL && (ka >= 0 || kb >= 0);
+    if (!*mine)
+        return OK;
+    if (op == LANG_OP_ADD && kb != ka)
+        return raise(r, "TypeError", "can only concatenate %s (not \"%s\") to %s", type_name(r, a),
+                     type_name(r, b), type_name(r, a));
+    GcValue sv = ka >= 0 ? a : b, nv = ka >= 0 ? b : a;
+    GcKind kind = (GcKind)(ka >= 0 ? ka : kb);
+    Seq x, y;
+    TRY(seq_open(r, sv, &x));
+    int64_t times = 1;
+    int rc = op == LANG_OP_MUL ? repeat_count(r, nv, x.n, &times) : seq_open(r, b, &y);
+    if (rc < 0) {
+        seq_close(&x);
+        return rc;
+    }
+    if (op == LANG_OP_ADD && kind == GC_KIND_TUPLE && (x.n == 0 || y.n == 0)) {
+        *out = y.n == 0 ? a : b; /* the other tuple itself */
+        gc_incref(r->h, *out);
+    } else if (op == LANG_OP_MUL && kind == GC_KIND_TUPLE && (x.n == 0 || times == 1)) {
+        *out = sv;
+        gc_incref(r->h, *out);
+    } else {
+        rc = seq_build(r, kind, &x, op == LANG_OP_ADD ? &y : NULL, times < 0 ? 0 : times, out);
+    }
+    seq_close(&x);
+    if (op == LANG_OP_ADD)
+        seq_close(&y);
+    return rc < 0 ? rc : OK;
+}
+
+/* The items of src appended to list id (list_extend: a list, a tuple or
+ * a dict's keys), or TypeError. */
+static int list_extend_from(LangRun *r, GcId id, GcValue src)
+{
+    const GcObject *so = obj_of(r, src);
+    int dict = so && so->kind == GC_KIND_DICT;
+    Seq s;
+    int rc = dict ? 0 : seq_open(r, src, &s);
+    if (rc < 0)
+        return rc;
+    if (rc == 0 && !dict)
+        return raise(r, "TypeError", "'%s' object is not iterable", type_name(r, src));
+    int64_t n = dict ? so->nslots : s.n;
+    for (int64_t i = 0; i < n && rc >= 0; i++) {
+        GcValue v = dict ? gc_slots(gc_object(r->h, so->id))[i].key : seq_item(r, &s, i);
+        gc_incref(r->h, v);
+        rc = chk(r, gc_slot_set(r->h, id, gc_object(r->h, id)->nslots, 0, v));
+    }
+    if (!dict)
+        seq_close(&s);
+    return rc < 0 ? rc : OK;
+}
+
+/* list += x (list_inplace_concat: extend), list *= n
+ * (list_inplace_repeat: cleared, last first, when n < 1): the list itself
+ * is the result.  [list, x] -> [list]; else as binary_op. */
+static int inplace_op(LangRun *r, int op)
+{
+    int top = gc_temp_count(r->h);
+    GcValue a = gc_temp(r->h, top - 2), b = gc_temp(r->h, top - 1);
+    const GcObject *o = obj_of(r, a);
+    if (!o || o->kind != GC_KIND_LIST || (op != LANG_OP_ADD && op != LANG_OP_MUL))
+        return binary_op(r, op);
+    GcId id = o->id;
+    if (op == LANG_OP_ADD) {
+        TRY(list_extend_from(r, id, b));
+    } else {
+        int64_t size = o->nslots, n;
+        TRY(repeat_count(r, b, size, &n));
+        Seq self = {id, NULL, size};
+        if (size > 0 && n < 1) {
+            GcValue *old = gc_malloc((size_t)size * sizeof *old);
+            if (!old)
+                return fatal(r);
+            int rc = chk(r, gc_slots_clear(r->h, id, 1, old));
+            if (rc == OK)
+                rc = release_all(r, old, size, 1);
+            gc_free(old);
+            TRY(rc);
+        }
+        for (int64_t t = 1; size > 0 && t < n; t++)
+            for (int64_t i = 0; i < size; i++) {
+                GcValue v = seq_item(r, &self, i);
+                gc_incref(r->h, v);
+                TRY(chk(r, gc_slot_set(r->h, id, gc_object(r->h, id)->nslots, 0, v)));
+            }
+    }
+    gc_incref(r->h, a);
+    b = pop(r);
+    a = pop(r);
+    TRY(push(r, a));
+    TRY(decref(r, a));
+    return decref(r, b);
+}
+
 static int binary_op(LangRun *r, int op)
 {
     int n = gc_temp_count(r->h);
@@ -1464,6 +2044,19 @@ static int binary_op(LangRun *r, int op)
             tb_str(&t, str);
         return push_str_result(r, &t);
     }
+    int mine;
+    GcValue res;
+    TRY(seq_binop(r, op, a, b, &res, &mine));
+    if (mine) {
+        b = pop(r);
+        a = pop(r);
+        TRY(push(r, res));
+        TRY(decref(r, a));
+        return decref(r, b);
+    }
+    if (op == LANG_OP_ADD && GC_VAL_TAG(a) == GC_V_STR)
+        return raise(r, "TypeError", "can only concatenate str (not \"%s\") to str",
+                     type_name(r, b));
     return raise(r, "TypeError", "unsupported operand type(s) for %s: '%s' and '%s'", op_text(op),
                  type_name(r, a), type_name(r, b));
 }
@@ -1749,10 +2342,15 @@ static int call_builtin(LangRun *r, LangExpr *e, int32_t name, int nargs)
         TRY(check_args(r, "len", nargs, 1, 1));
         GcValue v = gc_temp(h, top - 1);
         const GcObject *o = obj_of(r, v);
+        Seq s;
         if (GC_VAL_TAG(v) == GC_V_STR)
-            res = GC_MKVAL(GC_V_INT, (int64_t)strlen(atom(r, (int32_t)GC_VAL_PAYLOAD(v))));
-        else if (o &&
-                 (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_DICT))
+            res = GC_MKVAL(GC_V_INT, str_len(r, v));
+        else if (GC_VAL_TAG(v) == GC_V_CONST) {
+            TRY(seq_open(r, v, &s)); /* a constant tuple: 1, or out of memory */
+            res = GC_MKVAL(GC_V_INT, s.n);
+            seq_close(&s);
+        } else if (o &&
+                   (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_DICT))
             res = GC_MKVAL(GC_V_INT, (int64_t)o->nslots);
         else
             return raise(r, "TypeError", "object of type '%s' has no len()", type_name(r, v));
@@ -2437,28 +3035,7 @@ static int call_method_more(LangRun *r, int32_t name, int nargs)
         }
     } else if (kind == GC_KIND_LIST && name == r->a_extend) {
         TRY(check_args(r, "list.extend", nargs, 1, 1));
-        GcValue src = gc_temp(h, top - 1);
-        const GcObject *so = obj_of(r, src);
-        GcValue cv[256];
-        int n;
-        if (so &&
-            (so->kind == GC_KIND_LIST || so->kind == GC_KIND_TUPLE || so->kind == GC_KIND_DICT))
-            n = (int)so->nslots;
-        else if (GC_VAL_TAG(src) == GC_V_CONST)
-            n = const_items(r, (int32_t)GC_VAL_PAYLOAD(src), cv, 256);
-        else
-            return raise(r, "TypeError", "'%s' object is not iterable", type_name(r, src));
-        if (n == FATAL)
-            return FATAL;
-        if (n < 0)
-            return raise(r, "TypeError", "gcviz: cannot iterate over this constant");
-        for (int i = 0; i < n; i++) {
-            so = obj_of(r, src);
-            GcValue v =
-                so ? (so->kind == GC_KIND_DICT ? gc_slots(so)[i].key : gc_slots(so)[i].val) : cv[i];
-            gc_incref(h, v);
-            TRY(chk(r, gc_slot_set(h, o->id, gc_object(h, o->id)->nslots, 0, v)));
-        }
+        TRY(list_extend_from(r, o->id, gc_temp(h, top - 1)));
     } else if (kind == GC_KIND_DICT && name == r->a_get) {
         TRY(check_args(r, "get", nargs, 1, 2));
         GcValue k = gc_temp(h, top - nargs);
@@ -2883,9 +3460,15 @@ static LANG_NOINLINE int eval_full(LangRun *r, const Ctx *c, LangExpr *e)
         return rc;
     case LANG_E_INDEX:
         TRY(eval(r, c, e->base));
-        rc = eval(r, c, e->index);
-        if (rc == OK)
-            rc = load_item(r);
+        if (e->index->kind == LANG_E_SLICE) {
+            rc = eval_slice_parts(r, c, e->index);
+            if (rc == OK)
+                rc = load_slice(r, e->index->nitems);
+        } else {
+            rc = eval(r, c, e->index);
+            if (rc == OK)
+                rc = load_item(r);
+        }
         if (rc < 0)
             unwind(r, mark);
         return rc;
@@ -2997,6 +3580,14 @@ static int store_target(LangRun *r, const Ctx *c, LangExpr *t)
     }
     /* t->kind == LANG_E_INDEX: [v, container, sub] */
     int rc = eval(r, c, t->base);
+    if (rc == OK && t->index->kind == LANG_E_SLICE) {
+        rc = eval_slice_parts(r, c, t->index);
+        if (rc == OK)
+            rc = store_slice(r, t->index->nitems, 0);
+        if (rc < 0)
+            unwind(r, mark);
+        return rc;
+    }
     if (rc == OK)
         rc = eval(r, c, t->index);
     if (rc < 0) {
@@ -3044,6 +3635,14 @@ static int delete_target(LangRun *r, const Ctx *c, LangExpr *t)
     if (t->kind == LANG_E_NAME)
         return delete_name(r, c, t->atom);
     int rc = eval(r, c, t->base);
+    if (rc == OK && t->kind == LANG_E_INDEX && t->index->kind == LANG_E_SLICE) {
+        rc = eval_slice_parts(r, c, t->index);
+        if (rc == OK)
+            rc = store_slice(r, t->index->nitems, 1);
+        if (rc < 0)
+            unwind(r, mark);
+        return rc;
+    }
     if (rc == OK && t->kind == LANG_E_INDEX)
         rc = eval(r, c, t->index);
     if (rc < 0) {
@@ -3081,7 +3680,14 @@ static int delete_target(LangRun *r, const Ctx *c, LangExpr *t)
         if (rc == OK)
             rc = chk(r, gc_slot_remove(r->h, o->id, (uint32_t)i, &removed));
     } else {
-        rc = raise(r, "TypeError", "'%s' object doesn't support item deletion", type_name(r, cont));
+        /* PyObject_DelItem: an int key on a type with tp_as_sequence (a
+         * tuple, a str, an instance) goes through PySequence_DelItem */
+        int seq = GC_VAL_TAG(cont) == GC_V_STR || GC_VAL_TAG(cont) == GC_V_CONST ||
+                  (o && (o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_INSTANCE));
+        rc = raise(r, "TypeError",
+                   seq && is_intlike(sub) ? "'%s' object doesn't support item deletion"
+                                          : "'%s' object does not support item deletion",
+                   type_name(r, cont));
     }
     if (rc < 0) {
         unwind(r, mark);
@@ -3407,7 +4013,7 @@ static int aug_op(LangRun *r, const Ctx *c, LangStmt *s, int mark, int rc)
     if (rc == OK)
         rc = eval(r, c, s->value);
     if (rc == OK)
-        rc = binary_op(r, s->op);
+        rc = inplace_op(r, s->op);
     if (rc < 0)
         unwind(r, mark);
     return rc;
@@ -3424,7 +4030,7 @@ static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
         TRY(load_name(r, c, t->atom, &t->hint));
         rc = eval(r, c, s->value);
         if (rc == OK)
-            rc = binary_op(r, s->op);
+            rc = inplace_op(r, s->op);
         if (rc == OK)
             rc = store_name(r, c, t->atom, &t->hint);
         if (rc < 0)

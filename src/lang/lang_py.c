@@ -946,6 +946,7 @@ static void fold_iter(Py *py, LangExpr *e)
 /* ---- expressions ------------------------------------------------------- */
 
 static LangExpr *parse_test(Py *py);
+static LangExpr *new_expr(Py *py, int kind, const PTok *at);
 static LangExpr *parse_fstring(Py *py, const PTok *t);
 
 static int enter(Py *py, const PTok *t)
@@ -1190,6 +1191,38 @@ static LangExpr *parse_atom(Py *py)
     }
 }
 
+/* The rest of a subscript's slice after its start (NULL when omitted):
+ * [start:stop] and [start:stop:step], each part optional.  A LANG_E_SLICE
+ * with items start, stop and, when given, step; an omitted start or stop
+ * is None, as CPython's compiler loads it (BINARY_SLICE, or BUILD_SLICE 3
+ * with a step). */
+static LangExpr *parse_slice(Py *py, LangExpr *start, const PTok *at)
+{
+    LangExpr *parts[3] = {start, NULL, NULL};
+    int n = 2;
+    next(py); /* ':' */
+    if (!is_op(peek(py), ":") && !is_op(peek(py), "]") && !is_op(peek(py), ",") &&
+        !(parts[1] = parse_test(py)))
+        return NULL;
+    if (is_op(peek(py), ":")) {
+        next(py);
+        if (!is_op(peek(py), "]") && !is_op(peek(py), ",")) {
+            if (!(parts[2] = parse_test(py)))
+                return NULL;
+            n = 3;
+        }
+    }
+    LangExpr *x = new_expr(py, LANG_E_SLICE, at);
+    LangExpr **items = x ? alloc(py, 3 * sizeof *items) : NULL;
+    if (!items)
+        return NULL;
+    for (int i = 0; i < n; i++)
+        if (!(items[i] = parts[i] ? parts[i] : new_expr(py, LANG_E_NONE, at)))
+            return NULL;
+    x->items = items;
+    x->nitems = n;
+    return x;
+}
 static LangExpr *parse_trailers(Py *py)
 {
     PTok *t0 = peek(py);
@@ -1252,13 +1285,11 @@ static LangExpr *parse_trailers(Py *py)
             next(py);
             if (enter(py, t) < 0)
                 return NULL;
-            if (is_op(peek(py), ":"))
-                return FAIL_TOK(py, peek(py), "slices are not supported in gcviz programs");
-            LangExpr *idx = parse_test(py);
-            if (!idx)
+            LangExpr *idx = NULL;
+            if (!is_op(peek(py), ":") && !(idx = parse_test(py)))
                 return NULL;
-            if (is_op(peek(py), ":"))
-                return FAIL_TOK(py, peek(py), "slices are not supported in gcviz programs");
+            if (is_op(peek(py), ":") && !(idx = parse_slice(py, idx, t)))
+                return NULL;
             if (is_op(peek(py), ","))
                 return FAIL_TOK(py, peek(py),
                                 "tuple subscripts are not supported in gcviz programs");
@@ -1921,6 +1952,10 @@ static LangStmt *parse_expr_stmt(Py *py, PTok *t, int top)
             return fail_at(py, x->line, x->col,
                            "'%s' is an illegal expression for augmented assignment",
                            x->kind == LANG_E_TUPLE ? "tuple" : "expression");
+        if (x->kind == LANG_E_INDEX && x->index->kind == LANG_E_SLICE)
+            return fail_at(py, x->line, x->col,
+                           "augmented assignment to a slice is not supported in gcviz programs "
+                           "(write a[i:j] = a[i:j] + ...)");
         st = new_stmt(py, LANG_S_AUGASSIGN, t, top);
         if (!st)
             return NULL;
