@@ -698,7 +698,7 @@ GcValue gc_inflight(const GcHeap *h, int i)
 static GC_NOINLINE void stmt_full(GcHeap *h, int32_t step, int32_t loc)
 {
     int depth = (int)h->g[GF_NFRAMES] - 1;
-    if (h->lean && h->dead.n > 0)
+    if (h->lean && h->dead)
         gc__lean_recycle(h);
     if (depth == 0 && step != h->log_step) {
         h->log_step = step;
@@ -722,7 +722,7 @@ static GC_NOINLINE void stmt_full(GcHeap *h, int32_t step, int32_t loc)
 void gc_stmt(GcHeap *h, int32_t step, int32_t loc)
 {
     int depth = (int)h->g[GF_NFRAMES] - 1;
-    if (h->record || (h->lean && h->dead.n > 0) || (depth == 0 && step != h->log_step) ||
+    if (h->record || (h->lean && h->dead) || (depth == 0 && step != h->log_step) ||
         step != h->g[GF_STEP]) {
         stmt_full(h, step, loc);
         return;

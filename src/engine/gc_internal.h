@@ -261,10 +261,14 @@ struct GcHeap {
      * reused.  A freed record waits in `dead` until no engine code that
      * may still name it by its id is running (busy == 0 at the next
      * statement), then moves to `spare`, where gc_new takes it (last
-     * freed first, as CPython's allocator reuses memory). */
+     * freed first, as CPython's allocator reuses memory).  Both are
+     * stacks linked through the freed records' own `prev` (a freed record
+     * is untracked, its links unused until gc_new empties it), last freed
+     * on top: no memory per freed object, and the move is O(1)
+     * (dead_bottom, its first freed, is linked to spare's top). */
     int lean;
-    int32_t busy; /* teardowns and collections running (their C frames hold ids) */
-    IdVec dead, spare;
+    int32_t busy;                  /* teardowns and collections running (their C frames hold ids) */
+    GcId dead, dead_bottom, spare; /* tops of the stacks, 0 when empty */
     /* Live objects of each kind (gc_new up, finish_teardown down): a lean
      * run's collections skip untrack_tuples / untrack_dicts when there are
      * none (a pass that would do nothing).  Not kept by the history, so

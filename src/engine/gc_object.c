@@ -240,7 +240,7 @@ int64_t gc__freelist_max(int fl)
  * slot storage kept, emptied), else a new one.  0 over the limit. */
 static GcId lean_record(GcHeap *h)
 {
-    if (h->spare.n == 0) {
+    if (!h->spare) {
         GcId id = (GcId)h->g[GF_MAXID] + 1;
         if (id > h->cfg.max_objects || gc__objs_ensure(h, id) < 0)
             return 0;
@@ -250,8 +250,9 @@ static GcId lean_record(GcHeap *h)
         o->id = id;
         return id;
     }
-    GcId id = h->spare.v[--h->spare.n];
+    GcId id = h->spare;
     GcObject *o = gc__o(h, id);
+    h->spare = o->prev; /* the stack's link (gc_internal.h) */
     if (o->cap >= GC_IX_MIN) {
         /* a big block may hold a key index (or lack one a dict needs) */
         gc_free(o->s_.heap);
@@ -277,10 +278,9 @@ GC_NOINLINE void gc__lean_recycle(GcHeap *h)
 {
     if (h->busy)
         return;
-    for (int32_t i = 0; i < h->dead.n; i++)
-        if (gc__idvec_push(&h->spare, h->dead.v[i]) < 0)
-            break; /* those stay unused: only memory is lost */
-    h->dead.n = 0;
+    gc__o(h, h->dead_bottom)->prev = h->spare;
+    h->spare = h->dead;
+    h->dead = h->dead_bottom = 0;
 }
 
 GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)

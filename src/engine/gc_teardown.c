@@ -42,8 +42,6 @@ void gc_heap_free(GcHeap *h)
     gc_free(h->work.v);
     gc_free(h->work2.v);
     gc_free(h->trash.v);
-    gc_free(h->dead.v);
-    gc_free(h->spare.v);
     gc_free(h->tear);
     gc_free(h->infl);
     gc_free(h);
@@ -399,8 +397,12 @@ static int finish_teardown(GcHeap *h, GcId id)
     if (h->failed)
         return -1;
     int trash = uses_trashcan(o);
-    if (h->lean && gc__idvec_push(&h->dead, id) < 0)
-        return gc_fail(h, "out of memory");
+    if (h->lean) { /* on the dead stack, linked through its prev (untracked) */
+        o->prev = h->dead;
+        if (!h->dead)
+            h->dead_bottom = id;
+        h->dead = id;
+    }
     return trash ? trash_leave(h) : 0;
 }
 
