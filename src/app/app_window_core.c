@@ -1180,7 +1180,7 @@ static int structure_bounds(AppWin *w, float b[4])
     for (GcId id = 1; id <= gc_max_id(w->heap); id++) {
         const GcObject *o = gc_object(w->heap, id);
         float cb[4];
-        if (!o || (o->state != GC_STATE_ALIVE && o->died < start) ||
+        if (!o || (o->state != GC_STATE_ALIVE && gc_died(w->heap, id) < start) ||
             !layout_is_compact(w->layout, id) || !card_bounds(w, id, cb))
             continue;
         if (!any)
@@ -1288,7 +1288,7 @@ static int drawn_cards(AppWin *w, int ghosts, float zoom, float px, float py, fl
     for (GcId id = 1; id <= gc_max_id(w->heap); id++) {
         const GcObject *o = gc_object(w->heap, id);
         float cb[4];
-        if (!o || (o->state != GC_STATE_ALIVE && (!ghosts || o->died < start)) ||
+        if (!o || (o->state != GC_STATE_ALIVE && (!ghosts || gc_died(w->heap, id) < start)) ||
             !card_bounds(w, id, cb))
             continue;
         if (w->view.beginner && render_is_temporary(w->heap, id))

@@ -202,8 +202,8 @@ typedef struct GcObject {
         GcId wr_referent; /* weakrefs: the object referred to (0 once cleared) */
     };
     GcId wr_head;       /* any object: first weakref to it */
-    int32_t born;       /* event index of the allocation */
-    int32_t died;       /* event index of the deallocation, -1 while alive */
+    /* When the object was allocated and freed: gc_born, gc_died (kept
+     * beside the records, only by a heap that records its history). */
 } GcObject;
 
 /* A weakref's callback (GC_V_FUNC or GC_NONE). */
@@ -433,6 +433,11 @@ const GcClass *gc_class(const GcHeap *h, int32_t cls);
 GcId gc_max_id(const GcHeap *h);                 /* highest id allocated so far */
 const GcObject *gc_object(const GcHeap *h, GcId id); /* NULL if never allocated; never moves */
 const GcSlot *gc_slots(const GcObject *o);
+/* The event index of id's allocation, and of its deallocation (-1 while
+ * alive), at the cursor; kept only by a heap made with GcConfig.record
+ * (in chunks beside the records'), else -1 and, once freed, 0. */
+int32_t gc_born(const GcHeap *h, GcId id);
+int32_t gc_died(const GcHeap *h, GcId id);
 const GcGlobals *gc_globals(const GcHeap *h);
 GcListView gc_list(const GcHeap *h, GcListId l);
 int gc_frame_count(const GcHeap *h);

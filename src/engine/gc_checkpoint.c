@@ -39,6 +39,7 @@
 static void ck_release(GcCheckpoint *c)
 {
     gc_free(c->objs);
+    gc_free(c->lives);
     gc_free(c->slots);
     gc_free(c->frames);
     gc_free(c->framecap);
@@ -90,6 +91,7 @@ static int copy_state(const GcHeap *h, GcCheckpoint *c, int64_t nslots, int64_t 
     memcpy(c->g, h->g, sizeof c->g);
     c->nobjs = (GcId)h->g[GF_MAXID];
     c->objs = c->nobjs ? gc_malloc((size_t)c->nobjs * sizeof *c->objs) : NULL;
+    c->lives = c->nobjs ? gc_malloc((size_t)c->nobjs * sizeof *c->lives) : NULL;
     c->slots = nslots ? gc_malloc((size_t)nslots * sizeof *c->slots) : NULL;
     c->nframes = h->capframes;
     c->frames = dup(h->frames, (size_t)c->nframes * sizeof *c->frames);
@@ -99,8 +101,8 @@ static int copy_state(const GcHeap *h, GcCheckpoint *c, int64_t nslots, int64_t 
     c->temps = dup(h->temps, (size_t)c->ntemps * sizeof *c->temps);
     c->ninfl = (int32_t)h->g[GF_NINFL];
     c->infl = dup(h->infl, (size_t)c->ninfl * sizeof *c->infl);
-    if ((c->nobjs && !c->objs) || (nslots && !c->slots) || !c->frames || !c->framecap ||
-        (nvars && !c->vars) || !c->temps || (c->ninfl && !c->infl))
+    if ((c->nobjs && (!c->objs || !c->lives)) || (nslots && !c->slots) || !c->frames ||
+        !c->framecap || (nvars && !c->vars) || !c->temps || (c->ninfl && !c->infl))
         return -1;
     /* records 1..nobjs, a chunk at a time (record 0 is not copied) */
     for (GcId id = 1, n; id <= c->nobjs; id += n) {
@@ -108,6 +110,7 @@ static int copy_state(const GcHeap *h, GcCheckpoint *c, int64_t nslots, int64_t 
         if (n > c->nobjs - id + 1)
             n = c->nobjs - id + 1;
         memcpy(&c->objs[id - 1], gc__o(h, id), (size_t)n * sizeof *c->objs);
+        memcpy(&c->lives[id - 1], gc__life(h, id), (size_t)n * sizeof *c->lives);
     }
     GcSlot *p = c->slots;
     for (GcId id = 1; id <= c->nobjs; id++) {
@@ -136,7 +139,8 @@ void gc__ck_take(GcHeap *h)
             nslots += gc__o(h, id)->cap;
     for (int32_t d = 0; d < h->capframes; d++)
         nvars += h->framecap[d];
-    int64_t bytes = (int64_t)sizeof(GcCheckpoint) + (int64_t)n * (int64_t)sizeof(GcObject) +
+    int64_t bytes = (int64_t)sizeof(GcCheckpoint) +
+                    (int64_t)n * (int64_t)(sizeof(GcObject) + sizeof(GcLife)) +
                     (nslots + nvars) * (int64_t)sizeof(GcSlot) +
                     (int64_t)h->capframes * (int64_t)(sizeof(GcFrame) + sizeof(uint32_t)) +
                     ((int64_t)h->captemps + h->g[GF_NINFL]) * (int64_t)sizeof(GcValue);
@@ -189,8 +193,10 @@ static void fresh(GcObject *o, GcId id)
 
 void gc__ck_fresh(GcHeap *h, GcId from, GcId to)
 {
-    for (GcId id = from; id <= to && id < h->cap; id++)
+    for (GcId id = from; id <= to && id < h->cap; id++) {
         fresh(gc__o(h, id), id);
+        *gc__life(h, id) = (GcLife){0, 0};
+    }
 }
 
 /* Record id from checkpoint record s (whose slots, if it has a block, are
@@ -226,8 +232,10 @@ static void restore(GcHeap *h, const GcCheckpoint *c)
 {
     memcpy(h->g, c->g, sizeof h->g);
     const GcSlot *pool = c->slots;
-    for (GcId id = 1; id <= c->nobjs; id++)
+    for (GcId id = 1; id <= c->nobjs; id++) {
         restore_record(gc__o(h, id), &c->objs[id - 1], &pool);
+        *gc__life(h, id) = c->lives[id - 1];
+    }
     const GcSlot *v = c->vars;
     for (int32_t d = 0; d < h->capframes; d++) {
         GcFrame *f = &h->frames[d];

@@ -859,7 +859,7 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
         SET_OBJ(h, id, OF_REFCNT, 0);
         SET_OBJ(h, id, OF_STATE, GC_STATE_FREED);
         h->nlive[gc__o(h, id)->kind]--;
-        SET_OBJ(h, id, OF_DIED, h->nevents);
+        gc__life_set(h, id, OF_DIED, h->nevents);
         SET_G(h, GF_FREED, h->g[GF_FREED] + 1);
         m++;
     }

@@ -139,18 +139,19 @@ static int temps_ensure(GcHeap *h, int32_t n)
     return 0;
 }
 
-/* Storage for records up to n: new chunks, never a copy (records do not
- * move, gc.h).  A lean run zeroes each record when it first uses it
- * (lean_record), so its chunks are not touched here; otherwise a chunk
- * comes zeroed (calloc: fresh pages are not written either). */
+/* Storage for records up to n (and their GcLife when the heap records):
+ * new chunks, never a copy (records do not move, gc.h).  A lean run zeroes each record when it
+ * first uses it (lean_record), so its chunks are not touched here; otherwise a chunk comes zeroed
+ * (calloc: fresh pages are not written either). */
 int gc__objs_ensure(GcHeap *h, GcId n)
 {
     while (n >= h->cap) {
         if (h->nchunks >= INT32_MAX / GC_OBJ_CHUNK ||
             GC_VEC_ROOM(h->chunks, h->nchunks, h->capchunks, 16, gc_realloc) < 0)
             return gc_fail(h, "out of memory: %d objects", (int)n);
-        GcObject *c =
-            h->lean ? gc_malloc(GC_OBJ_CHUNK * sizeof *c) : gc_calloc(GC_OBJ_CHUNK, sizeof *c);
+        /* a recording heap's chunk: its records, then their GcLife */
+        size_t bytes = GC_OBJ_CHUNK * (sizeof(GcObject) + (h->lives ? sizeof(GcLife) : 0));
+        GcObject *c = h->lean ? gc_malloc(bytes) : gc_calloc(1, bytes);
         if (!c)
             return gc_fail(h, "out of memory: %d objects", (int)n);
         if (h->lean && h->nchunks == 0)
@@ -216,6 +217,7 @@ GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host)
         h->host = *host;
     h->record = cfg->record;
     h->lean = cfg->lean && !cfg->record && cfg->collector == GC_COLLECTOR_CPYTHON;
+    h->lives = cfg->record;
     gc__tags_init(h);
     h->loc = -1;
     h->log_step = -1;
@@ -245,7 +247,10 @@ GcStrtab *gc_atoms(const GcHeap *h) { return h->atoms; }
 
 /* ---- reading ---------------------------------------------------------- */
 
-GcId gc_max_id(const GcHeap *h) { return (GcId)h->g[GF_MAXID]; }
+GcId gc_max_id(const GcHeap *h)
+{
+    return (GcId)h->g[GF_MAXID];
+}
 
 const GcObject *gc_object(const GcHeap *h, GcId id)
 {
@@ -254,7 +259,26 @@ const GcObject *gc_object(const GcHeap *h, GcId id)
     return gc__o(h, id);
 }
 
-const GcSlot *gc_slots(const GcObject *o) { return o->cap <= 1 ? &o->s_.one : o->s_.heap; }
+const GcSlot *gc_slots(const GcObject *o)
+{
+    return o->cap <= 1 ? &o->s_.one : o->s_.heap;
+}
+
+int32_t gc_born(const GcHeap *h, GcId id)
+{
+    if (id <= 0 || id > h->g[GF_MAXID] || !h->lives)
+        return -1;
+    return gc__life(h, id)->born;
+}
+
+int32_t gc_died(const GcHeap *h, GcId id)
+{
+    if (id <= 0 || id > h->g[GF_MAXID])
+        return -1;
+    if (!h->lives) /* no history: freed at event 0, as the one it has */
+        return gc__o(h, id)->state == GC_STATE_FREED ? 0 : -1;
+    return gc__life(h, id)->died;
+}
 
 const GcGlobals *gc_globals(const GcHeap *h)
 {

@@ -609,6 +609,10 @@ static void apply_write(GcHeap *h, const GcWrite *w, int forward)
     int64_t v = forward ? w->new_ : w->old;
     switch (w->what) {
     case W_OBJ:
+        if (w->field == OF_BORN || w->field == OF_DIED) { /* beside the record */
+            *gc__life_field(h, w->id, w->field) = (int32_t)v;
+            break;
+        }
         if (w->field == OF_NSLOTS)
             gc__ensure_slots(h, gc__o(h, w->id), (uint32_t)v);
         gc__obj_put(gc__o(h, w->id), w->field, v);

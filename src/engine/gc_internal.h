@@ -113,9 +113,16 @@ typedef struct IdVec {
     int32_t n, cap;
 } IdVec;
 
+/* When a record was allocated and freed (event indices; died -1 while
+ * alive), logged as its fields OF_BORN and OF_DIED.  Only in a heap with
+ * h->lives: after the records of their chunk, in the same order. */
+typedef struct GcLife {
+    int32_t born, died;
+} GcLife;
+
 /* A checkpoint of the heap (gc_checkpoint.c): a copy of everything the
  * logged setters write, at cursor ev (ev events and w writes applied):
- * g[], the records 1..nobjs (each record's slots in `slots`, cap of them
+ * g[], the records 1..nobjs and their GcLife (each record's slots in `slots`, cap of them
  * for a record whose cap is over 1, in id order), the frames with their
  * variables (framecap[d] of them in `vars`, in depth order), the
  * temporaries and the in-flight references (their capacities). */
@@ -126,6 +133,7 @@ typedef struct GcCheckpoint {
     int64_t cost;  /* what restoring it costs, in writes replayed */
     int64_t g[GF_NGLOBALS];
     GcObject *objs;
+    GcLife *lives; /* the records' born and died, as objs */
     GcId nobjs;
     GcSlot *slots;
     GcFrame *frames;
@@ -169,6 +177,10 @@ struct GcHeap {
     GcObject **chunks;
     int32_t nchunks, capchunks;
     GcId cap; /* records there is storage for: nchunks * GC_OBJ_CHUNK */
+    /* A recording heap's chunks hold, after their GC_OBJ_CHUNK records,
+     * as many GcLife (gc__life): the records' born and died, which only
+     * the history's readers need; a heap that does not record has none. */
+    int lives;
     GcClass *classes;
     ClassKeys *classkeys;
     int32_t nclasses, capclasses;
@@ -338,6 +350,28 @@ static inline GcObject *gc__o(const GcHeap *h, GcId id)
     GC_ASSERT(id >= 0 && id < h->cap);
     return &h->chunks[id >> GC_OBJ_CHUNK_SHIFT][id & (GC_OBJ_CHUNK - 1)];
 }
+static inline GcLife *gc__life(const GcHeap *h, GcId id)
+{
+    GC_ASSERT(h->lives && id >= 0 && id < h->cap);
+    return (GcLife *)(h->chunks[id >> GC_OBJ_CHUNK_SHIFT] + GC_OBJ_CHUNK) +
+           (id & (GC_OBJ_CHUNK - 1));
+}
+static inline int32_t *gc__life_field(const GcHeap *h, GcId id, int field)
+{
+    GcLife *l = gc__life(h, id);
+    return field == OF_BORN ? &l->born : &l->died;
+}
+/* Sets OF_BORN or OF_DIED of id, logged (nothing without h->lives). */
+static inline void gc__life_set(GcHeap *h, GcId id, int field, int32_t v)
+{
+    if (!h->lives)
+        return;
+    int32_t *p = gc__life_field(h, id, field);
+    if (h->record)
+        gc__log(h, W_OBJ, (uint8_t)field, id, 0, *p, v);
+    *p = v;
+}
+
 static inline GcSlot *gc__slots(GcObject *o) { return o->cap <= 1 ? &o->s_.one : o->s_.heap; }
 
 /* Weakref links live in the weakref's (unused) slot storage. */
@@ -361,9 +395,8 @@ static inline int64_t gc__obj_get(const GcObject *o, int field)
     case OF_WR_CALLBACK: return (int64_t)o->s_.one.key;
     case OF_WR_HEAD: return o->wr_head;
     case OF_WR_NEXT: return WR_NEXT(o);
-    case OF_WR_PREV: return WR_PREV(o);
-    case OF_BORN: return o->born;
-    case OF_DIED: return o->died;
+    case OF_WR_PREV:
+        return WR_PREV(o);
     }
     return 0;
 }
@@ -390,8 +423,6 @@ static inline void gc__obj_put(GcObject *o, int field, int64_t v)
     case OF_WR_PREV:
         o->s_.one.val = (o->s_.one.val & 0xffffffffu) | ((GcValue)(uint32_t)v << 32);
         break;
-    case OF_BORN: o->born = (int32_t)v; break;
-    case OF_DIED: o->died = (int32_t)v; break;
     }
 }
 

@@ -306,6 +306,8 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
                 gc_free(o->s_.heap);
             memset(o, 0, sizeof *o);
             o->id = id;
+            if (h->lives)
+                *gc__life(h, id) = (GcLife){0, 0};
         } else {
             id = 0;
         }
@@ -328,8 +330,8 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
     h->nlive[kind]++;
     SET_OBJ(h, id, OF_CLS, kind == GC_KIND_INSTANCE ? cls : -1);
     SET_OBJ(h, id, OF_REFCNT, 1);
-    SET_OBJ(h, id, OF_BORN, ev);
-    SET_OBJ(h, id, OF_DIED, -1);
+    gc__life_set(h, id, OF_BORN, ev);
+    gc__life_set(h, id, OF_DIED, -1);
     SET_G(h, GF_ALLOCATED, h->g[GF_ALLOCATED] + 1);
     if (kind == GC_KIND_INSTANCE && h->classkeys[cls].usable > 1)
         h->classkeys[cls].usable--; /* init_inline_values */

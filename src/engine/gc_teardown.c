@@ -386,7 +386,7 @@ static int finish_teardown(GcHeap *h, GcId id)
 {
     GcObject *o = gc__o(h, id);
     SET_OBJ(h, id, OF_STATE, GC_STATE_FREED);
-    SET_OBJ(h, id, OF_DIED, h->nevents);
+    gc__life_set(h, id, OF_DIED, h->nevents);
     h->nlive[o->kind]--;
     int fl = gc__freelist_of((GcKind)o->kind, o->nslots);
     if (fl >= 0 && h->g[fl] < gc__freelist_max(fl))

@@ -829,10 +829,12 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
     int coarse = gc_history_info(h).coarse_from >= 0;
     for (GcId id = 1; id <= maxid; id++) {
         const GcObject *o = gc_object(h, id);
-        if (coarse && o && items[id].born == 0 && o->born > 0)
-            items[id].born = o->born;
-        if (coarse && o && died[id] < 0 && o->died >= 0)
-            items[id].gone = o->died > items[id].born ? o->died : items[id].born + 1;
+        int32_t o_born = o && coarse ? gc_born(h, id) : -1,
+                o_died = o && coarse ? gc_died(h, id) : -1;
+        if (coarse && o && items[id].born == 0 && o_born > 0)
+            items[id].born = o_born;
+        if (coarse && o && died[id] < 0 && o_died >= 0)
+            items[id].gone = o_died > items[id].born ? o_died : items[id].born + 1;
         if (died[id] >= 0 && items[id].gone < 0)
             items[id].gone = n;
         uint32_t ns = slots[id];

@@ -143,9 +143,10 @@ static int zpx(const Scene *s, float px)
 int render_is_temporary(const GcHeap *h, GcId id)
 {
     const GcObject *o = gc_object(h, id);
-    return o && o->kind == GC_KIND_TUPLE && o->born >= 0 && o->born < gc_event_count(h) &&
-           gc_event(h, o->born)->kind == GC_EV_ALLOC && gc_event(h, o->born)->obj == id &&
-           gc_event_interpreter_only(h, o->born);
+    int32_t born = gc_born(h, id);
+    return o && o->kind == GC_KIND_TUPLE && born >= 0 && born < gc_event_count(h) &&
+           gc_event(h, born)->kind == GC_EV_ALLOC && gc_event(h, born)->obj == id &&
+           gc_event_interpreter_only(h, born);
 }
 
 #define SLIDE_GHOST_ZMIN 0.66f /* ghosts alone smaller than this: listed instead */
@@ -156,14 +157,16 @@ static float card_alpha(HeapCtx *c, const GcObject *o)
     if (s->v->beginner && render_is_temporary(s->h, o->id))
         return 0; /* a beginner's view: no interpreter temporaries */
     if (o->state == GC_STATE_ALIVE) {
-        if (o->born > s->ev && s->v->anim < 1 && o->born >= s->v->prev_cursor)
+        int32_t born = gc_born(s->h, o->id);
+        if (born > s->ev && s->v->anim < 1 && born >= s->v->prev_cursor)
             return s->v->anim;
         return 1;
     }
-    if (o->died < c->stmt_start)
+    int32_t died = gc_died(s->h, o->id);
+    if (died < c->stmt_start)
         return 0;
     float ghost = 0.35f;
-    if (s->v->anim < 1 && s->v->prev_cursor >= 0 && o->died >= s->v->prev_cursor)
+    if (s->v->anim < 1 && s->v->prev_cursor >= 0 && died >= s->v->prev_cursor)
         return 1 - (1 - ghost) * s->v->anim;
     return ghost;
 }

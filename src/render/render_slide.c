@@ -98,7 +98,7 @@ void render_ghost_row(const GcHeap *h, const Layout *l, int32_t stmt_start, floa
             continue;
         if (o->state == GC_STATE_ALIVE)
             return; /* something alive: each ghost where it was */
-        if (o->died < stmt_start)
+        if (gc_died(h, id) < stmt_start)
             continue;
         if (n == RENDER_GHOSTS_MAX)
             return;

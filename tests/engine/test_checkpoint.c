@@ -167,9 +167,9 @@ static LangRun *run(Scenario *s, int64_t budget, int64_t every)
         }                                     \
     } while (0)
 
-static int same_record(const GcObject *a, const GcObject *b, char *why, size_t nwhy)
+static int same_record(const GcHeap *ha, const GcHeap *hb, GcId id, char *why, size_t nwhy)
 {
-    GcId id = a->id;
+    const GcObject *a = gc__o(ha, id), *b = gc__o(hb, id);
     SAME(a->id == b->id && a->kind == b->kind && a->state == b->state && a->list == b->list &&
              a->flags == b->flags,
          "object %d: id/kind/state/list/flags %d %d %d %d %d against %d %d %d %d %d", id, a->id,
@@ -181,9 +181,23 @@ static int same_record(const GcObject *a, const GcObject *b, char *why, size_t n
          a->prev, a->next, b->prev, b->next);
     SAME(a->nslots == b->nslots && a->cap == b->cap, "object %d: nslots/cap %u %u against %u %u",
          id, a->nslots, a->cap, b->nslots, b->cap);
-    SAME(a->cls == b->cls && a->wr_head == b->wr_head && a->born == b->born && a->died == b->died,
-         "object %d: cls/wr_head/born/died %d %d %d %d against %d %d %d %d", id, a->cls,
-         a->wr_head, a->born, a->died, b->cls, b->wr_head, b->born, b->died);
+    SAME(a->cls == b->cls && a->wr_head == b->wr_head, "object %d: cls/wr_head %d %d against %d %d",
+         id, a->cls, a->wr_head, b->cls, b->wr_head);
+    /* born and died, kept beside the records (gc__life) */
+    int32_t ba = gc_born(ha, id), da = gc_died(ha, id), bb = gc_born(hb, id), db = gc_died(hb, id);
+    SAME(ba == bb && da == db, "object %d: born/died %d %d against %d %d", id, ba, da, bb, db);
+    /* and they say what the history says: alive objects were born before
+     * the cursor, by their allocation where every micro-step is kept */
+    int32_t cf = gc_history_info(ha).coarse_from;
+    if (a->state == GC_STATE_ALIVE) {
+        SAME(ba >= 0 && ba < ha->cursor && da == -1, "object %d: alive, born %d died %d (cursor %d)",
+             id, ba, da, ha->cursor);
+        SAME((cf >= 0 && ba >= cf - 1) ||
+                 (gc_event(ha, ba)->kind == GC_EV_ALLOC && gc_event(ha, ba)->obj == id),
+             "object %d: born at event %d, not its allocation", id, ba);
+    } else if (a->state == GC_STATE_FREED)
+        SAME(da >= ba && da <= ha->cursor, "object %d: freed, born %d died %d (cursor %d)", id, ba,
+             da, ha->cursor);
     const GcSlot *sa = gc_slots(a), *sb = gc_slots(b);
     for (uint32_t i = 0; i < (a->cap > 1 ? a->cap : 1); i++)
         SAME(sa[i].key == sb[i].key && sa[i].val == sb[i].val,
@@ -204,7 +218,7 @@ static int same_heap(LangRun *ra, LangRun *rb, char *why, size_t nwhy)
         SAME(a->g[i] == b->g[i], "global %d: %lld against %lld", i, (long long)a->g[i],
              (long long)b->g[i]);
     for (GcId id = 1; id <= gc_max_id(a); id++)
-        if (!same_record(gc__o(a, id), gc__o(b, id), why, nwhy))
+        if (!same_record(a, b, id, why, nwhy))
             return 0;
     SAME(a->capframes == b->capframes, "frame capacity %d against %d", a->capframes,
          b->capframes);

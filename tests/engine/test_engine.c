@@ -485,6 +485,13 @@ static void test_lean(void)
         stats[lean][3] = g->stats[1].collections;
         stats[lean][4] = g->stats[2].collected;
         maxid[lean] = gc_max_id(lang_run_heap(r));
+        /* born and died are kept only by a heap that records (none here) */
+        for (GcId id = 1; id <= maxid[lean]; id++)
+            if (gc_born(lang_run_heap(r), id) != -1) {
+                EXPECT(0, "lean=%d: object %d has a birth event %d without a history", lean, id,
+                       gc_born(lang_run_heap(r), id));
+                break;
+            }
         lang_run_free(r);
         scenario_free(s);
     }
