@@ -510,6 +510,55 @@ static void test_lean(void)
            (long long)stats[1][0]);
 }
 
+/* A lean run clears a garbage list as CPython's list_clear does: its
+ * items' block leaves it and is released from there (gc_collect.c,
+ * tp_clear).  Lists in cycles with their items, ints among them, are
+ * cleared by collections while the items' __del__ print, append to the
+ * list being cleared (which gets a new block) and resurrect into a list
+ * outside; the lean run prints and counts what the full run does, and
+ * gc_check passes on both. */
+static void test_lean_list_clear(void)
+{
+    const char *src =
+        "import gc\n"
+        "class D:\n    def __del__(self):\n        box.append(self.v)\n"
+        "        if self.v % 7 == 0:\n            self.back.append(self)\n"
+        "        if self.v % 50 == 0:\n            print('del', self.v, len(self.back))\n"
+        "box = []\n"
+        "for r in range(30):\n"
+        "    lst = [r]\n    lst.append(lst)\n"
+        "    for i in range(100):\n"
+        "        d = D()\n        d.v = r * 100 + i\n        d.back = lst\n"
+        "        lst.append(d)\n        lst.append(i)\n"
+        "    del lst, d\n"
+        "    print(r, gc.collect(), len(box))\n"
+        "    box.clear()\n"
+        "print(gc.collect(), gc.get_count())\n";
+    char out[2][4096];
+    int64_t stats[2][3];
+    for (int lean = 0; lean < 2; lean++) {
+        Scenario *s;
+        LangRun *r = run_py("clear.py", src, lean, 0, out[lean], sizeof out[lean], &s);
+        if (!s)
+            return;
+        const GcGlobals *g = r ? gc_globals(lang_run_heap(r)) : NULL;
+        stats[lean][0] = g ? g->allocated : -1;
+        stats[lean][1] = g ? g->freed : -1;
+        stats[lean][2] = g ? g->stats[2].collected : -1;
+        char buf[256] = "";
+        EXPECT(r && gc_check(lang_run_heap(r), buf, sizeof buf) == 0, "lean=%d: gc_check: %s",
+               lean, buf);
+        lang_run_free(r);
+        scenario_free(s);
+    }
+    EXPECT(strcmp(out[0], out[1]) == 0, "output differs:\n%s---\n%s", out[0], out[1]);
+    EXPECT(strstr(out[0], "del 2950") != NULL, "unexpected output %s", out[0]);
+    EXPECT(memcmp(stats[0], stats[1], sizeof stats[0]) == 0,
+           "totals differ: allocated %lld/%lld freed %lld/%lld collected %lld/%lld",
+           (long long)stats[0][0], (long long)stats[1][0], (long long)stats[0][1],
+           (long long)stats[1][1], (long long)stats[0][2], (long long)stats[1][2]);
+}
+
 /* A lean run's list tags (gc_collect.c): merges remap tags instead of
  * relabelling objects, and when all 254 are taken a list is walked to
  * relabel it.  Thresholds (5, 2, 10^6) give about 2,000 collections of
@@ -813,6 +862,7 @@ int main(int argc, char **argv)
                  {"freelists", test_freelists},
                  {"lean", test_lean},
                  {"lean_list_tags", test_lean_list_tags},
+                 {"lean_list_clear", test_lean_list_clear},
                  {"vec", test_vec},
                  {"stable_records", test_stable_records}};
     int ran = 0;
