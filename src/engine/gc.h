@@ -179,31 +179,42 @@ typedef struct GcSlot {
 #define GC_OBJ_CHUNK_SHIFT 14
 #define GC_OBJ_CHUNK       (1 << GC_OBJ_CHUNK_SHIFT)
 
+/* Ids have GC_ID_BITS bits in a record (GcConfig.max_objects is at most
+ * GC_MAX_ID). */
+#define GC_ID_BITS 25
+#define GC_MAX_ID  ((1 << GC_ID_BITS) - 1)
+
+/* A record is 48 bytes: its id, list links, kind, state, list and flags
+ * share 12 (bit-fields, read and written as the plain fields were). */
 typedef struct GcObject {
-    GcId id;
-    uint8_t kind;  /* GcKind */
-    uint8_t state; /* GcState */
-    uint8_t list;  /* GcListId (in a lean run a tag that h->ltag maps to one: only
-                      GC_LIST_NONE, untracked, may be read from it directly) */
-    uint8_t flags; /* GC_F_* */
+    struct __attribute__((packed)) {
+        uint64_t id : GC_ID_BITS;
+        uint64_t prev : GC_ID_BITS; /* neighbours in `list` (0 at the ends) */
+        uint64_t next : GC_ID_BITS;
+        uint64_t kind : 3;  /* GcKind */
+        uint64_t state : 2; /* GcState */
+        uint64_t list : 8;  /* GcListId (in a lean run a tag that h->ltag maps to one: only
+                               GC_LIST_NONE, untracked, may be read from it directly) */
+        uint64_t flags : 8; /* GC_F_* */
+    };
     int32_t refcnt;
     int32_t gc_refs; /* meaningful while GC_F_COLLECTING */
-    GcId prev, next; /* neighbours in `list` (0 at the ends) */
     uint32_t nslots;
     uint32_t cap;
+    union {
+        int32_t cls;      /* instances: class index, else -1 */
+        GcId wr_referent; /* weakrefs: the object referred to (0 once cleared) */
+    };
     /* Private: use gc_slots().  One slot is stored inline; a weakref keeps
      * its callback and its links in its referent's weakref list here. */
     union {
         GcSlot *heap;
         GcSlot one;
     } s_;
-    union {
-        int32_t cls;      /* instances: class index, else -1 */
-        GcId wr_referent; /* weakrefs: the object referred to (0 once cleared) */
-    };
-    GcId wr_head;       /* any object: first weakref to it */
-    /* When the object was allocated and freed: gc_born, gc_died (kept
-     * beside the records, only by a heap that records its history). */
+    /* Kept beside the records: the first weakref to an object
+     * (gc_weakref_head, a map of the few objects that have one) and, by a
+     * heap that records its history, when it was allocated and freed
+     * (gc_born, gc_died). */
 } GcObject;
 
 /* A weakref's callback (GC_V_FUNC or GC_NONE). */
@@ -436,6 +447,8 @@ const GcSlot *gc_slots(const GcObject *o);
 /* The event index of id's allocation, and of its deallocation (-1 while
  * alive), at the cursor; kept only by a heap made with GcConfig.record
  * (in chunks beside the records'), else -1 and, once freed, 0. */
+/* The first weakref to id (0 if none). */
+GcId gc_weakref_head(const GcHeap *h, GcId id);
 int32_t gc_born(const GcHeap *h, GcId id);
 int32_t gc_died(const GcHeap *h, GcId id);
 const GcGlobals *gc_globals(const GcHeap *h);

@@ -40,6 +40,7 @@ static void ck_release(GcCheckpoint *c)
 {
     gc_free(c->objs);
     gc_free(c->lives);
+    gc_free(c->wr);
     gc_free(c->slots);
     gc_free(c->frames);
     gc_free(c->framecap);
@@ -92,6 +93,7 @@ static int copy_state(const GcHeap *h, GcCheckpoint *c, int64_t nslots, int64_t 
     c->nobjs = (GcId)h->g[GF_MAXID];
     c->objs = c->nobjs ? gc_malloc((size_t)c->nobjs * sizeof *c->objs) : NULL;
     c->lives = c->nobjs ? gc_malloc((size_t)c->nobjs * sizeof *c->lives) : NULL;
+    c->wr = h->wrn ? gc_malloc((size_t)h->wrn * 2 * sizeof *c->wr) : NULL;
     c->slots = nslots ? gc_malloc((size_t)nslots * sizeof *c->slots) : NULL;
     c->nframes = h->capframes;
     c->frames = dup(h->frames, (size_t)c->nframes * sizeof *c->frames);
@@ -101,8 +103,8 @@ static int copy_state(const GcHeap *h, GcCheckpoint *c, int64_t nslots, int64_t 
     c->temps = dup(h->temps, (size_t)c->ntemps * sizeof *c->temps);
     c->ninfl = (int32_t)h->g[GF_NINFL];
     c->infl = dup(h->infl, (size_t)c->ninfl * sizeof *c->infl);
-    if ((c->nobjs && (!c->objs || !c->lives)) || (nslots && !c->slots) || !c->frames ||
-        !c->framecap || (nvars && !c->vars) || !c->temps || (c->ninfl && !c->infl))
+    if ((c->nobjs && (!c->objs || !c->lives)) || (h->wrn && !c->wr) || (nslots && !c->slots) ||
+        !c->frames || !c->framecap || (nvars && !c->vars) || !c->temps || (c->ninfl && !c->infl))
         return -1;
     /* records 1..nobjs, a chunk at a time (record 0 is not copied) */
     for (GcId id = 1, n; id <= c->nobjs; id += n) {
@@ -112,6 +114,11 @@ static int copy_state(const GcHeap *h, GcCheckpoint *c, int64_t nslots, int64_t 
         memcpy(&c->objs[id - 1], gc__o(h, id), (size_t)n * sizeof *c->objs);
         memcpy(&c->lives[id - 1], gc__life(h, id), (size_t)n * sizeof *c->lives);
     }
+    for (int32_t i = 0; i < h->wrcap; i++)
+        if (h->wrk[i]) {
+            c->wr[2 * c->nwr] = h->wrk[i];
+            c->wr[2 * c->nwr++ + 1] = h->wrv[i];
+        }
     GcSlot *p = c->slots;
     for (GcId id = 1; id <= c->nobjs; id++) {
         const GcObject *o = gc__o(h, id);
@@ -139,11 +146,11 @@ void gc__ck_take(GcHeap *h)
             nslots += gc__o(h, id)->cap;
     for (int32_t d = 0; d < h->capframes; d++)
         nvars += h->framecap[d];
-    int64_t bytes = (int64_t)sizeof(GcCheckpoint) +
-                    (int64_t)n * (int64_t)(sizeof(GcObject) + sizeof(GcLife)) +
-                    (nslots + nvars) * (int64_t)sizeof(GcSlot) +
-                    (int64_t)h->capframes * (int64_t)(sizeof(GcFrame) + sizeof(uint32_t)) +
-                    ((int64_t)h->captemps + h->g[GF_NINFL]) * (int64_t)sizeof(GcValue);
+    int64_t bytes =
+        (int64_t)sizeof(GcCheckpoint) + (int64_t)n * (int64_t)(sizeof(GcObject) + sizeof(GcLife)) +
+        (int64_t)h->wrn * 2 * (int64_t)sizeof(GcId) + (nslots + nvars) * (int64_t)sizeof(GcSlot) +
+        (int64_t)h->capframes * (int64_t)(sizeof(GcFrame) + sizeof(uint32_t)) +
+        ((int64_t)h->captemps + h->g[GF_NINFL]) * (int64_t)sizeof(GcValue);
     int64_t limit = h->cfg.history_budget / 8;
     if (h->failed || bytes > limit / 2) {
         h->ck_next = INT64_MAX; /* the heap only grows: none fits any more */
@@ -236,6 +243,14 @@ static void restore(GcHeap *h, const GcCheckpoint *c)
         restore_record(gc__o(h, id), &c->objs[id - 1], &pool);
         *gc__life(h, id) = c->lives[id - 1];
     }
+    /* the weakref heads: the map's capacity held more than these */
+    if (h->wrcap) {
+        memset(h->wrk, 0, (size_t)h->wrcap * sizeof *h->wrk);
+        memset(h->wrv, 0, (size_t)h->wrcap * sizeof *h->wrv);
+    }
+    h->wrn = 0;
+    for (int32_t i = 0; i < c->nwr; i++)
+        gc__wr_head_put(h, c->wr[2 * i], c->wr[2 * i + 1]);
     const GcSlot *v = c->vars;
     for (int32_t d = 0; d < h->capframes; d++) {
         GcFrame *f = &h->frames[d];

@@ -264,7 +264,7 @@ static int move_unreachable(GcHeap *h, GcListId young, GcListId unreachable)
             if (!utag)
                 gc__set_flags(h, gc, GC_F_UNREACHABLE, 0);
             else
-                work |= o->wr_head || o->kind == GC_KIND_WEAKREF ||
+                work |= gc__wr_head(h, gc) || o->kind == GC_KIND_WEAKREF ||
                         (o->kind == GC_KIND_INSTANCE && !(o->flags & GC_F_FINALIZED) &&
                          h->classes[o->cls].has_del);
             gc = next;
@@ -393,7 +393,7 @@ static int64_t handle_weakrefs(GcHeap *h, GcListId unreachable, GcListId old)
         GcId next = gc__o(h, id)->next;
         if (!late && gc__o(h, id)->kind == GC_KIND_WEAKREF)
             gc__weakref_unlink(h, id);
-        for (GcId wr = gc__o(h, id)->wr_head, next_wr; wr; wr = next_wr) {
+        for (GcId wr = gc__wr_head(h, id), next_wr; wr; wr = next_wr) {
             next_wr = WR_NEXT(gc__o(h, wr));
             int has_cb = GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, wr))) == GC_V_FUNC;
             if (late && !has_cb)
@@ -428,8 +428,8 @@ static void clear_weakrefs(GcHeap *h, GcListId unreachable)
     for (GcId id = (GcId)h->g[GF_LFIRST(unreachable)]; id; id = gc__o(h, id)->next) {
         if (gc__o(h, id)->kind == GC_KIND_WEAKREF)
             gc__weakref_unlink(h, id);
-        while (gc__o(h, id)->wr_head)
-            gc__weakref_unlink(h, gc__o(h, id)->wr_head);
+        while (gc__wr_head(h, id))
+            gc__weakref_unlink(h, gc__wr_head(h, id));
     }
 }
 
@@ -836,8 +836,8 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
         GcObject *o = gc__o(h, id);
         if (mark[id] || o->state != GC_STATE_ALIVE)
             continue;
-        while (gc__o(h, id)->wr_head) {
-            GcId wr = gc__o(h, id)->wr_head;
+        while (gc__wr_head(h, id)) {
+            GcId wr = gc__wr_head(h, id);
             gc__weakref_unlink(h, wr);
             if (mark[wr] && GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, wr))) == GC_V_FUNC) {
                 if (gc__call_weakref_cb(h, wr, id, GC_WR_CALLBACK(gc__o(h, wr)), 1) < 0)

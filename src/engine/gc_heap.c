@@ -198,6 +198,8 @@ GcHeap *gc_heap_new(const GcConfig *cfg, GcStrtab *atoms, const GcHost *host)
         h->cfg.internals = 313;
     if (h->cfg.max_objects <= 0)
         h->cfg.max_objects = DEFAULT_MAX_OBJECTS;
+    if (h->cfg.max_objects > GC_MAX_ID) /* what a record's id holds */
+        h->cfg.max_objects = GC_MAX_ID;
     if (h->cfg.history_budget <= 0)
         h->cfg.history_budget = gc_history_default_budget();
     h->ck_every = !h->cfg.record                 ? 0

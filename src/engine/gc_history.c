@@ -613,6 +613,10 @@ static void apply_write(GcHeap *h, const GcWrite *w, int forward)
             *gc__life_field(h, w->id, w->field) = (int32_t)v;
             break;
         }
+        if (w->field == OF_WR_HEAD) { /* the map's capacity held it before */
+            gc__wr_head_put(h, w->id, (GcId)v);
+            break;
+        }
         if (w->field == OF_NSLOTS)
             gc__ensure_slots(h, gc__o(h, w->id), (uint32_t)v);
         gc__obj_put(gc__o(h, w->id), w->field, v);

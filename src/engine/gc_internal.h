@@ -135,6 +135,8 @@ typedef struct GcCheckpoint {
     GcObject *objs;
     GcLife *lives; /* the records' born and died, as objs */
     GcId nobjs;
+    GcId *wr; /* the weakref heads: nwr pairs (id, head) */
+    int32_t nwr;
     GcSlot *slots;
     GcFrame *frames;
     uint32_t *framecap;
@@ -181,6 +183,12 @@ struct GcHeap {
      * as many GcLife (gc__life): the records' born and died, which only
      * the history's readers need; a heap that does not record has none. */
     int lives;
+    /* The first weakref to each object that has one (gc_object.c, "weakref
+     * heads"): open addressing on the id, linear probing, wrn of wrcap (a
+     * power of two) taken, 0 = empty; logged as the record's OF_WR_HEAD.
+     * Capacity only grows, so undo and redo never need a new one. */
+    GcId *wrk, *wrv;
+    int32_t wrn, wrcap;
     GcClass *classes;
     ClassKeys *classkeys;
     int32_t nclasses, capclasses;
@@ -392,8 +400,8 @@ static inline int64_t gc__obj_get(const GcObject *o, int field)
     case OF_CLS: return o->cls;
     case OF_NSLOTS: return o->nslots;
     case OF_WR_REFERENT: return o->wr_referent;
-    case OF_WR_CALLBACK: return (int64_t)o->s_.one.key;
-    case OF_WR_HEAD: return o->wr_head;
+    case OF_WR_CALLBACK:
+        return (int64_t)o->s_.one.key;
     case OF_WR_NEXT: return WR_NEXT(o);
     case OF_WR_PREV:
         return WR_PREV(o);
@@ -415,8 +423,9 @@ static inline void gc__obj_put(GcObject *o, int field, int64_t v)
     case OF_CLS: o->cls = (int32_t)v; break;
     case OF_NSLOTS: o->nslots = (uint32_t)v; break;
     case OF_WR_REFERENT: o->wr_referent = (GcId)v; break;
-    case OF_WR_CALLBACK: o->s_.one.key = (GcValue)v; break;
-    case OF_WR_HEAD: o->wr_head = (GcId)v; break;
+    case OF_WR_CALLBACK:
+        o->s_.one.key = (GcValue)v;
+        break;
     case OF_WR_NEXT:
         o->s_.one.val = (o->s_.one.val & ~(GcValue)0xffffffffu) | (uint32_t)v;
         break;
@@ -425,6 +434,28 @@ static inline void gc__obj_put(GcObject *o, int field, int64_t v)
         break;
     }
 }
+
+/* Weakref heads (gc_object.c): the first weakref to id, 0 if none;
+ * gc__wr_head_put sets it unlogged (0 removes it; -1 after gc_fail when
+ * out of memory), gc__wr_head_set logged. */
+static inline uint32_t gc__wr_hash(GcId id)
+{
+    return (uint32_t)id * 2654435761u;
+}
+static inline GcId gc__wr_head(const GcHeap *h, GcId id)
+{
+    if (h->wrn == 0)
+        return 0;
+    uint32_t m = (uint32_t)h->wrcap - 1;
+    for (uint32_t i = gc__wr_hash(id) & m;; i = (i + 1) & m) {
+        if (h->wrk[i] == id)
+            return h->wrv[i];
+        if (h->wrk[i] == 0)
+            return 0;
+    }
+}
+int gc__wr_head_put(GcHeap *h, GcId id, GcId head);
+void gc__wr_head_set(GcHeap *h, GcId id, GcId head);
 
 static inline void gc__obj_set_inline(GcHeap *h, GcId id, int field, int64_t v)
 {

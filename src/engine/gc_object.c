@@ -365,12 +365,105 @@ void gc__clear_freelists(GcHeap *h)
         SET_G(h, GF_COUNT0, c > 0 ? c : 0);
 }
 
+/* ---- weakref heads ---------------------------------------------------- */
+
+/* Few objects have weakrefs, so the first weakref to an object is kept in
+ * a map (gc_internal.h) instead of a field of every record. */
+static int wr_grow(GcHeap *h)
+{
+    int32_t cap = h->wrcap ? h->wrcap * 2 : 16;
+    GcId *k = gc_calloc((size_t)cap, sizeof *k), *v = gc_calloc((size_t)cap, sizeof *v);
+    if (!k || !v || cap <= h->wrcap) {
+        gc_free(k);
+        gc_free(v);
+        return gc_fail(h, "out of memory");
+    }
+    uint32_t m = (uint32_t)cap - 1;
+    for (int32_t j = 0; j < h->wrcap; j++) {
+        if (!h->wrk[j])
+            continue;
+        uint32_t i = gc__wr_hash(h->wrk[j]) & m;
+        while (k[i])
+            i = (i + 1) & m;
+        k[i] = h->wrk[j];
+        v[i] = h->wrv[j];
+    }
+    gc_free(h->wrk);
+    gc_free(h->wrv);
+    h->wrk = k;
+    h->wrv = v;
+    h->wrcap = cap;
+    return 0;
+}
+
+/* Removes entry i, moving back the entries of its run that would no
+ * longer be found (linear probing without tombstones). */
+static void wr_remove_at(GcHeap *h, uint32_t i)
+{
+    uint32_t m = (uint32_t)h->wrcap - 1;
+    h->wrn--;
+    for (uint32_t j = (i + 1) & m; h->wrk[j]; j = (j + 1) & m) {
+        uint32_t home = gc__wr_hash(h->wrk[j]) & m;
+        /* entry j stays when its home lies cyclically in (i, j] */
+        if (i < j ? (home > i && home <= j) : (home > i || home <= j))
+            continue;
+        h->wrk[i] = h->wrk[j];
+        h->wrv[i] = h->wrv[j];
+        i = j;
+    }
+    h->wrk[i] = 0;
+    h->wrv[i] = 0;
+}
+
+/* Where id is in the map, or the empty entry where it would go. */
+static uint32_t wr_find(const GcHeap *h, GcId id)
+{
+    uint32_t m = (uint32_t)h->wrcap - 1, i = gc__wr_hash(id) & m;
+    while (h->wrk[i] && h->wrk[i] != id)
+        i = (i + 1) & m;
+    return i;
+}
+
+/* Grows only to add an id, at most half full: a seek, which sets only
+ * what the map held before, never allocates. */
+int gc__wr_head_put(GcHeap *h, GcId id, GcId head)
+{
+    uint32_t i = h->wrcap ? wr_find(h, id) : 0;
+    if (!h->wrcap || !h->wrk[i]) {
+        if (!head)
+            return 0;
+        if ((h->wrn + 1) * 2 > h->wrcap) {
+            if (wr_grow(h) < 0)
+                return -1;
+            i = wr_find(h, id);
+        }
+        h->wrk[i] = id;
+        h->wrn++;
+    } else if (!head) {
+        wr_remove_at(h, i);
+        return 0;
+    }
+    h->wrv[i] = head;
+    return 0;
+}
+
+void gc__wr_head_set(GcHeap *h, GcId id, GcId head)
+{
+    if (h->record)
+        gc__log(h, W_OBJ, OF_WR_HEAD, id, 0, gc__wr_head(h, id), head);
+    gc__wr_head_put(h, id, head);
+}
+
+GcId gc_weakref_head(const GcHeap *h, GcId id)
+{
+    return id > 0 && id <= h->g[GF_MAXID] ? gc__wr_head(h, id) : 0;
+}
+
 GcId gc_new_weakref(GcHeap *h, GcId referent, GcValue callback)
 {
-    GcObject *r = gc__o(h, referent);
     if (GC_VAL_TAG(callback) == GC_V_NONE || callback == GC_UNBOUND) {
         /* get_basic_refs: a callback-less ref at the head is reused. */
-        GcId head = r->wr_head;
+        GcId head = gc__wr_head(h, referent);
         if (head && GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, head))) == GC_V_NONE) {
             gc_incref(h, GC_VAL_OBJ(head));
             return head;
@@ -382,8 +475,7 @@ GcId gc_new_weakref(GcHeap *h, GcId referent, GcValue callback)
         return 0;
     SET_OBJ(h, w, OF_WR_REFERENT, referent);
     SET_OBJ(h, w, OF_WR_CALLBACK, callback);
-    r = gc__o(h, referent);
-    GcId head = r->wr_head;
+    GcId head = gc__wr_head(h, referent);
     if (GC_VAL_TAG(callback) == GC_V_NONE || !head ||
         GC_VAL_TAG(GC_WR_CALLBACK(gc__o(h, head))) != GC_V_NONE) {
         /* insert_head */
@@ -391,7 +483,7 @@ GcId gc_new_weakref(GcHeap *h, GcId referent, GcValue callback)
         SET_OBJ(h, w, OF_WR_PREV, 0);
         if (head)
             SET_OBJ(h, head, OF_WR_PREV, w);
-        SET_OBJ(h, referent, OF_WR_HEAD, w);
+        gc__wr_head_set(h, referent, w);
     } else {
         /* insert_after the basic ref */
         GcId next = WR_NEXT(gc__o(h, head));
@@ -416,7 +508,7 @@ void gc__weakref_unlink(GcHeap *h, GcId wr)
     if (p)
         SET_OBJ(h, p, OF_WR_NEXT, n);
     else
-        SET_OBJ(h, ref, OF_WR_HEAD, n);
+        gc__wr_head_set(h, ref, n);
     if (n)
         SET_OBJ(h, n, OF_WR_PREV, p);
     SET_OBJ(h, wr, OF_WR_PREV, 0);

@@ -24,6 +24,8 @@ void gc_heap_free(GcHeap *h)
     for (int32_t k = 0; k < h->nchunks; k++)
         gc_free(h->chunks[k]);
     gc_free(h->chunks);
+    gc_free(h->wrk);
+    gc_free(h->wrv);
     for (int32_t i = 0; i < h->capframes; i++)
         gc_free(h->frames[i].vars);
     gc_free(h->frames);
@@ -65,7 +67,7 @@ void gc_heap_free(GcHeap *h)
  */
 int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
 {
-    GcId head = gc__o(h, id)->wr_head;
+    GcId head = gc__wr_head(h, id);
     if (!head)
         return 0;
     /* "Remove the callback-less basic and proxy references" at the head:
@@ -74,7 +76,7 @@ int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
                     (k < 2 || h->cfg.internals >= 313);
          k++) {
         gc__weakref_unlink(h, head);
-        head = gc__o(h, id)->wr_head;
+        head = gc__wr_head(h, id);
     }
     if (!head)
         return 0;
@@ -97,7 +99,7 @@ int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
     if (!t)
         return -1;
     for (int i = 0; i < count; i++) {
-        GcId w = gc__o(h, id)->wr_head;
+        GcId w = gc__wr_head(h, id);
         GcValue wv = GC_UNBOUND, cb = GC_UNBOUND;
         if (gc__o(h, w)->refcnt > 0) {
             gc_incref(h, GC_VAL_OBJ(w));

@@ -181,8 +181,22 @@ static int same_record(const GcHeap *ha, const GcHeap *hb, GcId id, char *why, s
          a->prev, a->next, b->prev, b->next);
     SAME(a->nslots == b->nslots && a->cap == b->cap, "object %d: nslots/cap %u %u against %u %u",
          id, a->nslots, a->cap, b->nslots, b->cap);
-    SAME(a->cls == b->cls && a->wr_head == b->wr_head, "object %d: cls/wr_head %d %d against %d %d",
-         id, a->cls, a->wr_head, b->cls, b->wr_head);
+    GcId wa = gc_weakref_head(ha, id), wb = gc_weakref_head(hb, id);
+    SAME(a->cls == b->cls && wa == wb, "object %d: cls/wr_head %d %d against %d %d", id, a->cls,
+         wa, b->cls, wb);
+    /* the weakref heads' map agrees with the weakrefs' own links: the head
+     * of id's list refers to id and has no previous; a live weakref is in
+     * its referent's list */
+    if (wa)
+        SAME(gc__o(ha, wa)->kind == GC_KIND_WEAKREF && gc__o(ha, wa)->wr_referent == id &&
+                 WR_PREV(gc__o(ha, wa)) == 0,
+             "object %d: its first weakref %d does not refer to it first", id, wa);
+    if (a->kind == GC_KIND_WEAKREF && a->state == GC_STATE_ALIVE && a->wr_referent) {
+        GcId w = gc_weakref_head(ha, a->wr_referent);
+        for (int k = 0; w && w != id && k < 100000; k++)
+            w = WR_NEXT(gc__o(ha, w));
+        SAME(w == id, "weakref %d is not in its referent %d's list", id, a->wr_referent);
+    }
     /* born and died, kept beside the records (gc__life) */
     int32_t ba = gc_born(ha, id), da = gc_died(ha, id), bb = gc_born(hb, id), db = gc_died(hb, id);
     SAME(ba == bb && da == db, "object %d: born/died %d %d against %d %d", id, ba, da, bb, db);
