@@ -108,6 +108,45 @@ void gc__tags_merge(GcHeap *h, GcListId from, GcListId to)
     h->lcur[from] = tag_fresh(h, from);
 }
 
+/* gc__list_append and gc__list_remove of a recorded run (gc_internal.h):
+ * every write logged. */
+GC_NOINLINE void gc__list_append_logged(GcHeap *h, GcListId l, GcId id)
+{
+    GcId last = (GcId)h->g[GF_LLAST(l)];
+    SET_OBJ(h, id, OF_LIST, h->lcur[l]);
+    SET_OBJ(h, id, OF_PREV, last);
+    SET_OBJ(h, id, OF_NEXT, 0);
+    if (last)
+        SET_OBJ(h, last, OF_NEXT, id);
+    else
+        SET_G(h, GF_LFIRST(l), id);
+    SET_G(h, GF_LLAST(l), id);
+    SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] + 1);
+}
+
+GC_NOINLINE void gc__list_remove_logged(GcHeap *h, GcId id)
+{
+    GcObject *o = gc__o(h, id);
+    GcListId l = (GcListId)h->ltag[o->list];
+    if (l == GC_LIST_NONE)
+        return;
+    GcId p = o->prev, n = o->next;
+    if ((GcId)h->g[GF_SU_PREV] == id)
+        SET_G(h, GF_SU_PREV, p);
+    if (p)
+        SET_OBJ(h, p, OF_NEXT, n);
+    else
+        SET_G(h, GF_LFIRST(l), n);
+    if (n)
+        SET_OBJ(h, n, OF_PREV, p);
+    else
+        SET_G(h, GF_LLAST(l), p);
+    SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] - 1);
+    SET_OBJ(h, id, OF_LIST, GC_LIST_NONE);
+    SET_OBJ(h, id, OF_PREV, 0);
+    SET_OBJ(h, id, OF_NEXT, 0);
+}
+
 /* Makes room for n references in r. */
 static int reflist_reserve(GcHeap *h, RefList *r, uint32_t n)
 {
@@ -470,13 +509,16 @@ static int tp_clear(GcHeap *h, GcId id)
     if (n == 0)
         return 0;
     if (o->kind == GC_KIND_INSTANCE) {
-        /* Py_CLEAR each attribute in turn, in shared-key order. */
+        /* Py_CLEAR each attribute in turn, in shared-key order (plain: the
+         * slots' own order, the usual case, found without a call) */
         uint32_t small[32], *idx = small;
-        if (n > 32 && !(idx = gc_malloc(n * sizeof *idx)))
+        int plain = n < 2 || h->classkeys[o->cls].ordered;
+        if (!plain && n > 32 && !(idx = gc_malloc(n * sizeof *idx)))
             return gc_fail(h, "out of memory");
-        gc__attr_order(h, o, idx);
+        if (!plain)
+            plain = gc__attr_order(h, o, idx);
         for (uint32_t k = 0; k < n; k++) {
-            uint32_t i = idx[k];
+            uint32_t i = plain ? k : idx[k];
             GcSlot s = gc__slots(gc__o(h, id))[i];
             if (s.val == GC_UNBOUND)
                 continue;

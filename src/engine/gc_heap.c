@@ -23,7 +23,7 @@
 
 /* ---- small vectors ------------------------------------------------------ */
 
-int gc__idvec_push(IdVec *v, GcId id)
+int gc__idvec_push_grow(IdVec *v, GcId id)
 {
     if (GC_VEC_ROOM(v->v, v->n, v->cap, 64, gc_realloc) < 0)
         return -1;

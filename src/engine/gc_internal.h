@@ -102,10 +102,16 @@ typedef struct ClassKeys {
     int ordered;
 } ClassKeys;
 
-/* One object being torn down: how many of its slots it has released. */
+/* One object being torn down: how many of its slots it has released, and
+ * for an instance whose attributes are not in its class's key order
+ * (keyed = 1) that order, found once when its teardown starts (the slots'
+ * keys do not change while it is torn down, and keys are only ever added
+ * to a class's shared keys, so each slot's rank among them stays). */
 typedef struct TearFrame {
     GcId id;
     uint32_t next;
+    uint8_t keyed;
+    uint8_t order[GC_SHARED_KEYS_MAX_SIZE + 2];
 } TearFrame;
 
 typedef struct IdVec {
@@ -501,19 +507,30 @@ int32_t gc__event_rec(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t 
     ((h)->record ? gc__event_rec((h), (kind), (obj), (obj2), (slot), (a), (b)) : -1)
 
 /* Lists.  Append and remove are inline: the collector's passes and every
- * allocation and deallocation call them. */
+ * allocation and deallocation call them.  A recorded run logs each write
+ * (gc__list_append_logged, gc__list_remove_logged in gc_collect.c, out of
+ * line); a run nobody records makes the same writes directly, through one
+ * record lookup each (the logged path, inlined, cost about 55 instructions
+ * a call, most of them its register saves). */
+void gc__list_append_logged(GcHeap *h, GcListId l, GcId id);
+void gc__list_remove_logged(GcHeap *h, GcId id);
 static inline void gc__list_append(GcHeap *h, GcListId l, GcId id)
 {
+    if (h->record) {
+        gc__list_append_logged(h, l, id);
+        return;
+    }
     GcId last = (GcId)h->g[GF_LLAST(l)];
-    SET_OBJ(h, id, OF_LIST, h->lcur[l]);
-    SET_OBJ(h, id, OF_PREV, last);
-    SET_OBJ(h, id, OF_NEXT, 0);
+    GcObject *o = gc__o(h, id);
+    o->list = h->lcur[l];
+    o->prev = last;
+    o->next = 0;
     if (last)
-        SET_OBJ(h, last, OF_NEXT, id);
+        gc__o(h, last)->next = id;
     else
-        SET_G(h, GF_LFIRST(l), id);
-    SET_G(h, GF_LLAST(l), id);
-    SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] + 1);
+        h->g[GF_LFIRST(l)] = id;
+    h->g[GF_LLAST(l)] = id;
+    h->g[GF_LLEN(l)]++;
 }
 
 /* The start-up heap (gc_track_at_startup) is a place in the lists, just
@@ -523,25 +540,28 @@ static inline void gc__list_append(GcHeap *h, GcListId l, GcId id)
  * Appends go after it, as after any object. */
 static inline void gc__list_remove(GcHeap *h, GcId id)
 {
+    if (h->record) {
+        gc__list_remove_logged(h, id);
+        return;
+    }
     GcObject *o = gc__o(h, id);
     GcListId l = (GcListId)h->ltag[o->list];
     if (l == GC_LIST_NONE)
         return;
     GcId p = o->prev, n = o->next;
     if ((GcId)h->g[GF_SU_PREV] == id)
-        SET_G(h, GF_SU_PREV, p);
+        h->g[GF_SU_PREV] = p;
     if (p)
-        SET_OBJ(h, p, OF_NEXT, n);
+        gc__o(h, p)->next = n;
     else
-        SET_G(h, GF_LFIRST(l), n);
+        h->g[GF_LFIRST(l)] = n;
     if (n)
-        SET_OBJ(h, n, OF_PREV, p);
+        gc__o(h, n)->prev = p;
     else
-        SET_G(h, GF_LLAST(l), p);
-    SET_G(h, GF_LLEN(l), h->g[GF_LLEN(l)] - 1);
-    SET_OBJ(h, id, OF_LIST, GC_LIST_NONE);
-    SET_OBJ(h, id, OF_PREV, 0);
-    SET_OBJ(h, id, OF_NEXT, 0);
+        h->g[GF_LLAST(l)] = p;
+    h->g[GF_LLEN(l)]--;
+    o->list = GC_LIST_NONE;
+    o->prev = o->next = 0;
 }
 
 void gc__list_merge(GcHeap *h, GcListId from, GcListId to); /* hidden ones too */
@@ -636,7 +656,17 @@ int gc__call_finalizer(GcHeap *h, GcId id, int from_dealloc);
 int gc__call_weakref_cb(GcHeap *h, GcId wr, GcId about, GcValue cb, int hold);
 int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id);
 void gc__weakref_unlink(GcHeap *h, GcId wr);
-int gc__idvec_push(IdVec *v, GcId id);
+/* Appends id to v: 0, or -1 when out of memory (v unchanged).  Inline
+ * while there is room (every deallocation of a lean run pushes one). */
+int gc__idvec_push_grow(IdVec *v, GcId id);
+static inline int gc__idvec_push(IdVec *v, GcId id)
+{
+    if (v->n < v->cap) {
+        v->v[v->n++] = id;
+        return 0;
+    }
+    return gc__idvec_push_grow(v, id);
+}
 void gc__inflight_push(GcHeap *h, GcValue v);
 void gc__inflight_take(GcHeap *h, GcValue v);
 /* In-flight references (gc_heap.c); nothing to do in a lean run. */

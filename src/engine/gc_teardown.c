@@ -128,14 +128,18 @@ static int teardown_reversed(const GcObject *o)
     return o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE;
 }
 
-/* The k-th slot of an instance in shared-key order (n is at most ~30). */
-static uint32_t kth_in_key_order(const GcHeap *h, const GcObject *o, uint32_t k)
+/* Instance o's slots in shared-key order, when that is not their own
+ * order (its class's instances did not all store their attributes in key
+ * order): into t->order (keyed = 1), once per teardown, before its first
+ * slot is released. */
+static void tear_key_order(const GcHeap *h, const GcObject *o, TearFrame *t)
 {
     uint32_t idx[GC_SHARED_KEYS_MAX_SIZE + 2];
-    if (o->nslots > GC_SHARED_KEYS_MAX_SIZE + 2)
-        return k;
-    gc__attr_order(h, o, idx);
-    return idx[k];
+    if (o->nslots > GC_SHARED_KEYS_MAX_SIZE + 2 || gc__attr_order(h, o, idx))
+        return;
+    for (uint32_t k = 0; k < o->nslots; k++)
+        t->order[k] = (uint8_t)idx[k];
+    t->keyed = 1;
 }
 
 /*
@@ -413,7 +417,10 @@ static int tear_push(GcHeap *h, GcId id)
 {
     if (GC_VEC_ROOM(h->tear, h->ntear, h->captear, 64, gc_realloc) < 0)
         return gc_fail(h, "out of memory");
-    h->tear[h->ntear++] = (TearFrame){id, 0};
+    TearFrame *t = &h->tear[h->ntear++];
+    t->id = id;
+    t->next = 0;
+    t->keyed = 0;
     return 0;
 }
 
@@ -446,9 +453,12 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
             }
             continue;
         }
-        uint32_t i = teardown_reversed(o) ? o->nslots - 1 - t->next : t->next;
-        if (o->kind == GC_KIND_INSTANCE && o->nslots > 1)
-            i = kth_in_key_order(h, o, t->next);
+        if (t->next == 0 && o->kind == GC_KIND_INSTANCE && o->nslots > 1 &&
+            !h->classkeys[o->cls].ordered)
+            tear_key_order(h, o, t);
+        uint32_t i = t->keyed               ? t->order[t->next]
+                     : teardown_reversed(o) ? o->nslots - 1 - t->next
+                                            : t->next;
         t->next++;
         GcValue v = gc__slots(o)[i].val;
         if (!GC_VAL_IS_OBJ(v)) {
