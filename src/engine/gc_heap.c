@@ -146,18 +146,28 @@ static int temps_ensure(GcHeap *h, int32_t n)
 int gc__objs_ensure(GcHeap *h, GcId n)
 {
     while (n >= h->cap) {
-        if (h->nchunks >= INT32_MAX / GC_OBJ_CHUNK ||
-            GC_VEC_ROOM(h->chunks, h->nchunks, h->capchunks, 16, gc_realloc) < 0)
-            return gc_fail(h, "out of memory: %d objects", (int)n);
+        /* the first chunk alone (a small program stays small), then
+         * GC_OBJ_GROUP chunks at a time, their pages present at once */
+        int32_t k = h->nchunks, g = k == 0 ? 1 : (int32_t)GC_OBJ_GROUP;
         /* a recording heap's chunk: its records, then their GcLife */
-        size_t bytes = GC_OBJ_CHUNK * (sizeof(GcObject) + (h->lives ? sizeof(GcLife) : 0));
-        GcObject *c = h->lean ? gc_malloc(bytes) : gc_calloc(1, bytes);
+        size_t stride = GC_OBJ_CHUNK * (sizeof(GcObject) + (h->lives ? sizeof(GcLife) : 0));
+        size_t bytes = (size_t)g * stride;
+        if (k > INT32_MAX / GC_OBJ_CHUNK - g ||
+            GC_VEC_RESERVE(h->chunks, k + g, h->capchunks, 16, gc_realloc) < 0)
+            return gc_fail(h, "out of memory: %d objects", (int)n);
+        GcObject *c = k > 0     ? gc_malloc_touched(bytes)
+                      : h->lean ? gc_malloc(bytes)
+                                : gc_calloc(1, bytes);
         if (!c)
             return gc_fail(h, "out of memory: %d objects", (int)n);
-        if (h->lean && h->nchunks == 0)
+        if (k > 0 && !h->lean)
+            memset(c, 0, bytes); /* a recorded run's records start zero (a lean run's are
+                                    zeroed one by one when used) */
+        if (h->lean && k == 0)
             memset(c, 0, sizeof *c); /* record 0: no object */
-        h->chunks[h->nchunks++] = c;
-        h->cap += GC_OBJ_CHUNK;
+        for (int32_t j = 0; j < g; j++)
+            h->chunks[h->nchunks++] = (GcObject *)((char *)c + (size_t)j * stride);
+        h->cap += g * GC_OBJ_CHUNK;
     }
     return 0;
 }

@@ -3,8 +3,10 @@
  * make it fail on the Nth call (gc_mem_fail_after) to prove that every
  * allocation failure ends in a clean error, with nothing leaked.
  */
+#define _DEFAULT_SOURCE /* madvise's MADV_POPULATE_WRITE */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "gc.h"
 
@@ -36,6 +38,18 @@ void *gc_malloc(size_t n) { return should_fail() ? NULL : malloc(n); }
 void *gc_calloc(size_t n, size_t m) { return should_fail() ? NULL : calloc(n, m); }
 void *gc_realloc(void *p, size_t n) { return should_fail() ? NULL : realloc(p, n); }
 void gc_free(void *p) { free(p); }
+
+void *gc_malloc_touched(size_t n)
+{
+    void *p = NULL;
+    if (should_fail() || posix_memalign(&p, GC_PAGE_SIZE, n) != 0)
+        return NULL;
+#ifdef MADV_POPULATE_WRITE
+    /* advice only: before Linux 5.14 the pages fault in one by one */
+    madvise(p, n - n % GC_PAGE_SIZE, MADV_POPULATE_WRITE);
+#endif
+    return p;
+}
 
 /* Both entry points: the new capacity for need items (first, doubled
  * until need fits), at most max; 0 when it cannot be. */

@@ -22,7 +22,8 @@ void gc_heap_free(GcHeap *h)
         if (gc__o(h, i)->cap > 1)
             gc_free(gc__o(h, i)->s_.heap);
     for (int32_t k = 0; k < h->nchunks; k++)
-        gc_free(h->chunks[k]);
+        if (gc__chunk_block(k))
+            gc_free(h->chunks[k]);
     gc_free(h->chunks);
     gc_free(h->wrk);
     gc_free(h->wrv);
