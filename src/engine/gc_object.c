@@ -124,6 +124,7 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
         if (!s)
             return gc_fail(h, "out of memory");
         s[0] = o->s_.one;
+        h->nblocks += h->lean;
     } else {
         s = gc_realloc(o->s_.heap, bytes);
         if (!s)
@@ -257,6 +258,7 @@ static GcId lean_record(GcHeap *h)
         /* a big block may hold a key index (or lack one a dict needs) */
         gc_free(o->s_.heap);
         o->cap = 0;
+        h->nblocks--;
     }
     GcSlot *heap = o->cap > 1 ? o->s_.heap : NULL;
     uint32_t cap = o->cap > 1 ? o->cap : 0;
@@ -296,6 +298,7 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
             gc_free(o->s_.heap);
             memset(&o->s_, 0, sizeof o->s_);
             o->cap = 0;
+            h->nblocks--;
         }
     } else {
         id = (GcId)h->g[GF_MAXID] + 1;

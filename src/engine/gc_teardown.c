@@ -16,11 +16,15 @@ void gc_heap_free(GcHeap *h)
 {
     if (!h)
         return;
-    /* a lean run's records above the highest id were never written */
+    /* a lean run's records above the highest id were never written, and
+     * it counts its slot blocks (nblocks) */
     GcId end = h->lean ? (GcId)h->g[GF_MAXID] + 1 : h->cap;
-    for (GcId i = 1; i < end; i++)
-        if (gc__o(h, i)->cap > 1)
+    int64_t left = h->lean ? h->nblocks : INT64_MAX;
+    for (GcId i = 1; i < end && left > 0; i++)
+        if (gc__o(h, i)->cap > 1) {
             gc_free(gc__o(h, i)->s_.heap);
+            left--;
+        }
     for (int32_t k = 0; k < h->nchunks; k++)
         if (gc__chunk_block(k))
             gc_free(h->chunks[k]);
