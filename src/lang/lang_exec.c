@@ -246,6 +246,16 @@ static GcValue pop(LangRun *r) { return gc_temp_pop(r->h); }
 static int decref(LangRun *r, GcValue v) { return chk(r, gc_decref(r->h, v)); }
 static int pop_decref(LangRun *r) { return decref(r, pop(r)); }
 
+/* A two-operand instruction's end (BINARY_SUBSCR, BINARY_OP): [a, b] ->
+ * [res], then a and b released, in that order (DECREF_INPUTS). */
+static int replace_two(LangRun *r, GcValue res)
+{
+    GcValue b = pop(r), a = pop(r);
+    TRY(push(r, res));
+    TRY(decref(r, a));
+    return decref(r, b);
+}
+
 /* Releases the temporaries above `mark` (exception unwinding). */
 static void unwind(LangRun *r, int mark)
 {
@@ -692,11 +702,7 @@ static int load_item(LangRun *r)
         return raise(r, "TypeError", "'%s' object is not subscriptable", type_name(r, cont));
     }
     gc_incref(r->h, v);
-    sub = pop(r);
-    cont = pop(r);
-    TRY(push(r, v));
-    TRY(decref(r, cont));
-    return decref(r, sub);
+    return replace_two(r, v);
 }
 
 /* ---- calls -------------------------------------------------------------- */
@@ -1977,11 +1983,7 @@ static int inplace_op(LangRun *r, int op)
             }
     }
     gc_incref(r->h, a);
-    b = pop(r);
-    a = pop(r);
-    TRY(push(r, a));
-    TRY(decref(r, a));
-    return decref(r, b);
+    return replace_two(r, a);
 }
 
 static int binary_op(LangRun *r, int op)
@@ -2047,13 +2049,8 @@ static int binary_op(LangRun *r, int op)
     int mine;
     GcValue res;
     TRY(seq_binop(r, op, a, b, &res, &mine));
-    if (mine) {
-        b = pop(r);
-        a = pop(r);
-        TRY(push(r, res));
-        TRY(decref(r, a));
-        return decref(r, b);
-    }
+    if (mine)
+        return replace_two(r, res);
     if (op == LANG_OP_ADD && GC_VAL_TAG(a) == GC_V_STR)
         return raise(r, "TypeError", "can only concatenate str (not \"%s\") to str",
                      type_name(r, b));
