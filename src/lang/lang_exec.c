@@ -99,7 +99,7 @@ struct LangRun {
     int repr_list_made; /* Py_ReprEnter's list (and the thread state dict) exist */
     int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
         a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_insert, a_remove,
-        a_extend, a_index, a_get, a_init, a_del, a_globals_key, a_name, a_main;
+        a_extend, a_index, a_get, a_init, a_del, a_globals_key, a_name, a_main, a_count, a_copy;
 };
 
 enum { IMP_GC = 1, IMP_SYS = 2, IMP_WEAKREF = 4 };
@@ -127,6 +127,7 @@ static int store_slice(LangRun *r, int nparts, int del);
 static int eval_slice_parts(LangRun *r, const Ctx *c, LangExpr *sl);
 static int64_t str_len(LangRun *r, GcValue v);
 static int binary_op(LangRun *r, int op);
+static int values_equal(LangRun *r, GcValue a, GcValue b, int depth);
 static void tb_pop(LangRun *r);
 
 /* ---- errors ------------------------------------------------------------ */
@@ -1137,6 +1138,25 @@ static int value_item(LangRun *r, GcValue cont, GcValue sub, GcValue *out)
         *out = seq_item(r, &s, i);
     seq_close(&s);
     return rc;
+}
+
+/* tuple.count / list.count (count 1: how many items equal x) and
+ * tuple.index (the first, or ValueError), in *res. */
+static int seq_find(LangRun *r, GcValue self, GcValue x, int count, GcValue *res)
+{
+    Seq s;
+    TRY(seq_open(r, self, &s));
+    int64_t n = 0, at = -1;
+    for (int64_t i = 0; i < s.n && (count || at < 0); i++)
+        if (values_equal(r, seq_item(r, &s, i), x, 0)) {
+            n++;
+            at = at < 0 ? i : at;
+        }
+    seq_close(&s);
+    if (!count && at < 0)
+        return raise(r, "ValueError", "tuple.index(x): x not in tuple");
+    *res = GC_MKVAL(GC_V_INT, count ? n : at);
+    return OK;
 }
 
 /* ---- slices: BINARY_SLICE, STORE_SLICE, and BUILD_SLICE 3 with the
@@ -2852,7 +2872,8 @@ static int call_attribute(LangRun *r, const Ctx *c, LangExpr *e, int mark)
         return rc;
     GcValue owner = gc_temp(r->h, mark);
     const GcObject *o = obj_of(r, owner);
-    if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_DICT)) {
+    if ((o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_DICT || o->kind == GC_KIND_TUPLE)) ||
+        GC_VAL_TAG(owner) == GC_V_CONST) {
         rc = eval_args(r, c, e, mark);
         if (rc == OK)
             rc = call_method(r, e, b->atom, e->nitems);
@@ -3030,6 +3051,18 @@ static int call_method_more(LangRun *r, int32_t name, int nargs)
             TRY(chk(r, gc_slot_remove(h, o->id, (uint32_t)at, &out)));
             TRY(decref(r, out));
         }
+    } else if ((kind == GC_KIND_LIST || kind == GC_KIND_TUPLE || GC_VAL_TAG(self) == GC_V_CONST) &&
+               (name == r->a_count || (kind != GC_KIND_LIST && name == r->a_index))) {
+        TRY(check_args(r,
+                       name == r->a_count ? (kind == GC_KIND_LIST ? "list.count" : "tuple.count")
+                                          : "tuple.index",
+                       nargs, 1, 1));
+        TRY(seq_find(r, self, gc_temp(h, top - 1), name == r->a_count, &res));
+    } else if (kind == GC_KIND_LIST && name == r->a_copy) {
+        TRY(check_args(r, "list.copy", nargs, 0, 0));
+        Seq s = {o->id, NULL, o->nslots};
+        Slice whole = {0, (int64_t)o->nslots, 1, (int64_t)o->nslots};
+        TRY(slice_new(r, self, &s, GC_KIND_LIST, &whole, &res)); /* list_slice */
     } else if (kind == GC_KIND_LIST && name == r->a_extend) {
         TRY(check_args(r, "list.extend", nargs, 1, 1));
         TRY(list_extend_from(r, o->id, gc_temp(h, top - 1)));
@@ -4930,6 +4963,8 @@ static int intern_names(LangRun *r)
     r->a_remove = intern(r, "remove");
     r->a_extend = intern(r, "extend");
     r->a_index = intern(r, "index");
+    r->a_count = intern(r, "count");
+    r->a_copy = intern(r, "copy");
     r->a_get = intern(r, "get");
     r->a_init = intern(r, "__init__");
     r->a_del = intern(r, "__del__");
@@ -4954,7 +4989,8 @@ static int intern_names(LangRun *r)
                               &r->a_extend,        &r->a_index,
                               &r->a_get,           &r->a_init,
                               &r->a_del,           &r->a_globals_key,
-                              &r->a_name,          &r->a_main};
+                              &r->a_name,          &r->a_main,
+                              &r->a_count,         &r->a_copy};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (*names[i] < 0)
             return -1;

@@ -2647,9 +2647,8 @@ static const char *const PY_BUILTINS[] = {
 
 static const char *const PY_METHODS[] = {
     /* list and dict methods gcviz lacks (it has append extend insert remove pop clear index
-       and get pop clear) */
-    "count", "sort", "reverse", "copy", "fromkeys", "items", "keys", "popitem", "setdefault",
-    "update", "values",
+       count copy, tuple count index, and get pop clear) */
+    "sort", "reverse", "fromkeys", "items", "keys", "popitem", "setdefault", "update", "values",
     /* str methods */
     "capitalize", "casefold", "center", "encode", "endswith", "expandtabs", "find", "format",
     "format_map", "isalnum", "isalpha", "isascii", "isdecimal", "isdigit", "isidentifier",
