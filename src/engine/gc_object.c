@@ -723,12 +723,14 @@ int gc_slot_insert(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
     uint32_t n = o->nslots;
     if (gc__ensure_slots(h, o, n + 1) < 0)
         return -1;
+    /* the event first: the items moving up belong to the store (before,
+     * the micro-step ahead of it showed the list with one item twice) */
+    gc__event(h, GC_EV_STORE, obj, GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0, (int32_t)i, 0, 0);
     SET_OBJ(h, obj, OF_NSLOTS, n + 1);
     o = gc__o(h, obj);
     GcSlot *s = gc__slots(o);
     for (uint32_t k = n; k > i; k--)
         gc__slot_write(h, obj, k, s[k - 1].key, s[k - 1].val);
-    gc__event(h, GC_EV_STORE, obj, GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0, (int32_t)i, 0, 0);
     gc__inflight_del(h, v);
     gc__slot_write(h, obj, i, key, v);
     if (o->kind == GC_KIND_DICT)
