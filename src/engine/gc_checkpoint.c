@@ -24,39 +24,68 @@
  *    forwards) sets them as undo would (gc__ck_fresh).
  * The rest of the heap is outside the undo log (struct GcHeap).
  *
+ * Checkpoints share what was not written between them.  The records
+ * are copied a chunk at a time (GcCkChunk: 2^GC_CK_SHIFT records with
+ * their slots): heap chunk k remembers the copy it equals (ck_src[k]),
+ * every logged write to one of its records forgets it (gc__ck_touch), and
+ * a checkpoint refers to that copy, counted, instead of copying again.  A
+ * restore likewise copies only the chunks that differ from the
+ * checkpoint's (after which they equal it), so a seek costs the chunks
+ * written since the heap last equalled the checkpoint plus the writes
+ * replayed.  Frames, variables, temporaries and in-flight references are
+ * small and copied whole.
+ *
  * Their number and bytes are bounded: at most CK_MAX, and at most an
- * eighth of the history's budget, in which they are counted.  When a new
- * one does not fit, every other one is dropped and the spacing doubles,
- * so they stay evenly spread over the run.
+ * eighth of the history's budget, in which they are counted (a shared
+ * chunk once).  When a new one does not fit, every other one is dropped
+ * and the spacing doubles, so they stay evenly spread over the run.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "gc_internal.h"
 
-#define CK_MAX 32
+#define CK_MAX 256
 
-static void ck_release(GcCheckpoint *c)
+/* Drops a reference to chunk copy p, freeing it with the last. */
+static void chunk_release(GcHeap *h, GcCkChunk *p)
 {
-    gc_free(c->objs);
-    gc_free(c->lives);
+    if (!p || --p->refs > 0)
+        return;
+    if (p->k < h->ck_nsrc && h->ck_src[p->k] == p)
+        h->ck_src[p->k] = NULL;
+    h->ck_bytes -= p->bytes;
+    gc_free(p->objs);
+    gc_free(p->lives);
+    gc_free(p->slots);
+    gc_free(p);
+}
+
+static void ck_release(GcHeap *h, GcCheckpoint *c)
+{
+    for (int32_t k = 0; k < c->nchunks; k++)
+        chunk_release(h, c->chunk[k]);
+    gc_free(c->chunk);
     gc_free(c->wr);
-    gc_free(c->slots);
     gc_free(c->frames);
     gc_free(c->framecap);
     gc_free(c->vars);
     gc_free(c->temps);
     gc_free(c->infl);
+    h->ck_bytes -= c->bytes;
     memset(c, 0, sizeof *c);
 }
 
 void gc__ck_free(GcHeap *h)
 {
     for (int32_t i = 0; i < h->nck; i++)
-        ck_release(&h->ck[i]);
+        ck_release(h, &h->ck[i]);
     gc_free(h->ck);
     h->ck = NULL;
     h->nck = h->capck = 0;
+    gc_free(h->ck_src);
+    h->ck_src = NULL;
+    h->ck_nsrc = 0;
     h->ck_bytes = 0;
 }
 
@@ -66,10 +95,9 @@ static void thin(GcHeap *h)
 {
     int32_t k = 0;
     for (int32_t i = 0; i < h->nck; i++) {
-        if (i % 2 == 0) {
-            h->ck_bytes -= h->ck[i].bytes;
-            ck_release(&h->ck[i]);
-        } else
+        if (i % 2 == 0)
+            ck_release(h, &h->ck[i]);
+        else
             h->ck[k++] = h->ck[i];
     }
     h->nck = k;
@@ -86,15 +114,115 @@ static void *dup(const void *p, size_t n)
     return q;
 }
 
-/* Copies the heap's logged state into c; -1 when out of memory. */
-static int copy_state(const GcHeap *h, GcCheckpoint *c, int64_t nslots, int64_t nvars)
+/* The records of chunk k a checkpoint of records 1..maxid holds: lo..hi. */
+static GcId chunk_lo(int32_t k)
 {
-    memcpy(c->g, h->g, sizeof c->g);
-    c->nobjs = (GcId)h->g[GF_MAXID];
-    c->objs = c->nobjs ? gc_malloc((size_t)c->nobjs * sizeof *c->objs) : NULL;
-    c->lives = c->nobjs ? gc_malloc((size_t)c->nobjs * sizeof *c->lives) : NULL;
+    return k == 0 ? 1 : (GcId)k << GC_CK_SHIFT;
+}
+
+static GcId chunk_hi(int32_t k, GcId maxid)
+{
+    GcId hi = chunk_lo(k) | ((1 << GC_CK_SHIFT) - 1);
+    return hi < maxid ? hi : maxid;
+}
+
+/* The slots a copy of records lo..hi holds. */
+static int64_t count_slots(const GcHeap *h, GcId lo, GcId hi)
+{
+    int64_t n = 0;
+    for (GcId id = lo; id <= hi; id++)
+        if (gc__o(h, id)->cap > 1)
+            n += gc__o(h, id)->cap;
+    return n;
+}
+
+static int64_t chunk_bytes(GcId lo, GcId hi, int64_t nslots)
+{
+    return (int64_t)sizeof(GcCkChunk) +
+           (int64_t)(hi - lo + 1) * (int64_t)(sizeof(GcObject) + sizeof(GcLife)) +
+           nslots * (int64_t)sizeof(GcSlot);
+}
+
+/* The copy heap chunk k equals, if a checkpoint of records 1..maxid can
+ * share it; else NULL. */
+static GcCkChunk *shareable(const GcHeap *h, int32_t k, GcId maxid)
+{
+    GcCkChunk *p = k < h->ck_nsrc ? h->ck_src[k] : NULL;
+    return p && p->hi == chunk_hi(k, maxid) ? p : NULL;
+}
+
+/* A copy of chunk k's records lo..hi with their slots; NULL when out of
+ * memory. */
+static GcCkChunk *copy_chunk(GcHeap *h, int32_t k, GcId hi)
+{
+    GcId lo = chunk_lo(k);
+    int64_t nslots = count_slots(h, lo, hi);
+    GcCkChunk *p = gc_calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->refs = 1;
+    p->k = k;
+    p->lo = lo;
+    p->hi = hi;
+    p->objs = gc_malloc((size_t)(hi - lo + 1) * sizeof *p->objs);
+    p->lives = gc_malloc((size_t)(hi - lo + 1) * sizeof *p->lives);
+    p->slots = nslots ? gc_malloc((size_t)nslots * sizeof *p->slots) : NULL;
+    if (!p->objs || !p->lives || (nslots && !p->slots)) {
+        gc_free(p->objs);
+        gc_free(p->lives);
+        gc_free(p->slots);
+        gc_free(p);
+        return NULL;
+    }
+    /* the records and their GcLife lie in one block each (GC_CK_SHIFT) */
+    memcpy(p->objs, gc__o(h, lo), (size_t)(hi - lo + 1) * sizeof *p->objs);
+    memcpy(p->lives, gc__life(h, lo), (size_t)(hi - lo + 1) * sizeof *p->lives);
+    GcSlot *s = p->slots;
+    for (GcId id = lo; id <= hi; id++) {
+        const GcObject *o = gc__o(h, id);
+        if (o->cap > 1) {
+            memcpy(s, o->s_.heap, (size_t)o->cap * sizeof *s);
+            s += o->cap;
+        }
+    }
+    p->bytes = chunk_bytes(lo, hi, nslots);
+    /* a write replayed costs 9-12 ns, a record restored about half of
+     * that, a slot less (measured with 10^5 records and 7.2 million
+     * writes: a restore 0.55-0.7 ms, 100,000 writes 1.1-1.2 ms) */
+    p->cost = (hi - lo + 1) / 2 + nslots / 8;
+    h->ck_bytes += p->bytes;
+    return p;
+}
+
+/* What a checkpoint holds alone: the weakref heads, frames, variables,
+ * temporaries and in-flight references (not its chunks). */
+static int64_t own_bytes(const GcHeap *h, int64_t nvars)
+{
+    return (int64_t)sizeof(GcCheckpoint) + (int64_t)h->wrn * 2 * (int64_t)sizeof(GcId) +
+           nvars * (int64_t)sizeof(GcSlot) +
+           (int64_t)h->capframes * (int64_t)(sizeof(GcFrame) + sizeof(uint32_t)) +
+           ((int64_t)h->captemps + h->g[GF_NINFL]) * (int64_t)sizeof(GcValue);
+}
+
+/* What a checkpoint of the state now adds to ck_bytes: what it holds
+ * alone and the chunks written since they were last copied. */
+static int64_t bytes_needed(const GcHeap *h, int64_t nvars)
+{
+    GcId maxid = (GcId)h->g[GF_MAXID];
+    int64_t bytes = own_bytes(h, nvars);
+    for (int32_t k = 0; maxid > 0 && k <= (maxid >> GC_CK_SHIFT); k++)
+        if (!shareable(h, k, maxid)) {
+            GcId lo = chunk_lo(k), hi = chunk_hi(k, maxid);
+            bytes += (int64_t)sizeof(GcCkChunk *) + chunk_bytes(lo, hi, count_slots(h, lo, hi));
+        }
+    return bytes;
+}
+
+/* Copies the weakref heads, frames, variables, temporaries and in-flight
+ * references into c; -1 when out of memory. */
+static int copy_frames(const GcHeap *h, GcCheckpoint *c, int64_t nvars)
+{
     c->wr = h->wrn ? gc_malloc((size_t)h->wrn * 2 * sizeof *c->wr) : NULL;
-    c->slots = nslots ? gc_malloc((size_t)nslots * sizeof *c->slots) : NULL;
     c->nframes = h->capframes;
     c->frames = dup(h->frames, (size_t)c->nframes * sizeof *c->frames);
     c->framecap = dup(h->framecap, (size_t)c->nframes * sizeof *c->framecap);
@@ -103,30 +231,14 @@ static int copy_state(const GcHeap *h, GcCheckpoint *c, int64_t nslots, int64_t 
     c->temps = dup(h->temps, (size_t)c->ntemps * sizeof *c->temps);
     c->ninfl = (int32_t)h->g[GF_NINFL];
     c->infl = dup(h->infl, (size_t)c->ninfl * sizeof *c->infl);
-    if ((c->nobjs && (!c->objs || !c->lives)) || (h->wrn && !c->wr) || (nslots && !c->slots) ||
-        !c->frames || !c->framecap || (nvars && !c->vars) || !c->temps || (c->ninfl && !c->infl))
+    if ((h->wrn && !c->wr) || !c->frames || !c->framecap || (nvars && !c->vars) || !c->temps ||
+        (c->ninfl && !c->infl))
         return -1;
-    /* records 1..nobjs, a chunk at a time (record 0 is not copied) */
-    for (GcId id = 1, n; id <= c->nobjs; id += n) {
-        n = GC_OBJ_CHUNK - (id & (GC_OBJ_CHUNK - 1));
-        if (n > c->nobjs - id + 1)
-            n = c->nobjs - id + 1;
-        memcpy(&c->objs[id - 1], gc__o(h, id), (size_t)n * sizeof *c->objs);
-        memcpy(&c->lives[id - 1], gc__life(h, id), (size_t)n * sizeof *c->lives);
-    }
     for (int32_t i = 0; i < h->wrcap; i++)
         if (h->wrk[i]) {
             c->wr[2 * c->nwr] = h->wrk[i];
             c->wr[2 * c->nwr++ + 1] = h->wrv[i];
         }
-    GcSlot *p = c->slots;
-    for (GcId id = 1; id <= c->nobjs; id++) {
-        const GcObject *o = gc__o(h, id);
-        if (o->cap > 1) {
-            memcpy(p, o->s_.heap, (size_t)o->cap * sizeof *p);
-            p += o->cap;
-        }
-    }
     GcSlot *v = c->vars;
     for (int32_t d = 0; d < c->nframes; d++) {
         if (h->framecap[d]) {
@@ -137,44 +249,78 @@ static int copy_state(const GcHeap *h, GcCheckpoint *c, int64_t nslots, int64_t 
     return 0;
 }
 
+/* Fills c with the logged state now: its own copies, and a chunk copy
+ * per chunk of records, shared with the checkpoint before it where the
+ * chunk was not written since; -1 when out of memory. */
+static int copy_state(GcHeap *h, GcCheckpoint *c, int64_t nvars)
+{
+    GcId maxid = (GcId)h->g[GF_MAXID];
+    memcpy(c->g, h->g, sizeof c->g);
+    c->bytes = own_bytes(h, nvars);
+    int32_t n = maxid > 0 ? (maxid >> GC_CK_SHIFT) + 1 : 0;
+    c->chunk = n ? gc_calloc((size_t)n, sizeof *c->chunk) : NULL;
+    if (n && !c->chunk)
+        return -1;
+    c->bytes += (int64_t)n * (int64_t)sizeof *c->chunk;
+    h->ck_bytes += c->bytes;
+    if (copy_frames(h, c, nvars) < 0)
+        return -1;
+    for (int32_t k = 0; k < n; k++) {
+        GcCkChunk *p = shareable(h, k, maxid);
+        if (p)
+            p->refs++;
+        else if (!(p = copy_chunk(h, k, chunk_hi(k, maxid))))
+            return -1;
+        c->chunk[k] = p;
+        c->nchunks = k + 1;
+        h->ck_src[k] = p;
+    }
+    c->cost = 256 + nvars / 8 + c->ntemps / 8;
+    return 0;
+}
+
+/* Room in ck_src for every record the heap has storage for; -1 when out
+ * of memory. */
+static int src_room(GcHeap *h)
+{
+    int32_t n = (int32_t)(h->cap >> GC_CK_SHIFT);
+    if (h->ck_nsrc >= n)
+        return 0;
+    GcCkChunk **s = gc_realloc(h->ck_src, (size_t)n * sizeof *s);
+    if (!s)
+        return -1;
+    memset(s + h->ck_nsrc, 0, (size_t)(n - h->ck_nsrc) * sizeof *s);
+    h->ck_src = s;
+    h->ck_nsrc = n;
+    return 0;
+}
+
 void gc__ck_take(GcHeap *h)
 {
-    GcId n = (GcId)h->g[GF_MAXID];
-    int64_t nslots = 0, nvars = 0;
-    for (GcId id = 1; id <= n; id++)
-        if (gc__o(h, id)->cap > 1)
-            nslots += gc__o(h, id)->cap;
+    int64_t nvars = 0;
     for (int32_t d = 0; d < h->capframes; d++)
         nvars += h->framecap[d];
-    int64_t bytes =
-        (int64_t)sizeof(GcCheckpoint) + (int64_t)n * (int64_t)(sizeof(GcObject) + sizeof(GcLife)) +
-        (int64_t)h->wrn * 2 * (int64_t)sizeof(GcId) + (nslots + nvars) * (int64_t)sizeof(GcSlot) +
-        (int64_t)h->capframes * (int64_t)(sizeof(GcFrame) + sizeof(uint32_t)) +
-        ((int64_t)h->captemps + h->g[GF_NINFL]) * (int64_t)sizeof(GcValue);
+    int64_t bytes = bytes_needed(h, nvars);
     int64_t limit = h->cfg.history_budget / 8;
     if (h->failed || bytes > limit / 2) {
         h->ck_next = INT64_MAX; /* the heap only grows: none fits any more */
         return;
     }
-    while (h->nck > 0 && (h->nck >= CK_MAX || h->ck_bytes + bytes > limit))
+    while (h->nck > 0 && (h->nck >= CK_MAX || h->ck_bytes + bytes > limit)) {
         thin(h);
+        bytes = bytes_needed(h, nvars); /* chunks it would have shared may be gone */
+    }
     h->ck_next = h->nwrites + h->ck_every;
-    if (GC_VEC_ROOM(h->ck, h->nck, h->capck, 8, gc_realloc) < 0)
+    if (src_room(h) < 0 || GC_VEC_ROOM(h->ck, h->nck, h->capck, 8, gc_realloc) < 0)
         return; /* out of memory: seeking replays further, as exact */
     GcCheckpoint *c = &h->ck[h->nck];
     memset(c, 0, sizeof *c);
-    if (copy_state(h, c, nslots, nvars) < 0) {
-        ck_release(c);
+    if (copy_state(h, c, nvars) < 0) {
+        ck_release(h, c);
         return;
     }
     c->ev = h->nevents;
     c->w = h->nwrites;
-    c->bytes = bytes;
-    /* a write replayed costs 9-12 ns, a record restored about half of
-     * that, a slot less (measured with 10^5 records and 7.2 million
-     * writes: a restore 0.55-0.7 ms, 100,000 writes 1.1-1.2 ms) */
-    c->cost = 256 + n / 2 + (nslots + nvars) / 8 + c->ntemps / 8;
-    h->ck_bytes += bytes;
     h->nck++;
 }
 
@@ -201,6 +347,7 @@ static void fresh(GcObject *o, GcId id)
 void gc__ck_fresh(GcHeap *h, GcId from, GcId to)
 {
     for (GcId id = from; id <= to && id < h->cap; id++) {
+        gc__ck_touch(h, W_OBJ, id);
         fresh(gc__o(h, id), id);
         *gc__life(h, id) = (GcLife){0, 0};
     }
@@ -235,14 +382,24 @@ static void restore_record(GcObject *o, const GcObject *s, const GcSlot **pool)
         memset(heap + cap, 0, (size_t)cap * 2 * sizeof(uint32_t));
 }
 
+/* Chunk copy p into the heap's chunk, unless the chunk equals it. */
+static void restore_chunk(GcHeap *h, GcCkChunk *p)
+{
+    if (h->ck_src[p->k] == p)
+        return;
+    const GcSlot *pool = p->slots;
+    for (GcId id = p->lo; id <= p->hi; id++)
+        restore_record(gc__o(h, id), &p->objs[id - p->lo], &pool);
+    memcpy(gc__life(h, p->lo), p->lives, (size_t)(p->hi - p->lo + 1) * sizeof *p->lives);
+    h->ck_src[p->k] = p;
+    h->ck_chunks_restored++;
+}
+
 static void restore(GcHeap *h, const GcCheckpoint *c)
 {
     memcpy(h->g, c->g, sizeof h->g);
-    const GcSlot *pool = c->slots;
-    for (GcId id = 1; id <= c->nobjs; id++) {
-        restore_record(gc__o(h, id), &c->objs[id - 1], &pool);
-        *gc__life(h, id) = c->lives[id - 1];
-    }
+    for (int32_t k = 0; k < c->nchunks; k++)
+        restore_chunk(h, c->chunk[k]);
     /* the weakref heads: the map's capacity held more than these */
     if (h->wrcap) {
         memset(h->wrk, 0, (size_t)h->wrcap * sizeof *h->wrk);
@@ -294,10 +451,16 @@ void gc__ck_seek(GcHeap *h, int32_t cursor)
 {
     if (h->nck == 0 || cursor == h->cursor)
         return;
+    if (!h->record) /* the history stopped (out of memory): the run went on unlogged */
+        memset(h->ck_src, 0, (size_t)h->ck_nsrc * sizeof *h->ck_src);
     int64_t wt = writes_at(h, cursor), best = dist(wt, writes_at(h, h->cursor));
     int32_t k = -1;
     for (int32_t i = 0; i < h->nck; i++) {
-        int64_t c = h->ck[i].cost + dist(wt, h->ck[i].w);
+        const GcCheckpoint *ck = &h->ck[i];
+        int64_t c = ck->cost + dist(wt, ck->w);
+        for (int32_t j = 0; j < ck->nchunks && c < best; j++)
+            if (h->ck_src[j] != ck->chunk[j]) /* the chunks the heap does not equal */
+                c += ck->chunk[j]->cost;
         if (c < best) {
             best = c;
             k = i;

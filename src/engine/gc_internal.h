@@ -126,24 +126,47 @@ typedef struct GcLife {
     int32_t born, died;
 } GcLife;
 
+/* A chunk of records as checkpoints hold them: 2^GC_CK_SHIFT ids from
+ * k << GC_CK_SHIFT, a sixteenth of a chunk of records' storage (so that a
+ * checkpoint copies little more than what was written since the one
+ * before it; never more than one storage chunk, whose records and GcLife
+ * lie in one block).  GcCkChunk: records lo..hi, their GcLife, and the
+ * slots of each whose cap is over 1 (cap of them, in id order).
+ * Checkpoints share it while the heap's records lo..hi are not written:
+ * every one taken since it was copied, up to the next write to them,
+ * refers to it (refs).  Another side array kept in chunks parallel to the
+ * records is copied and restored with them as lives is. */
+#define GC_CK_SHIFT 10
+#if GC_CK_SHIFT > GC_OBJ_CHUNK_SHIFT
+#error "a checkpoint's chunk of records must lie in one chunk of storage"
+#endif
+typedef struct GcCkChunk {
+    int32_t refs;
+    int32_t k;
+    GcId lo, hi;
+    int64_t bytes; /* counted once in ck_bytes, however many refer to it */
+    int64_t cost;  /* what restoring it costs, in writes replayed */
+    GcObject *objs;
+    GcLife *lives; /* the records' born and died, as objs */
+    GcSlot *slots;
+} GcCkChunk;
+
 /* A checkpoint of the heap (gc_checkpoint.c): a copy of everything the
  * logged setters write, at cursor ev (ev events and w writes applied):
- * g[], the records 1..nobjs and their GcLife (each record's slots in `slots`, cap of them
- * for a record whose cap is over 1, in id order), the frames with their
- * variables (framecap[d] of them in `vars`, in depth order), the
+ * g[], the records 1..maxid (chunk[k] for their chunk k, often shared with
+ * the checkpoints before and after it), the weakref heads, the frames with
+ * their variables (framecap[d] of them in `vars`, in depth order), the
  * temporaries and the in-flight references (their capacities). */
 typedef struct GcCheckpoint {
     int32_t ev;
     int64_t w;
-    int64_t bytes; /* what it holds, counted in the history's budget */
-    int64_t cost;  /* what restoring it costs, in writes replayed */
+    int64_t bytes; /* what it holds alone (not its shared chunks) */
+    int64_t cost;  /* what restoring what it holds alone costs */
     int64_t g[GF_NGLOBALS];
-    GcObject *objs;
-    GcLife *lives; /* the records' born and died, as objs */
-    GcId nobjs;
+    GcCkChunk **chunk;
+    int32_t nchunks;
     GcId *wr; /* the weakref heads: nwr pairs (id, head) */
     int32_t nwr;
-    GcSlot *slots;
     GcFrame *frames;
     uint32_t *framecap;
     int32_t nframes;
@@ -258,7 +281,15 @@ struct GcHeap {
     int32_t nck, capck;
     int64_t ck_every, ck_next, ck_bytes;
     int ck_dirty;
-    int64_t ck_restores; /* seeks that restored one (tests, benchmarks) */
+    /* ck_src[k]: the checkpoint chunk (GC_CK_SHIFT) the heap's records
+     * of chunk k are equal to (they were copied into it or restored from
+     * it, and not written since), NULL when written since; chunks from
+     * ck_nsrc on have none.  Every logged write to a record or its slots
+     * clears its chunk's (gc__log, apply_write, gc__ck_fresh). */
+    GcCkChunk **ck_src;
+    int32_t ck_nsrc;
+    int64_t ck_chunks_restored; /* chunks a restore copied (tests) */
+    int64_t ck_restores;        /* seeks that restored one (tests, benchmarks) */
     int32_t loc; /* current statement location */
     IdVec freed, finalized;
     /* The step's allocations before it, and the argument tuples it made
@@ -337,6 +368,16 @@ void gc__log_close(GcHeap *h);
 void gc__log_free(GcHeap *h);
 int gc__log_slow(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, int64_t old,
                  int64_t new_);
+/* A write of kind what to record id (or to anything else): the record's
+ * chunk no longer equals the checkpoint chunk it was copied into or
+ * restored from (GcHeap.ck_src). */
+static inline void gc__ck_touch(GcHeap *h, uint8_t what, int32_t id)
+{
+    if (((1u << what) & ((1u << W_OBJ) | (1u << W_SLOTK) | (1u << W_SLOTV))) &&
+        (id >> GC_CK_SHIFT) < h->ck_nsrc)
+        h->ck_src[id >> GC_CK_SHIFT] = NULL;
+}
+
 /* Logs a write of the current event.  Inline, as every logged setter
  * calls it: the usual case (every micro-step kept, room in the tail) is an
  * append; coarse mode's merging and the tail's growth are gc__log_slow's. */
@@ -346,6 +387,7 @@ static inline int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, ui
     /* a rewound heap is changed by gc_seek only: a write logged there would
      * be undone and redone against the wrong state (checked builds) */
     GC_ASSERT(h->cursor == h->nevents);
+    gc__ck_touch(h, what, id);
     if ((h->coarse && h->nevents > 0) || h->ntail == h->captail)
         return gc__log_slow(h, what, field, id, idx, old, new_);
     h->tail[h->ntail++] = (GcWrite){what, field, id, idx, old, new_};

@@ -16,7 +16,15 @@
  * collections, weakref callbacks, and the churn loop with its budget
  * forced small (statement-level from part way).
  *
- * Usage: test_checkpoint cycles | churn | resurrection | weakrefs | coarse
+ * Checkpoints share the chunks of records (GcCkChunk, 1,024 records) not
+ * written between them: two programs of 20,000 lists (20 of those chunks,
+ * two of the records' storage) then write, between one checkpoint and the
+ * next, one chunk (few) or every chunk (many).  Their seeks must give
+ * plain replay's heap as well; each checkpoint must share a chunk with
+ * the one before exactly when no write between them went to it; those of
+ * the first's loop share all chunks but one, those of the second's none.
+ *
+ * Usage: test_checkpoint cycles | churn | resurrection | weakrefs | coarse | few | many
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,6 +152,25 @@ static const char WEAKREFS[] =
     "        notes.clear()\n"
     "print(gc.collect(), len(notes))\n";
 
+/* 60,000 lists made in order (a checkpoint then copies the one or two
+ * chunks allocation wrote since the one before), then a loop that writes
+ * records of one chunk (FEW: the list of lists) or of every chunk (MANY:
+ * each iteration frees one of the lists, all over the heap). */
+#define BIG_HEAP                   \
+    "import gc\n"                  \
+    "gc.disable()\n"               \
+    "xs = []\n"                    \
+    "for i in range(20000):\n"     \
+    "    xs.append([])\n"
+
+static const char FEW[] = BIG_HEAP "for j in range(8000):\n"
+                                   "    xs[j % 40] = j\n"
+                                   "print(len(xs))\n";
+
+static const char MANY[] = BIG_HEAP "for j in range(8000):\n"
+                                    "    xs[(j * 7919) % 20000] = j\n"
+                                    "print(len(xs))\n";
+
 static LangRun *run(Scenario *s, int64_t budget, int64_t every)
 {
     LangRunOptions o;
@@ -269,9 +296,40 @@ static int same_heap(LangRun *ra, LangRun *rb, char *why, size_t nwhy)
     return 1;
 }
 
+/* Checks that each checkpoint of h shares a chunk of records with the
+ * one before it exactly when no write between them went to that chunk;
+ * counts the pairs of checkpoints over four chunks or more that share all
+ * but one of them (*few) or none (*many). */
+static void check_sharing(const GcHeap *h, const char *name, int *few, int *many)
+{
+    *few = *many = 0;
+    for (int32_t i = 1; i < h->nck; i++) {
+        const GcCheckpoint *a = &h->ck[i - 1], *b = &h->ck[i];
+        int32_t written[256] = {0}, shared = 0;
+        EXPECT(b->nchunks <= 256 && b->nchunks >= a->nchunks, "%s: %d chunks", name, b->nchunks);
+        for (int64_t w = a->w; w < b->w; w++) {
+            const GcWrite *x = gc__write(h, w);
+            if ((x->what == W_OBJ || x->what == W_SLOTK || x->what == W_SLOTV) &&
+                (x->id >> GC_CK_SHIFT) < 256)
+                written[x->id >> GC_CK_SHIFT] = 1;
+        }
+        for (int32_t k = 0; k < b->nchunks && k < 256; k++) {
+            int same = k < a->nchunks && a->chunk[k] == b->chunk[k];
+            EXPECT(same == (k < a->nchunks && !written[k]),
+                   "%s: checkpoint %d %s chunk %d of the one before, %s since", name, i,
+                   same ? "shares" : "does not share", k, written[k] ? "written" : "not written");
+            shared += same;
+        }
+        *few += b->nchunks >= 4 && shared == b->nchunks - 1;
+        *many += b->nchunks >= 4 && shared == 0;
+    }
+}
+
 /* Seeks both runs to random cursors in a random order; the first must
- * restore checkpoints (and does, counted), both must be the same. */
-static void compare(const char *name, const char *text, int64_t budget, int64_t every)
+ * restore checkpoints (and does, counted), both must be the same.  shared:
+ * 1 if the last checkpoints must share all but one chunk with the one
+ * before (few), -1 if none (many), 0 not checked. */
+static void compare(const char *name, const char *text, int64_t budget, int64_t every, int shared)
 {
     ScenarioErrors errs;
     memset(&errs, 0, sizeof errs);
@@ -294,6 +352,16 @@ static void compare(const char *name, const char *text, int64_t budget, int64_t 
     EXPECT(n == gc_event_count(hp), "%s: %d events against %d", name, n, gc_event_count(hp));
     EXPECT(hc->nck >= 4 && hp->nck == 0, "%s: %d checkpoints, %d without", name, hc->nck,
            hp->nck);
+    int few, many;
+    check_sharing(hc, name, &few, &many);
+    if (shared) {
+        EXPECT(hc->nchunks >= 2 && hc->nck > 0 && hc->ck[hc->nck - 1].nchunks >= 16,
+               "%s: %d chunks of records' storage, %d of checkpoints", name, hc->nchunks,
+               hc->nck ? hc->ck[hc->nck - 1].nchunks : 0);
+        EXPECT(shared > 0 ? few >= 3 : many >= 3,
+               "%s: %d checkpoints share all chunks but one with the one before, %d none", name,
+               few, many);
+    }
     char why[512];
     uint32_t seed = 12345;
     int bad = 0, seeks = 600;
@@ -317,10 +385,12 @@ static void compare(const char *name, const char *text, int64_t budget, int64_t 
     for (int32_t i = 0; i < hc->nck; i++)
         in_coarse += in.coarse_from >= 0 && hc->ck[i].ev > in.coarse_from;
     printf("%s: %d events, %lld writes, %d checkpoints (%d in the statement-level part, every "
-           "%lld writes, %lld bytes), coarse from %d, %lld of %d seeks restored one\n",
+           "%lld writes, %lld bytes, %d sharing all chunks but one, %d none), coarse from %d, %lld of "
+           "%d seeks restored one (%lld chunks copied)\n",
            name, n, (long long)hc->nwrites, hc->nck, in_coarse, (long long)hc->ck_every,
-           (long long)hc->ck_bytes, in.coarse_from, (long long)hc->ck_restores, seeks);
-    if (budget < ((int64_t)1 << 30))
+           (long long)hc->ck_bytes, few, many, in.coarse_from, (long long)hc->ck_restores,
+           seeks, (long long)hc->ck_chunks_restored);
+    if (budget < ((int64_t)1 << 29))
         EXPECT(in.coarse_from > 0 && in_coarse > 0,
                "%s: coarse from %d, %d checkpoints there", name, in.coarse_from, in_coarse);
     lang_run_free(ck);
@@ -332,19 +402,23 @@ int main(int argc, char **argv)
 {
     const int64_t big = (int64_t)1 << 40;
     if (argc != 2) {
-        fprintf(stderr, "usage: test_checkpoint cycles|churn|resurrection|weakrefs|coarse\n");
+        fprintf(stderr, "usage: test_checkpoint cycles|churn|resurrection|weakrefs|coarse|few|many\n");
         return 2;
     }
     if (strcmp(argv[1], "cycles") == 0)
-        compare("cycles.py", CYCLES, big, 37);
+        compare("cycles.py", CYCLES, big, 37, 0);
     else if (strcmp(argv[1], "churn") == 0)
-        compare("churn.py", CHURN, big, 61);
+        compare("churn.py", CHURN, big, 61, 0);
     else if (strcmp(argv[1], "resurrection") == 0)
-        compare("resurrection.py", RESURRECTION, big, 53);
+        compare("resurrection.py", RESURRECTION, big, 53, 0);
     else if (strcmp(argv[1], "weakrefs") == 0)
-        compare("weakrefs.py", WEAKREFS, big, 47);
+        compare("weakrefs.py", WEAKREFS, big, 47, 0);
     else if (strcmp(argv[1], "coarse") == 0)
-        compare("churn.py", CHURN, (int64_t)1 << 20, 61);
+        compare("churn.py", CHURN, (int64_t)1 << 20, 61, 0);
+    else if (strcmp(argv[1], "few") == 0)
+        compare("few.py", FEW, (int64_t)1 << 29, 1009, 1);
+    else if (strcmp(argv[1], "many") == 0)
+        compare("many.py", MANY, (int64_t)1 << 29, 1009, -1);
     else {
         fprintf(stderr, "unknown test %s\n", argv[1]);
         return 2;
