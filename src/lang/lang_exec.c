@@ -3571,6 +3571,19 @@ static LANG_NOINLINE int eval_full(LangRun *r, const Ctx *c, LangExpr *e)
 
 /* ---- statements -------------------------------------------------------- */
 
+/* A slice target t (stored to, or deleted if del), its container on the
+ * stack: its parts, then STORE_SLICE / DELETE_SUBSCR; unwound to mark on
+ * an error. */
+static int slice_target(LangRun *r, const Ctx *c, LangExpr *t, int mark, int del)
+{
+    int rc = eval_slice_parts(r, c, t->index);
+    if (rc == OK)
+        rc = store_slice(r, t->index->nitems, del);
+    if (rc < 0)
+        unwind(r, mark);
+    return rc;
+}
+
 /* Stores the value on top of the stack into target (STORE_*). */
 static int store_target(LangRun *r, const Ctx *c, LangExpr *t)
 {
@@ -3610,14 +3623,8 @@ static int store_target(LangRun *r, const Ctx *c, LangExpr *t)
     }
     /* t->kind == LANG_E_INDEX: [v, container, sub] */
     int rc = eval(r, c, t->base);
-    if (rc == OK && t->index->kind == LANG_E_SLICE) {
-        rc = eval_slice_parts(r, c, t->index);
-        if (rc == OK)
-            rc = store_slice(r, t->index->nitems, 0);
-        if (rc < 0)
-            unwind(r, mark);
-        return rc;
-    }
+    if (rc == OK && t->index->kind == LANG_E_SLICE)
+        return slice_target(r, c, t, mark, 0);
     if (rc == OK)
         rc = eval(r, c, t->index);
     if (rc < 0) {
@@ -3665,14 +3672,8 @@ static int delete_target(LangRun *r, const Ctx *c, LangExpr *t)
     if (t->kind == LANG_E_NAME)
         return delete_name(r, c, t->atom);
     int rc = eval(r, c, t->base);
-    if (rc == OK && t->kind == LANG_E_INDEX && t->index->kind == LANG_E_SLICE) {
-        rc = eval_slice_parts(r, c, t->index);
-        if (rc == OK)
-            rc = store_slice(r, t->index->nitems, 1);
-        if (rc < 0)
-            unwind(r, mark);
-        return rc;
-    }
+    if (rc == OK && t->kind == LANG_E_INDEX && t->index->kind == LANG_E_SLICE)
+        return slice_target(r, c, t, mark, 1);
     if (rc == OK && t->kind == LANG_E_INDEX)
         rc = eval(r, c, t->index);
     if (rc < 0) {
