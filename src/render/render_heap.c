@@ -1012,7 +1012,8 @@ static void card_cells(const CardPaint *p, int rpx)
         } else if (GC_VAL_IS_OBJ(v)) {
             render_rect(s->l, cx + cw * k * 0.5f - 5 * k, cy + LAYOUT_CELL_H * k * 0.5f - 5 * k,
                         10 * k, 10 * k, 5 * k, with_alpha(t->arrow, content_a));
-        } else {
+        } else if (GC_VAL_TAG(v) != GC_V_UNBOUND) {
+            /* (an item not stored yet, NULL in CPython's new list, stays empty) */
             render_value_text(s->h, v, buf, sizeof buf);
             render_text_mid(
                 s, cx + cw * k * 0.5f, cy, LAYOUT_CELL_H * k, RENDER_FONT_MONO, rpx,
