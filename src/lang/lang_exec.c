@@ -126,6 +126,7 @@ static int load_slice(LangRun *r, int nparts);
 static int store_slice(LangRun *r, int nparts, int del);
 static int eval_slice_parts(LangRun *r, const Ctx *c, LangExpr *sl);
 static int64_t str_len(LangRun *r, GcValue v);
+static int slots_clear(LangRun *r, GcId id, int last_first);
 static int binary_op(LangRun *r, int op);
 static int values_equal(LangRun *r, GcValue a, GcValue b, int depth);
 static void tb_pop(LangRun *r);
@@ -964,16 +965,7 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
     if ((kind == GC_KIND_LIST || kind == GC_KIND_DICT) && name == r->a_clear) {
         TRY(check_args(r, "clear", nargs, 0, 0));
         /* Emptied first, then the items are released (lists last first). */
-        uint32_t n = o->nslots;
-        GcValue *vals = gc_malloc((n ? n : 1) * sizeof *vals);
-        if (!vals)
-            return fatal(r);
-        int last_first = kind == GC_KIND_LIST;
-        int rc = chk(r, gc_slots_clear(h, o->id, last_first, vals));
-        for (uint32_t k = 0; k < n && rc == OK; k++)
-            rc = decref(r, vals[last_first ? n - 1 - k : k]);
-        gc_free(vals);
-        TRY(rc);
+        TRY(slots_clear(r, o->id, kind == GC_KIND_LIST));
         TRY(release_args(r, nargs, 1));
         TRY(push(r, GC_NONE));
         return safe_point(r);
@@ -1026,9 +1018,10 @@ static void tb_fmt(TBuf *b, const char *fmt, ...)
 /* A list, a tuple or a constant tuple read item by item (seq_item): a
  * constant's items are parsed into cv (seq_close frees them). */
 typedef struct Seq {
-    GcId id;     /* the list or tuple object, 0 for a constant */
+    GcId id;     /* the list or tuple object (or dict: keys), 0 for a constant */
     GcValue *cv; /* a constant's items */
     int64_t n;
+    int keys; /* a dict's keys (list_extend of a dict) */
 } Seq;
 
 /* 1 when v is a list, a tuple or a constant tuple (s filled), 0 when not,
@@ -1059,7 +1052,10 @@ static int seq_open(LangRun *r, GcValue v, Seq *s)
 
 static GcValue seq_item(LangRun *r, const Seq *s, int64_t i)
 {
-    return s->id ? gc_slots(gc_object(r->h, s->id))[i].val : s->cv[i];
+    if (!s->id)
+        return s->cv[i];
+    const GcSlot *sl = gc_slots(gc_object(r->h, s->id));
+    return s->keys ? sl[i].key : sl[i].val;
 }
 
 static void seq_close(Seq *s)
@@ -1071,12 +1067,18 @@ static void seq_close(Seq *s)
 /* A str's code points (its atom is UTF-8): how many, and where each
  * starts (off[n] = the byte length; off from gc_malloc, NULL if n is 0
  * and when out of memory: check the return, -1). */
+static int64_t utf8_count(const char *s)
+{
+    int64_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
 static int64_t utf8_points(const char *s, size_t **off)
 {
     size_t bytes = strlen(s);
-    int64_t n = 0;
-    for (size_t i = 0; i < bytes; i++)
-        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    int64_t n = utf8_count(s);
     *off = gc_malloc(((size_t)n + 1) * sizeof **off);
     if (!*off)
         return -1;
@@ -1091,11 +1093,7 @@ static int64_t utf8_points(const char *s, size_t **off)
 /* len() of a str: its code points. */
 static int64_t str_len(LangRun *r, GcValue v)
 {
-    const char *s = atom(r, (int32_t)GC_VAL_PAYLOAD(v));
-    int64_t n = 0;
-    for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
+    return utf8_count(atom(r, (int32_t)GC_VAL_PAYLOAD(v)));
 }
 
 /* The code points of str v at start, start + step, ... (len of them),
@@ -1227,19 +1225,24 @@ static void slice_parts(LangRun *r, int nparts, GcValue *parts)
         parts[i] = gc_temp(r->h, top - nparts + i);
 }
 
+/* The empty tuple, a singleton (a constant here). */
+static int empty_tuple(LangRun *r, GcValue *out)
+{
+    int32_t a = gc_strtab_intern(lang_atoms(r->p), "()", 2);
+    if (a < 0)
+        return fatal(r);
+    *out = GC_MKVAL(GC_V_CONST, a);
+    return OK;
+}
+
 /* The items of seq s at sl as a new list or tuple (kind), or for a tuple
  * the tuple itself (whole) or the empty one: list_subscript,
  * tuple_subscript. */
 static int slice_new(LangRun *r, GcValue cont, const Seq *s, GcKind kind, const Slice *sl,
                      GcValue *out)
 {
-    if (kind == GC_KIND_TUPLE && sl->len == 0) {
-        int32_t a = gc_strtab_intern(lang_atoms(r->p), "()", 2);
-        if (a < 0)
-            return fatal(r);
-        *out = GC_MKVAL(GC_V_CONST, a); /* the empty tuple, a singleton */
-        return OK;
-    }
+    if (kind == GC_KIND_TUPLE && sl->len == 0)
+        return empty_tuple(r, out);
     if (kind == GC_KIND_TUPLE && sl->start == 0 && sl->step == 1 && sl->len == s->n) {
         gc_incref(r->h, cont);
         *out = cont;
@@ -1290,6 +1293,15 @@ static int load_slice(LangRun *r, int nparts)
     return decref(r, cont);
 }
 
+/* list_copy, list_slice(a, 0, len): a new list of list id's items. */
+static int list_copy(LangRun *r, GcId id, GcValue *out)
+{
+    int64_t n = gc_object(r->h, id)->nslots;
+    Seq s = {id, NULL, n, 0};
+    Slice whole = {0, n, 1, n};
+    return slice_new(r, GC_VAL_OBJ(id), &s, GC_KIND_LIST, &whole, out);
+}
+
 /* The items of v that a slice of a list is assigned (PySequence_Fast): a
  * list or a tuple as it is; the list itself (a[i:j] = a) copied first
  * into a new list, pushed as a temporary (*copy 1). */
@@ -1309,9 +1321,8 @@ static int slice_source(LangRun *r, GcValue v, GcId list, Seq *s, int *copy, con
     }
     if (s->id != list)
         return OK;
-    Slice whole = {0, (int64_t)s->n, 1, (int64_t)s->n};
     GcValue c;
-    TRY(slice_new(r, v, s, GC_KIND_LIST, &whole, &c));
+    TRY(list_copy(r, list, &c));
     TRY(push(r, c));
     *copy = 1;
     s->id = GC_VAL_ID(c);
@@ -1328,6 +1339,32 @@ static int release_all(LangRun *r, GcValue *vals, int64_t n, int last_first)
     return rc;
 }
 
+/* _list_clear and dict.clear: the object emptied at once, then its items
+ * released, last first for a list (first first for a dict). */
+static int slots_clear(LangRun *r, GcId id, int last_first)
+{
+    uint32_t n = gc_object(r->h, id)->nslots;
+    GcValue *vals = gc_malloc((n ? n : 1) * sizeof *vals);
+    if (!vals)
+        return fatal(r);
+    int rc = chk(r, gc_slots_clear(r->h, id, last_first, vals));
+    if (rc == OK)
+        rc = release_all(r, vals, n, last_first);
+    gc_free(vals);
+    return rc;
+}
+
+/* The n items of s appended to list id, each a new reference. */
+static int append_items(LangRun *r, GcId id, const Seq *s)
+{
+    for (int64_t i = 0; i < s->n; i++) {
+        GcValue v = seq_item(r, s, i);
+        gc_incref(r->h, v);
+        TRY(chk(r, gc_slot_set(r->h, id, gc_object(r->h, id)->nslots, 0, v)));
+    }
+    return OK;
+}
+
 /* list_ass_slice: items [lo, hi) of list id replaced by src's (NULL:
  * deleted); the items replaced are released after, last first, or, when
  * the list ends up empty, it is cleared (_list_clear: the same order). */
@@ -1337,21 +1374,18 @@ static int assign_slice(LangRun *r, GcId id, int64_t lo, int64_t hi, const Seq *
     lo = lo < 0 ? 0 : lo > size ? size : lo;
     hi = hi < lo ? lo : hi > size ? size : hi;
     int64_t norig = hi - lo;
-    GcValue *old = gc_malloc(((size_t)size + 1) * sizeof *old);
+    if (size + n - norig == 0)
+        return slots_clear(r, id, 1);
+    GcValue *old = gc_malloc(((size_t)norig + 1) * sizeof *old);
     if (!old)
         return fatal(r);
     int rc = OK;
-    if (size + n - norig == 0) {
-        rc = chk(r, gc_slots_clear(r->h, id, 1, old));
-        norig = size;
-    } else {
-        for (int64_t k = norig - 1; k >= 0 && rc == OK; k--)
-            rc = chk(r, gc_slot_remove(r->h, id, (uint32_t)(lo + k), &old[k]));
-        for (int64_t k = 0; k < n && rc == OK; k++) {
-            GcValue v = seq_item(r, src, k);
-            gc_incref(r->h, v);
-            rc = chk(r, gc_slot_insert(r->h, id, (uint32_t)(lo + k), 0, v));
-        }
+    for (int64_t k = norig - 1; k >= 0 && rc == OK; k--)
+        rc = chk(r, gc_slot_remove(r->h, id, (uint32_t)(lo + k), &old[k]));
+    for (int64_t k = 0; k < n && rc == OK; k++) {
+        GcValue v = seq_item(r, src, k);
+        gc_incref(r->h, v);
+        rc = chk(r, gc_slot_insert(r->h, id, (uint32_t)(lo + k), 0, v));
     }
     if (rc == OK)
         rc = release_all(r, old, norig, 1);
@@ -1871,13 +1905,8 @@ static int seq_build(LangRun *r, GcKind kind, const Seq *a, const Seq *b, int64_
                      GcValue *out)
 {
     int64_t n = (a->n + (b ? b->n : 0)) * times;
-    if (kind == GC_KIND_TUPLE && n == 0) {
-        int32_t e = gc_strtab_intern(lang_atoms(r->p), "()", 2);
-        if (e < 0)
-            return fatal(r);
-        *out = GC_MKVAL(GC_V_CONST, e);
-        return OK;
-    }
+    if (kind == GC_KIND_TUPLE && n == 0)
+        return empty_tuple(r, out);
     GcId id = gc_new(r->h, kind, kind == GC_KIND_TUPLE ? (int32_t)n : 0);
     if (!id)
         return fatal(r);
@@ -1950,22 +1979,19 @@ static int seq_binop(LangRun *r, int op, GcValue a, GcValue b, GcValue *out, int
 static int list_extend_from(LangRun *r, GcId id, GcValue src)
 {
     const GcObject *so = obj_of(r, src);
-    int dict = so && so->kind == GC_KIND_DICT;
-    Seq s;
-    int rc = dict ? 0 : seq_open(r, src, &s);
+    Seq s = {0, NULL, 0, 0};
+    int rc = 1;
+    if (so && so->kind == GC_KIND_DICT)
+        s = (Seq){so->id, NULL, so->nslots, 1};
+    else
+        rc = seq_open(r, src, &s);
     if (rc < 0)
         return rc;
-    if (rc == 0 && !dict)
+    if (rc == 0)
         return raise(r, "TypeError", "'%s' object is not iterable", type_name(r, src));
-    int64_t n = dict ? so->nslots : s.n;
-    for (int64_t i = 0; i < n && rc >= 0; i++) {
-        GcValue v = dict ? gc_slots(gc_object(r->h, so->id))[i].key : seq_item(r, &s, i);
-        gc_incref(r->h, v);
-        rc = chk(r, gc_slot_set(r->h, id, gc_object(r->h, id)->nslots, 0, v));
-    }
-    if (!dict)
-        seq_close(&s);
-    return rc < 0 ? rc : OK;
+    rc = append_items(r, id, &s);
+    seq_close(&s);
+    return rc;
 }
 
 /* list += x (list_inplace_concat: extend), list *= n
@@ -1984,23 +2010,11 @@ static int inplace_op(LangRun *r, int op)
     } else {
         int64_t size = o->nslots, n;
         TRY(repeat_count(r, b, size, &n));
-        Seq self = {id, NULL, size};
-        if (size > 0 && n < 1) {
-            GcValue *old = gc_malloc((size_t)size * sizeof *old);
-            if (!old)
-                return fatal(r);
-            int rc = chk(r, gc_slots_clear(r->h, id, 1, old));
-            if (rc == OK)
-                rc = release_all(r, old, size, 1);
-            gc_free(old);
-            TRY(rc);
-        }
+        Seq self = {id, NULL, size, 0}; /* its items before the copies */
+        if (size > 0 && n < 1)
+            TRY(slots_clear(r, id, 1));
         for (int64_t t = 1; size > 0 && t < n; t++)
-            for (int64_t i = 0; i < size; i++) {
-                GcValue v = seq_item(r, &self, i);
-                gc_incref(r->h, v);
-                TRY(chk(r, gc_slot_set(r->h, id, gc_object(r->h, id)->nslots, 0, v)));
-            }
+            TRY(append_items(r, id, &self));
     }
     gc_incref(r->h, a);
     return replace_two(r, a);
@@ -3060,9 +3074,7 @@ static int call_method_more(LangRun *r, int32_t name, int nargs)
         TRY(seq_find(r, self, gc_temp(h, top - 1), name == r->a_count, &res));
     } else if (kind == GC_KIND_LIST && name == r->a_copy) {
         TRY(check_args(r, "list.copy", nargs, 0, 0));
-        Seq s = {o->id, NULL, o->nslots};
-        Slice whole = {0, (int64_t)o->nslots, 1, (int64_t)o->nslots};
-        TRY(slice_new(r, self, &s, GC_KIND_LIST, &whole, &res)); /* list_slice */
+        TRY(list_copy(r, o->id, &res));
     } else if (kind == GC_KIND_LIST && name == r->a_extend) {
         TRY(check_args(r, "list.extend", nargs, 1, 1));
         TRY(list_extend_from(r, o->id, gc_temp(h, top - 1)));
