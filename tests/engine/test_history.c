@@ -448,6 +448,18 @@ static int same_event(const GcEvent *a, const GcEvent *b)
            a->slot == b->slot && a->a == b->a && a->b == b->b;
 }
 
+/* A stop a third of the way into the statement-level part of budget run
+ * hs (and the part's first and last stops). */
+static int64_t third_stop(GcHeap *hs, const GcHistoryInfo *si, int64_t *first, int64_t *last)
+{
+    *first = gc_history_stop(hs, si->coarse_from);
+    *last = gc_history_stop(hs, gc_event_count(hs));
+    int64_t k = *first + (*last - *first) / 3;
+    EXPECT(*first > 0 && k > *first, "statement-level part: stops %lld to %lld",
+           (long long)*first, (long long)*last);
+    return k;
+}
+
 static void test_fine_exact(void)
 {
     Scenario *s = load();
@@ -457,12 +469,7 @@ static void test_fine_exact(void)
     LangRun *small = run(s, budget);
     GcHeap *hs = lang_run_heap(small);
     GcHistoryInfo si = gc_history_info(hs);
-    /* a stop a third of the way into the statement-level part */
-    int64_t first = gc_history_stop(hs, si.coarse_from),
-            last = gc_history_stop(hs, gc_event_count(hs));
-    int64_t k = first + (last - first) / 3;
-    EXPECT(first > 0 && k > first, "statement-level part: stops %lld to %lld", (long long)first,
-           (long long)last);
+    int64_t first, last, k = third_stop(hs, &si, &first, &last);
     EXPECT(!gc_history_fine(hs, gc_history_stop_event(hs, k)), "stop %lld kept its micro-steps",
            (long long)k);
     LangRun *re = run_from(s, budget, k);
@@ -550,11 +557,7 @@ static void test_budget_recompute(void)
     GcHistoryInfo si = gc_history_info(hs);
     EXPECT(si.full && si.stopped_at > 0, "the budget did not stop the run (%lld)",
            (long long)si.stopped_at);
-    int64_t first = gc_history_stop(hs, si.coarse_from),
-            last = gc_history_stop(hs, gc_event_count(hs));
-    int64_t k = first + (last - first) / 3;
-    EXPECT(first > 0 && k > first, "statement-level part: stops %lld to %lld", (long long)first,
-           (long long)last);
+    int64_t first, last, k = third_stop(hs, &si, &first, &last);
     LangRun *re = run_stopped(s, budget, k, si.stopped_at, gc_error(hs));
     GcHeap *hr = lang_run_heap(re);
     GcHistoryInfo ri = gc_history_info(hr);
