@@ -534,6 +534,15 @@ int gc_delattr(GcHeap *h, GcId obj, int32_t atom, GcValue *out);
 /* Removes slot i (shifting the rest); the removed value's reference is
  * returned in *out (moved to the caller, who must DECREF or keep it). */
 int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out);
+/* Slice assignment and deletion (list_ass_slice) move a list's tail once,
+ * not once per item: gc_slot_take empties slot i in place (a hole; the
+ * value goes to *out and in flight, as gc_slot_remove's), then
+ * gc_slots_drop_holes closes every hole from slot `from` on and
+ * gc_slots_open makes n empty slots at `at` (the tail moves up), which
+ * gc_slot_set then fills.  The moves belong to the micro-step before. */
+int gc_slot_take(GcHeap *h, GcId obj, uint32_t i, GcValue *out);
+void gc_slots_drop_holes(GcHeap *h, GcId obj, uint32_t from);
+int gc_slots_open(GcHeap *h, GcId obj, uint32_t at, uint32_t n);
 /* Empties obj at once (list.clear, dict.clear, tp_clear): the n values go
  * to out[] (caller-sized nslots) and in flight; the caller then releases
  * them, last first if last_first (lists) else first first (dicts). */

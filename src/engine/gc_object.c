@@ -738,6 +738,50 @@ int gc_slot_insert(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
     return 0;
 }
 
+int gc_slot_take(GcHeap *h, GcId obj, uint32_t i, GcValue *out)
+{
+    *out = gc__slots(gc__o(h, obj))[i].val;
+    gc__event(h, GC_EV_SLOT_DEL, obj, 0, (int32_t)i, 0, 0);
+    gc__slot_write(h, obj, i, GC_UNBOUND, GC_UNBOUND);
+    gc__inflight_add(h, *out);
+    return 0;
+}
+
+void gc_slots_drop_holes(GcHeap *h, GcId obj, uint32_t from)
+{
+    uint32_t n = gc__o(h, obj)->nslots, j = from;
+    for (uint32_t k = from; k < n; k++) {
+        const GcSlot *s = gc__slots(gc__o(h, obj));
+        if (s[k].val == GC_UNBOUND)
+            continue;
+        if (j != k)
+            gc__slot_write(h, obj, j, s[k].key, s[k].val);
+        j++;
+    }
+    for (uint32_t k = j; k < n; k++)
+        gc__slot_write(h, obj, k, GC_UNBOUND, GC_UNBOUND);
+    if (j != n)
+        SET_OBJ(h, obj, OF_NSLOTS, j);
+}
+
+int gc_slots_open(GcHeap *h, GcId obj, uint32_t at, uint32_t n)
+{
+    GcObject *o = gc__o(h, obj);
+    uint32_t size = o->nslots;
+    if (n == 0)
+        return 0;
+    if (gc__ensure_slots(h, o, size + n) < 0)
+        return -1;
+    SET_OBJ(h, obj, OF_NSLOTS, size + n);
+    for (uint32_t k = size; k-- > at;) {
+        const GcSlot *s = gc__slots(gc__o(h, obj));
+        gc__slot_write(h, obj, k + n, s[k].key, s[k].val);
+    }
+    for (uint32_t k = at; k < at + n; k++)
+        gc__slot_write(h, obj, k, GC_UNBOUND, GC_UNBOUND);
+    return 0;
+}
+
 int gc_slots_clear(GcHeap *h, GcId obj, int last_first, GcValue *out)
 {
     GcObject *o = gc__o(h, obj);

@@ -1381,11 +1381,15 @@ static int assign_slice(LangRun *r, GcId id, int64_t lo, int64_t hi, const Seq *
         return fatal(r);
     int rc = OK;
     for (int64_t k = norig - 1; k >= 0 && rc == OK; k--)
-        rc = chk(r, gc_slot_remove(r->h, id, (uint32_t)(lo + k), &old[k]));
+        rc = chk(r, gc_slot_take(r->h, id, (uint32_t)(lo + k), &old[k]));
+    if (rc == OK && norig > 0)
+        gc_slots_drop_holes(r->h, id, (uint32_t)lo);
+    if (rc == OK)
+        rc = chk(r, gc_slots_open(r->h, id, (uint32_t)lo, (uint32_t)n));
     for (int64_t k = 0; k < n && rc == OK; k++) {
         GcValue v = seq_item(r, src, k);
         gc_incref(r->h, v);
-        rc = chk(r, gc_slot_insert(r->h, id, (uint32_t)(lo + k), 0, v));
+        rc = chk(r, gc_slot_set(r->h, id, (uint32_t)(lo + k), 0, v));
     }
     if (rc == OK)
         rc = release_all(r, old, norig, 1);
@@ -1408,19 +1412,22 @@ static int assign_extended(LangRun *r, GcId id, const Slice *sl, const Seq *src)
     if (!old)
         return fatal(r);
     int rc = OK;
-    /* places in increasing order (a deletion walks them so); i: the item
-     * of src for place k, in the slice's own order */
-    int64_t first = sl->step > 0 ? sl->start : sl->start + sl->step * (sl->len - 1);
-    int64_t step = sl->step > 0 ? sl->step : -sl->step;
-    for (int64_t j = sl->len - 1; j >= 0 && rc == OK; j--) {
-        int64_t k = first + j * step, i = sl->step > 0 ? j : sl->len - 1 - j;
-        rc = chk(r, gc_slot_remove(r->h, id, (uint32_t)k, &old[src ? i : j]));
+    /* an assignment walks the places in the slice's own order, a deletion
+     * in increasing order (CPython's garbage[] is released in that order) */
+    int back = !src && sl->step < 0;
+    int64_t first = back ? sl->start + sl->step * (sl->len - 1) : sl->start;
+    int64_t step = back ? -sl->step : sl->step;
+    for (int64_t i = 0; i < sl->len && rc == OK; i++) {
+        uint32_t k = (uint32_t)(first + i * step);
+        rc = chk(r, gc_slot_take(r->h, id, k, &old[i]));
         if (rc == OK && src) {
             GcValue v = seq_item(r, src, i);
             gc_incref(r->h, v);
-            rc = chk(r, gc_slot_insert(r->h, id, (uint32_t)k, 0, v));
+            rc = chk(r, gc_slot_set(r->h, id, k, 0, v));
         }
     }
+    if (rc == OK && !src)
+        gc_slots_drop_holes(r->h, id, (uint32_t)first);
     if (rc == OK)
         rc = release_all(r, old, sl->len, 0);
     gc_free(old);
