@@ -483,6 +483,9 @@ const char *gc_python_release(int python);
 /* Has the run failed (out of memory, limit)?  Once set, the state is no
  * longer CPython's: the run must stop with gc_error(). */
 int gc_failed(const GcHeap *h);
+/* Is this a lean run (GcConfig.lean honoured: no record, the cpython
+ * collector)?  Then nothing reads the temporaries but the program itself. */
+int gc_is_lean(const GcHeap *h);
 
 /* Marks every object reachable from the roots (frames, temporaries,
  * permanent generation) into out[id] = 1; out has gc_max_id()+1 bytes. */

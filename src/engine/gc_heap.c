@@ -71,6 +71,11 @@ int gc_failed(const GcHeap *h)
     return h->failed;
 }
 
+int gc_is_lean(const GcHeap *h)
+{
+    return h->lean;
+}
+
 /* Each "python" value: its name in headers and the release whose measured
  * behaviour it follows; anything else is 3.12, the first row. */
 static const struct {

@@ -94,7 +94,12 @@ struct LangRun {
     int32_t *gorder;  /* __main__'s dict order once a global was deleted (gorder_delete) */
     int32_t ngorder, capgorder;
     uint8_t *class_made; /* per class: its class statement has run */
-    int out_pending;     /* io.TextIOWrapper's pending_bytes: 0 none, 1 one str, 2 a list */
+    /* A lean .py run (gc_is_lean): the fast paths below (lean_eval,
+     * lean_store_attr) may keep a value out of the temporaries while no
+     * code can run, since nothing but the program reads them */
+    int lean;
+    uint8_t *plain_cls; /* per class: no __init__ in its MRO (a call makes the instance) */
+    int out_pending;    /* io.TextIOWrapper's pending_bytes: 0 none, 1 one str, 2 a list */
     int64_t out_pending_bytes;
     int repr_list_made; /* Py_ReprEnter's list (and the thread state dict) exist */
     int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
@@ -553,16 +558,21 @@ static int gorder_delete(LangRun *r, int32_t a)
     return OK;
 }
 
-/* STORE_NAME / STORE_FAST / STORE_GLOBAL: the popped reference moves in. */
-static int store_name(LangRun *r, const Ctx *c, int32_t a, int32_t *hint)
+/* STORE_NAME / STORE_FAST / STORE_GLOBAL of reference v (it moves in). */
+static int store_name_value(LangRun *r, const Ctx *c, int32_t a, int32_t *hint, GcValue v)
 {
-    GcValue v = pop(r);
     int depth = is_local(c, a) ? c->depth : 0;
     int32_t none = -1;
     TRY(chk(r, gc_var_set_hint(r->h, depth, a, v, hint ? hint : &none)));
     if (depth == 0 && r->ngorder >= 0 && gorder_find(r, a) < 0)
         return gorder_add(r, a);
     return OK;
+}
+
+/* STORE_NAME / STORE_FAST / STORE_GLOBAL: the popped reference moves in. */
+static int store_name(LangRun *r, const Ctx *c, int32_t a, int32_t *hint)
+{
+    return store_name_value(r, c, a, hint, pop(r));
 }
 
 static int delete_name(LangRun *r, const Ctx *c, int32_t a)
@@ -3353,6 +3363,129 @@ static int build_big_dict(LangRun *r, const Ctx *c, LangExpr *e)
 
 static int eval_full(LangRun *r, const Ctx *c, LangExpr *e);
 
+/* ---- lean fast paths ---------------------------------------------------- */
+
+/* A lean run (r->lean) computes some common expressions without their
+ * intermediate temporaries: each does what the general path does to the
+ * reference counts, the objects and the variables, in the same order,
+ * minus pushes and pops of values that no code can see in between (no
+ * DECREF, no call, no collection runs there).  Each checks first that it
+ * applies (bound names, the kinds of their values), and otherwise returns
+ * LEAN_NO having done nothing: the general path then runs, raising what
+ * it raises. */
+enum { LEAN_NO = 1 };
+
+/* The value of NAME node e (LOAD_FAST / LOAD_GLOBAL's lookup, no
+ * reference taken), GC_UNBOUND if it has none. */
+static GcValue peek_name(LangRun *r, const Ctx *c, LangExpr *e)
+{
+    return gc_var_get_hint(r->h, is_local(c, e->atom) ? c->depth : 0, e->atom, &e->hint);
+}
+
+/* The instance NAME node e is bound to, NULL if it is unbound or not one. */
+static const GcObject *peek_instance(LangRun *r, const Ctx *c, LangExpr *e)
+{
+    GcValue v = peek_name(r, c, e);
+    const GcObject *o = obj_of(r, v);
+    return o && o->kind == GC_KIND_INSTANCE ? o : NULL;
+}
+
+/* name.attr, an instance attribute: LOAD_NAME, LOAD_ATTR ([owner] ->
+ * [value]; the owner's INCREF and DECREF cancel). */
+static int lean_load_attr(LangRun *r, const Ctx *c, LangExpr *e, GcValue *out)
+{
+    const GcObject *o = peek_instance(r, c, e->base);
+    GcId holder = 0;
+    int i = o ? gc_attr_find(r->h, o->id, e->atom, &holder) : -1;
+    if (i < 0)
+        return LEAN_NO;
+    *out = gc_slots(gc_object(r->h, holder))[i].val;
+    gc_incref(r->h, *out);
+    return OK;
+}
+
+/* Cls(), a class without __init__: instantiate_call's path for it (the
+ * class itself is no heap object; no argument tuple for no arguments),
+ * then CALL's eval-breaker check with the instance on the stack (on an
+ * error it stays there, for the caller's unwinding). */
+static int lean_new_instance(LangRun *r, const Ctx *c, LangExpr *e, GcValue *out)
+{
+    GcValue cls = peek_name(r, c, e->base);
+    if (GC_VAL_TAG(cls) != GC_V_CLASS || !r->plain_cls[GC_VAL_PAYLOAD(cls)] || r->ex_call)
+        return LEAN_NO;
+    GcId id = gc_new(r->h, GC_KIND_INSTANCE, (int32_t)GC_VAL_PAYLOAD(cls));
+    if (!id)
+        return fatal(r);
+    TRY(push(r, GC_VAL_OBJ(id)));
+    TRY(safe_point(r));
+    *out = pop(r);
+    return OK;
+}
+
+/* lst.append(name): call_method's list.append with the list and the
+ * argument bound (the list's INCREF and DECREF cancel, and so do the
+ * argument's second INCREF and its DECREF: the list holds it then);
+ * the result is None. */
+static int lean_append(LangRun *r, const Ctx *c, LangExpr *e, GcValue *out)
+{
+    GcValue self = peek_name(r, c, e->base->base);
+    const GcObject *o = obj_of(r, self);
+    if (!o || o->kind != GC_KIND_LIST)
+        return LEAN_NO;
+    GcValue v = peek_name(r, c, e->items[0]);
+    if (v == GC_UNBOUND)
+        return LEAN_NO;
+    gc_incref(r->h, v);
+    TRY(chk(r, gc_slot_set(r->h, o->id, o->nslots, 0, v)));
+    *out = GC_NONE;
+    if (seen_count(r, e) == 1) /* CALL_NO_KW_LIST_APPEND after warm-up */
+        return safe_point(r);
+    return OK;
+}
+
+/* The value of e as a new reference in *out, not on the stack, by a lean
+ * fast path: LEAN_NO when none applies. */
+static int lean_value(LangRun *r, const Ctx *c, LangExpr *e, GcValue *out)
+{
+    if (e->kind == LANG_E_ATTR && e->base->kind == LANG_E_NAME)
+        return lean_load_attr(r, c, e, out);
+    if (e->kind == LANG_E_NAME) {
+        *out = peek_name(r, c, e);
+        if (*out == GC_UNBOUND)
+            return LEAN_NO;
+        gc_incref(r->h, *out);
+        return OK;
+    }
+    if (e->kind != LANG_E_CALL || e->keys)
+        return LEAN_NO;
+    LangExpr *b = e->base;
+    if (b->kind == LANG_E_NAME && e->nitems == 0)
+        return lean_new_instance(r, c, e, out);
+    if (b->kind == LANG_E_ATTR && b->atom == r->a_append && b->base->kind == LANG_E_NAME &&
+        e->nitems == 1 && e->items[0]->kind == LANG_E_NAME)
+        return lean_append(r, c, e, out);
+    return LEAN_NO;
+}
+
+/* The lean fast paths of eval (pushing the value): LEAN_NO when none
+ * applies. */
+static int lean_eval(LangRun *r, const Ctx *c, LangExpr *e)
+{
+    GcValue v;
+    int rc = lean_value(r, c, e, &v);
+    return rc == OK ? push(r, v) : rc;
+}
+
+/* o.attr = v, o an instance bound to a name (peek_instance): LOAD_NAME,
+ * STORE_ATTR without the owner's push and pop. */
+static int lean_store_attr(LangRun *r, const GcObject *o, int32_t attr, GcValue v)
+{
+    GcValue owner = GC_VAL_OBJ(o->id);
+    gc_incref(r->h, owner); /* held while the old value's DECREF may run code */
+    TRY(chk(r, gc_setattr(r->h, o->id, attr, v)));
+    return decref(r, owner);
+}
+
 /* The commonest expressions first: a name (neither a module nor, in a
  * JSON scenario, gc or weakref) and an int; eval_full does the rest. */
 static int eval(LangRun *r, const Ctx *c, LangExpr *e)
@@ -3361,6 +3494,11 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e)
         return load_name(r, c, e->atom, &e->hint);
     if (e->kind == LANG_E_INT)
         return push(r, LANG_INT_VALUE(e));
+    if (r->lean) {
+        int rc = lean_eval(r, c, e);
+        if (rc != LEAN_NO)
+            return rc;
+    }
     return eval_full(r, c, e);
 }
 
@@ -3609,6 +3747,11 @@ static int store_target(LangRun *r, const Ctx *c, LangExpr *t)
     int mark = gc_temp_count(r->h) - 1;
     if (t->kind == LANG_E_NAME)
         return store_name(r, c, t->atom, &t->hint);
+    if (r->lean && t->kind == LANG_E_ATTR && t->base->kind == LANG_E_NAME) {
+        const GcObject *o = peek_instance(r, c, t->base);
+        if (o)
+            return lean_store_attr(r, o, t->atom, pop(r));
+    }
     if (t->kind == LANG_E_ATTR) {
         int rc = eval(r, c, t->base);
         if (rc < 0) {
@@ -4024,10 +4167,14 @@ static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int 
             gc_incref(h, item);
         }
         at_stmt(r, s);
-        rc = push(r, item);
-        if (rc == OK)
-            rc = s->target->kind == LANG_E_TUPLE ? unpack_store(r, c, s->target)
-                                                 : store_target(r, c, s->target);
+        if (r->lean && s->target->kind == LANG_E_NAME) {
+            rc = store_name_value(r, c, s->target->atom, &s->target->hint, item);
+        } else {
+            rc = push(r, item);
+            if (rc == OK)
+                rc = s->target->kind == LANG_E_TUPLE ? unpack_store(r, c, s->target)
+                                                     : store_target(r, c, s->target);
+        }
         if (rc == OK)
             rc = exec_body(r, c, s->body, s->nbody, ret, returned);
         if (rc != OK || *returned == 1)
@@ -4424,6 +4571,29 @@ static int report_progress(LangRun *r)
 static LANG_NOINLINE int exec_stmt_full(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret,
                                         int *returned);
 
+/* `target = value` or an expression statement by the lean fast paths
+ * (lean_value, then a name or an instance attribute stored to without
+ * the stack); LEAN_NO, having done nothing, when the value has none. */
+static int lean_stmt(LangRun *r, const Ctx *c, LangStmt *s)
+{
+    GcValue v;
+    int rc = lean_value(r, c, s->value, &v);
+    if (rc != OK)
+        return rc;
+    if (s->kind == LANG_S_EXPR)
+        return decref(r, v);
+    LangExpr *t = s->target;
+    if (t->kind == LANG_E_NAME)
+        return store_name_value(r, c, t->atom, &t->hint, v);
+    if (t->kind == LANG_E_ATTR && t->base->kind == LANG_E_NAME) {
+        const GcObject *o = peek_instance(r, c, t->base);
+        if (o)
+            return lean_store_attr(r, o, t->atom, v);
+    }
+    TRY(push(r, v));
+    return store_target(r, c, t);
+}
+
 /* The commonest statements first: `target = value` with one target that is
  * not a tuple, and an expression statement, as exec_stmt_full runs them
  * (the heap not failed, the statement limit not reached, no progress report
@@ -4438,8 +4608,14 @@ static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *r
     int mark = gc_temp_count(r->h);
     at_stmt(r, s);
     ++r->executed;
+    int rc = r->lean ? lean_stmt(r, c, s) : LEAN_NO;
+    if (rc != LEAN_NO) {
+        if (rc < 0)
+            unwind(r, mark);
+        return rc;
+    }
     TRY(eval(r, c, s->value));
-    int rc = s->kind == LANG_S_EXPR ? pop_decref(r) : store_target(r, c, s->target);
+    rc = s->kind == LANG_S_EXPR ? pop_decref(r) : store_target(r, c, s->target);
     if (rc < 0)
         unwind(r, mark);
     return rc;
@@ -5023,7 +5199,8 @@ static int setup_classes(LangRun *r, LangProgram *p, int32_t nc)
 {
     r->cattr = gc_calloc((size_t)(nc ? nc : 1), sizeof *r->cattr);
     r->class_made = gc_calloc((size_t)(nc ? nc : 1), 1);
-    if (!r->cattr || !r->class_made) {
+    r->plain_cls = gc_calloc((size_t)(nc ? nc : 1), 1);
+    if (!r->cattr || !r->class_made || !r->plain_cls) {
         r->status = 3;
         snprintf(r->err, sizeof r->err, "out of memory");
         return -1;
@@ -5045,6 +5222,8 @@ static int setup_classes(LangRun *r, LangProgram *p, int32_t nc)
                              : d->kind == LANG_E_STR  ? GC_MKVAL(GC_V_STR, d->atom)
                                                       : GC_MKVAL(GC_V_CONST, d->atom);
         }
+        int at;
+        r->plain_cls[i] = class_lookup(r, i, r->a_init, &at) < 0;
         if (gc_class_add(r->h, k->name, k->del_body != NULL || (r->py && k->del_func >= 0)) < 0) {
             r->status = 3; /* the heap would have no keys for this class */
             snprintf(r->err, sizeof r->err, "out of memory");
@@ -5134,6 +5313,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
         cfg.startup_objects = startup_objects(p, &cfg.startup_untrack_later);
     GcHost host = {r, host_del, host_weakref_cb};
     r->h = gc_heap_new(&cfg, lang_atoms(p), &host);
+    r->lean = r->h && r->py && gc_is_lean(r->h);
     int32_t nf = lang_func_count(p), nc = lang_class_count(p);
     r->funcs = gc_calloc((size_t)(nf ? nf : 1), sizeof *r->funcs);
     r->dels = gc_calloc((size_t)(nc ? nc : 1), sizeof *r->dels);
@@ -5170,6 +5350,7 @@ void lang_run_free(LangRun *r)
         gc_free(r->cattr[i]);
     gc_free(r->cattr);
     gc_free(r->class_made);
+    gc_free(r->plain_cls);
     gc_free(r->out);
     gc_free(r->unr);
     int32_t nf = lang_func_count(r->p), nc = lang_class_count(r->p);
