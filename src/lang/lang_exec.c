@@ -3406,8 +3406,11 @@ static int lean_load_attr(LangRun *r, const Ctx *c, LangExpr *e, GcValue *out)
 
 /* Cls(), a class without __init__: instantiate_call's path for it (the
  * class itself is no heap object; no argument tuple for no arguments),
- * then CALL's eval-breaker check with the instance on the stack (on an
- * error it stays there, for the caller's unwinding). */
+ * then CALL's eval-breaker check.  The new instance is on the stack there
+ * in CPython; here it is in *out, which is the same to a collection (its
+ * reference count makes it reachable) and to the finalizers it may run
+ * (nothing refers to it yet); on an error it goes on the stack, for the
+ * caller's unwinding. */
 static int lean_new_instance(LangRun *r, const Ctx *c, LangExpr *e, GcValue *out)
 {
     GcValue cls = peek_name(r, c, e->base);
@@ -3416,10 +3419,11 @@ static int lean_new_instance(LangRun *r, const Ctx *c, LangExpr *e, GcValue *out
     GcId id = gc_new(r->h, GC_KIND_INSTANCE, (int32_t)GC_VAL_PAYLOAD(cls));
     if (!id)
         return fatal(r);
-    TRY(push(r, GC_VAL_OBJ(id)));
-    TRY(safe_point(r));
-    *out = pop(r);
-    return OK;
+    *out = GC_VAL_OBJ(id);
+    int rc = safe_point(r);
+    if (rc < 0)
+        TRY(push(r, *out));
+    return rc;
 }
 
 /* lst.append(name): call_method's list.append with the list and the
