@@ -3399,7 +3399,7 @@ static int lean_load_attr(LangRun *r, const Ctx *c, LangExpr *e, GcValue *out)
     int i = o ? gc_attr_find(r->h, o->id, e->atom, &holder) : -1;
     if (i < 0)
         return LEAN_NO;
-    *out = gc_slots(gc_object(r->h, holder))[i].val;
+    *out = gc_slots(holder == o->id ? o : gc_object(r->h, holder))[i].val; /* or its dict */
     gc_incref(r->h, *out);
     return OK;
 }
