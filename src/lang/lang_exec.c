@@ -3481,11 +3481,15 @@ static int lean_eval(LangRun *r, const Ctx *c, LangExpr *e)
 }
 
 /* o.attr = v, o an instance bound to a name (peek_instance): LOAD_NAME,
- * STORE_ATTR without the owner's push and pop. */
+ * STORE_ATTR without the owner's push and pop.  The owner is held while
+ * the old value's DECREF may run code; an instance without attributes
+ * has no old value (its INCREF and DECREF cancel). */
 static int lean_store_attr(LangRun *r, const GcObject *o, int32_t attr, GcValue v)
 {
+    if (o->nslots == 0)
+        return chk(r, gc_setattr(r->h, o->id, attr, v));
     GcValue owner = GC_VAL_OBJ(o->id);
-    gc_incref(r->h, owner); /* held while the old value's DECREF may run code */
+    gc_incref(r->h, owner);
     TRY(chk(r, gc_setattr(r->h, o->id, attr, v)));
     return decref(r, owner);
 }
