@@ -191,7 +191,9 @@ typedef struct GcSlot {
 #define GC_MAX_ID  ((1 << GC_ID_BITS) - 1)
 
 /* A record is 48 bytes: its id, list links, kind, state, list and flags
- * share 12 (bit-fields, read and written as the plain fields were). */
+ * share 12 (bit-fields, read and written as the plain fields were); the
+ * capacity of its slot storage is kept in that storage's place (s_), so
+ * the fields before it take 28 bytes (44 in all, padded to 48). */
 typedef struct GcObject {
     struct __attribute__((packed)) {
         uint64_t id : GC_ID_BITS;
@@ -206,15 +208,20 @@ typedef struct GcObject {
     int32_t refcnt;
     int32_t gc_refs; /* meaningful while GC_F_COLLECTING */
     uint32_t nslots;
-    uint32_t cap;
     union {
         int32_t cls;      /* instances: class index, else -1 */
         GcId wr_referent; /* weakrefs: the object referred to (0 once cleared) */
     };
-    /* Private: use gc_slots().  One slot is stored inline; a weakref keeps
-     * its callback and its links in its referent's weakref list here. */
+    /* Private: use gc_slots() and gc_slot_cap().  One slot is stored
+     * inline; more in a block of cap slots, whose address and capacity
+     * take the inline slot's place (capw: cap << 4 | 15, a low nibble no
+     * value's tag has); a weakref keeps its callback and its links in its
+     * referent's weakref list in the inline slot. */
     union {
-        GcSlot *heap;
+        struct {
+            GcSlot *heap;
+            uint64_t capw;
+        } blk;
         GcSlot one;
     } s_;
     /* Kept beside the records: the first weakref to an object
@@ -450,6 +457,8 @@ const GcClass *gc_class(const GcHeap *h, int32_t cls);
 GcId gc_max_id(const GcHeap *h);                 /* highest id allocated so far */
 const GcObject *gc_object(const GcHeap *h, GcId id); /* NULL if never allocated; never moves */
 const GcSlot *gc_slots(const GcObject *o);
+/* The slots o has room for without growing (at least 1: one is inline). */
+uint32_t gc_slot_cap(const GcObject *o);
 /* The event index of id's allocation, and of its deallocation (-1 while
  * alive), at the cursor; kept only by a heap made with GcConfig.record
  * (in chunks beside the records'), else -1 and, once freed, 0. */

@@ -20,7 +20,8 @@
 static int check_key_index(const GcHeap *h, const GcObject *o, char *buf, size_t n)
 {
     const GcSlot *s = gc_slots(o);
-    const uint32_t *t = (const uint32_t *)(s + o->cap);
+    uint32_t cap = gc_slot_cap(o);
+    const uint32_t *t = (const uint32_t *)(s + cap);
     for (uint32_t p = 0; p < o->nslots; p++) {
         if (s[p].key == GC_UNBOUND)
             continue;
@@ -30,11 +31,11 @@ static int check_key_index(const GcHeap *h, const GcObject *o, char *buf, size_t
             return -1;
         }
     }
-    for (uint32_t j = 0; j < 2 * o->cap; j++) {
+    for (uint32_t j = 0; j < 2 * cap; j++) {
         if (!t[j])
             continue;
         uint32_t p = t[j] - 1;
-        if (p >= o->cap || s[p].key == GC_UNBOUND ||
+        if (p >= cap || s[p].key == GC_UNBOUND ||
             (p < o->nslots && gc_slot_find(h, o->id, s[p].key) != (int)p)) {
             snprintf(buf, n, "dict #%d: key index entry %u (slot %u) is stale", o->id, j, p);
             return -1;

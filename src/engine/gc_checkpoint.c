@@ -131,8 +131,8 @@ static int64_t count_slots(const GcHeap *h, GcId lo, GcId hi)
 {
     int64_t n = 0;
     for (GcId id = lo; id <= hi; id++)
-        if (gc__o(h, id)->cap > 1)
-            n += gc__o(h, id)->cap;
+        if (gc__big(gc__o(h, id)))
+            n += gc__cap(gc__o(h, id));
     return n;
 }
 
@@ -180,9 +180,9 @@ static GcCkChunk *copy_chunk(GcHeap *h, int32_t k, GcId hi)
     GcSlot *s = p->slots;
     for (GcId id = lo; id <= hi; id++) {
         const GcObject *o = gc__o(h, id);
-        if (o->cap > 1) {
-            memcpy(s, o->s_.heap, (size_t)o->cap * sizeof *s);
-            s += o->cap;
+        if (gc__big(o)) {
+            memcpy(s, o->s_.blk.heap, (size_t)gc__cap(o) * sizeof *s);
+            s += gc__cap(o);
         }
     }
     p->bytes = chunk_bytes(lo, hi, nslots);
@@ -329,18 +329,17 @@ void gc__ck_take(GcHeap *h)
  * one) is emptied with its keys. */
 static void fresh(GcObject *o, GcId id)
 {
-    uint32_t cap = o->cap;
-    if (cap > 1) {
+    uint32_t cap = gc__cap(o);
+    if (gc__big(o)) {
         size_t bytes = (size_t)cap * sizeof(GcSlot);
         if (gc__has_ix(o))
             bytes += (size_t)cap * 2 * sizeof(uint32_t);
-        GcSlot *heap = o->s_.heap;
+        GcSlot *heap = o->s_.blk.heap;
         memset(heap, 0, bytes);
         memset(o, 0, sizeof *o);
-        o->s_.heap = heap;
+        gc__set_blk(o, heap, cap);
     } else
         memset(o, 0, sizeof *o);
-    o->cap = cap;
     o->id = id;
 }
 
@@ -353,28 +352,26 @@ void gc__ck_fresh(GcHeap *h, GcId from, GcId to)
     }
 }
 
-/* Record id from checkpoint record s (whose slots, if it has a block, are
- * at *pool), keeping the record's storage. */
+/* Record id from checkpoint record s (whose slots, if it had a block, are
+ * at *pool, as many as its capacity then), keeping the record's storage. */
 static void restore_record(GcObject *o, const GcObject *s, const GcSlot **pool)
 {
-    uint32_t cap = o->cap;
-    if (cap <= 1) { /* inline then and now (capacities only grow) */
+    if (!gc__big(o)) { /* inline then and now (capacities only grow) */
         *o = *s;
-        o->cap = cap;
         return;
     }
-    GcSlot *heap = o->s_.heap;
+    uint32_t cap = gc__cap(o);
+    GcSlot *heap = o->s_.blk.heap;
     int had_ix = gc__has_ix(o);
+    GcSlot one = s->s_.one;
+    uint32_t n = gc__big(s) ? gc__cap(s) : 1;
     *o = *s;
-    o->cap = cap;
-    o->s_.heap = heap;
-    uint32_t n = 1;
-    if (s->cap > 1) {
-        n = s->cap;
+    gc__set_blk(o, heap, cap);
+    if (gc__big(s)) {
         memcpy(heap, *pool, (size_t)n * sizeof *heap);
         *pool += n;
     } else
-        heap[0] = s->s_.one;
+        heap[0] = one;
     memset(heap + n, 0, (size_t)(cap - n) * sizeof *heap);
     if (gc__has_ix(o))
         gc__ix_rebuild(o);

@@ -553,14 +553,13 @@ static int tp_clear(GcHeap *h, GcId id)
         return 0;
     }
     /* list / dict: make it empty first, then release. */
-    if (h->lean && o->kind == GC_KIND_LIST && o->cap > 1) {
+    if (h->lean && o->kind == GC_KIND_LIST && gc__big(o)) {
         /* Nothing logged (a lean run): the items' block leaves the list,
          * empty now, and is released from there, last item first, then
          * freed, as CPython's list_clear does, instead of copying the
          * values out first (8 bytes an item more at the peak). */
-        GcSlot *items = o->s_.heap;
+        GcSlot *items = o->s_.blk.heap;
         memset(&o->s_, 0, sizeof o->s_);
-        o->cap = 0;
         o->nslots = 0;
         int rc = 0;
         for (uint32_t k = n; k-- > 0 && rc == 0;)

@@ -273,7 +273,12 @@ const GcObject *gc_object(const GcHeap *h, GcId id)
 
 const GcSlot *gc_slots(const GcObject *o)
 {
-    return o->cap <= 1 ? &o->s_.one : o->s_.heap;
+    return gc__slots((GcObject *)o);
+}
+
+uint32_t gc_slot_cap(const GcObject *o)
+{
+    return gc__cap(o);
 }
 
 int32_t gc_born(const GcHeap *h, GcId id)

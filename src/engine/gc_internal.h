@@ -448,11 +448,35 @@ static inline void gc__life_set(GcHeap *h, GcId id, int field, int32_t v)
     *p = v;
 }
 
-static inline GcSlot *gc__slots(GcObject *o) { return o->cap <= 1 ? &o->s_.one : o->s_.heap; }
+/* An object's slot storage (GcObject.s_): one slot inline, or a block of
+ * cap > 1 slots ("big"), whose address and capacity take the inline
+ * slot's place, the capacity above a low nibble GC_BLK_TAG that no value
+ * stored inline has (value tags are below 10; a weakref's links are
+ * stored above the nibble too).  The block of a dict with a key index
+ * holds the index after its cap slots. */
+#define GC_BLK_TAG 15u
+static inline int gc__big(const GcObject *o)
+{
+    return (o->s_.blk.capw & 15u) == GC_BLK_TAG;
+}
+static inline uint32_t gc__cap(const GcObject *o)
+{
+    return gc__big(o) ? (uint32_t)(o->s_.blk.capw >> 4) : 1;
+}
+static inline void gc__set_blk(GcObject *o, GcSlot *heap, uint32_t cap)
+{
+    o->s_.blk.heap = heap;
+    o->s_.blk.capw = ((uint64_t)cap << 4) | GC_BLK_TAG;
+}
+static inline GcSlot *gc__slots(GcObject *o)
+{
+    return gc__big(o) ? o->s_.blk.heap : &o->s_.one;
+}
 
-/* Weakref links live in the weakref's (unused) slot storage. */
-#define WR_NEXT(o) ((GcId)((o)->s_.one.val & 0xffffffffu))
-#define WR_PREV(o) ((GcId)((o)->s_.one.val >> 32))
+/* Weakref links live in the weakref's (unused) inline slot's value, above
+ * its low nibble: 30 bits each (ids have GC_ID_BITS). */
+#define WR_NEXT(o) ((GcId)(((o)->s_.one.val >> 4) & 0x3fffffffu))
+#define WR_PREV(o) ((GcId)((o)->s_.one.val >> 34))
 
 static inline int64_t gc__obj_get(const GcObject *o, int field)
 {
@@ -495,10 +519,12 @@ static inline void gc__obj_put(GcObject *o, int field, int64_t v)
         o->s_.one.key = (GcValue)v;
         break;
     case OF_WR_NEXT:
-        o->s_.one.val = (o->s_.one.val & ~(GcValue)0xffffffffu) | (uint32_t)v;
+        o->s_.one.val =
+            (o->s_.one.val & ~((GcValue)0x3fffffffu << 4)) | ((GcValue)(uint32_t)v << 4);
         break;
     case OF_WR_PREV:
-        o->s_.one.val = (o->s_.one.val & 0xffffffffu) | ((GcValue)(uint32_t)v << 32);
+        o->s_.one.val =
+            (o->s_.one.val & ((GcValue)0x3fffffffu << 4)) | ((GcValue)(uint32_t)v << 34);
         break;
     }
 }
@@ -663,7 +689,7 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n);
 #define GC_IX_MIN 16u
 static inline int gc__has_ix(const GcObject *o)
 {
-    return o->kind == GC_KIND_DICT && o->cap >= GC_IX_MIN;
+    return o->kind == GC_KIND_DICT && gc__cap(o) >= GC_IX_MIN;
 }
 void gc__slot_key_store(GcObject *o, uint32_t i, GcValue key);
 

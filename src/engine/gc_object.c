@@ -15,11 +15,11 @@
 
 static inline uint32_t *ix_table(GcObject *o)
 {
-    return (uint32_t *)(o->s_.heap + o->cap);
+    return (uint32_t *)(o->s_.blk.heap + gc__cap(o));
 }
 static inline const uint32_t *ix_ctable(const GcObject *o)
 {
-    return (const uint32_t *)(o->s_.heap + o->cap);
+    return (const uint32_t *)(o->s_.blk.heap + gc__cap(o));
 }
 
 /* The table's first probe for key.  An int is its own hash, as in CPython
@@ -45,8 +45,8 @@ static inline uint32_t ix_home(GcValue key, uint32_t mask)
  * the position written last. */
 static void ix_put(GcObject *o, GcValue key, uint32_t p)
 {
-    uint32_t *t = ix_table(o), mask = 2 * o->cap - 1;
-    const GcSlot *s = o->s_.heap;
+    uint32_t *t = ix_table(o), mask = 2 * gc__cap(o) - 1;
+    const GcSlot *s = o->s_.blk.heap;
     uint32_t j = ix_home(key, mask);
     while (t[j] && s[t[j] - 1].key != key)
         j = (j + 1) & mask;
@@ -57,8 +57,8 @@ static void ix_put(GcObject *o, GcValue key, uint32_t p)
  * entries after it move back (deletion without tombstones). */
 static void ix_del(GcObject *o, GcValue key, uint32_t p)
 {
-    uint32_t *t = ix_table(o), mask = 2 * o->cap - 1;
-    const GcSlot *s = o->s_.heap;
+    uint32_t *t = ix_table(o), mask = 2 * gc__cap(o) - 1;
+    const GcSlot *s = o->s_.blk.heap;
     uint32_t i = ix_home(key, mask);
     while (t[i] != p + 1) {
         if (!t[i])
@@ -78,9 +78,10 @@ static void ix_del(GcObject *o, GcValue key, uint32_t p)
 
 static void ix_rebuild(GcObject *o)
 {
-    memset(ix_table(o), 0, (size_t)o->cap * 2 * sizeof(uint32_t));
-    const GcSlot *s = o->s_.heap;
-    for (uint32_t p = 0; p < o->cap; p++)
+    uint32_t cap = gc__cap(o);
+    memset(ix_table(o), 0, (size_t)cap * 2 * sizeof(uint32_t));
+    const GcSlot *s = o->s_.blk.heap;
+    for (uint32_t p = 0; p < cap; p++)
         if (s[p].key != GC_UNBOUND)
             ix_put(o, s[p].key, p);
 }
@@ -106,27 +107,42 @@ void gc__slot_key_store(GcObject *o, uint32_t i, GcValue key)
         ix_put(o, key, i);
 }
 
-int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
+/* The capacity a block grows to for n slots (n > old, the capacity it
+ * has).  A list grows as CPython's list_resize over-allocates, by about an
+ * eighth (a list of 10^7 items had room for 2^24, 6.8 million slots more
+ * than it used); the others double from 4 (a dict's key index needs a
+ * power of two; instances and tuples are small or sized once). */
+static uint32_t grown_cap(const GcObject *o, uint32_t old, uint32_t n)
 {
-    if (n <= 1 || n <= o->cap)
-        return 0;
-    uint32_t cap = o->cap < 4 ? 4 : o->cap;
+    if (o->kind == GC_KIND_LIST) {
+        uint64_t c = ((uint64_t)n + (n >> 3) + 6) & ~(uint64_t)3;
+        return c > UINT32_MAX ? UINT32_MAX : (uint32_t)c;
+    }
+    uint32_t cap = old < 4 ? 4 : old;
     while (cap < n)
         cap *= 2;
+    return cap;
+}
+
+int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
+{
+    uint32_t had = gc__cap(o);
+    if (n <= had)
+        return 0;
+    uint32_t cap = grown_cap(o, had, n);
     /* A dict's block holds its key index after the slots. */
     size_t bytes = (size_t)cap * sizeof(GcSlot);
     if (o->kind == GC_KIND_DICT && cap >= GC_IX_MIN)
         bytes += (size_t)cap * 2 * sizeof(uint32_t);
     GcSlot *s;
-    uint32_t had = o->cap <= 1 ? 1 : o->cap;
-    if (o->cap <= 1) {
+    if (!gc__big(o)) {
         s = gc_malloc(bytes);
         if (!s)
             return gc_fail(h, "out of memory");
         s[0] = o->s_.one;
         h->nblocks += h->lean;
     } else {
-        s = gc_realloc(o->s_.heap, bytes);
+        s = gc_realloc(o->s_.blk.heap, bytes);
         if (!s)
             return gc_fail(h, "out of memory");
     }
@@ -139,8 +155,7 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
      * it reuses. */
     if (!h->lean || o->kind == GC_KIND_DICT)
         memset(s + had, 0, (size_t)(cap - had) * sizeof *s);
-    o->s_.heap = s;
-    o->cap = cap;
+    gc__set_blk(o, s, cap);
     if (gc__has_ix(o))
         ix_rebuild(o);
     return 0;
@@ -254,21 +269,19 @@ static GcId lean_record(GcHeap *h)
     GcId id = h->spare;
     GcObject *o = gc__o(h, id);
     h->spare = o->prev; /* the stack's link (gc_internal.h) */
-    if (o->cap >= GC_IX_MIN) {
+    if (gc__cap(o) >= GC_IX_MIN) {
         /* a big block may hold a key index (or lack one a dict needs) */
-        gc_free(o->s_.heap);
-        o->cap = 0;
+        gc_free(o->s_.blk.heap);
+        memset(&o->s_, 0, sizeof o->s_);
         h->nblocks--;
     }
-    GcSlot *heap = o->cap > 1 ? o->s_.heap : NULL;
-    uint32_t cap = o->cap > 1 ? o->cap : 0;
+    GcSlot *heap = gc__big(o) ? o->s_.blk.heap : NULL;
+    uint32_t cap = gc__cap(o);
     if (heap)
         memset(heap, 0, (size_t)cap * sizeof *heap);
     memset(o, 0, sizeof *o);
-    if (heap) {
-        o->s_.heap = heap;
-        o->cap = cap;
-    }
+    if (heap)
+        gc__set_blk(o, heap, cap);
     o->id = id;
     return id;
 }
@@ -293,11 +306,10 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
     if (h->lean) {
         id = lean_record(h);
         GcObject *o = id ? gc__o(h, id) : NULL;
-        if (o && kind == GC_KIND_WEAKREF && o->cap > 1) {
+        if (o && kind == GC_KIND_WEAKREF && gc__big(o)) {
             /* a weakref keeps its callback and links in the slot storage */
-            gc_free(o->s_.heap);
+            gc_free(o->s_.blk.heap);
             memset(&o->s_, 0, sizeof o->s_);
-            o->cap = 0;
             h->nblocks--;
         }
     } else {
@@ -305,8 +317,8 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
         if (id <= h->cfg.max_objects && gc__objs_ensure(h, id) == 0) {
             SET_G(h, GF_MAXID, id);
             GcObject *o = gc__o(h, id);
-            if (o->cap > 1)
-                gc_free(o->s_.heap);
+            if (gc__big(o))
+                gc_free(o->s_.blk.heap);
             memset(o, 0, sizeof *o);
             o->id = id;
             if (h->lives)
@@ -581,7 +593,7 @@ int gc_slot_find(const GcHeap *h, GcId obj, GcValue key)
     const GcSlot *s = gc_slots(o);
     if (gc__has_ix(o)) {
         const uint32_t *t = ix_ctable(o);
-        uint32_t mask = 2 * o->cap - 1;
+        uint32_t mask = 2 * gc__cap(o) - 1;
         for (uint32_t j = ix_home(key, mask); t[j]; j = (j + 1) & mask)
             if (s[t[j] - 1].key == key)
                 return t[j] - 1 < o->nslots ? (int)(t[j] - 1) : -1;

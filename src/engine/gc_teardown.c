@@ -21,8 +21,8 @@ void gc_heap_free(GcHeap *h)
     GcId end = h->lean ? (GcId)h->g[GF_MAXID] + 1 : h->cap;
     int64_t left = h->lean ? h->nblocks : INT64_MAX;
     for (GcId i = 1; i < end && left > 0; i++)
-        if (gc__o(h, i)->cap > 1) {
-            gc_free(gc__o(h, i)->s_.heap);
+        if (gc__big(gc__o(h, i))) {
+            gc_free(gc__o(h, i)->s_.blk.heap);
             left--;
         }
     for (int32_t k = 0; k < h->nchunks; k++)

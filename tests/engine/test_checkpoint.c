@@ -206,8 +206,9 @@ static int same_record(const GcHeap *ha, const GcHeap *hb, GcId id, char *why, s
          b->gc_refs);
     SAME(a->prev == b->prev && a->next == b->next, "object %d: links %d %d against %d %d", id,
          a->prev, a->next, b->prev, b->next);
-    SAME(a->nslots == b->nslots && a->cap == b->cap, "object %d: nslots/cap %u %u against %u %u",
-         id, a->nslots, a->cap, b->nslots, b->cap);
+    SAME(a->nslots == b->nslots && gc_slot_cap(a) == gc_slot_cap(b),
+         "object %d: nslots/cap %u %u against %u %u", id, a->nslots, gc_slot_cap(a), b->nslots,
+         gc_slot_cap(b));
     GcId wa = gc_weakref_head(ha, id), wb = gc_weakref_head(hb, id);
     SAME(a->cls == b->cls && wa == wb, "object %d: cls/wr_head %d %d against %d %d", id, a->cls,
          wa, b->cls, wb);
@@ -240,7 +241,7 @@ static int same_record(const GcHeap *ha, const GcHeap *hb, GcId id, char *why, s
         SAME(da >= ba && da <= ha->cursor, "object %d: freed, born %d died %d (cursor %d)", id, ba,
              da, ha->cursor);
     const GcSlot *sa = gc_slots(a), *sb = gc_slots(b);
-    for (uint32_t i = 0; i < (a->cap > 1 ? a->cap : 1); i++)
+    for (uint32_t i = 0; i < gc_slot_cap(a); i++)
         SAME(sa[i].key == sb[i].key && sa[i].val == sb[i].val,
              "object %d: slot %u %llx=%llx against %llx=%llx", id, i,
              (unsigned long long)sa[i].key, (unsigned long long)sa[i].val,
