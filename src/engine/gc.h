@@ -212,11 +212,12 @@ typedef struct GcObject {
         int32_t cls;      /* instances: class index, else -1 */
         GcId wr_referent; /* weakrefs: the object referred to (0 once cleared) */
     };
-    /* Private: use gc_slots() and gc_slot_cap().  One slot is stored
+    /* Private: use gc_slot() and gc_slot_cap().  One slot is stored
      * inline; more in a block of cap slots, whose address and capacity
-     * take the inline slot's place (capw: cap << 4 | 15, a low nibble no
-     * value's tag has); a weakref keeps its callback and its links in its
-     * referent's weakref list in the inline slot. */
+     * take the inline slot's place (capw: cap << 5, a bit for a block of
+     * values only (lists, tuples: 8 bytes an item), and 15 in the low
+     * nibble, which no value's tag has); a weakref keeps its callback and
+     * its links in its referent's weakref list in the inline slot. */
     union {
         struct {
             GcSlot *heap;
@@ -456,7 +457,18 @@ const GcClass *gc_class(const GcHeap *h, int32_t cls);
 
 GcId gc_max_id(const GcHeap *h);                 /* highest id allocated so far */
 const GcObject *gc_object(const GcHeap *h, GcId id); /* NULL if never allocated; never moves */
-const GcSlot *gc_slots(const GcObject *o);
+/* Slot i of o (i < gc_slot_cap(o)), by value: a list's or a tuple's
+ * items have the key GC_UNBOUND (they are stored as values only).  Inline:
+ * the interpreter reads every item through it (the storage: GcObject.s_). */
+#define GC_BLK_TAG  15u
+#define GC_BLK_VALS 16u
+static inline GcSlot gc_slot(const GcObject *o, uint32_t i)
+{
+    uint64_t w = o->s_.blk.capw & 31u;
+    if (w == (GC_BLK_TAG | GC_BLK_VALS))
+        return (GcSlot){GC_UNBOUND, ((const GcValue *)(const void *)o->s_.blk.heap)[i]};
+    return ((w & 15u) == GC_BLK_TAG ? o->s_.blk.heap : &o->s_.one)[i];
+}
 /* The slots o has room for without growing (at least 1: one is inline). */
 uint32_t gc_slot_cap(const GcObject *o);
 /* The event index of id's allocation, and of its deallocation (-1 while

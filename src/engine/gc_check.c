@@ -19,7 +19,7 @@
  * that holds it, and each entry is the one its key's probe finds. */
 static int check_key_index(const GcHeap *h, const GcObject *o, char *buf, size_t n)
 {
-    const GcSlot *s = gc_slots(o);
+    const GcSlot *s = gc__slots((GcObject *)o);
     uint32_t cap = gc_slot_cap(o);
     const uint32_t *t = (const uint32_t *)(s + cap);
     for (uint32_t p = 0; p < o->nslots; p++) {
@@ -58,10 +58,9 @@ int gc_check(const GcHeap *ch, char *buf, size_t n)
         const GcObject *o = gc__o(h, id);
         if (o->state != GC_STATE_ALIVE)
             continue;
-        const GcSlot *s = gc_slots(o);
         for (uint32_t i = 0; i < o->nslots; i++)
-            if (GC_VAL_IS_OBJ(s[i].val)) {
-                GcId t = GC_VAL_ID(s[i].val);
+            if (GC_VAL_IS_OBJ(gc__slot(o, i).val)) {
+                GcId t = GC_VAL_ID(gc__slot(o, i).val);
                 CHECK(t >= 1 && t <= maxid, "object %d slot %u refers to bad id %d", id, i, t);
                 CHECK(gc__o(h, t)->state == GC_STATE_ALIVE, "object %d slot %u refers to freed %d",
                       id, i, t);

@@ -126,13 +126,20 @@ static GcId chunk_hi(int32_t k, GcId maxid)
     return hi < maxid ? hi : maxid;
 }
 
-/* The slots a copy of records lo..hi holds. */
+/* The room a copy of o's block takes, in GcSlot (a values-only block of
+ * cap values takes half as many). */
+static uint32_t blk_units(const GcObject *o)
+{
+    return (uint32_t)((gc__blk_bytes(o, gc__cap(o)) + sizeof(GcSlot) - 1) / sizeof(GcSlot));
+}
+
+/* The slots a copy of records lo..hi holds (GcSlot units). */
 static int64_t count_slots(const GcHeap *h, GcId lo, GcId hi)
 {
     int64_t n = 0;
     for (GcId id = lo; id <= hi; id++)
         if (gc__big(gc__o(h, id)))
-            n += gc__cap(gc__o(h, id));
+            n += blk_units(gc__o(h, id));
     return n;
 }
 
@@ -181,8 +188,8 @@ static GcCkChunk *copy_chunk(GcHeap *h, int32_t k, GcId hi)
     for (GcId id = lo; id <= hi; id++) {
         const GcObject *o = gc__o(h, id);
         if (gc__big(o)) {
-            memcpy(s, o->s_.blk.heap, (size_t)gc__cap(o) * sizeof *s);
-            s += gc__cap(o);
+            memcpy(s, o->s_.blk.heap, gc__blk_bytes(o, gc__cap(o)));
+            s += blk_units(o);
         }
     }
     p->bytes = chunk_bytes(lo, hi, nslots);
@@ -331,13 +338,14 @@ static void fresh(GcObject *o, GcId id)
 {
     uint32_t cap = gc__cap(o);
     if (gc__big(o)) {
-        size_t bytes = (size_t)cap * sizeof(GcSlot);
+        size_t bytes = gc__blk_bytes(o, cap);
         if (gc__has_ix(o))
             bytes += (size_t)cap * 2 * sizeof(uint32_t);
         GcSlot *heap = o->s_.blk.heap;
+        int vals = gc__valsonly(o);
         memset(heap, 0, bytes);
         memset(o, 0, sizeof *o);
-        gc__set_blk(o, heap, cap);
+        gc__set_blk(o, heap, cap, vals);
     } else
         memset(o, 0, sizeof *o);
     o->id = id;
@@ -360,19 +368,24 @@ static void restore_record(GcObject *o, const GcObject *s, const GcSlot **pool)
         *o = *s;
         return;
     }
+    /* the record's block has the layout it had then (an id's kind never
+     * changes in a recorded run) and at least its capacity then */
     uint32_t cap = gc__cap(o);
     GcSlot *heap = o->s_.blk.heap;
-    int had_ix = gc__has_ix(o);
+    int had_ix = gc__has_ix(o), vals = gc__valsonly(o);
     GcSlot one = s->s_.one;
     uint32_t n = gc__big(s) ? gc__cap(s) : 1;
+    GC_ASSERT(!gc__big(s) || gc__valsonly(s) == vals);
     *o = *s;
-    gc__set_blk(o, heap, cap);
+    gc__set_blk(o, heap, cap, vals);
     if (gc__big(s)) {
-        memcpy(heap, *pool, (size_t)n * sizeof *heap);
-        *pool += n;
-    } else
+        memcpy(heap, *pool, gc__blk_bytes(o, n));
+        *pool += blk_units(s);
+    } else if (vals)
+        *(GcValue *)(void *)heap = one.val;
+    else
         heap[0] = one;
-    memset(heap + n, 0, (size_t)(cap - n) * sizeof *heap);
+    memset((char *)heap + gc__blk_bytes(o, n), 0, gc__blk_bytes(o, cap - n));
     if (gc__has_ix(o))
         gc__ix_rebuild(o);
     else if (had_ix) /* a dict's block, the record not a dict at the checkpoint */

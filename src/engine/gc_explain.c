@@ -80,7 +80,7 @@ static GcValue slot_key_at(const GcHeap *h, GcId id, uint32_t idx, int64_t w)
     }
     const GcObject *o = gc_object(h, id);
     if (o && idx < gc_slot_cap(o))
-        return gc_slots(o)[idx].key;
+        return gc_slot(o, idx).key;
     return GC_UNBOUND;
 }
 

@@ -271,11 +271,6 @@ const GcObject *gc_object(const GcHeap *h, GcId id)
     return gc__o(h, id);
 }
 
-const GcSlot *gc_slots(const GcObject *o)
-{
-    return gc__slots((GcObject *)o);
-}
-
 uint32_t gc_slot_cap(const GcObject *o)
 {
     return gc__cap(o);

@@ -452,25 +452,74 @@ static inline void gc__life_set(GcHeap *h, GcId id, int field, int32_t v)
  * cap > 1 slots ("big"), whose address and capacity take the inline
  * slot's place, the capacity above a low nibble GC_BLK_TAG that no value
  * stored inline has (value tags are below 10; a weakref's links are
- * stored above the nibble too).  The block of a dict with a key index
- * holds the index after its cap slots. */
-#define GC_BLK_TAG 15u
+ * stored above the nibble too) and a bit GC_BLK_VALS.  A list's or a
+ * tuple's block holds values only (their keys are GC_UNBOUND: 8 bytes an
+ * item, as CPython's ob_item), flagged GC_BLK_VALS; the others hold
+ * GcSlot (key and value).  The block of a dict with a key index holds the
+ * index after its cap slots. */
 static inline int gc__big(const GcObject *o)
 {
     return (o->s_.blk.capw & 15u) == GC_BLK_TAG;
 }
+static inline int gc__valsonly(const GcObject *o)
+{
+    return (o->s_.blk.capw & 31u) == (GC_BLK_TAG | GC_BLK_VALS);
+}
 static inline uint32_t gc__cap(const GcObject *o)
 {
-    return gc__big(o) ? (uint32_t)(o->s_.blk.capw >> 4) : 1;
+    return gc__big(o) ? (uint32_t)(o->s_.blk.capw >> 5) : 1;
 }
-static inline void gc__set_blk(GcObject *o, GcSlot *heap, uint32_t cap)
+static inline void gc__set_blk(GcObject *o, void *heap, uint32_t cap, int vals)
 {
     o->s_.blk.heap = heap;
-    o->s_.blk.capw = ((uint64_t)cap << 4) | GC_BLK_TAG;
+    o->s_.blk.capw = ((uint64_t)cap << 5) | (vals ? GC_BLK_VALS : 0) | GC_BLK_TAG;
 }
+/* Lists and tuples keep values-only blocks. */
+static inline int gc__kind_vals(int kind)
+{
+    return kind == GC_KIND_LIST || kind == GC_KIND_TUPLE;
+}
+/* The slots of an object whose storage is not values-only. */
 static inline GcSlot *gc__slots(GcObject *o)
 {
+    GC_ASSERT(!gc__valsonly(o));
     return gc__big(o) ? o->s_.blk.heap : &o->s_.one;
+}
+/* The values of o's slots, whatever the storage: slot i's at v[i * stride]. */
+static inline GcValue *gc__vals(GcObject *o, uint32_t *stride)
+{
+    if (gc__valsonly(o)) {
+        *stride = 1;
+        return (GcValue *)(void *)o->s_.blk.heap;
+    }
+    *stride = 2;
+    return &(gc__big(o) ? o->s_.blk.heap : &o->s_.one)->val;
+}
+/* Slot i (read), and its raw store (no log, no key index). */
+static inline GcSlot gc__slot(const GcObject *o, uint32_t i)
+{
+    return gc_slot(o, i);
+}
+static inline void gc__slot_val_put(GcObject *o, uint32_t i, GcValue val)
+{
+    uint32_t st;
+    gc__vals(o, &st)[i * st] = val;
+}
+static inline void gc__slot_put(GcObject *o, uint32_t i, GcValue key, GcValue val)
+{
+    if (gc__valsonly(o)) {
+        GC_ASSERT(key == GC_UNBOUND);
+        ((GcValue *)(void *)o->s_.blk.heap)[i] = val;
+        return;
+    }
+    GcSlot *s = gc__big(o) ? o->s_.blk.heap : &o->s_.one;
+    s[i].key = key;
+    s[i].val = val;
+}
+/* The bytes of a block of cap slots in o's layout (its key index aside). */
+static inline size_t gc__blk_bytes(const GcObject *o, uint32_t cap)
+{
+    return (size_t)cap * (gc__valsonly(o) ? sizeof(GcValue) : sizeof(GcSlot));
 }
 
 /* Weakref links live in the weakref's (unused) inline slot's value, above
@@ -699,9 +748,7 @@ static inline void gc__slot_write(GcHeap *h, GcId id, uint32_t i, GcValue key, G
 {
     GcObject *o = gc__o(h, id);
     if (!h->record && !gc__has_ix(o)) { /* what gc__slot_write_full does then */
-        GcSlot *s = gc__slots(o);
-        s[i].key = key;
-        s[i].val = val;
+        gc__slot_put(o, i, key, val);
         return;
     }
     gc__slot_write_full(h, id, i, key, val);

@@ -93,6 +93,10 @@ void gc__ix_rebuild(GcObject *o)
 
 void gc__slot_key_store(GcObject *o, uint32_t i, GcValue key)
 {
+    if (gc__valsonly(o)) { /* a list's or tuple's items have no key */
+        GC_ASSERT(key == GC_UNBOUND);
+        return;
+    }
     GcSlot *s = gc__slots(o);
     if (s[i].key == key)
         return;
@@ -130,16 +134,21 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
     if (n <= had)
         return 0;
     uint32_t cap = grown_cap(o, had, n);
+    int vals = gc__big(o) ? gc__valsonly(o) : gc__kind_vals(o->kind);
+    size_t unit = vals ? sizeof(GcValue) : sizeof(GcSlot);
     /* A dict's block holds its key index after the slots. */
-    size_t bytes = (size_t)cap * sizeof(GcSlot);
+    size_t bytes = (size_t)cap * unit;
     if (o->kind == GC_KIND_DICT && cap >= GC_IX_MIN)
         bytes += (size_t)cap * 2 * sizeof(uint32_t);
-    GcSlot *s;
+    char *s;
     if (!gc__big(o)) {
         s = gc_malloc(bytes);
         if (!s)
             return gc_fail(h, "out of memory");
-        s[0] = o->s_.one;
+        if (vals)
+            *(GcValue *)(void *)s = o->s_.one.val; /* a list's or tuple's key is unused */
+        else
+            *(GcSlot *)(void *)s = o->s_.one;
         h->nblocks += h->lean;
     } else {
         s = gc_realloc(o->s_.blk.heap, bytes);
@@ -154,8 +163,8 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
      * slots of its 2^24 it never uses, 108 MB); lean_record zeroes a block
      * it reuses. */
     if (!h->lean || o->kind == GC_KIND_DICT)
-        memset(s + had, 0, (size_t)(cap - had) * sizeof *s);
-    gc__set_blk(o, s, cap);
+        memset(s + had * unit, 0, (size_t)(cap - had) * unit);
+    gc__set_blk(o, s, cap, vals);
     if (gc__has_ix(o))
         ix_rebuild(o);
     return 0;
@@ -164,14 +173,14 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
 void gc__slot_write_full(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val)
 {
     GcObject *o = gc__o(h, id);
-    GcSlot *s = gc__slots(o);
     if (h->record) {
-        if (s[i].key != key)
-            gc__log(h, W_SLOTK, 0, id, i, (int64_t)s[i].key, (int64_t)key);
-        gc__log(h, W_SLOTV, 0, id, i, (int64_t)s[i].val, (int64_t)val);
+        GcSlot s = gc__slot(o, i);
+        if (s.key != key)
+            gc__log(h, W_SLOTK, 0, id, i, (int64_t)s.key, (int64_t)key);
+        gc__log(h, W_SLOTV, 0, id, i, (int64_t)s.val, (int64_t)val);
     }
     gc__slot_key_store(o, i, key);
-    s[i].val = val;
+    gc__slot_val_put(o, i, val);
 }
 
 int32_t gc_class_add(GcHeap *h, int32_t name_atom, int has_del)
@@ -277,11 +286,12 @@ static GcId lean_record(GcHeap *h)
     }
     GcSlot *heap = gc__big(o) ? o->s_.blk.heap : NULL;
     uint32_t cap = gc__cap(o);
+    int vals = gc__valsonly(o);
     if (heap)
-        memset(heap, 0, (size_t)cap * sizeof *heap);
+        memset(heap, 0, gc__blk_bytes(o, cap));
     memset(o, 0, sizeof *o);
     if (heap)
-        gc__set_blk(o, heap, cap);
+        gc__set_blk(o, heap, cap, vals);
     o->id = id;
     return id;
 }
@@ -311,6 +321,16 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
             gc_free(o->s_.blk.heap);
             memset(&o->s_, 0, sizeof o->s_);
             h->nblocks--;
+        } else if (o && gc__big(o) && gc__valsonly(o) != gc__kind_vals(kind)) {
+            /* the freed record's (empty) block, in the new kind's layout */
+            uint32_t cap = gc__cap(o), c = gc__valsonly(o) ? cap / 2 : cap * 2;
+            if (c > 1) {
+                gc__set_blk(o, o->s_.blk.heap, c, gc__kind_vals(kind));
+            } else {
+                gc_free(o->s_.blk.heap);
+                memset(&o->s_, 0, sizeof o->s_);
+                h->nblocks--;
+            }
         }
     } else {
         id = (GcId)h->g[GF_MAXID] + 1;
@@ -590,7 +610,9 @@ int gc_decref(GcHeap *h, GcValue v)
 int gc_slot_find(const GcHeap *h, GcId obj, GcValue key)
 {
     const GcObject *o = gc__o(h, obj);
-    const GcSlot *s = gc_slots(o);
+    if (gc__valsonly(o)) /* a list's or tuple's items: keys unused */
+        return key == GC_UNBOUND && o->nslots ? 0 : -1;
+    const GcSlot *s = gc__slots((GcObject *)o);
     if (gc__has_ix(o)) {
         const uint32_t *t = ix_ctable(o);
         uint32_t mask = 2 * gc__cap(o) - 1;
@@ -690,11 +712,9 @@ int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
                 return -1;
             o->nslots = i + 1;
         } else {
-            old = gc__slots(o)[i].val;
+            old = gc__slot(o, i).val;
         }
-        GcSlot *s = gc__slots(o);
-        s[i].key = key;
-        s[i].val = v;
+        gc__slot_put(o, i, key, v);
         return gc_decref(h, old);
     }
     return slot_set_full(h, obj, i, key, v);
@@ -713,7 +733,7 @@ static GC_NOINLINE int slot_set_full(GcHeap *h, GcId obj, uint32_t i, GcValue ke
         o = gc__o(h, obj);
         SET_OBJ(h, obj, OF_NSLOTS, i + 1);
     } else {
-        old = gc__slots(o)[i].val;
+        old = gc__slot(o, i).val;
     }
     gc__event(h, GC_EV_STORE, obj, GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0, (int32_t)i, 0, 0);
     gc__inflight_del(h, v);
@@ -740,9 +760,10 @@ int gc_slot_insert(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
     gc__event(h, GC_EV_STORE, obj, GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0, (int32_t)i, 0, 0);
     SET_OBJ(h, obj, OF_NSLOTS, n + 1);
     o = gc__o(h, obj);
-    GcSlot *s = gc__slots(o);
-    for (uint32_t k = n; k > i; k--)
-        gc__slot_write(h, obj, k, s[k - 1].key, s[k - 1].val);
+    for (uint32_t k = n; k > i; k--) {
+        GcSlot s = gc__slot(o, k - 1);
+        gc__slot_write(h, obj, k, s.key, s.val);
+    }
     gc__inflight_del(h, v);
     gc__slot_write(h, obj, i, key, v);
     if (o->kind == GC_KIND_DICT)
@@ -752,7 +773,7 @@ int gc_slot_insert(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
 
 int gc_slot_take(GcHeap *h, GcId obj, uint32_t i, GcValue *out)
 {
-    *out = gc__slots(gc__o(h, obj))[i].val;
+    *out = gc__slot(gc__o(h, obj), i).val;
     gc__event(h, GC_EV_SLOT_DEL, obj, 0, (int32_t)i, 0, 0);
     gc__slot_write(h, obj, i, GC_UNBOUND, GC_UNBOUND);
     gc__inflight_add(h, *out);
@@ -763,11 +784,11 @@ void gc_slots_drop_holes(GcHeap *h, GcId obj, uint32_t from)
 {
     uint32_t n = gc__o(h, obj)->nslots, j = from;
     for (uint32_t k = from; k < n; k++) {
-        const GcSlot *s = gc__slots(gc__o(h, obj));
-        if (s[k].val == GC_UNBOUND)
+        GcSlot s = gc__slot(gc__o(h, obj), k);
+        if (s.val == GC_UNBOUND)
             continue;
         if (j != k)
-            gc__slot_write(h, obj, j, s[k].key, s[k].val);
+            gc__slot_write(h, obj, j, s.key, s.val);
         j++;
     }
     for (uint32_t k = j; k < n; k++)
@@ -786,8 +807,8 @@ int gc_slots_open(GcHeap *h, GcId obj, uint32_t at, uint32_t n)
         return -1;
     SET_OBJ(h, obj, OF_NSLOTS, size + n);
     for (uint32_t k = size; k-- > at;) {
-        const GcSlot *s = gc__slots(gc__o(h, obj));
-        gc__slot_write(h, obj, k + n, s[k].key, s[k].val);
+        GcSlot s = gc__slot(gc__o(h, obj), k);
+        gc__slot_write(h, obj, k + n, s.key, s.val);
     }
     for (uint32_t k = at; k < at + n; k++)
         gc__slot_write(h, obj, k, GC_UNBOUND, GC_UNBOUND);
@@ -812,8 +833,7 @@ int gc_slots_clear(GcHeap *h, GcId obj, int last_first, GcValue *out)
         ix_rebuild(o);
     } else {
         for (uint32_t i = 0; i < n; i++) {
-            GcSlot *s = gc__slots(gc__o(h, obj));
-            out[i] = s[i].val;
+            out[i] = gc__slot(gc__o(h, obj), i).val;
             gc__slot_write(h, obj, i, GC_UNBOUND, GC_UNBOUND);
         }
     }
@@ -830,7 +850,7 @@ GcId gc_attr_holder(const GcHeap *h, GcId obj)
 {
     const GcObject *o = gc__o(h, obj);
     if (o->kind == GC_KIND_INSTANCE && (o->flags & GC_F_DICT))
-        return GC_VAL_ID(gc_slots(o)[0].val);
+        return GC_VAL_ID(gc__slot(o, 0).val);
     return obj;
 }
 
@@ -956,7 +976,6 @@ int gc_delattr(GcHeap *h, GcId obj, int32_t atom, GcValue *out)
 int gc__attr_order(const GcHeap *h, const GcObject *o, uint32_t *idx)
 {
     uint32_t n = o->nslots;
-    const GcSlot *s = gc_slots(o);
     for (uint32_t i = 0; i < n; i++)
         idx[i] = i;
     if (o->kind != GC_KIND_INSTANCE || (o->flags & GC_F_DICT) || n < 2 ||
@@ -969,7 +988,7 @@ int gc__attr_order(const GcHeap *h, const GcObject *o, uint32_t *idx)
         return 1; /* cannot happen; the insertion order then */
     int sorted = 1;
     for (uint32_t i = 0; i < n; i++) {
-        rank[i] = gc__class_key_lookup(h, o->cls, (int32_t)GC_VAL_PAYLOAD(s[i].key));
+        rank[i] = gc__class_key_lookup(h, o->cls, (int32_t)GC_VAL_PAYLOAD(gc__slot(o, i).key));
         if (i > 0 && rank[i] < rank[i - 1])
             sorted = 0;
     }
@@ -991,11 +1010,12 @@ int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out)
 {
     GcObject *o = gc__o(h, obj);
     uint32_t n = o->nslots;
-    GcSlot *s = gc__slots(o);
-    *out = s[i].val;
+    *out = gc__slot(o, i).val;
     gc__event(h, GC_EV_SLOT_DEL, obj, 0, (int32_t)i, 0, 0);
-    for (uint32_t k = i; k + 1 < n; k++)
-        gc__slot_write(h, obj, k, s[k + 1].key, s[k + 1].val);
+    for (uint32_t k = i; k + 1 < n; k++) {
+        GcSlot s = gc__slot(o, k + 1);
+        gc__slot_write(h, obj, k, s.key, s.val);
+    }
     gc__slot_write(h, obj, n - 1, GC_UNBOUND, GC_UNBOUND);
     SET_OBJ(h, obj, OF_NSLOTS, n - 1);
     gc__inflight_add(h, *out);

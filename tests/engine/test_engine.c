@@ -194,8 +194,8 @@ static uint64_t fingerprint(GcHeap *h)
         MIX(o->gc_refs); MIX(o->prev); MIX(o->next); MIX(o->nslots); MIX(o->wr_referent);
         MIX(gc_weakref_head(h, id));
         for (uint32_t i = 0; i < o->nslots; i++) {
-            MIX(gc_slots(o)[i].key);
-            MIX(gc_slots(o)[i].val);
+            MIX(gc_slot(o, i).key);
+            MIX(gc_slot(o, i).val);
         }
     }
     const GcGlobals *g = gc_globals(h);
@@ -585,12 +585,11 @@ static void test_slot_capacity(void)
             gc_seek(h, (int32_t)((int64_t)gc_event_count(h) * ((j * 7) % 24) / 24));
             for (GcId id = 1; id <= gc_max_id(h); id++) {
                 const GcObject *o = gc_object(h, id);
-                const GcSlot *sl = gc_slots(o);
                 uint32_t cap = gc_slot_cap(o);
                 EXPECT(cap >= o->nslots && cap >= 1, "cursor %d: #%d: %u slots, room for %u",
                        gc_cursor(h), id, o->nslots, cap);
                 for (uint32_t i = o->nslots; i < cap && o->kind != GC_KIND_WEAKREF; i++)
-                    if (sl[i].key != GC_UNBOUND || sl[i].val != GC_UNBOUND) {
+                    if (gc_slot(o, i).key != GC_UNBOUND || gc_slot(o, i).val != GC_UNBOUND) {
                         EXPECT(0, "cursor %d: #%d: slot %u of %u is not empty", gc_cursor(h), id,
                                i, o->nslots);
                         break;
@@ -655,7 +654,7 @@ static void test_weakref_heads(void)
                     GcId x = gc_weakref_head(h, o->wr_referent);
                     for (int k = 0; x && x != id && k < 10; k++)
                         /* next: above the inline value's low nibble (gc_internal.h) */
-                        x = (GcId)((gc_slots(gc_object(h, x))[0].val >> 4) & 0x3fffffffu);
+                        x = (GcId)((gc_slot(gc_object(h, x), 0).val >> 4) & 0x3fffffffu);
                     EXPECT(x == id, "cursor %d: weakref %d not in %d's list", gc_cursor(h), id,
                            o->wr_referent);
                 }
@@ -777,14 +776,13 @@ static int dict_index_ok(GcHeap *h, int32_t cursor)
         const GcObject *o = gc_object(h, id);
         if (o->state != GC_STATE_ALIVE || o->kind != GC_KIND_DICT)
             continue;
-        const GcSlot *sl = gc_slots(o);
         for (uint32_t i = 0; i < o->nslots + 4 && !bad; i++) {
-            GcValue key = i < o->nslots ? sl[i].key : absent[i - o->nslots];
+            GcValue key = i < o->nslots ? gc_slot(o, i).key : absent[i - o->nslots];
             if (key == GC_UNBOUND)
                 continue;
             int first = -1;
             for (uint32_t j = 0; j < o->nslots && first < 0; j++)
-                if (sl[j].key == key)
+                if (gc_slot(o, j).key == key)
                     first = (int)j;
             int got = gc_slot_find(h, id, key);
             EXPECT(got == first,
