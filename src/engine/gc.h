@@ -190,10 +190,9 @@ typedef struct GcSlot {
 #define GC_ID_BITS 25
 #define GC_MAX_ID  ((1 << GC_ID_BITS) - 1)
 
-/* A record is 48 bytes: its id, list links, kind, state, list and flags
- * share 12 (bit-fields, read and written as the plain fields were); the
- * capacity of its slot storage is kept in that storage's place (s_), so
- * the fields before it take 28 bytes (44 in all, padded to 48). */
+/* A record is 40 bytes: its id, list links, kind, state, list and flags
+ * share 12 (bit-fields, read and written as the plain fields were), the
+ * inline slot's key 4 and its value or the slot block's address 8. */
 typedef struct GcObject {
     struct __attribute__((packed)) {
         uint64_t id : GC_ID_BITS;
@@ -213,26 +212,23 @@ typedef struct GcObject {
         GcId wr_referent; /* weakrefs: the object referred to (0 once cleared) */
     };
     /* Private: use gc_slot() and gc_slot_cap().  One slot is stored
-     * inline; more in a block of cap slots, whose address and capacity
-     * take the inline slot's place (capw: cap << 5, a bit for a block of
-     * values only (lists, tuples: 8 bytes an item), and 15 in the low
-     * nibble, which no value's tag has); a weakref keeps its callback and
-     * its links in its referent's weakref list in the inline slot. */
+     * inline: its value in s_.one, its key in key0 (an attribute name's
+     * atom, 0 = GC_UNBOUND; a weakref's callback, whose links in its
+     * referent's weakref list are in s_.one).  More slots live in a block:
+     * s_.blk is its address (16-byte aligned) with a low nibble no value's
+     * tag has, GC_BLK_TAG (key and value, GcSlot) or GC_BLK_VALS_TAG (a
+     * list's or a tuple's items: values only, 8 bytes each); the block
+     * starts with its capacity (GC_BLK_HEAD bytes), then the slots.  A
+     * dict's slots are always in a block. */
+    uint32_t key0;
     union {
-        struct {
-            GcSlot *heap;
-            uint64_t capw;
-        } blk;
-        GcSlot one;
+        uint64_t blk;
+        GcValue one;
     } s_;
-    /* Kept beside the records: the first weakref to an object
-     * (gc_weakref_head, a map of the few objects that have one) and, by a
-     * heap that records its history, when it was allocated and freed
-     * (gc_born, gc_died). */
 } GcObject;
 
 /* A weakref's callback (GC_V_FUNC or GC_NONE). */
-#define GC_WR_CALLBACK(o) ((o)->s_.one.key)
+#define GC_WR_CALLBACK(o) ((GcValue)(o)->key0)
 
 /* ---- classes, frames ---------------------------------------------------- */
 
@@ -460,14 +456,18 @@ const GcObject *gc_object(const GcHeap *h, GcId id); /* NULL if never allocated;
 /* Slot i of o (i < gc_slot_cap(o)), by value: a list's or a tuple's
  * items have the key GC_UNBOUND (they are stored as values only).  Inline:
  * the interpreter reads every item through it (the storage: GcObject.s_). */
-#define GC_BLK_TAG  15u
-#define GC_BLK_VALS 16u
+#define GC_BLK_TAG      15u
+#define GC_BLK_VALS_TAG 14u
+#define GC_BLK_HEAD     8u
 static inline GcSlot gc_slot(const GcObject *o, uint32_t i)
 {
-    uint64_t w = o->s_.blk.capw & 31u;
-    if (w == (GC_BLK_TAG | GC_BLK_VALS))
-        return (GcSlot){GC_UNBOUND, ((const GcValue *)(const void *)o->s_.blk.heap)[i]};
-    return ((w & 15u) == GC_BLK_TAG ? o->s_.blk.heap : &o->s_.one)[i];
+    uint64_t w = o->s_.blk;
+    if ((w & 15u) == GC_BLK_VALS_TAG)
+        return (GcSlot){GC_UNBOUND,
+                        ((const GcValue *)(uintptr_t)((w & ~(uint64_t)15) + GC_BLK_HEAD))[i]};
+    if ((w & 15u) == GC_BLK_TAG)
+        return ((const GcSlot *)(uintptr_t)((w & ~(uint64_t)15) + GC_BLK_HEAD))[i];
+    return (GcSlot){o->key0 ? GC_MKVAL(GC_V_STR, o->key0) : GC_UNBOUND, o->s_.one};
 }
 /* The slots o has room for without growing (at least 1: one is inline). */
 uint32_t gc_slot_cap(const GcObject *o);

@@ -126,11 +126,11 @@ static GcId chunk_hi(int32_t k, GcId maxid)
     return hi < maxid ? hi : maxid;
 }
 
-/* The room a copy of o's block takes, in GcSlot (a values-only block of
- * cap values takes half as many). */
-static uint32_t blk_units(const GcObject *o)
+/* The room a copy of a block of cap slots takes, in GcSlot (a values-only
+ * block of cap values takes half as many). */
+static uint32_t blk_units(const GcObject *o, uint32_t cap)
 {
-    return (uint32_t)((gc__blk_bytes(o, gc__cap(o)) + sizeof(GcSlot) - 1) / sizeof(GcSlot));
+    return (uint32_t)((gc__blk_bytes(o, cap) + sizeof(GcSlot) - 1) / sizeof(GcSlot));
 }
 
 /* The slots a copy of records lo..hi holds (GcSlot units). */
@@ -139,7 +139,7 @@ static int64_t count_slots(const GcHeap *h, GcId lo, GcId hi)
     int64_t n = 0;
     for (GcId id = lo; id <= hi; id++)
         if (gc__big(gc__o(h, id)))
-            n += blk_units(gc__o(h, id));
+            n += blk_units(gc__o(h, id), gc__cap(gc__o(h, id)));
     return n;
 }
 
@@ -184,12 +184,16 @@ static GcCkChunk *copy_chunk(GcHeap *h, int32_t k, GcId hi)
     /* the records and their GcLife lie in one block each (GC_CK_SHIFT) */
     memcpy(p->objs, gc__o(h, lo), (size_t)(hi - lo + 1) * sizeof *p->objs);
     memcpy(p->lives, gc__life(h, lo), (size_t)(hi - lo + 1) * sizeof *p->lives);
+    /* a copied record with a block keeps the block's capacity then in its
+     * key0 (unused with a block): the block itself may move or grow */
     GcSlot *s = p->slots;
     for (GcId id = lo; id <= hi; id++) {
         const GcObject *o = gc__o(h, id);
         if (gc__big(o)) {
-            memcpy(s, o->s_.blk.heap, gc__blk_bytes(o, gc__cap(o)));
-            s += blk_units(o);
+            uint32_t cap = gc__cap(o);
+            memcpy(s, gc__items(o), gc__blk_bytes(o, cap));
+            s += blk_units(o, cap);
+            p->objs[id - lo].key0 = cap;
         }
     }
     p->bytes = chunk_bytes(lo, hi, nslots);
@@ -341,11 +345,11 @@ static void fresh(GcObject *o, GcId id)
         size_t bytes = gc__blk_bytes(o, cap);
         if (gc__has_ix(o))
             bytes += (size_t)cap * 2 * sizeof(uint32_t);
-        GcSlot *heap = o->s_.blk.heap;
+        char *blk = gc__blk(o);
         int vals = gc__valsonly(o);
-        memset(heap, 0, bytes);
+        memset(blk + GC_BLK_HEAD, 0, bytes);
         memset(o, 0, sizeof *o);
-        gc__set_blk(o, heap, cap, vals);
+        gc__set_blk(o, blk, cap, vals);
     } else
         memset(o, 0, sizeof *o);
     o->id = id;
@@ -371,16 +375,18 @@ static void restore_record(GcObject *o, const GcObject *s, const GcSlot **pool)
     /* the record's block has the layout it had then (an id's kind never
      * changes in a recorded run) and at least its capacity then */
     uint32_t cap = gc__cap(o);
-    GcSlot *heap = o->s_.blk.heap;
+    char *blk = gc__blk(o);
+    GcSlot *heap = (GcSlot *)(void *)(blk + GC_BLK_HEAD);
     int had_ix = gc__has_ix(o), vals = gc__valsonly(o);
-    GcSlot one = s->s_.one;
-    uint32_t n = gc__big(s) ? gc__cap(s) : 1;
+    GcSlot one = gc__big(s) ? (GcSlot){0, 0} : gc__slot(s, 0); /* s's block is not read */
+    uint32_t n = gc__big(s) ? s->key0 : 1;
     GC_ASSERT(!gc__big(s) || gc__valsonly(s) == vals);
     *o = *s;
-    gc__set_blk(o, heap, cap, vals);
+    o->key0 = 0;
+    gc__set_blk(o, blk, cap, vals);
     if (gc__big(s)) {
         memcpy(heap, *pool, gc__blk_bytes(o, n));
-        *pool += blk_units(s);
+        *pool += blk_units(o, n);
     } else if (vals)
         *(GcValue *)(void *)heap = one.val;
     else

@@ -562,13 +562,14 @@ static int tp_clear(GcHeap *h, GcId id)
          * empty now, and is released from there, last item first, then
          * freed, as CPython's list_clear does, instead of copying the
          * values out first (8 bytes an item more at the peak). */
-        GcValue *items = (GcValue *)(void *)o->s_.blk.heap;
-        memset(&o->s_, 0, sizeof o->s_);
+        char *blk = gc__blk(o);
+        GcValue *items = (GcValue *)(void *)(blk + GC_BLK_HEAD);
+        o->s_.blk = 0;
         o->nslots = 0;
         int rc = 0;
         for (uint32_t k = n; k-- > 0 && rc == 0;)
             rc = gc_decref(h, items[k]);
-        gc_free(items);
+        gc_free(blk);
         return rc;
     }
     GcValue *copy = gc_malloc(n * sizeof *copy);

@@ -15,11 +15,11 @@
 
 static inline uint32_t *ix_table(GcObject *o)
 {
-    return (uint32_t *)(o->s_.blk.heap + gc__cap(o));
+    return (uint32_t *)(gc__slots(o) + gc__cap(o));
 }
 static inline const uint32_t *ix_ctable(const GcObject *o)
 {
-    return (const uint32_t *)(o->s_.blk.heap + gc__cap(o));
+    return (const uint32_t *)(gc__slots((GcObject *)o) + gc__cap(o));
 }
 
 /* The table's first probe for key.  An int is its own hash, as in CPython
@@ -46,7 +46,7 @@ static inline uint32_t ix_home(GcValue key, uint32_t mask)
 static void ix_put(GcObject *o, GcValue key, uint32_t p)
 {
     uint32_t *t = ix_table(o), mask = 2 * gc__cap(o) - 1;
-    const GcSlot *s = o->s_.blk.heap;
+    const GcSlot *s = gc__slots(o);
     uint32_t j = ix_home(key, mask);
     while (t[j] && s[t[j] - 1].key != key)
         j = (j + 1) & mask;
@@ -58,7 +58,7 @@ static void ix_put(GcObject *o, GcValue key, uint32_t p)
 static void ix_del(GcObject *o, GcValue key, uint32_t p)
 {
     uint32_t *t = ix_table(o), mask = 2 * gc__cap(o) - 1;
-    const GcSlot *s = o->s_.blk.heap;
+    const GcSlot *s = gc__slots(o);
     uint32_t i = ix_home(key, mask);
     while (t[i] != p + 1) {
         if (!t[i])
@@ -80,7 +80,7 @@ static void ix_rebuild(GcObject *o)
 {
     uint32_t cap = gc__cap(o);
     memset(ix_table(o), 0, (size_t)cap * 2 * sizeof(uint32_t));
-    const GcSlot *s = o->s_.blk.heap;
+    const GcSlot *s = gc__slots(o);
     for (uint32_t p = 0; p < cap; p++)
         if (s[p].key != GC_UNBOUND)
             ix_put(o, s[p].key, p);
@@ -95,6 +95,10 @@ void gc__slot_key_store(GcObject *o, uint32_t i, GcValue key)
 {
     if (gc__valsonly(o)) { /* a list's or tuple's items have no key */
         GC_ASSERT(key == GC_UNBOUND);
+        return;
+    }
+    if (!gc__big(o)) {
+        gc__key0_put(o, key);
         return;
     }
     GcSlot *s = gc__slots(o);
@@ -130,14 +134,15 @@ static uint32_t grown_cap(const GcObject *o, uint32_t old, uint32_t n)
 
 int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
 {
-    uint32_t had = gc__cap(o);
+    /* a dict keeps no slot inline (its keys need not be atoms) */
+    uint32_t had = gc__big(o) ? gc__cap(o) : o->kind == GC_KIND_DICT ? 0 : 1;
     if (n <= had)
         return 0;
     uint32_t cap = grown_cap(o, had, n);
     int vals = gc__big(o) ? gc__valsonly(o) : gc__kind_vals(o->kind);
     size_t unit = vals ? sizeof(GcValue) : sizeof(GcSlot);
     /* A dict's block holds its key index after the slots. */
-    size_t bytes = (size_t)cap * unit;
+    size_t bytes = GC_BLK_HEAD + (size_t)cap * unit;
     if (o->kind == GC_KIND_DICT && cap >= GC_IX_MIN)
         bytes += (size_t)cap * 2 * sizeof(uint32_t);
     char *s;
@@ -145,13 +150,14 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
         s = gc_malloc(bytes);
         if (!s)
             return gc_fail(h, "out of memory");
-        if (vals)
-            *(GcValue *)(void *)s = o->s_.one.val; /* a list's or tuple's key is unused */
-        else
-            *(GcSlot *)(void *)s = o->s_.one;
+        if (had && vals) /* a list's or tuple's key is unused */
+            *(GcValue *)(void *)(s + GC_BLK_HEAD) = o->s_.one;
+        else if (had)
+            *(GcSlot *)(void *)(s + GC_BLK_HEAD) = gc__slot(o, 0);
+        o->key0 = 0;
         h->nblocks += h->lean;
     } else {
-        s = gc_realloc(o->s_.blk.heap, bytes);
+        s = gc_realloc(gc__blk(o), bytes);
         if (!s)
             return gc_fail(h, "out of memory");
     }
@@ -163,7 +169,7 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
      * slots of its 2^24 it never uses, 108 MB); lean_record zeroes a block
      * it reuses. */
     if (!h->lean || o->kind == GC_KIND_DICT)
-        memset(s + had * unit, 0, (size_t)(cap - had) * unit);
+        memset(s + GC_BLK_HEAD + had * unit, 0, (size_t)(cap - had) * unit);
     gc__set_blk(o, s, cap, vals);
     if (gc__has_ix(o))
         ix_rebuild(o);
@@ -280,18 +286,17 @@ static GcId lean_record(GcHeap *h)
     h->spare = o->prev; /* the stack's link (gc_internal.h) */
     if (gc__cap(o) >= GC_IX_MIN) {
         /* a big block may hold a key index (or lack one a dict needs) */
-        gc_free(o->s_.blk.heap);
-        memset(&o->s_, 0, sizeof o->s_);
+        gc__blk_free(o);
         h->nblocks--;
     }
-    GcSlot *heap = gc__big(o) ? o->s_.blk.heap : NULL;
+    char *blk = gc__big(o) ? gc__blk(o) : NULL;
     uint32_t cap = gc__cap(o);
     int vals = gc__valsonly(o);
-    if (heap)
-        memset(heap, 0, gc__blk_bytes(o, cap));
+    if (blk)
+        memset(blk + GC_BLK_HEAD, 0, gc__blk_bytes(o, cap));
     memset(o, 0, sizeof *o);
-    if (heap)
-        gc__set_blk(o, heap, cap, vals);
+    if (blk)
+        gc__set_blk(o, blk, cap, vals);
     o->id = id;
     return id;
 }
@@ -318,17 +323,15 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
         GcObject *o = id ? gc__o(h, id) : NULL;
         if (o && kind == GC_KIND_WEAKREF && gc__big(o)) {
             /* a weakref keeps its callback and links in the slot storage */
-            gc_free(o->s_.blk.heap);
-            memset(&o->s_, 0, sizeof o->s_);
+            gc__blk_free(o);
             h->nblocks--;
         } else if (o && gc__big(o) && gc__valsonly(o) != gc__kind_vals(kind)) {
             /* the freed record's (empty) block, in the new kind's layout */
             uint32_t cap = gc__cap(o), c = gc__valsonly(o) ? cap / 2 : cap * 2;
             if (c > 1) {
-                gc__set_blk(o, o->s_.blk.heap, c, gc__kind_vals(kind));
+                gc__set_blk(o, gc__blk(o), c, gc__kind_vals(kind));
             } else {
-                gc_free(o->s_.blk.heap);
-                memset(&o->s_, 0, sizeof o->s_);
+                gc__blk_free(o);
                 h->nblocks--;
             }
         }
@@ -338,7 +341,7 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
             SET_G(h, GF_MAXID, id);
             GcObject *o = gc__o(h, id);
             if (gc__big(o))
-                gc_free(o->s_.blk.heap);
+                gc_free(gc__blk(o));
             memset(o, 0, sizeof *o);
             o->id = id;
             if (h->lives)
@@ -610,8 +613,8 @@ int gc_decref(GcHeap *h, GcValue v)
 int gc_slot_find(const GcHeap *h, GcId obj, GcValue key)
 {
     const GcObject *o = gc__o(h, obj);
-    if (gc__valsonly(o)) /* a list's or tuple's items: keys unused */
-        return key == GC_UNBOUND && o->nslots ? 0 : -1;
+    if (!gc__big(o) || gc__valsonly(o)) /* one slot inline, or items without keys */
+        return o->nslots && gc__slot(o, 0).key == key ? 0 : -1;
     const GcSlot *s = gc__slots((GcObject *)o);
     if (gc__has_ix(o)) {
         const uint32_t *t = ix_ctable(o);
@@ -687,7 +690,7 @@ static void note_attr_order(GcHeap *h, const GcObject *o, uint32_t i, GcValue ke
     ClassKeys *k = &h->classkeys[o->cls];
     if (!k->ordered || i == 0 || (o->flags & GC_F_DICT))
         return;
-    int32_t prev = (int32_t)GC_VAL_PAYLOAD(gc__slots((GcObject *)o)[i - 1].key);
+    int32_t prev = (int32_t)GC_VAL_PAYLOAD(gc__slot(o, i - 1).key);
     if (gc__class_key_lookup(h, o->cls, (int32_t)GC_VAL_PAYLOAD(key)) <
         gc__class_key_lookup(h, o->cls, prev))
         k->ordered = 0;
@@ -874,7 +877,7 @@ static GcId materialize_dict(GcHeap *h, GcId obj)
     uint32_t n = o->nslots;
     int track = 0;
     for (uint32_t i = 0; i < n; i++) {
-        GcSlot sl = gc__slots(gc__o(h, obj))[i];
+        GcSlot sl = gc__slot(gc__o(h, obj), i);
         if (GC_VAL_IS_OBJ(sl.val)) {
             GcObject *t = gc__o(h, GC_VAL_ID(sl.val));
             track |= t->kind != GC_KIND_TUPLE || t->list != GC_LIST_NONE;
@@ -914,11 +917,10 @@ int gc_setattr(GcHeap *h, GcId obj, int32_t atom, GcValue v)
         /* A lean run rebinding an attribute in the instance's values: the
          * key is among the class's shared keys already (class_key_insert
          * below would find it and change nothing), so only the value moves */
-        GcSlot *s = gc__slots(o);
         for (uint32_t i = 0; i < o->nslots; i++)
-            if (s[i].key == key) {
-                GcValue old = s[i].val;
-                s[i].val = v;
+            if (gc__slot(o, i).key == key) {
+                GcValue old = gc__slot(o, i).val;
+                gc__slot_val_put(o, i, v);
                 return gc_decref(h, old);
             }
         /* a new attribute with a shared key to spare: appended (the slot

@@ -22,7 +22,7 @@ void gc_heap_free(GcHeap *h)
     int64_t left = h->lean ? h->nblocks : INT64_MAX;
     for (GcId i = 1; i < end && left > 0; i++)
         if (gc__big(gc__o(h, i))) {
-            gc_free(gc__o(h, i)->s_.blk.heap);
+            gc_free(gc__blk(gc__o(h, i)));
             left--;
         }
     for (int32_t k = 0; k < h->nchunks; k++)
