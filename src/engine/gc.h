@@ -190,8 +190,9 @@ typedef struct GcSlot {
 #define GC_ID_BITS 25
 #define GC_MAX_ID  ((1 << GC_ID_BITS) - 1)
 
-/* A record is 48 bytes: its id, list links, kind, state, list and flags
- * share 12 (bit-fields, read and written as the plain fields were). */
+/* A record is 40 bytes: its id, list links, kind, state, list and flags
+ * share 12 (bit-fields, read and written as the plain fields were), the
+ * inline slot's key 4 and its value or the slot block's address 8. */
 typedef struct GcObject {
     struct __attribute__((packed)) {
         uint64_t id : GC_ID_BITS;
@@ -206,25 +207,28 @@ typedef struct GcObject {
     int32_t refcnt;
     int32_t gc_refs; /* meaningful while GC_F_COLLECTING */
     uint32_t nslots;
-    uint32_t cap;
     union {
         int32_t cls;      /* instances: class index, else -1 */
         GcId wr_referent; /* weakrefs: the object referred to (0 once cleared) */
     };
-    /* Private: use gc_slots().  One slot is stored inline; a weakref keeps
-     * its callback and its links in its referent's weakref list here. */
+    /* Private: use gc_slot() and gc_slot_cap().  One slot is stored
+     * inline: its value in s_.one, its key in key0 (an attribute name's
+     * atom, 0 = GC_UNBOUND; a weakref's callback, whose links in its
+     * referent's weakref list are in s_.one).  More slots live in a block:
+     * s_.blk is its address (16-byte aligned) with a low nibble no value's
+     * tag has, GC_BLK_TAG (key and value, GcSlot) or GC_BLK_VALS_TAG (a
+     * list's or a tuple's items: values only, 8 bytes each); the block
+     * starts with its capacity (GC_BLK_HEAD bytes), then the slots.  A
+     * dict's slots are always in a block. */
+    uint32_t key0;
     union {
-        GcSlot *heap;
-        GcSlot one;
+        uint64_t blk;
+        GcValue one;
     } s_;
-    /* Kept beside the records: the first weakref to an object
-     * (gc_weakref_head, a map of the few objects that have one) and, by a
-     * heap that records its history, when it was allocated and freed
-     * (gc_born, gc_died). */
 } GcObject;
 
 /* A weakref's callback (GC_V_FUNC or GC_NONE). */
-#define GC_WR_CALLBACK(o) ((o)->s_.one.key)
+#define GC_WR_CALLBACK(o) ((GcValue)(o)->key0)
 
 /* ---- classes, frames ---------------------------------------------------- */
 
@@ -449,7 +453,24 @@ const GcClass *gc_class(const GcHeap *h, int32_t cls);
 
 GcId gc_max_id(const GcHeap *h);                 /* highest id allocated so far */
 const GcObject *gc_object(const GcHeap *h, GcId id); /* NULL if never allocated; never moves */
-const GcSlot *gc_slots(const GcObject *o);
+/* Slot i of o (i < gc_slot_cap(o)), by value: a list's or a tuple's
+ * items have the key GC_UNBOUND (they are stored as values only).  Inline:
+ * the interpreter reads every item through it (the storage: GcObject.s_). */
+#define GC_BLK_TAG      15u
+#define GC_BLK_VALS_TAG 14u
+#define GC_BLK_HEAD     8u
+static inline GcSlot gc_slot(const GcObject *o, uint32_t i)
+{
+    uint64_t w = o->s_.blk;
+    if ((w & 15u) == GC_BLK_VALS_TAG)
+        return (GcSlot){GC_UNBOUND,
+                        ((const GcValue *)(uintptr_t)((w & ~(uint64_t)15) + GC_BLK_HEAD))[i]};
+    if ((w & 15u) == GC_BLK_TAG)
+        return ((const GcSlot *)(uintptr_t)((w & ~(uint64_t)15) + GC_BLK_HEAD))[i];
+    return (GcSlot){o->key0 ? GC_MKVAL(GC_V_STR, o->key0) : GC_UNBOUND, o->s_.one};
+}
+/* The slots o has room for without growing (at least 1: one is inline). */
+uint32_t gc_slot_cap(const GcObject *o);
 /* The event index of id's allocation, and of its deallocation (-1 while
  * alive), at the cursor; kept only by a heap made with GcConfig.record
  * (in chunks beside the records'), else -1 and, once freed, 0. */

@@ -19,8 +19,9 @@
  * that holds it, and each entry is the one its key's probe finds. */
 static int check_key_index(const GcHeap *h, const GcObject *o, char *buf, size_t n)
 {
-    const GcSlot *s = gc_slots(o);
-    const uint32_t *t = (const uint32_t *)(s + o->cap);
+    const GcSlot *s = gc__slots((GcObject *)o);
+    uint32_t cap = gc_slot_cap(o);
+    const uint32_t *t = (const uint32_t *)(s + cap);
     for (uint32_t p = 0; p < o->nslots; p++) {
         if (s[p].key == GC_UNBOUND)
             continue;
@@ -30,11 +31,11 @@ static int check_key_index(const GcHeap *h, const GcObject *o, char *buf, size_t
             return -1;
         }
     }
-    for (uint32_t j = 0; j < 2 * o->cap; j++) {
+    for (uint32_t j = 0; j < 2 * cap; j++) {
         if (!t[j])
             continue;
         uint32_t p = t[j] - 1;
-        if (p >= o->cap || s[p].key == GC_UNBOUND ||
+        if (p >= cap || s[p].key == GC_UNBOUND ||
             (p < o->nslots && gc_slot_find(h, o->id, s[p].key) != (int)p)) {
             snprintf(buf, n, "dict #%d: key index entry %u (slot %u) is stale", o->id, j, p);
             return -1;
@@ -57,10 +58,9 @@ int gc_check(const GcHeap *ch, char *buf, size_t n)
         const GcObject *o = gc__o(h, id);
         if (o->state != GC_STATE_ALIVE)
             continue;
-        const GcSlot *s = gc_slots(o);
         for (uint32_t i = 0; i < o->nslots; i++)
-            if (GC_VAL_IS_OBJ(s[i].val)) {
-                GcId t = GC_VAL_ID(s[i].val);
+            if (GC_VAL_IS_OBJ(gc__slot(o, i).val)) {
+                GcId t = GC_VAL_ID(gc__slot(o, i).val);
                 CHECK(t >= 1 && t <= maxid, "object %d slot %u refers to bad id %d", id, i, t);
                 CHECK(gc__o(h, t)->state == GC_STATE_ALIVE, "object %d slot %u refers to freed %d",
                       id, i, t);

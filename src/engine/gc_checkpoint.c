@@ -126,13 +126,20 @@ static GcId chunk_hi(int32_t k, GcId maxid)
     return hi < maxid ? hi : maxid;
 }
 
-/* The slots a copy of records lo..hi holds. */
+/* The room a copy of a block of cap slots takes, in GcSlot (a values-only
+ * block of cap values takes half as many). */
+static uint32_t blk_units(const GcObject *o, uint32_t cap)
+{
+    return (uint32_t)((gc__blk_bytes(o, cap) + sizeof(GcSlot) - 1) / sizeof(GcSlot));
+}
+
+/* The slots a copy of records lo..hi holds (GcSlot units). */
 static int64_t count_slots(const GcHeap *h, GcId lo, GcId hi)
 {
     int64_t n = 0;
     for (GcId id = lo; id <= hi; id++)
-        if (gc__o(h, id)->cap > 1)
-            n += gc__o(h, id)->cap;
+        if (gc__big(gc__o(h, id)))
+            n += blk_units(gc__o(h, id), gc__cap(gc__o(h, id)));
     return n;
 }
 
@@ -177,12 +184,16 @@ static GcCkChunk *copy_chunk(GcHeap *h, int32_t k, GcId hi)
     /* the records and their GcLife lie in one block each (GC_CK_SHIFT) */
     memcpy(p->objs, gc__o(h, lo), (size_t)(hi - lo + 1) * sizeof *p->objs);
     memcpy(p->lives, gc__life(h, lo), (size_t)(hi - lo + 1) * sizeof *p->lives);
+    /* a copied record with a block keeps the block's capacity then in its
+     * key0 (unused with a block): the block itself may move or grow */
     GcSlot *s = p->slots;
     for (GcId id = lo; id <= hi; id++) {
         const GcObject *o = gc__o(h, id);
-        if (o->cap > 1) {
-            memcpy(s, o->s_.heap, (size_t)o->cap * sizeof *s);
-            s += o->cap;
+        if (gc__big(o)) {
+            uint32_t cap = gc__cap(o);
+            memcpy(s, gc__items(o), gc__blk_bytes(o, cap));
+            s += blk_units(o, cap);
+            p->objs[id - lo].key0 = cap;
         }
     }
     p->bytes = chunk_bytes(lo, hi, nslots);
@@ -329,18 +340,18 @@ void gc__ck_take(GcHeap *h)
  * one) is emptied with its keys. */
 static void fresh(GcObject *o, GcId id)
 {
-    uint32_t cap = o->cap;
-    if (cap > 1) {
-        size_t bytes = (size_t)cap * sizeof(GcSlot);
+    uint32_t cap = gc__cap(o);
+    if (gc__big(o)) {
+        size_t bytes = gc__blk_bytes(o, cap);
         if (gc__has_ix(o))
             bytes += (size_t)cap * 2 * sizeof(uint32_t);
-        GcSlot *heap = o->s_.heap;
-        memset(heap, 0, bytes);
+        char *blk = gc__blk(o);
+        int vals = gc__valsonly(o);
+        memset(blk + GC_BLK_HEAD, 0, bytes);
         memset(o, 0, sizeof *o);
-        o->s_.heap = heap;
+        gc__set_blk(o, blk, cap, vals);
     } else
         memset(o, 0, sizeof *o);
-    o->cap = cap;
     o->id = id;
 }
 
@@ -353,29 +364,34 @@ void gc__ck_fresh(GcHeap *h, GcId from, GcId to)
     }
 }
 
-/* Record id from checkpoint record s (whose slots, if it has a block, are
- * at *pool), keeping the record's storage. */
+/* Record id from checkpoint record s (whose slots, if it had a block, are
+ * at *pool, as many as its capacity then), keeping the record's storage. */
 static void restore_record(GcObject *o, const GcObject *s, const GcSlot **pool)
 {
-    uint32_t cap = o->cap;
-    if (cap <= 1) { /* inline then and now (capacities only grow) */
+    if (!gc__big(o)) { /* inline then and now (capacities only grow) */
         *o = *s;
-        o->cap = cap;
         return;
     }
-    GcSlot *heap = o->s_.heap;
-    int had_ix = gc__has_ix(o);
+    /* the record's block has the layout it had then (an id's kind never
+     * changes in a recorded run) and at least its capacity then */
+    uint32_t cap = gc__cap(o);
+    char *blk = gc__blk(o);
+    GcSlot *heap = (GcSlot *)(void *)(blk + GC_BLK_HEAD);
+    int had_ix = gc__has_ix(o), vals = gc__valsonly(o);
+    GcSlot one = gc__big(s) ? (GcSlot){0, 0} : gc__slot(s, 0); /* s's block is not read */
+    uint32_t n = gc__big(s) ? s->key0 : 1;
+    GC_ASSERT(!gc__big(s) || gc__valsonly(s) == vals);
     *o = *s;
-    o->cap = cap;
-    o->s_.heap = heap;
-    uint32_t n = 1;
-    if (s->cap > 1) {
-        n = s->cap;
-        memcpy(heap, *pool, (size_t)n * sizeof *heap);
-        *pool += n;
-    } else
-        heap[0] = s->s_.one;
-    memset(heap + n, 0, (size_t)(cap - n) * sizeof *heap);
+    o->key0 = 0;
+    gc__set_blk(o, blk, cap, vals);
+    if (gc__big(s)) {
+        memcpy(heap, *pool, gc__blk_bytes(o, n));
+        *pool += blk_units(o, n);
+    } else if (vals)
+        *(GcValue *)(void *)heap = one.val;
+    else
+        heap[0] = one;
+    memset((char *)heap + gc__blk_bytes(o, n), 0, gc__blk_bytes(o, cap - n));
     if (gc__has_ix(o))
         gc__ix_rebuild(o);
     else if (had_ix) /* a dict's block, the record not a dict at the checkpoint */

@@ -166,14 +166,15 @@ int gc__traverse(GcHeap *h, GcId id, RefList *out)
         return 0;
     if (reflist_reserve(h, out, n) < 0)
         return -1;
-    const GcSlot *s = gc__slots(o);
+    uint32_t st;
+    const GcValue *v = gc__vals(o, &st);
     GcId *ids = out->ids;
     int32_t *slots = out->slots;
     int32_t m = 0;
     if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE) {
         for (uint32_t k = n; k-- > 0;)
-            if (GC_VAL_IS_OBJ(s[k].val)) {
-                ids[m] = GC_VAL_ID(s[k].val);
+            if (GC_VAL_IS_OBJ(v[k * st])) {
+                ids[m] = GC_VAL_ID(v[k * st]);
                 slots[m++] = (int32_t)k;
             }
     } else {
@@ -182,8 +183,8 @@ int gc__traverse(GcHeap *h, GcId id, RefList *out)
                     h->classkeys[o->cls].ordered || gc__attr_order(h, o, idx);
         for (uint32_t k = 0; k < n; k++) {
             uint32_t i = plain ? k : idx[k];
-            if (GC_VAL_IS_OBJ(s[i].val)) {
-                ids[m] = GC_VAL_ID(s[i].val);
+            if (GC_VAL_IS_OBJ(v[i * st])) {
+                ids[m] = GC_VAL_ID(v[i * st]);
                 slots[m++] = (int32_t)i;
             }
         }
@@ -257,11 +258,12 @@ static void visit_all_reachable(GcHeap *h, GcId gc, GcListId young, uint8_t utag
     uint32_t n = o->nslots;
     if (o->kind == GC_KIND_WEAKREF || n == 0)
         return;
-    const GcSlot *s = gc__slots(o);
+    uint32_t st;
+    const GcValue *v = gc__vals(o, &st);
     if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE) {
         for (uint32_t k = n; k-- > 0;)
-            if (GC_VAL_IS_OBJ(s[k].val))
-                visit_reachable(h, gc, (int32_t)k, GC_VAL_ID(s[k].val), young, utag);
+            if (GC_VAL_IS_OBJ(v[k * st]))
+                visit_reachable(h, gc, (int32_t)k, GC_VAL_ID(v[k * st]), young, utag);
         return;
     }
     uint32_t idx[GC_SHARED_KEYS_MAX_SIZE + 2];
@@ -269,8 +271,8 @@ static void visit_all_reachable(GcHeap *h, GcId gc, GcListId young, uint8_t utag
                 h->classkeys[o->cls].ordered || gc__attr_order(h, o, idx);
     for (uint32_t k = 0; k < n; k++) {
         uint32_t i = plain ? k : idx[k];
-        if (GC_VAL_IS_OBJ(s[i].val))
-            visit_reachable(h, gc, (int32_t)i, GC_VAL_ID(s[i].val), young, utag);
+        if (GC_VAL_IS_OBJ(v[i * st]))
+            visit_reachable(h, gc, (int32_t)i, GC_VAL_ID(v[i * st]), young, utag);
     }
 }
 
@@ -337,11 +339,12 @@ static void update_subtract_refs_unrecorded(GcHeap *h, GcListId l)
         }
         if (o->kind == GC_KIND_WEAKREF)
             continue;
-        const GcSlot *s = gc__slots(o);
+        uint32_t st;
+        const GcValue *v = gc__vals(o, &st);
         for (uint32_t k = 0, n = o->nslots; k < n; k++) {
-            if (!GC_VAL_IS_OBJ(s[k].val))
+            if (!GC_VAL_IS_OBJ(v[k * st]))
                 continue;
-            GcObject *t = gc__o(h, GC_VAL_ID(s[k].val));
+            GcObject *t = gc__o(h, GC_VAL_ID(v[k * st]));
             if (t->flags & GC_F_COLLECTING) {
                 t->gc_refs--;
             } else if (ltag[t->list] == l) {
@@ -389,7 +392,7 @@ static int all_untracked(GcHeap *h, GcId id)
 {
     GcObject *o = gc__o(h, id);
     for (uint32_t i = 0; i < o->nslots; i++)
-        if (may_be_tracked(h, gc__slots(gc__o(h, id))[i].val))
+        if (may_be_tracked(h, gc__slot(gc__o(h, id), i).val))
             return 0;
     return 1;
 }
@@ -519,7 +522,7 @@ static int tp_clear(GcHeap *h, GcId id)
             plain = gc__attr_order(h, o, idx);
         for (uint32_t k = 0; k < n; k++) {
             uint32_t i = plain ? k : idx[k];
-            GcSlot s = gc__slots(gc__o(h, id))[i];
+            GcSlot s = gc__slot(gc__o(h, id), i);
             if (s.val == GC_UNBOUND)
                 continue;
             gc__slot_write(h, id, i, s.key, GC_UNBOUND);
@@ -538,13 +541,14 @@ static int tp_clear(GcHeap *h, GcId id)
         o = gc__o(h, id);
         if (o->state == GC_STATE_ALIVE) {
             uint32_t w = 0;
-            GcSlot *s = gc__slots(o);
-            for (uint32_t i = 0; i < o->nslots; i++)
-                if (s[i].val != GC_UNBOUND) {
+            for (uint32_t i = 0; i < o->nslots; i++) {
+                GcSlot s = gc__slot(o, i);
+                if (s.val != GC_UNBOUND) {
                     if (w != i)
-                        gc__slot_write(h, id, w, s[i].key, s[i].val);
+                        gc__slot_write(h, id, w, s.key, s.val);
                     w++;
                 }
+            }
             for (uint32_t i = w; i < o->nslots; i++)
                 gc__slot_write(h, id, i, GC_UNBOUND, GC_UNBOUND);
             if (w != o->nslots)
@@ -553,19 +557,19 @@ static int tp_clear(GcHeap *h, GcId id)
         return 0;
     }
     /* list / dict: make it empty first, then release. */
-    if (h->lean && o->kind == GC_KIND_LIST && o->cap > 1) {
+    if (h->lean && o->kind == GC_KIND_LIST && gc__big(o)) {
         /* Nothing logged (a lean run): the items' block leaves the list,
          * empty now, and is released from there, last item first, then
          * freed, as CPython's list_clear does, instead of copying the
          * values out first (8 bytes an item more at the peak). */
-        GcSlot *items = o->s_.heap;
-        memset(&o->s_, 0, sizeof o->s_);
-        o->cap = 0;
+        char *blk = gc__blk(o);
+        GcValue *items = (GcValue *)(void *)(blk + GC_BLK_HEAD);
+        o->s_.blk = 0;
         o->nslots = 0;
         int rc = 0;
         for (uint32_t k = n; k-- > 0 && rc == 0;)
-            rc = gc_decref(h, items[k].val);
-        gc_free(items);
+            rc = gc_decref(h, items[k]);
+        gc_free(blk);
         return rc;
     }
     GcValue *copy = gc_malloc(n * sizeof *copy);
@@ -818,7 +822,7 @@ static int mark_all(GcHeap *h, uint8_t *mark, int events)
         if (o->kind == GC_KIND_WEAKREF)
             continue;
         for (uint32_t i = 0; i < gc__o(h, id)->nslots; i++)
-            PUSH_VAL(gc__slots(gc__o(h, id))[i].val);
+            PUSH_VAL(gc__slot(gc__o(h, id), i).val);
     }
 #undef PUSH_VAL
     return 0;
@@ -894,7 +898,7 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
         if (o->kind == GC_KIND_WEAKREF)
             gc__weakref_unlink(h, id);
         for (uint32_t i = 0; i < gc__o(h, id)->nslots; i++) {
-            GcSlot s = gc__slots(gc__o(h, id))[i];
+            GcSlot s = gc__slot(gc__o(h, id), i);
             if (s.val == GC_UNBOUND)
                 continue;
             gc__slot_write(h, id, i, s.key, GC_UNBOUND);

@@ -79,8 +79,8 @@ static GcValue slot_key_at(const GcHeap *h, GcId id, uint32_t idx, int64_t w)
             return (GcValue)(wr->new_ != 0 ? wr->new_ : wr->old);
     }
     const GcObject *o = gc_object(h, id);
-    if (o && idx < (o->cap > 1 ? o->cap : 1))
-        return gc_slots(o)[idx].key;
+    if (o && idx < gc_slot_cap(o))
+        return gc_slot(o, idx).key;
     return GC_UNBOUND;
 }
 

@@ -276,9 +276,9 @@ const GcObject *gc_object(const GcHeap *h, GcId id)
     return gc__o(h, id);
 }
 
-const GcSlot *gc_slots(const GcObject *o)
+uint32_t gc_slot_cap(const GcObject *o)
 {
-    return o->cap <= 1 ? &o->s_.one : o->s_.heap;
+    return gc__cap(o);
 }
 
 int32_t gc_born(const GcHeap *h, GcId id)

@@ -631,7 +631,7 @@ static void apply_write(GcHeap *h, const GcWrite *w, int forward)
         gc__slot_key_store(gc__o(h, w->id), w->idx, (GcValue)v);
         break;
     case W_SLOTV:
-        gc__slots(gc__o(h, w->id))[w->idx].val = (GcValue)v;
+        gc__slot_val_put(gc__o(h, w->id), w->idx, (GcValue)v);
         break;
     case W_FRAME: {
         GcFrame *f = &h->frames[w->id];

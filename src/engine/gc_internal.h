@@ -448,11 +448,114 @@ static inline void gc__life_set(GcHeap *h, GcId id, int field, int32_t v)
     *p = v;
 }
 
-static inline GcSlot *gc__slots(GcObject *o) { return o->cap <= 1 ? &o->s_.one : o->s_.heap; }
+/* An object's slot storage (GcObject.s_, gc.h): one slot inline (value
+ * in s_.one, key in key0), or a block ("big") of cap slots: its address
+ * tagged GC_BLK_TAG (GcSlot: key and value) or GC_BLK_VALS_TAG (values
+ * only: a list's or a tuple's items, whose keys are GC_UNBOUND: 8 bytes an
+ * item, as CPython's ob_item), the capacity in the block's first
+ * GC_BLK_HEAD bytes.  The block of a dict with a key index holds the index
+ * after its cap slots; a dict's slots are always in a block (its keys need
+ * not be atoms). */
+static inline int gc__big(const GcObject *o)
+{
+    return (o->s_.blk & 15u) >= GC_BLK_VALS_TAG;
+}
+static inline int gc__valsonly(const GcObject *o)
+{
+    return (o->s_.blk & 15u) == GC_BLK_VALS_TAG;
+}
+/* The block's start (what gc_malloc gave) and its slots. */
+static inline char *gc__blk(const GcObject *o)
+{
+    GC_ASSERT(gc__big(o));
+    return (char *)(uintptr_t)(o->s_.blk & ~(uint64_t)15);
+}
+static inline void *gc__items(const GcObject *o)
+{
+    return gc__blk(o) + GC_BLK_HEAD;
+}
+static inline uint32_t gc__cap(const GcObject *o)
+{
+    return gc__big(o) ? *(const uint32_t *)(const void *)gc__blk(o) : 1;
+}
+static inline void gc__set_blk(GcObject *o, void *blk, uint32_t cap, int vals)
+{
+    *(uint32_t *)blk = cap;
+    o->s_.blk = (uint64_t)(uintptr_t)blk | (vals ? GC_BLK_VALS_TAG : GC_BLK_TAG);
+}
+/* Frees o's block (o's storage is then one empty inline slot). */
+static inline void gc__blk_free(GcObject *o)
+{
+    gc_free(gc__blk(o));
+    o->s_.blk = 0;
+}
+/* Lists and tuples keep values-only blocks. */
+static inline int gc__kind_vals(int kind)
+{
+    return kind == GC_KIND_LIST || kind == GC_KIND_TUPLE;
+}
+/* The slots of a GcSlot block. */
+static inline GcSlot *gc__slots(GcObject *o)
+{
+    GC_ASSERT(gc__big(o) && !gc__valsonly(o));
+    return (GcSlot *)gc__items(o);
+}
+/* The values of o's slots, whatever the storage: slot i's at v[i * stride]. */
+static inline GcValue *gc__vals(GcObject *o, uint32_t *stride)
+{
+    if (!gc__big(o)) {
+        *stride = 1;
+        return &o->s_.one;
+    }
+    if (gc__valsonly(o)) {
+        *stride = 1;
+        return (GcValue *)gc__items(o);
+    }
+    *stride = 2;
+    return &((GcSlot *)gc__items(o))->val;
+}
+/* Slot i (read), and its raw store (no log, no key index). */
+static inline GcSlot gc__slot(const GcObject *o, uint32_t i)
+{
+    return gc_slot(o, i);
+}
+static inline void gc__slot_val_put(GcObject *o, uint32_t i, GcValue val)
+{
+    uint32_t st;
+    gc__vals(o, &st)[i * st] = val;
+}
+/* The inline slot's key: an attribute name (an atom) or GC_UNBOUND. */
+static inline void gc__key0_put(GcObject *o, GcValue key)
+{
+    GC_ASSERT(key == GC_UNBOUND || GC_VAL_TAG(key) == GC_V_STR);
+    o->key0 = key == GC_UNBOUND ? 0 : (uint32_t)GC_VAL_PAYLOAD(key);
+}
+static inline void gc__slot_put(GcObject *o, uint32_t i, GcValue key, GcValue val)
+{
+    if (!gc__big(o)) {
+        GC_ASSERT(i == 0);
+        gc__key0_put(o, key);
+        o->s_.one = val;
+    } else if (gc__valsonly(o)) {
+        GC_ASSERT(key == GC_UNBOUND);
+        ((GcValue *)gc__items(o))[i] = val;
+    } else {
+        GcSlot *s = gc__slots(o);
+        s[i].key = key;
+        s[i].val = val;
+    }
+}
+/* The bytes of a block of cap slots in o's layout (its header and key
+ * index aside). */
+static inline size_t gc__blk_bytes(const GcObject *o, uint32_t cap)
+{
+    return (size_t)cap * (gc__valsonly(o) ? sizeof(GcValue) : sizeof(GcSlot));
+}
 
-/* Weakref links live in the weakref's (unused) slot storage. */
-#define WR_NEXT(o) ((GcId)((o)->s_.one.val & 0xffffffffu))
-#define WR_PREV(o) ((GcId)((o)->s_.one.val >> 32))
+/* Weakref links live in the weakref's (unused) inline slot's value, above
+ * its low nibble: 30 bits each (ids have GC_ID_BITS). */
+#define WR_NEXT(o) ((GcId)(((o)->s_.one >> 4) & 0x3fffffffu))
+#define WR_PREV(o) ((GcId)((o)->s_.one >> 34))
 
 static inline int64_t gc__obj_get(const GcObject *o, int field)
 {
@@ -469,7 +572,7 @@ static inline int64_t gc__obj_get(const GcObject *o, int field)
     case OF_NSLOTS: return o->nslots;
     case OF_WR_REFERENT: return o->wr_referent;
     case OF_WR_CALLBACK:
-        return (int64_t)o->s_.one.key;
+        return (int64_t)o->key0;
     case OF_WR_NEXT: return WR_NEXT(o);
     case OF_WR_PREV:
         return WR_PREV(o);
@@ -492,13 +595,13 @@ static inline void gc__obj_put(GcObject *o, int field, int64_t v)
     case OF_NSLOTS: o->nslots = (uint32_t)v; break;
     case OF_WR_REFERENT: o->wr_referent = (GcId)v; break;
     case OF_WR_CALLBACK:
-        o->s_.one.key = (GcValue)v;
+        o->key0 = (uint32_t)v; /* GC_NONE or a GC_V_FUNC value: 32 bits */
         break;
     case OF_WR_NEXT:
-        o->s_.one.val = (o->s_.one.val & ~(GcValue)0xffffffffu) | (uint32_t)v;
+        o->s_.one = (o->s_.one & ~((GcValue)0x3fffffffu << 4)) | ((GcValue)(uint32_t)v << 4);
         break;
     case OF_WR_PREV:
-        o->s_.one.val = (o->s_.one.val & 0xffffffffu) | ((GcValue)(uint32_t)v << 32);
+        o->s_.one = (o->s_.one & ((GcValue)0x3fffffffu << 4)) | ((GcValue)(uint32_t)v << 34);
         break;
     }
 }
@@ -663,7 +766,7 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n);
 #define GC_IX_MIN 16u
 static inline int gc__has_ix(const GcObject *o)
 {
-    return o->kind == GC_KIND_DICT && o->cap >= GC_IX_MIN;
+    return o->kind == GC_KIND_DICT && gc__cap(o) >= GC_IX_MIN;
 }
 void gc__slot_key_store(GcObject *o, uint32_t i, GcValue key);
 
@@ -673,9 +776,7 @@ static inline void gc__slot_write(GcHeap *h, GcId id, uint32_t i, GcValue key, G
 {
     GcObject *o = gc__o(h, id);
     if (!h->record && !gc__has_ix(o)) { /* what gc__slot_write_full does then */
-        GcSlot *s = gc__slots(o);
-        s[i].key = key;
-        s[i].val = val;
+        gc__slot_put(o, i, key, val);
         return;
     }
     gc__slot_write_full(h, id, i, key, val);

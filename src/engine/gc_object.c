@@ -15,11 +15,11 @@
 
 static inline uint32_t *ix_table(GcObject *o)
 {
-    return (uint32_t *)(o->s_.heap + o->cap);
+    return (uint32_t *)(gc__slots(o) + gc__cap(o));
 }
 static inline const uint32_t *ix_ctable(const GcObject *o)
 {
-    return (const uint32_t *)(o->s_.heap + o->cap);
+    return (const uint32_t *)(gc__slots((GcObject *)o) + gc__cap(o));
 }
 
 /* The table's first probe for key.  An int is its own hash, as in CPython
@@ -45,8 +45,8 @@ static inline uint32_t ix_home(GcValue key, uint32_t mask)
  * the position written last. */
 static void ix_put(GcObject *o, GcValue key, uint32_t p)
 {
-    uint32_t *t = ix_table(o), mask = 2 * o->cap - 1;
-    const GcSlot *s = o->s_.heap;
+    uint32_t *t = ix_table(o), mask = 2 * gc__cap(o) - 1;
+    const GcSlot *s = gc__slots(o);
     uint32_t j = ix_home(key, mask);
     while (t[j] && s[t[j] - 1].key != key)
         j = (j + 1) & mask;
@@ -57,8 +57,8 @@ static void ix_put(GcObject *o, GcValue key, uint32_t p)
  * entries after it move back (deletion without tombstones). */
 static void ix_del(GcObject *o, GcValue key, uint32_t p)
 {
-    uint32_t *t = ix_table(o), mask = 2 * o->cap - 1;
-    const GcSlot *s = o->s_.heap;
+    uint32_t *t = ix_table(o), mask = 2 * gc__cap(o) - 1;
+    const GcSlot *s = gc__slots(o);
     uint32_t i = ix_home(key, mask);
     while (t[i] != p + 1) {
         if (!t[i])
@@ -78,9 +78,10 @@ static void ix_del(GcObject *o, GcValue key, uint32_t p)
 
 static void ix_rebuild(GcObject *o)
 {
-    memset(ix_table(o), 0, (size_t)o->cap * 2 * sizeof(uint32_t));
-    const GcSlot *s = o->s_.heap;
-    for (uint32_t p = 0; p < o->cap; p++)
+    uint32_t cap = gc__cap(o);
+    memset(ix_table(o), 0, (size_t)cap * 2 * sizeof(uint32_t));
+    const GcSlot *s = gc__slots(o);
+    for (uint32_t p = 0; p < cap; p++)
         if (s[p].key != GC_UNBOUND)
             ix_put(o, s[p].key, p);
 }
@@ -92,6 +93,14 @@ void gc__ix_rebuild(GcObject *o)
 
 void gc__slot_key_store(GcObject *o, uint32_t i, GcValue key)
 {
+    if (gc__valsonly(o)) { /* a list's or tuple's items have no key */
+        GC_ASSERT(key == GC_UNBOUND);
+        return;
+    }
+    if (!gc__big(o)) {
+        gc__key0_put(o, key);
+        return;
+    }
     GcSlot *s = gc__slots(o);
     if (s[i].key == key)
         return;
@@ -106,27 +115,49 @@ void gc__slot_key_store(GcObject *o, uint32_t i, GcValue key)
         ix_put(o, key, i);
 }
 
-int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
+/* The capacity a block grows to for n slots (n > old, the capacity it
+ * has).  A list grows as CPython's list_resize over-allocates, by about an
+ * eighth (a list of 10^7 items had room for 2^24, 6.8 million slots more
+ * than it used); the others double from 4 (a dict's key index needs a
+ * power of two; instances and tuples are small or sized once). */
+static uint32_t grown_cap(const GcObject *o, uint32_t old, uint32_t n)
 {
-    if (n <= 1 || n <= o->cap)
-        return 0;
-    uint32_t cap = o->cap < 4 ? 4 : o->cap;
+    if (o->kind == GC_KIND_LIST) {
+        uint64_t c = ((uint64_t)n + (n >> 3) + 6) & ~(uint64_t)3;
+        return c > UINT32_MAX ? UINT32_MAX : (uint32_t)c;
+    }
+    uint32_t cap = old < 4 ? 4 : old;
     while (cap < n)
         cap *= 2;
+    return cap;
+}
+
+int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
+{
+    /* a dict keeps no slot inline (its keys need not be atoms) */
+    uint32_t had = gc__big(o) ? gc__cap(o) : o->kind == GC_KIND_DICT ? 0 : 1;
+    if (n <= had)
+        return 0;
+    uint32_t cap = grown_cap(o, had, n);
+    int vals = gc__big(o) ? gc__valsonly(o) : gc__kind_vals(o->kind);
+    size_t unit = vals ? sizeof(GcValue) : sizeof(GcSlot);
     /* A dict's block holds its key index after the slots. */
-    size_t bytes = (size_t)cap * sizeof(GcSlot);
+    size_t bytes = GC_BLK_HEAD + (size_t)cap * unit;
     if (o->kind == GC_KIND_DICT && cap >= GC_IX_MIN)
         bytes += (size_t)cap * 2 * sizeof(uint32_t);
-    GcSlot *s;
-    uint32_t had = o->cap <= 1 ? 1 : o->cap;
-    if (o->cap <= 1) {
+    char *s;
+    if (!gc__big(o)) {
         s = gc_malloc(bytes);
         if (!s)
             return gc_fail(h, "out of memory");
-        s[0] = o->s_.one;
+        if (had && vals) /* a list's or tuple's key is unused */
+            *(GcValue *)(void *)(s + GC_BLK_HEAD) = o->s_.one;
+        else if (had)
+            *(GcSlot *)(void *)(s + GC_BLK_HEAD) = gc__slot(o, 0);
+        o->key0 = 0;
         h->nblocks += h->lean;
     } else {
-        s = gc_realloc(o->s_.heap, bytes);
+        s = gc_realloc(gc__blk(o), bytes);
         if (!s)
             return gc_fail(h, "out of memory");
     }
@@ -138,9 +169,8 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
      * slots of its 2^24 it never uses, 108 MB); lean_record zeroes a block
      * it reuses. */
     if (!h->lean || o->kind == GC_KIND_DICT)
-        memset(s + had, 0, (size_t)(cap - had) * sizeof *s);
-    o->s_.heap = s;
-    o->cap = cap;
+        memset(s + GC_BLK_HEAD + had * unit, 0, (size_t)(cap - had) * unit);
+    gc__set_blk(o, s, cap, vals);
     if (gc__has_ix(o))
         ix_rebuild(o);
     return 0;
@@ -149,14 +179,14 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
 void gc__slot_write_full(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue val)
 {
     GcObject *o = gc__o(h, id);
-    GcSlot *s = gc__slots(o);
     if (h->record) {
-        if (s[i].key != key)
-            gc__log(h, W_SLOTK, 0, id, i, (int64_t)s[i].key, (int64_t)key);
-        gc__log(h, W_SLOTV, 0, id, i, (int64_t)s[i].val, (int64_t)val);
+        GcSlot s = gc__slot(o, i);
+        if (s.key != key)
+            gc__log(h, W_SLOTK, 0, id, i, (int64_t)s.key, (int64_t)key);
+        gc__log(h, W_SLOTV, 0, id, i, (int64_t)s.val, (int64_t)val);
     }
     gc__slot_key_store(o, i, key);
-    s[i].val = val;
+    gc__slot_val_put(o, i, val);
 }
 
 int32_t gc_class_add(GcHeap *h, int32_t name_atom, int has_del)
@@ -254,21 +284,19 @@ static GcId lean_record(GcHeap *h)
     GcId id = h->spare;
     GcObject *o = gc__o(h, id);
     h->spare = o->prev; /* the stack's link (gc_internal.h) */
-    if (o->cap >= GC_IX_MIN) {
+    if (gc__cap(o) >= GC_IX_MIN) {
         /* a big block may hold a key index (or lack one a dict needs) */
-        gc_free(o->s_.heap);
-        o->cap = 0;
+        gc__blk_free(o);
         h->nblocks--;
     }
-    GcSlot *heap = o->cap > 1 ? o->s_.heap : NULL;
-    uint32_t cap = o->cap > 1 ? o->cap : 0;
-    if (heap)
-        memset(heap, 0, (size_t)cap * sizeof *heap);
+    char *blk = gc__big(o) ? gc__blk(o) : NULL;
+    uint32_t cap = gc__cap(o);
+    int vals = gc__valsonly(o);
+    if (blk)
+        memset(blk + GC_BLK_HEAD, 0, gc__blk_bytes(o, cap));
     memset(o, 0, sizeof *o);
-    if (heap) {
-        o->s_.heap = heap;
-        o->cap = cap;
-    }
+    if (blk)
+        gc__set_blk(o, blk, cap, vals);
     o->id = id;
     return id;
 }
@@ -293,20 +321,27 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
     if (h->lean) {
         id = lean_record(h);
         GcObject *o = id ? gc__o(h, id) : NULL;
-        if (o && kind == GC_KIND_WEAKREF && o->cap > 1) {
+        if (o && kind == GC_KIND_WEAKREF && gc__big(o)) {
             /* a weakref keeps its callback and links in the slot storage */
-            gc_free(o->s_.heap);
-            memset(&o->s_, 0, sizeof o->s_);
-            o->cap = 0;
+            gc__blk_free(o);
             h->nblocks--;
+        } else if (o && gc__big(o) && gc__valsonly(o) != gc__kind_vals(kind)) {
+            /* the freed record's (empty) block, in the new kind's layout */
+            uint32_t cap = gc__cap(o), c = gc__valsonly(o) ? cap / 2 : cap * 2;
+            if (c > 1) {
+                gc__set_blk(o, gc__blk(o), c, gc__kind_vals(kind));
+            } else {
+                gc__blk_free(o);
+                h->nblocks--;
+            }
         }
     } else {
         id = (GcId)h->g[GF_MAXID] + 1;
         if (id <= h->cfg.max_objects && gc__objs_ensure(h, id) == 0) {
             SET_G(h, GF_MAXID, id);
             GcObject *o = gc__o(h, id);
-            if (o->cap > 1)
-                gc_free(o->s_.heap);
+            if (gc__big(o))
+                gc_free(gc__blk(o));
             memset(o, 0, sizeof *o);
             o->id = id;
             if (h->lives)
@@ -578,10 +613,12 @@ int gc_decref(GcHeap *h, GcValue v)
 int gc_slot_find(const GcHeap *h, GcId obj, GcValue key)
 {
     const GcObject *o = gc__o(h, obj);
-    const GcSlot *s = gc_slots(o);
+    if (!gc__big(o) || gc__valsonly(o)) /* one slot inline, or items without keys */
+        return o->nslots && gc__slot(o, 0).key == key ? 0 : -1;
+    const GcSlot *s = gc__slots((GcObject *)o);
     if (gc__has_ix(o)) {
         const uint32_t *t = ix_ctable(o);
-        uint32_t mask = 2 * o->cap - 1;
+        uint32_t mask = 2 * gc__cap(o) - 1;
         for (uint32_t j = ix_home(key, mask); t[j]; j = (j + 1) & mask)
             if (s[t[j] - 1].key == key)
                 return t[j] - 1 < o->nslots ? (int)(t[j] - 1) : -1;
@@ -653,7 +690,7 @@ static void note_attr_order(GcHeap *h, const GcObject *o, uint32_t i, GcValue ke
     ClassKeys *k = &h->classkeys[o->cls];
     if (!k->ordered || i == 0 || (o->flags & GC_F_DICT))
         return;
-    int32_t prev = (int32_t)GC_VAL_PAYLOAD(gc__slots((GcObject *)o)[i - 1].key);
+    int32_t prev = (int32_t)GC_VAL_PAYLOAD(gc__slot(o, i - 1).key);
     if (gc__class_key_lookup(h, o->cls, (int32_t)GC_VAL_PAYLOAD(key)) <
         gc__class_key_lookup(h, o->cls, prev))
         k->ordered = 0;
@@ -678,11 +715,9 @@ int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
                 return -1;
             o->nslots = i + 1;
         } else {
-            old = gc__slots(o)[i].val;
+            old = gc__slot(o, i).val;
         }
-        GcSlot *s = gc__slots(o);
-        s[i].key = key;
-        s[i].val = v;
+        gc__slot_put(o, i, key, v);
         return gc_decref(h, old);
     }
     return slot_set_full(h, obj, i, key, v);
@@ -701,7 +736,7 @@ static GC_NOINLINE int slot_set_full(GcHeap *h, GcId obj, uint32_t i, GcValue ke
         o = gc__o(h, obj);
         SET_OBJ(h, obj, OF_NSLOTS, i + 1);
     } else {
-        old = gc__slots(o)[i].val;
+        old = gc__slot(o, i).val;
     }
     gc__event(h, GC_EV_STORE, obj, GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0, (int32_t)i, 0, 0);
     gc__inflight_del(h, v);
@@ -728,9 +763,10 @@ int gc_slot_insert(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
     gc__event(h, GC_EV_STORE, obj, GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0, (int32_t)i, 0, 0);
     SET_OBJ(h, obj, OF_NSLOTS, n + 1);
     o = gc__o(h, obj);
-    GcSlot *s = gc__slots(o);
-    for (uint32_t k = n; k > i; k--)
-        gc__slot_write(h, obj, k, s[k - 1].key, s[k - 1].val);
+    for (uint32_t k = n; k > i; k--) {
+        GcSlot s = gc__slot(o, k - 1);
+        gc__slot_write(h, obj, k, s.key, s.val);
+    }
     gc__inflight_del(h, v);
     gc__slot_write(h, obj, i, key, v);
     if (o->kind == GC_KIND_DICT)
@@ -740,7 +776,7 @@ int gc_slot_insert(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
 
 int gc_slot_take(GcHeap *h, GcId obj, uint32_t i, GcValue *out)
 {
-    *out = gc__slots(gc__o(h, obj))[i].val;
+    *out = gc__slot(gc__o(h, obj), i).val;
     gc__event(h, GC_EV_SLOT_DEL, obj, 0, (int32_t)i, 0, 0);
     gc__slot_write(h, obj, i, GC_UNBOUND, GC_UNBOUND);
     gc__inflight_add(h, *out);
@@ -751,11 +787,11 @@ void gc_slots_drop_holes(GcHeap *h, GcId obj, uint32_t from)
 {
     uint32_t n = gc__o(h, obj)->nslots, j = from;
     for (uint32_t k = from; k < n; k++) {
-        const GcSlot *s = gc__slots(gc__o(h, obj));
-        if (s[k].val == GC_UNBOUND)
+        GcSlot s = gc__slot(gc__o(h, obj), k);
+        if (s.val == GC_UNBOUND)
             continue;
         if (j != k)
-            gc__slot_write(h, obj, j, s[k].key, s[k].val);
+            gc__slot_write(h, obj, j, s.key, s.val);
         j++;
     }
     for (uint32_t k = j; k < n; k++)
@@ -774,8 +810,8 @@ int gc_slots_open(GcHeap *h, GcId obj, uint32_t at, uint32_t n)
         return -1;
     SET_OBJ(h, obj, OF_NSLOTS, size + n);
     for (uint32_t k = size; k-- > at;) {
-        const GcSlot *s = gc__slots(gc__o(h, obj));
-        gc__slot_write(h, obj, k + n, s[k].key, s[k].val);
+        GcSlot s = gc__slot(gc__o(h, obj), k);
+        gc__slot_write(h, obj, k + n, s.key, s.val);
     }
     for (uint32_t k = at; k < at + n; k++)
         gc__slot_write(h, obj, k, GC_UNBOUND, GC_UNBOUND);
@@ -800,8 +836,7 @@ int gc_slots_clear(GcHeap *h, GcId obj, int last_first, GcValue *out)
         ix_rebuild(o);
     } else {
         for (uint32_t i = 0; i < n; i++) {
-            GcSlot *s = gc__slots(gc__o(h, obj));
-            out[i] = s[i].val;
+            out[i] = gc__slot(gc__o(h, obj), i).val;
             gc__slot_write(h, obj, i, GC_UNBOUND, GC_UNBOUND);
         }
     }
@@ -818,7 +853,7 @@ GcId gc_attr_holder(const GcHeap *h, GcId obj)
 {
     const GcObject *o = gc__o(h, obj);
     if (o->kind == GC_KIND_INSTANCE && (o->flags & GC_F_DICT))
-        return GC_VAL_ID(gc_slots(o)[0].val);
+        return GC_VAL_ID(gc__slot(o, 0).val);
     return obj;
 }
 
@@ -842,7 +877,7 @@ static GcId materialize_dict(GcHeap *h, GcId obj)
     uint32_t n = o->nslots;
     int track = 0;
     for (uint32_t i = 0; i < n; i++) {
-        GcSlot sl = gc__slots(gc__o(h, obj))[i];
+        GcSlot sl = gc__slot(gc__o(h, obj), i);
         if (GC_VAL_IS_OBJ(sl.val)) {
             GcObject *t = gc__o(h, GC_VAL_ID(sl.val));
             track |= t->kind != GC_KIND_TUPLE || t->list != GC_LIST_NONE;
@@ -882,11 +917,10 @@ int gc_setattr(GcHeap *h, GcId obj, int32_t atom, GcValue v)
         /* A lean run rebinding an attribute in the instance's values: the
          * key is among the class's shared keys already (class_key_insert
          * below would find it and change nothing), so only the value moves */
-        GcSlot *s = gc__slots(o);
         for (uint32_t i = 0; i < o->nslots; i++)
-            if (s[i].key == key) {
-                GcValue old = s[i].val;
-                s[i].val = v;
+            if (gc__slot(o, i).key == key) {
+                GcValue old = gc__slot(o, i).val;
+                gc__slot_val_put(o, i, v);
                 return gc_decref(h, old);
             }
         /* a new attribute with a shared key to spare: appended (the slot
@@ -944,7 +978,6 @@ int gc_delattr(GcHeap *h, GcId obj, int32_t atom, GcValue *out)
 int gc__attr_order(const GcHeap *h, const GcObject *o, uint32_t *idx)
 {
     uint32_t n = o->nslots;
-    const GcSlot *s = gc_slots(o);
     for (uint32_t i = 0; i < n; i++)
         idx[i] = i;
     if (o->kind != GC_KIND_INSTANCE || (o->flags & GC_F_DICT) || n < 2 ||
@@ -957,7 +990,7 @@ int gc__attr_order(const GcHeap *h, const GcObject *o, uint32_t *idx)
         return 1; /* cannot happen; the insertion order then */
     int sorted = 1;
     for (uint32_t i = 0; i < n; i++) {
-        rank[i] = gc__class_key_lookup(h, o->cls, (int32_t)GC_VAL_PAYLOAD(s[i].key));
+        rank[i] = gc__class_key_lookup(h, o->cls, (int32_t)GC_VAL_PAYLOAD(gc__slot(o, i).key));
         if (i > 0 && rank[i] < rank[i - 1])
             sorted = 0;
     }
@@ -979,11 +1012,12 @@ int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out)
 {
     GcObject *o = gc__o(h, obj);
     uint32_t n = o->nslots;
-    GcSlot *s = gc__slots(o);
-    *out = s[i].val;
+    *out = gc__slot(o, i).val;
     gc__event(h, GC_EV_SLOT_DEL, obj, 0, (int32_t)i, 0, 0);
-    for (uint32_t k = i; k + 1 < n; k++)
-        gc__slot_write(h, obj, k, s[k + 1].key, s[k + 1].val);
+    for (uint32_t k = i; k + 1 < n; k++) {
+        GcSlot s = gc__slot(o, k + 1);
+        gc__slot_write(h, obj, k, s.key, s.val);
+    }
     gc__slot_write(h, obj, n - 1, GC_UNBOUND, GC_UNBOUND);
     SET_OBJ(h, obj, OF_NSLOTS, n - 1);
     gc__inflight_add(h, *out);

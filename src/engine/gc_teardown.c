@@ -21,8 +21,8 @@ void gc_heap_free(GcHeap *h)
     GcId end = h->lean ? (GcId)h->g[GF_MAXID] + 1 : h->cap;
     int64_t left = h->lean ? h->nblocks : INT64_MAX;
     for (GcId i = 1; i < end && left > 0; i++)
-        if (gc__o(h, i)->cap > 1) {
-            gc_free(gc__o(h, i)->s_.heap);
+        if (gc__big(gc__o(h, i))) {
+            gc_free(gc__blk(gc__o(h, i)));
             left--;
         }
     for (int32_t k = 0; k < h->nchunks; k++)
@@ -117,11 +117,11 @@ int gc__clear_weakrefs_dealloc(GcHeap *h, GcId id)
         gc__weakref_unlink(h, w);
     }
     for (int i = 0; i < count; i++) {
-        const GcSlot *s = gc__slots(gc__o(h, t));
-        GcValue cb = s[2 * i + 1].val;
+        const GcObject *to = gc__o(h, t);
+        GcValue cb = gc__slot(to, (uint32_t)(2 * i + 1)).val;
         if (GC_VAL_TAG(cb) != GC_V_FUNC)
             continue;
-        if (gc__call_weakref_cb(h, GC_VAL_ID(s[2 * i].val), id, cb, 0) < 0)
+        if (gc__call_weakref_cb(h, GC_VAL_ID(gc__slot(to, (uint32_t)(2 * i)).val), id, cb, 0) < 0)
             return -1;
     }
     return gc_decref(h, GC_VAL_OBJ(t));
@@ -465,15 +465,16 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
                      : teardown_reversed(o) ? o->nslots - 1 - t->next
                                             : t->next;
         t->next++;
-        GcValue v = gc__slots(o)[i].val;
+        GcSlot s = gc__slot(o, i);
+        GcValue v = s.val;
         if (!GC_VAL_IS_OBJ(v)) {
-            gc__slot_write(h, tid, i, gc__slots(o)[i].key, GC_UNBOUND);
+            gc__slot_write(h, tid, i, s.key, GC_UNBOUND);
             continue;
         }
         GcId c = GC_VAL_ID(v);
         int64_t crc = gc__o(h, c)->refcnt;
         gc__event(h, GC_EV_DECREF, c, tid, (int32_t)i, crc, crc - 1);
-        gc__slot_write(h, tid, i, gc__slots(gc__o(h, tid))[i].key, GC_UNBOUND);
+        gc__slot_write(h, tid, i, s.key, GC_UNBOUND);
         SET_OBJ(h, c, OF_REFCNT, crc - 1);
         if (crc - 1 > 0 || h->cfg.collector == GC_COLLECTOR_MARKSWEEP)
             continue;

@@ -617,7 +617,7 @@ static int load_attr(LangRun *r, int32_t a)
         return load_class_attr(r, owner, (int32_t)GC_VAL_PAYLOAD(owner), a);
     if (i < 0)
         return no_attr(r, owner, a);
-    GcValue v = gc_slots(gc_object(r->h, holder))[i].val;
+    GcValue v = gc_slot(gc_object(r->h, holder), i).val;
     gc_incref(r->h, v);
     owner = pop(r);
     TRY(push(r, v));
@@ -682,7 +682,7 @@ static int dict_store(LangRun *r, GcId id, GcValue k, GcValue v)
     const GcObject *d = gc_object(r->h, id);
     int at = dict_find_equal(r, d, k);
     if (at >= 0)
-        return chk(r, gc_slot_set(r->h, id, (uint32_t)at, gc_slots(d)[at].key, v));
+        return chk(r, gc_slot_set(r->h, id, (uint32_t)at, gc_slot(d, at).key, v));
     return chk(r, gc_slot_set(r->h, id, d->nslots, k, v));
 }
 
@@ -698,7 +698,7 @@ static int load_item(LangRun *r)
         TRY(normalize_index(r, o, sub, &i,
                             o->kind == GC_KIND_LIST ? "list index out of range"
                                                     : "tuple index out of range"));
-        v = gc_slots(o)[i].val;
+        v = gc_slot(o, i).val;
     } else if (GC_VAL_TAG(cont) == GC_V_STR || GC_VAL_TAG(cont) == GC_V_CONST) {
         TRY(value_item(r, cont, sub, &v));
     } else if (o && o->kind == GC_KIND_DICT) {
@@ -709,7 +709,7 @@ static int load_item(LangRun *r)
             repr_key(r, sub, k, sizeof k);
             return raise(r, "KeyError", "%s", k);
         }
-        v = gc_slots(o)[i].val;
+        v = gc_slot(o, i).val;
     } else {
         return raise(r, "TypeError", "'%s' object is not subscriptable", type_name(r, cont));
     }
@@ -1064,8 +1064,8 @@ static GcValue seq_item(LangRun *r, const Seq *s, int64_t i)
 {
     if (!s->id)
         return s->cv[i];
-    const GcSlot *sl = gc_slots(gc_object(r->h, s->id));
-    return s->keys ? sl[i].key : sl[i].val;
+    return s->keys ? gc_slot(gc_object(r->h, s->id), i).key
+                   : gc_slot(gc_object(r->h, s->id), i).val;
 }
 
 static void seq_close(Seq *s)
@@ -1627,7 +1627,7 @@ static int val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *s
         o = gc_object(r->h, id);
         if (o->state != GC_STATE_ALIVE || i >= o->nslots)
             break;
-        GcSlot sl = gc_slots(o)[i];
+        GcSlot sl = gc_slot(o, i);
         if (i)
             tb_str(b, ", ");
         if (kind == GC_KIND_DICT) {
@@ -1744,13 +1744,12 @@ static int values_equal(LangRun *r, GcValue a, GcValue b, int depth)
     if (x->kind != y->kind || x->kind == GC_KIND_INSTANCE || x->kind == GC_KIND_WEAKREF ||
         x->nslots != y->nslots)
         return 0;
-    const GcSlot *p = gc_slots(x), *q = gc_slots(y);
     for (uint32_t i = 0; i < x->nslots; i++) {
         if (x->kind == GC_KIND_DICT) {
-            int j = dict_find_equal(r, y, p[i].key);
-            if (j < 0 || !values_equal(r, p[i].val, q[j].val, depth + 1))
+            int j = dict_find_equal(r, y, gc_slot(x, i).key);
+            if (j < 0 || !values_equal(r, gc_slot(x, i).val, gc_slot(y, j).val, depth + 1))
                 return 0;
-        } else if (!values_equal(r, p[i].val, q[i].val, depth + 1)) {
+        } else if (!values_equal(r, gc_slot(x, i).val, gc_slot(y, i).val, depth + 1)) {
             return 0;
         }
     }
@@ -2126,7 +2125,7 @@ static int contains(LangRun *r, GcValue item, GcValue cont)
     }
     if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE)) {
         for (uint32_t i = 0; i < o->nslots; i++)
-            if (values_equal(r, gc_slots(o)[i].val, item, 0))
+            if (values_equal(r, gc_slot(o, i).val, item, 0))
                 return 1;
         return 0;
     }
@@ -2574,7 +2573,7 @@ static int list_to_tuple(LangRun *r)
     if (!t)
         return fatal(r);
     for (int32_t i = 0; i < n; i++) {
-        GcValue v = gc_slots(gc_object(r->h, l))[i].val;
+        GcValue v = gc_slot(gc_object(r->h, l), i).val;
         gc_incref(r->h, v);
         TRY(chk(r, gc_slot_set(r->h, t, (uint32_t)i, 0, v)));
     }
@@ -2616,7 +2615,7 @@ static int eval_args_ex(LangRun *r, const Ctx *c, LangExpr *e, int mark, int ex_
             t = pop(r); /* in flight: held by the call */
             const GcObject *o = gc_object(r->h, GC_VAL_ID(t));
             for (uint32_t i = 0; rc == OK && i < o->nslots; i++) {
-                GcValue v = gc_slots(gc_object(r->h, GC_VAL_ID(t)))[i].val;
+                GcValue v = gc_slot(gc_object(r->h, GC_VAL_ID(t)), i).val;
                 gc_incref(r->h, v);
                 rc = push(r, v);
             }
@@ -3063,7 +3062,7 @@ static int call_method_more(LangRun *r, int32_t name, int nargs)
         GcValue v = gc_temp(h, top - 1);
         int64_t at = -1;
         for (uint32_t i = 0; i < o->nslots && at < 0; i++)
-            if (values_equal(r, gc_slots(o)[i].val, v, 0))
+            if (values_equal(r, gc_slot(o, i).val, v, 0))
                 at = i;
         if (at < 0) {
             if (name == r->a_remove)
@@ -3100,7 +3099,7 @@ static int call_method_more(LangRun *r, int32_t name, int nargs)
         GcValue k = gc_temp(h, top - nargs);
         TRY(dict_key_ok(r, k));
         int i = dict_find_equal(r, o, k);
-        res = i >= 0 ? gc_slots(o)[i].val : nargs == 2 ? gc_temp(h, top - 1) : GC_NONE;
+        res = i >= 0 ? gc_slot(o, i).val : nargs == 2 ? gc_temp(h, top - 1) : GC_NONE;
         gc_incref(h, res);
         TRY(push(r, res));
         res = pop(r);
@@ -3322,7 +3321,7 @@ static int dict_update(LangRun *r)
     GcId id = GC_VAL_ID(gc_temp(r->h, n - 2));
     GcId chunk = GC_VAL_ID(gc_temp(r->h, n - 1));
     for (uint32_t i = 0; i < gc_object(r->h, chunk)->nslots; i++) {
-        GcSlot s = gc_slots(gc_object(r->h, chunk))[i];
+        GcSlot s = gc_slot(gc_object(r->h, chunk), i);
         gc_incref(r->h, s.val);
         TRY(dict_store(r, id, s.key, s.val));
     }
@@ -4049,7 +4048,7 @@ static int unpack_store(LangRun *r, const Ctx *c, LangExpr *t)
                      have);
     seq = pop(r);
     for (int i = want - 1; i >= 0; i--) {
-        GcValue v = o ? (o->kind == GC_KIND_DICT ? gc_slots(o)[i].key : gc_slots(o)[i].val) : cv[i];
+        GcValue v = o ? (o->kind == GC_KIND_DICT ? gc_slot(o, i).key : gc_slot(o, i).val) : cv[i];
         gc_incref(r->h, v);
         TRY(push(r, v));
     }
@@ -4171,7 +4170,7 @@ static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int 
             const GcObject *o = gc_object(h, GC_VAL_ID(gc_temp(h, mark)));
             if (k >= o->nslots)
                 break;
-            item = o->kind == GC_KIND_DICT ? gc_slots(o)[k].key : gc_slots(o)[k].val;
+            item = o->kind == GC_KIND_DICT ? gc_slot(o, k).key : gc_slot(o, k).val;
             gc_incref(h, item);
         }
         at_stmt(r, s);
@@ -5044,9 +5043,9 @@ static int main_dict_cyclic(LangRun *r)
         }
         if (o->kind == GC_KIND_INSTANCE && class_holds_globals(r, o->cls))
             return 1;
-        const GcSlot *sl = gc_slots(o);
         for (uint32_t i = 0; i < o->nslots; i++)
-            if (value_holds_globals(r, sl[i].key) || value_holds_globals(r, sl[i].val))
+            if (value_holds_globals(r, gc_slot(o, i).key) ||
+                value_holds_globals(r, gc_slot(o, i).val))
                 return 1;
     }
     return 0;

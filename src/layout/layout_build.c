@@ -138,9 +138,8 @@ static void cells_at(GcHeap *h, GcId maxid, uint8_t *chars)
         if (!o || o->state != GC_STATE_ALIVE ||
             (o->kind != GC_KIND_LIST && o->kind != GC_KIND_TUPLE))
             continue;
-        const GcSlot *sl = gc_slots(o);
         for (uint32_t s = 0; s < o->nslots && s < LAYOUT_MAX_CELLS; s++) {
-            int c = value_chars(h, sl[s].val);
+            int c = value_chars(h, gc_slot(o, s).val);
             c = c > CELL_CHARS_MAX ? CELL_CHARS_MAX : c;
             chars[id] = (uint8_t)(c > chars[id] ? c : chars[id]);
         }

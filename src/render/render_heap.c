@@ -511,11 +511,10 @@ static uint32_t *agg_edges(HeapCtx *c)
         const GcObject *o = from >= 0 ? gc_object(s->h, id) : NULL;
         if (!o || o->state != GC_STATE_ALIVE)
             continue;
-        const GcSlot *sl = gc_slots(o);
         uint32_t ns = o->kind == GC_KIND_WEAKREF ? 0 : o->nslots;
         for (uint32_t i = 0; i < ns; i++) {
             for (int kv = 0; kv < 2; kv++) {
-                GcValue v = kv ? sl[i].val : sl[i].key;
+                GcValue v = kv ? gc_slot(o, i).val : gc_slot(o, i).key;
                 if (!GC_VAL_IS_OBJ(v))
                     continue;
                 GcId to = (GcId)GC_VAL_PAYLOAD(v);
@@ -984,7 +983,6 @@ static void card_cells(const CardPaint *p, int rpx)
     const RenderTheme *t = p->t;
     const GcObject *o = p->o;
     const GcEvent *e = p->e;
-    const GcSlot *sl = gc_slots(o);
     float k = p->k, bx = p->bx, bw = p->bw, cw = p->cw, content_a = p->content_a;
     char buf[160], fit[160];
     uint32_t n = o->nslots < LAYOUT_MAX_CELLS ? o->nslots : LAYOUT_MAX_CELLS;
@@ -997,7 +995,7 @@ static void card_cells(const CardPaint *p, int rpx)
         render_frame(s->l, cx + 2 * k, cy, cw * k - 4 * k, LAYOUT_CELL_H * k, 5 * k,
                      (changed ? 2.5f : 1) * k, 0,
                      with_alpha(changed ? t->changed : t->row_sep, content_a));
-        GcValue v = sl[i].val;
+        GcValue v = gc_slot(o, i).val;
         if (GC_VAL_IS_OBJ(v) && p->named && !(e && edge_followed(e, p->id, GC_VAL_ID(v), i))) {
             /* the object's name for its arrow: "Node #5", or "#5" */
             render_obj_label(s->h, GC_VAL_ID(v), buf, sizeof buf);
@@ -1056,11 +1054,10 @@ static void card_row(const CardPaint *p, int rpx, uint32_t i)
     const RenderTheme *t = p->t;
     const GcObject *o = p->o;
     const GcEvent *e = p->e;
-    const GcSlot *sl = gc_slots(o);
     float k = p->k, bx = p->bx, bw = p->bw, left = p->left, content_a = p->content_a;
     char buf[160], fit[160];
     float ry = p->by + p->hh + LAYOUT_ROW_H * k * (float)i;
-    if (sl[i].key == GC_UNBOUND)
+    if (gc_slot(o, i).key == GC_UNBOUND)
         return; /* a slot made for the key being inserted: nothing in it yet */
     int changed = e && (e->kind == GC_EV_STORE) && e->obj == p->id && (uint32_t)e->slot == i;
     if (changed) {
@@ -1072,13 +1069,13 @@ static void card_row(const CardPaint *p, int rpx, uint32_t i)
     if (i > 0)
         render_rect(s->l, left, ry, bx + bw - left - 10 * k, 1 * k, 0,
                     with_alpha(t->row_sep, content_a));
-    render_value_text(s->h, sl[i].key, buf, sizeof buf);
+    render_value_text(s->h, gc_slot(o, i).key, buf, sizeof buf);
     const char *key = buf;
-    if (o->kind == GC_KIND_INSTANCE && GC_VAL_TAG(sl[i].key) == GC_V_STR)
-        key = gc_strtab_get(gc_atoms(s->h), (int32_t)GC_VAL_PAYLOAD(sl[i].key));
+    if (o->kind == GC_KIND_INSTANCE && GC_VAL_TAG(gc_slot(o, i).key) == GC_V_STR)
+        key = gc_strtab_get(gc_atoms(s->h), (int32_t)GC_VAL_PAYLOAD(gc_slot(o, i).key));
     char kb[160];
     snprintf(kb, sizeof kb, "%s", key);
-    GcValue v = sl[i].val;
+    GcValue v = gc_slot(o, i).val;
     float vx = bx + bw - 14 * k;
     if (GC_VAL_IS_OBJ(v)) {
         render_rect(s->l, vx - 5 * k, ry + LAYOUT_ROW_H * k * 0.5f - 5 * k, 10 * k, 10 * k, 5 * k,
@@ -1145,9 +1142,8 @@ static int refers_to_itself(const GcObject *o)
     if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_WEAKREF ||
         o->state != GC_STATE_ALIVE)
         return 0;
-    const GcSlot *sl = gc_slots(o);
     for (uint32_t i = 0; i < o->nslots && i < LAYOUT_MAX_ROWS; i++)
-        if (GC_VAL_IS_OBJ(sl[i].val) && GC_VAL_ID(sl[i].val) == o->id)
+        if (GC_VAL_IS_OBJ(gc_slot(o, i).val) && GC_VAL_ID(gc_slot(o, i).val) == o->id)
             return 1;
     return 0;
 }
@@ -1505,9 +1501,8 @@ static int loops_back(const HeapCtx *c, GcId id)
     const GcObject *o = gc_object(c->s->h, id);
     if (!o || o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE)
         return 0;
-    const GcSlot *sl = gc_slots(o);
     for (uint32_t i = 0; i < o->nslots && i < LAYOUT_MAX_ROWS; i++) {
-        GcId tid = GC_VAL_IS_OBJ(sl[i].val) ? GC_VAL_ID(sl[i].val) : 0;
+        GcId tid = GC_VAL_IS_OBJ(gc_slot(o, i).val) ? GC_VAL_ID(gc_slot(o, i).val) : 0;
         if (tid > 0 && tid <= c->s->maxid && tid != id && c->geo[tid].drawn &&
             c->geo[tid].x + c->geo[tid].w < c->geo[id].x)
             return 1;
@@ -1699,11 +1694,12 @@ static int row_arrow(HeapCtx *c, GcId id, GcId tid, uint32_t i, float sy, Render
     return 1;
 }
 
-/* Whether a slot of sl[from, to) holds an object whose card is drawn. */
-static int rows_with_arrows(const HeapCtx *c, const GcSlot *sl, uint32_t from, uint32_t to)
+/* Whether a slot of o's [from, to) holds an object whose card is drawn. */
+static int rows_with_arrows(const HeapCtx *c, const GcObject *o, uint32_t from, uint32_t to)
 {
     for (uint32_t i = from; i < to; i++) {
-        GcId tid = GC_VAL_IS_OBJ(sl[i].val) ? GC_VAL_ID(sl[i].val) : 0;
+        GcValue v = gc_slot(o, i).val;
+        GcId tid = GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0;
         if (tid > 0 && tid <= c->s->maxid && c->geo[tid].drawn)
             return 1;
     }
@@ -1719,7 +1715,6 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
         return;
     float k = g->k;
     const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
-    const GcSlot *sl = gc_slots(o);
     float aw = 2.5f * k < 1.2f ? 1.2f : 2.5f * k;
     if (o->kind == GC_KIND_WEAKREF) {
         GcId tid = o->wr_referent;
@@ -1736,7 +1731,7 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
     if (n > max)
         n = max;
     for (uint32_t i = 0; i < n; i++) {
-        GcValue v = sl[i].val;
+        GcValue v = gc_slot(o, i).val;
         if (!GC_VAL_IS_OBJ(v))
             continue;
         GcId tid = GC_VAL_ID(v);
@@ -1773,7 +1768,7 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
             if (tid != id && row_arrow(c, id, tid, i, sy, col, w))
                 continue;
             int self = tid == id ? 1 : 0;
-            if (self && rows_with_arrows(c, sl, 0, i) && !rows_with_arrows(c, sl, i + 1, n))
+            if (self && rows_with_arrows(c, o, 0, i) && !rows_with_arrows(c, o, i + 1, n))
                 self = 2;
             arrow_to(c, g->x + g->w - 14 * k, sy, 1, 0, id, tid, (int)i, self, col, w, 0);
         }
@@ -2050,12 +2045,11 @@ static int near_targets(HeapCtx *c)
                 return -1;
             continue;
         }
-        const GcSlot *sl = gc_slots(o);
         uint32_t max = o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE ? LAYOUT_MAX_CELLS
                                                                            : LAYOUT_MAX_ROWS;
         for (uint32_t f = 0; f < o->nslots && f < max; f++)
-            if (GC_VAL_IS_OBJ(sl[f].val) && GC_VAL_ID(sl[f].val) <= s->maxid &&
-                render_cache_add(s->cache, GC_VAL_ID(sl[f].val)) < 0)
+            if (GC_VAL_IS_OBJ(gc_slot(o, f).val) && GC_VAL_ID(gc_slot(o, f).val) <= s->maxid &&
+                render_cache_add(s->cache, GC_VAL_ID(gc_slot(o, f).val)) < 0)
                 return -1;
     }
     return take_cards(c);
@@ -2164,10 +2158,10 @@ static int tangle_segs(HeapCtx *c, float (*r)[4], const uint8_t *seen, TangleSeg
             continue;
         int cells = o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE;
         float cw = layout_cell_w(s->layout, c->cand[i]);
-        const GcSlot *sl = gc_slots(o);
         for (uint32_t f = 0; f < o->nslots && f < (cells ? LAYOUT_MAX_CELLS : LAYOUT_MAX_ROWS);
              f++) {
-            int j = GC_VAL_IS_OBJ(sl[f].val) ? cand_index(c, GC_VAL_ID(sl[f].val)) : -1;
+            int j =
+                GC_VAL_IS_OBJ(gc_slot(o, f).val) ? cand_index(c, GC_VAL_ID(gc_slot(o, f).val)) : -1;
             if (j < 0 || j == i || r[j][2] < r[j][0] || !(seen[i] || seen[j]) || n >= TANGLE_SEGS)
                 continue;
             RenderPt a =

@@ -1,7 +1,7 @@
 add_executable(test_engine ${CMAKE_CURRENT_LIST_DIR}/test_engine.c)
 target_link_libraries(test_engine PRIVATE gcviz_scenario)
 foreach(t phases move_back rewind check_every_step chain_million collectors weakrefs oom_sweep counts freelists lean
-        lean_list_tags lean_list_clear weakref_heads dict_index vec stable_records)
+        lean_list_tags lean_list_clear weakref_heads slot_capacity dict_index vec stable_records)
   add_test(NAME engine_${t} COMMAND test_engine ${t})
 endforeach()
 
@@ -51,6 +51,6 @@ endif()
 # replay gives, word for word.
 add_executable(test_checkpoint ${CMAKE_CURRENT_LIST_DIR}/test_checkpoint.c)
 target_link_libraries(test_checkpoint PRIVATE gcviz_scenario)
-foreach(t cycles churn resurrection weakrefs coarse few many)
+foreach(t cycles churn resurrection items weakrefs coarse few many)
   add_test(NAME engine_checkpoint_${t} COMMAND test_checkpoint ${t})
 endforeach()

@@ -152,6 +152,37 @@ static const char WEAKREFS[] =
     "        notes.clear()\n"
     "print(gc.collect(), len(notes))\n";
 
+/* Lists and tuples keep their items as values only (8 bytes an item,
+ * gc_internal.h): one item inline, then a block that grows; items moved by
+ * insert, slice assignment and deletion, pop, clear; tuples made from
+ * slices; freed lists' records reused. */
+static const char ITEMS[] =
+    "import gc\n"
+    "class N:\n"
+    "    pass\n"
+    "keep = []\n"
+    "tups = []\n"
+    "for i in range(300):\n"
+    "    a = [N()]\n"
+    "    a.append(N())\n"
+    "    a.insert(0, i)\n"
+    "    a[1:1] = [N(), N(), i]\n"
+    "    a.insert(2, N())\n"
+    "    del a[0:2]\n"
+    "    t = (a[1], N(), a[2])\n"
+    "    a[::2] = [None] * len(a[::2])\n"
+    "    a.pop()\n"
+    "    tups.append(t)\n"
+    "    tups.append(a[1:3])\n"
+    "    keep.append(a)\n"
+    "    if i % 7 == 0:\n"
+    "        keep[len(keep) // 2].clear()\n"
+    "    if len(keep) > 40:\n"
+    "        del keep[3:30]\n"
+    "        del tups[0:50]\n"
+    "        a = None\n"
+    "print(len(keep), len(tups), gc.collect())\n";
+
 /* 60,000 lists made in order (a checkpoint then copies the one or two
  * chunks allocation wrote since the one before), then a loop that writes
  * records of one chunk (FEW: the list of lists) or of every chunk (MANY:
@@ -206,8 +237,9 @@ static int same_record(const GcHeap *ha, const GcHeap *hb, GcId id, char *why, s
          b->gc_refs);
     SAME(a->prev == b->prev && a->next == b->next, "object %d: links %d %d against %d %d", id,
          a->prev, a->next, b->prev, b->next);
-    SAME(a->nslots == b->nslots && a->cap == b->cap, "object %d: nslots/cap %u %u against %u %u",
-         id, a->nslots, a->cap, b->nslots, b->cap);
+    SAME(a->nslots == b->nslots && gc_slot_cap(a) == gc_slot_cap(b),
+         "object %d: nslots/cap %u %u against %u %u", id, a->nslots, gc_slot_cap(a), b->nslots,
+         gc_slot_cap(b));
     GcId wa = gc_weakref_head(ha, id), wb = gc_weakref_head(hb, id);
     SAME(a->cls == b->cls && wa == wb, "object %d: cls/wr_head %d %d against %d %d", id, a->cls,
          wa, b->cls, wb);
@@ -239,12 +271,11 @@ static int same_record(const GcHeap *ha, const GcHeap *hb, GcId id, char *why, s
     } else if (a->state == GC_STATE_FREED)
         SAME(da >= ba && da <= ha->cursor, "object %d: freed, born %d died %d (cursor %d)", id, ba,
              da, ha->cursor);
-    const GcSlot *sa = gc_slots(a), *sb = gc_slots(b);
-    for (uint32_t i = 0; i < (a->cap > 1 ? a->cap : 1); i++)
-        SAME(sa[i].key == sb[i].key && sa[i].val == sb[i].val,
+    for (uint32_t i = 0; i < gc_slot_cap(a); i++)
+        SAME(gc_slot(a, i).key == gc_slot(b, i).key && gc_slot(a, i).val == gc_slot(b, i).val,
              "object %d: slot %u %llx=%llx against %llx=%llx", id, i,
-             (unsigned long long)sa[i].key, (unsigned long long)sa[i].val,
-             (unsigned long long)sb[i].key, (unsigned long long)sb[i].val);
+             (unsigned long long)gc_slot(a, i).key, (unsigned long long)gc_slot(a, i).val,
+             (unsigned long long)gc_slot(b, i).key, (unsigned long long)gc_slot(b, i).val);
     return 1;
 }
 
@@ -402,7 +433,7 @@ int main(int argc, char **argv)
 {
     const int64_t big = (int64_t)1 << 40;
     if (argc != 2) {
-        fprintf(stderr, "usage: test_checkpoint cycles|churn|resurrection|weakrefs|coarse|few|many\n");
+        fprintf(stderr, "usage: test_checkpoint cycles|churn|resurrection|items|weakrefs|coarse|few|many\n");
         return 2;
     }
     if (strcmp(argv[1], "cycles") == 0)
@@ -411,6 +442,8 @@ int main(int argc, char **argv)
         compare("churn.py", CHURN, big, 61, 0);
     else if (strcmp(argv[1], "resurrection") == 0)
         compare("resurrection.py", RESURRECTION, big, 53, 0);
+    else if (strcmp(argv[1], "items") == 0)
+        compare("items.py", ITEMS, big, 43, 0);
     else if (strcmp(argv[1], "weakrefs") == 0)
         compare("weakrefs.py", WEAKREFS, big, 47, 0);
     else if (strcmp(argv[1], "coarse") == 0)

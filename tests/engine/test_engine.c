@@ -194,8 +194,8 @@ static uint64_t fingerprint(GcHeap *h)
         MIX(o->gc_refs); MIX(o->prev); MIX(o->next); MIX(o->nslots); MIX(o->wr_referent);
         MIX(gc_weakref_head(h, id));
         for (uint32_t i = 0; i < o->nslots; i++) {
-            MIX(gc_slots(o)[i].key);
-            MIX(gc_slots(o)[i].val);
+            MIX(gc_slot(o, i).key);
+            MIX(gc_slot(o, i).val);
         }
     }
     const GcGlobals *g = gc_globals(h);
@@ -517,6 +517,90 @@ static void test_lean(void)
  * cleared, every callback called); the recorded one, sought back and
  * forth, has each weakref in its referent's list and each head naming
  * its referent. */
+/* The capacity of a list's slot storage follows CPython's list_resize
+ * rule as it grows by appends (about an eighth over), a dict's doubles,
+ * and neither shrinks when items go (capacities only grow: undo and redo
+ * never allocate).  At every cursor of a recorded run, the slots beyond
+ * nslots are empty. */
+static uint32_t list_cap_after_appends(uint32_t n)
+{
+    uint32_t cap = 1; /* one slot inline */
+    for (uint32_t k = 1; k <= n; k++)
+        if (k > cap)
+            cap = (k + (k >> 3) + 6) & ~3u;
+    return cap;
+}
+
+static void test_slot_capacity(void)
+{
+    const char *src = "lst = []\n"
+                      "for i in range(5000):\n"
+                      "    lst.append(i)\n"
+                      "d = {}\n"
+                      "for i in range(100):\n"
+                      "    d[i] = i\n"
+                      "del lst[0:4000]\n"
+                      "for i in range(90):\n"
+                      "    del d[i]\n"
+                      "print(len(lst), len(d))\n";
+    EXPECT(list_cap_after_appends(5000) == 5228 && list_cap_after_appends(2) == 8,
+           "the rule: %u %u", list_cap_after_appends(5000), list_cap_after_appends(2));
+    for (int rec = 0; rec < 2; rec++) {
+        char out[256];
+        Scenario *s;
+        LangRun *r = run_py("capacity.py", src, !rec, rec, out, sizeof out, &s);
+        if (!s)
+            return;
+        GcHeap *h = r ? lang_run_heap(r) : NULL;
+        EXPECT(strcmp(out, "1000 10\n") == 0, "output %s", out);
+        if (!rec || !h) { /* a lean run: the same output (its heap is gone at the end) */
+            lang_run_free(r);
+            scenario_free(s);
+            continue;
+        }
+        /* the state at the print, before the module's names are released */
+        for (int32_t e = gc_event_count(h); e-- > 0;)
+            if (gc_event(h, e)->kind == GC_EV_OUTPUT) {
+                gc_seek(h, e);
+                break;
+            }
+        int lists = 0, dicts = 0;
+        for (GcId id = 1; id <= gc_max_id(h); id++) {
+            const GcObject *o = gc_object(h, id);
+            if (o->state != GC_STATE_ALIVE)
+                continue;
+            if (o->kind == GC_KIND_LIST && o->nslots == 1000) {
+                lists++;
+                EXPECT(gc_slot_cap(o) == list_cap_after_appends(5000),
+                       "rec=%d: list #%d has room for %u, not %u", rec, id, gc_slot_cap(o),
+                       list_cap_after_appends(5000));
+            } else if (o->kind == GC_KIND_DICT && o->nslots == 10) {
+                dicts++;
+                EXPECT(gc_slot_cap(o) == 128, "rec=%d: dict #%d has room for %u, not 128", rec,
+                       id, gc_slot_cap(o));
+            }
+        }
+        EXPECT(lists == 1 && dicts == 1, "rec=%d: %d lists, %d dicts found", rec, lists, dicts);
+        for (int j = 0; j < 24; j++) {
+            gc_seek(h, (int32_t)((int64_t)gc_event_count(h) * ((j * 7) % 24) / 24));
+            for (GcId id = 1; id <= gc_max_id(h); id++) {
+                const GcObject *o = gc_object(h, id);
+                uint32_t cap = gc_slot_cap(o);
+                EXPECT(cap >= o->nslots && cap >= 1, "cursor %d: #%d: %u slots, room for %u",
+                       gc_cursor(h), id, o->nslots, cap);
+                for (uint32_t i = o->nslots; i < cap && o->kind != GC_KIND_WEAKREF; i++)
+                    if (gc_slot(o, i).key != GC_UNBOUND || gc_slot(o, i).val != GC_UNBOUND) {
+                        EXPECT(0, "cursor %d: #%d: slot %u of %u is not empty", gc_cursor(h), id,
+                               i, o->nslots);
+                        break;
+                    }
+            }
+        }
+        lang_run_free(r);
+        scenario_free(s);
+    }
+}
+
 static void test_weakref_heads(void)
 {
     const char *src =
@@ -569,7 +653,8 @@ static void test_weakref_heads(void)
                 if (o->kind == GC_KIND_WEAKREF && o->state == GC_STATE_ALIVE && o->wr_referent) {
                     GcId x = gc_weakref_head(h, o->wr_referent);
                     for (int k = 0; x && x != id && k < 10; k++)
-                        x = (GcId)(gc_slots(gc_object(h, x))[0].val & 0xffffffffu); /* next */
+                        /* next: above the inline value's low nibble (gc_internal.h) */
+                        x = (GcId)((gc_slot(gc_object(h, x), 0).val >> 4) & 0x3fffffffu);
                     EXPECT(x == id, "cursor %d: weakref %d not in %d's list", gc_cursor(h), id,
                            o->wr_referent);
                 }
@@ -691,20 +776,19 @@ static int dict_index_ok(GcHeap *h, int32_t cursor)
         const GcObject *o = gc_object(h, id);
         if (o->state != GC_STATE_ALIVE || o->kind != GC_KIND_DICT)
             continue;
-        const GcSlot *sl = gc_slots(o);
         for (uint32_t i = 0; i < o->nslots + 4 && !bad; i++) {
-            GcValue key = i < o->nslots ? sl[i].key : absent[i - o->nslots];
+            GcValue key = i < o->nslots ? gc_slot(o, i).key : absent[i - o->nslots];
             if (key == GC_UNBOUND)
                 continue;
             int first = -1;
             for (uint32_t j = 0; j < o->nslots && first < 0; j++)
-                if (sl[j].key == key)
+                if (gc_slot(o, j).key == key)
                     first = (int)j;
             int got = gc_slot_find(h, id, key);
             EXPECT(got == first,
                    "cursor %d, dict #%d (%u slots, cap %u): key of slot %u found at %d, "
                    "first at %d",
-                   cursor, id, o->nslots, o->cap, i, got, first);
+                   cursor, id, o->nslots, gc_slot_cap(o), i, got, first);
             bad = got != first;
         }
     }
@@ -937,6 +1021,7 @@ int main(int argc, char **argv)
                  {"lean_list_tags", test_lean_list_tags},
                  {"lean_list_clear", test_lean_list_clear},
                  {"weakref_heads", test_weakref_heads},
+                 {"slot_capacity", test_slot_capacity},
                  {"vec", test_vec},
                  {"stable_records", test_stable_records}};
     int ran = 0;

@@ -94,14 +94,13 @@ int main(int argc, char **argv)
         return 1;
     }
     const GcObject *l = gc_object(h, GC_VAL_ID(v));
-    const GcSlot *sl = gc_slots(l);
     int n = (int)l->nslots;
     if (n != nwant) {
         fprintf(stderr, "%d finalizers ran, CPython ran %d\n", n, nwant);
         fails++;
     }
     for (int i = 0; i < n && i < nwant; i++) {
-        long long got = GC_VAL_TAG(sl[i].val) == GC_V_INT ? GC_VAL_PAYLOAD(sl[i].val) : -999999;
+        long long got = GC_VAL_TAG(gc_slot(l, i).val) == GC_V_INT ? GC_VAL_PAYLOAD(gc_slot(l, i).val) : -999999;
         if (got != want[i]) {
             fprintf(stderr, "order[%d]: gcviz %lld, CPython %lld\n", i, got, want[i]);
             fails++;

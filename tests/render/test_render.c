@@ -654,7 +654,7 @@ static int seek_alive(Target *t, GcId id, int nslots)
         gc_seek(h, c);
         const GcObject *o = gc_object(h, id);
         if (o && o->state == GC_STATE_ALIVE && (int)o->nslots >= nslots &&
-            (nslots == 0 || GC_VAL_IS_OBJ(gc_slots(o)[nslots - 1].val))) {
+            (nslots == 0 || GC_VAL_IS_OBJ(gc_slot(o, nslots - 1).val))) {
             app_win_seek(t->w, c, 0);
             return 0;
         }
@@ -694,8 +694,8 @@ static void t_arrow_reaches(void)
     CHECK(draw(&t) == 0, "draw");
     GcHeap *hp = t.w->heap;
     const GcObject *o = gc_object(hp, 1);
-    CHECK(o && o->nslots >= 1 && GC_VAL_IS_OBJ(gc_slots(o)[0].val), "field is a reference");
-    GcId tgt = GC_VAL_ID(gc_slots(o)[0].val);
+    CHECK(o && o->nslots >= 1 && GC_VAL_IS_OBJ(gc_slot(o, 0).val), "field is a reference");
+    GcId tgt = GC_VAL_ID(gc_slot(o, 0).val);
     float x, y, w, h;
     CHECK(card_screen(&t, tgt, &x, &y, &w, &h) == 0, "target rect");
     /* the arrowhead lands on the target's left or right edge at header height */
@@ -1264,8 +1264,8 @@ static void t_traversal_arrows(void)
             const GcObject *o = gc_object(t.w->heap, from);
             int edges = 0;
             for (uint32_t k = 0; o && k < o->nslots; k++)
-                edges += GC_VAL_IS_OBJ(gc_slots(o)[k].val) &&
-                         gc_object(t.w->heap, GC_VAL_ID(gc_slots(o)[k].val))->state == GC_STATE_ALIVE;
+                edges += GC_VAL_IS_OBJ(gc_slot(o, k).val) &&
+                         gc_object(t.w->heap, GC_VAL_ID(gc_slot(o, k).val))->state == GC_STATE_ALIVE;
             if (!edges)
                 continue;
             CHECK(draw(&t) == 0, "draw");
@@ -2823,8 +2823,8 @@ static void t_slide_named_cells(void)
             texts_in_card(&t, list, texts, sizeof texts);
             for (uint32_t f = 0; f < o->nslots && f < LAYOUT_MAX_CELLS; f++) {
                 char name[32];
-                snprintf(name, sizeof name, "#%d ", (int)GC_VAL_ID(gc_slots(o)[f].val));
-                CHECK(GC_VAL_IS_OBJ(gc_slots(o)[f].val) && strstr(texts, name),
+                snprintf(name, sizeof name, "#%d ", (int)GC_VAL_ID(gc_slot(o, f).val));
+                CHECK(GC_VAL_IS_OBJ(gc_slot(o, f).val) && strstr(texts, name),
                       "tree15 %dx%d cursor %d: cell %u does not name %s(cell texts: %s)", sizes[si][0],
                       sizes[si][1], (int)pts[i].cursor, f, name, texts);
             }
@@ -2847,7 +2847,7 @@ static void t_slide_named_cells(void)
         CHECK(app_win_build(t.w) == 0, "build");
         const GcObject *o = gc_object(t.w->heap, list);
         const RenderCmd *arrow = NULL;
-        GcId written = o && o->nslots >= LAYOUT_MAX_CELLS ? GC_VAL_ID(gc_slots(o)[LAYOUT_MAX_CELLS - 1].val) : 0;
+        GcId written = o && o->nslots >= LAYOUT_MAX_CELLS ? GC_VAL_ID(gc_slot(o, LAYOUT_MAX_CELLS - 1).val) : 0;
         CHECK(written > 0 && arrows_between(&t, list, written, &arrow) == 1,
               "tree15 %dx%d: the cell written at event %d has no arrow to #%d", sizes[si][0], sizes[si][1],
               (int)store, (int)written);
@@ -3515,8 +3515,8 @@ static int shot(int argc, char **argv)
                 fprintf(stderr, "#%d kind %d state %d nslots %u at %g,%g:", (int)id, o->kind, o->state,
                         o->nslots, lx, ly);
                 for (uint32_t k = 0; k < o->nslots; k++)
-                    fprintf(stderr, " [%llx %llx]", (unsigned long long)gc_slots(o)[k].key,
-                            (unsigned long long)gc_slots(o)[k].val);
+                    fprintf(stderr, " [%llx %llx]", (unsigned long long)gc_slot(o, k).key,
+                            (unsigned long long)gc_slot(o, k).val);
                 fprintf(stderr, "\n");
             }
             done = 1;
@@ -3744,8 +3744,8 @@ static void t_arrange_one(const char *dll, const char *tree)
         GcId kids[2];
         int nk = 0;
         for (uint32_t s = 0; s < o->nslots && nk < 2; s++)
-            if (GC_VAL_IS_OBJ(gc_slots(o)[s].val))
-                kids[nk++] = GC_VAL_ID(gc_slots(o)[s].val);
+            if (GC_VAL_IS_OBJ(gc_slot(o, s).val))
+                kids[nk++] = GC_VAL_ID(gc_slot(o, s).val);
         if (nk == 2) {
             float ax, ay, bx, by;
             layout_get(t.w->layout, kids[0], &ax, &ay);
