@@ -3398,7 +3398,8 @@ static int lean_load_attr(LangRun *r, const Ctx *c, LangExpr *e, GcValue *out)
     int i = o ? gc_attr_find(r->h, o->id, e->atom, &holder) : -1;
     if (i < 0)
         return LEAN_NO;
-    *out = gc_slots(holder == o->id ? o : gc_object(r->h, holder))[i].val; /* or its dict */
+    *out =
+        gc_slot(holder == o->id ? o : gc_object(r->h, holder), (uint32_t)i).val; /* or its dict */
     gc_incref(r->h, *out);
     return OK;
 }
