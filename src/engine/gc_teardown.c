@@ -25,10 +25,9 @@ void gc_heap_free(GcHeap *h)
             gc_free(gc__o(h, i)->s_.heap);
             left--;
         }
-    for (int32_t k = 0; k < h->nchunks; k++)
-        if (gc__chunk_block(k))
-            gc_free(h->chunks[k]);
-    gc_free(h->chunks);
+    size_t n = (size_t)h->reserved + 1;
+    gc_unreserve(h->objs, n * sizeof *h->objs);
+    gc_unreserve(h->lifev, n * sizeof *h->lifev);
     gc_free(h->wrk);
     gc_free(h->wrv);
     for (int32_t i = 0; i < h->capframes; i++)

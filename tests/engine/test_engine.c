@@ -846,6 +846,64 @@ static void test_stable_records(void)
     }
 }
 
+/* The records live in a range of address space reserved for max_objects
+ * of them (gc_heap.c, objs_reserve), made usable as the heap grows: the
+ * last id it allows, max_objects, has a record that reads back what was
+ * written, the next allocation is refused with the limit's MemoryError
+ * (not a crash past the range), and the first record never moved.  Lean
+ * and recorded, at limits inside the first chunk, in the fourth (made
+ * usable alone: the reserved range ends there, mid-group) and at
+ * GC_MAX_ID (only a few objects made). */
+static void test_id_cap(void)
+{
+    const int64_t limits[] = {100, (int64_t)GC_OBJ_CHUNK * 3 + 3, GC_MAX_ID};
+    for (int lean = 0; lean < 2; lean++)
+        for (int k = 0; k < 3; k++) {
+            GcStrtab *atoms = gc_strtab_new();
+            GcConfig cfg;
+            memset(&cfg, 0, sizeof cfg);
+            cfg.python = 312;
+            cfg.record = !lean;
+            cfg.lean = lean;
+            cfg.max_objects = limits[k];
+            GcHeap *h = gc_heap_new(&cfg, atoms, NULL);
+            EXPECT(h != NULL, "lean=%d max %lld: no heap", lean, (long long)limits[k]);
+            if (!h) {
+                gc_strtab_free(atoms);
+                continue;
+            }
+            int32_t keep_name = gc_strtab_intern(atoms, "keep", 4);
+            GcId keep = gc_new(h, GC_KIND_LIST, 0);
+            gc_var_set(h, 0, keep_name, GC_VAL_OBJ(keep));
+            const GcObject *first = gc_object(h, keep);
+            int64_t want = k == 2 ? 1000 : limits[k];
+            GcId last = keep;
+            for (int64_t i = 1; i < want; i++) {
+                last = gc_new(h, GC_KIND_TUPLE, 1);
+                /* keep's item holds it (its reference moved in) */
+                if (!last || gc_slot_set(h, keep, (uint32_t)(i - 1), GC_UNBOUND, GC_VAL_OBJ(last)) < 0)
+                    break;
+            }
+            EXPECT(last && gc_max_id(h) == want, "lean=%d max %lld: %d records, %s", lean,
+                   (long long)limits[k], gc_max_id(h), gc_error(h));
+            const GcObject *o = last ? gc_object(h, last) : NULL;
+            EXPECT(o && o->id == last && o->kind == GC_KIND_TUPLE && o->refcnt == 1 &&
+                       o->state == GC_STATE_ALIVE,
+                   "lean=%d max %lld: the last record reads wrong", lean, (long long)limits[k]);
+            EXPECT(first == gc_object(h, keep) && first->nslots == (uint32_t)(want - 1),
+                   "lean=%d max %lld: the first record moved or reads %u items", lean,
+                   (long long)limits[k], first->nslots);
+            if (k < 2) {
+                EXPECT(gc_new(h, GC_KIND_TUPLE, 1) == 0 && gc_limit_hit(h) &&
+                           strstr(gc_error(h), "MemoryError") != NULL,
+                       "lean=%d max %lld: allocation past the limit: %s", lean,
+                       (long long)limits[k], gc_error(h));
+            }
+            gc_heap_free(h);
+            gc_strtab_free(atoms);
+        }
+}
+
 /* The growable-array helper: capacities double from the first one until
  * the need fits, an allocation failure leaves the array as it was, and a
  * capacity past INT32_MAX is refused instead of wrapping. */
@@ -938,7 +996,8 @@ int main(int argc, char **argv)
                  {"lean_list_clear", test_lean_list_clear},
                  {"weakref_heads", test_weakref_heads},
                  {"vec", test_vec},
-                 {"stable_records", test_stable_records}};
+                 {"stable_records", test_stable_records},
+                 {"id_cap", test_id_cap}};
     int ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof *tests; i++)
         if (argc < 2 || strcmp(argv[1], tests[i].name) == 0) {
