@@ -846,6 +846,109 @@ static void test_stable_records(void)
     }
 }
 
+/* Teardowns in a lean run take a shorter path for objects with no
+ * __del__, no weakref and no slot to release (gc_teardown.c: lean_plain,
+ * tear_leaf): the deallocations come in the same order as in a recorded
+ * run and in CPython 3.12.  Cycles of instances are collected, with
+ * finalizers (one resurrects), weakrefs to the garbage and in it,
+ * objects with no attribute and lists among them; then chains of 120
+ * objects (past the trashcan's 50 levels) die by refcount, their
+ * weakref callbacks and __del__ interleaved, the second one in a cycle
+ * collected after.  Expected: what python3.12 prints for this program. */
+static void test_lean_teardown_order(void)
+{
+    const char *src =
+        "import gc\n"
+        "import weakref\n"
+        "order = []\n"
+        "keep = []\n"
+        "class P:\n"
+        "    pass\n"
+        "class D:\n"
+        "    def __init__(self, n):\n"
+        "        self.n = n\n"
+        "    def __del__(self):\n"
+        "        order.append(self.n)\n"
+        "        if self.n % 100 == 14:\n"
+        "            keep.append(self)\n"
+        "def cb(w):\n"
+        "    order.append(-1)\n"
+        "refs = []\n"
+        "def make(k):\n"
+        "    head = P()\n"
+        "    head.me = head\n"
+        "    x = head\n"
+        "    for i in range(60):\n"
+        "        y = P()\n"
+        "        x.next = y\n"
+        "        x = y\n"
+        "        if i % 7 == 0:\n"
+        "            x.d = D(k * 100 + i)\n"
+        "        if i % 11 == 0:\n"
+        "            refs.append(weakref.ref(x, cb))\n"
+        "        if i % 13 == 0:\n"
+        "            x.w = weakref.ref(head, cb)\n"
+        "        if i % 17 == 0:\n"
+        "            x.e = P()\n"
+        "    x.items = [D(k * 100 + 90), P(), D(k * 100 + 91), head]\n"
+        "gc.disable()\n"
+        "for k in range(5):\n"
+        "    make(k)\n"
+        "print(gc.collect())\n"
+        "print(order)\n"
+        "print(len(keep), keep[0].n)\n"
+        "keep.clear()\n"
+        "print(gc.collect(), order[-3:])\n"
+        "def chain(k):\n"
+        "    head = P()\n"
+        "    x = head\n"
+        "    for i in range(120):\n"
+        "        y = P()\n"
+        "        x.next = y\n"
+        "        x = y\n"
+        "        if i % 9 == 0:\n"
+        "            x.d = D(1000 + k * 200 + i)\n"
+        "        if i % 10 == 0:\n"
+        "            refs.append(weakref.ref(x, cb))\n"
+        "        if i % 19 == 0:\n"
+        "            x.l = [P(), D(5000 + i), weakref.ref(y, cb), P()]\n"
+        "    return head\n"
+        "n0 = len(order)\n"
+        "c = chain(0)\n"
+        "c2 = chain(1)\n"
+        "c2.next.next.back = c2\n"
+        "del c\n"
+        "print(order[n0:])\n"
+        "n0 = len(order)\n"
+        "del c2\n"
+        "print(gc.collect(), order[n0:])\n";
+    const char *expect =
+        "410\n"
+        "[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, "
+        "-1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 7, 14, 21, 28, 35, 42, 49, 56, 90, 91, 100, 107, "
+        "114, 121, 128, 135, 142, 149, 156, 190, 191, 200, 207, 214, 221, 228, 235, 242, 249, "
+        "256, 290, 291, 300, 307, 314, 321, 328, 335, 342, 349, 356, 390, 391, 400, 407, 414, "
+        "421, 428, 435, 442, 449, 456, 490, 491]\n"
+        "5 14\n"
+        "0 [456, 490, 491]\n"
+        "[-1, -1, 1000, 5000, -1, -1, 5019, -1, -1, -1, 5038, -1, 1036, 1027, 1018, 1009, 1045, "
+        "-1, -1, 5057, -1, -1, -1, 5076, -1, -1, 1090, 1081, 1072, 1063, 1054, -1, 5095, -1, -1, "
+        "-1, 5114, 1117, 1108, 1099]\n"
+        "177 [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1200, 5000, 1209, 1218, 5019, "
+        "1227, 1236, 5038, 1245, 1254, 5057, 1263, 1272, 5076, 1281, 1290, 5095, 1299, 1308, "
+        "5114, 1317]\n";
+    for (int mode = 0; mode < 3; mode++) { /* lean, recorded, neither */
+        char out[2048];
+        Scenario *s;
+        LangRun *r = run_py("order.py", src, mode == 0, mode == 1, out, sizeof out, &s);
+        if (!s)
+            return;
+        EXPECT(strcmp(out, expect) == 0, "mode %d prints:\n%s---\nwant:\n%s", mode, out, expect);
+        lang_run_free(r);
+        scenario_free(s);
+    }
+}
+
 /* The records live in a range of address space reserved for max_objects
  * of them (gc_heap.c, objs_reserve), made usable as the heap grows: the
  * last id it allows, max_objects, has a record that reads back what was
@@ -997,6 +1100,7 @@ int main(int argc, char **argv)
                  {"weakref_heads", test_weakref_heads},
                  {"vec", test_vec},
                  {"stable_records", test_stable_records},
+                 {"lean_teardown_order", test_lean_teardown_order},
                  {"id_cap", test_id_cap}};
     int ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof *tests; i++)
