@@ -618,7 +618,9 @@ static int tp_clear(GcHeap *h, GcId id)
                 }
             for (uint32_t i = w; i < o->nslots; i++)
                 gc__slot_write(h, id, i, GC_UNBOUND, GC_UNBOUND);
-            if (w != o->nslots)
+            if (w != o->nslots && h->lean)
+                o->nslots = w; /* SET_OBJ's write, inline */
+            else if (w != o->nslots)
                 SET_OBJ(h, id, OF_NSLOTS, w);
         }
         return 0;

@@ -535,10 +535,16 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
             continue;
         }
         GcId c = GC_VAL_ID(v);
-        int64_t crc = gc__o(h, c)->refcnt;
+        GcObject *co = gc__o(h, c);
+        int64_t crc = co->refcnt;
         gc__event(h, GC_EV_DECREF, c, tid, (int32_t)i, crc, crc - 1);
-        gc__slot_write(h, tid, i, gc__slots(gc__o(h, tid))[i].key, GC_UNBOUND);
-        SET_OBJ(h, c, OF_REFCNT, crc - 1);
+        if (h->lean && !gc__has_ix(o)) { /* what the two setters do then, inline */
+            gc__slots(o)[i].val = GC_UNBOUND;
+            co->refcnt = (int32_t)(crc - 1);
+        } else {
+            gc__slot_write(h, tid, i, gc__slots(o)[i].key, GC_UNBOUND);
+            SET_OBJ(h, c, OF_REFCNT, crc - 1);
+        }
         if (crc - 1 > 0 || h->cfg.collector == GC_COLLECTOR_MARKSWEEP)
             continue;
         r = tear_begin(h, c, 0);
