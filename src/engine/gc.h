@@ -26,9 +26,10 @@
  *
  * Views returned by this module are borrowed: valid until the next mutation
  * or cursor move.  One exception: an object's record (gc_object) never
- * moves.  Records live in chunks of GC_OBJ_CHUNK that are allocated as the
- * heap grows and freed only with it, so a GcObject pointer stays good for
- * the heap's life, across allocations (a __del__ run by a decref may make
+ * moves.  Records live in a range of address space reserved for all of
+ * them when the heap starts, made usable GC_OBJ_CHUNK records at a time as
+ * the heap grows, and given back only with it, so a GcObject pointer stays
+ * good for the heap's life, across allocations (a __del__ run by a decref may make
  * millions of objects), teardowns and seeks; what it reads is the state
  * shown now.  Its slots (gc_slots) are borrowed like the other views.
  */
@@ -80,12 +81,17 @@ void *gc_malloc(size_t n);
 void *gc_calloc(size_t n, size_t m);
 void *gc_realloc(void *p, size_t n);
 void gc_free(void *p);
-/* n bytes, page-aligned, whose pages are made present at once (madvise
- * MADV_POPULATE_WRITE): one system call instead of a page fault per 4 KB
- * when they are first written.  Freed with gc_free; counted by
- * gc_mem_fail_after like the others. */
+/* Address space for n bytes (a multiple of GC_PAGE_SIZE), not usable yet
+ * and costing no memory: gc_commit makes bytes [off, off + len) of it
+ * usable, zeroed, their pages made present at once when `touch` (madvise
+ * MADV_POPULATE_WRITE: one system call instead of a page fault per 4 KB
+ * when they are first written); gc_unreserve gives it all back.  What
+ * grows there never moves.  Both count for gc_mem_fail_after like the
+ * others (NULL, -1). */
 #define GC_PAGE_SIZE ((size_t)4096)
-void *gc_malloc_touched(size_t n);
+void *gc_reserve(size_t n);
+int gc_commit(void *p, size_t off, size_t len, int touch);
+void gc_unreserve(void *p, size_t n);
 void gc_mem_fail_after(long n);
 long gc_mem_count(void);
 

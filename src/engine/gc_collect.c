@@ -279,22 +279,24 @@ static void visit_all_reachable(GcHeap *h, GcId gc, GcListId young, uint8_t utag
 /* move_unreachable: one forward scan of young.  Objects with gc_refs > 0
  * are reachable; they make what they reference reachable (moving it back
  * from unreachable to the tail of young if needed).  Objects with
- * gc_refs == 0 are moved, tentatively, to unreachable.  A lean run knows
- * the unreachable list's members by their tag (visit_reachable), and
- * returns whether one of the objects it moved there may give
- * handle_weakrefs or finalize_garbage work (a weakref in the set or to
- * it, a __del__ not run yet); otherwise it returns 1. */
+ * gc_refs == 0 are moved, tentatively, to unreachable.  A lean run takes
+ * move_unreachable_lean, which knows the unreachable list's members by
+ * their tag (visit_reachable) and returns whether one of the objects it
+ * moved there may give handle_weakrefs or finalize_garbage work (a weakref
+ * in the set or to it, a __del__ not run yet); otherwise it returns 1. */
+static int move_unreachable_lean(GcHeap *h, GcListId young, GcListId unreachable);
+
 static int move_unreachable(GcHeap *h, GcListId young, GcListId unreachable)
 {
-    uint8_t utag = h->lean ? h->lcur[unreachable] : 0;
-    int work = !utag;
+    if (h->lean)
+        return move_unreachable_lean(h, young, unreachable);
     GcId gc = (GcId)h->g[GF_LFIRST(young)];
     while (gc) {
         GcObject *o = gc__o(h, gc);
         SET_G(h, GF_SCAN, gc);
         if (o->gc_refs > 0) {
             gc__event(h, GC_EV_SCAN_REACHABLE, gc, 0, -1, o->gc_refs, 0);
-            visit_all_reachable(h, gc, young, utag);
+            visit_all_reachable(h, gc, young, 0);
             gc__set_flags(h, gc, 0, GC_F_COLLECTING);
             gc = gc__o(h, gc)->next; /* read after the traversal */
         } else {
@@ -302,16 +304,85 @@ static int move_unreachable(GcHeap *h, GcListId young, GcListId unreachable)
             gc__event(h, GC_EV_MOVE_UNREACHABLE, gc, 0, -1, 0, 0);
             gc__list_remove(h, gc);
             gc__list_append(h, unreachable, gc);
-            if (!utag)
-                gc__set_flags(h, gc, GC_F_UNREACHABLE, 0);
-            else
-                work |= gc__wr_head(h, gc) || o->kind == GC_KIND_WEAKREF ||
-                        (o->kind == GC_KIND_INSTANCE && !(o->flags & GC_F_FINALIZED) &&
-                         h->classes[o->cls].has_del);
+            gc__set_flags(h, gc, GC_F_UNREACHABLE, 0);
             gc = next;
         }
     }
     SET_G(h, GF_SCAN, 0);
+    return 1;
+}
+
+/* Moves the run first..last (n objects, in order, of list `from`) to the
+ * tail of list `to`, as moving them one by one does: the links inside the
+ * run stay, and the start-up heap's place, when after one of them
+ * (su_in), moves to the object before the run. */
+static void run_move(GcHeap *h, GcListId from, GcListId to, GcId first, GcId last, int64_t n,
+                     int su_in)
+{
+    GcObject *f = gc__o(h, first), *l = gc__o(h, last);
+    GcId p = f->prev, nx = l->next;
+    if (su_in)
+        h->g[GF_SU_PREV] = p;
+    if (p)
+        gc__o(h, p)->next = nx;
+    else
+        h->g[GF_LFIRST(from)] = nx;
+    if (nx)
+        gc__o(h, nx)->prev = p;
+    else
+        h->g[GF_LLAST(from)] = p;
+    h->g[GF_LLEN(from)] -= n;
+    GcId tail = (GcId)h->g[GF_LLAST(to)];
+    f->prev = tail;
+    l->next = 0;
+    if (tail)
+        gc__o(h, tail)->next = first;
+    else
+        h->g[GF_LFIRST(to)] = first;
+    h->g[GF_LLAST(to)] = last;
+    h->g[GF_LLEN(to)] += n;
+}
+
+/* move_unreachable in a lean run: the same end state, but the objects
+ * found unreachable one after the other in young move to unreachable as
+ * one run (run_move) when the scan meets a reachable object or the end,
+ * before that object's traversal can move any of them back: a 2-cycle or
+ * self-cycle of garbage costs a tag write, not an unlink and a link. */
+static int move_unreachable_lean(GcHeap *h, GcListId young, GcListId unreachable)
+{
+    uint8_t utag = h->lcur[unreachable];
+    int work = 0, su_in = 0;
+    GcId su = (GcId)h->g[GF_SU_PREV], first = 0, last = 0;
+    int64_t n = 0;
+    GcId gc = (GcId)h->g[GF_LFIRST(young)];
+    while (gc) {
+        GcObject *o = gc__o(h, gc);
+        if (o->gc_refs <= 0) { /* not > 0, as move_unreachable asks */
+            o->list = utag;
+            work |= gc__wr_head(h, gc) || o->kind == GC_KIND_WEAKREF ||
+                    (o->kind == GC_KIND_INSTANCE && !(o->flags & GC_F_FINALIZED) &&
+                     h->classes[o->cls].has_del);
+            su_in |= gc == su;
+            first = first ? first : gc;
+            last = gc;
+            n++;
+            gc = o->next;
+            continue;
+        }
+        if (n) {
+            run_move(h, young, unreachable, first, last, n, su_in);
+            first = last = 0;
+            n = su_in = 0;
+        }
+        visit_all_reachable(h, gc, young, utag);
+        o->flags &= ~GC_F_COLLECTING;
+        gc = o->next; /* read after the traversal */
+        /* a move back from unreachable may have moved the start-up place */
+        su = (GcId)h->g[GF_SU_PREV];
+    }
+    if (n)
+        run_move(h, young, unreachable, first, last, n, su_in);
+    h->g[GF_SCAN] = 0;
     return work;
 }
 
@@ -551,7 +622,9 @@ static int tp_clear(GcHeap *h, GcId id)
             }
             for (uint32_t i = w; i < o->nslots; i++)
                 gc__slot_write(h, id, i, GC_UNBOUND, GC_UNBOUND);
-            if (w != o->nslots)
+            if (w != o->nslots && h->lean)
+                o->nslots = w; /* SET_OBJ's write, inline */
+            else if (w != o->nslots)
                 SET_OBJ(h, id, OF_NSLOTS, w);
         }
         return 0;

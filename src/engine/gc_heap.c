@@ -144,34 +144,43 @@ static int temps_ensure(GcHeap *h, int32_t n)
     return 0;
 }
 
-/* Storage for records up to n (and their GcLife when the heap records):
- * new chunks, never a copy (records do not move, gc.h).  A lean run zeroes each record when it
- * first uses it (lean_record), so its chunks are not touched here; otherwise a chunk comes zeroed
- * (calloc: fresh pages are not written either). */
+/* The address space for the records (and their GcLife when the heap
+ * records): every id up to max_objects, so that records never move. */
+static int objs_reserve(GcHeap *h)
+{
+    size_t n = ((size_t)h->cfg.max_objects + GC_OBJ_CHUNK) & ~(size_t)(GC_OBJ_CHUNK - 1);
+    h->objs = gc_reserve(n * sizeof *h->objs);
+    if (!h->objs)
+        return -1;
+    h->reserved = (GcId)(n - 1); /* ids 0..n-1 (n - 1 >= max_objects) */
+    if (h->lives && !(h->lifev = gc_reserve(n * sizeof *h->lifev)))
+        return -1;
+    return 0;
+}
+
+/* Storage for records up to n: the next chunks of the reserved range made
+ * usable, never a copy (records do not move, gc.h).  They come zeroed
+ * (fresh pages; a lean run zeroes a record again when it reuses it,
+ * lean_record). */
 int gc__objs_ensure(GcHeap *h, GcId n)
 {
+    if (!h->objs && objs_reserve(h) < 0)
+        return gc_fail(h, "out of memory: %d objects", (int)n);
     while (n >= h->cap) {
         /* the first chunk alone (a small program stays small), then
          * GC_OBJ_GROUP chunks at a time, their pages present at once */
         int32_t k = h->nchunks, g = k == 0 ? 1 : (int32_t)GC_OBJ_GROUP;
-        /* a recording heap's chunk: its records, then their GcLife */
-        size_t stride = GC_OBJ_CHUNK * (sizeof(GcObject) + (h->lives ? sizeof(GcLife) : 0));
-        size_t bytes = (size_t)g * stride;
-        if (k > INT32_MAX / GC_OBJ_CHUNK - g ||
-            GC_VEC_RESERVE(h->chunks, k + g, h->capchunks, 16, gc_realloc) < 0)
+        size_t left = ((size_t)h->reserved + 1) / GC_OBJ_CHUNK - (size_t)k;
+        if (left == 0)
             return gc_fail(h, "out of memory: %d objects", (int)n);
-        GcObject *c = k > 0     ? gc_malloc_touched(bytes)
-                      : h->lean ? gc_malloc(bytes)
-                                : gc_calloc(1, bytes);
-        if (!c)
+        if ((size_t)g > left)
+            g = (int32_t)left;
+        size_t at = (size_t)k * GC_OBJ_CHUNK, len = (size_t)g * GC_OBJ_CHUNK;
+        if (gc_commit(h->objs, at * sizeof *h->objs, len * sizeof *h->objs, k > 0) < 0 ||
+            (h->lives &&
+             gc_commit(h->lifev, at * sizeof *h->lifev, len * sizeof *h->lifev, k > 0) < 0))
             return gc_fail(h, "out of memory: %d objects", (int)n);
-        if (k > 0 && !h->lean)
-            memset(c, 0, bytes); /* a recorded run's records start zero (a lean run's are
-                                    zeroed one by one when used) */
-        if (h->lean && k == 0)
-            memset(c, 0, sizeof *c); /* record 0: no object */
-        for (int32_t j = 0; j < g; j++)
-            h->chunks[h->nchunks++] = (GcObject *)((char *)c + (size_t)j * stride);
+        h->nchunks += g;
         h->cap += g * GC_OBJ_CHUNK;
     }
     return 0;

@@ -129,8 +129,8 @@ typedef struct GcLife {
 /* A chunk of records as checkpoints hold them: 2^GC_CK_SHIFT ids from
  * k << GC_CK_SHIFT, a sixteenth of a chunk of records' storage (so that a
  * checkpoint copies little more than what was written since the one
- * before it; never more than one storage chunk, whose records and GcLife
- * lie in one block).  GcCkChunk: records lo..hi, their GcLife, and the
+ * before it; never more than one storage chunk, made usable at once).
+ * GcCkChunk: records lo..hi, their GcLife, and the
  * slots of each whose cap is over 1 (cap of them, in id order).
  * Checkpoints share it while the heap's records lo..hi are not written:
  * every one taken since it was copied, up to the next write to them,
@@ -202,17 +202,21 @@ struct GcHeap {
     GcConfig cfg;
     GcStrtab *atoms;
     GcHost host;
-    /* The object records: record id is chunks[id / GC_OBJ_CHUNK][id %
-     * GC_OBJ_CHUNK] (gc__o), ids 1..maxid in use, 0 none.  Storage grows a
-     * chunk (then GC_OBJ_GROUP chunks) at a time and no record ever moves
-     * (gc.h). */
-    GcObject **chunks;
-    int32_t nchunks, capchunks;
-    GcId cap; /* records there is storage for: nchunks * GC_OBJ_CHUNK */
-    /* A recording heap's chunks hold, after their GC_OBJ_CHUNK records,
-     * as many GcLife (gc__life): the records' born and died, which only
-     * the history's readers need; a heap that does not record has none. */
+    /* The object records: record id is objs[id] (gc__o), ids 1..maxid in
+     * use, 0 none.  objs is a range of address space reserved for
+     * `reserved` records (max_objects + 1, rounded up to a chunk), made
+     * usable a chunk (then GC_OBJ_GROUP chunks) at a time: no record ever
+     * moves (gc.h), and finding one is an index, not a chunk table's
+     * lookup. */
+    GcObject *objs;
+    GcId reserved;
+    int32_t nchunks; /* chunks of GC_OBJ_CHUNK records usable */
+    GcId cap;        /* records usable: nchunks * GC_OBJ_CHUNK */
+    /* A recording heap keeps the records' born and died, which only the
+     * history's readers need, in lifev[id] (gc__life), reserved and made
+     * usable as objs; a heap that does not record has none. */
     int lives;
+    GcLife *lifev;
     /* The first weakref to each object that has one (gc_object.c, "weakref
      * heads"): open addressing on the id, linear probing, wrn of wrcap (a
      * power of two) taken, 0 = empty; logged as the record's OF_WR_HEAD.
@@ -405,32 +409,26 @@ static inline int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, ui
 
 #define SET_OBJ(h, id, f, v) gc__obj_set_inline((h), (id), (f), (int64_t)(v))
 
-/* The object chunks after the first are allocated GC_OBJ_GROUP at a time
- * (2 MiB), their pages made present in one call (gc_malloc_touched): a
- * run that makes millions of objects took a page fault per 4 KB of
- * records, a fifth of `gcviz run`'s time at 10^6 objects.  Chunk k starts
- * such a block (gc_free frees it) when gc__chunk_block(k). */
+/* The object chunks after the first are made usable GC_OBJ_GROUP at a
+ * time (2 MiB of records), their pages made present in one call
+ * (gc_commit): a run that makes millions of objects took a page fault per
+ * 4 KB of records, a fifth of `gcviz run`'s time at 10^6 objects. */
 #define GC_OBJ_CHUNK_BYTES ((size_t)GC_OBJ_CHUNK * sizeof(GcObject))
 #define GC_OBJ_GROUP_BYTES ((size_t)2 << 20)
 #define GC_OBJ_GROUP                                                                               \
     (GC_OBJ_CHUNK_BYTES < GC_OBJ_GROUP_BYTES ? GC_OBJ_GROUP_BYTES / GC_OBJ_CHUNK_BYTES : 1)
-static inline int gc__chunk_block(int32_t k)
-{
-    return k == 0 || (size_t)(k - 1) % GC_OBJ_GROUP == 0;
-}
 
 /* Record id (0 <= id < h->cap).  Records never move: the pointer stays
  * good for the heap's life, across allocations, teardowns and seeks. */
 static inline GcObject *gc__o(const GcHeap *h, GcId id)
 {
     GC_ASSERT(id >= 0 && id < h->cap);
-    return &h->chunks[id >> GC_OBJ_CHUNK_SHIFT][id & (GC_OBJ_CHUNK - 1)];
+    return &h->objs[id];
 }
 static inline GcLife *gc__life(const GcHeap *h, GcId id)
 {
     GC_ASSERT(h->lives && id >= 0 && id < h->cap);
-    return (GcLife *)(h->chunks[id >> GC_OBJ_CHUNK_SHIFT] + GC_OBJ_CHUNK) +
-           (id & (GC_OBJ_CHUNK - 1));
+    return &h->lifev[id];
 }
 static inline int32_t *gc__life_field(const GcHeap *h, GcId id, int field)
 {

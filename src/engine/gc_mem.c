@@ -39,16 +39,33 @@ void *gc_calloc(size_t n, size_t m) { return should_fail() ? NULL : calloc(n, m)
 void *gc_realloc(void *p, size_t n) { return should_fail() ? NULL : realloc(p, n); }
 void gc_free(void *p) { free(p); }
 
-void *gc_malloc_touched(size_t n)
+void *gc_reserve(size_t n)
 {
-    void *p = NULL;
-    if (should_fail() || posix_memalign(&p, GC_PAGE_SIZE, n) != 0)
+    if (should_fail())
         return NULL;
+    void *p = mmap(NULL, n, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+int gc_commit(void *p, size_t off, size_t len, int touch)
+{
+    char *b = (char *)p + off;
+    if (should_fail() || mprotect(b, len, PROT_READ | PROT_WRITE) != 0)
+        return -1;
 #ifdef MADV_POPULATE_WRITE
     /* advice only: before Linux 5.14 the pages fault in one by one */
-    madvise(p, n - n % GC_PAGE_SIZE, MADV_POPULATE_WRITE);
+    if (touch)
+        madvise(b, len, MADV_POPULATE_WRITE);
+#else
+    (void)touch;
 #endif
-    return p;
+    return 0;
+}
+
+void gc_unreserve(void *p, size_t n)
+{
+    if (p)
+        munmap(p, n);
 }
 
 /* Both entry points: the new capacity for need items (first, doubled

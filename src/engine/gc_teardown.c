@@ -25,10 +25,9 @@ void gc_heap_free(GcHeap *h)
             gc_free(gc__blk(gc__o(h, i)));
             left--;
         }
-    for (int32_t k = 0; k < h->nchunks; k++)
-        if (gc__chunk_block(k))
-            gc_free(h->chunks[k]);
-    gc_free(h->chunks);
+    size_t n = (size_t)h->reserved + 1;
+    gc_unreserve(h->objs, n * sizeof *h->objs);
+    gc_unreserve(h->lifev, n * sizeof *h->lifev);
     gc_free(h->wrk);
     gc_free(h->wrv);
     for (int32_t i = 0; i < h->capframes; i++)
@@ -351,11 +350,31 @@ static int finalize_from_dealloc(GcHeap *h, GcId id)
 
 enum { TEAR_FAIL = -1, TEAR_BODY = 0, TEAR_RESURRECTED = 1, TEAR_DEPOSITED = 2 };
 
+/* Py_TRASHCAN_BEGIN deferring id's deallocation. */
+static int trash_deposit(GcHeap *h, GcId id)
+{
+    if (gc__idvec_push(&h->trash, id) < 0)
+        return gc_fail(h, "out of memory");
+    gc__event(h, GC_EV_TRASH_DEPOSIT, id, 0, -1, h->trash.n, 0);
+    return TEAR_DEPOSITED;
+}
+
+/* In a lean run, an object whose deallocation has no __del__ to call and
+ * no weakref to clear, and is not a weakref (the usual case): its start
+ * is the untrack and the trashcan's BEGIN only (begin_teardown). */
+static inline int lean_plain(const GcHeap *h, const GcObject *o, GcId id)
+{
+    if (o->kind == GC_KIND_WEAKREF || (o->kind == GC_KIND_INSTANCE && h->classes[o->cls].has_del))
+        return 0;
+    return h->wrn == 0 || !gc__wr_head(h, id);
+}
+
 /* The start of a deallocator, up to its children: untrack, the trashcan's
  * BEGIN, __del__, weakrefs.  from_trash: the body of a deposited object,
  * called by the trashcan (its deallocation was already counted). */
-static int begin_teardown(GcHeap *h, GcId id, int from_trash)
+static GC_NOINLINE int begin_teardown(GcHeap *h, GcId id, int from_trash)
 {
+    GcObject *o = gc__o(h, id);
     if (!from_trash) {
         if (!h->lean && gc__idvec_push(&h->freed, id) < 0)
             return gc_fail(h, "out of memory");
@@ -363,16 +382,12 @@ static int begin_teardown(GcHeap *h, GcId id, int from_trash)
         gc__list_remove(h, id);
         if (h->failed)
             return TEAR_FAIL;
-        if (uses_trashcan(gc__o(h, id)) && trash_full(h)) {
-            if (gc__idvec_push(&h->trash, id) < 0)
-                return gc_fail(h, "out of memory");
-            gc__event(h, GC_EV_TRASH_DEPOSIT, id, 0, -1, h->trash.n, 0);
-            return TEAR_DEPOSITED;
-        }
+        if (uses_trashcan(o) && trash_full(h))
+            return trash_deposit(h, id);
     } else {
         gc__event(h, GC_EV_TRASH_DESTROY, id, 0, -1, h->trash.n, 0);
     }
-    if (uses_trashcan(gc__o(h, id)))
+    if (uses_trashcan(o))
         trash_enter(h);
     int r = finalize_from_dealloc(h, id);
     if (r < 0)
@@ -381,7 +396,6 @@ static int begin_teardown(GcHeap *h, GcId id, int from_trash)
         freed_forget(h, id); /* resurrected: it was not freed after all */
         return trash_leave(h) < 0 ? TEAR_FAIL : TEAR_RESURRECTED;
     }
-    GcObject *o = gc__o(h, id);
     if (o->kind == GC_KIND_WEAKREF) {
         gc__weakref_unlink(h, id);
         return h->failed ? TEAR_FAIL : TEAR_BODY;
@@ -391,9 +405,49 @@ static int begin_teardown(GcHeap *h, GcId id, int from_trash)
     return h->failed ? TEAR_FAIL : TEAR_BODY;
 }
 
+/* begin_teardown, inline for what a lean run mostly tears down */
+static inline int tear_begin(GcHeap *h, GcId id, int from_trash)
+{
+    GcObject *o = gc__o(h, id);
+    if (!h->lean || from_trash || !lean_plain(h, o, id))
+        return begin_teardown(h, id, from_trash);
+    /* what begin_teardown does for it: untrack, BEGIN (no __del__ to
+     * run, no weakref to clear: both would return at once) */
+    gc__list_remove(h, id);
+    if (h->failed)
+        return TEAR_FAIL;
+    if (trash_full(h))
+        return trash_deposit(h, id);
+    trash_enter(h);
+    return TEAR_BODY;
+}
+
+/* finish_teardown in a lean run (nothing logged, no GcLife): the same
+ * writes, and the record goes on the dead stack, linked through its prev
+ * (it is untracked). */
+static inline int finish_lean(GcHeap *h, GcId id, GcObject *o)
+{
+    o->state = GC_STATE_FREED;
+    h->nlive[o->kind]--;
+    int fl = gc__freelist_of((GcKind)o->kind, o->nslots);
+    if (fl >= 0 && h->g[fl] < gc__freelist_max(fl))
+        h->g[fl]++;
+    else if (h->g[GF_COUNT0] > 0)
+        h->g[GF_COUNT0]--;
+    h->g[GF_FREED]++;
+    if (h->failed)
+        return -1;
+    o->prev = h->dead;
+    if (!h->dead)
+        h->dead_bottom = id;
+    h->dead = id;
+    return uses_trashcan(o) ? trash_leave(h) : 0;
+}
+
 /* The end of a deallocator: the memory goes (to a free list or back to the
- * allocator, count[0] down), then the trashcan's END. */
-static int finish_teardown(GcHeap *h, GcId id)
+ * allocator, count[0] down), then the trashcan's END (logged; a lean run
+ * takes finish_lean, tear_finish picks). */
+static GC_NOINLINE int finish_teardown(GcHeap *h, GcId id)
 {
     GcObject *o = gc__o(h, id);
     SET_OBJ(h, id, OF_STATE, GC_STATE_FREED);
@@ -407,14 +461,19 @@ static int finish_teardown(GcHeap *h, GcId id)
     SET_G(h, GF_FREED, h->g[GF_FREED] + 1);
     if (h->failed)
         return -1;
-    int trash = uses_trashcan(o);
-    if (h->lean) { /* on the dead stack, linked through its prev (untracked) */
-        o->prev = h->dead;
-        if (!h->dead)
-            h->dead_bottom = id;
-        h->dead = id;
-    }
-    return trash ? trash_leave(h) : 0;
+    return uses_trashcan(o) ? trash_leave(h) : 0;
+}
+
+static inline int tear_finish(GcHeap *h, GcId id)
+{
+    return h->lean ? finish_lean(h, id, gc__o(h, id)) : finish_teardown(h, id);
+}
+
+/* A teardown whose body releases no slot: a weakref (its slot storage
+ * holds its links) or an object with none. */
+static int tear_leaf(const GcObject *o)
+{
+    return o->kind == GC_KIND_WEAKREF || o->nslots == 0;
 }
 
 /* Pushes a teardown frame on the shared worklist. */
@@ -433,7 +492,7 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
 {
     int rc = 0;
     h->busy++;
-    int r = begin_teardown(h, root, from_trash);
+    int r = tear_begin(h, root, from_trash);
     if (r != TEAR_BODY) {
         h->busy--;
         return r == TEAR_FAIL ? -1 : 0;
@@ -442,6 +501,11 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
      * (a __del__ freeing objects) pushes above them and is back to where
      * it started when it returns. */
     int32_t base = h->ntear;
+    if (tear_leaf(gc__o(h, root))) {
+        rc = tear_finish(h, root) < 0 ? -1 : 0;
+        h->busy--;
+        return h->failed ? -1 : rc;
+    }
     if (tear_push(h, root) < 0) {
         h->busy--;
         return -1;
@@ -450,9 +514,9 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
         TearFrame *t = &h->tear[h->ntear - 1];
         GcId tid = t->id;
         GcObject *o = gc__o(h, tid);
-        if (o->kind == GC_KIND_WEAKREF || t->next >= o->nslots) {
+        if (tear_leaf(o) || t->next >= o->nslots) {
             h->ntear--;
-            if (finish_teardown(h, tid) < 0) {
+            if (tear_finish(h, tid) < 0) {
                 rc = -1;
                 break;
             }
@@ -472,18 +536,22 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
             continue;
         }
         GcId c = GC_VAL_ID(v);
-        int64_t crc = gc__o(h, c)->refcnt;
+        GcObject *co = gc__o(h, c);
+        int64_t crc = co->refcnt;
         gc__event(h, GC_EV_DECREF, c, tid, (int32_t)i, crc, crc - 1);
         gc__slot_write(h, tid, i, s.key, GC_UNBOUND);
         SET_OBJ(h, c, OF_REFCNT, crc - 1);
         if (crc - 1 > 0 || h->cfg.collector == GC_COLLECTOR_MARKSWEEP)
             continue;
-        r = begin_teardown(h, c, 0);
+        r = tear_begin(h, c, 0);
         if (r == TEAR_FAIL) {
             rc = -1;
             break;
         }
-        if (r == TEAR_BODY && tear_push(h, c) < 0) {
+        if (r != TEAR_BODY)
+            continue;
+        /* a frame with no slot to release would be popped at once */
+        if (tear_leaf(gc__o(h, c)) ? tear_finish(h, c) < 0 : tear_push(h, c) < 0) {
             rc = -1;
             break;
         }

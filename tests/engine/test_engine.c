@@ -930,6 +930,229 @@ static void test_stable_records(void)
     }
 }
 
+/* Teardowns in a lean run take a shorter path for objects with no
+ * __del__, no weakref and no slot to release (gc_teardown.c: lean_plain,
+ * tear_leaf): the deallocations come in the same order as in a recorded
+ * run and in CPython 3.12.  Cycles of instances are collected, with
+ * finalizers (one resurrects), weakrefs to the garbage and in it,
+ * objects with no attribute and lists among them; then chains of 120
+ * objects (past the trashcan's 50 levels) die by refcount, their
+ * weakref callbacks and __del__ interleaved, the second one in a cycle
+ * collected after.  Expected: what python3.12 prints for this program. */
+static void test_lean_teardown_order(void)
+{
+    const char *src =
+        "import gc\n"
+        "import weakref\n"
+        "order = []\n"
+        "keep = []\n"
+        "class P:\n"
+        "    pass\n"
+        "class D:\n"
+        "    def __init__(self, n):\n"
+        "        self.n = n\n"
+        "    def __del__(self):\n"
+        "        order.append(self.n)\n"
+        "        if self.n % 100 == 14:\n"
+        "            keep.append(self)\n"
+        "def cb(w):\n"
+        "    order.append(-1)\n"
+        "refs = []\n"
+        "def make(k):\n"
+        "    head = P()\n"
+        "    head.me = head\n"
+        "    x = head\n"
+        "    for i in range(60):\n"
+        "        y = P()\n"
+        "        x.next = y\n"
+        "        x = y\n"
+        "        if i % 7 == 0:\n"
+        "            x.d = D(k * 100 + i)\n"
+        "        if i % 11 == 0:\n"
+        "            refs.append(weakref.ref(x, cb))\n"
+        "        if i % 13 == 0:\n"
+        "            x.w = weakref.ref(head, cb)\n"
+        "        if i % 17 == 0:\n"
+        "            x.e = P()\n"
+        "    x.items = [D(k * 100 + 90), P(), D(k * 100 + 91), head]\n"
+        "gc.disable()\n"
+        "for k in range(5):\n"
+        "    make(k)\n"
+        "print(gc.collect())\n"
+        "print(order)\n"
+        "print(len(keep), keep[0].n)\n"
+        "keep.clear()\n"
+        "print(gc.collect(), order[-3:])\n"
+        "def chain(k):\n"
+        "    head = P()\n"
+        "    x = head\n"
+        "    for i in range(120):\n"
+        "        y = P()\n"
+        "        x.next = y\n"
+        "        x = y\n"
+        "        if i % 9 == 0:\n"
+        "            x.d = D(1000 + k * 200 + i)\n"
+        "        if i % 10 == 0:\n"
+        "            refs.append(weakref.ref(x, cb))\n"
+        "        if i % 19 == 0:\n"
+        "            x.l = [P(), D(5000 + i), weakref.ref(y, cb), P()]\n"
+        "    return head\n"
+        "n0 = len(order)\n"
+        "c = chain(0)\n"
+        "c2 = chain(1)\n"
+        "c2.next.next.back = c2\n"
+        "del c\n"
+        "print(order[n0:])\n"
+        "n0 = len(order)\n"
+        "del c2\n"
+        "print(gc.collect(), order[n0:])\n";
+    const char *expect =
+        "410\n"
+        "[-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, "
+        "-1, -1, -1, -1, -1, -1, -1, -1, -1, 0, 7, 14, 21, 28, 35, 42, 49, 56, 90, 91, 100, 107, "
+        "114, 121, 128, 135, 142, 149, 156, 190, 191, 200, 207, 214, 221, 228, 235, 242, 249, "
+        "256, 290, 291, 300, 307, 314, 321, 328, 335, 342, 349, 356, 390, 391, 400, 407, 414, "
+        "421, 428, 435, 442, 449, 456, 490, 491]\n"
+        "5 14\n"
+        "0 [456, 490, 491]\n"
+        "[-1, -1, 1000, 5000, -1, -1, 5019, -1, -1, -1, 5038, -1, 1036, 1027, 1018, 1009, 1045, "
+        "-1, -1, 5057, -1, -1, -1, 5076, -1, -1, 1090, 1081, 1072, 1063, 1054, -1, 5095, -1, -1, "
+        "-1, 5114, 1117, 1108, 1099]\n"
+        "177 [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1200, 5000, 1209, 1218, 5019, "
+        "1227, 1236, 5038, 1245, 1254, 5057, 1263, 1272, 5076, 1281, 1290, 5095, 1299, 1308, "
+        "5114, 1317]\n";
+    for (int mode = 0; mode < 3; mode++) { /* lean, recorded, neither */
+        char out[2048];
+        Scenario *s;
+        LangRun *r = run_py("order.py", src, mode == 0, mode == 1, out, sizeof out, &s);
+        if (!s)
+            return;
+        EXPECT(strcmp(out, expect) == 0, "mode %d prints:\n%s---\nwant:\n%s", mode, out, expect);
+        lang_run_free(r);
+        scenario_free(s);
+    }
+}
+
+/* A lean run's move_unreachable moves the unreachable objects it finds
+ * one after the other as one run (gc_collect.c, move_unreachable_lean).
+ * Young holds garbage self-cycles with __del__ interleaved with objects
+ * that look unreachable until a later object (the last of a chain held
+ * by a list made after them) makes them reachable again: the first
+ * collection finalizes the garbage in list order, the second (the chain
+ * dropped) finalizes the objects moved back, in the order the moves left
+ * them.  Lean, plain and recorded runs print what python3.12 prints. */
+static void test_lean_unreachable_runs(void)
+{
+    const char *src =
+        "import gc\n"
+        "order = []\n"
+        "class D:\n"
+        "    def __init__(self, n):\n"
+        "        self.n = n\n"
+        "    def __del__(self):\n"
+        "        order.append(self.n)\n"
+        "gc.disable()\n"
+        "last = None\n"
+        "for i in range(40):\n"
+        "    g = D(i)\n"
+        "    g.me = g\n"
+        "    x = D(100 + i)\n"
+        "    g2 = D(200 + i)\n"
+        "    g2.me = g2\n"
+        "    y = D(300 + i)\n"
+        "    y.x = x\n"
+        "    y.me = y\n"
+        "    if i % 4 != 3:\n"
+        "        y.prev = last\n"
+        "        last = y\n"
+        "del g, x, g2, y\n"
+        "keep = [last]\n"
+        "del last\n"
+        "print(gc.collect(), order)\n"
+        "order.clear()\n"
+        "keep.clear()\n"
+        "print(gc.collect(), order)\n";
+    const char *expect =
+        "100 [0, 200, 1, 201, 2, 202, 3, 103, 203, 303, 4, 204, 5, 205, 6, 206, 7, 107, 207, "
+        "307, 8, 208, 9, 209, 10, 210, 11, 111, 211, 311, 12, 212, 13, 213, 14, 214, 15, 115, "
+        "215, 315, 16, 216, 17, 217, 18, 218, 19, 119, 219, 319, 20, 220, 21, 221, 22, 222, 23, "
+        "123, 223, 323, 24, 224, 25, 225, 26, 226, 27, 127, 227, 327, 28, 228, 29, 229, 30, 230, "
+        "31, 131, 231, 331, 32, 232, 33, 233, 34, 234, 35, 135, 235, 335, 36, 236, 37, 237, 38, "
+        "238, 39, 139, 239, 339]\n"
+        "60 [338, 138, 337, 137, 336, 136, 334, 134, 333, 133, 332, 132, 330, 130, 329, 129, "
+        "328, 128, 326, 126, 325, 125, 324, 124, 322, 122, 321, 121, 320, 120, 318, 118, 317, "
+        "117, 316, 116, 314, 114, 313, 113, 312, 112, 310, 110, 309, 109, 308, 108, 306, 106, "
+        "305, 105, 304, 104, 302, 102, 301, 101, 300, 100]\n";
+    for (int mode = 0; mode < 3; mode++) { /* lean, recorded, neither */
+        char out[2048];
+        Scenario *s;
+        LangRun *r = run_py("runs.py", src, mode == 0, mode == 1, out, sizeof out, &s);
+        if (!s)
+            return;
+        EXPECT(strcmp(out, expect) == 0, "mode %d prints:\n%s---\nwant:\n%s", mode, out, expect);
+        lang_run_free(r);
+        scenario_free(s);
+    }
+}
+
+/* The records live in a range of address space reserved for max_objects
+ * of them (gc_heap.c, objs_reserve), made usable as the heap grows: the
+ * last id it allows, max_objects, has a record that reads back what was
+ * written, the next allocation is refused with the limit's MemoryError
+ * (not a crash past the range), and the first record never moved.  Lean
+ * and recorded, at limits inside the first chunk, in the fourth (made
+ * usable alone: the reserved range ends there, mid-group) and at
+ * GC_MAX_ID (only a few objects made). */
+static void test_id_cap(void)
+{
+    const int64_t limits[] = {100, (int64_t)GC_OBJ_CHUNK * 3 + 3, GC_MAX_ID};
+    for (int lean = 0; lean < 2; lean++)
+        for (int k = 0; k < 3; k++) {
+            GcStrtab *atoms = gc_strtab_new();
+            GcConfig cfg;
+            memset(&cfg, 0, sizeof cfg);
+            cfg.python = 312;
+            cfg.record = !lean;
+            cfg.lean = lean;
+            cfg.max_objects = limits[k];
+            GcHeap *h = gc_heap_new(&cfg, atoms, NULL);
+            EXPECT(h != NULL, "lean=%d max %lld: no heap", lean, (long long)limits[k]);
+            if (!h) {
+                gc_strtab_free(atoms);
+                continue;
+            }
+            int32_t keep_name = gc_strtab_intern(atoms, "keep", 4);
+            GcId keep = gc_new(h, GC_KIND_LIST, 0);
+            gc_var_set(h, 0, keep_name, GC_VAL_OBJ(keep));
+            const GcObject *first = gc_object(h, keep);
+            int64_t want = k == 2 ? 1000 : limits[k];
+            GcId last = keep;
+            for (int64_t i = 1; i < want; i++) {
+                last = gc_new(h, GC_KIND_TUPLE, 1);
+                /* keep's item holds it (its reference moved in) */
+                if (!last || gc_slot_set(h, keep, (uint32_t)(i - 1), GC_UNBOUND, GC_VAL_OBJ(last)) < 0)
+                    break;
+            }
+            EXPECT(last && gc_max_id(h) == want, "lean=%d max %lld: %d records, %s", lean,
+                   (long long)limits[k], gc_max_id(h), gc_error(h));
+            const GcObject *o = last ? gc_object(h, last) : NULL;
+            EXPECT(o && o->id == last && o->kind == GC_KIND_TUPLE && o->refcnt == 1 &&
+                       o->state == GC_STATE_ALIVE,
+                   "lean=%d max %lld: the last record reads wrong", lean, (long long)limits[k]);
+            EXPECT(first == gc_object(h, keep) && first->nslots == (uint32_t)(want - 1),
+                   "lean=%d max %lld: the first record moved or reads %u items", lean,
+                   (long long)limits[k], first->nslots);
+            if (k < 2) {
+                EXPECT(gc_new(h, GC_KIND_TUPLE, 1) == 0 && gc_limit_hit(h) &&
+                           strstr(gc_error(h), "MemoryError") != NULL,
+                       "lean=%d max %lld: allocation past the limit: %s", lean,
+                       (long long)limits[k], gc_error(h));
+            }
+            gc_heap_free(h);
+            gc_strtab_free(atoms);
+        }
+}
+
 /* The growable-array helper: capacities double from the first one until
  * the need fits, an allocation failure leaves the array as it was, and a
  * capacity past INT32_MAX is refused instead of wrapping. */
@@ -1023,7 +1246,10 @@ int main(int argc, char **argv)
                  {"weakref_heads", test_weakref_heads},
                  {"slot_capacity", test_slot_capacity},
                  {"vec", test_vec},
-                 {"stable_records", test_stable_records}};
+                 {"stable_records", test_stable_records},
+                 {"lean_teardown_order", test_lean_teardown_order},
+                 {"id_cap", test_id_cap},
+                 {"lean_unreachable_runs", test_lean_unreachable_runs}};
     int ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof *tests; i++)
         if (argc < 2 || strcmp(argv[1], tests[i].name) == 0) {
