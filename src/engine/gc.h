@@ -421,9 +421,9 @@ typedef struct GcConfig {
     /* A recomputed history (gc_history_info): > 0 keeps statement-level
      * events only up to statement stop number fine_from (the module-level
      * statement starts, counted from 0 as gc_history_stop counts them),
-     * every micro-step from there for up to half of the budget, then
+     * every micro-step from there for up to a quarter of the budget, then
      * statement-level events again.  The whole history may then use up to
-     * one and a half budgets.  0: the ordinary history. */
+     * one and a quarter budgets.  0: the ordinary history. */
     int64_t fine_from;
     /* Tracked objects of the interpreter in generation 2 when the program
      * starts (gc_hidden_live): generation 2's long_lived_total after a
@@ -736,7 +736,7 @@ int32_t gc_cursor(const GcHeap *h);
 void gc_seek(GcHeap *h, int32_t cursor);
 /*
  * The history's memory budget (issue 14).  The history keeps every
- * micro-step until it has used half of its budget; from then on it keeps
+ * micro-step until it has used a quarter of its budget; from then on it keeps
  * only the statement-level events (the start of each statement of the
  * module, the end of each top-level step, printed output, the start and
  * end of each collection, an error), each with one write per place it

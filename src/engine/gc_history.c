@@ -9,8 +9,11 @@
  * events of 48 bytes, 149 writes), so a long loop would fill the machine.
  * The budget bounds it:
  *
- *  - fine: every micro-step is kept until events and writes use half of
- *    the budget;
+ *  - fine: every micro-step is kept until events and writes use a
+ *    quarter of the budget (FINE_SHARE; the statement stops of a long
+ *    run matter more than its micro-steps, which are recomputed on
+ *    demand, and a window on a million-iteration loop then opens in well
+ *    under 1 GB);
  *  - coarse: from then on only statement-level events are kept (see
  *    coarse_keeps).  The writes of the dropped micro-steps go to the last
  *    event kept, and a place written twice in one such event keeps one
@@ -30,8 +33,8 @@
  * resume from a heap checkpoint.  The program runs again from its start
  * instead (the run is deterministic and `gcviz run` speed: a second or
  * so for a million objects), with GcConfig.fine_from: statement-level up
- * to the wanted statement stop, every micro-step from there for half a
- * budget.  Statement stops are numbered alike in every history of a run
+ * to the wanted statement stop, every micro-step from there for a quarter
+ * of a budget.  Statement stops are numbered alike in every history of a run
  * (gc_history_stop), which carries the place across.  When the budget
  * stopped the run, the recomputed one keeps more writes up to there and
  * would stop elsewhere: it stops at the same offered event instead
@@ -46,6 +49,8 @@
 #include "gc_internal.h"
 
 #define MIB ((int64_t)1 << 20)
+/* The fine part of a history may use 1/FINE_SHARE of its budget. */
+#define FINE_SHARE 4
 
 int64_t gc_parse_bytes(const char *s)
 {
@@ -76,7 +81,7 @@ int64_t gc_history_default_budget(void)
         /* 10 % of the memory, at most 1 GiB: the history is most of a
          * window's memory, and a window on a long loop should open in
          * about 1 GB whatever the machine (a statement-level history of a
-         * million iterations fits in the second half) */
+         * million iterations fits in the rest) */
         long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGE_SIZE);
         b = pages > 0 && size > 0 ? (int64_t)pages * size / 10 : 1024 * MIB;
         if (b > 1024 * MIB)
@@ -128,7 +133,8 @@ static int coarse_keeps(const GcHeap *h, GcEventKind kind)
 }
 
 /* A recomputed history's fine part starts at its statement stop: the
- * coarse event before it is closed, and the half budget counts from here. */
+ * coarse event before it is closed, and its share of the budget counts
+ * from here. */
 static void fine_begin(GcHeap *h, int64_t used)
 {
     gc__log_close(h);
@@ -163,7 +169,7 @@ int gc__budget_keeps(GcHeap *h, GcEventKind kind)
     if (kind == GC_EV_STMT && h->g[GF_NFRAMES] <= 1 && h->nstops++ == h->cfg.fine_from &&
         h->cfg.fine_from > 0)
         fine_begin(h, used);
-    if (!h->coarse && used - h->fine_base > h->cfg.history_budget / 2) {
+    if (!h->coarse && used - h->fine_base > h->cfg.history_budget / FINE_SHARE) {
         h->coarse = 1;
         if (h->coarse_from < 0)
             h->coarse_from = h->nevents;
@@ -173,7 +179,7 @@ int gc__budget_keeps(GcHeap *h, GcEventKind kind)
     if (h->coarse && !coarse_keeps(h, kind))
         return 0;
     /* a recomputed history may hold its fine part besides the coarse one */
-    int64_t b = h->cfg.history_budget, limit = h->cfg.fine_from > 0 ? b + b / 2 : b;
+    int64_t b = h->cfg.history_budget, limit = h->cfg.fine_from > 0 ? b + b / FINE_SHARE : b;
     if (!h->budget_full && ((h->coarse && used > limit) || h->noffered == h->cfg.stop_at))
         budget_stop(h, b);
     return 1;

@@ -270,8 +270,8 @@ struct GcHeap {
     int budget_full;
     /* A recomputed history (cfg.fine_from): statement stops seen, the
      * event where its fine part starts and ends (-1: not yet), and the
-     * bytes used when it started (the fine part's half budget counts from
-     * there). */
+     * bytes used when it started (the fine part's share of the budget
+     * counts from there). */
     int64_t nstops;
     int32_t fine_start, fine_end;
     /* Events offered to the history (gc__budget_keeps), and the count at
