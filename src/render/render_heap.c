@@ -32,6 +32,8 @@ typedef struct CardGeo {
 /* Lists and tuples per frame whose cells may name their objects. */
 #define NAMED_MAX 8
 
+#define AGG_KINDS 7 /* agg_kind's counts: generations 0-2, permanent, untracked, a list, freed */
+
 typedef struct HeapCtx {
     Scene *s;
     CardGeo *geo; /* by id */
@@ -47,9 +49,11 @@ typedef struct HeapCtx {
      * centre is in, references between blocks counted by pair */
     int aggregate;
     int agg_w, agg_h;
+    float agg_gh;         /* the grid's height: the heap area's, less a strip the window covers */
+    const uint8_t *reach; /* gc_reachable by id (unreachable objects are counted), or NULL */
     struct AggBlock *agg;
     int32_t *agg_of; /* by id: 1 + the block, 0: not in view */
-    int64_t agg_count[6], agg_refs;
+    int64_t agg_count[AGG_KINDS], agg_refs;
     float labels[32][4]; /* the counts drawn on the summarised arrows (AGG_ARROWS) */
     int nlabels;
     /* by id: 1 + the atom of the module name that last referred to it
@@ -99,8 +103,9 @@ typedef struct AggType {
 } AggType;
 
 typedef struct AggBlock {
-    uint32_t gen[6];
-    uint32_t total, inside; /* objects; references between two of them */
+    uint32_t gen[AGG_KINDS]; /* objects by agg_kind */
+    uint32_t total, inside;  /* objects; references between two of them */
+    uint32_t unreach;        /* alive objects no root reaches (garbage to collect) */
     int ntypes;
     AggType type[AGG_TYPES];
     uint32_t other_types; /* objects of the types beyond AGG_TYPES */
@@ -450,9 +455,13 @@ static void draw_card_overview(HeapCtx *c, GcId id, const GcObject *o, int hot, 
     render_hit(s->l, RENDER_HIT_CARD, id, bx, by, bw, bh);
 }
 
-/* Which of the six counts an object falls in. */
+/* Which of the AGG_KINDS counts an object falls in: a generation (0-2),
+ * permanent, untracked, a collector's list, freed (a ghost of this
+ * statement). */
 static int agg_kind(const GcObject *o)
 {
+    if (o->state == GC_STATE_FREED)
+        return 6;
     switch (o->list) {
     case GC_LIST_GEN0:
         return 0;
@@ -474,7 +483,7 @@ static void agg_add(HeapCtx *c, GcId id, const CardGeo *g, const GcObject *o)
     const Scene *s = c->s;
     float cx = g->x + g->w * 0.5f - s->rg.heap_x, cy = g->y + g->h * 0.5f - s->rg.heap_y;
     int ix = (int)floorf(cx * (float)c->agg_w / s->rg.heap_w),
-        iy = (int)floorf(cy * (float)c->agg_h / s->rg.heap_h);
+        iy = (int)floorf(cy * (float)c->agg_h / c->agg_gh);
     ix = ix < 0 ? 0 : ix >= c->agg_w ? c->agg_w - 1 : ix;
     iy = iy < 0 ? 0 : iy >= c->agg_h ? c->agg_h - 1 : iy;
     int bi = iy * c->agg_w + ix;
@@ -484,6 +493,7 @@ static void agg_add(HeapCtx *c, GcId id, const CardGeo *g, const GcObject *o)
     b->gen[kd]++;
     c->agg_count[kd]++;
     b->total++;
+    b->unreach += c->reach && o->state == GC_STATE_ALIVE && !c->reach[id];
     int cls = o->kind == GC_KIND_INSTANCE ? o->cls : -1, t;
     for (t = 0; t < b->ntypes; t++)
         if (b->type[t].kind == (int)o->kind && b->type[t].cls == cls)
@@ -552,7 +562,7 @@ void render_thousands(char *buf, size_t n, int64_t v)
 static void agg_cell(const HeapCtx *c, int bi, float cell[4], float box[4])
 {
     const Scene *s = c->s;
-    float cw = s->rg.heap_w / (float)c->agg_w, ch = s->rg.heap_h / (float)c->agg_h;
+    float cw = s->rg.heap_w / (float)c->agg_w, ch = c->agg_gh / (float)c->agg_h;
     cell[0] = s->rg.heap_x + cw * (float)(bi % c->agg_w);
     cell[1] = s->rg.heap_y + ch * (float)(bi / c->agg_w);
     cell[2] = cw;
@@ -564,7 +574,9 @@ static void agg_cell(const HeapCtx *c, int bi, float cell[4], float box[4])
     box[3] = ch - top - in;
 }
 
-/* One block: its types with their counts (the most numerous first), a bar
+/* One block: its types with their counts (the most numerous first), how
+ * many of its objects are unreachable or were freed in this statement
+ * (outlined dashed or dotted as their cards are when all are), a bar
  * split by generation in the generations' colours, the references inside
  * it, and a hit region for the drill-down. */
 static void agg_block(HeapCtx *c, int bi)
@@ -576,7 +588,13 @@ static void agg_block(HeapCtx *c, int bi)
     agg_cell(c, bi, cell, box);
     float x = box[0], y = box[1], w = box[2], h = box[3];
     render_rect(s->l, x, y, w, h, r, with_alpha(t->card_header, 0.94f));
-    render_frame(s->l, x, y, w, h, r, sc(s, 1.2f), 0, t->card_border);
+    RenderColor oc;
+    float ow, dash;
+    uint32_t freed = b->gen[6];
+    int state = b->unreach > 0 || freed > 0;
+    outline_style(t, freed == b->total, 0, b->unreach == b->total, 0, 0, sc(s, 0.8f), &oc, &ow,
+                  &dash);
+    render_frame(s->l, x, y, w, h, r, ow, dash, oc);
     /* types, most numerous first */
     int order[AGG_TYPES];
     for (int i = 0; i < b->ntypes; i++)
@@ -590,7 +608,7 @@ static void agg_block(HeapCtx *c, int bi)
     int px = spx(s, 14), px2 = spx(s, 12);
     float ly = y + pad, lh = (float)px * 1.35f, lh2 = (float)px2 * 1.35f;
     char buf[160], num[32], fit[160];
-    int rows = (int)((h - pad * 2 - sc(s, 12) - lh2) / lh2);
+    int rows = (int)((h - pad * 2 - sc(s, 12) - lh2) / lh2) - state;
     for (int i = 0; i < b->ntypes && (i == 0 || i < rows); i++) {
         const AggType *ty = &b->type[order[i]];
         render_thousands(num, sizeof num, (int64_t)ty->n);
@@ -605,28 +623,49 @@ static void agg_block(HeapCtx *c, int bi)
     if (b->other_types) {
         render_thousands(num, sizeof num, (int64_t)b->other_types);
         snprintf(buf, sizeof buf, "+ %s of other types", num);
-        if (ly + lh2 < y + h - pad - sc(s, 12) - lh2) {
+        if (ly + lh2 < y + h - pad - sc(s, 12) - lh2 * (state ? 2 : 1)) {
             render_text(s->l, x + pad, ly, RENDER_FONT_SANS, px2, RENDER_ALIGN_LEFT, t->text_faint,
                         buf);
         }
     }
-    /* references inside, above the generation bar */
+    /* unreachable and freed objects, then references inside, above the
+     * generation bar */
+    float by = y + h - pad - sc(s, 10);
+    if (state && by - 2 * lh2 >= y + pad + lh) {
+        char un[32], fr[32];
+        render_thousands(un, sizeof un, (int64_t)b->unreach);
+        render_thousands(fr, sizeof fr, (int64_t)freed);
+        if (b->unreach && freed)
+            snprintf(buf, sizeof buf, "%s unreachable \xC2\xB7 %s freed", un, fr);
+        else
+            snprintf(buf, sizeof buf, "%s%s %s", b->unreach + freed == b->total ? "all " : "",
+                     b->unreach ? un : fr, b->unreach ? "unreachable" : "freed");
+        render_text(s->l, x + pad, by - 2 * lh2, RENDER_FONT_BOLD, px2, RENDER_ALIGN_LEFT,
+                    b->unreach ? t->unreachable : t->text_dim,
+                    render_fit(s, RENDER_FONT_BOLD, px2, buf, w - 2 * pad, fit, sizeof fit));
+    }
     render_thousands(num, sizeof num, (int64_t)b->inside);
     snprintf(buf, sizeof buf, "%s reference%s inside", num, b->inside == 1 ? "" : "s");
-    float by = y + h - pad - sc(s, 10);
-    render_text(s->l, x + pad, by - lh2, RENDER_FONT_SANS, px2, RENDER_ALIGN_LEFT, t->text_dim,
-                render_fit(s, RENDER_FONT_SANS, px2, buf, w - 2 * pad, fit, sizeof fit));
+    if (b->inside || freed < b->total) /* ghosts refer to nothing: no "0 references" */
+        render_text(s->l, x + pad, by - lh2, RENDER_FONT_SANS, px2, RENDER_ALIGN_LEFT, t->text_dim,
+                    render_fit(s, RENDER_FONT_SANS, px2, buf, w - 2 * pad, fit, sizeof fit));
     float bx = x + pad, bw = w - 2 * pad;
-    for (int k = 0; k < 6; k++) {
+    for (int k = 0; k < AGG_KINDS; k++) {
         if (!b->gen[k])
             continue;
         float gw = bw * (float)b->gen[k] / (float)b->total;
-        RenderColor col = k < 4 ? t->gen[k] : k == 4 ? t->untracked : t->unreachable;
+        RenderColor col = k < 4    ? t->gen[k]
+                          : k == 4 ? t->untracked
+                          : k == 5 ? t->unreachable
+                                   : with_alpha(t->freed, 0.6f);
         render_rect(s->l, bx, by, gw, sc(s, 8), 0, col);
         bx += gw;
     }
-    /* the drill-down target: the block's cell (a click zooms it to the heap area) */
-    render_hit(s->l, RENDER_HIT_BLOCK, bi, cell[0], cell[1], cell[2], cell[3]);
+    /* the drill-down target: the block's cell (a click zooms it to the heap
+     * area), the bottom row's down to the heap's edge (its objects under the
+     * window's button are counted in it) */
+    float ch = bi / c->agg_w == c->agg_h - 1 ? s->rg.heap_y + s->rg.heap_h - cell[1] : cell[3];
+    render_hit(s->l, RENDER_HIT_BLOCK, bi, cell[0], cell[1], cell[2], ch);
 }
 
 /* Whether the rectangles a and b (x0, y0, x1, y1) overlap once b is grown
@@ -771,15 +810,17 @@ static void agg_draw(HeapCtx *c)
     char line[400], refs_s[32];
     int64_t all = 0;
     int blocks = 0;
-    for (int k = 0; k < 6; k++)
+    for (int k = 0; k < AGG_KINDS; k++)
         all += c->agg_count[k];
     for (int bi = 0; bi < nb; bi++)
         blocks += c->agg[bi].total > 0;
     render_thousands(refs_s, sizeof refs_s, (int64_t)c->agg_refs);
+    char all_s[32];
+    render_thousands(all_s, sizeof all_s, all);
     snprintf(line, sizeof line,
-             "%lld objects in view in %d blocks \xC2\xB7 %s references%s \xC2\xB7 click a block "
+             "%s objects in view in %d blocks \xC2\xB7 %s references%s \xC2\xB7 click a block "
              "to zoom into it",
-             (long long)all, blocks, refs_s, pairs > drawn ? " (arrows: the largest counts)" : "");
+             all_s, blocks, refs_s, pairs > drawn ? " (arrows: the largest counts)" : "");
     float px = (float)spx(s, 13);
     char fit[400];
     render_rect(s->l, s->rg.heap_x + sc(s, 8), s->rg.heap_y + sc(s, 8), s->rg.heap_w - sc(s, 16),
@@ -805,7 +846,11 @@ static int crowded(HeapCtx *c)
         GcId id = c->cand[ci];
         const GcObject *o = gc_object(s->h, id);
         float wx, wy, x, y, ww, wh;
-        if (!o || o->state != GC_STATE_ALIVE || layout_get(s->layout, id, &wx, &wy) < 0)
+        if (!o || layout_get(s->layout, id, &wx, &wy) < 0)
+            continue;
+        /* the ghosts of this statement's frees are drawn too (card_alpha) */
+        if (o->state != GC_STATE_ALIVE &&
+            (o->state != GC_STATE_FREED || gc_died(s->h, id) < c->stmt_start))
             continue;
         layout_card_dims(s->layout, id, o->kind, o->nslots, &ww, &wh);
         to_screen(s, wx, wy, &x, &y);
@@ -2309,8 +2354,14 @@ static void heap_free(HeapCtx *c)
 static void agg_start(HeapCtx *c)
 {
     Scene *s = c->s;
+    /* the window's box over the heap's bottom edge (its "Back out" button)
+     * is a strip the blocks leave free */
+    const float *cov = s->v->covered;
+    float strip = cov[2] > 0 ? s->rg.heap_y + s->rg.heap_h - cov[1] + sc(s, 4) : 0;
+    c->agg_gh = s->rg.heap_h - (strip > 0 && strip < s->rg.heap_h * 0.3f ? strip : 0);
     c->agg_w = (int)(s->rg.heap_w / sc(s, AGG_BLOCK_W));
-    c->agg_h = (int)(s->rg.heap_h / sc(s, AGG_BLOCK_H));
+    c->agg_h = (int)(c->agg_gh / sc(s, AGG_BLOCK_H));
+    c->reach = render_scene_reach(s);
     /* a few large blocks: a class reads them from the back row */
     c->agg_w = c->agg_w < 1 ? 1 : c->agg_w > AGG_MAX_W ? AGG_MAX_W : c->agg_w;
     c->agg_h = c->agg_h < 1 ? 1 : c->agg_h > AGG_MAX_H ? AGG_MAX_H : c->agg_h;

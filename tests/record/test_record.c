@@ -1100,7 +1100,7 @@ static void t_overview_drill(void)
     }
     CHECK(blocks >= 4 && cards == 0, "%d blocks, %d cards in the overview of 8,001 objects", blocks,
           cards);
-    CHECK(list_has_text(l, "8001 objects in view in ", " blocks"), "no summary line");
+    CHECK(list_has_text(l, "8,001 objects in view in ", " blocks"), "no summary line");
     CHECK(list_has_text(l, "Node \xC3\x97 ", ""), "no 'Node \xC3\x97 N' in a block");
     /* a count with no room along its arrow that covers no block is left
      * out (render.crowd_labels): most arrows still carry theirs */

@@ -4091,10 +4091,10 @@ static void t_crowd(void)
         cards += l->hits[i].kind == RENDER_HIT_CARD;
     for (int32_t i = 0; i < l->ncmds; i++) {
         lines += l->cmds[i].kind == RENDER_CMD_LINE && l->cmds[i].head > 0;
-        if (l->cmds[i].kind == RENDER_CMD_TEXT && strstr(l->chars + l->cmds[i].text, "6000 objects in view"))
+        if (l->cmds[i].kind == RENDER_CMD_TEXT && strstr(l->chars + l->cmds[i].text, "6,000 objects in view"))
             summary++;
     }
-    CHECK(summary == 1, "one summary line counting 6000 objects (%d)", summary);
+    CHECK(summary == 1, "one summary line counting 6,000 objects (%d)", summary);
     CHECK(cards == 0 && lines <= 2, "%d card blocks and %d arrows drawn", cards, lines);
     CHECK(l->ncmds < 8000, "%d drawing commands", (int)l->ncmds);
     /* zoomed in again: cards and arrows */
@@ -4108,6 +4108,61 @@ static void t_crowd(void)
     CHECK(cards > 5, "zoomed in: %d cards", cards);
     target_close(&t);
     remove("crowd.json");
+}
+
+/* Texts of the form "[all ]N WORD" (a block's state line, N a count). */
+static int state_lines(const RenderList *l, const char *word)
+{
+    int n = 0;
+    for (int32_t i = 0; i < l->ncmds; i++) {
+        if (l->cmds[i].kind != RENDER_CMD_TEXT)
+            continue;
+        const char *t = render_cmd_text(l, &l->cmds[i]);
+        if (strncmp(t, "all ", 4) == 0)
+            t += 4;
+        size_t d = strspn(t, "0123456789,");
+        n += d > 0 && t[d] == ' ' && strcmp(t + d + 1, word) == 0;
+    }
+    return n;
+}
+
+/* The blocks tell the state of their objects as the cards do: after `del
+ * a, b` every pair is garbage ("all N unreachable", outlined dashed);
+ * after gc.collect() this statement's ghosts are counted in blocks too
+ * ("all N freed") instead of 6,000 ghost cards drawn one by one. */
+static void t_crowd_states(void)
+{
+    Target t;
+    if (open_zoomed_out(&t, "crowd_states.json",
+                        "{\"title\": \"crowd states\", \"classes\": {\"Node\": {}}, \"steps\": "
+                        "[\"gc.disable()\", {\"for\": \"i in range(3000)\", \"body\": [\"a = Node()\", "
+                        "\"b = Node()\", \"a.peer = b\", \"b.peer = a\"]}, \"del a, b\", "
+                        "\"gc.collect()\"]}\n",
+                        1280, 720) < 0)
+        return;
+    const RenderList *l = &t.w->list;
+    int cards = 0;
+    for (int32_t i = 0; i < l->nhits; i++)
+        cards += l->hits[i].kind == RENDER_HIT_CARD;
+    CHECK(cards == 0, "after the collection: %d ghost cards drawn, not blocks", cards);
+    CHECK(list_has_text(&t, "6,000 objects in view in "), "no summary line of the ghosts");
+    CHECK(state_lines(l, "freed") >= 4, "%d blocks say 'all N freed'", state_lines(l, "freed"));
+    CHECK(state_lines(l, "unreachable") == 0, "ghosts counted as unreachable");
+    key(&t, SDLK_LEFT, 0); /* the stop before gc.collect(): after del a, b */
+    t.w->view.zoom = 0.02f;
+    t.w->view.pan_x = -100;
+    t.w->view.pan_y = -100;
+    CHECK(draw(&t) == 0, "draw");
+    int dashed = 0;
+    for (int32_t i = 0; i < l->ncmds; i++)
+        dashed += l->cmds[i].kind == RENDER_CMD_FRAME && l->cmds[i].dash > 0;
+    CHECK(list_has_text(&t, "6,000 objects in view in "), "no summary line");
+    CHECK(state_lines(l, "unreachable") >= 4, "%d blocks say 'all N unreachable'",
+          state_lines(l, "unreachable"));
+    CHECK(state_lines(l, "freed") == 0, "the garbage counted as freed");
+    CHECK(dashed >= 4, "%d dashed outlines: the blocks of garbage are not outlined as such", dashed);
+    target_close(&t);
+    remove("crowd_states.json");
 }
 
 /* Whether the text is a count only ("8,073"): the label of a summarised
@@ -4193,7 +4248,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
