@@ -715,6 +715,9 @@ const GcEvent *gc_event(const GcHeap *h, int32_t i);
  * The same at any cursor (it reads the history, not the state), except
  * for names of holders, which are those of the state shown. */
 void gc_event_explain(const GcHeap *h, int32_t i, char *buf, size_t n);
+/* v in decimal with thousands separators ("100,000"; negative: "0"), as
+ * the captions and the window write counts. */
+void gc_thousands(char *buf, size_t n, int64_t v);
 /* The first event of the collection phase event i belongs to (its
  * GC_EV_PHASE event), or -1 when event i is outside a collection. */
 int32_t gc_phase_start(const GcHeap *h, int32_t i);

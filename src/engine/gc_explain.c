@@ -392,6 +392,27 @@ static void x_begin(const Ex *x, char *buf, size_t n)
     snprintf(buf, n, "The program starts: no objects yet.");
 }
 
+void gc_thousands(char *buf, size_t n, int64_t v)
+{
+    char raw[32];
+    int len = snprintf(raw, sizeof raw, "%lld", (long long)(v < 0 ? 0 : v));
+    size_t k = 0;
+    for (int i = 0; i < len && k + 2 < n; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            buf[k++] = ',';
+        buf[k++] = raw[i];
+    }
+    if (n > 0)
+        buf[k < n ? k : n - 1] = 0;
+}
+
+/* gc_thousands into a caller's 32 bytes, for a snprintf argument. */
+static const char *th(char b[32], int64_t v)
+{
+    gc_thousands(b, 32, v);
+    return b;
+}
+
 static void x_stmt(const Ex *x, char *buf, size_t n)
 {
     snprintf(buf, n, "%s", x->e->depth > 0 ? "Next statement of the function." : "Next statement.");
@@ -406,19 +427,29 @@ static void x_step_end(const Ex *x, char *buf, size_t n)
     const GcEvent *e = x->e;
     long long freed = (long long)e->a, dels = (long long)(e->b & 0xffffffff),
               made = (long long)(e->b >> 32), temps = (long long)e->obj2;
-    char parts[4][96], main_[420] = "", tail[96] = "";
+    char parts[4][96], main_[420] = "", tail[96] = "", c1[32], c2[32];
     int k = 0;
-    if (temps > 0 && made > 0)
-        snprintf(parts[k++], sizeof parts[0], "%lld object%s made", made, made == 1 ? "" : "s");
-    if (freed)
-        snprintf(parts[k++], sizeof parts[0], "%lld object%s freed", freed, freed == 1 ? "" : "s");
-    if (dels)
-        snprintf(parts[k++], sizeof parts[0], "%lld __del__ call%s", dels, dels == 1 ? "" : "s");
-    if (e->slot > 0)
-        snprintf(parts[k++], sizeof parts[0], "%d collection%s found %d unreachable", e->slot,
-                 e->slot == 1 ? "" : "s", e->obj);
+    if (temps > 0 && made > 0) {
+        gc_thousands(c1, sizeof c1, made);
+        snprintf(parts[k++], sizeof parts[0], "%s object%s made", c1, made == 1 ? "" : "s");
+    }
+    if (freed) {
+        gc_thousands(c1, sizeof c1, freed);
+        snprintf(parts[k++], sizeof parts[0], "%s object%s freed", c1, freed == 1 ? "" : "s");
+    }
+    if (dels) {
+        gc_thousands(c1, sizeof c1, dels);
+        snprintf(parts[k++], sizeof parts[0], "%s __del__ call%s", c1, dels == 1 ? "" : "s");
+    }
+    if (e->slot > 0) {
+        gc_thousands(c1, sizeof c1, e->slot);
+        gc_thousands(c2, sizeof c2, e->obj);
+        snprintf(parts[k++], sizeof parts[0], "%s collection%s found %s unreachable", c1,
+                 e->slot == 1 ? "" : "s", c2);
+    }
+    gc_thousands(c1, sizeof c1, temps);
     if (temps > 0)
-        snprintf(tail, sizeof tail, "%s%lld temporar%s freed (%s)", k ? "; " : "", temps,
+        snprintf(tail, sizeof tail, "%s%s temporar%s freed (%s)", k ? "; " : "", c1,
                  temps == 1 ? "y" : "ies",
                  temps == 1 ? "a call's argument tuple" : "the calls' argument tuples");
     if (k == 0 && temps == 0)
@@ -826,8 +857,9 @@ static void x_leak(const Ex *x, char *buf, size_t n)
 
 static void x_gc_end(const Ex *x, char *buf, size_t n)
 {
-    snprintf(buf, n, "The collection found %lld unreachable object%s.", (long long)x->e->a,
-             x->e->a == 1 ? "" : "s");
+    char c[32];
+    gc_thousands(c, sizeof c, x->e->a);
+    snprintf(buf, n, "The collection found %s unreachable object%s.", c, x->e->a == 1 ? "" : "s");
 }
 
 static void x_error(const Ex *x, char *buf, size_t n)
@@ -842,9 +874,9 @@ static void x_error(const Ex *x, char *buf, size_t n)
 static void x_skip_full(const Ex *x, char *buf, size_t n)
 {
     snprintf(buf, n,
-             "count[2] is over its threshold, but generation 2 waits: only %lld new long-lived "
-             "object(s), fewer than 25%% of the %lld it holds.",
-             (long long)x->e->a, (long long)x->e->b);
+             "count[2] is over its threshold, but generation 2 waits: only %s new long-lived "
+             "object(s), fewer than 25%% of the %s it holds.",
+             th((char[32]){0}, x->e->a), th((char[32]){0}, x->e->b));
 }
 
 static void x_output(const Ex *x, char *buf, size_t n)
@@ -1134,8 +1166,8 @@ static void sum_update_refs(const Span *s, char *buf, size_t n)
     if (c == 0)
         snprintf(buf, n, "update_refs: nothing to examine.");
     else
-        snprintf(buf, n, "update_refs: gc_refs = refcount for the %d object%s examined (%s).", c,
-                 c == 1 ? "" : "s", part);
+        snprintf(buf, n, "update_refs: gc_refs = refcount for the %s object%s examined (%s).",
+                 th((char[32]){0}, c), c == 1 ? "" : "s", part);
 }
 
 static void sum_subtract(const Span *s, char *buf, size_t n)
@@ -1256,11 +1288,11 @@ static void sum_promote(const Span *s, char *buf, size_t n)
             continue;
         if (h->events[s->gc].a == 2)
             snprintf(buf, n,
-                     "promote: the %lld reachable object%s stay%s in gen2, the oldest generation.",
-                     (long long)e->b, e->b == 1 ? "" : "s", e->b == 1 ? "s" : "");
+                     "promote: the %s reachable object%s stay%s in gen2, the oldest generation.",
+                     th((char[32]){0}, e->b), e->b == 1 ? "" : "s", e->b == 1 ? "s" : "");
         else
-            snprintf(buf, n, "promote: the %lld reachable object%s move%s to %s: %s older now.",
-                     (long long)e->b, e->b == 1 ? "" : "s", e->b == 1 ? "s" : "",
+            snprintf(buf, n, "promote: the %s reachable object%s move%s to %s: %s older now.",
+                     th((char[32]){0}, e->b), e->b == 1 ? "" : "s", e->b == 1 ? "s" : "",
                      gc_list_name((GcListId)e->a), e->b == 1 ? "it is" : "they are");
         return;
     }
@@ -1352,11 +1384,11 @@ static void sum_clear(const Span *s, char *buf, size_t n)
     if (cleared.n == 0)
         snprintf(buf, n, "delete_garbage: no garbage: nothing is freed.");
     else if (survived.n == 0)
-        snprintf(buf, n, "delete_garbage: tp_clear(%s) broke the references; %d freed: %s.", c,
-                 freed.n, f);
+        snprintf(buf, n, "delete_garbage: tp_clear(%s) broke the references; %s freed: %s.", c,
+                 th((char[32]){0}, freed.n), f);
     else
-        snprintf(buf, n, "delete_garbage: tp_clear(%s); %d freed: %s; still alive: %s.", c, freed.n,
-                 freed.n ? f : "none", v);
+        snprintf(buf, n, "delete_garbage: tp_clear(%s); %s freed: %s; still alive: %s.", c,
+                 th((char[32]){0}, freed.n), freed.n ? f : "none", v);
 }
 
 static void sum_done(const Span *s, char *buf, size_t n)
@@ -1364,8 +1396,10 @@ static void sum_done(const Span *s, char *buf, size_t n)
     for (int32_t i = s->last; i >= s->first; i--) {
         const GcEvent *e = &s->h->events[i];
         if (e->kind == GC_EV_GC_END) {
-            snprintf(buf, n, "done: the collection found %lld unreachable object%s%s.",
-                     (long long)e->a, e->a == 1 ? "" : "s",
+            char c[32];
+            gc_thousands(c, sizeof c, e->a);
+            snprintf(buf, n, "done: the collection found %s unreachable object%s%s.", c,
+                     e->a == 1 ? "" : "s",
                      s->h->events[s->gc].b ? "" : " (what gc.collect() returns)");
             return;
         }
@@ -1386,8 +1420,8 @@ static void sum_mark(const Span *s, char *buf, size_t n)
     else
         snprintf(
             buf, n,
-            "mark: %d object%s reached from the roots %s black (%s); everything else stays white.",
-            black.n, black.n == 1 ? "" : "s", black.n == 1 ? "is" : "are", b);
+            "mark: %s object%s reached from the roots %s black (%s); everything else stays white.",
+            th((char[32]){0}, black.n), black.n == 1 ? "" : "s", black.n == 1 ? "is" : "are", b);
 }
 
 static void sum_sweep(const Span *s, char *buf, size_t n)
@@ -1399,8 +1433,8 @@ static void sum_sweep(const Span *s, char *buf, size_t n)
     if (swept.n == 0)
         snprintf(buf, n, "sweep: no white object: nothing is freed.");
     else
-        snprintf(buf, n, "sweep: %d white object%s freed: %s.", swept.n, swept.n == 1 ? "" : "s",
-                 w);
+        snprintf(buf, n, "sweep: %s white object%s freed: %s.", th((char[32]){0}, swept.n),
+                 swept.n == 1 ? "" : "s", w);
 }
 
 typedef void (*SummaryFn)(const Span *s, char *buf, size_t n);

@@ -544,15 +544,7 @@ static uint32_t *agg_edges(HeapCtx *c)
 
 void render_thousands(char *buf, size_t n, int64_t v)
 {
-    char raw[32];
-    int len = snprintf(raw, sizeof raw, "%lld", (long long)(v < 0 ? 0 : v));
-    size_t k = 0;
-    for (int i = 0; i < len && k + 2 < n; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            buf[k++] = ',';
-        buf[k++] = raw[i];
-    }
-    buf[k] = 0;
+    gc_thousands(buf, n, v);
 }
 
 /* Block bi's cell of the heap area (its cards are those whose centre is

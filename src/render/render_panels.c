@@ -1166,15 +1166,18 @@ static float generation_block(Scene *s, const GcGlobals *g, int gen, GcListView 
     cy += list_strip(s, list, cx, cy, cw, bottom) + sc(s, 4);
     if (gen < 3 && !(collecting && tight) && cy + sc(s, 28) <= bottom) {
         const GcGenStats *st = &g->stats[gen];
-        snprintf(buf, sizeof buf, "%lld object%s \xC2\xB7 %lld run%s \xC2\xB7 %lld collected",
-                 (long long)lv.len, lv.len == 1 ? "" : "s", (long long)st->collections,
-                 st->collections == 1 ? "" : "s", (long long)st->collected);
+        char n1[32], n2[32], n3[32], n4[32];
+        render_thousands(n1, sizeof n1, (int64_t)lv.len);
+        render_thousands(n2, sizeof n2, (int64_t)st->collections);
+        render_thousands(n3, sizeof n3, (int64_t)st->collected);
+        render_thousands(n4, sizeof n4, (int64_t)st->uncollectable);
+        snprintf(buf, sizeof buf, "%s object%s \xC2\xB7 %s run%s \xC2\xB7 %s collected", n1,
+                 lv.len == 1 ? "" : "s", n2, st->collections == 1 ? "" : "s", n3);
         if (st->uncollectable)
-            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " \xC2\xB7 %lld uncollectable",
-                     (long long)st->uncollectable);
+            snprintf(buf + strlen(buf), sizeof buf - strlen(buf), " \xC2\xB7 %s uncollectable", n4);
         if (render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) > cw) /* narrow */
-            snprintf(buf, sizeof buf, "%lld object%s \xC2\xB7 %lld collected", (long long)lv.len,
-                     lv.len == 1 ? "" : "s", (long long)st->collected);
+            snprintf(buf, sizeof buf, "%s object%s \xC2\xB7 %s collected", n1,
+                     lv.len == 1 ? "" : "s", n3);
         char fit[256];
         render_text_mid(s, cx, cy, sc(s, 24), RENDER_FONT_SANS, spx(s, 16), RENDER_ALIGN_LEFT,
                         t->text_faint,
@@ -1235,11 +1238,13 @@ void render_collector_panel(Scene *s, float x, float y, float w, float h)
     }
     /* totals at the bottom (the lists above stop short of them) */
     if (cy <= bottom - sc(s, 26)) {
-        snprintf(buf, sizeof buf, "allocated %lld \xC2\xB7 freed %lld \xC2\xB7 alive %lld",
-                 (long long)g->allocated, (long long)g->freed, (long long)(g->allocated - g->freed));
+        char na[32], nf[32], nl[32];
+        render_thousands(na, sizeof na, (int64_t)g->allocated);
+        render_thousands(nf, sizeof nf, (int64_t)g->freed);
+        render_thousands(nl, sizeof nl, (int64_t)(g->allocated - g->freed));
+        snprintf(buf, sizeof buf, "allocated %s \xC2\xB7 freed %s \xC2\xB7 alive %s", na, nf, nl);
         if (render_text_width(s->fonts, RENDER_FONT_SANS, spx(s, 16), buf) > cw) /* narrow */
-            snprintf(buf, sizeof buf, "alive %lld \xC2\xB7 freed %lld", (long long)(g->allocated - g->freed),
-                     (long long)g->freed);
+            snprintf(buf, sizeof buf, "alive %s \xC2\xB7 freed %s", nl, nf);
         char fit[256];
         render_text_mid(s, cx, bottom - sc(s, 28), sc(s, 24), RENDER_FONT_SANS, spx(s, 16),
                         RENDER_ALIGN_LEFT, t->text_dim,

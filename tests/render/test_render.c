@@ -4148,6 +4148,10 @@ static void t_crowd_states(void)
     CHECK(list_has_text(&t, "6,000 objects in view in "), "no summary line of the ghosts");
     CHECK(state_lines(l, "freed") >= 4, "%d blocks say 'all N freed'", state_lines(l, "freed"));
     CHECK(state_lines(l, "unreachable") == 0, "ghosts counted as unreachable");
+    /* counts of thousands read as such in the caption and the panel */
+    CHECK(list_has_text(&t, "6,000 objects freed") && list_has_text(&t, "found 6,000 unreachable"),
+          "the caption's counts have no thousands separators");
+    CHECK(list_has_text(&t, "freed 6,000"), "the collector panel's totals: no separators");
     key(&t, SDLK_LEFT, 0); /* the stop before gc.collect(): after del a, b */
     t.w->view.zoom = 0.02f;
     t.w->view.pan_x = -100;
