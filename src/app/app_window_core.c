@@ -278,7 +278,7 @@ static int cards_bounds(AppWin *w, int all, float *x0, float *y0, float *x1, flo
             const GcObject *o = gc_object(w->heap, id);
             if (!o || o->state != GC_STATE_ALIVE)
                 continue;
-            layout_card_dims(w->layout, id, o->kind, o->nslots, &cw, &ch);
+            layout_card_dims(w->layout, id, o->kind, gc_nslots(o), &cw, &ch);
         } else {
             layout_reserved(w->layout, id, &cw, &ch);
         }
@@ -922,7 +922,8 @@ static int card_bounds(const AppWin *w, GcId id, float b[4])
     if (w->view.slide)
         render_ghost_at(&w->ghosts, id, &x, &y); /* drawn side by side (render_ghost_row) */
     /* a freed card's ghost is its header (render_heap draws it so) */
-    layout_card_dims(w->layout, id, o->kind, o->state == GC_STATE_FREED ? 0 : o->nslots, &cw, &ch);
+    layout_card_dims(w->layout, id, o->kind, o->state == GC_STATE_FREED ? 0 : gc_nslots(o), &cw,
+                     &ch);
     b[0] = x;
     b[1] = y;
     b[2] = x + cw;

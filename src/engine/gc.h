@@ -196,12 +196,12 @@ typedef struct GcSlot {
 #define GC_ID_BITS 25
 #define GC_MAX_ID  ((1 << GC_ID_BITS) - 1)
 
-/* A record is 40 bytes: its id, list links, kind, state, list and flags
- * share 12 (bit-fields, read and written as the plain fields were), the
- * inline slot's key 4 and its value or the slot block's address 8. */
+/* A record is 40 bytes: its list links, kind, state, list and flags
+ * share 9 (bit-fields, read and written as the plain fields were), the
+ * inline slot's key 4 and its value or the slot block's address 8.  Its
+ * id is not stored: it is the record's index (gc_object_id). */
 typedef struct GcObject {
     struct __attribute__((packed)) {
-        uint64_t id : GC_ID_BITS;
         uint64_t prev : GC_ID_BITS; /* neighbours in `list` (0 at the ends) */
         uint64_t next : GC_ID_BITS;
         uint64_t kind : 3;  /* GcKind */
@@ -209,10 +209,12 @@ typedef struct GcObject {
         uint64_t list : 8;  /* GcListId (in a lean run a tag that h->ltag maps to one: only
                                GC_LIST_NONE, untracked, may be read from it directly) */
         uint64_t flags : 8; /* GC_F_* */
+        /* Private: use gc_nslots().  The slot count of an object whose
+         * slots are inline (0 or 1); a block holds its own (below). */
+        uint64_t nslots1 : 1;
     };
     int32_t refcnt;
     int32_t gc_refs; /* meaningful while GC_F_COLLECTING */
-    uint32_t nslots;
     union {
         int32_t cls;      /* instances: class index, else -1 */
         GcId wr_referent; /* weakrefs: the object referred to (0 once cleared) */
@@ -224,8 +226,8 @@ typedef struct GcObject {
      * s_.blk is its address (16-byte aligned) with a low nibble no value's
      * tag has, GC_BLK_TAG (key and value, GcSlot) or GC_BLK_VALS_TAG (a
      * list's or a tuple's items: values only, 8 bytes each); the block
-     * starts with its capacity (GC_BLK_HEAD bytes), then the slots.  A
-     * dict's slots are always in a block. */
+     * starts with its capacity and its slot count (GC_BLK_HEAD bytes: two
+     * uint32_t), then the slots.  A dict's slots are always in a block. */
     uint32_t key0;
     union {
         uint64_t blk;
@@ -459,6 +461,9 @@ const GcClass *gc_class(const GcHeap *h, int32_t cls);
 
 GcId gc_max_id(const GcHeap *h);                 /* highest id allocated so far */
 const GcObject *gc_object(const GcHeap *h, GcId id); /* NULL if never allocated; never moves */
+/* The id of a record gc_object returned (its index: records are not
+ * copied, so a copy of one has none). */
+GcId gc_object_id(const GcHeap *h, const GcObject *o);
 /* Slot i of o (i < gc_slot_cap(o)), by value: a list's or a tuple's
  * items have the key GC_UNBOUND (they are stored as values only).  Inline:
  * the interpreter reads every item through it (the storage: GcObject.s_). */
@@ -474,6 +479,16 @@ static inline GcSlot gc_slot(const GcObject *o, uint32_t i)
     if ((w & 15u) == GC_BLK_TAG)
         return ((const GcSlot *)(uintptr_t)((w & ~(uint64_t)15) + GC_BLK_HEAD))[i];
     return (GcSlot){o->key0 ? GC_MKVAL(GC_V_STR, o->key0) : GC_UNBOUND, o->s_.one};
+}
+/* How many slots o has (slots 0 .. gc_nslots(o) - 1 are its fields,
+ * items or entries): the record's nslots1 when its slot is inline, else
+ * the second uint32_t of its block's head. */
+static inline uint32_t gc_nslots(const GcObject *o)
+{
+    uint64_t w = o->s_.blk;
+    if ((w & 15u) >= GC_BLK_VALS_TAG)
+        return ((const uint32_t *)(uintptr_t)(w & ~(uint64_t)15))[1];
+    return (uint32_t)o->nslots1;
 }
 /* The slots o has room for without growing (at least 1: one is inline). */
 uint32_t gc_slot_cap(const GcObject *o);

@@ -21,13 +21,14 @@ static int check_key_index(const GcHeap *h, const GcObject *o, char *buf, size_t
 {
     const GcSlot *s = gc__slots((GcObject *)o);
     uint32_t cap = gc_slot_cap(o);
+    GcId id = gc__id(h, o);
     const uint32_t *t = (const uint32_t *)(s + cap);
-    for (uint32_t p = 0; p < o->nslots; p++) {
+    for (uint32_t p = 0; p < gc_nslots(o); p++) {
         if (s[p].key == GC_UNBOUND)
             continue;
-        int q = gc_slot_find(h, o->id, s[p].key);
+        int q = gc_slot_find(h, id, s[p].key);
         if (q < 0 || s[q].key != s[p].key) {
-            snprintf(buf, n, "dict #%d: its key index does not find slot %u's key", o->id, p);
+            snprintf(buf, n, "dict #%d: its key index does not find slot %u's key", id, p);
             return -1;
         }
     }
@@ -36,8 +37,8 @@ static int check_key_index(const GcHeap *h, const GcObject *o, char *buf, size_t
             continue;
         uint32_t p = t[j] - 1;
         if (p >= cap || s[p].key == GC_UNBOUND ||
-            (p < o->nslots && gc_slot_find(h, o->id, s[p].key) != (int)p)) {
-            snprintf(buf, n, "dict #%d: key index entry %u (slot %u) is stale", o->id, j, p);
+            (p < gc_nslots(o) && gc_slot_find(h, id, s[p].key) != (int)p)) {
+            snprintf(buf, n, "dict #%d: key index entry %u (slot %u) is stale", id, j, p);
             return -1;
         }
     }
@@ -58,7 +59,7 @@ int gc_check(const GcHeap *ch, char *buf, size_t n)
         const GcObject *o = gc__o(h, id);
         if (o->state != GC_STATE_ALIVE)
             continue;
-        for (uint32_t i = 0; i < o->nslots; i++)
+        for (uint32_t i = 0; i < gc_nslots(o); i++)
             if (GC_VAL_IS_OBJ(gc__slot(o, i).val)) {
                 GcId t = GC_VAL_ID(gc__slot(o, i).val);
                 CHECK(t >= 1 && t <= maxid, "object %d slot %u refers to bad id %d", id, i, t);

@@ -126,11 +126,12 @@ static GcId chunk_hi(int32_t k, GcId maxid)
     return hi < maxid ? hi : maxid;
 }
 
-/* The room a copy of a block of cap slots takes, in GcSlot (a values-only
- * block of cap values takes half as many). */
+/* The room a copy of a block of cap slots takes with its head (capacity
+ * and slot count), in GcSlot (a values-only block of cap values takes
+ * about half as many). */
 static uint32_t blk_units(const GcObject *o, uint32_t cap)
 {
-    return (uint32_t)((gc__blk_bytes(o, cap) + sizeof(GcSlot) - 1) / sizeof(GcSlot));
+    return (uint32_t)((GC_BLK_HEAD + gc__blk_bytes(o, cap) + sizeof(GcSlot) - 1) / sizeof(GcSlot));
 }
 
 /* The slots a copy of records lo..hi holds (GcSlot units). */
@@ -184,16 +185,16 @@ static GcCkChunk *copy_chunk(GcHeap *h, int32_t k, GcId hi)
     /* the records and their GcLife lie in one block each (GC_CK_SHIFT) */
     memcpy(p->objs, gc__o(h, lo), (size_t)(hi - lo + 1) * sizeof *p->objs);
     memcpy(p->lives, gc__life(h, lo), (size_t)(hi - lo + 1) * sizeof *p->lives);
-    /* a copied record with a block keeps the block's capacity then in its
-     * key0 (unused with a block): the block itself may move or grow */
+    /* a copied record with a block has the block copied whole, its head
+     * (capacity and slot count then) included: the block itself may move
+     * or grow, and the copy's s_ is not read but for its tag */
     GcSlot *s = p->slots;
     for (GcId id = lo; id <= hi; id++) {
         const GcObject *o = gc__o(h, id);
         if (gc__big(o)) {
             uint32_t cap = gc__cap(o);
-            memcpy(s, gc__items(o), gc__blk_bytes(o, cap));
+            memcpy(s, gc__blk(o), GC_BLK_HEAD + gc__blk_bytes(o, cap));
             s += blk_units(o, cap);
-            p->objs[id - lo].key0 = cap;
         }
     }
     p->bytes = chunk_bytes(lo, hi, nslots);
@@ -338,7 +339,7 @@ void gc__ck_take(GcHeap *h)
 /* A record as gc_new found it (and undo leaves it): every logged field
  * and slot 0, its storage kept.  A dict's key index (if its block has
  * one) is emptied with its keys. */
-static void fresh(GcObject *o, GcId id)
+static void fresh(GcObject *o)
 {
     uint32_t cap = gc__cap(o);
     if (gc__big(o)) {
@@ -349,23 +350,23 @@ static void fresh(GcObject *o, GcId id)
         int vals = gc__valsonly(o);
         memset(blk + GC_BLK_HEAD, 0, bytes);
         memset(o, 0, sizeof *o);
-        gc__set_blk(o, blk, cap, vals);
+        gc__set_blk(o, blk, cap, 0, vals);
     } else
         memset(o, 0, sizeof *o);
-    o->id = id;
 }
 
 void gc__ck_fresh(GcHeap *h, GcId from, GcId to)
 {
     for (GcId id = from; id <= to && id < h->cap; id++) {
         gc__ck_touch(h, W_OBJ, id);
-        fresh(gc__o(h, id), id);
+        fresh(gc__o(h, id));
         *gc__life(h, id) = (GcLife){0, 0};
     }
 }
 
-/* Record id from checkpoint record s (whose slots, if it had a block, are
- * at *pool, as many as its capacity then), keeping the record's storage. */
+/* Record id from checkpoint record s (whose block, if it had one, is at
+ * *pool: its head, then as many slots as its capacity then), keeping the
+ * record's storage. */
 static void restore_record(GcObject *o, const GcObject *s, const GcSlot **pool)
 {
     if (!gc__big(o)) { /* inline then and now (capacities only grow) */
@@ -379,13 +380,14 @@ static void restore_record(GcObject *o, const GcObject *s, const GcSlot **pool)
     GcSlot *heap = (GcSlot *)(void *)(blk + GC_BLK_HEAD);
     int had_ix = gc__has_ix(o), vals = gc__valsonly(o);
     GcSlot one = gc__big(s) ? (GcSlot){0, 0} : gc__slot(s, 0); /* s's block is not read */
-    uint32_t n = gc__big(s) ? s->key0 : 1;
+    const uint32_t *head = (const uint32_t *)(const void *)*pool;
+    uint32_t n = gc__big(s) ? head[0] : 1, used = gc__big(s) ? head[1] : (uint32_t)s->nslots1;
     GC_ASSERT(!gc__big(s) || gc__valsonly(s) == vals);
     *o = *s;
     o->key0 = 0;
-    gc__set_blk(o, blk, cap, vals);
+    gc__set_blk(o, blk, cap, used, vals);
     if (gc__big(s)) {
-        memcpy(heap, *pool, gc__blk_bytes(o, n));
+        memcpy(heap, (const char *)*pool + GC_BLK_HEAD, gc__blk_bytes(o, n));
         *pool += blk_units(o, n);
     } else if (vals)
         *(GcValue *)(void *)heap = one.val;

@@ -161,7 +161,7 @@ int gc__traverse(GcHeap *h, GcId id, RefList *out)
 {
     out->n = 0;
     GcObject *o = gc__o(h, id);
-    uint32_t n = o->nslots;
+    uint32_t n = gc_nslots(o);
     if (o->kind == GC_KIND_WEAKREF || n == 0)
         return 0;
     if (reflist_reserve(h, out, n) < 0)
@@ -255,7 +255,7 @@ static void visit_reachable(GcHeap *h, GcId from, int32_t slot, GcId op, GcListI
 static void visit_all_reachable(GcHeap *h, GcId gc, GcListId young, uint8_t utag)
 {
     GcObject *o = gc__o(h, gc);
-    uint32_t n = o->nslots;
+    uint32_t n = gc_nslots(o);
     if (o->kind == GC_KIND_WEAKREF || n == 0)
         return;
     uint32_t st;
@@ -412,7 +412,7 @@ static void update_subtract_refs_unrecorded(GcHeap *h, GcListId l)
             continue;
         uint32_t st;
         const GcValue *v = gc__vals(o, &st);
-        for (uint32_t k = 0, n = o->nslots; k < n; k++) {
+        for (uint32_t k = 0, n = gc_nslots(o); k < n; k++) {
             if (!GC_VAL_IS_OBJ(v[k * st]))
                 continue;
             GcObject *t = gc__o(h, GC_VAL_ID(v[k * st]));
@@ -462,7 +462,7 @@ static int may_be_tracked(GcHeap *h, GcValue v)
 static int all_untracked(GcHeap *h, GcId id)
 {
     GcObject *o = gc__o(h, id);
-    for (uint32_t i = 0; i < o->nslots; i++)
+    for (uint32_t i = 0; i < gc_nslots(o); i++)
         if (may_be_tracked(h, gc__slot(gc__o(h, id), i).val))
             return 0;
     return 1;
@@ -579,7 +579,7 @@ static int tp_clear(GcHeap *h, GcId id)
         gc__weakref_unlink(h, id);
         return 0;
     }
-    uint32_t n = o->nslots;
+    uint32_t n = gc_nslots(o);
     if (n == 0)
         return 0;
     if (o->kind == GC_KIND_INSTANCE) {
@@ -612,7 +612,7 @@ static int tp_clear(GcHeap *h, GcId id)
         o = gc__o(h, id);
         if (o->state == GC_STATE_ALIVE) {
             uint32_t w = 0;
-            for (uint32_t i = 0; i < o->nslots; i++) {
+            for (uint32_t i = 0; i < gc_nslots(o); i++) {
                 GcSlot s = gc__slot(o, i);
                 if (s.val != GC_UNBOUND) {
                     if (w != i)
@@ -620,11 +620,11 @@ static int tp_clear(GcHeap *h, GcId id)
                     w++;
                 }
             }
-            for (uint32_t i = w; i < o->nslots; i++)
+            for (uint32_t i = w; i < gc_nslots(o); i++)
                 gc__slot_write(h, id, i, GC_UNBOUND, GC_UNBOUND);
-            if (w != o->nslots && h->lean)
-                o->nslots = w; /* SET_OBJ's write, inline */
-            else if (w != o->nslots)
+            if (w != gc_nslots(o) && h->lean)
+                gc__nslots_put(o, w); /* SET_OBJ's write, inline */
+            else if (w != gc_nslots(o))
                 SET_OBJ(h, id, OF_NSLOTS, w);
         }
         return 0;
@@ -638,7 +638,7 @@ static int tp_clear(GcHeap *h, GcId id)
         char *blk = gc__blk(o);
         GcValue *items = (GcValue *)(void *)(blk + GC_BLK_HEAD);
         o->s_.blk = 0;
-        o->nslots = 0;
+        o->nslots1 = 0; /* inline now: no slot */
         int rc = 0;
         for (uint32_t k = n; k-- > 0 && rc == 0;)
             rc = gc_decref(h, items[k]);
@@ -894,7 +894,7 @@ static int mark_all(GcHeap *h, uint8_t *mark, int events)
         GcObject *o = gc__o(h, id);
         if (o->kind == GC_KIND_WEAKREF)
             continue;
-        for (uint32_t i = 0; i < gc__o(h, id)->nslots; i++)
+        for (uint32_t i = 0; i < gc_nslots(gc__o(h, id)); i++)
             PUSH_VAL(gc__slot(gc__o(h, id), i).val);
     }
 #undef PUSH_VAL
@@ -970,7 +970,7 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
             continue;
         if (o->kind == GC_KIND_WEAKREF)
             gc__weakref_unlink(h, id);
-        for (uint32_t i = 0; i < gc__o(h, id)->nslots; i++) {
+        for (uint32_t i = 0; i < gc_nslots(gc__o(h, id)); i++) {
             GcSlot s = gc__slot(gc__o(h, id), i);
             if (s.val == GC_UNBOUND)
                 continue;

@@ -285,6 +285,11 @@ const GcObject *gc_object(const GcHeap *h, GcId id)
     return gc__o(h, id);
 }
 
+GcId gc_object_id(const GcHeap *h, const GcObject *o)
+{
+    return gc__id(h, o);
+}
+
 uint32_t gc_slot_cap(const GcObject *o)
 {
     return gc__cap(o);

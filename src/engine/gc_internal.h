@@ -425,6 +425,12 @@ static inline GcObject *gc__o(const GcHeap *h, GcId id)
     GC_ASSERT(id >= 0 && id < h->cap);
     return &h->objs[id];
 }
+/* The id of record o (its index). */
+static inline GcId gc__id(const GcHeap *h, const GcObject *o)
+{
+    GC_ASSERT(o >= h->objs && o < h->objs + h->cap);
+    return (GcId)(o - h->objs);
+}
 static inline GcLife *gc__life(const GcHeap *h, GcId id)
 {
     GC_ASSERT(h->lives && id >= 0 && id < h->cap);
@@ -447,11 +453,14 @@ static inline void gc__life_set(GcHeap *h, GcId id, int field, int32_t v)
 }
 
 /* An object's slot storage (GcObject.s_, gc.h): one slot inline (value
- * in s_.one, key in key0), or a block ("big") of cap slots: its address
- * tagged GC_BLK_TAG (GcSlot: key and value) or GC_BLK_VALS_TAG (values
- * only: a list's or a tuple's items, whose keys are GC_UNBOUND: 8 bytes an
- * item, as CPython's ob_item), the capacity in the block's first
- * GC_BLK_HEAD bytes.  The block of a dict with a key index holds the index
+ * in s_.one, key in key0; the slot count, 0 or 1, in nslots1), or a block
+ * ("big") of cap slots: its address tagged GC_BLK_TAG (GcSlot: key and
+ * value) or GC_BLK_VALS_TAG (values only: a list's or a tuple's items,
+ * whose keys are GC_UNBOUND: 8 bytes an item, as CPython's ob_item), the
+ * capacity and the slot count in the block's first GC_BLK_HEAD bytes
+ * (CPython's allocated and ob_size are in the list object, beside
+ * ob_item; here they are beside the items, so that the record stays 32
+ * bytes).  The block of a dict with a key index holds the index
  * after its cap slots; a dict's slots are always in a block (its keys need
  * not be atoms). */
 static inline int gc__big(const GcObject *o)
@@ -476,16 +485,34 @@ static inline uint32_t gc__cap(const GcObject *o)
 {
     return gc__big(o) ? *(const uint32_t *)(const void *)gc__blk(o) : 1;
 }
-static inline void gc__set_blk(GcObject *o, void *blk, uint32_t cap, int vals)
+/* o's storage is the block blk of cap slots (values only if vals), n of
+ * them in use: the block's head says cap and n. */
+static inline void gc__set_blk(GcObject *o, void *blk, uint32_t cap, uint32_t n, int vals)
 {
-    *(uint32_t *)blk = cap;
+    ((uint32_t *)blk)[0] = cap;
+    ((uint32_t *)blk)[1] = n;
+    o->nslots1 = 0; /* unused with a block */
     o->s_.blk = (uint64_t)(uintptr_t)blk | (vals ? GC_BLK_VALS_TAG : GC_BLK_TAG);
 }
-/* Frees o's block (o's storage is then one empty inline slot). */
+/* Frees o's block (o's storage is then one empty inline slot, and it
+ * has no slot: its slots, if any, were released before). */
 static inline void gc__blk_free(GcObject *o)
 {
     gc_free(gc__blk(o));
     o->s_.blk = 0;
+    o->nslots1 = 0;
+}
+/* Sets o's slot count (unlogged: SET_OBJ(OF_NSLOTS) logs it); o's
+ * storage must have room for n slots. */
+static inline void gc__nslots_put(GcObject *o, uint32_t n)
+{
+    if (gc__big(o)) {
+        GC_ASSERT(n <= gc__cap(o));
+        ((uint32_t *)(void *)gc__blk(o))[1] = n;
+    } else {
+        GC_ASSERT(n <= 1);
+        o->nslots1 = n & 1u;
+    }
 }
 /* Lists and tuples keep values-only blocks. */
 static inline int gc__kind_vals(int kind)
@@ -567,7 +594,8 @@ static inline int64_t gc__obj_get(const GcObject *o, int field)
     case OF_STATE: return o->state;
     case OF_KIND: return o->kind;
     case OF_CLS: return o->cls;
-    case OF_NSLOTS: return o->nslots;
+    case OF_NSLOTS:
+        return gc_nslots(o);
     case OF_WR_REFERENT: return o->wr_referent;
     case OF_WR_CALLBACK:
         return (int64_t)o->key0;
@@ -590,7 +618,9 @@ static inline void gc__obj_put(GcObject *o, int field, int64_t v)
     case OF_STATE: o->state = (uint8_t)v; break;
     case OF_KIND: o->kind = (uint8_t)v; break;
     case OF_CLS: o->cls = (int32_t)v; break;
-    case OF_NSLOTS: o->nslots = (uint32_t)v; break;
+    case OF_NSLOTS:
+        gc__nslots_put(o, (uint32_t)v);
+        break;
     case OF_WR_REFERENT: o->wr_referent = (GcId)v; break;
     case OF_WR_CALLBACK:
         o->key0 = (uint32_t)v; /* GC_NONE or a GC_V_FUNC value: 32 bits */

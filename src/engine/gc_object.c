@@ -138,6 +138,7 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
     uint32_t had = gc__big(o) ? gc__cap(o) : o->kind == GC_KIND_DICT ? 0 : 1;
     if (n <= had)
         return 0;
+    uint32_t used = gc_nslots(o); /* the head of a block that moves is not read after */
     uint32_t cap = grown_cap(o, had, n);
     int vals = gc__big(o) ? gc__valsonly(o) : gc__kind_vals(o->kind);
     size_t unit = vals ? sizeof(GcValue) : sizeof(GcSlot);
@@ -170,7 +171,7 @@ int gc__ensure_slots(GcHeap *h, GcObject *o, uint32_t n)
      * it reuses. */
     if (!h->lean || o->kind == GC_KIND_DICT)
         memset(s + GC_BLK_HEAD + had * unit, 0, (size_t)(cap - had) * unit);
-    gc__set_blk(o, s, cap, vals);
+    gc__set_blk(o, s, cap, used, vals);
     if (gc__has_ix(o))
         ix_rebuild(o);
     return 0;
@@ -278,7 +279,6 @@ static GcId lean_record(GcHeap *h)
         h->g[GF_MAXID] = id;
         GcObject *o = gc__o(h, id);
         memset(o, 0, sizeof *o); /* not zeroed by objs_ensure in a lean run */
-        o->id = id;
         return id;
     }
     GcId id = h->spare;
@@ -296,8 +296,7 @@ static GcId lean_record(GcHeap *h)
         memset(blk + GC_BLK_HEAD, 0, gc__blk_bytes(o, cap));
     memset(o, 0, sizeof *o);
     if (blk)
-        gc__set_blk(o, blk, cap, vals);
-    o->id = id;
+        gc__set_blk(o, blk, cap, 0, vals);
     return id;
 }
 
@@ -329,7 +328,7 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
             /* the freed record's (empty) block, in the new kind's layout */
             uint32_t cap = gc__cap(o), c = gc__valsonly(o) ? cap / 2 : cap * 2;
             if (c > 1) {
-                gc__set_blk(o, gc__blk(o), c, gc__kind_vals(kind));
+                gc__set_blk(o, gc__blk(o), c, 0, gc__kind_vals(kind));
             } else {
                 gc__blk_free(o);
                 h->nblocks--;
@@ -343,7 +342,6 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
             if (gc__big(o))
                 gc_free(gc__blk(o));
             memset(o, 0, sizeof *o);
-            o->id = id;
             if (h->lives)
                 *gc__life(h, id) = (GcLife){0, 0};
         } else {
@@ -614,17 +612,17 @@ int gc_slot_find(const GcHeap *h, GcId obj, GcValue key)
 {
     const GcObject *o = gc__o(h, obj);
     if (!gc__big(o) || gc__valsonly(o)) /* one slot inline, or items without keys */
-        return o->nslots && gc__slot(o, 0).key == key ? 0 : -1;
+        return gc_nslots(o) && gc__slot(o, 0).key == key ? 0 : -1;
     const GcSlot *s = gc__slots((GcObject *)o);
     if (gc__has_ix(o)) {
         const uint32_t *t = ix_ctable(o);
         uint32_t mask = 2 * gc__cap(o) - 1;
         for (uint32_t j = ix_home(key, mask); t[j]; j = (j + 1) & mask)
             if (s[t[j] - 1].key == key)
-                return t[j] - 1 < o->nslots ? (int)(t[j] - 1) : -1;
+                return t[j] - 1 < gc_nslots(o) ? (int)(t[j] - 1) : -1;
         return -1;
     }
-    for (uint32_t i = 0; i < o->nslots; i++)
+    for (uint32_t i = 0; i < gc_nslots(o); i++)
         if (s[i].key == key)
             return (int)i;
     return -1;
@@ -708,12 +706,12 @@ int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
          * below without its event, log and in-flight bookkeeping (none in a
          * lean run), no key index (dicts only) and no tracking (dicts, and
          * tuples from 3.14 on) */
-        if (i == o->nslots) {
+        if (i == gc_nslots(o)) {
             if (o->kind == GC_KIND_INSTANCE)
                 note_attr_order(h, o, i, key);
             if (gc__ensure_slots(h, o, i + 1) < 0)
                 return -1;
-            o->nslots = i + 1;
+            gc__nslots_put(o, i + 1);
         } else {
             old = gc__slot(o, i).val;
         }
@@ -728,7 +726,7 @@ static GC_NOINLINE int slot_set_full(GcHeap *h, GcId obj, uint32_t i, GcValue ke
 {
     GcObject *o = gc__o(h, obj);
     GcValue old = GC_UNBOUND;
-    if (i == o->nslots) {
+    if (i == gc_nslots(o)) {
         if (o->kind == GC_KIND_INSTANCE)
             note_attr_order(h, o, i, key);
         if (gc__ensure_slots(h, o, i + 1) < 0)
@@ -755,7 +753,7 @@ static GC_NOINLINE int slot_set_full(GcHeap *h, GcId obj, uint32_t i, GcValue ke
 int gc_slot_insert(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
 {
     GcObject *o = gc__o(h, obj);
-    uint32_t n = o->nslots;
+    uint32_t n = gc_nslots(o);
     if (gc__ensure_slots(h, o, n + 1) < 0)
         return -1;
     /* the event first: the items moving up belong to the store (before,
@@ -785,7 +783,7 @@ int gc_slot_take(GcHeap *h, GcId obj, uint32_t i, GcValue *out)
 
 void gc_slots_drop_holes(GcHeap *h, GcId obj, uint32_t from)
 {
-    uint32_t n = gc__o(h, obj)->nslots, j = from;
+    uint32_t n = gc_nslots(gc__o(h, obj)), j = from;
     for (uint32_t k = from; k < n; k++) {
         GcSlot s = gc__slot(gc__o(h, obj), k);
         if (s.val == GC_UNBOUND)
@@ -803,7 +801,7 @@ void gc_slots_drop_holes(GcHeap *h, GcId obj, uint32_t from)
 int gc_slots_open(GcHeap *h, GcId obj, uint32_t at, uint32_t n)
 {
     GcObject *o = gc__o(h, obj);
-    uint32_t size = o->nslots;
+    uint32_t size = gc_nslots(o);
     if (n == 0)
         return 0;
     if (gc__ensure_slots(h, o, size + n) < 0)
@@ -821,7 +819,7 @@ int gc_slots_open(GcHeap *h, GcId obj, uint32_t at, uint32_t n)
 int gc_slots_clear(GcHeap *h, GcId obj, int last_first, GcValue *out)
 {
     GcObject *o = gc__o(h, obj);
-    uint32_t n = o->nslots;
+    uint32_t n = gc_nslots(o);
     gc__event(h, GC_EV_SLOT_DEL, obj, 0, -1, n, 0);
     if (!h->record && gc__has_ix(o)) {
         /* Nothing logged: empty the slots in one sweep and rebuild the
@@ -874,7 +872,7 @@ static GcId materialize_dict(GcHeap *h, GcId obj)
     if (!d)
         return 0;
     GcObject *o = gc__o(h, obj);
-    uint32_t n = o->nslots;
+    uint32_t n = gc_nslots(o);
     int track = 0;
     for (uint32_t i = 0; i < n; i++) {
         GcSlot sl = gc__slot(gc__o(h, obj), i);
@@ -917,7 +915,7 @@ int gc_setattr(GcHeap *h, GcId obj, int32_t atom, GcValue v)
         /* A lean run rebinding an attribute in the instance's values: the
          * key is among the class's shared keys already (class_key_insert
          * below would find it and change nothing), so only the value moves */
-        for (uint32_t i = 0; i < o->nslots; i++)
+        for (uint32_t i = 0; i < gc_nslots(o); i++)
             if (gc__slot(o, i).key == key) {
                 GcValue old = gc__slot(o, i).val;
                 gc__slot_val_put(o, i, v);
@@ -927,7 +925,7 @@ int gc_setattr(GcHeap *h, GcId obj, int32_t atom, GcValue v)
          * search below would find nothing) */
         int32_t k = class_key_insert(h, o->cls, atom);
         if (k >= 0)
-            return gc_slot_set(h, obj, o->nslots, key, v);
+            return gc_slot_set(h, obj, gc_nslots(o), key, v);
         if (k != -1)
             return -1;
         /* no shared key left: the general path makes the dict (its
@@ -952,7 +950,7 @@ static GC_NOINLINE int setattr_full(GcHeap *h, GcId obj, int32_t atom, GcValue v
         }
     }
     int i = gc_slot_find(h, holder, key);
-    return gc_slot_set(h, holder, i >= 0 ? (uint32_t)i : gc__o(h, holder)->nslots, key, v);
+    return gc_slot_set(h, holder, i >= 0 ? (uint32_t)i : gc_nslots(gc__o(h, holder)), key, v);
 }
 
 int gc_delattr(GcHeap *h, GcId obj, int32_t atom, GcValue *out)
@@ -977,7 +975,7 @@ int gc_delattr(GcHeap *h, GcId obj, int32_t atom, GcValue *out)
  * in the same order by every instance), 0 otherwise. */
 int gc__attr_order(const GcHeap *h, const GcObject *o, uint32_t *idx)
 {
-    uint32_t n = o->nslots;
+    uint32_t n = gc_nslots(o);
     for (uint32_t i = 0; i < n; i++)
         idx[i] = i;
     if (o->kind != GC_KIND_INSTANCE || (o->flags & GC_F_DICT) || n < 2 ||
@@ -1011,7 +1009,7 @@ int gc__attr_order(const GcHeap *h, const GcObject *o, uint32_t *idx)
 int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out)
 {
     GcObject *o = gc__o(h, obj);
-    uint32_t n = o->nslots;
+    uint32_t n = gc_nslots(o);
     *out = gc__slot(o, i).val;
     gc__event(h, GC_EV_SLOT_DEL, obj, 0, (int32_t)i, 0, 0);
     for (uint32_t k = i; k + 1 < n; k++) {

@@ -139,9 +139,9 @@ static int teardown_reversed(const GcObject *o)
 static void tear_key_order(const GcHeap *h, const GcObject *o, TearFrame *t)
 {
     uint32_t idx[GC_SHARED_KEYS_MAX_SIZE + 2];
-    if (o->nslots > GC_SHARED_KEYS_MAX_SIZE + 2 || gc__attr_order(h, o, idx))
+    if (gc_nslots(o) > GC_SHARED_KEYS_MAX_SIZE + 2 || gc__attr_order(h, o, idx))
         return;
-    for (uint32_t k = 0; k < o->nslots; k++)
+    for (uint32_t k = 0; k < gc_nslots(o); k++)
         t->order[k] = (uint8_t)idx[k];
     t->keyed = 1;
 }
@@ -429,7 +429,7 @@ static inline int finish_lean(GcHeap *h, GcId id, GcObject *o)
 {
     o->state = GC_STATE_FREED;
     h->nlive[o->kind]--;
-    int fl = gc__freelist_of((GcKind)o->kind, o->nslots);
+    int fl = gc__freelist_of((GcKind)o->kind, gc_nslots(o));
     if (fl >= 0 && h->g[fl] < gc__freelist_max(fl))
         h->g[fl]++;
     else if (h->g[GF_COUNT0] > 0)
@@ -453,7 +453,7 @@ static GC_NOINLINE int finish_teardown(GcHeap *h, GcId id)
     SET_OBJ(h, id, OF_STATE, GC_STATE_FREED);
     gc__life_set(h, id, OF_DIED, h->nevents);
     h->nlive[o->kind]--;
-    int fl = gc__freelist_of((GcKind)o->kind, o->nslots);
+    int fl = gc__freelist_of((GcKind)o->kind, gc_nslots(o));
     if (fl >= 0 && h->g[fl] < gc__freelist_max(fl))
         SET_G(h, fl, h->g[fl] + 1); /* kept on a free list: count[0] unchanged */
     else if (h->g[GF_COUNT0] > 0)
@@ -473,7 +473,7 @@ static inline int tear_finish(GcHeap *h, GcId id)
  * holds its links) or an object with none. */
 static int tear_leaf(const GcObject *o)
 {
-    return o->kind == GC_KIND_WEAKREF || o->nslots == 0;
+    return o->kind == GC_KIND_WEAKREF || gc_nslots(o) == 0;
 }
 
 /* Pushes a teardown frame on the shared worklist. */
@@ -514,7 +514,7 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
         TearFrame *t = &h->tear[h->ntear - 1];
         GcId tid = t->id;
         GcObject *o = gc__o(h, tid);
-        if (tear_leaf(o) || t->next >= o->nslots) {
+        if (tear_leaf(o) || t->next >= gc_nslots(o)) {
             h->ntear--;
             if (tear_finish(h, tid) < 0) {
                 rc = -1;
@@ -522,11 +522,11 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
             }
             continue;
         }
-        if (t->next == 0 && o->kind == GC_KIND_INSTANCE && o->nslots > 1 &&
+        if (t->next == 0 && o->kind == GC_KIND_INSTANCE && gc_nslots(o) > 1 &&
             !h->classkeys[o->cls].ordered)
             tear_key_order(h, o, t);
         uint32_t i = t->keyed               ? t->order[t->next]
-                     : teardown_reversed(o) ? o->nslots - 1 - t->next
+                     : teardown_reversed(o) ? gc_nslots(o) - 1 - t->next
                                             : t->next;
         t->next++;
         GcSlot s = gc__slot(o, i);

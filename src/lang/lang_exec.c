@@ -610,7 +610,9 @@ static int load_attr(LangRun *r, int32_t a)
     GcValue owner = gc_temp(r->h, gc_temp_count(r->h) - 1);
     const GcObject *o = obj_of(r, owner);
     GcId holder = 0;
-    int i = (o && o->kind == GC_KIND_INSTANCE) ? gc_attr_find(r->h, o->id, a, &holder) : -1;
+    int i = (o && o->kind == GC_KIND_INSTANCE)
+                ? gc_attr_find(r->h, gc_object_id(r->h, o), a, &holder)
+                : -1;
     if (i < 0 && r->py && o && o->kind == GC_KIND_INSTANCE)
         return load_class_attr(r, owner, o->cls, a);
     if (i < 0 && r->py && GC_VAL_TAG(owner) == GC_V_CLASS)
@@ -643,7 +645,7 @@ static int seq_index(LangRun *r, const char *type, int64_t n, GcValue idx, uint3
 static int normalize_index(LangRun *r, const GcObject *o, GcValue idx, uint32_t *out,
                            const char *what)
 {
-    return seq_index(r, gc_kind_name((GcKind)o->kind), o->nslots, idx, out, what);
+    return seq_index(r, gc_kind_name((GcKind)o->kind), gc_nslots(o), idx, out, what);
 }
 
 static int dict_key_ok(LangRun *r, GcValue k)
@@ -665,11 +667,11 @@ static int is_intlike(GcValue v)
  * -1: gc_slot_find, once more for the other spelling of 0 and 1. */
 static int dict_find_equal(LangRun *r, const GcObject *o, GcValue k)
 {
-    int i = gc_slot_find(r->h, o->id, k);
+    int i = gc_slot_find(r->h, gc_object_id(r->h, o), k);
     if (!is_intlike(k) || (GC_VAL_PAYLOAD(k) != 0 && GC_VAL_PAYLOAD(k) != 1))
         return i;
     GcTag other = GC_VAL_TAG(k) == GC_V_INT ? GC_V_BOOL : GC_V_INT;
-    int j = gc_slot_find(r->h, o->id, GC_MKVAL(other, GC_VAL_PAYLOAD(k)));
+    int j = gc_slot_find(r->h, gc_object_id(r->h, o), GC_MKVAL(other, GC_VAL_PAYLOAD(k)));
     return i < 0 ? j : j < 0 ? i : i < j ? i : j;
 }
 
@@ -683,7 +685,7 @@ static int dict_store(LangRun *r, GcId id, GcValue k, GcValue v)
     int at = dict_find_equal(r, d, k);
     if (at >= 0)
         return chk(r, gc_slot_set(r->h, id, (uint32_t)at, gc_slot(d, at).key, v));
-    return chk(r, gc_slot_set(r->h, id, d->nslots, k, v));
+    return chk(r, gc_slot_set(r->h, id, gc_nslots(d), k, v));
 }
 
 /* BINARY_SUBSCR: [container, sub] -> [item] */
@@ -920,7 +922,7 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
         TRY(check_args(r, "list.append", nargs, 1, 1));
         GcValue v = gc_temp(h, top - 1);
         gc_incref(h, v);
-        TRY(chk(r, gc_slot_set(h, o->id, o->nslots, 0, v)));
+        TRY(chk(r, gc_slot_set(h, gc_object_id(r->h, o), gc_nslots(o), 0, v)));
         TRY(release_args(r, nargs, 1));
         TRY(push(r, GC_NONE));
         /* After warm-up 3.12 specialises this call into
@@ -933,9 +935,9 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
         GcValue out;
         if (kind == GC_KIND_LIST) {
             TRY(check_args(r, "pop", nargs, 0, 1));
-            if (o->nslots == 0)
+            if (gc_nslots(o) == 0)
                 return raise(r, "IndexError", "pop from empty list");
-            uint32_t i = o->nslots - 1;
+            uint32_t i = gc_nslots(o) - 1;
             if (nargs == 1) {
                 GcValue idx = gc_temp(h, top - 1);
                 if (GC_VAL_TAG(idx) != GC_V_INT)
@@ -943,12 +945,12 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
                                  type_name(r, idx));
                 int64_t k = GC_VAL_PAYLOAD(idx);
                 if (k < 0)
-                    k += o->nslots;
-                if (k < 0 || k >= (int64_t)o->nslots)
+                    k += gc_nslots(o);
+                if (k < 0 || k >= (int64_t)gc_nslots(o))
                     return raise(r, "IndexError", "pop index out of range");
                 i = (uint32_t)k;
             }
-            TRY(chk(r, gc_slot_remove(h, o->id, i, &out)));
+            TRY(chk(r, gc_slot_remove(h, gc_object_id(r->h, o), i, &out)));
         } else {
             TRY(check_args(r, "pop", nargs, 1, r->py ? 2 : 1));
             GcValue k = gc_temp(h, top - nargs);
@@ -962,7 +964,7 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
                 repr_key(r, k, kb, sizeof kb);
                 return raise(r, "KeyError", "%s", kb);
             } else {
-                TRY(chk(r, gc_slot_remove(h, o->id, (uint32_t)i, &out)));
+                TRY(chk(r, gc_slot_remove(h, gc_object_id(r->h, o), (uint32_t)i, &out)));
             }
         }
         /* The popped reference is the result: it sits on the stack. */
@@ -975,7 +977,7 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
     if ((kind == GC_KIND_LIST || kind == GC_KIND_DICT) && name == r->a_clear) {
         TRY(check_args(r, "clear", nargs, 0, 0));
         /* Emptied first, then the items are released (lists last first). */
-        TRY(slots_clear(r, o->id, kind == GC_KIND_LIST));
+        TRY(slots_clear(r, gc_object_id(r->h, o), kind == GC_KIND_LIST));
         TRY(release_args(r, nargs, 1));
         TRY(push(r, GC_NONE));
         return safe_point(r);
@@ -1041,8 +1043,8 @@ static int seq_open(LangRun *r, GcValue v, Seq *s)
     memset(s, 0, sizeof *s);
     const GcObject *o = obj_of(r, v);
     if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE)) {
-        s->id = o->id;
-        s->n = o->nslots;
+        s->id = gc_object_id(r->h, o);
+        s->n = gc_nslots(o);
         return 1;
     }
     if (GC_VAL_TAG(v) != GC_V_CONST)
@@ -1306,7 +1308,7 @@ static int load_slice(LangRun *r, int nparts)
 /* list_copy, list_slice(a, 0, len): a new list of list id's items. */
 static int list_copy(LangRun *r, GcId id, GcValue *out)
 {
-    int64_t n = gc_object(r->h, id)->nslots;
+    int64_t n = gc_nslots(gc_object(r->h, id));
     Seq s = {id, NULL, n, 0};
     Slice whole = {0, n, 1, n};
     return slice_new(r, GC_VAL_OBJ(id), &s, GC_KIND_LIST, &whole, out);
@@ -1353,7 +1355,7 @@ static int release_all(LangRun *r, GcValue *vals, int64_t n, int last_first)
  * released, last first for a list (first first for a dict). */
 static int slots_clear(LangRun *r, GcId id, int last_first)
 {
-    uint32_t n = gc_object(r->h, id)->nslots;
+    uint32_t n = gc_nslots(gc_object(r->h, id));
     GcValue *vals = gc_malloc((n ? n : 1) * sizeof *vals);
     if (!vals)
         return fatal(r);
@@ -1370,7 +1372,7 @@ static int append_items(LangRun *r, GcId id, const Seq *s)
     for (int64_t i = 0; i < s->n; i++) {
         GcValue v = seq_item(r, s, i);
         gc_incref(r->h, v);
-        TRY(chk(r, gc_slot_set(r->h, id, gc_object(r->h, id)->nslots, 0, v)));
+        TRY(chk(r, gc_slot_set(r->h, id, gc_nslots(gc_object(r->h, id)), 0, v)));
     }
     return OK;
 }
@@ -1380,7 +1382,7 @@ static int append_items(LangRun *r, GcId id, const Seq *s)
  * the list ends up empty, it is cleared (_list_clear: the same order). */
 static int assign_slice(LangRun *r, GcId id, int64_t lo, int64_t hi, const Seq *src)
 {
-    int64_t size = gc_object(r->h, id)->nslots, n = src ? src->n : 0;
+    int64_t size = gc_nslots(gc_object(r->h, id)), n = src ? src->n : 0;
     lo = lo < 0 ? 0 : lo > size ? size : lo;
     hi = hi < lo ? lo : hi > size ? size : hi;
     int64_t norig = hi - lo;
@@ -1462,9 +1464,9 @@ static int store_slice(LangRun *r, int nparts, int del)
                          : "'%s' object does not support item assignment",
                      type_name(r, cont));
     }
-    GcId id = o->id;
+    GcId id = gc_object_id(r->h, o);
     Slice sl;
-    TRY(slice_of(r, parts, nparts, o->nslots, &sl));
+    TRY(slice_of(r, parts, nparts, gc_nslots(o), &sl));
     Seq src;
     int copy = 0;
     if (!del)
@@ -1606,7 +1608,7 @@ static int val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *s
             tb_fmt(b, "<weakref at 0x%llx; dead>", fake_addr(v));
         return OK;
     }
-    if (o->kind == GC_KIND_DICT || o->nslots > 0)
+    if (o->kind == GC_KIND_DICT || gc_nslots(o) > 0)
         repr_enter(r);
     for (int i = 0; i < nseen; i++)
         if (seen[i] == id) {
@@ -1625,7 +1627,7 @@ static int val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *s
     uint32_t i = 0;
     for (;; i++) {
         o = gc_object(r->h, id);
-        if (o->state != GC_STATE_ALIVE || i >= o->nslots)
+        if (o->state != GC_STATE_ALIVE || i >= gc_nslots(o))
             break;
         GcSlot sl = gc_slot(o, i);
         if (i)
@@ -1718,7 +1720,7 @@ static int truthy(LangRun *r, GcValue v)
     case GC_V_OBJ: {
         const GcObject *o = gc_object(r->h, GC_VAL_ID(v));
         if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_DICT)
-            return o->nslots > 0;
+            return gc_nslots(o) > 0;
         return 1;
     }
     default:
@@ -1742,9 +1744,9 @@ static int values_equal(LangRun *r, GcValue a, GcValue b, int depth)
         return 0;
     const GcObject *x = gc_object(r->h, GC_VAL_ID(a)), *y = gc_object(r->h, GC_VAL_ID(b));
     if (x->kind != y->kind || x->kind == GC_KIND_INSTANCE || x->kind == GC_KIND_WEAKREF ||
-        x->nslots != y->nslots)
+        gc_nslots(x) != gc_nslots(y))
         return 0;
-    for (uint32_t i = 0; i < x->nslots; i++) {
+    for (uint32_t i = 0; i < gc_nslots(x); i++) {
         if (x->kind == GC_KIND_DICT) {
             int j = dict_find_equal(r, y, gc_slot(x, i).key);
             if (j < 0 || !values_equal(r, gc_slot(x, i).val, gc_slot(y, j).val, depth + 1))
@@ -1998,7 +2000,7 @@ static int list_extend_from(LangRun *r, GcId id, GcValue src)
     Seq s = {0, NULL, 0, 0};
     int rc = 1;
     if (so && so->kind == GC_KIND_DICT)
-        s = (Seq){so->id, NULL, so->nslots, 1};
+        s = (Seq){gc_object_id(r->h, so), NULL, gc_nslots(so), 1};
     else
         rc = seq_open(r, src, &s);
     if (rc < 0)
@@ -2020,11 +2022,11 @@ static int inplace_op(LangRun *r, int op)
     const GcObject *o = obj_of(r, a);
     if (!o || o->kind != GC_KIND_LIST || (op != LANG_OP_ADD && op != LANG_OP_MUL))
         return binary_op(r, op);
-    GcId id = o->id;
+    GcId id = gc_object_id(r->h, o);
     if (op == LANG_OP_ADD) {
         TRY(list_extend_from(r, id, b));
     } else {
-        int64_t size = o->nslots, n;
+        int64_t size = gc_nslots(o), n;
         TRY(repeat_count(r, b, size, &n));
         Seq self = {id, NULL, size, 0}; /* its items before the copies */
         if (size > 0 && n < 1)
@@ -2124,7 +2126,7 @@ static int contains(LangRun *r, GcValue item, GcValue cont)
         return dict_find_equal(r, o, item) >= 0;
     }
     if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE)) {
-        for (uint32_t i = 0; i < o->nslots; i++)
+        for (uint32_t i = 0; i < gc_nslots(o); i++)
             if (values_equal(r, gc_slot(o, i).val, item, 0))
                 return 1;
         return 0;
@@ -2398,7 +2400,7 @@ static int call_builtin(LangRun *r, LangExpr *e, int32_t name, int nargs)
             seq_close(&s);
         } else if (o &&
                    (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_DICT))
-            res = GC_MKVAL(GC_V_INT, (int64_t)o->nslots);
+            res = GC_MKVAL(GC_V_INT, (int64_t)gc_nslots(o));
         else
             return raise(r, "TypeError", "object of type '%s' has no len()", type_name(r, v));
     } else if (name == r->a_str) {
@@ -2558,7 +2560,7 @@ static int build_big_list(LangRun *r, const Ctx *c, LangExpr *e)
         TRY(eval(r, c, e->items[i]));
         GcValue v = pop(r); /* LIST_APPEND moves it into the list */
         const GcObject *o = gc_object(r->h, l);
-        TRY(chk(r, gc_slot_set(r->h, l, o->nslots, 0, v)));
+        TRY(chk(r, gc_slot_set(r->h, l, gc_nslots(o), 0, v)));
     }
     return OK;
 }
@@ -2568,7 +2570,7 @@ static int list_to_tuple(LangRun *r)
 {
     GcValue lv = gc_temp(r->h, gc_temp_count(r->h) - 1);
     GcId l = GC_VAL_ID(lv);
-    int32_t n = (int32_t)gc_object(r->h, l)->nslots;
+    int32_t n = (int32_t)gc_nslots(gc_object(r->h, l));
     GcId t = gc_new(r->h, GC_KIND_TUPLE, n);
     if (!t)
         return fatal(r);
@@ -2614,7 +2616,7 @@ static int eval_args_ex(LangRun *r, const Ctx *c, LangExpr *e, int mark, int ex_
             }
             t = pop(r); /* in flight: held by the call */
             const GcObject *o = gc_object(r->h, GC_VAL_ID(t));
-            for (uint32_t i = 0; rc == OK && i < o->nslots; i++) {
+            for (uint32_t i = 0; rc == OK && i < gc_nslots(o); i++) {
                 GcValue v = gc_slot(gc_object(r->h, GC_VAL_ID(t)), i).val;
                 gc_incref(r->h, v);
                 rc = push(r, v);
@@ -2915,7 +2917,7 @@ static int call_attribute(LangRun *r, const Ctx *c, LangExpr *e, int mark)
     int instance = o && o->kind == GC_KIND_INSTANCE;
     if (instance) {
         GcId holder = 0;
-        if (gc_attr_find(r->h, o->id, b->atom, &holder) >= 0) {
+        if (gc_attr_find(r->h, gc_object_id(r->h, o), b->atom, &holder) >= 0) {
             /* an attribute holding a callable: a plain call */
             return call_attr_value(r, c, e, mark);
         }
@@ -3048,7 +3050,7 @@ static int call_method_more(LangRun *r, int32_t name, int nargs)
         if (!is_intlike(idx))
             return raise(r, "TypeError", "'%s' object cannot be interpreted as an integer",
                          type_name(r, idx));
-        int64_t i = GC_VAL_PAYLOAD(idx), n = o->nslots;
+        int64_t i = GC_VAL_PAYLOAD(idx), n = gc_nslots(o);
         if (i < 0)
             i += n;
         if (i < 0)
@@ -3056,12 +3058,12 @@ static int call_method_more(LangRun *r, int32_t name, int nargs)
         if (i > n)
             i = n;
         gc_incref(h, v);
-        TRY(chk(r, gc_slot_insert(h, o->id, (uint32_t)i, 0, v)));
+        TRY(chk(r, gc_slot_insert(h, gc_object_id(r->h, o), (uint32_t)i, 0, v)));
     } else if (kind == GC_KIND_LIST && (name == r->a_remove || name == r->a_index)) {
         TRY(check_args(r, name == r->a_remove ? "list.remove" : "index", nargs, 1, 1));
         GcValue v = gc_temp(h, top - 1);
         int64_t at = -1;
-        for (uint32_t i = 0; i < o->nslots && at < 0; i++)
+        for (uint32_t i = 0; i < gc_nslots(o) && at < 0; i++)
             if (values_equal(r, gc_slot(o, i).val, v, 0))
                 at = i;
         if (at < 0) {
@@ -3078,7 +3080,7 @@ static int call_method_more(LangRun *r, int32_t name, int nargs)
             res = GC_MKVAL(GC_V_INT, at);
         } else {
             GcValue out;
-            TRY(chk(r, gc_slot_remove(h, o->id, (uint32_t)at, &out)));
+            TRY(chk(r, gc_slot_remove(h, gc_object_id(r->h, o), (uint32_t)at, &out)));
             TRY(decref(r, out));
         }
     } else if ((kind == GC_KIND_LIST || kind == GC_KIND_TUPLE || GC_VAL_TAG(self) == GC_V_CONST) &&
@@ -3090,10 +3092,10 @@ static int call_method_more(LangRun *r, int32_t name, int nargs)
         TRY(seq_find(r, self, gc_temp(h, top - 1), name == r->a_count, &res));
     } else if (kind == GC_KIND_LIST && name == r->a_copy) {
         TRY(check_args(r, "list.copy", nargs, 0, 0));
-        TRY(list_copy(r, o->id, &res));
+        TRY(list_copy(r, gc_object_id(r->h, o), &res));
     } else if (kind == GC_KIND_LIST && name == r->a_extend) {
         TRY(check_args(r, "list.extend", nargs, 1, 1));
-        TRY(list_extend_from(r, o->id, gc_temp(h, top - 1)));
+        TRY(list_extend_from(r, gc_object_id(r->h, o), gc_temp(h, top - 1)));
     } else if (kind == GC_KIND_DICT && name == r->a_get) {
         TRY(check_args(r, "get", nargs, 1, 2));
         GcValue k = gc_temp(h, top - nargs);
@@ -3320,7 +3322,7 @@ static int dict_update(LangRun *r)
     int n = gc_temp_count(r->h);
     GcId id = GC_VAL_ID(gc_temp(r->h, n - 2));
     GcId chunk = GC_VAL_ID(gc_temp(r->h, n - 1));
-    for (uint32_t i = 0; i < gc_object(r->h, chunk)->nslots; i++) {
+    for (uint32_t i = 0; i < gc_nslots(gc_object(r->h, chunk)); i++) {
         GcSlot s = gc_slot(gc_object(r->h, chunk), i);
         gc_incref(r->h, s.val);
         TRY(dict_store(r, id, s.key, s.val));
@@ -3395,11 +3397,11 @@ static int lean_load_attr(LangRun *r, const Ctx *c, LangExpr *e, GcValue *out)
 {
     const GcObject *o = peek_instance(r, c, e->base);
     GcId holder = 0;
-    int i = o ? gc_attr_find(r->h, o->id, e->atom, &holder) : -1;
+    int i = o ? gc_attr_find(r->h, gc_object_id(r->h, o), e->atom, &holder) : -1;
     if (i < 0)
         return LEAN_NO;
-    *out =
-        gc_slot(holder == o->id ? o : gc_object(r->h, holder), (uint32_t)i).val; /* or its dict */
+    *out = gc_slot(holder == gc_object_id(r->h, o) ? o : gc_object(r->h, holder), (uint32_t)i)
+               .val; /* or its dict */
     gc_incref(r->h, *out);
     return OK;
 }
@@ -3440,7 +3442,7 @@ static int lean_append(LangRun *r, const Ctx *c, LangExpr *e, GcValue *out)
     if (v == GC_UNBOUND)
         return LEAN_NO;
     gc_incref(r->h, v);
-    TRY(chk(r, gc_slot_set(r->h, o->id, o->nslots, 0, v)));
+    TRY(chk(r, gc_slot_set(r->h, gc_object_id(r->h, o), gc_nslots(o), 0, v)));
     *out = GC_NONE;
     if (seen_count(r, e) == 1) /* CALL_NO_KW_LIST_APPEND after warm-up */
         return safe_point(r);
@@ -3486,11 +3488,11 @@ static int lean_eval(LangRun *r, const Ctx *c, LangExpr *e)
  * has no old value (its INCREF and DECREF cancel). */
 static int lean_store_attr(LangRun *r, const GcObject *o, int32_t attr, GcValue v)
 {
-    if (o->nslots == 0)
-        return chk(r, gc_setattr(r->h, o->id, attr, v));
-    GcValue owner = GC_VAL_OBJ(o->id);
+    if (gc_nslots(o) == 0)
+        return chk(r, gc_setattr(r->h, gc_object_id(r->h, o), attr, v));
+    GcValue owner = GC_VAL_OBJ(gc_object_id(r->h, o));
     gc_incref(r->h, owner);
-    TRY(chk(r, gc_setattr(r->h, o->id, attr, v)));
+    TRY(chk(r, gc_setattr(r->h, gc_object_id(r->h, o), attr, v)));
     return decref(r, owner);
 }
 
@@ -3812,7 +3814,7 @@ static int store_target(LangRun *r, const Ctx *c, LangExpr *t)
         }
         GcValue v = gc_temp(r->h, mark);
         gc_incref(r->h, v);
-        TRY(chk(r, gc_slot_set(r->h, o->id, i, 0, v)));
+        TRY(chk(r, gc_slot_set(r->h, gc_object_id(r->h, o), i, 0, v)));
     } else if (o && o->kind == GC_KIND_DICT) {
         rc = dict_key_ok(r, sub);
         if (rc < 0) {
@@ -3821,7 +3823,7 @@ static int store_target(LangRun *r, const Ctx *c, LangExpr *t)
         }
         GcValue v = gc_temp(r->h, mark);
         gc_incref(r->h, v);
-        TRY(dict_store(r, o->id, sub, v));
+        TRY(dict_store(r, gc_object_id(r->h, o), sub, v));
     } else {
         unwind(r, mark);
         return raise(r, "TypeError", "'%s' object does not support item assignment",
@@ -3854,7 +3856,9 @@ static int delete_target(LangRun *r, const Ctx *c, LangExpr *t)
     const GcObject *o = obj_of(r, cont);
     GcValue removed = GC_UNBOUND;
     if (t->kind == LANG_E_ATTR) {
-        int d = (o && o->kind == GC_KIND_INSTANCE) ? gc_delattr(r->h, o->id, t->atom, &removed) : 1;
+        int d = (o && o->kind == GC_KIND_INSTANCE)
+                    ? gc_delattr(r->h, gc_object_id(r->h, o), t->atom, &removed)
+                    : 1;
         if (d < 0)
             return fatal(r);
         if (d > 0) {
@@ -3869,7 +3873,7 @@ static int delete_target(LangRun *r, const Ctx *c, LangExpr *t)
         uint32_t i = 0;
         rc = normalize_index(r, o, sub, &i, "list assignment index out of range");
         if (rc == OK)
-            rc = chk(r, gc_slot_remove(r->h, o->id, i, &removed));
+            rc = chk(r, gc_slot_remove(r->h, gc_object_id(r->h, o), i, &removed));
     } else if (o && o->kind == GC_KIND_DICT) {
         rc = dict_key_ok(r, sub);
         int i = rc == OK ? dict_find_equal(r, o, sub) : -1;
@@ -3879,7 +3883,7 @@ static int delete_target(LangRun *r, const Ctx *c, LangExpr *t)
             rc = raise(r, "KeyError", "%s", kb);
         }
         if (rc == OK)
-            rc = chk(r, gc_slot_remove(r->h, o->id, (uint32_t)i, &removed));
+            rc = chk(r, gc_slot_remove(r->h, gc_object_id(r->h, o), (uint32_t)i, &removed));
     } else {
         /* PyObject_DelItem: an int key on a type with tp_as_sequence (a
          * tuple, a str, an instance) goes through PySequence_DelItem */
@@ -4031,7 +4035,7 @@ static int unpack_store(LangRun *r, const Ctx *c, LangExpr *t)
     const GcObject *o = obj_of(r, seq);
     int have;
     if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE))
-        have = (int)o->nslots;
+        have = (int)gc_nslots(o);
     else if (GC_VAL_TAG(seq) == GC_V_CONST) {
         have = const_items(r, (int32_t)GC_VAL_PAYLOAD(seq), cv, 64);
         if (have == FATAL)
@@ -4039,7 +4043,7 @@ static int unpack_store(LangRun *r, const Ctx *c, LangExpr *t)
         if (have < 0)
             return raise(r, "TypeError", "gcviz: cannot unpack this constant");
     } else if (o && o->kind == GC_KIND_DICT) {
-        have = (int)o->nslots;
+        have = (int)gc_nslots(o);
     } else
         return raise(r, "TypeError", "cannot unpack non-iterable %s object", type_name(r, seq));
     if (have > want)
@@ -4169,7 +4173,7 @@ static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int 
             item = cv[k];
         } else {
             const GcObject *o = gc_object(h, GC_VAL_ID(gc_temp(h, mark)));
-            if (k >= o->nslots)
+            if (k >= gc_nslots(o))
                 break;
             item = o->kind == GC_KIND_DICT ? gc_slot(o, k).key : gc_slot(o, k).val;
             gc_incref(h, item);
@@ -4303,13 +4307,13 @@ static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
         rc = normalize_index(r, o, sub, &i, "list assignment index out of range");
         if (rc == OK) {
             gc_incref(h, res);
-            rc = chk(r, gc_slot_set(h, o->id, i, 0, res));
+            rc = chk(r, gc_slot_set(h, gc_object_id(r->h, o), i, 0, res));
         }
     } else if (o && o->kind == GC_KIND_DICT) {
         rc = dict_key_ok(r, sub);
         if (rc == OK) {
             gc_incref(h, res);
-            rc = dict_store(r, o->id, sub, res);
+            rc = dict_store(r, gc_object_id(r->h, o), sub, res);
         }
     } else {
         rc = raise(r, "TypeError", "'%s' object does not support item assignment",
@@ -5044,7 +5048,7 @@ static int main_dict_cyclic(LangRun *r)
         }
         if (o->kind == GC_KIND_INSTANCE && class_holds_globals(r, o->cls))
             return 1;
-        for (uint32_t i = 0; i < o->nslots; i++)
+        for (uint32_t i = 0; i < gc_nslots(o); i++)
             if (value_holds_globals(r, gc_slot(o, i).key) ||
                 value_holds_globals(r, gc_slot(o, i).val))
                 return 1;
@@ -5076,7 +5080,7 @@ static GcId exit_holder(LangRun *r)
             continue;
         gc_incref(h, v);
         const GcObject *d = gc_object(h, holder);
-        if (gc_slot_set(h, holder, d->nslots, GC_MKVAL(GC_V_STR, name), v) < 0)
+        if (gc_slot_set(h, holder, gc_nslots(d), GC_MKVAL(GC_V_STR, name), v) < 0)
             return 0;
         if (gc_var_set(h, 0, name, GC_UNBOUND) < 0)
             return 0;
@@ -5116,7 +5120,7 @@ static void run_exit(LangRun *r)
     GcId holder = r->exit_holder;
     if (main_dict_cyclic(r)) { /* function.__globals__ */
         gc_incref(h, GC_VAL_OBJ(holder));
-        if (gc_slot_set(h, holder, gc_object(h, holder)->nslots,
+        if (gc_slot_set(h, holder, gc_nslots(gc_object(h, holder)),
                         GC_MKVAL(GC_V_STR, r->a_globals_key), GC_VAL_OBJ(holder)) < 0)
             goto fatal;
     }

@@ -138,7 +138,7 @@ static void cells_at(GcHeap *h, GcId maxid, uint8_t *chars)
         if (!o || o->state != GC_STATE_ALIVE ||
             (o->kind != GC_KIND_LIST && o->kind != GC_KIND_TUPLE))
             continue;
-        for (uint32_t s = 0; s < o->nslots && s < LAYOUT_MAX_CELLS; s++) {
+        for (uint32_t s = 0; s < gc_nslots(o) && s < LAYOUT_MAX_CELLS; s++) {
             int c = value_chars(h, gc_slot(o, s).val);
             c = c > CELL_CHARS_MAX ? CELL_CHARS_MAX : c;
             chars[id] = (uint8_t)(c > chars[id] ? c : chars[id]);
@@ -449,7 +449,7 @@ static int make_compact(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
         return 0;
     if (layout_set_compact(l, id, w) < 0)
         return -1;
-    uint32_t ns = o->nslots > slots[id] ? o->nslots : slots[id];
+    uint32_t ns = gc_nslots(o) > slots[id] ? gc_nslots(o) : slots[id];
     layout_card_dims(l, id, o->kind, ns, &items[id].w, &items[id].h);
     return 0;
 }
@@ -837,8 +837,8 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
         if (died[id] >= 0 && items[id].gone < 0)
             items[id].gone = n;
         uint32_t ns = slots[id];
-        if (o && o->nslots > ns)
-            ns = o->nslots;
+        if (o && gc_nslots(o) > ns)
+            ns = gc_nslots(o);
         layout_card_dims(l, id, o ? o->kind : GC_KIND_INSTANCE, ns, &items[id].w, &items[id].h);
     }
     for (int i = 0; i < npins && rc == 0; i++) {

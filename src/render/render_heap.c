@@ -135,7 +135,7 @@ int render_card_rect(const GcHeap *h, const Layout *layout, GcId id, float *x, f
     const GcObject *o = gc_object(h, id);
     if (!o || layout_get(layout, id, x, y) < 0)
         return -1;
-    layout_card_dims(layout, id, o->kind, o->nslots, w, h_out);
+    layout_card_dims(layout, id, o->kind, gc_nslots(o), w, h_out);
     return 0;
 }
 
@@ -159,15 +159,15 @@ int render_is_temporary(const GcHeap *h, GcId id)
 static float card_alpha(HeapCtx *c, const GcObject *o)
 {
     Scene *s = c->s;
-    if (s->v->beginner && render_is_temporary(s->h, o->id))
+    if (s->v->beginner && render_is_temporary(s->h, gc_object_id(s->h, o)))
         return 0; /* a beginner's view: no interpreter temporaries */
     if (o->state == GC_STATE_ALIVE) {
-        int32_t born = gc_born(s->h, o->id);
+        int32_t born = gc_born(s->h, gc_object_id(s->h, o));
         if (born > s->ev && s->v->anim < 1 && born >= s->v->prev_cursor)
             return s->v->anim;
         return 1;
     }
-    int32_t died = gc_died(s->h, o->id);
+    int32_t died = gc_died(s->h, gc_object_id(s->h, o));
     if (died < c->stmt_start)
         return 0;
     float ghost = 0.35f;
@@ -200,7 +200,7 @@ static float gc_badge(Scene *s, const GcObject *o, float right, float y, float h
     int gr_hot = e &&
                  (e->kind == GC_EV_UPDATE_REFS || e->kind == GC_EV_SUBTRACT ||
                   e->kind == GC_EV_VISIT_REACHABLE) &&
-                 e->obj == o->id;
+                 e->obj == gc_object_id(s->h, o);
     if (gr_hot && e->kind != GC_EV_UPDATE_REFS)
         snprintf(buf, sizeof buf, "gc %lld\xE2\x86\x92%lld", (long long)e->a, (long long)e->b);
     else
@@ -521,7 +521,7 @@ static uint32_t *agg_edges(HeapCtx *c)
         const GcObject *o = from >= 0 ? gc_object(s->h, id) : NULL;
         if (!o || o->state != GC_STATE_ALIVE)
             continue;
-        uint32_t ns = o->kind == GC_KIND_WEAKREF ? 0 : o->nslots;
+        uint32_t ns = o->kind == GC_KIND_WEAKREF ? 0 : gc_nslots(o);
         for (uint32_t i = 0; i < ns; i++) {
             for (int kv = 0; kv < 2; kv++) {
                 GcValue v = kv ? gc_slot(o, i).val : gc_slot(o, i).key;
@@ -844,7 +844,7 @@ static int crowded(HeapCtx *c)
         if (o->state != GC_STATE_ALIVE &&
             (o->state != GC_STATE_FREED || gc_died(s->h, id) < c->stmt_start))
             continue;
-        layout_card_dims(s->layout, id, o->kind, o->nslots, &ww, &wh);
+        layout_card_dims(s->layout, id, o->kind, gc_nslots(o), &ww, &wh);
         to_screen(s, wx, wy, &x, &y);
         if (x <= s->rg.heap_x + s->rg.heap_w && x + ww * k >= s->rg.heap_x &&
             y <= s->rg.heap_y + s->rg.heap_h && y + wh * k >= s->rg.heap_y &&
@@ -883,7 +883,8 @@ static int card_geo(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy, 
     float ww, wh;
     /* a freed card's ghost is its outline and title: the same height for
      * every ghost of a kind, whatever fields tp_clear left it */
-    layout_card_dims(s->layout, id, o->kind, o->state == GC_STATE_FREED ? 0 : o->nslots, &ww, &wh);
+    layout_card_dims(s->layout, id, o->kind, o->state == GC_STATE_FREED ? 0 : gc_nslots(o), &ww,
+                     &wh);
     float x, y;
     to_screen(s, wx, wy, &x, &y);
     *sx = x;
@@ -1022,7 +1023,7 @@ static void card_cells(const CardPaint *p, int rpx)
     const GcEvent *e = p->e;
     float k = p->k, bx = p->bx, bw = p->bw, cw = p->cw, content_a = p->content_a;
     char buf[160], fit[160];
-    uint32_t n = o->nslots < LAYOUT_MAX_CELLS ? o->nslots : LAYOUT_MAX_CELLS;
+    uint32_t n = gc_nslots(o) < LAYOUT_MAX_CELLS ? gc_nslots(o) : LAYOUT_MAX_CELLS;
     float cy = p->by + p->hh + LAYOUT_PAD * k;
     for (uint32_t i = 0; i < n; i++) {
         float cx = bx + (LAYOUT_PAD + cw * (float)i) * k;
@@ -1056,13 +1057,13 @@ static void card_cells(const CardPaint *p, int rpx)
                 render_fit(s, RENDER_FONT_MONO, rpx, buf, cw * k - 8 * k, fit, sizeof fit));
         }
     }
-    if (o->nslots > LAYOUT_MAX_CELLS) {
-        snprintf(buf, sizeof buf, "+%u", o->nslots - LAYOUT_MAX_CELLS);
+    if (gc_nslots(o) > LAYOUT_MAX_CELLS) {
+        snprintf(buf, sizeof buf, "+%u", gc_nslots(o) - LAYOUT_MAX_CELLS);
         render_text_mid(s, bx + (LAYOUT_PAD + (cw * LAYOUT_MAX_CELLS + cw * 0.5f)) * k, cy,
                         LAYOUT_CELL_H * k, RENDER_FONT_SANS, rpx, RENDER_ALIGN_CENTER,
                         with_alpha(t->text_dim, content_a), buf);
     }
-    if (o->nslots == 0)
+    if (gc_nslots(o) == 0)
         render_text_mid(s, bx + bw * 0.5f, cy, LAYOUT_CELL_H * k, RENDER_FONT_SANS, rpx,
                         RENDER_ALIGN_CENTER, with_alpha(t->text_faint, content_a),
                         o->kind == GC_KIND_LIST ? "empty list" : "empty tuple");
@@ -1149,17 +1150,17 @@ static void card_rows(const CardPaint *p, int rpx)
     const RenderTheme *t = p->t;
     const GcObject *o = p->o;
     float k = p->k;
-    uint32_t n = o->nslots < LAYOUT_MAX_ROWS ? o->nslots : LAYOUT_MAX_ROWS;
+    uint32_t n = gc_nslots(o) < LAYOUT_MAX_ROWS ? gc_nslots(o) : LAYOUT_MAX_ROWS;
     for (uint32_t i = 0; i < n; i++)
         card_row(p, rpx, i);
-    if (o->nslots > LAYOUT_MAX_ROWS) {
+    if (gc_nslots(o) > LAYOUT_MAX_ROWS) {
         char buf[160];
-        snprintf(buf, sizeof buf, "+%u more", o->nslots - LAYOUT_MAX_ROWS);
+        snprintf(buf, sizeof buf, "+%u more", gc_nslots(o) - LAYOUT_MAX_ROWS);
         render_text_mid(s, p->left, p->by + p->hh + LAYOUT_ROW_H * k * LAYOUT_MAX_ROWS,
                         LAYOUT_ROW_H * k, RENDER_FONT_SANS, rpx, RENDER_ALIGN_LEFT,
                         with_alpha(t->text_dim, p->content_a), buf);
     }
-    if (o->nslots == 0 && p->bh > p->hh + LAYOUT_ROW_H * k) /* a compact leaf has no row */
+    if (gc_nslots(o) == 0 && p->bh > p->hh + LAYOUT_ROW_H * k) /* a compact leaf has no row */
         render_text_mid(s, p->left, p->by + p->hh, LAYOUT_ROW_H * k, RENDER_FONT_SANS, rpx,
                         RENDER_ALIGN_LEFT, with_alpha(t->text_faint, p->content_a),
                         o->kind == GC_KIND_DICT ? "{} (empty)" : "no attributes");
@@ -1174,13 +1175,13 @@ static void card_rows(const CardPaint *p, int rpx)
 
 /* Whether a field (not a cell) of o holds o itself: its arrow may loop
  * into the card's bottom edge (arrow_to's self == 2). */
-static int refers_to_itself(const GcObject *o)
+static int refers_to_itself(const GcObject *o, GcId id)
 {
     if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_WEAKREF ||
         o->state != GC_STATE_ALIVE)
         return 0;
-    for (uint32_t i = 0; i < o->nslots && i < LAYOUT_MAX_ROWS; i++)
-        if (GC_VAL_IS_OBJ(gc_slot(o, i).val) && GC_VAL_ID(gc_slot(o, i).val) == o->id)
+    for (uint32_t i = 0; i < gc_nslots(o) && i < LAYOUT_MAX_ROWS; i++)
+        if (GC_VAL_IS_OBJ(gc_slot(o, i).val) && GC_VAL_ID(gc_slot(o, i).val) == id)
             return 1;
     return 0;
 }
@@ -1234,7 +1235,7 @@ static void card_footer(const CardPaint *p, CardGeo *g, int leaked, int tentativ
          * card has its own footer there): the short form when the long
          * one would be cut */
         float fw = bw + (layout_is_compact(s->layout, p->id) ? 40 : 60) * k;
-        if (refers_to_itself(o))
+        if (refers_to_itself(o, p->id))
             fw = bw - SELF_ENTRY_W * k; /* its self-arrow may come into the bottom edge there */
         if (shorter[0] && (float)render_text_width(s->fonts, RENDER_FONT_SANS, fpx, foot) > fw)
             snprintf(foot, sizeof foot, "%s", shorter);
@@ -1404,7 +1405,7 @@ static int cell_sideways(HeapCtx *c, RouteReq *q, RouteRect *keep, int nbase, Gc
     const GcObject *o = gc_object(c->s->h, src_id);
     if (!o || (o->kind != GC_KIND_LIST && o->kind != GC_KIND_TUPLE))
         return 0;
-    uint32_t ncells = o->nslots < LAYOUT_MAX_CELLS ? o->nslots : LAYOUT_MAX_CELLS;
+    uint32_t ncells = gc_nslots(o) < LAYOUT_MAX_CELLS ? gc_nslots(o) : LAYOUT_MAX_CELLS;
     float k = g->k, in = 2 * k, half = LAYOUT_CELL_H * 0.5f * k;
     int nkeep = nbase;
     /* the leg runs in the cells' band: not over the header or below it */
@@ -1538,7 +1539,7 @@ static int loops_back(const HeapCtx *c, GcId id)
     const GcObject *o = gc_object(c->s->h, id);
     if (!o || o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE)
         return 0;
-    for (uint32_t i = 0; i < o->nslots && i < LAYOUT_MAX_ROWS; i++) {
+    for (uint32_t i = 0; i < gc_nslots(o) && i < LAYOUT_MAX_ROWS; i++) {
         GcId tid = GC_VAL_IS_OBJ(gc_slot(o, i).val) ? GC_VAL_ID(gc_slot(o, i).val) : 0;
         if (tid > 0 && tid <= c->s->maxid && tid != id && c->geo[tid].drawn &&
             c->geo[tid].x + c->geo[tid].w < c->geo[id].x)
@@ -1763,7 +1764,7 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
         return;
     }
     int cells = o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE;
-    uint32_t n = o->nslots;
+    uint32_t n = gc_nslots(o);
     uint32_t max = cells ? LAYOUT_MAX_CELLS : LAYOUT_MAX_ROWS;
     if (n > max)
         n = max;
@@ -2084,7 +2085,7 @@ static int near_targets(HeapCtx *c)
         }
         uint32_t max = o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE ? LAYOUT_MAX_CELLS
                                                                            : LAYOUT_MAX_ROWS;
-        for (uint32_t f = 0; f < o->nslots && f < max; f++)
+        for (uint32_t f = 0; f < gc_nslots(o) && f < max; f++)
             if (GC_VAL_IS_OBJ(gc_slot(o, f).val) && GC_VAL_ID(gc_slot(o, f).val) <= s->maxid &&
                 render_cache_add(s->cache, GC_VAL_ID(gc_slot(o, f).val)) < 0)
                 return -1;
@@ -2173,8 +2174,8 @@ static void tangle_rects(HeapCtx *c, float (*r)[4], uint8_t *seen)
         seen[i] = 0;
         if (!o || card_alpha(c, o) <= 0 || layout_get(s->layout, c->cand[i], &wx, &wy) < 0)
             continue;
-        layout_card_dims(s->layout, c->cand[i], o->kind, o->state == GC_STATE_FREED ? 0 : o->nslots,
-                         &ww, &wh);
+        layout_card_dims(s->layout, c->cand[i], o->kind,
+                         o->state == GC_STATE_FREED ? 0 : gc_nslots(o), &ww, &wh);
         to_screen(s, wx, wy, &x, &y);
         r[i][0] = x, r[i][1] = y + LAYOUT_TAG_H * k, r[i][2] = x + ww * k, r[i][3] = y + wh * k;
         seen[i] = r[i][2] >= s->rg.heap_x && r[i][0] <= s->rg.heap_x + s->rg.heap_w &&
@@ -2195,7 +2196,7 @@ static int tangle_segs(HeapCtx *c, float (*r)[4], const uint8_t *seen, TangleSeg
             continue;
         int cells = o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE;
         float cw = layout_cell_w(s->layout, c->cand[i]);
-        for (uint32_t f = 0; f < o->nslots && f < (cells ? LAYOUT_MAX_CELLS : LAYOUT_MAX_ROWS);
+        for (uint32_t f = 0; f < gc_nslots(o) && f < (cells ? LAYOUT_MAX_CELLS : LAYOUT_MAX_ROWS);
              f++) {
             int j =
                 GC_VAL_IS_OBJ(gc_slot(o, f).val) ? cand_index(c, GC_VAL_ID(gc_slot(o, f).val)) : -1;

@@ -1285,7 +1285,7 @@ void render_inspector(Scene *s)
         const GcObject *ro = gc_object(s->h, r);
         if (!ro || ro->state != GC_STATE_ALIVE)
             continue;
-        for (uint32_t i = 0; i < ro->nslots; i++)
+        for (uint32_t i = 0; i < gc_nslots(ro); i++)
             if (gc_slot(ro, i).val == GC_VAL_OBJ(id) && (size_t)k < sizeof refs - 60) {
                 char lb[80];
                 k += snprintf(refs + k, sizeof refs - (size_t)k, "%s %s", nref ? "," : "",

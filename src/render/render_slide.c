@@ -56,7 +56,7 @@ static void ghost_rect(const GcHeap *h, const Layout *l, GcId id, float x, float
 {
     const GcObject *o = gc_object(h, id);
     float w, hh;
-    layout_card_dims(l, id, o->kind, o->state == GC_STATE_FREED ? 0 : o->nslots, &w, &hh);
+    layout_card_dims(l, id, o->kind, o->state == GC_STATE_FREED ? 0 : gc_nslots(o), &w, &hh);
     r[0] = x;
     r[1] = y;
     r[2] = x + w;

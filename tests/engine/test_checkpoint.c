@@ -24,7 +24,8 @@
  * the one before exactly when no write between them went to it; those of
  * the first's loop share all chunks but one, those of the second's none.
  *
- * Usage: test_checkpoint cycles | churn | resurrection | weakrefs | coarse | few | many
+ * Usage: test_checkpoint cycles | churn | resurrection | items | counts | weakrefs | coarse |
+ *        few | many
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,6 +184,41 @@ static const char ITEMS[] =
     "        a = None\n"
     "print(len(keep), len(tups), gc.collect())\n";
 
+/* Slot counts (gc_nslots) live in the record while the slots are inline
+ * (0 or 1) and in the block's head once they are not: instances gaining
+ * and losing attributes, dicts filled and cleared, lists growing from
+ * empty by appends and cleared, one-item tuples; at every cursor the
+ * count is the one replay gives, whichever storage it was in at the
+ * checkpoint restored. */
+static const char COUNTS[] =
+    "import gc\n"
+    "class N:\n"
+    "    pass\n"
+    "keep = []\n"
+    "for i in range(240):\n"
+    "    o = N()\n"
+    "    o.a = i\n"
+    "    if i % 2 == 1:\n"
+    "        o.b = N()\n"
+    "    if i % 3 == 0:\n"
+    "        del o.a\n"
+    "    d = {}\n"
+    "    d[i] = o\n"
+    "    if i % 4 == 0:\n"
+    "        d.clear()\n"
+    "    lst = []\n"
+    "    for k in range(i % 6):\n"
+    "        lst.append(o)\n"
+    "    lst.append(d)\n"
+    "    if i % 5 == 0:\n"
+    "        lst.clear()\n"
+    "    t = (o,)\n"
+    "    keep.append(lst)\n"
+    "    keep.append(t)\n"
+    "    if len(keep) > 40:\n"
+    "        del keep[0:30]\n"
+    "print(len(keep), gc.collect())\n";
+
 /* 60,000 lists made in order (a checkpoint then copies the one or two
  * chunks allocation wrote since the one before), then a loop that writes
  * records of one chunk (FEW: the list of lists) or of every chunk (MANY:
@@ -228,17 +264,16 @@ static LangRun *run(Scenario *s, int64_t budget, int64_t every)
 static int same_record(const GcHeap *ha, const GcHeap *hb, GcId id, char *why, size_t nwhy)
 {
     const GcObject *a = gc__o(ha, id), *b = gc__o(hb, id);
-    SAME(a->id == b->id && a->kind == b->kind && a->state == b->state && a->list == b->list &&
-             a->flags == b->flags,
-         "object %d: id/kind/state/list/flags %d %d %d %d %d against %d %d %d %d %d", id, a->id,
-         a->kind, a->state, a->list, a->flags, b->id, b->kind, b->state, b->list, b->flags);
+    SAME(a->kind == b->kind && a->state == b->state && a->list == b->list && a->flags == b->flags,
+         "object %d: kind/state/list/flags %d %d %d %d against %d %d %d %d", id, a->kind, a->state,
+         a->list, a->flags, b->kind, b->state, b->list, b->flags);
     SAME(a->refcnt == b->refcnt && a->gc_refs == b->gc_refs,
          "object %d: refcnt %d gc_refs %d against %d %d", id, a->refcnt, a->gc_refs, b->refcnt,
          b->gc_refs);
     SAME(a->prev == b->prev && a->next == b->next, "object %d: links %d %d against %d %d", id,
          a->prev, a->next, b->prev, b->next);
-    SAME(a->nslots == b->nslots && gc_slot_cap(a) == gc_slot_cap(b),
-         "object %d: nslots/cap %u %u against %u %u", id, a->nslots, gc_slot_cap(a), b->nslots,
+    SAME(gc_nslots(a) == gc_nslots(b) && gc_slot_cap(a) == gc_slot_cap(b),
+         "object %d: nslots/cap %u %u against %u %u", id, gc_nslots(a), gc_slot_cap(a), gc_nslots(b),
          gc_slot_cap(b));
     GcId wa = gc_weakref_head(ha, id), wb = gc_weakref_head(hb, id);
     SAME(a->cls == b->cls && wa == wb, "object %d: cls/wr_head %d %d against %d %d", id, a->cls,
@@ -433,7 +468,7 @@ int main(int argc, char **argv)
 {
     const int64_t big = (int64_t)1 << 40;
     if (argc != 2) {
-        fprintf(stderr, "usage: test_checkpoint cycles|churn|resurrection|items|weakrefs|coarse|few|many\n");
+        fprintf(stderr, "usage: test_checkpoint cycles|churn|resurrection|items|counts|weakrefs|coarse|few|many\n");
         return 2;
     }
     if (strcmp(argv[1], "cycles") == 0)
@@ -444,6 +479,8 @@ int main(int argc, char **argv)
         compare("resurrection.py", RESURRECTION, big, 53, 0);
     else if (strcmp(argv[1], "items") == 0)
         compare("items.py", ITEMS, big, 43, 0);
+    else if (strcmp(argv[1], "counts") == 0)
+        compare("counts.py", COUNTS, big, 41, 0);
     else if (strcmp(argv[1], "weakrefs") == 0)
         compare("weakrefs.py", WEAKREFS, big, 47, 0);
     else if (strcmp(argv[1], "coarse") == 0)

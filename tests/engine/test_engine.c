@@ -191,9 +191,9 @@ static uint64_t fingerprint(GcHeap *h)
     for (GcId id = 1; id <= gc_max_id(h); id++) {
         const GcObject *o = gc_object(h, id);
         MIX(o->kind); MIX(o->state); MIX(o->list); MIX(o->flags); MIX(o->refcnt);
-        MIX(o->gc_refs); MIX(o->prev); MIX(o->next); MIX(o->nslots); MIX(o->wr_referent);
+        MIX(o->gc_refs); MIX(o->prev); MIX(o->next); MIX(gc_nslots(o)); MIX(o->wr_referent);
         MIX(gc_weakref_head(h, id));
-        for (uint32_t i = 0; i < o->nslots; i++) {
+        for (uint32_t i = 0; i < gc_nslots(o); i++) {
             MIX(gc_slot(o, i).key);
             MIX(gc_slot(o, i).val);
         }
@@ -569,12 +569,12 @@ static void test_slot_capacity(void)
             const GcObject *o = gc_object(h, id);
             if (o->state != GC_STATE_ALIVE)
                 continue;
-            if (o->kind == GC_KIND_LIST && o->nslots == 1000) {
+            if (o->kind == GC_KIND_LIST && gc_nslots(o) == 1000) {
                 lists++;
                 EXPECT(gc_slot_cap(o) == list_cap_after_appends(5000),
                        "rec=%d: list #%d has room for %u, not %u", rec, id, gc_slot_cap(o),
                        list_cap_after_appends(5000));
-            } else if (o->kind == GC_KIND_DICT && o->nslots == 10) {
+            } else if (o->kind == GC_KIND_DICT && gc_nslots(o) == 10) {
                 dicts++;
                 EXPECT(gc_slot_cap(o) == 128, "rec=%d: dict #%d has room for %u, not 128", rec,
                        id, gc_slot_cap(o));
@@ -586,12 +586,12 @@ static void test_slot_capacity(void)
             for (GcId id = 1; id <= gc_max_id(h); id++) {
                 const GcObject *o = gc_object(h, id);
                 uint32_t cap = gc_slot_cap(o);
-                EXPECT(cap >= o->nslots && cap >= 1, "cursor %d: #%d: %u slots, room for %u",
-                       gc_cursor(h), id, o->nslots, cap);
-                for (uint32_t i = o->nslots; i < cap && o->kind != GC_KIND_WEAKREF; i++)
+                EXPECT(cap >= gc_nslots(o) && cap >= 1, "cursor %d: #%d: %u slots, room for %u",
+                       gc_cursor(h), id, gc_nslots(o), cap);
+                for (uint32_t i = gc_nslots(o); i < cap && o->kind != GC_KIND_WEAKREF; i++)
                     if (gc_slot(o, i).key != GC_UNBOUND || gc_slot(o, i).val != GC_UNBOUND) {
                         EXPECT(0, "cursor %d: #%d: slot %u of %u is not empty", gc_cursor(h), id,
-                               i, o->nslots);
+                               i, gc_nslots(o));
                         break;
                     }
             }
@@ -776,19 +776,19 @@ static int dict_index_ok(GcHeap *h, int32_t cursor)
         const GcObject *o = gc_object(h, id);
         if (o->state != GC_STATE_ALIVE || o->kind != GC_KIND_DICT)
             continue;
-        for (uint32_t i = 0; i < o->nslots + 4 && !bad; i++) {
-            GcValue key = i < o->nslots ? gc_slot(o, i).key : absent[i - o->nslots];
+        for (uint32_t i = 0; i < gc_nslots(o) + 4 && !bad; i++) {
+            GcValue key = i < gc_nslots(o) ? gc_slot(o, i).key : absent[i - gc_nslots(o)];
             if (key == GC_UNBOUND)
                 continue;
             int first = -1;
-            for (uint32_t j = 0; j < o->nslots && first < 0; j++)
+            for (uint32_t j = 0; j < gc_nslots(o) && first < 0; j++)
                 if (gc_slot(o, j).key == key)
                     first = (int)j;
             int got = gc_slot_find(h, id, key);
             EXPECT(got == first,
                    "cursor %d, dict #%d (%u slots, cap %u): key of slot %u found at %d, "
                    "first at %d",
-                   cursor, id, o->nslots, gc_slot_cap(o), i, got, first);
+                   cursor, id, gc_nslots(o), gc_slot_cap(o), i, got, first);
             bad = got != first;
         }
     }
@@ -875,7 +875,7 @@ static int del_allocates(void *ctx, GcHeap *h, GcId self)
     (void)self;
     for (uint32_t i = 0; i < g->n; i++) {
         GcId id = gc_new(h, GC_KIND_LIST, 0);
-        if (!id || gc_slot_set(h, g->keep, gc_object(h, g->keep)->nslots, GC_UNBOUND,
+        if (!id || gc_slot_set(h, g->keep, gc_nslots(gc_object(h, g->keep)), GC_UNBOUND,
                                GC_VAL_OBJ(id)) < 0)
             return -1;
     }
@@ -908,22 +908,22 @@ static void test_stable_records(void)
         EXPECT(gc_max_id(h) > 3 * GC_OBJ_CHUNK, "lean=%d: only %d records", lean, gc_max_id(h));
         EXPECT(keep == gc_object(h, g.keep) && dead == gc_object(h, d), "lean=%d: records moved",
                lean);
-        EXPECT(keep->id == g.keep && keep->kind == GC_KIND_LIST && keep->nslots == g.n &&
+        EXPECT(gc_object_id(h, keep) == g.keep && keep->kind == GC_KIND_LIST && gc_nslots(keep) == g.n &&
                    keep->refcnt == 1,
-               "lean=%d: keep reads id %d kind %d, %u slots, count %d", lean, keep->id,
-               keep->kind, keep->nslots, keep->refcnt);
-        EXPECT(dead->id == d && dead->state == GC_STATE_FREED, "lean=%d: d reads id %d state %d",
-               lean, dead->id, dead->state);
+               "lean=%d: keep reads id %d kind %d, %u slots, count %d", lean, gc_object_id(h, keep),
+               keep->kind, gc_nslots(keep), keep->refcnt);
+        EXPECT(gc_object_id(h, dead) == d && dead->state == GC_STATE_FREED, "lean=%d: d reads id %d state %d",
+               lean, gc_object_id(h, dead), dead->state);
         if (!lean) {
             char buf[256];
             EXPECT(gc_check(h, buf, sizeof buf) == 0, "gc_check: %s", buf);
             int32_t end = gc_event_count(h);
             gc_seek(h, 2);
-            EXPECT(keep == gc_object(h, g.keep) && keep->nslots == 0, "seek back: %u slots",
-                   keep->nslots);
+            EXPECT(keep == gc_object(h, g.keep) && gc_nslots(keep) == 0, "seek back: %u slots",
+                   gc_nslots(keep));
             gc_seek(h, end);
-            EXPECT(keep == gc_object(h, g.keep) && keep->nslots == g.n, "seek forward: %u slots",
-                   keep->nslots);
+            EXPECT(keep == gc_object(h, g.keep) && gc_nslots(keep) == g.n, "seek forward: %u slots",
+                   gc_nslots(keep));
         }
         gc_heap_free(h);
         gc_strtab_free(atoms);
@@ -1136,12 +1136,12 @@ static void test_id_cap(void)
             EXPECT(last && gc_max_id(h) == want, "lean=%d max %lld: %d records, %s", lean,
                    (long long)limits[k], gc_max_id(h), gc_error(h));
             const GcObject *o = last ? gc_object(h, last) : NULL;
-            EXPECT(o && o->id == last && o->kind == GC_KIND_TUPLE && o->refcnt == 1 &&
+            EXPECT(o && gc_object_id(h, o) == last && o->kind == GC_KIND_TUPLE && o->refcnt == 1 &&
                        o->state == GC_STATE_ALIVE,
                    "lean=%d max %lld: the last record reads wrong", lean, (long long)limits[k]);
-            EXPECT(first == gc_object(h, keep) && first->nslots == (uint32_t)(want - 1),
+            EXPECT(first == gc_object(h, keep) && gc_nslots(first) == (uint32_t)(want - 1),
                    "lean=%d max %lld: the first record moved or reads %u items", lean,
-                   (long long)limits[k], first->nslots);
+                   (long long)limits[k], gc_nslots(first));
             if (k < 2) {
                 EXPECT(gc_new(h, GC_KIND_TUPLE, 1) == 0 && gc_limit_hit(h) &&
                            strstr(gc_error(h), "MemoryError") != NULL,

@@ -184,9 +184,9 @@ static void dump(LangRun *r, const int32_t *ord, char *buf, size_t cap)
         if (!o)
             continue;
         OUT("o%d %d %d %d %d %d %d %d %d %u %d %d born %d died %d:", id, o->kind, o->state, o->list,
-            o->flags, o->refcnt, o->gc_refs, o->prev, o->next, o->nslots, o->cls, gc_weakref_head(h, id),
+            o->flags, o->refcnt, o->gc_refs, o->prev, o->next, gc_nslots(o), o->cls, gc_weakref_head(h, id),
             ord[gc_born(h, id) + 1], gc_died(h, id) < 0 ? -1 : ord[gc_died(h, id)]);
-        for (uint32_t i = 0; i < o->nslots && o->kind != GC_KIND_WEAKREF; i++)
+        for (uint32_t i = 0; i < gc_nslots(o) && o->kind != GC_KIND_WEAKREF; i++)
             OUT(" %llx=%llx", (unsigned long long)gc_slot(o, i).key, (unsigned long long)gc_slot(o, i).val);
         OUT("\n");
     }

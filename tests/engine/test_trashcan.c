@@ -94,7 +94,7 @@ int main(int argc, char **argv)
         return 1;
     }
     const GcObject *l = gc_object(h, GC_VAL_ID(v));
-    int n = (int)l->nslots;
+    int n = (int)gc_nslots(l);
     if (n != nwant) {
         fprintf(stderr, "%d finalizers ran, CPython ran %d\n", n, nwant);
         fails++;

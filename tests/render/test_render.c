@@ -653,7 +653,7 @@ static int seek_alive(Target *t, GcId id, int nslots)
     for (int32_t c = 0; c <= gc_event_count(h); c++) {
         gc_seek(h, c);
         const GcObject *o = gc_object(h, id);
-        if (o && o->state == GC_STATE_ALIVE && (int)o->nslots >= nslots &&
+        if (o && o->state == GC_STATE_ALIVE && (int)gc_nslots(o) >= nslots &&
             (nslots == 0 || GC_VAL_IS_OBJ(gc_slot(o, nslots - 1).val))) {
             app_win_seek(t->w, c, 0);
             return 0;
@@ -694,7 +694,7 @@ static void t_arrow_reaches(void)
     CHECK(draw(&t) == 0, "draw");
     GcHeap *hp = t.w->heap;
     const GcObject *o = gc_object(hp, 1);
-    CHECK(o && o->nslots >= 1 && GC_VAL_IS_OBJ(gc_slot(o, 0).val), "field is a reference");
+    CHECK(o && gc_nslots(o) >= 1 && GC_VAL_IS_OBJ(gc_slot(o, 0).val), "field is a reference");
     GcId tgt = GC_VAL_ID(gc_slot(o, 0).val);
     float x, y, w, h;
     CHECK(card_screen(&t, tgt, &x, &y, &w, &h) == 0, "target rect");
@@ -1263,7 +1263,7 @@ static void t_traversal_arrows(void)
             app_win_seek(t.w, i + 1, 0);
             const GcObject *o = gc_object(t.w->heap, from);
             int edges = 0;
-            for (uint32_t k = 0; o && k < o->nslots; k++)
+            for (uint32_t k = 0; o && k < gc_nslots(o); k++)
                 edges += GC_VAL_IS_OBJ(gc_slot(o, k).val) &&
                          gc_object(t.w->heap, GC_VAL_ID(gc_slot(o, k).val))->state == GC_STATE_ALIVE;
             if (!edges)
@@ -2331,7 +2331,7 @@ static void t_slide_pictures(void)
     for (int32_t i = 0; i < ntp; i++) {
         app_win_seek(t.w, tpts[i].cursor, 0); /* as record shows a statement's end */
         const GcObject *lo = gc_object(t.w->heap, order);
-        if (!lo || lo->state != GC_STATE_ALIVE || lo->nslots != 7) /* after `del root` */
+        if (!lo || lo->state != GC_STATE_ALIVE || gc_nslots(lo) != 7) /* after `del root` */
             continue;
         CHECK(app_win_build(t.w) == 0, "build");
         const RenderHit *oh = card_hit(&t, order);
@@ -2813,15 +2813,15 @@ static void t_slide_named_cells(void)
         for (int32_t i = 0; i < np; i++) {
             app_win_seek(t.w, pts[i].cursor, 0);
             const GcObject *o = gc_object(t.w->heap, list);
-            if (!o || o->state != GC_STATE_ALIVE || o->nslots < 3)
+            if (!o || o->state != GC_STATE_ALIVE || gc_nslots(o) < 3)
                 continue;
             CHECK(app_win_build(t.w) == 0, "build");
             char what[200] = "", texts[2048];
             int meet = arrows_meeting(&t), cross = arrows_crossing_cards(&t, what, sizeof what);
             CHECK(meet <= 2 && cross == 0, "tree15 %dx%d cursor %d (%u nodes in the list): %d pairs of arrows meet, %d cross cards %s",
-                  sizes[si][0], sizes[si][1], (int)pts[i].cursor, o->nslots, meet, cross, what);
+                  sizes[si][0], sizes[si][1], (int)pts[i].cursor, gc_nslots(o), meet, cross, what);
             texts_in_card(&t, list, texts, sizeof texts);
-            for (uint32_t f = 0; f < o->nslots && f < LAYOUT_MAX_CELLS; f++) {
+            for (uint32_t f = 0; f < gc_nslots(o) && f < LAYOUT_MAX_CELLS; f++) {
                 char name[32];
                 snprintf(name, sizeof name, "#%d ", (int)GC_VAL_ID(gc_slot(o, f).val));
                 CHECK(GC_VAL_IS_OBJ(gc_slot(o, f).val) && strstr(texts, name),
@@ -2830,7 +2830,7 @@ static void t_slide_named_cells(void)
             }
             CHECK(frame_has_text(&t, "cells name their objects"), "tree15 %dx%d cursor %d: no note",
                   sizes[si][0], sizes[si][1], (int)pts[i].cursor);
-            full += o->nslots == 15;
+            full += gc_nslots(o) == 15;
             frames++;
         }
         CHECK(frames >= 3 && full >= 1, "tree15: %d frames with the list, %d with all 15 nodes", frames, full);
@@ -2847,7 +2847,7 @@ static void t_slide_named_cells(void)
         CHECK(app_win_build(t.w) == 0, "build");
         const GcObject *o = gc_object(t.w->heap, list);
         const RenderCmd *arrow = NULL;
-        GcId written = o && o->nslots >= LAYOUT_MAX_CELLS ? GC_VAL_ID(gc_slot(o, LAYOUT_MAX_CELLS - 1).val) : 0;
+        GcId written = o && gc_nslots(o) >= LAYOUT_MAX_CELLS ? GC_VAL_ID(gc_slot(o, LAYOUT_MAX_CELLS - 1).val) : 0;
         CHECK(written > 0 && arrows_between(&t, list, written, &arrow) == 1,
               "tree15 %dx%d: the cell written at event %d has no arrow to #%d", sizes[si][0], sizes[si][1],
               (int)store, (int)written);
@@ -3513,8 +3513,8 @@ static int shot(int argc, char **argv)
                 float lx = 0, ly = 0;
                 layout_get(t.w->layout, id, &lx, &ly);
                 fprintf(stderr, "#%d kind %d state %d nslots %u at %g,%g:", (int)id, o->kind, o->state,
-                        o->nslots, lx, ly);
-                for (uint32_t k = 0; k < o->nslots; k++)
+                        gc_nslots(o), lx, ly);
+                for (uint32_t k = 0; k < gc_nslots(o); k++)
                     fprintf(stderr, " [%llx %llx]", (unsigned long long)gc_slot(o, k).key,
                             (unsigned long long)gc_slot(o, k).val);
                 fprintf(stderr, "\n");
@@ -3743,7 +3743,7 @@ static void t_arrange_one(const char *dll, const char *tree)
         layout_reserved(t.w->layout, id, &pw, &ph);
         GcId kids[2];
         int nk = 0;
-        for (uint32_t s = 0; s < o->nslots && nk < 2; s++)
+        for (uint32_t s = 0; s < gc_nslots(o) && nk < 2; s++)
             if (GC_VAL_IS_OBJ(gc_slot(o, s).val))
                 kids[nk++] = GC_VAL_ID(gc_slot(o, s).val);
         if (nk == 2) {
