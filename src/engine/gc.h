@@ -196,18 +196,24 @@ typedef struct GcSlot {
 #define GC_ID_BITS 25
 #define GC_MAX_ID  ((1 << GC_ID_BITS) - 1)
 
-/* A record is 40 bytes: its list links, kind, state, list and flags
- * share 9 (bit-fields, read and written as the plain fields were), the
- * inline slot's key 4 and its value or the slot block's address 8.  Its
- * id is not stored: it is the record's index (gc_object_id). */
+/* Classes have GC_CLS_BITS bits, with the sign, in a record: at most
+ * GC_MAX_CLASSES class statements in a program (gc_class_add fails with a
+ * message beyond that: a program 16 million class statements long). */
+#define GC_CLS_BITS    25
+#define GC_MAX_CLASSES (1 << (GC_CLS_BITS - 1))
+
+/* A record is 32 bytes, four words: the list links, kind, state, flags
+ * and the inline slot count; the reference count and gc_refs; the list,
+ * the class (or a weakref's referent) and the inline slot's key; the
+ * inline slot's value or the slot block's address.  Bit-fields are read
+ * and written as plain fields are.  Its id is not stored: it is the
+ * record's index (gc_object_id). */
 typedef struct GcObject {
-    struct __attribute__((packed)) {
+    struct {
         uint64_t prev : GC_ID_BITS; /* neighbours in `list` (0 at the ends) */
         uint64_t next : GC_ID_BITS;
         uint64_t kind : 3;  /* GcKind */
         uint64_t state : 2; /* GcState */
-        uint64_t list : 8;  /* GcListId (in a lean run a tag that h->ltag maps to one: only
-                               GC_LIST_NONE, untracked, may be read from it directly) */
         uint64_t flags : 8; /* GC_F_* */
         /* Private: use gc_nslots().  The slot count of an object whose
          * slots are inline (0 or 1); a block holds its own (below). */
@@ -216,24 +222,39 @@ typedef struct GcObject {
     int32_t refcnt;
     int32_t gc_refs; /* meaningful while GC_F_COLLECTING */
     union {
-        int32_t cls;      /* instances: class index, else -1 */
-        GcId wr_referent; /* weakrefs: the object referred to (0 once cleared) */
+        /* list in the low byte (a byte load: the list code reads it most),
+         * the key in the top bits (a shift) */
+        struct {
+            uint64_t list : 8; /* GcListId (in a lean run a tag that h->ltag maps to one: only
+                                  GC_LIST_NONE, untracked, may be read from it directly) */
+            int64_t cls : GC_CLS_BITS; /* instances: class index, else -1 */
+            /* Private: the inline slot's key (below). */
+            uint64_t key0 : 64 - 8 - GC_CLS_BITS;
+        };
+        struct {
+            uint64_t : 8;
+            uint64_t wr_referent : GC_ID_BITS; /* weakrefs: the object referred to (0 once
+                                                  cleared) */
+            uint64_t : 64 - 8 - GC_ID_BITS;
+        };
     };
-    /* Private: use gc_slot() and gc_slot_cap().  One slot is stored
-     * inline: its value in s_.one, its key in key0 (an attribute name's
-     * atom, 0 = GC_UNBOUND; a weakref's callback, whose links in its
-     * referent's weakref list are in s_.one).  More slots live in a block:
-     * s_.blk is its address (16-byte aligned) with a low nibble no value's
-     * tag has, GC_BLK_TAG (key and value, GcSlot) or GC_BLK_VALS_TAG (a
-     * list's or a tuple's items: values only, 8 bytes each); the block
-     * starts with its capacity and its slot count (GC_BLK_HEAD bytes: two
-     * uint32_t), then the slots.  A dict's slots are always in a block. */
-    uint32_t key0;
+    /* Private: use gc_slot(), gc_nslots() and gc_slot_cap().  One slot is
+     * stored inline: its value in s_.one, its key in key0 (an attribute
+     * name's atom, 0 = GC_UNBOUND: atoms are below 2^31; a weakref's
+     * callback, a GC_V_FUNC value of fewer than 31 bits or GC_NONE, whose
+     * links in its referent's weakref list are in s_.one).  More slots
+     * live in a block: s_.blk is its address (16-byte aligned) with a low
+     * nibble no value's tag has, GC_BLK_TAG (key and value, GcSlot) or
+     * GC_BLK_VALS_TAG (a list's or a tuple's items: values only, 8 bytes
+     * each); the block starts with its capacity and its slot count
+     * (GC_BLK_HEAD bytes: two uint32_t), then the slots.  A dict's slots
+     * are always in a block. */
     union {
         uint64_t blk;
         GcValue one;
     } s_;
 } GcObject;
+_Static_assert(sizeof(GcObject) == 32, "a record is 32 bytes");
 
 /* A weakref's callback (GC_V_FUNC or GC_NONE). */
 #define GC_WR_CALLBACK(o) ((GcValue)(o)->key0)
@@ -470,7 +491,7 @@ GcId gc_object_id(const GcHeap *h, const GcObject *o);
 #define GC_BLK_TAG      15u
 #define GC_BLK_VALS_TAG 14u
 #define GC_BLK_HEAD     8u
-static inline GcSlot gc_slot(const GcObject *o, uint32_t i)
+static inline __attribute__((always_inline)) GcSlot gc_slot(const GcObject *o, uint32_t i)
 {
     uint64_t w = o->s_.blk;
     if ((w & 15u) == GC_BLK_VALS_TAG)
@@ -483,7 +504,7 @@ static inline GcSlot gc_slot(const GcObject *o, uint32_t i)
 /* How many slots o has (slots 0 .. gc_nslots(o) - 1 are its fields,
  * items or entries): the record's nslots1 when its slot is inline, else
  * the second uint32_t of its block's head. */
-static inline uint32_t gc_nslots(const GcObject *o)
+static inline __attribute__((always_inline)) uint32_t gc_nslots(const GcObject *o)
 {
     uint64_t w = o->s_.blk;
     if ((w & 15u) >= GC_BLK_VALS_TAG)

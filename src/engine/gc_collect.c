@@ -611,8 +611,8 @@ static int tp_clear(GcHeap *h, GcId id)
             gc__set_flags(h, id, 0, GC_F_DICT);
         o = gc__o(h, id);
         if (o->state == GC_STATE_ALIVE) {
-            uint32_t w = 0;
-            for (uint32_t i = 0; i < gc_nslots(o); i++) {
+            uint32_t w = 0, had = gc_nslots(o);
+            for (uint32_t i = 0; i < had; i++) {
                 GcSlot s = gc__slot(o, i);
                 if (s.val != GC_UNBOUND) {
                     if (w != i)
@@ -620,11 +620,11 @@ static int tp_clear(GcHeap *h, GcId id)
                     w++;
                 }
             }
-            for (uint32_t i = w; i < gc_nslots(o); i++)
+            for (uint32_t i = w; i < had; i++)
                 gc__slot_write(h, id, i, GC_UNBOUND, GC_UNBOUND);
-            if (w != gc_nslots(o) && h->lean)
+            if (w != had && h->lean)
                 gc__nslots_put(o, w); /* SET_OBJ's write, inline */
-            else if (w != gc_nslots(o))
+            else if (w != had)
                 SET_OBJ(h, id, OF_NSLOTS, w);
         }
         return 0;

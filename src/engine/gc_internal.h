@@ -28,6 +28,9 @@
  * are a few instructions in a lean run and call out of line for the rest,
  * so that link-time optimisation inlines them into the interpreter. */
 #define GC_NOINLINE __attribute__((noinline))
+/* The field setters: with a constant field, a store (or a bit-field's);
+ * left to itself the compiler may call them with the field's switch. */
+#define GC_ALWAYS_INLINE __attribute__((always_inline))
 
 /* Object fields that can be written (write log). */
 enum {
@@ -582,7 +585,7 @@ static inline size_t gc__blk_bytes(const GcObject *o, uint32_t cap)
 #define WR_NEXT(o) ((GcId)(((o)->s_.one >> 4) & 0x3fffffffu))
 #define WR_PREV(o) ((GcId)((o)->s_.one >> 34))
 
-static inline int64_t gc__obj_get(const GcObject *o, int field)
+static inline GC_ALWAYS_INLINE int64_t gc__obj_get(const GcObject *o, int field)
 {
     switch (field) {
     case OF_REFCNT: return o->refcnt;
@@ -606,7 +609,7 @@ static inline int64_t gc__obj_get(const GcObject *o, int field)
     return 0;
 }
 
-static inline void gc__obj_put(GcObject *o, int field, int64_t v)
+static inline GC_ALWAYS_INLINE void gc__obj_put(GcObject *o, int field, int64_t v)
 {
     switch (field) {
     case OF_REFCNT: o->refcnt = (int32_t)v; break;
@@ -623,7 +626,7 @@ static inline void gc__obj_put(GcObject *o, int field, int64_t v)
         break;
     case OF_WR_REFERENT: o->wr_referent = (GcId)v; break;
     case OF_WR_CALLBACK:
-        o->key0 = (uint32_t)v; /* GC_NONE or a GC_V_FUNC value: 32 bits */
+        o->key0 = (uint32_t)v; /* GC_NONE or a GC_V_FUNC value: 31 bits (gc_new_weakref) */
         break;
     case OF_WR_NEXT:
         o->s_.one = (o->s_.one & ~((GcValue)0x3fffffffu << 4)) | ((GcValue)(uint32_t)v << 4);
@@ -656,7 +659,7 @@ static inline GcId gc__wr_head(const GcHeap *h, GcId id)
 int gc__wr_head_put(GcHeap *h, GcId id, GcId head);
 void gc__wr_head_set(GcHeap *h, GcId id, GcId head);
 
-static inline void gc__obj_set_inline(GcHeap *h, GcId id, int field, int64_t v)
+static inline GC_ALWAYS_INLINE void gc__obj_set_inline(GcHeap *h, GcId id, int field, int64_t v)
 {
     GcObject *o = gc__o(h, id);
     if (h->record)

@@ -192,6 +192,11 @@ void gc__slot_write_full(GcHeap *h, GcId id, uint32_t i, GcValue key, GcValue va
 
 int32_t gc_class_add(GcHeap *h, int32_t name_atom, int has_del)
 {
+    if (h->nclasses >= GC_MAX_CLASSES) { /* a record's cls has GC_CLS_BITS bits */
+        gc_fail(h, "more than %d classes (gcviz's limit)", GC_MAX_CLASSES);
+        h->limit_hit = 1;
+        return -1;
+    }
     if (GC_VEC_ROOM2(h->classes, h->classkeys, h->nclasses, h->capclasses, 8, gc_realloc) < 0)
         return -1;
     h->classes[h->nclasses].name = name_atom;
@@ -505,6 +510,12 @@ GcId gc_new_weakref(GcHeap *h, GcId referent, GcValue callback)
             return head;
         }
         callback = GC_NONE;
+    }
+    if (callback >> 31) { /* a record's key0, which holds it, has 31 bits */
+        gc_fail(h, "a weakref callback among more than %d functions (gcviz's limit)",
+                (int)((uint32_t)1 << 27));
+        h->limit_hit = 1;
+        return 0;
     }
     GcId w = gc_new(h, GC_KIND_WEAKREF, -1);
     if (!w)

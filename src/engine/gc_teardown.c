@@ -514,7 +514,8 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
         TearFrame *t = &h->tear[h->ntear - 1];
         GcId tid = t->id;
         GcObject *o = gc__o(h, tid);
-        if (tear_leaf(o) || t->next >= gc_nslots(o)) {
+        uint32_t n = gc_nslots(o);
+        if (o->kind == GC_KIND_WEAKREF || t->next >= n) { /* tear_leaf, or all released */
             h->ntear--;
             if (tear_finish(h, tid) < 0) {
                 rc = -1;
@@ -522,11 +523,10 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
             }
             continue;
         }
-        if (t->next == 0 && o->kind == GC_KIND_INSTANCE && gc_nslots(o) > 1 &&
-            !h->classkeys[o->cls].ordered)
+        if (t->next == 0 && o->kind == GC_KIND_INSTANCE && n > 1 && !h->classkeys[o->cls].ordered)
             tear_key_order(h, o, t);
         uint32_t i = t->keyed               ? t->order[t->next]
-                     : teardown_reversed(o) ? gc_nslots(o) - 1 - t->next
+                     : teardown_reversed(o) ? n - 1 - t->next
                                             : t->next;
         t->next++;
         GcSlot s = gc__slot(o, i);

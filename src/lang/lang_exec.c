@@ -5237,8 +5237,11 @@ static int setup_classes(LangRun *r, LangProgram *p, int32_t nc)
         int at;
         r->plain_cls[i] = class_lookup(r, i, r->a_init, &at) < 0;
         if (gc_class_add(r->h, k->name, k->del_body != NULL || (r->py && k->del_func >= 0)) < 0) {
-            r->status = 3; /* the heap would have no keys for this class */
-            snprintf(r->err, sizeof r->err, "out of memory");
+            /* the heap would have no keys for this class: out of memory
+             * (3), or gcviz's limit on classes (the program's: 1) */
+            r->status = gc_limit_hit(r->h) ? 1 : 3;
+            snprintf(r->err, sizeof r->err, "%s",
+                     gc_failed(r->h) ? gc_error(r->h) : "out of memory");
             return -1;
         }
         if (analyse(&r->dels[i], &r->a_self, 1, k->del_body, k->ndel) < 0) {

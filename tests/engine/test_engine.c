@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gc_internal.h"
 #include "scenario.h"
 
 static int failures;
@@ -1153,6 +1154,64 @@ static void test_id_cap(void)
         }
 }
 
+/* A record is 32 bytes (gc.h): a class index has GC_CLS_BITS bits with
+ * its sign, a weakref's callback 31.  The largest values read back as
+ * stored; a program past either limit stops with a clear message
+ * (gc_limit_hit: the program's, not the machine's), never with a wrong
+ * class or callback.  The class limit is reached by making the heap
+ * believe it has GC_MAX_CLASSES classes (16 million class statements
+ * would take gigabytes). */
+static void test_record_limits(void)
+{
+    GcObject rec;
+    memset(&rec, 0, sizeof rec);
+    rec.cls = GC_MAX_CLASSES - 1;
+    EXPECT(rec.cls == GC_MAX_CLASSES - 1, "class %d reads %d", GC_MAX_CLASSES - 1, (int)rec.cls);
+    rec.cls = -1;
+    EXPECT(rec.cls == -1 && rec.key0 == 0 && rec.list == 0, "class -1 reads %d (key0 %u list %u)",
+           (int)rec.cls, (unsigned)rec.key0, (unsigned)rec.list);
+    rec.wr_referent = GC_MAX_ID;
+    EXPECT(rec.wr_referent == GC_MAX_ID, "referent %d reads %d", GC_MAX_ID, (int)rec.wr_referent);
+    rec.key0 = 0x7fffffffu;
+    EXPECT(rec.key0 == 0x7fffffffu && rec.wr_referent == GC_MAX_ID && rec.list == 0,
+           "key0 2^31 - 1 reads %u", (unsigned)rec.key0);
+    for (int record = 0; record < 2; record++) {
+        GcStrtab *atoms = gc_strtab_new();
+        GcConfig cfg;
+        memset(&cfg, 0, sizeof cfg);
+        cfg.python = 312;
+        cfg.record = record;
+        GcHeap *h = gc_heap_new(&cfg, atoms, NULL);
+        EXPECT(h != NULL, "no heap");
+        if (!h) {
+            gc_strtab_free(atoms);
+            continue;
+        }
+        int32_t c = gc_class_add(h, gc_strtab_intern(atoms, "C", 1), 0);
+        GcId o = gc_new(h, GC_KIND_INSTANCE, c);
+        GcValue ok = GC_MKVAL(GC_V_FUNC, ((int64_t)1 << 27) - 1);
+        GcId w = gc_new_weakref(h, o, ok);
+        const GcObject *wo = w ? gc_object(h, w) : NULL;
+        EXPECT(wo && GC_WR_CALLBACK(wo) == ok && wo->wr_referent == (uint64_t)o &&
+                   gc_object(h, o)->cls == c,
+               "record=%d: the last function's callback reads %llx", record,
+               wo ? (unsigned long long)GC_WR_CALLBACK(wo) : 0ull);
+        EXPECT(gc_new_weakref(h, o, GC_MKVAL(GC_V_FUNC, (int64_t)1 << 27)) == 0 &&
+                   gc_limit_hit(h) && strstr(gc_error(h), "gcviz's limit") != NULL,
+               "record=%d: a callback past the limit: %s", record, gc_error(h));
+        gc_heap_free(h);
+        h = gc_heap_new(&cfg, atoms, NULL);
+        int32_t n = h->nclasses;
+        h->nclasses = GC_MAX_CLASSES;
+        EXPECT(gc_class_add(h, gc_strtab_intern(atoms, "D", 1), 0) == -1 && gc_limit_hit(h) &&
+                   strstr(gc_error(h), "16777216 classes (gcviz's limit)") != NULL,
+               "record=%d: a class past the limit: %s", record, gc_error(h));
+        h->nclasses = n;
+        gc_heap_free(h);
+        gc_strtab_free(atoms);
+    }
+}
+
 /* The growable-array helper: capacities double from the first one until
  * the need fits, an allocation failure leaves the array as it was, and a
  * capacity past INT32_MAX is refused instead of wrapping. */
@@ -1249,6 +1308,7 @@ int main(int argc, char **argv)
                  {"stable_records", test_stable_records},
                  {"lean_teardown_order", test_lean_teardown_order},
                  {"id_cap", test_id_cap},
+                 {"record_limits", test_record_limits},
                  {"lean_unreachable_runs", test_lean_unreachable_runs}};
     int ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof *tests; i++)
