@@ -25,6 +25,7 @@ typedef struct Entry {
     float cell_w;       /* list/tuple cells' width, 0: LAYOUT_CELL_W */
     float card_w;       /* a compact card's width (a structure's member), 0: LAYOUT_CARD_W */
     int32_t born, gone; /* lifetime interval of the card (gone -1 = forever) */
+    int32_t until1;     /* layout_drawn_until + 1 (0: never freed, or unknown) */
     uint8_t known, pinned, dragged; /* pinned: by the scenario; dragged: by the user */
     uint8_t temporary;              /* an interpreter temporary (layout_set_temporary) */
     Span *unreach;
@@ -889,6 +890,7 @@ int layout_place(Layout *l, const LayoutItem *items, int n)
         }
         e->born = items[i].born;
         e->gone = items[i].gone;
+        e->until1 = 0; /* layout_build sets it once every card is placed */
         if (e->known) {
             if (items[i].w > e->w || items[i].h > e->h) {
                 if (items[i].w > e->w)
@@ -932,6 +934,20 @@ int layout_place(Layout *l, const LayoutItem *items, int n)
     grid_free(&g);
     hints_free(&hs);
     return rc;
+}
+
+int32_t layout_drawn_until(const Layout *l, GcId id)
+{
+    const Entry *e = l ? centry(l, id) : NULL;
+    return e && e->until1 > 0 ? e->until1 - 1 : -1;
+}
+
+void layout_set_drawn_until(Layout *l, GcId id, int32_t until)
+{
+    if (id <= 0 || id >= l->cap || !l->e[id].known)
+        return;
+    l->e[id].until1 = until < 0 ? 0 : until + 1;
+    l->version++;
 }
 
 int layout_get(const Layout *l, GcId id, float *x, float *y)

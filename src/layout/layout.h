@@ -125,6 +125,14 @@ int layout_unpin(Layout *l, GcId id, float *x, float *y);
 int layout_is_pinned(const Layout *l, GcId id);
 /* Largest reserved size of id (0 x 0 if unknown). */
 void layout_reserved(const Layout *l, GcId id, float *w, float *h);
+/* The event from which id's card is drawn no more: the first top-level
+ * statement after its object's last deallocation or sweep, so at or after
+ * its death (gc_died); -1 when never freed or unknown.  Unlike the lifetime
+ * placement uses (LayoutItem.gone: from the first deallocation), it holds
+ * for an object __del__ brought back.  Set by layout_build for the cards
+ * it placed. */
+int32_t layout_drawn_until(const Layout *l, GcId id);
+void layout_set_drawn_until(Layout *l, GcId id, int32_t until);
 GcId layout_max_id(const Layout *l);
 /* A number that changes whenever a position or size in l may have
  * changed: whoever keeps something derived from the layout (the

@@ -748,6 +748,46 @@ static int arrange(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t *slot
     return rc;
 }
 
+/* layout_drawn_until for every placed card: the first top-level
+ * statement after each deallocation or sweep of its object, the last one
+ * kept (an object __del__ brought back dies again later); where the
+ * history kept only statements, its record's death.  Returns 0, or -1 on
+ * OOM. */
+static int drawn_until(Layout *l, GcHeap *h, GcId maxid, int32_t n)
+{
+    int32_t *until = malloc(((size_t)maxid + 1) * sizeof *until);
+    GcId *pending = malloc(((size_t)maxid + 1) * sizeof *pending);
+    if (!until || !pending) {
+        free(until);
+        free(pending);
+        return -1;
+    }
+    for (GcId id = 0; id <= maxid; id++)
+        until[id] = -1;
+    int32_t npending = 0;
+    for (int32_t i = 0; i < n; i++) {
+        const GcEvent *ev = gc_event(h, i);
+        if ((ev->kind == GC_EV_DEALLOC || ev->kind == GC_EV_SWEEP) && ev->obj > 0 &&
+            ev->obj <= maxid && until[ev->obj] != INT32_MIN) {
+            until[ev->obj] = INT32_MIN; /* pending: dead until the statement ends */
+            pending[npending++] = ev->obj;
+        } else if (ev->kind == GC_EV_STMT && ev->depth == 0) {
+            while (npending > 0)
+                until[pending[--npending]] = i;
+        }
+    }
+    while (npending > 0)
+        until[pending[--npending]] = n;
+    int coarse = gc_history_info(h).coarse_from >= 0;
+    for (GcId id = 1; id <= maxid; id++) {
+        int32_t d = coarse && gc_object(h, id) ? gc_died(h, id) : -1;
+        layout_set_drawn_until(l, id, d > until[id] ? d : until[id]);
+    }
+    free(until);
+    free(pending);
+    return 0;
+}
+
 int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
 {
     GcId maxid = gc_max_id(h);
@@ -855,6 +895,8 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
         rc = layout_place(l, items + 1, (int)maxid);
     if (rc == 0)
         rc = add_unreachable(l, &u);
+    if (rc == 0)
+        rc = drawn_until(l, h, maxid, n);
     free(u.v);
     free(items);
     free(slots);

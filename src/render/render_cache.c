@@ -6,7 +6,12 @@
  *   (layout_get, layout_reserved): a frame asks for the cards near the view
  *   (render_cache_cards) instead of looking at every object.  The layout
  *   moves only when it is built, when a card is dragged or glides, so the
- *   grid is rebuilt when layout_version changes, not per frame.
+ *   grid is rebuilt when layout_version changes, not per frame.  Beside
+ *   each filed id, the event from which its card is gone (layout_drawn_until),
+ *   and the latest of those per block of CELL_BLOCK filed ids: a query
+ *   for the cards still drawn at a step skips whole blocks of cards gone
+ *   long before (a loop's million short-lived objects, whose places are
+ *   used again and again, leave thousands of ids in a cell).
  * - Which objects are reachable from the roots (gc_reachable, a pass over
  *   the live heap) at the cursor it was last asked for: redrawing the same
  *   step (an animation, the mouse over the timeline) does not mark again.
@@ -21,8 +26,9 @@
 #include "render.h"
 #include "render_internal.h"
 
-#define CELL_MIN  512.0f /* world units: a few cards across */
-#define MAX_CELLS (1 << 18)
+#define CELL_MIN   512.0f /* world units: a few cards across */
+#define MAX_CELLS  (1 << 18)
+#define CELL_BLOCK 32 /* filed ids per entry of gone_max */
 
 struct RenderCache {
     /* the grid: cell c holds ids[start[c] .. start[c + 1]) */
@@ -34,7 +40,9 @@ struct RenderCache {
     int gw, gh;
     int32_t *start;
     GcId *ids;
-    uint32_t *stamp; /* by id: the last query that returned it */
+    int32_t *gone;     /* by position in ids: layout_drawn_until, INT32_MAX: never */
+    int32_t *gone_max; /* per CELL_BLOCK positions: the latest of their gone */
+    uint32_t *stamp;   /* by id: the last query that returned it */
     uint32_t query;
     GcId *hits; /* the last query's answer (render_cache_near, render_cache_add) */
     int nhits, caphits;
@@ -57,10 +65,14 @@ static void grid_free(RenderCache *c)
 {
     free(c->start);
     free(c->ids);
+    free(c->gone);
+    free(c->gone_max);
     free(c->stamp);
     free(c->placed);
     c->start = NULL;
     c->ids = NULL;
+    c->gone = NULL;
+    c->gone_max = NULL;
     c->stamp = NULL;
     c->placed = NULL;
     c->nplaced = 0;
@@ -123,13 +135,16 @@ static void grid_pass(RenderCache *c, int fill, int32_t *at)
         if (!card_box(c->layout, id, b) || !cell_range(c, b[0], b[2], c->x0, c->gw, &x0, &x1) ||
             !cell_range(c, b[1], b[3], c->y0, c->gh, &y0, &y1))
             continue;
+        int32_t gone = fill ? layout_drawn_until(c->layout, id) : 0;
         for (int y = y0; y <= y1; y++)
             for (int x = x0; x <= x1; x++) {
                 int cell = y * c->gw + x;
-                if (fill)
+                if (fill) {
+                    c->gone[at[cell]] = gone < 0 ? INT32_MAX : gone;
                     c->ids[at[cell]++] = id;
-                else
+                } else {
                     c->start[cell + 1]++;
+                }
             }
         if (fill)
             c->placed[c->nplaced++] = id;
@@ -175,15 +190,24 @@ static int grid_build(RenderCache *c, const Layout *l)
     for (size_t i = 0; i < ncell; i++)
         c->start[i + 1] += c->start[i];
     memcpy(at, c->start, ncell * sizeof *at);
-    c->ids = malloc(((size_t)c->start[ncell] + 1) * sizeof *c->ids);
+    size_t nfiled = (size_t)c->start[ncell], nblocks = nfiled / CELL_BLOCK + 1;
+    c->ids = malloc((nfiled + 1) * sizeof *c->ids);
+    c->gone = malloc((nfiled + 1) * sizeof *c->gone);
+    c->gone_max = malloc(nblocks * sizeof *c->gone_max);
     c->placed = malloc(((size_t)c->nids + 1) * sizeof *c->placed);
-    if (!c->ids || !c->placed) {
+    if (!c->ids || !c->gone || !c->gone_max || !c->placed) {
         free(at);
         grid_free(c);
         return -1;
     }
     grid_pass(c, 1, at);
     free(at);
+    for (size_t b = 0; b < nblocks; b++) {
+        int32_t m = INT32_MIN;
+        for (size_t k = b * CELL_BLOCK; k < (b + 1) * CELL_BLOCK && k < nfiled; k++)
+            m = c->gone[k] > m ? c->gone[k] : m;
+        c->gone_max[b] = m;
+    }
     c->built = 1;
     return 0;
 }
@@ -205,7 +229,8 @@ int render_cache_add(RenderCache *c, GcId id)
     return 0;
 }
 
-int render_cache_near(RenderCache *c, const Layout *l, const float box[4])
+/* The grid up to date for l and a new query begun (no answer yet). */
+static int query_begin(RenderCache *c, const Layout *l)
 {
     c->nhits = 0;
     if (!c->built || c->layout != l || c->version != layout_version(l))
@@ -216,6 +241,41 @@ int render_cache_near(RenderCache *c, const Layout *l, const float box[4])
         c->query = 1;
     }
     c->all = 0;
+    return 0;
+}
+
+int render_cache_near_drawn(RenderCache *c, const Layout *l, const float box[4], GcId maxid,
+                            int32_t from)
+{
+    if (query_begin(c, l) < 0)
+        return -1;
+    int x0, x1, y0, y1;
+    if (!cell_range(c, box[0], box[2], c->x0, c->gw, &x0, &x1) ||
+        !cell_range(c, box[1], box[3], c->y0, c->gh, &y0, &y1))
+        return 0;
+    for (int y = y0; y <= y1; y++)
+        for (int x = x0; x <= x1; x++) {
+            int cell = y * c->gw + x;
+            /* ids ascend within a cell: those up to maxid come first */
+            for (int32_t k = c->start[cell], end = c->start[cell + 1]; k < end; k++) {
+                if (k % CELL_BLOCK == 0 && k + CELL_BLOCK <= end &&
+                    c->gone_max[k / CELL_BLOCK] < from) {
+                    k += CELL_BLOCK - 1; /* every card of the block gone before from */
+                    continue;
+                }
+                if (c->ids[k] > maxid)
+                    break;
+                if (c->gone[k] >= from && render_cache_add(c, c->ids[k]) < 0)
+                    return -1;
+            }
+        }
+    return c->nhits;
+}
+
+int render_cache_near(RenderCache *c, const Layout *l, const float box[4])
+{
+    if (query_begin(c, l) < 0)
+        return -1;
     int x0, x1, y0, y1;
     if (!cell_range(c, box[0], box[2], c->x0, c->gw, &x0, &x1) ||
         !cell_range(c, box[1], box[3], c->y0, c->gh, &y0, &y1))

@@ -2064,7 +2064,15 @@ static int near_cards(HeapCtx *c)
     float mx = vw > NEAR_WORLD ? vw : NEAR_WORLD, my = vh > NEAR_WORLD ? vh : NEAR_WORLD;
     float box[4] = {s->v->pan_x - mx, s->v->pan_y - my, s->v->pan_x + vw + mx,
                     s->v->pan_y + vh + my};
-    if (!s->cache || render_cache_near(s->cache, s->layout, box) < 0)
+    if (!s->cache)
+        return -1;
+    /* cards of objects freed before the statement shown are not drawn
+     * (card_alpha): the window's frame leaves them out of the query (a
+     * slide keeps them, as its estimate of tangled lists counts them) */
+    int n = s->v->slide
+                ? render_cache_near(s->cache, s->layout, box)
+                : render_cache_near_drawn(s->cache, s->layout, box, s->maxid, c->stmt_start);
+    if (n < 0)
         return -1;
     return take_cards(c);
 }
@@ -2374,6 +2382,9 @@ void render_heap(Scene *s)
      * pages cost what is touched */
     c.geo = calloc((size_t)s->maxid + 1, sizeof *c.geo);
     c.obs_of = calloc((size_t)s->maxid + 1, sizeof *c.obs_of);
+    c.stmt_start = s->tl ? gc_index_stmt_at(s->tl, s->ev) : -1;
+    if (c.stmt_start < 0)
+        c.stmt_start = 0;
     if (!c.geo || !c.obs_of || near_cards(&c) < 0) {
         s->l->oom = 1;
         heap_free(&c);
@@ -2381,9 +2392,6 @@ void render_heap(Scene *s)
     }
     if (s->v->slide)
         c.nsubject = render_subjects(s->h, s->p, s->v->gran, c.subject, 16);
-    c.stmt_start = s->tl ? gc_index_stmt_at(s->tl, s->ev) : -1;
-    if (c.stmt_start < 0)
-        c.stmt_start = 0;
     render_clip(s->l, s->rg.heap_x, s->rg.heap_y, s->rg.heap_w, s->rg.heap_h);
     if (crowded(&c))
         agg_start(&c);

@@ -187,6 +187,11 @@ int route_round(const RenderPt *p, int n, float radius, RenderPt *out, int max);
  * to the answer (once; 0, or -1 on OOM), render_cache_ids gives it in
  * ascending order (valid until the next query). */
 int render_cache_near(RenderCache *c, const Layout *l, const float box[4]);
+/* The same query left to the cards still drawn at a step: the ids up to
+ * maxid whose card is not gone (layout_drawn_until) before event from, which
+ * leaves out only objects freed before from. */
+int render_cache_near_drawn(RenderCache *c, const Layout *l, const float box[4], GcId maxid,
+                            int32_t from);
 int render_cache_add(RenderCache *c, GcId id);
 const GcId *render_cache_ids(RenderCache *c, int *n);
 /* gc_reachable at h's cursor, by id (kept until the cursor moves); NULL

@@ -851,6 +851,38 @@ static void t_group_cache(void)
     }
 }
 
+/* A window's frame leaves out of its query the cards gone before the
+ * statement shown (render_cache_near_drawn), by layout_drawn_until: that
+ * must be at or after every freed object's death, also for an object
+ * __del__ brought back (its first deallocation is not its death), under
+ * mark-sweep (sweeps, no deallocations) and for a collected cycle. */
+static void t_drawn_until(void)
+{
+    static const char *const files[] = {
+        GCVIZ_SCENARIOS_DIR "/13_resurrection.py", GCVIZ_SCENARIOS_DIR "/12_finalizers.py",
+        GCVIZ_SCENARIOS_DIR "/17_mark_sweep.json", GCVIZ_GOLDEN_DIR "/f05_resurrect_cycle.json",
+        GCVIZ_TEST_DATA "/cycle.json"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        Target t;
+        CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+        CHECK(load(&t, files[f]) == 0, "load %s", files[f]);
+        GcHeap *h = t.w->heap;
+        app_win_seek(t.w, gc_event_count(h), 0);
+        int freed = 0;
+        for (GcId id = 1; id <= gc_max_id(h); id++) {
+            int32_t d = gc_died(h, id), u = layout_drawn_until(t.w->layout, id);
+            float x, y;
+            if (d < 0 || layout_get(t.w->layout, id, &x, &y) < 0)
+                continue;
+            freed++;
+            CHECK(u >= d, "%s: #%d died at %d, its card gone from %d", files[f], (int)id, (int)d,
+                  (int)u);
+        }
+        CHECK(freed > 0, "%s: objects freed", files[f]);
+        target_close(&t);
+    }
+}
+
 static void t_replay_tab(void)
 {
     Target t;
@@ -4259,7 +4291,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images}, {"group_cache", t_group_cache},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images}, {"group_cache", t_group_cache}, {"drawn_until", t_drawn_until},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
