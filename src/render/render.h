@@ -162,9 +162,12 @@ typedef struct RenderHit {
 
 /* Commands [first, end) (no clips among them) whose pixels a backend may
  * keep and copy again while the commands and what lies under them are the
- * same (render_sdl.c). */
+ * same (render_sdl.c).  A lasting group is kept the first time it is
+ * drawn, others the second (the cards of a jump elsewhere are seldom seen
+ * again). */
 typedef struct RenderGroup {
     int32_t first, end;
+    int lasting;
 } RenderGroup;
 
 typedef struct RenderList {
@@ -190,6 +193,8 @@ void render_list_free(RenderList *l);
  * render_group_end, or -1 (out of memory: the commands are drawn as
  * usual).  Groups do not nest. */
 int32_t render_group_begin(RenderList *l);
+/* The same for a group drawn alike in most frames (the timeline's marks). */
+int32_t render_group_begin_lasting(RenderList *l);
 void render_group_end(RenderList *l, int32_t group);
 
 void render_rect(RenderList *l, float x, float y, float w, float h, float radius, RenderColor c);

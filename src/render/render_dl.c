@@ -177,8 +177,16 @@ int32_t render_group_begin(RenderList *l)
 {
     if (GC_VEC_RESERVE(l->groups, l->ngroups + 1, l->capgroups, 16, realloc) < 0)
         return -1;
-    l->groups[l->ngroups] = (RenderGroup){l->ncmds, l->ncmds};
+    l->groups[l->ngroups] = (RenderGroup){l->ncmds, l->ncmds, 0};
     return l->ngroups++;
+}
+
+int32_t render_group_begin_lasting(RenderList *l)
+{
+    int32_t g = render_group_begin(l);
+    if (g >= 0)
+        l->groups[g].lasting = 1;
+    return g;
 }
 
 void render_group_end(RenderList *l, int32_t group)

@@ -1505,7 +1505,7 @@ static void group_keep(RenderSdl *b, GroupEntry *e, const SDL_Rect *box, size_t 
  * is one copy of the pixels it left then, which replaces the box's
  * pixels: exactly the pixels drawing it would give.  A group's pixels are
  * kept the second time it is drawn (a group seen once, such as the cards
- * of a jump elsewhere, costs its key only). */
+ * of a jump elsewhere, costs its key only), a lasting one's the first. */
 static int32_t draw_group(RenderSdl *b, const RenderList *l, const RenderGroup *g,
                           const SDL_Rect *target)
 {
@@ -1515,12 +1515,13 @@ static int32_t draw_group(RenderSdl *b, const RenderList *l, const RenderGroup *
     uint64_t key = group_key(b, l, g);
     GroupEntry *e = group_entry(b, key);
     if (e->key != key) {
-        /* first seen: only its key is kept */
+        /* first seen: only its key is kept, unless it is lasting */
         if (e->tex || e->pre)
             group_drop(b, e);
         e->key = key;
         e->used = b->draw_no;
-        return g->first;
+        if (!g->lasting)
+            return g->first;
     }
     e->used = b->draw_no;
     SDL_Rect box = e->kept ? e->box : group_box(b, l, g);

@@ -829,6 +829,15 @@ static void t_group_cache(void)
         CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
         CHECK(load(&t, files[f]) == 0, "load");
         CHECK(draw(&t) == 0, "draw");
+        /* the timeline is a lasting group: kept the first time it is
+         * drawn, copied from the second frame on */
+        RenderSdl *first = t.w->backend;
+        t.w->backend = render_sdl_new(t.r, t.w->fonts);
+        CHECK(t.w->backend && draw(&t) == 0 && draw(&t) == 0, "draw twice");
+        CHECK(render_sdl_groups_copied(t.w->backend) >= 1,
+              "%s: the timeline was drawn again in the second frame", files[f]);
+        render_sdl_free(t.w->backend);
+        t.w->backend = first;
         long copied = render_sdl_groups_copied(t.w->backend);
         for (int i = 0; i < 12; i++) {
             key(&t, i == 6 ? SDLK_t : i == 9 ? SDLK_END : SDLK_RIGHT, 0);
