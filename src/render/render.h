@@ -277,6 +277,9 @@ RenderCache *render_cache_new(void);
 void render_cache_free(RenderCache *c);
 /* Forgets everything (a new run, heap or layout). */
 void render_cache_reset(RenderCache *c);
+/* Whether the arrays by id the frames keep in c are all zero again, as
+ * they must be between frames (tests). */
+int render_cache_scratch_clean(const RenderCache *c);
 
 typedef struct RenderView {
     RenderThemeId theme;

@@ -57,8 +57,14 @@ typedef struct HeapCtx {
     float labels[32][4]; /* the counts drawn on the summarised arrows (AGG_ARROWS) */
     int nlabels;
     /* by id: 1 + the atom of the module name that last referred to it
-     * (0: none known), for a card no name refers to now ("was a") */
+     * (0: none known), for a card no name refers to now ("was a"); the
+     * ids written (at most WAS_NAMES) */
     int32_t *was;
+    GcId was_ids[64];
+    int nwas;
+    /* geo, obs_of, agg_of and was are the cache's (render_cache_scratch):
+     * heap_free zeroes what the frame wrote instead of freeing them */
+    int scratch;
     /* the cards this frame looks at (near_cards), ascending */
     GcId *cand;
     int ncand;
@@ -301,6 +307,7 @@ static void tag_strip(HeapCtx *c, GcId id, float x, float y, float w, float k, f
 /* Distinct module-level names looked back at for "was a": past them the
  * older names are not shown. */
 #define WAS_NAMES 64
+_Static_assert(sizeof((HeapCtx *)0)->was_ids >= WAS_NAMES * sizeof(GcId), "was_ids holds them");
 
 /* c->was from the module-level bindings before the event shown (at most
  * WAS_LOOKBACK events back), asked of the run index (each name's last
@@ -314,7 +321,8 @@ static void names_were(HeapCtx *c)
 {
     Scene *s = c->s;
     const GcRunIndex *x = s->tl;
-    c->was = calloc((size_t)s->maxid + 1, sizeof *c->was);
+    c->was = c->scratch ? render_cache_scratch(s->cache, 2, (size_t)s->maxid + 1, sizeof *c->was)
+                        : calloc((size_t)s->maxid + 1, sizeof *c->was);
     if (!c->was || !x)
         return;
     int32_t at[WAS_NAMES]; /* the binding events, newest first */
@@ -330,8 +338,10 @@ static void names_were(HeapCtx *c)
     }
     for (int i = 0; i < n; i++) {
         const GcEvent *e = gc_event(s->h, at[i]);
-        if (e->obj <= s->maxid && !c->was[e->obj])
+        if (e->obj <= s->maxid && !c->was[e->obj]) {
             c->was[e->obj] = (int32_t)e->b + 1;
+            c->was_ids[c->nwas++] = e->obj;
+        }
     }
 }
 
@@ -2343,11 +2353,26 @@ static void heap_free(HeapCtx *c)
 {
     route_index_free(&c->ix);
     free(c->agg);
-    free(c->agg_of);
     free(c->obs);
-    free(c->obs_of);
-    free(c->geo);
-    free(c->was);
+    if (c->scratch) {
+        /* the frame wrote only its candidates' entries (and was's) */
+        for (int i = 0; i < c->ncand; i++) {
+            GcId id = c->cand[i];
+            if (c->geo)
+                memset(&c->geo[id], 0, sizeof c->geo[id]);
+            if (c->obs_of)
+                c->obs_of[id] = 0;
+            if (c->agg_of)
+                c->agg_of[id] = 0;
+        }
+        for (int i = 0; c->was && i < c->nwas; i++)
+            c->was[c->was_ids[i]] = 0;
+    } else {
+        free(c->agg_of);
+        free(c->obs_of);
+        free(c->geo);
+        free(c->was);
+    }
     free(c->cand);
 }
 
@@ -2367,7 +2392,9 @@ static void agg_start(HeapCtx *c)
     c->agg_w = c->agg_w < 1 ? 1 : c->agg_w > AGG_MAX_W ? AGG_MAX_W : c->agg_w;
     c->agg_h = c->agg_h < 1 ? 1 : c->agg_h > AGG_MAX_H ? AGG_MAX_H : c->agg_h;
     c->agg = calloc((size_t)c->agg_w * (size_t)c->agg_h, sizeof *c->agg);
-    c->agg_of = calloc((size_t)s->maxid + 1, sizeof *c->agg_of);
+    c->agg_of = c->scratch
+                    ? render_cache_scratch(s->cache, 3, (size_t)s->maxid + 1, sizeof *c->agg_of)
+                    : calloc((size_t)s->maxid + 1, sizeof *c->agg_of);
     c->aggregate = c->agg != NULL && c->agg_of != NULL;
 }
 
@@ -2378,10 +2405,14 @@ void render_heap(Scene *s)
     HeapCtx c;
     memset(&c, 0, sizeof c);
     c.s = s;
-    /* by id, but only the cards near the view are written: calloc's fresh
-     * pages cost what is touched */
-    c.geo = calloc((size_t)s->maxid + 1, sizeof *c.geo);
-    c.obs_of = calloc((size_t)s->maxid + 1, sizeof *c.obs_of);
+    /* by id, but only the cards near the view are written: kept zeroed
+     * from frame to frame by the cache */
+    c.scratch = s->cache != NULL;
+    size_t n = (size_t)s->maxid + 1;
+    c.geo =
+        c.scratch ? render_cache_scratch(s->cache, 0, n, sizeof *c.geo) : calloc(n, sizeof *c.geo);
+    c.obs_of = c.scratch ? render_cache_scratch(s->cache, 1, n, sizeof *c.obs_of)
+                         : calloc(n, sizeof *c.obs_of);
     c.stmt_start = s->tl ? gc_index_stmt_at(s->tl, s->ev) : -1;
     if (c.stmt_start < 0)
         c.stmt_start = 0;

@@ -193,6 +193,11 @@ int render_cache_near(RenderCache *c, const Layout *l, const float box[4]);
 int render_cache_near_drawn(RenderCache *c, const Layout *l, const float box[4], GcId maxid,
                             int32_t from);
 int render_cache_add(RenderCache *c, GcId id);
+/* Array k (below RENDER_SCRATCH) of at least n elements of size bytes,
+ * kept from frame to frame: all zero when a frame asks for it, so the
+ * frame zeroes again every element it wrote before it ends.  NULL on OOM. */
+#define RENDER_SCRATCH 4
+void *render_cache_scratch(RenderCache *c, int k, size_t n, size_t size);
 const GcId *render_cache_ids(RenderCache *c, int *n);
 /* gc_reachable at h's cursor, by id (kept until the cursor moves); NULL
  * on OOM. */

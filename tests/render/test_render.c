@@ -892,6 +892,35 @@ static void t_drawn_until(void)
     }
 }
 
+/* A window's frames keep their arrays by id in the cache
+ * (render_cache_scratch) and zero every entry they wrote again: after
+ * frames at many steps, with "was" names, arrows, and in the overview (F,
+ * blocks of counts for many.json), each array is all zero. */
+static void t_scratch_clean(void)
+{
+    static const char *const files[] = {"cycle.json", "many.json",
+                                        GCVIZ_SCENARIOS_DIR "/13_resurrection.py"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        Target t;
+        CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+        CHECK(load(&t, files[f]) == 0, "load %s", files[f]);
+        int32_t n = gc_event_count(t.w->heap), drawn = 0;
+        for (int fit = 0; fit < 2; fit++) {
+            if (fit)
+                app_win_command(t.w, APP_CMD_FIT, 0);
+            for (int32_t c = 0; c <= n; c += n / 30 + 1) {
+                app_win_seek(t.w, c, 0);
+                CHECK(draw(&t) == 0, "draw");
+                drawn++;
+                CHECK(render_cache_scratch_clean(t.w->cache), "%s: left written after the frame at %d%s",
+                      files[f], (int)c, fit ? " (fit)" : "");
+            }
+        }
+        CHECK(drawn > 10, "%s: frames drawn", files[f]);
+        target_close(&t);
+    }
+}
+
 static void t_replay_tab(void)
 {
     Target t;
@@ -4300,7 +4329,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images}, {"group_cache", t_group_cache}, {"drawn_until", t_drawn_until},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images}, {"group_cache", t_group_cache}, {"drawn_until", t_drawn_until}, {"scratch_clean", t_scratch_clean},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
