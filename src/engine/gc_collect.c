@@ -319,28 +319,8 @@ static int move_unreachable(GcHeap *h, GcListId young, GcListId unreachable)
 static void run_move(GcHeap *h, GcListId from, GcListId to, GcId first, GcId last, int64_t n,
                      int su_in)
 {
-    GcObject *f = gc__o(h, first), *l = gc__o(h, last);
-    GcId p = f->prev, nx = l->next;
-    if (su_in)
-        h->g[GF_SU_PREV] = p;
-    if (p)
-        gc__o(h, p)->next = nx;
-    else
-        h->g[GF_LFIRST(from)] = nx;
-    if (nx)
-        gc__o(h, nx)->prev = p;
-    else
-        h->g[GF_LLAST(from)] = p;
-    h->g[GF_LLEN(from)] -= n;
-    GcId tail = (GcId)h->g[GF_LLAST(to)];
-    f->prev = tail;
-    l->next = 0;
-    if (tail)
-        gc__o(h, tail)->next = first;
-    else
-        h->g[GF_LFIRST(to)] = first;
-    h->g[GF_LLAST(to)] = last;
-    h->g[GF_LLEN(to)] += n;
+    gc__list_unlink_run(h, from, first, last, n, su_in);
+    gc__list_link_run(h, to, first, last, n);
 }
 
 /* move_unreachable in a lean run: the same end state, but the objects
@@ -351,7 +331,8 @@ static void run_move(GcHeap *h, GcListId from, GcListId to, GcId first, GcId las
 static int move_unreachable_lean(GcHeap *h, GcListId young, GcListId unreachable)
 {
     uint8_t utag = h->lcur[unreachable];
-    int work = 0, su_in = 0;
+    /* no weakref and no __del__ anywhere: no object can give work */
+    int work = 0, su_in = 0, none = h->nlive[GC_KIND_WEAKREF] == 0 && h->ndel == 0;
     GcId su = (GcId)h->g[GF_SU_PREV], first = 0, last = 0;
     int64_t n = 0;
     GcId gc = (GcId)h->g[GF_LFIRST(young)];
@@ -359,9 +340,10 @@ static int move_unreachable_lean(GcHeap *h, GcListId young, GcListId unreachable
         GcObject *o = gc__o(h, gc);
         if (o->gc_refs <= 0) { /* not > 0, as move_unreachable asks */
             o->list = utag;
-            work |= gc__wr_head(h, gc) || o->kind == GC_KIND_WEAKREF ||
-                    (o->kind == GC_KIND_INSTANCE && !(o->flags & GC_F_FINALIZED) &&
-                     h->classes[o->cls].has_del);
+            work =
+                work || (!none && (gc__wr_head(h, gc) || o->kind == GC_KIND_WEAKREF ||
+                                   (o->kind == GC_KIND_INSTANCE && !(o->flags & GC_F_FINALIZED) &&
+                                    h->classes[o->cls].has_del)));
             su_in |= gc == su;
             first = first ? first : gc;
             last = gc;
@@ -566,6 +548,60 @@ static int finalize_garbage(GcHeap *h, GcListId collectable)
     return 0;
 }
 
+/* After an instance's tp_clear released its attributes: the ones stored
+ * again meanwhile (by a __del__ or a callback) close up, the rest of its
+ * slots go, keys too. */
+static void instance_compact(GcHeap *h, GcId id)
+{
+    GcObject *o = gc__o(h, id);
+    uint32_t w = 0, had = gc_nslots(o);
+    for (uint32_t i = 0; i < had; i++) {
+        GcSlot s = gc__slot(o, i);
+        if (s.val != GC_UNBOUND) {
+            if (w != i)
+                gc__slot_write(h, id, w, s.key, s.val);
+            w++;
+        }
+    }
+    for (uint32_t i = w; i < had; i++)
+        gc__slot_write(h, id, i, GC_UNBOUND, GC_UNBOUND);
+    if (w != had && h->lean)
+        gc__nslots_put(o, w); /* SET_OBJ's write, inline */
+    else if (w != had)
+        SET_OBJ(h, id, OF_NSLOTS, w);
+}
+
+/* An instance's tp_clear in a lean run, its attributes in slot order (the
+ * usual case): tp_clear's writes, unlogged, gc_decref's lean path inline;
+ * when no __del__ or callback ran (nothing stored into o since), the
+ * compaction's end state is every slot empty. */
+static inline int clear_instance_lean(GcHeap *h, GcId id, GcObject *o, uint32_t n)
+{
+    int64_t calls = h->host_calls;
+    for (uint32_t i = 0; i < n; i++) {
+        GcValue v = gc__slot(o, i).val;
+        if (v == GC_UNBOUND)
+            continue;
+        gc__slot_val_put(o, i, GC_UNBOUND);
+        if (!GC_VAL_IS_OBJ(v))
+            continue;
+        GcId c = GC_VAL_ID(v);
+        GC_ASSERT(gc__o(h, c)->state == GC_STATE_ALIVE && gc__o(h, c)->refcnt > 0);
+        if (--gc__o(h, c)->refcnt == 0 && gc__dealloc(h, c) < 0)
+            return -1;
+    }
+    o->flags &= ~GC_F_DICT;
+    GC_ASSERT(o->state == GC_STATE_ALIVE); /* delete_garbage holds it */
+    if (h->host_calls != calls) {
+        instance_compact(h, id);
+        return 0;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        gc__slot_put(o, i, GC_UNBOUND, GC_UNBOUND);
+    gc__nslots_put(o, 0);
+    return 0;
+}
+
 /* tp_clear of each type: drop the object's references.  Lists and dicts
  * are emptied first and then release their items (lists last first);
  * instances clear their attributes in key order; tuples have no
@@ -583,6 +619,8 @@ static int tp_clear(GcHeap *h, GcId id)
     if (n == 0)
         return 0;
     if (o->kind == GC_KIND_INSTANCE) {
+        if (h->lean && (n < 2 || h->classkeys[o->cls].ordered))
+            return clear_instance_lean(h, id, o, n);
         /* Py_CLEAR each attribute in turn, in shared-key order (plain: the
          * slots' own order, the usual case, found without a call) */
         uint32_t small[32], *idx = small;
@@ -609,24 +647,8 @@ static int tp_clear(GcHeap *h, GcId id)
         /* The cleared attributes are gone (a __dict__ too). */
         if (gc__o(h, id)->flags & GC_F_DICT)
             gc__set_flags(h, id, 0, GC_F_DICT);
-        o = gc__o(h, id);
-        if (o->state == GC_STATE_ALIVE) {
-            uint32_t w = 0, had = gc_nslots(o);
-            for (uint32_t i = 0; i < had; i++) {
-                GcSlot s = gc__slot(o, i);
-                if (s.val != GC_UNBOUND) {
-                    if (w != i)
-                        gc__slot_write(h, id, w, s.key, s.val);
-                    w++;
-                }
-            }
-            for (uint32_t i = w; i < had; i++)
-                gc__slot_write(h, id, i, GC_UNBOUND, GC_UNBOUND);
-            if (w != had && h->lean)
-                gc__nslots_put(o, w); /* SET_OBJ's write, inline */
-            else if (w != had)
-                SET_OBJ(h, id, OF_NSLOTS, w);
-        }
+        if (gc__o(h, id)->state == GC_STATE_ALIVE)
+            instance_compact(h, id);
         return 0;
     }
     /* list / dict: make it empty first, then release. */
@@ -656,17 +678,31 @@ static int tp_clear(GcHeap *h, GcId id)
     return rc;
 }
 
-/* delete_garbage: tp_clear each object; one that survives goes to old. */
+/* delete_garbage: tp_clear each object; one that survives goes to old.
+ * A lean run takes gc_incref's and gc_decref's lean paths inline, and the
+ * deallocation as of the head of the list (gc__dealloc_head). */
 static int delete_garbage(GcHeap *h, GcListId collectable, GcListId old)
 {
     while (h->g[GF_LFIRST(collectable)]) {
         GcId id = (GcId)h->g[GF_LFIRST(collectable)];
-        gc__event(h, GC_EV_CLEAR, id, 0, -1, 0, 0);
-        gc_incref(h, GC_VAL_OBJ(id));
-        if (tp_clear(h, id) < 0)
-            return -1;
-        if (gc_decref(h, GC_VAL_OBJ(id)) < 0)
-            return -1;
+        if (h->lean) {
+            GcObject *o = gc__o(h, id);
+            o->refcnt++;
+            uint32_t n = gc_nslots(o);
+            if (o->kind == GC_KIND_INSTANCE && n && (n < 2 || h->classkeys[o->cls].ordered)
+                    ? clear_instance_lean(h, id, o, n) < 0
+                    : tp_clear(h, id) < 0)
+                return -1;
+            if (--o->refcnt == 0 && gc__dealloc_head(h, collectable, id) < 0)
+                return -1;
+        } else {
+            gc__event(h, GC_EV_CLEAR, id, 0, -1, 0, 0);
+            gc_incref(h, GC_VAL_OBJ(id));
+            if (tp_clear(h, id) < 0)
+                return -1;
+            if (gc_decref(h, GC_VAL_OBJ(id)) < 0)
+                return -1;
+        }
         if (h->g[GF_LFIRST(collectable)] == id) {
             gc__event(h, GC_EV_SURVIVE_CLEAR, id, 0, -1, 0, 0);
             gc__set_flags(h, id, 0, GC_F_COLLECTING);

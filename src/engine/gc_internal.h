@@ -345,6 +345,7 @@ struct GcHeap {
      * (64 MB at 10^6 objects, none of whose 2-cycles has a block). */
     int64_t nblocks;
     int64_t host_calls; /* __del__ and weakref callbacks called so far */
+    int32_t ndel;       /* classes with a __del__ (gc_class_add) */
 
     /* The teardown worklist (teardown_run), shared by nested teardowns:
      * each uses the entries above the ones it found. */
@@ -710,23 +711,30 @@ int32_t gc__event_rec(GcHeap *h, GcEventKind kind, GcId obj, GcId obj2, int32_t 
  * a call, most of them its register saves). */
 void gc__list_append_logged(GcHeap *h, GcListId l, GcId id);
 void gc__list_remove_logged(GcHeap *h, GcId id);
+/* Links first..last (n objects, already linked to each other in that
+ * order) at the tail of list l, unlogged: an append of one object, or of
+ * a run (move_unreachable_lean). */
+static inline void gc__list_link_run(GcHeap *h, GcListId l, GcId first, GcId last, int64_t n)
+{
+    GcId tail = (GcId)h->g[GF_LLAST(l)];
+    gc__o(h, first)->prev = tail;
+    gc__o(h, last)->next = 0;
+    if (tail)
+        gc__o(h, tail)->next = first;
+    else
+        h->g[GF_LFIRST(l)] = first;
+    h->g[GF_LLAST(l)] = last;
+    h->g[GF_LLEN(l)] += n;
+}
+
 static inline void gc__list_append(GcHeap *h, GcListId l, GcId id)
 {
     if (h->record) {
         gc__list_append_logged(h, l, id);
         return;
     }
-    GcId last = (GcId)h->g[GF_LLAST(l)];
-    GcObject *o = gc__o(h, id);
-    o->list = h->lcur[l];
-    o->prev = last;
-    o->next = 0;
-    if (last)
-        gc__o(h, last)->next = id;
-    else
-        h->g[GF_LFIRST(l)] = id;
-    h->g[GF_LLAST(l)] = id;
-    h->g[GF_LLEN(l)]++;
+    gc__o(h, id)->list = h->lcur[l];
+    gc__list_link_run(h, l, id, id, 1);
 }
 
 /* The start-up heap (gc_track_at_startup) is a place in the lists, just
@@ -734,6 +742,41 @@ static inline void gc__list_append(GcHeap *h, GcListId l, GcId id)
  * removing that object moves the place to the one before it, and a merge
  * of its list takes it along (after the tail the list is appended to).
  * Appends go after it, as after any object. */
+/* Unlinks first..last (n objects, in that order in list l), unlogged,
+ * leaving their links to each other and their outer links as they are;
+ * su_in: the start-up heap's place is after one of them, and moves to
+ * the object before them. */
+static inline void gc__list_unlink_run(GcHeap *h, GcListId l, GcId first, GcId last, int64_t n,
+                                       int su_in)
+{
+    GcId p = gc__o(h, first)->prev, nx = gc__o(h, last)->next;
+    if (su_in)
+        h->g[GF_SU_PREV] = p;
+    if (p)
+        gc__o(h, p)->next = nx;
+    else
+        h->g[GF_LFIRST(l)] = nx;
+    if (nx)
+        gc__o(h, nx)->prev = p;
+    else
+        h->g[GF_LLAST(l)] = p;
+    h->g[GF_LLEN(l)] -= n;
+}
+/* gc__list_unlink_run of the head of l alone (no predecessor to read:
+ * 12 instructions less a deallocation in delete_garbage, callgrind). */
+static inline void gc__list_unlink_head(GcHeap *h, GcListId l, GcId id)
+{
+    GcId n = gc__o(h, id)->next;
+    if ((GcId)h->g[GF_SU_PREV] == id)
+        h->g[GF_SU_PREV] = 0;
+    h->g[GF_LFIRST(l)] = n;
+    if (n)
+        gc__o(h, n)->prev = 0;
+    else
+        h->g[GF_LLAST(l)] = 0;
+    h->g[GF_LLEN(l)]--;
+}
+
 static inline void gc__list_remove(GcHeap *h, GcId id)
 {
     if (h->record) {
@@ -744,18 +787,7 @@ static inline void gc__list_remove(GcHeap *h, GcId id)
     GcListId l = (GcListId)h->ltag[o->list];
     if (l == GC_LIST_NONE)
         return;
-    GcId p = o->prev, n = o->next;
-    if ((GcId)h->g[GF_SU_PREV] == id)
-        h->g[GF_SU_PREV] = p;
-    if (p)
-        gc__o(h, p)->next = n;
-    else
-        h->g[GF_LFIRST(l)] = n;
-    if (n)
-        gc__o(h, n)->prev = p;
-    else
-        h->g[GF_LLAST(l)] = p;
-    h->g[GF_LLEN(l)]--;
+    gc__list_unlink_run(h, l, id, id, 1, (GcId)h->g[GF_SU_PREV] == id);
     o->list = GC_LIST_NONE;
     o->prev = o->next = 0;
 }
@@ -829,6 +861,8 @@ void gc__lean_recycle(GcHeap *h);
 
 /* Teardown (gc_teardown.c). */
 int gc__dealloc(GcHeap *h, GcId id);
+/* gc__dealloc of the head of list l, in a lean run (delete_garbage). */
+int gc__dealloc_head(GcHeap *h, GcListId l, GcId id);
 /* Runs a __del__ / a weakref callback through the host, with the C
  * recursion units a call from C into Python costs (3.13+ trashcan).
  * Returns -1 on a fatal error (h->failed). */

@@ -201,6 +201,7 @@ int32_t gc_class_add(GcHeap *h, int32_t name_atom, int has_del)
         return -1;
     h->classes[h->nclasses].name = name_atom;
     h->classes[h->nclasses].has_del = has_del;
+    h->ndel += has_del != 0;
     memset(&h->classkeys[h->nclasses], 0, sizeof(ClassKeys));
     h->classkeys[h->nclasses].usable = GC_SHARED_KEYS_MAX_SIZE;
     h->classkeys[h->nclasses].ordered = 1;

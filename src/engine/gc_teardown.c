@@ -424,8 +424,8 @@ static inline int tear_begin(GcHeap *h, GcId id, int from_trash)
 
 /* finish_teardown in a lean run (nothing logged, no GcLife): the same
  * writes, and the record goes on the dead stack, linked through its prev
- * (it is untracked). */
-static inline int finish_lean(GcHeap *h, GcId id, GcObject *o)
+ * (it is untracked); up to the trashcan's END, which finish_lean adds. */
+static inline int free_lean(GcHeap *h, GcId id, GcObject *o)
 {
     o->state = GC_STATE_FREED;
     h->nlive[o->kind]--;
@@ -441,6 +441,13 @@ static inline int finish_lean(GcHeap *h, GcId id, GcObject *o)
     if (!h->dead)
         h->dead_bottom = id;
     h->dead = id;
+    return 0;
+}
+
+static inline int finish_lean(GcHeap *h, GcId id, GcObject *o)
+{
+    if (free_lean(h, id, o) < 0)
+        return -1;
     return uses_trashcan(o) ? trash_leave(h) : 0;
 }
 
@@ -561,7 +568,64 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
     return h->failed ? -1 : rc;
 }
 
+/* A lean run's commonest deallocation is an object with no slot left to
+ * release, no __del__ and no weakref (a collection's garbage after its
+ * tp_clear): untrack and free, as teardown_run does it.  Its trashcan
+ * BEGIN and END, with no deposit waiting and none possible in between,
+ * change nothing (the nesting goes up and back; END destroys nothing).
+ * dealloc_leaf_lean: may it be done so. */
+static inline int dealloc_leaf_lean(const GcHeap *h, const GcObject *o, GcId id)
+{
+    return h->lean && !h->failed && h->trash.n == 0 && tear_leaf(o) && lean_plain(h, o, id) &&
+           !trash_full(h);
+}
+
+/* An instance's attributes, released in slot order (its class's key
+ * order, or one attribute), none of them the last reference to its object:
+ * each such object holds more references than the instance has slots. */
+static inline int releases_no_last(const GcHeap *h, const GcObject *o, uint32_t n)
+{
+    if (o->kind != GC_KIND_INSTANCE || (n > 1 && !h->classkeys[o->cls].ordered))
+        return 0;
+    for (uint32_t i = 0; i < n; i++) {
+        GcValue v = gc__slot(o, i).val;
+        if (GC_VAL_IS_OBJ(v) && gc__o(h, GC_VAL_ID(v))->refcnt <= (int64_t)n)
+            return 0;
+    }
+    return 1;
+}
+
+/* ... and the same for an instance whose slots release no last reference
+ * (the garbage of a list, the second of a 2-cycle): teardown_run's
+ * writes, with no frame on the worklist, since no child's teardown can
+ * come in between. */
 int gc__dealloc(GcHeap *h, GcId root)
 {
-    return teardown_run(h, root, 0);
+    GcObject *o = gc__o(h, root);
+    uint32_t n = gc_nslots(o);
+    if (!h->lean || h->failed || h->trash.n != 0 || !lean_plain(h, o, root) || trash_full(h) ||
+        !(tear_leaf(o) || releases_no_last(h, o, n)))
+        return teardown_run(h, root, 0);
+    gc__list_remove(h, root);
+    for (uint32_t i = 0; i < n; i++) { /* none for a leaf */
+        GcSlot s = gc__slot(o, i);
+        gc__slot_write(h, root, i, s.key, GC_UNBOUND);
+        if (GC_VAL_IS_OBJ(s.val))
+            gc__o(h, GC_VAL_ID(s.val))->refcnt--;
+    }
+    return free_lean(h, root, o);
+}
+
+/* gc__dealloc of id, in list l (delete_garbage's head): the leaf's
+ * untrack needs no lookup of its list. */
+int gc__dealloc_head(GcHeap *h, GcListId l, GcId id)
+{
+    GcObject *o = gc__o(h, id);
+    if (!dealloc_leaf_lean(h, o, id))
+        return gc__dealloc(h, id);
+    GC_ASSERT(!h->record && (GcId)h->g[GF_LFIRST(l)] == id && h->ltag[o->list] == l);
+    gc__list_unlink_head(h, l, id);
+    o->list = GC_LIST_NONE;
+    o->next = 0;
+    return free_lean(h, id, o); /* it links o->prev */
 }

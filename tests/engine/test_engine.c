@@ -64,6 +64,61 @@ static LangRun *run_py(const char *name, const char *src, int lean, int record, 
     return r;
 }
 
+/* Runs the .py program src in each of the modes asked (MODE_LEAN: lean;
+ * MODE_RECORDED: with its history; MODE_PLAIN: neither) and checks that
+ * every run prints the same (`expect` when not NULL, else what the first
+ * printed), passes gc_check at its end and ends with the same totals:
+ * objects allocated and freed, collected by full collections, and the
+ * length of every list.  out (may be NULL) gets what the first printed. */
+enum { MODE_LEAN = 1, MODE_RECORDED = 2, MODE_PLAIN = 4, MODES_ALL = 7 };
+#define MODE_OUT 8192
+static void expect_prints_all_modes(const char *name, const char *src, int modes,
+                                    const char *expect, char *out, size_t nout)
+{
+    static const char *const mode_name[3] = {"lean", "recorded", "plain"};
+    char first[MODE_OUT] = "", got[MODE_OUT];
+    int64_t end0[3 + GC_LIST_COUNT], end[3 + GC_LIST_COUNT];
+    int runs = 0;
+    for (int mode = 0; mode < 3; mode++) {
+        if (!(modes & (1 << mode)))
+            continue;
+        Scenario *s;
+        LangRun *r = run_py(name, src, mode == 0, mode == 1, got, sizeof got, &s);
+        if (!s)
+            return;
+        GcHeap *h = r ? lang_run_heap(r) : NULL;
+        const GcGlobals *g = h ? gc_globals(h) : NULL;
+        end[0] = g ? g->allocated : -1;
+        end[1] = g ? g->freed : -1;
+        end[2] = g ? g->stats[2].collected : -1;
+        for (int l = 0; l < GC_LIST_COUNT; l++)
+            end[3 + l] = h ? gc_list(h, (GcListId)l).len : -1;
+        char buf[256] = "";
+        EXPECT(h && gc_check(h, buf, sizeof buf) == 0, "%s, %s: gc_check: %s", name,
+               mode_name[mode], buf);
+        if (expect)
+            EXPECT(strcmp(got, expect) == 0, "%s, %s prints:\n%s---\nwant:\n%s", name,
+                   mode_name[mode], got, expect);
+        if (runs == 0) {
+            memcpy(first, got, sizeof first);
+            memcpy(end0, end, sizeof end0);
+        } else {
+            EXPECT(strcmp(got, first) == 0, "%s, %s prints:\n%s---\nthe first run:\n%s", name,
+                   mode_name[mode], got, first);
+            EXPECT(memcmp(end, end0, sizeof end) == 0,
+                   "%s, %s: totals differ: allocated %lld/%lld freed %lld/%lld collected "
+                   "%lld/%lld, or a list's length",
+                   name, mode_name[mode], (long long)end[0], (long long)end0[0],
+                   (long long)end[1], (long long)end0[1], (long long)end[2], (long long)end0[2]);
+        }
+        runs++;
+        lang_run_free(r);
+        scenario_free(s);
+    }
+    if (out)
+        snprintf(out, nout, "%s", first);
+}
+
 static LangRun *run(Scenario *s, int record)
 {
     LangRunOptions o;
@@ -693,29 +748,9 @@ static void test_lean_list_clear(void)
         "    print(r, gc.collect(), len(box))\n"
         "    box.clear()\n"
         "print(gc.collect(), gc.get_count())\n";
-    char out[2][4096];
-    int64_t stats[2][3];
-    for (int lean = 0; lean < 2; lean++) {
-        Scenario *s;
-        LangRun *r = run_py("clear.py", src, lean, 0, out[lean], sizeof out[lean], &s);
-        if (!s)
-            return;
-        const GcGlobals *g = r ? gc_globals(lang_run_heap(r)) : NULL;
-        stats[lean][0] = g ? g->allocated : -1;
-        stats[lean][1] = g ? g->freed : -1;
-        stats[lean][2] = g ? g->stats[2].collected : -1;
-        char buf[256] = "";
-        EXPECT(r && gc_check(lang_run_heap(r), buf, sizeof buf) == 0, "lean=%d: gc_check: %s",
-               lean, buf);
-        lang_run_free(r);
-        scenario_free(s);
-    }
-    EXPECT(strcmp(out[0], out[1]) == 0, "output differs:\n%s---\n%s", out[0], out[1]);
-    EXPECT(strstr(out[0], "del 2950") != NULL, "unexpected output %s", out[0]);
-    EXPECT(memcmp(stats[0], stats[1], sizeof stats[0]) == 0,
-           "totals differ: allocated %lld/%lld freed %lld/%lld collected %lld/%lld",
-           (long long)stats[0][0], (long long)stats[1][0], (long long)stats[0][1],
-           (long long)stats[1][1], (long long)stats[0][2], (long long)stats[1][2]);
+    char out[MODE_OUT];
+    expect_prints_all_modes("clear.py", src, MODE_LEAN | MODE_PLAIN, NULL, out, sizeof out);
+    EXPECT(strstr(out, "del 2950") != NULL, "unexpected output %s", out);
 }
 
 /* A lean run's list tags (gc_collect.c): merges remap tags instead of
@@ -741,24 +776,9 @@ static void test_lean_list_tags(void)
         "        w = weakref.ref(b)\n"
         "del a, b, f\n"
         "print(gc.get_count(), len(keep), gc.collect(1))\n";
-    char out[2][512];
-    int64_t lens[2][GC_LIST_COUNT];
-    for (int lean = 0; lean < 2; lean++) {
-        Scenario *s;
-        LangRun *r = run_py("tags.py", src, lean, 0, out[lean], sizeof out[lean], &s);
-        if (!s)
-            return;
-        for (int l = 0; l < GC_LIST_COUNT; l++)
-            lens[lean][l] = r ? gc_list(lang_run_heap(r), (GcListId)l).len : -1;
-        char buf[256] = "";
-        EXPECT(r && gc_check(lang_run_heap(r), buf, sizeof buf) == 0, "lean=%d: gc_check: %s",
-               lean, buf);
-        lang_run_free(r);
-        scenario_free(s);
-    }
-    EXPECT(strcmp(out[0], out[1]) == 0, "output differs:\n%s---\n%s", out[0], out[1]);
-    EXPECT(strstr(out[0], "del 16000") != NULL, "unexpected output %s", out[0]);
-    EXPECT(memcmp(lens[0], lens[1], sizeof lens[0]) == 0, "list lengths differ");
+    char out[MODE_OUT];
+    expect_prints_all_modes("tags.py", src, MODE_LEAN | MODE_PLAIN, NULL, out, sizeof out);
+    EXPECT(strstr(out, "del 16000") != NULL, "unexpected output %s", out);
 }
 
 /* The key index of big dicts (gc_heap.c) against a scan of the slots, at
@@ -1022,16 +1042,7 @@ static void test_lean_teardown_order(void)
         "177 [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, 1200, 5000, 1209, 1218, 5019, "
         "1227, 1236, 5038, 1245, 1254, 5057, 1263, 1272, 5076, 1281, 1290, 5095, 1299, 1308, "
         "5114, 1317]\n";
-    for (int mode = 0; mode < 3; mode++) { /* lean, recorded, neither */
-        char out[2048];
-        Scenario *s;
-        LangRun *r = run_py("order.py", src, mode == 0, mode == 1, out, sizeof out, &s);
-        if (!s)
-            return;
-        EXPECT(strcmp(out, expect) == 0, "mode %d prints:\n%s---\nwant:\n%s", mode, out, expect);
-        lang_run_free(r);
-        scenario_free(s);
-    }
+    expect_prints_all_modes("order.py", src, MODES_ALL, expect, NULL, 0);
 }
 
 /* A lean run's move_unreachable moves the unreachable objects it finds
@@ -1084,16 +1095,127 @@ static void test_lean_unreachable_runs(void)
         "328, 128, 326, 126, 325, 125, 324, 124, 322, 122, 321, 121, 320, 120, 318, 118, 317, "
         "117, 316, 116, 314, 114, 313, 113, 312, 112, 310, 110, 309, 109, 308, 108, 306, 106, "
         "305, 105, 304, 104, 302, 102, 301, 101, 300, 100]\n";
-    for (int mode = 0; mode < 3; mode++) { /* lean, recorded, neither */
-        char out[2048];
-        Scenario *s;
-        LangRun *r = run_py("runs.py", src, mode == 0, mode == 1, out, sizeof out, &s);
-        if (!s)
-            return;
-        EXPECT(strcmp(out, expect) == 0, "mode %d prints:\n%s---\nwant:\n%s", mode, out, expect);
-        lang_run_free(r);
-        scenario_free(s);
-    }
+    expect_prints_all_modes("runs.py", src, MODES_ALL, expect, NULL, 0);
+}
+
+/* delete_garbage in a lean run (gc_collect.c: clear_instance_lean, the
+ * deallocation of the list's head, gc__dealloc_head; gc_teardown.c: the
+ * leaf's short path): a garbage set of self-cycles, instances with
+ * several attributes (ints, None, strings), attributes stored out of
+ * their class's key order, weakrefs to the garbage with and without
+ * callbacks, finalizers (one resurrects, one stores two new objects in
+ * its owner's attributes, whose __del__ then run inside the owner's
+ * tp_clear, in attribute order), then a loop of
+ * automatic collections of self-cycles with a few finalizers and
+ * weakrefs among them.  Lean, recorded and plain runs print what
+ * python3.12 (3.12.1) prints, and end with the same totals. */
+static void test_lean_mixed_garbage(void)
+{
+    const char *src =
+        "import gc\n"
+        "import weakref\n"
+        "order = []\n"
+        "keep = []\n"
+        "class P:\n"
+        "    pass\n"
+        "class Q:\n"
+        "    pass\n"
+        "class B:\n"
+        "    pass\n"
+        "class D:\n"
+        "    def __init__(self, n):\n"
+        "        self.n = n\n"
+        "    def __del__(self):\n"
+        "        order.append(self.n)\n"
+        "        if self.n % 10 == 3:\n"
+        "            keep.append(self)\n"
+        "        if self.n % 10 == 5:\n"
+        "            self.owner.s1 = L(self.n + 1000)\n"
+        "            self.owner.s2 = L(self.n + 2000)\n"
+        "class L:\n"
+        "    def __init__(self, n):\n"
+        "        self.n = n\n"
+        "        self.q = Q()\n"
+        "    def __del__(self):\n"
+        "        order.append(self.n)\n"
+        "        keep.append(self.q)\n"
+        "def cb(w):\n"
+        "    order.append(-1)\n"
+        "def later(w):\n"
+        "    order.append(-2)\n"
+        "gc.disable()\n"
+        "for k in range(6):\n"
+        "    a = P()\n"
+        "    a.me = a\n"
+        "    b = B()\n"
+        "    b.x = 1\n"
+        "    b.me = b\n"
+        "    b.y = None\n"
+        "    b.s1 = None\n"
+        "    b.s2 = 0\n"
+        "    c = Q()\n"
+        "    c.v = 'c'\n"
+        "    c.u = c\n"
+        "    c2 = Q()\n"
+        "    c2.u = c2\n"
+        "    c2.v = 'd'\n"
+        "    d = D(k * 10 + 5)\n"
+        "    d.owner = b\n"
+        "    b.d = d\n"
+        "    e = D(k * 10 + 3)\n"
+        "    e.me = e\n"
+        "    e.p = a\n"
+        "    f = D(k * 10 + 7)\n"
+        "    f.owner = c\n"
+        "    c.f = f\n"
+        "    w = weakref.ref(a, cb)\n"
+        "    keep.append(w)\n"
+        "    b.w = weakref.ref(c, later)\n"
+        "    c2.w = weakref.ref(b)\n"
+        "    g = P()\n"
+        "    g.me = g\n"
+        "    g.h = P()\n"
+        "    g.h.i = P()\n"
+        "print(gc.collect())\n"
+        "print(order)\n"
+        "ns = []\n"
+        "for x in keep:\n"
+        "    if isinstance(x, D):\n"
+        "        ns.append(x.n)\n"
+        "print(len(keep), ns)\n"
+        "np = 0\n"
+        "for x in keep:\n"
+        "    if isinstance(x, Q):\n"
+        "        np = np + 1\n"
+        "print(np)\n"
+        "del x\n"
+        "del a, b, c, c2, d, e, f, g, w\n"
+        "print(gc.collect())\n"
+        "print(order)\n"
+        "keep.clear()\n"
+        "print(gc.collect(), order[-6:])\n"
+        "for i in range(3000):\n"
+        "    t = P()\n"
+        "    t.me = t\n"
+        "    if i % 500 == 0:\n"
+        "        u = D(i)\n"
+        "        u.me = u\n"
+        "        u.t = t\n"
+        "        v = weakref.ref(t, cb)\n"
+        "del t, u, v\n"
+        "print(gc.collect(), order[-8:], gc.get_count())\n";
+    const char *expect =
+        "50\n"
+        "[-1, -1, -1, -1, -1, 5, 3, 7, 15, 13, 17, 25, 23, 27, 35, 33, 37, 45, 43, 47, 1005, "
+        "2005, 1015, 2015, 1025, 2025, 1035, 2035, 1045, 2045]\n"
+        "21 [3, 13, 23, 33, 43]\n"
+        "10\n"
+        "10\n"
+        "[-1, -1, -1, -1, -1, 5, 3, 7, 15, 13, 17, 25, 23, 27, 35, 33, 37, 45, 43, 47, 1005, "
+        "2005, 1015, 2015, 1025, 2025, 1035, 2035, 1045, 2045, -1, 55, 53, 57, 1055, 2055]\n"
+        "12 [-1, 55, 53, 57, 1055, 2055]\n"
+        "3006 [1055, 2055, 0, 500, 1000, 1500, 2000, 2500] (1, 0, 0)\n";
+    expect_prints_all_modes("mixed.py", src, MODES_ALL, expect, NULL, 0);
 }
 
 /* The records live in a range of address space reserved for max_objects
@@ -1309,7 +1431,8 @@ int main(int argc, char **argv)
                  {"lean_teardown_order", test_lean_teardown_order},
                  {"id_cap", test_id_cap},
                  {"record_limits", test_record_limits},
-                 {"lean_unreachable_runs", test_lean_unreachable_runs}};
+                 {"lean_unreachable_runs", test_lean_unreachable_runs},
+                 {"lean_mixed_garbage", test_lean_mixed_garbage}};
     int ran = 0;
     for (size_t i = 0; i < sizeof tests / sizeof *tests; i++)
         if (argc < 2 || strcmp(argv[1], tests[i].name) == 0) {
