@@ -392,9 +392,11 @@ static void update_subtract_refs_unrecorded(GcHeap *h, GcListId l)
         }
         if (o->kind == GC_KIND_WEAKREF)
             continue;
-        uint32_t st;
+        uint32_t st, n = gc_nslots(o);
+        if (n == 0)
+            continue;
         const GcValue *v = gc__vals(o, &st);
-        for (uint32_t k = 0, n = gc_nslots(o); k < n; k++) {
+        for (uint32_t k = 0; k < n; k++) {
             if (!GC_VAL_IS_OBJ(v[k * st]))
                 continue;
             GcObject *t = gc__o(h, GC_VAL_ID(v[k * st]));
@@ -590,7 +592,8 @@ static inline int clear_instance_lean(GcHeap *h, GcId id, GcObject *o, uint32_t 
         if (--gc__o(h, c)->refcnt == 0 && gc__dealloc(h, c) < 0)
             return -1;
     }
-    o->flags &= ~GC_F_DICT;
+    if (o->flags & GC_F_DICT) /* no byte store the state's word load would wait for */
+        o->flags &= ~GC_F_DICT;
     GC_ASSERT(o->state == GC_STATE_ALIVE); /* delete_garbage holds it */
     if (h->host_calls != calls) {
         instance_compact(h, id);

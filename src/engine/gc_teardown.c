@@ -568,18 +568,6 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
     return h->failed ? -1 : rc;
 }
 
-/* A lean run's commonest deallocation is an object with no slot left to
- * release, no __del__ and no weakref (a collection's garbage after its
- * tp_clear): untrack and free, as teardown_run does it.  Its trashcan
- * BEGIN and END, with no deposit waiting and none possible in between,
- * change nothing (the nesting goes up and back; END destroys nothing).
- * dealloc_leaf_lean: may it be done so. */
-static inline int dealloc_leaf_lean(const GcHeap *h, const GcObject *o, GcId id)
-{
-    return h->lean && !h->failed && h->trash.n == 0 && tear_leaf(o) && lean_plain(h, o, id) &&
-           !trash_full(h);
-}
-
 /* An instance's attributes, released in slot order (its class's key
  * order, or one attribute), none of them the last reference to its object:
  * each such object holds more references than the instance has slots. */
@@ -595,10 +583,15 @@ static inline int releases_no_last(const GcHeap *h, const GcObject *o, uint32_t 
     return 1;
 }
 
-/* ... and the same for an instance whose slots release no last reference
- * (the garbage of a list, the second of a 2-cycle): teardown_run's
- * writes, with no frame on the worklist, since no child's teardown can
- * come in between. */
+/* A lean run's commonest deallocation is an object with no slot left to
+ * release, no __del__ and no weakref (a collection's garbage after its
+ * tp_clear): untrack and free, as teardown_run does it.  Its trashcan
+ * BEGIN and END, with no deposit waiting and none possible in between,
+ * change nothing (the nesting goes up and back; END destroys nothing).
+ * And the same for an instance whose slots release no last reference (the
+ * garbage of a list, the second of a 2-cycle): teardown_run's writes,
+ * with no frame on the worklist, since no child's teardown can come in
+ * between. */
 int gc__dealloc(GcHeap *h, GcId root)
 {
     GcObject *o = gc__o(h, root);
@@ -621,11 +614,15 @@ int gc__dealloc(GcHeap *h, GcId root)
 int gc__dealloc_head(GcHeap *h, GcListId l, GcId id)
 {
     GcObject *o = gc__o(h, id);
-    if (!dealloc_leaf_lean(h, o, id))
+    GC_ASSERT(h->lean);
+    if (h->failed || h->trash.n != 0 || !tear_leaf(o) || !lean_plain(h, o, id) || trash_full(h))
         return gc__dealloc(h, id);
-    GC_ASSERT(!h->record && (GcId)h->g[GF_LFIRST(l)] == id && h->ltag[o->list] == l);
+    GC_ASSERT((GcId)h->g[GF_LFIRST(l)] == id && h->ltag[o->list] == l);
     gc__list_unlink_head(h, l, id);
+    int rc = free_lean(h, id, o); /* it links o->prev */
+    /* Untracked after free_lean: a byte store just before its load of
+     * the record's first word stalled that load while `list` was in it
+     * (the 40-byte record); next stays: nothing reads a freed record's. */
     o->list = GC_LIST_NONE;
-    o->next = 0;
-    return free_lean(h, id, o); /* it links o->prev */
+    return rc;
 }
