@@ -254,15 +254,23 @@ static int query_begin(RenderCache *c, const Layout *l)
     return 0;
 }
 
-int render_cache_near_drawn(RenderCache *c, const Layout *l, const float box[4], GcId maxid,
-                            int32_t from)
+/* A query's start (query_begin) and the grid cells box meets: -1 out of
+ * memory, 0 none, 1 cells x0..x1, y0..y1. */
+static int query_cells(RenderCache *c, const Layout *l, const float box[4], int *x0, int *x1,
+                       int *y0, int *y1)
 {
     if (query_begin(c, l) < 0)
         return -1;
-    int x0, x1, y0, y1;
-    if (!cell_range(c, box[0], box[2], c->x0, c->gw, &x0, &x1) ||
-        !cell_range(c, box[1], box[3], c->y0, c->gh, &y0, &y1))
-        return 0;
+    return cell_range(c, box[0], box[2], c->x0, c->gw, x0, x1) &&
+           cell_range(c, box[1], box[3], c->y0, c->gh, y0, y1);
+}
+
+int render_cache_near_drawn(RenderCache *c, const Layout *l, const float box[4], GcId maxid,
+                            int32_t from)
+{
+    int x0, x1, y0, y1, q = query_cells(c, l, box, &x0, &x1, &y0, &y1);
+    if (q <= 0)
+        return q;
     for (int y = y0; y <= y1; y++)
         for (int x = x0; x <= x1; x++) {
             int cell = y * c->gw + x;
@@ -284,12 +292,9 @@ int render_cache_near_drawn(RenderCache *c, const Layout *l, const float box[4],
 
 int render_cache_near(RenderCache *c, const Layout *l, const float box[4])
 {
-    if (query_begin(c, l) < 0)
-        return -1;
-    int x0, x1, y0, y1;
-    if (!cell_range(c, box[0], box[2], c->x0, c->gw, &x0, &x1) ||
-        !cell_range(c, box[1], box[3], c->y0, c->gh, &y0, &y1))
-        return 0;
+    int x0, x1, y0, y1, q = query_cells(c, l, box, &x0, &x1, &y0, &y1);
+    if (q <= 0)
+        return q;
     if (box[0] <= c->x0 && box[1] <= c->y0 && box[2] >= c->x0 + (float)c->gw * c->cell &&
         box[3] >= c->y0 + (float)c->gh * c->cell) {
         /* the overview: every card, already in order (a card outside the
