@@ -4119,8 +4119,17 @@ static void t_slide_worklist(void)
     target_close(&t);
 }
 
+/* Draws t's frame zoomed out to 2 %: the blocks view. */
+static void draw_zoomed_out(Target *t)
+{
+    t->w->view.zoom = 0.02f;
+    t->w->view.pan_x = -100;
+    t->w->view.pan_y = -100;
+    CHECK(draw(t) == 0, "draw");
+}
+
 /* Writes the scenario text json to file name, opens it in t (w x h),
- * goes to its end and draws it zoomed out to 2 %: the blocks view.
+ * goes to its end and draws it zoomed out (draw_zoomed_out).
  * 0, or -1 (checked) when it cannot. */
 static int open_zoomed_out(Target *t, const char *name, const char *json, int w, int h)
 {
@@ -4136,10 +4145,7 @@ static int open_zoomed_out(Target *t, const char *name, const char *json, int w,
     snprintf(path, sizeof path, "%s/%s", cwd, name);
     CHECK(load(t, path) == 0, "load");
     key(t, SDLK_END, 0);
-    t->w->view.zoom = 0.02f;
-    t->w->view.pan_x = -100;
-    t->w->view.pan_y = -100;
-    CHECK(draw(t) == 0, "draw");
+    draw_zoomed_out(t);
     return 0;
 }
 
@@ -4223,10 +4229,7 @@ static void t_crowd_states(void)
           "the caption's counts have no thousands separators");
     CHECK(list_has_text(&t, "freed 6,000"), "the collector panel's totals: no separators");
     key(&t, SDLK_LEFT, 0); /* the stop before gc.collect(): after del a, b */
-    t.w->view.zoom = 0.02f;
-    t.w->view.pan_x = -100;
-    t.w->view.pan_y = -100;
-    CHECK(draw(&t) == 0, "draw");
+    draw_zoomed_out(&t);
     int dashed = 0;
     for (int32_t i = 0; i < l->ncmds; i++)
         dashed += l->cmds[i].kind == RENDER_CMD_FRAME && l->cmds[i].dash > 0;
