@@ -33,6 +33,7 @@ typedef struct CardGeo {
 #define NAMED_MAX 8
 
 #define AGG_KINDS 7 /* agg_kind's counts: generations 0-2, permanent, untracked, a list, freed */
+#define AGG_FREED 6 /* agg_kind of this statement's ghosts */
 
 typedef struct HeapCtx {
     Scene *s;
@@ -471,7 +472,7 @@ static void draw_card_overview(HeapCtx *c, GcId id, const GcObject *o, int hot, 
 static int agg_kind(const GcObject *o)
 {
     if (o->state == GC_STATE_FREED)
-        return 6;
+        return AGG_FREED;
     switch (o->list) {
     case GC_LIST_GEN0:
         return 0;
@@ -592,7 +593,7 @@ static void agg_block(HeapCtx *c, int bi)
     render_rect(s->l, x, y, w, h, r, with_alpha(t->card_header, 0.94f));
     RenderColor oc;
     float ow, dash;
-    uint32_t freed = b->gen[6];
+    uint32_t freed = b->gen[AGG_FREED];
     int state = b->unreach > 0 || freed > 0;
     outline_style(t, freed == b->total, 0, b->unreach == b->total, 0, 0, sc(s, 0.8f), &oc, &ow,
                   &dash);
