@@ -682,11 +682,15 @@ static int tp_clear(GcHeap *h, GcId id)
 }
 
 /* delete_garbage: tp_clear each object; one that survives goes to old.
- * A lean run takes gc_incref's and gc_decref's lean paths inline, and the
- * deallocation as of the head of the list (gc__dealloc_head). */
+ * A lean run frees runs of plain instances in one loop
+ * (gc__delete_plain_heads), and for the others takes gc_incref's and
+ * gc_decref's lean paths inline, and the deallocation as of the head of
+ * the list (gc__dealloc_head). */
 static int delete_garbage(GcHeap *h, GcListId collectable, GcListId old)
 {
     while (h->g[GF_LFIRST(collectable)]) {
+        if (h->lean && gc__delete_plain_heads(h, collectable))
+            continue; /* the head now is not one of those (or there is none) */
         GcId id = (GcId)h->g[GF_LFIRST(collectable)];
         if (h->lean) {
             GcObject *o = gc__o(h, id);

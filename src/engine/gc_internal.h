@@ -777,7 +777,7 @@ static inline void gc__list_unlink_head(GcHeap *h, GcListId l, GcId id)
     h->g[GF_LLEN(l)]--;
 }
 
-static inline void gc__list_remove(GcHeap *h, GcId id)
+static inline GC_ALWAYS_INLINE void gc__list_remove(GcHeap *h, GcId id)
 {
     if (h->record) {
         gc__list_remove_logged(h, id);
@@ -863,6 +863,9 @@ void gc__lean_recycle(GcHeap *h);
 int gc__dealloc(GcHeap *h, GcId id);
 /* gc__dealloc of the head of list l, in a lean run (delete_garbage). */
 int gc__dealloc_head(GcHeap *h, GcListId l, GcId id);
+/* delete_garbage's loop for the heads of l that are plain instances
+ * (gc_teardown.c): how many it freed. */
+int64_t gc__delete_plain_heads(GcHeap *h, GcListId l);
 /* Runs a __del__ / a weakref callback through the host, with the C
  * recursion units a call from C into Python costs (3.13+ trashcan).
  * Returns -1 on a fatal error (h->failed). */

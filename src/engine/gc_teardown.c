@@ -609,6 +609,80 @@ int gc__dealloc(GcHeap *h, GcId root)
     return free_lean(h, root, o);
 }
 
+/* delete_garbage (gc_collect.c) on the heads of list l in a lean run,
+ * for as long as each is a plain instance that its tp_clear and the
+ * decref after it free: no __del__ and no weakref in the heap (ndel,
+ * wrn), its one attribute inline, and held by itself alone (a self-cycle)
+ * or by the other half of a 2-cycle alone, a plain instance held by it
+ * alone, which its tp_clear frees first (gc__dealloc's short path).  For
+ * each, the writes of clear_instance_lean, of the other half's
+ * deallocation, of the decref and of gc__dealloc_head, in that order,
+ * with the heap's counters in locals until the first head that is not
+ * one (or the end).  Returns how many heads it freed. */
+int64_t gc__delete_plain_heads(GcHeap *h, GcListId l)
+{
+    GC_ASSERT(h->lean);
+    if (h->ndel || h->wrn || h->failed || h->trash.n != 0 || trash_full(h))
+        return 0;
+    GcObject *objs = h->objs;
+    GcId id = (GcId)h->g[GF_LFIRST(l)], dead = h->dead;
+    int64_t k = 0, halves = 0;
+    while (id) {
+        GcObject *o = &objs[id];
+        if (o->kind != GC_KIND_INSTANCE || (o->s_.blk & 15u) >= GC_BLK_VALS_TAG || !o->nslots1 ||
+            !GC_VAL_IS_OBJ(o->s_.one) || o->refcnt != 1)
+            break;
+        GcObject *c = &objs[GC_VAL_ID(o->s_.one)];
+        if (c != o &&
+            (c->refcnt != 1 || c->kind != GC_KIND_INSTANCE ||
+             (c->s_.blk & 15u) >= GC_BLK_VALS_TAG || !c->nslots1 || c->s_.one != GC_VAL_OBJ(id)))
+            break;
+        GC_ASSERT(h->ltag[o->list] == l && o->state == GC_STATE_ALIVE);
+        o->s_.one = GC_UNBOUND; /* clear_instance_lean */
+        o->key0 = 0;
+        o->nslots1 = 0;
+        o->flags &= ~GC_F_DICT;
+        if (c != o) { /* the other half's deallocation */
+            GcId cid = gc__id(h, c);
+            gc__list_remove(h, cid);
+            c->s_.one = GC_UNBOUND; /* its key stays, as gc__dealloc leaves it */
+            c->refcnt = 0;
+            c->state = GC_STATE_FREED;
+            c->prev = dead;
+            if (!dead)
+                h->dead_bottom = cid;
+            dead = cid;
+            halves++;
+        }
+        o->refcnt = 0;
+        GcId next = o->next; /* gc__list_unlink_head */
+        if ((GcId)h->g[GF_SU_PREV] == id)
+            h->g[GF_SU_PREV] = 0;
+        h->g[GF_LFIRST(l)] = next;
+        if (next)
+            objs[next].prev = 0;
+        else
+            h->g[GF_LLAST(l)] = 0;
+        o->state = GC_STATE_FREED; /* free_lean */
+        o->prev = dead;
+        if (!dead)
+            h->dead_bottom = id;
+        dead = id;
+        o->list = GC_LIST_NONE;
+        k++;
+        id = next;
+    }
+    if (k == 0)
+        return 0;
+    int64_t freed = k + halves;
+    h->g[GF_LLEN(l)] -= k;
+    h->dead = dead;
+    h->nlive[GC_KIND_INSTANCE] -= freed; /* free_lean's counts: instances have no free list */
+    h->g[GF_COUNT0] = h->g[GF_COUNT0] > freed ? h->g[GF_COUNT0] - freed : 0;
+    h->g[GF_FREED] += freed;
+    return k;
+}
+
 /* gc__dealloc of id, in list l (delete_garbage's head): the leaf's
  * untrack needs no lookup of its list. */
 int gc__dealloc_head(GcHeap *h, GcListId l, GcId id)

@@ -2,7 +2,8 @@ add_executable(test_engine ${CMAKE_CURRENT_LIST_DIR}/test_engine.c)
 target_link_libraries(test_engine PRIVATE gcviz_scenario)
 foreach(t phases move_back rewind check_every_step chain_million collectors weakrefs oom_sweep counts freelists lean
         lean_list_tags lean_list_clear weakref_heads slot_capacity dict_index vec stable_records
-        lean_teardown_order id_cap lean_unreachable_runs record_limits lean_mixed_garbage)
+        lean_teardown_order id_cap lean_unreachable_runs record_limits lean_mixed_garbage
+        lean_plain_heads)
   add_test(NAME engine_${t} COMMAND test_engine ${t})
 endforeach()
 
