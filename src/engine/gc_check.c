@@ -137,6 +137,15 @@ int gc_check(const GcHeap *ch, char *buf, size_t n)
     CHECK(!su || (su <= maxid && h->ltag[gc__o(h, su)->list] == h->g[GF_SU_LIST]),
           "the start-up heap is after #%d, which is not in %s", su,
           gc_list_name((GcListId)h->g[GF_SU_LIST]));
+    /* the list tags' bit sets say what ltag says (gc_collect.c) */
+    for (int t = 1; t <= 254; t++) {
+        uint64_t bit = (uint64_t)1 << (t & 63);
+        int l = h->ltag[t], isfree = (h->tagfree[t >> 6] & bit) != 0;
+        CHECK(l == 0xff ? isfree : !isfree && l < GC_LIST_COUNT && (h->tagbits[l][t >> 6] & bit),
+              "list tag %d: the bit sets disagree with its list (%d)", t, l);
+        for (int k = 0; k < GC_LIST_COUNT; k++)
+            CHECK(k == l || !(h->tagbits[k][t >> 6] & bit), "list tag %d is in two lists' sets", t);
+    }
     gc_free(expect);
     return 0;
 }

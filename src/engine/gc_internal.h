@@ -243,6 +243,9 @@ struct GcHeap {
      * every object (O(1), as CPython's gc_list_merge). */
     uint8_t ltag[256];
     uint8_t lcur[GC_LIST_COUNT];
+    /* The same as bit sets (tags 1..254): each list's tags, the free ones. */
+    uint64_t tagbits[GC_LIST_COUNT][4];
+    uint64_t tagfree[4];
     GcGlobals view;
     int record;
     /* The write log (gc_history.c): nwrites in all, the closed events'
