@@ -209,15 +209,19 @@ typedef struct GcSlot {
  * and written as plain fields are.  Its id is not stored: it is the
  * record's index (gc_object_id). */
 typedef struct GcObject {
-    struct {
-        uint64_t prev : GC_ID_BITS; /* neighbours in `list` (0 at the ends) */
-        uint64_t next : GC_ID_BITS;
-        uint64_t kind : 3;  /* GcKind */
-        uint64_t state : 2; /* GcState */
-        uint64_t flags : 8; /* GC_F_* */
-        /* Private: use gc_nslots().  The slot count of an object whose
-         * slots are inline (0 or 1); a block holds its own (below). */
-        uint64_t nslots1 : 1;
+    union {
+        struct {
+            uint64_t prev : GC_ID_BITS; /* neighbours in `list` (0 at the ends) */
+            uint64_t next : GC_ID_BITS;
+            uint64_t kind : 3;  /* GcKind */
+            uint64_t state : 2; /* GcState */
+            uint64_t flags : 8; /* GC_F_* */
+            /* Private: use gc_nslots().  The slot count of an object whose
+             * slots are inline (0 or 1); a block holds its own (below). */
+            uint64_t nslots1 : 1;
+        };
+        /* Private: the word as a whole (the engine's GC_HDR_* masks). */
+        uint64_t hdr;
     };
     int32_t refcnt;
     int32_t gc_refs; /* meaningful while GC_F_COLLECTING */

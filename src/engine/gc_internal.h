@@ -425,6 +425,35 @@ static inline int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, ui
 #define GC_OBJ_GROUP                                                                               \
     (GC_OBJ_CHUNK_BYTES < GC_OBJ_GROUP_BYTES ? GC_OBJ_GROUP_BYTES / GC_OBJ_CHUNK_BYTES : 1)
 
+/* A record's first word (GcObject.hdr: prev, next, kind, state, flags,
+ * nslots1) read and written whole where a loop writes several of its
+ * fields: bit-field stores one after the other (a byte, then a word) made
+ * the next load of the whole word wait for them (the store cannot be
+ * forwarded), a third of delete_garbage's loop (perf).  The masks are
+ * constants the compiler finds from gc.h's bit-fields, not a layout
+ * written down twice. */
+#define GC_HDR_MASK(field, ones)                                                                   \
+    (__extension__({                                                                               \
+        GcObject m_ = {0};                                                                         \
+        m_.field = (ones);                                                                         \
+        m_.hdr;                                                                                    \
+    }))
+#define GC_HDR_PREV    GC_HDR_MASK(prev, GC_MAX_ID)
+#define GC_HDR_NEXT    GC_HDR_MASK(next, GC_MAX_ID)
+#define GC_HDR_KIND    GC_HDR_MASK(kind, 7)
+#define GC_HDR_STATE   GC_HDR_MASK(state, 3)
+#define GC_HDR_FLAG(f) GC_HDR_MASK(flags, (f))
+#define GC_HDR_NSLOTS1 GC_HDR_MASK(nslots1, 1)
+/* Field `mask` of word w, and the value v placed in that field. */
+static inline uint64_t gc__hdr_get(uint64_t w, uint64_t mask)
+{
+    return (w & mask) >> __builtin_ctzll(mask);
+}
+static inline uint64_t gc__hdr_put(uint64_t mask, uint64_t v)
+{
+    return (v << __builtin_ctzll(mask)) & mask;
+}
+
 /* Record id (0 <= id < h->cap).  Records never move: the pointer stays
  * good for the heap's life, across allocations, teardowns and seeks. */
 static inline GcObject *gc__o(const GcHeap *h, GcId id)

@@ -616,67 +616,73 @@ int gc__dealloc(GcHeap *h, GcId root)
  * or by the other half of a 2-cycle alone, a plain instance held by it
  * alone, which its tp_clear frees first (gc__dealloc's short path).  For
  * each, the writes of clear_instance_lean, of the other half's
- * deallocation, of the decref and of gc__dealloc_head, in that order,
- * with the heap's counters in locals until the first head that is not
- * one (or the end).  Returns how many heads it freed. */
+ * deallocation, of the decref and of gc__dealloc_head, in that order;
+ * a record's first word in one store (GC_HDR_MASK).  The list's head and
+ * the heap's counters are kept in locals until the first head that is
+ * not one (or the end): a freed head's prev is the dead stack's link, so
+ * only the last head's is written.  Returns how many heads it freed. */
 int64_t gc__delete_plain_heads(GcHeap *h, GcListId l)
 {
     GC_ASSERT(h->lean);
     if (h->ndel || h->wrn || h->failed || h->trash.n != 0 || trash_full(h))
         return 0;
+    /* an instance with its one slot inline; and what freeing one changes */
+    const uint64_t shape = GC_HDR_KIND | GC_HDR_NSLOTS1,
+                   plain = gc__hdr_put(GC_HDR_KIND, GC_KIND_INSTANCE) | GC_HDR_NSLOTS1,
+                   freed_state = gc__hdr_put(GC_HDR_STATE, GC_STATE_FREED);
     GcObject *objs = h->objs;
-    GcId id = (GcId)h->g[GF_LFIRST(l)], dead = h->dead;
+    GcId id = (GcId)h->g[GF_LFIRST(l)], dead = h->dead, bottom = h->dead_bottom;
     int64_t k = 0, halves = 0;
     while (id) {
         GcObject *o = &objs[id];
-        if (o->kind != GC_KIND_INSTANCE || (o->s_.blk & 15u) >= GC_BLK_VALS_TAG || !o->nslots1 ||
-            !GC_VAL_IS_OBJ(o->s_.one) || o->refcnt != 1)
-            break;
-        GcObject *c = &objs[GC_VAL_ID(o->s_.one)];
-        if (c != o &&
-            (c->refcnt != 1 || c->kind != GC_KIND_INSTANCE ||
-             (c->s_.blk & 15u) >= GC_BLK_VALS_TAG || !c->nslots1 || c->s_.one != GC_VAL_OBJ(id)))
-            break;
+        uint64_t w = o->hdr;
+        GcValue v = o->s_.one;
+        if ((w & shape) != plain || !GC_VAL_IS_OBJ(v) || o->refcnt != 1)
+            break; /* (an object value is no block's address) */
+        GcId cid = GC_VAL_ID(v);
         GC_ASSERT(h->ltag[o->list] == l && o->state == GC_STATE_ALIVE);
-        o->s_.one = GC_UNBOUND; /* clear_instance_lean */
-        o->key0 = 0;
-        o->nslots1 = 0;
-        o->flags &= ~GC_F_DICT;
-        if (c != o) { /* the other half's deallocation */
-            GcId cid = gc__id(h, c);
-            gc__list_remove(h, cid);
-            c->s_.one = GC_UNBOUND; /* its key stays, as gc__dealloc leaves it */
+        if (cid != id) { /* the other half's deallocation, first */
+            GcObject *c = &objs[cid];
+            uint64_t cw = c->hdr;
+            if ((cw & shape) != plain || c->s_.one != GC_VAL_OBJ(id) || c->refcnt != 1)
+                break;
+            GC_ASSERT(h->ltag[c->list] == l && c->prev); /* after the head */
+            gc__list_unlink_run(h, l, cid, cid, 1, (GcId)h->g[GF_SU_PREV] == cid);
+            c->hdr = (cw & ~(GC_HDR_PREV | GC_HDR_NEXT | GC_HDR_STATE)) |
+                     gc__hdr_put(GC_HDR_PREV, (uint64_t)dead) | freed_state;
             c->refcnt = 0;
-            c->state = GC_STATE_FREED;
-            c->prev = dead;
-            if (!dead)
-                h->dead_bottom = cid;
+            c->list = GC_LIST_NONE;
+            c->s_.one = GC_UNBOUND; /* its key stays, as gc__dealloc leaves it */
+            bottom = dead ? bottom : cid;
             dead = cid;
             halves++;
+            w = o->hdr; /* its next may be c's next now */
         }
-        o->refcnt = 0;
-        GcId next = o->next; /* gc__list_unlink_head */
-        if ((GcId)h->g[GF_SU_PREV] == id)
+        if ((GcId)h->g[GF_SU_PREV] == id) /* gc__list_unlink_head */
             h->g[GF_SU_PREV] = 0;
-        h->g[GF_LFIRST(l)] = next;
-        if (next)
-            objs[next].prev = 0;
-        else
-            h->g[GF_LLAST(l)] = 0;
-        o->state = GC_STATE_FREED; /* free_lean */
-        o->prev = dead;
-        if (!dead)
-            h->dead_bottom = id;
-        dead = id;
+        /* clear_instance_lean (slot, key, count, GC_F_DICT), free_lean */
+        o->hdr = (w & ~(GC_HDR_PREV | GC_HDR_STATE | GC_HDR_FLAG(GC_F_DICT) | GC_HDR_NSLOTS1)) |
+                 gc__hdr_put(GC_HDR_PREV, (uint64_t)dead) | freed_state;
+        o->refcnt = 0;
         o->list = GC_LIST_NONE;
+        o->key0 = 0;
+        o->s_.one = GC_UNBOUND;
+        bottom = dead ? bottom : id;
+        dead = id;
         k++;
-        id = next;
+        id = (GcId)gc__hdr_get(w, GC_HDR_NEXT);
     }
     if (k == 0)
         return 0;
+    h->g[GF_LFIRST(l)] = id;
+    if (id)
+        objs[id].prev = 0;
+    else
+        h->g[GF_LLAST(l)] = 0;
     int64_t freed = k + halves;
-    h->g[GF_LLEN(l)] -= k;
+    h->g[GF_LLEN(l)] -= k; /* the halves' unlinks counted theirs */
     h->dead = dead;
+    h->dead_bottom = bottom;
     h->nlive[GC_KIND_INSTANCE] -= freed; /* free_lean's counts: instances have no free list */
     h->g[GF_COUNT0] = h->g[GF_COUNT0] > freed ? h->g[GF_COUNT0] - freed : 0;
     h->g[GF_FREED] += freed;
