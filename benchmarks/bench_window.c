@@ -2,13 +2,16 @@
  * bench_window.c: how fast the window draws and jumps, measured on the
  * software renderer (no GPU: a lower bound for a real window).
  *
- *   bench_window frames SCENARIO.json [W H N [fit]]  ms per frame while stepping
+ *   bench_window frames SCENARIO.json [W H N [fit [stay]]]  ms per frame while stepping
  *   bench_window jumps  SCENARIO.json [N]            ms per random jump (seek + frame)
  *
  * Prints one JSON line.  "cards" counts the live objects at the busiest
  * point, "cards_drawn" the cards actually on screen in the last frame;
  * with "fit" the view first fits every live card in the window (F), which
- * draws them in the overview style.  load_ms is app_win_load (run, layout,
+ * draws them in the overview style; with "stay" too, the frames after the
+ * first are drawn again at the same step (what a frame costs while the
+ * cursor stays: panning, an animation; first_build_cpu_ms is the first
+ * frame's).  load_ms is app_win_load (run, layout,
  * timeline).  With BENCH_WINDOW_EACH set in the environment, each jump's
  * CPU time (seek, display list, pixels) and the groups the backend copied
  * instead of drawing go to stderr.  bench_window.py makes the scenarios
@@ -66,6 +69,7 @@ int main(int argc, char **argv)
     }
     int jumps = strcmp(argv[1], "jumps") == 0;
     int fit = !jumps && argc >= 7 && strcmp(argv[6], "fit") == 0;
+    int stay = fit && argc >= 8 && strcmp(argv[7], "stay") == 0;
     int w = 1920, h = 1080, n = jumps ? 200 : 120;
     if (!jumps && argc >= 6) {
         w = atoi(argv[3]);
@@ -93,7 +97,7 @@ int main(int argc, char **argv)
     GcHeap *heap = win->heap;
     int32_t nev = gc_event_count(heap);
     int cards = 0;
-    double t0 = 0, worst = 0, total = 0, cpu_total = 0, cpu_worst = 0;
+    double t0 = 0, worst = 0, total = 0, cpu_total = 0, cpu_worst = 0, first_build = 0;
     Split split = {0, 0, 0};
     if (!jumps) {
         /* micro-steps around the busiest point of the run: every frame
@@ -120,10 +124,12 @@ int main(int argc, char **argv)
             app_win_seek(win, best > n ? best - n : 0, 0);
         }
         for (int i = 0; i < n; i++) {
-            app_win_command(win, APP_CMD_NEXT, 0);
+            if (!stay || i == 0)
+                app_win_command(win, APP_CMD_NEXT, 0);
             t0 = now_ms();
-            double c0 = cpu_ms();
+            double c0 = cpu_ms(), b0 = split.build;
             draw_frame(win, r, &split);
+            first_build = i == 0 ? split.build - b0 : first_build;
             double dt = now_ms() - t0;
             cpu_total += cpu_ms() - c0;
             total += dt;
@@ -136,9 +142,10 @@ int main(int argc, char **argv)
         printf("{\"what\": \"frames\", \"width\": %d, \"height\": %d, \"frames\": %d, \"cards\": %d, "
                "\"ms_per_frame\": %.2f, \"worst_ms\": %.2f, \"fps\": %.1f, \"cards_drawn\": %d, "
                "\"fit\": %s, \"load_ms\": %.1f, \"cpu_ms_per_frame\": %.2f, \"build_cpu_ms\": %.2f, "
-               "\"draw_cpu_ms\": %.2f}\n",
+               "\"draw_cpu_ms\": %.2f, \"stay\": %s, \"first_build_cpu_ms\": %.2f}\n",
                w, h, n, cards, total / n, worst, 1000.0 * n / total, drawn, fit ? "true" : "false",
-               load_ms, cpu_total / n, split.build / n, split.draw / n);
+               load_ms, cpu_total / n, split.build / n, split.draw / n, stay ? "true" : "false",
+               first_build);
     } else {
         /* The window draws its first frame as soon as a file is loaded (fonts
          * opened, text textures made); jumps come after that. */

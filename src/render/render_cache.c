@@ -58,6 +58,7 @@ struct RenderCache {
     int32_t cursor, nevents;
     GcId maxid;
     uint8_t *reach;
+    RenderCells *cells; /* the blocks view's counts at one cursor (render_cells.c) */
     struct {
         void *p;
         size_t bytes;
@@ -96,6 +97,8 @@ void render_cache_reset(RenderCache *c)
     grid_free(c);
     free(c->reach);
     c->reach = NULL;
+    render_cells_free(c->cells);
+    c->cells = NULL;
     c->heap = NULL;
     c->layout = NULL;
 }
@@ -222,6 +225,32 @@ static int grid_build(RenderCache *c, const Layout *l)
     return 0;
 }
 
+/* The grid up to date for l: 0, or -1 on OOM. */
+static int grid_ready(RenderCache *c, const Layout *l)
+{
+    if (!c->built || c->layout != l || c->version != layout_version(l))
+        return grid_build(c, l);
+    return 0;
+}
+
+int render_cache_grid(RenderCache *c, const Layout *l, float *x0, float *y0, float *size, int *gw,
+                      int *gh)
+{
+    if (grid_ready(c, l) < 0)
+        return -1;
+    *x0 = c->x0;
+    *y0 = c->y0;
+    *size = c->cell;
+    *gw = c->gw;
+    *gh = c->gh;
+    return 0;
+}
+
+RenderCells **render_cache_cells(RenderCache *c)
+{
+    return &c->cells;
+}
+
 static int cmp_id(const void *a, const void *b)
 {
     GcId x = *(const GcId *)a, y = *(const GcId *)b;
@@ -243,9 +272,8 @@ int render_cache_add(RenderCache *c, GcId id)
 static int query_begin(RenderCache *c, const Layout *l)
 {
     c->nhits = 0;
-    if (!c->built || c->layout != l || c->version != layout_version(l))
-        if (grid_build(c, l) < 0)
-            return -1;
+    if (grid_ready(c, l) < 0)
+        return -1;
     if (++c->query == 0) { /* wrapped: every stamp is stale again */
         memset(c->stamp, 0, ((size_t)c->nids + 1) * sizeof *c->stamp);
         c->query = 1;

@@ -32,8 +32,8 @@ typedef struct CardGeo {
 /* Lists and tuples per frame whose cells may name their objects. */
 #define NAMED_MAX 8
 
-#define AGG_KINDS 7 /* agg_kind's counts: generations 0-2, permanent, untracked, a list, freed */
-#define AGG_FREED 6 /* agg_kind of this statement's ghosts */
+#define AGG_KINDS RENDER_AGG_KINDS /* render_agg_kind's counts */
+#define AGG_FREED RENDER_AGG_FREED /* render_agg_kind of this statement's ghosts */
 
 typedef struct HeapCtx {
     Scene *s;
@@ -54,6 +54,13 @@ typedef struct HeapCtx {
     const uint8_t *reach; /* gc_reachable by id (unreachable objects are counted), or NULL */
     struct AggBlock *agg;
     int32_t *agg_of; /* by id: 1 + the block, 0: not in view */
+    /* the blocks summed from the render cache's cells (agg_from_cells):
+     * cells->block says each cell's block, and agg_of only the blocks of
+     * the cards counted one by one, whose ids are agg_ids (heap_free
+     * zeroes them) */
+    RenderCells *cells;
+    GcId *agg_ids;
+    int nagg_ids, capagg_ids;
     int64_t agg_count[AGG_KINDS], agg_refs;
     float labels[32][4]; /* the counts drawn on the summarised arrows (AGG_ARROWS) */
     int nlabels;
@@ -102,20 +109,18 @@ typedef struct HeapCtx {
 #define AGG_ARROWS  32
 
 /* One block of the crowded overview: what its cards are, by generation
- * (agg_kind) and by type; a click on it zooms into it (RENDER_HIT_BLOCK). */
-typedef struct AggType {
-    int kind, cls;
-    GcId example; /* for its type name */
-    uint32_t n;
-} AggType;
+ * (render_agg_kind) and by type; a click on it zooms into it
+ * (RENDER_HIT_BLOCK).  Every type is kept (the block names the
+ * AGG_TYPES most numerous, the least example first among equals, and
+ * counts the rest as other types). */
+typedef RenderCellType AggType;
 
 typedef struct AggBlock {
-    uint32_t gen[AGG_KINDS]; /* objects by agg_kind */
+    uint32_t gen[AGG_KINDS]; /* objects by render_agg_kind */
     uint32_t total, inside;  /* objects; references between two of them */
     uint32_t unreach;        /* alive objects no root reaches (garbage to collect) */
-    int ntypes;
-    AggType type[AGG_TYPES];
-    uint32_t other_types; /* objects of the types beyond AGG_TYPES */
+    int ntypes, captypes;
+    AggType *type;
 } AggBlock;
 
 /* Arrows routed around cards in one frame, at most: beyond, in a crowd of
@@ -466,55 +471,69 @@ static void draw_card_overview(HeapCtx *c, GcId id, const GcObject *o, int hot, 
     render_hit(s->l, RENDER_HIT_CARD, id, bx, by, bw, bh);
 }
 
-/* Which of the AGG_KINDS counts an object falls in: a generation (0-2),
- * permanent, untracked, a collector's list, freed (a ghost of this
- * statement). */
-static int agg_kind(const GcObject *o)
+/* The block of a card's centre (screen, cx and cy from the heap area's
+ * corner): a card beyond the grid's edge is counted in the edge's block. */
+static int agg_block_at(const HeapCtx *c, float cx, float cy)
 {
-    if (o->state == GC_STATE_FREED)
-        return AGG_FREED;
-    switch (o->list) {
-    case GC_LIST_GEN0:
+    const Scene *s = c->s;
+    int ix = (int)floorf(cx * (float)c->agg_w / s->rg.heap_w),
+        iy = (int)floorf(cy * (float)c->agg_h / c->agg_gh);
+    ix = ix < 0 ? 0 : ix >= c->agg_w ? c->agg_w - 1 : ix;
+    iy = iy < 0 ? 0 : iy >= c->agg_h ? c->agg_h - 1 : iy;
+    return iy * c->agg_w + ix;
+}
+
+/* n objects of a type into block b (the least example kept). */
+static int agg_type_add(AggBlock *b, const AggType *ty)
+{
+    int t;
+    for (t = 0; t < b->ntypes; t++)
+        if (b->type[t].kind == ty->kind && b->type[t].cls == ty->cls)
+            break;
+    if (t < b->ntypes) {
+        b->type[t].n += ty->n;
+        b->type[t].example = ty->example < b->type[t].example ? ty->example : b->type[t].example;
         return 0;
-    case GC_LIST_GEN1:
-        return 1;
-    case GC_LIST_GEN2:
-        return 2;
-    case GC_LIST_PERMANENT:
-        return 3;
-    case GC_LIST_NONE:
-        return 4;
-    default:
-        return 5;
     }
+    if (b->ntypes == b->captypes) {
+        int cap = b->captypes ? 2 * b->captypes : 8;
+        AggType *m = realloc(b->type, (size_t)cap * sizeof *m);
+        if (!m)
+            return -1;
+        b->type = m;
+        b->captypes = cap;
+    }
+    b->type[b->ntypes++] = *ty;
+    return 0;
 }
 
 static void agg_add(HeapCtx *c, GcId id, const CardGeo *g, const GcObject *o)
 {
     const Scene *s = c->s;
-    float cx = g->x + g->w * 0.5f - s->rg.heap_x, cy = g->y + g->h * 0.5f - s->rg.heap_y;
-    int ix = (int)floorf(cx * (float)c->agg_w / s->rg.heap_w),
-        iy = (int)floorf(cy * (float)c->agg_h / c->agg_gh);
-    ix = ix < 0 ? 0 : ix >= c->agg_w ? c->agg_w - 1 : ix;
-    iy = iy < 0 ? 0 : iy >= c->agg_h ? c->agg_h - 1 : iy;
-    int bi = iy * c->agg_w + ix;
+    int bi = agg_block_at(c, g->x + g->w * 0.5f - s->rg.heap_x, g->y + g->h * 0.5f - s->rg.heap_y);
     AggBlock *b = &c->agg[bi];
     c->agg_of[id] = bi + 1;
-    int kd = agg_kind(o);
+    int kd = render_agg_kind(o);
     b->gen[kd]++;
     c->agg_count[kd]++;
     b->total++;
     b->unreach += c->reach && o->state == GC_STATE_ALIVE && !c->reach[id];
-    int cls = o->kind == GC_KIND_INSTANCE ? o->cls : -1, t;
-    for (t = 0; t < b->ntypes; t++)
-        if (b->type[t].kind == (int)o->kind && b->type[t].cls == cls)
-            break;
-    if (t < b->ntypes)
-        b->type[t].n++;
-    else if (b->ntypes < AGG_TYPES)
-        b->type[b->ntypes++] = (AggType){(int)o->kind, cls, id, 1};
-    else
-        b->other_types++;
+    AggType ty = {(int32_t)o->kind, o->kind == GC_KIND_INSTANCE ? (int32_t)o->cls : -1, id, 1};
+    if (agg_type_add(b, &ty) < 0)
+        s->l->oom = 1;
+}
+
+/* The block id is counted in, -1: none (not in view, or no blocks). */
+static int agg_block_of(const HeapCtx *c, GcId id)
+{
+    if (!c->aggregate || id <= 0 || id > c->s->maxid)
+        return -1;
+    if (!c->cells)
+        return c->agg_of[id] - 1;
+    if (id > c->cells->n || c->cells->home[id] < 0 || !c->cells->counted[id])
+        return -1;
+    int32_t b = c->cells->block[c->cells->home[id]];
+    return b >= 0 ? b : b == -2 ? c->agg_of[id] - 1 : -1;
 }
 
 /* The references between the objects in view, by pair of blocks (from *
@@ -553,6 +572,47 @@ static uint32_t *agg_edges(HeapCtx *c)
     return e;
 }
 
+/* One reference from block a to block b (-1: not in view). */
+static void agg_ref(HeapCtx *c, uint32_t *e, int a, int b, uint32_t n)
+{
+    int nb = c->agg_w * c->agg_h;
+    if (a < 0 || b < 0)
+        return;
+    if (a == b)
+        c->agg[a].inside += n;
+    else
+        e[(size_t)a * (size_t)nb + (size_t)b] += n;
+}
+
+/* agg_edges from the cells (agg_from_cells): a pair of cells each in one
+ * block adds its count, others their references one by one. */
+static uint32_t *agg_edges_cells(HeapCtx *c)
+{
+    const RenderCells *rc = c->cells;
+    int nb = c->agg_w * c->agg_h;
+    uint32_t *e = calloc((size_t)nb * (size_t)nb, sizeof *e);
+    if (!e)
+        return NULL;
+    for (int32_t ci = 0; ci < rc->gw * rc->gh; ci++) {
+        int32_t ba = rc->block[ci];
+        const RenderCell *cell = &rc->cell[ci];
+        for (int32_t p = cell->p0; ba != -1 && p < cell->p0 + cell->np; p++) {
+            const RenderCellPair *pr = &rc->pairs[p];
+            int32_t bb = rc->block[pr->to];
+            if (bb == -1)
+                continue;
+            if (ba >= 0 && bb >= 0) {
+                agg_ref(c, e, ba, bb, pr->n);
+                continue;
+            }
+            for (int32_t r = pr->r0; r < pr->r0 + (int32_t)pr->n; r++)
+                agg_ref(c, e, ba >= 0 ? ba : c->agg_of[rc->refs[r][0]] - 1,
+                        bb >= 0 ? bb : c->agg_of[rc->refs[r][1]] - 1, 1);
+        }
+    }
+    return e;
+}
+
 void render_thousands(char *buf, size_t n, int64_t v)
 {
     gc_thousands(buf, n, v);
@@ -577,6 +637,14 @@ static void agg_cell(const HeapCtx *c, int bi, float cell[4], float box[4])
     box[3] = ch - top - in;
 }
 
+static int cmp_type(const void *a, const void *b)
+{
+    const AggType *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n < y->n ? 1 : -1;
+    return (x->example > y->example) - (x->example < y->example);
+}
+
 /* One block: its types with their counts (the most numerous first), how
  * many of its objects are unreachable or were freed in this statement
  * (outlined dashed or dotted as their cards are when all are), a bar
@@ -598,22 +666,19 @@ static void agg_block(HeapCtx *c, int bi)
     outline_style(t, freed == b->total, 0, b->unreach == b->total, 0, 0, sc(s, 0.8f), &oc, &ow,
                   &dash);
     render_frame(s->l, x, y, w, h, r, ow, dash, oc);
-    /* types, most numerous first */
-    int order[AGG_TYPES];
-    for (int i = 0; i < b->ntypes; i++)
-        order[i] = i;
-    for (int i = 1; i < b->ntypes; i++)
-        for (int j = i; j > 0 && b->type[order[j]].n > b->type[order[j - 1]].n; j--) {
-            int tmp = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = tmp;
-        }
+    /* types, most numerous first (the least example first among equals:
+     * the first met in id order); those beyond AGG_TYPES as others */
+    if (b->ntypes > 1)
+        qsort(b->type, (size_t)b->ntypes, sizeof *b->type, cmp_type);
+    uint32_t other_types = 0;
+    for (int i = AGG_TYPES; i < b->ntypes; i++)
+        other_types += b->type[i].n;
     int px = spx(s, 14), px2 = spx(s, 12);
     float ly = y + pad, lh = (float)px * 1.35f, lh2 = (float)px2 * 1.35f;
     char buf[160], num[32], fit[160];
     int rows = (int)((h - pad * 2 - sc(s, 12) - lh2) / lh2) - state;
-    for (int i = 0; i < b->ntypes && (i == 0 || i < rows); i++) {
-        const AggType *ty = &b->type[order[i]];
+    for (int i = 0; i < b->ntypes && i < AGG_TYPES && (i == 0 || i < rows); i++) {
+        const AggType *ty = &b->type[i];
         render_thousands(num, sizeof num, (int64_t)ty->n);
         snprintf(buf, sizeof buf, "%s \xC3\x97 %s", gc_type_name(s->h, ty->example), num);
         int big = i == 0;
@@ -623,8 +688,8 @@ static void agg_block(HeapCtx *c, int bi)
                                w - 2 * pad, fit, sizeof fit));
         ly += big ? lh : lh2;
     }
-    if (b->other_types) {
-        render_thousands(num, sizeof num, (int64_t)b->other_types);
+    if (other_types) {
+        render_thousands(num, sizeof num, (int64_t)other_types);
         snprintf(buf, sizeof buf, "+ %s of other types", num);
         if (ly + lh2 < y + h - pad - sc(s, 12) - lh2 * (state ? 2 : 1)) {
             render_text(s->l, x + pad, ly, RENDER_FONT_SANS, px2, RENDER_ALIGN_LEFT, t->text_faint,
@@ -771,7 +836,7 @@ static void agg_draw(HeapCtx *c)
     Scene *s = c->s;
     const RenderTheme *t = s->t;
     int nb = c->agg_w * c->agg_h;
-    uint32_t *e = agg_edges(c);
+    uint32_t *e = c->cells ? agg_edges_cells(c) : agg_edges(c);
     if (!e)
         s->l->oom = 1;
     int drawn = 0, pairs = 0;
@@ -886,10 +951,12 @@ typedef struct CardPaint {
 /* The card's geometry in c->geo[id] (kept for arrows even when it is not
  * drawn).  Returns 0 when nothing more is drawn: invisible, a slide's cut
  * ghost, out of view, or counted in a block of the aggregate view. */
-static int card_geo(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy, float *sx,
-                    float *sy)
+/* The card's body on screen (g's x, y, w, h and k), its top-left corner
+ * with the tag strip (*sx, *sy), and its height with the strip (*sh);
+ * whether it is in the heap area's view (else culled). */
+static int card_screen(const Scene *s, GcId id, const GcObject *o, float wx, float wy, CardGeo *g,
+                       float *sx, float *sy, float *sh)
 {
-    Scene *s = c->s;
     float k = zk(s);
     float ww, wh;
     /* a freed card's ghost is its outline and title: the same height for
@@ -901,14 +968,25 @@ static int card_geo(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy, 
     *sx = x;
     *sy = y;
     float w = ww * k, h = wh * k;
-    CardGeo *g = &c->geo[id];
-    float cw = layout_cell_w(s->layout, id);
-    g->cw = cw;
+    *sh = h;
     g->x = x;
     g->y = y + LAYOUT_TAG_H * k;
     g->w = w;
     g->h = h - LAYOUT_TAG_H * k;
     g->k = k;
+    return !(x > s->rg.heap_x + s->rg.heap_w || x + w < s->rg.heap_x ||
+             y > s->rg.heap_y + s->rg.heap_h + 30 * k || y + h < s->rg.heap_y);
+}
+
+static int card_geo(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy, float *sx,
+                    float *sy)
+{
+    Scene *s = c->s;
+    CardGeo *g = &c->geo[id];
+    float h;
+    int in_view = card_screen(s, id, o, wx, wy, g, sx, sy, &h);
+    float x = *sx, y = *sy, w = g->w;
+    g->cw = layout_cell_w(s->layout, id);
     g->alpha = card_alpha(c, o);
     g->bottom = g->y + g->h;
     g->tag_l = x;
@@ -931,9 +1009,7 @@ static int card_geo(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy, 
             return 0;
     }
     g->drawn = 1;
-    /* culling */
-    if (x > s->rg.heap_x + s->rg.heap_w || x + w < s->rg.heap_x ||
-        y > s->rg.heap_y + s->rg.heap_h + 30 * k || y + h < s->rg.heap_y)
+    if (!in_view) /* culled */
         return 0;
     if (c->aggregate) {
         agg_add(c, id, g, o);
@@ -1931,7 +2007,7 @@ static void root_arrows(HeapCtx *c)
         GcId id = s->root_id[i];
         if (!render_card_anchor(s, id, &tx, &ty))
             continue;
-        int bi = c->aggregate && id > 0 && id <= s->maxid ? c->agg_of[id] - 1 : -1;
+        int bi = agg_block_of(c, id);
         if (bi >= 0) {
             /* blocks of counts: to the left edge of the block the card is in */
             float cell[4], box[4];
@@ -2353,7 +2429,12 @@ static void named_notes(HeapCtx *c)
 static void heap_free(HeapCtx *c)
 {
     route_index_free(&c->ix);
+    for (int bi = 0; c->agg && bi < c->agg_w * c->agg_h; bi++)
+        free(c->agg[bi].type);
     free(c->agg);
+    for (int i = 0; c->agg_of && i < c->nagg_ids; i++)
+        c->agg_of[c->agg_ids[i]] = 0;
+    free(c->agg_ids);
     free(c->obs);
     if (c->scratch) {
         /* the frame wrote only its candidates' entries (and was's) */
@@ -2399,6 +2480,182 @@ static void agg_start(HeapCtx *c)
     c->aggregate = c->agg != NULL && c->agg_of != NULL;
 }
 
+/* The view and the blocks' borders in world units, for the cells, each
+ * widened or narrowed by a margin that holds the float rounding of
+ * card_screen (a few units in the last place of world coordinates up to
+ * 2^21, and of screen ones, times the zoom): a cell's box inside `in` has
+ * every card in view (culled by none, counted by crowded), beyond `out`
+ * none; centres on one side of every border are in one block. */
+typedef struct CellView {
+    float in[4], out[4];                /* x0, y0, x1, y1 */
+    float bx[AGG_MAX_W], by[AGG_MAX_H]; /* left (top) edges of the block columns (rows) 1.. */
+    float e;
+} CellView;
+
+static void cell_view(const HeapCtx *c, CellView *v)
+{
+    const Scene *s = c->s;
+    float k = zk(s), e = 0.5f + 0.02f / k, x0 = s->v->pan_x, y0 = s->v->pan_y;
+    float x1 = x0 + s->rg.heap_w / k, y1 = y0 + s->rg.heap_h / k;
+    v->e = e;
+    v->in[0] = x0 + e, v->in[1] = y0 + e, v->in[2] = x1 - e, v->in[3] = y1 - e;
+    v->out[0] = x0 - e, v->out[1] = y0 - e, v->out[2] = x1 + e, v->out[3] = y1 + 30 + e;
+    for (int j = 1; j < c->agg_w; j++)
+        v->bx[j] = x0 + (float)j * s->rg.heap_w / (float)c->agg_w / k;
+    for (int j = 1; j < c->agg_h; j++)
+        v->by[j] = y0 + (float)j * c->agg_gh / (float)c->agg_h / k;
+}
+
+/* Where a cell's cards are (its RenderCell box): -1 every one out of
+ * view, 1 every one in it, 0 some or unsure. */
+static int cell_in_view(const CellView *v, const float box[4])
+{
+    if (box[0] > v->out[2] || box[2] < v->out[0] || box[1] > v->out[3] || box[3] < v->out[1])
+        return -1;
+    return box[0] >= v->in[0] && box[2] <= v->in[2] && box[1] >= v->in[1] && box[3] <= v->in[3];
+}
+
+/* The block column (or row) of world x (y) among the n borders at b[1..],
+ * or -1 when lo and hi fall on two sides of one. */
+static int cell_band(const float *b, int n, float lo, float hi)
+{
+    int i = 0, j = 0;
+    for (int t = 1; t < n; t++) {
+        i += b[t] <= lo;
+        j += b[t] <= hi;
+    }
+    return i == j ? i : -1;
+}
+
+/* One card of a cell at the view's edge or across blocks, counted as
+ * draw_card counts it (card_geo, agg_add), and its value references. */
+static void agg_card(HeapCtx *c, GcId id)
+{
+    Scene *s = c->s;
+    const GcObject *o = gc_object(s->h, id);
+    float wx, wy, sx, sy, sh;
+    CardGeo g;
+    if (!o || layout_get(s->layout, id, &wx, &wy) < 0 || card_alpha(c, o) <= 0 ||
+        !card_screen(s, id, o, wx, wy, &g, &sx, &sy, &sh))
+        return;
+    if (GC_VEC_ROOM(c->agg_ids, c->nagg_ids, c->capagg_ids, 256, realloc) < 0) {
+        s->l->oom = 1;
+        return;
+    }
+    c->agg_ids[c->nagg_ids++] = id;
+    agg_add(c, id, &g, o);
+    uint32_t ns = o->state != GC_STATE_ALIVE || o->kind == GC_KIND_WEAKREF ? 0 : gc_nslots(o);
+    for (uint32_t i = 0; i < ns; i++)
+        c->agg_refs += GC_VAL_IS_OBJ(gc_slot(o, i).val);
+}
+
+/* A cell whose cards are all in view and whose centres are all in one
+ * block: its sums into that block. */
+static void agg_cell_sum(HeapCtx *c, const RenderCells *rc, const RenderCell *cell, int bi)
+{
+    AggBlock *b = &c->agg[bi];
+    for (int k = 0; k < AGG_KINDS; k++) {
+        b->gen[k] += cell->gen[k];
+        c->agg_count[k] += cell->gen[k];
+    }
+    b->total += cell->total;
+    b->unreach += c->reach ? cell->unreach : 0;
+    c->agg_refs += cell->nval;
+    for (int32_t t = cell->t0; t < cell->t0 + cell->nt; t++)
+        if (agg_type_add(b, &rc->types[t]) < 0)
+            c->s->l->oom = 1;
+}
+
+/* Each cell in view into its block (cells->block), or card by card. */
+static void agg_cells_sum(HeapCtx *c, RenderCells *rc, const CellView *v, int cx0, int cx1, int cy0,
+                          int cy1)
+{
+    memset(rc->block, 0xff, (size_t)rc->gw * (size_t)rc->gh * sizeof *rc->block);
+    for (int y = cy0; y <= cy1; y++)
+        for (int x = cx0; x <= cx1; x++) {
+            int32_t ci = y * rc->gw + x;
+            const RenderCell *cell = &rc->cell[ci];
+            int in = cell->ni ? cell_in_view(v, cell->box) : -1;
+            if (in < 0 || (in && !cell->total))
+                continue;
+            /* in view: the block its centres' box is in, a margin round */
+            int ix =
+                in ? cell_band(v->bx, c->agg_w, cell->cbox[0] - v->e, cell->cbox[2] + v->e) : -1;
+            int iy = ix >= 0
+                         ? cell_band(v->by, c->agg_h, cell->cbox[1] - v->e, cell->cbox[3] + v->e)
+                         : -1;
+            if (iy >= 0) {
+                rc->block[ci] = iy * c->agg_w + ix;
+                agg_cell_sum(c, rc, cell, rc->block[ci]);
+                continue;
+            }
+            rc->block[ci] = -2;
+            for (int32_t i = cell->i0; i < cell->i0 + cell->ni; i++)
+                agg_card(c, rc->ids[i]);
+        }
+}
+
+/* The blocks view from the render cache's cells (render_cells.c) instead
+ * of card by card: when the cards every one of which is in view are
+ * already too many (crowded), the blocks are summed from the cells, and
+ * only the cards of cells at the view's edges or across two blocks are
+ * counted one by one.  A frame so costs the cells, not the cards (10^6
+ * cards after F).  1 done (c->aggregate), 0 not (the frame counts card by
+ * card: not crowded enough to tell from whole cells, a slide, a frame
+ * without the window's cache). */
+static int agg_from_cells(HeapCtx *c)
+{
+    Scene *s = c->s;
+    if (!s->v->cache || s->v->slide || !overview(s) || s->maxid <= AGG_SMALL_N)
+        return 0;
+    RenderCellsKey key;
+    memset(&key, 0, sizeof key);
+    key.h = s->h;
+    key.l = s->layout;
+    key.version = layout_version(s->layout);
+    key.cursor = s->cursor;
+    key.nevents = s->nevents;
+    key.stmt_start = c->stmt_start;
+    key.maxid = s->maxid;
+    key.beginner = s->v->beginner;
+    RenderCells *rc = render_cells_at(s->cache, s->h, s->layout, &key, render_scene_reach(s));
+    if (!rc || rc->unsure)
+        return 0;
+    /* the cells a card in view can be at home in */
+    float k = zk(s);
+    float vx0 = s->v->pan_x - rc->maxw, vy0 = s->v->pan_y - rc->maxh;
+    float vx1 = s->v->pan_x + s->rg.heap_w / k + rc->maxw,
+          vy1 = s->v->pan_y + (s->rg.heap_h + 30 * k) / k + rc->maxh;
+    int cx0 = (int)floorf((vx0 - rc->x0) / rc->size), cx1 = (int)floorf((vx1 - rc->x0) / rc->size);
+    int cy0 = (int)floorf((vy0 - rc->y0) / rc->size), cy1 = (int)floorf((vy1 - rc->y0) / rc->size);
+    cx0 = cx0 < 0 ? 0 : cx0;
+    cy0 = cy0 < 0 ? 0 : cy0;
+    cx1 = cx1 >= rc->gw ? rc->gw - 1 : cx1;
+    cy1 = cy1 >= rc->gh ? rc->gh - 1 : cy1;
+    /* crowded for sure: the cards of the cells wholly in view are enough */
+    int64_t sure = 0, limit = s->v->zoom < AGG_ZOOM ? AGG_FEW : AGG_LIMIT;
+    CellView v;
+    cell_view(c, &v);
+    for (int y = cy0; y <= cy1 && sure <= limit; y++)
+        for (int x = cx0; x <= cx1; x++) {
+            const RenderCell *cell = &rc->cell[y * rc->gw + x];
+            if (cell->ni && cell_in_view(&v, cell->box) > 0)
+                sure += cell->crowd;
+        }
+    if (sure <= limit)
+        return 0;
+    agg_start(c);
+    if (!c->aggregate) {
+        free(c->agg);
+        c->agg = NULL;
+        return 0;
+    }
+    cell_view(c, &v); /* with the blocks' borders */
+    c->cells = rc;
+    agg_cells_sum(c, rc, &v, cx0, cx1, cy0, cy1);
+    return 1;
+}
+
 void render_heap(Scene *s)
 {
     if (!s->layout)
@@ -2417,7 +2674,8 @@ void render_heap(Scene *s)
     c.stmt_start = s->tl ? gc_index_stmt_at(s->tl, s->ev) : -1;
     if (c.stmt_start < 0)
         c.stmt_start = 0;
-    if (!c.geo || !c.obs_of || near_cards(&c) < 0) {
+    int cells = c.geo && c.obs_of ? agg_from_cells(&c) : 0;
+    if (!c.geo || !c.obs_of || (!cells && near_cards(&c) < 0)) {
         s->l->oom = 1;
         heap_free(&c);
         return;
@@ -2425,7 +2683,7 @@ void render_heap(Scene *s)
     if (s->v->slide)
         c.nsubject = render_subjects(s->h, s->p, s->v->gran, c.subject, 16);
     render_clip(s->l, s->rg.heap_x, s->rg.heap_y, s->rg.heap_w, s->rg.heap_h);
-    if (crowded(&c))
+    if (!cells && crowded(&c))
         agg_start(&c);
     if (!c.aggregate && near_targets(&c) < 0)
         s->l->oom = 1;

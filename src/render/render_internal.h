@@ -203,6 +203,104 @@ const GcId *render_cache_ids(RenderCache *c, int *n);
  * on OOM. */
 const uint8_t *render_cache_reach(RenderCache *c, const struct GcHeap *h);
 
+/* ---- the blocks view's counts per grid cell (render_cells.c) ------------------ */
+
+/* Which of RENDER_AGG_KINDS counts an object falls in: a generation (0-2),
+ * permanent, untracked, a collector's list, freed (a ghost of this
+ * statement: RENDER_AGG_FREED). */
+#define RENDER_AGG_KINDS 7
+#define RENDER_AGG_FREED 6
+static inline int render_agg_kind(const GcObject *o)
+{
+    if (o->state == GC_STATE_FREED)
+        return RENDER_AGG_FREED;
+    switch (o->list) {
+    case GC_LIST_GEN0:
+        return 0;
+    case GC_LIST_GEN1:
+        return 1;
+    case GC_LIST_GEN2:
+        return 2;
+    case GC_LIST_PERMANENT:
+        return 3;
+    case GC_LIST_NONE:
+        return 4;
+    default:
+        return 5;
+    }
+}
+
+/* What the cells were computed for (compared whole: zero it first). */
+typedef struct RenderCellsKey {
+    const struct GcHeap *h;
+    const Layout *l;
+    uint32_t version; /* layout_version */
+    int32_t cursor, nevents, stmt_start;
+    GcId maxid;
+    int beginner;
+} RenderCellsKey;
+
+typedef struct RenderCellType {
+    int32_t kind, cls; /* cls: instances' class, else -1 */
+    GcId example;      /* the least id of the type: for its name */
+    uint32_t n;
+} RenderCellType;
+
+/* The cards at home in one cell (their centre in it). */
+typedef struct RenderCell {
+    uint32_t gen[RENDER_AGG_KINDS]; /* drawn cards by render_agg_kind */
+    uint32_t total;                 /* cards drawn at this step */
+    uint32_t unreach;               /* alive ones no root reaches */
+    uint32_t nval;                  /* object references in their alive cards' values */
+    uint32_t crowd;                 /* cards crowded() counts (also those not drawn) */
+    float box[4];   /* world x0, y0, x1, y1: every one of its cards' boxes (ni > 0) */
+    float cbox[4];  /* the same of its drawn cards' centres (total > 0) */
+    int32_t i0, ni; /* its cards (also those not drawn), ascending: ids[i0 .. i0 + ni) */
+    int32_t t0, nt; /* its drawn cards' types: types[t0 .. t0 + nt) */
+    int32_t p0, np; /* references from its drawn cards by target cell: pairs[p0 .. p0 + np) */
+} RenderCell;
+
+typedef struct RenderCellPair {
+    int32_t to; /* the targets' home cell */
+    uint32_t n; /* references: refs[r0 .. r0 + n) */
+    int32_t r0;
+} RenderCellPair;
+
+typedef struct RenderCells {
+    RenderCellsKey key;
+    float x0, y0, size; /* the grid's (render_cache_grid) */
+    int gw, gh;
+    GcId n;           /* ids 1..n */
+    int unsure;       /* a card would fade in (card_alpha): count card by card */
+    float maxw, maxh; /* world: the widest and the highest card (a card in view is at home
+                         at most that far out of it) */
+    RenderCell *cell;
+    int32_t *home;    /* by id: its cell, -1: none */
+    uint8_t *counted; /* by id: drawn at this step (not a beginner's hidden temporary) */
+    GcId *ids;
+    RenderCellType *types;
+    int32_t ntypes;
+    RenderCellPair *pairs;
+    int32_t npairs, cappairs;
+    GcId (*refs)[2]; /* source, target */
+    int32_t nrefs;
+    int32_t
+        *block; /* by cell, a frame's own: its block, or -1 out of view, -2 counted card by card */
+} RenderCells;
+
+/* The cells at key (computed again when key differs from the last one
+ * asked); reach is gc_reachable at the cursor (NULL: none unreachable).
+ * NULL on OOM. */
+RenderCells *render_cells_at(RenderCache *rc, const struct GcHeap *h, const Layout *l,
+                             const RenderCellsKey *k, const uint8_t *reach);
+void render_cells_free(RenderCells *c);
+/* The cache's cells (render_cells_at's), freed with it. */
+RenderCells **render_cache_cells(RenderCache *c);
+/* The grid of the cards' places, built for l when needed: its origin,
+ * cell size and cells across and down.  -1 on OOM. */
+int render_cache_grid(RenderCache *c, const Layout *l, float *x0, float *y0, float *size, int *gw,
+                      int *gh);
+
 /* The teacher's caption for the frame shown: the statement's "say", or,
  * during a collection the statement runs, its caption for that phase when
  * the scenario gives one ("say" keyed by phase).  NULL if none. */

@@ -18,6 +18,7 @@
 #include <ctype.h>
 
 #include "app_window_internal.h"
+#include "render_internal.h"
 #include "record.h"
 
 #ifndef GCVIZ_TEST_DATA
@@ -4242,6 +4243,146 @@ static void t_crowd_states(void)
     remove("crowd_states.json");
 }
 
+/* A copy of a display list's commands, points, texts and hit regions. */
+static void list_copy(const RenderList *from, RenderList *to)
+{
+    to->ncmds = from->ncmds;
+    to->npts = from->npts;
+    to->nchars = from->nchars;
+    to->nhits = from->nhits;
+    to->cmds = malloc(((size_t)from->ncmds + 1) * sizeof *to->cmds);
+    to->pts = malloc(((size_t)from->npts + 1) * sizeof *to->pts);
+    to->chars = malloc((size_t)from->nchars + 1);
+    to->hits = malloc(((size_t)from->nhits + 1) * sizeof *to->hits);
+    if (to->cmds)
+        memcpy(to->cmds, from->cmds, (size_t)from->ncmds * sizeof *to->cmds);
+    if (to->pts)
+        memcpy(to->pts, from->pts, (size_t)from->npts * sizeof *to->pts);
+    if (to->chars)
+        memcpy(to->chars, from->chars, (size_t)from->nchars);
+    if (to->hits)
+        memcpy(to->hits, from->hits, (size_t)from->nhits * sizeof *to->hits);
+}
+
+static int list_same(const RenderList *a, const RenderList *b)
+{
+    return a->ncmds == b->ncmds && a->npts == b->npts && a->nchars == b->nchars &&
+           a->nhits == b->nhits && a->cmds && a->pts && a->chars && a->hits &&
+           memcmp(a->cmds, b->cmds, (size_t)a->ncmds * sizeof *a->cmds) == 0 &&
+           memcmp(a->pts, b->pts, (size_t)a->npts * sizeof *a->pts) == 0 &&
+           memcmp(a->chars, b->chars, (size_t)a->nchars) == 0 &&
+           memcmp(a->hits, b->hits, (size_t)a->nhits * sizeof *a->hits) == 0;
+}
+
+static void list_copy_free(RenderList *l)
+{
+    free(l->cmds);
+    free(l->pts);
+    free(l->chars);
+    free(l->hits);
+}
+
+/* The number N of the text "N objects in view in ..." (-1: none). */
+static long objects_in_view(const RenderList *l)
+{
+    for (int32_t i = 0; i < l->ncmds; i++) {
+        if (l->cmds[i].kind != RENDER_CMD_TEXT)
+            continue;
+        const char *t = render_cmd_text(l, &l->cmds[i]);
+        if (!strstr(t, " objects in view in "))
+            continue;
+        long n = 0;
+        for (; *t && *t != ' '; t++)
+            if (*t >= '0' && *t <= '9')
+                n = n * 10 + (*t - '0');
+        return n;
+    }
+    return -1;
+}
+
+/* The cards the blocks view counts at the cursor with the whole heap in
+ * view: alive ones and this statement's ghosts, with a place. */
+static long cards_now(Target *t)
+{
+    const GcHeap *h = t->w->heap;
+    int32_t ev = gc_cursor(h) - 1, start = gc_index_stmt_at(&t->w->tl, ev);
+    long n = 0;
+    for (GcId id = 1; id <= gc_max_id(h); id++) {
+        const GcObject *o = gc_object(h, id);
+        float x, y;
+        if (o && layout_get(t->w->layout, id, &x, &y) == 0 &&
+            (o->state == GC_STATE_ALIVE ||
+             (o->state == GC_STATE_FREED && gc_died(h, id) >= (start < 0 ? 0 : start))))
+            n++;
+    }
+    return n;
+}
+
+/* The blocks view summed from the render cache's cells (agg_from_cells)
+ * draws exactly what counting card by card draws (a frame without the
+ * window's cache): every count, type, state line, arrow and hit region,
+ * at views that hold the whole heap, cut through it or sit on a few
+ * cards, at steps and jumps back and forth (the cells are computed again
+ * at each cursor, kept while it stays); and with the whole heap in view
+ * it counts every card alive and every ghost of the statement. */
+static void t_blocks_cells(void)
+{
+    Target t;
+    if (open_zoomed_out(&t, "blocks_cells.json",
+                        "{\"title\": \"blocks cells\", \"classes\": {\"Node\": {}, \"Leaf\": {}}, "
+                        "\"steps\": [\"gc.disable()\", \"keep = []\", {\"for\": \"i in range(1500)\", "
+                        "\"body\": [\"a = Node()\", \"b = Leaf()\", \"a.peer = b\", \"b.peer = a\", "
+                        "\"keep.append(a)\"]}, {\"for\": \"i in range(1200)\", \"body\": [\"c = Node()\", "
+                        "\"c.me = c\", \"d = {'k': c}\"]}, \"del a, b, c, d\", \"keep = None\", "
+                        "\"gc.collect()\"]}\n",
+                        1280, 720) < 0)
+        return;
+    int32_t nev = gc_event_count(t.w->heap);
+    /* jumps back and forth, then the last stops */
+    const int32_t at[] = {nev, nev * 5 / 7, nev * 3 / 7, nev * 6 / 7, nev / 2, nev - 1, nev * 4 / 7, nev};
+    const float views[][3] = {{0.02f, -100, -100}, {0.06f, 4000, 2000}, {0.04f, -3000, 6000},
+                              {0.3f, 2000, 1500}};
+    int blocks = 0, compared = 0;
+    for (size_t i = 0; i < sizeof at / sizeof at[0]; i++) {
+        app_win_seek(t.w, at[i], 0);
+        for (size_t v = 0; v < sizeof views / sizeof views[0]; v++)
+            for (int again = 0; again < 2; again++) { /* a new cursor, then the same */
+                t.w->view.zoom = views[v][0];
+                t.w->view.pan_x = views[v][1] + (float)again * 37;
+                t.w->view.pan_y = views[v][2];
+                CHECK(draw(&t) == 0, "draw");
+                RenderList fast, slow;
+                list_copy(&t.w->list, &fast);
+                long n = objects_in_view(&fast);
+                RenderCells *cells = *render_cache_cells(t.w->cache);
+                RenderCache *keep = t.w->cache;
+                t.w->cache = NULL; /* a frame of its own: card by card */
+                CHECK(draw(&t) == 0, "draw");
+                t.w->cache = keep;
+                list_copy(&t.w->list, &slow);
+                CHECK(list_same(&fast, &slow),
+                      "cursor %d, zoom %.2f pan %.0f %.0f: the blocks from the cells differ from "
+                      "those counted card by card (%d and %d commands)",
+                      (int)at[i], (double)views[v][0], (double)t.w->view.pan_x,
+                      (double)views[v][2], (int)fast.ncmds, (int)slow.ncmds);
+                compared++;
+                if (n >= 0) {
+                    blocks++;
+                    CHECK(cells && cells->key.cursor == gc_cursor(t.w->heap),
+                          "a blocks view not summed from the cells at cursor %d", (int)at[i]);
+                }
+                if (n >= 0 && v == 0)
+                    CHECK(n == cards_now(&t), "cursor %d: %ld objects in view, %ld cards",
+                          (int)at[i], n, cards_now(&t));
+                list_copy_free(&fast);
+                list_copy_free(&slow);
+            }
+    }
+    CHECK(blocks >= 30, "only %d of %d frames were blocks", blocks, compared);
+    target_close(&t);
+    remove("blocks_cells.json");
+}
+
 /* Whether the text is a count only ("8,073"): the label of a summarised
  * arrow in the blocks view. */
 static int is_count(const char *t)
@@ -4325,7 +4466,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states}, {"blocks_cells", t_blocks_cells},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
