@@ -355,6 +355,16 @@ static void run_move(GcHeap *h, GcListId from, GcListId to, GcId first, GcId las
     gc__list_link_run(h, to, first, last, n);
 }
 
+/* An object moved to unreachable that may give handle_weakrefs or
+ * finalize_garbage work: a weakref, one with weakrefs to it, one whose
+ * __del__ has not run. */
+static inline int gives_work(const GcHeap *h, GcId id, const GcObject *o)
+{
+    return gc__wr_head(h, id) || o->kind == GC_KIND_WEAKREF ||
+           (o->kind == GC_KIND_INSTANCE && !(o->flags & GC_F_FINALIZED) &&
+            h->classes[o->cls].has_del);
+}
+
 /* move_unreachable in a lean run: the same end state, but the objects
  * found unreachable one after the other in young move to unreachable as
  * one run (run_move) when the scan meets a reachable object or the end,
@@ -366,16 +376,6 @@ static void run_move(GcHeap *h, GcListId from, GcListId to, GcId first, GcId las
  * returns whether one of the objects it moved there may give
  * handle_weakrefs or finalize_garbage work (a weakref in the set or to
  * it, a __del__ not run yet). */
-/* An object moved to unreachable that may give handle_weakrefs or
- * finalize_garbage work: a weakref, one with weakrefs to it, one whose
- * __del__ has not run. */
-static inline int gives_work(const GcHeap *h, GcId id, const GcObject *o)
-{
-    return gc__wr_head(h, id) || o->kind == GC_KIND_WEAKREF ||
-           (o->kind == GC_KIND_INSTANCE && !(o->flags & GC_F_FINALIZED) &&
-            h->classes[o->cls].has_del);
-}
-
 static int move_unreachable_lean(GcHeap *h, GcListId young, GcListId unreachable, int all)
 {
     uint8_t utag = h->lcur[unreachable];
