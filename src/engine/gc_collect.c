@@ -432,12 +432,13 @@ static int move_unreachable_lean(GcHeap *h, GcListId young, GcListId unreachable
  * down once set, so each object of the set counts once, at most). */
 static inline int64_t subtract_one(const uint8_t *ltag, GcListId l, GcObject *t)
 {
-    if (t->flags & GC_F_COLLECTING)
+    uint64_t w = t->hdr;
+    if (w & GC_HDR_FLAG(GC_F_COLLECTING))
         return --t->gc_refs == 0;
     if (ltag[t->list] != l)
         return 0;
     t->gc_refs = t->refcnt - 1;
-    t->flags |= GC_F_COLLECTING;
+    t->hdr = w | GC_HDR_FLAG(GC_F_COLLECTING);
     return t->gc_refs <= 0;
 }
 
@@ -460,22 +461,24 @@ static int64_t update_subtract_refs_unrecorded(GcHeap *h, GcListId l)
     uint8_t tag = h->lcur[l];
     GcObject *objs = h->objs;
     int64_t zero = 0;
+    const uint64_t weakref = gc__hdr_put(GC_HDR_KIND, GC_KIND_WEAKREF);
     for (GcId id = (GcId)h->g[GF_LFIRST(l)]; id;) {
         GcObject *o = &objs[id];
-        id = o->next;
+        uint64_t w = o->hdr; /* read and written whole (see GC_HDR_MASK) */
+        id = (GcId)gc__hdr_get(w, GC_HDR_NEXT);
         o->list = tag; /* lean: one tag for the set (see "list tags") */
-        if (!(o->flags & GC_F_COLLECTING)) {
+        if (!(w & GC_HDR_FLAG(GC_F_COLLECTING))) {
             o->gc_refs = o->refcnt;
-            o->flags |= GC_F_COLLECTING;
+            o->hdr = w | GC_HDR_FLAG(GC_F_COLLECTING);
             zero += o->refcnt <= 0;
         }
-        uint64_t w = o->s_.blk;
-        if ((w & 15u) < GC_BLK_VALS_TAG) { /* its one inline slot, if any */
-            if (o->nslots1 && GC_VAL_IS_OBJ(w) && o->kind != GC_KIND_WEAKREF)
-                zero += subtract_one(ltag, l, &objs[GC_VAL_ID(w)]);
+        uint64_t one = o->s_.blk;
+        if ((one & 15u) < GC_BLK_VALS_TAG) { /* its one inline slot, if any */
+            if ((w & GC_HDR_NSLOTS1) && GC_VAL_IS_OBJ(one) && (w & GC_HDR_KIND) != weakref)
+                zero += subtract_one(ltag, l, &objs[GC_VAL_ID(one)]);
             continue;
         }
-        if (o->kind == GC_KIND_WEAKREF)
+        if ((w & GC_HDR_KIND) == weakref)
             continue;
         uint32_t st, n = gc_nslots(o);
         const GcValue *v = gc__vals(o, &st);
