@@ -264,21 +264,25 @@ static float ease_out(float a)
 
 /* ---- fitting ---------------------------------------------------------------- */
 
-/* World bounding box of the cards; all = every card of the run, else the
- * ones drawn now. Returns 0 if there is none. */
+/* World bounding box of the cards; all: 1 every card of the run, 0 the
+ * ones alive now, 2 those and the ghosts of the statement's frees.
+ * Returns 0 if there is none. */
 static int cards_bounds(AppWin *w, int all, float *x0, float *y0, float *x1, float *y1)
 {
     int any = 0;
-    GcId maxid = all ? layout_max_id(w->layout) : gc_max_id(w->heap);
+    GcId maxid = all == 1 ? layout_max_id(w->layout) : gc_max_id(w->heap);
+    int32_t start = all == 2 ? gc_index_stmt_at(&w->tl, gc_cursor(w->heap) - 1) : 0;
     for (GcId id = 1; id <= maxid; id++) {
         float x, y, cw, ch;
         if (layout_get(w->layout, id, &x, &y) < 0)
             continue;
-        if (!all) {
+        if (all != 1) {
             const GcObject *o = gc_object(w->heap, id);
-            if (!o || o->state != GC_STATE_ALIVE)
+            int ghost =
+                all == 2 && o && o->state == GC_STATE_FREED && gc_died(w->heap, id) >= start;
+            if (!o || (o->state != GC_STATE_ALIVE && !ghost))
                 continue;
-            layout_card_dims(w->layout, id, o->kind, gc_nslots(o), &cw, &ch);
+            layout_card_dims(w->layout, id, o->kind, ghost ? 0 : gc_nslots(o), &cw, &ch);
         } else {
             layout_reserved(w->layout, id, &cw, &ch);
         }
@@ -301,7 +305,9 @@ enum { FIT_LOAD, FIT_NOW, FIT_RUN };
 
 static void fit_target(AppWin *w, int mode, float *zoom, float *px, float *py)
 {
-    int all = mode != FIT_NOW;
+    /* F: the cards drawn now, alive and the ghosts of the statement's
+     * frees (after gc.collect() of 10^5 objects, their blocks) */
+    int all = mode != FIT_NOW ? 1 : 2;
     RenderRegions rg;
     app_win_regions(w, &rg);
     float vw = rg.heap_w / w->scale, vh = rg.heap_h / w->scale;
@@ -1800,6 +1806,71 @@ static void open_picked(AppWin *w, int i, uint32_t now)
 
 static void to_world(const AppWin *w, float x, float y, float *wx, float *wy);
 
+/* A zoom at which a class reads cards: drawn whole with their fields
+ * (the overview style is below 0.4375, blocks of counts below 0.35 past a
+ * dozen cards in view), titles about 10 px. */
+#define DRILL_READ_ZOOM 0.6f
+
+/* Whether object id has a card the blocks count in the world box b (x0,
+ * y0, x1, y1: its header's centre inside), alive (alive) or a ghost of
+ * the statement shown (its death at or after start); its centre. */
+static int drill_card(const AppWin *w, GcId id, const float b[4], int alive, int32_t start,
+                      float *cx, float *cy)
+{
+    const GcObject *o = gc_object(w->heap, id);
+    float x, y;
+    if (!o ||
+        (alive ? o->state != GC_STATE_ALIVE
+               : o->state != GC_STATE_FREED || gc_died(w->heap, id) < start) ||
+        layout_get(w->layout, id, &x, &y) < 0)
+        return 0;
+    *cx = x + LAYOUT_CARD_W * 0.5f;
+    *cy = y + LAYOUT_TAG_H + LAYOUT_HEADER_H * 0.5f;
+    return *cx >= b[0] && *cx < b[2] && *cy >= b[1] && *cy < b[3];
+}
+
+/* Where to look in the world box b: the card nearest the mean place of
+ * the cards in it (the alive ones, else this statement's ghosts), so a
+ * zoom that shows part of b shows cards and not an empty corner of it.
+ * 0 when b holds none. */
+static int drill_focus(const AppWin *w, const float b[4], float *fx, float *fy)
+{
+    int32_t start = gc_index_stmt_at(&w->tl, gc_cursor(w->heap) - 1);
+    GcId maxid = gc_max_id(w->heap);
+    for (int alive = 1; alive >= 0; alive--) {
+        double sx = 0, sy = 0;
+        long n = 0;
+        float cx, cy;
+        for (GcId id = 1; id <= maxid; id++)
+            if (drill_card(w, id, b, alive, start, &cx, &cy)) {
+                sx += cx;
+                sy += cy;
+                n++;
+            }
+        if (!n)
+            continue;
+        float mx = (float)(sx / (double)n), my = (float)(sy / (double)n), best = -1;
+        for (GcId id = 1; id <= maxid; id++)
+            if (drill_card(w, id, b, alive, start, &cx, &cy)) {
+                float d = (cx - mx) * (cx - mx) + (cy - my) * (cy - my);
+                if (best < 0 || d < best) {
+                    best = d;
+                    *fx = cx;
+                    *fy = cy;
+                }
+            }
+        return 1;
+    }
+    return 0;
+}
+
+/* A click on a block of the overview: the view zooms to it.  When its
+ * cards are too many to read once it fills the heap area (the blocks
+ * view again, its own blocks), the first click shows it so; the next
+ * (or the first, when one more zoom like it would reach cards that can
+ * be read) zooms straight to cards that can be read (DRILL_READ_ZOOM),
+ * on those nearest the middle of the block's cards: two clicks from
+ * the whole heap (F) to cards at any size of heap. */
 void app_win_drill(AppWin *w, float x, float y, float rw, float rh, uint32_t now)
 {
     RenderRegions rg;
@@ -1812,8 +1883,14 @@ void app_win_drill(AppWin *w, float x, float y, float rw, float rh, uint32_t now
     /* the block fills the heap area, with a little room around it */
     float fx = rg.heap_w / rw, fy = rg.heap_h / rh, f = (fx < fy ? fx : fy) * 0.92f;
     float z = w->view.zoom * f;
+    float cx = (wx0 + wx1) * 0.5f, cy = (wy0 + wy1) * 0.5f;
+    if (z < DRILL_READ_ZOOM && (w->ndrill > 0 || z * f >= DRILL_READ_ZOOM)) {
+        float b[4] = {wx0, wy0, wx1, wy1};
+        z = DRILL_READ_ZOOM;
+        drill_focus(w, b, &cx, &cy);
+    }
     z = z > APP_ZOOM_MAX ? APP_ZOOM_MAX : z;
-    float k = z * w->scale, cx = (wx0 + wx1) * 0.5f, cy = (wy0 + wy1) * 0.5f;
+    float k = z * w->scale;
     if (w->ndrill < (int)(sizeof w->drill / sizeof w->drill[0])) {
         float *d = w->drill[w->ndrill++];
         d[0] = w->fitting ? w->fit_to[0] : w->view.zoom;

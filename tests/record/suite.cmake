@@ -11,6 +11,7 @@ if(GCVIZ_GUI)
                              GCVIZ_GOLDEN_DIR="${PROJECT_SOURCE_DIR}/tests/golden/scenarios")
   foreach(_t twice sizes pixels gif gif_delay unwritable temp_names points recompute
              recompute_window recompute_async recompute_stopped load_cancel reload_async timeline_coarse overview_drill
+             drill_two_clicks
              open_at_end)
     add_test(NAME record.${_t} COMMAND test_record ${_t} ${_out}/${_t})
     set_tests_properties(record.${_t} PROPERTIES LABELS gui TIMEOUT 300

@@ -1143,6 +1143,98 @@ static void t_overview_drill(void)
     soft_free(r, surf);
 }
 
+/* The block hit whose rectangle holds the heap area's centre (NULL: none). */
+static const RenderHit *middle_block(AppWin *w)
+{
+    RenderRegions rg;
+    app_win_regions(w, &rg);
+    float x = rg.heap_x + rg.heap_w * 0.5f, y = rg.heap_y + rg.heap_h * 0.5f;
+    for (int32_t i = 0; i < w->list.nhits; i++) {
+        const RenderHit *h = &w->list.hits[i];
+        if (h->kind == RENDER_HIT_BLOCK && x >= h->x && x < h->x + h->w && y >= h->y &&
+            y < h->y + h->h)
+            return h;
+    }
+    return NULL;
+}
+
+/* A teacher reaches cards a class can read from the whole heap of
+ * 100,000 objects (F) in two clicks on blocks, at 1280x720 and
+ * 1920x1080: the first shows the block's own blocks, the second zooms
+ * to cards whole (zoom 0.6 or more) where the block's cards are;
+ * Backspace goes back one click at a time to the same views.  After the
+ * collection, F shows the 100,000 ghosts of the statement (as blocks), not
+ * the two cards left alive. */
+static void t_drill_two_clicks(void)
+{
+    const char *path = out("pairs_big.py");
+    FILE *f = fopen(path, "wb");
+    static const char py[] = "import gc\n\n\nclass Node:\n    pass\n\n\n"
+                             "gc.disable()\npairs = []\nfor i in range(50000):\n"
+                             "    a = Node()\n    b = Node()\n    a.peer = b\n    b.peer = a\n"
+                             "    pairs.append(a)\ndel a, b\npairs = None\n"
+                             "print(\"collected\", gc.collect())\n";
+    CHECK(f && fwrite(py, 1, sizeof py - 1, f) == sizeof py - 1, "write %s", path);
+    if (f)
+        fclose(f);
+    static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
+    for (int si = 0; si < 2; si++) {
+        SDL_Surface *surf;
+        SDL_Renderer *r = soft_renderer(sizes[si][0], sizes[si][1], &surf);
+        if (!r)
+            return;
+        AppWinOptions wo = {out("shots"), 0, 1, 0, 0, 0, 0};
+        AppWin *w = app_win_new(r, sizes[si][0], sizes[si][1], 1, &wo);
+        CHECK(w && app_win_load(w, path, 0) == 0, "load %s", path);
+        if (!w || !w->heap)
+            return;
+        app_win_command(w, APP_CMD_END, 0);
+        app_win_command(w, APP_CMD_PREV_STMT, 0);
+        app_win_command(w, APP_CMD_PREV_STMT, 0); /* pairs = None: 100,000 garbage objects */
+        app_win_command(w, APP_CMD_FIT, 0);
+        settle_view(w);
+        float views[4][3];
+        int clicks = 0, ncards = 0;
+        for (; clicks < 4; clicks++) {
+            views[clicks][0] = w->view.zoom;
+            views[clicks][1] = w->view.pan_x;
+            views[clicks][2] = w->view.pan_y;
+            CHECK(app_win_build(w) == 0, "build");
+            ncards = 0;
+            for (int32_t i = 0; i < w->list.nhits; i++)
+                ncards += w->list.hits[i].kind == RENDER_HIT_CARD;
+            const RenderHit *b = middle_block(w);
+            if (!b)
+                break;
+            click_block(w, b);
+        }
+        CHECK(clicks <= 2 && ncards >= 4 && w->view.zoom >= 0.6f,
+              "%dx%d: %d clicks from F to %d cards at zoom %.3f", sizes[si][0], sizes[si][1], clicks,
+              ncards, w->view.zoom);
+        for (int back = clicks - 1; back >= 0; back--) {
+            app_win_command(w, app_cmd_from_key(SDLK_BACKSPACE, 0, 0), 0);
+            settle_view(w);
+            CHECK(w->ndrill == back && fabsf(w->view.zoom - views[back][0]) < 1e-6f &&
+                      fabsf(w->view.pan_x - views[back][1]) < 1e-2f &&
+                      fabsf(w->view.pan_y - views[back][2]) < 1e-2f,
+                  "Backspace %d: zoom %.5f pan %.2f,%.2f, not the view before click %d (%.5f "
+                  "%.2f,%.2f)",
+                  clicks - back, w->view.zoom, w->view.pan_x, w->view.pan_y, back + 1,
+                  views[back][0], views[back][1], views[back][2]);
+        }
+        /* after gc.collect(), F fits the cards drawn: the 100,000 ghosts, as blocks */
+        app_win_command(w, APP_CMD_NEXT_STMT, 0);
+        app_win_command(w, APP_CMD_FIT, 0);
+        settle_view(w);
+        CHECK(app_win_build(w) == 0 && middle_block(w) != NULL &&
+                  list_has_text(&w->list, "100,000 objects in view in ", ""),
+              "%dx%d: F after the collection does not show its ghosts as blocks (zoom %.3f)",
+              sizes[si][0], sizes[si][1], w->view.zoom);
+        app_win_free(w);
+        soft_free(r, surf);
+    }
+}
+
 /* record's load leaves the cursor where the run ended (open_at_end: no
  * walk back to the start and forward again to the first frame) and draws
  * the same bytes at every cursor as a load that opens at the start, as
@@ -1216,7 +1308,7 @@ int main(int argc, char **argv)
                  {"recompute", t_recompute}, {"recompute_window", t_recompute_window},
                  {"recompute_async", t_recompute_async}, {"recompute_stopped", t_recompute_stopped},
                  {"load_cancel", t_load_cancel}, {"reload_async", t_reload_async}, {"timeline_coarse", t_timeline_coarse},
-                 {"overview_drill", t_overview_drill}, {"open_at_end", t_open_at_end}};
+                 {"overview_drill", t_overview_drill}, {"drill_two_clicks", t_drill_two_clicks}, {"open_at_end", t_open_at_end}};
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++)
         if (strcmp(argv[1], tests[i].name) == 0) {
             /* the tests draw with SDL on a surface: no display */
