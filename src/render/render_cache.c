@@ -246,6 +246,22 @@ int render_cache_grid(RenderCache *c, const Layout *l, float *x0, float *y0, flo
     return 0;
 }
 
+int render_cache_filed(RenderCache *c, const Layout *l, const float box[4], int64_t *near,
+                       int64_t *all)
+{
+    int x0, x1, y0, y1;
+    if (grid_ready(c, l) < 0)
+        return -1;
+    *near = 0;
+    *all = c->start[(size_t)c->gw * (size_t)c->gh];
+    if (!cell_range(c, box[0], box[2], c->x0, c->gw, &x0, &x1) ||
+        !cell_range(c, box[1], box[3], c->y0, c->gh, &y0, &y1))
+        return 0;
+    for (int y = y0; y <= y1; y++)
+        *near += c->start[y * c->gw + x1 + 1] - c->start[y * c->gw + x0];
+    return 0;
+}
+
 RenderCells **render_cache_cells(RenderCache *c)
 {
     return &c->cells;

@@ -313,13 +313,16 @@ static RenderCells *cells_build(RenderCache *rc, const GcHeap *h, const Layout *
 }
 
 RenderCells *render_cells_at(RenderCache *rc, const GcHeap *h, const Layout *l,
-                             const RenderCellsKey *k, const uint8_t *reach)
+                             const RenderCellsKey *k, const uint8_t *(*reach)(void *), void *arg,
+                             int build)
 {
     RenderCells **slot = render_cache_cells(rc);
     RenderCells *c = *slot;
     if (c && memcmp(&c->key, k, sizeof *k) == 0)
         return c;
+    if (!build)
+        return NULL;
     render_cells_free(c);
-    *slot = cells_build(rc, h, l, k, reach);
+    *slot = cells_build(rc, h, l, k, reach(arg));
     return *slot;
 }

@@ -2595,6 +2595,16 @@ static void agg_cells_sum(HeapCtx *c, RenderCells *rc, const CellView *v, int cx
         }
 }
 
+/* Filed ids near the view beyond which the cells are computed at a new
+ * step whatever part of the heap the view is (card by card, a frame of
+ * 20,000 cards costs about 2 ms). */
+#define AGG_CELLS_NEAR 20000
+
+static const uint8_t *scene_reach(void *s)
+{
+    return render_scene_reach(s);
+}
+
 /* The blocks view from the render cache's cells (render_cells.c) instead
  * of card by card: when the cards every one of which is in view are
  * already too many (crowded), the blocks are summed from the cells, and
@@ -2602,7 +2612,8 @@ static void agg_cells_sum(HeapCtx *c, RenderCells *rc, const CellView *v, int cx
  * counted one by one.  A frame so costs the cells, not the cards (10^6
  * cards after F).  1 done (c->aggregate), 0 not (the frame counts card by
  * card: not crowded enough to tell from whole cells, a slide, a frame
- * without the window's cache). */
+ * without the window's cache, a small part of a big heap at a step the
+ * cells were not computed for). */
 static int agg_from_cells(HeapCtx *c)
 {
     Scene *s = c->s;
@@ -2618,11 +2629,20 @@ static int agg_from_cells(HeapCtx *c)
     key.stmt_start = c->stmt_start;
     key.maxid = s->maxid;
     key.beginner = s->v->beginner;
-    RenderCells *rc = render_cells_at(s->cache, s->h, s->layout, &key, render_scene_reach(s));
+    /* the cells, computed at a new step (a pass over the heap) only when
+     * the view is a good part of it: a few thousand cards near the view
+     * of a big heap are cheaper card by card */
+    float k = zk(s);
+    float near_box[4] = {s->v->pan_x, s->v->pan_y, s->v->pan_x + s->rg.heap_w / k,
+                         s->v->pan_y + s->rg.heap_h / k};
+    int64_t near = 0, all = 0;
+    if (render_cache_filed(s->cache, s->layout, near_box, &near, &all) < 0)
+        return 0;
+    RenderCells *rc = render_cells_at(s->cache, s->h, s->layout, &key, scene_reach, s,
+                                      near >= AGG_CELLS_NEAR || near * 4 >= all);
     if (!rc || rc->unsure)
         return 0;
     /* the cells a card in view can be at home in */
-    float k = zk(s);
     float vx0 = s->v->pan_x - rc->maxw, vy0 = s->v->pan_y - rc->maxh;
     float vx1 = s->v->pan_x + s->rg.heap_w / k + rc->maxw,
           vy1 = s->v->pan_y + (s->rg.heap_h + 30 * k) / k + rc->maxh;

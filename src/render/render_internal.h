@@ -288,12 +288,18 @@ typedef struct RenderCells {
         *block; /* by cell, a frame's own: its block, or -1 out of view, -2 counted card by card */
 } RenderCells;
 
-/* The cells at key (computed again when key differs from the last one
- * asked); reach is gc_reachable at the cursor (NULL: none unreachable).
- * NULL on OOM. */
+/* The cells at key, computed when key differs from the last one asked
+ * (NULL then if !build); reach: gc_reachable at the cursor, asked for only
+ * then (NULL: none unreachable).  NULL on OOM. */
 RenderCells *render_cells_at(RenderCache *rc, const struct GcHeap *h, const Layout *l,
-                             const RenderCellsKey *k, const uint8_t *reach);
+                             const RenderCellsKey *k, const uint8_t *(*reach)(void *), void *arg,
+                             int build);
 void render_cells_free(RenderCells *c);
+/* The ids filed in the grid's cells that box (world x0, y0, x1, y1)
+ * meets (*near) and in all its cells (*all; a card is filed in every
+ * cell its place meets); -1 on OOM. */
+int render_cache_filed(RenderCache *c, const Layout *l, const float box[4], int64_t *near,
+                       int64_t *all);
 /* The cache's cells (render_cells_at's), freed with it. */
 RenderCells **render_cache_cells(RenderCache *c);
 /* The grid of the cards' places, built for l when needed: its origin,
