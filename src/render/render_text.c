@@ -1,7 +1,12 @@
 /*
  * render_text.c: the bundled DejaVu fonts through SDL_ttf: finding them,
- * opening each (face, pixel size) once, measuring text.
+ * opening each (face, pixel size) once, measuring text.  Widths are kept
+ * by (face, size, text) in a table of WIDTH_CACHE entries: a frame
+ * measures the same labels, fields and captions again and again (a
+ * card's footer and title are fitted by measuring shorter forms), and
+ * each measure shapes the text anew with HarfBuzz (about 1 ms a frame).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +24,16 @@
 #define GCVIZ_DATA_DIR ""
 #endif
 
+#define WIDTH_CACHE 4096 /* power of two */
+#define WIDTH_TEXT  256  /* longer texts are measured every time */
+
+/* One measured text: the key (face, size, text) and its width. */
+typedef struct WidthEntry {
+    uint64_t hash;
+    char *text; /* NULL: an empty entry */
+    int font, px, w;
+} WidthEntry;
+
 static const char *const font_files[RENDER_FONT_COUNT] = {
     "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"};
 
@@ -32,6 +47,7 @@ struct RenderFonts {
     void *data[RENDER_FONT_COUNT];
     size_t size[RENDER_FONT_COUNT];
     int inited_ttf;
+    WidthEntry *widths; /* WIDTH_CACHE entries, made on the first measure */
 };
 
 static int probe_dir(const char *dir, const char *probe, char *buf, size_t n)
@@ -121,6 +137,10 @@ void render_fonts_free(RenderFonts *f)
                 TTF_CloseFont(f->open[i][px]);
     for (int i = 0; i < RENDER_FONT_COUNT; i++)
         SDL_free(f->data[i]);
+    if (f->widths)
+        for (int i = 0; i < WIDTH_CACHE; i++)
+            free(f->widths[i].text);
+    free(f->widths);
     if (f->inited_ttf)
         TTF_Quit();
     free(f);
@@ -150,12 +170,42 @@ TTF_Font *render_font(RenderFonts *f, RenderFont font, int px)
     return f->open[font][px];
 }
 
+/* The entry for (font, px, text) in the width table: the one holding it,
+ * or the one it would replace; NULL when there is no table. */
+static WidthEntry *width_entry(RenderFonts *f, RenderFont font, int px, const char *text,
+                               uint64_t *hash)
+{
+    uint64_t h = 1469598103934665603ULL;
+    h = (h ^ (uint64_t)font) * 1099511628211ULL;
+    h = (h ^ (uint64_t)px) * 1099511628211ULL;
+    for (const char *p = text; *p; p++)
+        h = (h ^ (uint8_t)*p) * 1099511628211ULL;
+    *hash = h;
+    if (!f->widths)
+        f->widths = calloc(WIDTH_CACHE, sizeof *f->widths);
+    return f->widths ? &f->widths[h & (WIDTH_CACHE - 1)] : NULL;
+}
+
 int render_text_width(RenderFonts *f, RenderFont font, int px, const char *text)
 {
+    if (!text || !*text)
+        return 0;
+    uint64_t hash;
+    WidthEntry *e = width_entry(f, font, px, text, &hash);
+    if (e && e->text && e->hash == hash && e->font == (int)font && e->px == px &&
+        strcmp(e->text, text) == 0)
+        return e->w;
     TTF_Font *ttf = render_font(f, font, px);
     int w = 0, h = 0;
-    if (!ttf || !text || !*text || TTF_SizeUTF8(ttf, text, &w, &h) < 0)
+    if (!ttf || TTF_SizeUTF8(ttf, text, &w, &h) < 0)
         return 0;
+    size_t n = strlen(text);
+    char *copy = e && n < WIDTH_TEXT ? malloc(n + 1) : NULL;
+    if (copy) {
+        memcpy(copy, text, n + 1);
+        free(e->text);
+        *e = (WidthEntry){hash, copy, (int)font, px, w};
+    }
     return w;
 }
 
