@@ -17,9 +17,12 @@
  * short pieces, and only the one-pixel fringe stays geometry.  Most
  * rounded rects and outlines do not even need that: on whole pixels they
  * are plain fills plus four corners copied from small cached anti-aliased
- * textures (pixel_round_rect); square ones are plain fills.  Commands
- * wholly outside the clip rectangle are skipped.  Other renderers get the
- * triangles unchanged.
+ * textures (pixel_round_rect); square ones are plain fills.  A fringe
+ * side that lies between two neighbouring rows or columns of pixels (a
+ * dash's sides and ends, a straight stretch of an arrow) is a run of rows
+ * at half alpha (fringe_strip), the pixels and values SDL's triangles give
+ * it.  Commands wholly outside the clip rectangle are skipped.  Other renderers
+ * get the triangles unchanged.
  */
 #include <math.h>
 #include <stdio.h>
@@ -614,6 +617,62 @@ static int masked(const RenderSdl *b, const RenderPt *in, const RenderPt *out, i
     return 1;
 }
 
+/* Snap only: the fringe quad i0-i1 (alpha c.a) / o1-o0 (alpha 0), drawn
+ * as the triangles (i0, i1, o1) and (i0, o1, o0), when it lies between two
+ * neighbouring columns (or rows) of whole pixels: the sides i0-i1 and o0-o1
+ * each on one column, a column apart, running the same way (a trapezoid, so
+ * convex).  Every pixel centre it covers lies halfway between the two
+ * columns, where SDL's interpolation gives exactly c.a / 2 (the weights of
+ * the two sides are each half the area) and c's own colour: so it is drawn
+ * as the rows of that trapezoid under SDL's top-left rule (fill_spans), at
+ * half alpha, the same pixels blended by the same formula.  Returns 1 when
+ * it applied. */
+static int fringe_strip(RenderSdl *b, RenderPt i0, RenderPt i1, RenderPt o1, RenderPt o0,
+                        RenderColor c)
+{
+    int32_t ix0 = trunc_px(i0.x), iy0 = trunc_px(i0.y), ix1 = trunc_px(i1.x), iy1 = trunc_px(i1.y);
+    int32_t ox0 = trunc_px(o0.x), oy0 = trunc_px(o0.y), ox1 = trunc_px(o1.x), oy1 = trunc_px(o1.y);
+    int32_t di, dout; /* the two sides along their column or row */
+    if (ix0 == ix1 && ox0 == ox1 && (ox0 - ix0 == 1 || ix0 - ox0 == 1)) {
+        di = iy1 - iy0;
+        dout = oy1 - oy0;
+    } else if (iy0 == iy1 && oy0 == oy1 && (oy0 - iy0 == 1 || iy0 - oy0 == 1)) {
+        di = ix1 - ix0;
+        dout = ox1 - ox0;
+    } else {
+        return 0;
+    }
+    if ((di > 0 && dout < 0) || (di < 0 && dout > 0))
+        return 0; /* the sides run opposite ways: the triangles cross */
+    RenderColor half = c;
+    half.a = (uint8_t)(c.a / 2);
+    if (half.a > 0 && (di != 0 || dout != 0)) {
+        RenderPt q[4] = {i0, i1, o1, o0};
+        fill_spans(b, q, 4, NULL, 0, half);
+    }
+    return 1;
+}
+
+/* Two fringe triangles: alpha c.a along i0-i1, 0 along o0-o1. */
+static void fringe_quad(RenderSdl *b, RenderPt i0, RenderPt i1, RenderPt o1, RenderPt o0,
+                        RenderColor c)
+{
+    if (fringe_strip(b, i0, i1, o1, o0, c))
+        return;
+    if (reserve_geometry(b, 4, 6) < 0) {
+        b->failed = 1;
+        return;
+    }
+    int v = b->nv;
+    b->v[b->nv++] = vert(i0.x, i0.y, c, c.a);
+    b->v[b->nv++] = vert(i1.x, i1.y, c, c.a);
+    b->v[b->nv++] = vert(o1.x, o1.y, c, 0);
+    b->v[b->nv++] = vert(o0.x, o0.y, c, 0);
+    static const int k[6] = {0, 1, 2, 0, 2, 3};
+    for (int j = 0; j < 6; j++)
+        b->idx[b->ni++] = v + k[j];
+}
+
 static void fringe(RenderSdl *b, const RenderPt *in, const RenderPt *out, int n, RenderColor c)
 {
     uint8_t side[MAX_FILL_PTS]; /* 1: drawn as a rect */
@@ -644,11 +703,14 @@ static void fringe(RenderSdl *b, const RenderPt *in, const RenderPt *out, int n,
             }
             nquads -= side[i];
         }
-    } else {
-        memset(side, 0, (size_t)n);
-    }
-    if (nquads == 0)
+        /* the other sides in their turn (a strip's rows after the
+         * triangles before it: where the fringe folds, sides overlap) */
+        for (int i = 0; i < n && nquads > 0; i++)
+            if (!side[i] && !masked(b, in, out, i, (i + 1) % n))
+                fringe_quad(b, in[i], in[(i + 1) % n], out[(i + 1) % n], out[i], c);
         return;
+    }
+    memset(side, 0, (size_t)n);
     if (reserve_geometry(b, 2 * n, 6 * nquads) < 0) {
         b->failed = 1;
         return;
@@ -790,24 +852,6 @@ static int corner_segments(const RenderSdl *b, float r)
      * a pixel */
     int s = b->snap ? (int)ceilf(r * 0.35f) + 1 : (int)(r * 0.6f) + 3;
     return s > 16 ? 16 : s;
-}
-
-/* Two fringe triangles: alpha c.a along i0-i1, 0 along o0-o1. */
-static void fringe_quad(RenderSdl *b, RenderPt i0, RenderPt i1, RenderPt o1, RenderPt o0,
-                        RenderColor c)
-{
-    if (reserve_geometry(b, 4, 6) < 0) {
-        b->failed = 1;
-        return;
-    }
-    int v = b->nv;
-    b->v[b->nv++] = vert(i0.x, i0.y, c, c.a);
-    b->v[b->nv++] = vert(i1.x, i1.y, c, c.a);
-    b->v[b->nv++] = vert(o1.x, o1.y, c, 0);
-    b->v[b->nv++] = vert(o0.x, o0.y, c, 0);
-    static const int k[6] = {0, 1, 2, 0, 2, 3};
-    for (int j = 0; j < 6; j++)
-        b->idx[b->ni++] = v + k[j];
 }
 
 /* Snap only: a solid open polyline of width w as one strip with mitred
