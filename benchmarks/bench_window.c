@@ -14,7 +14,9 @@
  * frame's).  load_ms is app_win_load (run, layout,
  * timeline).  With BENCH_WINDOW_EACH set in the environment, each jump's
  * CPU time (seek, display list, pixels) and the groups the backend copied
- * instead of drawing go to stderr.  bench_window.py makes the scenarios
+ * instead of drawing go to stderr; with BENCH_WINDOW_SHOTS=DIR each jump's
+ * frame is saved as DIR/jNN.bmp (to compare two builds' pixels: a cache
+ * must leave them byte for byte).  bench_window.py makes the scenarios
  * and prints the ratios against the targets (60 frames/s with 300 cards at
  * 1920x1080; a jump anywhere in a 10,000-step scenario within one 16 ms
  * frame).
@@ -166,6 +168,12 @@ int main(int argc, char **argv)
             draw_frame(win, r, &split);
             double dt = now_ms() - t0;
             double dc = cpu_ms() - c0;
+            const char *shots = getenv("BENCH_WINDOW_SHOTS");
+            if (shots) {
+                char path[1200];
+                snprintf(path, sizeof path, "%s/j%02d.bmp", shots, i);
+                SDL_SaveBMP(surf, path);
+            }
             if (getenv("BENCH_WINDOW_EACH"))
                 fprintf(stderr,
                         "jump %d to %d: cpu %.2f ms (seek %.2f, build %.2f, draw %.2f), %ld groups "
