@@ -21,7 +21,9 @@
  * side that lies between two neighbouring rows or columns of pixels (a
  * dash's sides and ends, a straight stretch of an arrow) is a run of rows
  * at half alpha (fringe_strip), the pixels and values SDL's triangles give
- * it.  Commands wholly outside the clip rectangle are skipped.  Other renderers
+ * it.  A translucent fill over pixels of one value is an opaque fill of
+ * the value blending gives there (flat_fill: a freed card's body).
+ * Commands wholly outside the clip rectangle are skipped.  Other renderers
  * get the triangles unchanged.
  */
 #include <math.h>
@@ -47,6 +49,8 @@
 #define GROUP_PIXELS (4L << 20)
 #define CORNER_CACHE 96  /* corner shapes kept (radius x stroke width) */
 #define CORNER_MAX_R 48   /* larger corners go through the polygon path */
+#define BLEND_MEMO   16   /* blends of a colour over a pixel remembered (snap) */
+#define FLAT_MIN_PX  256  /* smallest translucent fill looked under (snap) */
 
 /* The four corners of a rounded rect of radius r (whole pixels), filled
  * (w4 == 0) or as a ring w4 / 4 pixels wide: white, the coverage in alpha,
@@ -66,6 +70,13 @@ typedef struct GroupEntry {
     int kept;         /* pre and tex hold it (else the key was only seen) */
     uint32_t used;    /* draw number of the last use */
 } GroupEntry;
+
+/* One pixel value under a translucent fill colour and the value SDL's
+ * blend left there (flat_fill). */
+typedef struct BlendMemo {
+    Uint32 under, over;
+    RenderColor c;
+} BlendMemo;
 
 typedef struct TextEntry {
     uint64_t hash;
@@ -97,6 +108,10 @@ struct RenderSdl {
     SDL_Rect sdl_clip;    /* the one given to SDL (the target when none) */
     GroupEntry groups[GROUP_CACHE];
     Uint32 *under; /* pixels read back (draw_group) */
+    Uint32 *flat;  /* pixels under a translucent fill, read back (flat_fill) */
+    int32_t capflat;
+    BlendMemo memo[BLEND_MEMO]; /* what a translucent colour makes of a pixel */
+    int nmemo;
     long groups_copied;
     long group_px; /* pixels kept in the groups' textures */
     int32_t capunder;
@@ -169,6 +184,7 @@ void render_sdl_free(RenderSdl *b)
     for (int i = 0; i < GROUP_CACHE; i++)
         group_drop(b, &b->groups[i]);
     free(b->under);
+    free(b->flat);
     free(b->v);
     free(b->idx);
     free(b->rects);
@@ -178,6 +194,12 @@ void render_sdl_free(RenderSdl *b)
 }
 
 /* ---- geometry batching ---------------------------------------------------- */
+
+/* The pixels of r (inside the target) as ARGB8888 into buf. */
+static int read_px(RenderSdl *b, const SDL_Rect *r, Uint32 *buf)
+{
+    return SDL_RenderReadPixels(b->r, r, SDL_PIXELFORMAT_ARGB8888, buf, r->w * 4);
+}
 
 static int reserve(RenderSdl *b, int nv, int ni)
 {
@@ -217,10 +239,103 @@ static void flush_geometry(RenderSdl *b)
     b->nv = b->ni = 0;
 }
 
+/* The value SDL's blend of colour c leaves on a pixel that was `under`
+ * (ARGB8888 as read back), found by blending c into the pixel at (x, y),
+ * which is `under` now, and reading it; remembered, as it depends on
+ * nothing else.  Returns 0, or -1 when SDL failed (then nothing was
+ * drawn, or the pixel holds the blend as a fill would leave it). */
+static int blend_of(RenderSdl *b, Uint32 under, RenderColor c, int x, int y, Uint32 *over)
+{
+    for (int i = 0; i < b->nmemo; i++)
+        if (b->memo[i].under == under && memcmp(&b->memo[i].c, &c, sizeof c) == 0) {
+            *over = b->memo[i].over;
+            return 0;
+        }
+    SDL_Rect one = {x, y, 1, 1};
+    SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(b->r, c.r, c.g, c.b, c.a);
+    if (SDL_RenderFillRect(b->r, &one) < 0 || read_px(b, &one, over) < 0)
+        return -1;
+    BlendMemo *m = &b->memo[b->nmemo < BLEND_MEMO ? b->nmemo++ : (int)(under % BLEND_MEMO)];
+    *m = (BlendMemo){under, *over, c};
+    return 0;
+}
+
+/* Snap only: the translucent fill of rect r in colour c where every pixel
+ * under it (within the clip) is one value: there blending gives one value
+ * too, so the rect is filled with that value, opaque (a plain fill costs a
+ * fraction of a blend).  Returns 1 when done so, 0 when the pixels differ
+ * (nothing drawn), -1 on failure. */
+static int flat_fill(RenderSdl *b, const SDL_Rect *r, RenderColor c)
+{
+    SDL_Rect v;
+    if (!SDL_IntersectRect(r, &b->clip, &v))
+        return 1; /* nothing of it is drawn */
+    size_t npx = (size_t)v.w * (size_t)v.h;
+    if (npx < FLAT_MIN_PX)
+        return 0;
+    /* its first row, then all of it (a dimmed screen over text costs a
+     * row, not a read of every pixel) */
+    SDL_Rect row = {v.x, v.y, v.w, 1};
+    if (GC_VEC_RESERVE(b->flat, (int32_t)npx, b->capflat, 4096, realloc) < 0 ||
+        read_px(b, &row, b->flat) < 0)
+        return 0;
+    Uint32 p = b->flat[0];
+    for (int i = 1; i < v.w; i++)
+        if (b->flat[i] != p)
+            return 0;
+    if (read_px(b, &v, b->flat) < 0)
+        return 0;
+    for (size_t i = (size_t)v.w; i < npx; i++)
+        if (b->flat[i] != p)
+            return 0;
+    Uint32 q;
+    if (blend_of(b, p, c, v.x, v.y, &q) < 0)
+        return -1;
+    SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(b->r, (Uint8)(q >> 16), (Uint8)(q >> 8), (Uint8)q, (Uint8)(q >> 24));
+    return SDL_RenderFillRect(b->r, &v) < 0 ? -1 : 1;
+}
+
+/* Snap only: the pending translucent row runs, in order: those over one
+ * pixel value as opaque fills (flat_fill), runs of the others blended. */
+static void flush_translucent(RenderSdl *b, RenderColor c)
+{
+    int from = 0; /* first run not drawn yet */
+    for (int i = 0; i <= b->nrects; i++) {
+        int flat = 0;
+        if (i < b->nrects && (long)b->rects[i].w * b->rects[i].h >= FLAT_MIN_PX) {
+            if (i > from) {
+                SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_BLEND);
+                SDL_SetRenderDrawColor(b->r, c.r, c.g, c.b, c.a);
+                if (SDL_RenderFillRects(b->r, b->rects + from, i - from) < 0)
+                    b->failed = 1;
+                from = i;
+            }
+            flat = flat_fill(b, &b->rects[i], c);
+            if (flat < 0)
+                b->failed = 1;
+        }
+        if (flat != 0) {
+            from = i + 1;
+        } else if (i == b->nrects && i > from) {
+            SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_BLEND);
+            SDL_SetRenderDrawColor(b->r, c.r, c.g, c.b, c.a);
+            if (SDL_RenderFillRects(b->r, b->rects + from, i - from) < 0)
+                b->failed = 1;
+        }
+    }
+}
+
 static void flush_rects(RenderSdl *b)
 {
     if (b->nrects > 0) {
         RenderColor c = b->rect_color;
+        if (b->snap && c.a < 255) {
+            flush_translucent(b, c);
+            b->nrects = 0;
+            return;
+        }
         /* opaque runs are plain fills, much cheaper than blending */
         SDL_SetRenderDrawBlendMode(b->r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
         SDL_SetRenderDrawColor(b->r, c.r, c.g, c.b, c.a);
@@ -1470,12 +1585,6 @@ static SDL_Rect group_box(RenderSdl *b, const RenderList *l, const RenderGroup *
     return box;
 }
 
-/* The pixels of box (inside the target) as ARGB8888 into buf. */
-static int read_box(RenderSdl *b, const SDL_Rect *box, Uint32 *buf)
-{
-    return SDL_RenderReadPixels(b->r, box, SDL_PIXELFORMAT_ARGB8888, buf, box->w * 4);
-}
-
 static void group_drop(RenderSdl *b, GroupEntry *e)
 {
     if (e->tex) {
@@ -1533,7 +1642,7 @@ static void group_keep(RenderSdl *b, GroupEntry *e, const SDL_Rect *box, size_t 
             b->group_px += (long)npx;
     }
     e->box = *box;
-    if (!e->tex || read_box(b, box, b->under) < 0 ||
+    if (!e->tex || read_px(b, box, b->under) < 0 ||
         SDL_UpdateTexture(e->tex, NULL, b->under, box->w * 4) < 0) {
         uint64_t key = e->key;
         group_drop(b, e);
@@ -1574,7 +1683,7 @@ static int32_t draw_group(RenderSdl *b, const RenderList *l, const RenderGroup *
     flush(b);
     size_t npx = (size_t)box.w * (size_t)box.h;
     if (GC_VEC_RESERVE(b->under, (int32_t)npx, b->capunder, 4096, realloc) < 0 ||
-        read_box(b, &box, b->under) < 0)
+        read_px(b, &box, b->under) < 0)
         return g->first;
     if (e->kept && memcmp(e->pre, b->under, npx * 4) == 0) {
         b->groups_copied++;
