@@ -12,7 +12,7 @@
  * and the stops it kept must be exact too.  A recomputed history
  * (GcConfig.fine_from at a stop of the small run's statement-level part)
  * must keep the full run's micro-steps from that stop on, event and
- * state, for half its budget, and every statement stop.
+ * state, for a quarter of its budget (FINE_SHARE), and every statement stop.
  *
  * The run index (gc_index.c) must answer what a scan of the events
  * answers, at every cursor of these histories (full, statement-level part,
