@@ -184,11 +184,55 @@ static int cells_tmp_refs(RenderCells *c, CellsBuild *b, const GcHeap *h)
     return 0;
 }
 
+/* A reference with its sort key: its target's home cell. */
+typedef struct CellRef {
+    int32_t to_cell;
+    GcId s, t;
+} CellRef;
+
+#define RADIX_BITS 9
+#define RADIX      (1 << RADIX_BITS)
+#define RADIX_MIN  64 /* references of one cell sorted by insertion alone */
+
+/* refs[0 .. n) by their target's cell, stably (least significant digits
+ * first, RADIX_BITS at a time, through tmp): the order of the sources and
+ * of each source's slots is kept. */
+static void refs_radix(RenderCells *c, GcId (*r)[2], int32_t n, CellRef *tmp, int32_t ncell)
+{
+    CellRef *a = tmp, *b = tmp + n;
+    for (int32_t i = 0; i < n; i++)
+        a[i] = (CellRef){c->home[r[i][1]], r[i][0], r[i][1]};
+    for (int shift = 0; (ncell - 1) >> shift; shift += RADIX_BITS) {
+        int32_t count[RADIX + 1];
+        memset(count, 0, sizeof count);
+        for (int32_t i = 0; i < n; i++)
+            count[((a[i].to_cell >> shift) & (RADIX - 1)) + 1]++;
+        for (int d = 0; d < RADIX; d++)
+            count[d + 1] += count[d];
+        for (int32_t i = 0; i < n; i++)
+            b[count[(a[i].to_cell >> shift) & (RADIX - 1)]++] = a[i];
+        CellRef *x = a;
+        a = b;
+        b = x;
+    }
+    for (int32_t i = 0; i < n; i++) {
+        r[i][0] = a[i].s;
+        r[i][1] = a[i].t;
+    }
+}
+
 /* A cell's references (refs[r0 .. r0 + n)) by their target's cell, then
- * source, then target: insertion sort, a cell holds a few. */
-static void refs_sort(RenderCells *c, int32_t r0, int32_t n)
+ * source, then target (equal keys are equal references).  They come in
+ * source order; a cell holds a few, sorted by insertion.  One list of
+ * 10^5 items (a tree built through a list) holds 10^5: those are first
+ * put in order of target cell (refs_radix, through tmp: 2 n entries), so
+ * that the insertion sort only orders targets of one source in one cell
+ * (a few cards). */
+static void refs_sort(RenderCells *c, int32_t r0, int32_t n, CellRef *tmp, int32_t ncell)
 {
     GcId(*r)[2] = c->refs + r0;
+    if (n > RADIX_MIN && tmp)
+        refs_radix(c, r, n, tmp, ncell);
     for (int32_t i = 1; i < n; i++) {
         GcId s = r[i][0], t = r[i][1];
         int32_t ht = c->home[t], j = i;
@@ -250,6 +294,18 @@ static int cells_lists(RenderCells *c, CellsBuild *b, const GcHeap *h)
         c->refs[f][1] = b->tmp[r][1];
     }
     c->nrefs = b->ntmp;
+    /* room to sort the most references a cell holds (refs_radix); rfill[i]
+     * is now where cell i's references end */
+    int32_t most = 0;
+    for (int32_t i = 0; i < ncell; i++) {
+        int32_t n = rfill[i] - (i ? rfill[i - 1] : 0);
+        most = n > most ? n : most;
+    }
+    CellRef *sorted = most > RADIX_MIN ? malloc((size_t)most * 2 * sizeof *sorted) : NULL;
+    if (most > RADIX_MIN && !sorted) {
+        free(rfill);
+        return -1;
+    }
     free(rfill);
     for (int32_t i = 0, r0 = 0; i < ncell; i++) {
         RenderCell *cell = &c->cell[i];
@@ -257,12 +313,14 @@ static int cells_lists(RenderCells *c, CellsBuild *b, const GcHeap *h)
         int32_t end = r0;
         while (end < c->nrefs && c->home[c->refs[end][0]] == i)
             end++;
-        refs_sort(c, r0, end - r0);
+        refs_sort(c, r0, end - r0, sorted, ncell);
         for (int32_t r = r0; r < end; r++) {
             int32_t to = c->home[c->refs[r][1]];
             if (r == r0 || to != c->home[c->refs[r - 1][1]]) {
-                if (grow((void **)&c->pairs, &c->cappairs, c->npairs + 1, sizeof *c->pairs) < 0)
+                if (grow((void **)&c->pairs, &c->cappairs, c->npairs + 1, sizeof *c->pairs) < 0) {
+                    free(sorted);
                     return -1;
+                }
                 c->pairs[c->npairs++] = (RenderCellPair){to, 0, r};
             }
             c->pairs[c->npairs - 1].n++;
@@ -270,6 +328,7 @@ static int cells_lists(RenderCells *c, CellsBuild *b, const GcHeap *h)
         cell->np = c->npairs - cell->p0;
         r0 = end;
     }
+    free(sorted);
     return 0;
 }
 
