@@ -159,6 +159,7 @@ typedef struct RouteIndex {
     uint32_t query;
     int *hit; /* the last query's answer */
     int nhit, caphit;
+    struct RouteWindow *window; /* route_find's buckets of the cards near an arrow */
 } RouteIndex;
 
 /* Indexes the n obstacles obs (borrowed until route_index_free); 0, or -1
