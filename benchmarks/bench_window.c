@@ -2,25 +2,32 @@
  * bench_window.c: how fast the window draws and jumps, measured on the
  * software renderer (no GPU: a lower bound for a real window).
  *
- *   bench_window frames SCENARIO.json [W H N [fit [stay]]]  ms per frame while stepping
+ *   bench_window frames SCENARIO.json [W H N [fit|zoom=Z[,Z2,...,fit] [stay]]]
+ *                                                    ms per frame while stepping
  *   bench_window jumps  SCENARIO.json [N]            ms per random jump (seek + frame)
  *
  * Prints one JSON line.  "cards" counts the live objects at the busiest
  * point, "cards_drawn" the cards actually on screen in the last frame;
  * with "fit" the view first fits every live card in the window (F), which
- * draws them in the overview style; with "stay" too, the frames after the
+ * draws them in the overview style; "zoom=Z" fits likewise and then zooms
+ * to Z (0.002 to 4, 1 = 100 %) around the middle of the heap view, as the
+ * mouse wheel does there (what a frame costs at any zoom: cards whole,
+ * in the overview style, or blocks of the area); a list of zooms (and
+ * "fit") measures each in turn, a JSON line each; with "stay" too, the frames after the
  * first are drawn again at the same step (what a frame costs while the
  * cursor stays: panning, an animation; first_build_cpu_ms is the first
  * frame's).  load_ms is app_win_load (run, layout,
  * timeline).  With BENCH_WINDOW_EACH set in the environment, each jump's
  * CPU time (seek, display list, pixels) and the groups the backend copied
  * instead of drawing go to stderr; with BENCH_WINDOW_SHOTS=DIR each jump's
- * frame is saved as DIR/jNN.bmp (to compare two builds' pixels: a cache
+ * frame is saved as DIR/jNN.bmp (frames: each view's last frame as
+ * DIR/frame_Z.bmp, Z -1 for F; to compare two builds' pixels: a cache
  * must leave them byte for byte).  bench_window.py makes the scenarios
  * and prints the ratios against the targets (60 frames/s with 300 cards at
  * 1920x1080; a jump anywhere in a 10,000-step scenario within one 16 ms
  * frame).
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +70,74 @@ static void draw_frame(AppWin *win, SDL_Renderer *r, Split *split)
     split->draw += cpu_ms() - c1;
 }
 
+/* What a frames measurement is told: the window, its surface, the
+ * busiest point of the run and its live cards, the frames to draw, the
+ * view (0: the one the load chose; -1: F; a zoom: F, then that zoom
+ * around the middle of the heap view, as the mouse wheel does there) and
+ * whether the step stays. */
+typedef struct FramesRun {
+    AppWin *win;
+    SDL_Renderer *r;
+    SDL_Surface *surf;
+    int32_t best;
+    int most, n, w, h, stay;
+    float view;
+    double load_ms;
+} FramesRun;
+
+/* Micro-steps up to the busiest point of the run in one view: every frame
+ * shows a new state with the most cards on screen.  Prints a JSON line. */
+static void frames(const FramesRun *f)
+{
+    AppWin *win = f->win;
+    int n = f->n;
+    double worst = 0, total = 0, cpu_total = 0, cpu_worst = 0, first_build = 0;
+    Split split = {0, 0, 0};
+    if (f->view != 0) {
+        /* F at the busiest point (settled: no zoom animation): every
+         * card on screen, in the overview style */
+        app_win_seek(win, f->best, 0);
+        app_win_command(win, APP_CMD_FIT, 0);
+        if (f->view > 0) {
+            RenderRegions rg;
+            app_win_regions(win, &rg);
+            float cx = rg.heap_x + rg.heap_w / 2, cy = rg.heap_y + rg.heap_h / 2;
+            app_win_wheel(win, cx, cy, logf(f->view / win->view.zoom) / logf(1.12f));
+        }
+    }
+    app_win_seek(win, f->best > n ? f->best - n : 0, 0);
+    for (int i = 0; i < n; i++) {
+        if (!f->stay || i == 0)
+            app_win_command(win, APP_CMD_NEXT, 0);
+        double t0 = now_ms(), c0 = cpu_ms(), b0 = split.build;
+        draw_frame(win, f->r, &split);
+        first_build = i == 0 ? split.build - b0 : first_build;
+        double dt = now_ms() - t0, dc = cpu_ms() - c0;
+        cpu_total += dc;
+        cpu_worst = dc > cpu_worst ? dc : cpu_worst;
+        total += dt;
+        worst = dt > worst ? dt : worst;
+    }
+    const char *shots = getenv("BENCH_WINDOW_SHOTS");
+    if (shots) {
+        char path[1200];
+        snprintf(path, sizeof path, "%s/frame_%.3f.bmp", shots, (double)f->view);
+        SDL_SaveBMP(f->surf, path);
+    }
+    int drawn = 0;
+    for (int32_t i = 0; i < win->list.nhits; i++)
+        drawn += win->list.hits[i].kind == RENDER_HIT_CARD;
+    printf("{\"what\": \"frames\", \"width\": %d, \"height\": %d, \"frames\": %d, \"cards\": %d, "
+           "\"ms_per_frame\": %.2f, \"worst_ms\": %.2f, \"fps\": %.1f, \"cards_drawn\": %d, "
+           "\"fit\": %s, \"zoom\": %.4f, \"load_ms\": %.1f, \"cpu_ms_per_frame\": %.2f, "
+           "\"cpu_worst_ms\": %.2f, \"build_cpu_ms\": %.2f, \"draw_cpu_ms\": %.2f, \"stay\": %s, "
+           "\"first_build_cpu_ms\": %.2f}\n",
+           f->w, f->h, n, f->most, total / n, worst, 1000.0 * n / total, drawn,
+           f->view != 0 ? "true" : "false", (double)win->view.zoom, f->load_ms, cpu_total / n,
+           cpu_worst, split.build / n, split.draw / n, f->stay ? "true" : "false", first_build);
+    fflush(stdout);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -70,8 +145,31 @@ int main(int argc, char **argv)
         return 2;
     }
     int jumps = strcmp(argv[1], "jumps") == 0;
-    int fit = !jumps && argc >= 7 && strcmp(argv[6], "fit") == 0;
-    int stay = fit && argc >= 8 && strcmp(argv[7], "stay") == 0;
+    /* the views to measure frames in: "fit", "zoom=Z", or a list
+     * "zoom=Z1,Z2,fit" (one JSON line each) */
+    float views[16];
+    int nviews = 1;
+    views[0] = 0;
+    if (!jumps && argc >= 7) {
+        const char *v = strncmp(argv[6], "zoom=", 5) == 0 ? argv[6] + 5 : argv[6];
+        nviews = 0;
+        while (*v && nviews < 16) {
+            char *end;
+            float z = strncmp(v, "fit", 3) == 0 ? -1 : strtof(v, &end);
+            end = z < 0 ? (char *)v + 3 : end;
+            if (z != -1 && !(z >= 0.002f && z <= 4.0f)) {
+                fprintf(stderr, "bench_window: %s: fit or zooms from 0.002 to 4\n", argv[6]);
+                return 2;
+            }
+            views[nviews++] = z;
+            v = *end == ',' ? end + 1 : end;
+            if (*end && *end != ',') {
+                fprintf(stderr, "bench_window: %s: fit or zooms from 0.002 to 4\n", argv[6]);
+                return 2;
+            }
+        }
+    }
+    int stay = views[0] != 0 && argc >= 8 && strcmp(argv[7], "stay") == 0;
     int w = 1920, h = 1080, n = jumps ? 200 : 120;
     if (!jumps && argc >= 6) {
         w = atoi(argv[3]);
@@ -98,12 +196,10 @@ int main(int argc, char **argv)
     win->settled = 1;
     GcHeap *heap = win->heap;
     int32_t nev = gc_event_count(heap);
-    int cards = 0;
-    double t0 = 0, worst = 0, total = 0, cpu_total = 0, cpu_worst = 0, first_build = 0;
+    double t0 = 0, worst = 0, total = 0, cpu_total = 0, cpu_worst = 0;
     Split split = {0, 0, 0};
     if (!jumps) {
-        /* micro-steps around the busiest point of the run: every frame
-         * shows a new state with the most cards on screen */
+        /* the busiest point of the run: the most live cards */
         int32_t best = 0, most = -1;
         for (int32_t c = 0; c <= nev; c += 1 + nev / 400) {
             gc_seek(heap, c);
@@ -118,36 +214,10 @@ int main(int argc, char **argv)
         app_win_seek(win, best > n ? best - n : 0, 0);
         for (int g = 0; g < 2; g++)
             app_win_command(win, APP_CMD_GRANULARITY, 0);
-        if (fit) {
-            /* F at the busiest point (settled: no zoom animation): every
-             * card on screen, in the overview style */
-            app_win_seek(win, best, 0);
-            app_win_command(win, APP_CMD_FIT, 0);
-            app_win_seek(win, best > n ? best - n : 0, 0);
+        for (int v = 0; v < nviews; v++) {
+            FramesRun f = {win, r, surf, best, most, n, w, h, stay, views[v], load_ms};
+            frames(&f);
         }
-        for (int i = 0; i < n; i++) {
-            if (!stay || i == 0)
-                app_win_command(win, APP_CMD_NEXT, 0);
-            t0 = now_ms();
-            double c0 = cpu_ms(), b0 = split.build;
-            draw_frame(win, r, &split);
-            first_build = i == 0 ? split.build - b0 : first_build;
-            double dt = now_ms() - t0;
-            cpu_total += cpu_ms() - c0;
-            total += dt;
-            worst = dt > worst ? dt : worst;
-        }
-        cards = most;
-        int drawn = 0;
-        for (int32_t i = 0; i < win->list.nhits; i++)
-            drawn += win->list.hits[i].kind == RENDER_HIT_CARD;
-        printf("{\"what\": \"frames\", \"width\": %d, \"height\": %d, \"frames\": %d, \"cards\": %d, "
-               "\"ms_per_frame\": %.2f, \"worst_ms\": %.2f, \"fps\": %.1f, \"cards_drawn\": %d, "
-               "\"fit\": %s, \"load_ms\": %.1f, \"cpu_ms_per_frame\": %.2f, \"build_cpu_ms\": %.2f, "
-               "\"draw_cpu_ms\": %.2f, \"stay\": %s, \"first_build_cpu_ms\": %.2f}\n",
-               w, h, n, cards, total / n, worst, 1000.0 * n / total, drawn, fit ? "true" : "false",
-               load_ms, cpu_total / n, split.build / n, split.draw / n, stay ? "true" : "false",
-               first_build);
     } else {
         /* The window draws its first frame as soon as a file is loaded (fonts
          * opened, text textures made); jumps come after that. */
