@@ -62,6 +62,27 @@ static int poly_hits(const RouteRect *r, const RenderPt *pts, int npts)
 
 #define ROUTE_MAX_CELLS (1 << 21)
 
+/* The cards in reach of one arrow (route_find's window, at most
+ * WIN_MAX) filed in a small grid of buckets over their box, so that the
+ * gap next to a side of a card looks at the cards near that side instead
+ * of the whole window (an arrow's channels ask for the gaps of every card
+ * in it: 256 x 4 x 256 tests an arrow, 26 million a frame for the 100
+ * arrows of a list of a tree's nodes).  A card is filed in every bucket
+ * its box meets; the gap is a least distance, so meeting a card twice
+ * changes nothing. */
+#define WIN_MAX  256
+#define WIN_GRID 16
+struct RouteWindow {
+    const RouteRect *obs;
+    const int *win;
+    int nw;
+    float x0, y0, bw, bh;
+    int start[WIN_GRID * WIN_GRID + 1];
+    int *items; /* start[WIN_GRID * WIN_GRID] of them */
+    int32_t capitems;
+};
+typedef struct RouteWindow RouteWindow;
+
 static int cell_x(const RouteIndex *ix, float x)
 {
     float c = floorf((x - ix->x0) / ix->cell);
@@ -168,6 +189,8 @@ void route_index_free(RouteIndex *ix)
     free(ix->items);
     free(ix->stamp);
     free(ix->hit);
+    if (ix->window)
+        free(ix->window->items);
     free(ix->window);
     memset(ix, 0, sizeof *ix);
 }
@@ -311,32 +334,13 @@ static void nearest(const float *ch, int n, float lo, float hi, float ref, float
     }
 }
 
-/* The cards in reach of one arrow (route_find's window, at most
- * WIN_MAX) filed in a small grid of buckets over their box, so that the
- * gap next to a side of a card looks at the cards near that side instead
- * of the whole window (an arrow's channels ask for the gaps of every card
- * in it: 256 x 4 x 256 tests an arrow, 26 million a frame for the 100
- * arrows of a list of a tree's nodes).  A card is filed in every bucket
- * its box meets; the gap is a least distance, so meeting a card twice
- * changes nothing. */
-#define WIN_MAX  256
-#define WIN_GRID 8
-typedef struct RouteWindow {
-    const RouteRect *obs;
-    const int *win;
-    int nw;
-    float x0, y0, bw, bh;
-    int start[WIN_GRID * WIN_GRID + 1];
-    int items[WIN_MAX * WIN_GRID * WIN_GRID];
-} RouteWindow;
-
 static int bucket(float v, float v0, float b)
 {
     int i = b > 0 ? (int)floorf((v - v0) / b) : 0;
     return i < 0 ? 0 : i >= WIN_GRID ? WIN_GRID - 1 : i;
 }
 
-static void window_file(RouteWindow *wd, const RouteRect *obs, const int *win, int nw)
+static int window_file(RouteWindow *wd, const RouteRect *obs, const int *win, int nw)
 {
     wd->obs = obs;
     wd->win = win;
@@ -373,8 +377,12 @@ static void window_file(RouteWindow *wd, const RouteRect *obs, const int *win, i
             for (int k = 0; k < WIN_GRID * WIN_GRID; k++)
                 count[k + 1] += count[k];
             memcpy(wd->start, count, sizeof wd->start);
+            if (GC_VEC_RESERVE(wd->items, count[WIN_GRID * WIN_GRID] + 1, wd->capitems, 4096,
+                               realloc) < 0)
+                return -1;
         }
     }
+    return 0;
 }
 
 /* The middle of the gap next to one side of r (side 0..3: left, right,
@@ -567,10 +575,11 @@ int route_find(RouteIndex *ix, const RouteReq *q, RenderPt *out)
             continue;
         win[nw++] = ix->hit[h];
     }
-    if (!ix->window && !(ix->window = malloc(sizeof *ix->window)))
+    if (!ix->window && !(ix->window = calloc(1, sizeof *ix->window)))
         return 0; /* out of memory: the caller keeps its curve */
     RouteWindow *wd = ix->window;
-    window_file(wd, obs, win, nw);
+    if (window_file(wd, obs, win, nw) < 0)
+        return 0;
     /* just clear of the target's sides with room for the arrowhead: the
      * lane's shift may have moved the middle of a narrow gap next to it
      * too close (a weakref on the right of its referent then went all
