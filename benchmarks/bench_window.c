@@ -10,8 +10,8 @@
  * point, "cards_drawn" the cards actually on screen in the last frame;
  * with "fit" the view first fits every live card in the window (F), which
  * draws them in the overview style; "zoom=Z" fits likewise and then zooms
- * to Z (0.002 to 4, 1 = 100 %) around the middle of the heap view, as the
- * mouse wheel does there (what a frame costs at any zoom: cards whole,
+ * to Z (0.002 to 4, 1 = 100 %) around the live card nearest the middle of
+ * the heap view, as the mouse wheel does there (what a frame costs at any zoom: cards whole,
  * in the overview style, or blocks of the area); a list of zooms (and
  * "fit") measures each in turn, a JSON line each; with "stay" too, the frames after the
  * first are drawn again at the same step (what a frame costs while the
@@ -99,8 +99,27 @@ static void frames(const FramesRun *f)
         app_win_seek(win, f->best, 0);
         app_win_command(win, APP_CMD_FIT, 0);
         if (f->view > 0) {
+            /* centred on the live card nearest the middle of the fitted
+             * view (a tree's middle may be empty space), then the wheel */
             RenderRegions rg;
             app_win_regions(win, &rg);
+            float k = win->view.zoom * win->scale;
+            float mx = win->view.pan_x + rg.heap_w / 2 / k, my = win->view.pan_y + rg.heap_h / 2 / k;
+            float best = -1, bx = mx, by = my;
+            for (GcId id = 1; id <= gc_max_id(win->heap); id++) {
+                float x, y;
+                if (gc_object(win->heap, id)->state != GC_STATE_ALIVE ||
+                    layout_get(win->layout, id, &x, &y) < 0)
+                    continue;
+                float d = (x - mx) * (x - mx) + (y - my) * (y - my);
+                if (best < 0 || d < best) {
+                    best = d;
+                    bx = x;
+                    by = y;
+                }
+            }
+            win->view.pan_x = bx - rg.heap_w / 2 / k;
+            win->view.pan_y = by - rg.heap_h / 2 / k;
             float cx = rg.heap_x + rg.heap_w / 2, cy = rg.heap_y + rg.heap_h / 2;
             app_win_wheel(win, cx, cy, logf(f->view / win->view.zoom) / logf(1.12f));
         }
