@@ -694,6 +694,7 @@ static void agg_block(HeapCtx *c, int bi)
         if (ly + lh2 < y + h - pad - sc(s, 12) - lh2 * (state ? 2 : 1)) {
             render_text(s->l, x + pad, ly, RENDER_FONT_SANS, px2, RENDER_ALIGN_LEFT, t->text_faint,
                         buf);
+            ly += lh2;
         }
     }
     /* unreachable and freed objects, then references inside, above the
@@ -708,7 +709,19 @@ static void agg_block(HeapCtx *c, int bi)
         else
             snprintf(buf, sizeof buf, "%s%s %s", b->unreach + freed == b->total ? "all " : "",
                      b->unreach ? un : fr, b->unreach ? "unreachable" : "freed");
-        render_text(s->l, x + pad, by - 2 * lh2, RENDER_FONT_BOLD, px2, RENDER_ALIGN_LEFT,
+        float line = by - 2 * lh2;
+        if (b->unreach && freed &&
+            (float)render_text_width(s->fonts, RENDER_FONT_BOLD, px2, buf) > w - 2 * pad &&
+            line - lh2 >= ly) {
+            /* "5,029 unreachable · 1 freed" does not fit a narrow block:
+             * the freed ones on a line of their own, under the others */
+            snprintf(buf, sizeof buf, "%s freed", fr);
+            render_text(s->l, x + pad, line, RENDER_FONT_BOLD, px2, RENDER_ALIGN_LEFT, t->text_dim,
+                        render_fit(s, RENDER_FONT_BOLD, px2, buf, w - 2 * pad, fit, sizeof fit));
+            snprintf(buf, sizeof buf, "%s unreachable", un);
+            line -= lh2;
+        }
+        render_text(s->l, x + pad, line, RENDER_FONT_BOLD, px2, RENDER_ALIGN_LEFT,
                     b->unreach ? t->unreachable : t->text_dim,
                     render_fit(s, RENDER_FONT_BOLD, px2, buf, w - 2 * pad, fit, sizeof fit));
     }
