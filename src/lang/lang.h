@@ -51,7 +51,8 @@ typedef enum LangExprKind {
     LANG_E_COMPARE, /* items[0] ops[0] items[1] ops[1] items[2] ... (a chain) */
     LANG_E_BOOLOP,  /* items joined by ival = LANG_OP_AND / LANG_OP_OR */
     LANG_E_FSTRING, /* items: STR parts and {expr} fields, concatenated with str() */
-    LANG_E_SLICE    /* the index of an INDEX: items start, stop[, step] (None when omitted) */
+    LANG_E_SLICE,   /* the index of an INDEX: items start, stop[, step] (None when omitted) */
+    LANG_E_IFEXP    /* items[1] if items[0] else items[2] (test first: compile order) */
 } LangExprKind;
 
 typedef enum LangOp {

@@ -3720,6 +3720,14 @@ static LANG_NOINLINE int eval_full(LangRun *r, const Ctx *c, LangExpr *e)
             TRY(pop_decref(r));
         }
         return OK;
+    case LANG_E_IFEXP: {
+        /* the test, POP_JUMP_IF_FALSE (3.13: TO_BOOL first): it is
+         * released before the one branch that runs */
+        TRY(eval(r, c, e->items[0]));
+        int t = truthy(r, gc_temp(r->h, mark));
+        TRY(pop_decref(r));
+        return eval(r, c, e->items[t ? 1 : 2]);
+    }
     case LANG_E_COMPARE:
         return eval_compare(r, c, e, mark);
     case LANG_E_FSTRING:

@@ -1556,6 +1556,33 @@ static LangExpr *parse_boolop(Py *py, int op)
     return e;
 }
 
+/* body if test else orelse (after body): a LANG_E_IFEXP.  The test is a
+ * disjunction, orelse a whole test (x if a else y if b else z nests to the
+ * right), as in Python's grammar. */
+static LangExpr *parse_ifexp(Py *py, LangExpr *body)
+{
+    PTok *t = next(py); /* if */
+    LangExpr *test = parse_boolop(py, LANG_OP_OR);
+    if (!test)
+        return NULL;
+    if (!is_word(py, peek(py), "else"))
+        return FAIL_TOK(py, peek(py), "expected 'else' after 'if' expression");
+    next(py);
+    LangExpr *orelse = parse_test(py);
+    LangExpr *e = orelse ? new_expr(py, LANG_E_IFEXP, t) : NULL;
+    LangExpr **items = e ? alloc(py, 3 * sizeof *items) : NULL;
+    if (!items)
+        return NULL;
+    items[0] = test;
+    items[1] = body;
+    items[2] = orelse;
+    e->items = items;
+    e->nitems = 3;
+    e->col = body->col;
+    e->line = body->line;
+    return e;
+}
+
 static LangExpr *parse_test(Py *py)
 {
     PTok *t = peek(py);
@@ -1566,11 +1593,9 @@ static LangExpr *parse_test(Py *py)
         return refuse_keyword(py, t);
     }
     LangExpr *e = parse_boolop(py, LANG_OP_OR);
-    py->rec--;
     if (e && is_word(py, peek(py), "if"))
-        return FAIL_TOK(
-            py, peek(py),
-            "conditional expressions (x if c else y) are not supported in gcviz programs");
+        e = parse_ifexp(py, e);
+    py->rec--;
     if (e && is_op(peek(py), ":="))
         return unexpected(py, peek(py));
     return e;
