@@ -27,6 +27,7 @@ typedef struct CardGeo {
     float badge_l;    /* left end of the header's badges */
     float alpha;
     int drawn;
+    int shown; /* drawn in the heap area (on a slide whole, or named by the caption) */
 } CardGeo;
 
 /* Lists and tuples per frame whose cells may name their objects. */
@@ -79,6 +80,10 @@ typedef struct HeapCtx {
     /* a slide's subject (the cards its caption names): never left out */
     GcId subject[16];
     int nsubject;
+    /* a slide that cannot show every living card whole: the height of the
+     * strip along the heap's bottom edge that counts those it does not
+     * show (more_note; 0: every living card is in view) */
+    float more_h;
     /* the lists and tuples whose cells name their objects instead of
      * arrows (tangled_lists) */
     GcId named[NAMED_MAX];
@@ -991,6 +996,28 @@ static int card_screen(const Scene *s, GcId id, const GcObject *o, float wx, flo
              y > s->rg.heap_y + s->rg.heap_h + 30 * k || y + h < s->rg.heap_y);
 }
 
+static int is_subject(const HeapCtx *c, GcId id)
+{
+    int named = 0;
+    for (int i = 0; i < c->nsubject; i++)
+        named |= c->subject[i] == id;
+    return named;
+}
+
+/* Does a slide leave out the card at (x, y, w, h) on screen (tag strip
+ * included)?  When it meets the heap area without lying inside it (1 px
+ * of slack, as tests/render's cut_cards counts), or lies on the strip of
+ * more_note (c->more_h above the bottom edge). */
+static int slide_hides(const HeapCtx *c, float x, float y, float w, float h)
+{
+    const Scene *s = c->s;
+    float x0 = s->rg.heap_x - 1, y0 = s->rg.heap_y - 1, x1 = s->rg.heap_x + s->rg.heap_w + 1,
+          y1 = s->rg.heap_y + s->rg.heap_h + 1;
+    int meets = x < x1 && x + w > x0 && y < y1 && y + h > y0;
+    int inside = x >= x0 && y >= y0 && x + w <= x1 && y + h <= y1 - c->more_h;
+    return meets && !inside;
+}
+
 static int card_geo(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy, float *sx,
                     float *sy)
 {
@@ -1015,12 +1042,13 @@ static int card_geo(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy, 
         /* a slide shows whole cards: the ghost of a freed card that its
          * edge would cut is left out (the caption counts it), unless the
          * caption names it */
-        int named = 0;
-        for (int i = 0; i < c->nsubject; i++)
-            named |= c->subject[i] == id;
-        if (!named)
+        if (!is_subject(c, id))
             return 0;
     }
+    if (s->v->slide && !c->aggregate && o->state != GC_STATE_FREED && slide_hides(c, x, y, w, h) &&
+        !is_subject(c, id))
+        return 0; /* a slide shows whole cards: the living one its edge would cut is
+                     left out too, and counted in the strip of more_note */
     g->drawn = 1;
     if (!in_view) /* culled */
         return 0;
@@ -1028,6 +1056,9 @@ static int card_geo(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy, 
         agg_add(c, id, g, o);
         return 0;
     }
+    /* in the heap area (the cull above keeps a strip below it for footers) */
+    g->shown = x < s->rg.heap_x + s->rg.heap_w && x + w > s->rg.heap_x &&
+               y < s->rg.heap_y + s->rg.heap_h && y + h > s->rg.heap_y;
     return 1;
 }
 
@@ -2439,6 +2470,130 @@ static void named_notes(HeapCtx *c)
     }
 }
 
+/* ---- what a slide does not show ----------------------------------------------- */
+
+#define MORE_MAX_IDS 100000 /* a slide of more objects is drawn as blocks of counts */
+#define MORE_TYPES   3      /* the types more_note names, the most numerous first */
+
+/* Is the living card of id one a slide counts (it would be drawn: not a
+ * beginner's hidden temporary, not an argument tuple, with a place)?  Its
+ * screen rectangle, tag strip included, in r. */
+static int counted_card(HeapCtx *c, GcId id, float r[4])
+{
+    Scene *s = c->s;
+    const GcObject *o = gc_object(s->h, id);
+    float wx, wy, ww, wh;
+    if (!o || o->state != GC_STATE_ALIVE || layout_is_temporary(s->layout, id) ||
+        card_alpha(c, o) <= 0 || layout_get(s->layout, id, &wx, &wy) < 0)
+        return 0;
+    layout_card_dims(s->layout, id, o->kind, gc_nslots(o), &ww, &wh);
+    to_screen(s, wx, wy, &r[0], &r[1]);
+    r[2] = ww * zk(s);
+    r[3] = wh * zk(s);
+    return 1;
+}
+
+/* A slide whose heap view does not hold every living card whole keeps a
+ * strip along its bottom edge for more_note: its height, else 0. */
+static float more_strip(HeapCtx *c)
+{
+    Scene *s = c->s;
+    if (!s->v->slide || c->aggregate || s->maxid > MORE_MAX_IDS)
+        return 0;
+    for (GcId id = 1; id <= s->maxid; id++) {
+        float r[4];
+        if (counted_card(c, id, r) && (r[0] < s->rg.heap_x - 1 || r[1] < s->rg.heap_y - 1 ||
+                                       r[0] + r[2] > s->rg.heap_x + s->rg.heap_w + 1 ||
+                                       r[1] + r[3] > s->rg.heap_y + s->rg.heap_h + 1))
+            return sc(s, 34);
+    }
+    return 0;
+}
+
+/* The strip of a slide that cannot show every living card whole: how many
+ * it does not show, by type ("+ 187 more objects out of view: Node × 186,
+ * list × 1"), or their names when they are one or two.  At the bottom
+ * left, else the bottom right when a card the caption names lies there. */
+static void more_note(HeapCtx *c)
+{
+    Scene *s = c->s;
+    if (c->more_h <= 0)
+        return;
+    const char *type[8];
+    int count[8], ntype = 0, total = 0, other = 0;
+    GcId few[2] = {0, 0};
+    for (GcId id = 1; id <= s->maxid; id++) {
+        float r[4];
+        if (!counted_card(c, id, r) || c->geo[id].shown)
+            continue;
+        if (total < 2)
+            few[total] = id;
+        total++;
+        const char *tn = gc_type_name(s->h, id);
+        int i = 0;
+        while (i < ntype && strcmp(type[i], tn) != 0)
+            i++;
+        if (i == ntype && ntype < 8) {
+            type[ntype] = tn;
+            count[ntype++] = 0;
+        }
+        if (i < ntype)
+            count[i]++;
+        else
+            other++;
+    }
+    if (total == 0)
+        return;
+    char msg[400], label[96];
+    int k;
+    if (total <= 2) {
+        k = snprintf(msg, sizeof msg, "Out of view: %s",
+                     render_obj_label(s->h, few[0], label, sizeof label));
+        if (total == 2)
+            snprintf(msg + k, sizeof msg - (size_t)k, ", %s",
+                     render_obj_label(s->h, few[1], label, sizeof label));
+    } else {
+        k = snprintf(msg, sizeof msg, "+ %d more objects out of view:", total);
+        for (int n = 0; n < MORE_TYPES && n < ntype; n++) {
+            int best = n; /* the most numerous left, the first met among equals */
+            for (int i = n + 1; i < ntype; i++)
+                if (count[i] > count[best])
+                    best = i;
+            const char *bt = type[best];
+            int bc = count[best];
+            memmove(&type[n + 1], &type[n], (size_t)(best - n) * sizeof *type);
+            memmove(&count[n + 1], &count[n], (size_t)(best - n) * sizeof *count);
+            type[n] = bt;
+            count[n] = bc;
+            k += snprintf(msg + k, sizeof msg - (size_t)k, "%s %s \xC3\x97 %d", n ? "," : "", bt,
+                          bc);
+        }
+        for (int i = MORE_TYPES; i < ntype; i++)
+            other += count[i];
+        if (other > 0)
+            snprintf(msg + k, sizeof msg - (size_t)k, ", %d other%s", other, other > 1 ? "s" : "");
+    }
+    const RenderTheme *t = s->t;
+    int px = spx(s, 15);
+    char fit[400];
+    const char *txt =
+        render_fit(s, RENDER_FONT_SANS, px, msg, s->rg.heap_w - sc(s, 48), fit, sizeof fit);
+    float h = sc(s, 26),
+          w = (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, txt) + sc(s, 24);
+    float x = s->rg.heap_x + sc(s, 12), y = s->rg.heap_y + s->rg.heap_h - c->more_h + sc(s, 4);
+    for (int i = 0; i < c->nsubject; i++) {
+        const CardGeo *g = &c->geo[c->subject[i]];
+        float gt = g->y - LAYOUT_TAG_H * g->k;
+        if (c->subject[i] <= s->maxid && g->shown && g->x < x + w && g->x + g->w > x &&
+            gt < y + h && g->bottom > y)
+            x = s->rg.heap_x + s->rg.heap_w - w - sc(s, 12);
+    }
+    render_rect(s->l, x, y, w, h, h * 0.5f, t->card);
+    render_frame(s->l, x, y, w, h, h * 0.5f, sc(s, 1), 0, t->card_border);
+    render_text_mid(s, x + w * 0.5f, y, h, RENDER_FONT_SANS, px, RENDER_ALIGN_CENTER, t->text_dim,
+                    txt);
+}
+
 static void heap_free(HeapCtx *c)
 {
     route_index_free(&c->ix);
@@ -2689,6 +2844,20 @@ static int agg_from_cells(HeapCtx *c)
     return 1;
 }
 
+/* A slide's edges are walls: an arrow routed round a column runs inside
+ * the heap (chapter 01's list -> Node went round the list between them,
+ * out of the slide's left edge).  Four obstacles after the cards'. */
+static void slide_walls(HeapCtx *c)
+{
+    const Scene *s = c->s;
+    float x0 = s->rg.heap_x, y0 = s->rg.heap_y, x1 = x0 + s->rg.heap_w, y1 = y0 + s->rg.heap_h;
+    float t = 40;
+    c->obs[c->nobs++] = (RouteRect){x0 - t, y0 - t, x0, y1 + t};
+    c->obs[c->nobs++] = (RouteRect){x1, y0 - t, x1 + t, y1 + t};
+    c->obs[c->nobs++] = (RouteRect){x0 - t, y0 - t, x1 + t, y0};
+    c->obs[c->nobs++] = (RouteRect){x0 - t, y1, x1 + t, y1 + t};
+}
+
 void render_heap(Scene *s)
 {
     if (!s->layout)
@@ -2720,6 +2889,7 @@ void render_heap(Scene *s)
         agg_start(&c);
     if (!c.aggregate && near_targets(&c) < 0)
         s->l->oom = 1;
+    c.more_h = more_strip(&c);
     if (!c.aggregate) {
         names_were(&c);
         tangled_lists(&c);
@@ -2779,17 +2949,8 @@ void render_heap(Scene *s)
             (RouteRect){g->x - m, g->y - LAYOUT_TAG_H * g->k - m, g->x + g->w + m, g->bottom + m};
         c.obs_of[id] = ++c.nobs;
     }
-    if (s->v->slide && !c.aggregate) {
-        /* a slide's edges are walls: an arrow routed round a column runs
-         * inside the heap (chapter 01's list -> Node went round the list
-         * between them, out of the slide's left edge) */
-        float x0 = s->rg.heap_x, y0 = s->rg.heap_y, x1 = x0 + s->rg.heap_w, y1 = y0 + s->rg.heap_h;
-        float t = 40;
-        c.obs[c.nobs++] = (RouteRect){x0 - t, y0 - t, x0, y1 + t};
-        c.obs[c.nobs++] = (RouteRect){x1, y0 - t, x1 + t, y1 + t};
-        c.obs[c.nobs++] = (RouteRect){x0 - t, y0 - t, x1 + t, y0};
-        c.obs[c.nobs++] = (RouteRect){x0 - t, y1, x1 + t, y1 + t};
-    }
+    if (s->v->slide && !c.aggregate)
+        slide_walls(&c);
     if (route_index_build(&c.ix, c.obs, c.nobs) < 0)
         s->l->oom = 1;
     for (int ci = 0; ci < c.ncand && !c.aggregate; ci++) {
@@ -2805,6 +2966,7 @@ void render_heap(Scene *s)
     } else if (s->v->slide && !living) {
         empty_slide(&c, ghosts_listed);
     }
+    more_note(&c); /* over the arrows that pass under it */
     render_unclip(s->l);
     root_arrows(&c);
     heap_free(&c);
