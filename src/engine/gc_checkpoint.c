@@ -35,6 +35,16 @@
  * replayed.  Frames, variables, temporaries and in-flight references are
  * small and copied whole.
  *
+ * A big block (GC_CK_PAGED slots or more: a list appended to through a
+ * long loop) is shared the same way by pages of GC_CK_PAGE slots
+ * (GcCkPage): its record's chunk copy refers to a GcCkBig, the block's
+ * capacity and slot count then and its pages, each shared with the copy
+ * before where no slot of the page was written since (GcCkPaged, the
+ * heap's side, says which copy each page equals); a restore copies only
+ * the pages that differ.  Without it each checkpoint copied the whole of
+ * such a list again (8 MB for a million items), and the budget allowed a
+ * few checkpoints far apart.
+ *
  * Their number and bytes are bounded: at most CK_MAX, and at most an
  * eighth of the history's budget, in which they are counted (a shared
  * chunk once).  When a new one does not fit, every other one is dropped
@@ -47,6 +57,193 @@
 
 #define CK_MAX 256
 
+/* ---- paged blocks ----------------------------------------------------- */
+
+static int paged(const GcObject *o)
+{
+    return gc__big(o) && gc__cap(o) >= GC_CK_PAGED;
+}
+
+/* The bytes of one slot of o's block (a value, or a key and a value). */
+static size_t unit_of(const GcObject *o)
+{
+    return gc__blk_bytes(o, 1);
+}
+
+static uint32_t npages_of(uint32_t cap)
+{
+    return (cap + GC_CK_PAGE - 1) >> GC_CK_PAGE_SHIFT;
+}
+
+/* The slots page j of a block of cap slots holds. */
+static uint32_t span(uint32_t cap, uint32_t j)
+{
+    uint32_t n = cap - (j << GC_CK_PAGE_SHIFT);
+    return n < GC_CK_PAGE ? n : GC_CK_PAGE;
+}
+
+/* Record id's entry in ck_pg (sorted by id), or NULL. */
+static GcCkPaged *pg_find(const GcHeap *h, GcId id)
+{
+    int32_t lo = 0, hi = h->ck_npg;
+    while (lo < hi) {
+        int32_t mid = (lo + hi) / 2;
+        if (h->ck_pg[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < h->ck_npg && h->ck_pg[lo].id == id ? &h->ck_pg[lo] : NULL;
+}
+
+/* Record id's entry with room for npages pages (the new ones equal no
+ * copy), made if need be; NULL when out of memory.  The pointer is good
+ * until the next pg_get. */
+static GcCkPaged *pg_get(GcHeap *h, GcId id, uint32_t npages)
+{
+    GcCkPaged *e = pg_find(h, id);
+    if (!e) {
+        if (GC_VEC_ROOM(h->ck_pg, h->ck_npg, h->ck_cappg, 8, gc_realloc) < 0)
+            return NULL;
+        int32_t at = h->ck_npg;
+        while (at > 0 && h->ck_pg[at - 1].id > id)
+            at--;
+        memmove(&h->ck_pg[at + 1], &h->ck_pg[at], (size_t)(h->ck_npg - at) * sizeof *h->ck_pg);
+        h->ck_npg++;
+        e = &h->ck_pg[at];
+        *e = (GcCkPaged){id, 0, NULL};
+        h->ck_haspg[id >> GC_CK_SHIFT] = 1; /* ck_nsrc covers every record (src_room) */
+    }
+    if (e->npages < npages) {
+        GcCkPage **src = gc_realloc(e->src, (size_t)npages * sizeof *src);
+        if (!src)
+            return NULL;
+        memset(src + e->npages, 0, (size_t)(npages - e->npages) * sizeof *src);
+        e->src = src;
+        e->npages = npages;
+    }
+    return e;
+}
+
+void gc__ck_page_touch(GcHeap *h, int32_t id, uint32_t idx)
+{
+    GcCkPaged *e = pg_find(h, id);
+    if (e && (idx >> GC_CK_PAGE_SHIFT) < e->npages)
+        e->src[idx >> GC_CK_PAGE_SHIFT] = NULL;
+}
+
+/* Record id's slots were all written: no page of it equals a copy. */
+static void pg_forget(GcHeap *h, GcId id)
+{
+    GcCkPaged *e = pg_find(h, id);
+    if (e && e->npages)
+        memset(e->src, 0, (size_t)e->npages * sizeof *e->src);
+}
+
+static void page_release(GcHeap *h, GcCkPage *pg)
+{
+    if (!pg || --pg->refs > 0)
+        return;
+    GcCkPaged *e = pg_find(h, pg->id);
+    if (e && pg->j < e->npages && e->src[pg->j] == pg)
+        e->src[pg->j] = NULL;
+    h->ck_bytes -= pg->bytes;
+    gc_free(pg);
+}
+
+static void big_release(GcHeap *h, GcCkBig *b)
+{
+    if (!b)
+        return;
+    for (uint32_t j = 0; j < b->npages; j++)
+        page_release(h, b->page[j]);
+    gc_free(b);
+}
+
+static int64_t big_bytes(uint32_t npages)
+{
+    return (int64_t)sizeof(GcCkBig) + (int64_t)npages * (int64_t)sizeof(GcCkPage *);
+}
+
+static int64_t page_bytes(const GcObject *o, uint32_t n)
+{
+    return (int64_t)sizeof(GcCkPage) + (int64_t)n * (int64_t)unit_of(o);
+}
+
+/* What a copy of record id's paged block o adds: its GcCkBig and the
+ * pages written since their last copy (*copies of them). */
+static int64_t big_need(const GcHeap *h, GcId id, const GcObject *o, int64_t *copies)
+{
+    uint32_t cap = gc__cap(o), np = npages_of(cap);
+    const GcCkPaged *e = pg_find(h, id);
+    int64_t bytes = big_bytes(np);
+    for (uint32_t j = 0; j < np; j++) {
+        const GcCkPage *pg = e && j < e->npages ? e->src[j] : NULL;
+        if (!pg || pg->n != span(cap, j)) {
+            bytes += page_bytes(o, span(cap, j));
+            (*copies)++;
+        }
+    }
+    return bytes;
+}
+
+/* A copy of record id's paged block o: the pages not written since their
+ * last copy shared, the others copied (*copies of them); NULL when out
+ * of memory. */
+static GcCkBig *copy_big(GcHeap *h, GcId id, const GcObject *o, int64_t *copies)
+{
+    uint32_t cap = gc__cap(o), np = npages_of(cap);
+    size_t unit = unit_of(o);
+    GcCkPaged *e = pg_get(h, id, np);
+    GcCkBig *b = e ? gc_malloc((size_t)big_bytes(np)) : NULL;
+    if (!b)
+        return NULL;
+    b->id = id;
+    b->cap = cap;
+    b->n = gc_nslots(o);
+    b->npages = 0;
+    const char *items = gc__items(o);
+    for (uint32_t j = 0; j < np; j++) {
+        uint32_t n = span(cap, j);
+        GcCkPage *pg = e->src[j];
+        if (pg && pg->n == n) {
+            pg->refs++;
+        } else {
+            pg = gc_malloc((size_t)page_bytes(o, n));
+            if (!pg) {
+                big_release(h, b);
+                return NULL;
+            }
+            pg->refs = 1;
+            pg->id = id;
+            pg->j = j;
+            pg->n = n;
+            pg->bytes = page_bytes(o, n);
+            memcpy(pg->data, items + ((size_t)j << GC_CK_PAGE_SHIFT) * unit, n * unit);
+            h->ck_bytes += pg->bytes;
+            e->src[j] = pg;
+            (*copies)++;
+        }
+        b->page[b->npages++] = pg;
+    }
+    return b;
+}
+
+/* ---- checkpoints -------------------------------------------------------- */
+
+/* Frees chunk copy p's storage and drops its paged blocks (its bytes
+ * are the caller's). */
+static void chunk_free(GcHeap *h, GcCkChunk *p)
+{
+    for (int32_t i = 0; i < p->nbigs; i++)
+        big_release(h, p->bigs[i]);
+    gc_free(p->bigs);
+    gc_free(p->objs);
+    gc_free(p->lives);
+    gc_free(p->slots);
+    gc_free(p);
+}
+
 /* Drops a reference to chunk copy p, freeing it with the last. */
 static void chunk_release(GcHeap *h, GcCkChunk *p)
 {
@@ -55,10 +252,7 @@ static void chunk_release(GcHeap *h, GcCkChunk *p)
     if (p->k < h->ck_nsrc && h->ck_src[p->k] == p)
         h->ck_src[p->k] = NULL;
     h->ck_bytes -= p->bytes;
-    gc_free(p->objs);
-    gc_free(p->lives);
-    gc_free(p->slots);
-    gc_free(p);
+    chunk_free(h, p);
 }
 
 static void ck_release(GcHeap *h, GcCheckpoint *c)
@@ -86,6 +280,13 @@ void gc__ck_free(GcHeap *h)
     gc_free(h->ck_src);
     h->ck_src = NULL;
     h->ck_nsrc = 0;
+    for (int32_t i = 0; i < h->ck_npg; i++)
+        gc_free(h->ck_pg[i].src);
+    gc_free(h->ck_pg);
+    h->ck_pg = NULL;
+    h->ck_npg = h->ck_cappg = 0;
+    gc_free(h->ck_haspg);
+    h->ck_haspg = NULL;
     h->ck_bytes = 0;
 }
 
@@ -134,21 +335,27 @@ static uint32_t blk_units(const GcObject *o, uint32_t cap)
     return (uint32_t)((GC_BLK_HEAD + gc__blk_bytes(o, cap) + sizeof(GcSlot) - 1) / sizeof(GcSlot));
 }
 
-/* The slots a copy of records lo..hi holds (GcSlot units). */
-static int64_t count_slots(const GcHeap *h, GcId lo, GcId hi)
+/* The slots a copy of records lo..hi holds (GcSlot units; a paged block
+ * has its own pages), and its paged blocks (*nbigs). */
+static int64_t count_slots(const GcHeap *h, GcId lo, GcId hi, int32_t *nbigs)
 {
     int64_t n = 0;
-    for (GcId id = lo; id <= hi; id++)
-        if (gc__big(gc__o(h, id)))
-            n += blk_units(gc__o(h, id), gc__cap(gc__o(h, id)));
+    *nbigs = 0;
+    for (GcId id = lo; id <= hi; id++) {
+        const GcObject *o = gc__o(h, id);
+        if (paged(o))
+            (*nbigs)++;
+        else if (gc__big(o))
+            n += blk_units(o, gc__cap(o));
+    }
     return n;
 }
 
-static int64_t chunk_bytes(GcId lo, GcId hi, int64_t nslots)
+static int64_t chunk_bytes(GcId lo, GcId hi, int64_t nslots, int32_t nbigs)
 {
     return (int64_t)sizeof(GcCkChunk) +
            (int64_t)(hi - lo + 1) * (int64_t)(sizeof(GcObject) + sizeof(GcLife)) +
-           nslots * (int64_t)sizeof(GcSlot);
+           nslots * (int64_t)sizeof(GcSlot) + (int64_t)nbigs * (int64_t)sizeof(GcCkBig *);
 }
 
 /* The copy heap chunk k equals, if a checkpoint of records 1..maxid can
@@ -164,7 +371,8 @@ static GcCkChunk *shareable(const GcHeap *h, int32_t k, GcId maxid)
 static GcCkChunk *copy_chunk(GcHeap *h, int32_t k, GcId hi)
 {
     GcId lo = chunk_lo(k);
-    int64_t nslots = count_slots(h, lo, hi);
+    int32_t nbigs;
+    int64_t nslots = count_slots(h, lo, hi, &nbigs);
     GcCkChunk *p = gc_calloc(1, sizeof *p);
     if (!p)
         return NULL;
@@ -175,11 +383,9 @@ static GcCkChunk *copy_chunk(GcHeap *h, int32_t k, GcId hi)
     p->objs = gc_malloc((size_t)(hi - lo + 1) * sizeof *p->objs);
     p->lives = gc_malloc((size_t)(hi - lo + 1) * sizeof *p->lives);
     p->slots = nslots ? gc_malloc((size_t)nslots * sizeof *p->slots) : NULL;
-    if (!p->objs || !p->lives || (nslots && !p->slots)) {
-        gc_free(p->objs);
-        gc_free(p->lives);
-        gc_free(p->slots);
-        gc_free(p);
+    p->bigs = nbigs ? gc_calloc((size_t)nbigs, sizeof *p->bigs) : NULL;
+    if (!p->objs || !p->lives || (nslots && !p->slots) || (nbigs && !p->bigs)) {
+        chunk_free(h, p);
         return NULL;
     }
     /* the records and their GcLife lie in one block each (GC_CK_SHIFT) */
@@ -189,19 +395,32 @@ static GcCkChunk *copy_chunk(GcHeap *h, int32_t k, GcId hi)
      * (capacity and slot count then) included: the block itself may move
      * or grow, and the copy's s_ is not read but for its tag */
     GcSlot *s = p->slots;
+    int64_t big_cost = 0;
     for (GcId id = lo; id <= hi; id++) {
         const GcObject *o = gc__o(h, id);
-        if (gc__big(o)) {
+        if (paged(o)) {
+            int64_t copies = 0;
+            GcCkBig *b = copy_big(h, id, o, &copies);
+            if (!b) {
+                chunk_free(h, p);
+                return NULL;
+            }
+            p->bigs[p->nbigs++] = b;
+            p->bytes += big_bytes(b->npages);
+            /* a restore compares every page and copies the ones that
+             * differ: those written since the copy before, here */
+            big_cost += b->npages / 16 + (copies > 1 ? copies : 1) * (GC_CK_PAGE / 8);
+        } else if (gc__big(o)) {
             uint32_t cap = gc__cap(o);
             memcpy(s, gc__blk(o), GC_BLK_HEAD + gc__blk_bytes(o, cap));
             s += blk_units(o, cap);
         }
     }
-    p->bytes = chunk_bytes(lo, hi, nslots);
+    p->bytes += chunk_bytes(lo, hi, nslots, nbigs);
     /* a write replayed costs 9-12 ns, a record restored about half of
      * that, a slot less (measured with 10^5 records and 7.2 million
      * writes: a restore 0.55-0.7 ms, 100,000 writes 1.1-1.2 ms) */
-    p->cost = (hi - lo + 1) / 2 + nslots / 8;
+    p->cost = (hi - lo + 1) / 2 + nslots / 8 + big_cost;
     h->ck_bytes += p->bytes;
     return p;
 }
@@ -225,7 +444,12 @@ static int64_t bytes_needed(const GcHeap *h, int64_t nvars)
     for (int32_t k = 0; maxid > 0 && k <= (maxid >> GC_CK_SHIFT); k++)
         if (!shareable(h, k, maxid)) {
             GcId lo = chunk_lo(k), hi = chunk_hi(k, maxid);
-            bytes += (int64_t)sizeof(GcCkChunk *) + chunk_bytes(lo, hi, count_slots(h, lo, hi));
+            int32_t nbigs;
+            int64_t nslots = count_slots(h, lo, hi, &nbigs), copies = 0;
+            bytes += (int64_t)sizeof(GcCkChunk *) + chunk_bytes(lo, hi, nslots, nbigs);
+            for (GcId id = lo; nbigs > 0 && id <= hi; id++)
+                if (paged(gc__o(h, id)))
+                    bytes += big_need(h, id, gc__o(h, id), &copies);
         }
     return bytes;
 }
@@ -298,6 +522,11 @@ static int src_room(GcHeap *h)
     int32_t n = (int32_t)(h->cap >> GC_CK_SHIFT);
     if (h->ck_nsrc >= n)
         return 0;
+    uint8_t *pg = gc_realloc(h->ck_haspg, (size_t)n);
+    if (!pg)
+        return -1;
+    memset(pg + h->ck_nsrc, 0, (size_t)(n - h->ck_nsrc));
+    h->ck_haspg = pg;
     GcCkChunk **s = gc_realloc(h->ck_src, (size_t)n * sizeof *s);
     if (!s)
         return -1;
@@ -358,7 +587,9 @@ static void fresh(GcObject *o)
 void gc__ck_fresh(GcHeap *h, GcId from, GcId to)
 {
     for (GcId id = from; id <= to && id < h->cap; id++) {
-        gc__ck_touch(h, W_OBJ, id);
+        gc__ck_touch(h, W_OBJ, id, 0);
+        if (paged(gc__o(h, id)))
+            pg_forget(h, id); /* its slots are zeroed */
         fresh(gc__o(h, id));
         *gc__life(h, id) = (GcLife){0, 0};
     }
@@ -400,14 +631,57 @@ static void restore_record(GcObject *o, const GcObject *s, const GcSlot **pool)
         memset(heap + cap, 0, (size_t)cap * 2 * sizeof(uint32_t));
 }
 
+/* Record o from checkpoint record s whose block was paged (b), keeping
+ * the record's storage: only the pages that differ from b's are copied. */
+static void restore_big(GcHeap *h, GcObject *o, const GcObject *s, const GcCkBig *b)
+{
+    /* the block has the layout it had then and at least its capacity then */
+    GC_ASSERT(gc__big(o) && gc__cap(o) >= b->cap && gc__valsonly(s) == gc__valsonly(o));
+    uint32_t cap = gc__cap(o);
+    char *blk = gc__blk(o);
+    int had_ix = gc__has_ix(o), vals = gc__valsonly(o);
+    *o = *s;
+    o->key0 = 0;
+    gc__set_blk(o, blk, cap, b->n, vals);
+    size_t unit = unit_of(o);
+    char *items = gc__items(o);
+    GcCkPaged *e = pg_find(h, b->id); /* made by the copy */
+    uint32_t tracked = e ? e->npages : 0;
+    for (uint32_t j = 0; j < b->npages; j++) {
+        const GcCkPage *pg = b->page[j];
+        if (j < tracked && e->src[j] == pg)
+            continue;
+        memcpy(items + ((size_t)j << GC_CK_PAGE_SHIFT) * unit, pg->data, pg->n * unit);
+        if (j < tracked)
+            e->src[j] = (GcCkPage *)pg;
+    }
+    for (uint32_t j = b->npages; j < tracked; j++)
+        e->src[j] = NULL; /* zeroed below */
+    memset(items + (size_t)b->cap * unit, 0, (size_t)(cap - b->cap) * unit);
+    if (gc__has_ix(o))
+        gc__ix_rebuild(o);
+    else if (had_ix)
+        memset((GcSlot *)(void *)items + cap, 0, (size_t)cap * 2 * sizeof(uint32_t));
+}
+
 /* Chunk copy p into the heap's chunk, unless the chunk equals it. */
 static void restore_chunk(GcHeap *h, GcCkChunk *p)
 {
     if (h->ck_src[p->k] == p)
         return;
     const GcSlot *pool = p->slots;
-    for (GcId id = p->lo; id <= p->hi; id++)
-        restore_record(gc__o(h, id), &p->objs[id - p->lo], &pool);
+    int32_t nb = 0;
+    for (GcId id = p->lo; id <= p->hi; id++) {
+        GcObject *o = gc__o(h, id);
+        if (nb < p->nbigs && p->bigs[nb]->id == id) {
+            restore_big(h, o, &p->objs[id - p->lo], p->bigs[nb++]);
+            continue;
+        }
+        if (paged(o))
+            pg_forget(h, id); /* all its slots are written */
+        restore_record(o, &p->objs[id - p->lo], &pool);
+    }
+
     memcpy(gc__life(h, p->lo), p->lives, (size_t)(p->hi - p->lo + 1) * sizeof *p->lives);
     h->ck_src[p->k] = p;
     h->ck_chunks_restored++;
@@ -469,8 +743,11 @@ void gc__ck_seek(GcHeap *h, int32_t cursor)
 {
     if (h->nck == 0 || cursor == h->cursor)
         return;
-    if (!h->record) /* the history stopped (out of memory): the run went on unlogged */
+    if (!h->record) { /* the history stopped (out of memory): the run went on unlogged */
         memset(h->ck_src, 0, (size_t)h->ck_nsrc * sizeof *h->ck_src);
+        for (int32_t i = 0; i < h->ck_npg; i++)
+            pg_forget(h, h->ck_pg[i].id);
+    }
     int64_t wt = writes_at(h, cursor), best = dist(wt, writes_at(h, h->cursor));
     int32_t k = -1;
     for (int32_t i = 0; i < h->nck; i++) {

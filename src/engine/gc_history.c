@@ -613,7 +613,7 @@ int gc__log_slow(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t id
 static void apply_write(GcHeap *h, const GcWrite *w, int forward)
 {
     int64_t v = forward ? w->new_ : w->old;
-    gc__ck_touch(h, w->what, w->id);
+    gc__ck_touch(h, w->what, w->id, w->idx);
     switch (w->what) {
     case W_OBJ:
         if (w->field == OF_BORN || w->field == OF_DIED) { /* beside the record */

@@ -143,6 +143,39 @@ typedef struct GcLife {
 #if GC_CK_SHIFT > GC_OBJ_CHUNK_SHIFT
 #error "a checkpoint's chunk of records must lie in one chunk of storage"
 #endif
+/* A big block's slots (GC_CK_PAGED slots or more) are not copied with
+ * their record's chunk but by pages of GC_CK_PAGE slots, shared as chunks
+ * are: the heap remembers which copy each page of such a record equals
+ * (GcCkPaged), every logged write to a slot of the page forgets it, and a
+ * checkpoint refers to the page copy, counted, instead of copying it
+ * again (a list appended to across the run is otherwise copied whole at
+ * every checkpoint).  GcCkPage: page j of record id, n slots of the
+ * record's layout (values only or GcSlot); GcCkBig: the record's block at
+ * a checkpoint: its capacity and slot count then, and its pages. */
+#define GC_CK_PAGE_SHIFT 10
+#define GC_CK_PAGE       (1u << GC_CK_PAGE_SHIFT)
+#define GC_CK_PAGED      (4u * GC_CK_PAGE)
+typedef struct GcCkPage {
+    int32_t refs;
+    GcId id;
+    uint32_t j, n;
+    int64_t bytes;
+    GcSlot data[]; /* n slots, or n values in the first half */
+} GcCkPage;
+typedef struct GcCkBig {
+    GcId id;
+    uint32_t cap, n;
+    uint32_t npages;
+    GcCkPage *page[];
+} GcCkBig;
+/* The heap's side: the page copies record id's pages equal (NULL: none,
+ * or written since), for the first npages pages. */
+typedef struct GcCkPaged {
+    GcId id;
+    uint32_t npages;
+    GcCkPage **src;
+} GcCkPaged;
+
 typedef struct GcCkChunk {
     int32_t refs;
     int32_t k;
@@ -152,6 +185,8 @@ typedef struct GcCkChunk {
     GcObject *objs;
     GcLife *lives; /* the records' born and died, as objs */
     GcSlot *slots;
+    GcCkBig **bigs; /* its records with a paged block, in id order */
+    int32_t nbigs;
 } GcCkChunk;
 
 /* A checkpoint of the heap (gc_checkpoint.c): a copy of everything the
@@ -298,6 +333,11 @@ struct GcHeap {
      * clears its chunk's (gc__log, apply_write, gc__ck_fresh). */
     GcCkChunk **ck_src;
     int32_t ck_nsrc;
+    /* The records with paged blocks (GcCkPaged), by id; ck_haspg[k] (as
+     * ck_src): chunk k holds one of them. */
+    GcCkPaged *ck_pg;
+    int32_t ck_npg, ck_cappg;
+    uint8_t *ck_haspg;
     int64_t ck_chunks_restored; /* chunks a restore copied (tests) */
     int64_t ck_restores;        /* seeks that restored one (tests, benchmarks) */
     int32_t loc; /* current statement location */
@@ -379,14 +419,19 @@ void gc__log_close(GcHeap *h);
 void gc__log_free(GcHeap *h);
 int gc__log_slow(GcHeap *h, uint8_t what, uint8_t field, int32_t id, uint32_t idx, int64_t old,
                  int64_t new_);
-/* A write of kind what to record id (or to anything else): the record's
- * chunk no longer equals the checkpoint chunk it was copied into or
- * restored from (GcHeap.ck_src). */
-static inline void gc__ck_touch(GcHeap *h, uint8_t what, int32_t id)
+/* A write of kind what to record id (slot idx) or to anything else: the
+ * record's chunk no longer equals the checkpoint chunk it was copied into
+ * or restored from (GcHeap.ck_src), nor, for a slot of a paged block, the
+ * slot's page its page copy (gc__ck_page_touch). */
+void gc__ck_page_touch(GcHeap *h, int32_t id, uint32_t idx);
+static inline void gc__ck_touch(GcHeap *h, uint8_t what, int32_t id, uint32_t idx)
 {
     if (((1u << what) & ((1u << W_OBJ) | (1u << W_SLOTK) | (1u << W_SLOTV))) &&
-        (id >> GC_CK_SHIFT) < h->ck_nsrc)
+        (id >> GC_CK_SHIFT) < h->ck_nsrc) {
         h->ck_src[id >> GC_CK_SHIFT] = NULL;
+        if (what != W_OBJ && h->ck_haspg[id >> GC_CK_SHIFT])
+            gc__ck_page_touch(h, id, idx);
+    }
 }
 
 /* Logs a write of the current event.  Inline, as every logged setter
@@ -398,7 +443,7 @@ static inline int gc__log(GcHeap *h, uint8_t what, uint8_t field, int32_t id, ui
     /* a rewound heap is changed by gc_seek only: a write logged there would
      * be undone and redone against the wrong state (checked builds) */
     GC_ASSERT(h->cursor == h->nevents);
-    gc__ck_touch(h, what, id);
+    gc__ck_touch(h, what, id, idx);
     if ((h->coarse && h->nevents > 0) || h->ntail == h->captail)
         return gc__log_slow(h, what, field, id, idx, old, new_);
     h->tail[h->ntail++] = (GcWrite){what, field, id, idx, old, new_};

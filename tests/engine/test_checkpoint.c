@@ -24,8 +24,15 @@
  * the one before exactly when no write between them went to it; those of
  * the first's loop share all chunks but one, those of the second's none.
  *
+ * A big block (GC_CK_PAGED slots or more) is shared by pages of
+ * GC_CK_PAGE slots: PAGES makes a list of 100,000 items, then
+ * overwrites items all over it, appends to it, pops from it, fills a dict of
+ * 6,000 keys (paged GcSlot slots and a key index rebuilt at a restore)
+ * and deletes some of them; its seeks must give plain replay's heap too,
+ * and its checkpoints must refer to far more pages than they copied.
+ *
  * Usage: test_checkpoint cycles | churn | resurrection | items | counts | weakrefs | coarse |
- *        few | many
+ *        few | many | pages
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,6 +245,29 @@ static const char MANY[] = BIG_HEAP "for j in range(8000):\n"
                                     "    xs[(j * 7919) % 20000] = j\n"
                                     "print(len(xs))\n";
 
+static const char PAGES[] = "import gc\n"
+                            "gc.disable()\n"
+                            "class N:\n"
+                            "    pass\n"
+                            "xs = [0] * 100000\n"
+                            "for j in range(1500):\n"
+                            "    xs[(j * 7919) % 100000] = N()\n"
+                            "    if j % 100 == 0:\n"
+                            "        for k in range(300):\n"
+                            "            xs.append(k)\n"
+                            "    if j % 200 == 7:\n"
+                            "        for k in range(500):\n"
+                            "            xs.pop()\n"
+                            "d = {}\n"
+                            "for i in range(6000):\n"
+                            "    d[i] = xs[i * 3]\n"
+                            "for i in range(0, 6000, 600):\n"
+                            "    del d[i]\n"
+                            "for i in range(100):\n"
+                            "    d[i + 6000] = N()\n"
+                            "    xs[i * 997] = d\n"
+                            "print(len(xs), len(d))\n";
+
 static LangRun *run(Scenario *s, int64_t budget, int64_t every)
 {
     LangRunOptions o;
@@ -391,6 +421,37 @@ static void check_sharing(const GcHeap *h, const char *name, int *few, int *many
     }
 }
 
+/* The page copies h's checkpoints refer to (*refs, once per checkpoint
+ * and chunk copy) and hold (*held, each once). */
+static void count_pages(const GcHeap *h, int64_t *refs, int64_t *held)
+{
+    *refs = *held = 0;
+    const GcCkPage **seen = NULL;
+    int64_t nseen = 0, capseen = 0;
+    for (int32_t i = 0; i < h->nck; i++)
+        for (int32_t k = 0; k < h->ck[i].nchunks; k++)
+            for (int32_t b = 0; b < h->ck[i].chunk[k]->nbigs; b++) {
+                const GcCkBig *big = h->ck[i].chunk[k]->bigs[b];
+                for (uint32_t j = 0; j < big->npages; j++) {
+                    (*refs)++;
+                    int64_t at = 0;
+                    while (at < nseen && seen[at] != big->page[j])
+                        at++;
+                    if (at < nseen)
+                        continue;
+                    if (nseen == capseen) {
+                        capseen = capseen ? capseen * 2 : 256;
+                        seen = realloc(seen, (size_t)capseen * sizeof *seen);
+                        if (!seen)
+                            exit(1);
+                    }
+                    seen[nseen++] = big->page[j];
+                }
+            }
+    *held = nseen;
+    free(seen);
+}
+
 /* Seeks both runs to random cursors in a random order; the first must
  * restore checkpoints (and does, counted), both must be the same.  shared:
  * 1 if the last checkpoints must share all but one chunk with the one
@@ -428,6 +489,12 @@ static void compare(const char *name, const char *text, int64_t budget, int64_t 
                "%s: %d checkpoints share all chunks but one with the one before, %d none", name,
                few, many);
     }
+    int64_t page_refs, pages_held;
+    count_pages(hc, &page_refs, &pages_held);
+    if (strcmp(name, "pages.py") == 0)
+        EXPECT(pages_held > 0 && pages_held * 4 < page_refs,
+               "%s: the checkpoints refer to %lld pages and hold %lld", name,
+               (long long)page_refs, (long long)pages_held);
     char why[512];
     uint32_t seed = 12345;
     int bad = 0, seeks = 600;
@@ -451,11 +518,11 @@ static void compare(const char *name, const char *text, int64_t budget, int64_t 
     for (int32_t i = 0; i < hc->nck; i++)
         in_coarse += in.coarse_from >= 0 && hc->ck[i].ev > in.coarse_from;
     printf("%s: %d events, %lld writes, %d checkpoints (%d in the statement-level part, every "
-           "%lld writes, %lld bytes, %d sharing all chunks but one, %d none), coarse from %d, %lld of "
-           "%d seeks restored one (%lld chunks copied)\n",
+           "%lld writes, %lld bytes, %d sharing all chunks but one, %d none, %lld pages held for "
+           "%lld), coarse from %d, %lld of %d seeks restored one (%lld chunks copied)\n",
            name, n, (long long)hc->nwrites, hc->nck, in_coarse, (long long)hc->ck_every,
-           (long long)hc->ck_bytes, few, many, in.coarse_from, (long long)hc->ck_restores,
-           seeks, (long long)hc->ck_chunks_restored);
+           (long long)hc->ck_bytes, few, many, (long long)pages_held, (long long)page_refs,
+           in.coarse_from, (long long)hc->ck_restores, seeks, (long long)hc->ck_chunks_restored);
     if (budget < ((int64_t)1 << 29))
         EXPECT(in.coarse_from > 0 && in_coarse > 0,
                "%s: coarse from %d, %d checkpoints there", name, in.coarse_from, in_coarse);
@@ -468,7 +535,8 @@ int main(int argc, char **argv)
 {
     const int64_t big = (int64_t)1 << 40;
     if (argc != 2) {
-        fprintf(stderr, "usage: test_checkpoint cycles|churn|resurrection|items|counts|weakrefs|coarse|few|many\n");
+        fprintf(stderr, "usage: test_checkpoint "
+                        "cycles|churn|resurrection|items|counts|weakrefs|coarse|few|many|pages\n");
         return 2;
     }
     if (strcmp(argv[1], "cycles") == 0)
@@ -489,6 +557,8 @@ int main(int argc, char **argv)
         compare("few.py", FEW, (int64_t)1 << 29, 1009, 1);
     else if (strcmp(argv[1], "many") == 0)
         compare("many.py", MANY, (int64_t)1 << 29, 1009, -1);
+    else if (strcmp(argv[1], "pages") == 0)
+        compare("pages.py", PAGES, big, 4099, 0);
     else {
         fprintf(stderr, "unknown test %s\n", argv[1]);
         return 2;
