@@ -1023,12 +1023,70 @@ static int mark_all(GcHeap *h, uint8_t *mark, int events)
     return 0;
 }
 
+/* mark_all without its events, for gc_reachable, which a window asks at
+ * every jump (10^6 objects: 3-10 ms).  The same marks (what is reachable
+ * does not depend on the order it is reached in), breadth first: a
+ * program's objects are mostly made in the order they are reached from
+ * their referrers, so the records are read in the order they lie in
+ * memory (a tree of 10^6 nodes built breadth first: 9.2 ms depth first,
+ * 6.6 ms so).  The queue has room for every record first (each id is
+ * queued once, when marked), and an object's values are read through one
+ * pointer (through gc__slot, every store to mark[], bytes that may alias
+ * anything, made the compiler read the record and its block's head again
+ * at each slot).  0, or -1 when out of memory. */
+static int reach_mark(GcHeap *h, uint8_t *mark)
+{
+    GcId maxid = gc_max_id(h);
+    IdVec *stack = &h->work;
+    stack->n = 0;
+    if (stack->cap < maxid + 1) {
+        GcId *v = gc_realloc(stack->v, ((size_t)maxid + 1) * sizeof *v);
+        if (!v)
+            return -1;
+        stack->v = v;
+        stack->cap = maxid + 1;
+    }
+    GcId *top = stack->v;
+    memset(mark, 0, (size_t)maxid + 1);
+#define REACH(v)                                                                                   \
+    do {                                                                                           \
+        GcValue v_ = (v);                                                                          \
+        if (GC_VAL_IS_OBJ(v_)) {                                                                   \
+            GcId id_ = GC_VAL_ID(v_);                                                              \
+            if (!mark[id_] && gc__o(h, id_)->state == GC_STATE_ALIVE) {                            \
+                mark[id_] = 1;                                                                     \
+                *top++ = id_;                                                                      \
+            }                                                                                      \
+        }                                                                                          \
+    } while (0)
+    for (int d = 0; d < h->g[GF_NFRAMES]; d++)
+        for (uint32_t i = 0; i < h->frames[d].nvars; i++)
+            REACH(h->frames[d].vars[i].val);
+    for (int i = 0; i < gc_temp_count(h); i++)
+        REACH(h->temps[i]);
+    for (int i = 0; i < gc_inflight_count(h); i++)
+        REACH(gc_inflight(h, i));
+    for (GcId id = (GcId)h->g[GF_LFIRST(GC_LIST_PERMANENT)]; id; id = gc__o(h, id)->next)
+        REACH(GC_VAL_OBJ(id));
+    for (const GcId *next = stack->v; next < top;) {
+        GcObject *o = gc__o(h, *next++);
+        if (o->kind == GC_KIND_WEAKREF)
+            continue;
+        uint32_t n = gc_nslots(o), stride;
+        const GcValue *vals = gc__vals(o, &stride);
+        for (uint32_t i = 0; i < n; i++)
+            REACH(vals[(size_t)i * stride]);
+    }
+#undef REACH
+    return 0;
+}
+
 void gc_reachable(const GcHeap *ch, uint8_t *out)
 {
     GcHeap *h = (GcHeap *)ch; /* uses the scratch stack only */
     int rec = h->record;
     h->record = 0;
-    if (mark_all(h, out, 0) < 0)
+    if (reach_mark(h, out) < 0 && mark_all(h, out, 0) < 0)
         memset(out, 1, (size_t)gc_max_id(h) + 1);
     h->record = rec;
 }

@@ -31,8 +31,14 @@
  * and deletes some of them; its seeks must give plain replay's heap too,
  * and its checkpoints must refer to far more pages than they copied.
  *
+ * gc_reachable (what the window draws as unreachable) marks breadth
+ * first through each object's values: reach checks it against a plain
+ * depth-first search through gc_slot at every cursor of a few programs
+ * with garbage cycles, collections, resurrection and weakrefs (whose
+ * referents a weakref does not keep reachable).
+ *
  * Usage: test_checkpoint cycles | churn | resurrection | items | counts | weakrefs | coarse |
- *        few | many | pages
+ *        few | many | pages | reach
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -452,6 +458,89 @@ static void count_pages(const GcHeap *h, int64_t *refs, int64_t *held)
     free(seen);
 }
 
+/* What is reachable from the roots, depth first through gc_slot: the
+ * frames' variables, the temporaries, the in-flight references and the
+ * permanent generation; a weakref's referent is not followed. */
+static void plain_reach(const GcHeap *h, uint8_t *m, GcId *stack)
+{
+    int32_t n = 0;
+    memset(m, 0, (size_t)gc_max_id(h) + 1);
+#define SEE(v)                                                                             \
+    do {                                                                                   \
+        GcValue v_ = (v);                                                                  \
+        if (GC_VAL_IS_OBJ(v_) && !m[GC_VAL_ID(v_)] &&                                      \
+            gc_object(h, GC_VAL_ID(v_))->state == GC_STATE_ALIVE) {                        \
+            m[GC_VAL_ID(v_)] = 1;                                                          \
+            stack[n++] = GC_VAL_ID(v_);                                                    \
+        }                                                                                  \
+    } while (0)
+    for (int d = 0; d < h->g[GF_NFRAMES]; d++)
+        for (uint32_t i = 0; i < h->frames[d].nvars; i++)
+            SEE(h->frames[d].vars[i].val);
+    for (int i = 0; i < gc_temp_count(h); i++)
+        SEE(h->temps[i]);
+    for (int i = 0; i < gc_inflight_count(h); i++)
+        SEE(gc_inflight(h, i));
+    for (GcId id = (GcId)h->g[GF_LFIRST(GC_LIST_PERMANENT)]; id; id = gc_object(h, id)->next)
+        SEE(GC_VAL_OBJ(id));
+    while (n > 0) {
+        const GcObject *o = gc_object(h, stack[--n]);
+        if (o->kind != GC_KIND_WEAKREF)
+            for (uint32_t i = 0; i < gc_nslots(o); i++)
+                SEE(gc_slot(o, i).val);
+    }
+#undef SEE
+}
+
+/* gc_reachable against plain_reach at every cursor of a program, and at
+ * random ones in a random order (the heap rewound and replayed). */
+static void check_reach(const char *name, const char *text)
+{
+    ScenarioErrors errs;
+    memset(&errs, 0, sizeof errs);
+    Scenario *s = scenario_load_text(name, text, strlen(text), &errs);
+    if (!s) {
+        fprintf(stderr, "%s does not load\n", name);
+        exit(1);
+    }
+    LangRun *r = run(s, (int64_t)1 << 40, 0);
+    GcHeap *h = lang_run_heap(r);
+    int32_t n = gc_event_count(h);
+    GcId cap = gc_max_id(h) + 1;
+    uint8_t *a = malloc((size_t)cap), *b = malloc((size_t)cap);
+    GcId *stack = malloc((size_t)cap * sizeof *stack);
+    if (!a || !b || !stack)
+        exit(1);
+    int bad = 0;
+    int64_t unreachable = 0;
+    uint32_t seed = 99;
+    for (int32_t j = 0; j <= n + 400 && bad < 3; j++) {
+        seed = seed * 1103515245u + 12345u;
+        int32_t c = j <= n ? j : (int32_t)((seed >> 8) % (uint32_t)(n + 1));
+        gc_seek(h, c);
+        gc_reachable(h, a);
+        plain_reach(h, b, stack);
+        for (GcId id = 1; id <= gc_max_id(h); id++) {
+            unreachable += gc_object(h, id)->state == GC_STATE_ALIVE && !b[id];
+            if (a[id] != b[id]) {
+                fprintf(stderr, "%s: cursor %d: object %d reachable %d, plainly %d\n", name, c,
+                        id, a[id], b[id]);
+                bad++;
+                break;
+            }
+        }
+    }
+    EXPECT(bad == 0, "%s: gc_reachable differs from a plain search", name);
+    EXPECT(unreachable > 0, "%s: no object was ever unreachable", name);
+    printf("%s: gc_reachable at %d cursors (%lld unreachable objects seen)\n", name, n + 401,
+           (long long)unreachable);
+    free(a);
+    free(b);
+    free(stack);
+    lang_run_free(r);
+    scenario_free(s);
+}
+
 /* Seeks both runs to random cursors in a random order; the first must
  * restore checkpoints (and does, counted), both must be the same.  shared:
  * 1 if the last checkpoints must share all but one chunk with the one
@@ -536,7 +625,7 @@ int main(int argc, char **argv)
     const int64_t big = (int64_t)1 << 40;
     if (argc != 2) {
         fprintf(stderr, "usage: test_checkpoint "
-                        "cycles|churn|resurrection|items|counts|weakrefs|coarse|few|many|pages\n");
+                        "cycles|churn|resurrection|items|counts|weakrefs|coarse|few|many|pages|reach\n");
         return 2;
     }
     if (strcmp(argv[1], "cycles") == 0)
@@ -559,6 +648,12 @@ int main(int argc, char **argv)
         compare("many.py", MANY, (int64_t)1 << 29, 1009, -1);
     else if (strcmp(argv[1], "pages") == 0)
         compare("pages.py", PAGES, big, 4099, 0);
+    else if (strcmp(argv[1], "reach") == 0) {
+        check_reach("cycles.py", CYCLES);
+        check_reach("resurrection.py", RESURRECTION);
+        check_reach("weakrefs.py", WEAKREFS);
+        check_reach("items.py", ITEMS);
+    }
     else {
         fprintf(stderr, "unknown test %s\n", argv[1]);
         return 2;
