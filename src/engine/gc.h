@@ -672,6 +672,10 @@ GcValue gc_var_get(const GcHeap *h, int depth, int32_t name_atom); /* UNBOUND if
  * finds a name it looked up before with one comparison. */
 GcValue gc_var_get_hint(const GcHeap *h, int depth, int32_t name_atom, int32_t *hint);
 int gc_var_set_hint(GcHeap *h, int depth, int32_t name_atom, GcValue v, int32_t *hint);
+/* LOAD_FAST_AND_CLEAR (an inlined comprehension saving a variable it
+ * binds): the variable's reference moves out, in flight (no DECREF), and
+ * the variable is unbound; GC_UNBOUND if it had no value. */
+GcValue gc_var_take(GcHeap *h, int depth, int32_t name_atom);
 /* Temporaries: references held on the evaluation stack. */
 int gc_temp_push(GcHeap *h, GcValue v);   /* moves the reference in */
 GcValue gc_temp_pop(GcHeap *h);           /* moves it out (into "in flight") */

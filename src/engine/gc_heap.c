@@ -646,6 +646,21 @@ static GC_NOINLINE int var_set_full(GcHeap *h, int depth, int32_t name_atom, GcV
     return gc_decref(h, old);
 }
 
+GcValue gc_var_take(GcHeap *h, int depth, int32_t name_atom)
+{
+    const GcFrame *f = &h->frames[depth];
+    uint32_t i = var_index(f, name_atom, -1);
+    if (i == f->nvars || f->vars[i].val == GC_UNBOUND)
+        return GC_UNBOUND;
+    GcValue v = f->vars[i].val;
+    gc__event(h, GC_EV_BIND, 0, 0, (int32_t)i, depth, name_atom);
+    if (h->record)
+        gc__log(h, W_VARV, 0, depth, i, (int64_t)v, (int64_t)GC_UNBOUND);
+    h->frames[depth].vars[i].val = GC_UNBOUND;
+    gc__inflight_add(h, v);
+    return v;
+}
+
 /*
  * References "in flight": every reference that no slot, variable or stack
  * entry holds yet (a new object, an INCREF before the store, a value just

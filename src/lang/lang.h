@@ -52,7 +52,17 @@ typedef enum LangExprKind {
     LANG_E_BOOLOP,  /* items joined by ival = LANG_OP_AND / LANG_OP_OR */
     LANG_E_FSTRING, /* items: STR parts and {expr} fields, concatenated with str() */
     LANG_E_SLICE,   /* the index of an INDEX: items start, stop[, step] (None when omitted) */
-    LANG_E_IFEXP    /* items[1] if items[0] else items[2] (test first: compile order) */
+    LANG_E_IFEXP,   /* items[1] if items[0] else items[2] (test first: compile order) */
+    /* Comprehensions, inlined as CPython 3.12+ compiles them (PEP 709):
+     * items = ival generators (COMPFOR), then the element (LISTCOMP) or
+     * the key and the value (DICTCOMP); ops = the nlocals variables the
+     * comprehension binds (its targets and its nested comprehensions'),
+     * saved before it and restored after it, in CPython's symbol order.
+     * At module level these are hidden fast locals, not globals: the
+     * parser renames them (and their uses inside) "x (comprehension)". */
+    LANG_E_LISTCOMP,
+    LANG_E_DICTCOMP,
+    LANG_E_COMPFOR /* for index in base if items[0] if items[1] ...: one generator */
 } LangExprKind;
 
 typedef enum LangOp {
@@ -96,7 +106,8 @@ typedef struct LangExpr {
     struct LangExpr **keys; /* DICT: keys; CALL: keys[i] = STR node of a keyword argument's
                                name (NULL for a positional one), keys NULL if none */
     int32_t nitems;
-    int32_t *ops; /* COMPARE: nitems - 1 LangOp */
+    int32_t *ops; /* COMPARE: nitems - 1 LangOp; LISTCOMP/DICTCOMP: nlocals atoms */
+    int32_t nlocals;
     int32_t line; /* .py: the line of the expression (1-based), 0 for JSON */
     int32_t hint; /* NAME: the variable's index in its frame when last run
                      (a cache for gc_var_get_hint; any value is safe) */

@@ -130,6 +130,11 @@ static int value_item(LangRun *r, GcValue cont, GcValue sub, GcValue *out);
 static int load_slice(LangRun *r, int nparts);
 static int store_slice(LangRun *r, int nparts, int del);
 static int eval_slice_parts(LangRun *r, const Ctx *c, LangExpr *sl);
+/* What follows a comprehension (eval_comp): a SWAP, or an instruction
+ * the peephole pass moved before its restoring STORE_FASTs. */
+enum { TAIL_NONE = 0, TAIL_STORE_FAST, TAIL_POP_TOP };
+static int eval_comp(LangRun *r, const Ctx *c, LangExpr *e, int mark, int tail, LangExpr *sink);
+static int report_progress(LangRun *r);
 static int64_t str_len(LangRun *r, GcValue v);
 static int slots_clear(LangRun *r, GcId id, int last_first);
 static int binary_op(LangRun *r, int op);
@@ -313,10 +318,33 @@ static void store_targets(LangExpr *t, Names *stores)
             store_targets(t->items[i], stores);
 }
 
+/* The variables the comprehensions in e bind (locals of the function). */
+static void comp_stores(const LangExpr *e, Names *stores)
+{
+    if (!e)
+        return;
+    if (e->kind == LANG_E_LISTCOMP || e->kind == LANG_E_DICTCOMP)
+        for (int32_t i = 0; i < e->nlocals; i++)
+            names_add(stores, e->ops[i]);
+    comp_stores(e->base, stores);
+    comp_stores(e->index, stores);
+    for (int32_t i = 0; i < e->nitems; i++) {
+        comp_stores(e->items[i], stores);
+        if (e->kind == LANG_E_DICT)
+            comp_stores(e->keys[i], stores);
+    }
+}
+
 static void collect_stores(LangStmt **body, int32_t n, Names *stores, Names *globals)
 {
     for (int32_t i = 0; i < n; i++) {
         LangStmt *s = body[i];
+        comp_stores(s->value, stores);
+        comp_stores(s->target, stores);
+        for (int32_t k = 0; k < s->ntargets; k++)
+            comp_stores(s->targets[k], stores);
+        for (int32_t k = 0; k < s->nextra; k++)
+            comp_stores(s->extra[k], stores);
         switch (s->kind) {
         case LANG_S_ASSIGN:
             store_targets(s->target, stores);
@@ -367,6 +395,21 @@ static void order_expr(LangExpr *e, const Names *locals, Names *out)
     if (e->kind == LANG_E_CALL) {
         order_expr(e->base, locals, out);
         for (int32_t i = 0; i < e->nitems; i++)
+            order_expr(e->items[i], locals, out);
+        return;
+    }
+    if (e->kind == LANG_E_LISTCOMP || e->kind == LANG_E_DICTCOMP) {
+        /* the first iterable, then LOAD_FAST_AND_CLEAR of each variable
+         * (co_varnames gets a name at its first use), then the rest */
+        LangExpr *g0 = e->items[0];
+        order_expr(g0->base, locals, out);
+        for (int32_t i = 0; i < e->nlocals; i++)
+            if (names_has(locals, e->ops[i]))
+                names_add(out, e->ops[i]);
+        order_expr(g0->index, locals, out);
+        for (int32_t i = 0; i < g0->nitems; i++)
+            order_expr(g0->items[i], locals, out);
+        for (int32_t i = 1; i < e->nitems; i++)
             order_expr(e->items[i], locals, out);
         return;
     }
@@ -479,14 +522,24 @@ static int32_t find_class(LangRun *r, int32_t a)
     return -1;
 }
 
+/* A module-level comprehension's hidden variable ("x (comprehension)",
+ * lang_py.c hidden_atom): a fast local of the module's frame, not a
+ * global of its dict. */
+static int is_hidden_name(LangRun *r, int32_t a)
+{
+    return strchr(atom(r, a), ' ') != NULL;
+}
+
 /* load_name's rare case: the name is bound nowhere (or is __main__'s
  * __name__, or a JSON scenario's function or class). */
 static LANG_NOINLINE int load_unbound(LangRun *r, int32_t a, int local)
 {
-    if (local)
+    if (local || (r->py && is_hidden_name(r, a))) {
+        const char *n = atom(r, a);
         return raise(r, "UnboundLocalError",
-                     "cannot access local variable '%s' where it is not associated with a value",
-                     atom(r, a));
+                     "cannot access local variable '%.*s' where it is not associated with a value",
+                     (int)strcspn(n, " "), n);
+    }
     if (r->py && a == r->a_name)
         return push(r, GC_MKVAL(GC_V_STR, r->a_main)); /* __main__'s own __name__ */
     if (r->py) {
@@ -547,7 +600,8 @@ static int gorder_delete(LangRun *r, int32_t a)
         const GcFrame *f = gc_frame(r->h, 0);
         r->ngorder = 0;
         for (uint32_t i = 0; f && i < f->nvars; i++)
-            if (f->vars[i].val != GC_UNBOUND)
+            if (f->vars[i].val != GC_UNBOUND &&
+                !is_hidden_name(r, (int32_t)GC_VAL_PAYLOAD(f->vars[i].key)))
                 TRY(gorder_add(r, (int32_t)GC_VAL_PAYLOAD(f->vars[i].key)));
     }
     int i = gorder_find(r, a);
@@ -564,7 +618,7 @@ static int store_name_value(LangRun *r, const Ctx *c, int32_t a, int32_t *hint, 
     int depth = is_local(c, a) ? c->depth : 0;
     int32_t none = -1;
     TRY(chk(r, gc_var_set_hint(r->h, depth, a, v, hint ? hint : &none)));
-    if (depth == 0 && r->ngorder >= 0 && gorder_find(r, a) < 0)
+    if (depth == 0 && r->ngorder >= 0 && gorder_find(r, a) < 0 && !is_hidden_name(r, a))
         return gorder_add(r, a);
     return OK;
 }
@@ -3728,6 +3782,9 @@ static LANG_NOINLINE int eval_full(LangRun *r, const Ctx *c, LangExpr *e)
         TRY(pop_decref(r));
         return eval(r, c, e->items[t ? 1 : 2]);
     }
+    case LANG_E_LISTCOMP:
+    case LANG_E_DICTCOMP:
+        return eval_comp(r, c, e, mark, TAIL_NONE, NULL);
     case LANG_E_COMPARE:
         return eval_compare(r, c, e, mark);
     case LANG_E_FSTRING:
@@ -4116,76 +4173,313 @@ static int for_range_args(LangRun *r, const Ctx *c, LangExpr *v, int mark, int64
     return OK;
 }
 
-/* for target in value: body.  The iterator of a list, tuple or dict is a
- * tracked object (count[0] +1, -1 when it dies) holding a reference to
- * its container (here: the container kept on the stack); range's are not
- * tracked. */
-static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
+/* An iteration as FOR_ITER makes it: over range(...) (no object: the
+ * range iterator is not tracked, the ints are values), a constant tuple
+ * (its items in cv), or a list, tuple or dict held on the stack at `at`.
+ * The iterator of a list, tuple or dict is a tracked object (count[0] +1,
+ * -1 when it dies) holding a reference to its container (here: the
+ * container kept on the stack); range's are not tracked. */
+typedef struct Iter {
+    int is_range;
+    int64_t i, stop, step;
+    GcValue cv[256];
+    int ncv;
+    int iter_obj; /* an iterator object counts in count[0] */
+    int at;       /* the container's place on the stack, -1 for a range */
+    uint32_t k;
+} Iter;
+
+/* Evaluates v and opens its iterator (GET_ITER); the stack is left as it
+ * was at mark on an error. */
+static int iter_open(LangRun *r, const Ctx *c, LangExpr *v, int mark, Iter *it)
 {
     GcHeap *h = r->h;
-    int mark = gc_temp_count(h);
-    LangExpr *v = s->value;
-    int rc;
-    int64_t start = 0, stop = 0, step = 1;
-    int is_range = v->kind == LANG_E_CALL && v->base->kind == LANG_E_NAME &&
+    it->is_range = v->kind == LANG_E_CALL && v->base->kind == LANG_E_NAME &&
                    v->base->atom == r->a_range && !is_local(c, r->a_range) &&
                    gc_var_get(h, 0, r->a_range) == GC_UNBOUND;
-    GcValue cv[256];
-    int ncv = -1;
-    int iter_obj = 0; /* an iterator object counts in count[0] */
-    if (is_range) {
-        TRY(for_range_args(r, c, v, mark, &start, &stop, &step));
-    } else {
-        TRY(eval(r, c, v));
-        GcValue it = gc_temp(h, mark);
-        const GcObject *o = obj_of(r, it);
-        if (GC_VAL_TAG(it) == GC_V_CONST) {
-            ncv = const_items(r, (int32_t)GC_VAL_PAYLOAD(it), cv, 256);
-            if (ncv == FATAL) {
-                unwind(r, mark);
-                return FATAL;
-            }
-            if (ncv < 0) {
-                unwind(r, mark);
-                return raise(r, "TypeError", "gcviz: cannot iterate over this constant");
-            }
-            /* the tuple iterator; from 3.14 on a list or tuple is iterated
-             * by an index beside it on the stack (virtual iterators:
-             * measured on 3.15.0rc1, count[0] unchanged by a for loop over
-             * either; a dict still gets an iterator object) */
-            iter_obj = lang_python(r->p) < 314;
-        } else if (o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE ||
-                         o->kind == GC_KIND_DICT)) {
-            iter_obj = o->kind == GC_KIND_DICT || lang_python(r->p) < 314;
-        } else {
-            unwind(r, mark);
-            if (GC_VAL_TAG(it) == GC_V_STR)
-                return raise(r, "TypeError", "gcviz: iterating over a string is not supported");
-            return raise(r, "TypeError", "'%s' object is not iterable", type_name(r, it));
-        }
-        if (iter_obj)
-            gc_count_hidden(h, 1);
+    it->ncv = -1;
+    it->iter_obj = 0;
+    it->at = -1;
+    it->k = 0;
+    if (it->is_range) {
+        int64_t start = 0;
+        it->stop = 0;
+        it->step = 1;
+        TRY(for_range_args(r, c, v, mark, &start, &it->stop, &it->step));
+        it->i = start;
+        return OK;
     }
-    rc = OK;
-    int64_t i = start;
-    for (uint32_t k = 0; rc == OK; k++) {
-        GcValue item;
-        if (is_range) {
-            if (step > 0 ? i >= stop : i <= stop)
-                break;
-            item = GC_MKVAL(GC_V_INT, i);
-            i += step;
-        } else if (ncv >= 0) {
-            if ((int)k >= ncv)
-                break;
-            item = cv[k];
-        } else {
-            const GcObject *o = gc_object(h, GC_VAL_ID(gc_temp(h, mark)));
-            if (k >= gc_nslots(o))
-                break;
-            item = o->kind == GC_KIND_DICT ? gc_slot(o, k).key : gc_slot(o, k).val;
-            gc_incref(h, item);
+    TRY(eval(r, c, v));
+    GcValue x = gc_temp(h, mark);
+    const GcObject *o = obj_of(r, x);
+    if (GC_VAL_TAG(x) == GC_V_CONST) {
+        it->ncv = const_items(r, (int32_t)GC_VAL_PAYLOAD(x), it->cv, 256);
+        if (it->ncv == FATAL) {
+            unwind(r, mark);
+            return FATAL;
         }
+        if (it->ncv < 0) {
+            unwind(r, mark);
+            return raise(r, "TypeError", "gcviz: cannot iterate over this constant");
+        }
+        /* the tuple iterator; from 3.14 on a list or tuple is iterated
+         * by an index beside it on the stack (virtual iterators:
+         * measured on 3.15.0rc1, count[0] unchanged by a for loop over
+         * either; a dict still gets an iterator object) */
+        it->iter_obj = lang_python(r->p) < 314;
+    } else if (o &&
+               (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_DICT)) {
+        it->iter_obj = o->kind == GC_KIND_DICT || lang_python(r->p) < 314;
+    } else {
+        unwind(r, mark);
+        if (GC_VAL_TAG(x) == GC_V_STR)
+            return raise(r, "TypeError", "gcviz: iterating over a string is not supported");
+        return raise(r, "TypeError", "'%s' object is not iterable", type_name(r, x));
+    }
+    if (it->iter_obj)
+        gc_count_hidden(h, 1);
+    it->at = mark;
+    return OK;
+}
+
+/* FOR_ITER: the next item as a new reference in *item, 1; 0 at the end. */
+static int iter_next(LangRun *r, Iter *it, GcValue *item)
+{
+    uint32_t k = it->k++;
+    if (it->is_range) {
+        if (it->step > 0 ? it->i >= it->stop : it->i <= it->stop)
+            return 0;
+        *item = GC_MKVAL(GC_V_INT, it->i);
+        it->i += it->step;
+        return 1;
+    }
+    if (it->ncv >= 0) {
+        if ((int)k >= it->ncv)
+            return 0;
+        *item = it->cv[k];
+        return 1;
+    }
+    const GcObject *o = gc_object(r->h, GC_VAL_ID(gc_temp(r->h, it->at)));
+    if (k >= gc_nslots(o))
+        return 0;
+    *item = o->kind == GC_KIND_DICT ? gc_slot(o, k).key : gc_slot(o, k).val;
+    gc_incref(r->h, *item);
+    return 1;
+}
+
+/* The iterator dies: its container reference is released. */
+static int iter_close(LangRun *r, Iter *it)
+{
+    if (it->at < 0)
+        return OK;
+    GcValue cont = gc_temp_take(r->h, it->at);
+    if (it->iter_obj)
+        gc_count_hidden(r->h, -1);
+    return decref(r, cont);
+}
+
+/* ---- comprehensions (PEP 709: inlined, no function, no frame) ----------- */
+
+/* Pops the n top entries of the stack and pushes them back in the order
+ * perm gives (perm[j]: which of them, 0 the deepest, goes j-th): the
+ * compiler's SWAPs around an inlined comprehension. */
+static int stack_permute(LangRun *r, int n, const int *perm)
+{
+    GcValue small[16];
+    GcValue *v = n <= 16 ? small : gc_malloc((size_t)n * sizeof *v);
+    if (!v)
+        return fatal(r);
+    for (int i = n - 1; i >= 0; i--)
+        v[i] = pop(r);
+    int rc = OK;
+    for (int j = 0; j < n; j++)
+        if (rc == OK)
+            rc = push(r, v[perm[j]]);
+    if (v != small)
+        gc_free(v);
+    return rc;
+}
+
+/* SWAP n (ends = 1: the top and the n-th entries exchange); with ends = 0
+ * the rotation that brings the top entry to the bottom of the n, which is
+ * SWAP n + 1 when the top one is missing (a range's iterator: no object
+ * here). */
+static int stack_swap(LangRun *r, int n, int ends)
+{
+    int small[16];
+    int *perm = n <= 16 ? small : gc_malloc((size_t)n * sizeof *perm);
+    if (!perm)
+        return fatal(r);
+    for (int j = 0; j < n; j++)
+        perm[j] = ends ? (j == 0 ? n - 1 : j == n - 1 ? 0 : j) : (j == 0 ? n - 1 : j - 1);
+    int rc = n > 1 ? stack_permute(r, n, perm) : OK;
+    if (perm != small)
+        gc_free(perm);
+    return rc;
+}
+
+/* Where a comprehension's variables live: its function's frame, or at
+ * module level the module frame under their hidden names. */
+static int comp_depth(const Ctx *c)
+{
+    return c->fi ? c->depth : 0;
+}
+
+/* A statement's worth of bookkeeping per iteration: the history's budget,
+ * gcviz's limit on statements and the progress report. */
+static int comp_tick(LangRun *r)
+{
+    if (gc_failed(r->h))
+        return fatal(r);
+    if (++r->executed > r->opt.max_stmts)
+        return raise(r, "RuntimeError", "more than %lld statements executed (gcviz's limit)",
+                     (long long)r->opt.max_stmts);
+    if (r->executed >= r->progress_at && report_progress(r))
+        return fatal(r);
+    return OK;
+}
+
+/* LIST_APPEND / MAP_ADD: the element (or key and value) on top of the
+ * stack go into the container at place `at`. */
+static int comp_add(LangRun *r, const Ctx *c, LangExpr *e, int at)
+{
+    int32_t ng = (int32_t)e->ival;
+    int mark = gc_temp_count(r->h);
+    int rc = eval(r, c, e->items[ng]);
+    if (rc == OK && e->kind == LANG_E_DICTCOMP)
+        rc = eval(r, c, e->items[ng + 1]);
+    if (rc == OK && e->kind == LANG_E_DICTCOMP)
+        rc = dict_key_ok(r, gc_temp(r->h, mark));
+    if (rc < 0) {
+        unwind(r, mark);
+        return rc;
+    }
+    GcId id = GC_VAL_ID(gc_temp(r->h, at));
+    GcValue v = pop(r);
+    if (e->kind == LANG_E_LISTCOMP)
+        return chk(r, gc_slot_set(r->h, id, gc_nslots(gc_object(r->h, id)), 0, v));
+    GcValue k = pop(r); /* a key is a value: no reference */
+    return dict_store(r, id, k, v);
+}
+
+/* The loop of generator g of comprehension e, its iterator open in *it,
+ * the container being built at place `at`: each item stored to the
+ * target, the conditions tested, then the next generator or the element
+ * added; each iteration ends at the loop's JUMP_BACKWARD (an eval-breaker
+ * check).  The iterator is closed on the way out, error or not. */
+static int comp_loop(LangRun *r, const Ctx *c, LangExpr *e, int32_t g, Iter *it, int at)
+{
+    LangExpr *gen = e->items[g];
+    int rc = OK, top = gc_temp_count(r->h);
+    GcValue item;
+    while (rc == OK && (rc = comp_tick(r)) == OK && iter_next(r, it, &item)) {
+        rc = push(r, item);
+        if (rc == OK)
+            rc = gen->index->kind == LANG_E_TUPLE ? unpack_store(r, c, gen->index)
+                                                  : store_target(r, c, gen->index);
+        int pass = 1;
+        for (int32_t i = 0; rc == OK && pass && i < gen->nitems; i++) {
+            int mark = gc_temp_count(r->h);
+            rc = eval(r, c, gen->items[i]);
+            if (rc == OK) {
+                pass = truthy(r, gc_temp(r->h, mark));
+                rc = pop_decref(r);
+            }
+        }
+        if (rc == OK && pass && g + 1 < (int32_t)e->ival) {
+            Iter inner;
+            int mark = gc_temp_count(r->h);
+            rc = iter_open(r, c, e->items[g + 1]->base, mark, &inner);
+            if (rc == OK)
+                rc = comp_loop(r, c, e, g + 1, &inner, at);
+        } else if (rc == OK && pass) {
+            rc = comp_add(r, c, e, at);
+        }
+        if (rc == OK)
+            rc = safe_point(r); /* JUMP_BACKWARD */
+    }
+    if (rc == FATAL)
+        return rc;
+    if (rc < 0)
+        unwind(r, top); /* what is above the iterator goes first */
+    int rc2 = iter_close(r, it);
+    return rc == OK ? rc2 : rc;
+}
+
+/* [elt for ...] / {k: v for ...} as CPython 3.12+ runs it inlined: the
+ * first iterable evaluated and its iterator made in the scope around it;
+ * the variables the comprehension binds saved (LOAD_FAST_AND_CLEAR: their
+ * values move onto the stack, the variables unbound) under the iterator,
+ * the last one lowest (SWAP); BUILD_LIST / BUILD_MAP; the loops; then the
+ * iterator gone, each variable restored, the last first (SWAP, STORE_FAST:
+ * the value of its last iteration released).  On an exception the
+ * container is released first, then the variables are restored as
+ * well. */
+static int eval_comp(LangRun *r, const Ctx *c, LangExpr *e, int mark, int tail, LangExpr *sink)
+{
+    if (lang_python(r->p) >= 314) /* not measured: no 3.14 or 3.15 at hand */
+        return raise(r, "NotImplementedError",
+                     "gcviz models comprehensions for CPython 3.12 and 3.13 only");
+    Iter it;
+    TRY(iter_open(r, c, e->items[0]->base, mark, &it));
+    int n = e->nlocals, depth = comp_depth(c), has_it = it.at >= 0;
+    int rc = OK;
+    for (int i = 0; i < n && rc == OK; i++)
+        rc = push(r, gc_var_take(r->h, depth, e->ops[i]));
+    if (rc == OK)
+        rc = stack_swap(r, n + has_it, has_it);
+    GcId id = 0;
+    if (rc == OK && !(id = gc_new(r->h, e->kind == LANG_E_LISTCOMP ? GC_KIND_LIST : GC_KIND_DICT,
+                                  e->kind == LANG_E_LISTCOMP ? 0 : -1)))
+        rc = fatal(r);
+    if (rc == OK)
+        rc = push(r, GC_VAL_OBJ(id));
+    if (rc == OK && has_it)
+        rc = stack_swap(r, 2, 1);
+    if (rc != OK) {
+        unwind(r, mark);
+        return rc;
+    }
+    it.at = has_it ? mark + n + 1 : -1;
+    rc = comp_loop(r, c, e, 0, &it, mark + n);
+    if (rc == FATAL)
+        return rc;
+    if (rc < 0) /* the handler: SWAP 2, POP_TOP (the container) */
+        rc = decref(r, gc_temp_take(r->h, mark + n)) == FATAL ? FATAL : rc;
+    if (rc == OK && tail != TAIL_NONE) {
+        /* apply_static_swaps (flowgraph.c) turned SWAP n + 1, the
+         * STORE_FASTs and the next instruction into: that instruction
+         * (the result stored to a local, or popped), the variables from
+         * the (n-1)-th to the first, then the n-th */
+        int rs = tail == TAIL_POP_TOP ? pop_decref(r) : store_name(r, c, sink->atom, &sink->hint);
+        for (int i = n - 2; i >= -1 && rs == OK; i--)
+            rs = chk(r, gc_var_set(r->h, depth, e->ops[i >= 0 ? i : n - 1], pop(r)));
+        return rs;
+    }
+    if (rc != FATAL) {
+        /* SWAP n + 1, then STORE_FAST of each variable, the last first
+         * (the one lowest on the stack) */
+        int rs = rc == OK ? stack_swap(r, n + 1, 1) : OK;
+        for (int i = n - 1; i >= 0 && rs == OK; i--)
+            rs = chk(r, gc_var_set(r->h, depth, e->ops[i],
+                                   rc == OK || i < n - 1 ? pop(r) : gc_temp_take(r->h, mark)));
+        if (rs != OK)
+            rc = rs == FATAL || rc == OK ? rs : rc;
+    }
+    if (rc < 0)
+        unwind(r, mark);
+    return rc;
+}
+
+/* for target in value: body. */
+static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
+{
+    int mark = gc_temp_count(r->h);
+    Iter it;
+    TRY(iter_open(r, c, s->value, mark, &it));
+    int rc = OK;
+    GcValue item;
+    while (rc == OK && iter_next(r, &it, &item)) {
         at_stmt(r, s);
         if (r->lean && s->target->kind == LANG_E_NAME) {
             rc = store_name_value(r, c, s->target->atom, &s->target->hint, item);
@@ -4208,15 +4502,9 @@ static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int 
     }
     if (rc == FATAL)
         return rc;
-    if (!is_range) {
-        /* the iterator dies: its container reference is released */
-        GcValue cont = gc_temp_take(h, mark);
-        if (iter_obj)
-            gc_count_hidden(h, -1);
-        int rc2 = decref(r, cont);
-        if (rc == OK)
-            rc = rc2;
-    }
+    int rc2 = iter_close(r, &it);
+    if (rc == OK)
+        rc = rc2;
     if (rc < 0)
         unwind(r, mark);
     return rc;
@@ -4591,6 +4879,31 @@ static int report_progress(LangRun *r)
 static LANG_NOINLINE int exec_stmt_full(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret,
                                         int *returned);
 
+/* `name = [comprehension]` or a comprehension as a statement, when the
+ * compiler's peephole pass (apply_static_swaps) folded the instruction
+ * after the comprehension into its restoring STORE_FASTs: a STORE_FAST on
+ * the line where the comprehension starts (3.12 and 3.13), or the POP_TOP
+ * of an expression statement (3.13, which gives it the expression's
+ * line; 3.12.1 keeps the SWAP).
+ * LEAN_NO, having done nothing, otherwise. */
+static int comp_stmt(LangRun *r, const Ctx *c, LangStmt *s)
+{
+    LangExpr *v = s->value, *t = s->target;
+    if (!v || (v->kind != LANG_E_LISTCOMP && v->kind != LANG_E_DICTCOMP))
+        return LEAN_NO;
+    int mark = gc_temp_count(r->h), rc;
+    if (s->kind == LANG_S_ASSIGN && s->nextra == 0 && t->kind == LANG_E_NAME && c->fi &&
+        is_local(c, t->atom) && t->line == v->line)
+        rc = eval_comp(r, c, v, mark, TAIL_STORE_FAST, t);
+    else if (s->kind == LANG_S_EXPR && lang_python(r->p) >= 313)
+        rc = eval_comp(r, c, v, mark, TAIL_POP_TOP, NULL);
+    else
+        return LEAN_NO;
+    if (rc < 0)
+        unwind(r, mark);
+    return rc;
+}
+
 /* `target = value` or an expression statement by the lean fast paths
  * (lean_value, then a name or an instance attribute stored to without
  * the stack); LEAN_NO, having done nothing, when the value has none. */
@@ -4628,7 +4941,10 @@ static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *r
     int mark = gc_temp_count(r->h);
     at_stmt(r, s);
     ++r->executed;
-    int rc = r->lean ? lean_stmt(r, c, s) : LEAN_NO;
+    int rc = comp_stmt(r, c, s);
+    if (rc != LEAN_NO)
+        return rc;
+    rc = r->lean ? lean_stmt(r, c, s) : LEAN_NO;
     if (rc != LEAN_NO) {
         if (rc < 0)
             unwind(r, mark);
@@ -4657,6 +4973,9 @@ static LANG_NOINLINE int exec_stmt_full(LangRun *r, const Ctx *c, LangStmt *s, G
                      (long long)r->opt.max_stmts);
     if (r->executed >= r->progress_at && report_progress(r))
         return fatal(r);
+    if ((rc = comp_stmt(r, c, s)) != LEAN_NO)
+        return rc;
+    rc = OK;
     switch (s->kind) {
     case LANG_S_PASS:
     case LANG_S_GLOBAL:

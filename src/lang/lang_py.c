@@ -958,6 +958,296 @@ static int enter(Py *py, const PTok *t)
     return 0;
 }
 
+static LangExpr *parse_trailers(Py *py);
+static LangExpr *parse_boolop(Py *py, int op);
+static int check_target(Py *py, LangExpr *e, const char *what);
+
+/* ---- comprehensions (PEP 709: inlined) ---------------------------------- */
+
+/* A growable list of atoms. */
+typedef struct AList {
+    int32_t *v;
+    int32_t n, cap;
+} AList;
+
+static int alist_has(const AList *l, int32_t a)
+{
+    for (int32_t i = 0; i < l->n; i++)
+        if (l->v[i] == a)
+            return 1;
+    return 0;
+}
+
+static int alist_add(Py *py, AList *l, int32_t a)
+{
+    if (alist_has(l, a))
+        return 0;
+    if (GC_VEC_ROOM(l->v, l->n, l->cap, 8, realloc) < 0)
+        return oom(py), -1;
+    l->v[l->n++] = a;
+    return 0;
+}
+
+/* The target of a comprehension's for: a name or names (a, b), up to 'in'. */
+static LangExpr *parse_comp_target(Py *py)
+{
+    PList ts = {0};
+    PTok *t0 = peek(py);
+    int comma = 0;
+    do {
+        PTok *t = peek(py);
+        LangExpr *x = parse_trailers(py);
+        if (x && x->kind != LANG_E_NAME) {
+            if (check_target(py, x, "for") == 0)
+                FAIL_TOK(py, t,
+                         "a comprehension's loop variable must be a name (or names: a, b) in "
+                         "gcviz programs");
+            x = NULL;
+        }
+        if (!x || plist_add(py, &ts, x) < 0) {
+            free(ts.v);
+            return NULL;
+        }
+        comma = accept_op(py, ",");
+    } while (comma && !is_word(py, peek(py), "in"));
+    if (ts.n == 1 && !comma) {
+        LangExpr *x = ts.v[0];
+        free(ts.v);
+        return x;
+    }
+    LangExpr *e = new_expr(py, LANG_E_TUPLE, t0);
+    if (!e) {
+        free(ts.v);
+        return NULL;
+    }
+    e->nitems = ts.n;
+    e->items = (LangExpr **)plist_done(py, &ts);
+    return e;
+}
+
+/* One generator: for target in iterable [if cond]...  (the iterable and
+ * the conditions are disjunctions, as in Python's grammar; a list display
+ * iterated is a tuple, fold_iter). */
+static LangExpr *parse_comp_for(Py *py)
+{
+    PTok *t = next(py); /* for */
+    LangExpr *g = new_expr(py, LANG_E_COMPFOR, t);
+    if (!g || !(g->index = parse_comp_target(py)))
+        return NULL;
+    if (!is_word(py, peek(py), "in"))
+        return FAIL_TOK(py, peek(py), "invalid syntax: expected 'in'");
+    next(py);
+    if (!(g->base = parse_boolop(py, LANG_OP_OR)))
+        return NULL;
+    fold_iter(py, g->base);
+    PList ifs = {0};
+    while (is_word(py, peek(py), "if") && !py->failed) {
+        next(py);
+        LangExpr *c = parse_boolop(py, LANG_OP_OR);
+        if (!c || plist_add(py, &ifs, c) < 0)
+            break;
+    }
+    if (py->failed) {
+        free(ifs.v);
+        return NULL;
+    }
+    g->nitems = ifs.n;
+    g->items = (LangExpr **)plist_done(py, &ifs);
+    return g;
+}
+
+static void comp_scope_mentions(LangExpr *e, AList *m, PList *kids, Py *py);
+
+/* The names x mentions in the scope being walked, in the order CPython's
+ * symbol table meets them; a nested comprehension contributes its first
+ * iterable (evaluated in this scope) and goes into kids. */
+static void mentions(LangExpr *x, AList *m, PList *kids, Py *py)
+{
+    if (!x || py->failed)
+        return;
+    switch (x->kind) {
+    case LANG_E_NAME:
+        alist_add(py, m, x->atom);
+        return;
+    case LANG_E_LISTCOMP:
+    case LANG_E_DICTCOMP:
+        mentions(x->items[0]->base, m, kids, py);
+        plist_add(py, kids, x);
+        return;
+    case LANG_E_DICT:
+        for (int32_t i = 0; i < x->nitems; i++) {
+            mentions(x->keys[i], m, kids, py);
+            mentions(x->items[i], m, kids, py);
+        }
+        return;
+    default:
+        mentions(x->base, m, kids, py);
+        mentions(x->index, m, kids, py);
+        for (int32_t i = 0; i < x->nitems; i++)
+            mentions(x->items[i], m, kids, py);
+        return;
+    }
+}
+
+/* symtable_handle_comprehension's order: the first target and
+ * conditions, then each later generator's target, iterable and
+ * conditions, then the value (a dict's) and the element (or key). */
+static void comp_scope_mentions(LangExpr *e, AList *m, PList *kids, Py *py)
+{
+    int32_t ng = (int32_t)e->ival;
+    for (int32_t g = 0; g < ng; g++) {
+        LangExpr *gen = e->items[g];
+        mentions(gen->index, m, kids, py);
+        if (g > 0)
+            mentions(gen->base, m, kids, py);
+        for (int32_t i = 0; i < gen->nitems; i++)
+            mentions(gen->items[i], m, kids, py);
+    }
+    if (e->kind == LANG_E_DICTCOMP)
+        mentions(e->items[ng + 1], m, kids, py);
+    mentions(e->items[ng], m, kids, py);
+}
+
+static void target_names(const LangExpr *t, AList *out, Py *py)
+{
+    if (t->kind == LANG_E_NAME)
+        alist_add(py, out, t->atom);
+    else
+        for (int32_t i = 0; i < t->nitems; i++)
+            target_names(t->items[i], out, py);
+}
+
+/* The variables comprehension e binds, saved before it and restored after
+ * it (push_inlined_comprehension_state): its targets in the order its
+ * scope mentions them, then its nested comprehensions' ones not mentioned
+ * (inline_comprehension copies a nested scope's names it lacks).  A name
+ * a nested comprehension binds and e uses otherwise is refused. */
+static int comp_locals(Py *py, LangExpr *e)
+{
+    AList m = {0}, targets = {0}, locals = {0};
+    PList kids = {0};
+    comp_scope_mentions(e, &m, &kids, py);
+    for (int32_t g = 0; g < (int32_t)e->ival; g++)
+        target_names(e->items[g]->index, &targets, py);
+    for (int32_t i = 0; i < m.n; i++)
+        if (alist_has(&targets, m.v[i]))
+            alist_add(py, &locals, m.v[i]);
+    for (int32_t k = 0; k < kids.n && !py->failed; k++) {
+        LangExpr *kid = kids.v[k];
+        for (int32_t i = 0; i < kid->nlocals && !py->failed; i++) {
+            int32_t a = kid->ops[i];
+            if (alist_has(&m, a) && !alist_has(&targets, a))
+                fail_at(py, kid->line, kid->col,
+                        "the name '%s' is bound by a nested comprehension and used by the "
+                        "comprehension around it: not supported in gcviz programs (rename one)",
+                        atom_s(py, a));
+            else
+                alist_add(py, &locals, a);
+        }
+    }
+    if (!py->failed && locals.n > 0) {
+        e->ops = alloc(py, (size_t)locals.n * sizeof *e->ops);
+        if (e->ops)
+            memcpy(e->ops, locals.v, (size_t)locals.n * sizeof *e->ops);
+        e->nlocals = locals.n;
+    }
+    free(m.v);
+    free(targets.v);
+    free(locals.v);
+    free(kids.v);
+    return py->failed ? -1 : 0;
+}
+
+/* The rest of a comprehension whose element (or key and value) is parsed
+ * and whose 'for' is next: the generators and the closing bracket, into
+ * `into` (made a LISTCOMP or DICTCOMP). */
+static LangExpr *parse_comp(Py *py, LangExpr *into, int kind, LangExpr *elt, LangExpr *value,
+                            const char *close)
+{
+    PList gens = {0};
+    if (is_word(py, peek(py), "async"))
+        return refuse_keyword(py, peek(py));
+    while (is_word(py, peek(py), "for") && !py->failed) {
+        LangExpr *g = parse_comp_for(py);
+        if (!g || plist_add(py, &gens, g) < 0)
+            break;
+    }
+    if (py->failed || (!is_op(peek(py), close) && expect_op(py, close) < 0)) {
+        free(gens.v);
+        return NULL;
+    }
+    next(py);
+    int32_t ng = gens.n;
+    LangExpr **items = alloc(py, (size_t)(ng + 2) * sizeof *items);
+    if (!items) {
+        free(gens.v);
+        return NULL;
+    }
+    memcpy(items, gens.v, (size_t)ng * sizeof *items);
+    free(gens.v);
+    items[ng] = elt;
+    items[ng + 1] = value;
+    into->kind = (uint8_t)kind;
+    into->items = items;
+    into->nitems = ng + (kind == LANG_E_DICTCOMP ? 2 : 1);
+    into->ival = ng;
+    into->keys = NULL;
+    return comp_locals(py, into) < 0 ? NULL : into;
+}
+
+/* "x (comprehension)": the hidden fast local of a module-level
+ * comprehension's x (PEP 709: not the global x). */
+static int32_t hidden_atom(Py *py, int32_t a)
+{
+    char buf[LANG_MAX_IDENT_LEN + 32];
+    int n = snprintf(buf, sizeof buf, "%s (comprehension)", atom_s(py, a));
+    return intern_n(py, buf, (size_t)n);
+}
+
+static void rename_comp(Py *py, LangExpr *e, AList *scope);
+
+/* Renames the names of x that are in scope to their hidden atoms. */
+static void rename_walk(Py *py, LangExpr *x, AList *scope)
+{
+    if (!x || py->failed)
+        return;
+    if (x->kind == LANG_E_NAME) {
+        if (alist_has(scope, x->atom))
+            x->atom = hidden_atom(py, x->atom);
+        return;
+    }
+    if (x->kind == LANG_E_LISTCOMP || x->kind == LANG_E_DICTCOMP) {
+        rename_comp(py, x, scope);
+        return;
+    }
+    rename_walk(py, x->base, scope);
+    rename_walk(py, x->index, scope);
+    for (int32_t i = 0; i < x->nitems; i++) {
+        rename_walk(py, x->items[i], scope);
+        if (x->kind == LANG_E_DICT)
+            rename_walk(py, x->keys[i], scope);
+    }
+}
+
+/* A comprehension at module level: its first iterable is in the scope
+ * around it, the rest in its own, where its variables are hidden. */
+static void rename_comp(Py *py, LangExpr *e, AList *scope)
+{
+    rename_walk(py, e->items[0]->base, scope);
+    int32_t n0 = scope->n;
+    for (int32_t i = 0; i < e->nlocals; i++)
+        alist_add(py, scope, e->ops[i]);
+    LangExpr *first = e->items[0];
+    rename_walk(py, first->index, scope);
+    for (int32_t i = 0; i < first->nitems; i++)
+        rename_walk(py, first->items[i], scope);
+    for (int32_t i = 1; i < e->nitems; i++)
+        rename_walk(py, e->items[i], scope);
+    for (int32_t i = 0; i < e->nlocals; i++)
+        e->ops[i] = hidden_atom(py, e->ops[i]);
+    scope->n = n0;
+}
+
 /* Items up to `close`; a trailing comma allowed.  For calls, keyword
  * arguments name=value go to *kw (same length as items, NULL for
  * positional ones). */
@@ -991,9 +1281,22 @@ static int parse_items(Py *py, const char *close, LangExpr *into, int is_call)
             FAIL_TOK(py, peek(py), "generator expressions are not supported in gcviz programs");
             break;
         }
+        if (!is_call && is_word(py, peek(py), "async")) {
+            refuse_keyword(py, peek(py));
+            break;
+        }
         if (!is_call && is_word(py, peek(py), "for")) {
-            FAIL_TOK(py, peek(py),
-                     "comprehensions are not supported in gcviz programs (use a for loop)");
+            if (items.n == 0 && into->kind == LANG_E_LIST) {
+                free(items.v);
+                free(keys.v);
+                return parse_comp(py, into, LANG_E_LISTCOMP, v, NULL, close) ? 0 : -1;
+            }
+            if (into->kind == LANG_E_LIST)
+                FAIL_TOK(py, peek(py),
+                         "invalid syntax: did you forget parentheses around the comprehension "
+                         "target?");
+            else
+                FAIL_TOK(py, peek(py), "generator expressions are not supported in gcviz programs");
             break;
         }
         if (plist_add(py, &items, v) < 0 || plist_add(py, &keys, k) < 0)
@@ -1085,7 +1388,8 @@ static LangExpr *parse_paren(Py *py, PTok *t)
     return e;
 }
 
-/* { key: value, ... }; sets, ** and comprehensions are refused. */
+/* { key: value, ... } or a dict comprehension; sets, set comprehensions and ** are
+ * refused. */
 static LangExpr *parse_dict_display(Py *py, PTok *t)
 {
     LangExpr *e;
@@ -1104,8 +1408,9 @@ static LangExpr *parse_dict_display(Py *py, PTok *t)
             break;
         if (!is_op(peek(py), ":")) {
             if (is_word(py, peek(py), "for"))
-                FAIL_TOK(py, peek(py),
-                         "comprehensions are not supported in gcviz programs (use a for loop)");
+                FAIL_TOK(py, t,
+                         "set comprehensions are not supported in gcviz programs (sets are not: "
+                         "lists, tuples and dicts only)");
             else
                 FAIL_TOK(py, t,
                          "sets are not supported in gcviz programs (lists, tuples and "
@@ -1116,9 +1421,17 @@ static LangExpr *parse_dict_display(Py *py, PTok *t)
         LangExpr *v = parse_test(py);
         if (!v)
             break;
+        if (is_word(py, peek(py), "async")) {
+            refuse_keyword(py, peek(py));
+            break;
+        }
         if (is_word(py, peek(py), "for")) {
-            FAIL_TOK(py, peek(py),
-                     "comprehensions are not supported in gcviz programs (use a for loop)");
+            if (ks.n == 0) {
+                free(ks.v);
+                free(vs.v);
+                return parse_comp(py, e, LANG_E_DICTCOMP, k, v, "}");
+            }
+            FAIL_TOK(py, peek(py), "invalid syntax: a dict comprehension has one key: value pair");
             break;
         }
         if (plist_add(py, &ks, k) < 0 || plist_add(py, &vs, v) < 0)
@@ -2712,7 +3025,7 @@ static int visit_expr(Visit *v, LangExpr *e, int store)
     int r = v->expr(v, e, store);
     if (r)
         return r;
-    if ((r = visit_expr(v, e->base, 0)) || (r = visit_expr(v, e->index, 0)))
+    if ((r = visit_expr(v, e->base, 0)) || (r = visit_expr(v, e->index, e->kind == LANG_E_COMPFOR)))
         return r;
     int items_store = store && (e->kind == LANG_E_TUPLE || e->kind == LANG_E_LIST);
     for (int32_t i = 0; i < e->nitems; i++)
@@ -2904,6 +3217,82 @@ static int refuse_unsupported(Visit *v, LangExpr *e, int store)
     return 1;
 }
 
+/* The comprehensions of a statement tree: each outermost one at module
+ * level gets its hidden names (rename_comp); in a function (func >= 0),
+ * one that binds a name the function declares global is refused. */
+typedef struct CompPass {
+    Py *py;
+    int in_func;
+    AList globals;
+} CompPass;
+
+static void comp_pass_expr(CompPass *cp, LangExpr *x)
+{
+    Py *py = cp->py;
+    if (!x || py->failed)
+        return;
+    if (x->kind == LANG_E_LISTCOMP || x->kind == LANG_E_DICTCOMP) {
+        if (!cp->in_func) {
+            AList scope = {0};
+            rename_comp(py, x, &scope);
+            free(scope.v);
+            return;
+        }
+        for (int32_t i = 0; i < x->nlocals; i++)
+            if (alist_has(&cp->globals, x->ops[i])) {
+                fail_at(py, x->line, x->col,
+                        "a comprehension binding '%s', which its function declares global, is "
+                        "not supported in gcviz programs",
+                        atom_s(py, x->ops[i]));
+                return;
+            }
+    }
+    comp_pass_expr(cp, x->base);
+    comp_pass_expr(cp, x->index);
+    for (int32_t i = 0; i < x->nitems; i++) {
+        comp_pass_expr(cp, x->items[i]);
+        if (x->kind == LANG_E_DICT)
+            comp_pass_expr(cp, x->keys[i]);
+    }
+}
+
+static void comp_pass_body(CompPass *cp, LangStmt **b, int32_t n, int globals_only)
+{
+    for (int32_t i = 0; i < n && !cp->py->failed; i++) {
+        LangStmt *s = b[i];
+        if (globals_only) {
+            for (int32_t k = 0; s->kind == LANG_S_GLOBAL && k < s->nnames; k++)
+                alist_add(cp->py, &cp->globals, s->names[k]);
+        } else {
+            comp_pass_expr(cp, s->target);
+            comp_pass_expr(cp, s->value);
+            for (int32_t k = 0; k < s->ntargets; k++)
+                comp_pass_expr(cp, s->targets[k]);
+            for (int32_t k = 0; k < s->nextra; k++)
+                comp_pass_expr(cp, s->extra[k]);
+        }
+        comp_pass_body(cp, s->body, s->nbody, globals_only);
+        comp_pass_body(cp, s->orelse, s->norelse, globals_only);
+    }
+}
+
+static void comp_pass(Py *py)
+{
+    CompPass cp = {py, 0, {0}};
+    for (int32_t i = 0; i < lang_step_count(py->p) && !py->failed; i++) {
+        LangStmt *s = lang_step(py->p, i);
+        comp_pass_body(&cp, &s, 1, 0);
+    }
+    cp.in_func = 1;
+    for (int32_t f = 0; f < lang_func_count(py->p) && !py->failed; f++) {
+        const LangFunc *fn = lang_func(py->p, f);
+        cp.globals.n = 0;
+        comp_pass_body(&cp, fn->body, fn->nbody, 1);
+        comp_pass_body(&cp, fn->body, fn->nbody, 0);
+    }
+    free(cp.globals.v);
+}
+
 static void refuse_unsupported_names(Py *py)
 {
     Visit v = {py, refuse_unsupported, NULL, 0, 0};
@@ -2983,6 +3372,8 @@ int lang_py_compile(LangProgram *p, const char *text, size_t len, LangPyMeta *me
         }
         if (!py.failed && lang_step_count(p) == 0)
             fail_at(&py, 1, 1, "the program has no statements");
+        if (!py.failed)
+            comp_pass(&py);
         if (!py.failed)
             refuse_unsupported_names(&py);
         if (!py.failed) {

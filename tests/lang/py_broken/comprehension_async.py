@@ -1,0 +1,2 @@
+r = [1]
+x = [a async for a in r]

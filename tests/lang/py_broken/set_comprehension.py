@@ -1,0 +1,2 @@
+r = range(3)
+x = {i for i in r}
