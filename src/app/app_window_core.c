@@ -915,8 +915,9 @@ static GcId step_object(const GcHeap *h, int32_t old, int32_t cursor)
 #define SUBJECT_ZMIN_SLIDE                                                                         \
     RENDER_SLIDE_ZMIN /* a slide never zooms out below this for its subject (titles 15 px at 720p) \
                        */
-#define SUBJECT_ZMIN   0.6f /* and in the window and plain recordings */
-#define SUBJECT_MARGIN 28.0f
+#define SUBJECT_ZMIN       0.6f /* and in the window and plain recordings */
+#define SUBJECT_MARGIN     28.0f
+#define SUBJECT_BACK_STMTS 4 /* statements a crowded slide looks back for its subject */
 
 /* World bounds of card id (tags and footer included); 0 if it has no place. */
 static int card_bounds(const AppWin *w, GcId id, float b[4])
@@ -937,6 +938,14 @@ static int card_bounds(const AppWin *w, GcId id, float b[4])
     return 1;
 }
 
+/* The height of the heap's view in logical pixels: a crowded slide's
+ * without the strip along its bottom edge that counts the cards it does
+ * not show (render_heap's more_note). */
+static float view_h(const AppWin *w, const RenderRegions *rg)
+{
+    return rg->heap_h / w->scale - (w->view.slide && w->crowded ? RENDER_SLIDE_MORE_H : 0);
+}
+
 /* The subject of the frame at the cursor: the cards the caption names,
  * else the card the event shown is about, else (a statement's end, "Done:
  * 1 object freed.") the cards the statement touched, the latest first. */
@@ -950,18 +959,30 @@ static int subject_ids(AppWin *w, int32_t old, GcId *ids, int max)
     const GcObject *o = id > 0 ? gc_object(w->heap, id) : NULL;
     if (o && o->state == GC_STATE_ALIVE && !layout_is_temporary(w->layout, id))
         ids[n++] = id;
+    /* a crowded slide whose statement touched no card ("The name 'i' now
+     * refers to 3.") shows what the statements before it touched (the
+     * garbage a loop leaves), not a corner of the heap */
+    int stmts = w->view.slide && w->crowded ? SUBJECT_BACK_STMTS : 1, back = 0;
     for (int32_t i = c - 1; i >= 0 && i >= c - 4000 && n < max; i--) {
         const GcEvent *e = gc_event(w->heap, i);
-        if (e->kind == GC_EV_STMT && e->depth == 0)
+        if (e->kind == GC_EV_STMT && e->depth == 0 && (n > 0 || --stmts == 0))
             break;
-        if (e->kind == GC_EV_BEGIN || e->phase != GC_PHASE_IDLE || e->obj <= 0 ||
+        back |= e->kind == GC_EV_STMT && e->depth == 0;
+        /* (a crowded slide's statement end: the cards a collection in it
+         * freed too, whose ghosts its "Done:" caption counts) */
+        int freed = stmts > 1 && !back && e->kind == GC_EV_DEALLOC;
+        if (e->kind == GC_EV_BEGIN || (e->phase != GC_PHASE_IDLE && !freed) || e->obj <= 0 ||
             layout_is_temporary(w->layout, e->obj)) /* an argument tuple is not the point */
             continue;
         int dup = 0;
         for (int k = 0; k < n; k++)
             dup |= ids[k] == e->obj;
-        if (!dup && gc_object(w->heap, e->obj))
+        const GcObject *eo = gc_object(w->heap, e->obj);
+        /* before the statement: what is still alive (its ghost is gone) */
+        if (!dup && eo && (!back || eo->state == GC_STATE_ALIVE))
             ids[n++] = e->obj;
+        if (back && n > 0)
+            break; /* the latest of them (the list it was appended to gives way) */
     }
     /* the cards still alive last: when not all fit, keep_subject shows
      * the last ones (a freed card is a ghost the caption counts) */
@@ -1005,7 +1026,7 @@ static int keep_subject(AppWin *w, int32_t old, float zfloor, float *zoom, float
     }
     RenderRegions rg;
     app_win_regions(w, &rg);
-    float vw = rg.heap_w / w->scale, vh = rg.heap_h / w->scale, m = SUBJECT_MARGIN;
+    float vw = rg.heap_w / w->scale, vh = view_h(w, &rg), m = SUBJECT_MARGIN;
     if (structure) {
         /* a slide about a structure keeps all of it: with the subject when
          * both fit at SLIDE_ZMIN_STRUCT; else alone, unless the caption
@@ -1149,7 +1170,7 @@ static void whole_cards(AppWin *w, float zoom, float *px, float *py, const float
     }
     RenderRegions rg;
     app_win_regions(w, &rg);
-    float vw = rg.heap_w / w->scale / zoom, vh = rg.heap_h / w->scale / zoom, m = 4;
+    float vw = rg.heap_w / w->scale / zoom, vh = view_h(w, &rg) / zoom, m = 4;
     float s0 = has_subject ? sb[1] - m : 1, s1 = has_subject ? sb[3] + m : 0;
     if (s1 - s0 > vh)
         s0 = 1, s1 = 0;
@@ -1207,15 +1228,17 @@ static int structure_bounds(AppWin *w, float b[4])
  * fill the heap when they fit at a readable size (the same view for the
  * whole chapter), else the cards alive now, else the arranged structures
  * alive now (a list or tree the lesson is about: whole, down to
- * SLIDE_ZMIN_STRUCT), else the readable size from their top-left corner. */
-static void slide_view(AppWin *w, float *zoom, float *px, float *py)
+ * SLIDE_ZMIN_STRUCT), else the readable size from their top-left corner.
+ * Returns whether it is crowded: that last case, where the subject alone
+ * decides what the slide shows. */
+static int slide_view(AppWin *w, float *zoom, float *px, float *py)
 {
     RenderRegions rg;
     app_win_regions(w, &rg);
     float vw = rg.heap_w / w->scale, vh = rg.heap_h / w->scale, m = SUBJECT_MARGIN;
     float b[4], sb[4];
     if (!render_slide_bounds(w->layout, b)) /* the run's cards but its temporaries */
-        return;
+        return 0;
     lane_pad(b);
     int structure = structure_bounds(w, sb);
     float zmin = structure ? SLIDE_ZMIN_STRUCT : SLIDE_ZMIN;
@@ -1244,7 +1267,8 @@ static void slide_view(AppWin *w, float *zoom, float *px, float *py)
             z = zd;
         }
     }
-    if (z < zmin) {
+    int crowded = z < zmin;
+    if (crowded) {
         z = zmin;
         *px = b[0] - m;
         *py = b[1] - m;
@@ -1253,6 +1277,7 @@ static void slide_view(AppWin *w, float *zoom, float *px, float *py)
         *py = (b[1] + b[3]) * 0.5f - vh / z * 0.5f;
     }
     *zoom = z;
+    return crowded;
 }
 
 #define RECORD_ZMAX 1.4f /* a plain recording zooms in up to this to fill its heap */
@@ -1361,6 +1386,7 @@ void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
     *x = w->home[1];
     *y = w->home[2];
     w->ghosts.n = 0;
+    w->crowded = 0;
     if (!w->heap)
         return;
     if (w->view.slide) {
@@ -1371,7 +1397,7 @@ void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
                          render_ghost_row_width(&rg, w->scale), &w->ghosts);
     }
     if (w->view.slide)
-        slide_view(w, zoom, x, y);
+        w->crowded = slide_view(w, zoom, x, y);
     else if (w->follow)
         record_view(w, zoom, x, y);
     int32_t c = gc_cursor(w->heap);

@@ -209,6 +209,7 @@ typedef struct AppWin {
                                 forward again costs seconds at 10^6 events) */
     float home[3];           /* zoom, pan x, y chosen on load: each recorded frame starts there */
     RenderGhosts ghosts;     /* a slide's ghosts side by side (render_ghost_row), for its view */
+    int crowded;             /* a slide's living cards do not fit its heap readable (slide_view) */
     int fullscreen;          /* wanted: the window follows it (fullscreen_changed) */
     int fullscreen_changed;
     /* loading (app_win_open): a worker thread when async (the window) */

@@ -372,6 +372,10 @@ typedef struct RenderGhosts {
  * that ran out of the slide, chapter 14's exit); more ghosts go on the
  * next row. */
 #define RENDER_SLIDE_ZMIN 0.85f /* a slide never zooms out below this for its subject */
+/* A slide that does not show every living card keeps a strip this high
+ * (logical pixels) along its heap's bottom edge, where a note counts them:
+ * the slide's framing keeps its subject above it. */
+#define RENDER_SLIDE_MORE_H 34.0f
 void render_ghost_row(const struct GcHeap *h, const Layout *layout, int32_t stmt_start, float max_w,
                       RenderGhosts *g);
 /* That max_w for a heap area rg drawn at scale (physical pixels per

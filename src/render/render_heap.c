@@ -1880,14 +1880,16 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
     Scene *s = c->s;
     const RenderTheme *t = s->t;
     const CardGeo *g = &c->geo[id];
-    if (!g->drawn || o->state != GC_STATE_ALIVE)
+    /* a slide that does not show every card: arrows between those it shows */
+    if (!g->drawn || o->state != GC_STATE_ALIVE || (c->more_h > 0 && !g->shown))
         return;
     float k = g->k;
     const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
     float aw = 2.5f * k < 1.2f ? 1.2f : 2.5f * k;
     if (o->kind == GC_KIND_WEAKREF) {
         GcId tid = o->wr_referent;
-        if (tid > 0 && tid <= s->maxid && c->geo[tid].drawn) {
+        if (tid > 0 && tid <= s->maxid && c->geo[tid].drawn &&
+            (c->more_h <= 0 || c->geo[tid].shown)) {
             float sy = g->y + (LAYOUT_HEADER_H + LAYOUT_ROW_H * 0.5f) * k;
             arrow_to(c, g->x + g->w - 14 * k, sy, 1, 0, id, tid, 0, tid == id,
                      with_alpha(t->arrow_weak, g->alpha), aw, 7 * k);
@@ -1904,7 +1906,8 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
         if (!GC_VAL_IS_OBJ(v))
             continue;
         GcId tid = GC_VAL_ID(v);
-        if (tid <= 0 || tid > s->maxid || !c->geo[tid].drawn)
+        if (tid <= 0 || tid > s->maxid || !c->geo[tid].drawn ||
+            (c->more_h > 0 && !c->geo[tid].shown))
             continue;
         const CardGeo *tg = &c->geo[tid];
         int hot = e && edge_followed(e, id, tid, i);
@@ -2505,7 +2508,7 @@ static float more_strip(HeapCtx *c)
         if (counted_card(c, id, r) && (r[0] < s->rg.heap_x - 1 || r[1] < s->rg.heap_y - 1 ||
                                        r[0] + r[2] > s->rg.heap_x + s->rg.heap_w + 1 ||
                                        r[1] + r[3] > s->rg.heap_y + s->rg.heap_h + 1))
-            return sc(s, 34);
+            return sc(s, RENDER_SLIDE_MORE_H);
     }
     return 0;
 }
@@ -2846,11 +2849,13 @@ static int agg_from_cells(HeapCtx *c)
 
 /* A slide's edges are walls: an arrow routed round a column runs inside
  * the heap (chapter 01's list -> Node went round the list between them,
- * out of the slide's left edge).  Four obstacles after the cards'. */
+ * out of the slide's left edge), and above the strip of more_note.  Four
+ * obstacles after the cards'. */
 static void slide_walls(HeapCtx *c)
 {
     const Scene *s = c->s;
-    float x0 = s->rg.heap_x, y0 = s->rg.heap_y, x1 = x0 + s->rg.heap_w, y1 = y0 + s->rg.heap_h;
+    float x0 = s->rg.heap_x, y0 = s->rg.heap_y, x1 = x0 + s->rg.heap_w;
+    float y1 = y0 + s->rg.heap_h - c->more_h; /* above more_note's strip */
     float t = 40;
     c->obs[c->nobs++] = (RouteRect){x0 - t, y0 - t, x0, y1 + t};
     c->obs[c->nobs++] = (RouteRect){x1, y0 - t, x1 + t, y1 + t};
