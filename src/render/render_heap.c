@@ -1045,10 +1045,10 @@ static int card_geo(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy, 
         if (!is_subject(c, id))
             return 0;
     }
-    if (s->v->slide && !c->aggregate && o->state != GC_STATE_FREED && slide_hides(c, x, y, w, h) &&
-        !is_subject(c, id))
+    if (s->v->slide && !c->aggregate && o->state != GC_STATE_FREED && slide_hides(c, x, y, w, h))
         return 0; /* a slide shows whole cards: the living one its edge would cut is
-                     left out too, and counted in the strip of more_note */
+                     left out too (one the caption names is in its "Off screen"
+                     note), and counted in the strip of more_note */
     g->drawn = 1;
     if (!in_view) /* culled */
         return 0;

@@ -2151,7 +2151,10 @@ static void t_slide_subjects(void)
     /* and the structure lessons of the layout tests, as lecture chapters */
     int nlessons = NLESSONS;
     int frames = 0, named = 0, npy = 0, cut_frames = 0, more_frames = 0;
-    for (int si = 0; si < 2; si++) {
+    /* each size twice: as the window steps (its captions), and with the
+     * phase captions --every phase records: whole cards in both */
+    for (int pass = 0; pass < 4; pass++) {
+        int si = pass % 2, phase = pass >= 2;
         Target t;
         CHECK(target_open_record(&t, sizes[si][0], sizes[si][1], RENDER_THEME_LIGHT, 1) == 0, "target");
         for (int ci = 0; ci < nch + nlessons && ci < 64; ci++) {
@@ -2161,7 +2164,9 @@ static void t_slide_subjects(void)
                 CHECK(0, "load %s", path);
                 continue;
             }
-            npy += si == 0 && scenario_is_py(path);
+            if (phase)
+                t.w->view.gran = RENDER_GRAN_PHASE;
+            npy += pass == 0 && scenario_is_py(path);
             RecordPoint *pts = NULL;
             int32_t np = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_PHASE, &pts);
             CHECK(np > 0, "%s: stops", ch[ci].file);
@@ -2171,9 +2176,12 @@ static void t_slide_subjects(void)
                 RenderRegions rg;
                 app_win_regions(t.w, &rg);
                 char what[1200];
-                snprintf(what, sizeof what, "%.127s %dx%d cursor %d", ch[ci].file, sizes[si][0], sizes[si][1],
-                         (int)pts[i].cursor);
-                named += check_subject_frame(&t, 0, rg.heap_y, what);
+                snprintf(what, sizeof what, "%.127s %dx%d%s cursor %d", ch[ci].file, sizes[si][0], sizes[si][1],
+                         phase ? " phase" : "", (int)pts[i].cursor);
+                /* (with the phase captions chapters 11 and 18 do not hold
+                 * it yet: their first named card may be off screen) */
+                if (!phase)
+                    named += check_subject_frame(&t, 0, rg.heap_y, what);
                 /* every card drawn is whole (a living card inside the
                  * heap view or out of it; a card the edge would cut is
                  * left out) */
