@@ -174,7 +174,11 @@ def main():
                 print(json.dumps(row))
             else:
                 def f(key, fmt):
-                    return fmt % row[key] if key in row else "timeout" if key.endswith(("s", "mb")) else "-"
+                    if key in row:
+                        return fmt % row[key]
+                    if key.startswith("frame_") and (not a.frames_max or n > a.frames_max):
+                        return "-"  # not measured at this size
+                    return "timeout" if key.endswith(("s", "mb")) else "-"
                 print("%-7s %8d | %8s %8s | %9s %8s | %8s %8s | %8s %8s %8s | %9s %6s %9s" % (
                     shape, n, f("run_s", "%.2f"), f("run_mb", "%.0f"), f("first_s", "%.2f"),
                     f("first_mb", "%.0f"), f("jump_ms", "%.1f"), f("jump_worst_ms", "%.1f"),
