@@ -4325,9 +4325,10 @@ static int comp_depth(const Ctx *c)
     return c->fi ? c->depth : 0;
 }
 
-/* A statement's worth of bookkeeping per iteration: the history's budget,
- * gcviz's limit on statements and the progress report. */
-static int comp_tick(LangRun *r)
+/* A statement's worth of bookkeeping (each statement, and each iteration
+ * of a comprehension): the history's budget, gcviz's limit on statements
+ * and the progress report. */
+static int stmt_tick(LangRun *r)
 {
     if (gc_failed(r->h))
         return fatal(r);
@@ -4372,7 +4373,7 @@ static int comp_loop(LangRun *r, const Ctx *c, LangExpr *e, int32_t g, Iter *it,
     LangExpr *gen = e->items[g];
     int rc = OK, top = gc_temp_count(r->h);
     GcValue item;
-    while (rc == OK && (rc = comp_tick(r)) == OK && iter_next(r, it, &item)) {
+    while (rc == OK && (rc = stmt_tick(r)) == OK && iter_next(r, it, &item)) {
         rc = push(r, item);
         if (rc == OK)
             rc = gen->index->kind == LANG_E_TUPLE ? unpack_store(r, c, gen->index)
@@ -4963,16 +4964,11 @@ static LANG_NOINLINE int exec_stmt_full(LangRun *r, const Ctx *c, LangStmt *s, G
     int mark = gc_temp_count(r->h);
     int rc = OK;
     at_stmt(r, s);
-    /* the history's budget (gc_history.c) stops even a loop that allocates nothing */
-    if (gc_failed(r->h))
-        return fatal(r);
-    /* Sticky once over: an error swallowed in a __del__ is raised again by
-     * the next statement, so the run ends. */
-    if (++r->executed > r->opt.max_stmts)
-        return raise(r, "RuntimeError", "more than %lld statements executed (gcviz's limit)",
-                     (long long)r->opt.max_stmts);
-    if (r->executed >= r->progress_at && report_progress(r))
-        return fatal(r);
+    /* the history's budget (gc_history.c) stops even a loop that allocates
+     * nothing; the statement limit is sticky once over: an error swallowed
+     * in a __del__ is raised again by the next statement, so the run ends */
+    if ((rc = stmt_tick(r)) != OK)
+        return rc;
     if ((rc = comp_stmt(r, c, s)) != LEAN_NO)
         return rc;
     rc = OK;
