@@ -159,7 +159,9 @@ typedef struct RouteIndex {
     uint32_t query;
     int *hit; /* the last query's answer */
     int nhit, caphit;
-    struct RouteWindow *window; /* route_find's buckets of the cards near an arrow */
+    uint32_t *in_win; /* per obstacle: the route_find whose window holds it (win_no) */
+    uint32_t win_no;
+    int oom; /* a query of route_find's gaps ran out of memory */
 } RouteIndex;
 
 /* Indexes the n obstacles obs (borrowed until route_index_free); 0, or -1

@@ -62,27 +62,6 @@ static int poly_hits(const RouteRect *r, const RenderPt *pts, int npts)
 
 #define ROUTE_MAX_CELLS (1 << 21)
 
-/* The cards in reach of one arrow (route_find's window, at most
- * WIN_MAX) filed in a small grid of buckets over their box, so that the
- * gap next to a side of a card looks at the cards near that side instead
- * of the whole window (an arrow's channels ask for the gaps of every card
- * in it: 256 x 4 x 256 tests an arrow, 26 million a frame for the 100
- * arrows of a list of a tree's nodes).  A card is filed in every bucket
- * its box meets; the gap is a least distance, so meeting a card twice
- * changes nothing. */
-#define WIN_MAX  256
-#define WIN_GRID 16
-struct RouteWindow {
-    const RouteRect *obs;
-    const int *win;
-    int nw;
-    float x0, y0, bw, bh;
-    int start[WIN_GRID * WIN_GRID + 1];
-    int *items; /* start[WIN_GRID * WIN_GRID] of them */
-    int32_t capitems;
-};
-typedef struct RouteWindow RouteWindow;
-
 static int cell_x(const RouteIndex *ix, float x)
 {
     float c = floorf((x - ix->x0) / ix->cell);
@@ -142,7 +121,8 @@ int route_index_build(RouteIndex *ix, const RouteRect *obs, int n)
     ix->cell = fmaxf(cell, fmaxf((x1 - x0) / (float)ix->gw, (y1 - y0) / (float)ix->gh) * 1.0001f);
     ix->start = calloc(ncell + 1, sizeof *ix->start);
     ix->stamp = calloc((size_t)n + 1, sizeof *ix->stamp);
-    if (!ix->start || !ix->stamp)
+    ix->in_win = calloc((size_t)n + 1, sizeof *ix->in_win);
+    if (!ix->start || !ix->stamp || !ix->in_win)
         goto oom;
     int64_t total = 0;
     for (int pass = 0; pass < 2; pass++) {
@@ -189,9 +169,7 @@ void route_index_free(RouteIndex *ix)
     free(ix->items);
     free(ix->stamp);
     free(ix->hit);
-    if (ix->window)
-        free(ix->window->items);
-    free(ix->window);
+    free(ix->in_win);
     memset(ix, 0, sizeof *ix);
 }
 
@@ -298,6 +276,7 @@ static float path_cost(const RenderPt *p, int np, float bend)
 
 #define ROUTE_MAX_CH 48
 #define ROUTE_MAX_WINDOW 600 /* cards near an arrow's ends beyond which it is not routed */
+#define WIN_MAX          256 /* the cards of the window whose sides give channels */
 
 /* Adds v to the channel list if it is not (nearly) there already. */
 static void add_ch(float *ch, int *n, float v, float eps)
@@ -334,103 +313,52 @@ static void nearest(const float *ch, int n, float lo, float hi, float ref, float
     }
 }
 
-static int bucket(float v, float v0, float b)
-{
-    int i = b > 0 ? (int)floorf((v - v0) / b) : 0;
-    return i < 0 ? 0 : i >= WIN_GRID ? WIN_GRID - 1 : i;
-}
-
-static int window_file(RouteWindow *wd, const RouteRect *obs, const int *win, int nw)
-{
-    wd->obs = obs;
-    wd->win = win;
-    wd->nw = nw;
-    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
-    for (int w = 0; w < nw; w++) {
-        const RouteRect *o = &obs[win[w]];
-        x0 = fminf(x0, o->x0);
-        y0 = fminf(y0, o->y0);
-        x1 = fmaxf(x1, o->x1);
-        y1 = fmaxf(y1, o->y1);
-    }
-    wd->x0 = x0;
-    wd->y0 = y0;
-    wd->bw = nw ? (x1 - x0) / WIN_GRID : 0;
-    wd->bh = nw ? (y1 - y0) / WIN_GRID : 0;
-    int count[WIN_GRID * WIN_GRID + 1];
-    memset(count, 0, sizeof count);
-    for (int pass = 0; pass < 2; pass++) {
-        for (int w = 0; w < nw; w++) {
-            const RouteRect *o = &obs[win[w]];
-            int bx0 = bucket(o->x0, x0, wd->bw), bx1 = bucket(o->x1, x0, wd->bw);
-            int by0 = bucket(o->y0, y0, wd->bh), by1 = bucket(o->y1, y0, wd->bh);
-            for (int by = by0; by <= by1; by++)
-                for (int bx = bx0; bx <= bx1; bx++) {
-                    int k = by * WIN_GRID + bx;
-                    if (pass == 0)
-                        count[k + 1]++;
-                    else
-                        wd->items[count[k]++] = win[w];
-                }
-        }
-        if (pass == 0) {
-            for (int k = 0; k < WIN_GRID * WIN_GRID; k++)
-                count[k + 1] += count[k];
-            memcpy(wd->start, count, sizeof wd->start);
-            if (GC_VEC_RESERVE(wd->items, count[WIN_GRID * WIN_GRID] + 1, wd->capitems, 4096,
-                               realloc) < 0)
-                return -1;
-        }
-    }
-    return 0;
-}
-
 /* The middle of the gap next to one side of r (side 0..3: left, right,
  * top, bottom), at most g away, shifted by the lane scaled to the gap:
- * the least distance to a card of the window across that side (one
- * whose box meets the strip 2 g wide along it). */
-static float gap_mid(const RouteWindow *wd, const RouteRect *r, int side, float g, float lane)
+ * the least distance across that side to a card of the arrow's window
+ * (in_win, set by route_find), looked for with the index among the cards
+ * that meet the strip 2 g wide along the side, not among the whole window
+ * (an arrow asks for the gaps of every card in it: 256 x 4 x 256 tests,
+ * 26 million a frame for the 100 arrows of a list of a tree's nodes).
+ * Out of memory: ix->oom, and route_find keeps the caller's curve. */
+static float gap_mid(RouteIndex *ix, const RouteRect *r, int side, float g, float lane)
 {
     float best = g * 2;
     float qx0 = side == 0 ? r->x0 - best : side == 1 ? r->x1 : r->x0;
     float qx1 = side == 0 ? r->x0 : side == 1 ? r->x1 + best : r->x1;
     float qy0 = side == 2 ? r->y0 - best : side == 3 ? r->y1 : r->y0;
     float qy1 = side == 2 ? r->y0 : side == 3 ? r->y1 + best : r->y1;
-    int bx0 = bucket(qx0, wd->x0, wd->bw), bx1 = bucket(qx1, wd->x0, wd->bw);
-    int by0 = bucket(qy0, wd->y0, wd->bh), by1 = bucket(qy1, wd->y0, wd->bh);
-    for (int by = by0; wd->nw && by <= by1; by++)
-        for (int bx = bx0; bx <= bx1; bx++) {
-            int k = by * WIN_GRID + bx;
-            for (int i = wd->start[k]; i < wd->start[k + 1]; i++) {
-                const RouteRect *o = &wd->obs[wd->items[i]];
-                if (o == r)
-                    continue;
-                float d;
-                if (side < 2) {
-                    if (o->y1 <= r->y0 || o->y0 >= r->y1)
-                        continue;
-                    d = side == 0 ? r->x0 - o->x1 : o->x0 - r->x1;
-                } else {
-                    if (o->x1 <= r->x0 || o->x0 >= r->x1)
-                        continue;
-                    d = side == 2 ? r->y0 - o->y1 : o->y0 - r->y1;
-                }
-                if (d >= 0 && d < best)
-                    best = d;
-            }
+    int nh = route_query(ix, qx0, qy0, qx1, qy1, INT32_MAX - 1);
+    ix->oom |= nh < 0;
+    for (int h = 0; h < nh; h++) {
+        const RouteRect *o = &ix->obs[ix->hit[h]];
+        if (ix->in_win[ix->hit[h]] != ix->win_no || o == r)
+            continue;
+        float d;
+        if (side < 2) {
+            if (o->y1 <= r->y0 || o->y0 >= r->y1)
+                continue;
+            d = side == 0 ? r->x0 - o->x1 : o->x0 - r->x1;
+        } else {
+            if (o->x1 <= r->x0 || o->x0 >= r->x1)
+                continue;
+            d = side == 2 ? r->y0 - o->y1 : o->y0 - r->y1;
         }
+        if (d >= 0 && d < best)
+            best = d;
+    }
     float half = best * 0.5f, l = lane * half / g;
     float edge = side == 0 ? r->x0 : side == 1 ? r->x1 : side == 2 ? r->y0 : r->y1;
     return side == 0 || side == 2 ? edge - half + l : edge + half + l;
 }
 
-static void side_channels(const RouteWindow *wd, const RouteRect *r, float gx, float gy,
-                          const RouteReq *q, float *chx, int *nx, float *chy, int *ny)
+static void side_channels(RouteIndex *ix, const RouteRect *r, float gx, float gy, const RouteReq *q,
+                          float *chx, int *nx, float *chy, int *ny)
 {
-    add_ch(chx, nx, gap_mid(wd, r, 0, gx, q->lane_x), 1);
-    add_ch(chx, nx, gap_mid(wd, r, 1, gx, q->lane_x), 1);
-    add_ch(chy, ny, gap_mid(wd, r, 2, gy, q->lane_y), 1);
-    add_ch(chy, ny, gap_mid(wd, r, 3, gy, q->lane_y), 1);
+    add_ch(chx, nx, gap_mid(ix, r, 0, gx, q->lane_x), 1);
+    add_ch(chx, nx, gap_mid(ix, r, 1, gx, q->lane_x), 1);
+    add_ch(chy, ny, gap_mid(ix, r, 2, gy, q->lane_y), 1);
+    add_ch(chy, ny, gap_mid(ix, r, 3, gy, q->lane_y), 1);
 }
 
 typedef struct Best {
@@ -575,24 +503,28 @@ int route_find(RouteIndex *ix, const RouteReq *q, RenderPt *out)
             continue;
         win[nw++] = ix->hit[h];
     }
-    if (!ix->window && !(ix->window = calloc(1, sizeof *ix->window)))
-        return 0; /* out of memory: the caller keeps its curve */
-    RouteWindow *wd = ix->window;
-    if (window_file(wd, obs, win, nw) < 0)
-        return 0;
+    if (++ix->win_no == 0) { /* wrapped: forget every mark */
+        memset(ix->in_win, 0, (size_t)ix->n * sizeof *ix->in_win);
+        ix->win_no = 1;
+    }
+    for (int w = 0; w < nw; w++)
+        ix->in_win[win[w]] = ix->win_no;
+    ix->oom = 0;
     /* just clear of the target's sides with room for the arrowhead: the
      * lane's shift may have moved the middle of a narrow gap next to it
      * too close (a weakref on the right of its referent then went all
      * the way round the referent into its far side) */
-    if (gap_mid(wd, T, 0, gx, q->lane_x) > T->x0 - head)
+    if (gap_mid(ix, T, 0, gx, q->lane_x) > T->x0 - head)
         add_ch(chx, &nx, T->x0 - head - q->inset, 1);
-    if (gap_mid(wd, T, 1, gx, q->lane_x) < T->x1 + head)
+    if (gap_mid(ix, T, 1, gx, q->lane_x) < T->x1 + head)
         add_ch(chx, &nx, T->x1 + head + q->inset, 1);
     if (S)
-        side_channels(wd, S, gx, gy, q, chx, &nx, chy, &ny);
-    side_channels(wd, T, gx, gy, q, chx, &nx, chy, &ny);
+        side_channels(ix, S, gx, gy, q, chx, &nx, chy, &ny);
+    side_channels(ix, T, gx, gy, q, chx, &nx, chy, &ny);
     for (int w = 0; w < nw && (nx < ROUTE_MAX_CH || ny < ROUTE_MAX_CH); w++)
-        side_channels(wd, &obs[win[w]], gx, gy, q, chx, &nx, chy, &ny);
+        side_channels(ix, &obs[win[w]], gx, gy, q, chx, &nx, chy, &ny);
+    if (ix->oom)
+        return 0; /* out of memory: the caller keeps its curve */
     Best b;
     b.n = 0;
     b.cost = 0;
