@@ -972,6 +972,22 @@ fail:
 
 /* ---- mark-sweep ----------------------------------------------------- */
 
+/* The roots of mark-sweep and of gc_reachable, each value handed to
+ * VISIT (a macro of the caller's): the frames' variables, the
+ * temporaries, the in-flight references and the permanent generation. */
+#define FOR_EACH_ROOT(h, VISIT)                                                                    \
+    do {                                                                                           \
+        for (int d_ = 0; d_ < (h)->g[GF_NFRAMES]; d_++)                                            \
+            for (uint32_t i_ = 0; i_ < (h)->frames[d_].nvars; i_++)                                \
+                VISIT((h)->frames[d_].vars[i_].val);                                               \
+        for (int i_ = 0; i_ < gc_temp_count(h); i_++)                                              \
+            VISIT((h)->temps[i_]);                                                                 \
+        for (int i_ = 0; i_ < gc_inflight_count(h); i_++)                                          \
+            VISIT(gc_inflight((h), i_));                                                           \
+        for (GcId r_ = (GcId)(h)->g[GF_LFIRST(GC_LIST_PERMANENT)]; r_; r_ = gc__o((h), r_)->next)  \
+            VISIT(GC_VAL_OBJ(r_));                                                                 \
+    } while (0)
+
 /* Marks everything reachable from the roots; returns -1 on OOM.  The
  * tricolour scheme, one object at a time: white (not reached), grey
  * (reached, on the worklist: GC_F_GREY, a GC_EV_MARK with a = 1), black
@@ -998,15 +1014,7 @@ static int mark_all(GcHeap *h, uint8_t *mark, int events)
             }                                                                                      \
         }                                                                                          \
     } while (0)
-    for (int d = 0; d < h->g[GF_NFRAMES]; d++)
-        for (uint32_t i = 0; i < h->frames[d].nvars; i++)
-            PUSH_VAL(h->frames[d].vars[i].val);
-    for (int i = 0; i < gc_temp_count(h); i++)
-        PUSH_VAL(h->temps[i]);
-    for (int i = 0; i < gc_inflight_count(h); i++)
-        PUSH_VAL(gc_inflight(h, i));
-    for (GcId id = (GcId)h->g[GF_LFIRST(GC_LIST_PERMANENT)]; id; id = gc__o(h, id)->next)
-        PUSH_VAL(GC_VAL_OBJ(id));
+    FOR_EACH_ROOT(h, PUSH_VAL);
     while (stack->n > 0) {
         GcId id = stack->v[--stack->n];
         if (events) {
@@ -1059,15 +1067,7 @@ static int reach_mark(GcHeap *h, uint8_t *mark)
             }                                                                                      \
         }                                                                                          \
     } while (0)
-    for (int d = 0; d < h->g[GF_NFRAMES]; d++)
-        for (uint32_t i = 0; i < h->frames[d].nvars; i++)
-            REACH(h->frames[d].vars[i].val);
-    for (int i = 0; i < gc_temp_count(h); i++)
-        REACH(h->temps[i]);
-    for (int i = 0; i < gc_inflight_count(h); i++)
-        REACH(gc_inflight(h, i));
-    for (GcId id = (GcId)h->g[GF_LFIRST(GC_LIST_PERMANENT)]; id; id = gc__o(h, id)->next)
-        REACH(GC_VAL_OBJ(id));
+    FOR_EACH_ROOT(h, REACH);
     for (const GcId *next = stack->v; next < top;) {
         GcObject *o = gc__o(h, *next++);
         if (o->kind == GC_KIND_WEAKREF)
