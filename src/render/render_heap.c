@@ -2151,6 +2151,7 @@ static void empty_slide(HeapCtx *c, int listed)
     }
     if (drawn)
         return; /* the ghosts say what was freed */
+    s->empty = 1;
     float x = s->rg.heap_x + sc(s, 40), w = s->rg.heap_w - sc(s, 80);
     float y = s->rg.heap_y + s->rg.heap_h * 0.4f;
     static const int big[] = {28}, small[] = {20, 18};

@@ -43,6 +43,9 @@ typedef struct Scene {
     /* a slide's ghosts side by side (render_ghost_row), as render_heap drew
      * them: render_offscreen_note looks for them there */
     RenderGhosts ghosts;
+    /* a slide's heap with nothing alive, said in words (render_heap's
+     * empty_slide): no card is off screen */
+    int empty;
 } Scene;
 
 const uint8_t *render_cache_reach(RenderCache *c, const struct GcHeap *h);

@@ -353,7 +353,7 @@ float render_wrapped(Scene *s, RenderFont font, const int *px, int npx, const ch
 
 void render_offscreen_note(Scene *s)
 {
-    if (!s->h || !s->layout)
+    if (!s->h || !s->layout || s->empty)
         return;
     GcId ids[16];
     int n = render_subjects(s->h, s->p, s->v->gran, ids, 16);
