@@ -1100,8 +1100,16 @@ static int keep_subject(AppWin *w, int32_t old, float zfloor, float *zoom, float
     *zoom = z;
     *px = nx;
     *py = ny;
-    if (shown)
+    if (shown) {
+        /* and the loops of the cards shown that hold themselves (a slide's
+         * whole cards keep them in view too: Junk's `self.me = self`) */
         memcpy(shown, b, sizeof b);
+        for (int i = 0; i < n; i++)
+            if (card_bounds(w, ids[i], cb) && cb[0] >= b[0] && cb[2] <= b[2] && cb[1] >= b[1] &&
+                cb[3] <= b[3])
+                shown[2] = fmaxf(
+                    shown[2], cb[2] + render_self_loop_reach(w->heap, ids[i], cb[3] - 24 - cb[1]));
+    }
     return 1;
 }
 
@@ -1164,6 +1172,8 @@ static void whole_cards(AppWin *w, float zoom, float *px, float *py, const float
             continue;
         if (n == WHOLE_MAX)
             return;
+        /* a field's loop back to its own card is part of it on the right */
+        b[2] += render_self_loop_reach(w->heap, id, b[3] - 24 - b[1]);
         cy[n] = (Span2){b[1], b[3], b[0], b[2]};
         cx[n] = (Span2){b[0], b[2], b[1], b[3]};
         n++;

@@ -422,6 +422,11 @@ int render_scene(RenderList *l, RenderFonts *fonts, const struct GcHeap *h,
 int render_card_rect(const struct GcHeap *h, const Layout *layout, GcId id, float *x, float *y,
                      float *w, float *h_out);
 
+/* How far right of card id (h_card world units tall) the arrow of a
+ * field that holds the card itself loops (its curve, arrow_to's), 0 when
+ * no field does: a slide that shows the card whole shows its loop too. */
+float render_self_loop_reach(const struct GcHeap *h, GcId id, float h_card);
+
 /* The top-level step (0-based) of the event just shown (cursor - 1), -1
  * before the first. */
 int32_t render_shown_step(const struct GcHeap *h);

@@ -1317,6 +1317,18 @@ static int refers_to_itself(const GcObject *o, GcId id)
     return 0;
 }
 
+/* A self-loop's control points lie SELF_LOOP_D + 0.22 of its height right
+ * of the card (arrow_to); a cubic Bezier reaches 3/4 of that. */
+#define SELF_LOOP_D 64.0f
+
+float render_self_loop_reach(const GcHeap *h, GcId id, float h_card)
+{
+    const GcObject *o = gc_object(h, id);
+    if (!o || !refers_to_itself(o, id))
+        return 0;
+    return 0.75f * (SELF_LOOP_D + 0.22f * h_card) + 4; /* and the line's width */
+}
+
 static void card_footer(const CardPaint *p, CardGeo *g, int leaked, int tentative, int unreach)
 {
     Scene *s = p->s;
@@ -1743,7 +1755,7 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId sr
     if (d > 180 * k)
         d = 180 * k;
     if (self)
-        d = 64 * k + fabsf(p3.y - p0.y) * 0.22f;
+        d = SELF_LOOP_D * k + fabsf(p3.y - p0.y) * 0.22f;
     RenderPt p1 = {p0.x + dx * d, p0.y + dy * d};
     RenderPt p2 = {p3.x - in.x * d, p3.y - in.y * d};
     /* a point every 6 px or so of the curve (its control polygon bounds its

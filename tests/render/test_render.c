@@ -2093,6 +2093,37 @@ static int cut_cards(Target *t)
     return n;
 }
 
+/* The number of arrows of the frame built in t->w->list that loop from a
+ * card whole in the heap view back to it (a field that holds its own
+ * object: Junk's `self.me = self`) and that the heap's edge cuts. */
+static int cut_loops(Target *t)
+{
+    const RenderList *l = &t->w->list;
+    RenderRegions rg;
+    app_win_regions(t->w, &rg);
+    float x0 = rg.heap_x - 1, y0 = rg.heap_y - 1, x1 = rg.heap_x + rg.heap_w + 1, y1 = rg.heap_y + rg.heap_h + 1;
+    int n = 0;
+    for (int32_t c = 0; c < l->ncmds; c++) {
+        const RenderCmd *cmd = &l->cmds[c];
+        if (cmd->kind != RENDER_CMD_LINE || cmd->npts < 2)
+            continue;
+        const RenderPt *p = &l->pts[cmd->pts], *q = &l->pts[cmd->pts + cmd->npts - 1];
+        int self = 0;
+        for (int32_t j = 0; j < l->nhits && !self; j++) {
+            const RenderHit *hk = &l->hits[j];
+            self = hk->kind == RENDER_HIT_CARD && hk->x >= x0 && hk->y >= y0 && hk->x + hk->w <= x1 &&
+                   hk->y + hk->h <= y1 && p->x >= hk->x - 3 && p->x <= hk->x + hk->w + 3 &&
+                   p->y >= hk->y - 3 && p->y <= hk->y + hk->h + 3 && q->x >= hk->x - 3 &&
+                   q->x <= hk->x + hk->w + 3 && q->y >= hk->y - 3 && q->y <= hk->y + hk->h + 3;
+        }
+        int out = 0;
+        for (int32_t i = 0; i < cmd->npts && self; i++)
+            out |= p[i].x < x0 || p[i].x > x1 || p[i].y < y0 || p[i].y > y1;
+        n += out;
+    }
+    return n;
+}
+
 /* For the frame built in t->w->list: the living cards (argument tuples
  * aside) it does not draw in the heap view are counted by the note along
  * the heap's bottom edge ("+ 187 more objects out of view: Node × 186,
@@ -2171,7 +2202,7 @@ static void t_slide_subjects(void)
     CHECK(nch >= 19, "index.json: %d chapters", nch);
     /* and the structure lessons of the layout tests, as lecture chapters */
     int nlessons = NLESSONS;
-    int frames = 0, named = 0, npy = 0, cut_frames = 0, more_frames = 0;
+    int frames = 0, named = 0, npy = 0, cut_frames = 0, more_frames = 0, loop_frames = 0;
     /* each size twice: as the window steps (its captions), and with the
      * phase captions --every phase records: whole cards in both */
     for (int pass = 0; pass < 4; pass++) {
@@ -2215,6 +2246,10 @@ static void t_slide_subjects(void)
                 int k = cut_cards(&t);
                 CHECK(k == 0, "%s: %d cards cut by the heap's edge", what, k);
                 cut_frames += k > 0;
+                /* nor the loop of a field that holds its own card */
+                int kl = cut_loops(&t);
+                CHECK(kl == 0, "%s: %d loops back to a card cut by the heap's edge", what, kl);
+                loop_frames += kl > 0;
                 more_frames += check_more_note(&t, what) > 0;
                 frames++;
             }
@@ -2222,9 +2257,9 @@ static void t_slide_subjects(void)
         }
         target_close(&t);
     }
-    printf("slide_subjects: %d chapters (%d .py), %d frames, %d cards named; %d frames cut a card; "
-           "%d frames do not draw every living card (and count them)\n",
-           nch, npy, frames, named, cut_frames, more_frames);
+    printf("slide_subjects: %d chapters (%d .py), %d frames, %d cards named; %d frames cut a card, "
+           "%d a card's loop; %d frames do not draw every living card (and count them)\n",
+           nch, npy, frames, named, cut_frames, loop_frames, more_frames);
     CHECK(cut_frames == 0, "%d of %d frames cut a card", cut_frames, frames);
     CHECK(npy >= 17, ".py chapters: %d", npy);
     CHECK(frames > 400 && named > 100, "frames %d, named %d", frames, named);
