@@ -2265,6 +2265,74 @@ static void t_slide_subjects(void)
     CHECK(frames > 400 && named > 100, "frames %d, named %d", frames, named);
 }
 
+/* The number of arrows of the frame built in t->w->list that start and
+ * end inside the heap view but leave it on the way (a route round a
+ * column of cards through a lane past the view's edge: a line that comes
+ * from nowhere). */
+static int arrows_leaving(Target *t)
+{
+    const RenderList *l = &t->w->list;
+    RenderRegions rg;
+    app_win_regions(t->w, &rg);
+    float x0 = rg.heap_x - 1, y0 = rg.heap_y - 1, x1 = rg.heap_x + rg.heap_w + 1, y1 = rg.heap_y + rg.heap_h + 1;
+    int n = 0;
+    for (int32_t c = 0; c < l->ncmds; c++) {
+        const RenderCmd *cmd = &l->cmds[c];
+        if (cmd->kind != RENDER_CMD_LINE || cmd->npts < 2)
+            continue;
+        const RenderPt *p = &l->pts[cmd->pts];
+        int in_ends = 1, out = 0;
+        for (int32_t i = 0; i < cmd->npts; i += cmd->npts - 1) {
+            in_ends &= p[i].x >= x0 && p[i].x <= x1 && p[i].y >= y0 && p[i].y <= y1;
+            if (cmd->npts == 1)
+                break;
+        }
+        for (int32_t i = 0; i < cmd->npts && in_ends; i++)
+            out |= p[i].x < x0 || p[i].x > x1 || p[i].y < y0 || p[i].y > y1;
+        n += out;
+    }
+    return n;
+}
+
+/* The window's view as a chapter opens (the whole run fitted, kept while
+ * stepping): an arrow between two cards in view stays in view, at every
+ * statement of every chapter, at 1280x720 and 1920x1080. */
+static void t_arrows_in_view(void)
+{
+    static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
+    ScenarioChapter ch[64];
+    int nch = scenario_read_index(GCVIZ_SCENARIOS_DIR, ch, 64);
+    CHECK(nch >= 19, "index.json: %d chapters", nch);
+    int frames = 0, bad = 0;
+    for (int si = 0; si < 2; si++) {
+        Target t;
+        CHECK(target_open(&t, sizes[si][0], sizes[si][1], RENDER_THEME_DARK) == 0, "target");
+        for (int ci = 0; ci < nch && ci < 64; ci++) {
+            char path[1024];
+            chapter_path(ch, nch, ci, path, sizeof path);
+            if (app_win_load(t.w, path, 0) < 0) {
+                CHECK(0, "load %s", path);
+                continue;
+            }
+            RecordPoint *pts = NULL;
+            int32_t np = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_STATEMENT, &pts);
+            for (int32_t i = 0; i < np; i++) {
+                app_win_seek(t.w, pts[i].cursor, 0);
+                CHECK(app_win_build(t.w) == 0, "build");
+                int k = arrows_leaving(&t);
+                CHECK(k == 0, "%.127s %dx%d cursor %d: %d arrows between cards in view leave it",
+                      ch[ci].file, sizes[si][0], sizes[si][1], (int)pts[i].cursor, k);
+                bad += k > 0;
+                frames++;
+            }
+            free(pts);
+        }
+        target_close(&t);
+    }
+    printf("arrows_in_view: %d frames, %d with an arrow leaving the view\n", frames, bad);
+    CHECK(frames > 300, "frames %d", frames);
+}
+
 /* A crowded slide shows what its step is about: chapter 11's heap (a
  * list, 13 Nodes and the Junk its loop litters) does not fit a slide
  * readable, and at every stop of the loop that litters, while some Junk
@@ -4637,7 +4705,7 @@ int main(int argc, char **argv)
         {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
-        {"slide_subjects", t_slide_subjects}, {"slide_crowded_subject", t_slide_crowded_subject}, {"slide_pictures", t_slide_pictures}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
+        {"slide_subjects", t_slide_subjects}, {"slide_crowded_subject", t_slide_crowded_subject}, {"arrows_in_view", t_arrows_in_view}, {"slide_pictures", t_slide_pictures}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
         {"contrast", t_contrast}, {"slide_defects", t_slide_defects}, {"slide_named_cells", t_slide_named_cells}, {"header_release", t_header_release}, {"py_panels", t_py_panels},
     };
     int ran = 0;
