@@ -848,6 +848,16 @@ int64_t gc_parse_bytes(const char *s);
 
 /* Did object id change in event i (one of its writes)? */
 int gc_event_touches(const GcHeap *h, int32_t i, GcId id);
+/* The objects that changed between cursors a and b (either order): visit
+ * is called with the id of each write of an object's record or slots
+ * (duplicates included) in the events between them, except the writes
+ * of reference counts, gc_refs and the links of the collector's lists
+ * (prev, next), which a collection makes in every object it visits
+ * without moving it.  When more than limit writes lie between a and b,
+ * nothing is visited.  Returns how many writes lie there (what it costs
+ * to visit them). */
+int64_t gc_history_changed(const GcHeap *h, int32_t a, int32_t b, int64_t limit,
+                           void (*visit)(void *arg, GcId id), void *arg);
 
 /* ---- what events mean: the kind table and the run index (gc_index.c) ---- */
 

@@ -787,6 +787,31 @@ void gc_seek(GcHeap *h, int32_t cursor)
     h->loc = h->cursor > 0 ? h->events[h->cursor - 1].loc : -1;
 }
 
+int64_t gc_history_changed(const GcHeap *h, int32_t a, int32_t b, int64_t limit,
+                           void (*visit)(void *arg, GcId id), void *arg)
+{
+    int32_t lo = a < b ? a : b, hi = a < b ? b : a;
+    lo = lo < 0 ? 0 : lo;
+    hi = hi > h->nevents ? h->nevents : hi;
+    if (lo >= hi)
+        return 0;
+    /* the writes gc_seek applies between the two cursors */
+    const GcEvent *e = &h->events[hi - 1];
+    int64_t from = h->events[lo].first_write;
+    int64_t to = hi == h->nevents ? h->nwrites : (int64_t)e->first_write + e->nwrites;
+    if (to - from > limit)
+        return to - from;
+    for (int64_t k = from; k < to; k++) {
+        const GcWrite *w = gc__write(h, k);
+        if (w->what == W_OBJ && (w->field == OF_REFCNT || w->field == OF_GCREFS ||
+                                 w->field == OF_PREV || w->field == OF_NEXT))
+            continue;
+        if (w->what == W_OBJ || w->what == W_SLOTK || w->what == W_SLOTV)
+            visit(arg, w->id);
+    }
+    return to - from;
+}
+
 int gc_event_touches(const GcHeap *h, int32_t i, GcId id)
 {
     if (i < 0 || i >= h->nevents)
