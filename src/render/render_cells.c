@@ -17,17 +17,40 @@
  *
  * The cells are computed when a frame asks at a new (heap, cursor,
  * layout, statement start, beginner view): once per step, not per frame.
+ * A step moves them from the cursor before (cells_move): only the cards
+ * the history's writes in between changed (born, freed, written, moved
+ * between lists), those whose reachability changed and the cells of
+ * references to a card that changed cell are counted again, a cell at a
+ * time; the result is exactly what a pass over the heap gives
+ * (render_cells_fresh, test render.cells_steps).  A step that wrote
+ * more than a part of the heap is a pass over it.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "render.h"
 #include "render_internal.h"
 
+/* Each cell's room in the arrays and the largest of its cards. */
+typedef struct RenderCellRoom {
+    int32_t icap, tcap, pcap; /* ids[i0 ..], types[t0 ..], pairs[p0 ..] */
+    int32_t r0, nr, rcap;     /* its references: refs[r0 .. r0 + nr) */
+    float mw, mh;             /* its widest and highest card (maxw, maxh) */
+} RenderCellRoom;
+
+#define CELLS_UNSURE 1 /* flag: a card that would fade in (card_alpha) */
+#define CELLS_MOVED  2 /* flag while moving: a drawn card that changed cell */
+#define CELLS_SEEN   4 /* flag while moving: among the changed ids */
+
 void render_cells_free(RenderCells *c)
 {
     if (!c)
         return;
+    free(c->room);
+    free(c->dirty);
+    free(c->reach);
+    free(c->flag);
     free(c->cell);
     free(c->home);
     free(c->counted);
@@ -98,59 +121,97 @@ static int type_add(CellsBuild *b, int32_t ci, int32_t kind, int32_t cls, GcId i
     return 0;
 }
 
+/* Where a card is counted at key k (card_geo's centre): its home cell
+ * (-1: not drawn: not alive, not a ghost of this statement, not placed),
+ * its place, its size (the ghost's box, card_screen's, and the box
+ * crowded() counts), whether it is counted (not a beginner's hidden
+ * temporary) and whether it would fade in. */
+typedef struct CardPlace {
+    const GcObject *o;
+    int32_t ci;
+    float wx, wy, mw, mh, cx, cy;
+    int alive, counted, unsure;
+} CardPlace;
+
+static int32_t card_place(const RenderCells *c, const GcHeap *h, const Layout *l,
+                          const RenderCellsKey *k, GcId id, CardPlace *p)
+{
+    p->ci = -1;
+    if (id < 1 || id > c->n)
+        return -1;
+    const GcObject *o = gc_object(h, id);
+    if (!o)
+        return -1;
+    int alive = o->state == GC_STATE_ALIVE;
+    if (!alive && (o->state != GC_STATE_FREED || gc_died(h, id) < k->stmt_start))
+        return -1;
+    float wx, wy;
+    if (layout_get(l, id, &wx, &wy) < 0)
+        return -1;
+    uint32_t ns = gc_nslots(o);
+    float aw, ah, cw, ch;
+    layout_card_dims(l, id, o->kind, alive ? ns : 0, &aw, &ah);
+    if (alive)
+        cw = aw, ch = ah;
+    else
+        layout_card_dims(l, id, o->kind, ns, &cw, &ch);
+    float cx = wx + aw * 0.5f, cy = wy + LAYOUT_TAG_H + (ah - LAYOUT_TAG_H) * 0.5f;
+    int ix = (int)((cx - c->x0) / c->size), iy = (int)((cy - c->y0) / c->size);
+    ix = ix < 0 ? 0 : ix >= c->gw ? c->gw - 1 : ix;
+    iy = iy < 0 ? 0 : iy >= c->gh ? c->gh - 1 : iy;
+    p->o = o;
+    p->wx = wx, p->wy = wy, p->cx = cx, p->cy = cy;
+    p->mw = aw > cw ? aw : cw, p->mh = ah > ch ? ah : ch;
+    p->alive = alive;
+    p->unsure = alive && gc_born(h, id) > k->cursor - 1;
+    p->counted = !(k->beginner && render_is_temporary(h, id));
+    p->ci = iy * c->gw + ix;
+    return p->ci;
+}
+
+/* One placed card into its cell's counts, boxes and types (its cell's
+ * list through b->head[bi]). */
+static int card_count(RenderCells *c, CellsBuild *b, int32_t bi, const CardPlace *p, GcId id,
+                      const uint8_t *reach)
+{
+    RenderCell *cell = &c->cell[p->ci];
+    RenderCellRoom *room = &c->room[p->ci];
+    if (!cell->ni)
+        memcpy(cell->box, (float[4]){p->wx, p->wy, p->wx, p->wy}, sizeof cell->box);
+    room->mw = p->mw > room->mw ? p->mw : room->mw;
+    room->mh = p->mh > room->mh ? p->mh : room->mh;
+    box_add(cell->box, p->wx, p->wy, p->wx + p->mw, p->wy + p->mh);
+    cell->ni++;
+    cell->crowd++;
+    if (!p->counted)
+        return 0;
+    if (!cell->total)
+        memcpy(cell->cbox, (float[4]){p->cx, p->cy, p->cx, p->cy}, sizeof cell->cbox);
+    box_add(cell->cbox, p->cx, p->cy, p->cx, p->cy);
+    cell->total++;
+    cell->gen[render_agg_kind(p->o)]++;
+    cell->unreach += reach && p->alive && !reach[id];
+    cell->nval += p->alive ? value_refs(p->o) : 0;
+    return type_add(b, bi, (int32_t)p->o->kind,
+                    p->o->kind == GC_KIND_INSTANCE ? (int32_t)p->o->cls : -1, id);
+}
+
 /* Pass 1, in id order: each eligible card's home cell, its cell's counts,
  * boxes and types. */
 static int cells_home(RenderCells *c, CellsBuild *b, const GcHeap *h, const Layout *l,
                       const RenderCellsKey *k, const uint8_t *reach)
 {
     for (GcId id = 1; id <= c->n; id++) {
-        const GcObject *o = gc_object(h, id);
-        float wx, wy;
-        c->home[id] = -1;
-        if (!o)
+        CardPlace p;
+        c->home[id] = card_place(c, h, l, k, id, &p);
+        if (p.ci < 0)
             continue;
-        int alive = o->state == GC_STATE_ALIVE;
-        if (!alive && (o->state != GC_STATE_FREED || gc_died(h, id) < k->stmt_start))
-            continue;
-        if (layout_get(l, id, &wx, &wy) < 0)
-            continue;
-        uint32_t ns = gc_nslots(o);
-        /* the ghost's box (card_screen) and the box crowded() counts */
-        float aw, ah, cw, ch;
-        layout_card_dims(l, id, o->kind, alive ? ns : 0, &aw, &ah);
-        if (alive)
-            cw = aw, ch = ah;
-        else
-            layout_card_dims(l, id, o->kind, ns, &cw, &ch);
-        float cx = wx + aw * 0.5f, cy = wy + LAYOUT_TAG_H + (ah - LAYOUT_TAG_H) * 0.5f;
-        int ix = (int)((cx - c->x0) / c->size), iy = (int)((cy - c->y0) / c->size);
-        ix = ix < 0 ? 0 : ix >= c->gw ? c->gw - 1 : ix;
-        iy = iy < 0 ? 0 : iy >= c->gh ? c->gh - 1 : iy;
-        int32_t ci = iy * c->gw + ix;
-        RenderCell *cell = &c->cell[ci];
-        c->home[id] = ci;
-        if (!cell->ni)
-            memcpy(cell->box, (float[4]){wx, wy, wx, wy}, sizeof cell->box);
-        float mw = aw > cw ? aw : cw, mh = ah > ch ? ah : ch;
-        c->maxw = mw > c->maxw ? mw : c->maxw;
-        c->maxh = mh > c->maxh ? mh : c->maxh;
-        box_add(cell->box, wx, wy, wx + mw, wy + mh);
-        cell->ni++;
-        cell->crowd++;
-        if (alive && gc_born(h, id) > k->cursor - 1)
-            c->unsure = 1; /* card_alpha would fade it in: not counted by the cells */
-        if (k->beginner && render_is_temporary(h, id))
-            continue;
-        c->counted[id] = 1;
-        if (!cell->total)
-            memcpy(cell->cbox, (float[4]){cx, cy, cx, cy}, sizeof cell->cbox);
-        box_add(cell->cbox, cx, cy, cx, cy);
-        cell->total++;
-        cell->gen[render_agg_kind(o)]++;
-        cell->unreach += reach && alive && !reach[id];
-        cell->nval += alive ? value_refs(o) : 0;
-        if (type_add(b, ci, (int32_t)o->kind, o->kind == GC_KIND_INSTANCE ? (int32_t)o->cls : -1,
-                     id) < 0)
+        if (p.unsure) {
+            c->flag[id] |= CELLS_UNSURE;
+            c->nunsure++;
+        }
+        c->counted[id] = (uint8_t)p.counted;
+        if (card_count(c, b, p.ci, &p, id, reach) < 0)
             return -1;
     }
     return 0;
@@ -197,11 +258,11 @@ typedef struct CellRef {
 /* refs[0 .. n) by their target's cell, stably (least significant digits
  * first, RADIX_BITS at a time, through tmp): the order of the sources and
  * of each source's slots is kept. */
-static void refs_radix(RenderCells *c, GcId (*r)[2], int32_t n, CellRef *tmp, int32_t ncell)
+static void refs_radix(const int32_t *home, GcId (*r)[2], int32_t n, CellRef *tmp, int32_t ncell)
 {
     CellRef *a = tmp, *b = tmp + n;
     for (int32_t i = 0; i < n; i++)
-        a[i] = (CellRef){c->home[r[i][1]], r[i][0], r[i][1]};
+        a[i] = (CellRef){home[r[i][1]], r[i][0], r[i][1]};
     for (int shift = 0; (ncell - 1) >> shift; shift += RADIX_BITS) {
         int32_t count[RADIX + 1];
         memset(count, 0, sizeof count);
@@ -228,16 +289,15 @@ static void refs_radix(RenderCells *c, GcId (*r)[2], int32_t n, CellRef *tmp, in
  * put in order of target cell (refs_radix, through tmp: 2 n entries), so
  * that the insertion sort only orders targets of one source in one cell
  * (a few cards). */
-static void refs_sort(RenderCells *c, int32_t r0, int32_t n, CellRef *tmp, int32_t ncell)
+static void refs_sort(const int32_t *home, GcId (*r)[2], int32_t n, CellRef *tmp, int32_t ncell)
 {
-    GcId(*r)[2] = c->refs + r0;
     if (n > RADIX_MIN && tmp)
-        refs_radix(c, r, n, tmp, ncell);
+        refs_radix(home, r, n, tmp, ncell);
     for (int32_t i = 1; i < n; i++) {
         GcId s = r[i][0], t = r[i][1];
-        int32_t ht = c->home[t], j = i;
+        int32_t ht = home[t], j = i;
         while (j > 0) {
-            int32_t hp = c->home[r[j - 1][1]];
+            int32_t hp = home[r[j - 1][1]];
             if (hp < ht ||
                 (hp == ht && (r[j - 1][0] < s || (r[j - 1][0] == s && r[j - 1][1] <= t))))
                 break;
@@ -313,7 +373,7 @@ static int cells_lists(RenderCells *c, CellsBuild *b, const GcHeap *h)
         int32_t end = r0;
         while (end < c->nrefs && c->home[c->refs[end][0]] == i)
             end++;
-        refs_sort(c, r0, end - r0, sorted, ncell);
+        refs_sort(c->home, c->refs + r0, end - r0, sorted, ncell);
         for (int32_t r = r0; r < end; r++) {
             int32_t to = c->home[c->refs[r][1]];
             if (r == r0 || to != c->home[c->refs[r - 1][1]]) {
@@ -326,9 +386,18 @@ static int cells_lists(RenderCells *c, CellsBuild *b, const GcHeap *h)
             c->pairs[c->npairs - 1].n++;
         }
         cell->np = c->npairs - cell->p0;
+        RenderCellRoom *room = &c->room[i];
+        room->icap = cell->ni;
+        room->tcap = cell->nt;
+        room->pcap = cell->np;
+        room->r0 = r0;
+        room->nr = room->rcap = end - r0;
         r0 = end;
     }
     free(sorted);
+    c->nids = c->capids = at;
+    c->captypes = c->ntypes;
+    c->caprefs = c->nrefs;
     return 0;
 }
 
@@ -343,18 +412,28 @@ static RenderCells *cells_build(RenderCache *rc, const GcHeap *h, const Layout *
         free(c);
         return NULL;
     }
-    GcId lmax = layout_max_id(l);
-    c->n = k->maxid < lmax ? k->maxid : lmax;
-    size_t ncell = (size_t)c->gw * (size_t)c->gh;
+    c->cap = layout_max_id(l);
+    c->n = k->maxid < c->cap ? k->maxid : c->cap;
+    size_t ncell = (size_t)c->gw * (size_t)c->gh, nid = (size_t)c->cap + 1;
     c->cell = calloc(ncell, sizeof *c->cell);
+    c->room = calloc(ncell, sizeof *c->room);
+    c->dirty = calloc(ncell, 1);
     c->block = malloc(ncell * sizeof *c->block);
-    c->home = malloc(((size_t)c->n + 1) * sizeof *c->home);
-    c->counted = calloc((size_t)c->n + 1, 1);
-    if (!c->cell || !c->block || !c->home || !c->counted) {
+    c->home = malloc(nid * sizeof *c->home);
+    c->counted = calloc(nid, 1);
+    c->flag = calloc(nid, 1);
+    c->reach = malloc(nid);
+    if (!c->cell || !c->room || !c->dirty || !c->block || !c->home || !c->counted || !c->flag ||
+        !c->reach) {
         render_cells_free(c);
         return NULL;
     }
-    c->home[0] = -1;
+    memset(c->home, 0xff, nid * sizeof *c->home);
+    /* the reachability counted: reach[1 .. n] (1 throughout without one) */
+    c->has_reach = reach != NULL;
+    memset(c->reach, 1, nid);
+    if (reach)
+        memcpy(c->reach + 1, reach + 1, (size_t)c->n);
     CellsBuild b;
     memset(&b, 0, sizeof b);
     b.head = malloc(ncell * sizeof *b.head);
@@ -368,7 +447,379 @@ static RenderCells *cells_build(RenderCache *rc, const GcHeap *h, const Layout *
     free(b.next);
     free(b.pool);
     free(b.tmp);
+    if (!c)
+        return NULL;
+    c->unsure = c->nunsure > 0;
+    for (size_t i = 0; i < ncell; i++) {
+        c->maxw = c->room[i].mw > c->maxw ? c->room[i].mw : c->maxw;
+        c->maxh = c->room[i].mh > c->maxh ? c->room[i].mh : c->maxh;
+    }
     return c;
+}
+
+/* ---- moving the cells to another cursor ------------------------------------------ */
+
+/* A changed card: its home cell before and after (-1: none). */
+typedef struct CellMove {
+    int32_t to;
+    GcId id;
+    int32_t from;
+} CellMove;
+
+/* What a move keeps while it runs. */
+typedef struct CellsMove {
+    RenderCells *c;
+    GcId *ids; /* the changed ids (flag CELLS_SEEN), once each */
+    int32_t nids, capids;
+    int32_t *dirty; /* the cells to count again (c->dirty) */
+    int32_t ndirty, capdirty;
+    int oom;
+    /* one cell counted again: its cards, its types (b.head[0]) and
+     * references (b.tmp), its pairs, room to sort */
+    GcId *cards;
+    int32_t capcards;
+    CellsBuild b;
+    RenderCellPair *pairs;
+    int32_t cappairs;
+    RenderCellType *types;
+    int32_t captypes;
+    CellRef *sorted;
+    int32_t capsorted;
+    int widest; /* a cell counted again held the widest or highest card */
+} CellsMove;
+
+static void move_changed(void *arg, GcId id)
+{
+    CellsMove *m = arg;
+    RenderCells *c = m->c;
+    if (id < 1 || id > c->cap || (c->flag[id] & CELLS_SEEN))
+        return;
+    if (grow((void **)&m->ids, &m->capids, m->nids + 1, sizeof *m->ids) < 0) {
+        m->oom = 1;
+        return;
+    }
+    c->flag[id] |= CELLS_SEEN;
+    m->ids[m->nids++] = id;
+}
+
+static void move_dirty(CellsMove *m, int32_t ci)
+{
+    if (ci < 0 || m->c->dirty[ci])
+        return;
+    if (grow((void **)&m->dirty, &m->capdirty, m->ndirty + 1, sizeof *m->dirty) < 0) {
+        m->oom = 1;
+        return;
+    }
+    m->c->dirty[ci] = 1;
+    m->dirty[m->ndirty++] = ci;
+}
+
+static int cmp_move(const void *a, const void *b)
+{
+    const CellMove *x = a, *y = b;
+    if (x->to != y->to)
+        return (x->to > y->to) - (x->to < y->to);
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* n elements of size bytes from src into a cell's part of *arr, at *at
+ * while they fit its *room, else at the end (*end, *cap grown), the room
+ * left behind counted in c->waste. */
+static int room_put(RenderCells *c, void **arr, int32_t *end, int32_t *cap, int32_t *at,
+                    int32_t *room, const void *src, int32_t n, size_t size)
+{
+    if (n > *room) {
+        if (grow(arr, cap, *end + n, size) < 0)
+            return -1;
+        c->waste += *room;
+        *at = *end;
+        *room = n;
+        *end += n;
+    }
+    if (n)
+        memcpy((char *)*arr + (size_t)*at * size, src, (size_t)n * size);
+    return 0;
+}
+
+/* Cell ci counted again from its cards ids[0 .. n) (ascending), as
+ * cells_home and cells_lists count it. */
+static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const RenderCellsKey *k,
+                     const uint8_t *reach, int32_t ci, const GcId *ids, int32_t n)
+{
+    RenderCells *c = m->c;
+    RenderCell *cell = &c->cell[ci];
+    RenderCellRoom *room = &c->room[ci];
+    RenderCell was = *cell;
+    m->widest |= room->mw >= c->maxw || room->mh >= c->maxh;
+    memset(cell, 0, sizeof *cell);
+    room->mw = room->mh = 0;
+    m->b.npool = m->b.ntmp = 0;
+    m->b.head[0] = -1;
+    for (int32_t i = 0; i < n; i++) {
+        CardPlace p;
+        card_place(c, h, l, k, ids[i], &p);
+        if (card_count(c, &m->b, 0, &p, ids[i], reach) < 0)
+            return -1;
+    }
+    /* its references, as cells_tmp_refs files them, sorted as refs_sort */
+    for (int32_t i = 0; i < n; i++) {
+        GcId id = ids[i];
+        if (!c->counted[id])
+            continue;
+        const GcObject *o = gc_object(h, id);
+        uint32_t ns = o->state != GC_STATE_ALIVE || o->kind == GC_KIND_WEAKREF ? 0 : gc_nslots(o);
+        for (uint32_t s = 0; s < ns; s++)
+            for (int kv = 0; kv < 2; kv++) {
+                GcValue v = kv ? gc_slot(o, s).val : gc_slot(o, s).key;
+                if (!GC_VAL_IS_OBJ(v))
+                    continue;
+                GcId to = (GcId)GC_VAL_PAYLOAD(v);
+                if (to < 1 || to > c->n || !c->counted[to])
+                    continue;
+                if (grow((void **)&m->b.tmp, &m->b.captmp, m->b.ntmp + 1, sizeof *m->b.tmp) < 0)
+                    return -1;
+                m->b.tmp[m->b.ntmp][0] = id;
+                m->b.tmp[m->b.ntmp++][1] = to;
+            }
+    }
+    int32_t nr = m->b.ntmp, np = 0;
+    if (nr > RADIX_MIN && grow((void **)&m->sorted, &m->capsorted, 2 * nr, sizeof *m->sorted) < 0)
+        return -1;
+    refs_sort(c->home, m->b.tmp, nr, m->sorted, c->gw * c->gh);
+    for (int32_t r = 0; r < nr; r++) {
+        int32_t to = c->home[m->b.tmp[r][1]];
+        if (r == 0 || to != c->home[m->b.tmp[r - 1][1]]) {
+            if (grow((void **)&m->pairs, &m->cappairs, np + 1, sizeof *m->pairs) < 0)
+                return -1;
+            m->pairs[np++] = (RenderCellPair){to, 0, r};
+        }
+        m->pairs[np - 1].n++;
+    }
+    /* its types, in cells_lists's order (the list from its head) */
+    int32_t nt = 0;
+    for (int32_t t = m->b.head[0]; t >= 0; t = m->b.next[t]) {
+        if (grow((void **)&m->types, &m->captypes, nt + 1, sizeof *m->types) < 0)
+            return -1;
+        m->types[nt++] = m->b.pool[t];
+    }
+    cell->i0 = was.i0;
+    cell->t0 = was.t0;
+    cell->p0 = was.p0;
+    if (room_put(c, (void **)&c->refs, &c->nrefs, &c->caprefs, &room->r0, &room->rcap, m->b.tmp, nr,
+                 sizeof *c->refs) < 0)
+        return -1;
+    room->nr = nr;
+    for (int32_t i = 0; i < np; i++)
+        m->pairs[i].r0 += room->r0;
+    if (room_put(c, (void **)&c->ids, &c->nids, &c->capids, &cell->i0, &room->icap, ids, n,
+                 sizeof *c->ids) < 0 ||
+        room_put(c, (void **)&c->pairs, &c->npairs, &c->cappairs, &cell->p0, &room->pcap, m->pairs,
+                 np, sizeof *c->pairs) < 0)
+        return -1;
+    if (room_put(c, (void **)&c->types, &c->ntypes, &c->captypes, &cell->t0, &room->tcap, m->types,
+                 nt, sizeof *c->types) < 0)
+        return -1;
+    cell->ni = n;
+    cell->nt = nt;
+    cell->np = np;
+    return 0;
+}
+
+/* The changed cards' new homes (mv[i], flags), their cells and those of
+ * references to a card that changed cell marked dirty; 0, or -1 on OOM. */
+static int move_homes(CellsMove *m, CellMove *mv, const GcHeap *h, const Layout *l,
+                      const RenderCellsKey *k)
+{
+    RenderCells *c = m->c;
+    int moved = 0;
+    for (int32_t i = 0; i < m->nids; i++) {
+        GcId id = m->ids[i];
+        int32_t from = c->home[id];
+        int was = c->counted[id];
+        CardPlace p;
+        int32_t to = card_place(c, h, l, k, id, &p);
+        c->home[id] = to;
+        c->counted[id] = (uint8_t)(to >= 0 && p.counted);
+        int u = to >= 0 && p.unsure;
+        c->nunsure += u - !!(c->flag[id] & CELLS_UNSURE);
+        c->flag[id] = (uint8_t)((c->flag[id] & ~CELLS_UNSURE) | (u ? CELLS_UNSURE : 0));
+        move_dirty(m, from);
+        move_dirty(m, to);
+        /* a drawn card in another cell: the references to it are filed
+         * under its new cell.  (A card drawn or no longer drawn had none:
+         * a reference to it is written, or unwritten, at the same step.) */
+        if (from >= 0 && to >= 0 && from != to && was && c->counted[id]) {
+            c->flag[id] |= CELLS_MOVED;
+            moved = 1;
+        }
+        mv[i] = (CellMove){to, id, from};
+    }
+    if (moved) {
+        int32_t ncell = c->gw * c->gh;
+        for (int32_t ci = 0; ci < ncell; ci++) {
+            const RenderCellRoom *room = &c->room[ci];
+            if (c->dirty[ci])
+                continue;
+            for (int32_t r = room->r0; r < room->r0 + room->nr; r++)
+                if (c->flag[c->refs[r][1]] & CELLS_MOVED) {
+                    move_dirty(m, ci);
+                    break;
+                }
+        }
+    }
+    return m->oom ? -1 : 0;
+}
+
+/* Each dirty cell counted again: its cards are those it had that still
+ * are at home in it and the changed ones that came (mv sorted by new
+ * home). */
+static int move_cells(CellsMove *m, CellMove *mv, const GcHeap *h, const Layout *l,
+                      const RenderCellsKey *k, const uint8_t *reach)
+{
+    RenderCells *c = m->c;
+    if (m->nids > 1)
+        qsort(mv, (size_t)m->nids, sizeof *mv, cmp_move);
+    if (m->ndirty > 1)
+        qsort(m->dirty, (size_t)m->ndirty, sizeof *m->dirty, cmp_int);
+    int32_t j = 0;
+    for (int32_t d = 0; d < m->ndirty; d++) {
+        int32_t ci = m->dirty[d];
+        const RenderCell *cell = &c->cell[ci];
+        while (j < m->nids && mv[j].to < ci)
+            j++;
+        int32_t j1 = j;
+        while (j1 < m->nids && mv[j1].to == ci)
+            j1++;
+        if (grow((void **)&m->cards, &m->capcards, cell->ni + (j1 - j) + 1, sizeof *m->cards) < 0)
+            return -1;
+        /* merge: the cards still at home (ascending) and those that came */
+        int32_t n = 0, a = cell->i0, ae = cell->i0 + cell->ni, b = j;
+        for (;;) {
+            while (a < ae && c->home[c->ids[a]] != ci)
+                a++;
+            while (b < j1 && mv[b].from == ci)
+                b++;
+            if (a >= ae && b >= j1)
+                break;
+            if (b >= j1 || (a < ae && c->ids[a] < mv[b].id))
+                m->cards[n++] = c->ids[a++];
+            else
+                m->cards[n++] = mv[b++].id;
+        }
+        j = j1;
+        /* cell_fill writes c->ids: the cards are copied out first */
+        if (cell_fill(m, h, l, k, reach, ci, m->cards, n) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The cells moved from their key to k (a step, a jump back or forth):
+ * 1 done, 0 not worth it or not possible (another heap, layout, history
+ * or view; a step that wrote more than a quarter as many places as there
+ * are cards), -1 on OOM (the cells are then to be freed). */
+static int cells_move(RenderCells *c, RenderCache *rc, const GcHeap *h, const Layout *l,
+                      const RenderCellsKey *k, const uint8_t *reach)
+{
+    const RenderCellsKey *o = &c->key;
+    float x0, y0, size;
+    int gw, gh;
+    if (o->h != k->h || o->l != k->l || o->version != k->version || o->nevents != k->nevents ||
+        o->beginner != k->beginner || layout_max_id(l) != c->cap ||
+        (reach != NULL) != c->has_reach ||
+        c->waste > (int64_t)c->nids + c->ntypes + c->npairs + c->nrefs + 4096)
+        return 0;
+    if (render_cache_grid(rc, l, &x0, &y0, &size, &gw, &gh) < 0)
+        return -1;
+    if (x0 != c->x0 || y0 != c->y0 || size != c->size || gw != c->gw || gh != c->gh)
+        return 0;
+    CellsMove m;
+    memset(&m, 0, sizeof m);
+    m.c = c;
+    int64_t limit = c->cap / 4 + 1024;
+    /* the cards the writes between the cursors changed, and the ghosts
+     * of the statements in between (freed before one cursor, drawn at the
+     * other's statement).  An object's birth and death are written in
+     * the event before the one they name (gc_born, gc_died): from one
+     * event before, so that a card born at the event before a cursor
+     * (which fades in) and a ghost that died at a statement's start are
+     * among them. */
+    int32_t lo = o->cursor < k->cursor ? o->cursor : k->cursor;
+    int32_t hi = o->cursor < k->cursor ? k->cursor : o->cursor;
+    int64_t w = gc_history_changed(h, lo - 1, hi, limit, move_changed, &m);
+    if (w <= limit && o->stmt_start != k->stmt_start) {
+        lo = o->stmt_start < k->stmt_start ? o->stmt_start : k->stmt_start;
+        hi = o->stmt_start < k->stmt_start ? k->stmt_start : o->stmt_start;
+        w += gc_history_changed(h, lo - 1, hi, limit - w, move_changed, &m);
+    }
+    GcId n1 = k->maxid < c->cap ? k->maxid : c->cap;
+    for (GcId id = (n1 < c->n ? n1 : c->n) + 1; w <= limit && id <= (n1 > c->n ? n1 : c->n); id++)
+        move_changed(&m, id);
+    int ok = w <= limit && !m.oom ? 1 : m.oom ? -1 : 0;
+    CellMove *mv = ok > 0 ? malloc(((size_t)m.nids + 1) * sizeof *mv) : NULL;
+    ok = ok > 0 && !mv ? -1 : ok;
+    if (ok > 0) {
+        c->n = n1;
+        /* the reachability: counted again where it changed (the changed
+         * cards' cells are counted again whole) */
+        for (GcId i = 1; reach && i <= n1; i += 4096) {
+            GcId e = i + 4096 <= n1 + 1 ? i + 4096 : n1 + 1;
+            if (memcmp(c->reach + i, reach + i, (size_t)(e - i)) == 0)
+                continue;
+            for (GcId id = i; id < e; id++) {
+                if (c->reach[id] == reach[id])
+                    continue;
+                c->reach[id] = reach[id];
+                if (!(c->flag[id] & CELLS_SEEN) && c->counted[id] &&
+                    gc_object(h, id)->state == GC_STATE_ALIVE) {
+                    RenderCell *cell = &c->cell[c->home[id]];
+                    cell->unreach = reach[id] ? cell->unreach - 1 : cell->unreach + 1;
+                }
+            }
+        }
+        m.b.head = malloc(sizeof *m.b.head);
+        if (!m.b.head || move_homes(&m, mv, h, l, k) < 0 || move_cells(&m, mv, h, l, k, reach) < 0)
+            ok = -1;
+    }
+    if (ok > 0) {
+        /* the widest and highest card: from every cell when a cell
+         * counted again held it, else from those */
+        int32_t ncell = c->gw * c->gh, nd = m.widest ? ncell : m.ndirty;
+        c->maxw = m.widest ? 0 : c->maxw;
+        c->maxh = m.widest ? 0 : c->maxh;
+        for (int32_t d = 0; d < nd; d++) {
+            const RenderCellRoom *room = &c->room[m.widest ? d : m.dirty[d]];
+            c->maxw = room->mw > c->maxw ? room->mw : c->maxw;
+            c->maxh = room->mh > c->maxh ? room->mh : c->maxh;
+        }
+    }
+    for (int32_t i = 0; i < m.nids; i++)
+        c->flag[m.ids[i]] &= (uint8_t) ~(CELLS_SEEN | CELLS_MOVED);
+    for (int32_t d = 0; d < m.ndirty; d++)
+        c->dirty[m.dirty[d]] = 0;
+    free(mv);
+    free(m.ids);
+    free(m.dirty);
+    free(m.cards);
+    free(m.b.head);
+    free(m.b.next);
+    free(m.b.pool);
+    free(m.b.tmp);
+    free(m.pairs);
+    free(m.types);
+    free(m.sorted);
+    if (ok > 0) {
+        c->key = *k;
+        c->unsure = c->nunsure > 0;
+        c->moves++;
+    }
+    return ok;
 }
 
 RenderCells *render_cells_at(RenderCache *rc, const GcHeap *h, const Layout *l,
@@ -381,7 +832,62 @@ RenderCells *render_cells_at(RenderCache *rc, const GcHeap *h, const Layout *l,
         return c;
     if (!build)
         return NULL;
+    const uint8_t *r = reach(arg);
+    if (c && cells_move(c, rc, h, l, k, r) > 0)
+        return c;
     render_cells_free(c);
-    *slot = cells_build(rc, h, l, k, reach(arg));
+    *slot = cells_build(rc, h, l, k, r);
     return *slot;
+}
+
+RenderCells *render_cells_fresh(RenderCache *rc, const GcHeap *h, const Layout *l,
+                                const RenderCellsKey *k, const uint8_t *reach)
+{
+    return cells_build(rc, h, l, k, reach);
+}
+
+int render_cells_same(const RenderCells *a, const RenderCells *b, char *why, size_t n)
+{
+#define DIFF(...)                                                                                  \
+    do {                                                                                           \
+        snprintf(why, n, __VA_ARGS__);                                                             \
+        return 0;                                                                                  \
+    } while (0)
+    if (a->n != b->n || a->gw != b->gw || a->gh != b->gh || a->x0 != b->x0 || a->y0 != b->y0 ||
+        a->size != b->size)
+        DIFF("ids 1..%d and 1..%d, grids %dx%d and %dx%d", (int)a->n, (int)b->n, a->gw, a->gh,
+             b->gw, b->gh);
+    if (a->unsure != b->unsure || a->maxw != b->maxw || a->maxh != b->maxh)
+        DIFF("unsure %d and %d, widest %g and %g, highest %g and %g", a->unsure, b->unsure,
+             (double)a->maxw, (double)b->maxw, (double)a->maxh, (double)b->maxh);
+    for (GcId id = 1; id <= a->n; id++)
+        if (a->home[id] != b->home[id] || a->counted[id] != b->counted[id])
+            DIFF("#%d: home %d and %d, counted %d and %d", (int)id, a->home[id], b->home[id],
+                 a->counted[id], b->counted[id]);
+    for (int32_t ci = 0; ci < a->gw * a->gh; ci++) {
+        const RenderCell *x = &a->cell[ci], *y = &b->cell[ci];
+        if (memcmp(x->gen, y->gen, sizeof x->gen) || x->total != y->total ||
+            x->unreach != y->unreach || x->nval != y->nval || x->crowd != y->crowd ||
+            x->ni != y->ni || x->nt != y->nt || x->np != y->np)
+            DIFF("cell %d: total %u and %u, unreachable %u and %u, values %u and %u, crowd %u "
+                 "and %u, cards %d and %d, types %d and %d, pairs %d and %d",
+                 (int)ci, x->total, y->total, x->unreach, y->unreach, x->nval, y->nval, x->crowd,
+                 y->crowd, x->ni, y->ni, x->nt, y->nt, x->np, y->np);
+        if ((x->ni && memcmp(x->box, y->box, sizeof x->box)) ||
+            (x->total && memcmp(x->cbox, y->cbox, sizeof x->cbox)))
+            DIFF("cell %d: boxes differ", (int)ci);
+        if (memcmp(a->ids + x->i0, b->ids + y->i0, (size_t)x->ni * sizeof *a->ids))
+            DIFF("cell %d: cards differ", (int)ci);
+        if (memcmp(a->types + x->t0, b->types + y->t0, (size_t)x->nt * sizeof *a->types))
+            DIFF("cell %d: types differ", (int)ci);
+        for (int32_t p = 0; p < x->np; p++) {
+            const RenderCellPair *px = &a->pairs[x->p0 + p], *py = &b->pairs[y->p0 + p];
+            if (px->to != py->to || px->n != py->n ||
+                memcmp(a->refs + px->r0, b->refs + py->r0, (size_t)px->n * sizeof *a->refs))
+                DIFF("cell %d: references to cell %d and %d differ (%u and %u)", (int)ci, px->to,
+                     py->to, px->n, py->n);
+        }
+    }
+    return 1;
+#undef DIFF
 }

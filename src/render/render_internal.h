@@ -292,6 +292,20 @@ typedef struct RenderCells {
     int32_t nrefs;
     int32_t
         *block; /* by cell, a frame's own: its block, or -1 out of view, -2 counted card by card */
+    /* What moving the cells to the next cursor needs (render_cells.c):
+     * each cell's room in ids, types, pairs and refs (a cell that outgrows
+     * its room moves to the arrays' ends), the reachability counted, the
+     * cards that would fade in, and the ids a step changed. */
+    struct RenderCellRoom *room;
+    GcId cap; /* home, counted, reach, flag: ids 1..cap (layout_max_id) */
+    int32_t nids, capids, captypes, caprefs;
+    int64_t waste;  /* elements left behind by cells that moved */
+    uint8_t *reach; /* by id: reachable as counted (1 without a reachability) */
+    int has_reach;
+    uint8_t *flag;   /* by id: CELLS_* bits (render_cells.c) */
+    int32_t nunsure; /* cards that would fade in (unsure while > 0) */
+    uint8_t *dirty;  /* by cell, while moving: to be counted again */
+    int32_t moves;   /* cursors moved to since computed (tests) */
 } RenderCells;
 
 /* The cells at key, computed when key differs from the last one asked
@@ -301,6 +315,14 @@ RenderCells *render_cells_at(RenderCache *rc, const struct GcHeap *h, const Layo
                              const RenderCellsKey *k, const uint8_t *(*reach)(void *), void *arg,
                              int build);
 void render_cells_free(RenderCells *c);
+/* The cells at key computed afresh (a pass over the heap), not kept in
+ * the cache: what render_cells_at's cells, moved from step to step by
+ * the changes in between, must equal (tests).  NULL on OOM. */
+RenderCells *render_cells_fresh(RenderCache *rc, const struct GcHeap *h, const Layout *l,
+                                const RenderCellsKey *k, const uint8_t *reach);
+/* 1 when a and b hold the same cells (counts, boxes, cards, types in
+ * order, references by pair of cells), else 0 and what differs in why. */
+int render_cells_same(const RenderCells *a, const RenderCells *b, char *why, size_t n);
 /* The ids filed in the grid's cells that box (world x0, y0, x1, y1)
  * meets (*near) and in all its cells (*all; a card is filed in every
  * cell its place meets); -1 on OOM. */

@@ -4606,6 +4606,110 @@ static void t_blocks_cells(void)
     remove("blocks_cells.json");
 }
 
+typedef struct CellsReach {
+    RenderCache *rc;
+    const GcHeap *h;
+} CellsReach;
+
+static const uint8_t *cells_reach(void *arg)
+{
+    CellsReach *r = arg;
+    return render_cache_reach(r->rc, r->h);
+}
+
+/* The cells of a cursor (render_cells_at with agg_from_cells's key),
+ * moved from the cursor before, and compared with cells computed afresh
+ * there: 1 when the same. */
+static int cells_check(Target *t, RenderCache *rc, int32_t cursor, int beginner, int *moved)
+{
+    GcHeap *h = t->w->heap;
+    gc_seek(h, cursor);
+    RenderCellsKey key;
+    memset(&key, 0, sizeof key);
+    key.h = h;
+    key.l = t->w->layout;
+    key.version = layout_version(t->w->layout);
+    key.cursor = gc_cursor(h);
+    key.nevents = gc_event_count(h);
+    int32_t start = gc_index_stmt_at(&t->w->tl, key.cursor - 1);
+    key.stmt_start = start < 0 ? 0 : start;
+    key.maxid = gc_max_id(h);
+    key.beginner = beginner;
+    RenderCells *was = *render_cache_cells(rc);
+    int32_t moves = was ? was->moves : 0;
+    CellsReach arg = {rc, h};
+    const uint8_t *reach = render_cache_reach(rc, h);
+    RenderCells *c = render_cells_at(rc, h, t->w->layout, &key, cells_reach, &arg, 1);
+    RenderCells *f = render_cells_fresh(rc, h, t->w->layout, &key, reach);
+    CHECK(c && f, "cells at cursor %d", (int)cursor);
+    if (!c || !f) {
+        render_cells_free(f);
+        return 0;
+    }
+    *moved += c->moves == moves + 1;
+    char why[300];
+    int same = render_cells_same(c, f, why, sizeof why);
+    CHECK(same, "cursor %d (%s): the cells moved there differ from fresh ones: %s", (int)cursor,
+          beginner ? "beginner" : "full", why);
+    render_cells_free(f);
+    return same;
+}
+
+/* Incremental cells (render_cells.c's cells_move: only what the writes
+ * between two cursors changed is counted again) equal cells computed
+ * afresh at every micro-step of programs that make and free cycles,
+ * collect them (gc.collect and automatic collections), grow lists and
+ * dicts, and `del` the root of a big structure with back-pointers (every
+ * card at once unreachable), with and without the beginner view, and at
+ * jumps back and forth. */
+static void t_cells_steps(void)
+{
+    static const char *const progs[] = {
+        "{\"title\": \"cells 1\", \"classes\": {\"Node\": {}, \"Leaf\": {}}, \"steps\": [\"gc.disable()\", "
+        "\"keep = []\", {\"for\": \"i in range(150)\", \"body\": [\"a = Node()\", \"b = Leaf()\", "
+        "\"a.peer = b\", \"b.peer = a\", \"keep.append(a)\"]}, {\"for\": \"i in range(120)\", \"body\": "
+        "[\"c = Node()\", \"c.me = c\", \"d = {'k': c, 'n': i}\"]}, \"del a, b, c, d\", \"keep = None\", "
+        "\"gc.collect()\"]}\n",
+        "{\"title\": \"cells 2\", \"classes\": {\"Node\": {}}, \"steps\": [\"gc.disable()\", \"root = Node()\", "
+        "\"nodes = [root]\", {\"for\": \"i in range(200)\", \"body\": [\"p = nodes[i]\", \"p.left = Node()\", "
+        "\"p.right = Node()\", \"p.left.up = p\", \"p.right.up = p\", \"nodes.append(p.left)\", "
+        "\"nodes.append(p.right)\"]}, \"del nodes, p\", \"del root\", \"gc.collect()\"]}\n",
+        "{\"title\": \"cells 3\", \"classes\": {\"Node\": {}}, \"steps\": [{\"for\": \"i in range(900)\", "
+        "\"body\": [\"t = Node()\", \"t.me = t\"]}, \"del t\"]}\n",
+    };
+    for (size_t p = 0; p < sizeof progs / sizeof progs[0]; p++) {
+        Target t;
+        char name[40];
+        snprintf(name, sizeof name, "cells_steps%d.json", (int)p);
+        if (open_zoomed_out(&t, name, progs[p], 1280, 720) < 0)
+            return;
+        int32_t nev = gc_event_count(t.w->heap);
+        for (int beginner = 0; beginner < 2; beginner++) {
+            RenderCache *rc = render_cache_new();
+            CHECK(rc != NULL, "cache");
+            int moved = 0, stops = 0, bad = 0;
+            /* every micro-step, forth and then back */
+            for (int32_t c = 0; c <= nev && bad < 3; c++, stops++)
+                bad += !cells_check(&t, rc, c, beginner, &moved);
+            for (int32_t c = nev; c >= 0 && bad < 3; c -= 7, stops++)
+                bad += !cells_check(&t, rc, c, beginner, &moved);
+            /* jumps */
+            uint32_t x = 12345;
+            for (int i = 0; i < 200 && bad < 3; i++, stops++) {
+                x = x * 1103515245u + 12345u;
+                bad += !cells_check(&t, rc, (int32_t)((x >> 8) % (uint32_t)(nev + 1)), beginner,
+                                    &moved);
+            }
+            /* moved, not computed again, at most stops */
+            CHECK(moved * 10 >= stops * 9, "%s: only %d of %d stops moved the cells", name, moved,
+                  stops);
+            render_cache_free(rc);
+        }
+        target_close(&t);
+        remove(name);
+    }
+}
+
 /* Whether the text is a count only ("8,073"): the label of a summarised
  * arrow in the blocks view. */
 static int is_count(const char *t)
@@ -4689,7 +4793,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states}, {"blocks_cells", t_blocks_cells},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states}, {"blocks_cells", t_blocks_cells}, {"cells_steps", t_cells_steps},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
