@@ -43,12 +43,16 @@ typedef struct RenderCellRoom {
 #define CELLS_MOVED  2 /* flag while moving: a drawn card that changed cell */
 #define CELLS_SEEN   4 /* flag while moving: among the changed ids */
 
+static void move_free(struct CellsMove *m);
+
 void render_cells_free(RenderCells *c)
 {
     if (!c)
         return;
+    move_free(c->move);
     free(c->room);
     free(c->dirty);
+    free(c->tcount);
     free(c->reach);
     free(c->flag);
     free(c->cell);
@@ -466,7 +470,7 @@ typedef struct CellMove {
     int32_t from;
 } CellMove;
 
-/* What a move keeps while it runs. */
+/* What a move keeps while it runs, and for the next. */
 typedef struct CellsMove {
     RenderCells *c;
     GcId *ids; /* the changed ids (flag CELLS_SEEN), once each */
@@ -486,7 +490,38 @@ typedef struct CellsMove {
     CellRef *sorted;
     int32_t capsorted;
     int widest; /* a cell counted again held the widest or highest card */
+    /* a big cell's references merged (refs_merge): which of its old ones
+     * stay, those kept in order, those to sort in */
+    uint8_t *keep;
+    int32_t capkeep;
+    GcId (*kept)[2], (*added)[2];
+    int32_t capkept, capadded;
+    struct CellMove *mv; /* the changed cards' homes */
+    int32_t capmv;
 } CellsMove;
+
+/* The buffers a move keeps for the next (a big cell's references are
+ * not allocated and touched afresh at each step). */
+static void move_free(CellsMove *m)
+{
+    if (!m)
+        return;
+    free(m->ids);
+    free(m->dirty);
+    free(m->cards);
+    free(m->b.head);
+    free(m->b.next);
+    free(m->b.pool);
+    free(m->b.tmp);
+    free(m->pairs);
+    free(m->types);
+    free(m->sorted);
+    free(m->keep);
+    free(m->kept);
+    free(m->added);
+    free(m->mv);
+    free(m);
+}
 
 static void move_changed(void *arg, GcId id)
 {
@@ -535,16 +570,141 @@ static int room_put(RenderCells *c, void **arr, int32_t *end, int32_t *cap, int3
                     int32_t *room, const void *src, int32_t n, size_t size)
 {
     if (n > *room) {
-        if (grow(arr, cap, *end + n, size) < 0)
+        /* with room to grow (a list appended to at every step) */
+        int32_t r = n + n / 8 + 4;
+        if (grow(arr, cap, *end + r, size) < 0)
             return -1;
         c->waste += *room;
         *at = *end;
-        *room = n;
-        *end += n;
+        *room = r;
+        *end += r;
     }
     if (n)
         memcpy((char *)*arr + (size_t)*at * size, src, (size_t)n * size);
     return 0;
+}
+
+/* Appends the references card id holds to drawn cards (cells_tmp_refs's)
+ * to b->tmp. */
+static int source_refs(CellsBuild *b, const RenderCells *c, const GcHeap *h, GcId id)
+{
+    if (!c->counted[id])
+        return 0;
+    const GcObject *o = gc_object(h, id);
+    uint32_t ns = o->state != GC_STATE_ALIVE || o->kind == GC_KIND_WEAKREF ? 0 : gc_nslots(o);
+    if (grow((void **)&b->tmp, &b->captmp, b->ntmp + 2 * (int32_t)ns + 1, sizeof *b->tmp) < 0)
+        return -1;
+    for (uint32_t s = 0; s < ns; s++)
+        for (int kv = 0; kv < 2; kv++) {
+            GcValue v = kv ? gc_slot(o, s).val : gc_slot(o, s).key;
+            if (!GC_VAL_IS_OBJ(v))
+                continue;
+            GcId to = (GcId)GC_VAL_PAYLOAD(v);
+            if (to < 1 || to > c->n || !c->counted[to])
+                continue;
+            b->tmp[b->ntmp][0] = id;
+            b->tmp[b->ntmp++][1] = to;
+        }
+    return 0;
+}
+
+/* Cells with at least this many references are merged (refs_merge) when
+ * at most CELLS_MERGE_SOURCES of their cards changed. */
+#define CELLS_MERGE_MIN     32
+#define CELLS_MERGE_SOURCES 4
+
+static int ref_less(const int32_t *home, const GcId a[2], const GcId b[2])
+{
+    int32_t ha = home[a[1]], hb = home[b[1]];
+    return ha != hb ? ha < hb : a[0] != b[0] ? a[0] < b[0] : a[1] < b[1];
+}
+
+static int grow_ref(GcId (**r)[2], int32_t *cap, int32_t need)
+{
+    return grow((void **)r, cap, need, sizeof **r);
+}
+
+/* Cell ci's references at the new cursor into m->b.tmp, in refs_sort's
+ * order, from its old ones (a list of 10^5 items at home there is not
+ * sorted again when one item is appended): those of the cards that did
+ * not change stay where they are, a changed card's stay as far as it
+ * still holds them (counted by target: m->c->tcount), and only the
+ * others and those to a card that changed cell are sorted and merged in.
+ * The number of references, -2 when more cards changed than
+ * CELLS_MERGE_SOURCES, -1 on OOM. */
+static int32_t refs_merge(CellsMove *m, const GcHeap *h, int32_t ci, const GcId *ids, int32_t n)
+{
+    RenderCells *c = m->c;
+    const RenderCellRoom *room = &c->room[ci];
+    GcId seen[CELLS_MERGE_SOURCES];
+    int nseen = 0;
+    for (int32_t i = 0; i < n; i++)
+        if (c->flag[ids[i]] & CELLS_SEEN) {
+            if (nseen == CELLS_MERGE_SOURCES)
+                return -2;
+            seen[nseen++] = ids[i];
+        }
+    int32_t nl = room->nr, nk = 0, na = 0;
+    if (!c->tcount && !(c->tcount = calloc((size_t)c->cap + 1, sizeof *c->tcount)))
+        return -1;
+    if (grow((void **)&m->keep, &m->capkeep, nl + 1, 1) < 0 ||
+        grow_ref(&m->kept, &m->capkept, nl + 1) < 0)
+        return -1;
+    memset(m->keep, 0, (size_t)nl);
+    for (int i = 0; i < nseen; i++) {
+        GcId s = seen[i];
+        m->b.ntmp = 0;
+        if (source_refs(&m->b, c, h, s) < 0)
+            return -1;
+        for (int32_t r = 0; r < m->b.ntmp; r++)
+            c->tcount[m->b.tmp[r][1]]++;
+        /* c->refs moves only when written (after this) */
+        const GcId(*l)[2] = c->refs + room->r0;
+        for (int32_t j = 0; j < nl; j++)
+            if (l[j][0] == s && c->tcount[l[j][1]] > 0) {
+                c->tcount[l[j][1]]--;
+                m->keep[j] = 1;
+            }
+        for (int32_t r = 0; r < m->b.ntmp; r++) {
+            GcId t = m->b.tmp[r][1];
+            if (c->tcount[t] <= 0)
+                continue;
+            c->tcount[t]--;
+            if (grow_ref(&m->added, &m->capadded, na + 1) < 0)
+                return -1;
+            m->added[na][0] = s;
+            m->added[na++][1] = t;
+        }
+    }
+    const GcId(*l)[2] = c->refs + room->r0;
+    for (int32_t j = 0; j < nl; j++) {
+        GcId s = l[j][0], t = l[j][1];
+        if ((c->flag[s] & CELLS_SEEN) && !m->keep[j])
+            continue; /* no longer held, or its card left the cell */
+        if (c->flag[t] & CELLS_MOVED) {
+            if (grow_ref(&m->added, &m->capadded, na + 1) < 0)
+                return -1;
+            m->added[na][0] = s;
+            m->added[na++][1] = t;
+            continue;
+        }
+        m->kept[nk][0] = s;
+        m->kept[nk++][1] = t;
+    }
+    if (na > RADIX_MIN && grow((void **)&m->sorted, &m->capsorted, 2 * na, sizeof *m->sorted) < 0)
+        return -1;
+    refs_sort(c->home, m->added, na, m->sorted, c->gw * c->gh);
+    if (grow_ref(&m->b.tmp, &m->b.captmp, nk + na + 1) < 0)
+        return -1;
+    int32_t a = 0, b = 0, o = 0;
+    while (a < nk || b < na) {
+        int from_kept = b >= na || (a < nk && !ref_less(c->home, m->added[b], m->kept[a]));
+        const GcId *r = from_kept ? m->kept[a++] : m->added[b++];
+        m->b.tmp[o][0] = r[0];
+        m->b.tmp[o++][1] = r[1];
+    }
+    m->b.ntmp = o;
+    return o;
 }
 
 /* Cell ci counted again from its cards ids[0 .. n) (ascending), as
@@ -556,7 +716,7 @@ static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const Rende
     RenderCell *cell = &c->cell[ci];
     RenderCellRoom *room = &c->room[ci];
     RenderCell was = *cell;
-    m->widest |= room->mw >= c->maxw || room->mh >= c->maxh;
+    float was_w = room->mw, was_h = room->mh;
     memset(cell, 0, sizeof *cell);
     room->mw = room->mh = 0;
     m->b.npool = m->b.ntmp = 0;
@@ -568,30 +728,20 @@ static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const Rende
             return -1;
     }
     /* its references, as cells_tmp_refs files them, sorted as refs_sort */
-    for (int32_t i = 0; i < n; i++) {
-        GcId id = ids[i];
-        if (!c->counted[id])
-            continue;
-        const GcObject *o = gc_object(h, id);
-        uint32_t ns = o->state != GC_STATE_ALIVE || o->kind == GC_KIND_WEAKREF ? 0 : gc_nslots(o);
-        for (uint32_t s = 0; s < ns; s++)
-            for (int kv = 0; kv < 2; kv++) {
-                GcValue v = kv ? gc_slot(o, s).val : gc_slot(o, s).key;
-                if (!GC_VAL_IS_OBJ(v))
-                    continue;
-                GcId to = (GcId)GC_VAL_PAYLOAD(v);
-                if (to < 1 || to > c->n || !c->counted[to])
-                    continue;
-                if (grow((void **)&m->b.tmp, &m->b.captmp, m->b.ntmp + 1, sizeof *m->b.tmp) < 0)
-                    return -1;
-                m->b.tmp[m->b.ntmp][0] = id;
-                m->b.tmp[m->b.ntmp++][1] = to;
-            }
-    }
-    int32_t nr = m->b.ntmp, np = 0;
-    if (nr > RADIX_MIN && grow((void **)&m->sorted, &m->capsorted, 2 * nr, sizeof *m->sorted) < 0)
+    int32_t nr = room->nr >= CELLS_MERGE_MIN ? refs_merge(m, h, ci, ids, n) : -2, np = 0;
+    if (nr == -1)
         return -1;
-    refs_sort(c->home, m->b.tmp, nr, m->sorted, c->gw * c->gh);
+    if (nr == -2) {
+        m->b.ntmp = 0;
+        for (int32_t i = 0; i < n; i++)
+            if (source_refs(&m->b, c, h, ids[i]) < 0)
+                return -1;
+        nr = m->b.ntmp;
+        if (nr > RADIX_MIN &&
+            grow((void **)&m->sorted, &m->capsorted, 2 * nr, sizeof *m->sorted) < 0)
+            return -1;
+        refs_sort(c->home, m->b.tmp, nr, m->sorted, c->gw * c->gh);
+    }
     for (int32_t r = 0; r < nr; r++) {
         int32_t to = c->home[m->b.tmp[r][1]];
         if (r == 0 || to != c->home[m->b.tmp[r - 1][1]]) {
@@ -628,6 +778,8 @@ static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const Rende
     cell->ni = n;
     cell->nt = nt;
     cell->np = np;
+    /* it may have held the only widest or highest card */
+    m->widest |= (was_w >= c->maxw && room->mw < was_w) || (was_h >= c->maxh && room->mh < was_h);
     return 0;
 }
 
@@ -739,9 +891,12 @@ static int cells_move(RenderCells *c, RenderCache *rc, const GcHeap *h, const La
         return -1;
     if (x0 != c->x0 || y0 != c->y0 || size != c->size || gw != c->gw || gh != c->gh)
         return 0;
-    CellsMove m;
-    memset(&m, 0, sizeof m);
-    m.c = c;
+    if (!c->move && !(c->move = calloc(1, sizeof *c->move)))
+        return -1;
+    CellsMove *m = c->move;
+    m->c = c;
+    m->nids = m->ndirty = 0;
+    m->oom = m->widest = 0;
     int64_t limit = c->cap / 4 + 1024;
     /* the cards the writes between the cursors changed, and the ghosts
      * of the statements in between (freed before one cursor, drawn at the
@@ -752,18 +907,19 @@ static int cells_move(RenderCells *c, RenderCache *rc, const GcHeap *h, const La
      * among them. */
     int32_t lo = o->cursor < k->cursor ? o->cursor : k->cursor;
     int32_t hi = o->cursor < k->cursor ? k->cursor : o->cursor;
-    int64_t w = gc_history_changed(h, lo - 1, hi, limit, move_changed, &m);
+    int64_t w = gc_history_changed(h, lo - 1, hi, limit, move_changed, m);
     if (w <= limit && o->stmt_start != k->stmt_start) {
         lo = o->stmt_start < k->stmt_start ? o->stmt_start : k->stmt_start;
         hi = o->stmt_start < k->stmt_start ? k->stmt_start : o->stmt_start;
-        w += gc_history_changed(h, lo - 1, hi, limit - w, move_changed, &m);
+        w += gc_history_changed(h, lo - 1, hi, limit - w, move_changed, m);
     }
     GcId n1 = k->maxid < c->cap ? k->maxid : c->cap;
     for (GcId id = (n1 < c->n ? n1 : c->n) + 1; w <= limit && id <= (n1 > c->n ? n1 : c->n); id++)
-        move_changed(&m, id);
-    int ok = w <= limit && !m.oom ? 1 : m.oom ? -1 : 0;
-    CellMove *mv = ok > 0 ? malloc(((size_t)m.nids + 1) * sizeof *mv) : NULL;
-    ok = ok > 0 && !mv ? -1 : ok;
+        move_changed(m, id);
+    int ok = w <= limit && !m->oom ? 1 : m->oom ? -1 : 0;
+    if (ok > 0 && grow((void **)&m->mv, &m->capmv, m->nids + 1, sizeof *m->mv) < 0)
+        ok = -1;
+    CellMove *mv = m->mv;
     if (ok > 0) {
         c->n = n1;
         /* the reachability: counted again where it changed (the changed
@@ -783,37 +939,26 @@ static int cells_move(RenderCells *c, RenderCache *rc, const GcHeap *h, const La
                 }
             }
         }
-        m.b.head = malloc(sizeof *m.b.head);
-        if (!m.b.head || move_homes(&m, mv, h, l, k) < 0 || move_cells(&m, mv, h, l, k, reach) < 0)
+        if ((!m->b.head && !(m->b.head = malloc(sizeof *m->b.head))) ||
+            move_homes(m, mv, h, l, k) < 0 || move_cells(m, mv, h, l, k, reach) < 0)
             ok = -1;
     }
     if (ok > 0) {
         /* the widest and highest card: from every cell when a cell
          * counted again held it, else from those */
-        int32_t ncell = c->gw * c->gh, nd = m.widest ? ncell : m.ndirty;
-        c->maxw = m.widest ? 0 : c->maxw;
-        c->maxh = m.widest ? 0 : c->maxh;
+        int32_t ncell = c->gw * c->gh, nd = m->widest ? ncell : m->ndirty;
+        c->maxw = m->widest ? 0 : c->maxw;
+        c->maxh = m->widest ? 0 : c->maxh;
         for (int32_t d = 0; d < nd; d++) {
-            const RenderCellRoom *room = &c->room[m.widest ? d : m.dirty[d]];
+            const RenderCellRoom *room = &c->room[m->widest ? d : m->dirty[d]];
             c->maxw = room->mw > c->maxw ? room->mw : c->maxw;
             c->maxh = room->mh > c->maxh ? room->mh : c->maxh;
         }
     }
-    for (int32_t i = 0; i < m.nids; i++)
-        c->flag[m.ids[i]] &= (uint8_t) ~(CELLS_SEEN | CELLS_MOVED);
-    for (int32_t d = 0; d < m.ndirty; d++)
-        c->dirty[m.dirty[d]] = 0;
-    free(mv);
-    free(m.ids);
-    free(m.dirty);
-    free(m.cards);
-    free(m.b.head);
-    free(m.b.next);
-    free(m.b.pool);
-    free(m.b.tmp);
-    free(m.pairs);
-    free(m.types);
-    free(m.sorted);
+    for (int32_t i = 0; i < m->nids; i++)
+        c->flag[m->ids[i]] &= (uint8_t) ~(CELLS_SEEN | CELLS_MOVED);
+    for (int32_t d = 0; d < m->ndirty; d++)
+        c->dirty[m->dirty[d]] = 0;
     if (ok > 0) {
         c->key = *k;
         c->unsure = c->nunsure > 0;

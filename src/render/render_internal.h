@@ -302,10 +302,12 @@ typedef struct RenderCells {
     int64_t waste;  /* elements left behind by cells that moved */
     uint8_t *reach; /* by id: reachable as counted (1 without a reachability) */
     int has_reach;
-    uint8_t *flag;   /* by id: CELLS_* bits (render_cells.c) */
-    int32_t nunsure; /* cards that would fade in (unsure while > 0) */
-    uint8_t *dirty;  /* by cell, while moving: to be counted again */
-    int32_t moves;   /* cursors moved to since computed (tests) */
+    uint8_t *flag;          /* by id: CELLS_* bits (render_cells.c) */
+    int32_t nunsure;        /* cards that would fade in (unsure while > 0) */
+    uint8_t *dirty;         /* by cell, while moving: to be counted again */
+    int32_t moves;          /* cursors moved to since computed (tests) */
+    int32_t *tcount;        /* by id, zero between moves: references counted by target */
+    struct CellsMove *move; /* render_cells.c's buffers from one move to the next */
 } RenderCells;
 
 /* The cells at key, computed when key differs from the last one asked
