@@ -1042,10 +1042,9 @@ static int mark_all(GcHeap *h, uint8_t *mark, int events)
  * pointer (through gc__slot, every store to mark[], bytes that may alias
  * anything, made the compiler read the record and its block's head again
  * at each slot).  0, or -1 when out of memory. */
-static int reach_mark(GcHeap *h, uint8_t *mark)
+int gc__reach_mark(GcHeap *h, IdVec *stack, uint8_t *mark)
 {
     GcId maxid = gc_max_id(h);
-    IdVec *stack = &h->work;
     stack->n = 0;
     if (stack->cap < maxid + 1) {
         GcId *v = gc_realloc(stack->v, ((size_t)maxid + 1) * sizeof *v);
@@ -1086,7 +1085,14 @@ void gc_reachable(const GcHeap *ch, uint8_t *out)
     GcHeap *h = (GcHeap *)ch; /* uses the scratch stack only */
     int rec = h->record;
     h->record = 0;
-    if (reach_mark(h, out) < 0 && mark_all(h, out, 0) < 0)
+    /* near a checkpoint that kept its marks: those and the writes since
+     * (a history that stopped recording went on unlogged: not there) */
+    if (rec && gc__reach_from_ck(h, out) == 0) {
+        h->record = rec;
+        return;
+    }
+    h->rk_whole++;
+    if (gc__reach_mark(h, &h->work, out) < 0 && mark_all(h, out, 0) < 0)
         memset(out, 1, (size_t)gc_max_id(h) + 1);
     h->record = rec;
 }

@@ -766,6 +766,25 @@ static void apply_range(GcHeap *h, int64_t from, int64_t to, int forward)
             apply_write(h, &h->tail[k - h->npacked], 1);
 }
 
+void gc__writes_each(const GcHeap *h, int64_t from, int64_t to,
+                     void (*fn)(void *arg, const GcWrite *w), void *arg)
+{
+    GcWrite buf[GC_WBLOCK];
+    int64_t split = to < h->npacked ? to : h->npacked; /* [split, to): the tail */
+    for (int64_t j = from / GC_WBLOCK; from < split && j <= (split - 1) / GC_WBLOCK; j++) {
+        int64_t base = j * GC_WBLOCK, lo = from > base ? from - base : 0;
+        int64_t hi = split - base < GC_WBLOCK ? split - base : GC_WBLOCK;
+        const uint8_t *p = h->wlog + h->wblock[j];
+        int32_t prev = 0;
+        for (int64_t k = 0; k < hi; k++)
+            p = unpack_write(p, &buf[k], &prev);
+        for (int64_t k = lo; k < hi; k++)
+            fn(arg, &buf[k]);
+    }
+    for (int64_t k = from > split ? from : split; k < to; k++)
+        fn(arg, &h->tail[k - h->npacked]);
+}
+
 void gc_seek(GcHeap *h, int32_t cursor)
 {
     close_events(h);

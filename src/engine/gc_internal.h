@@ -202,15 +202,18 @@ typedef struct GcCheckpoint {
     int64_t cost;  /* what restoring what it holds alone costs */
     int64_t g[GF_NGLOBALS];
     GcCkChunk **chunk;
-    int32_t nchunks;
-    GcId *wr; /* the weakref heads: nwr pairs (id, head) */
-    int32_t nwr;
+    GcId *wr;             /* the weakref heads: nwr pairs (id, head) */
+    int32_t nchunks, nwr; /* side by side: reach took the padding, and the budget counts sizeof */
     GcFrame *frames;
     uint32_t *framecap;
     int32_t nframes;
     GcSlot *vars;
     GcValue *temps, *infl;
     int32_t ntemps, ninfl;
+    /* What gc_reachable gives at ev, a bit per id up to g[GF_MAXID] (bit
+     * id & 7 of byte id >> 3): gc_reachable near it starts from there
+     * (gc_reach.c). */
+    uint8_t *reach;
 } GcCheckpoint;
 
 /* The heap.  What gc_seek rewinds is exactly what the logged setters
@@ -340,6 +343,15 @@ struct GcHeap {
     uint8_t *ck_haspg;
     int64_t ck_chunks_restored; /* chunks a restore copied (tests) */
     int64_t ck_restores;        /* seeks that restored one (tests, benchmarks) */
+    /* gc_reach.c's scratch: the marks and the queue of a checkpoint's
+     * reachability (not h->work: a checkpoint is taken between any two
+     * events, a collection's included), and its lists; how many answers
+     * of gc_reachable came from a checkpoint, how many from a whole pass
+     * (tests, benchmarks). */
+    uint8_t *rk_mark;
+    IdVec rk_queue, rk_vec[4];
+    int64_t rk_from_ck, rk_whole;
+    int64_t rk_bytes; /* the checkpoints' reachability bits (not in ck_bytes) */
     int32_t loc; /* current statement location */
     IdVec freed, finalized;
     /* The step's allocations before it, and the argument tuples it made
@@ -760,6 +772,21 @@ static inline void gc__ck_maybe_take(GcHeap *h)
         gc__ck_take(h);
 }
 void gc__ck_seek(GcHeap *h, int32_t cursor);
+/* Reachability (gc_reach.c).  gc__reach_mark: what gc_reachable gives,
+ * by a pass over the reachable heap with queue as its worklist (0, or -1
+ * out of memory).  gc__reach_bits: that at the cursor as checkpoint bits
+ * (GcCheckpoint.reach, nbytes), or NULL out of memory.
+ * gc__reach_from_ck: the same from the nearest checkpoint with bits and
+ * the writes between it and the cursor, when that is cheaper than a pass;
+ * 0, or -1 with out unspecified (the caller makes a whole pass).
+ * gc__reach_free: their scratch. */
+int gc__reach_mark(GcHeap *h, IdVec *queue, uint8_t *mark);
+uint8_t *gc__reach_bits(GcHeap *h, size_t nbytes);
+int gc__reach_from_ck(GcHeap *h, uint8_t *out);
+void gc__reach_free(GcHeap *h);
+/* Calls fn(arg, w) for each write [from, to) of the log, in log order. */
+void gc__writes_each(const GcHeap *h, int64_t from, int64_t to,
+                     void (*fn)(void *arg, const GcWrite *w), void *arg);
 void gc__ck_fresh(GcHeap *h, GcId from, GcId to);
 void gc__ck_free(GcHeap *h);
 /* Rebuilds a dict's key index from its slots (gc_object.c). */

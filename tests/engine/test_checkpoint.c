@@ -37,8 +37,15 @@
  * with garbage cycles, collections, resurrection and weakrefs (whose
  * referents a weakref does not keep reachable).
  *
+ * reach_ck: with a checkpoint every few dozen writes, each keeping its
+ * reachability as bits, gc_reachable near one starts from those and the
+ * writes since (gc_reach.c); at every cursor of the programs above and of
+ * DROPS and TREE (reachable cycles dropped, subtrees given a second parent
+ * and the list holding them dropped) it must give the plain search's
+ * answer, and at most of them come from a checkpoint.
+ *
  * Usage: test_checkpoint cycles | churn | resurrection | items | counts | weakrefs | coarse |
- *        few | many | pages | reach
+ *        few | many | pages | reach | reach_ck
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -541,6 +548,115 @@ static void check_reach(const char *name, const char *text)
     scenario_free(s);
 }
 
+/* Pairs kept, some dropped (a reachable cycle turning to garbage in C,
+ * between a checkpoint and the cursor) and collected; no other garbage
+ * about, so reachability comes from a checkpoint at most cursors. */
+static const char DROPS[] = "import gc\n"
+                            "gc.disable()\n"
+                            "class Node:\n"
+                            "    pass\n"
+                            "keep = []\n"
+                            "for i in range(90):\n"
+                            "    a = Node()\n"
+                            "    b = Node()\n"
+                            "    a.peer = b\n"
+                            "    b.peer = a\n"
+                            "    keep.append(a)\n"
+                            "    if i % 3 == 0:\n"
+                            "        keep.pop()\n"
+                            "    if i % 4 == 0 and len(keep) > 2:\n"
+                            "        keep[len(keep) // 2].peer = keep[len(keep) - 1]\n"
+                            "    if i % 5 == 0:\n"
+                            "        gc.collect()\n"
+                            "del a, b\n"
+                            "print(gc.collect(), len(keep))\n";
+
+/* A binary tree built through a list, branches given a second parent,
+ * then the list dropped: the nodes no branch holds are freed, the others
+ * stay reachable through the tree. */
+static const char TREE[] = "import gc\n"
+                           "gc.disable()\n"
+                           "class Node:\n"
+                           "    pass\n"
+                           "root = Node()\n"
+                           "nodes = [root]\n"
+                           "for i in range(120):\n"
+                           "    p = nodes[i]\n"
+                           "    p.left = Node()\n"
+                           "    p.right = Node()\n"
+                           "    nodes.append(p.left)\n"
+                           "    nodes.append(p.right)\n"
+                           "for i in range(0, 90, 3):\n"
+                           "    nodes[i].left = nodes[i + 7]\n"
+                           "del nodes, p\n"
+                           "root.right = None\n"
+                           "print(gc.collect())\n";
+
+/* gc_reachable against plain_reach with a checkpoint every `every`
+ * writes (each keeps its reachability; an answer near one starts from
+ * it, gc_reach.c) at every cursor and at random ones; at every cursor the
+ * alive objects number GF_ALLOCATED - GF_FREED (what gc_reach.c counts
+ * on).  from_ck: how many answers must at least have come from a
+ * checkpoint.  A long program: every stride-th cursor. */
+static void check_reach_ck(const char *name, const char *text, int64_t every, int64_t from_ck)
+{
+    ScenarioErrors errs;
+    memset(&errs, 0, sizeof errs);
+    Scenario *s = scenario_load_text(name, text, strlen(text), &errs);
+    if (!s) {
+        fprintf(stderr, "%s does not load\n", name);
+        exit(1);
+    }
+    LangRun *r = run(s, (int64_t)1 << 40, every);
+    GcHeap *h = lang_run_heap(r);
+    int32_t n = gc_event_count(h);
+    GcId cap = gc_max_id(h) + 1;
+    uint8_t *a = malloc((size_t)cap), *b = malloc((size_t)cap);
+    GcId *stack = malloc((size_t)cap * sizeof *stack);
+    if (!a || !b || !stack)
+        exit(1);
+    int bad = 0, counted = 0;
+    int64_t unreachable = 0, ck0 = h->rk_from_ck, whole0 = h->rk_whole;
+    uint32_t seed = 7;
+    int32_t stride = n / 30000 + 1; /* a long program: every stride-th cursor */
+    for (int32_t j = 0; j <= n + 400 && bad < 3; j += j < n && j + stride <= n ? stride : 1) {
+        seed = seed * 1103515245u + 12345u;
+        int32_t c = j <= n ? j : (int32_t)((seed >> 8) % (uint32_t)(n + 1));
+        gc_seek(h, c);
+        memset(a, 0xA5, (size_t)gc_max_id(h) + 1); /* no answer left from the last cursor */
+        gc_reachable(h, a);
+        plain_reach(h, b, stack);
+        int64_t alive = 0;
+        for (GcId id = 1; id <= gc_max_id(h); id++) {
+            alive += gc_object(h, id)->state == GC_STATE_ALIVE;
+            unreachable += gc_object(h, id)->state == GC_STATE_ALIVE && !b[id];
+            if (a[id] != b[id]) {
+                fprintf(stderr, "%s: cursor %d: object %d reachable %d, plainly %d\n", name, c, id,
+                        a[id], b[id]);
+                bad++;
+                break;
+            }
+        }
+        if (alive != h->g[GF_ALLOCATED] - h->g[GF_FREED] && counted++ < 3)
+            fprintf(stderr, "%s: cursor %d: %lld alive, allocated - freed %lld\n", name, c,
+                    (long long)alive, (long long)(h->g[GF_ALLOCATED] - h->g[GF_FREED]));
+    }
+    int64_t ck = h->rk_from_ck - ck0, whole = h->rk_whole - whole0;
+    EXPECT(bad == 0, "%s: gc_reachable differs from a plain search", name);
+    EXPECT(counted == 0, "%s: alive objects are not allocated - freed", name);
+    EXPECT(ck >= from_ck, "%s: %lld answers from a checkpoint, at least %lld expected", name,
+           (long long)ck, (long long)from_ck);
+    EXPECT(h->nck > 3, "%s: %d checkpoints", name, (int)h->nck);
+    printf("%s: gc_reachable at %d cursors: %lld from a checkpoint, %lld whole passes, %lld "
+           "unreachable objects seen\n",
+           name, n / stride + 401, (long long)ck, (long long)whole, (long long)unreachable);
+    free(a);
+    free(b);
+    free(stack);
+    lang_run_free(r);
+    scenario_free(s);
+}
+
 /* Seeks both runs to random cursors in a random order; the first must
  * restore checkpoints (and does, counted), both must be the same.  shared:
  * 1 if the last checkpoints must share all but one chunk with the one
@@ -625,7 +741,8 @@ int main(int argc, char **argv)
     const int64_t big = (int64_t)1 << 40;
     if (argc != 2) {
         fprintf(stderr, "usage: test_checkpoint "
-                        "cycles|churn|resurrection|items|counts|weakrefs|coarse|few|many|pages|reach\n");
+                        "cycles|churn|resurrection|items|counts|weakrefs|coarse|few|many|pages|reach|"
+                        "reach_ck\n");
         return 2;
     }
     if (strcmp(argv[1], "cycles") == 0)
@@ -653,6 +770,16 @@ int main(int argc, char **argv)
         check_reach("resurrection.py", RESURRECTION);
         check_reach("weakrefs.py", WEAKREFS);
         check_reach("items.py", ITEMS);
+    } else if (strcmp(argv[1], "reach_ck") == 0) {
+        check_reach_ck("drops.py", DROPS, 97, 1);
+        check_reach_ck("tree.py", TREE, 89, 1);
+        check_reach_ck("cycles.py", CYCLES, 37, 0);
+        check_reach_ck("churn.py", CHURN, 61, 0);
+        check_reach_ck("resurrection.py", RESURRECTION, 53, 0);
+        check_reach_ck("weakrefs.py", WEAKREFS, 47, 0);
+        check_reach_ck("items.py", ITEMS, 43, 1);
+        check_reach_ck("counts.py", COUNTS, 41, 1);
+        check_reach_ck("pages.py", PAGES, 4099, 1);
     }
     else {
         fprintf(stderr, "unknown test %s\n", argv[1]);
