@@ -365,8 +365,8 @@ done:
 }
 
 /* The checkpoint with bits nearest the cursor's writes wt, within
- * RK_WRITES, or NULL. */
-static const GcCheckpoint *nearest(const GcHeap *h, int64_t wt)
+ * RK_WRITES, or NULL; *dist: the writes between. */
+static const GcCheckpoint *nearest(const GcHeap *h, int64_t wt, int64_t *dist)
 {
     const GcCheckpoint *best = NULL;
     int64_t d = RK_WRITES + 1;
@@ -377,15 +377,30 @@ static const GcCheckpoint *nearest(const GcHeap *h, int64_t wt)
             best = &h->ck[i];
         }
     }
+    *dist = d;
     return best;
+}
+
+/* The objects reachable at checkpoint ck (its bits set). */
+static int64_t reached(const GcCheckpoint *ck)
+{
+    int64_t n = 0;
+    for (int64_t k = 0; k <= ck->g[GF_MAXID] >> 3; k++)
+        n += __builtin_popcount(ck->reach[k]);
+    return n;
 }
 
 int gc__reach_from_ck(GcHeap *h, uint8_t *out)
 {
     int32_t cur = gc_cursor(h);
     int64_t wt = cur < gc_event_count(h) ? h->events[cur].first_write : h->nwrites;
-    const GcCheckpoint *ck = nearest(h, wt);
-    if (!ck || h->g[GF_LFIRST(GC_LIST_PERMANENT)] || ck->g[GF_LFIRST(GC_LIST_PERMANENT)])
+    int64_t dist;
+    const GcCheckpoint *ck = nearest(h, wt, &dist);
+    /* a whole pass costs about what decoding two writes does per object
+     * it reaches: a heap of garbage (2-cycles, a churn loop) with little
+     * reachable is cheaper to mark again than its writes to follow */
+    if (!ck || h->g[GF_LFIRST(GC_LIST_PERMANENT)] || ck->g[GF_LFIRST(GC_LIST_PERMANENT)] ||
+        dist > 2 * reached(ck))
         return -1;
     for (int k = 0; k < 4; k++)
         h->rk_vec[k].n = 0;
