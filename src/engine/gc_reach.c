@@ -41,9 +41,11 @@
  *     reachable, the rest of S is not.
  * The whole pass runs instead when a condition fails (garbage outside C,
  * S more than RK_SUSPECTS, an object of S whose count is 0, a weakref
- * with slots in S), when no checkpoint with bits is near, or when out of
- * memory.  A program that leaves garbage about (2-cycles, a churn loop)
- * then pays the pass, which costs what is reachable, not the garbage.
+ * with slots in S), when no checkpoint with bits is near, when the writes
+ * to follow outnumber twice the objects the checkpoint reached (a pass
+ * is cheaper then), or when out of memory.  A program that leaves garbage
+ * about (2-cycles, a churn loop) then pays the pass, which costs what is
+ * reachable, not the garbage.
  *
  * Tests: test_checkpoint reach_ck (every cursor of programs with
  * collections, resurrection, finalizers, weakrefs, lists written and
