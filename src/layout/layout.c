@@ -37,6 +37,7 @@ struct Layout {
     GcId cap;
     GcId max_id;
     ScenarioArrange arrange;
+    float roots_x;          /* layout_set_roots_x */
     uint32_t version;       /* counts the changes (layout_version) */
     int (*stop)(void *ctx); /* layout_set_stop */
     void *stop_ctx;
@@ -61,6 +62,11 @@ void layout_set_arrange(Layout *l, ScenarioArrange arrange)
 ScenarioArrange layout_arrange(const Layout *l)
 {
     return l->arrange;
+}
+
+void layout_set_roots_x(Layout *l, float x)
+{
+    l->roots_x = x;
 }
 
 Layout *layout_new(void)
@@ -93,6 +99,7 @@ void layout_clear(Layout *l)
     if (l->cap)
         memset(l->e, 0, (size_t)l->cap * sizeof *l->e);
     l->max_id = 0;
+    l->roots_x = 0;
 }
 
 /* Every change of an entry comes through here (and layout_clear), so the
@@ -804,7 +811,8 @@ static int place_one(Layout *l, Grid *g, Hints *hs, Entry *e, GcId id, GcId pare
         }
     }
     int32_t jmax = roots_jmax(e->h, col_h);
-    for (int32_t col = next_open(hs, 0);; col = next_open(hs, col + 1)) {
+    int32_t col0 = l->roots_x > 0 ? (int32_t)ceilf(l->roots_x / PITCH) : 0;
+    for (int32_t col = next_open(hs, col0);; col = next_open(hs, col + 1)) {
         if (cols_grow(hs, col) < 0)
             return -1;
         float x = (float)col * PITCH;

@@ -84,6 +84,12 @@ int layout_place(Layout *l, const LayoutItem *items, int n);
 void layout_set_arrange(Layout *l, ScenarioArrange arrange);
 ScenarioArrange layout_arrange(const Layout *l);
 
+/* Where the roots columns of the usual placement start (0 by default):
+ * right of a big folded tree (layout_build sets it), whose blocks' empty
+ * corners would otherwise be searched, column after column, for every
+ * card placed after it. */
+void layout_set_roots_x(Layout *l, float x);
+
 /* A question layout_build and layout_place ask every few thousand cards
  * and events: nonzero stops them, and they return LAYOUT_STOPPED (the
  * window's Escape while a big run is laid out).  NULL: never asked. */

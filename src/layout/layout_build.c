@@ -457,7 +457,7 @@ static int make_compact(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
 /* ---- structures found without a hint --------------------------------------- */
 
 #define AUTO_MIN 3  /* a structure found without a hint: 3 .. AUTO_MAX instances */
-#define AUTO_MAX 64 /* (a lecture's list, ring or tree; bigger runs keep the usual placement) */
+#define AUTO_MAX 64 /* (a lecture's list, ring or tree; bigger trees are folded) */
 
 /* The structure under root, breadth first, into out (room for max + 1);
  * returns its size, max + 1 when it is bigger than max. */
@@ -495,6 +495,193 @@ static float free_band(const Band *bands, int n, float hgt, int32_t born, int32_
             }
     }
     return y;
+}
+
+/* Whether the structure under root is a chain (one child each): "row"
+ * lays it out as put_tree does, a row at the compact cards' spacing. */
+static int is_chain(const Forest *f, GcId root)
+{
+    for (GcId id = root; id; id = f->first[id])
+        if (f->first[id] && f->next[f->first[id]])
+            return 0;
+    return 1;
+}
+
+/* ---- big trees, folded --------------------------------------------------------- */
+
+/* A tree of more than AUTO_MAX instances (10^5 nodes a program builds) in
+ * pure levels would be a column per depth and tens of thousands of rows;
+ * by the usual placement its children drift thousands of units from their
+ * parents.  It is folded instead: every subtree of at most FOLD_BLOCK
+ * nodes whose parent's subtree is bigger is a block, laid out in levels
+ * (put_tree); the nodes above the blocks (the upper nodes, about one a
+ * block) go in a header row above the first block of their subtree
+ * (depth first), ancestors first, so that a node's first child is beside
+ * it; the units (a header and its block) follow each other depth first,
+ * down the first band, up the second, down the third ... (a snake: units
+ * next in the order are next in the picture), bands of about the height
+ * that gives the tree the heap's aspect (LAYOUT_ASPECT).  A child inside
+ * a block, and an upper node's first child, is within a unit of its
+ * parent; only an upper node's later children are further, by the units
+ * of the subtrees between. */
+#define FOLD_BLOCK 40
+
+typedef struct FoldUnit {
+    GcId block;            /* the block's root */
+    int32_t chain, nchain; /* its header: chain[chain .. chain + nchain) */
+    float bw, bh;          /* the block as put_tree lays it at (0, 0) */
+    float w, h, hdr;       /* the unit: width, height, header height */
+    float x, y;
+} FoldUnit;
+
+/* The subtree under root (root first), into out; returns its size. */
+static int32_t subtree_of(const Forest *f, GcId root, GcId *out)
+{
+    int32_t n = 0;
+    out[n++] = root;
+    for (int32_t i = 0; i < n; i++)
+        for (GcId c = f->first[out[i]]; c; c = f->next[c])
+            out[n++] = c;
+    return n;
+}
+
+/* Moves the cards of out[0..n) (not pinned) by dx, dy.  0, or -1 on OOM. */
+static int shift_cards(Layout *l, const GcId *ids, int32_t n, float dx, float dy)
+{
+    for (int32_t i = 0; i < n; i++) {
+        float x, y;
+        if (!layout_is_pinned(l, ids[i]) && layout_get(l, ids[i], &x, &y) == 0 &&
+            layout_put(l, ids[i], x + dx, y + dy) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Lays out the k members mem[0..k) of the tree under mem[0] (breadth
+ * first, as members_of lists them) folded, with (0, 0) its top-left;
+ * *hgt gets its height.  sub and tmp: room for every id; stack, span,
+ * depth, colx, maxdepth: put_tree's.  *wid gets its width.  0, or -1 on
+ * OOM. */
+static int fold_tree(Layout *l, const Forest *f, const LayoutItem *items, const GcId *mem,
+                     int32_t k, int32_t *sub, GcId *tmp, GcId *stack, float *span, int32_t *depth,
+                     float *colx, int maxdepth, float *hgt, float *wid)
+{
+    const GcId root = mem[0];
+    const float gx = gap_x(l, root), gy = gap_y(l, root);
+    FoldUnit *units = NULL;
+    GcId *chain = malloc((size_t)k * sizeof *chain);
+    int32_t nunits = 0, capunits = 0, nchain = 0, pending = 0;
+    int rc = chain ? 0 : -1;
+    /* subtree sizes: children after their parents in mem */
+    for (int32_t i = 0; i < k; i++)
+        sub[mem[i]] = 1;
+    for (int32_t i = k - 1; i > 0; i--)
+        sub[f->parent[mem[i]]] += sub[mem[i]];
+    /* units, depth first: an upper node waits in the header of the next
+     * block found (children pushed last first, to pop in field order) */
+    int32_t top = 0;
+    if (rc == 0)
+        stack[top++] = root;
+    while (top > 0 && rc == 0) {
+        GcId id = stack[--top];
+        if (sub[id] > FOLD_BLOCK) {
+            chain[nchain++] = id;
+            pending++;
+            int32_t first = top;
+            for (GcId c = f->first[id]; c; c = f->next[c])
+                stack[top++] = c;
+            for (int32_t a = first, b = top - 1; a < b; a++, b--) {
+                GcId t = stack[a];
+                stack[a] = stack[b];
+                stack[b] = t;
+            }
+            continue;
+        }
+        if (GC_VEC_ROOM(units, nunits, capunits, 256, realloc) < 0) {
+            rc = -1;
+            break;
+        }
+        FoldUnit *u = &units[nunits++];
+        memset(u, 0, sizeof *u);
+        u->block = id;
+        u->chain = nchain - pending;
+        u->nchain = pending;
+        pending = 0;
+    }
+    /* each block in levels at (0, 0), measured; the unit's header above it */
+    double area = 0;
+    float tallest = 0;
+    for (int32_t i = 0; i < nunits && rc == 0; i++) {
+        FoldUnit *u = &units[i];
+        rc = put_tree(l, f, items, u->block, 0, 0, stack, span, colx, depth, maxdepth, &u->bh);
+        int32_t n = subtree_of(f, u->block, tmp);
+        for (int32_t j = 0; j < n; j++) {
+            float x, y;
+            if (layout_get(l, tmp[j], &x, &y) == 0)
+                u->bw = fmaxf(u->bw, x + items[tmp[j]].w);
+        }
+        float cw = 0, ch = 0;
+        for (int32_t j = 0; j < u->nchain; j++) {
+            cw = fmaxf(cw, items[chain[u->chain + j]].w);
+            ch = fmaxf(ch, items[chain[u->chain + j]].h);
+        }
+        int32_t per_row = 1;
+        while (u->nchain > 0 && (float)(per_row + 1) * (cw + gx) - gx <= u->bw)
+            per_row++;
+        int32_t rows = (u->nchain + per_row - 1) / per_row;
+        u->hdr = (float)rows * (ch + gy);
+        u->w = fmaxf(u->bw, u->nchain > 0 ? (float)per_row * (cw + gx) - gx : 0);
+        u->h = u->hdr + u->bh;
+        area += (double)(u->w + LAYOUT_GAP_X) * (double)(u->h + LAYOUT_GAP_Y);
+        tallest = fmaxf(tallest, u->h);
+        /* the header's cards, per_row a row, ancestors first */
+        for (int32_t j = 0; j < u->nchain && rc == 0; j++) {
+            GcId id = chain[u->chain + j];
+            if (!layout_is_pinned(l, id))
+                rc = layout_put(l, id, (float)(j % per_row) * (cw + gx),
+                                (float)(j / per_row) * (ch + gy));
+        }
+    }
+    /* bands of about the height that makes the tree LAYOUT_ASPECT times
+     * as wide as tall, filled down, up, down ... */
+    float band_h = fmaxf((float)sqrt(area / LAYOUT_ASPECT), tallest);
+    float bx = 0, total = 0;
+    for (int32_t i = 0, band = 0; i < nunits && rc == 0; band++) {
+        int32_t j = i;
+        float used = 0, bw = 0;
+        do {
+            used += units[j].h + (j > i ? LAYOUT_GAP_Y : 0);
+            bw = fmaxf(bw, units[j].w);
+            j++;
+        } while (j < nunits && used + LAYOUT_GAP_Y + units[j].h <= band_h);
+        float y = band % 2 ? band_h : 0;
+        for (int32_t m = i; m < j; m++) {
+            FoldUnit *u = &units[m];
+            if (band % 2)
+                y -= u->h;
+            u->x = bx;
+            u->y = floorf(y);
+            if (band % 2 == 0)
+                y += u->h + LAYOUT_GAP_Y;
+            else
+                y -= LAYOUT_GAP_Y;
+        }
+        total = fmaxf(total, used);
+        bx += bw + LAYOUT_GAP_X;
+        i = j;
+    }
+    for (int32_t i = 0; i < nunits && rc == 0; i++) {
+        FoldUnit *u = &units[i];
+        int32_t n = subtree_of(f, u->block, tmp);
+        rc = shift_cards(l, tmp, n, u->x, u->y + u->hdr);
+        if (rc == 0)
+            rc = shift_cards(l, chain + u->chain, u->nchain, u->x, u->y);
+    }
+    *hgt = fmaxf(band_h, total);
+    *wid = bx > 0 ? bx - LAYOUT_GAP_X : 0;
+    free(units);
+    free(chain);
+    return rc;
 }
 
 /* The zoom at which a block of w x h world units fills a slide's heap (at
@@ -602,13 +789,43 @@ static int put_under(Layout *l, LayoutItem *items, GcId maxid, const Band *bands
     return 0;
 }
 
+/* A card a name refers to, alive with a big folded tree (the list of its
+ * nodes while a program builds it), by the usual placement would go in
+ * the first roots column right of the tree, far from its root at the
+ * top-left: it goes left of the root instead, the first UNDER_MAX of
+ * them one under the other.  0, or -1 on OOM. */
+static int put_left(Layout *l, LayoutItem *items, GcId maxid, const Band *big, int nbig)
+{
+    float y = big[0].y0;
+    int nput = 0;
+    for (GcId id = 1; id <= maxid && nput < UNDER_MAX; id++) {
+        const LayoutItem *it = &items[id];
+        if (it->parent != 0 || it->w <= 0 || layout_is_compact(l, id) ||
+            layout_is_temporary(l, id) || layout_get(l, id, &(float){0}, &(float){0}) == 0)
+            continue;
+        int32_t gone = it->gone < 0 ? INT32_MAX : it->gone;
+        int with = 0;
+        for (int i = 0; i < nbig; i++)
+            with |= big[i].born < gone && it->born < big[i].gone;
+        if (!with)
+            continue;
+        if (layout_put(l, id, -(it->w + LAYOUT_GAP_X), y) < 0 || layout_place(l, it, 1) < 0)
+            return -1;
+        y += it->h + LAYOUT_GAP_Y;
+        nput++;
+    }
+    return 0;
+}
+
 /* Without a hint: every structure of AUTO_MIN .. AUTO_MAX instances
  * linked by their fields (parents as for the hints, children born first
  * too) is laid out as what it is: a ring on a circle (of three: a row),
  * a chain (each one child) as a row, anything else as a tree in levels, at the left, below
- * the structures alive at the same time.  The other cards keep the usual
- * placement around them.  Deterministic: structures by root id.  0, or -1
- * on OOM. */
+ * the structures alive at the same time; a bigger one that branches (a
+ * tree a program builds) folded (fold_tree), the names alive with it left
+ * of its root (put_left) and the roots columns right of it.  A bigger
+ * chain or ring, and the other cards, keep the usual placement around
+ * them.  Deterministic: structures by root id.  0, or -1 on OOM. */
 static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t *slots, GcId maxid)
 {
     enum { MAXDEPTH = AUTO_MAX + 1 };
@@ -620,14 +837,33 @@ static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
     float colx[MAXDEPTH];
     Band *bands = NULL;
     int nbands = 0, capbands = 0;
+    GcId *big = NULL, *tmp = NULL; /* a big tree's members; room for fold_tree */
+    int32_t *sub = NULL;
+    Band *bigbands = NULL; /* the big trees folded, and their right edge */
+    int nbig = 0, capbig = 0;
+    float folded_right = 0;
     int rc = stack && span && depth ? forest_build(&f, h, maxid, 1) : -1;
     for (GcId root = 1; root <= maxid && rc == 0; root++) {
         if (f.parent[root] || !f.first[root])
             continue; /* not a structure's root */
-        GcId mem[AUTO_MAX + 1];
-        int k = members_of(&f, root, mem, AUTO_MAX);
-        if (k < AUTO_MIN || k > AUTO_MAX)
-            continue;
+        GcId small[AUTO_MAX + 1];
+        GcId *mem = small;
+        int k = members_of(&f, root, small, AUTO_MAX);
+        if (k < AUTO_MIN || (k > AUTO_MAX && is_chain(&f, root)))
+            continue;       /* a long chain keeps the usual placement */
+        if (k > AUTO_MAX) { /* a big tree: folded */
+            if (!big) {
+                big = malloc(((size_t)maxid + 1) * sizeof *big);
+                tmp = malloc(((size_t)maxid + 1) * sizeof *tmp);
+                sub = malloc(((size_t)maxid + 1) * sizeof *sub);
+                if (!big || !tmp || !sub) {
+                    rc = -1;
+                    break;
+                }
+            }
+            mem = big;
+            k = members_of(&f, root, big, (int)maxid);
+        }
         /* compact cards whatever moves them: a dragged structure keeps
          * its cards' sizes */
         float cw = 0;
@@ -648,11 +884,14 @@ static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
          * (chapter 19's link_1 -> link_2 -> link_3, as garbage_collector.md
          * draws it): on a triangle every arrow leaves a card's right side
          * towards a card below or left of it, and two of them cross */
-        int nring = ring_of(&f, h, root, stack, AUTO_MAX);
+        int nring = k > AUTO_MAX ? 0 : ring_of(&f, h, root, stack, AUTO_MAX);
         if (nring == 3)
             nring = 0;
-        float hgt = 0;
-        if (nring > 0)
+        float hgt = 0, wid = 0;
+        if (k > AUTO_MAX)
+            rc = fold_tree(l, &f, items, mem, k, sub, tmp, stack, span, depth, colx, MAXDEPTH, &hgt,
+                           &wid);
+        else if (nring > 0)
             hgt = put_ring(l, items, stack, nring, 0, 0);
         else
             rc = put_tree(l, &f, items, root, 0, 0, stack, span, colx, depth, MAXDEPTH, &hgt);
@@ -670,25 +909,31 @@ static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
             break;
         }
         bands[nbands++] = b;
+        if (k > AUTO_MAX) {
+            folded_right = fmaxf(folded_right, wid);
+            if (GC_VEC_ROOM(bigbands, nbig, capbig, 4, realloc) < 0) {
+                rc = -1;
+                break;
+            }
+            bigbands[nbig++] = b;
+        }
     }
+    if (nbig > 0)
+        layout_set_roots_x(l, folded_right + LAYOUT_GAP_X);
+    if (rc == 0 && nbig > 0)
+        rc = put_left(l, items, maxid, bigbands, nbig);
     if (rc == 0)
         rc = put_under(l, items, maxid, bands, nbands);
     free(bands);
+    free(bigbands);
+    free(big);
+    free(tmp);
+    free(sub);
     free(stack);
     free(span);
     free(depth);
     forest_free(&f);
     return rc;
-}
-
-/* Whether the structure under root is a chain (one child each): "row"
- * lays it out as put_tree does, a row at the compact cards' spacing. */
-static int is_chain(const Forest *f, GcId root)
-{
-    for (GcId id = root; id; id = f->first[id])
-        if (f->first[id] && f->next[f->first[id]])
-            return 0;
-    return 1;
 }
 
 /* The arrangement of the layout's kind: parents from fields, and for trees
@@ -807,6 +1052,7 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
         free(died);
         return -1;
     }
+    layout_set_roots_x(l, 0); /* arrange_auto sets it again */
     for (GcId id = 0; id <= maxid; id++) {
         items[id].id = id;
         items[id].born = 0;

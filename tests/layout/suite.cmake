@@ -6,6 +6,14 @@ foreach(t big stop)
   add_test(NAME layout.${t} COMMAND test_layout ${t})
   set_tests_properties(layout.${t} PROPERTIES TIMEOUT 600)
 endforeach()
+# Big trees as a run lays them out (layout_build on programs): folded in
+# blocks of levels, no overlap, the same twice, children near their parents.
+add_executable(test_layout_tree ${CMAKE_CURRENT_LIST_DIR}/test_layout_tree.c)
+target_link_libraries(test_layout_tree PRIVATE gcviz_scenario gcviz_layout m)
+foreach(t bfs dfs replaced)
+  add_test(NAME layout.tree_${t} COMMAND test_layout_tree ${t})
+  set_tests_properties(layout.tree_${t} PROPERTIES TIMEOUT 600)
+endforeach()
 # `gcviz check` reports a "layout" pin that names no object and no variable
 # of the run (exit 1, the key's position); the arranged lessons check fine.
 add_test(NAME layout.check_unknown_pin
