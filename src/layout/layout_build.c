@@ -235,6 +235,7 @@ static int forest_build(Forest *f, GcHeap *h, GcId maxid, int instances)
     if (!f->parent || !f->slot || !f->first || !f->next)
         return -1;
     int32_t nev = gc_event_count(h);
+    int upward = 0; /* a parent born after its child (pass 1) */
     /* a holder born earlier, the first one; then, for an object that has
      * none, its first holder born later unless that closes a loop (a
      * nested constructor, Node("a", Node("b")), builds children first) */
@@ -251,7 +252,31 @@ static int forest_build(Forest *f, GcHeap *h, GcId maxid, int instances)
                 continue;
             f->parent[ev->obj2] = ev->obj;
             f->slot[ev->obj2] = ev->slot;
+            upward |= pass == 1;
         }
+    /* where the history kept only statements it has no stores: an object
+     * held by an earlier-born one at the end of the run (a tree's nodes
+     * built in that part) gets it as its parent.  Parents born first can
+     * make no loop unless a later-born parent is already in the forest */
+    if (gc_history_info(h).coarse_from >= 0) {
+        int32_t saved = gc_cursor(h);
+        gc_seek(h, nev);
+        for (GcId id = 1; id <= maxid; id++) {
+            const GcObject *o = gc_object(h, id);
+            if (!o || o->state != GC_STATE_ALIVE || (instances && o->kind != GC_KIND_INSTANCE))
+                continue;
+            for (uint32_t s = 0; s < gc_nslots(o); s++) {
+                GcValue v = gc_slot(o, s).val;
+                GcId c = GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0;
+                if (c <= id || c > maxid || f->parent[c] || (instances && !is_instance(h, c)) ||
+                    (upward && would_loop(f, id, c)))
+                    continue;
+                f->parent[c] = id;
+                f->slot[c] = (int32_t)s;
+            }
+        }
+        gc_seek(h, saved);
+    }
     /* children lists in (slot, id) order: insert from the highest id down,
      * each before the first sibling with a larger slot */
     for (GcId id = maxid; id >= 1; id--) {

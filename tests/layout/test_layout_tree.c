@@ -158,7 +158,8 @@ static int same_places(const Run *a, const Layout *b)
 }
 
 /* The distances between the centres of each instance's card and its
- * parent's (the instance whose field first held it). */
+ * parent's (the instance whose field first held it; without stores, the
+ * earlier-born instance holding it at the end). */
 typedef struct Dist {
     int n, far;      /* pairs, and of them further than bound */
     double mean, max;
@@ -178,6 +179,21 @@ static Dist distances(const Run *run, double bound)
         const GcObject *a = gc_object(run->h, ev->obj), *b = gc_object(run->h, ev->obj2);
         if (a && b && a->kind == GC_KIND_INSTANCE && b->kind == GC_KIND_INSTANCE)
             parent[ev->obj2] = ev->obj;
+    }
+    /* where the history kept only statements (no stores): the holder at
+     * the end of the run, born first */
+    gc_seek(run->h, gc_event_count(run->h));
+    for (GcId id = 1; id <= maxid; id++) {
+        const GcObject *o = gc_object(run->h, id);
+        if (!o || o->state != GC_STATE_ALIVE || o->kind != GC_KIND_INSTANCE)
+            continue;
+        for (uint32_t s = 0; s < gc_nslots(o); s++) {
+            GcValue v = gc_slot(o, s).val;
+            GcId c = GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0;
+            const GcObject *co = c > id && c <= maxid ? gc_object(run->h, c) : NULL;
+            if (co && co->kind == GC_KIND_INSTANCE && !parent[c])
+                parent[c] = id;
+        }
     }
     double sum = 0;
     for (GcId id = 1; id <= maxid; id++) {
