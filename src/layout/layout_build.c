@@ -223,6 +223,27 @@ static int is_instance(const GcHeap *h, GcId id)
     return o && o->kind == GC_KIND_INSTANCE;
 }
 
+/* Seeks h to the end of the last top-level statement (of the last 8)
+ * after which an instance is alive: the program's last state before the
+ * interpreter's exit and the statements that drop the whole heap free
+ * it. */
+static void holders_at_end(GcHeap *h, GcId maxid, int32_t nev)
+{
+    int tries = 0;
+    for (int32_t i = nev - 1; i >= 0 && tries < 8; i--) {
+        if (gc_event(h, i)->kind != GC_EV_STEP_END)
+            continue;
+        tries++;
+        gc_seek(h, i + 1);
+        for (GcId id = 1; id <= maxid; id++) {
+            const GcObject *o = gc_object(h, id);
+            if (o && o->state == GC_STATE_ALIVE && o->kind == GC_KIND_INSTANCE)
+                return;
+        }
+    }
+    gc_seek(h, nev);
+}
+
 /* instances: only fields of instances holding instances count (the
  * structures found without a hint are made of a lesson's own objects). */
 static int forest_build(Forest *f, GcHeap *h, GcId maxid, int instances)
@@ -255,12 +276,13 @@ static int forest_build(Forest *f, GcHeap *h, GcId maxid, int instances)
             upward |= pass == 1;
         }
     /* where the history kept only statements it has no stores: an object
-     * held by an earlier-born one at the end of the run (a tree's nodes
-     * built in that part) gets it as its parent.  Parents born first can
+     * held by an earlier-born one at the end of the program's last state
+     * with an instance alive (holders_at_end: a tree's nodes built in that
+     * part) gets it as its parent.  Parents born first can
      * make no loop unless a later-born parent is already in the forest */
     if (gc_history_info(h).coarse_from >= 0) {
         int32_t saved = gc_cursor(h);
-        gc_seek(h, nev);
+        holders_at_end(h, maxid, nev);
         for (GcId id = 1; id <= maxid; id++) {
             const GcObject *o = gc_object(h, id);
             if (!o || o->state != GC_STATE_ALIVE || (instances && o->kind != GC_KIND_INSTANCE))
@@ -582,6 +604,39 @@ static int shift_cards(Layout *l, const GcId *ids, int32_t n, float dx, float dy
     return 0;
 }
 
+/* Places units[0..n) in bands band_h tall, filled down, up, down ...
+ * (the first unit of a band beside the last of the one before); *used
+ * gets the tallest band's height.  Returns the bands' width. */
+static float snake(FoldUnit *units, int32_t n, float band_h, float *used_max)
+{
+    float bx = 0;
+    for (int32_t i = 0, band = 0; i < n; band++) {
+        int32_t j = i;
+        float used = 0, bw = 0;
+        do {
+            used += units[j].h + (j > i ? LAYOUT_GAP_Y : 0);
+            bw = fmaxf(bw, units[j].w);
+            j++;
+        } while (j < n && used + LAYOUT_GAP_Y + units[j].h <= band_h);
+        float y = band % 2 ? band_h : 0;
+        for (int32_t m = i; m < j; m++) {
+            FoldUnit *u = &units[m];
+            if (band % 2)
+                y -= u->h;
+            u->x = bx;
+            u->y = floorf(y);
+            if (band % 2 == 0)
+                y += u->h + LAYOUT_GAP_Y;
+            else
+                y -= LAYOUT_GAP_Y;
+        }
+        *used_max = fmaxf(*used_max, used);
+        bx += bw + LAYOUT_GAP_X;
+        i = j;
+    }
+    return bx > 0 ? bx - LAYOUT_GAP_X : 0;
+}
+
 /* Lays out the k members mem[0..k) of the tree under mem[0] (breadth
  * first, as members_of lists them) folded, with (0, 0) its top-left;
  * *hgt gets its height.  sub and tmp: room for every id; stack, span,
@@ -668,33 +723,9 @@ static int fold_tree(Layout *l, const Forest *f, const LayoutItem *items, const 
         }
     }
     /* bands of about the height that makes the tree LAYOUT_ASPECT times
-     * as wide as tall, filled down, up, down ... */
-    float band_h = fmaxf((float)sqrt(area / LAYOUT_ASPECT), tallest);
-    float bx = 0, total = 0;
-    for (int32_t i = 0, band = 0; i < nunits && rc == 0; band++) {
-        int32_t j = i;
-        float used = 0, bw = 0;
-        do {
-            used += units[j].h + (j > i ? LAYOUT_GAP_Y : 0);
-            bw = fmaxf(bw, units[j].w);
-            j++;
-        } while (j < nunits && used + LAYOUT_GAP_Y + units[j].h <= band_h);
-        float y = band % 2 ? band_h : 0;
-        for (int32_t m = i; m < j; m++) {
-            FoldUnit *u = &units[m];
-            if (band % 2)
-                y -= u->h;
-            u->x = bx;
-            u->y = floorf(y);
-            if (band % 2 == 0)
-                y += u->h + LAYOUT_GAP_Y;
-            else
-                y -= LAYOUT_GAP_Y;
-        }
-        total = fmaxf(total, used);
-        bx += bw + LAYOUT_GAP_X;
-        i = j;
-    }
+     * as wide as tall */
+    float band_h = fmaxf((float)sqrt(area / LAYOUT_ASPECT), tallest), total = 0;
+    *wid = rc == 0 ? snake(units, nunits, band_h, &total) : 0;
     for (int32_t i = 0; i < nunits && rc == 0; i++) {
         FoldUnit *u = &units[i];
         int32_t n = subtree_of(f, u->block, tmp);
@@ -703,7 +734,6 @@ static int fold_tree(Layout *l, const Forest *f, const LayoutItem *items, const 
             rc = shift_cards(l, chain + u->chain, u->nchain, u->x, u->y);
     }
     *hgt = fmaxf(band_h, total);
-    *wid = bx > 0 ? bx - LAYOUT_GAP_X : 0;
     free(units);
     free(chain);
     return rc;

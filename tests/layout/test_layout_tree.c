@@ -51,6 +51,8 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+static int64_t history_budget; /* LangRunOptions.history_budget of the runs (0: default) */
+
 static int run_open(Run *run, const char *name, const char *text, size_t len)
 {
     ScenarioErrors errs;
@@ -66,6 +68,7 @@ static int run_open(Run *run, const char *name, const char *text, size_t len)
     LangRunOptions o;
     memset(&o, 0, sizeof o);
     o.record = 1;
+    o.history_budget = history_budget;
     run->r = lang_run(run->sc->program, &o);
     if (!run->r || lang_run_status(run->r) != 0) {
         fprintf(stderr, "%s: %s\n", name, run->r ? lang_run_error(run->r) : "oom");
@@ -159,7 +162,8 @@ static int same_places(const Run *a, const Layout *b)
 
 /* The distances between the centres of each instance's card and its
  * parent's (the instance whose field first held it; without stores, the
- * earlier-born instance holding it at the end). */
+ * earlier-born instance holding it at the end of the last statement
+ * after which objects are alive). */
 typedef struct Dist {
     int n, far;      /* pairs, and of them further than bound */
     double mean, max;
@@ -182,7 +186,14 @@ static Dist distances(const Run *run, double bound)
     }
     /* where the history kept only statements (no stores): the holder at
      * the end of the run, born first */
-    gc_seek(run->h, gc_event_count(run->h));
+    int alive = 0;
+    for (int32_t i = gc_event_count(run->h) - 1; i >= 0 && !alive; i--) {
+        if (gc_event(run->h, i)->kind != GC_EV_STEP_END)
+            continue;
+        gc_seek(run->h, i + 1);
+        for (GcId id = 1; id <= maxid && !alive; id++)
+            alive = gc_object(run->h, id) && gc_object(run->h, id)->state == GC_STATE_ALIVE;
+    }
     for (GcId id = 1; id <= maxid; id++) {
         const GcObject *o = gc_object(run->h, id);
         if (!o || o->state != GC_STATE_ALIVE || o->kind != GC_KIND_INSTANCE)
@@ -277,6 +288,35 @@ static void t_bfs(void)
     CHECK(bw >= 0.7 * bh && bw <= 2.5 * bh, "box %.0f x %.0f", bw, bh);
     run_close(&a);
     run_close(&b);
+    free(src);
+}
+
+/* The same tree with a history budget that keeps only statements past
+ * its first part: the links made there have no stores, and the nodes
+ * still get their parents (the holders at the end of the run). */
+static void t_coarse(void)
+{
+    enum { N = 30000 };
+    char *src = bfs_tree(N);
+    Run a;
+    history_budget = 24 << 20;
+    int rc = run_open(&a, "coarse.py", src, strlen(src));
+    history_budget = 0;
+    if (rc < 0) {
+        CHECK(0, "the run");
+        free(src);
+        return;
+    }
+    CHECK(gc_history_info(a.h).coarse_from >= 0, "the history is every micro-step");
+    long bad = overlaps(&a);
+    CHECK(bad == 0, "%ld pairs of cards alive together overlap", bad);
+    Dist d = distances(&a, NEAR);
+    printf("coarse %d (statements from event %d): pairs %d, mean %.0f, max %.0f, further than "
+           "%.0f: %d\n",
+           N, (int)gc_history_info(a.h).coarse_from, d.n, d.mean, d.max, NEAR, d.far);
+    CHECK(d.n == 2 * ((N - 1) / 2), "%d parent -> child pairs", d.n);
+    CHECK(d.far <= N / 10, "%d children further than %.0f from their parents", d.far, NEAR);
+    run_close(&a);
     free(src);
 }
 
@@ -400,6 +440,7 @@ int main(int argc, char **argv)
         {"bfs", t_bfs},
         {"dfs", t_dfs},
         {"replaced", t_replaced},
+        {"coarse", t_coarse},
     };
     if (argc >= 3 && strcmp(argv[1], "measure") == 0)
         return measure(argv[2]);
