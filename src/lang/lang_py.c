@@ -728,7 +728,10 @@ static void *refuse_keyword(Py *py, const PTok *t)
     static const struct {
         const char *w, *msg;
     } K[] = {
-        {"lambda", "lambda is not supported in gcviz programs (use def)"},
+        {"lambda", "lambda is supported only as 'name = lambda ...: ...' at the top level of "
+                   "gcviz programs, the name bound nowhere else (elsewhere the function object "
+                   "can die, which gcviz does not model): bind it to a name first "
+                   "(on_free = lambda ref: ...; weakref.ref(x, on_free)) or use def"},
         {"yield", "generators (yield) are not supported in gcviz programs"},
         {"async", "async is not supported in gcviz programs"},
         {"await", "await is not supported in gcviz programs"},
@@ -2269,6 +2272,95 @@ static LangStmt *parse_import(Py *py, PTok *t, int top)
 
 /* An expression statement, an assignment (a = b = c) or an augmented
  * assignment (+=, -=, *=). */
+static LangStmt *parse_stmt(Py *py, int top);
+static LangExpr *const_default(Py *py);
+
+/* NAME = lambda params: expr, a top-level statement: the same bytecode as
+ * def (MAKE_FUNCTION, STORE_NAME), so it runs as a def of a function
+ * named <lambda> whose body is `return expr`.  The name must be bound
+ * nowhere else (refuse_unsupported_names): the function then lives until
+ * the exit, as a def's does. */
+static LangStmt *parse_lambda_stmt(Py *py, PTok *t, LangExpr *target)
+{
+    PTok *lt = next(py); /* lambda */
+    int32_t params[64];
+    LangExpr *defaults[64];
+    int np = 0, nd = 0;
+    while (!is_op(peek(py), ":") && !py->failed) {
+        PTok *p = next(py);
+        if (is_op(p, "*") || is_op(p, "**") || is_op(p, "/"))
+            return FAIL_TOK(py, p,
+                            "'%s' in a parameter list is not supported in gcviz programs "
+                            "(positional parameters only)",
+                            p->op);
+        if (p->kind != P_NAME || is_keyword(py, p))
+            return FAIL_TOK(py, p, "invalid syntax: expected a parameter name");
+        if (np == 64)
+            return FAIL_TOK(py, p, "too many parameters");
+        for (int i = 0; i < np; i++)
+            if (params[i] == p->atom)
+                return FAIL_TOK(py, p, "duplicate argument '%s' in function definition",
+                                atom_s(py, p->atom));
+        params[np++] = p->atom;
+        if (accept_op(py, "=")) {
+            LangExpr *d = const_default(py);
+            if (!d)
+                return NULL;
+            defaults[nd++] = d;
+        } else if (nd > 0) {
+            return FAIL_TOK(py, p, "parameter without a default follows parameter with a default");
+        }
+        if (!accept_op(py, ","))
+            break;
+    }
+    if (py->failed || expect_op(py, ":") < 0)
+        return NULL;
+    LangStmt *st = new_stmt(py, LANG_S_DEF, t, 1);
+    if (!st)
+        return NULL;
+    int32_t fidx = lang_func_count(py->p);
+    int32_t saved_func = py->cur_func, saved_owner = py->owner, saved_index = py->index;
+    py->cur_func = fidx;
+    py->owner = fidx;
+    py->index = 0;
+    LangFunc f;
+    memset(&f, 0, sizeof f);
+    f.name = intern_n(py, "<lambda>", 8);
+    f.short_name = f.name;
+    f.cls = -1;
+    f.line = lt->line;
+    f.params = params;
+    f.nparams = np;
+    f.defaults = defaults;
+    f.ndefaults = nd;
+    if (f.name < 0 || lang_add_func(py->p, &f) != fidx)
+        return oom(py);
+    PTok *bt = peek(py);
+    /* its location: the line as a traceback shows it, from the statement's start */
+    LangStmt *ret = new_stmt(py, LANG_S_RETURN, bt->line == t->line ? t : bt, 0);
+    if (ret && is_word(py, bt, "lambda"))
+        ret = FAIL_TOK(py, bt, "a lambda inside a lambda is not supported in gcviz programs");
+    if (ret)
+        ret->value = parse_test(py);
+    py->cur_func = saved_func;
+    py->owner = saved_owner;
+    py->index = saved_index;
+    if (!ret || !ret->value)
+        return NULL;
+    LangStmt **body = alloc(py, sizeof *body);
+    st->names = alloc(py, sizeof *st->names);
+    if (!body || !st->names)
+        return NULL;
+    body[0] = ret;
+    LangFunc *fp = (LangFunc *)lang_func(py->p, fidx);
+    fp->body = body;
+    fp->nbody = 1;
+    st->func = fidx;
+    st->names[0] = target->atom;
+    st->nnames = 1;
+    return st;
+}
+
 static LangStmt *parse_expr_stmt(Py *py, PTok *t, int top)
 {
     LangStmt *st = NULL;
@@ -2319,6 +2411,10 @@ static LangStmt *parse_expr_stmt(Py *py, PTok *t, int top)
             if (is_word(py, peek(py), "yield")) {
                 free(ts.v);
                 return refuse_keyword(py, peek(py));
+            }
+            if (is_word(py, peek(py), "lambda") && top && ts.n == 1 && value->kind == LANG_E_NAME) {
+                free(ts.v);
+                return parse_lambda_stmt(py, t, value);
             }
             value = parse_exprlist(py);
             if (!value) {
@@ -3293,10 +3389,57 @@ static void comp_pass(Py *py)
     free(cp.globals.v);
 }
 
+/* Counts the bindings of v->atom (in import_binds, abused as a counter). */
+static int count_binds(Visit *v, LangExpr *e, int store)
+{
+    v->import_binds += binds_name(v, e, store);
+    return 0;
+}
+
+static int count_binds_stmt(Visit *v, LangStmt *s)
+{
+    int saved = v->import_binds;
+    v->import_binds = 1;
+    int b = binds_name_stmt(v, s);
+    v->import_binds = saved + b;
+    return 0;
+}
+
+/* A lambda statement's name bound anywhere else (another assignment, a
+ * del, a loop, a def, a parameter): the function object could die there,
+ * which the interpreter does not model (it keeps functions until the
+ * exit). */
+static void refuse_rebound_lambdas(Py *py)
+{
+    for (int32_t i = 0; i < lang_step_count(py->p) && !py->failed; i++) {
+        LangStmt *s = lang_step(py->p, i);
+        if (s->kind != LANG_S_DEF ||
+            strcmp(atom_s(py, lang_func(py->p, s->func)->name), "<lambda>"))
+            continue;
+        int32_t a = s->names[0];
+        Visit v = {py, count_binds, count_binds_stmt, a, 0};
+        visit_program(&v);
+        int params = 0;
+        for (int32_t f = 0; f < lang_func_count(py->p); f++)
+            for (int32_t k = 0; k < lang_func(py->p, f)->nparams; k++)
+                params += lang_func(py->p, f)->params[k] == a;
+        if (v.import_binds + params > 1) {
+            const LangLoc *l = lang_loc(py->p, s->loc);
+            fail_at(py, l->line, l->col,
+                    "'%s' holds a lambda and is bound again elsewhere: not supported in gcviz "
+                    "programs (the lambda's function object would die there, which gcviz does "
+                    "not model; use another name, or def)",
+                    atom_s(py, a));
+        }
+    }
+}
+
 static void refuse_unsupported_names(Py *py)
 {
     Visit v = {py, refuse_unsupported, NULL, 0, 0};
     visit_program(&v);
+    if (!py->failed)
+        refuse_rebound_lambdas(py);
 }
 
 int lang_py_compile(LangProgram *p, const char *text, size_t len, LangPyMeta *meta,

@@ -1,0 +1,3 @@
+def f():
+    g = lambda x: x
+    return g
