@@ -638,6 +638,11 @@ void gc_hidden_one(GcHeap *h, int alive);
 /* Tracks a dict (when it first holds a tracked value), as CPython's
  * MAINTAIN_TRACKING does.  No-op if already tracked. */
 void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue stored);
+/* Tracks obj again if a collection untracked it (a tuple the interpreter
+ * reuses: the result tuple of dict.items() and enumerate iterators,
+ * bpo-42536), in generation 0, as _PyObject_GC_TRACK does.  No-op if
+ * tracked. */
+void gc_track_again(GcHeap *h, GcId obj);
 /* Tracks obj (or moves it, if tracked) where the interpreter's start-up
  * heap is in the lists: an object made before the program ran (the
  * exit's __main__ dict, lang_exec.c run_exit).  The start-up heap is

@@ -96,7 +96,8 @@ typedef enum LangOp {
 
 typedef struct LangExpr {
     uint8_t kind;
-    uint8_t is_const;   /* tuple of constants: folded to an atom, as CPython does */
+    uint8_t is_const;   /* tuple of constants: folded to an atom, as CPython does; lang_py.c
+                           marks the callee of enumerate(...) / d.items() in a loop with 2 */
     int32_t col;        /* byte offset of the expression in the statement */
     int64_t ival;
     int32_t atom;

@@ -104,7 +104,8 @@ struct LangRun {
     int repr_list_made; /* Py_ReprEnter's list (and the thread state dict) exist */
     int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
         a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_insert, a_remove,
-        a_extend, a_index, a_get, a_init, a_del, a_globals_key, a_name, a_main, a_count, a_copy;
+        a_extend, a_index, a_get, a_init, a_del, a_globals_key, a_name, a_main, a_count, a_copy,
+        a_items, a_keys, a_values, a_enumerate;
 };
 
 enum { IMP_GC = 1, IMP_SYS = 2, IMP_WEAKREF = 4 };
@@ -2955,14 +2956,20 @@ static int call_attr_value(LangRun *r, const Ctx *c, LangExpr *e, int mark)
 
 /* py_call of owner.name(...): a list or dict method, an attribute
  * holding a callable, or a method of the class. */
+static int call_attribute_of(LangRun *r, const Ctx *c, LangExpr *e, int mark);
+
 static int call_attribute(LangRun *r, const Ctx *c, LangExpr *e, int mark)
+{
+    /* LOAD_ATTR (method form): the owner, then the arguments */
+    TRY(eval(r, c, e->base->base));
+    return call_attribute_of(r, c, e, mark);
+}
+
+/* call_attribute with the owner evaluated, at stack[mark]. */
+static int call_attribute_of(LangRun *r, const Ctx *c, LangExpr *e, int mark)
 {
     LangExpr *b = e->base;
     int rc;
-    /* LOAD_ATTR (method form): the owner, then the arguments */
-    rc = eval(r, c, b->base);
-    if (rc < 0)
-        return rc;
     GcValue owner = gc_temp(r->h, mark);
     const GcObject *o = obj_of(r, owner);
     if ((o && (o->kind == GC_KIND_LIST || o->kind == GC_KIND_DICT || o->kind == GC_KIND_TUPLE)) ||
@@ -4194,7 +4201,168 @@ typedef struct Iter {
     int iter_obj; /* an iterator object counts in count[0] */
     int at;       /* the container's place on the stack, -1 for a range */
     uint32_t k;
+    /* dict views and enumerate (iter_open_call) */
+    int view;    /* a dict's: ITER_KEYS (iterating the dict itself too), _VALUES, _ITEMS */
+    int is_enum; /* enumerate(container): its index counts from enum_index */
+    int64_t enum_index;
+    int res_at;         /* their result tuple's place on the stack (just under the container), -1 */
+    uint32_t dict_used; /* the dict's size when the iterator was made */
 } Iter;
+
+enum { ITER_KEYS = 0, ITER_VALUES, ITER_ITEMS };
+
+static int iter_open_call(LangRun *r, const Ctx *c, LangExpr *v, int mark, Iter *it);
+static int iter_close(LangRun *r, Iter *it);
+static int stack_swap(LangRun *r, int n, int ends);
+
+/* GET_ITER of the value at stack[mark] (a list, tuple, dict or constant
+ * tuple): the iterator object counted, its container kept at mark. */
+static int iter_of_value(LangRun *r, int mark, Iter *it)
+{
+    GcHeap *h = r->h;
+    GcValue x = gc_temp(h, mark);
+    const GcObject *o = obj_of(r, x);
+    if (GC_VAL_TAG(x) == GC_V_CONST) {
+        it->ncv = const_items(r, (int32_t)GC_VAL_PAYLOAD(x), it->cv, 256);
+        if (it->ncv == FATAL)
+            return FATAL;
+        if (it->ncv < 0)
+            return raise(r, "TypeError", "gcviz: cannot iterate over this constant");
+        it->iter_obj = lang_python(r->p) < 314;
+    } else if (o &&
+               (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_DICT)) {
+        it->iter_obj = o->kind == GC_KIND_DICT || lang_python(r->p) < 314;
+        it->dict_used = gc_nslots(o);
+    } else {
+        if (GC_VAL_TAG(x) == GC_V_STR)
+            return raise(r, "TypeError", "gcviz: iterating over a string is not supported");
+        return raise(r, "TypeError", "'%s' object is not iterable", type_name(r, x));
+    }
+    if (it->iter_obj)
+        gc_count_hidden(h, 1);
+    it->at = mark;
+    return OK;
+}
+
+/* The result tuple of an items() or enumerate iterator, (None, None),
+ * pushed under the container (at mark + 1, which moves up). */
+static int iter_result_tuple(LangRun *r, int mark, Iter *it)
+{
+    GcId t = gc_new(r->h, GC_KIND_TUPLE, 2);
+    if (!t)
+        return fatal(r);
+    TRY(chk(r, gc_slot_set(r->h, t, 0, 0, GC_NONE)));
+    TRY(chk(r, gc_slot_set(r->h, t, 1, 0, GC_NONE)));
+    TRY(push(r, GC_VAL_OBJ(t)));
+    TRY(stack_swap(r, 2, 1));
+    it->res_at = mark;
+    it->at = mark + 1;
+    return OK;
+}
+
+/* for ... in d.items() / d.keys() / d.values() / enumerate(x[, start])
+ * (the parser lets these calls stand only as the iterable of a for loop
+ * or a comprehension): the call (a view object or the enumerate object,
+ * count[0] + 1; enumerate makes x's iterator and its result tuple in it),
+ * the eval-breaker check after it, then GET_ITER (a view makes the dict's
+ * iterator, with a result tuple for items(), and dies).  Any other call
+ * is evaluated and iterated as a value. */
+static int iter_open_call(LangRun *r, const Ctx *c, LangExpr *v, int mark, Iter *it)
+{
+    GcHeap *h = r->h;
+    LangExpr *b = v->base;
+    int rc = OK;
+    if (b->kind == LANG_E_ATTR &&
+        (b->atom == r->a_items || b->atom == r->a_keys || b->atom == r->a_values)) {
+        TRY(eval(r, c, b->base));
+        const GcObject *o = obj_of(r, gc_temp(h, mark));
+        if (!o || o->kind != GC_KIND_DICT) {
+            rc = call_attribute_of(r, c, v, mark);
+        } else {
+            if (lang_python(r->p) >= 314) {
+                unwind(r, mark);
+                return not_measured(r, "dict views");
+            }
+            rc = eval_args(r, c, v, mark);
+            if (rc == OK && v->nitems != 0)
+                rc = raise(r, "TypeError", "dict.%s() takes no arguments (%d given)",
+                           atom(r, b->atom), v->nitems);
+            if (rc < 0) {
+                unwind(r, mark);
+                return rc;
+            }
+            gc_count_hidden(h, 1); /* the view (its reference to d: the one on the stack) */
+            rc = safe_point(r);    /* after the CALL */
+            it->view = b->atom == r->a_items  ? ITER_ITEMS
+                       : b->atom == r->a_keys ? ITER_KEYS
+                                              : ITER_VALUES;
+            if (rc == OK)
+                rc = iter_of_value(r, mark, it); /* dictiter_new */
+            if (rc == OK && it->view == ITER_ITEMS)
+                rc = iter_result_tuple(r, mark, it);
+            if (rc == OK)
+                gc_count_hidden(h, -1); /* the view dies (GET_ITER) */
+            if (rc < 0)
+                unwind(r, mark);
+            return rc;
+        }
+    } else if (b->kind == LANG_E_NAME && b->atom == r->a_enumerate && !is_local(c, b->atom) &&
+               gc_var_get(h, 0, b->atom) == GC_UNBOUND) {
+        if (lang_python(r->p) >= 314)
+            return not_measured(r, "enumerate");
+        if (v->keys)
+            return raise(r, "TypeError", "gcviz: enumerate() takes its arguments by position here");
+        TRY(eval_args(r, c, v, mark));
+        if (v->nitems == 0)
+            rc = raise(r, "TypeError", "enumerate() missing required argument 'iterable'");
+        else if (v->nitems > 2)
+            rc = raise(r, "TypeError", "enumerate() takes at most 2 arguments (%d given)",
+                       v->nitems);
+        if (rc < 0) {
+            unwind(r, mark);
+            return rc;
+        }
+        gc_count_hidden(h, 1); /* the enumerate object */
+        if (v->nitems == 2) {
+            GcValue st = pop(r);
+            if (GC_VAL_TAG(st) == GC_V_INT || GC_VAL_TAG(st) == GC_V_BOOL)
+                it->enum_index = GC_VAL_PAYLOAD(st);
+            else if (GC_VAL_TAG(st) == GC_V_BIGINT)
+                rc = raise(r, "TypeError", "gcviz: enumerate()'s start must fit 59 bits here");
+            else
+                rc = raise(r, "TypeError", "'%s' object cannot be interpreted as an integer",
+                           type_name(r, st));
+            if (rc == OK)
+                rc = decref(r, st);
+            else
+                decref(r, st);
+        }
+        if (rc == OK)
+            rc = iter_of_value(r, mark, it); /* en_sit */
+        if (rc == OK)
+            rc = iter_result_tuple(r, mark, it);
+        if (rc < 0) {
+            gc_count_hidden(h, -1); /* the enumerate object dies */
+            unwind(r, mark);
+            return rc;
+        }
+        it->is_enum = 1;
+        rc = safe_point(r); /* after the CALL; GET_ITER returns the object itself */
+        if (rc < 0) {
+            iter_close(r, it);
+            unwind(r, mark);
+        }
+        return rc;
+    } else {
+        rc = eval(r, c, v);
+    }
+    if (rc < 0)
+        return rc;
+    rc = iter_of_value(r, mark, it);
+    if (rc < 0)
+        unwind(r, mark);
+    return rc;
+}
 
 /* Evaluates v and opens its iterator (GET_ITER); the stack is left as it
  * was at mark on an error. */
@@ -4208,6 +4376,12 @@ static int iter_open(LangRun *r, const Ctx *c, LangExpr *v, int mark, Iter *it)
     it->iter_obj = 0;
     it->at = -1;
     it->k = 0;
+    it->view = ITER_KEYS;
+    it->is_enum = 0;
+    it->enum_index = 0;
+    it->res_at = -1;
+    if (!it->is_range && v->kind == LANG_E_CALL)
+        return iter_open_call(r, c, v, mark, it);
     if (it->is_range) {
         int64_t start = 0;
         it->stop = 0;
@@ -4217,39 +4391,41 @@ static int iter_open(LangRun *r, const Ctx *c, LangExpr *v, int mark, Iter *it)
         return OK;
     }
     TRY(eval(r, c, v));
-    GcValue x = gc_temp(h, mark);
-    const GcObject *o = obj_of(r, x);
-    if (GC_VAL_TAG(x) == GC_V_CONST) {
-        it->ncv = const_items(r, (int32_t)GC_VAL_PAYLOAD(x), it->cv, 256);
-        if (it->ncv == FATAL) {
-            unwind(r, mark);
-            return FATAL;
-        }
-        if (it->ncv < 0) {
-            unwind(r, mark);
-            return raise(r, "TypeError", "gcviz: cannot iterate over this constant");
-        }
-        /* the tuple iterator; from 3.14 on a list or tuple is iterated
-         * by an index beside it on the stack (virtual iterators:
-         * measured on 3.15.0rc1, count[0] unchanged by a for loop over
-         * either; a dict still gets an iterator object) */
-        it->iter_obj = lang_python(r->p) < 314;
-    } else if (o &&
-               (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE || o->kind == GC_KIND_DICT)) {
-        it->iter_obj = o->kind == GC_KIND_DICT || lang_python(r->p) < 314;
-    } else {
+    int rc = iter_of_value(r, mark, it);
+    if (rc < 0)
         unwind(r, mark);
-        if (GC_VAL_TAG(x) == GC_V_STR)
-            return raise(r, "TypeError", "gcviz: iterating over a string is not supported");
-        return raise(r, "TypeError", "'%s' object is not iterable", type_name(r, x));
-    }
-    if (it->iter_obj)
-        gc_count_hidden(h, 1);
-    it->at = mark;
-    return OK;
+    return rc;
 }
 
-/* FOR_ITER: the next item as a new reference in *item, 1; 0 at the end. */
+/* The next item of an items() or enumerate iterator, from a and b (new
+ * references): its result tuple again when only the iterator holds it
+ * (dictiter_iternextitem, enum_next: the old items released after the new
+ * ones are in, the tuple tracked again if a collection untracked it),
+ * else a new tuple. */
+static int iter_pair(LangRun *r, Iter *it, GcValue a, GcValue b, GcValue *item)
+{
+    GcHeap *h = r->h;
+    GcId t = GC_VAL_ID(gc_temp(h, it->res_at));
+    if (gc_object(h, t)->refcnt == 1) {
+        gc_incref(h, GC_VAL_OBJ(t));
+        /* the old first item is an int or a str (a key, an index): no
+         * reference, so storing and releasing one slot after the other is
+         * CPython's two stores, then two releases */
+        TRY(chk(r, gc_slot_set(h, t, 0, 0, a)));
+        TRY(chk(r, gc_slot_set(h, t, 1, 0, b)));
+        gc_track_again(h, t);
+    } else {
+        if (!(t = gc_new(h, GC_KIND_TUPLE, 2)))
+            return fatal(r);
+        TRY(chk(r, gc_slot_set(h, t, 0, 0, a)));
+        TRY(chk(r, gc_slot_set(h, t, 1, 0, b)));
+    }
+    *item = GC_VAL_OBJ(t);
+    return 1;
+}
+
+/* FOR_ITER: the next item as a new reference in *item, 1; 0 at the end;
+ * EXC if a dict changed size since the iterator was made. */
 static int iter_next(LangRun *r, Iter *it, GcValue *item)
 {
     uint32_t k = it->k++;
@@ -4260,29 +4436,59 @@ static int iter_next(LangRun *r, Iter *it, GcValue *item)
         it->i += it->step;
         return 1;
     }
+    GcValue x;
     if (it->ncv >= 0) {
         if ((int)k >= it->ncv)
             return 0;
-        *item = it->cv[k];
-        return 1;
+        x = it->cv[k];
+    } else {
+        const GcObject *o = gc_object(r->h, GC_VAL_ID(gc_temp(r->h, it->at)));
+        if (o->kind == GC_KIND_DICT && gc_nslots(o) != it->dict_used) {
+            it->k--;
+            return raise(r, "RuntimeError", "dictionary changed size during iteration");
+        }
+        if (k >= gc_nslots(o))
+            return 0;
+        if (o->kind != GC_KIND_DICT)
+            x = gc_slot(o, k).val;
+        else if (it->view == ITER_ITEMS) {
+            GcSlot sl = gc_slot(o, k);
+            gc_incref(r->h, sl.val);
+            return iter_pair(r, it, sl.key, sl.val, item);
+        } else
+            x = it->view == ITER_VALUES ? gc_slot(o, k).val : gc_slot(o, k).key;
+        gc_incref(r->h, x);
     }
-    const GcObject *o = gc_object(r->h, GC_VAL_ID(gc_temp(r->h, it->at)));
-    if (k >= gc_nslots(o))
-        return 0;
-    *item = o->kind == GC_KIND_DICT ? gc_slot(o, k).key : gc_slot(o, k).val;
-    gc_incref(r->h, *item);
+    if (it->is_enum)
+        return iter_pair(r, it, GC_MKVAL(GC_V_INT, it->enum_index++), x, item);
+    *item = x;
     return 1;
 }
 
-/* The iterator dies: its container reference is released. */
+/* The iterator dies: its container reference is released.  A dict
+ * view's iterator or an enumerate object (with its result tuple): the
+ * container, [the enumerate's own iterator of it,] the tuple, then the
+ * object itself, as their deallocators go. */
 static int iter_close(LangRun *r, Iter *it)
 {
     if (it->at < 0)
         return OK;
     GcValue cont = gc_temp_take(r->h, it->at);
-    if (it->iter_obj)
+    if (it->res_at < 0 && !it->is_enum) {
+        if (it->iter_obj)
+            gc_count_hidden(r->h, -1);
+        return decref(r, cont);
+    }
+    int rc = decref(r, cont);
+    if (it->is_enum && it->iter_obj)
         gc_count_hidden(r->h, -1);
-    return decref(r, cont);
+    if (it->res_at >= 0 && rc != FATAL) {
+        int rt = decref(r, gc_temp_take(r->h, it->res_at));
+        rc = rc == OK ? rt : rc;
+    }
+    gc_count_hidden(r->h, -1); /* the enumerate object or the dict's iterator */
+    it->at = it->res_at = -1;
+    return rc;
 }
 
 /* ---- comprehensions (PEP 709: inlined, no function, no frame) ----------- */
@@ -4380,7 +4586,12 @@ static int comp_loop(LangRun *r, const Ctx *c, LangExpr *e, int32_t g, Iter *it,
     LangExpr *gen = e->items[g];
     int rc = OK, top = gc_temp_count(r->h);
     GcValue item;
-    while (rc == OK && (rc = stmt_tick(r)) == OK && iter_next(r, it, &item)) {
+    int more;
+    while (rc == OK && (rc = stmt_tick(r)) == OK && (more = iter_next(r, it, &item)) != 0) {
+        if (more < 0) {
+            rc = more;
+            break;
+        }
         rc = push(r, item);
         if (rc == OK)
             rc = gen->index->kind == LANG_E_TUPLE ? unpack_store(r, c, gen->index)
@@ -4430,6 +4641,10 @@ static int eval_comp(LangRun *r, const Ctx *c, LangExpr *e, int mark, int tail, 
                      "gcviz models comprehensions for CPython 3.12 and 3.13 only");
     Iter it;
     TRY(iter_open(r, c, e->items[0]->base, mark, &it));
+    /* an items() or enumerate iterator's result tuple lies under it: the
+     * comprehension's stack starts above it until the iterator is gone */
+    int under = it.res_at >= 0;
+    mark += under;
     int n = e->nlocals, depth = comp_depth(c), has_it = it.at >= 0;
     int rc = OK;
     for (int i = 0; i < n && rc == OK; i++)
@@ -4445,11 +4660,12 @@ static int eval_comp(LangRun *r, const Ctx *c, LangExpr *e, int mark, int tail, 
     if (rc == OK && has_it)
         rc = stack_swap(r, 2, 1);
     if (rc != OK) {
-        unwind(r, mark);
+        unwind(r, mark - under);
         return rc;
     }
     it.at = has_it ? mark + n + 1 : -1;
     rc = comp_loop(r, c, e, 0, &it, mark + n);
+    mark -= under; /* comp_loop closed the iterator, its tuple too */
     if (rc == FATAL)
         return rc;
     if (rc < 0) /* the handler: SWAP 2, POP_TOP (the container) */
@@ -4487,8 +4703,16 @@ static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int 
     TRY(iter_open(r, c, s->value, mark, &it));
     int rc = OK;
     GcValue item;
-    while (rc == OK && iter_next(r, &it, &item)) {
+    int more;
+    while (rc == OK && (more = iter_next(r, &it, &item)) != 0) {
         at_stmt(r, s);
+        if (more < 0) {
+            /* raised by FOR_ITER: the traceback shows the for line */
+            if (r->ntb_snap > 0 && r->ntb_snap == r->ntb)
+                r->tb_snap[r->ntb_snap - 1].loc = s->loc;
+            rc = more;
+            break;
+        }
         if (r->lean && s->target->kind == LANG_E_NAME) {
             rc = store_name_value(r, c, s->target->atom, &s->target->hint, item);
         } else {
@@ -5506,6 +5730,10 @@ static int intern_names(LangRun *r)
     r->a_index = intern(r, "index");
     r->a_count = intern(r, "count");
     r->a_copy = intern(r, "copy");
+    r->a_items = intern(r, "items");
+    r->a_keys = intern(r, "keys");
+    r->a_values = intern(r, "values");
+    r->a_enumerate = intern(r, "enumerate");
     r->a_get = intern(r, "get");
     r->a_init = intern(r, "__init__");
     r->a_del = intern(r, "__del__");

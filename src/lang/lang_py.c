@@ -3253,9 +3253,44 @@ static int attr_defined(Py *py, int32_t atom)
     return memo_put(py, atom, 2, visit_program(&v));
 }
 
+/* The callee of a call allowed only as what a for loop or a comprehension
+ * iterates (lang_exec.c iter_open_call): enumerate(...), x.items(),
+ * x.keys(), x.values().  Marked with is_const = ITER_CALLEE (is_const is
+ * read for tuples only). */
+#define ITER_CALLEE 2
+
+static void mark_iter_call(Py *py, LangExpr *x)
+{
+    if (!x || x->kind != LANG_E_CALL)
+        return;
+    LangExpr *b = x->base;
+    const char *n = atom_s(py, b->atom);
+    if ((b->kind == LANG_E_NAME && strcmp(n, "enumerate") == 0) ||
+        (b->kind == LANG_E_ATTR &&
+         (strcmp(n, "items") == 0 || strcmp(n, "keys") == 0 || strcmp(n, "values") == 0)))
+        b->is_const = ITER_CALLEE;
+}
+
+static int mark_iter_expr(Visit *v, LangExpr *e, int store)
+{
+    (void)store;
+    if (e->kind == LANG_E_COMPFOR)
+        mark_iter_call(v->py, e->base);
+    return 0;
+}
+
+static int mark_iter_stmt(Visit *v, LangStmt *s)
+{
+    if (s->kind == LANG_S_FOR_IN)
+        mark_iter_call(v->py, s->value);
+    return 0;
+}
+
 static int refuse_unsupported(Visit *v, LangExpr *e, int store)
 {
     Py *py = v->py;
+    if ((e->kind == LANG_E_NAME || e->kind == LANG_E_ATTR) && e->is_const == ITER_CALLEE)
+        return 0;
     if (store && e->kind == LANG_E_NAME && strcmp(atom_s(py, e->atom), "__name__") == 0) {
         fail_at(py, e->line, e->col,
                 "assigning or deleting __name__ is not supported in gcviz programs (it reads "
@@ -3274,12 +3309,12 @@ static int refuse_unsupported(Visit *v, LangExpr *e, int store)
         else if (strcmp(n, "list") == 0 || strcmp(n, "dict") == 0 || strcmp(n, "tuple") == 0)
             hint = "; write a display instead: [], {} or ()";
         else if (strcmp(n, "enumerate") == 0)
-            hint = "; count with a variable, or loop over range(len(...))";
+            hint = "; enumerate(x) only as what a for loop or a comprehension iterates";
         else if (n[0] == '_')
             hint = "; of the module's names only __name__ is";
         fail_at(py, e->line, e->col,
                 "'%s' is not supported in gcviz programs (the built-ins here are print, len, str, "
-                "id, isinstance and range%s)",
+                "id, isinstance, range and enumerate%s)",
                 n, hint);
         return 1;
     }
@@ -3308,7 +3343,8 @@ static int refuse_unsupported(Visit *v, LangExpr *e, int store)
         return 0;
     fail_at(py, e->line, e->col,
             "the method '%s' is not supported in gcviz programs (lists have append, extend, "
-            "insert, remove, pop, clear and index; dicts get, pop and clear; strings none)",
+            "insert, remove, pop, clear and index; dicts get, pop and clear, and items, keys and "
+            "values only as what a for loop or a comprehension iterates; strings none)",
             n);
     return 1;
 }
@@ -3436,6 +3472,8 @@ static void refuse_rebound_lambdas(Py *py)
 
 static void refuse_unsupported_names(Py *py)
 {
+    Visit m = {py, mark_iter_expr, mark_iter_stmt, 0, 0};
+    visit_program(&m);
     Visit v = {py, refuse_unsupported, NULL, 0, 0};
     visit_program(&v);
     if (!py->failed)

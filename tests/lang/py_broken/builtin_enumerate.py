@@ -1,3 +1,2 @@
 names = ["a", "b"]
-for i, name in enumerate(names):
-    print(i, name)
+pairs = enumerate(names)

@@ -1,3 +1,3 @@
 d = {"a": 1}
-for k in d.keys():
-    print(k)
+ks = d.keys()
+print(ks)
