@@ -806,6 +806,23 @@ void gc_seek(GcHeap *h, int32_t cursor)
     h->loc = h->cursor > 0 ? h->events[h->cursor - 1].loc : -1;
 }
 
+typedef struct Changed {
+    void (*visit)(void *arg, GcId id);
+    void *arg;
+} Changed;
+
+/* gc_history_changed's visit of one write: an object's record or slot,
+ * not the counts and links a collection writes in every object it visits */
+static void changed_one(void *arg, const GcWrite *w)
+{
+    const Changed *c = arg;
+    if (w->what == W_OBJ && (w->field == OF_REFCNT || w->field == OF_GCREFS ||
+                             w->field == OF_PREV || w->field == OF_NEXT))
+        return;
+    if (w->what == W_OBJ || w->what == W_SLOTK || w->what == W_SLOTV)
+        c->visit(c->arg, w->id);
+}
+
 int64_t gc_history_changed(const GcHeap *h, int32_t a, int32_t b, int64_t limit,
                            void (*visit)(void *arg, GcId id), void *arg)
 {
@@ -820,14 +837,8 @@ int64_t gc_history_changed(const GcHeap *h, int32_t a, int32_t b, int64_t limit,
     int64_t to = hi == h->nevents ? h->nwrites : (int64_t)e->first_write + e->nwrites;
     if (to - from > limit)
         return to - from;
-    for (int64_t k = from; k < to; k++) {
-        const GcWrite *w = gc__write(h, k);
-        if (w->what == W_OBJ && (w->field == OF_REFCNT || w->field == OF_GCREFS ||
-                                 w->field == OF_PREV || w->field == OF_NEXT))
-            continue;
-        if (w->what == W_OBJ || w->what == W_SLOTK || w->what == W_SLOTV)
-            visit(arg, w->id);
-    }
+    Changed c = {visit, arg};
+    gc__writes_each(h, from, to, changed_one, &c);
     return to - from;
 }
 
