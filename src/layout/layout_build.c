@@ -764,6 +764,22 @@ static int clear_of_structures(const Layout *l, GcId maxid, float x, float y, fl
     return 1;
 }
 
+/* Whether card id (item it) is one a name refers to, not placed yet (no
+ * field holds it first, no structure's, no temporary), alive at the same
+ * time as one of the structures bands[0..n): put_under's and put_left's
+ * candidates. */
+static int named_with(const Layout *l, const LayoutItem *it, GcId id, const Band *bands, int n)
+{
+    if (it->parent != 0 || it->w <= 0 || layout_is_compact(l, id) || layout_is_temporary(l, id) ||
+        layout_get(l, id, &(float){0}, &(float){0}) == 0)
+        return 0;
+    int32_t gone = it->gone < 0 ? INT32_MAX : it->gone;
+    for (int i = 0; i < n; i++)
+        if (bands[i].born < gone && it->born < bands[i].gone)
+            return 1;
+    return 0;
+}
+
 /* A card a name refers to (a list the lesson writes into, its finalizers'
  * "order", the list of a tree's nodes while it is built), alive with a
  * structure, would by the usual placement go in the first roots column
@@ -804,14 +820,7 @@ static int put_under(Layout *l, LayoutItem *items, GcId maxid, const Band *bands
     side_y = b[1];
     for (GcId id = 1; id <= maxid && nput < UNDER_MAX; id++) {
         const LayoutItem *it = &items[id];
-        if (it->parent != 0 || it->w <= 0 || layout_is_compact(l, id) ||
-            layout_is_temporary(l, id) || layout_get(l, id, &(float){0}, &(float){0}) == 0)
-            continue;
-        int32_t gone = it->gone < 0 ? INT32_MAX : it->gone;
-        int with = 0;
-        for (int i = 0; i < nbands; i++)
-            with |= bands[i].born < gone && it->born < bands[i].gone;
-        if (!with)
+        if (!named_with(l, it, id, bands, nbands))
             continue;
         /* the usual spot: the first roots column (LAYOUT_CARD_W +
          * LAYOUT_GAP_X apart) clear of the structures */
@@ -855,14 +864,7 @@ static int put_left(Layout *l, LayoutItem *items, GcId maxid, const Band *big, i
     int nput = 0;
     for (GcId id = 1; id <= maxid && nput < UNDER_MAX; id++) {
         const LayoutItem *it = &items[id];
-        if (it->parent != 0 || it->w <= 0 || layout_is_compact(l, id) ||
-            layout_is_temporary(l, id) || layout_get(l, id, &(float){0}, &(float){0}) == 0)
-            continue;
-        int32_t gone = it->gone < 0 ? INT32_MAX : it->gone;
-        int with = 0;
-        for (int i = 0; i < nbig; i++)
-            with |= big[i].born < gone && it->born < big[i].gone;
-        if (!with)
+        if (!named_with(l, it, id, big, nbig))
             continue;
         if (layout_put(l, id, -(it->w + LAYOUT_GAP_X), y) < 0 || layout_place(l, it, 1) < 0)
             return -1;

@@ -221,30 +221,41 @@ static int cells_home(RenderCells *c, CellsBuild *b, const GcHeap *h, const Layo
     return 0;
 }
 
+/* Appends the references card id holds to drawn cards (keys and values,
+ * from an alive card) to b->tmp. */
+static int source_refs(CellsBuild *b, const RenderCells *c, const GcHeap *h, GcId id)
+{
+    if (!c->counted[id])
+        return 0;
+    const GcObject *o = gc_object(h, id);
+    uint32_t ns = o->state != GC_STATE_ALIVE || o->kind == GC_KIND_WEAKREF ? 0 : gc_nslots(o);
+    if (grow((void **)&b->tmp, &b->captmp, b->ntmp + 2 * (int32_t)ns + 1, sizeof *b->tmp) < 0)
+        return -1;
+    for (uint32_t s = 0; s < ns; s++)
+        for (int kv = 0; kv < 2; kv++) {
+            GcValue v = kv ? gc_slot(o, s).val : gc_slot(o, s).key;
+            if (!GC_VAL_IS_OBJ(v))
+                continue;
+            GcId to = (GcId)GC_VAL_PAYLOAD(v);
+            if (to < 1 || to > c->n || !c->counted[to])
+                continue;
+            b->tmp[b->ntmp][0] = id;
+            b->tmp[b->ntmp++][1] = to;
+        }
+    return 0;
+}
+
 /* Pass 2, in id order: the references between drawn cards (agg_edges's:
  * keys and values, from alive cards), counted by the source's cell in
  * its np until cells_refs files them. */
 static int cells_tmp_refs(RenderCells *c, CellsBuild *b, const GcHeap *h)
 {
     for (GcId id = 1; id <= c->n; id++) {
-        if (!c->counted[id])
-            continue;
-        const GcObject *o = gc_object(h, id);
-        uint32_t ns = o->state != GC_STATE_ALIVE || o->kind == GC_KIND_WEAKREF ? 0 : gc_nslots(o);
-        for (uint32_t s = 0; s < ns; s++)
-            for (int kv = 0; kv < 2; kv++) {
-                GcValue v = kv ? gc_slot(o, s).val : gc_slot(o, s).key;
-                if (!GC_VAL_IS_OBJ(v))
-                    continue;
-                GcId to = (GcId)GC_VAL_PAYLOAD(v);
-                if (to < 1 || to > c->n || !c->counted[to])
-                    continue;
-                if (grow((void **)&b->tmp, &b->captmp, b->ntmp + 1, sizeof *b->tmp) < 0)
-                    return -1;
-                b->tmp[b->ntmp][0] = id;
-                b->tmp[b->ntmp++][1] = to;
-                c->cell[c->home[id]].np++;
-            }
+        int32_t before = b->ntmp;
+        if (source_refs(b, c, h, id) < 0)
+            return -1;
+        if (b->ntmp > before)
+            c->cell[c->home[id]].np += b->ntmp - before;
     }
     return 0;
 }
@@ -581,30 +592,6 @@ static int room_put(RenderCells *c, void **arr, int32_t *end, int32_t *cap, int3
     }
     if (n)
         memcpy((char *)*arr + (size_t)*at * size, src, (size_t)n * size);
-    return 0;
-}
-
-/* Appends the references card id holds to drawn cards (cells_tmp_refs's)
- * to b->tmp. */
-static int source_refs(CellsBuild *b, const RenderCells *c, const GcHeap *h, GcId id)
-{
-    if (!c->counted[id])
-        return 0;
-    const GcObject *o = gc_object(h, id);
-    uint32_t ns = o->state != GC_STATE_ALIVE || o->kind == GC_KIND_WEAKREF ? 0 : gc_nslots(o);
-    if (grow((void **)&b->tmp, &b->captmp, b->ntmp + 2 * (int32_t)ns + 1, sizeof *b->tmp) < 0)
-        return -1;
-    for (uint32_t s = 0; s < ns; s++)
-        for (int kv = 0; kv < 2; kv++) {
-            GcValue v = kv ? gc_slot(o, s).val : gc_slot(o, s).key;
-            if (!GC_VAL_IS_OBJ(v))
-                continue;
-            GcId to = (GcId)GC_VAL_PAYLOAD(v);
-            if (to < 1 || to > c->n || !c->counted[to])
-                continue;
-            b->tmp[b->ntmp][0] = id;
-            b->tmp[b->ntmp++][1] = to;
-        }
     return 0;
 }
 
