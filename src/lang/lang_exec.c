@@ -105,7 +105,7 @@ struct LangRun {
     int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
         a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_insert, a_remove,
         a_extend, a_index, a_get, a_init, a_del, a_globals_key, a_name, a_main, a_count, a_copy,
-        a_items, a_keys, a_values, a_enumerate;
+        a_items, a_keys, a_values, a_enumerate, a_abs, a_min, a_max, a_sum, a_sort, a_reverse;
 };
 
 enum { IMP_GC = 1, IMP_SYS = 2, IMP_WEAKREF = 4 };
@@ -141,6 +141,30 @@ static int slots_clear(LangRun *r, GcId id, int last_first);
 static int binary_op(LangRun *r, int op);
 static int values_equal(LangRun *r, GcValue a, GcValue b, int depth);
 static void tb_pop(LangRun *r);
+
+/* An iteration as FOR_ITER makes it: over range(...) (no object: the
+ * range iterator is not tracked, the ints are values), a constant tuple
+ * (its items in cv), or a list, tuple or dict held on the stack at `at`.
+ * The iterator of a list, tuple or dict is a tracked object (count[0] +1,
+ * -1 when it dies) holding a reference to its container (here: the
+ * container kept on the stack); range's are not tracked. */
+typedef struct Iter {
+    int is_range;
+    int64_t i, stop, step;
+    GcValue cv[256];
+    int ncv;
+    int iter_obj; /* an iterator object counts in count[0] */
+    int at;       /* the container's place on the stack, -1 for a range */
+    uint32_t k;
+    /* dict views and enumerate (iter_open_call) */
+    int view;    /* a dict's: ITER_KEYS (iterating the dict itself too), _VALUES, _ITEMS */
+    int is_enum; /* enumerate(container): its index counts from enum_index */
+    int64_t enum_index;
+    int res_at;         /* their result tuple's place on the stack (just under the container), -1 */
+    uint32_t dict_used; /* the dict's size when the iterator was made */
+} Iter;
+
+enum { ITER_KEYS = 0, ITER_VALUES, ITER_ITEMS };
 
 /* ---- errors ------------------------------------------------------------ */
 
@@ -973,6 +997,98 @@ static int seen_count(LangRun *r, const void *key)
 }
 
 /* Method calls on lists and dicts.  Stack: [self, args...]. */
+/* a < b for two ints or two strings (list_reorder checked them). */
+static int sort_less(LangRun *r, GcValue a, GcValue b)
+{
+    if (GC_VAL_TAG(a) == GC_V_STR)
+        return strcmp(atom(r, (int32_t)GC_VAL_PAYLOAD(a)), atom(r, (int32_t)GC_VAL_PAYLOAD(b))) < 0;
+    return (int64_t)GC_VAL_PAYLOAD(a) < (int64_t)GC_VAL_PAYLOAD(b);
+}
+
+static void reverse_values(GcValue *v, uint32_t n)
+{
+    for (uint32_t i = 0; i < n / 2; i++) {
+        GcValue t = v[i];
+        v[i] = v[n - 1 - i];
+        v[n - 1 - i] = t;
+    }
+}
+
+/* A stable merge sort of v[0..n) with tmp[n]. */
+static void merge_sort(LangRun *r, GcValue *v, GcValue *tmp, uint32_t n)
+{
+    if (n < 2)
+        return;
+    uint32_t m = n / 2;
+    merge_sort(r, v, tmp, m);
+    merge_sort(r, v + m, tmp, n - m);
+    uint32_t i = 0, j = m, k = 0;
+    while (i < m && j < n)
+        tmp[k++] = sort_less(r, v[j], v[i]) ? v[j++] : v[i++];
+    while (i < m)
+        tmp[k++] = v[i++];
+    while (j < n)
+        tmp[k++] = v[j++];
+    memcpy(v, tmp, (size_t)n * sizeof *v);
+}
+
+/* list.reverse() (sort 0) and list.sort([reverse=...]) of a list of ints
+ * or of strings: list_sort_impl empties the list while it sorts (the
+ * items move out and back, no reference changes); reverse=True sorts
+ * the reversed list and reverses it again (stable).  Anything else
+ * raises CPython's TypeError when the first comparison (item 1 < item
+ * 0) fails, the list unchanged; otherwise gcviz does not model it. */
+static int list_reorder(LangRun *r, GcId id, int sort, int reverse)
+{
+    GcHeap *h = r->h;
+    const GcObject *o = gc_object(h, id);
+    uint32_t n = gc_nslots(o);
+    if (n < 2)
+        return OK;
+    if (sort) {
+        int ints = 1, strs = 1;
+        for (uint32_t i = 0; i < n; i++) {
+            GcValue v = gc_slot(o, i).val;
+            ints &= GC_VAL_TAG(v) == GC_V_INT || GC_VAL_TAG(v) == GC_V_BOOL;
+            strs &= GC_VAL_TAG(v) == GC_V_STR;
+        }
+        if (!ints && !strs) {
+            GcValue a = gc_slot(o, 1).val, b = gc_slot(o, 0).val;
+            int ia = GC_VAL_TAG(a) == GC_V_INT || GC_VAL_TAG(a) == GC_V_BOOL;
+            int ib = GC_VAL_TAG(b) == GC_V_INT || GC_VAL_TAG(b) == GC_V_BOOL;
+            int sa = GC_VAL_TAG(a) == GC_V_STR, sb = GC_VAL_TAG(b) == GC_V_STR;
+            if ((ia && ib) || (sa && sb) || GC_VAL_TAG(a) == GC_V_BIGINT ||
+                GC_VAL_TAG(b) == GC_V_BIGINT)
+                return raise(
+                    r, "NotImplementedError",
+                    "gcviz: list.sort() and sorted() sort lists of ints (of 59 bits) or of "
+                    "strings only");
+            return raise(r, "TypeError", "'<' not supported between instances of '%s' and '%s'",
+                         type_name(r, a), type_name(r, b));
+        }
+    }
+    GcValue *v = gc_malloc((size_t)n * 2 * sizeof *v);
+    if (!v)
+        return fatal(r);
+    if (gc_slots_clear(h, id, 0, v) < 0) {
+        gc_free(v);
+        return fatal(r);
+    }
+    if (reverse)
+        reverse_values(v, n);
+    if (sort) {
+        merge_sort(r, v, v + n, n);
+        if (reverse)
+            reverse_values(v, n);
+    }
+    int rc = OK;
+    for (uint32_t i = 0; i < n; i++)
+        if (rc == OK)
+            rc = chk(r, gc_slot_set(h, id, i, 0, v[i]));
+    gc_free(v);
+    return rc;
+}
+
 static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
 {
     GcHeap *h = r->h;
@@ -1040,6 +1156,30 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
         TRY(check_args(r, "clear", nargs, 0, 0));
         /* Emptied first, then the items are released (lists last first). */
         TRY(slots_clear(r, gc_object_id(r->h, o), kind == GC_KIND_LIST));
+        TRY(release_args(r, nargs, 1));
+        TRY(push(r, GC_NONE));
+        return safe_point(r);
+    }
+    if (kind == GC_KIND_LIST && (name == r->a_sort || name == r->a_reverse)) {
+        if (lang_python(r->p) >= 314)
+            return not_measured(r, name == r->a_sort ? "list.sort" : "list.reverse");
+        int reverse = 0;
+        if (name == r->a_reverse) {
+            TRY(check_args(r, "list.reverse", nargs, 0, 0));
+            reverse = 1;
+        } else {
+            for (int i = 0; i < nargs; i++) {
+                if (!call->keys || !call->keys[i])
+                    return raise(r, "TypeError", "sort() takes no positional arguments");
+                GcValue v = gc_temp(h, top - nargs + i);
+                if (strcmp(atom(r, call->keys[i]->atom), "reverse") != 0 ||
+                    (GC_VAL_TAG(v) != GC_V_BOOL && GC_VAL_TAG(v) != GC_V_INT))
+                    return raise(r, "NotImplementedError",
+                                 "gcviz: list.sort() takes only reverse=True or False here");
+                reverse = GC_VAL_PAYLOAD(v) != 0;
+            }
+        }
+        TRY(list_reorder(r, gc_object_id(r->h, o), name == r->a_sort, reverse));
         TRY(release_args(r, nargs, 1));
         TRY(push(r, GC_NONE));
         return safe_point(r);
@@ -2442,6 +2582,132 @@ static int64_t refcount_of(LangRun *r, GcValue v)
     return 4294967295LL;
 }
 
+static int iter_of_value(LangRun *r, int mark, Iter *it);
+static int iter_next(LangRun *r, Iter *it, GcValue *item);
+static int iter_close(LangRun *r, Iter *it);
+
+/* min(iterable) / max(iterable) and sum(iterable[, start]) (builtin
+ * min_max, builtin_sum_impl) over the argument at stack[top - nargs]: its
+ * iterator (holding the container: a reference of its own, pushed), then
+ * each item compared with the best so far (item first: '<' or '>') or
+ * added to the result; the result is pushed.  3.12's min and max are
+ * METH_VARARGS: their argument tuple lives through the call. */
+static int call_fold(LangRun *r, int32_t name, int nargs)
+{
+    GcHeap *h = r->h;
+    int top = gc_temp_count(h);
+    int is_sum = name == r->a_sum;
+    const char *fn = atom(r, name);
+    if (is_sum) {
+        if (nargs < 1 || nargs > 2)
+            return nargs < 1
+                       ? raise(r, "TypeError",
+                               "sum() takes at least 1 positional argument (0 given)")
+                       : raise(r, "TypeError", "sum() takes at most 2 arguments (%d given)", nargs);
+    } else {
+        if (nargs == 0)
+            return raise(r, "TypeError", "%s expected at least 1 argument, got 0", fn);
+        if (nargs > 1)
+            return raise(r, "NotImplementedError",
+                         "gcviz: %s(a, b, ...) is not modelled; write %s([a, b, ...])", fn, fn);
+    }
+    int args_tuple = !is_sum && lang_python(r->p) < 313;
+    if (args_tuple)
+        gc_hidden_alloc(h, GC_KIND_TUPLE, nargs);
+    GcValue cont = gc_temp(h, top - nargs);
+    gc_incref(h, cont);
+    int rc = push(r, cont);
+    Iter it;
+    memset(&it, 0, sizeof it);
+    it.ncv = -1;
+    it.at = it.res_at = -1;
+    if (rc == OK)
+        rc = iter_of_value(r, top, &it);
+    if (rc < 0) {
+        if (it.at < 0 && rc != FATAL)
+            rc = decref(r, pop(r)) == FATAL ? FATAL : rc;
+        if (args_tuple)
+            gc_hidden_free(h, GC_KIND_TUPLE, nargs);
+        return rc;
+    }
+    if (is_sum && nargs == 2 && GC_VAL_TAG(gc_temp(h, top - 1)) == GC_V_STR) {
+        /* checked after the iterator is made, which dies */
+        rc = raise(r, "TypeError", "sum() can't sum strings [use ''.join(seq) instead]");
+        int rc2 = iter_close(r, &it);
+        return rc2 == FATAL ? rc2 : rc;
+    }
+    /* the result so far above the container: sum's start, or none yet */
+    GcValue best = GC_UNBOUND;
+    if (is_sum) {
+        best = nargs == 2 ? gc_temp(h, top - 1) : GC_MKVAL(GC_V_INT, 0);
+        gc_incref(h, best);
+        rc = push(r, best);
+    }
+    GcValue item;
+    int more;
+    while (rc == OK && (more = iter_next(r, &it, &item)) != 0) {
+        if (more < 0) {
+            rc = more;
+            break;
+        }
+        if (best == GC_UNBOUND) {
+            best = item;
+            rc = push(r, item);
+            continue;
+        }
+        if (is_sum) {
+            rc = push(r, item);
+            if (rc == OK)
+                rc = binary_op(r, LANG_OP_ADD);
+            if (rc == OK)
+                best = gc_temp(h, gc_temp_count(h) - 1);
+            continue;
+        }
+        gc_incref(h, item);
+        gc_incref(h, best);
+        rc = push(r, item);
+        if (rc == OK)
+            rc = push(r, item);
+        if (rc == OK)
+            rc = push(r, best);
+        if (rc == OK)
+            rc = compare_op(r, name == r->a_min ? LANG_OP_LT : LANG_OP_GT);
+        if (rc < 0)
+            break;
+        int better = GC_VAL_PAYLOAD(pop(r)) != 0;
+        item = pop(r);
+        if (better) {
+            GcValue old = pop(r);
+            best = item;
+            rc = push(r, item);
+            if (rc == OK)
+                rc = decref(r, old);
+        } else {
+            rc = decref(r, item);
+        }
+    }
+    if (rc == OK && best == GC_UNBOUND)
+        rc = raise(r, "ValueError", "%s() iterable argument is empty", fn);
+    GcValue res = GC_NONE;
+    if (rc == OK)
+        res = pop(r);
+    else
+        unwind(r, it.at + 1); /* the item and the best so far */
+    int rc2 = iter_close(r, &it);
+    if (rc == OK)
+        rc = rc2;
+    if (args_tuple)
+        gc_hidden_free(h, GC_KIND_TUPLE, nargs);
+    if (rc < 0) {
+        if (res != GC_NONE)
+            decref(r, res);
+        return rc;
+    }
+    TRY(release_args(r, nargs, 0));
+    TRY(push(r, res));
+    return safe_point(r);
+}
+
 static int call_builtin(LangRun *r, LangExpr *e, int32_t name, int nargs)
 {
     GcHeap *h = r->h;
@@ -2449,7 +2715,29 @@ static int call_builtin(LangRun *r, LangExpr *e, int32_t name, int nargs)
     GcValue res = GC_NONE;
     if (name == r->a_print)
         return call_print(r, e, nargs);
-    if (name == r->a_len) {
+    if ((name == r->a_abs || name == r->a_min || name == r->a_max || name == r->a_sum) &&
+        lang_python(r->p) >= 314)
+        return not_measured(r, atom(r, name));
+    if (name == r->a_min || name == r->a_max || name == r->a_sum)
+        return call_fold(r, name, nargs);
+    if (name == r->a_abs) {
+        if (nargs != 1)
+            return raise(r, "TypeError", "abs() takes exactly one argument (%d given)", nargs);
+        GcValue v = gc_temp(h, top - 1);
+        if (GC_VAL_TAG(v) == GC_V_INT || GC_VAL_TAG(v) == GC_V_BOOL) {
+            int64_t x = GC_VAL_PAYLOAD(v);
+            res = GC_MKVAL(GC_V_INT, x < 0 ? -x : x);
+        } else if (GC_VAL_TAG(v) == GC_V_BIGINT) {
+            const char *t = atom(r, (int32_t)GC_VAL_PAYLOAD(v));
+            int32_t a = t[0] == '-' ? gc_strtab_intern(lang_atoms(r->p), t + 1, strlen(t + 1))
+                                    : (int32_t)GC_VAL_PAYLOAD(v);
+            if (a < 0)
+                return fatal(r);
+            res = GC_MKVAL(GC_V_BIGINT, a);
+        } else {
+            return raise(r, "TypeError", "bad operand type for abs(): '%s'", type_name(r, v));
+        }
+    } else if (name == r->a_len) {
         TRY(check_args(r, "len", nargs, 1, 1));
         GcValue v = gc_temp(h, top - 1);
         const GcObject *o = obj_of(r, v);
@@ -2559,7 +2847,8 @@ static int call_module_more(LangRun *r, int32_t mod, int32_t name, int nargs, in
 static int is_builtin(LangRun *r, int32_t a)
 {
     return a == r->a_print || a == r->a_len || a == r->a_str || a == r->a_id ||
-           a == r->a_isinstance || a == r->a_range;
+           a == r->a_isinstance || a == r->a_range || a == r->a_abs || a == r->a_min ||
+           a == r->a_max || a == r->a_sum;
 }
 
 static unsigned module_bit(LangRun *r, int32_t a)
@@ -4187,30 +4476,6 @@ static int for_range_args(LangRun *r, const Ctx *c, LangExpr *v, int mark, int64
     return OK;
 }
 
-/* An iteration as FOR_ITER makes it: over range(...) (no object: the
- * range iterator is not tracked, the ints are values), a constant tuple
- * (its items in cv), or a list, tuple or dict held on the stack at `at`.
- * The iterator of a list, tuple or dict is a tracked object (count[0] +1,
- * -1 when it dies) holding a reference to its container (here: the
- * container kept on the stack); range's are not tracked. */
-typedef struct Iter {
-    int is_range;
-    int64_t i, stop, step;
-    GcValue cv[256];
-    int ncv;
-    int iter_obj; /* an iterator object counts in count[0] */
-    int at;       /* the container's place on the stack, -1 for a range */
-    uint32_t k;
-    /* dict views and enumerate (iter_open_call) */
-    int view;    /* a dict's: ITER_KEYS (iterating the dict itself too), _VALUES, _ITEMS */
-    int is_enum; /* enumerate(container): its index counts from enum_index */
-    int64_t enum_index;
-    int res_at;         /* their result tuple's place on the stack (just under the container), -1 */
-    uint32_t dict_used; /* the dict's size when the iterator was made */
-} Iter;
-
-enum { ITER_KEYS = 0, ITER_VALUES, ITER_ITEMS };
-
 static int iter_open_call(LangRun *r, const Ctx *c, LangExpr *v, int mark, Iter *it);
 static int iter_close(LangRun *r, Iter *it);
 static int stack_swap(LangRun *r, int n, int ends);
@@ -5734,6 +5999,12 @@ static int intern_names(LangRun *r)
     r->a_keys = intern(r, "keys");
     r->a_values = intern(r, "values");
     r->a_enumerate = intern(r, "enumerate");
+    r->a_abs = intern(r, "abs");
+    r->a_min = intern(r, "min");
+    r->a_max = intern(r, "max");
+    r->a_sum = intern(r, "sum");
+    r->a_sort = intern(r, "sort");
+    r->a_reverse = intern(r, "reverse");
     r->a_get = intern(r, "get");
     r->a_init = intern(r, "__init__");
     r->a_del = intern(r, "__del__");

@@ -3059,30 +3059,29 @@ static void docstring(Py *py, const char *s, LangPyMeta *meta)
  * NameError or AttributeError CPython never raises: it is refused here,
  * with its position, before anything runs. */
 static const char *const PY_BUILTINS[] = {
-    "abs",         "aiter",        "all",        "anext",
-    "any",         "ascii",        "bin",        "bool",
-    "breakpoint",  "bytearray",    "bytes",      "callable",
-    "chr",         "classmethod",  "compile",    "complex",
-    "delattr",     "dict",         "dir",        "divmod",
-    "enumerate",   "eval",         "exec",       "exit",
-    "filter",      "float",        "format",     "frozenset",
-    "getattr",     "globals",      "hasattr",    "hash",
-    "help",        "hex",          "input",      "int",
-    "issubclass",  "iter",         "list",       "locals",
-    "map",         "max",          "memoryview", "min",
-    "next",        "object",       "oct",        "open",
-    "ord",         "pow",          "property",   "quit",
-    "repr",        "reversed",     "round",      "set",
-    "setattr",     "slice",        "sorted",     "staticmethod",
-    "sum",         "super",        "tuple",      "type",
-    "vars",        "zip",          "__import__", "__build_class__",
-    "__doc__",     "__file__",     "__spec__",   "__loader__",
-    "__package__", "__builtins__", "__cached__", NULL};
+    "aiter",        "all",          "anext",      "any",
+    "ascii",        "bin",          "bool",       "breakpoint",
+    "bytearray",    "bytes",        "callable",   "chr",
+    "classmethod",  "compile",      "complex",    "delattr",
+    "dict",         "dir",          "divmod",     "enumerate",
+    "eval",         "exec",         "exit",       "filter",
+    "float",        "format",       "frozenset",  "getattr",
+    "globals",      "hasattr",      "hash",       "help",
+    "hex",          "input",        "int",        "issubclass",
+    "iter",         "list",         "locals",     "map",
+    "memoryview",   "next",         "object",     "oct",
+    "open",         "ord",          "pow",        "property",
+    "quit",         "repr",         "reversed",   "round",
+    "set",          "setattr",      "slice",      "sorted",
+    "staticmethod", "super",        "tuple",      "type",
+    "vars",         "zip",          "__import__", "__build_class__",
+    "__doc__",      "__file__",     "__spec__",   "__loader__",
+    "__package__",  "__builtins__", "__cached__", NULL};
 
 static const char *const PY_METHODS[] = {
     /* list and dict methods gcviz lacks (it has append extend insert remove pop clear index
        count copy, tuple count index, and get pop clear) */
-    "sort", "reverse", "fromkeys", "items", "keys", "popitem", "setdefault", "update", "values",
+    "fromkeys", "items", "keys", "popitem", "setdefault", "update", "values",
     /* str methods */
     "capitalize", "casefold", "center", "encode", "endswith", "expandtabs", "find", "format",
     "format_map", "isalnum", "isalpha", "isascii", "isdecimal", "isdigit", "isidentifier",
@@ -3308,13 +3307,15 @@ static int refuse_unsupported(Visit *v, LangExpr *e, int store)
             hint = "; call the base class's method instead: Base.__init__(self, ...)";
         else if (strcmp(n, "list") == 0 || strcmp(n, "dict") == 0 || strcmp(n, "tuple") == 0)
             hint = "; write a display instead: [], {} or ()";
+        else if (strcmp(n, "sorted") == 0)
+            hint = "; sort a copy instead: s = x[:] then s.sort()";
         else if (strcmp(n, "enumerate") == 0)
             hint = "; enumerate(x) only as what a for loop or a comprehension iterates";
         else if (n[0] == '_')
             hint = "; of the module's names only __name__ is";
         fail_at(py, e->line, e->col,
                 "'%s' is not supported in gcviz programs (the built-ins here are print, len, str, "
-                "id, isinstance, range and enumerate%s)",
+                "id, isinstance, range, enumerate, abs, min, max and sum%s)",
                 n, hint);
         return 1;
     }
@@ -3343,7 +3344,8 @@ static int refuse_unsupported(Visit *v, LangExpr *e, int store)
         return 0;
     fail_at(py, e->line, e->col,
             "the method '%s' is not supported in gcviz programs (lists have append, extend, "
-            "insert, remove, pop, clear and index; dicts get, pop and clear, and items, keys and "
+            "insert, remove, pop, clear, index, sort and reverse; dicts get, pop and clear, and "
+            "items, keys and "
             "values only as what a for loop or a comprehension iterates; strings none)",
             n);
     return 1;

@@ -1,3 +1,0 @@
-scores = [3, 1, 2]
-scores.sort()
-print(scores)
