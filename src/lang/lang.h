@@ -131,7 +131,8 @@ typedef enum LangStmtKind {
     LANG_S_AUGASSIGN, /* target OP= value ; op = LangOp */
     LANG_S_DEF,       /* def: binds function `func` to names[0] */
     LANG_S_CLASS,     /* class: creates class `cls` and binds it to names[0] */
-    LANG_S_IMPORT     /* import names... (gc, sys, weakref) */
+    LANG_S_IMPORT,    /* import names... (gc, sys, weakref) */
+    LANG_S_ASSERT     /* assert value[, target] (target: the message, or NULL) */
 } LangStmtKind;
 
 typedef struct LangStmt {

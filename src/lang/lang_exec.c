@@ -477,6 +477,10 @@ static void order_body(LangStmt **body, int32_t n, const Names *locals, Names *o
         case LANG_S_RETURN:
             order_expr(s->value, locals, out);
             break;
+        case LANG_S_ASSERT:
+            order_expr(s->value, locals, out);
+            order_expr(s->target, locals, out);
+            break;
         case LANG_S_FOR:
             if (s->for_count_var && names_has(locals, s->for_count_var))
                 names_add(out, s->for_count_var);
@@ -5288,6 +5292,45 @@ static int class_hidden_allocs(LangRun *r, int32_t k)
     return OK;
 }
 
+/* assert value[, message]: the test (POP_JUMP_IF_TRUE), then
+ * AssertionError(message) raised.  The exception ends the program (no
+ * try here), so only its text counts: str(message), or none.  A message
+ * that is an object would live on in the exception until the exit:
+ * not modelled. */
+static int exec_assert(LangRun *r, const Ctx *c, LangStmt *s)
+{
+    int mark = gc_temp_count(r->h);
+    if (lang_python(r->p) >= 314)
+        return not_measured(r, "assert");
+    TRY(eval(r, c, s->value));
+    int t = truthy(r, gc_temp(r->h, mark));
+    TRY(pop_decref(r));
+    if (t)
+        return OK;
+    if (!s->target) {
+        int rc = raise(r, "AssertionError", "%s", "");
+        snprintf(r->exc, sizeof r->exc, "AssertionError");
+        return rc;
+    }
+    TRY(eval(r, c, s->target));
+    GcValue m = gc_temp(r->h, mark);
+    if (GC_VAL_IS_OBJ(m)) {
+        unwind(r, mark);
+        return raise(r, "NotImplementedError",
+                     "gcviz: an assert's message must be a string, an int, a bool or None here");
+    }
+    TBuf b = {0};
+    tb_str(&b, "");
+    int rc = text_of(r, &b, m, 0);
+    if (rc == OK && b.oom)
+        rc = fatal(r);
+    if (rc == OK)
+        rc = raise(r, "AssertionError", "%.380s", b.s);
+    gc_free(b.s);
+    unwind(r, mark);
+    return rc;
+}
+
 static int exec_py_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
 {
     int mark = gc_temp_count(r->h);
@@ -5325,6 +5368,8 @@ static int exec_py_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int
         return OK;
     case LANG_S_FOR_IN:
         return exec_for_in(r, c, s, ret, returned);
+    case LANG_S_ASSERT:
+        return exec_assert(r, c, s);
     case LANG_S_BREAK:
         *returned = 2;
         return OK;
@@ -5527,6 +5572,7 @@ static LANG_NOINLINE int exec_stmt_full(LangRun *r, const Ctx *c, LangStmt *s, G
     case LANG_S_IMPORT:
     case LANG_S_DEF:
     case LANG_S_CLASS:
+    case LANG_S_ASSERT:
         rc = exec_py_stmt(r, c, s, ret, returned);
         break;
     case LANG_S_FOR: {

@@ -740,7 +740,6 @@ static void *refuse_keyword(Py *py, const PTok *t)
         {"except", "try/except is not supported in gcviz programs"},
         {"finally", "try/finally is not supported in gcviz programs"},
         {"raise", "raise is not supported in gcviz programs"},
-        {"assert", "assert is not supported in gcviz programs"},
         {"nonlocal", "nonlocal is not supported in gcviz programs"},
         {"from", "from ... import is not supported: write import gc, import sys or import weakref"},
         {"as", "'as' is not supported in gcviz programs"},
@@ -2474,6 +2473,13 @@ static LangStmt *parse_simple(Py *py, int top)
             return NULL;
     } else if (is_word(py, t, "import")) {
         st = parse_import(py, t, top);
+    } else if (is_word(py, t, "assert")) {
+        next(py);
+        st = new_stmt(py, LANG_S_ASSERT, t, top);
+        if (st && !(st->value = parse_test(py)))
+            return NULL;
+        if (st && accept_op(py, ",") && !(st->target = parse_test(py)))
+            return NULL;
     } else if (is_word(py, t, "del")) {
         next(py);
         st = new_stmt(py, LANG_S_DEL, t, top);
