@@ -2072,21 +2072,46 @@ static int check_subject_frame(Target *t, float y0, float y1, const char *what)
     return n;
 }
 
+/* The heap view's bounds in t's frame, a pixel wider on each side:
+ * x0, y0, x1, y1. */
+static void heap_box(Target *t, float b[4])
+{
+    RenderRegions rg;
+    app_win_regions(t->w, &rg);
+    b[0] = rg.heap_x - 1;
+    b[1] = rg.heap_y - 1;
+    b[2] = rg.heap_x + rg.heap_w + 1;
+    b[3] = rg.heap_y + rg.heap_h + 1;
+}
+
+static int in_box(const float b[4], RenderPt p)
+{
+    return p.x >= b[0] && p.x <= b[2] && p.y >= b[1] && p.y <= b[3];
+}
+
+/* Whether a point of the line p[0..n) lies outside b. */
+static int line_leaves(const float b[4], const RenderPt *p, int32_t n)
+{
+    for (int32_t i = 0; i < n; i++)
+        if (!in_box(b, p[i]))
+            return 1;
+    return 0;
+}
+
 /* The number of cards of the frame built in t->w->list that the heap's
  * edge cuts (partly inside the heap view). */
 static int cut_cards(Target *t)
 {
     const RenderList *l = &t->w->list;
-    RenderRegions rg;
-    app_win_regions(t->w, &rg);
-    float x0 = rg.heap_x - 1, y0 = rg.heap_y - 1, x1 = rg.heap_x + rg.heap_w + 1, y1 = rg.heap_y + rg.heap_h + 1;
+    float b[4];
+    heap_box(t, b);
     int n = 0;
     for (int32_t j = 0; j < l->nhits; j++) {
         const RenderHit *hk = &l->hits[j];
         if (hk->kind != RENDER_HIT_CARD)
             continue;
-        int meets = hk->x < x1 && hk->x + hk->w > x0 && hk->y < y1 && hk->y + hk->h > y0;
-        int inside = hk->x >= x0 && hk->y >= y0 && hk->x + hk->w <= x1 && hk->y + hk->h <= y1;
+        int meets = hk->x < b[2] && hk->x + hk->w > b[0] && hk->y < b[3] && hk->y + hk->h > b[1];
+        int inside = hk->x >= b[0] && hk->y >= b[1] && hk->x + hk->w <= b[2] && hk->y + hk->h <= b[3];
         if (meets && !inside)
             n++;
     }
@@ -2099,9 +2124,8 @@ static int cut_cards(Target *t)
 static int cut_loops(Target *t)
 {
     const RenderList *l = &t->w->list;
-    RenderRegions rg;
-    app_win_regions(t->w, &rg);
-    float x0 = rg.heap_x - 1, y0 = rg.heap_y - 1, x1 = rg.heap_x + rg.heap_w + 1, y1 = rg.heap_y + rg.heap_h + 1;
+    float b[4];
+    heap_box(t, b);
     int n = 0;
     for (int32_t c = 0; c < l->ncmds; c++) {
         const RenderCmd *cmd = &l->cmds[c];
@@ -2111,15 +2135,13 @@ static int cut_loops(Target *t)
         int self = 0;
         for (int32_t j = 0; j < l->nhits && !self; j++) {
             const RenderHit *hk = &l->hits[j];
-            self = hk->kind == RENDER_HIT_CARD && hk->x >= x0 && hk->y >= y0 && hk->x + hk->w <= x1 &&
-                   hk->y + hk->h <= y1 && p->x >= hk->x - 3 && p->x <= hk->x + hk->w + 3 &&
-                   p->y >= hk->y - 3 && p->y <= hk->y + hk->h + 3 && q->x >= hk->x - 3 &&
-                   q->x <= hk->x + hk->w + 3 && q->y >= hk->y - 3 && q->y <= hk->y + hk->h + 3;
+            self = hk->kind == RENDER_HIT_CARD && hk->x >= b[0] && hk->y >= b[1] &&
+                   hk->x + hk->w <= b[2] && hk->y + hk->h <= b[3] && p->x >= hk->x - 3 &&
+                   p->x <= hk->x + hk->w + 3 && p->y >= hk->y - 3 && p->y <= hk->y + hk->h + 3 &&
+                   q->x >= hk->x - 3 && q->x <= hk->x + hk->w + 3 && q->y >= hk->y - 3 &&
+                   q->y <= hk->y + hk->h + 3;
         }
-        int out = 0;
-        for (int32_t i = 0; i < cmd->npts && self; i++)
-            out |= p[i].x < x0 || p[i].x > x1 || p[i].y < y0 || p[i].y > y1;
-        n += out;
+        n += self && line_leaves(b, p, cmd->npts);
     }
     return n;
 }
@@ -2272,24 +2294,15 @@ static void t_slide_subjects(void)
 static int arrows_leaving(Target *t)
 {
     const RenderList *l = &t->w->list;
-    RenderRegions rg;
-    app_win_regions(t->w, &rg);
-    float x0 = rg.heap_x - 1, y0 = rg.heap_y - 1, x1 = rg.heap_x + rg.heap_w + 1, y1 = rg.heap_y + rg.heap_h + 1;
+    float b[4];
+    heap_box(t, b);
     int n = 0;
     for (int32_t c = 0; c < l->ncmds; c++) {
         const RenderCmd *cmd = &l->cmds[c];
         if (cmd->kind != RENDER_CMD_LINE || cmd->npts < 2)
             continue;
         const RenderPt *p = &l->pts[cmd->pts];
-        int in_ends = 1, out = 0;
-        for (int32_t i = 0; i < cmd->npts; i += cmd->npts - 1) {
-            in_ends &= p[i].x >= x0 && p[i].x <= x1 && p[i].y >= y0 && p[i].y <= y1;
-            if (cmd->npts == 1)
-                break;
-        }
-        for (int32_t i = 0; i < cmd->npts && in_ends; i++)
-            out |= p[i].x < x0 || p[i].x > x1 || p[i].y < y0 || p[i].y > y1;
-        n += out;
+        n += in_box(b, p[0]) && in_box(b, p[cmd->npts - 1]) && line_leaves(b, p, cmd->npts);
     }
     return n;
 }
