@@ -282,6 +282,19 @@ static const char PAGES[] = "import gc\n"
                             "    xs[i * 997] = d\n"
                             "print(len(xs), len(d))\n";
 
+/* The program text as a scenario, or the test stops. */
+static Scenario *load(const char *name, const char *text)
+{
+    ScenarioErrors errs;
+    memset(&errs, 0, sizeof errs);
+    Scenario *s = scenario_load_text(name, text, strlen(text), &errs);
+    if (!s) {
+        fprintf(stderr, "%s does not load\n", name);
+        exit(1);
+    }
+    return s;
+}
+
 static LangRun *run(Scenario *s, int64_t budget, int64_t every)
 {
     LangRunOptions o;
@@ -504,13 +517,7 @@ static void plain_reach(const GcHeap *h, uint8_t *m, GcId *stack)
  * random ones in a random order (the heap rewound and replayed). */
 static void check_reach(const char *name, const char *text)
 {
-    ScenarioErrors errs;
-    memset(&errs, 0, sizeof errs);
-    Scenario *s = scenario_load_text(name, text, strlen(text), &errs);
-    if (!s) {
-        fprintf(stderr, "%s does not load\n", name);
-        exit(1);
-    }
+    Scenario *s = load(name, text);
     LangRun *r = run(s, (int64_t)1 << 40, 0);
     GcHeap *h = lang_run_heap(r);
     int32_t n = gc_event_count(h);
@@ -602,13 +609,7 @@ static const char TREE[] = "import gc\n"
 static void check_reach_ck(const char *name, const char *text, int64_t budget, int64_t every,
                            int64_t from_ck)
 {
-    ScenarioErrors errs;
-    memset(&errs, 0, sizeof errs);
-    Scenario *s = scenario_load_text(name, text, strlen(text), &errs);
-    if (!s) {
-        fprintf(stderr, "%s does not load\n", name);
-        exit(1);
-    }
+    Scenario *s = load(name, text);
     LangRun *r = run(s, budget, every);
     GcHeap *h = lang_run_heap(r);
     int32_t n = gc_event_count(h);
@@ -667,13 +668,7 @@ static void check_reach_ck(const char *name, const char *text, int64_t budget, i
  * before (few), -1 if none (many), 0 not checked. */
 static void compare(const char *name, const char *text, int64_t budget, int64_t every, int shared)
 {
-    ScenarioErrors errs;
-    memset(&errs, 0, sizeof errs);
-    Scenario *s = scenario_load_text(name, text, strlen(text), &errs);
-    if (!s) {
-        fprintf(stderr, "%s does not load\n", name);
-        exit(1);
-    }
+    Scenario *s = load(name, text);
     /* The same history twice (the checkpoints' bytes count in the budget,
      * so they move where a small one turns statement-level); the second
      * then drops its checkpoints and replays writes only. */
