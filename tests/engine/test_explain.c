@@ -15,21 +15,11 @@
 
 #include "scenario.h"
 
+#include "../common/check.h"
+
 #ifndef GCVIZ_SCENARIOS_DIR
 #define GCVIZ_SCENARIOS_DIR "tests/golden/scenarios/course"
 #endif
-
-static int failures;
-
-#define CHECK(cond, ...)                                                              \
-    do {                                                                              \
-        if (!(cond)) {                                                                \
-            fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond); \
-            fprintf(stderr, __VA_ARGS__);                                             \
-            fprintf(stderr, "\n");                                                    \
-            failures++;                                                               \
-        }                                                                             \
-    } while (0)
 
 typedef struct Run {
     Scenario *sc;
@@ -293,27 +283,11 @@ static void t_step_end(void)
 
 int main(int argc, char **argv)
 {
-    static const struct {
-        const char *name;
-        void (*fn)(void);
-    } tests[] = {
+    static const TestCase tests[] = {
         {"resurrection", t_resurrection},
         {"weakrefs", t_weakrefs},
         {"cursor_independent", t_cursor_independent},
         {"step_end", t_step_end},
     };
-    int ran = 0;
-    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
-        if (argc >= 2 && strcmp(argv[1], tests[i].name) != 0)
-            continue;
-        int before = failures;
-        tests[i].fn();
-        printf("%s %s\n", failures == before ? "ok  " : "FAIL", tests[i].name);
-        ran++;
-    }
-    if (ran == 0) {
-        fprintf(stderr, "unknown test %s\n", argc >= 2 ? argv[1] : "");
-        return 2;
-    }
-    return failures ? 1 : 0;
+    return test_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }

@@ -13,17 +13,7 @@
 
 #include "layout.h"
 
-static int failures;
-
-#define CHECK(cond, ...)                                                                          \
-    do {                                                                                          \
-        if (!(cond)) {                                                                            \
-            fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);             \
-            fprintf(stderr, __VA_ARGS__);                                                         \
-            fprintf(stderr, "\n");                                                                \
-            failures++;                                                                           \
-        }                                                                                         \
-    } while (0)
+#include "../common/check.h"
 
 static double now(void)
 {
@@ -207,25 +197,9 @@ static void t_stop(void)
 
 int main(int argc, char **argv)
 {
-    static const struct {
-        const char *name;
-        void (*fn)(void);
-    } tests[] = {
+    static const TestCase tests[] = {
         {"big", t_big},
         {"stop", t_stop},
     };
-    int ran = 0;
-    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
-        if (argc >= 2 && strcmp(argv[1], tests[i].name) != 0)
-            continue;
-        int before = failures;
-        tests[i].fn();
-        printf("%s %s\n", failures == before ? "ok  " : "FAIL", tests[i].name);
-        ran++;
-    }
-    if (ran == 0) {
-        fprintf(stderr, "unknown test %s\n", argc >= 2 ? argv[1] : "");
-        return 2;
-    }
-    return failures ? 1 : 0;
+    return test_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }

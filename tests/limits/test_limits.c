@@ -29,17 +29,7 @@
 
 #include "scenario.h"
 
-static int failures;
-
-#define CHECK(cond, ...)                                                                           \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);              \
-            fprintf(stderr, __VA_ARGS__);                                                          \
-            fputc('\n', stderr);                                                                   \
-            failures++;                                                                            \
-        }                                                                                          \
-    } while (0)
+#include "../common/check.h"
 
 static double now_ms(void)
 {
@@ -547,30 +537,18 @@ static void test_hostile(void)
 
 int main(int argc, char **argv)
 {
-    static const struct {
-        const char *name;
-        void (*fn)(void);
-    } tests[] = {{"file_size", test_file_size},   {"json_depth", test_json_depth},
-                 {"steps", test_steps},           {"stmt_len", test_stmt_len},
-                 {"ident_len", test_ident_len},   {"expr_depth", test_expr_depth},
-                 {"range", test_range},           {"recursion", test_recursion},
-                 {"exec_stmts", test_exec_stmts}, {"objects", test_objects},
-                 {"hostile", test_hostile}};
-    int ran = 0;
+    static const TestCase tests[] = {
+        {"file_size", test_file_size},   {"json_depth", test_json_depth},
+        {"steps", test_steps},           {"stmt_len", test_stmt_len},
+        {"ident_len", test_ident_len},   {"expr_depth", test_expr_depth},
+        {"range", test_range},           {"recursion", test_recursion},
+        {"exec_stmts", test_exec_stmts}, {"objects", test_objects},
+        {"hostile", test_hostile}};
     if (argc >= 2 && strcmp(argv[1], "cli") == 0) {
         test_cli(argc >= 3 ? argv[2] : NULL);
-        ran = 1;
+        if (failures)
+            fprintf(stderr, "%d check(s) failed\n", failures);
+        return failures ? 1 : 0;
     }
-    for (size_t i = 0; i < sizeof tests / sizeof *tests; i++)
-        if (argc < 2 || strcmp(argv[1], tests[i].name) == 0) {
-            tests[i].fn();
-            ran++;
-        }
-    if (!ran) {
-        fprintf(stderr, "unknown group %s\n", argv[1]);
-        return 2;
-    }
-    if (failures)
-        fprintf(stderr, "%d check(s) failed\n", failures);
-    return failures ? 1 : 0;
+    return test_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }

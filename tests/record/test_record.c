@@ -27,22 +27,13 @@
 #include "app_window_internal.h"
 #include "record.h"
 
+#include "../common/check.h"
+
 #ifndef GCVIZ_GOLDEN_DIR
 #define GCVIZ_GOLDEN_DIR "tests/golden/scenarios"
 #endif
 
-static int failures;
 static const char *outdir;
-
-#define CHECK(cond, ...)                                                                          \
-    do {                                                                                          \
-        if (!(cond)) {                                                                            \
-            fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);             \
-            fprintf(stderr, __VA_ARGS__);                                                         \
-            fprintf(stderr, "\n");                                                                \
-            failures++;                                                                           \
-        }                                                                                         \
-    } while (0)
 
 static const char *scenario(const char *name)
 {
