@@ -585,6 +585,10 @@ static int start_offscreen(Rec *rc, int *pwp, int *php)
     /* never a window: the offscreen driver even when a display is there */
     SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "offscreen", SDL_HINT_OVERRIDE);
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    /* Ctrl-C and kill stop the recording: SDL's own handlers would turn
+     * them into a quit event that no frame loop here reads, and the
+     * workers would go on writing frames */
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     if (SDL_Init(SDL_INIT_VIDEO) < 0) {
         fprintf(stderr, "gcviz record: cannot start SDL's offscreen video driver: %s\n",
                 SDL_GetError());

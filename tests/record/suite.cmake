@@ -27,4 +27,11 @@ if(GCVIZ_GUI)
                    -DSCEN=${PROJECT_SOURCE_DIR}/tests/golden/scenarios -DPY=${_py}
                    -DCHECK_SVG=${_rec}/check_svg.py -P ${_rec}/cli.cmake)
   set_tests_properties(record.cli PROPERTIES LABELS gui TIMEOUT 300)
+  if(_py)
+    # Ctrl-C and SIGTERM stop the recorder and its workers
+    add_test(NAME record.interrupt
+             COMMAND ${_py} ${_rec}/interrupt.py $<TARGET_FILE:gcviz> ${_rec}/many_frames.py
+                     ${_out}/interrupt)
+    set_tests_properties(record.interrupt PROPERTIES LABELS gui TIMEOUT 300)
+  endif()
 endif()
