@@ -525,6 +525,7 @@ static int members_of(const Forest *f, GcId root, GcId *out, int max)
 typedef struct Band {
     float y0, y1;
     int32_t born, gone; /* gone INT32_MAX: to the end */
+    GcId root;          /* a big folded tree's root (put_left), or 0 */
 } Band;
 
 /* The first top y >= 0 where a band of height hgt alive over [born, gone)
@@ -570,8 +571,14 @@ static int is_chain(const Forest *f, GcId root)
  * that gives the tree the heap's aspect (LAYOUT_ASPECT).  A child inside
  * a block, and an upper node's first child, is within a unit of its
  * parent; only an upper node's later children are further, by the units
- * of the subtrees between. */
-#define FOLD_BLOCK 40
+ * of the subtrees between.  The first levels of upper nodes (the crown:
+ * at most CROWN_LEVELS levels of at most CROWN_WIDE nodes) are laid out
+ * in levels as a small tree is, left of the units: the picture a view of
+ * the root opens on is the top of a tree, not a header row. */
+#define FOLD_BLOCK   40
+#define CROWN_LEVELS 4
+#define CROWN_WIDE   8
+#define CROWN_MAX    (CROWN_LEVELS * CROWN_WIDE)
 
 typedef struct FoldUnit {
     GcId block;            /* the block's root */
@@ -637,6 +644,84 @@ static float snake(FoldUnit *units, int32_t n, float band_h, float *used_max)
     return bx > 0 ? bx - LAYOUT_GAP_X : 0;
 }
 
+/* The depth of every member of mem[0..k) (breadth first) into depth[],
+ * and the crown's levels: the first levels whose upper nodes (subtrees of
+ * more than FOLD_BLOCK) number 1 .. CROWN_WIDE, at most CROWN_LEVELS; 0
+ * when fewer than two. */
+static int crown_levels(const Forest *f, const GcId *mem, int32_t k, const int32_t *sub,
+                        int32_t *depth)
+{
+    int32_t count[CROWN_LEVELS + 1] = {0};
+    for (int32_t i = 0; i < k; i++) {
+        GcId id = mem[i];
+        depth[id] = i > 0 ? depth[f->parent[id]] + 1 : 0;
+        if (sub[id] > FOLD_BLOCK && depth[id] <= CROWN_LEVELS)
+            count[depth[id]]++;
+    }
+    int levels = 0;
+    while (levels < CROWN_LEVELS && count[levels] > 0 && count[levels] <= CROWN_WIDE)
+        levels++;
+    return levels >= 2 ? levels : 0;
+}
+
+/* Whether id is in the crown of so many levels. */
+static int in_crown(GcId id, const int32_t *sub, const int32_t *depth, int levels)
+{
+    return sub[id] > FOLD_BLOCK && depth[id] < levels;
+}
+
+/* Lays the crown under root in levels at (0, 0), as put_tree lays a tree:
+ * a column per depth, each leaf (a crown node without a child in the
+ * crown) its card's height and a gap in order, a parent centred on its
+ * children.  *w and *h get its width (with the gap after its last
+ * column) and height.  0, or -1 on OOM. */
+static int put_crown(Layout *l, const Forest *f, const LayoutItem *items, GcId root,
+                     const int32_t *sub, const int32_t *depth, int levels, float *w, float *h)
+{
+    GcId pre[CROWN_MAX], stack[CROWN_MAX];
+    float y[CROWN_MAX];
+    int n = 0, top = 0;
+    float cw = 0, next = 0;
+    stack[top++] = root;
+    while (top > 0) { /* pre-order, children in field order */
+        GcId id = stack[--top];
+        pre[n++] = id;
+        cw = fmaxf(cw, items[id].w);
+        int first = top;
+        for (GcId c = f->first[id]; c; c = f->next[c])
+            if (in_crown(c, sub, depth, levels))
+                stack[top++] = c;
+        for (int a = first, b = top - 1; a < b; a++, b--) {
+            GcId t = stack[a];
+            stack[a] = stack[b];
+            stack[b] = t;
+        }
+    }
+    for (int i = 0; i < n; i++) { /* the leaves one under the other */
+        int leaf = i + 1 >= n || depth[pre[i + 1]] <= depth[pre[i]];
+        y[i] = leaf ? next : 0;
+        next += leaf ? items[pre[i]].h + gap_y(l, pre[i]) : 0;
+    }
+    for (int i = n - 1; i >= 0; i--) { /* parents on their children */
+        int first = -1, last = -1;
+        for (int j = i + 1; j < n && depth[pre[j]] > depth[pre[i]]; j++)
+            if (depth[pre[j]] == depth[pre[i]] + 1) {
+                first = first < 0 ? j : first;
+                last = j;
+            }
+        if (first >= 0)
+            y[i] = (y[first] + y[last] + items[pre[last]].h - items[pre[i]].h) * 0.5f;
+    }
+    const float col = cw + gap_x(l, root);
+    for (int i = 0; i < n; i++)
+        if (!layout_is_pinned(l, pre[i]) &&
+            layout_put(l, pre[i], (float)depth[pre[i]] * col, floorf(y[i])) < 0)
+            return -1;
+    *w = (float)levels * col;
+    *h = next;
+    return 0;
+}
+
 /* Lays out the k members mem[0..k) of the tree under mem[0] (breadth
  * first, as members_of lists them) folded, with (0, 0) its top-left;
  * *hgt gets its height.  sub and tmp: room for every id; stack, span,
@@ -657,6 +742,8 @@ static int fold_tree(Layout *l, const Forest *f, const LayoutItem *items, const 
         sub[mem[i]] = 1;
     for (int32_t i = k - 1; i > 0; i--)
         sub[f->parent[mem[i]]] += sub[mem[i]];
+    int levels = crown_levels(f, mem, k, sub, depth);
+    float crown_w = 0, crown_h = 0;
     /* units, depth first: an upper node waits in the header of the next
      * block found (children pushed last first, to pop in field order) */
     int32_t top = 0;
@@ -665,8 +752,10 @@ static int fold_tree(Layout *l, const Forest *f, const LayoutItem *items, const 
     while (top > 0 && rc == 0) {
         GcId id = stack[--top];
         if (sub[id] > FOLD_BLOCK) {
-            chain[nchain++] = id;
-            pending++;
+            if (!in_crown(id, sub, depth, levels)) {
+                chain[nchain++] = id;
+                pending++;
+            }
             int32_t first = top;
             for (GcId c = f->first[id]; c; c = f->next[c])
                 stack[top++] = c;
@@ -688,6 +777,8 @@ static int fold_tree(Layout *l, const Forest *f, const LayoutItem *items, const 
         u->nchain = pending;
         pending = 0;
     }
+    if (rc == 0 && levels > 0)
+        rc = put_crown(l, f, items, root, sub, depth, levels, &crown_w, &crown_h);
     /* each block in levels at (0, 0), measured; the unit's header above it */
     double area = 0;
     float tallest = 0;
@@ -725,15 +816,15 @@ static int fold_tree(Layout *l, const Forest *f, const LayoutItem *items, const 
     /* bands of about the height that makes the tree LAYOUT_ASPECT times
      * as wide as tall */
     float band_h = fmaxf((float)sqrt(area / LAYOUT_ASPECT), tallest), total = 0;
-    *wid = rc == 0 ? snake(units, nunits, band_h, &total) : 0;
+    *wid = rc == 0 ? crown_w + snake(units, nunits, band_h, &total) : 0;
     for (int32_t i = 0; i < nunits && rc == 0; i++) {
         FoldUnit *u = &units[i];
         int32_t n = subtree_of(f, u->block, tmp);
-        rc = shift_cards(l, tmp, n, u->x, u->y + u->hdr);
+        rc = shift_cards(l, tmp, n, crown_w + u->x, u->y + u->hdr);
         if (rc == 0)
-            rc = shift_cards(l, chain + u->chain, u->nchain, u->x, u->y);
+            rc = shift_cards(l, chain + u->chain, u->nchain, crown_w + u->x, u->y);
     }
-    *hgt = fmaxf(band_h, total);
+    *hgt = fmaxf(fmaxf(band_h, total), crown_h);
     free(units);
     free(chain);
     return rc;
@@ -857,10 +948,12 @@ static int put_under(Layout *l, LayoutItem *items, GcId maxid, const Band *bands
  * nodes while a program builds it), by the usual placement would go in
  * the first roots column right of the tree, far from its root at the
  * top-left: it goes left of the root instead, the first UNDER_MAX of
- * them one under the other.  0, or -1 on OOM. */
+ * them one under the other, the first level with the root.  0, or -1 on
+ * OOM. */
 static int put_left(Layout *l, LayoutItem *items, GcId maxid, const Band *big, int nbig)
 {
-    float y = big[0].y0;
+    float y = big[0].y0, rx;
+    layout_get(l, big[0].root, &rx, &y); /* level with the root */
     int nput = 0;
     for (GcId id = 1; id <= maxid && nput < UNDER_MAX; id++) {
         const LayoutItem *it = &items[id];
@@ -930,7 +1023,7 @@ static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
             rc = make_compact(l, h, items, slots, mem[i], cw);
         if (rc < 0 || layout_get(l, root, &(float){0}, &(float){0}) == 0)
             continue; /* pinned or kept from before a reload */
-        Band b = {0, 0, INT32_MAX, 0};
+        Band b = {0, 0, INT32_MAX, 0, 0};
         for (int i = 0; i < k; i++) {
             const LayoutItem *it = &items[mem[i]];
             b.born = it->born < b.born ? it->born : b.born;
@@ -972,6 +1065,7 @@ static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
                 rc = -1;
                 break;
             }
+            b.root = root;
             bigbands[nbig++] = b;
         }
     }

@@ -6,8 +6,9 @@
  * nodes are freed in the middle of the run and replaced.  Checked: every
  * card placed, no two cards alive at the same time overlap, a second
  * layout gives the same places, and in the breadth-first tree every child
- * is near its parent but for the upper nodes' later children, and the
- * tree's box has about the heap's aspect.
+ * is near its parent but for the upper nodes' later children, the top of
+ * the tree is drawn as a tree, and the tree's box has about the heap's
+ * aspect.
  *
  *   test_layout_tree NAME             one test
  *   test_layout_tree measure FILE     the parent -> child distances of a
@@ -249,6 +250,57 @@ static char *bfs_tree(int n)
  * its header, and the gap to the next unit. */
 #define NEAR 2500.0
 
+/* The first instance of the run (a tree's root) and the instances its
+ * slots hold, into kids[0..2); how many. */
+static int children_of(const Run *run, GcId id, GcId kids[2])
+{
+    const GcObject *o = gc_object(run->h, id);
+    int n = 0;
+    for (uint32_t s = 0; o && s < gc_nslots(o) && n < 2; s++) {
+        GcValue v = gc_slot(o, s).val;
+        if (GC_VAL_IS_OBJ(v))
+            kids[n++] = GC_VAL_ID(v);
+    }
+    return n;
+}
+
+/* The top of a folded binary tree is drawn as a tree (the crown): the
+ * root's two children in the next column, one above and one below it,
+ * and their four children likewise in the column after. */
+static void check_crown(const Run *run)
+{
+    GcId root = 0;
+    for (GcId id = 1; id <= gc_max_id(run->h) && !root; id++) {
+        const GcObject *o = gc_object(run->h, id);
+        root = o && o->kind == GC_KIND_INSTANCE ? id : 0;
+    }
+    GcId level[4] = {root}, next[4];
+    int n = 1;
+    for (int depth = 0; depth < 2; depth++) {
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            GcId kids[2];
+            float px, py, x0, y0, x1, y1;
+            int k = children_of(run, level[i], kids);
+            CHECK(k == 2, "#%d has %d children", (int)level[i], k);
+            if (k != 2 || layout_get(run->l, level[i], &px, &py) < 0 ||
+                layout_get(run->l, kids[0], &x0, &y0) < 0 ||
+                layout_get(run->l, kids[1], &x1, &y1) < 0) {
+                CHECK(0, "#%d and its children placed", (int)level[i]);
+                return;
+            }
+            CHECK(x0 > px && x0 == x1, "#%d at x %g: children at x %g and %g", (int)level[i], px,
+                  x0, x1);
+            CHECK(y0 < py && py < y1, "#%d at y %g: children at y %g and %g", (int)level[i], py,
+                  y0, y1);
+            next[m++] = kids[0];
+            next[m++] = kids[1];
+        }
+        memcpy(level, next, sizeof next);
+        n = m;
+    }
+}
+
 /* 30,000 nodes breadth first: no overlap, the same twice, every child
  * within NEAR of its parent but for one child of each upper node (fewer
  * than a tenth of the nodes), a mean well under NEAR, and a box between
@@ -276,6 +328,7 @@ static void t_bfs(void)
     CHECK(d.far <= N / 10, "%d children further than %.0f from their parents", d.far, NEAR);
     CHECK(d.mean < NEAR / 2, "mean distance %.0f", d.mean);
     CHECK(bw >= 0.7 * bh && bw <= 2.5 * bh, "box %.0f x %.0f", bw, bh);
+    check_crown(&a);
     run_close(&a);
     run_close(&b);
     free(src);
