@@ -23,8 +23,9 @@
 struct AppLoad {
     Scenario *sc;
     LangRunOptions ro;
-    Layout *layout; /* built here when not NULL */
-    char name[256]; /* the file's name, for the texts */
+    Layout *layout;     /* built here when not NULL */
+    RenderCache *cache; /* the frames' grid of layout, built here too */
+    char name[256];     /* the file's name, for the texts */
     void (*report)(void *ctx, const AppLoadStatus *st);
     void *report_ctx;
     SDL_Thread *thread;
@@ -123,6 +124,16 @@ static int work(void *arg)
             j->layout_rc = layout_build(j->layout, h, j->sc->pins, j->sc->npins);
             layout_set_stop(j->layout, NULL, NULL);
         }
+        /* what the first frame would build (the grid of the card places,
+         * 10 ms at 10^5 cards) is part of the load; out of memory here,
+         * the first frame tries again and says so */
+        if (!st.cancelled && j->layout && j->layout_rc == 0 && !SDL_AtomicGet(&j->cancel)) {
+            j->cache = render_cache_new();
+            if (j->cache && render_cache_prepare(j->cache, j->layout) < 0) {
+                render_cache_free(j->cache);
+                j->cache = NULL;
+            }
+        }
     }
     AppLoadStatus st = j->st;
     st.cancelled = st.cancelled || SDL_AtomicGet(&j->cancel) != 0;
@@ -202,6 +213,7 @@ void app_load_take(AppLoad *j, AppLoadResult *out)
     out->run = j->run;
     out->tl = j->tl;
     out->layout = j->layout;
+    out->cache = j->cache;
     out->tl_rc = j->tl_rc;
     out->layout_rc = j->layout_rc;
     out->st = j->st;
@@ -212,6 +224,7 @@ void app_load_result_free(AppLoadResult *res)
 {
     gc_index_free(&res->tl);
     layout_free(res->layout);
+    render_cache_free(res->cache);
     lang_run_free(res->run);
     scenario_free(res->sc);
     memset(res, 0, sizeof *res);

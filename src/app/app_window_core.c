@@ -655,6 +655,10 @@ static int install(AppWin *w, AppLoadResult *res, const char *path, int keep_ste
     if (res->layout) {
         layout_free(w->layout);
         w->layout = res->layout;
+        if (res->cache) { /* with its grid, built by the load */
+            render_cache_free(w->cache);
+            w->cache = res->cache;
+        }
     } else if (!same) {
         layout_clear(w->layout);
     }
@@ -685,6 +689,8 @@ static int install(AppWin *w, AppLoadResult *res, const char *path, int keep_ste
     if (before)
         glide_moved(w, before, nbefore);
     free(before);
+    /* built now (unless the load did), not by the first frame */
+    render_cache_prepare(w->cache, w->layout);
     /* the run ends with the cursor at its end: staying there is free */
     int32_t cur = w->open_at_end ? gc_event_count(w->heap) : 0;
     if (keep_step && old_step >= 0)

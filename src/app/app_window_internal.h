@@ -100,7 +100,8 @@ typedef struct AppLoadResult {
     Scenario *sc;
     LangRun *run; /* NULL: out of memory */
     GcRunIndex tl;
-    Layout *layout; /* the layout given to app_load_start (built), or NULL */
+    Layout *layout;     /* the layout given to app_load_start (built), or NULL */
+    RenderCache *cache; /* with layout: its grid built (render_cache_prepare), or NULL */
     int tl_rc, layout_rc;
     AppLoadStatus st;
 } AppLoadResult;

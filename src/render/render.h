@@ -277,6 +277,13 @@ RenderCache *render_cache_new(void);
 void render_cache_free(RenderCache *c);
 /* Forgets everything (a new run, heap or layout). */
 void render_cache_reset(RenderCache *c);
+/* Builds now what the frames of layout l need once (the grid of its card
+ * places), so that the first frame does not: part of a load, which may
+ * run in a worker thread (c is then the worker's until handed over).
+ * 0, or -1 on OOM (the first frame then tries again). */
+int render_cache_prepare(RenderCache *c, const Layout *l);
+/* How many times c built its grid in full (tests). */
+long render_cache_grid_builds(const RenderCache *c);
 /* Whether the arrays by id the frames keep in c are all zero again, as
  * they must be between frames (tests). */
 int render_cache_scratch_clean(const RenderCache *c);

@@ -24,8 +24,9 @@
  *   cleared 18 MB by hand there, 5 ms, once its heap had grown past them).
  *
  * The window keeps one RenderCache per run (render_cache_reset on a new
- * run); a NULL cache in RenderView means one made and dropped per frame
- * (the same answers, at the old cost).
+ * run), whose grid the load builds (render_cache_prepare: with the layout,
+ * in the worker thread), not the first frame; a NULL cache in RenderView means one made and dropped
+ * per frame (the same answers, at the old cost).
  */
 #define _DEFAULT_SOURCE /* mmap's MAP_ANONYMOUS */
 #include <stdlib.h>
@@ -56,6 +57,7 @@ struct RenderCache {
     GcId *hits; /* the last query's answer (render_cache_near, render_cache_add) */
     int nhits, caphits;
     int all;      /* the last query met the whole grid: hits is placed[] */
+    long builds;  /* full builds of the grid (render_cache_grid_builds) */
     GcId *placed; /* every id with a place, ascending */
     int nplaced;
     /* reachability at (heap, cursor) */
@@ -175,6 +177,7 @@ static void grid_pass(RenderCache *c, int fill, int32_t *at)
 static int grid_build(RenderCache *c, const Layout *l)
 {
     grid_free(c);
+    c->builds++;
     c->layout = l;
     c->version = layout_version(l);
     c->nids = layout_max_id(l);
@@ -239,6 +242,16 @@ static int grid_ready(RenderCache *c, const Layout *l)
     if (!c->built || c->layout != l || c->version != layout_version(l))
         return grid_build(c, l);
     return 0;
+}
+
+int render_cache_prepare(RenderCache *c, const Layout *l)
+{
+    return grid_ready(c, l);
+}
+
+long render_cache_grid_builds(const RenderCache *c)
+{
+    return c->builds;
 }
 
 int render_cache_grid(RenderCache *c, const Layout *l, float *x0, float *y0, float *size, int *gw,

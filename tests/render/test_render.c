@@ -922,6 +922,83 @@ static void t_scratch_clean(void)
     }
 }
 
+/* The frames of one target at a few cursors, before and after F: their
+ * hashes into out (at most max); returns how many. */
+static int grid_frames(Target *t, uint64_t *out, int max)
+{
+    int n = 0;
+    int32_t nev = gc_event_count(t->w->heap);
+    for (int fit = 0; fit < 2; fit++) {
+        if (fit)
+            app_win_command(t->w, APP_CMD_FIT, 0);
+        for (int32_t c = 0; c <= nev && n < max; c += nev / 6 + 1) {
+            app_win_seek(t->w, c, 0);
+            CHECK(draw(t) == 0, "draw at %d", (int)c);
+            out[n++] = frame_hash(t);
+        }
+    }
+    return n;
+}
+
+/* The grid of the card places is built by the load (render_cache_prepare:
+ * in the worker thread when the window loads in the background), not by
+ * the first frame, and its frames are byte for byte those of a grid the
+ * first frame builds; a layout that changes (a drag) is filed again. */
+static void t_grid_at_load(void)
+{
+    static const char *const files[] = {"many.json", "cycle.json"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        for (int async = 0; async < 2; async++) {
+            char path[1024];
+            snprintf(path, sizeof path, "%s/%s", GCVIZ_TEST_DATA, files[f]);
+            Target t, u;
+            CHECK(target_open(&t, 1280, 800, 0) == 0 && target_open(&u, 1280, 800, 0) == 0,
+                  "targets");
+            t.w->async = async;
+            CHECK(app_win_open(t.w, path) == 0 && app_win_wait_load(t.w, 120000), "open %s",
+                  path);
+            CHECK(app_win_load(u.w, path, 0) == 0, "load %s", path);
+            CHECK(render_cache_grid_builds(t.w->cache) == 1,
+                  "%s (%s): the load built the grid %ld times, not once", files[f],
+                  async ? "worker" : "at once", render_cache_grid_builds(t.w->cache));
+            /* u's grid is left to its first frame */
+            render_cache_reset(u.w->cache);
+            long u0 = render_cache_grid_builds(u.w->cache);
+            uint64_t a[16], b[16];
+            int na = grid_frames(&t, a, 16), nb = grid_frames(&u, b, 16);
+            CHECK(na == nb && na >= 8, "%d and %d frames", na, nb);
+            for (int i = 0; i < na && i < nb; i++)
+                CHECK(a[i] == b[i], "%s (%s): frame %d differs from one whose grid it built",
+                      files[f], async ? "worker" : "at once", i);
+            CHECK(render_cache_grid_builds(t.w->cache) == 1,
+                  "%s: %ld builds after the frames of a grid built by the load", files[f],
+                  render_cache_grid_builds(t.w->cache));
+            CHECK(render_cache_grid_builds(u.w->cache) == u0 + 1,
+                  "%s: the first frame built the grid (%ld builds)", files[f],
+                  render_cache_grid_builds(u.w->cache) - u0);
+            /* a card moved: the grid files it where it is now */
+            GcId id = 0;
+            float x = 0, y = 0;
+            for (GcId i = 1; i <= layout_max_id(t.w->layout) && !id; i++)
+                id = layout_get(t.w->layout, i, &x, &y) == 0 ? i : 0;
+            CHECK(id, "a card with a place");
+            uint32_t v = layout_version(t.w->layout);
+            layout_set(t.w->layout, id, x + 5000, y + 5000, 1);
+            CHECK(layout_version(t.w->layout) != v, "the layout changed");
+            float box[4] = {x + 5000, y + 5000, x + 5001, y + 5001};
+            CHECK(render_cache_near(t.w->cache, t.w->layout, box) >= 1, "query");
+            int n;
+            const GcId *ids = render_cache_ids(t.w->cache, &n);
+            int found = 0;
+            for (int i = 0; i < n; i++)
+                found |= ids[i] == id;
+            CHECK(found, "%s: #%d not found where it was moved", files[f], (int)id);
+            target_close(&t);
+            target_close(&u);
+        }
+    }
+}
+
 static void t_replay_tab(void)
 {
     Target t;
@@ -4813,7 +4890,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images}, {"group_cache", t_group_cache}, {"drawn_until", t_drawn_until}, {"scratch_clean", t_scratch_clean},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images}, {"group_cache", t_group_cache}, {"drawn_until", t_drawn_until}, {"scratch_clean", t_scratch_clean}, {"grid_at_load", t_grid_at_load},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
