@@ -39,6 +39,8 @@ struct Layout {
     ScenarioArrange arrange;
     float roots_x;          /* layout_set_roots_x */
     uint32_t version;       /* counts the changes (layout_version) */
+    GcId log[LAYOUT_LOG];   /* the id of change v at v % LAYOUT_LOG (layout_changed) */
+    uint32_t log_base;      /* the changes up to it are not logged (layout_clear) */
     int (*stop)(void *ctx); /* layout_set_stop */
     void *stop_ctx;
 };
@@ -95,6 +97,7 @@ void layout_free(Layout *l)
 void layout_clear(Layout *l)
 {
     l->version++;
+    l->log_base = l->version;
     clear_spans(l);
     if (l->cap)
         memset(l->e, 0, (size_t)l->cap * sizeof *l->e);
@@ -109,6 +112,7 @@ static Entry *entry(Layout *l, GcId id)
     if (id <= 0)
         return NULL;
     l->version++;
+    l->log[l->version % LAYOUT_LOG] = id;
     GcId old = l->cap;
     if (GC_VEC_RESERVE(l->e, id + 1, l->cap, 64, realloc) < 0)
         return NULL;
@@ -131,6 +135,16 @@ GcId layout_max_id(const Layout *l)
 uint32_t layout_version(const Layout *l)
 {
     return l ? l->version : 0;
+}
+
+int layout_changed(const Layout *l, uint32_t v, GcId *ids, int max)
+{
+    uint32_t n = l->version - v;
+    if (n > l->version - l->log_base || n > LAYOUT_LOG || n > (uint32_t)max)
+        return -1;
+    for (uint32_t k = 0; k < n; k++)
+        ids[k] = l->log[(v + 1 + k) % LAYOUT_LOG];
+    return (int)n;
 }
 
 void layout_card_size(int kind, uint32_t nslots, float *w, float *h)
@@ -956,6 +970,7 @@ void layout_set_drawn_until(Layout *l, GcId id, int32_t until)
         return;
     l->e[id].until1 = until < 0 ? 0 : until + 1;
     l->version++;
+    l->log[l->version % LAYOUT_LOG] = id;
 }
 
 int layout_get(const Layout *l, GcId id, float *x, float *y)

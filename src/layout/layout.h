@@ -144,6 +144,12 @@ GcId layout_max_id(const Layout *l);
  * changed: whoever keeps something derived from the layout (the
  * renderer's grid of cards) rebuilds it when this differs. */
 uint32_t layout_version(const Layout *l);
+/* The ids whose entries changed after version v (a drag, a glide): how
+ * many changes, their ids written into ids (in order, repeats kept), or -1
+ * when they are not known (more than max or LAYOUT_LOG, or a
+ * layout_clear since), when whatever was derived at v is made anew. */
+#define LAYOUT_LOG 1024
+int layout_changed(const Layout *l, uint32_t v, GcId *ids, int max);
 
 /* Size of a card as drawn for kind with nslots fields (tags included),
  * list and tuple cells LAYOUT_CELL_W wide. */

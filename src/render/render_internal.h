@@ -336,6 +336,12 @@ RenderCells **render_cache_cells(RenderCache *c);
  * cell size and cells across and down.  -1 on OOM. */
 int render_cache_grid(RenderCache *c, const Layout *l, float *x0, float *y0, float *size, int *gw,
                       int *gh);
+/* How many times the grid was brought to a new layout version by filing
+ * again only the cards that changed (a drag, a glide), not built anew;
+ * whether a's and b's grids for l (built or brought up to date first) are
+ * the same, cell by cell, else 0 and what differs in why (tests). */
+long render_cache_grid_moves(const RenderCache *c);
+int render_cache_grid_same(RenderCache *a, RenderCache *b, const Layout *l, char *why, size_t n);
 
 /* The teacher's caption for the frame shown: the statement's "say", or,
  * during a collection the statement runs, its caption for that phase when

@@ -999,6 +999,88 @@ static void t_grid_at_load(void)
     }
 }
 
+static void drag_card(Target *t, GcId id, float dx, float dy, uint32_t now);
+
+/* Cards moved one or a few at a time (as a drag or a glide moves them):
+ * the window's grid, brought up to date by filing again only the moved
+ * cards (render_cache_grid_moves), is cell for cell the grid a full
+ * build gives at every change; a card moved past the cards' bounds, or a
+ * card on them, makes a new grid. */
+static void t_grid_moves(void)
+{
+    static const char *const files[] = {"many.json", "cycle.json", "many_names.py",
+                                        GCVIZ_SCENARIOS_DIR "/13_resurrection.py"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        Target t;
+        CHECK(target_open(&t, 1280, 800, 0) == 0, "target");
+        CHECK(load(&t, files[f]) == 0, "load %s", files[f]);
+        Layout *l = t.w->layout;
+        RenderCache *fresh = render_cache_new();
+        GcId placed[4096];
+        int np = 0;
+        float x, y;
+        for (GcId id = 1; id <= layout_max_id(l) && np < 4096; id++)
+            if (layout_get(l, id, &x, &y) == 0)
+                placed[np++] = id;
+        CHECK(np >= 3 && fresh, "%s: %d cards with a place", files[f], np);
+        uint32_t seed = 12345;
+        long moves0 = render_cache_grid_moves(t.w->cache), small = 0, builds = 0;
+        for (int i = 0; i < 60 && np >= 3; i++) {
+            int k = 1 + (i % 5 == 4) * 2; /* a few at once now and then */
+            int far = i % 13 == 12;         /* past the bounds: a new grid */
+            long b0 = render_cache_grid_builds(t.w->cache);
+            for (int j = 0; j < k; j++) {
+                seed = seed * 1103515245u + 12345u;
+                GcId id = placed[(seed >> 8) % (uint32_t)np];
+                CHECK(layout_get(l, id, &x, &y) == 0, "#%d placed", (int)id);
+                float dx = (float)((int)((seed >> 4) % 121) - 60), dy = (float)((int)(seed % 81) - 40);
+                if (far) /* past the last one too */
+                    dx += 1e5f * (float)(1 + i / 13);
+                layout_set(l, id, x + dx, y + dy, 1);
+            }
+            small += !far;
+            CHECK(render_cache_prepare(t.w->cache, l) == 0, "prepare");
+            builds += render_cache_grid_builds(t.w->cache) - b0;
+            if (far)
+                CHECK(render_cache_grid_builds(t.w->cache) == b0 + 1,
+                      "%s change %d: a card past the bounds, no new grid", files[f], i);
+            render_cache_reset(fresh);
+            char why[256] = "";
+            CHECK(render_cache_grid_same(t.w->cache, fresh, l, why, sizeof why),
+                  "%s change %d: the grid moved differs from one built: %s", files[f], i, why);
+        }
+        /* a few cards are all on the bounds; among many, few are */
+        long moved = render_cache_grid_moves(t.w->cache) - moves0;
+        CHECK(moved + builds >= 60 && moved >= (np >= 50 ? small * 3 / 4 : 1),
+              "%s: %ld of %ld small changes moved the grid, %ld new grids (%d cards)", files[f],
+              moved, small, builds, np);
+        /* a drag in the window */
+        app_win_command(t.w, APP_CMD_END, 0);
+        GcId id = 0;
+        for (GcId i = 1; i <= gc_max_id(t.w->heap) && !id; i++) {
+            float cx, cy, cw, ch;
+            id = gc_object(t.w->heap, i)->state == GC_STATE_ALIVE &&
+                         card_screen(&t, i, &cx, &cy, &cw, &ch) == 0
+                     ? i
+                     : 0;
+        }
+        if (id) {
+            long m0 = render_cache_grid_moves(t.w->cache);
+            drag_card(&t, id, 30, 20, 1000);
+            CHECK(draw(&t) == 0, "draw");
+            render_cache_reset(fresh);
+            char why[256] = "";
+            CHECK(render_cache_grid_same(t.w->cache, fresh, l, why, sizeof why),
+                  "%s: the grid after a drag differs from one built: %s", files[f], why);
+            CHECK(render_cache_grid_moves(t.w->cache) > m0 ||
+                      render_cache_grid_builds(t.w->cache) > 0,
+                  "%s: the drag was filed", files[f]);
+        }
+        render_cache_free(fresh);
+        target_close(&t);
+    }
+}
+
 static void t_replay_tab(void)
 {
     Target t;
@@ -4890,7 +4972,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images}, {"group_cache", t_group_cache}, {"drawn_until", t_drawn_until}, {"scratch_clean", t_scratch_clean}, {"grid_at_load", t_grid_at_load},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images}, {"group_cache", t_group_cache}, {"drawn_until", t_drawn_until}, {"scratch_clean", t_scratch_clean}, {"grid_at_load", t_grid_at_load}, {"grid_moves", t_grid_moves},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
