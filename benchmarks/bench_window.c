@@ -2,7 +2,7 @@
  * bench_window.c: how fast the window draws and jumps, measured on the
  * software renderer (no GPU: a lower bound for a real window).
  *
- *   bench_window frames SCENARIO.json [W H N [fit|zoom=Z[,Z2,...,fit] [stay]]]
+ *   bench_window frames SCENARIO.json [W H N [fit|zoom=Z[,Z2,...,fit] [stay|drag]]]
  *                                                    ms per frame while stepping
  *   bench_window jumps  SCENARIO.json [N]            ms per random jump (seek + frame)
  *
@@ -16,7 +16,10 @@
  * "fit") measures each in turn, a JSON line each; with "stay" too, the frames after the
  * first are drawn again at the same step (what a frame costs while the
  * cursor stays: panning, an animation; first_build_cpu_ms is the first
- * frame's).  load_ms is app_win_load (run, layout,
+ * frame's); with "drag" instead, the card the zoom is centred on is moved
+ * by a few units before each frame after the first, as a drag with the
+ * mouse moves it (what a frame costs while a card is dragged: the layout
+ * changes every frame).  load_ms is app_win_load (run, layout,
  * timeline).  With BENCH_WINDOW_EACH set in the environment, each jump's
  * CPU time (seek, display list, pixels) and the groups the backend copied
  * instead of drawing go to stderr; with BENCH_WINDOW_SHOTS=DIR each jump's
@@ -80,7 +83,7 @@ typedef struct FramesRun {
     SDL_Renderer *r;
     SDL_Surface *surf;
     int32_t best;
-    int most, n, w, h, stay;
+    int most, n, w, h, stay, drag;
     float view;
     double load_ms;
 } FramesRun;
@@ -93,6 +96,8 @@ static void frames(const FramesRun *f)
     int n = f->n;
     double worst = 0, total = 0, cpu_total = 0, cpu_worst = 0, first_build = 0;
     Split split = {0, 0, 0};
+    GcId dragged = 0;
+    float drag_x = 0, drag_y = 0;
     if (f->view != 0) {
         /* F at the busiest point (settled: no zoom animation): every
          * card on screen, in the overview style */
@@ -116,8 +121,11 @@ static void frames(const FramesRun *f)
                     best = d;
                     bx = x;
                     by = y;
+                    dragged = id;
                 }
             }
+            drag_x = bx;
+            drag_y = by;
             win->view.pan_x = bx - rg.heap_w / 2 / k;
             win->view.pan_y = by - rg.heap_h / 2 / k;
             float cx = rg.heap_x + rg.heap_w / 2, cy = rg.heap_y + rg.heap_h / 2;
@@ -126,8 +134,12 @@ static void frames(const FramesRun *f)
     }
     app_win_seek(win, f->best > n ? f->best - n : 0, 0);
     for (int i = 0; i < n; i++) {
-        if (!f->stay || i == 0)
+        if ((!f->stay && !f->drag) || i == 0) {
             app_win_command(win, APP_CMD_NEXT, 0);
+        } else if (f->drag && dragged) {
+            layout_set(win->layout, dragged, drag_x + 3.0f * (float)i, drag_y + 2.0f * (float)i, 1);
+            win->dirty = 1;
+        }
         double t0 = now_ms(), c0 = cpu_ms(), b0 = split.build;
         draw_frame(win, f->r, &split);
         first_build = i == 0 ? split.build - b0 : first_build;
@@ -150,10 +162,12 @@ static void frames(const FramesRun *f)
            "\"ms_per_frame\": %.2f, \"worst_ms\": %.2f, \"fps\": %.1f, \"cards_drawn\": %d, "
            "\"fit\": %s, \"zoom\": %.4f, \"load_ms\": %.1f, \"cpu_ms_per_frame\": %.2f, "
            "\"cpu_worst_ms\": %.2f, \"build_cpu_ms\": %.2f, \"draw_cpu_ms\": %.2f, \"stay\": %s, "
+           "\"drag\": %s, "
            "\"first_build_cpu_ms\": %.2f}\n",
            f->w, f->h, n, f->most, total / n, worst, 1000.0 * n / total, drawn,
            f->view != 0 ? "true" : "false", (double)win->view.zoom, f->load_ms, cpu_total / n,
-           cpu_worst, split.build / n, split.draw / n, f->stay ? "true" : "false", first_build);
+           cpu_worst, split.build / n, split.draw / n, f->stay ? "true" : "false",
+           f->drag ? "true" : "false", first_build);
     fflush(stdout);
 }
 
@@ -189,6 +203,7 @@ int main(int argc, char **argv)
         }
     }
     int stay = views[0] != 0 && argc >= 8 && strcmp(argv[7], "stay") == 0;
+    int drag = views[0] > 0 && argc >= 8 && strcmp(argv[7], "drag") == 0;
     int w = 1920, h = 1080, n = jumps ? 200 : 120;
     if (!jumps && argc >= 6) {
         w = atoi(argv[3]);
@@ -234,7 +249,7 @@ int main(int argc, char **argv)
         for (int g = 0; g < 2; g++)
             app_win_command(win, APP_CMD_GRANULARITY, 0);
         for (int v = 0; v < nviews; v++) {
-            FramesRun f = {win, r, surf, best, most, n, w, h, stay, views[v], load_ms};
+            FramesRun f = {win, r, surf, best, most, n, w, h, stay, drag, views[v], load_ms};
             frames(&f);
         }
     } else {
