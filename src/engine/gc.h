@@ -864,6 +864,24 @@ int gc_event_touches(const GcHeap *h, int32_t i, GcId id);
 int64_t gc_history_changed(const GcHeap *h, int32_t a, int32_t b, int64_t limit,
                            void (*visit)(void *arg, GcId id), void *arg);
 
+/* The slots written between cursors a and b (either order), with what
+ * the cursor's move from a to b does to them: visit is called for each
+ * write of a slot's value (what 0), a slot's key (what 1) or an object's
+ * slot count (what 2) in the events between them, in the log's order,
+ * with the value before and after the write as seen moving from a to b
+ * (a > b: the write undone, its new value before and its old one after).
+ * Summed per object, the slot values after less those before are the
+ * references it holds at b less those at a (a slot beyond the slot count
+ * is emptied before the count drops).  Writes of an object's record
+ * other than reference counts, gc_refs, the links of the collector's
+ * lists and the slot count are visited with what -1 (values 0): the
+ * object changed otherwise.  When more than limit
+ * writes lie between a and b, nothing is visited.  Returns how many
+ * writes lie there. */
+int64_t gc_history_slots(const GcHeap *h, int32_t a, int32_t b, int64_t limit,
+                         void (*visit)(void *arg, GcId id, int what, GcValue before, GcValue after),
+                         void *arg);
+
 /* ---- what events mean: the kind table and the run index (gc_index.c) ---- */
 
 /* The granularities a user steps by, coarsest first: a cursor on an event

@@ -842,6 +842,53 @@ int64_t gc_history_changed(const GcHeap *h, int32_t a, int32_t b, int64_t limit,
     return to - from;
 }
 
+typedef struct Slots {
+    void (*visit)(void *arg, GcId id, int what, GcValue before, GcValue after);
+    void *arg;
+    int back; /* the cursor moves backwards: a write's new value is before it */
+} Slots;
+
+/* gc_history_slots's visit of one write: a slot's key or value, or the
+ * slot count, with its two values, or a write of the record that is
+ * neither a count nor a link of the collector's lists */
+static void slots_one(void *arg, const GcWrite *w)
+{
+    const Slots *s = arg;
+    int what;
+    if (w->what == W_SLOTV || w->what == W_SLOTK) {
+        what = w->what == W_SLOTK;
+    } else if (w->what == W_OBJ && w->field == OF_NSLOTS) {
+        what = 2;
+    } else {
+        if (w->what == W_OBJ && w->field != OF_REFCNT && w->field != OF_GCREFS &&
+            w->field != OF_PREV && w->field != OF_NEXT)
+            s->visit(s->arg, w->id, -1, 0, 0);
+        return;
+    }
+    s->visit(s->arg, w->id, what, (GcValue)(s->back ? w->new_ : w->old),
+             (GcValue)(s->back ? w->old : w->new_));
+}
+
+int64_t gc_history_slots(const GcHeap *h, int32_t a, int32_t b, int64_t limit,
+                         void (*visit)(void *arg, GcId id, int what, GcValue before, GcValue after),
+                         void *arg)
+{
+    int32_t lo = a < b ? a : b, hi = a < b ? b : a;
+    lo = lo < 0 ? 0 : lo;
+    hi = hi > h->nevents ? h->nevents : hi;
+    if (lo >= hi)
+        return 0;
+    /* the writes gc_seek applies between the two cursors, events lo .. hi - 1 */
+    const GcEvent *e = &h->events[hi - 1];
+    int64_t from = h->events[lo].first_write;
+    int64_t to = hi == h->nevents ? h->nwrites : (int64_t)e->first_write + e->nwrites;
+    if (to - from > limit)
+        return to - from;
+    Slots s = {visit, arg, a > b};
+    gc__writes_each(h, from, to, slots_one, &s);
+    return to - from;
+}
+
 int gc_event_touches(const GcHeap *h, int32_t i, GcId id)
 {
     if (i < 0 || i >= h->nevents)

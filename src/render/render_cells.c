@@ -39,9 +39,13 @@ typedef struct RenderCellRoom {
     float mw, mh;             /* its widest and highest card (maxw, maxh) */
 } RenderCellRoom;
 
-#define CELLS_UNSURE 1 /* flag: a card that would fade in (card_alpha) */
-#define CELLS_MOVED  2 /* flag while moving: a drawn card that changed cell */
-#define CELLS_SEEN   4 /* flag while moving: among the changed ids */
+#define CELLS_UNSURE  1  /* flag: a card that would fade in (card_alpha) */
+#define CELLS_MOVED   2  /* flag while moving: a drawn card that changed cell */
+#define CELLS_SEEN    4  /* flag while moving: among the changed ids */
+#define CELLS_SLOTS   8  /* flag while moving: a slot written between the cursors */
+#define CELLS_FULL    16 /* flag while moving: its record written between the cursors */
+#define CELLS_PATCH   32 /* flag while moving: its slots alone changed (counted slot by slot) */
+#define CELLS_REACHED 64 /* flag while moving: a changed card whose reachability changed */
 
 static void move_free(struct CellsMove *m);
 
@@ -58,6 +62,7 @@ void render_cells_free(RenderCells *c)
     free(c->cell);
     free(c->home);
     free(c->counted);
+    free(c->nval);
     free(c->ids);
     free(c->types);
     free(c->pairs);
@@ -174,9 +179,10 @@ static int32_t card_place(const RenderCells *c, const GcHeap *h, const Layout *l
 }
 
 /* One placed card into its cell's counts, boxes and types (its cell's
- * list through b->head[bi]). */
+ * list through b->head[bi]); nv: its value references when known (else
+ * -1: counted here). */
 static int card_count(RenderCells *c, CellsBuild *b, int32_t bi, const CardPlace *p, GcId id,
-                      const uint8_t *reach)
+                      const uint8_t *reach, int64_t nv)
 {
     RenderCell *cell = &c->cell[p->ci];
     RenderCellRoom *room = &c->room[p->ci];
@@ -195,7 +201,8 @@ static int card_count(RenderCells *c, CellsBuild *b, int32_t bi, const CardPlace
     cell->total++;
     cell->gen[render_agg_kind(p->o)]++;
     cell->unreach += reach && p->alive && !reach[id];
-    cell->nval += p->alive ? value_refs(p->o) : 0;
+    c->nval[id] = !p->alive ? 0 : nv >= 0 ? (uint32_t)nv : value_refs(p->o);
+    cell->nval += c->nval[id];
     return type_add(b, bi, (int32_t)p->o->kind,
                     p->o->kind == GC_KIND_INSTANCE ? (int32_t)p->o->cls : -1, id);
 }
@@ -215,7 +222,7 @@ static int cells_home(RenderCells *c, CellsBuild *b, const GcHeap *h, const Layo
             c->nunsure++;
         }
         c->counted[id] = (uint8_t)p.counted;
-        if (card_count(c, b, p.ci, &p, id, reach) < 0)
+        if (card_count(c, b, p.ci, &p, id, reach, -1) < 0)
             return -1;
     }
     return 0;
@@ -436,10 +443,11 @@ static RenderCells *cells_build(RenderCache *rc, const GcHeap *h, const Layout *
     c->block = malloc(ncell * sizeof *c->block);
     c->home = malloc(nid * sizeof *c->home);
     c->counted = calloc(nid, 1);
+    c->nval = calloc(nid, sizeof *c->nval);
     c->flag = calloc(nid, 1);
     c->reach = malloc(nid);
-    if (!c->cell || !c->room || !c->dirty || !c->block || !c->home || !c->counted || !c->flag ||
-        !c->reach) {
+    if (!c->cell || !c->room || !c->dirty || !c->block || !c->home || !c->counted || !c->nval ||
+        !c->flag || !c->reach) {
         render_cells_free(c);
         return NULL;
     }
@@ -481,6 +489,14 @@ typedef struct CellMove {
     int32_t from;
 } CellMove;
 
+/* A slot written between the cursors, its values as the move sees them
+ * (gc_history_slots): a key (what 1) or a value (what 0). */
+typedef struct SlotWrite {
+    GcId id;
+    int32_t what;
+    GcValue before, after;
+} SlotWrite;
+
 /* What a move keeps while it runs, and for the next. */
 typedef struct CellsMove {
     RenderCells *c;
@@ -509,6 +525,10 @@ typedef struct CellsMove {
     int32_t capkept, capadded;
     struct CellMove *mv; /* the changed cards' homes */
     int32_t capmv;
+    /* the slots written between the cursors that held or hold a
+     * reference, by id once sorted */
+    SlotWrite *sw;
+    int32_t nsw, capsw;
 } CellsMove;
 
 /* The buffers a move keeps for the next (a big cell's references are
@@ -531,6 +551,7 @@ static void move_free(CellsMove *m)
     free(m->kept);
     free(m->added);
     free(m->mv);
+    free(m->sw);
     free(m);
 }
 
@@ -546,6 +567,72 @@ static void move_changed(void *arg, GcId id)
     }
     c->flag[id] |= CELLS_SEEN;
     m->ids[m->nids++] = id;
+}
+
+/* gc_history_slots's visit: the cards whose slots or slot count changed
+ * (CELLS_SLOTS) and the writes of references among them, those whose
+ * record changed besides (CELLS_FULL).  Every such card is among the
+ * changed ids. */
+static void move_slot(void *arg, GcId id, int what, GcValue before, GcValue after)
+{
+    CellsMove *m = arg;
+    RenderCells *c = m->c;
+    if (id < 1 || id > c->cap)
+        return;
+    if (what < 0) {
+        c->flag[id] |= CELLS_FULL;
+        return;
+    }
+    c->flag[id] |= CELLS_SLOTS;
+    if (what > 1 || before == after || (!GC_VAL_IS_OBJ(before) && !GC_VAL_IS_OBJ(after)))
+        return;
+    if (grow((void **)&m->sw, &m->capsw, m->nsw + 1, sizeof *m->sw) < 0) {
+        m->oom = 1;
+        return;
+    }
+    m->sw[m->nsw++] = (SlotWrite){id, what, before, after};
+}
+
+static int cmp_slot(const void *a, const void *b)
+{
+    const SlotWrite *x = a, *y = b;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* id's slot writes: m->sw[*i0 .. *i1) (sorted by id). */
+static void slot_range(const CellsMove *m, GcId id, int32_t *i0, int32_t *i1)
+{
+    int32_t lo = 0, hi = m->nsw;
+    while (lo < hi) {
+        int32_t mid = lo + (hi - lo) / 2;
+        if (m->sw[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *i0 = lo;
+    while (hi < m->nsw && m->sw[hi].id == id)
+        hi++;
+    *i1 = hi;
+}
+
+/* A card's value references at the new cursor (card_count's nv): the
+ * old count for a card not changed, with its values' changes for one
+ * whose slots alone changed, else -1 (counted again). */
+static int64_t card_values(const CellsMove *m, GcId id)
+{
+    const RenderCells *c = m->c;
+    if (!(c->flag[id] & CELLS_SEEN))
+        return c->nval[id];
+    if (!(c->flag[id] & CELLS_PATCH))
+        return -1;
+    int32_t i0, i1;
+    slot_range(m, id, &i0, &i1);
+    int64_t n = c->nval[id];
+    for (int32_t i = i0; i < i1; i++)
+        if (m->sw[i].what == 0)
+            n += GC_VAL_IS_OBJ(m->sw[i].after) - GC_VAL_IS_OBJ(m->sw[i].before);
+    return n;
 }
 
 static void move_dirty(CellsMove *m, int32_t ci)
@@ -611,6 +698,53 @@ static int grow_ref(GcId (**r)[2], int32_t *cap, int32_t need)
     return grow((void **)r, cap, need, sizeof **r);
 }
 
+/* Source s's references in cell ci moved slot by slot (s is
+ * CELLS_PATCH: only its slots changed, it stayed in ci): the written
+ * slots' references before and after are counted by target (c->tcount,
+ * after less before), as many of its old references to a target as it
+ * lost are dropped (m->keep[j] 0, the others 1), as many as it gained
+ * are added to m->added (when drawn).  So a list of 10^6 items appended
+ * to costs what was written, not a pass over its items.  0, or -1 on
+ * OOM. */
+static int refs_patch(CellsMove *m, int32_t ci, GcId s, int32_t *na)
+{
+    RenderCells *c = m->c;
+    const RenderCellRoom *room = &c->room[ci];
+    int32_t i0, i1;
+    slot_range(m, s, &i0, &i1);
+    for (int32_t i = i0; i < i1; i++)
+        for (int after = 0; after < 2; after++) {
+            GcValue v = after ? m->sw[i].after : m->sw[i].before;
+            GcId t = GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0;
+            if (t >= 1 && t <= c->cap)
+                c->tcount[t] += after ? 1 : -1;
+        }
+    const GcId(*l)[2] = c->refs + room->r0;
+    for (int32_t j = 0; j < room->nr; j++)
+        if (l[j][0] == s) {
+            if (c->tcount[l[j][1]] < 0)
+                c->tcount[l[j][1]]++;
+            else
+                m->keep[j] = 1;
+        }
+    for (int32_t i = i0; i < i1; i++)
+        for (int after = 0; after < 2; after++) {
+            GcValue v = after ? m->sw[i].after : m->sw[i].before;
+            GcId t = GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0;
+            if (t < 1 || t > c->cap)
+                continue;
+            for (; c->tcount[t] > 0 && t <= c->n && c->counted[t]; c->tcount[t]--) {
+                if (grow_ref(&m->added, &m->capadded, *na + 1) < 0)
+                    return -1;
+                m->added[*na][0] = s;
+                m->added[(*na)++][1] = t;
+            }
+            c->tcount[t] = 0;
+        }
+    c->patches++;
+    return 0;
+}
+
 /* Cell ci's references at the new cursor into m->b.tmp, in refs_sort's
  * order, from its old ones (a list of 10^5 items at home there is not
  * sorted again when one item is appended): those of the cards that did
@@ -640,6 +774,11 @@ static int32_t refs_merge(CellsMove *m, const GcHeap *h, int32_t ci, const GcId 
     memset(m->keep, 0, (size_t)nl);
     for (int i = 0; i < nseen; i++) {
         GcId s = seen[i];
+        if (c->flag[s] & CELLS_PATCH) {
+            if (refs_patch(m, ci, s, &na) < 0)
+                return -1;
+            continue;
+        }
         m->b.ntmp = 0;
         if (source_refs(&m->b, c, h, s) < 0)
             return -1;
@@ -711,7 +850,7 @@ static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const Rende
     for (int32_t i = 0; i < n; i++) {
         CardPlace p;
         card_place(c, h, l, k, ids[i], &p);
-        if (card_count(c, &m->b, 0, &p, ids[i], reach) < 0)
+        if (card_count(c, &m->b, 0, &p, ids[i], reach, card_values(m, ids[i])) < 0)
             return -1;
     }
     /* its references, as cells_tmp_refs files them, sorted as refs_sort */
@@ -783,11 +922,26 @@ static int move_homes(CellsMove *m, CellMove *mv, const GcHeap *h, const Layout 
         int was = c->counted[id];
         CardPlace p;
         int32_t to = card_place(c, h, l, k, id, &p);
+        /* only its slots changed, and it stays drawn in its cell: its
+         * references and values move slot by slot (refs_patch) */
+        if ((c->flag[id] & (CELLS_SLOTS | CELLS_FULL)) == CELLS_SLOTS && from >= 0 && to == from &&
+            was && p.counted && p.alive && p.o->kind != GC_KIND_WEAKREF)
+            c->flag[id] |= CELLS_PATCH;
         c->home[id] = to;
         c->counted[id] = (uint8_t)(to >= 0 && p.counted);
         int u = to >= 0 && p.unsure;
         c->nunsure += u - !!(c->flag[id] & CELLS_UNSURE);
         c->flag[id] = (uint8_t)((c->flag[id] & ~CELLS_UNSURE) | (u ? CELLS_UNSURE : 0));
+        mv[i] = (CellMove){to, id, from};
+        /* written only in the event before the cursors (gc_history_changed
+         * looks one event further for births and deaths) or only its
+         * counts and links: the same card in the same cell, counted as
+         * before (it is no longer among the changed) */
+        if (!(c->flag[id] & (CELLS_SLOTS | CELLS_FULL | CELLS_REACHED)) && to == from &&
+            was == c->counted[id]) {
+            c->flag[id] &= (uint8_t)~CELLS_SEEN;
+            continue;
+        }
         move_dirty(m, from);
         move_dirty(m, to);
         /* a drawn card in another cell: the references to it are filed
@@ -797,7 +951,6 @@ static int move_homes(CellsMove *m, CellMove *mv, const GcHeap *h, const Layout 
             c->flag[id] |= CELLS_MOVED;
             moved = 1;
         }
-        mv[i] = (CellMove){to, id, from};
     }
     if (moved) {
         int32_t ncell = c->gw * c->gh;
@@ -882,7 +1035,7 @@ static int cells_move(RenderCells *c, RenderCache *rc, const GcHeap *h, const La
         return -1;
     CellsMove *m = c->move;
     m->c = c;
-    m->nids = m->ndirty = 0;
+    m->nids = m->ndirty = m->nsw = 0;
     m->oom = m->widest = 0;
     int64_t limit = c->cap / 4 + 1024;
     /* the cards the writes between the cursors changed, and the ghosts
@@ -903,6 +1056,11 @@ static int cells_move(RenderCells *c, RenderCache *rc, const GcHeap *h, const La
     GcId n1 = k->maxid < c->cap ? k->maxid : c->cap;
     for (GcId id = (n1 < c->n ? n1 : c->n) + 1; w <= limit && id <= (n1 > c->n ? n1 : c->n); id++)
         move_changed(m, id);
+    /* the slots written between the cursors (a subset of those writes) */
+    if (w <= limit && !m->oom)
+        gc_history_slots(h, o->cursor, k->cursor, limit, move_slot, m);
+    if (m->nsw > 1)
+        qsort(m->sw, (size_t)m->nsw, sizeof *m->sw, cmp_slot);
     int ok = w <= limit && !m->oom ? 1 : m->oom ? -1 : 0;
     if (ok > 0 && grow((void **)&m->mv, &m->capmv, m->nids + 1, sizeof *m->mv) < 0)
         ok = -1;
@@ -919,8 +1077,9 @@ static int cells_move(RenderCells *c, RenderCache *rc, const GcHeap *h, const La
                 if (c->reach[id] == reach[id])
                     continue;
                 c->reach[id] = reach[id];
-                if (!(c->flag[id] & CELLS_SEEN) && c->counted[id] &&
-                    gc_object(h, id)->state == GC_STATE_ALIVE) {
+                if (c->flag[id] & CELLS_SEEN)
+                    c->flag[id] |= CELLS_REACHED;
+                else if (c->counted[id] && gc_object(h, id)->state == GC_STATE_ALIVE) {
                     RenderCell *cell = &c->cell[c->home[id]];
                     cell->unreach = reach[id] ? cell->unreach - 1 : cell->unreach + 1;
                 }
@@ -943,7 +1102,8 @@ static int cells_move(RenderCells *c, RenderCache *rc, const GcHeap *h, const La
         }
     }
     for (int32_t i = 0; i < m->nids; i++)
-        c->flag[m->ids[i]] &= (uint8_t) ~(CELLS_SEEN | CELLS_MOVED);
+        c->flag[m->ids[i]] &= (uint8_t) ~(CELLS_SEEN | CELLS_MOVED | CELLS_SLOTS | CELLS_FULL |
+                                          CELLS_PATCH | CELLS_REACHED);
     for (int32_t d = 0; d < m->ndirty; d++)
         c->dirty[m->dirty[d]] = 0;
     if (ok > 0) {

@@ -306,6 +306,8 @@ typedef struct RenderCells {
     int32_t nunsure;        /* cards that would fade in (unsure while > 0) */
     uint8_t *dirty;         /* by cell, while moving: to be counted again */
     int32_t moves;          /* cursors moved to since computed (tests) */
+    int32_t patches;        /* cards moved slot by slot since computed (tests) */
+    uint32_t *nval;         /* by id: the value references of a drawn card as counted */
     int32_t *tcount;        /* by id, zero between moves: references counted by target */
     struct CellsMove *move; /* render_cells.c's buffers from one move to the next */
 } RenderCells;

@@ -4792,7 +4792,8 @@ static const uint8_t *cells_reach(void *arg)
 /* The cells of a cursor (render_cells_at with agg_from_cells's key),
  * moved from the cursor before, and compared with cells computed afresh
  * there: 1 when the same. */
-static int cells_check(Target *t, RenderCache *rc, int32_t cursor, int beginner, int *moved)
+static int cells_check(Target *t, RenderCache *rc, int32_t cursor, int beginner, int *moved,
+                       int *patched)
 {
     GcHeap *h = t->w->heap;
     gc_seek(h, cursor);
@@ -4808,7 +4809,7 @@ static int cells_check(Target *t, RenderCache *rc, int32_t cursor, int beginner,
     key.maxid = gc_max_id(h);
     key.beginner = beginner;
     RenderCells *was = *render_cache_cells(rc);
-    int32_t moves = was ? was->moves : 0;
+    int32_t moves = was ? was->moves : 0, patches = was ? was->patches : 0;
     CellsReach arg = {rc, h};
     const uint8_t *reach = render_cache_reach(rc, h);
     RenderCells *c = render_cells_at(rc, h, t->w->layout, &key, cells_reach, &arg, 1);
@@ -4819,6 +4820,7 @@ static int cells_check(Target *t, RenderCache *rc, int32_t cursor, int beginner,
         return 0;
     }
     *moved += c->moves == moves + 1;
+    *patched += c->moves == moves + 1 ? c->patches - patches : 0;
     char why[300];
     int same = render_cells_same(c, f, why, sizeof why);
     CHECK(same, "cursor %d (%s): the cells moved there differ from fresh ones: %s", (int)cursor,
@@ -4833,7 +4835,10 @@ static int cells_check(Target *t, RenderCache *rc, int32_t cursor, int beginner,
  * collect them (gc.collect and automatic collections), grow lists and
  * dicts, and `del` the root of a big structure with back-pointers (every
  * card at once unreachable), with and without the beginner view, and at
- * jumps back and forth. */
+ * jumps back and forth.  The big list and dict of "cells 4" are appended
+ * to, overwritten, popped, deleted from (every item after moves down),
+ * cleared by a collection and by clear(): cards whose slots alone changed
+ * are moved slot by slot (RenderCells.patches), and must still equal. */
 static void t_cells_steps(void)
 {
     static const char *const progs[] = {
@@ -4848,7 +4853,16 @@ static void t_cells_steps(void)
         "\"nodes.append(p.right)\"]}, \"del nodes, p\", \"del root\", \"gc.collect()\"]}\n",
         "{\"title\": \"cells 3\", \"classes\": {\"Node\": {}}, \"steps\": [{\"for\": \"i in range(900)\", "
         "\"body\": [\"t = Node()\", \"t.me = t\"]}, \"del t\"]}\n",
+        "{\"title\": \"cells 4\", \"classes\": {\"Node\": {}}, \"steps\": [\"gc.disable()\", \"keep = []\", "
+        "\"d = {}\", {\"for\": \"i in range(300)\", \"body\": [\"n = Node()\", \"keep.append(n)\", "
+        "\"d[i] = n\"]}, {\"for\": \"i in range(60)\", \"body\": [\"keep[i] = Node()\", \"d[i] = None\"]}, "
+        "{\"for\": \"i in range(40)\", \"body\": [\"keep.pop()\", \"del d[i]\", \"del keep[0]\"]}, "
+        "\"ring = []\", {\"for\": \"i in range(120)\", \"body\": [\"ring.append(Node())\"]}, "
+        "\"ring.append(ring)\", \"del ring\", \"gc.collect()\", \"keep.clear()\", \"del n, d\"]}\n",
     };
+    /* the least cards moved slot by slot in each program (with and
+     * without the beginner view) */
+    static const int least_patched[] = {0, 0, 0, 2000};
     for (size_t p = 0; p < sizeof progs / sizeof progs[0]; p++) {
         Target t;
         char name[40];
@@ -4859,22 +4873,24 @@ static void t_cells_steps(void)
         for (int beginner = 0; beginner < 2; beginner++) {
             RenderCache *rc = render_cache_new();
             CHECK(rc != NULL, "cache");
-            int moved = 0, stops = 0, bad = 0;
+            int moved = 0, stops = 0, bad = 0, patched = 0;
             /* every micro-step, forth and then back */
             for (int32_t c = 0; c <= nev && bad < 3; c++, stops++)
-                bad += !cells_check(&t, rc, c, beginner, &moved);
+                bad += !cells_check(&t, rc, c, beginner, &moved, &patched);
             for (int32_t c = nev; c >= 0 && bad < 3; c -= 7, stops++)
-                bad += !cells_check(&t, rc, c, beginner, &moved);
+                bad += !cells_check(&t, rc, c, beginner, &moved, &patched);
             /* jumps */
             uint32_t x = 12345;
             for (int i = 0; i < 200 && bad < 3; i++, stops++) {
                 x = x * 1103515245u + 12345u;
                 bad += !cells_check(&t, rc, (int32_t)((x >> 8) % (uint32_t)(nev + 1)), beginner,
-                                    &moved);
+                                    &moved, &patched);
             }
             /* moved, not computed again, at most stops */
             CHECK(moved * 10 >= stops * 9, "%s: only %d of %d stops moved the cells", name, moved,
                   stops);
+            CHECK(patched >= least_patched[p], "%s: %d cards moved slot by slot, at least %d",
+                  name, patched, least_patched[p]);
             render_cache_free(rc);
         }
         target_close(&t);
