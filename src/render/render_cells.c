@@ -517,6 +517,7 @@ typedef struct CellsMove {
     CellRef *sorted;
     int32_t capsorted;
     int widest; /* a cell counted again held the widest or highest card */
+    int moved;  /* a drawn card changed cell (CELLS_MOVED) */
     /* a big cell's references merged (refs_merge): which of its old ones
      * stay, those kept in order, those to sort in */
     uint8_t *keep;
@@ -833,6 +834,185 @@ static int32_t refs_merge(CellsMove *m, const GcHeap *h, int32_t ci, const GcId 
     return o;
 }
 
+/* Where cell ci's pair to cell `to` is among its pairs[p0 .. p0 + np)
+ * (*found), or would go (ascending targets). */
+static int32_t pair_find(const RenderCells *c, int32_t p0, int32_t np, int32_t to, int *found)
+{
+    int32_t lo = 0, hi = np;
+    while (lo < hi) {
+        int32_t mid = lo + (hi - lo) / 2;
+        if (c->pairs[p0 + mid].to < to)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *found = lo < np && c->pairs[p0 + lo].to == to;
+    return lo;
+}
+
+/* Reference (s, t) dropped from (add 0) or filed in (add 1) cell ci's
+ * references and pairs where they are (*p0, *np; refs_sort's order
+ * kept), the cell moved to the arrays' ends when it has no room left.
+ * A reference not filed is not dropped.  0, or -1 on OOM. */
+static int ref_edit(CellsMove *m, int32_t ci, int32_t *p0, int32_t *np, GcId s, GcId t, int add)
+{
+    RenderCells *c = m->c;
+    RenderCellRoom *room = &c->room[ci];
+    int found;
+    int32_t p = pair_find(c, *p0, *np, c->home[t], &found);
+    if (!add) {
+        /* under the target's cell, else (a target no longer drawn: filed
+         * under the cell it had) anywhere in the cell */
+        int32_t r = found ? c->pairs[*p0 + p].r0 : room->r0;
+        int32_t e = found ? r + (int32_t)c->pairs[*p0 + p].n : r;
+        while (r < e && !(c->refs[r][0] == s && c->refs[r][1] == t))
+            r++;
+        if (r == e) {
+            for (r = room->r0, e = r + room->nr; r < e; r++)
+                if (c->refs[r][0] == s && c->refs[r][1] == t)
+                    break;
+            if (r == e)
+                return 0;
+            for (p = 0; c->pairs[*p0 + p].r0 + (int32_t)c->pairs[*p0 + p].n <= r; p++)
+                ;
+        }
+        RenderCellPair *pr = &c->pairs[*p0 + p];
+        memmove(&c->refs[r], &c->refs[r + 1],
+                (size_t)(room->r0 + room->nr - r - 1) * sizeof *c->refs);
+        room->nr--;
+        for (int32_t q = *p0 + p + 1; q < *p0 + *np; q++)
+            c->pairs[q].r0--;
+        if (--pr->n == 0) {
+            memmove(pr, pr + 1, (size_t)(*np - p - 1) * sizeof *pr);
+            (*np)--;
+        }
+        return 0;
+    }
+    if (room->nr + 1 > room->rcap) {
+        /* through m->b.tmp: room_put may move c->refs */
+        int32_t was = room->r0;
+        if (grow_ref(&m->b.tmp, &m->b.captmp, room->nr + 1) < 0)
+            return -1;
+        memcpy(m->b.tmp, c->refs + room->r0, (size_t)room->nr * sizeof *c->refs);
+        if (room_put(c, (void **)&c->refs, &c->nrefs, &c->caprefs, &room->r0, &room->rcap, m->b.tmp,
+                     room->nr + 1, sizeof *c->refs) < 0)
+            return -1;
+        for (int32_t q = *p0; q < *p0 + *np; q++)
+            c->pairs[q].r0 += room->r0 - was;
+    }
+    if (!found && *np + 1 > room->pcap) {
+        if (grow((void **)&m->pairs, &m->cappairs, *np + 1, sizeof *m->pairs) < 0)
+            return -1;
+        memcpy(m->pairs, c->pairs + *p0, (size_t)*np * sizeof *c->pairs);
+        if (room_put(c, (void **)&c->pairs, &c->npairs, &c->cappairs, p0, &room->pcap, m->pairs,
+                     *np + 1, sizeof *c->pairs) < 0)
+            return -1;
+    }
+    if (!found) {
+        RenderCellPair *pr = &c->pairs[*p0 + p];
+        int32_t at = p < *np ? pr->r0 : room->r0 + room->nr;
+        memmove(pr + 1, pr, (size_t)(*np - p) * sizeof *pr);
+        *pr = (RenderCellPair){c->home[t], 0, at};
+        (*np)++;
+    }
+    RenderCellPair *pr = &c->pairs[*p0 + p];
+    int32_t r = pr->r0, e = pr->r0 + (int32_t)pr->n;
+    while (r < e && (c->refs[r][0] < s || (c->refs[r][0] == s && c->refs[r][1] <= t)))
+        r++;
+    memmove(&c->refs[r + 1], &c->refs[r], (size_t)(room->r0 + room->nr - r) * sizeof *c->refs);
+    c->refs[r][0] = s;
+    c->refs[r][1] = t;
+    room->nr++;
+    pr->n++;
+    for (int32_t q = *p0 + p + 1; q < *p0 + *np; q++)
+        c->pairs[q].r0++;
+    return 0;
+}
+
+/* Whether cell ci's references can be edited where they are: no drawn
+ * card changed cell, and every changed card it held (was) or holds
+ * (ids[0 .. n)) changed its slots alone (CELLS_PATCH). */
+static int cell_patchable(const CellsMove *m, const RenderCell *was, const GcId *ids, int32_t n)
+{
+    const RenderCells *c = m->c;
+    if (m->moved)
+        return 0;
+    for (int32_t i = 0; i < n; i++)
+        if ((c->flag[ids[i]] & (CELLS_SEEN | CELLS_PATCH)) == CELLS_SEEN)
+            return 0;
+    for (int32_t i = was->i0; i < was->i0 + was->ni; i++)
+        if ((c->flag[c->ids[i]] & (CELLS_SEEN | CELLS_PATCH)) == CELLS_SEEN)
+            return 0;
+    return 1;
+}
+
+/* Source s's references in cell ci edited where they are (s is
+ * CELLS_PATCH): what its written slots held before and hold now, counted
+ * by target as refs_patch counts them.  A list of 10^6 items appended to
+ * costs a few moves of its cell's references, not passes over them.  0,
+ * or -1 on OOM. */
+static int refs_in_place(CellsMove *m, int32_t ci, GcId s, int32_t *p0, int32_t *np)
+{
+    RenderCells *c = m->c;
+    int32_t i0, i1;
+    slot_range(m, s, &i0, &i1);
+    for (int32_t i = i0; i < i1; i++)
+        for (int after = 0; after < 2; after++) {
+            GcValue v = after ? m->sw[i].after : m->sw[i].before;
+            GcId t = GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0;
+            if (t >= 1 && t <= c->cap)
+                c->tcount[t] += after ? 1 : -1;
+        }
+    for (int32_t i = i0; i < i1; i++)
+        for (int after = 0; after < 2; after++) {
+            GcValue v = after ? m->sw[i].after : m->sw[i].before;
+            GcId t = GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0;
+            if (t < 1 || t > c->cap)
+                continue;
+            for (; c->tcount[t] < 0; c->tcount[t]++)
+                if (ref_edit(m, ci, p0, np, s, t, 0) < 0)
+                    return -1;
+            for (; c->tcount[t] > 0 && t <= c->n && c->counted[t]; c->tcount[t]--)
+                if (ref_edit(m, ci, p0, np, s, t, 1) < 0)
+                    return -1;
+            c->tcount[t] = 0;
+        }
+    c->patches++;
+    return 0;
+}
+
+/* The end of cell_fill: cell ci's cards ids[0 .. n), its types (in
+ * cells_lists's order: the list from its head), its pairs at
+ * pairs[p0 .. p0 + np) and whether it held the only widest or highest
+ * card (was: the cell before). */
+static int cell_finish(CellsMove *m, int32_t ci, const RenderCell *was, float was_w, float was_h,
+                       const GcId *ids, int32_t n, int32_t p0, int32_t np)
+{
+    RenderCells *c = m->c;
+    RenderCell *cell = &c->cell[ci];
+    RenderCellRoom *room = &c->room[ci];
+    int32_t nt = 0;
+    for (int32_t t = m->b.head[0]; t >= 0; t = m->b.next[t]) {
+        if (grow((void **)&m->types, &m->captypes, nt + 1, sizeof *m->types) < 0)
+            return -1;
+        m->types[nt++] = m->b.pool[t];
+    }
+    cell->i0 = was->i0;
+    cell->t0 = was->t0;
+    cell->p0 = p0;
+    if (room_put(c, (void **)&c->ids, &c->nids, &c->capids, &cell->i0, &room->icap, ids, n,
+                 sizeof *c->ids) < 0 ||
+        room_put(c, (void **)&c->types, &c->ntypes, &c->captypes, &cell->t0, &room->tcap, m->types,
+                 nt, sizeof *c->types) < 0)
+        return -1;
+    cell->ni = n;
+    cell->nt = nt;
+    cell->np = np;
+    /* it may have held the only widest or highest card */
+    m->widest |= (was_w >= c->maxw && room->mw < was_w) || (was_h >= c->maxh && room->mh < was_h);
+    return 0;
+}
+
 /* Cell ci counted again from its cards ids[0 .. n) (ascending), as
  * cells_home and cells_lists count it. */
 static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const RenderCellsKey *k,
@@ -852,6 +1032,16 @@ static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const Rende
         card_place(c, h, l, k, ids[i], &p);
         if (card_count(c, &m->b, 0, &p, ids[i], reach, card_values(m, ids[i])) < 0)
             return -1;
+    }
+    if (room->nr >= CELLS_MERGE_MIN && cell_patchable(m, &was, ids, n)) {
+        /* its references edited where they are */
+        int32_t p0 = was.p0, np = was.np;
+        if (!c->tcount && !(c->tcount = calloc((size_t)c->cap + 1, sizeof *c->tcount)))
+            return -1;
+        for (int32_t i = 0; i < n; i++)
+            if ((c->flag[ids[i]] & CELLS_PATCH) && refs_in_place(m, ci, ids[i], &p0, &np) < 0)
+                return -1;
+        return cell_finish(m, ci, &was, was_w, was_h, ids, n, p0, np);
     }
     /* its references, as cells_tmp_refs files them, sorted as refs_sort */
     int32_t nr = room->nr >= CELLS_MERGE_MIN ? refs_merge(m, h, ci, ids, n) : -2, np = 0;
@@ -877,15 +1067,6 @@ static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const Rende
         }
         m->pairs[np - 1].n++;
     }
-    /* its types, in cells_lists's order (the list from its head) */
-    int32_t nt = 0;
-    for (int32_t t = m->b.head[0]; t >= 0; t = m->b.next[t]) {
-        if (grow((void **)&m->types, &m->captypes, nt + 1, sizeof *m->types) < 0)
-            return -1;
-        m->types[nt++] = m->b.pool[t];
-    }
-    cell->i0 = was.i0;
-    cell->t0 = was.t0;
     cell->p0 = was.p0;
     if (room_put(c, (void **)&c->refs, &c->nrefs, &c->caprefs, &room->r0, &room->rcap, m->b.tmp, nr,
                  sizeof *c->refs) < 0)
@@ -893,20 +1074,10 @@ static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const Rende
     room->nr = nr;
     for (int32_t i = 0; i < np; i++)
         m->pairs[i].r0 += room->r0;
-    if (room_put(c, (void **)&c->ids, &c->nids, &c->capids, &cell->i0, &room->icap, ids, n,
-                 sizeof *c->ids) < 0 ||
-        room_put(c, (void **)&c->pairs, &c->npairs, &c->cappairs, &cell->p0, &room->pcap, m->pairs,
+    if (room_put(c, (void **)&c->pairs, &c->npairs, &c->cappairs, &cell->p0, &room->pcap, m->pairs,
                  np, sizeof *c->pairs) < 0)
         return -1;
-    if (room_put(c, (void **)&c->types, &c->ntypes, &c->captypes, &cell->t0, &room->tcap, m->types,
-                 nt, sizeof *c->types) < 0)
-        return -1;
-    cell->ni = n;
-    cell->nt = nt;
-    cell->np = np;
-    /* it may have held the only widest or highest card */
-    m->widest |= (was_w >= c->maxw && room->mw < was_w) || (was_h >= c->maxh && room->mh < was_h);
-    return 0;
+    return cell_finish(m, ci, &was, was_w, was_h, ids, n, cell->p0, np);
 }
 
 /* The changed cards' new homes (mv[i], flags), their cells and those of
@@ -952,6 +1123,7 @@ static int move_homes(CellsMove *m, CellMove *mv, const GcHeap *h, const Layout 
             moved = 1;
         }
     }
+    m->moved = moved;
     if (moved) {
         int32_t ncell = c->gw * c->gh;
         for (int32_t ci = 0; ci < ncell; ci++) {
