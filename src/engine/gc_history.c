@@ -806,6 +806,23 @@ void gc_seek(GcHeap *h, int32_t cursor)
     h->loc = h->cursor > 0 ? h->events[h->cursor - 1].loc : -1;
 }
 
+/* The writes [*from, *to) gc_seek applies between cursors a and b (either
+ * order, clamped to the history); 0 (and an empty range) when there are
+ * none. */
+static int writes_between(const GcHeap *h, int32_t a, int32_t b, int64_t *from, int64_t *to)
+{
+    int32_t lo = a < b ? a : b, hi = a < b ? b : a;
+    lo = lo < 0 ? 0 : lo;
+    hi = hi > h->nevents ? h->nevents : hi;
+    *from = *to = 0;
+    if (lo >= hi)
+        return 0;
+    const GcEvent *e = &h->events[hi - 1];
+    *from = h->events[lo].first_write;
+    *to = hi == h->nevents ? h->nwrites : (int64_t)e->first_write + e->nwrites;
+    return 1;
+}
+
 typedef struct Changed {
     void (*visit)(void *arg, GcId id);
     void *arg;
@@ -826,16 +843,8 @@ static void changed_one(void *arg, const GcWrite *w)
 int64_t gc_history_changed(const GcHeap *h, int32_t a, int32_t b, int64_t limit,
                            void (*visit)(void *arg, GcId id), void *arg)
 {
-    int32_t lo = a < b ? a : b, hi = a < b ? b : a;
-    lo = lo < 0 ? 0 : lo;
-    hi = hi > h->nevents ? h->nevents : hi;
-    if (lo >= hi)
-        return 0;
-    /* the writes gc_seek applies between the two cursors */
-    const GcEvent *e = &h->events[hi - 1];
-    int64_t from = h->events[lo].first_write;
-    int64_t to = hi == h->nevents ? h->nwrites : (int64_t)e->first_write + e->nwrites;
-    if (to - from > limit)
+    int64_t from, to;
+    if (!writes_between(h, a, b, &from, &to) || to - from > limit)
         return to - from;
     Changed c = {visit, arg};
     gc__writes_each(h, from, to, changed_one, &c);
@@ -873,16 +882,8 @@ int64_t gc_history_slots(const GcHeap *h, int32_t a, int32_t b, int64_t limit,
                          void (*visit)(void *arg, GcId id, int what, GcValue before, GcValue after),
                          void *arg)
 {
-    int32_t lo = a < b ? a : b, hi = a < b ? b : a;
-    lo = lo < 0 ? 0 : lo;
-    hi = hi > h->nevents ? h->nevents : hi;
-    if (lo >= hi)
-        return 0;
-    /* the writes gc_seek applies between the two cursors, events lo .. hi - 1 */
-    const GcEvent *e = &h->events[hi - 1];
-    int64_t from = h->events[lo].first_write;
-    int64_t to = hi == h->nevents ? h->nwrites : (int64_t)e->first_write + e->nwrites;
-    if (to - from > limit)
+    int64_t from, to;
+    if (!writes_between(h, a, b, &from, &to) || to - from > limit)
         return to - from;
     Slots s = {visit, arg, a > b};
     gc__writes_each(h, from, to, slots_one, &s);
