@@ -21,6 +21,8 @@
 #include "render_internal.h"
 #include "record.h"
 
+#include "../common/check.h"
+
 #ifndef GCVIZ_TEST_DATA
 #define GCVIZ_TEST_DATA "tests/render/data"
 #endif
@@ -33,18 +35,6 @@
 #ifndef GCVIZ_GOLDEN_DIR
 #define GCVIZ_GOLDEN_DIR "tests/golden/scenarios"
 #endif
-
-static int failures;
-
-#define CHECK(cond, ...)                                                                          \
-    do {                                                                                          \
-        if (!(cond)) {                                                                            \
-            fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond);             \
-            fprintf(stderr, __VA_ARGS__);                                                         \
-            fprintf(stderr, "\n");                                                                \
-            failures++;                                                                           \
-        }                                                                                         \
-    } while (0)
 
 /* ---- a headless target ------------------------------------------------------- */
 
@@ -4974,10 +4964,7 @@ int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "shot") == 0)
         return shot(argc - 2, argv + 2);
-    static const struct {
-        const char *name;
-        void (*fn)(void);
-    } tests[] = {
+    static const TestCase tests[] = {
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
@@ -5000,18 +4987,5 @@ int main(int argc, char **argv)
         {"slide_subjects", t_slide_subjects}, {"slide_crowded_subject", t_slide_crowded_subject}, {"arrows_in_view", t_arrows_in_view}, {"slide_pictures", t_slide_pictures}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
         {"contrast", t_contrast}, {"slide_defects", t_slide_defects}, {"slide_named_cells", t_slide_named_cells}, {"header_release", t_header_release}, {"py_panels", t_py_panels},
     };
-    int ran = 0;
-    for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {
-        if (argc >= 2 && strcmp(argv[1], tests[i].name) != 0)
-            continue;
-        int before = failures;
-        tests[i].fn();
-        printf("%s %s\n", failures == before ? "ok  " : "FAIL", tests[i].name);
-        ran++;
-    }
-    if (ran == 0) {
-        fprintf(stderr, "unknown test %s\n", argc >= 2 ? argv[1] : "");
-        return 2;
-    }
-    return failures ? 1 : 0;
+    return test_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }
