@@ -53,6 +53,7 @@ endif()
 # replay gives, word for word.
 add_executable(test_checkpoint ${CMAKE_CURRENT_LIST_DIR}/test_checkpoint.c)
 target_link_libraries(test_checkpoint PRIVATE gcviz_scenario)
-foreach(t cycles churn resurrection items counts weakrefs coarse few many pages reach reach_ck)
+foreach(t cycles churn resurrection items counts weakrefs coarse few many pages shrink reach
+          reach_ck)
   add_test(NAME engine_checkpoint_${t} COMMAND test_checkpoint ${t})
 endforeach()

@@ -45,8 +45,15 @@
  * turns it statement-level part way, it must give the plain search's
  * answer, and at most of them come from a checkpoint.
  *
+ * SHRINK's objects use fewer slots than they have room for (lists popped
+ * and cleared, an attribute deleted, dict keys popped), with collections
+ * and a resurrecting finalizer, also with a budget that turns it
+ * statement-level part way: a checkpoint copies a block's slots in use
+ * only (its slot pool must hold exactly those) and a restore clears the
+ * heap's up to their count; its seeks must give plain replay's heap.
+ *
  * Usage: test_checkpoint cycles | churn | resurrection | items | counts | weakrefs | coarse |
- *        few | many | pages | reach | reach_ck
+ *        few | many | pages | shrink | reach | reach_ck
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -258,6 +265,56 @@ static const char FEW[] = BIG_HEAP "for j in range(8000):\n"
 static const char MANY[] = BIG_HEAP "for j in range(8000):\n"
                                     "    xs[(j * 7919) % 20000] = j\n"
                                     "print(len(xs))\n";
+
+/* Objects whose slots in use drop below their room: lists popped and
+ * cleared, an attribute deleted, dicts with keys popped, a finalizer
+ * resurrecting its object in the collections (the checkpoints copy the
+ * slots in use only). */
+static const char SHRINK[] =
+    "import gc\n"
+    "gc.disable()\n"
+    "\n"
+    "\n"
+    "class N:\n"
+    "    pass\n"
+    "\n"
+    "\n"
+    "class F:\n"
+    "    def __del__(self):\n"
+    "        grave.append(self)\n"
+    "\n"
+    "\n"
+    "grave = []\n"
+    "keep = []\n"
+    "for i in range(60):\n"
+    "    xs = []\n"
+    "    for j in range(i % 13 + 3):\n"
+    "        xs.append(N())\n"
+    "    keep.append(xs)\n"
+    "    if i % 3 == 0:\n"
+    "        while len(xs) > 1:\n"
+    "            xs.pop()\n"
+    "    if i % 5 == 0:\n"
+    "        keep[len(keep) // 2].clear()\n"
+    "    n = F() if i % 6 == 0 else N()\n"
+    "    n.a = xs\n"
+    "    n.b = i\n"
+    "    n.c = keep\n"
+    "    if i % 4 == 1:\n"
+    "        del n.b\n"
+    "    if i % 6 == 0:\n"
+    "        n.me = n\n"
+    "    d = {}\n"
+    "    for j in range(i % 7 + 18):\n"
+    "        d[j] = N()\n"
+    "    for j in range(i % 5 + 10):\n"
+    "        d.pop(j)\n"
+    "    if i % 20 == 19:\n"
+    "        keep.clear()\n"
+    "        del n\n"
+    "        print(gc.collect(), len(grave))\n"
+    "        grave.clear()\n"
+    "print(len(keep))\n";
 
 static const char PAGES[] = "import gc\n"
                             "gc.disable()\n"
@@ -477,6 +534,49 @@ static void count_pages(const GcHeap *h, int64_t *refs, int64_t *held)
             }
     *held = nseen;
     free(seen);
+}
+
+/* Walks the slot pool of every chunk copy of h's checkpoints: a copied
+ * record with a (not paged) block has there its head (capacity, slots in
+ * use) and its slots in use, no more; the pool's bytes, from the chunk
+ * copy's, must be exactly those.  *roomy: copied records whose block had
+ * room for more slots than they used (their capacity not copied). */
+static int check_pools(const GcHeap *h, const char *name, int64_t *roomy)
+{
+    *roomy = 0;
+    for (int32_t i = 0; i < h->nck; i++)
+        for (int32_t k = 0; k < h->ck[i].nchunks; k++) {
+            const GcCkChunk *p = h->ck[i].chunk[k];
+            int64_t n = p->hi - p->lo + 1, units = 0;
+            int64_t bytes = p->bytes - (int64_t)sizeof(GcCkChunk) -
+                            n * (int64_t)(sizeof(GcObject) + sizeof(GcLife)) -
+                            p->nbigs * (int64_t)sizeof(GcCkBig *);
+            int32_t nb = 0;
+            for (GcId id = p->lo; id <= p->hi; id++) {
+                const GcObject *o = &p->objs[id - p->lo];
+                if (nb < p->nbigs && p->bigs[nb]->id == id) {
+                    bytes -= (int64_t)sizeof(GcCkBig) +
+                             (int64_t)p->bigs[nb]->npages * (int64_t)sizeof(GcCkPage *);
+                    nb++;
+                    continue;
+                }
+                if (!gc__big(o))
+                    continue;
+                const uint32_t *head = (const uint32_t *)(const void *)(p->slots + units);
+                size_t one = gc__valsonly(o) ? sizeof(GcValue) : sizeof(GcSlot);
+                *roomy += head[0] > head[1];
+                units += (int64_t)((GC_BLK_HEAD + head[1] * one + sizeof(GcSlot) - 1) /
+                                   sizeof(GcSlot));
+            }
+            if (bytes != units * (int64_t)sizeof(GcSlot)) {
+                fprintf(stderr,
+                        "%s: checkpoint %d chunk %d: %lld bytes of slots, %lld in the records' "
+                        "heads\n",
+                        name, i, k, (long long)bytes, (long long)(units * (int64_t)sizeof(GcSlot)));
+                return 0;
+            }
+        }
+    return 1;
 }
 
 /* What is reachable from the roots, depth first through gc_slot: the
@@ -699,6 +799,10 @@ static void compare(const char *name, const char *text, int64_t budget, int64_t 
         EXPECT(pages_held > 0 && pages_held * 4 < page_refs,
                "%s: the checkpoints refer to %lld pages and hold %lld", name,
                (long long)page_refs, (long long)pages_held);
+    int64_t roomy;
+    EXPECT(check_pools(hc, name, &roomy), "%s: the checkpoints' slot pools", name);
+    if (strcmp(name, "shrink.py") == 0)
+        EXPECT(roomy > 100, "%s: %lld copied records with room to spare", name, (long long)roomy);
     char why[512];
     uint32_t seed = 12345;
     int bad = 0, seeks = 600;
@@ -740,7 +844,8 @@ int main(int argc, char **argv)
     const int64_t big = (int64_t)1 << 40;
     if (argc != 2) {
         fprintf(stderr, "usage: test_checkpoint "
-                        "cycles|churn|resurrection|items|counts|weakrefs|coarse|few|many|pages|reach|"
+                        "cycles|churn|resurrection|items|counts|weakrefs|coarse|few|many|pages|shrink|"
+                        "reach|"
                         "reach_ck\n");
         return 2;
     }
@@ -764,6 +869,10 @@ int main(int argc, char **argv)
         compare("many.py", MANY, (int64_t)1 << 29, 1009, -1);
     else if (strcmp(argv[1], "pages") == 0)
         compare("pages.py", PAGES, big, 4099, 0);
+    else if (strcmp(argv[1], "shrink") == 0) {
+        compare("shrink.py", SHRINK, big, 29, 0);
+        compare("shrink.py", SHRINK, (int64_t)1 << 21, 29, 0); /* statement-level part way */
+    }
     else if (strcmp(argv[1], "reach") == 0) {
         check_reach("cycles.py", CYCLES);
         check_reach("resurrection.py", RESURRECTION);
