@@ -109,9 +109,12 @@ typedef struct LangExpr {
     int32_t nitems;
     int32_t *ops; /* COMPARE: nitems - 1 LangOp; LISTCOMP/DICTCOMP: nlocals atoms */
     int32_t nlocals;
-    int32_t line; /* .py: the line of the expression (1-based), 0 for JSON */
-    int32_t hint; /* NAME: the variable's index in its frame when last run
-                     (a cache for gc_var_get_hint; any value is safe) */
+    int32_t line;     /* .py: the line of the expression (1-based), 0 for JSON */
+    int32_t hint;     /* NAME: the variable's index in its frame when last run
+                         (a cache for gc_var_get_hint; any value is safe) */
+    int32_t off, end; /* .py: the bytes of the program's text the expression spans, as
+                         CPython's col_offset .. end_col_offset do (end exclusive; end 0
+                         for none): the caret lines of a traceback */
 } LangExpr;
 
 typedef enum LangStmtKind {
@@ -155,6 +158,7 @@ typedef struct LangStmt {
     LangExpr **extra;  /* ASSIGN: more targets of "a = b = value" (stored after target) */
     int32_t nextra;
     int32_t loc;             /* this statement's location (index in the program's table) */
+    int32_t off, end;        /* .py: its bytes in the text, as LangExpr's (a for: with its body) */
 } LangStmt;
 
 /* Where a statement came from: for messages, the code panel and captions. */
@@ -394,8 +398,8 @@ size_t lang_run_output_at(const LangRun *r, int32_t cursor, const GcRunIndex *x)
 const char *lang_run_traceback(const LangRun *r);
 /* The reports CPython's PyErr_WriteUnraisable writes on stderr for the
  * exceptions that left a __del__ or a weakref callback ("Exception ignored
- * in: <function C.__del__ at 0x...>" and the traceback, without caret
- * lines; .py only), in order; never NULL.  *before_error: how many bytes
+ * in: <function C.__del__ at 0x...>" and the traceback, with 3.12's caret
+ * lines, none for 3.13; .py only), in order; never NULL.  *before_error: how many bytes
  * of them came before the exception that ended the run (all if none). */
 const char *lang_run_unraisable(const LangRun *r, size_t *before_error);
 /* The hidden object that holds __main__'s globals at exit (not shown in

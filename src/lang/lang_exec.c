@@ -50,6 +50,7 @@ struct LangRun {
     int32_t a_self, a_gc, a_weakref, a_ref, a_append, a_pop, a_clear, a_collect, a_enable,
         a_disable, a_set_threshold, a_freeze, a_unfreeze, a_range;
     int in_finalizer; /* >0 while running __del__ or a callback body */
+    int inplace;      /* binary_op runs an augmented assignment's operator */
     /* References an exception raised in a finalizer or a callback keeps
      * until PyErr_WriteUnraisable reports it (AttributeError.obj, then the
      * locals of each frame it left, innermost first: its traceback's frame
@@ -82,6 +83,12 @@ struct LangRun {
     struct TbFrame {
         int32_t func;
         int32_t loc;
+        const LangStmt *st; /* the statement running (its loc) */
+        /* tb_snap: the bytes of the text the frame's instruction spans
+         * (end 0: not known yet) and the expression it runs, if one: what
+         * the caret lines under the frame's source line show */
+        int32_t off, end;
+        const LangExpr *x;
     } tb_stack[LANG_RECURSION_LIMIT + 8], tb_snap[LANG_RECURSION_LIMIT + 8];
     int ntb, ntb_snap;
     char traceback[8192];
@@ -182,7 +189,30 @@ static int raise(LangRun *r, const char *type, const char *fmt, ...)
     /* the traceback is the call stack where the exception was raised */
     memcpy(r->tb_snap, r->tb_stack, (size_t)r->ntb * sizeof r->tb_stack[0]);
     r->ntb_snap = r->ntb;
+    for (int i = 0; i < r->ntb_snap && i < (int)(sizeof r->tb_snap / sizeof r->tb_snap[0]); i++)
+        r->tb_snap[i].end = 0;
     return EXC;
+}
+
+/* The instruction of the current frame that an exception being raised
+ * leaves through spans off..end of the text (x: its expression, or NULL):
+ * the first noted wins (the innermost expression that failed), unless
+ * force. */
+static LANG_NOINLINE void tb_note(LangRun *r, int32_t off, int32_t end, const LangExpr *x,
+                                  int force)
+{
+    int i = r->ntb - 1;
+    if (i < 0 || i >= r->ntb_snap || i >= (int)(sizeof r->tb_snap / sizeof r->tb_snap[0]) ||
+        end <= 0 || (r->tb_snap[i].end > 0 && !force))
+        return;
+    r->tb_snap[i].off = off;
+    r->tb_snap[i].end = end;
+    r->tb_snap[i].x = x;
+}
+
+static void tb_note_expr(LangRun *r, const LangExpr *e)
+{
+    tb_note(r, e->off, e->end, e, 0);
 }
 
 /* What gcviz models for CPython 3.12 and 3.13 only (no 3.14 or 3.15 at
@@ -2226,8 +2256,12 @@ static int inplace_op(LangRun *r, int op)
     int top = gc_temp_count(r->h);
     GcValue a = gc_temp(r->h, top - 2), b = gc_temp(r->h, top - 1);
     const GcObject *o = obj_of(r, a);
-    if (!o || o->kind != GC_KIND_LIST || (op != LANG_OP_ADD && op != LANG_OP_MUL))
-        return binary_op(r, op);
+    if (!o || o->kind != GC_KIND_LIST || (op != LANG_OP_ADD && op != LANG_OP_MUL)) {
+        r->inplace = 1; /* "for +=:" in its TypeError */
+        int rc = binary_op(r, op);
+        r->inplace = 0;
+        return rc;
+    }
     GcId id = gc_object_id(r->h, o);
     if (op == LANG_OP_ADD) {
         TRY(list_extend_from(r, id, b));
@@ -2312,8 +2346,8 @@ static int binary_op(LangRun *r, int op)
     if (op == LANG_OP_ADD && GC_VAL_TAG(a) == GC_V_STR)
         return raise(r, "TypeError", "can only concatenate str (not \"%s\") to str",
                      type_name(r, b));
-    return raise(r, "TypeError", "unsupported operand type(s) for %s: '%s' and '%s'", op_text(op),
-                 type_name(r, a), type_name(r, b));
+    return raise(r, "TypeError", "unsupported operand type(s) for %s%s: '%s' and '%s'", op_text(op),
+                 r->inplace ? "=" : "", type_name(r, a), type_name(r, b));
 }
 
 /* "in" : is a in container b?  Returns 0/1, or EXC. */
@@ -3478,11 +3512,26 @@ static int call_method_more(LangRun *r, int32_t name, int nargs)
     return safe_point(r);
 }
 
+/* A method call whose method was not found (the AttributeError raised
+ * in this frame, by none of its arguments): LOAD_ATTR raised it, whose
+ * place is the attribute's. */
+static LANG_NOINLINE void method_lookup_place(LangRun *r, const LangExpr *b)
+{
+    int i = r->ntb - 1;
+    if (r->ntb_snap == r->ntb && i >= 0 && i < (int)(sizeof r->tb_snap / sizeof r->tb_snap[0]) &&
+        r->tb_snap[i].end == 0 && strncmp(r->exc, "AttributeError:", 15) == 0)
+        tb_note_expr(r, b);
+}
+
 /* Evaluates a call; pushes its result. */
 static int eval_call(LangRun *r, const Ctx *c, LangExpr *e)
 {
-    if (r->py)
-        return py_call(r, c, e);
+    if (r->py) {
+        int rc = py_call(r, c, e);
+        if (rc == EXC && e->base->kind == LANG_E_ATTR)
+            method_lookup_place(r, e->base);
+        return rc;
+    }
     LangExpr *b = e->base;
     int mark = gc_temp_count(r->h);
     if (b->kind == LANG_E_ATTR && b->base->kind == LANG_E_NAME &&
@@ -3859,7 +3908,7 @@ static int lean_store_attr(LangRun *r, const GcObject *o, int32_t attr, GcValue 
 
 /* The commonest expressions first: a name (neither a module nor, in a
  * JSON scenario, gc or weakref) and an int; eval_full does the rest. */
-static int eval(LangRun *r, const Ctx *c, LangExpr *e)
+static inline int eval_(LangRun *r, const Ctx *c, LangExpr *e)
 {
     if (e->kind == LANG_E_NAME && r->py && !module_bit(r, e->atom))
         return load_name(r, c, e->atom, &e->hint);
@@ -3871,6 +3920,16 @@ static int eval(LangRun *r, const Ctx *c, LangExpr *e)
             return rc;
     }
     return eval_full(r, c, e);
+}
+
+/* An expression that raises is its frame's instruction in the traceback
+ * (the innermost one: the first noted). */
+static int eval(LangRun *r, const Ctx *c, LangExpr *e)
+{
+    int rc = eval_(r, c, e);
+    if (__builtin_expect(rc == EXC, 0))
+        tb_note_expr(r, e);
+    return rc;
 }
 
 /* A list or tuple display: BUILD_LIST / BUILD_TUPLE. */
@@ -4124,7 +4183,7 @@ static int slice_target(LangRun *r, const Ctx *c, LangExpr *t, int mark, int del
 }
 
 /* Stores the value on top of the stack into target (STORE_*). */
-static int store_target(LangRun *r, const Ctx *c, LangExpr *t)
+static int store_target_(LangRun *r, const Ctx *c, LangExpr *t)
 {
     int mark = gc_temp_count(r->h) - 1;
     if (t->kind == LANG_E_NAME)
@@ -4210,7 +4269,16 @@ static int store_target(LangRun *r, const Ctx *c, LangExpr *t)
     return decref(r, sub);
 }
 
-static int delete_target(LangRun *r, const Ctx *c, LangExpr *t)
+/* STORE_* and DELETE_* have their target's place in the traceback. */
+static int store_target(LangRun *r, const Ctx *c, LangExpr *t)
+{
+    int rc = store_target_(r, c, t);
+    if (rc == EXC)
+        tb_note_expr(r, t);
+    return rc;
+}
+
+static int delete_target_(LangRun *r, const Ctx *c, LangExpr *t)
 {
     int mark = gc_temp_count(r->h);
     if (t->kind == LANG_E_NAME)
@@ -4277,11 +4345,21 @@ static int delete_target(LangRun *r, const Ctx *c, LangExpr *t)
     return decref(r, sub);
 }
 
+static int delete_target(LangRun *r, const Ctx *c, LangExpr *t)
+{
+    int rc = delete_target_(r, c, t);
+    if (rc == EXC)
+        tb_note_expr(r, t);
+    return rc;
+}
+
 static void at_stmt(LangRun *r, LangStmt *s)
 {
     gc_stmt(r->h, r->step, s->loc);
-    if (r->ntb > 0)
+    if (r->ntb > 0) {
         r->tb_stack[r->ntb - 1].loc = s->loc;
+        r->tb_stack[r->ntb - 1].st = s;
+    }
 }
 
 static void tb_push(LangRun *r, int32_t func)
@@ -4289,6 +4367,7 @@ static void tb_push(LangRun *r, int32_t func)
     if (r->ntb < (int)(sizeof r->tb_stack / sizeof r->tb_stack[0])) {
         r->tb_stack[r->ntb].func = func;
         r->tb_stack[r->ntb].loc = -1;
+        r->tb_stack[r->ntb].st = NULL;
     }
     r->ntb++;
 }
@@ -4399,7 +4478,7 @@ static int const_items(LangRun *r, int32_t a, GcValue *out, int max)
 static int store_target(LangRun *r, const Ctx *c, LangExpr *t);
 
 /* UNPACK_SEQUENCE: [seq] -> the targets, left to right. */
-static int unpack_store(LangRun *r, const Ctx *c, LangExpr *t)
+static int unpack_store_(LangRun *r, const Ctx *c, LangExpr *t)
 {
     GcValue seq = gc_temp(r->h, gc_temp_count(r->h) - 1);
     int want = t->nitems;
@@ -4435,11 +4514,32 @@ static int unpack_store(LangRun *r, const Ctx *c, LangExpr *t)
     return OK;
 }
 
+/* UNPACK_SEQUENCE: the target tuple's place in the traceback. */
+static int unpack_store(LangRun *r, const Ctx *c, LangExpr *t)
+{
+    int rc = unpack_store_(r, c, t);
+    if (rc == EXC)
+        tb_note_expr(r, t);
+    return rc;
+}
+
 static void bind_def(LangRun *r, const Ctx *c, int32_t name, GcValue v, int *rc)
 {
     *rc = push(r, v);
     if (*rc == OK)
         *rc = store_name(r, c, name, NULL);
+}
+
+/* rc of the call v: an exception it raises has v's place (the attribute's
+ * when a method was not found). */
+static int call_place(LangRun *r, LangExpr *v, int rc)
+{
+    if (rc == EXC) {
+        if (v->base->kind == LANG_E_ATTR)
+            method_lookup_place(r, v->base);
+        tb_note_expr(r, v);
+    }
+    return rc;
 }
 
 /* for over range(...): its arguments evaluated and checked, the range
@@ -4538,6 +4638,8 @@ static int iter_result_tuple(LangRun *r, int mark, Iter *it)
  * is evaluated and iterated as a value. */
 static int iter_open_call(LangRun *r, const Ctx *c, LangExpr *v, int mark, Iter *it)
 {
+    /* what the call raises has its place (the rest: GET_ITER's, the caller's) */
+#define CALL_RC(x) call_place(r, v, (x))
     GcHeap *h = r->h;
     LangExpr *b = v->base;
     int rc = OK;
@@ -4546,11 +4648,11 @@ static int iter_open_call(LangRun *r, const Ctx *c, LangExpr *v, int mark, Iter 
         TRY(eval(r, c, b->base));
         const GcObject *o = obj_of(r, gc_temp(h, mark));
         if (!o || o->kind != GC_KIND_DICT) {
-            rc = call_attribute_of(r, c, v, mark);
+            rc = CALL_RC(call_attribute_of(r, c, v, mark));
         } else {
             if (lang_python(r->p) >= 314) {
                 unwind(r, mark);
-                return not_measured(r, "dict views");
+                return CALL_RC(not_measured(r, "dict views"));
             }
             rc = eval_args(r, c, v, mark);
             if (rc == OK && v->nitems != 0)
@@ -4558,7 +4660,7 @@ static int iter_open_call(LangRun *r, const Ctx *c, LangExpr *v, int mark, Iter 
                            atom(r, b->atom), v->nitems);
             if (rc < 0) {
                 unwind(r, mark);
-                return rc;
+                return CALL_RC(rc);
             }
             gc_count_hidden(h, 1); /* the view (its reference to d: the one on the stack) */
             rc = safe_point(r);    /* after the CALL */
@@ -4578,10 +4680,11 @@ static int iter_open_call(LangRun *r, const Ctx *c, LangExpr *v, int mark, Iter 
     } else if (b->kind == LANG_E_NAME && b->atom == r->a_enumerate && !is_local(c, b->atom) &&
                gc_var_get(h, 0, b->atom) == GC_UNBOUND) {
         if (lang_python(r->p) >= 314)
-            return not_measured(r, "enumerate");
+            return CALL_RC(not_measured(r, "enumerate"));
         if (v->keys)
-            return raise(r, "TypeError", "gcviz: enumerate() takes its arguments by position here");
-        TRY(eval_args(r, c, v, mark));
+            return CALL_RC(
+                raise(r, "TypeError", "gcviz: enumerate() takes its arguments by position here"));
+        TRY(CALL_RC(eval_args(r, c, v, mark)));
         if (v->nitems == 0)
             rc = raise(r, "TypeError", "enumerate() missing required argument 'iterable'");
         else if (v->nitems > 2)
@@ -4589,7 +4692,7 @@ static int iter_open_call(LangRun *r, const Ctx *c, LangExpr *v, int mark, Iter 
                        v->nitems);
         if (rc < 0) {
             unwind(r, mark);
-            return rc;
+            return CALL_RC(rc);
         }
         gc_count_hidden(h, 1); /* the enumerate object */
         if (v->nitems == 2) {
@@ -4613,7 +4716,7 @@ static int iter_open_call(LangRun *r, const Ctx *c, LangExpr *v, int mark, Iter 
         if (rc < 0) {
             gc_count_hidden(h, -1); /* the enumerate object dies */
             unwind(r, mark);
-            return rc;
+            return CALL_RC(rc);
         }
         it->is_enum = 1;
         rc = safe_point(r); /* after the CALL; GET_ITER returns the object itself */
@@ -4631,6 +4734,7 @@ static int iter_open_call(LangRun *r, const Ctx *c, LangExpr *v, int mark, Iter 
     if (rc < 0)
         unwind(r, mark);
     return rc;
+#undef CALL_RC
 }
 
 /* Evaluates v and opens its iterator (GET_ITER); the stack is left as it
@@ -4969,16 +5073,25 @@ static int exec_for_in(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int 
 {
     int mark = gc_temp_count(r->h);
     Iter it;
-    TRY(iter_open(r, c, s->value, mark, &it));
-    int rc = OK;
+    int rc = iter_open(r, c, s->value, mark, &it);
+    if (rc == EXC) /* GET_ITER: the for statement's place in 3.12, its iterable's in 3.13 */
+        tb_note(r, lang_python(r->p) >= 313 ? s->value->off : s->off,
+                lang_python(r->p) >= 313 ? s->value->end : s->end,
+                lang_python(r->p) >= 313 ? s->value : NULL, 0);
+    TRY(rc);
     GcValue item;
     int more;
     while (rc == OK && (more = iter_next(r, &it, &item)) != 0) {
         at_stmt(r, s);
         if (more < 0) {
             /* raised by FOR_ITER: the traceback shows the for line */
-            if (r->ntb_snap > 0 && r->ntb_snap == r->ntb)
+            if (r->ntb_snap > 0 && r->ntb_snap == r->ntb) {
                 r->tb_snap[r->ntb_snap - 1].loc = s->loc;
+                r->tb_snap[r->ntb_snap - 1].st = s;
+            }
+            tb_note(r, lang_python(r->p) >= 313 ? s->value->off : s->off,
+                    lang_python(r->p) >= 313 ? s->value->end : s->end,
+                    lang_python(r->p) >= 313 ? s->value : NULL, 1);
             rc = more;
             break;
         }
@@ -5018,15 +5131,15 @@ static int aug_op(LangRun *r, const Ctx *c, LangStmt *s, int mark, int rc)
 {
     if (rc == OK)
         rc = eval(r, c, s->value);
-    if (rc == OK)
-        rc = inplace_op(r, s->op);
+    if (rc == OK && (rc = inplace_op(r, s->op)) == EXC)
+        tb_note(r, s->off, s->end, NULL, 0);
     if (rc < 0)
         unwind(r, mark);
     return rc;
 }
 
 /* target OP= value */
-static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
+static int exec_augassign_(LangRun *r, const Ctx *c, LangStmt *s)
 {
     GcHeap *h = r->h;
     int mark = gc_temp_count(h);
@@ -5035,8 +5148,8 @@ static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
     if (t->kind == LANG_E_NAME) {
         TRY(load_name(r, c, t->atom, &t->hint));
         rc = eval(r, c, s->value);
-        if (rc == OK)
-            rc = inplace_op(r, s->op);
+        if (rc == OK && (rc = inplace_op(r, s->op)) == EXC)
+            tb_note(r, s->off, s->end, NULL, 0);
         if (rc == OK)
             rc = store_name(r, c, t->atom, &t->hint);
         if (rc < 0)
@@ -5126,6 +5239,16 @@ static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
     TRY(decref(r, res));
     TRY(decref(r, cont));
     return decref(r, sub);
+}
+
+/* The operator of an augmented assignment has the statement's place in
+ * the traceback, the load and the store of its target the target's. */
+static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
+{
+    int rc = exec_augassign_(r, c, s);
+    if (rc == EXC)
+        tb_note_expr(r, s->target);
+    return rc;
 }
 
 /* Tracked objects a statement leaves alive that the heap does not show
@@ -5297,6 +5420,15 @@ static int class_hidden_allocs(LangRun *r, int32_t k)
  * try here), so only its text counts: str(message), or none.  A message
  * that is an object would live on in the exception until the exit:
  * not modelled. */
+static void assert_place(LangRun *r, const LangStmt *s)
+{
+    /* RAISE_VARARGS: the statement's place in 3.12, the test's in 3.13 */
+    if (lang_python(r->p) >= 313)
+        tb_note_expr(r, s->value);
+    else
+        tb_note(r, s->off, s->end, NULL, 0);
+}
+
 static int exec_assert(LangRun *r, const Ctx *c, LangStmt *s)
 {
     int mark = gc_temp_count(r->h);
@@ -5310,6 +5442,7 @@ static int exec_assert(LangRun *r, const Ctx *c, LangStmt *s)
     if (!s->target) {
         int rc = raise(r, "AssertionError", "%s", "");
         snprintf(r->exc, sizeof r->exc, "AssertionError");
+        assert_place(r, s);
         return rc;
     }
     TRY(eval(r, c, s->target));
@@ -5324,8 +5457,10 @@ static int exec_assert(LangRun *r, const Ctx *c, LangStmt *s)
     int rc = text_of(r, &b, m, 0);
     if (rc == OK && b.oom)
         rc = fatal(r);
-    if (rc == OK)
+    if (rc == OK) {
         rc = raise(r, "AssertionError", "%.380s", b.s);
+        assert_place(r, s);
+    }
     gc_free(b.s);
     unwind(r, mark);
     return rc;
@@ -5608,6 +5743,466 @@ static LANG_NOINLINE int exec_stmt_full(LangRun *r, const Ctx *c, LangStmt *s, G
     return rc;
 }
 
+/* ---- the source lines of a traceback's frame, and their carets ---------- */
+
+/* The lines an instruction spans, for its caret lines: one byte per
+ * character (a non-ASCII character as 'X': only ASCII decides anything,
+ * and the carets count characters), and where each line is in the text. */
+#define TB_MAXL 32
+#define TB_BUF  8192
+typedef struct TbLines {
+    int n;               /* lines */
+    int first;           /* the first one's number (1-based) */
+    int cs[TB_MAXL];     /* each line's first character in c */
+    int cn[TB_MAXL];     /* its length in characters (without the newline) */
+    int32_t bs[TB_MAXL]; /* its first byte in the text */
+    int32_t bn[TB_MAXL]; /* its length in bytes */
+    char c[TB_BUF];
+} TbLines;
+
+static int utf8_chars(const char *s, int32_t n)
+{
+    int k = 0;
+    for (int32_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+/* Lines from the one holding byte off to the one holding byte end - 1;
+ * 0, or -1 if they do not fit. */
+static int tb_lines(const char *t, int32_t tlen, int32_t off, int32_t end, TbLines *L)
+{
+    if (off < 0 || end > tlen || end <= off)
+        return -1;
+    int32_t b = off;
+    while (b > 0 && t[b - 1] != '\n')
+        b--;
+    L->first = 1;
+    for (int32_t i = 0; i < b; i++)
+        L->first += t[i] == '\n';
+    L->n = 0;
+    int at = 0;
+    while (b < tlen && (L->n == 0 || b < end)) {
+        if (L->n == TB_MAXL)
+            return -1;
+        int32_t e = b;
+        while (e < tlen && t[e] != '\n')
+            e++;
+        int32_t eb = e > b && t[e - 1] == '\r' ? e - 1 : e;
+        L->bs[L->n] = b;
+        L->bn[L->n] = eb - b;
+        L->cs[L->n] = at;
+        for (int32_t i = b; i < eb; i++) {
+            if (((unsigned char)t[i] & 0xC0) == 0x80)
+                continue;
+            if (at >= TB_BUF)
+                return -1;
+            L->c[at++] = (unsigned char)t[i] < 0x80 ? t[i] : 'X';
+        }
+        L->cn[L->n] = at - L->cs[L->n];
+        L->n++;
+        b = e + 1;
+    }
+    return L->n > 0 ? 0 : -1;
+}
+
+/* Line index and character column of byte b of the text in L (-1 if
+ * outside). */
+static int tb_col(const char *t, const TbLines *L, int32_t b, int *col)
+{
+    for (int k = 0; k < L->n; k++)
+        if (b >= L->bs[k] && b <= L->bs[k] + L->bn[k]) {
+            *col = utf8_chars(t + L->bs[k], b - L->bs[k]);
+            return k;
+        }
+    return -1;
+}
+
+typedef struct TbOut {
+    char *s;
+    size_t n, cap;
+} TbOut;
+
+static void out_put(TbOut *o, const char *s, size_t n)
+{
+    if (o->n + n + 1 > o->cap)
+        n = o->cap > o->n + 1 ? o->cap - o->n - 1 : 0;
+    memcpy(o->s + o->n, s, n);
+    o->n += n;
+    o->s[o->n] = 0;
+}
+
+static void out_ch(TbOut *o, char ch)
+{
+    out_put(o, &ch, 1);
+}
+
+static int ws312(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\f';
+}
+static int ws_py(char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '\f' || ch == '\v' || ch == '\r';
+}
+
+/* CPython 3.12.1's tb_displayline (Python/traceback.c): the line, without
+ * its indentation, then the carets when the instruction does not span the
+ * whole line (or a binary operation or a subscript marks its parts: "~"
+ * and "^", extract_anchors_from_expr). */
+static void tb_source_312(const char *t, int32_t tlen, int32_t off, int32_t end, const LangExpr *x,
+                          TbOut *o)
+{
+    TbLines L;
+    if (tb_lines(t, tlen, off, end, &L) < 0)
+        return;
+    const char *c = L.c + L.cs[0];
+    int n = L.cn[0], lead = 0;
+    while (lead < n && ws312(c[lead]))
+        lead++;
+    out_put(o, "    ", 4);
+    out_put(o, t + L.bs[0] + lead, (size_t)(L.bn[0] - lead)); /* the indentation is ASCII */
+    out_ch(o, '\n');
+    int start = utf8_chars(t + L.bs[0], off - L.bs[0]), stop;
+    int left = -1, right = -1;
+    char prim = '^', sec = '^';
+    if (L.n == 1) {
+        stop = utf8_chars(t + L.bs[0], end - L.bs[0]);
+        const char *seg = t + off;
+        int32_t len = end - off;
+        if (x && x->off == off && x->end == end && x->kind == LANG_E_BINOP) {
+            int32_t lo = x->base->end - off, hi = x->index->off - off;
+            for (int32_t i = lo; i < hi; i++) {
+                if (ws312(seg[i]))
+                    continue;
+                left = (int)i;
+                right = (int)i + 1;
+                if (i + 1 < hi && !ws312(seg[i + 1]))
+                    right++;
+                if (i + 1 < hi && seg[i] == ')')
+                    continue;
+                prim = '~';
+                sec = '^';
+                break;
+            }
+        } else if (x && x->off == off && x->end == end && x->kind == LANG_E_INDEX) {
+            int32_t la = x->base->end - off, ra = x->index->end - off + 1;
+            while (la < len && seg[la] != '[')
+                la++;
+            while (ra < len && seg[ra] != ']')
+                ra++;
+            if (ra < len)
+                ra++;
+            left = (int)la;
+            right = (int)ra;
+            prim = '~';
+            sec = '^';
+        }
+        if (left >= 0) {
+            left = utf8_chars(seg, left) + start;
+            right = utf8_chars(seg, right) + start;
+        }
+    } else {
+        /* a multi-line instruction: up to the line's last non-blank byte */
+        const char *b = t + L.bs[0];
+        int i = L.bn[0];
+        while (--i >= 0 && ws312(b[i]))
+            ;
+        stop = i + 1;
+    }
+    if (stop - start == n - lead && left < 0)
+        return;
+    for (int k = lead - 4 + 1; k <= stop; k++)
+        out_ch(o, k <= start ? ' ' : left >= 0 && left < k && k <= right ? sec : prim);
+    out_ch(o, '\n');
+}
+
+/* The anchors of 3.13's _extract_caret_anchors_from_line_segment, over
+ * the segment's lines (seg[j], nseg[j] characters). */
+typedef struct TbSeg {
+    int n;
+    const char *s[TB_MAXL];
+    int len[TB_MAXL];
+} TbSeg;
+
+static int seg_valid(const TbSeg *g, int *j, int *col)
+{
+    while (*j < g->n && *col >= g->len[*j]) {
+        *col = 0;
+        (*j)++;
+    }
+    return *j < g->n ? 0 : -1;
+}
+
+/* increment_until: stop 0 a non-blank character but ')', else that one. */
+static int seg_until(const TbSeg *g, int *j, int *col, char stop)
+{
+    for (;;) {
+        char ch = g->s[*j][*col];
+        if (ch == '\\' || ch == '#') {
+            (*j)++;
+            *col = 0;
+        } else if (stop ? ch != stop : (ws_py(ch) || ch == ')')) {
+            (*col)++;
+        } else
+            return 0;
+        if (seg_valid(g, j, col) < 0)
+            return -1;
+    }
+}
+
+/* CPython 3.13.0's StackSummary.format_frame_summary (Lib/traceback.py)
+ * for a frame whose instruction spans off..end: its lines, dedented, each
+ * with its carets when _should_show_carets says so ("~" and "^" for the
+ * parts of a binary operation, a subscript or a call), lines between
+ * the significant ones elided. */
+static void tb_source_313(const char *t, int32_t tlen, int32_t off, int32_t end, const LangExpr *x,
+                          const LangStmt *st, TbOut *o)
+{
+    TbLines L;
+    if (tb_lines(t, tlen, off, end, &L) < 0)
+        return;
+    int n = L.n;
+    /* rstrip, then textwrap.dedent */
+    int len[TB_MAXL], margin = -1;
+    const char *m0 = NULL;
+    for (int k = 0; k < n; k++) {
+        const char *c = L.c + L.cs[k];
+        len[k] = L.cn[k];
+        while (len[k] > 0 && (ws_py(c[len[k] - 1])))
+            len[k]--;
+        if (len[k] == 0)
+            continue;
+        int w = 0;
+        while (w < len[k] && (c[w] == ' ' || c[w] == '\t'))
+            w++;
+        if (margin < 0) {
+            margin = w;
+            m0 = c;
+        } else {
+            int q = 0;
+            while (q < margin && q < w && c[q] == m0[q])
+                q++;
+            margin = q;
+        }
+    }
+    if (margin < 0)
+        return;
+    const char *all[TB_MAXL];
+    int alen[TB_MAXL];
+    for (int k = 0; k < n; k++) {
+        int d = len[k] > 0 ? margin : 0;
+        all[k] = L.c + L.cs[k] + d;
+        alen[k] = len[k] - d;
+    }
+    int c0, c1;
+    if (tb_col(t, &L, off, &c0) != 0 || tb_col(t, &L, end, &c1) != n - 1)
+        return;
+    int start = (c0 < len[0] ? c0 : len[0]) - (len[0] > 0 ? margin : 0);
+    int stop = (c1 < len[n - 1] ? c1 : len[n - 1]) - (len[n - 1] > 0 ? margin : 0);
+    if (start < 0)
+        start = 0;
+    if (stop < 0)
+        stop = 0;
+    /* the segment */
+    TbSeg g;
+    g.n = n;
+    for (int k = 0; k < n; k++) {
+        g.s[k] = all[k] + (k == 0 ? start : 0);
+        int e = k == n - 1 ? stop : alen[k];
+        g.len[k] = e - (k == 0 ? start : 0);
+        if (g.len[k] < 0)
+            g.len[k] = 0;
+    }
+    int anchors = 0, lj = 0, lc = 0, rj = 0, rc = 0;
+    if (x && x->off == off && x->end == end &&
+        (x->kind == LANG_E_BINOP || x->kind == LANG_E_INDEX || x->kind == LANG_E_CALL)) {
+        /* where byte b is in the segment's lines */
+        int bj, bc;
+        const LangExpr *sub = x->base;
+        bj = tb_col(t, &L, sub->end, &bc);
+        if (bj >= 0) {
+            bc -= bj == 0 ? margin + start : (len[bj] > 0 ? margin : 0);
+            if (seg_valid(&g, &bj, &bc) == 0) {
+                if (x->kind == LANG_E_BINOP) {
+                    if (seg_until(&g, &bj, &bc, 0) == 0) {
+                        int r0 = bc + 1, xj, xc;
+                        xj = tb_col(t, &L, x->index->off, &xc);
+                        xc -= xj == 0 ? margin + start : (len[xj] > 0 ? margin : 0);
+                        char ch = r0 < g.len[bj] ? g.s[bj][r0] : 0;
+                        if (r0 < g.len[bj] && (xj > bj || r0 < xc) && !ws_py(ch) && ch != '\\' &&
+                            ch != '#')
+                            r0++;
+                        anchors = 1;
+                        lj = rj = bj;
+                        lc = bc;
+                        rc = r0;
+                    }
+                } else if (seg_until(&g, &bj, &bc, x->kind == LANG_E_CALL ? '(' : '[') == 0) {
+                    anchors = 1;
+                    lj = bj;
+                    lc = bc;
+                    rj = n - 1;
+                    rc = g.len[n - 1];
+                }
+            }
+        }
+        if (anchors) {
+            if (lj == 0)
+                lc += start;
+            if (rj == 0)
+                rc += start;
+        }
+    }
+    /* _should_show_carets */
+    int show = anchors;
+    int spawns = 0;
+    if (st && st->end > 0) {
+        const LangExpr *v = NULL;
+        if (st->kind == LANG_S_RETURN && st->value && st->value->kind == LANG_E_CALL &&
+            st->value->base->kind == LANG_E_NAME)
+            v = st->value;
+        else if (st->kind == LANG_S_ASSIGN && st->nextra == 0 && st->target->kind == LANG_E_NAME &&
+                 st->value->kind == LANG_E_CALL)
+            v = st->value;
+        int sc, ec, vc, wc;
+        if (v && tb_col(t, &L, st->off, &sc) == 0 && tb_col(t, &L, st->end, &ec) == n - 1 &&
+            tb_col(t, &L, v->off, &vc) == 0 && tb_col(t, &L, v->end, &wc) == n - 1) {
+            /* ast's offsets are bytes of the dedented lines */
+            int32_t vb = v->off - L.bs[0] - (len[0] > 0 ? margin : 0);
+            int32_t we = v->end - L.bs[n - 1] - (len[n - 1] > 0 ? margin : 0);
+            spawns = vb == start && we == stop;
+        }
+    }
+    if (spawns)
+        show = 0;
+    else if (!anchors) {
+        for (int k = 0; k < start && k < alen[0]; k++)
+            if (!ws_py(all[0][k]))
+                show = 1;
+        for (int k = stop; k < alen[n - 1]; k++)
+            if (!ws_py(all[n - 1][k]))
+                show = 1;
+    }
+    /* significant lines */
+    char sig[TB_MAXL] = {0};
+    sig[0] = sig[n - 1] = 1;
+    if (anchors)
+        for (int d = -1; d <= 1; d++) {
+            if (lj + d >= 0 && lj + d < n)
+                sig[lj + d] = 1;
+            if (rj + d >= 0 && rj + d < n)
+                sig[rj + d] = 1;
+        }
+    /* the lines and carets before the second dedent: at most 2n + n lines */
+    char buf[TB_BUF];
+    TbOut res = {buf, 0, sizeof buf};
+    int32_t lstart[3 * TB_MAXL + 2], nres = 0;
+    int prev = -1;
+    for (int k = 0; k < n; k++) {
+        if (!sig[k])
+            continue;
+        int todo[2] = {-1, k};
+        if (prev >= 0 && k - prev == 2)
+            todo[0] = k - 1;
+        else if (prev >= 0 && k - prev > 2) {
+            char m[48];
+            int q = snprintf(m, sizeof m, "...<%d lines>...\n", k - prev - 1);
+            lstart[nres++] = (int32_t)res.n;
+            out_put(&res, m, (size_t)q);
+        }
+        prev = k;
+        for (int w = 0; w < 2; w++) {
+            int j = todo[w];
+            if (j < 0)
+                continue;
+            /* the line's own bytes: the characters of all[j] */
+            lstart[nres++] = (int32_t)res.n;
+            int32_t bfrom = L.bs[j] + (len[j] > 0 ? margin : 0), bto = L.bs[j] + L.bn[j];
+            while (bto > bfrom && ws_py(t[bto - 1]))
+                bto--;
+            out_put(&res, t + bfrom, (size_t)(bto - bfrom));
+            out_ch(&res, '\n');
+            if (!show)
+                continue;
+            lstart[nres++] = (int32_t)res.n;
+            int sp = 0;
+            while (sp < alen[j] && ws_py(all[j][sp]))
+                sp++;
+            int ncar = j == n - 1 ? stop : alen[j];
+            for (int col = 0; col < ncar; col++) {
+                if (col < sp || (j == 0 && col < start))
+                    out_ch(&res, ' ');
+                else if (anchors && (j > lj || (j == lj && col >= lc)) &&
+                         (j < rj || (j == rj && col < rc)))
+                    out_ch(&res, '^');
+                else
+                    out_ch(&res, anchors ? '~' : '^');
+            }
+            out_ch(&res, '\n');
+        }
+    }
+    /* textwrap.dedent of the result, then each line indented by 4 */
+    int dm = -1;
+    for (int i = 0; i < nres; i++) {
+        const char *a = res.s + lstart[i];
+        int w = 0;
+        while (a[w] == ' ' || a[w] == '\t')
+            w++;
+        if (a[w] == '\n' || a[w] == 0)
+            continue;
+        if (dm < 0 || w < dm)
+            dm = w; /* the lines' whitespace is spaces here */
+    }
+    for (int i = 0; i < nres; i++) {
+        const char *a = res.s + lstart[i];
+        const char *e = strchr(a, '\n');
+        size_t ln = e ? (size_t)(e - a) : strlen(a);
+        int w = 0;
+        while ((size_t)w < ln && (a[w] == ' ' || a[w] == '\t'))
+            w++;
+        out_put(o, "    ", 4);
+        if ((size_t)w < ln)
+            out_put(o, a + (dm > 0 ? dm : 0), ln - (size_t)(dm > 0 ? dm : 0));
+        out_ch(o, '\n');
+    }
+}
+
+/* A frame of a traceback: its source line(s) as CPython `version` prints
+ * them (312, 313; 0: 3.13's reports of ignored exceptions, which print
+ * no carets) into out; returns the line number its File line names (the
+ * first line of the instruction). */
+static int tb_frame_source(LangRun *r, const struct TbFrame *f, const LangLoc *loc, int version,
+                           char *out, size_t cap)
+{
+    TbOut o = {out, 0, cap};
+    out[0] = 0;
+    const char *t = lang_source(r->p);
+    int32_t tlen = t ? (int32_t)strlen(t) : 0;
+    TbLines L;
+    if (!t || f->end <= 0 || tb_lines(t, tlen, f->off, f->end, &L) < 0) {
+        char line[256];
+        int k = snprintf(line, sizeof line, "    %.200s\n", loc->text);
+        out_put(&o, line, (size_t)k);
+        return loc->line;
+    }
+    if (version == 312)
+        tb_source_312(t, tlen, f->off, f->end, f->x, &o);
+    else if (version == 313)
+        tb_source_313(t, tlen, f->off, f->end, f->x, f->st, &o);
+    else {
+        int32_t b = L.bs[0], e = b + L.bn[0];
+        while (b < e && ws312(t[b]))
+            b++;
+        while (e > b && ws_py(t[e - 1]))
+            e--;
+        out_put(&o, "    ", 4);
+        out_put(&o, t + b, (size_t)(e - b));
+        out_ch(&o, '\n');
+    }
+    return L.first;
+}
+
 /* ---- finalizers and callbacks (called by the engine) ------------------- */
 
 /* Appends to the unraisable reports; -1 out of memory. */
@@ -5634,8 +6229,8 @@ static int unr_append(LangRun *r, const char *fmt, ...)
  * or weakref callback func (its frame is traceback entry tb_base):
  * "Exception ignored in: <function NAME at 0x...>" (the address masked,
  * as tests/oracle/make_py_goldens.sh masks CPython's), the traceback from
- * that frame down and the exception.  Without the caret lines (3.12 and
- * 3.13 differ there).  -1 out of memory. */
+ * that frame down and the exception: 3.12 prints caret lines there (its
+ * C traceback printer's), 3.13 none.  -1 out of memory. */
 static int report_unraisable(LangRun *r, int32_t func, int tb_base)
 {
     const char *file = r->opt.file ? r->opt.file : "<program>";
@@ -5653,8 +6248,11 @@ static int report_unraisable(LangRun *r, int32_t func, int tb_base)
         int32_t f = r->tb_snap[i].func;
         if (!loc || f < 0)
             continue;
-        rc = unr_append(r, "  File \"%s\", line %d, in %s\n    %.200s\n", file, loc->line,
-                        atom(r, lang_func(r->p, f)->short_name), loc->text);
+        char src[TB_BUF];
+        int line = tb_frame_source(r, &r->tb_snap[i], loc, lang_python(r->p) >= 313 ? 0 : 312, src,
+                                   sizeof src);
+        rc = unr_append(r, "  File \"%s\", line %d, in %s\n%s", file, line,
+                        atom(r, lang_func(r->p, f)->short_name), src);
     }
     if (rc == 0)
         rc = unr_append(r, "%s\n", r->exc);
@@ -5852,6 +6450,13 @@ static void tb_append(LangRun *r, size_t *at, const char *fmt, ...)
         *at += (size_t)k < sizeof r->traceback - *at ? (size_t)k : sizeof r->traceback - *at - 1;
 }
 
+static void tb_repeated(LangRun *r, size_t *at, int cnt)
+{
+    if (cnt > 3)
+        tb_append(r, at, "  [Previous line repeated %d more time%s]\n", cnt - 3,
+                  cnt - 3 > 1 ? "s" : "");
+}
+
 static void format_traceback(LangRun *r)
 {
     const char *file = r->opt.file ? r->opt.file : "<program>";
@@ -5860,16 +6465,30 @@ static void format_traceback(LangRun *r)
     if (!r->py)
         return;
     tb_append(r, &at, "Traceback (most recent call last):\n");
+    /* a frame of the same function at the same line as the one before it
+     * is printed 3 times at most (_RECURSIVE_CUTOFF), then counted */
+    int32_t last_f = -2;
+    int last_line = -1, cnt = 0;
     for (int i = 0; i < r->ntb_snap && i < (int)(sizeof r->tb_snap / sizeof r->tb_snap[0]); i++) {
         const LangLoc *loc = lang_loc(r->p, r->tb_snap[i].loc);
         if (!loc)
             continue;
         int32_t f = r->tb_snap[i].func;
         const LangFunc *fn = f >= 0 ? lang_func(r->p, f) : NULL;
-        tb_append(r, &at, "  File \"%s\", line %d, in %s\n", file, loc->line,
-                  fn ? atom(r, fn->short_name) : "<module>");
-        tb_append(r, &at, "    %.200s\n", loc->text);
+        char src[TB_BUF];
+        int line = tb_frame_source(r, &r->tb_snap[i], loc, lang_python(r->p) >= 313 ? 313 : 312,
+                                   src, sizeof src);
+        if (f != last_f || line != last_line) {
+            tb_repeated(r, &at, cnt);
+            last_f = f;
+            last_line = line;
+            cnt = 0;
+        }
+        if (++cnt <= 3)
+            tb_append(r, &at, "  File \"%s\", line %d, in %s\n%s", file, line,
+                      fn ? atom(r, fn->short_name) : "<module>", src);
     }
+    tb_repeated(r, &at, cnt);
     tb_append(r, &at, "%s\n", r->exc);
 }
 

@@ -56,6 +56,7 @@ typedef struct Py {
     LineInfo *lines;
     int nlines;
     int failed, oom;
+    int32_t shift; /* an f-string field's parser: where its text is in the program's */
     void (*report)(void *ctx, int line, int col, const char *msg);
     void *ctx;
     int rec; /* expression recursion depth */
@@ -810,6 +811,26 @@ static LangExpr *new_expr(Py *py, int kind, const PTok *at)
     e->kind = (uint8_t)kind;
     e->col = at ? at->col : 0;
     e->line = at ? at->line : 0;
+    e->off = at ? at->off + py->shift : 0;
+    e->end = at ? at->off + at->len + py->shift : 0;
+    return e;
+}
+
+/* The byte after the last token consumed. */
+static int32_t prev_end(const Py *py)
+{
+    const PTok *t = &py->toks[py->pos > 0 ? py->pos - 1 : 0];
+    return t->off + t->len + py->shift;
+}
+
+/* e spans the tokens from first to the last consumed, as CPython's node
+ * made by the same rule does (a parenthesised operand inside it too). */
+static LangExpr *span(Py *py, LangExpr *e, const PTok *first)
+{
+    if (e) {
+        e->off = first->off + py->shift;
+        e->end = prev_end(py);
+    }
     return e;
 }
 
@@ -1345,7 +1366,7 @@ static LangExpr *parse_strings(Py *py, PTok *t)
         return FAIL_TOK(
             py, peek(py),
             "concatenating a string and an f-string is not supported in gcviz programs");
-    e = new_expr(py, LANG_E_STR, t);
+    e = span(py, new_expr(py, LANG_E_STR, t), t);
     if (e)
         e->atom = a;
     return e;
@@ -1357,7 +1378,7 @@ static LangExpr *parse_paren(Py *py, PTok *t)
     LangExpr *e;
     next(py);
     if (accept_op(py, ")")) {
-        e = new_expr(py, LANG_E_TUPLE, t);
+        e = span(py, new_expr(py, LANG_E_TUPLE, t), t);
         if (e)
             fold_tuple(py, e);
         return e;
@@ -1386,6 +1407,7 @@ static LangExpr *parse_paren(Py *py, PTok *t)
     e->items[0] = first;
     for (int32_t i = 0; i < rest.nitems; i++)
         e->items[i + 1] = rest.items[i];
+    span(py, e, t);
     fold_tuple(py, e);
     return e;
 }
@@ -1431,7 +1453,7 @@ static LangExpr *parse_dict_display(Py *py, PTok *t)
             if (ks.n == 0) {
                 free(ks.v);
                 free(vs.v);
-                return parse_comp(py, e, LANG_E_DICTCOMP, k, v, "}");
+                return span(py, parse_comp(py, e, LANG_E_DICTCOMP, k, v, "}"), t);
             }
             FAIL_TOK(py, peek(py), "invalid syntax: a dict comprehension has one key: value pair");
             break;
@@ -1446,7 +1468,7 @@ static LangExpr *parse_dict_display(Py *py, PTok *t)
     e->nitems = vs.n;
     e->keys = (LangExpr **)plist_done(py, &ks);
     e->items = (LangExpr **)plist_done(py, &vs);
-    return py->failed ? NULL : e;
+    return py->failed ? NULL : span(py, e, t);
 }
 
 static LangExpr *parse_atom(Py *py)
@@ -1495,7 +1517,7 @@ static LangExpr *parse_atom(Py *py)
             e = new_expr(py, LANG_E_LIST, t);
             if (!e || parse_items(py, "]", e, 0) < 0)
                 return NULL;
-            return e;
+            return span(py, e, t);
         }
         if (is_op(t, "{")) {
             return parse_dict_display(py, t);
@@ -1536,7 +1558,7 @@ static LangExpr *parse_slice(Py *py, LangExpr *start, const PTok *at)
             return NULL;
     x->items = items;
     x->nitems = n;
-    return x;
+    return span(py, x, at + 1);
 }
 static LangExpr *parse_trailers(Py *py)
 {
@@ -1556,7 +1578,7 @@ static LangExpr *parse_trailers(Py *py)
             a->atom = n->atom;
             a->col = e->col;
             a->line = e->line;
-            e = a;
+            e = span(py, a, t0);
         } else if (is_op(t, "(")) {
             next(py);
             if (enter(py, t) < 0)
@@ -1595,7 +1617,7 @@ static LangExpr *parse_trailers(Py *py)
                                 "a call with more than 30 arguments is supported in gcviz "
                                 "programs only for a function, class or builtin called by its "
                                 "name, without keywords");
-            e = c;
+            e = span(py, c, t0);
         } else if (is_op(t, "[")) {
             next(py);
             if (enter(py, t) < 0)
@@ -1616,7 +1638,7 @@ static LangExpr *parse_trailers(Py *py)
                 return NULL;
             x->base = e;
             x->index = idx;
-            e = x;
+            e = span(py, x, t0);
         } else {
             break;
         }
@@ -1662,9 +1684,10 @@ static LangExpr *parse_factor(Py *py)
             if (x->ival != LANG_INT_BIG)
                 x->ival = -x->ival;
             x->col = t->col;
+            x->off = t->off + py->shift;
             return x;
         }
-        LangExpr *e = new_expr(py, LANG_E_UNARY, t);
+        LangExpr *e = span(py, new_expr(py, LANG_E_UNARY, t), t);
         if (e) {
             e->ival = LANG_OP_NEG;
             e->base = x;
@@ -1679,9 +1702,9 @@ static LangExpr *parse_factor(Py *py)
     return e;
 }
 
-static LangExpr *binop(Py *py, LangExpr *l, LangExpr *r, int op, const PTok *t)
+static LangExpr *binop(Py *py, LangExpr *l, LangExpr *r, int op, const PTok *t, const PTok *first)
 {
-    LangExpr *e = new_expr(py, LANG_E_BINOP, t);
+    LangExpr *e = span(py, new_expr(py, LANG_E_BINOP, t), first);
     if (!e)
         return NULL;
     e->ival = op;
@@ -1694,6 +1717,7 @@ static LangExpr *binop(Py *py, LangExpr *l, LangExpr *r, int op, const PTok *t)
 
 static LangExpr *parse_term(Py *py)
 {
+    PTok *t0 = peek(py);
     LangExpr *e = parse_factor(py);
     while (e && !py->failed) {
         PTok *t = peek(py);
@@ -1710,13 +1734,14 @@ static LangExpr *parse_term(Py *py)
             return NULL;
         LangExpr *r = parse_factor(py);
         py->rec--;
-        e = r ? binop(py, e, r, op, t) : NULL;
+        e = r ? binop(py, e, r, op, t, t0) : NULL;
     }
     return e;
 }
 
 static LangExpr *parse_arith(Py *py)
 {
+    PTok *t0 = peek(py);
     LangExpr *e = parse_term(py);
     while (e && !py->failed) {
         PTok *t = peek(py);
@@ -1732,7 +1757,7 @@ static LangExpr *parse_arith(Py *py)
             return NULL;
         LangExpr *r = parse_term(py);
         py->rec--;
-        e = r ? binop(py, e, r, op, t) : NULL;
+        e = r ? binop(py, e, r, op, t, t0) : NULL;
     }
     return e;
 }
@@ -1816,7 +1841,7 @@ static LangExpr *parse_comparison(Py *py)
         fold_iter(py, e->items[nops]);
     e->col = first->col;
     e->line = first->line;
-    return e;
+    return span(py, e, t0);
 }
 
 static LangExpr *parse_not(Py *py)
@@ -1830,7 +1855,7 @@ static LangExpr *parse_not(Py *py)
         py->rec--;
         if (!x)
             return NULL;
-        LangExpr *e = new_expr(py, LANG_E_UNARY, t);
+        LangExpr *e = span(py, new_expr(py, LANG_E_UNARY, t), t);
         if (e) {
             e->ival = LANG_OP_NOT;
             e->base = x;
@@ -1842,6 +1867,7 @@ static LangExpr *parse_not(Py *py)
 
 static LangExpr *parse_boolop(Py *py, int op)
 {
+    PTok *t0 = peek(py);
     LangExpr *first = op == LANG_OP_OR ? parse_boolop(py, LANG_OP_AND) : parse_not(py);
     const char *w = op == LANG_OP_OR ? "or" : "and";
     if (!first || !is_word(py, peek(py), w))
@@ -1868,7 +1894,7 @@ static LangExpr *parse_boolop(Py *py, int op)
     e->items = (LangExpr **)plist_done(py, &items);
     e->col = first->col;
     e->line = first->line;
-    return e;
+    return span(py, e, t0);
 }
 
 /* body if test else orelse (after body): a LANG_E_IFEXP.  The test is a
@@ -1909,7 +1935,7 @@ static LangExpr *parse_test(Py *py)
     }
     LangExpr *e = parse_boolop(py, LANG_OP_OR);
     if (e && is_word(py, peek(py), "if"))
-        e = parse_ifexp(py, e);
+        e = span(py, parse_ifexp(py, e), t);
     py->rec--;
     if (e && is_op(peek(py), ":="))
         return unexpected(py, peek(py));
@@ -1949,6 +1975,7 @@ static LangExpr *parse_exprlist(Py *py)
     }
     e->nitems = items.n;
     e->items = (LangExpr **)plist_done(py, &items);
+    span(py, e, t);
     fold_tuple(py, e);
     return e;
 }
@@ -1978,6 +2005,7 @@ static LangExpr *parse_fstring_field(Py *py, const PTok *t, int32_t i, int32_t j
     ftxt[flen + 2] = 0;
     sub.text = ftxt;
     sub.len = flen + 2;
+    sub.shift = i; /* ftxt[0] stands for the '{' at s[i] */
     LangExpr *x = NULL;
     if (flen == 0 || strspn(s + i + 1, " ") >= (size_t)flen) {
         fail_at(py, t->line, col, "f-string: empty expression not allowed");
@@ -2506,6 +2534,8 @@ static LangStmt *parse_simple(Py *py, int top)
     }
     if (!st || py->failed)
         return NULL;
+    st->off = t->off;
+    st->end = prev_end(py);
     if (end_simple(py) < 0)
         return NULL;
     return st;
@@ -2893,6 +2923,7 @@ static LangStmt *parse_compound(Py *py, int top)
             }
             target->nitems = ts.n;
             target->items = (LangExpr **)plist_done(py, &ts);
+            span(py, target, t0);
         }
         if (check_target(py, target, "for") < 0)
             return NULL;
@@ -2903,7 +2934,16 @@ static LangStmt *parse_compound(Py *py, int top)
         if (!(st->value = parse_exprlist(py)) || expect_op(py, ":") < 0)
             return NULL;
         fold_iter(py, st->value);
-        return parse_loop_body(py, st, t);
+        if (!parse_loop_body(py, st, t))
+            return NULL;
+        /* CPython's For node ends with its body's last token */
+        int32_t k = py->pos - 1;
+        while (k > 0 && (py->toks[k].kind == P_NEWLINE || py->toks[k].kind == P_INDENT ||
+                         py->toks[k].kind == P_DEDENT))
+            k--;
+        st->off = t->off;
+        st->end = py->toks[k].off + py->toks[k].len;
+        return st;
     }
     if (is_word(py, t, "def")) {
         if (py->cur_func >= 0)

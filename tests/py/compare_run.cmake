@@ -1,12 +1,13 @@
 cmake_minimum_required(VERSION 3.16)
 # `gcviz run --python PY PROGRAM` (in DIR) must print the CPython stdout STDOUT
 # byte for byte; when the file STDERR exists the program ends in an exception:
-# exit status 1 and the traceback's frame and exception lines of STDERR;
-# otherwise exit status 0 and on stderr nothing, or, when the file UNRAISABLE
-# exists, the reports of the exceptions ignored in __del__ or weakref
-# callbacks it holds ("Exception ignored in: ...", compared as tracebacks
-# are).  UNRAISABLE=ANY (the 3.15 goldens: pyodide's stderr is not kept):
-# any stderr that is such reports.
+# exit status 1 and STDERR byte for byte (the traceback with its source lines
+# and the caret lines under them, as that CPython prints them); otherwise
+# exit status 0 and on stderr nothing, or, when the file UNRAISABLE exists,
+# the reports of the exceptions ignored in __del__ or weakref callbacks it
+# holds ("Exception ignored in: ...", byte for byte too).  UNRAISABLE=ANY
+# (the 3.15 goldens: pyodide's stderr is not kept): any stderr that is such
+# reports.
 include(${CMAKE_CURRENT_LIST_DIR}/first_diff.cmake)
 execute_process(COMMAND ${GCVIZ} run --python ${PY} ${PROGRAM}
                 WORKING_DIRECTORY ${DIR}
@@ -19,8 +20,8 @@ if(NOT out STREQUAL want)
 endif()
 if(EXISTS ${STDERR})
   file(READ ${STDERR} want_err)
-  gcviz_traceback_lines("${want_err}" "${DIR}" want_tb)
-  gcviz_traceback_lines("${err}" "${DIR}" got_tb)
+  set(want_tb "${want_err}")
+  set(got_tb "${err}")
   if(NOT rc EQUAL 1)
     message(FATAL_ERROR "${PROGRAM} --python ${PY}: exit status ${rc}, CPython's is 1\n"
                         "stderr: ${err}")
@@ -39,8 +40,8 @@ elseif(DEFINED UNRAISABLE AND (EXISTS "${UNRAISABLE}" OR UNRAISABLE STREQUAL "AN
   else()
     file(READ ${UNRAISABLE} want_err)
   endif()
-  gcviz_traceback_lines("${want_err}" "${DIR}" want_tb)
-  gcviz_traceback_lines("${err}" "${DIR}" got_tb)
+  set(want_tb "${want_err}")
+  set(got_tb "${err}")
   if(NOT rc EQUAL 0 OR NOT got_tb STREQUAL want_tb)
     gcviz_first_diff("${want_tb}" "${got_tb}" where)
     message(FATAL_ERROR "${PROGRAM} --python ${PY}: exit status ${rc} (CPython: 0), reports of "
