@@ -5956,6 +5956,8 @@ static int seg_until(const TbSeg *g, int *j, int *col, char stop)
  * with its carets when _should_show_carets says so ("~" and "^" for the
  * parts of a binary operation, a subscript or a call), lines between
  * the significant ones elided. */
+/* long: it follows format_frame_summary and _should_show_carets step by
+ * step, in their order, so that it can be read against them */
 static void tb_source_313(const char *t, int32_t tlen, int32_t off, int32_t end, const LangExpr *x,
                           const LangStmt *st, TbOut *o)
 {

@@ -2838,6 +2838,60 @@ static LangStmt *parse_loop_body(Py *py, LangStmt *st, const PTok *t)
     return st;
 }
 
+/* for target in value: body (the for keyword is t). */
+static LangStmt *parse_for_in(Py *py, PTok *t, int top)
+{
+    next(py);
+    LangStmt *st = new_stmt(py, LANG_S_FOR_IN, t, top);
+    if (!st)
+        return NULL;
+    /* the target: names, attributes, subscripts (no comparison: 'in' follows) */
+    PList ts = {0};
+    PTok *t0 = peek(py);
+    int comma = 0;
+    do {
+        LangExpr *x = parse_trailers(py);
+        if (!x || plist_add(py, &ts, x) < 0) {
+            free(ts.v);
+            return NULL;
+        }
+        comma = accept_op(py, ",");
+    } while (comma && !is_word(py, peek(py), "in"));
+    LangExpr *target;
+    if (ts.n == 1 && !comma) {
+        target = ts.v[0];
+        free(ts.v);
+    } else {
+        target = new_expr(py, LANG_E_TUPLE, t0);
+        if (!target) {
+            free(ts.v);
+            return NULL;
+        }
+        target->nitems = ts.n;
+        target->items = (LangExpr **)plist_done(py, &ts);
+        span(py, target, t0);
+    }
+    if (check_target(py, target, "for") < 0)
+        return NULL;
+    if (!is_word(py, peek(py), "in"))
+        return FAIL_TOK(py, peek(py), "invalid syntax: expected 'in'");
+    next(py);
+    st->target = target;
+    if (!(st->value = parse_exprlist(py)) || expect_op(py, ":") < 0)
+        return NULL;
+    fold_iter(py, st->value);
+    if (!parse_loop_body(py, st, t))
+        return NULL;
+    /* CPython's For node ends with its body's last token */
+    int32_t k = py->pos - 1;
+    while (k > 0 && (py->toks[k].kind == P_NEWLINE || py->toks[k].kind == P_INDENT ||
+                     py->toks[k].kind == P_DEDENT))
+        k--;
+    st->off = t->off;
+    st->end = py->toks[k].off + py->toks[k].len;
+    return st;
+}
+
 static LangStmt *parse_compound(Py *py, int top)
 {
     PTok *t = peek(py);
@@ -2894,57 +2948,8 @@ static LangStmt *parse_compound(Py *py, int top)
             return NULL;
         return parse_loop_body(py, st, t);
     }
-    if (is_word(py, t, "for")) {
-        next(py);
-        LangStmt *st = new_stmt(py, LANG_S_FOR_IN, t, top);
-        if (!st)
-            return NULL;
-        /* the target: names, attributes, subscripts (no comparison: 'in' follows) */
-        PList ts = {0};
-        PTok *t0 = peek(py);
-        int comma = 0;
-        do {
-            LangExpr *x = parse_trailers(py);
-            if (!x || plist_add(py, &ts, x) < 0) {
-                free(ts.v);
-                return NULL;
-            }
-            comma = accept_op(py, ",");
-        } while (comma && !is_word(py, peek(py), "in"));
-        LangExpr *target;
-        if (ts.n == 1 && !comma) {
-            target = ts.v[0];
-            free(ts.v);
-        } else {
-            target = new_expr(py, LANG_E_TUPLE, t0);
-            if (!target) {
-                free(ts.v);
-                return NULL;
-            }
-            target->nitems = ts.n;
-            target->items = (LangExpr **)plist_done(py, &ts);
-            span(py, target, t0);
-        }
-        if (check_target(py, target, "for") < 0)
-            return NULL;
-        if (!is_word(py, peek(py), "in"))
-            return FAIL_TOK(py, peek(py), "invalid syntax: expected 'in'");
-        next(py);
-        st->target = target;
-        if (!(st->value = parse_exprlist(py)) || expect_op(py, ":") < 0)
-            return NULL;
-        fold_iter(py, st->value);
-        if (!parse_loop_body(py, st, t))
-            return NULL;
-        /* CPython's For node ends with its body's last token */
-        int32_t k = py->pos - 1;
-        while (k > 0 && (py->toks[k].kind == P_NEWLINE || py->toks[k].kind == P_INDENT ||
-                         py->toks[k].kind == P_DEDENT))
-            k--;
-        st->off = t->off;
-        st->end = py->toks[k].off + py->toks[k].len;
-        return st;
-    }
+    if (is_word(py, t, "for"))
+        return parse_for_in(py, t, top);
     if (is_word(py, t, "def")) {
         if (py->cur_func >= 0)
             return FAIL_TOK(

@@ -52,11 +52,11 @@ expect_run(0 "^hello 3\nbye\n$" "" run --python 3.13 ${hello})
 expect_run(2 "" "--python takes 3.12, 3.13, 3.14 or 3.15" check --python 3.11 ${hello})
 expect_run(0 "^ok: 3 steps\n$" "" check ${hello})
 expect_run(0 "\"stmt\": \"<exit>\", \"objects\": \\[\\], \"freed\": \\[1\\], \"finalized\": \\[1\\]" "" trace ${hello})
-expect_run(1 "^$" "Traceback \\(most recent call last\\):\n  File \"[^\"]*name_error.py\", line 5, in <module>\n    del y\nNameError: name 'y' is not defined" check ${DIR}/name_error.py)
+expect_run(1 "^$" "Traceback \\(most recent call last\\):\n  File \"[^\"]*name_error.py\", line 5, in <module>\n    del y\n        \\^\nNameError: name 'y' is not defined" check ${DIR}/name_error.py)
 expect_run(1 "^before\n$" "NameError: name 'y' is not defined" run ${DIR}/name_error.py)
 # `is` between equal ints beyond CPython's small-int cache is refused (its
 # answer depends on where each int object was made); within it, answered.
 expect_run(1 "^True False\nTrue True\n$"
-           "line 7, in <module>\n    print\\(x is y\\)\nTypeError: gcviz: 'is' between two equal ints outside CPython's small-int cache \\(-5 to 256\\)"
+           "line 7, in <module>\n    print\\(x is y\\)\n          \\^\\^\\^\\^\\^\\^\nTypeError: gcviz: 'is' between two equal ints outside CPython's small-int cache \\(-5 to 256\\)"
            run ${DIR}/int_identity.py)
 expect_run(0 "^True False\nTrue True\nTrue\n$" "" run --python 3.15 ${DIR}/int_identity.py)
