@@ -2845,7 +2845,7 @@ static int call_module_more(LangRun *r, int32_t mod, int32_t name, int nargs, in
         if (name != r->a_getrefcount)
             return raise(r, "AttributeError",
                          "gcviz: module 'sys' has only getrefcount here, not '%s'", atom(r, name));
-        TRY(check_args(r, "getrefcount", nargs, 1, 1));
+        TRY(check_args(r, "sys.getrefcount", nargs, 1, 1));
         int64_t n = refcount_of(r, gc_temp(h, top - 1)) - (r->borrowed_arg ? 1 : 0);
         TRY(release_args(r, nargs, 0));
         TRY(push(r, GC_MKVAL(GC_V_INT, n)));
