@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app.h"
 #include "layout.h"
@@ -391,6 +392,20 @@ static double ms_since(const struct timespec *t0)
     return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+/* The name a traceback of a lesson gives its file: CPython makes the
+ * main script's name absolute (the working folder, then the name as
+ * typed, "python3 ../x/./a.py" -> "/cwd/../x/./a.py"), so a Python
+ * lesson's is too; a JSON scenario's stays as typed. */
+static const char *main_file(const char *path, char *buf, size_t n)
+{
+    size_t len = strlen(path);
+    char cwd[4096];
+    if (path[0] == '/' || len < 3 || strcmp(path + len - 3, ".py") != 0 ||
+        !getcwd(cwd, sizeof cwd) || snprintf(buf, n, "%s/%s", cwd, path) >= (int)n)
+        return path;
+    return buf;
+}
+
 int app_cli_run(int argc, char **argv)
 {
     if (want_help(argc, argv, RUN_USAGE))
@@ -406,8 +421,9 @@ int app_cli_run(int argc, char **argv)
     if (!s)
         return status;
     LangRunOptions o = {0};
+    char where[8192];
     o.timing = timings;
-    o.file = path;
+    o.file = main_file(path, where, sizeof where);
     o.lean = 1; /* only the output and the totals are read */
     LangRun *r = lang_run(s->program, &o);
     if (!r) {

@@ -12,6 +12,16 @@ include(${CMAKE_CURRENT_LIST_DIR}/first_diff.cmake)
 execute_process(COMMAND ${GCVIZ} run --python ${PY} ${PROGRAM}
                 WORKING_DIRECTORY ${DIR}
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+# CPython names the main script by the working folder and the name as typed
+# ("/home/t/l01.py"); the goldens name it as typed (make_py_goldens.sh drops
+# the folder): gcviz's must be that folder, dropped the same way
+get_filename_component(real_dir "${DIR}" REALPATH)
+string(REPLACE "File \"${real_dir}/" "File \"" err_as_typed "${err}")
+if(err MATCHES "  File \"" AND err_as_typed STREQUAL err)
+  message(FATAL_ERROR "${PROGRAM} --python ${PY}: the traceback does not name the file by "
+                      "its absolute path ${real_dir}/${PROGRAM} as CPython does:\n${err}")
+endif()
+set(err "${err_as_typed}")
 file(READ ${STDOUT} want)
 if(NOT out STREQUAL want)
   gcviz_first_diff("${want}" "${out}" where)
