@@ -617,6 +617,21 @@ static void slot_range(const CellsMove *m, GcId id, int32_t *i0, int32_t *i1)
     *i1 = hi;
 }
 
+/* id's slot writes m->sw[*i0 .. *i1), their targets counted by target in
+ * tcount: +1 for what a slot holds after, -1 for what it held before. */
+static void written_targets(CellsMove *m, GcId id, int32_t *i0, int32_t *i1)
+{
+    RenderCells *c = m->c;
+    slot_range(m, id, i0, i1);
+    for (int32_t i = *i0; i < *i1; i++)
+        for (int after = 0; after < 2; after++) {
+            GcValue v = after ? m->sw[i].after : m->sw[i].before;
+            GcId t = GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0;
+            if (t >= 1 && t <= c->cap)
+                c->tcount[t] += after ? 1 : -1;
+        }
+}
+
 /* A card's value references at the new cursor (card_count's nv): the
  * old count for a card not changed, with its values' changes for one
  * whose slots alone changed, else -1 (counted again). */
@@ -712,14 +727,7 @@ static int refs_patch(CellsMove *m, int32_t ci, GcId s, int32_t *na)
     RenderCells *c = m->c;
     const RenderCellRoom *room = &c->room[ci];
     int32_t i0, i1;
-    slot_range(m, s, &i0, &i1);
-    for (int32_t i = i0; i < i1; i++)
-        for (int after = 0; after < 2; after++) {
-            GcValue v = after ? m->sw[i].after : m->sw[i].before;
-            GcId t = GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0;
-            if (t >= 1 && t <= c->cap)
-                c->tcount[t] += after ? 1 : -1;
-        }
+    written_targets(m, s, &i0, &i1);
     const GcId(*l)[2] = c->refs + room->r0;
     for (int32_t j = 0; j < room->nr; j++)
         if (l[j][0] == s) {
@@ -955,14 +963,7 @@ static int refs_in_place(CellsMove *m, int32_t ci, GcId s, int32_t *p0, int32_t 
 {
     RenderCells *c = m->c;
     int32_t i0, i1;
-    slot_range(m, s, &i0, &i1);
-    for (int32_t i = i0; i < i1; i++)
-        for (int after = 0; after < 2; after++) {
-            GcValue v = after ? m->sw[i].after : m->sw[i].before;
-            GcId t = GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0;
-            if (t >= 1 && t <= c->cap)
-                c->tcount[t] += after ? 1 : -1;
-        }
+    written_targets(m, s, &i0, &i1);
     for (int32_t i = i0; i < i1; i++)
         for (int after = 0; after < 2; after++) {
             GcValue v = after ? m->sw[i].after : m->sw[i].before;
