@@ -14,17 +14,7 @@
 #include "gc_internal.h"
 #include "scenario.h"
 
-static int failures;
-
-#define EXPECT(cond, ...)                                             \
-    do {                                                              \
-        if (!(cond)) {                                                \
-            fprintf(stderr, "%s:%d: FAILED %s: ", __FILE__, __LINE__, #cond); \
-            fprintf(stderr, __VA_ARGS__);                             \
-            fputc('\n', stderr);                                      \
-            failures++;                                               \
-        }                                                             \
-    } while (0)
+#include "../common/check.h"
 
 static Scenario *load(const char *json)
 {
@@ -49,7 +39,7 @@ static LangRun *run_py(const char *name, const char *src, int lean, int record, 
     ScenarioErrors errs;
     memset(&errs, 0, sizeof errs);
     *sc = scenario_load_text(name, src, strlen(src), &errs);
-    EXPECT(*sc != NULL, "%s does not load", name);
+    CHECK(*sc != NULL, "%s does not load", name);
     if (!*sc)
         return NULL;
     LangRunOptions o;
@@ -57,7 +47,7 @@ static LangRun *run_py(const char *name, const char *src, int lean, int record, 
     o.lean = lean;
     o.record = record;
     LangRun *r = lang_run((*sc)->program, &o);
-    EXPECT(r && lang_run_status(r) == 0, "%s lean=%d: %s", name, lean, r ? lang_run_error(r) : "oom");
+    CHECK(r && lang_run_status(r) == 0, "%s lean=%d: %s", name, lean, r ? lang_run_error(r) : "oom");
     size_t n = 0;
     const char *text = r ? lang_run_output(r, &n) : "";
     snprintf(out, nout, "%.*s", (int)n, text);
@@ -94,18 +84,18 @@ static void expect_prints_all_modes(const char *name, const char *src, int modes
         for (int l = 0; l < GC_LIST_COUNT; l++)
             end[3 + l] = h ? gc_list(h, (GcListId)l).len : -1;
         char buf[256] = "";
-        EXPECT(h && gc_check(h, buf, sizeof buf) == 0, "%s, %s: gc_check: %s", name,
+        CHECK(h && gc_check(h, buf, sizeof buf) == 0, "%s, %s: gc_check: %s", name,
                mode_name[mode], buf);
         if (expect)
-            EXPECT(strcmp(got, expect) == 0, "%s, %s prints:\n%s---\nwant:\n%s", name,
+            CHECK(strcmp(got, expect) == 0, "%s, %s prints:\n%s---\nwant:\n%s", name,
                    mode_name[mode], got, expect);
         if (runs == 0) {
             memcpy(first, got, sizeof first);
             memcpy(end0, end, sizeof end0);
         } else {
-            EXPECT(strcmp(got, first) == 0, "%s, %s prints:\n%s---\nthe first run:\n%s", name,
+            CHECK(strcmp(got, first) == 0, "%s, %s prints:\n%s---\nthe first run:\n%s", name,
                    mode_name[mode], got, first);
-            EXPECT(memcmp(end, end0, sizeof end) == 0,
+            CHECK(memcmp(end, end0, sizeof end) == 0,
                    "%s, %s: totals differ: allocated %lld/%lld freed %lld/%lld collected "
                    "%lld/%lld, or a list's length",
                    name, mode_name[mode], (long long)end[0], (long long)end0[0],
@@ -172,16 +162,16 @@ static void test_phases(void)
     GcHeap *h = lang_run_heap(r);
     /* ids: h=1, a=2, b=3, c=4 */
     int32_t at = seek_phase_end(h, 0, GC_PHASE_UPDATE_REFS);
-    EXPECT(at > 0, "no update_refs phase");
-    EXPECT(gc_object(h, 1)->gc_refs == 1 && gc_object(h, 2)->gc_refs == 2 &&
+    CHECK(at > 0, "no update_refs phase");
+    CHECK(gc_object(h, 1)->gc_refs == 1 && gc_object(h, 2)->gc_refs == 2 &&
                gc_object(h, 3)->gc_refs == 1 && gc_object(h, 4)->gc_refs == 1,
            "gc_refs after update_refs: %lld %lld %lld %lld", (long long)gc_object(h, 1)->gc_refs,
            (long long)gc_object(h, 2)->gc_refs, (long long)gc_object(h, 3)->gc_refs,
            (long long)gc_object(h, 4)->gc_refs);
     for (GcId id = 1; id <= 4; id++)
-        EXPECT(gc_object(h, id)->flags & GC_F_COLLECTING, "#%d not COLLECTING", id);
+        CHECK(gc_object(h, id)->flags & GC_F_COLLECTING, "#%d not COLLECTING", id);
     at = seek_phase_end(h, at, GC_PHASE_SUBTRACT_REFS);
-    EXPECT(gc_object(h, 1)->gc_refs == 1 && gc_object(h, 2)->gc_refs == 0 &&
+    CHECK(gc_object(h, 1)->gc_refs == 1 && gc_object(h, 2)->gc_refs == 0 &&
                gc_object(h, 3)->gc_refs == 0 && gc_object(h, 4)->gc_refs == 0,
            "gc_refs after subtract_refs: %lld %lld %lld %lld", (long long)gc_object(h, 1)->gc_refs,
            (long long)gc_object(h, 2)->gc_refs, (long long)gc_object(h, 3)->gc_refs,
@@ -191,16 +181,16 @@ static void test_phases(void)
     /* a, b, c were moved to unreachable and back: young is h, a, b, c again
      * with none left unreachable. */
     list_order(h, GC_LIST_GEN2, order, sizeof order);
-    EXPECT(strcmp(order, "1,2,3,4") == 0, "young after move_unreachable: %s", order);
-    EXPECT(gc_list(h, GC_LIST_UNREACHABLE).len == 0, "unreachable not empty");
+    CHECK(strcmp(order, "1,2,3,4") == 0, "young after move_unreachable: %s", order);
+    CHECK(gc_list(h, GC_LIST_UNREACHABLE).len == 0, "unreachable not empty");
     /* second collection, after del h: everything unreachable */
     at = seek_phase_end(h, at, GC_PHASE_MOVE_UNREACHABLE);
-    EXPECT(at > 0, "no second collection");
+    CHECK(at > 0, "no second collection");
     list_order(h, GC_LIST_UNREACHABLE, order, sizeof order);
-    EXPECT(strcmp(order, "2,3,4") == 0, "unreachable: %s", order);
-    EXPECT(gc_list(h, GC_LIST_GEN2).len == 0, "young not empty");
+    CHECK(strcmp(order, "2,3,4") == 0, "unreachable: %s", order);
+    CHECK(gc_list(h, GC_LIST_GEN2).len == 0, "young not empty");
     gc_seek(h, gc_event_count(h));
-    EXPECT(gc_globals(h)->stats[2].collected == 3, "collected %lld",
+    CHECK(gc_globals(h)->stats[2].collected == 3, "collected %lld",
            (long long)gc_globals(h)->stats[2].collected);
     lang_run_free(r);
     scenario_free(s);
@@ -216,7 +206,7 @@ static void test_move_back(void)
     LangRun *r = run(s, 1);
     GcHeap *h = lang_run_heap(r);
     int32_t at = seek_phase_end(h, 0, GC_PHASE_SUBTRACT_REFS);
-    EXPECT(gc_object(h, 1)->gc_refs == 0 && gc_object(h, 2)->gc_refs == 1,
+    CHECK(gc_object(h, 1)->gc_refs == 0 && gc_object(h, 2)->gc_refs == 1,
            "A %lld L %lld", (long long)gc_object(h, 1)->gc_refs, (long long)gc_object(h, 2)->gc_refs);
     int moved_back = 0;
     for (int32_t i = at; i < gc_event_count(h); i++) {
@@ -226,15 +216,15 @@ static void test_move_back(void)
         if (e->kind == GC_EV_GC_END)
             break;
     }
-    EXPECT(moved_back, "A was not moved back by L");
+    CHECK(moved_back, "A was not moved back by L");
     at = seek_phase_end(h, at, GC_PHASE_MOVE_UNREACHABLE);
     char order[64];
     list_order(h, GC_LIST_GEN0, order, sizeof order);
-    EXPECT(strcmp(order, "2,1") == 0, "young after move_unreachable: %s (want L, A)", order);
+    CHECK(strcmp(order, "2,1") == 0, "young after move_unreachable: %s (want L, A)", order);
     gc_seek(h, gc_event_count(h));
     GcStepLog log = gc_step_log(h);
     /* tp_clear(L) frees A inside it; L dies at delete_garbage's DECREF */
-    EXPECT(log.nfreed == 2 && log.freed[0] == 1 && log.freed[1] == 2, "freed order");
+    CHECK(log.nfreed == 2 && log.freed[0] == 1 && log.freed[1] == 2, "freed order");
     lang_run_free(r);
     scenario_free(s);
 }
@@ -301,7 +291,7 @@ static void test_rewind(void)
     }
     for (int32_t c = n; c >= 0; c--) {
         gc_seek(h, c);
-        EXPECT(fingerprint(h) == fp[c], "state at %d differs going back", c);
+        CHECK(fingerprint(h) == fp[c], "state at %d differs going back", c);
         if (failures)
             break;
     }
@@ -311,9 +301,9 @@ static void test_rewind(void)
         seed = seed * 1103515245u + 12345u;
         int32_t c = (int32_t)(seed % (uint32_t)(n + 1));
         gc_seek(h, c);
-        EXPECT(fingerprint(h) == fp[c], "state at %d differs after a jump", c);
+        CHECK(fingerprint(h) == fp[c], "state at %d differs after a jump", c);
     }
-    EXPECT(n > 500, "only %d events", n);
+    CHECK(n > 500, "only %d events", n);
     free(fp);
     lang_run_free(r);
     scenario_free(s);
@@ -335,7 +325,7 @@ static void test_check_every_step(void)
         for (int32_t c = 0; c <= gc_event_count(h); c++) {
             gc_seek(h, c);
             int rc = gc_check(h, buf, sizeof buf);
-            EXPECT(rc == 0, "program %zu, micro-step %d: %s", k, c, buf);
+            CHECK(rc == 0, "program %zu, micro-step %d: %s", k, c, buf);
             if (rc)
                 break;
         }
@@ -351,7 +341,7 @@ static void test_chain_million(void)
                        "\"n.next = head\", \"head = n\"]}, \"del n\", \"del head\"]}");
     LangRun *r = run(s, 0);
     const GcGlobals *g = gc_globals(lang_run_heap(r));
-    EXPECT(g->allocated == 1000000 && g->freed == 1000000, "allocated %lld freed %lld",
+    CHECK(g->allocated == 1000000 && g->freed == 1000000, "allocated %lld freed %lld",
            (long long)g->allocated, (long long)g->freed);
     lang_run_free(r);
     scenario_free(s);
@@ -367,11 +357,11 @@ static void test_collectors(void)
     Scenario *s = load(buf);
     LangRun *r = run(s, 1);
     GcHeap *h = lang_run_heap(r);
-    EXPECT(gc_object(h, 1)->state == GC_STATE_ALIVE && (gc_object(h, 1)->flags & GC_F_LEAKED),
+    CHECK(gc_object(h, 1)->state == GC_STATE_ALIVE && (gc_object(h, 1)->flags & GC_F_LEAKED),
            "refcount: the cycle must leak");
-    EXPECT(!(gc_object(h, 3)->flags & GC_F_LEAKED), "refcount: keep is not leaked");
+    CHECK(!(gc_object(h, 3)->flags & GC_F_LEAKED), "refcount: keep is not leaked");
     int32_t na = gc_strtab_intern(gc_atoms(h), "n", 1);
-    EXPECT(gc_var_get(h, 0, na) == GC_MKVAL(GC_V_INT, 0), "refcount: collect() returns 0");
+    CHECK(gc_var_get(h, 0, na) == GC_MKVAL(GC_V_INT, 0), "refcount: collect() returns 0");
     lang_run_free(r);
     scenario_free(s);
 
@@ -379,10 +369,10 @@ static void test_collectors(void)
     s = load(buf);
     r = run(s, 1);
     h = lang_run_heap(r);
-    EXPECT(gc_object(h, 1)->state == GC_STATE_FREED && gc_object(h, 2)->state == GC_STATE_FREED,
+    CHECK(gc_object(h, 1)->state == GC_STATE_FREED && gc_object(h, 2)->state == GC_STATE_FREED,
            "mark-sweep frees the cycle");
-    EXPECT(gc_object(h, 3)->state == GC_STATE_ALIVE, "mark-sweep keeps the rooted object");
-    EXPECT(gc_var_get(h, 0, gc_strtab_intern(gc_atoms(h), "n", 1)) == GC_MKVAL(GC_V_INT, 2),
+    CHECK(gc_object(h, 3)->state == GC_STATE_ALIVE, "mark-sweep keeps the rooted object");
+    CHECK(gc_var_get(h, 0, gc_strtab_intern(gc_atoms(h), "n", 1)) == GC_MKVAL(GC_V_INT, 2),
            "mark-sweep returns 2");
     /* the tricolour steps: the rooted object turns grey (on the worklist),
      * then black (its references followed) */
@@ -395,7 +385,7 @@ static void test_collectors(void)
         black += e->a == 0;
         grey_first |= e->a == 1 && black == 0;
     }
-    EXPECT(grey == 1 && black == 1 && grey_first, "one object marked grey then black, got %d grey, %d black",
+    CHECK(grey == 1 && black == 1 && grey_first, "one object marked grey then black, got %d grey, %d black",
            grey, black);
     lang_run_free(r);
     scenario_free(s);
@@ -426,9 +416,9 @@ static void test_weakrefs(void)
         strncat(seq, one, sizeof seq - strlen(seq) - 1);
     }
     /* ids: a=1 b=2 tuple=3 wa=4 tuple=5 wb=6; c=7 tuple=8 wc=9; D()=10 */
-    EXPECT(strcmp(seq, "cb4 cb6 del1 del2 del7 cb9 del10 ") == 0, "event order: %s", seq);
+    CHECK(strcmp(seq, "cb4 cb6 del1 del2 del7 cb9 del10 ") == 0, "event order: %s", seq);
     int32_t xa = gc_strtab_intern(gc_atoms(h), "x", 1);
-    EXPECT(gc_var_get(h, 0, xa) == GC_NONE, "a dead weakref returns None");
+    CHECK(gc_var_get(h, 0, xa) == GC_NONE, "a dead weakref returns None");
     lang_run_free(r);
     scenario_free(s);
 }
@@ -443,9 +433,9 @@ static void test_counts(void)
     LangRun *r = run(s, 0);
     GcHeap *h = lang_run_heap(r);
     const GcGlobals *g = gc_globals(h);
-    EXPECT(g->count[0] == 1 && g->count[1] == 1 && g->count[2] == 0, "count %lld %lld %lld",
+    CHECK(g->count[0] == 1 && g->count[1] == 1 && g->count[2] == 0, "count %lld %lld %lld",
            (long long)g->count[0], (long long)g->count[1], (long long)g->count[2]);
-    EXPECT(g->stats[2].collected == 2 && g->stats[0].collected == 0, "stats");
+    CHECK(g->stats[2].collected == 2 && g->stats[0].collected == 0, "stats");
     lang_run_free(r);
     scenario_free(s);
 }
@@ -457,7 +447,7 @@ static void test_freelists(void)
                        " \"m = []\", \"t = (m, m)\", \"del t\", \"u = (m, m)\"]}");
     LangRun *r = run(s, 0);
     const GcGlobals *g = gc_globals(lang_run_heap(r));
-    EXPECT(g->count[0] == 2, "count[0] = %lld, want 2 (list and tuple from the free lists)",
+    CHECK(g->count[0] == 2, "count[0] = %lld, want 2 (list and tuple from the free lists)",
            (long long)g->count[0]);
     lang_run_free(r);
     scenario_free(s);
@@ -475,7 +465,7 @@ static void test_oom_sweep(void)
     LangRun *r = lang_run(s->program, &o);
     long total = gc_mem_count();
     lang_run_free(r);
-    EXPECT(total > 50, "only %ld allocations", total);
+    CHECK(total > 50, "only %ld allocations", total);
     int ok = 0, oom = 0;
     for (long n = 0; n < total + 5; n++) {
         gc_mem_fail_after(n);
@@ -486,19 +476,19 @@ static void test_oom_sweep(void)
             continue;
         }
         int st = lang_run_status(r);
-        EXPECT(st == 0 || st == 3, "status %d after failing allocation %ld: %s", st, n,
+        CHECK(st == 0 || st == 3, "status %d after failing allocation %ld: %s", st, n,
                lang_run_error(r));
         if (st == 3)
-            EXPECT(strstr(lang_run_error(r), "memory") != NULL, "message: %s", lang_run_error(r));
+            CHECK(strstr(lang_run_error(r), "memory") != NULL, "message: %s", lang_run_error(r));
         ok += st == 0;
         oom += st == 3;
         if (st == 0) {
             char buf[256];
-            EXPECT(gc_check(lang_run_heap(r), buf, sizeof buf) == 0, "heap: %s", buf);
+            CHECK(gc_check(lang_run_heap(r), buf, sizeof buf) == 0, "heap: %s", buf);
         }
         lang_run_free(r);
     }
-    EXPECT(oom > 0 && ok > 0, "ok %d oom %d", ok, oom);
+    CHECK(oom > 0 && ok > 0, "ok %d oom %d", ok, oom);
     scenario_free(s);
 }
 
@@ -544,25 +534,25 @@ static void test_lean(void)
         /* born and died are kept only by a heap that records (none here) */
         for (GcId id = 1; id <= maxid[lean]; id++)
             if (gc_born(lang_run_heap(r), id) != -1) {
-                EXPECT(0, "lean=%d: object %d has a birth event %d without a history", lean, id,
+                CHECK(0, "lean=%d: object %d has a birth event %d without a history", lean, id,
                        gc_born(lang_run_heap(r), id));
                 break;
             }
         lang_run_free(r);
         scenario_free(s);
     }
-    EXPECT(strcmp(out[0], out[1]) == 0, "output differs:\n%s---\n%s", out[0], out[1]);
-    EXPECT(strncmp(out[0], "40000 ", 6) == 0, "unexpected output %s", out[0]);
-    EXPECT(memcmp(stats[0], stats[1], sizeof stats[0]) == 0,
+    CHECK(strcmp(out[0], out[1]) == 0, "output differs:\n%s---\n%s", out[0], out[1]);
+    CHECK(strncmp(out[0], "40000 ", 6) == 0, "unexpected output %s", out[0]);
+    CHECK(memcmp(stats[0], stats[1], sizeof stats[0]) == 0,
            "totals differ: allocated %lld/%lld freed %lld/%lld collections %lld/%lld",
            (long long)stats[0][0], (long long)stats[1][0], (long long)stats[0][1],
            (long long)stats[1][1], (long long)stats[0][2], (long long)stats[1][2]);
-    EXPECT(stats[0][2] > 50, "few automatic collections: %lld", (long long)stats[0][2]);
+    CHECK(stats[0][2] > 50, "few automatic collections: %lld", (long long)stats[0][2]);
     /* every object ever allocated has a record in a full run; a lean one
      * needs about the most objects alive at once (gen 0's threshold) */
-    EXPECT(maxid[0] >= stats[0][0], "full run: %d records for %lld objects", maxid[0],
+    CHECK(maxid[0] >= stats[0][0], "full run: %d records for %lld objects", maxid[0],
            (long long)stats[0][0]);
-    EXPECT(maxid[1] < 5000, "lean run: %d records for %lld objects", maxid[1],
+    CHECK(maxid[1] < 5000, "lean run: %d records for %lld objects", maxid[1],
            (long long)stats[1][0]);
 }
 
@@ -599,7 +589,7 @@ static void test_slot_capacity(void)
                       "for i in range(90):\n"
                       "    del d[i]\n"
                       "print(len(lst), len(d))\n";
-    EXPECT(list_cap_after_appends(5000) == 5228 && list_cap_after_appends(2) == 8,
+    CHECK(list_cap_after_appends(5000) == 5228 && list_cap_after_appends(2) == 8,
            "the rule: %u %u", list_cap_after_appends(5000), list_cap_after_appends(2));
     for (int rec = 0; rec < 2; rec++) {
         char out[256];
@@ -608,7 +598,7 @@ static void test_slot_capacity(void)
         if (!s)
             return;
         GcHeap *h = r ? lang_run_heap(r) : NULL;
-        EXPECT(strcmp(out, "1000 10\n") == 0, "output %s", out);
+        CHECK(strcmp(out, "1000 10\n") == 0, "output %s", out);
         if (!rec || !h) { /* a lean run: the same output (its heap is gone at the end) */
             lang_run_free(r);
             scenario_free(s);
@@ -627,26 +617,26 @@ static void test_slot_capacity(void)
                 continue;
             if (o->kind == GC_KIND_LIST && gc_nslots(o) == 1000) {
                 lists++;
-                EXPECT(gc_slot_cap(o) == list_cap_after_appends(5000),
+                CHECK(gc_slot_cap(o) == list_cap_after_appends(5000),
                        "rec=%d: list #%d has room for %u, not %u", rec, id, gc_slot_cap(o),
                        list_cap_after_appends(5000));
             } else if (o->kind == GC_KIND_DICT && gc_nslots(o) == 10) {
                 dicts++;
-                EXPECT(gc_slot_cap(o) == 128, "rec=%d: dict #%d has room for %u, not 128", rec,
+                CHECK(gc_slot_cap(o) == 128, "rec=%d: dict #%d has room for %u, not 128", rec,
                        id, gc_slot_cap(o));
             }
         }
-        EXPECT(lists == 1 && dicts == 1, "rec=%d: %d lists, %d dicts found", rec, lists, dicts);
+        CHECK(lists == 1 && dicts == 1, "rec=%d: %d lists, %d dicts found", rec, lists, dicts);
         for (int j = 0; j < 24; j++) {
             gc_seek(h, (int32_t)((int64_t)gc_event_count(h) * ((j * 7) % 24) / 24));
             for (GcId id = 1; id <= gc_max_id(h); id++) {
                 const GcObject *o = gc_object(h, id);
                 uint32_t cap = gc_slot_cap(o);
-                EXPECT(cap >= gc_nslots(o) && cap >= 1, "cursor %d: #%d: %u slots, room for %u",
+                CHECK(cap >= gc_nslots(o) && cap >= 1, "cursor %d: #%d: %u slots, room for %u",
                        gc_cursor(h), id, gc_nslots(o), cap);
                 for (uint32_t i = gc_nslots(o); i < cap && o->kind != GC_KIND_WEAKREF; i++)
                     if (gc_slot(o, i).key != GC_UNBOUND || gc_slot(o, i).val != GC_UNBOUND) {
-                        EXPECT(0, "cursor %d: #%d: slot %u of %u is not empty", gc_cursor(h), id,
+                        CHECK(0, "cursor %d: #%d: slot %u of %u is not empty", gc_cursor(h), id,
                                i, gc_nslots(o));
                         break;
                     }
@@ -703,7 +693,7 @@ static void test_weakref_heads(void)
             for (GcId id = 1; id <= gc_max_id(h); id++) {
                 const GcObject *o = gc_object(h, id);
                 GcId w = gc_weakref_head(h, id);
-                EXPECT(!w || gc_object(h, w)->wr_referent == id,
+                CHECK(!w || gc_object(h, w)->wr_referent == id,
                        "cursor %d: the first weakref %d to %d refers to %d", gc_cursor(h), w, id,
                        gc_object(h, w)->wr_referent);
                 if (o->kind == GC_KIND_WEAKREF && o->state == GC_STATE_ALIVE && o->wr_referent) {
@@ -711,7 +701,7 @@ static void test_weakref_heads(void)
                     for (int k = 0; x && x != id && k < 10; k++)
                         /* next: above the inline value's low nibble (gc_internal.h) */
                         x = (GcId)((gc_slot(gc_object(h, x), 0).val >> 4) & 0x3fffffffu);
-                    EXPECT(x == id, "cursor %d: weakref %d not in %d's list", gc_cursor(h), id,
+                    CHECK(x == id, "cursor %d: weakref %d not in %d's list", gc_cursor(h), id,
                            o->wr_referent);
                 }
             }
@@ -719,8 +709,8 @@ static void test_weakref_heads(void)
         lang_run_free(r);
         scenario_free(s);
     }
-    EXPECT(strcmp(out[0], out[1]) == 0, "output differs:\n%s---\n%s", out[0], out[1]);
-    EXPECT(strstr(out[0], "\n2400 3202 2401\n4000 3000 0\n") != NULL, "unexpected output %s",
+    CHECK(strcmp(out[0], out[1]) == 0, "output differs:\n%s---\n%s", out[0], out[1]);
+    CHECK(strstr(out[0], "\n2400 3202 2401\n4000 3000 0\n") != NULL, "unexpected output %s",
            out[0]);
 }
 
@@ -750,7 +740,7 @@ static void test_lean_list_clear(void)
         "print(gc.collect(), gc.get_count())\n";
     char out[MODE_OUT];
     expect_prints_all_modes("clear.py", src, MODE_LEAN | MODE_PLAIN, NULL, out, sizeof out);
-    EXPECT(strstr(out, "del 2950") != NULL, "unexpected output %s", out);
+    CHECK(strstr(out, "del 2950") != NULL, "unexpected output %s", out);
 }
 
 /* A lean run's list tags (gc_collect.c): merges remap tags instead of
@@ -778,7 +768,7 @@ static void test_lean_list_tags(void)
         "print(gc.get_count(), len(keep), gc.collect(1))\n";
     char out[MODE_OUT];
     expect_prints_all_modes("tags.py", src, MODE_LEAN | MODE_PLAIN, NULL, out, sizeof out);
-    EXPECT(strstr(out, "del 16000") != NULL, "unexpected output %s", out);
+    CHECK(strstr(out, "del 16000") != NULL, "unexpected output %s", out);
 }
 
 /* The key index of big dicts (gc_heap.c) against a scan of the slots, at
@@ -806,7 +796,7 @@ static int dict_index_ok(GcHeap *h, int32_t cursor)
                 if (gc_slot(o, j).key == key)
                     first = (int)j;
             int got = gc_slot_find(h, id, key);
-            EXPECT(got == first,
+            CHECK(got == first,
                    "cursor %d, dict #%d (%u slots, cap %u): key of slot %u found at %d, "
                    "first at %d",
                    cursor, id, gc_nslots(o), gc_slot_cap(o), i, got, first);
@@ -815,7 +805,7 @@ static int dict_index_ok(GcHeap *h, int32_t cursor)
     }
     char buf[512];
     int rc = gc_check(h, buf, sizeof buf);
-    EXPECT(rc == 0, "cursor %d: %s", cursor, buf);
+    CHECK(rc == 0, "cursor %d: %s", cursor, buf);
     return !bad && rc == 0;
 }
 
@@ -870,13 +860,13 @@ static void test_dict_index(void)
             gc_seek(h, c);
             ok = dict_index_ok(h, c);
         }
-        EXPECT(lean || end > 5000, "only %d micro-steps", end);
+        CHECK(lean || end > 5000, "only %d micro-steps", end);
         lang_run_free(r);
         scenario_free(s);
     }
     /* what CPython 3.12 prints for the program */
-    EXPECT(strcmp(out[0], "43 69 30 5 29 None False 33 [30, 1]\n") == 0, "prints %s", out[0]);
-    EXPECT(strcmp(out[0], out[1]) == 0, "a lean run prints %s", out[1]);
+    CHECK(strcmp(out[0], "43 69 30 5 29 None False 33 [30, 1]\n") == 0, "prints %s", out[0]);
+    CHECK(strcmp(out[0], out[1]) == 0, "a lean run prints %s", out[1]);
 }
 
 /* Records never move (issue 11): a GcObject pointer taken before a decref
@@ -923,27 +913,27 @@ static void test_stable_records(void)
         GcId d = gc_new(h, GC_KIND_INSTANCE, cls);
         gc_var_set(h, 0, d_name, GC_VAL_OBJ(d));
         const GcObject *keep = gc_object(h, g.keep), *dead = gc_object(h, d);
-        EXPECT(gc_max_id(h) < GC_OBJ_CHUNK, "lean=%d: %d records before", lean, gc_max_id(h));
+        CHECK(gc_max_id(h) < GC_OBJ_CHUNK, "lean=%d: %d records before", lean, gc_max_id(h));
         /* d's count falls to 0: its __del__ makes n lists, stored in keep */
-        EXPECT(gc_var_set(h, 0, d_name, GC_NONE) == 0, "lean=%d: %s", lean, gc_error(h));
-        EXPECT(gc_max_id(h) > 3 * GC_OBJ_CHUNK, "lean=%d: only %d records", lean, gc_max_id(h));
-        EXPECT(keep == gc_object(h, g.keep) && dead == gc_object(h, d), "lean=%d: records moved",
+        CHECK(gc_var_set(h, 0, d_name, GC_NONE) == 0, "lean=%d: %s", lean, gc_error(h));
+        CHECK(gc_max_id(h) > 3 * GC_OBJ_CHUNK, "lean=%d: only %d records", lean, gc_max_id(h));
+        CHECK(keep == gc_object(h, g.keep) && dead == gc_object(h, d), "lean=%d: records moved",
                lean);
-        EXPECT(gc_object_id(h, keep) == g.keep && keep->kind == GC_KIND_LIST && gc_nslots(keep) == g.n &&
+        CHECK(gc_object_id(h, keep) == g.keep && keep->kind == GC_KIND_LIST && gc_nslots(keep) == g.n &&
                    keep->refcnt == 1,
                "lean=%d: keep reads id %d kind %d, %u slots, count %d", lean, gc_object_id(h, keep),
                keep->kind, gc_nslots(keep), keep->refcnt);
-        EXPECT(gc_object_id(h, dead) == d && dead->state == GC_STATE_FREED, "lean=%d: d reads id %d state %d",
+        CHECK(gc_object_id(h, dead) == d && dead->state == GC_STATE_FREED, "lean=%d: d reads id %d state %d",
                lean, gc_object_id(h, dead), dead->state);
         if (!lean) {
             char buf[256];
-            EXPECT(gc_check(h, buf, sizeof buf) == 0, "gc_check: %s", buf);
+            CHECK(gc_check(h, buf, sizeof buf) == 0, "gc_check: %s", buf);
             int32_t end = gc_event_count(h);
             gc_seek(h, 2);
-            EXPECT(keep == gc_object(h, g.keep) && gc_nslots(keep) == 0, "seek back: %u slots",
+            CHECK(keep == gc_object(h, g.keep) && gc_nslots(keep) == 0, "seek back: %u slots",
                    gc_nslots(keep));
             gc_seek(h, end);
-            EXPECT(keep == gc_object(h, g.keep) && gc_nslots(keep) == g.n, "seek forward: %u slots",
+            CHECK(keep == gc_object(h, g.keep) && gc_nslots(keep) == g.n, "seek forward: %u slots",
                    gc_nslots(keep));
         }
         gc_heap_free(h);
@@ -1358,7 +1348,7 @@ static void test_id_cap(void)
             cfg.lean = lean;
             cfg.max_objects = limits[k];
             GcHeap *h = gc_heap_new(&cfg, atoms, NULL);
-            EXPECT(h != NULL, "lean=%d max %lld: no heap", lean, (long long)limits[k]);
+            CHECK(h != NULL, "lean=%d max %lld: no heap", lean, (long long)limits[k]);
             if (!h) {
                 gc_strtab_free(atoms);
                 continue;
@@ -1375,17 +1365,17 @@ static void test_id_cap(void)
                 if (!last || gc_slot_set(h, keep, (uint32_t)(i - 1), GC_UNBOUND, GC_VAL_OBJ(last)) < 0)
                     break;
             }
-            EXPECT(last && gc_max_id(h) == want, "lean=%d max %lld: %d records, %s", lean,
+            CHECK(last && gc_max_id(h) == want, "lean=%d max %lld: %d records, %s", lean,
                    (long long)limits[k], gc_max_id(h), gc_error(h));
             const GcObject *o = last ? gc_object(h, last) : NULL;
-            EXPECT(o && gc_object_id(h, o) == last && o->kind == GC_KIND_TUPLE && o->refcnt == 1 &&
+            CHECK(o && gc_object_id(h, o) == last && o->kind == GC_KIND_TUPLE && o->refcnt == 1 &&
                        o->state == GC_STATE_ALIVE,
                    "lean=%d max %lld: the last record reads wrong", lean, (long long)limits[k]);
-            EXPECT(first == gc_object(h, keep) && gc_nslots(first) == (uint32_t)(want - 1),
+            CHECK(first == gc_object(h, keep) && gc_nslots(first) == (uint32_t)(want - 1),
                    "lean=%d max %lld: the first record moved or reads %u items", lean,
                    (long long)limits[k], gc_nslots(first));
             if (k < 2) {
-                EXPECT(gc_new(h, GC_KIND_TUPLE, 1) == 0 && gc_limit_hit(h) &&
+                CHECK(gc_new(h, GC_KIND_TUPLE, 1) == 0 && gc_limit_hit(h) &&
                            strstr(gc_error(h), "MemoryError") != NULL,
                        "lean=%d max %lld: allocation past the limit: %s", lean,
                        (long long)limits[k], gc_error(h));
@@ -1407,14 +1397,14 @@ static void test_record_limits(void)
     GcObject rec;
     memset(&rec, 0, sizeof rec);
     rec.cls = GC_MAX_CLASSES - 1;
-    EXPECT(rec.cls == GC_MAX_CLASSES - 1, "class %d reads %d", GC_MAX_CLASSES - 1, (int)rec.cls);
+    CHECK(rec.cls == GC_MAX_CLASSES - 1, "class %d reads %d", GC_MAX_CLASSES - 1, (int)rec.cls);
     rec.cls = -1;
-    EXPECT(rec.cls == -1 && rec.key0 == 0 && rec.list == 0, "class -1 reads %d (key0 %u list %u)",
+    CHECK(rec.cls == -1 && rec.key0 == 0 && rec.list == 0, "class -1 reads %d (key0 %u list %u)",
            (int)rec.cls, (unsigned)rec.key0, (unsigned)rec.list);
     rec.wr_referent = GC_MAX_ID;
-    EXPECT(rec.wr_referent == GC_MAX_ID, "referent %d reads %d", GC_MAX_ID, (int)rec.wr_referent);
+    CHECK(rec.wr_referent == GC_MAX_ID, "referent %d reads %d", GC_MAX_ID, (int)rec.wr_referent);
     rec.key0 = 0x7fffffffu;
-    EXPECT(rec.key0 == 0x7fffffffu && rec.wr_referent == GC_MAX_ID && rec.list == 0,
+    CHECK(rec.key0 == 0x7fffffffu && rec.wr_referent == GC_MAX_ID && rec.list == 0,
            "key0 2^31 - 1 reads %u", (unsigned)rec.key0);
     for (int record = 0; record < 2; record++) {
         GcStrtab *atoms = gc_strtab_new();
@@ -1423,7 +1413,7 @@ static void test_record_limits(void)
         cfg.python = 312;
         cfg.record = record;
         GcHeap *h = gc_heap_new(&cfg, atoms, NULL);
-        EXPECT(h != NULL, "no heap");
+        CHECK(h != NULL, "no heap");
         if (!h) {
             gc_strtab_free(atoms);
             continue;
@@ -1433,18 +1423,18 @@ static void test_record_limits(void)
         GcValue ok = GC_MKVAL(GC_V_FUNC, ((int64_t)1 << 27) - 1);
         GcId w = gc_new_weakref(h, o, ok);
         const GcObject *wo = w ? gc_object(h, w) : NULL;
-        EXPECT(wo && GC_WR_CALLBACK(wo) == ok && wo->wr_referent == (uint64_t)o &&
+        CHECK(wo && GC_WR_CALLBACK(wo) == ok && wo->wr_referent == (uint64_t)o &&
                    gc_object(h, o)->cls == c,
                "record=%d: the last function's callback reads %llx", record,
                wo ? (unsigned long long)GC_WR_CALLBACK(wo) : 0ull);
-        EXPECT(gc_new_weakref(h, o, GC_MKVAL(GC_V_FUNC, (int64_t)1 << 27)) == 0 &&
+        CHECK(gc_new_weakref(h, o, GC_MKVAL(GC_V_FUNC, (int64_t)1 << 27)) == 0 &&
                    gc_limit_hit(h) && strstr(gc_error(h), "gcviz's limit") != NULL,
                "record=%d: a callback past the limit: %s", record, gc_error(h));
         gc_heap_free(h);
         h = gc_heap_new(&cfg, atoms, NULL);
         int32_t n = h->nclasses;
         h->nclasses = GC_MAX_CLASSES;
-        EXPECT(gc_class_add(h, gc_strtab_intern(atoms, "D", 1), 0) == -1 && gc_limit_hit(h) &&
+        CHECK(gc_class_add(h, gc_strtab_intern(atoms, "D", 1), 0) == -1 && gc_limit_hit(h) &&
                    strstr(gc_error(h), "16777216 classes (gcviz's limit)") != NULL,
                "record=%d: a class past the limit: %s", record, gc_error(h));
         h->nclasses = n;
@@ -1461,26 +1451,26 @@ static void test_vec(void)
     int32_t *a = NULL, n = 0, cap = 0;
     int32_t caps[3];
     for (int32_t i = 0; i < 9; i++) {
-        EXPECT(GC_VEC_ROOM(a, n, cap, 4, gc_realloc) == 0, "push %d failed", (int)i);
+        CHECK(GC_VEC_ROOM(a, n, cap, 4, gc_realloc) == 0, "push %d failed", (int)i);
         a[n++] = i * 7;
         if (i == 0 || i == 4 || i == 8)
             caps[i / 4] = cap;
     }
-    EXPECT(caps[0] == 4 && caps[1] == 8 && caps[2] == 16, "capacities %d %d %d, want 4 8 16",
+    CHECK(caps[0] == 4 && caps[1] == 8 && caps[2] == 16, "capacities %d %d %d, want 4 8 16",
            (int)caps[0], (int)caps[1], (int)caps[2]);
-    EXPECT(GC_VEC_RESERVE(a, 100, cap, 4, gc_realloc) == 0 && cap == 128, "reserve 100: cap %d",
+    CHECK(GC_VEC_RESERVE(a, 100, cap, 4, gc_realloc) == 0 && cap == 128, "reserve 100: cap %d",
            (int)cap);
     int32_t *before = a;
     gc_mem_fail_after(0);
     int r = GC_VEC_RESERVE(a, 129, cap, 4, gc_realloc);
     gc_mem_fail_after(-1);
-    EXPECT(r == -1 && a == before && cap == 128, "failed growth: %d, cap %d", r, (int)cap);
+    CHECK(r == -1 && a == before && cap == 128, "failed growth: %d, cap %d", r, (int)cap);
     int ok = 1;
     for (int32_t i = 0; i < n; i++)
         ok &= a[i] == i * 7;
-    EXPECT(ok && n == 9, "items changed");
+    CHECK(ok && n == 9, "items changed");
     int32_t big = 1 << 30;
-    EXPECT(gc_vec_reserve(&a, INT32_MAX, &big, sizeof *a, 4, gc_realloc) == -1 && big == 1 << 30,
+    CHECK(gc_vec_reserve(&a, INT32_MAX, &big, sizeof *a, 4, gc_realloc) == -1 && big == 1 << 30,
            "a capacity past INT32_MAX was not refused (cap %d)", (int)big);
     gc_free(a);
     /* two arrays of one capacity: both grow to it; when the second
@@ -1488,17 +1478,17 @@ static void test_vec(void)
     int32_t *ids = NULL, n2 = 0, cap2 = 0;
     uint8_t *tags = NULL;
     for (int32_t i = 0; i < 5; i++) {
-        EXPECT(GC_VEC_ROOM2(ids, tags, n2, cap2, 4, gc_realloc) == 0, "push2 %d failed", (int)i);
+        CHECK(GC_VEC_ROOM2(ids, tags, n2, cap2, 4, gc_realloc) == 0, "push2 %d failed", (int)i);
         ids[n2] = i;
         tags[n2++] = (uint8_t)(i + 1);
     }
-    EXPECT(cap2 == 8, "two arrays: cap %d, want 8", (int)cap2);
+    CHECK(cap2 == 8, "two arrays: cap %d, want 8", (int)cap2);
     gc_mem_fail_after(1); /* the first realloc succeeds, the second fails */
     r = GC_VEC_RESERVE2(ids, tags, 9, cap2, 4, gc_realloc);
     gc_mem_fail_after(-1);
-    EXPECT(r == -1 && cap2 == 8 && ids[4] == 4 && tags[4] == 5, "two arrays: failed growth %d cap %d",
+    CHECK(r == -1 && cap2 == 8 && ids[4] == 4 && tags[4] == 5, "two arrays: failed growth %d cap %d",
            r, (int)cap2);
-    EXPECT(GC_VEC_RESERVE2(ids, tags, 9, cap2, 4, gc_realloc) == 0 && cap2 == 16,
+    CHECK(GC_VEC_RESERVE2(ids, tags, 9, cap2, 4, gc_realloc) == 0 && cap2 == 16,
            "two arrays: cap %d, want 16", (int)cap2);
     gc_free(ids);
     gc_free(tags);
@@ -1506,64 +1496,50 @@ static void test_vec(void)
      * limit, a failure or a size past SIZE_MAX refused alike */
     char *b = NULL;
     size_t zcap = 0;
-    EXPECT(GC_VEC_RESERVE_Z(b, 5, zcap, 64, gc_realloc) == 0 && zcap == 64, "z: cap %zu", zcap);
-    EXPECT(GC_VEC_RESERVE_Z(b, 64, zcap, 64, gc_realloc) == 0 && zcap == 64, "z: cap %zu", zcap);
-    EXPECT(GC_VEC_RESERVE_Z(b, 65, zcap, 64, gc_realloc) == 0 && zcap == 128, "z: cap %zu", zcap);
+    CHECK(GC_VEC_RESERVE_Z(b, 5, zcap, 64, gc_realloc) == 0 && zcap == 64, "z: cap %zu", zcap);
+    CHECK(GC_VEC_RESERVE_Z(b, 64, zcap, 64, gc_realloc) == 0 && zcap == 64, "z: cap %zu", zcap);
+    CHECK(GC_VEC_RESERVE_Z(b, 65, zcap, 64, gc_realloc) == 0 && zcap == 128, "z: cap %zu", zcap);
     memset(b, 'x', 128);
     char *zbefore = b;
     gc_mem_fail_after(0);
     r = GC_VEC_RESERVE_Z(b, 1000, zcap, 64, gc_realloc);
     gc_mem_fail_after(-1);
-    EXPECT(r == -1 && b == zbefore && zcap == 128 && b[127] == 'x', "z: failed growth %d cap %zu",
+    CHECK(r == -1 && b == zbefore && zcap == 128 && b[127] == 'x', "z: failed growth %d cap %zu",
            r, zcap);
     size_t zbig = (size_t)1 << 40;
-    EXPECT(gc_vec_reserve_z(&b, SIZE_MAX, &zbig, 1, 64, gc_realloc) == -1 && zbig == (size_t)1 << 40,
+    CHECK(gc_vec_reserve_z(&b, SIZE_MAX, &zbig, 1, 64, gc_realloc) == -1 && zbig == (size_t)1 << 40,
            "z: a capacity past SIZE_MAX was not refused");
-    EXPECT(gc_vec_reserve_z(&b, (size_t)1 << 62, &zcap, 8, 64, gc_realloc) == -1 && zcap == 128,
+    CHECK(gc_vec_reserve_z(&b, (size_t)1 << 62, &zcap, 8, 64, gc_realloc) == -1 && zcap == 128,
            "z: a size past SIZE_MAX was not refused");
     gc_free(b);
 }
 
 int main(int argc, char **argv)
 {
-    struct {
-        const char *name;
-        void (*fn)(void);
-    } tests[] = {{"phases", test_phases},
-                 {"move_back", test_move_back},
-                 {"rewind", test_rewind},
-                 {"check_every_step", test_check_every_step},
-                 {"dict_index", test_dict_index},
-                 {"chain_million", test_chain_million},
-                 {"collectors", test_collectors},
-                 {"weakrefs", test_weakrefs},
-                 {"oom_sweep", test_oom_sweep},
-                 {"counts", test_counts},
-                 {"freelists", test_freelists},
-                 {"lean", test_lean},
-                 {"lean_list_tags", test_lean_list_tags},
-                 {"lean_list_clear", test_lean_list_clear},
-                 {"weakref_heads", test_weakref_heads},
-                 {"slot_capacity", test_slot_capacity},
-                 {"vec", test_vec},
-                 {"stable_records", test_stable_records},
-                 {"lean_teardown_order", test_lean_teardown_order},
-                 {"id_cap", test_id_cap},
-                 {"record_limits", test_record_limits},
-                 {"lean_unreachable_runs", test_lean_unreachable_runs},
-                 {"lean_mixed_garbage", test_lean_mixed_garbage},
-                 {"lean_plain_heads", test_lean_plain_heads}};
-    int ran = 0;
-    for (size_t i = 0; i < sizeof tests / sizeof *tests; i++)
-        if (argc < 2 || strcmp(argv[1], tests[i].name) == 0) {
-            tests[i].fn();
-            ran++;
-        }
-    if (!ran) {
-        fprintf(stderr, "unknown test %s\n", argv[1]);
-        return 2;
-    }
-    if (failures)
-        fprintf(stderr, "%d check(s) failed\n", failures);
-    return failures ? 1 : 0;
+    static const TestCase tests[] = {
+        {"phases", test_phases},
+        {"move_back", test_move_back},
+        {"rewind", test_rewind},
+        {"check_every_step", test_check_every_step},
+        {"dict_index", test_dict_index},
+        {"chain_million", test_chain_million},
+        {"collectors", test_collectors},
+        {"weakrefs", test_weakrefs},
+        {"oom_sweep", test_oom_sweep},
+        {"counts", test_counts},
+        {"freelists", test_freelists},
+        {"lean", test_lean},
+        {"lean_list_tags", test_lean_list_tags},
+        {"lean_list_clear", test_lean_list_clear},
+        {"weakref_heads", test_weakref_heads},
+        {"slot_capacity", test_slot_capacity},
+        {"vec", test_vec},
+        {"stable_records", test_stable_records},
+        {"lean_teardown_order", test_lean_teardown_order},
+        {"id_cap", test_id_cap},
+        {"record_limits", test_record_limits},
+        {"lean_unreachable_runs", test_lean_unreachable_runs},
+        {"lean_mixed_garbage", test_lean_mixed_garbage},
+        {"lean_plain_heads", test_lean_plain_heads}};
+    return test_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }

@@ -33,17 +33,7 @@
 
 #include "scenario.h"
 
-static int failures;
-
-#define EXPECT(cond, ...)                                                     \
-    do {                                                                      \
-        if (!(cond)) {                                                        \
-            fprintf(stderr, "%s:%d: FAILED %s: ", __FILE__, __LINE__, #cond); \
-            fprintf(stderr, __VA_ARGS__);                                     \
-            fputc('\n', stderr);                                              \
-            failures++;                                                       \
-        }                                                                     \
-    } while (0)
+#include "../common/check.h"
 
 /* Automatic collections (short-lived self-cycles, threshold 50), a list
  * that grows and shrinks, a dict big enough for its key index (filled and
@@ -220,7 +210,7 @@ static int same_at(LangRun *a, int32_t ca, LangRun *b, int32_t cb, char *da, cha
     dump(a, ord_a, da, DUMP_CAP);
     dump(b, ord_b, db, DUMP_CAP);
     char buf[256];
-    EXPECT(gc_check(lang_run_heap(b), buf, sizeof buf) == 0, "at %d: %s", cb, buf);
+    CHECK(gc_check(lang_run_heap(b), buf, sizeof buf) == 0, "at %d: %s", cb, buf);
     if (strcmp(da, db) == 0)
         return 1;
     size_t i = 0;
@@ -242,9 +232,9 @@ static void compare(LangRun *full, LangRun *small, int whole)
     static int32_t sf[100000], ss[100000];
     int32_t nf = stops(hf, sf, 100000), ns = stops(hs, ss, 100000);
     if (whole)
-        EXPECT(nf == ns, "%d statement stops, the full run has %d", ns, nf);
+        CHECK(nf == ns, "%d statement stops, the full run has %d", ns, nf);
     else
-        EXPECT(ns > 100 && ns < nf, "%d statement stops kept of %d", ns, nf);
+        CHECK(ns > 100 && ns < nf, "%d statement stops kept of %d", ns, nf);
     char *da = malloc(DUMP_CAP), *db = malloc(DUMP_CAP);
     int32_t *oa = ordinals(hf), *ob = ordinals(hs);
     if (!da || !db)
@@ -257,7 +247,7 @@ static void compare(LangRun *full, LangRun *small, int whole)
     int bad = 0;
     for (int32_t k = 0; k < upto && k < nf && bad < 3; k++)
         bad += !same_at(full, sf[k], small, ss[k], da, db);
-    EXPECT(bad == 0, "%d statement stops differ", bad);
+    CHECK(bad == 0, "%d statement stops differ", bad);
     GcHistoryInfo info = gc_history_info(hs);
     for (int32_t c = 0; c < info.coarse_from && bad < 3; c++) {
         /* the last fine event holds the writes up to the next event kept */
@@ -265,12 +255,12 @@ static void compare(LangRun *full, LangRun *small, int whole)
         if (c + 1 == info.coarse_from)
             a.nwrites = b.nwrites;
         if (memcmp(&a, &b, sizeof a) != 0) {
-            EXPECT(0, "event %d differs (kinds %d, %d)", c, a.kind, b.kind);
+            CHECK(0, "event %d differs (kinds %d, %d)", c, a.kind, b.kind);
             bad++;
         } else if (c % 7 == 0 || c + 1 == info.coarse_from)
             bad += !same_at(full, c, small, c, da, db);
     }
-    EXPECT(bad == 0, "the fine part differs");
+    CHECK(bad == 0, "the fine part differs");
     free(oa);
     free(ob);
     free(da);
@@ -282,20 +272,20 @@ static void test_budget_exact(void)
     Scenario *s = load();
     LangRun *full = run(s, (int64_t)1 << 40);
     GcHistoryInfo fi = gc_history_info(lang_run_heap(full));
-    EXPECT(lang_run_status(full) == 0, "%s", lang_run_error(full));
-    EXPECT(fi.coarse_from < 0, "the full run switched at %d", fi.coarse_from);
+    CHECK(lang_run_status(full) == 0, "%s", lang_run_error(full));
+    CHECK(fi.coarse_from < 0, "the full run switched at %d", fi.coarse_from);
     /* half of that for the whole history: the fine part ends at a quarter */
     LangRun *small = run(s, fi.bytes / 2);
     GcHeap *hs = lang_run_heap(small);
     GcHistoryInfo si = gc_history_info(hs);
-    EXPECT(lang_run_status(small) == 0, "%s", lang_run_error(small));
-    EXPECT(si.coarse_from > 1000 && si.coarse_from < gc_event_count(hs),
+    CHECK(lang_run_status(small) == 0, "%s", lang_run_error(small));
+    CHECK(si.coarse_from > 1000 && si.coarse_from < gc_event_count(hs),
            "the statement-level part starts at %d of %d", si.coarse_from, gc_event_count(hs));
-    EXPECT(si.bytes <= si.budget, "%lld bytes of %lld", (long long)si.bytes, (long long)si.budget);
-    EXPECT(!si.full, "the budget stopped the run");
+    CHECK(si.bytes <= si.budget, "%lld bytes of %lld", (long long)si.bytes, (long long)si.budget);
+    CHECK(!si.full, "the budget stopped the run");
     size_t nf, ns;
     const char *of = lang_run_output(full, &nf), *os = lang_run_output(small, &ns);
-    EXPECT(nf == ns && memcmp(of, os, nf) == 0, "the output differs");
+    CHECK(nf == ns && memcmp(of, os, nf) == 0, "the output differs");
     printf("full: %d events, %lld bytes; budget %lld: %d events, %lld bytes, coarse from %d\n",
            gc_event_count(lang_run_heap(full)), (long long)fi.bytes, (long long)si.budget,
            gc_event_count(hs), (long long)si.bytes, si.coarse_from);
@@ -313,14 +303,14 @@ static void test_budget_full(void)
     LangRun *small = run(s, fi.bytes / 8);
     GcHeap *hs = lang_run_heap(small);
     GcHistoryInfo si = gc_history_info(hs);
-    EXPECT(lang_run_status(small) == 1, "status %d", lang_run_status(small));
-    EXPECT(si.full, "the budget did not stop the run");
-    EXPECT(strstr(lang_run_error(small), "history of this run needs more than its budget"),
+    CHECK(lang_run_status(small) == 1, "status %d", lang_run_status(small));
+    CHECK(si.full, "the budget did not stop the run");
+    CHECK(strstr(lang_run_error(small), "history of this run needs more than its budget"),
            "message: %s", lang_run_error(small));
-    EXPECT(si.bytes < si.budget + si.budget / 10, "%lld bytes of %lld", (long long)si.bytes,
+    CHECK(si.bytes < si.budget + si.budget / 10, "%lld bytes of %lld", (long long)si.bytes,
            (long long)si.budget);
     const GcEvent *last = gc_event(hs, gc_event_count(hs) - 1);
-    EXPECT(last->kind == GC_EV_ERROR, "the last event is a %d", last->kind);
+    CHECK(last->kind == GC_EV_ERROR, "the last event is a %d", last->kind);
     printf("budget %lld: stopped with %d events, %lld bytes: %s\n", (long long)si.budget,
            gc_event_count(hs), (long long)si.bytes, lang_run_error(small));
     compare(full, small, 0);
@@ -389,7 +379,7 @@ static void replay_exact(const char *name, const char *text, int64_t budget)
     }
     LangRun *r = run(s, budget);
     GcHeap *h = lang_run_heap(r);
-    EXPECT(lang_run_status(r) == 0, "%s: %s", name, lang_run_error(r));
+    CHECK(lang_run_status(r) == 0, "%s: %s", name, lang_run_error(r));
     int32_t *ord = ordinals(h);
     char *live = malloc(DUMP_CAP), *d = malloc(DUMP_CAP);
     static int32_t st[100000];
@@ -406,7 +396,7 @@ static void replay_exact(const char *name, const char *text, int64_t budget)
     }
     gc_seek(h, nev);
     dump(r, ord, d, DUMP_CAP);
-    EXPECT(strcmp(live, d) == 0, "%s: replayed from the start, the end differs from the run's",
+    CHECK(strcmp(live, d) == 0, "%s: replayed from the start, the end differs from the run's",
            name);
     int bad = 0;
     for (int32_t k = n - 1; k >= 0; k--) {
@@ -420,7 +410,7 @@ static void replay_exact(const char *name, const char *text, int64_t budget)
         dump(r, ord, d, DUMP_CAP);
         bad += text_hash(d) != fwd[k];
     }
-    EXPECT(bad == 0, "%s: %d stops differ between redo and undo", name, bad);
+    CHECK(bad == 0, "%s: %d stops differ between redo and undo", name, bad);
     GcHistoryInfo in = gc_history_info(h);
     printf("%s, budget %lld: %d events, %lld bytes, %d stops, coarse from %d\n", name,
            (long long)budget, nev, (long long)in.bytes, n, in.coarse_from);
@@ -454,7 +444,7 @@ static int64_t third_stop(GcHeap *hs, const GcHistoryInfo *si, int64_t *first, i
     *first = gc_history_stop(hs, si->coarse_from);
     *last = gc_history_stop(hs, gc_event_count(hs));
     int64_t k = *first + (*last - *first) / 3;
-    EXPECT(*first > 0 && k > *first, "statement-level part: stops %lld to %lld",
+    CHECK(*first > 0 && k > *first, "statement-level part: stops %lld to %lld",
            (long long)*first, (long long)*last);
     return k;
 }
@@ -469,24 +459,24 @@ static void test_fine_exact(void)
     GcHeap *hs = lang_run_heap(small);
     GcHistoryInfo si = gc_history_info(hs);
     int64_t first, last, k = third_stop(hs, &si, &first, &last);
-    EXPECT(!gc_history_fine(hs, gc_history_stop_event(hs, k)), "stop %lld kept its micro-steps",
+    CHECK(!gc_history_fine(hs, gc_history_stop_event(hs, k)), "stop %lld kept its micro-steps",
            (long long)k);
     LangRun *re = run_from(s, budget, k);
     GcHeap *hr = lang_run_heap(re);
     GcHistoryInfo ri = gc_history_info(hr);
-    EXPECT(lang_run_status(re) == 0, "%s", lang_run_error(re));
-    EXPECT(ri.fine_from == gc_history_stop_event(hr, k), "fine from event %d, stop %lld is %d",
+    CHECK(lang_run_status(re) == 0, "%s", lang_run_error(re));
+    CHECK(ri.fine_from == gc_history_stop_event(hr, k), "fine from event %d, stop %lld is %d",
            ri.fine_from, (long long)k, gc_history_stop_event(hr, k));
-    EXPECT(ri.fine_to > ri.fine_from + 1000 && ri.fine_to < gc_event_count(hr),
+    CHECK(ri.fine_to > ri.fine_from + 1000 && ri.fine_to < gc_event_count(hr),
            "fine part %d..%d of %d events", ri.fine_from, ri.fine_to, gc_event_count(hr));
-    EXPECT(ri.bytes <= budget + budget / 2, "%lld bytes, budget %lld", (long long)ri.bytes,
+    CHECK(ri.bytes <= budget + budget / 2, "%lld bytes, budget %lld", (long long)ri.bytes,
            (long long)budget);
-    EXPECT(gc_history_fine(hr, ri.fine_from) && !gc_history_fine(hr, ri.fine_from - 1) &&
+    CHECK(gc_history_fine(hr, ri.fine_from) && !gc_history_fine(hr, ri.fine_from - 1) &&
                !gc_history_fine(hr, ri.fine_to - 1),
            "gc_history_fine disagrees with %d..%d", ri.fine_from, ri.fine_to);
     size_t nf, nr;
     const char *of = lang_run_output(full, &nf), *orr = lang_run_output(re, &nr);
-    EXPECT(nf == nr && memcmp(of, orr, nf) == 0, "the output differs");
+    CHECK(nf == nr && memcmp(of, orr, nf) == 0, "the output differs");
     printf("budget %lld: statement-level from event %d (stop %lld); recomputed from stop %lld: "
            "events %d..%d fine of %d, %lld bytes\n",
            (long long)budget, si.coarse_from, (long long)first, (long long)k, ri.fine_from,
@@ -504,14 +494,14 @@ static void test_fine_exact(void)
     for (int32_t c = ri.fine_from; c < ri.fine_to && bad < 3; c++) {
         int32_t cf = f0 + (c - ri.fine_from);
         if (!same_event(gc_event(hf, cf), gc_event(hr, c))) {
-            EXPECT(0, "event %d differs from the full run's %d (kinds %d, %d)", c, cf,
+            CHECK(0, "event %d differs from the full run's %d (kinds %d, %d)", c, cf,
                    gc_event(hf, cf)->kind, gc_event(hr, c)->kind);
             bad++;
         } else if (c + 1 < ri.fine_to && (c % 5 == 0 || c + 2 == ri.fine_to))
             bad += !same_at(full, cf + 1, re, c + 1, da, db); /* the state after it */
         /* (the last one holds the writes up to the next event kept) */
     }
-    EXPECT(bad == 0, "the recomputed part differs");
+    CHECK(bad == 0, "the recomputed part differs");
     /* every cursor of the budget run's statement-level part and every
      * statement stop of its fine part, carried to the recomputed history
      * (gc_history_place), shows the same state there (a micro-step of the
@@ -528,7 +518,7 @@ static void test_fine_exact(void)
         moved += cr != c;
         bad += !same_at(small, c, re, cr, da, db);
     }
-    EXPECT(bad == 0 && moved > 100, "places carried wrong (%d moved)", moved);
+    CHECK(bad == 0 && moved > 100, "places carried wrong (%d moved)", moved);
     free(os);
     free(oa);
     free(ob);
@@ -555,28 +545,28 @@ static void test_budget_recompute(void)
     LangRun *small = run(s, budget);
     GcHeap *hs = lang_run_heap(small);
     GcHistoryInfo si = gc_history_info(hs);
-    EXPECT(si.full && si.stopped_at > 0, "the budget did not stop the run (%lld)",
+    CHECK(si.full && si.stopped_at > 0, "the budget did not stop the run (%lld)",
            (long long)si.stopped_at);
     int64_t first, last, k = third_stop(hs, &si, &first, &last);
     LangRun *re = run_stopped(s, budget, k, si.stopped_at, gc_error(hs));
     GcHeap *hr = lang_run_heap(re);
     GcHistoryInfo ri = gc_history_info(hr);
-    EXPECT(lang_run_status(re) == 1, "status %d", lang_run_status(re));
-    EXPECT(strcmp(lang_run_error(re), lang_run_error(small)) == 0, "error:\n%s\nnot:\n%s",
+    CHECK(lang_run_status(re) == 1, "status %d", lang_run_status(re));
+    CHECK(strcmp(lang_run_error(re), lang_run_error(small)) == 0, "error:\n%s\nnot:\n%s",
            lang_run_error(re), lang_run_error(small));
-    EXPECT(ri.full && ri.stopped_at == si.stopped_at, "stopped at %lld, not %lld",
+    CHECK(ri.full && ri.stopped_at == si.stopped_at, "stopped at %lld, not %lld",
            (long long)ri.stopped_at, (long long)si.stopped_at);
-    EXPECT(ri.fine_from == gc_history_stop_event(hr, k) && ri.fine_to > ri.fine_from + 500,
+    CHECK(ri.fine_from == gc_history_stop_event(hr, k) && ri.fine_to > ri.fine_from + 500,
            "fine part %d..%d", ri.fine_from, ri.fine_to);
     int32_t ns = gc_event_count(hs), nr = gc_event_count(hr);
-    EXPECT(gc_history_stop(hr, nr) == last, "%lld statement stops, the stopped run has %lld",
+    CHECK(gc_history_stop(hr, nr) == last, "%lld statement stops, the stopped run has %lld",
            (long long)gc_history_stop(hr, nr), (long long)last);
-    EXPECT(same_event(gc_event(hs, ns - 1), gc_event(hr, nr - 1)),
+    CHECK(same_event(gc_event(hs, ns - 1), gc_event(hr, nr - 1)),
            "the last events differ (kinds %d, %d; steps %d, %d)", gc_event(hs, ns - 1)->kind,
            gc_event(hr, nr - 1)->kind, gc_event(hs, ns - 1)->step, gc_event(hr, nr - 1)->step);
     size_t no, nro;
     const char *os = lang_run_output(small, &no), *orr = lang_run_output(re, &nro);
-    EXPECT(no == nro && memcmp(os, orr, no) == 0, "the output differs");
+    CHECK(no == nro && memcmp(os, orr, no) == 0, "the output differs");
     printf("budget %lld: stopped at offer %lld, stop %lld; recomputed from stop %lld: %d events "
            "(%d..%d fine), %lld bytes\n",
            (long long)budget, (long long)si.stopped_at, (long long)last, (long long)k, nr,
@@ -588,7 +578,7 @@ static void test_budget_recompute(void)
         exit(1);
     ord_a = oa;
     ord_b = ob;
-    EXPECT(same_at(small, ns, re, nr, da, db), "the last states differ");
+    CHECK(same_at(small, ns, re, nr, da, db), "the last states differ");
     free(oa);
     free(ob);
     free(da);
@@ -648,7 +638,7 @@ static void check_index(LangRun *r, const char *what)
 {
     GcHeap *h = lang_run_heap(r);
     GcRunIndex x;
-    EXPECT(gc_index_build(&x, h) == 0, "%s: index", what);
+    CHECK(gc_index_build(&x, h) == 0, "%s: index", what);
     int32_t n = gc_event_count(h), first = -1, ncoll = 0;
     for (int32_t i = 0; i < n && first < 0; i++)
         if (gc_event(h, i)->kind == GC_EV_STMT && gc_event(h, i)->depth == 0)
@@ -670,7 +660,7 @@ static void check_index(LangRun *r, const char *what)
                     continue;
                 int got = gc_index_is_stop(&x, h, c, (GcGran)g, beginner);
                 if (got != stop[c] && ++bad)
-                    EXPECT(0, "%s: cursor %d gran %d beginner %d: stop %d, scan says %d", what, c, g,
+                    CHECK(0, "%s: cursor %d gran %d beginner %d: stop %d, scan says %d", what, c, g,
                            beginner, got, stop[c]);
                 if (every == 1) {
                     int32_t nx = c + 1;
@@ -682,7 +672,7 @@ static void check_index(LangRun *r, const char *what)
                     if ((gc_index_next_stop(&x, h, c, (GcGran)g, 0) != nx ||
                          gc_index_prev_stop(&x, h, c, (GcGran)g, 0) != pv) &&
                         ++bad)
-                        EXPECT(0, "%s: cursor %d gran %d: next %d prev %d, scan says %d %d", what, c,
+                        CHECK(0, "%s: cursor %d gran %d: next %d prev %d, scan says %d %d", what, c,
                                g, gc_index_next_stop(&x, h, c, (GcGran)g, 0),
                                gc_index_prev_stop(&x, h, c, (GcGran)g, 0), nx, pv);
                     if (stop[c])
@@ -700,10 +690,10 @@ static void check_index(LangRun *r, const char *what)
         if (e->kind == GC_EV_GC_START)
             coll = ncoll++;
         if (gc_index_stmt_at(&x, i) != stmt && ++bad)
-            EXPECT(0, "%s: event %d: statement %d, scan says %d", what, i, gc_index_stmt_at(&x, i),
+            CHECK(0, "%s: event %d: statement %d, scan says %d", what, i, gc_index_stmt_at(&x, i),
                    stmt);
         if (gc_index_collection_at(&x, i) != coll && ++bad)
-            EXPECT(0, "%s: event %d: collection %d, scan says %d", what, i,
+            CHECK(0, "%s: event %d: collection %d, scan says %d", what, i,
                    gc_index_collection_at(&x, i), coll);
         if (e->kind == GC_EV_GC_END)
             coll = -1;
@@ -713,7 +703,7 @@ static void check_index(LangRun *r, const char *what)
             while (k < x.nnames && x.name_atom[k] != (int32_t)e->b)
                 k++;
             if (k == x.nnames && ++bad)
-                EXPECT(0, "%s: event %d binds a module name the index lacks", what, i);
+                CHECK(0, "%s: event %d binds a module name the index lacks", what, i);
             nbinds++;
         }
         for (int32_t k = 0; i % 7 == 0 && k < x.nnames && bad < 10; k++) {
@@ -724,22 +714,22 @@ static void check_index(LangRun *r, const char *what)
                     last = j;
             }
             if (gc_index_name_bound(&x, k, i) != last && ++bad)
-                EXPECT(0, "%s: event %d: name %d last bound at %d, scan says %d", what, i, k,
+                CHECK(0, "%s: event %d: name %d last bound at %d, scan says %d", what, i, k,
                        gc_index_name_bound(&x, k, i), last);
         }
         if ((i % 13 == 0 || e->kind == GC_EV_OUTPUT || i == n - 1) &&
             lang_run_output_at(r, i + 1, &x) != lang_run_output_at(r, i + 1, NULL) && ++bad)
-            EXPECT(0, "%s: cursor %d: output %zu, scan says %zu", what, i + 1,
+            CHECK(0, "%s: cursor %d: output %zu, scan says %zu", what, i + 1,
                    lang_run_output_at(r, i + 1, &x), lang_run_output_at(r, i + 1, NULL));
         gc_seek(h, i + 1);
         int32_t loc = stmt >= 0 ? (int32_t)gc_event(h, stmt)->a : -1;
         if (gc_frame(h, 0)->loc != loc && ++bad)
-            EXPECT(0, "%s: cursor %d: module line %d, its statement's %d", what, i + 1,
+            CHECK(0, "%s: cursor %d: module line %d, its statement's %d", what, i + 1,
                    gc_frame(h, 0)->loc, loc);
     }
-    EXPECT(x.ncollections == ncoll && ncoll > 0, "%s: %d collections, scan says %d", what,
+    CHECK(x.ncollections == ncoll && ncoll > 0, "%s: %d collections, scan says %d", what,
            x.ncollections, ncoll);
-    EXPECT(nbinds > 0 && x.nnames > 0 && x.name_start[x.nnames] == nbinds,
+    CHECK(nbinds > 0 && x.nnames > 0 && x.name_start[x.nnames] == nbinds,
            "%s: %d module bindings indexed, scan says %d", what,
            x.nnames > 0 ? x.name_start[x.nnames] : 0, nbinds);
     gc_index_free(&x);
@@ -748,13 +738,13 @@ static void check_index(LangRun *r, const char *what)
 static void test_run_index(void)
 {
     for (int k = 0; k < GC_EV_KIND_COUNT; k++)
-        EXPECT(strcmp(gc_event_kind_info(k)->name, "?") != 0, "event kind %d has no row", k);
+        CHECK(strcmp(gc_event_kind_info(k)->name, "?") != 0, "event kind %d has no row", k);
     Scenario *s = load();
     LangRun *full = run(s, (int64_t)1 << 40);
     check_index(full, "full history");
     LangRun *small = run(s, (int64_t)gc_history_info(lang_run_heap(full)).bytes / 3);
     GcHistoryInfo in = gc_history_info(lang_run_heap(small));
-    EXPECT(in.coarse_from > 0, "the small budget keeps statements only part way");
+    CHECK(in.coarse_from > 0, "the small budget keeps statements only part way");
     check_index(small, "statement-level part");
     LangRun *fine = run_from(s, in.budget, gc_history_stop(lang_run_heap(small), in.coarse_from) + 40);
     check_index(fine, "recomputed history");
@@ -774,14 +764,14 @@ static void test_run_index(void)
     ScenarioErrors errs;
     memset(&errs, 0, sizeof errs);
     s = scenario_load_text("err.py", ERR, strlen(ERR), &errs);
-    EXPECT(s != NULL, "the error program loads");
+    CHECK(s != NULL, "the error program loads");
     if (!s)
         return;
     LangRun *r = run(s, (int64_t)1 << 40);
     check_index(r, "ended by an error");
     GcRunIndex x;
     if (gc_index_build(&x, lang_run_heap(r)) == 0) {
-        EXPECT(x.error_event > 0 && gc_index_is_stop(&x, lang_run_heap(r), x.error_event, GC_GRAN_STATEMENT, 0),
+        CHECK(x.error_event > 0 && gc_index_is_stop(&x, lang_run_heap(r), x.error_event, GC_GRAN_STATEMENT, 0),
                "the error is a statement stop");
         gc_index_free(&x);
     }
@@ -821,8 +811,8 @@ static void test_rewound_mutation(void)
     LangRun *r = run(s, (int64_t)1 << 40);
     GcHeap *h = lang_run_heap(r);
     int32_t n = gc_event_count(h);
-    EXPECT(mutation_aborts(r, n / 2) == 1, "a push at event %d of %d did not abort", n / 2, n);
-    EXPECT(mutation_aborts(r, n) == 0, "a push at the end aborted");
+    CHECK(mutation_aborts(r, n / 2) == 1, "a push at event %d of %d did not abort", n / 2, n);
+    CHECK(mutation_aborts(r, n) == 0, "a push at the end aborted");
     lang_run_free(r);
     scenario_free(s);
 }
@@ -831,29 +821,11 @@ int main(int argc, char **argv)
 {
     if (argc >= 3 && strcmp(argv[1], "stats") == 0)
         return stats(argv[2], argc > 3 ? gc_parse_bytes(argv[3]) : 0);
-    if (argc != 2) {
-        fprintf(stderr, "usage: test_history budget_exact|budget_full|fine_exact|budget_recompute|run_index|replay_exact|rewound_mutation|stats FILE [BUDGET]\n");
-        return 2;
-    }
-    if (strcmp(argv[1], "budget_exact") == 0)
-        test_budget_exact();
-    else if (strcmp(argv[1], "budget_full") == 0)
-        test_budget_full();
-    else if (strcmp(argv[1], "fine_exact") == 0)
-        test_fine_exact();
-    else if (strcmp(argv[1], "budget_recompute") == 0)
-        test_budget_recompute();
-    else if (strcmp(argv[1], "run_index") == 0)
-        test_run_index();
-    else if (strcmp(argv[1], "replay_exact") == 0)
-        test_replay_exact();
-    else if (strcmp(argv[1], "rewound_mutation") == 0)
-        test_rewound_mutation();
-    else {
-        fprintf(stderr, "unknown test %s\n", argv[1]);
-        return 2;
-    }
-    if (failures)
-        fprintf(stderr, "%d failure(s)\n", failures);
-    return failures ? 1 : 0;
+    static const TestCase tests[] = {
+        {"budget_exact", test_budget_exact},         {"budget_full", test_budget_full},
+        {"fine_exact", test_fine_exact},             {"budget_recompute", test_budget_recompute},
+        {"run_index", test_run_index},               {"replay_exact", test_replay_exact},
+        {"rewound_mutation", test_rewound_mutation},
+    };
+    return test_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }
