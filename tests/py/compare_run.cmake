@@ -13,7 +13,7 @@ execute_process(COMMAND ${GCVIZ} run --python ${PY} ${PROGRAM}
                 WORKING_DIRECTORY ${DIR}
                 OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 # CPython names the main script by the working folder and the name as typed
-# ("/home/t/l01.py"); the goldens name it as typed (make_py_goldens.sh drops
+# ("/path/to/l01.py"); the goldens name it as typed (make_py_goldens.sh drops
 # the folder): gcviz's must be that folder, dropped the same way
 get_filename_component(real_dir "${DIR}" REALPATH)
 string(REPLACE "File \"${real_dir}/" "File \"" err_as_typed "${err}")
