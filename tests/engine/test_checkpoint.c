@@ -613,6 +613,28 @@ static void plain_reach(const GcHeap *h, uint8_t *m, GcId *stack)
 #undef SEE
 }
 
+/* The heap at cursor c: gc_reachable into a against plain_reach into b;
+ * 1 (reported) when they differ.  *alive and *unreachable count up the
+ * alive objects and those of them plainly unreachable (up to the first
+ * difference). */
+static int reach_differs(const char *name, GcHeap *h, int32_t c, uint8_t *a, uint8_t *b,
+                         GcId *stack, int64_t *alive, int64_t *unreachable)
+{
+    gc_seek(h, c);
+    gc_reachable(h, a);
+    plain_reach(h, b, stack);
+    for (GcId id = 1; id <= gc_max_id(h); id++) {
+        *alive += gc_object(h, id)->state == GC_STATE_ALIVE;
+        *unreachable += gc_object(h, id)->state == GC_STATE_ALIVE && !b[id];
+        if (a[id] != b[id]) {
+            fprintf(stderr, "%s: cursor %d: object %d reachable %d, plainly %d\n", name, c, id,
+                    a[id], b[id]);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* gc_reachable against plain_reach at every cursor of a program, and at
  * random ones in a random order (the heap rewound and replayed). */
 static void check_reach(const char *name, const char *text)
@@ -632,18 +654,7 @@ static void check_reach(const char *name, const char *text)
     for (int32_t j = 0; j <= n + 400 && bad < 3; j++) {
         seed = seed * 1103515245u + 12345u;
         int32_t c = j <= n ? j : (int32_t)((seed >> 8) % (uint32_t)(n + 1));
-        gc_seek(h, c);
-        gc_reachable(h, a);
-        plain_reach(h, b, stack);
-        for (GcId id = 1; id <= gc_max_id(h); id++) {
-            unreachable += gc_object(h, id)->state == GC_STATE_ALIVE && !b[id];
-            if (a[id] != b[id]) {
-                fprintf(stderr, "%s: cursor %d: object %d reachable %d, plainly %d\n", name, c,
-                        id, a[id], b[id]);
-                bad++;
-                break;
-            }
-        }
+        bad += reach_differs(name, h, c, a, b, stack, &(int64_t){0}, &unreachable);
     }
     EXPECT(bad == 0, "%s: gc_reachable differs from a plain search", name);
     EXPECT(unreachable > 0, "%s: no object was ever unreachable", name);
@@ -727,21 +738,9 @@ static void check_reach_ck(const char *name, const char *text, int64_t budget, i
     for (int32_t j = 0; j <= n + 400 && bad < 3; j += j < n && j + stride <= n ? stride : 1) {
         seed = seed * 1103515245u + 12345u;
         int32_t c = j <= n ? j : (int32_t)((seed >> 8) % (uint32_t)(n + 1));
-        gc_seek(h, c);
-        memset(a, 0xA5, (size_t)gc_max_id(h) + 1); /* no answer left from the last cursor */
-        gc_reachable(h, a);
-        plain_reach(h, b, stack);
+        memset(a, 0xA5, (size_t)cap); /* no answer left from the last cursor */
         int64_t alive = 0;
-        for (GcId id = 1; id <= gc_max_id(h); id++) {
-            alive += gc_object(h, id)->state == GC_STATE_ALIVE;
-            unreachable += gc_object(h, id)->state == GC_STATE_ALIVE && !b[id];
-            if (a[id] != b[id]) {
-                fprintf(stderr, "%s: cursor %d: object %d reachable %d, plainly %d\n", name, c, id,
-                        a[id], b[id]);
-                bad++;
-                break;
-            }
-        }
+        bad += reach_differs(name, h, c, a, b, stack, &alive, &unreachable);
         if (alive != h->g[GF_ALLOCATED] - h->g[GF_FREED] && counted++ < 3)
             fprintf(stderr, "%s: cursor %d: %lld alive, allocated - freed %lld\n", name, c,
                     (long long)alive, (long long)(h->g[GF_ALLOCATED] - h->g[GF_FREED]));
