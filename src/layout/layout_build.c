@@ -837,7 +837,12 @@ static float slide_fill(float w, float h)
     return fminf(860.0f / (w + 56), 580.0f / (h + 56));
 }
 
-#define UNDER_MAX 4 /* named cards put beside or under the structures, at most */
+/* What held an object first (layout_build): another object's field, or a
+ * name or itself (a root). */
+enum { HELD_FIELD = 1, HELD_ROOT = 2 };
+
+#define UNDER_MAX 4  /* named cards put beside or under the structures, at most */
+#define UNDER_TRY 64 /* named cards tried for it (each try looks at every structure's card) */
 
 /* Whether a card w x h at x, y (with a gap around it) stays clear of every
  * arranged card placed. */
@@ -855,14 +860,18 @@ static int clear_of_structures(const Layout *l, GcId maxid, float x, float y, fl
     return 1;
 }
 
-/* Whether card id (item it) is one a name refers to, not placed yet (no
- * field holds it first, no structure's, no temporary), alive at the same
- * time as one of the structures bands[0..n): put_under's and put_left's
- * candidates. */
-static int named_with(const Layout *l, const LayoutItem *it, GcId id, const Band *bands, int n)
+/* Whether card id (item it) is one a name refers to, not placed yet (a
+ * name or itself held it before any field did (held[id]), no structure's,
+ * no temporary), alive
+ * at the same time as one of the structures bands[0..n): put_under's and
+ * put_left's candidates.  Where the history kept only statements there
+ * are no binding events: the objects made there are not candidates (a
+ * loop's hundred thousand argument tuples would each be tried). */
+static int named_with(const Layout *l, const LayoutItem *it, const uint8_t *held, GcId id,
+                      const Band *bands, int n)
 {
-    if (it->parent != 0 || it->w <= 0 || layout_is_compact(l, id) || layout_is_temporary(l, id) ||
-        layout_get(l, id, &(float){0}, &(float){0}) == 0)
+    if (held[id] != HELD_ROOT || it->parent != 0 || it->w <= 0 || layout_is_compact(l, id) ||
+        layout_is_temporary(l, id) || layout_get(l, id, &(float){0}, &(float){0}) == 0)
         return 0;
     int32_t gone = it->gone < 0 ? INT32_MAX : it->gone;
     for (int i = 0; i < n; i++)
@@ -882,7 +891,8 @@ static int named_with(const Layout *l, const LayoutItem *it, GcId id, const Band
  * above it is empty and the block grows only to the left) or under them,
  * at the left (after the ones already put there).  bands[0..nbands) are
  * the structures put.  0, or -1 on OOM. */
-static int put_under(Layout *l, LayoutItem *items, GcId maxid, const Band *bands, int nbands)
+static int put_under(Layout *l, LayoutItem *items, const uint8_t *held, GcId maxid,
+                     const Band *bands, int nbands)
 {
     float b[4] = {0, 0, 0, 0}, row_x = 0, row_y = 0, col_r = 0, side_y = 0;
     int any = 0, nput = 0;
@@ -909,10 +919,12 @@ static int put_under(Layout *l, LayoutItem *items, GcId maxid, const Band *bands
     row_x = b[0];
     row_y = b[3] + LAYOUT_GAP_Y;
     side_y = b[1];
-    for (GcId id = 1; id <= maxid && nput < UNDER_MAX; id++) {
+    int ntry = 0;
+    for (GcId id = 1; id <= maxid && nput < UNDER_MAX && ntry < UNDER_TRY; id++) {
         const LayoutItem *it = &items[id];
-        if (!named_with(l, it, id, bands, nbands))
+        if (!named_with(l, it, held, id, bands, nbands))
             continue;
+        ntry++;
         /* the usual spot: the first roots column (LAYOUT_CARD_W +
          * LAYOUT_GAP_X apart) clear of the structures */
         const float pitch = LAYOUT_CARD_W + LAYOUT_GAP_X;
@@ -950,14 +962,15 @@ static int put_under(Layout *l, LayoutItem *items, GcId maxid, const Band *bands
  * top-left: it goes left of the root instead, the first UNDER_MAX of
  * them one under the other, the first level with the root.  0, or -1 on
  * OOM. */
-static int put_left(Layout *l, LayoutItem *items, GcId maxid, const Band *big, int nbig)
+static int put_left(Layout *l, LayoutItem *items, const uint8_t *held, GcId maxid, const Band *big,
+                    int nbig)
 {
     float y = big[0].y0, rx;
     layout_get(l, big[0].root, &rx, &y); /* level with the root */
     int nput = 0;
     for (GcId id = 1; id <= maxid && nput < UNDER_MAX; id++) {
         const LayoutItem *it = &items[id];
-        if (!named_with(l, it, id, big, nbig))
+        if (!named_with(l, it, held, id, big, nbig))
             continue;
         if (layout_put(l, id, -(it->w + LAYOUT_GAP_X), y) < 0 || layout_place(l, it, 1) < 0)
             return -1;
@@ -976,7 +989,8 @@ static int put_left(Layout *l, LayoutItem *items, GcId maxid, const Band *big, i
  * of its root (put_left) and the roots columns right of it.  A bigger
  * chain or ring, and the other cards, keep the usual placement around
  * them.  Deterministic: structures by root id.  0, or -1 on OOM. */
-static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t *slots, GcId maxid)
+static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t *slots,
+                        const uint8_t *held, GcId maxid)
 {
     enum { MAXDEPTH = AUTO_MAX + 1 };
     Forest f;
@@ -1072,9 +1086,9 @@ static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
     if (nbig > 0)
         layout_set_roots_x(l, folded_right + LAYOUT_GAP_X);
     if (rc == 0 && nbig > 0)
-        rc = put_left(l, items, maxid, bigbands, nbig);
+        rc = put_left(l, items, held, maxid, bigbands, nbig);
     if (rc == 0)
-        rc = put_under(l, items, maxid, bands, nbands);
+        rc = put_under(l, items, held, maxid, bands, nbands);
     free(bands);
     free(bigbands);
     free(big);
@@ -1089,11 +1103,12 @@ static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
 
 /* The arrangement of the layout's kind: parents from fields, and for trees
  * and rings their places.  0, or -1 on OOM. */
-static int arrange(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t *slots, GcId maxid)
+static int arrange(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t *slots,
+                   const uint8_t *held, GcId maxid)
 {
     ScenarioArrange how = layout_arrange(l);
     if (how == SCENARIO_ARRANGE_DEFAULT)
-        return arrange_auto(l, h, items, slots, maxid);
+        return arrange_auto(l, h, items, slots, held, maxid);
     Forest f;
     memset(&f, 0, sizeof f);
     int rc = forest_build(&f, h, maxid, 0);
@@ -1190,16 +1205,16 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
     int32_t n = gc_event_count(h);
     LayoutItem *items = calloc((size_t)maxid + 1, sizeof *items);
     uint32_t *slots = calloc((size_t)maxid + 1, sizeof *slots);
-    uint8_t *parented = calloc((size_t)maxid + 1, 1);
+    uint8_t *held = calloc((size_t)maxid + 1, 1); /* what held it first: HELD_* */
     int32_t *died = malloc(((size_t)maxid + 1) * sizeof *died);
     GcId *pending = malloc(((size_t)maxid + 1) * sizeof *pending);
     int32_t npending = 0;
     int oom = 0, stopped = 0;
-    if (!items || !slots || !parented || !died || !pending) {
+    if (!items || !slots || !held || !died || !pending) {
         free(pending);
         free(items);
         free(slots);
-        free(parented);
+        free(held);
         free(died);
         return -1;
     }
@@ -1227,14 +1242,14 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
             if (ev->obj > 0 && ev->obj <= maxid && ev->slot >= 0 &&
                 (uint32_t)ev->slot + 1 > slots[ev->obj])
                 slots[ev->obj] = (uint32_t)ev->slot + 1;
-            if (ev->obj2 > 0 && ev->obj2 <= maxid && !parented[ev->obj2]) {
-                parented[ev->obj2] = 1;
+            if (ev->obj2 > 0 && ev->obj2 <= maxid && !held[ev->obj2]) {
+                held[ev->obj2] = ev->obj == ev->obj2 ? HELD_ROOT : HELD_FIELD;
                 items[ev->obj2].parent = ev->obj == ev->obj2 ? 0 : ev->obj;
             }
             break;
         case GC_EV_BIND:
-            if (ev->obj > 0 && ev->obj <= maxid && !parented[ev->obj]) {
-                parented[ev->obj] = 1;
+            if (ev->obj > 0 && ev->obj <= maxid && !held[ev->obj]) {
+                held[ev->obj] = HELD_ROOT;
                 items[ev->obj].parent = 0;
             }
             break;
@@ -1287,7 +1302,7 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
         }
     }
     if (rc == 0 && maxid > 0)
-        rc = arrange(l, h, items, slots, maxid);
+        rc = arrange(l, h, items, slots, held, maxid);
     if (rc == 0 && maxid > 0)
         rc = layout_place(l, items + 1, (int)maxid);
     if (rc == 0)
@@ -1297,7 +1312,7 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
     free(u.v);
     free(items);
     free(slots);
-    free(parented);
+    free(held);
     free(died);
     free(pending);
     return rc;

@@ -363,6 +363,80 @@ static void t_coarse(void)
     free(src);
 }
 
+/* A tree as a teacher writes it: its nodes made by Node(i) into a list
+ * (an argument tuple a call, made and freed in the statement), then
+ * linked, with a budget that keeps only statements for most of the run.
+ * The names alive with the tree (the list) go left of its root; the
+ * argument tuples of the part kept as statements (no binding events
+ * there) are no names: none of them goes there (each was tried against
+ * every card of the tree: minutes for 10^5 nodes). */
+static void t_coarse_args(void)
+{
+    enum { N = 30000 };
+    char src[1024];
+    snprintf(src, sizeof src,
+             "import gc\n"
+             "class Node:\n"
+             "    def __init__(self, v):\n"
+             "        self.v = v\n"
+             "        self.left = None\n"
+             "        self.right = None\n"
+             "gc.disable()\n"
+             "nodes = []\n"
+             "for i in range(%d):\n"
+             "    nodes.append(Node(i))\n"
+             "for i in range(1, %d):\n"
+             "    p = nodes[(i - 1) // 2]\n"
+             "    if i %% 2 == 1:\n"
+             "        p.left = nodes[i]\n"
+             "    else:\n"
+             "        p.right = nodes[i]\n"
+             "root = nodes[0]\n"
+             "del p\n",
+             N, N);
+    Run a;
+    history_budget = 40 << 20;
+    int rc = run_open(&a, "coarse_args.py", src, strlen(src));
+    history_budget = 0;
+    if (rc < 0) {
+        CHECK(0, "the run");
+        return;
+    }
+    CHECK(gc_history_info(a.h).coarse_from >= 0, "the history is every micro-step");
+    GcId root = 0, list = 0;
+    for (GcId id = 1; id <= gc_max_id(a.h) && (!root || !list); id++) {
+        const GcObject *o = gc_object(a.h, id);
+        if (o && o->kind == GC_KIND_INSTANCE && !root)
+            root = id;
+        if (o && o->kind == GC_KIND_LIST && !list)
+            list = id;
+    }
+    float rx, ry, x, y, w, h;
+    if (!root || !list || layout_get(a.l, root, &rx, &ry) < 0) {
+        CHECK(0, "the root and the list placed");
+        run_close(&a);
+        return;
+    }
+    int left = 0, tuples = 0;
+    for (GcId id = 1; id <= gc_max_id(a.h); id++) {
+        const GcObject *o = gc_object(a.h, id);
+        if (!o || layout_get(a.l, id, &x, &y) < 0)
+            continue;
+        layout_reserved(a.l, id, &w, &h);
+        if (x + w <= rx && y + h > ry - 2000 && y < ry + 2000) {
+            left++;
+            tuples += o->kind == GC_KIND_TUPLE;
+        }
+    }
+    CHECK(layout_get(a.l, list, &x, &y) == 0 && x + w <= rx && y == ry,
+          "the list of nodes at %g, %g: not level with the root at %g, %g", x, y, rx, ry);
+    CHECK(tuples == 0, "%d argument tuples left of the root (%d cards there)", tuples, left);
+    printf("coarse_args %d: %d cards left of the root, %d of them tuples\n", N, left, tuples);
+    long bad = overlaps(&a);
+    CHECK(bad == 0, "%ld pairs of cards alive together overlap", bad);
+    run_close(&a);
+}
+
 /* Checks a program's layout: no overlap, the same twice; returns the
  * distances (bound NEAR). */
 static Dist check_program(const char *name, const char *src)
@@ -481,6 +555,7 @@ int main(int argc, char **argv)
         {"dfs", t_dfs},
         {"replaced", t_replaced},
         {"coarse", t_coarse},
+        {"coarse_args", t_coarse_args},
     };
     if (argc >= 3 && strcmp(argv[1], "measure") == 0)
         return measure(argv[2]);
