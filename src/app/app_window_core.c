@@ -299,11 +299,49 @@ static int cards_bounds(AppWin *w, int all, float *x0, float *y0, float *x1, flo
     return any;
 }
 
+#define FIT_LANE 48.0f /* beyond the fitted margin: a lane of arrows left of the cards */
+
+/* The world bounds of the run's first card (the lowest id placed, no
+ * interpreter temporary) into b; 0 if there is none. */
+static int first_card(AppWin *w, float b[4])
+{
+    GcId maxid = layout_max_id(w->layout);
+    for (GcId id = 1; id <= maxid; id++) {
+        float cw, ch;
+        if (layout_is_temporary(w->layout, id) || layout_get(w->layout, id, &b[0], &b[1]) < 0)
+            continue;
+        layout_reserved(w->layout, id, &cw, &ch);
+        if (cw <= 0)
+            continue;
+        b[2] = b[0] + cw;
+        b[3] = b[1] + ch;
+        return 1;
+    }
+    return 0;
+}
+
+/* A view (zoom z, pan px, py over vw x vh world units) of cards bounded by
+ * b that starts at their top-left corner can miss all a program made
+ * first: a big tree's root sits halfway down its levels, and its list of
+ * nodes level with it.  When the first card is out of view, the view
+ * starts left of it (when it is off across) or is centred on it (when it
+ * is off up or down), within b and the card (and margin m). */
+static void show_first(AppWin *w, float z, float vw, float vh, const float b[4], float m, float *px,
+                       float *py)
+{
+    float f[4];
+    if (!first_card(w, f))
+        return;
+    if (f[0] < *px || f[2] > *px + vw / z) /* its lane of arrows from the names */
+        *px = fmaxf(fminf(b[0], f[0]) - m, f[0] - FIT_LANE - m);
+    if (f[1] < *py || f[3] > *py + vh / z)
+        *py = fmaxf(fminf(b[1], f[1]) - m,
+                    fminf((f[1] + f[3] - vh / z) * 0.5f, fmaxf(b[3], f[3]) + m - vh / z));
+}
+
 /* What F-like fits show: the whole run on load, the cards alive now (F),
  * the whole run as small as it takes (record --fit). */
 enum { FIT_LOAD, FIT_NOW, FIT_RUN };
-
-#define FIT_LANE 48.0f /* beyond the fitted margin: a lane of arrows left of the cards */
 
 static void fit_target(AppWin *w, int mode, float *zoom, float *px, float *py)
 {
@@ -344,6 +382,9 @@ static void fit_target(AppWin *w, int mode, float *zoom, float *px, float *py)
         *px = x0 - margin;
     if (bh * z > vh)
         *py = y0 - margin;
+    /* a run too big for the view opens where it begins */
+    if (mode == FIT_LOAD)
+        show_first(w, z, vw, vh, (float[4]){x0, y0, x1, y1}, margin, px, py);
 }
 
 /* Starts the view's glide (FIT_MS) from where it is to zoom, pan x, y. */

@@ -14,7 +14,7 @@ if(GCVIZ_GUI)
              layout_run layout_many layout_reference overview two_windows
              card_color arrow_reaches code_highlight themes_differ states_drawn
              replay_back_forth replay_tab replay_next_gc replay_stmt collector_small
-             replay_fullscreen ui_scale follow long_texts play_pause description picker
+             replay_fullscreen ui_scale follow open_first long_texts play_pause description picker
              timeline_hover load_error_narrow
              reference_images group_cache drawn_until scratch_clean grid_at_load grid_moves
              screenshot_file

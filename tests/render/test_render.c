@@ -1736,6 +1736,56 @@ static void t_follow(void)
     target_close(&t);
 }
 
+/* A big tree as a teacher writes it (its nodes into a list, then linked)
+ * opened at 1280x720: the run is far too big for the view, whose home
+ * (its top-left corner, at 72 %) showed an empty heap with the list and
+ * the root below it.  It opens on the list of nodes, its first card. */
+static void t_open_first(void)
+{
+    char path[128];
+    snprintf(path, sizeof path, "/tmp/gcviz-open-first-%d.py", (int)getpid());
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL, "write %s", path);
+    if (!f)
+        return;
+    fputs("class Node:\n"
+          "    def __init__(self, v):\n"
+          "        self.v = v\n"
+          "        self.left = None\n"
+          "        self.right = None\n"
+          "nodes = []\n"
+          "for i in range(3000):\n"
+          "    nodes.append(Node(i))\n"
+          "for i in range(1, 3000):\n"
+          "    parent = nodes[(i - 1) // 2]\n"
+          "    if i % 2 == 1:\n"
+          "        parent.left = nodes[i]\n"
+          "    else:\n"
+          "        parent.right = nodes[i]\n"
+          "root = nodes[0]\n",
+          f);
+    fclose(f);
+    Target t;
+    CHECK(target_open(&t, 1280, 720, 0) == 0, "target");
+    CHECK(load(&t, path) == 0, "load");
+    remove(path);
+    GcHeap *h = t.w->heap;
+    gc_seek(h, gc_event_count(h));
+    const GcObject *o = gc_object(h, 1);
+    CHECK(o && o->kind == GC_KIND_LIST, "#1 is the list of nodes");
+    RenderRegions rg;
+    render_regions(t.w->width, t.w->height, t.w->scale, &rg);
+    float x, y, w, hh;
+    CHECK(card_screen(&t, 1, &x, &y, &w, &hh) == 0, "card");
+    CHECK(x >= rg.heap_x && y >= rg.heap_y && x + w <= rg.heap_x + rg.heap_w &&
+              y + hh <= rg.heap_y + rg.heap_h,
+          "the list in view: %.0f,%.0f %.0fx%.0f (heap %.0f,%.0f %.0fx%.0f)", x, y, w, hh,
+          (double)rg.heap_x, (double)rg.heap_y, (double)rg.heap_w, (double)rg.heap_h);
+    CHECK(x - rg.heap_x < 0.25f * rg.heap_w, "at the left: %.0f", x - rg.heap_x);
+    CHECK(t.w->view.zoom >= 0.72f, "zoom %.2f", t.w->view.zoom);
+    target_close(&t);
+}
+
 /* Long names and captions at 1280x720: a variable's name is cut before
  * its value (never drawn over it), a card's only name is cut rather than
  * hidden, and the scenario's long `say` is shown whole on two lines. */
@@ -4975,7 +5025,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images}, {"group_cache", t_group_cache}, {"drawn_until", t_drawn_until}, {"scratch_clean", t_scratch_clean}, {"grid_at_load", t_grid_at_load}, {"grid_moves", t_grid_moves},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"open_first", t_open_first}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images}, {"group_cache", t_group_cache}, {"drawn_until", t_drawn_until}, {"scratch_clean", t_scratch_clean}, {"grid_at_load", t_grid_at_load}, {"grid_moves", t_grid_moves},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
