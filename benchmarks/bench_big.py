@@ -7,6 +7,9 @@ For programs of 10^3 to 10^6 objects in four shapes
   tree    a binary tree of n nodes (made breadth first through a list)
   churn   a loop of n iterations making a short-lived self-cycle each, with
           automatic collection on (the history holds every iteration)
+  pytree  a binary tree of n nodes as a teacher writes it in a .py lesson:
+          Node(i) with an __init__ appended to a list, then linked by index
+          (automatic collection on: its generations fill up as it grows)
 prints, per program:
   - `gcviz run`: wall time and peak memory (max RSS);
   - the first frame: `gcviz record --from K --to K` on the last statement,
@@ -47,8 +50,46 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ZOOMS = ["1", "0.5", "0.36", "0.2", "fit"]  # bench_window frames views
 
 
+PYTREE = """import gc
+
+
+class Node:
+    def __init__(self, v):
+        self.v = v
+        self.left = None
+        self.right = None
+
+
+nodes = []
+for i in range(%(n)d):
+    nodes.append(Node(i))
+for i in range(1, %(n)d):
+    parent = nodes[(i - 1) // 2]
+    if i %% 2 == 1:
+        parent.left = nodes[i]
+    else:
+        parent.right = nodes[i]
+root = nodes[0]
+del parent
+print(len(nodes), gc.collect())
+"""
+
+
+def write_program(shape, n, folder):
+    """Writes the program of about n objects of a shape into folder; its path."""
+    if shape == "pytree":
+        path = os.path.join(folder, "%s_%d.py" % (shape, n))
+        with open(path, "w") as f:
+            f.write(PYTREE % {"n": n})
+        return path
+    path = os.path.join(folder, "%s_%d.json" % (shape, n))
+    with open(path, "w") as f:
+        json.dump(scenario(shape, n), f)
+    return path
+
+
 def scenario(shape, n):
-    """The program of about n objects of a shape, and its title."""
+    """The JSON program of about n objects of a shape, and its title."""
     if shape == "cycles":
         steps = ["gc.disable()",
                  {"for": "i in range(%d)" % (n // 2), "body": ["a = Node()", "b = Node()", "a.peer = b", "b.peer = a"]},
@@ -136,9 +177,7 @@ def main():
     for shape in a.shapes.split(","):
         firsts = []
         for n in sizes:
-            path = os.path.join(tmp, "%s_%d.json" % (shape, n))
-            with open(path, "w") as f:
-                json.dump(scenario(shape, n), f)
+            path = write_program(shape, n, tmp)
             check = subprocess.run([gcviz, "check", path], capture_output=True, text=True)
             if check.returncode != 0:
                 sys.exit("bench_big: %s: %s" % (path, check.stdout + check.stderr))
