@@ -22,7 +22,8 @@
  * changes every frame).  load_ms is app_win_load (run, layout,
  * timeline).  With BENCH_WINDOW_EACH set in the environment, each jump's
  * CPU time (seek, display list, pixels) and the groups the backend copied
- * instead of drawing go to stderr; with BENCH_WINDOW_SHOTS=DIR each jump's
+ * instead of drawing go to stderr (frames: each frame's, with its display list
+ * and pixels); with BENCH_WINDOW_SHOTS=DIR each jump's
  * frame is saved as DIR/jNN.bmp (frames: each view's last frame as
  * DIR/frame_Z.bmp, Z -1 for F; to compare two builds' pixels: a cache
  * must leave them byte for byte).  bench_window.py makes the scenarios
@@ -140,10 +141,17 @@ static void frames(const FramesRun *f)
             layout_set(win->layout, dragged, drag_x + 3.0f * (float)i, drag_y + 2.0f * (float)i, 1);
             win->dirty = 1;
         }
-        double t0 = now_ms(), c0 = cpu_ms(), b0 = split.build;
+        double t0 = now_ms(), c0 = cpu_ms(), b0 = split.build, d0 = split.draw;
+        long pg = render_sdl_groups_copied(win->backend);
         draw_frame(win, f->r, &split);
         first_build = i == 0 ? split.build - b0 : first_build;
         double dt = now_ms() - t0, dc = cpu_ms() - c0;
+        if (getenv("BENCH_WINDOW_EACH"))
+            fprintf(
+                stderr,
+                "frame %d (zoom %.3f): cpu %.2f ms (build %.2f, draw %.2f), %ld groups copied\n", i,
+                (double)f->view, dc, split.build - b0, split.draw - d0,
+                render_sdl_groups_copied(win->backend) - pg);
         cpu_total += dc;
         cpu_worst = dc > cpu_worst ? dc : cpu_worst;
         total += dt;
