@@ -20,7 +20,9 @@
  * by a few units before each frame after the first, as a drag with the
  * mouse moves it (what a frame costs while a card is dragged: the layout
  * changes every frame).  load_ms is app_win_load (run, layout,
- * timeline).  With BENCH_WINDOW_EACH set in the environment, each jump's
+ * timeline); after it the glyphs a zoom may need are loaded, as the
+ * window does while idle (render_fonts_warm; not with BENCH_WINDOW_COLD
+ * set).  With BENCH_WINDOW_EACH set in the environment, each jump's
  * CPU time (seek, display list, pixels) and the groups the backend copied
  * instead of drawing go to stderr (frames: each frame's, with its display list
  * and pixels); with BENCH_WINDOW_SHOTS=DIR each jump's
@@ -235,6 +237,12 @@ int main(int argc, char **argv)
         return 3;
     }
     double load_ms = now_ms() - load0;
+    /* what the window does while idle, before a user can zoom or jump:
+     * the glyphs of the sizes a zoom may need (BENCH_WINDOW_COLD: not) */
+    double warm0 = cpu_ms();
+    while (!getenv("BENCH_WINDOW_COLD") && render_fonts_warm(win->fonts))
+        ;
+    fprintf(stderr, "bench_window: fonts warmed in %.1f ms of CPU\n", cpu_ms() - warm0);
     win->settled = 1;
     GcHeap *heap = win->heap;
     int32_t nev = gc_event_count(heap);

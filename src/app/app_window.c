@@ -282,7 +282,10 @@ int app_window_main(int argc, char **argv)
     uint32_t wait = 0;
     while (!w->quit) {
         SDL_Event e;
-        int got = w->dirty ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, (int)wait);
+        /* idle: the glyphs of a size a zoom may need, one at a time (a
+         * few ms in all the first seconds), then waiting for events */
+        int got = w->dirty || render_fonts_warm(w->fonts) ? SDL_PollEvent(&e)
+                                                          : SDL_WaitEventTimeout(&e, (int)wait);
         uint32_t now = SDL_GetTicks();
         while (got) {
             handle_event(win, r, w, &e, &scale, now);

@@ -80,6 +80,12 @@ typedef struct RenderFonts RenderFonts;
  * called if needed).  Returns NULL with SDL_GetError() set on failure. */
 RenderFonts *render_fonts_new(void);
 void render_fonts_free(RenderFonts *f);
+/* Loads the glyphs of one more (face, size) a zoom may need (the printable
+ * ASCII and a few signs, metrics and pixels; 6 to 32 px, small ones
+ * first) into SDL_ttf's caches, for the window to call while
+ * idle: the first frame at a new zoom otherwise loads them, a few ms.
+ * Returns 1 when it warmed one, 0 when all are. */
+int render_fonts_warm(RenderFonts *f);
 /* Width in pixels of UTF-8 text at a pixel size; line height of a size. */
 int render_text_width(RenderFonts *f, RenderFont font, int px, const char *text);
 /* 412000 -> "412,000" (negative counts as 0), for counts in labels. */

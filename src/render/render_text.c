@@ -5,6 +5,8 @@
  * measures the same labels, fields and captions again and again (a
  * card's footer and title are fitted by measuring shorter forms), and
  * each measure shapes the text anew with HarfBuzz (about 1 ms a frame).
+ * The window warms the glyph caches of the sizes a zoom may need while
+ * it is idle (render_fonts_warm).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -48,7 +50,13 @@ struct RenderFonts {
     size_t size[RENDER_FONT_COUNT];
     int inited_ttf;
     WidthEntry *widths; /* WIDTH_CACHE entries, made on the first measure */
+    int warmed;         /* (face, size) pairs render_fonts_warm has done */
 };
+
+/* the sizes render_fonts_warm loads: a card's texts from 36 % (the
+ * overview style below) to 200 % */
+#define RENDER_WARM_MIN 6
+#define RENDER_WARM_MAX 32
 
 static int probe_dir(const char *dir, const char *probe, char *buf, size_t n)
 {
@@ -168,6 +176,29 @@ TTF_Font *render_font(RenderFonts *f, RenderFont font, int px)
             TTF_SetFontHinting(f->open[font][px], TTF_HINTING_LIGHT);
     }
     return f->open[font][px];
+}
+
+int render_fonts_warm(RenderFonts *f)
+{
+    int nsizes = RENDER_WARM_MAX - RENDER_WARM_MIN + 1;
+    if (f->warmed >= nsizes * RENDER_FONT_COUNT)
+        return 0;
+    /* every face at a size before the next size: the small ones first */
+    int px = RENDER_WARM_MIN + f->warmed / RENDER_FONT_COUNT;
+    RenderFont font = (RenderFont)(f->warmed % RENDER_FONT_COUNT);
+    f->warmed++;
+    char text[128];
+    int n = 0;
+    for (int ch = 32; ch < 127; ch++)
+        text[n++] = (char)ch;
+    memcpy(text + n, "\xc3\x97\xe2\x80\xa6\xe2\x86\x92\xc2\xb7", 11); /* × … → · and the 0 */
+    TTF_Font *ttf = render_font(f, font, px);
+    int w, h;
+    if (ttf && TTF_SizeUTF8(ttf, text, &w, &h) == 0) {
+        SDL_Color white = {255, 255, 255, 255};
+        SDL_FreeSurface(TTF_RenderUTF8_Blended(ttf, text, white));
+    }
+    return 1;
 }
 
 /* The entry for (font, px, text) in the width table: the one holding it,

@@ -851,6 +851,52 @@ static void t_group_cache(void)
     }
 }
 
+/* The glyphs the window loads while idle (render_fonts_warm) change no
+ * pixel: a window whose fonts were warmed draws the frames of one whose
+ * were not, byte for byte, through zooms in and out and a theme change;
+ * it warms 3 faces x 27 sizes, one a call, then says it is done. */
+static void t_fonts_warm(void)
+{
+    Target cold, warm;
+    CHECK(target_open(&cold, 1280, 800, 0) == 0 && target_open(&warm, 1280, 800, 0) == 0,
+          "targets");
+    int calls = 0;
+    while (render_fonts_warm(warm.w->fonts) && calls < 1000)
+        calls++;
+    CHECK(calls == 3 * 27, "warmed %d (face, size) pairs", calls);
+    CHECK(render_fonts_warm(warm.w->fonts) == 0, "nothing left to warm");
+    CHECK(load(&cold, "many.json") == 0 && load(&warm, "many.json") == 0, "load");
+    key(&cold, SDLK_END, 0); /* every card */
+    key(&warm, SDLK_END, 0);
+    CHECK(draw(&cold) == 0 && draw(&warm) == 0, "draw");
+    uint64_t last = frame_hash(&cold);
+    int changed = 0;
+    static const float steps[] = {-2, -3, -2, 1, 5, 4, -3, -6};
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        Target *both[2] = {&cold, &warm};
+        for (int k = 0; k < 2; k++) {
+            RenderRegions rg;
+            app_win_regions(both[k]->w, &rg);
+            app_win_wheel(both[k]->w, rg.heap_x + rg.heap_w * 0.4f, rg.heap_y + rg.heap_h * 0.6f,
+                          steps[i]);
+            if (i == 4)
+                key(both[k], SDLK_t, 0);
+        }
+        CHECK(draw(&cold) == 0 && draw(&warm) == 0, "draw");
+        changed += frame_hash(&cold) != last;
+        last = frame_hash(&cold);
+        CHECK(frame_hash(&cold) == frame_hash(&warm), "zoom %g: the warmed window's frame differs",
+              (double)cold.w->view.zoom);
+    }
+    CHECK(changed >= 6, "the zooms changed %d of 8 frames", changed);
+    CHECK(cold.w->view.zoom < 0.6f, "zoomed out to %g", (double)cold.w->view.zoom);
+    CHECK(render_text_width(warm.w->fonts, RENDER_FONT_MONO, 9, "Node #12") ==
+              render_text_width(cold.w->fonts, RENDER_FONT_MONO, 9, "Node #12"),
+          "widths at a warmed size");
+    target_close(&cold);
+    target_close(&warm);
+}
+
 /* A window's frame leaves out of its query the cards gone before the
  * statement shown (render_cache_near_drawn), by layout_drawn_until: that
  * must be at or after every freed object's death, also for an object
@@ -5025,7 +5071,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"open_first", t_open_first}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images}, {"group_cache", t_group_cache}, {"drawn_until", t_drawn_until}, {"scratch_clean", t_scratch_clean}, {"grid_at_load", t_grid_at_load}, {"grid_moves", t_grid_moves},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"open_first", t_open_first}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images}, {"group_cache", t_group_cache}, {"fonts_warm", t_fonts_warm}, {"drawn_until", t_drawn_until}, {"scratch_clean", t_scratch_clean}, {"grid_at_load", t_grid_at_load}, {"grid_moves", t_grid_moves},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
