@@ -104,12 +104,12 @@ static int grow(void **p, int32_t *cap, int32_t need, size_t size)
 }
 
 /* What the passes share: each cell's types as a list through the pool
- * (pass 1 meets the cells in id order), then the references. */
+ * (pass 2 meets the cells in turn), then the references. */
 typedef struct CellsBuild {
     RenderCellType *pool;
     int32_t *next, *head; /* by pool entry; by cell (-1: none) */
     int32_t npool, cappool, capnext;
-    GcId (*tmp)[2]; /* references in id order */
+    GcId (*tmp)[2]; /* references by the source's cell, then id */
     int32_t ntmp, captmp;
 } CellsBuild;
 
@@ -130,16 +130,27 @@ static int type_add(CellsBuild *b, int32_t ci, int32_t kind, int32_t cls, GcId i
     return 0;
 }
 
+/* What counting a placed card needs (card_place's; cells_home keeps it
+ * for the cell-by-cell count): its place, its size (the ghost's box,
+ * card_screen's, and the box crowded() counts), its centre, its type and
+ * render_agg_kind, its value references (nval: set by the caller, read
+ * when it is counted and alive), whether it is alive and whether it is
+ * counted (not a beginner's hidden temporary). */
+typedef struct CardRec {
+    float wx, wy, mw, mh, cx, cy;
+    int32_t cls; /* instances' class, else -1 */
+    uint32_t nval;
+    uint8_t kind, agg, alive, counted;
+} CardRec;
+
 /* Where a card is counted at key k (card_geo's centre): its home cell
  * (-1: not drawn: not alive, not a ghost of this statement, not placed),
- * its place, its size (the ghost's box, card_screen's, and the box
- * crowded() counts), whether it is counted (not a beginner's hidden
- * temporary) and whether it would fade in. */
+ * what counting it needs and whether it would fade in. */
 typedef struct CardPlace {
     const GcObject *o;
     int32_t ci;
-    float wx, wy, mw, mh, cx, cy;
-    int alive, counted, unsure;
+    int unsure;
+    CardRec r;
 } CardPlace;
 
 static int32_t card_place(const RenderCells *c, const GcHeap *h, const Layout *l,
@@ -169,23 +180,30 @@ static int32_t card_place(const RenderCells *c, const GcHeap *h, const Layout *l
     ix = ix < 0 ? 0 : ix >= c->gw ? c->gw - 1 : ix;
     iy = iy < 0 ? 0 : iy >= c->gh ? c->gh - 1 : iy;
     p->o = o;
-    p->wx = wx, p->wy = wy, p->cx = cx, p->cy = cy;
-    p->mw = aw > cw ? aw : cw, p->mh = ah > ch ? ah : ch;
-    p->alive = alive;
+    p->r = (CardRec){wx,
+                     wy,
+                     aw > cw ? aw : cw,
+                     ah > ch ? ah : ch,
+                     cx,
+                     cy,
+                     o->kind == GC_KIND_INSTANCE ? (int32_t)o->cls : -1,
+                     0,
+                     (uint8_t)o->kind,
+                     (uint8_t)render_agg_kind(o),
+                     (uint8_t)alive,
+                     (uint8_t) !(k->beginner && render_is_temporary(h, id))};
     p->unsure = alive && gc_born(h, id) > k->cursor - 1;
-    p->counted = !(k->beginner && render_is_temporary(h, id));
     p->ci = iy * c->gw + ix;
     return p->ci;
 }
 
-/* One placed card into its cell's counts, boxes and types (its cell's
- * list through b->head[bi]); nv: its value references when known (else
- * -1: counted here). */
-static int card_count(RenderCells *c, CellsBuild *b, int32_t bi, const CardPlace *p, GcId id,
-                      const uint8_t *reach, int64_t nv)
+/* One placed card (p, at home in cell ci) into its cell's counts, boxes
+ * and types (its cell's list through b->head[bi]). */
+static int card_count(RenderCells *c, CellsBuild *b, int32_t bi, int32_t ci, const CardRec *p,
+                      GcId id, const uint8_t *reach)
 {
-    RenderCell *cell = &c->cell[p->ci];
-    RenderCellRoom *room = &c->room[p->ci];
+    RenderCell *cell = &c->cell[ci];
+    RenderCellRoom *room = &c->room[ci];
     if (!cell->ni)
         memcpy(cell->box, (float[4]){p->wx, p->wy, p->wx, p->wy}, sizeof cell->box);
     room->mw = p->mw > room->mw ? p->mw : room->mw;
@@ -199,19 +217,45 @@ static int card_count(RenderCells *c, CellsBuild *b, int32_t bi, const CardPlace
         memcpy(cell->cbox, (float[4]){p->cx, p->cy, p->cx, p->cy}, sizeof cell->cbox);
     box_add(cell->cbox, p->cx, p->cy, p->cx, p->cy);
     cell->total++;
-    cell->gen[render_agg_kind(p->o)]++;
+    cell->gen[p->agg]++;
     cell->unreach += reach && p->alive && !reach[id];
-    c->nval[id] = !p->alive ? 0 : nv >= 0 ? (uint32_t)nv : value_refs(p->o);
+    c->nval[id] = p->alive ? p->nval : 0;
     cell->nval += c->nval[id];
-    return type_add(b, bi, (int32_t)p->o->kind,
-                    p->o->kind == GC_KIND_INSTANCE ? (int32_t)p->o->cls : -1, id);
+    return type_add(b, bi, p->kind, p->cls, id);
 }
 
-/* Pass 1, in id order: each eligible card's home cell, its cell's counts,
- * boxes and types. */
-static int cells_home(RenderCells *c, CellsBuild *b, const GcHeap *h, const Layout *l,
-                      const RenderCellsKey *k, const uint8_t *reach)
+/* Appends the references an alive card id holds (keys and values) to
+ * ids 1..c->n to b->tmp, drawn or not (cells_lists keeps those to drawn
+ * cards); its value references (value_refs), or -1 on OOM. */
+static int64_t held_refs(CellsBuild *b, const RenderCells *c, const GcObject *o, GcId id)
 {
+    uint32_t ns = o->kind == GC_KIND_WEAKREF ? 0 : gc_nslots(o), nval = 0;
+    if (grow((void **)&b->tmp, &b->captmp, b->ntmp + 2 * (int32_t)ns + 1, sizeof *b->tmp) < 0)
+        return -1;
+    for (uint32_t s = 0; s < ns; s++)
+        for (int kv = 0; kv < 2; kv++) {
+            GcValue v = kv ? gc_slot(o, s).val : gc_slot(o, s).key;
+            if (!GC_VAL_IS_OBJ(v))
+                continue;
+            nval += (uint32_t)kv;
+            GcId to = (GcId)GC_VAL_PAYLOAD(v);
+            if (to < 1 || to > c->n)
+                continue;
+            b->tmp[b->ntmp][0] = id;
+            b->tmp[b->ntmp++][1] = to;
+        }
+    return nval;
+}
+
+/* Pass 1, in id order (the records, slots and places of the heap read in
+ * turn): each card's home cell, what counting it needs (recs[], in the
+ * order of ids of the cards with a home), how many cards each cell holds
+ * (start[ci + 1]) and the references the drawn cards hold (b->tmp).  The
+ * number of cards with a home, or -1 on OOM. */
+static int32_t cells_home(RenderCells *c, CellsBuild *b, const GcHeap *h, const Layout *l,
+                          const RenderCellsKey *k, CardRec *recs, int32_t *start)
+{
+    int32_t n = 0;
     for (GcId id = 1; id <= c->n; id++) {
         CardPlace p;
         c->home[id] = card_place(c, h, l, k, id, &p);
@@ -221,11 +265,17 @@ static int cells_home(RenderCells *c, CellsBuild *b, const GcHeap *h, const Layo
             c->flag[id] |= CELLS_UNSURE;
             c->nunsure++;
         }
-        c->counted[id] = (uint8_t)p.counted;
-        if (card_count(c, b, p.ci, &p, id, reach, -1) < 0)
-            return -1;
+        c->counted[id] = p.r.counted;
+        if (p.r.counted && p.r.alive) {
+            int64_t nv = held_refs(b, c, p.o, id);
+            if (nv < 0)
+                return -1;
+            p.r.nval = (uint32_t)nv;
+        }
+        recs[n++] = p.r;
+        start[p.ci + 1]++;
     }
-    return 0;
+    return n;
 }
 
 /* Appends the references card id holds to drawn cards (keys and values,
@@ -252,19 +302,44 @@ static int source_refs(CellsBuild *b, const RenderCells *c, const GcHeap *h, GcI
     return 0;
 }
 
-/* Pass 2, in id order: the references between drawn cards (agg_edges's:
- * keys and values, from alive cards), counted by the source's cell in
- * its np until cells_refs files them. */
-static int cells_tmp_refs(RenderCells *c, CellsBuild *b, const GcHeap *h)
+/* Pass 2, cell by cell: the cards by home cell (ascending ids: c->ids,
+ * start[] made the cells' offsets), each cell's counts, boxes and types
+ * (from recs[], nrec of them).  A cell's counts are written at once: a
+ * pass in id order jumps across tens of thousands of cells (a tree's
+ * levels), whose cache misses were most of the blocks view's first
+ * frame. */
+static int cells_count(RenderCells *c, CellsBuild *b, const CardRec *recs, int32_t nrec,
+                       int32_t *start, const uint8_t *reach)
 {
-    for (GcId id = 1; id <= c->n; id++) {
-        int32_t before = b->ntmp;
-        if (source_refs(b, c, h, id) < 0)
-            return -1;
-        if (b->ntmp > before)
-            c->cell[c->home[id]].np += b->ntmp - before;
+    int32_t ncell = c->gw * c->gh;
+    int32_t *at = malloc((size_t)ncell * sizeof *at),
+            *ord = malloc(((size_t)nrec + 1) * sizeof *ord);
+    c->ids = malloc(((size_t)nrec + 1) * sizeof *c->ids);
+    if (!at || !ord || !c->ids) {
+        free(at);
+        free(ord);
+        return -1;
     }
-    return 0;
+    for (int32_t i = 0; i < ncell; i++)
+        start[i + 1] += start[i];
+    memcpy(at, start, (size_t)ncell * sizeof *at);
+    /* ord: where a card's rec is (ids with a home in ascending order) */
+    for (GcId id = 1, r = 0; id <= c->n; id++)
+        if (c->home[id] >= 0) {
+            int32_t pos = at[c->home[id]]++;
+            c->ids[pos] = id;
+            ord[pos] = r++;
+        }
+    free(at);
+    c->nids = c->capids = nrec;
+    int rc = 0;
+    for (int32_t ci = 0; ci < ncell && rc == 0; ci++) {
+        c->cell[ci].i0 = start[ci];
+        for (int32_t i = start[ci]; i < start[ci + 1] && rc == 0; i++)
+            rc = card_count(c, b, ci, ci, &recs[ord[i]], c->ids[i], reach);
+    }
+    free(ord);
+    return rc;
 }
 
 /* A reference with its sort key: its target's home cell. */
@@ -332,69 +407,53 @@ static void refs_sort(const int32_t *home, GcId (*r)[2], int32_t n, CellRef *tmp
     }
 }
 
-/* The cards by home cell (ascending ids), each cell's types from the
- * pool, its references filed and grouped in pairs of cells. */
-static int cells_lists(RenderCells *c, CellsBuild *b, const GcHeap *h)
+/* Each cell's types from the pool, its references (those of b->tmp to
+ * drawn cards, agg_edges's) filed by the source's cell, sorted and grouped
+ * in pairs of cells. */
+static int cells_lists(RenderCells *c, CellsBuild *b)
 {
-    int32_t at = 0, rat = 0, ncell = c->gw * c->gh;
-    if (cells_tmp_refs(c, b, h) < 0)
-        return -1;
-    int32_t *rfill = malloc(((size_t)ncell + 1) * sizeof *rfill);
+    int32_t ncell = c->gw * c->gh, most = 0;
+    int32_t *rat = calloc((size_t)ncell + 1, sizeof *rat);
     c->types = malloc(((size_t)b->npool + 1) * sizeof *c->types);
-    c->refs = malloc(((size_t)b->ntmp + 1) * sizeof *c->refs);
-    if (!rfill || !c->types || !c->refs) {
-        free(rfill);
+    if (!rat || !c->types) {
+        free(rat);
         return -1;
     }
+    for (int32_t r = 0; r < b->ntmp; r++)
+        if (c->counted[b->tmp[r][1]])
+            rat[c->home[b->tmp[r][0]] + 1]++;
     for (int32_t i = 0; i < ncell; i++) {
         RenderCell *cell = &c->cell[i];
-        cell->i0 = at;
-        at += cell->ni;
-        cell->ni = 0;
-        rfill[i] = rat;
-        rat += cell->np;
-        cell->np = 0;
         /* its types (in any order: a block sorts its own) */
         cell->t0 = c->ntypes;
         for (int32_t t = b->head[i]; t >= 0; t = b->next[t])
             c->types[c->ntypes++] = b->pool[t];
         cell->nt = c->ntypes - cell->t0;
+        cell->np = rat[i + 1];
+        most = cell->np > most ? cell->np : most;
+        rat[i + 1] += rat[i];
     }
-    c->ids = malloc(((size_t)at + 1) * sizeof *c->ids);
-    if (!c->ids) {
-        free(rfill);
+    c->nrefs = rat[ncell];
+    c->refs = malloc(((size_t)c->nrefs + 1) * sizeof *c->refs);
+    if (!c->refs) {
+        free(rat);
         return -1;
     }
-    for (GcId id = 1; id <= c->n; id++)
-        if (c->home[id] >= 0) {
-            RenderCell *cell = &c->cell[c->home[id]];
-            c->ids[cell->i0 + cell->ni++] = id;
+    for (int32_t r = 0; r < b->ntmp; r++)
+        if (c->counted[b->tmp[r][1]]) {
+            int32_t f = rat[c->home[b->tmp[r][0]]]++;
+            c->refs[f][0] = b->tmp[r][0];
+            c->refs[f][1] = b->tmp[r][1];
         }
-    for (int32_t r = 0; r < b->ntmp; r++) {
-        int32_t f = rfill[c->home[b->tmp[r][0]]]++;
-        c->refs[f][0] = b->tmp[r][0];
-        c->refs[f][1] = b->tmp[r][1];
-    }
-    c->nrefs = b->ntmp;
-    /* room to sort the most references a cell holds (refs_radix); rfill[i]
-     * is now where cell i's references end */
-    int32_t most = 0;
-    for (int32_t i = 0; i < ncell; i++) {
-        int32_t n = rfill[i] - (i ? rfill[i - 1] : 0);
-        most = n > most ? n : most;
-    }
+    free(rat);
+    /* room to sort the most references a cell holds (refs_radix) */
     CellRef *sorted = most > RADIX_MIN ? malloc((size_t)most * 2 * sizeof *sorted) : NULL;
-    if (most > RADIX_MIN && !sorted) {
-        free(rfill);
+    if (most > RADIX_MIN && !sorted)
         return -1;
-    }
-    free(rfill);
     for (int32_t i = 0, r0 = 0; i < ncell; i++) {
         RenderCell *cell = &c->cell[i];
+        int32_t end = r0 + cell->np;
         cell->p0 = c->npairs;
-        int32_t end = r0;
-        while (end < c->nrefs && c->home[c->refs[end][0]] == i)
-            end++;
         refs_sort(c->home, c->refs + r0, end - r0, sorted, ncell);
         for (int32_t r = r0; r < end; r++) {
             int32_t to = c->home[c->refs[r][1]];
@@ -417,7 +476,6 @@ static int cells_lists(RenderCells *c, CellsBuild *b, const GcHeap *h)
         r0 = end;
     }
     free(sorted);
-    c->nids = c->capids = at;
     c->captypes = c->ntypes;
     c->caprefs = c->nrefs;
     return 0;
@@ -460,12 +518,22 @@ static RenderCells *cells_build(RenderCache *rc, const GcHeap *h, const Layout *
     CellsBuild b;
     memset(&b, 0, sizeof b);
     b.head = malloc(ncell * sizeof *b.head);
+    CardRec *recs = malloc(((size_t)c->n + 1) * sizeof *recs);
+    int32_t *start = calloc(ncell + 1, sizeof *start);
     if (b.head)
         memset(b.head, 0xff, ncell * sizeof *b.head);
-    if (!b.head || cells_home(c, &b, h, l, k, reach) < 0 || cells_lists(c, &b, h) < 0) {
+    int ok = b.head && recs && start;
+    if (ok) {
+        int32_t nrec = cells_home(c, &b, h, l, k, recs, start);
+        ok = nrec >= 0 && cells_count(c, &b, recs, nrec, start, reach) == 0 &&
+             cells_lists(c, &b) == 0;
+    }
+    if (!ok) {
         render_cells_free(c);
         c = NULL;
     }
+    free(recs);
+    free(start);
     free(b.head);
     free(b.next);
     free(b.pool);
@@ -632,7 +700,7 @@ static void written_targets(CellsMove *m, GcId id, int32_t *i0, int32_t *i1)
         }
 }
 
-/* A card's value references at the new cursor (card_count's nv): the
+/* A card's value references at the new cursor (CardRec's nval): the
  * old count for a card not changed, with its values' changes for one
  * whose slots alone changed, else -1 (counted again). */
 static int64_t card_values(const CellsMove *m, GcId id)
@@ -1015,7 +1083,7 @@ static int cell_finish(CellsMove *m, int32_t ci, const RenderCell *was, float wa
 }
 
 /* Cell ci counted again from its cards ids[0 .. n) (ascending), as
- * cells_home and cells_lists count it. */
+ * cells_home and cells_count count it. */
 static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const RenderCellsKey *k,
                      const uint8_t *reach, int32_t ci, const GcId *ids, int32_t n)
 {
@@ -1031,7 +1099,9 @@ static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const Rende
     for (int32_t i = 0; i < n; i++) {
         CardPlace p;
         card_place(c, h, l, k, ids[i], &p);
-        if (card_count(c, &m->b, 0, &p, ids[i], reach, card_values(m, ids[i])) < 0)
+        int64_t nv = p.r.counted ? card_values(m, ids[i]) : 0;
+        p.r.nval = nv >= 0 ? (uint32_t)nv : p.r.alive ? value_refs(p.o) : 0;
+        if (card_count(c, &m->b, 0, p.ci, &p.r, ids[i], reach) < 0)
             return -1;
     }
     if (room->nr >= CELLS_MERGE_MIN && cell_patchable(m, &was, ids, n)) {
@@ -1097,10 +1167,10 @@ static int move_homes(CellsMove *m, CellMove *mv, const GcHeap *h, const Layout 
         /* only its slots changed, and it stays drawn in its cell: its
          * references and values move slot by slot (refs_patch) */
         if ((c->flag[id] & (CELLS_SLOTS | CELLS_FULL)) == CELLS_SLOTS && from >= 0 && to == from &&
-            was && p.counted && p.alive && p.o->kind != GC_KIND_WEAKREF)
+            was && p.r.counted && p.r.alive && p.o->kind != GC_KIND_WEAKREF)
             c->flag[id] |= CELLS_PATCH;
         c->home[id] = to;
-        c->counted[id] = (uint8_t)(to >= 0 && p.counted);
+        c->counted[id] = (uint8_t)(to >= 0 && p.r.counted);
         int u = to >= 0 && p.unsure;
         c->nunsure += u - !!(c->flag[id] & CELLS_UNSURE);
         c->flag[id] = (uint8_t)((c->flag[id] & ~CELLS_UNSURE) | (u ? CELLS_UNSURE : 0));
