@@ -482,17 +482,21 @@ static int cells_lists(RenderCells *c, CellsBuild *b)
 }
 
 /* Ids per cell the cells' grid is at least made for (CELLS_MIN cells at
- * the least). */
-#define CELLS_IDS 16
-#define CELLS_MIN 16
+ * the least), while it keeps CELLS_SIDE cells across and down. */
+#define CELLS_IDS  16
+#define CELLS_MIN  16
+#define CELLS_SIDE 8
 
 /* The cells' grid: the render cache's, its cells merged 2, 4, 8 ... at a
  * time across and down until there are at most one per CELLS_IDS ids of
- * the layout.  A frame of the blocks view costs its cells in view (their
- * sums, their pairs of cells), and the cache's grid is made for a few
- * cards a cell (at 10^6 cards, 211,000 cells: 11 ms a frame where 53,000
- * cost 4); the cards of cells across the blocks' borders, counted one by
- * one, grow with the cells' size. */
+ * the layout, or until merging again would leave fewer than CELLS_SIDE
+ * across or down (a chain of 10^6 items is a strip 14 cells high: there
+ * the cells across the blocks' borders would be half of them).  A frame
+ * of the blocks view costs its cells in view (their sums, their pairs of
+ * cells), and the cache's grid is made for a few cards a cell (at 10^6
+ * cards, 211,000 cells: 11 ms a frame where 53,000 cost 4); the cards of
+ * cells across the blocks' borders, counted one by one, grow with the
+ * cells' size. */
 static int cells_grid(RenderCache *rc, const Layout *l, float *x0, float *y0, float *size, int *gw,
                       int *gh)
 {
@@ -501,7 +505,8 @@ static int cells_grid(RenderCache *rc, const Layout *l, float *x0, float *y0, fl
     int64_t most = (int64_t)layout_max_id(l) / CELLS_IDS;
     int f = 1;
     most = most < CELLS_MIN ? CELLS_MIN : most;
-    while ((int64_t)((*gw + f - 1) / f) * ((*gh + f - 1) / f) > most)
+    while ((int64_t)((*gw + f - 1) / f) * ((*gh + f - 1) / f) > most &&
+           (*gw < *gh ? *gw : *gh) / (2 * f) >= CELLS_SIDE)
         f *= 2;
     *size *= (float)f;
     *gw = (*gw + f - 1) / f;
