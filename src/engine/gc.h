@@ -573,8 +573,11 @@ int gc_fail(GcHeap *h, const char *fmt, ...);
  * once, tuples are tracked unless empty, dicts start untracked.  Counts
  * the allocation (unless a free list serves it) and schedules an automatic
  * collection when due.  cls: the class for instances, the number of items
- * for tuples (free lists are per size), else ignored. */
+ * for tuples (free lists are per size), GC_NEW_TYPE_ALLOC for a list
+ * made by calling the type (list(x): PyType_GenericAlloc, never from the
+ * free list), else ignored. */
 GcId gc_new(GcHeap *h, GcKind kind, int32_t cls);
+#define GC_NEW_TYPE_ALLOC (-2)
 /* Weakref: returns the existing basic ref when callback is GC_NONE and one
  * exists (with a new reference), else a new weakref object. 0 on error. */
 GcId gc_new_weakref(GcHeap *h, GcId referent, GcValue callback);

@@ -362,7 +362,9 @@ GcId gc_new(GcHeap *h, GcKind kind, int32_t cls)
         h->limit_hit = 1;
         return 0;
     }
-    int fl = gc__freelist_of(kind, kind == GC_KIND_TUPLE ? cls : 0);
+    int fl = kind == GC_KIND_LIST && cls == GC_NEW_TYPE_ALLOC
+                 ? -1
+                 : gc__freelist_of(kind, kind == GC_KIND_TUPLE ? cls : 0);
     int reuse = fl >= 0 && h->g[fl] > 0;
     int32_t ev = gc__event(h, GC_EV_ALLOC, id, 0, -1, kind, reuse);
     if (ev < 0 && h->record) /* a statement-level history: born in the statement kept */

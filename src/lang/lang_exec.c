@@ -108,11 +108,13 @@ struct LangRun {
     uint8_t *plain_cls; /* per class: no __init__ in its MRO (a call makes the instance) */
     int out_pending;    /* io.TextIOWrapper's pending_bytes: 0 none, 1 one str, 2 a list */
     int64_t out_pending_bytes;
-    int repr_list_made; /* Py_ReprEnter's list (and the thread state dict) exist */
+    int repr_list_made;      /* Py_ReprEnter's list (and the thread state dict) exist */
+    uint8_t kwtuple_made[2]; /* 3.13's min / max parsed a keyword once (call_fold) */
     int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
         a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_insert, a_remove,
         a_extend, a_index, a_get, a_init, a_del, a_globals_key, a_name, a_main, a_count, a_copy,
-        a_items, a_keys, a_values, a_enumerate, a_abs, a_min, a_max, a_sum, a_sort, a_reverse;
+        a_items, a_keys, a_values, a_enumerate, a_abs, a_min, a_max, a_sum, a_sort, a_reverse,
+        a_sorted, a_list, a_tuple;
 };
 
 enum { IMP_GC = 1, IMP_SYS = 2, IMP_WEAKREF = 4 };
@@ -1039,88 +1041,162 @@ static int sort_less(LangRun *r, GcValue a, GcValue b)
     return (int64_t)GC_VAL_PAYLOAD(a) < (int64_t)GC_VAL_PAYLOAD(b);
 }
 
-static void reverse_values(GcValue *v, uint32_t n)
-{
-    for (uint32_t i = 0; i < n / 2; i++) {
-        GcValue t = v[i];
-        v[i] = v[n - 1 - i];
-        v[n - 1 - i] = t;
-    }
-}
+static int call_value(LangRun *r, LangExpr *e, int mark, int nargs);
 
-/* A stable merge sort of v[0..n) with tmp[n]. */
-static void merge_sort(LangRun *r, GcValue *v, GcValue *tmp, uint32_t n)
+/* A stable merge sort of the indexes ix[0..n) by their keys k[ix[i]]
+ * (ints or strings, checked), with tmp[n]. */
+static void merge_sort_keys(LangRun *r, const GcValue *k, uint32_t *ix, uint32_t *tmp, uint32_t n)
 {
     if (n < 2)
         return;
     uint32_t m = n / 2;
-    merge_sort(r, v, tmp, m);
-    merge_sort(r, v + m, tmp, n - m);
-    uint32_t i = 0, j = m, k = 0;
+    merge_sort_keys(r, k, ix, tmp, m);
+    merge_sort_keys(r, k, ix + m, tmp, n - m);
+    uint32_t i = 0, j = m, o = 0;
     while (i < m && j < n)
-        tmp[k++] = sort_less(r, v[j], v[i]) ? v[j++] : v[i++];
+        tmp[o++] = sort_less(r, k[ix[j]], k[ix[i]]) ? ix[j++] : ix[i++];
     while (i < m)
-        tmp[k++] = v[i++];
+        tmp[o++] = ix[i++];
     while (j < n)
-        tmp[k++] = v[j++];
-    memcpy(v, tmp, (size_t)n * sizeof *v);
+        tmp[o++] = ix[j++];
+    memcpy(ix, tmp, (size_t)n * sizeof *ix);
 }
 
-/* list.reverse() (sort 0) and list.sort([reverse=...]) of a list of ints
- * or of strings: list_sort_impl empties the list while it sorts (the
- * items move out and back, no reference changes); reverse=True sorts
- * the reversed list and reverses it again (stable).  Anything else
- * raises CPython's TypeError when the first comparison (item 1 < item
- * 0) fails, the list unchanged; otherwise gcviz does not model it. */
-static int list_reorder(LangRun *r, GcId id, int sort, int reverse)
+/* Whether the n values v sort here (all ints or all strings); if not, the
+ * error of CPython's first comparison, v[1] < v[0] of the list as the sort
+ * sees it (reversed first for reverse=True), when it fails, else gcviz's
+ * NotImplementedError. */
+static int sortable(LangRun *r, const GcValue *v, uint32_t n, int reverse)
+{
+    int ints = 1, strs = 1;
+    for (uint32_t i = 0; i < n; i++) {
+        ints &= GC_VAL_TAG(v[i]) == GC_V_INT || GC_VAL_TAG(v[i]) == GC_V_BOOL;
+        strs &= GC_VAL_TAG(v[i]) == GC_V_STR;
+    }
+    if (n < 2 || ints || strs)
+        return OK;
+    GcValue a = reverse ? v[n - 2] : v[1], b = reverse ? v[n - 1] : v[0];
+    int ia = GC_VAL_TAG(a) == GC_V_INT || GC_VAL_TAG(a) == GC_V_BOOL;
+    int ib = GC_VAL_TAG(b) == GC_V_INT || GC_VAL_TAG(b) == GC_V_BOOL;
+    int sa = GC_VAL_TAG(a) == GC_V_STR, sb = GC_VAL_TAG(b) == GC_V_STR;
+    if ((ia && ib) || (sa && sb) || GC_VAL_TAG(a) == GC_V_BIGINT || GC_VAL_TAG(b) == GC_V_BIGINT)
+        return raise(r, "NotImplementedError",
+                     "gcviz: list.sort() and sorted() sort ints (of 59 bits) or strings only (the "
+                     "items, or what key= returns for them)");
+    return raise(r, "TypeError", "'<' not supported between instances of '%s' and '%s'",
+                 type_name(r, a), type_name(r, b));
+}
+
+/* list.reverse() (sort 0) and list.sort([key=..., reverse=...]) of a
+ * list (list_sort_impl): the list is emptied while it sorts (the items
+ * move out and back, no reference changes); with a key (not None) the key
+ * is called on each item in order first, its results kept (on the stack)
+ * until the sort ends; reverse=True sorts the reversed list and reverses
+ * it again (stable).  The items (or keys) must be ints or strings:
+ * anything else raises CPython's TypeError when the first comparison
+ * fails, the list unchanged; otherwise gcviz does not model it.  e: the
+ * call, for a key that is a class. */
+static int list_reorder(LangRun *r, LangExpr *e, GcId id, int sort, int reverse, GcValue key)
 {
     GcHeap *h = r->h;
-    const GcObject *o = gc_object(h, id);
-    uint32_t n = gc_nslots(o);
-    if (n < 2)
+    uint32_t n = gc_nslots(gc_object(h, id));
+    int keyed = sort && key != GC_UNBOUND && key != GC_NONE;
+    if (n < 2 && !keyed)
         return OK;
-    if (sort) {
-        int ints = 1, strs = 1;
-        for (uint32_t i = 0; i < n; i++) {
-            GcValue v = gc_slot(o, i).val;
-            ints &= GC_VAL_TAG(v) == GC_V_INT || GC_VAL_TAG(v) == GC_V_BOOL;
-            strs &= GC_VAL_TAG(v) == GC_V_STR;
-        }
-        if (!ints && !strs) {
-            GcValue a = gc_slot(o, 1).val, b = gc_slot(o, 0).val;
-            int ia = GC_VAL_TAG(a) == GC_V_INT || GC_VAL_TAG(a) == GC_V_BOOL;
-            int ib = GC_VAL_TAG(b) == GC_V_INT || GC_VAL_TAG(b) == GC_V_BOOL;
-            int sa = GC_VAL_TAG(a) == GC_V_STR, sb = GC_VAL_TAG(b) == GC_V_STR;
-            if ((ia && ib) || (sa && sb) || GC_VAL_TAG(a) == GC_V_BIGINT ||
-                GC_VAL_TAG(b) == GC_V_BIGINT)
-                return raise(
-                    r, "NotImplementedError",
-                    "gcviz: list.sort() and sorted() sort lists of ints (of 59 bits) or of "
-                    "strings only");
-            return raise(r, "TypeError", "'<' not supported between instances of '%s' and '%s'",
-                         type_name(r, a), type_name(r, b));
-        }
-    }
-    GcValue *v = gc_malloc((size_t)n * 2 * sizeof *v);
-    if (!v)
-        return fatal(r);
-    if (gc_slots_clear(h, id, 0, v) < 0) {
+    GcValue *v = gc_malloc(((size_t)n * 2 + 1) * sizeof *v);
+    uint32_t *ix = gc_malloc(((size_t)n * 2 + 1) * sizeof *ix);
+    if (!v || !ix || gc_slots_clear(h, id, 0, v) < 0) {
         gc_free(v);
+        gc_free(ix);
         return fatal(r);
     }
-    if (reverse)
-        reverse_values(v, n);
-    if (sort) {
-        merge_sort(r, v, v + n, n);
-        if (reverse)
-            reverse_values(v, n);
-    }
-    int rc = OK;
-    for (uint32_t i = 0; i < n; i++)
+    int base = gc_temp_count(h), rc = OK;
+    for (uint32_t i = 0; keyed && i < n && rc == OK; i++) {
+        int mark = gc_temp_count(h);
+        gc_incref(h, key);
+        rc = push(r, key);
+        gc_incref(h, v[i]);
         if (rc == OK)
-            rc = chk(r, gc_slot_set(h, id, i, 0, v[i]));
+            rc = push(r, v[i]);
+        if (rc == OK)
+            rc = call_value(r, e, mark, 1);
+        if (rc < 0 && rc != FATAL)
+            unwind(r, mark);
+    }
+    const GcValue *k = v;
+    if (keyed && rc == OK) {
+        for (uint32_t i = 0; i < n; i++)
+            v[n + i] = gc_temp(h, base + i);
+        k = v + n;
+    }
+    if (rc == OK && keyed && gc_nslots(gc_object(h, id)) != 0)
+        rc = raise(r, "NotImplementedError",
+                   "gcviz: a list that its sort's key function changes is not modelled");
+    if (rc == OK && sort)
+        rc = sortable(r, k, n, reverse);
+    int computed = gc_temp_count(h) - base; /* keys on the stack */
+    for (uint32_t i = 0; i < n; i++)
+        ix[i] = reverse ? n - 1 - i : i;
+    if (rc == OK && sort)
+        merge_sort_keys(r, k, ix, ix + n, n);
+    if (rc != FATAL && computed == (int)n && keyed) {
+        /* the keys leave the stack, then are released in the order the
+         * sort left them (all of them: a key's __del__ may raise) */
+        for (uint32_t i = 0; i < n; i++)
+            v[n + i] = gc_temp(h, base + i);
+        for (uint32_t i = 0; i < n; i++)
+            pop(r);
+        for (uint32_t i = 0; i < n; i++) {
+            int drc = decref(r, v[n + ix[i]]);
+            if (drc < 0 && (rc == OK || drc == FATAL))
+                rc = drc;
+        }
+    } else if (rc != FATAL) {
+        unwind(r, base); /* keys so far, last first */
+    }
+    if (rc == OK && reverse)
+        for (uint32_t i = 0; i < n / 2; i++) {
+            uint32_t t = ix[i];
+            ix[i] = ix[n - 1 - i];
+            ix[n - 1 - i] = t;
+        }
+    if (rc < 0 || !sort)
+        for (uint32_t i = 0; i < n; i++)
+            ix[i] = rc < 0 || !reverse ? i : n - 1 - i;
+    /* the items move back (after any the key function appended) */
+    for (uint32_t i = 0; i < n && rc != FATAL; i++) {
+        int src = chk(r, gc_slot_set(h, id, gc_nslots(gc_object(h, id)), 0, v[ix[i]]));
+        if (src < 0)
+            rc = src;
+    }
     gc_free(v);
+    gc_free(ix);
     return rc;
+}
+
+/* list.sort's keywords (Argument Clinic: key=None, reverse as an int) of
+ * a call whose nargs values end at stack[top], the keywords after npos
+ * positional ones: *key (unset: GC_UNBOUND), *reverse. */
+static int sort_keywords(LangRun *r, const LangExpr *call, int top, int nargs, int npos,
+                         GcValue *key, int *reverse)
+{
+    for (int i = npos; i < nargs; i++) {
+        if (!call->keys || !call->keys[i])
+            return raise(r, "TypeError", "sort() takes no positional arguments");
+        GcValue v = gc_temp(r->h, top - nargs + i);
+        if (strcmp(atom(r, call->keys[i]->atom), "key") == 0) {
+            *key = v;
+            continue;
+        }
+        if (strcmp(atom(r, call->keys[i]->atom), "reverse") != 0)
+            return raise(r, "TypeError", "sort() got an unexpected keyword argument '%s'",
+                         atom(r, call->keys[i]->atom));
+        if (GC_VAL_TAG(v) != GC_V_BOOL && GC_VAL_TAG(v) != GC_V_INT)
+            return raise(r, "TypeError", "'%s' object cannot be interpreted as an integer",
+                         type_name(r, v));
+        *reverse = GC_VAL_PAYLOAD(v) != 0;
+    }
+    return OK;
 }
 
 static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
@@ -1198,22 +1274,14 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
         if (lang_python(r->p) >= 314)
             return not_measured(r, name == r->a_sort ? "list.sort" : "list.reverse");
         int reverse = 0;
+        GcValue key = GC_UNBOUND;
         if (name == r->a_reverse) {
             TRY(check_args(r, "list.reverse", nargs, 0, 0));
             reverse = 1;
         } else {
-            for (int i = 0; i < nargs; i++) {
-                if (!call->keys || !call->keys[i])
-                    return raise(r, "TypeError", "sort() takes no positional arguments");
-                GcValue v = gc_temp(h, top - nargs + i);
-                if (strcmp(atom(r, call->keys[i]->atom), "reverse") != 0 ||
-                    (GC_VAL_TAG(v) != GC_V_BOOL && GC_VAL_TAG(v) != GC_V_INT))
-                    return raise(r, "NotImplementedError",
-                                 "gcviz: list.sort() takes only reverse=True or False here");
-                reverse = GC_VAL_PAYLOAD(v) != 0;
-            }
+            TRY(sort_keywords(r, call, top, nargs, 0, &key, &reverse));
         }
-        TRY(list_reorder(r, gc_object_id(r->h, o), name == r->a_sort, reverse));
+        TRY(list_reorder(r, call, gc_object_id(r->h, o), name == r->a_sort, reverse, key));
         TRY(release_args(r, nargs, 1));
         TRY(push(r, GC_NONE));
         return safe_point(r);
@@ -2630,12 +2698,30 @@ static int iter_close(LangRun *r, Iter *it);
  * each item compared with the best so far (item first: '<' or '>') or
  * added to the result; the result is pushed.  3.12's min and max are
  * METH_VARARGS: their argument tuple lives through the call. */
-static int call_fold(LangRun *r, int32_t name, int nargs)
+static void free_varargs(GcHeap *h, int npos, int nkw)
+{
+    gc_hidden_free(h, GC_KIND_TUPLE, npos);
+    if (nkw)
+        gc_hidden_free(h, GC_KIND_DICT, 0);
+}
+
+static int call_fold(LangRun *r, LangExpr *e, int32_t name, int nargs)
 {
     GcHeap *h = r->h;
     int top = gc_temp_count(h);
     int is_sum = name == r->a_sum;
     const char *fn = atom(r, name);
+    /* min and max's key= (the parser lets no other keyword through):
+     * called on each item, the results compared; None is no key */
+    int npos = nargs, nkw = 0;
+    GcValue key = GC_NONE;
+    for (int i = 0; e->keys && i < nargs; i++)
+        if (e->keys[i]) {
+            key = gc_temp(h, top - nargs + i);
+            npos--;
+            nkw++;
+        }
+    int keyed = key != GC_NONE;
     if (is_sum) {
         if (nargs < 1 || nargs > 2)
             return nargs < 1
@@ -2643,15 +2729,31 @@ static int call_fold(LangRun *r, int32_t name, int nargs)
                                "sum() takes at least 1 positional argument (0 given)")
                        : raise(r, "TypeError", "sum() takes at most 2 arguments (%d given)", nargs);
     } else {
-        if (nargs == 0)
+        if (npos == 0)
             return raise(r, "TypeError", "%s expected at least 1 argument, got 0", fn);
-        if (nargs > 1)
+        if (npos > 1)
             return raise(r, "NotImplementedError",
                          "gcviz: %s(a, b, ...) is not modelled; write %s([a, b, ...])", fn, fn);
     }
+    /* 3.12's min and max are METH_VARARGS | METH_KEYWORDS
+     * (_PyObject_MakeTpCall): the positional arguments in a tuple, then
+     * the keywords in a dict, released in that order after the call */
     int args_tuple = !is_sum && lang_python(r->p) < 313;
-    if (args_tuple)
-        gc_hidden_alloc(h, GC_KIND_TUPLE, nargs);
+    if (!is_sum && nkw && !args_tuple && !r->kwtuple_made[name == r->a_max]) {
+        /* 3.13's min and max parse keywords with a _PyArg_Parser of their
+         * own: its first use makes its tuple of keyword names ('key',
+         * 'default'), kept for good (measured: count[0] + 1 at the first
+         * min(x, key=f), again at the first max) */
+        r->kwtuple_made[name == r->a_max] = 1;
+        gc_hidden_alloc(h, GC_KIND_TUPLE, 2);
+        gc_hidden_live(h, 1);
+        gc_hidden_untrack(h, 1, 0);
+    }
+    if (args_tuple) {
+        gc_hidden_alloc(h, GC_KIND_TUPLE, npos);
+        if (nkw)
+            gc_hidden_alloc(h, GC_KIND_DICT, 0);
+    }
     GcValue cont = gc_temp(h, top - nargs);
     gc_incref(h, cont);
     int rc = push(r, cont);
@@ -2665,7 +2767,7 @@ static int call_fold(LangRun *r, int32_t name, int nargs)
         if (it.at < 0 && rc != FATAL)
             rc = decref(r, pop(r)) == FATAL ? FATAL : rc;
         if (args_tuple)
-            gc_hidden_free(h, GC_KIND_TUPLE, nargs);
+            free_varargs(h, npos, nkw);
         return rc;
     }
     if (is_sum && nargs == 2 && GC_VAL_TAG(gc_temp(h, top - 1)) == GC_V_STR) {
@@ -2687,6 +2789,51 @@ static int call_fold(LangRun *r, int32_t name, int nargs)
         if (more < 0) {
             rc = more;
             break;
+        }
+        if (keyed) {
+            /* [..., best item, best key] + [item, key(item)] */
+            int m = gc_temp_count(h);
+            rc = push(r, item);
+            gc_incref(h, key);
+            if (rc == OK)
+                rc = push(r, key);
+            gc_incref(h, item);
+            if (rc == OK)
+                rc = push(r, item);
+            if (rc == OK)
+                rc = call_value(r, e, m + 1, 1);
+            if (rc < 0) {
+                if (rc != FATAL)
+                    unwind(r, m + 1);
+                break;
+            }
+            if (best == GC_UNBOUND) {
+                best = item;
+                continue;
+            }
+            GcValue val = gc_temp(h, m + 1), bval = gc_temp(h, m - 1);
+            gc_incref(h, val);
+            gc_incref(h, bval);
+            rc = push(r, val);
+            if (rc == OK)
+                rc = push(r, bval);
+            if (rc == OK)
+                rc = compare_op(r, name == r->a_min ? LANG_OP_LT : LANG_OP_GT);
+            if (rc < 0)
+                break;
+            if (GC_VAL_PAYLOAD(pop(r)) != 0) {
+                GcValue oval = gc_temp_take(h, m - 1), oitem = gc_temp_take(h, m - 2);
+                best = item;
+                rc = decref(r, oval);
+                if (rc == OK)
+                    rc = decref(r, oitem);
+            } else {
+                GcValue v = pop(r), it_ = pop(r);
+                rc = decref(r, it_);
+                if (rc == OK)
+                    rc = decref(r, v);
+            }
+            continue;
         }
         if (best == GC_UNBOUND) {
             best = item;
@@ -2726,6 +2873,8 @@ static int call_fold(LangRun *r, int32_t name, int nargs)
     }
     if (rc == OK && best == GC_UNBOUND)
         rc = raise(r, "ValueError", "%s() iterable argument is empty", fn);
+    if (rc == OK && keyed)
+        rc = pop_decref(r); /* the best key */
     GcValue res = GC_NONE;
     if (rc == OK)
         res = pop(r);
@@ -2735,12 +2884,83 @@ static int call_fold(LangRun *r, int32_t name, int nargs)
     if (rc == OK)
         rc = rc2;
     if (args_tuple)
-        gc_hidden_free(h, GC_KIND_TUPLE, nargs);
+        free_varargs(h, npos, nkw);
     if (rc < 0) {
         if (res != GC_NONE)
             decref(r, res);
         return rc;
     }
+    TRY(release_args(r, nargs, 0));
+    TRY(push(r, res));
+    return safe_point(r);
+}
+
+/* list(x), tuple(x) and sorted(x, key=..., reverse=...) of a list, a
+ * tuple (a constant one too) or a dict (its keys), the result pushed:
+ * list_vectorcall makes its list with PyType_GenericAlloc (never from the
+ * free list) and extends it; PySequence_Tuple gives a tuple itself and
+ * copies anything else into a new tuple; builtin_sorted extends a list of
+ * PyList_New (the free list first), binds its method sort (a builtin
+ * method object, count[0] + 1 until the call returns) and calls it with
+ * the keywords.  A list that fails is freed before the error leaves. */
+static int call_copy(LangRun *r, LangExpr *e, int32_t name, int nargs)
+{
+    GcHeap *h = r->h;
+    int top = gc_temp_count(h);
+    const char *fn = atom(r, name);
+    int npos = nargs;
+    for (int i = 0; e->keys && i < nargs; i++)
+        npos -= e->keys[i] != NULL;
+    if (name == r->a_sorted ? npos != 1 : nargs > 1)
+        return raise(r, "TypeError", "%s expected %s1 argument, got %d", fn,
+                     name == r->a_sorted ? "" : "at most ", npos);
+    GcValue src = nargs ? gc_temp(h, top - nargs) : GC_UNBOUND;
+    const GcObject *so = nargs ? obj_of(r, src) : NULL;
+    if (nargs && GC_VAL_TAG(src) == GC_V_STR)
+        return raise(r, "NotImplementedError",
+                     "gcviz: %s() of a string is not supported (its characters are not modelled)",
+                     fn);
+    GcValue res = GC_NONE;
+    if (name == r->a_tuple) {
+        Seq sq;
+        int k = 0;
+        if (!nargs)
+            TRY(empty_tuple(r, &res));
+        else if (GC_VAL_TAG(src) == GC_V_CONST || (so && so->kind == GC_KIND_TUPLE)) {
+            res = src;
+            gc_incref(h, res);
+        } else if (so && so->kind == GC_KIND_DICT) {
+            sq = (Seq){gc_object_id(h, so), NULL, gc_nslots(so), 1};
+            TRY(seq_build(r, GC_KIND_TUPLE, &sq, NULL, 1, &res));
+        } else if ((k = seq_open(r, src, &sq)) == 1) {
+            int rc = seq_build(r, GC_KIND_TUPLE, &sq, NULL, 1, &res);
+            seq_close(&sq);
+            TRY(rc);
+        } else {
+            TRY(k);
+            return raise(r, "TypeError", "'%s' object is not iterable", type_name(r, src));
+        }
+        TRY(release_args(r, nargs, 0));
+        TRY(push(r, res));
+        return safe_point(r);
+    }
+    GcId id = gc_new(h, GC_KIND_LIST, name == r->a_list ? GC_NEW_TYPE_ALLOC : 0);
+    if (!id)
+        return fatal(r);
+    TRY(push(r, GC_VAL_OBJ(id)));
+    if (nargs)
+        TRY(list_extend_from(r, id, src));
+    if (name == r->a_sorted) {
+        GcValue key = GC_UNBOUND;
+        int reverse = 0;
+        bound_builtin(r, 1);
+        int rc = sort_keywords(r, e, top, nargs, npos, &key, &reverse);
+        if (rc == OK)
+            rc = list_reorder(r, e, id, 1, reverse, key);
+        bound_builtin(r, 0);
+        TRY(rc);
+    }
+    res = pop(r);
     TRY(release_args(r, nargs, 0));
     TRY(push(r, res));
     return safe_point(r);
@@ -2757,7 +2977,12 @@ static int call_builtin(LangRun *r, LangExpr *e, int32_t name, int nargs)
         lang_python(r->p) >= 314)
         return not_measured(r, atom(r, name));
     if (name == r->a_min || name == r->a_max || name == r->a_sum)
-        return call_fold(r, name, nargs);
+        return call_fold(r, e, name, nargs);
+    if (name == r->a_sorted || name == r->a_list || name == r->a_tuple) {
+        if (lang_python(r->p) >= 314)
+            return not_measured(r, atom(r, name));
+        return call_copy(r, e, name, nargs);
+    }
     if (name == r->a_abs) {
         if (nargs != 1)
             return raise(r, "TypeError", "abs() takes exactly one argument (%d given)", nargs);
@@ -2886,7 +3111,7 @@ static int is_builtin(LangRun *r, int32_t a)
 {
     return a == r->a_print || a == r->a_len || a == r->a_str || a == r->a_id ||
            a == r->a_isinstance || a == r->a_range || a == r->a_abs || a == r->a_min ||
-           a == r->a_max || a == r->a_sum;
+           a == r->a_max || a == r->a_sum || a == r->a_sorted || a == r->a_list || a == r->a_tuple;
 }
 
 static unsigned module_bit(LangRun *r, int32_t a)
@@ -6672,6 +6897,9 @@ static int intern_names(LangRun *r)
     r->a_sum = intern(r, "sum");
     r->a_sort = intern(r, "sort");
     r->a_reverse = intern(r, "reverse");
+    r->a_sorted = intern(r, "sorted");
+    r->a_list = intern(r, "list");
+    r->a_tuple = intern(r, "tuple");
     r->a_get = intern(r, "get");
     r->a_init = intern(r, "__init__");
     r->a_del = intern(r, "__del__");
@@ -6697,7 +6925,9 @@ static int intern_names(LangRun *r)
                               &r->a_get,           &r->a_init,
                               &r->a_del,           &r->a_globals_key,
                               &r->a_name,          &r->a_main,
-                              &r->a_count,         &r->a_copy};
+                              &r->a_count,         &r->a_copy,
+                              &r->a_sorted,        &r->a_list,
+                              &r->a_tuple};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (*names[i] < 0)
             return -1;

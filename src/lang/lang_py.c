@@ -16,7 +16,9 @@
  *    most one base, which is a class defined before it;
  *  - class attributes and parameter defaults are constants (folded tuples
  *    included);
- *  - keyword arguments appear only in calls of the name print (sep, end);
+ *  - keyword arguments appear only in calls of the names print (sep, end),
+ *    sorted (key, reverse), min and max (key) and of an attribute sort
+ *    (key, reverse), each keyword at most once;
  *  - every expression tree is at most LANG_MAX_EXPR_DEPTH deep, and
  *    blocks nest at most LANG_MAX_EXPR_DEPTH deep.
  * Never aborts on bad input: every failure is a reported problem.
@@ -1560,6 +1562,31 @@ static LangExpr *parse_slice(Py *py, LangExpr *start, const PTok *at)
     x->nitems = n;
     return span(py, x, at + 1);
 }
+static int in_list(const char *const *list, const char *s);
+
+/* The keywords a call may pass (lang_exec.c models these only): the
+ * callee's name, then its keywords; NULL if the callee takes none here.
+ * A name the program binds itself is refused later (refuse_unsupported). */
+static const char *const *call_keywords(Py *py, const LangExpr *callee)
+{
+    static const char *const print_kw[] = {"print", "sep", "end", NULL};
+    static const char *const sorted_kw[] = {"sorted", "key", "reverse", NULL};
+    static const char *const sort_kw[] = {"sort", "key", "reverse", NULL};
+    static const char *const min_kw[] = {"min", "key", NULL};
+    static const char *const max_kw[] = {"max", "key", NULL};
+    const char *n = atom_s(py, callee->atom);
+    if (callee->kind == LANG_E_ATTR)
+        return strcmp(n, "sort") == 0 ? sort_kw : NULL;
+    if (callee->kind != LANG_E_NAME)
+        return NULL;
+    if (callee->atom == py->a_print)
+        return print_kw;
+    return strcmp(n, "sorted") == 0 ? sorted_kw
+           : strcmp(n, "min") == 0  ? min_kw
+           : strcmp(n, "max") == 0  ? max_kw
+                                    : NULL;
+}
+
 static LangExpr *parse_trailers(Py *py)
 {
     PTok *t0 = peek(py);
@@ -1590,16 +1617,24 @@ static LangExpr *parse_trailers(Py *py)
             if (parse_items(py, ")", c, 1) < 0)
                 return NULL;
             py->rec--;
-            if (c->keys && !(e->kind == LANG_E_NAME && e->atom == py->a_print))
+            const char *const *kws = c->keys ? call_keywords(py, e) : NULL;
+            if (c->keys && !kws)
                 return FAIL_TOK(py, t,
-                                "keyword arguments are supported only for print(sep=..., end=...) "
-                                "in gcviz programs");
+                                "keyword arguments are supported only for print(sep=..., end=...), "
+                                "sorted(x, key=..., reverse=...), x.sort(key=..., reverse=...), "
+                                "min(x, key=...) and max(x, key=...) in gcviz programs");
             int32_t nkw = 0;
             for (int32_t i = 0; c->keys && i < c->nitems; i++) {
                 const char *k = c->keys[i] ? atom_s(py, c->keys[i]->atom) : NULL;
-                if (k && strcmp(k, "sep") != 0 && strcmp(k, "end") != 0)
+                if (k && !in_list(kws + 1, k))
                     return fail_at(py, c->keys[i]->line, c->keys[i]->col,
-                                   "print() keyword '%s' is not supported (sep and end only)", k);
+                                   "%s() keyword '%s' is not supported (%s only)", kws[0], k,
+                                   kws[2] ? (kws[1][0] == 's' ? "sep and end" : "key and reverse")
+                                          : "key");
+                for (int32_t j = 0; k && j < i; j++)
+                    if (c->keys[j] && c->keys[j]->atom == c->keys[i]->atom)
+                        return fail_at(py, c->keys[i]->line, c->keys[i]->col,
+                                       "keyword argument repeated: %s", k);
                 nkw += k != NULL;
             }
             /* Past 30 arguments CPython calls through CALL_FUNCTION_EX (a
@@ -3109,25 +3144,75 @@ static void docstring(Py *py, const char *s, LangPyMeta *meta)
  * (and does not define that name itself) would stop at run time with a
  * NameError or AttributeError CPython never raises: it is refused here,
  * with its position, before anything runs. */
-static const char *const PY_BUILTINS[] = {
-    "aiter",        "all",          "anext",      "any",
-    "ascii",        "bin",          "bool",       "breakpoint",
-    "bytearray",    "bytes",        "callable",   "chr",
-    "classmethod",  "compile",      "complex",    "delattr",
-    "dict",         "dir",          "divmod",     "enumerate",
-    "eval",         "exec",         "exit",       "filter",
-    "float",        "format",       "frozenset",  "getattr",
-    "globals",      "hasattr",      "hash",       "help",
-    "hex",          "input",        "int",        "issubclass",
-    "iter",         "list",         "locals",     "map",
-    "memoryview",   "next",         "object",     "oct",
-    "open",         "ord",          "pow",        "property",
-    "quit",         "repr",         "reversed",   "round",
-    "set",          "setattr",      "slice",      "sorted",
-    "staticmethod", "super",        "tuple",      "type",
-    "vars",         "zip",          "__import__", "__build_class__",
-    "__doc__",      "__file__",     "__spec__",   "__loader__",
-    "__package__",  "__builtins__", "__cached__", NULL};
+static const char *const PY_BUILTINS[] = {"aiter",
+                                          "all",
+                                          "anext",
+                                          "any",
+                                          "ascii",
+                                          "bin",
+                                          "bool",
+                                          "breakpoint",
+                                          "bytearray",
+                                          "bytes",
+                                          "callable",
+                                          "chr",
+                                          "classmethod",
+                                          "compile",
+                                          "complex",
+                                          "delattr",
+                                          "dict",
+                                          "dir",
+                                          "divmod",
+                                          "enumerate",
+                                          "eval",
+                                          "exec",
+                                          "exit",
+                                          "filter",
+                                          "float",
+                                          "format",
+                                          "frozenset",
+                                          "getattr",
+                                          "globals",
+                                          "hasattr",
+                                          "hash",
+                                          "help",
+                                          "hex",
+                                          "input",
+                                          "int",
+                                          "issubclass",
+                                          "iter",
+                                          "locals",
+                                          "map",
+                                          "memoryview",
+                                          "next",
+                                          "object",
+                                          "oct",
+                                          "open",
+                                          "ord",
+                                          "pow",
+                                          "property",
+                                          "quit",
+                                          "repr",
+                                          "reversed",
+                                          "round",
+                                          "set",
+                                          "setattr",
+                                          "slice",
+                                          "staticmethod",
+                                          "super",
+                                          "type",
+                                          "vars",
+                                          "zip",
+                                          "__import__",
+                                          "__build_class__",
+                                          "__doc__",
+                                          "__file__",
+                                          "__spec__",
+                                          "__loader__",
+                                          "__package__",
+                                          "__builtins__",
+                                          "__cached__",
+                                          NULL};
 
 static const char *const PY_METHODS[] = {
     /* list and dict methods gcviz lacks (it has append extend insert remove pop clear index
@@ -3349,6 +3434,14 @@ static int refuse_unsupported(Visit *v, LangExpr *e, int store)
     }
     if (store)
         return 0;
+    if (e->kind == LANG_E_CALL && e->keys && e->base->kind == LANG_E_NAME &&
+        name_bound(py, e->base->atom, 1)) {
+        fail_at(py, e->base->line, e->base->col,
+                "keyword arguments are not supported in gcviz programs for a call of '%s', which "
+                "the program binds itself (only for the built-in print, sorted, min and max)",
+                atom_s(py, e->base->atom));
+        return 1;
+    }
     if (e->kind == LANG_E_NAME) {
         const char *n = atom_s(py, e->atom);
         if (!in_list(PY_BUILTINS, n) || name_bound(py, e->atom, 1))
@@ -3356,17 +3449,15 @@ static int refuse_unsupported(Visit *v, LangExpr *e, int store)
         const char *hint = "";
         if (strcmp(n, "super") == 0)
             hint = "; call the base class's method instead: Base.__init__(self, ...)";
-        else if (strcmp(n, "list") == 0 || strcmp(n, "dict") == 0 || strcmp(n, "tuple") == 0)
-            hint = "; write a display instead: [], {} or ()";
-        else if (strcmp(n, "sorted") == 0)
-            hint = "; sort a copy instead: s = x[:] then s.sort()";
+        else if (strcmp(n, "dict") == 0)
+            hint = "; write a display instead: {}";
         else if (strcmp(n, "enumerate") == 0)
             hint = "; enumerate(x) only as what a for loop or a comprehension iterates";
         else if (n[0] == '_')
             hint = "; of the module's names only __name__ is";
         fail_at(py, e->line, e->col,
                 "'%s' is not supported in gcviz programs (the built-ins here are print, len, str, "
-                "id, isinstance, range, enumerate, abs, min, max and sum%s)",
+                "id, isinstance, range, enumerate, abs, min, max, sum, sorted, list and tuple%s)",
                 n, hint);
         return 1;
     }

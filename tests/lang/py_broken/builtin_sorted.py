@@ -1,2 +1,2 @@
 l = [3, 1, 2]
-r = sorted(l)
+r = sorted(l, cmp=None)

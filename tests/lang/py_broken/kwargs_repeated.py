@@ -1,0 +1,2 @@
+xs = [3, 1]
+xs.sort(key=None, key=None)
