@@ -629,6 +629,9 @@ int gc_slot_find(const GcHeap *h, GcId obj, GcValue key);
  * are in list l (generation 2 starts with the start-up heap's). */
 void gc_hidden_live(GcHeap *h, int64_t n);
 int64_t gc_hidden_in(const GcHeap *h, GcListId l);
+/* One of them died in list l (a key=lambda's function after its call;
+ * its count[0] is gc_count_hidden's). */
+void gc_hidden_dead(GcHeap *h, GcListId l);
 /* n of the hidden objects are tuples or dicts that the next full
  * collection untracks (a dict of untracked values), or, if later, the one
  * after it (measured, not explained: 1 object of the start-up heap, 3 of

@@ -856,6 +856,12 @@ void gc_hidden_live(GcHeap *h, int64_t n)
     SET_G(h, GF_HIDDEN + GC_LIST_GEN0, h->g[GF_HIDDEN + GC_LIST_GEN0] + n);
 }
 
+void gc_hidden_dead(GcHeap *h, GcListId l)
+{
+    if (h->g[GF_HIDDEN + l] > 0)
+        SET_G(h, GF_HIDDEN + l, h->g[GF_HIDDEN + l] - 1);
+}
+
 int64_t gc_hidden_in(const GcHeap *h, GcListId l)
 {
     return h->g[GF_HIDDEN + l];

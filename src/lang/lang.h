@@ -62,7 +62,11 @@ typedef enum LangExprKind {
      * parser renames them (and their uses inside) "x (comprehension)". */
     LANG_E_LISTCOMP,
     LANG_E_DICTCOMP,
-    LANG_E_COMPFOR /* for index in base if items[0] if items[1] ...: one generator */
+    LANG_E_COMPFOR, /* for index in base if items[0] if items[1] ...: one generator */
+    /* lambda as the key= of sorted, min, max or list.sort at the top level
+     * (not in a comprehension): ival = its function (<lambda>, body
+     * `return expr`), made by MAKE_FUNCTION and dead when the call ends */
+    LANG_E_LAMBDA
 } LangExprKind;
 
 typedef enum LangOp {

@@ -110,6 +110,10 @@ struct LangRun {
     int64_t out_pending_bytes;
     int repr_list_made;      /* Py_ReprEnter's list (and the thread state dict) exist */
     uint8_t kwtuple_made[2]; /* 3.13's min / max parsed a keyword once (call_fold) */
+    /* the key=lambda functions alive (lambdas_die), with the collections
+     * of each generation run before each was made */
+    int nlambdas;
+    int64_t lambda_colls[LANG_MAX_EXPR_DEPTH][3];
     int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
         a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_insert, a_remove,
         a_extend, a_index, a_get, a_init, a_del, a_globals_key, a_name, a_main, a_count, a_copy,
@@ -3434,7 +3438,37 @@ static int call_value(LangRun *r, LangExpr *e, int mark, int nargs)
 }
 
 /* py_call of a builtin (len, print, range, ...) not shadowed by a name. */
+/* The key=lambda functions made since there were `since` die: the call
+ * that took them has returned or failed (its stack released).
+ * func_dealloc: count[0] - 1, out of the generation the collections since
+ * its MAKE_FUNCTION moved it to (any of generation 1 or 2: the oldest; of
+ * generation 0 only: generation 1). */
+static void lambdas_die(LangRun *r, int since)
+{
+    const GcGlobals *g = gc_globals(r->h);
+    while (r->nlambdas > since) {
+        const int64_t *at = r->lambda_colls[--r->nlambdas];
+        GcListId l = GC_LIST_GEN0;
+        if (g->stats[1].collections > at[1] || g->stats[2].collections > at[2])
+            l = GC_LIST_GEN2;
+        else if (g->stats[0].collections > at[0])
+            l = GC_LIST_GEN1;
+        gc_hidden_dead(r->h, l);
+        gc_count_hidden(r->h, -1);
+    }
+}
+
+static int call_named_builtin_of(LangRun *r, const Ctx *c, LangExpr *e, int mark);
+
 static int call_named_builtin(LangRun *r, const Ctx *c, LangExpr *e, int mark)
+{
+    int since = r->nlambdas;
+    int rc = call_named_builtin_of(r, c, e, mark);
+    lambdas_die(r, since);
+    return rc;
+}
+
+static int call_named_builtin_of(LangRun *r, const Ctx *c, LangExpr *e, int mark)
 {
     LangExpr *b = e->base;
     int rc;
@@ -3514,7 +3548,10 @@ static int call_attribute(LangRun *r, const Ctx *c, LangExpr *e, int mark)
 {
     /* LOAD_ATTR (method form): the owner, then the arguments */
     TRY(eval(r, c, e->base->base));
-    return call_attribute_of(r, c, e, mark);
+    int since = r->nlambdas;
+    int rc = call_attribute_of(r, c, e, mark);
+    lambdas_die(r, since);
+    return rc;
 }
 
 /* call_attribute with the owner evaluated, at stack[mark]. */
@@ -4365,6 +4402,21 @@ static LANG_NOINLINE int eval_full(LangRun *r, const Ctx *c, LangExpr *e)
             TRY(pop_decref(r));
         }
         return OK;
+    case LANG_E_LAMBDA: {
+        /* MAKE_FUNCTION: a tracked function object, alive until the call
+         * that takes it returns (lambdas_die) */
+        if (lang_python(r->p) >= 314)
+            return not_measured(r, "lambda");
+        if (r->nlambdas == LANG_MAX_EXPR_DEPTH)
+            return raise(r, "NotImplementedError", "gcviz: too many lambdas alive at once");
+        const GcGlobals *g = gc_globals(r->h);
+        for (int i = 0; i < 3; i++)
+            r->lambda_colls[r->nlambdas][i] = g->stats[i].collections;
+        r->nlambdas++;
+        gc_count_hidden(r->h, 1);
+        gc_hidden_live(r->h, 1);
+        return push(r, GC_MKVAL(GC_V_FUNC, (int32_t)e->ival));
+    }
     case LANG_E_IFEXP: {
         /* the test, POP_JUMP_IF_FALSE (3.13: TO_BOOL first): it is
          * released before the one branch that runs */

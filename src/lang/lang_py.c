@@ -65,6 +65,8 @@ typedef struct Py {
     int block_depth;
     /* where the statement being parsed belongs */
     int32_t cur_func;  /* function index, -1 at the top level */
+    int lambda_ok;     /* the next parse_test may be a lambda (a key= argument) */
+    PTok *stmt_tok;    /* the first token of the top-level statement being parsed */
     int32_t cur_class; /* class being defined, -1 outside */
     int in_loop;
     int32_t owner, index;
@@ -731,10 +733,11 @@ static void *refuse_keyword(Py *py, const PTok *t)
     static const struct {
         const char *w, *msg;
     } K[] = {
-        {"lambda", "lambda is supported only as 'name = lambda ...: ...' at the top level of "
-                   "gcviz programs, the name bound nowhere else (elsewhere the function object "
-                   "can die, which gcviz does not model): bind it to a name first "
-                   "(on_free = lambda ref: ...; weakref.ref(x, on_free)) or use def"},
+        {"lambda", "lambda is supported only as 'name = lambda ...: ...' and as the key= of "
+                   "sorted, min, max and list.sort at the top level of gcviz programs (elsewhere "
+                   "its function object can live on or capture names, which gcviz does not "
+                   "model): bind it to a name first (on_free = lambda ref: ...; "
+                   "weakref.ref(x, on_free)) or use def"},
         {"yield", "generators (yield) are not supported in gcviz programs"},
         {"async", "async is not supported in gcviz programs"},
         {"await", "await is not supported in gcviz programs"},
@@ -1276,6 +1279,9 @@ static void rename_comp(Py *py, LangExpr *e, AList *scope)
 /* Items up to `close`; a trailing comma allowed.  For calls, keyword
  * arguments name=value go to *kw (same length as items, NULL for
  * positional ones). */
+static const char *const *call_keywords(Py *py, const LangExpr *callee);
+static int32_t parse_lambda_func(Py *py, PTok *t);
+
 static int parse_items(Py *py, const char *close, LangExpr *into, int is_call)
 {
     PList items = {0}, keys = {0};
@@ -1299,7 +1305,12 @@ static int parse_items(Py *py, const char *close, LangExpr *into, int is_call)
             FAIL_TOK(py, t, "positional argument follows keyword argument");
             break;
         }
+        /* key=lambda ...: for sorted, min, max and sort at the top level */
+        const char *const *kws = k && into->base ? call_keywords(py, into->base) : NULL;
+        py->lambda_ok =
+            kws && kws[0][0] != 'p' && py->cur_func < 0 && strcmp(atom_s(py, k->atom), "key") == 0;
         LangExpr *v = parse_test(py);
+        py->lambda_ok = 0;
         if (!v)
             break;
         if (is_call && is_word(py, peek(py), "for")) {
@@ -1966,7 +1977,18 @@ static LangExpr *parse_test(Py *py)
         return NULL;
     if (is_word(py, t, "lambda")) {
         py->rec--;
-        return refuse_keyword(py, t);
+        if (!py->lambda_ok)
+            return refuse_keyword(py, t);
+        /* key=lambda ...: its function, made where the argument is */
+        py->lambda_ok = 0;
+        LangExpr *e = new_expr(py, LANG_E_LAMBDA, t);
+        if (!e)
+            return NULL;
+        int32_t fidx = parse_lambda_func(py, py->stmt_tok ? py->stmt_tok : t);
+        if (fidx < 0)
+            return NULL;
+        e->ival = fidx;
+        return span(py, e, t);
     }
     LangExpr *e = parse_boolop(py, LANG_OP_OR);
     if (e && is_word(py, peek(py), "if"))
@@ -2337,12 +2359,11 @@ static LangStmt *parse_import(Py *py, PTok *t, int top)
 static LangStmt *parse_stmt(Py *py, int top);
 static LangExpr *const_default(Py *py);
 
-/* NAME = lambda params: expr, a top-level statement: the same bytecode as
- * def (MAKE_FUNCTION, STORE_NAME), so it runs as a def of a function
- * named <lambda> whose body is `return expr`.  The name must be bound
- * nowhere else (refuse_unsupported_names): the function then lives until
- * the exit, as a def's does. */
-static LangStmt *parse_lambda_stmt(Py *py, PTok *t, LangExpr *target)
+/* lambda params: expr (at the lambda token, lt) as a function named
+ * <lambda> whose body is `return expr`, its return statement located at
+ * the statement's first token t when on its line; the function index, -1
+ * on failure. */
+static int32_t parse_lambda_func(Py *py, PTok *t)
 {
     PTok *lt = next(py); /* lambda */
     int32_t params[64];
@@ -2354,32 +2375,32 @@ static LangStmt *parse_lambda_stmt(Py *py, PTok *t, LangExpr *target)
             return FAIL_TOK(py, p,
                             "'%s' in a parameter list is not supported in gcviz programs "
                             "(positional parameters only)",
-                            p->op);
+                            p->op),
+                   -1;
         if (p->kind != P_NAME || is_keyword(py, p))
-            return FAIL_TOK(py, p, "invalid syntax: expected a parameter name");
+            return FAIL_TOK(py, p, "invalid syntax: expected a parameter name"), -1;
         if (np == 64)
-            return FAIL_TOK(py, p, "too many parameters");
+            return FAIL_TOK(py, p, "too many parameters"), -1;
         for (int i = 0; i < np; i++)
             if (params[i] == p->atom)
                 return FAIL_TOK(py, p, "duplicate argument '%s' in function definition",
-                                atom_s(py, p->atom));
+                                atom_s(py, p->atom)),
+                       -1;
         params[np++] = p->atom;
         if (accept_op(py, "=")) {
             LangExpr *d = const_default(py);
             if (!d)
-                return NULL;
+                return -1;
             defaults[nd++] = d;
         } else if (nd > 0) {
-            return FAIL_TOK(py, p, "parameter without a default follows parameter with a default");
+            return FAIL_TOK(py, p, "parameter without a default follows parameter with a default"),
+                   -1;
         }
         if (!accept_op(py, ","))
             break;
     }
     if (py->failed || expect_op(py, ":") < 0)
-        return NULL;
-    LangStmt *st = new_stmt(py, LANG_S_DEF, t, 1);
-    if (!st)
-        return NULL;
+        return -1;
     int32_t fidx = lang_func_count(py->p);
     int32_t saved_func = py->cur_func, saved_owner = py->owner, saved_index = py->index;
     py->cur_func = fidx;
@@ -2396,7 +2417,7 @@ static LangStmt *parse_lambda_stmt(Py *py, PTok *t, LangExpr *target)
     f.defaults = defaults;
     f.ndefaults = nd;
     if (f.name < 0 || lang_add_func(py->p, &f) != fidx)
-        return oom(py);
+        return oom(py), -1;
     PTok *bt = peek(py);
     /* its location: the line as a traceback shows it, from the statement's start */
     LangStmt *ret = new_stmt(py, LANG_S_RETURN, bt->line == t->line ? t : bt, 0);
@@ -2408,15 +2429,31 @@ static LangStmt *parse_lambda_stmt(Py *py, PTok *t, LangExpr *target)
     py->owner = saved_owner;
     py->index = saved_index;
     if (!ret || !ret->value)
-        return NULL;
+        return -1;
     LangStmt **body = alloc(py, sizeof *body);
-    st->names = alloc(py, sizeof *st->names);
-    if (!body || !st->names)
-        return NULL;
+    if (!body)
+        return -1;
     body[0] = ret;
     LangFunc *fp = (LangFunc *)lang_func(py->p, fidx);
     fp->body = body;
     fp->nbody = 1;
+    return fidx;
+}
+
+/* NAME = lambda params: expr, a top-level statement: the same bytecode as
+ * def (MAKE_FUNCTION, STORE_NAME), so it runs as a def of a function
+ * named <lambda> whose body is `return expr`.  The name must be bound
+ * nowhere else (refuse_unsupported_names): the function then lives until
+ * the exit, as a def's does. */
+static LangStmt *parse_lambda_stmt(Py *py, PTok *t, LangExpr *target)
+{
+    LangStmt *st = new_stmt(py, LANG_S_DEF, t, 1);
+    if (!st)
+        return NULL;
+    int32_t fidx = parse_lambda_func(py, t);
+    st->names = fidx < 0 ? NULL : alloc(py, sizeof *st->names);
+    if (!st->names)
+        return NULL;
     st->func = fidx;
     st->names[0] = target->atom;
     st->nnames = 1;
@@ -3012,6 +3049,7 @@ static int is_compound(Py *py, const PTok *t)
 static LangStmt *parse_stmt(Py *py, int top)
 {
     PTok *t = peek(py);
+    py->stmt_tok = t;
     if (t->kind == P_INDENT)
         return FAIL_TOK(py, t, "unexpected indent");
     if (is_op(t, "@"))
@@ -3442,6 +3480,14 @@ static int refuse_unsupported(Visit *v, LangExpr *e, int store)
                 atom_s(py, e->base->atom));
         return 1;
     }
+    if (e->kind == LANG_E_CALL && e->keys && e->base->kind == LANG_E_ATTR &&
+        attr_defined(py, e->base->atom)) {
+        fail_at(py, e->base->line, e->base->col,
+                "keyword arguments are not supported in gcviz programs for a call of '.%s', an "
+                "attribute the program defines itself (only for list.sort)",
+                atom_s(py, e->base->atom));
+        return 1;
+    }
     if (e->kind == LANG_E_NAME) {
         const char *n = atom_s(py, e->atom);
         if (!in_list(PY_BUILTINS, n) || name_bound(py, e->atom, 1))
@@ -3502,12 +3548,34 @@ typedef struct CompPass {
     AList globals;
 } CompPass;
 
+static const LangExpr *find_lambda(const LangExpr *x)
+{
+    if (!x || x->kind == LANG_E_LAMBDA)
+        return x;
+    const LangExpr *l = find_lambda(x->base);
+    if (!l)
+        l = find_lambda(x->index);
+    for (int32_t i = 0; !l && i < x->nitems; i++) {
+        l = find_lambda(x->items[i]);
+        if (!l && x->kind == LANG_E_DICT)
+            l = find_lambda(x->keys[i]);
+    }
+    return l;
+}
+
 static void comp_pass_expr(CompPass *cp, LangExpr *x)
 {
     Py *py = cp->py;
     if (!x || py->failed)
         return;
     if (x->kind == LANG_E_LISTCOMP || x->kind == LANG_E_DICTCOMP) {
+        const LangExpr *l = find_lambda(x);
+        if (l) {
+            fail_at(py, l->line, l->col,
+                    "a lambda inside a comprehension is not supported in gcviz programs (it "
+                    "would capture the comprehension's names): use a def");
+            return;
+        }
         if (!cp->in_func) {
             AList scope = {0};
             rename_comp(py, x, &scope);

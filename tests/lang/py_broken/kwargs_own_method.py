@@ -1,0 +1,7 @@
+class A:
+    def sort(self, key):
+        print("sort", key)
+
+
+a = A()
+a.sort(key=1)
