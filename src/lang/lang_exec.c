@@ -2702,6 +2702,54 @@ static int iter_close(LangRun *r, Iter *it);
  * each item compared with the best so far (item first: '<' or '>') or
  * added to the result; the result is pushed.  3.12's min and max are
  * METH_VARARGS: their argument tuple lives through the call. */
+/* One item of min(x, key=f) / max(x, key=f) (min_max): [..., best item,
+ * best key] (none before the first) + [item, key(item)], the key compared
+ * with the best one ('<' or '>'): the better pair stays, the other is
+ * released (the old best's key first, CPython's order). */
+static int fold_key_step(LangRun *r, LangExpr *e, int32_t name, GcValue key, GcValue item,
+                         GcValue *best)
+{
+    GcHeap *h = r->h;
+    int m = gc_temp_count(h);
+    int rc = push(r, item);
+    gc_incref(h, key);
+    if (rc == OK)
+        rc = push(r, key);
+    gc_incref(h, item);
+    if (rc == OK)
+        rc = push(r, item);
+    if (rc == OK)
+        rc = call_value(r, e, m + 1, 1);
+    if (rc < 0) {
+        if (rc != FATAL)
+            unwind(r, m + 1);
+        return rc;
+    }
+    if (*best == GC_UNBOUND) {
+        *best = item;
+        return OK;
+    }
+    GcValue val = gc_temp(h, m + 1), bval = gc_temp(h, m - 1);
+    gc_incref(h, val);
+    gc_incref(h, bval);
+    rc = push(r, val);
+    if (rc == OK)
+        rc = push(r, bval);
+    if (rc == OK)
+        rc = compare_op(r, name == r->a_min ? LANG_OP_LT : LANG_OP_GT);
+    if (rc < 0)
+        return rc;
+    if (GC_VAL_PAYLOAD(pop(r)) != 0) {
+        GcValue oval = gc_temp_take(h, m - 1), oitem = gc_temp_take(h, m - 2);
+        *best = item;
+        rc = decref(r, oval);
+        return rc == OK ? decref(r, oitem) : rc;
+    }
+    GcValue v = pop(r), it_ = pop(r);
+    rc = decref(r, it_);
+    return rc == OK ? decref(r, v) : rc;
+}
+
 static void free_varargs(GcHeap *h, int npos, int nkw)
 {
     gc_hidden_free(h, GC_KIND_TUPLE, npos);
@@ -2709,6 +2757,9 @@ static void free_varargs(GcHeap *h, int npos, int nkw)
         gc_hidden_free(h, GC_KIND_DICT, 0);
 }
 
+/* long: min, max and sum share the iterator, the argument tuple of 3.12,
+ * and the unwinding of every error on the way, as builtin_min_max and
+ * builtin_sum_impl share their iteration */
 static int call_fold(LangRun *r, LangExpr *e, int32_t name, int nargs)
 {
     GcHeap *h = r->h;
@@ -2795,48 +2846,7 @@ static int call_fold(LangRun *r, LangExpr *e, int32_t name, int nargs)
             break;
         }
         if (keyed) {
-            /* [..., best item, best key] + [item, key(item)] */
-            int m = gc_temp_count(h);
-            rc = push(r, item);
-            gc_incref(h, key);
-            if (rc == OK)
-                rc = push(r, key);
-            gc_incref(h, item);
-            if (rc == OK)
-                rc = push(r, item);
-            if (rc == OK)
-                rc = call_value(r, e, m + 1, 1);
-            if (rc < 0) {
-                if (rc != FATAL)
-                    unwind(r, m + 1);
-                break;
-            }
-            if (best == GC_UNBOUND) {
-                best = item;
-                continue;
-            }
-            GcValue val = gc_temp(h, m + 1), bval = gc_temp(h, m - 1);
-            gc_incref(h, val);
-            gc_incref(h, bval);
-            rc = push(r, val);
-            if (rc == OK)
-                rc = push(r, bval);
-            if (rc == OK)
-                rc = compare_op(r, name == r->a_min ? LANG_OP_LT : LANG_OP_GT);
-            if (rc < 0)
-                break;
-            if (GC_VAL_PAYLOAD(pop(r)) != 0) {
-                GcValue oval = gc_temp_take(h, m - 1), oitem = gc_temp_take(h, m - 2);
-                best = item;
-                rc = decref(r, oval);
-                if (rc == OK)
-                    rc = decref(r, oitem);
-            } else {
-                GcValue v = pop(r), it_ = pop(r);
-                rc = decref(r, it_);
-                if (rc == OK)
-                    rc = decref(r, v);
-            }
+            rc = fold_key_step(r, e, name, key, item, &best);
             continue;
         }
         if (best == GC_UNBOUND) {
@@ -4308,6 +4318,26 @@ static int eval_fstring(LangRun *r, const Ctx *c, LangExpr *e, int mark)
     return push(r, GC_MKVAL(GC_V_STR, a));
 }
 
+/* MAKE_FUNCTION of a key=lambda: a tracked function object, alive until
+ * the call that takes it returns (lambdas_die); eval_full's last case
+ * (any other kind is a SystemError). */
+static int eval_lambda(LangRun *r, const LangExpr *e)
+{
+    if (e->kind != LANG_E_LAMBDA)
+        return raise(r, "SystemError", "unknown expression");
+    if (lang_python(r->p) >= 314)
+        return not_measured(r, "lambda");
+    if (r->nlambdas == LANG_MAX_EXPR_DEPTH)
+        return raise(r, "NotImplementedError", "gcviz: too many lambdas alive at once");
+    const GcGlobals *g = gc_globals(r->h);
+    for (int i = 0; i < 3; i++)
+        r->lambda_colls[r->nlambdas][i] = g->stats[i].collections;
+    r->nlambdas++;
+    gc_count_hidden(r->h, 1);
+    gc_hidden_live(r->h, 1);
+    return push(r, GC_MKVAL(GC_V_FUNC, (int32_t)e->ival));
+}
+
 static LANG_NOINLINE int eval_full(LangRun *r, const Ctx *c, LangExpr *e)
 {
     int mark = gc_temp_count(r->h);
@@ -4402,21 +4432,6 @@ static LANG_NOINLINE int eval_full(LangRun *r, const Ctx *c, LangExpr *e)
             TRY(pop_decref(r));
         }
         return OK;
-    case LANG_E_LAMBDA: {
-        /* MAKE_FUNCTION: a tracked function object, alive until the call
-         * that takes it returns (lambdas_die) */
-        if (lang_python(r->p) >= 314)
-            return not_measured(r, "lambda");
-        if (r->nlambdas == LANG_MAX_EXPR_DEPTH)
-            return raise(r, "NotImplementedError", "gcviz: too many lambdas alive at once");
-        const GcGlobals *g = gc_globals(r->h);
-        for (int i = 0; i < 3; i++)
-            r->lambda_colls[r->nlambdas][i] = g->stats[i].collections;
-        r->nlambdas++;
-        gc_count_hidden(r->h, 1);
-        gc_hidden_live(r->h, 1);
-        return push(r, GC_MKVAL(GC_V_FUNC, (int32_t)e->ival));
-    }
     case LANG_E_IFEXP: {
         /* the test, POP_JUMP_IF_FALSE (3.13: TO_BOOL first): it is
          * released before the one branch that runs */
@@ -4441,7 +4456,7 @@ static LANG_NOINLINE int eval_full(LangRun *r, const Ctx *c, LangExpr *e)
             unwind(r, mark);
         return rc;
     }
-    return raise(r, "SystemError", "unknown expression");
+    return eval_lambda(r, e);
 }
 
 /* ---- statements -------------------------------------------------------- */
