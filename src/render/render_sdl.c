@@ -434,7 +434,17 @@ static int64_t cross3(IPt o, IPt a, IPt b)
 /* Convex hull of pts (sorted in place), written to out; returns its size. */
 static int hull(IPt *pts, int n, IPt *out)
 {
-    qsort(pts, (size_t)n, sizeof *pts, cmp_ipt);
+    if (n <= 16) { /* a quad or a corner: insertion sort, a fraction of qsort's calls */
+        for (int i = 1; i < n; i++) {
+            IPt v = pts[i];
+            int j = i;
+            for (; j > 0 && cmp_ipt(&pts[j - 1], &v) > 0; j--)
+                pts[j] = pts[j - 1];
+            pts[j] = v;
+        }
+    } else {
+        qsort(pts, (size_t)n, sizeof *pts, cmp_ipt);
+    }
     int k = 0;
     for (int i = 0; i < n; i++) {
         while (k >= 2 && cross3(out[k - 2], out[k - 1], pts[i]) <= 0)
@@ -544,12 +554,54 @@ static int *row_buffer(RenderSdl *b, int n)
     return b->rows;
 }
 
+/* fill_spans of the quad q when its points fall on the four corners of a
+ * rect of whole pixels (a dash along a card's side, a straight piece of an
+ * arrow): the pixel centres inside are its columns x0..x1-1 and rows
+ * y0..y1-1 whatever the top-left rule says (none lies on an edge), so the
+ * rect, clipped, is the one run fill_spans would give.  Returns 0 when q is
+ * not such a rect (nothing drawn). */
+static int fill_rect_spans(RenderSdl *b, const RenderPt *q, RenderColor c)
+{
+    int32_t x[4], y[4];
+    for (int i = 0; i < 4; i++) {
+        x[i] = trunc_px(q[i].x);
+        y[i] = trunc_px(q[i].y);
+    }
+    int32_t x0 = x[0], x1 = x[0], y0 = y[0], y1 = y[0];
+    for (int i = 1; i < 4; i++) {
+        x0 = x[i] < x0 ? x[i] : x0;
+        x1 = x[i] > x1 ? x[i] : x1;
+        y0 = y[i] < y0 ? y[i] : y0;
+        y1 = y[i] > y1 ? y[i] : y1;
+    }
+    if (x0 == x1 || y0 == y1)
+        return 0;
+    int corners = 0;
+    for (int i = 0; i < 4; i++) {
+        if ((x[i] != x0 && x[i] != x1) || (y[i] != y0 && y[i] != y1))
+            return 0;
+        corners |= 1 << ((x[i] == x1) + 2 * (y[i] == y1));
+    }
+    if (corners != 15)
+        return 0;
+    int64_t r0 = y0 > b->clip.y ? y0 : b->clip.y;
+    int64_t r1 = (int64_t)b->clip.y + b->clip.h;
+    r1 = y1 < r1 ? y1 : r1;
+    int cx0 = b->clip.x, cx1 = b->clip.x + b->clip.w - 1;
+    int lo = x0 < cx0 ? cx0 : x0, hi = x1 - 1 > cx1 ? cx1 : x1 - 1;
+    if (r0 < r1 && lo <= hi)
+        push_rect(b, lo, (int)r0, hi - lo + 1, (int)(r1 - r0), c);
+    return 1;
+}
+
 /* Fills the pixels of polygon `in` that are not in polygon `hole` (may be
  * NULL), both convex, as runs of rows: exactly the pixels SDL's software
  * renderer would cover with a fan over `in` and not with one over `hole`. */
 static void fill_spans(RenderSdl *b, const RenderPt *in, int n, const RenderPt *hole, int nh,
                        RenderColor c)
 {
+    if (!hole && n == 4 && fill_rect_spans(b, in, c))
+        return;
     SnapPoly outer, inner;
     if (snap_poly(&outer, in, n) < 0)
         return;
