@@ -337,6 +337,47 @@ static void t_backend_round(void)
     target_close(&t);
 }
 
+/* Square quads at fractional places on the software renderer (a dash
+ * along a card's side is one): the inside, inset half a pixel, is exactly
+ * the pixels whose centres it holds, in the full colour; the one-pixel
+ * ring around it is half covered; beyond it nothing is touched. */
+static void t_backend_quads(void)
+{
+    Target t;
+    CHECK(target_open(&t, 200, 200, 0) == 0, "target: %s", SDL_GetError());
+    RenderList l;
+    const RenderColor bg = {0, 0, 0, 255}, red = {255, 0, 0, 255};
+    render_list_init(&l, 200, 200, bg);
+    static const float f[4] = {0.0f, 0.2f, 0.5f, 0.7f};
+    for (int i = 0; i < 16; i++) {
+        float x0 = 10.0f + 45.0f * (float)(i % 4) + f[i % 4], y0 = 10.0f + 45.0f * (float)(i / 4) + f[i / 4];
+        float x1 = x0 + 20.3f + f[i / 4], y1 = y0 + 12.6f + f[i % 4];
+        RenderPt q[4] = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
+        render_poly(&l, q, 4, red);
+    }
+    CHECK(render_sdl_draw(t.w->backend, &l) == 0, "draw: %s", SDL_GetError());
+    SDL_RenderFlush(t.r);
+    int bad = 0;
+    for (int i = 0; i < 16; i++) {
+        float x0 = 10.0f + 45.0f * (float)(i % 4) + f[i % 4], y0 = 10.0f + 45.0f * (float)(i / 4) + f[i / 4];
+        float x1 = x0 + 20.3f + f[i / 4], y1 = y0 + 12.6f + f[i % 4];
+        int ix0 = (int)(x0 + 0.5f), ix1 = (int)(x1 - 0.5f), iy0 = (int)(y0 + 0.5f), iy1 = (int)(y1 - 0.5f);
+        for (int y = iy0 - 3; y < iy1 + 3; y++)
+            for (int x = ix0 - 3; x < ix1 + 3; x++) {
+                int in = x >= ix0 && x < ix1 && y >= iy0 && y < iy1;
+                int ring = !in && x >= ix0 - 1 && x <= ix1 && y >= iy0 - 1 && y <= iy1;
+                RenderColor p = pixel(&t, x, y);
+                int ok = in ? near(p, red, 0) : ring ? p.r > 110 && p.r < 145 && p.g == 0 : near(p, bg, 0);
+                if (!ok && bad++ < 5)
+                    fprintf(stderr, "quad %d pixel (%d, %d): %d %d %d (%s)\n", i, x, y, p.r, p.g, p.b,
+                            in ? "inside" : ring ? "ring" : "outside");
+            }
+    }
+    CHECK(bad == 0, "%d pixels of the quads wrong", bad);
+    render_list_free(&l);
+    target_close(&t);
+}
+
 /* Two windows' worth of fonts alive at once: freeing one leaves the other
  * drawing text (SDL_ttf is held by each until it is freed). */
 static void t_two_windows(void)
@@ -5063,7 +5104,7 @@ int main(int argc, char **argv)
     static const TestCase tests[] = {
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
-        {"backend_round", t_backend_round}, {"two_windows", t_two_windows},
+        {"backend_round", t_backend_round}, {"backend_quads", t_backend_quads}, {"two_windows", t_two_windows},
         {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states}, {"blocks_cells", t_blocks_cells}, {"cells_steps", t_cells_steps},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
