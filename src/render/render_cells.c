@@ -282,23 +282,18 @@ static int32_t cells_home(RenderCells *c, CellsBuild *b, const GcHeap *h, const 
  * from an alive card) to b->tmp. */
 static int source_refs(CellsBuild *b, const RenderCells *c, const GcHeap *h, GcId id)
 {
-    if (!c->counted[id])
-        return 0;
     const GcObject *o = gc_object(h, id);
-    uint32_t ns = o->state != GC_STATE_ALIVE || o->kind == GC_KIND_WEAKREF ? 0 : gc_nslots(o);
-    if (grow((void **)&b->tmp, &b->captmp, b->ntmp + 2 * (int32_t)ns + 1, sizeof *b->tmp) < 0)
+    if (!c->counted[id] || o->state != GC_STATE_ALIVE)
+        return 0;
+    int32_t from = b->ntmp, k = from;
+    if (held_refs(b, c, o, id) < 0)
         return -1;
-    for (uint32_t s = 0; s < ns; s++)
-        for (int kv = 0; kv < 2; kv++) {
-            GcValue v = kv ? gc_slot(o, s).val : gc_slot(o, s).key;
-            if (!GC_VAL_IS_OBJ(v))
-                continue;
-            GcId to = (GcId)GC_VAL_PAYLOAD(v);
-            if (to < 1 || to > c->n || !c->counted[to])
-                continue;
-            b->tmp[b->ntmp][0] = id;
-            b->tmp[b->ntmp++][1] = to;
+    for (int32_t i = from; i < b->ntmp; i++) /* those to drawn cards */
+        if (c->counted[b->tmp[i][1]]) {
+            b->tmp[k][0] = b->tmp[i][0];
+            b->tmp[k++][1] = b->tmp[i][1];
         }
+    b->ntmp = k;
     return 0;
 }
 
