@@ -713,18 +713,25 @@ static void slot_range(const CellsMove *m, GcId id, int32_t *i0, int32_t *i1)
     *i1 = hi;
 }
 
+/* The card slot write m->sw[i] took away (after: 0) or put in (1); 0 if
+ * none, or not one of the cells' ids. */
+static GcId written_target(const CellsMove *m, int32_t i, int after)
+{
+    GcValue v = after ? m->sw[i].after : m->sw[i].before;
+    GcId t = GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0;
+    return t >= 1 && t <= m->c->cap ? t : 0;
+}
+
 /* id's slot writes m->sw[*i0 .. *i1), their targets counted by target in
  * tcount: +1 for what a slot holds after, -1 for what it held before. */
 static void written_targets(CellsMove *m, GcId id, int32_t *i0, int32_t *i1)
 {
-    RenderCells *c = m->c;
     slot_range(m, id, i0, i1);
     for (int32_t i = *i0; i < *i1; i++)
         for (int after = 0; after < 2; after++) {
-            GcValue v = after ? m->sw[i].after : m->sw[i].before;
-            GcId t = GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0;
-            if (t >= 1 && t <= c->cap)
-                c->tcount[t] += after ? 1 : -1;
+            GcId t = written_target(m, i, after);
+            if (t)
+                m->c->tcount[t] += after ? 1 : -1;
         }
 }
 
@@ -834,9 +841,8 @@ static int refs_patch(CellsMove *m, int32_t ci, GcId s, int32_t *na)
         }
     for (int32_t i = i0; i < i1; i++)
         for (int after = 0; after < 2; after++) {
-            GcValue v = after ? m->sw[i].after : m->sw[i].before;
-            GcId t = GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0;
-            if (t < 1 || t > c->cap)
+            GcId t = written_target(m, i, after);
+            if (!t)
                 continue;
             for (; c->tcount[t] > 0 && t <= c->n && c->counted[t]; c->tcount[t]--) {
                 if (grow_ref(&m->added, &m->capadded, *na + 1) < 0)
@@ -1062,9 +1068,8 @@ static int refs_in_place(CellsMove *m, int32_t ci, GcId s, int32_t *p0, int32_t 
     written_targets(m, s, &i0, &i1);
     for (int32_t i = i0; i < i1; i++)
         for (int after = 0; after < 2; after++) {
-            GcValue v = after ? m->sw[i].after : m->sw[i].before;
-            GcId t = GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0;
-            if (t < 1 || t > c->cap)
+            GcId t = written_target(m, i, after);
+            if (!t)
                 continue;
             for (; c->tcount[t] < 0; c->tcount[t]++)
                 if (ref_edit(m, ci, p0, np, s, t, 0) < 0)
