@@ -870,7 +870,7 @@ static int clear_of_structures(const Layout *l, GcId maxid, float x, float y, fl
 static int named_with(const Layout *l, const LayoutItem *it, const uint8_t *held, GcId id,
                       const Band *bands, int n)
 {
-    if (held[id] != HELD_ROOT || it->parent != 0 || it->w <= 0 || layout_is_compact(l, id) ||
+    if (held[id] != HELD_ROOT || it->w <= 0 || layout_is_compact(l, id) ||
         layout_is_temporary(l, id) || layout_get(l, id, &(float){0}, &(float){0}) == 0)
         return 0;
     int32_t gone = it->gone < 0 ? INT32_MAX : it->gone;
