@@ -1084,9 +1084,13 @@ static int keep_subject(AppWin *w, int32_t old, float zfloor, float *zoom, float
     float vw = rg.heap_w / w->scale, vh = view_h(w, &rg), m = SUBJECT_MARGIN;
     if (structure) {
         /* a slide about a structure keeps all of it: with the subject when
-         * both fit at SLIDE_ZMIN_STRUCT; else alone, unless the caption
-         * names the subject (the statement's touched cards give way) */
+         * both fit at SLIDE_ZMIN_STRUCT; else alone when it fits so, unless
+         * the caption names the subject (the statement's touched cards give
+         * way); a structure too big even alone (a tree of 1,000 nodes) gives
+         * way to the subject: a corner of it would show neither */
         float u[4] = {structure[0], structure[1], structure[2], structure[3]};
+        int alone =
+            fminf(vw / (u[2] - u[0] + 2 * m), vh / (u[3] - u[1] + 2 * m)) >= SLIDE_ZMIN_STRUCT;
         if (any) {
             u[0] = fminf(u[0], b[0]);
             u[1] = fminf(u[1], b[1]);
@@ -1099,7 +1103,7 @@ static int keep_subject(AppWin *w, int32_t old, float zfloor, float *zoom, float
             memcpy(b, u, sizeof b);
             zfloor = fminf(zfloor, SLIDE_ZMIN_STRUCT);
             any = 1;
-        } else if (!named || !any) {
+        } else if (!any || (!named && alone)) {
             memcpy(b, structure, sizeof b);
             zfloor = fminf(zfloor, SLIDE_ZMIN_STRUCT);
             n = 0; /* the whole structure, not as many of its cards as fit */
@@ -1220,10 +1224,17 @@ static void whole_cards(AppWin *w, float zoom, float *px, float *py, const float
 {
     Span2 cx[WHOLE_MAX], cy[WHOLE_MAX];
     int n = 0;
+    RenderRegions rg;
+    app_win_regions(w, &rg);
+    float vw = rg.heap_w / w->scale / zoom, vh = view_h(w, &rg) / zoom, m = 4;
     for (GcId id = 1; id <= gc_max_id(w->heap); id++) {
         const GcObject *o = gc_object(w->heap, id);
         float b[4];
         if (!o || o->state != GC_STATE_ALIVE || !card_bounds(w, id, b))
+            continue;
+        /* only the cards a pan keeping the subject could meet (a crowded
+         * slide of a tree of 1,000 nodes) */
+        if (b[2] < *px - vw || b[0] > *px + 2 * vw || b[3] < *py - vh || b[1] > *py + 2 * vh)
             continue;
         if (n == WHOLE_MAX)
             return;
@@ -1233,9 +1244,6 @@ static void whole_cards(AppWin *w, float zoom, float *px, float *py, const float
         cx[n] = (Span2){b[0], b[2], b[1], b[3]};
         n++;
     }
-    RenderRegions rg;
-    app_win_regions(w, &rg);
-    float vw = rg.heap_w / w->scale / zoom, vh = view_h(w, &rg) / zoom, m = 4;
     float s0 = has_subject ? sb[1] - m : 1, s1 = has_subject ? sb[3] + m : 0;
     if (s1 - s0 > vh)
         s0 = 1, s1 = 0;

@@ -2682,6 +2682,86 @@ static void t_slide_crowded_subject(void)
     CHECK(frames > 50, "frames %d", frames);
 }
 
+/* A slide of a tree too big for it (1,000 nodes as a teacher builds
+ * them: into a list, then linked by index): at `root = nodes[0]` the
+ * slide showed a corner of the tree (Node #5's subtree) because a slide
+ * about a structure keeps all of it and this one does not fit even
+ * alone.  It shows what the statement touched instead: the root's card
+ * and the list of nodes, whole, at 1280x720 and 1920x1080. */
+static void t_slide_big_structure(void)
+{
+    static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
+    char path[128];
+    snprintf(path, sizeof path, "/tmp/gcviz-big-structure-%d.py", (int)getpid());
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL, "write %s", path);
+    if (!f)
+        return;
+    fputs("class Node:\n"
+          "    def __init__(self, i):\n"
+          "        self.i = i\n"
+          "        self.left = None\n"
+          "        self.right = None\n"
+          "nodes = []\n"
+          "for i in range(1000):\n"
+          "    nodes.append(Node(i))\n"
+          "for i in range(1, 1000):\n"
+          "    p = nodes[(i - 1) // 2]\n"
+          "    if i % 2: p.left = nodes[i]\n"
+          "    else: p.right = nodes[i]\n"
+          "root = nodes[0]\n",
+          f);
+    fclose(f);
+    for (int si = 0; si < 2; si++) {
+        Target t;
+        CHECK(target_open_record(&t, sizes[si][0], sizes[si][1], RENDER_THEME_DARK, 1) == 0,
+              "target");
+        CHECK(app_win_load(t.w, path, 0) == 0, "load %s", path);
+        const GcHeap *h = t.w->heap;
+        /* the last statement's end: the last stop with the list alive
+         * (the stop after it is the interpreter's exit, which frees all) */
+        RecordPoint *pts = NULL;
+        int32_t np = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_STATEMENT, &pts);
+        for (int32_t i = np - 1; i >= 0; i--) {
+            app_win_seek(t.w, pts[i].cursor, 0);
+            const GcObject *o = gc_object(h, 1);
+            if (o && o->state == GC_STATE_ALIVE)
+                break;
+        }
+        free(pts);
+        CHECK(app_win_build(t.w) == 0, "build");
+        GcId list = 0, root = 0;
+        for (GcId id = 1; id <= gc_max_id(h) && !root; id++) {
+            const GcObject *o = gc_object(h, id);
+            if (o && o->kind == GC_KIND_LIST && !list)
+                list = id;
+            if (o && strcmp(gc_type_name(h, id), "Node") == 0)
+                root = id; /* Node(0): the first made */
+        }
+        RenderRegions rg;
+        app_win_regions(t.w, &rg);
+        int shown_list = 0, shown_root = 0, nodes = 0;
+        for (int32_t j = 0; j < t.w->list.nhits; j++) {
+            const RenderHit *hk = &t.w->list.hits[j];
+            int whole = hk->kind == RENDER_HIT_CARD && hk->x >= rg.heap_x - 1 &&
+                        hk->y >= rg.heap_y - 1 && hk->x + hk->w <= rg.heap_x + rg.heap_w + 1 &&
+                        hk->y + hk->h <= rg.heap_y + rg.heap_h + 1;
+            shown_list |= whole && hk->id == list;
+            shown_root |= whole && hk->id == root;
+            nodes += whole && strcmp(gc_type_name(h, hk->id), "Node") == 0;
+        }
+        CHECK(list && root, "list #%u, root Node #%u", (unsigned)list, (unsigned)root);
+        CHECK(shown_root, "%dx%d: the root's card (Node #%u) is not on the slide", sizes[si][0],
+              sizes[si][1], (unsigned)root);
+        CHECK(shown_list, "%dx%d: the list of nodes (#%u) is not on the slide", sizes[si][0],
+              sizes[si][1], (unsigned)list);
+        printf("slide_big_structure: %dx%d: root shown %d, list shown %d, %d Node cards whole\n",
+               sizes[si][0], sizes[si][1], shown_root, shown_list, nodes);
+        target_close(&t);
+    }
+    remove(path);
+}
+
 /* A slide about a structure shows all of it: at every statement's end at
  * which all the nodes of the doubly linked list (5) or the binary tree
  * (15) are alive, each of their cards lies inside the heap view of a
@@ -5121,7 +5201,7 @@ int main(int argc, char **argv)
         {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
-        {"slide_subjects", t_slide_subjects}, {"slide_crowded_subject", t_slide_crowded_subject}, {"arrows_in_view", t_arrows_in_view}, {"slide_pictures", t_slide_pictures}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
+        {"slide_subjects", t_slide_subjects}, {"slide_crowded_subject", t_slide_crowded_subject}, {"slide_big_structure", t_slide_big_structure}, {"arrows_in_view", t_arrows_in_view}, {"slide_pictures", t_slide_pictures}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
         {"contrast", t_contrast}, {"slide_defects", t_slide_defects}, {"slide_named_cells", t_slide_named_cells}, {"header_release", t_header_release}, {"py_panels", t_py_panels},
     };
     return test_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
