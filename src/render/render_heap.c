@@ -1962,15 +1962,20 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
 /* The arrows from the names in the frames panel (the panel records where
  * each name is), routed around the cards.  They are drawn here, where the
  * cards' rectangles are known. */
-/* Does a pill at x, y (w x h) keep off the pills placed (and, if cards,
- * the cards drawn)? */
+/* Does a pill at x, y (w x h) keep off the pills placed and, by how
+ * strict: 2, the cards drawn, the blocks of counts whole and the counts
+ * on their arrows; 1, the cards and the blocks' title lines; 0, nothing
+ * else? */
 static int pill_clear(const HeapCtx *c, float x, float y, float w, float h, float (*pills)[4],
-                      int npills, int cards)
+                      int npills, int strict)
 {
-    for (int j = 0; j < (cards ? c->nobs : 0); j++)
+    for (int j = 0; j < (strict ? c->nobs : 0); j++)
         if (x < c->obs[j].x1 && c->obs[j].x0 < x + w && y < c->obs[j].y1 && c->obs[j].y0 < y + h)
             return 0;
-    for (int bi = 0; cards && c->aggregate && bi < c->agg_w * c->agg_h; bi++) {
+    float r[4] = {x, y, x + w, y + h};
+    if (strict == 2 && c->aggregate && label_overlaps(c, r))
+        return 0;
+    for (int bi = 0; strict == 1 && c->aggregate && bi < c->agg_w * c->agg_h; bi++) {
         /* a block's title line (its types and counts) */
         float cell[4], box[4];
         agg_cell(c, bi, cell, box);
@@ -1984,11 +1989,54 @@ static int pill_clear(const HeapCtx *c, float x, float y, float w, float h, floa
     return 1;
 }
 
+/* Where a pill w x h goes inside the box e (x0, y0, x1, y1): at *px, *py
+ * (the place level with its object on the edge edge0: 0 left, 1 right, 2
+ * top, 3 bottom) or the nearest place along that edge, in small steps,
+ * clear of cards, blocks, counts and pills (pill_clear 2); else along the
+ * bottom, top, left and right edges, nearest to it; else along its own
+ * edge clear of the cards and the blocks' titles, then of the pills only.
+ * Returns 0 when even that fails (*px, *py stay). */
+static int pill_spot(const HeapCtx *c, int edge0, float *px, float *py, float w, float h,
+                     const float e[4], float (*pills)[4], int npills)
+{
+    static const int order[5] = {-1, 3, 2, 0, 1};
+    float fine = sc(c->s, 4);
+    for (int strict = 2; strict >= 0; strict--)
+        for (int k = 0; k < (strict == 2 ? 5 : 1); k++) {
+            int edge = k == 0 ? edge0 : order[k];
+            if (k > 0 && edge == edge0)
+                continue;
+            int along_y = edge < 2; /* a side: the pill moves up and down */
+            float fx = edge == 0 ? e[0] : edge == 1 ? e[2] - w : *px;
+            float fy = edge == 2 ? e[1] : edge == 3 ? e[3] - h : *py;
+            float lo = along_y ? e[1] : e[0], hi = along_y ? e[3] - h : e[2] - w;
+            float at = along_y ? fy : fx;
+            at = at < lo ? lo : at > hi ? hi : at;
+            for (int j = 0;; j++) {
+                float d = (float)((j + 1) / 2) * fine * (j % 2 ? 1.0f : -1.0f);
+                if (at - fabsf(d) < lo && at + fabsf(d) > hi)
+                    break;
+                float q = at + d;
+                if (q < lo || q > hi)
+                    continue;
+                float qx = along_y ? fx : q, qy = along_y ? q : fy;
+                if (pill_clear(c, qx, qy, w, h, pills, npills, strict)) {
+                    *px = qx;
+                    *py = qy;
+                    return 1;
+                }
+            }
+        }
+    return 0;
+}
+
 /* A name's object outside the heap's view: its arrow ends at the view's
  * edge, at a pill that names the object and points the way to it ("Node
- * #2 →"), instead of running out of the panel.  Pills already placed
- * (pills[*npills]) are not covered: a new one moves along the edge.
- * *tx, *ty become the arrow's end; 0 if the object is in view. */
+ * #2 →"), instead of running out of the panel.  The pill keeps
+ * off cards, blocks, their counts and the pills already placed
+ * (pills[*npills]): it moves along the edge, else to another edge
+ * (pill_spot).  *tx, *ty become the arrow's end; 0 if the object is in
+ * view. */
 static int off_view_end(HeapCtx *c, GcId id, int hot, float *tx, float *ty, float (*pills)[4],
                         int *npills)
 {
@@ -2001,13 +2049,12 @@ static int off_view_end(HeapCtx *c, GcId id, int hot, float *tx, float *ty, floa
         return 0;
     if (c->aggregate)
         y0 += sc(s, 22); /* the blocks' header line */
-    const char *way = *tx > x1   ? "\xE2\x86\x92"
-                      : *tx < x0 ? "\xE2\x86\x90"
-                      : *ty > y1 ? "\xE2\x86\x93"
-                                 : "\xE2\x86\x91";
+    int edge = *tx > x1 ? 1 : *tx < x0 ? 0 : *ty > y1 ? 3 : 2;
+    static const char *const way[4] = {"\xE2\x86\x90", "\xE2\x86\x92", "\xE2\x86\x91",
+                                       "\xE2\x86\x93"};
     char label[64], text[96];
     render_obj_label(s->h, id, label, sizeof label);
-    snprintf(text, sizeof text, "%s %s", label, way);
+    snprintf(text, sizeof text, "%s %s", label, way[edge]);
     int px = spx(s, 15);
     float pw = (float)render_text_width(s->fonts, RENDER_FONT_SANS, px, text) + ph * 0.9f;
     /* the pill at the edge the object lies beyond, level with it */
@@ -2018,22 +2065,8 @@ static int off_view_end(HeapCtx *c, GcId id, int hot, float *tx, float *ty, floa
     if (px0 + pw > x1)
         px0 = x1 - pw;
     float py0 = cy - ph * 0.5f;
-    /* along the edge (down and up from there on a side, right and left on
-     * the top or bottom) to the nearest place clear of cards and pills */
-    int side = *tx > x1 || *tx < x0;
-    float step = side ? ph + sc(s, 4) : pw + sc(s, 4);
-    /* clear of cards too if it can be, else of the other pills */
-    int found = 0;
-    for (int cards = 1; cards >= 0 && !found; cards--)
-        for (int j = 0; j < 64 && !found; j++) {
-            float d = (float)((j + 1) / 2) * step * (j % 2 ? 1.0f : -1.0f);
-            float qx = side ? px0 : px0 + d, qy = side ? py0 + d : py0;
-            if (qx < x0 || qx + pw > x1 || qy < y0 || qy + ph > y1 ||
-                !pill_clear(c, qx, qy, pw, ph, pills, *npills, cards))
-                continue;
-            px0 = qx, py0 = qy;
-            found = 1;
-        }
+    float e[4] = {x0, y0, x1, y1};
+    pill_spot(c, edge, &px0, &py0, pw, ph, e, pills, *npills);
     if (*npills < RENDER_MAX_ROOTS) {
         float *r = pills[(*npills)++];
         r[0] = px0, r[1] = py0, r[2] = px0 + pw, r[3] = py0 + ph;

@@ -1466,6 +1466,155 @@ static void t_crowded_frames(void)
     target_close(&t);
 }
 
+/* The pills of names whose objects lie outside the view ("list #1 ↑")
+ * in a drill-down of a tree of 20,000 nodes as a teacher writes it: after
+ * F, a click into each block and then into its first block, no pill
+ * covers a text of the heap (a block's title and counts, a card's title
+ * and rows, the counts on the arrows, the Back out button) or another
+ * pill, at 1280x720 and 1920x1080.  Positions in the display list: a
+ * pill is the rounded rect under its centred text.  The pills sat on the
+ * first block's title when the top edge had no place clear of titles. */
+static int pill_text(const char *x)
+{
+    size_t n = strlen(x);
+    return n > 4 && (unsigned char)x[n - 3] == 0xE2 && (unsigned char)x[n - 2] == 0x86 &&
+           (unsigned char)x[n - 1] >= 0x90 && (unsigned char)x[n - 1] <= 0x93 &&
+           strchr(x, '#') != NULL;
+}
+
+/* How many times a pill of the list covers a text of the heap or another
+ * pill (each printed); *npills: how many pills. */
+static int pills_over_text(Target *t, const char *where, int *npills)
+{
+    const RenderList *l = &t->w->list;
+    RenderRegions rg;
+    render_regions(t->w->width, t->w->height, t->w->scale, &rg);
+    int bad = 0;
+    *npills = 0;
+    for (int32_t i = 1; i < l->ncmds; i++) {
+        const RenderCmd *m = &l->cmds[i], *p = &l->cmds[i - 1];
+        if (m->kind != RENDER_CMD_TEXT || p->kind != RENDER_CMD_RECT ||
+            !pill_text(render_cmd_text(l, m)))
+            continue;
+        (*npills)++;
+        for (int32_t j = 0; j < l->ncmds; j++) {
+            const RenderCmd *q = &l->cmds[j];
+            if (j == i || q->kind != RENDER_CMD_TEXT)
+                continue;
+            const char *x = render_cmd_text(l, q);
+            float w = (float)render_text_width(t->w->fonts, (RenderFont)q->font, q->px, x);
+            float x0 = q->align == RENDER_ALIGN_CENTER  ? q->x - w * 0.5f
+                       : q->align == RENDER_ALIGN_RIGHT ? q->x - w
+                                                        : q->x;
+            float y0 = q->y, x1 = x0 + w, y1 = q->y + (float)q->px * 1.15f;
+            if (x0 < rg.heap_x || x1 > rg.heap_x + rg.heap_w || y0 < rg.heap_y ||
+                y1 > rg.heap_y + rg.heap_h || w <= 0)
+                continue; /* a panel's */
+            if (x0 < p->x + p->w && p->x < x1 && y0 < p->y + p->h && p->y < y1) {
+                fprintf(stderr, "%s: pill '%s' at %.0f,%.0f %.0fx%.0f covers '%s' at %.0f,%.0f\n",
+                        where, render_cmd_text(l, m), p->x, p->y, p->w, p->h, x, x0, y0);
+                bad++;
+            }
+        }
+    }
+    return bad;
+}
+
+/* The block hits of the list, copied (a click rebuilds the list). */
+static int block_hits(const RenderList *l, RenderHit *out, int max)
+{
+    int n = 0;
+    for (int32_t i = 0; i < l->nhits && n < max; i++)
+        if (l->hits[i].kind == RENDER_HIT_BLOCK)
+            out[n++] = l->hits[i];
+    return n;
+}
+
+/* The zoom a fit or a click on a block started, to its end. */
+static void settle(Target *t)
+{
+    uint32_t now = SDL_GetTicks();
+    for (int i = 0; i < 100 && t->w->fitting; i++) {
+        now += 50;
+        uint32_t wait;
+        app_win_tick(t->w, now, &wait);
+    }
+}
+
+static void click_hit(Target *t, const RenderHit *h)
+{
+    float x = h->x + h->w * 0.5f, y = h->y + h->h * 0.5f;
+    app_win_mouse_down(t->w, x, y, 1, 0);
+    app_win_mouse_up(t->w, x, y, 0);
+    settle(t);
+}
+
+static void t_drill_pills(void)
+{
+    char path[128];
+    snprintf(path, sizeof path, "/tmp/gcviz-drill-pills-%d.py", (int)getpid());
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL, "write %s", path);
+    if (!f)
+        return;
+    fputs("import gc\ngc.collect()\nclass Node:\n    def __init__(self, i):\n        self.i = i\n"
+          "        self.left = None\n        self.right = None\nnodes = []\n"
+          "for i in range(20000):\n    nodes.append(Node(i))\nfor i in range(1, 20000):\n"
+          "    p = nodes[(i - 1) // 2]\n    if i % 2: p.left = nodes[i]\n"
+          "    else: p.right = nodes[i]\nroot = nodes[0]\n",
+          f);
+    fclose(f);
+    static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
+    for (int si = 0; si < 2; si++) {
+        Target t;
+        CHECK(target_open(&t, sizes[si][0], sizes[si][1], RENDER_THEME_DARK) == 0, "target");
+        CHECK(load(&t, path) == 0, "load %s", path);
+        if (!t.w->heap) {
+            target_close(&t);
+            break;
+        }
+        app_win_command(t.w, APP_CMD_END, 0);
+        app_win_command(t.w, APP_CMD_PREV_STMT, 0); /* root = nodes[0]: every name bound */
+        app_win_command(t.w, APP_CMD_FIT, 0);
+        settle(&t);
+        CHECK(app_win_build(t.w) == 0, "build");
+        RenderHit top[64];
+        int ntop = block_hits(&t.w->list, top, 64), bad = 0, pills = 0, views = 0;
+        CHECK(ntop >= 4, "%dx%d: %d blocks after F", sizes[si][0], sizes[si][1], ntop);
+        for (int b = 0; b < ntop; b++) {
+            char where[96];
+            for (int depth = 0; depth < 2; depth++) {
+                RenderHit sub[64];
+                if (depth == 0) {
+                    click_hit(&t, &top[b]);
+                } else {
+                    if (block_hits(&t.w->list, sub, 64) < 1)
+                        break;
+                    click_hit(&t, &sub[0]);
+                }
+                CHECK(app_win_build(t.w) == 0, "build");
+                snprintf(where, sizeof where, "%dx%d, block %d, drill %d", sizes[si][0],
+                         sizes[si][1], b, depth + 1);
+                int n;
+                bad += pills_over_text(&t, where, &n);
+                pills += n;
+                views++;
+            }
+            while (t.w->ndrill > 0) {
+                app_win_command(t.w, app_cmd_from_key(SDLK_BACKSPACE, 0, 0), 0);
+                settle(&t);
+            }
+            CHECK(app_win_build(t.w) == 0, "build");
+        }
+        CHECK(pills >= 8, "%dx%d: only %d pills in %d drilled views", sizes[si][0], sizes[si][1],
+              pills, views);
+        CHECK(bad == 0, "%dx%d: %d pills cover a text of the heap or another pill", sizes[si][0],
+              sizes[si][1], bad);
+        target_close(&t);
+    }
+    unlink(path);
+}
+
 /* Honest counterfactuals (issue 13 item 7): under mark-sweep no reference
  * counts and no generations are drawn, and the mark phase steps object by
  * object with its white/grey/black badges and the grey worklist; under
@@ -5198,7 +5347,7 @@ int main(int argc, char **argv)
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
         {"glide_unpin", t_glide_unpin},       {"glide_reload", t_glide_reload},
         {"hidpi", t_hidpi},
-        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames},
+        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames}, {"drill_pills", t_drill_pills},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
         {"slide_subjects", t_slide_subjects}, {"slide_crowded_subject", t_slide_crowded_subject}, {"slide_big_structure", t_slide_big_structure}, {"arrows_in_view", t_arrows_in_view}, {"slide_pictures", t_slide_pictures}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
