@@ -1983,8 +1983,10 @@ static int pill_clear(const HeapCtx *c, float x, float y, float w, float h, floa
             y < box[1] + sc(c->s, 26) && box[1] < y + h)
             return 0;
     }
+    float m = sc(c->s, 6); /* pills a little apart */
     for (int j = 0; j < npills; j++)
-        if (x < pills[j][2] && pills[j][0] < x + w && y < pills[j][3] && pills[j][1] < y + h)
+        if (x < pills[j][2] + m && pills[j][0] - m < x + w && y < pills[j][3] + m &&
+            pills[j][1] - m < y + h)
             return 0;
     return 1;
 }
@@ -2038,10 +2040,9 @@ static int pill_spot(const HeapCtx *c, int edge0, float *px, float *py, float w,
  * (pill_spot).  *tx, *ty become the arrow's end; 0 if the object is in
  * view. */
 static int off_view_end(HeapCtx *c, GcId id, int hot, float *tx, float *ty, float (*pills)[4],
-                        int *npills)
+                        int *npills, char (*texts)[100])
 {
     Scene *s = c->s;
-    const RenderTheme *t = s->t;
     float m = sc(s, 8), ph = sc(s, 26);
     float x0 = s->rg.heap_x + m, y0 = s->rg.heap_y + m;
     float x1 = s->rg.heap_x + s->rg.heap_w - m, y1 = s->rg.heap_y + s->rg.heap_h - m;
@@ -2067,12 +2068,12 @@ static int off_view_end(HeapCtx *c, GcId id, int hot, float *tx, float *ty, floa
     float py0 = cy - ph * 0.5f;
     float e[4] = {x0, y0, x1, y1};
     pill_spot(c, edge, &px0, &py0, pw, ph, e, pills, *npills);
-    if (*npills < RENDER_MAX_ROOTS) {
-        float *r = pills[(*npills)++];
+    if (*npills <= RENDER_MAX_ROOTS) {
+        /* drawn by root_arrows over all the arrows (hot: the text starts with '!') */
+        float *r = pills[*npills];
         r[0] = px0, r[1] = py0, r[2] = px0 + pw, r[3] = py0 + ph;
+        snprintf(texts[(*npills)++], 100, "%c%s", hot ? '!' : ' ', text);
     }
-    render_pill(s, px0, py0, ph, RENDER_FONT_SANS, px, hot ? t->arrow_hot : t->badge, t->badge_text,
-                text);
     /* the arrow meets the pill's side facing the name */
     *tx = px0 - sc(s, 2);
     *ty = py0 + ph * 0.5f;
@@ -2088,11 +2089,13 @@ static void root_arrows(HeapCtx *c)
     const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
     float k = zk(s);
     float pills[RENDER_MAX_ROOTS + 1][4];
-    int npills = 0;
+    char texts[RENDER_MAX_ROOTS + 1][100];
+    int npills = 0, first = 0;
     const float *cov = s->v->covered;
     if (cov[2] > 0) { /* the window's own box over the heap, as a pill already placed */
         float *r = pills[npills++];
         r[0] = cov[0], r[1] = cov[1], r[2] = cov[0] + cov[2], r[3] = cov[1] + cov[3];
+        first = 1;
     }
     for (int i = 0; i < s->nroots; i++) {
         float tx, ty;
@@ -2109,7 +2112,7 @@ static void root_arrows(HeapCtx *c)
         }
         int hot = e && e->kind == GC_EV_BIND && e->obj == id;
         float x0 = s->root_x[i], y0 = s->root_y[i];
-        int off = off_view_end(c, id, hot, &tx, &ty, pills, &npills);
+        int off = off_view_end(c, id, hot, &tx, &ty, pills, &npills, texts);
         RenderPt pts[25];
         float dx = (tx - x0) * 0.5f;
         if (dx < sc(s, 40))
@@ -2129,6 +2132,12 @@ static void root_arrows(HeapCtx *c)
         else
             render_line(s->l, pts, 25, w, 0, head, col);
     }
+    /* the pills over the arrows: one that passes a pill on its way to
+     * another goes under it */
+    for (int j = first; j < npills; j++)
+        render_pill(s, pills[j][0], pills[j][1], pills[j][3] - pills[j][1], RENDER_FONT_SANS,
+                    spx(s, 15), texts[j][0] == '!' ? t->arrow_hot : t->badge, t->badge_text,
+                    texts[j] + 1);
     render_unclip(s->l);
 }
 
