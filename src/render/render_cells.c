@@ -130,8 +130,7 @@ static int type_add(CellsBuild *b, int32_t ci, int32_t kind, int32_t cls, GcId i
     return 0;
 }
 
-/* What counting a placed card needs (card_place's; cells_home keeps it
- * for the cell-by-cell count): its place, its size (the ghost's box,
+/* What counting a placed card needs (card_place's): its place, its size (the ghost's box,
  * card_screen's, and the box crowded() counts), its centre, its type and
  * render_agg_kind, its value references (nval: set by the caller, read
  * when it is counted and alive), whether it is alive and whether it is
@@ -247,16 +246,18 @@ static int64_t held_refs(CellsBuild *b, const RenderCells *c, const GcObject *o,
     return nval;
 }
 
-/* Pass 1, in id order (the records, slots and places of the heap read in
- * turn): each card's home cell, what counting it needs (recs[], in the
- * order of ids of the cards with a home), how many cards each cell holds
- * (start[ci + 1]) and the references the drawn cards hold (b->tmp).  The
+/* One pass in id order (the records, slots and places of the heap read in
+ * turn): each card's home cell, its cell's counts, boxes and types (the
+ * grid merged to at most one cell per CELLS_IDS ids: the cells' counts
+ * stay in the cache while the ids go by) and the references the drawn
+ * cards hold (b->tmp, those of id from roff[id] to roff[id + 1]).  The
  * number of cards with a home, or -1 on OOM. */
 static int32_t cells_home(RenderCells *c, CellsBuild *b, const GcHeap *h, const Layout *l,
-                          const RenderCellsKey *k, CardRec *recs, int32_t *start)
+                          const RenderCellsKey *k, const uint8_t *reach, int32_t *roff)
 {
     int32_t n = 0;
-    for (GcId id = 1; id <= c->n; id++) {
+    roff[1] = b->ntmp;
+    for (GcId id = 1; id <= c->n; roff[++id] = b->ntmp) {
         CardPlace p;
         c->home[id] = card_place(c, h, l, k, id, &p);
         if (p.ci < 0)
@@ -272,10 +273,28 @@ static int32_t cells_home(RenderCells *c, CellsBuild *b, const GcHeap *h, const 
                 return -1;
             p.r.nval = (uint32_t)nv;
         }
-        recs[n++] = p.r;
-        start[p.ci + 1]++;
+        if (card_count(c, b, p.ci, p.ci, &p.r, id, reach) < 0)
+            return -1;
+        n++;
     }
     return n;
+}
+
+/* The cards by home cell, ascending ids in each (c->ids: cell ci's from
+ * its i0), nrec of them; at: room for a position per cell. */
+static int cells_ids(RenderCells *c, int32_t nrec, int32_t *at)
+{
+    int32_t ncell = c->gw * c->gh;
+    c->ids = malloc(((size_t)nrec + 1) * sizeof *c->ids);
+    if (!c->ids)
+        return -1;
+    for (int32_t ci = 0, i = 0; ci < ncell; i += c->cell[ci++].ni)
+        at[ci] = c->cell[ci].i0 = i;
+    for (GcId id = 1; id <= c->n; id++)
+        if (c->home[id] >= 0)
+            c->ids[at[c->home[id]]++] = id;
+    c->nids = c->capids = nrec;
+    return 0;
 }
 
 /* Appends the references card id holds to drawn cards (keys and values,
@@ -297,46 +316,6 @@ static int source_refs(CellsBuild *b, const RenderCells *c, const GcHeap *h, GcI
     return 0;
 }
 
-/* Pass 2, cell by cell: the cards by home cell (ascending ids: c->ids,
- * start[] made the cells' offsets), each cell's counts, boxes and types
- * (from recs[], nrec of them).  A cell's counts are written at once: a
- * pass in id order jumps across tens of thousands of cells (a tree's
- * levels), whose cache misses were most of the blocks view's first
- * frame. */
-static int cells_count(RenderCells *c, CellsBuild *b, const CardRec *recs, int32_t nrec,
-                       int32_t *start, const uint8_t *reach)
-{
-    int32_t ncell = c->gw * c->gh;
-    int32_t *at = malloc((size_t)ncell * sizeof *at),
-            *ord = malloc(((size_t)nrec + 1) * sizeof *ord);
-    c->ids = malloc(((size_t)nrec + 1) * sizeof *c->ids);
-    if (!at || !ord || !c->ids) {
-        free(at);
-        free(ord);
-        return -1;
-    }
-    for (int32_t i = 0; i < ncell; i++)
-        start[i + 1] += start[i];
-    memcpy(at, start, (size_t)ncell * sizeof *at);
-    /* ord: where a card's rec is (ids with a home in ascending order) */
-    for (GcId id = 1, r = 0; id <= c->n; id++)
-        if (c->home[id] >= 0) {
-            int32_t pos = at[c->home[id]]++;
-            c->ids[pos] = id;
-            ord[pos] = r++;
-        }
-    free(at);
-    c->nids = c->capids = nrec;
-    int rc = 0;
-    for (int32_t ci = 0; ci < ncell && rc == 0; ci++) {
-        c->cell[ci].i0 = start[ci];
-        for (int32_t i = start[ci]; i < start[ci + 1] && rc == 0; i++)
-            rc = card_count(c, b, ci, ci, &recs[ord[i]], c->ids[i], reach);
-    }
-    free(ord);
-    return rc;
-}
-
 /* A reference with its sort key: its target's home cell. */
 typedef struct CellRef {
     int32_t to_cell;
@@ -347,133 +326,145 @@ typedef struct CellRef {
 #define RADIX      (1 << RADIX_BITS)
 #define RADIX_MIN  64 /* references of one cell sorted by insertion alone */
 
-/* refs[0 .. n) by their target's cell, stably (least significant digits
- * first, RADIX_BITS at a time, through tmp): the order of the sources and
- * of each source's slots is kept. */
-static void refs_radix(const int32_t *home, GcId (*r)[2], int32_t n, CellRef *tmp, int32_t ncell)
+/* a[0 .. n) by target cell, stably (the order of the sources and of each
+ * source's slots is kept), through b: the one of the two they end in.
+ * One counting pass when the cells they go to span at most 4 n cells and
+ * count has room for them (ncount), else least significant digits first,
+ * RADIX_BITS at a time. */
+static CellRef *radix_cells(CellRef *a, CellRef *b, int32_t n, int32_t *count, int32_t ncount)
 {
-    CellRef *a = tmp, *b = tmp + n;
-    for (int32_t i = 0; i < n; i++)
-        a[i] = (CellRef){home[r[i][1]], r[i][0], r[i][1]};
-    for (int shift = 0; (ncell - 1) >> shift; shift += RADIX_BITS) {
-        int32_t count[RADIX + 1];
-        memset(count, 0, sizeof count);
+    int32_t lo = a[0].to_cell, hi = lo;
+    for (int32_t i = 1; i < n; i++) {
+        lo = a[i].to_cell < lo ? a[i].to_cell : lo;
+        hi = a[i].to_cell > hi ? a[i].to_cell : hi;
+    }
+    int64_t span = (int64_t)hi - lo + 1;
+    int one = span < ncount && span <= 4 * (int64_t)n;
+    int32_t mask = one ? -1 : RADIX - 1, nb = one ? (int32_t)span : RADIX;
+    for (int shift = 0; shift == 0 || (!one && (hi - lo) >> shift); shift += RADIX_BITS) {
+        memset(count, 0, ((size_t)nb + 1) * sizeof *count);
         for (int32_t i = 0; i < n; i++)
-            count[((a[i].to_cell >> shift) & (RADIX - 1)) + 1]++;
-        for (int d = 0; d < RADIX; d++)
+            count[(((a[i].to_cell - lo) >> shift) & mask) + 1]++;
+        for (int32_t d = 0; d < nb; d++)
             count[d + 1] += count[d];
         for (int32_t i = 0; i < n; i++)
-            b[count[(a[i].to_cell >> shift) & (RADIX - 1)]++] = a[i];
+            b[count[((a[i].to_cell - lo) >> shift) & mask]++] = a[i];
         CellRef *x = a;
         a = b;
         b = x;
     }
-    for (int32_t i = 0; i < n; i++) {
-        r[i][0] = a[i].s;
-        r[i][1] = a[i].t;
+    return a;
+}
+
+/* References a[0 .. n) by their target's cell, then source, then target
+ * (equal keys are equal references), through tmp (n entries; count:
+ * ncount, radix_cells's).  They come in source order; a cell holds a
+ * few, sorted by insertion.  One list of 10^5 items (a tree built through
+ * a list) holds 10^5: those are first put in order of target cell
+ * (radix_cells), so that the insertion sort only orders targets of one
+ * source in one cell (a few cards). */
+static void cellrefs_sort(CellRef *a, int32_t n, CellRef *tmp, int32_t *count, int32_t ncount)
+{
+    if (n > RADIX_MIN) {
+        CellRef *r = radix_cells(a, tmp, n, count, ncount);
+        if (r != a)
+            memcpy(a, r, (size_t)n * sizeof *a);
+    }
+    for (int32_t i = 1; i < n; i++) {
+        CellRef x = a[i];
+        int32_t j = i;
+        while (j > 0) {
+            const CellRef *p = &a[j - 1];
+            if (p->to_cell < x.to_cell ||
+                (p->to_cell == x.to_cell && (p->s < x.s || (p->s == x.s && p->t <= x.t))))
+                break;
+            a[j] = *p;
+            j--;
+        }
+        a[j] = x;
     }
 }
 
-/* A cell's references (refs[r0 .. r0 + n)) by their target's cell, then
- * source, then target (equal keys are equal references).  They come in
- * source order; a cell holds a few, sorted by insertion.  One list of
- * 10^5 items (a tree built through a list) holds 10^5: those are first
- * put in order of target cell (refs_radix, through tmp: 2 n entries), so
- * that the insertion sort only orders targets of one source in one cell
- * (a few cards). */
-static void refs_sort(const int32_t *home, GcId (*r)[2], int32_t n, CellRef *tmp, int32_t ncell)
+/* A cell's references (refs[r0 .. r0 + n)) in cellrefs_sort's order,
+ * through tmp (2 n entries). */
+static void refs_sort(const int32_t *home, GcId (*r)[2], int32_t n, CellRef *tmp)
 {
-    if (n > RADIX_MIN && tmp)
-        refs_radix(home, r, n, tmp, ncell);
-    for (int32_t i = 1; i < n; i++) {
-        GcId s = r[i][0], t = r[i][1];
-        int32_t ht = home[t], j = i;
-        while (j > 0) {
-            int32_t hp = home[r[j - 1][1]];
-            if (hp < ht ||
-                (hp == ht && (r[j - 1][0] < s || (r[j - 1][0] == s && r[j - 1][1] <= t))))
-                break;
-            r[j][0] = r[j - 1][0];
-            r[j][1] = r[j - 1][1];
-            j--;
-        }
-        r[j][0] = s;
-        r[j][1] = t;
+    int32_t count[RADIX + 1];
+    for (int32_t i = 0; i < n; i++)
+        tmp[i] = (CellRef){home[r[i][1]], r[i][0], r[i][1]};
+    cellrefs_sort(tmp, n, tmp + n, count, RADIX + 1);
+    for (int32_t i = 0; i < n; i++) {
+        r[i][0] = tmp[i].s;
+        r[i][1] = tmp[i].t;
     }
 }
 
 /* Each cell's types from the pool, its references (those of b->tmp to
  * drawn cards, agg_edges's) filed by the source's cell, sorted and grouped
  * in pairs of cells. */
-static int cells_lists(RenderCells *c, CellsBuild *b)
+static int cells_lists(RenderCells *c, CellsBuild *b, const int32_t *roff)
 {
-    int32_t ncell = c->gw * c->gh, most = 0;
-    int32_t *rat = calloc((size_t)ncell + 1, sizeof *rat);
+    int32_t ncell = c->gw * c->gh, ncount = (ncell > RADIX ? ncell : RADIX) + 1;
     c->types = malloc(((size_t)b->npool + 1) * sizeof *c->types);
-    if (!rat || !c->types) {
-        free(rat);
-        return -1;
-    }
-    for (int32_t r = 0; r < b->ntmp; r++)
-        if (c->counted[b->tmp[r][1]])
-            rat[c->home[b->tmp[r][0]] + 1]++;
-    for (int32_t i = 0; i < ncell; i++) {
+    c->refs = malloc(((size_t)b->ntmp + 1) * sizeof *c->refs);
+    int32_t *count = malloc((size_t)ncount * sizeof *count);
+    CellRef *ent = NULL, *sorted = NULL;
+    int32_t cap = 0, capsorted = 0, rc = count && c->types && c->refs ? 0 : -1;
+    c->caprefs = b->ntmp + 1;
+    for (int32_t i = 0; i < ncell && rc == 0; i++) {
         RenderCell *cell = &c->cell[i];
         /* its types (in any order: a block sorts its own) */
         cell->t0 = c->ntypes;
         for (int32_t t = b->head[i]; t >= 0; t = b->next[t])
             c->types[c->ntypes++] = b->pool[t];
         cell->nt = c->ntypes - cell->t0;
-        cell->np = rat[i + 1];
-        most = cell->np > most ? cell->np : most;
-        rat[i + 1] += rat[i];
-    }
-    c->nrefs = rat[ncell];
-    c->refs = malloc(((size_t)c->nrefs + 1) * sizeof *c->refs);
-    if (!c->refs) {
-        free(rat);
-        return -1;
-    }
-    for (int32_t r = 0; r < b->ntmp; r++)
-        if (c->counted[b->tmp[r][1]]) {
-            int32_t f = rat[c->home[b->tmp[r][0]]]++;
-            c->refs[f][0] = b->tmp[r][0];
-            c->refs[f][1] = b->tmp[r][1];
+        /* the references its cards hold to drawn cards, with their
+         * target's cell, in source order */
+        int32_t n = 0;
+        for (int32_t j = cell->i0; j < cell->i0 + cell->ni && rc == 0; j++) {
+            GcId s = c->ids[j];
+            if (grow((void **)&ent, &cap, n + roff[s + 1] - roff[s], sizeof *ent) < 0)
+                rc = -1;
+            for (int32_t r = roff[s]; r < roff[s + 1] && rc == 0; r++) {
+                GcId t = b->tmp[r][1];
+                if (c->counted[t])
+                    ent[n++] = (CellRef){c->home[t], s, t};
+            }
         }
-    free(rat);
-    /* room to sort the most references a cell holds (refs_radix) */
-    CellRef *sorted = most > RADIX_MIN ? malloc((size_t)most * 2 * sizeof *sorted) : NULL;
-    if (most > RADIX_MIN && !sorted)
-        return -1;
-    for (int32_t i = 0, r0 = 0; i < ncell; i++) {
-        RenderCell *cell = &c->cell[i];
-        int32_t end = r0 + cell->np;
+        if (rc < 0 || grow((void **)&sorted, &capsorted, n, sizeof *sorted) < 0) {
+            rc = -1;
+            break;
+        }
+        cellrefs_sort(ent, n, sorted, count, ncount);
+        int32_t r0 = c->nrefs;
         cell->p0 = c->npairs;
-        refs_sort(c->home, c->refs + r0, end - r0, sorted, ncell);
-        for (int32_t r = r0; r < end; r++) {
-            int32_t to = c->home[c->refs[r][1]];
-            if (r == r0 || to != c->home[c->refs[r - 1][1]]) {
+        for (int32_t r = 0; r < n; r++) {
+            int32_t to = ent[r].to_cell;
+            c->refs[r0 + r][0] = ent[r].s;
+            c->refs[r0 + r][1] = ent[r].t;
+            if (r == 0 || to != ent[r - 1].to_cell) {
                 if (grow((void **)&c->pairs, &c->cappairs, c->npairs + 1, sizeof *c->pairs) < 0) {
-                    free(sorted);
-                    return -1;
+                    rc = -1;
+                    break;
                 }
-                c->pairs[c->npairs++] = (RenderCellPair){to, 0, r};
+                c->pairs[c->npairs++] = (RenderCellPair){to, 0, r0 + r};
             }
             c->pairs[c->npairs - 1].n++;
         }
+        c->nrefs += n;
         cell->np = c->npairs - cell->p0;
         RenderCellRoom *room = &c->room[i];
         room->icap = cell->ni;
         room->tcap = cell->nt;
         room->pcap = cell->np;
         room->r0 = r0;
-        room->nr = room->rcap = end - r0;
-        r0 = end;
+        room->nr = room->rcap = n;
     }
+    free(ent);
     free(sorted);
+    free(count);
     c->captypes = c->ntypes;
-    c->caprefs = c->nrefs;
-    return 0;
+    return rc;
 }
 
 /* Ids per cell the cells' grid is at least made for (CELLS_MIN cells at
@@ -546,22 +537,21 @@ static RenderCells *cells_build(RenderCache *rc, const GcHeap *h, const Layout *
     CellsBuild b;
     memset(&b, 0, sizeof b);
     b.head = malloc(ncell * sizeof *b.head);
-    CardRec *recs = malloc(((size_t)c->n + 1) * sizeof *recs);
-    int32_t *start = calloc(ncell + 1, sizeof *start);
+    int32_t *start = malloc((ncell + 1) * sizeof *start),
+            *roff = malloc(((size_t)c->n + 2) * sizeof *roff);
     if (b.head)
         memset(b.head, 0xff, ncell * sizeof *b.head);
-    int ok = b.head && recs && start;
+    int ok = b.head && start && roff;
     if (ok) {
-        int32_t nrec = cells_home(c, &b, h, l, k, recs, start);
-        ok = nrec >= 0 && cells_count(c, &b, recs, nrec, start, reach) == 0 &&
-             cells_lists(c, &b) == 0;
+        int32_t nrec = cells_home(c, &b, h, l, k, reach, roff);
+        ok = nrec >= 0 && cells_ids(c, nrec, start) == 0 && cells_lists(c, &b, roff) == 0;
     }
     if (!ok) {
         render_cells_free(c);
         c = NULL;
     }
-    free(recs);
     free(start);
+    free(roff);
     free(b.head);
     free(b.next);
     free(b.pool);
@@ -928,9 +918,9 @@ static int32_t refs_merge(CellsMove *m, const GcHeap *h, int32_t ci, const GcId 
         m->kept[nk][0] = s;
         m->kept[nk++][1] = t;
     }
-    if (na > RADIX_MIN && grow((void **)&m->sorted, &m->capsorted, 2 * na, sizeof *m->sorted) < 0)
+    if (grow((void **)&m->sorted, &m->capsorted, 2 * na + 1, sizeof *m->sorted) < 0)
         return -1;
-    refs_sort(c->home, m->added, na, m->sorted, c->gw * c->gh);
+    refs_sort(c->home, m->added, na, m->sorted);
     if (grow_ref(&m->b.tmp, &m->b.captmp, nk + na + 1) < 0)
         return -1;
     int32_t a = 0, b = 0, o = 0;
@@ -1116,7 +1106,7 @@ static int cell_finish(CellsMove *m, int32_t ci, const RenderCell *was, float wa
 }
 
 /* Cell ci counted again from its cards ids[0 .. n) (ascending), as
- * cells_home and cells_count count it. */
+ * cells_home counts it. */
 static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const RenderCellsKey *k,
                      const uint8_t *reach, int32_t ci, const GcId *ids, int32_t n)
 {
@@ -1147,7 +1137,7 @@ static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const Rende
                 return -1;
         return cell_finish(m, ci, &was, was_w, was_h, ids, n, p0, np);
     }
-    /* its references, as cells_tmp_refs files them, sorted as refs_sort */
+    /* its references, as cells_lists files them, sorted as refs_sort */
     int32_t nr = room->nr >= CELLS_MERGE_MIN ? refs_merge(m, h, ci, ids, n) : -2, np = 0;
     if (nr == -1)
         return -1;
@@ -1157,10 +1147,9 @@ static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const Rende
             if (source_refs(&m->b, c, h, ids[i]) < 0)
                 return -1;
         nr = m->b.ntmp;
-        if (nr > RADIX_MIN &&
-            grow((void **)&m->sorted, &m->capsorted, 2 * nr, sizeof *m->sorted) < 0)
+        if (grow((void **)&m->sorted, &m->capsorted, 2 * nr + 1, sizeof *m->sorted) < 0)
             return -1;
-        refs_sort(c->home, m->b.tmp, nr, m->sorted, c->gw * c->gh);
+        refs_sort(c->home, m->b.tmp, nr, m->sorted);
     }
     for (int32_t r = 0; r < nr; r++) {
         int32_t to = c->home[m->b.tmp[r][1]];
