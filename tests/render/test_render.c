@@ -5254,6 +5254,108 @@ static void t_cells_steps(void)
     }
 }
 
+/* Whether cells c are on the render cache's grid merged as cells_grid
+ * merges it (2, 4, 8 ... cells across and down in one, until at most one
+ * per 16 ids of the layout or fewer than 8 across or down if merged
+ * again), merged at least once, and hold each card with a home in the
+ * cell its centre (card_place's: its alive size) is in, and no other. */
+static int cells_merged_ok(Target *t, RenderCache *rc, const RenderCells *c)
+{
+    const Layout *l = t->w->layout;
+    float x0, y0, size;
+    int gw, gh;
+    CHECK(render_cache_grid(rc, l, &x0, &y0, &size, &gw, &gh) == 0, "grid");
+    int f = (int)(c->size / size + 0.5f), g = f / 2;
+    int64_t most = (int64_t)layout_max_id(l) / 16;
+    most = most < 16 ? 16 : most;
+    int merged = f >= 2 && (f & (f - 1)) == 0 && c->size == size * (float)f && c->x0 == x0 &&
+                 c->y0 == y0 && c->gw == (gw + f - 1) / f && c->gh == (gh + f - 1) / f &&
+                 ((int64_t)c->gw * c->gh <= most || (c->gw < c->gh ? c->gw : c->gh) / 2 < 8) &&
+                 (int64_t)((gw + g - 1) / g) * ((gh + g - 1) / g) > most;
+    CHECK(merged,
+          "cells of %g on %dx%d: not the cache's %dx%d cells of %g merged to at most %ld (or 8 "
+          "across)",
+          (double)c->size, c->gw, c->gh, gw, gh, (double)size, (long)most);
+    int64_t homes = 0, held = 0, bad = 0;
+    for (GcId id = 1; id <= c->n; id++) {
+        if (c->home[id] < 0)
+            continue;
+        homes++;
+        const GcObject *o = gc_object(t->w->heap, id);
+        float wx, wy, aw, ah;
+        if (!o || layout_get(l, id, &wx, &wy) < 0) {
+            bad++;
+            continue;
+        }
+        layout_card_dims(l, id, o->kind, o->state == GC_STATE_ALIVE ? gc_nslots(o) : 0, &aw, &ah);
+        float cx = wx + aw * 0.5f, cy = wy + LAYOUT_TAG_H + (ah - LAYOUT_TAG_H) * 0.5f;
+        int ix = (int)((cx - c->x0) / c->size), iy = (int)((cy - c->y0) / c->size);
+        ix = ix < 0 ? 0 : ix >= c->gw ? c->gw - 1 : ix;
+        iy = iy < 0 ? 0 : iy >= c->gh ? c->gh - 1 : iy;
+        bad += c->home[id] != iy * c->gw + ix;
+    }
+    for (int32_t ci = 0; ci < c->gw * c->gh; ci++)
+        for (int32_t i = c->cell[ci].i0; i < c->cell[ci].i0 + c->cell[ci].ni; i++, held++)
+            bad += c->ids[i] < 1 || c->ids[i] > c->n || c->home[c->ids[i]] != ci;
+    CHECK(bad == 0 && held == homes, "%ld cards with a home, %ld in the cells, %ld misplaced",
+          (long)homes, (long)held, (long)bad);
+    return merged && bad == 0 && held == homes;
+}
+
+/* render.cells_steps on a heap wide enough that the cells' grid merges
+ * the render cache's cells (a tree of 2,401 nodes built through a list,
+ * as bench_big.py's tree is, then relinked, cut and collected): the cells
+ * moved from step to step equal fresh ones at every micro-step, forth and
+ * back, and at jumps, and the fresh ones are on the merged grid with each
+ * card in the cell of its centre. */
+static void t_cells_merged(void)
+{
+    static const char *const prog =
+        "{\"title\": \"cells merged\", \"classes\": {\"Node\": {}}, \"steps\": [\"gc.disable()\", "
+        "\"root = Node()\", \"nodes = [root]\", {\"for\": \"i in range(1200)\", \"body\": [\"p = "
+        "nodes[i]\", \"p.left = Node()\", \"p.right = Node()\", \"nodes.append(p.left)\", "
+        "\"nodes.append(p.right)\"]}, {\"for\": \"i in range(30)\", \"body\": [\"p = nodes.pop()\", "
+        "\"q = nodes[i]\", \"q.left = p\", \"p.up = q\"]}, \"del p, q\", \"root.left = None\", "
+        "\"nodes = None\", \"gc.collect()\"]}\n";
+    Target t;
+    if (open_zoomed_out(&t, "cells_merged.json", prog, 1280, 720) < 0)
+        return;
+    int32_t nev = gc_event_count(t.w->heap);
+    for (int beginner = 0; beginner < 2; beginner++) {
+        RenderCache *rc = render_cache_new();
+        CHECK(rc != NULL, "cache");
+        int moved = 0, stops = 0, bad = 0, patched = 0, grids = 0;
+        /* every micro-step, then back every fifth, and jumps; the grid
+         * and the homes checked at every 97th stop */
+        uint32_t x = 777;
+        int32_t back = nev / 5;
+        for (int32_t i = 0; i <= nev + back + 200 && bad < 3; i++, stops++) {
+            x = x * 1103515245u + 12345u;
+            int32_t c = i <= nev          ? i
+                        : i <= nev + back ? nev - 5 * (i - nev)
+                                          : (int32_t)((x >> 8) % (uint32_t)(nev + 1));
+            bad += !cells_check(&t, rc, c, beginner, &moved, &patched);
+            if (i % 97 == 0 || i == nev) {
+                RenderCells *f = render_cells_fresh(rc, t.w->heap, t.w->layout,
+                                                    &(*render_cache_cells(rc))->key,
+                                                    render_cache_reach(rc, t.w->heap));
+                CHECK(f != NULL, "fresh cells");
+                bad += f && !cells_merged_ok(&t, rc, f);
+                grids++;
+                render_cells_free(f);
+            }
+        }
+        CHECK(moved * 10 >= stops * 9, "cells_merged: only %d of %d stops moved the cells", moved,
+              stops);
+        CHECK(patched >= 1000, "cells_merged: %d cards moved slot by slot, at least 1000",
+              patched);
+        CHECK(grids >= 20, "only %d grids checked", grids);
+        render_cache_free(rc);
+    }
+    target_close(&t);
+    remove("cells_merged.json");
+}
+
 /* Whether the text is a count only ("8,073"): the label of a summarised
  * arrow in the blocks view. */
 static int is_count(const char *t)
@@ -5334,7 +5436,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"backend_quads", t_backend_quads}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states}, {"blocks_cells", t_blocks_cells}, {"cells_steps", t_cells_steps},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states}, {"blocks_cells", t_blocks_cells}, {"cells_steps", t_cells_steps}, {"cells_merged", t_cells_merged},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
