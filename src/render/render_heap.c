@@ -2754,14 +2754,19 @@ static int cell_band(const float *b, int n, float lo, float hi)
 }
 
 /* One card of a cell at the view's edge or across blocks, counted as
- * draw_card counts it (card_geo, agg_add), and its value references. */
-static void agg_card(HeapCtx *c, GcId id)
+ * draw_card counts it (card_geo, agg_add), and its value references.
+ * The cells tell what card_alpha and the card's slots would: a card at
+ * home in a cell is drawn (alive, or a ghost of this statement) and none
+ * fades in (else the frame is not summed from them: RenderCells.unsure),
+ * so it is drawn unless it is a beginner's hidden temporary (not
+ * counted); its value references are the cell's nval. */
+static void agg_card(HeapCtx *c, const RenderCells *rc, GcId id)
 {
     Scene *s = c->s;
-    const GcObject *o = gc_object(s->h, id);
+    const GcObject *o = rc->counted[id] ? gc_object(s->h, id) : NULL;
     float wx, wy, sx, sy, sh;
     CardGeo g;
-    if (!o || layout_get(s->layout, id, &wx, &wy) < 0 || card_alpha(c, o) <= 0 ||
+    if (!o || layout_get(s->layout, id, &wx, &wy) < 0 ||
         !card_screen(s, id, o, wx, wy, &g, &sx, &sy, &sh))
         return;
     if (GC_VEC_ROOM(c->agg_ids, c->nagg_ids, c->capagg_ids, 256, realloc) < 0) {
@@ -2770,9 +2775,7 @@ static void agg_card(HeapCtx *c, GcId id)
     }
     c->agg_ids[c->nagg_ids++] = id;
     agg_add(c, id, &g, o);
-    uint32_t ns = o->state != GC_STATE_ALIVE || o->kind == GC_KIND_WEAKREF ? 0 : gc_nslots(o);
-    for (uint32_t i = 0; i < ns; i++)
-        c->agg_refs += GC_VAL_IS_OBJ(gc_slot(o, i).val);
+    c->agg_refs += rc->nval[id];
 }
 
 /* A cell whose cards are all in view and whose centres are all in one
@@ -2817,7 +2820,7 @@ static void agg_cells_sum(HeapCtx *c, RenderCells *rc, const CellView *v, int cx
             }
             rc->block[ci] = -2;
             for (int32_t i = cell->i0; i < cell->i0 + cell->ni; i++)
-                agg_card(c, rc->ids[i]);
+                agg_card(c, rc, rc->ids[i]);
         }
 }
 
