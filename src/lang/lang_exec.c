@@ -118,7 +118,7 @@ struct LangRun {
         a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_insert, a_remove,
         a_extend, a_index, a_get, a_init, a_del, a_globals_key, a_name, a_main, a_count, a_copy,
         a_items, a_keys, a_values, a_enumerate, a_abs, a_min, a_max, a_sum, a_sort, a_reverse,
-        a_sorted, a_list, a_tuple;
+        a_sorted, a_list, a_tuple, a_type, a_hasattr, a_getattr, a_setattr, a_class;
 };
 
 enum { IMP_GC = 1, IMP_SYS = 2, IMP_WEAKREF = 4 };
@@ -136,6 +136,8 @@ typedef struct Ctx {
 static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned);
 static int eval(LangRun *r, const Ctx *c, LangExpr *e);
 static int load_class_attr(LangRun *r, GcValue owner, int32_t k, int32_t a);
+static int is_builtin(LangRun *r, int32_t a);
+static int store_class_attr(LangRun *r, int32_t k, int32_t a);
 static int fill_defaults(LangRun *r, int32_t f, int *nargs);
 static void tb_push(LangRun *r, int32_t func);
 static int call_method_more(LangRun *r, int32_t name, int nargs);
@@ -305,6 +307,107 @@ static const char *type_name(LangRun *r, GcValue v)
 static const GcObject *obj_of(LangRun *r, GcValue v)
 {
     return GC_VAL_IS_OBJ(v) ? gc_object(r->h, GC_VAL_ID(v)) : NULL;
+}
+
+/* ---- built-in types as values ------------------------------------------ */
+
+/* type(x) of a value that is not an instance of the program's classes, and
+ * the built-in names str, list, tuple and type used as values: a
+ * GC_V_CLASS value whose payload is LANG_BTYPE + one of these, not a class
+ * of the program (prog_class tells them apart).  They are CPython's static
+ * types, immortal from 3.12 on: no reference count to model. */
+enum {
+    BT_NONE,
+    BT_BOOL,
+    BT_INT,
+    BT_STR,
+    BT_TUPLE,
+    BT_FUNCTION,
+    BT_TYPE,
+    BT_LIST,
+    BT_DICT,
+    BT_WEAKREF,
+    BT_COUNT
+};
+#define LANG_BTYPE ((int64_t)1 << 30)
+
+static const char *const BTYPE_NAME[BT_COUNT] = {
+    "NoneType", "bool", "int", "str", "tuple", "function", "type", "list", "dict", "ReferenceType"};
+
+/* The program's class a GC_V_CLASS value is, -1 for anything else. */
+static int32_t prog_class(GcValue v)
+{
+    if (GC_VAL_TAG(v) != GC_V_CLASS || GC_VAL_PAYLOAD(v) >= LANG_BTYPE)
+        return -1;
+    return (int32_t)GC_VAL_PAYLOAD(v);
+}
+
+/* The built-in type a value is (BT_*), -1 for anything else. */
+static int btype(GcValue v)
+{
+    if (GC_VAL_TAG(v) != GC_V_CLASS || GC_VAL_PAYLOAD(v) < LANG_BTYPE)
+        return -1;
+    return (int)(GC_VAL_PAYLOAD(v) - LANG_BTYPE);
+}
+
+static GcValue btype_value(int t)
+{
+    return GC_MKVAL(GC_V_CLASS, LANG_BTYPE + t);
+}
+
+/* A built-in type's attributes (but __name__), setting them, or calling
+ * it as a value: not modelled. */
+static LANG_NOINLINE int btype_refused(LangRun *r, GcValue t)
+{
+    return raise(r, "NotImplementedError",
+                 "gcviz: the built-in type '%s' is modelled only as the value type() gives and "
+                 "its __name__ (not its other attributes, not calling it from a variable)",
+                 BTYPE_NAME[btype(t)]);
+}
+
+/* type(v): Py_TYPE, a class of the program or a built-in type. */
+static GcValue type_of(LangRun *r, GcValue v)
+{
+    switch (GC_VAL_TAG(v)) {
+    case GC_V_NONE:
+        return btype_value(BT_NONE);
+    case GC_V_BOOL:
+        return btype_value(BT_BOOL);
+    case GC_V_INT:
+    case GC_V_BIGINT:
+        return btype_value(BT_INT);
+    case GC_V_STR:
+        return btype_value(BT_STR);
+    case GC_V_CONST:
+        return btype_value(BT_TUPLE);
+    case GC_V_FUNC:
+        return btype_value(BT_FUNCTION);
+    case GC_V_CLASS:
+        return btype_value(BT_TYPE);
+    default:
+        break;
+    }
+    const GcObject *o = obj_of(r, v);
+    switch (o ? o->kind : 0) {
+    case GC_KIND_INSTANCE:
+        return GC_MKVAL(GC_V_CLASS, o->cls);
+    case GC_KIND_LIST:
+        return btype_value(BT_LIST);
+    case GC_KIND_TUPLE:
+        return btype_value(BT_TUPLE);
+    case GC_KIND_DICT:
+        return btype_value(BT_DICT);
+    default:
+        return btype_value(BT_WEAKREF);
+    }
+}
+
+/* A class's __name__ (type.__name__, a data descriptor of the metatype:
+ * it wins over the class's own attributes). */
+static const char *class_name(LangRun *r, GcValue cls)
+{
+    int t = btype(cls);
+    return t >= 0 ? BTYPE_NAME[t] : atom(r, lang_class(r->p, prog_class(cls))->name);
 }
 
 static void repr_key(LangRun *r, GcValue k, char *buf, size_t n)
@@ -615,8 +718,12 @@ static LANG_NOINLINE int load_unbound(LangRun *r, int32_t a, int local)
     if (r->py && a == r->a_name)
         return push(r, GC_MKVAL(GC_V_STR, r->a_main)); /* __main__'s own __name__ */
     if (r->py) {
-        if (a == r->a_print || a == r->a_len || a == r->a_str || a == r->a_id ||
-            a == r->a_isinstance || a == r->a_range)
+        if (a == r->a_str || a == r->a_list || a == r->a_tuple || a == r->a_type)
+            return push(r, btype_value(a == r->a_str    ? BT_STR
+                                       : a == r->a_list ? BT_LIST
+                                       : a == r->a_type ? BT_TYPE
+                                                        : BT_TUPLE));
+        if (is_builtin(r, a))
             return raise(r, "TypeError",
                          "gcviz programs can only call the builtin '%s', not use it as a value",
                          atom(r, a));
@@ -723,17 +830,38 @@ static int no_attr(LangRun *r, GcValue owner, int32_t a)
 {
     /* set_attribute_error_context: the AttributeError holds its owner */
     TRY(keep_for_exception(r, owner));
+    if (btype(owner) >= 0)
+        return btype_refused(r, owner);
     if (GC_VAL_TAG(owner) == GC_V_CLASS)
         return raise(r, "AttributeError", "type object '%s' has no attribute '%s'",
-                     atom(r, lang_class(r->p, (int32_t)GC_VAL_PAYLOAD(owner))->name), atom(r, a));
+                     class_name(r, owner), atom(r, a));
     return raise(r, "AttributeError", "'%s' object has no attribute '%s'", type_name(r, owner),
                  atom(r, a));
+}
+
+/* x.__class__ (object's data descriptor: type(x)) and a class's __name__
+ * (type's: the str of its name), [owner] -> [value]. */
+static int load_type_attr(LangRun *r, int32_t a)
+{
+    GcValue owner = gc_temp(r->h, gc_temp_count(r->h) - 1), v = type_of(r, owner);
+    if (a != r->a_class) {
+        const char *n = class_name(r, owner);
+        int32_t s = gc_strtab_intern(lang_atoms(r->p), n, strlen(n));
+        if (s < 0)
+            return fatal(r);
+        v = GC_MKVAL(GC_V_STR, s);
+    }
+    owner = pop(r);
+    TRY(push(r, v));
+    return decref(r, owner);
 }
 
 /* LOAD_ATTR: owner on the stack is replaced by the attribute's value. */
 static int load_attr(LangRun *r, int32_t a)
 {
     GcValue owner = gc_temp(r->h, gc_temp_count(r->h) - 1);
+    if (r->py && (a == r->a_class || (a == r->a_name && GC_VAL_TAG(owner) == GC_V_CLASS)))
+        return load_type_attr(r, a);
     const GcObject *o = obj_of(r, owner);
     GcId holder = 0;
     int i = (o && o->kind == GC_KIND_INSTANCE)
@@ -741,8 +869,8 @@ static int load_attr(LangRun *r, int32_t a)
                 : -1;
     if (i < 0 && r->py && o && o->kind == GC_KIND_INSTANCE)
         return load_class_attr(r, owner, o->cls, a);
-    if (i < 0 && r->py && GC_VAL_TAG(owner) == GC_V_CLASS)
-        return load_class_attr(r, owner, (int32_t)GC_VAL_PAYLOAD(owner), a);
+    if (i < 0 && r->py && prog_class(owner) >= 0)
+        return load_class_attr(r, owner, prog_class(owner), a);
     if (i < 0)
         return no_attr(r, owner, a);
     GcValue v = gc_slot(gc_object(r->h, holder), i).val;
@@ -1892,8 +2020,12 @@ static int val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *s
         return OK;
     }
     case GC_V_CLASS: {
-        const LangClass *k = lang_class(r->p, (int32_t)GC_VAL_PAYLOAD(v));
-        tb_fmt(b, "<class '__main__.%s'>", k ? atom(r, k->name) : "?");
+        int t = btype(v);
+        const LangClass *k = lang_class(r->p, prog_class(v));
+        if (t >= 0)
+            tb_fmt(b, "<class '%s%s'>", t == BT_WEAKREF ? "weakref." : "", BTYPE_NAME[t]);
+        else
+            tb_fmt(b, "<class '__main__.%s'>", k ? atom(r, k->name) : "?");
         return OK;
     }
     case GC_V_OBJ:
@@ -2980,6 +3112,161 @@ static int call_copy(LangRun *r, LangExpr *e, int32_t name, int nargs)
     return safe_point(r);
 }
 
+/* A name CPython's object or type gives every object or class ("__init__",
+ * "__dict__", ...): not modelled when the program does not define it. */
+static int is_dunder(const char *n)
+{
+    size_t len = strlen(n);
+    return len > 4 && n[0] == '_' && n[1] == '_' && n[len - 1] == '_' && n[len - 2] == '_';
+}
+
+/* _PyObject_LookupAttr(v, a) of hasattr and getattr(v, a, default): 1
+ * found, with *out a new reference (or *method = 1 and nothing in *out:
+ * a method of an instance's class, which CPython binds into a new method
+ * object); 0 missing (object's and type's getattro suppress the
+ * AttributeError: none is made); < 0 raised. */
+static int lookup_attr(LangRun *r, const char *fn, GcValue v, int32_t a, GcValue *out, int *method)
+{
+    *method = 0;
+    if (a == r->a_class || (a == r->a_name && GC_VAL_TAG(v) == GC_V_CLASS)) {
+        *out = type_of(r, v);
+        if (a == r->a_class)
+            return 1;
+        const char *n = class_name(r, v);
+        int32_t sa = gc_strtab_intern(lang_atoms(r->p), n, strlen(n));
+        if (sa < 0)
+            return fatal(r);
+        *out = GC_MKVAL(GC_V_STR, sa);
+        return 1;
+    }
+    if (btype(v) >= 0)
+        return btype_refused(r, v);
+    const GcObject *o = obj_of(r, v);
+    int32_t k = prog_class(v);
+    if (o && o->kind == GC_KIND_INSTANCE) {
+        GcId holder = 0;
+        int i = gc_attr_find(r->h, gc_object_id(r->h, o), a, &holder);
+        if (i >= 0) {
+            *out = gc_slot(gc_object(r->h, holder), (uint32_t)i).val;
+            gc_incref(r->h, *out);
+            return 1;
+        }
+        k = o->cls;
+    } else if (k < 0) {
+        return raise(r, "NotImplementedError",
+                     "gcviz: %s() of a '%s' object is not modelled (only of the instances and "
+                     "classes of the program)",
+                     fn, type_name(r, v));
+    }
+    int at;
+    int32_t holder = class_lookup(r, k, a, &at);
+    if (holder < 0) {
+        if (is_dunder(atom(r, a)))
+            return raise(r, "NotImplementedError",
+                         "gcviz: %s() of '%s', which the program does not define, is not modelled "
+                         "(of the attributes every object has only __class__, and a class's "
+                         "__name__, are)",
+                         fn, atom(r, a));
+        return 0;
+    }
+    *out = r->cattr[holder][at];
+    if (*out == GC_UNBOUND) {
+        if (prog_class(v) < 0) {
+            *method = 1;
+            return 1;
+        }
+        *out = GC_MKVAL(GC_V_FUNC, lang_class(r->p, holder)->attrs[at].func);
+    }
+    gc_incref(r->h, *out);
+    return 1;
+}
+
+/* type(x), hasattr(x, name), getattr(x, name[, default]) and setattr(x,
+ * name, value) (builtin_type's one-argument form, builtin_hasattr_impl,
+ * builtin_getattr, builtin_setattr_impl) on the nargs arguments on the
+ * stack; the result is pushed once they are released. */
+static int call_attr_builtin(LangRun *r, int32_t name, int nargs)
+{
+    GcHeap *h = r->h;
+    int top = gc_temp_count(h);
+    const char *fn = atom(r, name);
+    GcValue res = GC_NONE;
+    if (name == r->a_type) {
+        if (nargs != 1)
+            return raise(r, "TypeError", "type() takes 1 or 3 arguments");
+        res = type_of(r, gc_temp(h, top - 1));
+        TRY(release_args(r, nargs, 0));
+        TRY(push(r, res));
+        return safe_point(r);
+    }
+    if (name == r->a_getattr)
+        TRY(check_args(r, "getattr", nargs, 2, 3));
+    else if (nargs != (name == r->a_setattr ? 3 : 2))
+        return raise(r, "TypeError", "%s expected %d arguments, got %d", fn,
+                     name == r->a_setattr ? 3 : 2, nargs);
+    GcValue v = gc_temp(h, top - nargs), n = gc_temp(h, top - nargs + 1);
+    if (GC_VAL_TAG(n) != GC_V_STR)
+        return raise(r, "TypeError", "attribute name must be string, not '%s'", type_name(r, n));
+    int32_t a = (int32_t)GC_VAL_PAYLOAD(n);
+    if (name == r->a_setattr) {
+        const GcObject *o = obj_of(r, v);
+        if (is_dunder(atom(r, a)))
+            return raise(r, "NotImplementedError",
+                         "gcviz: setattr() of '%s' is not modelled (write an attribute whose "
+                         "name does not start and end with __)",
+                         atom(r, a));
+        GcValue x = gc_temp(h, top - 1);
+        gc_incref(h, x);
+        if (o && o->kind == GC_KIND_INSTANCE) {
+            TRY(chk(r, gc_setattr(h, GC_VAL_ID(v), a, x)));
+        } else if (prog_class(v) >= 0) {
+            TRY(push(r, x));
+            TRY(push(r, v));
+            int rc = store_class_attr(r, prog_class(v), a);
+            if (rc < 0) {
+                unwind(r, top);
+                return rc;
+            }
+        } else {
+            TRY(decref(r, x));
+            if (btype(v) >= 0)
+                return btype_refused(r, v);
+            return raise(r, "NotImplementedError",
+                         "gcviz: setattr() of a '%s' object is not modelled (only of the "
+                         "instances and classes of the program)",
+                         type_name(r, v));
+        }
+    } else {
+        int method = 0;
+        int found = lookup_attr(r, fn, v, a, &res, &method);
+        TRY(found);
+        if (method && lang_python(r->p) >= 314)
+            return not_measured(r, "a bound method's object");
+        if (method && name == r->a_getattr)
+            return raise(
+                r, "TypeError",
+                "gcviz: bound method objects are not supported; call the method (%s.%s(...))",
+                class_name(r, type_of(r, v)), atom(r, a));
+        if (method) /* hasattr: PyMethod_New's object, then its Py_DECREF */
+            gc_count_hidden(h, 1), gc_count_hidden(h, -1);
+        if (name == r->a_hasattr) {
+            if (found && !method)
+                TRY(decref(r, res));
+            res = GC_MKVAL(GC_V_BOOL, found);
+        } else if (!found && nargs == 3) {
+            res = gc_temp(h, top - 1);
+            gc_incref(h, res);
+        } else if (!found) {
+            TRY(push(r, v));
+            gc_incref(h, v);
+            return load_attr(r, a); /* its AttributeError */
+        }
+    }
+    TRY(release_args(r, nargs, 0));
+    TRY(push(r, res));
+    return safe_point(r);
+}
+
 static int call_builtin(LangRun *r, LangExpr *e, int32_t name, int nargs)
 {
     GcHeap *h = r->h;
@@ -2992,6 +3279,8 @@ static int call_builtin(LangRun *r, LangExpr *e, int32_t name, int nargs)
         return not_measured(r, atom(r, name));
     if (name == r->a_min || name == r->a_max || name == r->a_sum)
         return call_fold(r, e, name, nargs);
+    if (name == r->a_type || name == r->a_hasattr || name == r->a_getattr || name == r->a_setattr)
+        return call_attr_builtin(r, name, nargs);
     if (name == r->a_sorted || name == r->a_list || name == r->a_tuple) {
         if (lang_python(r->p) >= 314)
             return not_measured(r, atom(r, name));
@@ -3047,12 +3336,17 @@ static int call_builtin(LangRun *r, LangExpr *e, int32_t name, int nargs)
     } else if (name == r->a_isinstance) {
         if (nargs != 2)
             return raise(r, "TypeError", "isinstance expected 2 arguments, got %d", nargs);
-        GcValue k = gc_temp(h, top - 1);
+        GcValue k = gc_temp(h, top - 1), x = gc_temp(h, top - 2);
         if (GC_VAL_TAG(k) != GC_V_CLASS)
             return raise(r, "TypeError",
-                         "gcviz: isinstance() takes a class of the program as its second argument");
-        int32_t c = class_of(r, gc_temp(h, top - 2));
-        res = GC_MKVAL(GC_V_BOOL, c >= 0 && is_subclass(r, c, (int32_t)GC_VAL_PAYLOAD(k)));
+                         "gcviz: isinstance() takes a class of the program or a type() as its "
+                         "second argument");
+        int32_t c = class_of(r, x);
+        if (btype(k) >= 0)
+            res = GC_MKVAL(GC_V_BOOL, type_of(r, x) == k ||
+                                          (btype(k) == BT_INT && GC_VAL_TAG(x) == GC_V_BOOL));
+        else
+            res = GC_MKVAL(GC_V_BOOL, c >= 0 && is_subclass(r, c, prog_class(k)));
     } else if (name == r->a_range) {
         return raise(r, "TypeError", "gcviz: range() is supported only in 'for ... in range(...)'");
     } else {
@@ -3085,6 +3379,12 @@ static int call_module_more(LangRun *r, int32_t mod, int32_t name, int nargs, in
             return raise(r, "AttributeError",
                          "gcviz: module 'sys' has only getrefcount here, not '%s'", atom(r, name));
         TRY(check_args(r, "sys.getrefcount", nargs, 1, 1));
+        GcValue v = gc_temp(h, top - 1);
+        if (GC_VAL_TAG(v) == GC_V_FUNC || prog_class(v) >= 0)
+            return raise(r, "NotImplementedError",
+                         "gcviz: the reference count of a %s is not modelled (only of the objects "
+                         "the program makes)",
+                         GC_VAL_TAG(v) == GC_V_FUNC ? "function" : "class");
         int64_t n = refcount_of(r, gc_temp(h, top - 1)) - (r->borrowed_arg ? 1 : 0);
         TRY(release_args(r, nargs, 0));
         TRY(push(r, GC_MKVAL(GC_V_INT, n)));
@@ -3125,7 +3425,9 @@ static int is_builtin(LangRun *r, int32_t a)
 {
     return a == r->a_print || a == r->a_len || a == r->a_str || a == r->a_id ||
            a == r->a_isinstance || a == r->a_range || a == r->a_abs || a == r->a_min ||
-           a == r->a_max || a == r->a_sum || a == r->a_sorted || a == r->a_list || a == r->a_tuple;
+           a == r->a_max || a == r->a_sum || a == r->a_sorted || a == r->a_list ||
+           a == r->a_tuple || a == r->a_type || a == r->a_hasattr || a == r->a_getattr ||
+           a == r->a_setattr;
 }
 
 static unsigned module_bit(LangRun *r, int32_t a)
@@ -3437,6 +3739,8 @@ static int call_weakref(LangRun *r, const GcObject *o, int nargs)
 static int call_value(LangRun *r, LangExpr *e, int mark, int nargs)
 {
     GcValue callee = gc_temp(r->h, mark);
+    if (btype(callee) >= 0)
+        return btype_refused(r, callee);
     if (GC_VAL_TAG(callee) == GC_V_CLASS)
         return instantiate(r, e, (int32_t)GC_VAL_PAYLOAD(callee), nargs);
     if (GC_VAL_TAG(callee) == GC_V_FUNC)
@@ -3589,8 +3893,11 @@ static int call_attribute_of(LangRun *r, const Ctx *c, LangExpr *e, int mark)
             return call_attr_value(r, c, e, mark);
         }
         k = o->cls;
-    } else if (GC_VAL_TAG(owner) == GC_V_CLASS) {
-        k = (int32_t)GC_VAL_PAYLOAD(owner);
+    } else if (prog_class(owner) >= 0) {
+        k = prog_class(owner);
+    } else if (btype(owner) >= 0) {
+        unwind(r, mark);
+        return btype_refused(r, owner);
     } else {
         unwind(r, mark);
         return raise(r, "AttributeError", "'%s' object has no attribute '%s'", type_name(r, owner),
@@ -3843,6 +4150,10 @@ static int eval_call(LangRun *r, const Ctx *c, LangExpr *e)
     }
     GcValue callee = gc_temp(r->h, mark);
     int nargs = e->nitems;
+    if (btype(callee) >= 0) {
+        unwind(r, mark);
+        return btype_refused(r, callee);
+    }
     if (GC_VAL_TAG(callee) == GC_V_CLASS) {
         int32_t k = (int32_t)GC_VAL_PAYLOAD(callee);
         if (nargs != 0) {
@@ -4098,7 +4409,7 @@ static int lean_load_attr(LangRun *r, const Ctx *c, LangExpr *e, GcValue *out)
 static int lean_new_instance(LangRun *r, const Ctx *c, LangExpr *e, GcValue *out)
 {
     GcValue cls = peek_name(r, c, e->base);
-    if (GC_VAL_TAG(cls) != GC_V_CLASS || !r->plain_cls[GC_VAL_PAYLOAD(cls)] || r->ex_call)
+    if (prog_class(cls) < 0 || !r->plain_cls[GC_VAL_PAYLOAD(cls)] || r->ex_call)
         return LEAN_NO;
     GcId id = gc_new(r->h, GC_KIND_INSTANCE, (int32_t)GC_VAL_PAYLOAD(cls));
     if (!id)
@@ -4493,6 +4804,10 @@ static int store_target_(LangRun *r, const Ctx *c, LangExpr *t)
         }
         GcValue owner = gc_temp(r->h, mark + 1);
         const GcObject *o = obj_of(r, owner);
+        if (r->py && btype(owner) >= 0) {
+            unwind(r, mark);
+            return btype_refused(r, owner);
+        }
         if (r->py && GC_VAL_TAG(owner) == GC_V_CLASS) {
             rc = store_class_attr(r, (int32_t)GC_VAL_PAYLOAD(owner), t->atom);
             if (rc < 0)
@@ -5467,6 +5782,10 @@ static int exec_augassign_(LangRun *r, const Ctx *c, LangStmt *s)
             GcValue v = pop(r);
             TRY(chk(r, gc_setattr(h, GC_VAL_ID(owner), t->atom, v)));
             return decref(r, owner);
+        }
+        if (btype(owner) >= 0) {
+            unwind(r, mark);
+            return btype_refused(r, owner);
         }
         if (GC_VAL_TAG(owner) == GC_V_CLASS) {
             rc = store_class_attr(r, (int32_t)GC_VAL_PAYLOAD(owner), t->atom);
@@ -6803,7 +7122,7 @@ static int class_holds_globals(LangRun *r, int32_t k)
 static int value_holds_globals(LangRun *r, GcValue v)
 {
     return GC_VAL_TAG(v) == GC_V_FUNC ||
-           (GC_VAL_TAG(v) == GC_V_CLASS && class_holds_globals(r, (int32_t)GC_VAL_PAYLOAD(v)));
+           (prog_class(v) >= 0 && class_holds_globals(r, prog_class(v)));
 }
 
 /* Is __main__'s dict in a cycle when __main__ goes (after the first exit
@@ -6973,6 +7292,11 @@ static int intern_names(LangRun *r)
     r->a_globals_key = intern(r, "<functions>"); /* their __globals__: the exit dict's cycle */
     r->a_name = intern(r, "__name__");
     r->a_main = intern(r, "__main__");
+    r->a_type = intern(r, "type");
+    r->a_hasattr = intern(r, "hasattr");
+    r->a_getattr = intern(r, "getattr");
+    r->a_setattr = intern(r, "setattr");
+    r->a_class = intern(r, "__class__");
     /* every name interned above (-1 when out of memory) */
     const int32_t *names[] = {&r->a_self,          &r->a_gc,
                               &r->a_weakref,       &r->a_ref,
@@ -6994,7 +7318,9 @@ static int intern_names(LangRun *r)
                               &r->a_name,          &r->a_main,
                               &r->a_count,         &r->a_copy,
                               &r->a_sorted,        &r->a_list,
-                              &r->a_tuple};
+                              &r->a_tuple,         &r->a_type,
+                              &r->a_hasattr,       &r->a_getattr,
+                              &r->a_setattr,       &r->a_class};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (*names[i] < 0)
             return -1;

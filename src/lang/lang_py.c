@@ -3177,80 +3177,32 @@ static void docstring(Py *py, const char *s, LangPyMeta *meta)
 /* ---- what the interpreter lacks, refused at load time ------------------ */
 
 /* Python's built-in names that gcviz programs cannot use (print, len, str,
- * id, isinstance and range are supported), and the methods of lists, dicts
- * and strings that lang_exec.c does not implement.  A program that uses one
- * (and does not define that name itself) would stop at run time with a
- * NameError or AttributeError CPython never raises: it is refused here,
- * with its position, before anything runs. */
-static const char *const PY_BUILTINS[] = {"aiter",
-                                          "all",
-                                          "anext",
-                                          "any",
-                                          "ascii",
-                                          "bin",
-                                          "bool",
-                                          "breakpoint",
-                                          "bytearray",
-                                          "bytes",
-                                          "callable",
-                                          "chr",
-                                          "classmethod",
-                                          "compile",
-                                          "complex",
-                                          "delattr",
-                                          "dict",
-                                          "dir",
-                                          "divmod",
-                                          "enumerate",
-                                          "eval",
-                                          "exec",
-                                          "exit",
-                                          "filter",
-                                          "float",
-                                          "format",
-                                          "frozenset",
-                                          "getattr",
-                                          "globals",
-                                          "hasattr",
-                                          "hash",
-                                          "help",
-                                          "hex",
-                                          "input",
-                                          "int",
-                                          "issubclass",
-                                          "iter",
-                                          "locals",
-                                          "map",
-                                          "memoryview",
-                                          "next",
-                                          "object",
-                                          "oct",
-                                          "open",
-                                          "ord",
-                                          "pow",
-                                          "property",
-                                          "quit",
-                                          "repr",
-                                          "reversed",
-                                          "round",
-                                          "set",
-                                          "setattr",
-                                          "slice",
-                                          "staticmethod",
-                                          "super",
-                                          "type",
-                                          "vars",
-                                          "zip",
-                                          "__import__",
-                                          "__build_class__",
-                                          "__doc__",
-                                          "__file__",
-                                          "__spec__",
-                                          "__loader__",
-                                          "__package__",
-                                          "__builtins__",
-                                          "__cached__",
-                                          NULL};
+ * id, isinstance, type, hasattr, getattr, setattr and range are supported), and the methods of
+ * lists, dicts and strings that lang_exec.c does not implement.  A program that uses one (and does
+ * not define that name itself) would stop at run time with a NameError or AttributeError CPython
+ * never raises: it is refused here, with its position, before anything runs. */
+static const char *const PY_BUILTINS[] = {"aiter",        "all",         "anext",
+                                          "any",          "ascii",       "bin",
+                                          "bool",         "breakpoint",  "bytearray",
+                                          "bytes",        "callable",    "chr",
+                                          "classmethod",  "compile",     "complex",
+                                          "delattr",      "dict",        "dir",
+                                          "divmod",       "enumerate",   "eval",
+                                          "exec",         "exit",        "filter",
+                                          "float",        "format",      "frozenset",
+                                          "globals",      "hash",        "help",
+                                          "hex",          "input",       "int",
+                                          "issubclass",   "iter",        "locals",
+                                          "map",          "memoryview",  "next",
+                                          "object",       "oct",         "open",
+                                          "ord",          "pow",         "property",
+                                          "quit",         "repr",        "reversed",
+                                          "round",        "set",         "slice",
+                                          "staticmethod", "super",       "vars",
+                                          "zip",          "__import__",  "__build_class__",
+                                          "__doc__",      "__file__",    "__spec__",
+                                          "__loader__",   "__package__", "__builtins__",
+                                          "__cached__",   NULL};
 
 static const char *const PY_METHODS[] = {
     /* list and dict methods gcviz lacks (it has append extend insert remove pop clear index
@@ -3503,7 +3455,8 @@ static int refuse_unsupported(Visit *v, LangExpr *e, int store)
             hint = "; of the module's names only __name__ is";
         fail_at(py, e->line, e->col,
                 "'%s' is not supported in gcviz programs (the built-ins here are print, len, str, "
-                "id, isinstance, range, enumerate, abs, min, max, sum, sorted, list and tuple%s)",
+                "id, isinstance, type, hasattr, getattr, setattr, range, enumerate, abs, min, "
+                "max, sum, sorted, list and tuple%s)",
                 n, hint);
         return 1;
     }

@@ -14,6 +14,16 @@ foreach(f ${GCVIZ_PY_BROKEN})
                    -P ${CMAKE_CURRENT_LIST_DIR}/py_broken.cmake
            WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR}/py_broken)
 endforeach()
+# .py programs that run into what gcviz does not model: the run stops
+# with a message saying so.
+file(GLOB GCVIZ_PY_REFUSED CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/py_refused/*.py)
+foreach(f ${GCVIZ_PY_REFUSED})
+  get_filename_component(n ${f} NAME_WE)
+  add_test(NAME lang_py_refused_${n}
+           COMMAND ${CMAKE_COMMAND} -DGCVIZ=$<TARGET_FILE:gcviz> -DFILE=${n}.py
+                   -P ${CMAKE_CURRENT_LIST_DIR}/py_refused.cmake
+           WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR}/py_refused)
+endforeach()
 # .py programs that use every construct: gcviz run prints CPython's stdout
 # (made with python3.12 and python3.13 from tests/lang/py_good).
 file(GLOB GCVIZ_PY_GOOD CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/py_good/*.py)

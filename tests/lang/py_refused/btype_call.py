@@ -1,0 +1,2 @@
+t = type([])
+print(t())

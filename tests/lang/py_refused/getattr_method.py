@@ -1,0 +1,6 @@
+class A:
+    def m(self):
+        return 1
+
+
+print(getattr(A(), "m"))

@@ -1,0 +1,8 @@
+import sys
+
+
+class A:
+    pass
+
+
+print(sys.getrefcount(A))

@@ -1,0 +1,5 @@
+class A:
+    pass
+
+
+setattr(A(), "__class__", A)
