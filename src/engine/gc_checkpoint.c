@@ -56,9 +56,6 @@
 #include "gc_internal.h"
 
 #define CK_MAX 256
-/* The checkpoints' reachability bits take at most 1/RK_SHARE of the
- * history's budget (16 MB of 1 GiB: 128 checkpoints of 10^6 records). */
-#define RK_SHARE 64
 
 /* ---- paged blocks ----------------------------------------------------- */
 
@@ -234,13 +231,6 @@ static GcCkBig *copy_big(GcHeap *h, GcId id, const GcObject *o, int64_t *copies)
 
 /* ---- checkpoints -------------------------------------------------------- */
 
-/* The bytes of the reachability bits of a checkpoint of records
- * 1..maxid (GcCheckpoint.reach). */
-static size_t reach_bytes(int64_t maxid)
-{
-    return (size_t)(maxid >> 3) + 1;
-}
-
 /* Frees chunk copy p's storage and drops its paged blocks (its bytes
  * are the caller's). */
 static void chunk_free(GcHeap *h, GcCkChunk *p)
@@ -276,9 +266,6 @@ static void ck_release(GcHeap *h, GcCheckpoint *c)
     gc_free(c->vars);
     gc_free(c->temps);
     gc_free(c->infl);
-    if (c->reach)
-        h->rk_bytes -= (int64_t)reach_bytes(c->g[GF_MAXID]);
-    gc_free(c->reach);
     h->ck_bytes -= c->bytes;
     memset(c, 0, sizeof *c);
 }
@@ -517,14 +504,6 @@ static int copy_state(GcHeap *h, GcCheckpoint *c, int64_t nvars)
     h->ck_bytes += c->bytes;
     if (copy_frames(h, c, nvars) < 0)
         return -1;
-    /* Reachability bits, a bit per record, while they take at most
-     * RK_SHARE of the budget: outside ck_bytes, so that the history
-     * (where it turns statement-level, where checkpoints fall) is the one
-     * it was without them.  Out of memory, gc_reachable makes a pass. */
-    size_t nbits = reach_bytes(h->g[GF_MAXID]);
-    if (h->rk_bytes + (int64_t)nbits <= h->cfg.history_budget / RK_SHARE &&
-        (c->reach = gc__reach_bits(h, nbits)))
-        h->rk_bytes += (int64_t)nbits;
     for (int32_t k = 0; k < n; k++) {
         GcCkChunk *p = shareable(h, k, maxid);
         if (p)

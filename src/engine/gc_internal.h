@@ -203,18 +203,29 @@ typedef struct GcCheckpoint {
     int64_t g[GF_NGLOBALS];
     GcCkChunk **chunk;
     GcId *wr;             /* the weakref heads: nwr pairs (id, head) */
-    int32_t nchunks, nwr; /* side by side: reach took the padding, and the budget counts sizeof */
+    int32_t nchunks, nwr; /* side by side: the budget counts sizeof */
     GcFrame *frames;
     uint32_t *framecap;
     int32_t nframes;
     GcSlot *vars;
     GcValue *temps, *infl;
     int32_t ntemps, ninfl;
-    /* What gc_reachable gives at ev, a bit per id up to g[GF_MAXID] (bit
-     * id & 7 of byte id >> 3): gc_reachable near it starts from there
-     * (gc_reach.c). */
-    uint8_t *reach;
 } GcCheckpoint;
+
+/* A reachability mark (gc_reach.c): what gc_reachable gives at cursor ev
+ * (w writes applied), a bit per id up to maxid (bit id & 7 of byte
+ * id >> 3, nreach of them set), and the values the roots held then (the
+ * frames' variables, the temporaries, the in-flight references, nroots
+ * in all).  gc_reachable near one starts from there.  Kept apart from the
+ * checkpoints and denser: a checkpoint of 10^6 records takes ~64 MB, a
+ * mark 125 KB. */
+typedef struct GcRkMark {
+    int32_t ev, nroots;
+    int64_t w, nreach;
+    GcId maxid;
+    GcValue *roots;
+    uint8_t *reach;
+} GcRkMark;
 
 /* The heap.  What gc_seek rewinds is exactly what the logged setters
  * write (the records' fields and slots, g[], frames and their variables, temps,
@@ -351,7 +362,15 @@ struct GcHeap {
     uint8_t *rk_mark;
     IdVec rk_queue, rk_vec[4];
     int64_t rk_from_ck, rk_whole;
-    int64_t rk_bytes; /* the checkpoints' reachability bits (not in ck_bytes) */
+    /* The reachability marks (GcRkMark), in cursor order, one about every
+     * rk_every writes (the next at rk_next; rk_every 0: not started),
+     * their bytes (not in ck_bytes: the history is the one it was without
+     * them) and how many were taken (tests). */
+    GcRkMark *rk;
+    int32_t nrk, caprk;
+    int64_t rk_every, rk_next;
+    int64_t rk_bytes;
+    int64_t rk_taken;
     int32_t loc; /* current statement location */
     IdVec freed, finalized;
     /* The step's allocations before it, and the argument tuples it made
@@ -766,22 +785,25 @@ static inline GC_ALWAYS_INLINE void gc__obj_set_inline(GcHeap *h, GcId id, int f
  * about to be allocated again by a replay, set as undo would have left
  * it.  gc__ck_free: frees them all. */
 void gc__ck_take(GcHeap *h);
+void gc__rk_take(GcHeap *h);
 static inline void gc__ck_maybe_take(GcHeap *h)
 {
+    if (h->ck_every > 0 && h->nwrites >= h->rk_next)
+        gc__rk_take(h);
     if (h->ck_every > 0 && h->nwrites >= h->ck_next)
         gc__ck_take(h);
 }
 void gc__ck_seek(GcHeap *h, int32_t cursor);
-/* Reachability (gc_reach.c).  gc__reach_mark: what gc_reachable gives,
- * by a pass over the reachable heap with queue as its worklist (0, or -1
- * out of memory).  gc__reach_bits: that at the cursor as checkpoint bits
- * (GcCheckpoint.reach, nbytes), or NULL out of memory.
- * gc__reach_from_ck: the same from the nearest checkpoint with bits and
- * the writes between it and the cursor, when that is cheaper than a pass;
- * 0, or -1 with out unspecified (the caller makes a whole pass).
- * gc__reach_free: their scratch. */
+/* Reachability (gc_reach.c).  gc__rk_take: a reachability mark of the
+ * state now (the cursor at the end, the last event closed), when due;
+ * thins the older ones to keep their number and bytes bounded.
+ * gc__reach_mark: what gc_reachable gives, by a pass over the reachable
+ * heap with queue as its worklist (0, or -1 out of memory).
+ * gc__reach_from_ck: the same from the nearest mark and the writes
+ * between it and the cursor, when that is cheaper than a pass; 0, or -1
+ * with out unspecified (the caller makes a whole pass).  gc__reach_free:
+ * the marks and their scratch. */
 int gc__reach_mark(GcHeap *h, IdVec *queue, uint8_t *mark);
-uint8_t *gc__reach_bits(GcHeap *h, size_t nbytes);
 int gc__reach_from_ck(GcHeap *h, uint8_t *out);
 void gc__reach_free(GcHeap *h);
 /* Calls fn(arg, w) for each write [from, to) of the log, in log order. */

@@ -1,17 +1,26 @@
 /*
  * gc_reach.c: gc_reachable near a checkpoint (issue 14).
  *
- * The window asks what is reachable at every jump: a pass over the
- * reachable heap (gc__reach_mark), 3-10 ms at 10^6 objects, bound by the
- * memory it reads (each record, its block, its targets' records).  Each
- * checkpoint keeps the answer at its cursor as bits (GcCheckpoint.reach,
- * a bit per record, at most 1/64 of the history's budget in all; the one
- * taken next is made from them and the writes since, the same way);
- * gc_reachable at a cursor within RK_WRITES writes of one starts from
- * those bits and follows only what the writes between them changed.  The
- * answer is the whole pass's, byte for byte.
+ * The window asks what is reachable at every step and jump: a pass over
+ * the reachable heap (gc__reach_mark), 3-14 ms at 10^6 objects, bound by
+ * the memory it reads (each record, its block, its targets' records).
+ * While the history is recorded, a mark keeps the answer about every
+ * rk_every writes (GcRkMark: a bit per record and the roots' values, at
+ * most RK_MAX of them and 1/RK_SHARE of the history's budget in all,
+ * thinned and spread as the checkpoints are; each is made from the one
+ * before and the writes since, the same way).  gc_reachable at a cursor
+ * within RK_WRITES writes of one starts from its bits and follows only
+ * what the writes between them changed.  The answer is the whole pass's,
+ * byte for byte.
  *
- * Why it is exact.  Call B the checkpoint's state and R_B its reachable
+ * The marks are not the checkpoints: a checkpoint of a 10^6-node tree
+ * takes ~64 MB, and the budget keeps 7 of them over its 26 million
+ * writes, so that the one nearest the busiest point was 1.2 million
+ * writes away (following them cost what a pass does: 14 ms a step in the
+ * blocks view).  A mark takes 125 KB: about a hundred of them fit in
+ * 16 MB, 260,000 writes apart.
+ *
+ * Why it is exact.  Call B the mark's state and R_B its reachable
  * set, N the state at the cursor.  A reference is a value of a slot of an
  * alive object other than a weakref, or of a root (a frame's variable, a
  * temporary, an in-flight reference; the permanent generation is a root
@@ -41,25 +50,31 @@
  *     reachable, the rest of S is not.
  * The whole pass runs instead when a condition fails (garbage outside C,
  * S more than RK_SUSPECTS, an object of S whose count is 0, a weakref
- * with slots in S), when no checkpoint with bits is near, when the writes
- * to follow outnumber twice the objects the checkpoint reached (a pass
+ * with slots in S), when no mark is near, when the writes
+ * to follow outnumber twice the objects the mark reached (a pass
  * is cheaper then), or when out of memory.  A program that leaves garbage
  * about (2-cycles, a churn loop) then pays the pass, which costs what is
  * reachable, not the garbage.
  *
  * Tests: test_checkpoint reach_ck (every cursor of programs with
  * collections, resurrection, finalizers, weakrefs, lists written and
- * popped; the answer against a plain search, and how many came from a
- * checkpoint).
+ * popped, with marks dense and thinned; the answer against a plain
+ * search, and how many came from a mark).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "gc_internal.h"
 
-/* At most this many writes between a checkpoint and the cursor (a
- * checkpoint is taken every GC_CHECKPOINT_EVERY writes or more). */
+/* At most this many writes between a mark and the cursor (a mark is
+ * taken every GC_CHECKPOINT_EVERY writes or more). */
 #define RK_WRITES ((int64_t)1 << 20)
+
+/* At most RK_MAX marks (as many as checkpoints), taking at most
+ * 1/RK_SHARE of the history's budget (16 MB of 1 GiB: 128 marks of 10^6
+ * records). */
+#define RK_MAX   256
+#define RK_SHARE 64
 
 /* At most this many suspects and what they reach (and an eighth of the
  * ids): past that a whole pass costs about the same. */
@@ -71,8 +86,28 @@ enum { RK_IN = 1, RK_ROOT = 2, RK_SUS = 4, RK_OUTER = 8 };
 /* rk_vec: the lists the writes give, then S */
 enum { RK_GONE, RK_SLOTS, RK_LOST, RK_S };
 
+/* The bytes of mark m. */
+static int64_t mark_bytes(const GcRkMark *m)
+{
+    return (int64_t)sizeof *m + (int64_t)(m->maxid >> 3) + 1 +
+           (int64_t)m->nroots * (int64_t)sizeof(GcValue);
+}
+
+static void mark_release(GcHeap *h, GcRkMark *m)
+{
+    h->rk_bytes -= mark_bytes(m);
+    gc_free(m->roots);
+    gc_free(m->reach);
+    memset(m, 0, sizeof *m);
+}
+
 void gc__reach_free(GcHeap *h)
 {
+    for (int32_t i = 0; i < h->nrk; i++)
+        mark_release(h, &h->rk[i]);
+    gc_free(h->rk);
+    h->rk = NULL;
+    h->nrk = h->caprk = 0;
     gc_free(h->rk_mark);
     h->rk_mark = NULL;
     gc_free(h->rk_queue.v);
@@ -83,7 +118,9 @@ void gc__reach_free(GcHeap *h)
     }
 }
 
-uint8_t *gc__reach_bits(GcHeap *h, size_t nbytes)
+/* What gc_reachable gives at the cursor, as a mark's bits (nbytes), or
+ * NULL out of memory; *count: the bits set. */
+static uint8_t *reach_bits(GcHeap *h, size_t nbytes, int64_t *count)
 {
     GcId maxid = gc_max_id(h);
     uint8_t *m = gc_realloc(h->rk_mark, (size_t)maxid + 1);
@@ -91,8 +128,8 @@ uint8_t *gc__reach_bits(GcHeap *h, size_t nbytes)
         return NULL;
     h->rk_mark = m;
     uint8_t *bits = gc_calloc(nbytes, 1);
-    /* from the checkpoint before (a pass costs the reachable heap at
-     * every checkpoint: 17 % of a 10^6-node tree's recording) */
+    /* from the mark before (a pass costs the reachable heap at every
+     * mark: 17 % of a 10^6-node tree's recording) */
     if (!bits || (gc__reach_from_ck(h, m) < 0 && gc__reach_mark(h, &h->rk_queue, m) < 0)) {
         gc_free(bits);
         return NULL;
@@ -108,6 +145,16 @@ uint8_t *gc__reach_bits(GcHeap *h, size_t nbytes)
     for (; id <= maxid; id++)
         bits[id >> 3] |= (uint8_t)(m[id] << (id & 7));
     bits[0] &= 0xfe; /* id 0 is no object */
+    int64_t n = 0;
+    size_t k = 0;
+    for (; k + 8 <= nbytes; k += 8) {
+        uint64_t w;
+        memcpy(&w, bits + k, 8);
+        n += __builtin_popcountll(w);
+    }
+    for (; k < nbytes; k++)
+        n += __builtin_popcount(bits[k]);
+    *count = n;
     return bits;
 }
 
@@ -228,20 +275,11 @@ static void unflag_root(Ctx *c, GcValue v)
         c->out[GC_VAL_ID(v)] &= RK_IN;
 }
 
-/* The roots' targets at the checkpoint, as suspects. */
-static void ck_roots(Ctx *c, const GcCheckpoint *ck)
+/* The roots' targets at the mark, as suspects. */
+static void mark_roots(Ctx *c, const GcRkMark *m)
 {
-    const GcSlot *v = ck->vars;
-    for (int32_t d = 0; d < ck->nframes; d++) {
-        if (d < ck->g[GF_NFRAMES])
-            for (uint32_t i = 0; i < ck->frames[d].nvars; i++)
-                suspect(c, v[i].val);
-        v += ck->framecap[d];
-    }
-    for (int64_t i = 0; i < ck->g[GF_NTEMPS]; i++)
-        suspect(c, ck->temps[i]);
-    for (int64_t i = 0; i < ck->g[GF_NINFL]; i++)
-        suspect(c, ck->infl[i]);
+    for (int32_t i = 0; i < m->nroots; i++)
+        suspect(c, m->roots[i]);
 }
 
 /* Every value o's storage holds (up to its capacity), as suspects. */
@@ -366,30 +404,21 @@ done:
     return rc;
 }
 
-/* The checkpoint with bits nearest the cursor's writes wt, within
- * RK_WRITES, or NULL; *dist: the writes between. */
-static const GcCheckpoint *nearest(const GcHeap *h, int64_t wt, int64_t *dist)
+/* The mark nearest the cursor's writes wt, within RK_WRITES, or NULL;
+ * *dist: the writes between. */
+static const GcRkMark *nearest(const GcHeap *h, int64_t wt, int64_t *dist)
 {
-    const GcCheckpoint *best = NULL;
+    const GcRkMark *best = NULL;
     int64_t d = RK_WRITES + 1;
-    for (int32_t i = 0; i < h->nck; i++) {
-        int64_t e = h->ck[i].w > wt ? h->ck[i].w - wt : wt - h->ck[i].w;
-        if (h->ck[i].reach && e < d) {
+    for (int32_t i = 0; i < h->nrk; i++) {
+        int64_t e = h->rk[i].w > wt ? h->rk[i].w - wt : wt - h->rk[i].w;
+        if (e < d) {
             d = e;
-            best = &h->ck[i];
+            best = &h->rk[i];
         }
     }
     *dist = d;
     return best;
-}
-
-/* The objects reachable at checkpoint ck (its bits set). */
-static int64_t reached(const GcCheckpoint *ck)
-{
-    int64_t n = 0;
-    for (int64_t k = 0; k <= ck->g[GF_MAXID] >> 3; k++)
-        n += __builtin_popcount(ck->reach[k]);
-    return n;
 }
 
 int gc__reach_from_ck(GcHeap *h, uint8_t *out)
@@ -397,12 +426,12 @@ int gc__reach_from_ck(GcHeap *h, uint8_t *out)
     int32_t cur = gc_cursor(h);
     int64_t wt = cur < gc_event_count(h) ? h->events[cur].first_write : h->nwrites;
     int64_t dist;
-    const GcCheckpoint *ck = nearest(h, wt, &dist);
+    const GcRkMark *ck = nearest(h, wt, &dist);
     /* a whole pass costs about what decoding two writes does per object
      * it reaches: a heap of garbage (2-cycles, a churn loop) with little
-     * reachable is cheaper to mark again than its writes to follow */
-    if (!ck || h->g[GF_LFIRST(GC_LIST_PERMANENT)] || ck->g[GF_LFIRST(GC_LIST_PERMANENT)] ||
-        dist > 2 * reached(ck))
+     * reachable is cheaper to mark again than its writes to follow (a
+     * mark is not taken while the permanent generation holds anything) */
+    if (!ck || h->g[GF_LFIRST(GC_LIST_PERMANENT)] || dist > 2 * ck->nreach)
         return -1;
     for (int k = 0; k < 4; k++)
         h->rk_vec[k].n = 0;
@@ -411,7 +440,7 @@ int gc__reach_from_ck(GcHeap *h, uint8_t *out)
     gc__writes_each(h, ck->w < wt ? ck->w : wt, ck->w < wt ? wt : ck->w, scan_write, &sc);
     if (sc.fail)
         return -1;
-    GcId maxid = gc_max_id(h), ckmax = (GcId)ck->g[GF_MAXID], top = maxid < ckmax ? maxid : ckmax;
+    GcId maxid = gc_max_id(h), ckmax = ck->maxid, top = maxid < ckmax ? maxid : ckmax;
     Ctx c = {h, out, maxid, 0, 0};
     /* R_B, as bytes: a byte of bits to eight at a time (bit k to byte
      * k's top bit, then down) */
@@ -457,7 +486,7 @@ int gc__reach_from_ck(GcHeap *h, uint8_t *out)
         return -1;
     /* 2. the suspects */
     each_root(&c, flag_root);
-    ck_roots(&c, ck);
+    mark_roots(&c, ck);
     IdVec *lost = &h->rk_vec[RK_LOST];
     for (int32_t k = 0; k + 1 < lost->n; k += 2)
         if (bit(ck->reach, ckmax, lost->v[k]))
@@ -476,4 +505,68 @@ int gc__reach_from_ck(GcHeap *h, uint8_t *out)
         h->rk_from_ck++;
     }
     return rc;
+}
+
+/* Drops every other mark (the first, the third, ...) and doubles the
+ * spacing. */
+static void thin(GcHeap *h)
+{
+    int32_t k = 0;
+    for (int32_t i = 0; i < h->nrk; i++) {
+        if (i % 2 == 0)
+            mark_release(h, &h->rk[i]);
+        else
+            h->rk[k++] = h->rk[i];
+    }
+    h->nrk = k;
+    h->rk_every *= 2;
+}
+
+/* Each value held now by the roots, into m->roots (m->nroots counts them
+ * when roots is NULL). */
+static void copy_roots(const GcHeap *h, GcRkMark *m)
+{
+    int32_t n = 0;
+    for (int d = 0; d < h->g[GF_NFRAMES]; d++)
+        for (uint32_t i = 0; i < h->frames[d].nvars; i++, n++)
+            if (m->roots)
+                m->roots[n] = h->frames[d].vars[i].val;
+    for (int i = 0; i < gc_temp_count(h); i++, n++)
+        if (m->roots)
+            m->roots[n] = h->temps[i];
+    for (int i = 0; i < gc_inflight_count(h); i++, n++)
+        if (m->roots)
+            m->roots[n] = gc_inflight(h, i);
+    m->nroots = n;
+}
+
+void gc__rk_take(GcHeap *h)
+{
+    if (h->rk_every == 0) { /* the checkpoints' first spacing, and places */
+        h->rk_every = h->ck_every;
+        h->rk_next = h->ck_next;
+        return;
+    }
+    GcRkMark m = {h->nevents, 0, h->nwrites, 0, (GcId)h->g[GF_MAXID], NULL, NULL};
+    copy_roots(h, &m);
+    int64_t bytes = mark_bytes(&m), limit = h->cfg.history_budget / RK_SHARE;
+    h->rk_next = h->nwrites + h->rk_every;
+    /* the permanent generation: gc_reachable makes a pass */
+    if (h->failed || h->g[GF_LFIRST(GC_LIST_PERMANENT)] || bytes > limit / 2)
+        return;
+    while (h->nrk > 0 && (h->nrk >= RK_MAX || h->rk_bytes + bytes > limit))
+        thin(h);
+    h->rk_next = h->nwrites + h->rk_every;
+    if (GC_VEC_ROOM(h->rk, h->nrk, h->caprk, 8, gc_realloc) < 0)
+        return; /* out of memory: gc_reachable makes a pass */
+    m.roots = m.nroots ? gc_malloc((size_t)m.nroots * sizeof *m.roots) : NULL;
+    if ((m.nroots && !m.roots) ||
+        !(m.reach = reach_bits(h, (size_t)(m.maxid >> 3) + 1, &m.nreach))) {
+        gc_free(m.roots);
+        return;
+    }
+    copy_roots(h, &m);
+    h->rk[h->nrk++] = m;
+    h->rk_bytes += bytes;
+    h->rk_taken++;
 }

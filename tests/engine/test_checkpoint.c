@@ -37,13 +37,17 @@
  * with garbage cycles, collections, resurrection and weakrefs (whose
  * referents a weakref does not keep reachable).
  *
- * reach_ck: with a checkpoint every few dozen writes, each keeping its
- * reachability as bits, gc_reachable near one starts from those and the
- * writes since (gc_reach.c); at every cursor of the programs above and of
- * DROPS and TREE (reachable cycles dropped, subtrees given a second parent
- * and the list holding them dropped), and of ITEMS with a budget that
- * turns it statement-level part way, it must give the plain search's
- * answer, and at most of them come from a checkpoint.
+ * reach_ck: with a reachability mark every few dozen writes (the
+ * checkpoints' spacing; each keeps the reachability as bits and the
+ * roots' values), gc_reachable near one starts from those and the writes
+ * since (gc_reach.c); at every cursor of the programs above and of DROPS
+ * and TREE (reachable cycles dropped, subtrees given a second parent and
+ * the list holding them dropped), and of ITEMS and TREE with a budget
+ * that turns them statement-level part way, it must give the plain
+ * search's answer, and at many of them come from a mark.  The marks must
+ * be in cursor order, thinned to at most 256 and 1/64 of the budget; at
+ * least as many as the checkpoints, and where a small budget keeps few
+ * checkpoints (3), eight times as many.
  *
  * SHRINK's objects use fewer slots than they have room for (lists popped
  * and cleared, an attribute deleted, dict keys popped), with collections
@@ -715,10 +719,11 @@ static const char TREE[] = "import gc\n"
  * writes (each keeps its reachability; an answer near one starts from
  * it, gc_reach.c) at every cursor and at random ones; at every cursor the
  * alive objects number GF_ALLOCATED - GF_FREED (what gc_reach.c counts
- * on).  from_ck: how many answers must at least have come from a
- * checkpoint.  A long program: every stride-th cursor. */
+ * on).  from_ck: how many answers must at least have come from a mark;
+ * dense: the marks must number at least dense times the checkpoints.  A
+ * long program: every stride-th cursor. */
 static void check_reach_ck(const char *name, const char *text, int64_t budget, int64_t every,
-                           int64_t from_ck)
+                           int64_t from_ck, int dense)
 {
     Scenario *s = load(name, text);
     LangRun *r = run(s, budget, every);
@@ -748,12 +753,23 @@ static void check_reach_ck(const char *name, const char *text, int64_t budget, i
     int64_t ck = h->rk_from_ck - ck0, whole = h->rk_whole - whole0;
     EXPECT(bad == 0, "%s: gc_reachable differs from a plain search", name);
     EXPECT(counted == 0, "%s: alive objects are not allocated - freed", name);
-    EXPECT(ck >= from_ck, "%s: %lld answers from a checkpoint, at least %lld expected", name,
+    EXPECT(ck >= from_ck, "%s: %lld answers from a mark, at least %lld expected", name,
            (long long)ck, (long long)from_ck);
     EXPECT(h->nck >= 2, "%s: %d checkpoints", name, (int)h->nck);
-    printf("%s: gc_reachable at %d cursors: %lld from a checkpoint, %lld whole passes, %lld "
-           "unreachable objects seen\n",
-           name, n / stride + 401, (long long)ck, (long long)whole, (long long)unreachable);
+    /* the marks: in cursor order, within their bounds, thinned */
+    int order = 1;
+    for (int32_t i = 1; i < h->nrk; i++)
+        order &= h->rk[i - 1].w < h->rk[i].w && h->rk[i - 1].ev < h->rk[i].ev;
+    EXPECT(h->nrk >= 2 && order, "%s: %d marks, in cursor order %d", name, (int)h->nrk, order);
+    EXPECT(h->nrk <= 256 && h->rk_bytes <= budget / 64 && h->rk_taken > h->nrk,
+           "%s: %d marks of %lld bytes, %lld taken", name, (int)h->nrk, (long long)h->rk_bytes,
+           (long long)h->rk_taken);
+    EXPECT(h->nrk >= dense * h->nck, "%s: %d marks, %d checkpoints", name, (int)h->nrk,
+           (int)h->nck);
+    printf("%s: gc_reachable at %d cursors: %lld from a mark, %lld whole passes, %lld "
+           "unreachable objects seen; %d marks (%lld taken), %d checkpoints\n",
+           name, n / stride + 401, (long long)ck, (long long)whole, (long long)unreachable,
+           (int)h->nrk, (long long)h->rk_taken, (int)h->nck);
     free(a);
     free(b);
     free(stack);
@@ -878,16 +894,18 @@ int main(int argc, char **argv)
         check_reach("weakrefs.py", WEAKREFS);
         check_reach("items.py", ITEMS);
     } else if (strcmp(argv[1], "reach_ck") == 0) {
-        check_reach_ck("drops.py", DROPS, big, 97, 1);
-        check_reach_ck("tree.py", TREE, big, 89, 1);
-        check_reach_ck("cycles.py", CYCLES, big, 37, 0);
-        check_reach_ck("churn.py", CHURN, big, 61, 0);
-        check_reach_ck("resurrection.py", RESURRECTION, big, 53, 0);
-        check_reach_ck("weakrefs.py", WEAKREFS, big, 47, 0);
-        check_reach_ck("items.py", ITEMS, big, 43, 1);
-        check_reach_ck("counts.py", COUNTS, big, 41, 1);
-        check_reach_ck("pages.py", PAGES, big, 4099, 1);
-        check_reach_ck("coarse items.py", ITEMS, (int64_t)1 << 20, 43, 1); /* statement-level part way */
+        check_reach_ck("drops.py", DROPS, big, 97, 1, 1);
+        check_reach_ck("tree.py", TREE, big, 89, 1, 1);
+        check_reach_ck("cycles.py", CYCLES, big, 37, 0, 1);
+        check_reach_ck("churn.py", CHURN, big, 61, 0, 1);
+        check_reach_ck("resurrection.py", RESURRECTION, big, 53, 0, 1);
+        check_reach_ck("weakrefs.py", WEAKREFS, big, 47, 0, 1);
+        check_reach_ck("items.py", ITEMS, big, 43, 1, 1);
+        check_reach_ck("counts.py", COUNTS, big, 41, 1, 1);
+        check_reach_ck("pages.py", PAGES, big, 4099, 1, 1);
+        /* statement-level part way, few checkpoints: the marks stay dense */
+        check_reach_ck("coarse items.py", ITEMS, (int64_t)1 << 20, 43, 1000, 8);
+        check_reach_ck("small tree.py", TREE, (int64_t)1 << 18, 89, 900, 8);
     }
     else {
         fprintf(stderr, "unknown test %s\n", argv[1]);
