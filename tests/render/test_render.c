@@ -5305,9 +5305,10 @@ static int cells_merged_ok(Target *t, RenderCache *rc, const RenderCells *c)
 /* render.cells_steps on a heap wide enough that the cells' grid merges
  * the render cache's cells (a tree of 2,401 nodes built through a list,
  * as bench_big.py's tree is, then relinked, cut and collected): the cells
- * moved from step to step equal fresh ones at every micro-step, forth and
- * back, and at jumps, and the fresh ones are on the merged grid with each
- * card in the cell of its centre. */
+ * moved from step to step equal fresh ones at every micro-step after the
+ * tree is built (every 11th while it is: a few minutes under ASan
+ * otherwise), back and at jumps, and the fresh ones are on the merged
+ * grid with each card in the cell of its centre. */
 static void t_cells_merged(void)
 {
     static const char *const prog =
@@ -5325,17 +5326,26 @@ static void t_cells_merged(void)
         RenderCache *rc = render_cache_new();
         CHECK(rc != NULL, "cache");
         int moved = 0, stops = 0, bad = 0, patched = 0, grids = 0;
-        /* every micro-step, then back every fifth, and jumps; the grid
-         * and the homes checked at every 97th stop */
+        /* every 11th micro-step while the tree is built, every one of
+         * the last 1,500 (relinked, cut, collected), then back every
+         * 25th, and 200 jumps; the grid and the homes checked at every
+         * 29th stop */
+        int32_t dense = nev > 1500 ? nev - 1500 : 0, at[3 * 4096];
+        int nat = 0;
+        for (int32_t c = 0; c < dense && nat < 4096; c += 11)
+            at[nat++] = c;
+        for (int32_t c = dense; c <= nev && nat < 2 * 4096; c++)
+            at[nat++] = c;
+        for (int32_t c = nev; c >= 0 && nat < 3 * 4096 - 200; c -= 25)
+            at[nat++] = c;
         uint32_t x = 777;
-        int32_t back = nev / 5;
-        for (int32_t i = 0; i <= nev + back + 200 && bad < 3; i++, stops++) {
+        for (int i = 0; i < 200; i++) {
             x = x * 1103515245u + 12345u;
-            int32_t c = i <= nev          ? i
-                        : i <= nev + back ? nev - 5 * (i - nev)
-                                          : (int32_t)((x >> 8) % (uint32_t)(nev + 1));
-            bad += !cells_check(&t, rc, c, beginner, &moved, &patched);
-            if (i % 97 == 0 || i == nev) {
+            at[nat++] = (int32_t)((x >> 8) % (uint32_t)(nev + 1));
+        }
+        for (int i = 0; i < nat && bad < 3; i++, stops++) {
+            bad += !cells_check(&t, rc, at[i], beginner, &moved, &patched);
+            if (i % 29 == 0 || at[i] == nev) {
                 RenderCells *f = render_cells_fresh(rc, t.w->heap, t.w->layout,
                                                     &(*render_cache_cells(rc))->key,
                                                     render_cache_reach(rc, t.w->heap));
