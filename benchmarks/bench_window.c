@@ -231,6 +231,10 @@ int main(int argc, char **argv)
     SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
     AppWinOptions o = {NULL, 0, 1, 0, 0, 0, 0};
     AppWin *win = r ? app_win_new(r, w, h, 1.0f, &o) : NULL;
+    /* the backend writes into the surface itself (BENCH_WINDOW_SDL: through
+     * SDL alone, to compare) */
+    if (win && !getenv("BENCH_WINDOW_SDL"))
+        render_sdl_set_surface(win->backend, surf);
     double load0 = now_ms();
     if (!win || app_win_load(win, argv[2], 0) < 0) {
         fprintf(stderr, "bench_window: cannot load %s\n", argv[2]);

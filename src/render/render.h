@@ -244,6 +244,7 @@ const char *render_cmd_text(const RenderList *l, const RenderCmd *c);
 /* ---- the SDL backend ---------------------------------------------------------- */
 
 struct SDL_Renderer;
+struct SDL_Surface;
 typedef struct RenderSdl RenderSdl;
 
 /* A backend drawing onto r (a window's renderer or a software renderer on a
@@ -253,6 +254,14 @@ void render_sdl_free(RenderSdl *b);
 /* Clears the target and draws the whole list.  Returns 0, or -1 with
  * SDL_GetError() set. */
 int render_sdl_draw(RenderSdl *b, const RenderList *l);
+/* Tells a backend on a software renderer the surface that renderer draws
+ * onto (SDL_CreateSoftwareRenderer's, borrowed while the backend lives):
+ * the backend then writes fills, text and kept groups into its pixels
+ * itself, the same values SDL would write, faster.  Returns 0, or -1
+ * (and the backend draws through SDL alone) when target is NULL, the
+ * renderer is not a software one or the surface is not ARGB8888 without
+ * RLE. */
+int render_sdl_set_surface(RenderSdl *b, struct SDL_Surface *target);
 /* How many groups (render_group_begin) were copied from kept pixels
  * instead of drawn, since the backend was made. */
 long render_sdl_groups_copied(const RenderSdl *b);

@@ -66,8 +66,9 @@ typedef struct GroupEntry {
     uint64_t key;     /* group_key; 0: an empty entry */
     SDL_Rect box;     /* the pixels it may touch */
     Uint32 *pre;      /* the box before the group, ARGB8888 */
-    SDL_Texture *tex; /* the box after it */
-    int kept;         /* pre and tex hold it (else the key was only seen) */
+    SDL_Texture *tex; /* the box after it (through SDL) */
+    Uint32 *post;     /* or the box after it, ARGB8888 (written directly: b->px) */
+    int kept;         /* pre and tex or post hold it (else the key was only seen) */
     uint32_t used;    /* draw number of the last use */
 } GroupEntry;
 
@@ -80,10 +81,11 @@ typedef struct BlendMemo {
 
 typedef struct TextEntry {
     uint64_t hash;
-    char *text; /* the key: font, px and text */
+    char *text; /* the key: font, px and text; NULL: an empty entry */
     int font, px;
     uint32_t rgba; /* the colour it is drawn in (snap), else 0: white, tinted */
-    SDL_Texture *tex;
+    SDL_Texture *tex;  /* the text through SDL */
+    SDL_Surface *surf; /* or its pixels, ARGB8888, blended directly (b->px) */
     int w, h;
     uint32_t used; /* draw number of the last use */
 } TextEntry;
@@ -96,6 +98,9 @@ struct RenderSdl {
     int *idx;
     int ni, capi;
     int snap;             /* software renderer: see the top of the file */
+    SDL_Surface *surf;    /* the software renderer's target, when known (snap) */
+    Uint32 *px;           /* its pixels while drawing: written directly, see px_fill */
+    int pitch;            /* pixels from one row of px to the next */
     SDL_Rect *rects;      /* pending row runs, all in rect_color (snap) */
     int nrects, caprects;
     RenderColor rect_color;
@@ -138,16 +143,22 @@ RenderSdl *render_sdl_new(SDL_Renderer *r, RenderFonts *fonts)
     return b;
 }
 
+static void text_drop(RenderSdl *b, TextEntry *e)
+{
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    SDL_FreeSurface(e->surf);
+    free(e->text);
+    memset(e, 0, sizeof *e);
+    b->ncached--;
+}
+
 static void cache_clear(RenderSdl *b, int only_stale)
 {
     for (int i = 0; i < TEXT_CACHE; i++) {
         TextEntry *e = &b->cache[i];
-        if (e->tex && (!only_stale || b->draw_no - e->used > 2)) {
-            SDL_DestroyTexture(e->tex);
-            free(e->text);
-            memset(e, 0, sizeof *e);
-            b->ncached--;
-        }
+        if (e->text && (!only_stale || b->draw_no - e->used > 2))
+            text_drop(b, e);
     }
 }
 
@@ -159,11 +170,8 @@ static void cache_trim(RenderSdl *b, int max)
     for (int k = 0; k < TEXT_CACHE && max > 0; k++) {
         TextEntry *e = &b->cache[b->trim];
         b->trim = (b->trim + 1) & (TEXT_CACHE - 1);
-        if (e->tex && b->draw_no - e->used > 2) {
-            SDL_DestroyTexture(e->tex);
-            free(e->text);
-            memset(e, 0, sizeof *e);
-            b->ncached--;
+        if (e->text && b->draw_no - e->used > 2) {
+            text_drop(b, e);
             max--;
         }
     }
@@ -193,13 +201,268 @@ void render_sdl_free(RenderSdl *b)
     free(b);
 }
 
-/* ---- geometry batching ---------------------------------------------------- */
+/* ---- the target's pixels, written directly (snap) ------------------------- */
+
+/* The software renderer writes a fill, a blend or a copy into its target
+ * surface with plain loops; when the backend has that surface (b->px,
+ * render_sdl_set_surface) it does the same itself, value for value: no
+ * command to queue and run, no texture to make for a text or a kept
+ * group, and no non-temporal stores (SDL fills every row of 16 pixels or
+ * more with them, so the pixels a frame blends over or reads back next
+ * come from memory instead of the cache: a quarter of a frame at zoom
+ * 0.42).  SDL still draws what it alone knows how to (triangles,
+ * translucent fills, tinted copies); it has done all it was told when
+ * px_sync returns. */
+
+static void px_sync(RenderSdl *b)
+{
+    SDL_RenderFlush(b->r); /* a window's renderer queues its commands */
+}
+
+/* Fills rect r (within the target) with the pixel value v. */
+static void px_fill(RenderSdl *b, const SDL_Rect *r, Uint32 v)
+{
+    /* locals: the stores cannot change them, so the loop is vectorised */
+    int w = r->w, h = r->h;
+    size_t pitch = (size_t)b->pitch;
+    Uint32 *row = b->px + (size_t)r->y * pitch + r->x;
+    for (int y = 0; y < h; y++, row += pitch)
+        for (int x = 0; x < w; x++)
+            row[x] = v;
+}
+
+/* SDL_RenderFillRects of n opaque rects in colour c, within the clip. */
+static void px_fill_rects(RenderSdl *b, const SDL_Rect *rects, int n, RenderColor c)
+{
+    Uint32 v = (Uint32)c.a << 24 | (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
+    px_sync(b);
+    for (int i = 0; i < n; i++) {
+        SDL_Rect r;
+        if (SDL_IntersectRect(&rects[i], &b->clip, &r))
+            px_fill(b, &r, v);
+    }
+}
+
+/* Blends the ARGB8888 surface s onto the target with its top left corner
+ * at (x, y), within the clip: SDL's blit of a texture with per-pixel
+ * alpha onto ARGB8888 (BlitRGBtoRGBPixelAlphaMMX in SDL_blit_A.c):
+ * transparent pixels left, opaque ones copied, the others
+ * (s * a >> 8) + (d * (255 - a) >> 8) in each colour, alpha
+ * (a * 255 >> 8) + (d * (255 - a) >> 8). */
+static void px_blend(RenderSdl *b, const SDL_Surface *s, int x, int y)
+{
+    SDL_Rect to = {x, y, s->w, s->h}, r;
+    if (!SDL_IntersectRect(&to, &b->clip, &r))
+        return;
+    px_sync(b);
+    const Uint8 *src = (const Uint8 *)s->pixels + (size_t)(r.y - y) * (size_t)s->pitch;
+    Uint32 *row = b->px + (size_t)r.y * (size_t)b->pitch + r.x;
+    for (int j = 0; j < r.h; j++, src += s->pitch, row += b->pitch) {
+        const Uint32 *sp = (const Uint32 *)src + (r.x - x);
+        for (int i = 0; i < r.w; i++) {
+            Uint32 p = sp[i], a = p >> 24;
+            if (a == 0)
+                continue;
+            if (a == 255) {
+                row[i] = p;
+                continue;
+            }
+            Uint32 d = row[i], na = 255 - a;
+            Uint32 ra = (a * 255 >> 8) + ((d >> 24) * na >> 8);
+            Uint32 rr = (((p >> 16) & 255) * a >> 8) + (((d >> 16) & 255) * na >> 8);
+            Uint32 rg = (((p >> 8) & 255) * a >> 8) + (((d >> 8) & 255) * na >> 8);
+            Uint32 rb = ((p & 255) * a >> 8) + ((d & 255) * na >> 8);
+            row[i] = ra << 24 | rr << 16 | rg << 8 | rb;
+        }
+    }
+}
+
+/* SDL_BlendFillRects of n rects in the translucent colour c, within the
+ * clip (SDL_blendfillrect.c, SDL_draw.h): the colour premultiplied,
+ * v * c.a / 255, then each channel d * (255 - c.a) / 255 plus it, alpha
+ * d * (255 - c.a) / 255 + c.a. */
+static void px_blend_rects(RenderSdl *b, const SDL_Rect *rects, int n, RenderColor c)
+{
+    Uint32 a = c.a, na = 255 - a;
+    Uint32 pr = c.r * a / 255, pg = c.g * a / 255, pb = c.b * a / 255;
+    size_t pitch = (size_t)b->pitch;
+    px_sync(b);
+    for (int i = 0; i < n; i++) {
+        SDL_Rect r;
+        if (!SDL_IntersectRect(&rects[i], &b->clip, &r))
+            continue;
+        int w = r.w, h = r.h;
+        Uint32 *row = b->px + (size_t)r.y * pitch + r.x;
+        for (int y = 0; y < h; y++, row += pitch)
+            for (int x = 0; x < w; x++) {
+                Uint32 d = row[x];
+                row[x] = ((d >> 24) * na / 255 + a) << 24 |
+                         (((d >> 16) & 255) * na / 255 + pr) << 16 |
+                         (((d >> 8) & 255) * na / 255 + pg) << 8 | ((d & 255) * na / 255 + pb);
+            }
+    }
+}
+
+static int64_t floor_div(int64_t a, int64_t d);
+static int32_t trunc_px(float v);
+static int top_left(int64_t ax, int64_t ay, int64_t bx, int64_t by, int clockwise);
+
+/* The quotient num / d and what is left, stepped along a row by dq, dr
+ * (num >= 0 all along it): exactly the truncated division at every
+ * step without dividing. */
+typedef struct Step {
+    int64_t q, r, dq, dr, d;
+} Step;
+
+static Step step_new(int64_t num, int64_t dnum, int64_t d)
+{
+    Step s = {num / d, num % d, floor_div(dnum, d), 0, d};
+    s.dr = dnum - s.dq * d;
+    return s;
+}
+
+static void step_next(Step *s)
+{
+    s->q += s->dq;
+    s->r += s->dr;
+    if (s->r >= s->d) {
+        s->r -= s->d;
+        s->q++;
+    }
+}
+
+/* Coordinates within which px_triangle's arithmetic is SDL's exactly (its
+ * ints cannot overflow); a triangle reaching further goes through SDL. */
+#define TRI_MAX 4096
+
+/* One triangle of the batch, blended as SDL's software renderer blends a
+ * triangle of the one white pixel (white_texture) tinted by its vertex
+ * colours (SDL_SW_BlitTriangle and SDL_BlitTriangle_Slow, SDL_triangle.c):
+ * vertices truncated to whole pixels, in units of half a pixel; the pixels
+ * of its bounding box (without its last column and row) within the clip
+ * whose centres pass the three edge functions under the top-left rule;
+ * at each, the vertex colours weighted by the edge functions and divided
+ * by the doubled area (truncated), premultiplied by their alpha and
+ * blended as px_blend_rects does.  Only each row's run of inside pixels is
+ * visited, and the divisions are stepped (Step).  Returns -1 (nothing
+ * drawn) for a triangle beyond TRI_MAX. */
+static int px_triangle(RenderSdl *b, const SDL_Vertex *v0, const SDL_Vertex *v1,
+                       const SDL_Vertex *v2)
+{
+    const SDL_Vertex *v[3] = {v0, v1, v2};
+    int64_t X[3], Y[3];
+    for (int k = 0; k < 3; k++) {
+        int32_t x = trunc_px(v[k]->position.x), y = trunc_px(v[k]->position.y);
+        if (x < -TRI_MAX || x > TRI_MAX || y < -TRI_MAX || y > TRI_MAX)
+            return -1;
+        X[k] = 2 * (int64_t)x;
+        Y[k] = 2 * (int64_t)y;
+    }
+    int64_t area = (X[1] - X[0]) * (Y[2] - Y[0]) - (Y[1] - Y[0]) * (X[2] - X[0]);
+    if (area == 0)
+        return 0;
+    int64_t x0 = X[0], x1 = X[0], y0 = Y[0], y1 = Y[0];
+    for (int k = 1; k < 3; k++) {
+        x0 = X[k] < x0 ? X[k] : x0;
+        x1 = X[k] > x1 ? X[k] : x1;
+        y0 = Y[k] < y0 ? Y[k] : y0;
+        y1 = Y[k] > y1 ? Y[k] : y1;
+    }
+    SDL_Rect box = {(int)(x0 / 2), (int)(y0 / 2), (int)((x1 - x0) / 2), (int)((y1 - y0) / 2)}, r;
+    if (!SDL_IntersectRect(&box, &b->clip, &r))
+        return 0;
+    int cw = area > 0;
+    int64_t A = cw ? area : -area, sg = cw ? 1 : -1;
+    /* edge k runs from vertex k+1 to k+2; its function at the first
+     * pixel centre and its steps along x and y */
+    int64_t w[3], sx[3], sy[3], bias[3];
+    int64_t px = 2 * (int64_t)r.x + 1, py = 2 * (int64_t)r.y + 1;
+    for (int k = 0; k < 3; k++) {
+        int i = (k + 1) % 3, j = (k + 2) % 3;
+        w[k] = sg * ((X[j] - X[i]) * (py - Y[i]) - (Y[j] - Y[i]) * (px - X[i]));
+        sx[k] = sg * 2 * (Y[i] - Y[j]);
+        sy[k] = sg * 2 * (X[j] - X[i]);
+        bias[k] = top_left(X[i], Y[i], X[j], Y[j], cw) ? 0 : -1;
+    }
+    SDL_Color c[3] = {v0->color, v1->color, v2->color};
+    if (c[0].a == 0 && c[1].a == 0 && c[2].a == 0)
+        return 0; /* blending nothing leaves every pixel as it was */
+    int flat = c[0].r == c[1].r && c[1].r == c[2].r && c[0].g == c[1].g && c[1].g == c[2].g &&
+               c[0].b == c[1].b && c[1].b == c[2].b;
+    px_sync(b);
+    size_t pitch = (size_t)b->pitch;
+    Uint32 *row = b->px + (size_t)r.y * pitch + r.x;
+    for (int yy = 0; yy < r.h; yy++, row += pitch) {
+        /* the run of x where every w[k] + x sx[k] + bias[k] >= 0 */
+        int64_t lo = 0, hi = r.w - 1;
+        for (int k = 0; k < 3 && lo <= hi; k++) {
+            int64_t e = w[k] + bias[k];
+            if (sx[k] > 0) {
+                int64_t m = -floor_div(e, sx[k]); /* ceil(-e / sx) */
+                lo = m > lo ? m : lo;
+            } else if (sx[k] < 0) {
+                int64_t m = floor_div(e, -sx[k]);
+                hi = m < hi ? m : hi;
+            } else if (e < 0) {
+                hi = -1;
+            }
+        }
+        if (lo <= hi) {
+            int64_t wl[3];
+            for (int k = 0; k < 3; k++)
+                wl[k] = w[k] + lo * sx[k];
+            Step sa = step_new(wl[0] * c[0].a + wl[1] * c[1].a + wl[2] * c[2].a,
+                               sx[0] * c[0].a + sx[1] * c[1].a + sx[2] * c[2].a, A);
+            for (int64_t x = lo; x <= hi; x++) {
+                Uint32 sr = c[0].r, sgr = c[0].g, sb = c[0].b, a = (Uint32)sa.q;
+                if (!flat) {
+                    int64_t q0 = wl[0] + (x - lo) * sx[0], q1 = wl[1] + (x - lo) * sx[1],
+                            q2 = wl[2] + (x - lo) * sx[2];
+                    sr = (Uint32)((q0 * c[0].r + q1 * c[1].r + q2 * c[2].r) / A);
+                    sgr = (Uint32)((q0 * c[0].g + q1 * c[1].g + q2 * c[2].g) / A);
+                    sb = (Uint32)((q0 * c[0].b + q1 * c[1].b + q2 * c[2].b) / A);
+                }
+                step_next(&sa);
+                if (a < 255) {
+                    sr = sr * a / 255;
+                    sgr = sgr * a / 255;
+                    sb = sb * a / 255;
+                }
+                Uint32 d = row[x], na = 255 - a;
+                row[x] = (a + na * (d >> 24) / 255) << 24 |
+                         (sr + na * ((d >> 16) & 255) / 255) << 16 |
+                         (sgr + na * ((d >> 8) & 255) / 255) << 8 | (sb + na * (d & 255) / 255);
+            }
+        }
+        for (int k = 0; k < 3; k++)
+            w[k] += sy[k];
+    }
+    return 0;
+}
 
 /* The pixels of r (inside the target) as ARGB8888 into buf. */
 static int read_px(RenderSdl *b, const SDL_Rect *r, Uint32 *buf)
 {
+    if (b->px) {
+        px_sync(b);
+        const Uint32 *row = b->px + (size_t)r->y * (size_t)b->pitch + r->x;
+        for (int y = 0; y < r->h; y++, row += b->pitch)
+            memcpy(buf + (size_t)y * (size_t)r->w, row, (size_t)r->w * 4);
+        return 0;
+    }
     return SDL_RenderReadPixels(b->r, r, SDL_PIXELFORMAT_ARGB8888, buf, r->w * 4);
 }
+
+/* Replaces the pixels of r (inside the target) with buf's (ARGB8888). */
+static void write_px(RenderSdl *b, const SDL_Rect *r, const Uint32 *buf)
+{
+    px_sync(b);
+    Uint32 *row = b->px + (size_t)r->y * (size_t)b->pitch + r->x;
+    for (int y = 0; y < r->h; y++, row += b->pitch)
+        memcpy(row, buf + (size_t)y * (size_t)r->w, (size_t)r->w * 4);
+}
+
+/* ---- geometry batching ---------------------------------------------------- */
 
 static int reserve(RenderSdl *b, int nv, int ni)
 {
@@ -230,6 +493,20 @@ static SDL_Texture *white_texture(RenderSdl *b)
 
 static void flush_geometry(RenderSdl *b)
 {
+    if (b->ni > 0 && b->px) {
+        /* triangle by triangle, those beyond TRI_MAX through SDL in turn */
+        for (int t = 0; t + 2 < b->ni; t += 3) {
+            const SDL_Vertex *q[3] = {&b->v[b->idx[t]], &b->v[b->idx[t + 1]], &b->v[b->idx[t + 2]]};
+            if (px_triangle(b, q[0], q[1], q[2]) == 0)
+                continue;
+            SDL_Vertex one[3] = {*q[0], *q[1], *q[2]};
+            SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_BLEND);
+            if (SDL_RenderGeometry(b->r, white_texture(b), one, 3, NULL, 0) < 0)
+                b->failed = 1;
+        }
+        b->nv = b->ni = 0;
+        return;
+    }
     if (b->ni > 0) {
         SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_BLEND);
         SDL_Texture *tex = b->snap ? white_texture(b) : NULL;
@@ -292,9 +569,27 @@ static int flat_fill(RenderSdl *b, const SDL_Rect *r, RenderColor c)
     Uint32 q;
     if (blend_of(b, p, c, v.x, v.y, &q) < 0)
         return -1;
+    if (b->px) {
+        px_sync(b);
+        px_fill(b, &v, q);
+        return 1;
+    }
     SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(b->r, (Uint8)(q >> 16), (Uint8)(q >> 8), (Uint8)q, (Uint8)(q >> 24));
     return SDL_RenderFillRect(b->r, &v) < 0 ? -1 : 1;
+}
+
+/* n translucent rects of colour c, blended. */
+static void blend_rects(RenderSdl *b, const SDL_Rect *rects, int n, RenderColor c)
+{
+    if (b->px) {
+        px_blend_rects(b, rects, n, c);
+        return;
+    }
+    SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(b->r, c.r, c.g, c.b, c.a);
+    if (SDL_RenderFillRects(b->r, rects, n) < 0)
+        b->failed = 1;
 }
 
 /* Snap only: the pending translucent row runs, in order: those over one
@@ -306,10 +601,7 @@ static void flush_translucent(RenderSdl *b, RenderColor c)
         int flat = 0;
         if (i < b->nrects && (long)b->rects[i].w * b->rects[i].h >= FLAT_MIN_PX) {
             if (i > from) {
-                SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_BLEND);
-                SDL_SetRenderDrawColor(b->r, c.r, c.g, c.b, c.a);
-                if (SDL_RenderFillRects(b->r, b->rects + from, i - from) < 0)
-                    b->failed = 1;
+                blend_rects(b, b->rects + from, i - from, c);
                 from = i;
             }
             flat = flat_fill(b, &b->rects[i], c);
@@ -319,10 +611,7 @@ static void flush_translucent(RenderSdl *b, RenderColor c)
         if (flat != 0) {
             from = i + 1;
         } else if (i == b->nrects && i > from) {
-            SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_BLEND);
-            SDL_SetRenderDrawColor(b->r, c.r, c.g, c.b, c.a);
-            if (SDL_RenderFillRects(b->r, b->rects + from, i - from) < 0)
-                b->failed = 1;
+            blend_rects(b, b->rects + from, i - from, c);
         }
     }
 }
@@ -337,6 +626,11 @@ static void flush_rects(RenderSdl *b)
             return;
         }
         /* opaque runs are plain fills, much cheaper than blending */
+        if (b->px && c.a == 255) {
+            px_fill_rects(b, b->rects, b->nrects, c);
+            b->nrects = 0;
+            return;
+        }
         SDL_SetRenderDrawBlendMode(b->r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
         SDL_SetRenderDrawColor(b->r, c.r, c.g, c.b, c.a);
         if (SDL_RenderFillRects(b->r, b->rects, b->nrects) < 0)
@@ -1417,12 +1711,12 @@ static TextEntry *text_texture(RenderSdl *b, int font, int px, const char *s, ui
     size_t i = (size_t)h & (TEXT_CACHE - 1);
     for (int probe = 0; probe < TEXT_CACHE; probe++, i = (i + 1) & (TEXT_CACHE - 1)) {
         TextEntry *e = &b->cache[i];
-        if (e->tex && e->hash == h && e->font == font && e->px == px && e->rgba == rgba &&
+        if (e->text && e->hash == h && e->font == font && e->px == px && e->rgba == rgba &&
             strcmp(e->text, s) == 0) {
             e->used = b->draw_no;
             return e;
         }
-        if (!e->tex)
+        if (!e->text)
             break;
     }
     if (b->ncached > TEXT_CACHE * 3 / 4)
@@ -1431,7 +1725,7 @@ static TextEntry *text_texture(RenderSdl *b, int font, int px, const char *s, ui
         return NULL;
     /* find the free slot again: clearing may have emptied an earlier one */
     i = (size_t)h & (TEXT_CACHE - 1);
-    while (b->cache[i].tex)
+    while (b->cache[i].text)
         i = (i + 1) & (TEXT_CACHE - 1);
     TTF_Font *f = render_font(b->fonts, (RenderFont)font, px);
     if (!f)
@@ -1442,15 +1736,23 @@ static TextEntry *text_texture(RenderSdl *b, int font, int px, const char *s, ui
     SDL_Surface *surf = TTF_RenderUTF8_Blended(f, s, fg);
     if (!surf)
         return NULL;
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(b->r, surf);
     int w = surf->w, hh = surf->h;
-    SDL_FreeSurface(surf);
-    if (!tex)
-        return NULL;
-    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    SDL_Texture *tex = NULL;
+    if (!b->surf || surf->format->format != SDL_PIXELFORMAT_ARGB8888 || SDL_MUSTLOCK(surf)) {
+        /* the texture SDL would blend from holds the same pixels */
+        tex = SDL_CreateTextureFromSurface(b->r, surf);
+        SDL_FreeSurface(surf);
+        surf = NULL;
+        if (!tex)
+            return NULL;
+        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
+    }
     char *copy = strdup(s);
     if (!copy) {
-        SDL_DestroyTexture(tex);
+        if (tex)
+            SDL_DestroyTexture(tex);
+        SDL_FreeSurface(surf);
+        SDL_OutOfMemory();
         return NULL;
     }
     TextEntry *e = &b->cache[i];
@@ -1460,6 +1762,7 @@ static TextEntry *text_texture(RenderSdl *b, int font, int px, const char *s, ui
     e->rgba = rgba;
     e->hash = h;
     e->tex = tex;
+    e->surf = surf;
     e->w = w;
     e->h = hh;
     e->used = b->draw_no;
@@ -1497,6 +1800,18 @@ static void draw_text(RenderSdl *b, const RenderList *l, const RenderCmd *c)
     TextEntry *e = text_place(b, l, c, &dst);
     if (!e)
         return;
+    if (e->surf && b->px) {
+        px_blend(b, e->surf, (int)dst.x, (int)dst.y);
+        return;
+    }
+    if (!e->tex) { /* the target's pixels are not at hand this time */
+        e->tex = SDL_CreateTextureFromSurface(b->r, e->surf);
+        if (!e->tex) {
+            b->failed = 1;
+            return;
+        }
+        SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
+    }
     if (!e->rgba) {
         SDL_SetTextureColorMod(e->tex, c->color.r, c->color.g, c->color.b);
         SDL_SetTextureAlphaMod(e->tex, c->color.a);
@@ -1666,10 +1981,12 @@ static SDL_Rect group_box(RenderSdl *b, const RenderList *l, const RenderGroup *
 
 static void group_drop(RenderSdl *b, GroupEntry *e)
 {
-    if (e->tex) {
-        SDL_DestroyTexture(e->tex);
+    if (e->tex || e->post) {
+        if (e->tex)
+            SDL_DestroyTexture(e->tex);
         b->group_px -= (long)e->box.w * e->box.h;
     }
+    free(e->post);
     free(e->pre);
     memset(e, 0, sizeof *e);
 }
@@ -1694,16 +2011,21 @@ static GroupEntry *group_entry(RenderSdl *b, uint64_t key)
  * kept exceed GROUP_PIXELS. */
 static void group_keep(RenderSdl *b, GroupEntry *e, const SDL_Rect *box, size_t npx)
 {
-    if (e->tex && (e->box.w != box->w || e->box.h != box->h)) {
-        SDL_DestroyTexture(e->tex);
+    if ((e->tex || e->post) && (e->box.w != box->w || e->box.h != box->h)) {
+        if (e->tex)
+            SDL_DestroyTexture(e->tex);
+        free(e->post);
         b->group_px -= (long)e->box.w * e->box.h;
         e->tex = NULL;
+        e->post = NULL;
     }
-    while (!e->tex && b->group_px + (long)npx > GROUP_PIXELS) {
+    while (!e->tex && !e->post && b->group_px + (long)npx > GROUP_PIXELS) {
         GroupEntry *old = NULL;
-        for (int k = 0; k < GROUP_CACHE; k++)
-            if (b->groups[k].tex && &b->groups[k] != e && (!old || b->groups[k].used < old->used))
-                old = &b->groups[k];
+        for (int k = 0; k < GROUP_CACHE; k++) {
+            GroupEntry *q = &b->groups[k];
+            if ((q->tex || q->post) && q != e && (!old || q->used < old->used))
+                old = q;
+        }
         if (!old)
             return;
         group_drop(b, old);
@@ -1714,13 +2036,22 @@ static void group_keep(RenderSdl *b, GroupEntry *e, const SDL_Rect *box, size_t 
         return;
     e->pre = pre;
     memcpy(e->pre, b->under, npx * 4);
-    if (!e->tex) {
-        e->tex = SDL_CreateTexture(b->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, box->w,
-                                   box->h);
-        if (e->tex)
+    if (!e->tex && !e->post) {
+        /* the pixels after it: in memory of its own when written directly */
+        if (b->px)
+            e->post = malloc(npx * 4);
+        else
+            e->tex = SDL_CreateTexture(b->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC,
+                                       box->w, box->h);
+        if (e->tex || e->post)
             b->group_px += (long)npx;
     }
     e->box = *box;
+    if (e->post && b->px) {
+        read_px(b, box, e->post);
+        e->kept = 1;
+        return;
+    }
     if (!e->tex || read_px(b, box, b->under) < 0 ||
         SDL_UpdateTexture(e->tex, NULL, b->under, box->w * 4) < 0) {
         uint64_t key = e->key;
@@ -1748,7 +2079,7 @@ static int32_t draw_group(RenderSdl *b, const RenderList *l, const RenderGroup *
     GroupEntry *e = group_entry(b, key);
     if (e->key != key) {
         /* first seen: only its key is kept, unless it is lasting */
-        if (e->tex || e->pre)
+        if (e->tex || e->post || e->pre)
             group_drop(b, e);
         e->key = key;
         e->used = b->draw_no;
@@ -1764,8 +2095,12 @@ static int32_t draw_group(RenderSdl *b, const RenderList *l, const RenderGroup *
     if (GC_VEC_RESERVE(b->under, (int32_t)npx, b->capunder, 4096, realloc) < 0 ||
         read_px(b, &box, b->under) < 0)
         return g->first;
-    if (e->kept && memcmp(e->pre, b->under, npx * 4) == 0) {
+    if (e->kept && memcmp(e->pre, b->under, npx * 4) == 0 && (e->tex || (e->post && b->px))) {
         b->groups_copied++;
+        if (e->post) {
+            write_px(b, &box, e->post);
+            return g->end;
+        }
         SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_NONE);
         if (SDL_RenderCopy(b->r, e->tex, NULL, &box) < 0)
             b->failed = 1;
@@ -1851,10 +2186,19 @@ int render_sdl_draw(RenderSdl *b, const RenderList *l)
     else if (b->snap && b->ncached > TEXT_CACHE / 4)
         cache_trim(b, 64);
     SDL_RenderSetClipRect(b->r, NULL);
-    SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(b->r, l->clear.r, l->clear.g, l->clear.b, 255);
-    if (SDL_RenderClear(b->r) < 0)
-        return -1;
+    b->px = NULL;
+    if (b->surf && b->surf->w == target.w && b->surf->h == target.h) {
+        b->px = b->surf->pixels;
+        b->pitch = b->surf->pitch / 4;
+        px_sync(b);
+        px_fill(b, &target,
+                0xff000000u | (Uint32)l->clear.r << 16 | (Uint32)l->clear.g << 8 | l->clear.b);
+    } else {
+        SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_BLEND);
+        SDL_SetRenderDrawColor(b->r, l->clear.r, l->clear.g, l->clear.b, 255);
+        if (SDL_RenderClear(b->r) < 0)
+            return -1;
+    }
     int32_t g = 0;
     for (int32_t i = 0; i < l->ncmds; i++) {
         while (g < l->ngroups && l->groups[g].first < i)
@@ -1870,5 +2214,16 @@ int render_sdl_draw(RenderSdl *b, const RenderList *l)
     }
     flush(b);
     SDL_RenderSetClipRect(b->r, NULL);
+    b->px = NULL;
     return b->failed ? -1 : 0;
+}
+
+int render_sdl_set_surface(RenderSdl *b, SDL_Surface *target)
+{
+    b->surf = NULL;
+    if (!b->snap || !target || target->format->format != SDL_PIXELFORMAT_ARGB8888 ||
+        SDL_MUSTLOCK(target) || target->pitch % 4 != 0)
+        return -1;
+    b->surf = target;
+    return 0;
 }

@@ -60,7 +60,8 @@ static int target_open_scaled(Target *t, int width, int height, float scale, int
     if (!t->w)
         return -1;
     t->w->settled = 1;
-    return 0;
+    /* as bench_window and gcviz record: the backend writes the pixels */
+    return render_sdl_set_surface(t->w->backend, t->surf);
 }
 
 /* A target for slides (--slide) or recordings (each frame's view shows
@@ -77,7 +78,7 @@ static int target_open_record(Target *t, int width, int height, int theme, int s
     if (!t->w)
         return -1;
     t->w->settled = 1;
-    return 0;
+    return render_sdl_set_surface(t->w->backend, t->surf);
 }
 
 static int target_open(Target *t, int width, int height, int theme)
@@ -889,6 +890,182 @@ static void t_group_cache(void)
               "%s: the timeline was copied in %ld of 12 frames", files[f],
               render_sdl_groups_copied(t.w->backend) - copied);
         target_close(&t);
+    }
+}
+
+/* The first (x, y) where two targets' pixels differ; 0 when none does. */
+static int first_difference(const Target *a, const Target *b, int *x, int *y)
+{
+    for (*y = 0; *y < a->surf->h; (*y)++)
+        for (*x = 0; *x < a->surf->w; (*x)++) {
+            Uint32 p =
+                ((const Uint32 *)
+                     a->surf->pixels)[(size_t)*y * (size_t)(a->surf->pitch / 4) + (size_t)*x];
+            Uint32 q =
+                ((const Uint32 *)
+                     b->surf->pixels)[(size_t)*y * (size_t)(b->surf->pitch / 4) + (size_t)*x];
+            if (p != q)
+                return 1;
+        }
+    return 0;
+}
+
+/* A pseudo-random number below n. */
+static int rnd_below(uint32_t *seed, int n)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return (int)((*seed >> 8) % (uint32_t)n);
+}
+
+/* Draws l on both targets (through SDL alone, and written directly) and
+ * says where their pixels first differ; returns 1 when they do. */
+static int draw_both_differ(Target *sdl, Target *direct, const RenderList *l, const char *what)
+{
+    CHECK(render_sdl_draw(sdl->w->backend, l) == 0 && render_sdl_draw(direct->w->backend, l) == 0,
+          "%s: draw: %s", what, SDL_GetError());
+    SDL_RenderFlush(sdl->r);
+    SDL_RenderFlush(direct->r);
+    int x, y;
+    if (!first_difference(sdl, direct, &x, &y))
+        return 0;
+    RenderColor p = pixel(sdl, x, y), q = pixel(direct, x, y);
+    fprintf(stderr, "%s: pixel (%d, %d) is %d %d %d %d through SDL, %d %d %d %d written directly\n",
+            what, x, y, p.r, p.g, p.b, p.a, q.r, q.g, q.b, q.a);
+    return 1;
+}
+
+/* A backend given its target surface (render_sdl_set_surface) writes the
+ * pixels SDL's software renderer would, byte for byte: (1) lists of
+ * random shapes over a random background, each kind alone and all mixed
+ * (rects square and rounded, opaque and translucent, shadows under cards,
+ * outlines solid and dashed, curves with and without heads, thin and
+ * translucent lines, polygons, hatching, text in random colours, clips,
+ * groups drawn twice so that they are copied), at fractional places,
+ * partly off the target; (2) the frames of scenarios through steps, a
+ * theme change, zooms down to the overview and a 2x scale.  Fails with
+ * the first pixel that differs (SDL's blend, triangle or blit arithmetic
+ * not matched). */
+static void t_direct_pixels(void)
+{
+    Target sdl, direct;
+    CHECK(target_open(&sdl, 320, 240, 0) == 0 && target_open(&direct, 320, 240, 0) == 0,
+          "targets: %s", SDL_GetError());
+    CHECK(render_sdl_set_surface(sdl.w->backend, NULL) < 0, "no surface: SDL alone");
+    uint32_t seed = 12345;
+#define RND(n)  rnd_below(&seed, n)
+#define RNDF(n) ((float)rnd_below(&seed, (n)*8) / 8.0f)
+    static const char *const texts[] = {"Node #12", "rc 1", "unreachable since step 2",
+                                        "gen 0",    "peer", "\xc3\x97 2 \xe2\x86\x92 x",
+                                        "Wy"};
+    int bad = 0;
+    for (int round = 0; round < 48; round++) {
+        int kind = round % 8; /* 0-6: one kind of shape; 7: all mixed */
+        RenderList l;
+        RenderColor bg = {(uint8_t)RND(256), (uint8_t)RND(256), (uint8_t)RND(256), 255};
+        render_list_init(&l, 320, 240, bg);
+        for (int i = 0; i < 40; i++) {
+            int k = kind == 7 ? RND(7) : kind;
+            RenderColor c = {(uint8_t)RND(256), (uint8_t)RND(256), (uint8_t)RND(256),
+                             (uint8_t)(RND(3) == 0 ? 255 : RND(256))};
+            float x = RNDF(360) - 20, y = RNDF(280) - 20, w = RNDF(120) + 1, h = RNDF(80) + 1;
+            int32_t g = RND(4) == 0 ? render_group_begin(&l) : -1;
+            if (k == 0) {
+                render_rect(&l, x, y, w, h, RND(2) ? 0 : RNDF(12), c);
+            } else if (k == 1) {
+                RenderColor shadow = {0, 0, 0, (uint8_t)(RND(120) + 1)}, body = c;
+                body.a = 255;
+                render_rect(&l, x + 2, y + 3, w, h, 6, shadow);
+                render_rect(&l, x, y, w, h, RND(2) ? 6 : RNDF(8), body);
+            } else if (k == 2) {
+                render_frame(&l, x, y, w, h, RND(2) ? 0 : RNDF(10), RNDF(3) + 0.5f,
+                             RND(2) ? 0 : RNDF(6) + 2, c);
+            } else if (k == 3 || k == 4) {
+                RenderPt p[12];
+                int n = 2 + RND(10);
+                for (int j = 0; j < n; j++)
+                    p[j] = (RenderPt){x + (float)j * w / (float)n + RNDF(20),
+                                      y + h * sinf((float)j * 0.7f) + RNDF(10)};
+                render_line(&l, p, n, k == 4 ? RNDF(1) + 0.2f : RNDF(4) + 0.5f,
+                            RND(3) == 0 ? RNDF(6) + 2 : 0, RND(2) ? RNDF(10) + 4 : 0, c);
+            } else if (k == 5) {
+                RenderPt p[6];
+                int n = 3 + RND(4);
+                for (int j = 0; j < n; j++) {
+                    float a = 6.2831853f * (float)j / (float)n;
+                    p[j] = (RenderPt){x + w * cosf(a), y + h * sinf(a)};
+                }
+                if (RND(2))
+                    render_poly(&l, p, n, c);
+                else
+                    render_hatch(&l, x, y, w, h, RNDF(2) + 0.5f, RNDF(8) + 3, c);
+            } else {
+                if (RND(4) == 0)
+                    render_clip(&l, x, y, w, h);
+                render_text(&l, x, y, (RenderFont)RND(RENDER_FONT_COUNT), 6 + RND(20),
+                            (RenderAlign)RND(3), c, texts[RND(7)]);
+            }
+            if (g >= 0)
+                render_group_end(&l, g);
+        }
+        render_unclip(&l);
+        char what[64];
+        snprintf(what, sizeof what, "shapes, round %d (kind %d)", round, kind);
+        /* twice: the second time the groups are copied from kept pixels */
+        bad += draw_both_differ(&sdl, &direct, &l, what);
+        bad += draw_both_differ(&sdl, &direct, &l, what);
+        render_list_free(&l);
+    }
+#undef RND
+#undef RNDF
+    CHECK(bad == 0, "%d lists of shapes differ", bad);
+    target_close(&sdl);
+    target_close(&direct);
+
+    static const struct {
+        const char *file;
+        float scale;
+    } runs[] = {{"cycle.json", 1},
+                {"many.json", 1},
+                {"many.json", 2},
+                {GCVIZ_SCENARIOS_DIR "/08_collect_step_by_step.py", 1}};
+    for (size_t f = 0; f < sizeof runs / sizeof runs[0]; f++) {
+        CHECK(target_open_scaled(&sdl, 1280, 800, runs[f].scale, 0) == 0 &&
+                  target_open_scaled(&direct, 1280, 800, runs[f].scale, 0) == 0,
+              "targets");
+        render_sdl_set_surface(sdl.w->backend, NULL);
+        CHECK(load(&sdl, runs[f].file) == 0 && load(&direct, runs[f].file) == 0, "load");
+        int frames = 0;
+        for (int i = 0; i < 14; i++) {
+            Target *both[2] = {&sdl, &direct};
+            for (int k = 0; k < 2; k++) {
+                if (i == 5)
+                    key(both[k], SDLK_t, 0);
+                else if (i == 7)
+                    key(both[k], SDLK_END, 0);
+                else if (i >= 8) {
+                    RenderRegions rg;
+                    app_win_regions(both[k]->w, &rg);
+                    app_win_wheel(both[k]->w, rg.heap_x + rg.heap_w * 0.45f,
+                                  rg.heap_y + rg.heap_h * 0.55f, i < 12 ? -3.0f : 4.0f);
+                } else
+                    key(both[k], SDLK_RIGHT, 0);
+            }
+            CHECK(draw(&sdl) == 0 && draw(&direct) == 0, "draw");
+            int x, y;
+            if (first_difference(&sdl, &direct, &x, &y)) {
+                RenderColor p = pixel(&sdl, x, y), q = pixel(&direct, x, y);
+                CHECK(0,
+                      "%s frame %d (zoom %g): pixel (%d, %d) is %d %d %d through SDL, %d %d %d "
+                      "written directly",
+                      runs[f].file, i, (double)sdl.w->view.zoom, x, y, p.r, p.g, p.b, q.r, q.g,
+                      q.b);
+            }
+            frames++;
+        }
+        CHECK(frames == 14 && sdl.w->view.zoom < 0.5f, "%s: frames down to zoom %g", runs[f].file,
+              (double)sdl.w->view.zoom);
+        target_close(&sdl);
+        target_close(&direct);
     }
 }
 
@@ -5453,7 +5630,7 @@ int main(int argc, char **argv)
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
-        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"open_first", t_open_first}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images}, {"group_cache", t_group_cache}, {"fonts_warm", t_fonts_warm}, {"drawn_until", t_drawn_until}, {"scratch_clean", t_scratch_clean}, {"grid_at_load", t_grid_at_load}, {"grid_moves", t_grid_moves},       {"screenshot_file", t_screenshot_file},
+        {"replay_stmt", t_replay_stmt}, {"collector_small", t_collector_small}, {"replay_fullscreen", t_replay_fullscreen}, {"ui_scale", t_ui_scale}, {"follow", t_follow}, {"open_first", t_open_first}, {"long_texts", t_long_texts}, {"play_pause", t_play_pause}, {"description", t_description}, {"picker", t_picker}, {"timeline_hover", t_timeline_hover}, {"load_error_narrow", t_load_error_narrow}, {"reference_images", t_reference_images}, {"group_cache", t_group_cache}, {"direct_pixels", t_direct_pixels}, {"fonts_warm", t_fonts_warm}, {"drawn_until", t_drawn_until}, {"scratch_clean", t_scratch_clean}, {"grid_at_load", t_grid_at_load}, {"grid_moves", t_grid_moves},       {"screenshot_file", t_screenshot_file},
         {"screenshot_fail", t_screenshot_fail}, {"load_error", t_load_error},
         {"reload_vanished", t_reload_vanished}, {"layout_pins", t_layout_pins},
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
