@@ -597,7 +597,10 @@ static int start_offscreen(Rec *rc, int *pwp, int *php)
     rc->sdl_up = 1;
     int pw = *pwp = (int)floor(o->width * o->scale + 0.5);
     int ph = *php = (int)floor(o->height * o->scale + 0.5);
-    rc->surf = SDL_CreateRGBSurfaceWithFormat(0, pw, ph, 32, SDL_PIXELFORMAT_XRGB8888);
+    /* ARGB8888, opaque everywhere (the frame's clear is): the PNG and GIF
+     * writers read it as XRGB8888, and the backend writes its pixels itself
+     * (render_sdl_set_surface) only on this format */
+    rc->surf = SDL_CreateRGBSurfaceWithFormat(0, pw, ph, 32, SDL_PIXELFORMAT_ARGB8888);
     rc->r = rc->surf ? SDL_CreateSoftwareRenderer(rc->surf) : NULL;
     if (!rc->r) {
         fprintf(stderr, "gcviz record: cannot make a %dx%d software renderer: %s\n", pw, ph,
@@ -654,6 +657,8 @@ static int record_run(Rec *rc)
         return 3;
     }
     AppWin *w = rc->w;
+    if (render_sdl_set_surface(w->backend, rc->surf) < 0) /* else SDL draws it all */
+        SDL_ClearError();
     w->settled = 1; /* no fades, no toasts: the picture a still shows */
     RunProgress rp = {isatty(2), 0, 0, NULL};
     const char *slash = strrchr(o->scenario, '/');
