@@ -5,24 +5,25 @@ target_link_libraries(test_lang PRIVATE gcviz_lang)
 foreach(group parse reject for fuzz program validate)
   add_test(NAME lang_${group} COMMAND test_lang ${group})
 endforeach()
-# .py programs: every refused construct with its message and line:col.
-file(GLOB GCVIZ_PY_BROKEN CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/py_broken/*.py)
-foreach(f ${GCVIZ_PY_BROKEN})
-  get_filename_component(n ${f} NAME_WE)
-  add_test(NAME lang_py_broken_${n}
-           COMMAND ${CMAKE_COMMAND} -DGCVIZ=$<TARGET_FILE:gcviz> -DFILE=${n}.py
-                   -P ${CMAKE_CURRENT_LIST_DIR}/py_broken.cmake
-           WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR}/py_broken)
-endforeach()
-# .py programs that run into what gcviz does not model: the run stops
-# with a message saying so.
-file(GLOB GCVIZ_PY_REFUSED CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/py_refused/*.py)
-foreach(f ${GCVIZ_PY_REFUSED})
-  get_filename_component(n ${f} NAME_WE)
-  add_test(NAME lang_py_refused_${n}
-           COMMAND ${CMAKE_COMMAND} -DGCVIZ=$<TARGET_FILE:gcviz> -DFILE=${n}.py
-                   -P ${CMAKE_CURRENT_LIST_DIR}/py_refused.cmake
-           WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR}/py_refused)
+# .py programs: every construct refused at load time (gcviz check: its
+# message and line:col first on stderr), and every run into what gcviz does
+# not model (gcviz run: the traceback ends with a message saying so); one
+# script, tests/cli/broken.cmake, checks both.
+foreach(kind broken refused)
+  set(verb check)
+  set(last 0)
+  if(kind STREQUAL "refused")
+    set(verb run)
+    set(last 1)
+  endif()
+  file(GLOB files CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/py_${kind}/*.py)
+  foreach(f ${files})
+    get_filename_component(n ${f} NAME_WE)
+    add_test(NAME lang_py_${kind}_${n}
+             COMMAND ${CMAKE_COMMAND} -DGCVIZ=$<TARGET_FILE:gcviz> -DVERB=${verb} -DLAST=${last}
+                     -DFILE=${n}.py -P ${PROJECT_SOURCE_DIR}/tests/cli/broken.cmake
+             WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR}/py_${kind})
+  endforeach()
 endforeach()
 # .py programs that use every construct: gcviz run prints CPython's stdout
 # (made with python3.12 and python3.13 from tests/lang/py_good).
