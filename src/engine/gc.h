@@ -59,9 +59,14 @@ typedef enum GcTag {
     GC_V_CONST, /* constant tuple, payload: atom of its repr, e.g. "(1, 2)" */
     GC_V_OBJ,   /* payload: object id */
     GC_V_FUNC,  /* a scenario function, payload: function index (not a heap object here) */
-    GC_V_CLASS, /* a scenario class, payload: class index */
+    GC_V_CLASS, /* a scenario class, payload: class index (or GC_CLASS_STATIC + n) */
     GC_V_BIGINT /* an int beyond GC_INT_MAX, payload: atom of its decimal text */
 } GcTag;
+
+/* GC_V_CLASS payloads from here on are static built-in types (int, list,
+ * ...): not GC objects, where a class of the program (a heap type) and a
+ * function are, so that a dict or tuple holding one is tracked. */
+#define GC_CLASS_STATIC ((int64_t)1 << 30)
 
 #define GC_VAL_TAG(v) ((GcTag)((v) & 15u))
 #define GC_VAL_PAYLOAD(v) ((int64_t)(v) >> 4)
@@ -641,9 +646,12 @@ void gc_hidden_untrack(GcHeap *h, int64_t n, int later);
  * of pending writes): alive 1 makes it (in generation 0), 0 frees it from
  * wherever the collections have moved it. */
 void gc_hidden_one(GcHeap *h, int alive);
-/* Tracks a dict (when it first holds a tracked value), as CPython's
- * MAINTAIN_TRACKING does.  No-op if already tracked. */
-void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue stored);
+/* Tracks a dict (when it first holds a key or value that may be tracked),
+ * as CPython's MAINTAIN_TRACKING does.  No-op if already tracked. */
+void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue key, GcValue stored);
+/* _PyObject_GC_MAY_BE_TRACKED of a value: a heap object other than an
+ * untracked tuple, a function or a class of the program. */
+int gc_may_be_tracked(const GcHeap *h, GcValue v);
 /* Tracks obj again if a collection untracked it (a tuple the interpreter
  * reuses: the result tuple of dict.items() and enumerate iterators,
  * bpo-42536), in generation 0, as _PyObject_GC_TRACK does.  No-op if

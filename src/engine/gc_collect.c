@@ -515,21 +515,16 @@ static int deduce_unreachable(GcHeap *h, GcListId base, GcListId unreachable, Re
     return move_unreachable(h, base, unreachable);
 }
 
-/* _PyObject_GC_MAY_BE_TRACKED: any GC object except an untracked tuple. */
-static int may_be_tracked(GcHeap *h, GcValue v)
-{
-    if (!GC_VAL_IS_OBJ(v))
-        return 0;
-    GcObject *o = gc__o(h, GC_VAL_ID(v));
-    return o->kind != GC_KIND_TUPLE || o->list != GC_LIST_NONE;
-}
-
+/* _PyTuple_MaybeUntrack's and _PyDict_MaybeUntrack's test: no item (and
+ * no key of a dict) may be tracked. */
 static int all_untracked(GcHeap *h, GcId id)
 {
     GcObject *o = gc__o(h, id);
-    for (uint32_t i = 0; i < gc_nslots(o); i++)
-        if (may_be_tracked(h, gc__slot(gc__o(h, id), i).val))
+    for (uint32_t i = 0; i < gc_nslots(o); i++) {
+        GcSlot s = gc__slot(gc__o(h, id), i);
+        if (gc_may_be_tracked(h, s.val) || (o->kind == GC_KIND_DICT && gc_may_be_tracked(h, s.key)))
             return 0;
+    }
     return 1;
 }
 

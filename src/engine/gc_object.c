@@ -642,16 +642,30 @@ int gc_slot_find(const GcHeap *h, GcId obj, GcValue key)
     return -1;
 }
 
-void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue stored)
+int gc_may_be_tracked(const GcHeap *h, GcValue v)
 {
-    GcObject *d = gc__o(h, dict);
-    if (d->list != GC_LIST_NONE || !GC_VAL_IS_OBJ(stored))
-        return;
-    /* MAINTAIN_TRACKING: track when a value that may be tracked is stored.
-     * _PyObject_GC_MAY_BE_TRACKED: any GC object but an untracked tuple
-     * (an untracked dict may be tracked later, so it counts). */
-    GcObject *s = gc__o(h, GC_VAL_ID(stored));
-    if (s->kind != GC_KIND_TUPLE || s->list != GC_LIST_NONE) {
+    /* any GC object but an untracked tuple (an untracked dict may be
+     * tracked later, so it counts); a static type is not a GC object */
+    switch (GC_VAL_TAG(v)) {
+    case GC_V_FUNC:
+        return 1;
+    case GC_V_CLASS:
+        return GC_VAL_PAYLOAD(v) < GC_CLASS_STATIC;
+    case GC_V_OBJ: {
+        const GcObject *o = gc_object(h, GC_VAL_ID(v));
+        return o->kind != GC_KIND_TUPLE || o->list != GC_LIST_NONE;
+    }
+    default:
+        return 0;
+    }
+}
+
+void gc_maybe_track_dict(GcHeap *h, GcId dict, GcValue key, GcValue stored)
+{
+    /* MAINTAIN_TRACKING: track when a key or value that may be tracked is
+     * stored */
+    if (gc__o(h, dict)->list == GC_LIST_NONE &&
+        (gc_may_be_tracked(h, key) || gc_may_be_tracked(h, stored))) {
         gc__event(h, GC_EV_TRACK, dict, 0, -1, 0, 0);
         gc__list_append(h, GC_LIST_GEN0, dict);
     }
@@ -763,9 +777,9 @@ static GC_NOINLINE int slot_set_full(GcHeap *h, GcId obj, uint32_t i, GcValue ke
     gc__slot_write(h, obj, i, key, v);
     gc__inflight_add(h, old);
     if (gc__o(h, obj)->kind == GC_KIND_DICT)
-        gc_maybe_track_dict(h, obj, v);
-    else if (gc__o(h, obj)->kind == GC_KIND_TUPLE && h->cfg.python >= 314 && GC_VAL_IS_OBJ(v) &&
-             gc__o(h, obj)->list == GC_LIST_NONE) {
+        gc_maybe_track_dict(h, obj, key, v);
+    else if (gc__o(h, obj)->kind == GC_KIND_TUPLE && h->cfg.python >= 314 &&
+             gc_may_be_tracked(h, v) && gc__o(h, obj)->list == GC_LIST_NONE) {
         gc__event(h, GC_EV_TRACK, obj, 0, -1, 0, 0);
         gc__list_append(h, GC_LIST_GEN0, obj);
     }
@@ -790,7 +804,7 @@ int gc_slot_insert(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v)
     gc__inflight_del(h, v);
     gc__slot_write(h, obj, i, key, v);
     if (o->kind == GC_KIND_DICT)
-        gc_maybe_track_dict(h, obj, v);
+        gc_maybe_track_dict(h, obj, key, v);
     return 0;
 }
 

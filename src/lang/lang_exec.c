@@ -329,7 +329,7 @@ enum {
     BT_WEAKREF,
     BT_COUNT
 };
-#define LANG_BTYPE ((int64_t)1 << 30)
+#define LANG_BTYPE GC_CLASS_STATIC
 
 static const char *const BTYPE_NAME[BT_COUNT] = {
     "NoneType", "bool", "int", "str", "tuple", "function", "type", "list", "dict", "ReferenceType"};
@@ -410,6 +410,28 @@ static const char *class_name(LangRun *r, GcValue cls)
     return t >= 0 ? BTYPE_NAME[t] : atom(r, lang_class(r->p, prog_class(cls))->name);
 }
 
+/* A stand-in address for reprs and id(): CPython's are not reproducible. */
+static unsigned long long fake_addr(GcValue v)
+{
+    return 0x7f0000000000ull + (unsigned long long)GC_VAL_PAYLOAD(v) * 64u;
+}
+
+/* The repr of a function or class value (they are not heap objects). */
+static void code_repr(LangRun *r, GcValue v, char *buf, size_t n)
+{
+    if (GC_VAL_TAG(v) == GC_V_FUNC) {
+        const LangFunc *f = lang_func(r->p, (int32_t)GC_VAL_PAYLOAD(v));
+        snprintf(buf, n, "<function %s at 0x%llx>", f ? atom(r, f->name) : "?", fake_addr(v));
+        return;
+    }
+    int t = btype(v);
+    const LangClass *k = lang_class(r->p, prog_class(v));
+    if (t >= 0)
+        snprintf(buf, n, "<class '%s%s'>", t == BT_WEAKREF ? "weakref." : "", BTYPE_NAME[t]);
+    else
+        snprintf(buf, n, "<class '__main__.%s'>", k ? atom(r, k->name) : "?");
+}
+
 static void repr_key(LangRun *r, GcValue k, char *buf, size_t n)
 {
     if (GC_VAL_TAG(k) == GC_V_STR)
@@ -420,6 +442,10 @@ static void repr_key(LangRun *r, GcValue k, char *buf, size_t n)
         snprintf(buf, n, "None");
     else if (GC_VAL_TAG(k) == GC_V_BOOL)
         snprintf(buf, n, "%s", GC_VAL_PAYLOAD(k) ? "True" : "False");
+    else if (GC_VAL_TAG(k) == GC_V_CONST || GC_VAL_TAG(k) == GC_V_BIGINT)
+        snprintf(buf, n, "%s", atom(r, (int32_t)GC_VAL_PAYLOAD(k)));
+    else if (GC_VAL_TAG(k) == GC_V_CLASS || GC_VAL_TAG(k) == GC_V_FUNC)
+        code_repr(r, k, buf, n);
     else
         snprintf(buf, n, "<%s>", type_name(r, k));
 }
@@ -839,6 +865,24 @@ static int no_attr(LangRun *r, GcValue owner, int32_t a)
                  atom(r, a));
 }
 
+/* STORE_ATTR or DELETE_ATTR on an object without a __dict__ (a list, an
+ * int, None): 3.13's _PyObject_GenericSetAttrWithDict says why and keeps
+ * the object in the exception (_PyObject_SetAttributeErrorContext); a
+ * function has a __dict__, whose attributes are not modelled. */
+static int no_attr_store(LangRun *r, GcValue owner, int32_t a)
+{
+    if (GC_VAL_TAG(owner) == GC_V_FUNC)
+        return raise(r, "NotImplementedError",
+                     "gcviz: the attributes of a function are not modelled");
+    if (lang_python(r->p) < 313)
+        return raise(r, "AttributeError", "'%s' object has no attribute '%s'", type_name(r, owner),
+                     atom(r, a));
+    TRY(keep_for_exception(r, owner));
+    return raise(r, "AttributeError",
+                 "'%s' object has no attribute '%s' and no __dict__ for setting new attributes",
+                 type_name(r, owner), atom(r, a));
+}
+
 /* x.__class__ (object's data descriptor: type(x)) and a class's __name__
  * (type's: the str of its name), [owner] -> [value]. */
 static int load_type_attr(LangRun *r, int32_t a)
@@ -902,13 +946,21 @@ static int normalize_index(LangRun *r, const GcObject *o, GcValue idx, uint32_t 
     return seq_index(r, gc_kind_name((GcKind)o->kind), gc_nslots(o), idx, out, what);
 }
 
+/* A dict key: the values that are not heap objects (a class or function
+ * is hashed by its identity, as in CPython); of the heap objects a list or
+ * dict is unhashable, and an instance or tuple, hashable in CPython, is
+ * refused (a key holding a reference is not modelled). */
 static int dict_key_ok(LangRun *r, GcValue k)
 {
-    GcTag t = GC_VAL_TAG(k);
-    if (t == GC_V_STR || t == GC_V_INT || t == GC_V_NONE || t == GC_V_BOOL || t == GC_V_CONST ||
-        t == GC_V_BIGINT)
+    const GcObject *o = obj_of(r, k);
+    if (!o)
         return OK;
-    return raise(r, "TypeError", "unhashable type: '%s'", type_name(r, k));
+    if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_DICT)
+        return raise(r, "TypeError", "unhashable type: '%s'", type_name(r, k));
+    return raise(r, "NotImplementedError",
+                 "gcviz: a '%s' object as a dict key is not modelled (keys may be str, int, "
+                 "bool, None, constant tuples, classes and functions)",
+                 type_name(r, k));
 }
 
 static int is_intlike(GcValue v)
@@ -1960,12 +2012,6 @@ static void tb_repr_str(TBuf *b, const char *s)
     tb_put(b, &q, 1);
 }
 
-/* A stand-in address for reprs and id(): CPython's are not reproducible. */
-static unsigned long long fake_addr(GcValue v)
-{
-    return 0x7f0000000000ull + (unsigned long long)GC_VAL_PAYLOAD(v) * 64u;
-}
-
 /* Py_ReprEnter, called by list_repr and tuple_repr for a non-empty one
  * and by dict_repr always, makes on its first call the thread state's dict
  * and the "Py_Repr" list in it: two GC allocations that live to the end
@@ -2014,18 +2060,11 @@ static int val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *s
             repr_enter(r);
         tb_str(b, atom(r, (int32_t)GC_VAL_PAYLOAD(v)));
         return OK;
-    case GC_V_FUNC: {
-        const LangFunc *f = lang_func(r->p, (int32_t)GC_VAL_PAYLOAD(v));
-        tb_fmt(b, "<function %s at 0x%llx>", f ? atom(r, f->name) : "?", fake_addr(v));
-        return OK;
-    }
+    case GC_V_FUNC:
     case GC_V_CLASS: {
-        int t = btype(v);
-        const LangClass *k = lang_class(r->p, prog_class(v));
-        if (t >= 0)
-            tb_fmt(b, "<class '%s%s'>", t == BT_WEAKREF ? "weakref." : "", BTYPE_NAME[t]);
-        else
-            tb_fmt(b, "<class '__main__.%s'>", k ? atom(r, k->name) : "?");
+        char t[1024];
+        code_repr(r, v, t, sizeof t);
+        tb_str(b, t);
         return OK;
     }
     case GC_V_OBJ:
@@ -4819,12 +4858,7 @@ static int store_target_(LangRun *r, const Ctx *c, LangExpr *t)
             if (GC_VAL_TAG(owner) == GC_V_CLASS)
                 return raise(r, "TypeError", "cannot set '%s' attribute of the class here",
                              atom(r, t->atom));
-            if (o || GC_VAL_TAG(owner) == GC_V_NONE || GC_VAL_TAG(owner) == GC_V_INT ||
-                GC_VAL_TAG(owner) == GC_V_STR)
-                return raise(r, "AttributeError", "'%s' object has no attribute '%s'",
-                             type_name(r, owner), atom(r, t->atom));
-            return raise(r, "AttributeError", "'%s' object has no attribute '%s'",
-                         type_name(r, owner), atom(r, t->atom));
+            return no_attr_store(r, owner, t->atom);
         }
         owner = pop(r);
         GcValue v = pop(r);
@@ -4908,9 +4942,14 @@ static int delete_target_(LangRun *r, const Ctx *c, LangExpr *t)
                     : 1;
         if (d < 0)
             return fatal(r);
-        if (d > 0) {
+        if (d > 0 && ((o && o->kind == GC_KIND_INSTANCE) || btype(cont) >= 0 ||
+                      GC_VAL_TAG(cont) == GC_V_CLASS)) {
             unwind(r, mark);
             return no_attr(r, cont, t->atom);
+        }
+        if (d > 0) {
+            unwind(r, mark);
+            return no_attr_store(r, cont, t->atom);
         }
         TRY(decref(r, removed));
         return pop_decref(r);
@@ -5794,8 +5833,7 @@ static int exec_augassign_(LangRun *r, const Ctx *c, LangStmt *s)
             return rc;
         }
         unwind(r, mark);
-        return raise(r, "AttributeError", "'%s' object has no attribute '%s'", type_name(r, owner),
-                     atom(r, t->atom));
+        return no_attr_store(r, owner, t->atom);
     }
     /* subscript: [cont, sub] COPY 2 -> BINARY_SUBSCR -> op -> store */
     TRY(eval(r, c, t->base));
