@@ -282,6 +282,20 @@ static int keep_frame_locals(LangRun *r)
 
 static const char *atom(LangRun *r, int32_t a) { return gc_strtab_get(lang_atoms(r->p), a); }
 
+/* The built-ins len and abs as values (key=len): a GC_V_FUNC value whose
+ * payload is LANG_BFUNC + the name's atom, not a function of the program
+ * (builtin_atom tells them apart).  Calling one (call_value) is calling the
+ * built-in; they hold no globals of the program. */
+#define LANG_BFUNC ((int64_t)1 << 30)
+
+/* The name of the built-in function value v is, -1 for anything else. */
+static int32_t builtin_atom(GcValue v)
+{
+    if (GC_VAL_TAG(v) != GC_V_FUNC || GC_VAL_PAYLOAD(v) < LANG_BFUNC)
+        return -1;
+    return (int32_t)(GC_VAL_PAYLOAD(v) - LANG_BFUNC);
+}
+
 static const char *type_name(LangRun *r, GcValue v)
 {
     switch (GC_VAL_TAG(v)) {
@@ -292,7 +306,8 @@ static const char *type_name(LangRun *r, GcValue v)
         return "int";
     case GC_V_STR: return "str";
     case GC_V_CONST: return "tuple";
-    case GC_V_FUNC: return "function";
+    case GC_V_FUNC:
+        return builtin_atom(v) >= 0 ? "builtin_function_or_method" : "function";
     case GC_V_CLASS: return "type";
     case GC_V_OBJ: {
         const GcObject *o = gc_object(r->h, GC_VAL_ID(v));
@@ -327,12 +342,22 @@ enum {
     BT_LIST,
     BT_DICT,
     BT_WEAKREF,
+    BT_BUILTIN,
     BT_COUNT
 };
 #define LANG_BTYPE GC_CLASS_STATIC
 
-static const char *const BTYPE_NAME[BT_COUNT] = {
-    "NoneType", "bool", "int", "str", "tuple", "function", "type", "list", "dict", "ReferenceType"};
+static const char *const BTYPE_NAME[BT_COUNT] = {"NoneType",
+                                                 "bool",
+                                                 "int",
+                                                 "str",
+                                                 "tuple",
+                                                 "function",
+                                                 "type",
+                                                 "list",
+                                                 "dict",
+                                                 "ReferenceType",
+                                                 "builtin_function_or_method"};
 
 /* The program's class a GC_V_CLASS value is, -1 for anything else. */
 static int32_t prog_class(GcValue v)
@@ -381,7 +406,7 @@ static GcValue type_of(LangRun *r, GcValue v)
     case GC_V_CONST:
         return btype_value(BT_TUPLE);
     case GC_V_FUNC:
-        return btype_value(BT_FUNCTION);
+        return btype_value(builtin_atom(v) >= 0 ? BT_BUILTIN : BT_FUNCTION);
     case GC_V_CLASS:
         return btype_value(BT_TYPE);
     default:
@@ -419,6 +444,10 @@ static unsigned long long fake_addr(GcValue v)
 /* The repr of a function or class value (they are not heap objects). */
 static void code_repr(LangRun *r, GcValue v, char *buf, size_t n)
 {
+    if (builtin_atom(v) >= 0) {
+        snprintf(buf, n, "<built-in function %s>", atom(r, builtin_atom(v)));
+        return;
+    }
     if (GC_VAL_TAG(v) == GC_V_FUNC) {
         const LangFunc *f = lang_func(r->p, (int32_t)GC_VAL_PAYLOAD(v));
         snprintf(buf, n, "<function %s at 0x%llx>", f ? atom(r, f->name) : "?", fake_addr(v));
@@ -749,9 +778,12 @@ static LANG_NOINLINE int load_unbound(LangRun *r, int32_t a, int local)
                                        : a == r->a_list ? BT_LIST
                                        : a == r->a_type ? BT_TYPE
                                                         : BT_TUPLE));
+        if (a == r->a_len || a == r->a_abs)
+            return push(r, GC_MKVAL(GC_V_FUNC, LANG_BFUNC + a));
         if (is_builtin(r, a))
-            return raise(r, "TypeError",
-                         "gcviz programs can only call the builtin '%s', not use it as a value",
+            return raise(r, "NotImplementedError",
+                         "gcviz: the built-in '%s' is modelled only when called (of the "
+                         "built-in functions, len and abs are values too: key=len)",
                          atom(r, a));
         return raise(r, "NameError", "name '%s' is not defined", atom(r, a));
     }
@@ -871,7 +903,7 @@ static int no_attr(LangRun *r, GcValue owner, int32_t a)
  * function has a __dict__, whose attributes are not modelled. */
 static int no_attr_store(LangRun *r, GcValue owner, int32_t a)
 {
-    if (GC_VAL_TAG(owner) == GC_V_FUNC)
+    if (GC_VAL_TAG(owner) == GC_V_FUNC && builtin_atom(owner) < 0)
         return raise(r, "NotImplementedError",
                      "gcviz: the attributes of a function are not modelled");
     if (lang_python(r->p) < 313)
@@ -1177,6 +1209,9 @@ static int call_weakref_ref(LangRun *r, int nargs)
     if (!o || o->kind != GC_KIND_INSTANCE)
         return raise(r, "TypeError", "cannot create weak reference to '%s' object",
                      type_name(r, target));
+    if (builtin_atom(cb) >= 0)
+        return raise(r, "NotImplementedError",
+                     "gcviz: a built-in function as a weakref callback is not modelled");
     if (GC_VAL_TAG(cb) != GC_V_FUNC && GC_VAL_TAG(cb) != GC_V_NONE)
         return raise(r, "TypeError", "weakref callback must be a function, not '%s'",
                      type_name(r, cb));
@@ -3775,11 +3810,26 @@ static int call_weakref(LangRun *r, const GcObject *o, int nargs)
 }
 
 /* Calls the value at stack[mark] with the nargs values above it. */
+/* CALL of a built-in function value ([callee, args...]): the built-in's
+ * call (CALL_BUILTIN_O: no argument tuple), then the callee leaves the
+ * stack (it is no heap object here). */
+static int call_builtin_value(LangRun *r, LangExpr *e, int nargs)
+{
+    int top = gc_temp_count(r->h);
+    GcValue callee = gc_temp(r->h, top - 1 - nargs);
+    TRY(call_builtin(r, e, builtin_atom(callee), nargs));
+    GcValue res = pop(r);
+    pop(r);
+    return push(r, res);
+}
+
 static int call_value(LangRun *r, LangExpr *e, int mark, int nargs)
 {
     GcValue callee = gc_temp(r->h, mark);
     if (btype(callee) >= 0)
         return btype_refused(r, callee);
+    if (builtin_atom(callee) >= 0)
+        return call_builtin_value(r, e, nargs);
     if (GC_VAL_TAG(callee) == GC_V_CLASS)
         return instantiate(r, e, (int32_t)GC_VAL_PAYLOAD(callee), nargs);
     if (GC_VAL_TAG(callee) == GC_V_FUNC)
@@ -4206,6 +4256,12 @@ static int eval_call(LangRun *r, const Ctx *c, LangExpr *e)
             return fatal(r);
         TRY(push(r, GC_VAL_OBJ(id)));
         return safe_point(r);
+    }
+    if (builtin_atom(callee) >= 0) {
+        rc = call_builtin_value(r, e, nargs);
+        if (rc < 0)
+            unwind(r, mark);
+        return rc;
     }
     if (GC_VAL_TAG(callee) == GC_V_FUNC) {
         rc = call_function(r, (int32_t)GC_VAL_PAYLOAD(callee), nargs);
@@ -7159,7 +7215,7 @@ static int class_holds_globals(LangRun *r, int32_t k)
 
 static int value_holds_globals(LangRun *r, GcValue v)
 {
-    return GC_VAL_TAG(v) == GC_V_FUNC ||
+    return (GC_VAL_TAG(v) == GC_V_FUNC && builtin_atom(v) < 0) ||
            (prog_class(v) >= 0 && class_holds_globals(r, prog_class(v)));
 }
 

@@ -1,0 +1,11 @@
+import gc
+import weakref
+gc.collect()
+
+
+class Box:
+    pass
+
+
+box = Box()
+r = weakref.ref(box, len)

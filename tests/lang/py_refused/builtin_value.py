@@ -1,0 +1,4 @@
+import gc
+gc.collect()
+words = ["bb", "a"]
+print(sorted(words, key=print))
