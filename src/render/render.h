@@ -259,7 +259,8 @@ int render_sdl_draw(RenderSdl *b, const RenderList *l);
  * the backend then writes fills, text and kept groups into its pixels
  * itself, the same values SDL would write, faster.  Returns 0, or -1
  * (and the backend draws through SDL alone) when target is NULL, the
- * renderer is not a software one or the surface is not ARGB8888 without
+ * renderer is not a software one or the surface is not ARGB8888 or
+ * XRGB8888 (SDL's RGB888; its fourth byte: see render_sdl.c) without
  * RLE. */
 int render_sdl_set_surface(RenderSdl *b, struct SDL_Surface *target);
 /* How many groups (render_group_begin) were copied from kept pixels

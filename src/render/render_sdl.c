@@ -2170,6 +2170,20 @@ static void draw_cmd(RenderSdl *b, const RenderList *l, int32_t i, const SDL_Rec
     }
 }
 
+/* Whether the backend writes into s itself: 32-bit pixels with red, green
+ * and blue in bytes 2, 1 and 0, ARGB8888 or XRGB8888 (SDL's RGB888: a
+ * window's surface on X11 at depth 24), not RLE.  On XRGB8888 the fourth
+ * byte is written as ARGB8888's alpha would be, where SDL writes 0 in its
+ * fills, blends and triangles: nothing shows or reads it, and the red, green
+ * and blue SDL computes do not depend on it. */
+static int direct_format(const SDL_Surface *s)
+{
+    return s &&
+           (s->format->format == SDL_PIXELFORMAT_ARGB8888 ||
+            s->format->format == SDL_PIXELFORMAT_RGB888) &&
+           !SDL_MUSTLOCK(s) && s->pitch % 4 == 0;
+}
+
 int render_sdl_draw(RenderSdl *b, const RenderList *l)
 {
     b->draw_no++;
@@ -2221,8 +2235,7 @@ int render_sdl_draw(RenderSdl *b, const RenderList *l)
 int render_sdl_set_surface(RenderSdl *b, SDL_Surface *target)
 {
     b->surf = NULL;
-    if (!b->snap || !target || target->format->format != SDL_PIXELFORMAT_ARGB8888 ||
-        SDL_MUSTLOCK(target) || target->pitch % 4 != 0)
+    if (!b->snap || !direct_format(target))
         return -1;
     b->surf = target;
     return 0;

@@ -45,11 +45,12 @@ typedef struct Target {
 } Target;
 
 /* A target of width x height physical pixels, scale of them per window
- * point (2: a HiDPI display). */
-static int target_open_scaled(Target *t, int width, int height, float scale, int theme)
+ * point (2: a HiDPI display), in pixel format `format`. */
+static int target_open_format(Target *t, int width, int height, float scale, int theme,
+                              Uint32 format)
 {
     memset(t, 0, sizeof *t);
-    t->surf = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ARGB8888);
+    t->surf = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, format);
     if (!t->surf)
         return -1;
     t->r = SDL_CreateSoftwareRenderer(t->surf);
@@ -62,6 +63,12 @@ static int target_open_scaled(Target *t, int width, int height, float scale, int
     t->w->settled = 1;
     /* as bench_window and gcviz record: the backend writes the pixels */
     return render_sdl_set_surface(t->w->backend, t->surf);
+}
+
+/* The same in ARGB8888, the format of `gcviz record`'s frames. */
+static int target_open_scaled(Target *t, int width, int height, float scale, int theme)
+{
+    return target_open_format(t, width, height, scale, theme, SDL_PIXELFORMAT_ARGB8888);
 }
 
 /* A target for slides (--slide) or recordings (each frame's view shows
@@ -893,9 +900,12 @@ static void t_group_cache(void)
     }
 }
 
-/* The first (x, y) where two targets' pixels differ; 0 when none does. */
+/* The first (x, y) where two targets' pixels differ (in red, green and
+ * blue when a has no alpha: XRGB8888's fourth byte is not compared); 0
+ * when none does. */
 static int first_difference(const Target *a, const Target *b, int *x, int *y)
 {
+    Uint32 mask = a->surf->format->Amask ? 0xffffffffu : 0x00ffffffu;
     for (*y = 0; *y < a->surf->h; (*y)++)
         for (*x = 0; *x < a->surf->w; (*x)++) {
             Uint32 p =
@@ -904,7 +914,7 @@ static int first_difference(const Target *a, const Target *b, int *x, int *y)
             Uint32 q =
                 ((const Uint32 *)
                      b->surf->pixels)[(size_t)*y * (size_t)(b->surf->pitch / 4) + (size_t)*x];
-            if (p != q)
+            if ((p ^ q) & mask)
                 return 1;
         }
     return 0;
@@ -945,10 +955,11 @@ static int draw_both_differ(Target *sdl, Target *direct, const RenderList *l, co
  * theme change, zooms down to the overview and a 2x scale.  Fails with
  * the first pixel that differs (SDL's blend, triangle or blit arithmetic
  * not matched). */
-static void t_direct_pixels(void)
+static void direct_pixels(Uint32 format)
 {
     Target sdl, direct;
-    CHECK(target_open(&sdl, 320, 240, 0) == 0 && target_open(&direct, 320, 240, 0) == 0,
+    CHECK(target_open_format(&sdl, 320, 240, 1, 0, format) == 0 &&
+              target_open_format(&direct, 320, 240, 1, 0, format) == 0,
           "targets: %s", SDL_GetError());
     CHECK(render_sdl_set_surface(sdl.w->backend, NULL) < 0, "no surface: SDL alone");
     uint32_t seed = 12345;
@@ -1029,8 +1040,8 @@ static void t_direct_pixels(void)
                 {"many.json", 2},
                 {GCVIZ_SCENARIOS_DIR "/08_collect_step_by_step.py", 1}};
     for (size_t f = 0; f < sizeof runs / sizeof runs[0]; f++) {
-        CHECK(target_open_scaled(&sdl, 1280, 800, runs[f].scale, 0) == 0 &&
-                  target_open_scaled(&direct, 1280, 800, runs[f].scale, 0) == 0,
+        CHECK(target_open_format(&sdl, 1280, 800, runs[f].scale, 0, format) == 0 &&
+                  target_open_format(&direct, 1280, 800, runs[f].scale, 0, format) == 0,
               "targets");
         render_sdl_set_surface(sdl.w->backend, NULL);
         CHECK(load(&sdl, runs[f].file) == 0 && load(&direct, runs[f].file) == 0, "load");
@@ -1066,6 +1077,70 @@ static void t_direct_pixels(void)
               (double)sdl.w->view.zoom);
         target_close(&sdl);
         target_close(&direct);
+    }
+}
+
+static void t_direct_pixels(void)
+{
+    direct_pixels(SDL_PIXELFORMAT_ARGB8888);
+}
+
+/* The fourth byte of pixels of a, b (XRGB8888) that differ, counted. */
+static long x_bytes_differ(const Target *a, const Target *b)
+{
+    long n = 0;
+    for (int y = 0; y < a->surf->h; y++)
+        for (int x = 0; x < a->surf->w; x++) {
+            size_t i = (size_t)y * (size_t)(a->surf->pitch / 4) + (size_t)x;
+            n += (((const Uint32 *)a->surf->pixels)[i] ^ ((const Uint32 *)b->surf->pixels)[i]) >>
+                     24 !=
+                 0;
+        }
+    return n;
+}
+
+/* The same on XRGB8888 (SDL's RGB888), the format of a window's surface on
+ * X11 at depth 24: red, green and blue byte for byte (the fourth byte is
+ * ARGB8888's alpha written directly, 0 where SDL fills, blends or draws a
+ * triangle: shown by a count, not compared).  Formats the backend does not
+ * write itself are refused (-1) and drawn through SDL alone: the clear
+ * colour and a white rect land where they should. */
+static void t_direct_pixels_xrgb(void)
+{
+    direct_pixels(SDL_PIXELFORMAT_RGB888);
+
+    Target sdl, direct;
+    CHECK(target_open_format(&sdl, 320, 240, 1, 0, SDL_PIXELFORMAT_RGB888) == 0 &&
+              target_open_format(&direct, 320, 240, 1, 0, SDL_PIXELFORMAT_RGB888) == 0,
+          "targets");
+    render_sdl_set_surface(sdl.w->backend, NULL);
+    CHECK(load(&sdl, "cycle.json") == 0 && load(&direct, "cycle.json") == 0, "load");
+    CHECK(draw(&sdl) == 0 && draw(&direct) == 0, "draw");
+    fprintf(stderr, "XRGB8888: the fourth byte differs from SDL's in %ld of %d pixels\n",
+            x_bytes_differ(&sdl, &direct), 320 * 240);
+    target_close(&sdl);
+    target_close(&direct);
+
+    static const Uint32 refused[] = {SDL_PIXELFORMAT_ABGR8888, SDL_PIXELFORMAT_BGR888,
+                                     SDL_PIXELFORMAT_RGBA8888, SDL_PIXELFORMAT_BGRA8888};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        Target t;
+        const char *name = SDL_GetPixelFormatName(refused[i]);
+        CHECK(target_open_format(&t, 200, 120, 1, 0, refused[i]) < 0 && t.w,
+              "%s: refused, the backend made", name);
+        RenderList l;
+        render_list_init(&l, 200, 120, (RenderColor){30, 60, 90, 255});
+        render_rect(&l, 50, 40, 60, 30, 0, (RenderColor){255, 255, 255, 255});
+        CHECK(render_sdl_draw(t.w->backend, &l) == 0, "%s: draw: %s", name, SDL_GetError());
+        SDL_RenderFlush(t.r);
+        RenderColor bg = pixel(&t, 5, 5), in = pixel(&t, 70, 50), out = pixel(&t, 120, 50);
+        CHECK(near(bg, (RenderColor){30, 60, 90, 255}, 0) &&
+                  near(in, (RenderColor){255, 255, 255, 255}, 0) &&
+                  near(out, (RenderColor){30, 60, 90, 255}, 0),
+              "%s through SDL: %d %d %d, %d %d %d, %d %d %d", name, bg.r, bg.g, bg.b, in.r, in.g,
+              in.b, out.r, out.g, out.b);
+        render_list_free(&l);
+        target_close(&t);
     }
 }
 
@@ -5636,6 +5711,7 @@ int main(int argc, char **argv)
         {"runtime_error", t_runtime_error},   {"every_scenario", t_every_scenario},
         {"glide_unpin", t_glide_unpin},       {"glide_reload", t_glide_reload},
         {"hidpi", t_hidpi},
+        {"direct_pixels_xrgb", t_direct_pixels_xrgb},
         {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames}, {"drill_pills", t_drill_pills},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
