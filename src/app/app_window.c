@@ -138,8 +138,46 @@ static int parse_args(int argc, char **argv, AppWinOptions *opt, int *width_, in
     return 0;
 }
 
-/* SDL, the window and a renderer (accelerated, else software): 0, or 3
- * with a message. */
+/* Whether r is OpenGL drawn by the CPU (Mesa's llvmpipe or softpipe, a
+ * software rasteriser: no GPU, as under Xvfb or in many virtual machines). */
+static int gl_on_cpu(SDL_Renderer *r)
+{
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(r, &info) < 0 || strncmp(info.name, "opengl", 6) != 0)
+        return 0;
+    /* the renderer's context is current: glGetString(GL_RENDERER) */
+    typedef const unsigned char *(*GetString)(unsigned);
+    GetString get = (GetString)SDL_GL_GetProcAddress("glGetString");
+    const char *name = get ? (const char *)get(0x1F01) : NULL;
+    return name && (strstr(name, "llvmpipe") || strstr(name, "softpipe") ||
+                    strstr(name, "Software") || strstr(name, "software"));
+}
+
+SDL_Renderer *app_window_renderer(SDL_Window *win)
+{
+    /* a software renderer draws into the window's framebuffer: X11's
+     * shared memory, not SDL's default of a texture it draws with OpenGL at
+     * every present (on the CPU too, without a GPU: 10-30 ms a frame at
+     * 1920x1080).  No effect on the other renderers; the environment's
+     * SDL_FRAMEBUFFER_ACCELERATION overrides it. */
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_Renderer *r =
+        SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    const char *asked = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    int on_cpu = r && gl_on_cpu(r) && !(asked && *asked);
+    if (on_cpu) {
+        SDL_DestroyRenderer(r);
+        r = NULL;
+    }
+    if (!r)
+        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    if (!r && on_cpu) /* no framebuffer for the window (Wayland): OpenGL as before */
+        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    return r;
+}
+
+/* SDL, the window and a renderer (app_window_renderer): 0, or 3 with a
+ * message. */
 static int open_window(int width, int height, SDL_Window **win_, SDL_Renderer **r_)
 {
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
@@ -156,9 +194,7 @@ static int open_window(int width, int height, SDL_Window **win_, SDL_Renderer **
         return 3;
     }
     SDL_SetWindowMinimumSize(win, 960, 640);
-    SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (!r)
-        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    SDL_Renderer *r = app_window_renderer(win);
     if (!r) {
         fprintf(stderr, "gcviz: cannot draw in the window: %s\n", SDL_GetError());
         SDL_DestroyWindow(win);
@@ -263,6 +299,9 @@ int app_window_main(int argc, char **argv)
         SDL_Quit();
         return 3;
     }
+    /* a software renderer draws into the window's surface: the backend
+     * writes the pixels itself there (a GPU's renderer: SDL draws) */
+    render_sdl_follow_window(w->backend);
     int status = 0;
     /* a long program runs in a worker thread: the window shows how far it
      * is and Escape cancels it; a short one is ready before the first frame */

@@ -247,6 +247,13 @@ typedef struct AppWin {
 /* The key map (the same for the window and the tests). */
 AppCmd app_cmd_from_key(SDL_Keycode key, Uint16 mod, int picker_open);
 
+/* The window's renderer (app_window.c): SDL's accelerated one with vsync,
+ * but SDL's software renderer instead when that one is OpenGL drawn by the
+ * CPU (llvmpipe: the backend writing the window's pixels itself is faster,
+ * render_sdl_follow_window) or there is none.  SDL_RENDER_DRIVER, when
+ * set, is obeyed.  NULL with SDL_GetError() when there is no renderer. */
+SDL_Renderer *app_window_renderer(SDL_Window *win);
+
 AppWin *app_win_new(SDL_Renderer *r, int width, int height, float scale, const AppWinOptions *o);
 void app_win_free(AppWin *w);
 /* Loads a scenario; on failure the old one stays and the error is shown.

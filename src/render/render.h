@@ -263,6 +263,13 @@ int render_sdl_draw(RenderSdl *b, const RenderList *l);
  * XRGB8888 (SDL's RGB888; its fourth byte: see render_sdl.c) without
  * RLE. */
 int render_sdl_set_surface(RenderSdl *b, struct SDL_Surface *target);
+/* The same for a window's software renderer (SDL_CreateRenderer with
+ * SDL_RENDERER_SOFTWARE): its target is the window's surface, asked for
+ * again at every draw (a resize or full screen replaces it), written
+ * directly whenever its format allows.  Returns 0 when the window's surface
+ * allows it now, -1 otherwise (not a window's software renderer: SDL alone,
+ * as before). */
+int render_sdl_follow_window(RenderSdl *b);
 /* How many groups (render_group_begin) were copied from kept pixels
  * instead of drawn, since the backend was made. */
 long render_sdl_groups_copied(const RenderSdl *b);

@@ -99,6 +99,7 @@ struct RenderSdl {
     int ni, capi;
     int snap;             /* software renderer: see the top of the file */
     SDL_Surface *surf;    /* the software renderer's target, when known (snap) */
+    int window;           /* surf is the window's surface, asked for at each draw */
     Uint32 *px;           /* its pixels while drawing: written directly, see px_fill */
     int pitch;            /* pixels from one row of px to the next */
     SDL_Rect *rects;      /* pending row runs, all in rect_color (snap) */
@@ -2201,6 +2202,11 @@ int render_sdl_draw(RenderSdl *b, const RenderList *l)
         cache_trim(b, 64);
     SDL_RenderSetClipRect(b->r, NULL);
     b->px = NULL;
+    if (b->window) {
+        /* the window's surface now: SDL makes a new one after a resize */
+        b->surf = SDL_GetWindowSurface(SDL_RenderGetWindow(b->r));
+        b->surf = direct_format(b->surf) ? b->surf : NULL;
+    }
     if (b->surf && b->surf->w == target.w && b->surf->h == target.h) {
         b->px = b->surf->pixels;
         b->pitch = b->surf->pitch / 4;
@@ -2229,14 +2235,27 @@ int render_sdl_draw(RenderSdl *b, const RenderList *l)
     flush(b);
     SDL_RenderSetClipRect(b->r, NULL);
     b->px = NULL;
+    if (b->window)
+        b->surf = NULL; /* SDL may free it before the next draw */
     return b->failed ? -1 : 0;
 }
 
 int render_sdl_set_surface(RenderSdl *b, SDL_Surface *target)
 {
     b->surf = NULL;
+    b->window = 0;
     if (!b->snap || !direct_format(target))
         return -1;
     b->surf = target;
     return 0;
+}
+
+int render_sdl_follow_window(RenderSdl *b)
+{
+    b->surf = NULL;
+    b->window = b->snap && SDL_RenderGetWindow(b->r) != NULL;
+    if (!b->window)
+        return -1;
+    SDL_Surface *s = SDL_GetWindowSurface(SDL_RenderGetWindow(b->r));
+    return direct_format(s) ? 0 : -1;
 }

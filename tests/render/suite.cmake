@@ -16,7 +16,7 @@ if(GCVIZ_GUI)
              replay_back_forth replay_tab replay_next_gc replay_stmt collector_small
              replay_fullscreen ui_scale follow open_first long_texts play_pause description picker
              timeline_hover load_error_narrow
-             reference_images group_cache direct_pixels direct_pixels_xrgb fonts_warm drawn_until scratch_clean grid_at_load grid_moves
+             reference_images group_cache direct_pixels direct_pixels_xrgb window_surface fonts_warm drawn_until scratch_clean grid_at_load grid_moves
              screenshot_file
              screenshot_fail load_error reload_vanished layout_pins runtime_error every_scenario
              glide_unpin glide_reload hidpi

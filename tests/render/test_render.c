@@ -1144,6 +1144,118 @@ static void t_direct_pixels_xrgb(void)
     }
 }
 
+/* The first pixel where the window's surface and target t differ in red,
+ * green or blue; 0 when none does (or the sizes differ: -1). */
+static int window_differs(SDL_Window *win, const Target *t, int *x, int *y)
+{
+    SDL_Surface *s = SDL_GetWindowSurface(win);
+    if (!s || s->w != t->surf->w || s->h != t->surf->h)
+        return -1;
+    for (*y = 0; *y < s->h; (*y)++)
+        for (*x = 0; *x < s->w; (*x)++) {
+            Uint32 p =
+                ((const Uint32 *)s->pixels)[(size_t)*y * (size_t)(s->pitch / 4) + (size_t)*x];
+            RenderColor q = pixel(t, *x, *y);
+            Uint8 r, g, b;
+            SDL_GetRGB(p, s->format, &r, &g, &b);
+            if (r != q.r || g != q.g || b != q.b)
+                return 1;
+        }
+    return 0;
+}
+
+/* The window's software renderer (app_window_renderer; under the offscreen
+ * driver, which has no GPU): the backend follows the window's surface
+ * (render_sdl_follow_window) and writes it directly, a new one after each
+ * resize (the old one freed by SDL: under ASan a frame drawn into it
+ * fails).  At each size the window's frame is, in red, green and blue,
+ * the frame of an ARGB8888 target of that size written directly, through
+ * steps and a zoom; a frame drawn after a resize the app has not heard of
+ * yet (the list of the old size) draws too; and full screen and back. */
+static void t_window_surface(void)
+{
+    CHECK(SDL_InitSubSystem(SDL_INIT_VIDEO) == 0, "video: %s", SDL_GetError());
+    SDL_Window *win = SDL_CreateWindow("gcviz test", 0, 0, 1000, 640, SDL_WINDOW_RESIZABLE);
+    CHECK(win != NULL, "window: %s", SDL_GetError());
+    SDL_Renderer *r = win ? app_window_renderer(win) : NULL;
+    CHECK(r != NULL, "renderer: %s", SDL_GetError());
+    if (!r)
+        return;
+    SDL_RendererInfo info;
+    CHECK(SDL_GetRendererInfo(r, &info) == 0, "renderer info");
+    if (!(info.flags & SDL_RENDERER_SOFTWARE)) { /* a GPU after all: SDL's software one */
+        fprintf(stderr, "the window's renderer is %s: testing the software one\n", info.name);
+        SDL_DestroyRenderer(r);
+        r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+        CHECK(r != NULL, "software renderer: %s", SDL_GetError());
+        if (!r)
+            return;
+    }
+    AppWinOptions o = {NULL, 0, 1, 0, 0, 0, 0};
+    Target w = {NULL, r, app_win_new(r, 1000, 640, 1.0f, &o)};
+    CHECK(w.w != NULL, "window's app");
+    SDL_Surface *s = SDL_GetWindowSurface(win);
+    CHECK(s != NULL, "window surface: %s", SDL_GetError());
+    if (!w.w || !s)
+        return;
+    w.w->settled = 1;
+    CHECK(render_sdl_follow_window(w.w->backend) == 0,
+          "the window's surface (%s) is written directly",
+          SDL_GetPixelFormatName(s->format->format));
+    CHECK(load(&w, "cycle.json") == 0, "load");
+    static const struct {
+        int w, h; /* 0: full screen */
+    } sizes[] = {{1000, 640}, {1100, 700}, {0, 0}, {960, 720}};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        if (k > 0 && sizes[k].w) {
+            SDL_SetWindowFullscreen(win, 0);
+            SDL_SetWindowSize(win, sizes[k].w, sizes[k].h);
+        } else if (k > 0) {
+            CHECK(SDL_SetWindowFullscreen(win, SDL_WINDOW_FULLSCREEN_DESKTOP) == 0,
+                  "full screen: %s", SDL_GetError());
+        }
+        int pw, ph;
+        SDL_PumpEvents();
+        CHECK(SDL_GetRendererOutputSize(r, &pw, &ph) == 0, "output size");
+        if (k > 0) {
+            /* drawn before the app hears of the new size: the old list */
+            CHECK(draw(&w) == 0, "size %zu: a frame of the old size: %s", k, SDL_GetError());
+            app_win_resize(w.w, pw, ph, 1.0f);
+        }
+        Target ref;
+        CHECK(target_open(&ref, pw, ph, 0) == 0, "reference %dx%d", pw, ph);
+        CHECK(load(&ref, "cycle.json") == 0 && (k == 0 || load(&w, "cycle.json") == 0), "load");
+        for (int i = 0; i < 5; i++) {
+            Target *both[2] = {&w, &ref};
+            for (int j = 0; j < 2; j++) {
+                if (i == 4) {
+                    RenderRegions rg;
+                    app_win_regions(both[j]->w, &rg);
+                    app_win_wheel(both[j]->w, rg.heap_x + rg.heap_w * 0.4f,
+                                  rg.heap_y + rg.heap_h * 0.5f, -4.0f);
+                } else if (i > 0) {
+                    key(both[j], SDLK_RIGHT, 0);
+                }
+            }
+            CHECK(draw(&w) == 0 && draw(&ref) == 0, "draw");
+            int x = 0, y = 0, d = window_differs(win, &ref, &x, &y);
+            CHECK(d == 0, "%dx%d frame %d: %s (%d, %d)", pw, ph, i,
+                  d < 0 ? "the window's surface is not the output's size" : "differs at", x, y);
+            /* written directly, not by SDL: on XRGB8888 the clear's fourth
+             * byte is 255 (SDL writes 0) */
+            s = SDL_GetWindowSurface(win);
+            CHECK(!s || s->format->Amask || *(const Uint32 *)s->pixels >> 24 == 255,
+                  "%dx%d frame %d: drawn by SDL, not written directly", pw, ph, i);
+            SDL_RenderPresent(r);
+        }
+        target_close(&ref);
+    }
+    app_win_free(w.w);
+    SDL_DestroyRenderer(r);
+    SDL_DestroyWindow(win);
+    SDL_QuitSubSystem(SDL_INIT_VIDEO);
+}
+
 /* The glyphs the window loads while idle (render_fonts_warm) change no
  * pixel: a window whose fonts were warmed draws the frames of one whose
  * were not, byte for byte, through zooms in and out and a theme change;
@@ -5712,6 +5824,7 @@ int main(int argc, char **argv)
         {"glide_unpin", t_glide_unpin},       {"glide_reload", t_glide_reload},
         {"hidpi", t_hidpi},
         {"direct_pixels_xrgb", t_direct_pixels_xrgb},
+        {"window_surface", t_window_surface},
         {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames}, {"drill_pills", t_drill_pills},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
