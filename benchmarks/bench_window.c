@@ -28,8 +28,22 @@
  * and pixels); with BENCH_WINDOW_SHOTS=DIR each jump's
  * frame is saved as DIR/jNN.bmp (frames: each view's last frame as
  * DIR/frame_Z.bmp, Z -1 for F; to compare two builds' pixels: a cache
- * must leave them byte for byte).  bench_window.py makes the scenarios
- * and prints the ratios against the targets (60 frames/s with 300 cards at
+ * must leave them byte for byte; the saving is not counted).
+ *
+ * By default the frames are drawn onto an ARGB8888 surface by SDL's
+ * software renderer with the backend writing the pixels itself, as
+ * `gcviz record` draws (BENCH_WINDOW_SDL=1: by SDL alone).  With
+ * BENCH_WINDOW_REAL=1 they are drawn in a real window of W x H (on the
+ * display of DISPLAY, e.g. Xvfb) with the renderer the window chooses
+ * (app_window_renderer: without a GPU, SDL's software renderer with the
+ * backend writing the window's surface, XRGB8888 under X11;
+ * SDL_RENDER_DRIVER=opengl forces OpenGL, on llvmpipe without a GPU, as
+ * the window drew up to session 20), and each frame is presented and
+ * counted: present_ms and present_cpu_ms are the presents' share,
+ * first_ms / first_cpu_ms the first frame of a view, proc_cpu_* the CPU
+ * of every thread of the process (llvmpipe draws in threads of its own),
+ * "renderer" SDL's name of it and "direct" whether the backend writes the
+ * pixels.  bench_window.py makes the scenarios and prints the ratios against the targets (60 frames/s with 300 cards at
  * 1920x1080; a jump anywhere in a 10,000-step scenario within one 16 ms
  * frame).
  */
@@ -57,14 +71,39 @@ static double cpu_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+/* CPU time of the whole process: with OpenGL on the CPU (llvmpipe) its
+ * threads draw too */
+static double proc_cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* A real window (BENCH_WINDOW_REAL): each frame is presented, as the
+ * window does, and its time counts */
+static int real_window;
+
+/* The frame drawn so far saved as path (before it is presented: an OpenGL
+ * back buffer is undefined after that). */
+static void save_frame(SDL_Renderer *r, int w, int h, const char *path)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (s && SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) == 0)
+        SDL_SaveBMP(s, path);
+    SDL_FreeSurface(s);
+}
+
 /* CPU time of a frame's parts, summed over the frames */
 typedef struct Split {
-    double seek, build, draw;
+    double seek, build, draw, present, present_wall; /* present: in a real window */
+    double shot, shot_cpu; /* saving frames (BENCH_WINDOW_SHOTS), not counted */
 } Split;
 
 /* app_win_draw in its two halves: the display list (render_scene) and the
- * SDL backend's pixels */
-static void draw_frame(AppWin *win, SDL_Renderer *r, Split *split)
+ * SDL backend's pixels (in a real window, presented; saved as shot first
+ * when not NULL) */
+static void draw_frame(AppWin *win, SDL_Renderer *r, Split *split, const char *shot)
 {
     double c0 = cpu_ms();
     app_win_build(win);
@@ -72,8 +111,22 @@ static void draw_frame(AppWin *win, SDL_Renderer *r, Split *split)
     render_sdl_draw(win->backend, &win->list);
     win->dirty = 0;
     SDL_RenderFlush(r);
+    double c2 = cpu_ms(), t2 = now_ms();
+    if (shot) {
+        save_frame(r, win->width, win->height, shot);
+        split->shot += now_ms() - t2;
+        split->shot_cpu += cpu_ms() - c2;
+        c2 = cpu_ms();
+        t2 = now_ms();
+    }
+    if (real_window) {
+        SDL_RenderPresent(r);
+        SDL_PumpEvents();
+    }
     split->build += c1 - c0;
-    split->draw += cpu_ms() - c1;
+    split->draw += c2 - c1;
+    split->present += cpu_ms() - c2;
+    split->present_wall += now_ms() - t2;
 }
 
 /* What a frames measurement is told: the window, its surface, the
@@ -84,11 +137,12 @@ static void draw_frame(AppWin *win, SDL_Renderer *r, Split *split)
 typedef struct FramesRun {
     AppWin *win;
     SDL_Renderer *r;
-    SDL_Surface *surf;
     int32_t best;
     int most, n, w, h, stay, drag;
     float view;
     double load_ms;
+    const char *renderer; /* SDL's name for it */
+    int direct;           /* the backend writes the pixels itself */
 } FramesRun;
 
 /* Micro-steps up to the busiest point of the run in one view: every frame
@@ -98,7 +152,8 @@ static void frames(const FramesRun *f)
     AppWin *win = f->win;
     int n = f->n;
     double worst = 0, total = 0, cpu_total = 0, cpu_worst = 0, first_build = 0;
-    Split split = {0, 0, 0};
+    double first = 0, first_cpu = 0, proc_total = 0, proc_worst = 0;
+    Split split = {0, 0, 0, 0, 0, 0, 0};
     GcId dragged = 0;
     float drag_x = 0, drag_y = 0;
     if (f->view != 0) {
@@ -143,27 +198,35 @@ static void frames(const FramesRun *f)
             layout_set(win->layout, dragged, drag_x + 3.0f * (float)i, drag_y + 2.0f * (float)i, 1);
             win->dirty = 1;
         }
-        double t0 = now_ms(), c0 = cpu_ms(), b0 = split.build, d0 = split.draw;
+        const char *shots = getenv("BENCH_WINDOW_SHOTS");
+        char shot[1200];
+        if (shots && i == n - 1)
+            snprintf(shot, sizeof shot, "%s/frame_%.3f.bmp", shots, (double)f->view);
+        double t0 = now_ms(), c0 = cpu_ms(), p0 = proc_cpu_ms(), b0 = split.build, d0 = split.draw;
+        double s0 = split.shot, sc0 = split.shot_cpu;
         long pg = render_sdl_groups_copied(win->backend);
-        draw_frame(win, f->r, &split);
+        draw_frame(win, f->r, &split, shots && i == n - 1 ? shot : NULL);
         first_build = i == 0 ? split.build - b0 : first_build;
-        double dt = now_ms() - t0, dc = cpu_ms() - c0;
+        double saving = split.shot - s0, saving_cpu = split.shot_cpu - sc0;
+        double dt = now_ms() - t0 - saving, dc = cpu_ms() - c0 - saving_cpu,
+               dp = proc_cpu_ms() - p0 - saving_cpu;
+        if (i == 0) {
+            first = dt;
+            first_cpu = dc;
+        }
+        proc_total += dp;
+        proc_worst = dp > proc_worst ? dp : proc_worst;
         if (getenv("BENCH_WINDOW_EACH"))
             fprintf(
                 stderr,
-                "frame %d (zoom %.3f): cpu %.2f ms (build %.2f, draw %.2f), %ld groups copied\n", i,
-                (double)f->view, dc, split.build - b0, split.draw - d0,
+                "frame %d (zoom %.3f): %.2f ms, cpu %.2f ms (build %.2f, draw %.2f), %ld groups "
+                "copied\n",
+                i, (double)f->view, dt, dc, split.build - b0, split.draw - d0,
                 render_sdl_groups_copied(win->backend) - pg);
         cpu_total += dc;
         cpu_worst = dc > cpu_worst ? dc : cpu_worst;
         total += dt;
         worst = dt > worst ? dt : worst;
-    }
-    const char *shots = getenv("BENCH_WINDOW_SHOTS");
-    if (shots) {
-        char path[1200];
-        snprintf(path, sizeof path, "%s/frame_%.3f.bmp", shots, (double)f->view);
-        SDL_SaveBMP(f->surf, path);
     }
     int drawn = 0;
     for (int32_t i = 0; i < win->list.nhits; i++)
@@ -173,11 +236,14 @@ static void frames(const FramesRun *f)
            "\"fit\": %s, \"zoom\": %.4f, \"load_ms\": %.1f, \"cpu_ms_per_frame\": %.2f, "
            "\"cpu_worst_ms\": %.2f, \"build_cpu_ms\": %.2f, \"draw_cpu_ms\": %.2f, \"stay\": %s, "
            "\"drag\": %s, "
-           "\"first_build_cpu_ms\": %.2f}\n",
+           "\"first_build_cpu_ms\": %.2f, \"first_ms\": %.2f, \"first_cpu_ms\": %.2f, "
+           "\"proc_cpu_ms_per_frame\": %.2f, \"proc_cpu_worst_ms\": %.2f, \"renderer\": \"%s\", "
+           "\"direct\": %s, \"present_cpu_ms\": %.2f, \"present_ms\": %.2f}\n",
            f->w, f->h, n, f->most, total / n, worst, 1000.0 * n / total, drawn,
            f->view != 0 ? "true" : "false", (double)win->view.zoom, f->load_ms, cpu_total / n,
            cpu_worst, split.build / n, split.draw / n, f->stay ? "true" : "false",
-           f->drag ? "true" : "false", first_build);
+           f->drag ? "true" : "false", first_build, first, first_cpu, proc_total / n, proc_worst,
+           f->renderer, f->direct ? "true" : "false", split.present / n, split.present_wall / n);
     fflush(stdout);
 }
 
@@ -222,19 +288,40 @@ int main(int argc, char **argv)
     } else if (jumps && argc >= 4) {
         n = atoi(argv[3]);
     }
-    SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    real_window = getenv("BENCH_WINDOW_REAL") != NULL;
+    if (!real_window)
+        SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
     if (SDL_Init(SDL_INIT_VIDEO) < 0) {
         fprintf(stderr, "bench_window: %s\n", SDL_GetError());
         return 3;
     }
-    SDL_Surface *surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
-    SDL_Renderer *r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    SDL_Surface *surf = NULL;
+    SDL_Window *window = NULL;
+    SDL_Renderer *r = NULL;
+    if (real_window) {
+        /* the window's renderer, chosen as gcviz chooses it */
+        window = SDL_CreateWindow("bench_window", 0, 0, w, h, SDL_WINDOW_ALLOW_HIGHDPI);
+        r = window ? app_window_renderer(window) : NULL;
+        int pw = w, ph = h;
+        if (r && SDL_GetRendererOutputSize(r, &pw, &ph) == 0 && (pw != w || ph != h))
+            fprintf(stderr, "bench_window: the window is %dx%d pixels\n", pw, ph);
+    } else {
+        surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+        r = surf ? SDL_CreateSoftwareRenderer(surf) : NULL;
+    }
     AppWinOptions o = {NULL, 0, 1, 0, 0, 0, 0};
     AppWin *win = r ? app_win_new(r, w, h, 1.0f, &o) : NULL;
-    /* the backend writes into the surface itself (BENCH_WINDOW_SDL: through
-     * SDL alone, to compare) */
+    /* the backend writes into the surface itself, as the window does
+     * (BENCH_WINDOW_SDL: through SDL alone, to compare) */
+    int direct = 0;
     if (win && !getenv("BENCH_WINDOW_SDL"))
-        render_sdl_set_surface(win->backend, surf);
+        direct = (real_window ? render_sdl_follow_window(win->backend)
+                              : render_sdl_set_surface(win->backend, surf)) == 0;
+    SDL_RendererInfo info = {0};
+    if (r)
+        SDL_GetRendererInfo(r, &info);
+    fprintf(stderr, "bench_window: renderer %s, %s\n", info.name ? info.name : "none",
+            direct ? "the backend writes the pixels" : "SDL draws");
     double load0 = now_ms();
     if (!win || app_win_load(win, argv[2], 0) < 0) {
         fprintf(stderr, "bench_window: cannot load %s\n", argv[2]);
@@ -251,7 +338,7 @@ int main(int argc, char **argv)
     GcHeap *heap = win->heap;
     int32_t nev = gc_event_count(heap);
     double t0 = 0, worst = 0, total = 0, cpu_total = 0, cpu_worst = 0;
-    Split split = {0, 0, 0};
+    Split split = {0, 0, 0, 0, 0, 0, 0};
     if (!jumps) {
         /* the busiest point of the run: the most live cards */
         int32_t best = 0, most = -1;
@@ -269,7 +356,9 @@ int main(int argc, char **argv)
         for (int g = 0; g < 2; g++)
             app_win_command(win, APP_CMD_GRANULARITY, 0);
         for (int v = 0; v < nviews; v++) {
-            FramesRun f = {win, r, surf, best, most, n, w, h, stay, drag, views[v], load_ms};
+            FramesRun f = {win,   r,    best, most,     n,       w,
+                           h,     stay, drag, views[v], load_ms, info.name ? info.name : "none",
+                           direct};
             frames(&f);
         }
     } else {
@@ -277,27 +366,28 @@ int main(int argc, char **argv)
          * opened, text textures made); jumps come after that. */
         app_win_draw(win, 0);
         SDL_RenderFlush(r);
+        if (real_window)
+            SDL_RenderPresent(r);
         uint32_t seed = 7;
         double seek_total = 0, seek_worst = 0, seek_cpu_worst = 0;
         for (int i = 0; i < n; i++) {
             seed = seed * 1103515245u + 12345u;
             int32_t c = (int32_t)((seed >> 8) % (uint32_t)(nev + 1));
             t0 = now_ms();
-            double c0 = cpu_ms(), pb = split.build, pd = split.draw;
+            double c0 = cpu_ms(), pb = split.build, pd = split.draw, s0 = split.shot,
+                   sc0 = split.shot_cpu;
             long pg = render_sdl_groups_copied(win->backend);
             app_win_seek(win, c, 0);
             double ts = now_ms() - t0, cs = cpu_ms() - c0;
             split.seek += cs;
             seek_cpu_worst = cs > seek_cpu_worst ? cs : seek_cpu_worst;
-            draw_frame(win, r, &split);
-            double dt = now_ms() - t0;
-            double dc = cpu_ms() - c0;
             const char *shots = getenv("BENCH_WINDOW_SHOTS");
-            if (shots) {
-                char path[1200];
+            char path[1200];
+            if (shots)
                 snprintf(path, sizeof path, "%s/j%02d.bmp", shots, i);
-                SDL_SaveBMP(surf, path);
-            }
+            draw_frame(win, r, &split, shots ? path : NULL);
+            double dt = now_ms() - t0 - (split.shot - s0);
+            double dc = cpu_ms() - c0 - (split.shot_cpu - sc0);
             if (getenv("BENCH_WINDOW_EACH"))
                 fprintf(stderr,
                         "jump %d to %d: cpu %.2f ms (seek %.2f, build %.2f, draw %.2f), %ld groups "
@@ -315,14 +405,18 @@ int main(int argc, char **argv)
                "\"ms_per_jump\": %.2f, \"worst_ms\": %.2f, \"seek_ms\": %.2f, "
                "\"seek_worst_ms\": %.2f, \"load_ms\": %.1f, \"cpu_ms_per_jump\": %.2f, "
                "\"cpu_worst_ms\": %.2f, \"seek_cpu_ms\": %.2f, \"seek_cpu_worst_ms\": %.2f, "
-               "\"build_cpu_ms\": %.2f, \"draw_cpu_ms\": %.2f}\n",
+               "\"build_cpu_ms\": %.2f, \"draw_cpu_ms\": %.2f, \"present_cpu_ms\": %.2f, "
+               "\"present_ms\": %.2f, \"renderer\": \"%s\", \"direct\": %s}\n",
                lang_step_count(win->sc->program), nev, n, total / n, worst, seek_total / n,
                seek_worst, load_ms, cpu_total / n, cpu_worst, split.seek / n, seek_cpu_worst,
-               split.build / n, split.draw / n);
+               split.build / n, split.draw / n, split.present / n, split.present_wall / n,
+               info.name ? info.name : "none", direct ? "true" : "false");
     }
     app_win_free(win);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(surf);
+    if (window)
+        SDL_DestroyWindow(window);
     SDL_Quit();
     return 0;
 }
