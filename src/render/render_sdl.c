@@ -57,7 +57,9 @@
  * tinted when copied. */
 typedef struct CornerSet {
     int r, w4;
-    SDL_Texture *tex[4]; /* top left, top right, bottom left, bottom right */
+    Uint8 *cover;        /* r * r coverages per corner, in the order of tex */
+    SDL_Texture *tex[4]; /* top left, top right, bottom left, bottom right (made
+                          * when first copied through SDL) */
 } CornerSet;
 
 /* The pixels a group of commands left (render_group_begin), with what was
@@ -180,6 +182,15 @@ static void cache_trim(RenderSdl *b, int max)
 
 static void group_drop(RenderSdl *b, GroupEntry *e);
 
+static void corner_drop(CornerSet *cs)
+{
+    for (int k = 0; k < 4; k++)
+        if (cs->tex[k])
+            SDL_DestroyTexture(cs->tex[k]);
+    free(cs->cover);
+    memset(cs, 0, sizeof *cs);
+}
+
 void render_sdl_free(RenderSdl *b)
 {
     if (!b)
@@ -188,8 +199,7 @@ void render_sdl_free(RenderSdl *b)
     if (b->white)
         SDL_DestroyTexture(b->white);
     for (int i = 0; i < b->ncorners; i++)
-        for (int k = 0; k < 4; k++)
-            SDL_DestroyTexture(b->corners[i].tex[k]);
+        corner_drop(&b->corners[i]);
     for (int i = 0; i < GROUP_CACHE; i++)
         group_drop(b, &b->groups[i]);
     free(b->under);
@@ -211,9 +221,9 @@ void render_sdl_free(RenderSdl *b)
  * group, and no non-temporal stores (SDL fills every row of 16 pixels or
  * more with them, so the pixels a frame blends over or reads back next
  * come from memory instead of the cache: a quarter of a frame at zoom
- * 0.42).  SDL still draws what it alone knows how to (triangles,
- * translucent fills, tinted copies); it has done all it was told when
- * px_sync returns. */
+ * 0.42).  SDL still draws the triangles beyond TRI_MAX and the pixel
+ * blend_of reads back; it has done all it was told when px_sync
+ * returns. */
 
 static void px_sync(RenderSdl *b)
 {
@@ -276,6 +286,50 @@ static void px_blend(RenderSdl *b, const SDL_Surface *s, int x, int y)
             row[i] = ra << 24 | rr << 16 | rg << 8 | rb;
         }
     }
+}
+
+/* SDL's copy of a corner texture (white, the coverage `cover` in alpha,
+ * w x h pixels) tinted by c onto the target at `to`, within the clip.
+ * Untinted and opaque, it is the blit of px_blend; tinted, SDL's generic
+ * blit (SDL_Blit_ARGB8888_ARGB8888_Modulate_Blend in SDL_blit_auto.c):
+ * the texel's colour 255 * c / 255 = c, its alpha A * c.a / 255, the
+ * colour premultiplied (c * A / 255) unless A is 255, then each channel
+ * and alpha s + (255 - A) * d / 255. */
+static void px_corner(RenderSdl *b, const Uint8 *cover, int w, const SDL_Rect *to, RenderColor c)
+{
+    SDL_Rect r;
+    if (!SDL_IntersectRect(to, &b->clip, &r))
+        return;
+    px_sync(b);
+    int tinted = (c.r & c.g & c.b) != 255 || c.a != 255;
+    const Uint8 *src = cover + (size_t)(r.y - to->y) * (size_t)w + (r.x - to->x);
+    Uint32 *row = b->px + (size_t)r.y * (size_t)b->pitch + r.x;
+    for (int j = 0; j < r.h; j++, src += w, row += b->pitch)
+        for (int i = 0; i < r.w; i++) {
+            Uint32 a = src[i], d = row[i];
+            if (!tinted) {
+                if (a == 0)
+                    continue;
+                if (a == 255) {
+                    row[i] = 0xffffffffu;
+                    continue;
+                }
+                Uint32 na = 255 - a, v = 255 * a >> 8;
+                row[i] = (v + ((d >> 24) * na >> 8)) << 24 |
+                         (v + (((d >> 16) & 255) * na >> 8)) << 16 |
+                         (v + (((d >> 8) & 255) * na >> 8)) << 8 | (v + ((d & 255) * na >> 8));
+                continue;
+            }
+            Uint32 sa = a * c.a / 255, sr = c.r, sg = c.g, sb = c.b;
+            if (sa < 255) {
+                sr = sr * sa / 255;
+                sg = sg * sa / 255;
+                sb = sb * sa / 255;
+            }
+            Uint32 na = 255 - sa;
+            row[i] = (sa + na * (d >> 24) / 255) << 24 | (sr + na * ((d >> 16) & 255) / 255) << 16 |
+                     (sg + na * ((d >> 8) & 255) / 255) << 8 | (sb + na * (d & 255) / 255);
+        }
 }
 
 /* SDL_BlendFillRects of n rects in the translucent colour c, within the
@@ -1470,9 +1524,9 @@ static void pixel_rect(RenderSdl *b, float x, float y, float w, float h, RenderC
     push_rect(b, x0, y0, x1 - x0, y1 - y0, c);
 }
 
-/* The corner textures for radius r and ring width w4 / 4 (0: filled),
- * made on first use; NULL when the cache is full or SDL fails. */
-static const CornerSet *corner_set(RenderSdl *b, int r, int w4)
+/* The corners for radius r and ring width w4 / 4 (0: filled), made on
+ * first use; NULL when out of memory. */
+static CornerSet *corner_set(RenderSdl *b, int r, int w4)
 {
     for (int i = 0; i < b->ncorners; i++)
         if (b->corners[i].r == r && b->corners[i].w4 == w4)
@@ -1480,13 +1534,13 @@ static const CornerSet *corner_set(RenderSdl *b, int r, int w4)
     if (b->ncorners == CORNER_CACHE) {
         /* zooming through many sizes filled it: start again (they are tiny) */
         for (int i = 0; i < b->ncorners; i++)
-            for (int k = 0; k < 4; k++)
-                SDL_DestroyTexture(b->corners[i].tex[k]);
+            corner_drop(&b->corners[i]);
         b->ncorners = 0;
     }
-    Uint32 px[CORNER_MAX_R * CORNER_MAX_R];
     float w = (float)w4 / 4.0f;
-    CornerSet cs = {r, w4, {NULL, NULL, NULL, NULL}};
+    CornerSet cs = {r, w4, malloc((size_t)(4 * r * r)), {NULL, NULL, NULL, NULL}};
+    if (!cs.cover)
+        return NULL;
     for (int k = 0; k < 4; k++) {
         /* the circle's centre, in the corner's own pixel square */
         float cx = (k & 1) ? 0 : (float)r, cy = (k & 2) ? 0 : (float)r;
@@ -1500,19 +1554,31 @@ static const CornerSet *corner_set(RenderSdl *b, int r, int w4)
                         float d = sqrtf(dx * dx + dy * dy);
                         in += d <= (float)r && (w4 == 0 || d >= (float)r - w);
                     }
-                px[j * r + i] = (Uint32)(in * 255 / 16) << 24 | 0xffffffu;
+                cs.cover[(k * r + j) * r + i] = (Uint8)(in * 255 / 16);
             }
-        cs.tex[k] = SDL_CreateTexture(b->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, r, r);
-        if (!cs.tex[k] || SDL_UpdateTexture(cs.tex[k], NULL, px, r * 4) < 0) {
-            for (int q = 0; q <= k; q++)
-                if (cs.tex[q])
-                    SDL_DestroyTexture(cs.tex[q]);
-            return NULL;
-        }
-        SDL_SetTextureBlendMode(cs.tex[k], SDL_BLENDMODE_BLEND);
     }
     b->corners[b->ncorners] = cs;
     return &b->corners[b->ncorners++];
+}
+
+/* The textures of cs, for SDL to copy: white, the coverage in alpha.
+ * Returns -1 when SDL fails. */
+static int corner_textures(RenderSdl *b, CornerSet *cs)
+{
+    int r = cs->r;
+    Uint32 px[CORNER_MAX_R * CORNER_MAX_R];
+    for (int k = 0; k < 4 && !cs->tex[3]; k++) {
+        if (cs->tex[k])
+            continue;
+        for (int i = 0; i < r * r; i++)
+            px[i] = (Uint32)cs->cover[k * r * r + i] << 24 | 0xffffffu;
+        cs->tex[k] =
+            SDL_CreateTexture(b->r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, r, r);
+        if (!cs->tex[k] || SDL_UpdateTexture(cs->tex[k], NULL, px, r * 4) < 0)
+            return -1;
+        SDL_SetTextureBlendMode(cs->tex[k], SDL_BLENDMODE_BLEND);
+    }
+    return 0;
 }
 
 /* Snap only: a rounded rect (filled, or its outline lw pixels wide) on
@@ -1534,8 +1600,8 @@ static int pixel_round_rect(RenderSdl *b, float x, float y, float w, float h, fl
         l = 1;
     if (r < 1 || r > CORNER_MAX_R || (l > 0 && l >= r))
         return -1;
-    const CornerSet *cs = corner_set(b, r, l * 4);
-    if (!cs)
+    CornerSet *cs = corner_set(b, r, l * 4);
+    if (!cs || (!b->px && corner_textures(b, cs) < 0))
         return -1;
     if (l == 0) {
         push_rect(b, x0, y0 + r, iw, ih - 2 * r, c);
@@ -1555,6 +1621,11 @@ static int pixel_round_rect(RenderSdl *b, float x, float y, float w, float h, fl
     }
     flush(b);
     const SDL_Rect at[4] = {{x0, y0, r, r}, {x1 - r, y0, r, r}, {x0, y1 - r, r, r}, {x1 - r, y1 - r, r, r}};
+    if (b->px) {
+        for (int k = 0; k < 4; k++)
+            px_corner(b, cs->cover + (size_t)(k * r * r), r, &at[k], c);
+        return 0;
+    }
     for (int k = 0; k < 4; k++) {
         SDL_SetTextureColorMod(cs->tex[k], c.r, c.g, c.b);
         SDL_SetTextureAlphaMod(cs->tex[k], c.a);

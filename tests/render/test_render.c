@@ -1026,6 +1026,39 @@ static void direct_pixels(Uint32 format)
         bad += draw_both_differ(&sdl, &direct, &l, what);
         render_list_free(&l);
     }
+    /* (1b) rounded rects and outlines on whole pixels (their corners are
+     * copies of anti-aliased coverage): untinted and opaque (SDL's
+     * per-pixel alpha blit), white translucent and tinted (its
+     * modulating blit), over a few colours, radii 1 to 48, partly off
+     * the target and under a clip */
+    static const RenderColor tints[] = {{255, 255, 255, 255}, {255, 255, 255, 128},
+                                        {37, 42, 52, 255},    {86, 180, 233, 255},
+                                        {0, 0, 0, 90},        {230, 160, 20, 7}};
+    for (int round = 0; round < 6; round++) {
+        RenderList l;
+        render_list_init(&l, 320, 240, (RenderColor){(uint8_t)RND(256), 40, 90, 255});
+        for (int i = 0; i < 40; i++) {
+            RenderColor c = {(uint8_t)RND(256), (uint8_t)RND(256), (uint8_t)RND(256), 255};
+            render_rect(&l, (float)RND(280) - 20, (float)RND(200) - 20, (float)RND(80) + 2,
+                        (float)RND(60) + 2, 0, c);
+        }
+        if (round & 1)
+            render_clip(&l, 30.5f, 20.5f, 250, 190);
+        for (int i = 0; i < 60; i++) {
+            RenderColor c = tints[(round + i) % 6];
+            float x = (float)RND(300) - 20 + RNDF(1), y = (float)RND(220) - 20 + RNDF(1);
+            float w = (float)RND(110) + 4, h = (float)RND(90) + 4, r = (float)RND(48) + 1;
+            if (i % 3 == 2)
+                render_frame(&l, x, y, w, h, r, (float)RND(4) + 1, 0, c);
+            else
+                render_rect(&l, x, y, w, h, r, c);
+        }
+        render_unclip(&l);
+        char what[64];
+        snprintf(what, sizeof what, "rounded corners, round %d", round);
+        bad += draw_both_differ(&sdl, &direct, &l, what);
+        render_list_free(&l);
+    }
 #undef RND
 #undef RNDF
     CHECK(bad == 0, "%d lists of shapes differ", bad);
