@@ -23,8 +23,12 @@
  * at half alpha (fringe_strip), the pixels and values SDL's triangles give
  * it.  A translucent fill over pixels of one value is an opaque fill of
  * the value blending gives there (flat_fill: a freed card's body).
- * Commands wholly outside the clip rectangle are skipped.  Other renderers
- * get the triangles unchanged.
+ * Commands wholly outside the clip rectangle are skipped.  With the
+ * target's pixels at hand, a small convex shape (a dash of an outline,
+ * an arrowhead) is remembered as the pixels it blends, which depend only
+ * on its points' whole pixels, and blended again from that record
+ * wherever the same shape recurs (shape_memo).  Other renderers get the
+ * triangles unchanged.
  */
 #include <math.h>
 #include <stdio.h>
@@ -52,6 +56,14 @@
 #define BLEND_MEMO   16   /* blends of a colour over a pixel remembered (snap) */
 #define FLAT_MIN_PX  256  /* smallest translucent fill looked under (snap) */
 
+/* small convex shapes remembered as the pixels they blend (shape_memo) */
+#define SHAPE_SLOTS   2048      /* shapes (a power of two) */
+#define SHAPE_POOL    (1 << 18) /* their pixels, in all */
+#define SHAPE_MAX_PTS 8         /* points of a shape */
+#define SHAPE_MAX_OPS 1024      /* pixels of a shape */
+#define SHAPE_REACH   256       /* pixels from its first point to any other */
+#define SHAPE_SPAN    2048      /* whole-pixel coordinates it may lie at (within TRI_MAX) */
+
 /* The four corners of a rounded rect of radius r (whole pixels), filled
  * (w4 == 0) or as a ring w4 / 4 pixels wide: white, the coverage in alpha,
  * tinted when copied. */
@@ -73,6 +85,21 @@ typedef struct GroupEntry {
     int kept;         /* pre and tex or post hold it (else the key was only seen) */
     uint32_t used;    /* draw number of the last use */
 } GroupEntry;
+
+/* A pixel a remembered shape blends: its place from the shape's first
+ * point and the alpha it is blended at (the colour is the shape's). */
+typedef struct ShapeOp {
+    int16_t dx, dy;
+    uint8_t a;
+} ShapeOp;
+
+/* A remembered shape: its points' whole-pixel coordinates (from the
+ * first point's) and alpha, and its pixels ops[first, first + n). */
+typedef struct ShapeEntry {
+    uint64_t hash; /* 0: an empty entry */
+    int32_t key[2 + 4 * SHAPE_MAX_PTS];
+    int32_t first, n;
+} ShapeEntry;
 
 /* One pixel value under a translucent fill colour and the value SDL's
  * blend left there (flat_fill). */
@@ -126,6 +153,15 @@ struct RenderSdl {
     SDL_Texture *white;   /* 1x1 white texture for the fringe triangles (snap) */
     CornerSet corners[CORNER_CACHE]; /* anti-aliased corners of rounded rects (snap) */
     int ncorners;
+    ShapeEntry *shapes; /* SHAPE_SLOTS of them, made on first use (shape_memo) */
+    int nshapes;
+    ShapeOp *ops; /* their pixels */
+    int32_t nops, capops;
+    int rec;           /* recording a shape's pixels instead of blending them */
+    int rec_x, rec_y;  /* its first point */
+    int32_t rec_first; /* its first op */
+    int rec_fail;      /* something of it cannot be recorded */
+    RenderColor rec_color;
     TextEntry cache[TEXT_CACHE];
     int ncached;
     int trim;             /* where cache_trim goes on */
@@ -202,6 +238,8 @@ void render_sdl_free(RenderSdl *b)
         corner_drop(&b->corners[i]);
     for (int i = 0; i < GROUP_CACHE; i++)
         group_drop(b, &b->groups[i]);
+    free(b->shapes);
+    free(b->ops);
     free(b->under);
     free(b->flat);
     free(b->v);
@@ -230,6 +268,54 @@ static void px_sync(RenderSdl *b)
     SDL_RenderFlush(b->r); /* a window's renderer queues its commands */
 }
 
+/* Records that the shape being recorded blends pixel (x, y) at alpha a. */
+static void rec_op(RenderSdl *b, int x, int y, Uint32 a)
+{
+    if (a == 0 || b->rec_fail)
+        return; /* blending at alpha 0 leaves the pixel */
+    if (b->nops - b->rec_first >= SHAPE_MAX_OPS ||
+        GC_VEC_ROOM(b->ops, b->nops, b->capops, 4096, realloc) < 0) {
+        b->rec_fail = 1;
+        return;
+    }
+    b->ops[b->nops++] = (ShapeOp){(int16_t)(x - b->rec_x), (int16_t)(y - b->rec_y), (uint8_t)a};
+}
+
+/* Records the pixels of rect r at alpha a. */
+static void rec_rect(RenderSdl *b, const SDL_Rect *r, Uint32 a)
+{
+    for (int y = 0; y < r->h; y++)
+        for (int x = 0; x < r->w; x++)
+            rec_op(b, r->x + x, r->y + y, a);
+}
+
+/* Blends the n pixels ops of a shape in colour c, its first point at
+ * (x, y), within the clip: each as SDL blends a translucent fill or a
+ * triangle there (px_blend_rects, px_triangle: the same arithmetic),
+ * the colour premultiplied by the pixel's alpha a, then each channel
+ * d * (255 - a) / 255 plus it, alpha d * (255 - a) / 255 + a. */
+static void px_ops(RenderSdl *b, const ShapeOp *ops, int32_t n, int x, int y, RenderColor c)
+{
+    int cx0 = b->clip.x, cy0 = b->clip.y, cx1 = cx0 + b->clip.w, cy1 = cy0 + b->clip.h;
+    size_t pitch = (size_t)b->pitch;
+    px_sync(b);
+    for (int32_t i = 0; i < n; i++) {
+        int px = x + ops[i].dx, py = y + ops[i].dy;
+        if (px < cx0 || px >= cx1 || py < cy0 || py >= cy1)
+            continue;
+        Uint32 *p = b->px + (size_t)py * pitch + (size_t)px, a = ops[i].a, d = *p;
+        if (a == 255) {
+            *p = 0xff000000u | (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
+            continue;
+        }
+        Uint32 na = 255 - a;
+        *p = (a + na * (d >> 24) / 255) << 24 |
+             (c.r * a / 255 + na * ((d >> 16) & 255) / 255) << 16 |
+             (c.g * a / 255 + na * ((d >> 8) & 255) / 255) << 8 |
+             (c.b * a / 255 + na * (d & 255) / 255);
+    }
+}
+
 /* Fills rect r (within the target) with the pixel value v. */
 static void px_fill(RenderSdl *b, const SDL_Rect *r, Uint32 v)
 {
@@ -249,7 +335,11 @@ static void px_fill_rects(RenderSdl *b, const SDL_Rect *rects, int n, RenderColo
     px_sync(b);
     for (int i = 0; i < n; i++) {
         SDL_Rect r;
-        if (SDL_IntersectRect(&rects[i], &b->clip, &r))
+        if (!SDL_IntersectRect(&rects[i], &b->clip, &r))
+            continue;
+        if (b->rec)
+            rec_rect(b, &r, 255);
+        else
             px_fill(b, &r, v);
     }
 }
@@ -346,6 +436,10 @@ static void px_blend_rects(RenderSdl *b, const SDL_Rect *rects, int n, RenderCol
         SDL_Rect r;
         if (!SDL_IntersectRect(&rects[i], &b->clip, &r))
             continue;
+        if (b->rec) {
+            rec_rect(b, &r, a);
+            continue;
+        }
         int w = r.w, h = r.h;
         Uint32 *row = b->px + (size_t)r.y * pitch + r.x;
         for (int y = 0; y < h; y++, row += pitch)
@@ -444,10 +538,15 @@ static int px_triangle(RenderSdl *b, const SDL_Vertex *v0, const SDL_Vertex *v1,
         return 0; /* blending nothing leaves every pixel as it was */
     int flat = c[0].r == c[1].r && c[1].r == c[2].r && c[0].g == c[1].g && c[1].g == c[2].g &&
                c[0].b == c[1].b && c[1].b == c[2].b;
+    if (b->rec && (!flat || c[0].r != b->rec_color.r || c[0].g != b->rec_color.g ||
+                   c[0].b != b->rec_color.b)) {
+        b->rec_fail = 1; /* a shape's pixels are recorded in its one colour */
+        return 0;
+    }
     px_sync(b);
     size_t pitch = (size_t)b->pitch;
-    Uint32 *row = b->px + (size_t)r.y * pitch + r.x;
-    for (int yy = 0; yy < r.h; yy++, row += pitch) {
+    Uint32 *row = b->rec ? NULL : b->px + (size_t)r.y * pitch + r.x;
+    for (int yy = 0; yy < r.h; yy++, row = row ? row + pitch : NULL) {
         /* the run of x where every w[k] + x sx[k] + bias[k] >= 0 */
         int64_t lo = 0, hi = r.w - 1;
         for (int k = 0; k < 3 && lo <= hi; k++) {
@@ -478,6 +577,10 @@ static int px_triangle(RenderSdl *b, const SDL_Vertex *v0, const SDL_Vertex *v1,
                     sb = (Uint32)((q0 * c[0].b + q1 * c[1].b + q2 * c[2].b) / A);
                 }
                 step_next(&sa);
+                if (b->rec) {
+                    rec_op(b, r.x + (int)x, r.y + yy, a);
+                    continue;
+                }
                 if (a < 255) {
                     sr = sr * a / 255;
                     sgr = sgr * a / 255;
@@ -554,6 +657,10 @@ static void flush_geometry(RenderSdl *b)
             const SDL_Vertex *q[3] = {&b->v[b->idx[t]], &b->v[b->idx[t + 1]], &b->v[b->idx[t + 2]]};
             if (px_triangle(b, q[0], q[1], q[2]) == 0)
                 continue;
+            if (b->rec) {
+                b->rec_fail = 1;
+                continue;
+            }
             SDL_Vertex one[3] = {*q[0], *q[1], *q[2]};
             SDL_SetRenderDrawBlendMode(b->r, SDL_BLENDMODE_BLEND);
             if (SDL_RenderGeometry(b->r, white_texture(b), one, 3, NULL, 0) < 0)
@@ -675,6 +782,14 @@ static void flush_rects(RenderSdl *b)
 {
     if (b->nrects > 0) {
         RenderColor c = b->rect_color;
+        if (b->rec) { /* its pixels, not what lies under them (flat_fill) */
+            if (c.a < 255)
+                px_blend_rects(b, b->rects, b->nrects, c);
+            else
+                px_fill_rects(b, b->rects, b->nrects, c);
+            b->nrects = 0;
+            return;
+        }
         if (b->snap && c.a < 255) {
             flush_translucent(b, c);
             b->nrects = 0;
@@ -1250,6 +1365,88 @@ static void fringe(RenderSdl *b, const RenderPt *in, const RenderPt *out, int n,
     }
 }
 
+/* Snap, written directly: fill_spans of the convex polygon `in` and its
+ * fringe out to `out` (n points each), in colour c.  What these draw
+ * depends only on the points' whole pixels, c's alpha, and the clip,
+ * which only bounds it: so a small shape drawn again elsewhere (the
+ * dashes of an outline, the heads of arrows) blends the same pixels at
+ * the same alphas, moved.  The first time its pixels are recorded (the
+ * same code, with an unbounded clip, recording instead of blending),
+ * then blended from the record, as every later time (px_ops).  Returns
+ * 0 when it does not apply (nothing drawn). */
+static int shape_memo(RenderSdl *b, const RenderPt *in, const RenderPt *out, int n, RenderColor c)
+{
+    if (!b->px || b->rec || n > SHAPE_MAX_PTS || b->mask_n > 0 || c.a == 0)
+        return 0;
+    int32_t key[2 + 4 * SHAPE_MAX_PTS];
+    int x = trunc_px(in[0].x), y = trunc_px(in[0].y), nk = 0;
+    if (x < -SHAPE_SPAN || x > SHAPE_SPAN || y < -SHAPE_SPAN || y > SHAPE_SPAN)
+        return 0;
+    key[nk++] = n;
+    key[nk++] = c.a;
+    uint64_t h = 1469598103934665603ULL;
+    for (int i = 0; i < n; i++) {
+        int32_t v[4] = {trunc_px(in[i].x) - x, trunc_px(in[i].y) - y, trunc_px(out[i].x) - x,
+                        trunc_px(out[i].y) - y};
+        for (int k = 0; k < 4; k++) {
+            if (v[k] < -SHAPE_REACH || v[k] > SHAPE_REACH)
+                return 0;
+            key[nk++] = v[k];
+        }
+    }
+    for (int k = 0; k < nk; k++)
+        h = (h ^ (uint32_t)key[k]) * 1099511628211ULL;
+    h = h ? h : 1;
+    if (!b->shapes) {
+        b->shapes = calloc(SHAPE_SLOTS, sizeof *b->shapes);
+        if (!b->shapes)
+            return 0;
+    }
+    size_t i = (size_t)h & (SHAPE_SLOTS - 1);
+    for (; b->shapes[i].hash; i = (i + 1) & (SHAPE_SLOTS - 1)) {
+        const ShapeEntry *e = &b->shapes[i];
+        if (e->hash == h && memcmp(e->key, key, (size_t)nk * sizeof *key) == 0) {
+            flush(b);
+            px_ops(b, b->ops + e->first, e->n, x, y, c);
+            return 1;
+        }
+    }
+    if (b->nshapes >= SHAPE_SLOTS / 2 || b->nops > SHAPE_POOL - SHAPE_MAX_OPS) {
+        /* full: start again */
+        memset(b->shapes, 0, SHAPE_SLOTS * sizeof *b->shapes);
+        b->nshapes = 0;
+        b->nops = 0;
+        i = (size_t)h & (SHAPE_SLOTS - 1);
+    }
+    flush(b);
+    SDL_Rect clip = b->clip;
+    b->clip = (SDL_Rect){-(1 << 20), -(1 << 20), 1 << 21, 1 << 21};
+    b->rec = 1;
+    b->rec_x = x;
+    b->rec_y = y;
+    b->rec_first = b->nops;
+    b->rec_fail = 0;
+    b->rec_color = c;
+    fill_spans(b, in, n, NULL, 0, c);
+    fringe(b, in, out, n, c);
+    flush(b);
+    b->rec = 0;
+    b->clip = clip;
+    int32_t first = b->rec_first, nops = b->nops - first;
+    if (b->rec_fail) {
+        b->nops = first;
+        return 0;
+    }
+    ShapeEntry *e = &b->shapes[i];
+    e->hash = h;
+    memcpy(e->key, key, (size_t)nk * sizeof *key);
+    e->first = first;
+    e->n = nops;
+    b->nshapes++;
+    px_ops(b, b->ops + first, nops, x, y, c);
+    return 1;
+}
+
 /* A convex polygon with an alpha fringe (points in either winding). */
 static void fill_convex(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
 {
@@ -1270,6 +1467,8 @@ static void fill_convex(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
         out[i] = (RenderPt){p[i].x + mx[i] * h, p[i].y + my[i] * h};
     }
     if (b->snap) {
+        if (shape_memo(b, in, out, n, c))
+            return;
         fill_spans(b, in, n, NULL, 0, c);
     } else {
         if (reserve(b, n, 3 * (n - 2)) < 0) {
