@@ -24,11 +24,11 @@
  * it.  A translucent fill over pixels of one value is an opaque fill of
  * the value blending gives there (flat_fill: a freed card's body).
  * Commands wholly outside the clip rectangle are skipped.  With the
- * target's pixels at hand, a small convex shape (a dash of an outline,
- * an arrowhead) is remembered as the pixels it blends, which depend only
- * on its points' whole pixels, and blended again from that record
- * wherever the same shape recurs (shape_memo).  Other renderers get the
- * triangles unchanged.
+ * target's pixels at hand, a small shape (a dash of an outline, an
+ * arrowhead, a piece of a curve with its fringes) is remembered as the
+ * pixels it blends, which depend only on its points' whole pixels, and
+ * blended again from that record wherever the same shape recurs
+ * (shape_memo).  Other renderers get the triangles unchanged.
  */
 #include <math.h>
 #include <stdio.h>
@@ -59,7 +59,7 @@
 /* small convex shapes remembered as the pixels they blend (shape_memo) */
 #define SHAPE_SLOTS   2048      /* shapes (a power of two) */
 #define SHAPE_POOL    (1 << 18) /* their pixels, in all */
-#define SHAPE_MAX_PTS 8         /* points of a shape */
+#define SHAPE_MAX_PTS 16        /* points of a shape */
 #define SHAPE_MAX_OPS 1024      /* pixels of a shape */
 #define SHAPE_REACH   256       /* pixels from its first point to any other */
 #define SHAPE_SPAN    2048      /* whole-pixel coordinates it may lie at (within TRI_MAX) */
@@ -97,7 +97,7 @@ typedef struct ShapeOp {
  * first point's) and alpha, and its pixels ops[first, first + n). */
 typedef struct ShapeEntry {
     uint64_t hash; /* 0: an empty entry */
-    int32_t key[2 + 4 * SHAPE_MAX_PTS];
+    int32_t key[4 + 2 * SHAPE_MAX_PTS];
     int32_t first, n;
 } ShapeEntry;
 
@@ -1365,35 +1365,41 @@ static void fringe(RenderSdl *b, const RenderPt *in, const RenderPt *out, int n,
     }
 }
 
-/* Snap, written directly: fill_spans of the convex polygon `in` and its
- * fringe out to `out` (n points each), in colour c.  What these draw
- * depends only on the points' whole pixels, c's alpha, and the clip,
- * which only bounds it: so a small shape drawn again elsewhere (the
- * dashes of an outline, the heads of arrows) blends the same pixels at
- * the same alphas, moved.  The first time its pixels are recorded (the
- * same code, with an unbounded clip, recording instead of blending),
- * then blended from the record, as every later time (px_ops).  Returns
- * 0 when it does not apply (nothing drawn). */
-static int shape_memo(RenderSdl *b, const RenderPt *in, const RenderPt *out, int n, RenderColor c)
+/* How a kind of small shape is drawn from its n points p (snap): it must
+ * look at nothing but their whole pixels, c's alpha and the clip. */
+typedef void (*ShapeDraw)(RenderSdl *b, const RenderPt *p, int n, RenderColor c);
+
+/* Snap, written directly: the shape drawn by draw from the n points p in
+ * colour c.  What such a shape draws depends only on the points' whole
+ * pixels, c's alpha, and the clip, which only bounds it: so a small
+ * shape drawn again elsewhere (the dashes of an outline, the heads of
+ * arrows) blends the same pixels at the same alphas, moved.  The first
+ * time its pixels are recorded (draw, with an unbounded clip, recording
+ * instead of blending), then blended from the record, as every later
+ * time (px_ops).  Returns 0 when it does not apply (nothing drawn). */
+static int shape_memo(RenderSdl *b, ShapeDraw draw, const RenderPt *p, int n, RenderColor c)
 {
     if (!b->px || b->rec || n > SHAPE_MAX_PTS || b->mask_n > 0 || c.a == 0)
         return 0;
-    int32_t key[2 + 4 * SHAPE_MAX_PTS];
-    int x = trunc_px(in[0].x), y = trunc_px(in[0].y), nk = 0;
+    int32_t key[4 + 2 * SHAPE_MAX_PTS];
+    int x = trunc_px(p[0].x), y = trunc_px(p[0].y), nk = 0;
     if (x < -SHAPE_SPAN || x > SHAPE_SPAN || y < -SHAPE_SPAN || y > SHAPE_SPAN)
         return 0;
+    /* the kind of shape: its draw function's address */
+    uint64_t kind = (uint64_t)(uintptr_t)draw;
+    key[nk++] = (int32_t)(uint32_t)kind;
+    key[nk++] = (int32_t)(uint32_t)(kind >> 32);
     key[nk++] = n;
     key[nk++] = c.a;
-    uint64_t h = 1469598103934665603ULL;
     for (int i = 0; i < n; i++) {
-        int32_t v[4] = {trunc_px(in[i].x) - x, trunc_px(in[i].y) - y, trunc_px(out[i].x) - x,
-                        trunc_px(out[i].y) - y};
-        for (int k = 0; k < 4; k++) {
+        int32_t v[2] = {trunc_px(p[i].x) - x, trunc_px(p[i].y) - y};
+        for (int k = 0; k < 2; k++) {
             if (v[k] < -SHAPE_REACH || v[k] > SHAPE_REACH)
                 return 0;
             key[nk++] = v[k];
         }
     }
+    uint64_t h = 1469598103934665603ULL;
     for (int k = 0; k < nk; k++)
         h = (h ^ (uint32_t)key[k]) * 1099511628211ULL;
     h = h ? h : 1;
@@ -1427,8 +1433,7 @@ static int shape_memo(RenderSdl *b, const RenderPt *in, const RenderPt *out, int
     b->rec_first = b->nops;
     b->rec_fail = 0;
     b->rec_color = c;
-    fill_spans(b, in, n, NULL, 0, c);
-    fringe(b, in, out, n, c);
+    draw(b, p, n, c);
     flush(b);
     b->rec = 0;
     b->clip = clip;
@@ -1445,6 +1450,14 @@ static int shape_memo(RenderSdl *b, const RenderPt *in, const RenderPt *out, int
     b->nshapes++;
     px_ops(b, b->ops + first, nops, x, y, c);
     return 1;
+}
+
+/* A convex polygon's inside and fringe (snap): p holds the n / 2 points
+ * of the inside, then those of the fringe's outer edge. */
+static void convex_shape(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
+{
+    fill_spans(b, p, n / 2, NULL, 0, c);
+    fringe(b, p, p + n / 2, n / 2, c);
 }
 
 /* A convex polygon with an alpha fringe (points in either winding). */
@@ -1467,8 +1480,13 @@ static void fill_convex(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
         out[i] = (RenderPt){p[i].x + mx[i] * h, p[i].y + my[i] * h};
     }
     if (b->snap) {
-        if (shape_memo(b, in, out, n, c))
-            return;
+        if (2 * n <= SHAPE_MAX_PTS) {
+            RenderPt both[SHAPE_MAX_PTS];
+            memcpy(both, in, (size_t)n * sizeof *in);
+            memcpy(both + n, out, (size_t)n * sizeof *out);
+            if (shape_memo(b, convex_shape, both, 2 * n, c))
+                return;
+        }
         fill_spans(b, in, n, NULL, 0, c);
     } else {
         if (reserve(b, n, 3 * (n - 2)) < 0) {
@@ -1569,6 +1587,17 @@ static int corner_segments(const RenderSdl *b, float r)
     return s > 16 ? 16 : s;
 }
 
+/* One piece of stroke_strip: the inside quad p[0..3] (left side p[0] to
+ * p[1], right side p[3] to p[2]), the fringes out to p[4], p[5] on the
+ * left and p[6], p[7] on the right. */
+static void strip_piece(RenderSdl *b, const RenderPt *p, int n, RenderColor c)
+{
+    (void)n;
+    fill_spans(b, p, 4, NULL, 0, c);
+    fringe_quad(b, p[0], p[1], p[4], p[5], c);
+    fringe_quad(b, p[3], p[2], p[6], p[7], c);
+}
+
 /* Snap only: a solid open polyline of width w as one strip with mitred
  * joints: per piece the rows inside it and a fringe along both sides, and
  * a fringe across both ends, where drawing piece by piece costs a quad
@@ -1630,10 +1659,10 @@ static int stroke_strip(RenderSdl *b, const RenderPt *src, int nsrc, float w, Re
         rout[k].y += ey[e];
     }
     for (int i = 0; i + 1 < n; i++) {
-        RenderPt q[4] = {lin[i], lin[i + 1], rin[i + 1], rin[i]};
-        fill_spans(b, q, 4, NULL, 0, c);
-        fringe_quad(b, lin[i], lin[i + 1], lout[i + 1], lout[i], c);
-        fringe_quad(b, rin[i], rin[i + 1], rout[i + 1], rout[i], c);
+        RenderPt q[8] = {lin[i],      lin[i + 1], rin[i + 1],  rin[i],
+                         lout[i + 1], lout[i],    rout[i + 1], rout[i]};
+        if (!shape_memo(b, strip_piece, q, 8, c))
+            strip_piece(b, q, 8, c);
     }
     fringe_quad(b, rin[0], lin[0], lout[0], rout[0], c);
     fringe_quad(b, lin[n - 1], rin[n - 1], rout[n - 1], lout[n - 1], c);
