@@ -224,7 +224,7 @@ static int card_count(RenderCells *c, CellsBuild *b, int32_t bi, int32_t ci, con
 }
 
 /* Appends the references an alive card id holds (keys and values) to
- * ids 1..c->n to b->tmp, drawn or not (cells_lists keeps those to drawn
+ * ids 1..c->n to b->tmp, drawn or not (source_refs keeps those to drawn
  * cards); its value references (value_refs), or -1 on OOM. */
 static int64_t held_refs(CellsBuild *b, const RenderCells *c, const GcObject *o, GcId id)
 {
@@ -246,18 +246,39 @@ static int64_t held_refs(CellsBuild *b, const RenderCells *c, const GcObject *o,
     return nval;
 }
 
+/* How many references (keys and values) to ids 1..c->n an alive card
+ * holds, drawn or not (*nto: cells_refs files those to drawn cards), and
+ * its value references (value_refs). */
+static uint32_t held_count(const RenderCells *c, const GcObject *o, uint32_t *nto)
+{
+    uint32_t ns = o->kind == GC_KIND_WEAKREF ? 0 : gc_nslots(o), nval = 0, n = 0;
+    for (uint32_t s = 0; s < ns; s++) {
+        GcSlot sl = gc_slot(o, s);
+        if (GC_VAL_IS_OBJ(sl.key)) {
+            GcId to = (GcId)GC_VAL_PAYLOAD(sl.key);
+            n += to >= 1 && to <= c->n;
+        }
+        if (GC_VAL_IS_OBJ(sl.val)) {
+            GcId to = (GcId)GC_VAL_PAYLOAD(sl.val);
+            nval++;
+            n += to >= 1 && to <= c->n;
+        }
+    }
+    *nto = n;
+    return nval;
+}
+
 /* One pass in id order (the records, slots and places of the heap read in
  * turn): each card's home cell, its cell's counts, boxes and types (the
  * grid merged to at most one cell per CELLS_IDS ids: the cells' counts
- * stay in the cache while the ids go by) and the references the drawn
- * cards hold (b->tmp, those of id from roff[id] to roff[id + 1]).  The
- * number of cards with a home, or -1 on OOM. */
+ * stay in the cache while the ids go by) and how many references to ids
+ * 1..n the drawn cards of each cell hold (nto, by cell: room for those
+ * cells_refs files).  The number of cards with a home, or -1 on OOM. */
 static int32_t cells_home(RenderCells *c, CellsBuild *b, const GcHeap *h, const Layout *l,
-                          const RenderCellsKey *k, const uint8_t *reach, int32_t *roff)
+                          const RenderCellsKey *k, const uint8_t *reach, int32_t *nto)
 {
     int32_t n = 0;
-    roff[1] = b->ntmp;
-    for (GcId id = 1; id <= c->n; roff[++id] = b->ntmp) {
+    for (GcId id = 1; id <= c->n; id++) {
         CardPlace p;
         c->home[id] = card_place(c, h, l, k, id, &p);
         if (p.ci < 0)
@@ -268,10 +289,9 @@ static int32_t cells_home(RenderCells *c, CellsBuild *b, const GcHeap *h, const 
         }
         c->counted[id] = p.r.counted;
         if (p.r.counted && p.r.alive) {
-            int64_t nv = held_refs(b, c, p.o, id);
-            if (nv < 0)
-                return -1;
-            p.r.nval = (uint32_t)nv;
+            uint32_t m;
+            p.r.nval = held_count(c, p.o, &m);
+            nto[p.ci] += (int32_t)m;
         }
         if (card_count(c, b, p.ci, p.ci, &p.r, id, reach) < 0)
             return -1;
@@ -399,18 +419,44 @@ static void refs_sort(const int32_t *home, GcId (*r)[2], int32_t n, CellRef *tmp
     }
 }
 
-/* Each cell's types from the pool, its references (those of b->tmp to
- * drawn cards, agg_edges's) filed by the source's cell, sorted and grouped
- * in pairs of cells. */
-static int cells_lists(RenderCells *c, CellsBuild *b, const int32_t *roff)
+/* The references the drawn cards hold to drawn cards (agg_edges's),
+ * filed by the source's home cell in a second pass in id order: cell ci's
+ * from at[ci] (room for nto[ci] of them, cells_home's), in source order
+ * and each source's in slot order, up to at[ci] after. */
+static void cells_refs(RenderCells *c, const GcHeap *h, int32_t *at)
+{
+    for (GcId id = 1; id <= c->n; id++) {
+        if (!c->counted[id])
+            continue;
+        const GcObject *o = gc_object(h, id);
+        if (o->state != GC_STATE_ALIVE || o->kind == GC_KIND_WEAKREF)
+            continue;
+        uint32_t ns = gc_nslots(o);
+        int32_t *pos = &at[c->home[id]];
+        for (uint32_t s = 0; s < ns; s++)
+            for (int kv = 0; kv < 2; kv++) {
+                GcValue v = kv ? gc_slot(o, s).val : gc_slot(o, s).key;
+                if (!GC_VAL_IS_OBJ(v))
+                    continue;
+                GcId to = (GcId)GC_VAL_PAYLOAD(v);
+                if (to < 1 || to > c->n || !c->counted[to])
+                    continue;
+                c->refs[*pos][0] = id;
+                c->refs[(*pos)++][1] = to;
+            }
+    }
+}
+
+/* Each cell's types from the pool, its references (cells_refs's, filed
+ * from start[ci] up to at[ci]) sorted and grouped in pairs of cells, the
+ * cells' references moved together at the array's start. */
+static int cells_lists(RenderCells *c, CellsBuild *b, const int32_t *start, const int32_t *at)
 {
     int32_t ncell = c->gw * c->gh, ncount = (ncell > RADIX ? ncell : RADIX) + 1;
     c->types = malloc(((size_t)b->npool + 1) * sizeof *c->types);
-    c->refs = malloc(((size_t)b->ntmp + 1) * sizeof *c->refs);
     int32_t *count = malloc((size_t)ncount * sizeof *count);
     CellRef *ent = NULL, *sorted = NULL;
-    int32_t cap = 0, capsorted = 0, rc = count && c->types && c->refs ? 0 : -1;
-    c->caprefs = b->ntmp + 1;
+    int32_t cap = 0, capsorted = 0, rc = count && c->types ? 0 : -1;
     for (int32_t i = 0; i < ncell && rc == 0; i++) {
         RenderCell *cell = &c->cell[i];
         /* its types (in any order: a block sorts its own) */
@@ -420,23 +466,18 @@ static int cells_lists(RenderCells *c, CellsBuild *b, const int32_t *roff)
         cell->nt = c->ntypes - cell->t0;
         /* the references its cards hold to drawn cards, with their
          * target's cell, in source order */
-        int32_t n = 0;
-        for (int32_t j = cell->i0; j < cell->i0 + cell->ni && rc == 0; j++) {
-            GcId s = c->ids[j];
-            if (grow((void **)&ent, &cap, n + roff[s + 1] - roff[s], sizeof *ent) < 0)
-                rc = -1;
-            for (int32_t r = roff[s]; r < roff[s + 1] && rc == 0; r++) {
-                GcId t = b->tmp[r][1];
-                if (c->counted[t])
-                    ent[n++] = (CellRef){c->home[t], s, t};
-            }
-        }
-        if (rc < 0 || grow((void **)&sorted, &capsorted, n, sizeof *sorted) < 0) {
+        int32_t n = at[i] - start[i];
+        if (grow((void **)&ent, &cap, n, sizeof *ent) < 0 ||
+            grow((void **)&sorted, &capsorted, n, sizeof *sorted) < 0) {
             rc = -1;
             break;
         }
+        for (int32_t r = 0; r < n; r++) {
+            const GcId *ref = c->refs[start[i] + r];
+            ent[r] = (CellRef){c->home[ref[1]], ref[0], ref[1]};
+        }
         cellrefs_sort(ent, n, sorted, count, ncount);
-        int32_t r0 = c->nrefs;
+        int32_t r0 = c->nrefs; /* at most start[i]: ent holds the cell's */
         cell->p0 = c->npairs;
         for (int32_t r = 0; r < n; r++) {
             int32_t to = ent[r].to_cell;
@@ -537,21 +578,34 @@ static RenderCells *cells_build(RenderCache *rc, const GcHeap *h, const Layout *
     CellsBuild b;
     memset(&b, 0, sizeof b);
     b.head = malloc(ncell * sizeof *b.head);
-    int32_t *start = malloc((ncell + 1) * sizeof *start),
-            *roff = malloc(((size_t)c->n + 2) * sizeof *roff);
+    int32_t *start = malloc((ncell + 1) * sizeof *start), *at = calloc(ncell + 1, sizeof *at);
     if (b.head)
         memset(b.head, 0xff, ncell * sizeof *b.head);
-    int ok = b.head && start && roff;
+    int ok = b.head && start && at;
     if (ok) {
-        int32_t nrec = cells_home(c, &b, h, l, k, reach, roff);
-        ok = nrec >= 0 && cells_ids(c, nrec, start) == 0 && cells_lists(c, &b, roff) == 0;
+        int32_t nrec = cells_home(c, &b, h, l, k, reach, at);
+        ok = nrec >= 0 && cells_ids(c, nrec, start) == 0;
+        /* each cell's room for its references */
+        int64_t nto = 0;
+        for (size_t i = 0; i < ncell; i++) {
+            int32_t m = at[i];
+            start[i] = at[i] = (int32_t)nto;
+            nto += m;
+        }
+        ok = ok && nto < INT32_MAX &&
+             (c->refs = malloc(((size_t)nto + 1) * sizeof *c->refs)) != NULL;
+        if (ok) {
+            c->caprefs = (int32_t)nto + 1;
+            cells_refs(c, h, at);
+        }
+        ok = ok && cells_lists(c, &b, start, at) == 0;
     }
     if (!ok) {
         render_cells_free(c);
         c = NULL;
     }
     free(start);
-    free(roff);
+    free(at);
     free(b.head);
     free(b.next);
     free(b.pool);
