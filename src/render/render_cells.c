@@ -447,6 +447,60 @@ static void cells_refs(RenderCells *c, const GcHeap *h, int32_t *at)
     }
 }
 
+/* A cell's references from cell `to` (n of them, from refs[r0]) as its
+ * last pair. */
+static int pair_add(RenderCells *c, int32_t to, uint32_t n, int32_t r0)
+{
+    if (grow((void **)&c->pairs, &c->cappairs, c->npairs + 1, sizeof *c->pairs) < 0)
+        return -1;
+    c->pairs[c->npairs++] = (RenderCellPair){to, n, r0};
+    return 0;
+}
+
+/* Cells with at least this many references (a big list's) are sorted by
+ * one counting pass over the target cells, through 8 bytes a reference
+ * instead of 24 (cellrefs_sort's two arrays of CellRef: memory the first
+ * frame of F pays page by page). */
+#define CELLS_BIG_REFS 1024
+
+/* A big cell's references refs[from .. from + n) into refs[r0 ..) (r0 <=
+ * from) in cellrefs_sort's order, and its pairs: counted by target cell
+ * (count: ncell + 1 entries), spread in order of it through out (n
+ * entries), and those of one target cell sorted by source and target
+ * (they come by source, each source's in slot order). */
+static int refs_big(RenderCells *c, int32_t from, int32_t n, int32_t r0, GcId (*out)[2],
+                    int32_t *count)
+{
+    int32_t ncell = c->gw * c->gh;
+    memset(count, 0, ((size_t)ncell + 1) * sizeof *count);
+    for (int32_t r = from; r < from + n; r++)
+        count[c->home[c->refs[r][1]] + 1]++;
+    for (int32_t ci = 0; ci < ncell; ci++)
+        count[ci + 1] += count[ci];
+    for (int32_t r = from; r < from + n; r++) {
+        int32_t to = c->home[c->refs[r][1]];
+        memcpy(out[count[to]++], c->refs[r], sizeof *out);
+    }
+    /* count[ci]: the end of target cell ci's references */
+    for (int32_t ci = 0, e0 = 0; ci < ncell; e0 = count[ci++]) {
+        if (count[ci] == e0)
+            continue;
+        for (int32_t i = e0 + 1; i < count[ci]; i++) {
+            GcId x0 = out[i][0], x1 = out[i][1];
+            int32_t j = i;
+            for (; j > e0 && (out[j - 1][0] > x0 || (out[j - 1][0] == x0 && out[j - 1][1] > x1));
+                 j--)
+                memcpy(out[j], out[j - 1], sizeof *out);
+            out[j][0] = x0;
+            out[j][1] = x1;
+        }
+        if (pair_add(c, ci, (uint32_t)(count[ci] - e0), r0 + e0) < 0)
+            return -1;
+    }
+    memcpy(c->refs + r0, out, (size_t)n * sizeof *out);
+    return 0;
+}
+
 /* Each cell's types from the pool, its references (cells_refs's, filed
  * from start[ci] up to at[ci]) sorted and grouped in pairs of cells, the
  * cells' references moved together at the array's start. */
@@ -456,7 +510,8 @@ static int cells_lists(RenderCells *c, CellsBuild *b, const int32_t *start, cons
     c->types = malloc(((size_t)b->npool + 1) * sizeof *c->types);
     int32_t *count = malloc((size_t)ncount * sizeof *count);
     CellRef *ent = NULL, *sorted = NULL;
-    int32_t cap = 0, capsorted = 0, rc = count && c->types ? 0 : -1;
+    GcId(*big)[2] = NULL;
+    int32_t cap = 0, capsorted = 0, capbig = 0, rc = count && c->types ? 0 : -1;
     for (int32_t i = 0; i < ncell && rc == 0; i++) {
         RenderCell *cell = &c->cell[i];
         /* its types (in any order: a block sorts its own) */
@@ -464,33 +519,31 @@ static int cells_lists(RenderCells *c, CellsBuild *b, const int32_t *start, cons
         for (int32_t t = b->head[i]; t >= 0; t = b->next[t])
             c->types[c->ntypes++] = b->pool[t];
         cell->nt = c->ntypes - cell->t0;
-        /* the references its cards hold to drawn cards, with their
-         * target's cell, in source order */
-        int32_t n = at[i] - start[i];
-        if (grow((void **)&ent, &cap, n, sizeof *ent) < 0 ||
-            grow((void **)&sorted, &capsorted, n, sizeof *sorted) < 0) {
-            rc = -1;
-            break;
-        }
-        for (int32_t r = 0; r < n; r++) {
-            const GcId *ref = c->refs[start[i] + r];
-            ent[r] = (CellRef){c->home[ref[1]], ref[0], ref[1]};
-        }
-        cellrefs_sort(ent, n, sorted, count, ncount);
-        int32_t r0 = c->nrefs; /* at most start[i]: ent holds the cell's */
+        /* the references its cards hold to drawn cards, by target cell,
+         * source and target */
+        int32_t n = at[i] - start[i], r0 = c->nrefs; /* r0 <= start[i] */
         cell->p0 = c->npairs;
-        for (int32_t r = 0; r < n; r++) {
-            int32_t to = ent[r].to_cell;
-            c->refs[r0 + r][0] = ent[r].s;
-            c->refs[r0 + r][1] = ent[r].t;
-            if (r == 0 || to != ent[r - 1].to_cell) {
-                if (grow((void **)&c->pairs, &c->cappairs, c->npairs + 1, sizeof *c->pairs) < 0) {
-                    rc = -1;
-                    break;
-                }
-                c->pairs[c->npairs++] = (RenderCellPair){to, 0, r0 + r};
+        if (n >= CELLS_BIG_REFS) {
+            if (grow((void **)&big, &capbig, n, sizeof *big) < 0 ||
+                refs_big(c, start[i], n, r0, big, count) < 0)
+                rc = -1;
+        } else if (grow((void **)&ent, &cap, n, sizeof *ent) < 0 ||
+                   grow((void **)&sorted, &capsorted, n, sizeof *sorted) < 0) {
+            rc = -1;
+        } else {
+            for (int32_t r = 0; r < n; r++) {
+                const GcId *ref = c->refs[start[i] + r];
+                ent[r] = (CellRef){c->home[ref[1]], ref[0], ref[1]};
             }
-            c->pairs[c->npairs - 1].n++;
+            cellrefs_sort(ent, n, sorted, count, ncount);
+            for (int32_t r = 0; r < n && rc == 0; r++) {
+                c->refs[r0 + r][0] = ent[r].s;
+                c->refs[r0 + r][1] = ent[r].t;
+                if (r == 0 || ent[r].to_cell != ent[r - 1].to_cell)
+                    rc = pair_add(c, ent[r].to_cell, 0, r0 + r);
+                if (rc == 0)
+                    c->pairs[c->npairs - 1].n++;
+            }
         }
         c->nrefs += n;
         cell->np = c->npairs - cell->p0;
@@ -503,6 +556,7 @@ static int cells_lists(RenderCells *c, CellsBuild *b, const int32_t *start, cons
     }
     free(ent);
     free(sorted);
+    free(big);
     free(count);
     c->captypes = c->ntypes;
     return rc;

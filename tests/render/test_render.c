@@ -5698,7 +5698,10 @@ static int cells_merged_ok(Target *t, RenderCache *rc, const RenderCells *c)
 
 /* render.cells_steps on a heap wide enough that the cells' grid merges
  * the render cache's cells (a tree of 2,401 nodes built through a list,
- * as bench_big.py's tree is, then relinked, cut and collected): the cells
+ * as bench_big.py's tree is, 1,100 of them popped into another list, in
+ * descending ids: a cell of more references than render_cells.c sorts
+ * one by one, a source's targets in one cell out of order, then
+ * relinked, cut and collected): the cells
  * moved from step to step equal fresh ones at every micro-step after the
  * tree is built (every 11th while it is: a few minutes under ASan
  * otherwise), back and at jumps, and the fresh ones are on the merged
@@ -5709,7 +5712,9 @@ static void t_cells_merged(void)
         "{\"title\": \"cells merged\", \"classes\": {\"Node\": {}}, \"steps\": [\"gc.disable()\", "
         "\"root = Node()\", \"nodes = [root]\", {\"for\": \"i in range(1200)\", \"body\": [\"p = "
         "nodes[i]\", \"p.left = Node()\", \"p.right = Node()\", \"nodes.append(p.left)\", "
-        "\"nodes.append(p.right)\"]}, {\"for\": \"i in range(30)\", \"body\": [\"p = nodes.pop()\", "
+        "\"nodes.append(p.right)\"]}, \"back = []\", {\"for\": \"i in range(1100)\", \"body\": "
+        "[\"back.append(nodes.pop())\"]}, \"back = None\", {\"for\": \"i in range(30)\", \"body\": "
+        "[\"p = nodes.pop()\", "
         "\"q = nodes[i]\", \"q.left = p\", \"p.up = q\"]}, \"del p, q\", \"root.left = None\", "
         "\"nodes = None\", \"gc.collect()\"]}\n";
     Target t;
