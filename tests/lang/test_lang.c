@@ -15,18 +15,7 @@
 
 #include "lang.h"
 
-static int g_checks, g_failures;
-
-#define CHECK(cond, ...)                                                      \
-    do {                                                                      \
-        g_checks++;                                                           \
-        if (!(cond)) {                                                        \
-            g_failures++;                                                     \
-            fprintf(stderr, "%s:%d: check failed: %s: ", __FILE__, __LINE__, #cond); \
-            fprintf(stderr, __VA_ARGS__);                                     \
-            fputc('\n', stderr);                                              \
-        }                                                                     \
-    } while (0)
+#include "../common/check.h"
 
 /* ---- dumping trees ------------------------------------------------------ */
 
@@ -1203,25 +1192,8 @@ static void test_validate(void)
 
 int main(int argc, char **argv)
 {
-    static const struct {
-        const char *name;
-        void (*fn)(void);
-    } groups[] = {{"parse", test_parse},     {"reject", test_reject},
-                  {"for", test_for},         {"fuzz", test_fuzz},
-                  {"program", test_program}, {"validate", test_validate}};
-    int ran = 0;
-    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++) {
-        if (argc > 1 && strcmp(argv[1], groups[i].name) != 0)
-            continue;
-        int before = g_failures;
-        groups[i].fn();
-        printf("%s: %s\n", groups[i].name, g_failures == before ? "ok" : "FAILED");
-        ran++;
-    }
-    if (!ran) {
-        fprintf(stderr, "unknown group %s\n", argv[1]);
-        return 2;
-    }
-    printf("%d checks, %d failures\n", g_checks, g_failures);
-    return g_failures ? 1 : 0;
+    static const TestCase tests[] = {{"parse", test_parse},     {"reject", test_reject},
+                                     {"for", test_for},         {"fuzz", test_fuzz},
+                                     {"program", test_program}, {"validate", test_validate}};
+    return test_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }
