@@ -56,8 +56,8 @@
  * only (its slot pool must hold exactly those) and a restore clears the
  * heap's up to their count; its seeks must give plain replay's heap.
  *
- * Usage: test_checkpoint cycles | churn | resurrection | items | counts | weakrefs | coarse |
- *        few | many | pages | shrink | reach | reach_ck
+ * Usage: test_checkpoint [cycles | churn | resurrection | items | counts | weakrefs | coarse |
+ *        few | many | pages | shrink | reach | reach_ck] (no argument: all)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,17 +66,7 @@
 #include "gc_internal.h"
 #include "scenario.h"
 
-static int failures;
-
-#define EXPECT(cond, ...)                                                     \
-    do {                                                                      \
-        if (!(cond)) {                                                        \
-            fprintf(stderr, "%s:%d: FAILED %s: ", __FILE__, __LINE__, #cond); \
-            fprintf(stderr, __VA_ARGS__);                                     \
-            fputc('\n', stderr);                                              \
-            failures++;                                                       \
-        }                                                                     \
-    } while (0)
+#include "../common/check.h"
 
 static const char CYCLES[] =
     "import gc\n"
@@ -490,7 +480,7 @@ static void check_sharing(const GcHeap *h, const char *name, int *few, int *many
     for (int32_t i = 1; i < h->nck; i++) {
         const GcCheckpoint *a = &h->ck[i - 1], *b = &h->ck[i];
         int32_t written[256] = {0}, shared = 0;
-        EXPECT(b->nchunks <= 256 && b->nchunks >= a->nchunks, "%s: %d chunks", name, b->nchunks);
+        CHECK(b->nchunks <= 256 && b->nchunks >= a->nchunks, "%s: %d chunks", name, b->nchunks);
         for (int64_t w = a->w; w < b->w; w++) {
             const GcWrite *x = gc__write(h, w);
             if ((x->what == W_OBJ || x->what == W_SLOTK || x->what == W_SLOTV) &&
@@ -499,9 +489,9 @@ static void check_sharing(const GcHeap *h, const char *name, int *few, int *many
         }
         for (int32_t k = 0; k < b->nchunks && k < 256; k++) {
             int same = k < a->nchunks && a->chunk[k] == b->chunk[k];
-            EXPECT(same == (k < a->nchunks && !written[k]),
-                   "%s: checkpoint %d %s chunk %d of the one before, %s since", name, i,
-                   same ? "shares" : "does not share", k, written[k] ? "written" : "not written");
+            CHECK(same == (k < a->nchunks && !written[k]),
+                  "%s: checkpoint %d %s chunk %d of the one before, %s since", name, i,
+                  same ? "shares" : "does not share", k, written[k] ? "written" : "not written");
             shared += same;
         }
         *few += b->nchunks >= 4 && shared == b->nchunks - 1;
@@ -660,8 +650,8 @@ static void check_reach(const char *name, const char *text)
         int32_t c = j <= n ? j : (int32_t)((seed >> 8) % (uint32_t)(n + 1));
         bad += reach_differs(name, h, c, a, b, stack, &(int64_t){0}, &unreachable);
     }
-    EXPECT(bad == 0, "%s: gc_reachable differs from a plain search", name);
-    EXPECT(unreachable > 0, "%s: no object was ever unreachable", name);
+    CHECK(bad == 0, "%s: gc_reachable differs from a plain search", name);
+    CHECK(unreachable > 0, "%s: no object was ever unreachable", name);
     printf("%s: gc_reachable at %d cursors (%lld unreachable objects seen)\n", name, n + 401,
            (long long)unreachable);
     free(a);
@@ -734,8 +724,8 @@ static void check_reach_ck(const char *name, const char *text, int64_t budget, i
     GcId *stack = malloc((size_t)cap * sizeof *stack);
     if (!a || !b || !stack)
         exit(1);
-    EXPECT(budget > (int64_t)1 << 30 || gc_history_info(h).coarse_from > 0,
-           "%s: the history did not turn statement-level", name);
+    CHECK(budget > (int64_t)1 << 30 || gc_history_info(h).coarse_from > 0,
+          "%s: the history did not turn statement-level", name);
     int bad = 0, counted = 0;
     int64_t unreachable = 0, ck0 = h->rk_from_ck, whole0 = h->rk_whole;
     uint32_t seed = 7;
@@ -751,21 +741,21 @@ static void check_reach_ck(const char *name, const char *text, int64_t budget, i
                     (long long)alive, (long long)(h->g[GF_ALLOCATED] - h->g[GF_FREED]));
     }
     int64_t ck = h->rk_from_ck - ck0, whole = h->rk_whole - whole0;
-    EXPECT(bad == 0, "%s: gc_reachable differs from a plain search", name);
-    EXPECT(counted == 0, "%s: alive objects are not allocated - freed", name);
-    EXPECT(ck >= from_ck, "%s: %lld answers from a mark, at least %lld expected", name,
-           (long long)ck, (long long)from_ck);
-    EXPECT(h->nck >= 2, "%s: %d checkpoints", name, (int)h->nck);
+    CHECK(bad == 0, "%s: gc_reachable differs from a plain search", name);
+    CHECK(counted == 0, "%s: alive objects are not allocated - freed", name);
+    CHECK(ck >= from_ck, "%s: %lld answers from a mark, at least %lld expected", name,
+          (long long)ck, (long long)from_ck);
+    CHECK(h->nck >= 2, "%s: %d checkpoints", name, (int)h->nck);
     /* the marks: in cursor order, within their bounds, thinned */
     int order = 1;
     for (int32_t i = 1; i < h->nrk; i++)
         order &= h->rk[i - 1].w < h->rk[i].w && h->rk[i - 1].ev < h->rk[i].ev;
-    EXPECT(h->nrk >= 2 && order, "%s: %d marks, in cursor order %d", name, (int)h->nrk, order);
-    EXPECT(h->nrk <= 256 && h->rk_bytes <= budget / 64 && h->rk_taken > h->nrk,
-           "%s: %d marks of %lld bytes, %lld taken", name, (int)h->nrk, (long long)h->rk_bytes,
-           (long long)h->rk_taken);
-    EXPECT(h->nrk >= dense * h->nck, "%s: %d marks, %d checkpoints", name, (int)h->nrk,
-           (int)h->nck);
+    CHECK(h->nrk >= 2 && order, "%s: %d marks, in cursor order %d", name, (int)h->nrk, order);
+    CHECK(h->nrk <= 256 && h->rk_bytes <= budget / 64 && h->rk_taken > h->nrk,
+          "%s: %d marks of %lld bytes, %lld taken", name, (int)h->nrk, (long long)h->rk_bytes,
+          (long long)h->rk_taken);
+    CHECK(h->nrk >= dense * h->nck, "%s: %d marks, %d checkpoints", name, (int)h->nrk,
+          (int)h->nck);
     printf("%s: gc_reachable at %d cursors: %lld from a mark, %lld whole passes, %lld "
            "unreachable objects seen; %d marks (%lld taken), %d checkpoints\n",
            name, n / stride + 401, (long long)ck, (long long)whole, (long long)unreachable,
@@ -791,33 +781,33 @@ static void compare(const char *name, const char *text, int64_t budget, int64_t 
     GcHeap *hc = lang_run_heap(ck), *hp = lang_run_heap(plain);
     int64_t bytes = gc_history_info(hp).bytes;
     gc__ck_free(hp);
-    EXPECT(bytes == gc_history_info(hp).bytes + hc->ck_bytes && hc->ck_bytes > 0,
-           "%s: the checkpoints' bytes are not counted in the budget", name);
-    EXPECT(lang_run_status(ck) == 0, "%s: %s", name, lang_run_error(ck));
+    CHECK(bytes == gc_history_info(hp).bytes + hc->ck_bytes && hc->ck_bytes > 0,
+          "%s: the checkpoints' bytes are not counted in the budget", name);
+    CHECK(lang_run_status(ck) == 0, "%s: %s", name, lang_run_error(ck));
     int32_t n = gc_event_count(hc);
-    EXPECT(n == gc_event_count(hp), "%s: %d events against %d", name, n, gc_event_count(hp));
-    EXPECT(hc->nck >= 4 && hp->nck == 0, "%s: %d checkpoints, %d without", name, hc->nck,
-           hp->nck);
+    CHECK(n == gc_event_count(hp), "%s: %d events against %d", name, n, gc_event_count(hp));
+    CHECK(hc->nck >= 4 && hp->nck == 0, "%s: %d checkpoints, %d without", name, hc->nck,
+          hp->nck);
     int few, many;
     check_sharing(hc, name, &few, &many);
     if (shared) {
-        EXPECT(hc->nchunks >= 2 && hc->nck > 0 && hc->ck[hc->nck - 1].nchunks >= 16,
-               "%s: %d chunks of records' storage, %d of checkpoints", name, hc->nchunks,
-               hc->nck ? hc->ck[hc->nck - 1].nchunks : 0);
-        EXPECT(shared > 0 ? few >= 3 : many >= 3,
-               "%s: %d checkpoints share all chunks but one with the one before, %d none", name,
-               few, many);
+        CHECK(hc->nchunks >= 2 && hc->nck > 0 && hc->ck[hc->nck - 1].nchunks >= 16,
+              "%s: %d chunks of records' storage, %d of checkpoints", name, hc->nchunks,
+              hc->nck ? hc->ck[hc->nck - 1].nchunks : 0);
+        CHECK(shared > 0 ? few >= 3 : many >= 3,
+              "%s: %d checkpoints share all chunks but one with the one before, %d none", name,
+              few, many);
     }
     int64_t page_refs, pages_held;
     count_pages(hc, &page_refs, &pages_held);
     if (strcmp(name, "pages.py") == 0)
-        EXPECT(pages_held > 0 && pages_held * 4 < page_refs,
-               "%s: the checkpoints refer to %lld pages and hold %lld", name,
-               (long long)page_refs, (long long)pages_held);
+        CHECK(pages_held > 0 && pages_held * 4 < page_refs,
+              "%s: the checkpoints refer to %lld pages and hold %lld", name,
+              (long long)page_refs, (long long)pages_held);
     int64_t roomy;
-    EXPECT(check_pools(hc, name, &roomy), "%s: the checkpoints' slot pools", name);
+    CHECK(check_pools(hc, name, &roomy), "%s: the checkpoints' slot pools", name);
     if (strcmp(name, "shrink.py") == 0)
-        EXPECT(roomy > 100, "%s: %lld copied records with room to spare", name, (long long)roomy);
+        CHECK(roomy > 100, "%s: %lld copied records with room to spare", name, (long long)roomy);
     char why[512];
     uint32_t seed = 12345;
     int bad = 0, seeks = 600;
@@ -833,9 +823,9 @@ static void compare(const char *name, const char *text, int64_t budget, int64_t 
             bad++;
         }
     }
-    EXPECT(bad == 0, "%s: the heaps differ after a checkpointed seek", name);
-    EXPECT(hc->ck_restores > seeks / 4, "%s: only %lld of %d seeks restored a checkpoint", name,
-           (long long)hc->ck_restores, seeks);
+    CHECK(bad == 0, "%s: the heaps differ after a checkpointed seek", name);
+    CHECK(hc->ck_restores > seeks / 4, "%s: only %lld of %d seeks restored a checkpoint", name,
+          (long long)hc->ck_restores, seeks);
     GcHistoryInfo in = gc_history_info(hc);
     int in_coarse = 0;
     for (int32_t i = 0; i < hc->nck; i++)
@@ -847,71 +837,63 @@ static void compare(const char *name, const char *text, int64_t budget, int64_t 
            (long long)hc->ck_bytes, few, many, (long long)pages_held, (long long)page_refs,
            in.coarse_from, (long long)hc->ck_restores, seeks, (long long)hc->ck_chunks_restored);
     if (budget < ((int64_t)1 << 29))
-        EXPECT(in.coarse_from > 0 && in_coarse > 0,
-               "%s: coarse from %d, %d checkpoints there", name, in.coarse_from, in_coarse);
+        CHECK(in.coarse_from > 0 && in_coarse > 0,
+              "%s: coarse from %d, %d checkpoints there", name, in.coarse_from, in_coarse);
     lang_run_free(ck);
     lang_run_free(plain);
     scenario_free(s);
 }
 
+static const int64_t BIG = (int64_t)1 << 40; /* no budget to speak of */
+
+static void t_cycles(void) { compare("cycles.py", CYCLES, BIG, 37, 0); }
+static void t_churn(void) { compare("churn.py", CHURN, BIG, 61, 0); }
+static void t_resurrection(void) { compare("resurrection.py", RESURRECTION, BIG, 53, 0); }
+static void t_items(void) { compare("items.py", ITEMS, BIG, 43, 0); }
+static void t_counts(void) { compare("counts.py", COUNTS, BIG, 41, 0); }
+static void t_weakrefs(void) { compare("weakrefs.py", WEAKREFS, BIG, 47, 0); }
+static void t_coarse(void) { compare("churn.py", CHURN, (int64_t)1 << 20, 61, 0); }
+static void t_few(void) { compare("few.py", FEW, (int64_t)1 << 29, 1009, 1); }
+static void t_many(void) { compare("many.py", MANY, (int64_t)1 << 29, 1009, -1); }
+static void t_pages(void) { compare("pages.py", PAGES, BIG, 4099, 0); }
+
+static void t_shrink(void)
+{
+    compare("shrink.py", SHRINK, BIG, 29, 0);
+    compare("shrink.py", SHRINK, (int64_t)1 << 21, 29, 0); /* statement-level part way */
+}
+
+static void t_reach(void)
+{
+    check_reach("cycles.py", CYCLES);
+    check_reach("resurrection.py", RESURRECTION);
+    check_reach("weakrefs.py", WEAKREFS);
+    check_reach("items.py", ITEMS);
+}
+
+static void t_reach_ck(void)
+{
+    check_reach_ck("drops.py", DROPS, BIG, 97, 1, 1);
+    check_reach_ck("tree.py", TREE, BIG, 89, 1, 1);
+    check_reach_ck("cycles.py", CYCLES, BIG, 37, 0, 1);
+    check_reach_ck("churn.py", CHURN, BIG, 61, 0, 1);
+    check_reach_ck("resurrection.py", RESURRECTION, BIG, 53, 0, 1);
+    check_reach_ck("weakrefs.py", WEAKREFS, BIG, 47, 0, 1);
+    check_reach_ck("items.py", ITEMS, BIG, 43, 1, 1);
+    check_reach_ck("counts.py", COUNTS, BIG, 41, 1, 1);
+    check_reach_ck("pages.py", PAGES, BIG, 4099, 1, 1);
+    /* statement-level part way, few checkpoints: the marks stay dense */
+    check_reach_ck("coarse items.py", ITEMS, (int64_t)1 << 20, 43, 1000, 8);
+    check_reach_ck("small tree.py", TREE, (int64_t)1 << 18, 89, 900, 8);
+}
+
 int main(int argc, char **argv)
 {
-    const int64_t big = (int64_t)1 << 40;
-    if (argc != 2) {
-        fprintf(stderr, "usage: test_checkpoint "
-                        "cycles|churn|resurrection|items|counts|weakrefs|coarse|few|many|pages|shrink|"
-                        "reach|"
-                        "reach_ck\n");
-        return 2;
-    }
-    if (strcmp(argv[1], "cycles") == 0)
-        compare("cycles.py", CYCLES, big, 37, 0);
-    else if (strcmp(argv[1], "churn") == 0)
-        compare("churn.py", CHURN, big, 61, 0);
-    else if (strcmp(argv[1], "resurrection") == 0)
-        compare("resurrection.py", RESURRECTION, big, 53, 0);
-    else if (strcmp(argv[1], "items") == 0)
-        compare("items.py", ITEMS, big, 43, 0);
-    else if (strcmp(argv[1], "counts") == 0)
-        compare("counts.py", COUNTS, big, 41, 0);
-    else if (strcmp(argv[1], "weakrefs") == 0)
-        compare("weakrefs.py", WEAKREFS, big, 47, 0);
-    else if (strcmp(argv[1], "coarse") == 0)
-        compare("churn.py", CHURN, (int64_t)1 << 20, 61, 0);
-    else if (strcmp(argv[1], "few") == 0)
-        compare("few.py", FEW, (int64_t)1 << 29, 1009, 1);
-    else if (strcmp(argv[1], "many") == 0)
-        compare("many.py", MANY, (int64_t)1 << 29, 1009, -1);
-    else if (strcmp(argv[1], "pages") == 0)
-        compare("pages.py", PAGES, big, 4099, 0);
-    else if (strcmp(argv[1], "shrink") == 0) {
-        compare("shrink.py", SHRINK, big, 29, 0);
-        compare("shrink.py", SHRINK, (int64_t)1 << 21, 29, 0); /* statement-level part way */
-    }
-    else if (strcmp(argv[1], "reach") == 0) {
-        check_reach("cycles.py", CYCLES);
-        check_reach("resurrection.py", RESURRECTION);
-        check_reach("weakrefs.py", WEAKREFS);
-        check_reach("items.py", ITEMS);
-    } else if (strcmp(argv[1], "reach_ck") == 0) {
-        check_reach_ck("drops.py", DROPS, big, 97, 1, 1);
-        check_reach_ck("tree.py", TREE, big, 89, 1, 1);
-        check_reach_ck("cycles.py", CYCLES, big, 37, 0, 1);
-        check_reach_ck("churn.py", CHURN, big, 61, 0, 1);
-        check_reach_ck("resurrection.py", RESURRECTION, big, 53, 0, 1);
-        check_reach_ck("weakrefs.py", WEAKREFS, big, 47, 0, 1);
-        check_reach_ck("items.py", ITEMS, big, 43, 1, 1);
-        check_reach_ck("counts.py", COUNTS, big, 41, 1, 1);
-        check_reach_ck("pages.py", PAGES, big, 4099, 1, 1);
-        /* statement-level part way, few checkpoints: the marks stay dense */
-        check_reach_ck("coarse items.py", ITEMS, (int64_t)1 << 20, 43, 1000, 8);
-        check_reach_ck("small tree.py", TREE, (int64_t)1 << 18, 89, 900, 8);
-    }
-    else {
-        fprintf(stderr, "unknown test %s\n", argv[1]);
-        return 2;
-    }
-    if (failures)
-        fprintf(stderr, "%d failure(s)\n", failures);
-    return failures ? 1 : 0;
+    static const TestCase tests[] = {
+        {"cycles", t_cycles}, {"churn", t_churn},   {"resurrection", t_resurrection},
+        {"items", t_items},   {"counts", t_counts}, {"weakrefs", t_weakrefs},
+        {"coarse", t_coarse}, {"few", t_few},       {"many", t_many},
+        {"pages", t_pages},   {"shrink", t_shrink}, {"reach", t_reach},
+        {"reach_ck", t_reach_ck}};
+    return test_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }
