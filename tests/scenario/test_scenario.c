@@ -21,25 +21,18 @@
 
 #include "scenario.h"
 
-static int failures;
+#include "../common/check.h"
 
-#define CHECK(cond)                                                                                \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);              \
-            failures++;                                                                            \
-        }                                                                                          \
-    } while (0)
-
+/* Checks that got (a string or NULL) is the string want. */
 #define CHECK_STR(got, want)                                                                       \
     do {                                                                                           \
         const char *g_ = (got), *w_ = (want);                                                      \
-        if (!g_ || strcmp(g_, w_)) {                                                               \
-            fprintf(stderr, "%s:%d: got  '%s'\n%*s want '%s'\n", __FILE__, __LINE__,              \
-                    g_ ? g_ : "(null)", (int)strlen(__FILE__) + 6, "", w_);                        \
-            failures++;                                                                            \
-        }                                                                                          \
+        CHECK(g_ && !strcmp(g_, w_), "%s is '%s', want '%s'", #got, g_ ? g_ : "(null)", w_);       \
     } while (0)
+
+/* The arguments after the test's name: a file or a folder. */
+static int nargs;
+static char **args;
 
 static char *read_all(const char *path, size_t *len)
 {
@@ -77,49 +70,51 @@ static void first_problem(const char *file, const ScenarioErrors *e, char *buf, 
 
 /* ---- broken ---------------------------------------------------------- */
 
-static int run_broken(const char *file)
+static void run_broken(const char *file)
 {
     char expect_path[512], got[600];
     size_t len;
     ScenarioErrors e;
     size_t fl = strlen(file);
-    if (fl < 5 || strcmp(file + fl - 5, ".json")) {
-        fprintf(stderr, "%s: not a .json file\n", file);
-        return 1;
-    }
+    int json = fl >= 5 && !strcmp(file + fl - 5, ".json");
+    CHECK(json, "%s: not a .json file", file);
+    if (!json)
+        return;
     snprintf(expect_path, sizeof expect_path, "%.*s.expect", (int)(fl - 5), file);
     char *want = read_all(expect_path, &len);
-    if (!want) {
-        fprintf(stderr, "%s: missing\n", expect_path);
-        return 1;
-    }
+    CHECK(want != NULL, "%s: missing", expect_path);
+    if (!want)
+        return;
     want[strcspn(want, "\n")] = 0;
     Scenario *s = scenario_load(file, &e);
-    CHECK(s == NULL);
-    CHECK(e.count >= 1 && e.stored >= 1 && e.io == 0);
+    CHECK(s == NULL, "%s: loaded", file);
+    CHECK(e.count >= 1 && e.stored >= 1 && e.io == 0, "%s: %d problems (%d stored), io %d", file,
+          e.count, e.stored, e.io);
     first_problem(file, &e, got, sizeof got);
     CHECK_STR(got, want);
     /* Every problem has a position and they come in file order. */
     for (int i = 0; i < e.stored; i++) {
-        CHECK(e.items[i].line >= 1 && e.items[i].col >= 1);
+        CHECK(e.items[i].line >= 1 && e.items[i].col >= 1, "%s: problem %d at %d:%d", file, i,
+              e.items[i].line, e.items[i].col);
         if (i > 0)
             CHECK(e.items[i].line > e.items[i - 1].line ||
-                  (e.items[i].line == e.items[i - 1].line && e.items[i].col >= e.items[i - 1].col));
+                  (e.items[i].line == e.items[i - 1].line && e.items[i].col >= e.items[i - 1].col),
+                  "%s: problem %d at %d:%d after one at %d:%d", file, i, e.items[i].line,
+                  e.items[i].col, e.items[i - 1].line, e.items[i - 1].col);
     }
     /* The same text from memory gives the same answer. */
     size_t tl;
     char *text = read_all(file, &tl);
     ScenarioErrors e2;
-    CHECK(text != NULL);
+    CHECK(text != NULL, "%s: cannot read", file);
     if (text) {
-        CHECK(scenario_load_text(file, text, tl, &e2) == NULL);
+        CHECK(scenario_load_text(file, text, tl, &e2) == NULL, "%s: loaded from memory", file);
         first_problem(file, &e2, got, sizeof got);
         CHECK_STR(got, want);
     }
     free(text);
     free(want);
     scenario_free(s);
-    return failures != 0;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -127,15 +122,15 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int run_folder(const char *dir)
+static void run_folder(const char *dir)
 {
     DIR *d = opendir(dir);
     char *names[1024];
     int n = 0, njson = 0;
     struct dirent *de;
-    CHECK(d != NULL);
+    CHECK(d != NULL, "%s: cannot open", dir);
     if (!d)
-        return 1;
+        return;
     while ((de = readdir(d)) && n < 1024)
         if (de->d_name[0] != '.')
             names[n++] = strdup(de->d_name);
@@ -152,20 +147,15 @@ static int run_folder(const char *dir)
         } else if (l > 7 && !strcmp(names[i] + l - 7, ".expect")) {
             snprintf(other, sizeof other, "%.*s.json", (int)(l - 7), names[i]);
             want = other;
-        } else {
-            fprintf(stderr, "%s/%s: neither .json nor .expect\n", dir, names[i]);
-            failures++;
         }
-        if (want && !bsearch(&(const char *){want}, names, (size_t)n, sizeof *names, cmp_str)) {
-            fprintf(stderr, "%s/%s has no %s\n", dir, names[i], want);
-            failures++;
-        }
+        CHECK(want != NULL, "%s/%s: neither .json nor .expect", dir, names[i]);
+        CHECK(!want || bsearch(&(const char *){want}, names, (size_t)n, sizeof *names, cmp_str),
+              "%s/%s has no %s", dir, names[i], want);
     }
     fprintf(stderr, "%d broken scenarios\n", njson);
-    CHECK(njson >= 40);
+    CHECK(njson >= 40, "%d broken scenarios, at least 40 expected", njson);
     for (int i = 0; i < n; i++)
         free(names[i]);
-    return failures != 0;
 }
 
 /* ---- good ------------------------------------------------------------ */
@@ -182,9 +172,9 @@ static Scenario *load_good(const char *dir, const char *name)
             scenario_format_problem(path, &e.items[i], buf, sizeof buf);
             fprintf(stderr, "%s\n", buf);
         }
-        failures++;
     }
-    CHECK(s ? e.count == 0 : 1);
+    CHECK(s != NULL, "%s does not load", path);
+    CHECK(!s || e.count == 0, "%s: loaded with %d problems", path, e.count);
     return s;
 }
 
@@ -201,24 +191,23 @@ static void check_loc(const Scenario *s, const char *path, int line, int col, co
                       int32_t index)
 {
     const LangLoc *l = loc_of(s, path);
-    CHECK(l != NULL);
+    CHECK(l != NULL, "no loc '%s'", path);
     if (!l)
         return;
-    if (l->line != line || l->col != col || l->owner != owner || l->index != index) {
-        fprintf(stderr, "%s: at %d:%d owner %d index %d, want %d:%d owner %d index %d\n", path, l->line, l->col,
-                (int)l->owner, (int)l->index, line, col, (int)owner, (int)index);
-        failures++;
-    }
+    CHECK(l->line == line && l->col == col && l->owner == owner && l->index == index,
+          "%s: at %d:%d owner %d index %d, want %d:%d owner %d index %d", path, l->line, l->col,
+          (int)l->owner, (int)l->index, line, col, (int)owner, (int)index);
     CHECK_STR(l->text, text);
 }
 
-static int run_good(const char *dir)
+static void run_good(const char *dir)
 {
     /* No "title": the file's name (without .json) is the title. */
     Scenario *u = load_good(dir, "untitled_lesson.json");
     if (u) {
         CHECK_STR(u->title, "untitled_lesson");
-        CHECK(lang_step_count(u->program) == 2);
+        CHECK(lang_step_count(u->program) == 2, "untitled_lesson.json: %d steps",
+              (int)lang_step_count(u->program));
         scenario_free(u);
     }
     Scenario *s = load_good(dir, "cycle.json");
@@ -227,17 +216,26 @@ static int run_good(const char *dir)
         CHECK_STR(s->name, "cycle");
         CHECK_STR(s->title, "Two objects in a cycle");
         CHECK_STR(s->description, "Reference counting alone cannot free a cycle.");
-        CHECK(s->chapter == NULL);
-        CHECK(lang_step_count(s->program) == 5);
-        CHECK(lang_class_count(s->program) == 2);
-        CHECK(lang_func_count(s->program) == 1);
-        CHECK(lang_python(s->program) == 312);
-        CHECK(lang_collector(s->program) == GC_COLLECTOR_CPYTHON);
-        CHECK(lang_func(s->program, 0)->nbody == 5 && lang_func(s->program, 0)->nparams == 0);
-        CHECK(lang_class(s->program, 0)->del_body == NULL);
-        CHECK(lang_class(s->program, 1)->ndel == 1);
+        CHECK(s->chapter == NULL, "cycle.json: chapter '%s'", s->chapter);
+        CHECK(lang_step_count(s->program) == 5, "cycle.json: %d steps",
+              (int)lang_step_count(s->program));
+        CHECK(lang_class_count(s->program) == 2, "cycle.json: %d classes",
+              (int)lang_class_count(s->program));
+        CHECK(lang_func_count(s->program) == 1, "cycle.json: %d functions",
+              (int)lang_func_count(s->program));
+        CHECK(lang_python(s->program) == 312, "cycle.json: python %d",
+              (int)lang_python(s->program));
+        CHECK(lang_collector(s->program) == GC_COLLECTOR_CPYTHON, "cycle.json: collector %d",
+              (int)lang_collector(s->program));
+        CHECK(lang_func(s->program, 0)->nbody == 5 && lang_func(s->program, 0)->nparams == 0,
+              "cycle.json: make_pair has %d statements, %d parameters",
+              (int)lang_func(s->program, 0)->nbody, (int)lang_func(s->program, 0)->nparams);
+        CHECK(lang_class(s->program, 0)->del_body == NULL, "cycle.json: Node has a __del__");
+        CHECK(lang_class(s->program, 1)->ndel == 1, "cycle.json: Phoenix's __del__ has %d lines",
+              (int)lang_class(s->program, 1)->ndel);
         /* 5 steps + 2 for-body statements + 5 function lines + 1 __del__ line */
-        CHECK(lang_loc_count(s->program) == 13);
+        CHECK(lang_loc_count(s->program) == 13, "cycle.json: %d locs",
+              (int)lang_loc_count(s->program));
         check_loc(s, "steps[0]", 12, 5, "gc.disable()", -1, 0);
         check_loc(s, "steps[1]", 13, 12, "p = make_pair()", -1, 1);
         CHECK_STR(loc_of(s, "steps[1]") ? loc_of(s, "steps[1]")->say : NULL, "Two objects that point at each other.");
@@ -247,9 +245,12 @@ static int run_good(const char *dir)
         check_loc(s, "functions.make_pair.body[2]", 7, 56, "a.peer = b", 0, 2);
         check_loc(s, "classes.Phoenix.__del__[0]", 3, 51, "graveyard.append(self)", -2 - 1, 0);
         LangStmt *loop = lang_step(s->program, 3);
-        CHECK(loop && loop->kind == LANG_S_FOR && loop->for_count == 3 && loop->nbody == 2);
-        CHECK(loop && lang_loc(s->program, loop->loc) == loc_of(s, "steps[3]"));
-        CHECK(loc_of(s, "steps[4]") && loc_of(s, "steps[4]")->pause == 1);
+        CHECK(loop && loop->kind == LANG_S_FOR && loop->for_count == 3 && loop->nbody == 2,
+              "cycle.json: steps[3] is not a for loop of 3 with 2 statements");
+        CHECK(loop && lang_loc(s->program, loop->loc) == loc_of(s, "steps[3]"),
+              "cycle.json: steps[3]'s loc is not its own");
+        CHECK(loc_of(s, "steps[4]") && loc_of(s, "steps[4]")->pause == 1,
+              "cycle.json: steps[4] does not pause");
         scenario_free(s);
     }
 
@@ -258,15 +259,19 @@ static int run_good(const char *dir)
         /* Escapes, non-ASCII text, a BOM-less one-line file, pins, meta. */
         CHECK_STR(s->name, "escapes");
         CHECK_STR(s->chapter, "2");
-        CHECK(lang_python(s->program) == 313);
-        CHECK(lang_collector(s->program) == GC_COLLECTOR_MARKSWEEP);
-        CHECK(s->npins == 2);
+        CHECK(lang_python(s->program) == 313, "escapes.json: python %d",
+              (int)lang_python(s->program));
+        CHECK(lang_collector(s->program) == GC_COLLECTOR_MARKSWEEP, "escapes.json: collector %d",
+              (int)lang_collector(s->program));
+        CHECK(s->npins == 2, "escapes.json: %d pins", (int)s->npins);
         if (s->npins == 2) {
             CHECK_STR(s->pins[0].key, "Node #1");
-            CHECK(s->pins[0].x == 10 && s->pins[0].y == -20.5);
+            CHECK(s->pins[0].x == 10 && s->pins[0].y == -20.5, "escapes.json: pin at %g, %g",
+                  (double)s->pins[0].x, (double)s->pins[0].y);
             CHECK_STR(s->pins[1].key, "d");
         }
-        CHECK(lang_step_count(s->program) == 3);
+        CHECK(lang_step_count(s->program) == 3, "escapes.json: %d steps",
+              (int)lang_step_count(s->program));
         check_loc(s, "steps[0]", 1, 76, "d = {\"k\\\"\": None}", -1, 0);
         check_loc(s, "steps[1]", 1, 108, "d[\"A\"] = Node()", -1, 1);
         CHECK_STR(loc_of(s, "steps[1]") ? loc_of(s, "steps[1]")->say : NULL, "\u00e9t\u00e9");
@@ -277,15 +282,17 @@ static int run_good(const char *dir)
 
     s = load_good(dir, "collectors.json");
     if (s) {
-        CHECK(lang_collector(s->program) == GC_COLLECTOR_REFCOUNT);
-        CHECK(lang_step_count(s->program) == 2);
+        CHECK(lang_collector(s->program) == GC_COLLECTOR_REFCOUNT, "collectors.json: collector %d",
+              (int)lang_collector(s->program));
+        CHECK(lang_step_count(s->program) == 2, "collectors.json: %d steps",
+              (int)lang_step_count(s->program));
         check_loc(s, "steps[1].body[0].body[0]", 10, 9, "x = Node()", -1, 1);
         check_loc(s, "functions.f.body[0]", 4, 62, "for j in range(2)", 0, 0);
         check_loc(s, "functions.f.body[0].body[0]", 4, 88, "return a", 0, 0);
-        CHECK(lang_func(s->program, 0)->nparams == 2);
+        CHECK(lang_func(s->program, 0)->nparams == 2, "collectors.json: f has %d parameters",
+              (int)lang_func(s->program, 0)->nparams);
         scenario_free(s);
     }
-    return failures != 0;
 }
 
 /* ---- generated ------------------------------------------------------- */
@@ -295,13 +302,13 @@ static void want_first(const char *name, const char *text, size_t len, const cha
     ScenarioErrors e;
     char got[600];
     Scenario *s = scenario_load_text(name, text, len, &e);
-    CHECK(s == NULL);
+    CHECK(s == NULL, "%s: loaded", name);
     scenario_free(s);
     first_problem(name, &e, got, sizeof got);
     CHECK_STR(got, want);
 }
 
-static int run_limits(void)
+static void run_limits(void)
 {
     ScenarioErrors e;
     char got[600];
@@ -310,14 +317,14 @@ static int run_limits(void)
     {
         const char *name = "too_many_steps.json";
         FILE *f = fopen(name, "wb");
-        CHECK(f != NULL);
+        CHECK(f != NULL, "%s: cannot write", name);
         if (f) {
             fputs("{\"title\": \"t\",\n \"steps\": [", f);
             for (int i = 0; i <= SCENARIO_MAX_STEPS; i++)
                 fputs(i ? ",\"pass\"" : "\"pass\"", f);
             fputs("]}\n", f);
             fclose(f);
-            CHECK(scenario_load(name, &e) == NULL);
+            CHECK(scenario_load(name, &e) == NULL, "%s: loaded", name);
             first_problem(name, &e, got, sizeof got);
             CHECK_STR(got, "too_many_steps.json:2:11: steps: too many steps (100001; at most 100000)");
             remove(name);
@@ -332,7 +339,8 @@ static int run_limits(void)
             n += (size_t)sprintf(t + n, i ? ",\"pass\"" : "\"pass\"");
         n += (size_t)sprintf(t + n, "]}");
         Scenario *s = scenario_load_text("max.json", t, n, &e);
-        CHECK(s != NULL && lang_step_count(s->program) == SCENARIO_MAX_STEPS);
+        CHECK(s != NULL && lang_step_count(s->program) == SCENARIO_MAX_STEPS,
+              "max.json: %d steps", s ? (int)lang_step_count(s->program) : -1);
         scenario_free(s);
         free(t);
     }
@@ -340,22 +348,23 @@ static int run_limits(void)
     {
         const char *name = "too_large.json";
         FILE *f = fopen(name, "wb");
-        CHECK(f != NULL);
+        CHECK(f != NULL, "%s: cannot write", name);
         if (f) {
-            CHECK(fseek(f, SCENARIO_MAX_FILE_BYTES, SEEK_SET) == 0);
+            CHECK(fseek(f, SCENARIO_MAX_FILE_BYTES, SEEK_SET) == 0, "%s: cannot seek", name);
             fputc('\n', f);
             fclose(f);
-            CHECK(scenario_load(name, &e) == NULL && e.io == 0);
+            CHECK(scenario_load(name, &e) == NULL && e.io == 0, "%s: loaded, or io %d", name, e.io);
             first_problem(name, &e, got, sizeof got);
             CHECK_STR(got, "too_large.json: file is too large (8388609 bytes; at most 8388608)");
             remove(name);
         }
     }
     /* Io errors carry strerror and set io. */
-    CHECK(scenario_load("no/such/file.json", &e) == NULL && e.io == 1 && e.count == 1);
+    CHECK(scenario_load("no/such/file.json", &e) == NULL && e.io == 1 && e.count == 1,
+          "no/such/file.json: io %d, %d problems", e.io, e.count);
     first_problem("no/such/file.json", &e, got, sizeof got);
     CHECK_STR(got, "no/such/file.json: cannot open: No such file or directory");
-    CHECK(scenario_load(".", &e) == NULL && e.io == 1);
+    CHECK(scenario_load(".", &e) == NULL && e.io == 1, ".: io %d", e.io);
     first_problem(".", &e, got, sizeof got);
     CHECK_STR(got, ".: cannot read: Is a directory");
 
@@ -392,7 +401,8 @@ static int run_limits(void)
             n += (size_t)sprintf(t + n, "%s1", i ? "," : "");
         n += (size_t)sprintf(t + n, "], \"x\": 1}");
         Scenario *s = scenario_load_text("many.json", t, n, &e);
-        CHECK(s == NULL && e.count == 81 && e.stored == SCENARIO_MAX_ERRORS);
+        CHECK(s == NULL && e.count == 81 && e.stored == SCENARIO_MAX_ERRORS,
+              "many.json: %d problems, %d stored", e.count, e.stored);
         CHECK_STR(e.items[0].path, "steps[0]");
         CHECK_STR(e.items[SCENARIO_MAX_ERRORS - 1].path, "steps[49]");
         scenario_free(s);
@@ -409,20 +419,19 @@ static int run_limits(void)
         CHECK_STR(got, "a.js");
     }
     /* NULL errs and scenario_free(NULL) are fine. */
-    CHECK(scenario_load_text("x.json", "[]", 2, NULL) == NULL);
+    CHECK(scenario_load_text("x.json", "[]", 2, NULL) == NULL, "x.json: loaded");
     scenario_free(NULL);
     /* A text that is not NUL-terminated at len. */
     {
         const char *t = "{\"title\": \"t\", \"steps\": [\"pass\"]}GARBAGE";
         Scenario *s = scenario_load_text("dir/nul.json", t, 33, &e);
-        CHECK(s != NULL && e.count == 0);
+        CHECK(s != NULL && e.count == 0, "dir/nul.json: %d problems", e.count);
         if (s) {
             CHECK_STR(s->name, "nul");
             CHECK_STR(s->path, "dir/nul.json");
         }
         scenario_free(s);
     }
-    return failures != 0;
 }
 
 static int run_print(int argc, char **argv)
@@ -442,18 +451,38 @@ static int run_print(int argc, char **argv)
     return 0;
 }
 
+static void t_broken(void)
+{
+    CHECK(nargs >= 1, "usage: test_scenario broken NAME.json");
+    if (nargs >= 1)
+        run_broken(args[0]);
+}
+
+static void t_folder(void)
+{
+    CHECK(nargs >= 1, "usage: test_scenario folder DIR");
+    if (nargs >= 1)
+        run_folder(args[0]);
+}
+
+static void t_good(void)
+{
+    CHECK(nargs >= 1, "usage: test_scenario good DIR");
+    if (nargs >= 1)
+        run_good(args[0]);
+}
+
 int main(int argc, char **argv)
 {
-    if (argc >= 3 && !strcmp(argv[1], "broken"))
-        return run_broken(argv[2]);
-    if (argc >= 3 && !strcmp(argv[1], "folder"))
-        return run_folder(argv[2]);
-    if (argc >= 3 && !strcmp(argv[1], "good"))
-        return run_good(argv[2]);
-    if (argc >= 2 && !strcmp(argv[1], "limits"))
-        return run_limits();
+    static const TestCase tests[] = {
+        {"broken", t_broken}, {"folder", t_folder}, {"good", t_good}, {"limits", run_limits}};
     if (argc >= 2 && !strcmp(argv[1], "print"))
         return run_print(argc - 2, argv + 2);
-    fprintf(stderr, "usage: test_scenario broken FILE | folder DIR | good DIR | limits | print FILE...\n");
-    return 2;
+    if (argc < 2) {
+        fprintf(stderr, "usage: test_scenario broken FILE | folder DIR | good DIR | limits | print FILE...\n");
+        return 2;
+    }
+    nargs = argc - 2;
+    args = argv + 2;
+    return test_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }
