@@ -20,6 +20,8 @@
 
 #include "scenario.h"
 
+#include "../common/check.h"
+
 void *__real_malloc(size_t n);
 void *__real_calloc(size_t n, size_t m);
 void *__real_realloc(void *p, size_t n);
@@ -42,9 +44,11 @@ void *__wrap_calloc(size_t n, size_t m) { return fail_now() ? NULL : __real_call
 void *__wrap_realloc(void *p, size_t n) { return fail_now() ? NULL : __real_realloc(p, n); }
 static void *json_malloc(size_t n) { return fail_now() ? NULL : __real_malloc(n); }
 
-static int failures;
+/* The files after the test's name. */
+static int nargs;
+static char **args;
 
-static int sweep_load(const char *path)
+static void sweep_load(const char *path)
 {
     ScenarioErrors e;
     countdown = -1;
@@ -63,35 +67,22 @@ static int sweep_load(const char *path)
             scenario_free(s);
             continue;
         }
-        if (e.stored < 1) {
-            fprintf(stderr, "%s: allocation %ld failed: no problem reported\n", path, n);
-            failures++;
+        CHECK(e.stored >= 1, "%s: allocation %ld failed: no problem reported", path, n);
+        if (e.stored < 1)
             continue;
-        }
+        char buf[1024];
+        scenario_format_problem(path, &e.items[0], buf, sizeof buf);
         if (strstr(e.items[0].msg, "memory")) {
             oom++;
-            if (!e.io) {
-                char buf[1024];
-                scenario_format_problem(path, &e.items[0], buf, sizeof buf);
-                fprintf(stderr, "allocation %ld failed: 'out of memory' without io (exit 3): %s\n",
-                        n, buf);
-                failures++;
-            }
-        } else if (want_ok) {
+            CHECK(e.io, "allocation %ld failed: 'out of memory' without io (exit 3): %s", n, buf);
+        } else {
             /* A good file reported as broken because an allocation failed. */
-            char buf[1024];
-            scenario_format_problem(path, &e.items[0], buf, sizeof buf);
-            fprintf(stderr, "allocation %ld failed: wrong problem: %s\n", n, buf);
-            failures++;
+            CHECK(!want_ok, "allocation %ld failed: wrong problem: %s", n, buf);
         }
     }
     printf("%s: %ld allocations, %d loads failed with out of memory, %d loaded\n", path, total,
            oom, ok);
-    if (oom == 0) {
-        fprintf(stderr, "%s: no allocation failure was seen\n", path);
-        failures++;
-    }
-    return 0;
+    CHECK(oom > 0, "%s: no allocation failure was seen", path);
 }
 
 /* What a run shows, step by step: the trace's content (live objects with
@@ -179,9 +170,8 @@ static void put_output(Print *p, LangRun *r)
  * not: each must either end in status 3 with "out of memory", or show
  * exactly what the run without failures shows (same status, same error,
  * the same steps, the same output, traceback and reports of ignored
- * exceptions), with a heap that passes gc_check.  Returns the
- * number of runs that ended otherwise. */
-static int sweep_run_mode(const char *path, Scenario *s, int record)
+ * exceptions), with a heap that passes gc_check. */
+static void sweep_run_mode(const char *path, Scenario *s, int record)
 {
     LangRunOptions o;
     memset(&o, 0, sizeof o);
@@ -199,11 +189,10 @@ static int sweep_run_mode(const char *path, Scenario *s, int record)
     if (r)
         put_output(&want, r);
     lang_run_free(r);
-    if (want_st != 0 && want_st != 1) {
-        fprintf(stderr, "%s: does not run (%d): %s\n", path, want_st, want_err);
-        return 1;
-    }
-    int oom = 0, same = 0, bad = 0;
+    CHECK(want_st == 0 || want_st == 1, "%s: does not run (%d): %s", path, want_st, want_err);
+    if (want_st != 0 && want_st != 1)
+        return;
+    int oom = 0, same = 0, before = failures;
     o.ctx = &got;
     for (long n = 0; n <= total; n++) {
         got.n = 0;
@@ -219,69 +208,72 @@ static int sweep_run_mode(const char *path, Scenario *s, int record)
         int st = lang_run_status(r);
         if (st != 3)
             put_output(&got, r);
+        const char *a = got.s ? got.s : "", *b = want.s ? want.s : "";
+        int shows = st != 3 && st == want_st && strcmp(lang_run_error(r), want_err) == 0 &&
+                    strcmp(a, b) == 0;
         char buf[256];
         if (st == 3) {
-            if (!strstr(lang_run_error(r), "memory")) {
-                fprintf(stderr, "%s: allocation %ld: status 3: %s\n", path, n, lang_run_error(r));
-                bad++;
-            }
+            CHECK(strstr(lang_run_error(r), "memory"), "%s: allocation %ld: status 3: %s", path, n,
+                  lang_run_error(r));
             oom++;
-        } else if (st != want_st || strcmp(lang_run_error(r), want_err) != 0 ||
-                   strcmp(got.s ? got.s : "", want.s ? want.s : "") != 0) {
-            const char *a = got.s ? got.s : "", *b = want.s ? want.s : "";
+        } else if (!shows) {
             size_t k = 0;
             while (a[k] && a[k] == b[k])
                 k++;
             while (k > 0 && a[k - 1] != '\n')
                 k--;
-            fprintf(stderr,
-                    "%s (record %d): allocation %ld failed, yet the run ended %d (%s), not 3, "
-                    "and shows something else:\n  got:  %.200s\n  want: %.200s\n",
-                    path, record, n, st, lang_run_error(r), a + k, b + k);
-            bad++;
+            CHECK(shows,
+                  "%s (record %d): allocation %ld failed, yet the run ended %d (%s), not 3, "
+                  "and shows something else:\n  got:  %.200s\n  want: %.200s",
+                  path, record, n, st, lang_run_error(r), a + k, b + k);
         } else {
             same++;
-            if (gc_check(lang_run_heap(r), buf, sizeof buf) != 0) {
-                fprintf(stderr, "%s: allocation %ld: heap: %s\n", path, n, buf);
-                bad++;
-            }
+            CHECK(gc_check(lang_run_heap(r), buf, sizeof buf) == 0, "%s: allocation %ld: heap: %s",
+                  path, n, buf);
         }
         lang_run_free(r);
     }
     printf("%s (record %d): %ld allocations: %d runs ended in out of memory, %d as without "
            "failures, %d otherwise\n",
-           path, record, total, oom, same, bad);
+           path, record, total, oom, same, failures - before);
     free(want.s);
     free(got.s);
-    return bad;
 }
 
-static int sweep_run(const char *path)
+static void sweep_run(const char *path)
 {
     ScenarioErrors e;
     Scenario *s = scenario_load(path, &e);
-    if (!s) {
-        fprintf(stderr, "%s: does not load\n", path);
-        failures++;
-        return -1;
-    }
-    failures += sweep_run_mode(path, s, 1);
-    failures += sweep_run_mode(path, s, 0);
+    CHECK(s != NULL, "%s: does not load", path);
+    if (!s)
+        return;
+    sweep_run_mode(path, s, 1);
+    sweep_run_mode(path, s, 0);
     scenario_free(s);
-    return 0;
+}
+
+static void t_load(void)
+{
+    for (int i = 0; i < nargs; i++)
+        sweep_load(args[i]);
+}
+
+static void t_run(void)
+{
+    for (int i = 0; i < nargs; i++)
+        sweep_run(args[i]);
 }
 
 int main(int argc, char **argv)
 {
+    static const TestCase tests[] = {{"load", t_load}, {"run", t_run}};
     cJSON_Hooks hooks = {json_malloc, free};
     cJSON_InitHooks(&hooks);
-    if (argc < 3 || (strcmp(argv[1], "load") && strcmp(argv[1], "run"))) {
+    if (argc < 3) {
         fprintf(stderr, "usage: test_oom load|run SCENARIO.json...\n");
         return 2;
     }
-    for (int i = 2; i < argc; i++)
-        (strcmp(argv[1], "load") == 0 ? sweep_load : sweep_run)(argv[i]);
-    if (failures)
-        fprintf(stderr, "%d failure(s)\n", failures);
-    return failures ? 1 : 0;
+    nargs = argc - 2;
+    args = argv + 2;
+    return test_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }
