@@ -1963,13 +1963,362 @@ static int drill_focus(const AppWin *w, const float b[4], float *fx, float *fy)
     return 0;
 }
 
+/* ---- the drill-down's frame ----------------------------------------------------- */
+
+#define DRILL_ZOOM_MAX 1.0f /* a block of a few cards: they fill the heap, up to 100 % */
+#define DRILL_CANDS    64   /* pans looked at along each axis for the densest part */
+#define DRILL_NEAR_MAX                                                                             \
+    32768 /* cards looked at in and around the block; beyond, the view                             \
+           * is the middle of its cards */
+
+/* The world bounds of the cards that the blocks count in the world box b
+ * (drill_card: the alive ones, else this statement's ghosts), as a fresh
+ * array of 4 floats each (free it); *n their number, 0 (NULL) for none or
+ * on OOM. */
+static float *drill_cards(const AppWin *w, const float b[4], int *n)
+{
+    int32_t start = gc_index_stmt_at(&w->tl, gc_cursor(w->heap) - 1);
+    GcId maxid = gc_max_id(w->heap);
+    float *out = NULL;
+    int cap = 0;
+    *n = 0;
+    for (int alive = 1; alive >= 0 && *n == 0; alive--)
+        for (GcId id = 1; id <= maxid; id++) {
+            float cx, cy, cb[4];
+            if (!drill_card(w, id, b, alive, start, &cx, &cy) || !card_bounds(w, id, cb))
+                continue;
+            cb[3] -= 24; /* as drill_near */
+            if (*n == cap) {
+                int nc = cap ? cap * 2 : 256;
+                float *q = realloc(out, (size_t)nc * 4 * sizeof *q);
+                if (!q) {
+                    free(out);
+                    *n = 0;
+                    return NULL;
+                }
+                out = q;
+                cap = nc;
+            }
+            memcpy(out + 4 * *n, cb, sizeof cb);
+            (*n)++;
+        }
+    return out;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return (x > y) - (x < y);
+}
+
+/* The pans along one axis (a = 0: x, 1: y) that start or end a view of
+ * length len (or its part before len2, if len2 > 0: the button's side) at
+ * the edge of one of the n cards c (4 floats each), sorted, at most
+ * DRILL_CANDS of them spread evenly; their number.  tmp: room for 3n. */
+static int drill_pans(const float *c, int n, int a, float len, float len2, float *out, float *tmp)
+{
+    int nt = 0;
+    for (int i = 0; i < n; i++) {
+        tmp[nt++] = c[4 * i + a] - WHOLE_MARGIN;
+        tmp[nt++] = c[4 * i + a + 2] + WHOLE_MARGIN - len;
+        if (len2 > 0)
+            tmp[nt++] = c[4 * i + a + 2] + WHOLE_MARGIN - len2;
+    }
+    qsort(tmp, (size_t)nt, sizeof *tmp, cmp_float);
+    int m = 0;
+    for (int i = 0; i < nt; i++)
+        if (m == 0 || tmp[i] > tmp[m - 1])
+            tmp[m++] = tmp[i];
+    if (m <= DRILL_CANDS) {
+        memcpy(out, tmp, (size_t)m * sizeof *out);
+        return m;
+    }
+    for (int i = 0; i < DRILL_CANDS; i++)
+        out[i] = tmp[(int)((int64_t)i * (m - 1) / (DRILL_CANDS - 1))];
+    return DRILL_CANDS;
+}
+
+/* Whether the card b (x0, y0, x1, y1) is whole in the view from x, y of
+ * w x h world units, clear of the box btn (relative to the view's corner;
+ * NULL: none): 1; cut by the view's edge: -1; under btn: -2; out of
+ * view: 0. */
+static int drill_seen(const float b[4], float x, float y, float w, float h, const float *btn)
+{
+    if (b[2] <= x || b[0] >= x + w || b[3] <= y || b[1] >= y + h)
+        return 0;
+    if (btn && b[0] < x + btn[2] && b[2] > x + btn[0] && b[1] < y + btn[3] && b[3] > y + btn[1])
+        return -2;
+    if (b[0] < x || b[2] > x + w || b[1] < y || b[3] > y + h)
+        return -1;
+    return 1;
+}
+
+/* What a card seen so (drill_seen) costs a view: a card under the button
+ * far more than one cut by the edge. */
+static float drill_cost(int seen)
+{
+    return seen == -2 ? 50.0f : seen < 0 ? 1.5f : 0.0f;
+}
+
+/* The view (vw x vh world units from *px, *py; the top vh0 of it for the
+ * block's cards, clear of the button's box btn) over the nn cards near
+ * (4 floats each; inb: which are the block's) that shows the most of the
+ * block's cards whole less one and a half for each card it cuts (or
+ * covers with btn), the nearest to their mean place among equals; keep
+ * gets the bounds of the block's cards it shows.  0 when none fits. */
+static int drill_densest(const float *near, const uint8_t *inb, int nn, float vw, float vh0,
+                         float vh, const float *btn, float *px, float *py, float keep[4])
+{
+    int n = 0;
+    float *c = malloc((size_t)nn * 4 * sizeof *c), *tmp = malloc((size_t)(3 * nn) * sizeof *tmp);
+    float xs[DRILL_CANDS], ys[DRILL_CANDS];
+    if (!c || !tmp) {
+        free(c);
+        free(tmp);
+        return 0;
+    }
+    double mx = 0, my = 0;
+    for (int i = 0; i < nn; i++)
+        if (inb[i]) {
+            memcpy(c + 4 * n++, near + 4 * i, 4 * sizeof *c);
+            mx += (near[4 * i] + near[4 * i + 2]) * 0.5f;
+            my += (near[4 * i + 1] + near[4 * i + 3]) * 0.5f;
+        }
+    int nx = n ? drill_pans(c, n, 0, vw, btn ? btn[0] : 0, xs, tmp) : 0;
+    int ny = n ? drill_pans(c, n, 1, vh0, 0, ys, tmp) : 0;
+    free(tmp);
+    free(c);
+    if (!n)
+        return 0;
+    mx /= n;
+    my /= n;
+    int found = 0;
+    float best = 0;
+    double best_d = 0;
+    for (int i = 0; i < nx; i++)
+        for (int j = 0; j < ny; j++) {
+            float score = 0;
+            int whole = 0;
+            for (int k = 0; k < nn; k++) {
+                const float *b = near + 4 * k;
+                int seen = drill_seen(b, xs[i], ys[j], vw, vh, btn);
+                if (seen > 0 && inb[k] && b[3] <= ys[j] + vh0) {
+                    score += 1;
+                    whole++;
+                } else {
+                    score -= drill_cost(seen);
+                }
+            }
+            double dx = xs[i] + vw * 0.5 - mx, dy = ys[j] + vh0 * 0.5 - my, d = dx * dx + dy * dy;
+            if (whole > 0 && (!found || score > best || (score == best && d < best_d))) {
+                found = 1;
+                best = score;
+                best_d = d;
+                *px = xs[i];
+                *py = ys[j];
+            }
+        }
+    if (!found)
+        return 0;
+    int any = 0;
+    for (int k = 0; k < nn; k++) {
+        const float *b = near + 4 * k;
+        if (!inb[k] || drill_seen(b, *px, *py, vw, vh, btn) <= 0 || b[3] > *py + vh0)
+            continue;
+        if (!any)
+            memcpy(keep, b, 4 * sizeof *keep);
+        keep[0] = fminf(keep[0], b[0]);
+        keep[1] = fminf(keep[1], b[1]);
+        keep[2] = fmaxf(keep[2], b[2]);
+        keep[3] = fmaxf(keep[3], b[3]);
+        any = 1;
+    }
+    return any;
+}
+
+/* The pan along axis a (0: x, 1: y) of the n cards c near the view that
+ * keeps keep (grown by WHOLE_MARGIN) inside [p, p + len] and shows the
+ * most cards whole less one and a half for each card cut, of those
+ * meeting the view across it ([q, q + qlen]); then the nearest to p.  A
+ * card is whole inside [p, p + reach] (reach >= len: the strip beyond len
+ * is in view but keeps no card of keep) unless it meets the box btn
+ * (relative to the view's corner; NULL: none), the window's button over
+ * the heap. */
+static float drill_pan(const float *c, int n, int a, float p, float len, float reach, float q,
+                       float qlen, const float keep[4], const float *btn)
+{
+    /* (across, a view that ends a card at the button's left edge) */
+    float len2 = a == 0 && btn ? btn[0] : 0;
+    float best = p, best_score = -1e30f, best_d = 0, m = WHOLE_MARGIN;
+    float s0 = keep[a] - m, s1 = keep[a + 2] + m;
+    if (s1 - s0 > len) { /* (the densest view's cards may touch its edges) */
+        s0 = keep[a];
+        s1 = keep[a + 2];
+    }
+    for (int k = -1; k < 3 * n; k++) {
+        if (k >= 0 && k % 3 == 2 && len2 <= 0)
+            continue;
+        float cand = k < 0        ? p
+                     : k % 3 == 0 ? c[4 * (k / 3) + a] - m
+                     : k % 3 == 1 ? c[4 * (k / 3) + a + 2] + m - len
+                                  : c[4 * (k / 3) + a + 2] + m - len2;
+        if (s1 - s0 <= len && (s0 < cand || s1 > cand + len))
+            continue;
+        float vx = a == 0 ? cand : q, vy = a == 0 ? q : cand;
+        float vw = a == 0 ? reach : qlen, vh = a == 0 ? qlen : reach;
+        float score = 0;
+        for (int i = 0; i < n; i++) {
+            int seen = drill_seen(c + 4 * i, vx, vy, vw, vh, btn);
+            score += seen > 0 ? 1.0f : -drill_cost(seen);
+        }
+        float d = fabsf(cand - p);
+        if (score > best_score || (score == best_score && d < best_d)) {
+            best = cand;
+            best_score = score;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+/* The cards drawn (alive, or the ghosts of this statement) that meet the
+ * world box r, as a fresh array of 4 floats each (card_bounds) and, in
+ * *inb, whether the blocks count each in the world box b (drill_card);
+ * *n their number.  NULL (and *n 0) on OOM or beyond DRILL_NEAR_MAX. */
+static float *drill_near(const AppWin *w, const float r[4], const float b[4], uint8_t **inb, int *n)
+{
+    int32_t start = gc_index_stmt_at(&w->tl, gc_cursor(w->heap) - 1);
+    float *out = NULL;
+    uint8_t *in = NULL;
+    int cap = 0, alive_in = 0;
+    *n = 0;
+    *inb = NULL;
+    for (GcId id = 1; id <= gc_max_id(w->heap); id++) {
+        const GcObject *o = gc_object(w->heap, id);
+        float cb[4], cx, cy;
+        if (!o || (o->state != GC_STATE_ALIVE && gc_died(w->heap, id) < start) ||
+            (w->view.beginner && render_is_temporary(w->heap, id)) || !card_bounds(w, id, cb) ||
+            cb[2] < r[0] || cb[0] > r[2] || cb[3] < r[1] || cb[1] > r[3])
+            continue;
+        if (*n == cap) {
+            int nc = cap ? cap * 2 : 256;
+            float *q = nc <= DRILL_NEAR_MAX ? realloc(out, (size_t)nc * 4 * sizeof *q) : NULL;
+            uint8_t *qi = q ? realloc(in, (size_t)nc) : NULL;
+            if (q)
+                out = q;
+            if (!q || !qi) {
+                free(out);
+                free(qi ? qi : in);
+                *n = 0;
+                return NULL;
+            }
+            in = qi;
+            cap = nc;
+        }
+        int alive = o->state == GC_STATE_ALIVE;
+        cb[3] -= 24; /* a footer may be cut (most cards have none); the card not */
+        in[*n] = (uint8_t)(drill_card(w, id, b, alive, start, &cx, &cy) ? 1 + alive : 0);
+        alive_in |= in[*n] == 2;
+        memcpy(out + 4 * (*n)++, cb, sizeof cb);
+    }
+    /* the block's cards: the alive ones, else this statement's ghosts */
+    for (int i = 0; i < *n; i++)
+        in[i] = alive_in ? in[i] == 2 : in[i] == 1;
+    *inb = in;
+    return out;
+}
+
+/* The view of a drill-down that ends on cards (zoom *zoom at least): the
+ * block's cards (in the world box b) whole, their bounding box in the
+ * middle, zoomed in up to DRILL_ZOOM_MAX when it fits; else the part of
+ * them that shows the most whole and cuts the fewest.  Then panned so
+ * that the heap's edges cut as few cards as they can, and so that the
+ * strip along the heap's bottom edge that the window's button covers
+ * (strip pixels high, the button's box btn in pixels from the heap's
+ * corner; NULL: none) keeps the block's cards clear of it and no card is
+ * under the button.  0 when the block holds no card (the view stays). */
+static int drill_frame(AppWin *w, const float b[4], float strip, const float *btn, float *zoom,
+                       float *px, float *py)
+{
+    RenderRegions rg;
+    app_win_regions(w, &rg);
+    int n = 0;
+    float *c = drill_cards(w, b, &n);
+    if (!c)
+        return 0;
+    float m = WHOLE_MARGIN, vw = rg.heap_w / w->scale, vh = (rg.heap_h - strip) / w->scale;
+    float bb[4] = {c[0], c[1], c[2], c[3]}, keep[4];
+    for (int i = 1; i < n; i++) {
+        bb[0] = fminf(bb[0], c[4 * i]);
+        bb[1] = fminf(bb[1], c[4 * i + 1]);
+        bb[2] = fmaxf(bb[2], c[4 * i + 2]);
+        bb[3] = fmaxf(bb[3], c[4 * i + 3]);
+    }
+    free(c);
+    float z = *zoom, zfit = fminf(vw / (bb[2] - bb[0] + 2 * m), vh / (bb[3] - bb[1] + 2 * m));
+    if (zfit >= z)
+        z = fminf(zfit, fmaxf(z, DRILL_ZOOM_MAX)); /* all of them whole, as large as it reads */
+    float k = z * w->scale, W = vw / z, H = vh / z, full = rg.heap_h / w->scale / z;
+    float bw[4] = {btn ? btn[0] / k : 0, btn ? btn[1] / k : 0, btn ? btn[2] / k : 0,
+                   btn ? btn[3] / k : 0};
+    const float *bp = btn ? bw : NULL;
+    /* the cards drawn in and around the block: a view of them can meet */
+    float r[4] = {bb[0] - W, bb[1] - full, bb[2] + W, bb[3] + full};
+    uint8_t *inb = NULL;
+    int nn = 0;
+    float *near = drill_near(w, r, b, &inb, &nn);
+    float x = (bb[0] + bb[2]) * 0.5f - W * 0.5f, y = (bb[1] + bb[3]) * 0.5f - H * 0.5f;
+    memcpy(keep, bb, sizeof keep);
+    if (zfit < z && (!near || !drill_densest(near, inb, nn, W, H, full, bp, &x, &y, keep))) {
+        free(near);
+        free(inb);
+        return 0;
+    }
+    if (near) {
+        /* the pans meet only the cards around that view */
+        int np = 0;
+        for (int i = 0; i < nn; i++) {
+            const float *q = near + 4 * i;
+            if (q[2] >= x - W && q[0] <= x + 2 * W && q[3] >= y - full && q[1] <= y + 2 * full)
+                memmove(near + 4 * np++, q, 4 * sizeof *q);
+        }
+        x = drill_pan(near, np, 0, x, W, W, y, full, keep, bp);
+        y = drill_pan(near, np, 1, y, H, full, x, W, keep, bp);
+        /* then the cards it shows whole in the middle, where that cuts
+         * none more (the pans prefer the place nearest the one asked) */
+        float wb[4] = {1e30f, 1e30f, -1e30f, -1e30f};
+        for (int i = 0; i < np; i++) {
+            const float *q = near + 4 * i;
+            if (drill_seen(q, x, y, W, full, bp) <= 0)
+                continue;
+            wb[0] = fminf(wb[0], q[0]);
+            wb[1] = fminf(wb[1], q[1]);
+            wb[2] = fmaxf(wb[2], q[2]);
+            wb[3] = fmaxf(wb[3], q[3]);
+        }
+        if (wb[0] <= wb[2]) {
+            x = drill_pan(near, np, 0, (wb[0] + wb[2] - W) * 0.5f, W, W, y, full, keep, bp);
+            if (wb[3] <= y + H)
+                y = drill_pan(near, np, 1, (wb[1] + wb[3] - H) * 0.5f, H, full, x, W, keep, bp);
+        }
+    }
+    free(near);
+    free(inb);
+    *zoom = z;
+    *px = x;
+    *py = y;
+    return 1;
+}
+
+static int back_out_rect(const AppWin *w, char *label, size_t n, float r[4]);
+
 /* A click on a block of the overview: the view zooms to it.  When its
  * cards are too many to read once it fills the heap area (the blocks
  * view again, its own blocks), the first click shows it so; the next
  * (or the first, when one more zoom like it would reach cards that can
  * be read) zooms straight to cards that can be read (DRILL_READ_ZOOM),
- * on those nearest the middle of the block's cards: two clicks from
- * the whole heap (F) to cards at any size of heap. */
+ * framed on the block's cards (drill_frame): two clicks from the whole
+ * heap (F) to cards at any size of heap. */
 void app_win_drill(AppWin *w, float x, float y, float rw, float rh, uint32_t now)
 {
     RenderRegions rg;
@@ -1983,10 +2332,12 @@ void app_win_drill(AppWin *w, float x, float y, float rw, float rh, uint32_t now
     float fx = rg.heap_w / rw, fy = rg.heap_h / rh, f = (fx < fy ? fx : fy) * 0.92f;
     float z = w->view.zoom * f;
     float cx = (wx0 + wx1) * 0.5f, cy = (wy0 + wy1) * 0.5f;
+    float b[4] = {wx0, wy0, wx1, wy1};
+    int cards = z >= DRILL_READ_ZOOM;
     if (z < DRILL_READ_ZOOM && (w->ndrill > 0 || z * f >= DRILL_READ_ZOOM)) {
-        float b[4] = {wx0, wy0, wx1, wy1};
         z = DRILL_READ_ZOOM;
         drill_focus(w, b, &cx, &cy);
+        cards = 1;
     }
     z = z > APP_ZOOM_MAX ? APP_ZOOM_MAX : z;
     float k = z * w->scale;
@@ -1996,7 +2347,24 @@ void app_win_drill(AppWin *w, float x, float y, float rw, float rh, uint32_t now
         d[1] = w->fitting ? w->fit_to[1] : w->view.pan_x;
         d[2] = w->fitting ? w->fit_to[2] : w->view.pan_y;
     }
-    glide_view(w, z, cx - rg.heap_w * 0.5f / k, cy - rg.heap_h * 0.5f / k, now);
+    float px = cx - rg.heap_w * 0.5f / k, py = cy - rg.heap_h * 0.5f / k;
+    if (cards) {
+        /* cards a class reads: the block's, clear of the Back out button */
+        char label[96];
+        float r[4], strip = 0, btn[4];
+        int has = back_out_rect(w, label, sizeof label, r);
+        if (has) {
+            strip = rg.heap_y + rg.heap_h - r[1] + 4 * w->scale;
+            btn[0] = r[0] - rg.heap_x - 4 * w->scale;
+            btn[1] = r[1] - rg.heap_y - 4 * w->scale;
+            btn[2] = r[0] + r[2] - rg.heap_x + 4 * w->scale;
+            btn[3] = r[1] + r[3] - rg.heap_y + 4 * w->scale;
+        }
+        float fz = z;
+        if (drill_frame(w, b, strip, has ? btn : NULL, &fz, &px, &py))
+            z = fz > APP_ZOOM_MAX ? APP_ZOOM_MAX : fz;
+    }
+    glide_view(w, z, px, py, now);
     w->dirty = 1;
 }
 

@@ -2009,6 +2009,122 @@ static void t_drill_pills(void)
     unlink(path);
 }
 
+/* Writes the teacher's tree of n nodes (t_drill_pills's program) to path. */
+static int write_tree(const char *path, int n)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fprintf(f,
+            "import gc\ngc.collect()\nclass Node:\n    def __init__(self, i):\n        self.i = i\n"
+            "        self.left = None\n        self.right = None\nnodes = []\n"
+            "for i in range(%d):\n    nodes.append(Node(i))\nfor i in range(1, %d):\n"
+            "    p = nodes[(i - 1) // 2]\n    if i %% 2: p.left = nodes[i]\n"
+            "    else: p.right = nodes[i]\nroot = nodes[0]\n",
+            n, n);
+    return fclose(f);
+}
+
+/* The block hit whose rectangle holds the heap area's centre, else the
+ * first (0: none). */
+static int middle_block_hit(Target *t, RenderHit *out)
+{
+    RenderRegions rg;
+    app_win_regions(t->w, &rg);
+    float x = rg.heap_x + rg.heap_w * 0.5f, y = rg.heap_y + rg.heap_h * 0.5f;
+    int any = 0;
+    for (int32_t i = 0; i < t->w->list.nhits; i++) {
+        const RenderHit *h = &t->w->list.hits[i];
+        if (h->kind != RENDER_HIT_BLOCK)
+            continue;
+        if (!any || (x >= h->x && x < h->x + h->w && y >= h->y && y < h->y + h->h))
+            *out = *h;
+        any = 1;
+    }
+    return any;
+}
+
+/* The last drill-down of the teacher's tree of 20,000 nodes (the click
+ * that zooms to cards drawn whole) frames the cards of the block, not the
+ * middle of its box: after F, a click into each block and on into its
+ * middle block until cards are drawn, at 1280x720 and 1920x1080, the view
+ * shows at least 5 cards whole, cuts at most 3 at the heap's edges (a
+ * column of leaves has no gap where the view's edge can fall, and the
+ * tree's columns do not all fit across), and no card is under the Back
+ * out button.  Positions of the cards' and the
+ * button's hit regions in the display list.  The view was centred on the
+ * block's middle card: cards cut at the left edge, mostly empty space,
+ * the button over a card. */
+static void t_drill_frame(void)
+{
+    char path[128];
+    snprintf(path, sizeof path, "/tmp/gcviz-drill-frame-%d.py", (int)getpid());
+    CHECK(write_tree(path, 20000) == 0, "write %s", path);
+    static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
+    for (int si = 0; si < 2; si++) {
+        Target t;
+        CHECK(target_open(&t, sizes[si][0], sizes[si][1], RENDER_THEME_DARK) == 0, "target");
+        CHECK(load(&t, path) == 0, "load %s", path);
+        if (!t.w->heap) {
+            target_close(&t);
+            break;
+        }
+        app_win_command(t.w, APP_CMD_END, 0);
+        app_win_command(t.w, APP_CMD_PREV_STMT, 0);
+        app_win_command(t.w, APP_CMD_FIT, 0);
+        settle(&t);
+        CHECK(app_win_build(t.w) == 0, "build");
+        RenderHit top[64];
+        int ntop = block_hits(&t.w->list, top, 64), views = 0;
+        CHECK(ntop >= 4, "%dx%d: %d blocks after F", sizes[si][0], sizes[si][1], ntop);
+        RenderRegions rg;
+        app_win_regions(t.w, &rg);
+        float hx0 = rg.heap_x, hy0 = rg.heap_y, hx1 = rg.heap_x + rg.heap_w,
+              hy1 = rg.heap_y + rg.heap_h;
+        for (int b = 0; b < ntop; b++) {
+            click_hit(&t, &top[b]);
+            CHECK(app_win_build(t.w) == 0, "build");
+            RenderHit sub = {0};
+            for (int depth = 0; depth < 3 && middle_block_hit(&t, &sub); depth++) {
+                click_hit(&t, &sub);
+                CHECK(app_win_build(t.w) == 0, "build");
+            }
+            const RenderList *l = &t.w->list;
+            const RenderHit *btn = NULL;
+            for (int32_t i = 0; i < l->nhits; i++)
+                if (l->hits[i].kind == RENDER_HIT_BUTTON && l->hits[i].id == RENDER_BTN_BACK_OUT)
+                    btn = &l->hits[i];
+            int whole = 0, cut_side = 0, cut_end = 0, under = 0;
+            for (int32_t i = 0; i < l->nhits; i++) {
+                const RenderHit *h = &l->hits[i];
+                if (h->kind != RENDER_HIT_CARD || h->x >= hx1 || h->x + h->w <= hx0 ||
+                    h->y >= hy1 || h->y + h->h <= hy0)
+                    continue;
+                int side = h->x < hx0 || h->x + h->w > hx1, end = h->y < hy0 || h->y + h->h > hy1;
+                cut_side += side;
+                cut_end += end && !side;
+                whole += !side && !end;
+                under += btn && h->x < btn->x + btn->w && btn->x < h->x + h->w &&
+                         h->y < btn->y + btn->h && btn->y < h->y + h->h;
+            }
+            CHECK(btn != NULL, "%dx%d, block %d: no Back out button", sizes[si][0], sizes[si][1], b);
+            CHECK(whole >= 5 && cut_side + cut_end <= 3 && under == 0,
+                  "%dx%d, block %d (zoom %.3f): %d cards whole, %d cut at the left or right "
+                  "edge, %d at the top or bottom, %d under the Back out button",
+                  sizes[si][0], sizes[si][1], b, t.w->view.zoom, whole, cut_side, cut_end, under);
+            views++;
+            while (t.w->ndrill > 0) {
+                app_win_command(t.w, app_cmd_from_key(SDLK_BACKSPACE, 0, 0), 0);
+                settle(&t);
+            }
+            CHECK(app_win_build(t.w) == 0, "build");
+        }
+        CHECK(views >= 4, "%dx%d: %d drilled views", sizes[si][0], sizes[si][1], views);
+        target_close(&t);
+    }
+    unlink(path);
+}
+
 /* Honest counterfactuals (issue 13 item 7): under mark-sweep no reference
  * counts and no generations are drawn, and the mark phase steps object by
  * object with its white/grey/black badges and the grey worklist; under
@@ -5860,7 +5976,7 @@ int main(int argc, char **argv)
         {"hidpi", t_hidpi},
         {"direct_pixels_xrgb", t_direct_pixels_xrgb},
         {"window_surface", t_window_surface},
-        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames}, {"drill_pills", t_drill_pills},
+        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames}, {"drill_pills", t_drill_pills}, {"drill_frame", t_drill_frame},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
         {"slide_subjects", t_slide_subjects}, {"slide_crowded_subject", t_slide_crowded_subject}, {"slide_big_structure", t_slide_big_structure}, {"arrows_in_view", t_arrows_in_view}, {"slide_pictures", t_slide_pictures}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
