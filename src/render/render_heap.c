@@ -2068,6 +2068,22 @@ static int off_view_end(HeapCtx *c, GcId id, int hot, float *tx, float *ty, floa
     float py0 = cy - ph * 0.5f;
     float e[4] = {x0, y0, x1, y1};
     pill_spot(c, edge, &px0, &py0, pw, ph, e, pills, *npills);
+    /* a pill that had to sit on another edge (its own full) points the
+     * way to the object from where it sits: "Node #3 ←" on the bottom
+     * edge read as an object below; "Node #3 ↖" does not */
+    float mx = px0 + pw * 0.5f, my = py0 + ph * 0.5f, f = sc(s, 1);
+    int off_edge = edge == 0   ? px0 > x0 + f
+                   : edge == 1 ? px0 + pw < x1 - f
+                   : edge == 2 ? py0 > y0 + f
+                               : py0 + ph < y1 - f;
+    if (off_edge) {
+        static const char *const diag[4] = {"\xE2\x86\x96", "\xE2\x86\x97", "\xE2\x86\x99",
+                                            "\xE2\x86\x98"}; /* ↖ ↗ ↙ ↘ */
+        int right = *tx > mx, down = *ty > my;
+        int side = edge < 2 ? edge : right; /* the way across the edge the pill left */
+        int vert = edge < 2 ? down : edge == 3;
+        snprintf(text, sizeof text, "%s %s", label, diag[side + 2 * vert]);
+    }
     if (*npills <= RENDER_MAX_ROOTS) {
         /* drawn by root_arrows over all the arrows (hot: the text starts with '!') */
         float *r = pills[*npills];

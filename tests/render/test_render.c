@@ -1872,12 +1872,13 @@ static int pill_text(const char *x)
 {
     size_t n = strlen(x);
     return n > 4 && (unsigned char)x[n - 3] == 0xE2 && (unsigned char)x[n - 2] == 0x86 &&
-           (unsigned char)x[n - 1] >= 0x90 && (unsigned char)x[n - 1] <= 0x93 &&
+           (unsigned char)x[n - 1] >= 0x90 && (unsigned char)x[n - 1] <= 0x99 &&
            strchr(x, '#') != NULL;
 }
 
 /* How many times a pill of the list covers a text of the heap or another
- * pill (each printed); *npills: how many pills. */
+ * pill, or points straight (← → ↑ ↓) across an edge it does not sit on
+ * (each printed); *npills: how many pills. */
 static int pills_over_text(Target *t, const char *where, int *npills)
 {
     const RenderList *l = &t->w->list;
@@ -1891,6 +1892,23 @@ static int pills_over_text(Target *t, const char *where, int *npills)
             !pill_text(render_cmd_text(l, m)))
             continue;
         (*npills)++;
+        /* a straight arrow sits on the edge it points across (a pill
+         * moved to another edge points the way from there: ↖ ↗ ↙ ↘) */
+        RenderRegions hr;
+        app_win_regions(t->w, &hr);
+        const char *pt = render_cmd_text(l, m);
+        int way = (unsigned char)pt[strlen(pt) - 1] - 0x90;
+        float e = 40 * t->w->scale; /* (the rect drawn is the text's, inside the pill's place) */
+        int astray = way == 0   ? p->x > hr.heap_x + e                              /* ← */
+                     : way == 1 ? p->y > hr.heap_y + e + 22 * t->w->scale         /* ↑ */
+                     : way == 2 ? p->x + p->w < hr.heap_x + hr.heap_w - e         /* → */
+                     : way == 3 ? p->y + p->h < hr.heap_y + hr.heap_h - e         /* ↓ */
+                                : 0;
+        if (astray) {
+            fprintf(stderr, "%s: pill '%s' at %.0f,%.0f %.0fx%.0f is not on the edge it points to (heap %.0f+%.0f)\n",
+                    where, pt, p->x, p->y, p->w, p->h, hr.heap_x, hr.heap_w);
+            bad++;
+        }
         for (int32_t j = 0; j < l->ncmds; j++) {
             const RenderCmd *q = &l->cmds[j];
             if (j == i || q->kind != RENDER_CMD_TEXT)
