@@ -1269,6 +1269,19 @@ static void lane_pad(float b[4])
     b[2] += SLIDE_LANE;
 }
 
+/* Widens box acc (x0, y0, x1, y1) to hold b; the first box (*any 0) is
+ * copied. */
+static void box_add(float *acc, const float *b, int *any)
+{
+    if (!*any)
+        memcpy(acc, b, 4 * sizeof *acc);
+    acc[0] = fminf(acc[0], b[0]);
+    acc[1] = fminf(acc[1], b[1]);
+    acc[2] = fmaxf(acc[2], b[2]);
+    acc[3] = fmaxf(acc[3], b[3]);
+    *any = 1;
+}
+
 /* World bounds of the arranged structures' cards drawn now (their compact
  * cards, alive or the ghosts of those the statement freed); 0 if there is
  * none. */
@@ -1284,13 +1297,7 @@ static int structure_bounds(AppWin *w, float b[4])
         if (!o || (o->state != GC_STATE_ALIVE && gc_died(w->heap, id) < start) ||
             !layout_is_compact(w->layout, id) || !card_bounds(w, id, cb))
             continue;
-        if (!any)
-            memcpy(b, cb, 4 * sizeof *b);
-        b[0] = fminf(b[0], cb[0]);
-        b[1] = fminf(b[1], cb[1]);
-        b[2] = fmaxf(b[2], cb[2]);
-        b[3] = fmaxf(b[3], cb[3]);
-        any = 1;
+        box_add(b, cb, &any);
     }
     if (any)
         lane_pad(b);
@@ -2125,13 +2132,7 @@ static int drill_densest(const float *near, const uint8_t *inb, int nn, float vw
         const float *b = near + 4 * k;
         if (!inb[k] || drill_seen(b, *px, *py, vw, vh, btn) <= 0 || b[3] > *py + vh0)
             continue;
-        if (!any)
-            memcpy(keep, b, 4 * sizeof *keep);
-        keep[0] = fminf(keep[0], b[0]);
-        keep[1] = fminf(keep[1], b[1]);
-        keep[2] = fmaxf(keep[2], b[2]);
-        keep[3] = fmaxf(keep[3], b[3]);
-        any = 1;
+        box_add(keep, b, &any);
     }
     return any;
 }

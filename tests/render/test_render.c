@@ -1961,21 +1961,27 @@ static void click_hit(Target *t, const RenderHit *h)
     settle(t);
 }
 
+/* Writes the teacher's tree of n nodes (render.drill_pills and drill_frame) to path. */
+static int write_tree(const char *path, int n)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fprintf(f,
+            "import gc\ngc.collect()\nclass Node:\n    def __init__(self, i):\n        self.i = i\n"
+            "        self.left = None\n        self.right = None\nnodes = []\n"
+            "for i in range(%d):\n    nodes.append(Node(i))\nfor i in range(1, %d):\n"
+            "    p = nodes[(i - 1) // 2]\n    if i %% 2: p.left = nodes[i]\n"
+            "    else: p.right = nodes[i]\nroot = nodes[0]\n",
+            n, n);
+    return fclose(f);
+}
+
 static void t_drill_pills(void)
 {
     char path[128];
     snprintf(path, sizeof path, "/tmp/gcviz-drill-pills-%d.py", (int)getpid());
-    FILE *f = fopen(path, "w");
-    CHECK(f != NULL, "write %s", path);
-    if (!f)
-        return;
-    fputs("import gc\ngc.collect()\nclass Node:\n    def __init__(self, i):\n        self.i = i\n"
-          "        self.left = None\n        self.right = None\nnodes = []\n"
-          "for i in range(20000):\n    nodes.append(Node(i))\nfor i in range(1, 20000):\n"
-          "    p = nodes[(i - 1) // 2]\n    if i % 2: p.left = nodes[i]\n"
-          "    else: p.right = nodes[i]\nroot = nodes[0]\n",
-          f);
-    fclose(f);
+    CHECK(write_tree(path, 20000) == 0, "write %s", path);
     static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
     for (int si = 0; si < 2; si++) {
         Target t;
@@ -2025,22 +2031,6 @@ static void t_drill_pills(void)
         target_close(&t);
     }
     unlink(path);
-}
-
-/* Writes the teacher's tree of n nodes (t_drill_pills's program) to path. */
-static int write_tree(const char *path, int n)
-{
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return -1;
-    fprintf(f,
-            "import gc\ngc.collect()\nclass Node:\n    def __init__(self, i):\n        self.i = i\n"
-            "        self.left = None\n        self.right = None\nnodes = []\n"
-            "for i in range(%d):\n    nodes.append(Node(i))\nfor i in range(1, %d):\n"
-            "    p = nodes[(i - 1) // 2]\n    if i %% 2: p.left = nodes[i]\n"
-            "    else: p.right = nodes[i]\nroot = nodes[0]\n",
-            n, n);
-    return fclose(f);
 }
 
 /* The block hit whose rectangle holds the heap area's centre, else the
