@@ -4998,14 +4998,11 @@ static int delete_target_(LangRun *r, const Ctx *c, LangExpr *t)
                     : 1;
         if (d < 0)
             return fatal(r);
-        if (d > 0 && ((o && o->kind == GC_KIND_INSTANCE) || btype(cont) >= 0 ||
-                      GC_VAL_TAG(cont) == GC_V_CLASS)) {
+        if (d > 0) { /* an instance or class has a __dict__, the others none */
             unwind(r, mark);
-            return no_attr(r, cont, t->atom);
-        }
-        if (d > 0) {
-            unwind(r, mark);
-            return no_attr_store(r, cont, t->atom);
+            return (o && o->kind == GC_KIND_INSTANCE) || GC_VAL_TAG(cont) == GC_V_CLASS
+                       ? no_attr(r, cont, t->atom)
+                       : no_attr_store(r, cont, t->atom);
         }
         TRY(decref(r, removed));
         return pop_decref(r);
