@@ -1977,6 +1977,35 @@ static int write_tree(const char *path, int n)
     return fclose(f);
 }
 
+/* Opens a w x h target on the tree program at path, at its last
+ * statement (root = nodes[0]: every name bound) after F (its blocks);
+ * -1, the target closed, if it did not load. */
+static int tree_blocks(Target *t, const char *path, int w, int h)
+{
+    CHECK(target_open(t, w, h, RENDER_THEME_DARK) == 0, "target");
+    CHECK(load(t, path) == 0, "load %s", path);
+    if (!t->w->heap) {
+        target_close(t);
+        return -1;
+    }
+    app_win_command(t->w, APP_CMD_END, 0);
+    app_win_command(t->w, APP_CMD_PREV_STMT, 0);
+    app_win_command(t->w, APP_CMD_FIT, 0);
+    settle(t);
+    CHECK(app_win_build(t->w) == 0, "build");
+    return 0;
+}
+
+/* Backspace until no drill-down is left, then a frame. */
+static void back_out_all(Target *t)
+{
+    while (t->w->ndrill > 0) {
+        app_win_command(t->w, app_cmd_from_key(SDLK_BACKSPACE, 0, 0), 0);
+        settle(t);
+    }
+    CHECK(app_win_build(t->w) == 0, "build");
+}
+
 static void t_drill_pills(void)
 {
     char path[128];
@@ -1985,17 +2014,8 @@ static void t_drill_pills(void)
     static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
     for (int si = 0; si < 2; si++) {
         Target t;
-        CHECK(target_open(&t, sizes[si][0], sizes[si][1], RENDER_THEME_DARK) == 0, "target");
-        CHECK(load(&t, path) == 0, "load %s", path);
-        if (!t.w->heap) {
-            target_close(&t);
+        if (tree_blocks(&t, path, sizes[si][0], sizes[si][1]) < 0)
             break;
-        }
-        app_win_command(t.w, APP_CMD_END, 0);
-        app_win_command(t.w, APP_CMD_PREV_STMT, 0); /* root = nodes[0]: every name bound */
-        app_win_command(t.w, APP_CMD_FIT, 0);
-        settle(&t);
-        CHECK(app_win_build(t.w) == 0, "build");
         RenderHit top[64];
         int ntop = block_hits(&t.w->list, top, 64), bad = 0, pills = 0, views = 0;
         CHECK(ntop >= 4, "%dx%d: %d blocks after F", sizes[si][0], sizes[si][1], ntop);
@@ -2018,11 +2038,7 @@ static void t_drill_pills(void)
                 pills += n;
                 views++;
             }
-            while (t.w->ndrill > 0) {
-                app_win_command(t.w, app_cmd_from_key(SDLK_BACKSPACE, 0, 0), 0);
-                settle(&t);
-            }
-            CHECK(app_win_build(t.w) == 0, "build");
+            back_out_all(&t);
         }
         CHECK(pills >= 8, "%dx%d: only %d pills in %d drilled views", sizes[si][0], sizes[si][1],
               pills, views);
@@ -2071,17 +2087,8 @@ static void t_drill_frame(void)
     static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
     for (int si = 0; si < 2; si++) {
         Target t;
-        CHECK(target_open(&t, sizes[si][0], sizes[si][1], RENDER_THEME_DARK) == 0, "target");
-        CHECK(load(&t, path) == 0, "load %s", path);
-        if (!t.w->heap) {
-            target_close(&t);
+        if (tree_blocks(&t, path, sizes[si][0], sizes[si][1]) < 0)
             break;
-        }
-        app_win_command(t.w, APP_CMD_END, 0);
-        app_win_command(t.w, APP_CMD_PREV_STMT, 0);
-        app_win_command(t.w, APP_CMD_FIT, 0);
-        settle(&t);
-        CHECK(app_win_build(t.w) == 0, "build");
         RenderHit top[64];
         int ntop = block_hits(&t.w->list, top, 64), views = 0;
         CHECK(ntop >= 4, "%dx%d: %d blocks after F", sizes[si][0], sizes[si][1], ntop);
@@ -2121,11 +2128,7 @@ static void t_drill_frame(void)
                   "edge, %d at the top or bottom, %d under the Back out button",
                   sizes[si][0], sizes[si][1], b, t.w->view.zoom, whole, cut_side, cut_end, under);
             views++;
-            while (t.w->ndrill > 0) {
-                app_win_command(t.w, app_cmd_from_key(SDLK_BACKSPACE, 0, 0), 0);
-                settle(&t);
-            }
-            CHECK(app_win_build(t.w) == 0, "build");
+            back_out_all(&t);
         }
         CHECK(views >= 4, "%dx%d: %d drilled views", sizes[si][0], sizes[si][1], views);
         target_close(&t);
