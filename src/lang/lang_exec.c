@@ -1060,6 +1060,7 @@ static int load_item(LangRun *r)
 /* ---- calls -------------------------------------------------------------- */
 
 static int call_function(LangRun *r, int32_t f, int nargs);
+static int call_function_kw(LangRun *r, int32_t f, int nargs, const LangExpr *kw);
 
 static int check_args(LangRun *r, const char *name, int nargs, int lo, int hi)
 {
@@ -1425,6 +1426,16 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
     GcValue self = gc_temp(h, top - nargs - 1);
     const GcObject *o = obj_of(r, self);
     int kind = o ? o->kind : 0;
+    if (call && call->keys && !(kind == GC_KIND_LIST && name == r->a_sort)) {
+        /* a method the program defines called on a built-in value (the
+         * parser lets keywords through for the program's own names) */
+        int32_t i = 0;
+        while (i < call->nitems && !call->keys[i])
+            i++;
+        if (i < call->nitems)
+            return raise(r, "TypeError", "%s.%s() takes no keyword arguments", type_name(r, self),
+                         atom(r, name));
+    }
     if (kind == GC_KIND_LIST && name == r->a_append) {
         TRY(check_args(r, "list.append", nargs, 1, 1));
         GcValue v = gc_temp(h, top - 1);
@@ -3667,9 +3678,12 @@ static int eval_args(LangRun *r, const Ctx *c, LangExpr *e, int mark)
  * moves the arguments into __init__'s frame without a tuple. */
 static int instantiate_call(LangRun *r, LangExpr *call, int32_t k, int nargs, int mark, int ex_call,
                             int ex_tuple);
+static int instantiate_kw(LangRun *r, int32_t k, int nargs, int mark, const LangExpr *kw);
 
-static int instantiate(LangRun *r, LangExpr *call, int32_t k, int nargs)
+static int instantiate(LangRun *r, LangExpr *call, int32_t k, int nargs, const LangExpr *kw)
 {
+    if (kw)
+        return instantiate_kw(r, k, nargs, gc_temp_count(r->h) - nargs - 1, kw);
     GcHeap *h = r->h;
     int mark = gc_temp_count(h) - nargs - 1;
     /* CALL_FUNCTION_EX: type_call gets the call's own argument tuple */
@@ -3686,9 +3700,9 @@ static int instantiate(LangRun *r, LangExpr *call, int32_t k, int nargs)
 /* Calls __init__ with self and nargs arguments pushed (the frame's
  * references): its result must be None.  On an error the stack is unwound
  * to mark. */
-static int call_init(LangRun *r, int32_t init, int nargs, int mark)
+static int call_init_kw(LangRun *r, int32_t init, int nargs, int mark, const LangExpr *kw)
 {
-    int rc = call_function(r, init, nargs + 1);
+    int rc = call_function_kw(r, init, nargs + 1, kw);
     if (rc < 0) {
         unwind(r, mark);
         return rc;
@@ -3700,6 +3714,11 @@ static int call_init(LangRun *r, int32_t init, int nargs, int mark)
         return raise(r, "TypeError", "__init__() should return None, not '%s'", type_name(r, ret));
     }
     return OK;
+}
+
+static int call_init(LangRun *r, int32_t init, int nargs, int mark)
+{
+    return call_init_kw(r, init, nargs, mark, NULL);
 }
 
 static int instantiate_call(LangRun *r, LangExpr *call, int32_t k, int nargs, int mark, int ex_call,
@@ -3778,6 +3797,109 @@ static int instantiate_call(LangRun *r, LangExpr *call, int32_t k, int nargs, in
     return safe_point(r);
 }
 
+/* Class call with keyword arguments: stack [class, args..., kwvalues...]
+ * -> [instance].  CALL (3.12) / CALL_KW (3.13, never specialised there)
+ * calls the type through _PyObject_MakeTpCall: the positional arguments
+ * go into a tuple (none: the empty tuple, no object), the keywords into a
+ * dict (_PyStack_AsDict, in the call's order); type_call makes the
+ * object, then slot_tp_init calls __init__ through _PyObject_Call_Prepend,
+ * whose _PyStack_UnpackDict makes a tuple of the keyword names and a new
+ * stack [self, args..., values...] (new references) for the vectorcall,
+ * and the frame takes references of its own.  After __init__ the unpacked
+ * stack is released in order, then the names tuple, then the argument
+ * tuple and the dict (measured with the oracle on 3.13.0: ids and frees
+ * [names, tuple, dict]; count[0] and sys.getrefcount on 3.12.1 too). */
+static int instantiate_kw(LangRun *r, int32_t k, int nargs, int mark, const LangExpr *kw)
+{
+    GcHeap *h = r->h;
+    int nkw = 0;
+    for (int32_t i = 0; i < kw->nitems; i++)
+        nkw += kw->keys[i] != NULL;
+    int npos = nargs - nkw;
+    int at;
+    int32_t owner = class_lookup(r, k, r->a_init, &at);
+    int32_t init = -1;
+    if (owner >= 0) {
+        const LangClassAttr *a = &lang_class(r->p, owner)->attrs[at];
+        if (a->value)
+            return raise(r, "TypeError", "'%s' object is not callable", "int");
+        init = a->func;
+    }
+    if (init < 0)
+        return raise(r, "TypeError", "%s() takes no arguments", atom(r, lang_class(r->p, k)->name));
+    if (r->internals >= 314)
+        return not_measured(r, "a class called with keyword arguments");
+    /* [class, args..., values...] + [tuple?, dict] */
+    int tuple_at = -1;
+    if (npos > 0) {
+        GcId t = gc_new(h, GC_KIND_TUPLE, npos);
+        if (!t)
+            return fatal(r);
+        gc_note_args_tuple(h, 0);
+        for (int i = 0; i < npos; i++) {
+            GcValue v = gc_temp(h, mark + 1 + i);
+            gc_incref(h, v);
+            TRY(chk(r, gc_slot_set(h, t, (uint32_t)i, 0, v)));
+        }
+        tuple_at = gc_temp_count(h);
+        TRY(push(r, GC_VAL_OBJ(t)));
+    }
+    GcId d = gc_new(h, GC_KIND_DICT, 0);
+    if (!d)
+        return fatal(r);
+    int dict_at = gc_temp_count(h);
+    TRY(push(r, GC_VAL_OBJ(d)));
+    for (int i = 0; i < nkw; i++) {
+        GcValue v = gc_temp(h, mark + 1 + npos + i);
+        GcValue key = GC_MKVAL(GC_V_STR, kw->keys[kw->nitems - nkw + i]->atom);
+        gc_incref(h, v);
+        TRY(dict_store(r, d, key, v));
+    }
+    GcId id = gc_new(h, GC_KIND_INSTANCE, k);
+    if (!id)
+        return fatal(r);
+    int obj_at = gc_temp_count(h);
+    TRY(push(r, GC_VAL_OBJ(id)));
+    /* _PyStack_UnpackDict: [self, args..., values...], then the names */
+    int unpack_at = gc_temp_count(h);
+    gc_incref(h, GC_VAL_OBJ(id));
+    TRY(push(r, GC_VAL_OBJ(id)));
+    for (int i = 0; i < nargs; i++) {
+        GcValue v = gc_temp(h, mark + 1 + i);
+        gc_incref(h, v);
+        TRY(push(r, v));
+    }
+    GcId names = gc_new(h, GC_KIND_TUPLE, nkw);
+    if (!names)
+        return fatal(r);
+    gc_note_args_tuple(h, 0);
+    for (int i = 0; i < nkw; i++)
+        TRY(chk(r, gc_slot_set(h, names, (uint32_t)i, 0,
+                               GC_MKVAL(GC_V_STR, kw->keys[kw->nitems - nkw + i]->atom))));
+    TRY(push(r, GC_VAL_OBJ(names)));
+    /* the frame's own references */
+    TRY(push(r, GC_MKVAL(GC_V_FUNC, init)));
+    for (int i = 0; i < nargs + 1; i++) {
+        GcValue v = gc_temp(h, unpack_at + i);
+        gc_incref(h, v);
+        TRY(push(r, v));
+    }
+    TRY(call_init_kw(r, init, nargs, mark, kw));
+    /* _PyStack_UnpackDict_Free: the stack in order, then the names */
+    GcValue nm = pop(r);
+    TRY(release_args(r, nargs + 1, 0));
+    TRY(decref_args_tuple(r, nm));
+    (void)obj_at;
+    GcValue obj = pop(r);
+    GcValue dv = gc_temp_take(h, dict_at);
+    if (tuple_at >= 0)
+        TRY(decref_args_tuple(r, gc_temp_take(h, tuple_at)));
+    TRY(decref(r, dv));
+    TRY(release_args(r, nargs, 1));
+    TRY(push(r, obj));
+    return safe_point(r);
+}
+
 /* Pushes the missing arguments of a call from the function's defaults. */
 static int fill_defaults(LangRun *r, int32_t f, int *nargs)
 {
@@ -3823,21 +3945,36 @@ static int call_builtin_value(LangRun *r, LangExpr *e, int nargs)
     return push(r, res);
 }
 
-static int call_value(LangRun *r, LangExpr *e, int mark, int nargs)
+/* kw: the call whose keyword arguments are the last of the nargs values
+ * (NULL: all positional). */
+static int call_value_kw(LangRun *r, LangExpr *e, int mark, int nargs, const LangExpr *kw)
 {
     GcValue callee = gc_temp(r->h, mark);
     if (btype(callee) >= 0)
         return btype_refused(r, callee);
-    if (builtin_atom(callee) >= 0)
+    if (builtin_atom(callee) >= 0) {
+        if (kw)
+            return raise(r, "NotImplementedError",
+                         "gcviz: keyword arguments to the built-in '%s' called through a value "
+                         "are not modelled",
+                         atom(r, builtin_atom(callee)));
         return call_builtin_value(r, e, nargs);
+    }
     if (GC_VAL_TAG(callee) == GC_V_CLASS)
-        return instantiate(r, e, (int32_t)GC_VAL_PAYLOAD(callee), nargs);
+        return instantiate(r, e, (int32_t)GC_VAL_PAYLOAD(callee), nargs, kw);
     if (GC_VAL_TAG(callee) == GC_V_FUNC)
-        return call_function(r, (int32_t)GC_VAL_PAYLOAD(callee), nargs);
+        return call_function_kw(r, (int32_t)GC_VAL_PAYLOAD(callee), nargs, kw);
     const GcObject *o = obj_of(r, callee);
+    if (o && o->kind == GC_KIND_WEAKREF && kw)
+        return raise(r, "TypeError", "weakref() takes no keyword arguments");
     if (o && o->kind == GC_KIND_WEAKREF)
         return call_weakref(r, o, nargs);
     return raise(r, "TypeError", "'%s' object is not callable", type_name(r, callee));
+}
+
+static int call_value(LangRun *r, LangExpr *e, int mark, int nargs)
+{
+    return call_value_kw(r, e, mark, nargs, NULL);
 }
 
 /* py_call of a builtin (len, print, range, ...) not shadowed by a name. */
@@ -3863,6 +4000,31 @@ static void lambdas_die(LangRun *r, int since)
 
 static int call_named_builtin_of(LangRun *r, const Ctx *c, LangExpr *e, int mark);
 
+/* Whether the keywords of call e of a built-in by name are those gcviz
+ * models (lang_py.c refuses the others unless the program binds the
+ * name itself somewhere). */
+static int builtin_keywords_ok(LangRun *r, const LangExpr *e)
+{
+    static const char *const print_kw[] = {"sep", "end", NULL};
+    static const char *const sorted_kw[] = {"key", "reverse", NULL};
+    static const char *const fold_kw[] = {"key", NULL};
+    int32_t n = e->base->atom;
+    const char *const *ok = n == r->a_print                  ? print_kw
+                            : n == r->a_sorted               ? sorted_kw
+                            : n == r->a_min || n == r->a_max ? fold_kw
+                                                             : NULL;
+    for (int32_t i = 0; i < e->nitems; i++) {
+        if (!e->keys[i])
+            continue;
+        int found = 0;
+        for (int j = 0; ok && ok[j]; j++)
+            found |= strcmp(ok[j], atom(r, e->keys[i]->atom)) == 0;
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
 static int call_named_builtin(LangRun *r, const Ctx *c, LangExpr *e, int mark)
 {
     int since = r->nlambdas;
@@ -3876,6 +4038,14 @@ static int call_named_builtin_of(LangRun *r, const Ctx *c, LangExpr *e, int mark
     LangExpr *b = e->base;
     int rc;
     TRY(eval_args_ex(r, c, e, mark, 1));
+    if (e->keys && !builtin_keywords_ok(r, e)) {
+        unwind(r, mark);
+        return raise(r, "NotImplementedError",
+                     "gcviz: the built-in %s() is modelled without these keyword arguments (of "
+                     "the built-ins print takes sep and end, sorted key and reverse, min and "
+                     "max key)",
+                     atom(r, b->atom));
+    }
     /* the builtin runs with the argument tuple alive; CALL_FUNCTION_EX
      * releases it after the call (taken here: a __del__ run by the
      * builtin may make a call of its own) */
@@ -3903,6 +4073,13 @@ static int call_module_function(LangRun *r, const Ctx *c, LangExpr *e, int mark)
     if (!(r->imported & module_bit(r, mod)))
         return raise(r, "NameError", "name '%s' is not defined", atom(r, mod));
     TRY(eval_args(r, c, e, mark));
+    for (int32_t i = 0; e->keys && i < e->nitems; i++)
+        if (e->keys[i]) {
+            unwind(r, mark);
+            return raise(r, "NotImplementedError",
+                         "gcviz: keyword arguments to %s.%s() are not modelled", atom(r, mod),
+                         atom(r, b->atom));
+        }
     int handled = 1;
     /* 3.14+ loads a function's local argument with LOAD_FAST_BORROW: the
      * stack holds no reference of its own, so sys.getrefcount(local) is
@@ -3937,7 +4114,7 @@ static int call_attr_value(LangRun *r, const Ctx *c, LangExpr *e, int mark)
     if (rc == OK)
         rc = eval_args(r, c, e, mark);
     if (rc == OK)
-        rc = call_value(r, e, mark, e->nitems);
+        rc = call_value_kw(r, e, mark, e->nitems, e->keys ? e : NULL);
     if (rc < 0)
         unwind(r, mark);
     return rc;
@@ -4018,7 +4195,7 @@ static int call_attribute_of(LangRun *r, const Ctx *c, LangExpr *e, int mark)
     }
     rc = eval_args(r, c, e, mark);
     if (rc == OK)
-        rc = call_function(r, a->func, nargs);
+        rc = call_function_kw(r, a->func, nargs, e->keys ? e : NULL);
     if (rc < 0)
         unwind(r, mark);
     return rc;
@@ -4041,7 +4218,7 @@ static int py_call(LangRun *r, const Ctx *c, LangExpr *e)
     if (rc == OK)
         rc = eval_args_ex(r, c, e, mark, b->kind == LANG_E_NAME);
     if (rc == OK)
-        rc = call_value(r, e, mark, e->nitems);
+        rc = call_value_kw(r, e, mark, e->nitems, e->keys ? e : NULL);
     /* a function or class took the argument tuple; anything else (an
      * error before the call) leaves it here */
     int drc = drop_ex_args(r);
@@ -4285,32 +4462,200 @@ static int exec_body(LangRun *r, const Ctx *c, LangStmt **body, int32_t n, GcVal
 /* Python-to-Python call: the arguments move into the new frame's
  * parameters; RESUME checks the eval breaker; the return value moves to
  * the caller's stack; the frame's locals are cleared in order. */
-static int call_function(LangRun *r, int32_t f, int nargs)
+/* The value of parameter default d (a constant). */
+static GcValue default_value(const LangExpr *d)
+{
+    return d->kind == LANG_E_NONE   ? GC_NONE
+           : d->kind == LANG_E_BOOL ? GC_MKVAL(GC_V_BOOL, d->ival != 0)
+           : d->kind == LANG_E_INT  ? LANG_INT_VALUE(d)
+           : d->kind == LANG_E_STR  ? GC_MKVAL(GC_V_STR, d->atom)
+                                    : GC_MKVAL(GC_V_CONST, d->atom);
+}
+
+/* CPython's too_many_positional (given > the parameters; no keyword-only
+ * parameters here). */
+static int too_many_positional(LangRun *r, const LangFunc *fn, int given)
+{
+    char sig[48];
+    int plural = 1;
+    if (fn->ndefaults > 0)
+        snprintf(sig, sizeof sig, "from %d to %d", fn->nparams - fn->ndefaults, fn->nparams);
+    else
+        snprintf(sig, sizeof sig, "%d", fn->nparams), plural = fn->nparams != 1;
+    return raise(r, "TypeError", "%s() takes %s positional argument%s but %d %s given",
+                 atom(r, fn->name), sig, plural ? "s" : "", given, given == 1 ? "was" : "were");
+}
+
+/* CPython's missing_arguments: the parameters without a default that
+ * bound[] leaves unset (bound NULL: those from `from` on). */
+static int missing_arguments(LangRun *r, const LangFunc *fn, int from, const GcValue *bound)
+{
+    int end = fn->nparams - fn->ndefaults, missing = 0;
+    for (int i = from; i < end; i++)
+        missing += !bound || bound[i] == GC_UNBOUND;
+    char names[256] = "";
+    for (int i = from, j = 0; i < end; i++) {
+        if (bound && bound[i] != GC_UNBOUND)
+            continue;
+        char one[80];
+        const char *sep =
+            j == 0 ? "" : (j == missing - 1 ? (missing == 2 ? " and " : ", and ") : ", ");
+        snprintf(one, sizeof one, "%s'%s'", sep, atom(r, fn->params[i]));
+        strncat(names, one, sizeof names - strlen(names) - 1);
+        j++;
+    }
+    return raise(r, "TypeError", "%s() missing %d required positional argument%s: %s",
+                 atom(r, fn->name), missing, missing == 1 ? "" : "s", names);
+}
+
+/* Python/suggestions.c's levenshtein_distance (3.13), on bytes. */
+static size_t kw_substitution_cost(char a, char b)
+{
+    if ((a & 31) != (b & 31))
+        return 2;
+    if (a == b)
+        return 0;
+    if (a >= 'A' && a <= 'Z')
+        a = (char)(a + ('a' - 'A'));
+    if (b >= 'A' && b <= 'Z')
+        b = (char)(b + ('a' - 'A'));
+    return a == b ? 1 : 2;
+}
+
+static size_t kw_levenshtein(const char *a, size_t an, const char *b, size_t bn, size_t max_cost)
+{
+    while (an && bn && a[0] == b[0])
+        a++, an--, b++, bn--;
+    while (an && bn && a[an - 1] == b[bn - 1])
+        an--, bn--;
+    if (an == 0 || bn == 0)
+        return (an + bn) * 2;
+    if (an > 40 || bn > 40)
+        return max_cost + 1;
+    if (bn < an) {
+        const char *t = a;
+        size_t tn = an;
+        a = b, an = bn, b = t, bn = tn;
+    }
+    if ((bn - an) * 2 > max_cost)
+        return max_cost + 1;
+    size_t buf[40];
+    for (size_t i = 0; i < an; i++)
+        buf[i] = 2 * (i + 1);
+    size_t result = 0;
+    for (size_t bi = 0; bi < bn; bi++) {
+        size_t distance = result = bi * 2, minimum = SIZE_MAX;
+        for (size_t i = 0; i < an; i++) {
+            size_t substitute = distance + kw_substitution_cost(b[bi], a[i]);
+            distance = buf[i];
+            size_t insert_delete = (result < distance ? result : distance) + 2;
+            result = insert_delete < substitute ? insert_delete : substitute;
+            buf[i] = result;
+            if (result < minimum)
+                minimum = result;
+        }
+        if (minimum > max_cost)
+            return max_cost + 1;
+    }
+    return result;
+}
+
+/* 3.13's initialize_locals suggests the closest parameter name for an
+ * unexpected keyword (_Py_CalculateSuggestions over a new list of the
+ * parameter names: made and freed here); NULL if none is close. */
+static const char *kw_suggestion(LangRun *r, const LangFunc *fn, int32_t a)
+{
+    if (lang_python(r->p) < 313 || fn->nparams == 0)
+        return NULL;
+    gc_hidden_alloc(r->h, GC_KIND_LIST, 0);
+    const char *name = atom(r, a), *best = NULL;
+    size_t nn = strlen(name), best_d = SIZE_MAX;
+    for (int32_t i = 0; i < fn->nparams; i++) {
+        const char *p = atom(r, fn->params[i]);
+        if (strcmp(p, name) == 0)
+            continue;
+        size_t pn = strlen(p);
+        size_t max_d = (nn + pn + 3) * 2 / 6;
+        if (best_d - 1 < max_d)
+            max_d = best_d - 1;
+        size_t d = kw_levenshtein(name, nn, p, pn, max_d);
+        if (d > max_d)
+            continue;
+        if (!best || d < best_d)
+            best = p, best_d = d;
+    }
+    gc_hidden_free(r->h, GC_KIND_LIST, 0);
+    return best;
+}
+
+/* The keyword arguments of call kw (its last nkw items) bound to f's
+ * parameters as CPython's initialize_locals binds them: the *nargs values
+ * on top of the stack (the positional ones, then the keyword values in
+ * the call's order) become the parameters' values in their order, the
+ * missing ones from the defaults.  On an error (an unexpected keyword, a
+ * parameter given twice, too many positional arguments, a missing one,
+ * checked in that order) the stack is left as it was. */
+static int bind_keywords(LangRun *r, int32_t f, int *nargs, const LangExpr *kw)
 {
     const LangFunc *fn = lang_func(r->p, f);
+    GcHeap *h = r->h;
+    int n = *nargs, nkw = 0;
+    for (int32_t i = 0; i < kw->nitems; i++)
+        nkw += kw->keys[i] != NULL;
+    int npos = n - nkw, np = fn->nparams;
+    int base = gc_temp_count(h) - n;
+    GcValue bound[64];
+    for (int i = 0; i < np; i++)
+        bound[i] = GC_UNBOUND;
+    for (int i = 0; i < npos && i < np; i++)
+        bound[i] = gc_temp(h, base + i);
+    for (int i = 0; i < nkw; i++) {
+        int32_t a = kw->keys[kw->nitems - nkw + i]->atom;
+        int j = 0;
+        while (j < np && fn->params[j] != a)
+            j++;
+        if (j == np) {
+            const char *like = kw_suggestion(r, fn, a);
+            if (like)
+                return raise(r, "TypeError",
+                             "%s() got an unexpected keyword argument '%s'. Did you mean '%s'?",
+                             atom(r, fn->name), atom(r, a), like);
+            return raise(r, "TypeError", "%s() got an unexpected keyword argument '%s'",
+                         atom(r, fn->name), atom(r, a));
+        }
+        if (bound[j] != GC_UNBOUND)
+            return raise(r, "TypeError", "%s() got multiple values for argument '%s'",
+                         atom(r, fn->name), atom(r, a));
+        bound[j] = gc_temp(h, base + npos + i);
+    }
+    if (npos > np)
+        return too_many_positional(r, fn, npos);
+    for (int i = npos; i < np - fn->ndefaults; i++)
+        if (bound[i] == GC_UNBOUND)
+            return missing_arguments(r, fn, 0, bound);
+    for (int i = np - fn->ndefaults; i < np; i++)
+        if (bound[i] == GC_UNBOUND)
+            bound[i] = default_value(fn->defaults[i - (np - fn->ndefaults)]);
+    /* the references move from the call's order into the parameters' */
+    for (int i = 0; i < n; i++)
+        pop(r);
+    for (int i = 0; i < np; i++)
+        TRY(push(r, bound[i]));
+    *nargs = np;
+    return OK;
+}
+
+static int call_function_kw(LangRun *r, int32_t f, int nargs, const LangExpr *kw)
+{
+    const LangFunc *fn = lang_func(r->p, f);
+    if (kw)
+        TRY(bind_keywords(r, f, &nargs, kw));
     if (nargs < fn->nparams && fn->ndefaults > 0 && nargs >= fn->nparams - fn->ndefaults)
         TRY(fill_defaults(r, f, &nargs));
     if (nargs != fn->nparams) {
-        if (fn->nparams == 0)
-            return raise(r, "TypeError", "%s() takes 0 positional arguments but %d %s given",
-                         atom(r, fn->name), nargs, nargs == 1 ? "was" : "were");
-        if (nargs < fn->nparams) {
-            int missing = fn->nparams - nargs;
-            char names[256] = "";
-            for (int i = nargs; i < fn->nparams; i++) {
-                char one[80];
-                const char *sep =
-                    i == nargs
-                        ? ""
-                        : (i == fn->nparams - 1 ? (missing == 2 ? " and " : ", and ") : ", ");
-                snprintf(one, sizeof one, "%s'%s'", sep, atom(r, fn->params[i]));
-                strncat(names, one, sizeof names - strlen(names) - 1);
-            }
-            return raise(r, "TypeError", "%s() missing %d required positional argument%s: %s",
-                         atom(r, fn->name), missing, missing == 1 ? "" : "s", names);
-        }
-        return raise(r, "TypeError", "%s() takes %d positional argument%s but %d were given",
-                     atom(r, fn->name), fn->nparams, fn->nparams == 1 ? "" : "s", nargs);
+        if (nargs < fn->nparams)
+            return missing_arguments(r, fn, nargs, NULL);
+        return too_many_positional(r, fn, nargs);
     }
     if (r->depth >= LANG_RECURSION_LIMIT)
         return raise(r, "RecursionError", "maximum recursion depth exceeded");
@@ -4345,6 +4690,11 @@ static int call_function(LangRun *r, int32_t f, int nargs)
     if (prc < 0)
         return prc;
     return rc;
+}
+
+static int call_function(LangRun *r, int32_t f, int nargs)
+{
+    return call_function_kw(r, f, nargs, NULL);
 }
 
 /* ---- expressions ------------------------------------------------------ */

@@ -16,9 +16,12 @@
  *    most one base, which is a class defined before it;
  *  - class attributes and parameter defaults are constants (folded tuples
  *    included);
- *  - keyword arguments appear only in calls of the names print (sep, end),
- *    sorted (key, reverse), min and max (key) and of an attribute sort
- *    (key, reverse), each keyword at most once;
+ *  - keyword arguments follow the positional ones, each keyword at most
+ *    once, in calls of a name or attribute the program binds itself, of
+ *    any other expression, or of the names print (sep, end), sorted (key,
+ *    reverse), min and max (key) and of an attribute sort (key, reverse)
+ *    (refuse_keywords); lang_exec.c checks at run time that the callee
+ *    takes them;
  *  - every expression tree is at most LANG_MAX_EXPR_DEPTH deep, and
  *    blocks nest at most LANG_MAX_EXPR_DEPTH deep.
  * Never aborts on bad input: every failure is a reported problem.
@@ -1628,20 +1631,12 @@ static LangExpr *parse_trailers(Py *py)
             if (parse_items(py, ")", c, 1) < 0)
                 return NULL;
             py->rec--;
-            const char *const *kws = c->keys ? call_keywords(py, e) : NULL;
-            if (c->keys && !kws)
-                return FAIL_TOK(py, t,
-                                "keyword arguments are supported only for print(sep=..., end=...), "
-                                "sorted(x, key=..., reverse=...), x.sort(key=..., reverse=...), "
-                                "min(x, key=...) and max(x, key=...) in gcviz programs");
+            /* which callee may take which keyword is checked once the
+             * whole program is known (refuse_unsupported); a keyword
+             * repeated is CPython's SyntaxError at compile time */
             int32_t nkw = 0;
             for (int32_t i = 0; c->keys && i < c->nitems; i++) {
                 const char *k = c->keys[i] ? atom_s(py, c->keys[i]->atom) : NULL;
-                if (k && !in_list(kws + 1, k))
-                    return fail_at(py, c->keys[i]->line, c->keys[i]->col,
-                                   "%s() keyword '%s' is not supported (%s only)", kws[0], k,
-                                   kws[2] ? (kws[1][0] == 's' ? "sep and end" : "key and reverse")
-                                          : "key");
                 for (int32_t j = 0; k && j < i; j++)
                     if (c->keys[j] && c->keys[j]->atom == c->keys[i]->atom)
                         return fail_at(py, c->keys[i]->line, c->keys[i]->col,
@@ -3411,6 +3406,49 @@ static int mark_iter_stmt(Visit *v, LangStmt *s)
     return 0;
 }
 
+/* A call with keyword arguments (e->keys): of a name or attribute the
+ * program binds itself (its functions, classes, methods: lang_exec.c
+ * binds the keywords as CPython does, and reports a callee that takes
+ * none), of any other expression (a value the program made), or of the
+ * built-ins print, sorted, min, max and list.sort with their keywords.
+ * Anything else (len(x=1), gc.collect(generation=2)) is refused here. */
+static int refuse_keywords(Py *py, const LangExpr *e)
+{
+    static const char *const MODULES[] = {"gc", "sys", "weakref", NULL};
+    const LangExpr *b = e->base;
+    int own = 1;
+    if (b->kind == LANG_E_NAME)
+        own = name_bound(py, b->atom, 1);
+    else if (b->kind == LANG_E_ATTR)
+        own = attr_defined(py, b->atom) &&
+              !(b->base->kind == LANG_E_NAME && in_list(MODULES, atom_s(py, b->base->atom)) &&
+                !name_bound(py, b->base->atom, 0));
+    if (own)
+        return 0;
+    const char *const *kws = call_keywords(py, b);
+    if (!kws) {
+        fail_at(py, b->line, b->col,
+                "keyword arguments are supported in gcviz programs only for the program's own "
+                "functions, methods and classes, print(sep=..., end=...), sorted(x, key=..., "
+                "reverse=...), x.sort(key=..., reverse=...), min(x, key=...) and max(x, "
+                "key=...): not for %s%s%s()",
+                b->kind == LANG_E_ATTR && b->base->kind == LANG_E_NAME ? atom_s(py, b->base->atom)
+                                                                       : "",
+                b->kind == LANG_E_ATTR ? "." : "", atom_s(py, b->atom));
+        return 1;
+    }
+    for (int32_t i = 0; i < e->nitems; i++) {
+        const char *k = e->keys[i] ? atom_s(py, e->keys[i]->atom) : NULL;
+        if (k && !in_list(kws + 1, k)) {
+            fail_at(py, e->keys[i]->line, e->keys[i]->col,
+                    "%s() keyword '%s' is not supported (%s only)", kws[0], k,
+                    kws[2] ? (kws[1][0] == 's' ? "sep and end" : "key and reverse") : "key");
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int refuse_unsupported(Visit *v, LangExpr *e, int store)
 {
     Py *py = v->py;
@@ -3424,22 +3462,8 @@ static int refuse_unsupported(Visit *v, LangExpr *e, int store)
     }
     if (store)
         return 0;
-    if (e->kind == LANG_E_CALL && e->keys && e->base->kind == LANG_E_NAME &&
-        name_bound(py, e->base->atom, 1)) {
-        fail_at(py, e->base->line, e->base->col,
-                "keyword arguments are not supported in gcviz programs for a call of '%s', which "
-                "the program binds itself (only for the built-in print, sorted, min and max)",
-                atom_s(py, e->base->atom));
+    if (e->kind == LANG_E_CALL && e->keys && refuse_keywords(py, e))
         return 1;
-    }
-    if (e->kind == LANG_E_CALL && e->keys && e->base->kind == LANG_E_ATTR &&
-        attr_defined(py, e->base->atom)) {
-        fail_at(py, e->base->line, e->base->col,
-                "keyword arguments are not supported in gcviz programs for a call of '.%s', an "
-                "attribute the program defines itself (only for list.sort)",
-                atom_s(py, e->base->atom));
-        return 1;
-    }
     if (e->kind == LANG_E_NAME) {
         const char *n = atom_s(py, e->atom);
         if (!in_list(PY_BUILTINS, n) || name_bound(py, e->atom, 1))

@@ -1,3 +1,2 @@
-def f(a):
-    pass
-f(a=1)
+words = ["a", "bb"]
+print(len(words, key=1))

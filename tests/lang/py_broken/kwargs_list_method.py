@@ -1,0 +1,4 @@
+import gc
+gc.collect()
+xs = [1]
+xs.append(item=2)

@@ -1,7 +1,0 @@
-class A:
-    def sort(self, key):
-        print("sort", key)
-
-
-a = A()
-a.sort(key=1)
