@@ -398,7 +398,11 @@ static int grid_ready(RenderCache *c, const Layout *l)
 
 int render_cache_prepare(RenderCache *c, const Layout *l)
 {
-    return grid_ready(c, l);
+    /* the blocks view's arrays too: without them F's first frame makes them */
+    if (grid_ready(c, l) < 0)
+        return -1;
+    render_cells_prepare(c, l);
+    return 0;
 }
 
 long render_cache_grid_builds(const RenderCache *c)

@@ -305,7 +305,8 @@ static int32_t cells_home(RenderCells *c, CellsBuild *b, const GcHeap *h, const 
 static int cells_ids(RenderCells *c, int32_t nrec, int32_t *at)
 {
     int32_t ncell = c->gw * c->gh;
-    c->ids = malloc(((size_t)nrec + 1) * sizeof *c->ids);
+    if (!c->ids) /* else render_cells_prepare's: room for every id */
+        c->ids = malloc(((size_t)nrec + 1) * sizeof *c->ids);
     if (!c->ids)
         return -1;
     for (int32_t ci = 0, i = 0; ci < ncell; i += c->cell[ci++].ni)
@@ -595,19 +596,23 @@ static int cells_grid(RenderCache *rc, const Layout *l, float *x0, float *y0, fl
     return 0;
 }
 
-static RenderCells *cells_build(RenderCache *rc, const GcHeap *h, const Layout *l,
-                                const RenderCellsKey *k, const uint8_t *reach)
+/* Cards from which the load allocates the cells' arrays
+ * (render_cells_prepare): F shows blocks past 2,500 cards in view. */
+#define CELLS_SPARE_MIN 2500
+
+/* Cells for l's grid and ids with their arrays by cell and by id
+ * allocated: zero (home: -1) with touch, else as calloc leaves them
+ * (pages mapped when first written).  NULL on OOM. */
+static RenderCells *cells_alloc(RenderCache *rc, const Layout *l, int touch)
 {
     RenderCells *c = calloc(1, sizeof *c);
     if (!c)
         return NULL;
-    c->key = *k;
     if (cells_grid(rc, l, &c->x0, &c->y0, &c->size, &c->gw, &c->gh) < 0) {
         free(c);
         return NULL;
     }
     c->cap = layout_max_id(l);
-    c->n = k->maxid < c->cap ? k->maxid : c->cap;
     size_t ncell = (size_t)c->gw * (size_t)c->gh, nid = (size_t)c->cap + 1;
     c->cell = calloc(ncell, sizeof *c->cell);
     c->room = calloc(ncell, sizeof *c->room);
@@ -618,15 +623,67 @@ static RenderCells *cells_build(RenderCache *rc, const GcHeap *h, const Layout *
     c->nval = calloc(nid, sizeof *c->nval);
     c->flag = calloc(nid, 1);
     c->reach = malloc(nid);
+    if (touch)
+        c->ids = malloc(nid * sizeof *c->ids);
     if (!c->cell || !c->room || !c->dirty || !c->block || !c->home || !c->counted || !c->nval ||
-        !c->flag || !c->reach) {
+        !c->flag || !c->reach || (touch && !c->ids)) {
         render_cells_free(c);
         return NULL;
     }
     memset(c->home, 0xff, nid * sizeof *c->home);
+    if (touch) {
+        /* every page written now, not by the first frame of F */
+        memset(c->cell, 0, ncell * sizeof *c->cell);
+        memset(c->room, 0, ncell * sizeof *c->room);
+        memset(c->dirty, 0, ncell);
+        memset(c->block, 0xff, ncell * sizeof *c->block);
+        memset(c->counted, 0, nid);
+        memset(c->nval, 0, nid * sizeof *c->nval);
+        memset(c->flag, 0, nid);
+        memset(c->reach, 1, nid);
+        memset(c->ids, 0, nid * sizeof *c->ids);
+    }
+    return c;
+}
+
+int render_cells_prepare(RenderCache *rc, const Layout *l)
+{
+    RenderCells **slot = render_cache_cells(rc);
+    if (*slot || layout_max_id(l) < CELLS_SPARE_MIN)
+        return 0;
+    RenderCells *c = cells_alloc(rc, l, 1);
+    if (!c)
+        return -1;
+    c->spare = 1;
+    *slot = c;
+    return 0;
+}
+
+/* The cells at key k, a pass over the heap, in spare's arrays when they
+ * were made for l's grid and ids (render_cells_prepare's; else freed). */
+static RenderCells *cells_build(RenderCache *rc, const GcHeap *h, const Layout *l,
+                                const RenderCellsKey *k, const uint8_t *reach, RenderCells *spare)
+{
+    RenderCells *c = spare;
+    if (c) {
+        float x0, y0, size;
+        int gw, gh;
+        if (cells_grid(rc, l, &x0, &y0, &size, &gw, &gh) < 0 || x0 != c->x0 || y0 != c->y0 ||
+            size != c->size || gw != c->gw || gh != c->gh || c->cap != layout_max_id(l)) {
+            render_cells_free(c);
+            c = NULL;
+        }
+    }
+    if (!c && !(c = cells_alloc(rc, l, 0)))
+        return NULL;
+    c->spare = 0;
+    c->key = *k;
+    c->n = k->maxid < c->cap ? k->maxid : c->cap;
+    size_t ncell = (size_t)c->gw * (size_t)c->gh, nid = (size_t)c->cap + 1;
     /* the reachability counted: reach[1 .. n] (1 throughout without one) */
     c->has_reach = reach != NULL;
-    memset(c->reach, 1, nid);
+    if (!spare)
+        memset(c->reach, 1, nid);
     if (reach)
         memcpy(c->reach + 1, reach + 1, (size_t)c->n);
     CellsBuild b;
@@ -1498,17 +1555,19 @@ RenderCells *render_cells_at(RenderCache *rc, const GcHeap *h, const Layout *l,
     if (!build)
         return NULL;
     const uint8_t *r = reach(arg);
-    if (c && cells_move(c, rc, h, l, k, r) > 0)
+    if (c && !c->spare && cells_move(c, rc, h, l, k, r) > 0)
         return c;
-    render_cells_free(c);
-    *slot = cells_build(rc, h, l, k, r);
+    RenderCells *spare = c && c->spare ? c : NULL;
+    if (!spare)
+        render_cells_free(c);
+    *slot = cells_build(rc, h, l, k, r, spare);
     return *slot;
 }
 
 RenderCells *render_cells_fresh(RenderCache *rc, const GcHeap *h, const Layout *l,
                                 const RenderCellsKey *k, const uint8_t *reach)
 {
-    return cells_build(rc, h, l, k, reach);
+    return cells_build(rc, h, l, k, reach, NULL);
 }
 
 int render_cells_same(const RenderCells *a, const RenderCells *b, char *why, size_t n)

@@ -310,6 +310,7 @@ typedef struct RenderCells {
     uint32_t *nval;         /* by id: the value references of a drawn card as counted */
     int32_t *tcount;        /* by id, zero between moves: references counted by target */
     struct CellsMove *move; /* render_cells.c's buffers from one move to the next */
+    int spare; /* render_cells_prepare's arrays, no cells yet (the cache's until F counts) */
 } RenderCells;
 
 /* The cells at key, computed when key differs from the last one asked
@@ -319,6 +320,11 @@ RenderCells *render_cells_at(RenderCache *rc, const struct GcHeap *h, const Layo
                              const RenderCellsKey *k, const uint8_t *(*reach)(void *), void *arg,
                              int build);
 void render_cells_free(RenderCells *c);
+/* The arrays render_cells_at's first cells need for l (by id and by cell
+ * of the grid) allocated and written now, at the load (render_cache_prepare,
+ * the worker thread), when l has enough cards for F to show blocks: the
+ * first frame of F does not map them page by page.  0, or -1 on OOM. */
+int render_cells_prepare(RenderCache *rc, const Layout *l);
 /* The cells at key computed afresh (a pass over the heap), not kept in
  * the cache: what render_cells_at's cells, moved from step to step by
  * the changes in between, must equal (tests).  NULL on OOM. */

@@ -5892,6 +5892,76 @@ static void t_cells_merged(void)
     remove("cells_merged.json");
 }
 
+/* The arrays the load prepares for the first cells (render_cells_prepare,
+ * from 2,500 cards: a tree of 2,601 nodes built through a list, 1,300 of
+ * them popped into another): a prepared cache holds a spare, which is
+ * not cells (render_cells_at without build gives none); the first cells
+ * are counted into its arrays and equal fresh ones, at the end of the
+ * run (every id) and in its middle (ids not yet born, -1 from the load),
+ * then moved step by step; a card dragged far away after the load
+ * (another grid) leaves the spare aside, and the cells still equal. */
+static void t_cells_spare(void)
+{
+    static const char *const prog =
+        "{\"title\": \"cells spare\", \"classes\": {\"Node\": {}}, \"steps\": [\"gc.disable()\", "
+        "\"root = Node()\", \"nodes = [root]\", {\"for\": \"i in range(1300)\", \"body\": [\"p = "
+        "nodes[i]\", \"p.left = Node()\", \"p.right = Node()\", \"p.left.up = p\", "
+        "\"nodes.append(p.left)\", \"nodes.append(p.right)\"]}, \"back = []\", {\"for\": \"i in "
+        "range(1300)\", \"body\": [\"back.append(nodes.pop())\"]}, \"del p\", \"nodes = None\", "
+        "\"root.right = None\", \"gc.collect()\"]}\n";
+    Target t;
+    if (open_zoomed_out(&t, "cells_spare.json", prog, 1280, 720) < 0)
+        return;
+    GcHeap *h = t.w->heap;
+    int32_t nev = gc_event_count(h);
+    CHECK(layout_max_id(t.w->layout) >= 2500, "%d ids, at least 2,500",
+          (int)layout_max_id(t.w->layout));
+    for (int round = 0; round < 4; round++) {
+        int beginner = round & 1, drag = round >= 2;
+        RenderCache *rc = render_cache_new();
+        CHECK(rc != NULL, "cache");
+        if (!rc)
+            break;
+        CHECK(render_cache_prepare(rc, t.w->layout) == 0, "prepare");
+        RenderCells *spare = *render_cache_cells(rc);
+        CHECK(spare && spare->spare, "no spare arrays after render_cache_prepare");
+        if (!spare)
+            break;
+        uintptr_t home = (uintptr_t)spare->home;
+        RenderCellsKey key;
+        memset(&key, 0, sizeof key);
+        key.h = h;
+        key.l = t.w->layout;
+        key.version = layout_version(t.w->layout);
+        key.cursor = gc_cursor(h);
+        key.nevents = nev;
+        key.maxid = gc_max_id(h);
+        CellsReach arg = {rc, h};
+        CHECK(render_cells_at(rc, h, t.w->layout, &key, cells_reach, &arg, 0) == NULL,
+              "the spare taken for cells");
+        float x = 0, y = 0;
+        GcId far = 7;
+        if (drag) {
+            layout_get(t.w->layout, far, &x, &y);
+            layout_set(t.w->layout, far, x + 400000.0f, y + 300000.0f, 1);
+        }
+        /* the first cells in the middle of the run or at its end */
+        int32_t first = beginner ? nev / 2 : nev, moved = 0, patched = 0;
+        int ok = cells_check(&t, rc, first, beginner, &moved, &patched);
+        RenderCells *c = *render_cache_cells(rc);
+        CHECK(c && !c->spare && (drag || (uintptr_t)c->home == home),
+              "round %d: the first cells %s the spare's arrays", round, drag ? "in" : "not in");
+        for (int32_t cur = first - 1; ok && cur >= first - 300 && cur >= 0; cur--)
+            ok = cells_check(&t, rc, cur, beginner, &moved, &patched);
+        CHECK(moved >= 250, "round %d: %d stops moved the cells", round, moved);
+        if (drag)
+            layout_set(t.w->layout, far, x, y, 1);
+        render_cache_free(rc);
+    }
+    target_close(&t);
+    remove("cells_spare.json");
+}
+
 /* Whether the text is a count only ("8,073"): the label of a summarised
  * arrow in the blocks view. */
 static int is_count(const char *t)
@@ -5972,7 +6042,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"backend_quads", t_backend_quads}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states}, {"blocks_cells", t_blocks_cells}, {"cells_steps", t_cells_steps}, {"cells_merged", t_cells_merged},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states}, {"blocks_cells", t_blocks_cells}, {"cells_steps", t_cells_steps}, {"cells_merged", t_cells_merged}, {"cells_spare", t_cells_spare},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
