@@ -627,6 +627,16 @@ int gc_slots_open(GcHeap *h, GcId obj, uint32_t at, uint32_t n);
 int gc_slots_clear(GcHeap *h, GcId obj, int last_first, GcValue *out);
 /* Index of the slot with this key, or -1. */
 int gc_slot_find(const GcHeap *h, GcId obj, GcValue key);
+/* What obj's tp_traverse visits, objects or not (gc.get_referents), in
+ * CPython's order: a list's or tuple's items last first; an instance's
+ * values in its class's shared-key order (its __dict__ when the values
+ * moved there); a dict's values, or each value and then its key when a key
+ * is not a str (a table of general keys); a weakref's callback.  out has
+ * room for 2 * nslots + 1 values; returns how many it filled.  The class an
+ * instance visits after its values is the caller's to add.  (A dict whose
+ * last non-str key was deleted keeps CPython's general table and is seen
+ * here as a str-keyed one.) */
+uint32_t gc_referents(const GcHeap *h, GcId obj, GcValue *out);
 /* n tracked objects the interpreter keeps alive that the heap does not
  * show (a class's type, dict and mro tuple, a def's function, a module's
  * objects): born in generation 0, they move with the collections and count

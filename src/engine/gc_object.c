@@ -1042,6 +1042,35 @@ int gc__attr_order(const GcHeap *h, const GcObject *o, uint32_t *idx)
     return 0;
 }
 
+uint32_t gc_referents(const GcHeap *h, GcId obj, GcValue *out)
+{
+    const GcObject *o = gc__o(h, obj);
+    uint32_t n = gc_nslots(o), m = 0;
+    if (o->kind == GC_KIND_WEAKREF) {
+        if (GC_WR_CALLBACK(o) != GC_NONE)
+            out[m++] = GC_WR_CALLBACK(o);
+        return m;
+    }
+    if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_TUPLE) {
+        for (uint32_t k = n; k-- > 0;)
+            out[m++] = gc__slot(o, k).val;
+        return m;
+    }
+    int general = 0;
+    for (uint32_t k = 0; o->kind == GC_KIND_DICT && k < n && !general; k++)
+        general = GC_VAL_TAG(gc__slot(o, k).key) != GC_V_STR;
+    uint32_t idx[GC_SHARED_KEYS_MAX_SIZE + 2];
+    int plain =
+        o->kind != GC_KIND_INSTANCE || n > GC_SHARED_KEYS_MAX_SIZE + 2 || gc__attr_order(h, o, idx);
+    for (uint32_t k = 0; k < n; k++) {
+        GcSlot s = gc__slot(o, plain ? k : idx[k]);
+        out[m++] = s.val;
+        if (general)
+            out[m++] = s.key;
+    }
+    return m;
+}
+
 int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out)
 {
     GcObject *o = gc__o(h, obj);

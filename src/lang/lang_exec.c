@@ -115,10 +115,10 @@ struct LangRun {
     int nlambdas;
     int64_t lambda_colls[LANG_MAX_EXPR_DEPTH][3];
     int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
-        a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_insert, a_remove,
-        a_extend, a_index, a_get, a_init, a_del, a_globals_key, a_name, a_main, a_count, a_copy,
-        a_items, a_keys, a_values, a_enumerate, a_abs, a_min, a_max, a_sum, a_sort, a_reverse,
-        a_sorted, a_list, a_tuple, a_type, a_hasattr, a_getattr, a_setattr, a_class;
+        a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_get_referents, a_insert,
+        a_remove, a_extend, a_index, a_get, a_init, a_del, a_globals_key, a_name, a_main, a_count,
+        a_copy, a_items, a_keys, a_values, a_enumerate, a_abs, a_min, a_max, a_sum, a_sort,
+        a_reverse, a_sorted, a_list, a_tuple, a_type, a_hasattr, a_getattr, a_setattr, a_class;
 };
 
 enum { IMP_GC = 1, IMP_SYS = 2, IMP_WEAKREF = 4 };
@@ -3452,6 +3452,74 @@ static int make_int_tuple(LangRun *r, const int64_t *v, int n)
     return push(r, GC_VAL_OBJ(t));
 }
 
+/* gc.get_referents(*objs) (METH_VARARGS: the argument tuple lives through
+ * the call): a new list, then for each argument that is a GC object
+ * everything its tp_traverse visits appended (gc_referents; an instance
+ * visits its class last, a constant tuple its items last first); an int,
+ * str, None or bool is no GC object and adds nothing.  A class or function
+ * visits the interpreter's objects (its dict, code, globals): refused. */
+static int call_get_referents(LangRun *r, int nargs)
+{
+    GcHeap *h = r->h;
+    int top = gc_temp_count(h);
+    if (lang_python(r->p) >= 314)
+        return not_measured(r, "gc.get_referents");
+    uint32_t room = 1;
+    for (int i = 0; i < nargs; i++) {
+        GcValue v = gc_temp(h, top - nargs + i);
+        const GcObject *o = obj_of(r, v);
+        if (GC_VAL_TAG(v) == GC_V_CLASS || GC_VAL_TAG(v) == GC_V_FUNC)
+            return raise(r, "NotImplementedError",
+                         "gcviz: gc.get_referents of a %s is not modelled (it visits the "
+                         "interpreter's objects: its dict, code, globals)",
+                         GC_VAL_TAG(v) == GC_V_FUNC ? "function" : "class");
+        Seq sq;
+        if (GC_VAL_TAG(v) == GC_V_CONST) {
+            TRY(seq_open(r, v, &sq)); /* 1, or out of memory */
+            seq_close(&sq);
+        }
+        uint32_t need = o ? 2 * gc_nslots(o) + 1 : GC_VAL_TAG(v) == GC_V_CONST ? (uint32_t)sq.n : 0;
+        room = need > room ? need : room;
+    }
+    GcValue *vals = gc_malloc(room * sizeof *vals);
+    if (!vals)
+        return fatal(r);
+    int rc = make_args_tuple(r, nargs);
+    GcId l = rc == OK ? gc_new(h, GC_KIND_LIST, 0) : 0;
+    if (rc == OK && !l)
+        rc = fatal(r);
+    for (int i = 0; i < nargs && rc == OK; i++) {
+        GcValue v = gc_temp(h, top - nargs + i);
+        const GcObject *o = obj_of(r, v);
+        uint32_t n = 0;
+        Seq sq;
+        if (o) {
+            n = gc_referents(h, GC_VAL_ID(v), vals);
+            if (o->kind == GC_KIND_INSTANCE)
+                vals[n++] = GC_MKVAL(GC_V_CLASS, o->cls);
+        } else if (GC_VAL_TAG(v) == GC_V_CONST) {
+            int k = seq_open(r, v, &sq); /* 1, or out of memory */
+            if (k != 1) {
+                rc = k < 0 ? k : fatal(r);
+                break;
+            }
+            for (int64_t j = sq.n; j-- > 0;)
+                vals[n++] = seq_item(r, &sq, j);
+            seq_close(&sq);
+        }
+        for (uint32_t k = 0; k < n && rc == OK; k++) {
+            gc_incref(h, vals[k]);
+            rc = chk(r, gc_slot_set(h, l, gc_nslots(gc_object(h, l)), 0, vals[k]));
+        }
+    }
+    gc_free(vals);
+    TRY(rc);
+    TRY(drop_args_tuple(r, nargs));
+    TRY(release_args(r, nargs, 0));
+    TRY(push(r, GC_VAL_OBJ(l)));
+    return safe_point(r);
+}
+
 /* gc.* functions that lang_exec's call_gc does not know, sys.getrefcount. */
 static int call_module_more(LangRun *r, int32_t mod, int32_t name, int nargs, int *handled)
 {
@@ -3479,6 +3547,8 @@ static int call_module_more(LangRun *r, int32_t mod, int32_t name, int nargs, in
     if (name == r->a_isenabled) {
         TRY(check_args(r, "isenabled", nargs, 0, 0));
         res = GC_MKVAL(GC_V_BOOL, g->enabled != 0);
+    } else if (name == r->a_get_referents) {
+        return call_get_referents(r, nargs);
     } else if (name == r->a_get_freeze_count) {
         TRY(check_args(r, "get_freeze_count", nargs, 0, 0));
         res = GC_MKVAL(GC_V_INT,
@@ -7708,6 +7778,7 @@ static int intern_names(LangRun *r)
     r->a_get_threshold = intern(r, "get_threshold");
     r->a_is_tracked = intern(r, "is_tracked");
     r->a_get_freeze_count = intern(r, "get_freeze_count");
+    r->a_get_referents = intern(r, "get_referents");
     r->a_insert = intern(r, "insert");
     r->a_remove = intern(r, "remove");
     r->a_extend = intern(r, "extend");
@@ -7752,16 +7823,17 @@ static int intern_names(LangRun *r)
                               &r->a_getrefcount,   &r->a_isenabled,
                               &r->a_get_count,     &r->a_get_threshold,
                               &r->a_is_tracked,    &r->a_get_freeze_count,
-                              &r->a_insert,        &r->a_remove,
-                              &r->a_extend,        &r->a_index,
-                              &r->a_get,           &r->a_init,
-                              &r->a_del,           &r->a_globals_key,
-                              &r->a_name,          &r->a_main,
-                              &r->a_count,         &r->a_copy,
-                              &r->a_sorted,        &r->a_list,
-                              &r->a_tuple,         &r->a_type,
-                              &r->a_hasattr,       &r->a_getattr,
-                              &r->a_setattr,       &r->a_class};
+                              &r->a_get_referents, &r->a_insert,
+                              &r->a_remove,        &r->a_extend,
+                              &r->a_index,         &r->a_get,
+                              &r->a_init,          &r->a_del,
+                              &r->a_globals_key,   &r->a_name,
+                              &r->a_main,          &r->a_count,
+                              &r->a_copy,          &r->a_sorted,
+                              &r->a_list,          &r->a_tuple,
+                              &r->a_type,          &r->a_hasattr,
+                              &r->a_getattr,       &r->a_setattr,
+                              &r->a_class};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (*names[i] < 0)
             return -1;

@@ -3212,8 +3212,9 @@ static const char *const PY_METHODS[] = {
     "strip", "swapcase", "title", "translate", "upper", "zfill", NULL};
 
 static const char *const GC_FUNCS[] = {
-    "collect",       "enable",     "disable", "isenabled", "get_count",        "get_threshold",
-    "set_threshold", "is_tracked", "freeze",  "unfreeze",  "get_freeze_count", NULL};
+    "collect",          "enable",        "disable",    "isenabled", "get_count",
+    "get_threshold",    "set_threshold", "is_tracked", "freeze",    "unfreeze",
+    "get_freeze_count", "get_referents", NULL};
 
 static int in_list(const char *const *list, const char *s)
 {
@@ -3494,7 +3495,7 @@ static int refuse_unsupported(Visit *v, LangExpr *e, int store)
         const char *has = NULL;
         if (strcmp(mod, "gc") == 0 && !in_list(GC_FUNCS, n))
             has = "collect, enable, disable, isenabled, get_count, get_threshold, set_threshold, "
-                  "is_tracked, freeze, unfreeze and get_freeze_count";
+                  "is_tracked, freeze, unfreeze, get_freeze_count and get_referents";
         else if (strcmp(mod, "sys") == 0 && strcmp(n, "getrefcount") != 0)
             has = "getrefcount";
         else if (strcmp(mod, "weakref") == 0 && strcmp(n, "ref") != 0)
