@@ -217,6 +217,7 @@ int app_cli_check(int argc, char **argv)
 typedef struct TraceCtx {
     Scenario *s;
     FILE *out;
+    GcId last_id; /* the highest id when the last step ended */
 } TraceCtx;
 
 /* Is this top-level statement a call of gc.collect (as a statement or as
@@ -264,13 +265,17 @@ static void print_gen(FILE *f, const GcObject *o)
     }
 }
 
-/* skip: an id not to list (the exit's hidden holder of the globals) */
-static void print_ids(FILE *f, const GcId *ids, int32_t n, GcId skip)
+/* skip: an id not to list (the exit's hidden holder of the globals);
+ * above > 0: nor the ids above it that are not instances (what the exit
+ * made: the info dicts of gc.callbacks; nothing gets an id during the
+ * exit but instances of the program's classes, tests/golden/py/README.md) */
+static void print_ids(FILE *f, const GcHeap *h, const GcId *ids, int32_t n, GcId skip, GcId above)
 {
     fputc('[', f);
     int first = 1;
     for (int32_t i = 0; i < n; i++) {
-        if (skip && ids[i] == skip)
+        if ((skip && ids[i] == skip) ||
+            (above && ids[i] > above && gc_object(h, ids[i])->kind != GC_KIND_INSTANCE))
             continue;
         fprintf(f, first ? "%d" : ", %d", ids[i]);
         first = 0;
@@ -301,10 +306,12 @@ static void on_step(void *vctx, LangRun *r, int32_t step)
         first = 0;
     }
     GcStepLog log = gc_step_log(h);
+    GcId above = lang_step(p, step) ? 0 : t->last_id;
+    t->last_id = gc_max_id(h);
     fputs("], \"freed\": ", f);
-    print_ids(f, log.freed, log.nfreed, hidden);
+    print_ids(f, h, log.freed, log.nfreed, hidden, above);
     fputs(", \"finalized\": ", f);
-    print_ids(f, log.finalized, log.nfinalized, hidden);
+    print_ids(f, h, log.finalized, log.nfinalized, hidden, above);
     if (lang_step(p, step) && is_collect_stmt(p, lang_step(p, step)))
         fprintf(f, ", \"collected\": %lld", (long long)lang_run_collected(r));
     fputs(", \"collections\": [", f);
@@ -341,7 +348,7 @@ int app_cli_trace(int argc, char **argv)
     Scenario *s = load_or_report(argv[1], &status);
     if (!s)
         return status;
-    TraceCtx t = {s, stdout};
+    TraceCtx t = {s, stdout, 0};
     LangRunOptions o = {0};
     o.on_step = on_step;
     o.ctx = &t;

@@ -428,6 +428,11 @@ typedef struct GcHost {
     void *ctx;
     int (*call_del)(void *ctx, GcHeap *h, GcId self);
     int (*call_weakref_cb)(void *ctx, GcHeap *h, GcValue callback, GcId weakref);
+    /* gc.callbacks (invoke_gc_callback): "start" (stop 0) before a
+     * collection of generation gen, "stop" (stop 1) after it with what it
+     * collected; called only while gc_set_callbacks says there are some. */
+    int (*call_gc_cb)(void *ctx, GcHeap *h, int stop, int gen, int64_t collected,
+                      int64_t uncollectable);
 } GcHost;
 
 typedef struct GcConfig {
@@ -756,6 +761,11 @@ void gc_hidden_free(GcHeap *h, GcKind kind, int32_t size);
  * cleared by a full collection like the others).  Before 3.14 use
  * gc_count_hidden. */
 void gc_hidden_cfunc(GcHeap *h, int alive);
+
+/* The number of callables in gc.callbacks (0: none, the host is not
+ * called).  A collection that shutdown runs (_PyGC_CollectNoFail) calls
+ * none: set 0 before it. */
+void gc_set_callbacks(GcHeap *h, int n);
 
 /* Records a runtime error (Python exception text) as the last event. */
 void gc_error_event(GcHeap *h, const char *text);

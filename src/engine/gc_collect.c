@@ -1201,6 +1201,31 @@ fail:
 
 /* ---- entry points ------------------------------------------------------ */
 
+void gc_set_callbacks(GcHeap *h, int n)
+{
+    h->ngccb = n;
+}
+
+/* gc_collect_with_callback: gc.callbacks' "start", the collection, their
+ * "stop" with what it collected (generation_stats[gen]'s growth). */
+static int64_t collect_with_callback(GcHeap *h, int gen, int automatic)
+{
+    if (!h->ngccb || !h->host.call_gc_cb)
+        return gc__collect_main(h, gen, automatic);
+    h->host_calls++;
+    if (h->host.call_gc_cb(h->host.ctx, h, 0, gen, 0, 0) < 0)
+        return -1;
+    int64_t m0 = h->g[GF_STATS + 3 * gen + 1], n0 = h->g[GF_STATS + 3 * gen + 2];
+    int64_t r = gc__collect_main(h, gen, automatic);
+    if (r < 0)
+        return -1;
+    int64_t m = h->g[GF_STATS + 3 * gen + 1] - m0, n = h->g[GF_STATS + 3 * gen + 2] - n0;
+    h->host_calls++;
+    if (h->ngccb && h->host.call_gc_cb(h->host.ctx, h, 1, gen, m, n) < 0)
+        return -1;
+    return r;
+}
+
 int64_t gc_collect(GcHeap *h, int gen)
 {
     if (h->cfg.collector == GC_COLLECTOR_REFCOUNT)
@@ -1210,7 +1235,7 @@ int64_t gc_collect(GcHeap *h, int gen)
     if (h->cfg.collector == GC_COLLECTOR_MARKSWEEP)
         return mark_sweep(h, 0);
     SET_G(h, GF_COLLECTING, 1);
-    int64_t r = gc__collect_main(h, gen, 0);
+    int64_t r = collect_with_callback(h, gen, 0);
     SET_G(h, GF_COLLECTING, 0);
     return r;
 }
@@ -1228,7 +1253,7 @@ int gc__collect_generations(GcHeap *h)
                 continue;
             }
             SET_G(h, GF_COLLECTING, 1);
-            int64_t r = gc__collect_main(h, i, 1);
+            int64_t r = collect_with_callback(h, i, 1);
             SET_G(h, GF_COLLECTING, 0);
             return r < 0 ? -1 : 0;
         }

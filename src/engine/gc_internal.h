@@ -419,6 +419,7 @@ struct GcHeap {
      * (64 MB at 10^6 objects, none of whose 2-cycles has a block). */
     int64_t nblocks;
     int64_t host_calls; /* __del__ and weakref callbacks called so far */
+    int32_t ngccb;      /* callables in gc.callbacks (gc_set_callbacks) */
     int32_t ndel;       /* classes with a __del__ (gc_class_add) */
 
     /* The teardown worklist (teardown_run), shared by nested teardowns:

@@ -21,6 +21,7 @@
 #define LANG_MAX_IDENT_LEN 64    /* bytes in one identifier */
 #define LANG_MAX_EXPR_DEPTH 64   /* nesting of brackets and calls */
 #define LANG_MAX_RANGE 10000000  /* N in "for i in range(N)" */
+#define LANG_MAX_GC_CALLBACKS 16        /* functions in gc.callbacks at once */
 #define LANG_RECURSION_LIMIT 1000
 /* Statements executed in one run (each loop iteration's body counts, and
  * gc.collect() one per tracked object): a bound on run time whatever the
@@ -97,6 +98,11 @@ typedef enum LangOp {
 #define LANG_INT_BIG GC_INT_MAX
 #define LANG_INT_VALUE(e)                                                                          \
     ((e)->ival == LANG_INT_BIG ? GC_MKVAL(GC_V_BIGINT, (e)->atom) : GC_MKVAL(GC_V_INT, (e)->ival))
+
+/* is_const of the LANG_E_ATTR node `gc.callbacks` where it is the list of
+ * gc.callbacks.append(f), .remove(f) or .clear() (lang_py.c marks it; the
+ * only uses of gc.callbacks a program may make). */
+#define LANG_GC_CALLBACKS 3
 
 typedef struct LangExpr {
     uint8_t kind;

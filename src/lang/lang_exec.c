@@ -113,6 +113,9 @@ struct LangRun {
     /* the key=lambda functions alive (lambdas_die), with the collections
      * of each generation run before each was made */
     int nlambdas;
+    /* gc.callbacks: the program's functions in it, in order */
+    int32_t gccb[LANG_MAX_GC_CALLBACKS];
+    int ngccb;
     int64_t lambda_colls[LANG_MAX_EXPR_DEPTH][3];
     int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
         a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_get_referents, a_insert,
@@ -4271,6 +4274,60 @@ static int call_attribute_of(LangRun *r, const Ctx *c, LangExpr *e, int mark)
     return rc;
 }
 
+/* gc.callbacks.append(f) / .remove(f) / .clear() (list.append and
+ * list.remove are METH_O, list.clear METH_NOARGS: nothing allocated): the
+ * list holds the program's functions, called by host_gc_cb. */
+static int call_gc_callbacks(LangRun *r, const Ctx *c, LangExpr *e, int mark)
+{
+    int32_t gcm = e->base->base->base->atom;
+    if (!(r->imported & module_bit(r, gcm)))
+        return raise(r, "NameError", "name '%s' is not defined", atom(r, gcm));
+    TRY(eval_args(r, c, e, mark));
+    GcHeap *h = r->h;
+    const char *m = atom(r, e->base->atom);
+    int nargs = e->nitems, rc = OK;
+    GcValue f = nargs == 1 ? gc_temp(h, gc_temp_count(h) - 1) : GC_NONE;
+    int32_t fi =
+        GC_VAL_TAG(f) == GC_V_FUNC && builtin_atom(f) < 0 ? (int32_t)GC_VAL_PAYLOAD(f) : -1;
+    if (strcmp(m, "clear") == 0) {
+        if (nargs != 0)
+            rc = raise(r, "TypeError", "list.clear() takes no arguments (%d given)", nargs);
+        r->ngccb = rc == OK ? 0 : r->ngccb;
+    } else if (nargs != 1) {
+        rc = raise(r, "TypeError", "list.%s() takes exactly one argument (%d given)", m, nargs);
+    } else if (m[0] == 'a') {
+        if (lang_python(r->p) >= 314) /* 3.14's info has more keys */
+            rc = not_measured(r, "gc.callbacks");
+        else if (fi < 0 || lang_func(r->p, fi)->nparams != 2)
+            rc = raise(r, "NotImplementedError",
+                       "gcviz: gc.callbacks takes functions of the program with two parameters "
+                       "(phase, info) only");
+        else if (r->ngccb == LANG_MAX_GC_CALLBACKS)
+            rc = raise(r, "NotImplementedError", "gcviz: at most %d functions in gc.callbacks",
+                       LANG_MAX_GC_CALLBACKS);
+        else
+            r->gccb[r->ngccb++] = fi;
+    } else {
+        int at = -1;
+        for (int i = 0; i < r->ngccb && at < 0; i++)
+            at = r->gccb[i] == fi && fi >= 0 ? i : -1;
+        if (at < 0)
+            rc = raise(r, "ValueError", "list.remove(x): x not in list");
+        else
+            memmove(r->gccb + at, r->gccb + at + 1, (size_t)(--r->ngccb - at) * sizeof *r->gccb);
+    }
+    gc_set_callbacks(h, r->ngccb);
+    if (rc == OK)
+        rc = release_args(r, nargs, 0);
+    if (rc == OK)
+        rc = push(r, GC_NONE);
+    if (rc == OK)
+        rc = safe_point(r);
+    if (rc < 0)
+        unwind(r, mark);
+    return rc;
+}
+
 static int py_call(LangRun *r, const Ctx *c, LangExpr *e)
 {
     LangExpr *b = e->base;
@@ -4279,6 +4336,9 @@ static int py_call(LangRun *r, const Ctx *c, LangExpr *e)
     if (b->kind == LANG_E_NAME && !is_local(c, b->atom) && is_builtin(r, b->atom) &&
         gc_var_get(r->h, 0, b->atom) == GC_UNBOUND)
         return call_named_builtin(r, c, e, mark);
+    if (b->kind == LANG_E_ATTR && b->base->kind == LANG_E_ATTR &&
+        b->base->is_const == LANG_GC_CALLBACKS)
+        return call_gc_callbacks(r, c, e, mark);
     if (b->kind == LANG_E_ATTR && b->base->kind == LANG_E_NAME && module_bit(r, b->base->atom) &&
         !is_local(c, b->base->atom) && gc_var_get(r->h, 0, b->base->atom) == GC_UNBOUND)
         return call_module_function(r, c, e, mark);
@@ -7533,9 +7593,44 @@ static int host_weakref_cb(void *ctx, GcHeap *h, GcValue callback, GcId wr)
     return host_status(r, rc);
 }
 
-/* ---- the run ---------------------------------------------------------- */
+static int32_t intern(LangRun *r, const char *s)
+{
+    return gc_strtab_intern(lang_atoms(r->p), s, strlen(s));
+}
 
-static int32_t intern(LangRun *r, const char *s) { return gc_strtab_intern(lang_atoms(r->p), s, strlen(s)); }
+/* invoke_gc_callback: info = {"generation", "collected", "uncollectable"}
+ * (a new dict of ints: untracked), then each function of gc.callbacks
+ * called with the phase and info (an exception in one is unraisable), then
+ * info released. */
+static int host_gc_cb(void *ctx, GcHeap *h, int stop, int gen, int64_t collected,
+                      int64_t uncollectable)
+{
+    LangRun *r = ctx;
+    static const char *const keys[3] = {"generation", "collected", "uncollectable"};
+    int64_t vals[3] = {gen, collected, uncollectable};
+    GcId info = gc_new(h, GC_KIND_DICT, -1);
+    if (!info)
+        return host_status(r, FATAL);
+    for (int i = 0; i < 3; i++) {
+        int32_t a = intern(r, keys[i]);
+        if (a < 0 || dict_store(r, info, GC_MKVAL(GC_V_STR, a), GC_MKVAL(GC_V_INT, vals[i])) < 0)
+            return host_status(r, FATAL);
+    }
+    int32_t phase = intern(r, stop ? "stop" : "start");
+    if (phase < 0)
+        return host_status(r, FATAL);
+    for (int i = 0; i < r->ngccb; i++) {
+        int32_t f = r->gccb[i];
+        const LangFunc *fn = lang_func(r->p, f);
+        GcValue args[2] = {GC_MKVAL(GC_V_STR, phase), GC_VAL_OBJ(info)};
+        int rc = run_code(r, f, f, 0, &r->funcs[f], fn->params, args, 2, fn->body, fn->nbody);
+        if (host_status(r, rc) < 0)
+            return -1;
+    }
+    return gc_decref(h, GC_VAL_OBJ(info));
+}
+
+/* ---- the run ---------------------------------------------------------- */
 
 /* The test build's invariant check: gc_check at every micro-step of the
  * recorded history (the state at each cursor is exactly the state the run
@@ -7729,6 +7824,12 @@ static void run_exit(LangRun *r)
     if (!early && !exit_holder(r))
         goto fatal;
     GcId holder = r->exit_holder;
+    /* The functions in gc.callbacks hold __main__'s dict (their globals)
+     * until the interpreter clears the gc module's state, after its last
+     * collection and after sys.stdout is gone: nothing more of the program
+     * is freed or finalized while anything could be seen. */
+    if (r->ngccb > 0)
+        goto done;
     if (main_dict_cyclic(r)) { /* function.__globals__ */
         gc_incref(h, GC_VAL_OBJ(holder));
         if (gc_slot_set(h, holder, gc_nslots(gc_object(h, holder)),
@@ -7737,8 +7838,10 @@ static void run_exit(LangRun *r)
     }
     if (gc_decref(h, gc_temp_pop(h)) < 0) /* finalize_remove_modules: __main__ goes */
         goto fatal;
+    gc_set_callbacks(h, 0);   /* _PyGC_CollectNoFail calls no gc.callbacks */
     if (gc_collect(h, 2) < 0) /* finalize_modules' _PyGC_CollectNoFail */
         goto fatal;
+done:
     gc_step_end(h);
     if (!failed && r->opt.on_step)
         r->opt.on_step(r->opt.ctx, r, nsteps);
@@ -7961,7 +8064,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
                     r->opt.stop_msg};
     if (r->py)
         cfg.startup_objects = startup_objects(p, &cfg.startup_untrack_later);
-    GcHost host = {r, host_del, host_weakref_cb};
+    GcHost host = {r, host_del, host_weakref_cb, host_gc_cb};
     r->h = gc_heap_new(&cfg, lang_atoms(p), &host);
     r->lean = r->h && r->py && gc_is_lean(r->h);
     int32_t nf = lang_func_count(p), nc = lang_class_count(p);

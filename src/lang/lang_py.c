@@ -3392,11 +3392,28 @@ static void mark_iter_call(Py *py, LangExpr *x)
         b->is_const = ITER_CALLEE;
 }
 
+/* gc.callbacks.append(f), .remove(f), .clear(): gc.callbacks marked
+ * LANG_GC_CALLBACKS (the module gc imported, not rebound). */
+static void mark_gc_callbacks(Py *py, LangExpr *e)
+{
+    LangExpr *b = e->base, *l = b ? b->base : NULL;
+    if (b->kind != LANG_E_ATTR || !l || l->kind != LANG_E_ATTR || !l->base ||
+        l->base->kind != LANG_E_NAME || strcmp(atom_s(py, l->atom), "callbacks") != 0 ||
+        strcmp(atom_s(py, l->base->atom), "gc") != 0 || name_bound(py, l->base->atom, 0) ||
+        !name_bound(py, l->base->atom, 1))
+        return;
+    const char *m = atom_s(py, b->atom);
+    if (strcmp(m, "append") == 0 || strcmp(m, "remove") == 0 || strcmp(m, "clear") == 0)
+        l->is_const = LANG_GC_CALLBACKS;
+}
+
 static int mark_iter_expr(Visit *v, LangExpr *e, int store)
 {
     (void)store;
     if (e->kind == LANG_E_COMPFOR)
         mark_iter_call(v->py, e->base);
+    if (e->kind == LANG_E_CALL)
+        mark_gc_callbacks(v->py, e);
     return 0;
 }
 
@@ -3455,6 +3472,8 @@ static int refuse_unsupported(Visit *v, LangExpr *e, int store)
     Py *py = v->py;
     if ((e->kind == LANG_E_NAME || e->kind == LANG_E_ATTR) && e->is_const == ITER_CALLEE)
         return 0;
+    if (e->kind == LANG_E_ATTR && e->is_const == LANG_GC_CALLBACKS)
+        return 0;
     if (store && e->kind == LANG_E_NAME && strcmp(atom_s(py, e->atom), "__name__") == 0) {
         fail_at(py, e->line, e->col,
                 "assigning or deleting __name__ is not supported in gcviz programs (it reads "
@@ -3493,6 +3512,12 @@ static int refuse_unsupported(Visit *v, LangExpr *e, int store)
         !name_bound(py, e->base->atom, 0) && name_bound(py, e->base->atom, 1)) {
         /* an attribute of an imported module */
         const char *has = NULL;
+        if (strcmp(mod, "gc") == 0 && strcmp(n, "callbacks") == 0) {
+            fail_at(py, e->line, e->col,
+                    "gc.callbacks is supported in gcviz programs only as "
+                    "gc.callbacks.append(f), gc.callbacks.remove(f) and gc.callbacks.clear()");
+            return 1;
+        }
         if (strcmp(mod, "gc") == 0 && !in_list(GC_FUNCS, n))
             has = "collect, enable, disable, isenabled, get_count, get_threshold, set_threshold, "
                   "is_tracked, freeze, unfreeze, get_freeze_count and get_referents";

@@ -898,7 +898,7 @@ static void test_stable_records(void)
     for (int lean = 0; lean < 2; lean++) {
         GcStrtab *atoms = gc_strtab_new();
         GrowCtx g = {0, 3 * GC_OBJ_CHUNK + 17};
-        GcHost host = {&g, del_allocates, NULL};
+        GcHost host = {&g, del_allocates, NULL, NULL};
         GcConfig cfg;
         memset(&cfg, 0, sizeof cfg);
         cfg.python = 312;

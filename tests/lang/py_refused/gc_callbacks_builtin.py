@@ -1,0 +1,3 @@
+import gc
+gc.collect()
+gc.callbacks.append(len)

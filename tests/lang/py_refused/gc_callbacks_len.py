@@ -1,0 +1,3 @@
+import gc
+gc.collect()
+print(len(gc.callbacks))
