@@ -54,6 +54,8 @@ void render_cells_free(RenderCells *c)
     if (!c)
         return;
     move_free(c->move);
+    render_agg_keep_free(c->keep);
+    free(c->recounted);
     free(c->room);
     free(c->dirty);
     free(c->tcount);
@@ -1463,6 +1465,8 @@ static int cells_move(RenderCells *c, RenderCache *rc, const GcHeap *h, const La
         return 0;
     if (!c->move && !(c->move = calloc(1, sizeof *c->move)))
         return -1;
+    if (!c->recounted && !(c->recounted = calloc((size_t)gw * (size_t)gh, sizeof *c->recounted)))
+        return -1;
     CellsMove *m = c->move;
     m->c = c;
     m->nids = m->ndirty = m->nsw = 0;
@@ -1512,6 +1516,7 @@ static int cells_move(RenderCells *c, RenderCache *rc, const GcHeap *h, const La
                 else if (c->counted[id] && gc_object(h, id)->state == GC_STATE_ALIVE) {
                     RenderCell *cell = &c->cell[c->home[id]];
                     cell->unreach = reach[id] ? cell->unreach - 1 : cell->unreach + 1;
+                    c->recounted[c->home[id]] = c->moves + 1;
                 }
             }
         }
@@ -1534,8 +1539,10 @@ static int cells_move(RenderCells *c, RenderCache *rc, const GcHeap *h, const La
     for (int32_t i = 0; i < m->nids; i++)
         c->flag[m->ids[i]] &= (uint8_t) ~(CELLS_SEEN | CELLS_MOVED | CELLS_SLOTS | CELLS_FULL |
                                           CELLS_PATCH | CELLS_REACHED);
-    for (int32_t d = 0; d < m->ndirty; d++)
+    for (int32_t d = 0; d < m->ndirty; d++) {
         c->dirty[m->dirty[d]] = 0;
+        c->recounted[m->dirty[d]] = c->moves + 1;
+    }
     if (ok > 0) {
         c->key = *k;
         c->unsure = c->nunsure > 0;

@@ -56,12 +56,10 @@ typedef struct HeapCtx {
     struct AggBlock *agg;
     int32_t *agg_of; /* by id: 1 + the block, 0: not in view */
     /* the blocks summed from the render cache's cells (agg_from_cells):
-     * cells->block says each cell's block, and agg_of only the blocks of
-     * the cards counted one by one, whose ids are agg_ids (heap_free
-     * zeroes them) */
+     * cells->block says each cell's block, and agg_of (then the cells'
+     * keep's, agg_edges_keep) only the blocks of the cards counted one by
+     * one */
     RenderCells *cells;
-    GcId *agg_ids;
-    int nagg_ids, capagg_ids;
     int64_t agg_count[AGG_KINDS], agg_refs;
     float labels[32][4]; /* the counts drawn on the summarised arrows (AGG_ARROWS) */
     int nlabels;
@@ -2674,9 +2672,6 @@ static void heap_free(HeapCtx *c)
     for (int bi = 0; c->agg && bi < c->agg_w * c->agg_h; bi++)
         free(c->agg[bi].type);
     free(c->agg);
-    for (int i = 0; c->agg_of && i < c->nagg_ids; i++)
-        c->agg_of[c->agg_ids[i]] = 0;
-    free(c->agg_ids);
     free(c->obs);
     if (c->scratch) {
         /* the frame wrote only its candidates' entries (and was's) */
@@ -2769,29 +2764,274 @@ static int cell_band(const float *b, int n, float lo, float hi)
     return i == j ? i : -1;
 }
 
-/* One card of a cell at the view's edge or across blocks, counted as
- * draw_card counts it (card_geo, agg_add), and its value references.
- * The cells tell what card_alpha and the card's slots would: a card at
- * home in a cell is drawn (alive, or a ghost of this statement) and none
+/* The cards of the cells at the view's edge or across two blocks,
+ * counted one by one, kept from frame to frame with the cells
+ * (RenderCells.keep): a step counts again only the cells it changed
+ * (RenderCells.recounted), a frame at another view (a pan, a zoom, a
+ * resize) every one.  Each such cell's cards as parts, one per block
+ * they are counted in, and their ids, whose blocks are in `of`. */
+typedef struct AggPart {
+    int32_t block;
+    uint32_t gen[AGG_KINDS], total, unreach;
+    int64_t nval;   /* value references */
+    int32_t t0, nt; /* its types: AggSet.type[t0 .. t0 + nt) */
+} AggPart;
+
+typedef struct AggEdge {
+    int32_t cell;
+    int32_t p0, np; /* its parts: AggSet.part[p0 .. p0 + np) */
+    int32_t i0, ni; /* the ids counted: AggSet.ids[i0 .. i0 + ni) */
+} AggEdge;
+
+typedef struct AggSet {
+    AggEdge *edge;
+    AggPart *part;
+    AggType *type;
+    GcId *ids;
+    int32_t nedge, capedge, npart, cappart, ntype, captype, nids, capids;
+} AggSet;
+
+struct AggKeep {
+    float view[10]; /* what a card's block depends on besides its cell (agg_view) */
+    int valid;
+    int32_t moves; /* the cells' moves when kept */
+    int32_t *of;   /* by id (1 .. cap): 1 + the block of a kept card, else 0 */
+    int32_t *at;   /* by cell: 1 + its edge in set[cur], 0: none */
+    AggSet set[2]; /* the last frame's (cur) and the next's */
+    int cur;
+    AggBlock part[AGG_MAX_W * AGG_MAX_H]; /* one cell's parts while counted */
+    int32_t reused, counted; /* cells kept and counted again in the last frame (tests) */
+};
+
+void render_agg_keep_free(struct AggKeep *k)
+{
+    if (!k)
+        return;
+    free(k->of);
+    free(k->at);
+    for (int i = 0; i < 2; i++) {
+        free(k->set[i].edge);
+        free(k->set[i].part);
+        free(k->set[i].type);
+        free(k->set[i].ids);
+    }
+    for (int b = 0; b < AGG_MAX_W * AGG_MAX_H; b++)
+        free(k->part[b].type);
+    free(k);
+}
+
+void render_agg_keep_stats(const RenderCells *rc, int32_t *reused, int32_t *counted)
+{
+    *reused = rc && rc->keep ? rc->keep->reused : 0;
+    *counted = rc && rc->keep ? rc->keep->counted : 0;
+}
+
+/* The view a kept cell's blocks were counted at. */
+static void agg_view(const HeapCtx *c, float v[10])
+{
+    const Scene *s = c->s;
+    v[0] = s->v->pan_x, v[1] = s->v->pan_y, v[2] = zk(s);
+    v[3] = s->rg.heap_x, v[4] = s->rg.heap_y, v[5] = s->rg.heap_w;
+    v[6] = s->rg.heap_h, v[7] = c->agg_gh, v[8] = (float)(c->agg_w * 16 + c->agg_h);
+    v[9] = c->reach != NULL;
+}
+
+/* The keep of the cells, made when first needed (its `of` for their ids);
+ * NULL on OOM. */
+static struct AggKeep *agg_keep(RenderCells *rc)
+{
+    if (rc->keep)
+        return rc->keep;
+    struct AggKeep *k = calloc(1, sizeof *k);
+    if (!k)
+        return NULL;
+    k->of = calloc((size_t)rc->cap + 1, sizeof *k->of);
+    k->at = calloc((size_t)rc->gw * (size_t)rc->gh, sizeof *k->at);
+    if (!k->of || !k->at) {
+        render_agg_keep_free(k);
+        return NULL;
+    }
+    rc->keep = k;
+    return k;
+}
+
+/* Whether the kept counts of cell ci hold at this frame. */
+static int agg_kept(const struct AggKeep *k, const RenderCells *rc, const float view[10],
+                    int32_t ci)
+{
+    return k->valid && k->at[ci] && (!rc->recounted || rc->recounted[ci] <= k->moves) &&
+           memcmp(view, k->view, sizeof k->view) == 0;
+}
+
+/* A part's sums into its block. */
+static void agg_part_add(HeapCtx *c, const AggSet *set, const AggPart *p)
+{
+    AggBlock *b = &c->agg[p->block];
+    for (int k = 0; k < AGG_KINDS; k++) {
+        b->gen[k] += p->gen[k];
+        c->agg_count[k] += p->gen[k];
+    }
+    b->total += p->total;
+    b->unreach += p->unreach;
+    c->agg_refs += p->nval;
+    for (int32_t t = p->t0; t < p->t0 + p->nt; t++)
+        if (agg_type_add(b, &set->type[t]) < 0)
+            c->s->l->oom = 1;
+}
+
+/* Cell ci's cards one by one, as draw_card counts them (card_geo,
+ * agg_add): into set's parts (k->part while counted) and k->of.  The
+ * cells tell what card_alpha and the card's slots would: a card at home
+ * in a cell is drawn (alive, or a ghost of this statement) and none
  * fades in (else the frame is not summed from them: RenderCells.unsure),
  * so it is drawn unless it is a beginner's hidden temporary (not
- * counted); its value references are the cell's nval. */
-static void agg_card(HeapCtx *c, const RenderCells *rc, GcId id)
+ * counted); its value references are the cell's nval.  -1 on OOM. */
+static int agg_edge_count(HeapCtx *c, struct AggKeep *k, AggSet *set, const RenderCells *rc,
+                          int32_t ci)
 {
     Scene *s = c->s;
-    const GcObject *o = rc->counted[id] ? gc_object(s->h, id) : NULL;
-    float wx, wy, sx, sy, sh;
-    CardGeo g;
-    if (!o || layout_get(s->layout, id, &wx, &wy) < 0 ||
-        !card_screen(s, id, o, wx, wy, &g, &sx, &sy, &sh))
-        return;
-    if (GC_VEC_ROOM(c->agg_ids, c->nagg_ids, c->capagg_ids, 256, realloc) < 0) {
-        s->l->oom = 1;
-        return;
+    const RenderCell *cell = &rc->cell[ci];
+    int32_t used[AGG_MAX_W * AGG_MAX_H], nused = 0;
+    int oom = 0;
+    int64_t nval[AGG_MAX_W * AGG_MAX_H];
+    if (GC_VEC_RESERVE(set->ids, set->nids + cell->ni, set->capids, 256, realloc) < 0 ||
+        GC_VEC_ROOM(set->edge, set->nedge, set->capedge, 64, realloc) < 0)
+        return -1;
+    AggEdge *e = &set->edge[set->nedge];
+    *e = (AggEdge){ci, set->npart, 0, set->nids, 0};
+    for (int32_t i = cell->i0; i < cell->i0 + cell->ni; i++) {
+        GcId id = rc->ids[i];
+        const GcObject *o = rc->counted[id] ? gc_object(s->h, id) : NULL;
+        float wx, wy, sx, sy, sh;
+        CardGeo g;
+        if (!o || layout_get(s->layout, id, &wx, &wy) < 0 ||
+            !card_screen(s, id, o, wx, wy, &g, &sx, &sy, &sh))
+            continue;
+        int bi = agg_block_at(c, g.x + g.w * 0.5f - s->rg.heap_x, g.y + g.h * 0.5f - s->rg.heap_y);
+        AggBlock *b = &k->part[bi];
+        if (!b->total) {
+            used[nused++] = bi;
+            nval[bi] = 0;
+        }
+        k->of[id] = bi + 1;
+        set->ids[set->nids++] = id;
+        int kd = render_agg_kind(o);
+        b->gen[kd]++;
+        b->total++;
+        b->unreach += c->reach && o->state == GC_STATE_ALIVE && !c->reach[id];
+        nval[bi] += rc->nval[id];
+        AggType ty = {(int32_t)o->kind, o->kind == GC_KIND_INSTANCE ? (int32_t)o->cls : -1, id, 1};
+        oom |= agg_type_add(b, &ty) < 0;
     }
-    c->agg_ids[c->nagg_ids++] = id;
-    agg_add(c, id, &g, o);
-    c->agg_refs += rc->nval[id];
+    e->ni = set->nids - e->i0;
+    for (int u = 0; u < nused; u++) {
+        AggBlock *b = &k->part[used[u]];
+        if (!oom &&
+            (GC_VEC_ROOM(set->part, set->npart, set->cappart, 64, realloc) < 0 ||
+             GC_VEC_RESERVE(set->type, set->ntype + b->ntypes, set->captype, 256, realloc) < 0))
+            oom = 1;
+        if (!oom) {
+            AggPart *p = &set->part[set->npart++];
+            p->block = used[u];
+            memcpy(p->gen, b->gen, sizeof p->gen);
+            p->total = b->total;
+            p->unreach = b->unreach;
+            p->nval = nval[used[u]];
+            p->t0 = set->ntype;
+            p->nt = b->ntypes;
+            memcpy(set->type + set->ntype, b->type, (size_t)b->ntypes * sizeof *b->type);
+            set->ntype += b->ntypes;
+        }
+        /* emptied for the next cell, its types' room kept */
+        memset(b->gen, 0, sizeof b->gen);
+        b->total = b->unreach = 0;
+        b->ntypes = 0;
+    }
+    e->np = set->npart - e->p0;
+    set->nedge++;
+    return oom ? -1 : 0;
+}
+
+/* Kept edge ei of the last frame's set into set, as it was. */
+static int agg_edge_copy(AggSet *set, const AggSet *was, int32_t ei)
+{
+    const AggEdge *w = &was->edge[ei];
+    int32_t nt = 0;
+    for (int32_t p = w->p0; p < w->p0 + w->np; p++)
+        nt += was->part[p].nt;
+    if (GC_VEC_ROOM(set->edge, set->nedge, set->capedge, 64, realloc) < 0 ||
+        GC_VEC_RESERVE(set->part, set->npart + w->np, set->cappart, 64, realloc) < 0 ||
+        GC_VEC_RESERVE(set->type, set->ntype + nt, set->captype, 256, realloc) < 0 ||
+        GC_VEC_RESERVE(set->ids, set->nids + w->ni, set->capids, 256, realloc) < 0)
+        return -1;
+    set->edge[set->nedge++] = (AggEdge){w->cell, set->npart, w->np, set->nids, w->ni};
+    memcpy(set->ids + set->nids, was->ids + w->i0, (size_t)w->ni * sizeof *set->ids);
+    set->nids += w->ni;
+    for (int32_t p = w->p0; p < w->p0 + w->np; p++) {
+        AggPart *q = &set->part[set->npart++];
+        *q = was->part[p];
+        q->t0 = set->ntype;
+        memcpy(set->type + set->ntype, was->type + was->part[p].t0,
+               (size_t)q->nt * sizeof *set->type);
+        set->ntype += q->nt;
+    }
+    return 0;
+}
+
+/* The cells counted card by card this frame (rc->block -2) into the
+ * blocks: those kept from the last frame as they were, the others
+ * counted again; then kept for the next.  -1 on OOM (nothing kept). */
+static int agg_edges_keep(HeapCtx *c, RenderCells *rc, struct AggKeep *k, int cx0, int cx1, int cy0,
+                          int cy1)
+{
+    float view[10];
+    agg_view(c, view);
+    AggSet *was = &k->set[k->cur], *set = &k->set[1 - k->cur];
+    set->nedge = set->npart = set->ntype = set->nids = 0;
+    /* the ids of the kept cells counted again (or no longer at an edge)
+     * out of `of` first: a card may have moved to a cell counted now */
+    for (int32_t ei = 0; ei < was->nedge; ei++) {
+        const AggEdge *w = &was->edge[ei];
+        if (rc->block[w->cell] == -2 && agg_kept(k, rc, view, w->cell))
+            continue;
+        for (int32_t i = w->i0; i < w->i0 + w->ni; i++)
+            k->of[was->ids[i]] = 0;
+    }
+    int oom = 0;
+    k->reused = k->counted = 0;
+    for (int y = cy0; y <= cy1 && !oom; y++)
+        for (int x = cx0; x <= cx1 && !oom; x++) {
+            int32_t ci = y * rc->gw + x;
+            if (rc->block[ci] != -2)
+                continue;
+            int kept = agg_kept(k, rc, view, ci);
+            if (kept ? agg_edge_copy(set, was, k->at[ci] - 1) < 0
+                     : agg_edge_count(c, k, set, rc, ci) < 0) {
+                oom = 1;
+                break;
+            }
+            k->reused += kept;
+            k->counted += !kept;
+            const AggEdge *e = &set->edge[set->nedge - 1];
+            for (int32_t p = e->p0; p < e->p0 + e->np; p++)
+                agg_part_add(c, set, &set->part[p]);
+        }
+    for (int32_t ei = 0; ei < was->nedge; ei++)
+        k->at[was->edge[ei].cell] = 0;
+    if (oom) {
+        /* nothing kept: the next frame counts every cell again */
+        memset(k->of, 0, ((size_t)rc->cap + 1) * sizeof *k->of);
+        set->nedge = was->nedge = 0;
+        k->valid = 0;
+        return -1;
+    }
+    for (int32_t ei = 0; ei < set->nedge; ei++)
+        k->at[set->edge[ei].cell] = ei + 1;
+    k->cur = 1 - k->cur;
+    memcpy(k->view, view, sizeof view);
+    k->moves = rc->moves;
+    k->valid = 1;
+    return 0;
 }
 
 /* A cell whose cards are all in view and whose centres are all in one
@@ -2834,9 +3074,7 @@ static void agg_cells_sum(HeapCtx *c, RenderCells *rc, const CellView *v, int cx
                 agg_cell_sum(c, rc, cell, rc->block[ci]);
                 continue;
             }
-            rc->block[ci] = -2;
-            for (int32_t i = cell->i0; i < cell->i0 + cell->ni; i++)
-                agg_card(c, rc, rc->ids[i]);
+            rc->block[ci] = -2; /* counted card by card (agg_edges_keep) */
         }
 }
 
@@ -2917,7 +3155,15 @@ static int agg_from_cells(HeapCtx *c)
     }
     cell_view(c, &v); /* with the blocks' borders */
     c->cells = rc;
+    struct AggKeep *keep = agg_keep(rc);
+    if (!keep) {
+        s->l->oom = 1;
+        return 1;
+    }
+    c->agg_of = keep->of; /* the cards counted one by one: the keep's */
     agg_cells_sum(c, rc, &v, cx0, cx1, cy0, cy1);
+    if (agg_edges_keep(c, rc, keep, cx0, cx1, cy0, cy1) < 0)
+        s->l->oom = 1;
     return 1;
 }
 

@@ -311,8 +311,17 @@ typedef struct RenderCells {
     int32_t *tcount;        /* by id, zero between moves: references counted by target */
     struct CellsMove *move; /* render_cells.c's buffers from one move to the next */
     int spare; /* render_cells_prepare's arrays, no cells yet (the cache's until F counts) */
+    /* by cell (NULL until the first move): moves + 1 of the last move that counted it
+     * again or changed its unreach, 0: none since computed */
+    int32_t *recounted;
+    struct AggKeep *keep; /* render_heap.c's blocks view of the last frame, freed with the cells */
 } RenderCells;
 
+/* Frees render_heap.c's RenderCells.keep. */
+void render_agg_keep_free(struct AggKeep *k);
+/* The cells the last blocks frame counted card by card kept from the
+ * frame before (*reused) and counted again (*counted) (tests). */
+void render_agg_keep_stats(const RenderCells *rc, int32_t *reused, int32_t *counted);
 /* The cells at key, computed when key differs from the last one asked
  * (NULL then if !build); reach: gc_reachable at the cursor, asked for only
  * then (NULL: none unreachable).  NULL on OOM. */

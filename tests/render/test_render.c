@@ -5655,6 +5655,124 @@ static void t_blocks_cells(void)
     remove("blocks_cells.json");
 }
 
+/* One frame of t with the window's cache, and one without (counted card
+ * by card): 1 when their display lists are the same.  *n: the objects
+ * the blocks view counts (-1: not blocks). */
+static int keep_frame(Target *t, const char *what, long *n)
+{
+    CHECK(draw(t) == 0, "draw");
+    RenderList fast, slow;
+    list_copy(&t->w->list, &fast);
+    *n = objects_in_view(&fast);
+    RenderCache *keep = t->w->cache;
+    t->w->cache = NULL;
+    CHECK(draw(t) == 0, "draw");
+    t->w->cache = keep;
+    list_copy(&t->w->list, &slow);
+    int same = list_same(&fast, &slow);
+    CHECK(same,
+          "%s, cursor %d, zoom %.3f pan %.0f %.0f: the blocks kept from the frame before "
+          "differ from those counted card by card (%d and %d commands)",
+          what, (int)gc_cursor(t->w->heap), (double)t->w->view.zoom, (double)t->w->view.pan_x,
+          (double)t->w->view.pan_y, (int)fast.ncmds, (int)slow.ncmds);
+    list_copy_free(&fast);
+    list_copy_free(&slow);
+    return same;
+}
+
+/* The blocks view keeps the cells it counts card by card (at the view's
+ * edges, across two blocks) from frame to frame with the cells
+ * (RenderCells.keep) and counts again only those a step changed: at
+ * every micro-step of a stretch of the program (objects made, linked,
+ * deleted, collected), back, at jumps, after a drag, a theme change and
+ * a resize, each frame equals one counted card by card without the
+ * window's cache, and the frames of steps kept most of those cells. */
+static void t_blocks_keep(void)
+{
+    Target t;
+    if (open_zoomed_out(
+            &t, "blocks_keep.json",
+            "{\"title\": \"blocks keep\", \"classes\": {\"Node\": {}, \"Leaf\": {}}, "
+            "\"steps\": [\"gc.disable()\", \"keep = []\", {\"for\": \"i in range(1500)\", "
+            "\"body\": [\"a = Node()\", \"b = Leaf()\", \"a.peer = b\", \"b.peer = a\", "
+            "\"keep.append(a)\"]}, {\"for\": \"i in range(1200)\", \"body\": [\"c = Node()\", "
+            "\"c.me = c\", \"d = {'k': c}\", \"c.d = d\"]}, \"del a, b, c, d\", "
+            "{\"for\": \"i in range(300)\", \"body\": [\"p = keep[i]\", \"p.peer = None\"]}, "
+            "\"keep = None\", \"gc.collect()\"]}\n",
+            1280, 720) < 0)
+        return;
+    int32_t nev = gc_event_count(t.w->heap);
+    /* micro-steps while the cycles are made, those of the end (cut,
+     * dropped, collected), back, and jumps */
+    static int32_t at[2400];
+    int nat = 0;
+    for (int32_t c = nev / 2; c < nev / 2 + 300; c++)
+        at[nat++] = c;
+    for (int32_t c = nev - 900; c <= nev; c++)
+        at[nat++] = c;
+    for (int32_t c = nev; c >= nev - 600; c -= 5)
+        at[nat++] = c;
+    uint32_t x = 4242;
+    for (int i = 0; i < 60; i++) {
+        x = x * 1103515245u + 12345u;
+        at[nat++] = (int32_t)((x >> 8) % (uint32_t)(nev + 1));
+    }
+    const float views[][3] = {{0.02f, -100, -100}, {0.05f, 3000, 1500}};
+    long reused = 0, counted = 0, blocks = 0, stepped = 0;
+    int bad = 0;
+    for (size_t v = 0; v < sizeof views / sizeof views[0]; v++) {
+        t.w->view.zoom = views[v][0];
+        t.w->view.pan_x = views[v][1];
+        t.w->view.pan_y = views[v][2];
+        for (int i = 0; i < nat && bad < 3; i++) {
+            app_win_seek(t.w, at[i], 0);
+            const char *what = "a step";
+            if (i == nat / 5) {
+                /* a drag: a card in view to another place */
+                for (GcId id = 1; id <= gc_max_id(t.w->heap); id++) {
+                    float wx, wy;
+                    if (gc_object(t.w->heap, id)->state == GC_STATE_ALIVE &&
+                        layout_get(t.w->layout, id, &wx, &wy) == 0 && wx > views[v][1] + 900) {
+                        layout_set(t.w->layout, id, wx + 2500, wy + 1700, 1);
+                        break;
+                    }
+                }
+                what = "a drag";
+            } else if (i == nat / 3 || i == nat / 3 + 40) {
+                app_win_command(t.w, APP_CMD_THEME, 0);
+                what = "a theme change";
+            } else if (i == nat / 2) {
+                app_win_resize(t.w, 1100, 700, 1);
+                what = "a resize";
+            } else if (i == nat * 2 / 3) {
+                app_win_resize(t.w, 1280, 720, 1);
+                what = "a resize";
+            } else if (i == nat * 3 / 4) {
+                t.w->view.pan_x += 37; /* a pan */
+                what = "a pan";
+            }
+            t.w->dirty = 1;
+            long n;
+            bad += !keep_frame(&t, what, &n);
+            RenderCells *cells = *render_cache_cells(t.w->cache);
+            int32_t r = 0, k = 0;
+            render_agg_keep_stats(cells, &r, &k);
+            if (n >= 0) {
+                blocks++;
+                reused += r;
+                counted += k;
+                stepped += r > 0;
+            }
+        }
+    }
+    CHECK(blocks >= nat, "only %ld of %d frames were blocks", blocks, 2 * nat);
+    CHECK(stepped * 2 >= blocks && reused > counted,
+          "%ld of %ld blocks frames kept cells (%ld kept, %ld counted again)", stepped, blocks,
+          reused, counted);
+    target_close(&t);
+    remove("blocks_keep.json");
+}
+
 typedef struct CellsReach {
     RenderCache *rc;
     const GcHeap *h;
@@ -6042,7 +6160,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"backend_quads", t_backend_quads}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states}, {"blocks_cells", t_blocks_cells}, {"cells_steps", t_cells_steps}, {"cells_merged", t_cells_merged}, {"cells_spare", t_cells_spare},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states}, {"blocks_cells", t_blocks_cells}, {"cells_steps", t_cells_steps}, {"cells_merged", t_cells_merged}, {"cells_spare", t_cells_spare}, {"blocks_keep", t_blocks_keep},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
