@@ -887,8 +887,14 @@ static void agg_draw(HeapCtx *c)
                 drawn++;
             }
         for (int bi = 0; pass == 0 && bi < nb; bi++)
-            if (c->agg[bi].total)
+            if (c->agg[bi].total) {
+                /* a group the backend keeps as pixels: a step changes
+                 * the counts of a few blocks, the others look the same */
+                int32_t g = render_group_begin(s->l);
                 agg_block(c, bi);
+                if (g >= 0)
+                    render_group_end(s->l, g);
+            }
     }
     free(e);
     char line[400], refs_s[32];

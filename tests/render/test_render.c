@@ -5657,10 +5657,27 @@ static void t_blocks_cells(void)
 
 /* One frame of t with the window's cache, and one without (counted card
  * by card): 1 when their display lists are the same.  *n: the objects
- * the blocks view counts (-1: not blocks). */
-static int keep_frame(Target *t, const char *what, long *n)
+ * the blocks view counts (-1: not blocks).  With pixels, also the frame
+ * drawn by a new backend (every block drawn, none copied from the
+ * blocks the backend kept as pixels): the same pixels. */
+static int keep_frame(Target *t, const char *what, long *n, int pixels, long *copied)
 {
+    long was = render_sdl_groups_copied(t->w->backend);
     CHECK(draw(t) == 0, "draw");
+    *copied += render_sdl_groups_copied(t->w->backend) - was;
+    if (pixels) {
+        uint64_t kept = frame_hash(t);
+        RenderSdl *old = t->w->backend;
+        t->w->backend = render_sdl_new(t->r, t->w->fonts);
+        CHECK(t->w->backend && render_sdl_set_surface(t->w->backend, t->surf) == 0 &&
+                  draw(t) == 0,
+              "draw");
+        CHECK(frame_hash(t) == kept, "%s, cursor %d: the blocks copied from kept pixels differ "
+                                     "from those drawn",
+              what, (int)gc_cursor(t->w->heap));
+        render_sdl_free(t->w->backend);
+        t->w->backend = old;
+    }
     RenderList fast, slow;
     list_copy(&t->w->list, &fast);
     *n = objects_in_view(&fast);
@@ -5686,7 +5703,9 @@ static int keep_frame(Target *t, const char *what, long *n)
  * every micro-step of a stretch of the program (objects made, linked,
  * deleted, collected), back, at jumps, after a drag, a theme change and
  * a resize, each frame equals one counted card by card without the
- * window's cache, and the frames of steps kept most of those cells. */
+ * window's cache, and the frames of steps kept most of those cells.
+ * Each block is a group the backend keeps as pixels: copied when a step
+ * left it alike, the pixels those of the blocks drawn. */
 static void t_blocks_keep(void)
 {
     Target t;
@@ -5718,7 +5737,7 @@ static void t_blocks_keep(void)
         at[nat++] = (int32_t)((x >> 8) % (uint32_t)(nev + 1));
     }
     const float views[][3] = {{0.02f, -100, -100}, {0.05f, 3000, 1500}};
-    long reused = 0, counted = 0, blocks = 0, stepped = 0;
+    long reused = 0, counted = 0, blocks = 0, stepped = 0, copied = 0;
     int bad = 0;
     for (size_t v = 0; v < sizeof views / sizeof views[0]; v++) {
         t.w->view.zoom = views[v][0];
@@ -5753,7 +5772,7 @@ static void t_blocks_keep(void)
             }
             t.w->dirty = 1;
             long n;
-            bad += !keep_frame(&t, what, &n);
+            bad += !keep_frame(&t, what, &n, i % 8 == 0, &copied);
             RenderCells *cells = *render_cache_cells(t.w->cache);
             int32_t r = 0, k = 0;
             render_agg_keep_stats(cells, &r, &k);
@@ -5766,6 +5785,8 @@ static void t_blocks_keep(void)
         }
     }
     CHECK(blocks >= nat, "only %ld of %d frames were blocks", blocks, 2 * nat);
+    /* the blocks a step did not change copied (and the timeline) */
+    CHECK(copied >= 4 * blocks, "%ld groups copied in %ld blocks frames", copied, blocks);
     CHECK(stepped * 2 >= blocks && reused > counted,
           "%ld of %ld blocks frames kept cells (%ld kept, %ld counted again)", stepped, blocks,
           reused, counted);
