@@ -400,6 +400,12 @@ static void on_create(PyObject *op, int ti)
         if (cur_step < 0 || noid_now || in_print || (exit_mode && !is_class_t[ti])) {
             long j = hget(op);
             if (j >= 0 && objs.v[j].state == ST_LIVE) objs.v[j].state = ST_FREED;
+            /* a dying object whose address a new object takes (a list of
+               the free list made inside print) is dead for good: emit_trace
+               must not take the new one for it, resurrected */
+            if (j >= 0 && objs.v[j].state == ST_DYING &&
+                !(PyObject_IS_GC(op) && _PyGC_FINALIZED(op) && objs.v[j].tidx == ti))
+                objs.v[j].state = ST_FREED;
             if (j >= 0) hput(op, -1);
             return;
         }
