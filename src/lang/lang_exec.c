@@ -3749,6 +3749,21 @@ static int eval_args(LangRun *r, const Ctx *c, LangExpr *e, int mark)
  * frame takes new references); the tuple dies after the call.  3.13's
  * CALL_ALLOC_AND_ENTER_INIT (from the second execution of the call site)
  * moves the arguments into __init__'s frame without a tuple. */
+/* The __init__ function class k has or inherits (*init stays -1 if none);
+ * an __init__ that is a constant class attribute is not callable. */
+static int init_of(LangRun *r, int32_t k, int32_t *init)
+{
+    int at;
+    int32_t owner = class_lookup(r, k, r->a_init, &at);
+    if (owner < 0)
+        return OK;
+    const LangClassAttr *a = &lang_class(r->p, owner)->attrs[at];
+    if (a->value)
+        return raise(r, "TypeError", "'%s' object is not callable", "int");
+    *init = a->func;
+    return OK;
+}
+
 static int instantiate_call(LangRun *r, LangExpr *call, int32_t k, int nargs, int mark, int ex_call,
                             int ex_tuple);
 static int instantiate_kw(LangRun *r, int32_t k, int nargs, int mark, const LangExpr *kw);
@@ -3798,15 +3813,8 @@ static int instantiate_call(LangRun *r, LangExpr *call, int32_t k, int nargs, in
                             int ex_tuple)
 {
     GcHeap *h = r->h;
-    int at;
-    int32_t owner = class_lookup(r, k, r->a_init, &at);
     int32_t init = -1;
-    if (owner >= 0) {
-        const LangClassAttr *a = &lang_class(r->p, owner)->attrs[at];
-        if (a->value)
-            return raise(r, "TypeError", "'%s' object is not callable", "int");
-        init = a->func;
-    }
+    TRY(init_of(r, k, &init));
     if (init < 0 && nargs > 0)
         return raise(r, "TypeError", "%s() takes no arguments", atom(r, lang_class(r->p, k)->name));
     /* CALL_ALLOC_AND_ENTER_INIT needs the exact argument count (no
@@ -3889,15 +3897,8 @@ static int instantiate_kw(LangRun *r, int32_t k, int nargs, int mark, const Lang
     for (int32_t i = 0; i < kw->nitems; i++)
         nkw += kw->keys[i] != NULL;
     int npos = nargs - nkw;
-    int at;
-    int32_t owner = class_lookup(r, k, r->a_init, &at);
     int32_t init = -1;
-    if (owner >= 0) {
-        const LangClassAttr *a = &lang_class(r->p, owner)->attrs[at];
-        if (a->value)
-            return raise(r, "TypeError", "'%s' object is not callable", "int");
-        init = a->func;
-    }
+    TRY(init_of(r, k, &init));
     if (init < 0)
         return raise(r, "TypeError", "%s() takes no arguments", atom(r, lang_class(r->p, k)->name));
     if (r->internals >= 314)
