@@ -3749,6 +3749,21 @@ static int eval_args(LangRun *r, const Ctx *c, LangExpr *e, int mark)
  * frame takes new references); the tuple dies after the call.  3.13's
  * CALL_ALLOC_AND_ENTER_INIT (from the second execution of the call site)
  * moves the arguments into __init__'s frame without a tuple. */
+/* [class, args...] at mark -> + [self, args...]: new references to the
+ * instance and to the call's arguments, as __init__'s frame takes them. */
+static int push_self_args(LangRun *r, GcId id, int mark, int nargs)
+{
+    GcHeap *h = r->h;
+    gc_incref(h, GC_VAL_OBJ(id));
+    TRY(push(r, GC_VAL_OBJ(id)));
+    for (int i = 0; i < nargs; i++) {
+        GcValue v = gc_temp(h, mark + 1 + i);
+        gc_incref(h, v);
+        TRY(push(r, v));
+    }
+    return OK;
+}
+
 /* The __init__ function class k has or inherits (*init stays -1 if none);
  * an __init__ that is a constant class attribute is not callable. */
 static int init_of(LangRun *r, int32_t k, int32_t *init)
@@ -3849,13 +3864,7 @@ static int instantiate_call(LangRun *r, LangExpr *call, int32_t k, int nargs, in
     if (init >= 0) {
         /* slot_tp_init: __init__(self, *args), the frame's references new */
         TRY(push(r, GC_MKVAL(GC_V_FUNC, init)));
-        gc_incref(h, GC_VAL_OBJ(id));
-        TRY(push(r, GC_VAL_OBJ(id)));
-        for (int i = 0; i < nargs; i++) {
-            GcValue v = gc_temp(h, mark + 1 + i);
-            gc_incref(h, v);
-            TRY(push(r, v));
-        }
+        TRY(push_self_args(r, id, mark, nargs));
         TRY(call_init(r, init, nargs, mark));
     }
     if (ex_call) {
@@ -3936,13 +3945,7 @@ static int instantiate_kw(LangRun *r, int32_t k, int nargs, int mark, const Lang
     TRY(push(r, GC_VAL_OBJ(id)));
     /* _PyStack_UnpackDict: [self, args..., values...], then the names */
     int unpack_at = gc_temp_count(h);
-    gc_incref(h, GC_VAL_OBJ(id));
-    TRY(push(r, GC_VAL_OBJ(id)));
-    for (int i = 0; i < nargs; i++) {
-        GcValue v = gc_temp(h, mark + 1 + i);
-        gc_incref(h, v);
-        TRY(push(r, v));
-    }
+    TRY(push_self_args(r, id, mark, nargs));
     GcId names = gc_new(h, GC_KIND_TUPLE, nkw);
     if (!names)
         return fatal(r);
