@@ -1509,7 +1509,8 @@ static void follow(AppWin *w, int32_t old, int32_t cursor, uint32_t now)
         return;
     }
     float z = w->fitting ? w->fit_to[0] : w->view.zoom;
-    float px = w->fitting ? w->fit_to[1] : w->view.pan_x, py = w->fitting ? w->fit_to[2] : w->view.pan_y;
+    float px = w->fitting ? w->fit_to[1] : w->view.pan_x,
+          py = w->fitting ? w->fit_to[2] : w->view.pan_y;
     float nz = z, nx = px, ny = py;
     if (w->view.slide) {
         app_win_frame_view(w, &nz, &nx, &ny);
@@ -1851,7 +1852,8 @@ static void scan_dir(AppWin *w, const char *dir)
             w->picker_files[i] = strdup(file);
             w->picker_desc[i] = strdup(sc && sc->description ? sc->description : "");
             scenario_free(sc);
-            if (!w->picker_paths[i] || !w->picker_names[i] || !w->picker_files[i] || !w->picker_desc[i]) {
+            if (!w->picker_paths[i] || !w->picker_names[i] || !w->picker_files[i] ||
+                !w->picker_desc[i]) {
                 free(w->picker_paths[i]);
                 free(w->picker_names[i]);
                 free(w->picker_files[i]);
@@ -2182,6 +2184,86 @@ static float drill_pan(const float *c, int n, int a, float p, float len, float r
     return best;
 }
 
+#define DRILL_ARROW_ROOM 48.0f /* right of a column: its cards' arrows loop there */
+#define DRILL_FOOT_ROOM  24.0f /* below a row: its cards' footers */
+
+static int cmp_y0(const void *a, const void *b)
+{
+    return cmp_float((const float *)a + 1, (const float *)b + 1);
+}
+
+/* The columns (a = 0; rows: a = 1) of the n cards c (5 floats each: the
+ * bounds and 1 for the block's cards, 0 for others; sorted here by their
+ * left (top) edge): runs of cards whose ranges along the axis meet.  Of
+ * the runs of whole columns with a card of the block that fit in a view
+ * len logical pixels long at a zoom of at least zmin (WHOLE_MARGIN before
+ * and after, and room after the last: up to room_max, the gap to the next
+ * column if smaller), the one with the most columns, then the most of the
+ * block's cards, then the nearest to their mean: its world range in *lo,
+ * *hi (room included) and the zoom that fits it in *zc.  The number of
+ * its columns; 0 when none fits (or on OOM). */
+static int drill_columns(float *c, int n, int a, float len, float zmin, float room_max, float *lo,
+                         float *hi, float *zc)
+{
+    if (n <= 0)
+        return 0;
+    qsort(c, (size_t)n, 5 * sizeof *c, a == 0 ? cmp_float : cmp_y0);
+    float *g = malloc((size_t)n * 3 * sizeof *g); /* per column: start, end, the block's cards */
+    if (!g)
+        return 0;
+    int ng = 0;
+    double mean = 0, nb = 0;
+    for (int i = 0; i < n; i++) {
+        const float *q = c + 5 * i;
+        mean += (q[a] + q[a + 2]) * 0.5 * q[4];
+        nb += q[4];
+        if (ng > 0 && q[a] < g[3 * (ng - 1) + 1]) {
+            g[3 * (ng - 1) + 1] = fmaxf(g[3 * (ng - 1) + 1], q[a + 2]);
+            g[3 * (ng - 1) + 2] += q[4];
+        } else {
+            g[3 * ng] = q[a];
+            g[3 * ng + 1] = q[a + 2];
+            g[3 * ng + 2] = q[4];
+            ng++;
+        }
+    }
+    mean /= nb > 0 ? nb : 1;
+    int best = 0;
+    float best_cards = 0;
+    double best_d = 0;
+    for (int i = 0, j = 0; i < ng; i++) {
+        /* the longest run from i that fits (j only grows with i) */
+        if (j < i)
+            j = i;
+        float cards = 0;
+        for (int q = i; q < j; q++)
+            cards += g[3 * q + 2];
+        for (;; j++) {
+            float room = j + 1 < ng ? fminf(room_max, g[3 * (j + 1)] - g[3 * j + 1]) : room_max;
+            float s0 = g[3 * i], s1 = g[3 * j + 1] + room, span = s1 - s0 + 2 * WHOLE_MARGIN;
+            if (len / span < zmin)
+                break;
+            cards += g[3 * j + 2];
+            double d = fabs((s0 + s1) * 0.5 - mean);
+            int cols = j - i + 1;
+            if (cards > 0 &&
+                (cols > best ||
+                 (cols == best && (cards > best_cards || (cards == best_cards && d < best_d))))) {
+                best = cols;
+                best_cards = cards;
+                best_d = d;
+                *lo = s0;
+                *hi = s1;
+                *zc = len / span;
+            }
+            if (j + 1 >= ng)
+                break;
+        }
+    }
+    free(g);
+    return best;
+}
+
 /* The cards drawn (alive, or the ghosts of this statement) that meet the
  * world box r, as a fresh array of 4 floats each (card_bounds) and, in
  * *inb, whether the blocks count each in the world box b (drill_card);
@@ -2255,14 +2337,55 @@ static int drill_frame(AppWin *w, const float b[4], float strip, const float *bt
         bb[2] = fmaxf(bb[2], c[4 * i + 2]);
         bb[3] = fmaxf(bb[3], c[4 * i + 3]);
     }
-    free(c);
     float z = *zoom, zfit = fminf(vw / (bb[2] - bb[0] + 2 * m), vh / (bb[3] - bb[1] + 2 * m));
-    if (zfit >= z)
+    float cx0 = 0, cx1 = 0, zc = 0, ry0 = 0, ry1 = 0, zr = 0;
+    int cols = 0, rows = 0;
+    if (zfit < z) {
+        /* too many to fit: the run of whole columns of the cards drawn in
+         * and around the block that fits, as large as it reads (a column
+         * cut at the view's edge is no picture for a class), and in it
+         * the run of whole rows from the view's top edge (its bottom edge
+         * may cut the next: the column goes on) */
+        float W0 = vw / z, H0 = vh / z, r0[4] = {bb[0] - W0, bb[1] - H0, bb[2] + W0, bb[3] + H0};
+        uint8_t *in0 = NULL;
+        int n0 = 0;
+        float *near0 = drill_near(w, r0, b, &in0, &n0);
+        int nq = near0 ? n0 : n;
+        float *q = malloc((size_t)(nq > 0 ? nq : 1) * 5 * sizeof *q);
+        for (int i = 0; q && i < nq; i++) {
+            memcpy(q + 5 * i, near0 ? near0 + 4 * i : c + 4 * i, 4 * sizeof *q);
+            q[5 * i + 4] = near0 ? (float)in0[i] : 1.0f;
+        }
+        cols = q ? drill_columns(q, nq, 0, vw, z, DRILL_ARROW_ROOM, &cx0, &cx1, &zc) : 0;
+        if (cols) {
+            z = fminf(zc, fmaxf(z, DRILL_ZOOM_MAX));
+            float vx0 = (cx0 + cx1 - vw / z) * 0.5f, vx1 = vx0 + vw / z;
+            int nr = 0;
+            for (int i = 0; i < nq; i++)
+                if (q[5 * i] < vx1 && q[5 * i + 2] > vx0)
+                    memmove(q + 5 * nr++, q + 5 * i, 5 * sizeof *q);
+            rows = drill_columns(q, nr, 1, vh, z, DRILL_FOOT_ROOM, &ry0, &ry1, &zr);
+        }
+        free(q);
+        free(near0);
+        free(in0);
+    } else {
         z = fminf(zfit, fmaxf(z, DRILL_ZOOM_MAX)); /* all of them whole, as large as it reads */
-    float k = z * w->scale, W = vw / z, H = vh / z, full = rg.heap_h / w->scale / z;
+    }
+    free(c);
+    /* (below the strip the button sits on no card is drawn: render_heap) */
+    float k = z * w->scale, W = vw / z, H = vh / z, full = (btn ? vh : rg.heap_h / w->scale) / z;
     float bw[4] = {btn ? btn[0] / k : 0, btn ? btn[1] / k : 0, btn ? btn[2] / k : 0,
                    btn ? btn[3] / k : 0};
     const float *bp = btn ? bw : NULL;
+    if (cols && rows) {
+        /* those columns and rows whole (the pans below would trade a
+         * whole row for a card less cut) */
+        *zoom = z;
+        *px = (cx0 + cx1 - W) * 0.5f;
+        *py = ry0 - m;
+        return 1;
+    }
     /* the cards drawn in and around the block: a view of them can meet */
     float r[4] = {bb[0] - W, bb[1] - full, bb[2] + W, bb[3] + full};
     uint8_t *inb = NULL;
@@ -2270,10 +2393,18 @@ static int drill_frame(AppWin *w, const float b[4], float strip, const float *bt
     float *near = drill_near(w, r, b, &inb, &nn);
     float x = (bb[0] + bb[2]) * 0.5f - W * 0.5f, y = (bb[1] + bb[3]) * 0.5f - H * 0.5f;
     memcpy(keep, bb, sizeof keep);
+    for (int i = 0; cols && near && i < nn; i++)
+        if (near[4 * i] < cx0 || near[4 * i + 2] > cx1)
+            inb[i] = 0; /* the block's cards in those columns */
     if (zfit < z && (!near || !drill_densest(near, inb, nn, W, H, full, bp, &x, &y, keep))) {
         free(near);
         free(inb);
         return 0;
+    }
+    if (cols) {
+        x = (cx0 + cx1 - W) * 0.5f;
+        keep[0] = fminf(keep[0], cx0);
+        keep[2] = fmaxf(keep[2], cx1 - DRILL_ARROW_ROOM);
     }
     if (near) {
         /* the pans meet only the cards around that view */

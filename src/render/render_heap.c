@@ -82,6 +82,10 @@ typedef struct HeapCtx {
      * strip along the heap's bottom edge that counts those it does not
      * show (more_note; 0: every living card is in view) */
     float more_h;
+    /* drilled down to cards (the window's Back out button over the heap):
+     * the top of the strip along the heap's bottom edge that holds the
+     * button and the names' pills, where no card is drawn (0: none) */
+    float strip_y;
     /* the lists and tuples whose cells name their objects instead of
      * arrows (tangled_lists) */
     GcId named[NAMED_MAX];
@@ -1489,7 +1493,11 @@ static void draw_card(HeapCtx *c, GcId id, const GcObject *o, float wx, float wy
     render_frame(s->l, bx, by, bw, bh, r, ow < 1 ? 1 : ow, dash, with_alpha(oc, a));
     card_footer(&p, g, leaked, tentative, unreach);
     render_group_end(s->l, group);
-    render_hit(s->l, RENDER_HIT_CARD, id, bx, y, bw, bh + LAYOUT_TAG_H * k);
+    float hh = bh + LAYOUT_TAG_H * k;
+    if (c->strip_y > 0 && y + hh > c->strip_y)
+        hh = c->strip_y > y ? c->strip_y - y : 0; /* (under the strip: not there) */
+    if (hh > 0)
+        render_hit(s->l, RENDER_HIT_CARD, id, bx, y, bw, hh);
 }
 
 /* ---- arrows ------------------------------------------------------------------- */
@@ -1973,7 +1981,9 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
 static int pill_clear(const HeapCtx *c, float x, float y, float w, float h, float (*pills)[4],
                       int npills, int strict)
 {
-    for (int j = 0; j < (strict ? c->nobs : 0); j++)
+    /* (the strip below strip_y has no card drawn) */
+    int cards = strict && !(c->strip_y > 0 && y >= c->strip_y);
+    for (int j = 0; j < (cards ? c->nobs : 0); j++)
         if (x < c->obs[j].x1 && c->obs[j].x0 < x + w && y < c->obs[j].y1 && c->obs[j].y0 < y + h)
             return 0;
     float r[4] = {x, y, x + w, y + h};
@@ -3218,6 +3228,13 @@ void render_heap(Scene *s)
     render_clip(s->l, s->rg.heap_x, s->rg.heap_y, s->rg.heap_w, s->rg.heap_h);
     if (!cells && crowded(&c))
         agg_start(&c);
+    const float *cov = s->v->covered;
+    if (!c.aggregate && cov[2] > 0 && cov[1] > s->rg.heap_y + s->rg.heap_h * 0.7f) {
+        /* drilled to cards: the button's strip is not the heap's (a card
+         * under the button, a pill over a card) */
+        c.strip_y = cov[1] - sc(s, 4);
+        render_clip(s->l, s->rg.heap_x, s->rg.heap_y, s->rg.heap_w, c.strip_y - s->rg.heap_y);
+    }
     if (!c.aggregate && near_targets(&c) < 0)
         s->l->oom = 1;
     c.more_h = more_strip(&c);

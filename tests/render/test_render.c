@@ -1909,8 +1909,11 @@ static int pills_over_text(Target *t, const char *where, int *npills)
                     where, pt, p->x, p->y, p->w, p->h, hr.heap_x, hr.heap_w);
             bad++;
         }
+        const RenderCmd *clip = NULL; /* the part of a text outside it is not drawn */
         for (int32_t j = 0; j < l->ncmds; j++) {
             const RenderCmd *q = &l->cmds[j];
+            if (q->kind == RENDER_CMD_CLIP)
+                clip = q->w > 0 ? q : NULL;
             if (j == i || q->kind != RENDER_CMD_TEXT)
                 continue;
             const char *x = render_cmd_text(l, q);
@@ -1919,6 +1922,13 @@ static int pills_over_text(Target *t, const char *where, int *npills)
                        : q->align == RENDER_ALIGN_RIGHT ? q->x - w
                                                         : q->x;
             float y0 = q->y, x1 = x0 + w, y1 = q->y + (float)q->px * 1.15f;
+            if (clip) {
+                x0 = fmaxf(x0, clip->x), y0 = fmaxf(y0, clip->y);
+                x1 = fminf(x1, clip->x + clip->w), y1 = fminf(y1, clip->y + clip->h);
+                if (x1 <= x0 || y1 <= y0)
+                    continue;
+                w = x1 - x0;
+            }
             if (x0 < rg.heap_x || x1 > rg.heap_x + rg.heap_w || y0 < rg.heap_y ||
                 y1 > rg.heap_y + rg.heap_h || w <= 0)
                 continue; /* a panel's */
@@ -2131,6 +2141,95 @@ static void t_drill_frame(void)
             back_out_all(&t);
         }
         CHECK(views >= 4, "%dx%d: %d drilled views", sizes[si][0], sizes[si][1], views);
+        target_close(&t);
+    }
+    unlink(path);
+}
+
+/* The last drill-down of 2-cycles of 20,000 objects (a and b still name
+ * the last pair, out of view; the cycles garbage) is a picture for a
+ * class: after F, a click into the middle block and on into its middle
+ * block until cards are drawn, at 1280x720 and 1920x1080, no card is cut
+ * at the heap's left or right edge (whole columns), no text of the heap
+ * is drawn under the Back out button, and the names' pills cover no text
+ * of the heap (texts clipped away do not count).  At 60 % the view held
+ * 2.8 columns: one cut at the left edge, a card under the button and the
+ * pills "Node #20000 →" over the right column's cards. */
+static void t_drill_cycles(void)
+{
+    char path[128];
+    snprintf(path, sizeof path, "/tmp/gcviz-drill-cycles-%d.py", (int)getpid());
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL, "write %s", path);
+    if (!f)
+        return;
+    fprintf(f, "import gc\ngc.collect()\nclass Node:\n    def __init__(self, i):\n"
+               "        self.i = i\n        self.other = None\nnodes = []\n"
+               "for i in range(10000):\n    a = Node(2 * i)\n    b = Node(2 * i + 1)\n"
+               "    a.other = b\n    b.other = a\n    nodes.append(a)\ndel nodes\n");
+    fclose(f);
+    static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
+    for (int si = 0; si < 2; si++) {
+        Target t;
+        if (tree_blocks(&t, path, sizes[si][0], sizes[si][1]) < 0)
+            break;
+        char where[64];
+        snprintf(where, sizeof where, "%dx%d", sizes[si][0], sizes[si][1]);
+        RenderRegions rg;
+        app_win_regions(t.w, &rg);
+        float hx0 = rg.heap_x, hx1 = rg.heap_x + rg.heap_w;
+        RenderHit sub = {0};
+        for (int depth = 0; depth < 4 && middle_block_hit(&t, &sub); depth++) {
+            click_hit(&t, &sub);
+            CHECK(app_win_build(t.w) == 0, "build");
+        }
+        const RenderList *l = &t.w->list;
+        const RenderHit *btn = NULL;
+        for (int32_t i = 0; i < l->nhits; i++)
+            if (l->hits[i].kind == RENDER_HIT_BUTTON && l->hits[i].id == RENDER_BTN_BACK_OUT)
+                btn = &l->hits[i];
+        CHECK(btn != NULL, "%s: no Back out button", where);
+        int whole = 0, cut_side = 0, under = 0, npills = 0;
+        for (int32_t i = 0; i < l->nhits; i++) {
+            const RenderHit *h = &l->hits[i];
+            if (h->kind != RENDER_HIT_CARD || h->x >= hx1 || h->x + h->w <= hx0)
+                continue;
+            int side = h->x < hx0 || h->x + h->w > hx1;
+            cut_side += side;
+            whole += !side;
+        }
+        /* the texts drawn before the button (the heap's), where the clip lets them be seen */
+        const RenderCmd *clip = NULL;
+        for (int32_t j = 0; btn && j < l->ncmds; j++) {
+            const RenderCmd *q = &l->cmds[j];
+            if (q->kind == RENDER_CMD_CLIP)
+                clip = q->w > 0 ? q : NULL;
+            if (q->kind != RENDER_CMD_TEXT)
+                continue;
+            const char *x = render_cmd_text(l, q);
+            if (strstr(x, "Back out"))
+                break;
+            float w = (float)render_text_width(t.w->fonts, (RenderFont)q->font, q->px, x);
+            float x0 = q->align == RENDER_ALIGN_CENTER  ? q->x - w * 0.5f
+                       : q->align == RENDER_ALIGN_RIGHT ? q->x - w
+                                                        : q->x;
+            float y0 = q->y, x1 = x0 + w, y1 = q->y + (float)q->px * 1.15f;
+            if (clip) {
+                x0 = fmaxf(x0, clip->x), y0 = fmaxf(y0, clip->y);
+                x1 = fminf(x1, clip->x + clip->w), y1 = fminf(y1, clip->y + clip->h);
+            }
+            if (x0 < x1 && y0 < y1 && x0 < btn->x + btn->w && btn->x < x1 &&
+                y0 < btn->y + btn->h && btn->y < y1) {
+                fprintf(stderr, "%s: '%s' at %.0f,%.0f under the Back out button\n", where, x,
+                        x0, y0);
+                under++;
+            }
+        }
+        int bad = pills_over_text(&t, where, &npills);
+        CHECK(whole >= 4 && cut_side == 0 && under == 0 && bad == 0 && npills >= 1,
+              "%s (zoom %.3f): %d cards whole, %d cut at the left or right edge, %d texts under "
+              "the Back out button, %d of %d pills over a text",
+              where, t.w->view.zoom, whole, cut_side, under, bad, npills);
         target_close(&t);
     }
     unlink(path);
@@ -6196,7 +6295,7 @@ int main(int argc, char **argv)
         {"hidpi", t_hidpi},
         {"direct_pixels_xrgb", t_direct_pixels_xrgb},
         {"window_surface", t_window_surface},
-        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames}, {"drill_pills", t_drill_pills}, {"drill_frame", t_drill_frame},
+        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames}, {"drill_pills", t_drill_pills}, {"drill_frame", t_drill_frame}, {"drill_cycles", t_drill_cycles},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
         {"slide_subjects", t_slide_subjects}, {"slide_crowded_subject", t_slide_crowded_subject}, {"slide_big_structure", t_slide_big_structure}, {"arrows_in_view", t_arrows_in_view}, {"slide_pictures", t_slide_pictures}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
