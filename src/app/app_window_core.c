@@ -1937,6 +1937,28 @@ static int drill_card(const AppWin *w, GcId id, const float b[4], int alive, int
     return *cx >= b[0] && *cx < b[2] && *cy >= b[1] && *cy < b[3];
 }
 
+/* The objects whose cards may meet the world box r (the render cache's
+ * grid of card places, all but those freed before the statement shown):
+ * their ids in *ids and their count, so that a click into a block costs
+ * what the block holds; -1 (*ids NULL): look at every id, 1 to
+ * gc_max_id (no cache, or OOM). */
+static int drill_ids(const AppWin *w, const float r[4], const GcId **ids)
+{
+    int32_t start = gc_index_stmt_at(&w->tl, gc_cursor(w->heap) - 1);
+    int n = w->cache ? render_cache_cards_in(w->cache, w->layout, r, gc_max_id(w->heap),
+                                             start > 0 ? start : 0, ids)
+                     : -1;
+    if (n < 0)
+        *ids = NULL;
+    return n;
+}
+
+/* The i-th id of a drill_ids answer (n, ids). */
+static GcId drill_id(const GcId *ids, int i)
+{
+    return ids ? ids[i] : (GcId)(i + 1);
+}
+
 /* Where to look in the world box b: the card nearest the mean place of
  * the cards in it (the alive ones, else this statement's ghosts), so a
  * zoom that shows part of b shows cards and not an empty corner of it.
@@ -1944,13 +1966,15 @@ static int drill_card(const AppWin *w, GcId id, const float b[4], int alive, int
 static int drill_focus(const AppWin *w, const float b[4], float *fx, float *fy)
 {
     int32_t start = gc_index_stmt_at(&w->tl, gc_cursor(w->heap) - 1);
-    GcId maxid = gc_max_id(w->heap);
+    const GcId *ids;
+    int ni = drill_ids(w, b, &ids);
+    long nid = ni >= 0 ? ni : (long)gc_max_id(w->heap);
     for (int alive = 1; alive >= 0; alive--) {
         double sx = 0, sy = 0;
         long n = 0;
         float cx, cy;
-        for (GcId id = 1; id <= maxid; id++)
-            if (drill_card(w, id, b, alive, start, &cx, &cy)) {
+        for (long i = 0; i < nid; i++)
+            if (drill_card(w, drill_id(ids, (int)i), b, alive, start, &cx, &cy)) {
                 sx += cx;
                 sy += cy;
                 n++;
@@ -1958,8 +1982,8 @@ static int drill_focus(const AppWin *w, const float b[4], float *fx, float *fy)
         if (!n)
             continue;
         float mx = (float)(sx / (double)n), my = (float)(sy / (double)n), best = -1;
-        for (GcId id = 1; id <= maxid; id++)
-            if (drill_card(w, id, b, alive, start, &cx, &cy)) {
+        for (long i = 0; i < nid; i++)
+            if (drill_card(w, drill_id(ids, (int)i), b, alive, start, &cx, &cy)) {
                 float d = (cx - mx) * (cx - mx) + (cy - my) * (cy - my);
                 if (best < 0 || d < best) {
                     best = d;
@@ -1987,12 +2011,15 @@ static int drill_focus(const AppWin *w, const float b[4], float *fx, float *fy)
 static float *drill_cards(const AppWin *w, const float b[4], int *n)
 {
     int32_t start = gc_index_stmt_at(&w->tl, gc_cursor(w->heap) - 1);
-    GcId maxid = gc_max_id(w->heap);
+    const GcId *ids;
+    int ni = drill_ids(w, b, &ids);
+    long nid = ni >= 0 ? ni : (long)gc_max_id(w->heap);
     float *out = NULL;
     int cap = 0;
     *n = 0;
     for (int alive = 1; alive >= 0 && *n == 0; alive--)
-        for (GcId id = 1; id <= maxid; id++) {
+        for (long i = 0; i < nid; i++) {
+            GcId id = drill_id(ids, (int)i);
             float cx, cy, cb[4];
             if (!drill_card(w, id, b, alive, start, &cx, &cy) || !card_bounds(w, id, cb))
                 continue;
@@ -2276,7 +2303,12 @@ static float *drill_near(const AppWin *w, const float r[4], const float b[4], ui
     int cap = 0, alive_in = 0;
     *n = 0;
     *inb = NULL;
-    for (GcId id = 1; id <= gc_max_id(w->heap); id++) {
+    const GcId *ids;
+    float rq[4] = {r[0] - 32, r[1] - 32, r[2] + 32, r[3] + 32}; /* (card_bounds: the footer) */
+    int ni = drill_ids(w, rq, &ids);
+    long nid = ni >= 0 ? ni : (long)gc_max_id(w->heap);
+    for (long i = 0; i < nid; i++) {
+        GcId id = drill_id(ids, (int)i);
         const GcObject *o = gc_object(w->heap, id);
         float cb[4], cx, cy;
         if (!o || (o->state != GC_STATE_ALIVE && gc_died(w->heap, id) < start) ||
@@ -2311,10 +2343,50 @@ static float *drill_near(const AppWin *w, const float r[4], const float b[4], ui
     return out;
 }
 
+/* The block's n cards c (world box b, their bounds bb) too many to fit
+ * in a view of vw x vh logical pixels at the zoom *z: the run of whole
+ * columns of the cards drawn in and around the block that fits, as large
+ * as it reads (a column cut at the view's edge is no picture for a
+ * class): its x range in *cx0, *cx1 and its zoom in *z; and in it the run
+ * of whole rows from the view's top edge (its bottom edge may cut the
+ * next: the column goes on), its top in *ry0 (*rows: 0 none).  The number
+ * of columns, 0 for none (*z stays). */
+static int drill_whole(AppWin *w, const float b[4], const float *c, int n, const float bb[4],
+                       float vw, float vh, float *z, float *cx0, float *cx1, float *ry0, int *rows)
+{
+    float W0 = vw / *z, H0 = vh / *z, r0[4] = {bb[0] - W0, bb[1] - H0, bb[2] + W0, bb[3] + H0};
+    float zc = 0, ry1 = 0, zr = 0;
+    uint8_t *in0 = NULL;
+    int n0 = 0, cols = 0;
+    float *near0 = drill_near(w, r0, b, &in0, &n0);
+    int nq = near0 ? n0 : n;
+    float *q = malloc((size_t)(nq > 0 ? nq : 1) * 5 * sizeof *q);
+    for (int i = 0; q && i < nq; i++) {
+        memcpy(q + 5 * i, near0 ? near0 + 4 * i : c + 4 * i, 4 * sizeof *q);
+        q[5 * i + 4] = near0 ? (float)in0[i] : 1.0f;
+    }
+    cols = q ? drill_columns(q, nq, 0, vw, *z, DRILL_ARROW_ROOM, cx0, cx1, &zc) : 0;
+    *rows = 0;
+    if (cols) {
+        *z = fminf(zc, fmaxf(*z, DRILL_ZOOM_MAX));
+        float vx0 = (*cx0 + *cx1 - vw / *z) * 0.5f, vx1 = vx0 + vw / *z;
+        int nr = 0;
+        for (int i = 0; i < nq; i++)
+            if (q[5 * i] < vx1 && q[5 * i + 2] > vx0)
+                memmove(q + 5 * nr++, q + 5 * i, 5 * sizeof *q);
+        *rows = drill_columns(q, nr, 1, vh, *z, DRILL_FOOT_ROOM, ry0, &ry1, &zr);
+    }
+    free(q);
+    free(near0);
+    free(in0);
+    return cols;
+}
+
 /* The view of a drill-down that ends on cards (zoom *zoom at least): the
  * block's cards (in the world box b) whole, their bounding box in the
- * middle, zoomed in up to DRILL_ZOOM_MAX when it fits; else the part of
- * them that shows the most whole and cuts the fewest.  Then panned so
+ * middle, zoomed in up to DRILL_ZOOM_MAX when it fits; else whole
+ * columns and rows of them (drill_whole); else the part of them that
+ * shows the most whole and cuts the fewest.  Then panned so
  * that the heap's edges cut as few cards as they can, and so that the
  * strip along the heap's bottom edge that the window's button covers
  * (strip pixels high, the button's box btn in pixels from the heap's
@@ -2338,40 +2410,12 @@ static int drill_frame(AppWin *w, const float b[4], float strip, const float *bt
         bb[3] = fmaxf(bb[3], c[4 * i + 3]);
     }
     float z = *zoom, zfit = fminf(vw / (bb[2] - bb[0] + 2 * m), vh / (bb[3] - bb[1] + 2 * m));
-    float cx0 = 0, cx1 = 0, zc = 0, ry0 = 0, ry1 = 0, zr = 0;
+    float cx0 = 0, cx1 = 0, ry0 = 0;
     int cols = 0, rows = 0;
-    if (zfit < z) {
-        /* too many to fit: the run of whole columns of the cards drawn in
-         * and around the block that fits, as large as it reads (a column
-         * cut at the view's edge is no picture for a class), and in it
-         * the run of whole rows from the view's top edge (its bottom edge
-         * may cut the next: the column goes on) */
-        float W0 = vw / z, H0 = vh / z, r0[4] = {bb[0] - W0, bb[1] - H0, bb[2] + W0, bb[3] + H0};
-        uint8_t *in0 = NULL;
-        int n0 = 0;
-        float *near0 = drill_near(w, r0, b, &in0, &n0);
-        int nq = near0 ? n0 : n;
-        float *q = malloc((size_t)(nq > 0 ? nq : 1) * 5 * sizeof *q);
-        for (int i = 0; q && i < nq; i++) {
-            memcpy(q + 5 * i, near0 ? near0 + 4 * i : c + 4 * i, 4 * sizeof *q);
-            q[5 * i + 4] = near0 ? (float)in0[i] : 1.0f;
-        }
-        cols = q ? drill_columns(q, nq, 0, vw, z, DRILL_ARROW_ROOM, &cx0, &cx1, &zc) : 0;
-        if (cols) {
-            z = fminf(zc, fmaxf(z, DRILL_ZOOM_MAX));
-            float vx0 = (cx0 + cx1 - vw / z) * 0.5f, vx1 = vx0 + vw / z;
-            int nr = 0;
-            for (int i = 0; i < nq; i++)
-                if (q[5 * i] < vx1 && q[5 * i + 2] > vx0)
-                    memmove(q + 5 * nr++, q + 5 * i, 5 * sizeof *q);
-            rows = drill_columns(q, nr, 1, vh, z, DRILL_FOOT_ROOM, &ry0, &ry1, &zr);
-        }
-        free(q);
-        free(near0);
-        free(in0);
-    } else {
+    if (zfit < z)
+        cols = drill_whole(w, b, c, n, bb, vw, vh, &z, &cx0, &cx1, &ry0, &rows);
+    else
         z = fminf(zfit, fmaxf(z, DRILL_ZOOM_MAX)); /* all of them whole, as large as it reads */
-    }
     free(c);
     /* (below the strip the button sits on no card is drawn: render_heap) */
     float k = z * w->scale, W = vw / z, H = vh / z, full = (btn ? vh : rg.heap_h / w->scale) / z;

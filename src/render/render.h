@@ -305,6 +305,13 @@ void render_cache_reset(RenderCache *c);
  * run in a worker thread (c is then the worker's until handed over).
  * 0, or -1 on OOM (the first frame then tries again). */
 int render_cache_prepare(RenderCache *c, const Layout *l);
+/* The cards of l whose place meets the world box (x0, y0, x1, y1) and that
+ * are drawn at event from (all but objects freed before it), found in
+ * the grid of card places: their ids in *ids, ascending (valid until the
+ * next query or frame), and their count; -1 on OOM.  The window's
+ * drill-down looks in a block this way, not at every object. */
+int render_cache_cards_in(RenderCache *c, const Layout *l, const float box[4], GcId maxid,
+                          int32_t from, const GcId **ids);
 /* How many times c built its grid in full (tests). */
 long render_cache_grid_builds(const RenderCache *c);
 /* Whether the arrays by id the frames keep in c are all zero again, as

@@ -574,6 +574,14 @@ int render_cache_near(RenderCache *c, const Layout *l, const float box[4])
     return c->nhits;
 }
 
+int render_cache_cards_in(RenderCache *c, const Layout *l, const float box[4], GcId maxid,
+                          int32_t from, const GcId **ids)
+{
+    int n = render_cache_near_drawn(c, l, box, maxid, from);
+    *ids = n >= 0 ? render_cache_ids(c, &n) : NULL;
+    return n;
+}
+
 const GcId *render_cache_ids(RenderCache *c, int *n)
 {
     if (c->all) {
