@@ -2349,7 +2349,8 @@ static float *drill_near(const AppWin *w, const float r[4], const float b[4], ui
  * as it reads (a column cut at the view's edge is no picture for a
  * class): its x range in *cx0, *cx1 and its zoom in *z; and in it the run
  * of whole rows from the view's top edge (its bottom edge may cut the
- * next: the column goes on), its top in *ry0 (*rows: 0 none).  The number
+ * next: the column goes on), its top in *ry0 (*rows: 0 none; when that
+ * run is every row, the top that puts them in the middle).  The number
  * of columns, 0 for none (*z stays). */
 static int drill_whole(AppWin *w, const float b[4], const float *c, int n, const float bb[4],
                        float vw, float vh, float *z, float *cx0, float *cx1, float *ry0, int *rows)
@@ -2375,6 +2376,11 @@ static int drill_whole(AppWin *w, const float b[4], const float *c, int n, const
             if (q[5 * i] < vx1 && q[5 * i + 2] > vx0)
                 memmove(q + 5 * nr++, q + 5 * i, 5 * sizeof *q);
         *rows = drill_columns(q, nr, 1, vh, *z, DRILL_FOOT_ROOM, ry0, &ry1, &zr);
+        int all = *rows > 0;
+        for (int i = 0; all && i < nr; i++)
+            all = q[5 * i + 1] >= *ry0 && q[5 * i + 3] <= ry1;
+        if (all) /* every row: in the middle, not at the top */
+            *ry0 = (*ry0 + ry1 - vh / *z) * 0.5f + WHOLE_MARGIN;
     }
     free(q);
     free(near0);

@@ -2235,6 +2235,60 @@ static void t_drill_cycles(void)
     unlink(path);
 }
 
+/* The last drill-down of a chain of 20,000 nodes (a scenario's: one row of cards) at
+ * 1280x720 shows its cards whole, none cut at the left or right edge, and
+ * the row in the middle of the heap, not along its top edge.  Positions
+ * of the cards' hit regions.  At 60 % a card was cut at the left edge;
+ * framed by whole rows from the top, the row sat along the top edge over
+ * an empty heap. */
+static void t_drill_chain(void)
+{
+    char path[128];
+    snprintf(path, sizeof path, "/tmp/gcviz-drill-chain-%d.json", (int)getpid());
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL, "write %s", path);
+    if (!f)
+        return;
+    fprintf(f, "{\"title\": \"chain\", \"classes\": {\"Node\": {}}, \"steps\": "
+               "[\"gc.disable()\", \"head = Node()\", \"n = head\", {\"for\": \"i in "
+               "range(19999)\", \"body\": [\"n.next = Node()\", \"n = n.next\"]}, "
+               "\"x = 0\"]}\n");
+    fclose(f);
+    Target t;
+    if (tree_blocks(&t, path, 1280, 720) < 0) {
+        unlink(path);
+        return;
+    }
+    RenderRegions rg;
+    app_win_regions(t.w, &rg);
+    RenderHit sub = {0};
+    for (int depth = 0; depth < 6 && middle_block_hit(&t, &sub); depth++) {
+        click_hit(&t, &sub);
+        CHECK(app_win_build(t.w) == 0, "build");
+    }
+    const RenderList *l = &t.w->list;
+    int whole = 0, cut = 0;
+    float y0 = 1e30f, y1 = -1e30f;
+    for (int32_t i = 0; i < l->nhits; i++) {
+        const RenderHit *h = &l->hits[i];
+        if (h->kind != RENDER_HIT_CARD || h->x >= rg.heap_x + rg.heap_w ||
+            h->x + h->w <= rg.heap_x)
+            continue;
+        int side = h->x < rg.heap_x || h->x + h->w > rg.heap_x + rg.heap_w;
+        cut += side;
+        whole += !side;
+        y0 = fminf(y0, h->y);
+        y1 = fmaxf(y1, h->y + h->h);
+    }
+    float mid = (y0 + y1) * 0.5f, hmid = rg.heap_y + rg.heap_h * 0.5f;
+    CHECK(whole >= 2 && cut == 0 && fabsf(mid - hmid) < rg.heap_h * 0.15f,
+          "zoom %.3f: %d cards whole, %d cut at the left or right edge, their middle at y %.0f "
+          "(the heap's %.0f)",
+          t.w->view.zoom, whole, cut, mid, hmid);
+    target_close(&t);
+    unlink(path);
+}
+
 /* Honest counterfactuals (issue 13 item 7): under mark-sweep no reference
  * counts and no generations are drawn, and the mark phase steps object by
  * object with its white/grey/black badges and the grey worklist; under
@@ -6295,7 +6349,7 @@ int main(int argc, char **argv)
         {"hidpi", t_hidpi},
         {"direct_pixels_xrgb", t_direct_pixels_xrgb},
         {"window_surface", t_window_surface},
-        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames}, {"drill_pills", t_drill_pills}, {"drill_frame", t_drill_frame}, {"drill_cycles", t_drill_cycles},
+        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames}, {"drill_pills", t_drill_pills}, {"drill_frame", t_drill_frame}, {"drill_cycles", t_drill_cycles}, {"drill_chain", t_drill_chain},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
         {"slide_subjects", t_slide_subjects}, {"slide_crowded_subject", t_slide_crowded_subject}, {"slide_big_structure", t_slide_big_structure}, {"arrows_in_view", t_arrows_in_view}, {"slide_pictures", t_slide_pictures}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
