@@ -7825,10 +7825,13 @@ static void run_exit(LangRun *r)
      * function in gc.callbacks: its "start" reads count[0] one lower, unless
      * 0, after any program; which object is not known). */
     gc_count_hidden(h, -1);
+    if (gc_failed(h)) /* the flush's or that death's event: out of memory */
+        goto fatal;
     int early = !gc_startup_oldest(h);
     if (early && !exit_holder(r))
         goto fatal;
-    if (gc_collect(h, 2) < 0) /* Py_FinalizeEx's PyGC_Collect */
+    /* Py_FinalizeEx's PyGC_Collect: nothing while gc is disabled */
+    if (gc_globals(h)->enabled && gc_collect(h, 2) < 0)
         goto fatal;
     if (!early && !exit_holder(r))
         goto fatal;
@@ -7851,6 +7854,10 @@ static void run_exit(LangRun *r)
     if (gc_collect(h, 2) < 0) /* finalize_modules' _PyGC_CollectNoFail */
         goto fatal;
 done:
+    /* a failure a teardown recorded without returning it (not the
+     * history's budget filled during the exit: the run keeps what it has) */
+    if (gc_failed(h) && !gc_history_info(h).full)
+        goto fatal;
     gc_step_end(h);
     if (!failed && r->opt.on_step)
         r->opt.on_step(r->opt.ctx, r, nsteps);
