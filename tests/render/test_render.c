@@ -2078,6 +2078,16 @@ static int middle_block_hit(Target *t, RenderHit *out)
     return any;
 }
 
+/* The Back out button's hit region in l (the last one), NULL if none. */
+static const RenderHit *back_out_hit(const RenderList *l)
+{
+    const RenderHit *btn = NULL;
+    for (int32_t i = 0; i < l->nhits; i++)
+        if (l->hits[i].kind == RENDER_HIT_BUTTON && l->hits[i].id == RENDER_BTN_BACK_OUT)
+            btn = &l->hits[i];
+    return btn;
+}
+
 /* The last drill-down of the teacher's tree of 20,000 nodes (the click
  * that zooms to cards drawn whole) frames the cards of the block, not the
  * middle of its box: after F, a click into each block and on into its
@@ -2115,10 +2125,7 @@ static void t_drill_frame(void)
                 CHECK(app_win_build(t.w) == 0, "build");
             }
             const RenderList *l = &t.w->list;
-            const RenderHit *btn = NULL;
-            for (int32_t i = 0; i < l->nhits; i++)
-                if (l->hits[i].kind == RENDER_HIT_BUTTON && l->hits[i].id == RENDER_BTN_BACK_OUT)
-                    btn = &l->hits[i];
+            const RenderHit *btn = back_out_hit(l);
             int whole = 0, cut_side = 0, cut_end = 0, under = 0;
             for (int32_t i = 0; i < l->nhits; i++) {
                 const RenderHit *h = &l->hits[i];
@@ -2184,10 +2191,7 @@ static void t_drill_cycles(void)
             CHECK(app_win_build(t.w) == 0, "build");
         }
         const RenderList *l = &t.w->list;
-        const RenderHit *btn = NULL;
-        for (int32_t i = 0; i < l->nhits; i++)
-            if (l->hits[i].kind == RENDER_HIT_BUTTON && l->hits[i].id == RENDER_BTN_BACK_OUT)
-                btn = &l->hits[i];
+        const RenderHit *btn = back_out_hit(l);
         CHECK(btn != NULL, "%s: no Back out button", where);
         int whole = 0, cut_side = 0, under = 0, npills = 0;
         for (int32_t i = 0; i < l->nhits; i++) {
