@@ -2211,7 +2211,7 @@ static float drill_pan(const float *c, int n, int a, float p, float len, float r
     return best;
 }
 
-#define DRILL_ARROW_ROOM 48.0f /* right of a column: its cards' arrows loop there */
+#define DRILL_ARROW_ROOM 64.0f /* right of a column: its cards' arrows loop there */
 #define DRILL_FOOT_ROOM  24.0f /* below a row: its cards' footers */
 
 static int cmp_y0(const void *a, const void *b)

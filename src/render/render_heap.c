@@ -1631,11 +1631,15 @@ static void route_draw(HeapCtx *c, const RenderPt *pts, int npts, GcId src_id, G
                 keep[nkeep++] = (RouteRect){g->badge_l - m, g->y + in, g->x + g->w - in, hb};
         }
     }
-    /* an arrow is routed when one of its ends is in view (one crossing the
-     * view between two cards out of it keeps its curve: a route would cost
-     * a search through cards never drawn) */
-    if (it >= 0 && (src_id <= 0 || on_view(s, &c->geo[src_id]) || on_view(s, &c->geo[tgt_id])) &&
-        c->routed++ < ROUTE_MAX_FRAME && route_blocked(&c->ix, is, keep, nkeep, it, pts, npts)) {
+    /* an arrow is routed when one of its ends is in view; one crossing the
+     * view between two cards out of it keeps its curve (a route would cost
+     * a search through cards never drawn) and is drawn faint: it passes
+     * over the cards in view, which are not its ends */
+    int seen = src_id <= 0 || on_view(s, &c->geo[src_id]) || on_view(s, &c->geo[tgt_id]);
+    if (!seen)
+        col.a = (uint8_t)(col.a * 2 / 5);
+    if (it >= 0 && seen && c->routed++ < ROUTE_MAX_FRAME &&
+        route_blocked(&c->ix, is, keep, nkeep, it, pts, npts)) {
         RouteReq q;
         q.s = start;
         q.dir = dir;
