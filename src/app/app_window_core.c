@@ -2225,8 +2225,9 @@ static int cmp_y0(const void *a, const void *b)
  * the runs of whole columns with a card of the block that fit in a view
  * len logical pixels long at a zoom of at least zmin (WHOLE_MARGIN before
  * and after, and room after the last: up to room_max, the gap to the next
- * column if smaller), the one with the most columns, then the most of the
- * block's cards, then the nearest to their mean: its world range in *lo,
+ * column if smaller, less the margins for columns), the one with the most
+ * columns, then the most of the block's cards, then the nearest to their
+ * mean: its world range in *lo,
  * *hi (room included) and the zoom that fits it in *zc.  The number of
  * its columns; 0 when none fits (or on OOM). */
 static int drill_columns(float *c, int n, int a, float len, float zmin, float room_max, float *lo,
@@ -2266,7 +2267,13 @@ static int drill_columns(float *c, int n, int a, float len, float zmin, float ro
         for (int q = i; q < j; q++)
             cards += g[3 * q + 2];
         for (;; j++) {
-            float room = j + 1 < ng ? fminf(room_max, g[3 * (j + 1)] - g[3 * j + 1]) : room_max;
+            /* columns: the margin after the room ends before the next
+             * column (a folded chain's are 56 units apart), or that column
+             * shows cut at the view's edge */
+            float gap = j + 1 < ng ? g[3 * (j + 1)] - g[3 * j + 1] : 0;
+            float room = j + 1 >= ng ? room_max
+                         : a == 0    ? fmaxf(0.0f, fminf(room_max, gap - 2 * WHOLE_MARGIN))
+                                     : fminf(room_max, gap);
             float s0 = g[3 * i], s1 = g[3 * j + 1] + room, span = s1 - s0 + 2 * WHOLE_MARGIN;
             if (len / span < zmin)
                 break;

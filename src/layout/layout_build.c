@@ -546,7 +546,8 @@ static float free_band(const Band *bands, int n, float hgt, int32_t born, int32_
 }
 
 /* Whether the structure under root is a chain (one child each): "row"
- * lays it out as put_tree does, a row at the compact cards' spacing. */
+ * lays it out as put_tree does, a row at the compact cards' spacing; a
+ * long one is folded into rows (fold_chain). */
 static int is_chain(const Forest *f, GcId root)
 {
     for (GcId id = root; id; id = f->first[id])
@@ -579,6 +580,7 @@ static int is_chain(const Forest *f, GcId root)
 #define CROWN_LEVELS 4
 #define CROWN_WIDE   8
 #define CROWN_MAX    (CROWN_LEVELS * CROWN_WIDE)
+#define FOLD_ROW_MIN 16 /* a folded chain's cards a row, at least */
 
 typedef struct FoldUnit {
     GcId block;            /* the block's root */
@@ -830,6 +832,37 @@ static int fold_tree(Layout *l, const Forest *f, const LayoutItem *items, const 
     return rc;
 }
 
+/* A chain of more than AUTO_MAX instances (a linked list of 10^5 nodes a
+ * program builds) in one row would be millions of units wide, far more
+ * than F can show: it is folded into rows read left to right, each below
+ * the one before as text wraps, so many that the chain is about
+ * LAYOUT_ASPECT times as wide as tall.  A node's next is beside it, but
+ * for a row's last, whose arrow goes back to the next row's first (rows
+ * further apart than a tree's levels, for that arrow's lane).  mem[0..k)
+ * in the chain's order. */
+static int fold_chain(Layout *l, const LayoutItem *items, const GcId *mem, int32_t k, float *hgt,
+                      float *wid)
+{
+    const float gx = gap_x(l, mem[0]), gy = 2 * gap_y(l, mem[0]);
+    float cw = 0, ch = 0;
+    for (int32_t i = 0; i < k; i++) {
+        cw = fmaxf(cw, items[mem[i]].w);
+        ch = fmaxf(ch, items[mem[i]].h);
+    }
+    /* rows x (ch + gy) x LAYOUT_ASPECT = per_row x (cw + gx), rows = k / per_row */
+    double want = sqrt((double)k * (ch + gy) * LAYOUT_ASPECT / (cw + gx));
+    int32_t per_row = want < FOLD_ROW_MIN ? FOLD_ROW_MIN : (int32_t)ceil(want);
+    per_row = per_row > k ? k : per_row;
+    int32_t rows = (k + per_row - 1) / per_row;
+    for (int32_t i = 0; i < k; i++)
+        if (!layout_is_pinned(l, mem[i]) && layout_put(l, mem[i], (float)(i % per_row) * (cw + gx),
+                                                       (float)(i / per_row) * (ch + gy)) < 0)
+            return -1;
+    *wid = (float)per_row * (cw + gx) - gx;
+    *hgt = (float)rows * (ch + gy) - gy;
+    return 0;
+}
+
 /* The zoom at which a block of w x h world units fills a slide's heap (at
  * 1280 x 720, beside the code: about 860 x 580 logical pixels). */
 static float slide_fill(float w, float h)
@@ -1013,9 +1046,10 @@ static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
         GcId small[AUTO_MAX + 1];
         GcId *mem = small;
         int k = members_of(&f, root, small, AUTO_MAX);
-        if (k < AUTO_MIN || (k > AUTO_MAX && is_chain(&f, root)))
-            continue;       /* a long chain keeps the usual placement */
-        if (k > AUTO_MAX) { /* a big tree: folded */
+        if (k < AUTO_MIN)
+            continue;
+        int chain = k > AUTO_MAX && is_chain(&f, root);
+        if (k > AUTO_MAX) { /* a big tree or a long chain: folded */
             if (!big) {
                 big = malloc(((size_t)maxid + 1) * sizeof *big);
                 tmp = malloc(((size_t)maxid + 1) * sizeof *tmp);
@@ -1052,7 +1086,9 @@ static int arrange_auto(Layout *l, GcHeap *h, LayoutItem *items, const uint32_t 
         if (nring == 3)
             nring = 0;
         float hgt = 0, wid = 0;
-        if (k > AUTO_MAX)
+        if (chain)
+            rc = fold_chain(l, items, mem, k, &hgt, &wid);
+        else if (k > AUTO_MAX)
             rc = fold_tree(l, &f, items, mem, k, sub, tmp, stack, span, depth, colx, MAXDEPTH, &hgt,
                            &wid);
         else if (nring > 0)

@@ -10,7 +10,7 @@ endforeach()
 # blocks of levels, no overlap, the same twice, children near their parents.
 add_executable(test_layout_tree ${CMAKE_CURRENT_LIST_DIR}/test_layout_tree.c)
 target_link_libraries(test_layout_tree PRIVATE gcviz_scenario gcviz_layout m)
-foreach(t bfs dfs replaced coarse coarse_args)
+foreach(t bfs dfs replaced coarse coarse_args chain)
   add_test(NAME layout.tree_${t} COMMAND test_layout_tree ${t})
   set_tests_properties(layout.tree_${t} PROPERTIES TIMEOUT 600)
 endforeach()

@@ -334,6 +334,82 @@ static void t_bfs(void)
     free(src);
 }
 
+/* A linked list of 30,000 nodes (a chain: one child each) folded into
+ * rows: no overlap, the same twice, each node's next beside it on its row
+ * (right of it, one card and a gap away) or, for a row's last, the first
+ * of the next row (at the rows' left edge, one row lower), more than one
+ * row and fewer than 30,000, and the box between 0.7 and 2.5 times as
+ * wide as tall (in one row it was 30,000 cards wide). */
+static void t_chain(void)
+{
+    enum { N = 30000 };
+    char src[512];
+    snprintf(src, sizeof src,
+             "import gc\nclass Node:\n    pass\ngc.disable()\nhead = Node()\nn = head\n"
+             "for i in range(%d):\n    n.next = Node()\n    n = n.next\n",
+             N - 1);
+    Run a, b;
+    if (run_open(&a, "chain.py", src, strlen(src)) < 0 ||
+        run_open(&b, "chain.py", src, strlen(src)) < 0) {
+        CHECK(0, "the runs");
+        return;
+    }
+    long bad = overlaps(&a);
+    CHECK(bad == 0, "%ld pairs of cards alive together overlap", bad);
+    int diff = same_places(&a, b.l);
+    CHECK(diff == 0, "%d cards placed differently the second time", diff);
+    Dist d = distances(&a, 1e9);
+    double bw = d.box[2] - d.box[0], bh = d.box[3] - d.box[1];
+    /* walk the chain from its head: the instance no field holds */
+    GcId maxid = gc_max_id(a.h), *next = calloc((size_t)maxid + 1, sizeof *next);
+    uint8_t *held = calloc((size_t)maxid + 1, 1);
+    for (GcId id = 1; next && held && id <= maxid; id++) {
+        const GcObject *o = gc_object(a.h, id);
+        if (!o || o->kind != GC_KIND_INSTANCE)
+            continue;
+        for (uint32_t i = 0; i < gc_nslots(o); i++) {
+            GcValue v = gc_slot(o, i).val;
+            const GcObject *t = GC_VAL_IS_OBJ(v) ? gc_object(a.h, GC_VAL_ID(v)) : NULL;
+            if (t && t->kind == GC_KIND_INSTANCE) {
+                next[id] = GC_VAL_ID(v);
+                held[GC_VAL_ID(v)] = 1;
+            }
+        }
+    }
+    GcId head = 0;
+    for (GcId id = 1; next && held && id <= maxid && !head; id++)
+        head = next[id] && !held[id] ? id : 0;
+    int links = 0, beside = 0, wraps = 0, off = 0;
+    float left = 0, top = 0, w = 0, h = 0;
+    if (head) {
+        layout_get(a.l, head, &left, &top);
+        layout_reserved(a.l, head, &w, &h);
+    }
+    for (GcId id = head; id && next[id]; id = next[id], links++) {
+        float x0, y0, x1, y1;
+        layout_get(a.l, id, &x0, &y0);
+        layout_get(a.l, next[id], &x1, &y1);
+        if (y1 == y0 && x1 > x0 + w && x1 < x0 + 2 * w)
+            beside++;
+        else if (x1 == left && y1 > y0 + h && y1 < y0 + 3 * h)
+            wraps++;
+        else
+            off++;
+    }
+    printf("chain %d: %d links, %d beside, %d wrap to the next row, %d off; box %.0f x %.0f; "
+           "layout %.3f s\n",
+           N, links, beside, wraps, off, bw, bh, a.layout_s);
+    CHECK(links == N - 1, "%d links from the head", links);
+    CHECK(off == 0 && wraps >= 1 && wraps < N / 16, "%d links beside, %d wrap, %d off", beside,
+          wraps, off);
+    CHECK(bw >= 0.7 * bh && bw <= 2.5 * bh, "box %.0f x %.0f", bw, bh);
+    (void)top;
+    free(next);
+    free(held);
+    run_close(&a);
+    run_close(&b);
+}
+
 /* The same tree with a history budget that keeps only statements past
  * its first part: the links made there have no stores, and the nodes
  * still get their parents (the holders at the end of the run). */
@@ -556,6 +632,7 @@ int main(int argc, char **argv)
         {"replaced", t_replaced},
         {"coarse", t_coarse},
         {"coarse_args", t_coarse_args},
+        {"chain", t_chain},
     };
     if (argc >= 3 && strcmp(argv[1], "measure") == 0)
         return measure(argv[2]);

@@ -2349,7 +2349,7 @@ static void t_drill_cycles(void)
     unlink(path);
 }
 
-/* The last drill-down of a chain of 20,000 nodes (a scenario's: one row of cards) at
+/* The last drill-down of a chain of 20,000 nodes (a scenario's, folded into rows) at
  * 1280x720 shows its cards whole, none cut at the left or right edge, and
  * the row in the middle of the heap, not along its top edge.  Positions
  * of the cards' hit regions.  At 60 % a card was cut at the left edge;
