@@ -197,9 +197,15 @@ int layout_is_compact(const Layout *l, GcId id)
 
 void layout_card_dims(const Layout *l, GcId id, int kind, uint32_t nslots, float *w, float *h)
 {
-    layout_card_size_cells(kind, nslots, layout_cell_w(l, id), w, h);
-    if (layout_is_compact(l, id) && kind == GC_KIND_INSTANCE) {
-        *w = l->e[id].card_w;
+    layout_card_dims_of(kind, nslots, layout_cell_w(l, id),
+                        layout_is_compact(l, id) ? l->e[id].card_w : 0, w, h);
+}
+
+void layout_card_dims_of(int kind, uint32_t nslots, float cell_w, float card_w, float *w, float *h)
+{
+    layout_card_size_cells(kind, nslots, cell_w, w, h);
+    if (card_w > 0 && kind == GC_KIND_INSTANCE) {
+        *w = card_w;
         if (nslots == 0) /* no "no attributes" row: a leaf is its header */
             *h = LAYOUT_TAG_H + LAYOUT_HEADER_H + LAYOUT_PAD;
     }
@@ -980,6 +986,18 @@ int layout_get(const Layout *l, GcId id, float *x, float *y)
         return -1;
     *x = e->x;
     *y = e->y;
+    return 0;
+}
+
+int layout_card_geom(const Layout *l, GcId id, float *x, float *y, float *cell_w, float *card_w)
+{
+    const Entry *e = l ? centry(l, id) : NULL;
+    if (!e)
+        return -1;
+    *x = e->x;
+    *y = e->y;
+    *cell_w = e->cell_w > 0 ? e->cell_w : LAYOUT_CELL_W;
+    *card_w = e->card_w > 0 ? e->card_w : 0;
     return 0;
 }
 

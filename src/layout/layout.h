@@ -176,6 +176,13 @@ int layout_is_temporary(const Layout *l, GcId id);
 /* The size of id's card (layout_card_size_cells with its cells' width; a
  * compact instance's width and height). */
 void layout_card_dims(const Layout *l, GcId id, int kind, uint32_t nslots, float *w, float *h);
+/* What sizing and placing id's card needs, from one read of its entry: its
+ * place (layout_get), its cells' width (layout_cell_w) and its compact
+ * card's width (layout_set_compact; 0: not compact); 0, or -1 (nothing
+ * written) if id has no place. */
+int layout_card_geom(const Layout *l, GcId id, float *x, float *y, float *cell_w, float *card_w);
+/* layout_card_dims from what layout_card_geom gave. */
+void layout_card_dims_of(int kind, uint32_t nslots, float cell_w, float card_w, float *w, float *h);
 
 /* The top-level step (0-based) since which id has been continuously
  * unreachable at top-level step `step`, or -1 if it is not known to be

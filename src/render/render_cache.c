@@ -65,6 +65,7 @@ struct RenderCache {
     long moves;   /* grid_move's updates (render_cache_grid_moves) */
     GcId *placed; /* every id with a place, ascending */
     int nplaced;
+    RenderGeom *geom; /* by id 0..nids: layout_card_geom's (cell_w 0: no place) */
     /* reachability at (heap, cursor) */
     const GcHeap *heap;
     int32_t cursor, nevents;
@@ -91,6 +92,8 @@ static void grid_free(RenderCache *c)
     free(c->gone_max);
     free(c->stamp);
     free(c->placed);
+    free(c->geom);
+    c->geom = NULL;
     c->start = NULL;
     c->ids = NULL;
     c->gone = NULL;
@@ -154,6 +157,13 @@ static int cell_range(const RenderCache *c, float lo, float hi, float origin, in
     return *a <= *b;
 }
 
+/* id's layout_card_geom into g (cell_w 0 when it has no place). */
+static void geom_of(const Layout *l, GcId id, RenderGeom *g)
+{
+    if (layout_card_geom(l, id, &g->x, &g->y, &g->cell_w, &g->card_w) < 0)
+        *g = (RenderGeom){0, 0, 0, 0};
+}
+
 /* Counts (fill == 0) or files (fill == 1) every card in the cells it meets. */
 static void grid_pass(RenderCache *c, int fill, int32_t *at)
 {
@@ -199,8 +209,15 @@ static int grid_build(RenderCache *c, const Layout *l)
     c->nids = layout_max_id(l);
     float lo[2] = {0, 0}, hi[2] = {0, 0};
     int any = 0;
+    c->geom = malloc(((size_t)c->nids + 1) * sizeof *c->geom);
+    if (!c->geom) {
+        grid_free(c);
+        return -1;
+    }
+    c->geom[0] = (RenderGeom){0, 0, 0, 0};
     for (GcId id = 1; id <= c->nids; id++) {
         float b[4];
+        geom_of(l, id, &c->geom[id]);
         if (!card_box(l, id, b))
             continue;
         c->edge[0] = !any || b[0] < lo[0] ? id : c->edge[0];
@@ -366,8 +383,10 @@ static int grid_move(RenderCache *c, const Layout *l)
         }
     }
     start[ncell] = (int32_t)at;
-    for (int i = 0; i < m; i++)
+    for (int i = 0; i < m; i++) {
         c->stamp[ch[i]] = keep[i];
+        geom_of(l, ch[i], &c->geom[ch[i]]);
+    }
     free(add);
     free(c->start);
     free(c->ids);
@@ -438,7 +457,20 @@ int render_cache_grid_same(RenderCache *a, RenderCache *b, const Layout *l, char
         snprintf(why, n, "the cells' cards differ (%zu and %d filed)", nf, (int)b->start[ncell]);
         return 0;
     }
+    for (GcId id = 0; id <= a->nids; id++) {
+        RenderGeom g;
+        geom_of(l, id, &g);
+        if (memcmp(&a->geom[id], &g, sizeof g) != 0 || memcmp(&b->geom[id], &g, sizeof g) != 0) {
+            snprintf(why, n, "#%d: the places kept by id differ from the layout's", (int)id);
+            return 0;
+        }
+    }
     return 1;
+}
+
+const RenderGeom *render_cache_geom(RenderCache *c, const Layout *l)
+{
+    return grid_ready(c, l) < 0 ? NULL : c->geom;
 }
 
 int render_cache_grid(RenderCache *c, const Layout *l, float *x0, float *y0, float *size, int *gw,

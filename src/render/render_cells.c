@@ -154,8 +154,8 @@ typedef struct CardPlace {
     CardRec r;
 } CardPlace;
 
-static int32_t card_place(const RenderCells *c, const GcHeap *h, const Layout *l,
-                          const RenderCellsKey *k, GcId id, CardPlace *p)
+static int32_t card_place(const RenderCells *c, const GcHeap *h, const RenderCellsKey *k, GcId id,
+                          CardPlace *p)
 {
     p->ci = -1;
     if (id < 1 || id > c->n)
@@ -166,16 +166,18 @@ static int32_t card_place(const RenderCells *c, const GcHeap *h, const Layout *l
     int alive = o->state == GC_STATE_ALIVE;
     if (!alive && (o->state != GC_STATE_FREED || gc_died(h, id) < k->stmt_start))
         return -1;
-    float wx, wy;
-    if (layout_get(l, id, &wx, &wy) < 0)
+    /* the layout's place and widths, kept by id with the grid */
+    const RenderGeom *g = &c->geom[id];
+    if (g->cell_w == 0)
         return -1;
+    float wx = g->x, wy = g->y;
     uint32_t ns = gc_nslots(o);
     float aw, ah, cw, ch;
-    layout_card_dims(l, id, o->kind, alive ? ns : 0, &aw, &ah);
+    layout_card_dims_of(o->kind, alive ? ns : 0, g->cell_w, g->card_w, &aw, &ah);
     if (alive)
         cw = aw, ch = ah;
     else
-        layout_card_dims(l, id, o->kind, ns, &cw, &ch);
+        layout_card_dims_of(o->kind, ns, g->cell_w, g->card_w, &cw, &ch);
     float cx = wx + aw * 0.5f, cy = wy + LAYOUT_TAG_H + (ah - LAYOUT_TAG_H) * 0.5f;
     int ix = (int)((cx - c->x0) / c->size), iy = (int)((cy - c->y0) / c->size);
     ix = ix < 0 ? 0 : ix >= c->gw ? c->gw - 1 : ix;
@@ -276,13 +278,13 @@ static uint32_t held_count(const RenderCells *c, const GcObject *o, uint32_t *nt
  * stay in the cache while the ids go by) and how many references to ids
  * 1..n the drawn cards of each cell hold (nto, by cell: room for those
  * cells_refs files).  The number of cards with a home, or -1 on OOM. */
-static int32_t cells_home(RenderCells *c, CellsBuild *b, const GcHeap *h, const Layout *l,
-                          const RenderCellsKey *k, const uint8_t *reach, int32_t *nto)
+static int32_t cells_home(RenderCells *c, CellsBuild *b, const GcHeap *h, const RenderCellsKey *k,
+                          const uint8_t *reach, int32_t *nto)
 {
     int32_t n = 0;
     for (GcId id = 1; id <= c->n; id++) {
         CardPlace p;
-        c->home[id] = card_place(c, h, l, k, id, &p);
+        c->home[id] = card_place(c, h, k, id, &p);
         if (p.ci < 0)
             continue;
         if (p.unsure) {
@@ -602,6 +604,14 @@ static int cells_grid(RenderCache *rc, const Layout *l, float *x0, float *y0, fl
  * (render_cells_prepare): F shows blocks past 2,500 cards in view. */
 #define CELLS_SPARE_MIN 2500
 
+/* Writes a zero into every page of the zeroed array p (n bytes), so that
+ * they are mapped now: a volatile store, which no compiler leaves out. */
+static void touch_pages(void *p, size_t n)
+{
+    for (size_t i = 0; i < n; i += 4096)
+        ((volatile char *)p)[i] = 0;
+}
+
 /* Cells for l's grid and ids with their arrays by cell and by id
  * allocated: zero (home: -1) with touch, else as calloc leaves them
  * (pages mapped when first written).  NULL on OOM. */
@@ -634,16 +644,19 @@ static RenderCells *cells_alloc(RenderCache *rc, const Layout *l, int touch)
     }
     memset(c->home, 0xff, nid * sizeof *c->home);
     if (touch) {
-        /* every page written now, not by the first frame of F */
-        memset(c->cell, 0, ncell * sizeof *c->cell);
-        memset(c->room, 0, ncell * sizeof *c->room);
-        memset(c->dirty, 0, ncell);
+        /* every page written now, not by the first frame of F (a memset
+         * of zeros after calloc, or after malloc, which the compiler
+         * makes a calloc, is left out: the pages stayed unmapped) */
+        touch_pages(c->cell, ncell * sizeof *c->cell);
+        touch_pages(c->room, ncell * sizeof *c->room);
+        touch_pages(c->dirty, ncell);
         memset(c->block, 0xff, ncell * sizeof *c->block);
-        memset(c->counted, 0, nid);
-        memset(c->nval, 0, nid * sizeof *c->nval);
-        memset(c->flag, 0, nid);
+        touch_pages(c->counted, nid);
+        touch_pages(c->nval, nid * sizeof *c->nval);
+        touch_pages(c->flag, nid);
         memset(c->reach, 1, nid);
         memset(c->ids, 0, nid * sizeof *c->ids);
+        touch_pages(c->ids, nid * sizeof *c->ids);
     }
     return c;
 }
@@ -679,6 +692,10 @@ static RenderCells *cells_build(RenderCache *rc, const GcHeap *h, const Layout *
     if (!c && !(c = cells_alloc(rc, l, 0)))
         return NULL;
     c->spare = 0;
+    if (!(c->geom = render_cache_geom(rc, l))) {
+        render_cells_free(c);
+        return NULL;
+    }
     c->key = *k;
     c->n = k->maxid < c->cap ? k->maxid : c->cap;
     size_t ncell = (size_t)c->gw * (size_t)c->gh, nid = (size_t)c->cap + 1;
@@ -696,7 +713,7 @@ static RenderCells *cells_build(RenderCache *rc, const GcHeap *h, const Layout *
         memset(b.head, 0xff, ncell * sizeof *b.head);
     int ok = b.head && start && at;
     if (ok) {
-        int32_t nrec = cells_home(c, &b, h, l, k, reach, at);
+        int32_t nrec = cells_home(c, &b, h, k, reach, at);
         ok = nrec >= 0 && cells_ids(c, nrec, start) == 0;
         /* each cell's room for its references */
         int64_t nto = 0;
@@ -1274,8 +1291,8 @@ static int cell_finish(CellsMove *m, int32_t ci, const RenderCell *was, float wa
 
 /* Cell ci counted again from its cards ids[0 .. n) (ascending), as
  * cells_home counts it. */
-static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const RenderCellsKey *k,
-                     const uint8_t *reach, int32_t ci, const GcId *ids, int32_t n)
+static int cell_fill(CellsMove *m, const GcHeap *h, const RenderCellsKey *k, const uint8_t *reach,
+                     int32_t ci, const GcId *ids, int32_t n)
 {
     RenderCells *c = m->c;
     RenderCell *cell = &c->cell[ci];
@@ -1288,7 +1305,7 @@ static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const Rende
     m->b.head[0] = -1;
     for (int32_t i = 0; i < n; i++) {
         CardPlace p;
-        card_place(c, h, l, k, ids[i], &p);
+        card_place(c, h, k, ids[i], &p);
         int64_t nv = p.r.counted ? card_values(m, ids[i]) : 0;
         p.r.nval = nv >= 0 ? (uint32_t)nv : p.r.alive ? value_refs(p.o) : 0;
         if (card_count(c, &m->b, 0, p.ci, &p.r, ids[i], reach) < 0)
@@ -1342,8 +1359,7 @@ static int cell_fill(CellsMove *m, const GcHeap *h, const Layout *l, const Rende
 
 /* The changed cards' new homes (mv[i], flags), their cells and those of
  * references to a card that changed cell marked dirty; 0, or -1 on OOM. */
-static int move_homes(CellsMove *m, CellMove *mv, const GcHeap *h, const Layout *l,
-                      const RenderCellsKey *k)
+static int move_homes(CellsMove *m, CellMove *mv, const GcHeap *h, const RenderCellsKey *k)
 {
     RenderCells *c = m->c;
     int moved = 0;
@@ -1352,7 +1368,7 @@ static int move_homes(CellsMove *m, CellMove *mv, const GcHeap *h, const Layout 
         int32_t from = c->home[id];
         int was = c->counted[id];
         CardPlace p;
-        int32_t to = card_place(c, h, l, k, id, &p);
+        int32_t to = card_place(c, h, k, id, &p);
         /* only its slots changed, and it stays drawn in its cell: its
          * references and values move slot by slot (refs_patch) */
         if ((c->flag[id] & (CELLS_SLOTS | CELLS_FULL)) == CELLS_SLOTS && from >= 0 && to == from &&
@@ -1403,8 +1419,8 @@ static int move_homes(CellsMove *m, CellMove *mv, const GcHeap *h, const Layout 
 /* Each dirty cell counted again: its cards are those it had that still
  * are at home in it and the changed ones that came (mv sorted by new
  * home). */
-static int move_cells(CellsMove *m, CellMove *mv, const GcHeap *h, const Layout *l,
-                      const RenderCellsKey *k, const uint8_t *reach)
+static int move_cells(CellsMove *m, CellMove *mv, const GcHeap *h, const RenderCellsKey *k,
+                      const uint8_t *reach)
 {
     RenderCells *c = m->c;
     if (m->nids > 1)
@@ -1438,7 +1454,7 @@ static int move_cells(CellsMove *m, CellMove *mv, const GcHeap *h, const Layout 
         }
         j = j1;
         /* cell_fill writes c->ids: the cards are copied out first */
-        if (cell_fill(m, h, l, k, reach, ci, m->cards, n) < 0)
+        if (cell_fill(m, h, k, reach, ci, m->cards, n) < 0)
             return -1;
     }
     return 0;
@@ -1463,6 +1479,8 @@ static int cells_move(RenderCells *c, RenderCache *rc, const GcHeap *h, const La
         return -1;
     if (x0 != c->x0 || y0 != c->y0 || size != c->size || gw != c->gw || gh != c->gh)
         return 0;
+    if (!(c->geom = render_cache_geom(rc, l)))
+        return -1;
     if (!c->move && !(c->move = calloc(1, sizeof *c->move)))
         return -1;
     if (!c->recounted && !(c->recounted = calloc((size_t)gw * (size_t)gh, sizeof *c->recounted)))
@@ -1521,7 +1539,7 @@ static int cells_move(RenderCells *c, RenderCache *rc, const GcHeap *h, const La
             }
         }
         if ((!m->b.head && !(m->b.head = malloc(sizeof *m->b.head))) ||
-            move_homes(m, mv, h, l, k) < 0 || move_cells(m, mv, h, l, k, reach) < 0)
+            move_homes(m, mv, h, k) < 0 || move_cells(m, mv, h, k, reach) < 0)
             ok = -1;
     }
     if (ok > 0) {

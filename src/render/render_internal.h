@@ -211,6 +211,13 @@ const uint8_t *render_cache_reach(RenderCache *c, const struct GcHeap *h);
 
 /* ---- the blocks view's counts per grid cell (render_cells.c) ------------------ */
 
+/* A card's place, its cells' width and its compact width (layout_card_geom)
+ * kept by id with the grid (16 bytes, not the layout's entry of 72): what
+ * the blocks view's first count reads of the layout (render_cells.c). */
+typedef struct RenderGeom {
+    float x, y, cell_w, card_w; /* cell_w 0: no place */
+} RenderGeom;
+
 /* Which of RENDER_AGG_KINDS counts an object falls in: a generation (0-2),
  * permanent, untracked, a collector's list, freed (a ghost of this
  * statement: RENDER_AGG_FREED). */
@@ -315,6 +322,7 @@ typedef struct RenderCells {
      * again or changed its unreach, 0: none since computed */
     int32_t *recounted;
     struct AggKeep *keep; /* render_heap.c's blocks view of the last frame, freed with the cells */
+    const RenderGeom *geom; /* the cache's (render_cache_geom), while computed or moved */
 } RenderCells;
 
 /* Frees render_heap.c's RenderCells.keep. */
@@ -353,12 +361,17 @@ RenderCells **render_cache_cells(RenderCache *c);
  * cell size and cells across and down.  -1 on OOM. */
 int render_cache_grid(RenderCache *c, const Layout *l, float *x0, float *y0, float *size, int *gw,
                       int *gh);
+/* By id 0 .. layout_max_id(l), brought up to date for l with the grid
+ * (built with it at the load, kept by its moves); NULL on OOM. */
+const RenderGeom *render_cache_geom(RenderCache *c, const Layout *l);
 /* How many times the grid was brought to a new layout version by filing
  * again only the cards that changed (a drag, a glide), not built anew;
  * whether a's and b's grids for l (built or brought up to date first) are
  * the same, cell by cell, else 0 and what differs in why (tests). */
 long render_cache_grid_moves(const RenderCache *c);
 int render_cache_grid_same(RenderCache *a, RenderCache *b, const Layout *l, char *why, size_t n);
+/* (render_cache_grid_same also compares both caches' render_cache_geom with
+ * l's layout_card_geom, id by id.) */
 
 /* The teacher's caption for the frame shown: the statement's "say", or,
  * during a collection the statement runs, its caption for that phase when
