@@ -284,9 +284,17 @@ static void rec_op(RenderSdl *b, int x, int y, Uint32 a)
 /* Records the pixels of rect r at alpha a. */
 static void rec_rect(RenderSdl *b, const SDL_Rect *r, Uint32 a)
 {
+    if (a == 0 || b->rec_fail)
+        return;
+    if (b->nops - b->rec_first + r->w * r->h > SHAPE_MAX_OPS ||
+        GC_VEC_RESERVE(b->ops, b->nops + r->w * r->h, b->capops, 4096, realloc) < 0) {
+        b->rec_fail = 1;
+        return;
+    }
     for (int y = 0; y < r->h; y++)
         for (int x = 0; x < r->w; x++)
-            rec_op(b, r->x + x, r->y + y, a);
+            b->ops[b->nops++] = (ShapeOp){(int16_t)(r->x + x - b->rec_x),
+                                          (int16_t)(r->y + y - b->rec_y), (uint8_t)a};
 }
 
 /* Blends the n pixels ops of a shape in colour c, its first point at
@@ -298,6 +306,9 @@ static void px_ops(RenderSdl *b, const ShapeOp *ops, int32_t n, int x, int y, Re
 {
     int cx0 = b->clip.x, cy0 = b->clip.y, cx1 = cx0 + b->clip.w, cy1 = cy0 + b->clip.h;
     size_t pitch = (size_t)b->pitch;
+    /* the last blend (pixel and alpha) and its value: the inside of a
+     * shape over one background blends alike */
+    Uint32 last_d = 0, last_a = 256, last_v = 0;
     px_sync(b);
     for (int32_t i = 0; i < n; i++) {
         int px = x + ops[i].dx, py = y + ops[i].dy;
@@ -308,11 +319,16 @@ static void px_ops(RenderSdl *b, const ShapeOp *ops, int32_t n, int x, int y, Re
             *p = 0xff000000u | (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
             continue;
         }
-        Uint32 na = 255 - a;
-        *p = (a + na * (d >> 24) / 255) << 24 |
-             (c.r * a / 255 + na * ((d >> 16) & 255) / 255) << 16 |
-             (c.g * a / 255 + na * ((d >> 8) & 255) / 255) << 8 |
-             (c.b * a / 255 + na * (d & 255) / 255);
+        if (d != last_d || a != last_a) {
+            Uint32 na = 255 - a;
+            last_d = d;
+            last_a = a;
+            last_v = (a + na * (d >> 24) / 255) << 24 |
+                     (c.r * a / 255 + na * ((d >> 16) & 255) / 255) << 16 |
+                     (c.g * a / 255 + na * ((d >> 8) & 255) / 255) << 8 |
+                     (c.b * a / 255 + na * (d & 255) / 255);
+        }
+        *p = last_v;
     }
 }
 
@@ -442,12 +458,19 @@ static void px_blend_rects(RenderSdl *b, const SDL_Rect *rects, int n, RenderCol
         }
         int w = r.w, h = r.h;
         Uint32 *row = b->px + (size_t)r.y * pitch + r.x;
+        /* the last pixel blended and what it became: a run of one value
+         * (the heap's background under a block) costs a compare a pixel */
+        Uint32 last = ~row[0], was = 0;
         for (int y = 0; y < h; y++, row += pitch)
             for (int x = 0; x < w; x++) {
                 Uint32 d = row[x];
-                row[x] = ((d >> 24) * na / 255 + a) << 24 |
-                         (((d >> 16) & 255) * na / 255 + pr) << 16 |
-                         (((d >> 8) & 255) * na / 255 + pg) << 8 | ((d & 255) * na / 255 + pb);
+                if (d != last) {
+                    last = d;
+                    was = ((d >> 24) * na / 255 + a) << 24 |
+                          (((d >> 16) & 255) * na / 255 + pr) << 16 |
+                          (((d >> 8) & 255) * na / 255 + pg) << 8 | ((d & 255) * na / 255 + pb);
+                }
+                row[x] = was;
             }
     }
 }
@@ -787,6 +810,13 @@ static void flush_rects(RenderSdl *b)
                 px_blend_rects(b, b->rects, b->nrects, c);
             else
                 px_fill_rects(b, b->rects, b->nrects, c);
+            b->nrects = 0;
+            return;
+        }
+        /* written directly, a translucent run over one value costs a
+         * compare a pixel (px_blend_rects): no need to look under it */
+        if (b->px && c.a < 255) {
+            px_blend_rects(b, b->rects, b->nrects, c);
             b->nrects = 0;
             return;
         }
