@@ -591,34 +591,8 @@ static void agg_ref(HeapCtx *c, uint32_t *e, int a, int b, uint32_t n)
         e[(size_t)a * (size_t)nb + (size_t)b] += n;
 }
 
-/* agg_edges from the cells (agg_from_cells): a pair of cells each in one
- * block adds its count, others their references one by one. */
-static uint32_t *agg_edges_cells(HeapCtx *c)
-{
-    const RenderCells *rc = c->cells;
-    int nb = c->agg_w * c->agg_h;
-    uint32_t *e = calloc((size_t)nb * (size_t)nb, sizeof *e);
-    if (!e)
-        return NULL;
-    for (int32_t ci = 0; ci < rc->gw * rc->gh; ci++) {
-        int32_t ba = rc->block[ci];
-        const RenderCell *cell = &rc->cell[ci];
-        for (int32_t p = cell->p0; ba != -1 && p < cell->p0 + cell->np; p++) {
-            const RenderCellPair *pr = &rc->pairs[p];
-            int32_t bb = rc->block[pr->to];
-            if (bb == -1)
-                continue;
-            if (ba >= 0 && bb >= 0) {
-                agg_ref(c, e, ba, bb, pr->n);
-                continue;
-            }
-            for (int32_t r = pr->r0; r < pr->r0 + (int32_t)pr->n; r++)
-                agg_ref(c, e, ba >= 0 ? ba : c->agg_of[rc->refs[r][0]] - 1,
-                        bb >= 0 ? bb : c->agg_of[rc->refs[r][1]] - 1, 1);
-        }
-    }
-    return e;
-}
+/* agg_edges from the cells (below, by the keep of the cells). */
+static uint32_t *agg_edges_cells(HeapCtx *c);
 
 void render_thousands(char *buf, size_t n, int64_t v)
 {
@@ -2811,6 +2785,24 @@ typedef struct AggSet {
     int32_t nedge, capedge, npart, cappart, ntype, captype, nids, capids;
 } AggSet;
 
+/* The references agg_edges_cells counts one by one (a pair of cells with
+ * one of them counted card by card), kept by their source cell: summed by
+ * pair of blocks, parts[p0 .. p0 + np). */
+typedef struct AggRefPart {
+    int32_t a, b; /* from block a to block b (a == b: inside) */
+    uint32_t n;
+} AggRefPart;
+
+typedef struct AggRefCell {
+    int32_t cell, p0, np;
+} AggRefCell;
+
+typedef struct AggRefSet {
+    AggRefCell *cell;
+    AggRefPart *part;
+    int32_t ncell, capcell, npart, cappart;
+} AggRefSet;
+
 struct AggKeep {
     float view[10]; /* what a card's block depends on besides its cell (agg_view) */
     int valid;
@@ -2821,6 +2813,16 @@ struct AggKeep {
     int cur;
     AggBlock part[AGG_MAX_W * AGG_MAX_H]; /* one cell's parts while counted */
     int32_t reused, counted; /* cells kept and counted again in the last frame (tests) */
+    /* the references counted one by one (agg_edges_cells), kept alike:
+     * valid at the view rview while neither a source cell nor a cell its
+     * references go to was counted again since rmoves */
+    float rview[10];
+    int rvalid;
+    int32_t rmoves;
+    int32_t *rat;      /* by cell: 1 + its entry in rset[rcur], 0: none */
+    AggRefSet rset[2]; /* the last frame's (rcur) and the next's */
+    int rcur;
+    int32_t rreused, rcounted; /* source cells kept and counted again (tests) */
 };
 
 void render_agg_keep_free(struct AggKeep *k)
@@ -2829,7 +2831,10 @@ void render_agg_keep_free(struct AggKeep *k)
         return;
     free(k->of);
     free(k->at);
+    free(k->rat);
     for (int i = 0; i < 2; i++) {
+        free(k->rset[i].cell);
+        free(k->rset[i].part);
         free(k->set[i].edge);
         free(k->set[i].part);
         free(k->set[i].type);
@@ -2846,6 +2851,12 @@ void render_agg_keep_stats(const RenderCells *rc, int32_t *reused, int32_t *coun
     *counted = rc && rc->keep ? rc->keep->counted : 0;
 }
 
+void render_agg_refs_stats(const RenderCells *rc, int32_t *reused, int32_t *counted)
+{
+    *reused = rc && rc->keep ? rc->keep->rreused : 0;
+    *counted = rc && rc->keep ? rc->keep->rcounted : 0;
+}
+
 /* The view a kept cell's blocks were counted at. */
 static void agg_view(const HeapCtx *c, float v[10])
 {
@@ -2854,6 +2865,126 @@ static void agg_view(const HeapCtx *c, float v[10])
     v[3] = s->rg.heap_x, v[4] = s->rg.heap_y, v[5] = s->rg.heap_w;
     v[6] = s->rg.heap_h, v[7] = c->agg_gh, v[8] = (float)(c->agg_w * 16 + c->agg_h);
     v[9] = c->reach != NULL;
+}
+
+/* Cell ci's references counted one by one (its pairs with a cell counted
+ * card by card, ba or the pair's block -2) into set as parts by pair of
+ * blocks; -1 on OOM. */
+static int agg_refs_count(const HeapCtx *c, const RenderCells *rc, AggRefSet *set, int32_t ci)
+{
+    const RenderCell *cell = &rc->cell[ci];
+    int32_t ba = rc->block[ci], p0 = set->npart;
+    if (GC_VEC_ROOM(set->cell, set->ncell, set->capcell, 64, realloc) < 0)
+        return -1;
+    for (int32_t p = cell->p0; p < cell->p0 + cell->np; p++) {
+        const RenderCellPair *pr = &rc->pairs[p];
+        int32_t bb = rc->block[pr->to];
+        if (bb == -1 || (ba >= 0 && bb >= 0))
+            continue;
+        int32_t last = -1; /* the part the reference before went to */
+        for (int32_t r = pr->r0; r < pr->r0 + (int32_t)pr->n; r++) {
+            int32_t a = ba >= 0 ? ba : c->agg_of[rc->refs[r][0]] - 1,
+                    b = bb >= 0 ? bb : c->agg_of[rc->refs[r][1]] - 1;
+            if (a < 0 || b < 0)
+                continue;
+            if (last < 0 || set->part[last].a != a || set->part[last].b != b) {
+                for (last = p0; last < set->npart; last++)
+                    if (set->part[last].a == a && set->part[last].b == b)
+                        break;
+                if (last == set->npart) {
+                    if (GC_VEC_ROOM(set->part, set->npart, set->cappart, 256, realloc) < 0)
+                        return -1;
+                    set->part[set->npart++] = (AggRefPart){a, b, 0};
+                }
+            }
+            set->part[last].n++;
+        }
+    }
+    set->cell[set->ncell++] = (AggRefCell){ci, p0, set->npart - p0};
+    return 0;
+}
+
+/* Kept entry ei of the last frame's references into set, as it was. */
+static int agg_refs_copy(AggRefSet *set, const AggRefSet *was, int32_t ei)
+{
+    const AggRefCell *w = &was->cell[ei];
+    if (GC_VEC_ROOM(set->cell, set->ncell, set->capcell, 64, realloc) < 0 ||
+        GC_VEC_RESERVE(set->part, set->npart + w->np, set->cappart, 256, realloc) < 0)
+        return -1;
+    set->cell[set->ncell++] = (AggRefCell){w->cell, set->npart, w->np};
+    memcpy(set->part + set->npart, was->part + w->p0, (size_t)w->np * sizeof *set->part);
+    set->npart += w->np;
+    return 0;
+}
+
+/* agg_edges from the cells (agg_from_cells): a pair of cells each in one
+ * block adds its count, others their references one by one, kept from
+ * frame to frame with the cells (AggKeep.rset): a source cell's are
+ * counted again when it or a cell its references go to was counted again
+ * (RenderCells.recounted: a step changed it, or a card it refers to moved
+ * out of it), and every one at another view. */
+static uint32_t *agg_edges_cells(HeapCtx *c)
+{
+    RenderCells *rc = c->cells;
+    struct AggKeep *k = rc->keep;
+    int nb = c->agg_w * c->agg_h;
+    uint32_t *e = calloc((size_t)nb * (size_t)nb, sizeof *e);
+    if (!e || !k)
+        return e;
+    float view[10];
+    agg_view(c, view);
+    int valid = k->valid && k->rvalid && memcmp(view, k->rview, sizeof view) == 0, oom = 0;
+    const int32_t *rec = rc->recounted;
+    AggRefSet *was = &k->rset[k->rcur], *set = &k->rset[1 - k->rcur];
+    set->ncell = set->npart = 0;
+    k->rreused = k->rcounted = 0;
+    for (int32_t ci = 0; ci < rc->gw * rc->gh && !oom; ci++) {
+        int32_t ba = rc->block[ci];
+        const RenderCell *cell = &rc->cell[ci];
+        if (ba == -1)
+            continue;
+        int one = ba == -2; /* some of its references are counted one by one */
+        int kept = valid && k->rat[ci] && (!rec || rec[ci] <= k->rmoves);
+        for (int32_t p = cell->p0; p < cell->p0 + cell->np; p++) {
+            const RenderCellPair *pr = &rc->pairs[p];
+            int32_t bb = rc->block[pr->to];
+            kept &= !rec || rec[pr->to] <= k->rmoves;
+            if (bb == -1)
+                continue;
+            if (ba >= 0 && bb >= 0)
+                agg_ref(c, e, ba, bb, pr->n);
+            else
+                one = 1;
+        }
+        if (!one)
+            continue;
+        if (kept ? agg_refs_copy(set, was, k->rat[ci] - 1) < 0
+                 : agg_refs_count(c, rc, set, ci) < 0) {
+            oom = 1;
+            break;
+        }
+        k->rreused += kept;
+        k->rcounted += !kept;
+        const AggRefCell *rcell = &set->cell[set->ncell - 1];
+        for (int32_t p = rcell->p0; p < rcell->p0 + rcell->np; p++)
+            agg_ref(c, e, set->part[p].a, set->part[p].b, set->part[p].n);
+    }
+    for (int32_t ei = 0; ei < was->ncell; ei++)
+        k->rat[was->cell[ei].cell] = 0;
+    if (oom) {
+        /* nothing kept: the next frame counts them again */
+        set->ncell = was->ncell = 0;
+        k->rvalid = 0;
+        free(e);
+        return NULL;
+    }
+    for (int32_t ei = 0; ei < set->ncell; ei++)
+        k->rat[set->cell[ei].cell] = ei + 1;
+    k->rcur = 1 - k->rcur;
+    memcpy(k->rview, view, sizeof view);
+    k->rmoves = rc->moves;
+    k->rvalid = 1;
+    return e;
 }
 
 /* The keep of the cells, made when first needed (its `of` for their ids);
@@ -2867,7 +2998,8 @@ static struct AggKeep *agg_keep(RenderCells *rc)
         return NULL;
     k->of = calloc((size_t)rc->cap + 1, sizeof *k->of);
     k->at = calloc((size_t)rc->gw * (size_t)rc->gh, sizeof *k->at);
-    if (!k->of || !k->at) {
+    k->rat = calloc((size_t)rc->gw * (size_t)rc->gh, sizeof *k->rat);
+    if (!k->of || !k->at || !k->rat) {
         render_agg_keep_free(k);
         return NULL;
     }

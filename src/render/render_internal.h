@@ -330,6 +330,10 @@ void render_agg_keep_free(struct AggKeep *k);
 /* The cells the last blocks frame counted card by card kept from the
  * frame before (*reused) and counted again (*counted) (tests). */
 void render_agg_keep_stats(const RenderCells *rc, int32_t *reused, int32_t *counted);
+/* The source cells whose references the last blocks frame counted one by
+ * one kept from the frame before (*reused) and counted again (*counted)
+ * (tests). */
+void render_agg_refs_stats(const RenderCells *rc, int32_t *reused, int32_t *counted);
 /* The cells at key, computed when key differs from the last one asked
  * (NULL then if !build); reach: gc_reachable at the cursor, asked for only
  * then (NULL: none unreachable).  NULL on OOM. */

@@ -5683,7 +5683,11 @@ static int open_zoomed_out(Target *t, const char *name, const char *json, int w,
     char cwd[900], path[1000];
     CHECK(getcwd(cwd, sizeof cwd) != NULL, "cwd");
     snprintf(path, sizeof path, "%s/%s", cwd, name);
-    CHECK(load(t, path) == 0, "load");
+    if (load(t, path) != 0) {
+        CHECK(0, "load %s", name);
+        target_close(t);
+        return -1;
+    }
     key(t, SDLK_END, 0);
     draw_zoomed_out(t);
     return 0;
@@ -6059,6 +6063,88 @@ static void t_blocks_keep(void)
           reused, counted);
     target_close(&t);
     remove("blocks_keep.json");
+}
+
+/* The references the blocks view counts one by one (a pair of cells one
+ * of which is counted card by card: at the view's edges, across two
+ * blocks) are kept from frame to frame with the cells and counted again
+ * only for the cells a step changed or whose references go to a cell it
+ * changed: while referenced cards grow (their centres, so their blocks,
+ * move), references are redirected, a seek goes back and a referenced
+ * card is dragged into another block, each frame equals one counted card
+ * by card, and most frames of steps kept most of those cells. */
+static void t_blocks_refs_keep(void)
+{
+    Target t;
+    if (open_zoomed_out(
+            &t, "blocks_refs_keep.json",
+            "{\"title\": \"blocks refs keep\", \"classes\": {\"Node\": {}, \"Leaf\": {}}, "
+            "\"steps\": [\"gc.disable()\", \"keep = []\", \"fresh = []\", {\"for\": \"i in range(1500)\", "
+            "\"body\": [\"a = Node()\", \"b = Leaf()\", \"a.peer = b\", \"b.peer = a\", "
+            "\"keep.append(a)\"]}, {\"for\": \"i in range(300)\", \"body\": [\"c = Leaf()\", "
+            "\"fresh.append(c)\"]}, \"del a, b, c\", {\"for\": \"i in range(1000)\", \"body\": "
+            "[\"n = keep[i]\", \"n.x1 = 1\", \"n.x2 = 2\", \"n.x3 = 3\", \"n.x4 = 4\", "
+            "\"n.x5 = 5\", \"n.x6 = 6\", \"n.x7 = 7\", \"n.x8 = 8\"]}, {\"for\": \"i in range(300)\", "
+            "\"body\": [\"n = keep[i]\", \"n.peer = fresh[i]\"]}, \"n = None\"]}\n",
+            1280, 720) < 0)
+        return;
+    int32_t nev = gc_event_count(t.w->heap);
+    /* micro-steps while the cards grow and references move, back over
+     * them, and jumps */
+    static int32_t at[1200];
+    int nat = 0;
+    for (int32_t c = nev / 3; c < nev && nat < 700; c += 15)
+        at[nat++] = c;
+    for (int32_t c = nev; c >= nev - 3000 && nat < 1000; c -= 17)
+        at[nat++] = c;
+    uint32_t x = 77;
+    for (int i = 0; i < 30; i++) {
+        x = x * 1103515245u + 12345u;
+        at[nat++] = nev / 3 + (int32_t)((x >> 8) % (uint32_t)(nev * 2 / 3 + 1));
+    }
+    const float views[][3] = {{0.02f, -100, -100}, {0.05f, 3000, 1500}, {0.035f, 1200, -400}};
+    long reused = 0, counted = 0, blocks = 0, stepped = 0, copied = 0;
+    int bad = 0;
+    for (size_t v = 0; v < sizeof views / sizeof views[0]; v++) {
+        t.w->view.zoom = views[v][0];
+        t.w->view.pan_x = views[v][1];
+        t.w->view.pan_y = views[v][2];
+        for (int i = 0; i < nat && bad < 3; i++) {
+            app_win_seek(t.w, at[i], 0);
+            const char *what = "a step";
+            if (i == nat / 4) {
+                /* a drag: a referenced card in view far into another block */
+                for (GcId id = 1; id <= gc_max_id(t.w->heap); id++) {
+                    const GcObject *o = gc_object(t.w->heap, id);
+                    float wx, wy;
+                    if (o->state == GC_STATE_ALIVE && o->refcnt > 1 &&
+                        layout_get(t.w->layout, id, &wx, &wy) == 0 && wx > views[v][1] + 600) {
+                        layout_set(t.w->layout, id, wx + 9000, wy + 6000, 1);
+                        break;
+                    }
+                }
+                what = "a drag";
+            }
+            t.w->dirty = 1;
+            long n;
+            bad += !keep_frame(&t, what, &n, 0, &copied);
+            RenderCells *cells = *render_cache_cells(t.w->cache);
+            int32_t r = 0, k = 0;
+            render_agg_refs_stats(cells, &r, &k);
+            if (n >= 0) {
+                blocks++;
+                reused += r;
+                counted += k;
+                stepped += r > 0;
+            }
+        }
+    }
+    CHECK(blocks >= nat * 2, "only %ld of %d frames were blocks", blocks, 3 * nat);
+    CHECK(stepped * 2 >= blocks && reused > counted,
+          "%ld of %ld blocks frames kept references (%ld cells kept, %ld counted again)", stepped,
+          blocks, reused, counted);
+    target_close(&t);
+    remove("blocks_refs_keep.json");
 }
 
 typedef struct CellsReach {
@@ -6448,7 +6534,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"backend_quads", t_backend_quads}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states}, {"blocks_cells", t_blocks_cells}, {"cells_steps", t_cells_steps}, {"cells_merged", t_cells_merged}, {"cells_spare", t_cells_spare}, {"blocks_keep", t_blocks_keep},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states}, {"blocks_cells", t_blocks_cells}, {"cells_steps", t_cells_steps}, {"cells_merged", t_cells_merged}, {"cells_spare", t_cells_spare}, {"blocks_keep", t_blocks_keep}, {"blocks_refs_keep", t_blocks_refs_keep},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
