@@ -2912,7 +2912,8 @@ static int agg_refs_copy(AggRefSet *set, const AggRefSet *was, int32_t ei)
         GC_VEC_RESERVE(set->part, set->npart + w->np, set->cappart, 256, realloc) < 0)
         return -1;
     set->cell[set->ncell++] = (AggRefCell){w->cell, set->npart, w->np};
-    memcpy(set->part + set->npart, was->part + w->p0, (size_t)w->np * sizeof *set->part);
+    if (w->np > 0)
+        memcpy(set->part + set->npart, was->part + w->p0, (size_t)w->np * sizeof *set->part);
     set->npart += w->np;
     return 0;
 }
