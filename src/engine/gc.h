@@ -185,8 +185,11 @@ enum {
 };
 
 /* One field of an object: attribute (key = GC_V_STR atom), list/tuple item
- * (key unused), dict entry (key = str or int value).  val may be UNBOUND
- * only transiently. */
+ * (key unused), dict entry (key = any hashable value).  A dict entry's key
+ * that is an object (an instance or a tuple: GC_V_OBJ) is a strong
+ * reference the dict owns, as its value is: counted, visited by the
+ * collector after the value (dict_traverse's general table) and released
+ * before it (free_keys_object).  val may be UNBOUND only transiently. */
 typedef struct GcSlot {
     GcValue key;
     GcValue val;
@@ -600,7 +603,9 @@ int gc_decref(GcHeap *h, GcValue v);
 
 /* Slots.  gc_slot_set stores v (the caller's reference is moved in) at
  * index i (i == nslots appends), then DECREFs the old value: store, then
- * decref, as CPython does. */
+ * decref, as CPython does.  A dict's new entry whose key is an object
+ * takes the caller's reference to the key too; a replaced value keeps
+ * the entry's key (key must be the slot's own then). */
 int gc_slot_set(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v);
 /* Inserts a new slot at i (shifting the rest up); v's reference moves in. */
 int gc_slot_insert(GcHeap *h, GcId obj, uint32_t i, GcValue key, GcValue v);
@@ -615,8 +620,12 @@ int gc_setattr(GcHeap *h, GcId obj, int32_t atom, GcValue v); /* v's reference m
 /* 0 removed (value in *out, in flight), 1 no such attribute, -1 fatal. */
 int gc_delattr(GcHeap *h, GcId obj, int32_t atom, GcValue *out);
 /* Removes slot i (shifting the rest); the removed value's reference is
- * returned in *out (moved to the caller, who must DECREF or keep it). */
+ * returned in *out (moved to the caller, who must DECREF or keep it).
+ * gc_dict_remove is the same for a dict's entry, whose key's reference
+ * (when the key is an object) goes to *key, in flight too; gc_slot_remove
+ * asserts there is none. */
 int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out);
+int gc_dict_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *key, GcValue *out);
 /* Slice assignment and deletion (list_ass_slice) move a list's tail once,
  * not once per item: gc_slot_take empties slot i in place (a hole; the
  * value goes to *out and in flight, as gc_slot_remove's), then
@@ -628,7 +637,10 @@ void gc_slots_drop_holes(GcHeap *h, GcId obj, uint32_t from);
 int gc_slots_open(GcHeap *h, GcId obj, uint32_t at, uint32_t n);
 /* Empties obj at once (list.clear, dict.clear, tp_clear): the n values go
  * to out[] (caller-sized nslots) and in flight; the caller then releases
- * them, last first if last_first (lists) else first first (dicts). */
+ * them, last first if last_first (lists) else first first (dicts).  A
+ * dict gives 2 * nslots values (out sized so): each entry's key and then
+ * its value, the order free_keys_object releases them in (a key that is
+ * not an object is released as nothing). */
 int gc_slots_clear(GcHeap *h, GcId obj, int last_first, GcValue *out);
 /* Index of the slot with this key, or -1. */
 int gc_slot_find(const GcHeap *h, GcId obj, GcValue key);

@@ -67,6 +67,14 @@ int gc_check(const GcHeap *ch, char *buf, size_t n)
                       id, i, t);
                 expect[t]++;
             }
+        for (uint32_t i = 0; o->kind == GC_KIND_DICT && i < gc_nslots(o); i++)
+            if (GC_VAL_IS_OBJ(gc__slot(o, i).key)) { /* a key that is an object */
+                GcId t = GC_VAL_ID(gc__slot(o, i).key);
+                CHECK(t >= 1 && t <= maxid, "dict %d key %u refers to bad id %d", id, i, t);
+                CHECK(gc__o(h, t)->state == GC_STATE_ALIVE, "dict %d key %u refers to freed %d", id,
+                      i, t);
+                expect[t]++;
+            }
         if (o->kind == GC_KIND_WEAKREF && o->wr_referent)
             CHECK(gc__o(h, o->wr_referent)->state == GC_STATE_ALIVE,
                   "weakref %d refers to freed %d", id, o->wr_referent);

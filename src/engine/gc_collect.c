@@ -219,10 +219,21 @@ int gc__traverse(GcHeap *h, GcId id, RefList *out)
         uint32_t idx[GC_SHARED_KEYS_MAX_SIZE + 2];
         int plain = o->kind != GC_KIND_INSTANCE || n < 2 || n > GC_SHARED_KEYS_MAX_SIZE + 2 ||
                     h->classkeys[o->cls].ordered || gc__attr_order(h, o, idx);
+        int dict = o->kind == GC_KIND_DICT;
+        if (dict && reflist_reserve(h, out, 2 * n) < 0)
+            return -1;
+        ids = out->ids;
+        slots = out->slots;
         for (uint32_t k = 0; k < n; k++) {
             uint32_t i = plain ? k : idx[k];
             if (GC_VAL_IS_OBJ(v[i * st])) {
                 ids[m] = GC_VAL_ID(v[i * st]);
+                slots[m++] = (int32_t)i;
+            }
+            /* dict_traverse: a general table's key after its value */
+            GcValue key = dict ? gc__slot(o, i).key : GC_UNBOUND;
+            if (GC_VAL_IS_OBJ(key)) {
+                ids[m] = GC_VAL_ID(key);
                 slots[m++] = (int32_t)i;
             }
         }
@@ -307,10 +318,14 @@ static void visit_all_reachable(GcHeap *h, GcId gc, GcListId young, uint8_t utag
     uint32_t idx[GC_SHARED_KEYS_MAX_SIZE + 2];
     int plain = o->kind != GC_KIND_INSTANCE || n < 2 || n > GC_SHARED_KEYS_MAX_SIZE + 2 ||
                 h->classkeys[o->cls].ordered || gc__attr_order(h, o, idx);
+    int dict = o->kind == GC_KIND_DICT;
     for (uint32_t k = 0; k < n; k++) {
         uint32_t i = plain ? k : idx[k];
         if (GC_VAL_IS_OBJ(v[i * st]))
             visit_reachable(h, gc, (int32_t)i, GC_VAL_ID(v[i * st]), young, utag);
+        GcValue key = dict ? gc__slot(o, i).key : GC_UNBOUND; /* after its value */
+        if (GC_VAL_IS_OBJ(key))
+            visit_reachable(h, gc, (int32_t)i, GC_VAL_ID(key), young, utag);
     }
 }
 
@@ -485,6 +500,12 @@ static int64_t update_subtract_refs_unrecorded(GcHeap *h, GcListId l)
         for (uint32_t k = 0; k < n; k++)
             if (GC_VAL_IS_OBJ(v[k * st]))
                 zero += subtract_one(ltag, l, &objs[GC_VAL_ID(v[k * st])]);
+        if (h->objkeys && o->kind == GC_KIND_DICT) /* keys that are objects */
+            for (uint32_t k = 0; k < n; k++) {
+                GcValue key = gc__slot(o, k).key;
+                if (GC_VAL_IS_OBJ(key))
+                    zero += subtract_one(ltag, l, &objs[GC_VAL_ID(key)]);
+            }
     }
     if (h->lean)
         tags_release(h, l);
@@ -744,13 +765,15 @@ static int tp_clear(GcHeap *h, GcId id)
         gc_free(blk);
         return rc;
     }
-    GcValue *copy = gc_malloc(n * sizeof *copy);
+    /* a dict releases each entry's key and then its value */
+    uint32_t m = o->kind == GC_KIND_DICT ? 2 * n : n;
+    GcValue *copy = gc_malloc(m * sizeof *copy);
     if (!copy)
         return gc_fail(h, "out of memory");
     int last_first = o->kind == GC_KIND_LIST;
     int rc = gc_slots_clear(h, id, last_first, copy);
-    for (uint32_t k = 0; k < n && rc == 0; k++)
-        rc = gc_decref(h, copy[last_first ? n - 1 - k : k]);
+    for (uint32_t k = 0; k < m && rc == 0; k++)
+        rc = gc_decref(h, copy[last_first ? m - 1 - k : k]);
     gc_free(copy);
     return rc;
 }
@@ -1019,8 +1042,11 @@ static int mark_all(GcHeap *h, uint8_t *mark, int events)
         GcObject *o = gc__o(h, id);
         if (o->kind == GC_KIND_WEAKREF)
             continue;
-        for (uint32_t i = 0; i < gc_nslots(gc__o(h, id)); i++)
+        for (uint32_t i = 0; i < gc_nslots(gc__o(h, id)); i++) {
             PUSH_VAL(gc__slot(gc__o(h, id), i).val);
+            if (o->kind == GC_KIND_DICT)
+                PUSH_VAL(gc__slot(gc__o(h, id), i).key);
+        }
     }
 #undef PUSH_VAL
     return 0;
@@ -1070,6 +1096,9 @@ int gc__reach_mark(GcHeap *h, IdVec *stack, uint8_t *mark)
         const GcValue *vals = gc__vals(o, &stride);
         for (uint32_t i = 0; i < n; i++)
             REACH(vals[(size_t)i * stride]);
+        if (h->objkeys && o->kind == GC_KIND_DICT)
+            for (uint32_t i = 0; i < n; i++)
+                REACH(gc__slot(o, i).key);
     }
 #undef REACH
     return 0;
@@ -1153,9 +1182,15 @@ static int64_t mark_sweep(GcHeap *h, int automatic)
             gc__weakref_unlink(h, id);
         for (uint32_t i = 0; i < gc_nslots(gc__o(h, id)); i++) {
             GcSlot s = gc__slot(gc__o(h, id), i);
+            if (o->kind == GC_KIND_DICT && GC_VAL_IS_OBJ(s.key)) { /* the key first */
+                gc__slot_write(h, id, i, GC_UNBOUND, s.val);
+                gc__inflight_add(h, s.key);
+                if (gc_decref(h, s.key) < 0)
+                    goto fail;
+            }
             if (s.val == GC_UNBOUND)
                 continue;
-            gc__slot_write(h, id, i, s.key, GC_UNBOUND);
+            gc__slot_write(h, id, i, gc__slot(gc__o(h, id), i).key, GC_UNBOUND);
             gc__inflight_add(h, s.val);
             if (gc_decref(h, s.val) < 0)
                 goto fail;

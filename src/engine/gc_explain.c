@@ -102,6 +102,8 @@ static void slot_label_key(const GcHeap *h, GcId id, int32_t slot, GcValue key, 
                  gc_strtab_get(h->atoms, (int32_t)GC_VAL_PAYLOAD(key)));
     else if (o->kind == GC_KIND_DICT && GC_VAL_TAG(key) == GC_V_INT)
         snprintf(buf, n, "dict #%d[%lld]", id, (long long)GC_VAL_PAYLOAD(key));
+    else if (o->kind == GC_KIND_DICT && GC_VAL_IS_OBJ(key)) /* an instance or tuple as the key */
+        snprintf(buf, n, "dict #%d[%s #%d]", id, gc_type_name(h, GC_VAL_ID(key)), GC_VAL_ID(key));
     else
         snprintf(buf, n, "%s #%d[%d]", gc_type_name(h, id), id, slot);
 }

@@ -406,6 +406,11 @@ struct GcHeap {
      * on top: no memory per freed object, and the move is O(1)
      * (dead_bottom, its first freed, is linked to spare's top). */
     int lean;
+    /* Dict entries ever given a key that is an object (gc_slot_set; never
+     * undone by a seek): gc_reachable then makes its whole pass, which
+     * follows keys, instead of starting from a mark (gc_reach.c follows
+     * the writes of values only). */
+    int64_t objkeys;
     int32_t busy;                  /* teardowns and collections running (their C frames hold ids) */
     GcId dead, dead_bottom, spare; /* tops of the stacks, 0 when empty */
     /* Live objects of each kind (gc_new up, finish_teardown down): a lean

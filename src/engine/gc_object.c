@@ -771,9 +771,14 @@ static GC_NOINLINE int slot_set_full(GcHeap *h, GcId obj, uint32_t i, GcValue ke
         SET_OBJ(h, obj, OF_NSLOTS, i + 1);
     } else {
         old = gc__slot(o, i).val;
+        GC_ASSERT(o->kind != GC_KIND_DICT || gc__slot(o, i).key == key);
     }
     gc__event(h, GC_EV_STORE, obj, GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0, (int32_t)i, 0, 0);
     gc__inflight_del(h, v);
+    if (GC_VAL_IS_OBJ(key) && old == GC_UNBOUND && gc__o(h, obj)->kind == GC_KIND_DICT) {
+        gc__inflight_del(h, key); /* the new entry's key: the dict's reference now */
+        h->objkeys++;
+    }
     gc__slot_write(h, obj, i, key, v);
     gc__inflight_add(h, old);
     if (gc__o(h, obj)->kind == GC_KIND_DICT)
@@ -856,6 +861,8 @@ int gc_slots_clear(GcHeap *h, GcId obj, int last_first, GcValue *out)
 {
     GcObject *o = gc__o(h, obj);
     uint32_t n = gc_nslots(o);
+    /* a dict gives each entry's key and then its value */
+    uint32_t w = o->kind == GC_KIND_DICT ? 2 : 1, m = w * n;
     gc__event(h, GC_EV_SLOT_DEL, obj, 0, -1, n, 0);
     if (!h->record && gc__has_ix(o)) {
         /* Nothing logged: empty the slots in one sweep and rebuild the
@@ -863,20 +870,25 @@ int gc_slots_clear(GcHeap *h, GcId obj, int last_first, GcValue *out)
          * probe per key). */
         GcSlot *s = gc__slots(o);
         for (uint32_t i = 0; i < n; i++) {
-            out[i] = s[i].val;
+            if (w == 2)
+                out[2 * i] = s[i].key;
+            out[w * i + w - 1] = s[i].val;
             s[i].key = GC_UNBOUND;
             s[i].val = GC_UNBOUND;
         }
         ix_rebuild(o);
     } else {
         for (uint32_t i = 0; i < n; i++) {
-            out[i] = gc__slot(gc__o(h, obj), i).val;
+            GcSlot s = gc__slot(gc__o(h, obj), i);
+            if (w == 2)
+                out[2 * i] = s.key;
+            out[w * i + w - 1] = s.val;
             gc__slot_write(h, obj, i, GC_UNBOUND, GC_UNBOUND);
         }
     }
     /* Each release will take the newest in-flight entry. */
-    for (uint32_t k = 0; k < n; k++)
-        gc__inflight_add(h, out[last_first ? k : n - 1 - k]);
+    for (uint32_t k = 0; k < m; k++)
+        gc__inflight_add(h, out[last_first ? k : m - 1 - k]);
     SET_OBJ(h, obj, OF_NSLOTS, 0);
     return h->failed ? -1 : 0;
 }
@@ -1073,9 +1085,18 @@ uint32_t gc_referents(const GcHeap *h, GcId obj, GcValue *out)
 
 int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out)
 {
+    GcValue key;
+    int rc = gc_dict_remove(h, obj, i, &key, out);
+    GC_ASSERT(!GC_VAL_IS_OBJ(key));
+    return rc;
+}
+
+int gc_dict_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *key, GcValue *out)
+{
     GcObject *o = gc__o(h, obj);
     uint32_t n = gc_nslots(o);
     *out = gc__slot(o, i).val;
+    *key = o->kind == GC_KIND_DICT ? gc__slot(o, i).key : GC_UNBOUND;
     gc__event(h, GC_EV_SLOT_DEL, obj, 0, (int32_t)i, 0, 0);
     for (uint32_t k = i; k + 1 < n; k++) {
         GcSlot s = gc__slot(o, k + 1);
@@ -1084,5 +1105,6 @@ int gc_slot_remove(GcHeap *h, GcId obj, uint32_t i, GcValue *out)
     gc__slot_write(h, obj, n - 1, GC_UNBOUND, GC_UNBOUND);
     SET_OBJ(h, obj, OF_NSLOTS, n - 1);
     gc__inflight_add(h, *out);
+    gc__inflight_add(h, *key);
     return 0;
 }

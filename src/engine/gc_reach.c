@@ -50,7 +50,8 @@
  *     reachable, the rest of S is not.
  * The whole pass runs instead when a condition fails (garbage outside C,
  * S more than RK_SUSPECTS, an object of S whose count is 0, a weakref
- * with slots in S), when no mark is near, when the writes
+ * with slots in S), when a dict has held a key that is an object (the
+ * writes of keys are not followed), when no mark is near, when the writes
  * to follow outnumber twice the objects the mark reached (a pass
  * is cheaper then), or when out of memory.  A program that leaves garbage
  * about (2-cycles, a churn loop) then pays the pass, which costs what is
@@ -431,8 +432,8 @@ int gc__reach_from_ck(GcHeap *h, uint8_t *out)
      * it reaches: a heap of garbage (2-cycles, a churn loop) with little
      * reachable is cheaper to mark again than its writes to follow (a
      * mark is not taken while the permanent generation holds anything) */
-    if (!ck || h->g[GF_LFIRST(GC_LIST_PERMANENT)] || dist > 2 * ck->nreach)
-        return -1;
+    if (!ck || h->g[GF_LFIRST(GC_LIST_PERMANENT)] || dist > 2 * ck->nreach || h->objkeys)
+        return -1; /* (a dict's key that is an object: the writes of keys are not followed) */
     for (int k = 0; k < 4; k++)
         h->rk_vec[k].n = 0;
     h->rk_queue.n = 0;
@@ -552,7 +553,7 @@ void gc__rk_take(GcHeap *h)
     int64_t bytes = mark_bytes(&m), limit = h->cfg.history_budget / RK_SHARE;
     h->rk_next = h->nwrites + h->rk_every;
     /* the permanent generation: gc_reachable makes a pass */
-    if (h->failed || h->g[GF_LFIRST(GC_LIST_PERMANENT)] || bytes > limit / 2)
+    if (h->failed || h->g[GF_LFIRST(GC_LIST_PERMANENT)] || bytes > limit / 2 || h->objkeys)
         return;
     while (h->nrk > 0 && (h->nrk >= RK_MAX || h->rk_bytes + bytes > limit))
         thin(h);

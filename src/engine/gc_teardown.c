@@ -535,9 +535,15 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
         uint32_t i = t->keyed               ? t->order[t->next]
                      : teardown_reversed(o) ? n - 1 - t->next
                                             : t->next;
-        t->next++;
         GcSlot s = gc__slot(o, i);
         GcValue v = s.val;
+        /* free_keys_object: a dict's entry releases its key, then (the
+         * next time round) its value */
+        int key = o->kind == GC_KIND_DICT && GC_VAL_IS_OBJ(s.key);
+        if (key)
+            v = s.key;
+        else
+            t->next++;
         if (!GC_VAL_IS_OBJ(v)) {
             gc__slot_write(h, tid, i, s.key, GC_UNBOUND);
             continue;
@@ -546,7 +552,10 @@ static int teardown_run(GcHeap *h, GcId root, int from_trash)
         GcObject *co = gc__o(h, c);
         int64_t crc = co->refcnt;
         gc__event(h, GC_EV_DECREF, c, tid, (int32_t)i, crc, crc - 1);
-        gc__slot_write(h, tid, i, s.key, GC_UNBOUND);
+        if (key)
+            gc__slot_write(h, tid, i, GC_UNBOUND, s.val);
+        else
+            gc__slot_write(h, tid, i, s.key, GC_UNBOUND);
         SET_OBJ(h, c, OF_REFCNT, crc - 1);
         if (crc - 1 > 0 || h->cfg.collector == GC_COLLECTOR_MARKSWEEP)
             continue;

@@ -159,6 +159,7 @@ static int slots_clear(LangRun *r, GcId id, int last_first);
 static int binary_op(LangRun *r, int op);
 static int values_equal(LangRun *r, GcValue a, GcValue b, int depth);
 static void tb_pop(LangRun *r);
+static void obj_key_text(LangRun *r, GcValue k, char *buf, size_t n);
 
 /* An iteration as FOR_ITER makes it: over range(...) (no object: the
  * range iterator is not tracked, the ints are values), a constant tuple
@@ -478,6 +479,8 @@ static void repr_key(LangRun *r, GcValue k, char *buf, size_t n)
         snprintf(buf, n, "%s", atom(r, (int32_t)GC_VAL_PAYLOAD(k)));
     else if (GC_VAL_TAG(k) == GC_V_CLASS || GC_VAL_TAG(k) == GC_V_FUNC)
         code_repr(r, k, buf, n);
+    else if (GC_VAL_IS_OBJ(k))
+        obj_key_text(r, k, buf, n);
     else
         snprintf(buf, n, "<%s>", type_name(r, k));
 }
@@ -981,21 +984,65 @@ static int normalize_index(LangRun *r, const GcObject *o, GcValue idx, uint32_t 
     return seq_index(r, gc_kind_name((GcKind)o->kind), gc_nslots(o), idx, out, what);
 }
 
-/* A dict key: the values that are not heap objects (a class or function
- * is hashed by its identity, as in CPython); of the heap objects a list or
- * dict is unhashable, and an instance or tuple, hashable in CPython, is
- * refused (a key holding a reference is not modelled). */
+/* How an instance of class k hashes: 0 by its identity (object's
+ * __hash__), 1 not at all (__hash__ is None: set so, or a class that
+ * defines __eq__ without __hash__, as type_new makes it), 2 by a __hash__
+ * method of the program.  The nearest class of the bases' chain that
+ * defines either decides. */
+static int class_hash_kind(LangRun *r, int32_t k)
+{
+    for (int guard = 0; k >= 0 && guard < 1000; guard++) {
+        const LangClass *c = lang_class(r->p, k);
+        int eq = 0;
+        for (int32_t i = 0; i < c->nattrs; i++) {
+            const char *name = atom(r, c->attrs[i].name);
+            if (strcmp(name, "__hash__") == 0)
+                return c->attrs[i].value && c->attrs[i].value->kind == LANG_E_NONE ? 1 : 2;
+            eq |= strcmp(name, "__eq__") == 0;
+        }
+        if (eq)
+            return 1;
+        k = c->base;
+    }
+    return 0;
+}
+
+/* A dict key must be hashable (PyObject_Hash): the values that are not
+ * heap objects (a class or function is hashed by its identity, as in
+ * CPython), an instance of the program's classes (by identity: object's
+ * __hash__ and __eq__), a tuple whose items are (tuplehash, first item
+ * first).  A list or dict is unhashable, and so is an instance whose
+ * class sets __hash__ to None or defines __eq__ alone; one whose class
+ * defines __hash__ is refused, since gcviz does not call it (nor __eq__),
+ * and a weakref (hashed as its referent) too. */
 static int dict_key_ok(LangRun *r, GcValue k)
 {
     const GcObject *o = obj_of(r, k);
-    if (!o)
-        return OK;
-    if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_DICT)
-        return raise(r, "TypeError", "unhashable type: '%s'", type_name(r, k));
-    return raise(r, "NotImplementedError",
-                 "gcviz: a '%s' object as a dict key is not modelled (keys may be str, int, "
-                 "bool, None, constant tuples, classes and functions)",
-                 type_name(r, k));
+    for (int depth = 0; o; depth++) {
+        int hk = o->kind == GC_KIND_INSTANCE ? class_hash_kind(r, o->cls) : 0;
+        if (o->kind == GC_KIND_LIST || o->kind == GC_KIND_DICT || hk == 1)
+            return raise(r, "TypeError", "unhashable type: '%s'", type_name(r, k));
+        if (hk == 2)
+            return raise(r, "NotImplementedError",
+                         "gcviz: an instance of a class that defines __hash__ as a dict key is "
+                         "not modelled (gcviz does not call __hash__ and __eq__)");
+        if (o->kind == GC_KIND_INSTANCE)
+            return OK;
+        if (o->kind != GC_KIND_TUPLE || depth > 100)
+            return raise(r, "NotImplementedError",
+                         "gcviz: a '%s' object as a dict key is not modelled (keys may be str, "
+                         "int, bool, None, tuples, instances, classes and functions)",
+                         type_name(r, k));
+        /* a tuple: each item in turn, the last one by this loop */
+        uint32_t n = gc_nslots(o);
+        for (uint32_t i = 0; i + 1 < n; i++)
+            TRY(dict_key_ok(r, gc_slot(o, i).val));
+        if (n == 0)
+            return OK;
+        k = gc_slot(o, n - 1).val;
+        o = obj_of(r, k);
+    }
+    return OK;
 }
 
 static int is_intlike(GcValue v)
@@ -1003,11 +1050,27 @@ static int is_intlike(GcValue v)
     return GC_VAL_TAG(v) == GC_V_INT || GC_VAL_TAG(v) == GC_V_BOOL;
 }
 
+static int is_tuplelike(LangRun *r, GcValue v)
+{
+    const GcObject *o = obj_of(r, v);
+    return GC_VAL_TAG(v) == GC_V_CONST || (o && o->kind == GC_KIND_TUPLE);
+}
+
 /* The first slot of dict o whose key == k (a hashable key: values_equal
- * is then equality bit for bit, except that True == 1 and False == 0), or
- * -1: gc_slot_find, once more for the other spelling of 0 and 1. */
+ * is then equality bit for bit, except that True == 1 and False == 0, and
+ * an instance is equal to itself only), or -1: gc_slot_find, once more for
+ * the other spelling of 0 and 1.  A tuple, built or constant, is equal to
+ * another by value: it is looked for among the tuple keys one by one (the
+ * key index hashes a key's bits, not its value). */
 static int dict_find_equal(LangRun *r, const GcObject *o, GcValue k)
 {
+    if (is_tuplelike(r, k)) {
+        int i = GC_VAL_TAG(k) == GC_V_CONST ? gc_slot_find(r->h, gc_object_id(r->h, o), k) : -1;
+        for (uint32_t j = 0; i < 0 && j < gc_nslots(o); j++)
+            if (is_tuplelike(r, gc_slot(o, j).key) && values_equal(r, gc_slot(o, j).key, k, 0))
+                i = (int)j;
+        return i;
+    }
     int i = gc_slot_find(r->h, gc_object_id(r->h, o), k);
     if (!is_intlike(k) || (GC_VAL_PAYLOAD(k) != 0 && GC_VAL_PAYLOAD(k) != 1))
         return i;
@@ -1016,17 +1079,35 @@ static int dict_find_equal(LangRun *r, const GcObject *o, GcValue k)
     return i < 0 ? j : j < 0 ? i : i < j ? i : j;
 }
 
-/* dict[k] = v (STORE_SUBSCR, MAP_ADD, a display's pairs, dict_merge): the
- * reference v moves in; a key equal to k already there keeps its key
- * object and gets the new value (d = {1: 'a'}; d[True] = 'b' leaves
- * {1: 'b'}). */
+/* dict[k] = v (PyDict_SetItem: STORE_SUBSCR, a display's pairs,
+ * dict_merge): the reference v moves in; a key equal to k already there
+ * keeps its key object and gets the new value, the old one released then
+ * (d = {1: 'a'}; d[True] = 'b' leaves {1: 'b'}); a new key that is an
+ * object (an instance, a tuple) gets the dict's own reference.  MAP_ADD,
+ * which steals the key, releases its key after. */
 static int dict_store(LangRun *r, GcId id, GcValue k, GcValue v)
 {
     const GcObject *d = gc_object(r->h, id);
     int at = dict_find_equal(r, d, k);
     if (at >= 0)
         return chk(r, gc_slot_set(r->h, id, (uint32_t)at, gc_slot(d, at).key, v));
+    gc_incref(r->h, k);
     return chk(r, gc_slot_set(r->h, id, gc_nslots(d), k, v));
+}
+
+/* Removes dict entry i: delitem_common releases the key, then the value
+ * (the value's reference goes to *out instead when out is not NULL:
+ * dict.pop's result). */
+static int dict_del_entry(LangRun *r, GcId id, uint32_t i, GcValue *out)
+{
+    GcValue key, val;
+    TRY(chk(r, gc_dict_remove(r->h, id, i, &key, &val)));
+    TRY(decref(r, key));
+    if (out) {
+        *out = val;
+        return OK;
+    }
+    return decref(r, val);
 }
 
 /* BINARY_SUBSCR: [container, sub] -> [item] */
@@ -1484,8 +1565,8 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
                 char kb[128];
                 repr_key(r, k, kb, sizeof kb);
                 return raise(r, "KeyError", "%s", kb);
-            } else {
-                TRY(chk(r, gc_slot_remove(h, gc_object_id(r->h, o), (uint32_t)i, &out)));
+            } else { /* the key released in the pop, the value its result */
+                TRY(dict_del_entry(r, gc_object_id(r->h, o), (uint32_t)i, &out));
             }
         }
         /* The popped reference is the result: it sits on the stack. */
@@ -1892,7 +1973,9 @@ static int release_all(LangRun *r, GcValue *vals, int64_t n, int last_first)
  * released, last first for a list (first first for a dict). */
 static int slots_clear(LangRun *r, GcId id, int last_first)
 {
-    uint32_t n = gc_nslots(gc_object(r->h, id));
+    const GcObject *o = gc_object(r->h, id);
+    /* a dict's entries give their keys too: each key, then its value */
+    uint32_t n = (o->kind == GC_KIND_DICT ? 2 : 1) * gc_nslots(o);
     GcValue *vals = gc_malloc((n ? n : 1) * sizeof *vals);
     if (!vals)
         return fatal(r);
@@ -2179,6 +2262,28 @@ static int text_of(LangRun *r, TBuf *b, GcValue v, int repr)
     return b->oom ? fatal(r) : OK;
 }
 
+/* repr_key of an object key (a KeyError's message), cut at n: made
+ * without val_text, which counts as running the program (no eval-breaker
+ * check can run here, in the middle of a raise). */
+static void obj_key_text(LangRun *r, GcValue k, char *buf, size_t n)
+{
+    const GcObject *o = obj_of(r, k);
+    if (o->kind != GC_KIND_TUPLE) {
+        snprintf(buf, n, "<__main__.%s object at 0x%llx>", type_name(r, k), fake_addr(k));
+        return;
+    }
+    size_t len = 0;
+    char item[128];
+    snprintf(buf, n, "(");
+    for (uint32_t i = 0; i < gc_nslots(o) && n > 0; i++) {
+        len = strlen(buf);
+        repr_key(r, gc_slot(o, i).val, item, sizeof item);
+        snprintf(buf + len, n - len, "%s%s", i ? ", " : "", item);
+    }
+    len = strlen(buf);
+    snprintf(buf + len, n - len, "%s)", gc_nslots(o) == 1 ? "," : "");
+}
+
 /* A bound builtin method object made (alive 1) or freed (0): before 3.14
  * it moves count[0] both ways, from 3.14 on it comes from and goes back to
  * the free list of builtin method objects (measured on 3.15.0rc1: binding
@@ -2256,6 +2361,34 @@ static int truthy(LangRun *r, GcValue v)
     }
 }
 
+/* A tuple's length, a built tuple's or a constant's (whose items go to
+ * cv; at most 64 of a constant: one with more is equal to no built tuple
+ * here), and its item i. */
+static int tuple_len(LangRun *r, GcValue t, GcValue *cv)
+{
+    const GcObject *o = obj_of(r, t);
+    return o ? (int)gc_nslots(o) : const_items(r, (int32_t)GC_VAL_PAYLOAD(t), cv, 64);
+}
+
+static GcValue tuple_item(LangRun *r, GcValue t, const GcValue *cv, int i)
+{
+    const GcObject *o = obj_of(r, t);
+    return o ? gc_slot(o, (uint32_t)i).val : cv[i];
+}
+
+/* A built tuple and a tuple, built or constant: item by item. */
+static int tuples_equal(LangRun *r, GcValue a, GcValue b, int depth)
+{
+    GcValue ca[64], cb[64];
+    int n = tuple_len(r, a, ca), m = tuple_len(r, b, cb);
+    if (n < 0 || n != m)
+        return 0;
+    for (int i = 0; i < n; i++)
+        if (!values_equal(r, tuple_item(r, a, ca, i), tuple_item(r, b, cb, i), depth + 1))
+            return 0;
+    return 1;
+}
+
 /* == : values by value, containers item by item, other objects by identity. */
 static int values_equal(LangRun *r, GcValue a, GcValue b, int depth)
 {
@@ -2263,6 +2396,9 @@ static int values_equal(LangRun *r, GcValue a, GcValue b, int depth)
         return 1;
     if (is_intlike(a) && is_intlike(b))
         return GC_VAL_PAYLOAD(a) == GC_VAL_PAYLOAD(b);
+    if (depth <= 100 && is_tuplelike(r, a) && is_tuplelike(r, b) &&
+        (GC_VAL_TAG(a) != GC_V_CONST || GC_VAL_TAG(b) != GC_V_CONST))
+        return tuples_equal(r, a, b, depth);
     if (GC_VAL_TAG(a) != GC_VAL_TAG(b) || depth > 100)
         return 0;
     if (GC_VAL_TAG(a) == GC_V_STR || GC_VAL_TAG(a) == GC_V_CONST)
@@ -4882,8 +5018,8 @@ static int map_add(LangRun *r)
     GcValue key = gc_temp(r->h, n - 2);
     TRY(dict_key_ok(r, key));
     GcValue v = pop(r);
-    (void)pop(r); /* the key: an atom, no reference */
-    return dict_store(r, id, key, v);
+    TRY(dict_store(r, id, key, v));
+    return pop_decref(r); /* _PyDict_SetItem_Take2 took the key's reference */
 }
 
 /* DICT_UPDATE: [dict, chunk] -> [dict]: each pair of the chunk inserted in
@@ -5506,7 +5642,7 @@ static int delete_target_(LangRun *r, const Ctx *c, LangExpr *t)
             rc = raise(r, "KeyError", "%s", kb);
         }
         if (rc == OK)
-            rc = chk(r, gc_slot_remove(r->h, gc_object_id(r->h, o), (uint32_t)i, &removed));
+            rc = dict_del_entry(r, gc_object_id(r->h, o), (uint32_t)i, NULL);
     } else {
         /* PyObject_DelItem: an int key on a type with tp_as_sequence (a
          * tuple, a str, an instance) goes through PySequence_DelItem */
@@ -5964,9 +6100,10 @@ static int iter_pair(LangRun *r, Iter *it, GcValue a, GcValue b, GcValue *item)
     GcId t = GC_VAL_ID(gc_temp(h, it->res_at));
     if (gc_object(h, t)->refcnt == 1) {
         gc_incref(h, GC_VAL_OBJ(t));
-        /* the old first item is an int or a str (a key, an index): no
-         * reference, so storing and releasing one slot after the other is
-         * CPython's two stores, then two releases */
+        /* storing and releasing one slot after the other stands for
+         * CPython's two stores, then two releases: the old first item (a
+         * key, an index) is still held by the dict, so its release frees
+         * nothing in between */
         TRY(chk(r, gc_slot_set(h, t, 0, 0, a)));
         TRY(chk(r, gc_slot_set(h, t, 1, 0, b)));
         gc_track_again(h, t);
@@ -6009,6 +6146,7 @@ static int iter_next(LangRun *r, Iter *it, GcValue *item)
             x = gc_slot(o, k).val;
         else if (it->view == ITER_ITEMS) {
             GcSlot sl = gc_slot(o, k);
+            gc_incref(r->h, sl.key);
             gc_incref(r->h, sl.val);
             return iter_pair(r, it, sl.key, sl.val, item);
         } else
@@ -6128,8 +6266,8 @@ static int comp_add(LangRun *r, const Ctx *c, LangExpr *e, int at)
     GcValue v = pop(r);
     if (e->kind == LANG_E_LISTCOMP)
         return chk(r, gc_slot_set(r->h, id, gc_nslots(gc_object(r->h, id)), 0, v));
-    GcValue k = pop(r); /* a key is a value: no reference */
-    return dict_store(r, id, k, v);
+    TRY(dict_store(r, id, gc_temp(r->h, gc_temp_count(r->h) - 1), v));
+    return pop_decref(r); /* MAP_ADD: _PyDict_SetItem_Take2 took the key's reference */
 }
 
 /* The loop of generator g of comprehension e, its iterator open in *it,

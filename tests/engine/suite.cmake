@@ -1,7 +1,7 @@
 add_executable(test_engine ${CMAKE_CURRENT_LIST_DIR}/test_engine.c)
 target_link_libraries(test_engine PRIVATE gcviz_scenario)
 foreach(t phases move_back rewind check_every_step chain_million collectors weakrefs oom_sweep counts freelists lean
-        lean_list_tags lean_list_clear weakref_heads slot_capacity dict_index vec stable_records
+        lean_list_tags lean_list_clear weakref_heads slot_capacity dict_index dict_object_keys vec stable_records
         lean_teardown_order id_cap lean_unreachable_runs record_limits lean_mixed_garbage
         lean_plain_heads)
   add_test(NAME engine_${t} COMMAND test_engine ${t})
@@ -53,7 +53,7 @@ endif()
 # replay gives, word for word.
 add_executable(test_checkpoint ${CMAKE_CURRENT_LIST_DIR}/test_checkpoint.c)
 target_link_libraries(test_checkpoint PRIVATE gcviz_scenario)
-foreach(t cycles churn resurrection items counts weakrefs coarse few many pages shrink reach
+foreach(t cycles churn resurrection items counts weakrefs coarse few many pages shrink reach keys
           reach_ck)
   add_test(NAME engine_checkpoint_${t} COMMAND test_checkpoint ${t})
 endforeach()

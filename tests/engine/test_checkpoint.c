@@ -601,8 +601,11 @@ static void plain_reach(const GcHeap *h, uint8_t *m, GcId *stack)
     while (n > 0) {
         const GcObject *o = gc_object(h, stack[--n]);
         if (o->kind != GC_KIND_WEAKREF)
-            for (uint32_t i = 0; i < gc_nslots(o); i++)
+            for (uint32_t i = 0; i < gc_nslots(o); i++) {
                 SEE(gc_slot(o, i).val);
+                if (o->kind == GC_KIND_DICT) /* a key that is an object */
+                    SEE(gc_slot(o, i).key);
+            }
     }
 #undef SEE
 }
@@ -844,6 +847,33 @@ static void compare(const char *name, const char *text, int64_t budget, int64_t 
     scenario_free(s);
 }
 
+/* Instances and built tuples as dict keys: a key held by its dict
+ * alone (reachable through the key only), cycles through keys collected,
+ * entries deleted, popped and cleared, dicts dying with their keys. */
+static const char KEYS[] = "import gc\n"
+                           "class N:\n"
+                           "    def __init__(self, i):\n"
+                           "        self.i = i\n"
+                           "d = {}\n"
+                           "for i in range(30):\n"
+                           "    d[(i, N(i))] = N(-i)\n"
+                           "    d[N(100 + i)] = i\n"
+                           "    n = N(7)\n"
+                           "    n.d = {n: (n, 1)}\n"
+                           "    if i % 4 == 0:\n"
+                           "        for k in d:\n"
+                           "            break\n"
+                           "        del d[k]\n"
+                           "    if i % 5 == 0:\n"
+                           "        gc.collect()\n"
+                           "    if i % 7 == 0:\n"
+                           "        d.pop(k, None)\n"
+                           "del n, k\n"
+                           "p = {N(300): 1, (N(301), 2): N(302)}\n"
+                           "print(gc.collect(), len(d))\n"
+                           "d.clear()\n"
+                           "del p\n";
+
 static const int64_t BIG = (int64_t)1 << 40; /* no budget to speak of */
 
 static void t_cycles(void) { compare("cycles.py", CYCLES, BIG, 37, 0); }
@@ -856,6 +886,7 @@ static void t_coarse(void) { compare("churn.py", CHURN, (int64_t)1 << 20, 61, 0)
 static void t_few(void) { compare("few.py", FEW, (int64_t)1 << 29, 1009, 1); }
 static void t_many(void) { compare("many.py", MANY, (int64_t)1 << 29, 1009, -1); }
 static void t_pages(void) { compare("pages.py", PAGES, BIG, 4099, 0); }
+static void t_keys(void) { compare("keys.py", KEYS, BIG, 43, 0); }
 
 static void t_shrink(void)
 {
@@ -869,6 +900,7 @@ static void t_reach(void)
     check_reach("resurrection.py", RESURRECTION);
     check_reach("weakrefs.py", WEAKREFS);
     check_reach("items.py", ITEMS);
+    check_reach("keys.py", KEYS);
 }
 
 static void t_reach_ck(void)
@@ -894,6 +926,6 @@ int main(int argc, char **argv)
         {"items", t_items},   {"counts", t_counts}, {"weakrefs", t_weakrefs},
         {"coarse", t_coarse}, {"few", t_few},       {"many", t_many},
         {"pages", t_pages},   {"shrink", t_shrink}, {"reach", t_reach},
-        {"reach_ck", t_reach_ck}};
+        {"reach_ck", t_reach_ck}, {"keys", t_keys}};
     return test_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }

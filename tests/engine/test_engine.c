@@ -869,6 +869,63 @@ static void test_dict_index(void)
     CHECK(strcmp(out[0], out[1]) == 0, "a lean run prints %s", out[1]);
 }
 
+/* Instances and built tuples as dict keys (the dict owns a reference to
+ * each key): what CPython 3.12 prints for a program whose keys die with
+ * their entries and dicts, in cycles through a key and in a clear, the
+ * same in every mode; gc_check at every micro-step of the recorded run,
+ * forwards and backwards (every key counted in its object's refcount). */
+static void test_dict_object_keys(void)
+{
+    static const char src[] = "import gc\n"
+                              "class N:\n"
+                              "    def __init__(self, i):\n"
+                              "        self.i = i\n"
+                              "    def __del__(self):\n"
+                              "        print(\"del\", self.i)\n"
+                              "gc.collect()\n"
+                              "d = {}\n"
+                              "for i in range(4):\n"
+                              "    d[(i, i + 1)] = N(i)\n"
+                              "    d[N(100 + i)] = i\n"
+                              "n = N(7)\n"
+                              "n.d = {n: (n, 1)}\n"
+                              "del n\n"
+                              "for k in d:\n"
+                              "    break\n"
+                              "del d[k]\n"
+                              "del k\n"
+                              "p = {N(300): 1, (N(301), 2): N(302)}\n"
+                              "print(gc.collect(), len(d))\n"
+                              "d.clear()\n"
+                              "keep = {N(400): 0}\n"
+                              "del p\n"
+                              "print(gc.collect())\n";
+    /* what CPython 3.12.1 and 3.13.0 print */
+    static const char expect[] = "del 0\ndel 7\n3 7\ndel 100\ndel 1\ndel 101\ndel 2\ndel 102\n"
+                                 "del 3\ndel 103\ndel 300\ndel 301\ndel 302\n0\ndel 400\n";
+    char out[MODE_OUT];
+    expect_prints_all_modes("keys.py", src, MODES_ALL, expect, out, sizeof out);
+    Scenario *s;
+    LangRun *r = run_py("keys.py", src, 0, 1, out, sizeof out, &s);
+    if (!s)
+        return;
+    if (r && lang_run_status(r) == 0) {
+        GcHeap *h = lang_run_heap(r);
+        int32_t end = gc_event_count(h);
+        int ok = 1;
+        for (int32_t c = 0; c <= end && ok; c++) {
+            gc_seek(h, c);
+            ok = dict_index_ok(h, c);
+        }
+        for (int32_t c = end; c >= 0 && ok; c--) {
+            gc_seek(h, c);
+            ok = dict_index_ok(h, c);
+        }
+    }
+    lang_run_free(r);
+    scenario_free(s);
+}
+
 /* Records never move (issue 11): a GcObject pointer taken before a decref
  * whose __del__ makes objects over several chunks of the object storage
  * still reads its record after it (under ASan the old doubling array,
@@ -1522,6 +1579,7 @@ int main(int argc, char **argv)
         {"rewind", test_rewind},
         {"check_every_step", test_check_every_step},
         {"dict_index", test_dict_index},
+        {"dict_object_keys", test_dict_object_keys},
         {"chain_million", test_chain_million},
         {"collectors", test_collectors},
         {"weakrefs", test_weakrefs},

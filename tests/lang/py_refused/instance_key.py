@@ -3,7 +3,11 @@ gc.collect()
 
 
 class Box:
-    pass
+    def __eq__(self, other):
+        return self is other
+
+    def __hash__(self):
+        return 1
 
 
 box = Box()
