@@ -1228,6 +1228,30 @@ static void card_row(const CardPaint *p, int rpx, uint32_t i)
     snprintf(kb, sizeof kb, "%s", key);
     GcValue v = gc_slot(o, i).val;
     float vx = bx + bw - 14 * k;
+    if (o->kind == GC_KIND_DICT && GC_VAL_IS_OBJ(gc_slot(o, i).key)) {
+        /* a key that is an object: its name in the left half, a ring in the
+         * middle that its arrow leaves from (draw_arrows), the value in the
+         * right half */
+        float mx = bx + bw * 0.5f, cy = ry + LAYOUT_ROW_H * k * 0.5f;
+        render_frame(s->l, mx - 5 * k, cy - 5 * k, 10 * k, 10 * k, 5 * k, 2 * k, 0,
+                     with_alpha(t->arrow, content_a));
+        render_text_mid(
+            s, left, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx, RENDER_ALIGN_LEFT,
+            with_alpha(t->card_text, content_a),
+            render_fit(s, RENDER_FONT_MONO, rpx, kb, mx - 10 * k - left, fit, sizeof fit));
+        if (GC_VAL_IS_OBJ(v)) {
+            render_rect(s->l, vx - 5 * k, cy - 5 * k, 10 * k, 10 * k, 5 * k,
+                        with_alpha(changed ? t->changed : t->arrow, content_a));
+            return;
+        }
+        char vb[160];
+        render_value_text(s->h, v, vb, sizeof vb);
+        render_text_mid(
+            s, vx + 4 * k, ry, LAYOUT_ROW_H * k, RENDER_FONT_MONO, rpx, RENDER_ALIGN_RIGHT,
+            with_alpha(changed ? t->changed : t->text_dim, content_a),
+            render_fit(s, RENDER_FONT_MONO, rpx, vb, vx - mx - 10 * k, fit, sizeof fit));
+        return;
+    }
     if (GC_VAL_IS_OBJ(v)) {
         render_rect(s->l, vx - 5 * k, ry + LAYOUT_ROW_H * k * 0.5f - 5 * k, 10 * k, 10 * k, 5 * k,
                     with_alpha(changed ? t->changed : t->arrow, content_a));
@@ -1877,6 +1901,36 @@ static int rows_with_arrows(const HeapCtx *c, const GcObject *o, uint32_t from, 
     return 0;
 }
 
+/* The arrows of dict o's keys that are objects (its rows [0, n)): dashed,
+ * from the ring in the middle of the row (card_row), up or down to the
+ * key's card; a collector's pass along one (subtract_refs, a decref in a
+ * teardown) shows it hot. */
+static void draw_key_arrows(HeapCtx *c, GcId id, const GcObject *o, uint32_t n, float aw)
+{
+    Scene *s = c->s;
+    const RenderTheme *t = s->t;
+    const CardGeo *g = &c->geo[id];
+    float k = g->k;
+    const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
+    const uint8_t *reach = render_scene_reach(s);
+    for (uint32_t i = 0; i < n; i++) {
+        GcValue key = gc_slot(o, i).key;
+        GcId tid = GC_VAL_IS_OBJ(key) ? GC_VAL_ID(key) : 0;
+        if (tid <= 0 || tid > s->maxid || !c->geo[tid].drawn ||
+            (c->more_h > 0 && !c->geo[tid].shown))
+            continue;
+        const CardGeo *tg = &c->geo[tid];
+        int hot = e && edge_followed(e, id, tid, i);
+        float alpha = g->alpha < tg->alpha ? g->alpha : tg->alpha;
+        int dim = reach && !reach[id];
+        RenderColor col = hot ? t->arrow_hot : with_alpha(t->arrow, dim ? alpha * 0.6f : alpha);
+        float sy = g->y + (LAYOUT_HEADER_H + LAYOUT_ROW_H * ((float)i + 0.5f)) * k;
+        float dir = tg->y + tg->h * 0.5f >= sy ? 1.0f : -1.0f;
+        arrow_to(c, g->x + g->w * 0.5f, sy, 0, dir, id, tid, (int)i, tid == id, col,
+                 hot ? aw * 1.5f : aw, 7 * k);
+    }
+}
+
 static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
 {
     Scene *s = c->s;
@@ -1947,6 +2001,8 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
             arrow_to(c, g->x + g->w - 14 * k, sy, 1, 0, id, tid, (int)i, self, col, w, 0);
         }
     }
+    if (o->kind == GC_KIND_DICT && !overview(s))
+        draw_key_arrows(c, id, o, n, aw);
 }
 
 /* The arrows from the names in the frames panel (the panel records where

@@ -750,6 +750,46 @@ static void t_arrow_reaches(void)
     target_close(&t);
 }
 
+/* A dict's key that is an object (dict_keys.py: edges[a] and
+ * edges[(a, b)], dict #3, rows 1 and 2): a ring in the middle of its row
+ * and a dashed arrow leaving it towards the key's card (Node #1, above). */
+static void t_key_arrows(void)
+{
+    Target t;
+    CHECK(target_open(&t, 1600, 1000, 0) == 0, "target");
+    CHECK(load(&t, "dict_keys.py") == 0, "load");
+    /* the first cursor after edges[(a, b)] = 3 stored its value */
+    GcHeap *hp = t.w->heap;
+    int32_t at = -1;
+    for (int32_t c = 0; c <= gc_event_count(hp) && at < 0; c++) {
+        gc_seek(hp, c);
+        const GcObject *o = gc_object(hp, 3);
+        if (o && o->state == GC_STATE_ALIVE && gc_nslots(o) == 3 &&
+            gc_slot(o, 2).val == GC_MKVAL(GC_V_INT, 3))
+            at = c;
+    }
+    CHECK(at >= 0, "edges[(a, b)] = 3 stored");
+    app_win_seek(t.w, at + 1, 0);
+    CHECK(draw(&t) == 0, "draw");
+    const GcObject *d = gc_object(t.w->heap, 3);
+    CHECK(d && d->kind == GC_KIND_DICT && gc_nslots(d) == 3 &&
+              gc_slot(d, 1).key == GC_VAL_OBJ(1) && GC_VAL_IS_OBJ(gc_slot(d, 2).key),
+          "dict #3 keyed by Node #1 and tuple #4");
+    float x, y, w, h, nx, ny, nw, nh;
+    CHECK(card_screen(&t, 3, &x, &y, &w, &h) == 0, "dict rect");
+    CHECK(card_screen(&t, 1, &nx, &ny, &nw, &nh) == 0 && ny + nh < y, "Node #1 above the dict");
+    const RenderTheme *tm = render_theme(RENDER_THEME_DARK);
+    int cx = (int)(x + w * 0.5f), cy = (int)(y + LAYOUT_HEADER_H + LAYOUT_ROW_H * 1.5f);
+    double ring = coverage(&t, cx - 6, cy - 6, 13, 13, tm->arrow, 40);
+    /* the arrow goes up from the ring, out of the card's top */
+    double up = coverage(&t, cx - 2, (int)y + 4, 5, cy - 8 - ((int)y + 4), tm->arrow, 40);
+    /* the value's row (row 0, a constant key) has no ring */
+    double none = coverage(&t, cx - 6, cy - (int)LAYOUT_ROW_H - 6, 13, 13, tm->arrow, 40);
+    CHECK(ring > 0.15 && up > 0.15 && none < 0.05 + up,
+          "key ring %.2f, arrow above it %.2f, row 0's middle %.2f", ring, up, none);
+    target_close(&t);
+}
+
 static void t_code_highlight(void)
 {
     Target t;
@@ -6538,6 +6578,7 @@ int main(int argc, char **argv)
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
+        {"key_arrows", t_key_arrows},
         {"code_highlight", t_code_highlight}, {"themes_differ", t_themes_differ},
         {"states_drawn", t_states_drawn},     {"replay_back_forth", t_replay_back_forth},
         {"replay_tab", t_replay_tab},         {"replay_next_gc", t_replay_next_gc},
