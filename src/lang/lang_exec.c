@@ -2376,11 +2376,15 @@ static GcValue tuple_item(LangRun *r, GcValue t, const GcValue *cv, int i)
     return o ? gc_slot(o, (uint32_t)i).val : cv[i];
 }
 
-/* A built tuple and a tuple, built or constant: item by item. */
+/* A built tuple and a tuple, built or constant: item by item.  Out of
+ * memory reading a constant's items fails the heap (the statement then
+ * ends the run with status 3, whatever it returns). */
 static int tuples_equal(LangRun *r, GcValue a, GcValue b, int depth)
 {
     GcValue ca[64], cb[64];
-    int n = tuple_len(r, a, ca), m = tuple_len(r, b, cb);
+    int n = tuple_len(r, a, ca), m = n == FATAL ? FATAL : tuple_len(r, b, cb);
+    if (n == FATAL || m == FATAL)
+        gc_fail(r->h, "MemoryError: out of memory");
     if (n < 0 || n != m)
         return 0;
     for (int i = 0; i < n; i++)
