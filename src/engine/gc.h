@@ -684,6 +684,10 @@ int gc_may_be_tracked(const GcHeap *h, GcValue v);
  * bpo-42536), in generation 0, as _PyObject_GC_TRACK does.  No-op if
  * tracked. */
 void gc_track_again(GcHeap *h, GcId obj);
+/* Untracks obj (no-op if untracked), as _PyObject_GC_UNTRACK does: a frame
+ * object made for a running frame (_PyFrame_New_NoTrack) is tracked only
+ * when it takes the frame's locals over. */
+void gc_untrack(GcHeap *h, GcId obj);
 /* Tracks obj (or moves it, if tracked) where the interpreter's start-up
  * heap is in the lists: an object made before the program ran (the
  * exit's __main__ dict, lang_exec.c run_exit).  The start-up heap is

@@ -679,6 +679,14 @@ void gc_track_again(GcHeap *h, GcId obj)
     gc__list_append(h, GC_LIST_GEN0, obj);
 }
 
+void gc_untrack(GcHeap *h, GcId obj)
+{
+    if (gc__o(h, obj)->list == GC_LIST_NONE)
+        return;
+    gc__event(h, GC_EV_UNTRACK, obj, 0, -1, 0, 0);
+    gc__list_remove(h, obj);
+}
+
 void gc_set_label(GcHeap *h, GcId id, const char *label)
 {
     h->label_id = id;

@@ -145,7 +145,12 @@ typedef enum LangStmtKind {
     LANG_S_DEF,       /* def: binds function `func` to names[0] */
     LANG_S_CLASS,     /* class: creates class `cls` and binds it to names[0] */
     LANG_S_IMPORT,    /* import names... (gc, sys, weakref) */
-    LANG_S_ASSERT     /* assert value[, target] (target: the message, or NULL) */
+    LANG_S_ASSERT,    /* assert value[, target] (target: the message, or NULL) */
+    /* try: body, handlers (LANG_S_EXCEPT each), else: orelse */
+    LANG_S_TRY,
+    /* except [value [as target]]: body (value: a NAME or a TUPLE of NAMEs) */
+    LANG_S_EXCEPT,
+    LANG_S_RAISE /* raise [value] */
 } LangStmtKind;
 
 typedef struct LangStmt {
@@ -161,8 +166,10 @@ typedef struct LangStmt {
     int32_t for_count_var;   /* FOR: atom of the variable holding N, 0 if N is a literal */
     struct LangStmt **body;  /* FOR, IF, WHILE, FOR_IN body */
     int32_t nbody;
-    struct LangStmt **orelse; /* IF: the else branch */
+    struct LangStmt **orelse; /* IF: the else branch; TRY: its else clause */
     int32_t norelse;
+    struct LangStmt **handlers; /* TRY: its except clauses, in order */
+    int32_t nhandlers;
     int32_t op;        /* AUGASSIGN: LangOp */
     int32_t func, cls; /* DEF: function index; CLASS: class index */
     LangExpr **extra;  /* ASSIGN: more targets of "a = b = value" (stored after target) */

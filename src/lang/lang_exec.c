@@ -117,6 +117,24 @@ struct LangRun {
     int32_t gccb[LANG_MAX_GC_CALLBACKS];
     int ngccb;
     int64_t lambda_colls[LANG_MAX_EXPR_DEPTH][3];
+    /* try/except (r->xmode: the program has a try statement): the
+     * exceptions the program can catch are objects of the heap, as CPython
+     * makes them (x_* below) */
+    int xmode;
+    GcValue cur_exc; /* the exception being raised (a reference), GC_NONE: none, or one the
+                        program cannot catch (gcviz's own limits) */
+    GcValue handled[LANG_RECURSION_LIMIT + 8]; /* exc_info: the exceptions being handled */
+    int handled_at[LANG_RECURSION_LIMIT + 8];  /* the Python frame of each handler */
+    int nhandled;
+    GcValue fobj[LANG_RECURSION_LIMIT + 8]; /* each Python frame's frame object (the frame's
+                                               reference), 0 for none */
+    int32_t xcls0;     /* the heap class of XK[0] (the others follow, then traceback and frame);
+                          INT32_MAX without xmode */
+    struct XRec *xrec; /* what each exception object prints: its text and traceback */
+    int nxrec, capxrec;
+    GcValue x_arg; /* for the next raise: KeyError's key (x_arg_kind 1) or
+                      AttributeError's obj (2) */
+    int x_arg_kind;
     int32_t a_print, a_len, a_str, a_id, a_isinstance, a_sys, a_getrefcount, a_isenabled,
         a_get_count, a_get_threshold, a_is_tracked, a_get_freeze_count, a_get_referents, a_insert,
         a_remove, a_extend, a_index, a_get, a_init, a_del, a_globals_key, a_name, a_main, a_count,
@@ -125,6 +143,33 @@ struct LangRun {
 };
 
 enum { IMP_GC = 1, IMP_SYS = 2, IMP_WEAKREF = 4 };
+
+/* What an exception object prints when it ends the run, or as the
+ * __context__ of the one that does: its text ("KeyError: 'x'") and the
+ * entries of its traceback (the frame where it was last caught first). */
+typedef struct XRec {
+    GcId id;
+    char text[512];
+    struct TbFrame *tb;
+    int ntb;
+} XRec;
+
+/* The built-in exception classes a program can raise and catch, each with
+ * its base (an index here, -1 for BaseException's object). */
+static const struct {
+    const char *name;
+    int base;
+} XK[] = {{"BaseException", -1},    {"Exception", 0},
+          {"ArithmeticError", 1},   {"ZeroDivisionError", 2},
+          {"OverflowError", 2},     {"LookupError", 1},
+          {"IndexError", 5},        {"KeyError", 5},
+          {"AttributeError", 1},    {"NameError", 1},
+          {"UnboundLocalError", 9}, {"TypeError", 1},
+          {"ValueError", 1},        {"RuntimeError", 1},
+          {"RecursionError", 13},   {"NotImplementedError", 13},
+          {"AssertionError", 1}};
+#define NXK ((int)(sizeof XK / sizeof XK[0]))
+enum { XK_KEYERROR = 7, XK_ATTRIBUTEERROR = 8, XC_TRACEBACK = NXK, XC_FRAME = NXK + 1 };
 
 /* Out of the hot functions' way: a rare path kept apart so that the
  * common one saves no registers for it. */
@@ -138,6 +183,34 @@ typedef struct Ctx {
 
 static int exec_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned);
 static int eval(LangRun *r, const Ctx *c, LangExpr *e);
+static int x_raise_internal(LangRun *r, const char *type, const char *msg);
+static int exec_try(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned);
+static int exec_raise(LangRun *r, const Ctx *c, LangStmt *s);
+static int x_frame_exit(LangRun *r, int i);
+static int x_tb_here(LangRun *r, int i);
+static int32_t intern(LangRun *r, const char *s);
+static int xkind(GcValue v);
+static int xk_find(const char *name);
+static int xk_sub(int k, int base);
+static int x_obj_class(LangRun *r, GcValue v);
+static int x_is_exc(LangRun *r, GcValue v);
+static GcValue x_slot(LangRun *r, GcValue obj, const char *name);
+struct TBuf;
+static int x_str(LangRun *r, GcValue exc, struct TBuf *b);
+static int x_load_attr(LangRun *r, GcValue owner, int32_t a);
+static int x_new(LangRun *r, int k, int n);
+
+static int raise(LangRun *r, const char *type, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Setting or deleting an attribute of an exception, a traceback or a frame
+ * (an exception's would make its __dict__): not modelled. */
+static LANG_NOINLINE int x_attr_refused(LangRun *r)
+{
+    return raise(r, "NotImplementedError",
+                 "gcviz: setting or deleting an attribute of an exception, a traceback or a "
+                 "frame is not modelled");
+}
 static int load_class_attr(LangRun *r, GcValue owner, int32_t k, int32_t a);
 static int is_builtin(LangRun *r, int32_t a);
 static int store_class_attr(LangRun *r, int32_t k, int32_t a);
@@ -203,6 +276,9 @@ static int raise(LangRun *r, const char *type, const char *fmt, ...)
     r->ntb_snap = r->ntb;
     for (int i = 0; i < r->ntb_snap && i < (int)(sizeof r->tb_snap / sizeof r->tb_snap[0]); i++)
         r->tb_snap[i].end = 0;
+    if (r->xmode && r->in_finalizer == 0)
+        return x_raise_internal(r, type, msg);
+    r->x_arg_kind = 0;
     return EXC;
 }
 
@@ -374,7 +450,8 @@ static int32_t prog_class(GcValue v)
 /* The built-in type a value is (BT_*), -1 for anything else. */
 static int btype(GcValue v)
 {
-    if (GC_VAL_TAG(v) != GC_V_CLASS || GC_VAL_PAYLOAD(v) < LANG_BTYPE)
+    if (GC_VAL_TAG(v) != GC_V_CLASS || GC_VAL_PAYLOAD(v) < LANG_BTYPE ||
+        GC_VAL_PAYLOAD(v) >= LANG_BTYPE + 4096)
         return -1;
     return (int)(GC_VAL_PAYLOAD(v) - LANG_BTYPE);
 }
@@ -419,6 +496,8 @@ static GcValue type_of(LangRun *r, GcValue v)
     const GcObject *o = obj_of(r, v);
     switch (o ? o->kind : 0) {
     case GC_KIND_INSTANCE:
+        if (o->cls >= r->xcls0)
+            return GC_MKVAL(GC_V_CLASS, LANG_BTYPE + 4096 + (o->cls - r->xcls0));
         return GC_MKVAL(GC_V_CLASS, o->cls);
     case GC_KIND_LIST:
         return btype_value(BT_LIST);
@@ -436,6 +515,10 @@ static GcValue type_of(LangRun *r, GcValue v)
 static const char *class_name(LangRun *r, GcValue cls)
 {
     int t = btype(cls);
+    if (GC_VAL_PAYLOAD(cls) >= LANG_BTYPE + 4096) {
+        int k = (int)(GC_VAL_PAYLOAD(cls) - LANG_BTYPE - 4096);
+        return k < NXK ? XK[k].name : k == XC_TRACEBACK ? "traceback" : "frame";
+    }
     return t >= 0 ? BTYPE_NAME[t] : atom(r, lang_class(r->p, prog_class(cls))->name);
 }
 
@@ -459,7 +542,9 @@ static void code_repr(LangRun *r, GcValue v, char *buf, size_t n)
     }
     int t = btype(v);
     const LangClass *k = lang_class(r->p, prog_class(v));
-    if (t >= 0)
+    if (GC_VAL_PAYLOAD(v) >= LANG_BTYPE + 4096)
+        snprintf(buf, n, "<class '%s'>", class_name(r, v));
+    else if (t >= 0)
         snprintf(buf, n, "<class '%s%s'>", t == BT_WEAKREF ? "weakref." : "", BTYPE_NAME[t]);
     else
         snprintf(buf, n, "<class '__main__.%s'>", k ? atom(r, k->name) : "?");
@@ -605,8 +690,15 @@ static void collect_stores(LangStmt **body, int32_t n, Names *stores, Names *glo
             break;
         case LANG_S_IF:
         case LANG_S_WHILE:
+        case LANG_S_TRY:
             collect_stores(s->body, s->nbody, stores, globals);
+            collect_stores(s->handlers, s->nhandlers, stores, globals);
             collect_stores(s->orelse, s->norelse, stores, globals);
+            break;
+        case LANG_S_EXCEPT:
+            if (s->target)
+                names_add(stores, s->target->atom);
+            collect_stores(s->body, s->nbody, stores, globals);
             break;
         default:
             break;
@@ -699,6 +791,17 @@ static void order_body(LangStmt **body, int32_t n, const Names *locals, Names *o
             order_body(s->body, s->nbody, locals, out);
             order_body(s->orelse, s->norelse, locals, out);
             break;
+        case LANG_S_TRY: /* compiled as: body, else, then the handlers */
+            order_body(s->body, s->nbody, locals, out);
+            order_body(s->orelse, s->norelse, locals, out);
+            order_body(s->handlers, s->nhandlers, locals, out);
+            break;
+        case LANG_S_EXCEPT:
+        case LANG_S_RAISE:
+            order_expr(s->value, locals, out);
+            order_expr(s->target, locals, out);
+            order_body(s->body, s->nbody, locals, out);
+            break;
         default:
             break;
         }
@@ -786,6 +889,9 @@ static LANG_NOINLINE int load_unbound(LangRun *r, int32_t a, int local)
                                                         : BT_TUPLE));
         if (a == r->a_len || a == r->a_abs)
             return push(r, GC_MKVAL(GC_V_FUNC, LANG_BFUNC + a));
+        int xk = r->xmode ? xk_find(atom(r, a)) : -1;
+        if (xk >= 0)
+            return push(r, GC_MKVAL(GC_V_CLASS, LANG_BTYPE + 4096 + xk));
         if (is_builtin(r, a))
             return raise(r, "NotImplementedError",
                          "gcviz: the built-in '%s' is modelled only when called (of the "
@@ -894,6 +1000,7 @@ static int no_attr(LangRun *r, GcValue owner, int32_t a)
 {
     /* set_attribute_error_context: the AttributeError holds its owner */
     TRY(keep_for_exception(r, owner));
+    r->x_arg = owner, r->x_arg_kind = 2;
     if (btype(owner) >= 0)
         return btype_refused(r, owner);
     if (GC_VAL_TAG(owner) == GC_V_CLASS)
@@ -916,6 +1023,7 @@ static int no_attr_store(LangRun *r, GcValue owner, int32_t a)
         return raise(r, "AttributeError", "'%s' object has no attribute '%s'", type_name(r, owner),
                      atom(r, a));
     TRY(keep_for_exception(r, owner));
+    r->x_arg = owner, r->x_arg_kind = 2;
     return raise(r, "AttributeError",
                  "'%s' object has no attribute '%s' and no __dict__ for setting new attributes",
                  type_name(r, owner), atom(r, a));
@@ -945,6 +1053,8 @@ static int load_attr(LangRun *r, int32_t a)
     if (r->py && (a == r->a_class || (a == r->a_name && GC_VAL_TAG(owner) == GC_V_CLASS)))
         return load_type_attr(r, a);
     const GcObject *o = obj_of(r, owner);
+    if (o && o->kind == GC_KIND_INSTANCE && o->cls >= r->xcls0)
+        return x_load_attr(r, owner, a);
     GcId holder = 0;
     int i = (o && o->kind == GC_KIND_INSTANCE)
                 ? gc_attr_find(r->h, gc_object_id(r->h, o), a, &holder)
@@ -1131,6 +1241,7 @@ static int load_item(LangRun *r)
         if (i < 0) {
             char k[128];
             repr_key(r, sub, k, sizeof k);
+            r->x_arg = sub, r->x_arg_kind = 1;
             return raise(r, "KeyError", "%s", k);
         }
         v = gc_slot(o, i).val;
@@ -1564,6 +1675,7 @@ static int call_method(LangRun *r, LangExpr *call, int32_t name, int nargs)
             } else if (i < 0) {
                 char kb[128];
                 repr_key(r, k, kb, sizeof kb);
+                r->x_arg = k, r->x_arg_kind = 1;
                 return raise(r, "KeyError", "%s", kb);
             } else { /* the key released in the pop, the value its result */
                 TRY(dict_del_entry(r, gc_object_id(r->h, o), (uint32_t)i, &out));
@@ -2207,6 +2319,27 @@ static int val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *s
     }
     GcId id = GC_VAL_ID(v);
     const GcObject *o = gc_object(r->h, id);
+    if (o->kind == GC_KIND_INSTANCE && o->cls >= r->xcls0) {
+        int k = x_obj_class(r, v);
+        if (k == XC_TRACEBACK) {
+            tb_fmt(b, "<traceback object at 0x%llx>", fake_addr(v));
+            return OK;
+        }
+        if (k == XC_FRAME)
+            return raise(r, "NotImplementedError", "gcviz: the repr of a frame is not modelled");
+        if (!repr)
+            return x_str(r, v, b);
+        GcValue args = x_slot(r, v, "args");
+        tb_str(b, XK[k].name);
+        if (!GC_VAL_IS_OBJ(args) || gc_nslots(gc_object(r->h, GC_VAL_ID(args))) != 1)
+            return val_text(r, b, GC_VAL_IS_OBJ(args) ? args : GC_MKVAL(GC_V_STR, intern(r, "()")),
+                            1, depth + 1, seen, nseen);
+        tb_str(b, "(");
+        TRY(val_text(r, b, gc_slot(gc_object(r->h, GC_VAL_ID(args)), 0).val, 1, depth + 1, seen,
+                     nseen));
+        tb_str(b, ")");
+        return OK;
+    }
     if (o->kind == GC_KIND_INSTANCE) {
         tb_fmt(b, "<__main__.%s object at 0x%llx>", type_name(r, v), fake_addr(v));
         return OK;
@@ -2923,7 +3056,7 @@ static int32_t class_lookup(LangRun *r, int32_t k, int32_t a, int *at)
 static int32_t class_of(LangRun *r, GcValue v)
 {
     const GcObject *o = obj_of(r, v);
-    return o && o->kind == GC_KIND_INSTANCE ? o->cls : -1;
+    return o && o->kind == GC_KIND_INSTANCE && o->cls < r->xcls0 ? o->cls : -1;
 }
 
 static int is_subclass(LangRun *r, int32_t k, int32_t base)
@@ -3443,6 +3576,8 @@ static int call_attr_builtin(LangRun *r, int32_t name, int nargs)
                          "gcviz: setattr() of '%s' is not modelled (write an attribute whose "
                          "name does not start and end with __)",
                          atom(r, a));
+        if (o && o->kind == GC_KIND_INSTANCE && o->cls >= r->xcls0)
+            return x_attr_refused(r);
         GcValue x = gc_temp(h, top - 1);
         gc_incref(h, x);
         if (o && o->kind == GC_KIND_INSTANCE) {
@@ -3570,7 +3705,10 @@ static int call_builtin(LangRun *r, LangExpr *e, int32_t name, int nargs)
                          "gcviz: isinstance() takes a class of the program or a type() as its "
                          "second argument");
         int32_t c = class_of(r, x);
-        if (btype(k) >= 0)
+        if (xkind(k) >= 0)
+            res = GC_MKVAL(GC_V_BOOL,
+                           x_is_exc(r, x) && xkind(k) < NXK && xk_sub(x_obj_class(r, x), xkind(k)));
+        else if (btype(k) >= 0)
             res = GC_MKVAL(GC_V_BOOL, type_of(r, x) == k ||
                                           (btype(k) == BT_INT && GC_VAL_TAG(x) == GC_V_BOOL));
         else
@@ -3611,6 +3749,10 @@ static int call_get_referents(LangRun *r, int nargs)
     for (int i = 0; i < nargs; i++) {
         GcValue v = gc_temp(h, top - nargs + i);
         const GcObject *o = obj_of(r, v);
+        if (x_obj_class(r, v) >= 0)
+            return raise(r, "NotImplementedError",
+                         "gcviz: gc.get_referents of an exception, a traceback or a frame is not "
+                         "modelled");
         if (GC_VAL_TAG(v) == GC_V_CLASS || GC_VAL_TAG(v) == GC_V_FUNC)
             return raise(r, "NotImplementedError",
                          "gcviz: gc.get_referents of a %s is not modelled (it visits the "
@@ -4167,6 +4309,19 @@ static int call_builtin_value(LangRun *r, LangExpr *e, int nargs)
 static int call_value_kw(LangRun *r, LangExpr *e, int mark, int nargs, const LangExpr *kw)
 {
     GcValue callee = gc_temp(r->h, mark);
+    if (xkind(callee) >= 0 && xkind(callee) < NXK && !kw) {
+        /* Class(args): the exception (BaseException_vectorcall) */
+        TRY(x_new(r, xkind(callee), nargs));
+        GcValue xe = pop(r);
+        TRY(pop_decref(r)); /* the class */
+        TRY(push(r, xe));
+        return safe_point(r);
+    }
+    if (xkind(callee) >= 0)
+        return raise(
+            r, "NotImplementedError",
+            "gcviz: calling %s with keywords, or a traceback or frame type, is not modelled",
+            xkind(callee) < NXK ? XK[xkind(callee)].name : "it");
     if (btype(callee) >= 0)
         return btype_refused(r, callee);
     if (builtin_atom(callee) >= 0) {
@@ -4960,9 +5115,14 @@ static int call_function_kw(LangRun *r, int32_t f, int nargs, const LangExpr *kw
         TRY(push(r, ret));
     if (rc == EXC)
         TRY(keep_frame_locals(r));
+    if (r->xmode && r->in_finalizer == 0)
+        TRY(x_frame_exit(r, r->ntb));
     int prc = chk(r, gc_frame_pop(h));
     if (prc < 0)
         return prc;
+    /* the exception arrives in the caller: its traceback entry */
+    if (rc == EXC && r->xmode && r->in_finalizer == 0 && r->cur_exc != GC_NONE)
+        TRY(x_tb_here(r, r->ntb - 1));
     return rc;
 }
 
@@ -5540,6 +5700,10 @@ static int store_target_(LangRun *r, const Ctx *c, LangExpr *t)
                              atom(r, t->atom));
             return no_attr_store(r, owner, t->atom);
         }
+        if (o->cls >= r->xcls0) {
+            unwind(r, mark);
+            return x_attr_refused(r);
+        }
         owner = pop(r);
         GcValue v = pop(r);
         TRY(chk(r, gc_setattr(r->h, GC_VAL_ID(owner), t->atom, v)));
@@ -5616,6 +5780,10 @@ static int delete_target_(LangRun *r, const Ctx *c, LangExpr *t)
     GcValue cont = gc_temp(r->h, mark);
     const GcObject *o = obj_of(r, cont);
     GcValue removed = GC_UNBOUND;
+    if (t->kind == LANG_E_ATTR && o && o->kind == GC_KIND_INSTANCE && o->cls >= r->xcls0) {
+        unwind(r, mark);
+        return x_attr_refused(r);
+    }
     if (t->kind == LANG_E_ATTR) {
         int d = (o && o->kind == GC_KIND_INSTANCE)
                     ? gc_delattr(r->h, gc_object_id(r->h, o), t->atom, &removed)
@@ -5643,6 +5811,7 @@ static int delete_target_(LangRun *r, const Ctx *c, LangExpr *t)
         if (rc == OK && i < 0) {
             char kb[128];
             repr_key(r, sub, kb, sizeof kb);
+            r->x_arg = sub, r->x_arg_kind = 1;
             rc = raise(r, "KeyError", "%s", kb);
         }
         if (rc == OK)
@@ -6495,6 +6664,8 @@ static int exec_augassign_(LangRun *r, const Ctx *c, LangStmt *s)
         TRY(push(r, res));
         TRY(push(r, owner));
         const GcObject *o = obj_of(r, owner);
+        if (o && o->kind == GC_KIND_INSTANCE && o->cls >= r->xcls0)
+            return x_attr_refused(r);
         if (o && o->kind == GC_KIND_INSTANCE) {
             owner = pop(r);
             GcValue v = pop(r);
@@ -6833,6 +7004,10 @@ static int exec_py_stmt(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int
         return exec_for_in(r, c, s, ret, returned);
     case LANG_S_ASSERT:
         return exec_assert(r, c, s);
+    case LANG_S_TRY:
+        return exec_try(r, c, s, ret, returned);
+    case LANG_S_RAISE:
+        return exec_raise(r, c, s);
     case LANG_S_BREAK:
         *returned = 2;
         return OK;
@@ -7036,6 +7211,8 @@ static LANG_NOINLINE int exec_stmt_full(LangRun *r, const Ctx *c, LangStmt *s, G
     case LANG_S_DEF:
     case LANG_S_CLASS:
     case LANG_S_ASSERT:
+    case LANG_S_TRY:
+    case LANG_S_RAISE:
         rc = exec_py_stmt(r, c, s, ret, returned);
         break;
     case LANG_S_FOR: {
@@ -7069,6 +7246,597 @@ static LANG_NOINLINE int exec_stmt_full(LangRun *r, const Ctx *c, LangStmt *s, G
     if (rc < 0)
         unwind(r, mark);
     return rc;
+}
+
+/* ---- exceptions as objects (try/except) --------------------------------- */
+
+/* A program with a try statement (r->xmode) runs its exceptions as
+ * CPython 3.12 and 3.13 do, with objects of the heap: the exception (an
+ * instance of its class holding its args tuple, its __traceback__ and its
+ * __context__), one traceback object per frame it passes (tb_next, then
+ * tb_frame, as tb_dealloc releases them) and the frame object of each
+ * function frame it passes (_PyFrame_GetFrameObject: made untracked and
+ * held by its running frame; when the frame ends while something else
+ * holds it, take_ownership moves the frame's locals into it, links f_back
+ * to the caller's frame object and tracks it; otherwise it dies before the
+ * locals).  The module's frame object is made by the first traceback
+ * through it and lives as long as the module's frame (measured: count[0]
+ * one higher from then on).  Exceptions gcviz raises about its own limits
+ * (messages naming gcviz, NotImplementedError) stay uncatchable, without
+ * objects, as in a program without try. */
+
+#define LANG_XTYPE (LANG_BTYPE + 4096)
+
+/* Out of memory while an exception is made or handled: the run ends with
+ * that, not with the exception's text. */
+static int x_fatal(LangRun *r)
+{
+    r->exc[0] = 0;
+    return fatal(r);
+}
+
+/* The XK index of an exception class value (or XC_TRACEBACK, XC_FRAME for
+ * type() of those objects), -1 for anything else. */
+static int xkind(GcValue v)
+{
+    if (GC_VAL_TAG(v) != GC_V_CLASS || GC_VAL_PAYLOAD(v) < LANG_XTYPE)
+        return -1;
+    return (int)(GC_VAL_PAYLOAD(v) - LANG_XTYPE);
+}
+
+static int xk_find(const char *name)
+{
+    for (int k = 0; k < NXK; k++)
+        if (strcmp(XK[k].name, name) == 0)
+            return k;
+    return -1;
+}
+
+static int xk_sub(int k, int base)
+{
+    for (; k >= 0; k = XK[k].base)
+        if (k == base)
+            return 1;
+    return 0;
+}
+
+/* The XK index (or XC_*) of an object of the interpreter's classes, -1. */
+static int x_obj_class(LangRun *r, GcValue v)
+{
+    const GcObject *o = obj_of(r, v);
+    if (!o || o->kind != GC_KIND_INSTANCE || o->cls < r->xcls0)
+        return -1;
+    return (int)(o->cls - r->xcls0);
+}
+
+static int x_is_exc(LangRun *r, GcValue v)
+{
+    int k = x_obj_class(r, v);
+    return k >= 0 && k < NXK;
+}
+
+static GcValue x_slot(LangRun *r, GcValue obj, const char *name)
+{
+    int32_t a = intern(r, name);
+    int i = a < 0 ? -1 : gc_slot_find(r->h, GC_VAL_ID(obj), GC_MKVAL(GC_V_STR, a));
+    return i < 0 ? GC_UNBOUND : gc_slot(gc_object(r->h, GC_VAL_ID(obj)), (uint32_t)i).val;
+}
+
+/* Stores v (its reference moves in) in obj's slot `name`, appended if new. */
+static int x_slot_set(LangRun *r, GcValue obj, const char *name, GcValue v)
+{
+    int32_t a = intern(r, name);
+    if (a < 0)
+        return x_fatal(r);
+    GcValue key = GC_MKVAL(GC_V_STR, a);
+    GcId id = GC_VAL_ID(obj);
+    int i = gc_slot_find(r->h, id, key);
+    uint32_t at = i >= 0 ? (uint32_t)i : gc_nslots(gc_object(r->h, id));
+    return chk(r, gc_slot_set(r->h, id, at, key, v));
+}
+
+static XRec *x_rec(LangRun *r, GcValue exc, int make)
+{
+    GcId id = GC_VAL_ID(exc);
+    for (int i = r->nxrec - 1; i >= 0; i--)
+        if (r->xrec[i].id == id && gc_object(r->h, id)->state == GC_STATE_ALIVE)
+            return &r->xrec[i];
+    if (!make)
+        return NULL;
+    /* a dead exception's record is reused */
+    for (int i = 0; i < r->nxrec; i++)
+        if (gc_object(r->h, r->xrec[i].id)->state != GC_STATE_ALIVE) {
+            r->xrec[i].id = id;
+            r->xrec[i].ntb = 0;
+            r->xrec[i].text[0] = 0;
+            return &r->xrec[i];
+        }
+    if (GC_VEC_ROOM(r->xrec, r->nxrec, r->capxrec, 8, gc_realloc) < 0)
+        return NULL;
+    XRec *x = &r->xrec[r->nxrec++];
+    memset(x, 0, sizeof *x);
+    x->id = id;
+    return x;
+}
+
+/* str(e): '' without arguments, the one argument's str (KeyError: its
+ * repr), else the repr of the args tuple. */
+static int x_str(LangRun *r, GcValue exc, TBuf *b)
+{
+    GcValue args = x_slot(r, exc, "args");
+    if (!GC_VAL_IS_OBJ(args))
+        return OK;
+    const GcObject *t = gc_object(r->h, GC_VAL_ID(args));
+    if (gc_nslots(t) == 1)
+        return text_of(r, b, gc_slot(t, 0).val, x_obj_class(r, exc) == XK_KEYERROR);
+    return text_of(r, b, args, 1);
+}
+
+/* Sets the text of exc's record: "Type: str(e)", or "Type". */
+static int x_set_text(LangRun *r, GcValue exc)
+{
+    XRec *x = x_rec(r, exc, 1);
+    if (!x)
+        return x_fatal(r);
+    TBuf b = {0};
+    int rc = x_str(r, exc, &b);
+    if (rc == OK) {
+        const char *name = XK[x_obj_class(r, exc)].name;
+        if (b.n > 0)
+            snprintf(x->text, sizeof x->text, "%s: %.*s", name, (int)b.n, b.s);
+        else
+            snprintf(x->text, sizeof x->text, "%s", name);
+    }
+    gc_free(b.s);
+    return rc;
+}
+
+/* Python frame i's frame object (0: the module's), made (untracked, its
+ * frame's reference) if it has none.  Borrowed. */
+static int x_frame_obj(LangRun *r, int i, GcValue *out)
+{
+    if (!r->fobj[i]) {
+        GcId f = gc_new(r->h, GC_KIND_INSTANCE, r->xcls0 + XC_FRAME);
+        if (!f)
+            return x_fatal(r);
+        gc_untrack(r->h, f);
+        r->fobj[i] = GC_VAL_OBJ(f);
+    }
+    *out = r->fobj[i];
+    return OK;
+}
+
+/* PyTraceBack_Here for Python frame i: a new traceback object in front of
+ * the exception's __traceback__. */
+static int x_tb_here(LangRun *r, int i)
+{
+    GcValue exc = r->cur_exc, fr;
+    TRY(x_frame_obj(r, i, &fr));
+    GcId tb = gc_new(r->h, GC_KIND_INSTANCE, r->xcls0 + XC_TRACEBACK);
+    if (!tb)
+        return x_fatal(r);
+    GcValue old = x_slot(r, exc, "__traceback__");
+    gc_incref(r->h, old);
+    TRY(x_slot_set(r, GC_VAL_OBJ(tb), "tb_next", old));
+    gc_incref(r->h, fr);
+    TRY(x_slot_set(r, GC_VAL_OBJ(tb), "tb_frame", fr));
+    return x_slot_set(r, exc, "__traceback__", GC_VAL_OBJ(tb));
+}
+
+/* The end of Python frame i (engine frame at the top), before its locals
+ * are released: _PyFrame_ClearExceptCode's part for its frame object. */
+static int x_frame_exit(LangRun *r, int i)
+{
+    GcValue f = r->fobj[i];
+    if (!f)
+        return OK;
+    r->fobj[i] = 0;
+    if (i == 0) { /* the module's: nothing before it, no fast locals */
+        if (gc_object(r->h, GC_VAL_ID(f))->refcnt > 1)
+            gc_track_again(r->h, GC_VAL_ID(f));
+        return decref(r, f);
+    }
+    if (gc_object(r->h, GC_VAL_ID(f))->refcnt > 1) {
+        /* take_ownership: f_back, the locals (the frame's references stay
+         * until gc_frame_pop drops them: the frame object's are new), tracked */
+        GcValue back;
+        TRY(x_frame_obj(r, i - 1, &back));
+        gc_incref(r->h, back);
+        TRY(x_slot_set(r, f, "f_back", back));
+        const GcFrame *fr = gc_frame(r->h, gc_frame_count(r->h) - 1);
+        for (uint32_t k = 0; k < fr->nvars; k++) {
+            GcSlot v = gc_frame(r->h, gc_frame_count(r->h) - 1)->vars[k];
+            if (v.val == GC_UNBOUND)
+                continue;
+            gc_incref(r->h, v.val);
+            GcId id = GC_VAL_ID(f);
+            TRY(chk(r, gc_slot_set(r->h, id, gc_nslots(gc_object(r->h, id)), v.key, v.val)));
+        }
+        gc_track_again(r->h, GC_VAL_ID(f));
+    }
+    return decref(r, f);
+}
+
+/* The exception exc (its reference moves in) starts being raised in the
+ * current frame: __context__ from exc_info (unless context is 0: a bare
+ * raise), a traceback entry for this frame (unless new_tb is 0). */
+static int x_start(LangRun *r, GcValue exc, int context, int new_tb)
+{
+    if (context && r->nhandled > 0) {
+        GcValue h = r->handled[r->nhandled - 1];
+        if (h != exc && GC_VAL_IS_OBJ(h)) {
+            gc_incref(r->h, h);
+            TRY(x_slot_set(r, exc, "__context__", h));
+        }
+    }
+    GcValue old = r->cur_exc;
+    r->cur_exc = exc;
+    TRY(decref(r, old));
+    return new_tb ? x_tb_here(r, r->ntb - 1) : OK;
+}
+
+/* A new exception of class k (its args: a tuple of the n values on top of
+ * the stack, moved in; none: the empty tuple), instance first as
+ * BaseException_vectorcall makes it.  Left on the stack. */
+static int x_new(LangRun *r, int k, int n)
+{
+    GcId e = gc_new(r->h, GC_KIND_INSTANCE, r->xcls0 + k);
+    if (!e)
+        return x_fatal(r);
+    GcValue args = GC_MKVAL(GC_V_CONST, intern(r, "()"));
+    if (n > 0) {
+        GcId t = gc_new(r->h, GC_KIND_TUPLE, n);
+        if (!t)
+            return x_fatal(r);
+        int base = gc_temp_count(r->h) - n;
+        for (int i = 0; i < n; i++) {
+            GcValue v = gc_temp(r->h, base + i);
+            gc_incref(r->h, v);
+            TRY(chk(r, gc_slot_set(r->h, t, (uint32_t)i, 0, v)));
+        }
+        for (int i = 0; i < n; i++)
+            TRY(pop_decref(r));
+        args = GC_VAL_OBJ(t);
+    }
+    TRY(push(r, GC_VAL_OBJ(e)));
+    TRY(x_slot_set(r, GC_VAL_OBJ(e), "args", args));
+    return x_slot_set(r, GC_VAL_OBJ(e), "__traceback__", GC_NONE);
+}
+
+/* raise() of an error gcviz's operations detect, in a program with try:
+ * the exception object, as _PyErr_SetObject makes it (KeyError's args is
+ * the tuple _PyErr_SetKeyError packs the key in: one tuple, measured), and
+ * its first traceback entry.  gcviz's own limits are not catchable: no
+ * object. */
+static int x_raise_internal(LangRun *r, const char *type, const char *msg)
+{
+    GcValue arg = r->x_arg;
+    int ak = r->x_arg_kind, k = xk_find(type);
+    r->x_arg = GC_NONE;
+    r->x_arg_kind = 0;
+    if (k < 0 || strstr(msg, "gcviz") || strcmp(type, "NotImplementedError") == 0 ||
+        strcmp(type, "OverflowError") == 0) {
+        GcValue old = r->cur_exc;
+        r->cur_exc = GC_NONE;
+        TRY(decref(r, old));
+        return EXC;
+    }
+    if (ak == 1) {
+        gc_incref(r->h, arg);
+        TRY(push(r, arg));
+    } else {
+        int32_t a = intern(r, msg);
+        if (a < 0)
+            return x_fatal(r);
+        TRY(push(r, GC_MKVAL(GC_V_STR, a)));
+    }
+    TRY(x_new(r, k, 1));
+    GcValue exc = pop(r);
+    if (ak == 2) {
+        gc_incref(r->h, arg);
+        int32_t a = intern(r, "obj");
+        if (a < 0)
+            return x_fatal(r);
+        TRY(chk(r, gc_slot_insert(r->h, GC_VAL_ID(exc), 0, GC_MKVAL(GC_V_STR, a), arg)));
+    }
+    XRec *x = x_rec(r, exc, 1);
+    if (!x)
+        return x_fatal(r);
+    snprintf(x->text, sizeof x->text, "%s", r->exc);
+    TRY(x_start(r, exc, 1, 1));
+    return EXC;
+}
+
+/* The traceback an exception being raised again in Python frame d prints:
+ * the frames above d as they are now (their instructions noted as it
+ * leaves them), then d's own entry if new_entry, then the entries it had. */
+static void x_retext(LangRun *r, GcValue exc, int d, int new_entry)
+{
+    XRec *x = x_rec(r, exc, 0);
+    int cap = (int)(sizeof r->tb_snap / sizeof r->tb_snap[0]), n = 0;
+    for (int i = 0; i < d + (new_entry ? 1 : 0) && i < r->ntb && n < cap; i++) {
+        r->tb_snap[n] = r->tb_stack[i];
+        r->tb_snap[n++].end = 0;
+    }
+    for (int i = 0; x && i < x->ntb && n < cap; i++)
+        r->tb_snap[n++] = x->tb[i];
+    r->ntb_snap = n;
+    if (x)
+        snprintf(r->exc, sizeof r->exc, "%s", x->text);
+}
+
+/* The exception is caught in Python frame d: its record keeps the
+ * traceback entries from d down. */
+static int x_caught(LangRun *r, GcValue exc, int d)
+{
+    XRec *x = x_rec(r, exc, 1);
+    if (!x)
+        return x_fatal(r);
+    int cap = (int)(sizeof r->tb_snap / sizeof r->tb_snap[0]);
+    int n = r->ntb_snap < cap ? r->ntb_snap : cap;
+    int m = n > d ? n - d : 0;
+    struct TbFrame *tb = gc_realloc(x->tb, (size_t)(m ? m : 1) * sizeof *tb);
+    if (!tb)
+        return x_fatal(r);
+    x->tb = tb;
+    if (m)
+        memcpy(tb, r->tb_snap + d, (size_t)m * sizeof *tb);
+    x->ntb = m;
+    if (r->exc[0])
+        snprintf(x->text, sizeof x->text, "%s", r->exc);
+    return OK;
+}
+
+/* POP_EXCEPT: exc_info goes back to what it was. */
+static int x_pop_except(LangRun *r)
+{
+    GcValue h = r->handled[--r->nhandled];
+    return decref(r, h);
+}
+
+/* CHECK_EXC_MATCH of the exception exc against the class (or tuple of
+ * classes) an except clause names: evaluated, compared, released. */
+static int x_match(LangRun *r, const Ctx *c, LangExpr *e, GcValue exc, int *match)
+{
+    TRY(eval(r, c, e));
+    GcValue t = gc_temp(r->h, gc_temp_count(r->h) - 1);
+    int k = x_obj_class(r, exc);
+    *match = 0;
+    const GcObject *o = obj_of(r, t);
+    uint32_t n = o && o->kind == GC_KIND_TUPLE ? gc_nslots(o) : 1;
+    for (uint32_t i = 0; i < n; i++) {
+        GcValue v = o && o->kind == GC_KIND_TUPLE ? gc_slot(o, i).val : t;
+        int xk = xkind(v);
+        if (xk < 0 || xk >= NXK) {
+            tb_note_expr(r, e);
+            return raise(r, "TypeError",
+                         "catching classes that do not inherit from BaseException is not "
+                         "allowed");
+        }
+        if (xk_sub(k, xk))
+            *match = 1;
+    }
+    return pop_decref(r);
+}
+
+/* Restores name after an except clause ... as name: name = None; del name. */
+static int x_unbind(LangRun *r, const Ctx *c, LangStmt *h)
+{
+    if (!h->target)
+        return OK;
+    TRY(push(r, GC_NONE));
+    TRY(store_name(r, c, h->target->atom, &h->target->hint));
+    return delete_name(r, c, h->target->atom);
+}
+
+static int exec_try(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
+{
+    if (r->in_finalizer > 0)
+        return raise(r, "NotImplementedError",
+                     "gcviz: try in a __del__, a weakref callback or a gc callback (or a function "
+                     "they call) is not modelled");
+    if (lang_python(r->p) >= 314)
+        return not_measured(r, "try/except");
+    int mark = gc_temp_count(r->h);
+    int rc = exec_body(r, c, s->body, s->nbody, ret, returned);
+    if (rc == OK)
+        return *returned ? OK : exec_body(r, c, s->orelse, s->norelse, ret, returned);
+    if (rc != EXC || r->cur_exc == GC_NONE)
+        return rc;
+    unwind(r, mark);
+    int d = r->ntb - 1;
+    GcValue exc = r->cur_exc;
+    r->cur_exc = GC_NONE;
+    TRY(x_caught(r, exc, d));
+    r->exc[0] = 0; /* handled */
+    /* PUSH_EXC_INFO: exc_info takes a reference, the raised one is on the stack */
+    if (r->nhandled >= (int)(sizeof r->handled / sizeof r->handled[0])) {
+        TRY(decref(r, exc));
+        return raise(r, "RecursionError", "gcviz: except clauses nest too deep");
+    }
+    gc_incref(r->h, exc);
+    r->handled_at[r->nhandled] = d;
+    r->handled[r->nhandled++] = exc;
+    TRY(push(r, exc));
+    for (int32_t i = 0; i < s->nhandlers; i++) {
+        LangStmt *h = s->handlers[i];
+        int match = 1;
+        at_stmt(r, h);
+        if (h->value && (rc = x_match(r, c, h->value, exc, &match)) < 0) {
+            /* the error's context is exc; the stack and exc_info are left */
+            unwind(r, mark);
+            TRY(x_pop_except(r));
+            return rc;
+        }
+        if (!match)
+            continue;
+        rc = h->target ? store_name(r, c, h->target->atom, &h->target->hint) : pop_decref(r);
+        if (rc == OK)
+            rc = exec_body(r, c, h->body, h->nbody, ret, returned);
+        if (rc == FATAL)
+            return rc;
+        if (rc == OK) {
+            TRY(x_pop_except(r));
+            return x_unbind(r, c, h);
+        }
+        /* an exception in the handler: name = None; del name, then POP_EXCEPT */
+        GcValue cur = r->cur_exc;
+        char text[sizeof r->exc];
+        memcpy(text, r->exc, sizeof text);
+        r->cur_exc = GC_NONE;
+        int urc = x_unbind(r, c, h);
+        r->cur_exc = cur;
+        memcpy(r->exc, text, sizeof text);
+        if (urc == FATAL)
+            return urc;
+        TRY(x_pop_except(r));
+        return rc;
+    }
+    /* no clause matched: RERAISE, as it was */
+    r->cur_exc = pop(r);
+    TRY(x_pop_except(r));
+    x_retext(r, r->cur_exc, d, 0);
+    return EXC;
+}
+
+static int exec_raise(LangRun *r, const Ctx *c, LangStmt *s)
+{
+    int d = r->ntb - 1;
+    if (!s->value) {
+        if (r->nhandled == 0)
+            return raise(r, "RuntimeError", "No active exception to reraise");
+        if (r->handled_at[r->nhandled - 1] != d)
+            return raise(r, "NotImplementedError",
+                         "gcviz: a bare raise in a function called from an except clause is "
+                         "not modelled (write it in the except clause)");
+        GcValue exc = r->handled[r->nhandled - 1];
+        gc_incref(r->h, exc);
+        TRY(x_start(r, exc, 0, 0));
+        x_retext(r, exc, d, 0);
+        return EXC;
+    }
+    TRY(eval(r, c, s->value));
+    GcValue v = gc_temp(r->h, gc_temp_count(r->h) - 1);
+    int k = xkind(v);
+    if (k >= 0 && k < NXK) {
+        /* raise Class: Class() */
+        TRY(pop_decref(r));
+        TRY(x_new(r, k, 0));
+        TRY(x_set_text(r, gc_temp(r->h, gc_temp_count(r->h) - 1)));
+    } else if (!x_is_exc(r, v)) {
+        TRY(pop_decref(r));
+        tb_note(r, s->off, s->end, NULL, 0);
+        return raise(r, "TypeError", "exceptions must derive from BaseException");
+    } else if (!x_rec(r, v, 0)) {
+        TRY(x_set_text(r, v));
+    }
+    GcValue exc = pop(r);
+    XRec *x = x_rec(r, exc, 0);
+    if (x && x->ntb > 0)
+        x_retext(r, exc, d, 1);
+    else {
+        memcpy(r->tb_snap, r->tb_stack, (size_t)r->ntb * sizeof r->tb_stack[0]);
+        r->ntb_snap = r->ntb;
+        for (int i = 0; i < r->ntb_snap; i++)
+            r->tb_snap[i].end = 0;
+        if (x)
+            snprintf(r->exc, sizeof r->exc, "%s", x->text);
+    }
+    tb_note(r, s->off, s->end, NULL, 1);
+    return x_start(r, exc, 1, 1) < 0 ? FATAL : EXC;
+}
+
+/* LOAD_ATTR on an exception, a traceback or a frame object. */
+static int x_load_attr(LangRun *r, GcValue owner, int32_t a)
+{
+    int k = x_obj_class(r, owner);
+    const char *n = atom(r, a);
+    GcValue v = GC_UNBOUND;
+    if (k < NXK && (strcmp(n, "args") == 0 || strcmp(n, "__traceback__") == 0))
+        v = x_slot(r, owner, n);
+    else if (k < NXK && strcmp(n, "__context__") == 0)
+        v = x_slot(r, owner, n) == GC_UNBOUND ? GC_NONE : x_slot(r, owner, n);
+    else if (k == XC_TRACEBACK && (strcmp(n, "tb_next") == 0 || strcmp(n, "tb_frame") == 0))
+        v = x_slot(r, owner, n);
+    else if (k == XC_FRAME && strcmp(n, "f_back") == 0)
+        v = x_slot(r, owner, n);
+    if (v == GC_UNBOUND || GC_VAL_TAG(v) == GC_V_STR)
+        return raise(r, "NotImplementedError",
+                     "gcviz: the attribute '%s' of %s object is not modelled (of exceptions: "
+                     "args, __traceback__ and __context__; of tracebacks: tb_next and tb_frame; of "
+                     "frames: f_back, once the frame has ended)",
+                     n,
+                     k < NXK             ? "an exception"
+                     : k == XC_TRACEBACK ? "a traceback"
+                                         : "a frame");
+    gc_incref(r->h, v);
+    owner = pop(r);
+    TRY(push(r, v));
+    return decref(r, owner);
+}
+
+/* Does a program statement list hold a try? */
+static int has_try(LangStmt **b, int32_t n)
+{
+    for (int32_t i = 0; i < n; i++)
+        if (b[i]->kind == LANG_S_TRY || has_try(b[i]->body, b[i]->nbody) ||
+            has_try(b[i]->orelse, b[i]->norelse))
+            return 1;
+    return 0;
+}
+
+static int program_has_try(LangProgram *p)
+{
+    for (int32_t i = 0; i < lang_step_count(p); i++) {
+        LangStmt *s = lang_step(p, i);
+        if (has_try(&s, 1))
+            return 1;
+    }
+    for (int32_t f = 0; f < lang_func_count(p); f++)
+        if (has_try(lang_func(p, f)->body, lang_func(p, f)->nbody))
+            return 1;
+    return 0;
+}
+
+/* The classes of the interpreter's objects, after the program's. */
+static int x_setup(LangRun *r)
+{
+    r->xcls0 = INT32_MAX;
+    r->cur_exc = GC_NONE;
+    r->x_arg = GC_NONE;
+    if (!r->xmode)
+        return 0;
+    for (int k = 0; k < NXK + 2; k++) {
+        const char *n = k < NXK ? XK[k].name : k == XC_TRACEBACK ? "traceback" : "frame";
+        int32_t a = intern(r, n), cls = a < 0 ? -1 : gc_class_add(r->h, a, 0);
+        if (cls < 0)
+            return -1;
+        if (k == 0)
+            r->xcls0 = cls;
+    }
+    return 0;
+}
+
+/* The chain of __context__s printed before an exception that ends the
+ * run: each with "During handling of the above exception, another
+ * exception occurred:" after it. */
+static void tb_append(LangRun *r, size_t *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void format_entries(LangRun *r, size_t *at, const struct TbFrame *tb, int n);
+
+static void x_format_context(LangRun *r, size_t *at, GcValue exc, int depth)
+{
+    GcValue ctx = x_slot(r, exc, "__context__");
+    XRec *x = GC_VAL_IS_OBJ(ctx) ? x_rec(r, ctx, 0) : NULL;
+    if (!x || depth > 50)
+        return;
+    x_format_context(r, at, ctx, depth + 1);
+    tb_append(r, at, "Traceback (most recent call last):\n");
+    format_entries(r, at, x->tb, x->ntb);
+    tb_append(r, at,
+              "%s\n\nDuring handling of the above exception, another exception "
+              "occurred:\n\n",
+              x->text);
 }
 
 /* ---- the source lines of a traceback's frame, and their carets ---------- */
@@ -7824,37 +8592,48 @@ static void tb_repeated(LangRun *r, size_t *at, int cnt)
 
 static void format_traceback(LangRun *r)
 {
-    const char *file = r->opt.file ? r->opt.file : "<program>";
     size_t at = 0;
     r->traceback[0] = 0;
     if (!r->py)
         return;
+    if (r->xmode && GC_VAL_IS_OBJ(r->cur_exc))
+        x_format_context(r, &at, r->cur_exc, 0);
     tb_append(r, &at, "Traceback (most recent call last):\n");
+    int n = r->ntb_snap < (int)(sizeof r->tb_snap / sizeof r->tb_snap[0])
+                ? r->ntb_snap
+                : (int)(sizeof r->tb_snap / sizeof r->tb_snap[0]);
+    format_entries(r, &at, r->tb_snap, n);
+    tb_append(r, &at, "%s\n", r->exc);
+}
+
+/* The entries of a traceback, outermost first. */
+static void format_entries(LangRun *r, size_t *at, const struct TbFrame *tb, int n)
+{
+    const char *file = r->opt.file ? r->opt.file : "<program>";
     /* a frame of the same function at the same line as the one before it
      * is printed 3 times at most (_RECURSIVE_CUTOFF), then counted */
     int32_t last_f = -2;
     int last_line = -1, cnt = 0;
-    for (int i = 0; i < r->ntb_snap && i < (int)(sizeof r->tb_snap / sizeof r->tb_snap[0]); i++) {
-        const LangLoc *loc = lang_loc(r->p, r->tb_snap[i].loc);
+    for (int i = 0; i < n; i++) {
+        const LangLoc *loc = lang_loc(r->p, tb[i].loc);
         if (!loc)
             continue;
-        int32_t f = r->tb_snap[i].func;
+        int32_t f = tb[i].func;
         const LangFunc *fn = f >= 0 ? lang_func(r->p, f) : NULL;
         char src[TB_BUF];
-        int line = tb_frame_source(r, &r->tb_snap[i], loc, lang_python(r->p) >= 313 ? 313 : 312,
-                                   src, sizeof src);
+        int line =
+            tb_frame_source(r, &tb[i], loc, lang_python(r->p) >= 313 ? 313 : 312, src, sizeof src);
         if (f != last_f || line != last_line) {
-            tb_repeated(r, &at, cnt);
+            tb_repeated(r, at, cnt);
             last_f = f;
             last_line = line;
             cnt = 0;
         }
         if (++cnt <= 3)
-            tb_append(r, &at, "  File \"%s\", line %d, in %s\n%s", file, line,
+            tb_append(r, at, "  File \"%s\", line %d, in %s\n%s", file, line,
                       fn ? atom(r, fn->short_name) : "<module>", src);
     }
-    tb_repeated(r, &at, cnt);
-    tb_append(r, &at, "%s\n", r->exc);
+    tb_repeated(r, at, cnt);
 }
 
 /* Does class k (or a base) have a method?  Its function objects hold
@@ -7898,7 +8677,7 @@ static int main_dict_cyclic(LangRun *r)
                 return 1;
             continue;
         }
-        if (o->kind == GC_KIND_INSTANCE && class_holds_globals(r, o->cls))
+        if (o->kind == GC_KIND_INSTANCE && o->cls < r->xcls0 && class_holds_globals(r, o->cls))
             return 1;
         for (uint32_t i = 0; i < gc_nslots(o); i++)
             if (value_holds_globals(r, gc_slot(o, i).key) ||
@@ -8183,9 +8962,20 @@ static void run_steps(LangRun *r, LangProgram *p)
                  loc ? loc->text : "", r->exc);
         gc_error_event(r->h, r->exc);
         format_traceback(r);
+        if (r->xmode && rc != FATAL) {
+            /* the exception (sys.last_exc) dies with what it holds */
+            GcValue e = r->cur_exc;
+            r->cur_exc = GC_NONE;
+            while (r->nhandled > 0)
+                x_pop_except(r);
+            decref(r, e);
+        }
         r->unr_before_error = r->nunr;
         break;
     }
+    /* the module's frame ends: its frame object, if a traceback made one */
+    if (r->xmode && r->status != 3 && r->fobj[0] && x_frame_exit(r, 0) < 0 && r->status == 0)
+        r->status = 3;
 }
 
 LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
@@ -8205,6 +8995,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     r->ngorder = -1;
     int names_oom = intern_names(r) < 0;
     r->py = lang_is_py(p);
+    r->xmode = r->py && program_has_try(p);
     r->internals = r->opt.internals ? r->opt.internals : lang_python(p);
     GcConfig cfg = {lang_python(p),
                     r->opt.internals,
@@ -8212,7 +9003,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
                     r->opt.record || r->opt.checked,
                     r->opt.timing,
                     r->opt.max_objects,
-                    r->opt.lean && !r->opt.record && !r->opt.checked,
+                    r->opt.lean && !r->opt.record && !r->opt.checked && !r->xmode,
                     r->opt.history_budget,
                     r->opt.fine_from,
                     0,
@@ -8241,6 +9032,11 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     }
     if (setup_classes(r, p, nc) < 0)
         return r;
+    if (x_setup(r) < 0) {
+        r->status = 3;
+        snprintf(r->err, sizeof r->err, "out of memory");
+        return r;
+    }
     run_steps(r, p);
     /* a run the history's budget stopped has no exit: its collections would
      * be kept in a history that has no room left */
@@ -8278,6 +9074,9 @@ void lang_run_free(LangRun *r)
     gc_free(r->seen);
     gc_free(r->gorder);
     gc_free(r->kept);
+    for (int i = 0; i < r->nxrec; i++)
+        gc_free(r->xrec[i].tb);
+    gc_free(r->xrec);
     gc_free(r);
 }
 

@@ -745,10 +745,8 @@ static void *refuse_keyword(Py *py, const PTok *t)
         {"async", "async is not supported in gcviz programs"},
         {"await", "await is not supported in gcviz programs"},
         {"with", "the with statement is not supported in gcviz programs"},
-        {"try", "try/except is not supported in gcviz programs"},
-        {"except", "try/except is not supported in gcviz programs"},
+        {"except", "invalid syntax: 'except' without a matching try"},
         {"finally", "try/finally is not supported in gcviz programs"},
-        {"raise", "raise is not supported in gcviz programs"},
         {"nonlocal", "nonlocal is not supported in gcviz programs"},
         {"from", "from ... import is not supported: write import gc, import sys or import weakref"},
         {"as", "'as' is not supported in gcviz programs"},
@@ -2568,6 +2566,16 @@ static LangStmt *parse_simple(Py *py, int top)
             return NULL;
     } else if (is_word(py, t, "import")) {
         st = parse_import(py, t, top);
+    } else if (is_word(py, t, "raise")) {
+        next(py);
+        st = new_stmt(py, LANG_S_RAISE, t, top);
+        if (st && peek(py)->kind != P_NEWLINE && !is_op(peek(py), ";") && peek(py)->kind != P_EOF &&
+            !(st->value = parse_test(py)))
+            return NULL;
+        if (st && is_word(py, peek(py), "from"))
+            return FAIL_TOK(py, peek(py),
+                            "raise ... from is not supported in gcviz programs (raise an "
+                            "exception alone: inside an except clause it gets __context__)");
     } else if (is_word(py, t, "assert")) {
         next(py);
         st = new_stmt(py, LANG_S_ASSERT, t, top);
@@ -2959,6 +2967,98 @@ static LangStmt *parse_for_in(Py *py, PTok *t, int top)
     return st;
 }
 
+/* An except clause's classes: a name, or a tuple of names. */
+static int except_classes_ok(const LangExpr *e)
+{
+    if (e->kind == LANG_E_NAME)
+        return 1;
+    if (e->kind != LANG_E_TUPLE || e->nitems == 0)
+        return 0;
+    for (int32_t i = 0; i < e->nitems; i++)
+        if (e->items[i]->kind != LANG_E_NAME)
+            return 0;
+    return 1;
+}
+
+/* try: body, except clauses (at least one), else: (the try keyword is t).
+ * finally and except* are refused. */
+static LangStmt *parse_try(Py *py, PTok *t, int top)
+{
+    next(py);
+    LangStmt *st = new_stmt(py, LANG_S_TRY, t, top);
+    if (!st || expect_op(py, ":") < 0 || !(st->body = parse_block(py, &st->nbody, t)))
+        return NULL;
+    PList hs = {0};
+    PTok *bare = NULL;
+    while (!py->failed && is_word(py, peek(py), "except")) {
+        PTok *e = next(py);
+        LangStmt *h = NULL;
+        if (bare) {
+            FAIL_TOK(py, bare, "default 'except:' must be last");
+            break;
+        }
+        if (is_op(peek(py), "*")) {
+            FAIL_TOK(py, peek(py), "except* (exception groups) is not supported in gcviz programs");
+            break;
+        }
+        if (!(h = new_stmt(py, LANG_S_EXCEPT, e, 0)))
+            break;
+        if (!is_op(peek(py), ":")) {
+            PTok *c = peek(py);
+            if (!(h->value = parse_test(py)))
+                break;
+            if (!except_classes_ok(h->value)) {
+                FAIL_TOK(py, c,
+                         "an except clause names its exception classes in gcviz programs (a "
+                         "name, or a tuple of names)");
+                break;
+            }
+            if (is_word(py, peek(py), "as")) {
+                next(py);
+                PTok *n = peek(py);
+                if (n->kind != P_NAME || is_keyword(py, n)) {
+                    FAIL_TOK(py, n, "invalid syntax: expected a name after 'as'");
+                    break;
+                }
+                if (!(h->target = parse_trailers(py)))
+                    break;
+                if (h->target->kind != LANG_E_NAME) {
+                    FAIL_TOK(py, n, "invalid syntax: expected a name after 'as'");
+                    break;
+                }
+            }
+        } else {
+            bare = e;
+        }
+        if (expect_op(py, ":") < 0 || !(h->body = parse_block(py, &h->nbody, e)) ||
+            plist_add(py, &hs, h) < 0)
+            break;
+    }
+    if (py->failed) {
+        free(hs.v);
+        return NULL;
+    }
+    if (hs.n == 0) {
+        free(hs.v);
+        if (is_word(py, peek(py), "finally"))
+            return FAIL_TOK(py, peek(py), "try/finally is not supported in gcviz programs");
+        return FAIL_TOK(py, peek(py), "invalid syntax: expected 'except' or 'finally' block");
+    }
+    st->nhandlers = hs.n;
+    st->handlers = (LangStmt **)plist_done(py, &hs);
+    if (!st->handlers)
+        return NULL;
+    PTok *x = peek(py);
+    if (is_word(py, x, "else")) {
+        next(py);
+        if (expect_op(py, ":") < 0 || !(st->orelse = parse_block(py, &st->norelse, x)))
+            return NULL;
+    }
+    if (is_word(py, peek(py), "finally"))
+        return FAIL_TOK(py, peek(py), "try/finally is not supported in gcviz programs");
+    return st;
+}
+
 static LangStmt *parse_compound(Py *py, int top)
 {
     PTok *t = peek(py);
@@ -3017,6 +3117,8 @@ static LangStmt *parse_compound(Py *py, int top)
     }
     if (is_word(py, t, "for"))
         return parse_for_in(py, t, top);
+    if (is_word(py, t, "try"))
+        return parse_try(py, t, top);
     if (is_word(py, t, "def")) {
         if (py->cur_func >= 0)
             return FAIL_TOK(
@@ -3038,7 +3140,7 @@ static LangStmt *parse_compound(Py *py, int top)
 static int is_compound(Py *py, const PTok *t)
 {
     return is_word(py, t, "if") || is_word(py, t, "while") || is_word(py, t, "for") ||
-           is_word(py, t, "def") || is_word(py, t, "class");
+           is_word(py, t, "def") || is_word(py, t, "class") || is_word(py, t, "try");
 }
 
 static LangStmt *parse_stmt(Py *py, int top)
@@ -3261,7 +3363,8 @@ static int visit_stmt(Visit *v, LangStmt *s)
     int r = v->stmt ? v->stmt(v, s) : 0;
     if (r)
         return r;
-    int store = s->kind == LANG_S_ASSIGN || s->kind == LANG_S_AUGASSIGN || s->kind == LANG_S_FOR_IN;
+    int store = s->kind == LANG_S_ASSIGN || s->kind == LANG_S_AUGASSIGN ||
+                s->kind == LANG_S_FOR_IN || s->kind == LANG_S_EXCEPT;
     if ((r = visit_expr(v, s->target, store)) || (r = visit_expr(v, s->value, 0)))
         return r;
     for (int32_t i = 0; i < s->ntargets; i++)
@@ -3270,7 +3373,7 @@ static int visit_stmt(Visit *v, LangStmt *s)
     for (int32_t i = 0; i < s->nextra; i++)
         if ((r = visit_expr(v, s->extra[i], 1)))
             return r;
-    if ((r = visit_body(v, s->body, s->nbody)))
+    if ((r = visit_body(v, s->body, s->nbody)) || (r = visit_body(v, s->handlers, s->nhandlers)))
         return r;
     return visit_body(v, s->orelse, s->norelse);
 }
@@ -3619,6 +3722,7 @@ static void comp_pass_body(CompPass *cp, LangStmt **b, int32_t n, int globals_on
                 comp_pass_expr(cp, s->extra[k]);
         }
         comp_pass_body(cp, s->body, s->nbody, globals_only);
+        comp_pass_body(cp, s->handlers, s->nhandlers, globals_only);
         comp_pass_body(cp, s->orelse, s->norelse, globals_only);
     }
 }

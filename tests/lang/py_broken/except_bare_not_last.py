@@ -2,3 +2,5 @@ try:
     pass
 except:
     pass
+except ValueError:
+    pass

@@ -1,0 +1,6 @@
+import gc
+gc.collect()
+try:
+    raise ValueError("x")
+except ValueError:
+    pass
