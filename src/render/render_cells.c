@@ -635,10 +635,14 @@ static RenderCells *cells_alloc(RenderCache *rc, const Layout *l, int touch)
     c->nval = calloc(nid, sizeof *c->nval);
     c->flag = calloc(nid, 1);
     c->reach = malloc(nid);
-    if (touch)
+    if (touch) {
+        /* room for a reference per id (more are allocated when needed) */
         c->ids = malloc(nid * sizeof *c->ids);
+        c->refs = malloc(nid * sizeof *c->refs);
+        c->caprefs = (int32_t)nid;
+    }
     if (!c->cell || !c->room || !c->dirty || !c->block || !c->home || !c->counted || !c->nval ||
-        !c->flag || !c->reach || (touch && !c->ids)) {
+        !c->flag || !c->reach || (touch && (!c->ids || !c->refs))) {
         render_cells_free(c);
         return NULL;
     }
@@ -657,6 +661,7 @@ static RenderCells *cells_alloc(RenderCache *rc, const Layout *l, int touch)
         memset(c->reach, 1, nid);
         memset(c->ids, 0, nid * sizeof *c->ids);
         touch_pages(c->ids, nid * sizeof *c->ids);
+        touch_pages(c->refs, nid * sizeof *c->refs);
     }
     return c;
 }
@@ -722,12 +727,15 @@ static RenderCells *cells_build(RenderCache *rc, const GcHeap *h, const Layout *
             start[i] = at[i] = (int32_t)nto;
             nto += m;
         }
-        ok = ok && nto < INT32_MAX &&
-             (c->refs = malloc(((size_t)nto + 1) * sizeof *c->refs)) != NULL;
-        if (ok) {
+        if (ok && nto < INT32_MAX && (!c->refs || c->caprefs < nto + 1)) {
+            /* else render_cells_prepare's, mapped at the load */
+            free(c->refs);
             c->caprefs = (int32_t)nto + 1;
-            cells_refs(c, h, at);
+            c->refs = malloc(((size_t)nto + 1) * sizeof *c->refs);
         }
+        ok = ok && nto < INT32_MAX && c->refs;
+        if (ok)
+            cells_refs(c, h, at);
         ok = ok && cells_lists(c, &b, start, at) == 0;
     }
     if (!ok) {

@@ -212,7 +212,7 @@ const uint8_t *render_cache_reach(RenderCache *c, const struct GcHeap *h);
 /* ---- the blocks view's counts per grid cell (render_cells.c) ------------------ */
 
 /* A card's place, its cells' width and its compact width (layout_card_geom)
- * kept by id with the grid (16 bytes, not the layout's entry of 72): what
+ * kept by id with the grid (16 bytes, not the layout's entry of 64): what
  * the blocks view's first count reads of the layout (render_cells.c). */
 typedef struct RenderGeom {
     float x, y, cell_w, card_w; /* cell_w 0: no place */
