@@ -2056,49 +2056,6 @@ static void back_out_all(Target *t)
     CHECK(app_win_build(t->w) == 0, "build");
 }
 
-static void t_drill_pills(void)
-{
-    char path[128];
-    snprintf(path, sizeof path, "/tmp/gcviz-drill-pills-%d.py", (int)getpid());
-    CHECK(write_tree(path, 20000) == 0, "write %s", path);
-    static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
-    for (int si = 0; si < 2; si++) {
-        Target t;
-        if (tree_blocks(&t, path, sizes[si][0], sizes[si][1]) < 0)
-            break;
-        RenderHit top[64];
-        int ntop = block_hits(&t.w->list, top, 64), bad = 0, pills = 0, views = 0;
-        CHECK(ntop >= 4, "%dx%d: %d blocks after F", sizes[si][0], sizes[si][1], ntop);
-        for (int b = 0; b < ntop; b++) {
-            char where[96];
-            for (int depth = 0; depth < 2; depth++) {
-                RenderHit sub[64];
-                if (depth == 0) {
-                    click_hit(&t, &top[b]);
-                } else {
-                    if (block_hits(&t.w->list, sub, 64) < 1)
-                        break;
-                    click_hit(&t, &sub[0]);
-                }
-                CHECK(app_win_build(t.w) == 0, "build");
-                snprintf(where, sizeof where, "%dx%d, block %d, drill %d", sizes[si][0],
-                         sizes[si][1], b, depth + 1);
-                int n;
-                bad += pills_over_text(&t, where, &n);
-                pills += n;
-                views++;
-            }
-            back_out_all(&t);
-        }
-        CHECK(pills >= 8, "%dx%d: only %d pills in %d drilled views", sizes[si][0], sizes[si][1],
-              pills, views);
-        CHECK(bad == 0, "%dx%d: %d pills cover a text of the heap or another pill", sizes[si][0],
-              sizes[si][1], bad);
-        target_close(&t);
-    }
-    unlink(path);
-}
-
 /* Arrows of the frame built with a head that cross the heap area with
  * both ends more than 300 px outside it (an arrow between two cards out of
  * view): *crossing their number, *faint those drawn faint (alpha below
@@ -2135,15 +2092,16 @@ static void faint_arrows(const Target *t, int *crossing, int *faint, int *bad)
     }
 }
 
-/* Drilled twice into each block of a tree of 20,000 nodes (the cards of a
+/* Drilled once and twice into each block of a tree of 20,000 nodes: no
+ * pill over a text of the heap or another pill; and (the cards of a
  * subtree's block, with arrows of other blocks crossing the view between
- * cards out of it): an arrow with neither end in view is drawn faint, so
- * that it does not read as one of the cards in view; every arrow with an
- * end in view is drawn opaque. */
-static void t_faint_crossing(void)
+ * cards out of it) an arrow with neither end in view is drawn faint, so
+ * that it does not read as one of the cards in view, while every arrow
+ * with an end in view is drawn opaque. */
+static void t_drill_pills(void)
 {
     char path[128];
-    snprintf(path, sizeof path, "/tmp/gcviz-faint-%d.py", (int)getpid());
+    snprintf(path, sizeof path, "/tmp/gcviz-drill-pills-%d.py", (int)getpid());
     CHECK(write_tree(path, 20000) == 0, "write %s", path);
     static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
     for (int si = 0; si < 2; si++) {
@@ -2151,28 +2109,45 @@ static void t_faint_crossing(void)
         if (tree_blocks(&t, path, sizes[si][0], sizes[si][1]) < 0)
             break;
         RenderHit top[64];
-        int ntop = block_hits(&t.w->list, top, 64), crossing = 0, faint = 0, bad = 0;
+        int ntop = block_hits(&t.w->list, top, 64), bad = 0, pills = 0, views = 0;
+        int crossing = 0, faint = 0, fbad = 0;
         CHECK(ntop >= 4, "%dx%d: %d blocks after F", sizes[si][0], sizes[si][1], ntop);
         for (int b = 0; b < ntop; b++) {
-            click_hit(&t, &top[b]);
-            RenderHit sub[64];
-            CHECK(app_win_build(t.w) == 0, "build");
-            if (block_hits(&t.w->list, sub, 64) >= 1) {
-                click_hit(&t, &sub[0]);
+            char where[96];
+            for (int depth = 0; depth < 2; depth++) {
+                RenderHit sub[64];
+                if (depth == 0) {
+                    click_hit(&t, &top[b]);
+                } else {
+                    if (block_hits(&t.w->list, sub, 64) < 1)
+                        break;
+                    click_hit(&t, &sub[0]);
+                }
                 CHECK(app_win_build(t.w) == 0, "build");
+                snprintf(where, sizeof where, "%dx%d, block %d, drill %d", sizes[si][0],
+                         sizes[si][1], b, depth + 1);
+                int n;
+                bad += pills_over_text(&t, where, &n);
+                pills += n;
+                views++;
+                faint_arrows(&t, &crossing, &faint, &fbad);
             }
-            faint_arrows(&t, &crossing, &faint, &bad);
             back_out_all(&t);
         }
+        CHECK(pills >= 8, "%dx%d: only %d pills in %d drilled views", sizes[si][0], sizes[si][1],
+              pills, views);
+        CHECK(bad == 0, "%dx%d: %d pills cover a text of the heap or another pill", sizes[si][0],
+              sizes[si][1], bad);
         CHECK(crossing >= 1 && faint == crossing,
               "%dx%d: %d of %d arrows between cards out of view drawn faint", sizes[si][0],
               sizes[si][1], faint, crossing);
-        CHECK(bad == 0, "%dx%d: %d arrows with an end in view drawn faint",
-              sizes[si][0], sizes[si][1], bad);
+        CHECK(fbad == 0, "%dx%d: %d arrows with an end in view drawn faint", sizes[si][0],
+              sizes[si][1], fbad);
         target_close(&t);
     }
     unlink(path);
 }
+
 
 /* The block hit whose rectangle holds the heap area's centre, else the
  * first (0: none). */
@@ -6590,7 +6565,7 @@ int main(int argc, char **argv)
         {"hidpi", t_hidpi},
         {"direct_pixels_xrgb", t_direct_pixels_xrgb},
         {"window_surface", t_window_surface},
-        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames}, {"drill_pills", t_drill_pills}, {"faint_crossing", t_faint_crossing}, {"drill_frame", t_drill_frame}, {"drill_cycles", t_drill_cycles}, {"drill_chain", t_drill_chain},
+        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames}, {"drill_pills", t_drill_pills}, {"drill_frame", t_drill_frame}, {"drill_cycles", t_drill_cycles}, {"drill_chain", t_drill_chain},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
         {"slide_subjects", t_slide_subjects}, {"slide_crowded_subject", t_slide_crowded_subject}, {"slide_big_structure", t_slide_big_structure}, {"arrows_in_view", t_arrows_in_view}, {"slide_pictures", t_slide_pictures}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
