@@ -5983,6 +5983,99 @@ static int keep_frame(Target *t, const char *what, long *n, int pixels, long *co
     return same;
 }
 
+/* The frames of a keep test (render.blocks_keep, blocks_refs_keep): in
+ * each of the nviews views (zoom, pan x, pan y), a seek to each cursor
+ * at[0..nat), then event(t, i, nat, view) (a drag, a theme change...,
+ * naming it in *what; may be NULL), then a frame checked by keep_frame
+ * (its pixels too every shots_every frames, 0: never); stats gives what
+ * the cache kept and counted again.  The tallies of the blocks frames in
+ * *tally; the number of frames that differed (it stops after 3). */
+typedef struct KeepTally {
+    long reused, counted, blocks, stepped, copied;
+} KeepTally;
+
+static int keep_frames(Target *t, const int32_t *at, int nat, const float (*views)[3], int nviews,
+                       void (*event)(Target *t, int i, int nat, const float *view,
+                                     const char **what),
+                       void (*stats)(const RenderCells *c, int32_t *reused, int32_t *counted),
+                       int shots_every, KeepTally *tally)
+{
+    int bad = 0;
+    memset(tally, 0, sizeof *tally);
+    for (int v = 0; v < nviews; v++) {
+        t->w->view.zoom = views[v][0];
+        t->w->view.pan_x = views[v][1];
+        t->w->view.pan_y = views[v][2];
+        for (int i = 0; i < nat && bad < 3; i++) {
+            app_win_seek(t->w, at[i], 0);
+            const char *what = "a step";
+            event(t, i, nat, views[v], &what);
+            t->w->dirty = 1;
+            long n;
+            bad += !keep_frame(t, what, &n, shots_every > 0 && i % shots_every == 0,
+                               &tally->copied);
+            RenderCells *cells = *render_cache_cells(t->w->cache);
+            int32_t r = 0, k = 0;
+            stats(cells, &r, &k);
+            if (n >= 0) {
+                tally->blocks++;
+                tally->reused += r;
+                tally->counted += k;
+                tally->stepped += r > 0;
+            }
+        }
+    }
+    return bad;
+}
+
+/* blocks_keep's events: a card in view dragged to another place, theme
+ * changes, resizes and a pan. */
+static void keep_events(Target *t, int i, int nat, const float *view, const char **what)
+{
+    if (i == nat / 5) {
+        /* a drag: a card in view to another place */
+        for (GcId id = 1; id <= gc_max_id(t->w->heap); id++) {
+            float wx, wy;
+            if (gc_object(t->w->heap, id)->state == GC_STATE_ALIVE &&
+                layout_get(t->w->layout, id, &wx, &wy) == 0 && wx > view[1] + 900) {
+                layout_set(t->w->layout, id, wx + 2500, wy + 1700, 1);
+                break;
+            }
+        }
+        *what = "a drag";
+    } else if (i == nat / 3 || i == nat / 3 + 40) {
+        app_win_command(t->w, APP_CMD_THEME, 0);
+        *what = "a theme change";
+    } else if (i == nat / 2) {
+        app_win_resize(t->w, 1100, 700, 1);
+        *what = "a resize";
+    } else if (i == nat * 2 / 3) {
+        app_win_resize(t->w, 1280, 720, 1);
+        *what = "a resize";
+    } else if (i == nat * 3 / 4) {
+        t->w->view.pan_x += 37; /* a pan */
+        *what = "a pan";
+    }
+}
+
+/* blocks_refs_keep's event: a referenced card in view dragged far into
+ * another block. */
+static void refs_keep_events(Target *t, int i, int nat, const float *view, const char **what)
+{
+    if (i != nat / 4)
+        return;
+    for (GcId id = 1; id <= gc_max_id(t->w->heap); id++) {
+        const GcObject *o = gc_object(t->w->heap, id);
+        float wx, wy;
+        if (o->state == GC_STATE_ALIVE && o->refcnt > 1 &&
+            layout_get(t->w->layout, id, &wx, &wy) == 0 && wx > view[1] + 600) {
+            layout_set(t->w->layout, id, wx + 9000, wy + 6000, 1);
+            break;
+        }
+    }
+    *what = "a drag";
+}
+
 /* The blocks view keeps the cells it counts card by card (at the view's
  * edges, across two blocks) from frame to frame with the cells
  * (RenderCells.keep) and counts again only those a step changed: at
@@ -6023,53 +6116,10 @@ static void t_blocks_keep(void)
         at[nat++] = (int32_t)((x >> 8) % (uint32_t)(nev + 1));
     }
     const float views[][3] = {{0.02f, -100, -100}, {0.05f, 3000, 1500}};
-    long reused = 0, counted = 0, blocks = 0, stepped = 0, copied = 0;
-    int bad = 0;
-    for (size_t v = 0; v < sizeof views / sizeof views[0]; v++) {
-        t.w->view.zoom = views[v][0];
-        t.w->view.pan_x = views[v][1];
-        t.w->view.pan_y = views[v][2];
-        for (int i = 0; i < nat && bad < 3; i++) {
-            app_win_seek(t.w, at[i], 0);
-            const char *what = "a step";
-            if (i == nat / 5) {
-                /* a drag: a card in view to another place */
-                for (GcId id = 1; id <= gc_max_id(t.w->heap); id++) {
-                    float wx, wy;
-                    if (gc_object(t.w->heap, id)->state == GC_STATE_ALIVE &&
-                        layout_get(t.w->layout, id, &wx, &wy) == 0 && wx > views[v][1] + 900) {
-                        layout_set(t.w->layout, id, wx + 2500, wy + 1700, 1);
-                        break;
-                    }
-                }
-                what = "a drag";
-            } else if (i == nat / 3 || i == nat / 3 + 40) {
-                app_win_command(t.w, APP_CMD_THEME, 0);
-                what = "a theme change";
-            } else if (i == nat / 2) {
-                app_win_resize(t.w, 1100, 700, 1);
-                what = "a resize";
-            } else if (i == nat * 2 / 3) {
-                app_win_resize(t.w, 1280, 720, 1);
-                what = "a resize";
-            } else if (i == nat * 3 / 4) {
-                t.w->view.pan_x += 37; /* a pan */
-                what = "a pan";
-            }
-            t.w->dirty = 1;
-            long n;
-            bad += !keep_frame(&t, what, &n, i % 8 == 0, &copied);
-            RenderCells *cells = *render_cache_cells(t.w->cache);
-            int32_t r = 0, k = 0;
-            render_agg_keep_stats(cells, &r, &k);
-            if (n >= 0) {
-                blocks++;
-                reused += r;
-                counted += k;
-                stepped += r > 0;
-            }
-        }
-    }
+    KeepTally k;
+    keep_frames(&t, at, nat, views, 2, keep_events, render_agg_keep_stats, 8, &k);
+    long reused = k.reused, counted = k.counted, blocks = k.blocks, stepped = k.stepped,
+         copied = k.copied;
     CHECK(blocks >= nat, "only %ld of %d frames were blocks", blocks, 2 * nat);
     /* the blocks a step did not change copied (and the timeline) */
     CHECK(copied >= 4 * blocks, "%ld groups copied in %ld blocks frames", copied, blocks);
@@ -6118,42 +6168,9 @@ static void t_blocks_refs_keep(void)
         at[nat++] = nev / 3 + (int32_t)((x >> 8) % (uint32_t)(nev * 2 / 3 + 1));
     }
     const float views[][3] = {{0.02f, -100, -100}, {0.05f, 3000, 1500}, {0.035f, 1200, -400}};
-    long reused = 0, counted = 0, blocks = 0, stepped = 0, copied = 0;
-    int bad = 0;
-    for (size_t v = 0; v < sizeof views / sizeof views[0]; v++) {
-        t.w->view.zoom = views[v][0];
-        t.w->view.pan_x = views[v][1];
-        t.w->view.pan_y = views[v][2];
-        for (int i = 0; i < nat && bad < 3; i++) {
-            app_win_seek(t.w, at[i], 0);
-            const char *what = "a step";
-            if (i == nat / 4) {
-                /* a drag: a referenced card in view far into another block */
-                for (GcId id = 1; id <= gc_max_id(t.w->heap); id++) {
-                    const GcObject *o = gc_object(t.w->heap, id);
-                    float wx, wy;
-                    if (o->state == GC_STATE_ALIVE && o->refcnt > 1 &&
-                        layout_get(t.w->layout, id, &wx, &wy) == 0 && wx > views[v][1] + 600) {
-                        layout_set(t.w->layout, id, wx + 9000, wy + 6000, 1);
-                        break;
-                    }
-                }
-                what = "a drag";
-            }
-            t.w->dirty = 1;
-            long n;
-            bad += !keep_frame(&t, what, &n, 0, &copied);
-            RenderCells *cells = *render_cache_cells(t.w->cache);
-            int32_t r = 0, k = 0;
-            render_agg_refs_stats(cells, &r, &k);
-            if (n >= 0) {
-                blocks++;
-                reused += r;
-                counted += k;
-                stepped += r > 0;
-            }
-        }
-    }
+    KeepTally k;
+    keep_frames(&t, at, nat, views, 3, refs_keep_events, render_agg_refs_stats, 0, &k);
+    long reused = k.reused, counted = k.counted, blocks = k.blocks, stepped = k.stepped;
     CHECK(blocks >= nat * 2, "only %ld of %d frames were blocks", blocks, 3 * nat);
     CHECK(stepped * 2 >= blocks && reused > counted,
           "%ld of %ld blocks frames kept references (%ld cells kept, %ld counted again)", stepped,
