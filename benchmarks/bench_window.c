@@ -52,9 +52,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "app_window_internal.h"
+#include "render_internal.h"
 
 static double now_ms(void)
 {
@@ -70,6 +72,15 @@ static double cpu_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Minor page faults of the process so far: on a virtual machine that
+ * hands freed memory back to its host, each costs microseconds */
+static long minor_faults(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_minflt;
 }
 
 /* CPU time of the whole process: with OpenGL on the CPU (llvmpipe) its
@@ -205,7 +216,7 @@ static void frames(const FramesRun *f)
             snprintf(shot, sizeof shot, "%s/frame_%.3f.bmp", shots, (double)f->view);
         double t0 = now_ms(), c0 = cpu_ms(), p0 = proc_cpu_ms(), b0 = split.build, d0 = split.draw;
         double s0 = split.shot, sc0 = split.shot_cpu;
-        long pg = render_sdl_groups_copied(win->backend);
+        long pg = render_sdl_groups_copied(win->backend), pf = minor_faults();
         draw_frame(win, f->r, &split, shots && i == n - 1 ? shot : NULL);
         first_build = i == 0 ? split.build - b0 : first_build;
         double saving = split.shot - s0, saving_cpu = split.shot_cpu - sc0;
@@ -221,9 +232,9 @@ static void frames(const FramesRun *f)
             fprintf(
                 stderr,
                 "frame %d (zoom %.3f): %.2f ms, cpu %.2f ms (build %.2f, draw %.2f), %ld groups "
-                "copied\n",
+                "copied, %ld page faults\n",
                 i, (double)f->view, dt, dc, split.build - b0, split.draw - d0,
-                render_sdl_groups_copied(win->backend) - pg);
+                render_sdl_groups_copied(win->backend) - pg, minor_faults() - pf);
         cpu_total += dc;
         cpu_worst = dc > cpu_worst ? dc : cpu_worst;
         total += dt;
@@ -246,6 +257,28 @@ static void frames(const FramesRun *f)
            f->drag ? "true" : "false", first_build, first, first_cpu, proc_total / n, proc_worst,
            f->renderer, f->direct ? "true" : "false", split.present / n, split.present_wall / n);
     fflush(stdout);
+}
+
+/* The blocks' cells of the cursor computed afresh n times (a pass over
+ * the heap, as F's first frame does): CPU ms and page faults of each. */
+static void cells_builds(AppWin *win, int n)
+{
+    RenderCellsKey key;
+    memset(&key, 0, sizeof key);
+    key.h = win->heap;
+    key.l = win->layout;
+    key.version = layout_version(win->layout);
+    key.cursor = gc_cursor(win->heap);
+    key.nevents = gc_event_count(win->heap);
+    key.maxid = gc_max_id(win->heap);
+    for (int i = 0; i < n; i++) {
+        double c0 = cpu_ms();
+        long pf = minor_faults();
+        RenderCells *c = render_cells_fresh(win->cache, win->heap, win->layout, &key, NULL);
+        fprintf(stderr, "cells %d: cpu %.2f ms, %ld page faults\n", i, cpu_ms() - c0,
+                minor_faults() - pf);
+        render_cells_free(c);
+    }
 }
 
 int main(int argc, char **argv)
@@ -369,6 +402,8 @@ int main(int argc, char **argv)
                            direct};
             frames(&f);
         }
+        if (getenv("BENCH_CELLS"))
+            cells_builds(win, atoi(getenv("BENCH_CELLS")));
     } else {
         /* The window draws its first frame as soon as a file is loaded (fonts
          * opened, text textures made); jumps come after that. */

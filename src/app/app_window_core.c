@@ -10,6 +10,10 @@
 #include <dirent.h>
 #include <limits.h>
 #include <errno.h>
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+#include <malloc.h>
+#define APP_MALLOPT 1
+#endif
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +47,55 @@ static void scopy(char *dst, size_t n, const char *src)
         len = n - 1;
     memcpy(dst, src, len);
     dst[len] = 0;
+}
+
+/* ---- memory the frames reuse ----------------------------------------------- */
+
+/* Frames allocate and free their working memory (the blocks' cells of a
+ * step, the pixels the backend keeps of a block).  By default glibc gives
+ * blocks over 128 KiB back to the system when they are freed and maps
+ * them afresh when asked again, page by page on first touch; on a virtual
+ * machine that hands freed pages back to its host a first touch costs
+ * 14-24 us (measured on the 2-core machines of benchmarks/: the first
+ * frame of F on a 10^5-card tree paid 600 faults, the frame after it
+ * 1,600, 10 and 30 ms).  The window keeps what it frees for its next
+ * frames: blocks up to APP_KEEP_MAX come from the heap, which is not
+ * trimmed below APP_KEEP_MAX.  Peak memory stays what it was; the
+ * memory a big load freed stays with the process until it ends. */
+#define APP_KEEP_MAX (256L << 20)
+
+static void mem_keep(void)
+{
+#ifdef APP_MALLOPT
+    mallopt(M_MMAP_THRESHOLD, (int)APP_KEEP_MAX);
+    mallopt(M_TRIM_THRESHOLD, (int)APP_KEEP_MAX);
+#endif
+}
+
+/* Cards from which a load maps, once, room for the working memory of the
+ * first frames of F (render_cells_prepare's threshold: past 2,500 cards
+ * F shows blocks): the backend's kept pixels of blocks at the window's
+ * size (render_sdl_keep_bytes) and 64 bytes a card (the cells' lists,
+ * sorted references and types), at most APP_WARM_MAX.  Touched and
+ * freed on this thread, whose heap the frames allocate from. */
+#define APP_WARM_MIN 2500
+#define APP_WARM_MAX (128L << 20)
+
+static void mem_warm(const AppWin *w)
+{
+#ifdef APP_MALLOPT
+    GcId n = layout_max_id(w->layout);
+    if (n < APP_WARM_MIN)
+        return;
+    size_t bytes = render_sdl_keep_bytes(w->width, w->height) + 64 * (size_t)n;
+    bytes = bytes > (size_t)APP_WARM_MAX ? (size_t)APP_WARM_MAX : bytes;
+    char *p = malloc(bytes);
+    for (size_t i = 0; p && i < bytes; i += 4096)
+        ((volatile char *)p)[i] = 0;
+    free(p);
+#else
+    (void)w;
+#endif
 }
 
 /* ---- keys ------------------------------------------------------------------ */
@@ -154,6 +207,7 @@ AppWin *app_win_new(SDL_Renderer *r, int width, int height, float scale, const A
         SDL_OutOfMemory();
         return NULL;
     }
+    mem_keep();
     w->r = r;
     w->fonts = render_fonts_new();
     if (!w->fonts) {
@@ -732,6 +786,7 @@ static int install(AppWin *w, AppLoadResult *res, const char *path, int keep_ste
     free(before);
     /* built now (unless the load did), not by the first frame */
     render_cache_prepare(w->cache, w->layout);
+    mem_warm(w);
     /* the run ends with the cursor at its end: staying there is free */
     int32_t cur = w->open_at_end ? gc_event_count(w->heap) : 0;
     if (keep_step && old_step >= 0)

@@ -273,6 +273,10 @@ int render_sdl_follow_window(RenderSdl *b);
 /* How many groups (render_group_begin) were copied from kept pixels
  * instead of drawn, since the backend was made. */
 long render_sdl_groups_copied(const RenderSdl *b);
+/* The most bytes the backend keeps of drawn groups (their pixels before
+ * and after), for width x height pixels of target: what its frames may
+ * allocate beyond the target's own pixels. */
+size_t render_sdl_keep_bytes(int width, int height);
 
 /* ---- the scene: one gcviz frame ------------------------------------------------- */
 

@@ -2456,6 +2456,13 @@ long render_sdl_groups_copied(const RenderSdl *b)
     return b->groups_copied;
 }
 
+size_t render_sdl_keep_bytes(int width, int height)
+{
+    /* kept pixels (pre and post), and what is read back (under) */
+    size_t target = (size_t)(width > 0 ? width : 0) * (size_t)(height > 0 ? height : 0);
+    return 2 * (size_t)GROUP_PIXELS * 4 + target * 4;
+}
+
 /* One command of the list (i), within target. */
 static void draw_cmd(RenderSdl *b, const RenderList *l, int32_t i, const SDL_Rect *target)
 {
