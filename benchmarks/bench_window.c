@@ -25,7 +25,11 @@
  * set).  With BENCH_WINDOW_EACH set in the environment, each jump's
  * CPU time (seek, display list, pixels) and the groups the backend copied
  * instead of drawing go to stderr (frames: each frame's, with its display list
- * and pixels); with BENCH_WINDOW_SHOTS=DIR each jump's
+ * and pixels, and the page faults it took: on a virtual machine that hands
+ * freed pages back to its host each costs microseconds); with
+ * BENCH_CELLS=N the blocks' cells of the last frame's cursor are then
+ * computed afresh N times (a pass over the heap, as F's first frame
+ * does), CPU and page faults of each; with BENCH_WINDOW_SHOTS=DIR each jump's
  * frame is saved as DIR/jNN.bmp (frames: each view's last frame as
  * DIR/frame_Z.bmp, Z -1 for F; to compare two builds' pixels: a cache
  * must leave them byte for byte; the saving is not counted).

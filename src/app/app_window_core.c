@@ -59,16 +59,19 @@ static void scopy(char *dst, size_t n, const char *src)
  * 14-24 us (measured on the 2-core machines of benchmarks/: the first
  * frame of F on a 10^5-card tree paid 600 faults, the frame after it
  * 1,600, 10 and 30 ms).  The window keeps what it frees for its next
- * frames: blocks up to APP_KEEP_MAX come from the heap, which is not
- * trimmed below APP_KEEP_MAX.  Peak memory stays what it was; the
- * memory a big load freed stays with the process until it ends. */
-#define APP_KEEP_MAX (256L << 20)
+ * frames: blocks up to APP_KEEP_BLOCK come from the heap, which keeps up
+ * to APP_KEEP_TOP free at its end.  Bigger blocks (a history's arrays of
+ * a big run) are still mapped apart, so that growing them moves no
+ * bytes (with every block in the heap the first frame of a 10^6-node tree
+ * took 7.6 s instead of 3.4-3.9). */
+#define APP_KEEP_BLOCK (32L << 20)
+#define APP_KEEP_TOP   (256L << 20)
 
 static void mem_keep(void)
 {
 #ifdef APP_MALLOPT
-    mallopt(M_MMAP_THRESHOLD, (int)APP_KEEP_MAX);
-    mallopt(M_TRIM_THRESHOLD, (int)APP_KEEP_MAX);
+    mallopt(M_MMAP_THRESHOLD, (int)APP_KEEP_BLOCK);
+    mallopt(M_TRIM_THRESHOLD, (int)APP_KEEP_TOP);
 #endif
 }
 
@@ -76,10 +79,12 @@ static void mem_keep(void)
  * first frames of F (render_cells_prepare's threshold: past 2,500 cards
  * F shows blocks): the backend's kept pixels of blocks at the window's
  * size (render_sdl_keep_bytes) and 64 bytes a card (the cells' lists,
- * sorted references and types), at most APP_WARM_MAX.  Touched and
- * freed on this thread, whose heap the frames allocate from. */
-#define APP_WARM_MIN 2500
-#define APP_WARM_MAX (128L << 20)
+ * sorted references and types), at most APP_WARM_MAX, in pieces the
+ * heap serves (APP_WARM_PIECE).  Touched and freed on this thread, whose
+ * heap the frames allocate from. */
+#define APP_WARM_MIN   2500
+#define APP_WARM_MAX   (64L << 20)
+#define APP_WARM_PIECE (8L << 20)
 
 static void mem_warm(const AppWin *w)
 {
@@ -89,10 +94,18 @@ static void mem_warm(const AppWin *w)
         return;
     size_t bytes = render_sdl_keep_bytes(w->width, w->height) + 64 * (size_t)n;
     bytes = bytes > (size_t)APP_WARM_MAX ? (size_t)APP_WARM_MAX : bytes;
-    char *p = malloc(bytes);
-    for (size_t i = 0; p && i < bytes; i += 4096)
-        ((volatile char *)p)[i] = 0;
-    free(p);
+    enum { NPIECE = APP_WARM_MAX / APP_WARM_PIECE };
+    char *piece[NPIECE];
+    int np = 0;
+    for (size_t done = 0; done < bytes && np < NPIECE; done += APP_WARM_PIECE) {
+        if (!(piece[np] = malloc(APP_WARM_PIECE)))
+            break;
+        for (size_t i = 0; i < APP_WARM_PIECE; i += 4096)
+            ((volatile char *)piece[np])[i] = 0;
+        np++;
+    }
+    while (np > 0)
+        free(piece[--np]);
 #else
     (void)w;
 #endif
