@@ -97,6 +97,7 @@ struct LangRun {
     char *unr;
     size_t nunr, capunr, unr_before_error;
     GcId exit_holder; /* the hidden holder of the globals at exit, 0 before */
+    int modules_gone; /* the exit removed the modules: reports show no source lines */
     int32_t err_step; /* the top-level step the exception ended, -1 if none */
     int32_t *gorder;  /* __main__'s dict order once a global was deleted (gorder_delete) */
     int32_t ngorder, capgorder;
@@ -108,7 +109,9 @@ struct LangRun {
     uint8_t *plain_cls; /* per class: no __init__ in its MRO (a call makes the instance) */
     int out_pending;    /* io.TextIOWrapper's pending_bytes: 0 none, 1 one str, 2 a list */
     int64_t out_pending_bytes;
-    int repr_list_made;      /* Py_ReprEnter's list (and the thread state dict) exist */
+    int repr_list_made;         /* Py_ReprEnter's list (and the thread state dict) exist */
+    const LangExpr **str_sites; /* 3.12: the calls str(x) that have run once (str_site_once) */
+    int32_t nstr_sites, capstr_sites;
     uint8_t kwtuple_made[2]; /* 3.13's min / max parsed a keyword once (call_fold) */
     /* the key=lambda functions alive (lambdas_die), with the collections
      * of each generation run before each was made */
@@ -187,6 +190,7 @@ static int x_raise_internal(LangRun *r, const char *type, const char *msg);
 static int exec_try(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned);
 static int exec_raise(LangRun *r, const Ctx *c, LangStmt *s);
 static int x_frame_exit(LangRun *r, int i);
+static int dict_del_entry(LangRun *r, GcId id, uint32_t i, GcValue *out);
 static int x_tb_here(LangRun *r, int i);
 static int32_t intern(LangRun *r, const char *s);
 static int xkind(GcValue v);
@@ -869,10 +873,29 @@ static int is_hidden_name(LangRun *r, int32_t a)
     return strchr(atom(r, a), ' ') != NULL;
 }
 
+/* At the exit the globals that are objects live in the hidden holder
+ * (CPython's __main__ dict, exit_holder), where a __del__ or a weakref
+ * callback run by an exit collection still finds them until the dict is
+ * cleared (delete_garbage) or freed: the holder's slot of global a, or
+ * -1 (before the exit, or no such key). */
+static int exit_global_slot(LangRun *r, int32_t a)
+{
+    if (!r->exit_holder || gc_object(r->h, r->exit_holder)->state != GC_STATE_ALIVE)
+        return -1;
+    return gc_slot_find(r->h, r->exit_holder, GC_MKVAL(GC_V_STR, a));
+}
+
 /* load_name's rare case: the name is bound nowhere (or is __main__'s
- * __name__, or a JSON scenario's function or class). */
+ * __name__, or a JSON scenario's function or class, or a global in the
+ * exit's holder). */
 static LANG_NOINLINE int load_unbound(LangRun *r, int32_t a, int local)
 {
+    int s = local ? -1 : exit_global_slot(r, a);
+    if (s >= 0) {
+        GcValue v = gc_slot(gc_object(r->h, r->exit_holder), (uint32_t)s).val;
+        gc_incref(r->h, v);
+        return push(r, v);
+    }
     if (local || (r->py && is_hidden_name(r, a))) {
         const char *n = atom(r, a);
         return raise(r, "UnboundLocalError",
@@ -961,11 +984,34 @@ static int gorder_delete(LangRun *r, int32_t a)
     return OK;
 }
 
+/* STORE_GLOBAL at the exit (a __del__ or a callback run by an exit
+ * collection): the holder's entry gets v, or a new entry does, as in
+ * CPython's __main__ dict; a global the frame still has (not an object:
+ * exit_holder left it there) is replaced in the frame.  Once the holder
+ * is cleared or freed, a new entry goes to the frame (no finalizer runs
+ * then). */
+static int exit_store_global(LangRun *r, int32_t a, GcValue v)
+{
+    GcId holder = r->exit_holder;
+    int s = exit_global_slot(r, a);
+    if (s >= 0) {
+        const GcObject *d = gc_object(r->h, holder);
+        return chk(r, gc_slot_set(r->h, holder, (uint32_t)s, gc_slot(d, s).key, v));
+    }
+    if (gc_var_get(r->h, 0, a) != GC_UNBOUND || gc_object(r->h, holder)->state != GC_STATE_ALIVE ||
+        !GC_VAL_IS_OBJ(v))
+        return chk(r, gc_var_set(r->h, 0, a, v));
+    const GcObject *d = gc_object(r->h, holder);
+    return chk(r, gc_slot_set(r->h, holder, gc_nslots(d), GC_MKVAL(GC_V_STR, a), v));
+}
+
 /* STORE_NAME / STORE_FAST / STORE_GLOBAL of reference v (it moves in). */
 static int store_name_value(LangRun *r, const Ctx *c, int32_t a, int32_t *hint, GcValue v)
 {
     int depth = is_local(c, a) ? c->depth : 0;
     int32_t none = -1;
+    if (depth == 0 && r->exit_holder)
+        return exit_store_global(r, a, v);
     TRY(chk(r, gc_var_set_hint(r->h, depth, a, v, hint ? hint : &none)));
     if (depth == 0 && r->ngorder >= 0 && gorder_find(r, a) < 0 && !is_hidden_name(r, a))
         return gorder_add(r, a);
@@ -982,6 +1028,9 @@ static int delete_name(LangRun *r, const Ctx *c, int32_t a)
 {
     int local = is_local(c, a);
     int depth = local ? c->depth : 0;
+    int s = local ? -1 : exit_global_slot(r, a);
+    if (s >= 0)
+        return dict_del_entry(r, r->exit_holder, (uint32_t)s, NULL);
     if (gc_var_get(r->h, depth, a) == GC_UNBOUND) {
         if (local)
             return raise(r, "UnboundLocalError",
@@ -3630,6 +3679,29 @@ static int call_attr_builtin(LangRun *r, int32_t name, int nargs)
     return safe_point(r);
 }
 
+/* 3.12's str has no vectorcall: the first time a call site runs str(x)
+ * it goes through _PyObject_MakeTpCall, which packs x in a new 1-tuple
+ * (from the free list when it has one) that lives through the call; from
+ * the second time on the site is specialized (CALL_NO_KW_STR_1 calls
+ * PyObject_Str, no tuple).  Measured on 3.12.1: str(5) as a program's
+ * first call of a 1-tuple moves count[0] by 1 (print's argument tuple then
+ * finds it in the free list), again after each gc.collect() at a new site
+ * or a site run once, not at one run before.  1 when the call makes the
+ * tuple (counted here; the caller frees it), 0 if not, -1 out of memory. */
+static int str_args_tuple(LangRun *r, const LangExpr *e)
+{
+    if (!r->py || lang_python(r->p) != 312)
+        return 0;
+    for (int32_t i = 0; i < r->nstr_sites; i++)
+        if (r->str_sites[i] == e)
+            return 0;
+    if (GC_VEC_ROOM(r->str_sites, r->nstr_sites, r->capstr_sites, 16, gc_realloc) < 0)
+        return fatal(r);
+    r->str_sites[r->nstr_sites++] = e;
+    gc_hidden_alloc(r->h, GC_KIND_TUPLE, 1);
+    return 1;
+}
+
 static int call_builtin(LangRun *r, LangExpr *e, int32_t name, int nargs)
 {
     GcHeap *h = r->h;
@@ -3684,12 +3756,17 @@ static int call_builtin(LangRun *r, LangExpr *e, int32_t name, int nargs)
             return raise(r, "TypeError", "object of type '%s' has no len()", type_name(r, v));
     } else if (name == r->a_str) {
         TRY(check_args(r, "str", nargs, 0, 1));
+        int targs = 0;
+        if (nargs == 1)
+            TRY(targs = str_args_tuple(r, e));
         TBuf t = {0};
         tb_str(&t, "");
-        if (nargs == 1)
-            TRY(text_of(r, &t, gc_temp(h, top - 1), 0));
-        int32_t a = t.oom ? -1 : gc_strtab_intern(lang_atoms(r->p), t.s, t.n);
+        int rc = nargs == 1 ? text_of(r, &t, gc_temp(h, top - 1), 0) : OK;
+        if (targs)
+            gc_hidden_free(h, GC_KIND_TUPLE, 1);
+        int32_t a = rc < 0 || t.oom ? -1 : gc_strtab_intern(lang_atoms(r->p), t.s, t.n);
         gc_free(t.s);
+        TRY(rc);
         if (a < 0)
             return fatal(r);
         res = GC_MKVAL(GC_V_STR, a);
@@ -8349,6 +8426,8 @@ static int report_unraisable(LangRun *r, int32_t func, int tb_base)
         char src[TB_BUF];
         int line = tb_frame_source(r, &r->tb_snap[i], loc, lang_python(r->p) >= 313 ? 0 : 312, src,
                                    sizeof src);
+        if (r->modules_gone) /* _Py_DisplaySourceLine cannot import io */
+            src[0] = 0;
         rc = unr_append(r, "  File \"%s\", line %d, in %s\n%s", file, line,
                         atom(r, lang_func(r->p, f)->short_name), src);
     }
@@ -8769,7 +8848,10 @@ static void run_exit(LangRun *r)
                         GC_MKVAL(GC_V_STR, r->a_globals_key), GC_VAL_OBJ(holder)) < 0)
             goto fatal;
     }
-    if (gc_decref(h, gc_temp_pop(h)) < 0) /* finalize_remove_modules: __main__ goes */
+    /* finalize_remove_modules: __main__ goes, and with sys.modules empty
+     * and sys.meta_path None a traceback's source lines cannot be read */
+    r->modules_gone = 1;
+    if (gc_decref(h, gc_temp_pop(h)) < 0)
         goto fatal;
     gc_set_callbacks(h, 0);   /* _PyGC_CollectNoFail calls no gc.callbacks */
     if (gc_collect(h, 2) < 0) /* finalize_modules' _PyGC_CollectNoFail */
@@ -9057,6 +9139,7 @@ void lang_run_free(LangRun *r)
         gc_free(r->cattr[i]);
     gc_free(r->cattr);
     gc_free(r->class_made);
+    gc_free(r->str_sites);
     gc_free(r->plain_cls);
     gc_free(r->out);
     gc_free(r->unr);
