@@ -109,9 +109,7 @@ struct LangRun {
     uint8_t *plain_cls; /* per class: no __init__ in its MRO (a call makes the instance) */
     int out_pending;    /* io.TextIOWrapper's pending_bytes: 0 none, 1 one str, 2 a list */
     int64_t out_pending_bytes;
-    int repr_list_made;         /* Py_ReprEnter's list (and the thread state dict) exist */
-    const LangExpr **str_sites; /* 3.12: the calls str(x) that have run once (str_site_once) */
-    int32_t nstr_sites, capstr_sites;
+    int repr_list_made;      /* Py_ReprEnter's list (and the thread state dict) exist */
     uint8_t kwtuple_made[2]; /* 3.13's min / max parsed a keyword once (call_fold) */
     /* the key=lambda functions alive (lambdas_die), with the collections
      * of each generation run before each was made */
@@ -3687,17 +3685,11 @@ static int call_attr_builtin(LangRun *r, int32_t name, int nargs)
  * first call of a 1-tuple moves count[0] by 1 (print's argument tuple then
  * finds it in the free list), again after each gc.collect() at a new site
  * or a site run once, not at one run before.  1 when the call makes the
- * tuple (counted here; the caller frees it), 0 if not, -1 out of memory. */
+ * tuple (counted here; the caller frees it), 0 if not. */
 static int str_args_tuple(LangRun *r, const LangExpr *e)
 {
-    if (!r->py || lang_python(r->p) != 312)
+    if (!r->py || lang_python(r->p) != 312 || seen_count(r, e) != 1)
         return 0;
-    for (int32_t i = 0; i < r->nstr_sites; i++)
-        if (r->str_sites[i] == e)
-            return 0;
-    if (GC_VEC_ROOM(r->str_sites, r->nstr_sites, r->capstr_sites, 16, gc_realloc) < 0)
-        return fatal(r);
-    r->str_sites[r->nstr_sites++] = e;
     gc_hidden_alloc(r->h, GC_KIND_TUPLE, 1);
     return 1;
 }
@@ -3756,9 +3748,7 @@ static int call_builtin(LangRun *r, LangExpr *e, int32_t name, int nargs)
             return raise(r, "TypeError", "object of type '%s' has no len()", type_name(r, v));
     } else if (name == r->a_str) {
         TRY(check_args(r, "str", nargs, 0, 1));
-        int targs = 0;
-        if (nargs == 1)
-            TRY(targs = str_args_tuple(r, e));
+        int targs = nargs == 1 && str_args_tuple(r, e);
         TBuf t = {0};
         tb_str(&t, "");
         int rc = nargs == 1 ? text_of(r, &t, gc_temp(h, top - 1), 0) : OK;
@@ -9139,7 +9129,6 @@ void lang_run_free(LangRun *r)
         gc_free(r->cattr[i]);
     gc_free(r->cattr);
     gc_free(r->class_made);
-    gc_free(r->str_sites);
     gc_free(r->plain_cls);
     gc_free(r->out);
     gc_free(r->unr);
