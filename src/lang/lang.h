@@ -219,6 +219,8 @@ typedef struct LangClass {
     int32_t ndel;
     /* .py: */
     int32_t base;         /* index of the base class, -1 for object */
+    int32_t xbase;        /* atom of the built-in exception class that is the base (class
+                             MyError(Exception)), -1 for none (then base says) */
     LangClassAttr *attrs; /* class body in order: attributes and methods */
     int32_t nattrs;
     int32_t del_func; /* function index of __del__ (own or inherited), -1 if none */

@@ -102,6 +102,8 @@ struct LangRun {
     int32_t *gorder;  /* __main__'s dict order once a global was deleted (gorder_delete) */
     int32_t ngorder, capgorder;
     uint8_t *class_made; /* per class: its class statement has run */
+    int8_t *cls_xk;      /* per class: the XK index of the built-in exception class it derives
+                            from (class MyError(Exception)), -1 for none */
     /* A lean .py run (gc_is_lean): the fast paths below (lean_eval,
      * lean_store_attr) may keep a value out of the temporaries while no
      * code can run, since nothing but the program reads them */
@@ -196,6 +198,11 @@ static int xk_find(const char *name);
 static int xk_sub(int k, int base);
 static int x_obj_class(LangRun *r, GcValue v);
 static int x_is_exc(LangRun *r, GcValue v);
+static int x_prog_exc(LangRun *r, GcValue v);
+static int x_own_text(LangRun *r, int32_t k);
+static const char *x_class_name(LangRun *r, GcValue exc);
+static int x_slot_set(LangRun *r, GcValue obj, const char *name, GcValue v);
+static int x_store_attr(LangRun *r, int32_t a);
 static GcValue x_slot(LangRun *r, GcValue obj, const char *name);
 struct TBuf;
 static int x_str(LangRun *r, GcValue exc, struct TBuf *b);
@@ -1100,7 +1107,7 @@ static int load_attr(LangRun *r, int32_t a)
     if (r->py && (a == r->a_class || (a == r->a_name && GC_VAL_TAG(owner) == GC_V_CLASS)))
         return load_type_attr(r, a);
     const GcObject *o = obj_of(r, owner);
-    if (o && o->kind == GC_KIND_INSTANCE && o->cls >= r->xcls0)
+    if (o && o->kind == GC_KIND_INSTANCE && x_obj_class(r, owner) >= 0)
         return x_load_attr(r, owner, a);
     GcId holder = 0;
     int i = (o && o->kind == GC_KIND_INSTANCE)
@@ -2366,8 +2373,11 @@ static int val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *s
     }
     GcId id = GC_VAL_ID(v);
     const GcObject *o = gc_object(r->h, id);
-    if (o->kind == GC_KIND_INSTANCE && o->cls >= r->xcls0) {
+    if (o->kind == GC_KIND_INSTANCE && x_obj_class(r, v) >= 0) {
         int k = x_obj_class(r, v);
+        if (x_prog_exc(r, v) && x_own_text(r, o->cls))
+            return raise(r, "NotImplementedError",
+                         "gcviz: an exception class's own __str__ or __repr__ is not modelled");
         if (k == XC_TRACEBACK) {
             tb_fmt(b, "<traceback object at 0x%llx>", fake_addr(v));
             return OK;
@@ -2377,10 +2387,13 @@ static int val_text(LangRun *r, TBuf *b, GcValue v, int repr, int depth, GcId *s
         if (!repr)
             return x_str(r, v, b);
         GcValue args = x_slot(r, v, "args");
-        tb_str(b, XK[k].name);
-        if (!GC_VAL_IS_OBJ(args) || gc_nslots(gc_object(r->h, GC_VAL_ID(args))) != 1)
-            return val_text(r, b, GC_VAL_IS_OBJ(args) ? args : GC_MKVAL(GC_V_STR, intern(r, "()")),
-                            1, depth + 1, seen, nseen);
+        tb_str(b, x_class_name(r, v));
+        if (!GC_VAL_IS_OBJ(args)) {
+            tb_str(b, "()"); /* the empty tuple */
+            return OK;
+        }
+        if (gc_nslots(gc_object(r->h, GC_VAL_ID(args))) != 1)
+            return val_text(r, b, args, 1, depth + 1, seen, nseen);
         tb_str(b, "(");
         TRY(val_text(r, b, gc_slot(gc_object(r->h, GC_VAL_ID(args)), 0).val, 1, depth + 1, seen,
                      nseen));
@@ -3623,7 +3636,7 @@ static int call_attr_builtin(LangRun *r, int32_t name, int nargs)
                          "gcviz: setattr() of '%s' is not modelled (write an attribute whose "
                          "name does not start and end with __)",
                          atom(r, a));
-        if (o && o->kind == GC_KIND_INSTANCE && o->cls >= r->xcls0)
+        if (o && o->kind == GC_KIND_INSTANCE && x_obj_class(r, v) >= 0)
             return x_attr_refused(r);
         GcValue x = gc_temp(h, top - 1);
         gc_incref(h, x);
@@ -3816,7 +3829,7 @@ static int call_get_referents(LangRun *r, int nargs)
     for (int i = 0; i < nargs; i++) {
         GcValue v = gc_temp(h, top - nargs + i);
         const GcObject *o = obj_of(r, v);
-        if (x_obj_class(r, v) >= 0)
+        if (x_obj_class(r, v) >= 0 && !x_prog_exc(r, v))
             return raise(r, "NotImplementedError",
                          "gcviz: gc.get_referents of an exception, a traceback or a frame is not "
                          "modelled");
@@ -3845,7 +3858,14 @@ static int call_get_referents(LangRun *r, int nargs)
         const GcObject *o = obj_of(r, v);
         uint32_t n = 0;
         Seq sq;
-        if (o) {
+        if (o && x_prog_exc(r, v)) {
+            /* subtype_traverse: the heap type, then BaseException_traverse */
+            vals[n++] = GC_MKVAL(GC_V_CLASS, o->cls);
+            uint32_t m = gc_referents(h, GC_VAL_ID(v), vals + 1);
+            for (uint32_t j = 1; j <= m; j++)
+                if (GC_VAL_IS_OBJ(vals[j]))
+                    vals[n++] = vals[j]; /* None: nothing to visit */
+        } else if (o) {
             n = gc_referents(h, GC_VAL_ID(v), vals);
             if (o->kind == GC_KIND_INSTANCE)
                 vals[n++] = GC_MKVAL(GC_V_CLASS, o->cls);
@@ -4173,11 +4193,122 @@ static int call_init(LangRun *r, int32_t init, int nargs, int mark)
     return call_init_kw(r, init, nargs, mark, NULL);
 }
 
+/* The end of a class call: [..., tuple?, obj] (tuple_at: the argument
+ * tuple's place, -1 for none) -> [obj]. */
+static int instantiate_end(LangRun *r, int nargs, int ex_call, int tuple_at)
+{
+    GcHeap *h = r->h;
+    if (ex_call) {
+        /* CALL_FUNCTION_EX releases the class, then the argument tuple
+         * (the pushed copies of its items go first: they never hold the
+         * last reference, the tuple does) */
+        GcValue t = tuple_at >= 0 ? gc_temp_take(h, tuple_at) : GC_NONE;
+        GcValue obj = pop(r);
+        TRY(release_args(r, nargs, 1));
+        TRY(decref(r, t));
+        TRY(push(r, obj));
+        return safe_point(r);
+    }
+    /* the argument tuple dies, then CALL releases the arguments and the class */
+    if (tuple_at >= 0)
+        TRY(decref_args_tuple(r, gc_temp_take(h, tuple_at)));
+    GcValue obj = pop(r);
+    TRY(release_args(r, nargs, 1));
+    TRY(push(r, obj));
+    return safe_point(r);
+}
+
+/* A class of the program derived from a built-in exception class, called:
+ * type_call through _PyObject_MakeTpCall (never specialised: tp_new is
+ * BaseException_new), whose argument tuple BaseException_new keeps as the
+ * exception's args (measured: `MyError(*t).args is t`; count[0] as
+ * ValueError(x)), then the program's __init__ if it has one (it may
+ * replace args: Exception.__init__(self, ...)). */
+static int x_instantiate(LangRun *r, int32_t k, int nargs, int mark, int ex_call, int ex_tuple)
+{
+    GcHeap *h = r->h;
+    int32_t init = -1, empty = intern(r, "()");
+    TRY(init_of(r, k, &init));
+    if (empty < 0)
+        return fatal(r);
+    if (!ex_call)
+        TRY(make_args_tuple(r, nargs));
+    int tuple_at = (ex_call ? ex_tuple : nargs) ? gc_temp_count(h) - 1 : -1;
+    GcValue args = tuple_at >= 0 ? gc_temp(h, tuple_at) : GC_MKVAL(GC_V_CONST, empty);
+    GcId id = gc_new(h, GC_KIND_INSTANCE, k);
+    if (!id)
+        return fatal(r);
+    TRY(push(r, GC_VAL_OBJ(id)));
+    gc_incref(h, args);
+    TRY(x_slot_set(r, GC_VAL_OBJ(id), "args", args));
+    TRY(x_slot_set(r, GC_VAL_OBJ(id), "__traceback__", GC_NONE));
+    if (init >= 0) {
+        TRY(push(r, GC_MKVAL(GC_V_FUNC, init)));
+        TRY(push_self_args(r, id, mark, nargs));
+        TRY(call_init(r, init, nargs, mark));
+    }
+    return instantiate_end(r, nargs, ex_call, tuple_at);
+}
+
+/* Exception.__init__(self, args...) (any of the built-in exception
+ * classes): LOAD_ATTR gives the class's wrapper descriptor itself, which
+ * has no vectorcall: _PyObject_MakeTpCall makes the tuple (self, args...),
+ * wrapperdescr_call the slice (args...) (no object for none), which
+ * BaseException_init makes the exception's args; then the first tuple
+ * dies (measured with gc.get_count() after a full collection emptied the
+ * free lists, 3.12.1 and 3.13.0).  Stack [class] at mark -> [None]. */
+static int x_base_init(LangRun *r, const Ctx *c, LangExpr *e, int mark, int xk)
+{
+    if (e->keys) {
+        unwind(r, mark);
+        return raise(r, "NotImplementedError",
+                     "gcviz: keyword arguments to %s.__init__ are not modelled", XK[xk].name);
+    }
+    int nargs = e->nitems, rc = eval_args(r, c, e, mark);
+    if (rc < 0) {
+        unwind(r, mark);
+        return rc;
+    }
+    GcValue self = nargs > 0 ? gc_temp(r->h, mark + 1) : GC_NONE;
+    if (nargs == 0 || !x_is_exc(r, self) || !xk_sub(x_obj_class(r, self), xk)) {
+        unwind(r, mark);
+        if (nargs == 0)
+            return raise(r, "TypeError", "descriptor '__init__' of '%s' object needs an argument",
+                         XK[xk].name);
+        return raise(r, "TypeError",
+                     "descriptor '__init__' requires a '%s' object but received a '%s'",
+                     XK[xk].name, type_name(r, self));
+    }
+    int32_t empty = intern(r, "()");
+    if (empty < 0)
+        return fatal(r);
+    TRY(make_args_tuple(r, nargs));
+    GcValue slice = GC_MKVAL(GC_V_CONST, empty);
+    if (nargs > 1) {
+        GcId t = gc_new(r->h, GC_KIND_TUPLE, nargs - 1);
+        if (!t)
+            return fatal(r);
+        slice = GC_VAL_OBJ(t);
+        for (int i = 1; i < nargs; i++) {
+            GcValue v = gc_temp(r->h, mark + 1 + i);
+            gc_incref(r->h, v);
+            TRY(chk(r, gc_slot_set(r->h, t, (uint32_t)i - 1, 0, v)));
+        }
+    }
+    TRY(x_slot_set(r, self, "args", slice));
+    TRY(drop_args_tuple(r, nargs));
+    TRY(release_args(r, nargs, 1));
+    TRY(push(r, GC_NONE));
+    return safe_point(r);
+}
+
 static int instantiate_call(LangRun *r, LangExpr *call, int32_t k, int nargs, int mark, int ex_call,
                             int ex_tuple)
 {
     GcHeap *h = r->h;
     int32_t init = -1;
+    if (r->cls_xk[k] >= 0)
+        return x_instantiate(r, k, nargs, mark, ex_call, ex_tuple);
     TRY(init_of(r, k, &init));
     if (init < 0 && nargs > 0)
         return raise(r, "TypeError", "%s() takes no arguments", atom(r, lang_class(r->p, k)->name));
@@ -4216,24 +4347,7 @@ static int instantiate_call(LangRun *r, LangExpr *call, int32_t k, int nargs, in
         TRY(push_self_args(r, id, mark, nargs));
         TRY(call_init(r, init, nargs, mark));
     }
-    if (ex_call) {
-        /* CALL_FUNCTION_EX releases the class, then the argument tuple
-         * (the pushed copies of its items go first: they never hold the
-         * last reference, the tuple does) */
-        GcValue t = tuple_at >= 0 ? gc_temp_take(h, tuple_at) : GC_NONE;
-        GcValue obj = pop(r);
-        TRY(release_args(r, nargs, 1));
-        TRY(decref(r, t));
-        TRY(push(r, obj));
-        return safe_point(r);
-    }
-    /* the argument tuple dies, then CALL releases the arguments and the class */
-    if (tuple_at >= 0)
-        TRY(decref_args_tuple(r, gc_temp_take(h, tuple_at)));
-    GcValue obj = pop(r);
-    TRY(release_args(r, nargs, 1));
-    TRY(push(r, obj));
-    return safe_point(r);
+    return instantiate_end(r, nargs, ex_call, tuple_at);
 }
 
 /* Class call with keyword arguments: stack [class, args..., kwvalues...]
@@ -4256,6 +4370,9 @@ static int instantiate_kw(LangRun *r, int32_t k, int nargs, int mark, const Lang
         nkw += kw->keys[i] != NULL;
     int npos = nargs - nkw;
     int32_t init = -1;
+    if (r->cls_xk[k] >= 0)
+        return raise(r, "NotImplementedError",
+                     "gcviz: calling an exception class with keyword arguments is not modelled");
     TRY(init_of(r, k, &init));
     if (init < 0)
         return raise(r, "TypeError", "%s() takes no arguments", atom(r, lang_class(r->p, k)->name));
@@ -4600,6 +4717,8 @@ static int call_attribute_of(LangRun *r, const Ctx *c, LangExpr *e, int mark)
         k = o->cls;
     } else if (prog_class(owner) >= 0) {
         k = prog_class(owner);
+    } else if (xkind(owner) >= 0 && xkind(owner) < NXK && b->atom == r->a_init) {
+        return x_base_init(r, c, e, mark, xkind(owner));
     } else if (btype(owner) >= 0) {
         unwind(r, mark);
         return btype_refused(r, owner);
@@ -4610,6 +4729,15 @@ static int call_attribute_of(LangRun *r, const Ctx *c, LangExpr *e, int mark)
     }
     int at;
     int32_t holder = class_lookup(r, k, b->atom, &at);
+    if (holder < 0 && !instance && r->cls_xk[k] >= 0 && b->atom == r->a_init)
+        return x_base_init(r, c, e, mark, r->cls_xk[k]); /* MyError.__init__(self, ...) */
+    if (holder < 0 && instance && x_prog_exc(r, owner)) {
+        unwind(r, mark);
+        return raise(r, "NotImplementedError",
+                     "gcviz: the method '%s' of an exception is not modelled (the methods of "
+                     "its class in the program are)",
+                     atom(r, b->atom));
+    }
     if (holder < 0) {
         rc = no_attr(r, owner, b->atom);
         unwind(r, mark);
@@ -5767,9 +5895,11 @@ static int store_target_(LangRun *r, const Ctx *c, LangExpr *t)
                              atom(r, t->atom));
             return no_attr_store(r, owner, t->atom);
         }
-        if (o->cls >= r->xcls0) {
-            unwind(r, mark);
-            return x_attr_refused(r);
+        if (x_obj_class(r, owner) >= 0) {
+            int xrc = x_store_attr(r, t->atom);
+            if (xrc < 0)
+                unwind(r, mark);
+            return xrc;
         }
         owner = pop(r);
         GcValue v = pop(r);
@@ -5847,7 +5977,7 @@ static int delete_target_(LangRun *r, const Ctx *c, LangExpr *t)
     GcValue cont = gc_temp(r->h, mark);
     const GcObject *o = obj_of(r, cont);
     GcValue removed = GC_UNBOUND;
-    if (t->kind == LANG_E_ATTR && o && o->kind == GC_KIND_INSTANCE && o->cls >= r->xcls0) {
+    if (t->kind == LANG_E_ATTR && o && o->kind == GC_KIND_INSTANCE && x_obj_class(r, cont) >= 0) {
         unwind(r, mark);
         return x_attr_refused(r);
     }
@@ -6731,8 +6861,12 @@ static int exec_augassign_(LangRun *r, const Ctx *c, LangStmt *s)
         TRY(push(r, res));
         TRY(push(r, owner));
         const GcObject *o = obj_of(r, owner);
-        if (o && o->kind == GC_KIND_INSTANCE && o->cls >= r->xcls0)
-            return x_attr_refused(r);
+        if (o && o->kind == GC_KIND_INSTANCE && x_obj_class(r, owner) >= 0) {
+            rc = x_store_attr(r, t->atom);
+            if (rc < 0)
+                unwind(r, mark);
+            return rc;
+        }
         if (o && o->kind == GC_KIND_INSTANCE) {
             owner = pop(r);
             GcValue v = pop(r);
@@ -6834,7 +6968,21 @@ static int exec_augassign(LangRun *r, const Ctx *c, LangStmt *s)
  * tp_subclasses dict)?  0 for a class without a base. */
 static int first_subclass(const LangRun *r, int32_t k)
 {
-    int32_t base = lang_class(r->p, k)->base;
+    int32_t base = lang_class(r->p, k)->base, xbase = lang_class(r->p, k)->xbase;
+    if (xbase >= 0) {
+        /* the built-in exception classes that have subclasses when the
+         * program starts (type.__subclasses__, 3.12.1 and 3.13.0) */
+        static const char *const had[] = {"BaseException", "Exception",  "ArithmeticError",
+                                          "LookupError",   "NameError",  "ValueError",
+                                          "RuntimeError"};
+        for (size_t i = 0; i < sizeof had / sizeof had[0]; i++)
+            if (strcmp(gc_strtab_get(lang_atoms(r->p), xbase), had[i]) == 0)
+                return 0;
+        for (int32_t j = 0; j < k; j++)
+            if (lang_class(r->p, j)->xbase == xbase && r->class_made[j])
+                return 0;
+        return 1;
+    }
     if (base < 0)
         return 0;
     for (int32_t j = 0; j < k; j++)
@@ -6850,11 +6998,12 @@ static int64_t class_live_objects(LangRun *r, int32_t k)
     int64_t methods = 0;
     for (int32_t i = 0; i < c->nattrs; i++)
         methods += !c->attrs[i].value;
-    if (c->base < 0)
+    if (c->base < 0 && c->xbase < 0)
         return (py >= 315 ? 4 : 6) + methods;
     if (!methods && py < 314)
         gc_hidden_untrack(r->h, 1, 0);
-    return 5 + first_subclass(r, k) + methods;
+    /* a class derived from a built-in exception: its __weakref__ descriptor */
+    return 5 + first_subclass(r, k) + methods + (c->xbase >= 0);
 }
 
 /* The interpreter's tracked objects after `import gc; gc.collect()` in a
@@ -6943,11 +7092,15 @@ static int class_hidden_allocs(LangRun *r, int32_t k)
 {
     GcHeap *h = r->h;
     const LangClass *c = lang_class(r->p, k);
-    int mro = 2;
+    int mro = 2, based = c->base >= 0 || c->xbase >= 0;
+    if (r->cls_xk[k] >= 0 && lang_python(r->p) >= 314)
+        return not_measured(r, "a class derived from an exception class");
     for (int32_t b = c->base; b >= 0 && mro < 1000; b = lang_class(r->p, b)->base)
         mro++;
+    for (int x = r->cls_xk[k]; x >= 0; x = XK[x].base)
+        mro++; /* the built-in exception classes in the MRO */
     gc_count_hidden(h, 1); /* MAKE_FUNCTION of the class body */
-    if (c->base >= 0)
+    if (based)
         gc_hidden_alloc(h, GC_KIND_TUPLE, 1); /* the bases tuple */
     bound_builtin(r, 1);                      /* type.__prepare__ bound */
     bound_builtin(r, 0);
@@ -6957,13 +7110,15 @@ static int class_hidden_allocs(LangRun *r, int32_t k)
         if (!c->attrs[i].value)
             gc_count_hidden(h, 1);        /* MAKE_FUNCTION of a method */
     gc_hidden_alloc(h, GC_KIND_TUPLE, 3); /* (name, bases, namespace) */
-    if (c->base < 0)
+    if (!based)
         gc_hidden_alloc(h, GC_KIND_TUPLE, 1); /* (object,) */
     gc_hidden_alloc(h, GC_KIND_DICT, 0);      /* the type's dict */
     gc_count_hidden(h, 1);                    /* the type */
     gc_hidden_alloc(h, GC_KIND_TUPLE, mro);
-    if (c->base < 0 && lang_python(r->p) < 315)
+    if (!based && lang_python(r->p) < 315)
         gc_count_hidden(h, 2); /* the __dict__ and __weakref__ descriptors */
+    if (c->xbase >= 0)
+        gc_count_hidden(h, 1); /* __weakref__'s: BaseException has no weakrefs */
     gc_count_hidden(h, 1);     /* the weakref in the base's subclasses */
     if (first_subclass(r, k))
         gc_hidden_alloc(h, GC_KIND_DICT, 0); /* the base's subclasses dict */
@@ -7371,9 +7526,29 @@ static int xk_sub(int k, int base)
 static int x_obj_class(LangRun *r, GcValue v)
 {
     const GcObject *o = obj_of(r, v);
-    if (!o || o->kind != GC_KIND_INSTANCE || o->cls < r->xcls0)
+    if (!o || o->kind != GC_KIND_INSTANCE)
         return -1;
+    if (o->cls < r->xcls0)
+        return r->cls_xk[o->cls];
     return (int)(o->cls - r->xcls0);
+}
+
+/* An instance of a class of the program derived from a built-in exception
+ * class (class MyError(Exception)). */
+static int x_prog_exc(LangRun *r, GcValue v)
+{
+    const GcObject *o = obj_of(r, v);
+    return o && o->kind == GC_KIND_INSTANCE && o->cls < r->xcls0 && r->cls_xk[o->cls] >= 0;
+}
+
+/* The name of an exception's class, as a traceback prints it (a class of
+ * __main__ without its module). */
+static const char *x_class_name(LangRun *r, GcValue exc)
+{
+    const GcObject *o = obj_of(r, exc);
+    if (o->cls < r->xcls0)
+        return atom(r, lang_class(r->p, o->cls)->name);
+    return XK[o->cls - r->xcls0].name;
 }
 
 static int x_is_exc(LangRun *r, GcValue v)
@@ -7445,10 +7620,13 @@ static int x_set_text(LangRun *r, GcValue exc)
     XRec *x = x_rec(r, exc, 1);
     if (!x)
         return x_fatal(r);
+    if (x_prog_exc(r, exc) && x_own_text(r, obj_of(r, exc)->cls))
+        return raise(r, "NotImplementedError",
+                     "gcviz: an exception class's own __str__ or __repr__ is not modelled");
     TBuf b = {0};
     int rc = x_str(r, exc, &b);
     if (rc == OK) {
-        const char *name = XK[x_obj_class(r, exc)].name;
+        const char *name = x_class_name(r, exc);
         if (b.n > 0)
             snprintf(x->text, sizeof x->text, "%s: %.*s", name, (int)b.n, b.s);
         else
@@ -7674,6 +7852,13 @@ static int x_match(LangRun *r, const Ctx *c, LangExpr *e, GcValue exc, int *matc
     for (uint32_t i = 0; i < n; i++) {
         GcValue v = o && o->kind == GC_KIND_TUPLE ? gc_slot(o, i).val : t;
         int xk = xkind(v);
+        int32_t pk = prog_class(v);
+        if (pk >= 0 && r->cls_xk[pk] >= 0) { /* a class of the program */
+            int32_t ek = class_of(r, exc);
+            if (ek >= 0 && is_subclass(r, ek, pk))
+                *match = 1;
+            continue;
+        }
         if (xk < 0 || xk >= NXK) {
             tb_note_expr(r, e);
             return raise(r, "TypeError",
@@ -7785,7 +7970,12 @@ static int exec_raise(LangRun *r, const Ctx *c, LangStmt *s)
     TRY(eval(r, c, s->value));
     GcValue v = gc_temp(r->h, gc_temp_count(r->h) - 1);
     int k = xkind(v);
-    if (k >= 0 && k < NXK) {
+    int32_t pk = prog_class(v);
+    if (pk >= 0 && r->cls_xk[pk] >= 0) {
+        /* raise Class: Class(), a call of the class as any other */
+        TRY(instantiate(r, NULL, pk, 0, NULL));
+        TRY(x_set_text(r, gc_temp(r->h, gc_temp_count(r->h) - 1)));
+    } else if (k >= 0 && k < NXK) {
         /* raise Class: Class() */
         TRY(pop_decref(r));
         TRY(x_new(r, k, 0));
@@ -7813,12 +8003,84 @@ static int exec_raise(LangRun *r, const Ctx *c, LangStmt *s)
     return x_start(r, exc, 1, 1) < 0 ? FATAL : EXC;
 }
 
+/* An exception class of the program with its own __str__ or __repr__. */
+static int x_own_text(LangRun *r, int32_t k)
+{
+    int at;
+    int32_t s = intern(r, "__str__"), p = intern(r, "__repr__");
+    return (s >= 0 && class_lookup(r, k, s, &at) >= 0) ||
+           (p >= 0 && class_lookup(r, k, p, &at) >= 0);
+}
+
+/* The __dict__ of an exception of a class of the program (BaseException's
+ * dict slot: a plain dict made by the first attribute set on it,
+ * _PyObjectDict_SetItem), 0 if it has none. */
+static GcId x_dict(LangRun *r, GcValue exc)
+{
+    GcValue d = x_slot(r, exc, "__dict__");
+    return GC_VAL_IS_OBJ(d) ? GC_VAL_ID(d) : 0;
+}
+
+/* STORE_ATTR on an exception of a class of the program: [v, owner] ->
+ * [], v into its __dict__ (made first if it has none: the collector
+ * visits it before args, as BaseException_traverse does). */
+static int x_store_attr(LangRun *r, int32_t a)
+{
+    GcValue owner = gc_temp(r->h, gc_temp_count(r->h) - 1);
+    const char *n = atom(r, a);
+    if (!x_prog_exc(r, owner) || is_dunder(n) || strcmp(n, "args") == 0 ||
+        strcmp(n, "with_traceback") == 0 || strcmp(n, "add_note") == 0)
+        return x_attr_refused(r);
+    GcId d = x_dict(r, owner);
+    if (!d) {
+        d = gc_new(r->h, GC_KIND_DICT, 0);
+        int32_t k = intern(r, "__dict__");
+        if (!d || k < 0)
+            return x_fatal(r);
+        TRY(chk(r, gc_slot_insert(r->h, GC_VAL_ID(owner), 0, GC_MKVAL(GC_V_STR, k),
+                                  GC_VAL_OBJ(d))));
+    }
+    owner = pop(r);
+    GcValue v = pop(r);
+    TRY(dict_store(r, d, GC_MKVAL(GC_V_STR, a), v));
+    return decref(r, owner);
+}
+
+/* LOAD_ATTR of a name an exception of a class of the program does not
+ * hold in args, __traceback__, __context__: its __dict__, then its class. */
+static int x_load_prog_attr(LangRun *r, GcValue owner, int32_t a)
+{
+    GcId d = x_dict(r, owner);
+    int i = d ? dict_find_equal(r, gc_object(r->h, d), GC_MKVAL(GC_V_STR, a)) : -1;
+    if (i >= 0) {
+        GcValue v = gc_slot(gc_object(r->h, d), (uint32_t)i).val;
+        gc_incref(r->h, v);
+        owner = pop(r);
+        TRY(push(r, v));
+        return decref(r, owner);
+    }
+    int at;
+    int32_t k = obj_of(r, owner)->cls;
+    if (class_lookup(r, k, a, &at) >= 0)
+        return load_class_attr(r, owner, k, a);
+    const char *n = atom(r, a);
+    if (is_dunder(n) || strcmp(n, "with_traceback") == 0 || strcmp(n, "add_note") == 0)
+        return raise(r, "NotImplementedError",
+                     "gcviz: the attribute '%s' of an exception is not modelled (args, "
+                     "__traceback__, __context__ and the attributes the program sets are)",
+                     n);
+    return no_attr(r, owner, a);
+}
+
 /* LOAD_ATTR on an exception, a traceback or a frame object. */
 static int x_load_attr(LangRun *r, GcValue owner, int32_t a)
 {
     int k = x_obj_class(r, owner);
     const char *n = atom(r, a);
     GcValue v = GC_UNBOUND;
+    if (x_prog_exc(r, owner) && strcmp(n, "args") != 0 && strcmp(n, "__traceback__") != 0 &&
+        strcmp(n, "__context__") != 0)
+        return x_load_prog_attr(r, owner, a);
     if (k < NXK && (strcmp(n, "args") == 0 || strcmp(n, "__traceback__") == 0))
         v = x_slot(r, owner, n);
     else if (k < NXK && strcmp(n, "__context__") == 0)
@@ -7861,6 +8123,15 @@ static int program_has_try(LangProgram *p)
     }
     for (int32_t f = 0; f < lang_func_count(p); f++)
         if (has_try(lang_func(p, f)->body, lang_func(p, f)->nbody))
+            return 1;
+    return 0;
+}
+
+/* Does the program define a class derived from a built-in exception? */
+static int program_has_xclass(LangProgram *p)
+{
+    for (int32_t k = 0; k < lang_class_count(p); k++)
+        if (lang_class(p, k)->xbase >= 0)
             return 1;
     return 0;
 }
@@ -8959,7 +9230,8 @@ static int setup_classes(LangRun *r, LangProgram *p, int32_t nc)
     r->cattr = gc_calloc((size_t)(nc ? nc : 1), sizeof *r->cattr);
     r->class_made = gc_calloc((size_t)(nc ? nc : 1), 1);
     r->plain_cls = gc_calloc((size_t)(nc ? nc : 1), 1);
-    if (!r->cattr || !r->class_made || !r->plain_cls) {
+    r->cls_xk = gc_calloc((size_t)(nc ? nc : 1), 1);
+    if (!r->cattr || !r->class_made || !r->plain_cls || !r->cls_xk) {
         r->status = 3;
         snprintf(r->err, sizeof r->err, "out of memory");
         return -1;
@@ -8983,6 +9255,9 @@ static int setup_classes(LangRun *r, LangProgram *p, int32_t nc)
         }
         int at;
         r->plain_cls[i] = class_lookup(r, i, r->a_init, &at) < 0;
+        r->cls_xk[i] = (int8_t)(k->xbase >= 0  ? xk_find(atom(r, k->xbase))
+                                : k->base >= 0 ? r->cls_xk[k->base]
+                                               : -1);
         if (gc_class_add(r->h, k->name, k->del_body != NULL || (r->py && k->del_func >= 0)) < 0) {
             /* the heap would have no keys for this class: out of memory
              * (3), or gcviz's limit on classes (the program's: 1) */
@@ -9067,7 +9342,7 @@ LangRun *lang_run(LangProgram *p, const LangRunOptions *opt)
     r->ngorder = -1;
     int names_oom = intern_names(r) < 0;
     r->py = lang_is_py(p);
-    r->xmode = r->py && program_has_try(p);
+    r->xmode = r->py && (program_has_try(p) || program_has_xclass(p));
     r->internals = r->opt.internals ? r->opt.internals : lang_python(p);
     GcConfig cfg = {lang_python(p),
                     r->opt.internals,
@@ -9129,6 +9404,7 @@ void lang_run_free(LangRun *r)
         gc_free(r->cattr[i]);
     gc_free(r->cattr);
     gc_free(r->class_made);
+    gc_free(r->cls_xk);
     gc_free(r->plain_cls);
     gc_free(r->out);
     gc_free(r->unr);

@@ -190,6 +190,7 @@ int32_t lang_add_class(LangProgram *p, const LangClass *c)
     int fail = 0;
     if (!p->is_py) {
         k.base = -1;
+        k.xbase = -1;
         k.del_func = -1;
         k.attrs = NULL;
         k.nattrs = 0;

@@ -2740,9 +2740,17 @@ static int32_t find_class_named(Py *py, int32_t atom)
     return -1;
 }
 
-/* class NAME(BASE): the base, one class of the program (or object);
- * -1 after a syntax error. */
-static int parse_class_base(Py *py, int32_t *base)
+/* The built-in exception classes a program's class may derive from. */
+static const char *const PY_EXC_BASES[] = {
+    "BaseException", "Exception",         "ArithmeticError", "ZeroDivisionError", "OverflowError",
+    "LookupError",   "IndexError",        "KeyError",        "AttributeError",    "NameError",
+    "UnboundLocalError", "TypeError",     "ValueError",      "RuntimeError",      "RecursionError",
+    "NotImplementedError", "AssertionError", NULL};
+
+/* class NAME(BASE): the base, one class of the program (or object), or one
+ * of the built-in exception classes (*xbase: its atom); -1 after a syntax
+ * error. */
+static int parse_class_base(Py *py, int32_t *base, int32_t *xbase)
 {
     if (!is_op(peek(py), ")")) {
         PTok *b = next(py);
@@ -2756,7 +2764,9 @@ static int parse_class_base(Py *py, int32_t *base)
         }
         if (strcmp(atom_s(py, b->atom), "object") != 0) {
             *base = find_class_named(py, b->atom);
-            if (*base < 0) {
+            if (*base < 0 && in_list(PY_EXC_BASES, atom_s(py, b->atom)))
+                *xbase = b->atom;
+            else if (*base < 0) {
                 FAIL_TOK(py, b,
                          "base class '%s' is not a class defined above in this program "
                          "(gcviz supports only the program's own classes as bases)",
@@ -2792,8 +2802,8 @@ static LangStmt *parse_class(Py *py, const PTok *t)
     PTok *n = next(py);
     if (n->kind != P_NAME || is_keyword(py, n))
         return FAIL_TOK(py, n, "invalid syntax: expected a class name after 'class'");
-    int32_t base = -1;
-    if (accept_op(py, "(") && parse_class_base(py, &base) < 0)
+    int32_t base = -1, xbase = -1;
+    if (accept_op(py, "(") && parse_class_base(py, &base, &xbase) < 0)
         return NULL;
     if (expect_op(py, ":") < 0)
         return NULL;
@@ -2805,6 +2815,7 @@ static LangStmt *parse_class(Py *py, const PTok *t)
     memset(&k, 0, sizeof k);
     k.name = n->atom;
     k.base = base;
+    k.xbase = xbase;
     k.del_func = base >= 0 ? lang_class(py->p, base)->del_func : -1;
     k.line = t->line;
     if (lang_add_class(py->p, &k) != cidx)
