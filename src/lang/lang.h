@@ -170,6 +170,8 @@ typedef struct LangStmt {
     int32_t norelse;
     struct LangStmt **handlers; /* TRY: its except clauses, in order */
     int32_t nhandlers;
+    struct LangStmt **finalbody; /* TRY: its finally clause (NULL for none) */
+    int32_t nfinalbody;
     int32_t op;        /* AUGASSIGN: LangOp */
     int32_t func, cls; /* DEF: function index; CLASS: class index */
     LangExpr **extra;  /* ASSIGN: more targets of "a = b = value" (stored after target) */

@@ -703,6 +703,7 @@ static void collect_stores(LangStmt **body, int32_t n, Names *stores, Names *glo
             collect_stores(s->body, s->nbody, stores, globals);
             collect_stores(s->handlers, s->nhandlers, stores, globals);
             collect_stores(s->orelse, s->norelse, stores, globals);
+            collect_stores(s->finalbody, s->nfinalbody, stores, globals);
             break;
         case LANG_S_EXCEPT:
             if (s->target)
@@ -800,10 +801,11 @@ static void order_body(LangStmt **body, int32_t n, const Names *locals, Names *o
             order_body(s->body, s->nbody, locals, out);
             order_body(s->orelse, s->norelse, locals, out);
             break;
-        case LANG_S_TRY: /* compiled as: body, else, then the handlers */
+        case LANG_S_TRY: /* compiled as: body, else, the handlers, then finally */
             order_body(s->body, s->nbody, locals, out);
             order_body(s->orelse, s->norelse, locals, out);
             order_body(s->handlers, s->nhandlers, locals, out);
+            order_body(s->finalbody, s->nfinalbody, locals, out);
             break;
         case LANG_S_EXCEPT:
         case LANG_S_RAISE:
@@ -7000,10 +7002,16 @@ static int64_t class_live_objects(LangRun *r, int32_t k)
         methods += !c->attrs[i].value;
     if (c->base < 0 && c->xbase < 0)
         return (py >= 315 ? 4 : 6) + methods;
+    if (c->xbase >= 0) {
+        /* derived from a built-in exception: its __weakref__ descriptor
+         * (in its dict, which so stays tracked); the bases tuple holds no
+         * GC object and is untracked (measured: len(gc.get_objects())) */
+        gc_hidden_untrack(r->h, 1, 0);
+        return 6 + first_subclass(r, k) + methods;
+    }
     if (!methods && py < 314)
         gc_hidden_untrack(r->h, 1, 0);
-    /* a class derived from a built-in exception: its __weakref__ descriptor */
-    return 5 + first_subclass(r, k) + methods + (c->xbase >= 0);
+    return 5 + first_subclass(r, k) + methods;
 }
 
 /* The interpreter's tracked objects after `import gc; gc.collect()` in a
@@ -7881,16 +7889,13 @@ static int x_unbind(LangRun *r, const Ctx *c, LangStmt *h)
     return delete_name(r, c, h->target->atom);
 }
 
-static int exec_try(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
+/* try: body, its except clauses and else (no finally here). */
+static int exec_try_except(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
 {
-    if (r->in_finalizer > 0)
-        return raise(r, "NotImplementedError",
-                     "gcviz: try in a __del__, a weakref callback or a gc callback (or a function "
-                     "they call) is not modelled");
-    if (lang_python(r->p) >= 314)
-        return not_measured(r, "try/except");
     int mark = gc_temp_count(r->h);
     int rc = exec_body(r, c, s->body, s->nbody, ret, returned);
+    if (s->nhandlers == 0)
+        return rc;
     if (rc == OK)
         return *returned ? OK : exec_body(r, c, s->orelse, s->norelse, ret, returned);
     if (rc != EXC || r->cur_exc == GC_NONE)
@@ -7949,6 +7954,96 @@ static int exec_try(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *re
     TRY(x_pop_except(r));
     x_retext(r, r->cur_exc, d, 0);
     return EXC;
+}
+
+/* The finally clause after the try (and its handlers) ended normally or
+ * with return (*returned 1, *ret on the stack meanwhile), break (2) or
+ * continue (3): the clause runs; a return, break or continue of its own
+ * wins (the pending return value is released after its value is made). */
+static int x_finally_normal(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
+{
+    GcValue saved = *ret;
+    int pending = *returned;
+    *ret = GC_NONE;
+    *returned = 0;
+    int rc = exec_body(r, c, s->finalbody, s->nfinalbody, ret, returned);
+    if (rc == OK && *returned == 0) {
+        *ret = saved;
+        *returned = pending;
+        return OK;
+    }
+    if (pending == 1) {
+        /* the pending value goes (FINALLY_END's POP_TOP), or an exception
+         * of the clause leaves it on the unwound stack */
+        int drc = decref(r, saved);
+        return rc < 0 ? rc : drc;
+    }
+    return rc;
+}
+
+/* The finally clause with the exception r->cur_exc being raised through
+ * it, in Python frame d: as for an except clause, the exception is handled
+ * (PUSH_EXC_INFO: exc_info and the stack hold it) while the clause runs,
+ * so that one it raises gets it as __context__; then RERAISE, its
+ * traceback as it was.  A return, break or continue in the clause drops
+ * it (POP_TOP, POP_EXCEPT). */
+static int x_finally_exc(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
+{
+    int d = r->ntb - 1;
+    GcValue exc = r->cur_exc;
+    r->cur_exc = GC_NONE;
+    TRY(x_caught(r, exc, d));
+    r->exc[0] = 0;
+    if (r->nhandled >= (int)(sizeof r->handled / sizeof r->handled[0])) {
+        TRY(decref(r, exc));
+        return raise(r, "RecursionError", "gcviz: except clauses nest too deep");
+    }
+    gc_incref(r->h, exc);
+    r->handled_at[r->nhandled] = d;
+    r->handled[r->nhandled++] = exc;
+    TRY(push(r, exc));
+    *ret = GC_NONE;
+    *returned = 0;
+    int rc = exec_body(r, c, s->finalbody, s->nfinalbody, ret, returned);
+    if (rc == FATAL)
+        return rc;
+    if (rc == OK && *returned == 0) {
+        /* RERAISE */
+        r->cur_exc = pop(r);
+        TRY(x_pop_except(r));
+        x_retext(r, r->cur_exc, d, 0);
+        return EXC;
+    }
+    /* an exception of the clause (the stack unwound, then POP_EXCEPT), or
+     * a return, break or continue (POP_TOP, POP_EXCEPT) */
+    GcValue cur = r->cur_exc;
+    char text[sizeof r->exc];
+    memcpy(text, r->exc, sizeof text);
+    r->cur_exc = GC_NONE;
+    int urc = pop_decref(r);
+    if (urc == OK)
+        urc = x_pop_except(r);
+    r->cur_exc = cur;
+    memcpy(r->exc, text, sizeof text);
+    return urc < 0 ? urc : rc;
+}
+
+static int exec_try(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
+{
+    if (r->in_finalizer > 0)
+        return raise(r, "NotImplementedError",
+                     "gcviz: try in a __del__, a weakref callback or a gc callback (or a function "
+                     "they call) is not modelled");
+    if (lang_python(r->p) >= 314)
+        return not_measured(r, s->finalbody ? "try/finally" : "try/except");
+    int rc = exec_try_except(r, c, s, ret, returned);
+    if (!s->finalbody)
+        return rc;
+    if (rc == OK)
+        return x_finally_normal(r, c, s, ret, returned);
+    if (rc != EXC || r->cur_exc == GC_NONE)
+        return rc; /* gcviz's own limits, out of memory: the run ends */
+    return x_finally_exc(r, c, s, ret, returned);
 }
 
 static int exec_raise(LangRun *r, const Ctx *c, LangStmt *s)
@@ -8109,6 +8204,7 @@ static int has_try(LangStmt **b, int32_t n)
 {
     for (int32_t i = 0; i < n; i++)
         if (b[i]->kind == LANG_S_TRY || has_try(b[i]->body, b[i]->nbody) ||
+            has_try(b[i]->handlers, b[i]->nhandlers) ||
             has_try(b[i]->orelse, b[i]->norelse))
             return 1;
     return 0;

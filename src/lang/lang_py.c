@@ -746,7 +746,7 @@ static void *refuse_keyword(Py *py, const PTok *t)
         {"await", "await is not supported in gcviz programs"},
         {"with", "the with statement is not supported in gcviz programs"},
         {"except", "invalid syntax: 'except' without a matching try"},
-        {"finally", "try/finally is not supported in gcviz programs"},
+        {"finally", "invalid syntax: 'finally' without a matching try"},
         {"nonlocal", "nonlocal is not supported in gcviz programs"},
         {"from", "from ... import is not supported: write import gc, import sys or import weakref"},
         {"as", "'as' is not supported in gcviz programs"},
@@ -2991,8 +2991,16 @@ static int except_classes_ok(const LangExpr *e)
     return 1;
 }
 
-/* try: body, except clauses (at least one), else: (the try keyword is t).
- * finally and except* are refused. */
+/* try: body, except clauses, else:, finally: (at least one except or the
+ * finally; the try keyword is t).  except* is refused. */
+static LangStmt *parse_finally(Py *py, LangStmt *st)
+{
+    PTok *f = next(py);
+    if (expect_op(py, ":") < 0 || !(st->finalbody = parse_block(py, &st->nfinalbody, f)))
+        return NULL;
+    return st;
+}
+
 static LangStmt *parse_try(Py *py, PTok *t, int top)
 {
     next(py);
@@ -3052,7 +3060,7 @@ static LangStmt *parse_try(Py *py, PTok *t, int top)
     if (hs.n == 0) {
         free(hs.v);
         if (is_word(py, peek(py), "finally"))
-            return FAIL_TOK(py, peek(py), "try/finally is not supported in gcviz programs");
+            return parse_finally(py, st);
         return FAIL_TOK(py, peek(py), "invalid syntax: expected 'except' or 'finally' block");
     }
     st->nhandlers = hs.n;
@@ -3066,7 +3074,7 @@ static LangStmt *parse_try(Py *py, PTok *t, int top)
             return NULL;
     }
     if (is_word(py, peek(py), "finally"))
-        return FAIL_TOK(py, peek(py), "try/finally is not supported in gcviz programs");
+        return parse_finally(py, st);
     return st;
 }
 
@@ -3384,7 +3392,8 @@ static int visit_stmt(Visit *v, LangStmt *s)
     for (int32_t i = 0; i < s->nextra; i++)
         if ((r = visit_expr(v, s->extra[i], 1)))
             return r;
-    if ((r = visit_body(v, s->body, s->nbody)) || (r = visit_body(v, s->handlers, s->nhandlers)))
+    if ((r = visit_body(v, s->body, s->nbody)) || (r = visit_body(v, s->handlers, s->nhandlers)) ||
+        (r = visit_body(v, s->finalbody, s->nfinalbody)))
         return r;
     return visit_body(v, s->orelse, s->norelse);
 }
@@ -3735,6 +3744,7 @@ static void comp_pass_body(CompPass *cp, LangStmt **b, int32_t n, int globals_on
         comp_pass_body(cp, s->body, s->nbody, globals_only);
         comp_pass_body(cp, s->handlers, s->nhandlers, globals_only);
         comp_pass_body(cp, s->orelse, s->norelse, globals_only);
+        comp_pass_body(cp, s->finalbody, s->nfinalbody, globals_only);
     }
 }
 
