@@ -6974,8 +6974,8 @@ static int first_subclass(const LangRun *r, int32_t k)
     if (xbase >= 0) {
         /* the built-in exception classes that have subclasses when the
          * program starts (type.__subclasses__, 3.12.1 and 3.13.0) */
-        static const char *const had[] = {"BaseException", "Exception",  "ArithmeticError",
-                                          "LookupError",   "NameError",  "ValueError",
+        static const char *const had[] = {"BaseException", "Exception", "ArithmeticError",
+                                          "LookupError",   "NameError", "ValueError",
                                           "RuntimeError"};
         for (size_t i = 0; i < sizeof had / sizeof had[0]; i++)
             if (strcmp(gc_strtab_get(lang_atoms(r->p), xbase), had[i]) == 0)
@@ -7105,8 +7105,9 @@ static int class_hidden_allocs(LangRun *r, int32_t k)
         return not_measured(r, "a class derived from an exception class");
     for (int32_t b = c->base; b >= 0 && mro < 1000; b = lang_class(r->p, b)->base)
         mro++;
+    /* the built-in exception classes in the MRO */
     for (int x = r->cls_xk[k]; x >= 0; x = XK[x].base)
-        mro++; /* the built-in exception classes in the MRO */
+        mro++;
     gc_count_hidden(h, 1); /* MAKE_FUNCTION of the class body */
     if (based)
         gc_hidden_alloc(h, GC_KIND_TUPLE, 1); /* the bases tuple */
@@ -8132,8 +8133,8 @@ static int x_store_attr(LangRun *r, int32_t a)
         int32_t k = intern(r, "__dict__");
         if (!d || k < 0)
             return x_fatal(r);
-        TRY(chk(r, gc_slot_insert(r->h, GC_VAL_ID(owner), 0, GC_MKVAL(GC_V_STR, k),
-                                  GC_VAL_OBJ(d))));
+        TRY(chk(r,
+                gc_slot_insert(r->h, GC_VAL_ID(owner), 0, GC_MKVAL(GC_V_STR, k), GC_VAL_OBJ(d))));
     }
     owner = pop(r);
     GcValue v = pop(r);
@@ -8204,8 +8205,7 @@ static int has_try(LangStmt **b, int32_t n)
 {
     for (int32_t i = 0; i < n; i++)
         if (b[i]->kind == LANG_S_TRY || has_try(b[i]->body, b[i]->nbody) ||
-            has_try(b[i]->handlers, b[i]->nhandlers) ||
-            has_try(b[i]->orelse, b[i]->norelse))
+            has_try(b[i]->handlers, b[i]->nhandlers) || has_try(b[i]->orelse, b[i]->norelse))
             return 1;
     return 0;
 }

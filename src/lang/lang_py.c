@@ -2742,10 +2742,12 @@ static int32_t find_class_named(Py *py, int32_t atom)
 
 /* The built-in exception classes a program's class may derive from. */
 static const char *const PY_EXC_BASES[] = {
-    "BaseException", "Exception",         "ArithmeticError", "ZeroDivisionError", "OverflowError",
-    "LookupError",   "IndexError",        "KeyError",        "AttributeError",    "NameError",
-    "UnboundLocalError", "TypeError",     "ValueError",      "RuntimeError",      "RecursionError",
-    "NotImplementedError", "AssertionError", NULL};
+    "BaseException",       "Exception",         "ArithmeticError",
+    "ZeroDivisionError",   "OverflowError",     "LookupError",
+    "IndexError",          "KeyError",          "AttributeError",
+    "NameError",           "UnboundLocalError", "TypeError",
+    "ValueError",          "RuntimeError",      "RecursionError",
+    "NotImplementedError", "AssertionError",    NULL};
 
 /* class NAME(BASE): the base, one class of the program (or object), or one
  * of the built-in exception classes (*xbase: its atom); -1 after a syntax
@@ -2769,7 +2771,8 @@ static int parse_class_base(Py *py, int32_t *base, int32_t *xbase)
             else if (*base < 0) {
                 FAIL_TOK(py, b,
                          "base class '%s' is not a class defined above in this program "
-                         "(gcviz supports only the program's own classes as bases)",
+                         "(gcviz supports only the program's own classes and built-in exception "
+                         "classes such as Exception and ValueError as bases)",
                          atom_s(py, b->atom));
                 return -1;
             }

@@ -1,2 +1,2 @@
-class C(Exception):
+class C(OSError):
     pass

@@ -1,0 +1,8 @@
+import gc
+
+
+class AppError(Exception):
+    pass
+
+
+gc.collect()

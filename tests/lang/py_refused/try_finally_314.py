@@ -1,0 +1,6 @@
+import gc
+gc.collect()
+try:
+    print("body")
+finally:
+    print("finally")
