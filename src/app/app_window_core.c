@@ -2281,6 +2281,7 @@ static float drill_pan(const float *c, int n, int a, float p, float len, float r
 
 #define DRILL_ARROW_ROOM 64.0f /* right of a column: its cards' arrows loop there */
 #define DRILL_FOOT_ROOM  24.0f /* below a row: its cards' footers */
+#define DRILL_UP         2.0f  /* drill_columns: a card tied to the row above it */
 
 static int cmp_y0(const void *a, const void *b)
 {
@@ -2288,14 +2289,16 @@ static int cmp_y0(const void *a, const void *b)
 }
 
 /* The columns (a = 0; rows: a = 1) of the n cards c (5 floats each: the
- * bounds and 1 for the block's cards, 0 for others; sorted here by their
- * left (top) edge): runs of cards whose ranges along the axis meet.  Of
- * the runs of whole columns with a card of the block that fit in a view
- * len logical pixels long at a zoom of at least zmin (WHOLE_MARGIN before
- * and after, and room after the last: up to room_max, the gap to the next
- * column if smaller, less the margins for columns), the one with the most
- * columns, then the most of the block's cards, then the nearest to their
- * mean: its world range in *lo,
+ * bounds and 1 for the block's cards, 0 for others, plus DRILL_UP for a
+ * card tied to the row above it (drill_ties); sorted here by their left
+ * (top) edge): runs of cards whose ranges along the axis meet.  Of the
+ * runs of whole columns with a card of the block that fit in a view len
+ * logical pixels long at a zoom of at least zmin (WHOLE_MARGIN before and
+ * after, and room after the last: up to room_max, the gap to the next
+ * column if smaller, less the margins for columns), the one whose first
+ * column is tied to none before it (a structure of two rows, a 2-cycle,
+ * starts the view whole), then the most columns, then the most of the
+ * block's cards, then the nearest to their mean: its world range in *lo,
  * *hi (room included) and the zoom that fits it in *zc.  The number of
  * its columns; 0 when none fits (or on OOM). */
 static int drill_columns(float *c, int n, int a, float len, float zmin, float room_max, float *lo,
@@ -2305,26 +2308,32 @@ static int drill_columns(float *c, int n, int a, float len, float zmin, float ro
         return 0;
     qsort(c, (size_t)n, 5 * sizeof *c, a == 0 ? cmp_float : cmp_y0);
     float *g = malloc((size_t)n * 3 * sizeof *g); /* per column: start, end, the block's cards */
-    if (!g)
+    uint8_t *up = calloc((size_t)n, 1);               /* per column: tied to the one before */
+    if (!g || !up) {
+        free(g);
+        free(up);
         return 0;
+    }
     int ng = 0;
     double mean = 0, nb = 0;
     for (int i = 0; i < n; i++) {
         const float *q = c + 5 * i;
-        mean += (q[a] + q[a + 2]) * 0.5 * q[4];
-        nb += q[4];
+        float inb = q[4] >= DRILL_UP ? q[4] - DRILL_UP : q[4];
+        mean += (q[a] + q[a + 2]) * 0.5 * inb;
+        nb += inb;
         if (ng > 0 && q[a] < g[3 * (ng - 1) + 1]) {
             g[3 * (ng - 1) + 1] = fmaxf(g[3 * (ng - 1) + 1], q[a + 2]);
-            g[3 * (ng - 1) + 2] += q[4];
+            g[3 * (ng - 1) + 2] += inb;
         } else {
             g[3 * ng] = q[a];
             g[3 * ng + 1] = q[a + 2];
-            g[3 * ng + 2] = q[4];
+            g[3 * ng + 2] = inb;
             ng++;
         }
+        up[ng - 1] |= a == 1 && q[4] >= DRILL_UP;
     }
     mean /= nb > 0 ? nb : 1;
-    int best = 0;
+    int best = 0, best_tied = 1;
     float best_cards = 0;
     double best_d = 0;
     for (int i = 0, j = 0; i < ng; i++) {
@@ -2348,9 +2357,12 @@ static int drill_columns(float *c, int n, int a, float len, float zmin, float ro
             cards += g[3 * j + 2];
             double d = fabs((s0 + s1) * 0.5 - mean);
             int cols = j - i + 1;
+            int tied = up[i];
             if (cards > 0 &&
-                (cols > best ||
-                 (cols == best && (cards > best_cards || (cards == best_cards && d < best_d))))) {
+                (tied < best_tied || (tied == best_tied && cols > best) ||
+                 (tied == best_tied && cols == best &&
+                  (cards > best_cards || (cards == best_cards && d < best_d))))) {
+                best_tied = tied;
                 best = cols;
                 best_cards = cards;
                 best_d = d;
@@ -2363,6 +2375,7 @@ static int drill_columns(float *c, int n, int a, float len, float zmin, float ro
         }
     }
     free(g);
+    free(up);
     return best;
 }
 
@@ -2370,11 +2383,13 @@ static int drill_columns(float *c, int n, int a, float len, float zmin, float ro
  * world box r, as a fresh array of 4 floats each (card_bounds) and, in
  * *inb, whether the blocks count each in the world box b (drill_card);
  * *n their number.  NULL (and *n 0) on OOM or beyond DRILL_NEAR_MAX. */
-static float *drill_near(const AppWin *w, const float r[4], const float b[4], uint8_t **inb, int *n)
+static float *drill_near(const AppWin *w, const float r[4], const float b[4], uint8_t **inb, int *n,
+                         GcId **idout)
 {
     int32_t start = gc_index_stmt_at(&w->tl, gc_cursor(w->heap) - 1);
     float *out = NULL;
     uint8_t *in = NULL;
+    GcId *ids_of = NULL;
     int cap = 0, alive_in = 0;
     *n = 0;
     *inb = NULL;
@@ -2394,17 +2409,24 @@ static float *drill_near(const AppWin *w, const float r[4], const float b[4], ui
             int nc = cap ? cap * 2 : 256;
             float *q = nc <= DRILL_NEAR_MAX ? realloc(out, (size_t)nc * 4 * sizeof *q) : NULL;
             uint8_t *qi = q ? realloc(in, (size_t)nc) : NULL;
+            GcId *qd = qi && idout ? realloc(ids_of, (size_t)nc * sizeof *qd) : NULL;
             if (q)
                 out = q;
-            if (!q || !qi) {
+            if (qi)
+                in = qi;
+            if (qd)
+                ids_of = qd;
+            if (!q || !qi || (idout && !qd)) {
                 free(out);
-                free(qi ? qi : in);
+                free(in);
+                free(ids_of);
                 *n = 0;
                 return NULL;
             }
-            in = qi;
             cap = nc;
         }
+        if (idout)
+            ids_of[*n] = id;
         int alive = o->state == GC_STATE_ALIVE;
         cb[3] -= 24; /* a footer may be cut (most cards have none); the card not */
         in[*n] = (uint8_t)(drill_card(w, id, b, alive, start, &cx, &cy) ? 1 + alive : 0);
@@ -2415,7 +2437,55 @@ static float *drill_near(const AppWin *w, const float r[4], const float b[4], ui
     for (int i = 0; i < *n; i++)
         in[i] = alive_in ? in[i] == 2 : in[i] == 1;
     *inb = in;
+    if (idout)
+        *idout = ids_of;
     return out;
+}
+
+static int cmp_id_index(const void *a, const void *b)
+{
+    const GcId *x = a, *y = b;
+    return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+/* Whether card bounds d end just above card bounds c (the row before
+ * c's: less than c's height between them). */
+static int drill_above(const float *d, const float *c)
+{
+    return d[3] <= c[1] && c[1] - d[3] < c[3] - c[1];
+}
+
+/* Of the n cards c (4 floats each: bounds) of objects ids, those tied to
+ * the row above theirs: one of them refers to the other (a 2-cycle's
+ * second card under its first): up[i] 1 (0 else).  0, or -1 on OOM. */
+static int drill_ties(const AppWin *w, const float *c, const GcId *ids, int n, uint8_t *up)
+{
+    GcId *by = malloc((size_t)(n > 0 ? n : 1) * 2 * sizeof *by); /* (id, index), by id */
+    if (!by)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        by[2 * i] = ids[i];
+        by[2 * i + 1] = (GcId)i;
+        up[i] = 0;
+    }
+    qsort(by, (size_t)n, 2 * sizeof *by, cmp_id_index);
+    for (int i = 0; i < n; i++) {
+        const GcObject *o = gc_object(w->heap, ids[i]);
+        uint32_t ns = o ? gc_nslots(o) : 0;
+        for (uint32_t k = 0; k < ns && k < LAYOUT_MAX_ROWS; k++) {
+            GcValue v = gc_slot(o, k).val;
+            GcId key[2] = {GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0, 0};
+            const GcId *f = key[0] ? bsearch(key, by, (size_t)n, 2 * sizeof *by, cmp_id_index)
+                                   : NULL;
+            int j = f ? (int)f[1] : i;
+            if (j != i && drill_above(c + 4 * j, c + 4 * i))
+                up[i] = 1;
+            else if (j != i && drill_above(c + 4 * i, c + 4 * j))
+                up[j] = 1;
+        }
+    }
+    free(by);
+    return 0;
 }
 
 /* The block's n cards c (world box b, their bounds bb) too many to fit
@@ -2434,13 +2504,21 @@ static int drill_whole(AppWin *w, const float b[4], const float *c, int n, const
     float zc = 0, ry1 = 0, zr = 0;
     uint8_t *in0 = NULL;
     int n0 = 0, cols = 0;
-    float *near0 = drill_near(w, r0, b, &in0, &n0);
+    GcId *ids0 = NULL;
+    float *near0 = drill_near(w, r0, b, &in0, &n0, &ids0);
     int nq = near0 ? n0 : n;
     float *q = malloc((size_t)(nq > 0 ? nq : 1) * 5 * sizeof *q);
+    uint8_t *up = near0 ? malloc((size_t)(nq > 0 ? nq : 1)) : NULL;
+    if (up && drill_ties(w, near0, ids0, nq, up) < 0) {
+        free(up);
+        up = NULL;
+    }
     for (int i = 0; q && i < nq; i++) {
         memcpy(q + 5 * i, near0 ? near0 + 4 * i : c + 4 * i, 4 * sizeof *q);
-        q[5 * i + 4] = near0 ? (float)in0[i] : 1.0f;
+        q[5 * i + 4] = (near0 ? (float)in0[i] : 1.0f) + (up && up[i] ? DRILL_UP : 0.0f);
     }
+    free(up);
+    free(ids0);
     cols = q ? drill_columns(q, nq, 0, vw, *z, DRILL_ARROW_ROOM, cx0, cx1, &zc) : 0;
     *rows = 0;
     if (cols) {
@@ -2515,7 +2593,7 @@ static int drill_frame(AppWin *w, const float b[4], float strip, const float *bt
     float r[4] = {bb[0] - W, bb[1] - full, bb[2] + W, bb[3] + full};
     uint8_t *inb = NULL;
     int nn = 0;
-    float *near = drill_near(w, r, b, &inb, &nn);
+    float *near = drill_near(w, r, b, &inb, &nn, NULL);
     float x = (bb[0] + bb[2]) * 0.5f - W * 0.5f, y = (bb[1] + bb[3]) * 0.5f - H * 0.5f;
     memcpy(keep, bb, sizeof keep);
     for (int i = 0; cols && near && i < nn; i++)

@@ -2632,6 +2632,22 @@ static float more_strip(HeapCtx *c)
     return 0;
 }
 
+/* Drilled to cards: they stop at the strip the Back out button sits on
+ * (strip_y).  Above it they fade out and a rule marks it, so that a card
+ * cut there reads as going on below the heap's edge, not as a glitch. */
+static void strip_edge(HeapCtx *c)
+{
+    Scene *s = c->s;
+    if (c->strip_y <= 0 || c->aggregate)
+        return;
+    enum { STEPS = 6 };
+    float fade = sc(s, 18), x = s->rg.heap_x, w = s->rg.heap_w;
+    for (int i = 0; i < STEPS; i++)
+        render_rect(s->l, x, c->strip_y - fade * (float)(STEPS - i) / STEPS, w, fade / STEPS, 0,
+                    with_alpha(s->t->heap_bg, (float)(i + 1) / (STEPS + 1)));
+    render_rect(s->l, x, c->strip_y - sc(s, 1), w, sc(s, 1), 0, s->t->panel_border);
+}
+
 /* The strip of a slide that cannot show every living card whole: how many
  * it does not show, by type ("+ 187 more objects out of view: Node × 186,
  * list × 1"), or their names when they are one or two.  At the bottom
@@ -3508,6 +3524,7 @@ void render_heap(Scene *s)
         empty_slide(&c, ghosts_listed);
     }
     more_note(&c); /* over the arrows that pass under it */
+    strip_edge(&c);
     render_unclip(s->l);
     root_arrows(&c);
     heap_free(&c);
