@@ -2308,7 +2308,7 @@ static int drill_columns(float *c, int n, int a, float len, float zmin, float ro
         return 0;
     qsort(c, (size_t)n, 5 * sizeof *c, a == 0 ? cmp_float : cmp_y0);
     float *g = malloc((size_t)n * 3 * sizeof *g); /* per column: start, end, the block's cards */
-    uint8_t *up = calloc((size_t)n, 1);               /* per column: tied to the one before */
+    uint8_t *up = calloc((size_t)n, 1);           /* per column: tied to the one before */
     if (!g || !up) {
         free(g);
         free(up);
@@ -2358,10 +2358,9 @@ static int drill_columns(float *c, int n, int a, float len, float zmin, float ro
             double d = fabs((s0 + s1) * 0.5 - mean);
             int cols = j - i + 1;
             int tied = up[i];
-            if (cards > 0 &&
-                (tied < best_tied || (tied == best_tied && cols > best) ||
-                 (tied == best_tied && cols == best &&
-                  (cards > best_cards || (cards == best_cards && d < best_d))))) {
+            if (cards > 0 && (tied < best_tied || (tied == best_tied && cols > best) ||
+                              (tied == best_tied && cols == best &&
+                               (cards > best_cards || (cards == best_cards && d < best_d))))) {
                 best_tied = tied;
                 best = cols;
                 best_cards = cards;
@@ -2475,8 +2474,8 @@ static int drill_ties(const AppWin *w, const float *c, const GcId *ids, int n, u
         for (uint32_t k = 0; k < ns && k < LAYOUT_MAX_ROWS; k++) {
             GcValue v = gc_slot(o, k).val;
             GcId key[2] = {GC_VAL_IS_OBJ(v) ? GC_VAL_ID(v) : 0, 0};
-            const GcId *f = key[0] ? bsearch(key, by, (size_t)n, 2 * sizeof *by, cmp_id_index)
-                                   : NULL;
+            const GcId *f =
+                key[0] ? bsearch(key, by, (size_t)n, 2 * sizeof *by, cmp_id_index) : NULL;
             int j = f ? (int)f[1] : i;
             if (j != i && drill_above(c + 4 * j, c + 4 * i))
                 up[i] = 1;

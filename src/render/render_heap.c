@@ -2651,10 +2651,12 @@ static void strip_edge(HeapCtx *c)
 /* The strip of a slide that cannot show every living card whole: how many
  * it does not show, by type ("+ 187 more objects out of view: Node × 186,
  * list × 1"), or their names when they are one or two.  At the bottom
- * left, else the bottom right when a card the caption names lies there. */
+ * left, else the bottom right when a card the caption names lies there.
+ * (First the edge of a drill-down's strip: strip_edge.) */
 static void more_note(HeapCtx *c)
 {
     Scene *s = c->s;
+    strip_edge(c);
     if (c->more_h <= 0)
         return;
     const char *type[8];
@@ -3523,8 +3525,7 @@ void render_heap(Scene *s)
     } else if (s->v->slide && !living) {
         empty_slide(&c, ghosts_listed);
     }
-    more_note(&c); /* over the arrows that pass under it */
-    strip_edge(&c);
+    more_note(&c); /* over the arrows that pass under it (and strip_edge) */
     render_unclip(s->l);
     root_arrows(&c);
     heap_free(&c);

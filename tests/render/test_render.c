@@ -2251,7 +2251,11 @@ static void t_drill_frame(void)
  * is drawn under the Back out button, and the names' pills cover no text
  * of the heap (texts clipped away do not count).  At 60 % the view held
  * 2.8 columns: one cut at the left edge, a card under the button and the
- * pills "Node #20000 →" over the right column's cards. */
+ * pills "Node #20000 →" over the right column's cards.  And the view
+ * starts at a pair: no arrow leaves the heap's top edge (at 1280x720 it
+ * started at a pair's second card, whose arrows left the top edge); the
+ * cards stop at the button's strip under a rule along it (a bare cut
+ * through a row of cards read as a glitch). */
 static void t_drill_cycles(void)
 {
     char path[128];
@@ -2351,6 +2355,34 @@ static void t_drill_cycles(void)
             cut_arrows += out;
             arrows++;
         }
+        /* the view starts at a pair (no arrow of a card in view leaves
+         * the heap's top edge to its other card), and a card cut at the
+         * top of the button's strip lies under the rule along it */
+        int top_arrows = 0, strip_cut = 0, rule = 0;
+        for (int32_t j = 0; j < l->ncmds; j++) {
+            const RenderCmd *q = &l->cmds[j];
+            if (q->kind != RENDER_CMD_LINE || q->head <= 0 || q->npts < 2)
+                continue;
+            const RenderPt *p = &l->pts[q->pts];
+            RenderPt e0 = p[0], e1 = p[q->npts - 1];
+            int in0 = e0.x >= hx0 && e0.x <= hx1 && e0.y >= rg.heap_y && e0.y <= rg.heap_y + rg.heap_h;
+            int in1 = e1.x >= hx0 && e1.x <= hx1 && e1.y >= rg.heap_y && e1.y <= rg.heap_y + rg.heap_h;
+            top_arrows += (in0 && e1.y < rg.heap_y) || (in1 && e0.y < rg.heap_y);
+        }
+        float strip_y = btn ? btn->y - 4 * t.w->scale : 0;
+        for (int32_t i = 0; btn && i < l->nhits; i++) {
+            const RenderHit *h = &l->hits[i];
+            strip_cut += h->kind == RENDER_HIT_CARD && fabsf(h->y + h->h - strip_y) < 1;
+        }
+        for (int32_t j = 0; btn && j < l->ncmds; j++) {
+            const RenderCmd *q = &l->cmds[j];
+            rule += q->kind == RENDER_CMD_RECT && q->x <= hx0 && q->x + q->w >= hx1 &&
+                    q->h <= 2 * t.w->scale && fabsf(q->y + q->h - strip_y) < 1;
+        }
+        CHECK(top_arrows == 0 && (strip_cut == 0 || rule > 0),
+              "%s (zoom %.3f): %d arrows leave the heap's top edge; %d cards cut at the "
+              "button's strip, %d rules along it",
+              where, t.w->view.zoom, top_arrows, strip_cut, rule);
         int bad = pills_over_text(&t, where, &npills);
         CHECK(whole >= 4 && cut_side == 0 && under == 0 && bad == 0 && (npills >= 1 || pi == 1),
               "%s (zoom %.3f): %d cards whole, %d cut at the left or right edge, %d texts under "
