@@ -130,11 +130,19 @@ static int value_chars(const GcHeap *h, GcValue v)
 
 /* The widest value each list or tuple shows in its cells at the end of
  * every top-level step sets its cells' width (up to CELL_CHARS_MAX
- * characters; longer values are cut).  Widens chars[id]. */
-static void cells_at(GcHeap *h, GcId maxid, uint8_t *chars)
+ * characters; longer values are cut).  Widens chars[id].  And the first
+ * dict seen holding each object as a key: keyof[key] (0: none). */
+static void cells_at(GcHeap *h, GcId maxid, uint8_t *chars, GcId *keyof)
 {
     for (GcId id = 1; id <= maxid; id++) {
         const GcObject *o = gc_object(h, id);
+        if (o && o->state == GC_STATE_ALIVE && o->kind == GC_KIND_DICT)
+            for (uint32_t s = 0; s < gc_nslots(o) && s < LAYOUT_MAX_ROWS; s++) {
+                GcValue key = gc_slot(o, s).key;
+                GcId kid = GC_VAL_IS_OBJ(key) ? GC_VAL_ID(key) : 0;
+                if (kid > 0 && kid <= maxid && kid != id && !keyof[kid])
+                    keyof[kid] = id;
+            }
         if (!o || o->state != GC_STATE_ALIVE ||
             (o->kind != GC_KIND_LIST && o->kind != GC_KIND_TUPLE))
             continue;
@@ -153,8 +161,9 @@ static void cells_at(GcHeap *h, GcId maxid, uint8_t *chars)
  * a walk through the history is a second.  Its first seek, from the end
  * back to the first step's end, restores the heap checkpoint nearest it
  * (gc_seek, gc_checkpoint.c) instead of undoing the whole history.
- * Skipped above UNREACH_BUDGET.  0, or -1 on OOM. */
-static int step_end_pass(Layout *l, GcHeap *h, Unreach *u)
+ * Skipped above UNREACH_BUDGET.  The dict each key object was first seen
+ * in: keyof (cells_at).  0, or -1 on OOM. */
+static int step_end_pass(Layout *l, GcHeap *h, Unreach *u, GcId *keyof)
 {
     int32_t n = gc_event_count(h);
     GcId maxid = gc_max_id(h);
@@ -174,7 +183,7 @@ static int step_end_pass(Layout *l, GcHeap *h, Unreach *u)
             continue;
         gc_seek(h, i + 1);
         if (ev->kind == GC_EV_STEP_END)
-            cells_at(h, maxid, chars);
+            cells_at(h, maxid, chars, keyof);
         rc = unreachable_at(h, seen, maxid, ev->step, u);
     }
     gc_seek(h, saved);
@@ -1235,6 +1244,44 @@ static int drawn_until(Layout *l, GcHeap *h, GcId maxid, int32_t n)
     return 0;
 }
 
+/* Places every card (layout_place) with a dict's key next to the dict,
+ * as a value it held first is (d[k] = v: k in the column right of d):
+ * keyof[k] is the first dict seen holding object k as a key (a key a
+ * field held first stays with that field's object).  A key born before
+ * its dict is placed after the others, once its dict is.  0, or -1 on
+ * OOM. */
+static int place_with_keys(Layout *l, LayoutItem *items, const uint8_t *held, const GcId *keyof,
+                           GcId maxid)
+{
+    int32_t nlate = 0;
+    uint8_t *late = calloc((size_t)maxid + 1, 1);
+    if (!late)
+        return -1;
+    for (GcId id = 1; id <= maxid; id++) {
+        GcId d = keyof[id];
+        if (!d || held[id] == HELD_FIELD || layout_is_temporary(l, id))
+            continue;
+        items[id].parent = d;
+        late[id] = d > id;
+        nlate += d > id;
+    }
+    LayoutItem *order = nlate ? malloc((size_t)maxid * sizeof *order) : NULL;
+    if (nlate == 0 || !order) {
+        free(late);
+        free(order);
+        return nlate ? -1 : layout_place(l, items + 1, (int)maxid);
+    }
+    int32_t n = 0, m = (int32_t)maxid - nlate;
+    for (GcId id = 1; id <= maxid; id++) /* the others, then the keys born first */
+        order[late[id] ? m++ : n++] = items[id];
+    int rc = layout_place(l, order, n);
+    if (rc == 0)
+        rc = layout_place(l, order + n, nlate);
+    free(order);
+    free(late);
+    return rc;
+}
+
 int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
 {
     GcId maxid = gc_max_id(h);
@@ -1307,7 +1354,8 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
         }
     }
     Unreach u = {NULL, 0, 0};
-    int rc = stopped ? LAYOUT_STOPPED : oom ? -1 : step_end_pass(l, h, &u);
+    GcId *keyof = calloc((size_t)maxid + 1, sizeof *keyof);
+    int rc = stopped ? LAYOUT_STOPPED : oom || !keyof ? -1 : step_end_pass(l, h, &u, keyof);
     /* Where the history's budget kept only statements there are no
      * allocation or deallocation events: an object's record says between
      * which kept events it lived.  Without this every object of that part
@@ -1340,12 +1388,13 @@ int layout_build(Layout *l, GcHeap *h, const ScenarioPin *pins, int npins)
     if (rc == 0 && maxid > 0)
         rc = arrange(l, h, items, slots, held, maxid);
     if (rc == 0 && maxid > 0)
-        rc = layout_place(l, items + 1, (int)maxid);
+        rc = place_with_keys(l, items, held, keyof, maxid);
     if (rc == 0)
         rc = add_unreachable(l, &u);
     if (rc == 0)
         rc = drawn_until(l, h, maxid, n);
     free(u.v);
+    free(keyof);
     free(items);
     free(slots);
     free(held);

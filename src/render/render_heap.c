@@ -1197,6 +1197,16 @@ static void card_weakref(const CardPaint *p, int rpx)
                     10 * k, 5 * k, with_alpha(t->arrow_weak, p->content_a));
 }
 
+/* Where the ring of a dict's row i whose key is an object sits (the card
+ * bx wide from x, at scale k): about the middle, each row's a step left
+ * of the one above it (four steps, then again), so that a key's arrow
+ * leaving its ring up or down passes the other rows' rings, not through
+ * them, and two keys' arrows do not run along one line. */
+static float key_ring_x(float bx, float bw, float k, uint32_t i)
+{
+    return bx + bw * 0.5f + (1.5f - (float)(i % 4)) * 12 * k;
+}
+
 /* Row i of a dict or instance: the key, and the value or a dot for an
  * object; the row a store just wrote marked. */
 static void card_row(const CardPaint *p, int rpx, uint32_t i)
@@ -1229,10 +1239,10 @@ static void card_row(const CardPaint *p, int rpx, uint32_t i)
     GcValue v = gc_slot(o, i).val;
     float vx = bx + bw - 14 * k;
     if (o->kind == GC_KIND_DICT && GC_VAL_IS_OBJ(gc_slot(o, i).key)) {
-        /* a key that is an object: its name in the left half, a ring in the
-         * middle that its arrow leaves from (draw_arrows), the value in the
-         * right half */
-        float mx = bx + bw * 0.5f, cy = ry + LAYOUT_ROW_H * k * 0.5f;
+        /* a key that is an object: its name in the left half, a ring about
+         * the middle (key_ring_x) that its arrow leaves from (draw_arrows),
+         * the value in the right half */
+        float mx = key_ring_x(bx, bw, k, i), cy = ry + LAYOUT_ROW_H * k * 0.5f;
         render_frame(s->l, mx - 5 * k, cy - 5 * k, 10 * k, 10 * k, 5 * k, 2 * k, 0,
                      with_alpha(t->arrow, content_a));
         render_text_mid(
@@ -1902,7 +1912,7 @@ static int rows_with_arrows(const HeapCtx *c, const GcObject *o, uint32_t from, 
 }
 
 /* The arrows of dict o's keys that are objects (its rows [0, n)): dashed,
- * from the ring in the middle of the row (card_row), up or down to the
+ * from the ring about the middle of the row (card_row), up or down to the
  * key's card; a collector's pass along one (subtract_refs, a decref in a
  * teardown) shows it hot. */
 static void draw_key_arrows(HeapCtx *c, GcId id, const GcObject *o, uint32_t n, float aw)
@@ -1926,7 +1936,9 @@ static void draw_key_arrows(HeapCtx *c, GcId id, const GcObject *o, uint32_t n, 
         RenderColor col = hot ? t->arrow_hot : with_alpha(t->arrow, dim ? alpha * 0.6f : alpha);
         float sy = g->y + (LAYOUT_HEADER_H + LAYOUT_ROW_H * ((float)i + 0.5f)) * k;
         float dir = tg->y + tg->h * 0.5f >= sy ? 1.0f : -1.0f;
-        arrow_to(c, g->x + g->w * 0.5f, sy, 0, dir, id, tid, (int)i, tid == id, col,
+        /* (lanes of their own: a route around cards beside those of the
+         * values' and of a tuple's cells, not along them) */
+        arrow_to(c, key_ring_x(g->x, g->w, k, i), sy, 0, dir, id, tid, (int)i + 4, tid == id, col,
                  hot ? aw * 1.5f : aw, 7 * k);
     }
 }

@@ -751,8 +751,9 @@ static void t_arrow_reaches(void)
 }
 
 /* A dict's key that is an object (dict_keys.py: edges[a] and
- * edges[(a, b)], dict #3, rows 1 and 2): a ring in the middle of its row
- * and a dashed arrow leaving it towards the key's card (Node #1, above). */
+ * edges[(a, b)], dict #3, rows 1 and 2): a ring about the middle of its
+ * row and a dashed arrow leaving it towards the key's card (Node #1,
+ * above). */
 static void t_key_arrows(void)
 {
     Target t;
@@ -779,13 +780,15 @@ static void t_key_arrows(void)
     CHECK(card_screen(&t, 3, &x, &y, &w, &h) == 0, "dict rect");
     CHECK(card_screen(&t, 1, &nx, &ny, &nw, &nh) == 0 && ny + nh < y, "Node #1 above the dict");
     const RenderTheme *tm = render_theme(RENDER_THEME_DARK);
-    int cx = (int)(x + w * 0.5f), cy = (int)(y + LAYOUT_HEADER_H + LAYOUT_ROW_H * 1.5f);
+    /* (row 1's ring: half a step right of the middle, key_ring_x) */
+    float kz = t.w->view.zoom * t.w->scale;
+    int cx = (int)(x + w * 0.5f + 6 * kz), cy = (int)(y + (LAYOUT_HEADER_H + LAYOUT_ROW_H * 1.5f) * kz);
     double ring = coverage(&t, cx - 6, cy - 6, 13, 13, tm->arrow, 40);
     /* the arrow goes up from the ring, out of the card's top */
     double up = coverage(&t, cx - 2, (int)y + 4, 5, cy - 8 - ((int)y + 4), tm->arrow, 40);
     /* the value's row (row 0, a constant key) has no ring */
     double none = coverage(&t, cx - 6, cy - (int)LAYOUT_ROW_H - 6, 13, 13, tm->arrow, 40);
-    CHECK(ring > 0.15 && up > 0.15 && none < 0.05 + up,
+    CHECK(ring > 0.15 && up > 0.05 && none < 0.05 + up, /* (one dashed line: the tuple's ran along it) */
           "key ring %.2f, arrow above it %.2f, row 0's middle %.2f", ring, up, none);
     target_close(&t);
 }
@@ -2448,6 +2451,112 @@ static void t_drill_chain(void)
           t.w->view.zoom, whole, cut, mid, hmid);
     target_close(&t);
     unlink(path);
+}
+
+/* How much of the polyline a (n points) runs within 2 px of the polyline
+ * b (m points): its length in pixels, sampled every 2 px. */
+static float along(const RenderPt *a, int n, const RenderPt *b, int m)
+{
+    float len = 0;
+    for (int i = 0; i + 1 < n; i++) {
+        float dx = a[i + 1].x - a[i].x, dy = a[i + 1].y - a[i].y, d = sqrtf(dx * dx + dy * dy);
+        int steps = (int)(d / 2) + 1;
+        for (int k = 0; k < steps; k++) {
+            float px = a[i].x + dx * (float)k / (float)steps, py = a[i].y + dy * (float)k / (float)steps;
+            int near = 0;
+            for (int j = 0; j + 1 < m && !near; j++) {
+                float ex = b[j + 1].x - b[j].x, ey = b[j + 1].y - b[j].y, ee = ex * ex + ey * ey;
+                float t = ee > 0 ? ((px - b[j].x) * ex + (py - b[j].y) * ey) / ee : 0;
+                t = t < 0 ? 0 : t > 1 ? 1 : t;
+                float qx = b[j].x + t * ex - px, qy = b[j].y + t * ey - py;
+                near = qx * qx + qy * qy < 4;
+            }
+            len += near ? d / (float)steps : 0;
+        }
+    }
+    return len;
+}
+
+/* A lesson's dict keys that are objects (dict_key_places.py: two Node
+ * keys in one dict, a tuple key in another; README "as a dict key"): at
+ * its last statement,
+ * at 1280x720 and 1920x1080, each key's card sits in the column right of
+ * its dict, its top within three of the dict's heights of the dict's
+ * (placed as a value is), and the dashed arrows from the keys' rings run
+ * along no other arrow for more than 16 px (apart from the last 16 px,
+ * where arrows into one card's edge meet).  The keys stood in the roots
+ * column left of the dicts, and the two keys' arrows of one dict left
+ * from one ring's line and ran along one route. */
+static void t_dict_keys(void)
+{
+    const char *path = "dict_key_places.py";
+    static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
+    for (int si = 0; si < 2; si++) {
+        Target t;
+        CHECK(target_open(&t, sizes[si][0], sizes[si][1], RENDER_THEME_DARK) == 0, "target");
+        CHECK(load(&t, path) == 0, "load %s", path);
+        if (!t.w->heap) {
+            target_close(&t);
+            break;
+        }
+        app_win_command(t.w, APP_CMD_END, 0);
+        app_win_command(t.w, APP_CMD_PREV_STMT, 0);
+        app_win_command(t.w, APP_CMD_FIT, 0);
+        settle(&t);
+        CHECK(app_win_build(t.w) == 0, "build");
+        const RenderList *l = &t.w->list;
+        int keys = 0, far = 0;
+        for (int32_t i = 0; i < l->nhits; i++) {
+            const RenderHit *dh = &l->hits[i];
+            const GcObject *o = dh->kind == RENDER_HIT_CARD ? gc_object(t.w->heap, dh->id) : NULL;
+            for (uint32_t s = 0; o && o->kind == GC_KIND_DICT && s < gc_nslots(o); s++) {
+                GcValue key = gc_slot(o, s).key;
+                for (int32_t j = 0; GC_VAL_IS_OBJ(key) && j < l->nhits; j++) {
+                    const RenderHit *kh = &l->hits[j];
+                    if (kh->kind != RENDER_HIT_CARD || kh->id != (int32_t)GC_VAL_ID(key))
+                        continue;
+                    keys++;
+                    int beside = kh->x >= dh->x + dh->w && kh->x <= dh->x + 2 * dh->w &&
+                                 fabsf(kh->y - dh->y) <= 3 * dh->h;
+                    if (!beside)
+                        fprintf(stderr, "%dx%d: key #%d at %.0f,%.0f, its dict #%d at %.0f,%.0f %.0fx%.0f\n",
+                                sizes[si][0], sizes[si][1], kh->id, kh->x, kh->y, dh->id, dh->x, dh->y, dh->w, dh->h);
+                    far += !beside;
+                }
+            }
+        }
+        int shared = 0, dashed = 0;
+        for (int32_t i = 0; i < l->ncmds; i++) {
+            const RenderCmd *a = &l->cmds[i];
+            if (a->kind != RENDER_CMD_LINE || a->head <= 0 || a->dash <= 0 || a->npts < 2)
+                continue;
+            dashed++;
+            /* (without its last 16 px: the arrows into one card's edge meet there) */
+            const RenderPt *pa = &l->pts[a->pts];
+            int na = a->npts;
+            float tail = 0;
+            while (na > 2 && tail < 16) {
+                tail += hypotf(pa[na - 1].x - pa[na - 2].x, pa[na - 1].y - pa[na - 2].y);
+                na--;
+            }
+            for (int32_t j = 0; j < l->ncmds; j++) {
+                const RenderCmd *b = &l->cmds[j];
+                if (j == i || b->kind != RENDER_CMD_LINE || b->head <= 0 || b->npts < 2)
+                    continue;
+                float run = along(pa, na, &l->pts[b->pts], b->npts);
+                if (run > 16) {
+                    fprintf(stderr, "%dx%d: a key's arrow runs %.0f px along another arrow\n",
+                            sizes[si][0], sizes[si][1], run);
+                    shared++;
+                }
+            }
+        }
+        CHECK(keys == 3 && far == 0, "%dx%d: %d of %d keys' cards away from their dicts",
+              sizes[si][0], sizes[si][1], far, keys);
+        CHECK(dashed == 3 && shared == 0, "%dx%d: %d of %d keys' arrows run along another arrow",
+              sizes[si][0], sizes[si][1], shared, dashed);
+        target_close(&t);
+    }
 }
 
 /* Honest counterfactuals (issue 13 item 7): under mark-sweep no reference
@@ -6614,7 +6723,7 @@ int main(int argc, char **argv)
         {"hidpi", t_hidpi},
         {"direct_pixels_xrgb", t_direct_pixels_xrgb},
         {"window_surface", t_window_surface},
-        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames}, {"drill_pills", t_drill_pills}, {"drill_frame", t_drill_frame}, {"drill_cycles", t_drill_cycles}, {"drill_chain", t_drill_chain},
+        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames}, {"drill_pills", t_drill_pills}, {"drill_frame", t_drill_frame}, {"drill_cycles", t_drill_cycles}, {"drill_chain", t_drill_chain}, {"dict_keys", t_dict_keys},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
         {"slide_subjects", t_slide_subjects}, {"slide_crowded_subject", t_slide_crowded_subject}, {"slide_big_structure", t_slide_big_structure}, {"arrows_in_view", t_arrows_in_view}, {"slide_pictures", t_slide_pictures}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
