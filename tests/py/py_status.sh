@@ -38,7 +38,8 @@ for p in "$here"/../golden/py/*.py "$course"/*.py; do
         [ -e "$dir/$n.stdout$v" ] || continue
         run "${prefix}${n}_$v" -DGCVIZ="$gcviz" -DPROGRAM="$n.py" -DDIR="$dir" \
             -DPY="$(echo $v | sed 's/^3/3./')" -DSTDOUT="$dir/$n.stdout$v" \
-            -DSTDERR="$dir/$n.stderr$v" -P "$here/compare_run.cmake"
+            -DSTDERR="$dir/$n.stderr$v" -DUNRAISABLE="$dir/$n.unraisable$v" \
+            -P "$here/compare_run.cmake"
     done
     [ -e "$dir/$n.trace313" ] || continue
     run "${prefix}${n}_trace" -DGCVIZ="$gcviz" -DPROGRAM="$n.py" -DDIR="$dir" -DPY=3.13 \
