@@ -7890,6 +7890,26 @@ static int x_unbind(LangRun *r, const Ctx *c, LangStmt *h)
     return delete_name(r, c, h->target->atom);
 }
 
+/* The exception being raised (r->cur_exc), caught in Python frame *d
+ * (the innermost): handled (PUSH_EXC_INFO: exc_info takes a reference,
+ * the raised one is on the stack), in *exc. */
+static int x_handle(LangRun *r, GcValue *exc, int *d)
+{
+    *d = r->ntb - 1;
+    *exc = r->cur_exc;
+    r->cur_exc = GC_NONE;
+    TRY(x_caught(r, *exc, *d));
+    r->exc[0] = 0; /* handled */
+    if (r->nhandled >= (int)(sizeof r->handled / sizeof r->handled[0])) {
+        TRY(decref(r, *exc));
+        return raise(r, "RecursionError", "gcviz: except clauses nest too deep");
+    }
+    gc_incref(r->h, *exc);
+    r->handled_at[r->nhandled] = *d;
+    r->handled[r->nhandled++] = *exc;
+    return push(r, *exc);
+}
+
 /* try: body, its except clauses and else (no finally here). */
 static int exec_try_except(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
 {
@@ -7902,20 +7922,9 @@ static int exec_try_except(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, 
     if (rc != EXC || r->cur_exc == GC_NONE)
         return rc;
     unwind(r, mark);
-    int d = r->ntb - 1;
-    GcValue exc = r->cur_exc;
-    r->cur_exc = GC_NONE;
-    TRY(x_caught(r, exc, d));
-    r->exc[0] = 0; /* handled */
-    /* PUSH_EXC_INFO: exc_info takes a reference, the raised one is on the stack */
-    if (r->nhandled >= (int)(sizeof r->handled / sizeof r->handled[0])) {
-        TRY(decref(r, exc));
-        return raise(r, "RecursionError", "gcviz: except clauses nest too deep");
-    }
-    gc_incref(r->h, exc);
-    r->handled_at[r->nhandled] = d;
-    r->handled[r->nhandled++] = exc;
-    TRY(push(r, exc));
+    int d;
+    GcValue exc;
+    TRY(x_handle(r, &exc, &d));
     for (int32_t i = 0; i < s->nhandlers; i++) {
         LangStmt *h = s->handlers[i];
         int match = 1;
@@ -7990,19 +7999,9 @@ static int x_finally_normal(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret,
  * it (POP_TOP, POP_EXCEPT). */
 static int x_finally_exc(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
 {
-    int d = r->ntb - 1;
-    GcValue exc = r->cur_exc;
-    r->cur_exc = GC_NONE;
-    TRY(x_caught(r, exc, d));
-    r->exc[0] = 0;
-    if (r->nhandled >= (int)(sizeof r->handled / sizeof r->handled[0])) {
-        TRY(decref(r, exc));
-        return raise(r, "RecursionError", "gcviz: except clauses nest too deep");
-    }
-    gc_incref(r->h, exc);
-    r->handled_at[r->nhandled] = d;
-    r->handled[r->nhandled++] = exc;
-    TRY(push(r, exc));
+    int d;
+    GcValue exc;
+    TRY(x_handle(r, &exc, &d));
     *ret = GC_NONE;
     *returned = 0;
     int rc = exec_body(r, c, s->finalbody, s->nfinalbody, ret, returned);
