@@ -1911,6 +1911,24 @@ static int rows_with_arrows(const HeapCtx *c, const GcObject *o, uint32_t from, 
     return 0;
 }
 
+/* The arrow from card id's slot i to card tid: -1 when tid's card is not
+ * drawn (or not shown on a slide that hides some), else whether the event
+ * shown follows it (hot), its colour in *col (dimmed from an unreachable
+ * card, faded with the fainter of the two). */
+static int slot_arrow(HeapCtx *c, GcId id, GcId tid, uint32_t i, const GcEvent *e, RenderColor *col)
+{
+    const Scene *s = c->s;
+    if (tid <= 0 || tid > s->maxid || !c->geo[tid].drawn || (c->more_h > 0 && !c->geo[tid].shown))
+        return -1;
+    const CardGeo *g = &c->geo[id], *tg = &c->geo[tid];
+    int hot = e && edge_followed(e, id, tid, i);
+    float alpha = g->alpha < tg->alpha ? g->alpha : tg->alpha;
+    const uint8_t *reach = render_scene_reach(c->s);
+    int dim = reach && !reach[id];
+    *col = hot ? s->t->arrow_hot : with_alpha(s->t->arrow, dim ? alpha * 0.6f : alpha);
+    return hot;
+}
+
 /* The arrows of dict o's keys that are objects (its rows [0, n)): dashed,
  * from the ring about the middle of the row (card_row), up or down to the
  * key's card; a collector's pass along one (subtract_refs, a decref in a
@@ -1918,22 +1936,17 @@ static int rows_with_arrows(const HeapCtx *c, const GcObject *o, uint32_t from, 
 static void draw_key_arrows(HeapCtx *c, GcId id, const GcObject *o, uint32_t n, float aw)
 {
     Scene *s = c->s;
-    const RenderTheme *t = s->t;
     const CardGeo *g = &c->geo[id];
     float k = g->k;
     const GcEvent *e = s->ev >= 0 ? gc_event(s->h, s->ev) : NULL;
-    const uint8_t *reach = render_scene_reach(s);
     for (uint32_t i = 0; i < n; i++) {
         GcValue key = gc_slot(o, i).key;
         GcId tid = GC_VAL_IS_OBJ(key) ? GC_VAL_ID(key) : 0;
-        if (tid <= 0 || tid > s->maxid || !c->geo[tid].drawn ||
-            (c->more_h > 0 && !c->geo[tid].shown))
+        RenderColor col;
+        int hot = slot_arrow(c, id, tid, i, e, &col);
+        if (hot < 0)
             continue;
         const CardGeo *tg = &c->geo[tid];
-        int hot = e && edge_followed(e, id, tid, i);
-        float alpha = g->alpha < tg->alpha ? g->alpha : tg->alpha;
-        int dim = reach && !reach[id];
-        RenderColor col = hot ? t->arrow_hot : with_alpha(t->arrow, dim ? alpha * 0.6f : alpha);
         float sy = g->y + (LAYOUT_HEADER_H + LAYOUT_ROW_H * ((float)i + 0.5f)) * k;
         float dir = tg->y + tg->h * 0.5f >= sy ? 1.0f : -1.0f;
         /* (lanes of their own: a route around cards beside those of the
@@ -1974,15 +1987,11 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
         if (!GC_VAL_IS_OBJ(v))
             continue;
         GcId tid = GC_VAL_ID(v);
-        if (tid <= 0 || tid > s->maxid || !c->geo[tid].drawn ||
-            (c->more_h > 0 && !c->geo[tid].shown))
+        RenderColor col;
+        int hot = slot_arrow(c, id, tid, i, e, &col);
+        if (hot < 0)
             continue;
         const CardGeo *tg = &c->geo[tid];
-        int hot = e && edge_followed(e, id, tid, i);
-        float alpha = g->alpha < tg->alpha ? g->alpha : tg->alpha;
-        const uint8_t *reach = render_scene_reach(s);
-        int dim = reach && !reach[id];
-        RenderColor col = hot ? t->arrow_hot : with_alpha(t->arrow, dim ? alpha * 0.6f : alpha);
         float w = hot ? aw * 1.5f : aw;
         if (overview(s)) {
             /* no rows or cells to start from: the cells' arrows leave the
