@@ -9,9 +9,17 @@
  * memory" problem (or succeed), never crash, and leak nothing (the sanitizer
  * build checks leaks at exit).
  *
+ * GCVIZ_OOM_STRIDE=K in the environment (the sanitizer build's suite sets
+ * it) thins each sweep: the first allocation made from each call site (the
+ * allocator's three callers) in the whole sweep still fails in turn, of the
+ * others every Kth.
+ * The normal build sweeps every allocation.
+ *
  * Usage: test_oom load|run SCENARIO.json|LESSON.py...
  */
+#include <execinfo.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +39,60 @@ void *__wrap_realloc(void *p, size_t n);
 
 static long countdown = -1, calls;
 
+/* The counting run notes which calls are the first from their site. */
+static long stride = 1;
+static int learning;
+static unsigned char *first; /* first[n]: call n is the first from its site */
+static long first_cap;
+static uint64_t sites[1 << 16]; /* open addressing, 0 = empty */
+
+static void note_site(long n)
+{
+    void *fr[5];
+    int k = backtrace(fr, 5);
+    uint64_t key = 1469598103934665603ull;
+    for (int i = 2; i < k; i++) /* past fail_now and the wrapper */
+        key = (key ^ (uint64_t)(uintptr_t)fr[i]) * 1099511628211ull;
+    key |= 1;
+    size_t mask = sizeof sites / sizeof sites[0] - 1, i = (size_t)(key >> 17) & mask;
+    for (size_t probes = 0; probes <= mask && sites[i] != 0; probes++, i = (i + 1) & mask)
+        if (sites[i] == key)
+            return;
+    if (sites[i] != 0)
+        return; /* the table is full */
+    sites[i] = key;
+    if (n >= first_cap) {
+        long cap = first_cap ? first_cap * 2 : 4096;
+        while (cap <= n)
+            cap *= 2;
+        unsigned char *q = __real_realloc(first, (size_t)cap);
+        if (!q)
+            abort();
+        memset(q + first_cap, 0, (size_t)(cap - first_cap));
+        first = q;
+        first_cap = cap;
+    }
+    first[n] = 1;
+}
+
+/* Starts (on) or ends (off) the counting run of one sweep. */
+static void learn(int on)
+{
+    learning = on && stride > 1;
+    if (learning && first) /* sites stay known from one file to the next */
+        memset(first, 0, (size_t)first_cap);
+}
+
+/* Whether the sweep fails call n. */
+static int chosen(long n)
+{
+    return stride <= 1 || n % stride == 0 || (n < first_cap && first[n]);
+}
+
 static int fail_now(void)
 {
+    if (learning)
+        note_site(calls);
     calls++;
     if (countdown < 0)
         return 0;
@@ -53,12 +113,18 @@ static void sweep_load(const char *path)
     ScenarioErrors e;
     countdown = -1;
     calls = 0;
+    learn(1);
     Scenario *s = scenario_load(path, &e);
+    learn(0);
     long total = calls;
     int want_ok = s != NULL;
     scenario_free(s);
     int oom = 0, ok = 0;
+    long tried = 0;
     for (long n = 0; n <= total; n++) {
+        if (!chosen(n))
+            continue;
+        tried++;
         countdown = n;
         s = scenario_load(path, &e);
         countdown = -1;
@@ -80,8 +146,9 @@ static void sweep_load(const char *path)
             CHECK(!want_ok, "allocation %ld failed: wrong problem: %s", n, buf);
         }
     }
-    printf("%s: %ld allocations, %d loads failed with out of memory, %d loaded\n", path, total,
-           oom, ok);
+    printf("%s: %ld allocations (%ld failed in turn), %d loads failed with out of memory, %d "
+           "loaded\n",
+           path, total, tried, oom, ok);
     CHECK(oom > 0, "%s: no allocation failure was seen", path);
 }
 
@@ -180,7 +247,9 @@ static void sweep_run_mode(const char *path, Scenario *s, int record)
     Print want = {0}, got = {0};
     o.ctx = &want;
     calls = 0;
+    learn(1);
     LangRun *r = lang_run(s->program, &o);
+    learn(0);
     long total = calls;
     int want_st = r ? lang_run_status(r) : -1;
     char want_err[600];
@@ -194,7 +263,11 @@ static void sweep_run_mode(const char *path, Scenario *s, int record)
         return;
     int oom = 0, same = 0, before = failures;
     o.ctx = &got;
+    long tried = 0;
     for (long n = 0; n <= total; n++) {
+        if (!chosen(n))
+            continue;
+        tried++;
         got.n = 0;
         if (got.s)
             got.s[0] = 0;
@@ -233,9 +306,9 @@ static void sweep_run_mode(const char *path, Scenario *s, int record)
         }
         lang_run_free(r);
     }
-    printf("%s (record %d): %ld allocations: %d runs ended in out of memory, %d as without "
-           "failures, %d otherwise\n",
-           path, record, total, oom, same, failures - before);
+    printf("%s (record %d): %ld allocations (%ld failed in turn): %d runs ended in out of "
+           "memory, %d as without failures, %d otherwise\n",
+           path, record, total, tried, oom, same, failures - before);
     free(want.s);
     free(got.s);
 }
@@ -275,5 +348,10 @@ int main(int argc, char **argv)
     }
     nargs = argc - 2;
     args = argv + 2;
+    const char *k = getenv("GCVIZ_OOM_STRIDE");
+    if (k && atol(k) > 1)
+        stride = atol(k);
+    void *warm[1];
+    backtrace(warm, 1); /* loads the unwinder before any sweep */
     return test_main(argc, argv, tests, sizeof tests / sizeof tests[0]);
 }
