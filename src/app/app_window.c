@@ -322,9 +322,11 @@ int app_window_main(int argc, char **argv)
     while (!w->quit) {
         SDL_Event e;
         /* idle: the glyphs of a size a zoom may need, one at a time (a
-         * few ms in all the first seconds), then waiting for events */
-        int got = w->dirty || render_fonts_warm(w->fonts) ? SDL_PollEvent(&e)
-                                                          : SDL_WaitEventTimeout(&e, (int)wait);
+         * few ms in all the first seconds), the blocks' cells of a big
+         * heap's step, then waiting for events */
+        int got = w->dirty || render_fonts_warm(w->fonts) || app_win_idle(w)
+                      ? SDL_PollEvent(&e)
+                      : SDL_WaitEventTimeout(&e, (int)wait);
         uint32_t now = SDL_GetTicks();
         while (got) {
             handle_event(win, r, w, &e, &scale, now);

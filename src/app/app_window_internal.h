@@ -297,6 +297,10 @@ void app_win_regions(const AppWin *w, RenderRegions *rg);
  * load (in slide mode: the cards zoomed to fill the heap), moved or zoomed
  * out just enough to show the cards the caption names. */
 void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y);
+/* What the window does while idle (no event, nothing to draw): the blocks'
+ * cells of the step shown (render_cells_warm).  1 if it did some work (ask
+ * again), 0 if there is nothing to do. */
+int app_win_idle(AppWin *w);
 /* Advances animations, playing, toasts; returns 1 if a redraw is needed.
  * *wait_ms gets how long the loop may sleep. */
 int app_win_tick(AppWin *w, uint32_t now, uint32_t *wait_ms);

@@ -309,6 +309,12 @@ void render_cache_reset(RenderCache *c);
  * run in a worker thread (c is then the worker's until handed over).
  * 0, or -1 on OOM (the first frame then tries again). */
 int render_cache_prepare(RenderCache *c, const Layout *l);
+/* The blocks' cells (a pass over the heap) that F's first frame at h's
+ * cursor would compute, computed now: what the window does while idle, so
+ * that F then only draws.  Heaps too small for blocks: nothing.  1 if it
+ * computed them, 0 if there was nothing to do (already there), -1 on OOM. */
+int render_cells_warm(RenderCache *c, const struct GcHeap *h, const Layout *l,
+                      const struct GcRunIndex *tl, int beginner);
 /* The cards of l whose place meets the world box (x0, y0, x1, y1) and that
  * are drawn at event from (all but objects freed before it), found in
  * the grid of card places: their ids in *ids, ascending (valid until the

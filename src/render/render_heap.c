@@ -3336,6 +3336,43 @@ static const uint8_t *scene_reach(void *s)
     return render_scene_reach(s);
 }
 
+/* What the cells of heap h at its cursor are computed for. */
+static void cells_key(RenderCellsKey *key, const GcHeap *h, const Layout *l,
+                      const struct GcRunIndex *tl, int beginner)
+{
+    memset(key, 0, sizeof *key);
+    key->h = h;
+    key->l = l;
+    key->version = layout_version(l);
+    key->cursor = gc_cursor(h);
+    key->nevents = gc_event_count(h);
+    key->stmt_start = tl ? gc_index_stmt_at(tl, key->cursor - 1) : -1;
+    if (key->stmt_start < 0)
+        key->stmt_start = 0;
+    key->maxid = gc_max_id(h);
+    key->beginner = beginner;
+}
+
+static const uint8_t *cache_reach(void *arg)
+{
+    const void **a = arg;
+    return render_cache_reach((RenderCache *)a[0], a[1]);
+}
+
+int render_cells_warm(RenderCache *rc, const GcHeap *h, const Layout *l,
+                      const struct GcRunIndex *tl, int beginner)
+{
+    if (!rc || !h || !l || gc_max_id(h) <= AGG_SMALL_N)
+        return 0;
+    RenderCellsKey key;
+    cells_key(&key, h, l, tl, beginner);
+    RenderCells **slot = render_cache_cells(rc);
+    if (*slot && memcmp(&(*slot)->key, &key, sizeof key) == 0)
+        return 0;
+    const void *arg[2] = {rc, h};
+    return render_cells_at(rc, h, l, &key, cache_reach, arg, 1) ? 1 : -1;
+}
+
 /* The blocks view from the render cache's cells (render_cells.c) instead
  * of card by card: when the cards every one of which is in view are
  * already too many (crowded), the blocks are summed from the cells, and
@@ -3351,15 +3388,7 @@ static int agg_from_cells(HeapCtx *c)
     if (!s->v->cache || s->v->slide || !overview(s) || s->maxid <= AGG_SMALL_N)
         return 0;
     RenderCellsKey key;
-    memset(&key, 0, sizeof key);
-    key.h = s->h;
-    key.l = s->layout;
-    key.version = layout_version(s->layout);
-    key.cursor = s->cursor;
-    key.nevents = s->nevents;
-    key.stmt_start = c->stmt_start;
-    key.maxid = s->maxid;
-    key.beginner = s->v->beginner;
+    cells_key(&key, s->h, s->layout, s->tl, s->v->beginner);
     /* the cells, computed at a new step (a pass over the heap) only when
      * the view is a good part of it: a few thousand cards near the view
      * of a big heap are cheaper card by card */

@@ -10,7 +10,7 @@ if(GCVIZ_GUI)
                              GCVIZ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   add_executable(gcviz_window ${_rd}/window_main.c)
   target_link_libraries(gcviz_window PRIVATE gcviz_app m)
-  foreach(_t display_list theme_table text_metrics backend_pixels backend_round backend_quads layout_plain arrange was_name row_arrows small_structures cell_strings save_layout slide_worklist crowd crowd_labels crowd_states blocks_cells cells_steps cells_merged cells_spare blocks_keep blocks_refs_keep
+  foreach(_t display_list theme_table text_metrics backend_pixels backend_round backend_quads layout_plain arrange was_name row_arrows small_structures cell_strings save_layout slide_worklist crowd crowd_labels crowd_states blocks_cells cells_steps cells_merged cells_spare cells_idle blocks_keep blocks_refs_keep
              layout_run layout_many layout_reference overview two_windows
              card_color arrow_reaches key_arrows code_highlight themes_differ states_drawn
              replay_back_forth replay_tab replay_next_gc replay_stmt collector_small

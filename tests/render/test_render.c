@@ -5965,12 +5965,20 @@ static void list_copy(const RenderList *from, RenderList *to)
 
 static int list_same(const RenderList *a, const RenderList *b)
 {
-    return a->ncmds == b->ncmds && a->npts == b->npts && a->nchars == b->nchars &&
-           a->nhits == b->nhits && a->cmds && a->pts && a->chars && a->hits &&
-           memcmp(a->cmds, b->cmds, (size_t)a->ncmds * sizeof *a->cmds) == 0 &&
-           memcmp(a->pts, b->pts, (size_t)a->npts * sizeof *a->pts) == 0 &&
-           memcmp(a->chars, b->chars, (size_t)a->nchars) == 0 &&
-           memcmp(a->hits, b->hits, (size_t)a->nhits * sizeof *a->hits) == 0;
+    if (!(a->ncmds == b->ncmds && a->npts == b->npts && a->nchars == b->nchars &&
+          a->nhits == b->nhits && a->cmds && a->pts && a->chars && a->hits &&
+          memcmp(a->cmds, b->cmds, (size_t)a->ncmds * sizeof *a->cmds) == 0 &&
+          memcmp(a->pts, b->pts, (size_t)a->npts * sizeof *a->pts) == 0 &&
+          memcmp(a->chars, b->chars, (size_t)a->nchars) == 0))
+        return 0;
+    /* field by field: a hit's padding is whatever its memory held */
+    for (int32_t i = 0; i < a->nhits; i++) {
+        const RenderHit *x = &a->hits[i], *y = &b->hits[i];
+        if (x->kind != y->kind || x->id != y->id || x->x != y->x || x->y != y->y || x->w != y->w ||
+            x->h != y->h)
+            return 0;
+    }
+    return 1;
 }
 
 static void list_copy_free(RenderList *l)
@@ -6627,6 +6635,83 @@ static void t_cells_spare(void)
     remove("cells_spare.json");
 }
 
+/* The window, idle after a step, computes the blocks' cells that a zoom
+ * out to the blocks would (app_win_idle, 6,000 cards): once a step, not
+ * with a frame to draw, not while playing, not for a small heap; the
+ * blocks frame then takes them as they are (no pass over the heap) and is
+ * the frame of a window that never idled, command by command. */
+static void t_cells_idle(void)
+{
+    static const char *const prog =
+        "{\"title\": \"cells idle\", \"classes\": {\"Node\": {}}, \"steps\": [\"gc.disable()\", "
+        "{\"for\": \"i in range(3000)\", \"body\": [\"a = Node()\", \"b = Node()\", "
+        "\"a.peer = b\", \"b.peer = a\"]}, \"del a, b\"]}\n";
+    FILE *f = fopen("cells_idle.json", "w");
+    CHECK(f != NULL, "write cells_idle.json");
+    if (!f)
+        return;
+    fputs(prog, f);
+    fclose(f);
+    char cwd[900], path[1000];
+    CHECK(getcwd(cwd, sizeof cwd) != NULL, "cwd");
+    snprintf(path, sizeof path, "%s/cells_idle.json", cwd);
+    Target t, cold;
+    CHECK(target_open(&t, 1920, 1080, 0) == 0 && target_open(&cold, 1920, 1080, 0) == 0, "targets");
+    if (load(&t, path) != 0 || load(&cold, path) != 0) {
+        CHECK(0, "load cells_idle.json");
+        target_close(&t);
+        target_close(&cold);
+        return;
+    }
+    key(&t, SDLK_END, 0);
+    key(&cold, SDLK_END, 0);
+    CHECK(app_win_idle(t.w) == 0, "idle with a frame to draw");
+    CHECK(draw(&t) == 0 && draw(&cold) == 0, "draw");
+    CHECK(app_win_idle(t.w) == 1, "idle after the step's frame computes the cells");
+    RenderCells *c = *render_cache_cells(t.w->cache);
+    CHECK(c && !c->spare && c->key.cursor == gc_cursor(t.w->heap), "the cells of the step shown");
+    CHECK(app_win_idle(t.w) == 0, "idle again at the same step: nothing to do");
+    draw_zoomed_out(&t);
+    draw_zoomed_out(&cold);
+    CHECK(*render_cache_cells(t.w->cache) == c && c->key.cursor == gc_cursor(t.w->heap),
+          "the blocks frame took the idle's cells");
+    CHECK(objects_in_view(&t.w->list) == 6000, "blocks of 6,000 objects: %ld",
+          objects_in_view(&t.w->list));
+    CHECK(list_same(&t.w->list, &cold.w->list), "the blocks frame differs from a cold window's");
+    /* steps back at 100 %: the cells follow, and the blocks still agree */
+    for (int i = 0; i < 3; i++) {
+        t.w->view.zoom = cold.w->view.zoom = 1;
+        key(&t, SDLK_LEFT, 0);
+        key(&cold, SDLK_LEFT, 0);
+        CHECK(draw(&t) == 0 && draw(&cold) == 0, "draw");
+        CHECK(app_win_idle(t.w) == 1, "step %d: idle computes the cells", i);
+        draw_zoomed_out(&t);
+        draw_zoomed_out(&cold);
+        CHECK(list_same(&t.w->list, &cold.w->list), "step %d: the blocks differ", i);
+    }
+    t.w->view.zoom = 1;
+    t.w->view.playing = 1;
+    key(&t, SDLK_LEFT, 0);
+    CHECK(draw(&t) == 0, "draw");
+    CHECK(app_win_idle(t.w) == 0, "idle while playing");
+    target_close(&t);
+    target_close(&cold);
+    remove("cells_idle.json");
+    /* a heap too small for blocks */
+    if (open_zoomed_out(&t, "cells_idle_small.json",
+                        "{\"title\": \"small\", \"classes\": {\"Node\": {}}, \"steps\": [\"a = Node()\", "
+                        "\"a.peer = Node()\"]}\n",
+                        1280, 720) < 0)
+        return;
+    t.w->view.zoom = 1;
+    key(&t, SDLK_LEFT, 0);
+    CHECK(draw(&t) == 0, "draw");
+    CHECK(app_win_idle(t.w) == 0 && *render_cache_cells(t.w->cache) == NULL,
+          "idle on a heap of %d objects", (int)gc_max_id(t.w->heap));
+    target_close(&t);
+    remove("cells_idle_small.json");
+}
+
 /* Whether the text is a count only ("8,073"): the label of a summarised
  * arrow in the blocks view. */
 static int is_count(const char *t)
@@ -6707,7 +6792,7 @@ int main(int argc, char **argv)
         {"display_list", t_display_list},     {"theme_table", t_theme_table},
         {"text_metrics", t_text_metrics},     {"backend_pixels", t_backend_pixels},
         {"backend_round", t_backend_round}, {"backend_quads", t_backend_quads}, {"two_windows", t_two_windows},
-        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states}, {"blocks_cells", t_blocks_cells}, {"cells_steps", t_cells_steps}, {"cells_merged", t_cells_merged}, {"cells_spare", t_cells_spare}, {"blocks_keep", t_blocks_keep}, {"blocks_refs_keep", t_blocks_refs_keep},     {"layout_run", t_layout_run},
+        {"layout_plain", t_layout_plain}, {"arrange", t_arrange}, {"was_name", t_was_name}, {"row_arrows", t_row_arrows}, {"small_structures", t_small_structures}, {"cell_strings", t_cell_strings}, {"save_layout", t_save_layout}, {"slide_worklist", t_slide_worklist}, {"crowd", t_crowd}, {"crowd_labels", t_crowd_labels}, {"crowd_states", t_crowd_states}, {"blocks_cells", t_blocks_cells}, {"cells_steps", t_cells_steps}, {"cells_merged", t_cells_merged}, {"cells_spare", t_cells_spare}, {"cells_idle", t_cells_idle}, {"blocks_keep", t_blocks_keep}, {"blocks_refs_keep", t_blocks_refs_keep},     {"layout_run", t_layout_run},
         {"layout_many", t_layout_many},       {"overview", t_overview},
         {"layout_reference", t_layout_reference},
         {"card_color", t_card_color},         {"arrow_reaches", t_arrow_reaches},
