@@ -63,6 +63,12 @@ struct LangRun {
     int cancelled;       /* on_progress asked the run to stop */
     int c_nest;        /* run_code calls active on the C stack */
     int borrowed_arg;  /* the call being made got its argument by LOAD_FAST_BORROW */
+    /* 3.14+: a return's value loaded by LOAD_FAST_BORROW (ret_borrowed) is
+     * on the stack without a reference of its own while a finally clause
+     * runs (borrowed_ret, GC_NONE when none): sys.getrefcount counts one
+     * less for it. */
+    int ret_borrowed;
+    GcValue borrowed_ret;
     /* A call with more than 30 arguments (CALL_FUNCTION_EX): its argument
      * tuple, in flight from the end of the arguments' evaluation until the
      * callee releases it (ex_call set; ex_args GC_NONE when the arguments
@@ -317,6 +323,22 @@ static void tb_note_expr(LangRun *r, const LangExpr *e)
 static int not_measured(LangRun *r, const char *what)
 {
     return raise(r, "NotImplementedError", "gcviz models %s for CPython 3.12 and 3.13 only", what);
+}
+
+/* ZeroDivisionError's text for an int's // or %: one text from 3.14 on
+ * (measured in 3.14.2 and 3.15.0rc1). */
+static const char *zero_div_text(const LangRun *r, int op)
+{
+    if (lang_python(r->p) >= 314)
+        return "division by zero";
+    return op == LANG_OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero";
+}
+
+/* Does the innermost Python frame run an except clause, or a finally
+ * clause for an exception going through it? */
+static int in_handler(const LangRun *r)
+{
+    return r->nhandled > 0 && r->handled_at[r->nhandled - 1] == r->ntb - 1;
 }
 
 static int fatal(LangRun *r)
@@ -2721,9 +2743,7 @@ static int big_op(LangRun *r, int op, GcValue av, GcValue bv)
         if (b.n == 0) {
             lbig_free(&a);
             lbig_free(&b);
-            return raise(r, "ZeroDivisionError",
-                         op == LANG_OP_MOD ? "integer modulo by zero"
-                                           : "integer division or modulo by zero");
+            return raise(r, "ZeroDivisionError", "%s", zero_div_text(r, op));
         }
         rc = lbig_divmod(&q, &m, &a, &b);
         if (rc == 0 && op == LANG_OP_MOD) {
@@ -2928,9 +2948,7 @@ static int binary_op(LangRun *r, int op)
         case LANG_OP_FLOORDIV:
         case LANG_OP_MOD: {
             if (y == 0)
-                return raise(r, "ZeroDivisionError",
-                             op == LANG_OP_MOD ? "integer modulo by zero"
-                                               : "integer division or modulo by zero");
+                return raise(r, "ZeroDivisionError", "%s", zero_div_text(r, op));
             int64_t q = x / y, m = x % y;
             if (m != 0 && ((m < 0) != (y < 0))) {
                 q -= 1;
@@ -3825,8 +3843,10 @@ static int call_get_referents(LangRun *r, int nargs)
 {
     GcHeap *h = r->h;
     int top = gc_temp_count(h);
-    if (lang_python(r->p) >= 314)
-        return not_measured(r, "gc.get_referents");
+    /* 3.15.0rc1 measured (l105) for the exceptions of the program's classes only */
+    for (int i = 0; i < nargs && lang_python(r->p) >= 314; i++)
+        if (!x_prog_exc(r, gc_temp(h, top - nargs + i)))
+            return not_measured(r, "gc.get_referents");
     uint32_t room = 1;
     for (int i = 0; i < nargs; i++) {
         GcValue v = gc_temp(h, top - nargs + i);
@@ -3912,7 +3932,8 @@ static int call_module_more(LangRun *r, int32_t mod, int32_t name, int nargs, in
                          "gcviz: the reference count of a %s is not modelled (only of the objects "
                          "the program makes)",
                          GC_VAL_TAG(v) == GC_V_FUNC ? "function" : "class");
-        int64_t n = refcount_of(r, gc_temp(h, top - 1)) - (r->borrowed_arg ? 1 : 0);
+        int64_t n = refcount_of(r, v) - (r->borrowed_arg ? 1 : 0) -
+                    (GC_VAL_IS_OBJ(v) && v == r->borrowed_ret ? 1 : 0);
         TRY(release_args(r, nargs, 0));
         TRY(push(r, GC_MKVAL(GC_V_INT, n)));
         return safe_point(r);
@@ -4641,9 +4662,12 @@ static int call_module_function(LangRun *r, const Ctx *c, LangExpr *e, int mark)
     int handled = 1;
     /* 3.14+ loads a function's local argument with LOAD_FAST_BORROW: the
      * stack holds no reference of its own, so sys.getrefcount(local) is
-     * one lower (measured in 3.14.2 and 3.15.0rc1). */
+     * one lower (measured in 3.14.2 and 3.15.0rc1).  Not in an except
+     * clause or a finally clause run for an exception: code reached only
+     * through the exception table keeps LOAD_FAST (3.15.0rc1, l101, l108). */
     r->borrowed_arg = lang_python(r->p) >= 314 && e->nitems == 1 &&
-                      e->items[0]->kind == LANG_E_NAME && is_local(c, e->items[0]->atom);
+                      e->items[0]->kind == LANG_E_NAME && is_local(c, e->items[0]->atom) &&
+                      !in_handler(r);
     if (mod == r->a_gc || mod == r->a_sys)
         rc = call_module_more(r, mod, b->atom, e->nitems, &handled);
     else
@@ -7101,8 +7125,6 @@ static int class_hidden_allocs(LangRun *r, int32_t k)
     GcHeap *h = r->h;
     const LangClass *c = lang_class(r->p, k);
     int mro = 2, based = c->base >= 0 || c->xbase >= 0;
-    if (r->cls_xk[k] >= 0 && lang_python(r->p) >= 314)
-        return not_measured(r, "a class derived from an exception class");
     for (int32_t b = c->base; b >= 0 && mro < 1000; b = lang_class(r->p, b)->base)
         mro++;
     /* the built-in exception classes in the MRO */
@@ -7431,6 +7453,8 @@ static LANG_NOINLINE int exec_stmt_full(LangRun *r, const Ctx *c, LangStmt *s, G
             TRY(push(r, GC_NONE));
         *ret = pop(r);
         *returned = 1;
+        r->ret_borrowed = lang_python(r->p) >= 314 && s->value && s->value->kind == LANG_E_NAME &&
+                          is_local(c, s->value->atom) && !in_handler(r);
         return OK;
     case LANG_S_IF:
     case LANG_S_WHILE:
@@ -7972,11 +7996,16 @@ static int exec_try_except(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, 
  * wins (the pending return value is released after its value is made). */
 static int x_finally_normal(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *returned)
 {
-    GcValue saved = *ret;
-    int pending = *returned;
+    GcValue saved = *ret, outer = r->borrowed_ret;
+    int pending = *returned, borrowed = r->ret_borrowed;
     *ret = GC_NONE;
     *returned = 0;
+    if (pending == 1 && borrowed)
+        r->borrowed_ret = saved;
     int rc = exec_body(r, c, s->finalbody, s->nfinalbody, ret, returned);
+    r->borrowed_ret = outer;
+    if (rc == OK && *returned == 0)
+        r->ret_borrowed = borrowed; /* for the finally clauses around this one */
     if (rc == OK && *returned == 0) {
         *ret = saved;
         *returned = pending;
@@ -8034,8 +8063,6 @@ static int exec_try(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *re
         return raise(r, "NotImplementedError",
                      "gcviz: try in a __del__, a weakref callback or a gc callback (or a function "
                      "they call) is not modelled");
-    if (lang_python(r->p) >= 314)
-        return not_measured(r, s->finalbody ? "try/finally" : "try/except");
     int rc = exec_try_except(r, c, s, ret, returned);
     if (!s->finalbody)
         return rc;
@@ -8237,6 +8264,7 @@ static int x_setup(LangRun *r)
     r->xcls0 = INT32_MAX;
     r->cur_exc = GC_NONE;
     r->x_arg = GC_NONE;
+    r->borrowed_ret = GC_NONE;
     if (!r->xmode)
         return 0;
     for (int k = 0; k < NXK + 2; k++) {

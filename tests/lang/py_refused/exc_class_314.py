@@ -1,8 +1,0 @@
-import gc
-
-
-class AppError(Exception):
-    pass
-
-
-gc.collect()

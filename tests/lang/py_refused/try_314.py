@@ -1,6 +1,0 @@
-import gc
-gc.collect()
-try:
-    raise ValueError("x")
-except ValueError:
-    pass

@@ -1,6 +1,0 @@
-import gc
-gc.collect()
-try:
-    print("body")
-finally:
-    print("finally")
