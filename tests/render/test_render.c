@@ -2804,10 +2804,10 @@ static void t_chapters(void)
     key(&t, SDLK_c, KMOD_LSHIFT);
     CHECK(app_win_cursor(t.w) == c && strstr(t.w->toast, "No collection before"), "none before");
     /* the last chapter, and a file outside the course */
-    snprintf(path, sizeof path, "%s/19_internaldocs_figures.py", dir);
-    CHECK(load(&t, path) == 0, "load 19");
+    snprintf(path, sizeof path, "%s/20_exceptions_and_frames.py", dir);
+    CHECK(load(&t, path) == 0, "load 20");
     key(&t, SDLK_PAGEDOWN, 0);
-    CHECK(strstr(t.w->path, "19_") && strstr(t.w->toast, "last chapter"), "19 is the last: %s",
+    CHECK(strstr(t.w->path, "20_") && strstr(t.w->toast, "last chapter"), "20 is the last: %s",
           t.w->toast);
     CHECK(load(&t, "cycle.json") == 0, "load a file outside the course");
     key(&t, SDLK_PAGEDOWN, 0);
@@ -4629,7 +4629,8 @@ static void t_slide_named_cells(void)
 static void t_record_subjects(void)
 {
     static const char *const chapters[] = {"19_internaldocs_figures.py", "14_weak_references.py",
-                                           "12_finalizers.py", "13_resurrection.py"};
+                                           "12_finalizers.py", "13_resurrection.py",
+                                           "20_exceptions_and_frames.py"};
     int named = 0;
     for (size_t ci = 0; ci < sizeof chapters / sizeof chapters[0]; ci++) {
         Target t;
@@ -4741,6 +4742,7 @@ static void t_contrast(void)
     static const char *const chapters[] = {"07_cycles.py", "08_collect_step_by_step.py",
                                            "12_finalizers.py", "13_resurrection.py",
                                            "14_weak_references.py", "19_internaldocs_figures.py",
+                                           "20_exceptions_and_frames.py",
                                            /* a .py lesson: the whole source, the output strip */
                                            "tests/golden/py/l03_tree_del.py"};
     int texts = 0;
