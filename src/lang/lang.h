@@ -104,6 +104,11 @@ typedef enum LangOp {
  * only uses of gc.callbacks a program may make). */
 #define LANG_GC_CALLBACKS 3
 
+/* is_const of the LANG_E_NAME node `super` in `super().name(...)` written
+ * in a method (lang_py.c marks it; the only use of super() a program may
+ * make), its ival the method's function index. */
+#define LANG_SUPER_CALL 4
+
 typedef struct LangExpr {
     uint8_t kind;
     uint8_t is_const;   /* tuple of constants: folded to an atom, as CPython does; lang_py.c
@@ -206,6 +211,7 @@ typedef struct LangFunc {
     int32_t short_name; /* atom of the plain name ("__init__"); = name for functions */
     int32_t cls;        /* class index of a method, -1 for a function */
     int32_t line;       /* line of the def (1-based), 0 for JSON */
+    int32_t uses_super; /* a method calling super(): CPython gives it a __class__ closure */
 } LangFunc;
 
 typedef struct LangClassAttr {

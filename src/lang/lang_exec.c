@@ -457,6 +457,8 @@ enum {
     BT_COUNT
 };
 #define LANG_BTYPE GC_CLASS_STATIC
+/* the built-in exception classes (XK), then traceback and frame */
+#define LANG_XTYPE (LANG_BTYPE + 4096)
 
 static const char *const BTYPE_NAME[BT_COUNT] = {"NoneType",
                                                  "bool",
@@ -4280,6 +4282,8 @@ static int x_instantiate(LangRun *r, int32_t k, int nargs, int mark, int ex_call
  * BaseException_init makes the exception's args; then the first tuple
  * dies (measured with gc.get_count() after a full collection emptied the
  * free lists, 3.12.1 and 3.13.0).  Stack [class] at mark -> [None]. */
+static int x_base_init_call(LangRun *r, int mark, int nargs);
+
 static int x_base_init(LangRun *r, const Ctx *c, LangExpr *e, int mark, int xk)
 {
     if (e->keys) {
@@ -4302,6 +4306,14 @@ static int x_base_init(LangRun *r, const Ctx *c, LangExpr *e, int mark, int xk)
                      "descriptor '__init__' requires a '%s' object but received a '%s'",
                      XK[xk].name, type_name(r, self));
     }
+    return x_base_init_call(r, mark, nargs);
+}
+
+/* The call of a built-in exception class's __init__ descriptor: stack
+ * [descriptor, self, args...] (nargs counts self) at mark -> [None]. */
+static int x_base_init_call(LangRun *r, int mark, int nargs)
+{
+    GcValue self = gc_temp(r->h, mark + 1);
     int32_t empty = intern(r, "()");
     if (empty < 0)
         return fatal(r);
@@ -4323,6 +4335,117 @@ static int x_base_init(LangRun *r, const Ctx *c, LangExpr *e, int mark, int xk)
     TRY(release_args(r, nargs, 1));
     TRY(push(r, GC_NONE));
     return safe_point(r);
+}
+
+/* The first call through a super().__init__ site reaching a built-in
+ * exception class's __init__: the method-wrapper (bound to self) has no
+ * vectorcall, so _PyObject_MakeTpCall packs the arguments in a tuple,
+ * which BaseException_init makes the exception's args; CALL then releases
+ * the method-wrapper and the arguments.  Stack [descriptor, self,
+ * args...] (nargs without self) at mark -> [None]. */
+static int x_super_init_wrapper(LangRun *r, int mark, int nargs)
+{
+    GcValue self = gc_temp(r->h, mark + 1);
+    GcValue args = GC_MKVAL(GC_V_CONST, intern(r, "()"));
+    if (GC_VAL_PAYLOAD(args) < 0)
+        return fatal(r);
+    if (nargs > 0) {
+        TRY(make_args_tuple(r, nargs));
+        args = gc_temp(r->h, gc_temp_count(r->h) - 1);
+        gc_incref(r->h, args);
+    }
+    TRY(x_slot_set(r, self, "args", args));
+    TRY(drop_args_tuple(r, nargs));
+    gc_count_hidden(r->h, -1); /* the method-wrapper */
+    TRY(release_args(r, nargs + 1, 1));
+    TRY(push(r, GC_NONE));
+    return safe_point(r);
+}
+
+/* super().name(args...) in method f of class k: LOAD_GLOBAL super,
+ * LOAD_DEREF __class__, LOAD_FAST self (the method's first parameter),
+ * LOAD_SUPER_ATTR (method form), the arguments, CALL.  A site's first
+ * run takes LOAD_SUPER_ATTR's generic path (its adaptive counter starts
+ * at 1): a super object is made, the attribute found after k in self's
+ * class's MRO is bound to self (a method object for a function of the
+ * program, a method-wrapper for a built-in exception class's __init__)
+ * and the super object released; CALL unpacks a method object before the
+ * frame starts.  Later runs are LOAD_SUPER_ATTR_METHOD: the function (or
+ * the wrapper descriptor) and self, nothing made, as Base.name(self, ...)
+ * (measured with gc.get_count() on 3.12.1 and 3.13.0). */
+static int call_super(LangRun *r, const Ctx *c, LangExpr *e, int mark)
+{
+    LangExpr *b = e->base;
+    int32_t f = (int32_t)b->base->base->ival, k = lang_func(r->p, f)->cls, name = b->atom;
+    const LangFunc *fn = lang_func(r->p, f);
+    if (lang_python(r->p) >= 314)
+        return not_measured(r, "super()");
+    if (fn->nparams == 0)
+        return raise(r, "RuntimeError", "super(): no arguments");
+    int first = seen_count(r, b) == 1;
+    int32_t hint = 0;
+    TRY(load_name(r, c, fn->params[0], &hint));
+    int32_t sk = class_of(r, gc_temp(r->h, mark));
+    if (sk < 0 || !is_subclass(r, sk, k)) {
+        unwind(r, mark);
+        return raise(r, "TypeError",
+                     "super(type, obj): obj must be an instance or subtype of type");
+    }
+    int at = 0, nargs = e->nitems;
+    int32_t base = lang_class(r->p, k)->base;
+    int32_t holder = base >= 0 ? class_lookup(r, base, name, &at) : -1;
+    int xk = r->cls_xk[k];
+    const LangClassAttr *a = holder >= 0 ? &lang_class(r->p, holder)->attrs[at] : NULL;
+    if (a && (a->value || r->cattr[holder][at] != GC_UNBOUND)) {
+        unwind(r, mark);
+        return raise(r, "NotImplementedError",
+                     "gcviz: super().%s names a class attribute holding a value: not modelled "
+                     "(super() calls the methods of the base classes)",
+                     atom(r, name));
+    }
+    if (!a && (xk < 0 || name != r->a_init)) {
+        unwind(r, mark);
+        if (xk >= 0)
+            return raise(r, "NotImplementedError",
+                         "gcviz: super().%s reaching the built-in class %s is not modelled "
+                         "(super().__init__(...) is)",
+                         atom(r, name), XK[xk].name);
+        return raise(r, "NotImplementedError",
+                     "gcviz: super().%s reaching the built-in class object is not modelled "
+                     "(super() calls the methods of the program's base classes)",
+                     atom(r, name));
+    }
+    if (!a && e->keys) {
+        unwind(r, mark);
+        return raise(r, "NotImplementedError",
+                     "gcviz: keyword arguments to %s.__init__ are not modelled", XK[xk].name);
+    }
+    if (first) {
+        gc_count_hidden(r->h, 1); /* the super object */
+        gc_count_hidden(r->h, 1); /* the bound method or method-wrapper */
+        gc_count_hidden(r->h, -1);
+    }
+    /* [self] -> [function or descriptor, self, args...] */
+    GcValue self = pop(r);
+    TRY(push(r, a ? GC_MKVAL(GC_V_FUNC, a->func) : GC_MKVAL(GC_V_CLASS, LANG_XTYPE + xk)));
+    TRY(push(r, self));
+    int rc = eval_args(r, c, e, mark);
+    if (rc < 0) {
+        if (first)
+            gc_count_hidden(r->h, -1);
+        unwind(r, mark);
+        return rc;
+    }
+    if (!a)
+        rc = first ? x_super_init_wrapper(r, mark, nargs) : x_base_init_call(r, mark, nargs + 1);
+    else {
+        if (first)
+            gc_count_hidden(r->h, -1); /* CALL unpacks the method object */
+        rc = call_function_kw(r, a->func, nargs + 1, e->keys ? e : NULL);
+    }
+    if (rc < 0)
+        unwind(r, mark);
+    return rc;
 }
 
 static int instantiate_call(LangRun *r, LangExpr *call, int32_t k, int nargs, int mark, int ex_call,
@@ -4862,6 +4985,9 @@ static int py_call(LangRun *r, const Ctx *c, LangExpr *e)
     if (b->kind == LANG_E_ATTR && b->base->kind == LANG_E_NAME && module_bit(r, b->base->atom) &&
         !is_local(c, b->base->atom) && gc_var_get(r->h, 0, b->base->atom) == GC_UNBOUND)
         return call_module_function(r, c, e, mark);
+    if (b->kind == LANG_E_ATTR && b->base->kind == LANG_E_CALL &&
+        b->base->base->is_const == LANG_SUPER_CALL)
+        return call_super(r, c, e, mark);
     if (b->kind == LANG_E_ATTR)
         return call_attribute(r, c, e, mark);
     rc = eval(r, c, b);
@@ -7017,6 +7143,17 @@ static int first_subclass(const LangRun *r, int32_t k)
     return 1;
 }
 
+/* The methods of class k that call super() (each has a closure tuple
+ * holding the class body's __class__ cell). */
+static int32_t class_super_funcs(const LangRun *r, int32_t k)
+{
+    const LangClass *c = lang_class(r->p, k);
+    int32_t n = 0;
+    for (int32_t i = 0; i < c->nattrs; i++)
+        n += !c->attrs[i].value && lang_func(r->p, c->attrs[i].func)->uses_super;
+    return n;
+}
+
 static int64_t class_live_objects(LangRun *r, int32_t k)
 {
     const LangClass *c = lang_class(r->p, k);
@@ -7024,6 +7161,9 @@ static int64_t class_live_objects(LangRun *r, int32_t k)
     int64_t methods = 0;
     for (int32_t i = 0; i < c->nattrs; i++)
         methods += !c->attrs[i].value;
+    /* the __class__ cell and the closure tuples of methods calling super() */
+    int32_t sup = class_super_funcs(r, k);
+    methods += sup + (sup > 0);
     if (c->base < 0 && c->xbase < 0)
         return (py >= 315 ? 4 : 6) + methods;
     if (c->xbase >= 0) {
@@ -7130,16 +7270,25 @@ static int class_hidden_allocs(LangRun *r, int32_t k)
     /* the built-in exception classes in the MRO */
     for (int x = r->cls_xk[k]; x >= 0; x = XK[x].base)
         mro++;
+    int cell = class_super_funcs(r, k) > 0;
+    if (cell && lang_python(r->p) >= 314)
+        return not_measured(r, "a class whose methods call super()");
     gc_count_hidden(h, 1); /* MAKE_FUNCTION of the class body */
     if (based)
         gc_hidden_alloc(h, GC_KIND_TUPLE, 1); /* the bases tuple */
     bound_builtin(r, 1);                      /* type.__prepare__ bound */
     bound_builtin(r, 0);
     gc_hidden_alloc(h, GC_KIND_DICT, 0); /* the namespace */
-    TRY(safe_point(r));                  /* RESUME of the class body */
-    for (int32_t i = 0; i < c->nattrs; i++)
-        if (!c->attrs[i].value)
-            gc_count_hidden(h, 1);        /* MAKE_FUNCTION of a method */
+    if (cell)
+        gc_count_hidden(h, 1); /* MAKE_CELL __class__ */
+    TRY(safe_point(r));        /* RESUME of the class body */
+    for (int32_t i = 0; i < c->nattrs; i++) {
+        if (c->attrs[i].value)
+            continue;
+        if (lang_func(r->p, c->attrs[i].func)->uses_super)
+            gc_hidden_alloc(h, GC_KIND_TUPLE, 1); /* its closure: (__class__ cell,) */
+        gc_count_hidden(h, 1);                    /* MAKE_FUNCTION of a method */
+    }
     gc_hidden_alloc(h, GC_KIND_TUPLE, 3); /* (name, bases, namespace) */
     if (!based)
         gc_hidden_alloc(h, GC_KIND_TUPLE, 1); /* (object,) */
@@ -7519,8 +7668,6 @@ static LANG_NOINLINE int exec_stmt_full(LangRun *r, const Ctx *c, LangStmt *s, G
  * one higher from then on).  Exceptions gcviz raises about its own limits
  * (messages naming gcviz, NotImplementedError) stay uncatchable, without
  * objects, as in a program without try. */
-
-#define LANG_XTYPE (LANG_BTYPE + 4096)
 
 /* Out of memory while an exception is made or handled: the run ends with
  * that, not with the exception's text. */
@@ -8073,6 +8220,123 @@ static int exec_try(LangRun *r, const Ctx *c, LangStmt *s, GcValue *ret, int *re
     return x_finally_exc(r, c, s, ret, returned);
 }
 
+/* The value of a raise statement, on the stack: a class is called (an
+ * exception class of the program through its __init__), an exception
+ * taken as it is; anything else is CPython's TypeError. */
+static int x_raise_value(LangRun *r, LangStmt *s)
+{
+    GcValue v = gc_temp(r->h, gc_temp_count(r->h) - 1);
+    int k = xkind(v);
+    int32_t pk = prog_class(v);
+    if (pk >= 0 && r->cls_xk[pk] >= 0) {
+        /* raise Class: Class(), a call of the class as any other */
+        TRY(instantiate(r, NULL, pk, 0, NULL));
+        return x_set_text(r, gc_temp(r->h, gc_temp_count(r->h) - 1));
+    }
+    if (k >= 0 && k < NXK) {
+        /* raise Class: Class() */
+        TRY(pop_decref(r));
+        TRY(x_new(r, k, 0));
+        return x_set_text(r, gc_temp(r->h, gc_temp_count(r->h) - 1));
+    }
+    if (!x_is_exc(r, v)) {
+        TRY(pop_decref(r));
+        tb_note(r, s->off, s->end, NULL, 0);
+        return raise(r, "TypeError", "exceptions must derive from BaseException");
+    }
+    return x_rec(r, v, 0) ? OK : x_set_text(r, v);
+}
+
+/* The exception on the stack starts being raised by statement s in
+ * Python frame d: its traceback (the entries it had, if raised before),
+ * __context__, a traceback entry here. */
+static int x_raise_start(LangRun *r, LangStmt *s, int d)
+{
+    GcValue exc = pop(r);
+    XRec *x = x_rec(r, exc, 0);
+    if (x && x->ntb > 0)
+        x_retext(r, exc, d, 1);
+    else {
+        memcpy(r->tb_snap, r->tb_stack, (size_t)r->ntb * sizeof r->tb_stack[0]);
+        r->ntb_snap = r->ntb;
+        for (int i = 0; i < r->ntb_snap; i++)
+            r->tb_snap[i].end = 0;
+        if (x)
+            snprintf(r->exc, sizeof r->exc, "%s", x->text);
+    }
+    tb_note(r, s->off, s->end, NULL, 1);
+    return x_start(r, exc, 1, 1) < 0 ? FATAL : EXC;
+}
+
+/* Releases v while an exception is being raised (it stays the one being
+ * raised, with its text). */
+static int x_release_raising(LangRun *r, GcValue v)
+{
+    GcValue cur = r->cur_exc;
+    char text[sizeof r->exc];
+    memcpy(text, r->exc, sizeof text);
+    r->cur_exc = GC_NONE;
+    int rc = decref(r, v);
+    r->cur_exc = cur;
+    memcpy(r->exc, text, sizeof text);
+    return rc;
+}
+
+/* PyException_SetCause: __cause__ (None: none) and __suppress_context__,
+ * the cause before __context__ as BaseException_traverse visits them. */
+static int x_set_cause(LangRun *r, GcValue exc, GcValue cause)
+{
+    int32_t a = intern(r, "__cause__"), ctx = intern(r, "__context__");
+    int32_t sup = intern(r, "__suppress_context__");
+    if (a < 0 || ctx < 0 || sup < 0)
+        return x_fatal(r);
+    GcId id = GC_VAL_ID(exc);
+    GcValue key = GC_MKVAL(GC_V_STR, a);
+    int i = gc_slot_find(r->h, id, key), at = gc_slot_find(r->h, id, GC_MKVAL(GC_V_STR, ctx));
+    if (i >= 0 || at < 0)
+        TRY(x_slot_set(r, exc, "__cause__", cause));
+    else
+        TRY(chk(r, gc_slot_insert(r->h, id, (uint32_t)at, key, cause)));
+    return x_slot_set(r, exc, "__suppress_context__", GC_MKVAL(GC_V_BOOL, 1));
+}
+
+/* do_raise's cause (raise exc from cause; its reference moves in), exc
+ * on the stack: a class is called, an exception taken, None leaves no
+ * cause.  Anything else is CPython's TypeError, raised instead (then exc
+ * and the cause are released). */
+static int x_raise_from(LangRun *r, LangStmt *s, GcValue cause)
+{
+    int d = r->ntb - 1;
+    int xk = xkind(cause);
+    int32_t pk = prog_class(cause);
+    if (pk >= 0 && r->cls_xk[pk] >= 0) {
+        TRY(push(r, cause));
+        TRY(instantiate(r, NULL, pk, 0, NULL));
+        TRY(x_set_text(r, gc_temp(r->h, gc_temp_count(r->h) - 1)));
+        cause = pop(r);
+    } else if (xk >= 0 && xk < NXK) {
+        TRY(x_new(r, xk, 0));
+        TRY(x_set_text(r, gc_temp(r->h, gc_temp_count(r->h) - 1)));
+        cause = pop(r);
+    } else if (x_is_exc(r, cause)) {
+        if (!x_rec(r, cause, 0) && x_set_text(r, cause) < 0) {
+            TRY(decref(r, cause));
+            return FATAL;
+        }
+    } else if (GC_VAL_TAG(cause) != GC_V_NONE) {
+        tb_note(r, s->off, s->end, NULL, 0);
+        int rc = raise(r, "TypeError", "exception causes must derive from BaseException");
+        if (rc == FATAL)
+            return rc;
+        int drc = x_release_raising(r, pop(r));
+        if (drc == OK)
+            drc = x_release_raising(r, cause);
+        return drc < 0 ? drc : rc;
+    }
+    TRY(x_set_cause(r, gc_temp(r->h, gc_temp_count(r->h) - 1), cause));
+    return x_raise_start(r, s, d);
+}
+
 static int exec_raise(LangRun *r, const Ctx *c, LangStmt *s)
 {
     int d = r->ntb - 1;
@@ -8090,39 +8354,24 @@ static int exec_raise(LangRun *r, const Ctx *c, LangStmt *s)
         return EXC;
     }
     TRY(eval(r, c, s->value));
-    GcValue v = gc_temp(r->h, gc_temp_count(r->h) - 1);
-    int k = xkind(v);
-    int32_t pk = prog_class(v);
-    if (pk >= 0 && r->cls_xk[pk] >= 0) {
-        /* raise Class: Class(), a call of the class as any other */
-        TRY(instantiate(r, NULL, pk, 0, NULL));
-        TRY(x_set_text(r, gc_temp(r->h, gc_temp_count(r->h) - 1)));
-    } else if (k >= 0 && k < NXK) {
-        /* raise Class: Class() */
-        TRY(pop_decref(r));
-        TRY(x_new(r, k, 0));
-        TRY(x_set_text(r, gc_temp(r->h, gc_temp_count(r->h) - 1)));
-    } else if (!x_is_exc(r, v)) {
-        TRY(pop_decref(r));
-        tb_note(r, s->off, s->end, NULL, 0);
-        return raise(r, "TypeError", "exceptions must derive from BaseException");
-    } else if (!x_rec(r, v, 0)) {
-        TRY(x_set_text(r, v));
+    if (!s->target) {
+        TRY(x_raise_value(r, s));
+        return x_raise_start(r, s, d);
     }
-    GcValue exc = pop(r);
-    XRec *x = x_rec(r, exc, 0);
-    if (x && x->ntb > 0)
-        x_retext(r, exc, d, 1);
-    else {
-        memcpy(r->tb_snap, r->tb_stack, (size_t)r->ntb * sizeof r->tb_stack[0]);
-        r->ntb_snap = r->ntb;
-        for (int i = 0; i < r->ntb_snap; i++)
-            r->tb_snap[i].end = 0;
-        if (x)
-            snprintf(r->exc, sizeof r->exc, "%s", x->text);
+    /* RAISE_VARARGS 2: the cause is evaluated before do_raise */
+    int rc = eval(r, c, s->target);
+    if (rc < 0) {
+        unwind(r, gc_temp_count(r->h) - 1);
+        return rc;
     }
-    tb_note(r, s->off, s->end, NULL, 1);
-    return x_start(r, exc, 1, 1) < 0 ? FATAL : EXC;
+    GcValue cause = pop(r);
+    rc = x_raise_value(r, s);
+    if (rc < 0) {
+        /* raise_error: the cause released after the error is set */
+        int drc = rc == FATAL ? OK : x_release_raising(r, cause);
+        return drc < 0 ? drc : rc;
+    }
+    return x_raise_from(r, s, cause);
 }
 
 /* An exception class of the program with its own __str__ or __repr__. */
@@ -8189,7 +8438,8 @@ static int x_load_prog_attr(LangRun *r, GcValue owner, int32_t a)
     if (is_dunder(n) || strcmp(n, "with_traceback") == 0 || strcmp(n, "add_note") == 0)
         return raise(r, "NotImplementedError",
                      "gcviz: the attribute '%s' of an exception is not modelled (args, "
-                     "__traceback__, __context__ and the attributes the program sets are)",
+                     "__traceback__, __context__, __cause__, __suppress_context__ and the "
+                     "attributes the program sets are)",
                      n);
     return no_attr(r, owner, a);
 }
@@ -8200,13 +8450,17 @@ static int x_load_attr(LangRun *r, GcValue owner, int32_t a)
     int k = x_obj_class(r, owner);
     const char *n = atom(r, a);
     GcValue v = GC_UNBOUND;
+    int chain = strcmp(n, "__context__") == 0 || strcmp(n, "__cause__") == 0;
+    int suppress = strcmp(n, "__suppress_context__") == 0;
     if (x_prog_exc(r, owner) && strcmp(n, "args") != 0 && strcmp(n, "__traceback__") != 0 &&
-        strcmp(n, "__context__") != 0)
+        !chain && !suppress)
         return x_load_prog_attr(r, owner, a);
     if (k < NXK && (strcmp(n, "args") == 0 || strcmp(n, "__traceback__") == 0))
         v = x_slot(r, owner, n);
-    else if (k < NXK && strcmp(n, "__context__") == 0)
+    else if (k < NXK && chain)
         v = x_slot(r, owner, n) == GC_UNBOUND ? GC_NONE : x_slot(r, owner, n);
+    else if (k < NXK && suppress)
+        v = GC_MKVAL(GC_V_BOOL, x_slot(r, owner, n) != GC_UNBOUND);
     else if (k == XC_TRACEBACK && (strcmp(n, "tb_next") == 0 || strcmp(n, "tb_frame") == 0))
         v = x_slot(r, owner, n);
     else if (k == XC_FRAME && strcmp(n, "f_back") == 0)
@@ -8214,8 +8468,9 @@ static int x_load_attr(LangRun *r, GcValue owner, int32_t a)
     if (v == GC_UNBOUND || GC_VAL_TAG(v) == GC_V_STR)
         return raise(r, "NotImplementedError",
                      "gcviz: the attribute '%s' of %s object is not modelled (of exceptions: "
-                     "args, __traceback__ and __context__; of tracebacks: tb_next and tb_frame; of "
-                     "frames: f_back, once the frame has ended)",
+                     "args, __traceback__, __context__, __cause__ and __suppress_context__; of "
+                     "tracebacks: tb_next and tb_frame; of frames: f_back, once the frame has "
+                     "ended)",
                      n,
                      k < NXK             ? "an exception"
                      : k == XC_TRACEBACK ? "a traceback"
@@ -8278,26 +8533,34 @@ static int x_setup(LangRun *r)
     return 0;
 }
 
-/* The chain of __context__s printed before an exception that ends the
- * run: each with "During handling of the above exception, another
- * exception occurred:" after it. */
+/* The chain printed before an exception that ends the run, as
+ * print_exception_recursive follows it: its __cause__ ("The above
+ * exception was the direct cause of the following exception:"), else its
+ * __context__ unless __suppress_context__ ("During handling of the above
+ * exception, another exception occurred:"), each with its own chain
+ * before it. */
 static void tb_append(LangRun *r, size_t *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void format_entries(LangRun *r, size_t *at, const struct TbFrame *tb, int n);
 
 static void x_format_context(LangRun *r, size_t *at, GcValue exc, int depth)
 {
-    GcValue ctx = x_slot(r, exc, "__context__");
+    GcValue cause = x_slot(r, exc, "__cause__");
+    int by_cause = GC_VAL_IS_OBJ(cause);
+    GcValue ctx = by_cause ? cause : x_slot(r, exc, "__context__");
+    if (!by_cause && x_slot(r, exc, "__suppress_context__") != GC_UNBOUND)
+        return;
     XRec *x = GC_VAL_IS_OBJ(ctx) ? x_rec(r, ctx, 0) : NULL;
     if (!x || depth > 50)
         return;
     x_format_context(r, at, ctx, depth + 1);
-    tb_append(r, at, "Traceback (most recent call last):\n");
-    format_entries(r, at, x->tb, x->ntb);
-    tb_append(r, at,
-              "%s\n\nDuring handling of the above exception, another exception "
-              "occurred:\n\n",
-              x->text);
+    if (x->ntb > 0) { /* a cause never raised has no traceback */
+        tb_append(r, at, "Traceback (most recent call last):\n");
+        format_entries(r, at, x->tb, x->ntb);
+    }
+    tb_append(r, at, "%s\n\n%s\n\n", x->text,
+              by_cause ? "The above exception was the direct cause of the following exception:"
+                       : "During handling of the above exception, another exception occurred:");
 }
 
 /* ---- the source lines of a traceback's frame, and their carets ---------- */

@@ -2569,13 +2569,16 @@ static LangStmt *parse_simple(Py *py, int top)
     } else if (is_word(py, t, "raise")) {
         next(py);
         st = new_stmt(py, LANG_S_RAISE, t, top);
+        if (st && is_word(py, peek(py), "from"))
+            return FAIL_TOK(py, peek(py), "invalid syntax");
         if (st && peek(py)->kind != P_NEWLINE && !is_op(peek(py), ";") && peek(py)->kind != P_EOF &&
             !(st->value = parse_test(py)))
             return NULL;
-        if (st && is_word(py, peek(py), "from"))
-            return FAIL_TOK(py, peek(py),
-                            "raise ... from is not supported in gcviz programs (raise an "
-                            "exception alone: inside an except clause it gets __context__)");
+        if (st && st->value && is_word(py, peek(py), "from")) {
+            next(py);
+            if (!(st->target = parse_test(py)))
+                return NULL;
+        }
     } else if (is_word(py, t, "assert")) {
         next(py);
         st = new_stmt(py, LANG_S_ASSERT, t, top);
@@ -3550,6 +3553,35 @@ static int mark_iter_stmt(Visit *v, LangStmt *s)
     return 0;
 }
 
+/* super().name(...) in a method (v->atom: its function): the one form of
+ * super() a program may write (lang_exec.c call_super).  The name super
+ * is marked LANG_SUPER_CALL (ival: the function), the function
+ * uses_super: CPython's compiler gives it the class body's __class__
+ * cell as its closure. */
+static int mark_super_expr(Visit *v, LangExpr *e, int store)
+{
+    (void)store;
+    LangExpr *b = e->kind == LANG_E_CALL ? e->base : NULL;
+    LangExpr *s = b && b->kind == LANG_E_ATTR ? b->base : NULL;
+    if (!s || s->kind != LANG_E_CALL || s->nitems != 0 || s->base->kind != LANG_E_NAME ||
+        strcmp(atom_s(v->py, s->base->atom), "super") != 0 || name_bound(v->py, s->base->atom, 1))
+        return 0;
+    s->base->is_const = LANG_SUPER_CALL;
+    s->base->ival = v->atom;
+    ((LangFunc *)lang_func(v->py->p, v->atom))->uses_super = 1;
+    return 0;
+}
+
+static void mark_super(Py *py)
+{
+    for (int32_t f = 0; f < lang_func_count(py->p); f++) {
+        const LangFunc *fn = lang_func(py->p, f);
+        Visit v = {py, mark_super_expr, NULL, f, 0};
+        if (fn->cls >= 0)
+            visit_body(&v, fn->body, fn->nbody);
+    }
+}
+
 /* A call with keyword arguments (e->keys): of a name or attribute the
  * program binds itself (its functions, classes, methods: lang_exec.c
  * binds the keywords as CPython does, and reports a callee that takes
@@ -3598,6 +3630,8 @@ static int refuse_unsupported(Visit *v, LangExpr *e, int store)
     Py *py = v->py;
     if ((e->kind == LANG_E_NAME || e->kind == LANG_E_ATTR) && e->is_const == ITER_CALLEE)
         return 0;
+    if (e->kind == LANG_E_NAME && e->is_const == LANG_SUPER_CALL)
+        return 0;
     if (e->kind == LANG_E_ATTR && e->is_const == LANG_GC_CALLBACKS)
         return 0;
     if (store && e->kind == LANG_E_NAME && strcmp(atom_s(py, e->atom), "__name__") == 0) {
@@ -3615,9 +3649,12 @@ static int refuse_unsupported(Visit *v, LangExpr *e, int store)
         if (!in_list(PY_BUILTINS, n) || name_bound(py, e->atom, 1))
             return 0;
         const char *hint = "";
-        if (strcmp(n, "super") == 0)
-            hint = "; call the base class's method instead: Base.__init__(self, ...)";
-        else if (strcmp(n, "dict") == 0)
+        if (strcmp(n, "super") == 0) {
+            fail_at(py, e->line, e->col,
+                    "super() is supported in gcviz programs only as super().name(...) in a "
+                    "method (without arguments, its result called at once)");
+            return 1;
+        } else if (strcmp(n, "dict") == 0)
             hint = "; write a display instead: {}";
         else if (strcmp(n, "enumerate") == 0)
             hint = "; enumerate(x) only as what a for loop or a comprehension iterates";
@@ -3817,6 +3854,7 @@ static void refuse_unsupported_names(Py *py)
 {
     Visit m = {py, mark_iter_expr, mark_iter_stmt, 0, 0};
     visit_program(&m);
+    mark_super(py);
     Visit v = {py, refuse_unsupported, NULL, 0, 0};
     visit_program(&v);
     if (!py->failed)

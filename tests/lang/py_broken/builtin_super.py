@@ -5,7 +5,8 @@ class Node:
 
 class Leaf(Node):
     def __init__(self, parent):
-        super().__init__(parent)
+        base = super()
+        base.__init__(parent)
 
 
 leaf = Leaf(None)

@@ -2,4 +2,4 @@ import gc
 try:
     gc.collect()
 except ValueError as e:
-    raise KeyError("k") from e
+    raise from e
