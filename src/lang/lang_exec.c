@@ -178,7 +178,13 @@ static const struct {
           {"RecursionError", 13},   {"NotImplementedError", 13},
           {"AssertionError", 1}};
 #define NXK ((int)(sizeof XK / sizeof XK[0]))
-enum { XK_KEYERROR = 7, XK_ATTRIBUTEERROR = 8, XC_TRACEBACK = NXK, XC_FRAME = NXK + 1 };
+enum {
+    XK_KEYERROR = 7,
+    XK_ATTRIBUTEERROR = 8,
+    XK_NAMEERROR = 9,
+    XC_TRACEBACK = NXK,
+    XC_FRAME = NXK + 1
+};
 
 /* Out of the hot functions' way: a rare path kept apart so that the
  * common one saves no registers for it. */
@@ -209,6 +215,7 @@ static int x_own_text(LangRun *r, int32_t k);
 static const char *x_class_name(LangRun *r, GcValue exc);
 static int x_slot_set(LangRun *r, GcValue obj, const char *name, GcValue v);
 static int x_store_attr(LangRun *r, int32_t a);
+static int x_delete_attr(LangRun *r, int32_t a);
 static GcValue x_slot(LangRun *r, GcValue obj, const char *name);
 struct TBuf;
 static int x_str(LangRun *r, GcValue exc, struct TBuf *b);
@@ -218,13 +225,14 @@ static int x_new(LangRun *r, int k, int n);
 static int raise(LangRun *r, const char *type, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Setting or deleting an attribute of an exception, a traceback or a frame
- * (an exception's would make its __dict__): not modelled. */
+/* setattr() of an exception, setting or deleting its args or a dunder,
+ * any attribute of a traceback or a frame: not modelled. */
 static LANG_NOINLINE int x_attr_refused(LangRun *r)
 {
     return raise(r, "NotImplementedError",
-                 "gcviz: setting or deleting an attribute of an exception, a traceback or a "
-                 "frame is not modelled");
+                 "gcviz: setattr() of an exception, and setting or deleting its args, a dunder "
+                 "or an attribute of a traceback or a frame, are not modelled (e.name = x and "
+                 "del e.name are)");
 }
 static int load_class_attr(LangRun *r, GcValue owner, int32_t k, int32_t a);
 static int is_builtin(LangRun *r, int32_t a);
@@ -3853,10 +3861,12 @@ static int call_get_referents(LangRun *r, int nargs)
     for (int i = 0; i < nargs; i++) {
         GcValue v = gc_temp(h, top - nargs + i);
         const GcObject *o = obj_of(r, v);
-        if (x_obj_class(r, v) >= 0 && !x_prog_exc(r, v))
+        int xk = x_obj_class(r, v);
+        if (xk >= 0 && !x_prog_exc(r, v) &&
+            (xk >= NXK || xk_sub(xk, XK_ATTRIBUTEERROR) || xk_sub(xk, XK_NAMEERROR)))
             return raise(r, "NotImplementedError",
-                         "gcviz: gc.get_referents of an exception, a traceback or a frame is not "
-                         "modelled");
+                         "gcviz: gc.get_referents of an AttributeError, a NameError, a traceback "
+                         "or a frame is not modelled (they hold names gcviz does not keep)");
         if (GC_VAL_TAG(v) == GC_V_CLASS || GC_VAL_TAG(v) == GC_V_FUNC)
             return raise(r, "NotImplementedError",
                          "gcviz: gc.get_referents of a %s is not modelled (it visits the "
@@ -3882,9 +3892,10 @@ static int call_get_referents(LangRun *r, int nargs)
         const GcObject *o = obj_of(r, v);
         uint32_t n = 0;
         Seq sq;
-        if (o && x_prog_exc(r, v)) {
+        if (o && x_is_exc(r, v)) {
             /* subtype_traverse: the heap type, then BaseException_traverse */
-            vals[n++] = GC_MKVAL(GC_V_CLASS, o->cls);
+            if (x_prog_exc(r, v))
+                vals[n++] = GC_MKVAL(GC_V_CLASS, o->cls);
             uint32_t m = gc_referents(h, GC_VAL_ID(v), vals + 1);
             for (uint32_t j = 1; j <= m; j++)
                 if (GC_VAL_IS_OBJ(vals[j]))
@@ -6129,10 +6140,8 @@ static int delete_target_(LangRun *r, const Ctx *c, LangExpr *t)
     GcValue cont = gc_temp(r->h, mark);
     const GcObject *o = obj_of(r, cont);
     GcValue removed = GC_UNBOUND;
-    if (t->kind == LANG_E_ATTR && o && o->kind == GC_KIND_INSTANCE && x_obj_class(r, cont) >= 0) {
-        unwind(r, mark);
-        return x_attr_refused(r);
-    }
+    if (t->kind == LANG_E_ATTR && o && o->kind == GC_KIND_INSTANCE && x_obj_class(r, cont) >= 0)
+        return x_delete_attr(r, t->atom);
     if (t->kind == LANG_E_ATTR) {
         int d = (o && o->kind == GC_KIND_INSTANCE)
                     ? gc_delattr(r->h, gc_object_id(r->h, o), t->atom, &removed)
@@ -8395,21 +8404,29 @@ static GcId x_dict(LangRun *r, GcValue exc)
 /* STORE_ATTR on an exception of a class of the program: [v, owner] ->
  * [], v into its __dict__ (made first if it has none: the collector
  * visits it before args, as BaseException_traverse does). */
+/* An attribute name of an exception that is not an entry of its
+ * __dict__ (BaseException's members and methods, dunders). */
+static int x_own_member(const char *n)
+{
+    return is_dunder(n) || strcmp(n, "args") == 0 || strcmp(n, "with_traceback") == 0 ||
+           strcmp(n, "add_note") == 0;
+}
+
 static int x_store_attr(LangRun *r, int32_t a)
 {
     GcValue owner = gc_temp(r->h, gc_temp_count(r->h) - 1);
-    const char *n = atom(r, a);
-    if (!x_prog_exc(r, owner) || is_dunder(n) || strcmp(n, "args") == 0 ||
-        strcmp(n, "with_traceback") == 0 || strcmp(n, "add_note") == 0)
+    if (!x_is_exc(r, owner) || x_own_member(atom(r, a)))
         return x_attr_refused(r);
     GcId d = x_dict(r, owner);
     if (!d) {
+        /* after an AttributeError's obj, which its traverse visits first */
+        int32_t k = intern(r, "__dict__"), o = intern(r, "obj");
+        int at = o < 0 ? -1 : gc_slot_find(r->h, GC_VAL_ID(owner), GC_MKVAL(GC_V_STR, o));
         d = gc_new(r->h, GC_KIND_DICT, 0);
-        int32_t k = intern(r, "__dict__");
         if (!d || k < 0)
             return x_fatal(r);
-        TRY(chk(r,
-                gc_slot_insert(r->h, GC_VAL_ID(owner), 0, GC_MKVAL(GC_V_STR, k), GC_VAL_OBJ(d))));
+        TRY(chk(r, gc_slot_insert(r->h, GC_VAL_ID(owner), (uint32_t)(at + 1), GC_MKVAL(GC_V_STR, k),
+                                  GC_VAL_OBJ(d))));
     }
     owner = pop(r);
     GcValue v = pop(r);
@@ -8417,8 +8434,30 @@ static int x_store_attr(LangRun *r, int32_t a)
     return decref(r, owner);
 }
 
-/* LOAD_ATTR of a name an exception of a class of the program does not
- * hold in args, __traceback__, __context__: its __dict__, then its class. */
+/* DELETE_ATTR on an exception: [owner] -> [], the entry of its
+ * __dict__ removed (its value released), then the owner. */
+static int x_delete_attr(LangRun *r, int32_t a)
+{
+    GcValue owner = gc_temp(r->h, gc_temp_count(r->h) - 1);
+    if (!x_is_exc(r, owner) || x_own_member(atom(r, a))) {
+        TRY(pop_decref(r));
+        return x_attr_refused(r);
+    }
+    GcId d = x_dict(r, owner);
+    int i = d ? dict_find_equal(r, gc_object(r->h, d), GC_MKVAL(GC_V_STR, a)) : -1;
+    if (i < 0) {
+        int rc = no_attr(r, owner, a);
+        int drc = x_release_raising(r, pop(r));
+        return drc < 0 ? drc : rc;
+    }
+    GcValue removed;
+    TRY(dict_del_entry(r, d, (uint32_t)i, &removed));
+    TRY(decref(r, removed));
+    return pop_decref(r);
+}
+
+/* LOAD_ATTR of a name an exception does not hold in args, __traceback__,
+ * __context__ (...): its __dict__, then its class (of the program). */
 static int x_load_prog_attr(LangRun *r, GcValue owner, int32_t a)
 {
     GcId d = x_dict(r, owner);
@@ -8432,7 +8471,7 @@ static int x_load_prog_attr(LangRun *r, GcValue owner, int32_t a)
     }
     int at;
     int32_t k = obj_of(r, owner)->cls;
-    if (class_lookup(r, k, a, &at) >= 0)
+    if (x_prog_exc(r, owner) && class_lookup(r, k, a, &at) >= 0)
         return load_class_attr(r, owner, k, a);
     const char *n = atom(r, a);
     if (is_dunder(n) || strcmp(n, "with_traceback") == 0 || strcmp(n, "add_note") == 0)
@@ -8452,8 +8491,7 @@ static int x_load_attr(LangRun *r, GcValue owner, int32_t a)
     GcValue v = GC_UNBOUND;
     int chain = strcmp(n, "__context__") == 0 || strcmp(n, "__cause__") == 0;
     int suppress = strcmp(n, "__suppress_context__") == 0;
-    if (x_prog_exc(r, owner) && strcmp(n, "args") != 0 && strcmp(n, "__traceback__") != 0 &&
-        !chain && !suppress)
+    if (k < NXK && strcmp(n, "args") != 0 && strcmp(n, "__traceback__") != 0 && !chain && !suppress)
         return x_load_prog_attr(r, owner, a);
     if (k < NXK && (strcmp(n, "args") == 0 || strcmp(n, "__traceback__") == 0))
         v = x_slot(r, owner, n);

@@ -3,4 +3,4 @@ gc.collect()
 try:
     raise ValueError("x")
 except ValueError as e:
-    print(e.__cause__)
+    print(e.__notes__)

@@ -3,4 +3,4 @@ gc.collect()
 try:
     raise ValueError("x")
 except ValueError as e:
-    e.code = 3
+    setattr(e, "code", 3)
