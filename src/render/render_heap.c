@@ -90,7 +90,24 @@ typedef struct HeapCtx {
      * arrows (tangled_lists) */
     GcId named[NAMED_MAX];
     int nnamed;
+    /* arrows into a card's side at its header: made twice, first only
+     * counted (counting: each one's target and the height it leaves at,
+     * in ent, in the order they are made), then drawn, each one's entry
+     * spread along the edge by its rank among its target's (entry_y) */
+    int counting;
+    struct Entry *ent;
+    int32_t nent, capent, next_ent;
+    int ent_oom; /* one could not be counted: none is spread */
 } HeapCtx;
+
+/* One arrow into a card's side: its target, the height it leaves at, its
+ * number in the order the arrows are made; after entries_rank, its rank
+ * among its target's arrows by height and their count. */
+typedef struct Entry {
+    GcId tgt;
+    float y;
+    int32_t seq, rank, n;
+} Entry;
 
 /* Events looked back at for the names cards had ("was a"). */
 #define WAS_LOOKBACK 200000
@@ -1698,7 +1715,70 @@ static int arrow_may_show(const HeapCtx *c, const CardGeo *src, const CardGeo *t
            y1 + m >= s->rg.heap_y && y0 - m <= s->rg.heap_y + s->rg.heap_h;
 }
 
-/* An arrow from (sx, sy) leaving in direction (dx, dy) to the card tgt. */
+/* The height at which the arrow made next, leaving at height sy, enters
+ * the side of card tgt whose header's middle is at hy.  Counting, it is
+ * recorded and hy returned.  Drawing, the arrows into one card are
+ * spread along its edge, the highest source highest, 18 units apart
+ * about the header's middle (within the card, closer when they do not
+ * fit), so that a teacher can count them: into one point they
+ * merged into one arrowhead (chapter 1's a and point into Node #3). */
+static float entry_y(HeapCtx *c, GcId tgt, float sy, float hy)
+{
+    if (c->counting) {
+        if (GC_VEC_ROOM(c->ent, c->nent, c->capent, 64, realloc) == 0) {
+            c->ent[c->nent] = (Entry){tgt, sy, c->nent, 0, 1};
+            c->nent++;
+        } else {
+            c->ent_oom = 1;
+        }
+        return hy;
+    }
+    int32_t q = c->next_ent++;
+    if (c->ent_oom || q >= c->nent || c->ent[q].n < 2 || c->ent[q].tgt != tgt)
+        return hy;
+    const CardGeo *g = &c->geo[tgt];
+    float k = g->k, lo = g->y + 8 * k, hi = g->y + g->h - 8 * k;
+    float n1 = (float)(c->ent[q].n - 1), d = 18 * k;
+    if (hi <= lo)
+        return hy;
+    if (d * n1 > hi - lo)
+        d = (hi - lo) / n1;
+    float top = fminf(fmaxf(hy - d * n1 * 0.5f, lo), hi - d * n1);
+    return top + d * (float)c->ent[q].rank;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const Entry *x = a, *y = b;
+    if (x->tgt != y->tgt)
+        return (x->tgt > y->tgt) - (x->tgt < y->tgt);
+    if (x->y != y->y)
+        return (x->y > y->y) - (x->y < y->y);
+    return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+/* Each counted entry's rank among its target's and their count, the
+ * entries back in the order they were made. */
+static void entries_rank(HeapCtx *c)
+{
+    Entry *e = c->ent;
+    qsort(e, (size_t)c->nent, sizeof *e, cmp_entry);
+    for (int32_t i = 0, j; i < c->nent; i = j) {
+        for (j = i; j < c->nent && e[j].tgt == e[i].tgt; j++)
+            e[j].rank = j - i;
+        for (int32_t m = i; m < j; m++)
+            e[m].n = j - i;
+    }
+    /* back by seq: seq is a permutation of 0 .. nent-1 */
+    for (int32_t i = 0; i < c->nent; i++)
+        while (e[i].seq != i) {
+            Entry t = e[e[i].seq];
+            e[e[i].seq] = e[i];
+            e[i] = t;
+        }
+    c->next_ent = 0;
+}
+
 /* Whether a field of card id refers to a card on its left: that arrow
  * leaves id's right side and loops back over the row (a ring's return). */
 static int loops_back(const HeapCtx *c, GcId id)
@@ -1725,6 +1805,10 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId sr
     RenderPt p0 = {sx, sy}, p3, in;
     float hy = overview(c->s) ? tgt->y + tgt->h * 0.5f : tgt->y + LAYOUT_HEADER_H * k * 0.5f;
     float ax = sx < tgt->x + 30 * k ? tgt->x + 30 * k : sx > tgt->x + tgt->w - 30 * k ? tgt->x + tgt->w - 30 * k : sx;
+    /* into a side (also a route's, whatever the curve's end) at the
+     * arrow's own height among those into the card */
+    if (!self)
+        hy = entry_y(c, tgt_id, sy, hy);
     if (self && overview(c->s) && src_id == tgt_id) {
         p3 = (RenderPt){tgt->x + tgt->w, tgt->y + tgt->h * 0.8f}; /* a loop on the right edge */
         in = (RenderPt){-1, 0};
@@ -1772,6 +1856,8 @@ static void arrow_to(HeapCtx *c, float sx, float sy, float dx, float dy, GcId sr
         in = (RenderPt){-1, 0};
         self = 1;
     }
+    if (c->counting)
+        return;
     float dist = sqrtf((p3.x - p0.x) * (p3.x - p0.x) + (p3.y - p0.y) * (p3.y - p0.y));
     float d = dist * 0.45f;
     if (d < 50 * k)
@@ -1891,6 +1977,8 @@ static int row_arrow(HeapCtx *c, GcId id, GcId tid, uint32_t i, float sy, Render
     }
     if (route_blocked(&c->ix, c->obs_of[id] - 1, NULL, 0, c->obs_of[tid] - 1, p, n))
         return 0;
+    if (c->counting)
+        return 1;
     RenderPt rounded[64];
     int m = n > 2 ? route_round(p, n, 10 * k, rounded, 64) : 0;
     if (n > 2 && m < 2)
@@ -1929,6 +2017,56 @@ static int slot_arrow(HeapCtx *c, GcId id, GcId tid, uint32_t i, const GcEvent *
     return hot;
 }
 
+/* Where the text of dict o's row i's value begins (card_row draws it
+ * right-aligned in the row's right half): the card's right edge when it
+ * draws none. */
+static float key_value_left(HeapCtx *c, GcId id, const GcObject *o, uint32_t i)
+{
+    Scene *s = c->s;
+    const CardGeo *g = &c->geo[id];
+    float k = g->k, vx = g->x + g->w - 14 * k, mx = key_ring_x(g->x, g->w, k, i);
+    int rpx = zpx(s, layout_is_compact(s->layout, id) ? 18 : 16);
+    if (rpx < 7)
+        return g->x + g->w;
+    char vb[160], fit[160];
+    render_value_text(s->h, gc_slot(o, i).val, vb, sizeof vb);
+    const char *txt = render_fit(s, RENDER_FONT_MONO, rpx, vb, vx - mx - 10 * k, fit, sizeof fit);
+    return vx + 4 * k - (float)render_text_width(s->fonts, RENDER_FONT_MONO, rpx, txt);
+}
+
+/* A key's card on the right of its dict with the key's row at its height
+ * (dict_key_places.py's dict #5 and Node #2): straight right from the
+ * ring into the card's left edge at the row's height, the line broken
+ * round the row's value (it passes behind it); a route over the dict's
+ * top reads as a reference from somewhere else.  Returns 0 (the caller
+ * draws the usual arrow) when the value is an object (its own arrow
+ * leaves along the row) or the line would meet another card. */
+static int key_straight(HeapCtx *c, GcId id, const GcObject *o, uint32_t i, GcId tid, float sy,
+                        RenderColor col, float width, float dash)
+{
+    const CardGeo *g = &c->geo[id], *tg = &c->geo[tid];
+    float k = g->k;
+    if (tid == id || GC_VAL_IS_OBJ(gc_slot(o, i).val) || fabsf(tg->k - k) > 1e-4f ||
+        tg->x < g->x + g->w + 24 * k || sy < tg->y + 8 * k || sy > tg->y + tg->h - 8 * k ||
+        c->obs_of[id] < 1 || c->obs_of[tid] < 1)
+        return 0;
+    float mx = key_ring_x(g->x, g->w, k, i);
+    RenderPt p[2] = {{mx + 5 * k, sy}, {tg->x, sy}};
+    if (route_blocked(&c->ix, c->obs_of[id] - 1, NULL, 0, c->obs_of[tid] - 1, p, 2))
+        return 0;
+    if (c->counting)
+        return 1;
+    float head = 14 * k < sc(c->s, 6) ? sc(c->s, 6) : 14 * k;
+    float gap0 = key_value_left(c, id, o, i) - 6 * k;
+    if (gap0 > p[0].x + 4 * k) {
+        RenderPt a[2] = {p[0], {gap0, sy}};
+        render_line(c->s->l, a, 2, width, dash, 0, col);
+        p[0].x = g->x + g->w;
+    }
+    render_line(c->s->l, p, 2, width, dash, head, col);
+    return 1;
+}
+
 /* The arrows of dict o's keys that are objects (its rows [0, n)): dashed,
  * from the ring about the middle of the row (card_row), up or down to the
  * key's card; a collector's pass along one (subtract_refs, a decref in a
@@ -1948,6 +2086,8 @@ static void draw_key_arrows(HeapCtx *c, GcId id, const GcObject *o, uint32_t n, 
             continue;
         const CardGeo *tg = &c->geo[tid];
         float sy = g->y + (LAYOUT_HEADER_H + LAYOUT_ROW_H * ((float)i + 0.5f)) * k;
+        if (key_straight(c, id, o, i, tid, sy, col, hot ? aw * 1.5f : aw, 7 * k))
+            continue;
         float dir = tg->y + tg->h * 0.5f >= sy ? 1.0f : -1.0f;
         /* (lanes of their own: a route around cards beside those of the
          * values' and of a tuple's cells, not along them) */
@@ -2006,7 +2146,8 @@ static void draw_arrows(HeapCtx *c, GcId id, const GcObject *o)
         } else if (cells && !hot && cells_named(c, id)) {
             continue; /* the cell names its object (tangled_lists) */
         } else if (cells && tid == id) {
-            self_cell_arrow(c, g, i, col, w);
+            if (!c->counting)
+                self_cell_arrow(c, g, i, col, w);
         } else if (cells) {
             float cx = g->x + (LAYOUT_PAD + g->cw * ((float)i + 0.5f)) * k;
             float cy = g->y + (LAYOUT_HEADER_H + LAYOUT_PAD + LAYOUT_CELL_H * 0.5f) * k;
@@ -2165,6 +2306,30 @@ static int off_view_end(HeapCtx *c, GcId id, int hot, float *tx, float *ty, floa
     return 1;
 }
 
+/* Whether name i's arrow ends at its card's side in view (at *tx, *ty,
+ * render_card_anchor's; not at a block of counts or at a pill). */
+static int root_enters(HeapCtx *c, int i, float *tx, float *ty)
+{
+    Scene *s = c->s;
+    GcId id = s->root_id[i];
+    if (!render_card_anchor(s, id, tx, ty) || agg_block_of(c, id) >= 0 || id <= 0 ||
+        id > s->maxid || c->obs_of[id] < 1)
+        return 0;
+    float m = sc(s, 8); /* (off_view_end's box) */
+    return *tx >= s->rg.heap_x + m && *tx <= s->rg.heap_x + s->rg.heap_w - m &&
+           *ty >= s->rg.heap_y + m && *ty <= s->rg.heap_y + s->rg.heap_h - m;
+}
+
+/* The names' arrows into their cards' sides, counted (entry_y). */
+static void root_entries(HeapCtx *c)
+{
+    for (int i = 0; i < c->s->nroots; i++) {
+        float tx, ty;
+        if (root_enters(c, i, &tx, &ty))
+            entry_y(c, c->s->root_id[i], c->s->root_y[i], ty);
+    }
+}
+
 static void root_arrows(HeapCtx *c)
 {
     Scene *s = c->s;
@@ -2185,7 +2350,9 @@ static void root_arrows(HeapCtx *c)
     for (int i = 0; i < s->nroots; i++) {
         float tx, ty;
         GcId id = s->root_id[i];
-        if (!render_card_anchor(s, id, &tx, &ty))
+        if (root_enters(c, i, &tx, &ty))
+            ty = entry_y(c, id, s->root_y[i], ty);
+        else if (!render_card_anchor(s, id, &tx, &ty))
             continue;
         int bi = agg_block_of(c, id);
         if (bi >= 0) {
@@ -2762,6 +2929,7 @@ static void heap_free(HeapCtx *c)
         free(c->agg[bi].type);
     free(c->agg);
     free(c->obs);
+    free(c->ent);
     if (c->scratch) {
         /* the frame wrote only its candidates' entries (and was's) */
         for (int i = 0; i < c->ncand; i++) {
@@ -3460,6 +3628,25 @@ static void slide_walls(HeapCtx *c)
     c->obs[c->nobs++] = (RouteRect){x0 - t, y1, x1 + t, y1 + t};
 }
 
+/* The cards' arrows: counted (entry_y), with the names' into cards, then
+ * drawn. */
+static void cards_arrows(HeapCtx *c)
+{
+    for (c->counting = 1; c->counting >= 0; c->counting--) {
+        for (int ci = 0; ci < c->ncand; ci++) {
+            GcId id = c->cand[ci];
+            const GcObject *o = gc_object(c->s->h, id);
+            if (o)
+                draw_arrows(c, id, o);
+        }
+        if (c->counting) {
+            root_entries(c);
+            entries_rank(c);
+        }
+    }
+    c->counting = 0;
+}
+
 void render_heap(Scene *s)
 {
     if (!s->layout)
@@ -3562,12 +3749,8 @@ void render_heap(Scene *s)
         slide_walls(&c);
     if (route_index_build(&c.ix, c.obs, c.nobs) < 0)
         s->l->oom = 1;
-    for (int ci = 0; ci < c.ncand && !c.aggregate; ci++) {
-        GcId id = c.cand[ci];
-        const GcObject *o = gc_object(s->h, id);
-        if (o)
-            draw_arrows(&c, id, o);
-    }
+    if (!c.aggregate)
+        cards_arrows(&c);
     if (s->maxid == 0 && !s->v->slide) {
         render_text(s->l, s->rg.heap_x + s->rg.heap_w * 0.5f, s->rg.heap_y + s->rg.heap_h * 0.45f,
                     RENDER_FONT_SANS, spx(s, 18), RENDER_ALIGN_CENTER, s->t->text_faint,
