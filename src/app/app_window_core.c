@@ -1493,8 +1493,8 @@ static int drawn_cards(AppWin *w, int ghosts, float zoom, float px, float py, fl
 
 #define NO_CUT_ZMIN 0.6f /* titles 11 px at 720p, 16 px at 1080p: smaller beats half a card */
 
-/* A slide whose heap edge still cuts a living card after the pans of
- * whole_cards shows every card drawn instead (the ghosts of those the
+/* A slide (or a recording's frame) whose heap edge still cuts a living
+ * card after the pans of whole_cards shows every card drawn instead (the ghosts of those the
  * statement freed too, else the living), when they all fit at
  * NO_CUT_ZMIN or larger and that view keeps the cards the caption names
  * (sb, if has_subject). */
@@ -1519,7 +1519,7 @@ static void no_cut_cards(AppWin *w, float *zoom, float *px, float *py, const flo
     /* the living alone (the statement freed a structure whose ghosts do
      * not fit with them: tree_del's `order` after `del root`) fill the
      * heap, as a slide's view does */
-    z = fminf(z, living ? SLIDE_ZMAX : *zoom);
+    z = fminf(z, living && w->view.slide ? SLIDE_ZMAX : *zoom); /* a recording's: never larger */
     float nx = (b[0] + b[2]) * 0.5f - vw / z * 0.5f, ny = (b[1] + b[3]) * 0.5f - vh / z * 0.5f;
     if (has_subject && (sb[0] < nx || sb[1] < ny || sb[2] > nx + vw / z || sb[3] > ny + vh / z))
         return;
@@ -1554,9 +1554,11 @@ void app_win_frame_view(AppWin *w, float *zoom, float *x, float *y)
     int has = keep_subject(w, c > 0 ? c - 1 : 0, w->view.slide ? SUBJECT_ZMIN_SLIDE : SUBJECT_ZMIN,
                            zoom, x, y, sb, structure ? st : NULL);
     whole_cards(w, *zoom, x, y, sb, has);
-    /* a caption's cards stay; a statement's touched cards may give way */
+    /* a caption's cards stay; a statement's touched cards may give way
+     * (a recording's too: chapter 8's ring ran off the heap's right edge
+     * at its gc.collect(), chapter 14's list #1 stood beyond it) */
     GcId named[16];
-    if (w->view.slide)
+    if (w->view.slide || w->follow)
         no_cut_cards(w, zoom, x, y, sb,
                      has && render_subjects(w->heap, w->sc ? w->sc->program : NULL, w->view.gran,
                                             named, 16) > 0);

@@ -2242,6 +2242,17 @@ static int pill_spot(const HeapCtx *c, int edge0, float *px, float *py, float w,
     return 0;
 }
 
+/* Whether a name's arrow that ends at (x, y), a card's anchor, ends in
+ * the heap's view: a card framed close to the view's left edge (a
+ * recording's whole row, chapter 8's holder) is in view, not named by a
+ * pill beside itself. */
+static int anchor_in_view(const Scene *s, float x, float y)
+{
+    float m = sc(s, 8);
+    return x >= s->rg.heap_x && x <= s->rg.heap_x + s->rg.heap_w - m && y >= s->rg.heap_y + m &&
+           y <= s->rg.heap_y + s->rg.heap_h - m;
+}
+
 /* A name's object outside the heap's view: its arrow ends at the view's
  * edge, at a pill that names the object and points the way to it ("Node
  * #2 →"), instead of running out of the panel.  The pill keeps
@@ -2256,7 +2267,7 @@ static int off_view_end(HeapCtx *c, GcId id, int hot, float *tx, float *ty, floa
     float m = sc(s, 8), ph = sc(s, 26);
     float x0 = s->rg.heap_x + m, y0 = s->rg.heap_y + m;
     float x1 = s->rg.heap_x + s->rg.heap_w - m, y1 = s->rg.heap_y + s->rg.heap_h - m;
-    if (*tx >= x0 && *tx <= x1 && *ty >= y0 && *ty <= y1)
+    if (anchor_in_view(s, *tx, *ty))
         return 0;
     if (c->aggregate)
         y0 += sc(s, 22); /* the blocks' header line */
@@ -2315,9 +2326,7 @@ static int root_enters(HeapCtx *c, int i, float *tx, float *ty)
     if (!render_card_anchor(s, id, tx, ty) || agg_block_of(c, id) >= 0 || id <= 0 ||
         id > s->maxid || c->obs_of[id] < 1)
         return 0;
-    float m = sc(s, 8); /* (off_view_end's box) */
-    return *tx >= s->rg.heap_x + m && *tx <= s->rg.heap_x + s->rg.heap_w - m &&
-           *ty >= s->rg.heap_y + m && *ty <= s->rg.heap_y + s->rg.heap_h - m;
+    return anchor_in_view(s, *tx, *ty); /* (off_view_end's) */
 }
 
 /* The names' arrows into their cards' sides, counted (entry_y). */

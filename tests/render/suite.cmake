@@ -20,7 +20,7 @@ if(GCVIZ_GUI)
              screenshot_file
              screenshot_fail load_error reload_vanished layout_pins runtime_error every_scenario
              glide_unpin glide_reload hidpi
-             quit_confirm chapters phase_captions one_state_label crowded_frames drill_pills drill_frame drill_cycles drill_chain dict_keys key_straight arrow_entries slide_subjects slide_crowded_subject slide_big_structure arrows_in_view slide_pictures slide_structures output_wrap record_subjects contrast slide_defects slide_named_cells py_panels header_release
+             quit_confirm chapters phase_captions one_state_label crowded_frames drill_pills drill_frame drill_cycles drill_chain dict_keys key_straight arrow_entries record_whole slide_subjects slide_crowded_subject slide_big_structure arrows_in_view slide_pictures slide_structures output_wrap record_subjects contrast slide_defects slide_named_cells py_panels header_release
              counterfactuals traversal_arrows beginner phase_say)
     add_test(NAME render.${_t} COMMAND test_render ${_t})
     set_tests_properties(render.${_t} PROPERTIES ENVIRONMENT "SDL_VIDEODRIVER=offscreen" TIMEOUT 900)

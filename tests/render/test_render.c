@@ -4789,6 +4789,65 @@ static void t_record_subjects(void)
     CHECK(named > 100, "named %d", named);
 }
 
+/* A plain recording at 1280x720 (record --size 1280x720) of chapters 8
+ * and 14: at every statement's end each living card is whole in the heap
+ * view, and no name's pill ("Node #2 <-") names a card in view.  Chapter
+ * 8's ring ran off the right edge at its gc.collect() (Node #8 out of
+ * view), chapter 14's list #1 stood beyond it, the weakref's arrow
+ * running out and back; framed whole, a card at the left edge got a
+ * pill beside itself. */
+static void t_record_whole(void)
+{
+    static const char *const chapters[] = {"08_collect_step_by_step.py", "14_weak_references.py"};
+    for (size_t ci = 0; ci < sizeof chapters / sizeof chapters[0]; ci++) {
+        Target t;
+        CHECK(target_open_record(&t, 1280, 720, RENDER_THEME_DARK, 0) == 0, "target");
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", GCVIZ_SCENARIOS_DIR, chapters[ci]);
+        CHECK(app_win_load(t.w, path, 0) == 0, "load %s", path);
+        RecordPoint *pts = NULL;
+        int32_t np = record_points(t.w->heap, &t.w->tl, RENDER_GRAN_STATEMENT, &pts);
+        int cut = 0, pills = 0, cards = 0;
+        for (int32_t i = 0; i < np; i++) {
+            app_win_seek(t.w, pts[i].cursor, 0);
+            CHECK(app_win_build(t.w) == 0, "build");
+            RenderRegions rg;
+            app_win_regions(t.w, &rg);
+            for (GcId id = 1; id <= gc_max_id(t.w->heap); id++) {
+                const GcObject *o = gc_object(t.w->heap, id);
+                float x, y, w, h;
+                if (!o || o->state != GC_STATE_ALIVE || card_screen(&t, id, &x, &y, &w, &h) < 0)
+                    continue;
+                cards++;
+                int inside = x >= rg.heap_x - 1 && x + w <= rg.heap_x + rg.heap_w + 1 &&
+                             y >= rg.heap_y - 1 && y + h <= rg.heap_y + rg.heap_h + 1;
+                if (!inside)
+                    fprintf(stderr, "%s cursor %d: #%d at %.0f,%.0f %.0fx%.0f, the heap %.0f,%.0f %.0fx%.0f\n",
+                            chapters[ci], (int)pts[i].cursor, (int)id, x, y, w, h, rg.heap_x, rg.heap_y,
+                            rg.heap_w, rg.heap_h);
+                cut += !inside;
+                char label[64], pill[80];
+                render_obj_label(t.w->heap, id, label, sizeof label);
+                snprintf(pill, sizeof pill, "%s \xE2\x86", label);
+                for (int32_t c = 0; inside && c < t.w->list.ncmds; c++) {
+                    const RenderCmd *cmd = &t.w->list.cmds[c];
+                    if (cmd->kind == RENDER_CMD_TEXT &&
+                        strncmp(render_cmd_text(&t.w->list, cmd), pill, strlen(pill)) == 0) {
+                        fprintf(stderr, "%s cursor %d: a pill '%s' for #%d in view\n", chapters[ci],
+                                (int)pts[i].cursor, render_cmd_text(&t.w->list, cmd), (int)id);
+                        pills++;
+                    }
+                }
+            }
+        }
+        CHECK(np >= 10 && cards >= 20 && cut == 0 && pills == 0,
+              "%s: %d of %d living cards cut or out of view, %d pills for cards in view (%d statements)",
+              chapters[ci], cut, cards, pills, (int)np);
+        free(pts);
+        target_close(&t);
+    }
+}
+
 /* ---- contrast ------------------------------------------------------------------------ */
 
 static double channel_lin(int v)
@@ -6942,7 +7001,7 @@ int main(int argc, char **argv)
         {"hidpi", t_hidpi},
         {"direct_pixels_xrgb", t_direct_pixels_xrgb},
         {"window_surface", t_window_surface},
-        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames}, {"drill_pills", t_drill_pills}, {"drill_frame", t_drill_frame}, {"drill_cycles", t_drill_cycles}, {"drill_chain", t_drill_chain}, {"dict_keys", t_dict_keys}, {"key_straight", t_key_straight}, {"arrow_entries", t_arrow_entries},
+        {"quit_confirm", t_quit_confirm}, {"chapters", t_chapters}, {"phase_captions", t_phase_captions}, {"one_state_label", t_one_state_label}, {"crowded_frames", t_crowded_frames}, {"drill_pills", t_drill_pills}, {"drill_frame", t_drill_frame}, {"drill_cycles", t_drill_cycles}, {"drill_chain", t_drill_chain}, {"dict_keys", t_dict_keys}, {"key_straight", t_key_straight}, {"arrow_entries", t_arrow_entries}, {"record_whole", t_record_whole},
         {"counterfactuals", t_counterfactuals}, {"traversal_arrows", t_traversal_arrows},
         {"beginner", t_beginner}, {"phase_say", t_phase_say},
         {"slide_subjects", t_slide_subjects}, {"slide_crowded_subject", t_slide_crowded_subject}, {"slide_big_structure", t_slide_big_structure}, {"arrows_in_view", t_arrows_in_view}, {"slide_pictures", t_slide_pictures}, {"slide_structures", t_slide_structures}, {"output_wrap", t_output_wrap}, {"record_subjects", t_record_subjects},
