@@ -4357,9 +4357,10 @@ static int x_base_init_call(LangRun *r, int mark, int nargs)
 static int x_super_init_wrapper(LangRun *r, int mark, int nargs)
 {
     GcValue self = gc_temp(r->h, mark + 1);
-    GcValue args = GC_MKVAL(GC_V_CONST, intern(r, "()"));
-    if (GC_VAL_PAYLOAD(args) < 0)
+    int32_t empty = intern(r, "()");
+    if (empty < 0)
         return fatal(r);
+    GcValue args = GC_MKVAL(GC_V_CONST, empty);
     if (nargs > 0) {
         TRY(make_args_tuple(r, nargs));
         args = gc_temp(r->h, gc_temp_count(r->h) - 1);
@@ -8404,18 +8405,22 @@ static GcId x_dict(LangRun *r, GcValue exc)
 /* STORE_ATTR on an exception of a class of the program: [v, owner] ->
  * [], v into its __dict__ (made first if it has none: the collector
  * visits it before args, as BaseException_traverse does). */
-/* An attribute name of an exception that is not an entry of its
- * __dict__ (BaseException's members and methods, dunders). */
-static int x_own_member(const char *n)
+/* An attribute name of exception exc that is not an entry of its
+ * __dict__ (BaseException's members and methods, dunders, the name and
+ * obj members of AttributeError and NameError). */
+static int x_own_member(LangRun *r, GcValue exc, const char *n)
 {
+    int k = x_obj_class(r, exc);
+    int named = xk_sub(k, XK_ATTRIBUTEERROR) || xk_sub(k, XK_NAMEERROR);
     return is_dunder(n) || strcmp(n, "args") == 0 || strcmp(n, "with_traceback") == 0 ||
-           strcmp(n, "add_note") == 0;
+           strcmp(n, "add_note") == 0 || (named && strcmp(n, "name") == 0) ||
+           (xk_sub(k, XK_ATTRIBUTEERROR) && strcmp(n, "obj") == 0);
 }
 
 static int x_store_attr(LangRun *r, int32_t a)
 {
     GcValue owner = gc_temp(r->h, gc_temp_count(r->h) - 1);
-    if (!x_is_exc(r, owner) || x_own_member(atom(r, a)))
+    if (!x_is_exc(r, owner) || x_own_member(r, owner, atom(r, a)))
         return x_attr_refused(r);
     GcId d = x_dict(r, owner);
     if (!d) {
@@ -8439,7 +8444,7 @@ static int x_store_attr(LangRun *r, int32_t a)
 static int x_delete_attr(LangRun *r, int32_t a)
 {
     GcValue owner = gc_temp(r->h, gc_temp_count(r->h) - 1);
-    if (!x_is_exc(r, owner) || x_own_member(atom(r, a))) {
+    if (!x_is_exc(r, owner) || x_own_member(r, owner, atom(r, a))) {
         TRY(pop_decref(r));
         return x_attr_refused(r);
     }
@@ -8474,7 +8479,7 @@ static int x_load_prog_attr(LangRun *r, GcValue owner, int32_t a)
     if (x_prog_exc(r, owner) && class_lookup(r, k, a, &at) >= 0)
         return load_class_attr(r, owner, k, a);
     const char *n = atom(r, a);
-    if (is_dunder(n) || strcmp(n, "with_traceback") == 0 || strcmp(n, "add_note") == 0)
+    if (x_own_member(r, owner, n))
         return raise(r, "NotImplementedError",
                      "gcviz: the attribute '%s' of an exception is not modelled (args, "
                      "__traceback__, __context__, __cause__, __suppress_context__ and the "

@@ -2574,6 +2574,7 @@ static LangStmt *parse_simple(Py *py, int top)
         if (st && peek(py)->kind != P_NEWLINE && !is_op(peek(py), ";") && peek(py)->kind != P_EOF &&
             !(st->value = parse_test(py)))
             return NULL;
+        /* raise value from cause: the cause in target */
         if (st && st->value && is_word(py, peek(py), "from")) {
             next(py);
             if (!(st->target = parse_test(py)))
