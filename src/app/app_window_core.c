@@ -1463,7 +1463,7 @@ static int drawn_cards(AppWin *w, int ghosts, float zoom, float px, float py, fl
     int32_t start = gc_index_stmt_at(&w->tl, gc_cursor(w->heap) - 1);
     if (start < 0)
         start = 0;
-    int any = 0;
+    int any = 0, alive = 0, ghost_cut = 0;
     *cut = 0;
     for (GcId id = 1; id <= gc_max_id(w->heap); id++) {
         const GcObject *o = gc_object(w->heap, id);
@@ -1480,6 +1480,8 @@ static int drawn_cards(AppWin *w, int ghosts, float zoom, float px, float py, fl
         /* a living card cut by the view or out of it (a cut ghost is left
          * out; tree_del's `order` under the ghosts of its tree is not) */
         *cut |= !inside && o->state == GC_STATE_ALIVE;
+        alive |= o->state == GC_STATE_ALIVE;
+        ghost_cut |= !inside;
         if (!any)
             memcpy(b, cb, 4 * sizeof *b);
         b[0] = fminf(b[0], cb[0]);
@@ -1488,6 +1490,11 @@ static int drawn_cards(AppWin *w, int ghosts, float zoom, float px, float py, fl
         b[3] = fmaxf(b[3], cb[3] + 24);
         any = 1;
     }
+    /* a recording's frame with nothing alive: its ghosts are the picture
+     * (chapter 17's last frame cut holder's Node #1 at the left edge; a
+     * slide lines them up, render_ghost_row) */
+    if (!alive && !w->view.slide)
+        *cut |= ghost_cut;
     return any;
 }
 
