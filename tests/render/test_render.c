@@ -2480,6 +2480,24 @@ static float along(const RenderPt *a, int n, const RenderPt *b, int m)
     return len;
 }
 
+/* dict_key_places.py opened in t at w x h (dark), at its last statement's
+ * start, fitted and built.  0, or -1 (checked; t closed) when it cannot. */
+static int open_key_places(Target *t, int w, int h)
+{
+    CHECK(target_open(t, w, h, RENDER_THEME_DARK) == 0, "target");
+    CHECK(load(t, "dict_key_places.py") == 0, "load dict_key_places.py");
+    if (!t->w->heap) {
+        target_close(t);
+        return -1;
+    }
+    app_win_command(t->w, APP_CMD_END, 0);
+    app_win_command(t->w, APP_CMD_PREV_STMT, 0);
+    app_win_command(t->w, APP_CMD_FIT, 0);
+    settle(t);
+    CHECK(app_win_build(t->w) == 0, "build");
+    return 0;
+}
+
 /* A lesson's dict keys that are objects (dict_key_places.py: two Node
  * keys in one dict, a tuple key in another; README "as a dict key"): at
  * its last statement,
@@ -2492,21 +2510,11 @@ static float along(const RenderPt *a, int n, const RenderPt *b, int m)
  * from one ring's line and ran along one route. */
 static void t_dict_keys(void)
 {
-    const char *path = "dict_key_places.py";
     static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
     for (int si = 0; si < 2; si++) {
         Target t;
-        CHECK(target_open(&t, sizes[si][0], sizes[si][1], RENDER_THEME_DARK) == 0, "target");
-        CHECK(load(&t, path) == 0, "load %s", path);
-        if (!t.w->heap) {
-            target_close(&t);
+        if (open_key_places(&t, sizes[si][0], sizes[si][1]) < 0)
             break;
-        }
-        app_win_command(t.w, APP_CMD_END, 0);
-        app_win_command(t.w, APP_CMD_PREV_STMT, 0);
-        app_win_command(t.w, APP_CMD_FIT, 0);
-        settle(&t);
-        CHECK(app_win_build(t.w) == 0, "build");
         const RenderList *l = &t.w->list;
         int keys = 0, far = 0;
         for (int32_t i = 0; i < l->nhits; i++) {
@@ -2572,17 +2580,8 @@ static void t_key_straight(void)
     static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
     for (int si = 0; si < 2; si++) {
         Target t;
-        CHECK(target_open(&t, sizes[si][0], sizes[si][1], RENDER_THEME_DARK) == 0, "target");
-        CHECK(load(&t, "dict_key_places.py") == 0, "load");
-        if (!t.w->heap) {
-            target_close(&t);
+        if (open_key_places(&t, sizes[si][0], sizes[si][1]) < 0)
             break;
-        }
-        app_win_command(t.w, APP_CMD_END, 0);
-        app_win_command(t.w, APP_CMD_PREV_STMT, 0);
-        app_win_command(t.w, APP_CMD_FIT, 0);
-        settle(&t);
-        CHECK(app_win_build(t.w) == 0, "build");
         const RenderList *l = &t.w->list;
         float k = t.w->view.zoom * t.w->scale;
         int level = 0, straight = 0;
