@@ -1762,7 +1762,8 @@ static int cmp_entry(const void *a, const void *b)
 static void entries_rank(HeapCtx *c)
 {
     Entry *e = c->ent;
-    qsort(e, (size_t)c->nent, sizeof *e, cmp_entry);
+    if (c->nent > 1) /* (none: no array, and qsort's may not be NULL) */
+        qsort(e, (size_t)c->nent, sizeof *e, cmp_entry);
     for (int32_t i = 0, j; i < c->nent; i = j) {
         for (j = i; j < c->nent && e[j].tgt == e[i].tgt; j++)
             e[j].rank = j - i;
