@@ -2033,9 +2033,9 @@ static int write_tree(const char *path, int n)
     return fclose(f);
 }
 
-/* Opens a w x h target on the tree program at path, at its last
- * statement (root = nodes[0]: every name bound) after F (its blocks);
- * -1, the target closed, if it did not load. */
+/* Opens a w x h target on the program at path, at its last statement's
+ * start (the tree program's root = nodes[0]: every name bound), after F
+ * (a big heap's blocks), built; -1, the target closed, if it did not load. */
 static int tree_blocks(Target *t, const char *path, int w, int h)
 {
     CHECK(target_open(t, w, h, RENDER_THEME_DARK) == 0, "target");
@@ -2480,24 +2480,6 @@ static float along(const RenderPt *a, int n, const RenderPt *b, int m)
     return len;
 }
 
-/* dict_key_places.py opened in t at w x h (dark), at its last statement's
- * start, fitted and built.  0, or -1 (checked; t closed) when it cannot. */
-static int open_key_places(Target *t, int w, int h)
-{
-    CHECK(target_open(t, w, h, RENDER_THEME_DARK) == 0, "target");
-    CHECK(load(t, "dict_key_places.py") == 0, "load dict_key_places.py");
-    if (!t->w->heap) {
-        target_close(t);
-        return -1;
-    }
-    app_win_command(t->w, APP_CMD_END, 0);
-    app_win_command(t->w, APP_CMD_PREV_STMT, 0);
-    app_win_command(t->w, APP_CMD_FIT, 0);
-    settle(t);
-    CHECK(app_win_build(t->w) == 0, "build");
-    return 0;
-}
-
 /* A lesson's dict keys that are objects (dict_key_places.py: two Node
  * keys in one dict, a tuple key in another; README "as a dict key"): at
  * its last statement,
@@ -2513,7 +2495,7 @@ static void t_dict_keys(void)
     static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
     for (int si = 0; si < 2; si++) {
         Target t;
-        if (open_key_places(&t, sizes[si][0], sizes[si][1]) < 0)
+        if (tree_blocks(&t, "dict_key_places.py", sizes[si][0], sizes[si][1]) < 0)
             break;
         const RenderList *l = &t.w->list;
         int keys = 0, far = 0;
@@ -2580,7 +2562,7 @@ static void t_key_straight(void)
     static const int sizes[][2] = {{1280, 720}, {1920, 1080}};
     for (int si = 0; si < 2; si++) {
         Target t;
-        if (open_key_places(&t, sizes[si][0], sizes[si][1]) < 0)
+        if (tree_blocks(&t, "dict_key_places.py", sizes[si][0], sizes[si][1]) < 0)
             break;
         const RenderList *l = &t.w->list;
         float k = t.w->view.zoom * t.w->scale;
